@@ -1,0 +1,48 @@
+# Hostage-talks notebook suite. `make` (or `make help`) lists the targets.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+CORPUS ?= data/corpus
+OUT    ?= reports/latest
+
+.DEFAULT_GOAL := help
+.PHONY: help setup report extract evaluate test test-fast lint lab bench clean
+
+help: ## Show this help
+	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[dev]"
+	$(PY) -m ipykernel install --sys-prefix --name hostage-talks --display-name "Python (hostage-talks)" >/dev/null
+	touch $@
+
+setup: $(VENV)/.installed ## Create .venv and install the suite, the English model and dev tools
+
+report: setup ## Render the full report on the bundled corpus into reports/latest
+	$(PY) -m analysis report --corpus $(CORPUS) --out $(OUT)
+
+extract: setup ## Write the tables for CORPUS into out/tables
+	$(PY) -m analysis extract $(CORPUS) --out out/tables
+
+evaluate: extract ## Score out/tables against data/gold
+	$(PY) -m analysis evaluate --gold data/gold --pred out/tables
+
+test: setup ## Run the whole test suite (what CI runs)
+	$(PY) -m pytest
+
+test-fast: setup ## Run only the fast rule-based tests
+	$(PY) -m pytest -m "not model and not slow"
+
+lint: setup ## Lint with ruff
+	$(PY) -m ruff check analysis tests bench
+
+lab: setup ## Open JupyterLab with the project's kernel
+	$(VENV)/bin/jupyter lab notebooks/
+
+bench: setup ## Print speed and memory figures
+	$(PY) bench/benchmark.py
+
+clean: ## Remove generated reports, tables and caches (keeps .venv)
+	rm -rf reports out .cache .pytest_cache .ruff_cache

@@ -1,0 +1,5 @@
+"""`python -m analysis` runs the command-line interface."""
+
+from analysis.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,130 @@
+"""Command-line interface: ``python -m analysis {extract,evaluate,report} --help``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+
+class CliError(Exception):
+    """A problem the user can fix; printed as one line, exit code 2."""
+
+
+def _add_extract(sub) -> None:
+    p = sub.add_parser(
+        "extract",
+        help="write documents, figures, meetings, rounds and comparison tables as CSV",
+        description="Read a corpus (a folder of .txt/.jsonl/.csv files, or one export file) and "
+                    "write documents.csv, figures.csv, meetings.csv, rounds.csv and "
+                    "figures_vs_reference.csv into --out.",
+    )
+    p.add_argument("corpus", type=Path, help="corpus folder or export file")
+    p.add_argument("--out", type=Path, required=True, help="folder for the CSV tables")
+    p.add_argument("--metadata", type=Path, default=None,
+                   help="metadata CSV (doc_id, date, title, url); default CORPUS/metadata.csv")
+    p.add_argument("--model", default="en_core_web_sm", help="spaCy model (default %(default)s)")
+    p.add_argument("--rules-only", action="store_true",
+                   help="use spacy.blank('en') and rules only (fast, less accurate)")
+    p.add_argument("--workers", type=int, default=0,
+                   help="processes for the NLP (default 0 = all cores)")
+    p.add_argument("--batch-size", type=int, default=32, help="documents per batch")
+    p.add_argument("--cache-dir", type=Path, default=None,
+                   help="extraction cache (default $HOSTAGE_TALKS_CACHE or .cache/extraction)")
+    p.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
+    p.add_argument("--backend", choices=["local", "dask"], default="local",
+                   help="run the per-document work locally or on a Dask cluster")
+    p.add_argument("--scheduler", default=None,
+                   help="Dask scheduler address (default: start a local cluster)")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+
+
+def _add_evaluate(sub) -> None:
+    p = sub.add_parser(
+        "evaluate",
+        help="score predicted tables against gold annotations",
+        description="Print precision, recall and F1 of figures (exact and lenient) and meetings "
+                    "(with mean participant F1) by the scoring rules of DESIGN.md.",
+    )
+    p.add_argument("--gold", type=Path, default=Path("data/gold"), help="gold folder")
+    p.add_argument("--pred", type=Path, required=True, help="folder written by `extract`")
+
+
+def _add_report(sub) -> None:
+    p = sub.add_parser(
+        "report",
+        help="extract once, execute every notebook with papermill and export HTML",
+        description="Run the extraction, execute each notebook in notebooks/ with papermill "
+                    "and export self-contained HTML plus an index.html into --out.",
+    )
+    p.add_argument("--corpus", type=Path, default=Path("data/corpus"), help="corpus folder")
+    p.add_argument("--out", type=Path, default=Path("reports/latest"), help="report folder")
+    p.add_argument("--start", default=None, help="first report date to show (YYYY-MM-DD)")
+    p.add_argument("--end", default=None, help="last report date to show (YYYY-MM-DD)")
+    p.add_argument("--no-input", action="store_true", help="hide code cells in the HTML")
+    p.add_argument("--model", default="en_core_web_sm", help="spaCy model (default %(default)s)")
+    p.add_argument("--timeout", type=int, default=600, help="seconds per notebook cell")
+    p.add_argument("--kernel", default="python3", help="Jupyter kernel name")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m analysis",
+        description="News reports on the Gaza hostage and ceasefire talks as traceable tables.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    _add_extract(sub)
+    _add_evaluate(sub)
+    _add_report(sub)
+    return parser
+
+
+def cmd_extract(args) -> int:
+    from analysis.run import run_extraction
+
+    summary = run_extraction(
+        args.corpus, args.out, metadata=args.metadata, model=args.model,
+        rules_only=args.rules_only, workers=args.workers, batch_size=args.batch_size,
+        cache_dir=None if args.no_cache else args.cache_dir, use_cache=not args.no_cache,
+        backend=args.backend, scheduler=args.scheduler, progress=not args.quiet,
+    )
+    print(summary)
+    return 0
+
+
+def cmd_evaluate(args) -> int:
+    from analysis.evaluate import evaluate_dir, format_report
+
+    for folder in (args.gold, args.pred):
+        if not folder.is_dir():
+            raise CliError(f"folder not found: {folder}")
+    print(format_report(evaluate_dir(args.gold, args.pred)))
+    return 0
+
+
+def cmd_report(args) -> int:
+    from analysis.report import render_report
+
+    return render_report(
+        corpus=args.corpus, out=args.out, start=args.start, end=args.end,
+        no_input=args.no_input, model=args.model, timeout=args.timeout, kernel=args.kernel,
+    )
+
+
+COMMANDS = {"extract": cmd_extract, "evaluate": cmd_evaluate, "report": cmd_report}
+
+
+def main(argv: list[str] | None = None) -> int:
+    from analysis.corpus import CorpusError
+    from analysis.nlp import ModelNotFound
+
+    args = build_parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except (CliError, CorpusError, ModelNotFound) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,131 @@
+"""From a corpus to the tidy tables: run the pipeline once per document, then assemble.
+
+Per document, the NLP result is a plain dict (JSON-serialisable, so it can be cached and sent
+between processes)::
+
+    {"figures": [...], "meetings": [...], "date_mentions": [...], "entities": [...]}
+
+Corpus-level steps then need no NLP: infer missing report dates, attach report dates, resolve
+meeting dates, merge rounds and compare figures with the official series.
+
+>>> tables = extract_corpus(load_corpus("data/corpus"))     # doctest: +SKIP
+>>> tables.write("out/tables")                              # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, fields
+from pathlib import Path
+
+import pandas as pd
+from spacy.tokens import Doc
+
+from analysis import tables
+from analysis.corpus import Corpus, Document
+
+# Doc extensions the project's components fill, one per key of the per-document result.
+RESULT_KEYS = ("figures", "meetings", "date_mentions")
+ENTITY_LABELS = {"PERSON", "GPE", "LOC", "ORG", "NORP", "FAC"}
+
+
+@dataclass
+class Tables:
+    """The suite's output tables (see analysis.tables for their columns)."""
+
+    documents: pd.DataFrame
+    figures: pd.DataFrame
+    meetings: pd.DataFrame
+    rounds: pd.DataFrame
+    figures_vs_reference: pd.DataFrame
+    entities: pd.DataFrame | None = None
+
+    def write(self, out_dir: str | Path) -> list[Path]:
+        """Write every table as ``out_dir/<name>.csv``; returns the paths."""
+        paths = []
+        for field in fields(self):
+            frame = getattr(self, field.name)
+            if frame is None:
+                continue
+            if field.name in tables.COLUMNS:
+                paths.append(tables.write_table(frame, field.name, out_dir))
+            else:
+                path = Path(out_dir) / f"{field.name}.csv"
+                frame.to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
+                paths.append(path)
+        return paths
+
+
+def analyse_doc(doc: Doc) -> dict:
+    """The per-document result: what the project's components found, as plain data."""
+    result = {key: list(getattr(doc._, key)) if Doc.has_extension(key) else []
+              for key in RESULT_KEYS}
+    result["entities"] = [
+        {"text": ent.text, "label": ent.label_, "start_char": ent.start_char,
+         "end_char": ent.end_char}
+        for ent in doc.ents if ent.label_ in ENTITY_LABELS
+    ]
+    return result
+
+
+def analyse_documents(documents: Iterable[Document], nlp, batch_size: int = 16
+                      ) -> Iterator[tuple[str, dict]]:
+    """Stream (doc_id, result) for each document through ``nlp.pipe``."""
+    documents = list(documents)
+    texts = ((document.text, document.doc_id) for document in documents)
+    for doc, doc_id in nlp.pipe(texts, as_tuples=True, batch_size=batch_size):
+        yield doc_id, analyse_doc(doc)
+
+
+def extract_corpus(corpus: Corpus, nlp=None, results: dict[str, dict] | None = None) -> Tables:
+    """Run the NLP (unless `results` are given) and assemble all tables."""
+    if results is None:
+        if nlp is None:
+            from analysis.nlp import cached_pipeline
+
+            nlp = cached_pipeline()
+        results = dict(analyse_documents(corpus.documents, nlp))
+    return build_tables(corpus, results)
+
+
+def build_tables(corpus: Corpus, results: dict[str, dict]) -> Tables:
+    """Assemble the tables from per-document results; no NLP happens here."""
+    from analysis import dating, meetings, reference, rounds
+
+    documents_table, documents = dating.infer_report_dates(corpus.table, corpus.documents,
+                                                           results)
+    figures = figures_table(documents, results)
+    meetings_frame = meetings.meetings_table(documents, results)
+    return Tables(
+        documents=tables.conform(documents_table, "documents"),
+        figures=figures,
+        meetings=meetings_frame,
+        rounds=rounds.merge_rounds(meetings_frame, documents, results),
+        figures_vs_reference=reference.compare_figures(figures),
+        entities=entities_table(documents, results),
+    )
+
+
+def figures_table(documents: list[Document], results: dict[str, dict]) -> pd.DataFrame:
+    """One row per figure statement, with the article's report date."""
+    rows = []
+    for document in documents:
+        report_date = document.report_date.isoformat() if document.report_date else ""
+        for figure in results.get(document.doc_id, {}).get("figures", []):
+            rows.append({**figure, "doc_id": document.doc_id, "report_date": report_date})
+    if not rows:
+        return tables.empty("figures")
+    frame = tables.conform(pd.DataFrame.from_records(rows), "figures")
+    return frame.sort_values(["doc_id", "start_char", "metric"], kind="stable",
+                             ignore_index=True)
+
+
+def entities_table(documents: list[Document], results: dict[str, dict]) -> pd.DataFrame:
+    """Named people, places and organisations per article (for the corpus overview)."""
+    rows = [
+        {"doc_id": document.doc_id, **entity}
+        for document in documents
+        for entity in results.get(document.doc_id, {}).get("entities", [])
+    ]
+    columns = ["doc_id", "text", "label", "start_char", "end_char"]
+    return pd.DataFrame.from_records(rows, columns=columns)

