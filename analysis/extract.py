@@ -25,7 +25,7 @@ from analysis import tables
 from analysis.corpus import Corpus, Document
 
 # Doc extensions the project's components fill, one per key of the per-document result.
-RESULT_KEYS = ("figures", "meetings", "date_mentions")
+RESULT_KEYS = ("figures", "meetings", "terms", "date_mentions")
 ENTITY_LABELS = {"PERSON", "GPE", "LOC", "ORG", "NORP", "FAC"}
 
 

@@ -22,7 +22,7 @@ MODEL_ALIASES = {
 
 # The project's own components, in pipeline order. Each lives in analysis/components/<name>.py
 # and registers itself with @Language.factory when imported.
-PROJECT_COMPONENTS: list[str] = []
+PROJECT_COMPONENTS: list[str] = ["date_finder", "figure_finder", "meeting_finder"]
 
 # Model components the project does not use.
 UNUSED_MODEL_COMPONENTS: list[str] = []
