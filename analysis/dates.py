@@ -1,0 +1,431 @@
+"""Find date expressions in news text and resolve them against an article's report date.
+
+>>> import datetime as dt
+>>> sunday = dt.date(2024, 1, 28)
+>>> resolve("on Tuesday", sunday).date
+datetime.date(2024, 1, 23)
+>>> resolve("this Sunday", sunday).date          # the report day itself, not a week earlier
+datetime.date(2024, 1, 28)
+>>> resolve("Nov. 9", sunday).date               # no year: the last Nov 9 on/before the report
+datetime.date(2023, 11, 9)
+>>> r = resolve("the end of November", sunday); (r.date, r.end, r.precision)
+(datetime.date(2023, 11, 21), datetime.date(2023, 11, 30), 'month')
+>>> resolve("in the coming days", sunday).planned
+True
+>>> [t for _, _, t in find_dates("Met on Tuesday, after talks on Nov 9.")]
+['on Tuesday', 'Nov 9']
+
+Two public functions:
+
+- :func:`find_dates` locates date expressions (regular expressions built from the word tables
+  below) and returns ``(start, end, text)`` spans;
+- :func:`resolve` turns one expression into a :class:`ResolvedDate` (a day, or a week/month span,
+  and whether it refers to the future).
+
+``dateparser`` (with ``RELATIVE_BASE`` = report date and ``PREFER_DATES_FROM`` from the tense)
+resolves day-level forms: month-day in any order, explicit years, ``yesterday``, ``today``,
+``N days ago``. Our own rules cover what it gets wrong or cannot do (tests/test_dates.py shows
+each case):
+
+- a weekday named in a report published on that weekday ("met on Sunday" in a Sunday report,
+  "this Sunday"): dateparser returns the day a week earlier; we return the report day;
+- weekday with future tense on the same weekday: dateparser is right (next week), we agree;
+- spans: "last week", "this week", "this weekend", "overnight Monday-Tuesday", "the end of
+  November", "early January", "mid-February", "November 2023": dateparser returns None or a
+  single day (``last week`` -> the day seven days earlier), we return the span;
+- "the coming days", "the next few weeks": dateparser returns None; we mark them planned;
+- month-day in a future-tense sentence ("will meet on Feb 3" in a January report) follows
+  PREFER_DATES_FROM=future; in past or unknown tense the year is the report year, or the year
+  before when that date would lie after the report date.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+# --- word tables -------------------------------------------------------------------------
+
+WEEKDAYS = {
+    "monday": 0, "mon": 0, "tuesday": 1, "tue": 1, "tues": 1, "wednesday": 2, "wed": 2,
+    "thursday": 3, "thu": 3, "thur": 3, "thurs": 3, "friday": 4, "fri": 4,
+    "saturday": 5, "sat": 5, "sunday": 6, "sun": 6,
+}
+# Full weekday names only are searched for in running text (abbreviations are too ambiguous).
+WEEKDAY_NAMES = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
+    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
+    "december": 12, "dec": 12,
+}
+
+# Part-of-month words -> (first day, last day); None = the month's last day.
+PART_OF_MONTH = {
+    "early": (1, 10), "beginning": (1, 10), "start": (1, 10), "first days": (1, 10),
+    "mid": (11, 20), "middle": (11, 20),
+    "late": (21, None), "end": (21, None), "close": (21, None), "last days": (21, None),
+}
+
+# Words in an expression that settle its tense by themselves.
+FUTURE_WORDS = {"next", "coming", "upcoming", "following", "tomorrow", "later"}
+PAST_WORDS = {"last", "past", "ago", "previous", "previously", "earlier", "yesterday", "recent"}
+
+# Sentence-level markers of a future or planned event (for :func:`tense_of`).
+FUTURE_MARKERS = re.compile(
+    r"\b(will|won't|shall|'ll|is|are|was|were)\b(?:\s+\w+){0,2}?\s*\b(?:expected|scheduled|set|due|"
+    r"slated|planned|poised|going)\s+to\b|\bwill\b|\bwon't\b|\bshall\b|\bplans?\s+to\b|"
+    r"\bplanning\s+to\b|\bwould\s+(?:meet|travel|hold|host|visit|head|join|attend)\b|"
+    r"\bto\s+(?:meet|travel|hold|host|visit|head)\b.*\b(?:next|coming|upcoming)\b|"
+    r"\b(?:expected|scheduled|slated|due)\b",
+    re.IGNORECASE,
+)
+
+PRECISIONS = ("day", "week", "month")
+
+
+@dataclass(frozen=True)
+class ResolvedDate:
+    """One date expression resolved against a report date.
+
+    `date` is the day, or the first day of a span; `end` the last day (equal to `date` for a
+    single day). `precision` is 'day', 'week' (weeks, weekends) or 'month' (months and parts
+    of months); None when nothing could be resolved. `planned` marks future references
+    ("will meet on Sunday", "in the coming days").
+    """
+
+    text: str
+    date: dt.date | None = None
+    end: dt.date | None = None
+    precision: str | None = None
+    planned: bool = False
+
+    @property
+    def resolved(self) -> bool:
+        return self.date is not None
+
+
+# --- finding ---------------------------------------------------------------------------------
+
+_MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
+_WEEKDAY_ALT = "|".join(WEEKDAY_NAMES)
+_MONTH = rf"(?:{_MONTH_ALT})\.?"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:19|20)\d{2}"
+_PART = (r"(?:(?:the\s+)?(?:very\s+)?(?:early|late|mid|middle|end|beginning|start|close)"
+         r"(?:\s+of)?[\s-]*|(?:the\s+)?(?:first|last)\s+days\s+of\s+)")
+
+_NUM_WORDS = {
+    "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "several": None, "few": None,
+}
+_NUM = r"(?:\d{1,3}|" + "|".join(k for k in _NUM_WORDS if k not in {"several", "few"}) + ")"
+
+# Order matters: longer, more specific forms first; matches never overlap.
+_PATTERNS = [
+    ("iso", rf"\b{_YEAR}-(?:0?[1-9]|1[0-2])-(?:[12]\d|3[01]|0?[1-9])\b"),
+    ("part_month", rf"\b{_PART}(?:{_MONTH_ALT})\b\.?(?:,?\s+{_YEAR}\b)?"),
+    ("month_day", rf"\b{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR}\b)?"),
+    ("day_month", rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR}\b)?"),
+    ("month_year", rf"\b{_MONTH}\s+(?:of\s+)?{_YEAR}\b"),
+    ("overnight", rf"\b(?:overnight\s+(?:from\s+)?(?:{_WEEKDAY_ALT})\s*(?:-|–|to|into)\s*"
+                  rf"(?:{_WEEKDAY_ALT})|(?:{_WEEKDAY_ALT})\s+night\s+(?:into|to)\s+(?:{_WEEKDAY_ALT}))\b"),
+    ("weekday", rf"\b(?:(?:on|last|this|next|coming|past|previous|late|early|since|until|by)\s+)?"
+                rf"(?:{_WEEKDAY_ALT})(?:\s+(?:morning|afternoon|evening|night))?\b"),
+    ("relative", r"\b(?:the\s+day\s+before\s+yesterday|yesterday|today|tonight|tomorrow|"
+                 r"this\s+(?:morning|afternoon|evening)|last\s+night|earlier\s+today|"
+                 r"(?:last|this|next|past|coming|previous)\s+(?:week|weekend|month)|"
+                 r"(?:over|during|on)\s+the\s+weekend|"
+                 rf"{_NUM}\s+(?:days?|weeks?|months?)\s+ago)\b"),
+    ("coming", r"\b(?:in\s+)?(?:the\s+)?(?:coming|next\s+few|next|following|upcoming)\s+"
+               r"(?:few\s+)?(?:days|weeks|hours)\b|\b(?:in\s+)?recent\s+(?:days|weeks)\b"),
+    ("bare_month", rf"\b(?:in|since|until|by|during|last|this|next|early|late)\s+"
+                   rf"(?:January|February|March|April|May|June|July|August|September|October|"
+                   rf"November|December)\b"),
+]
+_FINDER = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in _PATTERNS),
+                     re.IGNORECASE)
+
+
+def find_dates(text: str) -> list[tuple[int, int, str]]:
+    """Date expressions in `text` as (start, end, text) spans, in order, non-overlapping.
+
+    >>> find_dates("Talks resumed on Wednesday in Cairo.")
+    [(14, 26, 'on Wednesday')]
+    """
+    spans = []
+    for match in _FINDER.finditer(text):
+        kind = match.lastgroup
+        start, end = match.span()
+        if kind == "bare_month":
+            month = match.group(0).split()[-1]
+            if not month[0].isupper() or (month == "May" and re.match(
+                    r"\s+(?:be|have|not|also|still|well|need)\b", text[end:])):
+                continue  # lower-case "may" or "in May be..." is the verb, not a month
+        spans.append((start, end, match.group(0)))
+    return spans
+
+
+def find_dates_typed(text: str) -> list[tuple[int, int, str, str]]:
+    """Like :func:`find_dates` with the kind of each match (iso, month_day, weekday, ...)."""
+    return [(m.start(), m.end(), m.group(0), m.lastgroup) for m in _FINDER.finditer(text)]
+
+
+def tense_of(sentence: str) -> str:
+    """'future' when the sentence speaks of a planned event (will, expected to, scheduled...),
+    else 'past'.
+
+    >>> tense_of("Burns will meet the Qatari prime minister on Sunday.")
+    'future'
+    >>> tense_of("Burns met the Qatari prime minister on Sunday.")
+    'past'
+    """
+    return "future" if FUTURE_MARKERS.search(sentence) else "past"
+
+
+# --- resolving --------------------------------------------------------------------------------
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", " ", text.strip().lower().replace("–", "-"))
+
+
+def _expression_tense(low: str) -> str | None:
+    words = set(re.findall(r"[a-z]+", low))
+    if words & FUTURE_WORDS:
+        return "future"
+    if words & PAST_WORDS:
+        return "past"
+    return None
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _weekday_on_or_before(day: dt.date, weekday: int) -> dt.date:
+    return day - dt.timedelta(days=(day.weekday() - weekday) % 7)
+
+
+def _weekday_on_or_after(day: dt.date, weekday: int) -> dt.date:
+    return day + dt.timedelta(days=(weekday - day.weekday()) % 7)
+
+
+@lru_cache(maxsize=4096)
+def _dateparser(text: str, base: dt.date | None, prefer: str) -> dt.date | None:
+    """dateparser on one expression; None when it cannot say."""
+    import dateparser
+
+    settings = {"PREFER_DATES_FROM": prefer, "RETURN_AS_TIMEZONE_AWARE": False,
+                "PREFER_DAY_OF_MONTH": "first"}
+    if base is not None:
+        settings["RELATIVE_BASE"] = dt.datetime.combine(base, dt.time(12))
+    else:
+        settings["REQUIRE_PARTS"] = ["day", "month", "year"]
+    try:
+        parsed = dateparser.parse(text, languages=["en"], settings=settings)
+    except (ValueError, OverflowError, TypeError):
+        return None
+    return parsed.date() if parsed else None
+
+
+def _pick_year(month: int, first_day: int, report_date: dt.date, tense: str | None) -> int:
+    """The year of a month(-day) without a year: the report year, or the year before when the
+    date would lie after the report (past or unknown tense), or the year after when it would
+    lie before (future tense)."""
+    year = report_date.year
+    last = calendar.monthrange(year, month)[1]
+    candidate = dt.date(year, month, min(first_day, last))
+    if tense == "future":
+        month_end = _month_end(year, month)
+        return year + 1 if month_end < report_date else year
+    return year - 1 if candidate > report_date else year
+
+
+def _resolve_month_part(low: str, report_date: dt.date | None, tense: str | None):
+    month = next(MONTHS[w] for w in re.findall(r"[a-z]+", low) if w in MONTHS)
+    year_match = re.search(rf"\b({_YEAR})\b", low)
+    part = None
+    for word, days in PART_OF_MONTH.items():
+        if re.search(rf"\b{word}\b", low):
+            part = days
+            break
+    first, last = part if part else (1, None)
+    if year_match:
+        year = int(year_match.group(1))
+    elif report_date is None:
+        return None
+    else:
+        year = _pick_year(month, first, report_date, tense)
+    end_day = last or calendar.monthrange(year, month)[1]
+    return dt.date(year, month, first), dt.date(year, month, end_day)
+
+
+def resolve(text: str, report_date: dt.date | None, tense: str | None = None) -> ResolvedDate:
+    """Resolve one date expression (as found by :func:`find_dates`) against `report_date`.
+
+    `tense` is 'past', 'future' or None (infer from the expression's own words; weekdays
+    default to the past, as reports mostly tell what happened). Without a report date only
+    expressions that carry a year resolve. Unknown text gives an unresolved ResolvedDate.
+
+    >>> resolve("will meet on Sunday", dt.date(2024, 1, 25), "future").date
+    datetime.date(2024, 1, 28)
+    >>> resolve("yesterday", None).date is None
+    True
+    """
+    if isinstance(report_date, dt.datetime):
+        report_date = report_date.date()
+    low = _norm(text)
+    own = _expression_tense(low)
+    if tense not in ("past", "future"):
+        tense = own
+    elif own and own != tense and re.search(r"\b(last|next|ago|yesterday|tomorrow)\b", low):
+        tense = own  # "last Tuesday" is past even in a future sentence
+    planned = tense == "future"
+
+    def out(date=None, end=None, precision=None, planned=planned):
+        if date is not None and end is None:
+            end = date
+        if date is not None and report_date is not None and date > report_date:
+            planned = True
+        return ResolvedDate(text, date, end, precision if date is not None else None, planned)
+
+    # "the coming days", "in the next few weeks": planned, no date.
+    if re.search(r"\b(coming|next few|next|following|upcoming)\s+(few\s+)?(days|weeks|hours)\b",
+                 low):
+        return ResolvedDate(text, None, None, None, True)
+    if re.search(r"\brecent\s+(days|weeks)\b", low):
+        return ResolvedDate(text, None, None, None, False)
+
+    # ISO dates.
+    iso = re.search(rf"\b({_YEAR})-(\d{{1,2}})-(\d{{1,2}})\b", low)
+    if iso:
+        try:
+            return out(dt.date(*map(int, iso.groups())), precision="day")
+        except ValueError:
+            return out()
+
+    words = re.findall(r"[a-z]+", low)
+    has_month = any(w in MONTHS for w in words)
+    has_day_number = re.search(r"\b(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b(?!-)", low)
+    weekday_words = [w for w in words if w in WEEKDAY_NAMES]
+
+    # Month with a day number: dateparser, with our year rule.
+    if has_month and has_day_number and not re.search(r"\b(early|late|mid|end|beginning)\b",
+                                                      low):
+        cleaned = re.sub(r"\b(on|since|until|by|of|the)\b", " ", low)
+        cleaned = re.sub(r"\b(\d+)(st|nd|rd|th)\b", r"\1", cleaned).replace(".", " ")
+        cleaned = re.sub(r"\b(" + "|".join(WEEKDAY_NAMES) + r")\b,?", " ", cleaned).strip()
+        year_given = re.search(rf"\b{_YEAR}\b", low)
+        if report_date is None and not year_given:
+            return out()
+        parsed = _dateparser(cleaned, report_date if not year_given else None,
+                             "future" if tense == "future" else "past")
+        if parsed is None:
+            return out()
+        if not year_given and report_date is not None:
+            # dateparser's 'past' preference already gives the last such date on/before the
+            # report; enforce our rule explicitly (it also covers Feb 29).
+            year = _pick_year(parsed.month, parsed.day, report_date, tense)
+            try:
+                parsed = parsed.replace(year=year)
+            except ValueError:
+                pass
+        return out(parsed, precision="day")
+
+    # Months with a part ("the end of November", "mid-February") or alone ("November 2023").
+    if has_month and not weekday_words:
+        if [w for w in words if w in MONTHS] == ["may"] and not re.search(r"\bMay\b", text):
+            return out()  # "may" the verb
+        span = _resolve_month_part(low, report_date, tense)
+        if span is None:
+            return out()
+        return out(span[0], span[1], "month")
+
+    if report_date is None:
+        return out()
+
+    # Overnight Monday-Tuesday / Monday night into Tuesday.
+    if len(weekday_words) >= 2 and re.search(r"overnight|night", low):
+        first = WEEKDAYS[weekday_words[0]]
+        second = WEEKDAYS[weekday_words[1]]
+        if tense == "future":
+            start = _weekday_on_or_after(report_date, first)
+        else:
+            end = _weekday_on_or_before(report_date, second)
+            start = end - dt.timedelta(days=(second - first) % 7 or 7)
+            return out(start, end, "day")
+        return out(start, start + dt.timedelta(days=(second - first) % 7 or 7), "day")
+
+    # A weekday: our rule (dateparser skips the report day itself).
+    if weekday_words:
+        weekday = WEEKDAYS[weekday_words[0]]
+        if re.search(r"\bnext\b", low):
+            day = _weekday_on_or_after(report_date + dt.timedelta(days=1), weekday)
+            return out(day, precision="day", planned=True)
+        if re.search(r"\blast\b", low):
+            day = _weekday_on_or_before(report_date - dt.timedelta(days=1), weekday)
+            return out(day, precision="day", planned=False)
+        if tense == "future":
+            return out(_weekday_on_or_after(report_date, weekday), precision="day", planned=True)
+        return out(_weekday_on_or_before(report_date, weekday), precision="day")
+
+    # Weeks and weekends.
+    monday = report_date - dt.timedelta(days=report_date.weekday())
+    if "weekend" in low:
+        if re.search(r"\b(next|coming)\b", low) or (tense == "future" and "last" not in low):
+            saturday = _weekday_on_or_after(report_date, 5)
+            if re.search(r"\bnext\b", low) and report_date.weekday() >= 5:
+                saturday += dt.timedelta(days=7)
+        elif "last" in low or "past" in low or "previous" in low:
+            saturday = _weekday_on_or_before(report_date - dt.timedelta(days=1), 5)
+            if report_date.weekday() == 6 and "last" in low:
+                saturday -= dt.timedelta(days=7)
+        else:  # "this weekend", "over the weekend" in a report: the weekend on/before it
+            saturday = _weekday_on_or_before(report_date, 5)
+            if report_date.weekday() == 6:
+                saturday = report_date - dt.timedelta(days=1)
+        return out(saturday, saturday + dt.timedelta(days=1), "week")
+    if re.search(r"\bweek\b", low):
+        offset = {"last": -7, "past": -7, "previous": -7, "next": 7, "coming": 7}
+        shift = next((v for k, v in offset.items() if re.search(rf"\b{k}\b", low)), 0)
+        start = monday + dt.timedelta(days=shift)
+        return out(start, start + dt.timedelta(days=6), "week")
+    if re.search(r"\bmonth\b", low):
+        shift = -1 if re.search(r"\b(last|past|previous)\b", low) else (
+            1 if re.search(r"\b(next|coming)\b", low) else 0)
+        index = report_date.year * 12 + report_date.month - 1 + shift
+        year, month = divmod(index, 12)
+        return out(dt.date(year, month + 1, 1), _month_end(year, month + 1), "month")
+
+    # Relative days.
+    if "day before yesterday" in low:
+        return out(report_date - dt.timedelta(days=2), precision="day")
+    if "yesterday" in low or "last night" in low:
+        return out(report_date - dt.timedelta(days=1), precision="day")
+    if re.search(r"\b(today|tonight|this (morning|afternoon|evening))\b", low):
+        return out(report_date, precision="day")
+    if "tomorrow" in low:
+        return out(report_date + dt.timedelta(days=1), precision="day", planned=True)
+    ago = re.search(rf"\b({_NUM})\s+(day|week|month)s?\s+ago\b", low)
+    if ago:
+        amount = int(ago.group(1)) if ago.group(1).isdigit() else _NUM_WORDS[ago.group(1)]
+        unit = ago.group(2)
+        if unit == "day":
+            return out(report_date - dt.timedelta(days=amount), precision="day")
+        if unit == "week":
+            day = report_date - dt.timedelta(weeks=amount)
+            return out(day - dt.timedelta(days=3), day + dt.timedelta(days=3), "week")
+        parsed = _dateparser(f"{amount} months ago", report_date, "past")
+        if parsed:
+            return out(parsed - dt.timedelta(days=15), parsed + dt.timedelta(days=15), "month")
+    parsed = _dateparser(low, report_date, "future" if tense == "future" else "past")
+    if parsed is not None:
+        return out(parsed, precision="day")
+    return out()

@@ -1,0 +1,276 @@
+"""analysis.dates: every date form, report dates on different weekdays, across a year boundary,
+without a report date; plus the cases where plain dateparser is wrong (why our rules exist)."""
+
+import datetime as dt
+
+import dateparser
+import pytest
+
+from analysis.dates import ResolvedDate, find_dates, resolve, tense_of
+
+D = dt.date
+SUN = D(2024, 1, 28)   # Sunday (seed 004)
+WED = D(2024, 5, 8)    # Wednesday (seed 003)
+TUE = D(2023, 11, 28)  # Tuesday (seed 001)
+SAT = D(2024, 3, 9)    # Saturday (seed 000)
+JAN2 = D(2024, 1, 2)   # Tuesday just after a year boundary
+
+
+def day(text, report, tense=None):
+    return resolve(text, report, tense).date
+
+
+def span(text, report, tense=None):
+    r = resolve(text, report, tense)
+    return r.date, r.end, r.precision
+
+
+# --- weekdays --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, report, expected", [
+    ("on Tuesday", TUE, D(2023, 11, 28)),       # same weekday as the report: the report day
+    ("on Monday", WED, D(2024, 5, 6)),
+    ("On Wednesday", WED, D(2024, 5, 8)),
+    ("on Saturday", SAT, D(2024, 3, 9)),
+    ("on Friday", SUN, D(2024, 1, 26)),
+    ("on Saturday", SUN, D(2024, 1, 27)),
+    ("this Sunday", SUN, D(2024, 1, 28)),
+    ("on Sunday", JAN2, D(2023, 12, 31)),         # across the year boundary
+    ("last Sunday", SUN, D(2024, 1, 21)),         # "last" excludes the report day
+    ("Thursday night", SAT, D(2024, 3, 7)),
+])
+def test_weekday_past(text, report, expected):
+    assert day(text, report) == expected
+    assert day(text, report, "past") == expected
+    assert resolve(text, report).precision == "day"
+    assert not resolve(text, report).planned
+
+
+@pytest.mark.parametrize("text, report, expected", [
+    ("will meet on Sunday", D(2024, 1, 25), D(2024, 1, 28)),
+    ("on Tuesday", SUN, D(2024, 1, 30)),
+    ("on Wednesday", WED, D(2024, 5, 8)),          # later today
+    ("on Monday", D(2023, 12, 29), D(2024, 1, 1)),  # into the next year
+])
+def test_weekday_future(text, report, expected):
+    r = resolve(text, report, "future")
+    assert r.date == expected and r.planned
+
+
+def test_next_weekday_is_planned_and_after_report():
+    r = resolve("next Tuesday", SUN)
+    assert r.date == D(2024, 1, 30) and r.planned
+    assert day("next Sunday", SUN) == D(2024, 2, 4)
+
+
+def test_last_overrides_future_sentence():
+    assert day("last Tuesday", SUN, "future") == D(2024, 1, 23)
+
+
+def test_overnight_two_weekdays():
+    r = resolve("Overnight Monday-Tuesday", WED)
+    assert (r.date, r.end, r.precision) == (D(2024, 5, 6), D(2024, 5, 7), "day")
+    assert span("overnight Saturday to Sunday", SUN)[:2] == (D(2024, 1, 27), D(2024, 1, 28))
+    assert span("Monday night into Tuesday", JAN2)[:2] == (D(2024, 1, 1), D(2024, 1, 2))
+
+
+# --- relative words ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, report, expected", [
+    ("yesterday", SAT, D(2024, 3, 8)),
+    ("yesterday", D(2024, 1, 1), D(2023, 12, 31)),
+    ("the day before yesterday", SAT, D(2024, 3, 7)),
+    ("today", WED, WED),
+    ("tonight", SUN, SUN),
+    ("last night", WED, D(2024, 5, 7)),
+    ("three days ago", SUN, D(2024, 1, 25)),
+    ("2 days ago", JAN2, D(2023, 12, 31)),
+])
+def test_relative_days(text, report, expected):
+    assert day(text, report) == expected
+
+
+@pytest.mark.parametrize("text, report, start, end", [
+    ("last week", SUN, D(2024, 1, 15), D(2024, 1, 21)),
+    ("last week", JAN2, D(2023, 12, 25), D(2023, 12, 31)),
+    ("this week", WED, D(2024, 5, 6), D(2024, 5, 12)),
+    ("next week", SAT, D(2024, 3, 11), D(2024, 3, 17)),
+    ("this weekend", SUN, D(2024, 1, 27), D(2024, 1, 28)),
+    ("over the weekend", SUN, D(2024, 1, 27), D(2024, 1, 28)),
+    ("over the weekend", D(2024, 1, 29), D(2024, 1, 27), D(2024, 1, 28)),  # Monday report
+    ("this weekend", SAT, D(2024, 3, 9), D(2024, 3, 10)),
+    ("last month", WED, D(2024, 4, 1), D(2024, 4, 30)),
+    ("last month", JAN2, D(2023, 12, 1), D(2023, 12, 31)),
+])
+def test_week_and_month_spans(text, report, start, end):
+    r = resolve(text, report)
+    assert (r.date, r.end) == (start, end)
+    assert r.precision in ("week", "month")
+
+
+def test_this_weekend_future_from_a_weekday():
+    r = resolve("this weekend", WED, "future")
+    assert (r.date, r.end, r.planned) == (D(2024, 5, 11), D(2024, 5, 12), True)
+
+
+def test_next_week_is_planned():
+    assert resolve("next week", SAT).planned
+
+
+@pytest.mark.parametrize("text", ["the coming days", "in the coming days", "the next few weeks",
+                                  "in the coming weeks"])
+def test_coming_days_planned_without_date(text):
+    r = resolve(text, SUN)
+    assert r.planned and r.date is None and r.precision is None
+
+
+# --- month and day ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["Nov 9", "Nov. 9", "9 November", "November 9th", "9th of Nov.",
+                                  "on November 9", "NOV 9", "9 Nov"])
+def test_month_day_any_order(text):
+    assert day(text, TUE) == D(2023, 11, 9)
+    assert day(text, JAN2) == D(2023, 11, 9)     # year before: Nov 2024 would be after the report
+
+
+@pytest.mark.parametrize("text, report, expected", [
+    ("Dec. 31", JAN2, D(2023, 12, 31)),
+    ("Jan 1", JAN2, D(2024, 1, 1)),
+    ("January 2", JAN2, D(2024, 1, 2)),            # the report day itself
+    ("January 3", JAN2, D(2023, 1, 3)),            # would lie after the report: year before
+    ("Oct. 7", SUN, D(2023, 10, 7)),
+    ("October 7", WED, D(2023, 10, 7)),
+    ("Feb 29", D(2024, 3, 1), D(2024, 2, 29)),
+])
+def test_month_day_year_rule(text, report, expected):
+    assert day(text, report) == expected
+
+
+def test_month_day_future_tense_goes_forward():
+    assert day("Jan 5", D(2023, 12, 28), "future") == D(2024, 1, 5)
+    assert resolve("Jan 5", JAN2, "future").planned
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Oct. 7, 2023", D(2023, 10, 7)),
+    ("October 7, 2023", D(2023, 10, 7)),
+    ("7 October 2023", D(2023, 10, 7)),
+    ("November 9th, 2023", D(2023, 11, 9)),
+    ("2024-01-28", D(2024, 1, 28)),
+])
+def test_explicit_years_with_and_without_report_date(text, expected):
+    assert day(text, None) == expected
+    assert day(text, WED) == expected
+
+
+# --- parts of months --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, report, start, end", [
+    ("the end of November", SUN, D(2023, 11, 21), D(2023, 11, 30)),
+    ("at the end of November", TUE, D(2023, 11, 21), D(2023, 11, 30)),
+    ("early January", SUN, D(2024, 1, 1), D(2024, 1, 10)),
+    ("early January", D(2023, 12, 20), D(2023, 1, 1), D(2023, 1, 10)),   # past default
+    ("mid-February", WED, D(2024, 2, 11), D(2024, 2, 20)),
+    ("mid-February", SUN, D(2023, 2, 11), D(2023, 2, 20)),
+    ("late December", JAN2, D(2023, 12, 21), D(2023, 12, 31)),
+    ("the beginning of March", SAT, D(2024, 3, 1), D(2024, 3, 10)),
+    ("in January", WED, D(2024, 1, 1), D(2024, 1, 31)),
+    ("November 2023", None, D(2023, 11, 1), D(2023, 11, 30)),
+    ("mid-February 2024", None, D(2024, 2, 11), D(2024, 2, 20)),
+    ("late February 2024", None, D(2024, 2, 21), D(2024, 2, 29)),
+])
+def test_parts_of_months(text, report, start, end):
+    assert span(text, report) == (start, end, "month")
+
+
+def test_part_of_month_future():
+    r = resolve("early January", D(2023, 12, 20), "future")
+    assert (r.date, r.end, r.planned) == (D(2024, 1, 1), D(2024, 1, 10), True)
+
+
+# --- no report date ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["on Tuesday", "yesterday", "last week", "Nov 9", "this weekend",
+                                  "the end of November", "Overnight Monday-Tuesday", "tonight"])
+def test_relative_forms_without_report_date_are_empty(text):
+    r = resolve(text, None)
+    assert r.date is None and r.end is None and r.precision is None
+    assert r.text == text
+
+
+def test_result_is_frozen_and_keeps_text():
+    r = resolve("Nov. 9", TUE)
+    assert isinstance(r, ResolvedDate) and r.text == "Nov. 9" and r.end == r.date
+    with pytest.raises(Exception):
+        r.date = None
+
+
+def test_nonsense_is_unresolved():
+    r = resolve("the talks", WED)
+    assert r.date is None and not r.planned
+
+
+# --- where dateparser alone is wrong ---------------------------------------------------------
+
+def _dp(text, base, prefer="past"):
+    parsed = dateparser.parse(text, languages=["en"], settings={
+        "RELATIVE_BASE": dt.datetime.combine(base, dt.time(12)), "PREFER_DATES_FROM": prefer})
+    return parsed.date() if parsed else None
+
+
+def test_dateparser_skips_the_report_weekday():
+    # "spoke this Sunday" in a Sunday report: dateparser gives the Sunday a week before.
+    assert _dp("Sunday", SUN) == D(2024, 1, 21)
+    assert day("this Sunday", SUN) == SUN
+    assert _dp("Tuesday", TUE) == D(2023, 11, 21)
+    assert day("on Tuesday", TUE) == TUE
+
+
+def test_dateparser_has_no_spans_or_planned_forms():
+    for text in ("the end of November", "early January", "mid-February", "this weekend",
+                 "the coming days"):
+        assert _dp(text, SUN) is None
+        assert resolve(text, SUN).precision is not None or resolve(text, SUN).planned
+    # "last week" is a single day to dateparser, a Monday-Sunday week to us
+    assert _dp("last week", SUN) == D(2024, 1, 21)
+    assert span("last week", SUN)[2] == "week"
+
+
+def test_dateparser_right_where_we_use_it():
+    assert _dp("Nov 9", JAN2) == D(2023, 11, 9) == day("Nov 9", JAN2)
+    assert _dp("yesterday", SAT) == D(2024, 3, 8) == day("yesterday", SAT)
+
+
+# --- finding ----------------------------------------------------------------------------------
+
+def test_find_dates_in_seed_sentences():
+    text = ("On Wednesday, talks were held in Cairo, after Hamas on Monday accepted. Overnight "
+            "Monday-Tuesday, forces seized the crossing. Barnea met Sheikh Mohammed on Nov 9 and "
+            "at the end of November; the war began on Oct. 7, 2023. Burns will travel in the "
+            "coming days. Mossad Director David Barnea met yesterday.")
+    found = [t for _, _, t in find_dates(text)]
+    assert found == ["On Wednesday", "on Monday", "Overnight Monday-Tuesday", "Nov 9",
+                     "the end of November", "Oct. 7, 2023", "in the coming days", "yesterday"]
+    for start, end, t in find_dates(text):
+        assert text[start:end] == t
+
+
+def test_find_dates_forms():
+    text = ("9 November, November 9th, 9th of Nov., mid-February, early January 2024, "
+            "last week, this weekend, over the weekend, three days ago, 2024-01-28, "
+            "in May, this Sunday, next Tuesday morning, tonight")
+    found = [t for _, _, t in find_dates(text)]
+    assert found == ["9 November", "November 9th", "9th of Nov.", "mid-February",
+                     "early January 2024", "last week", "this weekend", "over the weekend",
+                     "three days ago", "2024-01-28", "in May", "this Sunday",
+                     "next Tuesday morning", "tonight"]
+
+
+def test_find_dates_ignores_may_the_verb():
+    assert find_dates("This may take weeks, and talks in may not resume.") == []
+
+
+def test_tense_of():
+    assert tense_of("CIA director Bill Burns will meet the head of Mossad.") == "future"
+    assert tense_of("Talks are expected to resume on Sunday.") == "future"
+    assert tense_of("The meetings began on Saturday and continued on Sunday.") == "past"
