@@ -189,6 +189,31 @@ def tense_of(sentence: str) -> str:
     return "future" if FUTURE_MARKERS.search(sentence) else "past"
 
 
+def local_tense(sentence: str, start: int, end: int) -> str:
+    """The tense governing a date expression at sentence[start:end]: the clause up to the
+    expression (the verb usually precedes it: "will meet on Sunday", "told AFP on Friday that
+    ... will"); for an expression opening the sentence ("On Wednesday, talks were held"), the
+    clause after it. Expressions that carry their own tense ("next week") keep it.
+
+    >>> s = "A source told AFP on Friday that Burns will hold talks in the coming days."
+    >>> local_tense(s, 18, 27), local_tense(s, 55, 73)
+    ('past', 'future')
+    """
+    own = _expression_tense(_norm(sentence[start:end]))
+    if own:
+        return own
+    before = sentence[:start]
+    clause_start = max(before.rfind(","), before.rfind(";"), before.rfind(" that "),
+                       before.rfind("“"), before.rfind('"'))
+    left = before[clause_start + 1:] if clause_start >= 0 else before
+    if len(left.split()) <= 1:  # the date opens its clause: read the clause that follows
+        after = sentence[end:]
+        stop = min([i for i in (after.find(";"), after.find(" that ")) if i >= 0] +
+                   [len(after)])
+        return tense_of(after[:stop])
+    return tense_of(left + sentence[start:end])
+
+
 # --- resolving --------------------------------------------------------------------------------
 
 
@@ -429,3 +454,110 @@ def resolve(text: str, report_date: dt.date | None, tense: str | None = None) ->
     if parsed is not None:
         return out(parsed, precision="day")
     return out()
+
+
+# --- signals for report-date inference ------------------------------------------------------
+
+WAR_START = dt.date(2023, 10, 7)
+
+# Words that tie a duration to the war ("seven-month war", "seven weeks of bombing").
+WAR_WORDS = (r"war|conflict|fighting|offensive|campaign|bombardment|bombing|bombed|assault|"
+             r"hostilities|invasion|siege|captivity|onslaught|aggression|attacks?|October 7|"
+             r"Oct\.? 7|7 October")
+_QUAL = r"(?P<qual>more\s+than|over|nearly|almost|about|around|some|roughly|close\s+to|at\s+least)?"
+_DURATION_PATTERNS = [
+    # "seven-month war", "100-day-old war", "the seven-month-long conflict"
+    rf"\b{_QUAL}\s*(?P<num>{_NUM})[- ](?P<unit>day|week|month|year)(?:[- ](?:old|long))?\s+"
+    rf"(?:(?:Israel-Hamas|Israeli|Gaza|Hamas|brutal|deadly|devastating|ongoing|long)\s+)*"
+    rf"(?P<what>{WAR_WORDS})\b",
+    # "seven months of war", "100 days into the war", "seven weeks since October 7"
+    rf"\b{_QUAL}\s*(?P<num>{_NUM})\s+(?P<unit>days|weeks|months|years)\s+"
+    rf"(?:of|into|since|after|in)\s+(?:the\s+|Israel's\s+|Israeli\s+)?(?:\w+\s+)?"
+    rf"(?P<what>{WAR_WORDS})\b",
+    # "in seven weeks during which Israel bombed", "for nearly seven months, Israel has..."
+    rf"\b(?:in|for|after|over)\s+{_QUAL}\s*(?P<num>{_NUM})\s+(?P<unit>days|weeks|months)\b"
+    rf"(?=[^.;]{{0,60}}\b(?P<what>{WAR_WORDS})\b)",
+    # "day 100 of the war", "the 100th day of the war"
+    rf"\bday\s+(?P<num>\d{{1,4}})\s+of\s+(?:the\s+)?(?P<what>{WAR_WORDS})\b(?P<unit>)",
+]
+_DURATION = [re.compile(p, re.IGNORECASE) for p in _DURATION_PATTERNS]
+_SINCE_WAR = re.compile(r"\bsince\s+(?:the\s+)?(?:Oct\.?|October)\s+7(?:th)?\b|"
+                        r"\bsince\s+7\s+October\b", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[A-Z\"“‘'])|\n+")
+
+
+def _number(word: str) -> int | None:
+    word = word.lower()
+    if word.isdigit():
+        return int(word)
+    return _NUM_WORDS.get(word)
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """A cheap sentence split (for text without a spaCy doc): (start, end) offsets."""
+    spans, start = [], 0
+    for match in _SENTENCE_END.finditer(text):
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, len(text)))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def date_signals(text: str, sentences: list[tuple[int, int]] | None = None) -> list[dict]:
+    """Every date-like mention in `text` as a plain dict, for report-date inference.
+
+    Keys: text, start_char, end_char, kind (iso, month_day, day_month, month_year, part_month,
+    bare_month, weekday, overnight, relative, coming, duration, since_war), tense (of the
+    sentence: past | future), weekday (0=Monday, for weekday mentions), amount/unit/qualifier
+    (durations: "seven-month war" -> 7, month). `sentences` are (start, end) offsets (a spaCy
+    doc's sentences); without them a regex split is used.
+
+    >>> [(m["kind"], m.get("amount"), m.get("unit")) for m in date_signals(
+    ...     "Talks on Wednesday in the seven-month war went on.")]
+    [('weekday', None, None), ('duration', 7, 'month')]
+    """
+    sentences = sentences or sentence_spans(text)
+
+    def sentence_of(pos):
+        for start, end in sentences:
+            if start <= pos < end:
+                return start, end
+        return 0, len(text)
+
+    mentions = []
+    for start, end, found, kind in find_dates_typed(text):
+        mention = {"text": found, "start_char": start, "end_char": end, "kind": kind}
+        if kind == "bare_month" and not found.split()[-1][0].isupper():
+            continue
+        if kind in ("weekday", "overnight"):
+            days = [WEEKDAYS[w] for w in re.findall(r"[a-z]+", found.lower())
+                    if w in WEEKDAY_NAMES]
+            mention["weekday"] = days[-1] if kind == "overnight" else days[0]
+        mentions.append(mention)
+    taken: list[tuple[int, int]] = []  # durations already found (patterns overlap)
+    for pattern in _DURATION:
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            amount = _number(match.group("num"))
+            unit = (match.group("unit") or "day").lower().rstrip("s")
+            if amount is None or any(s < end and start < e for s, e in taken):
+                continue
+            start += len(match.group(0)) - len(match.group(0).lstrip())
+            qual = (match.groupdict().get("qual") or "").lower()
+            qual = re.sub(r"\s+", " ", qual)
+            qualifier = ("lower_bound" if qual in ("more than", "over", "at least") else
+                         "upper_bound" if qual in ("nearly", "almost", "close to") else
+                         "approx" if qual else "exact")
+            mentions.append({"text": text[start:end], "start_char": start, "end_char": end,
+                             "kind": "duration", "amount": amount, "unit": unit,
+                             "qualifier": qualifier})
+            taken.append((start, end))
+    for match in _SINCE_WAR.finditer(text):
+        mentions.append({"text": match.group(0), "start_char": match.start(),
+                         "end_char": match.end(), "kind": "since_war"})
+    for mention in mentions:
+        start, end = sentence_of(mention["start_char"])
+        mention["tense"] = local_tense(text[start:end], mention["start_char"] - start,
+                                       mention["end_char"] - start)
+    mentions.sort(key=lambda m: (m["start_char"], m["end_char"]))
+    return mentions

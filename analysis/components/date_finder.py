@@ -1,12 +1,19 @@
-"""spaCy component `date_finder`: finds dates and stores them as plain dicts in `doc._.date_mentions`.
+"""spaCy component `date_finder`: finds date expressions and dating signals and stores them as
+plain dicts in `doc._.date_mentions`.
 
-(Skeleton: the owning issue fills in the rules.)
+Each dict (JSON-serialisable) has text, start_char, end_char, kind, tense (of the clause:
+past | future) and, where relevant, weekday (0=Monday) or amount/unit/qualifier for durations
+since 7 October ("seven-month war"). See :func:`analysis.dates.date_signals`; the rules are
+regular expressions run once over the text, so the component costs little next to the model.
+Sentences come from the doc (parser or sentencizer) when it has them.
 """
 
 from __future__ import annotations
 
 from spacy.language import Language
 from spacy.tokens import Doc
+
+from analysis.dates import date_signals
 
 if not Doc.has_extension("date_mentions"):
     Doc.set_extension("date_mentions", default=None)
@@ -22,5 +29,8 @@ class DateFinder:
         self.nlp = nlp
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.date_mentions = []
+        sentences = None
+        if doc.has_annotation("SENT_START"):
+            sentences = [(sent.start_char, sent.end_char) for sent in doc.sents]
+        doc._.date_mentions = date_signals(doc.text, sentences)
         return doc
