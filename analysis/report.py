@@ -1,13 +1,377 @@
-"""Render the report (issue: notebooks and papermill report)."""
+"""Render the report: extract once, execute every notebook with papermill, export HTML.
+
+>>> render_report("data/corpus", "reports/latest")          # doctest: +SKIP
+0
+
+What ``OUT`` holds after a successful run::
+
+    OUT/index.html                  links to every page, the run's parameters and time
+    OUT/tables/*.csv                the tables, extracted once; the notebooks read them
+    OUT/<notebook>.html             each executed notebook, self-contained (images inline)
+    OUT/<notebook>.ipynb            the executed notebook
+    OUT/<notebook>/                 the files that notebook wrote (charts, tables)
+
+The run is staged in a hidden folder beside ``OUT`` and moved into place only when every
+notebook ran. When a notebook fails, the others still run, the previous report in ``OUT`` (if
+any) is left as it was, and the whole failed run, executed notebooks with their errors
+included, is moved to ``OUT.failed-<YYYYmmdd-HHMMSS>`` beside it; the return value is 1 and
+the failing notebook and cell are printed.
+
+Two runs on the same corpus give byte-identical tables, notebooks and pages except for the
+run-time line of index.html: papermill's timestamps and paths are removed from the executed
+notebooks and matplotlib writes no dates into images.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import html
+import json
+import os
+import re
+import shutil
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
 from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOKS_DIR = REPO_ROOT / "notebooks"
+REFERENCE_DIR = REPO_ROOT / "data" / "reference"
+PROJECT_KERNEL = "hostage-talks"
+
+# The lab template without anything loaded from the network (require.js, MathJax, mermaid):
+# the pages must open offline and must not run third-party code. `<!--toc-->` is replaced by a
+# table of contents built from the page's headings.
+TEMPLATE = r"""
+{%- extends 'index.html.j2' -%}
+{%- block html_head_js -%}{%- endblock html_head_js -%}
+{%- block html_head_js_mathjax -%}{%- endblock html_head_js_mathjax -%}
+{%- block html_head_js_mermaidjs -%}{%- endblock html_head_js_mermaidjs -%}
+{%- block extra_css -%}
+<style type="text/css">
+nav.report-toc { max-width: 60em; margin: 1em auto 0 auto; padding: 0.5em 1em;
+  border: 1px solid #ccc; background: #fafafa; font-size: 14px;
+  font-family: var(--jp-ui-font-family, system-ui, sans-serif); }
+nav.report-toc ul { margin: 0.2em 0; padding-left: 1.2em; }
+nav.report-toc .report-back { float: right; }
+</style>
+{%- endblock extra_css -%}
+{%- block body_header -%}
+{{ super() }}
+<!--toc-->
+{%- endblock body_header -%}
+"""
+
+HEADING = re.compile(r'<h([1-3]) id="([^"]+)">(.*?)(?:<a class="anchor-link"[^>]*>.*?</a>)?</h\1>',
+                     re.DOTALL)
+VOLATILE_PAPERMILL_KEYS = {"start_time", "end_time", "duration", "input_path", "output_path",
+                           "environment_variables"}
+
+
+@dataclass
+class NotebookRun:
+    """What happened to one notebook."""
+
+    name: str
+    seconds: float = 0.0
+    error: str = ""  # empty when it ran through
+    cell: int | None = None  # execution count of the failing cell
+    files: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.error
+
+
+# ----------------------------------------------------------------------------- kernel
+
+
+def check_kernel(kernel: str | None) -> str:
+    """The kernel name to run the notebooks with: `kernel`, or when None the project's kernel
+    (``hostage-talks``, installed by ``make setup``) if present, else ``python3``. Warns when the
+    kernel runs another interpreter than this one (it would import another `analysis`)."""
+    from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
+
+    manager = KernelSpecManager()
+    if kernel is None:
+        kernel = PROJECT_KERNEL if PROJECT_KERNEL in manager.find_kernel_specs() else "python3"
+    try:
+        spec = manager.get_kernel_spec(kernel)
+    except NoSuchKernel:
+        raise KernelNotFound(
+            f"Jupyter kernel {kernel!r} is not installed. Use --kernel python3, or install the "
+            f"project's kernel: {sys.executable} -m ipykernel install --sys-prefix "
+            f"--name {PROJECT_KERNEL}") from None
+    program = spec.argv[0] if spec.argv else ""
+    python_names = {"python", f"python{sys.version_info[0]}",
+                    f"python{sys.version_info[0]}.{sys.version_info[1]}"}
+    if program not in python_names and Path(program).resolve() != Path(sys.executable).resolve():
+        print(f"warning: kernel {kernel!r} runs {program}, not {sys.executable}; the notebooks "
+              "will use the packages installed there", file=sys.stderr)
+    return kernel
+
+
+class KernelNotFound(RuntimeError):
+    """The requested Jupyter kernel is not installed."""
+
+
+# ----------------------------------------------------------------------------- notebooks
+
+
+def find_notebooks(notebooks_dir: str | os.PathLike | None = None) -> list[Path]:
+    """The notebooks to run, in name order (checkpoints ignored)."""
+    folder = Path(notebooks_dir) if notebooks_dir else NOTEBOOKS_DIR
+    return sorted(p for p in folder.glob("*.ipynb") if ".ipynb_checkpoints" not in p.parts)
+
+
+def normalise_notebook(path: Path) -> None:
+    """Remove what changes from run to run (timestamps, durations, staging paths) from an
+    executed notebook, in place."""
+    import nbformat
+
+    notebook = nbformat.read(path, as_version=4)
+    papermill = notebook.metadata.get("papermill", {})
+    for key in VOLATILE_PAPERMILL_KEYS:
+        papermill.pop(key, None)
+    for cell in notebook.cells:
+        cell.metadata.pop("execution", None)
+        for key in ("start_time", "end_time", "duration"):
+            cell.metadata.get("papermill", {}).pop(key, None)
+    nbformat.write(notebook, path)
+
+
+def execute(notebook: Path, staging: Path, parameters: dict, kernel: str, timeout: int,
+            progress: bool) -> NotebookRun:
+    """Run one notebook with papermill into `staging` (its working directory)."""
+    import papermill
+    from papermill.exceptions import PapermillExecutionError
+
+    run = NotebookRun(notebook.stem)
+    output = staging / notebook.name
+    started = time.perf_counter()
+    try:
+        papermill.execute_notebook(
+            str(notebook), str(output), parameters=parameters, kernel_name=kernel,
+            execution_timeout=timeout, progress_bar=progress, cwd=str(staging),
+            request_save_on_cell_execute=False, log_output=False,
+        )
+    except PapermillExecutionError as exc:
+        run.error = f"{exc.ename}: {exc.evalue}"
+        run.cell = exc.exec_count
+    except Exception as exc:  # noqa: BLE001 - a kernel that dies or times out: report it
+        run.error = f"{type(exc).__name__}: {exc}"
+    run.seconds = time.perf_counter() - started
+    if output.exists():
+        normalise_notebook(output)
+    folder = staging / parameters.get("output_dir", notebook.stem)
+    if folder.is_dir():
+        run.files = sorted(str(p.relative_to(staging)) for p in folder.rglob("*") if p.is_file())
+    return run
+
+
+# ----------------------------------------------------------------------------- HTML
+
+
+def table_of_contents(body: str, back_link: bool = True) -> str:
+    """A <nav> listing the page's h1-h3 headings (nbconvert gives each an id)."""
+    items = []
+    for level, anchor, text in HEADING.findall(body):
+        label = html.escape(html.unescape(re.sub(r"<[^>]+>", "", text)).strip())
+        indent = "&nbsp;&nbsp;&nbsp;&nbsp;" * (int(level) - 1)
+        items.append(f'<li>{indent}<a href="#{html.escape(anchor)}">{label}</a></li>')
+    back = '<a class="report-back" href="index.html">&larr; all notebooks</a>' if back_link else ""
+    if not items:
+        return f'<nav class="report-toc">{back}</nav>'
+    return (f'<nav class="report-toc" aria-label="Contents">{back}<strong>Contents</strong>'
+            f'<ul style="list-style:none">{"".join(items)}</ul></nav>')
+
+
+def export_html(notebook: Path, no_input: bool = False) -> Path:
+    """Export an executed notebook to a self-contained HTML page beside it: images inline as
+    data: URIs, nothing loaded from the network, a table of contents, code hidden when
+    `no_input`."""
+    import jinja2
+    import nbformat
+    from nbconvert import HTMLExporter
+
+    exporter = HTMLExporter(
+        template_name="lab",
+        extra_loaders=[jinja2.DictLoader({"report.html.j2": TEMPLATE})],
+        template_file="report.html.j2",
+        embed_images=True,
+        exclude_input=no_input,
+        exclude_input_prompt=no_input,
+        exclude_output_prompt=no_input,
+    )
+    content = nbformat.read(notebook, as_version=4)
+    body, _ = exporter.from_notebook_node(
+        content, resources={"metadata": {"name": notebook.stem, "path": str(notebook.parent)}})
+    body = body.replace("<!--toc-->", table_of_contents(body), 1)
+    path = notebook.with_suffix(".html")
+    path.write_text(body, encoding="utf-8")
+    return path
+
+
+def write_index(staging: Path, runs: list[NotebookRun], parameters: dict, started: dt.datetime,
+                seconds: float) -> Path:
+    """index.html: one row per notebook (page, notebook, status) and the run's parameters."""
+    esc = html.escape
+    rows = []
+    for run in runs:
+        page = f"{run.name}.html"
+        link = (f'<a href="{esc(page)}">{esc(run.name)}</a>' if (staging / page).exists()
+                else esc(run.name))
+        status = ("ok" if run.ok else
+                  f"<strong>failed</strong> in cell [{esc(str(run.cell or '?'))}]: "
+                  f"<code>{esc(run.error[:300])}</code>")
+        files = ", ".join(f'<a href="{esc(f)}">{esc(Path(f).name)}</a>' for f in run.files)
+        rows.append(f'<tr><td>{link}</td><td><a href="{esc(run.name)}.ipynb">.ipynb</a></td>'
+                    f"<td>{status}</td><td>{files}</td></tr>")
+    tables = sorted((staging / "tables").glob("*.csv"))
+    table_links = ", ".join(f'<a href="tables/{esc(p.name)}">{esc(p.name)}</a>' for p in tables)
+    params = "".join(f"<tr><th>{esc(k)}</th><td><code>{esc(str(v))}</code></td></tr>"
+                     for k, v in parameters.items())
+    page = f"""<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<title>Hostage and ceasefire talks: report</title>
+<style>
+body {{ font-family: system-ui, sans-serif; max-width: 60em; margin: 2em auto; padding: 0 1em;
+       color: #222; line-height: 1.45; }}
+table {{ border-collapse: collapse; margin: 0.5em 0 1.5em 0; }}
+td, th {{ border-bottom: 1px solid #ddd; padding: 4px 10px; text-align: left;
+          vertical-align: top; }}
+code {{ font-size: 90%; }}
+</style>
+</head>
+<body>
+<h1>Hostage and ceasefire talks: report</h1>
+<p>Figures, meetings and rounds extracted from the news reports of the corpus, with the
+sentence behind every number. Each page is a notebook executed with papermill.</p>
+<h2>Notebooks</h2>
+<table>
+<thead><tr><th>page</th><th>notebook</th><th>status</th><th>files written</th></tr></thead>
+<tbody>
+{"".join(rows)}
+</tbody>
+</table>
+<h2>Tables</h2>
+<p>{table_links}</p>
+<h2>Parameters</h2>
+<table>{params}</table>
+<p id="run-time">Run time: {esc(started.isoformat(timespec="seconds"))},
+took {seconds:.0f} s.</p>
+</body>
+</html>
+"""
+    path = staging / "index.html"
+    path.write_text(page, encoding="utf-8")
+    return path
+
+
+# ----------------------------------------------------------------------------- the run
+
+
+def _failed_path(out: Path, started: dt.datetime) -> Path:
+    base = out.with_name(f"{out.name}.failed-{started.strftime('%Y%m%d-%H%M%S')}")
+    path, n = base, 1
+    while path.exists():
+        n += 1
+        path = base.with_name(f"{base.name}-{n}")
+    return path
+
+
+def _publish(staging: Path, out: Path) -> None:
+    """Replace `out` by `staging` with two renames on the same file system."""
+    previous = None
+    if out.exists():
+        previous = out.with_name(f".{out.name}.previous-{os.getpid()}")
+        out.rename(previous)
+    staging.rename(out)
+    if previous is not None:
+        shutil.rmtree(previous, ignore_errors=True)
 
 
 def render_report(corpus, out, start=None, end=None, no_input=False, model="en_core_web_sm",
-                  timeout=600, kernel="python3") -> int:
+                  timeout=600, kernel="python3", notebooks_dir=None, progress=True) -> int:
+    """Extract `corpus` once, execute every notebook, export HTML and an index into `out`.
+
+    Returns 0 when every notebook ran, 1 when one failed (then `out` keeps the previous
+    report and the run goes to ``out.failed-<time>``; see the module docstring).
+
+    >>> render_report("data/corpus", "/tmp/report", no_input=True)     # doctest: +SKIP
+    0
+    """
     from analysis.run import run_extraction
 
-    print(run_extraction(corpus, Path(out) / "tables", model=model))
+    started_at = dt.datetime.now().astimezone()
+    clock = time.perf_counter()
+    out = Path(out).expanduser().resolve()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    notebooks = find_notebooks(notebooks_dir)
+    if not notebooks:
+        raise FileNotFoundError(f"no notebooks in {notebooks_dir or NOTEBOOKS_DIR}")
+    kernel = check_kernel(kernel)
+    corpus = Path(corpus).expanduser().resolve()
+    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.staging-", dir=out.parent))
+    try:
+        print(f"extracting {corpus} ...", flush=True)
+        print(run_extraction(corpus, staging / "tables", model=model, progress=progress),
+              flush=True)
+        runs = []
+        for i, notebook in enumerate(notebooks, 1):
+            print(f"[{i}/{len(notebooks)}] {notebook.stem}", flush=True)
+            parameters = {
+                "corpus": str(corpus),
+                "tables_dir": "tables",
+                "output_dir": notebook.stem,
+                "start": start,
+                "end": end,
+                "model": model,
+                "reference_dir": str(REFERENCE_DIR),
+            }
+            run = execute(notebook, staging, parameters, kernel, timeout, progress)
+            executed = staging / notebook.name
+            if executed.exists():
+                export_html(executed, no_input=no_input)
+            state = "ok" if run.ok else f"FAILED in cell [{run.cell or '?'}]: {run.error}"
+            print(f"[{i}/{len(notebooks)}] {notebook.stem}: {state} ({run.seconds:.1f} s)",
+                  flush=True)
+            runs.append(run)
+        report_parameters = {
+            "corpus": str(corpus), "start": start or "(none)", "end": end or "(none)",
+            "model": model, "kernel": kernel, "no_input": no_input, "timeout": timeout,
+            "notebooks": ", ".join(n.name for n in notebooks),
+        }
+        write_index(staging, runs, report_parameters, started_at, time.perf_counter() - clock)
+        (staging / "run.json").write_text(json.dumps(
+            {"started": started_at.isoformat(timespec="seconds"),
+             "seconds": {r.name: round(r.seconds, 1) for r in runs},
+             "failed": {r.name: {"cell": r.cell, "error": r.error} for r in runs if not r.ok}},
+            indent=2) + "\n", encoding="utf-8")
+    except BaseException:
+        if sys.exc_info()[0] is KeyboardInterrupt:
+            shutil.rmtree(staging, ignore_errors=True)
+        else:
+            failed = _failed_path(out, started_at)
+            staging.rename(failed)
+            print(f"error: the run stopped; what it wrote is in {failed}", file=sys.stderr)
+        raise
+    failures = [run for run in runs if not run.ok]
+    if failures:
+        failed = _failed_path(out, started_at)
+        staging.rename(failed)
+        for run in failures:
+            print(f"error: notebook {run.name} failed in cell [{run.cell or '?'}]: {run.error}",
+                  file=sys.stderr)
+        kept = f"{out} keeps the previous report" if out.exists() else f"{out} was not created"
+        print(f"error: {len(failures)} of {len(runs)} notebooks failed; {kept}; this run, with "
+              f"the executed notebooks and their errors, is in {failed}", file=sys.stderr)
+        return 1
+    _publish(staging, out)
+    print(f"report written to {out / 'index.html'} ({time.perf_counter() - clock:.1f} s)")
     return 0

@@ -1,0 +1,509 @@
+"""Charts for the notebooks and the report: each takes a DataFrame and ``ax=None`` and returns
+the Axes; none calls ``plt.show()``.
+
+They are drawn to be read in print and by colour-blind readers: the Okabe-Ito palette, a marker
+shape for every category that colour also shows, labelled axes with units, a title and a source
+line. An empty frame gives an Axes that says in words that nothing was found.
+
+>>> from analysis import charts
+>>> ax = charts.reports_per_week(documents)                      # doctest: +SKIP
+>>> ax = charts.casualty_figures(figures, official, metric="killed")   # doctest: +SKIP
+>>> ax.figure.savefig("killed.png")                              # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import matplotlib
+
+matplotlib.rcParams["svg.hashsalt"] = "hostage-talks"  # deterministic SVG ids
+
+import matplotlib.dates as mdates  # noqa: E402
+import matplotlib.pyplot as plt  # noqa: E402
+import pandas as pd  # noqa: E402
+from matplotlib.lines import Line2D  # noqa: E402
+
+# Okabe & Ito (2008), "Color Universal Design": distinguishable with the common colour-vision
+# deficiencies and in greyscale when paired with shapes.
+OKABE_ITO = {
+    "orange": "#E69F00",
+    "sky_blue": "#56B4E9",
+    "bluish_green": "#009E73",
+    "yellow": "#F0E442",
+    "blue": "#0072B2",
+    "vermillion": "#D55E00",
+    "reddish_purple": "#CC79A7",
+    "black": "#000000",
+    "grey": "#999999",
+}
+
+POPULATION_STYLE = {  # colour and a line style, so populations differ without colour too
+    "palestinian": {"color": OKABE_ITO["vermillion"], "label": "Palestinian"},
+    "israeli": {"color": OKABE_ITO["blue"], "label": "Israeli"},
+    "other": {"color": OKABE_ITO["bluish_green"], "label": "other"},
+}
+
+# The marker says what the number claims: a triangle pointing up is "at least", down "at most".
+QUALIFIER_MARKERS = {
+    "exact": ("o", "exact"),
+    "approx": ("D", "approximate (about, some)"),
+    "lower_bound": ("^", "lower bound (at least, more than)"),
+    "upper_bound": ("v", "upper bound (nearly, up to)"),
+}
+
+METRIC_STYLE = {  # colour and marker-independent line style per hostage/prisoner metric
+    "hostages_taken": {"color": OKABE_ITO["black"], "label": "hostages taken"},
+    "hostages_held": {"color": OKABE_ITO["vermillion"], "label": "hostages held"},
+    "hostages_dead": {"color": OKABE_ITO["reddish_purple"], "label": "dead among held"},
+    "hostages_released": {"color": OKABE_ITO["bluish_green"], "label": "hostages released"},
+    "prisoners_held": {"color": OKABE_ITO["blue"], "label": "prisoners held"},
+    "prisoners_released": {"color": OKABE_ITO["orange"], "label": "prisoners released"},
+}
+HOSTAGE_METRICS = ["hostages_taken", "hostages_held", "hostages_dead", "hostages_released"]
+PRISONER_METRICS = ["prisoners_held", "prisoners_released"]
+
+# israel_hostage_figures_reported.csv metrics -> the figures table's metrics
+REPORTED_METRIC_MAP = {
+    "hostages_held": "hostages_held",
+    "hostages_remaining": "hostages_held",
+    "hostages_remaining_dead": "hostages_dead",
+    "hostages_taken_total": "hostages_taken",
+    "hostages_released_nov2023_deal": "hostages_released",
+    "hostages_freed_in_deals": "hostages_released",
+    "palestinian_prisoners_released_nov2023_deal": "prisoners_released",
+}
+
+STATUS_STYLE = {  # held rounds are filled, planned ones hollow
+    "held": {"facecolor": OKABE_ITO["blue"], "label": "held"},
+    "planned": {"facecolor": "white", "label": "planned"},
+}
+
+SOURCE_FIGURES = "Source: figures stated in the news reports of the corpus (figures.csv)"
+SOURCE_OFFICIAL = ("official cumulative series: Gaza Ministry of Health via TechForPalestine "
+                   "(gaza_daily_casualties.csv)")
+
+
+# ----------------------------------------------------------------------------- helpers
+
+
+def _axes(ax, size=(8, 4.5)):
+    if ax is None:
+        _, ax = plt.subplots(figsize=size, layout="constrained")
+    return ax
+
+
+def _dates(values) -> pd.Series:
+    return pd.to_datetime(pd.Series(values), errors="coerce", format="ISO8601")
+
+
+def _numbers(values) -> pd.Series:
+    return pd.to_numeric(pd.Series(values), errors="coerce")
+
+
+def _source(ax, text: str) -> None:
+    """A source line under the x-axis label, left-aligned with the plot, wrapped to the
+    figure's width (an Axes child, so constrained layout makes room for it)."""
+    import textwrap
+
+    width = max(60, int(ax.figure.get_figwidth() * 17))
+    below = ax.xaxis.label if ax.xaxis.label.get_text() else ax
+    ax.annotate(textwrap.fill(text, width), xy=(0, 0), xycoords=("axes fraction", below),
+                xytext=(0, -6), textcoords="offset points", fontsize=7, color="#444444",
+                ha="left", va="top", annotation_clip=False)
+
+
+def _nothing(ax, title: str, message: str, source: str):
+    """An Axes that says, in words, that there is nothing to draw."""
+    ax.set_title(title, loc="left", fontweight="bold")
+    ax.text(0.5, 0.5, message, transform=ax.transAxes, ha="center", va="center",
+            fontsize=11, color="#444444", wrap=True)
+    ax.set_xticks([])
+    ax.set_yticks([])
+    for spine in ax.spines.values():
+        spine.set_visible(False)
+    _source(ax, source)
+    return ax
+
+
+def _date_axis(ax) -> None:
+    locator = mdates.AutoDateLocator(minticks=3, maxticks=8)
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+
+
+def _thousands(ax) -> None:
+    ax.yaxis.set_major_formatter(matplotlib.ticker.StrMethodFormatter("{x:,.0f}"))
+
+
+def _pad_dates(ax, dates: pd.Series, days: int = 10) -> None:
+    dates = dates.dropna()
+    if len(dates):
+        ax.set_xlim(dates.min() - pd.Timedelta(days=days), dates.max() + pd.Timedelta(days=days))
+
+
+def _qualifier_legend(qualifiers) -> list:
+    return [Line2D([], [], linestyle="", marker=QUALIFIER_MARKERS[q][0], color="#444444",
+                   markerfacecolor="white", markersize=7, label=QUALIFIER_MARKERS[q][1])
+            for q in QUALIFIER_MARKERS if q in set(qualifiers)]
+
+
+def _plot_statements(ax, frame: pd.DataFrame, color: str) -> None:
+    """Markers for figure statements (shape by qualifier) with their low-high range bars."""
+    for _, row in frame.iterrows():
+        low, high = row["_low"], row["_high"]
+        if pd.notna(low) and pd.notna(high) and high > low:
+            ax.vlines(row["_date"], low, high, color=color, linewidth=1.5, alpha=0.8, zorder=3)
+    for qualifier, group in frame.groupby("_qualifier", sort=True):
+        marker = QUALIFIER_MARKERS.get(qualifier, ("X", qualifier))[0]
+        ax.scatter(group["_date"], group["_value"], marker=marker, s=55, color=color,
+                   edgecolor="black", linewidth=0.6, zorder=4)
+
+
+def _statements(figures: pd.DataFrame) -> pd.DataFrame:
+    """Figure rows with parsed date, value, bounds and qualifier; undated rows dropped."""
+    if figures is None or figures.empty:
+        return pd.DataFrame(columns=["_date", "_value", "_low", "_high", "_qualifier",
+                                     "metric", "population"])
+    frame = figures.copy()
+    frame["_date"] = _dates(frame["report_date"]).values
+    frame["_value"] = _numbers(frame["value"]).values
+    frame["_low"] = _numbers(frame.get("low", pd.Series(index=frame.index))).values
+    frame["_high"] = _numbers(frame.get("high", pd.Series(index=frame.index))).values
+    frame["_qualifier"] = frame["qualifier"].fillna("exact").astype(str).values
+    return frame.dropna(subset=["_date", "_value"])
+
+
+# ----------------------------------------------------------------------------- charts
+
+
+def casualty_figures(figures: pd.DataFrame, official: pd.DataFrame | None = None,
+                     metric: str = "killed", ax=None):
+    """People killed (or injured) as each report states them, by report date and population,
+    over the official cumulative Gaza series.
+
+    `figures` has the columns of figures.csv; `official` has ``report_date`` and
+    ``<metric>_cum`` (gaza_daily_casualties.csv). Marker shape = qualifier, vertical bar =
+    low-high range, colour = population.
+
+    >>> ax = casualty_figures(figures, official, metric="injured")   # doctest: +SKIP
+    """
+    ax = _axes(ax)
+    noun = {"killed": "killed", "injured": "injured"}.get(metric, metric)
+    title = f"People {noun}: figures in the reports and the official count"
+    source = f"{SOURCE_FIGURES}; {SOURCE_OFFICIAL}."
+    rows = _statements(figures)
+    rows = rows[rows["metric"] == metric] if len(rows) else rows
+    if rows.empty:
+        return _nothing(ax, title, f"No dated '{metric}' figures in the selected reports.",
+                        source)
+
+    column = f"{metric}_cum"
+    if official is not None and not official.empty and column in official.columns:
+        dates = _dates(official["report_date"]).values
+        series = pd.DataFrame({"date": dates, "value": _numbers(official[column]).values})
+        lo = rows["_date"].min() - pd.Timedelta(days=45)
+        hi = rows["_date"].max() + pd.Timedelta(days=45)
+        series = series[(series["date"] >= lo) & (series["date"] <= hi)].dropna()
+        ax.plot(series["date"], series["value"], color=OKABE_ITO["grey"], linewidth=2,
+                drawstyle="steps-post", zorder=2,
+                label=f"official Gaza cumulative {noun} (MoH)")
+
+    handles = []
+    for population, style in POPULATION_STYLE.items():
+        group = rows[rows["population"] == population]
+        if group.empty:
+            continue
+        _plot_statements(ax, group, style["color"])
+        handles.append(Line2D([], [], linestyle="", marker="s", markersize=8,
+                              color=style["color"], label=f"{style['label']} (report)"))
+    official_handles, _ = ax.get_legend_handles_labels()
+    ax.legend(handles=official_handles + handles + _qualifier_legend(rows["_qualifier"]),
+              fontsize=8, loc="upper left", frameon=False)
+    ax.set_title(title, loc="left", fontweight="bold")
+    ax.set_xlabel("report date")
+    ax.set_ylabel(f"people {noun} (cumulative)")
+    ax.set_ylim(bottom=0)
+    _thousands(ax)
+    _date_axis(ax)
+    _pad_dates(ax, rows["_date"])
+    ax.grid(axis="y", color="#dddddd", linewidth=0.6)
+    _source(ax, source)
+    return ax
+
+
+def reported_hostage_points(reported: pd.DataFrame | None) -> pd.DataFrame:
+    """israel_hostage_figures_reported.csv mapped onto the figures table's metrics
+    (``report_date``, ``metric``, ``value``); rows with other metrics are dropped.
+
+    >>> reported_hostage_points(pd.DataFrame({"report_date": ["2023-12-02"],
+    ...     "metric": ["hostages_remaining"], "value": ["137"]}))["metric"].tolist()
+    ['hostages_held']
+    """
+    if reported is None or reported.empty:
+        return pd.DataFrame(columns=["report_date", "metric", "value"])
+    frame = reported.copy()
+    frame["metric"] = frame["metric"].map(REPORTED_METRIC_MAP)
+    frame["value"] = _numbers(frame["value"]).values
+    return frame.dropna(subset=["metric", "value"])[["report_date", "metric", "value"]]
+
+
+def hostage_figures(figures: pd.DataFrame, reported: pd.DataFrame | None = None,
+                    metrics: list[str] | None = None, ax=None):
+    """Hostage (or prisoner) figures by report date, one colour per metric, marker shape by
+    qualifier, with reported reference points (israel_hostage_figures_reported.csv) as crosses.
+
+    >>> ax = hostage_figures(figures, reported, metrics=PRISONER_METRICS)   # doctest: +SKIP
+    """
+    ax = _axes(ax)
+    metrics = metrics or HOSTAGE_METRICS
+    what = "Prisoners" if set(metrics) <= set(PRISONER_METRICS) else "Hostages"
+    title = f"{what}: figures in the reports by report date"
+    source = (f"{SOURCE_FIGURES}; crosses: figures reported in other news pages "
+              "(israel_hostage_figures_reported.csv).")
+    rows = _statements(figures)
+    rows = rows[rows["metric"].isin(metrics)] if len(rows) else rows
+    if rows.empty:
+        return _nothing(ax, title, f"No dated {what.lower()} figures in the selected reports.",
+                        source)
+    points = reported_hostage_points(reported)
+    points = points[points["metric"].isin(metrics)].copy()
+    points["_date"] = _dates(points["report_date"]).values
+    lo = rows["_date"].min() - pd.Timedelta(days=60)
+    hi = rows["_date"].max() + pd.Timedelta(days=60)
+    points = points[(points["_date"] >= lo) & (points["_date"] <= hi)]
+
+    handles = []
+    for metric in metrics:
+        style = METRIC_STYLE.get(metric, {"color": OKABE_ITO["grey"], "label": metric})
+        group = rows[rows["metric"] == metric]
+        refs = points[points["metric"] == metric]
+        if group.empty and refs.empty:
+            continue
+        if not refs.empty:
+            ax.scatter(refs["_date"], refs["value"], marker="x", s=40, color=style["color"],
+                       linewidth=1.2, zorder=3)
+        if not group.empty:
+            _plot_statements(ax, group, style["color"])
+        handles.append(Line2D([], [], linestyle="", marker="s", markersize=8,
+                              color=style["color"], label=style["label"]))
+    extra = _qualifier_legend(rows["_qualifier"])
+    if not points.empty:
+        extra.append(Line2D([], [], linestyle="", marker="x", color="#444444",
+                            label="reported elsewhere (reference)"))
+    ax.legend(handles=handles + extra, fontsize=8, loc="upper left", frameon=False,
+              bbox_to_anchor=(1.01, 1.0))
+    ax.set_title(title, loc="left", fontweight="bold")
+    ax.set_xlabel("report date")
+    ax.set_ylabel("people")
+    ax.set_ylim(bottom=0)
+    _thousands(ax)
+    _date_axis(ax)
+    _pad_dates(ax, pd.concat([rows["_date"], points["_date"]]))
+    ax.grid(axis="y", color="#dddddd", linewidth=0.6)
+    _source(ax, source)
+    return ax
+
+
+def _participants(value) -> list[str]:
+    if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NA:
+        return []
+    return [name.strip() for name in str(value).split(";") if name.strip()]
+
+
+def rounds_timeline(rounds: pd.DataFrame, ax=None):
+    """Negotiation rounds: date across, location down, marker area by number of participants,
+    filled for rounds held and hollow for rounds planned (column ``status``; rounds without it
+    count as held). A line spans multi-day rounds.
+
+    `rounds` has the columns of rounds.csv (``start_date``, ``end_date``, ``location``,
+    ``participants``) or of meetings.csv (``date`` instead of ``start_date``).
+
+    >>> ax = rounds_timeline(rounds)   # doctest: +SKIP
+    """
+    ax = _axes(ax, size=(8, 3.8))
+    title = "Negotiation rounds by date and place"
+    source = "Source: meetings reported in the corpus, merged into rounds (rounds.csv)."
+    if rounds is None or rounds.empty:
+        return _nothing(ax, title, "No negotiation rounds found in the selected reports.",
+                        source)
+    frame = rounds.copy()
+    start = frame["start_date"] if "start_date" in frame else frame["date"]
+    frame["_start"] = _dates(start).values
+    frame["_end"] = _dates(frame["end_date"]).values if "end_date" in frame else pd.NaT
+    frame["_end"] = frame["_end"].fillna(frame["_start"])
+    frame["_where"] = frame["location"].fillna("").astype(str).replace("", "place unknown")
+    frame["_n"] = frame["participants"].map(lambda v: len(_participants(v)))
+    frame["_status"] = (frame["status"].fillna("held").astype(str)
+                        if "status" in frame else "held")
+    undated = int(frame["_start"].isna().sum())
+    frame = frame.dropna(subset=["_start"])
+    if frame.empty:
+        return _nothing(ax, title, f"{undated} round(s) found, none with a known date.",
+                        source)
+    places = sorted(frame["_where"].unique(), key=lambda p: frame.loc[frame["_where"] == p,
+                                                                     "_start"].min())
+    y = {place: i for i, place in enumerate(places)}
+    frame["_y"] = frame["_where"].map(y)
+    for _, row in frame.iterrows():
+        if row["_end"] > row["_start"]:
+            ax.hlines(row["_y"], row["_start"], row["_end"], color=OKABE_ITO["blue"],
+                      linewidth=3, alpha=0.6, zorder=2)
+    for status, group in frame.groupby("_status"):
+        style = STATUS_STYLE.get(status, {"facecolor": OKABE_ITO["grey"], "label": status})
+        ax.scatter(group["_start"], group["_y"], s=40 + 45 * group["_n"].clip(upper=8),
+                   facecolor=style["facecolor"], edgecolor=OKABE_ITO["blue"], linewidth=1.5,
+                   marker="o" if status == "held" else "s", zorder=3)
+    ax.set_yticks(range(len(places)), places)
+    ax.set_ylim(-0.7, len(places) - 0.3)
+    ax.invert_yaxis()
+    _date_axis(ax)
+    _pad_dates(ax, pd.concat([frame["_start"], frame["_end"]]), days=20)
+    status_handles = [
+        Line2D([], [], linestyle="", marker="o" if status == "held" else "s", markersize=9,
+               markerfacecolor=style["facecolor"], markeredgecolor=OKABE_ITO["blue"],
+               label=style["label"])
+        for status, style in STATUS_STYLE.items() if status in set(frame["_status"])
+    ]
+    size_handles = [
+        Line2D([], [], linestyle="", marker="o", markersize=(40 + 45 * n) ** 0.5,
+               markerfacecolor="none", markeredgecolor="#444444",
+               label=f"{n} participant{'s' if n != 1 else ''}")
+        for n in sorted({int(min(n, 8)) for n in frame["_n"] if n > 0} or {1})[:4]
+    ]
+    ax.legend(handles=status_handles + size_handles, fontsize=8, loc="upper left",
+              bbox_to_anchor=(1.01, 1.0), frameon=False, labelspacing=1.2)
+    ax.set_title(title, loc="left", fontweight="bold")
+    ax.set_xlabel("date of the round")
+    ax.grid(axis="x", color="#dddddd", linewidth=0.6)
+    note = f" {undated} round(s) without a known date are not shown." if undated else ""
+    _source(ax, source + note)
+    return ax
+
+
+def round_labels(rounds: pd.DataFrame) -> list[str]:
+    """Short labels for rounds: ``"R1 2024-01-28 Paris"``.
+
+    >>> round_labels(pd.DataFrame({"round_id": ["R1"], "start_date": ["2024-01-28"],
+    ...     "location": ["Paris"]}))
+    ['R1 2024-01-28 Paris']
+    """
+    labels = []
+    for _, row in rounds.iterrows():
+        parts = [str(row.get(key)) for key in ("round_id", "start_date", "location")
+                 if pd.notna(row.get(key)) and str(row.get(key))]
+        labels.append(" ".join(parts))
+    return labels
+
+
+def participants_matrix(rounds: pd.DataFrame, ax=None):
+    """Who took part in which round: people down, rounds across, a filled square where the
+    person was at the round (so it reads in greyscale), with each person's count of rounds.
+
+    >>> ax = participants_matrix(rounds)   # doctest: +SKIP
+    """
+    title = "Participants by round"
+    source = "Source: meetings reported in the corpus, merged into rounds (rounds.csv)."
+    if rounds is None or rounds.empty:
+        return _nothing(_axes(ax), title, "No negotiation rounds found in the selected reports.",
+                        source)
+    names = sorted({name for value in rounds["participants"] for name in _participants(value)})
+    if not names:
+        return _nothing(_axes(ax), title, "The rounds found name no participants.", source)
+    labels = round_labels(rounds)
+    if ax is None:
+        _, ax = plt.subplots(figsize=(max(5, 1.6 + 0.55 * len(labels)),
+                                      max(2.5, 1.4 + 0.32 * len(names))), layout="constrained")
+    counts = {name: 0 for name in names}
+    for x, value in enumerate(rounds["participants"]):
+        people = _participants(value)
+        for name in people:
+            counts[name] += 1
+        ys = [names.index(name) for name in people]
+        ax.scatter([x] * len(ys), ys, marker="s", s=120, color=OKABE_ITO["blue"], zorder=3)
+    ax.set_xticks(range(len(labels)), labels, rotation=45, ha="right", fontsize=8)
+    ax.set_yticks(range(len(names)), [f"{name} ({counts[name]})" for name in names],
+                  fontsize=8)
+    ax.set_xlim(-0.6, len(labels) - 0.4)
+    ax.set_ylim(len(names) - 0.4, -0.6)
+    ax.set_xticks([x + 0.5 for x in range(len(labels) - 1)], minor=True)
+    ax.set_yticks([y + 0.5 for y in range(len(names) - 1)], minor=True)
+    ax.grid(which="minor", color="#dddddd", linewidth=0.6)
+    ax.tick_params(which="minor", length=0)
+    ax.set_title(title, loc="left", fontweight="bold")
+    ax.set_xlabel("round (id, start date, place)")
+    ax.set_ylabel("participant (number of rounds)")
+    _source(ax, source)
+    return ax
+
+
+def reports_per_week(documents: pd.DataFrame, ax=None):
+    """Readable reports per week of their report date, stacked by where the date came from
+    (hatched for inferred dates); undated reports are counted in the source line.
+
+    >>> ax = reports_per_week(documents)   # doctest: +SKIP
+    """
+    ax = _axes(ax, size=(8, 3.5))
+    title = "Reports per week"
+    source = "Source: the corpus (documents.csv); week starting Monday, by report date."
+    if documents is None or documents.empty:
+        return _nothing(ax, title, "No documents in the corpus.", source)
+    frame = documents[documents["status"].fillna("ok") == "ok"].copy()
+    frame["_date"] = _dates(frame["report_date"]).values
+    undated = int(frame["_date"].isna().sum())
+    frame = frame.dropna(subset=["_date"])
+    if undated:
+        source += f" {undated} readable report(s) have no date and are not shown."
+    if frame.empty:
+        return _nothing(ax, title, "No readable report has a known date.", source)
+    frame["_week"] = frame["_date"].dt.to_period("W-SUN").dt.start_time
+    counts = (frame.groupby(["_week", "date_source"]).size().unstack(fill_value=0)
+              .sort_index())
+    styles = {
+        "header": (OKABE_ITO["blue"], ""),
+        "metadata": (OKABE_ITO["sky_blue"], ".."),
+        "inferred": (OKABE_ITO["orange"], "//"),
+    }
+    bottom = pd.Series(0, index=counts.index)
+    for column in [c for c in styles if c in counts] + [c for c in counts if c not in styles]:
+        color, hatch = styles.get(column, (OKABE_ITO["grey"], "xx"))
+        ax.bar(counts.index, counts[column], bottom=bottom, width=5, color=color, hatch=hatch,
+               edgecolor="white", label=f"date from {column}", align="edge")
+        bottom = bottom + counts[column]
+    ax.set_title(title, loc="left", fontweight="bold")
+    ax.set_xlabel("week (start date)")
+    ax.set_ylabel("reports")
+    ax.yaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
+    _date_axis(ax)
+    _pad_dates(ax, frame["_week"], days=14)
+    ax.legend(fontsize=8, frameon=False, loc="upper left", bbox_to_anchor=(1.01, 1.0))
+    ax.grid(axis="y", color="#dddddd", linewidth=0.6)
+    _source(ax, source)
+    return ax
+
+
+def top_entities(entities: pd.DataFrame, labels=("PERSON",), n: int = 10, ax=None):
+    """The `n` most-mentioned names with one of `labels` (spaCy entity labels), as horizontal
+    bars of mention counts, with the number of articles naming each.
+
+    >>> ax = top_entities(entities, labels=("GPE", "LOC"))   # doctest: +SKIP
+    """
+    from analysis.notebook_helpers import entity_counts
+
+    ax = _axes(ax, size=(6, 3.2))
+    kind = {"PERSON": "people", "GPE": "places", "LOC": "places", "FAC": "places",
+            "ORG": "organisations", "NORP": "groups"}.get(labels[0], "names")
+    title = f"Most-mentioned {kind}"
+    source = "Source: named entities in the corpus (entities.csv, spaCy en_core_web_sm)."
+    counts = entity_counts(entities, labels=labels, n=n)
+    if counts.empty:
+        return _nothing(ax, title, f"No {kind} named in the selected reports.", source)
+    counts = counts.iloc[::-1]
+    ax.barh(counts["text"], counts["mentions"], color=OKABE_ITO["blue"])
+    for y, (mentions, articles) in enumerate(zip(counts["mentions"], counts["articles"],
+                                                 strict=True)):
+        ax.text(mentions, y, f" {articles} art.", va="center", fontsize=7, color="#444444")
+    ax.set_title(title, loc="left", fontweight="bold")
+    ax.set_xlabel("mentions")
+    ax.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
+    ax.set_xlim(right=counts["mentions"].max() * 1.25)
+    _source(ax, source)
+    return ax

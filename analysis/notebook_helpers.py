@@ -1,0 +1,546 @@
+"""What the notebooks share: loading the tables for a notebook's parameters, the date range,
+the small derived tables they show, safe display of article text, and saving charts.
+
+Notebooks stay thin: a few calls into this module per cell.
+
+>>> from analysis import notebook_helpers as nh
+>>> tables = nh.load_tables(tables_dir=None, corpus="../data/corpus",
+...                         output_dir="../reports/lab/01_corpus_overview")   # doctest: +SKIP
+>>> tables = nh.select_dates(tables, start="2024-01-01", end=None)           # doctest: +SKIP
+>>> nh.show(tables.figures[["doc_id", "value", "sentence"]])                  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import html
+import os
+from dataclasses import dataclass, fields
+from pathlib import Path
+
+import pandas as pd
+
+from analysis import tables as table_contract
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+TABLE_NAMES = ["documents", "figures", "meetings", "rounds", "figures_vs_reference", "entities"]
+ENTITY_COLUMNS = ["doc_id", "text", "label", "start_char", "end_char"]
+
+
+@dataclass
+class TableSet:
+    """The tables a notebook works on (columns as in analysis.tables, plus entities)."""
+
+    documents: pd.DataFrame
+    figures: pd.DataFrame
+    meetings: pd.DataFrame
+    rounds: pd.DataFrame
+    figures_vs_reference: pd.DataFrame
+    entities: pd.DataFrame
+
+
+# ----------------------------------------------------------------------------- paths and setup
+
+
+def resolve_path(path: str | os.PathLike | None) -> Path | None:
+    """`path` as given if it exists relative to the working directory (the notebook's folder in
+    JupyterLab and under papermill), else relative to the repository root, so the parameters'
+    defaults (``"../data/corpus"``) work from ``notebooks/`` and from the root alike.
+
+    >>> resolve_path("../data/corpus").name
+    'corpus'
+    """
+    if path is None or str(path) == "":
+        return None
+    path = Path(path).expanduser()
+    if path.is_absolute() or path.exists():
+        return path
+    parts = [part for part in path.parts if part not in ("..", ".")]
+    candidate = REPO_ROOT.joinpath(*parts) if parts else REPO_ROOT
+    return candidate if candidate.exists() else path
+
+
+def output_folder(output_dir: str | os.PathLike) -> Path:
+    """Create the notebook's output folder (resolved like :func:`resolve_path`'s parent) and
+    return it; notebooks write files only here."""
+    path = Path(output_dir).expanduser()
+    if not path.is_absolute() and not path.parent.exists():
+        resolved_parent = resolve_path(path.parent)
+        path = (resolved_parent or path.parent) / path.name
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def setup(dpi: int = 100) -> None:
+    """Matplotlib and pandas settings for readable, deterministic notebook output."""
+    import matplotlib
+
+    matplotlib.rcParams.update({
+        "figure.dpi": dpi,
+        "savefig.dpi": dpi,
+        "font.size": 9,
+        "axes.spines.top": False,
+        "axes.spines.right": False,
+        "svg.hashsalt": "hostage-talks",
+        "svg.fonttype": "none",
+    })
+    pd.set_option("display.max_colwidth", None)
+
+
+# ----------------------------------------------------------------------------- loading
+
+
+def _empty(name: str) -> pd.DataFrame:
+    if name == "entities":
+        return pd.DataFrame({column: pd.Series(dtype=object) for column in ENTITY_COLUMNS})
+    return table_contract.empty(name)
+
+
+def read_tables(tables_dir: str | os.PathLike) -> TableSet:
+    """Read the CSV tables written by ``python -m analysis extract`` (a missing file is an
+    empty table with the right columns)."""
+    tables_dir = Path(tables_dir)
+    frames = {}
+    for name in TABLE_NAMES:
+        path = tables_dir / f"{name}.csv"
+        if path.exists():
+            frames[name] = table_contract.read_table(path, name)
+        else:
+            frames[name] = _empty(name)
+    return TableSet(**frames)
+
+
+def load_tables(tables_dir=None, corpus="../data/corpus", output_dir="../reports/lab",
+                model="en_core_web_sm") -> TableSet:
+    """The tables for a notebook: read from `tables_dir` when given (the report runner extracts
+    once and passes it), otherwise extract `corpus` into ``output_dir/tables`` first.
+
+    >>> load_tables("tables").figures.columns[0]       # doctest: +SKIP
+    'doc_id'
+    """
+    folder = resolve_path(tables_dir)
+    if folder is None or not (folder / "documents.csv").exists():
+        if folder is not None:
+            raise FileNotFoundError(f"no documents.csv in tables folder {folder}")
+        from analysis.run import run_extraction
+
+        folder = output_folder(output_dir) / "tables"
+        print(run_extraction(resolve_path(corpus), folder, model=model, progress=False))
+    return read_tables(folder)
+
+
+def _in_range(dates: pd.Series, start, end) -> pd.Series:
+    parsed = pd.to_datetime(dates, errors="coerce", format="ISO8601")
+    keep = parsed.notna()
+    if start:
+        keep &= parsed >= pd.Timestamp(start)
+    if end:
+        keep &= parsed <= pd.Timestamp(end)
+    return keep
+
+
+def filter_dates(frame: pd.DataFrame, start=None, end=None, column="report_date",
+                 keep_undated=False) -> pd.DataFrame:
+    """Rows whose `column` lies in [start, end] (ISO strings, either may be None). With no
+    bounds every row is kept; with bounds, undated rows only when `keep_undated`.
+
+    >>> f = pd.DataFrame({"report_date": ["2024-01-28", "2024-03-09", None]})
+    >>> len(filter_dates(f, start="2024-02-01")), len(filter_dates(f))
+    (1, 3)
+    """
+    if not start and not end:
+        return frame
+    keep = _in_range(frame[column], start, end)
+    if keep_undated:
+        keep |= pd.to_datetime(frame[column], errors="coerce", format="ISO8601").isna()
+    return frame[keep.values].reset_index(drop=True)
+
+
+def select_dates(tables: TableSet, start=None, end=None) -> TableSet:
+    """The tables restricted to reports dated in [start, end]. Documents keep their undated
+    rows (the overview lists them); figures, comparisons, meetings and entities follow their
+    article; a round stays when its start date is in range, or when it is undated and one of
+    its reports is in range."""
+    if not start and not end:
+        return tables
+    documents = filter_dates(tables.documents, start, end, keep_undated=True)
+    in_range = set(filter_dates(tables.documents, start, end)["doc_id"])
+    rounds = tables.rounds
+    if not rounds.empty:
+        dated = _in_range(rounds["start_date"], start, end)
+        undated = pd.to_datetime(rounds["start_date"], errors="coerce",
+                                 format="ISO8601").isna()
+        from_docs = rounds["doc_ids"].fillna("").map(
+            lambda ids: bool(set(filter(None, str(ids).split(";"))) & in_range))
+        rounds = rounds[(dated | (undated & from_docs)).values].reset_index(drop=True)
+    return TableSet(
+        documents=documents,
+        figures=filter_dates(tables.figures, start, end),
+        meetings=filter_dates(tables.meetings, start, end),
+        rounds=rounds,
+        figures_vs_reference=filter_dates(tables.figures_vs_reference, start, end),
+        entities=tables.entities[tables.entities["doc_id"].isin(in_range)].reset_index(
+            drop=True),
+    )
+
+
+def _reference_dir(reference_dir) -> Path:
+    from analysis import reference
+
+    folder = resolve_path(reference_dir)
+    return folder if folder is not None and folder.is_dir() else reference.REFERENCE_DIR
+
+
+def load_official_casualties(reference_dir="../data/reference") -> pd.DataFrame:
+    """The official Gaza daily series (analysis.reference.load_gaza_daily) with an ISO
+    ``report_date``: report_date, report_source, killed_cum, injured_cum, ..."""
+    from analysis import reference
+
+    frame = reference.load_gaza_daily(_reference_dir(reference_dir))
+    frame.insert(0, "report_date", pd.to_datetime(frame.pop("date")).dt.strftime("%Y-%m-%d"))
+    return frame
+
+
+def load_reported_hostages(reference_dir="../data/reference") -> pd.DataFrame:
+    """Hostage figures compiled from news pages (analysis.reference.load_hostage_figures,
+    one cited URL a row) with an ISO ``report_date``."""
+    from analysis import reference
+
+    frame = reference.load_hostage_figures(_reference_dir(reference_dir))
+    frame.insert(0, "report_date", pd.to_datetime(frame.pop("date")).dt.strftime("%Y-%m-%d"))
+    return frame
+
+
+# ----------------------------------------------------------------------------- derived tables
+
+
+def document_dates(documents: pd.DataFrame) -> pd.DataFrame:
+    """Each readable article's report date and where it came from: given (header, metadata),
+    inferred (with its window and evidence) or missing."""
+    if documents.empty:
+        return pd.DataFrame(columns=["doc_id", "report_date", "date", "window", "evidence"])
+    frame = documents[documents["status"].fillna("ok") == "ok"].copy()
+    kind = frame["date_source"].fillna("none").map(
+        {"header": "given (header)", "metadata": "given (metadata)", "inferred": "inferred"})
+    frame["date"] = kind.fillna("missing")
+    start = frame["date_window_start"].fillna("").astype(str)
+    end = frame["date_window_end"].fillna("").astype(str)
+    frame["window"] = [f"{s} to {e}" if s or e else "" for s, e in zip(start, end, strict=True)]
+    frame["evidence"] = frame["date_evidence"].fillna("")
+    frame["report_date"] = frame["report_date"].fillna("")
+    return frame[["doc_id", "report_date", "date", "window", "evidence"]].reset_index(drop=True)
+
+
+def date_counts(documents: pd.DataFrame) -> dict[str, int]:
+    """How many readable articles have a given, inferred or missing date.
+
+    >>> date_counts(pd.DataFrame({"status": ["ok", "ok", "rejected"],
+    ...     "date_source": ["header", "none", "none"], "doc_id": ["a", "b", "c"],
+    ...     "report_date": ["2024-01-01", None, None], "date_window_start": [None] * 3,
+    ...     "date_window_end": [None] * 3, "date_evidence": [None] * 3}))
+    {'given': 1, 'inferred': 0, 'missing': 1}
+    """
+    dates = document_dates(documents)["date"]
+    return {"given": int(dates.str.startswith("given").sum()),
+            "inferred": int((dates == "inferred").sum()),
+            "missing": int((dates == "missing").sum())}
+
+
+def problem_files(documents: pd.DataFrame) -> pd.DataFrame:
+    """Rejected and duplicate files with the reason."""
+    if documents.empty:
+        return pd.DataFrame(columns=["doc_id", "source_path", "status", "error"])
+    frame = documents[documents["status"].isin(["rejected", "duplicate"])]
+    return frame[["doc_id", "source_path", "status", "error"]].reset_index(drop=True)
+
+
+def entity_counts(entities: pd.DataFrame, labels=("PERSON",), n: int = 10) -> pd.DataFrame:
+    """The `n` most-mentioned names with one of `labels`: text, label, mentions, articles
+    (ties broken by name so the order is stable).
+
+    >>> entity_counts(pd.DataFrame({"doc_id": ["a", "a", "b"], "text": ["Doha"] * 3,
+    ...     "label": ["GPE"] * 3}), labels=("GPE",)).to_dict("records")
+    [{'text': 'Doha', 'label': 'GPE', 'mentions': 3, 'articles': 2}]
+    """
+    columns = ["text", "label", "mentions", "articles"]
+    if entities is None or entities.empty:
+        return pd.DataFrame(columns=columns)
+    frame = entities[entities["label"].isin(labels)].copy()
+    if frame.empty:
+        return pd.DataFrame(columns=columns)
+    frame["text"] = frame["text"].astype(str).str.replace(r"\s+", " ", regex=True).str.strip()
+    frame["text"] = frame["text"].str.replace(r"^the\s+", "", regex=True, case=False)
+    frame["text"] = frame["text"].str.replace(r"[’']s$", "", regex=True)
+    grouped = frame.groupby("text").agg(label=("label", lambda s: s.mode().iloc[0]),
+                                        mentions=("doc_id", "size"),
+                                        articles=("doc_id", "nunique")).reset_index()
+    grouped = grouped.sort_values(["mentions", "articles", "text"],
+                                  ascending=[False, False, True])
+    return grouped.head(n)[columns].reset_index(drop=True)
+
+
+def disagreements(comparison: pd.DataFrame, figures: pd.DataFrame) -> pd.DataFrame:
+    """Figures whose value disagrees with the official value beyond what their qualifier
+    allows (``consistent`` false in figures_vs_reference.csv), with the sentence they come from.
+    """
+    columns = ["doc_id", "report_date", "metric", "population", "qualifier", "value",
+               "official_value", "deviation_pct", "quote", "sentence"]
+    if comparison is None or comparison.empty:
+        return pd.DataFrame(columns=columns)
+    flag = comparison["consistent"].astype(str).str.strip().str.lower()
+    frame = comparison[flag.isin(["false", "0", "no"])].copy()
+    if frame.empty:
+        return pd.DataFrame(columns=columns)
+    keys = ["doc_id", "start_char", "end_char"]
+    sentences = figures[keys + ["sentence"]].drop_duplicates(keys) if not figures.empty else (
+        pd.DataFrame(columns=keys + ["sentence"]))
+    for key in ("start_char", "end_char"):
+        frame[key] = pd.to_numeric(frame[key], errors="coerce").astype("Int64")
+        sentences[key] = pd.to_numeric(sentences[key], errors="coerce").astype("Int64")
+    frame = frame.merge(sentences, on=keys, how="left")
+    return frame[columns].reset_index(drop=True)
+
+
+def rounds_with_status(rounds: pd.DataFrame, meetings: pd.DataFrame) -> pd.DataFrame:
+    """`rounds` plus a ``status`` column: held when any meeting behind the round (same report
+    and place) is reported as held, planned otherwise.
+
+    >>> r = pd.DataFrame({"round_id": ["R1"], "location": ["Paris"], "doc_ids": ["a"]})
+    >>> m = pd.DataFrame({"doc_id": ["a"], "location": ["Paris"], "status": ["planned"]})
+    >>> rounds_with_status(r, m)["status"].tolist()
+    ['planned']
+    """
+    frame = rounds.copy()
+    if frame.empty:
+        frame["status"] = pd.Series(dtype=object)
+        return frame
+    if "status" in frame.columns and frame["status"].notna().all():
+        return frame
+    held = set()
+    if meetings is not None and not meetings.empty:
+        rows = meetings[meetings["status"] == "held"]
+        held = set(zip(rows["doc_id"], rows["location"].fillna(""), strict=True))
+    statuses = []
+    for _, row in frame.iterrows():
+        docs = [d for d in str(row.get("doc_ids") or "").split(";") if d]
+        location = row.get("location") if pd.notna(row.get("location")) else ""
+        statuses.append("held" if any((d, location) in held for d in docs) else "planned")
+    frame["status"] = statuses
+    return frame
+
+
+def round_sources(rounds: pd.DataFrame, meetings: pd.DataFrame,
+                  documents: pd.DataFrame) -> pd.DataFrame:
+    """One row per (round, report): the report's date and source file and the quote that
+    describes the meeting, so every round can be traced back to its articles."""
+    columns = ["round_id", "doc_id", "report_date", "source_path", "status", "quote"]
+    if rounds is None or rounds.empty:
+        return pd.DataFrame(columns=columns)
+    rows = []
+    meetings = meetings if meetings is not None else pd.DataFrame(columns=["doc_id"])
+    for _, round_ in rounds.iterrows():
+        location = round_.get("location") if pd.notna(round_.get("location")) else ""
+        for doc_id in [d for d in str(round_.get("doc_ids") or "").split(";") if d]:
+            doc = documents[documents["doc_id"] == doc_id]
+            found = meetings[(meetings["doc_id"] == doc_id)
+                             & (meetings["location"].fillna("") == location)]
+            if found.empty:
+                found = meetings[meetings["doc_id"] == doc_id]
+            first = found.iloc[0] if not found.empty else {}
+            rows.append({
+                "round_id": round_["round_id"],
+                "doc_id": doc_id,
+                "report_date": doc["report_date"].iloc[0] if not doc.empty else "",
+                "source_path": doc["source_path"].iloc[0] if not doc.empty else "",
+                "status": first.get("status", "") if len(found) else "",
+                "quote": first.get("quote", "") if len(found) else "",
+            })
+    return pd.DataFrame(rows, columns=columns)
+
+
+def _range_text(start, end) -> str:
+    if start and end:
+        return f"reports dated {start} to {end}"
+    if start:
+        return f"reports dated from {start}"
+    if end:
+        return f"reports dated up to {end}"
+    return "all reports"
+
+
+def corpus_summary(documents: pd.DataFrame, start=None, end=None) -> str:
+    """One paragraph on the corpus: files read, set aside, and how the reports are dated.
+
+    >>> corpus_summary(pd.DataFrame(columns=["status"]))
+    'The corpus holds no files.'
+    """
+    if documents is None or documents.empty:
+        return "The corpus holds no files."
+    status = documents["status"].value_counts()
+    counts = date_counts(documents)
+    text = (f"{len(documents)} files read: {status.get('ok', 0)} readable, "
+            f"{status.get('rejected', 0)} rejected, {status.get('duplicate', 0)} duplicate. "
+            f"Of the readable reports, {counts['given']} carry their date, "
+            f"{counts['inferred']} have a date inferred from their content and "
+            f"{counts['missing']} have none.")
+    if start or end:
+        text += f" Shown: {_range_text(start, end)}, plus the undated ones."
+    return text
+
+
+CASUALTY_METRICS = ["killed", "injured"]
+HOSTAGE_TABLE_METRICS = ["hostages_taken", "hostages_held", "hostages_dead", "hostages_released",
+                         "prisoners_held", "prisoners_released"]
+FIGURE_DISPLAY_COLUMNS = ["doc_id", "report_date", "metric", "population", "qualifier", "value",
+                          "low", "high", "attributed_to", "quote"]
+
+
+def figure_rows(figures: pd.DataFrame, metrics) -> pd.DataFrame:
+    """The figures of the given metrics, with the columns a reader checks them by, ordered by
+    report date."""
+    frame = figures[figures["metric"].isin(metrics)] if not figures.empty else figures
+    frame = frame.sort_values(["report_date", "doc_id", "metric"], kind="stable",
+                              na_position="last")
+    return frame[FIGURE_DISPLAY_COLUMNS].reset_index(drop=True)
+
+
+def figures_summary(figures: pd.DataFrame, metrics, what: str, start=None, end=None) -> str:
+    """A sentence on how many figures of `metrics` the selected reports state.
+
+    >>> figures_summary(pd.DataFrame(columns=["metric", "doc_id", "report_date"]),
+    ...                 ["killed"], "casualty")
+    'No casualty figures were found in all reports.'
+    """
+    rows = figures[figures["metric"].isin(metrics)] if not figures.empty else figures
+    if rows.empty:
+        return f"No {what} figures were found in {_range_text(start, end)}."
+    undated = int(rows["report_date"].isna().sum())
+    text = (f"{len(rows)} {what} figures in {rows['doc_id'].nunique()} reports "
+            f"({_range_text(start, end)}).")
+    if undated:
+        text += f" {undated} come from undated reports and cannot be placed on the charts."
+    return text
+
+
+def deviation_table(comparison: pd.DataFrame) -> pd.DataFrame:
+    """figures_vs_reference.csv with the columns that show the gap to the official value."""
+    columns = ["doc_id", "report_date", "metric", "population", "qualifier", "value",
+               "official_date", "official_value", "official_value_day_before", "deviation_pct",
+               "consistent", "official_source", "quote"]
+    if comparison is None or comparison.empty:
+        return pd.DataFrame(columns=columns)
+    return comparison[columns].reset_index(drop=True)
+
+
+def reference_points(reported: pd.DataFrame, figures: pd.DataFrame, days: int = 60
+                     ) -> pd.DataFrame:
+    """Reported hostage and prisoner reference points within `days` of the figures' report
+    dates (all of them when there are no dated figures)."""
+    columns = ["report_date", "metric", "value", "qualifier", "attributed_to", "quote",
+               "source_url"]
+    if reported is None or reported.empty:
+        return pd.DataFrame(columns=columns)
+    frame = reported.reindex(columns=columns)
+    dates = pd.to_datetime(figures["report_date"], errors="coerce",
+                           format="ISO8601").dropna() if not figures.empty else pd.Series()
+    if len(dates):
+        when = pd.to_datetime(frame["report_date"], errors="coerce", format="ISO8601")
+        keep = (when >= dates.min() - pd.Timedelta(days=days)) & (
+            when <= dates.max() + pd.Timedelta(days=days))
+        frame = frame[keep.values]
+    return frame.reset_index(drop=True)
+
+
+def rounds_summary(rounds: pd.DataFrame, start=None, end=None) -> str:
+    """A sentence on the rounds found."""
+    if rounds is None or rounds.empty:
+        return f"No negotiation rounds were found in {_range_text(start, end)}."
+    dated = pd.to_datetime(rounds["start_date"], errors="coerce", format="ISO8601")
+    text = f"{len(rounds)} rounds of talks found in {_range_text(start, end)}"
+    if dated.notna().any():
+        text += (f", from {dated.min().date().isoformat()} to "
+                 f"{dated.max().date().isoformat()}")
+    text += "."
+    if dated.isna().any():
+        text += f" {int(dated.isna().sum())} have no known date."
+    return text
+
+
+ROUND_DISPLAY_COLUMNS = ["round_id", "start_date", "end_date", "location", "status",
+                         "participants", "n_reports", "terms", "summary"]
+
+
+# ----------------------------------------------------------------------------- display
+
+
+def escape(text) -> str:
+    """Article text made safe for HTML: ``<script>`` shows as text and never runs.
+
+    >>> escape("<script>alert(1)</script>")
+    '&lt;script&gt;alert(1)&lt;/script&gt;'
+    """
+    if text is None or (not isinstance(text, str) and pd.isna(text)):
+        return ""
+    return html.escape(str(text), quote=True)
+
+
+class HtmlTable:
+    """A table for notebook display: every cell HTML-escaped, long text wrapped, no index;
+    plain text in a terminal. An empty frame shows `empty` as a sentence instead."""
+
+    def __init__(self, frame: pd.DataFrame, empty: str = "Nothing found.", max_rows=200):
+        self.frame = frame
+        self.empty = empty
+        self.max_rows = max_rows
+
+    def _repr_html_(self) -> str:
+        if self.frame is None or self.frame.empty:
+            return f"<p><em>{escape(self.empty)}</em></p>"
+        frame = self.frame.head(self.max_rows)
+        body = frame.to_html(index=False, escape=True, na_rep="", border=0,
+                             classes="ht-table")
+        more = (f"<p><em>{len(self.frame) - self.max_rows} more rows in the CSV.</em></p>"
+                if len(self.frame) > self.max_rows else "")
+        style = ("<style>table.ht-table{border-collapse:collapse;font-size:12px}"
+                 "table.ht-table td,table.ht-table th{padding:2px 6px;vertical-align:top;"
+                 "text-align:left;max-width:40em;white-space:normal}</style>")
+        return style + body + more
+
+    def __repr__(self) -> str:
+        if self.frame is None or self.frame.empty:
+            return self.empty
+        return self.frame.head(self.max_rows).to_string(index=False)
+
+
+def show(frame: pd.DataFrame, empty: str = "Nothing found.", max_rows: int = 200) -> HtmlTable:
+    """Display `frame` with its article text escaped; `empty` is said when it has no rows.
+
+    >>> "&lt;script&gt;" in show(pd.DataFrame({"quote": ["<script>x</script>"]}))._repr_html_()
+    True
+    """
+    return HtmlTable(frame, empty=empty, max_rows=max_rows)
+
+
+def say(text: str):
+    """A sentence of prose built from data, escaped, shown as Markdown."""
+    from IPython.display import Markdown
+
+    return Markdown(escape(text))
+
+
+def save_table(frame: pd.DataFrame, output_dir, name: str) -> Path:
+    """Write `frame` as ``output_dir/name.csv`` (UTF-8, ``\\n`` line ends, no index)."""
+    path = Path(output_dir) / f"{name}.csv"
+    frame.to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
+    return path
+
+
+def save_chart(ax, output_dir, name: str) -> None:
+    """Save the chart holding `ax` as ``output_dir/name.png``, byte-identical across runs
+    (no software or date metadata). Returns None, so a cell ending with it shows the chart
+    and nothing else."""
+    ax.figure.savefig(Path(output_dir) / f"{name}.png", metadata={"Software": None})
+
+
+def table_frames(tables: TableSet) -> dict[str, pd.DataFrame]:
+    """The tables by name (for loops in tests and notebooks)."""
+    return {field.name: getattr(tables, field.name) for field in fields(tables)}

@@ -1,0 +1,94 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: ipynb,py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#   kernelspec:
+#     display_name: Python (hostage-talks)
+#     language: python
+#     name: hostage-talks
+# ---
+
+# %% [markdown]
+# # Corpus overview
+#
+# What the corpus holds: every file read, the date each report carries (given in its text or
+# metadata, inferred from its content within a window, or missing), the files set aside and
+# why, how the reports spread over the weeks, and the people, places and organisations they
+# mention most. Paths in the parameters are relative to this `notebooks/` folder.
+
+# %% tags=["parameters"]
+corpus = "../data/corpus"  # articles: a folder of .txt/.jsonl/.csv files, or one export file
+tables_dir = None  # tables from `python -m analysis extract`, or None to extract the corpus first
+output_dir = "../reports/lab/01_corpus_overview"  # this notebook writes files only here
+start = None  # first report date shown, "YYYY-MM-DD", or None for no limit
+end = None  # last report date shown, "YYYY-MM-DD", or None for no limit
+model = "en_core_web_sm"  # spaCy model, used only when tables_dir is None
+reference_dir = "../data/reference"  # official and compiled reference series
+
+# %%
+from analysis import charts
+from analysis import notebook_helpers as nh
+
+nh.setup()
+out = nh.output_folder(output_dir)
+tables = nh.select_dates(nh.load_tables(tables_dir, corpus, output_dir, model), start, end)
+nh.say(nh.corpus_summary(tables.documents, start, end))
+
+# %% [markdown]
+# ## Documents and their dates
+#
+# One row per readable report. `date` says where its report date came from; for an inferred
+# date, `window` is the span the true date lies in and `evidence` what the inference used.
+
+# %%
+dates = nh.document_dates(tables.documents)
+nh.save_table(dates, out, "document_dates")
+nh.show(dates, empty="The corpus has no readable reports.")
+
+# %% [markdown]
+# ## Files set aside
+#
+# Files that could not be read (rejected) or repeat another file's text (duplicate), with the
+# reason. They are not analysed further.
+
+# %%
+problems = nh.problem_files(tables.documents)
+nh.save_table(problems, out, "problem_files")
+nh.show(problems, empty="No file was rejected or found to be a duplicate.")
+
+# %% [markdown]
+# ## Reports per week
+#
+# Readable reports per week of their report date, coloured and hatched by where the date came
+# from. Undated reports cannot be placed and are counted under the chart.
+
+# %%
+ax = charts.reports_per_week(tables.documents)
+nh.save_chart(ax, out, "reports_per_week")
+
+# %% [markdown]
+# ## Most-mentioned people, places and organisations
+#
+# Named entities found by the spaCy model, counted over all mentions; the small number after
+# each bar is how many reports name it. Surnames alone ("Burns") count as their own entry.
+
+# %%
+ax = charts.top_entities(tables.entities, labels=("PERSON",))
+nh.save_chart(ax, out, "top_people")
+
+# %%
+ax = charts.top_entities(tables.entities, labels=("GPE", "LOC", "FAC"))
+nh.save_chart(ax, out, "top_places")
+
+# %%
+ax = charts.top_entities(tables.entities, labels=("ORG",))
+nh.save_chart(ax, out, "top_organisations")
+
+# %%
+mentions = nh.entity_counts(tables.entities, labels=("PERSON", "GPE", "LOC", "FAC", "ORG"),
+                            n=30)
+nh.save_table(mentions, out, "entity_counts")
+nh.show(mentions, empty="No people, places or organisations were found.")

@@ -1,0 +1,87 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: ipynb,py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#   kernelspec:
+#     display_name: Python (hostage-talks)
+#     language: python
+#     name: hostage-talks
+# ---
+
+# %% [markdown]
+# # Casualty figures
+#
+# People killed and injured as each report states them, by report date, drawn over the official
+# cumulative series of the Gaza Ministry of Health. Marker colour is the population, marker
+# shape the qualifier (a triangle pointing up is "at least", down "nearly" or "up to", a
+# diamond "about"), and a vertical bar a stated range. Below: the gap between each figure and
+# the official value, and the figures that disagree with it beyond what their qualifier allows.
+
+# %% tags=["parameters"]
+corpus = "../data/corpus"  # articles: a folder of .txt/.jsonl/.csv files, or one export file
+tables_dir = None  # tables from `python -m analysis extract`, or None to extract the corpus first
+output_dir = "../reports/lab/02_casualty_figures"  # this notebook writes files only here
+start = None  # first report date shown, "YYYY-MM-DD", or None for no limit
+end = None  # last report date shown, "YYYY-MM-DD", or None for no limit
+model = "en_core_web_sm"  # spaCy model, used only when tables_dir is None
+reference_dir = "../data/reference"  # official and compiled reference series
+
+# %%
+from analysis import charts
+from analysis import notebook_helpers as nh
+
+nh.setup()
+out = nh.output_folder(output_dir)
+tables = nh.select_dates(nh.load_tables(tables_dir, corpus, output_dir, model), start, end)
+official = nh.load_official_casualties(reference_dir)
+nh.say(nh.figures_summary(tables.figures, nh.CASUALTY_METRICS, "casualty", start, end))
+
+# %% [markdown]
+# ## Killed
+
+# %%
+ax = charts.casualty_figures(tables.figures, official, metric="killed")
+nh.save_chart(ax, out, "casualties_killed")
+
+# %% [markdown]
+# ## Injured
+
+# %%
+ax = charts.casualty_figures(tables.figures, official, metric="injured")
+nh.save_chart(ax, out, "casualties_injured")
+
+# %% [markdown]
+# ## The figures
+#
+# Every casualty figure with the exact span of text that holds it (`quote`).
+
+# %%
+casualties = nh.figure_rows(tables.figures, nh.CASUALTY_METRICS)
+nh.save_table(casualties, out, "casualty_figures")
+nh.show(casualties, empty="No casualty figures were found.")
+
+# %% [markdown]
+# ## Deviation from the official series
+#
+# Each figure next to the official value on its report date (and the day before, since
+# reports often quote the previous day's count); `deviation_pct` is the figure's distance from
+# the official value in percent, and `consistent` whether that distance fits the qualifier.
+
+# %%
+deviations = nh.deviation_table(tables.figures_vs_reference)
+nh.save_table(deviations, out, "deviations")
+nh.show(deviations, empty="No figure could be compared with the official series.")
+
+# %% [markdown]
+# ## Figures that disagree with the official value
+#
+# The figures whose value the official series does not support, given their qualifier, with
+# the sentence they come from, so each can be checked against the article.
+
+# %%
+disagreeing = nh.disagreements(tables.figures_vs_reference, tables.figures)
+nh.save_table(disagreeing, out, "disagreements")
+nh.show(disagreeing, empty="No figure disagrees with the official value beyond its qualifier.")

@@ -1,0 +1,75 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: ipynb,py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#   kernelspec:
+#     display_name: Python (hostage-talks)
+#     language: python
+#     name: hostage-talks
+# ---
+
+# %% [markdown]
+# # Hostage figures
+#
+# Hostages taken, still held, dead among those held and released, and Palestinian prisoners
+# held and released, as each report states them, by report date. Colour is the metric, marker
+# shape the qualifier; crosses are the figures reported in other news pages
+# (`data/reference/israel_hostage_figures_reported.csv`) where they exist. Different reports
+# count on different bases (with or without the four people held before 7 October, Israelis
+# only or everyone), so read the quote before comparing values.
+
+# %% tags=["parameters"]
+corpus = "../data/corpus"  # articles: a folder of .txt/.jsonl/.csv files, or one export file
+tables_dir = None  # tables from `python -m analysis extract`, or None to extract the corpus first
+output_dir = "../reports/lab/03_hostage_figures"  # this notebook writes files only here
+start = None  # first report date shown, "YYYY-MM-DD", or None for no limit
+end = None  # last report date shown, "YYYY-MM-DD", or None for no limit
+model = "en_core_web_sm"  # spaCy model, used only when tables_dir is None
+reference_dir = "../data/reference"  # official and compiled reference series
+
+# %%
+from analysis import charts
+from analysis import notebook_helpers as nh
+
+nh.setup()
+out = nh.output_folder(output_dir)
+tables = nh.select_dates(nh.load_tables(tables_dir, corpus, output_dir, model), start, end)
+reported = nh.load_reported_hostages(reference_dir)
+nh.say(nh.figures_summary(tables.figures, nh.HOSTAGE_TABLE_METRICS, "hostage and prisoner",
+                          start, end))
+
+# %% [markdown]
+# ## Hostages
+
+# %%
+ax = charts.hostage_figures(tables.figures, reported, metrics=charts.HOSTAGE_METRICS)
+nh.save_chart(ax, out, "hostages")
+
+# %% [markdown]
+# ## Prisoners
+
+# %%
+ax = charts.hostage_figures(tables.figures, reported, metrics=charts.PRISONER_METRICS)
+nh.save_chart(ax, out, "prisoners")
+
+# %% [markdown]
+# ## The figures
+
+# %%
+hostage_figures = nh.figure_rows(tables.figures, nh.HOSTAGE_TABLE_METRICS)
+nh.save_table(hostage_figures, out, "hostage_figures")
+nh.show(hostage_figures, empty="No hostage or prisoner figures were found.")
+
+# %% [markdown]
+# ## Reported reference points
+#
+# Figures from other news pages within two months of the reports' dates, each with its quote
+# and source.
+
+# %%
+points = nh.reference_points(reported, hostage_figures)
+nh.save_table(points, out, "reference_points")
+nh.show(points, empty="No reported reference points fall near these reports.")

@@ -1,0 +1,75 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: ipynb,py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#   kernelspec:
+#     display_name: Python (hostage-talks)
+#     language: python
+#     name: hostage-talks
+# ---
+
+# %% [markdown]
+# # Negotiation rounds
+#
+# Meetings and rounds of talks the reports describe, merged across reports into rounds: when
+# and where they took place, who took part, what was on the table, and which reports say so.
+
+# %% tags=["parameters"]
+corpus = "../data/corpus"  # articles: a folder of .txt/.jsonl/.csv files, or one export file
+tables_dir = None  # tables from `python -m analysis extract`, or None to extract the corpus first
+output_dir = "../reports/lab/04_negotiation_rounds"  # this notebook writes files only here
+start = None  # first report date shown, "YYYY-MM-DD", or None for no limit
+end = None  # last report date shown, "YYYY-MM-DD", or None for no limit
+model = "en_core_web_sm"  # spaCy model, used only when tables_dir is None
+reference_dir = "../data/reference"  # official and compiled reference series
+
+# %%
+from analysis import charts
+from analysis import notebook_helpers as nh
+
+nh.setup()
+out = nh.output_folder(output_dir)
+tables = nh.select_dates(nh.load_tables(tables_dir, corpus, output_dir, model), start, end)
+rounds = nh.rounds_with_status(tables.rounds, tables.meetings)
+nh.say(nh.rounds_summary(rounds, start, end))
+
+# %% [markdown]
+# ## Timeline
+#
+# Each round at its date (a line for rounds over several days) and place; marker area grows
+# with the number of participants; filled circles were held, hollow squares planned.
+
+# %%
+ax = charts.rounds_timeline(rounds)
+nh.save_chart(ax, out, "rounds_timeline")
+
+# %% [markdown]
+# ## Participants by round
+#
+# A filled square where the person took part in the round; the number after each name is how
+# many rounds they attended.
+
+# %%
+ax = charts.participants_matrix(rounds)
+nh.save_chart(ax, out, "participants_matrix")
+
+# %% [markdown]
+# ## Rounds, terms and summaries
+
+# %%
+rounds_table = rounds.reindex(columns=nh.ROUND_DISPLAY_COLUMNS)
+nh.save_table(rounds_table, out, "rounds")
+nh.show(rounds_table, empty="No negotiation rounds were found.")
+
+# %% [markdown]
+# ## Sources of each round
+#
+# Every report behind each round, with the sentence that describes the meeting.
+
+# %%
+sources = nh.round_sources(rounds, tables.meetings, tables.documents)
+nh.save_table(sources, out, "round_sources")
+nh.show(sources, empty="No negotiation rounds were found, so there are no sources to list.")
