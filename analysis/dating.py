@@ -16,6 +16,7 @@ Gaza toll           days whose official bulletin, published 3 days before to 1 d
 absolute date with  on or after the latest past date mentioned (before a planned one)     2
 a year / after the
 others fix the year
+hostages held/dead  within 30 days of a compiled report of the same count (±3%)           1
 "since Oct. 7"      after the war began                                                   1
 weekdays            soft: a past weekday is most often the report day or the day before;  0.6
                     a planned one lies ahead
@@ -58,7 +59,8 @@ ROUND_TOLERANCES = {
     "approx": (-6.0, 6.0),
     "upper_bound": (-10.0, 1.0),
 }
-WEIGHTS = {"toll": 3.0, "duration": 2.0, "absolute": 2.0, "since_war": 1.0, "weekday": 0.6}
+WEIGHTS = {"toll": 3.0, "duration": 2.0, "absolute": 2.0, "hostages": 1.0, "since_war": 1.0,
+           "weekday": 0.6}
 # Soft preference for the gap (days) between a past weekday mention and the report date.
 PAST_WEEKDAY_GAP = {0: 1.0, 1: 0.85, 2: 0.45, 3: 0.3, 4: 0.2, 5: 0.1, 6: 0.05}
 FUTURE_WEEKDAY_GAP = {0: 0.5, 1: 1.0, 2: 0.85, 3: 0.7, 4: 0.55, 5: 0.45, 6: 0.35}
@@ -158,7 +160,7 @@ def toll_constraint(figure: dict) -> Constraint | None:
         how = f"official {metric} within {low:+g}%..{high:+g}% of it"
     else:
         ok = known & (np.abs(official - value) <= value * EXACT_MATCH_PCT / 100)
-        ideal = known & (official == value)
+        ideal = equal = known & (official == value)
         how = f"bulletin{'s' if ok.sum() > 1 else ''} equal to it"
     if not ok.any():
         return Constraint("toll", f"{metric} {int(value):,} ({qualifier}): no official bulletin "
@@ -172,12 +174,46 @@ def toll_constraint(figure: dict) -> Constraint | None:
             j = i + lag
             if 0 <= j < n:
                 allowed[j] = True
-                weight = lag_pref[lag] * (1.0 if ideal[i] else 0.3)
+                # an exactly equal bulletin is strong; "soon after passing a round number"
+                # only mildly beats other matching days (a weekday outweighs it)
+                weight = lag_pref[lag] * (1.0 if equal[i] else 0.45 if ideal[i] else 0.3)
                 prefer[j] = max(prefer[j], weight)
     matched = np.flatnonzero(ok)
     label = (f"{metric} '{figure.get('quote') or f'{int(value):,}'}' ({qualifier}): {how} "
              f"{days[matched[0]]}..{days[matched[-1]]}")
     return Constraint("toll", label, allowed, prefer)
+
+
+# Hostage counts: figure metric -> compiled metrics (israel_hostage_figures_reported.csv).
+HOSTAGE_METRICS = {"hostages_held": ["hostages_held", "hostages_remaining"],
+                   "hostages_dead": ["hostages_remaining_dead"]}
+HOSTAGE_MATCH = (0.03, 3)   # within 3% or 3 people of a compiled value...
+HOSTAGE_DAYS = 30           # ...reported within 30 days either side
+
+
+def hostage_constraint(figure: dict) -> Constraint | None:
+    """A weak signal: hostages still held / dead, near a compiled report of the same count.
+    The compiled series is sparse and counts on different bases, hence the wide margins."""
+    days, _ = calendar_days()
+    metrics = HOSTAGE_METRICS.get(figure.get("metric"))
+    value = pd.to_numeric(figure.get("value"), errors="coerce")
+    if not metrics or figure.get("population") not in ("israeli", None, "") or pd.isna(value):
+        return None
+    compiled = reference.load_hostage_figures()
+    compiled = compiled[compiled["metric"].isin(metrics) & compiled["value"].notna()]
+    margin = max(HOSTAGE_MATCH[0] * value, HOSTAGE_MATCH[1])
+    near = compiled[(compiled["value"].astype(float) - value).abs() <= margin]
+    n = len(days)
+    allowed = np.zeros(n, dtype=bool)
+    for day in near["date"]:
+        i = _index(days, day)
+        allowed |= _mask_range(n, i - HOSTAGE_DAYS, i + HOSTAGE_DAYS)
+    if not allowed.any():
+        return None
+    label = (f"{figure['metric']} {int(value)}: compiled reports of "
+             f"{', '.join(sorted({str(int(v)) for v in near['value']}))} on "
+             f"{near['date'].min()}..{near['date'].max()} (±{HOSTAGE_DAYS} days)")
+    return Constraint("hostages", label, allowed)
 
 
 def duration_constraint(mention: dict) -> Constraint | None:
@@ -305,6 +341,10 @@ def infer_date(mentions: list[dict], figures: list[dict]) -> Inference:
             c = toll_constraint(figure)
             if c is not None:
                 constraints.append(c)
+        elif figure.get("metric") in HOSTAGE_METRICS and scope != "event":
+            c = hostage_constraint(figure)
+            if c is not None:
+                constraints.append(c)
     for mention in mentions or []:
         if mention.get("kind") == "duration":
             c = duration_constraint(mention)
@@ -320,7 +360,7 @@ def infer_date(mentions: list[dict], figures: list[dict]) -> Inference:
         c = absolute_constraint(mention, None)
         if c is not None:
             constraints.append(c)
-    strong = [c for c in constraints if c.kind in ("toll", "duration", "absolute")
+    strong = [c for c in constraints if c.kind in ("toll", "duration", "absolute", "hostages")
               and c.allowed.any()]
     if strong:  # year-less dates: resolve against the latest day the other signals allow
         point, (lo, hi), _, _ = _combine(strong)
@@ -333,8 +373,8 @@ def infer_date(mentions: list[dict], figures: list[dict]) -> Inference:
     weekday = weekday_constraint(mentions or [])
     if weekday is not None:
         constraints.append(weekday)
-    informative = [c for c in constraints if c.kind in ("toll", "duration", "absolute")
-                   and c.allowed.any()]
+    informative = [c for c in constraints if c.kind in ("toll", "duration", "absolute",
+                                                        "hostages") and c.allowed.any()]
     if not informative:
         found = "; ".join(c.label for c in constraints) or "no date mentions or tolls"
         return Inference(None, None, f"undated: no usable signal ({found})", constraints)

@@ -151,3 +151,14 @@ def test_end_to_end_with_real_extraction(corpus, nlp):
     assert results["003_7b5c3926f7e39bc2"]["date_mentions"]
     table, documents = dating.infer_report_dates(corpus.table, corpus.documents, results)
     check_targets(table, documents)
+
+
+def test_hostage_counts_alone_give_an_honest_window(corpus):
+    """Seed 004 without its Gaza toll: hostage counts narrow it to weeks, not to a day, so it
+    stays undated but its window holds the true date."""
+    doc = corpus.by_id()["004_f9ef86ebf47d9992"]
+    figures = [f for f in gold_results(corpus)[doc.doc_id]["figures"]
+               if f["population"] != "palestinian"]
+    inference = dating.infer_date(date_signals(doc.text), figures)
+    assert inference.window[0] <= D(2024, 1, 28) <= inference.window[1]
+    assert inference.report_date is None and "hostages_dead 28" in inference.evidence
