@@ -90,20 +90,40 @@ def extract_corpus(corpus: Corpus, nlp=None, results: dict[str, dict] | None = N
 
 def build_tables(corpus: Corpus, results: dict[str, dict]) -> Tables:
     """Assemble the tables from per-document results; no NLP happens here."""
-    from analysis import dating, meetings, reference, rounds
+    from analysis import rounds
 
-    documents_table, documents = dating.infer_report_dates(corpus.table, corpus.documents,
-                                                           results)
-    figures = figures_table(documents, results)
-    meetings_frame = meetings.meetings_table(documents, results)
+    parts = document_tables(corpus.table, corpus.documents, results)
     return Tables(
-        documents=tables.conform(documents_table, "documents"),
-        figures=figures,
-        meetings=meetings_frame,
-        rounds=rounds.merge_rounds(meetings_frame, documents, results),
-        figures_vs_reference=reference.compare_figures(figures),
-        entities=entities_table(documents, results),
+        documents=parts["documents"],
+        figures=parts["figures"],
+        meetings=parts["meetings"],
+        rounds=rounds.merge_rounds(parts["meetings"], parts["dated_documents"], results),
+        figures_vs_reference=parts["figures_vs_reference"],
+        entities=parts["entities"],
     )
+
+
+def document_tables(table: pd.DataFrame, documents: list[Document],
+                    results: dict[str, dict]) -> dict:
+    """The per-document tables (all but rounds) for a slice of the corpus.
+
+    Every step here looks at one document at a time, so a corpus can be assembled slice by
+    slice (analysis.run streams it that way) with the same rows as in one go. Returns a dict
+    of frames plus ``dated_documents``, the documents with inferred report dates filled in.
+    """
+    from analysis import dating, meetings, reference
+
+    documents_table, dated = dating.infer_report_dates(table, documents, results)
+    figures = figures_table(dated, results)
+    return {
+        "documents": tables.conform(documents_table, "documents"),
+        "figures": figures,
+        "meetings": tables.conform(meetings.meetings_table(dated, results), "meetings"),
+        "figures_vs_reference": tables.conform(reference.compare_figures(figures),
+                                               "figures_vs_reference"),
+        "entities": entities_table(dated, results),
+        "dated_documents": dated,
+    }
 
 
 def figures_table(documents: list[Document], results: dict[str, dict]) -> pd.DataFrame:
@@ -115,9 +135,13 @@ def figures_table(documents: list[Document], results: dict[str, dict]) -> pd.Dat
             rows.append({**figure, "doc_id": document.doc_id, "report_date": report_date})
     if not rows:
         return tables.empty("figures")
+    # corpus order, then position in the article: the same whether built whole or in slices
+    order = {document.doc_id: n for n, document in enumerate(documents)}
     frame = tables.conform(pd.DataFrame.from_records(rows), "figures")
-    return frame.sort_values(["doc_id", "start_char", "metric"], kind="stable",
-                             ignore_index=True)
+    position = frame["doc_id"].map(order)
+    return (frame.assign(_order=position)
+            .sort_values(["_order", "start_char", "end_char", "metric"], kind="stable")
+            .drop(columns="_order").reset_index(drop=True))
 
 
 def entities_table(documents: list[Document], results: dict[str, dict]) -> pd.DataFrame:

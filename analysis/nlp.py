@@ -31,6 +31,12 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 DATA_DIR = PACKAGE_DIR.parent / "data"
 
 
+# Modules that cannot change a per-document result (presentation and orchestration): editing
+# them keeps the extraction cache valid. Everything else in analysis/ and analysis/data/ counts.
+NOT_IN_VERSION = {"__main__.py", "cli.py", "run.py", "cache.py", "parallel.py", "evaluate.py",
+                  "report.py", "charts.py", "notebook_helpers.py"}
+
+
 class ModelNotFound(RuntimeError):
     """The English model is not installed under any known name."""
 
@@ -97,9 +103,8 @@ def pipeline_version(model: str = "en_core_web_sm", rules_only: bool = False) ->
         module = importlib.import_module(name)
         meta = getattr(module, "get_meta", lambda: {})()
         digest.update(f"model={meta.get('name', name)}-{meta.get('version', '')}".encode())
-    sources = sorted(PACKAGE_DIR.rglob("*.py")) + sorted(
-        p for p in (PACKAGE_DIR / "data").rglob("*") if p.is_file()
-    ) if (PACKAGE_DIR / "data").is_dir() else sorted(PACKAGE_DIR.rglob("*.py"))
+    sources = sorted(p for p in PACKAGE_DIR.rglob("*.py") if p.name not in NOT_IN_VERSION)
+    sources += sorted(p for p in (PACKAGE_DIR / "data").rglob("*") if p.is_file())
     for path in sources:
         digest.update(path.relative_to(PACKAGE_DIR).as_posix().encode())
         digest.update(path.read_bytes())

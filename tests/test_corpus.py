@@ -94,7 +94,8 @@ def test_empty_binary_and_undecodable_files_are_rejected_not_fatal(tmp_path):
 
 
 def test_undecodable_bytes_name_the_offset():
-    with pytest.raises(ValueError, match=r"neither UTF-8 nor cp1252 text \(byte 0x81 at offset 1\)"):
+    expected = r"neither UTF-8 nor cp1252 text \(byte 0x81 at offset 1\)"
+    with pytest.raises(ValueError, match=expected):
         decode(b"a\x81b")
 
 

@@ -1,0 +1,152 @@
+"""Speed and memory of the extraction, printed as `name: value` lines (not a test).
+
+    python bench/benchmark.py                 # everything (several minutes on 2 cores)
+    python bench/benchmark.py --quick         # smaller corpora, for a first look
+
+Targets (issue "Speed and scale", on the 2-core machine):
+  extract_1_worker_vs_bare >= 0.85, extract_all_vs_1_worker >= 1.6 (with 2 cores),
+  cached_speedup >= 20, add_one_article_seconds < 5, peak_memory_ratio_5000_vs_1000 <= 1.3.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import psutil
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from synthetic import make_corpus  # noqa: E402
+
+from analysis.corpus import load_corpus  # noqa: E402
+from analysis.parallel import analyse_stream, available_cores  # noqa: E402
+from analysis.run import run_extraction  # noqa: E402
+
+
+def say(name: str, value) -> None:
+    print(f"{name}: {value}", flush=True)
+
+
+def texts_of(folder: Path) -> list[tuple[str, str]]:
+    return [(d.doc_id, d.text) for d in load_corpus(folder).documents]
+
+
+def words(items) -> int:
+    return sum(len(text.split()) for _, text in items)
+
+
+def bare_model_wps(items, model: str) -> float:
+    import spacy
+
+    from analysis.nlp import UNUSED_MODEL_COMPONENTS, resolve_model_name
+
+    nlp = spacy.load(resolve_model_name(model), exclude=UNUSED_MODEL_COMPONENTS)
+    list(nlp.pipe([items[0][1]]))  # warm up
+    start = time.perf_counter()
+    for _ in nlp.pipe((text for _, text in items), batch_size=32):
+        pass
+    return words(items) / (time.perf_counter() - start)
+
+
+def extraction_wps(items, workers: int, model: str) -> float:
+    list(analyse_stream(items[:1], workers=1, model=model))  # load the pipeline once
+    start = time.perf_counter()
+    for _ in analyse_stream(items, workers=workers, model=model, batch_size=32):
+        pass
+    return words(items) / (time.perf_counter() - start)
+
+
+def peak_tree_rss(command: list[str]) -> tuple[float, float]:
+    """Run `command`; return (peak RSS of it and its children in MiB, seconds)."""
+    start = time.perf_counter()
+    process = psutil.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL)
+    peak = 0
+    done = threading.Event()
+
+    def poll():
+        nonlocal peak
+        while not done.is_set():
+            try:
+                procs = [process] + process.children(recursive=True)
+                peak = max(peak, sum(p.memory_info().rss for p in procs if p.is_running()))
+            except psutil.Error:
+                pass
+            time.sleep(0.05)
+
+    thread = threading.Thread(target=poll)
+    thread.start()
+    code = process.wait()
+    done.set()
+    thread.join()
+    if code:
+        raise SystemExit(f"{' '.join(command)} failed with exit code {code}")
+    return peak / 2**20, time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--words", type=int, default=100_000, help="words for the speed runs")
+    parser.add_argument("--n", type=int, default=1000, help="articles for cache and memory")
+    parser.add_argument("--n-large", type=int, default=5000, help="articles, memory run")
+    parser.add_argument("--model", default="en_core_web_sm")
+    parser.add_argument("--quick", action="store_true", help="20k words, N=200 and 1000")
+    parser.add_argument("--skip-memory", action="store_true")
+    args = parser.parse_args()
+    if args.quick:
+        args.words, args.n, args.n_large = 20_000, 200, 1000
+
+    cores = available_cores()
+    say("cores", cores)
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        speed_corpus = make_corpus(max(5, args.words // 380), tmp / "speed")
+        items = texts_of(speed_corpus)
+        say("speed_corpus_words", words(items))
+        bare = bare_model_wps(items, args.model)
+        one = extraction_wps(items, 1, args.model)
+        say("bare_model_words_per_second", f"{bare:.0f}")
+        say("extract_1_worker_words_per_second", f"{one:.0f}")
+        say("extract_1_worker_vs_bare", f"{one / bare:.3f}")
+        if cores > 1:
+            many = extraction_wps(items, cores, args.model)
+            say(f"extract_{cores}_workers_words_per_second", f"{many:.0f}")
+            say("extract_all_vs_1_worker", f"{many / one:.3f}")
+
+        corpus = make_corpus(args.n, tmp / f"corpus-{args.n}")
+        cache = tmp / "cache"
+        cold = run_extraction(corpus, tmp / "out-cold", cache_dir=cache, progress=False)
+        warm = run_extraction(corpus, tmp / "out-warm", cache_dir=cache, progress=False)
+        say(f"cold_run_seconds_{args.n}", f"{cold.seconds:.2f}")
+        say(f"cached_run_seconds_{args.n}", f"{warm.seconds:.2f}")
+        say("cached_speedup", f"{cold.seconds / warm.seconds:.1f}")
+        shutil.copy(ROOT / "data" / "corpus" / "003_7b5c3926f7e39bc2.txt",
+                    corpus / "added_article.txt")
+        added = run_extraction(corpus, tmp / "out-added", cache_dir=cache, progress=False)
+        say("add_one_article_analysed", added.analysed)
+        say("add_one_article_seconds", f"{added.seconds:.2f}")
+
+        if not args.skip_memory:
+            for n in (args.n, args.n_large):
+                folder = corpus if n == args.n else make_corpus(n, tmp / f"corpus-{n}")
+                peak, seconds = peak_tree_rss([
+                    sys.executable, "-m", "analysis", "extract", str(folder),
+                    "--out", str(tmp / f"mem-{n}"), "--no-cache", "--quiet",
+                ])
+                say(f"peak_memory_mib_{n}", f"{peak:.0f}")
+                say(f"wall_seconds_{n}", f"{seconds:.1f}")
+                if n == args.n:
+                    small = peak
+            say(f"peak_memory_ratio_{args.n_large}_vs_{args.n}", f"{peak / small:.3f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,124 @@
+"""Cache, local parallelism and the Dask backend: same tables, less work."""
+
+from __future__ import annotations
+
+import shutil
+import threading
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+from analysis.cache import ResultCache, text_key
+from analysis.parallel import analyse_stream, chunked
+from analysis.run import run_extraction
+from tests.conftest import CORPUS
+
+TABLES = ["documents.csv", "figures.csv", "meetings.csv", "rounds.csv",
+          "figures_vs_reference.csv", "entities.csv"]
+
+
+def same_tables(a, b):
+    return all((a / name).read_bytes() == (b / name).read_bytes() for name in TABLES)
+
+
+def test_cache_round_trip_and_damage_detection(tmp_path):
+    cache = ResultCache(tmp_path, "v1")
+    cache.put_many({"k1": {"figures": [{"value": 1}]}, "k2": {"figures": []}})
+    assert cache.get_many(["k1", "k2", "k3"]) == {"k1": {"figures": [{"value": 1}]},
+                                                  "k2": {"figures": []}}
+    # a row whose result was altered no longer matches its checksum: dropped, not trusted
+    (part,) = cache.parts()
+    table = pq.read_table(part).to_pydict()
+    table["result"][0] = table["result"][0].replace("1", "2")
+    pq.write_table(pa.table(table), part)
+    fresh = ResultCache(tmp_path, "v1")
+    assert fresh.get_many(["k1", "k2"]) == {"k2": {"figures": []}}
+    assert fresh.damaged == 1
+    # a file that is not Parquet at all is set aside
+    (tmp_path / "v1" / "part-9-bad.parquet").write_bytes(b"not parquet")
+    fresh = ResultCache(tmp_path, "v1")
+    assert fresh.get_many(["k2", "missing"]) == {"k2": {"figures": []}}
+    assert (tmp_path / "v1" / "part-9-bad.damaged").exists()
+    # another pipeline version sees nothing
+    assert ResultCache(tmp_path, "v2").get_many(["k2"]) == {}
+
+
+def test_two_writers_share_a_cache(tmp_path):
+    def write(prefix):
+        cache = ResultCache(tmp_path, "v1")
+        for n in range(40):  # enough parts to trigger compaction while the other writes
+            cache.put_many({f"{prefix}{n}": {"n": n}})
+
+    threads = [threading.Thread(target=write, args=(p,)) for p in ("a", "b")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    found = ResultCache(tmp_path, "v1").get_many([f"{p}{n}" for p in "ab" for n in range(40)])
+    assert len(found) == 80
+
+
+def test_chunked():
+    assert list(chunked(range(5), 2)) == [[0, 1], [2, 3], [4]]
+
+
+@pytest.mark.model
+def test_cached_rerun_is_identical_and_runs_no_nlp(tmp_path):
+    cache = tmp_path / "cache"
+    first = run_extraction(CORPUS, tmp_path / "a", cache_dir=cache, workers=1, progress=False)
+    second = run_extraction(CORPUS, tmp_path / "b", cache_dir=cache, workers=1, progress=False)
+    assert (first.analysed, first.cached) == (5, 0)
+    assert (second.analysed, second.cached) == (0, 5)
+    assert same_tables(tmp_path / "a", tmp_path / "b")
+
+
+@pytest.mark.model
+def test_adding_one_article_analyses_only_that_one(tmp_path):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    cache = tmp_path / "cache"
+    run_extraction(corpus, tmp_path / "a", cache_dir=cache, workers=1, progress=False)
+    (corpus / "new.txt").write_text("At least 1,139 people were killed in the attack on "
+                                    "Israel, according to an AFP tally.", encoding="utf-8")
+    summary = run_extraction(corpus, tmp_path / "b", cache_dir=cache, workers=1, progress=False)
+    assert (summary.analysed, summary.cached, summary.ok) == (1, 5, 6)
+
+
+@pytest.mark.model
+def test_damaged_cache_is_recomputed_to_the_same_tables(tmp_path):
+    cache = tmp_path / "cache"
+    run_extraction(CORPUS, tmp_path / "a", cache_dir=cache, workers=1, progress=False)
+    for part in cache.rglob("part-*.parquet"):
+        part.write_bytes(b"garbage")
+    summary = run_extraction(CORPUS, tmp_path / "b", cache_dir=cache, workers=1, progress=False)
+    assert summary.analysed == 5 and summary.damaged_cache_entries >= 1
+    assert same_tables(tmp_path / "a", tmp_path / "b")
+
+
+@pytest.mark.model
+def test_two_local_workers_give_the_same_tables(tmp_path):
+    run_extraction(CORPUS, tmp_path / "one", use_cache=False, workers=1, batch_size=2,
+                   progress=False)
+    run_extraction(CORPUS, tmp_path / "two", use_cache=False, workers=2, batch_size=2,
+                   progress=False)
+    assert same_tables(tmp_path / "one", tmp_path / "two")
+
+
+def test_stream_keeps_input_order_across_workers():
+    items = [(f"k{n}", f"Text number {n}. Another sentence.") for n in range(9)]
+    keys = [key for key, _ in analyse_stream(items, workers=2, rules_only=True, batch_size=2)]
+    assert keys == [key for key, _ in items]
+
+
+@pytest.mark.slow
+@pytest.mark.model
+def test_dask_local_cluster_matches_local_backend(tmp_path):
+    run_extraction(CORPUS, tmp_path / "local", use_cache=False, workers=1, progress=False)
+    run_extraction(CORPUS, tmp_path / "dask", use_cache=False, workers=2, batch_size=2,
+                   backend="dask", progress=False)
+    assert same_tables(tmp_path / "local", tmp_path / "dask")
+
+
+def test_text_key_depends_on_every_character():
+    assert text_key(" a") != text_key("a")
