@@ -1,12 +1,17 @@
 """spaCy component `figure_finder`: finds figures and stores them as plain dicts in `doc._.figures`.
 
-(Skeleton: the owning issue fills in the rules.)
+Each dict has the keys metric, population, value, qualifier, low, high, scope, attributed_to,
+sentence, quote, start_char, end_char (str/int/None only), with
+``doc.text[start_char:end_char] == quote``. The rules are in :mod:`analysis.figures`, their word
+lists in ``analysis/data/figure_terms.json`` and ``analysis/data/figure_sources.csv``.
 """
 
 from __future__ import annotations
 
 from spacy.language import Language
 from spacy.tokens import Doc
+
+from analysis.figures import find_figures, load_terms
 
 if not Doc.has_extension("figures"):
     Doc.set_extension("figures", default=None)
@@ -20,7 +25,8 @@ def make_figure_finder(nlp: Language, name: str):
 class FigureFinder:
     def __init__(self, nlp: Language):
         self.nlp = nlp
+        load_terms()  # compile the word lists once, up front
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.figures = []
+        doc._.figures = find_figures(doc)
         return doc
