@@ -1,9 +1,266 @@
-"""Meetings table from per-document results (issue: negotiation rounds)."""
+"""Meetings table: one row per meeting or round of talks an article reports.
+
+The `meeting_finder` component leaves one dict per *mention* in ``results[doc_id]["meetings"]``.
+Here each mention's day is resolved against the article's report date (analysis.dates), office
+titles become people by that date ("the Qatari prime minister" in 2024 is Mohammed bin
+Abdulrahman Al Thani), and the mentions of one meeting within an article are merged: same or
+no day (within a day), same place or one containing the other (Paris is in Europe), shared
+participants. Anaphoric mentions ("the meeting will include ...") add their participants to the
+meeting mentioned last. An earlier round the article mentions in passing ("were previously in
+Qatar ... on Nov 9") stays its own row.
+
+>>> gazetteer = load_gazetteer()
+>>> gazetteer.contains("Europe", "Paris"), gazetteer.compatible("Qatar", "Doha")
+(True, True)
+>>> gazetteer.compatible("Cairo", "Jerusalem")
+False
+"""
 
 from __future__ import annotations
 
+import csv
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
 from analysis import tables
+from analysis.actors import load_actors, merge_by_surname
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
 
 
-def meetings_table(documents, results):
-    return tables.empty("meetings")
+class Gazetteer:
+    """Places with their kind (city | country | region) and what contains them."""
+
+    def __init__(self, rows: list[dict]):
+        self.kind, self.parent, self.aliases = {}, {}, {}
+        for row in rows:
+            name = row["name"].strip()
+            self.kind[name] = row["kind"].strip()
+            self.parent[name] = row.get("parent", "").strip()
+            for alias in [name] + [a.strip() for a in row.get("aliases", "").split(";")]:
+                if alias:
+                    self.aliases.setdefault(alias.lower(), name)
+                    if "-" in alias:
+                        self.aliases.setdefault(alias.lower().replace("-", " "), name)
+
+    def canonical(self, place: str) -> str:
+        return self.aliases.get((place or "").strip().lower(), (place or "").strip())
+
+    def ancestors(self, place: str) -> list[str]:
+        out, seen = [], set()
+        place = self.parent.get(self.canonical(place), "")
+        while place and place not in seen:
+            seen.add(place)
+            out.append(place)
+            place = self.parent.get(place, "")
+        return out
+
+    def contains(self, outer: str, inner: str) -> bool:
+        return self.canonical(outer) in self.ancestors(inner)
+
+    def compatible(self, a: str, b: str) -> bool:
+        """Empty, equal, or one inside the other."""
+        a, b = self.canonical(a), self.canonical(b)
+        return not a or not b or a == b or self.contains(a, b) or self.contains(b, a)
+
+    def more_specific(self, a: str, b: str) -> str:
+        """The smaller of two compatible places (a when they are not compatible)."""
+        if not a:
+            return b
+        if not b or not self.compatible(a, b):
+            return a
+        return b if self.contains(a, b) else a
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer(path: str | Path = DATA_DIR / "places.csv") -> Gazetteer:
+    with open(path, encoding="utf-8", newline="") as handle:
+        return Gazetteer(list(csv.DictReader(handle)))
+
+
+def resolve_date(date_text: str, report_date: dt.date | None, tense: str | None = None):
+    """(date or None, planned) for a date expression, via analysis.dates.resolve."""
+    if not date_text or report_date is None:
+        return None, False
+    try:
+        from analysis.dates import resolve
+    except ImportError:
+        return None, False
+    try:
+        resolved = resolve(date_text, report_date, tense)
+    except Exception:  # a date expression the resolver cannot handle: keep the text only
+        return None, False
+    day = resolved.date if resolved.precision in (None, "day") else None
+    return day, bool(resolved.planned)
+
+
+@dataclass
+class Cluster:
+    """The mentions of one meeting within one article."""
+
+    mentions: list[dict] = field(default_factory=list)
+    location: str = ""
+    date: dt.date | None = None
+    date_text: str = ""
+    participants: list[str] = field(default_factory=list)
+    offices: list[str] = field(default_factory=list)
+    held: bool = False
+    earlier: bool = False
+
+    @property
+    def first(self) -> dict:
+        primary = [m for m in self.mentions if m.get("kind") == "primary"]
+        return (primary or self.mentions)[0]
+
+    @property
+    def spans(self) -> list[tuple[int, int]]:
+        return [(m["sentence_start"], m["sentence_end"]) for m in self.mentions]
+
+
+def _compatible(cluster: Cluster, mention: dict, day, gazetteer: Gazetteer,
+                anaphor: bool = False) -> bool:
+    if day and cluster.date and abs((day - cluster.date).days) > 1:
+        return False
+    if not gazetteer.compatible(cluster.location, mention.get("location", "")):
+        return False
+    if bool(mention.get("earlier")) != cluster.earlier and not (day and cluster.date):
+        return False
+    if anaphor:
+        return True  # "the meeting will include ...": refers back whoever it names
+    people = set(mention.get("participants", [])) | set(mention.get("offices", []))
+    mine = set(cluster.participants) | set(cluster.offices)
+    if len(people) >= 2 and len(mine) >= 2 and not people & mine:
+        return False
+    return True
+
+
+def _add(cluster: Cluster, mention: dict, day, gazetteer: Gazetteer, primary: bool) -> None:
+    cluster.mentions.append(mention)
+    location = mention.get("location", "")
+    if gazetteer.compatible(cluster.location, location):
+        cluster.location = gazetteer.more_specific(cluster.location, location)
+    if day and cluster.date is None and (primary or not cluster.held or True):
+        cluster.date, cluster.date_text = day, mention.get("date_text", "")
+    elif not cluster.date_text and mention.get("date_text") and primary:
+        cluster.date_text = mention["date_text"]
+    for name in mention.get("participants", []):
+        if name not in cluster.participants:
+            cluster.participants.append(name)
+    for office in mention.get("offices", []):
+        if office not in cluster.offices:
+            cluster.offices.append(office)
+    if primary:
+        if mention.get("status") == "held":
+            cluster.held = True
+        cluster.earlier = cluster.earlier or bool(mention.get("earlier"))
+
+
+def _resolve_offices(mention: dict, when: dt.date | None) -> dict:
+    """Replace office keys by the people who held them on `when` (those it cannot place stay
+    as office keys and are tried again for the whole meeting)."""
+    offices = mention.get("offices") or []
+    if not offices:
+        return mention
+    table = load_actors()
+    named = set(mention.get("named_in_doc", [])) | set(mention.get("participants", []))
+    people = list(mention.get("participants", []))
+    left = []
+    for office in offices:
+        holder = table.resolve_office(office, when, named)
+        if holder:
+            if holder not in people:
+                people.append(holder)
+        else:
+            left.append(office)
+    return {**mention, "participants": people, "offices": left}
+
+
+def cluster_mentions(mentions: list[dict], report_date: dt.date | None) -> list[Cluster]:
+    """Merge one article's meeting mentions into meetings (in order of first mention)."""
+    gazetteer = load_gazetteer()
+    clusters: list[Cluster] = []
+    last: Cluster | None = None
+    for mention in mentions:
+        day, planned = resolve_date(mention.get("date_text", ""), report_date,
+                                    mention.get("tense"))
+        if planned and mention.get("status") == "held":
+            mention = {**mention, "status": "planned", "planned": True}
+        mention = _resolve_offices(mention, day or report_date)
+        if mention.get("kind") != "primary":
+            if last is not None and _compatible(last, mention, day, gazetteer, anaphor=True):
+                _add(last, mention, day, gazetteer, primary=False)
+            continue
+        candidates = [c for c in clusters if _compatible(c, mention, day, gazetteer)]
+        if candidates:
+            def score(c: Cluster):
+                same_day = bool(day and c.date and day == c.date)
+                same_place = bool(mention.get("location") and
+                                  gazetteer.canonical(mention["location"]) ==
+                                  gazetteer.canonical(c.location))
+                return (same_day, same_place, c is last, clusters.index(c))
+            chosen = max(candidates, key=score)
+        else:
+            chosen = Cluster()
+            clusters.append(chosen)
+        _add(chosen, mention, day, gazetteer, primary=True)
+        last = chosen
+    return [c for c in clusters if any(m.get("kind") == "primary" for m in c.mentions)]
+
+
+def finish_cluster(cluster: Cluster, report_date: dt.date | None) -> dict:
+    """A meetings-table row (without doc_id/report_date) from a cluster."""
+    table = load_actors()
+    named = set(cluster.participants)
+    for mention in cluster.mentions:
+        named.update(mention.get("named_in_doc", []))
+    people = list(cluster.participants)
+    when = cluster.date or report_date
+    for office in cluster.offices:
+        holder = table.resolve_office(office, when, named)
+        if holder and holder not in people:
+            people.append(holder)
+    people = merge_by_surname(people, table)
+    status = "held" if cluster.held else "planned"
+    if cluster.date and report_date and cluster.date > report_date:
+        status = "planned"
+    first = cluster.first
+    return {
+        "date": cluster.date.isoformat() if cluster.date else "",
+        "date_text": cluster.date_text,
+        "location": cluster.location,
+        "participants": ";".join(people),
+        "status": status,
+        "quote": first["quote"],
+        "start_char": first["start_char"],
+        "end_char": first["end_char"],
+    }
+
+
+def document_meetings(document, result: dict) -> list[tuple[dict, Cluster]]:
+    """(row, cluster) pairs for one article, in order of first mention."""
+    clusters = cluster_mentions(list(result.get("meetings") or []), document.report_date)
+    report_date = document.report_date.isoformat() if document.report_date else ""
+    out = []
+    for cluster in clusters:
+        row = {"doc_id": document.doc_id, "report_date": report_date,
+               **finish_cluster(cluster, document.report_date)}
+        out.append((row, cluster))
+    return out
+
+
+def meetings_table(documents, results) -> pd.DataFrame:
+    """One row per meeting per article (MEETING_COLUMNS), ordered by doc_id and position."""
+    rows = []
+    for document in documents:
+        result = results.get(document.doc_id)
+        if not result:
+            continue
+        rows.extend(row for row, _ in document_meetings(document, result))
+    if not rows:
+        return tables.empty("meetings")
+    frame = tables.conform(pd.DataFrame.from_records(rows), "meetings")
+    return frame.sort_values(["doc_id", "start_char"], kind="stable", ignore_index=True)

@@ -1,17 +1,68 @@
-"""spaCy component `meeting_finder`: finds meetings and the terms on the table and stores them as plain dicts in `doc._.meetings`.
+"""spaCy component `meeting_finder`: meetings and the terms on the table, as plain dicts.
 
-(Skeleton: the owning issue fills in the rules.)
+``doc._.meetings`` holds one dict per *mention* of a meeting or round of talks, sentence by
+sentence; :func:`analysis.meetings.meetings_table` resolves their dates against the report date
+and merges the mentions of one meeting into one row. Each dict:
+
+- ``kind``: ``primary`` (the sentence itself says who met, where or when) or ``anaphor``
+  ("the meeting will include ...", "the two discussed ...", "the talks" with no place or day:
+  it refers back to the meeting last mentioned and only adds participants);
+- ``trigger`` (met, talks, summit, spoke ... in Paris), ``date_text``, ``planned``/``tense``/
+  ``status``, ``location`` (canonical place from the gazetteer), ``participants`` (canonical
+  names), ``offices`` (office keys such as ``cia_director``, resolved by date later),
+  ``earlier`` ("previously", "had met"), ``negotiator`` (a negotiator or mediator is involved),
+  ``quote``/``start_char``/``end_char`` and the ``sentence`` with its offsets.
+
+``doc._.terms`` holds what was on the table: ``kind`` (truce_days | phases | hostages |
+prisoners), ``value`` (days, a count, or "all"), ``quote``, ``start_char``, ``end_char``,
+``sentence_start``.
+
+Everything here is cheap: two PhraseMatchers, token look-ups and a few regular expressions per
+sentence. Without the statistical model (``rules_only``) the same rules run on the sentencizer's
+sentences; unknown people are then not reported (no PERSON entities).
 """
 
 from __future__ import annotations
 
+import csv
+import re
+from functools import lru_cache
+from pathlib import Path
+
 from spacy.language import Language
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
+
+from analysis.actors import ActorMatcher, load_actors
 
 if not Doc.has_extension("meetings"):
     Doc.set_extension("meetings", default=None)
 if not Doc.has_extension("terms"):
     Doc.set_extension("terms", default=None)
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+PARTICIPANT_WINDOW = 12  # tokens around a trigger in which a day belongs to it
+PLACE_WINDOW = 8  # tokens between a place and a trigger ("met ... in Jerusalem")
+NEGOTIATOR_OFFICES = {"cia_director", "mossad_director", "shin_bet_director",
+                      "egypt_intelligence_chief", "qatar_prime_minister", "us_mideast_envoy",
+                      "hamas_chief_negotiator", "us_hostage_envoy"}
+
+
+@lru_cache(maxsize=1)
+def load_lexicon(path: str | Path = DATA_DIR / "meeting_lexicon.csv") -> dict[str, list[str]]:
+    """kind -> words/phrases (lower case) from a two-column CSV."""
+    with open(path, encoding="utf-8", newline="") as handle:
+        return {row["kind"]: [w.strip().lower() for w in row["words"].split(";") if w.strip()]
+                for row in csv.DictReader(handle)}
+
+
+@lru_cache(maxsize=1)
+def load_terms_lexicon(path: str | Path = DATA_DIR / "terms_lexicon.csv") -> dict:
+    lex = load_lexicon.__wrapped__(path)
+    out = dict(lex)
+    for key in ("unit_days", "number_words", "ordinals"):
+        out[key] = {w.rsplit(":", 1)[0]: int(w.rsplit(":", 1)[1]) for w in lex[key]}
+    return out
 
 
 @Language.factory("meeting_finder")
@@ -19,11 +70,372 @@ def make_meeting_finder(nlp: Language, name: str):
     return MeetingFinder(nlp)
 
 
+def _phrase_in(text: str, phrases) -> str | None:
+    for phrase in phrases:
+        if re.search(r"(?<![\w'])" + re.escape(phrase) + r"(?![\w])", text):
+            return phrase
+    return None
+
+
 class MeetingFinder:
     def __init__(self, nlp: Language):
+        from analysis.meetings import load_gazetteer
+
         self.nlp = nlp
+        self.table = load_actors()
+        self.actors = ActorMatcher(nlp.vocab, self.table, nlp.make_doc)
+        self.lex = {k: set(v) for k, v in load_lexicon().items()}
+        self.lex_lists = load_lexicon()
+        self.terms_lex = load_terms_lexicon()
+        self.gazetteer = load_gazetteer()
+        self.places = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for alias, name in self.gazetteer.aliases.items():
+            self.places.add(name, [nlp.make_doc(alias)])
+        self._terms_re = self._build_terms_regex()
+
+    # -- the component --
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.meetings = []
-        doc._.terms = []
+        try:
+            mentions = self.actors(doc)
+        except Exception:  # never let a bad article stop the pipeline
+            mentions = []
+        places = self._places(doc)
+        dates = self._dates(doc)
+        named = sorted({m["name"] for m in mentions if m["kind"] in ("name", "person")})
+        meetings, terms = [], []
+        for index, sent in enumerate(self._segments(doc)):
+            found = self._sentence(doc, sent, index, mentions, places, dates)
+            for meeting in found:
+                meeting["named_in_doc"] = named
+            meetings.extend(found)
+            terms.extend(self._terms(doc, sent))
+        doc._.meetings = meetings
+        doc._.terms = terms
         return doc
+
+    @staticmethod
+    def _segments(doc: Doc):
+        """Sentences, also cut at paragraph breaks (captions and headlines often run into the
+        first sentence)."""
+        for sent in doc.sents:
+            start = sent.start
+            for token in sent:
+                if token.is_space and "\n" in token.text:
+                    if token.i > start:
+                        yield doc[start:token.i]
+                    start = token.i + 1
+            if start < sent.end:
+                piece = doc[start:sent.end]
+                if piece.text.strip():
+                    yield piece
+
+    # -- candidates --
+
+    def _places(self, doc: Doc) -> list[tuple[int, int, str]]:
+        found = []
+        for match_id, start, end in self.places(doc):
+            found.append((start, end, doc.vocab.strings[match_id]))
+        found.sort(key=lambda m: (m[0], -(m[1] - m[0])))
+        out, last_end = [], -1
+        for start, end, name in found:
+            if start >= last_end:
+                out.append((start, end, name))
+                last_end = end
+        return out
+
+    def _dates(self, doc: Doc) -> list[tuple[int, int, str]]:
+        try:
+            from analysis.dates import find_dates
+        except ImportError:  # the dates module is another issue's; degrade to no dates
+            return []
+        out = []
+        for start, end, text in find_dates(doc.text):
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is not None:
+                out.append((span.start, span.end, text))
+        return out
+
+    # -- one sentence --
+
+    def _sentence(self, doc, sent, index, mentions, places, dates) -> list[dict]:
+        lex = self.lex
+        tokens = list(sent)
+        lower = [t.lower_ for t in tokens]
+        text_lower = sent.text.lower().replace("\u2019", "'")
+        triggers = []
+        for i, word in enumerate(lower):
+            kind = None
+            if word in lex["meet_verb"]:
+                kind = "meet"
+            elif word in lex["noun"]:
+                if word in ("round", "visit", "trip") and not self._round_like(lower, i):
+                    continue
+                kind = "noun"
+            elif word in lex["weak_verb"]:
+                kind = "weak"
+            elif word in lex["travel_verb"]:
+                kind = "travel"
+            if kind and not self._not_meeting(lower, i):
+                triggers.append((sent.start + i, kind, tokens[i].text))
+        if not triggers:
+            return []
+        phone = bool(_phrase_in(text_lower, self.lex_lists["phone_context"])) or any(
+            w in ("phone", "telephone", "phoned", "telephoned", "videoconference") for w in lower)
+        topic = any(w in lex["topic"] for w in lower)
+        if phone:
+            triggers = [t for t in triggers if t[1] == "noun" and lower[t[0] - sent.start]
+                        in ("talks", "negotiations", "summit")]
+            if not triggers:
+                return []
+        people = [m for m in mentions if sent.start <= m["start"] < sent.end
+                  and not self._excluded(doc, m, sent)]
+        anchors = [t[0] for t in triggers] + [
+            sent.start + i for i, w in enumerate(lower) if w in lex["anchor"]]
+        sent_places = [p for p in places if sent.start <= p[0] < sent.end
+                       and self._place_ok(doc, p, sent)
+                       and min(self._distance(p, a) for a in anchors) <= PLACE_WINDOW]
+        sent_dates = [d for d in dates if sent.start <= d[0] < sent.end
+                      and not self._speech_date(doc, d, sent)]
+        # attach each place and day to its nearest trigger
+        slots = {t[0]: {"places": [], "dates": []} for t in triggers}
+        for item, key in [(p, "places") for p in sent_places] + [(d, "dates") for d in sent_dates]:
+            nearest = min(triggers, key=lambda t: (self._distance(item, t[0]),
+                                                   0 if item[0] > t[0] else 1))
+            if self._distance(item, nearest[0]) <= PARTICIPANT_WINDOW * 2:
+                slots[nearest[0]][key].append(item)
+        # group the triggers of this sentence: those with their own place/day stay apart
+        groups: list[dict] = []
+        for position, kind, word in triggers:
+            slot = slots[position]
+            place = slot["places"][0][2] if slot["places"] else ""
+            group = next((g for g in groups if self.gazetteer.compatible(g["location"], place)),
+                         None) if place or not groups else groups[-1]
+            if group is None:
+                group = {"triggers": [], "location": "", "places": [], "dates": []}
+                groups.append(group)
+            group["triggers"].append((position, kind, word))
+            group["places"] += slot["places"]
+            group["dates"] += slot["dates"]
+            group["location"] = self.gazetteer.more_specific(group["location"], place)
+        out = []
+        for group in groups:
+            meeting = self._meeting(doc, sent, index, group, people, groups, topic)
+            if meeting:
+                out.append(meeting)
+        return out
+
+    def _meeting(self, doc, sent, index, group, people, groups, topic) -> dict | None:
+        lex = self.lex
+        positions = [t[0] for t in group["triggers"]]
+        kinds = {t[1] for t in group["triggers"]}
+        if len(groups) > 1:  # people go to the nearest group
+            people = [m for m in people if min(
+                groups, key=lambda g: min(abs(m["start"] - p[0]) for p in g["triggers"])) is group]
+        names = []
+        for m in people:
+            if m["kind"] in ("name", "person") and m["name"] not in names:
+                names.append(m["name"])
+        offices = sorted({m["name"] for m in people if m["kind"] == "office"})
+        negotiator = any(self.table.is_negotiator(n) for n in names) or any(
+            o in NEGOTIATOR_OFFICES for o in offices)
+        n_people = len(names) + len(offices)
+        location = group["location"]
+        date = group["dates"][0] if group["dates"] else None
+        has_info = bool(location or date)
+        lower = [t.lower_ for t in sent]
+        text_lower = sent.text.lower().replace("\u2019", "'")
+        pronoun_subject = bool(_phrase_in(text_lower[:40], self.lex_lists["anaphor_subject"]))
+        participation = any(w in lex["participation"] for w in lower)
+        primary = False
+        if "meet" in kinds and ((negotiator and (n_people >= 2 or has_info))
+                                or (topic and has_info and n_people >= 1)):
+            primary = True
+        if "noun" in kinds and has_info and (topic or negotiator):
+            primary = True
+        if "weak" in kinds and location and (negotiator or topic) and n_people >= 1:
+            primary = True
+        if "travel" in kinds and location and negotiator and (topic or "noun" in kinds):
+            primary = True
+        if not primary:
+            anaphoric = ("noun" in kinds or "meet" in kinds or
+                         (("weak" in kinds) and pronoun_subject))
+            if not anaphoric:
+                return None
+            if not ("noun" in kinds and participation) and not pronoun_subject \
+                    and "meet" not in kinds:
+                names, offices = [], []  # bare "the talks": refers back, adds nobody
+        # planned or held
+        first = min(positions)
+        window = [t.lower_ for t in doc[max(sent.start, first - 10):min(sent.end, first + 4)]]
+        near = doc[max(sent.start, first - 12):min(sent.end, max(positions) + 12)].text.lower()
+        planned = any(w in lex["planned"] for w in window) or bool(
+            _phrase_in(near, self.lex_lists["planned_phrase"]))
+        if planned and any(w in ("had", "previously") for w in window):
+            planned = False
+        earlier = any(w in ("previously", "earlier", "already") for w in lower) or \
+            "had met" in text_lower
+        # quote: the stretch of the sentence from the first to the last thing we used
+        pieces = positions + [p[0] for p in group["places"]] + [p[1] - 1 for p in group["places"]]
+        if date:
+            pieces += [date[0], date[1] - 1]
+        if primary:
+            for m in people:
+                if m["kind"] in ("name", "person", "office") and (
+                        m["name"] in names or m["name"] in offices):
+                    pieces += [m["start"], m["end"] - 1]
+        start_tok, end_tok = min(pieces), max(pieces) + 1
+        quote_span = doc[start_tok:end_tok]
+        return {
+            "kind": "primary" if primary else "anaphor",
+            "trigger": " ".join(t[2] for t in group["triggers"]),
+            "date_text": date[2] if date else "",
+            "planned": planned,
+            "tense": "future" if planned else "past",
+            "status": "planned" if planned else "held",
+            "location": location,
+            "participants": names,
+            "offices": offices,
+            "earlier": earlier,
+            "negotiator": negotiator,
+            "quote": quote_span.text,
+            "start_char": quote_span.start_char,
+            "end_char": quote_span.end_char,
+            "sentence": sent.text.strip(),
+            "sentence_start": sent.start_char,
+            "sentence_end": sent.end_char,
+            "sentence_index": index,
+        }
+
+    # -- small rules --
+
+    def _round_like(self, lower, i) -> bool:
+        """'round'/'visit'/'trip' only as 'round of talks', 'visit to Cairo' and the like."""
+        after = lower[i + 1:i + 4]
+        if lower[i] == "round":
+            return "of" in after[:1] and any(w in self.lex["noun"] for w in after)
+        return bool(after) and after[0] in ("to", "in")
+
+    def _not_meeting(self, lower, i) -> bool:
+        window = " ".join(lower[max(0, i - 2):i + 4])
+        return bool(_phrase_in(window, self.lex_lists["not_meeting"]))
+
+    def _excluded(self, doc, mention, sent) -> bool:
+        """Speakers, senders, possessors and people spoken for are not participants."""
+        after = [t.lower_ for t in doc[mention["end"]:min(sent.end, mention["end"] + 2)]]
+        if after and after[0] in ("'s", "\u2019s", "'"):
+            return True
+        if after and after[0] in self.lex["speech"] | self.lex["sender"]:
+            return True
+        if len(after) > 1 and after[0] in ("has", "had", "have") and after[1] in \
+                self.lex["speech"] | self.lex["sender"]:
+            return True
+        before = [t.lower_ for t in doc[max(sent.start, mention["start"] - 3):mention["start"]]]
+        if len(before) >= 2 and before[-1] in ("of", "for", "to", "the") and any(
+                w in self.lex["proxy"] for w in before[:-1]):
+            return True
+        return False
+
+    def _place_ok(self, doc, place, sent) -> bool:
+        start, end, _ = place
+        following = [t.lower_ for t in doc[end:min(sent.end, end + 3)]]
+        if following and following[0] in ("-", "'s", "\u2019s", "'"):
+            return False  # "Israel-Hamas war", "Qatar's prime minister"
+        if any(w in self.lex["speech"] for w in following):
+            return False  # "the most read in Israel, reported"
+        i = start - 1
+        while i >= sent.start and doc[i].lower_ in ("the",):
+            i -= 1
+        if i >= sent.start and doc[i].lower_ in self.lex["place_preposition"]:
+            return True
+        # "the Doha talks", "a Cairo summit"
+        return end < sent.end and doc[end].lower_ in self.lex["noun"]
+
+    def _speech_date(self, doc, date, sent) -> bool:
+        start, end, _ = date
+        before = [t.lower_ for t in doc[max(sent.start, start - 3):start]]
+        after = [t.lower_ for t in doc[end:min(sent.end, end + 2)]]
+        speech = self.lex["speech"]
+        return any(w in speech for w in before) or any(w in speech for w in after)
+
+    @staticmethod
+    def _distance(item, position) -> int:
+        start, end = item[0], item[1]
+        if position < start:
+            return start - position
+        if position >= end:
+            return position - end + 1
+        return 0
+
+    # -- terms --
+
+    def _build_terms_regex(self):
+        lex = self.terms_lex
+        numbers = sorted(lex["number_words"], key=len, reverse=True)
+        number = r"(?P<num>\d{1,4}|" + "|".join(re.escape(n) for n in numbers) + r")"
+        units = r"(?P<unit>days?|weeks?|months?)"
+        truce = "|".join(re.escape(w) for w in lex["truce_noun"])
+        hostages = "|".join(re.escape(w) for w in lex["hostage_noun"])
+        prisoners = "|".join(re.escape(w) for w in lex["prisoner_noun"])
+        ordinals = "|".join(re.escape(w) for w in lex["ordinals"])
+        return {
+            "truce_days": [
+                re.compile(number + r"[- ]" + units.replace("s?", "") +
+                           r"(?:[- ]long)?\s+(?:(?:humanitarian|initial|first|second|"
+                           r"temporary|military|new|possible|extended)\s+){0,2}(?:" + truce + r")\b", re.I),
+                re.compile(r"\b(?:" + truce + r")\b[^.;]{0,40}?\blast(?:s|ing)?\s+(?:for\s+)?"
+                           r"(?:about\s+)?" + number + r"\s+" + units, re.I),
+            ],
+            "phases": [re.compile(number + r"[- ](?:phase|stage)d?\b", re.I),
+                       re.compile(r"\b(?P<ord>" + ordinals + r")\s+(?:phase|stage)\b", re.I)],
+            "hostages": [re.compile(r"\b(?:release|freeing|free|return)\s+(?:of\s+)?(?:the\s+)?"
+                                    r"(?:remaining\s+)?(?P<num>all|\d{1,4}|" + "|".join(numbers) +
+                                    r")\s+(?:[\w-]+\s+){0,3}?(?:" + hostages + r")\b", re.I)],
+            "prisoners": [re.compile(r"\b(?:release|releasing|freeing|free|exchange\s+for|for)\s+"
+                                     r"(?:of\s+)?(?:up\s+to\s+|about\s+|some\s+)?"
+                                     r"(?P<num>\d{1,4}|" + "|".join(numbers) + r")\s+"
+                                     r"(?:[\w-]+\s+){0,2}?(?:" + prisoners + r")\b", re.I)],
+        }
+
+    def _number(self, text: str) -> int | str | None:
+        text = text.lower()
+        if text == "all":
+            return "all"
+        if text.isdigit():
+            return int(text)
+        return self.terms_lex["number_words"].get(text)
+
+    def _terms(self, doc, sent) -> list[dict]:
+        text = sent.text
+        lower = text.lower()
+        if not any(re.search(r"\b" + re.escape(w) + r"\b", lower)
+                   for w in self.terms_lex["deal_context"]):
+            return []
+        proposal = any(re.search(r"\b" + re.escape(w) + r"\b", lower)
+                       for w in self.terms_lex["proposal_context"])
+        out, used = [], []
+        for kind, patterns in self._terms_re.items():
+            if kind in ("hostages", "prisoners") and not proposal:
+                continue  # "Israel released 150 detainees" is an event, not a term
+            for pattern in patterns:
+                for match in pattern.finditer(text):
+                    if any(s < match.end() and match.start() < e for s, e, k in used if k == kind):
+                        continue
+                    value = None
+                    groups = match.groupdict()
+                    if kind == "phases" and groups.get("ord"):
+                        value = self.terms_lex["ordinals"].get(groups["ord"].lower()) or None
+                    elif groups.get("num"):
+                        value = self._number(groups["num"])
+                        if kind == "truce_days" and isinstance(value, int):
+                            unit = groups["unit"].lower().rstrip("s")
+                            value *= self.terms_lex["unit_days"].get(unit, 1)
+                    if value in (None, 0):
+                        continue
+                    used.append((match.start(), match.end(), kind))
+                    start = sent.start_char + match.start()
+                    out.append({"kind": kind, "value": value, "quote": match.group(0),
+                                "start_char": start, "end_char": start + len(match.group(0)),
+                                "sentence_start": sent.start_char,
+                                "ordinal": bool(groups.get("ord"))})
+        return out

@@ -1,0 +1,409 @@
+"""Who is who in the negotiations: the actor table, and finding actors in a spaCy `Doc`.
+
+The table is data (``analysis/data/actors.csv``): one row per person and office tenure, with
+the canonical spelling, aliases and spelling variants, a surname, the office keys the person
+held and when, role, organisation, country, side and whether the person negotiates or mediates.
+Office phrases ("the Qatari prime minister", "head of Israel's Mossad") live in
+``analysis/data/offices.csv`` and resolve to a person by date:
+
+>>> import datetime as dt
+>>> table = load_actors()
+>>> table.resolve_office("qatar_prime_minister", dt.date(2024, 1, 25))
+'Mohammed bin Abdulrahman Al Thani'
+>>> table.resolve_office("cia_director", dt.date(2025, 3, 1))
+'John Ratcliffe'
+>>> table.lookup("Abas Kamel"), table.lookup("Bill Burns")
+('Abbas Kamel', 'William Burns')
+
+:class:`ActorMatcher` finds names, aliases, surnames and office phrases in a Doc
+(PhraseMatcher on lower-cased tokens), adds the model's PERSON entities the table does not know,
+and merges a bare surname with the full name the article gave earlier.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+
+# Words dropped before comparing names by their consonant skeleton.
+TITLE_WORDS = {
+    "sheikh", "shaikh", "sheik", "emir", "gen", "gen.", "general", "maj", "maj.", "major",
+    "dr", "dr.", "mr", "mr.", "mrs", "ms", "president", "director", "prime", "minister", "the",
+    "lt", "lt.", "col", "col.", "colonel", "adm", "adm.", "brig", "brig.", "ambassador", "envoy",
+    "king", "prince", "secretary", "chief", "head",
+}
+PARTICLES = {"al", "el", "bin", "ibn", "bint", "ben", "de", "la", "van", "von"}
+APOSTROPHES = ("'", "\u2019")
+
+
+def _fold(text: str) -> str:
+    """ASCII-fold and lower-case: 'Erdoğan' -> 'erdogan'."""
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in text if not unicodedata.combining(c)).lower()
+
+
+def name_key(name: str) -> str:
+    """A spelling-tolerant key for a person's name: titles and particles dropped, each word
+    reduced to its first letter plus its consonants, doubled letters collapsed.
+
+    >>> name_key("Abas Kamel") == name_key("Abbas Kamel")
+    True
+    >>> name_key("Sheikh Mohamed bin Abdulrahman al-Thani") == name_key("Mohammed Abdulrahman Al Thani")
+    True
+    """
+    words = re.split(r"[\s\-]+", _fold(name).replace("\u2019", "'"))
+    out = []
+    for word in words:
+        word = re.sub(r"'s$", "", word)
+        if not word or word in TITLE_WORDS or word in PARTICLES:
+            continue
+        letters = re.sub(r"[^a-z]", "", word)
+        if not letters:
+            continue
+        skeleton = letters[0] + re.sub(r"[aeiouyhw]", "", letters[1:])
+        skeleton = re.sub(r"(.)\1+", r"\1", skeleton)
+        out.append(skeleton)
+    return " ".join(out)
+
+
+def _variants(alias: str) -> set[str]:
+    """Spelling variants of an alias that tokenise differently: hyphens, 'al-', apostrophes."""
+    forms = {alias}
+    forms.add(alias.replace("-", " "))
+    forms.add(re.sub(r"\b([Aa]l|[Ee]l) ", r"\1-", alias))
+    forms.add(re.sub(r"\b([Aa]l|[Ee]l)-", r"\1 ", alias))
+    forms |= {f.title() for f in list(forms)}  # "U.S." tokenises differently from "u.s."
+    forms |= {f.replace("'", "\u2019") for f in list(forms)}
+    return {re.sub(r"\s+", " ", f).strip() for f in forms if f.strip()}
+
+
+def _date(value: str) -> dt.date | None:
+    value = (value or "").strip()
+    return dt.date.fromisoformat(value) if value else None
+
+
+@dataclass
+class Actor:
+    """One person of the table (all office tenures merged)."""
+
+    canonical: str
+    aliases: list[str] = field(default_factory=list)
+    surname: str = ""
+    tenures: list[tuple[str, dt.date | None, dt.date | None]] = field(default_factory=list)
+    role: str = ""
+    organisation: str = ""
+    country: str = ""
+    side: str = ""
+    negotiator: bool = False
+
+
+class ActorTable:
+    """The loaded actor and office tables with look-ups by alias, surname, office and date."""
+
+    def __init__(self, actors: dict[str, Actor], office_phrases: dict[str, list[str]],
+                 org_heads: list[tuple[str, str, str]]):
+        self.actors = actors
+        self.office_phrases = office_phrases
+        self.org_heads = org_heads
+        self._alias = {}
+        self._key = {}
+        self._surname: dict[str, list[str]] = {}
+        for actor in actors.values():
+            for alias in [actor.canonical, *actor.aliases]:
+                for form in _variants(alias):
+                    self._alias.setdefault(_fold(form), actor.canonical)
+                key = name_key(alias)
+                if key and len(key.split()) >= 2:
+                    self._key.setdefault(key, actor.canonical)
+            if actor.surname:
+                self._surname.setdefault(_fold(actor.surname), []).append(actor.canonical)
+
+    def __len__(self) -> int:
+        return len(self.actors)
+
+    def lookup(self, name: str) -> str | None:
+        """The canonical name for a spelling of a known person, else None."""
+        name = re.sub(r"['\u2019]s$", "", name.strip())
+        hit = self._alias.get(_fold(name))
+        if hit:
+            return hit
+        key = name_key(name)
+        return self._key.get(key) if key and len(key.split()) >= 2 else None
+
+    def by_surname(self, surname: str) -> list[str]:
+        return list(self._surname.get(_fold(surname), []))
+
+    def holders(self, office: str) -> list[tuple[str, dt.date | None, dt.date | None]]:
+        return [(a.canonical, start, end) for a in self.actors.values()
+                for (key, start, end) in a.tenures if key == office]
+
+    def resolve_office(self, office: str, date: dt.date | None = None,
+                       named: set[str] | frozenset = frozenset()) -> str | None:
+        """Who held `office` on `date`; without a date (or if the table is unsure), the
+        holder the article names elsewhere, else the only holder the table knows."""
+        holders = self.holders(office)
+        if date is not None:
+            current = [name for name, start, end in holders
+                       if (start is None or start <= date) and (end is None or date <= end)]
+            if len(current) == 1:
+                return current[0]
+            if current:
+                holders = [h for h in holders if h[0] in current]
+        names = sorted({h[0] for h in holders})
+        in_text = [n for n in names if n in named]
+        if len(in_text) == 1:
+            return in_text[0]
+        return names[0] if len(names) == 1 else None
+
+    def is_negotiator(self, name: str) -> bool:
+        actor = self.actors.get(name)
+        return bool(actor and actor.negotiator)
+
+    def side(self, name: str) -> str:
+        actor = self.actors.get(name)
+        return actor.side if actor else ""
+
+
+def _split(value: str) -> list[str]:
+    return [v.strip() for v in (value or "").split(";") if v.strip()]
+
+
+@lru_cache(maxsize=2)
+def load_actors(data_dir: str | Path = DATA_DIR) -> ActorTable:
+    """Read actors.csv, offices.csv and org_heads.csv from `data_dir`."""
+    data_dir = Path(data_dir)
+    actors: dict[str, Actor] = {}
+    with open(data_dir / "actors.csv", encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            name = row["canonical"].strip()
+            actor = actors.setdefault(name, Actor(canonical=name))
+            actor.aliases += [a for a in _split(row.get("aliases", "")) if a not in actor.aliases]
+            actor.surname = actor.surname or row.get("surname", "").strip()
+            for office in _split(row.get("offices", "")):
+                actor.tenures.append((office, _date(row.get("office_from", "")),
+                                      _date(row.get("office_to", ""))))
+            for attr in ("role", "organisation", "country", "side"):
+                setattr(actor, attr, getattr(actor, attr) or row.get(attr, "").strip())
+            actor.negotiator = actor.negotiator or row.get("negotiator", "").strip() == "yes"
+    offices: dict[str, list[str]] = {}
+    with open(data_dir / "offices.csv", encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            offices.setdefault(row["office"].strip(), []).extend(_split(row["phrases"]))
+    with open(data_dir / "org_heads.csv", encoding="utf-8", newline="") as handle:
+        org_heads = [(r["word"].strip().lower(), r["office"].strip(), r["context"].strip())
+                     for r in csv.DictReader(handle)]
+    return ActorTable(actors, offices, org_heads)
+
+
+# --- finding actors in a Doc ---------------------------------------------------------------
+
+# "The heads of the US Central Intelligence Agency (CIA) and Israel's Mossad met ..."
+HEADS_OF = re.compile(r"\b(?:heads|chiefs|directors|bosses)\s+of\s+(?P<list>[^.;:]{3,120}?)"
+                      r"(?=\s+(?:met|meet|meets|will|were|are|have|had|held|hold|to|was|"
+                      r"arrived|traveled|travelled|flew|said|discussed|in)\b|[,.;]|$)",
+                      re.IGNORECASE)
+# "... the U.S. and Israeli spy chiefs met ..."
+SPY_CHIEFS = re.compile(r"(?P<list>(?:[A-Z][\w.'\u2019]*\s*(?:,|and)\s*)+[A-Z][\w.'\u2019]*)\s+"
+                        r"(?:spy|intelligence)\s+(?:chiefs|heads|bosses)\b")
+
+
+class ActorMatcher:
+    """Find actor mentions in a Doc.
+
+    Returns dicts with ``start``/``end`` (tokens), ``start_char``/``end_char``, ``text``,
+    ``kind`` (name | office | person) and ``name`` (a canonical name, an office key for
+    kind=office, or the cleaned text of an unknown person).
+    """
+
+    def __init__(self, vocab, table: ActorTable | None = None, make_doc=None):
+        self.table = table or load_actors()
+        self.matcher = PhraseMatcher(vocab, attr="LOWER")
+        make = make_doc
+        self._short = {}  # match label -> canonical names for short (single-word) forms
+        names, offices, shorts = {}, {}, {}
+        for actor in self.table.actors.values():
+            for alias in [actor.canonical, *actor.aliases]:
+                for form in _variants(alias):
+                    if len(form.split()) >= 2 and not form.lower().startswith("sheikh mohammed"):
+                        names.setdefault(actor.canonical, set()).add(form)
+                    else:
+                        shorts.setdefault(form, set()).add(actor.canonical)
+            if actor.surname:
+                for form in _variants(actor.surname):
+                    shorts.setdefault(form, set()).add("~" + actor.surname)
+        for office, phrases in self.table.office_phrases.items():
+            for phrase in phrases:
+                offices.setdefault(office, set()).update(_variants(phrase))
+        for canonical, forms in names.items():
+            self.matcher.add("N|" + canonical, [make(f) for f in sorted(forms)])
+        for office, forms in offices.items():
+            self.matcher.add("O|" + office, [make(f) for f in sorted(forms)])
+        for form, targets in shorts.items():
+            label = "S|" + form
+            self._short[label] = targets
+            self.matcher.add(label, [make(form)])
+
+    def __call__(self, doc: Doc) -> list[dict]:
+        vocab_strings = doc.vocab.strings
+        raw = []
+        for match_id, start, end in self.matcher(doc):
+            label = vocab_strings[match_id]
+            kind, _, value = label.partition("|")
+            if kind == "S" and not doc[end - 1].text[:1].isupper():
+                continue  # surnames and short aliases only when capitalised ("Burns", not "burns")
+            raw.append((start, end, kind, value, label))
+        raw += self._coordinated_offices(doc)
+        # longest first; names beat offices beat short forms at equal length
+        priority = {"N": 0, "O": 1, "S": 2, "H": 3}
+        raw.sort(key=lambda m: (-(m[1] - m[0]), priority[m[2]], m[0]))
+        taken = set()
+        kept = []
+        for start, end, kind, value, label in raw:
+            if any(i in taken for i in range(start, end)):
+                continue
+            taken.update(range(start, end))
+            kept.append((start, end, kind, value, label))
+        kept.sort()
+        full_names = {value for _, _, kind, value, _ in kept if kind == "N"}
+        persons = self._unknown_persons(doc, taken)
+        mentions = []
+        for start, end, kind, value, label in kept:
+            span = doc[start:end]
+            if kind == "N":
+                mentions.append(self._mention(span, "name", value))
+            elif kind in ("O", "H"):
+                mentions.append(self._mention(span, "office", value))
+            else:
+                name = self._resolve_short(self._short[label], full_names, persons, span.text)
+                if name:
+                    mentions.append(self._mention(span, "name", name))
+        for span, name, kind in persons["spans"]:
+            mentions.append(self._mention(span, kind, name))
+        mentions.sort(key=lambda m: m["start"])
+        return self._drop_bound_offices(doc, mentions)
+
+    # -- helpers --
+
+    @staticmethod
+    def _mention(span: Span, kind: str, name: str) -> dict:
+        return {"start": span.start, "end": span.end, "start_char": span.start_char,
+                "end_char": span.end_char, "text": span.text, "kind": kind, "name": name}
+
+    def _coordinated_offices(self, doc: Doc) -> list[tuple]:
+        """Office mentions from 'the heads of the CIA and Mossad', 'U.S. and Israeli spy chiefs'."""
+        out = []
+        text = doc.text
+        for pattern, context in ((HEADS_OF, "org"), (SPY_CHIEFS, "spy")):
+            for match in pattern.finditer(text):
+                listing = match.group("list").lower().replace("\u2019", "'")
+                seen = set()
+                for word, office, ctx in self.table.org_heads:
+                    if ctx != context or office in seen:
+                        continue
+                    hit = re.search(r"(?<![\w.])" + re.escape(word) + r"(?![\w])", listing)
+                    if hit:
+                        seen.add(office)
+                        begin = match.start("list") + hit.start()
+                        span = doc.char_span(begin, begin + len(word), alignment_mode="expand")
+                        if span is not None:
+                            out.append((span.start, span.end, "H", office, "H|" + office))
+        return out
+
+    def _unknown_persons(self, doc: Doc, taken: set[int]) -> dict:
+        """PERSON entities the table does not know (or knows under another spelling)."""
+        spans, full = [], {}
+        for ent in doc.ents:
+            if ent.label_ != "PERSON" or any(i in taken for i in range(ent.start, ent.end)):
+                continue
+            tokens = [t for t in ent if t.text not in APOSTROPHES and t.lower_ not in ("'s", "\u2019s")]
+            while tokens and (tokens[0].lower_.rstrip(".") in TITLE_WORDS):
+                tokens = tokens[1:]
+            words = [t for t in tokens if t.is_alpha]
+            if not words:
+                continue
+            span = doc[tokens[0].i:tokens[-1].i + 1]
+            text = span.text
+            known = self.table.lookup(text)
+            if known:
+                spans.append((span, known, "name"))
+            elif len(words) >= 2 and all(w.text[:1].isupper() for w in words
+                                         if w.lower_ not in PARTICLES):
+                spans.append((span, text, "person"))
+                full.setdefault(_fold(words[-1].text), text)
+            elif len(words) == 1 and _fold(words[0].text) in full:
+                spans.append((span, full[_fold(words[0].text)], "person"))
+        return {"spans": spans, "surnames": full}
+
+    def _resolve_short(self, targets: set[str], full_names: set[str], persons: dict,
+                       text: str) -> str | None:
+        canon = set()
+        for target in targets:
+            if target.startswith("~"):
+                canon.update(self.table.by_surname(target[1:]))
+            else:
+                canon.add(target)
+        named = sorted(canon & full_names)
+        if len(named) == 1:
+            return named[0]
+        surname = _fold(text.split()[-1])
+        if surname in persons["surnames"] and not named:
+            return None  # an unknown person of that surname was named: not ours
+        if len(canon) == 1:
+            return next(iter(canon))
+        return None
+
+    @staticmethod
+    def _drop_bound_offices(doc: Doc, mentions: list[dict]) -> list[dict]:
+        """An office written next to a name ("CIA Director William Burns", "David Barnea, head
+        of Mossad") only describes that person: drop the office mention."""
+        out = []
+        for i, mention in enumerate(mentions):
+            if mention["kind"] == "office":
+                neighbours = [m for m in mentions if m["kind"] != "office"]
+                bound = False
+                for other in neighbours:
+                    if 0 <= other["start"] - mention["end"] <= 2:
+                        gap = doc[mention["end"]:other["start"]]
+                        bound = all(t.text in {",", "the", "The", "-", "\u2013"} for t in gap)
+                    elif 0 <= mention["start"] - other["end"] <= 1:
+                        gap = doc[other["end"]:mention["start"]]
+                        bound = all(t.text == "," for t in gap)
+                    if bound:
+                        break
+                if bound:
+                    continue
+            out.append(mention)
+        return out
+
+
+def merge_by_surname(names: list[str], table: ActorTable | None = None) -> list[str]:
+    """Merge a bare surname (or a short form) into the one fuller name that ends with it.
+
+    >>> merge_by_surname(["Jane Doe", "Doe", "William Burns"])
+    ['Jane Doe', 'William Burns']
+    """
+    table = table or load_actors()
+    out: list[str] = []
+    for name in names:
+        canonical = table.lookup(name) or name
+        if canonical not in out:
+            out.append(canonical)
+    merged = []
+    for name in out:
+        words = name.split()
+        if len(words) == 1:
+            fuller = [n for n in out if n != name and _fold(n.split()[-1]) == _fold(name)]
+            if len(fuller) == 1:
+                continue
+        merged.append(name)
+    return merged
