@@ -153,6 +153,39 @@ _FINDER = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in _PAT
                      re.IGNORECASE)
 
 
+# Cheap pre-filter: the big patterns only run in windows around one of these words.
+_TRIGGER_WORDS = frozenset(
+    list(MONTHS) + WEEKDAY_NAMES + ["yesterday", "today", "tonight", "tomorrow", "night",
+                                    "morning", "afternoon", "evening", "day", "days", "week",
+                                    "weeks", "weekend", "month", "months", "year", "years",
+                                    "ago", "hours"])
+_WORD = re.compile(r"[A-Za-z]+")
+_ISO_TRIGGER = re.compile(r"\d{4}-\d")
+_BEFORE, _AFTER = 48, 24  # characters of context a match may need around its trigger word
+
+
+def _segments(text: str) -> list[tuple[int, int]]:
+    """Merged windows of text around trigger words, where a date expression can be."""
+    hits = [m.start() for m in _WORD.finditer(text) if m.group().lower() in _TRIGGER_WORDS]
+    hits += [m.start() for m in _ISO_TRIGGER.finditer(text)]
+    segments: list[list[int]] = []
+    for pos in sorted(hits):
+        start, end = max(0, pos - _BEFORE), min(len(text), pos + _AFTER + 16)
+        if segments and start <= segments[-1][1]:
+            segments[-1][1] = max(segments[-1][1], end)
+        else:
+            segments.append([start, end])
+    return [(a, b) for a, b in segments]
+
+
+def _finditer(pattern: re.Pattern, text: str, segments=None):
+    """pattern.finditer over the trigger windows only (same matches, much cheaper)."""
+    if segments is None:
+        segments = _segments(text) if len(text) > 400 else [(0, len(text))]
+    for start, end in segments:
+        yield from pattern.finditer(text, start, end)
+
+
 def find_dates(text: str) -> list[tuple[int, int, str]]:
     """Date expressions in `text` as (start, end, text) spans, in order, non-overlapping.
 
@@ -160,7 +193,7 @@ def find_dates(text: str) -> list[tuple[int, int, str]]:
     [(14, 26, 'on Wednesday')]
     """
     spans = []
-    for match in _FINDER.finditer(text):
+    for match in _finditer(_FINDER, text):
         kind = match.lastgroup
         start, end = match.span()
         if kind == "bare_month":
@@ -172,9 +205,10 @@ def find_dates(text: str) -> list[tuple[int, int, str]]:
     return spans
 
 
-def find_dates_typed(text: str) -> list[tuple[int, int, str, str]]:
+def find_dates_typed(text: str, segments=None) -> list[tuple[int, int, str, str]]:
     """Like :func:`find_dates` with the kind of each match (iso, month_day, weekday, ...)."""
-    return [(m.start(), m.end(), m.group(0), m.lastgroup) for m in _FINDER.finditer(text)]
+    return [(m.start(), m.end(), m.group(0), m.lastgroup)
+            for m in _finditer(_FINDER, text, segments)]
 
 
 def tense_of(sentence: str) -> str:
@@ -525,7 +559,8 @@ def date_signals(text: str, sentences: list[tuple[int, int]] | None = None) -> l
         return 0, len(text)
 
     mentions = []
-    for start, end, found, kind in find_dates_typed(text):
+    segments = _segments(text)
+    for start, end, found, kind in find_dates_typed(text, segments):
         mention = {"text": found, "start_char": start, "end_char": end, "kind": kind}
         if kind == "bare_month" and not found.split()[-1][0].isupper():
             continue
@@ -536,7 +571,7 @@ def date_signals(text: str, sentences: list[tuple[int, int]] | None = None) -> l
         mentions.append(mention)
     taken: list[tuple[int, int]] = []  # durations already found (patterns overlap)
     for pattern in _DURATION:
-        for match in pattern.finditer(text):
+        for match in _finditer(pattern, text, segments):
             start, end = match.span()
             amount = _number(match.group("num"))
             unit = (match.group("unit") or "day").lower().rstrip("s")
@@ -552,7 +587,7 @@ def date_signals(text: str, sentences: list[tuple[int, int]] | None = None) -> l
                              "kind": "duration", "amount": amount, "unit": unit,
                              "qualifier": qualifier})
             taken.append((start, end))
-    for match in _SINCE_WAR.finditer(text):
+    for match in _finditer(_SINCE_WAR, text, segments):
         mentions.append({"text": match.group(0), "start_char": match.start(),
                          "end_char": match.end(), "kind": "since_war"})
     for mention in mentions:
