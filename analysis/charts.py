@@ -100,14 +100,14 @@ def _numbers(values) -> pd.Series:
 
 
 def _source(ax, text: str) -> None:
-    """A source line under the x-axis label, left-aligned with the plot, wrapped to the
+    """A source line under the x-axis label, at the figure's left edge, wrapped to the
     figure's width (an Axes child, so constrained layout makes room for it)."""
     import textwrap
 
-    width = max(60, int(ax.figure.get_figwidth() * 17))
+    width = max(60, int(ax.figure.get_figwidth() * 16))
     below = ax.xaxis.label if ax.xaxis.label.get_text() else ax
-    ax.annotate(textwrap.fill(text, width), xy=(0, 0), xycoords=("axes fraction", below),
-                xytext=(0, -6), textcoords="offset points", fontsize=7, color="#444444",
+    ax.annotate(textwrap.fill(text, width), xy=(0, 0), xycoords=("figure fraction", below),
+                xytext=(4, -6), textcoords="offset points", fontsize=7, color="#444444",
                 ha="left", va="top", annotation_clip=False)
 
 
@@ -409,9 +409,12 @@ def participants_matrix(rounds: pd.DataFrame, ax=None):
     if not names:
         return _nothing(_axes(ax), title, "The rounds found name no participants.", source)
     labels = round_labels(rounds)
-    if ax is None:
-        _, ax = plt.subplots(figsize=(max(5, 1.6 + 0.55 * len(labels)),
-                                      max(2.5, 1.4 + 0.32 * len(names))), layout="constrained")
+    if ax is None:  # room for the longest name on the left and the rotated round labels below
+        longest_name = max(len(name) for name in names) + 4
+        longest_label = max((len(label) for label in labels), default=10)
+        _, ax = plt.subplots(figsize=(max(6.0, 1.5 + 0.075 * longest_name + 0.5 * len(labels)),
+                                      max(3.0, 1.6 + 0.3 * len(names) + 0.06 * longest_label)),
+                             layout="constrained")
     counts = {name: 0 for name in names}
     for x, value in enumerate(rounds["participants"]):
         people = _participants(value)

@@ -126,20 +126,44 @@ def find_notebooks(notebooks_dir: str | os.PathLike | None = None) -> list[Path]
     return sorted(p for p in folder.glob("*.ipynb") if ".ipynb_checkpoints" not in p.parts)
 
 
-def normalise_notebook(path: Path) -> None:
+def normalise_notebook(path: Path, source: Path | None = None) -> None:
     """Remove what changes from run to run (timestamps, durations, staging paths) from an
-    executed notebook, in place."""
+    executed notebook, in place, and give the cells papermill added (injected parameters, error
+    banner) fixed ids instead of random ones."""
     import nbformat
 
     notebook = nbformat.read(path, as_version=4)
+    known = set()
+    if source is not None:
+        known = {cell.get("id") for cell in nbformat.read(source, as_version=4).cells}
+    for index, cell in enumerate(notebook.cells):
+        if cell.get("id") not in known:
+            tags = cell.metadata.get("tags", [])
+            cell["id"] = f"{tags[0] if tags else 'added'}-{index}"[:64]
     papermill = notebook.metadata.get("papermill", {})
     for key in VOLATILE_PAPERMILL_KEYS:
         papermill.pop(key, None)
     for cell in notebook.cells:
         cell.metadata.pop("execution", None)
+        _merge_streams(cell)
         for key in ("start_time", "end_time", "duration"):
             cell.metadata.get("papermill", {}).pop(key, None)
     nbformat.write(notebook, path)
+
+
+def _merge_streams(cell) -> None:
+    """Join consecutive stream outputs of the same name (how they are split depends on
+    timing)."""
+    merged = []
+    for output in cell.get("outputs", []):
+        if (merged and output.get("output_type") == "stream"
+                and merged[-1].get("output_type") == "stream"
+                and merged[-1].get("name") == output.get("name")):
+            merged[-1]["text"] = merged[-1]["text"] + output["text"]
+        else:
+            merged.append(output)
+    if "outputs" in cell:
+        cell["outputs"] = merged
 
 
 def execute(notebook: Path, staging: Path, parameters: dict, kernel: str, timeout: int,
@@ -164,7 +188,7 @@ def execute(notebook: Path, staging: Path, parameters: dict, kernel: str, timeou
         run.error = f"{type(exc).__name__}: {exc}"
     run.seconds = time.perf_counter() - started
     if output.exists():
-        normalise_notebook(output)
+        normalise_notebook(output, notebook)
     folder = staging / parameters.get("output_dir", notebook.stem)
     if folder.is_dir():
         run.files = sorted(str(p.relative_to(staging)) for p in folder.rglob("*") if p.is_file())

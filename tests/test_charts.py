@@ -1,0 +1,303 @@
+"""Chart functions and notebook helpers on small synthetic frames with the documented columns."""
+
+from __future__ import annotations
+
+import io
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import pandas as pd  # noqa: E402
+import pytest  # noqa: E402
+
+from analysis import charts, tables  # noqa: E402
+from analysis import notebook_helpers as nh  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _close_figures():
+    yield
+    plt.close("all")
+
+
+def make_figures() -> pd.DataFrame:
+    rows = [
+        ("a", "2024-01-28", "killed", "palestinian", 26422, "lower_bound", None, None),
+        ("a", "2024-01-28", "killed", "israeli", 1200, "approx", None, None),
+        ("b", "2024-03-09", "killed", "palestinian", 31000, "upper_bound", None, None),
+        ("b", "2024-03-09", "injured", "palestinian", 72500, "lower_bound", None, None),
+        ("c", "2024-05-08", "killed", "palestinian", 34844, "exact", 34000, 35000),
+        ("c", "2024-05-08", "hostages_held", "israeli", 128, "approx", None, None),
+        ("c", "2024-05-08", "hostages_dead", "israeli", 36, "exact", None, None),
+        ("b", "2024-03-09", "prisoners_held", "palestinian", 8800, "lower_bound", None, None),
+        ("d", None, "killed", "palestinian", 15000, "lower_bound", None, None),
+    ]
+    frame = pd.DataFrame(rows, columns=["doc_id", "report_date", "metric", "population", "value",
+                                        "qualifier", "low", "high"])
+    frame["sentence"] = "At least <b>26,422</b> people have been killed."
+    frame["quote"] = "at least 26,422"
+    frame["start_char"] = range(len(frame))
+    frame["end_char"] = frame["start_char"] + 10
+    return tables.conform(frame, "figures")
+
+
+def make_official() -> pd.DataFrame:
+    dates = pd.date_range("2023-12-01", "2024-06-30", freq="D")
+    return pd.DataFrame({"report_date": dates.strftime("%Y-%m-%d"),
+                         "killed_cum": range(15000, 15000 + 100 * len(dates), 100),
+                         "injured_cum": range(40000, 40000 + 200 * len(dates), 200)})
+
+
+def make_rounds() -> pd.DataFrame:
+    return tables.conform(pd.DataFrame({
+        "round_id": ["R1", "R2", "R3"],
+        "start_date": ["2024-01-28", "2024-03-08", None],
+        "end_date": ["2024-01-29", "2024-03-08", None],
+        "location": ["Paris", "Aqaba", "Europe"],
+        "participants": ["William Burns;David Barnea;Abbas Kamel", "William Burns;David Barnea",
+                         "William Burns"],
+        "n_reports": [2, 1, 1],
+        "doc_ids": ["a;b", "b", "c"],
+    }), "rounds")
+
+
+def make_meetings() -> pd.DataFrame:
+    return tables.conform(pd.DataFrame({
+        "doc_id": ["a", "b", "c"], "report_date": ["2024-01-28", "2024-03-09", "2024-01-25"],
+        "location": ["Paris", "Aqaba", "Europe"], "status": ["held", "held", "planned"],
+        "quote": ["met in Paris", "met yesterday", "will meet <script>"],
+    }), "meetings")
+
+
+def make_documents() -> pd.DataFrame:
+    return tables.conform(pd.DataFrame({
+        "doc_id": ["a", "b", "c", "d", "e"],
+        "source_path": ["a.txt", "b.txt", "c.txt", "d.txt", "e.txt"],
+        "report_date": ["2024-01-28", "2024-03-09", "2024-05-08", None, None],
+        "date_source": ["header", "metadata", "inferred", "none", "none"],
+        "status": ["ok", "ok", "ok", "ok", "rejected"],
+        "error": [None, None, None, None, "empty file"],
+        "date_window_start": [None, None, "2024-05-07", None, None],
+        "date_window_end": [None, None, "2024-05-11", None, None],
+    }), "documents")
+
+
+def make_entities() -> pd.DataFrame:
+    return pd.DataFrame({"doc_id": ["a", "a", "b", "b", "c"],
+                         "text": ["William Burns", "Doha", "William Burns", "Mossad", "Doha"],
+                         "label": ["PERSON", "GPE", "PERSON", "ORG", "GPE"],
+                         "start_char": [0, 5, 0, 9, 3], "end_char": [4, 9, 4, 15, 7]})
+
+
+def texts(ax) -> str:
+    return " ".join(t.get_text() for t in ax.texts) + " " + " ".join(
+        child.get_text() for child in ax.get_children() if hasattr(child, "get_text"))
+
+
+def marker_count(ax) -> int:
+    return sum(len(c.get_offsets()) for c in ax.collections if hasattr(c, "get_offsets")
+               and c.get_offsets() is not None and len(c.get_offsets()) and
+               type(c).__name__ == "PathCollection")
+
+
+# ----------------------------------------------------------------------------- charts
+
+CHARTS = {
+    "casualties": lambda f: charts.casualty_figures(f["figures"], f["official"], "killed"),
+    "injured": lambda f: charts.casualty_figures(f["figures"], f["official"], "injured"),
+    "hostages": lambda f: charts.hostage_figures(f["figures"], f["reported"]),
+    "prisoners": lambda f: charts.hostage_figures(f["figures"], None,
+                                                  metrics=charts.PRISONER_METRICS),
+    "timeline": lambda f: charts.rounds_timeline(f["rounds"]),
+    "matrix": lambda f: charts.participants_matrix(f["rounds"]),
+    "weeks": lambda f: charts.reports_per_week(f["documents"]),
+    "people": lambda f: charts.top_entities(f["entities"], labels=("PERSON",)),
+}
+
+
+def full_frames():
+    return {"figures": make_figures(), "official": make_official(),
+            "reported": pd.DataFrame({"report_date": ["2024-05-01"],
+                                      "metric": ["hostages_remaining"], "value": ["132"]}),
+            "rounds": nh.rounds_with_status(make_rounds(), make_meetings()),
+            "documents": make_documents(), "entities": make_entities()}
+
+
+def empty_frames():
+    return {"figures": tables.empty("figures"), "official": make_official(), "reported": None,
+            "rounds": tables.empty("rounds"), "documents": tables.empty("documents"),
+            "entities": pd.DataFrame(columns=nh.ENTITY_COLUMNS)}
+
+
+@pytest.mark.parametrize("name", sorted(CHARTS))
+def test_chart_returns_axes_with_title_and_source(name):
+    ax = CHARTS[name](full_frames())
+    assert isinstance(ax, matplotlib.axes.Axes)
+    assert ax.get_title(loc="left")
+    assert "Source:" in texts(ax)
+    assert ax.get_legend() is not None or name in {"matrix", "people"}
+
+
+@pytest.mark.parametrize("name", sorted(CHARTS))
+def test_chart_on_empty_tables_says_so(name):
+    ax = CHARTS[name](empty_frames())
+    assert isinstance(ax, matplotlib.axes.Axes)
+    assert "No " in texts(ax)
+    ax.figure.savefig(io.BytesIO(), format="png")  # draws without error
+
+
+@pytest.mark.parametrize("name", sorted(CHARTS))
+def test_chart_draws_on_given_axes(name):
+    fig, ax = plt.subplots()
+    assert CHARTS[name](full_frames()) is not ax
+    frames = full_frames()
+    drawn = {
+        "casualties": lambda: charts.casualty_figures(frames["figures"], frames["official"],
+                                                      ax=ax),
+        "injured": lambda: charts.casualty_figures(frames["figures"], None, "injured", ax=ax),
+        "hostages": lambda: charts.hostage_figures(frames["figures"], ax=ax),
+        "prisoners": lambda: charts.hostage_figures(frames["figures"], ax=ax,
+                                                    metrics=charts.PRISONER_METRICS),
+        "timeline": lambda: charts.rounds_timeline(frames["rounds"], ax=ax),
+        "matrix": lambda: charts.participants_matrix(frames["rounds"], ax=ax),
+        "weeks": lambda: charts.reports_per_week(frames["documents"], ax=ax),
+        "people": lambda: charts.top_entities(frames["entities"], ax=ax),
+    }[name]()
+    assert drawn is ax
+
+
+def test_casualty_markers_follow_qualifiers_and_ranges():
+    ax = charts.casualty_figures(make_figures(), make_official(), metric="killed")
+    markers = [c for c in ax.collections if type(c).__name__ == "PathCollection"]
+    # four dated killed figures (the undated one cannot be placed), one scatter per
+    # (population, qualifier)
+    assert sum(len(c.get_offsets()) for c in markers) == 4
+    assert len(markers) == 4
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert any("lower bound" in t for t in legend) and any("approximate" in t for t in legend)
+    assert any("official" in t for t in legend)
+    ranges = [c for c in ax.collections if type(c).__name__ == "LineCollection"]
+    assert len(ranges) == 1  # the 34,000-35,000 range
+    assert ax.get_ylabel() == "people killed (cumulative)"
+
+
+def test_colours_come_from_the_okabe_ito_palette():
+    ax = charts.casualty_figures(make_figures(), make_official(), metric="killed")
+    palette = {matplotlib.colors.to_hex(c) for c in charts.OKABE_ITO.values()}
+    for collection in ax.collections:
+        for colour in collection.get_facecolor():
+            hexed = matplotlib.colors.to_hex(colour)
+            assert hexed in palette or hexed == "#ffffff"
+
+
+def test_timeline_counts_undated_rounds_and_marks_status():
+    ax = charts.rounds_timeline(nh.rounds_with_status(make_rounds(), make_meetings()))
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["Paris", "Aqaba"]
+    assert "1 round(s) without a known date" in texts(ax)
+    assert marker_count(ax) == 2
+
+
+def test_participants_matrix_marks_each_attendance():
+    ax = charts.participants_matrix(make_rounds())
+    assert marker_count(ax) == 3 + 2 + 1
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert "William Burns (3)" in labels
+
+
+def test_reports_per_week_counts_undated_in_source_line():
+    ax = charts.reports_per_week(make_documents())
+    assert "1 readable report(s) have no date" in texts(ax)
+    assert sum(p.get_height() for p in ax.patches) == 3
+
+
+def test_saved_png_is_deterministic(tmp_path):
+    for folder in ("one", "two"):
+        (tmp_path / folder).mkdir()
+        ax = charts.casualty_figures(make_figures(), make_official())
+        nh.save_chart(ax, tmp_path / folder, "chart")
+        plt.close(ax.figure)
+    assert (tmp_path / "one/chart.png").read_bytes() == (tmp_path / "two/chart.png").read_bytes()
+
+
+# ----------------------------------------------------------------------------- helpers
+
+
+def test_escape_and_show_escape_article_text():
+    frame = pd.DataFrame({"sentence": ["<script>alert(1)</script>"]})
+    html = nh.show(frame)._repr_html_()
+    assert "<script>alert(1)" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "Nothing here" in nh.show(frame.iloc[0:0], empty="Nothing here")._repr_html_()
+    assert nh.escape('"<&>"') == "&quot;&lt;&amp;&gt;&quot;"
+
+
+@pytest.mark.parametrize("start,end,expected", [
+    (None, None, 3), ("2024-02-01", None, 1), (None, "2024-02-01", 1),
+    ("2024-01-01", "2024-12-31", 2),
+])
+def test_filter_dates(start, end, expected):
+    frame = pd.DataFrame({"report_date": ["2024-01-28", "2024-03-09", None]})
+    assert len(nh.filter_dates(frame, start, end)) == expected
+
+
+def test_select_dates_keeps_undated_documents_and_follows_articles():
+    table_set = nh.TableSet(documents=make_documents(), figures=make_figures(),
+                            meetings=make_meetings(), rounds=make_rounds(),
+                            figures_vs_reference=tables.empty("figures_vs_reference"),
+                            entities=make_entities())
+    selected = nh.select_dates(table_set, start="2024-03-01", end=None)
+    assert set(selected.documents["doc_id"]) == {"b", "c", "d", "e"}
+    assert set(selected.figures["doc_id"]) == {"b", "c"}
+    assert set(selected.entities["doc_id"]) == {"b", "c"}
+    assert list(selected.rounds["round_id"]) == ["R2", "R3"]
+
+
+def test_disagreements_carry_their_sentence():
+    figures = make_figures()
+    comparison = tables.conform(pd.DataFrame({
+        "doc_id": ["a", "b"], "report_date": ["2024-01-28", "2024-03-09"],
+        "metric": ["killed", "killed"], "population": ["palestinian"] * 2,
+        "value": [26422, 31000], "qualifier": ["lower_bound", "upper_bound"],
+        "official_value": [26422, 30960], "consistent": ["true", "false"],
+        "start_char": [0, 2], "end_char": [10, 12],
+    }), "figures_vs_reference")
+    rows = nh.disagreements(comparison, figures)
+    assert list(rows["value"]) == [31000]
+    assert rows["sentence"].iloc[0].startswith("At least")
+    assert nh.disagreements(tables.empty("figures_vs_reference"), figures).empty
+
+
+def test_rounds_with_status_and_sources():
+    rounds = nh.rounds_with_status(make_rounds(), make_meetings())
+    assert list(rounds["status"]) == ["held", "held", "planned"]
+    sources = nh.round_sources(rounds, make_meetings(), make_documents())
+    assert list(sources["doc_id"]) == ["a", "b", "b", "c"]
+    assert sources.loc[sources["round_id"] == "R3", "quote"].iloc[0] == "will meet <script>"
+
+
+def test_entity_counts_and_document_dates():
+    counts = nh.entity_counts(make_entities(), labels=("GPE",))
+    assert counts.to_dict("records") == [
+        {"text": "Doha", "label": "GPE", "mentions": 2, "articles": 2}]
+    dates = nh.document_dates(make_documents())
+    assert list(dates["date"]) == ["given (header)", "given (metadata)", "inferred", "missing"]
+    assert dates["window"].iloc[2] == "2024-05-07 to 2024-05-11"
+    assert nh.date_counts(make_documents()) == {"given": 2, "inferred": 1, "missing": 1}
+    assert list(nh.problem_files(make_documents())["error"]) == ["empty file"]
+
+
+def test_summaries_on_empty_tables():
+    assert nh.corpus_summary(tables.empty("documents")) == "The corpus holds no files."
+    assert "No casualty figures" in nh.figures_summary(tables.empty("figures"),
+                                                      nh.CASUALTY_METRICS, "casualty")
+    assert "No negotiation rounds" in nh.rounds_summary(tables.empty("rounds"))
+
+
+def test_resolve_path_from_repo_root_and_notebooks_folder(monkeypatch):
+    monkeypatch.chdir(nh.REPO_ROOT)
+    assert nh.resolve_path("../data/corpus") == nh.REPO_ROOT / "data" / "corpus"
+    monkeypatch.chdir(nh.REPO_ROOT / "notebooks")
+    assert nh.resolve_path("../data/corpus").resolve() == nh.REPO_ROOT / "data" / "corpus"
+    assert nh.resolve_path(None) is None

@@ -1,0 +1,271 @@
+"""The notebooks: their committed form (fast) and a full report on the bundled corpus (slow),
+opened in headless Chromium."""
+
+from __future__ import annotations
+
+import ast
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOKS = ROOT / "notebooks"
+NAMES = ["01_corpus_overview", "02_casualty_figures", "03_hostage_figures",
+         "04_negotiation_rounds"]
+PARAMETERS = {"corpus", "tables_dir", "output_dir", "start", "end", "model", "reference_dir"}
+
+# The files each notebook writes into its output folder.
+EXPECTED_FILES = {
+    "01_corpus_overview": {"document_dates.csv", "problem_files.csv", "reports_per_week.png",
+                           "top_people.png", "top_places.png", "top_organisations.png",
+                           "entity_counts.csv"},
+    "02_casualty_figures": {"casualties_killed.png", "casualties_injured.png",
+                            "casualty_figures.csv", "deviations.csv", "disagreements.csv"},
+    "03_hostage_figures": {"hostages.png", "prisoners.png", "hostage_figures.csv",
+                           "reference_points.csv"},
+    "04_negotiation_rounds": {"rounds_timeline.png", "participants_matrix.png", "rounds.csv",
+                              "round_sources.csv"},
+}
+
+
+def read(name: str):
+    return nbformat.read(NOTEBOOKS / f"{name}.ipynb", as_version=4)
+
+
+# ----------------------------------------------------------------------------- committed form
+
+
+def test_the_four_notebooks_are_there():
+    assert sorted(p.stem for p in NOTEBOOKS.glob("*.ipynb")) == NAMES
+    assert sorted(p.stem for p in NOTEBOOKS.glob("*.py")) == NAMES
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_one_parameters_cell_with_literals_only(name):
+    cells = [c for c in read(name).cells if "parameters" in c.metadata.get("tags", [])]
+    assert len(cells) == 1, "exactly one cell tagged 'parameters'"
+    tree = ast.parse(cells[0].source)
+    names = set()
+    for statement in tree.body:
+        assert isinstance(statement, ast.Assign), ast.dump(statement)
+        assert isinstance(statement.value, ast.Constant), f"not a literal: {ast.unparse(statement)}"
+        names |= {target.id for target in statement.targets}
+    assert names == PARAMETERS
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_committed_without_outputs(name):
+    for cell in read(name).cells:
+        if cell.cell_type == "code":
+            assert cell.outputs == [] and cell.execution_count is None
+    assert read(name).metadata["kernelspec"]["name"] == "hostage-talks"
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_paired_script_matches_notebook(name):
+    jupytext = pytest.importorskip("jupytext")
+    script = jupytext.read(NOTEBOOKS / f"{name}.py")
+    notebook = read(name)
+    assert [(c.cell_type, c.source) for c in script.cells] == [
+        (c.cell_type, c.source) for c in notebook.cells], (
+        f"run: jupytext --sync notebooks/{name}.py")
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_notebooks_are_thin(name):
+    """No function or class definitions and few lines per code cell: logic lives in analysis."""
+    for cell in read(name).cells:
+        if cell.cell_type == "code":
+            assert not re.search(r"^\s*(def|class) ", cell.source, re.MULTILINE)
+            assert len(cell.source.splitlines()) <= 12
+
+
+# ----------------------------------------------------------------------------- the report
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory):
+    from analysis.report import render_report
+
+    out = tmp_path_factory.mktemp("report") / "out"
+    before = sorted(p.name for p in NOTEBOOKS.iterdir())
+    assert render_report(ROOT / "data" / "corpus", out, progress=False) == 0
+    assert sorted(p.name for p in NOTEBOOKS.iterdir()) == before, "wrote into notebooks/"
+    return out
+
+
+@pytest.mark.slow
+def test_report_has_every_page(report):
+    assert (report / "index.html").exists()
+    for name in NAMES:
+        assert (report / f"{name}.html").exists()
+        executed = nbformat.read(report / f"{name}.ipynb", as_version=4)
+        errors = [o for c in executed.cells for o in c.get("outputs", [])
+                  if o.get("output_type") == "error"]
+        assert not errors
+    assert {p.name for p in (report / "tables").iterdir()} >= {
+        "documents.csv", "figures.csv", "meetings.csv", "rounds.csv",
+        "figures_vs_reference.csv", "entities.csv"}
+    assert not list(report.parent.glob(".out.staging-*"))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", NAMES)
+def test_each_notebook_writes_its_files_only_under_its_folder(report, name):
+    assert {p.name for p in (report / name).iterdir()} == EXPECTED_FILES[name]
+    pngs = [p for p in (report / name).glob("*.png")]
+    assert all(p.read_bytes().startswith(b"\x89PNG") for p in pngs)
+    top = {p.name for p in report.iterdir()}
+    assert top == ({"index.html", "run.json", "tables"} | set(NAMES)
+                   | {f"{n}.html" for n in NAMES} | {f"{n}.ipynb" for n in NAMES})
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", NAMES)
+def test_html_is_self_contained(report, name):
+    html = (report / f"{name}.html").read_text(encoding="utf-8")
+    sources = re.findall(r'<img[^>]*\ssrc="([^"]*)"', html)
+    assert sources, "the page shows its charts"
+    assert all(src.startswith("data:image/png;base64,") for src in sources)
+    assert not re.search(r'<script[^>]*\ssrc=', html), "no external scripts"
+    assert not re.search(r'<link[^>]*href="https?:', html)
+    assert 'class="report-toc"' in html and 'href="index.html"' in html
+
+
+@pytest.mark.slow
+def test_index_links_resolve(report):
+    index = (report / "index.html").read_text(encoding="utf-8")
+    links = re.findall(r'href="([^"#]+)"', index)
+    assert {f"{n}.html" for n in NAMES} <= set(links)
+    for link in links:
+        assert (report / link).exists(), link
+
+
+@pytest.mark.slow
+def test_two_runs_give_the_same_report(report, tmp_path):
+    from analysis.report import render_report
+
+    again = tmp_path / "again"
+    assert render_report(ROOT / "data" / "corpus", again, progress=False) == 0
+    files = sorted(p.relative_to(report) for p in report.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(again) for p in again.rglob("*") if p.is_file())
+    run_time = re.compile(r'<p id="run-time">.*?</p>', re.DOTALL)
+    for relative in files:
+        if relative.name == "run.json":
+            continue
+        first, second = (report / relative).read_bytes(), (again / relative).read_bytes()
+        if relative.name == "index.html":
+            first, second = (run_time.sub("", x.decode()) for x in (first, second))
+        assert first == second, f"{relative} differs between runs"
+
+
+@pytest.mark.slow
+def test_notebook_runs_with_its_defaults_from_the_notebooks_folder(tmp_path):
+    """As in JupyterLab: cwd notebooks/, no tables given, only the output folder changed."""
+    import papermill
+
+    out = tmp_path / "overview"
+    papermill.execute_notebook(
+        str(NOTEBOOKS / "01_corpus_overview.ipynb"), str(tmp_path / "executed.ipynb"),
+        parameters={"output_dir": str(out)}, kernel_name="python3", cwd=str(NOTEBOOKS),
+        progress_bar=False, execution_timeout=600)
+    assert (out / "tables" / "documents.csv").exists()
+    assert EXPECTED_FILES["01_corpus_overview"] <= {p.name for p in out.iterdir()}
+
+
+# ----------------------------------------------------------------------------- Chromium
+
+CHROMIUM_NAMES = ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"]
+
+HARNESS = """<!DOCTYPE html>
+<html><body><pre id="result">pending</pre>
+<script>
+const pages = %s;
+const results = [];
+for (const page of pages) {
+  const frame = document.createElement("iframe");
+  frame.style.width = "1200px"; frame.style.height = "800px";
+  frame.onload = () => {
+    const doc = frame.contentDocument;
+    if (!doc) { results.push(page + " no-access"); }
+    else {
+      const images = [...doc.images];
+      const broken = images.filter(i => !(i.complete && i.naturalWidth > 0)).length;
+      results.push(page + " images=" + images.length + " broken=" + broken);
+    }
+    document.getElementById("result").textContent = results.sort().join("\\n");
+  };
+  frame.src = page;
+  document.body.appendChild(frame);
+}
+</script></body></html>
+"""
+
+
+def chromium_binary() -> str | None:
+    for name in CHROMIUM_NAMES:
+        path = shutil.which(name)
+        if path:
+            return path
+    return None
+
+
+def chromium(binary: str, profile: Path, *args: str) -> subprocess.CompletedProcess:
+    command = [binary, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+               "--no-first-run", "--disable-background-networking",
+               "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+               f"--user-data-dir={profile}", "--allow-file-access-from-files",
+               "--enable-logging=stderr", "--v=0", "--hide-scrollbars", *args]
+    return subprocess.run(command, capture_output=True, text=True, timeout=120)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    binary = chromium_binary()
+    if binary is None:
+        if os.environ.get("CI", "").lower() in {"1", "true", "yes"}:
+            pytest.fail("chromium is required in CI (.ci/run installs Debian's chromium)")
+        pytest.skip("headless Chromium not installed (apt-get install -y chromium); "
+                    "required when CI=true")
+    return binary
+
+
+@pytest.mark.slow
+def test_pages_open_in_headless_chromium(report, browser, tmp_path):
+    pages = ["index.html"] + [f"{name}.html" for name in NAMES]
+    harness = report / "_harness.html"
+    harness.write_text(HARNESS % repr(pages), encoding="utf-8")
+    try:
+        result = chromium(browser, tmp_path / "profile", "--virtual-time-budget=10000",
+                          "--dump-dom", harness.as_uri())
+    finally:
+        harness.unlink()
+    found = re.search(r'<pre id="result">(.*?)</pre>', result.stdout, re.DOTALL)
+    assert found, result.stderr[-2000:]
+    lines = found.group(1).strip().splitlines()
+    assert len(lines) == len(pages), lines
+    for line in lines:
+        page, images, broken = line.split()
+        assert broken == "broken=0", line
+        if page != "index.html":
+            assert images != "images=0", f"{page} shows no charts"
+    console = [line for line in result.stderr.splitlines()
+               if ":CONSOLE" in line and "_harness.html" not in line]
+    assert not console, "console messages from the report pages:\n" + "\n".join(console)
+
+    # Screenshots, to look at: set HOSTAGE_TALKS_SCREENSHOTS=<folder> to keep them.
+    keep = os.environ.get("HOSTAGE_TALKS_SCREENSHOTS")
+    shots = Path(keep) if keep else tmp_path / "screenshots"
+    shots.mkdir(parents=True, exist_ok=True)
+    for page in pages:
+        png = shots / page.replace(".html", ".png")
+        shot = chromium(browser, tmp_path / "profile", "--window-size=1200,3000",
+                        f"--screenshot={png}", (report / page).as_uri())
+        assert png.exists() and png.stat().st_size > 10_000, shot.stderr[-1000:]
+    print(f"screenshots in {shots}", file=sys.stderr)

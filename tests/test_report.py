@@ -1,0 +1,182 @@
+"""The report runner: HTML post-processing and normalisation (fast), the failure path and the
+escaping of article text (slow, one run on a small hostile corpus)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import shutil
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
+
+from analysis import report as runner
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+# ----------------------------------------------------------------------------- fast
+
+
+def test_table_of_contents_lists_headings_escaped():
+    body = ('<h1 id="Casualty-figures">Casualty figures<a class="anchor-link" '
+            'href="#Casualty-figures">¶</a></h1><h2 id="x">&lt;b&gt; Killed</h2>')
+    toc = runner.table_of_contents(body)
+    assert '<a href="#Casualty-figures">Casualty figures</a>' in toc
+    assert "&lt;b&gt; Killed" in toc and "<b>" not in toc
+    assert 'href="index.html"' in toc
+
+
+def test_normalise_notebook_removes_volatile_metadata(tmp_path):
+    source = new_notebook(cells=[new_code_cell("x = 1", id="keep-me")])
+    nbformat.write(source, tmp_path / "source.ipynb")
+    executed = new_notebook(cells=[
+        new_code_cell("x = 2", id="random1", metadata={"tags": ["injected-parameters"]}),
+        new_code_cell("x = 1", id="keep-me", outputs=[
+            new_output("stream", name="stderr", text="a\n"),
+            new_output("stream", name="stderr", text="b\n"),
+            new_output("stream", name="stdout", text="c\n")]),
+    ])
+    executed.metadata["papermill"] = {"start_time": "t", "end_time": "t", "duration": 1.0,
+                                      "input_path": "/tmp/x", "output_path": "/tmp/y",
+                                      "parameters": {"a": 1}}
+    executed.cells[1].metadata["execution"] = {"iopub.execute_input": "2024-01-01"}
+    executed.cells[1].metadata["papermill"] = {"duration": 1.0, "status": "completed"}
+    nbformat.write(executed, tmp_path / "executed.ipynb")
+
+    runner.normalise_notebook(tmp_path / "executed.ipynb", tmp_path / "source.ipynb")
+    result = nbformat.read(tmp_path / "executed.ipynb", as_version=4)
+    assert result.metadata["papermill"] == {"parameters": {"a": 1}}
+    assert [c.id for c in result.cells] == ["injected-parameters-0", "keep-me"]
+    assert "execution" not in result.cells[1].metadata
+    assert result.cells[1].metadata["papermill"] == {"status": "completed"}
+    assert [(o.name, o.text) for o in result.cells[1].outputs] == [("stderr", "a\nb\n"),
+                                                                   ("stdout", "c\n")]
+
+
+def test_index_escapes_errors_and_parameters(tmp_path):
+    runs = [runner.NotebookRun("01_ok", files=["01_ok/a.png"]),
+            runner.NotebookRun("02_bad", error="ValueError: <script>alert(1)</script>", cell=3)]
+    (tmp_path / "01_ok.html").write_text("x")
+    page = runner.write_index(tmp_path, runs, {"corpus": "<img src=x onerror=alert(1)>"},
+                              dt.datetime(2024, 1, 1, tzinfo=dt.UTC), 1.0).read_text()
+    assert "<script>alert" not in page and "<img src=x" not in page
+    assert "failed</strong> in cell [3]" in page
+    assert '<a href="01_ok.html">01_ok</a>' in page
+    assert 'href="02_bad.html"' not in page  # no page, no link
+
+
+def test_kernel_resolution():
+    assert runner.check_kernel(None) in {"hostage-talks", "python3"}
+    assert runner.check_kernel("python3") == "python3"
+    with pytest.raises(runner.KernelNotFound, match="ipykernel install"):
+        runner.check_kernel("no-such-kernel-here")
+
+
+def test_find_notebooks_in_order_without_checkpoints(tmp_path):
+    for name in ("02_b.ipynb", "01_a.ipynb", ".ipynb_checkpoints/01_a-checkpoint.ipynb"):
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_text("{}")
+    assert [p.name for p in runner.find_notebooks(tmp_path)] == ["01_a.ipynb", "02_b.ipynb"]
+    assert [p.stem for p in runner.find_notebooks()] == [
+        "01_corpus_overview", "02_casualty_figures", "03_hostage_figures",
+        "04_negotiation_rounds"]
+
+
+def test_publish_replaces_previous_report(tmp_path):
+    out, staging = tmp_path / "out", tmp_path / ".out.staging-x"
+    out.mkdir()
+    (out / "index.html").write_text("old")
+    staging.mkdir()
+    (staging / "index.html").write_text("new")
+    runner._publish(staging, out)
+    assert (out / "index.html").read_text() == "new"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+
+
+# ----------------------------------------------------------------------------- slow
+
+HOSTILE_NAME = "<img src=x onerror=alert(1)>"
+HOSTILE_TEXT = (" date 2024-03-09 At least 31,000 Palestinians have been killed in Gaza "
+                "<script>alert(1)</script>, the health ministry said on Saturday. CIA Director "
+                "William Burns met Mossad chief David Barnea in Paris on Friday.\n")
+
+
+@pytest.fixture(scope="module")
+def failed_run(tmp_path_factory):
+    """A run on a hostile corpus with a notebook that raises, over a previous good report."""
+    base = tmp_path_factory.mktemp("failing")
+    corpus = base / "corpus"
+    corpus.mkdir()
+    shutil.copy(ROOT / "data/corpus/000_82d95582873b50a0.txt", corpus / "000.txt")
+    (corpus / f"{HOSTILE_NAME}.txt").write_text(HOSTILE_TEXT, encoding="utf-8")
+    (corpus / f"{HOSTILE_NAME}-empty.txt").write_text("", encoding="utf-8")
+
+    notebooks = base / "notebooks"
+    notebooks.mkdir()
+    for name in ("01_corpus_overview", "02_casualty_figures"):
+        shutil.copy(ROOT / "notebooks" / f"{name}.ipynb", notebooks)
+    broken = new_notebook(cells=[
+        new_markdown_cell("# Broken"),
+        new_code_cell('output_dir = "x"', metadata={"tags": ["parameters"]}),
+        new_code_cell("x = 1"),
+        new_code_cell('raise ValueError("deliberate <b>failure</b>")'),
+        new_code_cell("y = 2"),
+    ])
+    broken.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
+                                     "language": "python"}
+    nbformat.write(broken, notebooks / "03_broken.ipynb")
+
+    out = base / "out"
+    out.mkdir()
+    (out / "index.html").write_text("previous good report")
+    code = runner.render_report(corpus, out, notebooks_dir=notebooks, progress=False)
+    failed = sorted(base.glob("out.failed-*"))
+    return {"code": code, "out": out, "failed": failed, "base": base}
+
+
+@pytest.mark.slow
+def test_a_failing_notebook_keeps_the_previous_report(failed_run):
+    assert failed_run["code"] == 1
+    assert (failed_run["out"] / "index.html").read_text() == "previous good report"
+    assert [p.name for p in failed_run["out"].iterdir()] == ["index.html"]
+    assert len(failed_run["failed"]) == 1
+    assert not list(failed_run["base"].glob(".out.*")), "no staging folder left behind"
+
+
+@pytest.mark.slow
+def test_the_other_notebooks_still_run(failed_run):
+    failed = failed_run["failed"][0]
+    for name in ("01_corpus_overview", "02_casualty_figures"):
+        assert (failed / f"{name}.html").exists()
+        assert (failed / name / f"{'document_dates' if name[1] == '1' else 'deviations'}.csv"
+                ).exists()
+
+
+@pytest.mark.slow
+def test_the_failure_names_notebook_and_cell_and_keeps_the_error(failed_run, capsys):
+    failed = failed_run["failed"][0]
+    executed = nbformat.read(failed / "03_broken.ipynb", as_version=4)
+    errors = [o for c in executed.cells for o in c.get("outputs", [])
+              if o.get("output_type") == "error"]
+    assert errors and errors[0]["ename"] == "ValueError"
+    index = (failed / "index.html").read_text()
+    assert "03_broken" in index and "failed</strong> in cell [" in index
+    assert "deliberate &lt;b&gt;failure&lt;/b&gt;" in index
+    assert (failed / "03_broken.html").exists()
+
+
+@pytest.mark.slow
+def test_article_text_is_escaped_in_html(failed_run):
+    failed = failed_run["failed"][0]
+    pages = {p.name: p.read_text(encoding="utf-8") for p in failed.glob("*.html")}
+    for name, page in pages.items():
+        assert "<script>alert(1)" not in page, name
+        assert not re.search(r"<img src=x onerror", page), name
+    overview = pages["01_corpus_overview.html"]
+    assert "&lt;img src=x onerror=alert(1)&gt;" in overview  # shown, as text
+    assert "&lt;img src=x onerror=alert(1)&gt;-empty" in overview  # the rejected file
+    tables = (failed / "tables" / "documents.csv").read_text(encoding="utf-8")
+    assert HOSTILE_NAME in tables  # CSV keeps the text as it is; only HTML escapes it
