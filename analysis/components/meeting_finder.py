@@ -92,6 +92,13 @@ class MeetingFinder:
         for alias, name in self.gazetteer.aliases.items():
             self.places.add(name, [nlp.make_doc(alias)])
         self._terms_re = self._build_terms_regex()
+        words = self.terms_lex
+        self._deal_re = re.compile(r"\b(?:" + "|".join(map(re.escape, words["deal_context"]))
+                                   + r")\b")
+        self._proposal_re = re.compile(
+            r"\b(?:" + "|".join(map(re.escape, words["proposal_context"])) + r")\b")
+        self._term_hint = re.compile(r"\d|phase|stage|all\s|" + "|".join(
+            map(re.escape, list(words["number_words"]) + words["truce_noun"])))
 
     # -- the component --
 
@@ -145,12 +152,20 @@ class MeetingFinder:
         return out
 
     def _dates(self, doc: Doc) -> list[tuple[int, int, str]]:
-        try:
-            from analysis.dates import find_dates
-        except ImportError:  # the dates module is another issue's; degrade to no dates
-            return []
+        """Date expressions: the date_finder's mentions when it ran (durations and "since the
+        war" left out), else analysis.dates.find_dates."""
+        found = None
+        if Doc.has_extension("date_mentions") and isinstance(doc._.date_mentions, list):
+            found = [(m["start_char"], m["end_char"], m["text"]) for m in doc._.date_mentions
+                     if m.get("kind") not in ("duration", "since_war")]
+        if found is None:
+            try:
+                from analysis.dates import find_dates
+            except ImportError:  # the dates module is another issue's; degrade to no dates
+                return []
+            found = find_dates(doc.text)
         out = []
-        for start, end, text in find_dates(doc.text):
+        for start, end, text in found:
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is not None:
                 out.append((span.start, span.end, text))
@@ -346,8 +361,16 @@ class MeetingFinder:
         i = start - 1
         while i >= sent.start and doc[i].lower_ in ("the",):
             i -= 1
-        if i >= sent.start and doc[i].lower_ in self.lex["place_preposition"]:
+        word = doc[i].lower_ if i >= sent.start else ""
+        previous = doc[i - 1].lower_ if i - 1 >= sent.start else ""
+        if word in ("to", "home") and previous in self.lex["return_verb"]:
+            return False  # "Barnea returned to Israel": going home, not where they met
+        if word in self.lex["place_preposition"]:
             return True
+        if word in self.lex["departure"]:
+            return True  # "left Qatar after holding talks"
+        if word == "from" and previous in self.lex["return_verb"]:
+            return True  # "returned from Cairo"
         # "the Doha talks", "a Cairo summit"
         return end < sent.end and doc[end].lower_ in self.lex["noun"]
 
@@ -408,11 +431,9 @@ class MeetingFinder:
     def _terms(self, doc, sent) -> list[dict]:
         text = sent.text
         lower = text.lower()
-        if not any(re.search(r"\b" + re.escape(w) + r"\b", lower)
-                   for w in self.terms_lex["deal_context"]):
+        if not self._deal_re.search(lower) or not self._term_hint.search(lower):
             return []
-        proposal = any(re.search(r"\b" + re.escape(w) + r"\b", lower)
-                       for w in self.terms_lex["proposal_context"])
+        proposal = bool(self._proposal_re.search(lower))
         out, used = [], []
         for kind, patterns in self._terms_re.items():
             if kind in ("hostages", "prisoners") and not proposal:
