@@ -134,10 +134,15 @@ def _thousands(ax) -> None:
     ax.yaxis.set_major_formatter(matplotlib.ticker.StrMethodFormatter("{x:,.0f}"))
 
 
-def _pad_dates(ax, dates: pd.Series, days: int = 10) -> None:
+def _pad_dates(ax, dates: pd.Series, days: int = 10, min_span: int = 90) -> None:
+    """Pad the date axis by `days` each side and show at least `min_span` days."""
     dates = dates.dropna()
     if len(dates):
-        ax.set_xlim(dates.min() - pd.Timedelta(days=days), dates.max() + pd.Timedelta(days=days))
+        lo, hi = dates.min() - pd.Timedelta(days=days), dates.max() + pd.Timedelta(days=days)
+        short = pd.Timedelta(days=min_span) - (hi - lo)
+        if short > pd.Timedelta(0):
+            lo, hi = lo - short / 2, hi + short / 2
+        ax.set_xlim(lo, hi)
 
 
 def _qualifier_legend(qualifiers) -> list:
@@ -186,7 +191,7 @@ def casualty_figures(figures: pd.DataFrame, official: pd.DataFrame | None = None
 
     >>> ax = casualty_figures(figures, official, metric="injured")   # doctest: +SKIP
     """
-    ax = _axes(ax)
+    ax = _axes(ax, size=(9, 4.5))
     noun = {"killed": "killed", "injured": "injured"}.get(metric, metric)
     title = f"People {noun}: figures in the reports and the official count"
     source = f"{SOURCE_FIGURES}; {SOURCE_OFFICIAL}."
@@ -205,7 +210,7 @@ def casualty_figures(figures: pd.DataFrame, official: pd.DataFrame | None = None
         series = series[(series["date"] >= lo) & (series["date"] <= hi)].dropna()
         ax.plot(series["date"], series["value"], color=OKABE_ITO["grey"], linewidth=2,
                 drawstyle="steps-post", zorder=2,
-                label=f"official Gaza cumulative {noun} (MoH)")
+                label=f"official Gaza cumulative\n{noun} (MoH)")
 
     handles = []
     for population, style in POPULATION_STYLE.items():
@@ -217,7 +222,7 @@ def casualty_figures(figures: pd.DataFrame, official: pd.DataFrame | None = None
                               color=style["color"], label=f"{style['label']} (report)"))
     official_handles, _ = ax.get_legend_handles_labels()
     ax.legend(handles=official_handles + handles + _qualifier_legend(rows["_qualifier"]),
-              fontsize=8, loc="upper left", frameon=False)
+              fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False)
     ax.set_title(title, loc="left", fontweight="bold")
     ax.set_xlabel("report date")
     ax.set_ylabel(f"people {noun} (cumulative)")
@@ -253,7 +258,7 @@ def hostage_figures(figures: pd.DataFrame, reported: pd.DataFrame | None = None,
 
     >>> ax = hostage_figures(figures, reported, metrics=PRISONER_METRICS)   # doctest: +SKIP
     """
-    ax = _axes(ax)
+    ax = _axes(ax, size=(9, 4.5))
     metrics = metrics or HOSTAGE_METRICS
     what = "Prisoners" if set(metrics) <= set(PRISONER_METRICS) else "Hostages"
     title = f"{what}: figures in the reports by report date"

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import html
 import os
+import re
 from dataclasses import dataclass, fields
 from pathlib import Path
 
@@ -495,20 +496,37 @@ class HtmlTable:
     def _repr_html_(self) -> str:
         if self.frame is None or self.frame.empty:
             return f"<p><em>{escape(self.empty)}</em></p>"
-        frame = self.frame.head(self.max_rows)
+        frame = readable(self.frame.head(self.max_rows))
         body = frame.to_html(index=False, escape=True, na_rep="", border=0,
                              classes="ht-table")
+        # short cells (dates, numbers, names) do not wrap; long text does
+        body = re.sub(r"<td>([^<]{0,24})</td>", r'<td class="ht-short">\1</td>', body)
         more = (f"<p><em>{len(self.frame) - self.max_rows} more rows in the CSV.</em></p>"
                 if len(self.frame) > self.max_rows else "")
         style = ("<style>table.ht-table{border-collapse:collapse;font-size:12px}"
                  "table.ht-table td,table.ht-table th{padding:2px 6px;vertical-align:top;"
-                 "text-align:left;max-width:40em;white-space:normal}</style>")
+                 "text-align:left !important;max-width:40em;white-space:normal}"
+                 "table.ht-table td.ht-short{white-space:nowrap}</style>")
         return style + body + more
 
     def __repr__(self) -> str:
         if self.frame is None or self.frame.empty:
             return self.empty
         return self.frame.head(self.max_rows).to_string(index=False)
+
+
+def readable(frame: pd.DataFrame) -> pd.DataFrame:
+    """A display copy of `frame`: text everywhere, missing values empty, semicolon lists
+    spaced so they wrap.
+
+    >>> readable(pd.DataFrame({"participants": ["A;B"], "low": [pd.NA]})).iloc[0].tolist()
+    ['A; B', '']
+    """
+    frame = frame.astype(object).where(frame.notna(), "")
+    for column in ("participants", "doc_ids"):
+        if column in frame.columns:
+            frame[column] = frame[column].astype(str).str.replace(";", "; ", regex=False)
+    return frame
 
 
 def show(frame: pd.DataFrame, empty: str = "Nothing found.", max_rows: int = 200) -> HtmlTable:
