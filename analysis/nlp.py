@@ -25,7 +25,7 @@ MODEL_ALIASES = {
 PROJECT_COMPONENTS: list[str] = ["date_finder", "figure_finder", "meeting_finder"]
 
 # Model components the project does not use.
-UNUSED_MODEL_COMPONENTS: list[str] = []
+UNUSED_MODEL_COMPONENTS: list[str] = ["lemmatizer"]
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 DATA_DIR = PACKAGE_DIR.parent / "data"
