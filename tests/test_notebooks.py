@@ -269,3 +269,14 @@ def test_pages_open_in_headless_chromium(report, browser, tmp_path):
                         f"--screenshot={png}", (report / page).as_uri())
         assert png.exists() and png.stat().st_size > 10_000, shot.stderr[-1000:]
     print(f"screenshots in {shots}", file=sys.stderr)
+
+
+@pytest.mark.slow
+def test_no_input_hides_code_but_keeps_charts(report, tmp_path):
+    from analysis.report import export_html
+
+    executed = tmp_path / "02_casualty_figures.ipynb"
+    shutil.copy(report / executed.name, executed)
+    html = export_html(executed, no_input=True).read_text(encoding="utf-8")
+    assert "save_chart" not in html and "In&nbsp;[" not in html
+    assert "data:image/png;base64," in html and "Deviation from the official series" in html
