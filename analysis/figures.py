@@ -201,7 +201,7 @@ def load_terms(path: str | Path = TERMS_PATH, sources_path: str | Path = SOURCES
         according_re=re.compile(r"\baccording\s+to\s+([^,.;:()\"“”]+)", re.IGNORECASE),
         report_verb_re=re.compile(r"(?<![\w'’])(?:said|says|say|reported|reports|estimates|"
                                   r"estimated|told|stated|states|announced|announces|"
-                                  r"confirmed|confirms|counted|recorded|tallied|show|shows|"
+                                  r"confirmed|confirms|counted|recorded|tallied|show|shows|believes|"
                                   r"showed|put|puts)(?![\w'’])", re.IGNORECASE),
         source_word_re=_phrase_re(data["source_words"]),
         sources=sources,
@@ -223,7 +223,7 @@ class NounPhrase:
     others: bool = False
 
 
-_PRONOUN_RE = re.compile(r"^\s*,?\s*(?:of\s+(?:whom|them|those|these)|who|whom)\b",
+_PRONOUN_RE = re.compile(r"^\s*,?\s*(?:of\s+(?:whom|them|those|these)|who|whom|whose)\b",
                          re.IGNORECASE)
 _OF_THE_RE = re.compile(r"^\s+of\s+(?:the|those|these)\s+", re.IGNORECASE)
 _NEXT_WORD_RE = re.compile(r"^\s*([A-Za-z][\w'’.]*)")
@@ -482,7 +482,7 @@ def _shared_predicate(sentence: str, number: Number, np: NounPhrase, numbers: li
         return None
     following = later[0]
     between = sentence[number.end + np.end:following.start]
-    if not re.fullmatch(r"\s*(?:,\s*)?(?:and|as\s+well\s+as|plus|,)\s*(?:[a-z]+\s+){0,2}",
+    if not re.fullmatch(r"\s*,?\s*(?:and|as\s+well\s+as|plus)\s+(?:[a-z]+\s+){0,2}",
                         between, re.IGNORECASE):
         return None
     np2 = _noun_phrase(sentence[following.end:], terms)
