@@ -26,6 +26,7 @@ from analysis.extract import document_tables
 from analysis.parallel import analyse_stream
 
 STREAMED_TABLES = ("documents", "figures", "meetings", "figures_vs_reference", "entities")
+ROUND_INPUTS = ("meetings", "terms")  # per-document results kept until rounds are merged
 CACHE_FLUSH_EVERY = 256  # new results written to the cache in parts of this many documents
 
 
@@ -120,7 +121,7 @@ def run_extraction(corpus_path, out_dir, *, metadata=None, model="en_core_web_sm
     results_by_key: dict[str, dict] = dict(cached)
     unsaved: dict[str, dict] = {}
     stream = _TableStream(out_dir)
-    all_meetings, terms, dated_all = [], {}, []
+    all_meetings, round_inputs, dated_all = [], {}, []
     for table_slice in _slices(corpus.table, slice_size):
         slice_documents = [documents[doc_id] for doc_id, status
                            in zip(table_slice["doc_id"], table_slice["status"])
@@ -137,8 +138,9 @@ def run_extraction(corpus_path, out_dir, *, metadata=None, model="en_core_web_sm
             stream.append(name, parts[name])
         all_meetings.append(parts["meetings"])
         dated_all.extend(parts["dated_documents"])
-        terms.update({doc_id: {"terms": result.get("terms", [])}
-                      for doc_id, result in results.items()})
+        # what merging rounds needs later: the meeting mentions and terms (small)
+        round_inputs.update({doc_id: {key: result.get(key, []) for key in ROUND_INPUTS}
+                             for doc_id, result in results.items()})
         # results of this slice are on disk now; keep only what the cache still needs
         for document in slice_documents:
             results_by_key.pop(keys[document.doc_id], None)
@@ -153,7 +155,7 @@ def run_extraction(corpus_path, out_dir, *, metadata=None, model="en_core_web_sm
 
     meetings = (pd.concat(all_meetings, ignore_index=True) if all_meetings
                 else tables.empty("meetings"))
-    stream.append("rounds", merge_rounds(meetings, dated_all, terms))
+    stream.append("rounds", merge_rounds(meetings, dated_all, round_inputs))
     files = stream.finish()
     status = corpus.table["status"].value_counts()
     return ExtractionSummary(

@@ -122,3 +122,17 @@ def test_dask_local_cluster_matches_local_backend(tmp_path):
 
 def test_text_key_depends_on_every_character():
     assert text_key(" a") != text_key("a")
+
+
+@pytest.mark.model
+def test_streamed_run_matches_the_python_api(tmp_path):
+    """run_extraction assembles the corpus slice by slice; extract_corpus does it in one go."""
+    from analysis.corpus import load_corpus
+    from analysis.extract import extract_corpus
+
+    run_extraction(CORPUS, tmp_path / "streamed", use_cache=False, workers=1, slice_size=2,
+                   progress=False)
+    extract_corpus(load_corpus(CORPUS)).write(tmp_path / "whole")
+    assert same_tables(tmp_path / "streamed", tmp_path / "whole")
+    rounds = (tmp_path / "streamed" / "rounds.csv").read_text()
+    assert "truce_days=30,60" in rounds  # terms survive the streaming
