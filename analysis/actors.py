@@ -58,7 +58,8 @@ def name_key(name: str) -> str:
 
     >>> name_key("Abas Kamel") == name_key("Abbas Kamel")
     True
-    >>> name_key("Sheikh Mohamed bin Abdulrahman al-Thani") == name_key("Mohammed Abdulrahman Al Thani")
+    >>> a, b = "Sheikh Mohamed bin Abdulrahman al-Thani", "Mohammed Abdulrahman Al Thani"
+    >>> name_key(a) == name_key(b)
     True
     """
     words = re.split(r"[\s\-]+", _fold(name).replace("\u2019", "'"))
@@ -325,7 +326,8 @@ class ActorMatcher:
         for ent in doc.ents:
             if ent.label_ != "PERSON" or any(i in taken for i in range(ent.start, ent.end)):
                 continue
-            tokens = [t for t in ent if t.text not in APOSTROPHES and t.lower_ not in ("'s", "\u2019s")]
+            tokens = [t for t in ent
+                      if t.text not in APOSTROPHES and t.lower_ not in ("'s", "\u2019s")]
             while tokens and (tokens[0].lower_.rstrip(".") in TITLE_WORDS):
                 tokens = tokens[1:]
             words = [t for t in tokens if t.is_alpha]
@@ -367,7 +369,7 @@ class ActorMatcher:
         """An office written next to a name ("CIA Director William Burns", "David Barnea, head
         of Mossad") only describes that person: drop the office mention."""
         out = []
-        for i, mention in enumerate(mentions):
+        for mention in mentions:
             if mention["kind"] == "office":
                 neighbours = [m for m in mentions if m["kind"] != "office"]
                 bound = False

@@ -145,9 +145,9 @@ _PATTERNS = [
                  rf"{_NUM}\s+(?:days?|weeks?|months?)\s+ago)\b"),
     ("coming", r"\b(?:in\s+)?(?:the\s+)?(?:coming|next\s+few|next|following|upcoming)\s+"
                r"(?:few\s+)?(?:days|weeks|hours)\b|\b(?:in\s+)?recent\s+(?:days|weeks)\b"),
-    ("bare_month", rf"\b(?:in|since|until|by|during|last|this|next|early|late)\s+"
-                   rf"(?:January|February|March|April|May|June|July|August|September|October|"
-                   rf"November|December)\b"),
+    ("bare_month", r"\b(?:in|since|until|by|during|last|this|next|early|late)\s+"
+                   r"(?:January|February|March|April|May|June|July|August|September|October|"
+                   r"November|December)\b"),
 ]
 _FINDER = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in _PATTERNS),
                      re.IGNORECASE)
@@ -326,6 +326,7 @@ def _resolve_month_part(low: str, report_date: dt.date | None, tense: str | None
     return dt.date(year, month, first), dt.date(year, month, end_day)
 
 
+@lru_cache(maxsize=8192)  # the same expression recurs across a corpus; results are frozen
 def resolve(text: str, report_date: dt.date | None, tense: str | None = None) -> ResolvedDate:
     """Resolve one date expression (as found by :func:`find_dates`) against `report_date`.
 

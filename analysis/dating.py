@@ -199,20 +199,19 @@ def hostage_constraint(figure: dict) -> Constraint | None:
     value = pd.to_numeric(figure.get("value"), errors="coerce")
     if not metrics or figure.get("population") not in ("israeli", None, "") or pd.isna(value):
         return None
-    compiled = reference.load_hostage_figures()
-    compiled = compiled[compiled["metric"].isin(metrics) & compiled["value"].notna()]
     margin = max(HOSTAGE_MATCH[0] * value, HOSTAGE_MATCH[1])
-    near = compiled[(compiled["value"].astype(float) - value).abs() <= margin]
+    near = [(day, count) for day, count, _ in reference.compiled_points(tuple(metrics))
+            if abs(count - value) <= margin]
     n = len(days)
     allowed = np.zeros(n, dtype=bool)
-    for day in near["date"]:
+    for day, _ in near:
         i = _index(days, day)
         allowed |= _mask_range(n, i - HOSTAGE_DAYS, i + HOSTAGE_DAYS)
     if not allowed.any():
         return None
     label = (f"{figure['metric']} {int(value)}: compiled reports of "
-             f"{', '.join(sorted({str(int(v)) for v in near['value']}))} on "
-             f"{near['date'].min()}..{near['date'].max()} (±{HOSTAGE_DAYS} days)")
+             f"{', '.join(sorted({str(count) for _, count in near}))} on "
+             f"{min(d for d, _ in near)}..{max(d for d, _ in near)} (±{HOSTAGE_DAYS} days)")
     return Constraint("hostages", label, allowed)
 
 

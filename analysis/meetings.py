@@ -196,11 +196,11 @@ def cluster_mentions(mentions: list[dict], report_date: dt.date | None) -> list[
             continue
         candidates = [c for c in clusters if _compatible(c, mention, day, gazetteer)]
         if candidates:
-            def score(c: Cluster):
+            place = gazetteer.canonical(mention["location"]) if mention.get("location") else ""
+
+            def score(c: Cluster, day=day, place=place, last=last):
                 same_day = bool(day and c.date and day == c.date)
-                same_place = bool(mention.get("location") and
-                                  gazetteer.canonical(mention["location"]) ==
-                                  gazetteer.canonical(c.location))
+                same_place = bool(place and place == gazetteer.canonical(c.location))
                 return (same_day, same_place, c is last, clusters.index(c))
             chosen = max(candidates, key=score)
         else:

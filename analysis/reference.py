@@ -15,6 +15,7 @@ qualifier (tolerances in :data:`TOLERANCES`).
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from dataclasses import dataclass
 from functools import lru_cache
@@ -138,11 +139,9 @@ def gaza_series(reference_dir: Path | None = None) -> pd.DataFrame:
                                                 "report_source"]]
 
 
-def load_hostage_figures(reference_dir: Path | None = None) -> pd.DataFrame:
-    """Israeli-side figures compiled from news pages (hostages held, dead, released; Oct-7
-    toll), one row per reported figure: date, metric, value, qualifier, date_note,
-    attributed_to, quote, source_url. Counts use different bases (see the README)."""
-    raw = _read(HOSTAGE_FIGURES, reference_dir)
+@lru_cache(maxsize=4)
+def _load_hostage_figures(reference_dir: str) -> pd.DataFrame:
+    raw = _read(HOSTAGE_FIGURES, Path(reference_dir))
     frame = raw.rename(columns={"report_date": "date"})
     frame["date"] = _dates(frame["date"])
     frame["value"] = pd.to_numeric(frame["value"], errors="coerce").astype("Int64")
@@ -150,6 +149,27 @@ def load_hostage_figures(reference_dir: Path | None = None) -> pd.DataFrame:
                                           "source_url")})
     return frame[["date", "metric", "value", "qualifier", "date_note", "attributed_to", "quote",
                   "source_url"]].sort_values(["date", "metric"], ignore_index=True)
+
+
+def load_hostage_figures(reference_dir: Path | None = None) -> pd.DataFrame:
+    """Israeli-side figures compiled from news pages (hostages held, dead, released; Oct-7
+    toll), one row per reported figure: date, metric, value, qualifier, date_note,
+    attributed_to, quote, source_url. Counts use different bases (see the README)."""
+    return _load_hostage_figures(str(reference_dir or REFERENCE_DIR)).copy()
+
+
+@lru_cache(maxsize=32)
+def compiled_points(metrics: tuple[str, ...], reference_dir: str | None = None
+                    ) -> tuple[tuple[dt.date, int, str], ...]:
+    """(date, value, source_url) of the compiled figures of `metrics`, by date; read once.
+
+    >>> compiled_points(("hostages_remaining_dead",))[0][1] > 0
+    True
+    """
+    frame = _load_hostage_figures(str(reference_dir or REFERENCE_DIR))
+    frame = frame[frame["metric"].isin(metrics) & frame["value"].notna()]
+    return tuple((d, int(v), str(u)) for d, v, u in
+                 zip(frame["date"], frame["value"], frame["source_url"]))
 
 
 def load_israel_killed(reference_dir: Path | None = None) -> pd.DataFrame:
@@ -173,6 +193,15 @@ def _daily_lookup(metric: str, reference_dir: str) -> pd.Series:
     return series
 
 
+@lru_cache(maxsize=16)
+def _daily_points(metric: str, reference_dir: str) -> tuple[list, list, list]:
+    """The reported series as sorted lists (dates, values, sources) for bisection."""
+    frame = _load_gaza_daily(reference_dir)
+    frame = frame[frame[f"{metric}_cum"].notna()]
+    return (list(frame["date"]), [int(v) for v in frame[f"{metric}_cum"]],
+            [str(s) for s in frame["report_source"]])
+
+
 def daily_series(metric: str, reference_dir: Path | None = None) -> pd.Series:
     """The reported Gaza cumulative series for 'killed' or 'injured', indexed by date (days
     without a report dropped)."""
@@ -185,32 +214,30 @@ def official_value(metric: str, population: str, date: dt.date,
     the last date before it that has one, within the series' max age) and on the day before.
     Sparse compiled series use their last value on/before `date`, or, when there is none, the
     first one after it within the max age; they have no day-before value. None when no series
-    matches or none is recent enough."""
+    matches or none is recent enough.
+
+    >>> official_value("killed", "palestinian", dt.date(2024, 1, 28)).value
+    26422
+    """
     spec = SERIES.get((metric, population))
     if spec is None or date is None:
         return None
     ref = str(reference_dir or REFERENCE_DIR)
     if spec.daily:
-        series = _daily_lookup(metric, ref)
-        frame = _load_gaza_daily(ref).set_index("date")
-        known = series[series.index <= date]
-        if known.empty or (date - known.index[-1]).days > spec.max_age_days:
+        dates, values, sources = _daily_points(metric, ref)
+        i = bisect.bisect_right(dates, date) - 1  # last report on or before `date`
+        if i < 0 or (date - dates[i]).days > spec.max_age_days:
             return None
-        on = known.index[-1]
-        before = series[series.index < on]
-        day_before = int(before.iloc[-1]) if not before.empty else None
-        return OfficialValue(on, int(known.iloc[-1]), day_before,
-                             str(frame.at[on, "report_source"]))
-    compiled = load_hostage_figures(reference_dir)
-    matching = compiled[compiled["metric"].isin(COMPILED_METRICS[(metric, population)])
-                        & compiled["value"].notna()]
-    rows = matching[matching["date"] <= date]
-    if rows.empty:  # nothing before: the first value after, if close enough
-        rows = matching[matching["date"] > date].head(1)
-    if rows.empty or abs((date - rows["date"].iloc[-1]).days) > spec.max_age_days:
+        day_before = values[i - 1] if i > 0 else None
+        return OfficialValue(dates[i], values[i], day_before, sources[i])
+    points = compiled_points(tuple(COMPILED_METRICS[(metric, population)]), ref)
+    i = bisect.bisect_right([p[0] for p in points], date) - 1
+    if i < 0:  # nothing before: the first value after, if close enough
+        i = 0 if points else None
+    if i is None or abs((date - points[i][0]).days) > spec.max_age_days:
         return None
-    last = rows.iloc[-1]
-    return OfficialValue(last["date"], int(last["value"]), None, str(last["source_url"]))
+    day, value, url = points[i]
+    return OfficialValue(day, value, None, url)
 
 
 def deviation_pct(value: float, official: float) -> float | None:

@@ -131,7 +131,7 @@ def _assign_terms(document, result) -> dict[int, tuple[str, list[dict]]]:
     for term in result.get("terms") or []:
         position = term.get("sentence_start", term.get("start_char", 0))
 
-        def distance(pair):
+        def distance(pair, position=position):
             return min(abs(position - start) for start, _ in pair[1].spans)
         row, _ = min(pairs, key=distance)
         out[row["start_char"]][1].append(term)
@@ -179,6 +179,36 @@ def _summary(round_: _Round, start, end, location, participants) -> str:
     return head + ". " + " ".join(quotes) if quotes else head + "."
 
 
+def _cluster(items: list[_Meeting]) -> list[_Round]:
+    """Greedy clustering of meetings (sorted by window start) into rounds.
+
+    A round whose window ends (plus the tolerance) before the current meeting's window starts
+    can never take a later meeting either, so it is retired: the work grows with the number
+    of rounds open at one time, not with the square of the corpus.
+    """
+    rounds: list[_Round] = []
+    order: dict[int, int] = {}
+    open_rounds: list[_Round] = []
+    for item in items:
+        if item.window is not None:
+            open_rounds = [r for r in open_rounds
+                           if r.window is None or r.window[1] + TOLERANCE >= item.window[0]]
+            pool = open_rounds
+        else:
+            pool = rounds  # no date at all: may belong to any round
+        candidates = [r for r in pool if _fits(r, item)]
+        if candidates:
+            best = max(candidates, key=lambda r: (len(set(r.participants) & set(item.participants)),
+                                                  -order[id(r)]))
+            best.members.append(item)
+        else:
+            new_round = _Round([item])
+            order[id(new_round)] = len(rounds)
+            rounds.append(new_round)
+            open_rounds.append(new_round)
+    return rounds
+
+
 def merge_rounds(meetings: pd.DataFrame, documents, results) -> pd.DataFrame:
     """Rounds (ROUND_COLUMNS) from the meetings table, the documents and per-doc results."""
     if meetings is None or len(meetings) == 0:
@@ -207,15 +237,7 @@ def merge_rounds(meetings: pd.DataFrame, documents, results) -> pd.DataFrame:
                               _people(row.get("participants")), str(row.get("status") or ""),
                               start_char, sentence or str(row.get("quote") or ""), terms))
     items.sort(key=lambda m: (m.window[0] if m.window else dt.date.max, m.doc_id, m.start_char))
-    rounds: list[_Round] = []
-    for item in items:
-        candidates = [r for r in rounds if _fits(r, item)]
-        if candidates:
-            best = max(candidates, key=lambda r: (len(set(r.participants) & set(item.participants)),
-                                                  -rounds.index(r)))
-            best.members.append(item)
-        else:
-            rounds.append(_Round([item]))
+    rounds = _cluster(items)
     table = load_actors()
     records = []
     for round_ in rounds:

@@ -405,7 +405,8 @@ class MeetingFinder:
             "truce_days": [
                 re.compile(number + r"[- ]" + units.replace("s?", "") +
                            r"(?:[- ]long)?\s+(?:(?:humanitarian|initial|first|second|"
-                           r"temporary|military|new|possible|extended)\s+){0,2}(?:" + truce + r")\b", re.I),
+                           r"temporary|military|new|possible|extended)\s+){0,2}(?:"
+                           + truce + r")\b", re.I),
                 re.compile(r"\b(?:" + truce + r")\b[^.;]{0,40}?\blast(?:s|ing)?\s+(?:for\s+)?"
                            r"(?:about\s+)?" + number + r"\s+" + units, re.I),
             ],
