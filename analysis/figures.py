@@ -56,7 +56,14 @@ def _alternation(words) -> str:
 
 
 def _phrase_re(words, prefix: str = "", suffix: str = "") -> re.Pattern:
-    return re.compile(rf"{prefix}(?<![\w'’])(?:{_alternation(words)})(?![\w'’]){suffix}",
+    """A case-insensitive pattern for any of `words` as whole words. A phrase followed by a
+    hyphen is the start of a compound and does not count: "a week" is a rate, "a week-long
+    truce" is not.
+
+    >>> bool(_phrase_re(["a week"]).search("freed during a week-long truce"))
+    False
+    """
+    return re.compile(rf"{prefix}(?<![\w'’])(?:{_alternation(words)})(?![\w'’]|-\w){suffix}",
                       re.IGNORECASE)
 
 
