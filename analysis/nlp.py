@@ -31,10 +31,13 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 DATA_DIR = PACKAGE_DIR.parent / "data"
 
 
-# Modules that cannot change a per-document result (presentation and orchestration): editing
-# them keeps the extraction cache valid. Everything else in analysis/ and analysis/data/ counts.
+# Modules that cannot change a per-document result: presentation, orchestration and the
+# corpus-level steps that run after the cache (dating, reference, rounds). Editing them keeps
+# the extraction cache valid; everything else in analysis/ and analysis/data/ counts.
+# tests/test_scale.py checks that building the pipeline imports none of them.
 NOT_IN_VERSION = {"__main__.py", "cli.py", "run.py", "cache.py", "parallel.py", "evaluate.py",
-                  "report.py", "charts.py", "notebook_helpers.py"}
+                  "report.py", "charts.py", "notebook_helpers.py", "dating.py", "reference.py",
+                  "rounds.py"}
 
 
 class ModelNotFound(RuntimeError):

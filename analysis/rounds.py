@@ -64,38 +64,35 @@ class _Meeting:
     terms: list[dict] = field(default_factory=list)
 
 
-@dataclass
 class _Round:
-    members: list[_Meeting] = field(default_factory=list)
+    """Meetings merged so far, with the round's summary properties kept up to date as
+    members join (clustering asks for them for every candidate, so they are not recomputed).
+    """
 
-    @property
-    def docs(self) -> set[str]:
-        return {m.doc_id for m in self.members}
+    def __init__(self, first: _Meeting):
+        self.members: list[_Meeting] = []
+        self.docs: set[str] = set()
+        self.days: list[dt.date] = []
+        self.location = ""
+        self.participants: list[str] = []
+        self.add(first)
+
+    def add(self, member: _Meeting) -> None:
+        self.members.append(member)
+        self.docs.add(member.doc_id)
+        if member.date:
+            self.days.append(member.date)
+        self.location = load_gazetteer().more_specific(self.location, member.location)
+        self.participants += [p for p in member.participants if p not in self.participants]
 
     @property
     def window(self) -> tuple[dt.date, dt.date] | None:
-        days = [m.date for m in self.members if m.date]
-        if days:
-            return min(days), max(days)
+        if self.days:
+            return min(self.days), max(self.days)
         windows = [m.window for m in self.members if m.window]
         if not windows:
             return None
         return max(w[0] for w in windows), min(w[1] for w in windows)
-
-    @property
-    def location(self) -> str:
-        gazetteer = load_gazetteer()
-        place = ""
-        for member in self.members:
-            place = gazetteer.more_specific(place, member.location)
-        return place
-
-    @property
-    def participants(self) -> list[str]:
-        out = []
-        for member in self.members:
-            out += [p for p in member.participants if p not in out]
-        return out
 
 
 def _overlap(a, b) -> bool:
@@ -117,7 +114,7 @@ def _fits(round_: _Round, meeting: _Meeting) -> bool:
         shared = len(mine & theirs)
         return shared >= min(2, len(mine), len(theirs))
     # nobody named on one side: only the same day and place will do
-    days = [m.date for m in round_.members if m.date]
+    days = round_.days
     return bool(meeting.date and days and meeting.location and round_.location
                 and abs((meeting.date - days[0]).days) <= 1)
 
@@ -200,9 +197,9 @@ def _cluster(items: list[_Meeting]) -> list[_Round]:
         if candidates:
             best = max(candidates, key=lambda r: (len(set(r.participants) & set(item.participants)),
                                                   -order[id(r)]))
-            best.members.append(item)
+            best.add(item)
         else:
-            new_round = _Round([item])
+            new_round = _Round(item)
             order[id(new_round)] = len(rounds)
             rounds.append(new_round)
             open_rounds.append(new_round)

@@ -136,3 +136,18 @@ def test_streamed_run_matches_the_python_api(tmp_path):
     assert same_tables(tmp_path / "streamed", tmp_path / "whole")
     rounds = (tmp_path / "streamed" / "rounds.csv").read_text()
     assert "truce_days=30,60" in rounds  # terms survive the streaming
+
+
+def test_modules_left_out_of_the_pipeline_version_are_not_used_by_the_pipeline():
+    """Editing a module outside the version keeps the cache: so the pipeline must not use it."""
+    import subprocess
+    import sys
+
+    from analysis.nlp import NOT_IN_VERSION
+
+    code = ("import sys; from analysis.nlp import build_pipeline; build_pipeline(rules_only=True);"
+            "print(' '.join(m for m in sys.modules if m.startswith('analysis.')))")
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True).stdout.split()
+    used = {name.split(".")[-1] + ".py" for name in loaded}
+    assert not used & (NOT_IN_VERSION - {"__main__.py"})
