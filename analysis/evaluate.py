@@ -82,13 +82,21 @@ def score_figures(gold: pd.DataFrame, pred: pd.DataFrame, key: list[str] = EXACT
     return Score(sum(matched.values()), len(false_alarms), len(misses), misses, false_alarms)
 
 
-def per_metric(score: Score, key: list[str] = EXACT_KEY) -> pd.DataFrame:
-    """Misses and false alarms counted by metric."""
+def per_metric(score: Score, gold: pd.DataFrame | None = None,
+               key: list[str] = EXACT_KEY) -> pd.DataFrame:
+    """Gold rows, hits, misses and false alarms by metric (every metric of gold or prediction).
+
+    >>> per_metric(Score(1, 1, 0, [], [("d", "killed", "israeli", "5", "exact")])).to_dict("list")
+    {'metric': ['killed'], 'gold': [0], 'found': [0], 'misses': [0], 'false_alarms': [1]}
+    """
     index = key.index("metric")
     misses = Counter(row[index] for row in score.misses)
     alarms = Counter(row[index] for row in score.false_alarms)
-    metrics = sorted(set(misses) | set(alarms))
+    gold_counts = Counter(gold["metric"].map(_norm)) if gold is not None else Counter()
+    metrics = sorted(set(misses) | set(alarms) | set(gold_counts))
     return pd.DataFrame({"metric": metrics,
+                         "gold": [gold_counts[m] for m in metrics],
+                         "found": [gold_counts[m] - misses[m] for m in metrics],
                          "misses": [misses[m] for m in metrics],
                          "false_alarms": [alarms[m] for m in metrics]})
 
@@ -167,6 +175,7 @@ def evaluate_dir(gold_dir: str | Path, pred_dir: str | Path) -> dict:
     if (gold_dir / "figures.csv").is_file() and (pred_dir / "figures.csv").is_file():
         gold, pred = _read(gold_dir / "figures.csv"), _read(pred_dir / "figures.csv")
         scores["figures_exact"] = score_figures(gold, pred, EXACT_KEY)
+        scores["figures_by_metric"] = per_metric(scores["figures_exact"], gold)
         scores["figures_lenient"] = score_figures(gold, pred, LENIENT_KEY)
     if (gold_dir / "meetings.csv").is_file() and (pred_dir / "meetings.csv").is_file():
         gold, pred = _read(gold_dir / "meetings.csv"), _read(pred_dir / "meetings.csv")
@@ -184,7 +193,7 @@ def format_report(scores: dict) -> str:
         lines.append(f"{'participants':<22} mean F1 of matched meetings "
                      f"{scores['participant_f1']:.3f}")
     if "figures_exact" in scores:
-        table = per_metric(scores["figures_exact"])
+        table = scores.get("figures_by_metric", per_metric(scores["figures_exact"]))
         if len(table):
             lines += ["", "figures by metric (exact):", table.to_string(index=False)]
         for label, rows in (("missed", scores["figures_exact"].misses),
