@@ -32,7 +32,7 @@ evaluate: extract ## Score out/tables against data/gold
 test: setup ## Run the whole test suite (what CI runs)
 	$(PY) -m pytest
 
-test-fast: setup ## Run only the fast rule-based tests
+test-fast: setup ## Run the tests not marked `model` or `slow` (quick feedback)
 	$(PY) -m pytest -m "not model and not slow"
 
 lint: setup ## Lint with ruff
