@@ -3,8 +3,9 @@
     .venv/bin/python -m tests.data.unseen_dating.measure [--refresh]
 
 Runs the pipeline once (results cached in the temp directory, keyed by text and pipeline
-version, so edited articles or code are re-run), then the corpus-level inference, and prints one row per
-article: truth, inferred date, days off, window, width, whether the window holds the truth.
+version, so edited articles or code are re-run), then the corpus-level inference, and prints
+one row per article: truth, inferred date, days off, window, width, whether the window holds
+the truth.
 """
 
 from __future__ import annotations
