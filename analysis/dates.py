@@ -131,9 +131,9 @@ _NUM = r"(?:\d{1,3}|" + "|".join(k for k in _NUM_WORDS if k not in {"several", "
 _PATTERNS = [
     ("iso", rf"\b{_YEAR}-(?:0?[1-9]|1[0-2])-(?:[12]\d|3[01]|0?[1-9])\b"),
     ("part_month", rf"\b{_PART}(?:{_MONTH_ALT})\b\.?(?:,?\s+{_YEAR}\b)?"),
-    ("month_day", rf"\b{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR}\b)?"),
-    ("day_month", rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR}\b)?"),
-    ("month_year", rf"\b{_MONTH}\s+(?:of\s+)?{_YEAR}\b"),
+    ("month_day", rf"\b(?:{_MONTH_ALT})\b\.?\s+{_DAY}\b(?:,?\s+{_YEAR}\b)?"),
+    ("day_month", rf"\b{_DAY}\s+(?:of\s+)?(?:{_MONTH_ALT})\b\.?(?:,?\s+{_YEAR}\b)?"),
+    ("month_year", rf"\b(?:{_MONTH_ALT})\b\.?\s+(?:of\s+)?{_YEAR}\b"),
     ("overnight", rf"\b(?:overnight\s+(?:from\s+)?(?:{_WEEKDAY_ALT})\s*(?:-|–|to|into)\s*"
                   rf"(?:{_WEEKDAY_ALT})|(?:{_WEEKDAY_ALT})\s+night\s+(?:into|to)\s+(?:{_WEEKDAY_ALT}))\b"),
     ("weekday", rf"\b(?:(?:on|last|this|next|coming|past|previous|late|early|since|until|by)\s+)?"
@@ -147,7 +147,7 @@ _PATTERNS = [
                r"(?:few\s+)?(?:days|weeks|hours)\b|\b(?:in\s+)?recent\s+(?:days|weeks)\b"),
     ("bare_month", r"\b(?:in|since|until|by|during|last|this|next|early|late)\s+"
                    r"(?:January|February|March|April|May|June|July|August|September|October|"
-                   r"November|December)\b"),
+                   r"November|December)\b(?:,?\s+(?:19|20)\d{2}\b)?"),
 ]
 _FINDER = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in _PATTERNS),
                      re.IGNORECASE)
@@ -186,6 +186,11 @@ def _finditer(pattern: re.Pattern, text: str, segments=None):
         yield from pattern.finditer(text, start, end)
 
 
+def _month_word(found: str) -> str:
+    """The month of a bare-month match ("in May" -> "May", "in March 2025" -> "March")."""
+    return re.sub(r"[\s,]+\d{4}$", "", found).split()[-1]
+
+
 def find_dates(text: str) -> list[tuple[int, int, str]]:
     """Date expressions in `text` as (start, end, text) spans, in order, non-overlapping.
 
@@ -197,7 +202,7 @@ def find_dates(text: str) -> list[tuple[int, int, str]]:
         kind = match.lastgroup
         start, end = match.span()
         if kind == "bare_month":
-            month = match.group(0).split()[-1]
+            month = _month_word(match.group(0))
             if not month[0].isupper() or (month == "May" and re.match(
                     r"\s+(?:be|have|not|also|still|well|need)\b", text[end:])):
                 continue  # lower-case "may" or "in May be..." is the verb, not a month
@@ -506,7 +511,7 @@ _DURATION_PATTERNS = [
     rf"(?:(?:Israel-Hamas|Israeli|Gaza|Hamas|brutal|deadly|devastating|ongoing|long)\s+)*"
     rf"(?P<what>{WAR_WORDS})\b",
     # "seven months of war", "100 days into the war", "seven weeks since October 7"
-    rf"\b{_QUAL}\s*(?P<num>{_NUM})\s+(?P<unit>days|weeks|months|years)\s+"
+    rf"\b{_QUAL}\s*(?P<num>{_NUM})\s+(?P<unit>days?|weeks?|months?|years?)\s+"
     rf"(?:of|into|since|after|in)\s+(?:the\s+|Israel's\s+|Israeli\s+)?(?:\w+\s+)?"
     rf"(?P<what>{WAR_WORDS})\b",
     # "in seven weeks during which Israel bombed", "for nearly seven months, Israel has..."
@@ -518,6 +523,31 @@ _DURATION_PATTERNS = [
 _DURATION = [re.compile(p, re.IGNORECASE) for p in _DURATION_PATTERNS]
 _SINCE_WAR = re.compile(r"\bsince\s+(?:the\s+)?(?:Oct\.?|October)\s+7(?:th)?\b|"
                         r"\bsince\s+7\s+October\b", re.IGNORECASE)
+# Holidays that tie an article to part of the year: name -> (first, last) day of
+# each occurrence during the war (Islamic dates as observed in Gaza, +-1 day). A mention allows
+# report dates from HOLIDAY_MARGIN[0] days before an occurrence to HOLIDAY_MARGIN[1] days after
+# it (articles look ahead to a holiday and back at it). Extend the table as the war goes on.
+HOLIDAYS: dict[str, list[tuple[dt.date, dt.date]]] = {
+    "ramadan": [(dt.date(2024, 3, 10), dt.date(2024, 4, 9)),
+                (dt.date(2025, 2, 28), dt.date(2025, 3, 30)),
+                (dt.date(2026, 2, 17), dt.date(2026, 3, 20))],
+    "eid al-fitr": [(dt.date(2024, 4, 9), dt.date(2024, 4, 13)),
+                    (dt.date(2025, 3, 29), dt.date(2025, 4, 2)),
+                    (dt.date(2026, 3, 19), dt.date(2026, 3, 23))],
+    "eid al-adha": [(dt.date(2024, 6, 15), dt.date(2024, 6, 19)),
+                    (dt.date(2025, 6, 5), dt.date(2025, 6, 9)),
+                    (dt.date(2026, 5, 26), dt.date(2026, 5, 30))],
+    "passover": [(dt.date(2024, 4, 22), dt.date(2024, 4, 30)),
+                 (dt.date(2025, 4, 12), dt.date(2025, 4, 20)),
+                 (dt.date(2026, 4, 1), dt.date(2026, 4, 9))],
+    "hanukkah": [(dt.date(2023, 12, 7), dt.date(2023, 12, 15)),
+                 (dt.date(2024, 12, 25), dt.date(2025, 1, 2)),
+                 (dt.date(2025, 12, 14), dt.date(2025, 12, 22))],
+}
+HOLIDAY_MARGIN = (35, 14)
+_HOLIDAY = re.compile(r"\b(Ramadan|Eid al-Fitr|Eid al-Adha|Passover|Hanukkah|Chanukah)\b")
+_HOLIDAY_ALIASES = {"chanukah": "hanukkah"}
+
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[A-Z\"“‘'])|\n+")
 
 
@@ -542,7 +572,7 @@ def date_signals(text: str, sentences: list[tuple[int, int]] | None = None) -> l
     """Every date-like mention in `text` as a plain dict, for report-date inference.
 
     Keys: text, start_char, end_char, kind (iso, month_day, day_month, month_year, part_month,
-    bare_month, weekday, overnight, relative, coming, duration, since_war), tense (of the
+    bare_month, weekday, overnight, relative, coming, duration, since_war, holiday), tense (of the
     sentence: past | future), weekday (0=Monday, for weekday mentions), amount/unit/qualifier
     (durations: "seven-month war" -> 7, month). `sentences` are (start, end) offsets (a spaCy
     doc's sentences); without them a regex split is used.
@@ -563,7 +593,7 @@ def date_signals(text: str, sentences: list[tuple[int, int]] | None = None) -> l
     segments = _segments(text)
     for start, end, found, kind in find_dates_typed(text, segments):
         mention = {"text": found, "start_char": start, "end_char": end, "kind": kind}
-        if kind == "bare_month" and not found.split()[-1][0].isupper():
+        if kind == "bare_month" and not _month_word(found)[0].isupper():
             continue
         if kind in ("weekday", "overnight"):
             days = [WEEKDAYS[w] for w in re.findall(r"[a-z]+", found.lower())
@@ -591,6 +621,15 @@ def date_signals(text: str, sentences: list[tuple[int, int]] | None = None) -> l
     for match in _finditer(_SINCE_WAR, text, segments):
         mentions.append({"text": match.group(0), "start_char": match.start(),
                          "end_char": match.end(), "kind": "since_war"})
+    seen_holidays = set()
+    for match in _HOLIDAY.finditer(text):  # whole text: one cheap literal alternation
+        name = match.group(1).lower()
+        name = _HOLIDAY_ALIASES.get(name, name)
+        if name in seen_holidays:
+            continue
+        seen_holidays.add(name)
+        mentions.append({"text": match.group(0), "start_char": match.start(),
+                         "end_char": match.end(), "kind": "holiday", "holiday": name})
     for mention in mentions:
         start, end = sentence_of(mention["start_char"])
         mention["tense"] = local_tense(text[start:end], mention["start_char"] - start,

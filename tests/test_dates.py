@@ -275,3 +275,27 @@ def test_tense_of():
     assert tense_of("CIA director Bill Burns will meet the head of Mossad.") == "future"
     assert tense_of("Talks are expected to resume on Sunday.") == "future"
     assert tense_of("The meetings began on Saturday and continued on Sunday.") == "past"
+
+
+def test_month_abbreviation_must_end_the_word():
+    # "28 deceased hostages" is not 28 December; "Dec. 28" and "28 Dec 2024" still are
+    assert find_dates("Hamas was to return all 28 deceased hostages.") == []
+    assert [t for _, _, t in find_dates("on 28 Dec 2024 and Dec. 28")] == ["28 Dec 2024",
+                                                                          "Dec. 28"]
+
+
+def test_bare_month_keeps_its_year():
+    found = find_dates("Aid deliveries stopped in March 2025.")
+    assert [t for _, _, t in found] == ["in March 2025"]
+    assert resolve("in March 2025", None).date == dt.date(2025, 3, 1)
+
+
+def test_singular_durations_and_holidays_are_signals():
+    from analysis.dates import date_signals
+
+    mentions = date_signals("After a year of war, families broke their Ramadan fast. "
+                            "Ramadan ends soon; Passover follows.")
+    duration = [m for m in mentions if m["kind"] == "duration"]
+    assert [(m["amount"], m["unit"]) for m in duration] == [(1, "year")]
+    holidays = [m["holiday"] for m in mentions if m["kind"] == "holiday"]
+    assert holidays == ["ramadan", "passover"]   # one mention per holiday
