@@ -364,14 +364,25 @@ class ActorMatcher:
             return next(iter(canon))
         return None
 
-    @staticmethod
-    def _drop_bound_offices(doc: Doc, mentions: list[dict]) -> list[dict]:
+    def _may_hold(self, mention: dict, office: str) -> bool:
+        """Could this person be the holder of `office`? Unknown people could; a known person
+        only if the table gives them that office ('Burns, Qatar's prime minister and ...' is a
+        list, not an apposition)."""
+        if mention["kind"] != "name":
+            return True
+        actor = self.table.actors.get(mention["name"])
+        if actor is None or not actor.tenures:
+            return True
+        return any(key == office for key, _, _ in actor.tenures)
+
+    def _drop_bound_offices(self, doc: Doc, mentions: list[dict]) -> list[dict]:
         """An office written next to a name ("CIA Director William Burns", "David Barnea, head
         of Mossad") only describes that person: drop the office mention."""
         out = []
         for mention in mentions:
             if mention["kind"] == "office":
-                neighbours = [m for m in mentions if m["kind"] != "office"]
+                neighbours = [m for m in mentions if m["kind"] != "office"
+                              and self._may_hold(m, mention["name"])]
                 bound = False
                 for other in neighbours:
                     if 0 <= other["start"] - mention["end"] <= 2:

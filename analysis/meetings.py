@@ -110,6 +110,8 @@ class Cluster:
     offices: list[str] = field(default_factory=list)
     held: bool = False
     earlier: bool = False
+    last: dt.date | None = None
+    boundary: str = ""
 
     @property
     def first(self) -> dict:
@@ -121,9 +123,34 @@ class Cluster:
         return [(m["sentence_start"], m["sentence_end"]) for m in self.mentions]
 
 
+ROUND_SPAN_DAYS = 4  # a round's first and last day ("began on Monday", "left on Thursday")
+
+
+def _day_fits(cluster: Cluster, mention: dict, day) -> bool:
+    """Days within a day of the meeting's days, or inside a round of several days whose first
+    or last day the text marks ("talks began on Monday", "left Cairo on Thursday after three
+    days of talks")."""
+    if not day or cluster.date is None:
+        return True
+    first, last = cluster.date, cluster.last or cluster.date
+    if first - dt.timedelta(days=1) <= day <= last + dt.timedelta(days=1):
+        return True
+    span = dt.timedelta(days=ROUND_SPAN_DAYS)
+    boundary = mention.get("boundary", "")
+    if boundary == "start" and first >= day and last - day <= span:
+        return True
+    if boundary == "end" and day >= last and day - first <= span:
+        return True
+    if cluster.boundary == "end" and day <= first and last - day <= span:
+        return True
+    if cluster.boundary == "start" and day >= last and day - first <= span:
+        return True
+    return False
+
+
 def _compatible(cluster: Cluster, mention: dict, day, gazetteer: Gazetteer,
                 anaphor: bool = False) -> bool:
-    if day and cluster.date and abs((day - cluster.date).days) > 1:
+    if not _day_fits(cluster, mention, day):
         return False
     if not gazetteer.compatible(cluster.location, mention.get("location", "")):
         return False
@@ -135,6 +162,15 @@ def _compatible(cluster: Cluster, mention: dict, day, gazetteer: Gazetteer,
     mine = set(cluster.participants) | set(cluster.offices)
     if len(people) >= 2 and len(mine) >= 2 and not people & mine:
         return False
+    inside = bool(day and cluster.date and cluster.last and cluster.last > cluster.date
+                  and cluster.date <= day <= cluster.last)
+    if mention.get("boundary") or mention.get("joining") or inside or not (people and mine) \
+            or people & mine:
+        return True
+    if day and cluster.date and day != cluster.date:
+        return False  # others, on another day: "al-Hayya met the mediators on Saturday"
+    if len(people) >= 2 and "met" in mention.get("trigger", "").lower().split():
+        return False  # "Sisi met Burns on Saturday": a meeting of its own
     return True
 
 
@@ -143,8 +179,14 @@ def _add(cluster: Cluster, mention: dict, day, gazetteer: Gazetteer, primary: bo
     location = mention.get("location", "")
     if gazetteer.compatible(cluster.location, location):
         cluster.location = gazetteer.more_specific(cluster.location, location)
-    if day and cluster.date is None and (primary or not cluster.held or True):
-        cluster.date, cluster.date_text = day, mention.get("date_text", "")
+    if day and cluster.date is None:
+        cluster.date, cluster.date_text, cluster.last = day, mention.get("date_text", ""), day
+        cluster.boundary = mention.get("boundary", "")
+    elif day and primary and cluster.date is not None:
+        if day < cluster.date:  # a round is dated by its first day
+            cluster.date, cluster.date_text = day, mention.get("date_text", "")
+            cluster.boundary = mention.get("boundary", "") or cluster.boundary
+        cluster.last = max(cluster.last or day, day)
     elif not cluster.date_text and mention.get("date_text") and primary:
         cluster.date_text = mention["date_text"]
     for name in mention.get("participants", []):
@@ -191,8 +233,15 @@ def cluster_mentions(mentions: list[dict], report_date: dt.date | None) -> list[
             mention = {**mention, "status": "planned", "planned": True}
         mention = _resolve_offices(mention, day or report_date)
         if mention.get("kind") != "primary":
-            if last is not None and _compatible(last, mention, day, gazetteer, anaphor=True):
-                _add(last, mention, day, gazetteer, primary=False)
+            target = last
+            if mention.get("location") and last is not None and not gazetteer.compatible(
+                    last.location, mention["location"]):
+                # "The Israeli delegation in Doha was led by ...": the latest meeting there
+                target = next((c for c in clusters if c.location and
+                               gazetteer.compatible(c.location, mention["location"])), None)
+            if target is not None and _compatible(target, mention, day, gazetteer,
+                                                  anaphor=True):
+                _add(target, mention, day, gazetteer, primary=False)
             continue
         candidates = [c for c in clusters if _compatible(c, mention, day, gazetteer)]
         if candidates:

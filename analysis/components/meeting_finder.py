@@ -33,7 +33,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from analysis.actors import ActorMatcher, load_actors
+from analysis.actors import TITLE_WORDS, ActorMatcher, load_actors
 
 if not Doc.has_extension("meetings"):
     Doc.set_extension("meetings", default=None)
@@ -43,9 +43,17 @@ if not Doc.has_extension("terms"):
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 PARTICIPANT_WINDOW = 12  # tokens around a trigger in which a day belongs to it
 PLACE_WINDOW = 8  # tokens between a place and a trigger ("met ... in Jerusalem")
+TITLE_EXTRA = {"president-elect", "elect", "-", "vice", "foreign", "deputy", "former", "late"}
+DOC_TOPIC_MIN = 3  # hostage/truce words an article needs to count as about the negotiations
+ROUND_SPAN_DAYS = 4  # "began on Monday" ... "left on Thursday": one round
 NEGOTIATOR_OFFICES = {"cia_director", "mossad_director", "shin_bet_director",
                       "egypt_intelligence_chief", "qatar_prime_minister", "us_mideast_envoy",
                       "hamas_chief_negotiator", "us_hostage_envoy"}
+
+
+# the date of a dateline: "ROME, July 28 (Reuters) -", "PARIS, Jan 29 (AFP) -"
+DATELINE_AFTER = re.compile(r"\s*\([A-Z][A-Za-z.&' ]{0,30}\)\s*[-\u2013\u2014]")
+DATELINE_BEFORE = re.compile(r"^\s*[A-Z][A-Z .'\-]{2,40},\s*$")
 
 
 @lru_cache(maxsize=1)
@@ -85,6 +93,8 @@ class MeetingFinder:
         self.table = load_actors()
         self.actors = ActorMatcher(nlp.vocab, self.table, nlp.make_doc)
         self.lex = {k: set(v) for k, v in load_lexicon().items()}
+        self.lex["verbs"] = (self.lex["meet_verb"] | self.lex["weak_verb"] |
+                             self.lex["travel_verb"] | self.lex["arrive_verb"])
         self.lex_lists = load_lexicon()
         self.terms_lex = load_terms_lexicon()
         self.gazetteer = load_gazetteer()
@@ -110,9 +120,15 @@ class MeetingFinder:
         places = self._places(doc)
         dates = self._dates(doc)
         named = sorted({m["name"] for m in mentions if m["kind"] in ("name", "person")})
+        strong = self.lex["strong_topic"]
+        self._doc_topic = sum(1 for t in doc if t.lower_ in strong) >= DOC_TOPIC_MIN
+        self._previous_subject = None
         meetings, terms = [], []
         for index, sent in enumerate(self._segments(doc)):
             found = self._sentence(doc, sent, index, mentions, places, dates)
+            first = next((m for m in mentions if sent.start <= m["start"] < sent.end
+                          and m["kind"] in ("name", "person")), None)
+            self._previous_subject = first
             for meeting in found:
                 meeting["named_in_doc"] = named
             meetings.extend(found)
@@ -166,6 +182,9 @@ class MeetingFinder:
             found = find_dates(doc.text)
         out = []
         for start, end, text in found:
+            if DATELINE_AFTER.match(doc.text, end) or DATELINE_BEFORE.search(
+                    doc.text[max(0, doc.text.rfind("\n", 0, start) + 1):start]):
+                continue  # "DOHA, Nov 9 (Reuters) -": when the report was filed
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is not None:
                 out.append((span.start, span.end, text))
@@ -179,39 +198,71 @@ class MeetingFinder:
         lower = [t.lower_ for t in tokens]
         text_lower = sent.text.lower().replace("\u2019", "'")
         triggers = []
+        blocked = None  # "convened his war cabinet ... to review the negotiations"
         for i, word in enumerate(lower):
             kind = None
-            if word in lex["meet_verb"]:
+            nounish = word in lex["verbs"] and (tokens[i].pos_ in ("NOUN", "PROPN", "ADJ") or (
+                i + 1 < len(lower) and lower[i + 1] == "of"))
+            if nounish and word not in lex["noun"]:
+                continue  # "the head of the CIA", "the return of the hostages"
+            if word in lex["meet_verb"] and not nounish:
+                if i + 1 < len(lower) and lower[i + 1] in lex["not_trigger_next"]:
+                    continue  # "the negotiating team", "a negotiated deal"
                 kind = "meet"
             elif word in lex["noun"]:
-                if word in ("round", "visit", "trip") and not self._round_like(lower, i):
+                if word in ("round", "visit", "trip") and not self._round_like(tokens, lower, i):
                     continue
                 kind = "noun"
             elif word in lex["weak_verb"]:
                 kind = "weak"
+            elif word in lex["arrive_verb"]:
+                kind = "arrive"
             elif word in lex["travel_verb"]:
                 kind = "travel"
-            if kind and not self._not_meeting(lower, i):
-                triggers.append((sent.start + i, kind, tokens[i].text))
+            elif word in lex["delegation"]:
+                kind = "delegation"
+            elif word in lex["join_verb"] or (word == "part" and i > 0 and lower[i - 1] in (
+                    "take", "takes", "took", "taking")):
+                kind = "join"  # "Bar also took part", "Alon will join"
+            if not kind:
+                continue
+            if self._not_meeting(lower, i):
+                if kind == "meet" and blocked is None:
+                    blocked = i
+                continue
+            if blocked is not None and i > blocked and kind in ("noun", "weak", "delegation"):
+                continue
+            if kind == "noun" and any(w in lex["temporal_preposition"]
+                                      for w in lower[max(0, i - 4):i]):
+                kind = "reference"  # "before the Rome talks", "ahead of the summit"
+            triggers.append((sent.start + i, kind, tokens[i].text))
         if not triggers:
             return []
         phone = bool(_phrase_in(text_lower, self.lex_lists["phone_context"])) or any(
             w in ("phone", "telephone", "phoned", "telephoned", "videoconference") for w in lower)
         topic = any(w in lex["topic"] for w in lower)
         if phone:
-            triggers = [t for t in triggers if t[1] == "noun" and lower[t[0] - sent.start]
-                        in ("talks", "negotiations", "summit")]
+            triggers = [t for t in triggers if t[1] in ("noun", "reference") and
+                        lower[t[0] - sent.start] in ("talks", "negotiations", "summit")]
             if not triggers:
                 return []
+        positions = [t[0] for t in triggers if t[1] != "delegation"]
+        breaks = [sent.start + i for i, w in enumerate(lower) if w in lex["clause_break"]]
         people = [m for m in mentions if sent.start <= m["start"] < sent.end
-                  and not self._excluded(doc, m, sent)]
+                  and not self._excluded(doc, m, sent)
+                  and not self._after_break(m, positions, breaks)]
+        subject = self._pronoun_subject(lower, triggers, sent)
+        if subject is not None and all(m["name"] != subject["name"] for m in people):
+            people = [subject] + people
         anchors = [t[0] for t in triggers] + [
             sent.start + i for i, w in enumerate(lower) if w in lex["anchor"]]
         sent_places = [p for p in places if sent.start <= p[0] < sent.end
                        and self._place_ok(doc, p, sent)
                        and min(self._distance(p, a) for a in anchors) <= PLACE_WINDOW]
+        speech = [sent.start + i for i, w in enumerate(lower) if w in lex["speech"]]
         sent_dates = [d for d in dates if sent.start <= d[0] < sent.end
-                      and not self._speech_date(doc, d, sent)]
+                      and not self._speech_date(doc, d, sent)
+                      and not self._date_elsewhere(d, triggers, speech, breaks)]
         # attach each place and day to its nearest trigger
         slots = {t[0]: {"places": [], "dates": []} for t in triggers}
         for item, key in [(p, "places") for p in sent_places] + [(d, "dates") for d in sent_dates]:
@@ -224,8 +275,15 @@ class MeetingFinder:
         for position, kind, word in triggers:
             slot = slots[position]
             place = slot["places"][0][2] if slot["places"] else ""
-            group = next((g for g in groups if self.gazetteer.compatible(g["location"], place)),
-                         None) if place or not groups else groups[-1]
+            own_day = slot["dates"][0][2] if slot["dates"] else ""
+            if place or own_day or not groups:
+                group = next((g for g in groups
+                              if self.gazetteer.compatible(g["location"], place)
+                              and not (own_day and g["dates"])), None)
+            elif position - groups[-1]["triggers"][-1][0] <= PARTICIPANT_WINDOW:
+                group = groups[-1]
+            else:
+                group = None  # far from the others: a bare mention of its own
             if group is None:
                 group = {"triggers": [], "location": "", "places": [], "dates": []}
                 groups.append(group)
@@ -261,41 +319,79 @@ class MeetingFinder:
         lower = [t.lower_ for t in sent]
         text_lower = sent.text.lower().replace("\u2019", "'")
         pronoun_subject = bool(_phrase_in(text_lower[:40], self.lex_lists["anaphor_subject"]))
-        participation = any(w in lex["participation"] for w in lower)
+        participation = any(w in lex["participation"] for w in lower) or bool(
+            _phrase_in(text_lower, [p for p in self.lex_lists["participation"] if " " in p]))
+        doc_topic = getattr(self, "_doc_topic", False)
+        unnamed = bool(_phrase_in(text_lower, self.lex_lists["negotiator_noun"]))
         primary = False
         if "meet" in kinds and ((negotiator and (n_people >= 2 or has_info))
-                                or (topic and has_info and n_people >= 1)):
+                                or (topic and has_info and n_people >= 1)
+                                or (location and (topic or doc_topic) and unnamed)):
             primary = True
-        if "noun" in kinds and has_info and (topic or negotiator):
+        if "noun" in kinds and has_info and (topic or negotiator or (location and doc_topic)):
             primary = True
         if "weak" in kinds and location and (negotiator or topic) and n_people >= 1:
             primary = True
-        if "travel" in kinds and location and negotiator and (topic or "noun" in kinds):
+        if "arrive" in kinds and location and negotiator and (topic or doc_topic
+                                                                or "noun" in kinds):
+            primary = True
+        if "travel" in kinds and location and negotiator and self._travel_for_talks(
+                sent, group, lower):
             primary = True
         if not primary:
-            anaphoric = ("noun" in kinds or "meet" in kinds or
-                         (("weak" in kinds) and pronoun_subject))
+            anaphoric = ("noun" in kinds or "meet" in kinds or "reference" in kinds or
+                         (("weak" in kinds) and pronoun_subject) or
+                         ("delegation" in kinds and participation and names) or
+                         ("join" in kinds and n_people))
             if not anaphoric:
                 return None
-            if not ("noun" in kinds and participation) and not pronoun_subject \
+            held_noun = any(t[1] == "noun" and doc[max(sent.start, t[0] - 2):t[0]].text.lower()
+                            .split()[-1:] and any(w.lower_ in ("held", "hold", "holds", "holding",
+                                                               "had", "having")
+                                                  for w in doc[max(sent.start, t[0] - 2):t[0]])
+                            for t in group["triggers"])
+            joining = participation or held_noun or bool(kinds & {"travel", "arrive", "join"})
+            if kinds <= {"join", "delegation"}:  # "X also took part": negotiators only
+                names = [n for n in names if self.table.is_negotiator(n)
+                         or n not in self.table.actors]
+                offices = [o for o in offices if o in NEGOTIATOR_OFFICES]
+            if "reference" in kinds and not kinds & {"noun", "meet"}:
+                names, offices = [], []  # "before the Rome talks": refers back, adds nobody
+            elif not (kinds & {"noun", "delegation", "join"} and joining) \
+                    and not pronoun_subject \
                     and "meet" not in kinds:
                 names, offices = [], []  # bare "the talks": refers back, adds nobody
-        # planned or held
-        first = min(positions)
+        # planned or held, read around the trigger that carries the place or day
+        owners = [t[0] for t in group["triggers"]
+                  if any(self._distance(p, t[0]) <= PLACE_WINDOW for p in group["places"])
+                  or any(self._distance(d, t[0]) <= PLACE_WINDOW for d in group["dates"])]
+        first = owners[0] if owners else min(positions)
         window = [t.lower_ for t in doc[max(sent.start, first - 10):min(sent.end, first + 4)]]
-        near = doc[max(sent.start, first - 12):min(sent.end, max(positions) + 12)].text.lower()
+        near = doc[max(sent.start, first - 12):min(sent.end, first + 12)].text.lower()
         planned = any(w in lex["planned"] for w in window) or bool(
             _phrase_in(near, self.lex_lists["planned_phrase"]))
         if planned and any(w in ("had", "previously") for w in window):
             planned = False
         earlier = any(w in ("previously", "earlier", "already") for w in lower) or \
             "had met" in text_lower
+        # a day that opens or closes a round of several days ("began on Monday", "left
+        # Cairo on Thursday after three days of talks")
+        around = [t.lower_ for t in doc[max(sent.start, first - 6):min(sent.end, first + 6)]]
+        boundary = ""
+        if date:
+            dwin = [t.lower_ for t in doc[max(sent.start, date[0] - 4):date[0]]] + around
+            if any(w in lex["round_start"] for w in dwin):
+                boundary = "start"
+            elif any(w in lex["round_end"] for w in dwin):
+                boundary = "end"
         # quote: the stretch of the sentence from the first to the last thing we used
         pieces = positions + [p[0] for p in group["places"]] + [p[1] - 1 for p in group["places"]]
         if date:
             pieces += [date[0], date[1] - 1]
         if primary:
             for m in people:
+                if m.get("borrowed"):
+                    continue
                 if m["kind"] in ("name", "person", "office") and (
                         m["name"] in names or m["name"] in offices):
                     pieces += [m["start"], m["end"] - 1]
@@ -312,6 +408,8 @@ class MeetingFinder:
             "participants": names,
             "offices": offices,
             "earlier": earlier,
+            "boundary": boundary,
+            "joining": "join" in kinds or any(w in lex["join_verb"] for w in lower),
             "negotiator": negotiator,
             "quote": quote_span.text,
             "start_char": quote_span.start_char,
@@ -324,15 +422,73 @@ class MeetingFinder:
 
     # -- small rules --
 
-    def _round_like(self, lower, i) -> bool:
-        """'round'/'visit'/'trip' only as 'round of talks', 'visit to Cairo' and the like."""
+    def _round_like(self, tokens, lower, i) -> bool:
+        """'round'/'visit'/'trip' only as 'round of talks', 'a round in Cairo', 'the Cairo
+        round', 'the latest round', 'visit to Cairo' and the like."""
         after = lower[i + 1:i + 4]
         if lower[i] == "round":
-            return "of" in after[:1] and any(w in self.lex["noun"] for w in after)
+            if "of" in after[:1] and any(w in self.lex["noun"] for w in after):
+                return True
+            if after[:1] and after[0] in ("in", "at"):
+                return True
+            before = tokens[i - 1] if i > 0 else None
+            return before is not None and (before.lower_ in self.lex["round_modifier"] or (
+                before.text[:1].isupper() and before.is_alpha and i - 1 > 0))
         return bool(after) and after[0] in ("to", "in")
 
+    def _after_break(self, mention, positions, breaks) -> bool:
+        """A person in a clause that opens with 'since', 'after', 'because' ... and has no
+        meeting word of its own ('the first round since Hamas leader Yahya Sinwar was killed')
+        is not a participant."""
+        if not positions:
+            return False
+        for brk in breaks:
+            if min(positions) < brk < mention["start"] and not any(p > brk for p in positions):
+                return True
+        return False
+
+    def _pronoun_subject(self, lower, triggers, sent):
+        """'He met Netanyahu in Jerusalem on Saturday': he is the first person named in the
+        sentence before."""
+        previous = getattr(self, "_previous_subject", None)
+        if previous is None or not lower or lower[0] not in ("he", "she"):
+            return None
+        if not any(t[1] == "meet" and t[0] - sent.start <= 3 for t in triggers):
+            return None
+        return {**previous, "borrowed": True}
+
+    def _date_elsewhere(self, date, triggers, speech, breaks) -> bool:
+        """A day that belongs to another clause: nearer to a speech verb than to any meeting
+        word ('Earlier this month, X said ... that talks had been ...'), or after a clause
+        break with no meeting word of its own ('met ... since a truce collapsed on Dec. 1')."""
+        positions = [t[0] for t in triggers if t[1] != "delegation"]
+        if not positions:
+            return False
+        nearest = min(self._distance(date, p) for p in positions)
+        if speech and min(self._distance(date, p) for p in speech) < nearest:
+            return True
+        for brk in breaks:
+            if min(positions) < brk < date[0] and not any(brk < p <= date[0] + 6
+                                                          for p in positions):
+                return True
+        return False
+
+    def _travel_for_talks(self, sent, group, lower) -> bool:
+        """'will travel to Cairo on Thursday for talks', 'flew to Doha to meet': a meeting
+        word follows the travel verb closely, in the same clause."""
+        for position, kind, _ in group["triggers"]:
+            if kind != "travel":
+                continue
+            i = position - sent.start
+            for j in range(i + 1, min(len(lower), i + 12)):
+                if lower[j] in (",", ";", ":"):
+                    break
+                if lower[j] in self.lex["noun"] or lower[j] in self.lex["meet_verb"]:
+                    return True
+        return False
+
     def _not_meeting(self, lower, i) -> bool:
-        window = " ".join(lower[max(0, i - 2):i + 4])
+        window = " ".join(lower[max(0, i - 2):i + 6])
         return bool(_phrase_in(window, self.lex_lists["not_meeting"]))
 
     def _excluded(self, doc, mention, sent) -> bool:
@@ -342,10 +498,16 @@ class MeetingFinder:
             return True
         if after and after[0] in self.lex["speech"] | self.lex["sender"]:
             return True
+        if after and after[0] in self.lex["proxy"] and mention["kind"] != "office":
+            return True  # "the Biden administration", "Biden envoy Brett McGurk"
         if len(after) > 1 and after[0] in ("has", "had", "have") and after[1] in \
                 self.lex["speech"] | self.lex["sender"]:
             return True
-        before = [t.lower_ for t in doc[max(sent.start, mention["start"] - 3):mention["start"]]]
+        begin = mention["start"]
+        while begin - 1 >= sent.start and (doc[begin - 1].lower_.rstrip(".") in TITLE_WORDS
+                                           or doc[begin - 1].lower_ in TITLE_EXTRA):
+            begin -= 1  # "the envoy of President-elect Donald Trump"
+        before = [t.lower_ for t in doc[max(sent.start, begin - 3):begin]]
         if len(before) >= 2 and before[-1] in ("of", "for", "to", "the") and any(
                 w in self.lex["proxy"] for w in before[:-1]):
             return True
@@ -363,6 +525,14 @@ class MeetingFinder:
             i -= 1
         word = doc[i].lower_ if i >= sent.start else ""
         previous = doc[i - 1].lower_ if i - 1 >= sent.start else ""
+        if word in self.lex["place_preposition"] and any(
+                _phrase_in(" ".join(t.lower_ for t in doc[max(sent.start, i - 3):i]), [w])
+                for w in self.lex_lists["not_meeting"]):
+            return False  # "a press conference in Doha", "the Knesset session in Jerusalem"
+        if word in ("visit", "visits", "visited", "visiting", "hosted", "reached"):
+            return True  # "visited Tehran"
+        if word == "of" and previous in self.lex["place_noun"]:
+            return True  # "the Egyptian resort town of Sharm el-Sheikh"
         if word in ("to", "home") and previous in self.lex["return_verb"]:
             return False  # "Barnea returned to Israel": going home, not where they met
         if word in self.lex["place_preposition"]:
@@ -379,7 +549,9 @@ class MeetingFinder:
         before = [t.lower_ for t in doc[max(sent.start, start - 3):start]]
         after = [t.lower_ for t in doc[end:min(sent.end, end + 2)]]
         speech = self.lex["speech"]
-        return any(w in speech for w in before) or any(w in speech for w in after)
+        # "said on Friday" / "on Friday said"; "Friday, according to ..." is attribution
+        return any(w in speech for w in before) or any(
+            w in speech and w != "according" for w in after)
 
     @staticmethod
     def _distance(item, position) -> int:
