@@ -6,28 +6,43 @@ constraint over candidate days (7 Oct 2023 to the end of the official series, pl
 ==================  ===================================================================  ======
 signal              allowed report dates                                                 weight
 ==================  ===================================================================  ======
-Gaza toll           days whose official bulletin, published 3 days before to 1 day        3
-(killed/injured)    after the article (reporting lag), agrees with the figure under its
-                    qualifier: a non-round figure ("at least 26,422") must equal a
-                    bulletin within 0.1%; a round one ("more than 15,000") only bounds
-                    it (:data:`ROUND_TOLERANCES`)
+Gaza toll           days whose official bulletin, published up to 7 days before to 1     3
+(killed/injured)    day after the article (:data:`LAG_PREF`: mostly the same or the
+                    previous day; stale quotes allowed but barely preferred), agrees with
+                    the figure under its qualifier: a non-round figure ("at least
+                    26,422") must equal a bulletin within 0.1%, or fall inside a gap of
+                    the series; a round one ("more than 15,000") only bounds it
+                    (:data:`ROUND_TOLERANCES`) and is preferred while the count is within
+                    one rounding step of it ("more than 44,000" until 45,000). After the
+                    series ends, any count a later bulletin could reach is allowed
 "N-month war",      N units after 7 Oct, from half a unit before to one unit after        2
 "seven weeks"       (qualifiers shift it: "nearly" = the unit before)
-absolute date with  on or after the latest past date mentioned (before a planned one)     2
-a year / after the
-others fix the year
-hostages held/dead  within 30 days of a compiled report of the same count (±3%)           1
+absolute date with  on or after the latest past date mentioned (before a planned one);    2
+a year / after the  year-less dates take their year from the toll, duration and dated
+others fix the year signals only
+hostages held       between the first compiled report at or below the count and the       1
+                    last one at or above it (±30 days; the count only falls)
+hostages dead       within 30 days of a compiled report of the same count (±3%)           1
+"Ramadan", ...      from 35 days before to 14 days after an occurrence                    1
+                    (:data:`analysis.dates.HOLIDAYS`)
 "since Oct. 7"      after the war began                                                   1
 weekdays            soft: a past weekday is most often the report day or the day before;  0.6
                     a planned one lies ahead
+recency             soft: soon (a week, then halving every 2 weeks) after the latest      0.4
+                    past date mentioned
 ==================  ===================================================================  ======
 
 The point estimate is the day with the highest total score (ties: the middle of the tied
 days). The window is the run of days, around the point, that satisfies every constraint the
 point satisfies: every date in it is as consistent with the evidence as the point itself, so
-it is honest about what the text cannot tell apart. An article whose window stays wider than
-:data:`MAX_WINDOW_DAYS` (or that has no usable signal) stays undated; its window, when there is
-one, and the reason are still written to ``date_window_*`` and ``date_evidence``.
+it is honest about what the text cannot tell apart. A strong signal (toll, duration, date)
+that the point does not satisfy widens the window to its nearest allowed day when that lies
+within :data:`DISAGREE_WIDEN_DAYS` (signals that disagree make the window wider, not the date
+more confident); farther ones are listed as "not satisfied". An article stays undated when
+its window is wider than :data:`MAX_WINDOW_DAYS`, when only the soft preferences pick its day
+among more than :data:`MAX_PLATEAU_DAYS` equally supported ones, or when it has no usable
+signal; its window, when there is one, and the reason are still written to ``date_window_*``
+and ``date_evidence``.
 
 Articles dated by a header or metadata keep their date; their window is that day (so every
 dated row has a window) and their evidence names the source.
@@ -47,8 +62,27 @@ from analysis import dates, reference
 
 WAR_START = dates.WAR_START
 MAX_WINDOW_DAYS = 62          # wider than this and we do not claim a report date
-LAG_BEFORE, LAG_AFTER = 3, 1  # article published 3 days after .. 1 day before the bulletin
+MAX_PLATEAU_DAYS = 31         # nor when more days than this fit the hard evidence equally well
+LAG_BEFORE, LAG_AFTER = 7, 1  # article published up to 7 days after .. 1 day before a bulletin
 EXACT_MATCH_PCT = 0.1         # a non-round figure matches a bulletin within this
+# How likely an article quotes a bulletin `lag` days old (negative: a day before the series
+# has it, e.g. an evening bulletin dated the next day). Most quote the day's or the previous
+# day's figure; analyses and features quote week-old ones (stale quotes), so those days stay
+# allowed (the window covers them) but barely preferred.
+LAG_PREF = {-1: 0.3, 0: 1.0, 1: 0.8, 2: 0.4, 3: 0.25, 4: 0.12, 5: 0.08, 6: 0.05, 7: 0.03}
+# A non-round figure falling inside a gap of the reported series (no killed_cum that day)
+# matches the gap days, with this weight relative to an equal bulletin.
+GAP_MATCH_PREF = 0.6
+# Signals that disagree with the point estimate widen the window to their nearest allowed
+# day when it lies within this many days (a stale or early quote, a misread duration); a
+# signal farther away is reported in the evidence but does not widen the window.
+DISAGREE_WIDEN_DAYS = 21
+# After the official series ends, a later bulletin may have any count above the last one, up
+# to the last month's daily increase times this factor (at least AFTER_END_MIN_RATE a day).
+AFTER_END_RATE_FACTOR, AFTER_END_MIN_RATE = 3.0, 50.0
+# A past date mentioned in the article: the report most likely follows it within a week;
+# the preference halves every RECENCY_HALF_LIFE days after that.
+RECENCY_FLAT_DAYS, RECENCY_HALF_LIFE = 7, 14
 
 # Round figures ("more than 15,000") as allowed ranges of the official value, in percent of
 # the figure: (lowest, highest). Sources ahead of the series (e.g. the Government Media
@@ -60,7 +94,10 @@ ROUND_TOLERANCES = {
     "upper_bound": (-10.0, 1.0),
 }
 WEIGHTS = {"toll": 3.0, "duration": 2.0, "absolute": 2.0, "hostages": 1.0, "since_war": 1.0,
-           "weekday": 0.6}
+           "holiday": 1.0, "weekday": 0.6, "recency": 0.4}
+SOFT_KINDS = ("weekday", "recency")               # preferences only, never bound the window
+INFORMATIVE_KINDS = ("toll", "duration", "absolute", "hostages", "holiday")
+STRONG_KINDS = ("toll", "duration", "absolute")   # enough to fix the year of "Jan. 19"
 # Soft preference for the gap (days) between a past weekday mention and the report date.
 PAST_WEEKDAY_GAP = {0: 1.0, 1: 0.85, 2: 0.45, 3: 0.3, 4: 0.2, 5: 0.1, 6: 0.05}
 FUTURE_WEEKDAY_GAP = {0: 0.5, 1: 1.0, 2: 0.85, 3: 0.7, 4: 0.55, 5: 0.45, 6: 0.35}
@@ -74,6 +111,7 @@ class Constraint:
     label: str
     allowed: np.ndarray
     prefer: np.ndarray | None = None
+    anchor: int | None = None   # a past date mentioned: the last day of it (for recency)
 
     @property
     def weight(self) -> float:
@@ -101,7 +139,22 @@ def _calendar() -> tuple[list[dt.date], dict[str, np.ndarray]]:
     for metric in ("killed", "injured"):
         reported = pd.to_numeric(frame[f"{metric}_cum"], errors="coerce").astype(float)
         reported = reported.reindex(days)
-        series[metric] = reported.to_numpy()
+        values = reported.to_numpy()
+        series[metric] = values
+        # the reported values around each day without one (gaps, and after the series ends:
+        # next = +inf), for figures quoted from bulletins the series lacks
+        series[f"{metric}_prev"] = reported.ffill().to_numpy()
+        series[f"{metric}_next"] = reported.bfill().fillna(np.inf).to_numpy()
+        # after the series ends: the highest count a later bulletin could plausibly reach
+        known = np.flatnonzero(~np.isnan(values))
+        end = known[-1]
+        recent = values[known[known >= end - 30]]
+        rate = max(AFTER_END_MIN_RATE, AFTER_END_RATE_FACTOR * (recent[-1] - recent[0]) /
+                   max(1, len(recent) - 1))
+        reach = np.full(len(days), np.nan)
+        reach[end + 1:] = values[end] + rate * np.arange(1, len(days) - end)
+        series[f"{metric}_reach"] = reach
+    series["weekday"] = np.array([d.weekday() for d in days])
     return days, series
 
 
@@ -136,6 +189,19 @@ def is_round(value: int) -> bool:
     return value >= 100 and value % 100 == 0
 
 
+def rounding_step(value: int) -> int:
+    """The step a round figure is rounded to: the place of its last non-zero digit, but no
+    coarser than the third digit from the left, nor finer than hundreds ("44,000" -> 1,000;
+    "49,600" -> 100; "30,000" -> 1,000; "170,000" -> 10,000). "More than 44,000" is what
+    reports say while the official count is between 44,000 and 45,000.
+
+    >>> rounding_step(44000), rounding_step(49600), rounding_step(30000), rounding_step(500)
+    (1000, 100, 1000, 100)
+    """
+    zeros = len(str(value)) - len(str(value).rstrip("0"))
+    return max(1, min(10 ** zeros, 10 ** max(2, len(str(value)) - 2)))
+
+
 def toll_constraint(figure: dict) -> Constraint | None:
     """The days on which a cumulative Gaza toll could have been reported."""
     days, series = calendar_days()
@@ -143,24 +209,41 @@ def toll_constraint(figure: dict) -> Constraint | None:
     value = pd.to_numeric(figure.get("value"), errors="coerce")
     if pd.isna(value) or value <= 0:
         return None
+    value = float(value)
     official = series[metric]
     known = ~np.isnan(official)
+    prev, nxt = series[f"{metric}_prev"], series[f"{metric}_next"]
+    after_end = np.isinf(nxt) & ~known
+    gap = ~known & ~after_end & ~np.isnan(prev)
     if is_round(int(value)):
         low, high = ROUND_TOLERANCES.get(qualifier, ROUND_TOLERANCES["exact"])
-        ok = known & (official >= value * (1 + low / 100)) & (official <= value * (1 + high / 100))
+        lowest, highest = value * (1 + low / 100), value * (1 + high / 100)
+        ok = known & (official >= lowest) & (official <= highest)
+        step = rounding_step(int(value))
         equal = known & (official == value)
-        if equal.any():   # a bulletin with exactly this number: most likely the one quoted
-            ideal = equal
-        elif qualifier == "lower_bound":   # "more than 15,000": soon after it was passed
-            ideal = ok & (official >= value) & (official <= value * 1.05)
-        elif qualifier == "upper_bound":   # "nearly 31,000": shortly before
-            ideal = ok & (official <= value) & (official >= value * 0.97)
+        if qualifier == "lower_bound":   # "more than 44,000": until it becomes 45,000
+            ideal = ok & (official >= value) & (official < value + step)
+        elif qualifier == "upper_bound":   # "nearly 42,000": in the last step before it
+            ideal = ok & (official < value) & (official >= value - step)
         else:
-            ideal = ok & (np.abs(official - value) <= value * 0.02)
+            ideal = ok & (np.abs(official - value) <= step / 2)
+        ideal |= equal  # a bulletin with exactly this number: most likely the one quoted
+        # after the series ends, the count only grows: a figure the last bulletin does
+        # not already exceed may come from a later one
+        reach = series[f"{metric}_reach"]
+        later = after_end & (prev <= highest) & (reach >= lowest)
+        ok = ok | later
+        if qualifier == "lower_bound":
+            ideal = ideal | (later & (prev < value + step))
         how = f"official {metric} within {low:+g}%..{high:+g}% of it"
+        gap_ok = np.zeros(len(days), dtype=bool)
     else:
         ok = known & (np.abs(official - value) <= value * EXACT_MATCH_PCT / 100)
         ideal = equal = known & (official == value)
+        # a bulletin the series lacks: the gap days whose neighbours bracket the figure
+        gap_ok = gap & (prev < value) & (nxt > value)
+        gap_ok |= after_end & (prev < value) & (series[f"{metric}_reach"] >= value)
+        ok = ok | gap_ok
         how = f"bulletin{'s' if ok.sum() > 1 else ''} equal to it"
     if not ok.any():
         return Constraint("toll", f"{metric} {int(value):,} ({qualifier}): no official bulletin "
@@ -168,19 +251,22 @@ def toll_constraint(figure: dict) -> Constraint | None:
     n = len(days)
     allowed = np.zeros(n, dtype=bool)
     prefer = np.zeros(n)
-    lag_pref = {0: 1.0, 1: 0.8, 2: 0.4, 3: 0.25, -1: 0.3}
-    for i in np.flatnonzero(ok):
-        for lag in range(-LAG_AFTER, LAG_BEFORE + 1):
-            j = i + lag
-            if 0 <= j < n:
-                allowed[j] = True
-                # an exactly equal bulletin is strong; "soon after passing a round number"
-                # only mildly beats other matching days (a weekday outweighs it)
-                weight = lag_pref[lag] * (1.0 if equal[i] else 0.45 if ideal[i] else 0.3)
-                prefer[j] = max(prefer[j], weight)
     matched = np.flatnonzero(ok)
+    for lag in range(-LAG_AFTER, LAG_BEFORE + 1):
+        j = matched + lag
+        keep = (j >= 0) & (j < n)
+        i, j = matched[keep], j[keep]
+        allowed[j] = True
+        # an exactly equal bulletin is strong; "soon after passing a round number" only
+        # mildly beats other matching days (a weekday outweighs it)
+        weight = LAG_PREF[lag] * np.where(equal[i], 1.0, np.where(
+            gap_ok[i], GAP_MATCH_PREF, np.where(ideal[i], 0.45, 0.3)))
+        np.maximum.at(prefer, j, weight)
+    first, last = days[matched[0]], days[matched[-1]]
+    if after_end[matched[-1]]:
+        last = f"{days[int(np.flatnonzero(known)[-1])]} and after the series ends"
     label = (f"{metric} '{figure.get('quote') or f'{int(value):,}'}' ({qualifier}): {how} "
-             f"{days[matched[0]]}..{days[matched[-1]]}")
+             f"{first}..{last}")
     return Constraint("toll", label, allowed, prefer)
 
 
@@ -189,6 +275,13 @@ HOSTAGE_METRICS = {"hostages_held": ["hostages_held", "hostages_remaining"],
                    "hostages_dead": ["hostages_remaining_dead"]}
 HOSTAGE_MATCH = (0.03, 3)   # within 3% or 3 people of a compiled value...
 HOSTAGE_DAYS = 30           # ...reported within 30 days either side
+
+
+# The count of hostages still held only falls over time (releases, rescues, recovered bodies),
+# apart from counting bases differing by a few: a count is consistent with the days after the
+# first compiled report at or below it and before the last one at or above it (each widened
+# by HOSTAGE_DAYS). Counts above every compiled report say nothing (the 2023 reports).
+MONOTONIC_HOSTAGE_METRICS = {"hostages_held"}
 
 
 def hostage_constraint(figure: dict) -> Constraint | None:
@@ -200,10 +293,23 @@ def hostage_constraint(figure: dict) -> Constraint | None:
     if not metrics or figure.get("population") not in ("israeli", None, "") or pd.isna(value):
         return None
     margin = max(HOSTAGE_MATCH[0] * value, HOSTAGE_MATCH[1])
-    near = [(day, count) for day, count, _ in reference.compiled_points(tuple(metrics))
-            if abs(count - value) <= margin]
+    points = reference.compiled_points(tuple(metrics))
     n = len(days)
     allowed = np.zeros(n, dtype=bool)
+    if figure.get("metric") in MONOTONIC_HOSTAGE_METRICS and points:
+        at_most = [day for day, count, _ in points if count <= value + margin]
+        at_least = [day for day, count, _ in points if count >= value - margin]
+        if not at_least or not at_most and max(c for _, c, _ in points) < value:
+            return None
+        lo = _index(days, min(at_most)) - HOSTAGE_DAYS if at_most else 0
+        hi = _index(days, max(at_least)) + HOSTAGE_DAYS if at_most else n
+        if not at_most:   # fewer than any compiled report: after the last report
+            lo = _index(days, max(day for day, _, _ in points)) - HOSTAGE_DAYS
+        allowed = _mask_range(n, lo, hi)
+        label = (f"{figure['metric']} {int(value)}: compiled counts fall through it between "
+                 f"{days[max(lo, 0)]} and {days[min(hi, n - 1)]} (±{HOSTAGE_DAYS} days)")
+        return Constraint("hostages", label, allowed) if allowed.any() else None
+    near = [(day, count) for day, count, _ in points if abs(count - value) <= margin]
     for day, _ in near:
         i = _index(days, day)
         allowed |= _mask_range(n, i - HOSTAGE_DAYS, i + HOSTAGE_DAYS)
@@ -213,6 +319,36 @@ def hostage_constraint(figure: dict) -> Constraint | None:
              f"{', '.join(sorted({str(count) for _, count in near}))} on "
              f"{min(d for d, _ in near)}..{max(d for d, _ in near)} (±{HOSTAGE_DAYS} days)")
     return Constraint("hostages", label, allowed)
+
+
+def holiday_constraint(mention: dict) -> Constraint | None:
+    """ "Ramadan", "Passover": near one of the holiday's occurrences (dates.HOLIDAYS)."""
+    days, _ = calendar_days()
+    spans = dates.HOLIDAYS.get(mention.get("holiday") or "")
+    if not spans:
+        return None
+    n = len(days)
+    allowed = np.zeros(n, dtype=bool)
+    before, after = dates.HOLIDAY_MARGIN
+    for first, last in spans:
+        allowed |= _mask_range(n, _index(days, first) - before, _index(days, last) + after)
+    label = (f"'{mention['text']}': within {before} days before to {after} days after one of "
+             + ", ".join(f"{a}..{b}" for a, b in spans))
+    return Constraint("holiday", label, allowed)
+
+
+def recency_constraint(constraints: list[Constraint]) -> Constraint | None:
+    """Soft: the report most likely follows the latest past date it mentions within weeks."""
+    days, _ = calendar_days()
+    past = [c.anchor for c in constraints if c.kind == "absolute" and c.anchor is not None]
+    if not past:
+        return None
+    i = min(max(past), len(days) - 1)
+    gap = np.arange(len(days)) - i
+    prefer = np.where(gap < 0, 0.0, 0.5 ** (np.maximum(0, gap - RECENCY_FLAT_DAYS) /
+                                             RECENCY_HALF_LIFE))
+    return Constraint("recency", f"soon after {days[i]}", np.ones(len(days), dtype=bool),
+                      prefer)
 
 
 def duration_constraint(mention: dict) -> Constraint | None:
@@ -264,30 +400,32 @@ def absolute_constraint(mention: dict, year_hint: dt.date | None) -> Constraint 
     if idx <= 0:
         return None  # 7 October itself says nothing beyond "since the war"
     return Constraint("absolute", f"'{text}' mentioned as past: on/after {resolved.date}",
-                      _mask_range(n, idx, n))
+                      _mask_range(n, idx, n), anchor=_index(days, resolved.end))
+
+
+_PAST_GAP = np.array([PAST_WEEKDAY_GAP[g] for g in range(7)])
+_FUTURE_GAP = np.array([FUTURE_WEEKDAY_GAP[g] for g in range(7)])
+_LAST_GAP = np.array([PAST_WEEKDAY_GAP[(g - 7) % 7 if g else 6] for g in range(7)])
 
 
 def weekday_constraint(mentions: list[dict]) -> Constraint | None:
-    days, _ = calendar_days()
+    days, series = calendar_days()
     weekday_mentions = [m for m in mentions if m.get("weekday") is not None
                         and m["kind"] in ("weekday", "overnight")]
     if not weekday_mentions:
         return None
-    day_of_week = np.array([d.weekday() for d in days])
+    day_of_week = series["weekday"]
     prefer = np.zeros(len(days))
     names = []
     for mention in weekday_mentions:
         w = mention["weekday"]
         low = mention["text"].lower()
         if mention.get("tense") == "future" or re.search(r"\b(next|coming)\b", low):
-            gaps = (w - day_of_week) % 7
-            prefer += np.vectorize(FUTURE_WEEKDAY_GAP.get)(gaps)
+            prefer += _FUTURE_GAP[(w - day_of_week) % 7]
         elif re.search(r"\blast\b", low):
-            gaps = (day_of_week - w) % 7
-            prefer += np.vectorize(lambda g: PAST_WEEKDAY_GAP.get((g - 7) % 7 if g else 6))(gaps)
+            prefer += _LAST_GAP[(day_of_week - w) % 7]
         else:
-            gaps = (day_of_week - w) % 7
-            prefer += np.vectorize(PAST_WEEKDAY_GAP.get)(gaps)
+            prefer += _PAST_GAP[(day_of_week - w) % 7]
         names.append(f"{mention['text']} ({mention.get('tense') or 'past'})")
     prefer /= len(weekday_mentions)
     best = days[int(np.argmax(prefer[:7]))].strftime("%A")
@@ -297,11 +435,12 @@ def weekday_constraint(mentions: list[dict]) -> Constraint | None:
 
 # --- combining --------------------------------------------------------------------------------
 
-def _score(constraints: list[Constraint], n: int) -> np.ndarray:
+def _score(constraints: list[Constraint], n: int, soft: bool = True) -> np.ndarray:
     score = np.zeros(n)
     for c in constraints:
-        if c.kind == "weekday":
-            score += c.weight * c.prefer
+        if c.kind in SOFT_KINDS:
+            if soft:
+                score += c.weight * c.prefer
         else:
             score += c.weight * c.allowed
             if c.prefer is not None:
@@ -316,7 +455,7 @@ def _combine(constraints: list[Constraint]):
     best = score.max()
     tied = np.flatnonzero(np.isclose(score, best))
     point = tied[len(tied) // 2]  # the middle of the tied days
-    hard = [c for c in constraints if c.kind != "weekday" and c.allowed[point]]
+    hard = [c for c in constraints if c.kind not in SOFT_KINDS and c.allowed[point]]
     window = np.ones(n, dtype=bool)
     for c in hard:
         window &= c.allowed
@@ -325,8 +464,21 @@ def _combine(constraints: list[Constraint]):
         lo -= 1
     while hi < n - 1 and window[hi + 1]:
         hi += 1
-    unmet = [c for c in constraints if c.kind != "weekday" and not c.allowed[point]]
-    return point, (lo, hi), hard, unmet
+    unmet = [c for c in constraints if c.kind not in SOFT_KINDS and not c.allowed[point]]
+    # honest about disagreement: a strong signal the point does not satisfy widens the window
+    # to its nearest allowed day, when that is close (a stale quote, a loose duration)
+    for c in unmet:
+        if c.kind not in STRONG_KINDS or not c.allowed.any():
+            continue
+        allowed = np.flatnonzero(c.allowed)
+        nearest = allowed[np.argmin(np.abs(allowed - point))]
+        if abs(nearest - point) <= DISAGREE_WIDEN_DAYS:
+            lo, hi = min(lo, nearest), max(hi, nearest)
+    # the days of the window the hard evidence (without weekday and recency preferences)
+    # rates as high as the point: what the point was really chosen from
+    firm = _score(constraints, n, soft=False)[lo:hi + 1]
+    plateau = int(np.sum(firm >= firm[point - lo] - 1e-9))
+    return point, (lo, hi), hard, unmet, plateau
 
 
 def infer_date(mentions: list[dict], figures: list[dict]) -> Inference:
@@ -349,6 +501,11 @@ def infer_date(mentions: list[dict], figures: list[dict]) -> Inference:
             c = duration_constraint(mention)
             if c is not None:
                 constraints.append(c)
+    for mention in mentions or []:
+        if mention.get("kind") == "holiday":
+            c = holiday_constraint(mention)
+            if c is not None:
+                constraints.append(c)
     if any(m.get("kind") == "since_war" for m in mentions or []):
         constraints.append(Constraint("since_war", "'since Oct. 7': after the war began",
                                       np.ones(len(days), dtype=bool)))
@@ -359,10 +516,11 @@ def infer_date(mentions: list[dict], figures: list[dict]) -> Inference:
         c = absolute_constraint(mention, None)
         if c is not None:
             constraints.append(c)
-    strong = [c for c in constraints if c.kind in ("toll", "duration", "absolute", "hostages")
-              and c.allowed.any()]
+    strong = [c for c in constraints if c.kind in STRONG_KINDS and c.allowed.any()]
+    if not strong:  # weak signals only (hostage counts, holidays) may still fix the year
+        strong = [c for c in constraints if c.kind in INFORMATIVE_KINDS and c.allowed.any()]
     if strong:  # year-less dates: resolve against the latest day the other signals allow
-        point, (lo, hi), _, _ = _combine(strong)
+        point, (lo, hi), _, _, _ = _combine(strong)
         for mention in dated:
             if mention in with_year or mention.get("kind") == "bare_month":
                 continue
@@ -372,22 +530,29 @@ def infer_date(mentions: list[dict], figures: list[dict]) -> Inference:
     weekday = weekday_constraint(mentions or [])
     if weekday is not None:
         constraints.append(weekday)
-    informative = [c for c in constraints if c.kind in ("toll", "duration", "absolute",
-                                                        "hostages") and c.allowed.any()]
+    recency = recency_constraint(constraints)
+    if recency is not None:
+        constraints.append(recency)
+    informative = [c for c in constraints if c.kind in INFORMATIVE_KINDS and c.allowed.any()]
     if not informative:
         found = "; ".join(c.label for c in constraints) or "no date mentions or tolls"
         return Inference(None, None, f"undated: no usable signal ({found})", constraints)
-    point, (lo, hi), used, unmet = _combine(constraints)
+    point, (lo, hi), used, unmet, plateau = _combine(constraints)
     window = (days[lo], days[hi])
     parts = [c.label for c in used if c.kind != "since_war"]
-    if weekday is not None:
-        parts.append(weekday.label)
+    for soft in (weekday, recency):
+        if soft is not None:
+            parts.append(soft.label)
     if unmet:
         parts.append("not satisfied: " + "; ".join(c.label for c in unmet))
     evidence = "; ".join(parts)
     if hi - lo + 1 > MAX_WINDOW_DAYS:
         return Inference(None, window, f"undated: evidence only narrows it to {window[0]}.."
                          f"{window[1]} ({hi - lo + 1} days): {evidence}", constraints)
+    if plateau > MAX_PLATEAU_DAYS:
+        return Inference(None, window, f"undated: within {window[0]}..{window[1]} only "
+                         f"weekday or recency preferences pick a day among {plateau} equally "
+                         f"supported ones: {evidence}", constraints)
     return Inference(days[point], window, evidence, constraints)
 
 
@@ -404,17 +569,21 @@ def infer_report_dates(table: pd.DataFrame, documents, results):
         if column not in table.columns:
             table[column] = ""
         table[column] = table[column].astype(object)
-    rows = {doc_id: i for i, doc_id in zip(table.index, table["doc_id"])}
+    rows = {doc_id: i for i, doc_id in enumerate(table["doc_id"])}
+    # collect the cell updates and write each column once (cell-wise .loc is slow)
+    columns = {c: table[c].tolist() for c in ("report_date", "date_source", "date_window_start",
+                                              "date_window_end", "date_evidence")
+               if c in table.columns}
     out = []
     for document in documents:
         row = rows.get(document.doc_id)
         if document.date_source != "none" and document.report_date is not None:
             if row is not None:
-                table.loc[row, "date_window_start"] = document.report_date.isoformat()
-                table.loc[row, "date_window_end"] = document.report_date.isoformat()
-                if not str(table.loc[row, "date_evidence"] or "").strip() or \
-                        pd.isna(table.loc[row, "date_evidence"]):
-                    table.loc[row, "date_evidence"] = f"{document.date_source} date"
+                columns["date_window_start"][row] = document.report_date.isoformat()
+                columns["date_window_end"][row] = document.report_date.isoformat()
+                evidence = columns["date_evidence"][row]
+                if evidence is None or pd.isna(evidence) or not str(evidence).strip():
+                    columns["date_evidence"][row] = f"{document.date_source} date"
             out.append(document)
             continue
         result = (results or {}).get(document.doc_id, {}) or {}
@@ -423,15 +592,19 @@ def infer_report_dates(table: pd.DataFrame, documents, results):
             mentions = dates.date_signals(document.text)
         inference = infer_date(mentions, result.get("figures") or [])
         if row is not None:
-            table.loc[row, "date_evidence"] = inference.evidence
+            columns["date_evidence"][row] = inference.evidence
             if inference.window:
-                table.loc[row, "date_window_start"] = inference.window[0].isoformat()
-                table.loc[row, "date_window_end"] = inference.window[1].isoformat()
+                columns["date_window_start"][row] = inference.window[0].isoformat()
+                columns["date_window_end"][row] = inference.window[1].isoformat()
             if inference.report_date is not None:
-                table.loc[row, "report_date"] = inference.report_date.isoformat()
-                table.loc[row, "date_source"] = "inferred"
+                columns["report_date"][row] = inference.report_date.isoformat()
+                columns["date_source"][row] = "inferred"
         if inference.report_date is not None:
             document = dataclasses.replace(document, report_date=inference.report_date,
                                            date_source="inferred")
         out.append(document)
+    for column, values in columns.items():
+        dtype = object if column.startswith("date_window") or column == "date_evidence" \
+            else table[column].dtype
+        table[column] = pd.Series(values, index=table.index, dtype=dtype)
     return table, out

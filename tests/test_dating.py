@@ -162,3 +162,92 @@ def test_hostage_counts_alone_give_an_honest_window(corpus):
     inference = dating.infer_date(date_signals(doc.text), figures)
     assert inference.window[0] <= D(2024, 1, 28) <= inference.window[1]
     assert inference.report_date is None and "hostages_dead 28" in inference.evidence
+
+
+# --- robustness rules (see tests/test_dating_unseen.py for whole articles) -------------------
+
+def _killed(value, qualifier="exact", metric="killed"):
+    return {"metric": metric, "population": "palestinian", "value": value,
+            "qualifier": qualifier, "scope": "cumulative"}
+
+
+@pytest.mark.parametrize("stale_days", [4, 5, 6, 7])
+def test_stale_quote_stays_in_the_window(stale_days):
+    # a week-old bulletin quoted in an analysis: the point sits at the bulletin, the window
+    # still holds the report day
+    bulletin = D(2024, 6, 9)
+    inference = dating.infer_date([], [_toll(bulletin, "lower_bound")])
+    assert inference.window[0] <= bulletin + dt.timedelta(days=stale_days) <= inference.window[1]
+    assert abs((inference.report_date - bulletin).days) <= 1
+
+
+def test_figure_inside_a_gap_of_the_series_matches_the_gap():
+    # 2023-12-06 has no killed_cum; a figure between the 12-05 and 12-07 bulletins fits it
+    inference = dating.infer_date([], [_killed(16500)])
+    assert inference.window[0] <= D(2023, 12, 6) <= inference.window[1]
+    assert abs((inference.report_date - D(2023, 12, 6)).days) <= 1
+
+
+def test_after_the_series_ends_a_higher_count_is_not_a_contradiction():
+    last = reference.load_gaza_daily().dropna(subset=["killed_cum"]).iloc[-1]
+    later = int(last["killed_cum"]) + 200
+    inference = dating.infer_date([], [_killed(later)])
+    assert inference.window[0] > last["date"]
+    assert "after the series ends" in inference.evidence
+    # but an impossible count still matches nothing
+    assert "no official bulletin matches" in dating.infer_date(
+        [], [_toll(D(2024, 5, 8)), _killed(250000)]).evidence
+
+
+def test_rounding_step_prefers_the_band_before_the_next_round_number():
+    # "more than 44,000" (crossed 2024-11-21, 45,000 only in mid-December) with a Thursday
+    text = "The court ruled on Thursday, more than 13 months into the war."
+    inference = dating.infer_date(date_signals(text), [_killed(44000, "lower_bound")])
+    assert D(2024, 11, 21) <= inference.report_date <= D(2024, 12, 17)
+    assert inference.report_date.weekday() == 3
+    assert inference.window[0] <= D(2024, 11, 21) <= inference.window[1]
+
+
+def test_falling_hostage_count_after_the_last_compiled_report():
+    # 94 held (after the Jan 2025 releases) lies between the compiled 96 and 60
+    figure = {"metric": "hostages_held", "population": "israeli", "value": 94,
+              "qualifier": "approx", "scope": "cumulative"}
+    c = dating.hostage_constraint(figure)
+    days, _ = dating.calendar_days()
+    assert c.allowed[dating._index(days, D(2025, 1, 22))]
+
+
+def test_year_less_date_takes_its_year_from_strong_signals_not_hostage_counts():
+    text = ("The ceasefire took effect on Jan. 19. Residents returned on Wednesday after the "
+            "15-month war.")
+    hostages = {"metric": "hostages_held", "population": "israeli", "value": 94,
+                "qualifier": "approx", "scope": "cumulative"}
+    inference = dating.infer_date(date_signals(text), [hostages])
+    assert "on/after 2025-01-19" in inference.evidence
+    assert inference.window[0] <= D(2025, 1, 22) <= inference.window[1]
+    assert abs((inference.report_date - D(2025, 1, 22)).days) <= 2   # recency + Wednesday
+
+
+def test_holiday_narrows_a_round_toll():
+    text = "Families broke their Ramadan fast in the rubble."
+    toll = [_killed(49000, "lower_bound")]
+    inference = dating.infer_date(date_signals(text), toll)
+    without = dating.infer_date([], toll)
+    assert inference.window[0] <= D(2025, 3, 20) <= inference.window[1]
+    assert inference.window[1] - inference.window[0] < without.window[1] - without.window[0]
+    assert "Ramadan" in inference.evidence
+
+
+def test_disagreeing_tolls_widen_the_window():
+    # an up-to-date toll and a week-older injured count: the window covers both bulletins
+    figures = [_toll(D(2024, 2, 21)), _toll(D(2024, 2, 10), metric="injured")]
+    inference = dating.infer_date([], figures)
+    assert inference.window[0] <= D(2024, 2, 10) + dt.timedelta(days=7)
+    assert inference.window[1] >= D(2024, 2, 21)
+
+
+def test_soft_preferences_alone_do_not_date_a_long_plateau():
+    # "more than 72,000" holds from Feb to Jun 2026; a weekday cannot pick the day
+    text = "Gunmen crossed the line on Sunday, the army said."
+    inference = dating.infer_date(date_signals(text), [_killed(72000, "lower_bound")])
+    assert inference.report_date is None and inference.evidence.startswith("undated")
