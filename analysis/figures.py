@@ -13,6 +13,12 @@ rather than people). For every number in a sentence (see :mod:`analysis.numbers`
 4. pick the metric from noun kind + trigger; drop proposed or pending numbers ("would free 40
    hostages", "will be released"), rates ("each day", "in the past 24 hours"), single-incident
    tolls ("an Israeli strike on a school killed 12"), rescues and demographic sub-counts;
+   a toll under 1,000 with nothing war-level in its sentence is one day's or one strike's;
+   a 24-hour marker governs its whole clause; subsets carry over "and"; "N of them" after a
+   release or a dropped number is a part of it; the living ("20 of them alive") and people
+   taken before the war are not counted; ages in apposition ("Sharabi, 52,") are dropped;
+   a nationality breakdown between dashes or brackets ("— 13 Israelis, 10 Thais and a
+   Filipino —") gives one row per part;
 5. population from the noun phrase, else from the nearest cue in the sentence (the 7 October
    attack and its attackers mean Israeli victims; Gaza, Palestinians, Israel's offensive mean
    Palestinian victims); scope; attribution from "according to X" / "X said" mapped to a
@@ -106,6 +112,10 @@ class Terms:
     report_verb_re: re.Pattern
     source_word_re: re.Pattern
     sources: tuple  # (compiled regex, canonical name)
+    prewar_re: re.Pattern
+    alive_re: re.Pattern  # "20 of them are alive": a count of the living, not a metric
+    proposal_re: re.Pattern  # a proposal governs the rest of its clause
+    verb_words: frozenset  # trigger verbs: "people and kidnapped" ends the noun phrase
 
 
 # auxiliaries, adverbs and appositives allowed between a noun phrase and its predicate
@@ -115,7 +125,7 @@ _AUX = (r"(?:who|that|which|have|has|had|were|was|are|is|been|being|also|since|s
         r"estimated|feared|considered|listed\s+as|declared|either|currently|remain|"
         r"will|would|could|might|may|shall|should|due|set|expected|scheduled|slated|going|"
         r"is\s+to|are\s+to)")
-_APPOSITIVE = r"(?:\s*,[^,.;]{1,70},)?"
+_APPOSITIVE = r"(?:\s*(?:,[^,.;]{1,70},|\s[–—-]\s[^–—.;]{1,70}\s[–—-]|\([^().;]{1,70}\)))?"
 _MODAL_RE = re.compile(r"\b(?:will|would|could|might|may|shall|should|due|set|expected|"
                        r"scheduled|slated|going|are\s+to|is\s+to)\b", re.IGNORECASE)
 # a place between a noun phrase and its predicate: "1.7 million people in Gaza have been displaced"
@@ -212,6 +222,13 @@ def load_terms(path: str | Path = TERMS_PATH, sources_path: str | Path = SOURCES
                                   r"showed|put|puts)(?![\w'’])", re.IGNORECASE),
         source_word_re=_phrase_re(data["source_words"]),
         sources=sources,
+        alive_re=re.compile(rf"^(?:\s+{_AUX})*\s*(?:{_alternation(data['alive_right'])})"
+                            r"(?![\w'’])", re.IGNORECASE),
+        proposal_re=_phrase_re(data["proposal_markers"]),
+        prewar_re=_phrase_re(data["prewar_markers"]),
+        verb_words=frozenset(w.lower() for key in ("kill_left", "injure_left", "take_left",
+                                                   "release_left", "displace_left")
+                             for w in data[key] if " " not in w),
     )
 
 
@@ -232,7 +249,7 @@ class NounPhrase:
 
 _PRONOUN_RE = re.compile(r"^\s*,?\s*(?:of\s+(?:whom|them|those|these)|who|whom|whose)\b",
                          re.IGNORECASE)
-_OF_THE_RE = re.compile(r"^\s+of\s+(?:the|those|these)\s+", re.IGNORECASE)
+_OF_THE_RE = re.compile(r"^\s+of\s+(?:the|those|these|its|their|our|his|her)\s+", re.IGNORECASE)
 _NEXT_WORD_RE = re.compile(r"^\s*([A-Za-z][\w'’.]*)")
 
 
@@ -245,6 +262,7 @@ def _noun_phrase(right: str, terms: Terms) -> NounPhrase:
     if of_the:
         pos = of_the.end() - 1
     kinds, end, foreign, nationality, others = [], 0, False, None, False
+    previous = ""
     first = _NEXT_WORD_RE.match(right[pos:])
     first_word = first.group(1).lower() if first else ""
     for _ in range(6):
@@ -252,6 +270,9 @@ def _noun_phrase(right: str, terms: Terms) -> NounPhrase:
         if not match:
             break
         word = re.sub(r"\s+", " ", match.group(1).lower())
+        if kinds and previous == "and" and word in terms.verb_words:
+            break
+        previous = word
         pos = match.end()
         kind = terms.word_kind.get(word)
         if word in ("palestinian", "palestinians", "gazan", "gazans"):
@@ -306,6 +327,14 @@ def _excluded_quantity(number: Number, left: str, right: str, terms: Terms) -> b
         return True  # "85% of Gaza's 2.3 million people", "a population of 2.3 million"
     if re.search(r"[$€£]\s*$", left) or terms.quantity_left_re.search(left):
         return True
+    if re.search(r"\b(?:population|home)\s+(?:of|to)\s+(?:(?:some|about|around|roughly|nearly|"
+                 r"almost|more\s+than|over|an\s+estimated)\s+)?$|\b(?:of|for)\s+(?:the\s+)?"
+                 r"[\w-]+['’]s?\s+(?:(?:some|about|around|roughly|nearly|more\s+than|over)\s+)?$",
+                 left, re.IGNORECASE):
+        return True  # "Gaza's population of 2.1 million", "90% of the territory's 2.1 million"
+    if (not number.words and number.value < 130 and re.search(r"[A-Za-z]\s*,\s*$", left)
+            and re.match(r"^\s*[,)]", right)):
+        return True  # an age in apposition: "Doron Steinbrecher, 31, was freed"
     if terms.month_left_re.search(left) or terms.month_right_re.match(right):
         return True
     digits = re.sub(r"\D", "", number.text)
@@ -322,6 +351,10 @@ def _hedge(left: str, terms: Terms) -> tuple[str, int]:
     match = terms.hedge_re.search(left)
     if match:
         word = re.sub(r"\s+", " ", match.group(1).lower())
+        for regex in terms.left.values():
+            trigger = regex.search(left)
+            if trigger and trigger.start() < match.start() < trigger.end():
+                return "exact", len(left)  # "handed over 17": the hedge word ends a trigger
         return terms.hedge_kind[word], match.start()
     if terms.estimate_re.search(left):
         return "approx", len(left)
@@ -330,7 +363,8 @@ def _hedge(left: str, terms: Terms) -> tuple[str, int]:
 
 _TRAILING_DETERMINERS = re.compile(
     r"(?:(?<![\w'’])(?:the|a|an|another|additional|further|all|its|their|his|her|our|some\s+other|"
-    r"a\s+total\s+of|total\s+of|an\s+additional|a\s+further|roughly|only|just|only\s+about)\s*)+$",
+    r"a\s+total\s+of|total\s+of|an\s+additional|a\s+further|roughly|only|just|only\s+about|"
+    r"last|final|remaining)\s*)+$",
     re.IGNORECASE)
 
 
@@ -368,21 +402,27 @@ def _right_trigger(after: str, terms: Terms) -> tuple[str | None, bool]:
 
 def _nearest_cue(sentence: str, start: int, end: int, cue_res: dict, terms: Terms,
                  default: str | None) -> str | None:
-    """The population whose cue lies nearest the number (cues after it count double)."""
+    """The population whose cue lies nearest the number (cues after it count double). Of two
+    overlapping cues the one starting first wins: "southern Israel killed" is a place, not
+    "Israel killed"."""
     best, best_distance = default, 10**9
-    for population, regex in cue_res.items():
-        for match in regex.finditer(sentence):
-            if match.end() <= start:
-                if terms.since_re.search(sentence[max(0, match.start() - 20):match.start()]) \
-                        and re.search(r"\d|oct", match.group(0), re.IGNORECASE):
-                    continue  # "since Oct. 7": a time anchor, not the victims
-                distance = start - match.end()
-            elif match.start() >= end:
-                distance = 2 * (match.start() - end) + 10
-            else:
-                continue
-            if distance < best_distance:
-                best, best_distance = population, distance
+    cues = [(match, population) for population, regex in cue_res.items()
+            for match in regex.finditer(sentence)]
+    for match, population in cues:
+        if any(other is not population and o.start() < match.start() < o.end()
+               for o, other in cues):
+            continue
+        if match.end() <= start:
+            if terms.since_re.search(sentence[max(0, match.start() - 20):match.start()]) \
+                    and re.search(r"\d|oct", match.group(0), re.IGNORECASE):
+                continue  # "since Oct. 7": a time anchor, not the victims
+            distance = start - match.end()
+        elif match.start() >= end:
+            distance = 2 * (match.start() - end) + 10
+        else:
+            continue
+        if distance < best_distance:
+            best, best_distance = population, distance
     return best
 
 
@@ -506,7 +546,13 @@ def figures_in_sentence(sentence: str, offset: int = 0, context: str = "",
     terms = load_terms()
     rows: list[dict] = []
     numbers = find_numbers(sentence)
+    # what became of each number so far: its metric (None if dropped) and whether it was a
+    # subset ("including 18 ... and 111 ...": the subset marker carries over the "and")
+    outcomes: list[dict] = []
     for number in numbers:
+        outcome = {"metric": None, "subset": False, "row": None}
+        previous_outcome = outcomes[-1] if outcomes else None
+        outcomes.append(outcome)
         left, right = sentence[:number.start], sentence[number.end:]
         value, low, high = number.value, number.low, number.high
         if number.is_range and re.search(r"\bfrom\s*$", left, re.IGNORECASE):
@@ -526,21 +572,32 @@ def figures_in_sentence(sentence: str, offset: int = 0, context: str = "",
                 if noun_tags.get(word_at) == "NOUN":
                     continue
         after = right[np.end:]
+        if terms.alive_re.match(after):
+            continue  # "20 of them are believed alive": the living are not a metric
         left_trigger, trigger_start = _left_trigger(core_left, terms)
         right_trigger, pending = _right_trigger(after, terms)
         if pending:
             continue
+        if (left_trigger and right_trigger
+                and re.search(r",\s*$", core_left[trigger_start:])):
+            left_trigger = None  # "Before Monday's release, 48 hostages remained": a noun
+        if right_trigger == "take" and not left_trigger and _TAKEN_THEN_HELD.match(after):
+            right_trigger = "hold"  # "129 hostages abducted on October 7 remain in Gaza"
         before_trigger = core_left[max(0, trigger_start - 45):trigger_start]
         if left_trigger and terms.pending_re.search(before_trigger):
             continue
+        bodies = False
         if terms.rescue_re.search(core_left[-40:]) or _RESCUE_AFTER.search(after[:50]):
-            continue
+            if not (right_trigger == "hold" and np.kind == "hostage"
+                    and _BODIES_LEFT.search(core_left[-40:])):
+                continue
+            bodies = True  # "the bodies of 24 hostages are still in Gaza"
         coordinated = bool(rows and rows[-1]["metric"].endswith("_released")
                            and _COORDINATION.search(core_left))
         clause = re.split(r"[,;:(]", core_left)[-1][-40:]
         if terms.pending_re.search(clause) and not coordinated:
             continue
-        if terms.rate_re.search(after[:45]) or terms.rate_re.search(core_left[-50:]):
+        if _rate_governs(sentence, number, after, core_left, terms):
             continue
         trigger = left_trigger or right_trigger
         if left_trigger == "toll" and right_trigger:
@@ -549,13 +606,27 @@ def figures_in_sentence(sentence: str, offset: int = 0, context: str = "",
             trigger = right_trigger
         if np.of_the and terms.dead_search_re.search(after[:60]):
             trigger = "dead"
-        if trigger is None and coordinated:
-            trigger = "release"  # "freed 105 hostages in exchange for 240 prisoners"
+        if coordinated and (trigger is None or (trigger in ("hold", "toll") and not left_trigger
+                                                 or left_trigger == "toll")):
+            trigger = "release"  # "freed 105 hostages in exchange for 240 prisoners (held ...)"
+        if bodies:
+            trigger = "dead"
         if trigger is None:
             trigger = _shared_predicate(sentence, number, np, numbers, terms)
         subset = bool(terms.subset_left_re.search(core_left)) or np.kind == "pronoun"
+        if (previous_outcome and previous_outcome["subset"] and not left_trigger
+                and re.search(r"(?:,|\band)\s*$", core_left)):
+            subset = True
+        outcome["subset"] = subset
+        if np.kind == "pronoun" and previous_outcome is not None and (
+                previous_outcome["metric"] is None
+                or previous_outcome["metric"].endswith("_released")):
+            continue  # "freed 33 hostages, eight of them dead": a part of what was freed
         hostage_context = bool(terms.hostage_word_re.search(sentence[:number.start])) or any(
             row["metric"].startswith("hostages") for row in rows)
+        if np.kind == "pronoun" and not hostage_context:
+            hostage_context = bool(re.match(r"^\s*(?:still\s+)?held\b", after)
+                                   or terms.hostage_word_re.search(context))
         metric = None
         if np.kind == "hostage":
             if trigger == "take":
@@ -594,8 +665,16 @@ def figures_in_sentence(sentence: str, offset: int = 0, context: str = "",
                     metric = "hostages_held"
             elif trigger == "displace":
                 metric = "displaced"
+        population = None
+        if metric is None and np.kind is None and rows and _COMPARED_LEFT.search(core_left):
+            # "holds 9,000 Palestinians ..., up from about 5,200 before the war"
+            metric, population = rows[-1]["metric"], rows[-1]["population"]
         if metric is None:
             continue
+        if metric.endswith("_released") and re.search(r"\b(?:bodies|remains)\b", right[:np.end]):
+            continue  # bodies handed over are not people freed
+        if metric.startswith("hostages") and terms.prewar_re.search(after[:40]):
+            continue  # "four other Israelis were taken before the war"
         if np.kind == "subgroup" and metric in ("killed", "injured", "displaced"):
             continue  # demographic sub-count
         if subset and metric in ("killed", "injured", "hostages_held", "prisoners_held",
@@ -605,96 +684,208 @@ def figures_in_sentence(sentence: str, offset: int = 0, context: str = "",
         if metric in ("killed", "injured") and _is_incident(sentence, number.start,
                                                               number.end, terms):
             continue
+        if metric in ("killed", "injured") and value < 1000 and not terms.war_re.search(sentence):
+            continue  # a few hundred dead with nothing war-level in sight: one day or one strike
+        if (metric.endswith("_released") and not coordinated
+                and terms.proposal_re.search(core_left.split(";")[-1])):
+            continue  # "proposed extending the truce ..., with Hamas freeing five hostages"
 
-        # population
-        if metric.startswith("hostages"):
-            population = "other" if np.foreign else "israeli"
-        elif metric.startswith("prisoners"):
-            population = "palestinian"
-        elif metric == "displaced":
-            population = np.nationality or _nearest_cue(
-                sentence, number.start, number.end, terms.displaced_cue_res, terms,
-                "palestinian")
-        else:
-            population = np.nationality
-            if np.foreign:
-                population = "other"
-            if population is None and np.others:
-                previous = [r for r in rows if r["metric"] in ("killed", "injured")]
-                population = previous[-1]["population"] if previous else None
-            if population is None:
-                population = _nearest_cue(sentence, number.start, number.end, terms.cue_res,
-                                          terms, "palestinian")
-
-        # scope
-        if metric in EVENT_METRICS:
-            scope = "event"
-        elif (metric in ("killed", "injured") and population == "israeli"
-              and terms.oct7_re.search(sentence)):
-            scope = "event"
-        else:
-            scope = "cumulative"
-
+        if population is None:
+            population = _population(metric, np, sentence, number, rows, terms)
         if number.is_range and low is not None:
             qualifier = "lower_bound"
         elif number.vague:
             qualifier = "lower_bound"
-        if qualifier == "lower_bound" and low is None:
-            low = value
-        if qualifier == "upper_bound" and high is None:
-            high = value
-        if not number.is_range and not number.vague and qualifier not in ("lower_bound",
-                                                                            "upper_bound"):
-            low = high = None
-
         quote_start = hedge_start if qualifier != "exact" and hedge_start < len(left) else \
             number.start
         if terms.estimate_re.search(left) and not terms.hedge_re.search(left):
             quote_start = number.start
         quote_end = number.end + np.end if np.kind not in (None, "pronoun") else number.end
-        quote = sentence[quote_start:quote_end].rstrip()
-        quote_end = quote_start + len(quote)
-        rows.append({
-            "metric": metric,
-            "population": population,
-            "value": int(value),
-            "qualifier": qualifier,
-            "low": None if low is None else int(low),
-            "high": None if high is None else int(high),
-            "scope": scope,
-            "attributed_to": _attribution(sentence, number.start, terms),
-            "sentence": sentence.strip(),
-            "quote": quote,
-            "start_char": offset + quote_start,
-            "end_char": offset + quote_end,
-        })
+        row = _make_row(metric, population, value, qualifier, low, high, number.is_range or
+                        number.vague, sentence, offset, quote_start, quote_end, number.start,
+                        terms)
+        rows.append(row)
+        outcome["metric"] = metric
+        outcome["row"] = row
+    rows.extend(_breakdowns(sentence, offset, numbers, outcomes, terms))
     return rows
 
 
+def _population(metric: str, np: NounPhrase, sentence: str, number: Number, rows: list,
+                terms: Terms) -> str:
+    if metric.startswith("hostages"):
+        return "other" if np.foreign else "israeli"
+    if metric.startswith("prisoners"):
+        return "palestinian"
+    if metric == "displaced":
+        return np.nationality or _nearest_cue(sentence, number.start, number.end,
+                                              terms.displaced_cue_res, terms, "palestinian")
+    population = np.nationality
+    if np.foreign:
+        population = "other"
+    if population is None and np.others:
+        previous = [r for r in rows if r["metric"] in ("killed", "injured")]
+        population = previous[-1]["population"] if previous else None
+    if population is None:
+        population = _nearest_cue(sentence, number.start, number.end, terms.cue_res, terms,
+                                  "palestinian")
+    return population
+
+
+def _make_row(metric, population, value, qualifier, low, high, bounded, sentence, offset,
+              quote_start, quote_end, number_start, terms) -> dict:
+    if metric in EVENT_METRICS:
+        scope = "event"
+    elif (metric in ("killed", "injured") and population == "israeli"
+          and terms.oct7_re.search(sentence)):
+        scope = "event"
+    else:
+        scope = "cumulative"
+    if qualifier == "lower_bound" and low is None:
+        low = value
+    if qualifier == "upper_bound" and high is None:
+        high = value
+    if not bounded and qualifier not in ("lower_bound", "upper_bound"):
+        low = high = None
+    quote = sentence[quote_start:quote_end].rstrip()
+    quote_end = quote_start + len(quote)
+    return {
+        "metric": metric,
+        "population": population,
+        "value": int(value),
+        "qualifier": qualifier,
+        "low": None if low is None else int(low),
+        "high": None if high is None else int(high),
+        "scope": scope,
+        "attributed_to": _attribution(sentence, number_start, terms),
+        "sentence": sentence.strip(),
+        "quote": quote,
+        "start_char": offset + quote_start,
+        "end_char": offset + quote_end,
+    }
+
+
+def _breakdowns(sentence: str, offset: int, numbers: list[Number], outcomes: list[dict],
+                terms: Terms) -> list[dict]:
+    """A release or capture broken down by nationality between dashes, in brackets or after a
+    colon: "freed 24 hostages — 13 Israelis, 10 Thais and a Filipino —". Each part is a row of
+    the same metric ("a"/"an" before a nationality counts one)."""
+    found = []
+    for outcome in outcomes:
+        row = outcome["row"]
+        if row is None or row["metric"] not in ("hostages_released", "hostages_taken",
+                                                "prisoners_released"):
+            continue
+        end = row["end_char"] - offset
+        opening = _BREAKDOWN_OPEN.match(sentence, end)
+        if not opening:
+            continue
+        closing = _BREAKDOWN_CLOSE.search(sentence, opening.end())
+        span_end = closing.start() if closing else len(sentence)
+        parts = [(n.start, n.end, n.value) for n, o in zip(numbers, outcomes)
+                 if opening.end() <= n.start < span_end and o["metric"] is None]
+        parts += [(m.start(), m.end(1), 1) for m in _ONE_ARTICLE.finditer(sentence,
+                                                                           opening.end(), span_end)]
+        for start, number_end, value in parts:
+            np = _noun_phrase(sentence[number_end:span_end], terms)
+            if np.kind not in ("person", "hostage", "prisoner") or not (np.foreign
+                                                                        or np.nationality):
+                continue
+            population = row["population"]
+            if row["metric"].startswith("hostages"):
+                population = "other" if np.foreign else "israeli"
+            quote_end = number_end + np.end
+            found.append(_make_row(row["metric"], population, value, "exact", None, None,
+                                   False, sentence, offset, start, quote_end, start, terms))
+    return found
+
+
+_TAKEN_THEN_HELD = re.compile(
+    r"^\s*(?:abducted|taken|kidnapped|seized|captured)\b[^,;.]*?\b(?:remain|remains|remained|"
+    r"(?:are|is|were)\s+still|still\s+held|(?:are|is)\s+(?:being\s+)?held)\b", re.IGNORECASE)
+_BODIES_LEFT = re.compile(r"\b(?:bodies|remains)\s+of\s*$", re.IGNORECASE)
+_COMPARED_LEFT = re.compile(r"\b(?:up|down|rising|falling|compared)\s+(?:from|with|to)\s*$",
+                            re.IGNORECASE)
+_BREAKDOWN_OPEN = re.compile(r"[^.;:,—–(]{0,25}?(?:\s[—–-]\s|\s*[—–(:]\s*)")
+_BREAKDOWN_CLOSE = re.compile(r"\s[—–-]\s|[—–);]|\.(?:\s|$)")
+_ONE_ARTICLE = re.compile(r"(?:^|(?<=[\s,]))(?:a|an)(?=\s+[A-Z])(\s)")
+_SUBSET_BETWEEN = re.compile(r"\b(?:of\s+(?:them|whom)|including|among\s+(?:them|whom))\b",
+                             re.IGNORECASE)
+_RATE_CLAUSE = re.compile(r"(?:past|last|previous)\s+24\s+hours|past\s+day|overnight",
+                          re.IGNORECASE)
+
+
+def _rate_governs(sentence: str, number: Number, after: str, core_left: str,
+                  terms: Terms) -> bool:
+    """A per-day or 24-hour count: a rate marker right next to the number, or a 24-hour marker
+    anywhere in the sentence with nothing war-level between it and the number ("In the past 24
+    hours, 112 were killed and 173 injured"; "40 killed and 120 injured in the last 24 hours")."""
+    if terms.rate_re.search(after[:45]) or terms.rate_re.search(core_left[-50:]):
+        return True
+    for match in _RATE_CLAUSE.finditer(sentence):
+        if match.start() >= number.end:
+            between = sentence[number.end:match.start()]
+        elif match.end() <= number.start:
+            between = sentence[match.end():number.start]
+        else:
+            continue
+        if terms.war_re.search(between) or ";" in between:
+            continue
+        if match.start() >= number.end and _SUBSET_BETWEEN.search(between):
+            continue  # "830 killed, 90 of them in the last 24 hours": the rate is the part's
+        return True
+    return False
+
+
 def find_figures(doc) -> list[dict]:
-    """All figures of a spaCy Doc, one row per (metric, population, value) per document."""
+    """All figures of a spaCy Doc, one row per (metric, population, value) per document.
+
+    A sentence also ends at a blank line, and at a line break unless the text is hard-wrapped:
+    headlines, datelines and "list 1 of 4" teasers carry no full stop.
+    """
     rows, seen = [], set()
     noun_tags = None
     if doc.has_annotation("TAG") or doc.has_annotation("POS"):
         noun_tags = {}
     previous = ""
     text = doc.text
+    line_break = _BLANK_LINE if _hard_wrapped(text) else _LINE_BREAK
     for sent in doc.sents:
-        sentence = text[sent.start_char:sent.end_char]
-        if not _HAS_NUMBER.search(sentence):
-            previous = sentence
+        whole = text[sent.start_char:sent.end_char]
+        if not _HAS_NUMBER.search(whole):
+            previous = whole
             continue
         tags = None
         if noun_tags is not None:
             tags = {token.idx: token.pos_ for token in sent}
-        for row in figures_in_sentence(sentence, sent.start_char, previous, tags):
-            key = (row["metric"], row["population"], row["value"])
-            if key in seen:
+        piece_start = 0
+        for piece_end in [m.end() for m in line_break.finditer(whole)] + [len(whole)]:
+            sentence = whole[piece_start:piece_end]
+            start = sent.start_char + piece_start
+            piece_start = piece_end
+            if not sentence.strip():
                 continue
-            seen.add(key)
-            rows.append(row)
-        previous = sentence
+            if _HAS_NUMBER.search(sentence):
+                for row in figures_in_sentence(sentence, start, previous, tags):
+                    key = (row["metric"], row["population"], row["value"])
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                    rows.append(row)
+            previous = sentence
     return rows
+
+
+_BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
+_LINE_BREAK = re.compile(r"\n\s*")
+
+
+def _hard_wrapped(text: str) -> bool:
+    """Is the text wrapped at a fixed width (most lines 55-100 characters long)?"""
+    lengths = [len(line) for line in text.split("\n") if line.strip()]
+    if len(lengths) < 6:
+        return False
+    return sum(55 <= n <= 100 for n in lengths) >= 0.6 * len(lengths)
 
 
 _RESCUE_AFTER = re.compile(r"^[^.;]*?\b(?:rescued|rescue\s+(?:operation|raid|mission))",
