@@ -135,3 +135,14 @@ def test_duplicate_statements_give_one_row(rules_nlp):
 ])
 def test_canonical_sources(phrase, canonical):
     assert canonical_source(phrase) == canonical
+
+
+def test_line_breaks_end_sentences_unless_hard_wrapped(rules_nlp):
+    teaser = ("Israeli attacks kill 62 across Gaza\n\nlist 1 of 2\nIsrael kills dozens in Rafah\n"
+              "list 2 of 2\nThe war has killed at least 60,933 Palestinians since October 2023.")
+    rows = _rows(rules_nlp(teaser))
+    assert rows == [("killed", "palestinian", 60933, "lower_bound")]
+    from analysis.figures import _hard_wrapped
+
+    wrapped = "\n".join(["The Gaza Health Ministry said on Sunday that at least 35,173 people"] * 8)
+    assert _hard_wrapped(wrapped) and not _hard_wrapped(teaser)
