@@ -60,13 +60,18 @@ def measure(corpus, truth, results) -> pd.DataFrame:
     from analysis import dating
 
     table, _ = dating.infer_report_dates(corpus.table, corpus.documents, results)
+    return score(table, truth)
+
+
+def score(table: pd.DataFrame, truth: pd.DataFrame) -> pd.DataFrame:
+    """One row per article of `truth` from a documents table (documents.csv columns)."""
     rows = table.set_index("doc_id")
     out = []
     for record in truth.to_dict("records"):
         true = dt.date.fromisoformat(record["report_date"])
         row = rows.loc[record["doc_id"]]
-        inferred = row["report_date"] if row["date_source"] == "inferred" else ""
-        start, end = row.get("date_window_start") or "", row.get("date_window_end") or ""
+        inferred = str(row["report_date"]) if row["date_source"] == "inferred" else ""
+        start, end = row.get("date_window_start"), row.get("date_window_end")
         has_window = isinstance(start, str) and bool(start)
         lo = dt.date.fromisoformat(start) if has_window else None
         hi = dt.date.fromisoformat(end) if has_window else None
