@@ -34,6 +34,7 @@ from analysis.meetings import document_meetings, load_gazetteer
 PLANNED_WINDOW = dt.timedelta(days=14)
 HELD_WINDOW = dt.timedelta(days=14)
 TOLERANCE = dt.timedelta(days=1)
+WIDE_WINDOW_DAYS = 3
 TERM_ORDER = ["truce_days", "phases", "hostages", "prisoners"]
 SUMMARY_SENTENCE_CHARS = 220
 
@@ -119,6 +120,21 @@ def _fits(round_: _Round, meeting: _Meeting) -> bool:
                 and abs((meeting.date - days[0]).days) <= 1)
 
 
+def _span(date_text, report: dt.date | None, status) -> tuple[dt.date, dt.date] | None:
+    """The week or month a date expression without a day stands for ("in December" in a
+    report of 29 January 2024 is 2023-12-01 to 2023-12-31), via analysis.dates.resolve."""
+    if report is None or not isinstance(date_text, str) or not date_text.strip():
+        return None
+    try:
+        from analysis.dates import resolve
+        resolved = resolve(date_text, report, "future" if status == "planned" else "past")
+    except Exception:  # the resolver is another module's; no window rather than a crash
+        return None
+    if resolved.date is None or resolved.precision not in ("week", "month"):
+        return None
+    return resolved.date, resolved.end or resolved.date
+
+
 def _assign_terms(document, result) -> dict[int, tuple[str, list[dict]]]:
     """start_char of each meeting row -> (its first sentence, the terms nearest to it)."""
     pairs = document_meetings(document, result)
@@ -176,6 +192,17 @@ def _summary(round_: _Round, start, end, location, participants) -> str:
     return head + ". " + " ".join(quotes) if quotes else head + "."
 
 
+def _order(meeting: _Meeting):
+    """Meetings with a day (or a window of a few days) by their start; wide windows ("in
+    December", "in the coming days") by their end, so that they join the dated round they
+    stand for rather than seed a round that takes the first dated meeting to come along."""
+    if meeting.window is None:
+        return (dt.date.max, meeting.doc_id, meeting.start_char)
+    first, last = meeting.window
+    key = last if (last - first).days > WIDE_WINDOW_DAYS else first
+    return (key, meeting.doc_id, meeting.start_char)
+
+
 def _cluster(items: list[_Meeting]) -> list[_Round]:
     """Greedy clustering of meetings (sorted by window start) into rounds.
 
@@ -186,10 +213,17 @@ def _cluster(items: list[_Meeting]) -> list[_Round]:
     rounds: list[_Round] = []
     order: dict[int, int] = {}
     open_rounds: list[_Round] = []
-    for item in items:
+    # items to come may start earlier than the current one (wide windows are placed by their
+    # end): retire only rounds that end before every later window starts
+    starts = [m.window[0] if m.window else dt.date.max for m in items]
+    later_start = starts[:]
+    for i in range(len(items) - 2, -1, -1):
+        later_start[i] = min(starts[i], later_start[i + 1])
+    for index, item in enumerate(items):
         if item.window is not None:
+            threshold = later_start[index]
             open_rounds = [r for r in open_rounds
-                           if r.window is None or r.window[1] + TOLERANCE >= item.window[0]]
+                           if r.window is None or r.window[1] + TOLERANCE >= threshold]
             pool = open_rounds
         else:
             pool = rounds  # no date at all: may belong to any round
@@ -222,8 +256,11 @@ def merge_rounds(meetings: pd.DataFrame, documents, results) -> pd.DataFrame:
         start_char = int(row["start_char"]) if not pd.isna(row["start_char"]) else -1
         sentence, terms = extras.get(doc_id, {}).get(start_char, ("", []))
         day = _day(row.get("date"))
+        span = _span(row.get("date_text"), report, row.get("status"))
         if day:
             window = (day, day)
+        elif span is not None:
+            window = span  # "in December", "last week": that month or week
         elif report is None:
             window = None
         elif row.get("status") == "planned":
@@ -233,7 +270,7 @@ def merge_rounds(meetings: pd.DataFrame, documents, results) -> pd.DataFrame:
         items.append(_Meeting(doc_id, day, window, str(row.get("location") or ""),
                               _people(row.get("participants")), str(row.get("status") or ""),
                               start_char, sentence or str(row.get("quote") or ""), terms))
-    items.sort(key=lambda m: (m.window[0] if m.window else dt.date.max, m.doc_id, m.start_char))
+    items.sort(key=_order)
     rounds = _cluster(items)
     table = load_actors()
     records = []

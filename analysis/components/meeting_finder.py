@@ -51,6 +51,8 @@ NEGOTIATOR_OFFICES = {"cia_director", "mossad_director", "shin_bet_director",
                       "hamas_chief_negotiator", "us_hostage_envoy"}
 
 
+# a sentence the parser ended after a title or rank abbreviation
+TITLE_END = re.compile(r"(?:\((?:ret|res)\.\)|\b(?:Gen|Maj|Col|Lt|Brig|Adm|Dr|Sgt|Capt)\.)\s*$")
 # the date of a dateline: "ROME, July 28 (Reuters) -", "PARIS, Jan 29 (AFP) -"
 DATELINE_AFTER = re.compile(r"\s*\([A-Z][A-Za-z.&' ]{0,30}\)\s*[-\u2013\u2014]")
 DATELINE_BEFORE = re.compile(r"^\s*[A-Z][A-Z .'\-]{2,40},\s*$")
@@ -141,17 +143,24 @@ class MeetingFinder:
     def _segments(doc: Doc):
         """Sentences, also cut at paragraph breaks (captions and headlines often run into the
         first sentence)."""
+        held = None  # a sentence cut after a title ("Maj. Gen. (ret.) | Nitzan Alon, ...")
         for sent in doc.sents:
-            start = sent.start
-            for token in sent:
+            start = held if held is not None else sent.start
+            held = None
+            for token in doc[start:sent.end]:
                 if token.is_space and "\n" in token.text:
                     if token.i > start:
                         yield doc[start:token.i]
                     start = token.i + 1
             if start < sent.end:
                 piece = doc[start:sent.end]
+                if TITLE_END.search(piece.text) and sent.end < len(doc):
+                    held = start
+                    continue
                 if piece.text.strip():
                     yield piece
+        if held is not None and doc[held:].text.strip():
+            yield doc[held:]
 
     # -- candidates --
 
@@ -259,14 +268,17 @@ class MeetingFinder:
         sent_places = [p for p in places if sent.start <= p[0] < sent.end
                        and self._place_ok(doc, p, sent)
                        and min(self._distance(p, a) for a in anchors) <= PLACE_WINDOW]
-        speech = [sent.start + i for i, w in enumerate(lower) if w in lex["speech"]]
+        speech = [sent.start + i for i, w in enumerate(lower)
+                  if w in lex["speech"] and w != "according"]
+        self._doc = doc
         sent_dates = [d for d in dates if sent.start <= d[0] < sent.end
                       and not self._speech_date(doc, d, sent)
                       and not self._date_elsewhere(d, triggers, speech, breaks)]
         # attach each place and day to its nearest trigger
         slots = {t[0]: {"places": [], "dates": []} for t in triggers}
+        hosts = [t for t in triggers if t[1] not in ("delegation", "join")] or triggers
         for item, key in [(p, "places") for p in sent_places] + [(d, "dates") for d in sent_dates]:
-            nearest = min(triggers, key=lambda t: (self._distance(item, t[0]),
+            nearest = min(hosts, key=lambda t: (self._distance(item, t[0]),
                                                    0 if item[0] > t[0] else 1))
             if self._distance(item, nearest[0]) <= PARTICIPANT_WINDOW * 2:
                 slots[nearest[0]][key].append(item)
@@ -328,7 +340,10 @@ class MeetingFinder:
                                 or (topic and has_info and n_people >= 1)
                                 or (location and (topic or doc_topic) and unnamed)):
             primary = True
-        if "noun" in kinds and has_info and (topic or negotiator or (location and doc_topic)):
+        talks_noun = any(t[1] == "noun" and t[2].lower() not in ("visit", "trip")
+                         for t in group["triggers"])
+        if "noun" in kinds and has_info and (topic or negotiator or (
+                location and doc_topic and talks_noun)):
             primary = True
         if "weak" in kinds and location and (negotiator or topic) and n_people >= 1:
             primary = True
@@ -467,6 +482,11 @@ class MeetingFinder:
         nearest = min(self._distance(date, p) for p in positions)
         if speech and min(self._distance(date, p) for p in speech) < nearest:
             return True
+        before = date[0] - 1
+        while before >= max(0, date[0] - 8) and self._doc[before].text not in (",", ";"):
+            if self._doc[before].lower_ in ("who", "which", "whose"):
+                return True  # "The official, who took over ... this month, had held talks"
+            before -= 1
         for brk in breaks:
             if min(positions) < brk < date[0] and not any(brk < p <= date[0] + 6
                                                           for p in positions):
