@@ -77,6 +77,9 @@ GAP_MATCH_PREF = 0.6
 # day when it lies within this many days (a stale or early quote, a misread duration); a
 # signal farther away is reported in the evidence but does not widen the window.
 DISAGREE_WIDEN_DAYS = 21
+# A non-round toll no bulletin has (another source's count) matches the days around the one
+# on which the series passed it, for tolls this large (smaller ones are often event counts).
+OTHER_SOURCE_MIN, OTHER_SOURCE_DAYS = 10_000, 2
 # After the official series ends, a later bulletin may have any count above the last one, up
 # to the last month's daily increase times this factor (at least AFTER_END_MIN_RATE a day).
 AFTER_END_RATE_FACTOR, AFTER_END_MIN_RATE = 3.0, 50.0
@@ -245,6 +248,17 @@ def toll_constraint(figure: dict) -> Constraint | None:
         gap_ok |= after_end & (prev < value) & (series[f"{metric}_reach"] >= value)
         ok = ok | gap_ok
         how = f"bulletin{'s' if ok.sum() > 1 else ''} equal to it"
+        if not ok.any() and value >= OTHER_SOURCE_MIN:
+            # no bulletin has it: another source's count (Government Media Office, an
+            # agency's own tally) runs in step with the series; allow the days around the
+            # one on which the series passed it, as weakly as a gap
+            passed = known & (official >= value)
+            if passed.any():
+                k = int(np.argmax(passed))
+                gap_ok = _mask_range(len(days), k - OTHER_SOURCE_DAYS, k + OTHER_SOURCE_DAYS)
+                ok = gap_ok.copy()
+                how = (f"no bulletin equal to it (another source?); the series passed it "
+                       f"on {days[k]}, ±{OTHER_SOURCE_DAYS} days:")
     if not ok.any():
         return Constraint("toll", f"{metric} {int(value):,} ({qualifier}): no official bulletin "
                           "matches", np.zeros(len(days), dtype=bool))

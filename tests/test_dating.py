@@ -251,3 +251,12 @@ def test_soft_preferences_alone_do_not_date_a_long_plateau():
     text = "Gunmen crossed the line on Sunday, the army said."
     inference = dating.infer_date(date_signals(text), [_killed(72000, "lower_bound")])
     assert inference.report_date is None and inference.evidence.startswith("undated")
+
+
+def test_another_sources_count_matches_around_the_day_the_series_passed_it():
+    # 26,537 is no bulletin (26,422 on Jan 28, then higher): another tally in step with it
+    inference = dating.infer_date([], [_killed(26537)])
+    assert "another source" in inference.evidence
+    assert inference.window[0] <= D(2024, 1, 29) <= inference.window[1]
+    # small counts are often events ("killed 5,077 in the north"): no such match
+    assert "no official bulletin matches" in dating.infer_date([], [_killed(5077)]).evidence
