@@ -80,7 +80,16 @@ def make_meeting_finder(nlp: Language, name: str):
     return MeetingFinder(nlp)
 
 
+@lru_cache(maxsize=64)
+def _phrases_re(phrases: tuple[str, ...]) -> re.Pattern:
+    return re.compile(r"(?<![\w'])(?:" + "|".join(map(re.escape, phrases)) + r")(?![\w])")
+
+
 def _phrase_in(text: str, phrases) -> str | None:
+    """The first of `phrases` (in list order) found as whole words in `text`, else None."""
+    phrases = tuple(phrases)
+    if not phrases or not _phrases_re(phrases).search(text):
+        return None
     for phrase in phrases:
         if re.search(r"(?<![\w'])" + re.escape(phrase) + r"(?![\w])", text):
             return phrase
@@ -95,6 +104,7 @@ class MeetingFinder:
         self.table = load_actors()
         self.actors = ActorMatcher(nlp.vocab, self.table, nlp.make_doc)
         self.lex = {k: set(v) for k, v in load_lexicon().items()}
+        self._strong_topic = _phrases_re(tuple(sorted(self.lex["strong_topic"])))
         self.lex["verbs"] = (self.lex["meet_verb"] | self.lex["weak_verb"] |
                              self.lex["travel_verb"] | self.lex["arrive_verb"])
         self.lex_lists = load_lexicon()
@@ -122,8 +132,8 @@ class MeetingFinder:
         places = self._places(doc)
         dates = self._dates(doc)
         named = sorted({m["name"] for m in mentions if m["kind"] in ("name", "person")})
-        strong = self.lex["strong_topic"]
-        self._doc_topic = sum(1 for t in doc if t.lower_ in strong) >= DOC_TOPIC_MIN
+        topic_words = self._strong_topic.findall(doc.text.lower(), 0, 20000)
+        self._doc_topic = len(topic_words) >= DOC_TOPIC_MIN
         self._previous_subject = None
         meetings, terms = [], []
         for index, sent in enumerate(self._segments(doc)):
@@ -190,9 +200,10 @@ class MeetingFinder:
                 return []
             found = find_dates(doc.text)
         out = []
+        full = doc.text if found else ""
         for start, end, text in found:
-            if DATELINE_AFTER.match(doc.text, end) or DATELINE_BEFORE.search(
-                    doc.text[max(0, doc.text.rfind("\n", 0, start) + 1):start]):
+            if DATELINE_AFTER.match(full, end) or DATELINE_BEFORE.search(
+                    full[max(0, full.rfind("\n", 0, start) + 1):start]):
                 continue  # "DOHA, Nov 9 (Reuters) -": when the report was filed
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is not None:
@@ -545,9 +556,9 @@ class MeetingFinder:
             i -= 1
         word = doc[i].lower_ if i >= sent.start else ""
         previous = doc[i - 1].lower_ if i - 1 >= sent.start else ""
-        if word in self.lex["place_preposition"] and any(
-                _phrase_in(" ".join(t.lower_ for t in doc[max(sent.start, i - 3):i]), [w])
-                for w in self.lex_lists["not_meeting"]):
+        if word in self.lex["place_preposition"] and _phrase_in(
+                " ".join(t.lower_ for t in doc[max(sent.start, i - 3):i]),
+                self.lex_lists["not_meeting"]):
             return False  # "a press conference in Doha", "the Knesset session in Jerusalem"
         if word in ("visit", "visits", "visited", "visiting", "hosted", "reached"):
             return True  # "visited Tehran"
