@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -26,3 +29,16 @@ def rules_nlp():
     from analysis.nlp import cached_pipeline
 
     return cached_pipeline(rules_only=True)
+
+
+@pytest.fixture(scope="session")
+def gold_dated_corpus(nlp):
+    """The bundled corpus with its true report dates (gold documents.csv) and its NLP results,
+    so meeting and round tests do not depend on the date inference."""
+    from analysis.corpus import load_corpus
+    from analysis.extract import analyse_documents
+
+    true_dates = pd.read_csv(GOLD / "documents.csv", dtype=str).set_index("doc_id")["report_date"]
+    documents = [replace(d, report_date=dt.date.fromisoformat(true_dates[d.doc_id]))
+                 for d in load_corpus(CORPUS).documents]
+    return documents, dict(analyse_documents(documents, nlp))

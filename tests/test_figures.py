@@ -42,25 +42,11 @@ def test_case_table_is_large_and_valid():
             assert metric in METRICS and population in POPULATIONS and qualifier in QUALIFIERS
 
 
-@pytest.fixture(scope="module")
-def model_nlp():
-    from analysis.nlp import cached_pipeline
-
-    return cached_pipeline()
-
-
-@pytest.fixture(scope="module")
-def rules_nlp():
-    from analysis.nlp import cached_pipeline
-
-    return cached_pipeline(rules_only=True)
-
-
 @pytest.mark.model
 @pytest.mark.parametrize("sentence,expected", CASES,
                          ids=[f"case{i:02d}" for i in range(len(CASES))])
-def test_sentence_table(model_nlp, sentence, expected):
-    doc = model_nlp(sentence)
+def test_sentence_table(nlp, sentence, expected):
+    doc = nlp(sentence)
     assert sorted(_rows(doc)) == sorted(expected)
     for row in doc._.figures:
         assert doc.text[row["start_char"]:row["end_char"]] == row["quote"]

@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
 
 import pandas as pd
 import pytest
 
-from analysis.corpus import Document, load_corpus
+from analysis.corpus import Document
 from analysis.evaluate import score_meetings
 from analysis.extract import analyse_documents
 from analysis.meetings import load_gazetteer, meetings_table
 
-from .conftest import CORPUS, GOLD
+from .conftest import GOLD
 
 
 def run(nlp, texts: dict[str, tuple[str, dt.date]]):
@@ -139,13 +138,9 @@ def test_terms(nlp):
 # --- the bundled corpus ---------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
-def corpus_run(nlp):
+def corpus_run(gold_dated_corpus):
     """The corpus with its true report dates (gold documents.csv)."""
-    true_dates = pd.read_csv(GOLD / "documents.csv", dtype=str).set_index("doc_id")["report_date"]
-    corpus = load_corpus(CORPUS)
-    documents = [replace(d, report_date=dt.date.fromisoformat(true_dates[d.doc_id]))
-                 for d in corpus.documents]
-    results = dict(analyse_documents(documents, nlp))
+    documents, results = gold_dated_corpus
     return documents, results, meetings_table(documents, results)
 
 

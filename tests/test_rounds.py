@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
 
 import pandas as pd
 import pytest
@@ -14,7 +13,7 @@ from analysis.meetings import meetings_table
 from analysis.rounds import merge_rounds
 from analysis.tables import ROUND_COLUMNS
 
-from .conftest import CORPUS, GOLD
+from .conftest import CORPUS
 
 
 def run(nlp, texts):
@@ -69,12 +68,8 @@ def test_different_places_or_days_stay_apart(nlp):
 
 
 @pytest.fixture(scope="module")
-def corpus_rounds(nlp):
-    true_dates = pd.read_csv(GOLD / "documents.csv", dtype=str).set_index("doc_id")["report_date"]
-    corpus = load_corpus(CORPUS)
-    documents = [replace(d, report_date=dt.date.fromisoformat(true_dates[d.doc_id]))
-                 for d in corpus.documents]
-    results = dict(analyse_documents(documents, nlp))
+def corpus_rounds(gold_dated_corpus):
+    documents, results = gold_dated_corpus
     meetings = meetings_table(documents, results)
     return merge_rounds(meetings, documents, results), meetings, documents, results
 
