@@ -254,6 +254,33 @@ def problem_files(documents: pd.DataFrame) -> pd.DataFrame:
     return frame[["doc_id", "source_path", "status", "error"]].reset_index(drop=True)
 
 
+def canonical_people(names: pd.Series) -> pd.Series:
+    """People's names in one spelling: known negotiators by the actor table ("Bill Burns" and
+    "Burns" -> "William Burns"), other bare surnames by the one fuller name in `names` that
+    ends with them.
+
+    >>> canonical_people(pd.Series(["Bill Burns", "Burns", "Jane Doe", "Doe", "Smith"])).tolist()
+    ['William Burns', 'William Burns', 'Jane Doe', 'Jane Doe', 'Smith']
+    """
+    from analysis.actors import load_actors
+
+    table = load_actors()
+
+    def known(name: str) -> str:
+        found = table.lookup(name)
+        if found is None and len(name.split()) == 1 and len(table.by_surname(name)) == 1:
+            found = table.by_surname(name)[0]
+        return found or name
+
+    mapped = names.map(known)
+    fuller = {}
+    for name in sorted(set(mapped)):
+        if len(name.split()) > 1:
+            fuller.setdefault(name.split()[-1].lower(), set()).add(name)
+    return mapped.map(lambda n: next(iter(fuller[n.lower()]))
+                      if len(n.split()) == 1 and len(fuller.get(n.lower(), ())) == 1 else n)
+
+
 def entity_counts(entities: pd.DataFrame, labels=("PERSON",), n: int = 10) -> pd.DataFrame:
     """The `n` most-mentioned names with one of `labels`: text, label, mentions, articles
     (ties broken by name so the order is stable).
@@ -271,6 +298,8 @@ def entity_counts(entities: pd.DataFrame, labels=("PERSON",), n: int = 10) -> pd
     frame["text"] = frame["text"].astype(str).str.replace(r"\s+", " ", regex=True).str.strip()
     frame["text"] = frame["text"].str.replace(r"^the\s+", "", regex=True, case=False)
     frame["text"] = frame["text"].str.replace(r"[’']s$", "", regex=True)
+    people = frame["label"] == "PERSON"
+    frame.loc[people, "text"] = canonical_people(frame.loc[people, "text"])
     grouped = frame.groupby("text").agg(label=("label", lambda s: s.mode().iloc[0]),
                                         mentions=("doc_id", "size"),
                                         articles=("doc_id", "nunique")).reset_index()
