@@ -350,13 +350,15 @@ def render_report(corpus, out, start=None, end=None, no_input=False, model="en_c
         for i, notebook in enumerate(notebooks, 1):
             print(f"[{i}/{len(notebooks)}] {notebook.stem}", flush=True)
             parameters = {
-                "corpus": str(corpus),
+                # relative to the notebooks' working directory (the staging folder, which
+                # becomes `out`): the same on every machine, and still right after the move
+                "corpus": os.path.relpath(corpus, staging),
                 "tables_dir": "tables",
                 "output_dir": notebook.stem,
                 "start": start,
                 "end": end,
                 "model": model,
-                "reference_dir": str(REFERENCE_DIR),
+                "reference_dir": os.path.relpath(REFERENCE_DIR, staging),
             }
             run = execute(notebook, staging, parameters, kernel, timeout, progress)
             executed = staging / notebook.name
