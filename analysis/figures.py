@@ -124,7 +124,12 @@ _AUX = (r"(?:who|that|which|have|has|had|were|was|are|is|been|being|also|since|s
         r"already|later|then|subsequently|either|altogether|more|others?|allegedly|likely|"
         r"estimated|feared|considered|listed\s+as|declared|either|currently|remain|"
         r"will|would|could|might|may|shall|should|due|set|expected|scheduled|slated|going|"
-        r"is\s+to|are\s+to)")
+        r"is\s+to|are\s+to|[a-z]{3,}ly)")
+# a relative clause with its own subject: "41 (that) the Israeli military has declared dead",
+# "eight of whom Israel says are dead"
+_SAYS = (r"(?:\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,3}(?:military\s+|army\s+|government\s+|"
+         r"officials\s+|authorities\s+)?(?:has\s+|have\s+|had\s+)?(?:says?|said|believes?|"
+         r"declared|confirmed|thinks?|considers?))?")
 _APPOSITIVE = r"(?:\s*(?:,[^,.;]{1,70},|\s[–—-]\s[^–—.;]{1,70}\s[–—-]|\([^().;]{1,70}\)))?"
 _MODAL_RE = re.compile(r"\b(?:will|would|could|might|may|shall|should|due|set|expected|"
                        r"scheduled|slated|going|are\s+to|is\s+to)\b", re.IGNORECASE)
@@ -153,7 +158,7 @@ def load_terms(path: str | Path = TERMS_PATH, sources_path: str | Path = SOURCES
         return re.compile(rf"(?<![\w'’])(?:{_alternation(data[key])})\s*,?\s*$", re.IGNORECASE)
 
     def right_re(key):
-        return re.compile(rf"^{_APPOSITIVE}{_PLACE}\s*,?(?:\s+{_AUX})*\s*"
+        return re.compile(rf"^{_APPOSITIVE}{_PLACE}{_SAYS}\s*,?(?:\s+{_AUX})*\s*"
                           rf"(?:{_alternation(data[key])})"
                           r"(?![\w'’])", re.IGNORECASE)
 
@@ -182,7 +187,7 @@ def load_terms(path: str | Path = TERMS_PATH, sources_path: str | Path = SOURCES
                                                "release_right", "hold_right", "dead_right",
                                                "displace_right")},
         toll_left_re=re.compile(rf"(?<![\w'’])(?:{_alternation(data['death_toll'])})"
-                                r"(?![\w'’])[^\d.;:]{0,60}$", re.IGNORECASE),
+                                r"(?![\w'’])[^\d.;:]{0,90}$", re.IGNORECASE),
         injury_toll_left_re=re.compile(rf"(?<![\w'’])(?:{_alternation(data['injury_toll'])})"
                                        r"(?![\w'’])[^\d.;:]{0,40}$", re.IGNORECASE),
         pending_re=_phrase_re(data["pending_markers"]),
@@ -203,7 +208,8 @@ def load_terms(path: str | Path = TERMS_PATH, sources_path: str | Path = SOURCES
         cue_res={"israeli": _phrase_re(data["israeli_victim_cues"]),
                  "palestinian": _phrase_re(data["palestinian_victim_cues"]),
                  "other": _phrase_re(data["other_victim_cues"])},
-        since_re=re.compile(r"(?:since|after|following|from)\s+(?:the\s+|an?\s+)?$",
+        since_re=re.compile(r"(?:since|after|following|from|(?:began|started|erupted|broke\s+out)"
+                            r"\s+on)\s+(?:the\s+|an?\s+)?$",
                             re.IGNORECASE),
         displaced_cue_res={"israeli": _phrase_re(data["israeli_displaced_cues"]),
                            "other": _phrase_re(data["other_displaced_cues"])},
@@ -320,12 +326,15 @@ def _excluded_quantity(number: Number, left: str, right: str, terms: Terms) -> b
     if re.match(r"^\s*(?:in|out\s+of)\s+(?:every\s+)?\d|^\s*(?:in|out\s+of)\s+(?:every|each)\b",
                 right, re.IGNORECASE):
         return True
+    if re.search(r"(?:\b\d+|\bone)\s+(?:in|out\s+of)\s+(?:every\s+)?$", left, re.IGNORECASE):
+        return True  # "more than 1 in 75 Gazans": a fraction
     if re.match(r"^\s*(?:[:/]\d|a\.m\.|p\.m\.|am\b|pm\b|gmt\b)", right, re.IGNORECASE):
         return True
     if re.search(r"\b\w+['’]s\s*$", left) and re.search(r"\bof\s+\w+['’]s\s*$|population",
                                                         left, re.IGNORECASE):
         return True  # "85% of Gaza's 2.3 million people", "a population of 2.3 million"
-    if re.search(r"[$€£]\s*$", left) or terms.quantity_left_re.search(left):
+    if re.search(r"[$€£]\s*$", left) or (terms.quantity_left_re.search(left)
+                                         and not _STANDS_AT.search(left)):
         return True
     if re.search(r"\b(?:population|home)\s+(?:of|to)\s+(?:(?:some|about|around|roughly|nearly|"
                  r"almost|more\s+than|over|an\s+estimated)\s+)?$|\b(?:of|for)\s+(?:the\s+)?"
@@ -377,23 +386,57 @@ def _left_trigger(core_left: str, terms: Terms) -> tuple[str | None, int]:
         if match:
             return key[:-5], match.start()
     # "the death toll ... rose to", "the number of injured stands at"
-    match = terms.injury_toll_left_re.search(core)
+    match = terms.injury_toll_left_re.search(_mask_dates(core, terms))
     if match and not re.search(r"\b(?:killed|dead|deaths)\b", match.group(0), re.IGNORECASE):
         return "injure", match.start()
-    match = terms.toll_left_re.search(core)
+    masked = _mask_dates(core, terms)
+    match = terms.toll_left_re.search(masked) or _NUMBER_KILLED_LEFT.search(masked)
     if match:
         return "toll", match.start()
+    match = _TOTAL_LEFT.search(masked)
+    if match:  # "bringing the total released under the deal to 105": a tally, not a plan
+        return "release_total", match.start()
+    match = _NUMBER_HELD_LEFT.search(masked)
+    if match:  # "the number of prisoners in occupation prisons exceeds 10,300"
+        return "count_" + ("hostage" if match.group(1).lower().startswith(("hostage", "captive"))
+                           else "prisoner"), match.start()
     return None, len(core)
+
+
+_NUMBER_KILLED_LEFT = re.compile(
+    r"\bnumber\s+of\s+(?:[\w-]+\s+){0,2}(?:killed|dead|slain|deaths)\b[^\d.;:]{0,80}$",
+    re.IGNORECASE)
+_NUMBER_HELD_LEFT = re.compile(
+    r"\b(?:number|total)\s+of\s+(?:[\w-]+\s+){0,2}(hostages|captives|prisoners|detainees)\b"
+    r"(?!\s+(?:released|freed|killed|dead|who\s+have\s+died|who\s+died))[^\d.;:]{0,60}$",
+    re.IGNORECASE)
+_DATE_RE = re.compile(
+    r"\b(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?"
+    r"(?:,\s*(?:19|20)\d\d)?|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|"
+    r"oct|nov|dec)[a-z]*\.?(?:,?\s*(?:19|20)\d\d)?|(?:19|20)\d\d)\b", re.IGNORECASE)
+
+
+def _mask_dates(text: str, terms: Terms) -> str:
+    """`text` with dates blanked out (same length), so a toll phrase reaches over them:
+    "the death toll since October 7, 2023 has risen to"."""
+    return _DATE_RE.sub(lambda m: "x" * len(m.group(0)), text)
 
 
 def _right_trigger(after: str, terms: Terms) -> tuple[str | None, bool]:
     """The predicate after the noun phrase ("were killed", "are still held"); pending?"""
     best = None
+    matches = []
     for key in ("dead_right", "kill_right", "injure_right", "take_right", "release_right",
                 "hold_right", "displace_right"):
         match = terms.right[key].match(after)
+        if match:
+            matches.append((key[:-6], match.end(), match.group(0)))
         if match and (best is None or match.end() < best[1] or best[0] == "hold"):
             best = (key[:-6], match.end(), match.group(0))  # a place alone is a weak "held"
+    for candidate in matches:  # "have taken shelter" is not "have taken"
+        if (best and candidate[1] > best[1] and candidate[2].startswith(best[2])
+                and re.fullmatch(r"\s+[A-Za-z]+", candidate[2][len(best[2]):])):
+            best = candidate
     if best is None:
         return None, False
     pending = bool(_MODAL_RE.search(best[2]))
@@ -426,12 +469,19 @@ def _nearest_cue(sentence: str, start: int, end: int, cue_res: dict, terms: Term
     return best
 
 
-def _is_incident(sentence: str, start: int, end: int, terms: Terms) -> bool:
-    """Is the nearest of incident and war-level markers an incident marker?"""
+def _is_incident(sentence: str, start: int, end: int, terms: Terms,
+                 toll: bool = False) -> bool:
+    """Is the nearest of incident and war-level markers an incident marker? A day after a
+    toll is when it was reported ("the death toll rose to 41,118 on Thursday")."""
     nearest_incident, nearest_war = 10**9, 10**9
     for regex, which in ((terms.incident_re, "incident"), (terms.war_re, "war"),
                          (terms.day_re, "incident")):
         for match in regex.finditer(sentence):
+            if toll and regex is terms.day_re:
+                continue
+            if regex is terms.war_re and _WEAK_WAR.fullmatch(match.group(0)) \
+                    and not terms.oct7_re.search(sentence):
+                continue  # "in the raid" is one raid unless the sentence is about 7 October
             if match.end() <= start:
                 if regex is terms.day_re:
                     continue  # "the ministry said on Tuesday that 35,000 ...": report time
@@ -508,7 +558,8 @@ def _release_kind(sentence: str, left: str, np: NounPhrase, terms: Terms,
         return "hostages"
     for text in (sentence, context):
         hostage = [m.start() for m in terms.hostage_word_re.finditer(text)]
-        prisoner = [m.start() for m in terms.prisoner_word_re.finditer(text)]
+        prisoner = [m.start() for m in terms.prisoner_word_re.finditer(text)
+                    if not _DEAL_NOUN.match(text, m.end())]
         if hostage and not prisoner:
             return "hostages"
         if prisoner and not hostage:
@@ -544,6 +595,9 @@ def figures_in_sentence(sentence: str, offset: int = 0, context: str = "",
     character offsets of words to their coarse POS (from the model), when available.
     """
     terms = load_terms()
+    table_rows = _table_row(sentence, offset, context, terms)
+    if table_rows is not None:
+        return table_rows
     rows: list[dict] = []
     numbers = find_numbers(sentence)
     # what became of each number so far: its metric (None if dropped) and whether it was a
@@ -564,27 +618,48 @@ def figures_in_sentence(sentence: str, offset: int = 0, context: str = "",
         qualifier, hedge_start = _hedge(left, terms)
         core_left = left[:hedge_start]
         np = _noun_phrase(right, terms)
+        whole = _whole_after(sentence, number, numbers)
+        if whole is not None:  # "36 of the 128 remaining hostages are dead": the part's phrase
+            whole_np = _noun_phrase(sentence[whole.end:], terms)
+            if whole_np.kind is not None:
+                whole_np.of_the = True
+                whole_np.end = whole.end + whole_np.end - number.end
+                np = whole_np
+        part_of = _PART_OF_LEFT.search(left)
         if np.kind is None and np.first_word:
             if np.first_word in terms.unit_words:
                 continue
             if noun_tags is not None:
                 word_at = offset + number.end + (len(right) - len(right.lstrip()))
-                if noun_tags.get(word_at) == "NOUN":
-                    continue
+                if noun_tags.get(word_at) == "NOUN" and _right_trigger(right, terms)[0] is None:
+                    continue  # "40 trucks"; but "44,976 martyrs" is a toll
         after = right[np.end:]
-        if terms.alive_re.match(after):
+        if part_of and np.kind == "hostage" and (terms.dead_search_re.search(after[:60])
+                                                 or terms.alive_re.match(after)):
+            pass  # "19 of the 59 hostages are alive": the 59 are held
+        elif terms.alive_re.match(after):
             continue  # "20 of them are believed alive": the living are not a metric
         left_trigger, trigger_start = _left_trigger(core_left, terms)
+        left_is_toll = left_trigger == "toll"
         right_trigger, pending = _right_trigger(after, terms)
         if pending:
             continue
         if (left_trigger and right_trigger
                 and re.search(r",\s*$", core_left[trigger_start:])):
             left_trigger = None  # "Before Monday's release, 48 hostages remained": a noun
+        if part_of:  # "the 128" of "36 of the 128 remaining hostages": the whole, still held
+            if np.kind != "hostage" or not (terms.dead_search_re.search(after[:60])
+                                            or terms.alive_re.match(after)):
+                continue
+            left_trigger, right_trigger = None, "hold"
         if right_trigger == "take" and not left_trigger and _TAKEN_THEN_HELD.match(after):
             right_trigger = "hold"  # "129 hostages abducted on October 7 remain in Gaza"
         before_trigger = core_left[max(0, trigger_start - 45):trigger_start]
-        if left_trigger and terms.pending_re.search(before_trigger):
+        still_held = (left_trigger == "release" and right_trigger == "hold"
+                      and bool(_STILL_HELD.match(after)))
+        if still_held:
+            left_trigger = None  # "to release the 136 hostages still held in Gaza"
+        elif left_trigger and terms.pending_re.search(before_trigger):
             continue
         bodies = False
         if terms.rescue_re.search(core_left[-40:]) or _RESCUE_AFTER.search(after[:50]):
@@ -595,10 +670,17 @@ def figures_in_sentence(sentence: str, offset: int = 0, context: str = "",
         coordinated = bool(rows and rows[-1]["metric"].endswith("_released")
                            and _COORDINATION.search(core_left))
         clause = re.split(r"[,;:(]", core_left)[-1][-40:]
-        if terms.pending_re.search(clause) and not coordinated:
+        if (terms.pending_re.search(clause) and not coordinated and not still_held
+                and not _TOTAL_LEFT.search(core_left)):
             continue
         if _rate_governs(sentence, number, after, core_left, terms):
             continue
+        if left_trigger == "release_total":
+            left_trigger = "release"
+        if left_trigger and left_trigger.startswith("count_"):
+            if np.kind is None:
+                np.kind = left_trigger[6:]
+            left_trigger = "hold"
         trigger = left_trigger or right_trigger
         if left_trigger == "toll" and right_trigger:
             trigger = right_trigger
@@ -624,6 +706,12 @@ def figures_in_sentence(sentence: str, offset: int = 0, context: str = "",
             continue  # "freed 33 hostages, eight of them dead": a part of what was freed
         hostage_context = bool(terms.hostage_word_re.search(sentence[:number.start])) or any(
             row["metric"].startswith("hostages") for row in rows)
+        if not hostage_context and np.kind is None and value < 300:
+            clause_after = re.split(r"[,;.]", after, maxsplit=1)[0]
+            clause = re.split(r"[,;]", sentence[number.start:], maxsplit=1)[0]
+            hostage_context = bool(terms.hostage_word_re.search(clause_after)) or (
+                not left_trigger and not terms.cue_res["palestinian"].search(clause)
+                and bool(terms.hostage_word_re.search(context)))
         if np.kind == "pronoun" and not hostage_context:
             hostage_context = bool(re.match(r"^\s*(?:still\s+)?held\b", after)
                                    or terms.hostage_word_re.search(context))
@@ -661,7 +749,8 @@ def figures_in_sentence(sentence: str, offset: int = 0, context: str = "",
             elif trigger == "hold":
                 if terms.prison_re.search(after[:40]) or np.nationality == "palestinian":
                     metric = "prisoners_held"
-                elif hostage_context or terms.hostage_word_re.search(after[:60]):
+                elif (hostage_context or terms.hostage_word_re.search(after[:60])
+                      or np.nationality == "israeli" or np.foreign):
                     metric = "hostages_held"
             elif trigger == "displace":
                 metric = "displaced"
@@ -671,6 +760,12 @@ def figures_in_sentence(sentence: str, offset: int = 0, context: str = "",
             metric, population = rows[-1]["metric"], rows[-1]["population"]
         if metric is None:
             continue
+        if metric in ("killed", "hostages_dead") and _CUSTODY_AFTER.match(after):
+            continue  # "53 Palestinians have died in Israeli custody": not a war toll
+        if metric.endswith("_released") and re.search(r"\bformer\b", right[:np.end], re.IGNORECASE):
+            continue  # "six former detainees, released in May": people described, not a release
+        if metric == "killed" and re.search(r"\bidentified\s*$", core_left, re.IGNORECASE):
+            continue  # "has identified 24,686": the named part of a toll
         if metric.endswith("_released") and re.search(r"\b(?:bodies|remains)\b", right[:np.end]):
             continue  # bodies handed over are not people freed
         if metric.startswith("hostages") and terms.prewar_re.search(after[:40]):
@@ -682,10 +777,16 @@ def figures_in_sentence(sentence: str, offset: int = 0, context: str = "",
             if np.kind != "pronoun" or metric not in ("hostages_held",):
                 continue
         if metric in ("killed", "injured") and _is_incident(sentence, number.start,
-                                                              number.end, terms):
+                                                              number.end, terms,
+                                                              toll=left_is_toll):
             continue
-        if metric in ("killed", "injured") and value < 1000 and not terms.war_re.search(sentence):
+        if metric in ("killed", "injured") and value < 1000 and not any(
+                not _WEAK_WAR.fullmatch(m.group(0)) or terms.oct7_re.search(sentence)
+                for m in terms.war_re.finditer(sentence)):
             continue  # a few hundred dead with nothing war-level in sight: one day or one strike
+        if metric in ("killed", "injured") and number.vague and value < 1000 \
+                and not _CUMULATIVE.search(sentence):
+            continue  # "scores of Palestinians dead", "dozens wounded": one operation's toll
         if (metric.endswith("_released") and not coordinated
                 and terms.proposal_re.search(core_left.split(";")[-1])):
             continue  # "proposed extending the truce ..., with Hamas freeing five hostages"
@@ -708,6 +809,32 @@ def figures_in_sentence(sentence: str, offset: int = 0, context: str = "",
         outcome["metric"] = metric
         outcome["row"] = row
     rows.extend(_breakdowns(sentence, offset, numbers, outcomes, terms))
+    return rows
+
+
+_TABLE_ROW = re.compile(r"^(?P<lead>\s*(?:[^:\n]{1,40}:\s+)?)"
+                        r"(?P<label>[A-Za-z][^:\n]{3,90}?)\s*:\s*(?P<value>[^:\n]{1,30}?)\s*$")
+
+
+def _table_row(sentence: str, offset: int, context: str, terms: Terms) -> list[dict] | None:
+    """A line of a key-figures table, "Hostages remaining in Gaza: 128", read as the sentence
+    "128 Hostages remaining in Gaza" (the whole line is the quote); None if not such a line."""
+    match = _TABLE_ROW.match(sentence)
+    if not match or len(match.group("label").split()) < 2:
+        return None
+    value = match.group("value")
+    numbers = find_numbers(value)
+    if len(numbers) != 1:
+        return None
+    rest = (value[:numbers[0].start] + value[numbers[0].end:]).strip(" .")
+    if rest and not terms.hedge_re.fullmatch(rest):
+        return None
+    rows = figures_in_sentence(f"{value} {match.group('label')}", 0, context)
+    start = offset + match.start("label")
+    quote = sentence[match.start("label"):match.end("value")]
+    for row in rows:
+        row.update(sentence=sentence.strip(), quote=quote, start_char=start,
+                   end_char=start + len(quote))
     return rows
 
 
@@ -803,8 +930,35 @@ def _breakdowns(sentence: str, offset: int, numbers: list[Number], outcomes: lis
 _TAKEN_THEN_HELD = re.compile(
     r"^\s*(?:abducted|taken|kidnapped|seized|captured)\b[^,;.]*?\b(?:remain|remains|remained|"
     r"(?:are|is|were)\s+still|still\s+held|(?:are|is)\s+(?:being\s+)?held)\b", re.IGNORECASE)
+_STANDS_AT = re.compile(r"\b(?:stands?|stood|standing|puts?|putting|placed?|placing|"
+                        r"estimated|estimates?|totals?|totalled|totaled|numbers?|numbered)"
+                        r"(?:\s+\w+)?\s+at\s*$", re.IGNORECASE)
+_TOTAL_LEFT = re.compile(r"\b(?:total|number|tally|count)\s+(?:of\s+(?:[\w-]+\s+){1,2})?"
+                         r"(?:released|freed|returned|set\s+free)\b[^\d.;:]{0,60}$",
+                         re.IGNORECASE)
+_PART_OF_LEFT = re.compile(r"\d\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _whole_after(sentence: str, number: Number, numbers: list[Number]) -> Number | None:
+    """The number right after "of (the)" following `number` ("36 of the 128 ..."), if any."""
+    later = [n for n in numbers if n.start >= number.end]
+    if later and re.fullmatch(r"\s+of\s+(?:the\s+)?", sentence[number.end:later[0].start],
+                              re.IGNORECASE):
+        return later[0]
+    return None
+
+
+_WEAK_WAR = re.compile(r"the\s+(?:attack|assault|raid|incursion)", re.IGNORECASE)
+_CUMULATIVE = re.compile(r"\b(?:since|so\s+far|to\s+date|in\s+total|overall|altogether|"
+                         r"throughout)\b", re.IGNORECASE)
+_STILL_HELD = re.compile(r"^\s*(?:(?:who|that)\s+(?:are|were)\s+)?(?:still|remaining)\b",
+                         re.IGNORECASE)
+_CUSTODY_AFTER = re.compile(r"^[^.;,]{0,25}\b(?:in|while\s+in)\s+(?:\w+\s+){0,2}"
+                            r"(?:custody|detention|prisons?|jails?)\b", re.IGNORECASE)
+_DEAL_NOUN = re.compile(r"[\s-]+(?:exchange|swap|deal|release)s?\b", re.IGNORECASE)
 _BODIES_LEFT = re.compile(r"\b(?:bodies|remains)\s+of\s*$", re.IGNORECASE)
-_COMPARED_LEFT = re.compile(r"\b(?:up|down|rising|falling|compared)\s+(?:from|with|to)\s*$",
+_COMPARED_LEFT = re.compile(r"\b(?:up|down|rising|falling|compared)\s+(?:from|with|to)"
+                            r"(?:\s+the)?\s*$",
                             re.IGNORECASE)
 _BREAKDOWN_OPEN = re.compile(r"[^.;:,—–(]{0,25}?(?:\s[—–-]\s|\s*[—–(:]\s*)")
 _BREAKDOWN_CLOSE = re.compile(r"\s[—–-]\s|[—–);]|\.(?:\s|$)")
@@ -843,7 +997,7 @@ def find_figures(doc) -> list[dict]:
     A sentence also ends at a blank line, and at a line break unless the text is hard-wrapped:
     headlines, datelines and "list 1 of 4" teasers carry no full stop.
     """
-    rows, seen = [], set()
+    rows, seen = [], {}
     noun_tags = None
     if doc.has_annotation("TAG") or doc.has_annotation("POS"):
         noun_tags = {}
@@ -869,8 +1023,11 @@ def find_figures(doc) -> list[dict]:
                 for row in figures_in_sentence(sentence, start, previous, tags):
                     key = (row["metric"], row["population"], row["value"])
                     if key in seen:
+                        first = seen[key]
+                        if rows[first]["qualifier"] == "exact" and row["qualifier"] != "exact":
+                            rows[first] = row  # a headline drops the hedge the text gives
                         continue
-                    seen.add(key)
+                    seen[key] = len(rows)
                     rows.append(row)
             previous = sentence
     return rows

@@ -216,8 +216,24 @@ def find_numbers(text: str) -> list[Number]:
     [('1,200', 1200), ('a hundred', 100)]
     """
     found = []
-    for match in NUMBER_RE.finditer(text):
+    pos = 0
+    while True:
+        match = NUMBER_RE.search(text, pos)
+        if match is None:
+            return found
+        pos = match.end()
+        if (match.group("range") and re.search(r"\sto\s", match.group(0))
+                and _MONTH_BEFORE.search(text, 0, match.start())):
+            # "on Oct. 27 to 195": a day of the month, then a new number
+            low = match.group("r_low")
+            found.append(Number(low, int(_clean_digits(low)), match.start(),
+                                match.start() + len(low)))
+            pos = match.start() + len(low)
+            continue
         number = _from_match(match, 0)
         if number is not None:
             found.append(number)
-    return found
+
+
+_MONTH_BEFORE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*$",
+                           re.IGNORECASE)
