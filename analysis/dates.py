@@ -521,6 +521,14 @@ _DURATION_PATTERNS = [
     rf"\bday\s+(?P<num>\d{{1,4}})\s+of\s+(?:the\s+)?(?P<what>{WAR_WORDS})\b(?P<unit>)",
 ]
 _DURATION = [re.compile(p, re.IGNORECASE) for p in _DURATION_PATTERNS]
+# "the second anniversary of the October 7 attack", "the first anniversary of the war": a
+# duration of N years with qualifier "anniversary" (the report lies within days of it).
+_ORDINAL_YEARS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2,
+                  "3rd": 3, "4th": 4, "one-year": 1, "two-year": 2, "three-year": 3}
+_ANNIVERSARY = re.compile(
+    rf"\b(?P<ord>{'|'.join(_ORDINAL_YEARS)})\s+anniversary\s+of\s+(?:the\s+)?"
+    r"(?:Hamas(?:-led)?\s+|deadly\s+)?(?:October\s+7(?:th)?|Oct\.?\s+7|7\s+October|war|"
+    r"attacks?|massacres?|conflict)\b", re.IGNORECASE)
 _SINCE_WAR = re.compile(r"\bsince\s+(?:the\s+)?(?:Oct\.?|October)\s+7(?:th)?\b|"
                         r"\bsince\s+7\s+October\b", re.IGNORECASE)
 # Holidays that tie an article to part of the year: name -> (first, last) day of
@@ -618,6 +626,12 @@ def date_signals(text: str, sentences: list[tuple[int, int]] | None = None) -> l
                              "kind": "duration", "amount": amount, "unit": unit,
                              "qualifier": qualifier})
             taken.append((start, end))
+    if "nniversar" in text:
+        for match in _ANNIVERSARY.finditer(text):
+            mentions.append({"text": match.group(0), "start_char": match.start(),
+                             "end_char": match.end(), "kind": "duration",
+                             "amount": _ORDINAL_YEARS[match.group("ord").lower()],
+                             "unit": "year", "qualifier": "anniversary"})
     for match in _finditer(_SINCE_WAR, text, segments):
         mentions.append({"text": match.group(0), "start_char": match.start(),
                          "end_char": match.end(), "kind": "since_war"})

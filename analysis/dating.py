@@ -10,19 +10,26 @@ Gaza toll           days whose official bulletin, published up to 7 days before 
 (killed/injured)    day after the article (:data:`LAG_PREF`: mostly the same or the
                     previous day; stale quotes allowed but barely preferred), agrees with
                     the figure under its qualifier: a non-round figure ("at least
-                    26,422") must equal a bulletin within 0.1%, or fall inside a gap of
-                    the series; a round one ("more than 15,000") only bounds it
+                    26,422") must equal a bulletin (within 0.1% when none equals it),
+                    or fall in a gap of the series; a round one ("more than 15,000") only bounds it
                     (:data:`ROUND_TOLERANCES`) and is preferred while the count is within
                     one rounding step of it ("more than 44,000" until 45,000). After the
-                    series ends, any count a later bulletin could reach is allowed
+                    series ends, any count a later bulletin could reach is allowed.
+                    Rounded to hundreds, a figure is quoted at most
+                    :data:`ROUND_STEPS_ABOVE` steps below the count. "Said last week
+                    that ..." puts the report in the calendar week after the bulletin's.
+                    Vague quantities and other counts ("killed or missing", "since the
+                    ceasefire") are set aside (:data:`NOT_TOLL_CONTEXT`)
 "N-month war",      N units after 7 Oct, from half a unit before to one unit after        2
-"seven weeks"       (qualifiers shift it: "nearly" = the unit before)
+"seven weeks"       (qualifiers shift it: "nearly" = the unit before); "the second
+                    anniversary of October 7": 10 days before to 4 after it
 absolute date with  on or after the latest past date mentioned (before a planned one);    2
 a year / after the  year-less dates take their year from the toll, duration and dated
 others fix the year signals only
-hostages held       between the first compiled report at or below the count and the       1
-                    last one at or above it (±30 days; the count only falls)
-hostages dead       within 30 days of a compiled report of the same count (±3%)           1
+hostages held       after the last compiled report clearly above the count, before the    1
+                    first one clearly below it, near those of about the same count
+                    (±60 days; the count only falls)
+hostages dead       within 60 days of a compiled report of the same count (±3%)           1
 "Ramadan", ...      from 35 days before to 14 days after an occurrence                    1
                     (:data:`analysis.dates.HOLIDAYS`)
 "since Oct. 7"      after the war began                                                   1
@@ -96,6 +103,27 @@ ROUND_TOLERANCES = {
     "approx": (-6.0, 6.0),
     "upper_bound": (-10.0, 1.0),
 }
+# A round figure says how precisely its writer knew the count: "more than 53,500" (rounded to
+# hundreds) is quoted while the count is within a few hundred of it, "more than 40,000" for
+# weeks. The upper side of ROUND_TOLERANCES is capped at this many rounding steps above the
+# figure (never below ROUND_MIN_HIGH_PCT).
+ROUND_STEPS_ABOVE, ROUND_MIN_HIGH_PCT = 3, 1.0
+# A figure whose own clause says it is not the cumulative official toll: a combined "killed or
+# missing" count (Government Media Office), a count since a later event, a militant count.
+# Such figures constrain nothing (they are listed in the evidence as set aside).
+NOT_TOLL_CONTEXT = re.compile(
+    r"\b(?:or|and)\s+(?:were\s+|are\s+|remain\s+)?missing\b|\bmissing\s+or\s+(?:dead|killed)\b|"
+    r"\bsince\s+(?:the\s+)?(?:ceasefire|truce|collapse|resumption|start\s+of\s+(?:the\s+)?(?:truce|"
+    r"ceasefire))|\bsince\s+(?:Israel\s+)?resum|\bsince\s+(?:January|February|March|April|May|"
+    r"June|July|August|September|November|December)\b|\b(?:militants|fighters|combatants)\b",
+    re.IGNORECASE)
+# "The ministry said last week that 33,634 ...": the bulletin lies in the calendar week before
+# the report's, so the report is 1..13 days after it; days in the following calendar week
+# are preferred (LAST_WEEK_PREF), the rest of the range stays allowed.
+LAST_WEEK = re.compile(r"\blast\s+week\b", re.IGNORECASE)
+LAST_WEEK_LAGS, LAST_WEEK_PREF = (1, 13), (1.0, 0.3)
+# "the second anniversary of October 7": from this many days before to after the anniversary
+ANNIVERSARY_DAYS = (10, 4)
 WEIGHTS = {"toll": 3.0, "duration": 2.0, "absolute": 2.0, "hostages": 1.0, "since_war": 1.0,
            "holiday": 1.0, "weekday": 0.6, "recency": 0.4}
 SOFT_KINDS = ("weekday", "recency")               # preferences only, never bound the window
@@ -205,6 +233,35 @@ def rounding_step(value: int) -> int:
     return max(1, min(10 ** zeros, 10 ** max(2, len(str(value)) - 2)))
 
 
+def _clauses(figure: dict) -> tuple[str, str]:
+    """The figure's clause before and after its quote, within its sentence (cut at , ; :)."""
+    sentence, quote = figure.get("sentence") or "", figure.get("quote") or ""
+    if not isinstance(sentence, str) or not isinstance(quote, str) or not quote:
+        return "", ""
+    at = sentence.find(quote)
+    if at < 0:
+        return "", ""
+    before = re.split(r"[,;:]", sentence[:at])[-1]
+    after = re.split(r"[,;:.]", sentence[at + len(quote):])[0]
+    return before, after
+
+
+def _clause_before(figure: dict) -> str:
+    return _clauses(figure)[0]
+
+
+def not_a_toll(figure: dict) -> str | None:
+    """Why a figure extracted as a Gaza toll is not the cumulative official count, if it
+    is not: a vague quantifier ("tens of thousands", "scores of") or a clause that makes
+    it another count (:data:`NOT_TOLL_CONTEXT`)."""
+    quote = figure.get("quote")
+    if isinstance(quote, str) and quote and not re.search(r"\d", quote):
+        return "a vague quantity"
+    before, after = _clauses(figure)
+    match = NOT_TOLL_CONTEXT.search(after) or NOT_TOLL_CONTEXT.search(before)
+    return f"'{match.group(0)}'" if match else None
+
+
 def toll_constraint(figure: dict) -> Constraint | None:
     """The days on which a cumulative Gaza toll could have been reported."""
     days, series = calendar_days()
@@ -220,9 +277,10 @@ def toll_constraint(figure: dict) -> Constraint | None:
     gap = ~known & ~after_end & ~np.isnan(prev)
     if is_round(int(value)):
         low, high = ROUND_TOLERANCES.get(qualifier, ROUND_TOLERANCES["exact"])
+        step = rounding_step(int(value))
+        high = min(high, max(ROUND_MIN_HIGH_PCT, 100 * ROUND_STEPS_ABOVE * step / value))
         lowest, highest = value * (1 + low / 100), value * (1 + high / 100)
         ok = known & (official >= lowest) & (official <= highest)
-        step = rounding_step(int(value))
         equal = known & (official == value)
         if qualifier == "lower_bound":   # "more than 44,000": until it becomes 45,000
             ideal = ok & (official >= value) & (official < value + step)
@@ -241,8 +299,11 @@ def toll_constraint(figure: dict) -> Constraint | None:
         how = f"official {metric} within {low:+g}%..{high:+g}% of it"
         gap_ok = np.zeros(len(days), dtype=bool)
     else:
-        ok = known & (np.abs(official - value) <= value * EXACT_MATCH_PCT / 100)
         ideal = equal = known & (official == value)
+        # a figure equal to a bulletin is that bulletin; near ones only when none equals it
+        # (in the slow 2025-26 series 0.1% spans weeks)
+        ok = equal.copy() if equal.any() else \
+            known & (np.abs(official - value) <= value * EXACT_MATCH_PCT / 100)
         # a bulletin the series lacks: the gap days whose neighbours bracket the figure
         gap_ok = gap & (prev < value) & (nxt > value)
         gap_ok |= after_end & (prev < value) & (series[f"{metric}_reach"] >= value)
@@ -266,21 +327,29 @@ def toll_constraint(figure: dict) -> Constraint | None:
     allowed = np.zeros(n, dtype=bool)
     prefer = np.zeros(n)
     matched = np.flatnonzero(ok)
-    for lag in range(-LAG_AFTER, LAG_BEFORE + 1):
+    last_week = bool(LAST_WEEK.search(_clause_before(figure)))
+    lags = range(LAST_WEEK_LAGS[0], LAST_WEEK_LAGS[1] + 1) if last_week else \
+        range(-LAG_AFTER, LAG_BEFORE + 1)
+    for lag in lags:
         j = matched + lag
         keep = (j >= 0) & (j < n)
         i, j = matched[keep], j[keep]
         allowed[j] = True
         # an exactly equal bulletin is strong; "soon after passing a round number" only
         # mildly beats other matching days (a weekday outweighs it)
-        weight = LAG_PREF[lag] * np.where(equal[i], 1.0, np.where(
+        if last_week:   # the report's calendar week follows the bulletin's
+            in_next_week = (series["weekday"][i] + lag >= 7) & (series["weekday"][i] + lag < 14)
+            lag_pref = np.where(in_next_week, *LAST_WEEK_PREF)
+        else:
+            lag_pref = LAG_PREF[lag]
+        weight = lag_pref * np.where(equal[i], 1.0, np.where(
             gap_ok[i], GAP_MATCH_PREF, np.where(ideal[i], 0.45, 0.3)))
         np.maximum.at(prefer, j, weight)
     first, last = days[matched[0]], days[matched[-1]]
     if after_end[matched[-1]]:
         last = f"{days[int(np.flatnonzero(known)[-1])]} and after the series ends"
     label = (f"{metric} '{figure.get('quote') or f'{int(value):,}'}' ({qualifier}): {how} "
-             f"{first}..{last}")
+             f"{first}..{last}" + (" (quoted as last week's)" if last_week else ""))
     return Constraint("toll", label, allowed, prefer)
 
 
@@ -288,13 +357,15 @@ def toll_constraint(figure: dict) -> Constraint | None:
 HOSTAGE_METRICS = {"hostages_held": ["hostages_held", "hostages_remaining"],
                    "hostages_dead": ["hostages_remaining_dead"]}
 HOSTAGE_MATCH = (0.03, 3)   # within 3% or 3 people of a compiled value...
-HOSTAGE_DAYS = 30           # ...reported within 30 days either side
+HOSTAGE_DAYS = 60           # ...reported within 60 days either side (reports are 1-2 months
+#                             apart and counts stay flat for weeks)
 
 
 # The count of hostages still held only falls over time (releases, rescues, recovered bodies),
 # apart from counting bases differing by a few: a count is consistent with the days after the
-# first compiled report at or below it and before the last one at or above it (each widened
-# by HOSTAGE_DAYS). Counts above every compiled report say nothing (the 2023 reports).
+# last compiled report clearly above it and before the first one clearly below it, and within
+# HOSTAGE_DAYS of the reports of about the same count (each widened by HOSTAGE_DAYS). Counts
+# above every compiled report say nothing (the 2023 reports).
 MONOTONIC_HOSTAGE_METRICS = {"hostages_held"}
 
 
@@ -311,14 +382,22 @@ def hostage_constraint(figure: dict) -> Constraint | None:
     n = len(days)
     allowed = np.zeros(n, dtype=bool)
     if figure.get("metric") in MONOTONIC_HOSTAGE_METRICS and points:
-        at_most = [day for day, count, _ in points if count <= value + margin]
-        at_least = [day for day, count, _ in points if count >= value - margin]
-        if not at_least or not at_most and max(c for _, c, _ in points) < value:
-            return None
-        lo = _index(days, min(at_most)) - HOSTAGE_DAYS if at_most else 0
-        hi = _index(days, max(at_least)) + HOSTAGE_DAYS if at_most else n
-        if not at_most:   # fewer than any compiled report: after the last report
-            lo = _index(days, max(day for day, _, _ in points)) - HOSTAGE_DAYS
+        # a falling count: after the last report clearly above it, before the first one
+        # clearly below it (reports within the margin say nothing more)
+        above = [day for day, count, _ in points if count > value + margin]
+        below = [day for day, count, _ in points if count < value - margin]
+        if not above and max(c for _, c, _ in points) < value:
+            return None   # more than any compiled report: the early, uncompiled weeks
+        lo = _index(days, max(above)) - HOSTAGE_DAYS if above else 0
+        hi = _index(days, min(below)) + HOSTAGE_DAYS if below else n
+        if hi < lo:   # reports on different bases cross: keep the span between them
+            lo, hi = hi - HOSTAGE_DAYS, lo + HOSTAGE_DAYS
+        near = [_index(days, day) for day, count, _ in points if abs(count - value) <= margin]
+        if near:   # and, like any count, near the reports of about the same count
+            lo = max(lo, min(near) - HOSTAGE_DAYS)
+            hi = min(hi, max(near) + HOSTAGE_DAYS)
+            if hi < lo:
+                lo, hi = min(near) - HOSTAGE_DAYS, max(near) + HOSTAGE_DAYS
         allowed = _mask_range(n, lo, hi)
         label = (f"{figure['metric']} {int(value)}: compiled counts fall through it between "
                  f"{days[max(lo, 0)]} and {days[min(hi, n - 1)]} (±{HOSTAGE_DAYS} days)")
@@ -373,7 +452,11 @@ def duration_constraint(mention: dict) -> Constraint | None:
     if not amount or unit is None:
         return None
     qualifier = mention.get("qualifier") or "exact"
-    if unit == 1:  # "day 100 of the war", "100 days": a day or two either side
+    if qualifier == "anniversary":   # "the second anniversary of October 7"
+        day = (dt.date(WAR_START.year + int(amount), WAR_START.month, WAR_START.day)
+               - WAR_START).days
+        lo, hi = day - ANNIVERSARY_DAYS[0], day + ANNIVERSARY_DAYS[1]
+    elif unit == 1:  # "day 100 of the war", "100 days": a day or two either side
         lo, hi = amount - 2, amount + 2
         if qualifier == "upper_bound":
             lo, hi = amount - 10, amount
@@ -499,10 +582,15 @@ def infer_date(mentions: list[dict], figures: list[dict]) -> Inference:
     """Infer a report date from one article's date mentions and extracted figures."""
     days, _ = calendar_days()
     constraints: list[Constraint] = []
+    set_aside: list[str] = []   # figures read as tolls that are other counts
     for figure in figures or []:
         key = (figure.get("metric"), figure.get("population"))
         scope = figure.get("scope")
         if key in TOLL_METRICS and (scope in (None, "", "cumulative") or pd.isna(scope)):
+            why = not_a_toll(figure)
+            if why:
+                set_aside.append(f"{figure.get('quote') or figure.get('value')} ({why})")
+                continue
             c = toll_constraint(figure)
             if c is not None:
                 constraints.append(c)
@@ -550,6 +638,8 @@ def infer_date(mentions: list[dict], figures: list[dict]) -> Inference:
     informative = [c for c in constraints if c.kind in INFORMATIVE_KINDS and c.allowed.any()]
     if not informative:
         found = "; ".join(c.label for c in constraints) or "no date mentions or tolls"
+        if set_aside:
+            found += "; set aside as not the official toll: " + "; ".join(set_aside)
         return Inference(None, None, f"undated: no usable signal ({found})", constraints)
     point, (lo, hi), used, unmet, plateau = _combine(constraints)
     window = (days[lo], days[hi])
@@ -559,6 +649,8 @@ def infer_date(mentions: list[dict], figures: list[dict]) -> Inference:
             parts.append(soft.label)
     if unmet:
         parts.append("not satisfied: " + "; ".join(c.label for c in unmet))
+    if set_aside:
+        parts.append("set aside as not the official toll: " + "; ".join(set_aside))
     evidence = "; ".join(parts)
     if hi - lo + 1 > MAX_WINDOW_DAYS:
         return Inference(None, window, f"undated: evidence only narrows it to {window[0]}.."

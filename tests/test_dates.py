@@ -299,3 +299,13 @@ def test_singular_durations_and_holidays_are_signals():
     assert [(m["amount"], m["unit"]) for m in duration] == [(1, "year")]
     holidays = [m["holiday"] for m in mentions if m["kind"] == "holiday"]
     assert holidays == ["ramadan", "passover"]   # one mention per holiday
+
+
+def test_anniversary_of_october_7_is_a_duration_in_years():
+    from analysis.dates import date_signals
+
+    found = [m for m in date_signals("Crowds marked the first anniversary of the Oct. 7 "
+                                     "attack and, a year later, the second anniversary of "
+                                     "the war.") if m["kind"] == "duration"]
+    assert [(m["amount"], m["unit"], m["qualifier"]) for m in found] == [
+        (1, "year", "anniversary"), (2, "year", "anniversary")]

@@ -260,3 +260,54 @@ def test_another_sources_count_matches_around_the_day_the_series_passed_it():
     assert inference.window[0] <= D(2024, 1, 29) <= inference.window[1]
     # small counts are often events ("killed 5,077 in the north"): no such match
     assert "no official bulletin matches" in dating.infer_date([], [_killed(5077)]).evidence
+
+
+def _quoted(value, sentence, qualifier="exact", metric="killed"):
+    quote = f"{value:,}"
+    return {"metric": metric, "population": "palestinian", "value": value,
+            "qualifier": qualifier, "scope": "cumulative", "quote": quote,
+            "sentence": sentence}
+
+
+def test_counts_that_are_not_the_official_toll_are_set_aside():
+    # a "killed or missing" count, a count since the ceasefire collapsed, a vague quantity
+    sentences = ["The media office said 34,000 people had been killed or were missing.",
+                 "The ministry says 3,300 people have been killed since the ceasefire "
+                 "collapsed in March, bringing the overall toll to 53,500."]
+    assert dating.not_a_toll(_quoted(34000, sentences[0]))
+    assert dating.not_a_toll(_quoted(3300, sentences[1]))
+    assert dating.not_a_toll(_quoted(53500, sentences[1])) is None
+    assert dating.not_a_toll({"quote": "tens of thousands", "value": 10000})
+    inference = dating.infer_date([], [_quoted(34000, sentences[0], "lower_bound")])
+    assert inference.report_date is None and "set aside" in inference.evidence
+
+
+def test_a_toll_said_last_week_puts_the_report_in_the_following_week():
+    # 33,634 is the bulletin of Friday 2024-04-12: "last week" = the week of Apr 15-21
+    sentence = "The ministry said last week that 33,634 Palestinians had been killed."
+    inference = dating.infer_date([], [_quoted(33634, sentence)])
+    assert D(2024, 4, 15) <= inference.report_date <= D(2024, 4, 21)
+    assert inference.window[0] <= D(2024, 4, 13) and inference.window[1] >= D(2024, 4, 25)
+
+
+def test_an_exact_figure_equal_to_bulletins_matches_only_those():
+    # slow 2026 series: 72,289 on Apr 1-4; near counts (within 0.1%) span weeks
+    inference = dating.infer_date([], [_killed(72289)])
+    assert D(2026, 3, 31) <= inference.window[0] and inference.window[1] <= D(2026, 4, 12)
+
+
+def test_second_anniversary_of_october_7():
+    text = "Israelis marked the second anniversary of the October 7 attack on Tuesday."
+    inference = dating.infer_date(date_signals(text), [_killed(67000, "lower_bound")])
+    assert inference.window[0] <= D(2025, 10, 7) <= inference.window[1]
+    assert abs((inference.report_date - D(2025, 10, 7)).days) <= 2
+
+
+def test_a_falling_hostage_count_lies_between_the_reports_above_and_below_it():
+    # 116 held: after 121 (2024-05-24), before 100 (2024-10-28), near 115 (Jul-Aug 2024)
+    c = dating.hostage_constraint({"metric": "hostages_held", "population": "israeli",
+                                   "value": 116})
+    days, _ = dating.calendar_days()
+    allowed = [days[i] for i in range(len(days)) if c.allowed[i]]
+    assert allowed[0] <= D(2024, 6, 10) <= allowed[-1]
+    assert allowed[0] >= D(2024, 3, 24) and allowed[-1] <= D(2024, 12, 31)
