@@ -115,8 +115,12 @@ NOT_TOLL_CONTEXT = re.compile(
     r"\b(?:or|and)\s+(?:were\s+|are\s+|remain\s+)?missing\b|\bmissing\s+or\s+(?:dead|killed)\b|"
     r"\bsince\s+(?:the\s+)?(?:ceasefire|truce|collapse|resumption|start\s+of\s+(?:the\s+)?(?:truce|"
     r"ceasefire))|\bsince\s+(?:Israel\s+)?resum|\bsince\s+(?:January|February|March|April|May|"
-    r"June|July|August|September|November|December)\b|\b(?:militants|fighters|combatants)\b",
-    re.IGNORECASE)
+    r"June|July|August|September|November|December)\b", re.IGNORECASE)
+# ... or a count of militants: the words right after the number say so ("17,000 militants";
+# not "does not distinguish between civilians and fighters")
+MILITANT_COUNT = re.compile(r"^\s*(?:Hamas\s+|Palestinian\s+|armed\s+)?"
+                            r"(?:militants|fighters|combatants|terrorists|gunmen)\b",
+                            re.IGNORECASE)
 # "The ministry said last week that 33,634 ...": the bulletin lies in the calendar week before
 # the report's, so the report is 1..13 days after it; days in the following calendar week
 # are preferred (LAST_WEEK_PREF), the rest of the range stays allowed.
@@ -258,7 +262,9 @@ def not_a_toll(figure: dict) -> str | None:
     if isinstance(quote, str) and quote and not re.search(r"\d", quote):
         return "a vague quantity"
     before, after = _clauses(figure)
-    match = NOT_TOLL_CONTEXT.search(after) or NOT_TOLL_CONTEXT.search(before)
+    words = (re.sub(r"^[^\d]*[\d,.]+", "", quote) if isinstance(quote, str) else "") + after
+    match = NOT_TOLL_CONTEXT.search(after) or NOT_TOLL_CONTEXT.search(before) or \
+        MILITANT_COUNT.search(words)
     return f"'{match.group(0)}'" if match else None
 
 

@@ -311,3 +311,9 @@ def test_a_falling_hostage_count_lies_between_the_reports_above_and_below_it():
     allowed = [days[i] for i in range(len(days)) if c.allowed[i]]
     assert allowed[0] <= D(2024, 6, 10) <= allowed[-1]
     assert allowed[0] >= D(2024, 3, 24) and allowed[-1] <= D(2024, 12, 31)
+
+
+def test_militant_counts_are_set_aside_but_the_civilians_caveat_is_not():
+    assert dating.not_a_toll(_quoted(17000, "Israel says it has killed 17,000 militants."))
+    sentence = "The ministry's count of 33,634 does not distinguish between civilians and fighters."
+    assert dating.not_a_toll(_quoted(33634, sentence)) is None
