@@ -98,6 +98,21 @@ def resolve_date(date_text: str, report_date: dt.date | None, tense: str | None 
     return day, bool(resolved.planned)
 
 
+def resolve_range(date_text: str, report_date: dt.date | None, tense: str | None = None):
+    """(first, last) day of a week or month expression ("last week", "in December"), else
+    None: a meeting "last week" is not the one on Monday."""
+    if not date_text or report_date is None:
+        return None
+    try:
+        from analysis.dates import resolve
+        resolved = resolve(date_text, report_date, tense)
+    except Exception:
+        return None
+    if resolved.precision in ("week", "month") and resolved.date:
+        return resolved.date, resolved.end or resolved.date
+    return None
+
+
 @dataclass
 class Cluster:
     """The mentions of one meeting within one article."""
@@ -112,6 +127,7 @@ class Cluster:
     earlier: bool = False
     last: dt.date | None = None
     boundary: str = ""
+    span: tuple | None = None  # the week or month of an undated meeting ("last week")
 
     @property
     def first(self) -> dict:
@@ -130,6 +146,12 @@ def _day_fits(cluster: Cluster, mention: dict, day) -> bool:
     """Days within a day of the meeting's days, or inside a round of several days whose first
     or last day the text marks ("talks began on Monday", "left Cairo on Thursday after three
     days of talks")."""
+    span = mention.get("span")
+    if span and cluster.date is not None and not span[0] <= cluster.date <= span[1]:
+        return False  # "talks ... last week" are not the summit on Monday
+    if day and cluster.date is None and cluster.span and not (
+            cluster.span[0] <= day <= cluster.span[1]):
+        return False
     if not day or cluster.date is None:
         return True
     first, last = cluster.date, cluster.last or cluster.date
@@ -179,6 +201,8 @@ def _add(cluster: Cluster, mention: dict, day, gazetteer: Gazetteer, primary: bo
     location = mention.get("location", "")
     if gazetteer.compatible(cluster.location, location):
         cluster.location = gazetteer.more_specific(cluster.location, location)
+    if mention.get("span") and cluster.span is None and primary:
+        cluster.span = mention["span"]
     if day and cluster.date is None:
         cluster.date, cluster.date_text, cluster.last = day, mention.get("date_text", ""), day
         cluster.boundary = mention.get("boundary", "")
@@ -221,6 +245,33 @@ def _resolve_offices(mention: dict, when: dt.date | None) -> dict:
     return {**mention, "participants": people, "offices": left}
 
 
+def _own_meeting(cluster: Cluster, mention: dict) -> bool:
+    """An anaphoric 'met'/'meet' with a day of its own and two or more people, none of them
+    in the meeting it would join: another meeting, without a place."""
+    words = mention.get("trigger", "").lower().split()
+    if not any(w in ("met", "meet", "meets", "meeting") for w in words):
+        return False
+    people = set(mention.get("participants", []))
+    return len(people) >= 2 and bool(cluster.participants) and not people & set(
+        cluster.participants)
+
+
+def _internal(row: dict, gazetteer: Gazetteer) -> bool:
+    """Officials of one country meeting at home ("Netanyahu held consultations with Katz and
+    Halevi in Jerusalem") consult; that is not a round of talks."""
+    table = load_actors()
+    people = [p for p in row["participants"].split(";") if p]
+    if len(people) < 2 or any(p not in table.actors for p in people):
+        return False
+    countries = {table.actors[p].country for p in people}
+    if len(countries) != 1:
+        return False
+    country = next(iter(countries))
+    place = row["location"]
+    return not place or gazetteer.canonical(place) == country or gazetteer.contains(
+        country, place)
+
+
 def cluster_mentions(mentions: list[dict], report_date: dt.date | None) -> list[Cluster]:
     """Merge one article's meeting mentions into meetings (in order of first mention)."""
     gazetteer = load_gazetteer()
@@ -231,6 +282,11 @@ def cluster_mentions(mentions: list[dict], report_date: dt.date | None) -> list[
                                     mention.get("tense"))
         if planned and mention.get("status") == "held":
             mention = {**mention, "status": "planned", "planned": True}
+        if not day:
+            span = resolve_range(mention.get("date_text", ""), report_date, mention.get("tense"))
+            if span and mention.get("status") == "held":  # (planned: "continue ... over the
+                # weekend" goes on with the round)
+                mention = {**mention, "span": span}
         mention = _resolve_offices(mention, day or report_date)
         if mention.get("kind") != "primary":
             target = last
@@ -239,6 +295,8 @@ def cluster_mentions(mentions: list[dict], report_date: dt.date | None) -> list[
                 # "The Israeli delegation in Doha was led by ...": the latest meeting there
                 target = next((c for c in clusters if c.location and
                                gazetteer.compatible(c.location, mention["location"])), None)
+            if target is not None and day and _own_meeting(target, mention):
+                continue  # "Netanyahu was set to meet Vance and Johnson on Tuesday"
             if target is not None and _compatible(target, mention, day, gazetteer,
                                                   anaphor=True):
                 _add(target, mention, day, gazetteer, primary=False)
@@ -293,10 +351,15 @@ def document_meetings(document, result: dict) -> list[tuple[dict, Cluster]]:
     """(row, cluster) pairs for one article, in order of first mention."""
     clusters = cluster_mentions(list(result.get("meetings") or []), document.report_date)
     report_date = document.report_date.isoformat() if document.report_date else ""
+    gazetteer = load_gazetteer()
     out = []
     for cluster in clusters:
         row = {"doc_id": document.doc_id, "report_date": report_date,
                **finish_cluster(cluster, document.report_date)}
+        if not row["location"] and not row["date"]:
+            continue  # neither where nor which day: a deal or talks in general, not a meeting
+        if _internal(row, gazetteer):
+            continue
         out.append((row, cluster))
     return out
 

@@ -25,6 +25,7 @@ sentences; unknown people are then not reported (no PERSON entities).
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -55,6 +56,8 @@ NEGOTIATOR_OFFICES = {"cia_director", "mossad_director", "shin_bet_director",
 TITLE_END = re.compile(r"(?:\((?:ret|res)\.\)|\b(?:Gen|Maj|Col|Lt|Brig|Adm|Dr|Sgt|Capt)\.)\s*$")
 # the date of a dateline: "ROME, July 28 (Reuters) -", "PARIS, Jan 29 (AFP) -"
 DATELINE_AFTER = re.compile(r"\s*\([A-Z][A-Za-z.&' ]{0,30}\)\s*[-\u2013\u2014]")
+CLAUSE_AFTER_COMMA = {"and", "but", "while", "as", "whereas"}
+HEADER = re.compile(r"\s*date\s+\d{4}-\d{2}-\d{2}$")
 DATELINE_BEFORE = re.compile(r"^\s*[A-Z][A-Z .'\-]{2,40},\s*$")
 
 
@@ -81,6 +84,19 @@ def make_meeting_finder(nlp: Language, name: str):
 
 
 @lru_cache(maxsize=64)
+@lru_cache(maxsize=4096)
+def _day_precise(text: str) -> bool:
+    """Whether a date expression names a day ("July 28", "on Friday"), not a week or month."""
+    try:
+        from analysis.dates import resolve
+        return resolve(text, _PRECISION_BASE).precision == "day"
+    except Exception:  # the dates module is another issue's: treat as a day
+        return True
+
+
+_PRECISION_BASE = dt.date(2024, 6, 15)
+
+
 def _phrases_re(phrases: tuple[str, ...]) -> re.Pattern:
     return re.compile(r"(?<![\w'])(?:" + "|".join(map(re.escape, phrases)) + r")(?![\w])")
 
@@ -202,6 +218,8 @@ class MeetingFinder:
         out = []
         full = doc.text if found else ""
         for start, end, text in found:
+            if HEADER.match(full[:end]):
+                continue  # the " date YYYY-MM-DD" marker is the report date, not a meeting day
             if DATELINE_AFTER.match(full, end) or DATELINE_BEFORE.search(
                     full[max(0, full.rfind("\n", 0, start) + 1):start]):
                 continue  # "DOHA, Nov 9 (Reuters) -": when the report was filed
@@ -225,7 +243,10 @@ class MeetingFinder:
                 i + 1 < len(lower) and lower[i + 1] == "of"))
             if nounish and word not in lex["noun"]:
                 continue  # "the head of the CIA", "the return of the hostages"
-            if word in lex["meet_verb"] and not nounish:
+            if word in lex["receive_verb"] and not nounish and self._receives_person(
+                    tokens, i, sent):
+                kind = "meet"  # "Erdogan received Hamas leader Ismail Haniyeh in Istanbul"
+            elif word in lex["meet_verb"] and not nounish:
                 if i + 1 < len(lower) and lower[i + 1] in lex["not_trigger_next"]:
                     continue  # "the negotiating team", "a negotiated deal"
                 kind = "meet"
@@ -255,9 +276,22 @@ class MeetingFinder:
             if kind == "noun" and any(w in lex["temporal_preposition"]
                                       for w in lower[max(0, i - 4):i]):
                 kind = "reference"  # "before the Rome talks", "ahead of the summit"
+                if any(w in ("after", "following") for w in lower[max(0, i - 4):i]) and any(
+                        w in lex["departure"] for w in lower[max(0, i - 12):i]):
+                    kind = "noun"  # "left Doha ... after holding talks there": held there
+            if i > 0 and lower[i - 1] in ("not", "n't", "never") or (
+                    i > 1 and lower[i - 2] in ("not", "n't", "never") and
+                    lower[i - 1] in ("attend", "join", "meet", "hold")):
+                continue  # "Hamas did not attend the Doha sessions"
             triggers.append((sent.start + i, kind, tokens[i].text))
         if not triggers:
             return []
+        if any(w in lex["speech_gerund"] for w in lower):
+            # "Biden spoke at the White House ..., saying the deal ...": a speech
+            triggers = [t for t in triggers if t[1] != "weak" or not any(
+                w in lex["speech_gerund"] for w in lower[t[0] - sent.start:])]
+            if not triggers:
+                return []
         phone = bool(_phrase_in(text_lower, self.lex_lists["phone_context"])) or any(
             w in ("phone", "telephone", "phoned", "telephoned", "videoconference") for w in lower)
         topic = any(w in lex["topic"] for w in lower)
@@ -276,20 +310,29 @@ class MeetingFinder:
             people = [subject] + people
         anchors = [t[0] for t in triggers] + [
             sent.start + i for i, w in enumerate(lower) if w in lex["anchor"]]
+        # a name or title between a meeting word and its place counts as one word ("met
+        # Qatar's prime minister, Sheikh Mohammed bin Abdulrahman al-Thani, in Doha")
+        inside = {i for m in mentions if sent.start <= m["start"] < sent.end
+                  for i in range(m["start"] + 1, m["end"])}
+        self._doc = doc
         sent_places = [p for p in places if sent.start <= p[0] < sent.end
                        and self._place_ok(doc, p, sent)
-                       and min(self._distance(p, a) for a in anchors) <= PLACE_WINDOW]
+                       and min(self._gap(p, a, inside) for a in anchors) <= PLACE_WINDOW]
         speech = [sent.start + i for i, w in enumerate(lower)
                   if w in lex["speech"] and w != "according"]
         self._doc = doc
         sent_dates = [d for d in dates if sent.start <= d[0] < sent.end
                       and not self._speech_date(doc, d, sent)
                       and not self._date_elsewhere(d, triggers, speech, breaks)]
+        if len(sent_dates) > 1 and any(_day_precise(d[2]) for d in sent_dates):
+            # "JULY 2024 - ... met in Rome on July 28": the day, not the section's month
+            sent_dates = [d for d in sent_dates if _day_precise(d[2])]
         # attach each place and day to its nearest trigger
         slots = {t[0]: {"places": [], "dates": []} for t in triggers}
         hosts = [t for t in triggers if t[1] not in ("delegation", "join")] or triggers
         for item, key in [(p, "places") for p in sent_places] + [(d, "dates") for d in sent_dates]:
-            nearest = min(hosts, key=lambda t: (self._distance(item, t[0]),
+            nearest = min(hosts, key=lambda t: (self._crosses_clause(item, t[0]),
+                                                   self._distance(item, t[0]),
                                                    0 if item[0] > t[0] else 1))
             if self._distance(item, nearest[0]) <= PARTICIPANT_WINDOW * 2:
                 slots[nearest[0]][key].append(item)
@@ -316,6 +359,10 @@ class MeetingFinder:
             group["location"] = self.gazetteer.more_specific(group["location"], place)
         out = []
         for group in groups:
+            first = min(t[0] for t in group["triggers"])
+            after = doc[first:min(sent.end, first + 20)].text.lower()
+            if _phrase_in(after, self.lex_lists["called_off"]):
+                continue  # "a meeting ... that had been set for Sunday was postponed"
             meeting = self._meeting(doc, sent, index, group, people, groups, topic)
             if meeting:
                 out.append(meeting)
@@ -457,10 +504,25 @@ class MeetingFinder:
                 return True
             if after[:1] and after[0] in ("in", "at"):
                 return True
+            if after[:2] and after[0] in ("was", "were", "is", "will") and \
+                    after[1] in self.lex["anchor"] | {"be"}:
+                return True  # "a follow-up round was held in Cairo"
             before = tokens[i - 1] if i > 0 else None
             return before is not None and (before.lower_ in self.lex["round_modifier"] or (
                 before.text[:1].isupper() and before.is_alpha and i - 1 > 0))
         return bool(after) and after[0] in ("to", "in")
+
+    def _receives_person(self, tokens, i, sent) -> bool:
+        """'received Hamas Political Bureau Chairman Ismail Haniya': a person (a capitalised
+        name after at most a few title words) follows, not 'received a proposal'."""
+        ents = {t.i for t in sent if t.ent_type_ == "PERSON"}
+        for j in range(i + 1, min(len(tokens), i + 7)):
+            token = tokens[j]
+            if token.i in ents:
+                return True
+            if not (token.text[:1].isupper() or token.lower_ in ("the", "'s", "of")):
+                return False
+        return False
 
     def _after_break(self, mention, positions, breaks) -> bool:
         """A person in a clause that opens with 'since', 'after', 'because' ... and has no
@@ -491,6 +553,8 @@ class MeetingFinder:
         if not positions:
             return False
         nearest = min(self._distance(date, p) for p in positions)
+        # an attribution after a comma (", a Palestinian source tells") leaves the day alone
+        speech = [p for p in speech if p < date[0] or not self._crosses_clause(date, p, ",")]
         if speech and min(self._distance(date, p) for p in speech) < nearest:
             return True
         before = date[0] - 1
@@ -502,6 +566,13 @@ class MeetingFinder:
             if min(positions) < brk < date[0] and not any(brk < p <= date[0] + 6
                                                           for p in positions):
                 return True
+            if brk < date[0] < min(positions):
+                # "After the truce collapsed on Dec. 1, Burns ... met in Warsaw": the day is
+                # in the opening clause, closed by a comma before the meeting word
+                comma = next((i for i in range(date[1], min(positions))
+                              if self._doc[i].text in (",", ";")), None)
+                if comma is not None and not any(brk < p < comma for p in positions):
+                    return True
         return False
 
     def _travel_for_talks(self, sent, group, lower) -> bool:
@@ -529,6 +600,9 @@ class MeetingFinder:
             return True
         if after and after[0] in self.lex["speech"] | self.lex["sender"]:
             return True
+        later = [t.lower_ for t in doc[mention["end"]:min(sent.end, mention["end"] + 4)]]
+        if any(w in self.lex["absent"] for w in later):
+            return True  # "Netanyahu had been invited ... but declined"
         if after and after[0] in self.lex["proxy"] and mention["kind"] != "office":
             return True  # "the Biden administration", "Biden envoy Brett McGurk"
         if len(after) > 1 and after[0] in ("has", "had", "have") and after[1] in \
@@ -572,7 +646,10 @@ class MeetingFinder:
             return True  # "left Qatar after holding talks"
         if word == "from" and previous in self.lex["return_verb"]:
             return True  # "returned from Cairo"
-        # "the Doha talks", "a Cairo summit"
+        # "the Doha talks", "a Cairo summit", "the Cairo Peace Summit"
+        if end + 1 < sent.end and doc[end].text.istitle() and doc[end + 1].lower_ in \
+                self.lex["noun"]:
+            return True
         return end < sent.end and doc[end].lower_ in self.lex["noun"]
 
     def _speech_date(self, doc, date, sent) -> bool:
@@ -583,6 +660,32 @@ class MeetingFinder:
         # "said on Friday" / "on Friday said"; "Friday, according to ..." is attribution
         return any(w in speech for w in before) or any(
             w in speech and w != "according" for w in after)
+
+    def _crosses_clause(self, item, position, marks=";") -> bool:
+        """', and' or ';' between a place/day and a meeting word: another clause ("a round
+        was held in Cairo on Feb. 13, and negotiators met again in Paris"); with marks=","
+        any comma."""
+        low, high = (position, item[0]) if position < item[0] else (item[1], position)
+        doc = self._doc
+        return any(doc[i].text in marks or (doc[i].text == "," and i + 1 < len(doc) and
+                                            doc[i + 1].lower_ in CLAUSE_AFTER_COMMA)
+                   for i in range(low, high))
+
+    def _gap(self, item, position, inside) -> int:
+        """Tokens between a place and a meeting word, a name counting as one."""
+        distance = self._distance(item, position)
+        if not inside or distance <= 1:
+            return distance
+        low, high = (position, item[0]) if position < item[0] else (item[1], position)
+        doc = self._doc
+        count = 0
+        for i in range(low, high):
+            if i in inside or doc[i].lower_ in ("the", ","):
+                continue
+            if i > low and doc[i].text.istitle() and doc[i - 1].text.istitle():
+                continue  # "Hamas Political Bureau Chairman", "Dolmabahce Working Office"
+            count += 1
+        return count
 
     @staticmethod
     def _distance(item, position) -> int:
