@@ -174,6 +174,8 @@ def _compatible(cluster: Cluster, mention: dict, day, gazetteer: Gazetteer,
                 anaphor: bool = False) -> bool:
     if not _day_fits(cluster, mention, day):
         return False
+    if mention.get("later") and cluster.held and mention.get("kind") == "primary":
+        return False  # a visit planned for next week is not the talks held in recent weeks
     if not gazetteer.compatible(cluster.location, mention.get("location", "")):
         return False
     if bool(mention.get("earlier")) != cluster.earlier and not (day and cluster.date):
@@ -277,6 +279,7 @@ def cluster_mentions(mentions: list[dict], report_date: dt.date | None) -> list[
     gazetteer = load_gazetteer()
     clusters: list[Cluster] = []
     last: Cluster | None = None
+    touched: list[Cluster] = []  # clusters in the order they were last added to
     for mention in mentions:
         day, planned = resolve_date(mention.get("date_text", ""), report_date,
                                     mention.get("tense"))
@@ -287,9 +290,15 @@ def cluster_mentions(mentions: list[dict], report_date: dt.date | None) -> list[
             if span and mention.get("status") == "held":  # (planned: "continue ... over the
                 # weekend" goes on with the round)
                 mention = {**mention, "span": span}
+            elif span and report_date and span[0] > report_date + dt.timedelta(days=2):
+                mention = {**mention, "later": True}  # "expected to travel to Doha next week"
         mention = _resolve_offices(mention, day or report_date)
         if mention.get("kind") != "primary":
             target = last
+            if mention.get("plural_subject") and last is not None and len(
+                    last.participants) < 2:
+                # "The two leaders met in the Blue Room with ...": the last meeting of two
+                target = next((c for c in reversed(touched) if len(c.participants) >= 2), last)
             if mention.get("location") and last is not None and not gazetteer.compatible(
                     last.location, mention["location"]):
                 # "The Israeli delegation in Doha was led by ...": the latest meeting there
@@ -300,6 +309,7 @@ def cluster_mentions(mentions: list[dict], report_date: dt.date | None) -> list[
             if target is not None and _compatible(target, mention, day, gazetteer,
                                                   anaphor=True):
                 _add(target, mention, day, gazetteer, primary=False)
+                touched.append(target)
             continue
         candidates = [c for c in clusters if _compatible(c, mention, day, gazetteer)]
         if candidates:
@@ -315,6 +325,7 @@ def cluster_mentions(mentions: list[dict], report_date: dt.date | None) -> list[
             clusters.append(chosen)
         _add(chosen, mention, day, gazetteer, primary=True)
         last = chosen
+        touched.append(chosen)
     return [c for c in clusters if any(m.get("kind") == "primary" for m in c.mentions)]
 
 

@@ -491,6 +491,7 @@ class MeetingFinder:
             "sentence_start": sent.start_char,
             "sentence_end": sent.end_char,
             "sentence_index": index,
+            "plural_subject": pronoun_subject,
         }
 
     # -- small rules --
@@ -554,7 +555,10 @@ class MeetingFinder:
             return False
         nearest = min(self._distance(date, p) for p in positions)
         # an attribution after a comma (", a Palestinian source tells") leaves the day alone
-        speech = [p for p in speech if p < date[0] or not self._crosses_clause(date, p, ",")]
+        # nor does a clause of its own after the day ("on Wednesday that officials said")
+        speech = [p for p in speech if p < date[0] or not (
+            self._crosses_clause(date, p, ",") or any(
+                self._doc[i].lower_ in ("that", "which") for i in range(date[1], p)))]
         if speech and min(self._distance(date, p) for p in speech) < nearest:
             return True
         before = date[0] - 1
@@ -587,6 +591,10 @@ class MeetingFinder:
                     break
                 if lower[j] in self.lex["noun"] or lower[j] in self.lex["meet_verb"]:
                     return True
+                if lower[j] in ("extend", "secure", "finalize", "finalise", "clinch",
+                                "broker", "close") and any(
+                        w in self.lex["topic"] for w in lower[j + 1:j + 8]):
+                    return True  # "will travel to Doha next week to try to extend the truce"
         return False
 
     def _not_meeting(self, lower, i) -> bool:
@@ -638,7 +646,7 @@ class MeetingFinder:
             return True  # "visited Tehran"
         if word == "of" and previous in self.lex["place_noun"]:
             return True  # "the Egyptian resort town of Sharm el-Sheikh"
-        if word in ("to", "home") and previous in self.lex["return_verb"]:
+        if word in ("to", "home") and previous in self.lex["home_verb"]:
             return False  # "Barnea returned to Israel": going home, not where they met
         if word in self.lex["place_preposition"]:
             return True
