@@ -188,6 +188,10 @@ def _compatible(cluster: Cluster, mention: dict, day, gazetteer: Gazetteer,
         return False
     inside = bool(day and cluster.date and cluster.last and cluster.last > cluster.date
                   and cluster.date <= day <= cluster.last)
+    met = "met" in mention.get("trigger", "").lower().split()
+    if met and day and cluster.date and day < cluster.date and len(people) >= 2 and \
+            people - mine and not mention.get("location") and not mention.get("boundary"):
+        return False  # "Sisi met Burns on Saturday", the day before the round: its own
     if mention.get("boundary") or mention.get("joining") or inside or not (people and mine) \
             or people & mine:
         return True
@@ -222,8 +226,9 @@ def _add(cluster: Cluster, mention: dict, day, gazetteer: Gazetteer, primary: bo
         if office not in cluster.offices:
             cluster.offices.append(office)
     if primary:
-        if mention.get("status") == "held":
-            cluster.held = True
+        alone = not any(m.get("kind") == "primary" for m in cluster.mentions[:-1])
+        if mention.get("status") == "held" and (alone or day or location):
+            cluster.held = True  # (a bare "negotiations ... in January" leaves a plan alone)
         cluster.earlier = cluster.earlier or bool(mention.get("earlier"))
 
 

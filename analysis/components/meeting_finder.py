@@ -56,6 +56,7 @@ NEGOTIATOR_OFFICES = {"cia_director", "mossad_director", "shin_bet_director",
 TITLE_END = re.compile(r"(?:\((?:ret|res)\.\)|\b(?:Gen|Maj|Col|Lt|Brig|Adm|Dr|Sgt|Capt)\.)\s*$")
 # the date of a dateline: "ROME, July 28 (Reuters) -", "PARIS, Jan 29 (AFP) -"
 DATELINE_AFTER = re.compile(r"\s*\([A-Z][A-Za-z.&' ]{0,30}\)\s*[-\u2013\u2014]")
+DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "this", "that", "these"}
 CLAUSE_AFTER_COMMA = {"and", "but", "while", "as", "whereas"}
 HEADER = re.compile(r"\s*date\s+\d{4}-\d{2}-\d{2}$")
 DATELINE_BEFORE = re.compile(r"^\s*[A-Z][A-Z .'\-]{2,40},\s*$")
@@ -363,6 +364,8 @@ class MeetingFinder:
             after = doc[first:min(sent.end, first + 20)].text.lower()
             if _phrase_in(after, self.lex_lists["called_off"]):
                 continue  # "a meeting ... that had been set for Sunday was postponed"
+            if not topic and self._other_subject(lower, first - sent.start):
+                continue  # "visited Tehran for talks with Iranian officials on de-escalation"
             meeting = self._meeting(doc, sent, index, group, people, groups, topic)
             if meeting:
                 out.append(meeting)
@@ -512,6 +515,20 @@ class MeetingFinder:
             return before is not None and (before.lower_ in self.lex["round_modifier"] or (
                 before.text[:1].isupper() and before.is_alpha and i - 1 > 0))
         return bool(after) and after[0] in ("to", "in")
+
+    def _other_subject(self, lower, i) -> bool:
+        """The meeting word is followed by what was discussed, and that is not the hostage or
+        truce talks ('talks with Iranian officials on regional de-escalation')."""
+        for j in range(i + 1, min(len(lower), i + 12)):
+            word = lower[j]
+            nxt = lower[j + 1] if j + 1 < len(lower) else ""
+            if word == "about" or (word == "on" and nxt.isalpha() and nxt not in DETERMINERS
+                                   and nxt not in self.lex["weekday_words"]):
+                return not any(w in self.lex["topic"] or w in self.lex["talks_subject"]
+                               for w in lower[j + 1:j + 7])
+            if word in (",", ";", "."):
+                return False
+        return False
 
     def _receives_person(self, tokens, i, sent) -> bool:
         """'received Hamas Political Bureau Chairman Ismail Haniya': a person (a capitalised
