@@ -252,6 +252,13 @@ def _resolve_offices(mention: dict, when: dt.date | None) -> dict:
     return {**mention, "participants": people, "offices": left}
 
 
+def _arrival(mention: dict) -> bool:
+    """Someone travels to the talks ("will travel to Doha later this week to join"), rather
+    than the talks going on ("teams will continue talks in Doha over the weekend")."""
+    words = mention.get("trigger", "").lower().split()
+    return any(w in ("travel", "fly", "arrive", "head", "join", "visit") for w in words)
+
+
 def _own_meeting(cluster: Cluster, mention: dict) -> bool:
     """An anaphoric 'met'/'meet' with a day of its own and two or more people, none of them
     in the meeting it would join: another meeting, without a place."""
@@ -295,7 +302,9 @@ def cluster_mentions(mentions: list[dict], report_date: dt.date | None) -> list[
             if span and mention.get("status") == "held":  # (planned: "continue ... over the
                 # weekend" goes on with the round)
                 mention = {**mention, "span": span}
-            elif span and report_date and span[0] > report_date + dt.timedelta(days=2):
+            elif span and report_date and (span[0] > report_date + dt.timedelta(days=2) or (
+                    span[1] > report_date and _arrival(mention)
+                    and mention.get("status") == "planned")):
                 mention = {**mention, "later": True}  # "expected to travel to Doha next week"
         mention = _resolve_offices(mention, day or report_date)
         if mention.get("kind") != "primary":
