@@ -56,6 +56,7 @@ NEGOTIATOR_OFFICES = {"cia_director", "mossad_director", "shin_bet_director",
 TITLE_END = re.compile(r"(?:\((?:ret|res)\.\)|\b(?:Gen|Maj|Col|Lt|Brig|Adm|Dr|Sgt|Capt)\.)\s*$")
 # the date of a dateline: "ROME, July 28 (Reuters) -", "PARIS, Jan 29 (AFP) -"
 DATELINE_AFTER = re.compile(r"\s*\([A-Z][A-Za-z.&' ]{0,30}\)\s*[-\u2013\u2014]")
+TOGETHER = re.compile(r"\b(?:the two|both)(?: men| leaders)? (?:met|talked|spoke)\b")
 DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "this", "that", "these"}
 CLAUSE_AFTER_COMMA = {"and", "but", "while", "as", "whereas"}
 HEADER = re.compile(r"\s*date\s+\d{4}-\d{2}-\d{2}$")
@@ -152,12 +153,16 @@ class MeetingFinder:
         topic_words = self._strong_topic.findall(doc.text.lower(), 0, 20000)
         self._doc_topic = len(topic_words) >= DOC_TOPIC_MIN
         self._previous_subject = None
+        self._previous_place = None
         meetings, terms = [], []
         for index, sent in enumerate(self._segments(doc)):
             found = self._sentence(doc, sent, index, mentions, places, dates)
             first = next((m for m in mentions if sent.start <= m["start"] < sent.end
                           and m["kind"] in ("name", "person")), None)
             self._previous_subject = first
+            here = [p for p in places if sent.start <= p[0] < sent.end
+                    and self._place_ok(doc, p, sent)]
+            self._previous_place = here[-1][2] if here else None
             for meeting in found:
                 meeting["named_in_doc"] = named
             meetings.extend(found)
@@ -303,9 +308,12 @@ class MeetingFinder:
                 return []
         positions = [t[0] for t in triggers if t[1] != "delegation"]
         breaks = [sent.start + i for i, w in enumerate(lower) if w in lex["clause_break"]]
+        self._doc = doc
+        together = bool(TOGETHER.search(text_lower))  # "Blinken told Herzog ..., when the two
+        # met": the speaker is one of the two
         people = [m for m in mentions if sent.start <= m["start"] < sent.end
-                  and not self._excluded(doc, m, sent)
-                  and not self._after_break(m, positions, breaks)]
+                  and (together or not self._excluded(doc, m, sent))
+                  and not self._after_break(m, positions or [t[0] for t in triggers], breaks)]
         subject = self._pronoun_subject(lower, triggers, sent)
         if subject is not None and all(m["name"] != subject["name"] for m in people):
             people = [subject] + people
@@ -387,6 +395,9 @@ class MeetingFinder:
             o in NEGOTIATOR_OFFICES for o in offices)
         n_people = len(names) + len(offices)
         location = group["location"]
+        if not location and "there" in [t.lower_ for t in doc[min(positions):min(
+                sent.end, max(positions) + 12)]]:
+            location = getattr(self, "_previous_place", None) or ""  # "met X there"
         date = group["dates"][0] if group["dates"] else None
         has_info = bool(location or date)
         lower = [t.lower_ for t in sent]
@@ -549,8 +560,9 @@ class MeetingFinder:
         if not positions:
             return False
         for brk in breaks:
-            if min(positions) < brk < mention["start"] and not any(p > brk for p in positions):
-                return True
+            if min(positions) < brk < mention["start"] and not any(p > brk for p in positions) \
+                    and not any(self._doc[i].text == "," for i in range(brk, mention["start"])):
+                return True  # (", is led by X": the clause has closed)
         return False
 
     def _pronoun_subject(self, lower, triggers, sent):
