@@ -254,7 +254,9 @@ class ActorMatcher:
             self._short[label] = targets
             self.matcher.add(label, [make(form)])
 
-    def __call__(self, doc: Doc) -> list[dict]:
+    def __call__(self, doc: Doc, text: str | None = None) -> list[dict]:
+        """Mentions in `doc`; `text` is doc.text when the caller has it already (Doc.text
+        joins every token each time it is read)."""
         vocab_strings = doc.vocab.strings
         raw = []
         for match_id, start, end in self.matcher(doc):
@@ -263,7 +265,7 @@ class ActorMatcher:
             if kind == "S" and not doc[end - 1].text[:1].isupper():
                 continue  # surnames and short aliases only when capitalised ("Burns", not "burns")
             raw.append((start, end, kind, value, label))
-        raw += self._coordinated_offices(doc)
+        raw += self._coordinated_offices(doc, text)
         # longest first; names beat offices beat short forms at equal length
         priority = {"N": 0, "O": 1, "S": 2, "H": 3}
         raw.sort(key=lambda m: (-(m[1] - m[0]), priority[m[2]], m[0]))
@@ -300,10 +302,10 @@ class ActorMatcher:
         return {"start": span.start, "end": span.end, "start_char": span.start_char,
                 "end_char": span.end_char, "text": span.text, "kind": kind, "name": name}
 
-    def _coordinated_offices(self, doc: Doc) -> list[tuple]:
+    def _coordinated_offices(self, doc: Doc, text: str | None = None) -> list[tuple]:
         """Office mentions from 'the heads of the CIA and Mossad', 'U.S. and Israeli spy chiefs'."""
         out = []
-        text = doc.text
+        text = doc.text if text is None else text
         for pattern, context in ((HEADS_OF, "org"), (SPY_CHIEFS, "spy")):
             for match in pattern.finditer(text):
                 listing = match.group("list").lower().replace("\u2019", "'")

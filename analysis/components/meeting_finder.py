@@ -85,7 +85,6 @@ def make_meeting_finder(nlp: Language, name: str):
     return MeetingFinder(nlp)
 
 
-@lru_cache(maxsize=64)
 @lru_cache(maxsize=4096)
 def _day_precise(text: str) -> bool:
     """Whether a date expression names a day ("July 28", "on Friday"), not a week or month."""
@@ -99,6 +98,7 @@ def _day_precise(text: str) -> bool:
 _PRECISION_BASE = dt.date(2024, 6, 15)
 
 
+@lru_cache(maxsize=64)
 def _phrases_re(phrases: tuple[str, ...]) -> re.Pattern:
     return re.compile(r"(?<![\w'])(?:" + "|".join(map(re.escape, phrases)) + r")(?![\w])")
 
@@ -143,26 +143,26 @@ class MeetingFinder:
     # -- the component --
 
     def __call__(self, doc: Doc) -> Doc:
+        text = doc.text  # read once: Doc.text joins every token each time
         try:
-            mentions = self.actors(doc)
+            mentions = self.actors(doc, text)
         except Exception:  # never let a bad article stop the pipeline
             mentions = []
         places = self._places(doc)
-        dates = self._dates(doc)
+        dates = self._dates(doc, text)
         named = sorted({m["name"] for m in mentions if m["kind"] in ("name", "person")})
-        topic_words = self._strong_topic.findall(doc.text.lower(), 0, 20000)
+        topic_words = self._strong_topic.findall(text.lower(), 0, 20000)
         self._doc_topic = len(topic_words) >= DOC_TOPIC_MIN
         self._previous_subject = None
-        self._previous_place = None
+        self._previous_sent = None
+        self._doc_places = places
         meetings, terms = [], []
         for index, sent in enumerate(self._segments(doc)):
             found = self._sentence(doc, sent, index, mentions, places, dates)
             first = next((m for m in mentions if sent.start <= m["start"] < sent.end
                           and m["kind"] in ("name", "person")), None)
             self._previous_subject = first
-            here = [p for p in places if sent.start <= p[0] < sent.end
-                    and self._place_ok(doc, p, sent)]
-            self._previous_place = here[-1][2] if here else None
+            self._previous_sent = sent
             for meeting in found:
                 meeting["named_in_doc"] = named
             meetings.extend(found)
@@ -208,7 +208,7 @@ class MeetingFinder:
                 last_end = end
         return out
 
-    def _dates(self, doc: Doc) -> list[tuple[int, int, str]]:
+    def _dates(self, doc: Doc, text: str | None = None) -> list[tuple[int, int, str]]:
         """Date expressions: the date_finder's mentions when it ran (durations and "since the
         war" left out), else analysis.dates.find_dates."""
         found = None
@@ -220,11 +220,11 @@ class MeetingFinder:
                 from analysis.dates import find_dates
             except ImportError:  # the dates module is another issue's; degrade to no dates
                 return []
-            found = find_dates(doc.text)
+            found = find_dates(doc.text if text is None else text)
         out = []
-        full = doc.text if found else ""
+        full = (doc.text if text is None else text) if found else ""
         for start, end, text in found:
-            if HEADER.match(full[:end]):
+            if start < 40 and HEADER.match(full[:end]):
                 continue  # the " date YYYY-MM-DD" marker is the report date, not a meeting day
             if DATELINE_AFTER.match(full, end) or DATELINE_BEFORE.search(
                     full[max(0, full.rfind("\n", 0, start) + 1):start]):
@@ -397,7 +397,7 @@ class MeetingFinder:
         location = group["location"]
         if not location and "there" in [t.lower_ for t in doc[min(positions):min(
                 sent.end, max(positions) + 12)]]:
-            location = getattr(self, "_previous_place", None) or ""  # "met X there"
+            location = self._previous_place(doc)  # "met X there": the place just named
         date = group["dates"][0] if group["dates"] else None
         has_info = bool(location or date)
         lower = [t.lower_ for t in sent]
@@ -526,6 +526,14 @@ class MeetingFinder:
             return before is not None and (before.lower_ in self.lex["round_modifier"] or (
                 before.text[:1].isupper() and before.is_alpha and i - 1 > 0))
         return bool(after) and after[0] in ("to", "in")
+
+    def _previous_place(self, doc) -> str:
+        before = getattr(self, "_previous_sent", None)
+        if before is None:
+            return ""
+        here = [p for p in self._doc_places if before.start <= p[0] < before.end
+                and self._place_ok(doc, p, before)]
+        return here[-1][2] if here else ""
 
     def _other_subject(self, lower, i) -> bool:
         """The meeting word is followed by what was discussed, and that is not the hostage or
