@@ -5,7 +5,7 @@ of mostly unrelated meetings) and annotated before the extractor ever ran on the
 Before any fix the extractor scored meeting F1 0.611 (P 0.759, R 0.512) and participant F1 0.766
 on them: that is the honest estimate for unseen text. The rules were then improved on them
 (general mechanisms only); thresholds sit a little below the scores reached after that (meeting
-F1 0.951, participant F1 0.943), so that a regression shows."""
+F1 0.964, participant F1 0.972), so that a regression shows."""
 
 from __future__ import annotations
 
@@ -20,8 +20,8 @@ from analysis.meetings import meetings_table
 from .conftest import ROOT
 
 HELDOUT = ROOT / "tests" / "data" / "heldout_meetings"
-MEETING_F1 = 0.90
-PARTICIPANT_F1 = 0.90
+MEETING_F1 = 0.92
+PARTICIPANT_F1 = 0.93
 
 
 @pytest.fixture(scope="module")
@@ -58,3 +58,24 @@ def test_heldout_explainer_days(heldout):
     days = set(zip(h02["date"], h02["location"]))
     assert {("2023-11-09", "Doha"), ("2023-12-18", "Warsaw"), ("2024-01-28", "Paris"),
             ("2024-07-28", "Rome")} <= days
+
+
+@pytest.mark.parametrize("text, expected", [
+    # (text, [(location, date_text)] of the primary mentions)
+    ("Erdogan received Hamas leader Ismail Haniyeh in Istanbul on Saturday to discuss the "
+     "ceasefire.", [("Istanbul", "on Saturday")]),
+    ("A meeting of the mediators in Cairo that had been set for Sunday was postponed, "
+     "officials said.", []),
+    ("Burns met Barnea in Paris on Sunday, days after a meeting in Cairo was postponed over "
+     "the hostage list.", [("Paris", "on Sunday")]),
+    ("Dermer met Witkoff at the White House on Tuesday to discuss the hostage deal.",
+     [("Washington", "on Tuesday")]),
+    ("JULY 2024 - Burns, Barnea, Kamel and Sheikh Mohammed met in Rome on July 28 to discuss "
+     "the hostage deal.", [("Rome", "July 28")]),
+    ("Qatar's minister Mohammed Al-Khulaifi visited Tehran last week for talks with Iranian "
+     "officials on regional de-escalation.", []),
+])
+def test_meeting_rules_from_heldout(nlp, text, expected):
+    found = [(m["location"], m["date_text"]) for m in nlp(text)._.meetings
+             if m["kind"] == "primary"]
+    assert found == expected

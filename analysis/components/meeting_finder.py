@@ -369,8 +369,9 @@ class MeetingFinder:
         out = []
         for group in groups:
             first = min(t[0] for t in group["triggers"])
-            after = doc[first:min(sent.end, first + 20)].text.lower()
-            if _phrase_in(after, self.lex_lists["called_off"]):
+            upto = min([sent.end, first + 20] + [t[0] for g in groups if g is not group
+                                                 for t in g["triggers"] if t[0] > first])
+            if _phrase_in(doc[first:upto].text.lower(), self.lex_lists["called_off"]):
                 continue  # "a meeting ... that had been set for Sunday was postponed"
             if not topic and self._other_subject(lower, first - sent.start):
                 continue  # "visited Tehran for talks with Iranian officials on de-escalation"
@@ -645,8 +646,8 @@ class MeetingFinder:
             return True
         if after and after[0] in self.lex["speech"] | self.lex["sender"]:
             return True
-        later = [t.lower_ for t in doc[mention["end"]:min(sent.end, mention["end"] + 4)]]
-        if any(w in self.lex["absent"] for w in later):
+        later = " ".join(t.lower_ for t in doc[mention["end"]:min(sent.end, mention["end"] + 4)])
+        if _phrase_in(later, self.lex_lists["absent"]):
             return True  # "Netanyahu had been invited ... but declined"
         if after and after[0] in self.lex["proxy"] and mention["kind"] != "office":
             return True  # "the Biden administration", "Biden envoy Brett McGurk"
