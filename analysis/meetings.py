@@ -325,6 +325,11 @@ def cluster_mentions(mentions: list[dict], report_date: dt.date | None) -> list[
                 _add(target, mention, day, gazetteer, primary=False)
                 touched.append(target)
             continue
+        if mention.get("same_people") and last is not None:
+            # "the same three met Egypt's spy chief in the Qatari capital": the people of the
+            # meeting just mentioned, and whoever the sentence adds
+            mention = {**mention, "participants": list(dict.fromkeys(
+                last.participants + list(mention.get("participants", []))))}
         candidates = [c for c in clusters if _compatible(c, mention, day, gazetteer)]
         if candidates:
             place = gazetteer.canonical(mention["location"]) if mention.get("location") else ""
