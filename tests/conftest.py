@@ -42,3 +42,20 @@ def gold_dated_corpus(nlp):
     documents = [replace(d, report_date=dt.date.fromisoformat(true_dates[d.doc_id]))
                  for d in load_corpus(CORPUS).documents]
     return documents, dict(analyse_documents(documents, nlp))
+
+
+def as_text(frame: pd.DataFrame) -> pd.DataFrame:
+    """Every cell as a string, missing ones empty (how the CSV reads back)."""
+    return frame.astype(object).where(frame.notna(), "").astype(str)
+
+
+def extract_dated_set(folder: Path, nlp, n_articles: int):
+    """(documents, results, meetings) of a set of test articles that all carry a date header."""
+    from analysis.corpus import load_corpus
+    from analysis.extract import analyse_documents
+    from analysis.meetings import meetings_table
+
+    documents = list(load_corpus(folder / "articles").documents)
+    assert len(documents) == n_articles and all(d.report_date for d in documents)
+    results = dict(analyse_documents(documents, nlp))
+    return documents, results, meetings_table(documents, results)

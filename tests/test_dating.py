@@ -164,7 +164,7 @@ def test_hostage_counts_alone_give_an_honest_window(corpus):
     assert inference.report_date is None and "hostages_dead 28" in inference.evidence
 
 
-# --- robustness rules (see tests/test_dating_unseen.py for whole articles) -------------------
+# --- robustness rules (see tests/test_dating_testsets.py for whole articles) -------------------
 
 def _killed(value, qualifier="exact", metric="killed"):
     return {"metric": metric, "population": "palestinian", "value": value,

@@ -12,12 +12,9 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analysis.corpus import load_corpus
 from analysis.evaluate import score_meetings
-from analysis.extract import analyse_documents
-from analysis.meetings import meetings_table
 
-from .conftest import ROOT
+from .conftest import ROOT, as_text, extract_dated_set
 
 HELDOUT = ROOT / "tests" / "data" / "heldout_meetings"
 MEETING_F1 = 0.92
@@ -26,12 +23,7 @@ PARTICIPANT_F1 = 0.93
 
 @pytest.fixture(scope="module")
 def heldout(nlp):
-    corpus = load_corpus(HELDOUT / "articles")
-    documents = list(corpus.documents)
-    assert len(documents) == 10 and all(d.report_date for d in documents)
-    results = dict(analyse_documents(documents, nlp))
-    meetings = meetings_table(documents, results)
-    return meetings.astype(object).where(meetings.notna(), "").astype(str)
+    return as_text(extract_dated_set(HELDOUT, nlp, 10)[2])
 
 
 def test_heldout_meetings_against_gold(heldout):

@@ -10,13 +10,10 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from analysis.corpus import load_corpus
 from analysis.evaluate import score_meetings
-from analysis.extract import analyse_documents
-from analysis.meetings import meetings_table
 from analysis.rounds import merge_rounds
 
-from .conftest import ROOT
+from .conftest import ROOT, as_text, extract_dated_set
 
 UNSEEN = ROOT / "tests" / "data" / "unseen_meetings"
 MEETING_F1 = 0.90
@@ -25,22 +22,14 @@ PARTICIPANT_F1 = 0.92
 
 @pytest.fixture(scope="module")
 def unseen(nlp):
-    corpus = load_corpus(UNSEEN / "articles")
-    documents = list(corpus.documents)
-    assert len(documents) == 13 and all(d.report_date for d in documents)
-    results = dict(analyse_documents(documents, nlp))
-    meetings = meetings_table(documents, results)
+    documents, results, meetings = extract_dated_set(UNSEEN, nlp, 13)
     return meetings, merge_rounds(meetings, documents, results)
-
-
-def _text(frame: pd.DataFrame) -> pd.DataFrame:
-    return frame.astype(object).where(frame.notna(), "").astype(str)
 
 
 def test_unseen_meetings_against_gold(unseen):
     meetings, _ = unseen
     gold = pd.read_csv(UNSEEN / "meetings.csv", dtype=str, keep_default_na=False)
-    score, participants = score_meetings(gold, _text(meetings))
+    score, participants = score_meetings(gold, as_text(meetings))
     detail = f"misses {score.misses}; false alarms {score.false_alarms}"
     assert score.f1 >= MEETING_F1, f"{score.line('meetings')}; {detail}"
     assert participants >= PARTICIPANT_F1, f"participant F1 {participants:.3f}; {detail}"
@@ -64,7 +53,7 @@ def _round_of(rounds: pd.DataFrame, row) -> set[str]:
 
 def test_unseen_rounds_merge_as_expected(unseen):
     _, rounds = unseen
-    rounds = _text(rounds)
+    rounds = as_text(rounds)
     expected = pd.read_csv(UNSEEN / "rounds_expected.csv", dtype=str, keep_default_na=False)
     chosen, problems = {}, []
     for key, rows in expected.groupby("round", sort=True):
