@@ -27,12 +27,14 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import re
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from analysis.actors import TITLE_WORDS, ActorMatcher, load_actors
 
@@ -90,11 +92,9 @@ def make_meeting_finder(nlp: Language, name: str):
 @lru_cache(maxsize=4096)
 def _day_precise(text: str) -> bool:
     """Whether a date expression names a day ("July 28", "on Friday"), not a week or month."""
-    try:
-        from analysis.dates import resolve
-        return resolve(text, _PRECISION_BASE).precision == "day"
-    except Exception:  # the dates module is another issue's: treat as a day
-        return True
+    from analysis.dates import resolve
+
+    return resolve(text, _PRECISION_BASE).precision == "day"
 
 
 _PRECISION_BASE = dt.date(2024, 6, 15)
@@ -114,6 +114,274 @@ def _phrase_in(text: str, phrases) -> str | None:
         if re.search(r"(?<![\w'])" + re.escape(phrase) + r"(?![\w])", text):
             return phrase
     return None
+
+
+# -- token geometry: distances, clauses, gaps --------------------------------------------------
+
+def _distance(item, position: int) -> int:
+    """Tokens between a (start, end) item and a position (0 inside it)."""
+    start, end = item[0], item[1]
+    if position < start:
+        return start - position
+    if position >= end:
+        return position - end + 1
+    return 0
+
+
+def _crosses_clause(doc: Doc, item, position: int, marks: str = ";") -> bool:
+    """', and' or ';' between a place/day and a meeting word: another clause ("a round was
+    held in Cairo on Feb. 13, and negotiators met again in Paris"); with marks="," any
+    comma."""
+    low, high = (position, item[0]) if position < item[0] else (item[1], position)
+    return any(doc[i].text in marks or (doc[i].text == "," and i + 1 < len(doc) and
+                                        doc[i + 1].lower_ in CLAUSE_AFTER_COMMA)
+               for i in range(low, high))
+
+
+def _gap(doc: Doc, item, position: int, inside: set[int]) -> int:
+    """Tokens between a place and a meeting word, a name counting as one ('Hamas Political
+    Bureau Chairman', 'Dolmabahce Working Office'), 'the' and commas as none."""
+    distance = _distance(item, position)
+    if not inside or distance <= 1:
+        return distance
+    low, high = (position, item[0]) if position < item[0] else (item[1], position)
+    count = 0
+    for i in range(low, high):
+        if i in inside or doc[i].lower_ in ("the", ","):
+            continue
+        if i > low and doc[i].text.istitle() and doc[i - 1].text.istitle():
+            continue
+        count += 1
+    return count
+
+
+def _date_elsewhere(doc: Doc, date, triggers, speech, breaks) -> bool:
+    """A day that belongs to another clause: nearer to a speech verb than to any meeting word
+    ('Earlier this month, X said ... that talks had been ...'), inside a 'who/which' clause
+    ('The official, who took over ... this month, had held talks'), or after a clause break
+    with no meeting word of its own ('met ... since a truce collapsed on Dec. 1'; 'After the
+    truce collapsed on Dec. 1, Burns ... met in Warsaw'). An attribution after a comma ('on
+    Wednesday, a source tells') or 'on Wednesday that officials said' leaves the day alone."""
+    positions = [t.position for t in triggers if t.kind != "delegation"]
+    if not positions:
+        return False
+    nearest = min(_distance(date, p) for p in positions)
+    speech = [p for p in speech if p < date[0] or not (
+        _crosses_clause(doc, date, p, ",") or any(
+            doc[i].lower_ in ("that", "which") for i in range(date[1], p)))]
+    if speech and min(_distance(date, p) for p in speech) < nearest:
+        return True
+    before = date[0] - 1
+    while before >= max(0, date[0] - 8) and doc[before].text not in (",", ";"):
+        if doc[before].lower_ in ("who", "which", "whose"):
+            return True
+        before -= 1
+    first = min(positions)
+    for brk in breaks:
+        if first < brk < date[0] and not any(brk < p <= date[0] + 6 for p in positions):
+            return True
+        if brk < date[0] < first:
+            comma = next((i for i in range(date[1], first) if doc[i].text in (",", ";")), None)
+            if comma is not None and not any(brk < p < comma for p in positions):
+                return True
+    return False
+
+
+def _nearest_people(people: list[dict], group, groups) -> list[dict]:
+    """With several groups in a sentence, each person goes to the nearest group."""
+    if len(groups) <= 1:
+        return people
+    return [m for m in people if min(
+        groups, key=lambda g: min(abs(m["start"] - p) for p in g.positions)) is group]
+
+
+def _quote(doc: Doc, group, facts, people: list[dict]) -> dict:
+    """The stretch of the sentence from the first to the last thing the meeting used: meeting
+    words, places, the day and (for a primary mention) its named participants."""
+    pieces = group.positions + [p.start for p in group.places] + [p.end - 1 for p in group.places]
+    if facts.date:
+        pieces += [facts.date.start, facts.date.end - 1]
+    for m in people:
+        if not m.get("borrowed") and m["kind"] in ("name", "person", "office") and (
+                m["name"] in facts.names or m["name"] in facts.offices):
+            pieces += [m["start"], m["end"] - 1]
+    span = doc[min(pieces):max(pieces) + 1]
+    return {"quote": span.text, "start_char": span.start_char, "end_char": span.end_char}
+
+
+class Trigger(NamedTuple):
+    """A meeting word: its token position in the Doc, its kind and its text.
+
+    kind: meet (met, hosted, received X) | noun (talks, meeting, summit) | weak (spoke,
+    discussed) | arrive | travel | delegation | join (took part, attended) | reference ("before
+    the Rome talks": a meeting named in passing, adds nobody)."""
+
+    position: int
+    kind: str
+    word: str
+
+
+class Item(NamedTuple):
+    """A place or a date expression: token span and its canonical name or text."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class DocState:
+    """What the sentence rules need to know about the article: passed in, never kept on the
+    component (one component serves every document, also in parallel)."""
+
+    doc: Doc
+    mentions: list[dict]
+    places: list[Item]
+    dates: list[Item]
+    topic: bool  # the article is about the hostage or truce talks
+    previous_subject: dict | None = None  # first person named in the sentence before
+    previous_sent: Span | None = None
+
+
+@dataclass
+class Sentence:
+    """One sentence (or paragraph piece) with its tokens read once."""
+
+    span: Span
+    index: int
+    tokens: list = field(default_factory=list)
+    lower: list[str] = field(default_factory=list)
+    text_lower: str = ""
+
+    @classmethod
+    def of(cls, span: Span, index: int) -> Sentence:
+        tokens = list(span)
+        return cls(span, index, tokens, [t.lower_ for t in tokens],
+                   span.text.lower().replace("\u2019", "'"))
+
+    @property
+    def start(self) -> int:
+        return self.span.start
+
+    @property
+    def end(self) -> int:
+        return self.span.end
+
+    def has(self, item) -> bool:
+        return self.start <= item[0] < self.end
+
+
+@dataclass
+class Group:
+    """Meeting words of one sentence that describe one meeting, with their places and days."""
+
+    triggers: list[Trigger] = field(default_factory=list)
+    location: str = ""
+    places: list[Item] = field(default_factory=list)
+    dates: list[Item] = field(default_factory=list)
+
+    @property
+    def kinds(self) -> set[str]:
+        return {t.kind for t in self.triggers}
+
+    @property
+    def positions(self) -> list[int]:
+        return [t.position for t in self.triggers]
+
+
+@dataclass
+class Facts:
+    """What decides whether a group of meeting words reports a meeting (see PRIMARY_RULES)."""
+
+    kinds: set[str]
+    names: list[str]
+    offices: list[str]
+    negotiator: bool
+    location: str
+    date: Item | None
+    topic: bool  # hostage/truce words in the sentence
+    doc_topic: bool
+    pronoun_subject: bool  # "the two", "they"
+    participation: bool  # include, attend, led by ...
+    unnamed: bool  # negotiators, mediators, delegations
+
+    @property
+    def n_people(self) -> int:
+        return len(self.names) + len(self.offices)
+
+    @property
+    def has_info(self) -> bool:
+        return bool(self.location or self.date)
+
+
+def _negated(lower: list[str], i: int) -> bool:
+    """'did not attend the Doha sessions', 'never met': a meeting that did not happen.
+    Leaves 'not only met'... as negated too (rare)."""
+    if i > 0 and lower[i - 1] in ("not", "n't", "never"):
+        return True
+    return i > 1 and lower[i - 2] in ("not", "n't", "never") and lower[i - 1] in (
+        "attend", "join", "meet", "hold")
+
+
+def _talks_noun(group: Group) -> bool:
+    """A talks noun other than 'visit'/'trip' ('talks', 'meeting', 'summit')."""
+    return any(t.kind == "noun" and t.word.lower() not in ("visit", "trip")
+               for t in group.triggers)
+
+
+# -- which groups are meetings: each rule names the phrases it takes -------------------------
+
+def _meet_rule(finder, facts: Facts, s: Sentence, group: Group) -> bool:
+    """'Burns met Barnea', 'met ... in Doha on Tuesday' (a negotiator with a second person or a
+    place/day), 'X met Y in Cairo to discuss the truce', 'Negotiators met in Paris' (unnamed
+    negotiators in a place, in an article about the talks). Leaves 'Biden met Macron'."""
+    if "meet" not in facts.kinds:
+        return False
+    return ((facts.negotiator and (facts.n_people >= 2 or facts.has_info))
+            or (facts.topic and facts.has_info and facts.n_people >= 1)
+            or bool(facts.location and (facts.topic or facts.doc_topic) and facts.unnamed))
+
+
+def _noun_rule(finder, facts: Facts, s: Sentence, group: Group) -> bool:
+    """'talks in Cairo on Sunday' on the truce or with a negotiator, 'the Doha talks' in an
+    article about the talks. Leaves 'talks' with neither place nor day."""
+    if "noun" not in facts.kinds or not facts.has_info:
+        return False
+    return facts.topic or facts.negotiator or bool(
+        facts.location and facts.doc_topic and _talks_noun(group))
+
+
+def _weak_rule(finder, facts: Facts, s: Sentence, group: Group) -> bool:
+    """'spoke with X in Paris about the hostages': a place, a person and the topic or a
+    negotiator. Leaves 'spoke on Sunday' (no place)."""
+    return ("weak" in facts.kinds and bool(facts.location) and (facts.negotiator or facts.topic)
+            and facts.n_people >= 1)
+
+
+def _arrive_rule(finder, facts: Facts, s: Sentence, group: Group) -> bool:
+    """'Burns arrived in Doha' (a negotiator, a place, about the talks). Leaves 'arrived in
+    Israel' of a non-negotiator."""
+    return ("arrive" in facts.kinds and bool(facts.location) and facts.negotiator
+            and (facts.topic or facts.doc_topic or "noun" in facts.kinds))
+
+
+def _travel_rule(finder, facts: Facts, s: Sentence, group: Group) -> bool:
+    """'will travel to Cairo for talks', 'flew to Doha to meet'. Leaves 'flew to Doha' alone."""
+    return ("travel" in facts.kinds and bool(facts.location) and facts.negotiator
+            and finder._travel_for_talks(s, group))
+
+
+PRIMARY_RULES = (_meet_rule, _noun_rule, _weak_rule, _arrive_rule, _travel_rule)
+
+
+def _anaphoric(facts: Facts) -> bool:
+    """A mention that refers back to the meeting named last: 'the meeting', 'the talks', 'they
+    discussed', 'the delegation included X', 'X also took part'."""
+    kinds = facts.kinds
+    return bool("noun" in kinds or "meet" in kinds or "reference" in kinds
+                or ("weak" in kinds and facts.pronoun_subject)
+                or ("delegation" in kinds and facts.participation and facts.names)
+                or ("join" in kinds and facts.n_people))
 
 
 class MeetingFinder:
@@ -146,29 +414,22 @@ class MeetingFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text  # read once: Doc.text joins every token each time
-        try:
-            mentions = self.actors(doc, text)
-        except Exception:  # never let a bad article stop the pipeline
-            mentions = []
-        places = self._places(doc)
-        dates = self._dates(doc, text)
-        named = sorted({m["name"] for m in mentions if m["kind"] in ("name", "person")})
+        mentions = self.actors(doc, text)
         topic_words = self._strong_topic.findall(text.lower(), 0, 20000)
-        self._doc_topic = len(topic_words) >= DOC_TOPIC_MIN
-        self._previous_subject = None
-        self._previous_sent = None
-        self._doc_places = places
+        state = DocState(doc, mentions, self._places(doc), self._dates(doc, text),
+                         topic=len(topic_words) >= DOC_TOPIC_MIN)
+        named = sorted({m["name"] for m in mentions if m["kind"] in ("name", "person")})
         meetings, terms = [], []
-        for index, sent in enumerate(self._segments(doc)):
-            found = self._sentence(doc, sent, index, mentions, places, dates)
-            first = next((m for m in mentions if sent.start <= m["start"] < sent.end
-                          and m["kind"] in ("name", "person")), None)
-            self._previous_subject = first
-            self._previous_sent = sent
+        for index, span in enumerate(self._segments(doc)):
+            found = self._sentence(state, Sentence.of(span, index))
+            state.previous_subject = next(
+                (m for m in mentions if span.start <= m["start"] < span.end
+                 and m["kind"] in ("name", "person")), None)
+            state.previous_sent = span
             for meeting in found:
                 meeting["named_in_doc"] = named
             meetings.extend(found)
-            terms.extend(self._terms(doc, sent))
+            terms.extend(self._terms(doc, span))
         doc._.meetings = meetings
         doc._.terms = terms
         return doc
@@ -198,325 +459,343 @@ class MeetingFinder:
 
     # -- candidates --
 
-    def _places(self, doc: Doc) -> list[tuple[int, int, str]]:
+    def _places(self, doc: Doc) -> list[Item]:
         found = []
         for match_id, start, end in self.places(doc):
-            found.append((start, end, doc.vocab.strings[match_id]))
-        found.sort(key=lambda m: (m[0], -(m[1] - m[0])))
+            found.append(Item(start, end, doc.vocab.strings[match_id]))
+        found.sort(key=lambda m: (m.start, -(m.end - m.start)))
         out, last_end = [], -1
-        for start, end, name in found:
-            if start >= last_end:
-                out.append((start, end, name))
-                last_end = end
+        for item in found:
+            if item.start >= last_end:
+                out.append(item)
+                last_end = item.end
         return out
 
-    def _dates(self, doc: Doc, text: str | None = None) -> list[tuple[int, int, str]]:
+    def _dates(self, doc: Doc, text: str) -> list[Item]:
         """Date expressions: the date_finder's mentions when it ran (durations and "since the
-        war" left out), else analysis.dates.find_dates."""
-        found = None
+        war" left out), else analysis.dates.find_dates; report-date markers and datelines
+        ("DOHA, Nov 9 (Reuters) -": when the report was filed) left out."""
         if Doc.has_extension("date_mentions") and isinstance(doc._.date_mentions, list):
             found = [(m["start_char"], m["end_char"], m["text"]) for m in doc._.date_mentions
                      if m.get("kind") not in ("duration", "since_war")]
-        if found is None:
-            try:
-                from analysis.dates import find_dates
-            except ImportError:  # the dates module is another issue's; degrade to no dates
-                return []
-            found = find_dates(doc.text if text is None else text)
+        else:
+            from analysis.dates import find_dates
+            found = find_dates(text)
         out = []
-        full = (doc.text if text is None else text) if found else ""
-        for start, end, text in found:
-            if start < 40 and HEADER.match(full[:end]):
+        for start, end, date_text in found:
+            if start < 40 and HEADER.match(text[:end]):
                 continue  # the " date YYYY-MM-DD" marker is the report date, not a meeting day
-            if DATELINE_AFTER.match(full, end) or DATELINE_BEFORE.search(
-                    full[max(0, full.rfind("\n", 0, start) + 1):start]):
-                continue  # "DOHA, Nov 9 (Reuters) -": when the report was filed
+            if DATELINE_AFTER.match(text, end) or DATELINE_BEFORE.search(
+                    text[max(0, text.rfind("\n", 0, start) + 1):start]):
+                continue
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is not None:
-                out.append((span.start, span.end, text))
+                out.append(Item(span.start, span.end, date_text))
         return out
 
     # -- one sentence --
 
-    def _sentence(self, doc, sent, index, mentions, places, dates) -> list[dict]:
-        lex = self.lex
-        tokens = list(sent)
-        lower = [t.lower_ for t in tokens]
-        text_lower = sent.text.lower().replace("\u2019", "'")
-        triggers = []
-        blocked = None  # "convened his war cabinet ... to review the negotiations"
-        for i, word in enumerate(lower):
-            kind = None
-            nounish = word in lex["verbs"] and (tokens[i].pos_ in ("NOUN", "PROPN", "ADJ") or (
-                i + 1 < len(lower) and lower[i + 1] == "of"))
-            if nounish and word not in lex["noun"]:
-                continue  # "the head of the CIA", "the return of the hostages"
-            if word in lex["receive_verb"] and not nounish and self._receives_person(
-                    tokens, i, sent):
-                kind = "meet"  # "Erdogan received Hamas leader Ismail Haniyeh in Istanbul"
-            elif word in lex["meet_verb"] and not nounish:
-                if i + 1 < len(lower) and lower[i + 1] in lex["not_trigger_next"]:
-                    continue  # "the negotiating team", "a negotiated deal"
-                kind = "meet"
-            elif word in lex["noun"]:
-                if word in ("round", "visit", "trip") and not self._round_like(tokens, lower, i):
-                    continue
-                kind = "noun"
-            elif word in lex["weak_verb"]:
-                kind = "weak"
-            elif word in lex["arrive_verb"]:
-                kind = "arrive"
-            elif word in lex["travel_verb"]:
-                kind = "travel"
-            elif word in lex["delegation"]:
-                kind = "delegation"
-            elif word in lex["join_verb"] or (word == "part" and i > 0 and lower[i - 1] in (
-                    "take", "takes", "took", "taking")):
-                kind = "join"  # "Bar also took part", "Alon will join"
+    def _sentence(self, state: DocState, s: Sentence) -> list[dict]:
+        """The meetings one sentence reports: its meeting words, grouped with their places
+        and days, each group checked by the rules of PRIMARY_RULES (or kept as an anaphor)."""
+        triggers = self._filter_triggers(s, self._find_triggers(s))
+        if not triggers:
+            return []
+        breaks = [s.start + i for i, w in enumerate(s.lower) if w in self.lex["clause_break"]]
+        people = self._sentence_people(state, s, triggers, breaks)
+        places = self._sentence_places(state, s, triggers)
+        dates = self._sentence_dates(state, s, triggers, breaks)
+        groups = self._group(triggers, self._attach(state.doc, triggers, places, dates))
+        topic = any(w in self.lex["topic"] for w in s.lower)
+        out = []
+        for group in groups:
+            if self._called_off(state.doc, s, group, groups):
+                continue  # "a meeting ... that had been set for Sunday was postponed"
+            if not topic and self._other_subject(s.lower, min(group.positions) - s.start):
+                continue  # "visited Tehran for talks with Iranian officials on de-escalation"
+            meeting = self._meeting(state, s, group, people, groups, topic)
+            if meeting:
+                out.append(meeting)
+        return out
+
+    def _find_triggers(self, s: Sentence) -> list[Trigger]:
+        """Meeting words of a sentence, with a cabinet/press-conference word blocking the
+        weaker ones after it ("convened his war cabinet ... to review the negotiations")."""
+        triggers, blocked = [], None
+        for i in range(len(s.lower)):
+            kind = self._trigger_kind(s, i)
             if not kind:
                 continue
-            if self._not_meeting(lower, i):
+            if self._not_meeting(s.lower, i):
                 if kind == "meet" and blocked is None:
                     blocked = i
                 continue
             if blocked is not None and i > blocked and kind in ("noun", "weak", "delegation"):
                 continue
-            if kind == "noun" and any(w in lex["temporal_preposition"]
-                                      for w in lower[max(0, i - 4):i]):
-                kind = "reference"  # "before the Rome talks", "ahead of the summit"
-                if any(w in ("after", "following") for w in lower[max(0, i - 4):i]) and any(
-                        w in lex["departure"] for w in lower[max(0, i - 12):i]):
-                    kind = "noun"  # "left Doha ... after holding talks there": held there
-            if i > 0 and lower[i - 1] in ("not", "n't", "never") or (
-                    i > 1 and lower[i - 2] in ("not", "n't", "never") and
-                    lower[i - 1] in ("attend", "join", "meet", "hold")):
-                continue  # "Hamas did not attend the Doha sessions"
-            triggers.append((sent.start + i, kind, tokens[i].text))
+            if kind == "noun":
+                kind = self._reference_kind(s.lower, i)
+            if _negated(s.lower, i):
+                continue
+            triggers.append(Trigger(s.start + i, kind, s.tokens[i].text))
+        return triggers
+
+    def _trigger_kind(self, s: Sentence, i: int) -> str | None:
+        """The kind of meeting word token i is, or None. A verb used as a noun ('the head of
+        the CIA', 'the return of the hostages') is none; 'the negotiating team' is none;
+        'round', 'visit', 'trip' only as a round of talks or a visit to a place."""
+        lex, lower, word = self.lex, s.lower, s.lower[i]
+        nounish = word in lex["verbs"] and (s.tokens[i].pos_ in ("NOUN", "PROPN", "ADJ") or (
+            i + 1 < len(lower) and lower[i + 1] == "of"))
+        if nounish and word not in lex["noun"]:
+            return None
+        if word in lex["receive_verb"] and not nounish and self._receives_person(s, i):
+            return "meet"  # "Erdogan received Hamas leader Ismail Haniyeh in Istanbul"
+        if word in lex["meet_verb"] and not nounish:
+            return None if i + 1 < len(lower) and lower[i + 1] in lex["not_trigger_next"] \
+                else "meet"
+        if word in lex["noun"]:
+            if word in ("round", "visit", "trip") and not self._round_like(s, i):
+                return None
+            return "noun"
+        for kind, key in (("weak", "weak_verb"), ("arrive", "arrive_verb"),
+                          ("travel", "travel_verb"), ("delegation", "delegation")):
+            if word in lex[key]:
+                return kind
+        if word in lex["join_verb"] or (word == "part" and i > 0 and lower[i - 1] in (
+                "take", "takes", "took", "taking")):
+            return "join"  # "Bar also took part", "Alon will join"
+        return None
+
+    def _reference_kind(self, lower: list[str], i: int) -> str:
+        """'before the Rome talks', 'ahead of the summit': a meeting named in passing
+        (reference); but 'left Doha ... after holding talks there' is the talks held there."""
+        before = lower[max(0, i - 4):i]
+        if not any(w in self.lex["temporal_preposition"] for w in before):
+            return "noun"
+        if any(w in ("after", "following") for w in before) and any(
+                w in self.lex["departure"] for w in lower[max(0, i - 12):i]):
+            return "noun"
+        return "reference"
+
+    def _filter_triggers(self, s: Sentence, triggers: list[Trigger]) -> list[Trigger]:
+        """Speeches and phone calls are not meetings: 'Biden spoke at the White House ...,
+        saying the deal ...' drops the 'spoke'; in a sentence about a call only the talks
+        nouns ('talks', 'negotiations', 'summit') stay."""
         if not triggers:
             return []
+        lex, lower = self.lex, s.lower
         if any(w in lex["speech_gerund"] for w in lower):
-            # "Biden spoke at the White House ..., saying the deal ...": a speech
-            triggers = [t for t in triggers if t[1] != "weak" or not any(
-                w in lex["speech_gerund"] for w in lower[t[0] - sent.start:])]
-            if not triggers:
-                return []
-        phone = bool(_phrase_in(text_lower, self.lex_lists["phone_context"])) or any(
+            triggers = [t for t in triggers if t.kind != "weak" or not any(
+                w in lex["speech_gerund"] for w in lower[t.position - s.start:])]
+        phone = bool(_phrase_in(s.text_lower, self.lex_lists["phone_context"])) or any(
             w in ("phone", "telephone", "phoned", "telephoned", "videoconference") for w in lower)
-        topic = any(w in lex["topic"] for w in lower)
         if phone:
-            triggers = [t for t in triggers if t[1] in ("noun", "reference") and
-                        lower[t[0] - sent.start] in ("talks", "negotiations", "summit")]
-            if not triggers:
-                return []
-        positions = [t[0] for t in triggers if t[1] != "delegation"]
-        breaks = [sent.start + i for i, w in enumerate(lower) if w in lex["clause_break"]]
-        self._doc = doc
-        together = bool(TOGETHER.search(text_lower))  # "Blinken told Herzog ..., when the two
-        # met": the speaker is one of the two
-        people = [m for m in mentions if sent.start <= m["start"] < sent.end
-                  and (together or not self._excluded(doc, m, sent))
-                  and not self._after_break(m, positions or [t[0] for t in triggers], breaks)]
-        subject = self._pronoun_subject(lower, triggers, sent)
+            triggers = [t for t in triggers if t.kind in ("noun", "reference") and
+                        lower[t.position - s.start] in ("talks", "negotiations", "summit")]
+        return triggers
+
+    def _sentence_people(self, state: DocState, s: Sentence, triggers, breaks) -> list[dict]:
+        """People of the sentence who may take part: not speakers, senders or people spoken
+        for (unless 'when the two met'), not in a 'since ...' clause; 'He met X' adds the
+        person of the sentence before."""
+        doc = state.doc
+        together = bool(TOGETHER.search(s.text_lower))  # "Blinken told Herzog ..., when the
+        # two met": the speaker is one of the two
+        positions = [t.position for t in triggers if t.kind != "delegation"] or \
+            [t.position for t in triggers]
+        people = [m for m in state.mentions if s.has((m["start"],))
+                  and (together or not self._excluded(doc, m, s.span))
+                  and not self._after_break(doc, m, positions, breaks)]
+        subject = self._pronoun_subject(state, s, triggers)
         if subject is not None and all(m["name"] != subject["name"] for m in people):
             people = [subject] + people
-        anchors = [t[0] for t in triggers] + [
-            sent.start + i for i, w in enumerate(lower) if w in lex["anchor"]]
-        # a name or title between a meeting word and its place counts as one word ("met
-        # Qatar's prime minister, Sheikh Mohammed bin Abdulrahman al-Thani, in Doha")
-        inside = {i for m in mentions if sent.start <= m["start"] < sent.end
+        return people
+
+    def _sentence_places(self, state: DocState, s: Sentence, triggers) -> list[Item]:
+        """Places of the sentence that can be where a meeting is ('in Doha', 'the Cairo
+        talks'), near a meeting word or an anchor verb ('held', 'resumed'); a name or title in
+        between counts as one word ("met Qatar's prime minister, Sheikh Mohammed ..., in
+        Doha")."""
+        anchors = [t.position for t in triggers] + [
+            s.start + i for i, w in enumerate(s.lower) if w in self.lex["anchor"]]
+        inside = {i for m in state.mentions if s.has((m["start"],))
                   for i in range(m["start"] + 1, m["end"])}
-        self._doc = doc
-        sent_places = [p for p in places if sent.start <= p[0] < sent.end
-                       and self._place_ok(doc, p, sent)
-                       and min(self._gap(p, a, inside) for a in anchors) <= PLACE_WINDOW]
-        speech = [sent.start + i for i, w in enumerate(lower)
-                  if w in lex["speech"] and w != "according"]
-        self._doc = doc
-        sent_dates = [d for d in dates if sent.start <= d[0] < sent.end
-                      and not self._speech_date(doc, d, sent)
-                      and not self._date_elsewhere(d, triggers, speech, breaks)]
-        if len(sent_dates) > 1 and any(_day_precise(d[2]) for d in sent_dates):
-            # "JULY 2024 - ... met in Rome on July 28": the day, not the section's month
-            sent_dates = [d for d in sent_dates if _day_precise(d[2])]
-        # attach each place and day to its nearest trigger
-        slots = {t[0]: {"places": [], "dates": []} for t in triggers}
-        hosts = [t for t in triggers if t[1] not in ("delegation", "join")] or triggers
-        for item, key in [(p, "places") for p in sent_places] + [(d, "dates") for d in sent_dates]:
-            nearest = min(hosts, key=lambda t: (self._crosses_clause(item, t[0]),
-                                                   self._distance(item, t[0]),
-                                                   0 if item[0] > t[0] else 1))
-            if self._distance(item, nearest[0]) <= PARTICIPANT_WINDOW * 2:
-                slots[nearest[0]][key].append(item)
-        # group the triggers of this sentence: those with their own place/day stay apart
-        groups: list[dict] = []
-        for position, kind, word in triggers:
-            slot = slots[position]
-            place = slot["places"][0][2] if slot["places"] else ""
-            own_day = slot["dates"][0][2] if slot["dates"] else ""
+        return [p for p in state.places if s.has(p) and self._place_ok(state.doc, p, s.span)
+                and min(_gap(state.doc, p, a, inside) for a in anchors) <= PLACE_WINDOW]
+
+    def _sentence_dates(self, state: DocState, s: Sentence, triggers, breaks) -> list[Item]:
+        """Days of the sentence that belong to a meeting: not 'said on Friday', not in
+        another clause; a day beats a month ('JULY 2024 - ... met in Rome on July 28')."""
+        speech = [s.start + i for i, w in enumerate(s.lower)
+                  if w in self.lex["speech"] and w != "according"]
+        dates = [d for d in state.dates if s.has(d)
+                 and not self._speech_date(state.doc, d, s.span)
+                 and not _date_elsewhere(state.doc, d, triggers, speech, breaks)]
+        if len(dates) > 1 and any(_day_precise(d.text) for d in dates):
+            dates = [d for d in dates if _day_precise(d.text)]
+        return dates
+
+    @staticmethod
+    def _attach(doc, triggers, places, dates) -> dict[int, dict[str, list[Item]]]:
+        """Each place and day goes to its nearest meeting word (same clause first, then
+        distance, then the word before it); too far from all, to none."""
+        slots = {t.position: {"places": [], "dates": []} for t in triggers}
+        hosts = [t for t in triggers if t.kind not in ("delegation", "join")] or triggers
+        for item, key in [(p, "places") for p in places] + [(d, "dates") for d in dates]:
+            nearest = min(hosts, key=lambda t: (_crosses_clause(doc, item, t.position),
+                                                _distance(item, t.position),
+                                                0 if item[0] > t.position else 1))
+            if _distance(item, nearest.position) <= PARTICIPANT_WINDOW * 2:
+                slots[nearest.position][key].append(item)
+        return slots
+
+    def _group(self, triggers, slots) -> list[Group]:
+        """Meeting words with a place or day of their own stay apart from those with another
+        place or day; bare ones join the group just before them (within a window)."""
+        groups: list[Group] = []
+        for trigger in triggers:
+            slot = slots[trigger.position]
+            place = slot["places"][0].text if slot["places"] else ""
+            own_day = bool(slot["dates"])
             if place or own_day or not groups:
-                group = next((g for g in groups
-                              if self.gazetteer.compatible(g["location"], place)
-                              and not (own_day and g["dates"])), None)
-            elif position - groups[-1]["triggers"][-1][0] <= PARTICIPANT_WINDOW:
+                group = next((g for g in groups if self.gazetteer.compatible(g.location, place)
+                              and not (own_day and g.dates)), None)
+            elif trigger.position - groups[-1].triggers[-1].position <= PARTICIPANT_WINDOW:
                 group = groups[-1]
             else:
                 group = None  # far from the others: a bare mention of its own
             if group is None:
-                group = {"triggers": [], "location": "", "places": [], "dates": []}
+                group = Group()
                 groups.append(group)
-            group["triggers"].append((position, kind, word))
-            group["places"] += slot["places"]
-            group["dates"] += slot["dates"]
-            group["location"] = self.gazetteer.more_specific(group["location"], place)
-        out = []
-        for group in groups:
-            first = min(t[0] for t in group["triggers"])
-            upto = min([sent.end, first + 20] + [t[0] for g in groups if g is not group
-                                                 for t in g["triggers"] if t[0] > first])
-            if _phrase_in(doc[first:upto].text.lower(), self.lex_lists["called_off"]):
-                continue  # "a meeting ... that had been set for Sunday was postponed"
-            if not topic and self._other_subject(lower, first - sent.start):
-                continue  # "visited Tehran for talks with Iranian officials on de-escalation"
-            meeting = self._meeting(doc, sent, index, group, people, groups, topic)
-            if meeting:
-                out.append(meeting)
-        return out
+            group.triggers.append(trigger)
+            group.places += slot["places"]
+            group.dates += slot["dates"]
+            group.location = self.gazetteer.more_specific(group.location, place)
+        return groups
 
-    def _meeting(self, doc, sent, index, group, people, groups, topic) -> dict | None:
-        lex = self.lex
-        positions = [t[0] for t in group["triggers"]]
-        kinds = {t[1] for t in group["triggers"]}
-        if len(groups) > 1:  # people go to the nearest group
-            people = [m for m in people if min(
-                groups, key=lambda g: min(abs(m["start"] - p[0]) for p in g["triggers"])) is group]
-        names = []
-        for m in people:
-            if m["kind"] in ("name", "person") and m["name"] not in names:
-                names.append(m["name"])
-        offices = sorted({m["name"] for m in people if m["kind"] == "office"})
-        negotiator = any(self.table.is_negotiator(n) for n in names) or any(
-            o in NEGOTIATOR_OFFICES for o in offices)
-        n_people = len(names) + len(offices)
-        location = group["location"]
-        if not location and "there" in [t.lower_ for t in doc[min(positions):min(
-                sent.end, max(positions) + 12)]]:
-            location = self._previous_place(doc)  # "met X there": the place just named
-        date = group["dates"][0] if group["dates"] else None
-        has_info = bool(location or date)
-        lower = [t.lower_ for t in sent]
-        text_lower = sent.text.lower().replace("\u2019", "'")
-        pronoun_subject = bool(_phrase_in(text_lower[:40], self.lex_lists["anaphor_subject"]))
-        participation = any(w in lex["participation"] for w in lower) or bool(
-            _phrase_in(text_lower, [p for p in self.lex_lists["participation"] if " " in p]))
-        doc_topic = getattr(self, "_doc_topic", False)
-        unnamed = bool(_phrase_in(text_lower, self.lex_lists["negotiator_noun"]))
-        primary = False
-        if "meet" in kinds and ((negotiator and (n_people >= 2 or has_info))
-                                or (topic and has_info and n_people >= 1)
-                                or (location and (topic or doc_topic) and unnamed)):
-            primary = True
-        talks_noun = any(t[1] == "noun" and t[2].lower() not in ("visit", "trip")
-                         for t in group["triggers"])
-        if "noun" in kinds and has_info and (topic or negotiator or (
-                location and doc_topic and talks_noun)):
-            primary = True
-        if "weak" in kinds and location and (negotiator or topic) and n_people >= 1:
-            primary = True
-        if "arrive" in kinds and location and negotiator and (topic or doc_topic
-                                                                or "noun" in kinds):
-            primary = True
-        if "travel" in kinds and location and negotiator and self._travel_for_talks(
-                sent, group, lower):
-            primary = True
+    def _called_off(self, doc, s: Sentence, group: Group, groups: list[Group]) -> bool:
+        """'a meeting ... that had been set for Sunday was postponed': the words after the
+        group's first meeting word (up to the next group) say it was called off."""
+        first = min(group.positions)
+        upto = min([s.end, first + 20] + [p for g in groups if g is not group
+                                          for p in g.positions if p > first])
+        return bool(_phrase_in(doc[first:upto].text.lower(), self.lex_lists["called_off"]))
+
+    # -- one meeting --
+
+    def _meeting(self, state: DocState, s: Sentence, group: Group, people, groups,
+                 topic: bool) -> dict | None:
+        """The mention dict of one group, or None when it is neither a meeting nor a mention
+        of one."""
+        facts = self._facts(state, s, group, _nearest_people(people, group, groups), topic)
+        primary = any(rule(self, facts, s, group) for rule in PRIMARY_RULES)
         if not primary:
-            anaphoric = ("noun" in kinds or "meet" in kinds or "reference" in kinds or
-                         (("weak" in kinds) and pronoun_subject) or
-                         ("delegation" in kinds and participation and names) or
-                         ("join" in kinds and n_people))
-            if not anaphoric:
+            if not _anaphoric(facts):
                 return None
-            held_noun = any(t[1] == "noun" and doc[max(sent.start, t[0] - 2):t[0]].text.lower()
-                            .split()[-1:] and any(w.lower_ in ("held", "hold", "holds", "holding",
-                                                               "had", "having")
-                                                  for w in doc[max(sent.start, t[0] - 2):t[0]])
-                            for t in group["triggers"])
-            joining = participation or held_noun or bool(kinds & {"travel", "arrive", "join"})
-            if kinds <= {"join", "delegation"}:  # "X also took part": negotiators only
-                names = [n for n in names if self.table.is_negotiator(n)
-                         or n not in self.table.actors]
-                offices = [o for o in offices if o in NEGOTIATOR_OFFICES]
-            if "reference" in kinds and not kinds & {"noun", "meet"}:
-                names, offices = [], []  # "before the Rome talks": refers back, adds nobody
-            elif not (kinds & {"noun", "delegation", "join"} and joining) \
-                    and not pronoun_subject \
-                    and "meet" not in kinds:
-                names, offices = [], []  # bare "the talks": refers back, adds nobody
-        # planned or held, read around the trigger that carries the place or day
-        owners = [t[0] for t in group["triggers"]
-                  if any(self._distance(p, t[0]) <= PLACE_WINDOW for p in group["places"])
-                  or any(self._distance(d, t[0]) <= PLACE_WINDOW for d in group["dates"])]
-        first = owners[0] if owners else min(positions)
-        window = [t.lower_ for t in doc[max(sent.start, first - 10):min(sent.end, first + 4)]]
-        near = doc[max(sent.start, first - 12):min(sent.end, first + 12)].text.lower()
-        planned = any(w in lex["planned"] for w in window) or bool(
-            _phrase_in(near, self.lex_lists["planned_phrase"]))
-        if planned and any(w in ("had", "previously") for w in window):
-            planned = False
-        earlier = any(w in ("previously", "earlier", "already") for w in lower) or \
-            "had met" in text_lower
-        # a day that opens or closes a round of several days ("began on Monday", "left
-        # Cairo on Thursday after three days of talks")
-        around = [t.lower_ for t in doc[max(sent.start, first - 6):min(sent.end, first + 6)]]
-        boundary = ""
-        if date:
-            dwin = [t.lower_ for t in doc[max(sent.start, date[0] - 4):date[0]]] + around
-            if any(w in lex["round_start"] for w in dwin):
-                boundary = "start"
-            elif any(w in lex["round_end"] for w in dwin):
-                boundary = "end"
-        # quote: the stretch of the sentence from the first to the last thing we used
-        pieces = positions + [p[0] for p in group["places"]] + [p[1] - 1 for p in group["places"]]
-        if date:
-            pieces += [date[0], date[1] - 1]
-        if primary:
-            for m in people:
-                if m.get("borrowed"):
-                    continue
-                if m["kind"] in ("name", "person", "office") and (
-                        m["name"] in names or m["name"] in offices):
-                    pieces += [m["start"], m["end"] - 1]
-        start_tok, end_tok = min(pieces), max(pieces) + 1
-        quote_span = doc[start_tok:end_tok]
-        return {
+            facts.names, facts.offices = self._anaphor_people(state.doc, s, group, facts)
+        first = self._owner(group)
+        planned = self._planned(state.doc, s, first)
+        mention = {
             "kind": "primary" if primary else "anaphor",
-            "trigger": " ".join(t[2] for t in group["triggers"]),
-            "date_text": date[2] if date else "",
+            "trigger": " ".join(t.word for t in group.triggers),
+            "date_text": facts.date.text if facts.date else "",
             "planned": planned,
             "tense": "future" if planned else "past",
             "status": "planned" if planned else "held",
-            "location": location,
-            "participants": names,
-            "offices": offices,
-            "earlier": earlier,
-            "boundary": boundary,
-            "joining": "join" in kinds or any(w in lex["join_verb"] for w in lower),
-            "negotiator": negotiator,
-            "quote": quote_span.text,
-            "start_char": quote_span.start_char,
-            "end_char": quote_span.end_char,
-            "sentence": sent.text.strip(),
-            "sentence_start": sent.start_char,
-            "sentence_end": sent.end_char,
-            "sentence_index": index,
-            "plural_subject": pronoun_subject,
-            "same_people": bool(SAME_PEOPLE.search(text_lower)),
+            "location": facts.location,
+            "participants": facts.names,
+            "offices": facts.offices,
+            "earlier": any(w in ("previously", "earlier", "already") for w in s.lower)
+            or "had met" in s.text_lower,
+            "boundary": self._boundary(state.doc, s, first, facts.date),
+            "joining": "join" in facts.kinds or any(w in self.lex["join_verb"] for w in s.lower),
+            "negotiator": facts.negotiator,
+            "sentence": s.span.text.strip(),
+            "sentence_start": s.span.start_char,
+            "sentence_end": s.span.end_char,
+            "sentence_index": s.index,
+            "plural_subject": facts.pronoun_subject,
+            "same_people": bool(SAME_PEOPLE.search(s.text_lower)),
         }
+        near = _nearest_people(people, group, groups) if primary else []
+        mention.update(_quote(state.doc, group, facts, near))
+        return mention
+
+    def _facts(self, state: DocState, s: Sentence, group: Group, people, topic) -> Facts:
+        names = list(dict.fromkeys(m["name"] for m in people if m["kind"] in ("name", "person")))
+        offices = sorted({m["name"] for m in people if m["kind"] == "office"})
+        location = group.location
+        if not location and "there" in [t.lower_ for t in state.doc[min(group.positions):min(
+                s.end, max(group.positions) + 12)]]:
+            location = self._previous_place(state)  # "met X there": the place just named
+        lists = self.lex_lists
+        return Facts(
+            kinds=group.kinds, names=names, offices=offices,
+            negotiator=any(self.table.is_negotiator(n) for n in names)
+            or any(o in NEGOTIATOR_OFFICES for o in offices),
+            location=location, date=group.dates[0] if group.dates else None,
+            topic=topic, doc_topic=state.topic,
+            pronoun_subject=bool(_phrase_in(s.text_lower[:40], lists["anaphor_subject"])),
+            participation=any(w in self.lex["participation"] for w in s.lower) or bool(
+                _phrase_in(s.text_lower, [p for p in lists["participation"] if " " in p])),
+            unnamed=bool(_phrase_in(s.text_lower, lists["negotiator_noun"])))
+
+    def _anaphor_people(self, doc, s: Sentence, group: Group, facts: Facts):
+        """Who an anaphoric mention adds to the meeting it refers to: 'X also took part' adds
+        negotiators (and unknown people) only; 'before the Rome talks' and a bare 'the talks'
+        add nobody; 'the delegation included X', 'talks held with X', 'they met X' add X."""
+        kinds, names, offices = facts.kinds, facts.names, facts.offices
+        held_noun = any(t.kind == "noun" and any(
+            w.lower_ in ("held", "hold", "holds", "holding", "had", "having")
+            for w in doc[max(s.start, t.position - 2):t.position]) for t in group.triggers)
+        joining = facts.participation or held_noun or bool(kinds & {"travel", "arrive", "join"})
+        if kinds <= {"join", "delegation"}:
+            names = [n for n in names if self.table.is_negotiator(n)
+                     or n not in self.table.actors]
+            offices = [o for o in offices if o in NEGOTIATOR_OFFICES]
+        if "reference" in kinds and not kinds & {"noun", "meet"}:
+            return [], []
+        if not (kinds & {"noun", "delegation", "join"} and joining) \
+                and not facts.pronoun_subject and "meet" not in kinds:
+            return [], []
+        return names, offices
+
+    @staticmethod
+    def _owner(group: Group) -> int:
+        """The meeting word that carries the group's place or day (else its first)."""
+        owners = [t.position for t in group.triggers
+                  if any(_distance(p, t.position) <= PLACE_WINDOW for p in group.places)
+                  or any(_distance(d, t.position) <= PLACE_WINDOW for d in group.dates)]
+        return owners[0] if owners else min(group.positions)
+
+    def _planned(self, doc, s: Sentence, first: int) -> bool:
+        """Planned when a future word is near the meeting word ('will meet', 'is expected to',
+        'due in Doha', 'in the coming days'), unless 'had' or 'previously' says it is past."""
+        window = [t.lower_ for t in doc[max(s.start, first - 10):min(s.end, first + 4)]]
+        near = doc[max(s.start, first - 12):min(s.end, first + 12)].text.lower()
+        planned = any(w in self.lex["planned"] for w in window) or bool(
+            _phrase_in(near, self.lex_lists["planned_phrase"]))
+        return planned and not any(w in ("had", "previously") for w in window)
+
+    def _boundary(self, doc, s: Sentence, first: int, date: Item | None) -> str:
+        """A day that opens ('talks began on Monday') or closes ('left Cairo on Thursday after
+        three days of talks') a round of several days: start | end | ''."""
+        if not date:
+            return ""
+        around = [t.lower_ for t in doc[max(s.start, first - 6):min(s.end, first + 6)]]
+        words = [t.lower_ for t in doc[max(s.start, date.start - 4):date.start]] + around
+        if any(w in self.lex["round_start"] for w in words):
+            return "start"
+        if any(w in self.lex["round_end"] for w in words):
+            return "end"
+        return ""
 
     # -- small rules --
 
-    def _round_like(self, tokens, lower, i) -> bool:
+    def _round_like(self, s: Sentence, i: int) -> bool:
         """'round'/'visit'/'trip' only as 'round of talks', 'a round in Cairo', 'the Cairo
         round', 'the latest round', 'visit to Cairo' and the like."""
+        lower, tokens = s.lower, s.tokens
         after = lower[i + 1:i + 4]
         if lower[i] == "round":
             if "of" in after[:1] and any(w in self.lex["noun"] for w in after):
@@ -531,13 +810,14 @@ class MeetingFinder:
                 before.text[:1].isupper() and before.is_alpha and i - 1 > 0))
         return bool(after) and after[0] in ("to", "in")
 
-    def _previous_place(self, doc) -> str:
-        before = getattr(self, "_previous_sent", None)
+    def _previous_place(self, state: DocState) -> str:
+        """The last meeting place named in the sentence before ('met X there')."""
+        before = state.previous_sent
         if before is None:
             return ""
-        here = [p for p in self._doc_places if before.start <= p[0] < before.end
-                and self._place_ok(doc, p, before)]
-        return here[-1][2] if here else ""
+        here = [p for p in state.places if before.start <= p.start < before.end
+                and self._place_ok(state.doc, p, before)]
+        return here[-1].text if here else ""
 
     def _other_subject(self, lower, i) -> bool:
         """The meeting word is followed by what was discussed, and that is not the hostage or
@@ -553,80 +833,52 @@ class MeetingFinder:
                 return False
         return False
 
-    def _receives_person(self, tokens, i, sent) -> bool:
+    @staticmethod
+    def _receives_person(s: Sentence, i: int) -> bool:
         """'received Hamas Political Bureau Chairman Ismail Haniya': a person (a capitalised
         name after at most a few title words) follows, not 'received a proposal'."""
-        ents = {t.i for t in sent if t.ent_type_ == "PERSON"}
-        for j in range(i + 1, min(len(tokens), i + 7)):
-            token = tokens[j]
+        ents = {t.i for t in s.span if t.ent_type_ == "PERSON"}
+        for j in range(i + 1, min(len(s.tokens), i + 7)):
+            token = s.tokens[j]
             if token.i in ents:
                 return True
             if not (token.text[:1].isupper() or token.lower_ in ("the", "'s", "of")):
                 return False
         return False
 
-    def _after_break(self, mention, positions, breaks) -> bool:
+    @staticmethod
+    def _after_break(doc, mention, positions, breaks) -> bool:
         """A person in a clause that opens with 'since', 'after', 'because' ... and has no
         meeting word of its own ('the first round since Hamas leader Yahya Sinwar was killed')
-        is not a participant."""
+        is not a participant (', is led by X': the clause has closed)."""
         if not positions:
             return False
         for brk in breaks:
             if min(positions) < brk < mention["start"] and not any(p > brk for p in positions) \
-                    and not any(self._doc[i].text == "," for i in range(brk, mention["start"])):
-                return True  # (", is led by X": the clause has closed)
+                    and not any(doc[i].text == "," for i in range(brk, mention["start"])):
+                return True
         return False
 
-    def _pronoun_subject(self, lower, triggers, sent):
+    @staticmethod
+    def _pronoun_subject(state: DocState, s: Sentence, triggers):
         """'He met Netanyahu in Jerusalem on Saturday': he is the first person named in the
         sentence before."""
-        previous = getattr(self, "_previous_subject", None)
-        if previous is None or not lower or lower[0] not in ("he", "she"):
+        previous = state.previous_subject
+        if previous is None or not s.lower or s.lower[0] not in ("he", "she"):
             return None
-        if not any(t[1] == "meet" and t[0] - sent.start <= 3 for t in triggers):
+        if not any(t.kind == "meet" and t.position - s.start <= 3 for t in triggers):
             return None
         return {**previous, "borrowed": True}
 
-    def _date_elsewhere(self, date, triggers, speech, breaks) -> bool:
-        """A day that belongs to another clause: nearer to a speech verb than to any meeting
-        word ('Earlier this month, X said ... that talks had been ...'), or after a clause
-        break with no meeting word of its own ('met ... since a truce collapsed on Dec. 1')."""
-        positions = [t[0] for t in triggers if t[1] != "delegation"]
-        if not positions:
-            return False
-        nearest = min(self._distance(date, p) for p in positions)
-        # an attribution after a comma (", a Palestinian source tells") leaves the day alone
-        # nor does a clause of its own after the day ("on Wednesday that officials said")
-        speech = [p for p in speech if p < date[0] or not (
-            self._crosses_clause(date, p, ",") or any(
-                self._doc[i].lower_ in ("that", "which") for i in range(date[1], p)))]
-        if speech and min(self._distance(date, p) for p in speech) < nearest:
-            return True
-        before = date[0] - 1
-        while before >= max(0, date[0] - 8) and self._doc[before].text not in (",", ";"):
-            if self._doc[before].lower_ in ("who", "which", "whose"):
-                return True  # "The official, who took over ... this month, had held talks"
-            before -= 1
-        for brk in breaks:
-            if min(positions) < brk < date[0] and not any(brk < p <= date[0] + 6
-                                                          for p in positions):
-                return True
-            if brk < date[0] < min(positions):
-                # "After the truce collapsed on Dec. 1, Burns ... met in Warsaw": the day is
-                # in the opening clause, closed by a comma before the meeting word
-                comma = next((i for i in range(date[1], min(positions))
-                              if self._doc[i].text in (",", ";")), None)
-                if comma is not None and not any(brk < p < comma for p in positions):
-                    return True
-        return False
-
-    def _travel_for_talks(self, sent, group, lower) -> bool:
-        """'will travel to Cairo on Thursday for talks', 'flew to Doha to meet': a meeting
-        word follows the travel verb closely, in the same clause."""
-        for position, kind, _ in group["triggers"]:
-            if kind != "travel":
+    def _travel_for_talks(self, s: Sentence, group: Group) -> bool:
+        """'will travel to Cairo on Thursday for talks', 'flew to Doha to meet', 'will travel
+        to Doha next week to try to extend the truce': a meeting word (or a deal verb with the
+        topic) follows the travel verb closely, in the same clause."""
+        lower = s.lower
+        for trigger in group.triggers:
+            if trigger.kind != "travel":
                 continue
-            i = position - sent.start
+            i = trigger.position - s.start
             for j in range(i + 1, min(len(lower), i + 12)):
                 if lower[j] in (",", ";", ":"):
                     break
@@ -635,43 +887,46 @@ class MeetingFinder:
                 if lower[j] in ("extend", "secure", "finalize", "finalise", "clinch",
                                 "broker", "close") and any(
                         w in self.lex["topic"] for w in lower[j + 1:j + 8]):
-                    return True  # "will travel to Doha next week to try to extend the truce"
+                    return True
         return False
 
     def _not_meeting(self, lower, i) -> bool:
+        """A cabinet, press conference, briefing, Knesset session ... near the word."""
         window = " ".join(lower[max(0, i - 2):i + 6])
         return bool(_phrase_in(window, self.lex_lists["not_meeting"]))
 
     def _excluded(self, doc, mention, sent) -> bool:
-        """Speakers, senders, possessors and people spoken for are not participants."""
+        """Speakers ('Netanyahu said'), senders ('Biden sent'), possessors ("Netanyahu's
+        office"), the absent ('had been invited but declined') and people spoken for ('the
+        Biden administration', 'envoy of President-elect Trump') are not participants."""
         after = [t.lower_ for t in doc[mention["end"]:min(sent.end, mention["end"] + 2)]]
-        if after and after[0] in ("'s", "\u2019s", "'"):
-            return True
-        if after and after[0] in self.lex["speech"] | self.lex["sender"]:
+        speech_or_send = self.lex["speech"] | self.lex["sender"]
+        if after and (after[0] in ("'s", "\u2019s", "'") or after[0] in speech_or_send):
             return True
         later = " ".join(t.lower_ for t in doc[mention["end"]:min(sent.end, mention["end"] + 4)])
         if _phrase_in(later, self.lex_lists["absent"]):
-            return True  # "Netanyahu had been invited ... but declined"
+            return True
         if after and after[0] in self.lex["proxy"] and mention["kind"] != "office":
-            return True  # "the Biden administration", "Biden envoy Brett McGurk"
-        if len(after) > 1 and after[0] in ("has", "had", "have") and after[1] in \
-                self.lex["speech"] | self.lex["sender"]:
+            return True
+        if len(after) > 1 and after[0] in ("has", "had", "have") and after[1] in speech_or_send:
             return True
         begin = mention["start"]
         while begin - 1 >= sent.start and (doc[begin - 1].lower_.rstrip(".") in TITLE_WORDS
                                            or doc[begin - 1].lower_ in TITLE_EXTRA):
             begin -= 1  # "the envoy of President-elect Donald Trump"
         before = [t.lower_ for t in doc[max(sent.start, begin - 3):begin]]
-        if len(before) >= 2 and before[-1] in ("of", "for", "to", "the") and any(
-                w in self.lex["proxy"] for w in before[:-1]):
-            return True
-        return False
+        return len(before) >= 2 and before[-1] in ("of", "for", "to", "the") and any(
+            w in self.lex["proxy"] for w in before[:-1])
 
     def _place_ok(self, doc, place, sent) -> bool:
-        start, end, _ = place
+        """A place that can be where people met: 'in Doha', 'visited Tehran', 'the resort town
+        of Sharm el-Sheikh', 'left Qatar', 'returned from Cairo', 'the Doha talks'. Not
+        'Israel-Hamas war', "Qatar's prime minister", 'a press conference in Doha', 'returned
+        to Israel' (going home)."""
+        start, end = place[0], place[1]
         following = [t.lower_ for t in doc[end:min(sent.end, end + 3)]]
         if following and following[0] in ("-", "'s", "\u2019s", "'"):
-            return False  # "Israel-Hamas war", "Qatar's prime minister"
+            return False
         if any(w in self.lex["speech"] for w in following):
             return False  # "the most read in Israel, reported"
         i = start - 1
@@ -682,68 +937,31 @@ class MeetingFinder:
         if word in self.lex["place_preposition"] and _phrase_in(
                 " ".join(t.lower_ for t in doc[max(sent.start, i - 3):i]),
                 self.lex_lists["not_meeting"]):
-            return False  # "a press conference in Doha", "the Knesset session in Jerusalem"
+            return False
         if word in ("visit", "visits", "visited", "visiting", "hosted", "reached"):
-            return True  # "visited Tehran"
-        if word == "of" and previous in self.lex["place_noun"]:
-            return True  # "the Egyptian resort town of Sharm el-Sheikh"
-        if word in ("to", "home") and previous in self.lex["home_verb"]:
-            return False  # "Barnea returned to Israel": going home, not where they met
-        if word in self.lex["place_preposition"]:
             return True
-        if word in self.lex["departure"]:
-            return True  # "left Qatar after holding talks"
+        if word == "of" and previous in self.lex["place_noun"]:
+            return True
+        if word in ("to", "home") and previous in self.lex["home_verb"]:
+            return False
+        if word in self.lex["place_preposition"] or word in self.lex["departure"]:
+            return True
         if word == "from" and previous in self.lex["return_verb"]:
-            return True  # "returned from Cairo"
-        # "the Doha talks", "a Cairo summit", "the Cairo Peace Summit"
+            return True
         if end + 1 < sent.end and doc[end].text.istitle() and doc[end + 1].lower_ in \
                 self.lex["noun"]:
-            return True
+            return True  # "the Cairo Peace Summit"
         return end < sent.end and doc[end].lower_ in self.lex["noun"]
 
     def _speech_date(self, doc, date, sent) -> bool:
-        start, end, _ = date
+        """'said on Friday' / 'on Friday said': the day of the saying; 'Friday, according to
+        ...' is attribution and leaves the day to the meeting."""
+        start, end = date[0], date[1]
         before = [t.lower_ for t in doc[max(sent.start, start - 3):start]]
         after = [t.lower_ for t in doc[end:min(sent.end, end + 2)]]
         speech = self.lex["speech"]
-        # "said on Friday" / "on Friday said"; "Friday, according to ..." is attribution
         return any(w in speech for w in before) or any(
             w in speech and w != "according" for w in after)
-
-    def _crosses_clause(self, item, position, marks=";") -> bool:
-        """', and' or ';' between a place/day and a meeting word: another clause ("a round
-        was held in Cairo on Feb. 13, and negotiators met again in Paris"); with marks=","
-        any comma."""
-        low, high = (position, item[0]) if position < item[0] else (item[1], position)
-        doc = self._doc
-        return any(doc[i].text in marks or (doc[i].text == "," and i + 1 < len(doc) and
-                                            doc[i + 1].lower_ in CLAUSE_AFTER_COMMA)
-                   for i in range(low, high))
-
-    def _gap(self, item, position, inside) -> int:
-        """Tokens between a place and a meeting word, a name counting as one."""
-        distance = self._distance(item, position)
-        if not inside or distance <= 1:
-            return distance
-        low, high = (position, item[0]) if position < item[0] else (item[1], position)
-        doc = self._doc
-        count = 0
-        for i in range(low, high):
-            if i in inside or doc[i].lower_ in ("the", ","):
-                continue
-            if i > low and doc[i].text.istitle() and doc[i - 1].text.istitle():
-                continue  # "Hamas Political Bureau Chairman", "Dolmabahce Working Office"
-            count += 1
-        return count
-
-    @staticmethod
-    def _distance(item, position) -> int:
-        start, end = item[0], item[1]
-        if position < start:
-            return start - position
-        if position >= end:
-            return position - end + 1
-        return 0
 
     # -- terms --
 
