@@ -11,31 +11,50 @@ class CliError(Exception):
     """A problem the user can fix; printed as one line, exit code 2."""
 
 
-def _add_extract(sub) -> None:
-    p = sub.add_parser(
-        "extract",
-        help="write documents, figures, meetings, rounds and comparison tables as CSV",
-        description="Read a corpus (a folder of .txt/.jsonl/.csv files, or one export file) and "
-                    "write documents.csv, figures.csv, meetings.csv, rounds.csv and "
-                    "figures_vs_reference.csv into --out.",
-    )
-    p.add_argument("corpus", type=Path, help="corpus folder or export file")
-    p.add_argument("--out", type=Path, required=True, help="folder for the CSV tables")
-    p.add_argument("--metadata", type=Path, default=None,
-                   help="metadata CSV (doc_id, date, title, url); default CORPUS/metadata.csv")
+def _count(minimum: int):
+    """An argparse type: an integer of at least `minimum`."""
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        if value < minimum:
+            raise argparse.ArgumentTypeError(f"must be {minimum} or more, not {value}")
+        return value
+    return parse
+
+
+def _add_pipeline_options(p) -> None:
+    """Options of the extraction that both `extract` and `report` take."""
     p.add_argument("--model", default="en_core_web_sm", help="spaCy model (default %(default)s)")
     p.add_argument("--rules-only", action="store_true",
                    help="use spacy.blank('en') and rules only (fast, less accurate)")
-    p.add_argument("--workers", type=int, default=0,
+    p.add_argument("--workers", type=_count(0), default=0,
                    help="processes for the NLP (default 0 = all cores)")
-    p.add_argument("--batch-size", type=int, default=32, help="documents per batch")
+    p.add_argument("--batch-size", type=_count(1), default=32, help="documents per batch")
     p.add_argument("--cache-dir", type=Path, default=None,
-                   help="extraction cache (default $HOSTAGE_TALKS_CACHE or .cache/extraction)")
+                   help="extraction cache (default $HOSTAGE_TALKS_CACHE, else "
+                        "$XDG_CACHE_HOME/hostage-talks, else ~/.cache/hostage-talks)")
     p.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
     p.add_argument("--backend", choices=["local", "dask"], default="local",
                    help="run the per-document work locally or on a Dask cluster")
     p.add_argument("--scheduler", default=None,
                    help="Dask scheduler address (default: start a local cluster)")
+
+
+def _add_extract(sub) -> None:
+    p = sub.add_parser(
+        "extract",
+        help="write documents, figures, meetings, rounds and comparison tables as CSV",
+        description="Read a corpus (a folder of .txt/.jsonl/.csv files, or one export file) and "
+                    "write documents.csv, figures.csv, meetings.csv, rounds.csv, "
+                    "figures_vs_reference.csv and entities.csv into --out.",
+    )
+    p.add_argument("corpus", type=Path, help="corpus folder or export file")
+    p.add_argument("--out", type=Path, required=True, help="folder for the CSV tables")
+    p.add_argument("--metadata", type=Path, default=None,
+                   help="metadata CSV (doc_id, date, title, url); default CORPUS/metadata.csv")
+    _add_pipeline_options(p)
     p.add_argument("--quiet", action="store_true", help="no progress bar")
 
 
@@ -61,10 +80,15 @@ def _add_report(sub) -> None:
     p.add_argument("--out", type=Path, default=Path("reports/latest"), help="report folder")
     p.add_argument("--start", default=None, help="first report date to show (YYYY-MM-DD)")
     p.add_argument("--end", default=None, help="last report date to show (YYYY-MM-DD)")
-    p.add_argument("--no-input", action="store_true", help="hide code cells in the HTML")
-    p.add_argument("--model", default="en_core_web_sm", help="spaCy model (default %(default)s)")
-    p.add_argument("--timeout", type=int, default=600, help="seconds per notebook cell")
+    p.add_argument("--show-code", action="store_true",
+                   help="show the notebooks' code and prompts in the HTML (default: hidden; "
+                        "the executed .ipynb beside each page always has them)")
+    p.add_argument("--no-input", action="store_true", help=argparse.SUPPRESS)  # the default now
+    p.add_argument("--timeout", type=_count(1), default=600, help="seconds per notebook cell")
     p.add_argument("--kernel", default="python3", help="Jupyter kernel name")
+    p.add_argument("--notebook-workers", type=_count(0), default=0,
+                   help="notebooks executed at once (default 0 = one per core)")
+    _add_pipeline_options(p)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -107,7 +131,11 @@ def cmd_report(args) -> int:
 
     return render_report(
         corpus=args.corpus, out=args.out, start=args.start, end=args.end,
-        no_input=args.no_input, model=args.model, timeout=args.timeout, kernel=args.kernel,
+        show_code=args.show_code, model=args.model, timeout=args.timeout, kernel=args.kernel,
+        notebook_workers=args.notebook_workers, rules_only=args.rules_only,
+        workers=args.workers, batch_size=args.batch_size,
+        cache_dir=None if args.no_cache else args.cache_dir, use_cache=not args.no_cache,
+        backend=args.backend, scheduler=args.scheduler,
     )
 
 
@@ -117,11 +145,12 @@ COMMANDS = {"extract": cmd_extract, "evaluate": cmd_evaluate, "report": cmd_repo
 def main(argv: list[str] | None = None) -> int:
     from analysis.corpus import CorpusError
     from analysis.nlp import ModelNotFound
+    from analysis.report import KernelNotFound, ReportError
 
     args = build_parser().parse_args(argv)
     try:
         return COMMANDS[args.command](args)
-    except (CliError, CorpusError, ModelNotFound) as exc:
+    except (CliError, CorpusError, ModelNotFound, ReportError, KernelNotFound) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
 

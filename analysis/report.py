@@ -180,6 +180,8 @@ def execute(notebook: Path, staging: Path, parameters: dict, kernel: str, timeou
             str(notebook), str(output), parameters=parameters, kernel_name=kernel,
             execution_timeout=timeout, progress_bar=progress, cwd=str(staging),
             request_save_on_cell_execute=False, log_output=False,
+            # the kernel's own log (a warning about TCP on every start) is not the tool's
+            extra_arguments=["--IPKernelApp.log_level=CRITICAL"],
         )
     except PapermillExecutionError as exc:
         run.error = f"{exc.ename}: {exc.evalue}"
@@ -212,10 +214,17 @@ def table_of_contents(body: str, back_link: bool = True) -> str:
             f'<ul style="list-style:none">{"".join(items)}</ul></nav>')
 
 
-def export_html(notebook: Path, no_input: bool = False) -> Path:
+HIDDEN_CELL_TAGS = {"parameters", "injected-parameters"}
+
+
+def export_html(notebook: Path, show_code: bool = False) -> Path:
     """Export an executed notebook to a self-contained HTML page beside it: images inline as
-    data: URIs, nothing loaded from the network, a table of contents, code hidden when
-    `no_input`."""
+    data: URIs, nothing loaded from the network, a table of contents.
+
+    The page is for readers: unless `show_code`, it shows no code, no ``In[]``/``Out[]``
+    prompts and not the parameters cells (the defaults and papermill's injected values); the
+    executed ``.ipynb`` beside it keeps all of that for analysts.
+    """
     import jinja2
     import nbformat
     from nbconvert import HTMLExporter
@@ -225,17 +234,66 @@ def export_html(notebook: Path, no_input: bool = False) -> Path:
         extra_loaders=[jinja2.DictLoader({"report.html.j2": TEMPLATE})],
         template_file="report.html.j2",
         embed_images=True,
-        exclude_input=no_input,
-        exclude_input_prompt=no_input,
-        exclude_output_prompt=no_input,
+        exclude_input=not show_code,
+        exclude_input_prompt=not show_code,
+        exclude_output_prompt=not show_code,
     )
     content = nbformat.read(notebook, as_version=4)
+    if not show_code:
+        content.cells = [cell for cell in content.cells
+                         if not HIDDEN_CELL_TAGS & set(cell.metadata.get("tags", []))]
     body, _ = exporter.from_notebook_node(
         content, resources={"metadata": {"name": notebook.stem, "path": str(notebook.parent)}})
     body = body.replace("<!--toc-->", table_of_contents(body), 1)
     path = notebook.with_suffix(".html")
     path.write_text(body, encoding="utf-8")
     return path
+
+
+def headline_numbers(tables_dir: Path) -> list[tuple[str, str]]:
+    """The numbers the index opens with: articles, figures, meetings, rounds, and the latest
+    death toll an article states next to the official value on its report date.
+
+    >>> headline_numbers(Path("/nonexistent"))
+    []
+    """
+    import pandas as pd
+
+    def read(name):
+        path = tables_dir / f"{name}.csv"
+        return pd.read_csv(path, dtype=str, keep_default_na=False) if path.is_file() else None
+
+    documents, figures, rounds = read("documents"), read("figures"), read("rounds")
+    numbers = []
+    if documents is not None:
+        ok = documents[documents["status"] == "ok"]
+        dated = (ok["report_date"] != "").sum()
+        numbers.append(("Articles", f"{len(ok):,} read ({dated:,} dated)"
+                        + (f", {len(documents) - len(ok):,} set aside" if len(ok) < len(documents)
+                           else "")))
+    if figures is not None:
+        numbers.append(("Figures stated", f"{len(figures):,}"))
+    if rounds is not None:
+        numbers.append(("Negotiation rounds", f"{len(rounds):,}"))
+    latest = _latest_toll(read("figures_vs_reference"))
+    if latest:
+        numbers.append(("Latest Gaza death toll stated", latest))
+    return numbers
+
+
+def _latest_toll(comparison) -> str:
+    """'45,028 (exact) on 2024-12-16; official 45,028' for the newest stated Gaza toll."""
+    if comparison is None or comparison.empty:
+        return ""
+    tolls = comparison[(comparison["metric"] == "killed")
+                       & (comparison["population"] == "palestinian")
+                       & (comparison["official_value"] != "")]
+    if tolls.empty:
+        return ""
+    row = tolls.sort_values(["report_date", "start_char"]).iloc[-1]
+    qualifier = row["qualifier"].replace("_", " ")
+    return (f"{int(float(row['value'])):,} ({qualifier}) in a report of {row['report_date']}; "
+            f"official series that day {int(float(row['official_value'])):,}")
 
 
 def write_index(staging: Path, runs: list[NotebookRun], parameters: dict, started: dt.datetime,
@@ -257,6 +315,8 @@ def write_index(staging: Path, runs: list[NotebookRun], parameters: dict, starte
     table_links = ", ".join(f'<a href="tables/{esc(p.name)}">{esc(p.name)}</a>' for p in tables)
     params = "".join(f"<tr><th>{esc(k)}</th><td><code>{esc(str(v))}</code></td></tr>"
                      for k, v in parameters.items())
+    glance = "".join(f"<tr><th>{esc(label)}</th><td>{esc(value)}</td></tr>"
+                     for label, value in headline_numbers(staging / "tables"))
     page = f"""<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -276,7 +336,9 @@ code {{ font-size: 90%; }}
 <h1>Hostage and ceasefire talks: report</h1>
 <p>Figures, meetings and rounds extracted from the news reports of the corpus, with the
 sentence behind every number. Each page is a notebook executed with papermill.</p>
-<h2>Notebooks</h2>
+<h2>At a glance</h2>
+<table class="glance">{glance}</table>
+<h2>Pages</h2>
 <table>
 <thead><tr><th>page</th><th>notebook</th><th>status</th><th>files written</th></tr></thead>
 <tbody>
@@ -320,57 +382,114 @@ def _publish(staging: Path, out: Path) -> None:
         shutil.rmtree(previous, ignore_errors=True)
 
 
-def render_report(corpus, out, start=None, end=None, no_input=False, model="en_core_web_sm",
-                  timeout=600, kernel="python3", notebooks_dir=None, progress=True) -> int:
+class ReportError(ValueError):
+    """A report parameter the user can fix; the command line prints it as one line, exit 2."""
+
+
+def check_parameters(corpus, start, end, timeout) -> None:
+    """Check the report's parameters before anything runs.
+
+    >>> check_parameters("data/corpus", "2024-13-01", None, 600)
+    Traceback (most recent call last):
+    ...
+    analysis.report.ReportError: --start: '2024-13-01' is not a date (YYYY-MM-DD)
+    """
+    days = {}
+    for name, value in (("start", start), ("end", end)):
+        if value is None:
+            continue
+        try:
+            days[name] = dt.date.fromisoformat(str(value))
+        except ValueError:
+            raise ReportError(f"--{name}: {value!r} is not a date (YYYY-MM-DD)") from None
+    if len(days) == 2 and days["start"] > days["end"]:
+        raise ReportError(f"--start {start} is after --end {end}")
+    if not Path(corpus).expanduser().exists():
+        raise ReportError(f"corpus not found: {corpus}")
+    if timeout is not None and timeout <= 0:
+        raise ReportError(f"--timeout must be a positive number of seconds, not {timeout}")
+
+
+def _cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _execute_all(notebooks, staging, parameters_for, kernel, timeout, workers):
+    """Execute the notebooks, `workers` at a time (one kernel each); yields runs as they end."""
+    if workers <= 1 or len(notebooks) == 1:
+        for notebook in notebooks:
+            yield notebook, execute(notebook, staging, parameters_for(notebook), kernel,
+                                    timeout, progress=False)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        futures = {pool.submit(execute, notebook, staging, parameters_for(notebook), kernel,
+                               timeout, False): notebook for notebook in notebooks}
+        for future in as_completed(futures):
+            yield futures[future], future.result()
+
+
+def render_report(corpus, out, start=None, end=None, show_code=False, model="en_core_web_sm",
+                  timeout=600, kernel="python3", notebooks_dir=None, progress=True,
+                  notebook_workers=0, **extraction) -> int:
     """Extract `corpus` once, execute every notebook, export HTML and an index into `out`.
 
     Returns 0 when every notebook ran, 1 when one failed (then `out` keeps the previous
-    report and the run goes to ``out.failed-<time>``; see the module docstring).
+    report and the run goes to ``out.failed-<time>``; see the module docstring). Parameters
+    are checked first (:class:`ReportError`, nothing written). Notebooks run in parallel,
+    `notebook_workers` at a time (0: one per core). `extraction` goes to
+    :func:`analysis.run.run_extraction` (``rules_only``, ``workers``, ``cache_dir``, ...).
 
-    >>> render_report("data/corpus", "/tmp/report", no_input=True)     # doctest: +SKIP
+    >>> render_report("data/corpus", "/tmp/report")                     # doctest: +SKIP
     0
     """
     from analysis.run import run_extraction
 
     started_at = dt.datetime.now().astimezone()
     clock = time.perf_counter()
+    check_parameters(corpus, start, end, timeout)
     out = Path(out).expanduser().resolve()
-    out.parent.mkdir(parents=True, exist_ok=True)
     notebooks = find_notebooks(notebooks_dir)
     if not notebooks:
-        raise FileNotFoundError(f"no notebooks in {notebooks_dir or NOTEBOOKS_DIR}")
+        raise ReportError(f"no notebooks in {notebooks_dir or NOTEBOOKS_DIR}")
     kernel = check_kernel(kernel)
     corpus = Path(corpus).expanduser().resolve()
+    out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.staging-", dir=out.parent))
+    workers = min(notebook_workers or _cores(), len(notebooks))
+
+    def parameters_for(notebook: Path) -> dict:
+        # relative to the notebooks' working directory (the staging folder, which becomes
+        # `out`): the same on every machine, and still right after the move
+        return {"corpus": os.path.relpath(corpus, staging), "tables_dir": "tables",
+                "output_dir": notebook.stem, "start": start, "end": end, "model": model,
+                "reference_dir": os.path.relpath(REFERENCE_DIR, staging)}
+
     try:
         print(f"extracting {corpus} ...", flush=True)
-        print(run_extraction(corpus, staging / "tables", model=model, progress=progress),
-              flush=True)
-        runs = []
-        for i, notebook in enumerate(notebooks, 1):
-            print(f"[{i}/{len(notebooks)}] {notebook.stem}", flush=True)
-            parameters = {
-                # relative to the notebooks' working directory (the staging folder, which
-                # becomes `out`): the same on every machine, and still right after the move
-                "corpus": os.path.relpath(corpus, staging),
-                "tables_dir": "tables",
-                "output_dir": notebook.stem,
-                "start": start,
-                "end": end,
-                "model": model,
-                "reference_dir": os.path.relpath(REFERENCE_DIR, staging),
-            }
-            run = execute(notebook, staging, parameters, kernel, timeout, progress)
+        print(run_extraction(corpus, staging / "tables", model=model, progress=progress,
+                             **extraction), flush=True)
+        print(f"executing {len(notebooks)} notebooks, {workers} at a time ...", flush=True)
+        runs = {}
+        for notebook, run in _execute_all(notebooks, staging, parameters_for, kernel, timeout,
+                                          workers):
             executed = staging / notebook.name
             if executed.exists():
-                export_html(executed, no_input=no_input)
+                export_html(executed, show_code=show_code)
             state = "ok" if run.ok else f"FAILED in cell [{run.cell or '?'}]: {run.error}"
-            print(f"[{i}/{len(notebooks)}] {notebook.stem}: {state} ({run.seconds:.1f} s)",
-                  flush=True)
-            runs.append(run)
+            print(f"[{len(runs) + 1}/{len(notebooks)}] {notebook.stem}: {state} "
+                  f"({run.seconds:.1f} s)", flush=True)
+            runs[notebook.stem] = run
+        runs = [runs[notebook.stem] for notebook in notebooks]
         report_parameters = {
             "corpus": str(corpus), "start": start or "(none)", "end": end or "(none)",
-            "model": model, "kernel": kernel, "no_input": no_input, "timeout": timeout,
+            "model": model, "kernel": kernel, "show_code": show_code, "timeout": timeout,
             "notebooks": ", ".join(n.name for n in notebooks),
         }
         write_index(staging, runs, report_parameters, started_at, time.perf_counter() - clock)
@@ -387,6 +506,11 @@ def render_report(corpus, out, start=None, end=None, no_input=False, model="en_c
             staging.rename(failed)
             print(f"error: the run stopped; what it wrote is in {failed}", file=sys.stderr)
         raise
+    return _finish(staging, out, runs, started_at, clock)
+
+
+def _finish(staging: Path, out: Path, runs: list[NotebookRun], started_at, clock) -> int:
+    """Publish the staged run, or keep it beside `out` as a failed run; the exit code."""
     failures = [run for run in runs if not run.ok]
     if failures:
         failed = _failed_path(out, started_at)

@@ -272,11 +272,20 @@ def test_pages_open_in_headless_chromium(report, browser, tmp_path):
 
 
 @pytest.mark.slow
-def test_no_input_hides_code_but_keeps_charts(report, tmp_path):
+def test_default_pages_show_no_code_prompts_or_parameters(report):
+    html = (report / "02_casualty_figures.html").read_text(encoding="utf-8")
+    assert "save_chart" not in html and "In&nbsp;[" not in html
+    assert "injected-parameters" not in html and "reference_dir" not in html
+    assert "data:image/png;base64," in html and "Deviation from the official series" in html
+    executed = nbformat.read(report / "02_casualty_figures.ipynb", as_version=4)
+    assert any("save_chart" in cell.source for cell in executed.cells)  # analysts keep the code
+
+
+@pytest.mark.slow
+def test_show_code_puts_the_code_into_the_page(report, tmp_path):
     from analysis.report import export_html
 
     executed = tmp_path / "02_casualty_figures.ipynb"
     shutil.copy(report / executed.name, executed)
-    html = export_html(executed, no_input=True).read_text(encoding="utf-8")
-    assert "save_chart" not in html and "In&nbsp;[" not in html
-    assert "data:image/png;base64," in html and "Deviation from the official series" in html
+    html = export_html(executed, show_code=True).read_text(encoding="utf-8")
+    assert "save_chart" in html and "reference_dir" in html

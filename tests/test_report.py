@@ -29,6 +29,44 @@ def test_table_of_contents_lists_headings_escaped():
     assert 'href="index.html"' in toc
 
 
+@pytest.mark.parametrize("args, message", [
+    (["--start", "2024-13-01"], "error: --start: '2024-13-01' is not a date (YYYY-MM-DD)"),
+    (["--end", "soon"], "error: --end: 'soon' is not a date (YYYY-MM-DD)"),
+    (["--start", "2024-12-31", "--end", "2024-01-01"],
+     "error: --start 2024-12-31 is after --end 2024-01-01"),
+    (["--corpus", "no/such/folder"], "error: corpus not found: no/such/folder"),
+    (["--kernel", "no-such-kernel"], "error: Jupyter kernel 'no-such-kernel' is not installed"),
+])
+def test_report_checks_its_parameters_before_running_anything(tmp_path, capsys, args, message):
+    from analysis.cli import main
+
+    out = tmp_path / "report"
+    assert main(["report", "--out", str(out), *args]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(message) and err.count("\n") == 1
+    assert list(tmp_path.iterdir()) == [], "nothing written: no staging, no failed-run folder"
+
+
+def test_index_opens_with_headline_numbers(tmp_path):
+    tables = tmp_path / "tables"
+    tables.mkdir()
+    (tables / "documents.csv").write_text(
+        "doc_id,report_date,status\na,2024-01-02,ok\nb,,ok\nc,,rejected\n")
+    (tables / "figures.csv").write_text("doc_id,metric\na,killed\na,injured\n")
+    (tables / "rounds.csv").write_text("round_id\nR01\n")
+    (tables / "figures_vs_reference.csv").write_text(
+        "doc_id,report_date,metric,population,value,qualifier,official_value,start_char\n"
+        "a,2024-01-02,killed,palestinian,22185,lower_bound,22185,10\n"
+        "a,2023-12-01,killed,palestinian,15000,exact,15207,10\n")
+    assert runner.headline_numbers(tables) == [
+        ("Articles", "2 read (1 dated), 1 set aside"),
+        ("Figures stated", "2"),
+        ("Negotiation rounds", "1"),
+        ("Latest Gaza death toll stated",
+         "22,185 (lower bound) in a report of 2024-01-02; official series that day 22,185"),
+    ]
+
+
 def test_normalise_notebook_removes_volatile_metadata(tmp_path):
     source = new_notebook(cells=[new_code_cell("x = 1", id="keep-me")])
     nbformat.write(source, tmp_path / "source.ipynb")
