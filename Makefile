@@ -13,9 +13,11 @@ help: ## Show this help
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet --upgrade pip "setuptools>=70.1"
 	$(PY) -m pip install --quiet -e ".[dev]"
 	$(PY) -m ipykernel install --sys-prefix --name hostage-talks --display-name "Python (hostage-talks)" >/dev/null
+	# a git filter that strips notebook outputs on `git add`, so a saved run never gets committed
+	if git rev-parse --git-dir >/dev/null 2>&1; then $(VENV)/bin/nbstripout --install; fi
 	touch $@
 
 setup: $(VENV)/.installed ## Create .venv and install the suite, the English model and dev tools

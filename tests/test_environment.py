@@ -40,3 +40,22 @@ def test_ci_runs_the_readme_test_command():
     ci = (ROOT / ".ci" / "run").read_text()
     assert "make test" in readme
     assert re.search(r"^make test$", ci, re.MULTILINE)
+
+
+def test_environment_yml_pip_section_is_accepted_by_pip(tmp_path):
+    """conda hands the `pip:` list to pip as a requirements file; pip must accept every line
+    (it refused `--no-deps -e .`). A dry run with no index and no dependencies checks the
+    syntax and that the project builds, without touching the network."""
+    import subprocess
+    import sys
+
+    environment = yaml.safe_load((ROOT / "environment.yml").read_text())
+    pip_lines = next(d["pip"] for d in environment["dependencies"] if isinstance(d, dict))
+    requirements = tmp_path / "requirements.txt"
+    requirements.write_text("\n".join(pip_lines) + "\n")
+    result = subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--dry-run", "--no-deps", "--no-index",
+         "--no-build-isolation", "-r", str(requirements)],
+        cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "hostage-talks" in result.stdout
