@@ -22,6 +22,8 @@ import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 from matplotlib.lines import Line2D  # noqa: E402
 
+from analysis.tables import whole_figures  # noqa: E402
+
 # Okabe & Ito (2008), "Color Universal Design": distinguishable with the common colour-vision
 # deficiencies and in greyscale when paired with shapes.
 OKABE_ITO = {
@@ -164,7 +166,10 @@ def _plot_statements(ax, frame: pd.DataFrame, color: str) -> None:
 
 
 def _statements(figures: pd.DataFrame) -> pd.DataFrame:
-    """Figure rows with parsed date, value, bounds and qualifier; undated rows dropped."""
+    """Figure rows with parsed date, value, bounds and qualifier; undated rows, sub-counts
+    (`group` not all) and vague amounts dropped: only whole, numbered counts are charted."""
+    if figures is not None:
+        figures = whole_figures(figures)
     if figures is None or figures.empty:
         return pd.DataFrame(columns=["_date", "_value", "_low", "_high", "_qualifier",
                                      "metric", "population"])

@@ -65,11 +65,13 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from analysis import dates, reference
+from analysis import dates, reference, timeline
 
 WAR_START = dates.WAR_START
 MAX_WINDOW_DAYS = 62          # wider than this and we do not claim a report date
 MAX_PLATEAU_DAYS = 31         # nor when more days than this fit the hard evidence equally well
+# nor when days this close to the best score lie farther apart than MAX_WINDOW_DAYS
+AMBIGUOUS_MARGIN = 0.2
 LAG_BEFORE, LAG_AFTER = 7, 1  # article published up to 7 days after .. 1 day before a bulletin
 EXACT_MATCH_PCT = 0.1         # a non-round figure matches a bulletin within this
 # How likely an article quotes a bulletin `lag` days old (negative: a day before the series
@@ -128,11 +130,31 @@ LAST_WEEK = re.compile(r"\blast\s+week\b", re.IGNORECASE)
 LAST_WEEK_LAGS, LAST_WEEK_PREF = (1, 13), (1.0, 0.3)
 # "the second anniversary of October 7": from this many days before to after the anniversary
 ANNIVERSARY_DAYS = (10, 4)
-WEIGHTS = {"toll": 3.0, "duration": 2.0, "absolute": 2.0, "hostages": 1.0, "since_war": 1.0,
+WEIGHTS = {"toll": 3.0, "duration": 2.0, "absolute": 2.0, "dateline": 3.0, "event": 1.5,
+           "round": 1.5, "office": 1.5, "yearless": 1.0, "hostages": 1.0, "since_war": 1.0,
            "holiday": 1.0, "weekday": 0.6, "recency": 0.4}
 SOFT_KINDS = ("weekday", "recency")               # preferences only, never bound the window
-INFORMATIVE_KINDS = ("toll", "duration", "absolute", "hostages", "holiday")
-STRONG_KINDS = ("toll", "duration", "absolute")   # enough to fix the year of "Jan. 19"
+INFORMATIVE_KINDS = ("toll", "duration", "absolute", "dateline", "event", "round", "yearless",
+                     "hostages", "holiday")
+# signals that widen the window when the point misses them by a little
+STRONG_KINDS = ("toll", "duration", "absolute", "dateline", "event", "round", "yearless")
+# A year-less date ("July 28", "the end of November") mentioned as past lies at most this many
+# days before the report (older dates are written with their year), a coming one at most
+# this many days after it; its year is the one the other evidence favours.
+YEARLESS_PAST_DAYS, YEARLESS_FUTURE_DAYS = 330, 200
+# A coming event or date: the report most likely precedes it by days, not months.
+AHEAD_FLAT_DAYS, AHEAD_HALF_LIFE = 10, 21
+# A meeting matching a compiled round: a held one is reported from its first day to this many
+# days after its last; a planned one from this many days before it to its first day.
+ROUND_HELD_DAYS, ROUND_PLANNED_DAYS = 6, 9
+# An office holder named with the title: the tenure, widened by these days (a late copy).
+OFFICE_MARGIN = (2, 3)
+# Holidays by the relation the text gives: (days before the first day, days after the last).
+HOLIDAY_MARGINS = {"future": (40, -1), "during": (21, 2), "past": dates.HOLIDAY_MARGIN}
+# "Doha" and "Qatar" name the same venue for a round; so do "Cairo" and "Egypt".
+VENUE_ALIASES = {"qatar": "doha", "egypt": "cairo", "italy": "rome", "france": "paris",
+                 "poland": "warsaw"}
+ROUND_TYPES = {"meeting", "summit", "talks", "working-level talks"}
 # Soft preference for the gap (days) between a past weekday mention and the report date.
 PAST_WEEKDAY_GAP = {0: 1.0, 1: 0.85, 2: 0.45, 3: 0.3, 4: 0.2, 5: 0.1, 6: 0.05}
 FUTURE_WEEKDAY_GAP = {0: 0.5, 1: 1.0, 2: 0.85, 3: 0.7, 4: 0.55, 5: 0.45, 6: 0.35}
@@ -146,11 +168,12 @@ class Constraint:
     label: str
     allowed: np.ndarray
     prefer: np.ndarray | None = None
-    anchor: int | None = None   # a past date mentioned: the last day of it (for recency)
+    anchors: tuple[int, ...] = ()   # days of past dates mentioned (for recency)
+    strength: float = 1.0           # scales the kind's weight (a round matched by one name)
 
     @property
     def weight(self) -> float:
-        return WEIGHTS[self.kind]
+        return WEIGHTS[self.kind] * self.strength
 
 
 @dataclass
@@ -421,33 +444,46 @@ def hostage_constraint(figure: dict) -> Constraint | None:
 
 
 def holiday_constraint(mention: dict) -> Constraint | None:
-    """ "Ramadan", "Passover": near one of the holiday's occurrences (dates.HOLIDAYS)."""
+    """ "Ramadan", "Passover": near one of the holiday's occurrences (the timeline's holiday
+    rows); "ahead of Ramadan" before one, "during Ramadan" within one
+    (:data:`HOLIDAY_MARGINS`)."""
     days, _ = calendar_days()
-    spans = dates.HOLIDAYS.get(mention.get("holiday") or "")
+    spans = timeline.holidays().get(mention.get("holiday") or "")
     if not spans:
         return None
     n = len(days)
     allowed = np.zeros(n, dtype=bool)
-    before, after = dates.HOLIDAY_MARGIN
+    before, after = HOLIDAY_MARGINS.get(mention.get("tense") or "past", dates.HOLIDAY_MARGIN)
     for first, last in spans:
-        allowed |= _mask_range(n, _index(days, first) - before, _index(days, last) + after)
-    label = (f"'{mention['text']}': within {before} days before to {after} days after one of "
-             + ", ".join(f"{a}..{b}" for a, b in spans))
+        end = _index(days, first) + 1 if after < 0 else _index(days, last) + after
+        allowed |= _mask_range(n, _index(days, first) - before, end)
+    label = (f"'{mention['text']}' ({mention.get('tense') or 'past'}): from {before} days "
+             f"before one of " + ", ".join(f"{a}..{b}" for a, b in spans))
     return Constraint("holiday", label, allowed)
 
 
+def _decay(gap: np.ndarray, flat: int, half_life: int) -> np.ndarray:
+    """1 for gaps 0..flat days, halving every half_life days after; 0 for negative gaps."""
+    return np.where(gap < 0, 0.0, 0.5 ** (np.maximum(0, gap - flat) / half_life))
+
+
 def recency_constraint(constraints: list[Constraint]) -> Constraint | None:
-    """Soft: the report most likely follows the latest past date it mentions within weeks."""
+    """Soft: the report most likely follows the latest past date or event it mentions
+    within weeks. For every day, the latest anchor on or before it counts (a year-less
+    date has one anchor per candidate year)."""
     days, _ = calendar_days()
-    past = [c.anchor for c in constraints if c.kind == "absolute" and c.anchor is not None]
-    if not past:
+    n = len(days)
+    anchors = sorted({a for c in constraints for a in c.anchors if 0 <= a < n})
+    if not anchors:
         return None
-    i = min(max(past), len(days) - 1)
-    gap = np.arange(len(days)) - i
-    prefer = np.where(gap < 0, 0.0, 0.5 ** (np.maximum(0, gap - RECENCY_FLAT_DAYS) /
-                                             RECENCY_HALF_LIFE))
-    return Constraint("recency", f"soon after {days[i]}", np.ones(len(days), dtype=bool),
-                      prefer)
+    mark = np.full(n, -1)
+    mark[anchors] = anchors
+    latest = np.maximum.accumulate(mark)
+    gap = np.where(latest >= 0, np.arange(n) - latest, -1)
+    prefer = _decay(gap, RECENCY_FLAT_DAYS, RECENCY_HALF_LIFE)
+    shown = ", ".join(str(days[a]) for a in anchors[-3:])
+    return Constraint("recency", f"soon after a date mentioned as past ({shown})",
+                      np.ones(n, dtype=bool), prefer)
 
 
 def duration_constraint(mention: dict) -> Constraint | None:
@@ -480,30 +516,180 @@ def duration_constraint(mention: dict) -> Constraint | None:
     return Constraint("duration", f"'{mention['text']}' since 7 Oct: {start}..{end}", allowed)
 
 
-def absolute_constraint(mention: dict, year_hint: dt.date | None) -> Constraint | None:
-    """A dated event: past -> the report is on/after it; planned -> on/before it. Year-less
-    dates need `year_hint` (the latest date the other signals allow)."""
+def absolute_constraint(mention: dict) -> Constraint | None:
+    """A date with its year: past -> the report is on/after it; planned -> on/before it
+    (and most likely days before it). Year-less dates: :func:`yearless_constraint`."""
     days, _ = calendar_days()
     text = mention["text"]
-    tense = mention.get("tense")
     resolved = dates.resolve(text, None)
-    if resolved.date is None and year_hint is not None:
-        resolved = dates.resolve(text, year_hint, "future" if tense == "future" else "past")
     if resolved.date is None or resolved.date < WAR_START - dt.timedelta(days=1):
         return None
-    if (resolved.date.month, resolved.date.day) == (10, 7) and \
-            not re.search(r"\b20\d\d\b", text):
-        return None  # a year-less "Oct. 7" is the attack, not an anniversary
     n = len(days)
-    if tense == "future":
+    if mention.get("tense") == "future":
         idx = _index(days, resolved.end)
+        prefer = _decay(idx - np.arange(n), AHEAD_FLAT_DAYS, AHEAD_HALF_LIFE)
         return Constraint("absolute", f"'{text}' planned: on/before {resolved.end}",
-                          _mask_range(n, 0, idx))
+                          _mask_range(n, 0, idx), prefer * 0.5)
     idx = _index(days, resolved.date)
     if idx <= 0:
         return None  # 7 October itself says nothing beyond "since the war"
     return Constraint("absolute", f"'{text}' mentioned as past: on/after {resolved.date}",
-                      _mask_range(n, idx, n), anchor=_index(days, resolved.end))
+                      _mask_range(n, idx, n), anchors=(_index(days, resolved.end),))
+
+
+_DAY_NUMBER = re.compile(r"\b([12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b")
+
+
+def yearless_spans(text: str, years) -> list[tuple[dt.date, dt.date]]:
+    """(first, last) day of a year-less date expression in each of `years`: "July 28",
+    "28 July", "the end of November". Feb 29 exists in leap years only; "Oct. 7" (the
+    attack) gives nothing."""
+    low = dates._norm(text)
+    words = [w for w in re.findall(r"[a-z]+", low) if w in dates.MONTHS]
+    if not words:
+        return []
+    month = dates.MONTHS[words[0]]
+    day = _DAY_NUMBER.search(re.sub(r"[a-z]+", " ", low))
+    spans = []
+    for year in years:
+        if day and not re.search(r"\b(early|late|mid|end|beginning)\b", low):
+            try:
+                first = dt.date(year, month, int(day.group(1)))
+            except ValueError:
+                continue
+            if (month, first.day) == (10, 7):
+                return []
+            spans.append((first, first))
+        else:
+            span = dates._resolve_month_part(low, dt.date(year, 12, 31), "past")
+            if span:
+                spans.append(span)
+    return spans
+
+
+def yearless_constraint(mention: dict) -> Constraint | None:
+    """A date without its year takes its year from the other evidence: every year of the
+    war is a candidate; as past, the report follows one occurrence within
+    :data:`YEARLESS_PAST_DAYS`; as coming, it precedes one (preferably by days). A weekday
+    given with the date ("Tuesday 13 February") keeps only the years where it falls so."""
+    days, _ = calendar_days()
+    n = len(days)
+    spans = yearless_spans(mention["text"], range(days[0].year, days[-1].year + 1))
+    if mention.get("weekday") is not None:
+        spans = [s for s in spans if s[0].weekday() == mention["weekday"]] or spans
+    spans = [s for s in spans if s[1] > WAR_START and s[0] <= days[-1]]
+    if not spans:
+        return None
+    allowed, prefer = np.zeros(n, dtype=bool), np.zeros(n)
+    future = mention.get("tense") == "future"
+    for first, last in spans:
+        i, j = _index(days, first), _index(days, last)
+        if future:
+            allowed |= _mask_range(n, i - YEARLESS_FUTURE_DAYS, j)
+            prefer = np.maximum(prefer, 0.5 * _decay(i - np.arange(n), AHEAD_FLAT_DAYS,
+                                                     AHEAD_HALF_LIFE))
+        else:
+            allowed |= _mask_range(n, i, j + YEARLESS_PAST_DAYS)
+    years = "/".join(str(s[0].year) for s in spans)
+    how = "planned: before" if future else "mentioned as past: after"
+    return Constraint("yearless", f"'{mention['text']}' {how} it, in {years}", allowed,
+                      prefer if future else None,
+                      anchors=() if future else tuple(_index(days, s[1]) for s in spans))
+
+
+def dateline_constraint(mention: dict) -> Constraint | None:
+    """ "TEL AVIV, July 28." opening the article: the report is that day (or the next, for
+    a copy); without a year, the year the other evidence favours."""
+    days, _ = calendar_days()
+    n = len(days)
+    resolved = dates.resolve(mention["text"], None)
+    spans = [(resolved.date, resolved.end)] if resolved.date else \
+        yearless_spans(mention["text"], range(days[0].year, days[-1].year + 1))
+    allowed, prefer = np.zeros(n, dtype=bool), np.zeros(n)
+    for first, _ in spans:
+        i = _index(days, first)
+        allowed |= _mask_range(n, i, i + 1)
+        prefer[max(0, min(n - 1, i))] = 1.0
+    if not allowed.any():
+        return None
+    return Constraint("dateline", f"dateline '{mention['text']}'", allowed, prefer)
+
+
+def event_constraint(mention: dict) -> Constraint | None:
+    """An event of the timeline (analysis/data/timeline.csv) mentioned as past: the report
+    is on/after it; as coming ("ahead of Trump's inauguration"): before it; "during": within
+    it."""
+    days, _ = calendar_days()
+    n = len(days)
+    first = _index(days, dt.date.fromisoformat(mention["date"]))
+    last = _index(days, dt.date.fromisoformat(mention.get("end_date") or mention["date"]))
+    tense = mention.get("tense") or "past"
+    what = f"{mention['event']} ({mention['date']})"
+    if tense == "future":
+        prefer = 0.5 * _decay(first - np.arange(n), AHEAD_FLAT_DAYS, AHEAD_HALF_LIFE)
+        return Constraint("event", f"'{mention['text']}' still to come: {what}",
+                          _mask_range(n, 0, first), prefer)
+    if tense == "during":
+        return Constraint("event", f"'{mention['text']}' under way: {what}",
+                          _mask_range(n, first - 1, last + 1))
+    return Constraint("event", f"'{mention['text']}' past: {what}", _mask_range(n, first, n),
+                      anchors=(first,))
+
+
+def office_constraint(mention: dict) -> Constraint | None:
+    """A person named with the title of an office (the timeline's office rows): the
+    report lies within the tenure ("CIA director John Ratcliffe": after 23 January 2025)."""
+    days, _ = calendar_days()
+    n = len(days)
+    start = _index(days, dt.date.fromisoformat(mention["date"])) - OFFICE_MARGIN[0]
+    end = _index(days, dt.date.fromisoformat(mention["end_date"])) + OFFICE_MARGIN[1] \
+        if mention.get("end_date") else n
+    if start <= 0 and end >= n:
+        return None
+    allowed = _mask_range(n, start, end)
+    if not allowed.any():
+        return None
+    until = mention.get("end_date") or "today"
+    return Constraint("office", f"{mention['event']} ({mention['date']}..{until})", allowed)
+
+
+def _venue(place: str) -> str:
+    place = (place or "").strip().lower()
+    return VENUE_ALIASES.get(place, place)
+
+
+def round_constraint(meetings: list[dict]) -> Constraint | None:
+    """Meetings the article reports that match a compiled round of talks
+    (data/reference/negotiation_rounds.csv): same venue and at least one participant in
+    common (surnames). A held meeting puts the report from the round's first day to
+    :data:`ROUND_HELD_DAYS` after its last; a planned one up to :data:`ROUND_PLANNED_DAYS`
+    before it. Several matching rounds: any of them (the other evidence chooses)."""
+    days, _ = calendar_days()
+    n = len(days)
+    venues: dict[str, set] = {}
+    people = {p.split()[-1] for m in meetings or [] for p in m.get("participants") or []}
+    for m in meetings or []:
+        if m.get("location"):
+            venues.setdefault(_venue(m["location"]), set()).add(m.get("status") or "held")
+    if not venues or not people:
+        return None
+    allowed, names, best = np.zeros(n, dtype=bool), [], 0
+    for r in timeline.rounds():
+        venue = next((v for v in venues if v and v in r["city"]), None)
+        shared = people & r["people"]
+        if r["event_type"] not in ROUND_TYPES or venue is None or not shared:
+            continue
+        i, j = _index(days, r["start"]), _index(days, r["end"])
+        if "held" in venues[venue]:
+            allowed |= _mask_range(n, i, j + ROUND_HELD_DAYS)
+        if "planned" in venues[venue]:
+            allowed |= _mask_range(n, i - ROUND_PLANNED_DAYS, i)
+        names.append(f"{r['start']} {r['city'].split(' (')[0]}")
+        best = max(best, len(shared))
+    if not names:
+        return None
+    return Constraint("round", "meeting matches compiled round(s) " + ", ".join(names),
+                      allowed, strength=1.0 if best >= 2 else 0.67)
 
 
 _PAST_GAP = np.array([PAST_WEEKDAY_GAP[g] for g in range(7)])
@@ -514,7 +700,7 @@ _LAST_GAP = np.array([PAST_WEEKDAY_GAP[(g - 7) % 7 if g else 6] for g in range(7
 def weekday_constraint(mentions: list[dict]) -> Constraint | None:
     days, series = calendar_days()
     weekday_mentions = [m for m in mentions if m.get("weekday") is not None
-                        and m["kind"] in ("weekday", "overnight")]
+                        and m["kind"] in ("weekday", "overnight") and not m.get("of_date")]
     if not weekday_mentions:
         return None
     day_of_week = series["weekday"]
@@ -579,85 +765,121 @@ def _combine(constraints: list[Constraint]):
             lo, hi = min(lo, nearest), max(hi, nearest)
     # the days of the window the hard evidence (without weekday and recency preferences)
     # rates as high as the point: what the point was really chosen from
-    firm = _score(constraints, n, soft=False)[lo:hi + 1]
+    firm_all = _score(constraints, n, soft=False)
+    firm = firm_all[lo:hi + 1]
     plateau = int(np.sum(firm >= firm[point - lo] - 1e-9))
-    return point, (lo, hi), hard, unmet, plateau
+    # equally supported days far outside the window: the evidence does not choose between
+    # them (several matching rounds, a year-less date in two years)
+    best = np.flatnonzero(firm_all >= firm_all.max() - AMBIGUOUS_MARGIN)
+    spread = None
+    if len(best) and best[-1] - best[0] > MAX_WINDOW_DAYS and \
+            (best[0] < lo - DISAGREE_WIDEN_DAYS or best[-1] > hi + DISAGREE_WIDEN_DAYS):
+        spread = (days[best[0]], days[best[-1]])
+    return point, (lo, hi), hard, unmet, plateau, spread
 
 
-def infer_date(mentions: list[dict], figures: list[dict]) -> Inference:
-    """Infer a report date from one article's date mentions and extracted figures."""
-    days, _ = calendar_days()
-    constraints: list[Constraint] = []
-    set_aside: list[str] = []   # figures read as tolls that are other counts
+def _usable_figure(figure: dict) -> bool:
+    """Counts of the whole population with a number (group all, not vague) only."""
+    group = figure.get("group")
+    vague = figure.get("vague")
+    if isinstance(vague, str):
+        vague = vague.strip().lower() == "true"
+    return (group in (None, "", "all") or (isinstance(group, float) and pd.isna(group))) \
+        and not (vague is True or (isinstance(vague, (bool, np.bool_)) and bool(vague)))
+
+
+def figure_constraints(figures: list[dict]) -> tuple[list[Constraint], list[str]]:
+    """Tolls and hostage counts -> constraints; and the figures set aside as not the
+    official toll (with the reason)."""
+    constraints, set_aside = [], []
     for figure in figures or []:
+        if not _usable_figure(figure):
+            continue
         key = (figure.get("metric"), figure.get("population"))
         scope = figure.get("scope")
+        c = None
         if key in TOLL_METRICS and (scope in (None, "", "cumulative") or pd.isna(scope)):
             why = not_a_toll(figure)
             if why:
                 set_aside.append(f"{figure.get('quote') or figure.get('value')} ({why})")
                 continue
             c = toll_constraint(figure)
-            if c is not None:
-                constraints.append(c)
         elif figure.get("metric") in HOSTAGE_METRICS and scope != "event":
             c = hostage_constraint(figure)
-            if c is not None:
-                constraints.append(c)
+        if c is not None:
+            constraints.append(c)
+    return constraints, set_aside
+
+
+DATED_KINDS = ("iso", "month_day", "day_month", "month_year", "part_month")
+
+
+def _mention_constraint(mention: dict) -> Constraint | None:
+    kind = mention.get("kind")
+    if kind == "duration":
+        return duration_constraint(mention)
+    if kind == "holiday":
+        return holiday_constraint(mention)
+    if kind == "event":
+        return event_constraint(mention)
+    if kind == "office":
+        return office_constraint(mention)
+    if kind == "dateline":
+        return dateline_constraint(mention)
+    if kind in DATED_KINDS:
+        if dates.resolve(mention["text"], None).date is not None:
+            return absolute_constraint(mention)
+        return yearless_constraint(mention)
+    return None
+
+
+def mention_constraints(mentions: list[dict]) -> list[Constraint]:
+    """Every date mention, event, office holder and holiday -> a constraint (one per
+    distinct label)."""
+    days, _ = calendar_days()
+    constraints, seen = [], set()
     for mention in mentions or []:
-        if mention.get("kind") == "duration":
-            c = duration_constraint(mention)
-            if c is not None:
-                constraints.append(c)
-    for mention in mentions or []:
-        if mention.get("kind") == "holiday":
-            c = holiday_constraint(mention)
-            if c is not None:
-                constraints.append(c)
+        c = _mention_constraint(mention)
+        if c is not None and c.label not in seen:
+            seen.add(c.label)
+            constraints.append(c)
     if any(m.get("kind") == "since_war" for m in mentions or []):
         constraints.append(Constraint("since_war", "'since Oct. 7': after the war began",
                                       np.ones(len(days), dtype=bool)))
-    dated = [m for m in mentions or [] if m.get("kind") in
-             ("iso", "month_day", "day_month", "month_year", "part_month", "bare_month")]
-    with_year = [m for m in dated if dates.resolve(m["text"], None).date is not None]
-    for mention in with_year:
-        c = absolute_constraint(mention, None)
-        if c is not None:
-            constraints.append(c)
-    strong = [c for c in constraints if c.kind in STRONG_KINDS and c.allowed.any()]
-    if not strong:  # weak signals only (hostage counts, holidays) may still fix the year
-        strong = [c for c in constraints if c.kind in INFORMATIVE_KINDS and c.allowed.any()]
-    if strong:  # year-less dates: resolve against the latest day the other signals allow
-        point, (lo, hi), _, _, _ = _combine(strong)
-        for mention in dated:
-            if mention in with_year or mention.get("kind") == "bare_month":
-                continue
-            c = absolute_constraint(mention, days[hi])
-            if c is not None:
-                constraints.append(c)
-    weekday = weekday_constraint(mentions or [])
-    if weekday is not None:
-        constraints.append(weekday)
-    recency = recency_constraint(constraints)
-    if recency is not None:
-        constraints.append(recency)
+    return constraints
+
+
+def infer_date(mentions: list[dict], figures: list[dict],
+               meetings: list[dict] | None = None) -> Inference:
+    """Infer a report date from one article's date mentions, extracted figures and
+    meetings: every signal a constraint over the candidate days, one combined score."""
+    constraints, set_aside = figure_constraints(figures)
+    constraints += mention_constraints(mentions)
+    matched = round_constraint(meetings)
+    if matched is not None:
+        constraints.append(matched)
+    for soft in (weekday_constraint(mentions or []), recency_constraint(constraints)):
+        if soft is not None:
+            constraints.append(soft)
+    return _decide(constraints, set_aside)
+
+
+def _decide(constraints: list[Constraint], set_aside: list[str]) -> Inference:
+    """The best day and its window, or undated with the reason (module doc)."""
+    days, _ = calendar_days()
+    aside = ("set aside as not the official toll: " + "; ".join(set_aside)) if set_aside else ""
     informative = [c for c in constraints if c.kind in INFORMATIVE_KINDS and c.allowed.any()]
     if not informative:
         found = "; ".join(c.label for c in constraints) or "no date mentions or tolls"
-        if set_aside:
-            found += "; set aside as not the official toll: " + "; ".join(set_aside)
+        found += f"; {aside}" if aside else ""
         return Inference(None, None, f"undated: no usable signal ({found})", constraints)
-    point, (lo, hi), used, unmet, plateau = _combine(constraints)
+    point, (lo, hi), used, unmet, plateau, spread = _combine(constraints)
     window = (days[lo], days[hi])
     parts = [c.label for c in used if c.kind != "since_war"]
-    for soft in (weekday, recency):
-        if soft is not None:
-            parts.append(soft.label)
+    parts += [c.label for c in constraints if c.kind in SOFT_KINDS]
     if unmet:
         parts.append("not satisfied: " + "; ".join(c.label for c in unmet))
-    if set_aside:
-        parts.append("set aside as not the official toll: " + "; ".join(set_aside))
-    evidence = "; ".join(parts)
+    evidence = "; ".join(parts + ([aside] if aside else []))
     if hi - lo + 1 > MAX_WINDOW_DAYS:
         return Inference(None, window, f"undated: evidence only narrows it to {window[0]}.."
                          f"{window[1]} ({hi - lo + 1} days): {evidence}", constraints)
@@ -665,6 +887,9 @@ def infer_date(mentions: list[dict], figures: list[dict]) -> Inference:
         return Inference(None, window, f"undated: within {window[0]}..{window[1]} only "
                          f"weekday or recency preferences pick a day among {plateau} equally "
                          f"supported ones: {evidence}", constraints)
+    if spread is not None:
+        return Inference(None, window, f"undated: the evidence fits {spread[0]} and "
+                         f"{spread[1]} equally well: {evidence}", constraints)
     return Inference(days[point], window, evidence, constraints)
 
 
@@ -702,7 +927,8 @@ def infer_report_dates(table: pd.DataFrame, documents, results):
         mentions = result.get("date_mentions")
         if not mentions:
             mentions = dates.date_signals(document.text)
-        inference = infer_date(mentions, result.get("figures") or [])
+        inference = infer_date(mentions, result.get("figures") or [],
+                               result.get("meetings") or [])
         if row is not None:
             columns["date_evidence"][row] = inference.evidence
             if inference.window:

@@ -39,7 +39,7 @@ from __future__ import annotations
 import csv
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -116,6 +116,7 @@ class Terms:
     alive_re: re.Pattern  # "20 of them are alive": a count of the living, not a metric
     proposal_re: re.Pattern  # a proposal governs the rest of its clause
     verb_words: frozenset  # trigger verbs: "people and kidnapped" ends the noun phrase
+    group_of: dict  # lowercased head word -> the sub-group it names (children, women, ...)
 
 
 # auxiliaries, adverbs and appositives allowed between a noun phrase and its predicate
@@ -232,6 +233,7 @@ def load_terms(path: str | Path = TERMS_PATH, sources_path: str | Path = SOURCES
                             r"(?![\w'’])", re.IGNORECASE),
         proposal_re=_phrase_re(data["proposal_markers"]),
         prewar_re=_phrase_re(data["prewar_markers"]),
+        group_of={w.lower(): group for group, words in data["groups"].items() for w in words},
         verb_words=frozenset(w.lower() for key in ("kill_left", "injure_left", "take_left",
                                                    "release_left", "displace_left")
                              for w in data[key] if " " not in w),
@@ -251,26 +253,29 @@ class NounPhrase:
     nationality: str | None = None  # palestinian | israeli | other, when the phrase names it
     first_word: str = ""
     others: bool = False
+    group: str | None = None  # the sub-group its words name ("children", "women and children")
 
 
 _PRONOUN_RE = re.compile(r"^\s*,?\s*(?:of\s+(?:whom|them|those|these)|who|whom|whose)\b",
                          re.IGNORECASE)
 _OF_THE_RE = re.compile(r"^\s+of\s+(?:the|those|these|its|their|our|his|her)\s+", re.IGNORECASE)
 _NEXT_WORD_RE = re.compile(r"^\s*([A-Za-z][\w'’.]*)")
+# a word of the noun phrase -> the nationality it names; "first" words win over later ones
+# except where marked weak ("Israeli" and soldiers yield to "Palestinian")
+_NATIONALITY_OF_WORD = {
+    "palestinian": ("palestinian", False), "palestinians": ("palestinian", False),
+    "gazan": ("palestinian", False), "gazans": ("palestinian", False),
+    "lebanese": ("other", False),
+    "israeli": ("israeli", True), "israelis": ("israeli", True),
+    "soldiers": ("israeli", True), "troops": ("israeli", True),
+    "servicemen": ("israeli", True), "reservists": ("israeli", True),
+}
 
 
-def _noun_phrase(right: str, terms: Terms) -> NounPhrase:
-    pronoun = _PRONOUN_RE.match(right)
-    if pronoun:
-        return NounPhrase("pronoun", pronoun.end())
-    pos = 0
-    of_the = _OF_THE_RE.match(right)
-    if of_the:
-        pos = of_the.end() - 1
-    kinds, end, foreign, nationality, others = [], 0, False, None, False
-    previous = ""
-    first = _NEXT_WORD_RE.match(right[pos:])
-    first_word = first.group(1).lower() if first else ""
+def _noun_phrase_words(right: str, pos: int, terms: Terms) -> tuple[list[str], int]:
+    """The head and modifier words after the number (at most six) and where the last head
+    ends; "people and kidnapped" stops at the verb."""
+    words, end, previous, kinds = [], 0, "", 0
     for _ in range(6):
         match = terms.head_re.match(right, pos)
         if not match:
@@ -278,37 +283,46 @@ def _noun_phrase(right: str, terms: Terms) -> NounPhrase:
         word = re.sub(r"\s+", " ", match.group(1).lower())
         if kinds and previous == "and" and word in terms.verb_words:
             break
-        previous = word
-        pos = match.end()
-        kind = terms.word_kind.get(word)
-        if word in ("palestinian", "palestinians", "gazan", "gazans"):
-            nationality = "palestinian"
-        elif word in ("israeli", "israelis"):
-            nationality = nationality or "israeli"
-        elif word in ("lebanese",):
-            nationality = "other"
-        elif word in ("soldiers", "troops", "servicemen", "reservists"):
-            nationality = nationality or "israeli"
-        if kind == "foreign":
-            foreign = True
-        if word == "others":
-            others = True
-        if kind:
-            kinds.append(kind)
-            end = pos
-        elif word in ("and", "of", "the", "including", "mostly"):
-            continue
+        previous, pos = word, match.end()
+        words.append(word)
+        if terms.word_kind.get(word):
+            kinds, end = kinds + 1, pos
+    return words, end
+
+
+def _noun_phrase(right: str, terms: Terms) -> NounPhrase:
+    """What the number counts: "security detainees" (prisoner), "Israeli women and children"
+    (subgroup, israeli, group women and children), "others", "of whom" (pronoun)."""
+    pronoun = _PRONOUN_RE.match(right)
+    if pronoun:
+        return NounPhrase("pronoun", pronoun.end())
+    of_the = _OF_THE_RE.match(right)
+    pos = of_the.end() - 1 if of_the else 0
+    first = _NEXT_WORD_RE.match(right[pos:])
+    first_word = first.group(1).lower() if first else ""
+    words, end = _noun_phrase_words(right, pos, terms)
+    kinds = [terms.word_kind[w] for w in words if terms.word_kind.get(w)]
     if not kinds:
         return NounPhrase(None, 0, first_word=first_word)
-    for kind in ("hostage", "prisoner"):
-        if kind in kinds:
-            return NounPhrase(kind, end, bool(of_the), foreign, nationality, first_word, others)
+    nationality = None
+    for word in words:
+        named, weak = _NATIONALITY_OF_WORD.get(word, (None, False))
+        if named and not (weak and nationality):
+            nationality = named
+    foreign, others = "foreign" in kinds, "others" in words
+    groups = list(dict.fromkeys(terms.group_of[w] for w in words if w in terms.group_of))
+    phrase = NounPhrase(None, end, bool(of_the), foreign, nationality, first_word, others,
+                        " and ".join(groups) or None)
+    if "hostage" in kinds or "prisoner" in kinds:
+        phrase.kind = "hostage" if "hostage" in kinds else "prisoner"
+        return phrase
     last = kinds[-1]
     if last == "foreign" or (foreign and last in ("person", "subgroup")):
         last = "person"
     if last == "person" and "subgroup" in kinds and kinds[0] == "subgroup":
         last = "subgroup"
-    return NounPhrase(last, end, bool(of_the), foreign, nationality, first_word, others)
+    phrase.kind = last
+    return phrase
 
 
 # --------------------------------------------------------------------------------------------
@@ -588,228 +602,490 @@ def _shared_predicate(sentence: str, number: Number, np: NounPhrase, numbers: li
     return None if pending else trigger
 
 
+@dataclass
+class _Sentence:
+    """What the numbers of one sentence share: its text, where it starts in the document, the
+    previous sentence, the model's tags (or None), the numbers found, and what became of each
+    number so far (``outcomes``: its row, or None when dropped, and whether it was a subset)."""
+
+    text: str
+    offset: int
+    context: str
+    noun_tags: dict | None
+    numbers: list
+    terms: Terms
+    rows: list = field(default_factory=list)
+    outcomes: list = field(default_factory=list)
+
+
+@dataclass
+class _Reading:
+    """One number as the rules read it, filled in step by step."""
+
+    number: Number
+    left: str
+    right: str
+    value: int
+    low: int | None
+    high: int | None
+    qualifier: str = "exact"
+    hedge_start: int = 0
+    core_left: str = ""
+    np: NounPhrase | None = None
+    after: str = ""
+    part_of: bool = False
+    alive: bool = False
+    left_trigger: str | None = None
+    trigger_start: int = 0
+    right_trigger: str | None = None
+    pending: bool = False
+    left_is_toll: bool = False
+    still_held: bool = False
+    bodies: bool = False
+    coordinated: bool = False
+    trigger: str | None = None
+    subset: bool = False
+    hostage_context: bool = False
+    metric: str | None = None
+    population: str | None = None
+    group: str = "all"
+
+
 def figures_in_sentence(sentence: str, offset: int = 0, context: str = "",
                         noun_tags: dict | None = None) -> list[dict]:
     """The figures one sentence states. `offset` is the sentence's start in the document;
     `context` the previous sentence (for "A hundred were released"); `noun_tags` maps absolute
     character offsets of words to their coarse POS (from the model), when available.
+
+    Each number goes through the steps of :func:`_read_number`; a nationality breakdown of a
+    release ("— 13 Israelis, 10 Thais and a Filipino —") adds one row per part.
     """
     terms = load_terms()
     table_rows = _table_row(sentence, offset, context, terms)
     if table_rows is not None:
         return table_rows
-    rows: list[dict] = []
-    numbers = find_numbers(sentence)
-    # what became of each number so far: its metric (None if dropped) and whether it was a
-    # subset ("including 18 ... and 111 ...": the subset marker carries over the "and")
-    outcomes: list[dict] = []
-    for number in numbers:
+    s = _Sentence(sentence, offset, context, noun_tags, find_numbers(sentence), terms)
+    for number in s.numbers:
+        previous = s.outcomes[-1] if s.outcomes else None
         outcome = {"metric": None, "subset": False, "row": None}
-        previous_outcome = outcomes[-1] if outcomes else None
-        outcomes.append(outcome)
-        left, right = sentence[:number.start], sentence[number.end:]
-        value, low, high = number.value, number.low, number.high
-        if number.is_range and re.search(r"\bfrom\s*$", left, re.IGNORECASE):
-            value, low, high = high, None, None  # "rose from 30,000 to 31,000"
-        if _excluded_quantity(number, left, right, terms):
-            continue
-        if number.is_range and re.fullmatch(r"\d{4}\s*[-–]\s*\d{4}", number.text.strip()):
-            continue
-        qualifier, hedge_start = _hedge(left, terms)
-        core_left = left[:hedge_start]
-        np = _noun_phrase(right, terms)
-        whole = _whole_after(sentence, number, numbers)
-        if whole is not None:  # "36 of the 128 remaining hostages are dead": the part's phrase
-            whole_np = _noun_phrase(sentence[whole.end:], terms)
-            if whole_np.kind is not None:
-                whole_np.of_the = True
-                whole_np.end = whole.end + whole_np.end - number.end
-                np = whole_np
-        part_of = _PART_OF_LEFT.search(left)
-        if np.kind is None and np.first_word:
-            if np.first_word in terms.unit_words:
-                continue
-            if noun_tags is not None:
-                word_at = offset + number.end + (len(right) - len(right.lstrip()))
-                if noun_tags.get(word_at) == "NOUN" and _right_trigger(right, terms)[0] is None:
-                    continue  # "40 trucks"; but "44,976 martyrs" is a toll
-        after = right[np.end:]
-        if part_of and np.kind == "hostage" and (terms.dead_search_re.search(after[:60])
-                                                 or terms.alive_re.match(after)):
-            pass  # "19 of the 59 hostages are alive": the 59 are held
-        elif terms.alive_re.match(after):
-            continue  # "20 of them are believed alive": the living are not a metric
-        left_trigger, trigger_start = _left_trigger(core_left, terms)
-        left_is_toll = left_trigger == "toll"
-        right_trigger, pending = _right_trigger(after, terms)
-        if pending:
-            continue
-        if (left_trigger and right_trigger
-                and re.search(r",\s*$", core_left[trigger_start:])):
-            left_trigger = None  # "Before Monday's release, 48 hostages remained": a noun
-        if part_of:  # "the 128" of "36 of the 128 remaining hostages": the whole, still held
-            if np.kind != "hostage" or not (terms.dead_search_re.search(after[:60])
-                                            or terms.alive_re.match(after)):
-                continue
-            left_trigger, right_trigger = None, "hold"
-        if right_trigger == "take" and not left_trigger and _TAKEN_THEN_HELD.match(after):
-            right_trigger = "hold"  # "129 hostages abducted on October 7 remain in Gaza"
-        before_trigger = core_left[max(0, trigger_start - 45):trigger_start]
-        still_held = (left_trigger == "release" and right_trigger == "hold"
-                      and bool(_STILL_HELD.match(after)))
-        if still_held:
-            left_trigger = None  # "to release the 136 hostages still held in Gaza"
-        elif left_trigger and terms.pending_re.search(before_trigger):
-            continue
-        bodies = False
-        if terms.rescue_re.search(core_left[-40:]) or _RESCUE_AFTER.search(after[:50]):
-            if not (right_trigger == "hold" and np.kind == "hostage"
-                    and _BODIES_LEFT.search(core_left[-40:])):
-                continue
-            bodies = True  # "the bodies of 24 hostages are still in Gaza"
-        coordinated = bool(rows and rows[-1]["metric"].endswith("_released")
-                           and _COORDINATION.search(core_left))
-        clause = re.split(r"[,;:(]", core_left)[-1][-40:]
-        if (terms.pending_re.search(clause) and not coordinated and not still_held
-                and not _TOTAL_LEFT.search(core_left)):
-            continue
-        if _rate_governs(sentence, number, after, core_left, terms):
-            continue
-        if left_trigger == "release_total":
-            left_trigger = "release"
-        if left_trigger and left_trigger.startswith("count_"):
-            if np.kind is None:
-                np.kind = left_trigger[6:]
-            left_trigger = "hold"
-        trigger = left_trigger or right_trigger
-        if left_trigger == "toll" and right_trigger:
-            trigger = right_trigger
-        if left_trigger == "hold" and right_trigger in ("kill", "dead"):
-            trigger = right_trigger
-        if np.of_the and terms.dead_search_re.search(after[:60]):
-            trigger = "dead"
-        if coordinated and (trigger is None or (trigger in ("hold", "toll") and not left_trigger
-                                                 or left_trigger == "toll")):
-            trigger = "release"  # "freed 105 hostages in exchange for 240 prisoners (held ...)"
-        if bodies:
-            trigger = "dead"
-        if trigger is None:
-            trigger = _shared_predicate(sentence, number, np, numbers, terms)
-        subset = bool(terms.subset_left_re.search(core_left)) or np.kind == "pronoun"
-        if (previous_outcome and previous_outcome["subset"] and not left_trigger
-                and re.search(r"(?:,|\band)\s*$", core_left)):
-            subset = True
-        outcome["subset"] = subset
-        if np.kind == "pronoun" and previous_outcome is not None and (
-                previous_outcome["metric"] is None
-                or previous_outcome["metric"].endswith("_released")):
-            continue  # "freed 33 hostages, eight of them dead": a part of what was freed
-        hostage_context = bool(terms.hostage_word_re.search(sentence[:number.start])) or any(
-            row["metric"].startswith("hostages") for row in rows)
-        if not hostage_context and np.kind is None and value < 300:
-            clause_after = re.split(r"[,;.]", after, maxsplit=1)[0]
-            clause = re.split(r"[,;]", sentence[number.start:], maxsplit=1)[0]
-            hostage_context = bool(terms.hostage_word_re.search(clause_after)) or (
-                not left_trigger and not terms.cue_res["palestinian"].search(clause)
-                and bool(terms.hostage_word_re.search(context)))
-        if np.kind == "pronoun" and not hostage_context:
-            hostage_context = bool(re.match(r"^\s*(?:still\s+)?held\b", after)
-                                   or terms.hostage_word_re.search(context))
-        metric = None
-        if np.kind == "hostage":
-            if trigger == "take":
-                metric = "hostages_taken"
-            elif trigger == "release":
-                metric = "hostages_released"
-            elif trigger in ("dead", "kill"):
-                metric = "hostages_dead"
-            elif trigger == "hold" or re.search(r"\bthere\s+(?:are|were|remain)\s*$",
-                                                core_left, re.IGNORECASE):
-                metric = "hostages_held"
-        elif np.kind == "prisoner":
-            if trigger == "release":
-                metric = "prisoners_released"
-            elif trigger == "hold" or terms.prison_re.search(after[:40]):
-                metric = "prisoners_held"
-        else:
-            if trigger in ("dead", "kill") and np.kind is None and hostage_context \
-                    and not left_trigger:
-                metric = "hostages_dead"  # "Of the 132 hostages, 29 are dead"
-            elif trigger == "dead" or trigger == "kill" or trigger == "toll":
-                if np.kind == "pronoun" or subset:
-                    metric = "hostages_dead" if hostage_context else None
-                else:
-                    metric = "killed"
-            elif trigger == "injure":
-                metric = None if subset else "injured"
-            elif trigger == "take":
-                metric = "hostages_taken"
-            elif trigger == "release":
-                metric = _release_kind(sentence, left, np, terms, context) + "_released"
-            elif trigger == "hold":
-                if terms.prison_re.search(after[:40]) or np.nationality == "palestinian":
-                    metric = "prisoners_held"
-                elif (hostage_context or terms.hostage_word_re.search(after[:60])
-                      or np.nationality == "israeli" or np.foreign):
-                    metric = "hostages_held"
-            elif trigger == "displace":
-                metric = "displaced"
-        population = None
-        if metric is None and np.kind is None and rows and _COMPARED_LEFT.search(core_left):
-            # "holds 9,000 Palestinians ..., up from about 5,200 before the war"
-            metric, population = rows[-1]["metric"], rows[-1]["population"]
-        if metric is None:
-            continue
-        if metric in ("killed", "hostages_dead") and _CUSTODY_AFTER.match(after):
-            continue  # "53 Palestinians have died in Israeli custody": not a war toll
-        if metric.endswith("_released") and re.search(r"\bformer\b", right[:np.end], re.IGNORECASE):
-            continue  # "six former detainees, released in May": people described, not a release
-        if metric == "killed" and re.search(r"\bidentified\s*$", core_left, re.IGNORECASE):
-            continue  # "has identified 24,686": the named part of a toll
-        if metric.endswith("_released") and re.search(r"\b(?:bodies|remains)\b", right[:np.end]):
-            continue  # bodies handed over are not people freed
-        if metric.startswith("hostages") and terms.prewar_re.search(after[:40]):
-            continue  # "four other Israelis were taken before the war"
-        if np.kind == "subgroup" and metric in ("killed", "injured", "displaced"):
-            continue  # demographic sub-count
-        if subset and metric in ("killed", "injured", "hostages_held", "prisoners_held",
-                                 "hostages_released", "prisoners_released"):
-            if np.kind != "pronoun" or metric not in ("hostages_held",):
-                continue
-        if metric in ("killed", "injured") and _is_incident(sentence, number.start,
-                                                              number.end, terms,
-                                                              toll=left_is_toll):
-            continue
-        if metric in ("killed", "injured") and value < 1000 and not any(
-                not _WEAK_WAR.fullmatch(m.group(0)) or terms.oct7_re.search(sentence)
-                for m in terms.war_re.finditer(sentence)):
-            continue  # a few hundred dead with nothing war-level in sight: one day or one strike
-        if metric in ("killed", "injured") and number.vague and value < 1000 \
-                and not _CUMULATIVE.search(sentence):
-            continue  # "scores of Palestinians dead", "dozens wounded": one operation's toll
-        if (metric.endswith("_released") and not coordinated
-                and terms.proposal_re.search(core_left.split(";")[-1])):
-            continue  # "proposed extending the truce ..., with Hamas freeing five hostages"
+        s.outcomes.append(outcome)
+        row = _read_number(s, number, outcome, previous)
+        if row is not None:
+            s.rows.append(row)
+            outcome["metric"], outcome["row"] = row["metric"], row
+    s.rows.extend(_breakdowns(sentence, offset, s.numbers, s.outcomes, terms))
+    return s.rows
 
-        if population is None:
-            population = _population(metric, np, sentence, number, rows, terms)
-        if number.is_range and low is not None:
-            qualifier = "lower_bound"
-        elif number.vague:
-            qualifier = "lower_bound"
-        quote_start = hedge_start if qualifier != "exact" and hedge_start < len(left) else \
-            number.start
-        if terms.estimate_re.search(left) and not terms.hedge_re.search(left):
-            quote_start = number.start
-        quote_end = number.end + np.end if np.kind not in (None, "pronoun") else number.end
-        row = _make_row(metric, population, value, qualifier, low, high, number.is_range or
-                        number.vague, sentence, offset, quote_start, quote_end, number.start,
-                        terms)
-        rows.append(row)
-        outcome["metric"] = metric
-        outcome["row"] = row
-    rows.extend(_breakdowns(sentence, offset, numbers, outcomes, terms))
-    return rows
+
+def _read_number(s: _Sentence, number: Number, outcome: dict, previous: dict | None) -> dict | None:
+    """Read one number: what it counts, the trigger that says what happened to them, the
+    metric; None when a veto says it is no figure (each veto is a named function below)."""
+    r = _start_reading(s, number)
+    if r is None:
+        return None
+    _read_noun_phrase(s, r)
+    if _counts_things(s, r) or _alive_without_whole(s, r):
+        return None
+    _read_triggers(s, r)
+    if r.pending or _part_without_state(s, r):
+        return None
+    if _planned_before_trigger(s, r) or _rescue_veto(s, r):
+        return None
+    r.coordinated = _coordinated_release(s, r)
+    if _pending_clause(s, r) or _rate_governs(s.text, number, r.after, r.core_left, s.terms):
+        return None
+    _choose_trigger(s, r)
+    r.subset = _is_subset(s, r, previous)
+    outcome["subset"] = r.subset
+    if _part_of_release(r, previous):
+        return None
+    r.hostage_context = _hostage_context(s, r)
+    r.metric = _metric(s, r)
+    if r.metric is None:
+        _inherit_metric(s, r, previous)
+    if r.metric is None:
+        return None
+    r.group = _group(s, r)
+    if r.group is None or any(veto(s, r) for veto in _METRIC_VETOES):
+        return None
+    return _row_of(s, r)
+
+
+def _start_reading(s: _Sentence, number: Number) -> _Reading | None:
+    """The number's value and contexts; None for quantities that are not counts of people
+    (percentages, ages, years, money, units: :func:`_excluded_quantity`) and year spans
+    ("2014-2015"). "rose from 30,000 to 31,000" reads the second number."""
+    left, right = s.text[:number.start], s.text[number.end:]
+    value, low, high = number.value, number.low, number.high
+    if number.is_range and re.search(r"\bfrom\s*$", left, re.IGNORECASE):
+        value, low, high = high, None, None
+    if _excluded_quantity(number, left, right, s.terms):
+        return None
+    if number.is_range and re.fullmatch(r"\d{4}\s*[-–]\s*\d{4}", number.text.strip()):
+        return None
+    return _Reading(number, left, right, value, low, high)
+
+
+def _read_noun_phrase(s: _Sentence, r: _Reading) -> None:
+    """The hedge before the number and the noun phrase after it. In "36 of the 128 remaining
+    hostages" the part takes the whole's noun phrase; the whole (128) is `part_of`."""
+    r.qualifier, r.hedge_start = _hedge(r.left, s.terms)
+    r.core_left = r.left[:r.hedge_start]
+    r.np = _noun_phrase(r.right, s.terms)
+    whole = _whole_after(s.text, r.number, s.numbers)
+    if whole is not None:
+        whole_np = _noun_phrase(s.text[whole.end:], s.terms)
+        if whole_np.kind is not None:
+            whole_np.of_the = True
+            whole_np.end = whole.end + whole_np.end - r.number.end
+            r.np = whole_np
+    r.part_of = bool(_PART_OF_LEFT.search(r.left))
+    r.after = r.right[r.np.end:]
+
+
+def _counts_things(s: _Sentence, r: _Reading) -> bool:
+    """A count of things, not people: "40 trucks", "12 days" (``unit_nouns``), or, with the
+    model, any noun that is not a person word and has no casualty predicate ("300 tents";
+    "44,976 martyrs" has one)."""
+    np = r.np
+    if np.kind is not None or not np.first_word:
+        return False
+    if np.first_word in s.terms.unit_words:
+        return True
+    if s.noun_tags is None:
+        return False
+    word_at = s.offset + r.number.end + (len(r.right) - len(r.right.lstrip()))
+    return s.noun_tags.get(word_at) == "NOUN" and _right_trigger(r.right, s.terms)[0] is None
+
+
+def _alive_without_whole(s: _Sentence, r: _Reading) -> bool:
+    """The living ("20 of them are believed alive", "24 hostages are thought to be alive") are
+    read as a sub-count (group ``alive``) of the hostages held; "19 of the 59 hostages are
+    alive" keeps the 59 as the held count. Drops a count of the living with no hostage in
+    sight ("30 survivors are alive")."""
+    np, after, terms = r.np, r.after, s.terms
+    if r.part_of and np.kind == "hostage" and (terms.dead_search_re.search(after[:60])
+                                               or terms.alive_re.match(after)):
+        return False
+    if not terms.alive_re.match(after):
+        return False
+    r.alive = True
+    return not (np.kind in ("hostage", "pronoun") or terms.hostage_word_re.search(s.text)
+                or terms.hostage_word_re.search(s.context))
+
+
+def _read_triggers(s: _Sentence, r: _Reading) -> None:
+    """The trigger before the number ("killed", "released", "the death toll rose to") and the
+    predicate after its noun phrase ("were killed", "remain in Gaza"); `pending` when that
+    predicate is modal ("will be released"). A comma after the left trigger makes it a noun
+    ("Before Monday's release, 48 hostages remained"); "129 hostages abducted on October 7
+    remain in Gaza" are held."""
+    terms = s.terms
+    r.left_trigger, r.trigger_start = _left_trigger(r.core_left, terms)
+    r.left_is_toll = r.left_trigger == "toll"
+    r.right_trigger, r.pending = _right_trigger(r.after, terms)
+    if r.alive:
+        r.right_trigger, r.pending = "hold", False
+    if (r.left_trigger and r.right_trigger
+            and re.search(r",\s*$", r.core_left[r.trigger_start:])):
+        r.left_trigger = None
+    if r.right_trigger == "take" and not r.left_trigger and _TAKEN_THEN_HELD.match(r.after):
+        r.right_trigger = "hold"
+
+
+def _part_without_state(s: _Sentence, r: _Reading) -> bool:
+    """The whole of "N of the M hostages" is held when the part is said dead or alive ("36 of
+    the 128 remaining hostages are dead": 128 held); any other whole is dropped ("31 of the
+    105 freed")."""
+    if not r.part_of:
+        return False
+    terms = s.terms
+    if r.np.kind != "hostage" or not (terms.dead_search_re.search(r.after[:60])
+                                      or terms.alive_re.match(r.after)):
+        return True
+    r.left_trigger, r.right_trigger, r.alive = None, "hold", False
+    return False
+
+
+def _planned_before_trigger(s: _Sentence, r: _Reading) -> bool:
+    """A plan governing the trigger: "agreed to free 50", "a deal to release 40". Leaves "to
+    release the 136 hostages still held in Gaza" (a held count; the trigger is dropped)."""
+    r.still_held = (r.left_trigger == "release" and r.right_trigger == "hold"
+                    and bool(_STILL_HELD.match(r.after)))
+    if r.still_held:
+        r.left_trigger = None
+        return False
+    before = r.core_left[max(0, r.trigger_start - 45):r.trigger_start]
+    return bool(r.left_trigger and s.terms.pending_re.search(before))
+
+
+def _rescue_veto(s: _Sentence, r: _Reading) -> bool:
+    """Rescues and recovered bodies: "rescued four hostages", "recovered the bodies of 3".
+    Leaves "the bodies of 24 hostages are still in Gaza" (read as hostages dead)."""
+    if not (s.terms.rescue_re.search(r.core_left[-40:]) or _RESCUE_AFTER.search(r.after[:50])):
+        return False
+    if r.right_trigger == "hold" and r.np.kind == "hostage" \
+            and _BODIES_LEFT.search(r.core_left[-40:]):
+        r.bodies = True
+        return False
+    return True
+
+
+def _coordinated_release(s: _Sentence, r: _Reading) -> bool:
+    """The second half of an exchange: "freed 105 hostages in exchange for 240 prisoners",
+    "released 13 Israelis and 39 Palestinians"."""
+    return bool(s.rows and s.rows[-1]["metric"].endswith("_released")
+                and _COORDINATION.search(r.core_left))
+
+
+def _pending_clause(s: _Sentence, r: _Reading) -> bool:
+    """A pending marker in the number's own clause ("would", "proposal", "in exchange for",
+    "the first phase"): "a deal that would free 33". Leaves coordinated releases, "still held"
+    counts and tallies ("bringing the total released under the deal to 105")."""
+    clause = re.split(r"[,;:(]", r.core_left)[-1][-40:]
+    return bool(s.terms.pending_re.search(clause) and not r.coordinated and not r.still_held
+                and not _TOTAL_LEFT.search(r.core_left))
+
+
+def _choose_trigger(s: _Sentence, r: _Reading) -> None:
+    """One trigger from the left and right ones. A predicate after a toll phrase or after
+    "holds" decides ("the toll ... 120 hostages were killed"); the part of a whole said dead
+    is dead; the second number of an exchange is released; bodies are dead; otherwise the
+    predicate shared with the next number ("23 Thais and one Filipino were freed")."""
+    left = r.left_trigger
+    if left == "release_total":
+        left = "release"
+    if left and left.startswith("count_"):
+        if r.np.kind is None:
+            r.np.kind = left[6:]
+        left = "hold"
+    r.left_trigger = left
+    right = r.right_trigger
+    trigger = left or right
+    if (left == "toll" and right) or (left == "hold" and right in ("kill", "dead")):
+        trigger = right
+    if r.np.of_the and not r.alive and s.terms.dead_search_re.search(r.after[:60]):
+        trigger = "dead"
+    if r.coordinated and (trigger is None or (trigger in ("hold", "toll") and not left
+                                              or left == "toll")):
+        trigger = "release"
+    if r.bodies:
+        trigger = "dead"
+    if trigger is None:
+        trigger = _shared_predicate(s.text, r.number, r.np, s.numbers, s.terms)
+    r.trigger = trigger
+
+
+def _is_subset(s: _Sentence, r: _Reading, previous: dict | None) -> bool:
+    """A part of a number just given: "including 18 children", "of whom", and the next item
+    of such a list ("including 18 women and 111 children"); an item with a predicate of its
+    own starts a new clause ("including 12,300 children, and hundreds of Palestinians have
+    been killed in the West Bank")."""
+    if s.terms.subset_left_re.search(r.core_left) or r.np.kind == "pronoun":
+        return True
+    return bool(previous and previous["subset"] and not r.left_trigger
+                and not (r.right_trigger and r.np.kind in ("person", None))
+                and re.search(r"(?:,|\band)\s*$", r.core_left))
+
+
+def _part_of_release(r: _Reading, previous: dict | None) -> bool:
+    """ "freed 33 hostages, eight of them dead": "N of them" after a release or after a
+    dropped number is a part of it, not a count of its own."""
+    return bool(r.np.kind == "pronoun" and previous is not None and (
+        previous["metric"] is None or previous["metric"].endswith("_released")))
+
+
+def _hostage_context(s: _Sentence, r: _Reading) -> bool:
+    """Is the sentence about hostages, for a number without a noun: a hostage word before it
+    or a hostage row already read; for small numbers also a hostage word in its clause, or in
+    the previous sentence when nothing Palestinian is in the clause ("Of the 132 hostages, 29
+    are dead")."""
+    terms, text = s.terms, s.text
+    found = bool(terms.hostage_word_re.search(text[:r.number.start])) or any(
+        row["metric"].startswith("hostages") for row in s.rows)
+    if not found and r.np.kind is None and r.value < 300:
+        clause_after = re.split(r"[,;.]", r.after, maxsplit=1)[0]
+        clause = re.split(r"[,;]", text[r.number.start:], maxsplit=1)[0]
+        found = bool(terms.hostage_word_re.search(clause_after)) or (
+            not r.left_trigger and not terms.cue_res["palestinian"].search(clause)
+            and bool(terms.hostage_word_re.search(s.context)))
+    if r.np.kind == "pronoun" and not found:
+        found = bool(re.match(r"^\s*(?:still\s+)?held\b", r.after)
+                     or terms.hostage_word_re.search(s.context))
+    return found
+
+
+# noun kind + trigger -> metric, when the noun says who was counted
+NOUN_METRICS = {
+    ("hostage", "take"): "hostages_taken",
+    ("hostage", "release"): "hostages_released",
+    ("hostage", "dead"): "hostages_dead",
+    ("hostage", "kill"): "hostages_dead",
+    ("hostage", "hold"): "hostages_held",
+    ("prisoner", "release"): "prisoners_released",
+    ("prisoner", "hold"): "prisoners_held",
+}
+# trigger -> metric for people, subgroups, pronouns and bare numbers (see _metric for the
+# exceptions: hostages dead, releases of either side, held counts)
+TRIGGER_METRICS = {
+    "dead": "killed",
+    "kill": "killed",
+    "toll": "killed",
+    "injure": "injured",
+    "take": "hostages_taken",
+    "displace": "displaced",
+}
+
+
+def _metric(s: _Sentence, r: _Reading) -> str | None:
+    """The metric from the noun kind and the trigger (the tables above), with the cases the
+    tables cannot hold: "there are 130 hostages" (held), "120 prisoners in Israeli jails"
+    (held), "Of the 132 hostages, 29 are dead" (hostages dead), the parts of a count of
+    hostages, releases whose noun does not say which side, and held counts by nationality."""
+    np, trigger, terms = r.np, r.trigger, s.terms
+    if np.kind in ("hostage", "prisoner"):
+        metric = NOUN_METRICS.get((np.kind, trigger))
+        if metric is None and np.kind == "hostage" and re.search(
+                r"\bthere\s+(?:are|were|remain)\s*$", r.core_left, re.IGNORECASE):
+            metric = "hostages_held"
+        if metric is None and np.kind == "prisoner" and terms.prison_re.search(r.after[:40]):
+            metric = "prisoners_held"
+        return metric
+    if trigger in ("dead", "kill", "toll"):
+        if trigger != "toll" and np.kind is None and r.hostage_context and not r.left_trigger:
+            return "hostages_dead"
+        if np.kind == "pronoun" or r.subset:
+            return "hostages_dead" if r.hostage_context else None
+    if trigger == "injure" and r.subset:
+        return None
+    if trigger == "release":
+        return _release_kind(s.text, r.left, np, terms, s.context) + "_released"
+    if trigger == "hold":
+        if terms.prison_re.search(r.after[:40]) or np.nationality == "palestinian":
+            return "prisoners_held"
+        if (r.hostage_context or terms.hostage_word_re.search(r.after[:60])
+                or np.nationality == "israeli" or np.foreign):
+            return "hostages_held"
+        return None
+    return TRIGGER_METRICS.get(trigger)
+
+
+def _inherit_metric(s: _Sentence, r: _Reading, previous: dict | None) -> None:
+    """A number with no trigger of its own that continues the row just read: "holds 9,000
+    Palestinians ..., up from about 5,200 before the war" (a comparison: the same metric),
+    "killed 30,000 people, including 12,300 children" (a part: the same metric, its group)."""
+    if not s.rows:
+        return
+    last = s.rows[-1]
+    if r.np.kind is None and _COMPARED_LEFT.search(r.core_left):
+        r.metric, r.population = last["metric"], last["population"]
+    elif (r.subset and r.np.kind in ("subgroup", "person") and r.np.group
+          and previous is not None and previous["row"] is last):
+        r.metric, r.population = last["metric"], last["population"]
+
+
+SUBSET_METRICS = {"killed", "injured", "hostages_held", "prisoners_held", "hostages_released",
+                  "prisoners_released"}
+
+
+def _group(s: _Sentence, r: _Reading) -> str | None:
+    """`all` for a count of the whole population, else the sub-group counted (``groups`` in
+    figure_terms.json): "13,000 children have been killed" (children), "including 300
+    soldiers" (soldiers), "20 of them believed alive" (alive). None drops a part whose group
+    the words do not name ("including 15 in Rafah"). A hostage count of women and children
+    freed is a release of its own (group all), as is "24 of whom have died" (hostages dead)."""
+    if r.alive:
+        return "alive"
+    named = r.np.group
+    if r.np.kind == "subgroup" and r.metric in ("killed", "injured", "displaced"):
+        return named
+    if r.subset and r.metric in SUBSET_METRICS and not (
+            r.np.kind == "pronoun" and r.metric == "hostages_held"):
+        return named
+    return "all"
+
+
+def _custody_death(s: _Sentence, r: _Reading) -> bool:
+    """ "53 Palestinians have died in Israeli custody", "while in detention": not a war toll."""
+    return r.metric in ("killed", "hostages_dead") and bool(_CUSTODY_AFTER.match(r.after))
+
+
+def _former_detainees(s: _Sentence, r: _Reading) -> bool:
+    """ "six former detainees, released in May": people described, not a release."""
+    return r.metric.endswith("_released") and bool(
+        re.search(r"\bformer\b", r.right[:r.np.end], re.IGNORECASE))
+
+
+def _identified_part(s: _Sentence, r: _Reading) -> bool:
+    """ "the ministry has identified 24,686": the named part of a toll."""
+    return r.metric == "killed" and bool(re.search(r"\bidentified\s*$", r.core_left,
+                                                   re.IGNORECASE))
+
+
+def _bodies_handed_over(s: _Sentence, r: _Reading) -> bool:
+    """ "returned the bodies of four hostages", "remains of": bodies are not people freed."""
+    return r.metric.endswith("_released") and bool(
+        re.search(r"\b(?:bodies|remains)\b", r.right[:r.np.end]))
+
+
+def _taken_before_war(s: _Sentence, r: _Reading) -> bool:
+    """ "four other Israelis were taken before the war", "held since 2014"."""
+    return r.metric.startswith("hostages") and bool(s.terms.prewar_re.search(r.after[:40]))
+
+
+def _incident_toll(s: _Sentence, r: _Reading) -> bool:
+    """One strike's or one incident's toll: "an Israeli strike on a school killed 12" (the
+    nearest of incident and war-level markers is an incident marker)."""
+    return r.metric in ("killed", "injured") and _is_incident(
+        s.text, r.number.start, r.number.end, s.terms, toll=r.left_is_toll)
+
+
+def _small_toll_without_war(s: _Sentence, r: _Reading) -> bool:
+    """A toll under 1,000 with nothing war-level in its sentence ("since", "the war", "so
+    far", 7 October): one day's or one strike's. "in the attack" counts only in a sentence
+    about 7 October."""
+    if r.metric not in ("killed", "injured") or r.value >= 1000:
+        return False
+    return not any(not _WEAK_WAR.fullmatch(m.group(0)) or s.terms.oct7_re.search(s.text)
+                   for m in s.terms.war_re.finditer(s.text))
+
+
+def _vague_small_toll(s: _Sentence, r: _Reading) -> bool:
+    """ "scores of Palestinians dead", "dozens wounded": one operation's toll, unless the
+    sentence says it is cumulative ("since", "so far")."""
+    return (r.metric in ("killed", "injured") and r.number.vague and r.value < 1000
+            and not _CUMULATIVE.search(s.text))
+
+
+def _proposed_release(s: _Sentence, r: _Reading) -> bool:
+    """ "proposed extending the truce ..., with Hamas freeing five hostages": a release inside a
+    proposal's clause (up to a semicolon)."""
+    return (r.metric.endswith("_released") and not r.coordinated
+            and bool(s.terms.proposal_re.search(r.core_left.split(";")[-1])))
+
+
+# vetoes once the metric is known, in order; each is a small function above
+_METRIC_VETOES = (_custody_death, _former_detainees, _identified_part, _bodies_handed_over,
+                  _taken_before_war, _incident_toll, _small_toll_without_war,
+                  _vague_small_toll, _proposed_release)
+
+
+def _row_of(s: _Sentence, r: _Reading) -> dict:
+    """The row: population, bound (ranges and vague amounts are lower bounds) and the quote
+    (from the hedge to the end of the noun phrase)."""
+    number, np = r.number, r.np
+    population = r.population or _population(r.metric, np, s.text, number, s.rows, s.terms)
+    qualifier = r.qualifier
+    if (number.is_range and r.low is not None) or number.vague:
+        qualifier = "lower_bound"
+    quote_start = r.hedge_start if qualifier != "exact" and r.hedge_start < len(r.left) \
+        else number.start
+    if s.terms.estimate_re.search(r.left) and not s.terms.hedge_re.search(r.left):
+        quote_start = number.start
+    quote_end = number.end + np.end if np.kind not in (None, "pronoun") else number.end
+    return _make_row(r.metric, population, r.value, qualifier, r.low, r.high,
+                     number.is_range or number.vague, s.text, s.offset, quote_start, quote_end,
+                     number.start, s.terms, group=r.group, vague=number.vague)
 
 
 _TABLE_ROW = re.compile(r"^(?P<lead>\s*(?:[^:\n]{1,40}:\s+)?)"
@@ -847,6 +1123,9 @@ def _population(metric: str, np: NounPhrase, sentence: str, number: Number, rows
     if metric == "displaced":
         return np.nationality or _nearest_cue(sentence, number.start, number.end,
                                               terms.displaced_cue_res, terms, "palestinian")
+    if np.group == "militants":  # fighters killed by Israel: Gaza's unless Lebanon's
+        return _nearest_cue(sentence, number.start, number.end,
+                            {"other": terms.cue_res["other"]}, terms, "palestinian")
     population = np.nationality
     if np.foreign:
         population = "other"
@@ -860,7 +1139,8 @@ def _population(metric: str, np: NounPhrase, sentence: str, number: Number, rows
 
 
 def _make_row(metric, population, value, qualifier, low, high, bounded, sentence, offset,
-              quote_start, quote_end, number_start, terms) -> dict:
+              quote_start, quote_end, number_start, terms, group: str = "all",
+              vague: bool = False) -> dict:
     if metric in EVENT_METRICS:
         scope = "event"
     elif (metric in ("killed", "injured") and population == "israeli"
@@ -884,6 +1164,8 @@ def _make_row(metric, population, value, qualifier, low, high, bounded, sentence
         "low": None if low is None else int(low),
         "high": None if high is None else int(high),
         "scope": scope,
+        "group": group,
+        "vague": bool(vague),
         "attributed_to": _attribution(sentence, number_start, terms),
         "sentence": sentence.strip(),
         "quote": quote,
@@ -1021,7 +1303,8 @@ def find_figures(doc) -> list[dict]:
                 continue
             if _HAS_NUMBER.search(sentence):
                 for row in figures_in_sentence(sentence, start, previous, tags):
-                    key = (row["metric"], row["population"], row["value"])
+                    key = (row["metric"], row["population"], row["value"], row["group"],
+                           row["vague"])
                     if key in seen:
                         first = seen[key]
                         if rows[first]["qualifier"] == "exact" and row["qualifier"] != "exact":

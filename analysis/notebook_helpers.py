@@ -424,13 +424,42 @@ FIGURE_DISPLAY_COLUMNS = ["doc_id", "report_date", "metric", "population", "qual
                           "low", "high", "attributed_to", "quote"]
 
 
+SUB_COUNT_DISPLAY_COLUMNS = ["doc_id", "report_date", "metric", "population", "group", "vague",
+                             "qualifier", "value", "attributed_to", "quote"]
+
+
 def figure_rows(figures: pd.DataFrame, metrics) -> pd.DataFrame:
-    """The figures of the given metrics, with the columns a reader checks them by, ordered by
-    report date."""
-    frame = figures[figures["metric"].isin(metrics)] if not figures.empty else figures
+    """The whole counts (`group` all, with a number) of the given metrics, with the columns a
+    reader checks them by, ordered by report date; sub-counts are in :func:`sub_count_rows`."""
+    frame = table_contract.whole_figures(figures)
+    frame = frame[frame["metric"].isin(metrics)] if not frame.empty else frame
     frame = frame.sort_values(["report_date", "doc_id", "metric"], kind="stable",
                               na_position="last")
     return frame[FIGURE_DISPLAY_COLUMNS].reset_index(drop=True)
+
+
+def sub_count_rows(figures: pd.DataFrame, metrics) -> pd.DataFrame:
+    """The sub-counts ("including 12,300 children": `group` children) and vague amounts
+    ("hundreds of prisoners") of the given metrics: kept, but not charted or compared.
+
+    >>> rows = pd.DataFrame({"doc_id": ["a", "a"], "report_date": ["2024-01-01"] * 2,
+    ...     "metric": ["killed"] * 2, "population": ["palestinian"] * 2,
+    ...     "group": ["all", "children"], "vague": ["false", "false"], "qualifier": ["exact"] * 2,
+    ...     "value": [100, 40], "attributed_to": [None] * 2, "quote": ["100", "40 children"]})
+    >>> sub_count_rows(rows, ["killed"])["value"].tolist()
+    [40]
+    """
+    if figures.empty:
+        return pd.DataFrame(columns=SUB_COUNT_DISPLAY_COLUMNS)
+    frame = figures.copy()
+    for column, default in (("group", "all"), ("vague", "false")):
+        if column not in frame.columns:
+            frame[column] = default
+    whole = table_contract.whole_figures(frame).index
+    frame = frame[~frame.index.isin(whole) & frame["metric"].isin(metrics)]
+    frame = frame.sort_values(["report_date", "doc_id", "metric", "group"], kind="stable",
+                              na_position="last")
+    return frame[SUB_COUNT_DISPLAY_COLUMNS].reset_index(drop=True)
 
 
 def figures_summary(figures: pd.DataFrame, metrics, what: str, start=None, end=None) -> str:
@@ -440,7 +469,8 @@ def figures_summary(figures: pd.DataFrame, metrics, what: str, start=None, end=N
     ...                 ["killed"], "casualty")
     'No casualty figures were found in all reports.'
     """
-    rows = figures[figures["metric"].isin(metrics)] if not figures.empty else figures
+    rows = table_contract.whole_figures(figures)
+    rows = rows[rows["metric"].isin(metrics)] if not rows.empty else rows
     if rows.empty:
         return f"No {what} figures were found in {_range_text(start, end)}."
     undated = int(rows["report_date"].isna().sum())

@@ -290,6 +290,7 @@ def compare_figures(figures: pd.DataFrame, reference_dir: Path | None = None) ->
     """
     if figures is None or len(figures) == 0:
         return tables.empty("figures_vs_reference")
+    figures = tables.whole_figures(figures)  # no sub-counts, no vague amounts
     rows = []
     for record in figures.to_dict("records"):
         key = (str(record.get("metric", "")), str(record.get("population", "")))

@@ -41,6 +41,8 @@ FIGURE_COLUMNS = [
     "low",
     "high",
     "scope",
+    "group",  # all, or the sub-group counted: children, women, militants, alive, ...
+    "vague",  # true for amounts without a number ("hundreds of"), valued at their lower bound
     "attributed_to",
     "sentence",
     "quote",
@@ -129,7 +131,34 @@ def conform(frame: pd.DataFrame, name: str) -> pd.DataFrame:
     for column in frame.columns:
         if column in INT_COLUMNS:
             frame[column] = pd.to_numeric(frame[column], errors="coerce").round().astype("Int64")
+    if "vague" in frame.columns:
+        frame["vague"] = frame["vague"].map(_flag_text)
     return frame.reset_index(drop=True)
+
+
+def _flag_text(value) -> object:
+    """A boolean cell as the CSV writes it: ``true`` / ``false`` (missing stays missing)."""
+    if value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)):
+        return pd.NA
+    return "true" if str(value).strip().lower() in ("true", "1", "yes") else "false"
+
+
+def whole_figures(frame: pd.DataFrame) -> pd.DataFrame:
+    """The figure rows charts, the official comparison and report-date inference use: counts
+    of a whole population (`group` all) with a number (`vague` false). A frame without the
+    columns (an older table) counts as all / not vague.
+
+    >>> rows = pd.DataFrame({"value": [1, 2, 3], "group": ["all", "children", "all"],
+    ...                      "vague": ["false", "false", "true"]})
+    >>> whole_figures(rows)["value"].tolist()
+    [1]
+    """
+    keep = pd.Series(True, index=frame.index)
+    if "group" in frame.columns:
+        keep &= frame["group"].fillna("all").astype(str).str.strip().isin(["all", ""])
+    if "vague" in frame.columns:
+        keep &= ~frame["vague"].map(lambda v: str(v).strip().lower() in ("true", "1"))
+    return frame[keep]
 
 
 def write_table(frame: pd.DataFrame, name: str, out_dir: str | Path) -> Path:

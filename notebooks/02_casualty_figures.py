@@ -5,6 +5,8 @@
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python (hostage-talks)
 #     language: python
@@ -62,6 +64,18 @@ nh.save_chart(ax, out, "casualties_injured")
 casualties = nh.figure_rows(tables.figures, nh.CASUALTY_METRICS)
 nh.save_table(casualties, out, "casualty_figures")
 nh.show(casualties, empty="No casualty figures were found.")
+
+# %% [markdown]
+# ## Sub-counts and vague amounts
+#
+# Parts of a count ("including 12,300 children": `group` children; "20 of them believed alive":
+# `group` alive) and amounts without a number ("hundreds of", `vague` true, valued at their
+# lower bound). They are kept here but left out of the charts and the official comparison.
+
+# %%
+casualty_sub_counts = nh.sub_count_rows(tables.figures, nh.CASUALTY_METRICS)
+nh.save_table(casualty_sub_counts, out, "casualty_sub_counts")
+nh.show(casualty_sub_counts, empty="No casualty sub-counts or vague amounts were found.")
 
 # %% [markdown]
 # ## Deviation from the official series

@@ -5,6 +5,8 @@
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python (hostage-talks)
 #     language: python
@@ -62,6 +64,18 @@ nh.save_chart(ax, out, "prisoners")
 hostage_figures = nh.figure_rows(tables.figures, nh.HOSTAGE_TABLE_METRICS)
 nh.save_table(hostage_figures, out, "hostage_figures")
 nh.show(hostage_figures, empty="No hostage or prisoner figures were found.")
+
+# %% [markdown]
+# ## Sub-counts and vague amounts
+#
+# Parts of a count ("including 12,300 children": `group` children; "20 of them believed alive":
+# `group` alive) and amounts without a number ("hundreds of", `vague` true, valued at their
+# lower bound). They are kept here but left out of the charts and the official comparison.
+
+# %%
+hostage_sub_counts = nh.sub_count_rows(tables.figures, nh.HOSTAGE_TABLE_METRICS)
+nh.save_table(hostage_sub_counts, out, "hostage_sub_counts")
+nh.show(hostage_sub_counts, empty="No hostage and prisoner sub-counts or vague amounts were found.")
 
 # %% [markdown]
 # ## Reported reference points

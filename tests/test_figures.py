@@ -21,8 +21,8 @@ def load_cases() -> list[tuple[str, list[tuple]]]:
         rows = []
         if expected.strip() != "-":
             for item in expected.split(";"):
-                metric, population, value, qualifier = item.split()
-                rows.append((metric, population, int(value), qualifier))
+                metric, population, value, qualifier, *flags = item.split()
+                rows.append((metric, population, int(value), qualifier, *flags))
         cases.append((sentence, rows))
     return cases
 
@@ -30,16 +30,25 @@ def load_cases() -> list[tuple[str, list[tuple]]]:
 CASES = load_cases()
 
 
+def _flags(row: dict) -> tuple:
+    """The table's extra tokens: ``group:children`` for a sub-count (spaces as underscores),
+    ``vague`` for an amount without a number; none for a whole count."""
+    flags = () if row["group"] == "all" else ("group:" + row["group"].replace(" ", "_"),)
+    return flags + (("vague",) if row["vague"] else ())
+
+
 def _rows(doc) -> list[tuple]:
-    return [(r["metric"], r["population"], r["value"], r["qualifier"]) for r in doc._.figures]
+    return [(r["metric"], r["population"], r["value"], r["qualifier"], *_flags(r))
+            for r in doc._.figures]
 
 
 def test_case_table_is_large_and_valid():
     assert len(CASES) >= 60
     assert sum(1 for _, rows in CASES if not rows) >= 15
     for _, rows in CASES:
-        for metric, population, _, qualifier in rows:
+        for metric, population, _, qualifier, *flags in rows:
             assert metric in METRICS and population in POPULATIONS and qualifier in QUALIFIERS
+            assert all(f == "vague" or f.startswith("group:") for f in flags)
 
 
 @pytest.mark.model
@@ -132,3 +141,30 @@ def test_line_breaks_end_sentences_unless_hard_wrapped(rules_nlp):
 
     wrapped = "\n".join(["The Gaza Health Ministry said on Sunday that at least 35,173 people"] * 8)
     assert _hard_wrapped(wrapped) and not _hard_wrapped(teaser)
+
+
+def test_sub_counts_and_vague_amounts_are_kept_flagged(rules_nlp):
+    doc = rules_nlp("Israel's offensive has killed 30,000 people in Gaza since October, "
+                    "including 12,300 children, and hundreds of Palestinians have been killed "
+                    "in the West Bank since the war began.")
+    rows = {(r["value"], r["group"], r["vague"]) for r in doc._.figures}
+    assert rows == {(30000, "all", False), (12300, "children", False), (100, "all", True)}
+
+
+def test_whole_figures_leave_out_sub_counts_and_vague_amounts(tmp_path):
+    import pandas as pd
+
+    from analysis import tables
+
+    frame = pd.DataFrame({"doc_id": ["a"] * 3, "metric": ["killed"] * 3, "value": [1, 2, 3],
+                          "group": ["all", "children", "all"], "vague": [False, False, True]})
+    path = tables.write_table(frame, "figures", tmp_path)
+    written = tables.read_table(path)
+    assert written["vague"].tolist() == ["false", "false", "true"]
+    assert tables.whole_figures(written)["value"].tolist() == [1]
+    from analysis.evaluate import score_figures
+
+    gold = pd.DataFrame({"doc_id": ["a"], "metric": ["killed"], "population": [""],
+                         "value": [1], "qualifier": [""]})
+    written["population"], written["qualifier"] = "", ""
+    assert score_figures(gold, written).precision == 1.0

@@ -50,5 +50,6 @@ def test_rows_are_plain_data(corpus):
     doc = cached_pipeline()(corpus.documents[0].text)
     for row in doc._.figures:
         assert set(row) == {"metric", "population", "value", "qualifier", "low", "high", "scope",
-                            "attributed_to", "sentence", "quote", "start_char", "end_char"}
-        assert all(value is None or type(value) in (str, int) for value in row.values())
+                            "group", "vague", "attributed_to", "sentence", "quote", "start_char",
+                            "end_char"}
+        assert all(value is None or type(value) in (str, int, bool) for value in row.values())

@@ -1,7 +1,7 @@
 """spaCy component `figure_finder`: finds figures and stores them as plain dicts in `doc._.figures`.
 
-Each dict has the keys metric, population, value, qualifier, low, high, scope, attributed_to,
-sentence, quote, start_char, end_char (str/int/None only), with
+Each dict has the keys metric, population, value, qualifier, low, high, scope, group, vague,
+attributed_to, sentence, quote, start_char, end_char (str/int/bool/None only), with
 ``doc.text[start_char:end_char] == quote``. The rules are in :mod:`analysis.figures`, their word
 lists in ``analysis/data/figure_terms.json`` and ``analysis/data/figure_sources.csv``.
 """
