@@ -154,12 +154,11 @@ class ActorTable:
         holder the article names elsewhere, else the only holder the table knows."""
         holders = self.holders(office)
         if date is not None:
-            current = [name for name, start, end in holders
+            # never someone outside their tenure: a 2025 envoy is nobody's envoy in 2024
+            holders = [(name, start, end) for name, start, end in holders
                        if (start is None or start <= date) and (end is None or date <= end)]
-            if len(current) == 1:
-                return current[0]
-            if current:
-                holders = [h for h in holders if h[0] in current]
+            if len(holders) == 1:
+                return holders[0][0]
         names = sorted({h[0] for h in holders})
         in_text = [n for n in names if n in named]
         if len(in_text) == 1:

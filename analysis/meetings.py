@@ -83,17 +83,23 @@ def load_gazetteer(path: str | Path = DATA_DIR / "places.csv") -> Gazetteer:
 
 
 def resolve_date(date_text: str, report_date: dt.date | None, tense: str | None = None):
-    """(date or None, planned) for a date expression, via analysis.dates.resolve."""
+    """(date or None, planned) for a date expression, via analysis.dates.resolve.
+
+    tense 'present' ("meets with Netanyahu on Thursday", "travels to Egypt on Tuesday") takes
+    the nearer of the past and the coming weekday (the past one on a tie)."""
     if not date_text or report_date is None:
         return None, False
-    try:
-        from analysis.dates import resolve
-    except ImportError:
-        return None, False
-    try:
+    from analysis.dates import resolve
+
+    if tense == "present":
+        past = resolve(date_text, report_date, "past")
+        future = resolve(date_text, report_date, "future")
+        resolved = past
+        if future.date and past.date and future.precision in (None, "day") and \
+                (future.date - report_date) < (report_date - past.date):
+            resolved = future
+    else:
         resolved = resolve(date_text, report_date, tense)
-    except Exception:  # a date expression the resolver cannot handle: keep the text only
-        return None, False
     day = resolved.date if resolved.precision in (None, "day") else None
     return day, bool(resolved.planned)
 
@@ -103,11 +109,9 @@ def resolve_range(date_text: str, report_date: dt.date | None, tense: str | None
     None: a meeting "last week" is not the one on Monday."""
     if not date_text or report_date is None:
         return None
-    try:
-        from analysis.dates import resolve
-        resolved = resolve(date_text, report_date, tense)
-    except Exception:
-        return None
+    from analysis.dates import resolve
+
+    resolved = resolve(date_text, report_date, "past" if tense == "present" else tense)
     if resolved.precision in ("week", "month") and resolved.date:
         return resolved.date, resolved.end or resolved.date
     return None

@@ -61,10 +61,15 @@ DATELINE_AFTER = re.compile(r"\s*\([A-Z][A-Za-z.&' ]{0,30}\)\s*[-\u2013\u2014]")
 SAME_PEOPLE = re.compile(r"\bthe same (?:two|three|four|five|officials|men|leaders|negotiators"
                          r"|mediators|trio|pair|group)\b")
 TOGETHER = re.compile(r"\b(?:the two|both)(?: men| leaders)? (?:met|talked|spoke)\b")
+PRESENT_VERBS = {"meets", "travels", "visits", "heads", "arrives", "flies", "hosts", "goes",
+                 "departs", "convenes", "holds", "discusses", "talks"}
 DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "this", "that", "these"}
 CLAUSE_AFTER_COMMA = {"and", "but", "while", "as", "whereas"}
 HEADER = re.compile(r"\s*date\s+\d{4}-\d{2}-\d{2}$")
 DATELINE_BEFORE = re.compile(r"^\s*[A-Z][A-Z .'\-]{2,40},\s*$")
+# the date line a paragraph opens with: "Monday, January 29, 2024 – Top CIA officials ..."
+DATELINE_LEAD = re.compile(r"^\s*(?:[A-Z][a-z]+day,?\s*)?$")
+DATELINE_DASH = re.compile(r"(?:,?\s*\d{4})?\s*[-\u2013\u2014]\s")
 
 
 @lru_cache(maxsize=1)
@@ -142,7 +147,7 @@ def _gap(doc: Doc, item, position: int, inside: set[int]) -> int:
     """Tokens between a place and a meeting word, a name counting as one ('Hamas Political
     Bureau Chairman', 'Dolmabahce Working Office'), 'the' and commas as none."""
     distance = _distance(item, position)
-    if not inside or distance <= 1:
+    if distance <= 1:
         return distance
     low, high = (position, item[0]) if position < item[0] else (item[1], position)
     count = 0
@@ -304,6 +309,7 @@ class Facts:
     pronoun_subject: bool  # "the two", "they"
     participation: bool  # include, attend, led by ...
     unnamed: bool  # negotiators, mediators, delegations
+    talks_in_sentence: bool = False  # a talks noun anywhere in the sentence
 
     @property
     def n_people(self) -> int:
@@ -321,6 +327,13 @@ def _negated(lower: list[str], i: int) -> bool:
         return True
     return i > 1 and lower[i - 2] in ("not", "n't", "never") and lower[i - 1] in (
         "attend", "join", "meet", "hold")
+
+
+def _onward(lower: list[str], i: int) -> bool:
+    """'before traveling on to Israel', 'then heads to Qatar': the next stop of a tour, not
+    where the talks are (an onward visit counts only when the text says talks are held
+    there, through a meeting word of its own)."""
+    return any(w in ("before", "then") for w in lower[max(0, i - 2):i])
 
 
 def _talks_noun(group: Group) -> bool:
@@ -366,9 +379,14 @@ def _arrive_rule(finder, facts: Facts, s: Sentence, group: Group) -> bool:
 
 
 def _travel_rule(finder, facts: Facts, s: Sentence, group: Group) -> bool:
-    """'will travel to Cairo for talks', 'flew to Doha to meet'. Leaves 'flew to Doha' alone."""
+    """'will travel to Cairo for talks', 'flew to Doha to meet', 'will go to Doha on Sunday,
+    and Burns will be there for the talks' (the talks of the sentence are where the negotiator
+    goes on a given day). Leaves 'flew to Doha' alone, and 'is expected to travel to Israel and
+    Qatar in the coming days ..., as Washington seeks to salvage the talks' (no day)."""
     return ("travel" in facts.kinds and bool(facts.location) and facts.negotiator
-            and finder._travel_for_talks(s, group))
+            and (finder._travel_for_talks(s, group) or (
+                facts.talks_in_sentence and bool(facts.date) and _day_precise(facts.date.text)
+                and (facts.topic or facts.doc_topic))))
 
 
 PRIMARY_RULES = (_meet_rule, _noun_rule, _weak_rule, _arrive_rule, _travel_rule)
@@ -485,8 +503,9 @@ class MeetingFinder:
         for start, end, date_text in found:
             if start < 40 and HEADER.match(text[:end]):
                 continue  # the " date YYYY-MM-DD" marker is the report date, not a meeting day
-            if DATELINE_AFTER.match(text, end) or DATELINE_BEFORE.search(
-                    text[max(0, text.rfind("\n", 0, start) + 1):start]):
+            line_start = text[max(0, text.rfind("\n", 0, start) + 1):start]
+            if DATELINE_AFTER.match(text, end) or DATELINE_BEFORE.search(line_start) or (
+                    DATELINE_LEAD.match(line_start) and DATELINE_DASH.match(text, end)):
                 continue
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is not None:
@@ -534,7 +553,7 @@ class MeetingFinder:
                 continue
             if kind == "noun":
                 kind = self._reference_kind(s.lower, i)
-            if _negated(s.lower, i):
+            if _negated(s.lower, i) or (kind == "travel" and _onward(s.lower, i)):
                 continue
             triggers.append(Trigger(s.start + i, kind, s.tokens[i].text))
         return triggers
@@ -694,19 +713,20 @@ class MeetingFinder:
                 return None
             facts.names, facts.offices = self._anaphor_people(state.doc, s, group, facts)
         first = self._owner(group)
-        planned = self._planned(state.doc, s, first)
+        planned = self._planned(state.doc, s, first) or self._planned(
+            state.doc, s, min(group.positions))
+        tense = "future" if planned else self._tense(s, group)
         mention = {
             "kind": "primary" if primary else "anaphor",
             "trigger": " ".join(t.word for t in group.triggers),
             "date_text": facts.date.text if facts.date else "",
             "planned": planned,
-            "tense": "future" if planned else "past",
+            "tense": tense,
             "status": "planned" if planned else "held",
             "location": facts.location,
             "participants": facts.names,
             "offices": facts.offices,
-            "earlier": any(w in ("previously", "earlier", "already") for w in s.lower)
-            or "had met" in s.text_lower,
+            "earlier": self._earlier(s, group),
             "boundary": self._boundary(state.doc, s, first, facts.date),
             "joining": "join" in facts.kinds or any(w in self.lex["join_verb"] for w in s.lower),
             "negotiator": facts.negotiator,
@@ -725,6 +745,9 @@ class MeetingFinder:
         names = list(dict.fromkeys(m["name"] for m in people if m["kind"] in ("name", "person")))
         offices = sorted({m["name"] for m in people if m["kind"] == "office"})
         location = group.location
+        if location and group.kinds <= {"travel", "arrive", "delegation", "join"} and \
+                self.gazetteer.kind.get(location) == "region":
+            location = ""  # "flew to the Middle East": a tour, not the place of a meeting
         if not location and "there" in [t.lower_ for t in state.doc[min(group.positions):min(
                 s.end, max(group.positions) + 12)]]:
             location = self._previous_place(state)  # "met X there": the place just named
@@ -738,7 +761,8 @@ class MeetingFinder:
             pronoun_subject=bool(_phrase_in(s.text_lower[:40], lists["anaphor_subject"])),
             participation=any(w in self.lex["participation"] for w in s.lower) or bool(
                 _phrase_in(s.text_lower, [p for p in lists["participation"] if " " in p])),
-            unnamed=bool(_phrase_in(s.text_lower, lists["negotiator_noun"])))
+            unnamed=bool(_phrase_in(s.text_lower, lists["negotiator_noun"])),
+            talks_in_sentence=any(w in ("talks", "negotiations", "meeting") for w in s.lower))
 
     def _anaphor_people(self, doc, s: Sentence, group: Group, facts: Facts):
         """Who an anaphoric mention adds to the meeting it refers to: 'X also took part' adds
@@ -776,6 +800,34 @@ class MeetingFinder:
         planned = any(w in self.lex["planned"] for w in window) or bool(
             _phrase_in(near, self.lex_lists["planned_phrase"]))
         return planned and not any(w in ("had", "previously") for w in window)
+
+    @staticmethod
+    def _earlier(s: Sentence, group: Group) -> bool:
+        """An earlier meeting mentioned in passing: 'were previously in Qatar', 'had met',
+        'an earlier meeting', 'already met' near the meeting word. Leaves 'Earlier, X told
+        reporters that Barnea arrived ...' (the earlier is the telling)."""
+        if "had met" in s.text_lower:
+            return True
+        for position in group.positions:
+            i = position - s.start
+            window = s.lower[max(0, i - 6):i + 3]
+            if any(w in ("previously", "earlier", "already") for w in window) and not (
+                    s.lower[:2] == ["earlier", ","] and "earlier" not in s.lower[2:]):
+                return True
+        return False
+
+    def _tense(self, s: Sentence, group: Group) -> str:
+        """'present' for a meeting word in the present tense ('meets with Netanyahu on
+        Thursday', 'travels to Egypt on Tuesday', 'is traveling to Doha'): its weekday may be
+        the coming one. Else 'past'. Leaves 'met', 'talks were held'."""
+        for trigger in group.triggers:
+            i = trigger.position - s.start
+            word = s.lower[i]
+            if trigger.kind in ("meet", "weak", "travel", "arrive") and (
+                    word in PRESENT_VERBS or (word.endswith("ing") and i > 0
+                                              and s.lower[i - 1] in ("is", "are"))):
+                return "present"
+        return "past"
 
     def _boundary(self, doc, s: Sentence, first: int, date: Item | None) -> str:
         """A day that opens ('talks began on Monday') or closes ('left Cairo on Thursday after
@@ -862,13 +914,22 @@ class MeetingFinder:
     @staticmethod
     def _pronoun_subject(state: DocState, s: Sentence, triggers):
         """'He met Netanyahu in Jerusalem on Saturday': he is the first person named in the
-        sentence before."""
-        previous = state.previous_subject
-        if previous is None or not s.lower or s.lower[0] not in ("he", "she"):
-            return None
-        if not any(t.kind == "meet" and t.position - s.start <= 3 for t in triggers):
-            return None
-        return {**previous, "borrowed": True}
+        sentence before; "... Sullivan's agenda when he meets with Netanyahu": he is the person
+        named last before the pronoun in the same sentence."""
+        for trigger in triggers:
+            i = trigger.position - s.start
+            if trigger.kind != "meet" or not any(
+                    w in ("he", "she") for w in s.lower[max(0, i - 3):i]):
+                continue
+            pronoun = s.start + max(j for j in range(max(0, i - 3), i)
+                                    if s.lower[j] in ("he", "she"))
+            before = [m for m in state.mentions if s.start <= m["start"] < pronoun
+                      and m["kind"] in ("name", "person")]
+            if before:
+                return {**before[-1], "borrowed": True}
+            if state.previous_subject is not None and pronoun - s.start <= 1:
+                return {**state.previous_subject, "borrowed": True}
+        return None
 
     def _travel_for_talks(self, s: Sentence, group: Group) -> bool:
         """'will travel to Cairo on Thursday for talks', 'flew to Doha to meet', 'will travel
@@ -891,8 +952,9 @@ class MeetingFinder:
         return False
 
     def _not_meeting(self, lower, i) -> bool:
-        """A cabinet, press conference, briefing, Knesset session ... near the word."""
-        window = " ".join(lower[max(0, i - 2):i + 6])
+        """A cabinet, press conference, briefing, Knesset session ... near the word ('the war
+        cabinet is due to meet', 'told a press conference in Doha')."""
+        window = " ".join(lower[max(0, i - 4):i + 6])
         return bool(_phrase_in(window, self.lex_lists["not_meeting"]))
 
     def _excluded(self, doc, mention, sent) -> bool:
