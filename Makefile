@@ -4,6 +4,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 CORPUS ?= data/corpus
 OUT    ?= reports/latest
+EVAL_ARGS ?=
 
 .DEFAULT_GOAL := help
 .PHONY: help setup report extract evaluate test test-fast lint lab bench clean
@@ -28,8 +29,8 @@ report: setup ## Render the full report on the bundled corpus into reports/lates
 extract: setup ## Write the tables for CORPUS into out/tables
 	$(PY) -m analysis extract $(CORPUS) --out out/tables
 
-evaluate: extract ## Score out/tables against data/gold
-	$(PY) -m analysis evaluate --gold data/gold --pred out/tables
+evaluate: setup ## Extract and score every set in data/eval/ and the samples: one table (EVAL_ARGS=--rules-only)
+	$(PY) -m analysis evaluate --sets data/eval --samples --out out/eval $(EVAL_ARGS)
 
 test: setup ## Run the whole test suite (what CI runs)
 	$(PY) -m pytest

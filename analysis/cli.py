@@ -61,12 +61,45 @@ def _add_extract(sub) -> None:
 def _add_evaluate(sub) -> None:
     p = sub.add_parser(
         "evaluate",
-        help="score predicted tables against gold annotations",
-        description="Print precision, recall and F1 of figures (exact and lenient) and meetings "
-                    "(with mean participant F1) by the scoring rules of DESIGN.md.",
+        help="score predicted tables against gold, or extract and score whole evaluation sets",
+        description="Score by the rules of DESIGN.md (docs/evaluation.md): figures (exact and "
+                    "lenient P/R/F1, per metric), report dates of undated articles, meetings "
+                    "(P/R/F1, mean participant F1) and rounds (recall, precision, purity). "
+                    "Either score one prediction folder (--pred), or extract and score "
+                    "evaluation sets (--sets, --samples) and print one table, measure x set.",
+        epilog="examples: evaluate --gold data/eval/realnews-40 --pred out/tables --errors; "
+               "evaluate --sets data/eval --samples --rules-only",
     )
-    p.add_argument("--gold", type=Path, default=Path("data/gold"), help="gold folder")
-    p.add_argument("--pred", type=Path, required=True, help="folder written by `extract`")
+    p.add_argument("--gold", type=Path, default=Path("data/gold"),
+                   help="gold folder (documents.csv, figures.csv, meetings.csv) for --pred")
+    p.add_argument("--pred", type=Path, default=None, help="folder written by `extract`")
+    p.add_argument("--sets", type=Path, nargs="+", default=[], metavar="DIR",
+                   help="extract and score sets: a set folder (corpus/ plus gold CSVs) or a "
+                        "folder of them, e.g. data/eval (its incoming/ is never scored)")
+    p.add_argument("--samples", action="store_true",
+                   help="also extract and score the bundled samples (data/corpus, data/gold)")
+    p.add_argument("--skip", action="append", default=[], metavar="NAME",
+                   help="leave out the set NAME (repeatable; also $HOSTAGE_TALKS_EVAL_SKIP)")
+    p.add_argument("--out", type=Path, default=Path("out/eval"),
+                   help="where the sets' predicted tables go, one folder per set "
+                        "(default %(default)s)")
+    p.add_argument("--rules-only", action="store_true",
+                   help="sets: extract with spacy.blank('en') and rules only")
+    p.add_argument("--model", default="en_core_web_sm", help="sets: spaCy model")
+    p.add_argument("--workers", type=int, default=0, help="sets: processes for the NLP")
+    p.add_argument("--cache-dir", type=Path, default=None, help="sets: extraction cache")
+    p.add_argument("--no-cache", action="store_true", help="sets: neither read nor write it")
+    p.add_argument("--json", action="store_true",
+                   help="print the measures as one JSON object (with --sets: one per set)")
+    p.add_argument("--print-thresholds", action="store_true",
+                   help="with --sets: print rows for data/eval/thresholds.csv (each measure "
+                        "less 0.03) instead of the table")
+    p.add_argument("--errors", action="store_true",
+                   help="with --pred: also list every miss and false alarm, grouped by kind "
+                        "(on stderr when --json is given)")
+    p.add_argument("--corpus", type=Path, default=None,
+                   help="with --errors: the articles, to show the sentence of a missed gold "
+                        "quote (default GOLD/corpus, else the corpus/ beside GOLD)")
 
 
 def _add_report(sub) -> None:
@@ -117,12 +150,65 @@ def cmd_extract(args) -> int:
 
 
 def cmd_evaluate(args) -> int:
-    from analysis.evaluate import evaluate_dir, format_report
+    from analysis.evaluate import EvaluationError
+
+    try:
+        if args.sets or args.samples:
+            if args.pred is not None:
+                raise CliError("give either --pred or --sets/--samples, not both")
+            return _evaluate_sets(args)
+        if args.pred is None:
+            raise CliError("give --pred DIR (a folder written by `extract`), "
+                           "or --sets DIR / --samples")
+        return _evaluate_pred(args)
+    except EvaluationError as exc:
+        raise CliError(str(exc)) from exc
+
+
+def _evaluate_pred(args) -> int:
+    from analysis.evaluate import article_texts, evaluate_dir, format_errors, format_report, to_json
 
     for folder in (args.gold, args.pred):
         if not folder.is_dir():
             raise CliError(f"folder not found: {folder}")
-    print(format_report(evaluate_dir(args.gold, args.pred)))
+    scores = evaluate_dir(args.gold, args.pred)
+    print(to_json(scores) if args.json else format_report(scores))
+    if args.errors:
+        corpus = args.corpus or next((c for c in (args.gold / "corpus",
+                                                  args.gold.parent / "corpus") if c.is_dir()),
+                                     None)
+        # with --json the listing goes to stderr, so that stdout stays one JSON object
+        print("\n" + format_errors(scores, article_texts(corpus)),
+              file=sys.stderr if args.json else sys.stdout)
+    return 0
+
+
+def _evaluate_sets(args) -> int:
+    import json
+
+    from analysis.evaluate import (
+        evaluate_sets,
+        find_sets,
+        format_sets_table,
+        sets_table,
+        skip_from_env,
+        threshold_rows,
+    )
+
+    sets = find_sets(args.sets, Path("data") if args.samples else None,
+                     skip=set(args.skip) | skip_from_env())
+    if not sets:
+        raise CliError(f"no evaluation sets in {', '.join(map(str, args.sets))}")
+    results = evaluate_sets(
+        sets, args.out, log=lambda line: print(line, file=sys.stderr),
+        rules_only=args.rules_only, model=args.model, workers=args.workers,
+        cache_dir=None if args.no_cache else args.cache_dir, use_cache=not args.no_cache)
+    if args.print_thresholds:
+        print(threshold_rows(results).to_csv(index=False), end="")
+    elif args.json:
+        print(json.dumps(results, indent=2))
+    else:
+        print(format_sets_table(sets_table(results)))
     return 0
 
 
