@@ -85,6 +85,11 @@ FUTURE_MARKERS = re.compile(
     re.IGNORECASE,
 )
 
+# A present-tense verb of a schedule right before a date: the date is still to come ("which
+# begins on March 10", "the truce expires on Saturday", "is due on Monday").
+SCHEDULED = re.compile(r"\b(?:begins|starts|ends|expires|opens|kicks\s+off|is\s+due|are\s+due|"
+                       r"falls)\s+(?:on\s+|at\s+|in\s+)?(?:the\s+)?$", re.IGNORECASE)
+
 PRECISIONS = ("day", "week", "month")
 
 
@@ -245,12 +250,29 @@ def local_tense(sentence: str, start: int, end: int) -> str:
     clause_start = max(before.rfind(","), before.rfind(";"), before.rfind(" that "),
                        before.rfind("“"), before.rfind('"'))
     left = before[clause_start + 1:] if clause_start >= 0 else before
+    if SCHEDULED.search(left):  # "Ramadan, which begins on March 10"
+        return "future"
+    if _past_event_after_future(left):
+        return "past"
     if len(left.split()) <= 1:  # the date opens its clause: read the clause that follows
         after = sentence[end:]
         stop = min([i for i in (after.find(";"), after.find(" that ")) if i >= 0] +
                    [len(after)])
         return tense_of(after[:stop])
     return tense_of(left + sentence[start:end])
+
+
+_AFTER_EVENT = re.compile(r"\b(?:after|since|following|in\s+the\s+wake\s+of)\s+(?:the\s+)?"
+                          r"(?:\w+\s+){0,2}(?:killing|death|assassination|rescue|release|"
+                          r"collapse|end|start|attack|strike|announcement|approval|signing)\b",
+                          re.IGNORECASE)
+
+
+def _past_event_after_future(left: str) -> bool:
+    """A date closing "... expected to meet after the killing of Sinwar on October 16": the
+    date belongs to the past event named after the future verb, not to the plan."""
+    ends = [m.end() for m in FUTURE_MARKERS.finditer(left)]
+    return bool(ends) and bool(_AFTER_EVENT.search(left, ends[-1]))
 
 
 # --- resolving --------------------------------------------------------------------------------
@@ -531,30 +553,37 @@ _ANNIVERSARY = re.compile(
     r"attacks?|massacres?|conflict)\b", re.IGNORECASE)
 _SINCE_WAR = re.compile(r"\bsince\s+(?:the\s+)?(?:Oct\.?|October)\s+7(?:th)?\b|"
                         r"\bsince\s+7\s+October\b", re.IGNORECASE)
-# Holidays that tie an article to part of the year: name -> (first, last) day of
-# each occurrence during the war (Islamic dates as observed in Gaza, +-1 day). A mention allows
-# report dates from HOLIDAY_MARGIN[0] days before an occurrence to HOLIDAY_MARGIN[1] days after
-# it (articles look ahead to a holiday and back at it). Extend the table as the war goes on.
-HOLIDAYS: dict[str, list[tuple[dt.date, dt.date]]] = {
-    "ramadan": [(dt.date(2024, 3, 10), dt.date(2024, 4, 9)),
-                (dt.date(2025, 2, 28), dt.date(2025, 3, 30)),
-                (dt.date(2026, 2, 17), dt.date(2026, 3, 20))],
-    "eid al-fitr": [(dt.date(2024, 4, 9), dt.date(2024, 4, 13)),
-                    (dt.date(2025, 3, 29), dt.date(2025, 4, 2)),
-                    (dt.date(2026, 3, 19), dt.date(2026, 3, 23))],
-    "eid al-adha": [(dt.date(2024, 6, 15), dt.date(2024, 6, 19)),
-                    (dt.date(2025, 6, 5), dt.date(2025, 6, 9)),
-                    (dt.date(2026, 5, 26), dt.date(2026, 5, 30))],
-    "passover": [(dt.date(2024, 4, 22), dt.date(2024, 4, 30)),
-                 (dt.date(2025, 4, 12), dt.date(2025, 4, 20)),
-                 (dt.date(2026, 4, 1), dt.date(2026, 4, 9))],
-    "hanukkah": [(dt.date(2023, 12, 7), dt.date(2023, 12, 15)),
-                 (dt.date(2024, 12, 25), dt.date(2025, 1, 2)),
-                 (dt.date(2025, 12, 14), dt.date(2025, 12, 22))],
-}
+# Holidays ("Ramadan", "Passover", "Hanukkah") are rows of the timeline
+# (analysis/data/timeline.csv, kind holiday): name -> (first, last) day of each occurrence.
+# A mention allows report dates from HOLIDAY_MARGIN[0] days before an occurrence to
+# HOLIDAY_MARGIN[1] days after it (articles look ahead to a holiday and back at it); "ahead
+# of Ramadan" only before it, "after Ramadan" only after it.
 HOLIDAY_MARGIN = (35, 14)
-_HOLIDAY = re.compile(r"\b(Ramadan|Eid al-Fitr|Eid al-Adha|Passover|Hanukkah|Chanukah)\b")
-_HOLIDAY_ALIASES = {"chanukah": "hanukkah"}
+# Words right before an event or holiday that make it a coming one ("ahead of Ramadan",
+# "before the inauguration", "in the run-up to Passover"); the others leave the tense of the
+# clause. "during" puts the report inside the event.
+AHEAD_OF = re.compile(r"\b(?:ahead\s+of|before|in\s+the\s+run-up\s+to|until|till|awaiting|"
+                      r"in\s+time\s+for|by|"
+                      r"upcoming|coming|start\s+of|beginning\s+of|eve\s+of)\s+(?:the\s+)?"
+                      r"(?:holy\s+|Muslim\s+|Jewish\s+|fasting\s+|month\s+of\s+|\w+'s\s+)*$",
+                      re.IGNORECASE)
+# ... or a recent one: "shortly after", "following", "in the wake of" (the report follows it
+# within weeks).
+RECENTLY = re.compile(r"\b(?:(?:shortly|just|days|hours|a\s+day|two\s+days|soon|a\s+week)\s+"
+                      r"after|following|in\s+the\s+wake\s+of|in\s+response\s+to|after\s+"
+                      r"(?:last|this)\s+week's|amid)\s+(?:the\s+)?(?:[\w-]+\s+){0,6}$",
+                      re.IGNORECASE)
+RECENTLY_NEW = re.compile(r"\b(?:new|newest|latest|fresh)\s+$", re.IGNORECASE)  # "a new proposal"
+# ... and an event phrase in the present perfect is the news itself ("Qatar has decided to
+# suspend its mediation").
+PRESENT_PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+\s+)?\w+ed\b", re.IGNORECASE)
+DURING = re.compile(r"\b(?:during|throughout|this|in)\s+(?:the\s+)?(?:holy\s+|Muslim\s+|"
+                    r"Jewish\s+|fasting\s+|month\s+of\s+)*$", re.IGNORECASE)
+# A dateline opening the article or the line after its headline: "TEL AVIV, July 28.
+# /tass/.", "CAIRO, Dec 3 (Reuters) -". Not "CAIRO (AP) —" (no date).
+_DATELINE = re.compile(rf"^[ \t]*(?:[A-Z][A-Z'.-]+(?:\s+[A-Z][A-Z'.-]+){{0,3}}),?\s+"
+                       rf"(?P<date>(?i:{_MONTH_ALT})\.?\s+{_DAY}(?:,?\s+{_YEAR})?)\b\.?"
+                       rf"(?=\s*(?:\(|/|-|–|—|\.|$))", re.MULTILINE)
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[A-Z\"“‘'])|\n+")
 
@@ -635,18 +664,65 @@ def date_signals(text: str, sentences: list[tuple[int, int]] | None = None) -> l
     for match in _finditer(_SINCE_WAR, text, segments):
         mentions.append({"text": match.group(0), "start_char": match.start(),
                          "end_char": match.end(), "kind": "since_war"})
-    seen_holidays = set()
-    for match in _HOLIDAY.finditer(text):  # whole text: one cheap literal alternation
-        name = match.group(1).lower()
-        name = _HOLIDAY_ALIASES.get(name, name)
-        if name in seen_holidays:
-            continue
-        seen_holidays.add(name)
-        mentions.append({"text": match.group(0), "start_char": match.start(),
-                         "end_char": match.end(), "kind": "holiday", "holiday": name})
+    mentions += _timeline_mentions(text)
+    dateline = _DATELINE.search(text[:400])
+    if dateline:  # the opening line of the text proper (after a headline)
+        mentions.append({"text": dateline.group("date"), "start_char": dateline.start("date"),
+                         "end_char": dateline.end("date"), "kind": "dateline"})
     for mention in mentions:
         start, end = sentence_of(mention["start_char"])
         mention["tense"] = local_tense(text[start:end], mention["start_char"] - start,
                                        mention["end_char"] - start)
+        if mention["kind"] in ("event", "holiday"):
+            mention["tense"] = _event_tense(text[start:mention["start_char"]], mention)
     mentions.sort(key=lambda m: (m["start_char"], m["end_char"]))
+    _attach_weekdays(text, mentions)
     return mentions
+
+
+def _event_tense(before: str, mention: dict) -> str:
+    """An event's relation to the report, from the words right before it: 'future' ("ahead
+    of Ramadan", :data:`AHEAD_OF`), 'during' ("during Ramadan"), 'recent' ("shortly after
+    the ceasefire", "following the rescue", :data:`RECENTLY`; or the event phrase in the
+    present perfect). Otherwise a holiday keeps the tense of its clause and a dated event
+    is past (a named event is mostly mentioned once it happened; the clause's tense
+    belongs to its main verb: "are expected to meet after the killing of Sinwar")."""
+    before = before[-60:]
+    if AHEAD_OF.search(before):
+        return "future"
+    if DURING.search(before):
+        return "during"
+    if mention["kind"] == "holiday":
+        return mention["tense"]
+    if RECENTLY.search(before) or RECENTLY_NEW.search(before) or \
+            PRESENT_PERFECT.search(mention["text"]) or \
+            mention.get("in_headline"):
+        return "recent"
+    return "past"
+
+
+def _timeline_mentions(text: str) -> list[dict]:
+    """Holidays, dated events and office holders the timeline knows (analysis.timeline)."""
+    from analysis import timeline
+
+    mentions = timeline.find_events(text) + timeline.find_offices(text)
+    headline = text.find("\n")
+    for mention in mentions:  # an event in the headline is the news itself
+        mention["in_headline"] = 0 <= mention["start_char"] < headline <= 200
+    for name, pattern in timeline.holiday_patterns().items():
+        match = pattern.search(text)
+        if match:
+            mentions.append({"text": match.group(0), "start_char": match.start(),
+                             "end_char": match.end(), "kind": "holiday", "holiday": name})
+    return mentions
+
+
+def _attach_weekdays(text: str, mentions: list[dict]) -> None:
+    """A weekday right before a date ("Tuesday 13 February", "Tuesday, Feb. 13") names the
+    date's weekday: it is stored on the date (``weekday``) and the weekday mention is marked
+    ``of_date`` (it says nothing about the report day)."""
+    for before, mention in zip(mentions, mentions[1:]):
+        if before["kind"] == "weekday" and mention["kind"] in ("month_day", "day_month") and \
+                re.fullmatch(r"[\s,]*(?:the\s+)?", text[before["end_char"]:mention["start_char"]]):
+            mention["weekday"] = before["weekday"]
+            before["of_date"] = True

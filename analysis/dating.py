@@ -94,7 +94,7 @@ OTHER_SOURCE_MIN, OTHER_SOURCE_DAYS = 10_000, 2
 AFTER_END_RATE_FACTOR, AFTER_END_MIN_RATE = 3.0, 50.0
 # A past date mentioned in the article: the report most likely follows it within a week;
 # the preference halves every RECENCY_HALF_LIFE days after that.
-RECENCY_FLAT_DAYS, RECENCY_HALF_LIFE = 7, 14
+RECENCY_FLAT_DAYS, RECENCY_HALF_LIFE = 3, 14
 
 # Round figures ("more than 15,000") as allowed ranges of the official value, in percent of
 # the figure: (lowest, highest). Sources ahead of the series (e.g. the Government Media
@@ -143,7 +143,9 @@ STRONG_KINDS = ("toll", "duration", "absolute", "dateline", "event", "round", "y
 # this many days after it; its year is the one the other evidence favours.
 YEARLESS_PAST_DAYS, YEARLESS_FUTURE_DAYS = 330, 200
 # A coming event or date: the report most likely precedes it by days, not months.
-AHEAD_FLAT_DAYS, AHEAD_HALF_LIFE = 10, 21
+AHEAD_FLAT_DAYS, AHEAD_HALF_LIFE = 3, 10
+# An event said to be recent ("shortly after", "following"): the report within this many days.
+RECENT_EVENT_DAYS = 30
 # A meeting matching a compiled round: a held one is reported from its first day to this many
 # days after its last; a planned one from this many days before it to its first day.
 ROUND_HELD_DAYS, ROUND_PLANNED_DAYS = 6, 9
@@ -170,6 +172,24 @@ class Constraint:
     prefer: np.ndarray | None = None
     anchors: tuple[int, ...] = ()   # days of past dates mentioned (for recency)
     strength: float = 1.0           # scales the kind's weight (a round matched by one name)
+    # a year-less date: its text, tense and the (first, last) day index of each candidate
+    # occurrence, to name the one the estimate chose (:meth:`label_at`)
+    occurrences: tuple = ()
+    text: str = ""
+    future: bool = False
+
+    def label_at(self, point: int) -> str:
+        """The label, naming the occurrence of a year-less date the point goes with."""
+        days, _ = calendar_days()
+        if not self.occurrences:
+            return self.label
+        if self.future:
+            first, last = min((o for o in self.occurrences if o[1] >= point),
+                              default=self.occurrences[-1])
+            return f"'{self.text}' planned: on/before {days[min(last, len(days) - 1)]}"
+        first, last = max((o for o in self.occurrences if o[0] <= point),
+                          default=self.occurrences[0])
+        return f"'{self.text}' mentioned as past: on/after {days[max(first, 0)]}"
 
     @property
     def weight(self) -> float:
@@ -594,7 +614,9 @@ def yearless_constraint(mention: dict) -> Constraint | None:
     how = "planned: before" if future else "mentioned as past: after"
     return Constraint("yearless", f"'{mention['text']}' {how} it, in {years}", allowed,
                       prefer if future else None,
-                      anchors=() if future else tuple(_index(days, s[1]) for s in spans))
+                      anchors=() if future else tuple(_index(days, s[1]) for s in spans),
+                      occurrences=tuple((_index(days, a), _index(days, b)) for a, b in spans),
+                      text=mention["text"], future=future)
 
 
 def dateline_constraint(mention: dict) -> Constraint | None:
@@ -632,6 +654,11 @@ def event_constraint(mention: dict) -> Constraint | None:
     if tense == "during":
         return Constraint("event", f"'{mention['text']}' under way: {what}",
                           _mask_range(n, first - 1, last + 1))
+    if tense == "recent":
+        prefer = 0.3 * _decay(np.arange(n) - first, 2, 7)
+        return Constraint("event", f"'{mention['text']}' recent: {what}",
+                          _mask_range(n, first, first + RECENT_EVENT_DAYS), prefer,
+                          anchors=(first,))
     return Constraint("event", f"'{mention['text']}' past: {what}", _mask_range(n, first, n),
                       anchors=(first,))
 
@@ -658,38 +685,56 @@ def _venue(place: str) -> str:
     return VENUE_ALIASES.get(place, place)
 
 
+def _meeting_venue(meeting: dict, cities: list[str]) -> str | None:
+    """The meeting's place, or a round's city its quote names ("will go to Doha")."""
+    if meeting.get("location"):
+        return _venue(meeting["location"])
+    quote = (meeting.get("quote") or "").lower()
+    return next((c for c in cities if c and re.search(rf"\b{re.escape(c)}\b", quote)), None)
+
+
+def _matching_rounds(meetings: list[dict]):
+    """(round, status, shared surnames) for each meeting that matches a compiled round: the
+    same venue and a participant in common (the meeting's, else the article's people)."""
+    rounds = [r for r in timeline.rounds() if r["event_type"] in ROUND_TYPES]
+    cities = sorted({r["city"].split(" (")[0] for r in rounds})
+    everyone = {p.split()[-1] for m in meetings for p in m.get("participants") or []}
+    for m in meetings:
+        venue = _meeting_venue(m, cities)
+        people = {p.split()[-1] for p in m.get("participants") or []} or everyone
+        if not venue or not people:
+            continue
+        for r in rounds:
+            shared = people & r["people"]
+            if venue in r["city"] and shared:
+                yield r, m.get("status") or "held", shared
+
+
 def round_constraint(meetings: list[dict]) -> Constraint | None:
     """Meetings the article reports that match a compiled round of talks
-    (data/reference/negotiation_rounds.csv): same venue and at least one participant in
-    common (surnames). A held meeting puts the report from the round's first day to
-    :data:`ROUND_HELD_DAYS` after its last; a planned one up to :data:`ROUND_PLANNED_DAYS`
-    before it. Several matching rounds: any of them (the other evidence chooses)."""
+    (data/reference/negotiation_rounds.csv). A held meeting puts the report from the round's
+    first day to :data:`ROUND_HELD_DAYS` after its last (most likely the first days); a
+    planned one up to :data:`ROUND_PLANNED_DAYS` before it (most likely the days just
+    before). Several matching rounds: any of them (the other evidence chooses)."""
     days, _ = calendar_days()
     n = len(days)
-    venues: dict[str, set] = {}
-    people = {p.split()[-1] for m in meetings or [] for p in m.get("participants") or []}
-    for m in meetings or []:
-        if m.get("location"):
-            venues.setdefault(_venue(m["location"]), set()).add(m.get("status") or "held")
-    if not venues or not people:
-        return None
-    allowed, names, best = np.zeros(n, dtype=bool), [], 0
-    for r in timeline.rounds():
-        venue = next((v for v in venues if v and v in r["city"]), None)
-        shared = people & r["people"]
-        if r["event_type"] not in ROUND_TYPES or venue is None or not shared:
-            continue
+    allowed, prefer, names, best = np.zeros(n, dtype=bool), np.zeros(n), {}, 0
+    steps = np.arange(n)
+    for r, status, shared in _matching_rounds(meetings or []):
         i, j = _index(days, r["start"]), _index(days, r["end"])
-        if "held" in venues[venue]:
-            allowed |= _mask_range(n, i, j + ROUND_HELD_DAYS)
-        if "planned" in venues[venue]:
+        if status == "planned":
             allowed |= _mask_range(n, i - ROUND_PLANNED_DAYS, i)
-        names.append(f"{r['start']} {r['city'].split(' (')[0]}")
+            near = _decay(i - steps, 1, 3) * (steps <= i)
+        else:
+            allowed |= _mask_range(n, i, j + ROUND_HELD_DAYS)
+            near = _decay(steps - j, 1, 3) * (steps >= i)
+        prefer = np.maximum(prefer, near)
+        names[f"{r['start']} {r['city'].split(' (')[0]} ({status})"] = None
         best = max(best, len(shared))
     if not names:
         return None
     return Constraint("round", "meeting matches compiled round(s) " + ", ".join(names),
-                      allowed, strength=1.0 if best >= 2 else 0.67)
+                      allowed, prefer, strength=1.0 if best >= 2 else 0.67)
 
 
 _PAST_GAP = np.array([PAST_WEEKDAY_GAP[g] for g in range(7)])
@@ -722,6 +767,7 @@ def weekday_constraint(mentions: list[dict]) -> Constraint | None:
     return Constraint("weekday", label, np.ones(len(days), dtype=bool), prefer)
 
 
+# --- combining --------------------------------------------------------------------------------
 # --- combining --------------------------------------------------------------------------------
 
 def _score(constraints: list[Constraint], n: int, soft: bool = True) -> np.ndarray:
@@ -875,7 +921,7 @@ def _decide(constraints: list[Constraint], set_aside: list[str]) -> Inference:
         return Inference(None, None, f"undated: no usable signal ({found})", constraints)
     point, (lo, hi), used, unmet, plateau, spread = _combine(constraints)
     window = (days[lo], days[hi])
-    parts = [c.label for c in used if c.kind != "since_war"]
+    parts = [c.label_at(point) for c in used if c.kind != "since_war"]
     parts += [c.label for c in constraints if c.kind in SOFT_KINDS]
     if unmet:
         parts.append("not satisfied: " + "; ".join(c.label for c in unmet))
