@@ -59,8 +59,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import hashlib
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -181,6 +183,9 @@ class Constraint:
     def label_at(self, point: int) -> str:
         """The label, naming the occurrence of a year-less date the point goes with."""
         days, _ = calendar_days()
+        if self.kind == "recency" and self.anchors:
+            before = [a for a in self.anchors if a <= point]
+            return f"soon after {days[max(before)]}" if before else self.label
         if not self.occurrences:
             return self.label
         if self.future:
@@ -405,7 +410,9 @@ def toll_constraint(figure: dict) -> Constraint | None:
 # Hostage counts: figure metric -> compiled metrics (israel_hostage_figures_reported.csv).
 HOSTAGE_METRICS = {"hostages_held": ["hostages_held", "hostages_remaining"],
                    "hostages_dead": ["hostages_remaining_dead"]}
-HOSTAGE_MATCH = (0.03, 3)   # within 3% or 3 people of a compiled value...
+HOSTAGE_MATCH = (0.05, 6)   # within 5% or 6 people of a compiled value (reports count on
+#                             different bases: with or without the four held before the war,
+#                             the foreigners, the dead)...
 HOSTAGE_DAYS = 60           # ...reported within 60 days either side (reports are 1-2 months
 #                             apart and counts stay flat for weeks)
 
@@ -501,9 +508,8 @@ def recency_constraint(constraints: list[Constraint]) -> Constraint | None:
     latest = np.maximum.accumulate(mark)
     gap = np.where(latest >= 0, np.arange(n) - latest, -1)
     prefer = _decay(gap, RECENCY_FLAT_DAYS, RECENCY_HALF_LIFE)
-    shown = ", ".join(str(days[a]) for a in anchors[-3:])
-    return Constraint("recency", f"soon after a date mentioned as past ({shown})",
-                      np.ones(n, dtype=bool), prefer)
+    return Constraint("recency", f"soon after {days[anchors[-1]]}", np.ones(n, dtype=bool),
+                      prefer, anchors=tuple(anchors))
 
 
 def duration_constraint(mention: dict) -> Constraint | None:
@@ -704,10 +710,26 @@ def _matching_rounds(meetings: list[dict]):
         people = {p.split()[-1] for p in m.get("participants") or []} or everyone
         if not venue or not people:
             continue
+        weekday = _meeting_weekday(m)
         for r in rounds:
             shared = people & r["people"]
-            if venue in r["city"] and shared:
+            if venue in r["city"] and shared and (weekday is None or _round_has_weekday(
+                    r, weekday)):
                 yield r, m.get("status") or "held", shared
+
+
+def _meeting_weekday(meeting: dict) -> int | None:
+    """The weekday the meeting's own date names ("talks held Friday"), if any."""
+    words = re.findall(r"[a-z]+", (meeting.get("date_text") or "").lower())
+    names = [dates.WEEKDAYS[w] for w in words if w in dates.WEEKDAY_NAMES]
+    return names[0] if len(names) == 1 else None
+
+
+def _round_has_weekday(round_: dict, weekday: int) -> bool:
+    """A round held on that weekday (any of its days)."""
+    span = (round_["end"] - round_["start"]).days
+    return any((round_["start"] + dt.timedelta(days=k)).weekday() == weekday
+               for k in range(min(span, 6) + 1))
 
 
 def round_constraint(meetings: list[dict]) -> Constraint | None:
@@ -922,7 +944,7 @@ def _decide(constraints: list[Constraint], set_aside: list[str]) -> Inference:
     point, (lo, hi), used, unmet, plateau, spread = _combine(constraints)
     window = (days[lo], days[hi])
     parts = [c.label_at(point) for c in used if c.kind != "since_war"]
-    parts += [c.label for c in constraints if c.kind in SOFT_KINDS]
+    parts += [c.label_at(point) for c in constraints if c.kind in SOFT_KINDS]
     if unmet:
         parts.append("not satisfied: " + "; ".join(c.label for c in unmet))
     evidence = "; ".join(parts + ([aside] if aside else []))
@@ -933,62 +955,117 @@ def _decide(constraints: list[Constraint], set_aside: list[str]) -> Inference:
         return Inference(None, window, f"undated: within {window[0]}..{window[1]} only "
                          f"weekday or recency preferences pick a day among {plateau} equally "
                          f"supported ones: {evidence}", constraints)
-    if spread is not None:
-        return Inference(None, window, f"undated: the evidence fits {spread[0]} and "
+    if spread is not None:  # no one window: the evidence points to distant days
+        return Inference(None, None, f"undated: the evidence fits {spread[0]} and "
                          f"{spread[1]} equally well: {evidence}", constraints)
     return Inference(days[point], window, evidence, constraints)
+
+
+# date_confidence of an inferred date by the width of its window (days): the charts draw
+# the window; the word sums it up. Header and metadata dates are "given".
+CONFIDENCE_WIDTHS = ((7, "high"), (21, "medium"), (MAX_WINDOW_DAYS, "low"))
+DATE_COLUMNS = ("report_date", "date_source", "date_window_start", "date_window_end",
+                "date_evidence", "date_confidence")
+
+
+def confidence(window: tuple[dt.date, dt.date] | None, inferred: bool) -> str:
+    """ "high" (a window of a week or less), "medium" (three weeks), "low"; "" when the
+    article stays undated.
+
+    >>> confidence((dt.date(2024, 1, 1), dt.date(2024, 1, 5)), True)
+    'high'
+    """
+    if not inferred or window is None:
+        return ""
+    width = (window[1] - window[0]).days + 1
+    return next((word for limit, word in CONFIDENCE_WIDTHS if width <= limit), "low")
+
+
+@lru_cache(maxsize=1)
+def inference_stamp() -> str:
+    """What an inference depends on besides the article's own result: the reference series
+    and rounds, and the calendar's last day. Stored with the inference in the per-document
+    result, so a cached re-run reuses it (analysis.run saves results after this step)."""
+    digest = hashlib.sha256(str(calendar_days()[0][-1]).encode())
+    for path in sorted(reference.REFERENCE_DIR.glob("*.csv")):
+        digest.update(path.name.encode() + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _inference_of(document, result: dict) -> Inference:
+    """The article's inference, reused from its result when stored with the same stamp."""
+    stored = result.get("date_inference")
+    if isinstance(stored, dict) and stored.get("stamp") == inference_stamp():
+        window = stored.get("window")
+        return Inference(dt.date.fromisoformat(stored["report_date"])
+                         if stored.get("report_date") else None,
+                         tuple(dt.date.fromisoformat(d) for d in window) if window else None,
+                         stored.get("evidence", ""))
+    mentions = result.get("date_mentions")
+    if not mentions:
+        mentions = dates.date_signals(document.text)
+    inference = infer_date(mentions, result.get("figures") or [], result.get("meetings") or [])
+    if isinstance(result, dict) and result:
+        result["date_inference"] = {
+            "stamp": inference_stamp(), "evidence": inference.evidence,
+            "report_date": inference.report_date.isoformat() if inference.report_date else "",
+            "window": [d.isoformat() for d in inference.window] if inference.window else []}
+    return inference
 
 
 def infer_report_dates(table: pd.DataFrame, documents, results):
     """Return (documents table, documents) with inferred dates filled in where possible.
 
     Documents with date_source "none" get report_date, date_source="inferred",
-    date_window_start/end and date_evidence when the evidence allows (see the module doc);
-    otherwise they stay undated with the reason in date_evidence. Header and metadata dates
-    are kept, with a one-day window.
+    date_window_start/end, date_confidence and date_evidence when the evidence allows (see
+    the module doc); otherwise they stay undated with the reason in date_evidence. Header
+    and metadata dates are kept, with a one-day window and date_confidence "given".
     """
     table = table.copy()
-    for column in ("date_window_start", "date_window_end", "date_evidence"):
+    for column in DATE_COLUMNS[2:]:
         if column not in table.columns:
             table[column] = ""
         table[column] = table[column].astype(object)
     rows = {doc_id: i for i, doc_id in enumerate(table["doc_id"])}
     # collect the cell updates and write each column once (cell-wise .loc is slow)
-    columns = {c: table[c].tolist() for c in ("report_date", "date_source", "date_window_start",
-                                              "date_window_end", "date_evidence")
-               if c in table.columns}
+    columns = {c: table[c].tolist() for c in DATE_COLUMNS if c in table.columns}
     out = []
     for document in documents:
         row = rows.get(document.doc_id)
         if document.date_source != "none" and document.report_date is not None:
             if row is not None:
-                columns["date_window_start"][row] = document.report_date.isoformat()
-                columns["date_window_end"][row] = document.report_date.isoformat()
-                evidence = columns["date_evidence"][row]
-                if evidence is None or pd.isna(evidence) or not str(evidence).strip():
-                    columns["date_evidence"][row] = f"{document.date_source} date"
+                _given_date(columns, row, document)
             out.append(document)
             continue
-        result = (results or {}).get(document.doc_id, {}) or {}
-        mentions = result.get("date_mentions")
-        if not mentions:
-            mentions = dates.date_signals(document.text)
-        inference = infer_date(mentions, result.get("figures") or [],
-                               result.get("meetings") or [])
+        inference = _inference_of(document, (results or {}).get(document.doc_id, {}) or {})
         if row is not None:
-            columns["date_evidence"][row] = inference.evidence
-            if inference.window:
-                columns["date_window_start"][row] = inference.window[0].isoformat()
-                columns["date_window_end"][row] = inference.window[1].isoformat()
-            if inference.report_date is not None:
-                columns["report_date"][row] = inference.report_date.isoformat()
-                columns["date_source"][row] = "inferred"
+            _write_inference(columns, row, inference)
         if inference.report_date is not None:
             document = dataclasses.replace(document, report_date=inference.report_date,
                                            date_source="inferred")
         out.append(document)
     for column, values in columns.items():
-        dtype = object if column.startswith("date_window") or column == "date_evidence" \
-            else table[column].dtype
+        dtype = table[column].dtype if column in ("report_date", "date_source") else object
         table[column] = pd.Series(values, index=table.index, dtype=dtype)
     return table, out
+
+
+def _given_date(columns: dict, row: int, document) -> None:
+    columns["date_window_start"][row] = document.report_date.isoformat()
+    columns["date_window_end"][row] = document.report_date.isoformat()
+    columns["date_confidence"][row] = "given"
+    evidence = columns["date_evidence"][row]
+    if evidence is None or pd.isna(evidence) or not str(evidence).strip():
+        columns["date_evidence"][row] = f"{document.date_source} date"
+
+
+def _write_inference(columns: dict, row: int, inference: Inference) -> None:
+    columns["date_evidence"][row] = inference.evidence
+    if inference.window:
+        columns["date_window_start"][row] = inference.window[0].isoformat()
+        columns["date_window_end"][row] = inference.window[1].isoformat()
+    columns["date_confidence"][row] = confidence(inference.window,
+                                                 inference.report_date is not None)
+    if inference.report_date is not None:
+        columns["report_date"][row] = inference.report_date.isoformat()
+        columns["date_source"][row] = "inferred"

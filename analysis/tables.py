@@ -28,6 +28,7 @@ DOCUMENT_COLUMNS = [
     "date_evidence",  # what the inference used, or why the article stays undated
     "title",
     "url",
+    "date_confidence",  # given (header, metadata) | high | medium | low (window width) | ''
     "note",  # warnings that did not stop the article (e.g. decoded as cp1252)
 ]
 
