@@ -196,7 +196,7 @@ def load_terms(path: str | Path = TERMS_PATH, sources_path: str | Path = SOURCES
         incident_re=_phrase_re(data["incident_markers"]),
         day_re=_phrase_re(data["day_markers"]),
         war_re=_phrase_re(data["war_markers"]),
-        rescue_re=re.compile(r"(?<![\w'’])(?:rescued|rescuing|rescue\s+(?:operation|raid|mission)s?\s+\w+|recovered|retrieved|"
+        rescue_re=re.compile(r"(?<![\w'’])(?:rescued|rescuing|rescues?\s+of|rescue\s+(?:operation|raid|mission)s?\s+\w+|recovered|retrieved|"
                              r"bodies\s+of|remains\s+of)\b[^.;]{0,25}$", re.IGNORECASE),
         subset_left_re=re.compile(rf"(?<![\w'’])(?:{_alternation(data['pre_subset_markers'])})"
                                   r"\s*$", re.IGNORECASE),
@@ -351,10 +351,11 @@ def _excluded_quantity(number: Number, left: str, right: str, terms: Terms) -> b
                                          and not _STANDS_AT.search(left)):
         return True
     if re.search(r"\b(?:population|home)\s+(?:of|to)\s+(?:(?:some|about|around|roughly|nearly|"
-                 r"almost|more\s+than|over|an\s+estimated)\s+)?$|\b(?:of|for)\s+(?:the\s+)?"
-                 r"[\w-]+['’]s?\s+(?:(?:some|about|around|roughly|nearly|more\s+than|over)\s+)?$",
-                 left, re.IGNORECASE):
-        return True  # "Gaza's population of 2.1 million", "90% of the territory's 2.1 million"
+                 r"almost|more\s+than|over|an\s+estimated)\s+)?$", left, re.IGNORECASE):
+        return not _displaced_after(right, terms)  # "Gaza's population of 2.1 million"
+    if re.search(r"\b(?:of|for)\s+(?:the\s+)?[\w-]+['’]s?\s+(?:(?:some|about|around|roughly|"
+                 r"nearly|more\s+than|over)\s+)?$", left, re.IGNORECASE):
+        return True  # "90% of the territory's 2.1 million"
     if (not number.words and number.value < 130 and re.search(r"[A-Za-z]\s*,\s*$", left)
             and re.match(r"^\s*[,)]", right)):
         return True  # an age in apposition: "Doron Steinbrecher, 31, was freed"
@@ -367,6 +368,13 @@ def _excluded_quantity(number: Number, left: str, right: str, terms: Terms) -> b
     if re.search(r",\s*$", left) and re.fullmatch(r"\d{4}", number.text.strip()):
         return True
     return False
+
+
+def _displaced_after(right: str, terms: Terms) -> bool:
+    """ "home to some 1.5 million Palestinians forced to flee": the people a place holds are
+    counted when the words after them say they were displaced."""
+    np = _noun_phrase(right, terms)
+    return bool(np.kind and terms.right["displace_right"].match(right[np.end:]))
 
 
 def _hedge(left: str, terms: Terms) -> tuple[str, int]:
@@ -387,7 +395,7 @@ def _hedge(left: str, terms: Terms) -> tuple[str, int]:
 _TRAILING_DETERMINERS = re.compile(
     r"(?:(?<![\w'’])(?:the|a|an|another|additional|further|all|its|their|his|her|our|some\s+other|"
     r"a\s+total\s+of|total\s+of|an\s+additional|a\s+further|roughly|only|just|only\s+about|"
-    r"last|final|remaining)\s*)+$",
+    r"last|final|remaining|(?:some|all|most|many|several)\s+of)\s*)+$",
     re.IGNORECASE)
 
 
@@ -410,6 +418,9 @@ def _left_trigger(core_left: str, terms: Terms) -> tuple[str | None, int]:
     match = _TOTAL_LEFT.search(masked)
     if match:  # "bringing the total released under the deal to 105": a tally, not a plan
         return "release_total", match.start()
+    match = _RELEASED_WERE.search(masked)
+    if match:  # "Among those released by militants were 13 Israelis"
+        return "release", match.start()
     match = _NUMBER_HELD_LEFT.search(masked)
     if match:  # "the number of prisoners in occupation prisons exceeds 10,300"
         return "count_" + ("hostage" if match.group(1).lower().startswith(("hostage", "captive"))
@@ -424,6 +435,8 @@ _NUMBER_HELD_LEFT = re.compile(
     r"\b(?:number|total)\s+of\s+(?:[\w-]+\s+){0,2}(hostages|captives|prisoners|detainees)\b"
     r"(?!\s+(?:released|freed|killed|dead|who\s+have\s+died|who\s+died))[^\d.;:]{0,60}$",
     re.IGNORECASE)
+_RELEASED_WERE = re.compile(r"\b(?:released|freed|set\s+free|returned)\b[^\d.;:]{0,50}\b(?:were|are|"
+                            r"was|included|include|includes)\s*$", re.IGNORECASE)
 _DATE_RE = re.compile(
     r"\b(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?"
     r"(?:,\s*(?:19|20)\d\d)?|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|"
@@ -474,13 +487,20 @@ def _nearest_cue(sentence: str, start: int, end: int, cue_res: dict, terms: Term
                     and re.search(r"\d|oct", match.group(0), re.IGNORECASE):
                 continue  # "since Oct. 7": a time anchor, not the victims
             distance = start - match.end()
+            between = sentence[match.end():start]
         elif match.start() >= end:
             distance = 2 * (match.start() - end) + 10
+            between = sentence[end:match.start()]
         else:
             continue
+        if _CLAUSE_BREAK.search(between):
+            distance += 150  # "amid Israel's bombardment, while Israel claims about 1,200"
         if distance < best_distance:
             best, best_distance = population, distance
     return best
+
+
+_CLAUSE_BREAK = re.compile(r";|,\s*(?:while|whereas|but|as)\b|\s(?:while|whereas)\s", re.IGNORECASE)
 
 
 def _is_incident(sentence: str, start: int, end: int, terms: Terms,
@@ -691,7 +711,7 @@ def _read_number(s: _Sentence, number: Number, outcome: dict, previous: dict | N
         return None
     if _planned_before_trigger(s, r) or _rescue_veto(s, r):
         return None
-    r.coordinated = _coordinated_release(s, r)
+    r.coordinated = _coordinated_release(s, r, previous)
     if _pending_clause(s, r) or _rate_governs(s.text, number, r.after, r.core_left, s.terms):
         return None
     _choose_trigger(s, r)
@@ -811,12 +831,47 @@ def _planned_before_trigger(s: _Sentence, r: _Reading) -> bool:
     """A plan governing the trigger: "agreed to free 50", "a deal to release 40". Leaves "to
     release the 136 hostages still held in Gaza" (a held count; the trigger is dropped)."""
     r.still_held = (r.left_trigger == "release" and r.right_trigger == "hold"
-                    and bool(_STILL_HELD.match(r.after)))
+                    and bool(_STILL_HELD.match(r.after))) or _held_object_of_release(s, r)
     if r.still_held:
-        r.left_trigger = None
+        r.left_trigger, r.right_trigger = None, "hold"
         return False
     before = r.core_left[max(0, r.trigger_start - 45):r.trigger_start]
     return bool(r.left_trigger and s.terms.pending_re.search(before))
+
+
+_DEFINITE_BEFORE = re.compile(r"\b(?:the|all|remaining)(?:\s+(?:the|all|remaining|of|some|most))*"
+                              r"\s*$", re.IGNORECASE)
+_NOMINAL_RELEASE = re.compile(r"\b(?:release|return|freeing|liberation)\s+of\b", re.IGNORECASE)
+
+
+def _held_object_of_release(s: _Sentence, r: _Reading) -> bool:
+    """The hostages a release is sought for, named by their present state, are the held
+    count: "secure the return of the remaining 134 hostages held in Gaza", "a deal that would
+    release all remaining 100 hostages", "the release of the approximately 130 hostages in
+    Gaza", "the release of some of the 130 remaining hostages". Needs a sought release (a
+    noun, "release of", or a plan before the verb), a definite object (the, all, remaining)
+    and a state (remaining, held, in Gaza). Leaves releases that happened ("Hamas released
+    the 24 hostages on Friday") and numbers of a deal ("would free 40 hostages")."""
+    if r.left_trigger != "release" or r.np.kind not in ("hostage", None):
+        return False
+    if not _DEFINITE_BEFORE.search(r.core_left):
+        return False
+    trigger_text = r.core_left[r.trigger_start:]
+    before = r.core_left[max(0, r.trigger_start - 45):r.trigger_start]
+    sought = bool(_NOMINAL_RELEASE.search(trigger_text) or s.terms.pending_re.search(before)
+                  or re.search(r"\bto\s*$", before))
+    remaining = re.search(r"\bremaining\b", r.core_left[-30:] + r.right[:r.np.end],
+                          re.IGNORECASE)
+    return sought and bool(remaining or r.right_trigger == "hold")
+
+
+def _bodies_of_the_held(s: _Sentence, r: _Reading) -> bool:
+    """ "132 remain held in Gaza, including the remains of about two dozen who died", "111 of
+    the captives have not been released, including the bodies of 39": the dead among the
+    held just counted."""
+    return bool(s.rows and s.rows[-1]["metric"] == "hostages_held"
+                and re.search(r"\bincluding\s+(?:the\s+)?(?:bodies|remains)\s+of\s*$",
+                              r.core_left, re.IGNORECASE))
 
 
 def _rescue_veto(s: _Sentence, r: _Reading) -> bool:
@@ -824,18 +879,23 @@ def _rescue_veto(s: _Sentence, r: _Reading) -> bool:
     Leaves "the bodies of 24 hostages are still in Gaza" (read as hostages dead)."""
     if not (s.terms.rescue_re.search(r.core_left[-40:]) or _RESCUE_AFTER.search(r.after[:50])):
         return False
-    if r.right_trigger == "hold" and r.np.kind == "hostage" \
-            and _BODIES_LEFT.search(r.core_left[-40:]):
+    if (r.right_trigger == "hold" and r.np.kind == "hostage"
+            and _BODIES_LEFT.search(r.core_left[-40:])) or _bodies_of_the_held(s, r):
         r.bodies = True
         return False
     return True
 
 
-def _coordinated_release(s: _Sentence, r: _Reading) -> bool:
+def _coordinated_release(s: _Sentence, r: _Reading, previous: dict | None) -> bool:
     """The second half of an exchange: "freed 105 hostages in exchange for 240 prisoners",
-    "released 13 Israelis and 39 Palestinians"."""
-    return bool(s.rows and s.rows[-1]["metric"].endswith("_released")
-                and _COORDINATION.search(r.core_left))
+    "released 13 Israelis and 39 Palestinians"; the next item of a list by nationality
+    right after a release ("were 13 Israelis, 10 Thais and one Filipino")."""
+    if not (s.rows and s.rows[-1]["metric"].endswith("_released")):
+        return False
+    if _COORDINATION.search(r.core_left):
+        return True
+    return bool(re.search(r",\s*$", r.core_left) and (r.np.foreign or r.np.nationality)
+                and previous is not None and previous["row"] is s.rows[-1])
 
 
 def _pending_clause(s: _Sentence, r: _Reading) -> bool:
@@ -985,7 +1045,7 @@ def _inherit_metric(s: _Sentence, r: _Reading, previous: dict | None) -> None:
 
 
 SUBSET_METRICS = {"killed", "injured", "hostages_held", "prisoners_held", "hostages_released",
-                  "prisoners_released"}
+                  "prisoners_released", "displaced"}
 
 
 def _group(s: _Sentence, r: _Reading) -> str | None:
@@ -1035,9 +1095,14 @@ def _taken_before_war(s: _Sentence, r: _Reading) -> bool:
 
 def _incident_toll(s: _Sentence, r: _Reading) -> bool:
     """One strike's or one incident's toll: "an Israeli strike on a school killed 12" (the
-    nearest of incident and war-level markers is an incident marker)."""
-    return r.metric in ("killed", "injured") and _is_incident(
-        s.text, r.number.start, r.number.end, s.terms, toll=r.left_is_toll)
+    nearest of incident and war-level markers is an incident marker). Leaves the toll of the
+    7 October attack, however the sentence calls the attack ("Hamas strike", "attack on")."""
+    if r.metric not in ("killed", "injured"):
+        return False
+    if s.terms.oct7_re.search(s.text) and r.value >= 1000 and _population(
+            r.metric, r.np, s.text, r.number, s.rows, s.terms) == "israeli":
+        return False  # "in an unprecedented Hamas strike ... killed about 1,160 people in Israel"
+    return _is_incident(s.text, r.number.start, r.number.end, s.terms, toll=r.left_is_toll)
 
 
 def _small_toll_without_war(s: _Sentence, r: _Reading) -> bool:
@@ -1064,10 +1129,40 @@ def _proposed_release(s: _Sentence, r: _Reading) -> bool:
             and bool(s.terms.proposal_re.search(r.core_left.split(";")[-1])))
 
 
+_PLAN_BEFORE = re.compile(
+    r"\b(?:agreement|deal|accord|truce|pause|ceasefire|cease-fire|arrangement)\b[^.;]{0,60}?"
+    r"\b(?:to\s+(?:extend|secure|bring|free|release|pause|halt|end|stop|allow|see|swap|exchange)|"
+    r"involv(?:es|e|ing)|entails?|provid(?:es|e|ing)\s+for|would|will|could)\b", re.IGNORECASE)
+_NOMINAL_RELEASE_END = re.compile(r"\b(?:release|return|freeing)\s+of\s+(?:[\w-]+\s+){0,2}$",
+                                  re.IGNORECASE)
+
+
+def _release_in_plan(s: _Sentence, r: _Reading) -> bool:
+    """A release named as a noun inside a deal that is still to run: "an agreement to extend
+    the ceasefire by two days, with the release of another 20 hostages", "this pause
+    involves the release of 50 women and children". Leaves "the truce saw the release of
+    105 hostages" and the second half of an exchange."""
+    if not r.metric.endswith("_released") or r.coordinated:
+        return False
+    nominal = _NOMINAL_RELEASE_END.search(r.core_left)
+    clause = r.core_left.split(";")[-1]
+    return bool(nominal and _PLAN_BEFORE.search(clause[:len(clause) - len(r.core_left)
+                                                      + nominal.start()]))
+
+
+def _recipients(s: _Sentence, r: _Reading) -> bool:
+    """People something is done to or for: "the delivery of medicines to 45 hostages in
+    Gaza", "visits for 20 prisoners in Israeli jails". Not a count of who is held; leaves
+    "holds 45 hostages in Gaza" and "there are 130 hostages in Gaza"."""
+    return (r.metric in ("hostages_held", "prisoners_held") and not r.left_trigger
+            and bool(re.search(r"\b(?:to|for)\s+(?:the\s+|all\s+)?$", r.core_left))
+            and bool(re.match(r"^[\s,]*(?:still\s+)?(?:in|inside)\b", r.after)))
+
+
 # vetoes once the metric is known, in order; each is a small function above
 _METRIC_VETOES = (_custody_death, _former_detainees, _identified_part, _bodies_handed_over,
                   _taken_before_war, _incident_toll, _small_toll_without_war,
-                  _vague_small_toll, _proposed_release)
+                  _vague_small_toll, _proposed_release, _release_in_plan, _recipients)
 
 
 def _row_of(s: _Sentence, r: _Reading) -> dict:
@@ -1230,7 +1325,7 @@ def _whole_after(sentence: str, number: Number, numbers: list[Number]) -> Number
     return None
 
 
-_WEAK_WAR = re.compile(r"the\s+(?:attack|assault|raid|incursion)", re.IGNORECASE)
+_WEAK_WAR = re.compile(r"the\s+(?:attacks?|assault|raid|incursion)", re.IGNORECASE)
 _CUMULATIVE = re.compile(r"\b(?:since|so\s+far|to\s+date|in\s+total|overall|altogether|"
                          r"throughout)\b", re.IGNORECASE)
 _STILL_HELD = re.compile(r"^\s*(?:(?:who|that)\s+(?:are|were)\s+)?(?:still|remaining)\b",
@@ -1242,11 +1337,12 @@ _BODIES_LEFT = re.compile(r"\b(?:bodies|remains)\s+of\s*$", re.IGNORECASE)
 _COMPARED_LEFT = re.compile(r"\b(?:up|down|rising|falling|compared)\s+(?:from|with|to)"
                             r"(?:\s+the)?\s*$",
                             re.IGNORECASE)
-_BREAKDOWN_OPEN = re.compile(r"[^.;:,—–(]{0,25}?(?:\s[—–-]\s|\s*[—–(:]\s*)")
+_BREAKDOWN_OPEN = re.compile(r"[^.;:,—–(]{0,60}?(?:\s[—–-]\s|\s*[—–(:]\s*)")
 _BREAKDOWN_CLOSE = re.compile(r"\s[—–-]\s|[—–);]|\.(?:\s|$)")
 _ONE_ARTICLE = re.compile(r"(?:^|(?<=[\s,]))(?:a|an)(?=\s+[A-Z])(\s)")
 _SUBSET_BETWEEN = re.compile(r"\b(?:of\s+(?:them|whom)|including|among\s+(?:them|whom))\b",
                              re.IGNORECASE)
+_FOR_EVERY = re.compile(r"\bfor\s+(?:every|each)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 _RATE_CLAUSE = re.compile(r"(?:past|last|previous)\s+24\s+hours|past\s+day|overnight",
                           re.IGNORECASE)
 
@@ -1258,6 +1354,8 @@ def _rate_governs(sentence: str, number: Number, after: str, core_left: str,
     hours, 112 were killed and 173 injured"; "40 killed and 120 injured in the last 24 hours")."""
     if terms.rate_re.search(after[:45]) or terms.rate_re.search(core_left[-50:]):
         return True
+    if _FOR_EVERY.search(core_left):
+        return True  # "for every additional 10 hostages released, one more day": a ratio
     for match in _RATE_CLAUSE.finditer(sentence):
         if match.start() >= number.end:
             between = sentence[number.end:match.start()]
