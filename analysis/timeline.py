@@ -37,6 +37,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+try:  # the regular-expression parser (to find the literals a pattern requires)
+    import re._constants as _c
+    import re._parser as _parser
+except ImportError:  # Python < 3.11
+    import sre_constants as _c  # type: ignore[no-redef]
+    import sre_parse as _parser  # type: ignore[no-redef]
+
 DATA = Path(__file__).resolve().parent / "data"
 TIMELINE = DATA / "timeline.csv"
 ROUNDS = Path(__file__).resolve().parent.parent / "data" / "reference" / "negotiation_rounds.csv"
@@ -66,6 +73,86 @@ class Event:
     phrases: re.Pattern
     titles: re.Pattern | None
     source: str
+    keys: tuple[str, ...] | None = None   # one of these is in every text it matches
+
+    def search(self, text: str, lower: str) -> re.Match | None:
+        """The first match in `text` (`lower` is its lower-case copy, for the pre-check)."""
+        if self.keys is None:
+            return self.phrases.search(text)
+        # every match holds a key: search only around the keys' occurrences
+        for start, end in _windows(lower, self.keys):
+            match = self.phrases.search(text, start, end)
+            if match:
+                return match
+        return None
+
+
+MIN_KEY = 3   # shorter literals would pass almost every text
+
+
+def _strength(keys) -> int:
+    return min(len(k) for k in keys) if keys else 0
+
+
+def _required(items) -> tuple[str, ...] | None:
+    """Strings one of which every match of this parsed sequence contains (None: no such
+    strings of MIN_KEY characters). A run of literals is one; a group or a repeat of at
+    least one brings its own; alternatives bring the union of theirs."""
+    best, run = None, ""
+    for op, arg in list(items) + [(None, None)]:
+        if op is _c.LITERAL:
+            run += chr(arg)
+            continue
+        if len(run.strip()) >= MIN_KEY and _strength((run,)) > _strength(best):
+            best = (run,)
+        run = ""
+        inner = None
+        if op is _c.SUBPATTERN:
+            inner = _required(arg[3])
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and arg[0] >= 1:
+            inner = _required(arg[2])
+        elif op is _c.BRANCH:
+            parts = [_required(branch) for branch in arg[1]]
+            inner = None if any(p is None for p in parts) else \
+                tuple(k for p in parts for k in p)
+        if inner and _strength(inner) > _strength(best):
+            best = inner
+    return best
+
+
+def literals(pattern: str) -> tuple[str, ...] | None:
+    r"""Lower-case strings one of which every match of `pattern` contains, to skip the
+    search in texts holding none; None when no such strings of 3 characters exist.
+
+    >>> literals(r"Noa\s+Argamani|rescue\s+of\s+four")
+    ('argamani', 'rescue')
+    >>> literals(r"(?:\bPassover\b|\bPesach\b)")    # the parser factors out the "P"
+    ('assover', 'esach')
+    >>> literals(r"(?:peace|truce)\s+deal")
+    ('peace', 'truce')
+    """
+    keys = _required(_parser.parse(pattern, re.IGNORECASE))
+    return tuple(dict.fromkeys(k.lower().strip() for k in keys)) if keys else None
+
+
+SPAN = 240   # no event phrase is longer: a match lies within this many characters of its key
+
+
+def _windows(lower: str, keys: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Merged (start, end) spans of `lower` around the occurrences of `keys`, in order."""
+    spans = []
+    for key in keys:
+        at = lower.find(key)
+        while at >= 0:
+            spans.append((max(0, at - SPAN), at + len(key) + SPAN))
+            at = lower.find(key, at + 1)
+    merged: list[list[int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return [(a, b) for a, b in merged]
 
 
 def _pattern(text: str) -> re.Pattern:
@@ -85,7 +172,7 @@ def load(path: str = str(TIMELINE)) -> tuple[Event, ...]:
     return tuple(Event(_date(r["date"]), _date(r["end_date"]), r["kind"], r["event"],
                        _pattern(r["phrases"]),
                        re.compile(r["titles"]) if r["titles"].strip() else None,
-                       r["source"]) for r in rows)
+                       r["source"], literals(_pattern(r["phrases"]).pattern)) for r in rows)
 
 
 def holidays() -> dict[str, list[tuple[dt.date, dt.date]]]:
@@ -112,11 +199,11 @@ def find_events(text: str) -> list[dict]:
     >>> [m["date"] for m in find_events("the rescue of four hostages in Nuseirat")]
     ['2024-06-08']
     """
-    found = []
+    found, lower = [], text.lower()
     for event in load():
         if event.kind in ("office", "holiday"):
             continue
-        match = event.phrases.search(text)
+        match = event.search(text, lower)
         if match:
             found.append(_mention(event, match, "event"))
     return found
@@ -132,9 +219,10 @@ def find_offices(text: str) -> list[dict]:
     >>> [m["end_date"] for m in find_offices("Antony Blinken, the US Secretary of State, said")]
     ['2025-01-20']
     """
-    found = []
+    found, lower = [], text.lower()
     for event in load():
-        if event.kind != "office" or event.titles is None:
+        if event.kind != "office" or event.titles is None or (
+                event.keys is not None and not any(k in lower for k in event.keys)):
             continue
         match = _office_match(event, text)
         if match:
