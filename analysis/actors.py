@@ -217,6 +217,23 @@ SPY_CHIEFS = re.compile(r"(?P<list>(?:[A-Z][\w.'\u2019]*\s*(?:,|and)\s*)+[A-Z][\
                         r"(?:spy|intelligence)\s+(?:chiefs|heads|bosses)\b")
 
 
+def _first_name_of_another(doc: Doc, end: int) -> bool:
+    """A bare surname followed by another capitalised name word ("Hirsch Goldberg-Polin",
+    "Bar Cohen") is part of someone else's name. Leaves title-case headlines ("Burns Meets
+    Qatari PM") and a name followed by a capitalised sentence start."""
+    if end >= len(doc):
+        return False
+    nxt = doc[end]
+    if not (nxt.is_alpha and nxt.text[:1].isupper() and not nxt.is_sent_start):
+        return False
+    line_start = end
+    while line_start > 0 and "\n" not in doc[line_start - 1].text:
+        line_start -= 1
+    words = [t for t in doc[line_start:min(len(doc), end + 12)] if t.is_alpha]
+    capitalised = sum(t.text[:1].isupper() for t in words)
+    return capitalised < 0.6 * len(words)
+
+
 class ActorMatcher:
     """Find actor mentions in a Doc.
 
@@ -263,6 +280,8 @@ class ActorMatcher:
             kind, _, value = label.partition("|")
             if kind == "S" and not doc[end - 1].text[:1].isupper():
                 continue  # surnames and short aliases only when capitalised ("Burns", not "burns")
+            if kind == "S" and _first_name_of_another(doc, end):
+                continue  # "Hirsch Goldberg-Polin" is not Gal Hirsch
             raw.append((start, end, kind, value, label))
         raw += self._coordinated_offices(doc, text)
         # longest first; names beat offices beat short forms at equal length

@@ -82,6 +82,9 @@ def load_gazetteer(path: str | Path = DATA_DIR / "places.csv") -> Gazetteer:
         return Gazetteer(list(csv.DictReader(handle)))
 
 
+FAR_FUTURE = dt.timedelta(days=183)  # a planned meeting is not announced half a year ahead
+
+
 def resolve_date(date_text: str, report_date: dt.date | None, tense: str | None = None):
     """(date or None, planned) for a date expression, via analysis.dates.resolve.
 
@@ -100,6 +103,8 @@ def resolve_date(date_text: str, report_date: dt.date | None, tense: str | None 
             resolved = future
     else:
         resolved = resolve(date_text, report_date, tense)
+        if resolved.date and resolved.date - report_date > FAR_FUTURE:
+            resolved = resolve(date_text, report_date, "past")  # "on Sept. 29" in October
     day = resolved.date if resolved.precision in (None, "day") else None
     return day, bool(resolved.planned)
 
@@ -310,6 +315,8 @@ def cluster_mentions(mentions: list[dict], report_date: dt.date | None) -> list[
                     span[1] > report_date and _arrival(mention)
                     and mention.get("status") == "planned")):
                 mention = {**mention, "later": True}  # "expected to travel to Doha next week"
+        if not day and mention.get("ongoing") and report_date and not mention.get("span"):
+            day = report_date  # "talks, currently underway in Qatar": the report's day
         mention = _resolve_offices(mention, day or report_date)
         if mention.get("kind") != "primary":
             target = last

@@ -69,7 +69,13 @@ HEADER = re.compile(r"\s*date\s+\d{4}-\d{2}-\d{2}$")
 DATELINE_BEFORE = re.compile(r"^\s*[A-Z][A-Z .'\-]{2,40},\s*$")
 # the date line a paragraph opens with: "Monday, January 29, 2024 – Top CIA officials ..."
 DATELINE_LEAD = re.compile(r"^\s*(?:[A-Z][a-z]+day,?\s*)?$")
-DATELINE_DASH = re.compile(r"(?:,?\s*\d{4})?\s*[-\u2013\u2014]\s")
+DATELINE_DASH = re.compile(r"(?:,?\s*[A-Z][a-z]+\.?\s+\d{1,2})?(?:,?\s*\d{4})?\s*[-\u2013\u2014]\s")
+# date_finder kinds that name a day, week or month (not durations, events, offices, datelines)
+DATE_KINDS = {"iso", "month_day", "day_month", "month_year", "part_month", "bare_month",
+              "weekday", "overnight", "relative", "coming", None}
+# the day of the attack, named as the start of the war or the day hostages were taken
+OCTOBER_7 = re.compile(r"^(?:on\s+)?(?:oct(?:ober|\.)?\s*7(?:th)?|7(?:th)?\s+(?:of\s+)?oct(?:ober|\.)?)"
+                       r"(?:,?\s*2023)?$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -181,6 +187,8 @@ def _date_elsewhere(doc: Doc, date, triggers, speech, breaks) -> bool:
         if doc[before].lower_ in ("who", "which", "whose"):
             return True
         before -= 1
+    if _other_relative_clause(doc, date, positions):
+        return True
     first = min(positions)
     for brk in breaks:
         if first < brk < date[0] and not any(brk < p <= date[0] + 6 for p in positions):
@@ -189,6 +197,24 @@ def _date_elsewhere(doc: Doc, date, triggers, speech, breaks) -> bool:
             comma = next((i for i in range(date[1], first) if doc[i].text in (",", ";")), None)
             if comma is not None and not any(brk < p < comma for p in positions):
                 return True
+    return False
+
+
+RELATIVE_OWN = {"began", "begin", "begins", "started", "opened", "resumed", "ended", "took",
+                "was", "were", "is", "are", "had", "has", "have", "held", "will", "would",
+                "concluded", "continued", "start", "starts", "takes", "met", "convened"}
+
+
+def _other_relative_clause(doc: Doc, date, positions) -> bool:
+    """'the earlier meeting ... that led to a weeklong ceasefire between November 24 and ...':
+    a 'that' clause between the meeting word and the day, about something else. Leaves 'talks
+    that began on Monday', 'the meeting, which was held on Friday'."""
+    first = min(positions)
+    for i in range(first + 1, date[0]):
+        if doc[i].lower_ == "that" and i + 1 < date[0] and \
+                doc[i + 1].lower_ not in RELATIVE_OWN and doc[i + 1].is_alpha and \
+                not any(p > i for p in positions):
+            return True
     return False
 
 
@@ -310,6 +336,7 @@ class Facts:
     participation: bool  # include, attend, led by ...
     unnamed: bool  # negotiators, mediators, delegations
     talks_in_sentence: bool = False  # a talks noun anywhere in the sentence
+    region_trip: bool = False  # "flew to the Middle East": a tour of a region
 
     @property
     def n_people(self) -> int:
@@ -336,6 +363,72 @@ def _onward(lower: list[str], i: int) -> bool:
     return any(w in ("before", "then") for w in lower[max(0, i - 2):i])
 
 
+def _the_one_that(lower: list[str], i: int) -> bool:
+    """'the one that took place in Paris end of January', 'the one held in Cairo': another
+    meeting, named by comparison. Leaves 'the one hostage', 'one of the mediators'."""
+    return (lower[i] == "one" and i > 0 and lower[i - 1] == "the" and i + 2 < len(lower)
+            and (lower[i + 1] in ("held", "hosted") or (
+                lower[i + 1] in ("that", "which") and lower[i + 2] in (
+                    "took", "was", "were", "happened", "had"))))
+
+
+PRESENCE_ADVERBS = {"currently", "also", "now", "already", "still", "again", "reportedly"}
+
+
+def _presence(lower: list[str], i: int) -> bool:
+    """'was in Qatar', 'are currently in Cairo', 'is also in Doha': someone is at a place
+    (the place is checked by the rules). Leaves 'who are in Qatar' (where someone lives) and
+    'is in talks'."""
+    if lower[i] not in ("is", "are", "was", "were") or (i > 0 and lower[i - 1] in (
+            "who", "which", "that")):
+        return False
+    j = i + 1
+    while j < len(lower) and lower[j] in PRESENCE_ADVERBS:
+        j += 1
+    return j + 1 < len(lower) and lower[j] == "in" and lower[j + 1] not in (
+        "talks", "negotiations", "touch", "contact", "charge", "favour", "favor")
+
+
+ONGOING_WORDS = {"currently", "underway", "ongoing"}
+
+
+def _ongoing(s: Sentence, group: Group) -> bool:
+    """Talks going on or just held as the report is written, dated by the report: 'talks,
+    currently underway in Qatar', 'are meeting in Cairo', 'has arrived in Cairo', 'have met
+    ... in Paris', 'are in Cairo for the talks'. Leaves 'met on Sunday' (own day) and 'had
+    met' (earlier)."""
+    if any(w in ONGOING_WORDS for w in s.lower) or "under way" in s.text_lower:
+        return True
+    for position in group.positions:
+        i = position - s.start
+        before = s.lower[max(0, i - 2):i]
+        if before[-1:] and before[-1] in ("is", "are", "has", "have") or (
+                before[-2:] in (["has", "been"], ["have", "been"], ["are", "still"])):
+            return True
+        if s.lower[i] in ("is", "are"):  # presence: "are in Cairo for the talks"
+            return True
+    return False
+
+
+def _on_the_way(s: Sentence, group: Group) -> bool:
+    """'is heading to Cairo on Sunday, where he will meet', 'is traveling to Doha for an
+    emergency meeting', 'are on their way': a trip under way, so the meeting is planned."""
+    if "on his way" in s.text_lower or "on their way" in s.text_lower or \
+            "on her way" in s.text_lower:
+        return True
+    return any(t.kind in ("travel", "arrive") and t.word.lower().endswith("ing") and
+               s.lower[t.position - s.start - 1:t.position - s.start] in (
+                   ["is"], ["are"], ["reportedly"])
+               for t in group.triggers)
+
+
+def _as_clause(s: Sentence, i: int) -> bool:
+    """'Talks in Doha as Netanyahu Heads to White House': 'as' opening a clause with a
+    named subject. Leaves 'as well as', 'such as', 'as part of'."""
+    return (s.lower[i] == "as" and i > 0 and i + 1 < len(s.tokens)
+            and s.tokens[i + 1].text[:1].isupper() and s.lower[i - 1] not in ("such", "well"))
+
+
 def _talks_noun(group: Group) -> bool:
     """A talks noun other than 'visit'/'trip' ('talks', 'meeting', 'summit')."""
     return any(t.kind == "noun" and t.word.lower() not in ("visit", "trip")
@@ -357,8 +450,11 @@ def _meet_rule(finder, facts: Facts, s: Sentence, group: Group) -> bool:
 
 def _noun_rule(finder, facts: Facts, s: Sentence, group: Group) -> bool:
     """'talks in Cairo on Sunday' on the truce or with a negotiator, 'the Doha talks' in an
-    article about the talks. Leaves 'talks' with neither place nor day."""
-    if "noun" not in facts.kinds or not facts.has_info:
+    article about the talks, 'after a summit in the Italian capital' (a meeting named in
+    passing, with its own place). Leaves 'talks' with neither place nor day, and 'before
+    the talks' without a place."""
+    named = "noun" in facts.kinds or ("reference" in facts.kinds and bool(facts.location))
+    if not named or not facts.has_info:
         return False
     return facts.topic or facts.negotiator or bool(
         facts.location and facts.doc_topic and _talks_noun(group))
@@ -372,9 +468,11 @@ def _weak_rule(finder, facts: Facts, s: Sentence, group: Group) -> bool:
 
 
 def _arrive_rule(finder, facts: Facts, s: Sentence, group: Group) -> bool:
-    """'Burns arrived in Doha' (a negotiator, a place, about the talks). Leaves 'arrived in
-    Israel' of a non-negotiator."""
-    return ("arrive" in facts.kinds and bool(facts.location) and facts.negotiator
+    """'Burns arrived in Doha' (a negotiator, a place, about the talks); 'The Israeli
+    delegation for the talks has arrived in Paris' (an unnamed delegation, for the talks).
+    Leaves 'arrived in Israel' of a non-negotiator."""
+    return ("arrive" in facts.kinds and bool(facts.location)
+            and (facts.negotiator or (facts.unnamed and facts.talks_in_sentence))
             and (facts.topic or facts.doc_topic or "noun" in facts.kinds))
 
 
@@ -389,7 +487,25 @@ def _travel_rule(finder, facts: Facts, s: Sentence, group: Group) -> bool:
                 and (facts.topic or facts.doc_topic))))
 
 
-PRIMARY_RULES = (_meet_rule, _noun_rule, _weak_rule, _arrive_rule, _travel_rule)
+def _placeless_politicians(facts: Facts) -> bool:
+    """A meeting with no place whose named people are none of them negotiators or mediators
+    ('In a meeting on Monday with Benny Gantz, US Vice President Kamala Harris ...'): politics,
+    not the talks. Leaves 'Burns met Barnea on Monday' and unnamed negotiators."""
+    return not facts.location and bool(facts.names) and not facts.negotiator
+
+
+def _presence_rule(finder, facts: Facts, s: Sentence, group: Group) -> bool:
+    """'McGurk was in Qatar and Egypt this week for talks', 'Representatives from Hamas,
+    Qatar and the U.S. are in Cairo for the talks', 'the chief of the Mossad was in Cairo':
+    a negotiator (or named negotiators of the talks) at a place, in an article about them.
+    Leaves 'Netanyahu was in Washington'."""
+    return ("presence" in facts.kinds and bool(facts.location)
+            and (facts.negotiator or (facts.unnamed and facts.talks_in_sentence))
+            and (facts.topic or facts.doc_topic))
+
+
+PRIMARY_RULES = (_meet_rule, _noun_rule, _weak_rule, _arrive_rule, _travel_rule,
+                 _presence_rule)
 
 
 def _anaphoric(facts: Facts) -> bool:
@@ -495,7 +611,7 @@ class MeetingFinder:
         ("DOHA, Nov 9 (Reuters) -": when the report was filed) left out."""
         if Doc.has_extension("date_mentions") and isinstance(doc._.date_mentions, list):
             found = [(m["start_char"], m["end_char"], m["text"]) for m in doc._.date_mentions
-                     if m.get("kind") not in ("duration", "since_war")]
+                     if m.get("kind") in DATE_KINDS]
         else:
             from analysis.dates import find_dates
             found = find_dates(text)
@@ -507,6 +623,8 @@ class MeetingFinder:
             if DATELINE_AFTER.match(text, end) or DATELINE_BEFORE.search(line_start) or (
                     DATELINE_LEAD.match(line_start) and DATELINE_DASH.match(text, end)):
                 continue
+            if OCTOBER_7.match(date_text.strip()):
+                continue  # "hostages held by Hamas on October 7": the attack, not a meeting
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is not None:
                 out.append(Item(span.start, span.end, date_text))
@@ -520,7 +638,8 @@ class MeetingFinder:
         triggers = self._filter_triggers(s, self._find_triggers(s))
         if not triggers:
             return []
-        breaks = [s.start + i for i, w in enumerate(s.lower) if w in self.lex["clause_break"]]
+        breaks = [s.start + i for i, w in enumerate(s.lower) if w in self.lex["clause_break"]
+                  or _as_clause(s, i)]
         people = self._sentence_people(state, s, triggers, breaks)
         places = self._sentence_places(state, s, triggers)
         dates = self._sentence_dates(state, s, triggers, breaks)
@@ -534,8 +653,28 @@ class MeetingFinder:
                 continue  # "visited Tehran for talks with Iranian officials on de-escalation"
             meeting = self._meeting(state, s, group, people, groups, topic)
             if meeting:
-                out.append(meeting)
+                out.extend(self._per_place(state.doc, group, meeting))
         return out
+
+    def _per_place(self, doc, group: Group, meeting: dict) -> list[dict]:
+        """One meeting per place when the sentence lists two ('continue meetings in Qatar and
+        Egypt', 'was in Qatar and Egypt this week for talks'). Leaves 'in Doha, Qatar' (one
+        inside the other) and 'in Cairo or Doha' (one of them)."""
+        places = sorted(group.places)
+        if len(places) < 2:
+            return [meeting]
+        names = [places[0].text]
+        for before, after in zip(places, places[1:]):
+            between = [t.lower_ for t in doc[before.end:after.start]]
+            if not between or not set(between) <= {"and", ","} or "and" not in between \
+                    and len(places) < 3:
+                return [meeting]
+            if self.gazetteer.compatible(after.text, names[-1]):
+                return [meeting]
+            names.append(after.text)
+        if len(names) < 2 or meeting["location"] not in names:
+            return [meeting]
+        return [{**meeting, "location": name} for name in names]
 
     def _find_triggers(self, s: Sentence) -> list[Trigger]:
         """Meeting words of a sentence, with a cabinet/press-conference word blocking the
@@ -576,6 +715,10 @@ class MeetingFinder:
             if word in ("round", "visit", "trip") and not self._round_like(s, i):
                 return None
             return "noun"
+        if _the_one_that(lower, i):
+            return "noun"  # "a similar meeting to the one that took place in Paris"
+        if _presence(lower, i):
+            return "presence"  # "McGurk was in Qatar and Egypt this week for talks"
         for kind, key in (("weak", "weak_verb"), ("arrive", "arrive_verb"),
                           ("travel", "travel_verb"), ("delegation", "delegation")):
             if word in lex[key]:
@@ -587,12 +730,14 @@ class MeetingFinder:
 
     def _reference_kind(self, lower: list[str], i: int) -> str:
         """'before the Rome talks', 'ahead of the summit': a meeting named in passing
-        (reference); but 'left Doha ... after holding talks there' is the talks held there."""
+        (reference); but 'left Doha ... after holding talks there', 'returned to Israel on
+        Sunday night after a summit in the Italian capital' are the talks just held."""
         before = lower[max(0, i - 4):i]
         if not any(w in self.lex["temporal_preposition"] for w in before):
             return "noun"
         if any(w in ("after", "following") for w in before) and any(
-                w in self.lex["departure"] for w in lower[max(0, i - 12):i]):
+                w in self.lex["departure"] or w in self.lex["return_verb"]
+                for w in lower[max(0, i - 12):i]):
             return "noun"
         return "reference"
 
@@ -661,9 +806,15 @@ class MeetingFinder:
         slots = {t.position: {"places": [], "dates": []} for t in triggers}
         hosts = [t for t in triggers if t.kind not in ("delegation", "join")] or triggers
         for item, key in [(p, "places") for p in places] + [(d, "dates") for d in dates]:
-            nearest = min(hosts, key=lambda t: (_crosses_clause(doc, item, t.position),
-                                                _distance(item, t.position),
-                                                0 if item[0] > t.position else 1))
+            # a meeting named in passing keeps only what its own phrase says ("Before the
+            # Rome talks, Netanyahu addressed Congress on Wednesday": not the talks' day)
+            eligible = [t for t in hosts if t.kind != "reference"
+                        or not _crosses_clause(doc, item, t.position, ",")]
+            if not eligible:
+                continue
+            nearest = min(eligible, key=lambda t: (_crosses_clause(doc, item, t.position),
+                                                   _distance(item, t.position),
+                                                   0 if item[0] > t.position else 1))
             if _distance(item, nearest.position) <= PARTICIPANT_WINDOW * 2:
                 slots[nearest.position][key].append(item)
         return slots
@@ -676,10 +827,14 @@ class MeetingFinder:
             slot = slots[trigger.position]
             place = slot["places"][0].text if slot["places"] else ""
             own_day = bool(slot["dates"])
-            if place or own_day or not groups:
+            if trigger.kind == "reference":
+                group = None  # "after a visit to Doha earlier this week": another meeting
+            elif place or own_day or not groups:
                 group = next((g for g in groups if self.gazetteer.compatible(g.location, place)
-                              and not (own_day and g.dates)), None)
-            elif trigger.position - groups[-1].triggers[-1].position <= PARTICIPANT_WINDOW:
+                              and not (own_day and g.dates) and "reference" not in g.kinds),
+                             None)
+            elif trigger.position - groups[-1].triggers[-1].position <= PARTICIPANT_WINDOW \
+                    and "reference" not in groups[-1].kinds:
                 group = groups[-1]
             else:
                 group = None  # far from the others: a bare mention of its own
@@ -707,7 +862,8 @@ class MeetingFinder:
         """The mention dict of one group, or None when it is neither a meeting nor a mention
         of one."""
         facts = self._facts(state, s, group, _nearest_people(people, group, groups), topic)
-        primary = any(rule(self, facts, s, group) for rule in PRIMARY_RULES)
+        primary = any(rule(self, facts, s, group) for rule in PRIMARY_RULES) and \
+            not _placeless_politicians(facts)
         if not primary:
             if not _anaphoric(facts):
                 return None
@@ -716,6 +872,7 @@ class MeetingFinder:
         planned = self._planned(state.doc, s, first) or self._planned(
             state.doc, s, min(group.positions))
         tense = "future" if planned else self._tense(s, group)
+        planned = planned or _on_the_way(s, group)
         mention = {
             "kind": "primary" if primary else "anaphor",
             "trigger": " ".join(t.word for t in group.triggers),
@@ -736,6 +893,7 @@ class MeetingFinder:
             "sentence_index": s.index,
             "plural_subject": facts.pronoun_subject,
             "same_people": bool(SAME_PEOPLE.search(s.text_lower)),
+            "ongoing": not planned and _ongoing(s, group),
         }
         near = _nearest_people(people, group, groups) if primary else []
         mention.update(_quote(state.doc, group, facts, near))
@@ -745,8 +903,9 @@ class MeetingFinder:
         names = list(dict.fromkeys(m["name"] for m in people if m["kind"] in ("name", "person")))
         offices = sorted({m["name"] for m in people if m["kind"] == "office"})
         location = group.location
-        if location and group.kinds <= {"travel", "arrive", "delegation", "join"} and \
-                self.gazetteer.kind.get(location) == "region":
+        region_trip = bool(location) and self.gazetteer.kind.get(location) == "region" and \
+            bool(group.kinds & {"travel", "arrive"})
+        if region_trip:
             location = ""  # "flew to the Middle East": a tour, not the place of a meeting
         if not location and "there" in [t.lower_ for t in state.doc[min(group.positions):min(
                 s.end, max(group.positions) + 12)]]:
@@ -762,13 +921,16 @@ class MeetingFinder:
             participation=any(w in self.lex["participation"] for w in s.lower) or bool(
                 _phrase_in(s.text_lower, [p for p in lists["participation"] if " " in p])),
             unnamed=bool(_phrase_in(s.text_lower, lists["negotiator_noun"])),
-            talks_in_sentence=any(w in ("talks", "negotiations", "meeting") for w in s.lower))
+            talks_in_sentence=any(w in ("talks", "negotiations", "meeting") for w in s.lower),
+            region_trip=region_trip)
 
     def _anaphor_people(self, doc, s: Sentence, group: Group, facts: Facts):
         """Who an anaphoric mention adds to the meeting it refers to: 'X also took part' adds
         negotiators (and unknown people) only; 'before the Rome talks' and a bare 'the talks'
         add nobody; 'the delegation included X', 'talks held with X', 'they met X' add X."""
         kinds, names, offices = facts.kinds, facts.names, facts.offices
+        if facts.region_trip:
+            return [], []  # "Blinken flew to the Middle East ... to restart discussions"
         held_noun = any(t.kind == "noun" and any(
             w.lower_ in ("held", "hold", "holds", "holding", "had", "having")
             for w in doc[max(s.start, t.position - 2):t.position]) for t in group.triggers)
@@ -806,7 +968,8 @@ class MeetingFinder:
         """An earlier meeting mentioned in passing: 'were previously in Qatar', 'had met',
         'an earlier meeting', 'already met' near the meeting word. Leaves 'Earlier, X told
         reporters that Barnea arrived ...' (the earlier is the telling)."""
-        if "had met" in s.text_lower:
+        if "had met" in s.text_lower or any(_the_one_that(s.lower, p - s.start)
+                                            for p in group.positions):
             return True
         for position in group.positions:
             i = position - s.start
@@ -977,6 +1140,8 @@ class MeetingFinder:
                                            or doc[begin - 1].lower_ in TITLE_EXTRA):
             begin -= 1  # "the envoy of President-elect Donald Trump"
         before = [t.lower_ for t in doc[max(sent.start, begin - 3):begin]]
+        if len(before) >= 2 and before[-1] == "by" and before[-2] in self.lex["sender"]:
+            return True  # "Burns, sent by President Joe Biden, will be arriving"
         return len(before) >= 2 and before[-1] in ("of", "for", "to", "the") and any(
             w in self.lex["proxy"] for w in before[:-1])
 
