@@ -184,12 +184,17 @@ def scorable_figures(figures: pd.DataFrame) -> pd.DataFrame:
     >>> scorable_figures(rows)["value"].tolist()
     [1]
     """
+    return figures[_whole_counts(figures)].reset_index(drop=True)
+
+
+def _whole_counts(figures: pd.DataFrame) -> pd.Series:
+    """True for the rows `scorable_figures` keeps."""
     keep = pd.Series(True, index=figures.index)
     if "group" in figures.columns:
         keep &= figures["group"].map(_norm).isin(["", "all"])
     if "vague" in figures.columns:
         keep &= ~figures["vague"].map(_norm).isin(TRUE_WORDS)
-    return figures[keep].reset_index(drop=True)
+    return keep
 
 
 def match_figures(gold: pd.DataFrame, pred: pd.DataFrame, key: list[str] = EXACT_KEY):
@@ -799,10 +804,8 @@ def _pair_near_misses(gold: pd.DataFrame, pred: pd.DataFrame, missed: list[int],
 def figure_errors(gold: pd.DataFrame, pred: pd.DataFrame, texts: dict) -> list[ErrorItem]:
     """Every missed and false figure; near misses shown as such (see `_figure_near_miss`)."""
     gold = conform(scorable_figures(gold), "figures")
-    left_out = conform(pred, "figures")
-    left_out = left_out[~left_out.index.isin(scorable_figures(left_out.assign(
-        _position=left_out.index))["_position"])]
-    pred = conform(scorable_figures(pred), "figures")
+    pred = conform(pred, "figures")
+    left_out, pred = pred[~_whole_counts(pred)], scorable_figures(pred)
     _, missed, alarms = match_figures(gold, pred, EXACT_KEY)
     items = []
     for i, j, kind in _pair_near_misses(gold, pred, missed, alarms, _figure_near_miss):
