@@ -397,3 +397,79 @@ def test_a_metadata_file_in_a_set_corpus_is_refused(tmp_path):
     result = run_evaluate("--sets", folder, "--rules-only", "--no-cache", "--out",
                           tmp_path / "out")
     assert result.returncode == 2 and "would give the extractor the report dates" in result.stderr
+
+
+REALNEWS = ROOT / "data" / "eval" / "realnews-40"
+
+
+@pytest.mark.skipif(not REALNEWS.is_dir(), reason="data/eval/realnews-40 is not present")
+def test_json_on_realnews_rows_gives_the_numbers_computed_by_hand(tmp_path):
+    """The gold rows of realnews-40 articles 001, 002 and 003 as they are, against a hand-made
+    prediction; the DESIGN.md rules applied by hand:
+
+    Figures (002: held 136 approx, dead 25 lower_bound, killed 26000 lower_bound). Predicted:
+    136 approx (right), 25 exact (wrong qualifier: a miss and a false alarm), 26000
+    lower_bound (right), a vague "dozens" killed (left out). Exact tp 2, fp 1, fn 1: P = R =
+    F1 = 2/3. Lenient: all three right: 1.0.
+
+    Report dates: 003 is the only undated article (truth 2024-05-05); predicted 2024-05-07 with
+    window 05-01..05-10: within 1 day 0, within 3 and 7 days 1, left undated 0, window holds 1,
+    largest error 2.
+
+    Meetings (gold: 001 Israel 12-12, Doha 12-11, Vienna, Qatar, Egypt; 002 Paris 01-28; 003
+    Doha, Cairo). Predicted: 001 Israel 12-12 with 3 of the 5 gold names (F1 0.75); 001 Doha
+    12-11, both names (1.0); 001 Qatar no day, Sullivan (1.0); 002 Paris 01-28, Burns only of 5
+    (P 1, R 1/5, F1 1/3); 003 Doha 05-05 (gold has no day: accepted), both names (1.0); 003
+    Washington (false alarm). Missed: Vienna, Egypt, Cairo. tp 5, fp 1, fn 3: P 5/6, R 5/8,
+    F1 5/7; participants (0.75 + 1 + 1 + 1/3 + 1) / 5 = 49/60.
+
+    Rounds: gold rounds Paris 01-28, Doha 12-11, Israel 12-12. R01 Paris 01-28 (002) covers
+    Paris; R02 "Doha, Qatar" 12-11..12-12 (001, 003) covers Doha 12-11 (shares "doha"); R03
+    Washington 05-05 (003) covers nothing. Recall 2/3 (Israel not covered), precision 2/3.
+    Purity pairs: (R01, 002) Paris 01-28 yes; (R02, 001) Doha 12-11 yes; (R02, 003) Doha with
+    no day: yes; (R03, 003) no Washington meeting: no. 3/4.
+    """
+    gold, pred = tmp_path / "gold", tmp_path / "pred"
+    gold.mkdir()
+    pred.mkdir()
+    docs = ["001_ynet-sullivan-visit", "002_kenyanpost-paris", "003_breitbart-burns-doha"]
+    for name in ("documents", "figures", "meetings"):
+        table = pd.read_csv(REALNEWS / f"{name}.csv", dtype=str, keep_default_na=False)
+        table[table["doc_id"].isin(docs)].to_csv(gold / f"{name}.csv", index=False)
+    d1, d2, d3 = docs
+    write_csv(pred / "documents.csv", [(d1, "2024-12-12", "2024-12-12", "2024-12-12"),
+                                       (d2, "2024-01-29", "2024-01-29", "2024-01-29"),
+                                       (d3, "2024-05-07", "2024-05-01", "2024-05-10")],
+              PRED_DOCUMENT_COLUMNS)
+    write_csv(pred / "figures.csv", [
+        (d2, "hostages_held", "israeli", "136", "approx", "false"),
+        (d2, "hostages_dead", "israeli", "25", "exact", "false"),
+        (d2, "killed", "palestinian", "26000", "lower_bound", "false"),
+        (d2, "killed", "palestinian", "12", "lower_bound", "true")], FIGURE_COLUMNS + ["vague"])
+    write_csv(pred / "meetings.csv", [
+        (d1, "2024-12-12", "Israel", "Jake Sullivan;Benjamin Netanyahu;Brett McGurk"),
+        (d1, "2024-12-11", "Doha", "David Barnea;Mohammed bin Abdulrahman Al Thani"),
+        (d1, "", "Qatar", "Jake Sullivan"),
+        (d2, "2024-01-28", "Paris", "William Burns"),
+        (d3, "2024-05-05", "Doha", "William Burns;Mohammed bin Abdulrahman Al Thani"),
+        (d3, "2024-05-05", "Washington", "")], MEETING_COLUMNS)
+    write_csv(pred / "rounds.csv", [("R01", "2024-01-28", "2024-01-28", "Paris", d2),
+                                    ("R02", "2024-12-11", "2024-12-12", "Doha, Qatar",
+                                     f"{d1};{d3}"),
+                                    ("R03", "2024-05-05", "2024-05-05", "Washington", d3)],
+              ROUND_COLUMNS)
+    result = run_evaluate("--gold", gold, "--pred", pred, "--json")
+    assert result.returncode == 0, result.stderr
+    scores = json.loads(result.stdout)
+    expected = {
+        "figures_exact_p": 2 / 3, "figures_exact_r": 2 / 3, "figures_exact_f1": 2 / 3,
+        "figures_lenient_f1": 1.0,
+        "undated_n": 1, "undated_within_1d": 0.0, "undated_within_3d": 1.0,
+        "undated_within_7d": 1.0, "undated_left_undated": 0.0,
+        "undated_window_holds_truth": 1.0, "undated_max_error_days": 2,
+        "dated_header_correct": 1.0,
+        "meetings_p": 5 / 6, "meetings_r": 5 / 8, "meetings_f1": 5 / 7,
+        "meetings_participants_f1": 49 / 60,
+        "rounds_recall": 2 / 3, "rounds_precision": 2 / 3, "rounds_purity": 0.75,
+    }
+    assert {key: scores[key] for key in expected} == pytest.approx(expected, abs=1e-4)
