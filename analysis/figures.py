@@ -335,6 +335,8 @@ def _excluded_quantity(number: Number, left: str, right: str, terms: Terms) -> b
         return True
     if re.match(r"^[-‐‑]\s*[A-Za-z]", right):  # four-day, 85-year-old
         return True
+    if _COMPARATIVE_AFTER.match(right):  # "the real toll is thousands higher": a difference
+        return True
     if re.match(r"^\s*(?:years?|yrs|-year)\b", right, re.IGNORECASE):
         return True
     if re.match(r"^\s*(?:in|out\s+of)\s+(?:every\s+)?\d|^\s*(?:in|out\s+of)\s+(?:every|each)\b",
@@ -368,6 +370,10 @@ def _excluded_quantity(number: Number, left: str, right: str, terms: Terms) -> b
     if re.search(r",\s*$", left) and re.fullmatch(r"\d{4}", number.text.strip()):
         return True
     return False
+
+
+_COMPARATIVE_AFTER = re.compile(r"^\s+(?:higher|lower|greater|larger|smaller|fewer|less|above|"
+                                r"below|more\s+than|short\s+of)\b", re.IGNORECASE)
 
 
 def _displaced_after(right: str, terms: Terms) -> bool:
@@ -636,6 +642,7 @@ class _Sentence:
     terms: Terms
     rows: list = field(default_factory=list)
     outcomes: list = field(default_factory=list)
+    earlier: str = ""
 
 
 @dataclass
@@ -672,10 +679,11 @@ class _Reading:
 
 
 def figures_in_sentence(sentence: str, offset: int = 0, context: str = "",
-                        noun_tags: dict | None = None) -> list[dict]:
+                        noun_tags: dict | None = None, earlier: str = "") -> list[dict]:
     """The figures one sentence states. `offset` is the sentence's start in the document;
-    `context` the previous sentence (for "A hundred were released"); `noun_tags` maps absolute
-    character offsets of words to their coarse POS (from the model), when available.
+    `context` the previous sentence (for "A hundred were released"), `earlier` the one before
+    it (for "25 of these are dead" two sentences after the hostages); `noun_tags` maps
+    absolute character offsets of words to their coarse POS (from the model), when available.
 
     Each number goes through the steps of :func:`_read_number`; a nationality breakdown of a
     release ("— 13 Israelis, 10 Thais and a Filipino —") adds one row per part.
@@ -684,7 +692,8 @@ def figures_in_sentence(sentence: str, offset: int = 0, context: str = "",
     table_rows = _table_row(sentence, offset, context, terms)
     if table_rows is not None:
         return table_rows
-    s = _Sentence(sentence, offset, context, noun_tags, find_numbers(sentence), terms)
+    s = _Sentence(sentence, offset, context, noun_tags, find_numbers(sentence), terms,
+                  earlier=earlier)
     for number in s.numbers:
         previous = s.outcomes[-1] if s.outcomes else None
         outcome = {"metric": None, "subset": False, "row": None}
@@ -870,7 +879,7 @@ def _bodies_of_the_held(s: _Sentence, r: _Reading) -> bool:
     the captives have not been released, including the bodies of 39": the dead among the
     held just counted."""
     return bool(s.rows and s.rows[-1]["metric"] == "hostages_held"
-                and re.search(r"\bincluding\s+(?:the\s+)?(?:bodies|remains)\s+of\s*$",
+                and re.search(r"\bincludi?(?:ng|es|ed)?\s+(?:the\s+)?(?:bodies|remains)\s+of\s*$",
                               r.core_left, re.IGNORECASE))
 
 
@@ -969,10 +978,18 @@ def _hostage_context(s: _Sentence, r: _Reading) -> bool:
         found = bool(terms.hostage_word_re.search(clause_after)) or (
             not r.left_trigger and not terms.cue_res["palestinian"].search(clause)
             and bool(terms.hostage_word_re.search(s.context)))
-    if r.np.kind == "pronoun" and not found:
+    if r.np.kind == "pronoun" and not found:  # "25 of these are dead", a sentence or two later
         found = bool(re.match(r"^\s*(?:still\s+)?held\b", r.after)
-                     or terms.hostage_word_re.search(s.context))
+                     or terms.hostage_word_re.search(s.context)
+                     or (_SENTENCE_START_PART.match(text[:r.number.start])
+                         and terms.hostage_word_re.search(s.earlier)))
     return found
+
+
+# nothing before the number but a connective and a hedge: the sentence is about the part
+_SENTENCE_START_PART = re.compile(r"^\W*(?:(?:however|but|and|of\s+those|yet|still)\W+)?"
+                                  r"(?:(?:at\s+least|about|around|some|nearly|more\s+than|over|"
+                                  r"roughly|almost)\s+)?$", re.IGNORECASE)
 
 
 # noun kind + trigger -> metric, when the noun says who was counted
@@ -1115,6 +1132,27 @@ def _small_toll_without_war(s: _Sentence, r: _Reading) -> bool:
                    for m in s.terms.war_re.finditer(s.text))
 
 
+_SINCE_RESTART = re.compile(
+    r"\bsince\s+(?:[\w'’-]+\s+){0,6}?(?:(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
+    r"yesterday|dawn|midnight|this\s+morning|last\s+night)\b", re.IGNORECASE)
+
+
+def _count_since_restart(s: _Sentence, r: _Reading) -> bool:
+    """A toll counted since a day of this week: "since Israel resumed its strikes on Tuesday,
+    436 people have been killed", "killed since dawn". Not the war's total. Leaves "since
+    October 7", "since the war began", "since the truce collapsed" (weeks of war)."""
+    if r.metric not in ("killed", "injured"):
+        return False
+    clause = re.split(r"[;]|,\s*(?:while|but|bringing)\b", s.text)
+    start = 0
+    for part in clause:
+        end = start + len(part)
+        if start <= r.number.start < end:
+            return bool(_SINCE_RESTART.search(part))
+        start = end
+    return False
+
+
 def _vague_small_toll(s: _Sentence, r: _Reading) -> bool:
     """ "scores of Palestinians dead", "dozens wounded": one operation's toll, unless the
     sentence says it is cumulative ("since", "so far")."""
@@ -1162,7 +1200,8 @@ def _recipients(s: _Sentence, r: _Reading) -> bool:
 # vetoes once the metric is known, in order; each is a small function above
 _METRIC_VETOES = (_custody_death, _former_detainees, _identified_part, _bodies_handed_over,
                   _taken_before_war, _incident_toll, _small_toll_without_war,
-                  _vague_small_toll, _proposed_release, _release_in_plan, _recipients)
+                  _vague_small_toll, _count_since_restart, _proposed_release, _release_in_plan,
+                  _recipients)
 
 
 def _row_of(s: _Sentence, r: _Reading) -> dict:
@@ -1309,7 +1348,7 @@ _TAKEN_THEN_HELD = re.compile(
     r"(?:are|is|were)\s+still|still\s+held|(?:are|is)\s+(?:being\s+)?held)\b", re.IGNORECASE)
 _STANDS_AT = re.compile(r"\b(?:stands?|stood|standing|puts?|putting|placed?|placing|"
                         r"estimated|estimates?|totals?|totalled|totaled|numbers?|numbered)"
-                        r"(?:\s+\w+)?\s+at\s*$", re.IGNORECASE)
+                        r"(?:\s+[\w-]+){0,6}?\s+at\s*$", re.IGNORECASE)  # "stood for a week at 199"
 _TOTAL_LEFT = re.compile(r"\b(?:total|number|tally|count)\s+(?:of\s+(?:[\w-]+\s+){1,2})?"
                          r"(?:released|freed|returned|set\s+free)\b[^\d.;:]{0,60}$",
                          re.IGNORECASE)
@@ -1342,6 +1381,9 @@ _BREAKDOWN_CLOSE = re.compile(r"\s[—–-]\s|[—–);]|\.(?:\s|$)")
 _ONE_ARTICLE = re.compile(r"(?:^|(?<=[\s,]))(?:a|an)(?=\s+[A-Z])(\s)")
 _SUBSET_BETWEEN = re.compile(r"\b(?:of\s+(?:them|whom)|including|among\s+(?:them|whom))\b",
                              re.IGNORECASE)
+# "for more than a week": how long, not how often
+_DURATION = re.compile(r"\bfor\s+(?:more\s+than\s+|over\s+|about\s+|nearly\s+|almost\s+)?"
+                       r"(?:a|one|two|three|four|\d+)\s+(?:day|week|month)s?\b", re.IGNORECASE)
 _FOR_EVERY = re.compile(r"\bfor\s+(?:every|each)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 _RATE_CLAUSE = re.compile(r"(?:past|last|previous)\s+24\s+hours|past\s+day|overnight",
                           re.IGNORECASE)
@@ -1352,7 +1394,7 @@ def _rate_governs(sentence: str, number: Number, after: str, core_left: str,
     """A per-day or 24-hour count: a rate marker right next to the number, or a 24-hour marker
     anywhere in the sentence with nothing war-level between it and the number ("In the past 24
     hours, 112 were killed and 173 injured"; "40 killed and 120 injured in the last 24 hours")."""
-    if terms.rate_re.search(after[:45]) or terms.rate_re.search(core_left[-50:]):
+    if terms.rate_re.search(after[:45]) or terms.rate_re.search(_DURATION.sub("", core_left)[-50:]):
         return True
     if _FOR_EVERY.search(core_left):
         return True  # "for every additional 10 hostages released, one more day": a ratio
@@ -1378,20 +1420,16 @@ def find_figures(doc) -> list[dict]:
     headlines, datelines and "list 1 of 4" teasers carry no full stop.
     """
     rows, seen = [], {}
-    noun_tags = None
-    if doc.has_annotation("TAG") or doc.has_annotation("POS"):
-        noun_tags = {}
-    previous = ""
+    tagged = doc.has_annotation("TAG") or doc.has_annotation("POS")
+    before = ["", ""]  # the two sentences before the current one, nearest last
     text = doc.text
     line_break = _BLANK_LINE if _hard_wrapped(text) else _LINE_BREAK
     for sent in doc.sents:
         whole = text[sent.start_char:sent.end_char]
         if not _HAS_NUMBER.search(whole):
-            previous = whole
+            before = [before[1], whole]
             continue
-        tags = None
-        if noun_tags is not None:
-            tags = {token.idx: token.pos_ for token in sent}
+        tags = {token.idx: token.pos_ for token in sent} if tagged else None
         piece_start = 0
         for piece_end in [m.end() for m in line_break.finditer(whole)] + [len(whole)]:
             sentence = whole[piece_start:piece_end]
@@ -1400,18 +1438,23 @@ def find_figures(doc) -> list[dict]:
             if not sentence.strip():
                 continue
             if _HAS_NUMBER.search(sentence):
-                for row in figures_in_sentence(sentence, start, previous, tags):
-                    key = (row["metric"], row["population"], row["value"], row["group"],
-                           row["vague"])
-                    if key in seen:
-                        first = seen[key]
-                        if rows[first]["qualifier"] == "exact" and row["qualifier"] != "exact":
-                            rows[first] = row  # a headline drops the hedge the text gives
-                        continue
-                    seen[key] = len(rows)
-                    rows.append(row)
-            previous = sentence
+                for row in figures_in_sentence(sentence, start, before[1], tags, before[0]):
+                    _add_row(rows, seen, row)
+            before = [before[1], sentence]
     return rows
+
+
+def _add_row(rows: list, seen: dict, row: dict) -> None:
+    """One row per metric, population, value, group and vagueness per article; a hedged
+    repeat replaces an unhedged first mention (a headline drops the hedge the text gives)."""
+    key = (row["metric"], row["population"], row["value"], row["group"], row["vague"])
+    if key in seen:
+        first = seen[key]
+        if rows[first]["qualifier"] == "exact" and row["qualifier"] != "exact":
+            rows[first] = row
+        return
+    seen[key] = len(rows)
+    rows.append(row)
 
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
