@@ -96,7 +96,8 @@ def _add_evaluate(sub) -> None:
                         "less 0.03) instead of the table")
     p.add_argument("--errors", action="store_true",
                    help="with --pred: also list every miss and false alarm, grouped by kind "
-                        "(on stderr when --json is given)")
+                        "(on stderr when --json is given); with --sets: write that list to "
+                        "OUT/<set>/errors.txt")
     p.add_argument("--corpus", type=Path, default=None,
                    help="with --errors: the articles, to show the sentence of a missed gold "
                         "quote (default GOLD/corpus, else the corpus/ beside GOLD)")
@@ -200,7 +201,7 @@ def _evaluate_sets(args) -> int:
     if not sets:
         raise CliError(f"no evaluation sets in {', '.join(map(str, args.sets))}")
     results = evaluate_sets(
-        sets, args.out, log=lambda line: print(line, file=sys.stderr),
+        sets, args.out, log=lambda line: print(line, file=sys.stderr), errors=args.errors,
         rules_only=args.rules_only, model=args.model, workers=args.workers,
         cache_dir=None if args.no_cache else args.cache_dir, use_cache=not args.no_cache)
     if args.print_thresholds:

@@ -1084,18 +1084,24 @@ def extract_set(eval_set: EvalSet, out_dir: Path, **options):
 
 
 def evaluate_sets(sets: list[EvalSet], out_dir: str | Path = "out/eval", log=None,
-                  **options) -> dict[str, dict]:
+                  errors: bool = False, **options) -> dict[str, dict]:
     """Extract each set into `out_dir/<set name>` and score it: set name -> `summary` dict.
 
-    `log`, when given, is called with one line per extraction (e.g. ``print``).
+    `log`, when given, is called with one line per extraction (e.g. ``print``). With
+    `errors`, the `--errors` listing of each set is written to `out_dir/<set name>/errors.txt`.
     """
     results = {}
     for eval_set in sets:
         pred_dir = Path(out_dir) / eval_set.name
         extraction = extract_set(eval_set, pred_dir, **options)
+        scores = evaluate_dir(eval_set.gold, pred_dir)
+        results[eval_set.name] = summary(scores)
+        if errors:
+            (pred_dir / "errors.txt").write_text(
+                format_errors(scores, article_texts(eval_set.corpus)) + "\n", encoding="utf-8")
         if log is not None:
-            log(f"{eval_set.name}: {extraction}")
-        results[eval_set.name] = summary(evaluate_dir(eval_set.gold, pred_dir))
+            log(f"{eval_set.name}: {extraction}"
+                + (f"; errors in {pred_dir / 'errors.txt'}" if errors else ""))
     return results
 
 

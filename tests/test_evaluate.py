@@ -379,7 +379,7 @@ def test_sets_are_extracted_and_scored_into_one_table(tmp_path):
     tiny_set(tmp_path / "eval" / "incoming")  # never scored
     (tmp_path / "eval" / "notes").mkdir()  # not a set
     result = run_evaluate("--sets", tmp_path / "eval", "--rules-only", "--no-cache",
-                          "--workers", "1", "--out", tmp_path / "out")
+                          "--workers", "1", "--out", tmp_path / "out", "--errors")
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0].split() == ["tiny"]  # one column per set, one row per measure
@@ -387,6 +387,8 @@ def test_sets_are_extracted_and_scored_into_one_table(tmp_path):
     assert rows["figures_exact_f1"] == ["1.000"]
     assert rows["rounds_recall"] == ["-"]  # no gold round: not measurable
     assert (tmp_path / "out" / "tiny" / "figures.csv").is_file()
+    errors = (tmp_path / "out" / "tiny" / "errors.txt").read_text(encoding="utf-8")
+    assert errors.strip() and "figures:" not in errors  # both figures found
     assert not (tmp_path / "out" / "incoming").exists()
 
 
