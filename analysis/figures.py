@@ -143,32 +143,31 @@ _PLACE = (r"(?:\s+(?:in|from|across|inside|throughout)\s+(?:the\s+)?[A-Z][\w'’
 def load_terms(path: str | Path = TERMS_PATH, sources_path: str | Path = SOURCES_PATH) -> Terms:
     """Compile the word lists in ``data/figure_terms.json`` and ``data/figure_sources.csv``."""
     data = json.loads(Path(path).read_text(encoding="utf-8"))
-    hedge_kind = {}
-    for kind, words in data["hedges"].items():
-        for word in words:
-            hedge_kind[re.sub(r"\s+", " ", word.lower())] = kind
+    return Terms(**_noun_terms(data), **_trigger_terms(data),
+                 **_population_terms(data, sources_path))
+
+
+def _word_kinds(data: dict) -> dict:
+    """Lowercased head word -> its kind (person, subgroup, prisoner, hostage, foreign)."""
     word_kind = {}
     for kind, key in (("person", "person_heads"), ("subgroup", "subgroup_heads"),
                       ("prisoner", "prisoner_heads"), ("hostage", "hostage_heads"),
                       ("foreign", "foreign_heads")):
         for word in data[key]:
             word_kind[word.lower()] = kind
+    return word_kind
+
+
+def _noun_terms(data: dict) -> dict:
+    """Hedges, noun-phrase heads and modifiers, units, months, groups."""
+    hedge_kind = {}
+    for kind, words in data["hedges"].items():
+        for word in words:
+            hedge_kind[re.sub(r"\s+", " ", word.lower())] = kind
+    word_kind = _word_kinds(data)
     heads_and_mods = set(word_kind) | {w.lower() for w in data["np_modifiers"]}
-
-    def left_re(key):
-        return re.compile(rf"(?<![\w'’])(?:{_alternation(data[key])})\s*,?\s*$", re.IGNORECASE)
-
-    def right_re(key):
-        return re.compile(rf"^{_APPOSITIVE}{_PLACE}{_SAYS}\s*,?(?:\s+{_AUX})*\s*"
-                          rf"(?:{_alternation(data[key])})"
-                          r"(?![\w'’])", re.IGNORECASE)
-
-    with open(sources_path, encoding="utf-8", newline="") as handle:
-        sources = tuple((re.compile(row["pattern"], re.IGNORECASE), row["canonical"])
-                        for row in csv.DictReader(handle) if row["pattern"].strip())
     months = _alternation(data["month_names"])
-    oct7 = [c for c in data["war_markers"] if re.search(r"\b(?:oct|october)\b", c)]
-    return Terms(
+    return dict(
         hedge_re=re.compile(rf"(?<![\w'’])({_alternation(hedge_kind)})\s*$", re.IGNORECASE),
         hedge_kind=hedge_kind,
         estimate_re=re.compile(rf"(?<![\w'’])(?:{_alternation(data['hedge_estimate_verbs'])})"
@@ -182,6 +181,25 @@ def load_terms(path: str | Path = TERMS_PATH, sources_path: str | Path = SOURCES
                                     r"\s*$", re.IGNORECASE),
         month_left_re=re.compile(rf"(?<![\w'’])(?:{months})\.?\s*$", re.IGNORECASE),
         month_right_re=re.compile(rf"^\s*(?:{months})\b", re.IGNORECASE),
+        group_of={w.lower(): group for group, words in data["groups"].items() for w in words},
+        verb_words=frozenset(w.lower() for key in ("kill_left", "injure_left", "take_left",
+                                                   "release_left", "displace_left")
+                             for w in data[key] if " " not in w),
+    )
+
+
+def _trigger_terms(data: dict) -> dict:
+    """Triggers left and right of the number, tolls, and the markers of vetoes."""
+
+    def left_re(key):
+        return re.compile(rf"(?<![\w'’])(?:{_alternation(data[key])})\s*,?\s*$", re.IGNORECASE)
+
+    def right_re(key):
+        return re.compile(rf"^{_APPOSITIVE}{_PLACE}{_SAYS}\s*,?(?:\s+{_AUX})*\s*"
+                          rf"(?:{_alternation(data[key])})"
+                          r"(?![\w'’])", re.IGNORECASE)
+
+    return dict(
         left={key: left_re(key) for key in ("kill_left", "injure_left", "take_left",
                                              "release_left", "hold_left", "displace_left")},
         right={key: right_re(key) for key in ("kill_right", "injure_right", "take_right",
@@ -203,6 +221,20 @@ def load_terms(path: str | Path = TERMS_PATH, sources_path: str | Path = SOURCES
         prison_re=_phrase_re(data["prison_context"]),
         dead_search_re=re.compile(rf"^[^,;.]*?(?<![\w'’])(?:{_alternation(data['dead_right'])})"
                                   r"(?![\w'’])", re.IGNORECASE),
+        alive_re=re.compile(rf"^(?:\s+{_AUX})*\s*(?:{_alternation(data['alive_right'])})"
+                            r"(?![\w'’])", re.IGNORECASE),
+        proposal_re=_phrase_re(data["proposal_markers"]),
+        prewar_re=_phrase_re(data["prewar_markers"]),
+    )
+
+
+def _population_terms(data: dict, sources_path: str | Path) -> dict:
+    """Population cues, release agents, the 7 October markers and attribution."""
+    with open(sources_path, encoding="utf-8", newline="") as handle:
+        sources = tuple((re.compile(row["pattern"], re.IGNORECASE), row["canonical"])
+                        for row in csv.DictReader(handle) if row["pattern"].strip())
+    oct7 = [c for c in data["war_markers"] if re.search(r"\b(?:oct|october)\b", c)]
+    return dict(
         hostage_word_re=_phrase_re(data["hostage_heads"] + ["taken hostage", "abducted",
                                                             "kidnapped", "captivity"]),
         prisoner_word_re=_phrase_re(data["prisoner_heads"] + ["jails", "prisons"]),
@@ -229,14 +261,6 @@ def load_terms(path: str | Path = TERMS_PATH, sources_path: str | Path = SOURCES
                                   r"showed|put|puts)(?![\w'’])", re.IGNORECASE),
         source_word_re=_phrase_re(data["source_words"]),
         sources=sources,
-        alive_re=re.compile(rf"^(?:\s+{_AUX})*\s*(?:{_alternation(data['alive_right'])})"
-                            r"(?![\w'’])", re.IGNORECASE),
-        proposal_re=_phrase_re(data["proposal_markers"]),
-        prewar_re=_phrase_re(data["prewar_markers"]),
-        group_of={w.lower(): group for group, words in data["groups"].items() for w in words},
-        verb_words=frozenset(w.lower() for key in ("kill_left", "injure_left", "take_left",
-                                                   "release_left", "displace_left")
-                             for w in data[key] if " " not in w),
     )
 
 
@@ -441,7 +465,8 @@ _NUMBER_HELD_LEFT = re.compile(
     r"\b(?:number|total)\s+of\s+(?:[\w-]+\s+){0,2}(hostages|captives|prisoners|detainees)\b"
     r"(?!\s+(?:released|freed|killed|dead|who\s+have\s+died|who\s+died))[^\d.;:]{0,60}$",
     re.IGNORECASE)
-_RELEASED_WERE = re.compile(r"\b(?:released|freed|set\s+free|returned)\b[^\d.;:]{0,50}\b(?:were|are|"
+_RELEASED_WERE = re.compile(r"\b(?:released|freed|set\s+free|returned)\b[^\d.;:]{0,50}"
+                            r"\b(?:were|are|"
                             r"was|included|include|includes)\s*$", re.IGNORECASE)
 _DATE_RE = re.compile(
     r"\b(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?"
