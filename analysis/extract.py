@@ -39,6 +39,7 @@ class Tables:
     rounds: pd.DataFrame
     figures_vs_reference: pd.DataFrame
     entities: pd.DataFrame | None = None
+    rounds_vs_reference: pd.DataFrame | None = None
 
     def write(self, out_dir: str | Path) -> list[Path]:
         """Write every table as ``out_dir/<name>.csv``; returns the paths."""
@@ -93,13 +94,16 @@ def build_tables(corpus: Corpus, results: dict[str, dict]) -> Tables:
     from analysis import rounds
 
     parts = document_tables(corpus.table, corpus.documents, results)
+    merged = rounds.merge_rounds(parts["meetings"], parts["dated_documents"], results,
+                                 rounds.article_windows(parts["documents"]))
     return Tables(
         documents=parts["documents"],
         figures=parts["figures"],
         meetings=parts["meetings"],
-        rounds=rounds.merge_rounds(parts["meetings"], parts["dated_documents"], results),
+        rounds=merged,
         figures_vs_reference=parts["figures_vs_reference"],
         entities=parts["entities"],
+        rounds_vs_reference=rounds.rounds_vs_reference(merged, parts["documents"]),
     )
 
 

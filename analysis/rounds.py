@@ -4,7 +4,10 @@ Two meetings from different articles are one round when
 
 - their days agree within a day; a meeting without a day stands for a window: a planned one
   ("in the coming days") for the two weeks after its report date, a held one for the two weeks
-  before it;
+  before it; an article without a report date lends its date window (``date_window_start`` /
+  ``date_window_end`` of documents.csv) instead, and an article with neither keeps its meetings
+  apart: an undated meeting of an undated article joins only a round inside that article's
+  window;
 - their places agree, or one contains the other (Paris is in Europe, Doha in Qatar; see
   ``analysis/data/places.csv``), or one has no place;
 - they share participants (two, or all of the smaller list); meetings without named
@@ -23,7 +26,9 @@ doc_id), so the ids are the same on every run.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pandas as pd
 
@@ -125,11 +130,9 @@ def _span(date_text, report: dt.date | None, status) -> tuple[dt.date, dt.date] 
     report of 29 January 2024 is 2023-12-01 to 2023-12-31), via analysis.dates.resolve."""
     if report is None or not isinstance(date_text, str) or not date_text.strip():
         return None
-    try:
-        from analysis.dates import resolve
-        resolved = resolve(date_text, report, "future" if status == "planned" else "past")
-    except Exception:  # the resolver is another module's; no window rather than a crash
-        return None
+    from analysis.dates import resolve
+
+    resolved = resolve(date_text, report, "future" if status == "planned" else "past")
     if resolved.date is None or resolved.precision not in ("week", "month"):
         return None
     return resolved.date, resolved.end or resolved.date
@@ -192,6 +195,25 @@ def _summary(round_: _Round, start, end, location, participants) -> str:
     return head + ". " + " ".join(quotes) if quotes else head + "."
 
 
+def _meeting_window(day, span, report, status, article_window):
+    """The days a meeting can be on: its day; else the week or month its words name; else
+    the two weeks after (planned) or before (held) its report; for an undated article, the
+    same around the article's date window; else None (it joins no other article's round)."""
+    if day:
+        return day, day
+    if span is not None:
+        return span  # "in December", "last week": that month or week
+    if report is not None:
+        first = last = report
+    elif article_window is not None:
+        first, last = article_window
+    else:
+        return None
+    if status == "planned":
+        return first, last + PLANNED_WINDOW
+    return first - HELD_WINDOW, last
+
+
 def _order(meeting: _Meeting):
     """Meetings with a day (or a window of a few days) by their start; wide windows ("in
     December", "in the coming days") by their end, so that they join the dated round they
@@ -224,10 +246,9 @@ def _cluster(items: list[_Meeting]) -> list[_Round]:
             threshold = later_start[index]
             open_rounds = [r for r in open_rounds
                            if r.window is None or r.window[1] + TOLERANCE >= threshold]
-            pool = open_rounds
+            candidates = [r for r in open_rounds if _fits(r, item)]
         else:
-            pool = rounds  # no date at all: may belong to any round
-        candidates = [r for r in pool if _fits(r, item)]
+            candidates = []  # no date and no window at all: a round of its own
         if candidates:
             best = max(candidates, key=lambda r: (len(set(r.participants) & set(item.participants)),
                                                   -order[id(r)]))
@@ -240,10 +261,8 @@ def _cluster(items: list[_Meeting]) -> list[_Round]:
     return rounds
 
 
-def merge_rounds(meetings: pd.DataFrame, documents, results) -> pd.DataFrame:
-    """Rounds (ROUND_COLUMNS) from the meetings table, the documents and per-doc results."""
-    if meetings is None or len(meetings) == 0:
-        return tables.empty("rounds")
+def _items(meetings: pd.DataFrame, documents, results, windows) -> list[_Meeting]:
+    """One _Meeting per meetings-table row, with its window, first sentence and terms."""
     by_id = {d.doc_id: d for d in documents}
     extras: dict[str, dict] = {}
     items: list[_Meeting] = []
@@ -256,45 +275,165 @@ def merge_rounds(meetings: pd.DataFrame, documents, results) -> pd.DataFrame:
         start_char = int(row["start_char"]) if not pd.isna(row["start_char"]) else -1
         sentence, terms = extras.get(doc_id, {}).get(start_char, ("", []))
         day = _day(row.get("date"))
-        span = _span(row.get("date_text"), report, row.get("status"))
-        if day:
-            window = (day, day)
-        elif span is not None:
-            window = span  # "in December", "last week": that month or week
-        elif report is None:
-            window = None
-        elif row.get("status") == "planned":
-            window = (report, report + PLANNED_WINDOW)
-        else:
-            window = (report - HELD_WINDOW, report)
+        window = _meeting_window(day, _span(row.get("date_text"), report, row.get("status")),
+                                 report, row.get("status"), windows.get(doc_id))
         items.append(_Meeting(doc_id, day, window, str(row.get("location") or ""),
                               _people(row.get("participants")), str(row.get("status") or ""),
                               start_char, sentence or str(row.get("quote") or ""), terms))
+    return items
+
+
+def _record(round_: _Round, table) -> dict:
+    """A rounds-table row (without round_id) and its sort key."""
+    days = sorted(m.date for m in round_.members if m.date)
+    start, end = (days[0], days[-1]) if days else (None, None)
+    participants = merge_by_surname(round_.participants, table)
+    location = round_.location
+    first_window = round_.window[0] if round_.window else dt.date.max
+    return {
+        "_key": (start or first_window, location, min(round_.docs)),
+        "start_date": start.isoformat() if start else "",
+        "end_date": end.isoformat() if end else "",
+        "location": location,
+        "participants": ";".join(participants),
+        "n_reports": len(round_.docs),
+        "doc_ids": ";".join(sorted(round_.docs)),
+        "terms": format_terms([t for m in round_.members for t in m.terms]),
+        "summary": _summary(round_, start, end, location, participants),
+    }
+
+
+def article_windows(documents_table: pd.DataFrame | None) -> dict[str, tuple]:
+    """doc_id -> (first, last) day of the report-date window of each article that has one
+    (documents.csv ``date_window_start``/``date_window_end``)."""
+    if documents_table is None or "date_window_start" not in documents_table:
+        return {}
+    out = {}
+    for row in documents_table.to_dict("records"):
+        first, last = _day(row.get("date_window_start")), _day(row.get("date_window_end"))
+        if first and last:
+            out[str(row["doc_id"])] = (first, last)
+    return out
+
+
+def merge_rounds(meetings: pd.DataFrame, documents, results,
+                 windows: dict[str, tuple] | None = None) -> pd.DataFrame:
+    """Rounds (ROUND_COLUMNS) from the meetings table, the documents and per-doc results;
+    `windows` (from :func:`article_windows`) places the meetings of undated articles."""
+    if meetings is None or len(meetings) == 0:
+        return tables.empty("rounds")
+    items = _items(meetings, documents, results, windows or {})
     items.sort(key=_order)
-    rounds = _cluster(items)
     table = load_actors()
-    records = []
-    for round_ in rounds:
-        days = sorted(m.date for m in round_.members if m.date)
-        start, end = (days[0], days[-1]) if days else (None, None)
-        participants = merge_by_surname(round_.participants, table)
-        location = round_.location
-        terms = [t for m in round_.members for t in m.terms]
-        first_window = round_.window[0] if round_.window else dt.date.max
-        records.append({
-            "_key": (start or first_window, location, min(round_.docs)),
-            "start_date": start.isoformat() if start else "",
-            "end_date": end.isoformat() if end else "",
-            "location": location,
-            "participants": ";".join(participants),
-            "n_reports": len(round_.docs),
-            "doc_ids": ";".join(sorted(round_.docs)),
-            "terms": format_terms(terms),
-            "summary": _summary(round_, start, end, location, participants),
-        })
-    records.sort(key=lambda r: r["_key"])
+    records = sorted((_record(r, table) for r in _cluster(items)), key=lambda r: r["_key"])
     width = max(2, len(str(len(records))))
     for number, record in enumerate(records, start=1):
         record["round_id"] = f"R{number:0{width}d}"
         del record["_key"]
     return tables.conform(pd.DataFrame.from_records(records), "rounds")
+
+
+# -- the check against the record ------------------------------------------------------------
+
+REFERENCE_ROUNDS = Path(__file__).resolve().parent.parent / "data" / "reference" / \
+    "negotiation_rounds.csv"
+# reference events that are rounds of talks (not agreements, truce starts, statements)
+ROUND_EVENTS = {"meeting", "talks", "summit", "working-level talks"}
+PERIOD_MARGIN = dt.timedelta(days=7)  # a round up to a week before the first report counts
+
+
+def load_reference_rounds(path: str | Path = REFERENCE_ROUNDS) -> pd.DataFrame:
+    """The rounds of talks known from the reporting (data/reference/negotiation_rounds.csv),
+    with ``start``/``end`` as dates and ``places`` the canonical places their city names."""
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    frame = frame[frame["event_type"].str.strip().isin(ROUND_EVENTS)].copy()
+    frame["start"] = frame["date_start"].map(_day)
+    frame["end"] = [_day(e) or s for e, s in zip(frame["date_end"], frame["start"])]
+    frame["places"] = frame["city"].map(_places_in)
+    return frame.reset_index(drop=True)
+
+
+def _places_in(text: str) -> list[str]:
+    """Canonical places named in a reference city cell ('Europe (reported Oslo; Kan later
+    reported Paris)' -> Europe, Oslo, Paris)."""
+    gazetteer = load_gazetteer()
+    found = []
+    for alias, name in gazetteer.aliases.items():
+        if re.search(r"(?<![\w])" + re.escape(alias) + r"(?![\w])", text.lower()) \
+                and name not in found:
+            found.append(name)
+    return found
+
+
+def _covers(round_row: dict, known: dict) -> bool:
+    """A found round is a known one when their days meet (within a day) and their places
+    agree (equal or one inside the other; a round without a place agrees with any)."""
+    start, end = _day(round_row["start_date"]), _day(round_row["end_date"])
+    if start is None:
+        return False
+    end = end or start
+    if not (start - TOLERANCE <= known["end"] and known["start"] - TOLERANCE <= end):
+        return False
+    gazetteer = load_gazetteer()
+    place = round_row.get("location") or ""
+    return not place or not known["places"] or any(
+        gazetteer.compatible(place, p) for p in known["places"])
+
+
+def rounds_vs_reference(rounds: pd.DataFrame, documents_table: pd.DataFrame | None,
+                        reference: pd.DataFrame | None = None) -> pd.DataFrame:
+    """For each known round in the corpus's period (first report date minus a week to the
+    last report date plus a week): whether the corpus reports it and from which articles;
+    then each dated found round that matches no known round (ROUNDS_VS_REFERENCE_COLUMNS)."""
+    reference = load_reference_rounds() if reference is None else reference
+    period = _corpus_period(documents_table)
+    found = [] if rounds is None else rounds.to_dict("records")
+    used: set[str] = set()
+    records = []
+    for known in reference.to_dict("records"):
+        if period is None or known["start"] is None or not (
+                period[0] <= known["start"] and known["end"] <= period[1]):
+            continue
+        matches = [r for r in found if _covers(r, known)]
+        used.update(r["round_id"] for r in matches)
+        records.append(_known_row(known, matches))
+    for row in found:
+        if row["round_id"] not in used and _day(row["start_date"]):
+            records.append({"status": "not_in_reference", **_found_fields([row])})
+    if not records:
+        return tables.empty("rounds_vs_reference")
+    return tables.conform(pd.DataFrame.from_records(records), "rounds_vs_reference")
+
+
+def _corpus_period(documents_table) -> tuple[dt.date, dt.date] | None:
+    if documents_table is None or len(documents_table) == 0:
+        return None
+    days = [d for d in map(_day, documents_table["report_date"]) if d]
+    if not days:
+        return None
+    return min(days) - PERIOD_MARGIN, max(days) + PERIOD_MARGIN
+
+
+def _known_row(known: dict, matches: list[dict]) -> dict:
+    return {
+        "status": "reported" if matches else "not_reported",
+        "reference_start": known["start"].isoformat(),
+        "reference_end": known["end"].isoformat() if known["end"] != known["start"] else "",
+        "reference_place": known["city"],
+        "reference_participants": known["participants"],
+        "reference_event": known["event_type"],
+        "reference_source": known["source_url"],
+        **_found_fields(matches),
+    }
+
+
+def _found_fields(matches: list[dict]) -> dict:
+    docs = sorted({d for r in matches for d in str(r["doc_ids"]).split(";") if d})
+    return {
+        "round_ids": ";".join(r["round_id"] for r in matches),
+        "round_start": ";".join(r["start_date"] for r in matches if r["start_date"]),
+        "round_location": ";".join(dict.fromkeys(r["location"] for r in matches
+                                                 if r["location"])),
+        "n_reports": len(docs),
+        "doc_ids": ";".join(docs),
+    }

@@ -96,12 +96,31 @@ COMPARISON_COLUMNS = [
     "end_char",
 ]
 
+# rounds_vs_reference.csv: each known round of talks in the corpus's period (reported or
+# not_reported by the corpus, with the rounds and articles that report it), then each dated
+# found round that matches no known round (not_in_reference). See analysis/rounds.py.
+ROUNDS_VS_REFERENCE_COLUMNS = [
+    "status",  # reported | not_reported | not_in_reference
+    "reference_start",
+    "reference_end",
+    "reference_place",
+    "reference_participants",
+    "reference_event",
+    "reference_source",
+    "round_ids",
+    "round_start",
+    "round_location",
+    "n_reports",
+    "doc_ids",
+]
+
 COLUMNS = {
     "documents": DOCUMENT_COLUMNS,
     "figures": FIGURE_COLUMNS,
     "meetings": MEETING_COLUMNS,
     "rounds": ROUND_COLUMNS,
     "figures_vs_reference": COMPARISON_COLUMNS,
+    "rounds_vs_reference": ROUNDS_VS_REFERENCE_COLUMNS,
 }
 
 INT_COLUMNS = {"n_words", "value", "low", "high", "start_char", "end_char", "n_reports",
