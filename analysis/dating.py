@@ -413,6 +413,9 @@ HOSTAGE_METRICS = {"hostages_held": ["hostages_held", "hostages_remaining"],
 HOSTAGE_MATCH = (0.05, 6)   # within 5% or 6 people of a compiled value (reports count on
 #                             different bases: with or without the four held before the war,
 #                             the foreigners, the dead)...
+# A count equal (within this many) to one that stood still for a period the timeline knows
+# dates the report to that period, widened by (days before, days after).
+HOSTAGE_PERIOD_MATCH, HOSTAGE_PERIOD_DAYS = 0, (5, 10)
 HOSTAGE_DAYS = 60           # ...reported within 60 days either side (reports are 1-2 months
 #                             apart and counts stay flat for weeks)
 
@@ -425,6 +428,26 @@ HOSTAGE_DAYS = 60           # ...reported within 60 days either side (reports ar
 MONOTONIC_HOSTAGE_METRICS = {"hostages_held"}
 
 
+def _hostage_period_constraint(value: int) -> Constraint | None:
+    """A count of hostages held equal (within :data:`HOSTAGE_PERIOD_MATCH`) to one that stood
+    for a known period (the timeline's hostages rows: 59 from March to May 2025, 48 before
+    the October 2025 releases): the report lies in one of those periods (widened by
+    :data:`HOSTAGE_PERIOD_DAYS`)."""
+    days, _ = calendar_days()
+    n = len(days)
+    periods = [p for p in timeline.hostage_periods()
+               if abs(p.count - value) <= HOSTAGE_PERIOD_MATCH]
+    if not periods:
+        return None
+    allowed = np.zeros(n, dtype=bool)
+    for p in periods:
+        allowed |= _mask_range(n, _index(days, p.start) - HOSTAGE_PERIOD_DAYS[0],
+                               _index(days, p.end or p.start) + HOSTAGE_PERIOD_DAYS[1])
+    label = f"hostages_held {value}: " + "; ".join(
+        f"{p.event} ({p.start}..{p.end})" for p in periods)
+    return Constraint("hostages", label, allowed)
+
+
 def hostage_constraint(figure: dict) -> Constraint | None:
     """A weak signal: hostages still held / dead, near a compiled report of the same count.
     The compiled series is sparse and counts on different bases, hence the wide margins."""
@@ -434,7 +457,15 @@ def hostage_constraint(figure: dict) -> Constraint | None:
     if not metrics or figure.get("population") not in ("israeli", None, "") or pd.isna(value):
         return None
     margin = max(HOSTAGE_MATCH[0] * value, HOSTAGE_MATCH[1])
+    if figure.get("metric") == "hostages_held":
+        period = _hostage_period_constraint(int(value))
+        if period is not None:
+            return period
     points = reference.compiled_points(tuple(metrics))
+    if figure.get("metric") == "hostages_held":   # and the timeline's periods' first/last days
+        points = tuple(sorted(points + tuple(
+            (day, p.count, p.source) for p in timeline.hostage_periods()
+            for day in (p.start, p.end or p.start))))
     n = len(days)
     allowed = np.zeros(n, dtype=bool)
     if figure.get("metric") in MONOTONIC_HOSTAGE_METRICS and points:

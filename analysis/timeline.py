@@ -50,7 +50,7 @@ ROUNDS = Path(__file__).resolve().parent.parent / "data" / "reference" / "negoti
 
 KINDS = ("war", "attack", "truce", "ceasefire", "agreement", "proposal", "talks", "release",
          "rescue", "recovery", "death", "ruling", "diplomacy", "election", "inauguration",
-         "anniversary", "holiday", "office")
+         "appointment", "anniversary", "holiday", "office", "hostages")
 # Words right before an office title that say the person no longer (or not yet) holds it
 # ("former CIA Director", "then-Secretary of State").
 # So do the death of the holder ("the killing of Hamas leader Yahya Sinwar").
@@ -74,6 +74,7 @@ class Event:
     titles: re.Pattern | None
     source: str
     keys: tuple[str, ...] | None = None   # one of these is in every text it matches
+    count: int | None = None              # hostages rows: the count held in the period
 
     def search(self, text: str, lower: str) -> re.Match | None:
         """The first match in `text` (`lower` is its lower-case copy, for the pre-check)."""
@@ -172,7 +173,13 @@ def load(path: str = str(TIMELINE)) -> tuple[Event, ...]:
     return tuple(Event(_date(r["date"]), _date(r["end_date"]), r["kind"], r["event"],
                        _pattern(r["phrases"]),
                        re.compile(r["titles"]) if r["titles"].strip() else None,
-                       r["source"], literals(_pattern(r["phrases"]).pattern)) for r in rows)
+                       r["source"], literals(_pattern(r["phrases"]).pattern),
+                       int(r["count"]) if r.get("count", "").strip() else None) for r in rows)
+
+
+def hostage_periods() -> list[Event]:
+    """The periods in which the count of hostages held stood still (kind hostages)."""
+    return [event for event in load() if event.kind == "hostages" and event.count is not None]
 
 
 def holidays() -> dict[str, list[tuple[dt.date, dt.date]]]:
@@ -201,7 +208,7 @@ def find_events(text: str) -> list[dict]:
     """
     found, lower = [], text.lower()
     for event in load():
-        if event.kind in ("office", "holiday"):
+        if event.kind in ("office", "holiday", "hostages"):
             continue
         match = event.search(text, lower)
         if match:

@@ -1,0 +1,285 @@
+"""The war's timeline (analysis/data/timeline.csv) and the signals it gives report-date
+inference: events mentioned as past, recent or coming, people in office, meetings that match
+a compiled round, year-less dates and datelines. Each test is one kind of error the rules
+fix, in sentences written for the test (not copied from the evaluation articles)."""
+
+import csv
+import datetime as dt
+import re
+import time
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from analysis import dating, timeline
+from analysis.dates import date_signals
+
+D = dt.date
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def infer(text, figures=(), meetings=()):
+    return dating.infer_date(date_signals(text), list(figures), list(meetings))
+
+
+def off(inference, day):
+    assert inference.report_date is not None, inference.evidence
+    return abs((inference.report_date - day).days)
+
+
+# --- the data file ------------------------------------------------------------------------
+
+
+def rows():
+    with open(timeline.TIMELINE, encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_every_timeline_row_has_an_iso_date_a_known_kind_and_a_source():
+    assert rows(), "timeline.csv is empty"
+    for row in rows():
+        start = D.fromisoformat(row["date"])
+        assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", row["date"]), row
+        if row["end_date"]:
+            assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", row["end_date"]), row
+            assert D.fromisoformat(row["end_date"]) >= start, row
+        assert row["kind"] in timeline.KINDS, row
+        assert row["event"].strip(), row
+        assert re.match(r"https?://\S+$", row["source"]), row
+        re.compile(row["phrases"])  # every pattern compiles
+        if row["kind"] == "office":
+            assert row["titles"].strip(), row
+            re.compile(row["titles"])
+        if row["kind"] == "holiday":
+            assert row["end_date"], row
+
+
+def test_timeline_reaches_october_2025_and_has_a_readme():
+    kinds = {row["kind"] for row in rows()}
+    assert {"truce", "ceasefire", "release", "death", "rescue", "recovery", "holiday",
+            "office", "election", "inauguration"} <= kinds
+    assert max(D.fromisoformat(row["date"]) for row in rows()) >= D(2025, 10, 13)
+    readme = (ROOT / "analysis" / "data" / "TIMELINE.md").read_text(encoding="utf-8")
+    assert "source" in readme.lower()
+
+
+def test_required_literals_skip_no_match():
+    """The pre-check (a literal every match holds) never hides a match."""
+    text = ("Relatives of Shlomi Ziv welcomed the news, days after the killing of Hamas "
+            "leader Yahya Sinwar and ahead of Passover.")
+    lower = text.lower()
+    for event in timeline.load():
+        assert bool(event.search(text, lower)) == bool(event.phrases.search(text)), event
+
+
+# --- events -------------------------------------------------------------------------------
+
+
+def test_event_named_as_recent_puts_the_report_weeks_after_it():
+    # "following the rescue" (8 June 2024) and a US secretary of state in office
+    inference = infer("Secretary of State Antony Blinken travels to Cairo on Monday following "
+                      "the rescue of four Israeli hostages from Nuseirat.")
+    assert off(inference, D(2024, 6, 10)) <= 3
+    assert "2024-06-08" in inference.evidence
+
+
+def test_event_in_a_future_clause_is_still_past():
+    # the plan is future, the killing it follows is past: not "before 16 October"
+    found = [m for m in date_signals("Mediators will meet next week after the killing of "
+                                     "Yahya Sinwar on October 16.")
+             if m["kind"] in ("event", "month_day")]
+    assert {m["tense"] for m in found} <= {"past", "recent"}, found
+
+
+def test_event_ahead_of_is_a_coming_event():
+    mentions = date_signals("Negotiators hope to close a deal ahead of Trump's inauguration.")
+    event = next(m for m in mentions if m["kind"] == "event")
+    assert event["tense"] == "future"
+    c = dating.event_constraint(event)
+    days, _ = dating.calendar_days()
+    assert c.allowed[dating._index(days, D(2025, 1, 10))]
+    assert not c.allowed[dating._index(days, D(2025, 2, 10))]
+
+
+def test_headline_event_is_the_news_itself():
+    inference = infer("Qatar decides to suspend its mediation between Israel and Hamas\n"
+                      "Officials said the decision was conveyed on Saturday. More than a year "
+                      "of war has killed more than 43,000 people.",
+                      [{"metric": "killed", "population": "palestinian", "value": 43000,
+                        "qualifier": "lower_bound", "quote": "more than 43,000 people"}])
+    assert off(inference, D(2024, 11, 9)) <= 3
+
+
+# --- people in office ---------------------------------------------------------------------
+
+
+def test_office_holder_bounds_the_report():
+    mention = next(m for m in date_signals("CIA director John Ratcliffe flew to Doha.")
+                   if m["kind"] == "office")
+    c = dating.office_constraint(mention)
+    days, _ = dating.calendar_days()
+    assert not c.allowed[dating._index(days, D(2024, 12, 1))]
+    assert c.allowed[dating._index(days, D(2025, 3, 1))]
+
+
+@pytest.mark.parametrize("text", [
+    "Former CIA Director William Burns said the deal was close.",
+    "the killing of Hamas leader Yahya Sinwar",
+    "then-Secretary of State Antony Blinken had warned",
+])
+def test_former_or_dead_office_holder_says_nothing(text):
+    assert not [m for m in date_signals(text) if m["kind"] == "office"]
+
+
+def test_title_after_the_name_counts():
+    found = timeline.find_offices("Bill Burns, the CIA director, landed in Cairo.")
+    assert [m["event"] for m in found] == ["William Burns, CIA director"]
+
+
+# --- year-less dates, weekdays, datelines -------------------------------------------------
+
+
+def test_year_less_date_takes_its_year_from_the_evidence_not_the_calendar():
+    # a past "July 28" with a CIA director who left office in January 2025: 2024
+    inference = infer("On July 28, CIA Director William Burns met his counterparts in Rome, "
+                      "a source said on Tuesday. The seven-day truce of November 2023 was the "
+                      "last pause.")
+    assert inference.report_date is None or inference.report_date.year == 2024
+    assert "2026" not in (inference.evidence.split("not satisfied")[0])
+
+
+def test_weekday_given_with_a_date_fixes_its_year():
+    mention = next(m for m in date_signals("Burns will arrive in Cairo on Tuesday 13 February "
+                                           "for talks.") if m["kind"] == "day_month")
+    assert mention["weekday"] == 1
+    c = dating.yearless_constraint(mention)
+    assert c.label_at(0).endswith("2024-02-13")
+
+
+def test_weekday_of_a_date_is_not_a_report_weekday():
+    mentions = date_signals("Talks are due on Tuesday, Feb. 13.")
+    assert next(m for m in mentions if m["kind"] == "weekday").get("of_date")
+
+
+def test_present_tense_schedule_is_a_coming_date():
+    mentions = date_signals("Ramadan, which begins on March 10, is weeks away.")
+    assert next(m for m in mentions if m["kind"] == "month_day")["tense"] == "future"
+
+
+def test_dateline_dates_the_report():
+    inference = infer("Rome talks begin\nTEL AVIV, July 28. /agency/. Mossad director David "
+                      "Barnea arrived in Rome on Sunday, while U.S. President Joe Biden urged "
+                      "a deal.")
+    assert inference.report_date == D(2024, 7, 28)
+
+
+# --- meetings matching compiled rounds ----------------------------------------------------
+
+
+def test_planned_meeting_matching_a_round_dates_the_days_before_it():
+    meetings = [{"location": "Warsaw", "participants": ["David Barnea", "William Burns"],
+                 "status": "planned", "date_text": "on Monday", "quote": "will meet"}]
+    inference = infer("Mossad chief David Barnea will meet CIA director Bill Burns in Warsaw "
+                      "on Monday.", meetings=meetings)
+    assert off(inference, D(2023, 12, 17)) <= 3
+    assert inference.window[1] <= D(2023, 12, 18)
+
+
+def test_meeting_matching_many_rounds_leaves_the_article_undated():
+    meetings = [{"location": "Doha", "participants": ["William Burns"], "status": "held",
+                 "date_text": "", "quote": "met in Doha"}]
+    inference = infer("CIA Director William Burns met the Qatari prime minister in Doha.",
+                      meetings=meetings)
+    assert inference.report_date is None
+
+
+def test_meeting_weekday_picks_the_round_held_that_weekday():
+    # Paris rounds: Sunday 28 Jan and Friday 23 Feb 2024; "held Friday" is the second
+    meetings = [{"location": "Paris", "participants": ["William Burns"], "status": "held",
+                 "date_text": "Friday", "quote": "talks held Friday"}]
+    c = dating.round_constraint(meetings)
+    assert "2024-02-23" in c.label and "2024-01-28" not in c.label
+
+
+# --- figures ------------------------------------------------------------------------------
+
+
+def test_misread_small_hostage_count_does_not_outvote_the_events():
+    # "four" rescued read as four still held: the rescue and the office holder win
+    hostages = {"metric": "hostages_held", "population": "israeli", "value": 4,
+                "qualifier": "exact", "scope": "cumulative"}
+    inference = infer("Blinken returns to the region following the dramatic rescue of four "
+                      "Israeli hostages. U.S. Secretary of State Antony Blinken will meet "
+                      "officials in Cairo.", [hostages])
+    assert off(inference, D(2024, 6, 9)) <= 7
+
+
+def test_sub_group_and_vague_figures_are_not_tolls():
+    figures = [{"metric": "killed", "population": "palestinian", "value": 13000,
+                "qualifier": "exact", "group": "children", "quote": "13,000 children"},
+               {"metric": "killed", "population": "palestinian", "value": 10000,
+                "qualifier": "lower_bound", "vague": True, "quote": "tens of thousands"}]
+    constraints, _ = dating.figure_constraints(figures)
+    assert constraints == []
+
+
+# --- the documents table and the cache ----------------------------------------------------
+
+
+def test_stored_inference_is_reused(monkeypatch):
+    from analysis.corpus import Document
+
+    document = Document(doc_id="a", text="no date here", report_date=None,
+                        date_source="none", source_path="a.txt")
+    result = {"date_mentions": [], "figures": [], "meetings": []}
+    first = dating._inference_of(document, result)
+    assert "date_inference" in result
+
+    def boom(*args, **kwargs):
+        raise AssertionError("inference repeated for an unchanged article")
+
+    monkeypatch.setattr(dating, "infer_date", boom)
+    again = dating._inference_of(document, result)
+    assert again.evidence == first.evidence
+
+
+def test_confidence_follows_the_window_width():
+    assert dating.confidence((D(2024, 1, 1), D(2024, 1, 7)), True) == "high"
+    assert dating.confidence((D(2024, 1, 1), D(2024, 1, 20)), True) == "medium"
+    assert dating.confidence((D(2024, 1, 1), D(2024, 2, 20)), True) == "low"
+    assert dating.confidence(None, False) == ""
+
+
+def test_inference_under_5_ms_an_article(rules_nlp, tmp_path):
+    import sys
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    from synthetic import make_corpus
+
+    from analysis.corpus import load_corpus
+    from analysis.extract import analyse_documents
+
+    corpus = load_corpus(make_corpus(80, tmp_path / "corpus"))
+    results = dict(analyse_documents(corpus.documents, rules_nlp))
+    warm, timed = corpus.documents[:20], corpus.documents[20:]
+    for document in warm:   # one-time loads: the series, the timeline, dateparser's tables
+        r = results[document.doc_id]
+        dating.infer_date(r["date_mentions"], r["figures"], r["meetings"])
+    start = time.perf_counter()
+    for document in timed:
+        r = results[document.doc_id]
+        dating.infer_date(r["date_mentions"], r["figures"], r["meetings"])
+    per_article = (time.perf_counter() - start) / len(timed)
+    assert per_article < 0.005, f"{per_article * 1000:.1f} ms an article"
+
+
+def test_documents_table_has_confidence(rules_nlp):
+    from analysis.corpus import load_corpus
+    from analysis.extract import extract_corpus
+
+    tables = extract_corpus(load_corpus(ROOT / "data" / "corpus"), rules_nlp)
+    frame = tables.documents.set_index("doc_id")
+    assert frame.loc["000_82d95582873b50a0", "date_confidence"] == "given"
+    assert set(frame["date_confidence"]) <= {"given", "high", "medium", "low", ""}
+    assert isinstance(frame, pd.DataFrame)
