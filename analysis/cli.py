@@ -83,12 +83,7 @@ def _add_evaluate(sub) -> None:
     p.add_argument("--out", type=Path, default=Path("out/eval"),
                    help="where the sets' predicted tables go, one folder per set "
                         "(default %(default)s)")
-    p.add_argument("--rules-only", action="store_true",
-                   help="sets: extract with spacy.blank('en') and rules only")
-    p.add_argument("--model", default="en_core_web_sm", help="sets: spaCy model")
-    p.add_argument("--workers", type=int, default=0, help="sets: processes for the NLP")
-    p.add_argument("--cache-dir", type=Path, default=None, help="sets: extraction cache")
-    p.add_argument("--no-cache", action="store_true", help="sets: neither read nor write it")
+    _add_pipeline_options(p)  # how --sets extracts, as `extract`
     p.add_argument("--json", action="store_true",
                    help="print the measures as one JSON object (with --sets: one per set)")
     p.add_argument("--print-thresholds", action="store_true",
@@ -203,7 +198,8 @@ def _evaluate_sets(args) -> int:
     results = evaluate_sets(
         sets, args.out, log=lambda line: print(line, file=sys.stderr), errors=args.errors,
         rules_only=args.rules_only, model=args.model, workers=args.workers,
-        cache_dir=None if args.no_cache else args.cache_dir, use_cache=not args.no_cache)
+        batch_size=args.batch_size, cache_dir=None if args.no_cache else args.cache_dir,
+        use_cache=not args.no_cache, backend=args.backend, scheduler=args.scheduler)
     if args.print_thresholds:
         print(threshold_rows(results).to_csv(index=False), end="")
     elif args.json:
