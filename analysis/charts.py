@@ -154,20 +154,52 @@ def _qualifier_legend(qualifiers) -> list:
 
 
 def _plot_statements(ax, frame: pd.DataFrame, color: str) -> None:
-    """Markers for figure statements (shape by qualifier) with their low-high range bars."""
+    """Markers for figure statements (shape by qualifier) with their low-high range bars and,
+    for a report whose date was inferred, its date window as a horizontal bar."""
     for _, row in frame.iterrows():
         low, high = row["_low"], row["_high"]
         if pd.notna(low) and pd.notna(high) and high > low:
             ax.vlines(row["_date"], low, high, color=color, linewidth=1.5, alpha=0.8, zorder=3)
+        start, end = row.get("_win_lo"), row.get("_win_hi")
+        if pd.notna(start) and pd.notna(end) and end > start:
+            ax.hlines(row["_value"], start, end, color=color, linewidth=1.2, alpha=0.6,
+                      linestyle=(0, (4, 2)), zorder=3)
     for qualifier, group in frame.groupby("_qualifier", sort=True):
         marker = QUALIFIER_MARKERS.get(qualifier, ("X", qualifier))[0]
         ax.scatter(group["_date"], group["_value"], marker=marker, s=55, color=color,
                    edgecolor="black", linewidth=0.6, zorder=4)
 
 
-def _statements(figures: pd.DataFrame) -> pd.DataFrame:
+INFERRED_WINDOW_LABEL = "inferred report date:\nits window (dashed bar)"
+
+
+def _date_windows(frame: pd.DataFrame, documents: pd.DataFrame | None) -> pd.DataFrame:
+    """`_win_lo`/`_win_hi`: the date window of rows whose report date was inferred (from
+    `documents`, documents.csv, or the figures' own date_window_* columns)."""
+    frame["_win_lo"] = frame["_win_hi"] = pd.NaT
+    source = frame
+    if documents is not None and not documents.empty and "date_window_start" in documents:
+        keep = documents[documents["date_source"] == "inferred"].drop_duplicates("doc_id")
+        source = frame[["doc_id"]].merge(keep, on="doc_id", how="left")
+        source.index = frame.index
+    if "date_window_start" in source and "date_source" in source:
+        inferred = (source["date_source"] == "inferred").values
+        frame["_win_lo"] = _dates(source["date_window_start"].where(inferred)).values
+        frame["_win_hi"] = _dates(source["date_window_end"].where(inferred)).values
+    return frame
+
+
+def _window_legend(rows: pd.DataFrame) -> list:
+    if "_win_lo" not in rows or not rows["_win_lo"].notna().any():
+        return []
+    return [Line2D([], [], color="#444444", linestyle=(0, (4, 2)), linewidth=1.2,
+                   label=INFERRED_WINDOW_LABEL)]
+
+
+def _statements(figures: pd.DataFrame, documents: pd.DataFrame | None = None) -> pd.DataFrame:
     """Figure rows with parsed date, value, bounds and qualifier; undated rows, sub-counts
-    (`group` not all) and vague amounts dropped: only whole, numbered counts are charted."""
+    (`group` not all) and vague amounts dropped: only whole, numbered counts are charted.
+    With `documents`, rows of reports with inferred dates carry their window."""
     if figures is not None:
         figures = whole_figures(figures)
     if figures is None or figures.empty:
@@ -179,6 +211,7 @@ def _statements(figures: pd.DataFrame) -> pd.DataFrame:
     frame["_low"] = _numbers(frame.get("low", pd.Series(index=frame.index))).values
     frame["_high"] = _numbers(frame.get("high", pd.Series(index=frame.index))).values
     frame["_qualifier"] = frame["qualifier"].fillna("exact").astype(str).values
+    frame = _date_windows(frame, documents)
     return frame.dropna(subset=["_date", "_value"])
 
 
@@ -186,13 +219,14 @@ def _statements(figures: pd.DataFrame) -> pd.DataFrame:
 
 
 def casualty_figures(figures: pd.DataFrame, official: pd.DataFrame | None = None,
-                     metric: str = "killed", ax=None):
+                     metric: str = "killed", ax=None, documents: pd.DataFrame | None = None):
     """People killed (or injured) as each report states them, by report date and population,
     over the official cumulative Gaza series.
 
     `figures` has the columns of figures.csv; `official` has ``report_date`` and
     ``<metric>_cum`` (gaza_daily_casualties.csv). Marker shape = qualifier, vertical bar =
-    low-high range, colour = population.
+    low-high range, colour = population; with `documents` (documents.csv), a report whose
+    date was inferred has its date window drawn as a dashed horizontal bar.
 
     >>> ax = casualty_figures(figures, official, metric="injured")   # doctest: +SKIP
     """
@@ -200,7 +234,7 @@ def casualty_figures(figures: pd.DataFrame, official: pd.DataFrame | None = None
     noun = {"killed": "killed", "injured": "injured"}.get(metric, metric)
     title = f"People {noun}: figures in the reports and the official count"
     source = f"{SOURCE_FIGURES}; {SOURCE_OFFICIAL}."
-    rows = _statements(figures)
+    rows = _statements(figures, documents)
     rows = rows[rows["metric"] == metric] if len(rows) else rows
     if rows.empty:
         return _nothing(ax, title, f"No dated '{metric}' figures in the selected reports.",
@@ -226,7 +260,8 @@ def casualty_figures(figures: pd.DataFrame, official: pd.DataFrame | None = None
         handles.append(Line2D([], [], linestyle="", marker="s", markersize=8,
                               color=style["color"], label=f"{style['label']} (report)"))
     official_handles, _ = ax.get_legend_handles_labels()
-    ax.legend(handles=official_handles + handles + _qualifier_legend(rows["_qualifier"]),
+    ax.legend(handles=official_handles + handles + _qualifier_legend(rows["_qualifier"])
+              + _window_legend(rows),
               fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False)
     ax.set_title(title, loc="left", fontweight="bold")
     ax.set_xlabel("report date")
@@ -257,9 +292,11 @@ def reported_hostage_points(reported: pd.DataFrame | None) -> pd.DataFrame:
 
 
 def hostage_figures(figures: pd.DataFrame, reported: pd.DataFrame | None = None,
-                    metrics: list[str] | None = None, ax=None):
+                    metrics: list[str] | None = None, ax=None,
+                    documents: pd.DataFrame | None = None):
     """Hostage (or prisoner) figures by report date, one colour per metric, marker shape by
-    qualifier, with reported reference points (israel_hostage_figures_reported.csv) as crosses.
+    qualifier, with reported reference points (israel_hostage_figures_reported.csv) as crosses;
+    with `documents`, inferred report dates have their window as a dashed horizontal bar.
 
     >>> ax = hostage_figures(figures, reported, metrics=PRISONER_METRICS)   # doctest: +SKIP
     """
@@ -269,7 +306,7 @@ def hostage_figures(figures: pd.DataFrame, reported: pd.DataFrame | None = None,
     title = f"{what}: figures in the reports by report date"
     source = (f"{SOURCE_FIGURES}; crosses: figures reported in other news pages "
               "(israel_hostage_figures_reported.csv).")
-    rows = _statements(figures)
+    rows = _statements(figures, documents)
     rows = rows[rows["metric"].isin(metrics)] if len(rows) else rows
     if rows.empty:
         return _nothing(ax, title, f"No dated {what.lower()} figures in the selected reports.",
@@ -295,7 +332,7 @@ def hostage_figures(figures: pd.DataFrame, reported: pd.DataFrame | None = None,
             _plot_statements(ax, group, style["color"])
         handles.append(Line2D([], [], linestyle="", marker="s", markersize=8,
                               color=style["color"], label=style["label"]))
-    extra = _qualifier_legend(rows["_qualifier"])
+    extra = _qualifier_legend(rows["_qualifier"]) + _window_legend(rows)
     if not points.empty:
         extra.append(Line2D([], [], linestyle="", marker="x", color="#444444",
                             label="reported elsewhere (reference)"))
