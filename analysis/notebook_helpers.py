@@ -23,7 +23,8 @@ import pandas as pd
 from analysis import tables as table_contract
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
-TABLE_NAMES = ["documents", "figures", "meetings", "rounds", "figures_vs_reference", "entities"]
+TABLE_NAMES = ["documents", "figures", "meetings", "rounds", "figures_vs_reference", "entities",
+               "rounds_vs_reference"]
 ENTITY_COLUMNS = ["doc_id", "text", "label", "start_char", "end_char"]
 
 
@@ -37,6 +38,7 @@ class TableSet:
     rounds: pd.DataFrame
     figures_vs_reference: pd.DataFrame
     entities: pd.DataFrame
+    rounds_vs_reference: pd.DataFrame | None = None  # computed when the folder lacks it
 
 
 # ----------------------------------------------------------------------------- paths and setup
@@ -105,6 +107,10 @@ def read_tables(tables_dir: str | os.PathLike) -> TableSet:
         path = tables_dir / f"{name}.csv"
         if path.exists():
             frames[name] = table_contract.read_table(path, name)
+        elif name == "rounds_vs_reference":  # tables of an older extract: check them here
+            from analysis.rounds import rounds_vs_reference
+
+            frames[name] = rounds_vs_reference(frames["rounds"], frames["documents"])
         else:
             frames[name] = _empty(name)
     return TableSet(**frames)
@@ -181,7 +187,18 @@ def select_dates(tables: TableSet, start=None, end=None) -> TableSet:
         figures_vs_reference=filter_dates(tables.figures_vs_reference, start, end),
         entities=tables.entities[tables.entities["doc_id"].isin(in_range)].reset_index(
             drop=True),
+        rounds_vs_reference=_reference_rows(tables.rounds_vs_reference, start, end),
     )
+
+
+def _reference_rows(check: pd.DataFrame | None, start, end) -> pd.DataFrame | None:
+    """Rows of rounds_vs_reference.csv whose known round (or, for found rounds matching none,
+    whose first day) lies in [start, end]."""
+    if check is None or check.empty:
+        return check
+    when = check["reference_start"].where(check["reference_start"].notna(),
+                                          check["round_start"].str[:10])
+    return check[_in_range(when, start, end).values].reset_index(drop=True)
 
 
 def _reference_dir(reference_dir) -> Path:
@@ -523,6 +540,28 @@ def rounds_summary(rounds: pd.DataFrame, start=None, end=None) -> str:
     if dated.isna().any():
         text += f" {int(dated.isna().sum())} have no known date."
     return text
+
+
+REFERENCE_DISPLAY_COLUMNS = ["status", "reference_start", "reference_end", "reference_place",
+                             "reference_participants", "round_ids", "round_start",
+                             "round_location", "n_reports", "doc_ids"]
+
+
+def reference_summary(check: pd.DataFrame | None) -> str:
+    """A sentence on the check of the rounds against the known rounds.
+
+    >>> reference_summary(pd.DataFrame({"status": ["reported", "not_reported",
+    ...                                            "not_in_reference"]}))[:60]
+    'Of 2 known rounds in the period of the reports, the corpus r'
+    """
+    if check is None or check.empty:
+        return "No known round lies in the period of the reports, and no dated round was found."
+    status = check["status"].value_counts()
+    known = int(status.get("reported", 0) + status.get("not_reported", 0))
+    extra = int(status.get("not_in_reference", 0))
+    return (f"Of {known} known rounds in the period of the reports, the corpus reports "
+            f"{int(status.get('reported', 0))}; {extra} found round"
+            f"{' matches' if extra == 1 else 's match'} no known round.")
 
 
 ROUND_DISPLAY_COLUMNS = ["round_id", "start_date", "end_date", "location", "status",

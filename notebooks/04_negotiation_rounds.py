@@ -5,6 +5,8 @@
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python (hostage-talks)
 #     language: python
@@ -73,3 +75,18 @@ nh.show(rounds_table, empty="No negotiation rounds were found.")
 sources = nh.round_sources(rounds, tables.meetings, tables.documents)
 nh.save_table(sources, out, "round_sources")
 nh.show(sources, empty="No negotiation rounds were found, so there are no sources to list.")
+
+# %% [markdown]
+# ## Rounds against the record
+#
+# Each round of talks known from the reporting (`data/reference/negotiation_rounds.csv`) in
+# the period of the reports: whether the corpus reports it and from which articles; then each
+# dated round found here that matches no known round (a round the record lacks, or a round
+# built wrongly). Rounds match when their days meet (within a day) and their places agree.
+
+# %%
+check = tables.rounds_vs_reference
+nh.say(nh.reference_summary(check))
+check_table = check.reindex(columns=nh.REFERENCE_DISPLAY_COLUMNS)
+nh.save_table(check, out, "rounds_vs_reference")
+nh.show(check_table, empty="No known round lies in the period of the reports.")

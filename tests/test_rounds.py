@@ -13,7 +13,7 @@ from analysis.meetings import meetings_table
 from analysis.rounds import merge_rounds
 from analysis.tables import ROUND_COLUMNS
 
-from .conftest import CORPUS
+from .conftest import CORPUS, ROOT
 
 
 def run(nlp, texts):
@@ -111,3 +111,83 @@ def test_extract_corpus_end_to_end(nlp):
     assert len(tables.meetings) >= 6
     assert len(tables.rounds) >= 5
     assert (tables.rounds["n_reports"] >= 1).all()
+
+
+# --- the check against the record -----------------------------------------------------------
+
+def test_rounds_vs_reference_on_the_samples(corpus_rounds):
+    """The Paris round of 28 January 2024 is a known round; the samples report it from two
+    articles. Known rounds outside the samples' period are not listed."""
+    from analysis.rounds import rounds_vs_reference
+    from analysis.tables import ROUNDS_VS_REFERENCE_COLUMNS
+
+    rounds, _, documents, _ = corpus_rounds
+    table = pd.DataFrame({"doc_id": [d.doc_id for d in documents],
+                          "report_date": [d.report_date.isoformat() for d in documents]})
+    check = rounds_vs_reference(rounds, table)
+    assert list(check.columns) == ROUNDS_VS_REFERENCE_COLUMNS
+    paris = check[(check["reference_start"] == "2024-01-28")]
+    assert len(paris) == 1 and paris.iloc[0]["status"] == "reported"
+    assert paris.iloc[0]["doc_ids"] == "002_36148e0cbc528e91;004_f9ef86ebf47d9992"
+    known = check[check["status"] != "not_in_reference"]
+    first = dt.date.fromisoformat(min(table["report_date"])) - dt.timedelta(days=7)
+    last = dt.date.fromisoformat(max(table["report_date"])) + dt.timedelta(days=7)
+    assert known["reference_start"].between(first.isoformat(), last.isoformat()).all()
+    assert set(check["status"]) <= {"reported", "not_reported", "not_in_reference"}
+
+
+def test_rounds_vs_reference_found_round_matching_none():
+    """A dated round at a place and day the record does not know is listed as such."""
+    from analysis.rounds import rounds_vs_reference
+
+    rounds = pd.DataFrame([{"round_id": "R01", "start_date": "2024-01-28",
+                            "end_date": "2024-01-28", "location": "Paris", "doc_ids": "a"},
+                           {"round_id": "R02", "start_date": "2024-01-10",
+                            "end_date": "2024-01-10", "location": "Oslo", "doc_ids": "b"},
+                           {"round_id": "R03", "start_date": "", "end_date": "",
+                            "location": "Cairo", "doc_ids": "c"}])
+    documents = pd.DataFrame({"doc_id": ["a", "b", "c"],
+                              "report_date": ["2024-01-29", "2024-01-11", ""]})
+    check = rounds_vs_reference(rounds, documents).fillna("")
+    assert check[check["reference_start"] == "2024-01-28"].iloc[0]["round_ids"] == "R01"
+    extra = check[check["status"] == "not_in_reference"]
+    assert list(extra["round_ids"]) == ["R02"]  # the undated R03 cannot be checked
+
+
+def test_undated_article_joins_only_rounds_inside_its_window():
+    """An undated meeting of an undated article: with a date window it may join a round in
+    that window; without one, or with a window elsewhere, it stays a round of its own."""
+    meetings = pd.DataFrame([
+        {"doc_id": "dated", "report_date": "2024-07-29", "date": "2024-07-28",
+         "date_text": "on Sunday", "location": "Rome", "participants": "William Burns;David Barnea",
+         "status": "held", "quote": "met in Rome", "start_char": 0, "end_char": 5},
+        {"doc_id": "undated", "report_date": "", "date": "", "date_text": "",
+         "location": "Rome", "participants": "William Burns;David Barnea", "status": "held",
+         "quote": "met in Rome", "start_char": 0, "end_char": 5}])
+    inside = merge_rounds(meetings, [], {}, {"undated": (dt.date(2024, 7, 28),
+                                                         dt.date(2024, 8, 3))})
+    assert list(inside["n_reports"]) == [2]
+    elsewhere = merge_rounds(meetings, [], {}, {"undated": (dt.date(2025, 3, 1),
+                                                            dt.date(2025, 3, 9))})
+    assert list(elsewhere["n_reports"]) == [1, 1]
+    assert list(merge_rounds(meetings, [], {})["n_reports"]) == [1, 1]
+
+
+def test_rounds_notebook_shows_the_check(tmp_path, corpus_rounds):
+    """Notebook 04 reads rounds_vs_reference.csv, or builds it from the rounds of an older
+    extract folder, and says how many known rounds the corpus reports."""
+    from analysis import notebook_helpers as nh
+    from analysis.tables import write_table
+
+    rounds, meetings, documents, _ = corpus_rounds
+    frame = pd.DataFrame({"doc_id": [d.doc_id for d in documents], "source_path": "x",
+                          "report_date": [d.report_date.isoformat() for d in documents],
+                          "status": "ok"})
+    write_table(frame, "documents", tmp_path)
+    write_table(rounds, "rounds", tmp_path)
+    write_table(meetings, "meetings", tmp_path)
+    check = nh.read_tables(tmp_path).rounds_vs_reference
+    assert "reported" in set(check["status"])
+    assert nh.reference_summary(check).startswith("Of ")
+    assert "Rounds against the record" in (ROOT / "notebooks" /
+                                           "04_negotiation_rounds.py").read_text()
