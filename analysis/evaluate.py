@@ -44,7 +44,6 @@ import pandas as pd
 
 EXACT_KEY = ["doc_id", "metric", "population", "value", "qualifier"]
 LENIENT_KEY = ["doc_id", "metric", "value"]
-MEETING_KEY = ["doc_id", "date", "location", "participants"]
 TRUE_WORDS = {"true", "1", "yes"}
 DATE_TOLERANCES = (1, 3, 7)  # days, for the report dates of undated articles
 DAY = dt.timedelta(days=1)
@@ -786,18 +785,18 @@ def _figure_near_miss(gold_row, pred_row) -> str | None:
 
 
 def _pair_near_misses(gold: pd.DataFrame, pred: pd.DataFrame, missed: list[int],
-                      alarms: list[int], near_miss) -> list[tuple[int, int, str]]:
-    """Pair each missed gold row with the first unmatched prediction `near_miss` names a kind
-    for; the paired rows are removed from `missed` and `alarms`."""
+                      alarms: list[int], near_miss, kinds: list[str]) -> list[tuple[int, int, str]]:
+    """Pair missed gold rows with unmatched predictions of the kind `near_miss` names, the
+    closest kinds first (in the order of `kinds`); paired rows leave `missed` and `alarms`."""
+    found = {(i, j): near_miss(gold.iloc[i], pred.iloc[j]) for i in missed for j in alarms}
     pairs = []
-    for i in list(missed):
-        for j in alarms:
-            kind = near_miss(gold.iloc[i], pred.iloc[j])
-            if kind:
+    for kind in kinds:
+        for i in list(missed):
+            j = next((j for j in alarms if found[i, j] == kind), None)
+            if j is not None:
                 pairs.append((i, j, kind))
                 missed.remove(i)
                 alarms.remove(j)
-                break
     return pairs
 
 
@@ -808,7 +807,8 @@ def figure_errors(gold: pd.DataFrame, pred: pd.DataFrame, texts: dict) -> list[E
     left_out, pred = pred[~_whole_counts(pred)], scorable_figures(pred)
     _, missed, alarms = match_figures(gold, pred, EXACT_KEY)
     items = []
-    for i, j, kind in _pair_near_misses(gold, pred, missed, alarms, _figure_near_miss):
+    for i, j, kind in _pair_near_misses(gold, pred, missed, alarms, _figure_near_miss,
+                                        FIGURE_KINDS):
         g, p = gold.iloc[i], pred.iloc[j]
         items.append(ErrorItem(f"figures: {kind}", _text(g["doc_id"]),
                                f"gold {_figure_text(g)} | predicted {_figure_text(p)}",
@@ -879,7 +879,8 @@ def meeting_errors(gold: pd.DataFrame, pred: pd.DataFrame, texts: dict) -> list[
                                    [f"missing: {', '.join(missing) or '-'}; "
                                     f"extra: {', '.join(extra) or '-'}",
                                     f"predicted quote: {_quoted(p['quote'])}"]))
-    for i, j, kind in _pair_near_misses(gold, pred, missed, alarms, _meeting_near_miss):
+    for i, j, kind in _pair_near_misses(gold, pred, missed, alarms, _meeting_near_miss,
+                                        MEETING_KINDS):
         g, p = gold.iloc[i], pred.iloc[j]
         items.append(ErrorItem(f"meetings: {kind}", _text(g["doc_id"]),
                                f"gold {_meeting_text(g)} | predicted {_meeting_text(p)}",
