@@ -191,8 +191,10 @@ def _evaluate_sets(args) -> int:
         threshold_rows,
     )
 
-    sets = find_sets(args.sets, Path("data") if args.samples else None,
-                     skip=set(args.skip) | skip_from_env())
+    skip = set(args.skip) | skip_from_env()
+    sets = find_sets(args.sets, Path("data") if args.samples else None, skip=skip)
+    if skip:
+        print(f"left out: {', '.join(sorted(skip))}", file=sys.stderr)
     if not sets:
         raise CliError(f"no evaluation sets in {', '.join(map(str, args.sets))}")
     results = evaluate_sets(
