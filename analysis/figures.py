@@ -430,7 +430,9 @@ _TRAILING_DETERMINERS = re.compile(
 
 
 def _left_trigger(core_left: str, terms: Terms) -> tuple[str | None, int]:
-    """Which trigger ends the left context ("killed", "took", "released"...), and where."""
+    """Which trigger ends the left context, and where: a verb ("killed", "took", "released"),
+    a tally phrase ("the number of dead hostages ... to", "the death toll rose to", "the total
+    released ... to", "among those freed were"), or "the number of prisoners ... exceeds"."""
     core = _TRAILING_DETERMINERS.sub("", core_left)
     for key in ("kill_left", "injure_left", "take_left", "release_left", "hold_left",
                 "displace_left"):
@@ -442,15 +444,12 @@ def _left_trigger(core_left: str, terms: Terms) -> tuple[str | None, int]:
     if match and not re.search(r"\b(?:killed|dead|deaths)\b", match.group(0), re.IGNORECASE):
         return "injure", match.start()
     masked = _mask_dates(core, terms)
-    match = terms.toll_left_re.search(masked) or _NUMBER_KILLED_LEFT.search(masked)
-    if match:
-        return "toll", match.start()
-    match = _TOTAL_LEFT.search(masked)
-    if match:  # "bringing the total released under the deal to 105": a tally, not a plan
-        return "release_total", match.start()
-    match = _RELEASED_WERE.search(masked)
-    if match:  # "Among those released by militants were 13 Israelis"
-        return "release", match.start()
+    for regex, trigger in ((_NUMBER_DEAD_HOSTAGES_LEFT, "count_hostage_dead"),
+                           (terms.toll_left_re, "toll"), (_NUMBER_KILLED_LEFT, "toll"),
+                           (_TOTAL_LEFT, "release_total"), (_RELEASED_WERE, "release")):
+        match = regex.search(masked)
+        if match:
+            return trigger, match.start()
     match = _NUMBER_HELD_LEFT.search(masked)
     if match:  # "the number of prisoners in occupation prisons exceeds 10,300"
         return "count_" + ("hostage" if match.group(1).lower().startswith(("hostage", "captive"))
@@ -465,6 +464,9 @@ _NUMBER_HELD_LEFT = re.compile(
     r"\b(?:number|total)\s+of\s+(?:[\w-]+\s+){0,2}(hostages|captives|prisoners|detainees)\b"
     r"(?!\s+(?:released|freed|killed|dead|who\s+have\s+died|who\s+died))[^\d.;:]{0,60}$",
     re.IGNORECASE)
+_NUMBER_DEAD_HOSTAGES_LEFT = re.compile(
+    r"\b(?:number|total|count)\s+of\s+(?:dead|deceased|slain|killed)\s+(?:hostages|captives)\b"
+    r"[^\d.;:]{0,60}$", re.IGNORECASE)
 _RELEASED_WERE = re.compile(r"\b(?:released|freed|set\s+free|returned)\b[^\d.;:]{0,50}"
                             r"\b(?:were|are|"
                             r"was|included|include|includes)\s*$", re.IGNORECASE)
@@ -645,7 +647,7 @@ def _shared_predicate(sentence: str, number: Number, np: NounPhrase, numbers: li
         return None
     following = later[0]
     between = sentence[number.end + np.end:following.start]
-    if not re.fullmatch(r"\s*,?\s*(?:and|as\s+well\s+as|plus)\s+(?:[a-z]+\s+){0,2}",
+    if not re.fullmatch(r"\s*,?\s*(?:and|as\s+well\s+as|plus)\s+(?:[a-z]+\s+){0,3}",
                         between, re.IGNORECASE):
         return None
     np2 = _noun_phrase(sentence[following.end:], terms)
@@ -812,6 +814,11 @@ def _counts_things(s: _Sentence, r: _Reading) -> bool:
     return s.noun_tags.get(word_at) == "NOUN" and _right_trigger(r.right, s.terms)[0] is None
 
 
+# "20 of the hostages still in Gaza are believed to be alive": the state, later in the clause
+_ALIVE_IN_CLAUSE = re.compile(r"^[^,;.]{0,40}?\b(?:are|is|were|was|remain)\s+(?:\w+\s+){0,3}?"
+                              r"(?:still\s+)?alive\b", re.IGNORECASE)
+
+
 def _alive_without_whole(s: _Sentence, r: _Reading) -> bool:
     """The living ("20 of them are believed alive", "24 hostages are thought to be alive") are
     read as a sub-count (group ``alive``) of the hostages held; "19 of the 59 hostages are
@@ -821,7 +828,7 @@ def _alive_without_whole(s: _Sentence, r: _Reading) -> bool:
     if r.part_of and np.kind == "hostage" and (terms.dead_search_re.search(after[:60])
                                                or terms.alive_re.match(after)):
         return False
-    if not terms.alive_re.match(after):
+    if not (terms.alive_re.match(after) or (np.of_the and _ALIVE_IN_CLAUSE.match(after))):
         return False
     r.alive = True
     return not (np.kind in ("hostage", "pronoun") or terms.hostage_word_re.search(s.text)
@@ -949,10 +956,11 @@ def _choose_trigger(s: _Sentence, r: _Reading) -> None:
     left = r.left_trigger
     if left == "release_total":
         left = "release"
-    if left and left.startswith("count_"):
+    if left and left.startswith("count_"):  # "the number of (dead) hostages ... 35"
+        kind, _, state = left[6:].partition("_")
         if r.np.kind is None:
-            r.np.kind = left[6:]
-        left = "hold"
+            r.np.kind = kind
+        left = state or "hold"
     r.left_trigger = left
     right = r.right_trigger
     trigger = left or right
@@ -1135,6 +1143,22 @@ def _taken_before_war(s: _Sentence, r: _Reading) -> bool:
     return r.metric.startswith("hostages") and bool(s.terms.prewar_re.search(r.after[:40]))
 
 
+def _hostages_killed_by(s: _Sentence, r: _Reading) -> bool:
+    """Hostages as the object of a killing: "Hamas had killed six of its hostages", "two
+    hostages were killed by their captors": an event, not the count of the dead among the
+    held. Leaves states: "29 of them are presumed dead", "22 of them had been killed",
+    "31 are believed to have died or been killed"."""
+    if r.metric != "hostages_dead" or r.np.kind != "hostage":
+        return False
+    verb = r.left_trigger == "kill" and _KILL_VERB.match(r.core_left[r.trigger_start:])
+    return bool(verb or _KILLED_BY.match(r.after))
+
+
+_KILLED_BY = re.compile(r"^\s*(?:\w+\s+){0,3}?killed\s+by\b", re.IGNORECASE)
+_KILL_VERB = re.compile(r"(?:killed|killing|kills|kill|slaughtered|massacred|murdered|executed)\b",
+                        re.IGNORECASE)  # not "the deaths of 41 of the hostages" (a state)
+
+
 def _incident_toll(s: _Sentence, r: _Reading) -> bool:
     """One strike's or one incident's toll: "an Israeli strike on a school killed 12" (the
     nearest of incident and war-level markers is an incident marker). Leaves the toll of the
@@ -1224,7 +1248,7 @@ def _recipients(s: _Sentence, r: _Reading) -> bool:
 
 # vetoes once the metric is known, in order; each is a small function above
 _METRIC_VETOES = (_custody_death, _former_detainees, _identified_part, _bodies_handed_over,
-                  _taken_before_war, _incident_toll, _small_toll_without_war,
+                  _taken_before_war, _hostages_killed_by, _incident_toll, _small_toll_without_war,
                   _vague_small_toll, _count_since_restart, _proposed_release, _release_in_plan,
                   _recipients)
 
@@ -1377,14 +1401,14 @@ _STANDS_AT = re.compile(r"\b(?:stands?|stood|standing|puts?|putting|placed?|plac
 _TOTAL_LEFT = re.compile(r"\b(?:total|number|tally|count)\s+(?:of\s+(?:[\w-]+\s+){1,2})?"
                          r"(?:released|freed|returned|set\s+free)\b[^\d.;:]{0,60}$",
                          re.IGNORECASE)
-_PART_OF_LEFT = re.compile(r"\d\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_PART_OF_LEFT = re.compile(r"\d\s+of\s+(?:the\s+)?(?:remaining\s+|other\s+)?$", re.IGNORECASE)
 
 
 def _whole_after(sentence: str, number: Number, numbers: list[Number]) -> Number | None:
     """The number right after "of (the)" following `number` ("36 of the 128 ..."), if any."""
     later = [n for n in numbers if n.start >= number.end]
-    if later and re.fullmatch(r"\s+of\s+(?:the\s+)?", sentence[number.end:later[0].start],
-                              re.IGNORECASE):
+    if later and re.fullmatch(r"\s+of\s+(?:the\s+)?(?:remaining\s+|other\s+)?",
+                              sentence[number.end:later[0].start], re.IGNORECASE):
         return later[0]
     return None
 
