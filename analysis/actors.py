@@ -217,6 +217,65 @@ SPY_CHIEFS = re.compile(r"(?P<list>(?:[A-Z][\w.'\u2019]*\s*(?:,|and)\s*)+[A-Z][\
                         r"(?:spy|intelligence)\s+(?:chiefs|heads|bosses)\b")
 
 
+@lru_cache(maxsize=1)
+def name_lexicon(path: str | Path = DATA_DIR / "meeting_lexicon.csv") -> dict[str, set[str]]:
+    """The word lists of meeting_lexicon.csv that say what is a name: ``person_cue`` (roles
+    that introduce a name) and ``not_name`` (words no person's name holds)."""
+    with open(path, encoding="utf-8", newline="") as handle:
+        rows = {r["kind"]: r["words"] for r in csv.DictReader(handle)}
+    return {kind: {w.strip().lower() for w in rows.get(kind, "").split(";") if w.strip()}
+            for kind in ("person_cue", "not_name")}
+
+
+def looks_like_name(words: list[str]) -> bool:
+    """Whether capitalised words look like a person's name: two to five words, each
+    capitalised (particles al, bin, el ... aside), none a place, an organisation, a nationality
+    or a headline word. 'Taher al-Nunu', 'Fahd Suleiman' pass; 'Discuss Truce', 'Hamas
+    Delegation', 'Qatari Prime', 'White House', 'IDF' do not."""
+    words = [w for w in words if w not in APOSTROPHES and w.lower() not in ("'s", "\u2019s")]
+    parts = [p for w in words for p in re.split(r"[-\u2010]", w) if p]
+    if not 2 <= len(words) <= 5 or not parts:
+        return False
+    lexicon = name_lexicon()
+    for part in parts:
+        low = _fold(part)
+        if low in PARTICLES:
+            continue
+        if not part[:1].isupper() or (part.isupper() and len(part) > 1) or \
+                low in lexicon["not_name"] or low in _place_words():
+            return False
+    return True
+
+
+@lru_cache(maxsize=1)
+def _place_words() -> frozenset[str]:
+    """Lower-case words of the gazetteer's place names and aliases (Doha, Cairo, Qatar ...)."""
+    with open(DATA_DIR / "places.csv", encoding="utf-8", newline="") as handle:
+        names = [[r["name"], *r.get("aliases", "").split(";")] for r in csv.DictReader(handle)]
+    return frozenset(_fold(w) for group in names for name in group for w in name.split()
+                     if len(w) > 2)
+
+
+def _cued_names(doc: Doc) -> list[Span]:
+    """Without the model: capitalised names a role word introduces ("Hamas official Taher
+    al-Nunu", "spokesman Jamal Nazzal", "Mr. Hamdan" is left to the surname rules)."""
+    cues = name_lexicon()["person_cue"]
+    out = []
+    for token in doc:
+        if token.lower_.rstrip(".") not in cues:
+            continue
+        end = token.i + 1
+        while end < len(doc) and end - token.i <= 4 and (
+                doc[end].text[:1].isupper() or doc[end].lower_ in PARTICLES
+                or doc[end].text in ("-", "\u2010")) and not doc[end].is_sent_start:
+            end += 1
+        while end > token.i + 1 and not doc[end - 1].text[:1].isupper():
+            end -= 1
+        if end - token.i >= 3:
+            out.append(doc[token.i + 1:end])
+    return out
+
+
 def _first_name_of_another(doc: Doc, end: int) -> bool:
     """A bare surname followed by another capitalised name word ("Hirsch Goldberg-Polin",
     "Bar Cohen") is part of someone else's name. Leaves title-case headlines ("Burns Meets
@@ -341,17 +400,20 @@ class ActorMatcher:
         return out
 
     def _unknown_persons(self, doc: Doc, taken: set[int]) -> dict:
-        """PERSON entities the table does not know (or knows under another spelling)."""
+        """PERSON entities the table does not know (or knows under another spelling), and
+        without the model names a role introduces ("Hamas official Taher al-Nunu"); only
+        spans that look like a person's name (:func:`looks_like_name`)."""
         spans, full = [], {}
-        for ent in doc.ents:
-            if ent.label_ != "PERSON" or any(i in taken for i in range(ent.start, ent.end)):
+        candidates = [e for e in doc.ents if e.label_ == "PERSON"] or _cued_names(doc)
+        for ent in candidates:
+            if any(i in taken for i in range(ent.start, ent.end)):
                 continue
             tokens = [t for t in ent
                       if t.text not in APOSTROPHES and t.lower_ not in ("'s", "\u2019s")]
             while tokens and (tokens[0].lower_.rstrip(".") in TITLE_WORDS):
                 tokens = tokens[1:]
             words = [t for t in tokens if t.is_alpha]
-            if not words:
+            if not words or (len(words) >= 2 and not looks_like_name([t.text for t in tokens])):
                 continue
             span = doc[tokens[0].i:tokens[-1].i + 1]
             text = span.text

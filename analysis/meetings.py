@@ -195,6 +195,8 @@ def _compatible(cluster: Cluster, mention: dict, day, gazetteer: Gazetteer,
     mine = set(cluster.participants) | set(cluster.offices)
     if len(people) >= 2 and len(mine) >= 2 and not people & mine:
         return False
+    if _other_people_elsewhere(cluster, mention, people, mine):
+        return False
     inside = bool(day and cluster.date and cluster.last and cluster.last > cluster.date
                   and cluster.date <= day <= cluster.last)
     met = "met" in mention.get("trigger", "").lower().split()
@@ -209,6 +211,16 @@ def _compatible(cluster: Cluster, mention: dict, day, gazetteer: Gazetteer,
     if len(people) >= 2 and "met" in mention.get("trigger", "").lower().split():
         return False  # "Sisi met Burns on Saturday": a meeting of its own
     return True
+
+
+def _other_people_elsewhere(cluster: Cluster, mention: dict, people: set, mine: set) -> bool:
+    """Other people, and the mention says where while the meeting does not, or one is held
+    and the other planned: 'McGurk was in Qatar this week' is not the planned meeting of
+    Burns and Barnea with the Qatari prime minister (place unknown)."""
+    if not people or not mine or people & mine or mention.get("joining"):
+        return False
+    held = mention.get("status") == "held"
+    return bool(mention.get("location") and not cluster.location) or held != cluster.held
 
 
 def _add(cluster: Cluster, mention: dict, day, gazetteer: Gazetteer, primary: bool) -> None:

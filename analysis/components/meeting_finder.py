@@ -74,8 +74,8 @@ DATELINE_DASH = re.compile(r"(?:,?\s*[A-Z][a-z]+\.?\s+\d{1,2})?(?:,?\s*\d{4})?\s
 DATE_KINDS = {"iso", "month_day", "day_month", "month_year", "part_month", "bare_month",
               "weekday", "overnight", "relative", "coming", None}
 # the day of the attack, named as the start of the war or the day hostages were taken
-OCTOBER_7 = re.compile(r"^(?:on\s+)?(?:oct(?:ober|\.)?\s*7(?:th)?|7(?:th)?\s+(?:of\s+)?oct(?:ober|\.)?)"
-                       r"(?:,?\s*2023)?$", re.IGNORECASE)
+OCTOBER_7 = re.compile(r"^(?:on\s+)?(?:oct(?:ober|\.)?\s*7(?:th)?|7(?:th)?\s+(?:of\s+)?"
+                       r"oct(?:ober|\.)?)(?:,?\s*2023)?$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -429,6 +429,13 @@ def _as_clause(s: Sentence, i: int) -> bool:
             and s.tokens[i + 1].text[:1].isupper() and s.lower[i - 1] not in ("such", "well"))
 
 
+def _apart(trigger: Trigger) -> bool:
+    """Meeting words that name another meeting than the sentence's own, so never share a
+    group: 'after a visit to Doha earlier this week' (reference), 'the one that took place
+    in Paris end of January'."""
+    return trigger.kind == "reference" or trigger.word.lower() == "one"
+
+
 def _talks_noun(group: Group) -> bool:
     """A talks noun other than 'visit'/'trip' ('talks', 'meeting', 'summit')."""
     return any(t.kind == "noun" and t.word.lower() not in ("visit", "trip")
@@ -724,8 +731,10 @@ class MeetingFinder:
             if word in lex[key]:
                 return kind
         if word in lex["join_verb"] or (word == "part" and i > 0 and lower[i - 1] in (
-                "take", "takes", "took", "taking")):
-            return "join"  # "Bar also took part", "Alon will join"
+                "take", "takes", "took", "taking")) or (i > 0 and (
+                    (word == "attendance" and lower[i - 1] == "in") or
+                    (word == "present" and lower[i - 1] in ("was", "were", "also", "be")))):
+            return "join"  # "Bar also took part", "Alon will join", "In attendance were X"
         return None
 
     def _reference_kind(self, lower: list[str], i: int) -> str:
@@ -827,14 +836,14 @@ class MeetingFinder:
             slot = slots[trigger.position]
             place = slot["places"][0].text if slot["places"] else ""
             own_day = bool(slot["dates"])
-            if trigger.kind == "reference":
+            if _apart(trigger):
                 group = None  # "after a visit to Doha earlier this week": another meeting
             elif place or own_day or not groups:
                 group = next((g for g in groups if self.gazetteer.compatible(g.location, place)
-                              and not (own_day and g.dates) and "reference" not in g.kinds),
-                             None)
+                              and not (own_day and g.dates)
+                              and not any(map(_apart, g.triggers))), None)
             elif trigger.position - groups[-1].triggers[-1].position <= PARTICIPANT_WINDOW \
-                    and "reference" not in groups[-1].kinds:
+                    and not any(map(_apart, groups[-1].triggers)):
                 group = groups[-1]
             else:
                 group = None  # far from the others: a bare mention of its own
@@ -1157,8 +1166,8 @@ class MeetingFinder:
         if any(w in self.lex["speech"] for w in following):
             return False  # "the most read in Israel, reported"
         i = start - 1
-        while i >= sent.start and doc[i].lower_ in ("the",):
-            i -= 1
+        while i >= sent.start and doc[i].lower_ in ("the", "a", "an", "another"):
+            i -= 1  # "in a European capital", "in another European capital"
         word = doc[i].lower_ if i >= sent.start else ""
         previous = doc[i - 1].lower_ if i - 1 >= sent.start else ""
         if word in self.lex["place_preposition"] and _phrase_in(
