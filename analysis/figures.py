@@ -461,7 +461,8 @@ _NUMBER_KILLED_LEFT = re.compile(
     r"\bnumber\s+of\s+(?:[\w-]+\s+){0,2}(?:killed|dead|slain|deaths)\b[^\d.;:]{0,80}$",
     re.IGNORECASE)
 _NUMBER_HELD_LEFT = re.compile(
-    r"\b(?:number|total)\s+of\s+(?:[\w-]+\s+){0,2}(hostages|captives|prisoners|detainees)\b"
+    r"\b(?:number|total)\s+of\s+(?:[\w-]+\s+){0,2}(hostages|captives|prisoners|detainees|"
+    r"palestinians\s+(?:held|detained|imprisoned|jailed|in\s+israeli\s+(?:prisons|jails|custody)))\b"
     r"(?!\s+(?:released|freed|killed|dead|who\s+have\s+died|who\s+died))[^\d.;:]{0,60}$",
     re.IGNORECASE)
 _NUMBER_DEAD_HOSTAGES_LEFT = re.compile(
@@ -1025,6 +1026,9 @@ _SENTENCE_START_PART = re.compile(r"^\W*(?:(?:however|but|and|of\s+those|yet|sti
                                   r"roughly|almost)\s+)?$", re.IGNORECASE)
 
 
+_REMAINING_BEFORE = re.compile(r"\b(?:the\s+|all\s+)?remaining\s*$", re.IGNORECASE)
+
+
 # noun kind + trigger -> metric, when the noun says who was counted
 NOUN_METRICS = {
     ("hostage", "take"): "hostages_taken",
@@ -1055,9 +1059,10 @@ def _metric(s: _Sentence, r: _Reading) -> str | None:
     np, trigger, terms = r.np, r.trigger, s.terms
     if np.kind in ("hostage", "prisoner"):
         metric = NOUN_METRICS.get((np.kind, trigger))
-        if metric is None and np.kind == "hostage" and re.search(
-                r"\bthere\s+(?:are|were|remain)\s*$", r.core_left, re.IGNORECASE):
-            metric = "hostages_held"
+        if metric is None and np.kind == "hostage" and (
+                re.search(r"\bthere\s+(?:are|were|remain)\s*$", r.core_left, re.IGNORECASE)
+                or (trigger is None and _REMAINING_BEFORE.search(r.core_left))):
+            metric = "hostages_held"  # "there are 130 hostages", "the remaining 59 hostages"
         if metric is None and np.kind == "prisoner" and terms.prison_re.search(r.after[:40]):
             metric = "prisoners_held"
         return metric
@@ -1433,6 +1438,8 @@ _SUBSET_BETWEEN = re.compile(r"\b(?:of\s+(?:them|whom)|including|among\s+(?:them
 # "for more than a week": how long, not how often
 _DURATION = re.compile(r"\bfor\s+(?:more\s+than\s+|over\s+|about\s+|nearly\s+|almost\s+)?"
                        r"(?:a|one|two|three|four|\d+)\s+(?:day|week|month)s?\b", re.IGNORECASE)
+_ONE_DAY = re.compile(r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|that\s+day|"
+                      r"the\s+day)\s+alone\b|\bin\s+(?:a\s+single|one)\s+day\b", re.IGNORECASE)
 _FOR_EVERY = re.compile(r"\bfor\s+(?:every|each)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 _RATE_CLAUSE = re.compile(r"(?:past|last|previous)\s+24\s+hours|past\s+day|overnight",
                           re.IGNORECASE)
@@ -1447,6 +1454,9 @@ def _rate_governs(sentence: str, number: Number, after: str, core_left: str,
         return True
     if _FOR_EVERY.search(core_left):
         return True  # "for every additional 10 hostages released, one more day": a ratio
+    clause = re.split(r"[;]", sentence)
+    if any(_ONE_DAY.search(part) for part in clause if number.text in part):
+        return True  # "On Tuesday alone, 404 people were killed": one day's toll
     for match in _RATE_CLAUSE.finditer(sentence):
         if match.start() >= number.end:
             between = sentence[number.end:match.start()]
