@@ -136,7 +136,7 @@ _NUM = r"(?:\d{1,3}|" + "|".join(k for k in _NUM_WORDS if k not in {"several", "
 _PATTERNS = [
     ("iso", rf"\b{_YEAR}-(?:0?[1-9]|1[0-2])-(?:[12]\d|3[01]|0?[1-9])\b"),
     ("part_month", rf"\b{_PART}(?:{_MONTH_ALT})\b\.?(?:,?\s+{_YEAR}\b)?"),
-    ("month_day", rf"\b(?:{_MONTH_ALT})\b\.?\s+{_DAY}\b(?:,?\s+{_YEAR}\b)?"),
+    ("month_day", rf"\b(?:{_MONTH_ALT})\b\.?\s+{_DAY}\b(?:(?:,\s*|\s+){_YEAR}\b)?"),
     ("day_month", rf"\b{_DAY}\s+(?:of\s+)?(?:{_MONTH_ALT})\b\.?(?:,?\s+{_YEAR}\b)?"),
     ("month_year", rf"\b(?:{_MONTH_ALT})\b\.?\s+(?:of\s+)?{_YEAR}\b"),
     ("overnight", rf"\b(?:overnight\s+(?:from\s+)?(?:{_WEEKDAY_ALT})\s*(?:-|–|to|into)\s*"
@@ -543,6 +543,24 @@ _DURATION_PATTERNS = [
     rf"\bday\s+(?P<num>\d{{1,4}})\s+of\s+(?:the\s+)?(?P<what>{WAR_WORDS})\b(?P<unit>)",
 ]
 _DURATION = [re.compile(p, re.IGNORECASE) for p in _DURATION_PATTERNS]
+# Ordinal durations: "the war, now in its fifth month", "the 100th day of the war", "the
+# war's fourth week": the report lies within that unit (qualifier "ordinal").
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+             "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11,
+             "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
+             "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
+             "twentieth": 20}
+_ORD = rf"(?:{'|'.join(_ORDINALS)}|\d{{1,3}}(?:st|nd|rd|th))"
+_ORDINAL_DURATION = [re.compile(p, re.IGNORECASE) for p in (
+    rf"\b(?P<what>{WAR_WORDS})(?:'s)?,?\s+(?:which\s+is\s+|is\s+|was\s+)?(?:now\s+)?"
+    rf"(?:in\s+|entering\s+|entered\s+)?its\s+(?P<ord>{_ORD})\s+(?P<unit>day|week|month|year)\b",
+    rf"\b(?:the\s+)?(?P<ord>{_ORD})\s+(?P<unit>day|week|month|year)\s+of\s+(?:the\s+)?"
+    rf"(?:\w+\s+)?(?P<what>{WAR_WORDS})\b")]
+
+
+def _ordinal(word: str) -> int | None:
+    word = word.lower()
+    return _ORDINALS.get(word) or (int(word[:-2]) if word[:-2].isdigit() else None)
 # "the second anniversary of the October 7 attack", "the first anniversary of the war": a
 # duration of N years with qualifier "anniversary" (the report lies within days of it).
 _ORDINAL_YEARS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2,
@@ -655,6 +673,7 @@ def date_signals(text: str, sentences: list[tuple[int, int]] | None = None) -> l
                              "kind": "duration", "amount": amount, "unit": unit,
                              "qualifier": qualifier})
             taken.append((start, end))
+    mentions += _ordinal_durations(text, segments, taken)
     if "nniversar" in text:
         for match in _ANNIVERSARY.finditer(text):
             mentions.append({"text": match.group(0), "start_char": match.start(),
@@ -699,6 +718,22 @@ def _event_tense(before: str, mention: dict) -> str:
             mention.get("in_headline"):
         return "recent"
     return "past"
+
+
+def _ordinal_durations(text: str, segments, taken: list) -> list[dict]:
+    """ "now in its fifth month", "the 100th day of the war" (see _ORDINAL_DURATION)."""
+    found = []
+    for pattern in _ORDINAL_DURATION:
+        for match in _finditer(pattern, text, segments):
+            start, end = match.span()
+            amount = _ordinal(match.group("ord"))
+            if not amount or any(s < end and start < e for s, e in taken):
+                continue
+            found.append({"text": match.group(0), "start_char": start, "end_char": end,
+                          "kind": "duration", "amount": amount,
+                          "unit": match.group("unit").lower(), "qualifier": "ordinal"})
+            taken.append((start, end))
+    return found
 
 
 def _timeline_mentions(text: str) -> list[dict]:

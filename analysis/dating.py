@@ -125,6 +125,13 @@ NOT_TOLL_CONTEXT = re.compile(
 MILITANT_COUNT = re.compile(r"^\s*(?:Hamas\s+|Palestinian\s+|armed\s+)?"
                             r"(?:militants|fighters|combatants|terrorists|gunmen)\b",
                             re.IGNORECASE)
+# A round toll just reached: "surpasses 30,000", "tops 45,000", "crossed the 40,000 mark".
+# Its best days are those whose bulletin lies within MILESTONE_PCT (below, above) of it.
+MILESTONE = re.compile(r"\b(?:surpass|top|pass|cross|exceed|hit|reach|break)(?:es|ed|s|ing)?\s+"
+                       r"(?:the\s+)?(?:grim\s+)?(?:milestone\s+of\s+)?\s*(?:[\d,]+)?\s*$|"
+                       r"\b(?:surpass|top|pass|cross|exceed|hit|reach|break)(?:es|ed|s|ing)?\s+"
+                       r"(?:the\s+)?[\d,]+", re.IGNORECASE)
+MILESTONE_PCT = (0.2, 0.6)
 # "The ministry said last week that 33,634 ...": the bulletin lies in the calendar week before
 # the report's, so the report is 1..13 days after it; days in the following calendar week
 # are preferred (LAST_WEEK_PREF), the rest of the range stays allowed.
@@ -158,6 +165,8 @@ HOLIDAY_MARGINS = {"future": (40, -1), "during": (21, 2), "past": dates.HOLIDAY_
 # "Doha" and "Qatar" name the same venue for a round; so do "Cairo" and "Egypt".
 VENUE_ALIASES = {"qatar": "doha", "egypt": "cairo", "italy": "rome", "france": "paris",
                  "poland": "warsaw"}
+# "a European capital": any round held in one of these
+REGION_VENUES = {"europe": ("europe", "paris", "warsaw", "rome", "oslo")}
 ROUND_TYPES = {"meeting", "summit", "talks", "working-level talks"}
 # Soft preference for the gap (days) between a past weekday mention and the report date.
 PAST_WEEKDAY_GAP = {0: 1.0, 1: 0.85, 2: 0.45, 3: 0.3, 4: 0.2, 5: 0.1, 6: 0.05}
@@ -316,6 +325,13 @@ def not_a_toll(figure: dict) -> str | None:
     return f"'{match.group(0)}'" if match else None
 
 
+def is_milestone(figure: dict) -> bool:
+    """A round toll the text says was just reached: "surpasses 30,000", "tops 45,000",
+    "passed the 40,000 mark" (:data:`MILESTONE`); not "more than 30,000"."""
+    quote = figure.get("quote") if isinstance(figure.get("quote"), str) else ""
+    return bool(MILESTONE.search(_clause_before(figure)[-40:] + " " + quote[:30]))
+
+
 def toll_constraint(figure: dict) -> Constraint | None:
     """The days on which a cumulative Gaza toll could have been reported."""
     days, series = calendar_days()
@@ -342,6 +358,10 @@ def toll_constraint(figure: dict) -> Constraint | None:
             ideal = ok & (official < value) & (official >= value - step)
         else:
             ideal = ok & (np.abs(official - value) <= step / 2)
+        if is_milestone(figure):   # "the toll surpasses 30,000": the days it just did
+            ideal = ok & (official >= value * (1 - MILESTONE_PCT[0] / 100)) & \
+                (official <= value * (1 + MILESTONE_PCT[1] / 100))
+            equal = equal | ideal
         ideal |= equal  # a bulletin with exactly this number: most likely the one quoted
         # after the series ends, the count only grows: a figure the last bulletin does
         # not already exceed may come from a later one
@@ -416,6 +436,7 @@ HOSTAGE_MATCH = (0.05, 6)   # within 5% or 6 people of a compiled value (reports
 # A count equal (within this many) to one that stood still for a period the timeline knows
 # dates the report to that period, widened by (days before, days after).
 HOSTAGE_PERIOD_MATCH, HOSTAGE_PERIOD_DAYS = 0, (5, 10)
+HOSTAGE_ROUND_PCT = 12      # "roughly 100", "more than 100": the count within 12% of it
 HOSTAGE_DAYS = 60           # ...reported within 60 days either side (reports are 1-2 months
 #                             apart and counts stay flat for weeks)
 
@@ -457,6 +478,8 @@ def hostage_constraint(figure: dict) -> Constraint | None:
     if not metrics or figure.get("population") not in ("israeli", None, "") or pd.isna(value):
         return None
     margin = max(HOSTAGE_MATCH[0] * value, HOSTAGE_MATCH[1])
+    if figure.get("qualifier") in ("approx", "lower_bound", "upper_bound") and value % 10 == 0:
+        margin = max(margin, HOSTAGE_ROUND_PCT * value / 100)   # "roughly 100"
     if figure.get("metric") == "hostages_held":
         period = _hostage_period_constraint(int(value))
         if period is not None:
@@ -555,6 +578,8 @@ def duration_constraint(mention: dict) -> Constraint | None:
         day = (dt.date(WAR_START.year + int(amount), WAR_START.month, WAR_START.day)
                - WAR_START).days
         lo, hi = day - ANNIVERSARY_DAYS[0], day + ANNIVERSARY_DAYS[1]
+    elif qualifier == "ordinal":   # "in its fifth month": from 4 to 5 months (day N: N-1)
+        lo, hi = (amount - 1) * unit - (1 if unit == 1 else 0), amount * unit + 1
     elif unit == 1:  # "day 100 of the war", "100 days": a day or two either side
         lo, hi = amount - 2, amount + 2
         if qualifier == "upper_bound":
@@ -649,7 +674,9 @@ def yearless_constraint(mention: dict) -> Constraint | None:
             allowed |= _mask_range(n, i, j + YEARLESS_PAST_DAYS)
     years = "/".join(str(s[0].year) for s in spans)
     how = "planned: before" if future else "mentioned as past: after"
-    return Constraint("yearless", f"'{mention['text']}' {how} it, in {years}", allowed,
+    # "Thursday, 25 January": the weekday leaves one year, a full date
+    kind = "absolute" if mention.get("weekday") is not None and len(spans) == 1 else "yearless"
+    return Constraint(kind, f"'{mention['text']}' {how} it, in {years}", allowed,
                       prefer if future else None,
                       anchors=() if future else tuple(_index(days, s[1]) for s in spans),
                       occurrences=tuple((_index(days, a), _index(days, b)) for a, b in spans),
@@ -727,12 +754,14 @@ def _meeting_venue(meeting: dict, cities: list[str]) -> str | None:
     if meeting.get("location"):
         return _venue(meeting["location"])
     quote = (meeting.get("quote") or "").lower()
-    return next((c for c in cities if c and re.search(rf"\b{re.escape(c)}\b", quote)), None)
+    return next((c for c in list(cities) + ["european"] if c and re.search(
+        rf"\b{re.escape(c)}\b", quote)), "").replace("european", "europe") or None
 
 
 def _matching_rounds(meetings: list[dict]):
-    """(round, status, shared surnames) for each meeting that matches a compiled round: the
-    same venue and a participant in common (the meeting's, else the article's people)."""
+    """For each meeting that matches compiled rounds: (status, [(round, shared surnames)]):
+    the same venue, a participant in common (the meeting's, else the article's people) and,
+    when the meeting names its weekday, a round held that weekday."""
     rounds = [r for r in timeline.rounds() if r["event_type"] in ROUND_TYPES]
     cities = sorted({r["city"].split(" (")[0] for r in rounds})
     everyone = {p.split()[-1] for m in meetings for p in m.get("participants") or []}
@@ -742,11 +771,12 @@ def _matching_rounds(meetings: list[dict]):
         if not venue or not people:
             continue
         weekday = _meeting_weekday(m)
-        for r in rounds:
-            shared = people & r["people"]
-            if venue in r["city"] and shared and (weekday is None or _round_has_weekday(
-                    r, weekday)):
-                yield r, m.get("status") or "held", shared
+        places = REGION_VENUES.get(venue, (venue,))
+        found = [(r, people & r["people"]) for r in rounds
+                 if any(p in r["city"] for p in places) and people & r["people"] and
+                 (weekday is None or _round_has_weekday(r, weekday))]
+        if found:
+            yield m.get("status") or "held", found
 
 
 def _meeting_weekday(meeting: dict) -> int | None:
@@ -763,31 +793,43 @@ def _round_has_weekday(round_: dict, weekday: int) -> bool:
                for k in range(min(span, 6) + 1))
 
 
-def round_constraint(meetings: list[dict]) -> Constraint | None:
-    """Meetings the article reports that match a compiled round of talks
-    (data/reference/negotiation_rounds.csv). A held meeting puts the report from the round's
-    first day to :data:`ROUND_HELD_DAYS` after its last (most likely the first days); a
-    planned one up to :data:`ROUND_PLANNED_DAYS` before it (most likely the days just
-    before). Several matching rounds: any of them (the other evidence chooses)."""
+def _round_window(days, r: dict, status: str) -> tuple[np.ndarray, np.ndarray]:
+    """(allowed, preferred) report days for one round: after a held one, before a planned
+    one; most likely the days right after (before) it."""
+    n, steps = len(days), np.arange(len(days))
+    i, j = _index(days, r["start"]), _index(days, r["end"])
+    if status == "planned":
+        return _mask_range(n, i - ROUND_PLANNED_DAYS, i), _decay(i - steps, 1, 3) * (steps <= i)
+    return _mask_range(n, i, j + ROUND_HELD_DAYS), _decay(steps - j, 1, 3) * (steps >= i)
+
+
+def round_constraints(meetings: list[dict]) -> list[Constraint]:
+    """Meetings the article reports that match compiled rounds of talks
+    (data/reference/negotiation_rounds.csv), one constraint per meeting. A held meeting puts
+    the report from the round's first day to :data:`ROUND_HELD_DAYS` after its last; a
+    planned one up to :data:`ROUND_PLANNED_DAYS` before it. A meeting matching k rounds
+    allows any of them, with its weight divided by sqrt(k) (a Warsaw meeting that only one
+    round fits says more than a Doha meeting ten rounds fit); one participant in common
+    counts two thirds of two. The compiled rounds are not complete: a meeting the table
+    lacks may match another round, so the weight stays below a toll's."""
     days, _ = calendar_days()
-    n = len(days)
-    allowed, prefer, names, best = np.zeros(n, dtype=bool), np.zeros(n), {}, 0
-    steps = np.arange(n)
-    for r, status, shared in _matching_rounds(meetings or []):
-        i, j = _index(days, r["start"]), _index(days, r["end"])
-        if status == "planned":
-            allowed |= _mask_range(n, i - ROUND_PLANNED_DAYS, i)
-            near = _decay(i - steps, 1, 3) * (steps <= i)
-        else:
-            allowed |= _mask_range(n, i, j + ROUND_HELD_DAYS)
-            near = _decay(steps - j, 1, 3) * (steps >= i)
-        prefer = np.maximum(prefer, near)
-        names[f"{r['start']} {r['city'].split(' (')[0]} ({status})"] = None
-        best = max(best, len(shared))
-    if not names:
-        return None
-    return Constraint("round", "meeting matches compiled round(s) " + ", ".join(names),
-                      allowed, prefer, strength=1.0 if best >= 2 else 0.67)
+    n, out, seen = len(days), [], set()
+    for status, found in _matching_rounds(meetings or []):
+        allowed, prefer = np.zeros(n, dtype=bool), np.zeros(n)
+        for r, _ in found:
+            a, p = _round_window(days, r, status)
+            allowed |= a
+            prefer = np.maximum(prefer, p)
+        names = ", ".join(f"{r['start']} {r['city'].split(' (')[0]}" for r, _ in found)
+        label = f"{status} meeting matches compiled round(s) {names}"
+        if label in seen:
+            continue
+        seen.add(label)
+        shared = max(len(s) for _, s in found)
+        strength = (1.0 if shared >= 2 else 0.67) / np.sqrt(len(found))
+        out.append(Constraint("round", label, allowed, 0.6 * prefer * strength,
+                              strength=float(strength)))
+    return out
 
 
 _PAST_GAP = np.array([PAST_WEEKDAY_GAP[g] for g in range(7)])
@@ -954,9 +996,7 @@ def infer_date(mentions: list[dict], figures: list[dict],
     meetings: every signal a constraint over the candidate days, one combined score."""
     constraints, set_aside = figure_constraints(figures)
     constraints += mention_constraints(mentions)
-    matched = round_constraint(meetings)
-    if matched is not None:
-        constraints.append(matched)
+    constraints += round_constraints(meetings)
     for soft in (weekday_constraint(mentions or []), recency_constraint(constraints)):
         if soft is not None:
             constraints.append(soft)

@@ -198,7 +198,7 @@ def test_meeting_weekday_picks_the_round_held_that_weekday():
     # Paris rounds: Sunday 28 Jan and Friday 23 Feb 2024; "held Friday" is the second
     meetings = [{"location": "Paris", "participants": ["William Burns"], "status": "held",
                  "date_text": "Friday", "quote": "talks held Friday"}]
-    c = dating.round_constraint(meetings)
+    c = dating.round_constraints(meetings)[0]
     assert "2024-02-23" in c.label and "2024-01-28" not in c.label
 
 
