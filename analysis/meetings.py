@@ -133,6 +133,7 @@ class Cluster:
     participants: list[str] = field(default_factory=list)
     offices: list[str] = field(default_factory=list)
     held: bool = False
+    headline_held: bool = False  # a headline in the present tense: held only if nothing else
     earlier: bool = False
     last: dt.date | None = None
     boundary: str = ""
@@ -248,7 +249,9 @@ def _add(cluster: Cluster, mention: dict, day, gazetteer: Gazetteer, primary: bo
             cluster.offices.append(office)
     if primary:
         alone = not any(m.get("kind") == "primary" for m in cluster.mentions[:-1])
-        if mention.get("status") == "held" and (alone or day or location):
+        if mention.get("status") == "held" and mention.get("headline"):
+            cluster.headline_held = True
+        elif mention.get("status") == "held" and (alone or day or location):
             cluster.held = True  # (a bare "negotiations ... in January" leaves a plan alone)
         cluster.earlier = cluster.earlier or bool(mention.get("earlier"))
 
@@ -384,7 +387,9 @@ def finish_cluster(cluster: Cluster, report_date: dt.date | None) -> dict:
         if holder and holder not in people:
             people.append(holder)
     people = merge_by_surname(people, table)
-    status = "held" if cluster.held else "planned"
+    planned = any(m.get("kind") == "primary" and m.get("status") == "planned"
+                  for m in cluster.mentions)
+    status = "held" if cluster.held or (cluster.headline_held and not planned) else "planned"
     if cluster.date and report_date and cluster.date > report_date:
         status = "planned"
     first = cluster.first

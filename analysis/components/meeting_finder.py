@@ -436,6 +436,19 @@ def _apart(trigger: Trigger) -> bool:
     return trigger.kind == "reference" or trigger.word.lower() == "one"
 
 
+def _headline(s: Sentence) -> bool:
+    """The article's first line when it reads as a headline (no closing full stop): its
+    present tense ('Burns Travels to Egypt for Talks') does not say held or planned."""
+    return s.index == 0 and not s.span.text.rstrip().endswith((".", '"', "\u201d"))
+
+
+def _listed_after(doc: Doc, before: Item, place: Item) -> bool:
+    """'in Qatar and Egypt', 'in Doha, Cairo and Paris': a place listed right after another
+    meeting place shares its preposition."""
+    return 0 < place.start - before.end <= 2 and all(
+        t.lower_ in ("and", ",", "or") for t in doc[before.end:place.start])
+
+
 def _talks_noun(group: Group) -> bool:
     """A talks noun other than 'visit'/'trip' ('talks', 'meeting', 'summit')."""
     return any(t.kind == "noun" and t.word.lower() not in ("visit", "trip")
@@ -468,10 +481,11 @@ def _noun_rule(finder, facts: Facts, s: Sentence, group: Group) -> bool:
 
 
 def _weak_rule(finder, facts: Facts, s: Sentence, group: Group) -> bool:
-    """'spoke with X in Paris about the hostages': a place, a person and the topic or a
+    """'spoke with X in Paris about the hostages', 'a Hamas delegation discussed ... a truce
+    with Egyptian officials in Cairo': a place, people (named or not) and the topic or a
     negotiator. Leaves 'spoke on Sunday' (no place)."""
     return ("weak" in facts.kinds and bool(facts.location) and (facts.negotiator or facts.topic)
-            and facts.n_people >= 1)
+            and (facts.n_people >= 1 or facts.unnamed))
 
 
 def _arrive_rule(finder, facts: Facts, s: Sentence, group: Group) -> bool:
@@ -710,7 +724,8 @@ class MeetingFinder:
         'round', 'visit', 'trip' only as a round of talks or a visit to a place."""
         lex, lower, word = self.lex, s.lower, s.lower[i]
         nounish = word in lex["verbs"] and (s.tokens[i].pos_ in ("NOUN", "PROPN", "ADJ") or (
-            i + 1 < len(lower) and lower[i + 1] == "of"))
+            i + 1 < len(lower) and lower[i + 1] == "of") or (i > 0 and lower[i - 1] in (
+                DETERMINERS | {"upcoming", "latest", "recent", "short", "brief"})))
         if nounish and word not in lex["noun"]:
             return None
         if word in lex["receive_verb"] and not nounish and self._receives_person(s, i):
@@ -793,8 +808,14 @@ class MeetingFinder:
             s.start + i for i, w in enumerate(s.lower) if w in self.lex["anchor"]]
         inside = {i for m in state.mentions if s.has((m["start"],))
                   for i in range(m["start"] + 1, m["end"])}
-        return [p for p in state.places if s.has(p) and self._place_ok(state.doc, p, s.span)
-                and min(_gap(state.doc, p, a, inside) for a in anchors) <= PLACE_WINDOW]
+        out: list[Item] = []
+        for place in (p for p in state.places if s.has(p)):
+            listed = bool(out) and _listed_after(state.doc, out[-1], place)
+            window = PLACE_WINDOW + (3 if listed else 0)
+            if (listed or self._place_ok(state.doc, place, s.span)) and min(
+                    _gap(state.doc, place, a, inside) for a in anchors) <= window:
+                out.append(place)
+        return out
 
     def _sentence_dates(self, state: DocState, s: Sentence, triggers, breaks) -> list[Item]:
         """Days of the sentence that belong to a meeting: not 'said on Friday', not in
@@ -903,6 +924,7 @@ class MeetingFinder:
             "plural_subject": facts.pronoun_subject,
             "same_people": bool(SAME_PEOPLE.search(s.text_lower)),
             "ongoing": not planned and _ongoing(s, group),
+            "headline": _headline(s),
         }
         near = _nearest_people(people, group, groups) if primary else []
         mention.update(_quote(state.doc, group, facts, near))
@@ -1178,7 +1200,8 @@ class MeetingFinder:
             return True
         if word == "of" and previous in self.lex["place_noun"]:
             return True
-        if word in ("to", "home") and previous in self.lex["home_verb"]:
+        if word in ("to", "home") and previous in self.lex["home_verb"] and \
+                not self._back_for_talks(doc, end, sent):
             return False
         if word in self.lex["place_preposition"] or word in self.lex["departure"]:
             return True
@@ -1188,6 +1211,15 @@ class MeetingFinder:
                 self.lex["noun"]:
             return True  # "the Cairo Peace Summit"
         return end < sent.end and doc[end].lower_ in self.lex["noun"]
+
+    def _back_for_talks(self, doc, end: int, sent) -> bool:
+        """'has returned to Cairo to continue discussing the ceasefire', 'went back to Doha for
+        talks': a return with the talks as its purpose is a trip to them, not going home."""
+        after = [t.lower_ for t in doc[end:min(sent.end, end + 4)]]
+        return len(after) >= 2 and (
+            (after[0] == "to" and after[1] in ("continue", "resume", "discuss", "attend",
+                                               "hold", "join", "meet", "negotiate"))
+            or (after[0] == "for" and any(w in self.lex["noun"] for w in after[1:])))
 
     def _speech_date(self, doc, date, sent) -> bool:
         """'said on Friday' / 'on Friday said': the day of the saying; 'Friday, according to
