@@ -592,6 +592,12 @@ RECENTLY = re.compile(r"\b(?:(?:shortly|just|days|hours|a\s+day|two\s+days|soon|
                       r"(?:last|this)\s+week's|amid)\s+(?:the\s+)?(?:[\w-]+\s+){0,6}$",
                       re.IGNORECASE)
 RECENTLY_NEW = re.compile(r"\b(?:new|newest|latest|fresh)\s+$", re.IGNORECASE)  # "a new proposal"
+# ... or at a distance: "two weeks after the killing of Sinwar", "a month since the rescue"
+# (the report lies about that long after the event: tense "offset", offset_days).
+OFFSET_AFTER = re.compile(rf"\b(?:some\s+|about\s+|nearly\s+|almost\s+|roughly\s+|just\s+|"
+                          rf"more\s+than\s+|over\s+)?(?P<num>{_NUM})\s+(?P<unit>days?|weeks?|"
+                          rf"months?)\s+(?:after|since|following)\s+(?:the\s+)?(?:[\w-]+\s+){{0,6}}$",
+                          re.IGNORECASE)
 # ... and an event phrase in the present perfect is the news itself ("Qatar has decided to
 # suspend its mediation").
 PRESENT_PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+\s+)?\w+ed\b", re.IGNORECASE)
@@ -701,7 +707,8 @@ def date_signals(text: str, sentences: list[tuple[int, int]] | None = None) -> l
 
 def _event_tense(before: str, mention: dict) -> str:
     """An event's relation to the report, from the words right before it: 'future' ("ahead
-    of Ramadan", :data:`AHEAD_OF`), 'during' ("during Ramadan"), 'recent' ("shortly after
+    of Ramadan", :data:`AHEAD_OF`), 'during' ("during Ramadan"), 'offset' ("two weeks after
+    the killing", :data:`OFFSET_AFTER`, with ``offset_days``), 'recent' ("shortly after
     the ceasefire", "following the rescue", :data:`RECENTLY`; or the event phrase in the
     present perfect). Otherwise a holiday keeps the tense of its clause and a dated event
     is past (a named event is mostly mentioned once it happened; the clause's tense
@@ -713,6 +720,11 @@ def _event_tense(before: str, mention: dict) -> str:
         return "during"
     if mention["kind"] == "holiday":
         return mention["tense"]
+    offset = OFFSET_AFTER.search(before)
+    if offset and _number(offset.group("num")):
+        unit = {"d": 1, "w": 7, "m": 30}[offset.group("unit")[0].lower()]
+        mention["offset_days"] = _number(offset.group("num")) * unit
+        return "offset"
     if RECENTLY.search(before) or RECENTLY_NEW.search(before) or \
             PRESENT_PERFECT.search(mention["text"]) or \
             mention.get("in_headline"):

@@ -718,6 +718,13 @@ def event_constraint(mention: dict) -> Constraint | None:
     if tense == "during":
         return Constraint("event", f"'{mention['text']}' under way: {what}",
                           _mask_range(n, first - 1, last + 1))
+    if tense == "offset":   # "two weeks after the killing": about that long after it
+        at = first + int(mention.get("offset_days") or 0)
+        lo, hi = at - max(3, at - first) // 3, at + max(7, (at - first) // 2)
+        prefer = 0.3 * _decay(np.abs(np.arange(n) - at), 3, 7)
+        return Constraint("event", f"'{mention['text']}' {mention.get('offset_days')} days "
+                          f"before: {what}", _mask_range(n, lo, hi), prefer,
+                          anchors=(at,))
     if tense == "recent":
         prefer = 0.3 * _decay(np.arange(n) - first, 2, 7)
         return Constraint("event", f"'{mention['text']}' recent: {what}",
@@ -974,12 +981,29 @@ def _mention_constraint(mention: dict) -> Constraint | None:
     return None
 
 
+# An event mentioned several times: the most telling relation counts (one constraint).
+EVENT_RELATION_ORDER = ("offset", "recent", "during", "future", "past")
+
+
+def _one_mention_per_event(mentions: list[dict]) -> list[dict]:
+    """Mentions with, for each timeline event, only its most telling mention."""
+    best: dict[str, dict] = {}
+    for m in mentions:
+        if m.get("kind") == "event":
+            rank = EVENT_RELATION_ORDER.index(m.get("tense") or "past") \
+                if (m.get("tense") or "past") in EVENT_RELATION_ORDER else 9
+            if m["event"] not in best or rank < best[m["event"]][0]:
+                best[m["event"]] = (rank, m)
+    keep = {id(m) for _, m in best.values()}
+    return [m for m in mentions if m.get("kind") != "event" or id(m) in keep]
+
+
 def mention_constraints(mentions: list[dict]) -> list[Constraint]:
     """Every date mention, event, office holder and holiday -> a constraint (one per
-    distinct label)."""
+    distinct label; one per timeline event)."""
     days, _ = calendar_days()
     constraints, seen = [], set()
-    for mention in mentions or []:
+    for mention in _one_mention_per_event(mentions or []):
         c = _mention_constraint(mention)
         if c is not None and c.label not in seen:
             seen.add(c.label)

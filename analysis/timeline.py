@@ -78,14 +78,19 @@ class Event:
 
     def search(self, text: str, lower: str) -> re.Match | None:
         """The first match in `text` (`lower` is its lower-case copy, for the pre-check)."""
+        return next(self.finditer(text, lower), None)
+
+    def finditer(self, text: str, lower: str):
+        """The matches in `text`, in order (searching only around the keys' occurrences:
+        every match holds one)."""
         if self.keys is None:
-            return self.phrases.search(text)
-        # every match holds a key: search only around the keys' occurrences
+            yield from self.phrases.finditer(text)
+            return
+        end_of_last = 0
         for start, end in _windows(lower, self.keys):
-            match = self.phrases.search(text, start, end)
-            if match:
-                return match
-        return None
+            for match in self.phrases.finditer(text, max(start, end_of_last), end):
+                end_of_last = match.end()
+                yield match
 
 
 MIN_KEY = 3   # shorter literals would pass almost every text
@@ -200,8 +205,12 @@ def _mention(event: Event, match: re.Match, kind: str) -> dict:
             (event.end.isoformat() if event.end else "")}
 
 
+MAX_MENTIONS = 3   # of one event in one article
+
+
 def find_events(text: str) -> list[dict]:
-    """Mentions of the timeline's dated events (not holidays nor offices), first one each.
+    """Mentions of the timeline's dated events (not holidays nor offices), up to
+    :data:`MAX_MENTIONS` each (the inference keeps the most telling one).
 
     >>> [m["date"] for m in find_events("the rescue of four hostages in Nuseirat")]
     ['2024-06-08']
@@ -210,8 +219,9 @@ def find_events(text: str) -> list[dict]:
     for event in load():
         if event.kind in ("office", "holiday", "hostages"):
             continue
-        match = event.search(text, lower)
-        if match:
+        for k, match in enumerate(event.finditer(text, lower)):
+            if k == MAX_MENTIONS:
+                break
             found.append(_mention(event, match, "event"))
     return found
 
