@@ -10,9 +10,12 @@ rather than people). For every number in a sentence (see :mod:`analysis.numbers`
 3. read the noun phrase after it ("security detainees", "Israeli women and children", "others",
    "of whom") and the trigger right before it ("killed", "took", "released", "holds") or the
    predicate after the noun phrase ("were killed", "are still held", "have died");
-4. pick the metric from noun kind + trigger; drop proposed or pending numbers ("would free 40
-   hostages", "will be released"), rates ("each day", "in the past 24 hours"), single-incident
-   tolls ("an Israeli strike on a school killed 12"), rescues and demographic sub-counts;
+4. pick the metric from noun kind + trigger (the tables ``NOUN_METRICS`` and
+   ``TRIGGER_METRICS``); drop proposed or pending numbers ("would free 40 hostages", "will be
+   released"), rates ("each day", "in the past 24 hours"), single-incident tolls ("an Israeli
+   strike on a school killed 12") and rescues; keep sub-counts with their ``group``
+   ("including 12,300 children": children; "20 of them believed alive": alive) and amounts
+   without a number with ``vague`` true ("hundreds of prisoners": 100);
    a toll under 1,000 with nothing war-level in its sentence is one day's or one strike's;
    a 24-hour marker governs its whole clause; subsets carry over "and"; "N of them" after a
    release or a dropped number is a part of it; the living ("20 of them alive") and people
@@ -24,7 +27,10 @@ rather than people). For every number in a sentence (see :mod:`analysis.numbers`
    Palestinian victims); scope; attribution from "according to X" / "X said" mapped to a
    canonical source name (``data/figure_sources.csv``).
 
-All word lists live in ``data/figure_terms.json``.
+Each number goes through :func:`_read_number`: a few reading steps, then the vetoes, each a
+small named function whose docstring lists the phrases it matches and the ones it leaves
+(``_METRIC_VETOES`` for those that need the metric). All word lists live in
+``data/figure_terms.json``; ``docs/figures.md`` describes the rules with examples and scores.
 
 >>> import spacy
 >>> nlp = spacy.blank("en"); nlp.add_pipe("sentencizer")           # doctest: +ELLIPSIS
