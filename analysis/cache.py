@@ -12,6 +12,13 @@ runs can share a cache safely. A row whose checksum does not match, or a part fi
 be read, is never trusted: the row is dropped (recomputed by the caller) and an unreadable file
 is renamed ``*.damaged``. When a version holds many parts they are compacted into one.
 
+The cache is an optimisation, never a reason for a run to fail: a part that is not Parquet,
+has other columns, or holds rows whose result is not a valid per-document result (bad JSON,
+``null``, wrong shapes) is set aside (renamed ``*.damaged``) and its documents recomputed; a
+cache that cannot be written (no space, read-only, a file in the way) gives one warning and the
+run goes on without it. The checksum guards against bit rot, not against someone who can write
+the cache folder: the cache must be private, so its folders are created with mode 0700.
+
 The default location is ``$HOSTAGE_TALKS_CACHE``, else ``$XDG_CACHE_HOME/hostage-talks``, else
 ``~/.cache/hostage-talks``.
 
@@ -26,6 +33,7 @@ import hashlib
 import json
 import os
 import secrets
+import sys
 import time
 from pathlib import Path
 
@@ -34,6 +42,15 @@ import pyarrow.parquet as pq
 
 SCHEMA = pa.schema([("key", pa.string()), ("result", pa.string()), ("checksum", pa.string())])
 COMPACT_AFTER_PARTS = 32
+# Keys of a per-document result whose values must be lists (of dicts, for the first three).
+LIST_OF_DICTS = ("figures", "meetings", "entities")
+LISTS = LIST_OF_DICTS + ("terms", "date_mentions")
+# Errors that mean "this part cannot be used"; anything else is a bug and is raised.
+UNREADABLE = (pa.ArrowException, OSError, ValueError)
+
+
+class CacheWarning(UserWarning):
+    """The cache could not be written; the run goes on without it."""
 
 
 def default_cache_dir() -> Path:
@@ -53,6 +70,59 @@ def _checksum(result_json: str) -> str:
     return hashlib.sha256(result_json.encode("utf-8")).hexdigest()
 
 
+def decode_result(text: str) -> dict | None:
+    """A cached result, or None when it is not valid JSON of the right shape: an object whose
+    ``figures``, ``meetings``, ``entities``, ``terms`` and ``date_mentions`` (when present) are
+    lists, the first three of objects.
+
+    >>> decode_result('{"figures": []}'), decode_result("null"), decode_result('{"figures": 5}')
+    ({'figures': []}, None, None)
+    """
+    try:
+        result = json.loads(text)
+    except (ValueError, RecursionError):
+        return None
+    if not isinstance(result, dict):
+        return None
+    for key in LISTS:
+        value = result.get(key, [])
+        if not isinstance(value, list):
+            return None
+        if key in LIST_OF_DICTS and not all(isinstance(item, dict) for item in value):
+            return None
+    return result
+
+
+def make_private_dir(folder: Path) -> None:
+    """Create `folder` and its missing parents with mode 0700 (only the owner can read or
+    write the cache: its rows are trusted on their checksum alone)."""
+    missing = []
+    while not folder.exists():
+        missing.append(folder)
+        if folder.parent == folder:
+            break
+        folder = folder.parent
+    for path in reversed(missing):
+        path.mkdir(mode=0o700, exist_ok=True)
+
+
+def shared_warning(root: Path) -> str | None:
+    """A warning when the cache folder can be written by other users: its rows are trusted on
+    their checksum alone, so anyone who can write there can change the results.
+
+    >>> shared_warning(Path("/nonexistent/cache")) is None
+    True
+    """
+    try:
+        mode = root.stat().st_mode
+    except OSError:
+        return None
+    if mode & 0o022 and not mode & 0o1000:  # group/other-writable, and not sticky like /tmp
+        return (f"cache folder {root} can be written by other users, who could change the "
+                f"results it holds; make it private (chmod 700 {root}) or use --no-cache")
+    return None
+
+
 def encode_result(result: dict) -> str:
     """Canonical JSON of a per-document result (sorted keys, so equal results are equal text)."""
     return json.dumps(result, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
@@ -66,63 +136,121 @@ class ResultCache:
         self.version = version
         self.folder = self.root / version
         self.damaged = 0  # rows or files found damaged since this object was made
+        self.write_error: str | None = None  # why the cache could not be written, once it failed
 
     def parts(self) -> list[Path]:
-        return sorted(self.folder.glob("part-*.parquet")) if self.folder.is_dir() else []
-
-    def _read_part(self, path: Path, wanted: set[str] | None) -> dict[str, str]:
+        """The part files, oldest first (a directory or other non-file in the way is skipped)."""
         try:
-            table = pq.read_table(path, schema=SCHEMA)
+            return sorted(p for p in self.folder.glob("part-*.parquet") if p.is_file())
+        except OSError:
+            return []
+
+    def _set_aside(self, path: Path) -> None:
+        """Count a part as damaged and rename it ``*.damaged`` so no later run reads it."""
+        self.damaged += 1
+        try:
+            path.rename(path.with_suffix(".damaged"))
+        except OSError:
+            pass  # a read-only cache: it is skipped again next time, which is harmless
+
+    def _read_part(self, path: Path, wanted: set[str] | None) -> dict[str, dict]:
+        """The intact results of one part (all of them when `wanted` is None). A part that
+        cannot be read, or has a wrong schema, is set aside; a bad row is counted and dropped."""
+        try:
+            table = pq.read_table(path)
+            if any(table.schema.field(n).type != pa.string() for n in SCHEMA.names):
+                raise ValueError(f"{path.name}: not a cache part (columns {table.schema.names})")
+            columns = {n: table.column(n).to_pylist() for n in SCHEMA.names}
         except FileNotFoundError:
             return {}  # compacted away by another run meanwhile
-        except (pa.ArrowException, OSError, ValueError):
-            self.damaged += 1
-            try:
-                path.rename(path.with_suffix(".damaged"))
-            except OSError:
-                pass
+        except (*UNREADABLE, KeyError):
+            self._set_aside(path)
             return {}
-        found = {}
-        for key, result, checksum in zip(*(table.column(n).to_pylist()
-                                           for n in ("key", "result", "checksum"))):
+        found, bad = {}, 0
+        for key, text, checksum in zip(columns["key"], columns["result"], columns["checksum"]):
             if wanted is not None and key not in wanted:
                 continue
-            if result is None or checksum != _checksum(result):
-                self.damaged += 1
+            result = (decode_result(text) if isinstance(text, str)
+                      and checksum == _checksum(text) else None)
+            if result is None:
+                bad += 1
                 continue
             found[key] = result
+        if bad:
+            self.damaged += bad
+            self._drop_bad_rows(path, columns)
         return found
+
+    def _drop_bad_rows(self, path: Path, columns: dict[str, list]) -> None:
+        """Rewrite a part without its bad rows, so they are not counted again on every run
+        (the good ones stay cached). Best effort: a read-only cache keeps the part as it is."""
+        good = [(key, text) for key, text, checksum
+                in zip(columns["key"], columns["result"], columns["checksum"])
+                if isinstance(key, str) and isinstance(text, str)
+                and checksum == _checksum(text) and decode_result(text) is not None]
+        table = pa.table({"key": [k for k, _ in good], "result": [t for _, t in good],
+                          "checksum": [_checksum(t) for _, t in good]}, schema=SCHEMA)
+        try:
+            if good:
+                self._write(table)
+            path.unlink()
+        except UNREADABLE:
+            pass
+
+    def _check_footer(self, path: Path) -> None:
+        """Set aside a part whose footer cannot be read (cheap: no rows are read)."""
+        try:
+            pq.ParquetFile(path)
+        except FileNotFoundError:
+            pass
+        except UNREADABLE:
+            self._set_aside(path)
 
     def get_many(self, keys) -> dict[str, dict]:
         """Results for those of `keys` that are cached and intact."""
         wanted = set(keys)
-        found: dict[str, str] = {}
+        found: dict[str, dict] = {}
         for path in self.parts():
             if len(found) == len(wanted):
-                break
-            found.update(self._read_part(path, wanted))
-        return {key: json.loads(value) for key, value in found.items()}
+                self._check_footer(path)  # the rest are not needed, but must not stay broken
+            else:
+                found.update(self._read_part(path, wanted))
+        return found
 
     def put_many(self, results: dict[str, dict]) -> Path | None:
-        """Append `results` (key -> result) as one new part; returns its path."""
-        if not results:
+        """Append `results` (key -> result) as one new part; returns its path, or None when
+        the cache cannot be written (then a :class:`CacheWarning` is printed once, and later
+        calls do nothing: the cache is an optimisation, the run goes on)."""
+        if not results or self.write_error is not None:
             return None
-        self.folder.mkdir(parents=True, exist_ok=True)
         keys = sorted(results)
         encoded = [encode_result(results[key]) for key in keys]
         table = pa.table({"key": keys, "result": encoded,
                           "checksum": [_checksum(text) for text in encoded]}, schema=SCHEMA)
-        path = self._write(table)
-        if len(self.parts()) > COMPACT_AFTER_PARTS:
-            self.compact()
+        try:
+            make_private_dir(self.folder)
+            path = self._write(table)
+            if len(self.parts()) > COMPACT_AFTER_PARTS:
+                self.compact()
+        except UNREADABLE as exc:
+            self.write_error = _why(exc, self.folder)
+            print(f"warning: cache not written: {self.write_error}; the tables are written "
+                  "anyway", file=sys.stderr)
+            return None
         return path
 
     def _write(self, table: pa.Table) -> Path:
         name = f"part-{time.time_ns():020d}-{secrets.token_hex(4)}.parquet"
         temporary = self.folder / f".{name}.tmp"
-        pq.write_table(table, temporary)
-        final = self.folder / name
-        os.replace(temporary, final)
+        try:
+            pq.write_table(table, temporary)
+            with open(temporary, "rb") as written:
+                os.fsync(written.fileno())  # a power loss leaves the old parts, not an empty one
+            final = self.folder / name
+            os.replace(temporary, final)
+        except BaseException:
+            temporary.unlink(missing_ok=True)
+            raise
         return final
 
     def compact(self) -> None:
@@ -133,7 +261,8 @@ class ResultCache:
             return
         merged: dict[str, str] = {}
         for path in parts:
-            merged.update(self._read_part(path, None))
+            merged.update((key, encode_result(result))
+                          for key, result in self._read_part(path, None).items())
         keys = sorted(merged)
         table = pa.table({"key": keys, "result": [merged[k] for k in keys],
                           "checksum": [_checksum(merged[k]) for k in keys]}, schema=SCHEMA)
@@ -145,4 +274,18 @@ class ResultCache:
                 pass
 
     def __len__(self) -> int:
-        return sum(pq.ParquetFile(p).metadata.num_rows for p in self.parts())
+        """Rows in the readable parts (an unreadable part counts as empty)."""
+        total = 0
+        for path in self.parts():
+            try:
+                total += pq.ParquetFile(path).metadata.num_rows
+            except UNREADABLE:
+                continue
+        return total
+
+
+def _why(exc: BaseException, folder: Path) -> str:
+    """One line for a cache write error: "no space left on device (/path)"."""
+    if isinstance(exc, OSError) and exc.strerror:
+        return f"{exc.strerror.lower()} ({exc.filename or folder})"
+    return f"{exc} ({folder})"

@@ -16,22 +16,30 @@ also an offset into the file's text.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime as dt
 import hashlib
 import io
 import json
+import os
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pandas as pd
 
+from analysis.dates import WAR_START
 from analysis.tables import DOCUMENT_COLUMNS
 
 TEXT_SUFFIXES = {".txt"}
 EXPORT_SUFFIXES = {".jsonl", ".ndjson", ".csv"}
 METADATA_NAME = "metadata.csv"
+# Articles longer than this (in characters) are rejected: the NLP needs about 4.5 KB of memory
+# per character with the model (a 300,000-character article peaked at 1.35 GB), and spaCy
+# refuses texts over 1,000,000. Change it with ``--max-chars`` or ``load_corpus(max_chars=)``.
+MAX_CHARS = 200_000
+CSV_FIELD_LIMIT = 2**31 - 1  # the csv module's default (131,072) would reject long articles
 
 # Column or key name variants in exports and metadata, most specific first.
 FIELD_ALIASES = {
@@ -51,7 +59,8 @@ DATE_HEADER = re.compile(
 
 
 class CorpusError(Exception):
-    """The corpus as a whole cannot be read (missing folder, no articles)."""
+    """The corpus as a whole cannot be read (missing folder, no articles, a metadata file
+    named with ``--metadata`` that is missing or unreadable)."""
 
 
 @dataclass(frozen=True)
@@ -87,6 +96,7 @@ class Corpus:
 
     documents: list[Document]
     table: pd.DataFrame
+    notes: list[str] = field(default_factory=list)  # about the corpus as a whole
 
     def __len__(self) -> int:
         return len(self.documents)
@@ -131,7 +141,11 @@ def parse_date(value) -> dt.date | None:
     if value is None or (isinstance(value, float) and pd.isna(value)):
         return None
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return dt.datetime.fromtimestamp(value / 1000 if value > 1e11 else value, dt.UTC).date()
+        try:
+            seconds = value / 1000 if abs(value) > 1e11 else value
+            return dt.datetime.fromtimestamp(seconds, dt.UTC).date()
+        except (OverflowError, OSError, ValueError):
+            raise ValueError(f"{value!r} is not a date (timestamp out of range)") from None
     text = str(value).strip()
     if not text:
         return None
@@ -142,20 +156,43 @@ def parse_date(value) -> dt.date | None:
 
     try:
         return date_parser.parse(text, dayfirst=False, fuzzy=False).date()
-    except (ValueError, OverflowError) as exc:
+    except (ValueError, OverflowError, TypeError) as exc:
         raise ValueError(f"{text!r} is not a date") from exc
 
 
-def decode(data: bytes) -> tuple[str, str]:
-    """Decode file bytes: UTF-8 (BOM dropped), else cp1252 with a note.
+# Byte-order marks of the encodings that put NUL bytes in ordinary text (longest first).
+BOMS = [(codecs.BOM_UTF32_LE, "utf-32", "UTF-32"), (codecs.BOM_UTF32_BE, "utf-32", "UTF-32"),
+        (codecs.BOM_UTF16_LE, "utf-16", "UTF-16"), (codecs.BOM_UTF16_BE, "utf-16", "UTF-16")]
+# How common binary formats begin: such a file is not an article even when it holds no NUL.
+BINARY_MAGIC = (b"\x89PNG", b"%PDF-", b"GIF87a", b"GIF89a", b"\xff\xd8\xff", b"PK\x03\x04",
+                b"\x7fELF", b"\x1f\x8b", b"BZh", b"\xfd7zXZ", b"Rar!", b"7z\xbc\xaf")
+# Control characters that text files do hold: tab, line ends, form feed, DOS end-of-file.
+TEXT_CONTROLS = set("\t\n\r\f\v\x1a")
 
-    Returns (text, note). Raises ValueError when the bytes are not text.
+
+def decode(data: bytes, unit: str = "file") -> tuple[str, str]:
+    """Decode bytes: UTF-16/32 with a byte-order mark, UTF-8 (BOM dropped), else cp1252.
+
+    Returns (text, note). Raises ValueError when the bytes are not text. `unit` names what
+    is decoded in the messages ("file", or "record" for one record of an export).
 
     >>> decode("caf\\u00e9".encode("cp1252"))
     ('café', 'not valid UTF-8 (byte 0xe9 at offset 3); decoded as cp1252')
+    >>> decode("Talks".encode("utf-16"))
+    ('Talks', 'UTF-16 text (byte-order mark); decoded')
     """
+    for bom, codec, label in BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError as exc:
+                raise ValueError(f"starts with a {label} byte-order mark but is not "
+                                 f"{label} text ({exc.reason} at offset {exc.start})") from None
+            if "\x00" in text:
+                raise ValueError(f"binary {unit} (contains NUL characters), not text")
+            return text, f"{label} text (byte-order mark); decoded"
     if b"\x00" in data:
-        raise ValueError("binary file (contains NUL bytes), not text")
+        raise ValueError(f"binary {unit} (contains NUL bytes), not text")
     try:
         return data.decode("utf-8-sig"), ""
     except UnicodeDecodeError as exc:
@@ -168,6 +205,61 @@ def decode(data: bytes) -> tuple[str, str]:
                 f"neither UTF-8 nor cp1252 text (byte 0x{data[exc2.start]:02x} "
                 f"at offset {exc2.start})"
             ) from exc2
+
+
+def check_not_binary(data: bytes, text: str) -> None:
+    """Raise ValueError for a file that decoded but is not text: it starts like a known binary
+    format (PNG, PDF, GIF, JPEG, ZIP, ELF, gzip, ...), or more than 1 in 100 of its first 4,096
+    characters (at least 4) are control characters that text does not use (tab, line ends,
+    form feed and the DOS end-of-file mark are fine).
+
+    >>> check_not_binary(b"\\x89PNG\\r\\n", "\\u2030PNG\\r\\n")
+    Traceback (most recent call last):
+    ...
+    ValueError: binary file (PNG/PDF/image/archive data), not text
+    """
+    if data.lstrip(b"\xef\xbb\xbf").startswith(BINARY_MAGIC):
+        raise ValueError("binary file (PNG/PDF/image/archive data), not text")
+    head = text[:4096]
+    controls = sum(1 for c in head if (c < " " or "\x7f" <= c < "\xa0") and c not in TEXT_CONTROLS)
+    if controls >= 4 and controls * 100 > len(head):
+        raise ValueError(f"binary file ({controls} control characters in the first "
+                         f"{len(head):,}), not text")
+
+
+def display_name(name: str) -> str:
+    """A file name as shown in the tables: bytes that are not UTF-8 escaped as ``\\xe9``.
+
+    >>> display_name("caf\\udce9.txt")
+    'caf\\\\xe9.txt'
+    """
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def replace_surrogates(record: dict) -> tuple[dict, list[str]]:
+    """Replace lone surrogates (``"\\ud800"`` escapes in JSON, not Unicode characters) in a
+    record's text fields by U+FFFD, one character each so offsets hold; returns the notes.
+
+    >>> replace_surrogates({"title": "x\\ud800"})[1]
+    ['invalid Unicode (lone surrogate \\\\ud800) in field title; replaced by U+FFFD']
+    """
+    notes = []
+    cleaned = {}
+    for key, value in record.items():
+        if isinstance(value, str) and _SURROGATE.search(value):
+            first = _SURROGATE.search(value).group()
+            notes.append(f"invalid Unicode (lone surrogate \\u{ord(first):04x}) in field "
+                         f"{display_name(str(key))}; replaced by U+FFFD")
+            value = _SURROGATE.sub("\ufffd", value)
+        cleaned[key] = value
+    return cleaned, notes
 
 
 def split_date_header(text: str) -> tuple[str, dt.date | None, str]:
@@ -236,19 +328,31 @@ def _document_from_text(doc_id, text, source_path, date_value=None, title="", ur
 
 def _read_txt(path: Path, root: Path) -> list[_Row]:
     rel = _relative(path, root)
-    row = _Row(doc_id=path.stem, source_path=rel)
+    row = _Row(doc_id=display_name(path.stem), source_path=rel)
     try:
         data = path.read_bytes()
         if not data.strip():
             raise ValueError("empty file")
         text, note = decode(data)
-        row.document = _document_from_text(path.stem, text, rel, note=note)
+        check_not_binary(data, text)
+        if row.doc_id != path.stem:
+            note = "; ".join(n for n in (note, "file name is not valid UTF-8 (shown escaped)")
+                             if n)
+        row.document = _document_from_text(row.doc_id, text, rel, note=note)
     except (OSError, ValueError) as exc:
-        row.status, row.error = "rejected", f"{rel}: {exc}"
+        row.status, row.error = "rejected", f"{rel}: {_reason(exc)}"
     return [row]
 
 
-def _record_row(record: dict, default_id: str, source: str) -> _Row:
+def _reason(exc: Exception) -> str:
+    """An exception as a person reads it: OS errors without the file name (shown already)."""
+    if isinstance(exc, OSError) and exc.strerror:
+        return f"[Errno {exc.errno}] {exc.strerror}" if exc.errno else exc.strerror
+    return str(exc)
+
+
+def _record_row(record: dict, default_id: str, source: str, note: str = "") -> _Row:
+    record, notes = replace_surrogates(record)
     doc_id = str(_pick(record, "id") or default_id).strip() or default_id
     row = _Row(doc_id=doc_id, source_path=source)
     text = _pick(record, "text")
@@ -258,81 +362,164 @@ def _record_row(record: dict, default_id: str, source: str) -> _Row:
         row.document = _document_from_text(
             doc_id, str(text), source, date_value=_pick(record, "date"),
             title=_pick(record, "title") or "", url=_pick(record, "url") or "",
+            note="; ".join([n for n in [note] if n] + notes),
         )
     except ValueError as exc:
         row.status, row.error = "rejected", f"{source}: {exc}"
     return row
 
 
+def _export_lines(data: bytes) -> list[tuple[str, str, str]]:
+    """The lines of an export as ``(text, note, error)``, each decoded on its own, so that one
+    record in another encoding, or with a NUL byte, does not change or lose the others. Lines
+    end at ``\\n`` only: U+2028, U+2029 and U+0085 are legal inside JSON and CSV strings. A file
+    with a UTF-16/32 byte-order mark is decoded whole (ValueError when it cannot be)."""
+    if any(data.startswith(bom) for bom, _, _ in BOMS):
+        text, note = decode(data)
+        return [(line, note, "") for line in text.split("\n")]
+    lines = []
+    for raw in data.split(b"\n"):
+        try:
+            text, note = decode(raw, unit="record")
+            lines.append((text, note, ""))
+        except ValueError as exc:
+            lines.append((raw.decode("latin-1"), "", str(exc)))
+    return lines
+
+
 def _read_jsonl(path: Path, root: Path) -> list[_Row]:
     rel = _relative(path, root)
     try:
-        text, _ = decode(path.read_bytes())
+        lines = _export_lines(path.read_bytes())
     except (OSError, ValueError) as exc:
-        return [_Row(path.stem, rel, "rejected", f"{rel}: {exc}")]
+        return [_Row(display_name(path.stem), rel, "rejected", f"{rel}: {_reason(exc)}")]
     rows = []
-    for lineno, line in enumerate(text.splitlines(), start=1):
+    stem = display_name(path.stem)
+    for lineno, (line, note, error) in enumerate(lines, start=1):
         if not line.strip():
             continue
-        source, default_id = f"{rel}:{lineno}", f"{path.stem}-{lineno:05d}"
+        source, default_id = f"{rel}:{lineno}", f"{stem}-{lineno:05d}"
         try:
+            if error:
+                raise ValueError(error)
             record = json.loads(line)
             if not isinstance(record, dict):
                 raise ValueError(f"a JSON {type(record).__name__}, not an object")
-        except (json.JSONDecodeError, ValueError) as exc:
+        except (ValueError, RecursionError) as exc:
             reason = exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc)
-            rows.append(_Row(default_id, source, "rejected",
-                             f"{rel} line {lineno}: invalid JSON record ({reason})"))
+            reason = error or f"invalid JSON record ({reason or 'nested too deeply'})"
+            rows.append(_Row(default_id, source, "rejected", f"{rel} line {lineno}: {reason}"))
             continue
-        rows.append(_record_row(record, default_id, source))
+        rows.append(_record_row(record, default_id, source, note))
     if not rows:
-        rows.append(_Row(path.stem, rel, "rejected", f"{rel}: no records"))
+        rows.append(_Row(stem, rel, "rejected", f"{rel}: no records"))
     return rows
 
 
-def _read_csv_export(path: Path, root: Path) -> list[_Row]:
-    rel = _relative(path, root)
+def _csv_records(lines: list[tuple[str, str, str]]):
+    """Yield ``(first line, last line, cells)`` for every non-blank CSV record."""
+    reader = csv.reader(line + "\n" for line, _, _ in lines)
+    previous = 0
+    old_limit = csv.field_size_limit(CSV_FIELD_LIMIT)
     try:
-        text, _ = decode(path.read_bytes())
-        records = list(csv.DictReader(io.StringIO(text, newline="")))
+        for cells in reader:
+            first, previous = previous + 1, reader.line_num
+            if cells:
+                yield first, reader.line_num, cells
+    finally:
+        csv.field_size_limit(old_limit)
+
+
+def _column_notes(header: list[str]) -> list[str]:
+    """Notes for column names given twice (the first column of a name is used).
+
+    >>> _column_notes(["id", "text", "text"])
+    ["column 'text' appears 2 times; used the first"]
+    """
+    counts: dict[str, int] = {}
+    for name in header:
+        counts[name.strip().lower()] = counts.get(name.strip().lower(), 0) + 1
+    return [f"column {name!r} appears {n} times; used the first"
+            for name, n in counts.items() if n > 1]
+
+
+def _read_csv_export(path: Path, root: Path) -> list[_Row]:
+    rel, stem = _relative(path, root), display_name(path.stem)
+    try:
+        lines = _export_lines(path.read_bytes())
+        records = list(_csv_records(lines))
     except (OSError, ValueError, csv.Error) as exc:
-        return [_Row(path.stem, rel, "rejected", f"{rel}: {exc}")]
-    columns = list(records[0].keys()) if records else next(csv.reader(io.StringIO(text)), [])
-    if _find_column(columns, "text") is None:
+        return [_Row(stem, rel, "rejected", f"{rel}: {_reason(exc)}")]
+    header = records[0][2] if records else []
+    if _find_column(header, "text") is None:
         looked = ", ".join(FIELD_ALIASES["text"])
-        return [_Row(path.stem, rel, "rejected",
+        return [_Row(stem, rel, "rejected",
                      f"{rel}: no text column (looked for {looked}); "
-                     f"its columns are {', '.join(map(str, columns)) or 'none'}")]
-    return [_record_row(record, f"{path.stem}-{n:05d}", f"{rel}:{n + 1}")
-            for n, record in enumerate(records, start=1)]
+                     f"its columns are {', '.join(map(str, header)) or 'none'}")]
+    file_notes = _column_notes(header)
+    rows = []
+    for n, (first, last, cells) in enumerate(records[1:], start=1):
+        record: dict[str, str] = {}
+        for name, value in zip(header, cells):
+            record.setdefault(name.strip(), value)
+        source, default_id = f"{rel}:{first}", f"{stem}-{n:05d}"
+        errors = [e for _, _, e in lines[first - 1:last] if e]
+        if errors:
+            rows.append(_Row(default_id, source, "rejected", f"{source}: {errors[0]}"))
+            continue
+        notes = file_notes + sorted({note for _, note, _ in lines[first - 1:last] if note})
+        rows.append(_record_row(record, default_id, source, "; ".join(notes)))
+    return rows
 
 
 def _relative(path: Path, root: Path) -> str:
     try:
-        return path.relative_to(root).as_posix()
+        return display_name(path.relative_to(root).as_posix())
     except ValueError:
-        return path.name
+        return display_name(path.name)
 
 
-def _read_metadata(path: Path) -> dict[str, dict]:
-    """Read ``metadata.csv``: doc_id -> {date, title, url} (only the cells that are filled)."""
-    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+@dataclass
+class _Metadata:
+    """What ``metadata.csv`` says: doc_id -> {date, title, url}, and how many rows each id has."""
+
+    entries: dict[str, dict] = field(default_factory=dict)
+    rows_per_id: dict[str, int] = field(default_factory=dict)
+    name: str = METADATA_NAME
+    notes: list[str] = field(default_factory=list)
+
+
+def _read_metadata(path: Path) -> _Metadata:
+    """Read a metadata CSV with the articles' tolerance: UTF-8, else cp1252 with a note; a
+    file that cannot be read or parsed at all is a CorpusError (one line, exit 2)."""
+    try:
+        text, note = decode(path.read_bytes())
+        frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+    except OSError as exc:
+        raise CorpusError(f"{path}: cannot read the metadata: {_reason(exc)}") from None
+    except (ValueError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
+        raise CorpusError(f"{path}: not a readable metadata CSV: {exc}") from None
     id_col = _find_column(frame.columns, "id")
     if id_col is None:
         raise CorpusError(f"{path}: metadata has no doc_id column; its columns are "
                           f"{', '.join(frame.columns)}")
     columns = {kind: _find_column(frame.columns, kind) for kind in ("date", "title", "url")}
-    metadata = {}
+    metadata = _Metadata(name=path.name, notes=[f"{path.name}: {note}"] if note else [])
     for _, record in frame.iterrows():
-        metadata[record[id_col].strip()] = {
+        doc_id = record[id_col].strip()
+        metadata.rows_per_id[doc_id] = metadata.rows_per_id.get(doc_id, 0) + 1
+        metadata.entries[doc_id] = {
             kind: record[col].strip() for kind, col in columns.items()
             if col is not None and record[col].strip()
         }
     return metadata
 
 
-def _apply_metadata(document: Document, entry: dict) -> Document:
+def _apply_metadata(document: Document, entry: dict, n_rows: int = 1,
+                    name: str = METADATA_NAME) -> Document:
     changes, notes = {}, [document.note] if document.note else []
+    if n_rows > 1:
+        notes.append(f"{name} has {n_rows} rows for {document.doc_id}; used the last")
     if "date" in entry:
         try:
             date = parse_date(entry["date"])
@@ -349,52 +536,144 @@ def _apply_metadata(document: Document, entry: dict) -> Document:
     return replace(document, note="; ".join(notes), **changes)
 
 
-def _files(root: Path) -> list[Path]:
-    if root.is_file():
-        return [root]
-    return sorted(
-        p for p in root.rglob("*")
-        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(root).parts)
-    )
+@dataclass
+class _Listing:
+    """What walking a corpus folder found: the files to read, rows for what cannot be read
+    (unreadable folders, broken or outside symlinks, special files), and notes."""
+
+    files: list[Path] = field(default_factory=list)
+    rows: list[_Row] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
 
-def load_corpus(path: str | Path, metadata: str | Path | None = None) -> Corpus:
+def _inside(path: Path, folder: Path) -> bool:
+    return path == folder or folder in path.parents
+
+
+def _unreadable_entry(path: Path, root: Path, real_root: Path) -> str:
+    """Why a listed entry is not read ("" when it is an ordinary file to read)."""
+    if path.is_symlink():
+        try:
+            target = path.resolve(strict=True)
+        except (OSError, RuntimeError):
+            return "broken symbolic link (its target does not exist)"
+        if not _inside(target, real_root):
+            return "symbolic link to a file outside the corpus folder; not read"
+        if target.is_dir():
+            return "symbolic link to a folder; not followed"
+    if not path.is_file():
+        return "not a regular file (a pipe, socket or device); not read"
+    return ""
+
+
+def _walk(root: Path, skip: list[Path]) -> _Listing:
+    """List the corpus folder (sorted, symlinked folders not followed). Hidden files and
+    folders (``.git``, ``.DS_Store``, staging folders) are not articles; they are counted in a
+    note. Folders in `skip` (the output folder, when it lies inside the corpus) are left out."""
+    listing, hidden = _Listing(), 0
+    real_root, skip_real = root.resolve(), {s.resolve() for s in skip}
+    # the lock and staging folder of an output folder inside the corpus are not counted
+    own = tuple(f".{s.name}." for s in skip_real)
+
+    def unreadable(exc: OSError) -> None:
+        folder = Path(exc.filename)
+        rel = _relative(folder, root)
+        listing.rows.append(_Row(display_name(folder.name), rel, "rejected",
+                                 f"{rel}: folder not readable ({_reason(exc)})"))
+
+    for folder, dirs, names in os.walk(root, onerror=unreadable):
+        here = Path(folder)
+        kept = []
+        for name in sorted(dirs):
+            if name.startswith("."):
+                hidden += not name.startswith(own) if own else 1
+            elif (here / name).resolve() in skip_real:
+                listing.notes.append(f"{_relative(here / name, root)}/ not read: it is the "
+                                     "output folder")
+            elif (here / name).is_symlink():
+                names.append(name)  # listed below with its reason
+            else:
+                kept.append(name)
+        dirs[:] = kept
+        for name in sorted(names):
+            if name.startswith("."):
+                hidden += not name.startswith(own) if own else 1
+                continue
+            path = here / name
+            reason = _unreadable_entry(path, root, real_root)
+            if reason:
+                rel = _relative(path, root)
+                listing.rows.append(_Row(display_name(path.stem), rel, "rejected",
+                                         f"{rel}: {reason}"))
+            else:
+                listing.files.append(path)
+    listing.files.sort()
+    if hidden:
+        listing.notes.append(f"{hidden} hidden files or folders (names starting with '.') "
+                             "not read")
+    return listing
+
+
+def _read_file(file: Path, base: Path) -> list[_Row]:
+    """The rows of one corpus file, by its type."""
+    suffix = file.suffix.lower()
+    if suffix in TEXT_SUFFIXES:
+        return _read_txt(file, base)
+    if suffix in {".jsonl", ".ndjson"}:
+        return _read_jsonl(file, base)
+    if suffix == ".csv":
+        return _read_csv_export(file, base)
+    rel = _relative(file, base)
+    return [_Row(display_name(file.stem), rel, "rejected",
+                 f"{rel}: unsupported file type {suffix or '(none)'}; "
+                 "expected .txt, .jsonl or .csv")]
+
+
+def _is_documentation(file: Path) -> bool:
+    """README.md, LICENSE.txt... that travel with a corpus are not articles."""
+    return file.suffix.lower() in {".md", ".json", ".yml", ".yaml"} and file.stem.lower() in {
+        "readme", "license", "licence", "manifest"}
+
+
+def load_corpus(path: str | Path, metadata: str | Path | None = None,
+                max_chars: int = MAX_CHARS, skip: list[str | Path] = ()) -> Corpus:
     """Load every article under `path` (a folder, or one ``.jsonl``/``.csv``/``.txt`` file).
 
-    Raises CorpusError when the path does not exist or holds no articles at all. Everything
-    else (empty, binary, badly encoded files, broken records, duplicates) becomes a row with
-    ``status`` rejected or duplicate and a reason in ``error``.
+    Raises CorpusError when the path does not exist or holds no articles at all, or when a
+    `metadata` file is named but missing. Everything else (empty, binary, badly encoded files,
+    broken records, duplicates, articles over `max_chars` characters, symlinks out of the
+    corpus) becomes a row with ``status`` rejected or duplicate and a reason in ``error``.
+    Folders in `skip` (the output folder) are not read.
     """
     root = Path(path)
     if not root.exists():
         raise CorpusError(f"corpus not found: {root} does not exist")
-    files = _files(root)
+    if metadata and not Path(metadata).is_file():
+        raise CorpusError(f"metadata file not found: {metadata}")
     base = root if root.is_dir() else root.parent
     metadata_path = Path(metadata) if metadata else base / METADATA_NAME
-    rows: list[_Row] = []
-    for file in files:
-        if file == metadata_path or file.name == METADATA_NAME:
+    listing = _walk(root, [Path(s) for s in skip]) if root.is_dir() else _Listing([root])
+    rows: list[_Row] = list(listing.rows)
+    for file in listing.files:
+        if file.name == METADATA_NAME:
+            if file.parent != base and file != metadata_path:
+                listing.notes.append(f"{_relative(file, base)} not used: only "
+                                     f"{METADATA_NAME} in the corpus folder (or --metadata) is")
             continue
-        suffix = file.suffix.lower()
-        if suffix in TEXT_SUFFIXES:
-            rows.extend(_read_txt(file, base))
-        elif suffix in {".jsonl", ".ndjson"}:
-            rows.extend(_read_jsonl(file, base))
-        elif suffix == ".csv":
-            rows.extend(_read_csv_export(file, base))
-        elif suffix in {".md", ".json", ".yml", ".yaml"} and file.stem.lower() in {
-            "readme", "license", "licence", "manifest"
-        }:
-            continue  # documentation that travels with a corpus is not an article
-        else:
-            rel = _relative(file, base)
-            rows.append(_Row(file.stem, rel, "rejected",
-                             f"{rel}: unsupported file type {suffix or '(none)'}; "
-                             "expected .txt, .jsonl or .csv"))
+        if file == metadata_path or _is_documentation(file):
+            continue
+        rows.extend(_read_file(file, base))
     if not rows:
         raise CorpusError(f"no articles in {root}: expected .txt, .jsonl or .csv files")
+    meta = _read_metadata(metadata_path) if metadata_path.is_file() else _Metadata()
+    _check_rows(rows, meta, max_chars)
+    notes = listing.notes + meta.notes + _unmatched_metadata(rows, meta)
+    documents = [row.document for row in rows if row.status == "ok"]
+    return Corpus(documents=documents, table=documents_table(rows), notes=notes)
 
-    meta = _read_metadata(metadata_path) if metadata_path.is_file() else {}
+
+def _check_rows(rows: list[_Row], meta: _Metadata, max_chars: int) -> None:
+    """Reject repeated ids and over-long articles, apply metadata, mark duplicate texts."""
     seen_ids: dict[str, str] = {}
     seen_hashes: dict[str, str] = {}
     for row in rows:
@@ -407,16 +686,46 @@ def load_corpus(path: str | Path, metadata: str | Path | None = None) -> Corpus:
         seen_ids[row.doc_id] = row.source_path
         if row.document is None:
             continue
-        if row.doc_id in meta:
-            row.document = _apply_metadata(row.document, meta[row.doc_id])
+        if len(row.document.text) > max_chars:
+            row.status = "rejected"
+            row.error = (f"{row.source_path}: article has {len(row.document.text):,} characters,"
+                         f" more than the limit of {max_chars:,} (--max-chars)")
+            row.document = None
+            continue
+        if row.doc_id in meta.entries:
+            row.document = _apply_metadata(row.document, meta.entries[row.doc_id],
+                                           meta.rows_per_id[row.doc_id], meta.name)
+        row.document = _note_unlikely_date(row.document)
         first = seen_hashes.get(row.document.sha256)
         if first is not None:
             row.status, row.error = "duplicate", f"same text as {first}"
             continue
         seen_hashes[row.document.sha256] = row.doc_id
 
-    documents = [row.document for row in rows if row.status == "ok"]
-    return Corpus(documents=documents, table=documents_table(rows))
+
+def _note_unlikely_date(document: Document) -> Document:
+    """Note a report date before the war began (7 October 2023) or in the future: such dates
+    are kept, but are probably wrong, and they stretch the charts' time axis."""
+    date = document.report_date
+    if date is None:
+        return document
+    if date < WAR_START:
+        note = f"report date {date} is before the war began on {WAR_START}; check it"
+    elif date > dt.date.today() + dt.timedelta(days=1):
+        note = f"report date {date} is in the future; check it"
+    else:
+        return document
+    return replace(document, note="; ".join(n for n in (document.note, note) if n))
+
+
+def _unmatched_metadata(rows: list[_Row], meta: _Metadata) -> list[str]:
+    ids = {row.doc_id for row in rows}
+    unknown = [doc_id for doc_id in meta.entries if doc_id not in ids]
+    if not unknown:
+        return []
+    shown = ", ".join(repr(u) for u in unknown[:5]) + (", ..." if len(unknown) > 5 else "")
+    return [f"{len(unknown)} {meta.name} row{'s' if len(unknown) > 1 else ''} match"
+            f"{'' if len(unknown) > 1 else 'es'} no article: {shown}"]
 
 
 def documents_table(rows: list[_Row]) -> pd.DataFrame:

@@ -12,9 +12,13 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
+import sys
 from collections import deque
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from itertools import islice
+from multiprocessing.connection import wait
 
 Item = tuple[str, str]  # (key, text)
 
@@ -36,30 +40,50 @@ def chunked(items: Iterable, size: int) -> Iterator[list]:
         yield chunk
 
 
+FAILURE = "failure"  # the key of a result that says why a document could not be analysed
+
+
+def failure(reason: str) -> dict:
+    """The result of a document the NLP could not analyse; `analysis.run` rejects it with
+    `reason` (it is never cached)."""
+    return {FAILURE: reason}
+
+
 def analyse_chunk(chunk: list[Item], model: str = "en_core_web_sm", rules_only: bool = False,
                   batch_size: int = 32) -> list[tuple[str, dict]]:
-    """The per-document function every backend runs: NLP results for a chunk of texts."""
-    from analysis.extract import analyse_doc
+    """The per-document function every backend runs: NLP results for a chunk of texts.
+
+    When the pipeline raises on the chunk, each text is analysed on its own, and a text that
+    still raises gets a :func:`failure` result naming the error: one article never takes the
+    others down.
+    """
     from analysis.nlp import cached_pipeline
 
     nlp = cached_pipeline(model, rules_only)
+    # the corpus loader enforces the article size limit (--max-chars); spaCy's own is lifted
+    nlp.max_length = max(nlp.max_length, max((len(text) + 1 for _, text in chunk), default=0))
+    try:
+        return _analyse_batch(nlp, chunk, batch_size)
+    except Exception:  # noqa: BLE001 - retried text by text below, each error reported
+        return [(key, _analyse_one(nlp, text)) for key, text in chunk]
+
+
+def _analyse_batch(nlp, chunk: list[Item], batch_size: int) -> list[tuple[str, dict]]:
+    from analysis.extract import analyse_doc
+
     pairs = ((text, key) for key, text in chunk)
     return [(key, analyse_doc(doc))
             for doc, key in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size)]
 
 
-_WORKER_OPTIONS: dict = {}
+def _analyse_one(nlp, text: str) -> dict:
+    from analysis.extract import analyse_doc
 
-
-def _init_worker(options: dict) -> None:
-    _WORKER_OPTIONS.update(options)
-    from analysis.nlp import cached_pipeline
-
-    cached_pipeline(options["model"], options["rules_only"])
-
-
-def _pool_task(chunk: list[Item]) -> list[tuple[str, dict]]:
-    return analyse_chunk(chunk, **_WORKER_OPTIONS)
+    try:
+        return analyse_doc(nlp(text))
+    except Exception as exc:  # noqa: BLE001 - reported as the article's rejection reason
+        message = " ".join(str(exc).split())[:200]
+        return failure(f"analysis failed ({type(exc).__name__}: {message})")
 
 
 def analyse_stream(items: Iterable[Item], *, workers: int = 0, backend: str = "local",
@@ -68,7 +92,10 @@ def analyse_stream(items: Iterable[Item], *, workers: int = 0, backend: str = "l
     """Yield ``(key, result)`` for every item, in order, on the chosen backend.
 
     ``workers=0`` means all cores. Memory is bounded: only a few chunks per worker are in
-    flight at a time.
+    flight at a time. With local workers, a worker process that dies (the out-of-memory
+    killer, ``kill -9``) is noticed at once: its chunk is retried article by article in fresh
+    processes, and an article whose worker dies again gets a :func:`failure` result ("worker
+    died (signal 9) while analysing it"); the others go on.
     """
     options = {"model": model, "rules_only": rules_only, "batch_size": batch_size}
     workers = workers or available_cores()
@@ -86,13 +113,163 @@ def analyse_stream(items: Iterable[Item], *, workers: int = 0, backend: str = "l
     from analysis.nlp import cached_pipeline
 
     cached_pipeline(model, rules_only)
-    context = multiprocessing.get_context("fork")
-    with context.Pool(workers, initializer=_init_worker, initargs=(options,)) as pool:
-        def submit(chunk):
-            return pool.apply_async(_pool_task, (chunk,))
+    yield from _WorkerPool(workers, options).run(chunked(items, batch_size))
 
-        yield from _ordered_window(items, submit, lambda job: job.get(), batch_size,
-                                   window=2 * workers)
+
+def _worker_main(conn, options: dict, parent: int) -> None:
+    """A worker process: analyse the chunks it is sent until told to stop (None), or until
+    its parent is gone (checked every second, so a killed run leaves no workers behind)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    while True:
+        if not conn.poll(1.0):
+            if os.getppid() != parent:
+                return
+            continue
+        try:
+            chunk = conn.recv()
+        except EOFError:
+            return
+        if chunk is None:
+            return
+        conn.send(analyse_chunk(chunk, **options))
+
+
+@dataclass
+class _Job:
+    """Items `start`.. of chunk `index`; `attempt` 2 means a retry after a worker died."""
+
+    index: int
+    start: int
+    items: list[Item]
+    attempt: int = 1
+
+
+class _Worker:
+    """One worker process and the pipe to it."""
+
+    def __init__(self, context, options: dict):
+        self.conn, child = context.Pipe()
+        self.process = context.Process(target=_worker_main, daemon=True,
+                                       args=(child, options, os.getpid()))
+        self.process.start()
+        child.close()
+        self.job: _Job | None = None
+
+    def send(self, job: _Job) -> None:
+        self.job = job
+        self.conn.send(job.items)
+
+    def stop(self) -> None:
+        try:
+            self.conn.send(None)
+        except OSError:
+            pass
+        self.process.join(timeout=5)
+        if self.process.is_alive():
+            self.process.kill()
+            self.process.join()
+        self.conn.close()
+
+
+def death_reason(exitcode: int | None) -> str:
+    """Why a worker's articles got no result.
+
+    >>> death_reason(-9)
+    'worker died (signal 9) while analysing it'
+    """
+    if exitcode is not None and exitcode < 0:
+        return f"worker died (signal {-exitcode}) while analysing it"
+    return f"worker exited (code {exitcode}) while analysing it"
+
+
+class _WorkerPool:
+    """Local worker processes that yield results in input order and survive worker deaths."""
+
+    def __init__(self, workers: int, options: dict):
+        self.context = multiprocessing.get_context("fork")
+        self.options = options
+        self.size = workers
+        self.window = 2 * workers  # chunks taken but not yet yielded, at most
+        self.retries: deque[_Job] = deque()
+        self.done: dict[int, list] = {}  # chunk index -> result slots (None until done)
+        self.left: dict[int, int] = {}  # chunk index -> items still to come
+
+    def run(self, chunks: Iterator[list[Item]]) -> Iterator[tuple[str, dict]]:
+        pool = [_Worker(self.context, self.options) for _ in range(self.size)]
+        taken, next_out, exhausted = 0, 0, False
+        try:
+            while True:
+                for worker in pool:
+                    if worker.job is not None:
+                        continue
+                    job = self.retries.popleft() if self.retries else None
+                    if job is None and not exhausted and taken - next_out < self.window:
+                        chunk = next(chunks, None)
+                        if chunk is None:
+                            exhausted = True
+                        else:
+                            job = self._new_job(taken, chunk)
+                            taken += 1
+                    if job is not None:
+                        worker.send(job)
+                while next_out in self.left and self.left[next_out] == 0:
+                    del self.left[next_out]
+                    yield from self.done.pop(next_out)
+                    next_out += 1
+                busy = [worker for worker in pool if worker.job is not None]
+                if not busy:
+                    if exhausted and not self.retries:
+                        return
+                    continue
+                self._wait(pool, busy)
+        finally:
+            for worker in pool:
+                worker.stop()
+
+    def _new_job(self, index: int, chunk: list[Item]) -> _Job:
+        self.done[index] = [None] * len(chunk)
+        self.left[index] = len(chunk)
+        return _Job(index, 0, chunk)
+
+    def _finish(self, job: _Job, results: list[tuple[str, dict]]) -> None:
+        self.done[job.index][job.start:job.start + len(results)] = results
+        self.left[job.index] -= len(results)
+
+    def _wait(self, pool: list[_Worker], busy: list[_Worker]) -> None:
+        """Wait until a busy worker sends its results or dies; handle what happened."""
+        ready = wait([w.conn for w in busy] + [w.process.sentinel for w in busy])
+        for worker in busy:
+            if worker.conn in ready or worker.process.sentinel in ready:
+                try:
+                    if worker.conn.poll():
+                        results = worker.conn.recv()
+                        self._finish(worker.job, results)
+                        worker.job = None
+                        continue
+                except (EOFError, OSError):
+                    pass
+                if worker.process.is_alive():
+                    continue
+                pool[pool.index(worker)] = self._replace(worker)
+
+    def _replace(self, dead: _Worker) -> _Worker:
+        """A dead worker's job: retried item by item (first in a fresh process), or, when it
+        was a retry already, its one article gets a failure. Returns the fresh worker."""
+        dead.process.join()
+        job, reason = dead.job, death_reason(dead.process.exitcode)
+        dead.conn.close()
+        fresh = _Worker(self.context, self.options)
+        if job.attempt > 1:
+            self._finish(job, [(key, failure(reason)) for key, _ in job.items])
+            return fresh
+        print(f"warning: {reason.replace('it', f'{len(job.items)} articles', 1)} "
+              f"(pid {dead.process.pid}); retrying them one by one in fresh processes",
+              file=sys.stderr)
+        singles = [_Job(job.index, job.start + n, [item], attempt=2)
+                   for n, item in enumerate(job.items)]
+        self.retries.extendleft(reversed(singles))
+        fresh.send(self.retries.popleft())
+        return fresh
 
 
 def _ordered_window(items, submit, wait, batch_size, window) -> Iterator[tuple[str, dict]]:
