@@ -16,6 +16,9 @@ from __future__ import annotations
 import matplotlib
 
 matplotlib.rcParams["svg.hashsalt"] = "hostage-talks"  # deterministic SVG ids
+# Labels come from article text (names, places, "$5 million ... $10 million"): draw them as
+# plain text. With mathtext on, two "$" in a name made a label math, or raised an error.
+matplotlib.rcParams["text.parse_math"] = False
 
 import matplotlib.dates as mdates  # noqa: E402
 import matplotlib.pyplot as plt  # noqa: E402

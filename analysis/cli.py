@@ -36,6 +36,9 @@ def _add_pipeline_options(p) -> None:
                    help="extraction cache (default $HOSTAGE_TALKS_CACHE, else "
                         "$XDG_CACHE_HOME/hostage-talks, else ~/.cache/hostage-talks)")
     p.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
+    p.add_argument("--max-chars", type=_count(1), default=None, metavar="N",
+                   help="reject articles longer than N characters (default 200,000; the NLP "
+                        "needs about 4.5 KB of memory per character)")
     p.add_argument("--backend", choices=["local", "dask"], default="local",
                    help="run the per-document work locally or on a Dask cluster")
     p.add_argument("--scheduler", default=None,
@@ -132,16 +135,42 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def check_paths(args) -> None:
+    """Check the paths of `extract` and `report` before any work (CliError: one line, exit 2):
+    the corpus exists, an explicit --metadata exists, --cache-dir is not a file."""
+    from analysis.corpus import CorpusError
+
+    corpus = getattr(args, "corpus", None)
+    if corpus is not None and not Path(corpus).exists():
+        raise CorpusError(f"corpus not found: {corpus} does not exist")
+    metadata = getattr(args, "metadata", None)
+    if metadata is not None and not Path(metadata).is_file():
+        raise CliError(f"metadata file not found: {metadata}")
+    if not args.no_cache and args.cache_dir is not None:
+        for folder in (args.cache_dir, *args.cache_dir.parents):
+            if folder.exists() and not folder.is_dir():
+                raise CliError(f"--cache-dir {args.cache_dir}: {folder} is a file, not a folder")
+
+
+def pipeline_options(args) -> dict:
+    """The extraction options `extract` and `report` share, for `run_extraction`."""
+    from analysis.corpus import MAX_CHARS
+
+    return dict(model=args.model, rules_only=args.rules_only, workers=args.workers,
+                batch_size=args.batch_size, cache_dir=None if args.no_cache else args.cache_dir,
+                use_cache=not args.no_cache, backend=args.backend, scheduler=args.scheduler,
+                max_chars=args.max_chars or MAX_CHARS)
+
+
 def cmd_extract(args) -> int:
     from analysis.run import run_extraction
 
-    summary = run_extraction(
-        args.corpus, args.out, metadata=args.metadata, model=args.model,
-        rules_only=args.rules_only, workers=args.workers, batch_size=args.batch_size,
-        cache_dir=None if args.no_cache else args.cache_dir, use_cache=not args.no_cache,
-        backend=args.backend, scheduler=args.scheduler, progress=not args.quiet,
-    )
+    check_paths(args)
+    summary = run_extraction(args.corpus, args.out, metadata=args.metadata,
+                             progress=not args.quiet, **pipeline_options(args))
     print(summary)
+    for note in summary.notes:
+        print(f"note: {note}", file=sys.stderr)
     return 0
 
 
@@ -214,13 +243,12 @@ def _evaluate_sets(args) -> int:
 def cmd_report(args) -> int:
     from analysis.report import render_report
 
+    check_paths(args)
+    options = pipeline_options(args)
     return render_report(
         corpus=args.corpus, out=args.out, start=args.start, end=args.end,
-        show_code=args.show_code, model=args.model, timeout=args.timeout, kernel=args.kernel,
-        notebook_workers=args.notebook_workers, rules_only=args.rules_only,
-        workers=args.workers, batch_size=args.batch_size,
-        cache_dir=None if args.no_cache else args.cache_dir, use_cache=not args.no_cache,
-        backend=args.backend, scheduler=args.scheduler,
+        show_code=args.show_code, model=options.pop("model"), timeout=args.timeout,
+        kernel=args.kernel, notebook_workers=args.notebook_workers, **options,
     )
 
 
@@ -230,12 +258,14 @@ COMMANDS = {"extract": cmd_extract, "evaluate": cmd_evaluate, "report": cmd_repo
 def main(argv: list[str] | None = None) -> int:
     from analysis.corpus import CorpusError
     from analysis.nlp import ModelNotFound
+    from analysis.publish import OutputError
     from analysis.report import KernelNotFound, ReportError
 
     args = build_parser().parse_args(argv)
     try:
         return COMMANDS[args.command](args)
-    except (CliError, CorpusError, ModelNotFound, ReportError, KernelNotFound) as exc:
+    except (CliError, CorpusError, ModelNotFound, ReportError, KernelNotFound,
+            OutputError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
 

@@ -52,7 +52,8 @@ class Tables:
                 paths.append(tables.write_table(frame, field.name, out_dir))
             else:
                 path = Path(out_dir) / f"{field.name}.csv"
-                frame.to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
+                with open(path, "w", encoding="utf-8", newline="") as file:
+                    tables.write_csv(frame, file)
                 paths.append(path)
         return paths
 

@@ -31,7 +31,6 @@ import os
 import re
 import shutil
 import sys
-import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -372,14 +371,10 @@ def _failed_path(out: Path, started: dt.datetime) -> Path:
 
 
 def _publish(staging: Path, out: Path) -> None:
-    """Replace `out` by `staging` with two renames on the same file system."""
-    previous = None
-    if out.exists():
-        previous = out.with_name(f".{out.name}.previous-{os.getpid()}")
-        out.rename(previous)
-    staging.rename(out)
-    if previous is not None:
-        shutil.rmtree(previous, ignore_errors=True)
+    """Replace `out` by `staging` in one rename (see analysis.publish)."""
+    from analysis.publish import publish
+
+    publish(staging, out)
 
 
 class ReportError(ValueError):
@@ -438,6 +433,19 @@ def _execute_all(notebooks, staging, parameters_for, kernel, timeout, workers):
 def render_report(corpus, out, start=None, end=None, show_code=False, model="en_core_web_sm",
                   timeout=600, kernel="python3", notebooks_dir=None, progress=True,
                   notebook_workers=0, **extraction) -> int:
+    """:func:`_render_report` holding the lock on `out` (a second report into the same folder
+    is refused with :class:`analysis.publish.OutputError`, never interleaved)."""
+    from analysis.publish import OutputLock
+
+    check_parameters(corpus, start, end, timeout)
+    with OutputLock(Path(out).expanduser().resolve()):
+        return _render_report(corpus, out, start, end, show_code, model, timeout, kernel,
+                              notebooks_dir, progress, notebook_workers, **extraction)
+
+
+def _render_report(corpus, out, start=None, end=None, show_code=False, model="en_core_web_sm",
+                   timeout=600, kernel="python3", notebooks_dir=None, progress=True,
+                   notebook_workers=0, **extraction) -> int:
     """Extract `corpus` once, execute every notebook, export HTML and an index into `out`.
 
     Returns 0 when every notebook ran, 1 when one failed (then `out` keeps the previous
@@ -460,8 +468,11 @@ def render_report(corpus, out, start=None, end=None, show_code=False, model="en_
         raise ReportError(f"no notebooks in {notebooks_dir or NOTEBOOKS_DIR}")
     kernel = check_kernel(kernel)
     corpus = Path(corpus).expanduser().resolve()
-    out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.staging-", dir=out.parent))
+    from analysis.publish import clean_stale, make_staging
+
+    for note in clean_stale(out):  # staging folders of dead runs; a half-published report
+        print(f"note: {note}", file=sys.stderr)
+    staging = make_staging(out)  # beside `out`, with the usual permissions (not mkdtemp's 0700)
     workers = min(notebook_workers or _cores(), len(notebooks))
 
     def parameters_for(notebook: Path) -> dict:

@@ -12,6 +12,7 @@ ExtractionSummary(documents=5, ok=5, ...)
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 import time
 from dataclasses import dataclass, field
@@ -20,14 +21,19 @@ from pathlib import Path
 import pandas as pd
 
 from analysis import tables
-from analysis.cache import ResultCache, default_cache_dir, text_key
-from analysis.corpus import load_corpus
+from analysis.cache import ResultCache, default_cache_dir, shared_warning, text_key
+from analysis.corpus import MAX_CHARS, load_corpus
 from analysis.extract import document_tables
-from analysis.parallel import analyse_stream
+from analysis.parallel import FAILURE, analyse_stream
+from analysis.publish import OutputError, OutputLock, clean_stale, describe, make_staging, publish
 
 STREAMED_TABLES = ("documents", "figures", "meetings", "figures_vs_reference", "entities")
 ROUND_INPUTS = ("meetings", "terms")  # per-document results kept until rounds are merged
 CACHE_FLUSH_EVERY = 256  # new results written to the cache in parts of this many documents
+# What may already be in --out: the tables (of this or another version) and the litter of
+# older versions. Anything else means --out is not an extract folder: it is not replaced.
+OUTPUT_NAMES = {f"{name}.csv" for name in (*STREAMED_TABLES, *tables.COLUMNS, "rounds",
+                                           "rounds_vs_reference")}
 
 
 @dataclass
@@ -44,40 +50,39 @@ class ExtractionSummary:
     seconds: float
     out_dir: Path
     files: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # about the corpus and the output folder
 
     def __str__(self) -> str:
         return (f"{self.documents} documents ({self.ok} ok, {self.rejected} rejected, "
                 f"{self.duplicate} duplicate); NLP on {self.analysed}, {self.cached} from cache"
-                + (f", {self.damaged_cache_entries} damaged cache entries recomputed"
+                + (f", {self.damaged_cache_entries} damaged cache entries set aside"
                    if self.damaged_cache_entries else "")
                 + f"; {self.seconds:.1f} s -> {self.out_dir}: {', '.join(self.files)}")
 
 
 class _TableStream:
-    """Appends table rows to ``<name>.csv.partial`` files; renamed into place by `finish`."""
+    """Appends table rows to ``<name>.csv`` files in a staging folder (published whole by
+    :func:`analysis.publish.publish`). A write error names the table in `shown_as`."""
 
-    def __init__(self, out_dir: Path):
-        self.out_dir = out_dir
-        out_dir.mkdir(parents=True, exist_ok=True)
+    def __init__(self, folder: Path, shown_as: Path):
+        self.folder = folder
+        self.shown_as = shown_as
         self.started: set[str] = set()
-
-    def _path(self, name: str) -> Path:
-        return self.out_dir / f"{name}.csv.partial"
 
     def append(self, name: str, frame: pd.DataFrame) -> None:
         if name in tables.COLUMNS:
             frame = tables.conform(frame, name)
         first = name not in self.started
-        with open(self._path(name), "w" if first else "a", encoding="utf-8", newline="") as f:
-            frame.to_csv(f, index=False, header=first, lineterminator="\n")
+        try:
+            with open(self.folder / f"{name}.csv", "w" if first else "a", encoding="utf-8",
+                      newline="") as f:
+                tables.write_csv(frame, f, header=first)
+        except OSError as exc:
+            raise OutputError(describe(exc, self.shown_as / f"{name}.csv")) from None
         self.started.add(name)
 
-    def finish(self) -> list[str]:
-        names = []
-        for name in self.started:
-            os.replace(self._path(name), self.out_dir / f"{name}.csv")
-            names.append(f"{name}.csv")
-        return sorted(names)
+    def files(self) -> list[str]:
+        return sorted(f"{name}.csv" for name in self.started)
 
 
 def _slices(table: pd.DataFrame, size: int):
@@ -85,30 +90,87 @@ def _slices(table: pd.DataFrame, size: int):
         yield table.iloc[start:start + size]
 
 
+def check_output_folder(out_dir: Path) -> Path:
+    """The folder `extract` will replace, resolved; OutputError when it is a file, or holds
+    anything but tables (extract replaces the whole folder, so it never takes a folder with
+    other files in it: a corpus, notes, another program's output)."""
+    target = Path(out_dir).expanduser().resolve()
+    if target.exists() and not target.is_dir():
+        raise OutputError(f"--out {out_dir} is a file, not a folder")
+    for parent in target.parents:
+        if parent.exists():
+            if not parent.is_dir():
+                raise OutputError(f"--out {out_dir}: {parent} is a file, not a folder")
+            break
+    if target.is_dir():
+        others = sorted(name for name in os.listdir(target)
+                        if name not in OUTPUT_NAMES and not name.endswith(".csv.partial"))
+        if others:
+            shown = ", ".join(others[:3]) + (", ..." if len(others) > 3 else "")
+            raise OutputError(f"--out {out_dir} holds other files than tables ({shown}); "
+                              "extract replaces the whole folder, so give a new or empty one")
+    return target
+
+
 def run_extraction(corpus_path, out_dir, *, metadata=None, model="en_core_web_sm",
                    rules_only=False, workers=0, batch_size=32, cache_dir=None, use_cache=True,
                    backend="local", scheduler=None, progress=True,
-                   slice_size=512) -> ExtractionSummary:
-    """Load the corpus, extract every table and write them into `out_dir`.
+                   slice_size=512, max_chars=MAX_CHARS) -> ExtractionSummary:
+    """Load the corpus, extract every table and publish them in `out_dir`.
 
     `workers=0` uses all cores; `backend="dask"` runs the NLP on a Dask cluster (a local one
     when `scheduler` is None). With `use_cache`, results are read from and written to
-    `cache_dir` (default: :func:`analysis.cache.default_cache_dir`).
+    `cache_dir` (default: :func:`analysis.cache.default_cache_dir`). Articles over `max_chars`
+    characters are rejected.
+
+    The tables are written into a private staging folder and published with one rename
+    (:mod:`analysis.publish`): `out_dir` holds either the previous tables or all the new ones.
+    A second run into the same `out_dir` is refused while this one holds its lock. Raises
+    :class:`OutputError` (one line) when the tables cannot be written.
     """
     started = time.perf_counter()
-    out_dir = Path(out_dir)
-    corpus = load_corpus(corpus_path, metadata=metadata)
+    target = check_output_folder(Path(out_dir))
+    with OutputLock(target):
+        notes = clean_stale(target)
+        corpus = load_corpus(corpus_path, metadata=metadata, max_chars=max_chars,
+                             skip=[target])
+        staging = make_staging(target)
+        try:
+            stream = _TableStream(staging, Path(out_dir))
+            counts = _extract(corpus, stream, model=model, rules_only=rules_only,
+                              workers=workers, batch_size=batch_size, cache_dir=cache_dir,
+                              use_cache=use_cache, backend=backend, scheduler=scheduler,
+                              progress=progress, slice_size=slice_size)
+            publish(staging, target)
+        except OSError as exc:
+            raise OutputError(describe(exc, out_dir)) from None
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+    return ExtractionSummary(**counts, seconds=time.perf_counter() - started,
+                             out_dir=Path(out_dir), files=stream.files(),
+                             notes=corpus.notes + notes)
+
+
+def _cached_results(keys: dict[str, str], model: str, rules_only: bool, cache_dir,
+                    use_cache: bool) -> tuple[ResultCache | None, dict[str, dict]]:
+    """The cache (None when not used) and the results it holds for `keys`."""
+    if not use_cache:
+        return None, {}
+    from analysis.nlp import pipeline_version
+
+    cache = ResultCache(cache_dir or default_cache_dir(), pipeline_version(model, rules_only))
+    warning = shared_warning(cache.root)
+    if warning:
+        print(f"warning: {warning}", file=sys.stderr)
+    return cache, cache.get_many(set(keys.values()))
+
+
+def _extract(corpus, stream: _TableStream, *, model, rules_only, workers, batch_size,
+             cache_dir, use_cache, backend, scheduler, progress, slice_size) -> dict:
+    """Stream every table into `stream`; the counts for the summary."""
     documents = {document.doc_id: document for document in corpus.documents}
     keys = {doc_id: text_key(document.text) for doc_id, document in documents.items()}
-
-    cache = None
-    cached: dict[str, dict] = {}
-    if use_cache:
-        from analysis.nlp import pipeline_version
-
-        cache = ResultCache(cache_dir or default_cache_dir(), pipeline_version(model, rules_only))
-        cached = cache.get_many(set(keys.values()))
-
+    cache, cached = _cached_results(keys, model, rules_only, cache_dir, use_cache)
     todo, seen = [], set()
     for doc_id, key in keys.items():
         if key not in cached and key not in seen:
@@ -116,55 +178,91 @@ def run_extraction(corpus_path, out_dir, *, metadata=None, model="en_core_web_sm
             todo.append((key, documents[doc_id].text))
     computed = analyse_stream(todo, workers=workers, backend=backend, scheduler=scheduler,
                               model=model, rules_only=rules_only, batch_size=batch_size)
-
-    bar = _progress(len(todo), progress)
-    results_by_key: dict[str, dict] = dict(cached)
-    unsaved: dict[str, dict] = {}
-    stream = _TableStream(out_dir)
-    all_meetings, round_inputs, dated_all = [], {}, []
+    slices = _SliceWriter(stream, documents, keys, cached, cache, _progress(len(todo), progress))
     for table_slice in _slices(corpus.table, slice_size):
-        slice_documents = [documents[doc_id] for doc_id, status
-                           in zip(table_slice["doc_id"], table_slice["status"])
-                           if status == "ok" and doc_id in documents]
-        for document in slice_documents:
-            key = keys[document.doc_id]
-            while key not in results_by_key:
-                new_key, result = next(computed)
-                results_by_key[new_key] = unsaved[new_key] = result
-                bar.update(1)
-        results = {d.doc_id: results_by_key[keys[d.doc_id]] for d in slice_documents}
+        slices.write(table_slice, computed)
+    slices.finish()
+    status = pd.concat(slices.statuses)["status"].value_counts() if slices.statuses else {}
+    return dict(documents=len(corpus.table), ok=int(status.get("ok", 0)),
+                rejected=int(status.get("rejected", 0)),
+                duplicate=int(status.get("duplicate", 0)), analysed=len(todo),
+                cached=len(documents) - len(todo) if cache is not None else 0,
+                damaged_cache_entries=cache.damaged if cache is not None else 0)
+
+
+class _SliceWriter:
+    """Turns the corpus slice by slice into table rows: waits for the slice's NLP results,
+    rejects the articles the NLP could not analyse, appends the rows, saves new results to
+    the cache, and keeps what merging rounds needs at the end."""
+
+    def __init__(self, stream, documents, keys, cached, cache, bar):
+        self.stream, self.documents, self.keys, self.cache, self.bar = (
+            stream, documents, keys, cache, bar)
+        self.results_by_key: dict[str, dict] = dict(cached)
+        self.unsaved: dict[str, dict] = {}
+        self.all_meetings, self.round_inputs, self.dated_all = [], {}, []
+        self.windows: dict[str, tuple] = {}  # undated articles' date windows, for rounds
+        self.documents_rows: list[pd.DataFrame] = []  # doc_id and report_date, for the period
+        self.statuses: list[pd.DataFrame] = []
+
+    def _result(self, key: str, computed) -> dict:
+        while key not in self.results_by_key:
+            new_key, result = next(computed)
+            self.results_by_key[new_key] = result
+            if FAILURE not in result:
+                self.unsaved[new_key] = result
+            self.bar.update(1)
+        return self.results_by_key[key]
+
+    def write(self, table_slice: pd.DataFrame, computed) -> None:
+        table_slice = table_slice.copy()
+        slice_documents, results = [], {}
+        for row, doc_id, status in zip(table_slice.index, table_slice["doc_id"],
+                                       table_slice["status"]):
+            if status != "ok" or doc_id not in self.documents:
+                continue
+            document = self.documents[doc_id]
+            result = self._result(self.keys[doc_id], computed)
+            if FAILURE in result:
+                table_slice.loc[row, ["status", "error"]] = [
+                    "rejected", f"{document.source_path}: {result[FAILURE]}"]
+                continue
+            slice_documents.append(document)
+            results[doc_id] = result
+        self.statuses.append(table_slice[["status"]])
         parts = document_tables(table_slice, slice_documents, results)
         for name in STREAMED_TABLES:
-            stream.append(name, parts[name])
-        all_meetings.append(parts["meetings"])
-        dated_all.extend(parts["dated_documents"])
+            self.stream.append(name, parts[name])
+        self.all_meetings.append(parts["meetings"])
+        self.dated_all.extend(parts["dated_documents"])
+        from analysis.rounds import article_windows
+
+        self.windows.update(article_windows(parts["documents"]))
+        self.documents_rows.append(parts["documents"][["doc_id", "report_date"]])
         # what merging rounds needs later: the meeting mentions and terms (small)
-        round_inputs.update({doc_id: {key: result.get(key, []) for key in ROUND_INPUTS}
-                             for doc_id, result in results.items()})
+        self.round_inputs.update({doc_id: {key: result.get(key, []) for key in ROUND_INPUTS}
+                                  for doc_id, result in results.items()})
         # results of this slice are on disk now; keep only what the cache still needs
         for document in slice_documents:
-            results_by_key.pop(keys[document.doc_id], None)
-        if cache is not None and len(unsaved) >= CACHE_FLUSH_EVERY:
-            cache.put_many(unsaved)
-            unsaved = {}
-    bar.close()
-    if cache is not None:
-        cache.put_many(unsaved)
+            self.results_by_key.pop(self.keys[document.doc_id], None)
+        if self.cache is not None and len(self.unsaved) >= CACHE_FLUSH_EVERY:
+            self.cache.put_many(self.unsaved)
+            self.unsaved = {}
 
-    from analysis.rounds import merge_rounds
+    def finish(self) -> None:
+        """Save the last results to the cache and write the rounds."""
+        from analysis.rounds import merge_rounds, rounds_vs_reference
 
-    meetings = (pd.concat(all_meetings, ignore_index=True) if all_meetings
-                else tables.empty("meetings"))
-    stream.append("rounds", merge_rounds(meetings, dated_all, round_inputs))
-    files = stream.finish()
-    status = corpus.table["status"].value_counts()
-    return ExtractionSummary(
-        documents=len(corpus.table), ok=int(status.get("ok", 0)),
-        rejected=int(status.get("rejected", 0)), duplicate=int(status.get("duplicate", 0)),
-        analysed=len(todo), cached=len(documents) - len(todo) if cache else 0,
-        damaged_cache_entries=cache.damaged if cache else 0,
-        seconds=time.perf_counter() - started, out_dir=out_dir, files=files,
-    )
+        self.bar.close()
+        if self.cache is not None:
+            self.cache.put_many(self.unsaved)
+        meetings = (pd.concat(self.all_meetings, ignore_index=True) if self.all_meetings
+                    else tables.empty("meetings"))
+        merged = merge_rounds(meetings, self.dated_all, self.round_inputs, self.windows)
+        self.stream.append("rounds", merged)
+        documents = (pd.concat(self.documents_rows, ignore_index=True) if self.documents_rows
+                     else None)
+        self.stream.append("rounds_vs_reference", rounds_vs_reference(merged, documents))
 
 
 class _NoBar:

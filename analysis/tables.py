@@ -9,6 +9,8 @@ order (see README, "The tables").
 
 from __future__ import annotations
 
+import csv
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -26,9 +28,9 @@ DOCUMENT_COLUMNS = [
     "date_window_start",  # for inferred dates: the window the true date lies in
     "date_window_end",
     "date_evidence",  # what the inference used, or why the article stays undated
+    "date_confidence",  # given (header, metadata) | high | medium | low (window width) | ''
     "title",
     "url",
-    "date_confidence",  # given (header, metadata) | high | medium | low (window width) | ''
     "note",  # warnings that did not stop the article (e.g. decoded as cp1252)
 ]
 
@@ -190,8 +192,65 @@ def write_table(frame: pd.DataFrame, name: str, out_dir: str | Path) -> Path:
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     path = out_dir / f"{name}.csv"
-    conform(frame, name).to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
+    with open(path, "w", encoding="utf-8", newline="") as file:
+        write_csv(conform(frame, name), file)
     return path
+
+
+# A cell that starts with one of these runs as a formula when a spreadsheet opens the CSV
+# (OWASP "CSV injection"); tab and carriage return are on the list because some programs
+# strip them before looking. Such cells are written with a leading ' (as Excel itself does).
+FORMULA_START = re.compile(r"^'*[=+\-@\t\r]")
+_INERT = re.compile(r"^'+[=+\-@\t\r]")
+
+
+def inert_cell(value):
+    """A text cell as written to CSV: a leading ``'`` when a spreadsheet would run it.
+
+    Cells that already start with quotes before such a character get one more, so that
+    :func:`restore_cell` gives back exactly what was written. Numbers are left alone.
+
+    >>> inert_cell("=HYPERLINK(1)"), inert_cell("-5 dead"), inert_cell("'=x"), inert_cell("a=b")
+    ("'=HYPERLINK(1)", "'-5 dead", "''=x", 'a=b')
+    """
+    if isinstance(value, str) and FORMULA_START.match(value):
+        return "'" + value
+    return value
+
+
+def restore_cell(value):
+    """Undo :func:`inert_cell`. >>> restore_cell("'=1+2"), restore_cell("'tis")
+    ('=1+2', "'tis")
+    """
+    if isinstance(value, str) and _INERT.match(value):
+        return value[1:]
+    return value
+
+
+def write_csv(frame: pd.DataFrame, file, header: bool = True) -> None:
+    """Write `frame` to the open text `file` as the tables are written: UTF-8, ``\\n`` line
+    ends, formula-like text cells made inert (:func:`inert_cell`), and every row that holds a
+    carriage return written fully quoted, so that readers do not split it (the csv module
+    quotes only the line terminator's characters). Rows without one are written as before.
+    """
+    text_columns = [c for c in frame.columns
+                    if frame[c].dtype == object or pd.api.types.is_string_dtype(frame[c].dtype)]
+    if text_columns:
+        frame = frame.copy()
+        for column in text_columns:
+            frame[column] = frame[column].map(inert_cell)
+    has_cr = pd.Series(False, index=frame.index)
+    for column in text_columns:
+        has_cr |= frame[column].map(lambda v: isinstance(v, str) and "\r" in v)
+    if not has_cr.any():
+        frame.to_csv(file, index=False, header=header, lineterminator="\n")
+        return
+    if header:
+        frame.iloc[:0].to_csv(file, index=False, lineterminator="\n")
+    block = has_cr.ne(has_cr.shift()).cumsum()
+    for _, rows in frame.groupby(block, sort=False):
+        quoting = csv.QUOTE_ALL if has_cr[rows.index[0]] else csv.QUOTE_MINIMAL
+        rows.to_csv(file, index=False, header=False, lineterminator="\n", quoting=quoting)
 
 
 def read_table(path: str | Path, name: str | None = None) -> pd.DataFrame:
@@ -202,6 +261,7 @@ def read_table(path: str | Path, name: str | None = None) -> pd.DataFrame:
     path = Path(path)
     name = name or path.stem
     frame = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""])
+    frame = frame.apply(lambda column: column.map(restore_cell))
     if name in COLUMNS:
         frame = conform(frame, name)
     return frame
