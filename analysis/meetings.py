@@ -138,6 +138,7 @@ class Cluster:
     last: dt.date | None = None
     boundary: str = ""
     span: tuple | None = None  # the week or month of an undated meeting ("last week")
+    soft: dt.date | None = None  # the day the news is about, for a held meeting without one
 
     @property
     def first(self) -> dict:
@@ -215,13 +216,12 @@ def _compatible(cluster: Cluster, mention: dict, day, gazetteer: Gazetteer,
 
 
 def _other_people_elsewhere(cluster: Cluster, mention: dict, people: set, mine: set) -> bool:
-    """Other people, and the mention says where while the meeting does not, or one is held
-    and the other planned: 'McGurk was in Qatar this week' is not the planned meeting of
-    Burns and Barnea with the Qatari prime minister (place unknown)."""
+    """Other people, and the mention says where while the meeting does not: 'McGurk was in
+    Qatar this week' is not the planned meeting of Burns and Barnea with the Qatari prime
+    minister (place unknown)."""
     if not people or not mine or people & mine or mention.get("joining"):
         return False
-    held = mention.get("status") == "held"
-    return bool(mention.get("location") and not cluster.location) or held != cluster.held
+    return bool(mention.get("location") and not cluster.location)
 
 
 def _add(cluster: Cluster, mention: dict, day, gazetteer: Gazetteer, primary: bool) -> None:
@@ -231,6 +231,8 @@ def _add(cluster: Cluster, mention: dict, day, gazetteer: Gazetteer, primary: bo
         cluster.location = gazetteer.more_specific(cluster.location, location)
     if mention.get("span") and cluster.span is None and primary:
         cluster.span = mention["span"]
+    if primary and cluster.soft is None and mention.get("soft"):
+        cluster.soft = mention["soft"]
     if day and cluster.date is None:
         cluster.date, cluster.date_text, cluster.last = day, mention.get("date_text", ""), day
         cluster.boundary = mention.get("boundary", "")
@@ -274,6 +276,20 @@ def _resolve_offices(mention: dict, when: dt.date | None) -> dict:
         else:
             left.append(office)
     return {**mention, "participants": people, "offices": left}
+
+
+def _news_day(mention: dict, report_date: dt.date | None) -> dt.date | None:
+    """For a held meeting the text does not date, the day the news is about: the day it was
+    said ('Hamas said Wednesday that its team met ...'), else the last day the article named
+    before it ('pressure on Tuesday ... In Cairo, Burns met Barnea'), else none. An earlier
+    round mentioned in passing gets none."""
+    if mention.get("status") != "held" or mention.get("earlier") or report_date is None:
+        return None
+    for text in (mention.get("said_on"), mention.get("peg")):
+        day, _ = resolve_date(text or "", report_date, "past")
+        if day and day <= report_date:
+            return day
+    return None
 
 
 def _arrival(mention: dict) -> bool:
@@ -332,6 +348,8 @@ def cluster_mentions(mentions: list[dict], report_date: dt.date | None) -> list[
                 mention = {**mention, "later": True}  # "expected to travel to Doha next week"
         if not day and mention.get("ongoing") and report_date and not mention.get("span"):
             day = report_date  # "talks, currently underway in Qatar": the report's day
+        elif not day and not mention.get("span"):
+            mention = {**mention, "soft": _news_day(mention, report_date)}
         mention = _resolve_offices(mention, day or report_date)
         if mention.get("kind") != "primary":
             target = last
@@ -381,7 +399,7 @@ def finish_cluster(cluster: Cluster, report_date: dt.date | None) -> dict:
     for mention in cluster.mentions:
         named.update(mention.get("named_in_doc", []))
     people = list(cluster.participants)
-    when = cluster.date or report_date
+    when = cluster.date or cluster.soft or report_date
     for office in cluster.offices:
         holder = table.resolve_office(office, when, named)
         if holder and holder not in people:
@@ -393,8 +411,9 @@ def finish_cluster(cluster: Cluster, report_date: dt.date | None) -> dict:
     if cluster.date and report_date and cluster.date > report_date:
         status = "planned"
     first = cluster.first
+    day = cluster.date or (cluster.soft if status == "held" and not cluster.span else None)
     return {
-        "date": cluster.date.isoformat() if cluster.date else "",
+        "date": day.isoformat() if day else "",
         "date_text": cluster.date_text,
         "location": cluster.location,
         "participants": ";".join(people),

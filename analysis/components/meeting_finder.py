@@ -272,6 +272,7 @@ class DocState:
     topic: bool  # the article is about the hostage or truce talks
     previous_subject: dict | None = None  # first person named in the sentence before
     previous_sent: Span | None = None
+    peg: str = ""  # the last day named so far in the body ("on Tuesday"): the news of the day
 
 
 @dataclass
@@ -449,6 +450,16 @@ def _listed_after(doc: Doc, before: Item, place: Item) -> bool:
         t.lower_ in ("and", ",", "or") for t in doc[before.end:place.start])
 
 
+def _other_clause(doc: Doc, group: Group, trigger: Trigger) -> bool:
+    """A ';' or a 'while'/'whereas' clause between a group and a later meeting word with a
+    place of its own: 'has arrived in Egypt ...; Israel says its negotiators will leave on
+    Monday for the talks', 'set to send a delegation to Cairo ... while a Hamas delegation
+    has left the Egyptian capital'."""
+    last = group.triggers[-1].position
+    return any(doc[i].text == ";" or doc[i].lower_ in ("while", "whereas")
+               for i in range(last + 1, trigger.position))
+
+
 def _talks_noun(group: Group) -> bool:
     """A talks noun other than 'visit'/'trip' ('talks', 'meeting', 'summit')."""
     return any(t.kind == "noun" and t.word.lower() not in ("visit", "trip")
@@ -581,6 +592,7 @@ class MeetingFinder:
                 (m for m in mentions if span.start <= m["start"] < span.end
                  and m["kind"] in ("name", "person")), None)
             state.previous_sent = span
+            state.peg = self._peg(state, span) or state.peg
             for meeting in found:
                 meeting["named_in_doc"] = named
             meetings.extend(found)
@@ -588,6 +600,14 @@ class MeetingFinder:
         doc._.meetings = meetings
         doc._.terms = terms
         return doc
+
+    @staticmethod
+    def _peg(state: DocState, span: Span) -> str:
+        """The last day-precise date of a sentence (the day the news is about, for meetings
+        the text does not date); a headline's is left out."""
+        days = [d.text for d in state.dates if span.start <= d.start < span.end
+                and _day_precise(d.text)]
+        return days[-1] if days and span.start > 0 else ""
 
     @staticmethod
     def _segments(doc: Doc):
@@ -664,7 +684,7 @@ class MeetingFinder:
         people = self._sentence_people(state, s, triggers, breaks)
         places = self._sentence_places(state, s, triggers)
         dates = self._sentence_dates(state, s, triggers, breaks)
-        groups = self._group(triggers, self._attach(state.doc, triggers, places, dates))
+        groups = self._group(state.doc, triggers, self._attach(state.doc, triggers, places, dates))
         topic = any(w in self.lex["topic"] for w in s.lower)
         out = []
         for group in groups:
@@ -849,7 +869,7 @@ class MeetingFinder:
                 slots[nearest.position][key].append(item)
         return slots
 
-    def _group(self, triggers, slots) -> list[Group]:
+    def _group(self, doc, triggers, slots) -> list[Group]:
         """Meeting words with a place or day of their own stay apart from those with another
         place or day; bare ones join the group just before them (within a window)."""
         groups: list[Group] = []
@@ -862,7 +882,8 @@ class MeetingFinder:
             elif place or own_day or not groups:
                 group = next((g for g in groups if self.gazetteer.compatible(g.location, place)
                               and not (own_day and g.dates)
-                              and not any(map(_apart, g.triggers))), None)
+                              and not any(map(_apart, g.triggers))
+                              and not _other_clause(doc, g, trigger)), None)
             elif trigger.position - groups[-1].triggers[-1].position <= PARTICIPANT_WINDOW \
                     and not any(map(_apart, groups[-1].triggers)):
                 group = groups[-1]
@@ -925,6 +946,8 @@ class MeetingFinder:
             "same_people": bool(SAME_PEOPLE.search(s.text_lower)),
             "ongoing": not planned and _ongoing(s, group),
             "headline": _headline(s),
+            "said_on": self._said_on(state, s),
+            "peg": state.peg,
         }
         near = _nearest_people(people, group, groups) if primary else []
         mention.update(_quote(state.doc, group, facts, near))
@@ -1211,6 +1234,13 @@ class MeetingFinder:
                 self.lex["noun"]:
             return True  # "the Cairo Peace Summit"
         return end < sent.end and doc[end].lower_ in self.lex["noun"]
+
+    def _said_on(self, state: DocState, s: Sentence) -> str:
+        """The day the sentence says something was said ('Hamas said Wednesday that its team
+        met ...'): a meeting it reports without a day was on or just before it."""
+        said = [d.text for d in state.dates if s.has(d) and _day_precise(d.text)
+                and self._speech_date(state.doc, d, s.span)]
+        return said[0] if said else ""
 
     def _back_for_talks(self, doc, end: int, sent) -> bool:
         """'has returned to Cairo to continue discussing the ceasefire', 'went back to Doha for
