@@ -282,8 +282,10 @@ def _news_day(mention: dict, report_date: dt.date | None) -> dt.date | None:
     """For a held meeting the text does not date, the day the news is about: the day it was
     said ('Hamas said Wednesday that its team met ...'), else the last day the article named
     before it ('pressure on Tuesday ... In Cairo, Burns met Barnea'), else none. An earlier
-    round mentioned in passing gets none."""
-    if mention.get("status") != "held" or mention.get("earlier") or report_date is None:
+    round, and a meeting named in passing ('two weeks after a secret meeting held in
+    Vienna'), get none."""
+    if mention.get("status") != "held" or mention.get("earlier") or mention.get("passing") \
+            or report_date is None:
         return None
     for text in (mention.get("said_on"), mention.get("peg")):
         day, _ = resolve_date(text or "", report_date, "past")
@@ -348,6 +350,7 @@ def cluster_mentions(mentions: list[dict], report_date: dt.date | None) -> list[
                 mention = {**mention, "later": True}  # "expected to travel to Doha next week"
         if not day and mention.get("ongoing") and report_date and not mention.get("span"):
             day = report_date  # "talks, currently underway in Qatar": the report's day
+            mention = {**mention, "date_text": mention["ongoing"]}
         elif not day and not mention.get("span"):
             mention = {**mention, "soft": _news_day(mention, report_date)}
         mention = _resolve_offices(mention, day or report_date)

@@ -40,6 +40,7 @@ PLANNED_WINDOW = dt.timedelta(days=14)
 HELD_WINDOW = dt.timedelta(days=14)
 TOLERANCE = dt.timedelta(days=1)
 WIDE_WINDOW_DAYS = 3
+ESTIMATE_BEFORE = dt.timedelta(days=2)  # a meeting dated by its report: that day or just before
 TERM_ORDER = ["truce_days", "phases", "hostages", "prisoners"]
 SUMMARY_SENTENCE_CHARS = 220
 
@@ -275,8 +276,12 @@ def _items(meetings: pd.DataFrame, documents, results, windows) -> list[_Meeting
         start_char = int(row["start_char"]) if not pd.isna(row["start_char"]) else -1
         sentence, terms = extras.get(doc_id, {}).get(start_char, ("", []))
         day = _day(row.get("date"))
-        window = _meeting_window(day, _span(row.get("date_text"), report, row.get("status")),
+        estimated = day is not None and not str(row.get("date_text") or "").strip()
+        window = _meeting_window(None if estimated else day,
+                                 _span(row.get("date_text"), report, row.get("status")),
                                  report, row.get("status"), windows.get(doc_id))
+        if estimated:  # a day the text does not give (the report's, the news of the day)
+            window, day = (day - ESTIMATE_BEFORE, day), None
         items.append(_Meeting(doc_id, day, window, str(row.get("location") or ""),
                               _people(row.get("participants")), str(row.get("status") or ""),
                               start_char, sentence or str(row.get("quote") or ""), terms))

@@ -393,22 +393,23 @@ def _presence(lower: list[str], i: int) -> bool:
 ONGOING_WORDS = {"currently", "underway", "ongoing"}
 
 
-def _ongoing(s: Sentence, group: Group) -> bool:
+def _ongoing(s: Sentence, group: Group) -> str:
     """Talks going on or just held as the report is written, dated by the report: 'talks,
     currently underway in Qatar', 'are meeting in Cairo', 'has arrived in Cairo', 'have met
     ... in Paris', 'are in Cairo for the talks'. Leaves 'met on Sunday' (own day) and 'had
-    met' (earlier)."""
-    if any(w in ONGOING_WORDS for w in s.lower) or "under way" in s.text_lower:
-        return True
+    met' (earlier). Returns the words that say so (the meeting's date_text), else ''."""
+    found = [w for w in s.lower if w in ONGOING_WORDS]
+    if found or "under way" in s.text_lower:
+        return found[0] if found else "under way"
     for position in group.positions:
         i = position - s.start
         before = s.lower[max(0, i - 2):i]
         if before[-1:] and before[-1] in ("is", "are", "has", "have") or (
                 before[-2:] in (["has", "been"], ["have", "been"], ["are", "still"])):
-            return True
+            return " ".join(before[-1:] + [s.lower[i]])
         if s.lower[i] in ("is", "are"):  # presence: "are in Cairo for the talks"
-            return True
-    return False
+            return s.lower[i] + " in"
+    return ""
 
 
 def _on_the_way(s: Sentence, group: Group) -> bool:
@@ -944,9 +945,10 @@ class MeetingFinder:
             "sentence_index": s.index,
             "plural_subject": facts.pronoun_subject,
             "same_people": bool(SAME_PEOPLE.search(s.text_lower)),
-            "ongoing": not planned and _ongoing(s, group),
+            "ongoing": "" if planned else _ongoing(s, group),
             "headline": _headline(s),
             "said_on": self._said_on(state, s),
+            "passing": any(map(_apart, group.triggers)),
             "peg": state.peg,
         }
         near = _nearest_people(people, group, groups) if primary else []
