@@ -328,43 +328,72 @@ def _internal(row: dict, gazetteer: Gazetteer) -> bool:
         country, place)
 
 
+def _dated(mention: dict, report_date: dt.date | None) -> tuple[dict, dt.date | None]:
+    """The mention with its day resolved against the report date: a planned day makes it
+    planned; a week or month is its span ("last week"); a week or month to come marks a
+    later trip ("expected to travel to Doha next week"); talks under way take the report's
+    day; a held meeting without a day gets the day of the news (see _news_day)."""
+    day, planned = resolve_date(mention.get("date_text", ""), report_date, mention.get("tense"))
+    if planned and mention.get("status") == "held":
+        mention = {**mention, "status": "planned", "planned": True}
+    if not day:
+        span = resolve_range(mention.get("date_text", ""), report_date, mention.get("tense"))
+        if span and mention.get("status") == "held":  # (planned: "continue ... over the
+            # weekend" goes on with the round)
+            mention = {**mention, "span": span}
+        elif span and report_date and (span[0] > report_date + dt.timedelta(days=2) or (
+                span[1] > report_date and _arrival(mention)
+                and mention.get("status") == "planned")):
+            mention = {**mention, "later": True}
+    if not day and mention.get("ongoing") and report_date and not mention.get("span"):
+        day = report_date  # "talks, currently underway in Qatar": the report's day
+        mention = {**mention, "date_text": mention["ongoing"]}
+    elif not day and not mention.get("span"):
+        mention = {**mention, "soft": _news_day(mention, report_date)}
+    return _resolve_offices(mention, day or report_date), day
+
+
+def _anaphor_target(mention: dict, clusters: list[Cluster], last: Cluster | None,
+                    touched: list[Cluster], gazetteer: Gazetteer) -> Cluster | None:
+    """The meeting an anaphoric mention refers to: the one a primary mention went to last;
+    "The two leaders met ..." the last meeting of two; "The Israeli delegation in Doha was
+    led by ..." the latest meeting there."""
+    target = last
+    if mention.get("plural_subject") and last is not None and len(last.participants) < 2:
+        target = next((c for c in reversed(touched) if len(c.participants) >= 2), last)
+    if mention.get("location") and last is not None and not gazetteer.compatible(
+            last.location, mention["location"]):
+        target = next((c for c in clusters if c.location and
+                       gazetteer.compatible(c.location, mention["location"])), None)
+    return target
+
+
+def _best_cluster(mention: dict, day, clusters: list[Cluster], last: Cluster | None,
+                  gazetteer: Gazetteer) -> Cluster | None:
+    """The compatible meeting a primary mention joins: same day, then same place, then the
+    one mentioned last, then the latest; None for a new meeting."""
+    candidates = [c for c in clusters if _compatible(c, mention, day, gazetteer)]
+    if not candidates:
+        return None
+    place = gazetteer.canonical(mention["location"]) if mention.get("location") else ""
+
+    def score(c: Cluster):
+        same_day = bool(day and c.date and day == c.date)
+        same_place = bool(place and place == gazetteer.canonical(c.location))
+        return (same_day, same_place, c is last, clusters.index(c))
+    return max(candidates, key=score)
+
+
 def cluster_mentions(mentions: list[dict], report_date: dt.date | None) -> list[Cluster]:
     """Merge one article's meeting mentions into meetings (in order of first mention)."""
     gazetteer = load_gazetteer()
     clusters: list[Cluster] = []
-    last: Cluster | None = None
+    last: Cluster | None = None  # the meeting a primary mention went to last
     touched: list[Cluster] = []  # clusters in the order they were last added to
     for mention in mentions:
-        day, planned = resolve_date(mention.get("date_text", ""), report_date,
-                                    mention.get("tense"))
-        if planned and mention.get("status") == "held":
-            mention = {**mention, "status": "planned", "planned": True}
-        if not day:
-            span = resolve_range(mention.get("date_text", ""), report_date, mention.get("tense"))
-            if span and mention.get("status") == "held":  # (planned: "continue ... over the
-                # weekend" goes on with the round)
-                mention = {**mention, "span": span}
-            elif span and report_date and (span[0] > report_date + dt.timedelta(days=2) or (
-                    span[1] > report_date and _arrival(mention)
-                    and mention.get("status") == "planned")):
-                mention = {**mention, "later": True}  # "expected to travel to Doha next week"
-        if not day and mention.get("ongoing") and report_date and not mention.get("span"):
-            day = report_date  # "talks, currently underway in Qatar": the report's day
-            mention = {**mention, "date_text": mention["ongoing"]}
-        elif not day and not mention.get("span"):
-            mention = {**mention, "soft": _news_day(mention, report_date)}
-        mention = _resolve_offices(mention, day or report_date)
+        mention, day = _dated(mention, report_date)
         if mention.get("kind") != "primary":
-            target = last
-            if mention.get("plural_subject") and last is not None and len(
-                    last.participants) < 2:
-                # "The two leaders met in the Blue Room with ...": the last meeting of two
-                target = next((c for c in reversed(touched) if len(c.participants) >= 2), last)
-            if mention.get("location") and last is not None and not gazetteer.compatible(
-                    last.location, mention["location"]):
-                # "The Israeli delegation in Doha was led by ...": the latest meeting there
-                target = next((c for c in clusters if c.location and
-                               gazetteer.compatible(c.location, mention["location"])), None)
+            target = _anaphor_target(mention, clusters, last, touched, gazetteer)
             if target is not None and day and _own_meeting(target, mention):
                 continue  # "Netanyahu was set to meet Vance and Johnson on Tuesday"
             if target is not None and _compatible(target, mention, day, gazetteer,
@@ -377,16 +406,8 @@ def cluster_mentions(mentions: list[dict], report_date: dt.date | None) -> list[
             # meeting just mentioned, and whoever the sentence adds
             mention = {**mention, "participants": list(dict.fromkeys(
                 last.participants + list(mention.get("participants", []))))}
-        candidates = [c for c in clusters if _compatible(c, mention, day, gazetteer)]
-        if candidates:
-            place = gazetteer.canonical(mention["location"]) if mention.get("location") else ""
-
-            def score(c: Cluster, day=day, place=place, last=last):
-                same_day = bool(day and c.date and day == c.date)
-                same_place = bool(place and place == gazetteer.canonical(c.location))
-                return (same_day, same_place, c is last, clusters.index(c))
-            chosen = max(candidates, key=score)
-        else:
+        chosen = _best_cluster(mention, day, clusters, last, gazetteer)
+        if chosen is None:
             chosen = Cluster()
             clusters.append(chosen)
         _add(chosen, mention, day, gazetteer, primary=True)
