@@ -702,7 +702,37 @@ def date_signals(text: str, sentences: list[tuple[int, int]] | None = None) -> l
             mention["tense"] = _event_tense(text[start:mention["start_char"]], mention)
     mentions.sort(key=lambda m: (m["start_char"], m["end_char"]))
     _attach_weekdays(text, mentions)
+    _events_of_the_week(mentions, sentence_of)
     return mentions
+
+
+# Relative day words that make a past event in the same sentence this week's news ("Edan
+# Alexander was released on Monday", "the strike on Doha on Tuesday", "yesterday's rescue").
+_THIS_WEEK = re.compile(r"\b(?:yesterday|today|tonight|overnight|this\s+week|"
+                        r"(?:on\s+|late\s+|early\s+)?(?:monday|tuesday|wednesday|thursday|friday|"
+                        r"saturday|sunday))\b", re.IGNORECASE)
+THIS_WEEK_DAYS = 8
+THIS_WEEK_CHARS = 40   # the day word within this many characters of the event phrase
+
+
+def _events_of_the_week(mentions: list[dict], sentence_of) -> None:
+    """A timeline event mentioned as past next to a weekday or "yesterday" (within
+    :data:`THIS_WEEK_CHARS` in its sentence; not a planned day, not "last week") happened in
+    the report's week: tense 'recent' within :data:`THIS_WEEK_DAYS`. A topic of talks
+    named farther from the day ("met on Thursday to discuss ... the cease-fire in
+    Lebanon") keeps its tense."""
+    relative = [m for m in mentions if m["kind"] in ("weekday", "relative", "overnight")
+                and m.get("tense") != "future" and _THIS_WEEK.search(m["text"])
+                and not re.search(r"\b(?:last|next|past|previous|coming)\b", m["text"], re.I)]
+    for mention in mentions:
+        if mention["kind"] != "event" or mention.get("tense") not in ("past", "recent"):
+            continue
+        sentence = sentence_of(mention["start_char"])
+        if any(sentence_of(r["start_char"]) == sentence and
+               min(abs(r["start_char"] - mention["end_char"]),
+                   abs(mention["start_char"] - r["end_char"])) <= THIS_WEEK_CHARS
+               for r in relative):
+            mention["tense"], mention["recent_days"] = "recent", THIS_WEEK_DAYS
 
 
 def _event_tense(before: str, mention: dict) -> str:

@@ -84,6 +84,11 @@ LAG_PREF = {-1: 0.3, 0: 1.0, 1: 0.8, 2: 0.4, 3: 0.25, 4: 0.12, 5: 0.08, 6: 0.05,
 # A non-round figure falling inside a gap of the reported series (no killed_cum that day)
 # matches the gap days, with this weight relative to an equal bulletin.
 GAP_MATCH_PREF = 0.6
+# Signals that may be wrong (a round the compiled table lacks, a count on another basis, an
+# event named loosely): the window also holds the days that only miss such signals, up to
+# this much weight, so that two signals meeting on one day do not make a one-day window.
+FALLIBLE_KINDS = ("round",)
+WINDOW_SLACK = 1.05
 # Signals that disagree with the point estimate widen the window to their nearest allowed
 # day when it lies within this many days (a stale or early quote, a misread duration); a
 # signal farther away is reported in the evidence but does not widen the window.
@@ -727,8 +732,9 @@ def event_constraint(mention: dict) -> Constraint | None:
                           anchors=(at,))
     if tense == "recent":
         prefer = 0.3 * _decay(np.arange(n) - first, 2, 7)
-        return Constraint("event", f"'{mention['text']}' recent: {what}",
-                          _mask_range(n, first, first + RECENT_EVENT_DAYS), prefer,
+        within = int(mention.get("recent_days") or RECENT_EVENT_DAYS)
+        return Constraint("event", f"'{mention['text']}' recent (within {within} days): "
+                          f"{what}", _mask_range(n, first, first + within), prefer,
                           anchors=(first,))
     return Constraint("event", f"'{mention['text']}' past: {what}", _mask_range(n, first, n),
                       anchors=(first,))
@@ -766,15 +772,17 @@ def _meeting_venue(meeting: dict, cities: list[str]) -> str | None:
 
 
 def _matching_rounds(meetings: list[dict]):
-    """For each meeting that matches compiled rounds: (status, [(round, shared surnames)]):
-    the same venue, a participant in common (the meeting's, else the article's people) and,
-    when the meeting names its weekday, a round held that weekday."""
+    """For each meeting that matches compiled rounds: (status, [(round, shared surnames)],
+    whether the meeting named its own participants): the same venue, a participant in
+    common (the meeting's, else the article's people) and, when the meeting names its
+    weekday, a round held that weekday."""
     rounds = [r for r in timeline.rounds() if r["event_type"] in ROUND_TYPES]
     cities = sorted({r["city"].split(" (")[0] for r in rounds})
     everyone = {p.split()[-1] for m in meetings for p in m.get("participants") or []}
     for m in meetings:
         venue = _meeting_venue(m, cities)
-        people = {p.split()[-1] for p in m.get("participants") or []} or everyone
+        own = {p.split()[-1] for p in m.get("participants") or []}
+        people = own or everyone
         if not venue or not people:
             continue
         weekday = _meeting_weekday(m)
@@ -783,7 +791,7 @@ def _matching_rounds(meetings: list[dict]):
                  if any(p in r["city"] for p in places) and people & r["people"] and
                  (weekday is None or _round_has_weekday(r, weekday))]
         if found:
-            yield m.get("status") or "held", found
+            yield m.get("status") or "held", found, bool(own)
 
 
 def _meeting_weekday(meeting: dict) -> int | None:
@@ -817,11 +825,12 @@ def round_constraints(meetings: list[dict]) -> list[Constraint]:
     planned one up to :data:`ROUND_PLANNED_DAYS` before it. A meeting matching k rounds
     allows any of them, with its weight divided by sqrt(k) (a Warsaw meeting that only one
     round fits says more than a Doha meeting ten rounds fit); one participant in common
-    counts two thirds of two. The compiled rounds are not complete: a meeting the table
+    counts two thirds of two, and so do people only named elsewhere in the article. The
+    compiled rounds are not complete: a meeting the table
     lacks may match another round, so the weight stays below a toll's."""
     days, _ = calendar_days()
     n, out, seen = len(days), [], set()
-    for status, found in _matching_rounds(meetings or []):
+    for status, found, own in _matching_rounds(meetings or []):
         allowed, prefer = np.zeros(n, dtype=bool), np.zeros(n)
         for r, _ in found:
             a, p = _round_window(days, r, status)
@@ -833,7 +842,7 @@ def round_constraints(meetings: list[dict]) -> list[Constraint]:
             continue
         seen.add(label)
         shared = max(len(s) for _, s in found)
-        strength = (1.0 if shared >= 2 else 0.67) / np.sqrt(len(found))
+        strength = (1.0 if shared >= 2 and own else 0.67) / np.sqrt(len(found))
         out.append(Constraint("round", label, allowed, 0.6 * prefer * strength,
                               strength=float(strength)))
     return out
@@ -894,8 +903,13 @@ def _combine(constraints: list[Constraint]):
     point = tied[len(tied) // 2]  # the middle of the tied days
     hard = [c for c in constraints if c.kind not in SOFT_KINDS and c.allowed[point]]
     window = np.ones(n, dtype=bool)
+    lost = np.zeros(n)   # weight of the fallible signals the point satisfies and a day does not
     for c in hard:
-        window &= c.allowed
+        if c.kind in FALLIBLE_KINDS:
+            lost += c.weight * ~c.allowed
+        else:
+            window &= c.allowed
+    window &= lost <= WINDOW_SLACK
     lo = hi = point
     while lo > 0 and window[lo - 1]:
         lo -= 1
