@@ -46,6 +46,9 @@ if not Doc.has_extension("terms"):
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 PARTICIPANT_WINDOW = 12  # tokens around a trigger in which a day belongs to it
 PLACE_WINDOW = 8  # tokens between a place and a trigger ("met ... in Jerusalem")
+PLACE_CLAUSE_WINDOW = 20  # ... or further on in the same clause ("discussed X with Y in Cairo")
+CLAUSE_WORDS = {"which", "who", "that", "while", "after", "before", "since", "because", "as",
+                "where", "when", "and", "but"}
 TITLE_EXTRA = {"president-elect", "elect", "-", "vice", "foreign", "deputy", "former", "late"}
 DOC_TOPIC_MIN = 3  # hostage/truce words an article needs to count as about the negotiations
 ROUND_SPAN_DAYS = 4  # "began on Monday" ... "left on Thursday": one round
@@ -461,6 +464,17 @@ def _other_clause(doc: Doc, group: Group, trigger: Trigger) -> bool:
                for i in range(last + 1, trigger.position))
 
 
+def _same_clause_after(doc: Doc, position: int, place: Item) -> bool:
+    """'discussed "ideas and proposals" related to a Gaza truce with Egyptian officials in
+    Cairo': 'in' or 'at' a place later in the same clause as the meeting word (no comma,
+    semicolon, colon or clause word between), up to PLACE_CLAUSE_WINDOW tokens."""
+    if not 0 < place.start - position <= PLACE_CLAUSE_WINDOW or \
+            doc[place.start - 1].lower_ not in ("in", "at"):
+        return False
+    return not any(t.text in (",", ";", ":", "(") or t.lower_ in CLAUSE_WORDS
+                   for t in doc[position + 1:place.start])
+
+
 def _talks_noun(group: Group) -> bool:
     """A talks noun other than 'visit'/'trip' ('talks', 'meeting', 'summit')."""
     return any(t.kind == "noun" and t.word.lower() not in ("visit", "trip")
@@ -608,7 +622,8 @@ class MeetingFinder:
         the text does not date); a headline's is left out."""
         days = [d.text for d in state.dates if span.start <= d.start < span.end
                 and _day_precise(d.text)]
-        return days[-1] if days and span.start > 0 else ""
+        headline = span.start == 0 and not span.text.rstrip().endswith((".", '"', "\u201d"))
+        return days[-1] if days and not headline else ""
 
     @staticmethod
     def _segments(doc: Doc):
@@ -833,8 +848,10 @@ class MeetingFinder:
         for place in (p for p in state.places if s.has(p)):
             listed = bool(out) and _listed_after(state.doc, out[-1], place)
             window = PLACE_WINDOW + (3 if listed else 0)
-            if (listed or self._place_ok(state.doc, place, s.span)) and min(
-                    _gap(state.doc, place, a, inside) for a in anchors) <= window:
+            if not (listed or self._place_ok(state.doc, place, s.span)):
+                continue
+            if min(_gap(state.doc, place, a, inside) for a in anchors) <= window or any(
+                    _same_clause_after(state.doc, t.position, place) for t in triggers):
                 out.append(place)
         return out
 
@@ -915,7 +932,7 @@ class MeetingFinder:
         of one."""
         facts = self._facts(state, s, group, _nearest_people(people, group, groups), topic)
         primary = any(rule(self, facts, s, group) for rule in PRIMARY_RULES) and \
-            not _placeless_politicians(facts)
+            not _placeless_politicians(facts) and not facts.region_trip
         if not primary:
             if not _anaphoric(facts):
                 return None
