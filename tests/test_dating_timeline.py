@@ -283,3 +283,75 @@ def test_documents_table_has_confidence(rules_nlp):
     assert frame.loc["000_82d95582873b50a0", "date_confidence"] == "given"
     assert set(frame["date_confidence"]) <= {"given", "high", "medium", "low", ""}
     assert isinstance(frame, pd.DataFrame)
+
+
+# --- later rules: durations, milestones, offsets, the week's news, honest windows ---------
+
+
+def test_ordinal_duration_dates_within_that_month():
+    mention = next(m for m in date_signals("Hamas wants to end the war, now in its fifth "
+                                           "month, first.") if m["kind"] == "duration")
+    c = dating.duration_constraint(mention)
+    days, _ = dating.calendar_days()
+    assert c.allowed[dating._index(days, D(2024, 2, 23))]
+    assert not c.allowed[dating._index(days, D(2024, 8, 30))]
+
+
+def test_milestone_toll_prefers_the_days_it_was_crossed():
+    figure = {"metric": "killed", "population": "palestinian", "value": 30000,
+              "qualifier": "lower_bound", "quote": "surpasses 30,000",
+              "sentence": "The death toll in Gaza surpasses 30,000, the ministry said."}
+    assert dating.is_milestone(figure)
+    inference = dating.infer_date([], [figure])
+    assert inference.window[0] <= D(2024, 2, 29) <= inference.window[1]
+    assert not dating.is_milestone(dict(figure, quote="more than 30,000",
+                                        sentence="more than 30,000 people were killed"))
+
+
+def test_event_at_a_distance_dates_the_report_that_long_after():
+    mention = next(m for m in date_signals("The talks came some two weeks after the IDF "
+                                           "assassinated Hamas leader Yahya Sinwar.")
+                   if m["kind"] == "event")
+    assert mention["tense"] == "offset" and mention["offset_days"] == 14
+    c = dating.event_constraint(mention)
+    days, _ = dating.calendar_days()
+    assert c.allowed[dating._index(days, D(2024, 10, 28))]
+    assert not c.allowed[dating._index(days, D(2024, 10, 17))]
+
+
+def test_event_next_to_a_weekday_is_the_weeks_news_but_a_topic_is_not():
+    near = date_signals("The strike on Hamas leaders in Doha on Tuesday drew condemnation.")
+    assert next(m for m in near if m["kind"] == "event")["tense"] == "recent"
+    far = date_signals("Officials met on Thursday with the prime minister to discuss the "
+                       "situation in Syria, normalization and the cease-fire in Lebanon.")
+    assert next(m for m in far if m["kind"] == "event")["tense"] == "past"
+
+
+def test_two_weak_round_matches_meeting_on_one_day_leave_an_honest_window():
+    # a headline "to meet in Rome" read as held and the planned meeting: not a one-day window
+    meetings = [{"location": "Rome", "participants": [], "status": "held", "date_text": "",
+                 "quote": "CIA chief to meet officials in Rome"},
+                {"location": "Rome", "participants": ["William Burns"], "status": "planned",
+                 "date_text": "on Sunday", "quote": "Burns will meet officials in Rome"}]
+    inference = infer("CIA Director William Burns will meet officials in Rome on Sunday, "
+                      "according to a report on Friday. President Joe Biden pressed for a "
+                      "deal.", meetings=meetings)
+    assert inference.window is not None
+    assert (inference.window[1] - inference.window[0]).days >= 3
+
+
+def test_window_bar_drawn_for_inferred_dates():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from analysis import charts
+
+    figures = pd.DataFrame([{"doc_id": "a", "report_date": "2024-03-05", "metric": "killed",
+                             "population": "palestinian", "value": 30631,
+                             "qualifier": "exact", "group": "all", "vague": False}])
+    documents = pd.DataFrame([{"doc_id": "a", "date_source": "inferred",
+                               "date_window_start": "2024-03-04",
+                               "date_window_end": "2024-03-12"}])
+    ax = charts.casualty_figures(figures, None, documents=documents)
+    labels = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert charts.INFERRED_WINDOW_LABEL in labels
