@@ -201,7 +201,7 @@ def _trigger_terms(data: dict) -> dict:
         return re.compile(rf"(?<![\w'’])(?:{_alternation(data[key])})\s*,?\s*$", re.IGNORECASE)
 
     def right_re(key):
-        return re.compile(rf"^{_APPOSITIVE}{_PLACE}{_SAYS}\s*,?(?:\s+{_AUX})*\s*"
+        return re.compile(rf"^(?:{_APPOSITIVE}{_PLACE}|{_PLACE}{_APPOSITIVE}){_SAYS}\s*,?(?:\s+{_AUX})*\s*"
                           rf"(?:{_alternation(data[key])})"
                           r"(?![\w'’])", re.IGNORECASE)
 
@@ -506,6 +506,8 @@ def _right_trigger(after: str, terms: Terms) -> tuple[str | None, bool]:
             best = candidate
     if best is None:
         return None, False
+    if best[0] == "take" and re.search(r"\bremain", best[2], re.IGNORECASE):
+        best = ("hold",) + best[1:]  # "49 remain captive in Gaza"
     pending = bool(_MODAL_RE.search(best[2]))
     return best[0], pending
 
@@ -826,13 +828,28 @@ _ALIVE_IN_CLAUSE = re.compile(r"^[^,;.]{0,40}?\b(?:are|is|were|was|remain)\s+(?:
                               r"(?:still\s+)?alive\b", re.IGNORECASE)
 
 
+_OTHER_SUBJECT = re.compile(r"\b(?:and\s+)?(?:the\s+rest|the\s+others|the\s+remainder|while|"
+                            r"whereas|but)\b", re.IGNORECASE)
+
+
+def _said_dead(after: str, terms: Terms) -> bool:
+    """Does the clause after a noun phrase say its people are dead ("are dead", "held since
+    Oct. 7 are dead", "are believed to have died")? Dates do not end the clause; "and the rest
+    are dead" speaks of others."""
+    text = _mask_dates(after[:80], terms)
+    other = _OTHER_SUBJECT.search(text)
+    if other:
+        text = text[:other.start()]
+    return bool(terms.dead_search_re.search(text[:60]))
+
+
 def _alive_without_whole(s: _Sentence, r: _Reading) -> bool:
     """The living ("20 of them are believed alive", "24 hostages are thought to be alive") are
     read as a sub-count (group ``alive``) of the hostages held; "19 of the 59 hostages are
     alive" keeps the 59 as the held count. Drops a count of the living with no hostage in
     sight ("30 survivors are alive")."""
     np, after, terms = r.np, r.after, s.terms
-    if r.part_of and np.kind == "hostage" and (terms.dead_search_re.search(after[:60])
+    if r.part_of and np.kind == "hostage" and (_said_dead(after, terms)
                                                or terms.alive_re.match(after)):
         return False
     if not (terms.alive_re.match(after) or (np.of_the and _ALIVE_IN_CLAUSE.match(after))):
@@ -852,13 +869,53 @@ def _read_triggers(s: _Sentence, r: _Reading) -> None:
     r.left_trigger, r.trigger_start = _left_trigger(r.core_left, terms)
     r.left_is_toll = r.left_trigger == "toll"
     r.right_trigger, r.pending = _right_trigger(r.after, terms)
+    if r.right_trigger is None:
+        r.right_trigger = _relative_state(r.after)
     if r.alive:
         r.right_trigger, r.pending = "hold", False
     if (r.left_trigger and r.right_trigger
             and re.search(r",\s*$", r.core_left[r.trigger_start:])):
         r.left_trigger = None
-    if r.right_trigger == "take" and not r.left_trigger and _TAKEN_THEN_HELD.match(r.after):
-        r.right_trigger = "hold"
+    if _PARTITIVE_LEAD.search(r.core_left):
+        r.left_trigger = None  # "Of the Palestinian prisoners released, 1,718 were arrested"
+    if r.right_trigger == "take" and not r.left_trigger:
+        r.right_trigger, r.pending = _finite_after_participle(r.after, terms)
+
+
+_PARTITIVE_LEAD = re.compile(r"^\W*(?:of|out\s+of|among)\s+(?:the|those|all)\b[^;]*,\s*$",
+                             re.IGNORECASE)
+_RELATIVE_STATE = re.compile(
+    r"^\s*(?:(?:that|which|whom)\s+)?(?:it|they|hamas|the\s+group|militants|captors|"
+    r"[A-Z][\w'’-]+)\s+(?:still\s+)?(?:(?P<hold>holds?|is\s+holding|are\s+holding|keeps?|has\s+held)|"
+    r"(?P<take>seized|took|abducted|kidnapped|captured|dragged))\b")
+_FINITE = re.compile(r"\b(?:were|was|are|is|have|has|had|remain|remains|remained)\b",
+                     re.IGNORECASE)
+
+
+def _relative_state(after: str) -> str | None:
+    """A relative clause with its own subject after the noun phrase: "all 48 hostages it still
+    holds", "the estimated 100 hostages it is holding" (hold); "the more than 250 hostages
+    Hamas seized on October 7" (take)."""
+    match = _RELATIVE_STATE.match(after)
+    if not match:
+        return None
+    return "hold" if match.group("hold") else "take"
+
+
+def _finite_after_participle(after: str, terms: Terms) -> tuple[str | None, bool]:
+    """ "105 hostages seized in the attack were freed", "129 hostages abducted on October 7
+    remain in Gaza": a participle of taking describes the hostages; the finite predicate after
+    it in the clause says what the count is. Leaves "240 people were taken hostage" (take)."""
+    clause = re.split(r"[,;.—–]", _mask_dates(after, terms), maxsplit=1)[0]
+    if re.match(r"^\s*(?:were|was|have|has|had|are|is)\b", clause, re.IGNORECASE):
+        return "take", False
+    for finite in _FINITE.finditer(clause):
+        trigger, pending = _right_trigger(after[finite.start() - 1:], terms)
+        if trigger and trigger != "take":
+            return trigger, pending
+    if _TAKEN_THEN_HELD.match(after):
+        return "hold", False
+    return "take", False
 
 
 def _part_without_state(s: _Sentence, r: _Reading) -> bool:
@@ -868,7 +925,7 @@ def _part_without_state(s: _Sentence, r: _Reading) -> bool:
     if not r.part_of:
         return False
     terms = s.terms
-    if r.np.kind != "hostage" or not (terms.dead_search_re.search(r.after[:60])
+    if r.np.kind != "hostage" or not (_said_dead(r.after, terms)
                                       or terms.alive_re.match(r.after)):
         return True
     r.left_trigger, r.right_trigger, r.alive = None, "hold", False
@@ -973,7 +1030,7 @@ def _choose_trigger(s: _Sentence, r: _Reading) -> None:
     trigger = left or right
     if (left == "toll" and right) or (left == "hold" and right in ("kill", "dead")):
         trigger = right
-    if r.np.of_the and not r.alive and s.terms.dead_search_re.search(r.after[:60]):
+    if r.np.of_the and not r.alive and _said_dead(r.after, s.terms):
         trigger = "dead"
     if r.coordinated and (trigger is None or (trigger in ("hold", "toll") and not left
                                               or left == "toll")):
