@@ -278,12 +278,24 @@ def _resolve_offices(mention: dict, when: dt.date | None) -> dict:
     return {**mention, "participants": people, "offices": left}
 
 
+def _planned_day(mention: dict, report_date: dt.date | None) -> dt.date | None:
+    """A planned meeting in a sentence that goes on from the one before ('Blinken on Monday
+    starts his tour ... He will meet Sisi in Cairo first'): the coming day that sentence
+    named."""
+    if mention.get("status") != "planned" or report_date is None:
+        return None
+    day, _ = resolve_date(mention.get("day_before") or "", report_date, "present")
+    return day if day and day >= report_date else None
+
+
 def _news_day(mention: dict, report_date: dt.date | None) -> dt.date | None:
     """For a held meeting the text does not date, the day the news is about: the day it was
     said ('Hamas said Wednesday that its team met ...'), else the last day the article named
     before it ('pressure on Tuesday ... In Cairo, Burns met Barnea'), else none. An earlier
     round, and a meeting named in passing ('two weeks after a secret meeting held in
     Vienna'), get none."""
+    if mention.get("status") == "planned":
+        return _planned_day(mention, report_date)
     if mention.get("status") != "held" or mention.get("earlier") or mention.get("passing") \
             or report_date is None:
         return None
@@ -310,6 +322,18 @@ def _own_meeting(cluster: Cluster, mention: dict) -> bool:
     people = set(mention.get("participants", []))
     return len(people) >= 2 and bool(cluster.participants) and not people & set(
         cluster.participants)
+
+
+def _city_of_country(location: str, places_in_doc: list[str]) -> str:
+    """A country made precise by the one city of it the article names ('travels to Egypt on
+    Tuesday ... After Cairo, he is set to travel to Qatar' -> Cairo). Leaves the country when
+    the article names none or several of its cities."""
+    gazetteer = load_gazetteer()
+    if gazetteer.kind.get(gazetteer.canonical(location)) != "country":
+        return location
+    cities = {p for p in places_in_doc if gazetteer.kind.get(p) == "city"
+              and gazetteer.contains(location, p)}
+    return next(iter(cities)) if len(cities) == 1 else location
 
 
 def _internal(row: dict, gazetteer: Gazetteer) -> bool:
@@ -429,17 +453,18 @@ def finish_cluster(cluster: Cluster, report_date: dt.date | None) -> dict:
         if holder and holder not in people:
             people.append(holder)
     people = merge_by_surname(people, table)
+    location = _city_of_country(cluster.location, cluster.first.get("places_in_doc", []))
     planned = any(m.get("kind") == "primary" and m.get("status") == "planned"
                   for m in cluster.mentions)
     status = "held" if cluster.held or (cluster.headline_held and not planned) else "planned"
     if cluster.date and report_date and cluster.date > report_date:
         status = "planned"
     first = cluster.first
-    day = cluster.date or (cluster.soft if status == "held" and not cluster.span else None)
+    day = cluster.date or (cluster.soft if not cluster.span else None)
     return {
         "date": day.isoformat() if day else "",
         "date_text": cluster.date_text,
-        "location": cluster.location,
+        "location": location,
         "participants": ";".join(people),
         "status": status,
         "quote": first["quote"],

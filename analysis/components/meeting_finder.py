@@ -276,6 +276,7 @@ class DocState:
     previous_subject: dict | None = None  # first person named in the sentence before
     previous_sent: Span | None = None
     peg: str = ""  # the last day named so far in the body ("on Tuesday"): the news of the day
+    previous_peg: str = ""  # the day the sentence before named, if any
 
 
 @dataclass
@@ -475,6 +476,14 @@ def _same_clause_after(doc: Doc, position: int, place: Item) -> bool:
                    for t in doc[position + 1:place.start])
 
 
+def _sent_to(senders: set[str], before: list[str]) -> bool:
+    """'has authorized Barnea to travel to Qatar Friday', 'sent Burns to meet': someone was
+    sent or allowed to go, so the meeting is still to come."""
+    return bool(before) and before[-1] == "to" and any(w in senders | {"authorized",
+                                                                      "authorised", "allowed"}
+                                                        for w in before[:-1])
+
+
 def _talks_noun(group: Group) -> bool:
     """A talks noun other than 'visit'/'trip' ('talks', 'meeting', 'summit')."""
     return any(t.kind == "noun" and t.word.lower() not in ("visit", "trip")
@@ -600,6 +609,7 @@ class MeetingFinder:
         state = DocState(doc, mentions, self._places(doc), self._dates(doc, text),
                          topic=len(topic_words) >= DOC_TOPIC_MIN)
         named = sorted({m["name"] for m in mentions if m["kind"] in ("name", "person")})
+        places = sorted({p.text for p in state.places})
         meetings, terms = [], []
         for index, span in enumerate(self._segments(doc)):
             found = self._sentence(state, Sentence.of(span, index))
@@ -607,9 +617,11 @@ class MeetingFinder:
                 (m for m in mentions if span.start <= m["start"] < span.end
                  and m["kind"] in ("name", "person")), None)
             state.previous_sent = span
-            state.peg = self._peg(state, span) or state.peg
+            state.previous_peg = self._peg(state, span)
+            state.peg = state.previous_peg or state.peg
             for meeting in found:
                 meeting["named_in_doc"] = named
+                meeting["places_in_doc"] = places
             meetings.extend(found)
             terms.extend(self._terms(doc, span))
         doc._.meetings = meetings
@@ -965,6 +977,8 @@ class MeetingFinder:
             "ongoing": "" if planned else _ongoing(s, group),
             "headline": _headline(s),
             "said_on": self._said_on(state, s),
+            "day_before": state.previous_peg if s.lower[:1] in (["he"], ["she"], ["they"])
+            else "",  # "Blinken on Monday starts his tour ... He will meet Sisi in Cairo first"
             "passing": any(map(_apart, group.triggers)),
             "peg": state.peg,
         }
@@ -1033,7 +1047,8 @@ class MeetingFinder:
         window = [t.lower_ for t in doc[max(s.start, first - 10):min(s.end, first + 4)]]
         near = doc[max(s.start, first - 12):min(s.end, first + 12)].text.lower()
         planned = any(w in self.lex["planned"] for w in window) or bool(
-            _phrase_in(near, self.lex_lists["planned_phrase"]))
+            _phrase_in(near, self.lex_lists["planned_phrase"])) or _sent_to(
+                self.lex["sender"], [t.lower_ for t in doc[max(s.start, first - 8):first]])
         return planned and not any(w in ("had", "previously") for w in window)
 
     @staticmethod
