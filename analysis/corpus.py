@@ -174,14 +174,15 @@ def decode(data: bytes, unit: str = "file") -> tuple[str, str]:
     """Decode bytes: UTF-16/32 with a byte-order mark, UTF-8 (BOM dropped), else cp1252.
 
     Returns (text, note). Raises ValueError when the bytes are not text. `unit` names what
-    is decoded in the messages ("file", or "record" for one record of an export).
+    is decoded in the messages ("file", or "record" for one line of an export, where a
+    UTF-16/32 byte-order mark is not looked for: the whole file was checked for one).
 
     >>> decode("caf\\u00e9".encode("cp1252"))
     ('café', 'not valid UTF-8 (byte 0xe9 at offset 3); decoded as cp1252')
     >>> decode("Talks".encode("utf-16"))
     ('Talks', 'UTF-16 text (byte-order mark); decoded')
     """
-    for bom, codec, label in BOMS:
+    for bom, codec, label in BOMS if unit == "file" else ():
         if data.startswith(bom):
             try:
                 text = data.decode(codec)
@@ -373,10 +374,14 @@ def _export_lines(data: bytes) -> list[tuple[str, str, str]]:
     """The lines of an export as ``(text, note, error)``, each decoded on its own, so that one
     record in another encoding, or with a NUL byte, does not change or lose the others. Lines
     end at ``\\n`` only: U+2028, U+2029 and U+0085 are legal inside JSON and CSV strings. A file
-    with a UTF-16/32 byte-order mark is decoded whole (ValueError when it cannot be)."""
+    with a UTF-16/32 byte-order mark is decoded whole (when it is not UTF-16/32 after all,
+    line by line: its first line is then a bad record)."""
     if any(data.startswith(bom) for bom, _, _ in BOMS):
-        text, note = decode(data)
-        return [(line, note, "") for line in text.split("\n")]
+        try:
+            text, note = decode(data)
+            return [(line, note, "") for line in text.split("\n")]
+        except ValueError:
+            pass
     lines = []
     for raw in data.split(b"\n"):
         try:
@@ -396,7 +401,7 @@ def _read_jsonl(path: Path, root: Path) -> list[_Row]:
     rows = []
     stem = display_name(path.stem)
     for lineno, (line, note, error) in enumerate(lines, start=1):
-        if not line.strip():
+        if not line.strip(" \t\r\n"):  # JSON's white space: any other line gets a row
             continue
         source, default_id = f"{rel}:{lineno}", f"{stem}-{lineno:05d}"
         try:
@@ -469,7 +474,7 @@ def _read_csv_export(path: Path, root: Path) -> list[_Row]:
             continue
         notes = file_notes + sorted({note for _, note, _ in lines[first - 1:last] if note})
         rows.append(_record_row(record, default_id, source, "; ".join(notes)))
-    return rows
+    return rows or [_Row(stem, rel, "rejected", f"{rel}: no records (only a header row)")]
 
 
 def _relative(path: Path, root: Path) -> str:
