@@ -355,6 +355,12 @@ class ActorMatcher:
             kept.append((start, end, kind, value, label))
         kept.sort()
         full_names = {value for _, _, kind, value, _ in kept if kind == "N"}
+        # a long short-form alias ("Sheikh Mohammed bin Abdulrahman Al-Thani") names one
+        # person too, so a later bare "Al-Thani" is that person
+        full_names |= {next(iter(self._short[label])) for _, end, kind, _, label in kept
+                       if kind == "S" and len(self._short[label]) == 1
+                       and not next(iter(self._short[label])).startswith("~")
+                       and len(label.split()) >= 3}
         persons = self._unknown_persons(doc, taken)
         mentions = []
         for start, end, kind, value, label in kept:

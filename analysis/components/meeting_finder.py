@@ -66,6 +66,7 @@ SAME_PEOPLE = re.compile(r"\bthe same (?:two|three|four|five|officials|men|leade
 TOGETHER = re.compile(r"\b(?:the two|both)(?: men| leaders)? (?:met|talked|spoke)\b")
 PRESENT_VERBS = {"meets", "travels", "visits", "heads", "arrives", "flies", "hosts", "goes",
                  "departs", "convenes", "holds", "discusses", "talks"}
+TRIP_NOUNS = {"departure", "flight", "journey", "route"}  # "ahead of his departure to Oslo"
 DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "this", "that", "these"}
 CLAUSE_AFTER_COMMA = {"and", "but", "while", "as", "whereas"}
 HEADER = re.compile(r"\s*date\s+\d{4}-\d{2}-\d{2}$")
@@ -484,6 +485,21 @@ def _sent_to(senders: set[str], before: list[str]) -> bool:
                                                         for w in before[:-1])
 
 
+def _again(doc: Doc, group: Group) -> bool:
+    """'met with Hamas leaders in Doha on Monday night and again on Tuesday with ...': a day
+    introduced by 'again' repeats the meeting just named."""
+    return not group.location and any(
+        d.start > 0 and doc[d.start - 1].lower_ == "again" for d in group.dates)
+
+
+def _repeat(before: dict, mention: dict) -> dict:
+    """The meeting again on another day: its place and people, and whoever joins."""
+    people = list(dict.fromkeys(before["participants"] + mention["participants"]))
+    offices = list(dict.fromkeys(before["offices"] + mention["offices"]))
+    return {**mention, "kind": "primary", "location": before["location"],
+            "participants": people, "offices": offices}
+
+
 def _talks_noun(group: Group) -> bool:
     """A talks noun other than 'visit'/'trip' ('talks', 'meeting', 'summit')."""
     return any(t.kind == "noun" and t.word.lower() not in ("visit", "trip")
@@ -721,6 +737,8 @@ class MeetingFinder:
             if not topic and self._other_subject(s.lower, min(group.positions) - s.start):
                 continue  # "visited Tehran for talks with Iranian officials on de-escalation"
             meeting = self._meeting(state, s, group, people, groups, topic)
+            if meeting and out and _again(state.doc, group):
+                meeting = _repeat(out[-1], meeting)
             if meeting:
                 out.extend(self._per_place(state.doc, group, meeting))
         return out
@@ -1045,6 +1063,8 @@ class MeetingFinder:
         """Planned when a future word is near the meeting word ('will meet', 'is expected to',
         'due in Doha', 'in the coming days'), unless 'had' or 'previously' says it is past."""
         window = [t.lower_ for t in doc[max(s.start, first - 10):min(s.end, first + 4)]]
+        window += [t.lower_ for t in doc[min(s.end, first + 4):min(s.end, first + 7)]
+                   if t.lower_ in ("will", "set", "scheduled", "expected", "due")]
         near = doc[max(s.start, first - 12):min(s.end, first + 12)].text.lower()
         planned = any(w in self.lex["planned"] for w in window) or bool(
             _phrase_in(near, self.lex_lists["planned_phrase"])) or _sent_to(
@@ -1257,6 +1277,8 @@ class MeetingFinder:
             return True
         if word == "of" and previous in self.lex["place_noun"]:
             return True
+        if word == "to" and previous in TRIP_NOUNS:
+            return False  # "Before his departure to the United States, Netanyahu met ..."
         if word in ("to", "home") and previous in self.lex["home_verb"] and \
                 not self._back_for_talks(doc, end, sent):
             return False
