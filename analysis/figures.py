@@ -248,7 +248,7 @@ def _population_terms(data: dict, sources_path: str | Path) -> dict:
                  "palestinian": _phrase_re(data["palestinian_victim_cues"]),
                  "other": _phrase_re(data["other_victim_cues"])},
         since_re=re.compile(r"(?:since|after|following|from|(?:began|started|erupted|broke\s+out)"
-                            r"\s+on)\s+(?:the\s+|an?\s+)?$",
+                            r"\s+on)\s+(?:the\s+|an?\s+)?(?:hamas['’]s?\s+|its\s+)?$",
                             re.IGNORECASE),
         displaced_cue_res={"israeli": _phrase_re(data["israeli_displaced_cues"]),
                            "other": _phrase_re(data["other_displaced_cues"])},
@@ -467,7 +467,8 @@ _NUMBER_KILLED_LEFT = re.compile(
     r"\bnumber\s+of\s+(?:[\w-]+\s+){0,2}(?:killed|dead|slain|deaths)\b[^\d.;:]{0,80}$",
     re.IGNORECASE)
 _NUMBER_HELD_LEFT = re.compile(
-    r"\b(?:number|total)\s+of\s+(?:[\w-]+\s+){0,2}(hostages|captives|prisoners|detainees|"
+    r"\b(?:number|total)\s+of\s+(?:(?!released\b|freed\b|returned\b)[\w-]+\s+){0,2}"
+    r"(hostages|captives|prisoners|detainees|"
     r"palestinians\s+(?:held|detained|imprisoned|jailed|in\s+israeli\s+(?:prisons|jails|custody)))\b"
     r"(?!\s+(?:released|freed|killed|dead|who\s+have\s+died|who\s+died))[^\d.;:]{0,60}$",
     re.IGNORECASE)
@@ -524,10 +525,10 @@ def _nearest_cue(sentence: str, start: int, end: int, cue_res: dict, terms: Term
         if any(other is not population and o.start() < match.start() < o.end()
                for o, other in cues):
             continue
+        if terms.since_re.search(sentence[max(0, match.start() - 25):match.start()]) \
+                and re.search(r"\d|oct", match.group(0), re.IGNORECASE):
+            continue  # "since Oct. 7", "since Hamas' October 7 attack": a time anchor
         if match.end() <= start:
-            if terms.since_re.search(sentence[max(0, match.start() - 20):match.start()]) \
-                    and re.search(r"\d|oct", match.group(0), re.IGNORECASE):
-                continue  # "since Oct. 7": a time anchor, not the victims
             distance = start - match.end()
             between = sentence[match.end():start]
         elif match.start() >= end:
@@ -941,7 +942,13 @@ def _planned_before_trigger(s: _Sentence, r: _Reading) -> bool:
         r.left_trigger, r.right_trigger = None, "hold"
         return False
     before = r.core_left[max(0, r.trigger_start - 45):r.trigger_start]
-    return bool(r.left_trigger and s.terms.pending_re.search(before))
+    plan = list(s.terms.pending_re.finditer(before))
+    return bool(r.left_trigger and plan and not _REALIZED.search(before, plan[-1].end()))
+
+
+# a past verb after the plan word: the plan happened ("The first phase saw Hamas release 38")
+_REALIZED = re.compile(r"\b(?:saw|has\s+seen|have\s+seen|had\s+seen|brought|led\s+to|"
+                       r"resulted\s+in|secured|yielded)\b", re.IGNORECASE)
 
 
 _DEFINITE_BEFORE = re.compile(r"\b(?:the|all|remaining)(?:\s+(?:the|all|remaining|of|some|most))*"
@@ -984,11 +991,21 @@ def _rescue_veto(s: _Sentence, r: _Reading) -> bool:
     Leaves "the bodies of 24 hostages are still in Gaza" (read as hostages dead)."""
     if not (s.terms.rescue_re.search(r.core_left[-40:]) or _RESCUE_AFTER.search(r.after[:50])):
         return False
+    if _RECOVERED_BODIES.search(r.core_left[-60:]):
+        return True  # "recovered the bodies of two hostages held in Gaza"
     if (r.right_trigger == "hold" and r.np.kind == "hostage"
-            and _BODIES_LEFT.search(r.core_left[-40:])) or _bodies_of_the_held(s, r):
-        r.bodies = True
+            and _BODIES_LEFT.search(r.core_left[-40:])) or _bodies_of_the_held(s, r) \
+            or (r.np.kind == "hostage" and _HOLDS_BODIES.search(r.core_left[-60:])):
+        r.bodies = True  # "Hamas still holds the remains of 24 deceased hostages"
         return False
     return True
+
+
+_RECOVERED_BODIES = re.compile(r"\b(?:recover\w*|retriev\w*|rescu\w*|return\w*|hand\w*\s+over|"
+                               r"repatriat\w*)\s+(?:the\s+)?(?:bodies|remains)\s+of\s*$",
+                               re.IGNORECASE)
+_HOLDS_BODIES = re.compile(r"\b(?:holds?|holding|held|keeps?|keeping|has|have)\s+(?:the\s+)?"
+                           r"(?:bodies|remains)\s+of\s*$", re.IGNORECASE)
 
 
 def _coordinated_release(s: _Sentence, r: _Reading, previous: dict | None) -> bool:
@@ -1089,6 +1106,7 @@ _SENTENCE_START_PART = re.compile(r"^\W*(?:(?:however|but|and|of\s+those|yet|sti
                                   r"roughly|almost)\s+)?$", re.IGNORECASE)
 
 
+_DEAD_IN_PHRASE = re.compile(r"\b(?:bodies|remains|deceased|dead|slain)\b", re.IGNORECASE)
 _REMAINING_BEFORE = re.compile(r"\b(?:the\s+|all\s+)?remaining\s*$", re.IGNORECASE)
 
 
@@ -1120,6 +1138,9 @@ def _metric(s: _Sentence, r: _Reading) -> str | None:
     (held), "Of the 132 hostages, 29 are dead" (hostages dead), the parts of a count of
     hostages, releases whose noun does not say which side, and held counts by nationality."""
     np, trigger, terms = r.np, r.trigger, s.terms
+    if trigger == "hold" and _DEAD_IN_PHRASE.search(r.right[:np.end]) and (
+            np.kind == "hostage" or r.hostage_context):
+        return "hostages_dead"  # "the return of 16 bodies still held in Gaza"
     if np.kind in ("hostage", "prisoner"):
         metric = NOUN_METRICS.get((np.kind, trigger))
         if metric is None and np.kind == "hostage" and (
@@ -1249,25 +1270,44 @@ def _small_toll_without_war(s: _Sentence, r: _Reading) -> bool:
                    for m in s.terms.war_re.finditer(s.text))
 
 
-_SINCE_RESTART = re.compile(
-    r"\bsince\s+(?:[\w'’-]+\s+){0,6}?(?:(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
-    r"yesterday|dawn|midnight|this\s+morning|last\s+night)\b", re.IGNORECASE)
+_SINCE = re.compile(r"\bsince\b(?P<what>[^,;]{0,80})", re.IGNORECASE)
+# what a war total counts since
+_WAR_START = re.compile(r"\b(?:oct(?:ober)?\.?\s+7|7\s+oct|oct(?:ober)?\.?\s+(?:20)?23|"
+                        r"(?:the|this)\s+(?:war|conflict|offensive|fighting|start|beginning|outbreak)|"
+                        r"(?:war|conflict|fighting)\s+(?:began|started|erupted|broke\s+out)|"
+                        r"(?:hamas|the)\b[^,;]{0,30}\battack|2023)", re.IGNORECASE)
+# what a count since a restart counts since: a date, a weekday, a truce's end
+_RESTART = re.compile(r"\b(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|"
+                      r"\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|"
+                      r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|dawn|midnight|"
+                      r"this\s+morning|last\s+night|resum\w+|breach\w*|broke\s+down|collaps\w+|"
+                      r"ceasefire|cease-fire|truce)", re.IGNORECASE)
 
 
 def _count_since_restart(s: _Sentence, r: _Reading) -> bool:
-    """A toll counted since a day of this week: "since Israel resumed its strikes on Tuesday,
-    436 people have been killed", "killed since dawn". Not the war's total. Leaves "since
-    October 7", "since the war began", "since the truce collapsed" (weeks of war)."""
+    """A toll counted since something other than the war's start: "since Israel resumed its
+    strikes on Tuesday, 436 people have been killed", "89 killed since October 11", "since the
+    occupation breached the ceasefire agreement on March 18, ... 5,685 martyrs", "since the
+    truce collapsed". Not the war's total. Leaves "since October 7", "since the war began",
+    "since Hamas' October 7, 2023 attack", "since October 2023"."""
     if r.metric not in ("killed", "injured"):
         return False
-    clause = re.split(r"[;]|,\s*(?:while|but|bringing)\b", s.text)
-    start = 0
-    for part in clause:
-        end = start + len(part)
-        if start <= r.number.start < end:
-            return bool(_SINCE_RESTART.search(part))
-        start = end
+    for part, start in _clauses(s.text):
+        if start <= r.number.start < start + len(part):
+            for since in _SINCE.finditer(part):
+                what = since.group("what")
+                if _RESTART.search(what) and not _WAR_START.search(what):
+                    return True
     return False
+
+
+def _clauses(text: str) -> list[tuple[str, int]]:
+    """`text` cut at semicolons and at ", while", ", but", ", bringing": (clause, start)."""
+    found, start = [], 0
+    for piece in re.split(r"(;|,\s*(?:while|but|bringing)\b)", text):
+        found.append((piece, start))
+        start += len(piece)
+    return found
 
 
 def _vague_small_toll(s: _Sentence, r: _Reading) -> bool:
@@ -1380,13 +1420,26 @@ def _population(metric: str, np: NounPhrase, sentence: str, number: Number, rows
     population = np.nationality
     if np.foreign:
         population = "other"
-    if population is None and np.others:
-        previous = [r for r in rows if r["metric"] in ("killed", "injured")]
-        population = previous[-1]["population"] if previous else None
+    previous = [r for r in rows if r["metric"] in ("killed", "injured")]
+    if population is None and previous and (np.others or _same_clause(previous[-1], sentence,
+                                                                        number)):
+        population = previous[-1]["population"]  # "killed 59,219 people and injured 143,045"
     if population is None:
         population = _nearest_cue(sentence, number.start, number.end, terms.cue_res, terms,
                                   "palestinian")
     return population
+
+
+def _same_clause(row: dict, sentence: str, number: Number) -> bool:
+    """Is `number` in the clause of the toll `row` just read, joined by "and" or "with"
+    ("killed 59,219 and injured 143,045", "to 31,988 and injuries to 74,188", "65,062, with
+    another 165,697 wounded")?"""
+    found = sentence.rfind(row["quote"], 0, number.start)
+    if found < 0:
+        return False
+    between = sentence[found + len(row["quote"]):number.start]
+    return (len(between) <= 60 and not _CLAUSE_BREAK.search(between)
+            and bool(re.search(r"\b(?:and|with)\b", between)))
 
 
 def _make_row(metric, population, value, qualifier, low, high, bounded, sentence, offset,
@@ -1466,7 +1519,7 @@ _TAKEN_THEN_HELD = re.compile(
 _STANDS_AT = re.compile(r"\b(?:stands?|stood|standing|puts?|putting|placed?|placing|"
                         r"estimated|estimates?|totals?|totalled|totaled|numbers?|numbered)"
                         r"(?:\s+[\w-]+){0,6}?\s+at\s*$", re.IGNORECASE)  # "stood for a week at 199"
-_TOTAL_LEFT = re.compile(r"\b(?:total|number|tally|count)\s+(?:of\s+(?:[\w-]+\s+){1,2})?"
+_TOTAL_LEFT = re.compile(r"\b(?:total|number|tally|count)\s+(?:of\s+(?:[\w-]+\s+){0,2})?"
                          r"(?:released|freed|returned|set\s+free)\b[^\d.;:]{0,60}$",
                          re.IGNORECASE)
 _PART_OF_LEFT = re.compile(r"\d\s+of\s+(?:the\s+)?(?:remaining\s+|other\s+)?$", re.IGNORECASE)
