@@ -185,6 +185,8 @@ def _compatible(cluster: Cluster, mention: dict, day, gazetteer: Gazetteer,
                 anaphor: bool = False) -> bool:
     if not _day_fits(cluster, mention, day):
         return False
+    if mention.get("again") and day and cluster.date and day != cluster.date:
+        return False  # "met ... on Monday night and again on Tuesday": two meetings
     if mention.get("later") and cluster.held and mention.get("kind") == "primary":
         return False  # a visit planned for next week is not the talks held in recent weeks
     if not gazetteer.compatible(cluster.location, mention.get("location", "")):

@@ -497,7 +497,7 @@ def _repeat(before: dict, mention: dict) -> dict:
     people = list(dict.fromkeys(before["participants"] + mention["participants"]))
     offices = list(dict.fromkeys(before["offices"] + mention["offices"]))
     return {**mention, "kind": "primary", "location": before["location"],
-            "participants": people, "offices": offices}
+            "participants": people, "offices": offices, "again": True}
 
 
 def _talks_noun(group: Group) -> bool:
