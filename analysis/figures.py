@@ -499,8 +499,9 @@ def _right_trigger(after: str, terms: Terms) -> tuple[str | None, bool]:
         match = terms.right[key].match(after)
         if match:
             matches.append((key[:-6], match.end(), match.group(0)))
-        if match and (best is None or match.end() < best[1] or best[0] == "hold"):
-            best = (key[:-6], match.end(), match.group(0))  # a place alone is a weak "held"
+        if match and (best is None or best[0] == "hold"
+                      or (key != "hold_right" and match.end() < best[1])):
+            best = (key[:-6], match.end(), match.group(0))  # "held" (or a place) is weak
     for candidate in matches:  # "have taken shelter" is not "have taken"
         if (best and candidate[1] > best[1] and candidate[2].startswith(best[2])
                 and re.fullmatch(r"\s+[A-Za-z]+", candidate[2][len(best[2]):])):
@@ -1025,8 +1026,10 @@ def _pending_clause(s: _Sentence, r: _Reading) -> bool:
     "the first phase"): "a deal that would free 33". Leaves coordinated releases, "still held"
     counts and tallies ("bringing the total released under the deal to 105")."""
     clause = re.split(r"[,;:(]", r.core_left)[-1][-40:]
-    return bool(s.terms.pending_re.search(clause) and not r.coordinated and not r.still_held
-                and not _TOTAL_LEFT.search(r.core_left))
+    plan = list(s.terms.pending_re.finditer(clause))
+    if not plan or _REALIZED.search(clause, plan[-1].end()):
+        return False  # "The first phase saw Hamas release 38 captives": it happened
+    return bool(not r.coordinated and not r.still_held and not _TOTAL_LEFT.search(r.core_left))
 
 
 def _choose_trigger(s: _Sentence, r: _Reading) -> None:
@@ -1073,9 +1076,14 @@ def _is_subset(s: _Sentence, r: _Reading, previous: dict | None) -> bool:
 
 def _part_of_release(r: _Reading, previous: dict | None) -> bool:
     """ "freed 33 hostages, eight of them dead": "N of them" after a release or after a
-    dropped number is a part of it, not a count of its own."""
-    return bool(r.np.kind == "pronoun" and previous is not None and (
-        previous["metric"] is None or previous["metric"].endswith("_released")))
+    dropped number is a part of it, not a count of its own; so is "including eight deceased"
+    after a release (a part naming a group, "including 30 minors", is kept as a sub-count)."""
+    if previous is None:
+        return False
+    released = previous["metric"] is not None and previous["metric"].endswith("_released")
+    if r.np.kind == "pronoun":
+        return previous["metric"] is None or released
+    return r.subset and released and not r.left_trigger and not r.np.group
 
 
 def _hostage_context(s: _Sentence, r: _Reading) -> bool:
