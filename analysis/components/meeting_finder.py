@@ -887,14 +887,16 @@ class MeetingFinder:
 
     def _sentence_dates(self, state: DocState, s: Sentence, triggers, breaks) -> list[Item]:
         """Days of the sentence that belong to a meeting: not 'said on Friday', not in
-        another clause; a day beats a month ('JULY 2024 - ... met in Rome on July 28')."""
+        another clause; a day beats a month before it ('JULY 2024 - ... met in Rome on July
+        28'), not one after it ('on Friday, like the one in Paris at the end of January')."""
         speech = [s.start + i for i, w in enumerate(s.lower)
                   if w in self.lex["speech"] and w != "according"]
         dates = [d for d in state.dates if s.has(d)
                  and not self._speech_date(state.doc, d, s.span)
                  and not _date_elsewhere(state.doc, d, triggers, speech, breaks)]
-        if len(dates) > 1 and any(_day_precise(d.text) for d in dates):
-            dates = [d for d in dates if _day_precise(d.text)]
+        precise = [d.start for d in dates if _day_precise(d.text)]
+        if precise:  # a month before the day is a section's ("JULY 2024 - ... on July 28")
+            dates = [d for d in dates if _day_precise(d.text) or d.start > min(precise)]
         return dates
 
     @staticmethod
@@ -908,6 +910,9 @@ class MeetingFinder:
             # Rome talks, Netanyahu addressed Congress on Wednesday": not the talks' day)
             eligible = [t for t in hosts if t.kind != "reference"
                         or not _crosses_clause(doc, item, t.position, ",")]
+            if item[0] > 0 and doc[item[0] - 1].lower_ == "again":
+                # "met ... on Monday and again on Tuesday with X present": the next meeting
+                eligible = [t for t in eligible if t.position > item[0]] or eligible
             if not eligible:
                 continue
             nearest = min(eligible, key=lambda t: (_crosses_clause(doc, item, t.position),
