@@ -326,16 +326,17 @@ def _own_meeting(cluster: Cluster, mention: dict) -> bool:
         cluster.participants)
 
 
-def _city_of_country(location: str, places_in_doc: list[str]) -> str:
+def _city_of_country(location: str, places_in_doc: list[str], taken: set[str]) -> str:
     """A country made precise by the one city of it the article names ('travels to Egypt on
     Tuesday ... After Cairo, he is set to travel to Qatar' -> Cairo). Leaves the country when
-    the article names none or several of its cities."""
+    the article names none or several of its cities, or when that city is the place of
+    another of its meetings ('met in Doha on Tuesday ... were previously in Qatar')."""
     gazetteer = load_gazetteer()
     if gazetteer.kind.get(gazetteer.canonical(location)) != "country":
         return location
     cities = {p for p in places_in_doc if gazetteer.kind.get(p) == "city"
               and gazetteer.contains(location, p)}
-    return next(iter(cities)) if len(cities) == 1 else location
+    return next(iter(cities)) if len(cities) == 1 and not cities & taken else location
 
 
 def _internal(row: dict, gazetteer: Gazetteer) -> bool:
@@ -455,7 +456,7 @@ def finish_cluster(cluster: Cluster, report_date: dt.date | None) -> dict:
         if holder and holder not in people:
             people.append(holder)
     people = merge_by_surname(people, table)
-    location = _city_of_country(cluster.location, cluster.first.get("places_in_doc", []))
+    location = cluster.location
     planned = any(m.get("kind") == "primary" and m.get("status") == "planned"
                   for m in cluster.mentions)
     status = "held" if cluster.held or (cluster.headline_held and not planned) else "planned"
@@ -489,6 +490,10 @@ def document_meetings(document, result: dict) -> list[tuple[dict, Cluster]]:
         if _internal(row, gazetteer):
             continue
         out.append((row, cluster))
+    taken = {row["location"] for row, _ in out}
+    for row, cluster in out:
+        row["location"] = _city_of_country(row["location"],
+                                           cluster.first.get("places_in_doc", []), taken)
     return out
 
 
