@@ -435,11 +435,18 @@ _TRAILING_DETERMINERS = re.compile(
     re.IGNORECASE)
 
 
+# "Hamas released on Monday the 20 remaining hostages": a time between the verb and its object
+_TIME_BEFORE_OBJECT = re.compile(r"(?<=\w)\s+(?:late\s+|early\s+)?on\s+(?:mon|tues|wednes|thurs|fri|"
+                                 r"satur|sun)day(?:\s+(?:morning|evening|night))?\s*$",
+                                 re.IGNORECASE)
+
+
 def _left_trigger(core_left: str, terms: Terms) -> tuple[str | None, int]:
     """Which trigger ends the left context, and where: a verb ("killed", "took", "released"),
     a tally phrase ("the number of dead hostages ... to", "the death toll rose to", "the total
     released ... to", "among those freed were"), or "the number of prisoners ... exceeds"."""
     core = _TRAILING_DETERMINERS.sub("", core_left)
+    core = _TRAILING_DETERMINERS.sub("", _TIME_BEFORE_OBJECT.sub("", core))
     for key in ("kill_left", "injure_left", "take_left", "release_left", "hold_left",
                 "displace_left"):
         match = terms.left[key].search(core)
@@ -1388,7 +1395,7 @@ def _row_of(s: _Sentence, r: _Reading) -> dict:
 
 
 _TABLE_ROW = re.compile(r"^(?P<lead>\s*(?:[^:\n]{1,40}:\s+)?)"
-                        r"(?P<label>[A-Za-z][^:\n]{3,90}?)\s*:\s*(?P<value>[^:\n]{1,30}?)\s*$")
+                        r"(?P<label>[A-Za-z][^:\n]{3,90}?)\s*:\s*(?P<value>[^:\n]{1,70}?)\s*$")
 
 
 def _table_row(sentence: str, offset: int, context: str, terms: Terms) -> list[dict] | None:
@@ -1399,12 +1406,16 @@ def _table_row(sentence: str, offset: int, context: str, terms: Terms) -> list[d
         return None
     value = match.group("value")
     numbers = find_numbers(value)
-    if len(numbers) != 1:
+    if not numbers:
         return None
-    rest = (value[:numbers[0].start] + value[numbers[0].end:]).strip(" .")
-    if rest and not terms.hedge_re.fullmatch(rest):
-        return None
-    rows = figures_in_sentence(f"{value} {match.group('label')}", 0, context)
+    lead = value[:numbers[0].start].strip()
+    rest = value[numbers[0].end:]
+    if (lead and not terms.hedge_re.fullmatch(lead)) or (
+            rest.strip(" .") and not re.match(r"\s*,\s*(?:of\s+whom|including|among\s+them)\b",
+                                              rest)):
+        return None  # "Hostages released: 148, of whom 8 were dead" reads on after the number
+    rows = figures_in_sentence(f"{value[:numbers[0].end]} {match.group('label')}{rest}", 0,
+                               context)
     start = offset + match.start("label")
     quote = sentence[match.start("label"):match.end("value")]
     for row in rows:
@@ -1516,8 +1527,10 @@ def _breakdowns(sentence: str, offset: int, numbers: list[Number], outcomes: lis
             if row["metric"].startswith("hostages"):
                 population = "other" if np.foreign else "israeli"
             quote_end = number_end + np.end
+            group = np.group if np.group and np.group != "foreigners" else "all"
             found.append(_make_row(row["metric"], population, value, "exact", None, None,
-                                   False, sentence, offset, start, quote_end, start, terms))
+                                   False, sentence, offset, start, quote_end, start, terms,
+                                   group=group))  # "20 Israeli civilians, five soldiers": groups
     return found
 
 
@@ -1561,7 +1574,11 @@ _SUBSET_BETWEEN = re.compile(r"\b(?:of\s+(?:them|whom)|including|among\s+(?:them
                              re.IGNORECASE)
 # "for more than a week": how long, not how often
 _DURATION = re.compile(r"\bfor\s+(?:more\s+than\s+|over\s+|about\s+|nearly\s+|almost\s+)?"
-                       r"(?:a|one|two|three|four|\d+)\s+(?:day|week|month)s?\b", re.IGNORECASE)
+                       r"(?:a|one|two|three|four|\d+)\s+(?:day|week|month)s?\b|"
+                       r"\b(?:a|one|two|three|four|\d+)\s+(?:day|week|month)s?\s+(?:ago|earlier|later|"
+                       r"before|after)\b", re.IGNORECASE)  # "just over a week ago"
+_NEW_CLAUSE = re.compile(r"\b(?:adding|added|saying|noting)\s+that\b|,\s*(?:while|whereas)\b",
+                         re.IGNORECASE)
 _ONE_DAY = re.compile(r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|that\s+day|"
                       r"the\s+day)\s+alone\b|\bin\s+(?:a\s+single|one)\s+day\b", re.IGNORECASE)
 _FOR_EVERY = re.compile(r"\bfor\s+(?:every|each)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
@@ -1574,7 +1591,8 @@ def _rate_governs(sentence: str, number: Number, after: str, core_left: str,
     """A per-day or 24-hour count: a rate marker right next to the number, or a 24-hour marker
     anywhere in the sentence with nothing war-level between it and the number ("In the past 24
     hours, 112 were killed and 173 injured"; "40 killed and 120 injured in the last 24 hours")."""
-    if terms.rate_re.search(after[:45]) or terms.rate_re.search(_DURATION.sub("", core_left)[-50:]):
+    if terms.rate_re.search(_DURATION.sub("", after[:60])[:45]) \
+            or terms.rate_re.search(_DURATION.sub("", core_left)[-50:]):
         return True
     if _FOR_EVERY.search(core_left):
         return True  # "for every additional 10 hostages released, one more day": a ratio
@@ -1588,8 +1606,8 @@ def _rate_governs(sentence: str, number: Number, after: str, core_left: str,
             between = sentence[match.end():number.start]
         else:
             continue
-        if terms.war_re.search(between) or ";" in between:
-            continue
+        if terms.war_re.search(between) or ";" in between or _NEW_CLAUSE.search(between):
+            continue  # "40 deaths over the past 24 hours, ..., adding that 84,712 ..."
         if match.start() >= number.end and _SUBSET_BETWEEN.search(between):
             continue  # "830 killed, 90 of them in the last 24 hours": the rate is the part's
         return True
