@@ -40,6 +40,7 @@ PLANNED_WINDOW = dt.timedelta(days=14)
 HELD_WINDOW = dt.timedelta(days=14)
 TOLERANCE = dt.timedelta(days=1)
 WIDE_WINDOW_DAYS = 3
+MAX_ARTICLE_WINDOW_DAYS = 31  # an undated article's window wider than this places nothing
 ESTIMATE_BEFORE = dt.timedelta(days=2)  # a meeting dated by its report: that day or just before
 TERM_ORDER = ["truce_days", "phases", "hostages", "prisoners"]
 SUMMARY_SENTENCE_CHARS = 220
@@ -199,17 +200,19 @@ def _summary(round_: _Round, start, end, location, participants) -> str:
 def _meeting_window(day, span, report, status, article_window):
     """The days a meeting can be on: its day; else the week or month its words name; else
     the two weeks after (planned) or before (held) its report; for an undated article, the
-    same around the article's date window; else None (it joins no other article's round)."""
+    same around the article's date window when that is a month or less; else None (it joins
+    no other article's round)."""
     if day:
         return day, day
     if span is not None:
         return span  # "in December", "last week": that month or week
     if report is not None:
         first = last = report
-    elif article_window is not None:
+    elif article_window is not None and \
+            (article_window[1] - article_window[0]).days <= MAX_ARTICLE_WINDOW_DAYS:
         first, last = article_window
     else:
-        return None
+        return None  # no date, or only a window of months: a round of its own
     if status == "planned":
         return first, last + PLANNED_WINDOW
     return first - HELD_WINDOW, last
