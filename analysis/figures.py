@@ -201,8 +201,8 @@ def _trigger_terms(data: dict) -> dict:
         return re.compile(rf"(?<![\w'’])(?:{_alternation(data[key])})\s*,?\s*$", re.IGNORECASE)
 
     def right_re(key):
-        return re.compile(rf"^(?:{_APPOSITIVE}{_PLACE}|{_PLACE}{_APPOSITIVE}){_SAYS}\s*,?(?:\s+{_AUX})*\s*"
-                          rf"(?:{_alternation(data[key])})"
+        return re.compile(rf"^(?:{_APPOSITIVE}{_PLACE}|{_PLACE}{_APPOSITIVE}){_SAYS}"
+                          rf"\s*,?(?:\s+{_AUX})*\s*(?:{_alternation(data[key])})"
                           r"(?![\w'’])", re.IGNORECASE)
 
     return dict(
@@ -761,12 +761,16 @@ def _read_number(s: _Sentence, number: Number, outcome: dict, previous: dict | N
     if _counts_things(s, r) or _alive_without_whole(s, r):
         return None
     _read_triggers(s, r)
-    if r.pending or _part_without_state(s, r):
+    if r.pending or _planned_before_trigger(s, r) or _next_item_of_pending(s, r, previous):
+        outcome["pending"] = True
         return None
-    if _planned_before_trigger(s, r) or _rescue_veto(s, r):
+    if _part_without_state(s, r) or _rescue_veto(s, r):
         return None
     r.coordinated = _coordinated_release(s, r, previous)
-    if _pending_clause(s, r) or _rate_governs(s.text, number, r.after, r.core_left, s.terms):
+    if _pending_clause(s, r):
+        outcome["pending"] = True
+        return None
+    if _rate_governs(s.text, number, r.after, r.core_left, s.terms):
         return None
     _choose_trigger(s, r)
     r.subset = _is_subset(s, r, previous)
@@ -783,6 +787,16 @@ def _read_number(s: _Sentence, number: Number, outcome: dict, previous: dict | N
     if r.group is None or any(veto(s, r) for veto in _METRIC_VETOES):
         return None
     return _row_of(s, r)
+
+
+def _next_item_of_pending(s: _Sentence, r: _Reading, previous: dict | None) -> bool:
+    """The next item of a list whose first item is pending: "in return for 200 Palestinian
+    children and 75 women held in Israeli prisons" (both asked for)."""
+    if not (previous and previous.get("pending") and not r.left_trigger):
+        return False
+    before = s.numbers[len(s.outcomes) - 2]
+    between = s.text[before.end:r.number.start]
+    return bool(re.fullmatch(r"[^,;.\d]{0,40}\b(?:and|or|plus)\s+(?:\w+\s+)?", between + " "))
 
 
 def _start_reading(s: _Sentence, number: Number) -> _Reading | None:
@@ -880,6 +894,9 @@ def _read_triggers(s: _Sentence, r: _Reading) -> None:
     r.right_trigger, r.pending = _right_trigger(r.after, terms)
     if r.right_trigger is None:
         r.right_trigger = _relative_state(r.after)
+    if r.left_trigger is None and _CLAIMED.search(r.core_left) \
+            and re.search(r"\blives\b", r.right[:r.np.end], re.IGNORECASE):
+        r.left_trigger, r.trigger_start = "kill", _CLAIMED.search(r.core_left).start()
     if r.alive:
         r.right_trigger, r.pending = "hold", False
     if (r.left_trigger and r.right_trigger
@@ -897,8 +914,13 @@ _RELATIVE_STATE = re.compile(
     r"^\s*(?:(?:that|which|whom)\s+)?(?:it|they|hamas|the\s+group|militants|captors|"
     r"[A-Z][\w'’-]+)\s+(?:still\s+)?(?:(?P<hold>holds?|is\s+holding|are\s+holding|keeps?|has\s+held)|"
     r"(?P<take>seized|took|abducted|kidnapped|captured|dragged))\b")
+_UNKNOWN = re.compile(r"\s+(?:unclear|unknown|uncertain|a\s+mystery)", re.IGNORECASE)
 _FINITE = re.compile(r"\b(?:were|was|are|is|have|has|had|remain|remains|remained)\b",
                      re.IGNORECASE)
+
+
+_CLAIMED = re.compile(r"\b(?:claimed|claiming|claims|claim|cost|costing|took|taken)\s*$",
+                      re.IGNORECASE)  # "has claimed over 44,400 Palestinian lives"
 
 
 def _relative_state(after: str) -> str | None:
@@ -919,6 +941,8 @@ def _finite_after_participle(after: str, terms: Terms) -> tuple[str | None, bool
     if re.match(r"^\s*(?:were|was|have|has|had|are|is)\b", clause, re.IGNORECASE):
         return "take", False
     for finite in _FINITE.finditer(clause):
+        if _UNKNOWN.match(clause, finite.end()):
+            return "take", False  # "the fate of 150 people abducted ... remained unclear"
         trigger, pending = _right_trigger(after[finite.start() - 1:], terms)
         if trigger and trigger != "take":
             return trigger, pending
@@ -927,13 +951,21 @@ def _finite_after_participle(after: str, terms: Terms) -> tuple[str | None, bool
     return "take", False
 
 
+_TAKEN_PARTICIPLE = re.compile(r"^\s*(?:taken|abducted|kidnapped|seized|captured)\b",
+                               re.IGNORECASE)
+
+
 def _part_without_state(s: _Sentence, r: _Reading) -> bool:
     """The whole of "N of the M hostages" is held when the part is said dead or alive ("36 of
-    the 128 remaining hostages are dead": 128 held); any other whole is dropped ("31 of the
-    105 freed")."""
+    the 128 remaining hostages are dead": 128 held), taken when a participle says so ("97 of
+    the 251 hostages taken by Hamas on October 7 remain": 251 taken); any other whole is
+    dropped ("31 of the 105 freed")."""
     if not r.part_of:
         return False
     terms = s.terms
+    if r.np.kind == "hostage" and _TAKEN_PARTICIPLE.match(r.after):
+        r.left_trigger, r.right_trigger = None, "take"  # "97 of the 251 hostages taken ..."
+        return False
     if r.np.kind != "hostage" or not (_said_dead(r.after, terms)
                                       or terms.alive_re.match(r.after)):
         return True
@@ -964,6 +996,10 @@ _DEFINITE_BEFORE = re.compile(r"\b(?:the|all|remaining)(?:\s+(?:the|all|remainin
 _NOMINAL_RELEASE = re.compile(r"\b(?:release|return|freeing|liberation)\s+of\b", re.IGNORECASE)
 
 
+_EXCHANGE_FOR_THE = re.compile(r"\bin\s+(?:exchange|return)\s+for\s+(?:the|all)\b[^,;.\d]{0,25}$",
+                               re.IGNORECASE)
+
+
 def _held_object_of_release(s: _Sentence, r: _Reading) -> bool:
     """The hostages a release is sought for, named by their present state, are the held
     count: "secure the return of the remaining 134 hostages held in Gaza", "a deal that would
@@ -972,9 +1008,12 @@ def _held_object_of_release(s: _Sentence, r: _Reading) -> bool:
     noun, "release of", or a plan before the verb), a definite object (the, all, remaining)
     and a state (remaining, held, in Gaza). Leaves releases that happened ("Hamas released
     the 24 hostages on Friday") and numbers of a deal ("would free 40 hostages")."""
-    if r.left_trigger != "release" or r.np.kind not in ("hostage", None):
+    if r.np.kind not in ("hostage", None) or not _DEFINITE_BEFORE.search(r.core_left):
         return False
-    if not _DEFINITE_BEFORE.search(r.core_left):
+    if r.left_trigger is None and _EXCHANGE_FOR_THE.search(r.core_left):
+        return r.np.kind == "hostage" and r.right_trigger == "hold"  # "in exchange for the 47
+        # hostages remaining in Gaza"
+    if r.left_trigger != "release":
         return False
     trigger_text = r.core_left[r.trigger_start:]
     before = r.core_left[max(0, r.trigger_start - 45):r.trigger_start]
@@ -1147,6 +1186,15 @@ TRIGGER_METRICS = {
 }
 
 
+def _palestinian_clause(s: _Sentence, r: _Reading) -> bool:
+    """Does the number's clause name Palestinians or Gaza's side ("Palestinian TV says 74
+    killed in assault")? Then a bare death count there is no hostage count."""
+    start = max(s.text.rfind(",", 0, r.number.start), s.text.rfind(";", 0, r.number.start)) + 1
+    end = min([i for i in (s.text.find(",", r.number.end), s.text.find(";", r.number.end))
+               if i >= 0] or [len(s.text)])
+    return bool(s.terms.cue_res["palestinian"].search(s.text[start:end]))
+
+
 def _metric(s: _Sentence, r: _Reading) -> str | None:
     """The metric from the noun kind and the trigger (the tables above), with the cases the
     tables cannot hold: "there are 130 hostages" (held), "120 prisoners in Israeli jails"
@@ -1166,7 +1214,8 @@ def _metric(s: _Sentence, r: _Reading) -> str | None:
             metric = "prisoners_held"
         return metric
     if trigger in ("dead", "kill", "toll"):
-        if trigger != "toll" and np.kind is None and r.hostage_context and not r.left_trigger:
+        if (trigger != "toll" and np.kind is None and r.hostage_context and not r.left_trigger
+                and not _palestinian_clause(s, r)):
             return "hostages_dead"
         if np.kind == "pronoun" or r.subset:
             return "hostages_dead" if r.hostage_context else None
@@ -1369,9 +1418,36 @@ def _recipients(s: _Sentence, r: _Reading) -> bool:
             and bool(re.match(r"^[\s,]*(?:still\s+)?(?:in|inside)\b", r.after)))
 
 
+def _returnees(s: _Sentence, r: _Reading) -> bool:
+    """People going back, not the displaced: "half a million displaced Palestinians have
+    returned to northern Gaza"."""
+    return r.metric == "displaced" and bool(_RETURNED_AFTER.match(r.after))
+
+
+def _added_to_count(s: _Sentence, r: _Reading) -> bool:
+    """An increment of a tally, not the tally: "an additional 697 martyrs have been added to
+    the cumulative statistics"."""
+    return r.metric in ("killed", "injured") and bool(_ADDED_TO.match(r.after))
+
+
+def _freed_by_israel(s: _Sentence, r: _Reading) -> bool:
+    """Hostages freed by Israel's forces are rescued, not released: "Israel frees two
+    hostages", "troops freed four hostages". Leaves "Hamas freed 24 hostages"."""
+    return r.metric == "hostages_released" and bool(_ISRAEL_FREES.search(r.core_left))
+
+
+_RETURNED_AFTER = re.compile(r"^[^.;,]{0,40}?\b(?:have|has|had)\s+(?:now\s+)?returned\b",
+                             re.IGNORECASE)
+_ADDED_TO = re.compile(r"^[^.;]{0,40}?\b(?:added|been\s+added)\s+to\b", re.IGNORECASE)
+_ISRAEL_FREES = re.compile(r"\b(?:israel|israeli\s+(?:forces|troops|commandos)|the\s+(?:army|military|"
+                           r"idf)|troops|commandos|special\s+forces)\s+(?:has\s+|have\s+|had\s+)?"
+                           r"(?:frees|freed|free|rescued|rescues|liberated)\s*$", re.IGNORECASE)
+
+
 # vetoes once the metric is known, in order; each is a small function above
 _METRIC_VETOES = (_custody_death, _former_detainees, _identified_part, _bodies_handed_over,
-                  _taken_before_war, _hostages_killed_by, _incident_toll, _small_toll_without_war,
+                  _taken_before_war, _hostages_killed_by, _returnees, _added_to_count,
+                  _freed_by_israel, _incident_toll, _small_toll_without_war,
                   _vague_small_toll, _count_since_restart, _proposed_release, _release_in_plan,
                   _recipients)
 
