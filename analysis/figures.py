@@ -436,8 +436,8 @@ _TRAILING_DETERMINERS = re.compile(
 
 
 # "Hamas released on Monday the 20 remaining hostages": a time between the verb and its object
-_TIME_BEFORE_OBJECT = re.compile(r"(?<=\w)\s+(?:late\s+|early\s+)?on\s+(?:mon|tues|wednes|thurs|fri|"
-                                 r"satur|sun)day(?:\s+(?:morning|evening|night))?\s*$",
+_TIME_BEFORE_OBJECT = re.compile(r"(?<=\w)\s+(?:late\s+|early\s+)?on\s+"
+                                 r"(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:\s+(?:morning|evening|night))?\s*$",
                                  re.IGNORECASE)
 
 
@@ -1439,8 +1439,8 @@ def _freed_by_israel(s: _Sentence, r: _Reading) -> bool:
 _RETURNED_AFTER = re.compile(r"^[^.;,]{0,40}?\b(?:have|has|had)\s+(?:now\s+)?returned\b",
                              re.IGNORECASE)
 _ADDED_TO = re.compile(r"^[^.;]{0,40}?\b(?:added|been\s+added)\s+to\b", re.IGNORECASE)
-_ISRAEL_FREES = re.compile(r"\b(?:israel|israeli\s+(?:forces|troops|commandos)|the\s+(?:army|military|"
-                           r"idf)|troops|commandos|special\s+forces)\s+(?:has\s+|have\s+|had\s+)?"
+_ISRAEL_FREES = re.compile(r"\b(?:israel|israeli\s+(?:forces|troops|commandos)|"
+                           r"the\s+(?:army|military|idf)|troops|commandos|special\s+forces)\s+(?:has\s+|have\s+|had\s+)?"
                            r"(?:frees|freed|free|rescued|rescues|liberated)\s*$", re.IGNORECASE)
 
 
