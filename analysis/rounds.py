@@ -110,6 +110,10 @@ def _overlap(a, b) -> bool:
 
 
 def _fits(round_: _Round, meeting: _Meeting) -> bool:
+    """Whether a meeting of another article is this round: days (or windows) that meet,
+    places that agree, people that overlap (two, or all of the smaller list). The same day in
+    the same city is the same round whoever the two reports name (the Israeli team in one, the
+    US envoys in the other); without named people on one side, only the same day and place."""
     gazetteer = load_gazetteer()
     if meeting.doc_id in round_.docs:
         return False
@@ -118,6 +122,8 @@ def _fits(round_: _Round, meeting: _Meeting) -> bool:
     if not _overlap(round_.window, meeting.window):
         return False
     mine, theirs = set(round_.participants), set(meeting.participants)
+    if _same_day_and_city(round_, meeting, gazetteer):
+        return True
     if mine and theirs:
         shared = len(mine & theirs)
         return shared >= min(2, len(mine), len(theirs))
@@ -125,6 +131,13 @@ def _fits(round_: _Round, meeting: _Meeting) -> bool:
     days = round_.days
     return bool(meeting.date and days and meeting.location and round_.location
                 and abs((meeting.date - days[0]).days) <= 1)
+
+
+def _same_day_and_city(round_: _Round, meeting: _Meeting, gazetteer) -> bool:
+    place = gazetteer.canonical(meeting.location)
+    return bool(meeting.date and meeting.date in round_.days and place
+                and gazetteer.kind.get(place) == "city"
+                and place == gazetteer.canonical(round_.location))
 
 
 def _span(date_text, report: dt.date | None, status) -> tuple[dt.date, dt.date] | None:
