@@ -825,7 +825,8 @@ def round_constraints(meetings: list[dict]) -> list[Constraint]:
     planned one up to :data:`ROUND_PLANNED_DAYS` before it. A meeting matching k rounds
     allows any of them, with its weight divided by sqrt(k) (a Warsaw meeting that only one
     round fits says more than a Doha meeting ten rounds fit); one participant in common
-    counts two thirds of two, and so do people only named elsewhere in the article. The
+    counts two thirds of two, and so do two people only named elsewhere in the article
+    (three count fully). The
     compiled rounds are not complete: a meeting the table
     lacks may match another round, so the weight stays below a toll's."""
     days, _ = calendar_days()
@@ -842,7 +843,8 @@ def round_constraints(meetings: list[dict]) -> list[Constraint]:
             continue
         seen.add(label)
         shared = max(len(s) for _, s in found)
-        strength = (1.0 if shared >= 2 and own else 0.67) / np.sqrt(len(found))
+        strength = (1.0 if shared >= 3 or (shared >= 2 and own) else 0.67) / \
+            np.sqrt(len(found))
         out.append(Constraint("round", label, allowed, 0.6 * prefer * strength,
                               strength=float(strength)))
     return out
