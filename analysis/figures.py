@@ -1075,6 +1075,10 @@ def _pending_clause(s: _Sentence, r: _Reading) -> bool:
     plan = list(s.terms.pending_re.finditer(clause))
     if not plan or _REALIZED.search(clause, plan[-1].end()):
         return False  # "The first phase saw Hamas release 38 captives": it happened
+    definite = _DEFINITE_BEFORE.search(r.core_left) or re.match(r"the\s", r.left[r.hedge_start:],
+                                                                re.IGNORECASE)
+    if r.right_trigger == "hold" and definite:
+        return False  # "must first identify the estimated 90 hostages it is holding": a state
     return bool(not r.coordinated and not r.still_held and not _TOTAL_LEFT.search(r.core_left))
 
 
