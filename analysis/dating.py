@@ -1018,12 +1018,20 @@ def mention_constraints(mentions: list[dict]) -> list[Constraint]:
     """Every date mention, event, office holder and holiday -> a constraint (one per
     distinct label; one per timeline event)."""
     days, _ = calendar_days()
-    constraints, seen = [], set()
+    constraints, seen, offices = [], set(), {}
     for mention in _one_mention_per_event(mentions or []):
         c = _mention_constraint(mention)
-        if c is not None and c.label not in seen:
-            seen.add(c.label)
-            constraints.append(c)
+        if c is None or c.label in seen:
+            continue
+        seen.add(c.label)
+        if c.kind == "office":   # one person's several tenures: any of them
+            same = offices.get(mention["start_char"])
+            if same is not None:
+                same.allowed = same.allowed | c.allowed
+                same.label += f" or {c.label}"
+                continue
+            offices[mention["start_char"]] = c
+        constraints.append(c)
     if any(m.get("kind") == "since_war" for m in mentions or []):
         constraints.append(Constraint("since_war", "'since Oct. 7': after the war began",
                                       np.ones(len(days), dtype=bool)))
