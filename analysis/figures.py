@@ -1120,7 +1120,7 @@ def _is_subset(s: _Sentence, r: _Reading, previous: dict | None) -> bool:
     if s.terms.subset_left_re.search(r.core_left) or r.np.kind == "pronoun":
         return True
     return bool(previous and previous["subset"] and not r.left_trigger
-                and not (r.right_trigger and r.np.kind in ("person", None))
+                and not (r.right_trigger and r.np.kind == "person")
                 and re.search(r"(?:,|\band)\s*$", r.core_left))
 
 
@@ -1191,12 +1191,10 @@ TRIGGER_METRICS = {
 
 
 def _palestinian_clause(s: _Sentence, r: _Reading) -> bool:
-    """Does the number's clause name Palestinians or Gaza's side ("Palestinian TV says 74
-    killed in assault")? Then a bare death count there is no hostage count."""
+    """Does the number's clause name Palestinians or Gaza's side before it ("Palestinian TV
+    says 74 killed in assault")? Then a bare death count there is no hostage count."""
     start = max(s.text.rfind(",", 0, r.number.start), s.text.rfind(";", 0, r.number.start)) + 1
-    end = min([i for i in (s.text.find(",", r.number.end), s.text.find(";", r.number.end))
-               if i >= 0] or [len(s.text)])
-    return bool(s.terms.cue_res["palestinian"].search(s.text[start:end]))
+    return bool(s.terms.cue_res["palestinian"].search(s.text[start:r.number.start]))
 
 
 def _metric(s: _Sentence, r: _Reading) -> str | None:
@@ -1444,7 +1442,8 @@ _RETURNED_AFTER = re.compile(r"^[^.;,]{0,40}?\b(?:have|has|had)\s+(?:now\s+)?ret
                              re.IGNORECASE)
 _ADDED_TO = re.compile(r"^[^.;]{0,40}?\b(?:added|been\s+added)\s+to\b", re.IGNORECASE)
 _ISRAEL_FREES = re.compile(r"\b(?:israel|israeli\s+(?:forces|troops|commandos)|"
-                           r"the\s+(?:army|military|idf)|troops|commandos|special\s+forces)\s+(?:has\s+|have\s+|had\s+)?"
+                           r"the\s+(?:army|military|idf)|troops|commandos|special\s+forces)"
+                           r"(?:\s+on\s+\w+day)?\s+(?:has\s+|have\s+|had\s+)?"
                            r"(?:frees|freed|free|rescued|rescues|liberated)\s*$", re.IGNORECASE)
 
 
