@@ -904,8 +904,8 @@ def _read_triggers(s: _Sentence, r: _Reading) -> None:
         r.left_trigger = None
     if _PARTITIVE_LEAD.search(r.core_left):
         r.left_trigger = None  # "Of the Palestinian prisoners released, 1,718 were arrested"
-    if r.right_trigger == "take" and not r.left_trigger:
-        r.right_trigger, r.pending = _finite_after_participle(r.after, terms)
+    if r.right_trigger in ("take", "hold") and not r.left_trigger and not r.alive:
+        r.right_trigger, r.pending = _finite_after_participle(r.after, terms, r.right_trigger)
 
 
 _PARTITIVE_LEAD = re.compile(r"^\W*(?:of|out\s+of|among)\s+(?:the|those|all)\b[^;]*,\s*$",
@@ -933,22 +933,25 @@ def _relative_state(after: str) -> str | None:
     return "hold" if match.group("hold") else "take"
 
 
-def _finite_after_participle(after: str, terms: Terms) -> tuple[str | None, bool]:
+def _finite_after_participle(after: str, terms: Terms,
+                             trigger: str = "take") -> tuple[str | None, bool]:
     """ "105 hostages seized in the attack were freed", "129 hostages abducted on October 7
-    remain in Gaza": a participle of taking describes the hostages; the finite predicate after
-    it in the clause says what the count is. Leaves "240 people were taken hostage" (take)."""
+    remain in Gaza", "1,718 detainees held without charge were freed": a participle describes
+    the people; the finite predicate after it in the clause says what the count is. Leaves
+    "240 people were taken hostage" (take) and "132 remain held in Gaza" (hold)."""
     clause = re.split(r"[,;.—–]", _mask_dates(after, terms), maxsplit=1)[0]
-    if re.match(r"^\s*(?:were|was|have|has|had|are|is)\b", clause, re.IGNORECASE):
-        return "take", False
+    if re.match(r"^\s*(?:were|was|have|has|had|are|is|remain\w*|still)\b", clause,
+                re.IGNORECASE):
+        return trigger, False
     for finite in _FINITE.finditer(clause):
         if _UNKNOWN.match(clause, finite.end()):
-            return "take", False  # "the fate of 150 people abducted ... remained unclear"
-        trigger, pending = _right_trigger(after[finite.start() - 1:], terms)
-        if trigger and trigger != "take":
-            return trigger, pending
-    if _TAKEN_THEN_HELD.match(after):
+            return trigger, False  # "the fate of 150 people abducted ... remained unclear"
+        found, pending = _right_trigger(after[finite.start() - 1:], terms)
+        if found and found not in ("take", "hold"):
+            return found, pending
+    if trigger == "take" and _TAKEN_THEN_HELD.match(after):
         return "hold", False
-    return "take", False
+    return trigger, False
 
 
 _TAKEN_PARTICIPLE = re.compile(r"^\s*(?:taken|abducted|kidnapped|seized|captured)\b",
@@ -1249,6 +1252,16 @@ def _inherit_metric(s: _Sentence, r: _Reading, previous: dict | None) -> None:
         r.metric, r.population = last["metric"], last["population"]
 
 
+# a toll of one cause or circumstance is a sub-count: (what follows the noun phrase, group)
+_CIRCUMSTANCE_GROUPS = (
+    (re.compile(r"^[^.;]{0,40}?\b(?:while|when)\s+(?:seeking|trying\s+to\s+(?:reach|get)|waiting\s+"
+                r"for|collecting|queu\w+\s+for)\s+(?:\w+\s+){0,2}?(?:aid|food|flour|help)\b",
+                re.IGNORECASE), "aid seekers"),
+    (re.compile(r"^[^.;]{0,40}?\b(?:died|dying|dead)\s+(?:of|from)\s+(?:\w+\s+){0,2}?(?:malnutrition|"
+                r"starvation|hunger|famine|dehydration)\b", re.IGNORECASE), "starvation"),
+)
+
+
 SUBSET_METRICS = {"killed", "injured", "hostages_held", "prisoners_held", "hostages_released",
                   "prisoners_released", "displaced"}
 
@@ -1261,6 +1274,9 @@ def _group(s: _Sentence, r: _Reading) -> str | None:
     freed is a release of its own (group all), as is "24 of whom have died" (hostages dead)."""
     if r.alive:
         return "alive"
+    for regex, group in _CIRCUMSTANCE_GROUPS:
+        if r.metric in ("killed", "injured") and regex.match(r.after):
+            return group  # "killed while seeking aid", "died of malnutrition"
     named = r.np.group
     if r.np.kind == "subgroup" and r.metric in ("killed", "injured", "displaced"):
         return named
@@ -1347,6 +1363,7 @@ _RESTART = re.compile(r"\b(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)
                       r"\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|"
                       r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|dawn|midnight|"
                       r"this\s+morning|last\s+night|resum\w+|breach\w*|broke\s+down|collaps\w+|"
+                      r"(?:early|mid|late)[\s-]+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|"
                       r"ceasefire|cease-fire|truce)", re.IGNORECASE)
 
 
