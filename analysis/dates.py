@@ -585,10 +585,15 @@ AHEAD_OF = re.compile(r"\b(?:ahead\s+of|before|in\s+the\s+run-up\s+to|until|till
                       r"upcoming|coming|start\s+of|beginning\s+of|eve\s+of)\s+(?:the\s+)?"
                       r"(?:holy\s+|Muslim\s+|Jewish\s+|fasting\s+|month\s+of\s+|\w+'s\s+)*$",
                       re.IGNORECASE)
+# Events announced before they happen (an inauguration, a release day, an agreement, talks):
+# a future marker within 60 characters ("will be released", "which will take place") keeps
+# them coming.
+SCHEDULED_KINDS = ("inauguration", "election", "release", "agreement", "ceasefire", "talks",
+                   "truce")
 # ... or a recent one: "shortly after", "following", "in the wake of" (the report follows it
 # within weeks).
 RECENTLY = re.compile(r"\b(?:(?:shortly|just|days|hours|a\s+day|two\s+days|soon|a\s+week)\s+"
-                      r"after|following|in\s+the\s+wake\s+of|in\s+response\s+to|after\s+"
+                      r"after|following|(?:it\s+|this\s+|which\s+)?(?:follows|comes\s+after|came\s+after)|in\s+the\s+wake\s+of|in\s+response\s+to|after\s+"
                       r"(?:last|this)\s+week's|amid)\s+(?:the\s+)?(?:[\w-]+\s+){0,6}$",
                       re.IGNORECASE)
 RECENTLY_NEW = re.compile(r"\b(?:new|newest|latest|fresh)\s+$", re.IGNORECASE)  # "a new proposal"
@@ -699,6 +704,10 @@ def date_signals(text: str, sentences: list[tuple[int, int]] | None = None) -> l
         mention["tense"] = local_tense(text[start:end], mention["start_char"] - start,
                                        mention["end_char"] - start)
         if mention["kind"] in ("event", "holiday"):
+            if mention.get("event_kind") in SCHEDULED_KINDS and tense_of(text[max(
+                    start, mention["start_char"] - 60):min(end, mention["end_char"] + 60)]) \
+                    == "future":   # "is expected to be freed ... the release of the 20"
+                mention["tense"] = "future"
             mention["tense"] = _event_tense(text[start:mention["start_char"]], mention)
     mentions.sort(key=lambda m: (m["start_char"], m["end_char"]))
     _attach_weekdays(text, mentions)
@@ -748,7 +757,8 @@ def _event_tense(before: str, mention: dict) -> str:
         return "future"
     if DURING.search(before):
         return "during"
-    if mention["kind"] == "holiday":
+    if mention["kind"] == "holiday" or (mention.get("event_kind") in SCHEDULED_KINDS and
+                                        mention["tense"] == "future"):
         return mention["tense"]
     offset = OFFSET_AFTER.search(before)
     if offset and _number(offset.group("num")):
