@@ -304,7 +304,8 @@ _NATIONALITY_OF_WORD = {
 
 def _noun_phrase_words(right: str, pos: int, terms: Terms) -> tuple[list[str], int]:
     """The head and modifier words after the number (at most six) and where the last head
-    ends; "people and kidnapped" stops at the verb."""
+    ends; "people and kidnapped" stops at the verb, "hostages and the bodies of" at the bodies
+    (another count)."""
     words, end, previous, kinds = [], 0, "", 0
     for _ in range(6):
         match = terms.head_re.match(right, pos)
@@ -312,6 +313,8 @@ def _noun_phrase_words(right: str, pos: int, terms: Terms) -> tuple[list[str], i
             break
         word = re.sub(r"\s+", " ", match.group(1).lower())
         if kinds and previous == "and" and word in terms.verb_words:
+            break
+        if kinds and word in ("bodies", "remains") and "and" in words[-2:]:
             break
         previous, pos = word, match.end()
         words.append(word)
@@ -855,6 +858,12 @@ _OTHER_SUBJECT = re.compile(r"\b(?:and\s+)?(?:the\s+rest|the\s+others|the\s+rema
                             r"whereas|but)\b", re.IGNORECASE)
 
 
+def _said_alive(after: str, terms: Terms) -> bool:
+    """Does the clause after a noun phrase say its people are alive ("are alive", "still in
+    Gaza are alive")?"""
+    return bool(terms.alive_re.match(after) or _ALIVE_IN_CLAUSE.match(after))
+
+
 def _said_dead(after: str, terms: Terms) -> bool:
     """Does the clause after a noun phrase say its people are dead ("are dead", "held since
     Oct. 7 are dead", "are believed to have died")? Dates do not end the clause; "and the rest
@@ -873,7 +882,7 @@ def _alive_without_whole(s: _Sentence, r: _Reading) -> bool:
     sight ("30 survivors are alive")."""
     np, after, terms = r.np, r.after, s.terms
     if r.part_of and np.kind == "hostage" and (_said_dead(after, terms)
-                                               or terms.alive_re.match(after)):
+                                               or _said_alive(after, terms)):
         return False
     if not (terms.alive_re.match(after) or (np.of_the and _ALIVE_IN_CLAUSE.match(after))):
         return False
@@ -970,7 +979,7 @@ def _part_without_state(s: _Sentence, r: _Reading) -> bool:
         r.left_trigger, r.right_trigger = None, "take"  # "97 of the 251 hostages taken ..."
         return False
     if r.np.kind != "hostage" or not (_said_dead(r.after, terms)
-                                      or terms.alive_re.match(r.after)):
+                                      or _said_alive(r.after, terms)):
         return True
     r.left_trigger, r.right_trigger, r.alive = None, "hold", False
     return False
@@ -1064,7 +1073,7 @@ def _coordinated_release(s: _Sentence, r: _Reading, previous: dict | None) -> bo
     right after a release ("were 13 Israelis, 10 Thais and one Filipino")."""
     if not (s.rows and s.rows[-1]["metric"].endswith("_released")):
         return False
-    if _COORDINATION.search(r.core_left):
+    if _COORDINATION.search(_TRAILING_DETERMINERS.sub("", r.core_left)):  # "and the remaining 13"
         return True
     return bool(re.search(r",\s*$", r.core_left) and (r.np.foreign or r.np.nationality)
                 and previous is not None and previous["row"] is s.rows[-1])
@@ -1305,8 +1314,8 @@ def _identified_part(s: _Sentence, r: _Reading) -> bool:
 
 def _bodies_handed_over(s: _Sentence, r: _Reading) -> bool:
     """ "returned the bodies of four hostages", "remains of": bodies are not people freed."""
-    return r.metric.endswith("_released") and bool(
-        re.search(r"\b(?:bodies|remains)\b", r.right[:r.np.end]))
+    phrase = re.split(r"\s+and\s+", r.right[:r.np.end])[0]  # "20 living hostages and the bodies"
+    return r.metric.endswith("_released") and bool(re.search(r"\b(?:bodies|remains)\b", phrase))
 
 
 def _taken_before_war(s: _Sentence, r: _Reading) -> bool:
