@@ -404,20 +404,23 @@ def _covers(round_row: dict, known: dict) -> bool:
 def rounds_vs_reference(rounds: pd.DataFrame, documents_table: pd.DataFrame | None,
                         reference: pd.DataFrame | None = None) -> pd.DataFrame:
     """For each known round in the corpus's period (first report date minus a week to the
-    last report date plus a week): whether the corpus reports it and from which articles;
-    then each dated found round that matches no known round (ROUNDS_VS_REFERENCE_COLUMNS)."""
+    last report date plus a week), and each earlier or later one the corpus reports: whether
+    the corpus reports it and from which articles; then each dated found round that matches
+    no known round (ROUNDS_VS_REFERENCE_COLUMNS)."""
     reference = load_reference_rounds() if reference is None else reference
     period = _corpus_period(documents_table)
     found = [] if rounds is None else rounds.to_dict("records")
     used: set[str] = set()
     records = []
     for known in reference.to_dict("records"):
-        if period is None or known["start"] is None or not (
-                period[0] <= known["start"] and known["end"] <= period[1]):
+        if known["start"] is None:
             continue
         matches = [r for r in found if _covers(r, known)]
-        used.update(r["round_id"] for r in matches)
-        records.append(_known_row(known, matches))
+        in_period = period is not None and period[0] <= known["start"] and \
+            known["end"] <= period[1]
+        if in_period or matches:  # (an earlier round the articles recall is listed too)
+            used.update(r["round_id"] for r in matches)
+            records.append(_known_row(known, matches))
     for row in found:
         if row["round_id"] not in used and _day(row["start_date"]):
             records.append({"status": "not_in_reference", **_found_fields([row])})
