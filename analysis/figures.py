@@ -549,6 +549,8 @@ def _nearest_cue(sentence: str, start: int, end: int, cue_res: dict, terms: Term
             continue
         if _CLAUSE_BREAK.search(between):
             distance += 150  # "amid Israel's bombardment, while Israel claims about 1,200"
+        if population == "palestinian" and match.group(0).lower().startswith("israel"):
+            distance += 60  # "Israeli strikes" strike Lebanon too: a place or people says more
         if distance < best_distance:
             best, best_distance = population, distance
     return best
@@ -1247,6 +1249,11 @@ def _metric(s: _Sentence, r: _Reading) -> str | None:
     return TRIGGER_METRICS.get(trigger)
 
 
+_BRINGING_TOTAL = re.compile(r"\b(?:bringing|brings|brought|taking|takes|raising|raises)\s+(?:the|its)"
+                             r"\s+(?:overall\s+|total\s+)?(?:total|tally|number|count)\b[^\d.;:]{0,30}"
+                             r"\bto\s*$", re.IGNORECASE)
+
+
 def _inherit_metric(s: _Sentence, r: _Reading, previous: dict | None) -> None:
     """A number with no trigger of its own that continues the row just read: "holds 9,000
     Palestinians ..., up from about 5,200 before the war" (a comparison: the same metric),
@@ -1254,8 +1261,9 @@ def _inherit_metric(s: _Sentence, r: _Reading, previous: dict | None) -> None:
     if not s.rows:
         return
     last = s.rows[-1]
-    if r.np.kind is None and _COMPARED_LEFT.search(r.core_left):
-        r.metric, r.population = last["metric"], last["population"]
+    if r.np.kind is None and (_COMPARED_LEFT.search(r.core_left)
+                              or _BRINGING_TOTAL.search(r.core_left)):
+        r.metric, r.population = last["metric"], last["population"]  # "bringing the total to 58"
     elif (r.subset and r.np.kind in ("subgroup", "person") and r.np.group
           and previous is not None and previous["row"] is last):
         r.metric, r.population = last["metric"], last["population"]
@@ -1354,11 +1362,14 @@ def _incident_toll(s: _Sentence, r: _Reading) -> bool:
 def _small_toll_without_war(s: _Sentence, r: _Reading) -> bool:
     """A toll under 1,000 with nothing war-level in its sentence ("since", "the war", "so
     far", 7 October): one day's or one strike's. "in the attack" counts only in a sentence
-    about 7 October."""
+    about 7 October. Only the number's clause counts: "strikes kill 30 across Gaza; toll tops
+    44,000" (30 is one day's)."""
     if r.metric not in ("killed", "injured") or r.value >= 1000:
         return False
+    clause = next(part for part, start in _clauses(s.text)
+                  if start <= r.number.start < start + len(part) or start + len(part) == len(s.text))
     return not any(not _WEAK_WAR.fullmatch(m.group(0)) or s.terms.oct7_re.search(s.text)
-                   for m in s.terms.war_re.finditer(s.text))
+                   for m in s.terms.war_re.finditer(clause))
 
 
 _SINCE = re.compile(r"\bsince\b(?P<what>[^,;]{0,80})", re.IGNORECASE)
