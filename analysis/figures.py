@@ -1249,8 +1249,8 @@ def _metric(s: _Sentence, r: _Reading) -> str | None:
     return TRIGGER_METRICS.get(trigger)
 
 
-_BRINGING_TOTAL = re.compile(r"\b(?:bringing|brings|brought|taking|takes|raising|raises)\s+(?:the|its)"
-                             r"\s+(?:overall\s+|total\s+)?(?:total|tally|number|count)\b[^\d.;:]{0,30}"
+_BRINGING_TOTAL = re.compile(r"\b(?:bringing|brings|brought|taking|takes|raising|raises)\s+"
+                             r"(?:the|its)\s+(?:overall\s+|total\s+)?(?:total|tally|number|count)\b[^\d.;:]{0,30}"
                              r"\bto\s*$", re.IGNORECASE)
 
 
@@ -1367,7 +1367,7 @@ def _small_toll_without_war(s: _Sentence, r: _Reading) -> bool:
     if r.metric not in ("killed", "injured") or r.value >= 1000:
         return False
     clause = next(part for part, start in _clauses(s.text)
-                  if start <= r.number.start < start + len(part) or start + len(part) == len(s.text))
+                  if r.number.start < start + len(part) or start + len(part) == len(s.text))
     return not any(not _WEAK_WAR.fullmatch(m.group(0)) or s.terms.oct7_re.search(s.text)
                    for m in s.terms.war_re.finditer(clause))
 
