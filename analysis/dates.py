@@ -585,6 +585,11 @@ AHEAD_OF = re.compile(r"\b(?:ahead\s+of|before|in\s+the\s+run-up\s+to|until|till
                       r"upcoming|coming|start\s+of|beginning\s+of|eve\s+of)\s+(?:the\s+)?"
                       r"(?:holy\s+|Muslim\s+|Jewish\s+|fasting\s+|month\s+of\s+|\w+'s\s+)*$",
                       re.IGNORECASE)
+# "since March 18", "since the ceasefire collapsed in March": the report follows it, but not
+# necessarily soon (no recency preference).
+SINCE_DATE = re.compile(r"\bsince\s+(?:on\s+)?$", re.IGNORECASE)
+SINCE_EVENT = re.compile(r"\bsince\s+(?:the\s+)?(?:[\w'-]+\s+){0,6}$", re.IGNORECASE)
+DATED = ("iso", "month_day", "day_month", "month_year", "part_month", "bare_month")
 # Events announced before they happen (an inauguration, a release day, an agreement, talks):
 # a future marker within 60 characters ("will be released", "which will take place") keeps
 # them coming.
@@ -703,6 +708,9 @@ def date_signals(text: str, sentences: list[tuple[int, int]] | None = None) -> l
         start, end = sentence_of(mention["start_char"])
         mention["tense"] = local_tense(text[start:end], mention["start_char"] - start,
                                        mention["end_char"] - start)
+        before = text[max(start, mention["start_char"] - 60):mention["start_char"]]
+        if (SINCE_DATE if mention["kind"] in DATED else SINCE_EVENT).search(before):
+            mention["since"] = True   # "killed since the ceasefire collapsed": not recent
         if mention["kind"] in ("event", "holiday"):
             if mention.get("event_kind") in SCHEDULED_KINDS and tense_of(text[max(
                     start, mention["start_char"] - 60):min(end, mention["end_char"] + 60)]) \

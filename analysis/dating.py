@@ -621,7 +621,8 @@ def absolute_constraint(mention: dict) -> Constraint | None:
     if idx <= 0:
         return None  # 7 October itself says nothing beyond "since the war"
     return Constraint("absolute", f"'{text}' mentioned as past: on/after {resolved.date}",
-                      _mask_range(n, idx, n), anchors=(_index(days, resolved.end),))
+                      _mask_range(n, idx, n),
+                      anchors=() if mention.get("since") else (_index(days, resolved.end),))
 
 
 _DAY_NUMBER = re.compile(r"\b([12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b")
@@ -683,7 +684,8 @@ def yearless_constraint(mention: dict) -> Constraint | None:
     kind = "absolute" if mention.get("weekday") is not None and len(spans) == 1 else "yearless"
     return Constraint(kind, f"'{mention['text']}' {how} it, in {years}", allowed,
                       prefer if future else None,
-                      anchors=() if future else tuple(_index(days, s[1]) for s in spans),
+                      anchors=() if future or mention.get("since") else
+                      tuple(_index(days, s[1]) for s in spans),
                       occurrences=tuple((_index(days, a), _index(days, b)) for a, b in spans),
                       text=mention["text"], future=future)
 
@@ -737,7 +739,7 @@ def event_constraint(mention: dict) -> Constraint | None:
                           f"{what}", _mask_range(n, first, first + within), prefer,
                           anchors=(first,))
     return Constraint("event", f"'{mention['text']}' past: {what}", _mask_range(n, first, n),
-                      anchors=(first,))
+                      anchors=() if mention.get("since") else (first,))
 
 
 def office_constraint(mention: dict) -> Constraint | None:
