@@ -315,15 +315,18 @@ def _arrival(mention: dict) -> bool:
     return any(w in ("travel", "fly", "arrive", "head", "join", "visit") for w in words)
 
 
-def _own_meeting(cluster: Cluster, mention: dict) -> bool:
+def _own_meeting(cluster: Cluster, mention: dict, day: dt.date | None = None) -> bool:
     """An anaphoric 'met'/'meet' with a day of its own and two or more people, none of them
-    in the meeting it would join: another meeting, without a place."""
+    in the meeting it would join (or, when that meeting names nobody, on another day than
+    it): another meeting, without a place ("Netanyahu is expected to meet Trump on Monday"
+    is not the Doha talks of Sunday)."""
     words = mention.get("trigger", "").lower().split()
     if not any(w in ("met", "meet", "meets", "meeting") for w in words):
         return False
     people = set(mention.get("participants", []))
-    return len(people) >= 2 and bool(cluster.participants) and not people & set(
-        cluster.participants)
+    if len(people) < 2 or people & set(cluster.participants):
+        return False
+    return bool(cluster.participants) or bool(day and cluster.date and day != cluster.date)
 
 
 def _city_of_country(location: str, places_in_doc: list[str], taken: set[str]) -> str:
@@ -421,7 +424,7 @@ def cluster_mentions(mentions: list[dict], report_date: dt.date | None) -> list[
         mention, day = _dated(mention, report_date)
         if mention.get("kind") != "primary":
             target = _anaphor_target(mention, clusters, last, touched, gazetteer)
-            if target is not None and day and _own_meeting(target, mention):
+            if target is not None and day and _own_meeting(target, mention, day):
                 continue  # "Netanyahu was set to meet Vance and Johnson on Tuesday"
             if target is not None and _compatible(target, mention, day, gazetteer,
                                                   anaphor=True):
