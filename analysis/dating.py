@@ -898,6 +898,33 @@ def _score(constraints: list[Constraint], n: int, soft: bool = True) -> np.ndarr
     return score
 
 
+def _run(mask: np.ndarray, point: int) -> tuple[int, int]:
+    """The run of True days of `mask` around `point`."""
+    lo = hi = point
+    while lo > 0 and mask[lo - 1]:
+        lo -= 1
+    while hi < len(mask) - 1 and mask[hi + 1]:
+        hi += 1
+    return lo, hi
+
+
+def _window_around(point: int, hard: list[Constraint], n: int) -> tuple[int, int]:
+    """The days around the point that satisfy every signal it satisfies, widened over the
+    days that only miss fallible ones (:data:`FALLIBLE_KINDS`, up to :data:`WINDOW_SLACK`
+    of weight), by at most :data:`DISAGREE_WIDEN_DAYS` on either side."""
+    strict, loose = np.ones(n, dtype=bool), np.ones(n, dtype=bool)
+    lost = np.zeros(n)   # weight of the fallible signals the point satisfies and a day does not
+    for c in hard:
+        strict &= c.allowed
+        if c.kind in FALLIBLE_KINDS:
+            lost += c.weight * ~c.allowed
+        else:
+            loose &= c.allowed
+    slo, shi = _run(strict, point)
+    lo, hi = _run(loose & (lost <= WINDOW_SLACK), point)
+    return max(lo, slo - DISAGREE_WIDEN_DAYS), min(hi, shi + DISAGREE_WIDEN_DAYS)
+
+
 def _combine(constraints: list[Constraint]):
     days, _ = calendar_days()
     n = len(days)
@@ -906,19 +933,7 @@ def _combine(constraints: list[Constraint]):
     tied = np.flatnonzero(np.isclose(score, best))
     point = tied[len(tied) // 2]  # the middle of the tied days
     hard = [c for c in constraints if c.kind not in SOFT_KINDS and c.allowed[point]]
-    window = np.ones(n, dtype=bool)
-    lost = np.zeros(n)   # weight of the fallible signals the point satisfies and a day does not
-    for c in hard:
-        if c.kind in FALLIBLE_KINDS:
-            lost += c.weight * ~c.allowed
-        else:
-            window &= c.allowed
-    window &= lost <= WINDOW_SLACK
-    lo = hi = point
-    while lo > 0 and window[lo - 1]:
-        lo -= 1
-    while hi < n - 1 and window[hi + 1]:
-        hi += 1
+    lo, hi = _window_around(point, hard, n)
     unmet = [c for c in constraints if c.kind not in SOFT_KINDS and not c.allowed[point]]
     # honest about disagreement: a strong signal the point does not satisfy widens the window
     # to its nearest allowed day, when that is close (a stale quote, a loose duration)
