@@ -372,3 +372,31 @@ def test_window_bar_drawn_for_inferred_dates():
     ax = charts.casualty_figures(figures, None, documents=documents)
     labels = [t.get_text() for t in ax.get_legend().get_texts()]
     assert charts.INFERRED_WINDOW_LABEL in labels
+
+
+def test_since_an_event_bounds_the_report_but_is_no_recency_anchor():
+    mentions = date_signals("More than 3,300 people have been killed since the ceasefire "
+                            "collapsed in March, the ministry said.")
+    event = next(m for m in mentions if m["kind"] == "event")
+    assert event.get("since") and event["date"] == "2025-03-18"
+    assert dating.event_constraint(event).anchors == ()
+
+
+@pytest.mark.parametrize("text", [
+    "Truce in Gaza extended by two days, Qatar says",
+    "Israel and Hamas had agreed to extend their truce in Gaza by two days.",
+    "the two-day extension of the truce",
+])
+def test_truce_extension_phrasings(text):
+    assert [m["date"] for m in timeline.find_events(text)] == ["2023-11-27"]
+
+
+def test_office_holder_with_two_terms_is_one_constraint():
+    constraints = dating.mention_constraints(date_signals(
+        "National Security Minister Itamar Ben-Gvir threatened to quit."))
+    offices = [c for c in constraints if c.kind == "office"]
+    assert len(offices) == 1
+    days, _ = dating.calendar_days()
+    assert offices[0].allowed[dating._index(days, D(2024, 6, 1))]
+    assert not offices[0].allowed[dating._index(days, D(2025, 2, 15))]
+    assert offices[0].allowed[dating._index(days, D(2025, 6, 1))]
