@@ -780,10 +780,10 @@ def _matching_rounds(meetings: list[dict]):
     weekday, a round held that weekday."""
     rounds = [r for r in timeline.rounds() if r["event_type"] in ROUND_TYPES]
     cities = sorted({r["city"].split(" (")[0] for r in rounds})
-    everyone = {p.split()[-1] for m in meetings for p in m.get("participants") or []}
+    everyone = {_surname(p) for m in meetings for p in m.get("participants") or []}
     for m in meetings:
         venue = _meeting_venue(m, cities)
-        own = {p.split()[-1] for p in m.get("participants") or []}
+        own = {_surname(p) for p in m.get("participants") or []}
         people = own or everyone
         if not venue or not people:
             continue
@@ -794,6 +794,13 @@ def _matching_rounds(meetings: list[dict]):
                  (weekday is None or _round_has_weekday(r, weekday))]
         if found:
             yield m.get("status") or "held", found, bool(own)
+
+
+def _surname(name: str) -> str:
+    """The last capitalised word of a name ("Khalil al-Hayya" -> "Hayya"), as the compiled
+    rounds' participants are matched."""
+    words = re.findall(r"[A-Z][a-z]+", name)
+    return words[-1] if words else name.split()[-1]
 
 
 def _meeting_weekday(meeting: dict) -> int | None:
