@@ -11,6 +11,15 @@ class CliError(Exception):
     """A problem the user can fix; printed as one line, exit code 2."""
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse with its errors as one line, like every other error of the command line:
+    ``error: extract: argument --batch-size: must be 1 or more, not 0 (see --help)``."""
+
+    def error(self, message: str):
+        command = self.prog.removeprefix("python -m analysis").strip()
+        self.exit(2, f"error: {command + ': ' if command else ''}{message} (see --help)\n")
+
+
 def _count(minimum: int):
     """An argparse type: an integer of at least `minimum`."""
     def parse(text: str) -> int:
@@ -124,7 +133,7 @@ def _add_report(sub) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="python -m analysis",
         description="News reports on the Gaza hostage and ceasefire talks as traceable tables.",
     )

@@ -644,9 +644,11 @@ def say(text: str):
 
 
 def save_table(frame: pd.DataFrame, output_dir, name: str) -> Path:
-    """Write `frame` as ``output_dir/name.csv`` (UTF-8, ``\\n`` line ends, no index)."""
+    """Write `frame` as ``output_dir/name.csv`` (UTF-8, ``\\n`` line ends, no index), safe to
+    open in a spreadsheet like the extract's tables (``tables.write_csv``)."""
     path = Path(output_dir) / f"{name}.csv"
-    frame.to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
+    with open(path, "w", encoding="utf-8", newline="") as file:
+        table_contract.write_csv(frame, file)
     return path
 
 

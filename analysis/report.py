@@ -405,6 +405,17 @@ def check_parameters(corpus, start, end, timeout) -> None:
         raise ReportError(f"--timeout must be a positive number of seconds, not {timeout}")
 
 
+def check_out(out) -> None:
+    """ReportError unless `out` is new, empty or a report (it has an ``index.html``): the
+    report replaces the whole folder, so `--out .` or a data folder must never be taken."""
+    folder = Path(out).expanduser()
+    if folder.exists() and not folder.is_dir():
+        raise ReportError(f"--out {out} is a file, not a folder")
+    if folder.is_dir() and any(folder.iterdir()) and not (folder / "index.html").exists():
+        raise ReportError(f"--out {out} is not empty and holds no report (no index.html); "
+                          "report replaces the whole folder, so give a new or empty one")
+
+
 def _cores() -> int:
     try:
         return len(os.sched_getaffinity(0))
@@ -438,6 +449,7 @@ def render_report(corpus, out, start=None, end=None, show_code=False, model="en_
     from analysis.publish import OutputLock
 
     check_parameters(corpus, start, end, timeout)
+    check_out(out)
     with OutputLock(Path(out).expanduser().resolve()):
         return _render_report(corpus, out, start, end, show_code, model, timeout, kernel,
                               notebooks_dir, progress, notebook_workers, **extraction)

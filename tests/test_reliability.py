@@ -242,6 +242,18 @@ def test_read_only_parent_of_out_is_a_one_line_error(tmp_path):
                "--no-cache", "--rules-only", "--quiet", "--workers", "1"]
     result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=300)
     one_line_error(result, "cannot write", "permission denied")
+    report = [*command[:5], "report", "--out", str(folder / "report"), "--rules-only"]
+    result = subprocess.run(report, cwd=ROOT, capture_output=True, text=True, timeout=300)
+    one_line_error(result, "cannot write", "permission denied")
+
+
+def test_report_never_replaces_a_folder_that_is_not_a_report(tmp_path):
+    """#23 and the report's whole-folder publish: --out . or a data folder must be refused."""
+    folder = write(tmp_path / "data", {"keep.txt": "precious"})
+    one_line_error(cli("report", "--out", folder, "--rules-only"), "holds no report")
+    one_line_error(cli("report", "--out", folder / "keep.txt", "--rules-only"),
+                   "is a file, not a folder")
+    assert (folder / "keep.txt").read_text() == "precious"
 
 
 def test_missing_explicit_metadata_is_an_error(tmp_path):
