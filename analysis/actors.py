@@ -258,22 +258,38 @@ def _place_words() -> frozenset[str]:
 
 def _cued_names(doc: Doc) -> list[Span]:
     """Without the model: capitalised names a role word introduces ("Hamas official Taher
-    al-Nunu", "spokesman Jamal Nazzal", "Mr. Hamdan" is left to the surname rules)."""
+    al-Nunu", "spokesman Jamal Nazzal", "led by Khalil Al Hayah, Zaher Jabareen and Moussa
+    Marzouq": the names listed after it too). "Mr. Hamdan" is left to the surname rules."""
     cues = name_lexicon()["person_cue"]
     out = []
     for token in doc:
         if token.lower_.rstrip(".") not in cues:
             continue
-        end = token.i + 1
-        while end < len(doc) and end - token.i <= 4 and (
-                doc[end].text[:1].isupper() or doc[end].lower_ in PARTICLES
-                or doc[end].text in ("-", "\u2010")) and not doc[end].is_sent_start:
-            end += 1
-        while end > token.i + 1 and not doc[end - 1].text[:1].isupper():
-            end -= 1
-        if end - token.i >= 3:
-            out.append(doc[token.i + 1:end])
+        start = token.i + 1
+        while start < len(doc):
+            end = _name_end(doc, start)
+            if end - start < 2:
+                break
+            out.append(doc[start:end])
+            if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ == "and":
+                end += 1
+            if end >= len(doc) or doc[end].lower_ not in (",", "and"):
+                break
+            start = end + 1
     return out
+
+
+def _name_end(doc: Doc, start: int) -> int:
+    """The end of the run of capitalised name words (particles and hyphens inside) from
+    `start`, at most four tokens."""
+    end = start
+    while end < len(doc) and end - start < 4 and (
+            doc[end].text[:1].isupper() or doc[end].lower_ in PARTICLES
+            or doc[end].text in ("-", "\u2010")) and not doc[end].is_sent_start:
+        end += 1
+    while end > start and not doc[end - 1].text[:1].isupper():
+        end -= 1
+    return end
 
 
 def _first_name_of_another(doc: Doc, end: int) -> bool:

@@ -436,6 +436,9 @@ def cluster_mentions(mentions: list[dict], report_date: dt.date | None) -> list[
             # meeting just mentioned, and whoever the sentence adds
             mention = {**mention, "participants": list(dict.fromkeys(
                 last.participants + list(mention.get("participants", []))))}
+        if not day and mention.get("days_before") and last is not None:
+            news = last.date or last.soft  # "comes three days after X met": before that
+            day = news - dt.timedelta(days=mention["days_before"]) if news else None
         chosen = _best_cluster(mention, day, clusters, last, gazetteer)
         if chosen is None:
             chosen = Cluster()

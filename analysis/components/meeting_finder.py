@@ -72,8 +72,10 @@ CLAUSE_AFTER_COMMA = {"and", "but", "while", "as", "whereas"}
 HEADER = re.compile(r"\s*date\s+\d{4}-\d{2}-\d{2}$")
 DATELINE_BEFORE = re.compile(r"^\s*[A-Z][A-Z .'\-]{2,40},\s*$")
 # the date line a paragraph opens with: "Monday, January 29, 2024 – Top CIA officials ..."
-DATELINE_LEAD = re.compile(r"^\s*(?:[A-Z][a-z]+day,?\s*)?$")
-DATELINE_DASH = re.compile(r"(?:,?\s*[A-Z][a-z]+\.?\s+\d{1,2})?(?:,?\s*\d{4})?\s*[-\u2013\u2014]\s")
+DATELINE_LEAD = re.compile(r"^\s*\(?(?:[A-Z][a-z]+day,?\s*)?$")
+# ... and its end: "Monday, January 29, 2024 -", "(Jan. 11, 2025 / JNS) -"
+DATELINE_DASH = re.compile(r"(?:,?\s*[A-Z][a-z]+\.?\s+\d{1,2})?(?:,?\s*\d{4})?"
+                           r"(?:\s*/\s*[A-Za-z .]+\))?\s*[-\u2013\u2014]\s")
 # date_finder kinds that name a day, week or month (not durations, events, offices, datelines)
 DATE_KINDS = {"iso", "month_day", "day_month", "month_year", "part_month", "bare_month",
               "weekday", "overnight", "relative", "coming", None}
@@ -254,6 +256,7 @@ class Trigger(NamedTuple):
     position: int
     kind: str
     word: str
+    passing: bool = False  # "comes three days after X met": another, earlier meeting
 
 
 class Item(NamedTuple):
@@ -395,7 +398,7 @@ def _presence(lower: list[str], i: int) -> bool:
         "talks", "negotiations", "touch", "contact", "charge", "favour", "favor")
 
 
-ONGOING_WORDS = {"currently", "underway", "ongoing"}
+ONGOING_WORDS = {"currently", "underway", "ongoing", "overnight"}
 
 
 def _ongoing(s: Sentence, group: Group) -> str:
@@ -439,8 +442,8 @@ def _as_clause(s: Sentence, i: int) -> bool:
 def _apart(trigger: Trigger) -> bool:
     """Meeting words that name another meeting than the sentence's own, so never share a
     group: 'after a visit to Doha earlier this week' (reference), 'the one that took place
-    in Paris end of January'."""
-    return trigger.kind == "reference" or trigger.word.lower() == "one"
+    in Paris end of January', 'comes three days after the Qatari PM and Barnea met'."""
+    return trigger.kind == "reference" or trigger.word.lower() == "one" or trigger.passing
 
 
 def _headline(s: Sentence) -> bool:
@@ -498,6 +501,21 @@ def _repeat(before: dict, mention: dict) -> dict:
     offices = list(dict.fromkeys(before["offices"] + mention["offices"]))
     return {**mention, "kind": "primary", "location": before["location"],
             "participants": people, "offices": offices, "again": True}
+
+
+DEPARTURE_WORDS = {"left", "leaves", "leaving", "departed", "departs", "returned", "flew"}
+TIME_UNITS = {"day", "days", "week", "weeks", "hours", "month", "months"}
+
+
+def _days_after(lower: list[str], i: int) -> bool:
+    """'comes three days after the Qatari PM and Barnea met', 'came a day after Al-Thani met
+    in Paris': the meeting is an earlier one than the news. Leaves 'after talks in Cairo' and
+    'left Doha late last night, a day after holding talks there' (the talks just held)."""
+    window = lower[max(0, i - 8):i]
+    if any(w in DEPARTURE_WORDS for w in lower[:i]):
+        return False
+    return any(w == "after" and j > 0 and window[j - 1] in TIME_UNITS
+               for j, w in enumerate(window))
 
 
 def _talks_noun(group: Group) -> bool:
@@ -781,7 +799,8 @@ class MeetingFinder:
                 kind = self._reference_kind(s.lower, i)
             if _negated(s.lower, i) or (kind == "travel" and _onward(s.lower, i)):
                 continue
-            triggers.append(Trigger(s.start + i, kind, s.tokens[i].text))
+            triggers.append(Trigger(s.start + i, kind, s.tokens[i].text,
+                                    _days_after(s.lower, i)))
         return triggers
 
     def _trigger_kind(self, s: Sentence, i: int) -> str | None:
@@ -1003,6 +1022,7 @@ class MeetingFinder:
             "day_before": state.previous_peg if s.lower[:1] in (["he"], ["she"], ["they"])
             else "",  # "Blinken on Monday starts his tour ... He will meet Sisi in Cairo first"
             "passing": any(map(_apart, group.triggers)),
+            "days_before": self._days_before(s, group),
             "peg": state.peg,
         }
         near = _nearest_people(people, group, groups) if primary else []
@@ -1084,6 +1104,8 @@ class MeetingFinder:
         if "had met" in s.text_lower or any(_the_one_that(s.lower, p - s.start)
                                             for p in group.positions):
             return True
+        if any(t.passing for t in group.triggers):
+            return True  # "came a day after Al-Thani met in Paris with ..."
         for position in group.positions:
             i = position - s.start
             window = s.lower[max(0, i - 6):i + 3]
@@ -1302,6 +1324,24 @@ class MeetingFinder:
         said = [d.text for d in state.dates if s.has(d) and _day_precise(d.text)
                 and self._speech_date(state.doc, d, s.span)]
         return said[0] if said else ""
+
+    def _days_before(self, s: Sentence, group: Group) -> int:
+        """How many days before the news a meeting 'N days after' was: 'comes three days
+        after the Qatari PM and Barnea met' -> 3, 'a day after' -> 1, 'a week after' -> 7;
+        0 when the text does not say."""
+        numbers = self.terms_lex["number_words"]
+        for trigger in (t for t in group.triggers if t.passing):
+            i = trigger.position - s.start
+            window = s.lower[max(0, i - 10):i]
+            for j in range(1, len(window)):
+                if window[j] == "after" and window[j - 1] in TIME_UNITS and j >= 2:
+                    word = window[j - 2]
+                    count = 1 if word in ("a", "an", "one") else (
+                        int(word) if word.isdigit() else numbers.get(word, 0))
+                    unit = 7 if window[j - 1].startswith("week") else (
+                        30 if window[j - 1].startswith("month") else 1)
+                    return count * unit if window[j - 1] != "hours" else 0
+        return 0
 
     def _back_for_talks(self, doc, end: int, sent) -> bool:
         """'has returned to Cairo to continue discussing the ceasefire', 'went back to Doha for
