@@ -63,6 +63,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -101,7 +102,7 @@ OTHER_SOURCE_MIN, OTHER_SOURCE_DAYS = 10_000, 2
 AFTER_END_RATE_FACTOR, AFTER_END_MIN_RATE = 3.0, 50.0
 # A past date mentioned in the article: the report most likely follows it within a week;
 # the preference halves every RECENCY_HALF_LIFE days after that.
-RECENCY_FLAT_DAYS, RECENCY_HALF_LIFE = 3, 14
+RECENCY_FLAT_DAYS, RECENCY_HALF_LIFE = 1, 14
 
 # Round figures ("more than 15,000") as allowed ranges of the official value, in percent of
 # the figure: (lowest, highest). Sources ahead of the series (e.g. the Government Media
@@ -548,6 +549,12 @@ def holiday_constraint(mention: dict) -> Constraint | None:
     return Constraint("holiday", label, allowed)
 
 
+def _ahead(gap: np.ndarray, flat: int, half_life: int) -> np.ndarray:
+    """Preference for a report `gap` days before a coming event: the days just before it
+    most (reports announce a meeting a day or more ahead), the day itself half as much."""
+    return np.where(gap == 0, 0.5, _decay(gap - 1, flat, half_life))
+
+
 def _decay(gap: np.ndarray, flat: int, half_life: int) -> np.ndarray:
     """1 for gaps 0..flat days, halving every half_life days after; 0 for negative gaps."""
     return np.where(gap < 0, 0.0, 0.5 ** (np.maximum(0, gap - flat) / half_life))
@@ -614,7 +621,7 @@ def absolute_constraint(mention: dict) -> Constraint | None:
     n = len(days)
     if mention.get("tense") == "future":
         idx = _index(days, resolved.end)
-        prefer = _decay(idx - np.arange(n), AHEAD_FLAT_DAYS, AHEAD_HALF_LIFE)
+        prefer = _ahead(idx - np.arange(n), AHEAD_FLAT_DAYS, AHEAD_HALF_LIFE)
         return Constraint("absolute", f"'{text}' planned: on/before {resolved.end}",
                           _mask_range(n, 0, idx), prefer * 0.5)
     idx = _index(days, resolved.date)
@@ -674,7 +681,7 @@ def yearless_constraint(mention: dict) -> Constraint | None:
         i, j = _index(days, first), _index(days, last)
         if future:
             allowed |= _mask_range(n, i - YEARLESS_FUTURE_DAYS, j)
-            prefer = np.maximum(prefer, 0.5 * _decay(i - np.arange(n), AHEAD_FLAT_DAYS,
+            prefer = np.maximum(prefer, 0.5 * _ahead(i - np.arange(n), AHEAD_FLAT_DAYS,
                                                      AHEAD_HALF_LIFE))
         else:
             allowed |= _mask_range(n, i, j + YEARLESS_PAST_DAYS)
@@ -719,7 +726,7 @@ def event_constraint(mention: dict) -> Constraint | None:
     tense = mention.get("tense") or "past"
     what = f"{mention['event']} ({mention['date']})"
     if tense == "future":
-        prefer = 0.5 * _decay(first - np.arange(n), AHEAD_FLAT_DAYS, AHEAD_HALF_LIFE)
+        prefer = 0.5 * _ahead(first - np.arange(n), AHEAD_FLAT_DAYS, AHEAD_HALF_LIFE)
         return Constraint("event", f"'{mention['text']}' still to come: {what}",
                           _mask_range(n, 0, first), prefer)
     if tense == "during":
@@ -733,11 +740,10 @@ def event_constraint(mention: dict) -> Constraint | None:
                           f"before: {what}", _mask_range(n, lo, hi), prefer,
                           anchors=(at,))
     if tense == "recent":
-        prefer = 0.3 * _decay(np.arange(n) - first, 2, 7)
-        within = int(mention.get("recent_days") or RECENT_EVENT_DAYS)
+        within = int(mention.get("recent_days") or RECENT_EVENT_DAYS)   # (the recency
+        # preference, from its anchor, already favours the days right after it)
         return Constraint("event", f"'{mention['text']}' recent (within {within} days): "
-                          f"{what}", _mask_range(n, first, first + within), prefer,
-                          anchors=(first,))
+                          f"{what}", _mask_range(n, first, first + within), anchors=(first,))
     return Constraint("event", f"'{mention['text']}' past: {what}", _mask_range(n, first, n),
                       anchors=() if mention.get("since") else (first,))
 
@@ -780,10 +786,10 @@ def _matching_rounds(meetings: list[dict]):
     weekday, a round held that weekday."""
     rounds = [r for r in timeline.rounds() if r["event_type"] in ROUND_TYPES]
     cities = sorted({r["city"].split(" (")[0] for r in rounds})
-    everyone = {_surname(p) for m in meetings for p in m.get("participants") or []}
+    everyone = {s for m in meetings for s in _round_people(m.get("participants"))}
     for m in meetings:
         venue = _meeting_venue(m, cities)
-        own = {_surname(p) for p in m.get("participants") or []}
+        own = _round_people(m.get("participants"))
         people = own or everyone
         if not venue or not people:
             continue
@@ -794,6 +800,25 @@ def _matching_rounds(meetings: list[dict]):
                  (weekday is None or _round_has_weekday(r, weekday))]
         if found:
             yield m.get("status") or "held", found, bool(own)
+
+
+# People who do not identify a round of talks by their presence: heads of state and
+# government (they host or receive every delegation) and the Hamas and Islamic Jihad
+# delegations (they visit Cairo and Doha between the compiled high-level rounds).
+NOT_ROUND_ROLES = {"President", "Vice President", "Prime Minister", "Emir"}
+NOT_ROUND_SIDES = {"Hamas", "Palestinian Islamic Jihad"}
+
+
+@lru_cache(maxsize=1)
+def _not_round_people() -> frozenset:
+    actors = pd.read_csv(timeline.DATA / "actors.csv", dtype=str).fillna("")
+    keep_out = actors["role"].isin(NOT_ROUND_ROLES) | actors["side"].isin(NOT_ROUND_SIDES)
+    return frozenset(actors.loc[keep_out, "canonical"])
+
+
+def _round_people(names) -> set:
+    """Surnames of the meeting's people that may identify a compiled round."""
+    return {_surname(p) for p in names or [] if p not in _not_round_people()}
 
 
 def _surname(name: str) -> str:
@@ -823,7 +848,7 @@ def _round_window(days, r: dict, status: str) -> tuple[np.ndarray, np.ndarray]:
     n, steps = len(days), np.arange(len(days))
     i, j = _index(days, r["start"]), _index(days, r["end"])
     if status == "planned":
-        return _mask_range(n, i - ROUND_PLANNED_DAYS, i), _decay(i - steps, 1, 3) * (steps <= i)
+        return _mask_range(n, i - ROUND_PLANNED_DAYS, i), _ahead(i - steps, 1, 3) * (steps <= i)
     return _mask_range(n, i, j + ROUND_HELD_DAYS), _decay(steps - j, 1, 3) * (steps >= i)
 
 
@@ -837,7 +862,9 @@ def round_constraints(meetings: list[dict]) -> list[Constraint]:
     counts two thirds of two, and so do two people only named elsewhere in the article
     (three count fully). The
     compiled rounds are not complete: a meeting the table
-    lacks may match another round, so the weight stays below a toll's."""
+    lacks may match another round, so the weight stays below a toll's; and the meetings of
+    one article make one constraint (any of their rounds, weighted as the most specific),
+    or several meetings would add up to outvote a toll or a duration."""
     days, _ = calendar_days()
     n, out, seen = len(days), [], set()
     for status, found, own in _matching_rounds(meetings or []):
@@ -856,7 +883,16 @@ def round_constraints(meetings: list[dict]) -> list[Constraint]:
             np.sqrt(len(found))
         out.append(Constraint("round", label, allowed, 0.6 * prefer * strength,
                               strength=float(strength)))
-    return out
+    if len(out) <= 1:
+        return out
+    # the meetings of one article are mostly the same talks: one constraint, any of their
+    # rounds, weighted as the most specific match
+    merged = max(out, key=lambda c: c.strength)
+    for c in out:
+        merged.allowed = merged.allowed | c.allowed
+        merged.prefer = np.maximum(merged.prefer, c.prefer)
+    merged.label = "; ".join(c.label for c in out)
+    return [merged]
 
 
 _PAST_GAP = np.array([PAST_WEEKDAY_GAP[g] for g in range(7)])
@@ -1126,11 +1162,14 @@ def confidence(window: tuple[dt.date, dt.date] | None, inferred: bool) -> str:
 
 @lru_cache(maxsize=1)
 def inference_stamp() -> str:
-    """What an inference depends on besides the article's own result: the reference series
-    and rounds, and the calendar's last day. Stored with the inference in the per-document
-    result, so a cached re-run reuses it (analysis.run saves results after this step)."""
+    """What an inference depends on besides the article's own result: this module's and
+    analysis.reference's code (the cache's pipeline version leaves them out), the reference
+    series and rounds, and the calendar's last day. Stored with the inference in the
+    per-document result, so a cached re-run reuses it (analysis.run saves results after this
+    step) and any change to these makes it run again."""
     digest = hashlib.sha256(str(calendar_days()[0][-1]).encode())
-    for path in sorted(reference.REFERENCE_DIR.glob("*.csv")):
+    for path in [Path(__file__), Path(reference.__file__)] + \
+            sorted(reference.REFERENCE_DIR.glob("*.csv")):
         digest.update(path.name.encode() + path.read_bytes())
     return digest.hexdigest()[:16]
 
