@@ -614,8 +614,8 @@ def _walk(root: Path, skip: list[Path]) -> _Listing:
                 listing.files.append(path)
     listing.files.sort()
     if hidden:
-        listing.notes.append(f"{hidden} hidden files or folders (names starting with '.') "
-                             "not read")
+        what = "hidden file or folder" if hidden == 1 else "hidden files or folders"
+        listing.notes.append(f"{hidden} {what} (names starting with '.') not read")
     return listing
 
 
