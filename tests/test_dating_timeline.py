@@ -9,6 +9,7 @@ import re
 import time
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -400,3 +401,31 @@ def test_office_holder_with_two_terms_is_one_constraint():
     assert offices[0].allowed[dating._index(days, D(2024, 6, 1))]
     assert not offices[0].allowed[dating._index(days, D(2025, 2, 15))]
     assert offices[0].allowed[dating._index(days, D(2025, 6, 1))]
+
+
+def test_meetings_of_one_article_make_one_round_constraint():
+    # three meetings in Cairo and Doha must not add up to outvote a 14-month war
+    meetings = [{"location": "Cairo", "participants": ["William Burns"], "status": "planned",
+                 "date_text": "", "quote": "talks in Cairo"},
+                {"location": "Doha", "participants": ["William Burns"], "status": "planned",
+                 "date_text": "on Wednesday", "quote": "due in Doha on Wednesday"},
+                {"location": "Cairo", "participants": ["Abbas Kamel", "William Burns"],
+                 "status": "planned", "date_text": "", "quote": "meet in Cairo"}]
+    assert len(dating.round_constraints(meetings)) == 1
+    inference = infer("An agreement to halt the 14-month-old war could be signed in the coming "
+                      "days, sources said on Tuesday. CIA Director William Burns was due in "
+                      "Doha on Wednesday.", meetings=meetings)
+    assert inference.report_date is None or inference.report_date >= D(2024, 11, 20)
+
+
+def test_heads_of_state_and_hamas_delegations_do_not_identify_a_round():
+    meetings = [{"location": "Cairo", "participants": ["Abdel Fattah al-Sisi", "Antony Blinken",
+                                                       "Khalil al-Hayya"],
+                 "status": "held", "date_text": "", "quote": "met in Cairo"}]
+    labels = " ".join(c.label for c in dating.round_constraints(meetings))
+    assert "2024-07-08" not in labels and "2024-08-25" not in labels
+
+
+def test_coming_meeting_is_reported_a_day_or_more_ahead():
+    prefer = dating._ahead(np.array([0, 1, 2, 3]), 3, 10)
+    assert prefer[0] < prefer[1] == prefer[2]
