@@ -566,6 +566,8 @@ def _unreadable_entry(path: Path, root: Path, real_root: Path) -> str:
             return "symbolic link to a file outside the corpus folder; not read"
         if target.is_dir():
             return "symbolic link to a folder; not followed"
+    if not path.exists():
+        return "file disappeared while the corpus was listed"
     if not path.is_file():
         return "not a regular file (a pipe, socket or device); not read"
     return ""

@@ -557,3 +557,12 @@ def test_report_dates_outside_the_war_are_noted(tmp_path):
     assert "before the war began on 2023-10-07" in table.loc["a", "note"]
     assert "is in the future" in table.loc["b", "note"]
     assert table.loc["c", "note"] == ""
+
+
+def test_a_named_pipe_in_the_corpus_is_rejected_not_read(tmp_path):
+    """Found while fixing #28: reading a FIFO named *.txt would block the run forever."""
+    corpus = write(tmp_path / "c", {"a.txt": "Talks in Doha."})
+    os.mkfifo(corpus / "pipe.txt")
+    table = rows(load_corpus(corpus))
+    assert "not a regular file" in table.loc["pipe", "error"]
+    assert table.loc["a", "status"] == "ok"
