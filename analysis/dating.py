@@ -1127,6 +1127,9 @@ def _decide(constraints: list[Constraint], set_aside: list[str]) -> Inference:
     if unmet:
         parts.append("not satisfied: " + "; ".join(c.label for c in unmet))
     evidence = "; ".join(parts + ([aside] if aside else []))
+    if spread is not None:  # no one window: the evidence points to distant days
+        return Inference(None, None, f"undated: the evidence fits {spread[0]} and "
+                         f"{spread[1]} equally well: {evidence}", constraints)
     if hi - lo + 1 > MAX_WINDOW_DAYS:
         return Inference(None, window, f"undated: evidence only narrows it to {window[0]}.."
                          f"{window[1]} ({hi - lo + 1} days): {evidence}", constraints)
@@ -1134,9 +1137,6 @@ def _decide(constraints: list[Constraint], set_aside: list[str]) -> Inference:
         return Inference(None, window, f"undated: within {window[0]}..{window[1]} only "
                          f"weekday or recency preferences pick a day among {plateau} equally "
                          f"supported ones: {evidence}", constraints)
-    if spread is not None:  # no one window: the evidence points to distant days
-        return Inference(None, None, f"undated: the evidence fits {spread[0]} and "
-                         f"{spread[1]} equally well: {evidence}", constraints)
     return Inference(days[point], window, evidence, constraints)
 
 
