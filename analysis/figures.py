@@ -1040,11 +1040,14 @@ def _held_object_of_release(s: _Sentence, r: _Reading) -> bool:
 
 def _bodies_of_the_held(s: _Sentence, r: _Reading) -> bool:
     """ "132 remain held in Gaza, including the remains of about two dozen who died", "111 of
-    the captives have not been released, including the bodies of 39": the dead among the
-    held just counted."""
+    the captives have not been released, including the bodies of 39", "holds 24 living
+    hostages and the remains of 35 others": the dead among the held just counted."""
     return bool(s.rows and s.rows[-1]["metric"] == "hostages_held"
-                and re.search(r"\bincludi?(?:ng|es|ed)?\s+(?:the\s+)?(?:bodies|remains)\s+of\s*$",
-                              r.core_left, re.IGNORECASE))
+                and _BODIES_OF_THE_HELD.search(r.core_left))
+
+
+_BODIES_OF_THE_HELD = re.compile(r"\b(?:includi?(?:ng|es|ed)?|and|plus)\s+(?:the\s+)?"
+                                 r"(?:bodies|remains)\s+of\s*$", re.IGNORECASE)
 
 
 def _rescue_veto(s: _Sentence, r: _Reading) -> bool:
@@ -1217,6 +1220,8 @@ def _metric(s: _Sentence, r: _Reading) -> str | None:
     (held), "Of the 132 hostages, 29 are dead" (hostages dead), the parts of a count of
     hostages, releases whose noun does not say which side, and held counts by nationality."""
     np, trigger, terms = r.np, r.trigger, s.terms
+    if r.bodies and r.hostage_context:
+        return "hostages_dead"  # "... and the remains of 35 others"
     if trigger == "hold" and _DEAD_IN_PHRASE.search(r.right[:np.end]) and (
             np.kind == "hostage" or r.hostage_context):
         return "hostages_dead"  # "the return of 16 bodies still held in Gaza"
@@ -1279,6 +1284,7 @@ _CIRCUMSTANCE_GROUPS = (
 )
 
 
+_LIVING = re.compile(r"\b(?:living|alive|surviving)\b", re.IGNORECASE)
 SUBSET_METRICS = {"killed", "injured", "hostages_held", "prisoners_held", "hostages_released",
                   "prisoners_released", "displaced"}
 
@@ -1289,8 +1295,8 @@ def _group(s: _Sentence, r: _Reading) -> str | None:
     soldiers" (soldiers), "20 of them believed alive" (alive). None drops a part whose group
     the words do not name ("including 15 in Rafah"). A hostage count of women and children
     freed is a release of its own (group all), as is "24 of whom have died" (hostages dead)."""
-    if r.alive:
-        return "alive"
+    if r.alive or (r.metric == "hostages_held" and _LIVING.search(r.right[:r.np.end])):
+        return "alive"  # "20 of them believed alive", "holds 24 living hostages"
     for regex, group in _CIRCUMSTANCE_GROUPS:
         if r.metric in ("killed", "injured") and regex.match(r.after):
             return group  # "killed while seeking aid", "died of malnutrition"
