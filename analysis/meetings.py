@@ -389,6 +389,14 @@ def _anaphor_target(mention: dict, clusters: list[Cluster], last: Cluster | None
     "The two leaders met ..." the last meeting of two; "The Israeli delegation in Doha was
     led by ..." the latest meeting there."""
     target = last
+    if _delegation_words(mention) and last is not None and not any(
+            map(_delegation_words, last.mentions)):
+        # "The Hamas delegation was led by ...": the last meeting a delegation came to
+        target = next((c for c in reversed(touched) if any(map(_delegation_words, c.mentions))),
+                      None)
+        if target is not None:
+            return target
+        target = last
     if mention.get("plural_subject") and last is not None and len(last.participants) < 2:
         target = next((c for c in reversed(touched) if len(c.participants) >= 2), last)
     if mention.get("location") and last is not None and not gazetteer.compatible(
@@ -396,6 +404,11 @@ def _anaphor_target(mention: dict, clusters: list[Cluster], last: Cluster | None
         target = next((c for c in clusters if c.location and
                        gazetteer.compatible(c.location, mention["location"])), None)
     return target
+
+
+def _delegation_words(mention: dict) -> bool:
+    return any(w in ("delegation", "delegations", "team", "teams")
+               for w in mention.get("trigger", "").lower().split())
 
 
 def _best_cluster(mention: dict, day, clusters: list[Cluster], last: Cluster | None,
@@ -423,6 +436,8 @@ def cluster_mentions(mentions: list[dict], report_date: dt.date | None) -> list[
     for mention in mentions:
         mention, day = _dated(mention, report_date)
         if mention.get("kind") != "primary":
+            if mention.get("before_trip"):
+                continue  # "Ahead of his departure to Oslo, Barnea attended a meeting with ..."
             target = _anaphor_target(mention, clusters, last, touched, gazetteer)
             if target is not None and day and _own_meeting(target, mention, day):
                 continue  # "Netanyahu was set to meet Vance and Johnson on Tuesday"

@@ -66,6 +66,8 @@ SAME_PEOPLE = re.compile(r"\bthe same (?:two|three|four|five|officials|men|leade
 TOGETHER = re.compile(r"\b(?:the two|both)(?: men| leaders)? (?:met|talked|spoke)\b")
 PRESENT_VERBS = {"meets", "travels", "visits", "heads", "arrives", "flies", "hosts", "goes",
                  "departs", "convenes", "holds", "discusses", "talks"}
+SPOKEN_ABOUT = {"said", "says", "say", "added", "stated", "announced", "confirmed", "reported",
+                "claimed", "noted"}  # (not "told": "Blinken told Netanyahu" may be a meeting)
 TRIP_NOUNS = {"departure", "flight", "journey", "route"}  # "ahead of his departure to Oslo"
 DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "this", "that", "these"}
 CLAUSE_AFTER_COMMA = {"and", "but", "while", "as", "whereas"}
@@ -516,6 +518,14 @@ def _days_after(lower: list[str], i: int) -> bool:
         return False
     return any(w == "after" and j > 0 and window[j - 1] in TIME_UNITS
                for j, w in enumerate(window))
+
+
+def _before_trip(s: Sentence) -> bool:
+    """'Ahead of his departure to Oslo, Barnea attended a meeting with the defence minister':
+    a meeting before the trip, not the talks the trip is for."""
+    return s.lower[:1] in (["ahead"], ["before"]) and any(
+        w in TRIP_NOUNS or w in ("leaving", "flying", "traveling", "travelling", "heading")
+        for w in s.lower[:6])
 
 
 def _talks_noun(group: Group) -> bool:
@@ -1023,6 +1033,7 @@ class MeetingFinder:
             else "",  # "Blinken on Monday starts his tour ... He will meet Sisi in Cairo first"
             "passing": any(map(_apart, group.triggers)),
             "days_before": self._days_before(s, group),
+            "before_trip": _before_trip(s),
             "peg": state.peg,
         }
         near = _nearest_people(people, group, groups) if primary else []
@@ -1277,6 +1288,11 @@ class MeetingFinder:
         before = [t.lower_ for t in doc[max(sent.start, begin - 3):begin]]
         if len(before) >= 2 and before[-1] == "by" and before[-2] in self.lex["sender"]:
             return True  # "Burns, sent by President Joe Biden, will be arriving"
+        if before[-2:] and any(w in SPOKEN_ABOUT for w in before[-2:]) and not any(
+                t.lower_ in self.lex["verbs"] or t.lower_ in self.lex["noun"]
+                for t in doc[mention["end"]:min(sent.end, mention["end"] + 4)]):
+            return True  # "where he said Prime Minister Netanyahu had accepted the proposal"
+            # (but "said Mr Fidan had met Hamas officials": he is the one who met)
         return len(before) >= 2 and before[-1] in ("of", "for", "to", "the") and any(
             w in self.lex["proxy"] for w in before[:-1])
 
