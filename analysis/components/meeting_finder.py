@@ -1252,7 +1252,8 @@ class MeetingFinder:
             for j in range(i + 1, min(len(lower), i + 12)):
                 if lower[j] in (",", ";", ":"):
                     break
-                if lower[j] in self.lex["noun"] or lower[j] in self.lex["meet_verb"]:
+                if (lower[j] in self.lex["noun"] or lower[j] in self.lex["meet_verb"]) and \
+                        not self._not_meeting(lower, j):  # (not "to join Biden at the G7")
                     return True
                 if lower[j] in ("extend", "secure", "finalize", "finalise", "clinch",
                                 "broker", "close") and any(
@@ -1288,9 +1289,10 @@ class MeetingFinder:
         before = [t.lower_ for t in doc[max(sent.start, begin - 3):begin]]
         if len(before) >= 2 and before[-1] == "by" and before[-2] in self.lex["sender"]:
             return True  # "Burns, sent by President Joe Biden, will be arriving"
+        ahead = [t.lower_ for t in doc[mention["end"]:min(sent.end, mention["end"] + 12)]]
         if before[-2:] and any(w in SPOKEN_ABOUT for w in before[-2:]) and not any(
-                t.lower_ in self.lex["verbs"] or t.lower_ in self.lex["noun"]
-                for t in doc[mention["end"]:min(sent.end, mention["end"] + 4)]):
+                w in self.lex["verbs"] or w in self.lex["noun"] or _presence(ahead, j)
+                for j, w in enumerate(ahead)):
             return True  # "where he said Prime Minister Netanyahu had accepted the proposal"
             # (but "said Mr Fidan had met Hamas officials": he is the one who met)
         return len(before) >= 2 and before[-1] in ("of", "for", "to", "the") and any(
@@ -1307,6 +1309,8 @@ class MeetingFinder:
             return False
         if any(w in self.lex["speech"] for w in following):
             return False  # "the most read in Israel, reported"
+        if following and following[0] in self.lex["place_modifier_head"]:
+            return False  # "agreed to US proposals", "met US officials in Doha"
         i = start - 1
         while i >= sent.start and doc[i].lower_ in ("the", "a", "an", "another"):
             i -= 1  # "in a European capital", "in another European capital"
