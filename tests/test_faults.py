@@ -115,6 +115,12 @@ def test_a_killed_worker_article_is_a_rejected_row(tmp_path, monkeypatch):
     assert "killer.txt: worker died (signal 9) while analysing it" in documents
 
 
+HAS_CHILDREN_LIST = Path(f"/proc/{os.getpid()}/task/{os.getpid()}/children").exists()
+needs_children_list = pytest.mark.skipif(
+    not HAS_CHILDREN_LIST, reason="needs /proc/PID/task/PID/children to find the workers")
+
+
+@needs_children_list
 def test_kill_9_of_a_worker_from_outside_does_not_hang_or_lose_articles(tmp_path, corpus):
     process = subprocess.Popen([*EXTRACT, str(corpus), "--out", str(tmp_path / "out"),
                                 "--workers", "2", "--no-cache", "--batch-size", "8"],
@@ -131,6 +137,7 @@ def test_kill_9_of_a_worker_from_outside_does_not_hang_or_lose_articles(tmp_path
 
 # ----------------------------------------------------------------------------- the run killed
 
+@needs_children_list
 def test_run_killed_mid_write_keeps_the_previous_tables_and_the_next_run_cleans_up(
         tmp_path, corpus):
     out = tmp_path / "out"
