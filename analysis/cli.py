@@ -277,6 +277,10 @@ def main(argv: list[str] | None = None) -> int:
             OutputError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    except OSError as exc:  # the machine's trouble (a full disk, a folder that vanished)
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"error: {where}{(exc.strerror or str(exc)).lower()}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":
