@@ -138,6 +138,19 @@ class ResultCache:
         self.damaged = 0  # rows or files found damaged since this object was made
         self.write_error: str | None = None  # why the cache could not be written, once it failed
 
+    def remove_dead_temporaries(self, older_than: float = 3600) -> int:
+        """Remove ``.part-*.tmp`` files that a killed run left (a live writer's is seconds old);
+        returns how many."""
+        removed = 0
+        try:
+            for path in self.folder.glob(".part-*.tmp"):
+                if time.time() - path.stat().st_mtime > older_than:
+                    path.unlink()
+                    removed += 1
+        except OSError:
+            pass  # a read-only cache, or another run removed it first
+        return removed
+
     def parts(self) -> list[Path]:
         """The part files, oldest first (a directory or other non-file in the way is skipped)."""
         try:
@@ -210,6 +223,7 @@ class ResultCache:
         """Results for those of `keys` that are cached and intact."""
         wanted = set(keys)
         found: dict[str, dict] = {}
+        self.remove_dead_temporaries()
         for path in self.parts():
             if len(found) == len(wanted):
                 self._check_footer(path)  # the rest are not needed, but must not stay broken

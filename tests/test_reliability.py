@@ -313,6 +313,18 @@ def test_unwritable_cache_is_a_warning_and_the_tables_are_written(tmp_path, caps
     assert "warning: cache not written" in capsys.readouterr().err
 
 
+def test_temporary_cache_files_of_killed_runs_are_removed(tmp_path):
+    """#26: dead .part-*.tmp files in the cache were never cleaned."""
+    cache = ResultCache(tmp_path, "v1")
+    cache.put_many({"k": {"figures": []}})
+    dead, live = cache.folder / ".part-1-x.parquet.tmp", cache.folder / ".part-2-y.parquet.tmp"
+    dead.write_bytes(b"half a part")
+    live.write_bytes(b"being written")
+    os.utime(dead, (1, 1))
+    assert ResultCache(tmp_path, "v1").get_many(["k"]) == {"k": {"figures": []}}
+    assert not dead.exists() and live.exists()
+
+
 def test_cache_folders_are_created_private(tmp_path):
     """#34: cache rows are trusted on their checksum, so the cache must be private."""
     from analysis.cache import shared_warning
