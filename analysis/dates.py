@@ -660,35 +660,10 @@ def date_signals(text: str, sentences: list[tuple[int, int]] | None = None) -> l
                 return start, end
         return 0, len(text)
 
-    mentions = []
     segments = _segments(text)
-    for start, end, found, kind in find_dates_typed(text, segments):
-        mention = {"text": found, "start_char": start, "end_char": end, "kind": kind}
-        if kind == "bare_month" and not _month_word(found)[0].isupper():
-            continue
-        if kind in ("weekday", "overnight"):
-            days = [WEEKDAYS[w] for w in re.findall(r"[a-z]+", found.lower())
-                    if w in WEEKDAY_NAMES]
-            mention["weekday"] = days[-1] if kind == "overnight" else days[0]
-        mentions.append(mention)
+    mentions = _date_expressions(text, segments)
     taken: list[tuple[int, int]] = []  # durations already found (patterns overlap)
-    for pattern in _DURATION:
-        for match in _finditer(pattern, text, segments):
-            start, end = match.span()
-            amount = _number(match.group("num"))
-            unit = (match.group("unit") or "day").lower().rstrip("s")
-            if amount is None or any(s < end and start < e for s, e in taken):
-                continue
-            start += len(match.group(0)) - len(match.group(0).lstrip())
-            qual = (match.groupdict().get("qual") or "").lower()
-            qual = re.sub(r"\s+", " ", qual)
-            qualifier = ("lower_bound" if qual in ("more than", "over", "at least") else
-                         "upper_bound" if qual in ("nearly", "almost", "close to") else
-                         "approx" if qual else "exact")
-            mentions.append({"text": text[start:end], "start_char": start, "end_char": end,
-                             "kind": "duration", "amount": amount, "unit": unit,
-                             "qualifier": qualifier})
-            taken.append((start, end))
+    mentions += _durations(text, segments, taken)
     mentions += _ordinal_durations(text, segments, taken)
     if "nniversar" in text:
         for match in _ANNIVERSARY.finditer(text):
@@ -705,22 +680,63 @@ def date_signals(text: str, sentences: list[tuple[int, int]] | None = None) -> l
         mentions.append({"text": dateline.group("date"), "start_char": dateline.start("date"),
                          "end_char": dateline.end("date"), "kind": "dateline"})
     for mention in mentions:
-        start, end = sentence_of(mention["start_char"])
-        mention["tense"] = local_tense(text[start:end], mention["start_char"] - start,
-                                       mention["end_char"] - start)
-        before = text[max(start, mention["start_char"] - 60):mention["start_char"]]
-        if (SINCE_DATE if mention["kind"] in DATED else SINCE_EVENT).search(before):
-            mention["since"] = True   # "killed since the ceasefire collapsed": not recent
-        if mention["kind"] in ("event", "holiday"):
-            if mention.get("event_kind") in SCHEDULED_KINDS and tense_of(text[max(
-                    start, mention["start_char"] - 60):min(end, mention["end_char"] + 60)]) \
-                    == "future":   # "is expected to be freed ... the release of the 20"
-                mention["tense"] = "future"
-            mention["tense"] = _event_tense(text[start:mention["start_char"]], mention)
+        _set_tense(text, mention, *sentence_of(mention["start_char"]))
     mentions.sort(key=lambda m: (m["start_char"], m["end_char"]))
     _attach_weekdays(text, mentions)
     _events_of_the_week(mentions, sentence_of)
     return mentions
+
+
+def _date_expressions(text: str, segments) -> list[dict]:
+    """The date expressions of :func:`find_dates_typed` as mentions (weekday numbers set)."""
+    mentions = []
+    for start, end, found, kind in find_dates_typed(text, segments):
+        mention = {"text": found, "start_char": start, "end_char": end, "kind": kind}
+        if kind == "bare_month" and not _month_word(found)[0].isupper():
+            continue
+        if kind in ("weekday", "overnight"):
+            days = [WEEKDAYS[w] for w in re.findall(r"[a-z]+", found.lower())
+                    if w in WEEKDAY_NAMES]
+            mention["weekday"] = days[-1] if kind == "overnight" else days[0]
+        mentions.append(mention)
+    return mentions
+
+
+def _durations(text: str, segments, taken: list) -> list[dict]:
+    """ "seven-month war", "100 days into the war" (see _DURATION_PATTERNS)."""
+    found = []
+    for pattern in _DURATION:
+        for match in _finditer(pattern, text, segments):
+            start, end = match.span()
+            amount = _number(match.group("num"))
+            unit = (match.group("unit") or "day").lower().rstrip("s")
+            if amount is None or any(s < end and start < e for s, e in taken):
+                continue
+            start += len(match.group(0)) - len(match.group(0).lstrip())
+            qual = re.sub(r"\s+", " ", (match.groupdict().get("qual") or "").lower())
+            qualifier = ("lower_bound" if qual in ("more than", "over", "at least") else
+                         "upper_bound" if qual in ("nearly", "almost", "close to") else
+                         "approx" if qual else "exact")
+            found.append({"text": text[start:end], "start_char": start, "end_char": end,
+                          "kind": "duration", "amount": amount, "unit": unit,
+                          "qualifier": qualifier})
+            taken.append((start, end))
+    return found
+
+
+def _set_tense(text: str, mention: dict, start: int, end: int) -> None:
+    """The mention's tense in its sentence text[start:end], whether it follows "since", and
+    for events and holidays their relation to the report (:func:`_event_tense`)."""
+    mention["tense"] = local_tense(text[start:end], mention["start_char"] - start,
+                                   mention["end_char"] - start)
+    before = text[max(start, mention["start_char"] - 60):mention["start_char"]]
+    if (SINCE_DATE if mention["kind"] in DATED else SINCE_EVENT).search(before):
+        mention["since"] = True   # "killed since the ceasefire collapsed": not recent
+    if mention["kind"] in ("event", "holiday"):
+        near = text[max(start, mention["start_char"] - 60):min(end, mention["end_char"] + 60)]
+        if mention.get("event_kind") in SCHEDULED_KINDS and tense_of(near) == "future":
+            mention["tense"] = "future"   # "is expected to be freed ... the release of the 20"
+        mention["tense"] = _event_tense(text[start:mention["start_char"]], mention)
 
 
 # Relative day words that make a past event in the same sentence this week's news ("Edan

@@ -338,75 +338,99 @@ def is_milestone(figure: dict) -> bool:
     return bool(MILESTONE.search(_clause_before(figure)[-40:] + " " + quote[:30]))
 
 
+@dataclass
+class _TollMatch:
+    """The bulletin days a toll matches: ok (allowed), ideal and equal (preferred), gap_ok
+    (a day the series lacks), and how, for the label."""
+
+    ok: np.ndarray
+    ideal: np.ndarray
+    equal: np.ndarray
+    gap_ok: np.ndarray
+    how: str
+
+
+def _round_toll_match(figure: dict, value: float, metric: str, qualifier: str) -> _TollMatch:
+    """A round figure ("more than 15,000") bounds the count (:data:`ROUND_TOLERANCES`);
+    preferred while the count is within one rounding step of it; after the series ends,
+    any count a later bulletin could reach."""
+    days, series = calendar_days()
+    official, prev = series[metric], series[f"{metric}_prev"]
+    known = ~np.isnan(official)
+    after_end = np.isinf(series[f"{metric}_next"]) & ~known
+    low, high = ROUND_TOLERANCES.get(qualifier, ROUND_TOLERANCES["exact"])
+    step = rounding_step(int(value))
+    high = min(high, max(ROUND_MIN_HIGH_PCT, 100 * ROUND_STEPS_ABOVE * step / value))
+    lowest, highest = value * (1 + low / 100), value * (1 + high / 100)
+    ok = known & (official >= lowest) & (official <= highest)
+    equal = known & (official == value)
+    if qualifier == "lower_bound":   # "more than 44,000": until it becomes 45,000
+        ideal = ok & (official >= value) & (official < value + step)
+    elif qualifier == "upper_bound":   # "nearly 42,000": in the last step before it
+        ideal = ok & (official < value) & (official >= value - step)
+    else:
+        ideal = ok & (np.abs(official - value) <= step / 2)
+    if is_milestone(figure):   # "the toll surpasses 30,000": the days it just did
+        ideal = ok & (official >= value * (1 - MILESTONE_PCT[0] / 100)) & \
+            (official <= value * (1 + MILESTONE_PCT[1] / 100))
+        equal = equal | ideal
+    ideal |= equal  # a bulletin with exactly this number: most likely the one quoted
+    # after the series ends, the count only grows: a figure the last bulletin does not
+    # already exceed may come from a later one
+    later = after_end & (prev <= highest) & (series[f"{metric}_reach"] >= lowest)
+    if qualifier == "lower_bound":
+        ideal = ideal | (later & (prev < value + step))
+    return _TollMatch(ok | later, ideal, equal, np.zeros(len(days), dtype=bool),
+                      f"official {metric} within {low:+g}%..{high:+g}% of it")
+
+
+def _exact_toll_match(value: float, metric: str) -> _TollMatch:
+    """A non-round figure ("at least 26,422") is the bulletin equal to it (within 0.1% when
+    none equals it), or a day the series lacks whose neighbours bracket it; another source's
+    large count matches the days around the one the series passed it."""
+    days, series = calendar_days()
+    official, prev, nxt = series[metric], series[f"{metric}_prev"], series[f"{metric}_next"]
+    known = ~np.isnan(official)
+    after_end = np.isinf(nxt) & ~known
+    gap = ~known & ~after_end & ~np.isnan(prev)
+    equal = known & (official == value)
+    # (in the slow 2025-26 series 0.1% spans weeks: near ones only when none equals it)
+    ok = equal.copy() if equal.any() else \
+        known & (np.abs(official - value) <= value * EXACT_MATCH_PCT / 100)
+    gap_ok = gap & (prev < value) & (nxt > value)
+    gap_ok |= after_end & (prev < value) & (series[f"{metric}_reach"] >= value)
+    ok = ok | gap_ok
+    how = f"bulletin{'s' if ok.sum() > 1 else ''} equal to it"
+    passed = known & (official >= value)
+    if not ok.any() and value >= OTHER_SOURCE_MIN and passed.any():
+        # no bulletin has it: another source's count (Government Media Office, an agency's
+        # own tally) runs in step with the series, as weakly as a gap
+        k = int(np.argmax(passed))
+        gap_ok = _mask_range(len(days), k - OTHER_SOURCE_DAYS, k + OTHER_SOURCE_DAYS)
+        ok = gap_ok.copy()
+        how = (f"no bulletin equal to it (another source?); the series passed it "
+               f"on {days[k]}, ±{OTHER_SOURCE_DAYS} days:")
+    return _TollMatch(ok, equal, equal, gap_ok, how)
+
+
 def toll_constraint(figure: dict) -> Constraint | None:
-    """The days on which a cumulative Gaza toll could have been reported."""
+    """The days on which a cumulative Gaza toll could have been reported: the bulletin days
+    it matches (:func:`_round_toll_match`, :func:`_exact_toll_match`), each spread over the
+    days a report may quote it (:data:`LAG_PREF`, or the week after for "last week")."""
     days, series = calendar_days()
     metric, qualifier = figure.get("metric"), figure.get("qualifier") or "exact"
     value = pd.to_numeric(figure.get("value"), errors="coerce")
     if pd.isna(value) or value <= 0:
         return None
     value = float(value)
-    official = series[metric]
-    known = ~np.isnan(official)
-    prev, nxt = series[f"{metric}_prev"], series[f"{metric}_next"]
-    after_end = np.isinf(nxt) & ~known
-    gap = ~known & ~after_end & ~np.isnan(prev)
-    if is_round(int(value)):
-        low, high = ROUND_TOLERANCES.get(qualifier, ROUND_TOLERANCES["exact"])
-        step = rounding_step(int(value))
-        high = min(high, max(ROUND_MIN_HIGH_PCT, 100 * ROUND_STEPS_ABOVE * step / value))
-        lowest, highest = value * (1 + low / 100), value * (1 + high / 100)
-        ok = known & (official >= lowest) & (official <= highest)
-        equal = known & (official == value)
-        if qualifier == "lower_bound":   # "more than 44,000": until it becomes 45,000
-            ideal = ok & (official >= value) & (official < value + step)
-        elif qualifier == "upper_bound":   # "nearly 42,000": in the last step before it
-            ideal = ok & (official < value) & (official >= value - step)
-        else:
-            ideal = ok & (np.abs(official - value) <= step / 2)
-        if is_milestone(figure):   # "the toll surpasses 30,000": the days it just did
-            ideal = ok & (official >= value * (1 - MILESTONE_PCT[0] / 100)) & \
-                (official <= value * (1 + MILESTONE_PCT[1] / 100))
-            equal = equal | ideal
-        ideal |= equal  # a bulletin with exactly this number: most likely the one quoted
-        # after the series ends, the count only grows: a figure the last bulletin does
-        # not already exceed may come from a later one
-        reach = series[f"{metric}_reach"]
-        later = after_end & (prev <= highest) & (reach >= lowest)
-        ok = ok | later
-        if qualifier == "lower_bound":
-            ideal = ideal | (later & (prev < value + step))
-        how = f"official {metric} within {low:+g}%..{high:+g}% of it"
-        gap_ok = np.zeros(len(days), dtype=bool)
-    else:
-        ideal = equal = known & (official == value)
-        # a figure equal to a bulletin is that bulletin; near ones only when none equals it
-        # (in the slow 2025-26 series 0.1% spans weeks)
-        ok = equal.copy() if equal.any() else \
-            known & (np.abs(official - value) <= value * EXACT_MATCH_PCT / 100)
-        # a bulletin the series lacks: the gap days whose neighbours bracket the figure
-        gap_ok = gap & (prev < value) & (nxt > value)
-        gap_ok |= after_end & (prev < value) & (series[f"{metric}_reach"] >= value)
-        ok = ok | gap_ok
-        how = f"bulletin{'s' if ok.sum() > 1 else ''} equal to it"
-        if not ok.any() and value >= OTHER_SOURCE_MIN:
-            # no bulletin has it: another source's count (Government Media Office, an
-            # agency's own tally) runs in step with the series; allow the days around the
-            # one on which the series passed it, as weakly as a gap
-            passed = known & (official >= value)
-            if passed.any():
-                k = int(np.argmax(passed))
-                gap_ok = _mask_range(len(days), k - OTHER_SOURCE_DAYS, k + OTHER_SOURCE_DAYS)
-                ok = gap_ok.copy()
-                how = (f"no bulletin equal to it (another source?); the series passed it "
-                       f"on {days[k]}, ±{OTHER_SOURCE_DAYS} days:")
-    if not ok.any():
-        return Constraint("toll", f"{metric} {int(value):,} ({qualifier}): no official bulletin "
-                          "matches", np.zeros(len(days), dtype=bool))
+    match = _round_toll_match(figure, value, metric, qualifier) if is_round(int(value)) \
+        else _exact_toll_match(value, metric)
     n = len(days)
-    allowed = np.zeros(n, dtype=bool)
-    prefer = np.zeros(n)
-    matched = np.flatnonzero(ok)
+    if not match.ok.any():
+        return Constraint("toll", f"{metric} {int(value):,} ({qualifier}): no official bulletin "
+                          "matches", np.zeros(n, dtype=bool))
+    allowed, prefer = np.zeros(n, dtype=bool), np.zeros(n)
+    matched = np.flatnonzero(match.ok)
     last_week = bool(LAST_WEEK.search(_clause_before(figure)))
     lags = range(LAST_WEEK_LAGS[0], LAST_WEEK_LAGS[1] + 1) if last_week else \
         range(-LAG_AFTER, LAG_BEFORE + 1)
@@ -422,14 +446,15 @@ def toll_constraint(figure: dict) -> Constraint | None:
             lag_pref = np.where(in_next_week, *LAST_WEEK_PREF)
         else:
             lag_pref = LAG_PREF[lag]
-        weight = lag_pref * np.where(equal[i], 1.0, np.where(
-            gap_ok[i], GAP_MATCH_PREF, np.where(ideal[i], 0.45, 0.3)))
+        weight = lag_pref * np.where(match.equal[i], 1.0, np.where(
+            match.gap_ok[i], GAP_MATCH_PREF, np.where(match.ideal[i], 0.45, 0.3)))
         np.maximum.at(prefer, j, weight)
+    known = ~np.isnan(series[metric])
     first, last = days[matched[0]], days[matched[-1]]
-    if after_end[matched[-1]]:
+    if not known[matched[-1]] and np.isinf(series[f"{metric}_next"][matched[-1]]):
         last = f"{days[int(np.flatnonzero(known)[-1])]} and after the series ends"
-    label = (f"{metric} '{figure.get('quote') or f'{int(value):,}'}' ({qualifier}): {how} "
-             f"{first}..{last}" + (" (quoted as last week's)" if last_week else ""))
+    label = (f"{metric} '{figure.get('quote') or f'{int(value):,}'}' ({qualifier}): "
+             f"{match.how} {first}..{last}" + (" (quoted as last week's)" if last_week else ""))
     return Constraint("toll", label, allowed, prefer)
 
 
