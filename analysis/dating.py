@@ -1,55 +1,41 @@
-"""Report-date inference for undated articles.
+"""Report-date inference for undated articles (docs/dating.md has examples and figures).
 
 For every document with ``date_source == "none"``, each signal the text gives becomes a
 constraint over candidate days (7 Oct 2023 to the end of the official series, plus a margin):
+a mask of allowed days with a weight, and optionally a preference within them. The war's
+timeline (``analysis/data/timeline.csv``, :mod:`analysis.timeline`) supplies the dated events,
+holidays, office tenures and hostage-count periods; ``data/reference/negotiation_rounds.csv``
+the rounds of talks.
 
 ==================  ===================================================================  ======
 signal              allowed report dates                                                 weight
 ==================  ===================================================================  ======
-Gaza toll           days whose official bulletin, published up to 7 days before to 1     3
-(killed/injured)    day after the article (:data:`LAG_PREF`: mostly the same or the
-                    previous day; stale quotes allowed but barely preferred), agrees with
-                    the figure under its qualifier: a non-round figure ("at least
-                    26,422") must equal a bulletin (within 0.1% when none equals it),
-                    or fall in a gap of the series; a round one ("more than 15,000") only bounds it
-                    (:data:`ROUND_TOLERANCES`) and is preferred while the count is within
-                    one rounding step of it ("more than 44,000" until 45,000). After the
-                    series ends, any count a later bulletin could reach is allowed.
-                    Rounded to hundreds, a figure is quoted at most
-                    :data:`ROUND_STEPS_ABOVE` steps below the count. "Said last week
-                    that ..." puts the report in the calendar week after the bulletin's.
-                    Vague quantities and other counts ("killed or missing", "since the
-                    ceasefire") are set aside (:data:`NOT_TOLL_CONTEXT`)
-"N-month war",      N units after 7 Oct, from half a unit before to one unit after        2
-"seven weeks"       (qualifiers shift it: "nearly" = the unit before); "the second
-                    anniversary of October 7": 10 days before to 4 after it
-absolute date with  on or after the latest past date mentioned (before a planned one);    2
-a year / after the  year-less dates take their year from the toll, duration and dated
-others fix the year signals only
-hostages held       after the last compiled report clearly above the count, before the    1
-                    first one clearly below it, near those of about the same count
-                    (±60 days; the count only falls)
-hostages dead       within 60 days of a compiled report of the same count (±3%)           1
-"Ramadan", ...      from 35 days before to 14 days after an occurrence                    1
-                    (:data:`analysis.dates.HOLIDAYS`)
-"since Oct. 7"      after the war began                                                   1
-weekdays            soft: a past weekday is most often the report day or the day before;  0.6
-                    a planned one lies ahead
-recency             soft: soon (a week, then halving every 2 weeks) after the latest      0.4
-                    past date mentioned
+Gaza toll           days whose official bulletin (published up to a week before) agrees  3
+                    under the qualifier (:func:`toll_constraint`)
+dateline            "TEL AVIV, July 28.": that day or the next                           3
+duration            "100 days into the war", "now in its fifth month"                    2
+dated mention       a date with its year: on/after it (past), on/before it (coming)      2
+event               a timeline event: past -> on/after it; recent ("following") ->       1.5
+                    within 30 days; next to a weekday -> within 8; "two weeks after" ->
+                    about then; coming ("ahead of") -> before it
+office holder       "CIA director John Ratcliffe": within the tenure                     1.5
+round of talks      a meeting matching compiled rounds (venue, people): after a held     <=1.5
+                    one, before a planned one; /sqrt(k) for k candidate rounds
+year-less date      "July 28": after an occurrence, the year from the other evidence     1
+hostages held       a count that stood for a known period, else between compiled         1
+                    reports above and below it
+holiday             around an occurrence ("ahead of Ramadan": before it)                 1
+weekdays, recency   soft preferences only                                                0.6,0.4
 ==================  ===================================================================  ======
 
 The point estimate is the day with the highest total score (ties: the middle of the tied
-days). The window is the run of days, around the point, that satisfies every constraint the
-point satisfies: every date in it is as consistent with the evidence as the point itself, so
-it is honest about what the text cannot tell apart. A strong signal (toll, duration, date)
-that the point does not satisfy widens the window to its nearest allowed day when that lies
-within :data:`DISAGREE_WIDEN_DAYS` (signals that disagree make the window wider, not the date
-more confident); farther ones are listed as "not satisfied". An article stays undated when
-its window is wider than :data:`MAX_WINDOW_DAYS`, when only the soft preferences pick its day
-among more than :data:`MAX_PLATEAU_DAYS` equally supported ones, or when it has no usable
-signal; its window, when there is one, and the reason are still written to ``date_window_*``
-and ``date_evidence``.
+days). The window is the run of days around it that satisfy every signal it satisfies,
+widened over the days that only miss a weak round match and towards a strong signal it
+misses by less than :data:`DISAGREE_WIDEN_DAYS`. An article stays undated when distant days
+fit the evidence equally well (no window then), when its window is wider than
+:data:`MAX_WINDOW_DAYS`, when only the soft preferences pick its day among more than
+:data:`MAX_PLATEAU_DAYS` equally supported ones, or when it has no usable signal; the reason
+is written to ``date_evidence``. ``date_confidence`` sums the window up.
 
 Articles dated by a header or metadata keep their date; their window is that day (so every
 dated row has a window) and their evidence names the source.
