@@ -172,7 +172,7 @@ def pipeline_options(args) -> dict:
 
 
 def cmd_extract(args) -> int:
-    from analysis.run import run_extraction
+    from analysis.batch.run import run_extraction
 
     check_paths(args)
     summary = run_extraction(args.corpus, args.out, metadata=args.metadata,
@@ -250,7 +250,7 @@ def _evaluate_sets(args) -> int:
 
 
 def cmd_report(args) -> int:
-    from analysis.report import render_report
+    from analysis.present.report import render_report
 
     check_paths(args)
     options = pipeline_options(args)
@@ -265,10 +265,10 @@ COMMANDS = {"extract": cmd_extract, "evaluate": cmd_evaluate, "report": cmd_repo
 
 
 def main(argv: list[str] | None = None) -> int:
+    from analysis.batch.publish import OutputError
     from analysis.corpus import CorpusError
     from analysis.nlp import ModelNotFound
-    from analysis.publish import OutputError
-    from analysis.report import KernelNotFound, ReportError
+    from analysis.present.report import KernelNotFound, ReportError
 
     args = build_parser().parse_args(argv)
     try:

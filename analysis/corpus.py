@@ -29,8 +29,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.dates import WAR_START
-from analysis.tables import DOCUMENT_COLUMNS
+from analysis.columns import DOCUMENT_COLUMNS
+from analysis.rules.dates import WAR_START
 
 TEXT_SUFFIXES = {".txt"}
 EXPORT_SUFFIXES = {".jsonl", ".ndjson", ".csv"}

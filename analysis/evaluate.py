@@ -1071,11 +1071,11 @@ def extract_set(eval_set: EvalSet, out_dir: Path, **options):
     """Run the default extraction on a set's articles into `out_dir` and return its summary.
 
     The extractor is not told the true report dates: a `metadata.csv` in the set's corpus
-    (which would pass dates to it) is refused. `options` go to `analysis.run.run_extraction`
+    (which would pass dates to it) is refused. `options` go to `analysis.batch.run.run_extraction`
     (rules_only, model, workers, cache_dir, use_cache, ...).
     """
+    from analysis.batch.run import run_extraction
     from analysis.corpus import METADATA_NAME
-    from analysis.run import run_extraction
 
     if (eval_set.corpus / METADATA_NAME).exists():
         raise EvaluationError(f"{eval_set.corpus / METADATA_NAME} would give the extractor the "

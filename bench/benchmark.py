@@ -30,9 +30,9 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from synthetic import make_corpus  # noqa: E402
 
+from analysis.batch.parallel import analyse_stream, available_cores  # noqa: E402
+from analysis.batch.run import run_extraction  # noqa: E402
 from analysis.corpus import load_corpus  # noqa: E402
-from analysis.parallel import analyse_stream, available_cores  # noqa: E402
-from analysis.run import run_extraction  # noqa: E402
 
 
 def say(name: str, value) -> None:

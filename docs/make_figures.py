@@ -23,9 +23,9 @@ import pandas as pd  # noqa: E402
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from analysis import charts  # noqa: E402
-from analysis import notebook_helpers as nh  # noqa: E402
-from analysis.run import run_extraction  # noqa: E402
+from analysis.batch.run import run_extraction  # noqa: E402
+from analysis.present import charts  # noqa: E402
+from analysis.present import notebook_helpers as nh  # noqa: E402
 
 OUT = ROOT / "docs" / "img"
 

@@ -29,8 +29,8 @@ model = "en_core_web_sm"  # spaCy model, used only when tables_dir is None
 reference_dir = "../data/reference"  # official and compiled reference series
 
 # %%
-from analysis import charts
-from analysis import notebook_helpers as nh
+from analysis.present import charts
+from analysis.present import notebook_helpers as nh
 
 nh.setup()
 out = nh.output_folder(output_dir)

@@ -36,7 +36,7 @@ def gold_dated_corpus(nlp):
     """The bundled corpus with its true report dates (gold documents.csv) and its NLP results,
     so meeting and round tests do not depend on the date inference."""
     from analysis.corpus import load_corpus
-    from analysis.extract import analyse_documents
+    from analysis.nlp import analyse_documents
 
     true_dates = pd.read_csv(GOLD / "documents.csv", dtype=str).set_index("doc_id")["report_date"]
     documents = [replace(d, report_date=dt.date.fromisoformat(true_dates[d.doc_id]))
@@ -51,9 +51,9 @@ def as_text(frame: pd.DataFrame) -> pd.DataFrame:
 
 def extract_dated_set(folder: Path, nlp, n_articles: int):
     """(documents, results, meetings) of a set of test articles that all carry a date header."""
+    from analysis.assemble.meetings import meetings_table
     from analysis.corpus import load_corpus
-    from analysis.extract import analyse_documents
-    from analysis.meetings import meetings_table
+    from analysis.nlp import analyse_documents
 
     documents = list(load_corpus(folder / "articles").documents)
     assert len(documents) == n_articles and all(d.report_date for d in documents)

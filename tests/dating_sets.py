@@ -7,7 +7,7 @@ first ran on them; ``baseline.txt`` keeps that first run. Print the per-article 
     .venv/bin/python -m tests.dating_sets unseen_dating [-v]
     .venv/bin/python -m tests.dating_sets heldout_dating [-v]
 
-The command extracts through ``analysis.run`` and so reuses the extraction cache: after the
+The command extracts through ``analysis.batch.run`` and so reuses the extraction cache: after the
 first run only edited articles or code are re-analysed.
 """
 
@@ -73,7 +73,7 @@ def show(frame: pd.DataFrame, evidence: bool = False) -> str:
 
 
 def main(argv: list[str]) -> None:
-    from analysis.run import run_extraction
+    from analysis.batch.run import run_extraction
 
     name = next(a for a in argv if not a.startswith("-"))
     with tempfile.TemporaryDirectory() as out:

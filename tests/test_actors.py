@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from analysis.actors import ActorMatcher, load_actors, merge_by_surname, name_key
+from analysis.rules.actors import ActorMatcher, load_actors, merge_by_surname, name_key
 
 GOLD_SPELLINGS = ["William Burns", "David Barnea", "Mohammed bin Abdulrahman Al Thani",
                   "Abbas Kamel", "Ronen Bar", "Nitzan Alon", "Benjamin Netanyahu"]

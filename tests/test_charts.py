@@ -12,8 +12,9 @@ import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
-from analysis import charts, tables  # noqa: E402
-from analysis import notebook_helpers as nh  # noqa: E402
+from analysis import columns  # noqa: E402
+from analysis.present import charts
+from analysis.present import notebook_helpers as nh  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
@@ -40,7 +41,7 @@ def make_figures() -> pd.DataFrame:
     frame["quote"] = "at least 26,422"
     frame["start_char"] = range(len(frame))
     frame["end_char"] = frame["start_char"] + 10
-    return tables.conform(frame, "figures")
+    return columns.conform(frame, "figures")
 
 
 def make_official() -> pd.DataFrame:
@@ -51,7 +52,7 @@ def make_official() -> pd.DataFrame:
 
 
 def make_rounds() -> pd.DataFrame:
-    return tables.conform(pd.DataFrame({
+    return columns.conform(pd.DataFrame({
         "round_id": ["R1", "R2", "R3"],
         "start_date": ["2024-01-28", "2024-03-08", None],
         "end_date": ["2024-01-29", "2024-03-08", None],
@@ -64,7 +65,7 @@ def make_rounds() -> pd.DataFrame:
 
 
 def make_meetings() -> pd.DataFrame:
-    return tables.conform(pd.DataFrame({
+    return columns.conform(pd.DataFrame({
         "doc_id": ["a", "b", "c"], "report_date": ["2024-01-28", "2024-03-09", "2024-01-25"],
         "location": ["Paris", "Aqaba", "Europe"], "status": ["held", "held", "planned"],
         "quote": ["met in Paris", "met yesterday", "will meet <script>"],
@@ -72,7 +73,7 @@ def make_meetings() -> pd.DataFrame:
 
 
 def make_documents() -> pd.DataFrame:
-    return tables.conform(pd.DataFrame({
+    return columns.conform(pd.DataFrame({
         "doc_id": ["a", "b", "c", "d", "e"],
         "source_path": ["a.txt", "b.txt", "c.txt", "d.txt", "e.txt"],
         "report_date": ["2024-01-28", "2024-03-09", "2024-05-08", None, None],
@@ -126,8 +127,8 @@ def full_frames():
 
 
 def empty_frames():
-    return {"figures": tables.empty("figures"), "official": make_official(), "reported": None,
-            "rounds": tables.empty("rounds"), "documents": tables.empty("documents"),
+    return {"figures": columns.empty("figures"), "official": make_official(), "reported": None,
+            "rounds": columns.empty("rounds"), "documents": columns.empty("documents"),
             "entities": pd.DataFrame(columns=nh.ENTITY_COLUMNS)}
 
 
@@ -245,7 +246,7 @@ def test_filter_dates(start, end, expected):
 def test_select_dates_keeps_undated_documents_and_follows_articles():
     table_set = nh.TableSet(documents=make_documents(), figures=make_figures(),
                             meetings=make_meetings(), rounds=make_rounds(),
-                            figures_vs_reference=tables.empty("figures_vs_reference"),
+                            figures_vs_reference=columns.empty("figures_vs_reference"),
                             entities=make_entities())
     selected = nh.select_dates(table_set, start="2024-03-01", end=None)
     assert set(selected.documents["doc_id"]) == {"b", "c", "d", "e"}
@@ -256,7 +257,7 @@ def test_select_dates_keeps_undated_documents_and_follows_articles():
 
 def test_disagreements_carry_their_sentence():
     figures = make_figures()
-    comparison = tables.conform(pd.DataFrame({
+    comparison = columns.conform(pd.DataFrame({
         "doc_id": ["a", "b"], "report_date": ["2024-01-28", "2024-03-09"],
         "metric": ["killed", "killed"], "population": ["palestinian"] * 2,
         "value": [26422, 31000], "qualifier": ["lower_bound", "upper_bound"],
@@ -266,7 +267,7 @@ def test_disagreements_carry_their_sentence():
     rows = nh.disagreements(comparison, figures)
     assert list(rows["value"]) == [31000]
     assert rows["sentence"].iloc[0].startswith("At least")
-    assert nh.disagreements(tables.empty("figures_vs_reference"), figures).empty
+    assert nh.disagreements(columns.empty("figures_vs_reference"), figures).empty
 
 
 def test_rounds_with_status_and_sources():
@@ -289,10 +290,10 @@ def test_entity_counts_and_document_dates():
 
 
 def test_summaries_on_empty_tables():
-    assert nh.corpus_summary(tables.empty("documents")) == "The corpus holds no files."
-    assert "No casualty figures" in nh.figures_summary(tables.empty("figures"),
+    assert nh.corpus_summary(columns.empty("documents")) == "The corpus holds no files."
+    assert "No casualty figures" in nh.figures_summary(columns.empty("figures"),
                                                       nh.CASUALTY_METRICS, "casualty")
-    assert "No negotiation rounds" in nh.rounds_summary(tables.empty("rounds"))
+    assert "No negotiation rounds" in nh.rounds_summary(columns.empty("rounds"))
 
 
 def test_resolve_path_from_repo_root_and_notebooks_folder(monkeypatch):

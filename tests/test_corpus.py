@@ -7,6 +7,7 @@ import json
 
 import pytest
 
+from analysis.columns import DOCUMENT_COLUMNS
 from analysis.corpus import (
     CorpusError,
     decode,
@@ -14,7 +15,6 @@ from analysis.corpus import (
     parse_date,
     split_date_header,
 )
-from analysis.tables import DOCUMENT_COLUMNS
 from tests.conftest import CORPUS
 
 ARTICLE = "Israel's attacks on Gaza have killed at least 34,844 people, the ministry said."

@@ -1,5 +1,6 @@
-"""analysis.dates: every date form, report dates on different weekdays, across a year boundary,
-without a report date; plus the cases where plain dateparser is wrong (why our rules exist)."""
+"""analysis.rules.dates: every date form, report dates on different weekdays, across a year
+boundary, without a report date; plus the cases where plain dateparser is wrong (why our
+rules exist)."""
 
 import dataclasses
 import datetime as dt
@@ -7,7 +8,7 @@ import datetime as dt
 import dateparser
 import pytest
 
-from analysis.dates import ResolvedDate, find_dates, resolve, tense_of
+from analysis.rules.dates import ResolvedDate, find_dates, resolve, tense_of
 
 D = dt.date
 SUN = D(2024, 1, 28)   # Sunday (seed 004)
@@ -291,7 +292,7 @@ def test_bare_month_keeps_its_year():
 
 
 def test_singular_durations_and_holidays_are_signals():
-    from analysis.dates import date_signals
+    from analysis.rules.dates import date_signals
 
     mentions = date_signals("After a year of war, families broke their Ramadan fast. "
                             "Ramadan ends soon; Passover follows.")
@@ -302,7 +303,7 @@ def test_singular_durations_and_holidays_are_signals():
 
 
 def test_anniversary_of_october_7_is_a_duration_in_years():
-    from analysis.dates import date_signals
+    from analysis.rules.dates import date_signals
 
     found = [m for m in date_signals("Crowds marked the first anniversary of the Oct. 7 "
                                      "attack and, a year later, the second anniversary of "

@@ -1,13 +1,14 @@
-"""Report-date inference (analysis.dating) on the seeds, on synthetic articles and end to end."""
+"""Report-date inference (analysis.assemble.dating) on the seeds, on synthetic articles and
+end to end."""
 
 import datetime as dt
 
 import pandas as pd
 import pytest
 
-from analysis import dating, reference
+from analysis.assemble import dating, reference
 from analysis.corpus import load_corpus
-from analysis.dates import date_signals
+from analysis.rules.dates import date_signals
 from tests.conftest import CORPUS, GOLD
 
 D = dt.date
@@ -143,7 +144,7 @@ def test_conflicting_toll_is_reported_not_hidden():
 
 def test_end_to_end_with_real_extraction(corpus, nlp):
     """The real pipeline: figures from the figure extractor, mentions from date_finder."""
-    from analysis.extract import analyse_documents
+    from analysis.nlp import analyse_documents
 
     results = dict(analyse_documents(corpus.documents, nlp))
     if not any(r["figures"] for r in results.values()):

@@ -16,7 +16,7 @@ only, so that a change making it worse on articles it has not seen fails here.
 
 import pytest
 
-from analysis.extract import extract_corpus
+from analysis.assemble.tables import extract_corpus
 from tests.dating_sets import load, score, show, summary
 
 # set -> (min within 2 days, min within 7 days, max dated windows missing the truth,

@@ -1,4 +1,4 @@
-"""The war's timeline (analysis/data/timeline.csv) and the signals it gives report-date
+"""The war's timeline (analysis/rules/data/timeline.csv) and the signals it gives report-date
 inference: events mentioned as past, recent or coming, people in office, meetings that match
 a compiled round, year-less dates and datelines. Each test is one kind of error the rules
 fix, in sentences written for the test (not copied from the evaluation articles)."""
@@ -13,8 +13,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis import dating, timeline
-from analysis.dates import date_signals
+from analysis.assemble import dating
+from analysis.rules import timeline
+from analysis.rules.dates import date_signals
 
 D = dt.date
 ROOT = Path(__file__).resolve().parent.parent
@@ -61,7 +62,7 @@ def test_timeline_reaches_october_2025_and_has_a_readme():
     assert {"truce", "ceasefire", "release", "death", "rescue", "recovery", "holiday",
             "office", "election", "inauguration"} <= kinds
     assert max(D.fromisoformat(row["date"]) for row in rows()) >= D(2025, 10, 13)
-    readme = (ROOT / "analysis" / "data" / "TIMELINE.md").read_text(encoding="utf-8")
+    readme = (ROOT / "analysis" / "rules" / "data" / "TIMELINE.md").read_text(encoding="utf-8")
     assert "source" in readme.lower()
 
 
@@ -276,7 +277,7 @@ def test_inference_under_5_ms_an_article(rules_nlp, tmp_path):
     from synthetic import make_corpus
 
     from analysis.corpus import load_corpus
-    from analysis.extract import analyse_documents
+    from analysis.nlp import analyse_documents
 
     corpus = load_corpus(make_corpus(80, tmp_path / "corpus"))
     results = dict(analyse_documents(corpus.documents, rules_nlp))
@@ -296,8 +297,8 @@ def test_inference_under_5_ms_an_article(rules_nlp, tmp_path):
 
 
 def test_documents_table_has_confidence(rules_nlp):
+    from analysis.assemble.tables import extract_corpus
     from analysis.corpus import load_corpus
-    from analysis.extract import extract_corpus
 
     tables = extract_corpus(load_corpus(ROOT / "data" / "corpus"), rules_nlp)
     frame = tables.documents.set_index("doc_id")
@@ -365,7 +366,7 @@ def test_window_bar_drawn_for_inferred_dates():
     import matplotlib
 
     matplotlib.use("Agg")
-    from analysis import charts
+    from analysis.present import charts
 
     figures = pd.DataFrame([{"doc_id": "a", "report_date": "2024-03-05", "metric": "killed",
                              "population": "palestinian", "value": 30631,

@@ -21,9 +21,9 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from analysis import parallel
-from analysis.cache import _checksum
-from analysis.run import run_extraction
+from analysis.batch import parallel
+from analysis.batch.cache import _checksum
+from analysis.batch.run import run_extraction
 from tests.conftest import CORPUS, ROOT
 
 EXTRACT = [sys.executable, "-m", "analysis", "extract", "--rules-only", "--quiet"]
@@ -161,7 +161,7 @@ def test_run_killed_mid_write_keeps_the_previous_tables_and_the_next_run_cleans_
 
 KILL_BETWEEN_RENAMES = """
 import os, signal, sys
-from analysis import publish
+from analysis.batch import publish
 publish._exchange = lambda a, b: False     # as on a file system without RENAME_EXCHANGE
 real = os.rename
 def rename(source, target):
@@ -169,7 +169,7 @@ def rename(source, target):
     if ".previous-" in str(target):
         os.kill(os.getpid(), signal.SIGKILL)
 os.rename = rename
-from analysis.run import run_extraction
+from analysis.batch.run import run_extraction
 run_extraction(sys.argv[1], sys.argv[2], rules_only=True, workers=1, use_cache=False,
                progress=False)
 """

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis.figures import METRICS, POPULATIONS, QUALIFIERS, canonical_source
+from analysis.rules.figures import METRICS, POPULATIONS, QUALIFIERS, canonical_source
 
 CASES_PATH = Path(__file__).with_name("figure_cases.tsv")
 
@@ -137,7 +137,7 @@ def test_line_breaks_end_sentences_unless_hard_wrapped(rules_nlp):
               "list 2 of 2\nThe war has killed at least 60,933 Palestinians since October 2023.")
     rows = _rows(rules_nlp(teaser))
     assert rows == [("killed", "palestinian", 60933, "lower_bound")]
-    from analysis.figures import _hard_wrapped
+    from analysis.rules.figures import _hard_wrapped
 
     wrapped = "\n".join(["The Gaza Health Ministry said on Sunday that at least 35,173 people"] * 8)
     assert _hard_wrapped(wrapped) and not _hard_wrapped(teaser)
@@ -154,14 +154,14 @@ def test_sub_counts_and_vague_amounts_are_kept_flagged(rules_nlp):
 def test_whole_figures_leave_out_sub_counts_and_vague_amounts(tmp_path):
     import pandas as pd
 
-    from analysis import tables
+    from analysis import columns
 
     frame = pd.DataFrame({"doc_id": ["a"] * 3, "metric": ["killed"] * 3, "value": [1, 2, 3],
                           "group": ["all", "children", "all"], "vague": [False, False, True]})
-    path = tables.write_table(frame, "figures", tmp_path)
-    written = tables.read_table(path)
+    path = columns.write_table(frame, "figures", tmp_path)
+    written = columns.read_table(path)
     assert written["vague"].tolist() == ["false", "false", "true"]
-    assert tables.whole_figures(written)["value"].tolist() == [1]
+    assert columns.whole_figures(written)["value"].tolist() == [1]
     from analysis.evaluate import score_figures
 
     gold = pd.DataFrame({"doc_id": ["a"], "metric": ["killed"], "population": [""],

@@ -7,9 +7,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from analysis.assemble.tables import extract_corpus
 from analysis.corpus import load_corpus
 from analysis.evaluate import EXACT_KEY, LENIENT_KEY, score_figures
-from analysis.extract import extract_corpus
 
 ROOT = Path(__file__).resolve().parents[1]
 pytestmark = pytest.mark.model

@@ -22,9 +22,9 @@ from dataclasses import dataclass, field
 import pandas as pd
 import pytest
 
-from analysis import tables
+from analysis import columns
+from analysis.batch.run import run_extraction
 from analysis.corpus import load_corpus
-from analysis.run import run_extraction
 
 SEED = 20261130
 N_CORPORA = 500
@@ -174,8 +174,8 @@ def check_corpus(folder, expected: Expected) -> pd.DataFrame:
 
 def round_trip(table: pd.DataFrame, path) -> None:
     with open(path, "w", encoding="utf-8", newline="") as file:
-        tables.write_csv(table, file)
-    back = tables.read_table(path, "fuzz")
+        columns.write_csv(table, file)
+    back = columns.read_table(path, "fuzz")
     expected = table.astype(object).where(table.notna(), None)
     for column in table.columns:
         got = [None if pd.isna(v) else str(v) for v in back[column]]

@@ -7,10 +7,11 @@ import datetime as dt
 import pandas as pd
 import pytest
 
+from analysis.assemble.meetings import meetings_table
 from analysis.corpus import Document
 from analysis.evaluate import score_meetings
-from analysis.extract import analyse_documents
-from analysis.meetings import load_gazetteer, meetings_table
+from analysis.nlp import analyse_documents
+from analysis.rules.places import load_gazetteer
 
 from .conftest import GOLD
 

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from analysis.actors import looks_like_name
+from analysis.assemble.meetings import meetings_table
 from analysis.corpus import Document
-from analysis.extract import analyse_documents
-from analysis.meetings import meetings_table
+from analysis.nlp import analyse_documents
+from analysis.rules.actors import looks_like_name
 
 CASES = Path(__file__).resolve().parent / "meeting_cases.tsv"
 

@@ -10,8 +10,8 @@ import datetime as dt
 import pandas as pd
 import pytest
 
+from analysis.assemble.rounds import merge_rounds
 from analysis.evaluate import score_meetings
-from analysis.rounds import merge_rounds
 
 from .conftest import ROOT, as_text, extract_dated_set
 

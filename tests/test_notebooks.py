@@ -91,7 +91,7 @@ def test_notebooks_are_thin(name):
 
 @pytest.fixture(scope="module")
 def report(tmp_path_factory):
-    from analysis.report import render_report
+    from analysis.present.report import render_report
 
     out = tmp_path_factory.mktemp("report") / "out"
     before = sorted(p.name for p in NOTEBOOKS.iterdir())
@@ -149,7 +149,7 @@ def test_index_links_resolve(report):
 
 @pytest.mark.slow
 def test_two_runs_give_the_same_report(report, tmp_path):
-    from analysis.report import render_report
+    from analysis.present.report import render_report
 
     again = tmp_path / "again"
     assert render_report(ROOT / "data" / "corpus", again, progress=False) == 0
@@ -283,7 +283,7 @@ def test_default_pages_show_no_code_prompts_or_parameters(report):
 
 @pytest.mark.slow
 def test_show_code_puts_the_code_into_the_page(report, tmp_path):
-    from analysis.report import export_html
+    from analysis.present.report import export_html
 
     executed = tmp_path / "02_casualty_figures.ipynb"
     shutil.copy(report / executed.name, executed)

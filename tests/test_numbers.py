@@ -1,10 +1,10 @@
-"""analysis.numbers: numbers as news reports write them (no model needed)."""
+"""analysis.rules.numbers: numbers as news reports write them (no model needed)."""
 
 from __future__ import annotations
 
 import pytest
 
-from analysis.numbers import find_numbers, parse_number, words_to_int
+from analysis.rules.numbers import find_numbers, parse_number, words_to_int
 
 CASES = [
     # text, value, low, high, vague

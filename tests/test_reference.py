@@ -1,11 +1,12 @@
-"""analysis.reference: loaders, official values and the figures_vs_reference table."""
+"""analysis.assemble.reference: loaders, official values and the figures_vs_reference table."""
 
 import datetime as dt
 
 import pandas as pd
 import pytest
 
-from analysis import reference, tables
+from analysis import columns
+from analysis.assemble import reference
 from tests.conftest import GOLD
 
 D = dt.date
@@ -76,7 +77,7 @@ def _gold_figures():
 
 def test_compare_gold_figures():
     out = reference.compare_figures(_gold_figures())
-    assert list(out.columns) == tables.COMPARISON_COLUMNS
+    assert list(out.columns) == columns.COMPARISON_COLUMNS
     tolls = out[(out["population"] == "palestinian") & out["metric"].isin(["killed", "injured"])]
     # every cumulative Palestinian toll in the corpus is listed
     assert len(tolls) == 5
@@ -100,5 +101,5 @@ def test_compare_skips_event_figures_and_undated():
 
 
 def test_compare_empty():
-    assert list(reference.compare_figures(tables.empty("figures")).columns) == \
-        tables.COMPARISON_COLUMNS
+    assert list(reference.compare_figures(columns.empty("figures")).columns) == \
+        columns.COMPARISON_COLUMNS

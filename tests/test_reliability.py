@@ -19,11 +19,11 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from analysis import tables
-from analysis.cache import ResultCache, _checksum
+from analysis import columns
+from analysis.batch.cache import ResultCache, _checksum
+from analysis.batch.publish import OutputError, OutputLock, clean_stale, publish
+from analysis.batch.run import run_extraction
 from analysis.corpus import CorpusError, load_corpus
-from analysis.publish import OutputError, OutputLock, clean_stale, publish
-from analysis.run import run_extraction
 from tests.conftest import CORPUS, ROOT
 
 
@@ -85,14 +85,14 @@ def test_a_failed_write_keeps_the_previous_tables_and_leaves_nothing(tmp_path, m
     out = tmp_path / "out"
     extract(CORPUS, out)
     before = {p.name: p.read_bytes() for p in out.iterdir()}
-    real = tables.write_csv
+    real = columns.write_csv
 
     def full_disk(frame, file, header=True):
         if "rounds" in frame.columns or "round_id" in frame.columns:
             raise OSError(28, "No space left on device")
         return real(frame, file, header)
 
-    monkeypatch.setattr(tables, "write_csv", full_disk)
+    monkeypatch.setattr(columns, "write_csv", full_disk)
     with pytest.raises(OutputError, match="cannot write .*rounds.csv: no space left on device"):
         extract(write(tmp_path / "other", {"a.txt": "Talks in Doha."}), out)
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
@@ -185,7 +185,7 @@ def test_article_over_the_size_limit_is_rejected_and_the_others_extracted(tmp_pa
 
 def test_an_article_the_nlp_fails_on_is_rejected_with_the_reason(tmp_path, monkeypatch):
     """#3 (the mechanism): an exception inside the NLP for one text rejects that article only."""
-    from analysis import extract as extract_module
+    from analysis import nlp as extract_module
 
     real = extract_module.analyse_doc
 
@@ -327,7 +327,7 @@ def test_temporary_cache_files_of_killed_runs_are_removed(tmp_path):
 
 def test_cache_folders_are_created_private(tmp_path):
     """#34: cache rows are trusted on their checksum, so the cache must be private."""
-    from analysis.cache import shared_warning
+    from analysis.batch.cache import shared_warning
 
     cache = ResultCache(tmp_path / "new" / "cache", "v1")
     cache.put_many({"k": {"figures": []}})
@@ -424,7 +424,7 @@ def test_chart_labels_with_dollar_signs_are_plain_text():
     """#12: a name with two '$' turned chart labels into mathtext, which raised."""
     import matplotlib.pyplot as plt
 
-    import analysis.charts  # noqa: F401 - sets the rc parameter
+    import analysis.present.charts  # noqa: F401 - sets the rc parameter
 
     figure, axes = plt.subplots()
     axes.barh(["Ali $x_{$ Baraka", "$5 million and $10 million"], [1, 2])
@@ -440,7 +440,7 @@ def test_text_cells_with_carriage_returns_round_trip(tmp_path):
                                                '"title":"line1\\rline2"}\n'
                                                '{"id":"b","text":"Talks in Cairo.","title":"t"}\n'})
     extract(corpus, tmp_path / "out")
-    back = tables.read_table(tmp_path / "out" / "documents.csv")
+    back = columns.read_table(tmp_path / "out" / "documents.csv")
     assert list(back["title"]) == ["line1\rline2", "t"]
     assert len(pd.read_csv(tmp_path / "out" / "documents.csv")) == 2
 
@@ -468,9 +468,9 @@ def test_formula_like_cells_are_inert_and_read_back_unchanged(tmp_path):
     for path in (tmp_path / "out").glob("*.csv"):
         for row in csv.reader(path.open(encoding="utf-8", newline="")):
             assert not any(cell[:1] in ("=", "+", "-", "@", "\t", "\r") for cell in row), path
-    back = tables.read_table(tmp_path / "out" / "documents.csv")
+    back = columns.read_table(tmp_path / "out" / "documents.csv")
     assert (back.loc[0, "doc_id"], back.loc[0, "url"]) == ("=1+2", "@SUM(1)")
-    figures = tables.read_table(tmp_path / "out" / "figures.csv")
+    figures = columns.read_table(tmp_path / "out" / "figures.csv")
     assert figures["sentence"].str.startswith("+SUM(1+1)").all()
 
 

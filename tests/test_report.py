@@ -12,7 +12,7 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
-from analysis import report as runner
+from analysis.present import report as runner
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -7,11 +7,11 @@ import datetime as dt
 import pandas as pd
 import pytest
 
+from analysis.assemble.meetings import meetings_table
+from analysis.assemble.rounds import merge_rounds
+from analysis.columns import ROUND_COLUMNS
 from analysis.corpus import Document, load_corpus
-from analysis.extract import analyse_documents
-from analysis.meetings import meetings_table
-from analysis.rounds import merge_rounds
-from analysis.tables import ROUND_COLUMNS
+from analysis.nlp import analyse_documents
 
 from .conftest import CORPUS, ROOT
 
@@ -105,7 +105,7 @@ def test_rounds_are_deterministic(corpus_rounds):
 
 def test_extract_corpus_end_to_end(nlp):
     """Through extract_corpus, with whatever report dates the loader and inference give."""
-    from analysis.extract import extract_corpus
+    from analysis.assemble.tables import extract_corpus
 
     tables = extract_corpus(load_corpus(CORPUS), nlp)
     assert len(tables.meetings) >= 6
@@ -118,8 +118,8 @@ def test_extract_corpus_end_to_end(nlp):
 def test_rounds_vs_reference_on_the_samples(corpus_rounds):
     """The Paris round of 28 January 2024 is a known round; the samples report it from two
     articles. Known rounds outside the samples' period are listed only when reported."""
-    from analysis.rounds import rounds_vs_reference
-    from analysis.tables import ROUNDS_VS_REFERENCE_COLUMNS
+    from analysis.assemble.rounds import rounds_vs_reference
+    from analysis.columns import ROUNDS_VS_REFERENCE_COLUMNS
 
     rounds, _, documents, _ = corpus_rounds
     table = pd.DataFrame({"doc_id": [d.doc_id for d in documents],
@@ -141,7 +141,7 @@ def test_rounds_vs_reference_on_the_samples(corpus_rounds):
 
 def test_rounds_vs_reference_found_round_matching_none():
     """A dated round at a place and day the record does not know is listed as such."""
-    from analysis.rounds import rounds_vs_reference
+    from analysis.assemble.rounds import rounds_vs_reference
 
     rounds = pd.DataFrame([{"round_id": "R01", "start_date": "2024-01-28",
                             "end_date": "2024-01-28", "location": "Paris", "doc_ids": "a"},
@@ -179,8 +179,8 @@ def test_undated_article_joins_only_rounds_inside_its_window():
 def test_rounds_notebook_shows_the_check(tmp_path, corpus_rounds):
     """Notebook 04 reads rounds_vs_reference.csv, or builds it from the rounds of an older
     extract folder, and says how many known rounds the corpus reports."""
-    from analysis import notebook_helpers as nh
-    from analysis.tables import write_table
+    from analysis.columns import write_table
+    from analysis.present import notebook_helpers as nh
 
     rounds, meetings, documents, _ = corpus_rounds
     frame = pd.DataFrame({"doc_id": [d.doc_id for d in documents], "source_path": "x",

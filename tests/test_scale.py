@@ -9,9 +9,9 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from analysis.cache import ResultCache, text_key
-from analysis.parallel import analyse_stream, chunked
-from analysis.run import run_extraction
+from analysis.batch.cache import ResultCache, text_key
+from analysis.batch.parallel import analyse_stream, chunked
+from analysis.batch.run import run_extraction
 from tests.conftest import CORPUS
 
 TABLES = ["documents.csv", "figures.csv", "meetings.csv", "rounds.csv",
@@ -127,8 +127,8 @@ def test_text_key_depends_on_every_character():
 @pytest.mark.model
 def test_streamed_run_matches_the_python_api(tmp_path):
     """run_extraction assembles the corpus slice by slice; extract_corpus does it in one go."""
+    from analysis.assemble.tables import extract_corpus
     from analysis.corpus import load_corpus
-    from analysis.extract import extract_corpus
 
     run_extraction(CORPUS, tmp_path / "streamed", use_cache=False, workers=1, slice_size=2,
                    progress=False)
@@ -136,18 +136,3 @@ def test_streamed_run_matches_the_python_api(tmp_path):
     assert same_tables(tmp_path / "streamed", tmp_path / "whole")
     rounds = (tmp_path / "streamed" / "rounds.csv").read_text()
     assert "truce_days=30,60" in rounds  # terms survive the streaming
-
-
-def test_modules_left_out_of_the_pipeline_version_are_not_used_by_the_pipeline():
-    """Editing a module outside the version keeps the cache: so the pipeline must not use it."""
-    import subprocess
-    import sys
-
-    from analysis.nlp import NOT_IN_VERSION
-
-    code = ("import sys; from analysis.nlp import build_pipeline; build_pipeline(rules_only=True);"
-            "print(' '.join(m for m in sys.modules if m.startswith('analysis.')))")
-    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            check=True).stdout.split()
-    used = {name.split(".")[-1] + ".py" for name in loaded}
-    assert not used & (NOT_IN_VERSION - {"__main__.py"})

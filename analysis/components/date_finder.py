@@ -3,7 +3,7 @@ plain dicts in `doc._.date_mentions`.
 
 Each dict (JSON-serialisable) has text, start_char, end_char, kind, tense (of the clause:
 past | future) and, where relevant, weekday (0=Monday) or amount/unit/qualifier for durations
-since 7 October ("seven-month war"). See :func:`analysis.dates.date_signals`; the rules are
+since 7 October ("seven-month war"). See :func:`analysis.rules.dates.date_signals`; the rules are
 regular expressions run once over the text, so the component costs little next to the model.
 Sentences come from the doc (parser or sentencizer) when it has them.
 """
@@ -13,7 +13,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from analysis.dates import date_signals
+from analysis.rules.dates import date_signals
 
 if not Doc.has_extension("date_mentions"):
     Doc.set_extension("date_mentions", default=None)

@@ -2,8 +2,9 @@
 
 Each dict has the keys metric, population, value, qualifier, low, high, scope, group, vague,
 attributed_to, sentence, quote, start_char, end_char (str/int/bool/None only), with
-``doc.text[start_char:end_char] == quote``. The rules are in :mod:`analysis.figures`, their word
-lists in ``analysis/data/figure_terms.json`` and ``analysis/data/figure_sources.csv``.
+``doc.text[start_char:end_char] == quote``. The rules are in :mod:`analysis.rules.figures`,
+their word lists in ``analysis/rules/data/figure_terms.json`` and
+``analysis/rules/data/figure_sources.csv``.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from analysis.figures import find_figures, load_terms
+from analysis.rules.figures import find_figures, load_terms
 
 if not Doc.has_extension("figures"):
     Doc.set_extension("figures", default=None)

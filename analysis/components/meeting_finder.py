@@ -1,8 +1,8 @@
 """spaCy component `meeting_finder`: meetings and the terms on the table, as plain dicts.
 
 ``doc._.meetings`` holds one dict per *mention* of a meeting or round of talks, sentence by
-sentence; :func:`analysis.meetings.meetings_table` resolves their dates against the report date
-and merges the mentions of one meeting into one row. Each dict:
+sentence; :func:`analysis.assemble.meetings.meetings_table` resolves their dates against the
+report date and merges the mentions of one meeting into one row. Each dict:
 
 - ``kind``: ``primary`` (the sentence itself says who met, where or when) or ``anaphor``
   ("the meeting will include ...", "the two discussed ...", "the talks" with no place or day:
@@ -36,14 +36,15 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from analysis.actors import TITLE_WORDS, ActorMatcher, load_actors
+from analysis.paths import LEXICON_DIR
+from analysis.rules.actors import TITLE_WORDS, ActorMatcher, load_actors
 
 if not Doc.has_extension("meetings"):
     Doc.set_extension("meetings", default=None)
 if not Doc.has_extension("terms"):
     Doc.set_extension("terms", default=None)
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+DATA_DIR = LEXICON_DIR
 PARTICIPANT_WINDOW = 12  # tokens around a trigger in which a day belongs to it
 PLACE_WINDOW = 8  # tokens between a place and a trigger ("met ... in Jerusalem")
 PLACE_CLAUSE_WINDOW = 20  # ... or further on in the same clause ("discussed X with Y in Cairo")
@@ -111,7 +112,7 @@ def make_meeting_finder(nlp: Language, name: str):
 @lru_cache(maxsize=4096)
 def _day_precise(text: str) -> bool:
     """Whether a date expression names a day ("July 28", "on Friday"), not a week or month."""
-    from analysis.dates import resolve
+    from analysis.rules.dates import resolve
 
     return resolve(text, _PRECISION_BASE).precision == "day"
 
@@ -620,7 +621,7 @@ def _anaphoric(facts: Facts) -> bool:
 
 class MeetingFinder:
     def __init__(self, nlp: Language):
-        from analysis.meetings import load_gazetteer
+        from analysis.rules.places import load_gazetteer
 
         self.nlp = nlp
         self.table = load_actors()
@@ -720,13 +721,13 @@ class MeetingFinder:
 
     def _dates(self, doc: Doc, text: str) -> list[Item]:
         """Date expressions: the date_finder's mentions when it ran (durations and "since the
-        war" left out), else analysis.dates.find_dates; report-date markers and datelines
+        war" left out), else analysis.rules.dates.find_dates; report-date markers and datelines
         ("DOHA, Nov 9 (Reuters) -": when the report was filed) left out."""
         if Doc.has_extension("date_mentions") and isinstance(doc._.date_mentions, list):
             found = [(m["start_char"], m["end_char"], m["text"]) for m in doc._.date_mentions
                      if m.get("kind") in DATE_KINDS]
         else:
-            from analysis.dates import find_dates
+            from analysis.rules.dates import find_dates
             found = find_dates(text)
         out = []
         for start, end, date_text in found:

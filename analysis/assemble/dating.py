@@ -3,9 +3,9 @@
 For every document with ``date_source == "none"``, each signal the text gives becomes a
 constraint over candidate days (7 Oct 2023 to the end of the official series, plus a margin):
 a mask of allowed days with a weight, and optionally a preference within them. The war's
-timeline (``analysis/data/timeline.csv``, :mod:`analysis.timeline`) supplies the dated events,
-holidays, office tenures and hostage-count periods; ``data/reference/negotiation_rounds.csv``
-the rounds of talks.
+timeline (``analysis/rules/data/timeline.csv``, :mod:`analysis.rules.timeline`) supplies the
+dated events, holidays, office tenures and hostage-count periods;
+``data/reference/negotiation_rounds.csv`` the rounds of talks.
 
 ==================  ===================================================================  ======
 signal              allowed report dates                                                 weight
@@ -54,7 +54,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from analysis import dates, reference, timeline
+from analysis.assemble import reference
+from analysis.paths import LEXICON_DIR
+from analysis.rules import dates, timeline
 
 WAR_START = dates.WAR_START
 MAX_WINDOW_DAYS = 62          # wider than this and we do not claim a report date
@@ -727,7 +729,7 @@ def dateline_constraint(mention: dict) -> Constraint | None:
 
 
 def event_constraint(mention: dict) -> Constraint | None:
-    """An event of the timeline (analysis/data/timeline.csv) mentioned as past: the report
+    """An event of the timeline (analysis/rules/data/timeline.csv) mentioned as past: the report
     is on/after it; as coming ("ahead of Trump's inauguration"): before it; "during": within
     it."""
     days, _ = calendar_days()
@@ -822,7 +824,7 @@ NOT_ROUND_SIDES = {"Hamas", "Palestinian Islamic Jihad"}
 
 @lru_cache(maxsize=1)
 def _not_round_people() -> frozenset:
-    actors = pd.read_csv(timeline.DATA / "actors.csv", dtype=str).fillna("")
+    actors = pd.read_csv(LEXICON_DIR / "actors.csv", dtype=str).fillna("")
     keep_out = actors["role"].isin(NOT_ROUND_ROLES) | actors["side"].isin(NOT_ROUND_SIDES)
     return frozenset(actors.loc[keep_out, "canonical"])
 
@@ -1174,9 +1176,9 @@ def confidence(window: tuple[dt.date, dt.date] | None, inferred: bool) -> str:
 @lru_cache(maxsize=1)
 def inference_stamp() -> str:
     """What an inference depends on besides the article's own result: this module's and
-    analysis.reference's code (the cache's pipeline version leaves them out), the reference
+    analysis.assemble.reference's code (the cache's pipeline version leaves them out), the reference
     series and rounds, and the calendar's last day. Stored with the inference in the
-    per-document result, so a cached re-run reuses it (analysis.run saves results after this
+    per-document result, so a cached re-run reuses it (analysis.batch.run saves results after this
     step) and any change to these makes it run again."""
     digest = hashlib.sha256(str(calendar_days()[0][-1]).encode())
     for path in [Path(__file__), Path(reference.__file__)] + \

@@ -1,10 +1,10 @@
 """Who is who in the negotiations: the actor table, and finding actors in a spaCy `Doc`.
 
-The table is data (``analysis/data/actors.csv``): one row per person and office tenure, with
+The table is data (``analysis/rules/data/actors.csv``): one row per person and office tenure, with
 the canonical spelling, aliases and spelling variants, a surname, the office keys the person
 held and when, role, organisation, country, side and whether the person negotiates or mediates.
 Office phrases ("the Qatari prime minister", "head of Israel's Mossad") live in
-``analysis/data/offices.csv`` and resolve to a person by date:
+``analysis/rules/data/offices.csv`` and resolve to a person by date:
 
 >>> import datetime as dt
 >>> table = load_actors()
@@ -33,7 +33,9 @@ from pathlib import Path
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-DATA_DIR = Path(__file__).resolve().parent / "data"
+from analysis.paths import LEXICON_DIR
+
+DATA_DIR = LEXICON_DIR
 
 # Words dropped before comparing names by their consonant skeleton.
 TITLE_WORDS = {

@@ -1,7 +1,7 @@
 """The war's timeline as data: dated events, holidays, office tenures and rounds of talks.
 
-``analysis/data/timeline.csv`` (one row per event, a source per row; see
-``analysis/data/TIMELINE.md``) has the columns
+``analysis/rules/data/timeline.csv`` (one row per event, a source per row; see
+``analysis/rules/data/TIMELINE.md``) has the columns
 
 ``date``, ``end_date``
     ISO days: the event's first and last day (``end_date`` empty for a one-day event; for an
@@ -35,7 +35,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
+
+from analysis.paths import LEXICON_DIR, REFERENCE_ROUNDS
 
 try:  # the regular-expression parser (to find the literals a pattern requires)
     import re._constants as _c
@@ -44,9 +45,7 @@ except ImportError:  # Python < 3.11
     import sre_constants as _c  # type: ignore[no-redef]
     import sre_parse as _parser  # type: ignore[no-redef]
 
-DATA = Path(__file__).resolve().parent / "data"
-TIMELINE = DATA / "timeline.csv"
-ROUNDS = Path(__file__).resolve().parent.parent / "data" / "reference" / "negotiation_rounds.csv"
+TIMELINE = LEXICON_DIR / "timeline.csv"
 
 KINDS = ("war", "attack", "truce", "ceasefire", "agreement", "proposal", "talks", "release",
          "rescue", "recovery", "death", "ruling", "diplomacy", "election", "inauguration",
@@ -269,7 +268,7 @@ def rounds() -> tuple[dict, ...]:
     """The compiled rounds of talks: start, end (dt.date), city (lower case, '' when none),
     surnames of the named participants, event_type and source."""
     out = []
-    with open(ROUNDS, encoding="utf-8", newline="") as handle:
+    with open(REFERENCE_ROUNDS, encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
             start = _date(row["date_start"])
             end = _date(row["date_end"]) or start

@@ -35,9 +35,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
-NOTEBOOKS_DIR = REPO_ROOT / "notebooks"
-REFERENCE_DIR = REPO_ROOT / "data" / "reference"
+from analysis.paths import NOTEBOOKS_DIR, REFERENCE_DIR
+
 PROJECT_KERNEL = "hostage-talks"
 
 # The lab template without anything loaded from the network (require.js, MathJax, mermaid):
@@ -371,8 +370,8 @@ def _failed_path(out: Path, started: dt.datetime) -> Path:
 
 
 def _publish(staging: Path, out: Path) -> None:
-    """Replace `out` by `staging` in one rename (see analysis.publish)."""
-    from analysis.publish import publish
+    """Replace `out` by `staging` in one rename (see analysis.batch.publish)."""
+    from analysis.batch.publish import publish
 
     publish(staging, out)
 
@@ -387,7 +386,7 @@ def check_parameters(corpus, start, end, timeout) -> None:
     >>> check_parameters("data/corpus", "2024-13-01", None, 600)
     Traceback (most recent call last):
     ...
-    analysis.report.ReportError: --start: '2024-13-01' is not a date (YYYY-MM-DD)
+    analysis.present.report.ReportError: --start: '2024-13-01' is not a date (YYYY-MM-DD)
     """
     days = {}
     for name, value in (("start", start), ("end", end)):
@@ -445,8 +444,8 @@ def render_report(corpus, out, start=None, end=None, show_code=False, model="en_
                   timeout=600, kernel="python3", notebooks_dir=None, progress=True,
                   notebook_workers=0, **extraction) -> int:
     """:func:`_render_report` holding the lock on `out` (a second report into the same folder
-    is refused with :class:`analysis.publish.OutputError`, never interleaved)."""
-    from analysis.publish import OutputLock
+    is refused with :class:`analysis.batch.publish.OutputError`, never interleaved)."""
+    from analysis.batch.publish import OutputLock
 
     check_parameters(corpus, start, end, timeout)
     check_out(out)
@@ -464,12 +463,12 @@ def _render_report(corpus, out, start=None, end=None, show_code=False, model="en
     report and the run goes to ``out.failed-<time>``; see the module docstring). Parameters
     are checked first (:class:`ReportError`, nothing written). Notebooks run in parallel,
     `notebook_workers` at a time (0: one per core). `extraction` goes to
-    :func:`analysis.run.run_extraction` (``rules_only``, ``workers``, ``cache_dir``, ...).
+    :func:`analysis.batch.run.run_extraction` (``rules_only``, ``workers``, ``cache_dir``, ...).
 
     >>> render_report("data/corpus", "/tmp/report")                     # doctest: +SKIP
     0
     """
-    from analysis.run import run_extraction
+    from analysis.batch.run import run_extraction
 
     started_at = dt.datetime.now().astimezone()
     clock = time.perf_counter()
@@ -480,7 +479,7 @@ def _render_report(corpus, out, start=None, end=None, show_code=False, model="en
         raise ReportError(f"no notebooks in {notebooks_dir or NOTEBOOKS_DIR}")
     kernel = check_kernel(kernel)
     corpus = Path(corpus).expanduser().resolve()
-    from analysis.publish import clean_stale, make_staging
+    from analysis.batch.publish import clean_stale, make_staging
 
     for note in clean_stale(out):  # staging folders of dead runs; a half-published report
         print(f"note: {note}", file=sys.stderr)

@@ -44,7 +44,7 @@ FAILURE = "failure"  # the key of a result that says why a document could not be
 
 
 def failure(reason: str) -> dict:
-    """The result of a document the NLP could not analyse; `analysis.run` rejects it with
+    """The result of a document the NLP could not analyse; `analysis.batch.run` rejects it with
     `reason` (it is never cached)."""
     return {FAILURE: reason}
 
@@ -69,7 +69,7 @@ def analyse_chunk(chunk: list[Item], model: str = "en_core_web_sm", rules_only: 
 
 
 def _analyse_batch(nlp, chunk: list[Item], batch_size: int) -> list[tuple[str, dict]]:
-    from analysis.extract import analyse_doc
+    from analysis.nlp import analyse_doc
 
     pairs = ((text, key) for key, text in chunk)
     return [(key, analyse_doc(doc))
@@ -77,7 +77,7 @@ def _analyse_batch(nlp, chunk: list[Item], batch_size: int) -> list[tuple[str, d
 
 
 def _analyse_one(nlp, text: str) -> dict:
-    from analysis.extract import analyse_doc
+    from analysis.nlp import analyse_doc
 
     try:
         return analyse_doc(nlp(text))

@@ -20,19 +20,26 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import tables
-from analysis.cache import ResultCache, default_cache_dir, shared_warning, text_key
+from analysis import columns
+from analysis.assemble.tables import document_tables
+from analysis.batch.cache import ResultCache, default_cache_dir, shared_warning, text_key
+from analysis.batch.parallel import FAILURE, analyse_stream
+from analysis.batch.publish import (
+    OutputError,
+    OutputLock,
+    clean_stale,
+    describe,
+    make_staging,
+    publish,
+)
 from analysis.corpus import MAX_CHARS, load_corpus
-from analysis.extract import document_tables
-from analysis.parallel import FAILURE, analyse_stream
-from analysis.publish import OutputError, OutputLock, clean_stale, describe, make_staging, publish
 
 STREAMED_TABLES = ("documents", "figures", "meetings", "figures_vs_reference", "entities")
 ROUND_INPUTS = ("meetings", "terms")  # per-document results kept until rounds are merged
 CACHE_FLUSH_EVERY = 256  # new results written to the cache in parts of this many documents
 # What may already be in --out: the tables (of this or another version) and the litter of
 # older versions. Anything else means --out is not an extract folder: it is not replaced.
-OUTPUT_NAMES = {f"{name}.csv" for name in (*STREAMED_TABLES, *tables.COLUMNS, "rounds",
+OUTPUT_NAMES = {f"{name}.csv" for name in (*STREAMED_TABLES, *columns.COLUMNS, "rounds",
                                            "rounds_vs_reference")}
 
 
@@ -62,7 +69,7 @@ class ExtractionSummary:
 
 class _TableStream:
     """Appends table rows to ``<name>.csv`` files in a staging folder (published whole by
-    :func:`analysis.publish.publish`). A write error names the table in `shown_as`."""
+    :func:`analysis.batch.publish.publish`). A write error names the table in `shown_as`."""
 
     def __init__(self, folder: Path, shown_as: Path):
         self.folder = folder
@@ -70,13 +77,13 @@ class _TableStream:
         self.started: set[str] = set()
 
     def append(self, name: str, frame: pd.DataFrame) -> None:
-        if name in tables.COLUMNS:
-            frame = tables.conform(frame, name)
+        if name in columns.COLUMNS:
+            frame = columns.conform(frame, name)
         first = name not in self.started
         try:
             with open(self.folder / f"{name}.csv", "w" if first else "a", encoding="utf-8",
                       newline="") as f:
-                tables.write_csv(frame, f, header=first)
+                columns.write_csv(frame, f, header=first)
         except OSError as exc:
             raise OutputError(describe(exc, self.shown_as / f"{name}.csv")) from None
         self.started.add(name)
@@ -120,11 +127,11 @@ def run_extraction(corpus_path, out_dir, *, metadata=None, model="en_core_web_sm
 
     `workers=0` uses all cores; `backend="dask"` runs the NLP on a Dask cluster (a local one
     when `scheduler` is None). With `use_cache`, results are read from and written to
-    `cache_dir` (default: :func:`analysis.cache.default_cache_dir`). Articles over `max_chars`
+    `cache_dir` (default: :func:`analysis.batch.cache.default_cache_dir`). Articles over `max_chars`
     characters are rejected.
 
     The tables are written into a private staging folder and published with one rename
-    (:mod:`analysis.publish`): `out_dir` holds either the previous tables or all the new ones.
+    (:mod:`analysis.batch.publish`): `out_dir` holds either the previous tables or all the new ones.
     A second run into the same `out_dir` is refused while this one holds its lock. Raises
     :class:`OutputError` (one line) when the tables cannot be written.
     """
@@ -235,7 +242,7 @@ class _SliceWriter:
             self.stream.append(name, parts[name])
         self.all_meetings.append(parts["meetings"])
         self.dated_all.extend(parts["dated_documents"])
-        from analysis.rounds import article_windows
+        from analysis.assemble.rounds import article_windows
 
         self.windows.update(article_windows(parts["documents"]))
         self.documents_rows.append(parts["documents"][["doc_id", "report_date"]])
@@ -251,13 +258,13 @@ class _SliceWriter:
 
     def finish(self) -> None:
         """Save the last results to the cache and write the rounds."""
-        from analysis.rounds import merge_rounds, rounds_vs_reference
+        from analysis.assemble.rounds import merge_rounds, rounds_vs_reference
 
         self.bar.close()
         if self.cache is not None:
             self.cache.put_many(self.unsaved)
         meetings = (pd.concat(self.all_meetings, ignore_index=True) if self.all_meetings
-                    else tables.empty("meetings"))
+                    else columns.empty("meetings"))
         merged = merge_rounds(meetings, self.dated_all, self.round_inputs, self.windows)
         self.stream.append("rounds", merged)
         documents = (pd.concat(self.documents_rows, ignore_index=True) if self.documents_rows

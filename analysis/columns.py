@@ -100,7 +100,7 @@ COMPARISON_COLUMNS = [
 
 # rounds_vs_reference.csv: each known round of talks in the corpus's period (reported or
 # not_reported by the corpus, with the rounds and articles that report it), then each dated
-# found round that matches no known round (not_in_reference). See analysis/rounds.py.
+# found round that matches no known round (not_in_reference). See analysis/assemble/rounds.py.
 ROUNDS_VS_REFERENCE_COLUMNS = [
     "status",  # reported | not_reported | not_in_reference
     "reference_start",

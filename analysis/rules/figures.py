@@ -2,7 +2,7 @@
 
 Works sentence by sentence on a spaCy ``Doc`` (the real model or the rule-only blank pipeline:
 the model's part-of-speech tags are only used, when present, to drop numbers that count things
-rather than people). For every number in a sentence (see :mod:`analysis.numbers`):
+rather than people). For every number in a sentence (see :mod:`analysis.rules.numbers`):
 
 1. drop quantities that are not counts of people: percentages, ages, years and dates, money,
    durations and other units, compound adjectives ("four-day truce");
@@ -49,11 +49,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from analysis.numbers import Number, find_numbers
+from analysis.paths import LEXICON_DIR
+from analysis.rules.numbers import Number, find_numbers
 
-DATA_DIR = Path(__file__).resolve().parent / "data"
-TERMS_PATH = DATA_DIR / "figure_terms.json"
-SOURCES_PATH = DATA_DIR / "figure_sources.csv"
+TERMS_PATH = LEXICON_DIR / "figure_terms.json"
+SOURCES_PATH = LEXICON_DIR / "figure_sources.csv"
 
 METRICS = ("killed", "injured", "hostages_taken", "hostages_held", "hostages_dead",
            "hostages_released", "prisoners_held", "prisoners_released", "displaced")

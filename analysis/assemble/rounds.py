@@ -9,7 +9,7 @@ Two meetings from different articles are one round when
   apart: an undated meeting of an undated article joins only a round inside that article's
   window;
 - their places agree, or one contains the other (Paris is in Europe, Doha in Qatar; see
-  ``analysis/data/places.csv``), or one has no place;
+  ``analysis/rules/data/places.csv``), or one has no place;
 - they share participants (two, or all of the smaller list); meetings without named
   participants merge only on the same day and place.
 
@@ -32,9 +32,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import tables
-from analysis.actors import load_actors, merge_by_surname
-from analysis.meetings import document_meetings, load_gazetteer
+from analysis import columns
+from analysis.assemble.meetings import document_meetings
+from analysis.paths import REFERENCE_ROUNDS
+from analysis.rules.actors import load_actors, merge_by_surname
+from analysis.rules.places import load_gazetteer
 
 PLANNED_WINDOW = dt.timedelta(days=14)
 HELD_WINDOW = dt.timedelta(days=14)
@@ -142,10 +144,10 @@ def _same_day_and_city(round_: _Round, meeting: _Meeting, gazetteer) -> bool:
 
 def _span(date_text, report: dt.date | None, status) -> tuple[dt.date, dt.date] | None:
     """The week or month a date expression without a day stands for ("in December" in a
-    report of 29 January 2024 is 2023-12-01 to 2023-12-31), via analysis.dates.resolve."""
+    report of 29 January 2024 is 2023-12-01 to 2023-12-31), via analysis.rules.dates.resolve."""
     if report is None or not isinstance(date_text, str) or not date_text.strip():
         return None
-    from analysis.dates import resolve
+    from analysis.rules.dates import resolve
 
     resolved = resolve(date_text, report, "future" if status == "planned" else "past")
     if resolved.date is None or resolved.precision not in ("week", "month"):
@@ -342,7 +344,7 @@ def merge_rounds(meetings: pd.DataFrame, documents, results,
     """Rounds (ROUND_COLUMNS) from the meetings table, the documents and per-doc results;
     `windows` (from :func:`article_windows`) places the meetings of undated articles."""
     if meetings is None or len(meetings) == 0:
-        return tables.empty("rounds")
+        return columns.empty("rounds")
     items = _items(meetings, documents, results, windows or {})
     items.sort(key=_order)
     table = load_actors()
@@ -351,13 +353,11 @@ def merge_rounds(meetings: pd.DataFrame, documents, results,
     for number, record in enumerate(records, start=1):
         record["round_id"] = f"R{number:0{width}d}"
         del record["_key"]
-    return tables.conform(pd.DataFrame.from_records(records), "rounds")
+    return columns.conform(pd.DataFrame.from_records(records), "rounds")
 
 
 # -- the check against the record ------------------------------------------------------------
 
-REFERENCE_ROUNDS = Path(__file__).resolve().parent.parent / "data" / "reference" / \
-    "negotiation_rounds.csv"
 # reference events that are rounds of talks (not agreements, truce starts, statements)
 ROUND_EVENTS = {"meeting", "talks", "summit", "working-level talks"}
 PERIOD_MARGIN = dt.timedelta(days=7)  # a round up to a week before the first report counts
@@ -425,8 +425,8 @@ def rounds_vs_reference(rounds: pd.DataFrame, documents_table: pd.DataFrame | No
         if row["round_id"] not in used and _day(row["start_date"]):
             records.append({"status": "not_in_reference", **_found_fields([row])})
     if not records:
-        return tables.empty("rounds_vs_reference")
-    return tables.conform(pd.DataFrame.from_records(records), "rounds_vs_reference")
+        return columns.empty("rounds_vs_reference")
+    return columns.conform(pd.DataFrame.from_records(records), "rounds_vs_reference")
 
 
 def _corpus_period(documents_table) -> tuple[dt.date, dt.date] | None:

@@ -1,98 +1,37 @@
 """Meetings table: one row per meeting or round of talks an article reports.
 
 The `meeting_finder` component leaves one dict per *mention* in ``results[doc_id]["meetings"]``.
-Here each mention's day is resolved against the article's report date (analysis.dates), office
+Here each mention's day is resolved against the article's report date (analysis.rules.dates), office
 titles become people by that date ("the Qatari prime minister" in 2024 is Mohammed bin
 Abdulrahman Al Thani), and the mentions of one meeting within an article are merged: same or
 no day (within a day), same place or one containing the other (Paris is in Europe), shared
 participants. Anaphoric mentions ("the meeting will include ...") add their participants to the
 meeting mentioned last. An earlier round the article mentions in passing ("were previously in
 Qatar ... on Nov 9") stays its own row.
-
->>> gazetteer = load_gazetteer()
->>> gazetteer.contains("Europe", "Paris"), gazetteer.compatible("Qatar", "Doha")
-(True, True)
->>> gazetteer.compatible("Cairo", "Jerusalem")
-False
 """
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 from dataclasses import dataclass, field
-from functools import lru_cache
-from pathlib import Path
 
 import pandas as pd
 
-from analysis import tables
-from analysis.actors import load_actors, merge_by_surname
-
-DATA_DIR = Path(__file__).resolve().parent / "data"
-
-
-class Gazetteer:
-    """Places with their kind (city | country | region) and what contains them."""
-
-    def __init__(self, rows: list[dict]):
-        self.kind, self.parent, self.aliases = {}, {}, {}
-        for row in rows:
-            name = row["name"].strip()
-            self.kind[name] = row["kind"].strip()
-            self.parent[name] = row.get("parent", "").strip()
-            for alias in [name] + [a.strip() for a in row.get("aliases", "").split(";")]:
-                if alias:
-                    self.aliases.setdefault(alias.lower(), name)
-                    if "-" in alias:
-                        self.aliases.setdefault(alias.lower().replace("-", " "), name)
-
-    def canonical(self, place: str) -> str:
-        return self.aliases.get((place or "").strip().lower(), (place or "").strip())
-
-    def ancestors(self, place: str) -> list[str]:
-        out, seen = [], set()
-        place = self.parent.get(self.canonical(place), "")
-        while place and place not in seen:
-            seen.add(place)
-            out.append(place)
-            place = self.parent.get(place, "")
-        return out
-
-    def contains(self, outer: str, inner: str) -> bool:
-        return self.canonical(outer) in self.ancestors(inner)
-
-    def compatible(self, a: str, b: str) -> bool:
-        """Empty, equal, or one inside the other."""
-        a, b = self.canonical(a), self.canonical(b)
-        return not a or not b or a == b or self.contains(a, b) or self.contains(b, a)
-
-    def more_specific(self, a: str, b: str) -> str:
-        """The smaller of two compatible places (a when they are not compatible)."""
-        if not a:
-            return b
-        if not b or not self.compatible(a, b):
-            return a
-        return b if self.contains(a, b) else a
-
-
-@lru_cache(maxsize=1)
-def load_gazetteer(path: str | Path = DATA_DIR / "places.csv") -> Gazetteer:
-    with open(path, encoding="utf-8", newline="") as handle:
-        return Gazetteer(list(csv.DictReader(handle)))
-
+from analysis import columns
+from analysis.rules.actors import load_actors, merge_by_surname
+from analysis.rules.places import Gazetteer, load_gazetteer
 
 FAR_FUTURE = dt.timedelta(days=183)  # a planned meeting is not announced half a year ahead
 
 
 def resolve_date(date_text: str, report_date: dt.date | None, tense: str | None = None):
-    """(date or None, planned) for a date expression, via analysis.dates.resolve.
+    """(date or None, planned) for a date expression, via analysis.rules.dates.resolve.
 
     tense 'present' ("meets with Netanyahu on Thursday", "travels to Egypt on Tuesday") takes
     the nearer of the past and the coming weekday (the past one on a tie)."""
     if not date_text or report_date is None:
         return None, False
-    from analysis.dates import resolve
+    from analysis.rules.dates import resolve
 
     if tense == "present":
         past = resolve(date_text, report_date, "past")
@@ -114,7 +53,7 @@ def resolve_range(date_text: str, report_date: dt.date | None, tense: str | None
     None: a meeting "last week" is not the one on Monday."""
     if not date_text or report_date is None:
         return None
-    from analysis.dates import resolve
+    from analysis.rules.dates import resolve
 
     resolved = resolve(date_text, report_date, "past" if tense == "present" else tense)
     if resolved.precision in ("week", "month") and resolved.date:
@@ -527,6 +466,6 @@ def meetings_table(documents, results) -> pd.DataFrame:
             continue
         rows.extend(row for row, _ in document_meetings(document, result))
     if not rows:
-        return tables.empty("meetings")
-    frame = tables.conform(pd.DataFrame.from_records(rows), "meetings")
+        return columns.empty("meetings")
+    frame = columns.conform(pd.DataFrame.from_records(rows), "meetings")
     return frame.sort_values(["doc_id", "start_char"], kind="stable", ignore_index=True)

@@ -3,7 +3,7 @@ the small derived tables they show, safe display of article text, and saving cha
 
 Notebooks stay thin: a few calls into this module per cell.
 
->>> from analysis import notebook_helpers as nh
+>>> from analysis.present import notebook_helpers as nh
 >>> tables = nh.load_tables(tables_dir=None, corpus="../data/corpus",
 ...                         output_dir="../reports/lab/01_corpus_overview")   # doctest: +SKIP
 >>> tables = nh.select_dates(tables, start="2024-01-01", end=None)           # doctest: +SKIP
@@ -20,9 +20,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import tables as table_contract
+from analysis import columns as table_contract
+from analysis.paths import REPO_ROOT
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
 TABLE_NAMES = ["documents", "figures", "meetings", "rounds", "figures_vs_reference", "entities",
                "rounds_vs_reference"]
 ENTITY_COLUMNS = ["doc_id", "text", "label", "start_char", "end_char"]
@@ -30,7 +30,7 @@ ENTITY_COLUMNS = ["doc_id", "text", "label", "start_char", "end_char"]
 
 @dataclass
 class TableSet:
-    """The tables a notebook works on (columns as in analysis.tables, plus entities)."""
+    """The tables a notebook works on (columns as in analysis.columns, plus entities)."""
 
     documents: pd.DataFrame
     figures: pd.DataFrame
@@ -108,7 +108,7 @@ def read_tables(tables_dir: str | os.PathLike) -> TableSet:
         if path.exists():
             frames[name] = table_contract.read_table(path, name)
         elif name == "rounds_vs_reference":  # tables of an older extract: check them here
-            from analysis.rounds import rounds_vs_reference
+            from analysis.assemble.rounds import rounds_vs_reference
 
             frames[name] = rounds_vs_reference(frames["rounds"], frames["documents"])
         else:
@@ -128,7 +128,7 @@ def load_tables(tables_dir=None, corpus="../data/corpus", output_dir="../reports
     if folder is None or not (folder / "documents.csv").exists():
         if folder is not None:
             raise FileNotFoundError(f"no documents.csv in tables folder {folder}")
-        from analysis.run import run_extraction
+        from analysis.batch.run import run_extraction
 
         folder = output_folder(output_dir) / "tables"
         print(run_extraction(resolve_path(corpus), folder, model=model, progress=False))
@@ -202,16 +202,16 @@ def _reference_rows(check: pd.DataFrame | None, start, end) -> pd.DataFrame | No
 
 
 def _reference_dir(reference_dir) -> Path:
-    from analysis import reference
+    from analysis.assemble import reference
 
     folder = resolve_path(reference_dir)
     return folder if folder is not None and folder.is_dir() else reference.REFERENCE_DIR
 
 
 def load_official_casualties(reference_dir="../data/reference") -> pd.DataFrame:
-    """The official Gaza daily series (analysis.reference.load_gaza_daily) with an ISO
+    """The official Gaza daily series (analysis.assemble.reference.load_gaza_daily) with an ISO
     ``report_date``: report_date, report_source, killed_cum, injured_cum, ..."""
-    from analysis import reference
+    from analysis.assemble import reference
 
     frame = reference.load_gaza_daily(_reference_dir(reference_dir))
     frame.insert(0, "report_date", pd.to_datetime(frame.pop("date")).dt.strftime("%Y-%m-%d"))
@@ -219,9 +219,9 @@ def load_official_casualties(reference_dir="../data/reference") -> pd.DataFrame:
 
 
 def load_reported_hostages(reference_dir="../data/reference") -> pd.DataFrame:
-    """Hostage figures compiled from news pages (analysis.reference.load_hostage_figures,
+    """Hostage figures compiled from news pages (analysis.assemble.reference.load_hostage_figures,
     one cited URL a row) with an ISO ``report_date``."""
-    from analysis import reference
+    from analysis.assemble import reference
 
     frame = reference.load_hostage_figures(_reference_dir(reference_dir))
     frame.insert(0, "report_date", pd.to_datetime(frame.pop("date")).dt.strftime("%Y-%m-%d"))
@@ -279,7 +279,7 @@ def canonical_people(names: pd.Series) -> pd.Series:
     >>> canonical_people(pd.Series(["Bill Burns", "Burns", "Jane Doe", "Doe", "Smith"])).tolist()
     ['William Burns', 'William Burns', 'Jane Doe', 'Jane Doe', 'Smith']
     """
-    from analysis.actors import load_actors
+    from analysis.rules.actors import load_actors
 
     table = load_actors()
 

@@ -572,7 +572,7 @@ _ANNIVERSARY = re.compile(
 _SINCE_WAR = re.compile(r"\bsince\s+(?:the\s+)?(?:Oct\.?|October)\s+7(?:th)?\b|"
                         r"\bsince\s+7\s+October\b", re.IGNORECASE)
 # Holidays ("Ramadan", "Passover", "Hanukkah") are rows of the timeline
-# (analysis/data/timeline.csv, kind holiday): name -> (first, last) day of each occurrence.
+# (analysis/rules/data/timeline.csv, kind holiday): name -> (first, last) day of each occurrence.
 # A mention allows report dates from HOLIDAY_MARGIN[0] days before an occurrence to
 # HOLIDAY_MARGIN[1] days after it (articles look ahead to a holiday and back at it); "ahead
 # of Ramadan" only before it, "after Ramadan" only after it.
@@ -813,8 +813,8 @@ def _ordinal_durations(text: str, segments, taken: list) -> list[dict]:
 
 
 def _timeline_mentions(text: str) -> list[dict]:
-    """Holidays, dated events and office holders the timeline knows (analysis.timeline)."""
-    from analysis import timeline
+    """Holidays, dated events and office holders the timeline knows (analysis.rules.timeline)."""
+    from analysis.rules import timeline
 
     mentions = timeline.find_events(text) + timeline.find_offices(text)
     headline = text.find("\n")

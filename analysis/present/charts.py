@@ -5,7 +5,7 @@ They are drawn to be read in print and by colour-blind readers: the Okabe-Ito pa
 shape for every category that colour also shows, labelled axes with units, a title and a source
 line. An empty frame gives an Axes that says in words that nothing was found.
 
->>> from analysis import charts
+>>> from analysis.present import charts
 >>> ax = charts.reports_per_week(documents)                      # doctest: +SKIP
 >>> ax = charts.casualty_figures(figures, official, metric="killed")   # doctest: +SKIP
 >>> ax.figure.savefig("killed.png")                              # doctest: +SKIP
@@ -25,7 +25,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 from matplotlib.lines import Line2D  # noqa: E402
 
-from analysis.tables import whole_figures  # noqa: E402
+from analysis.columns import whole_figures  # noqa: E402
 
 # Okabe & Ito (2008), "Color Universal Design": distinguishable with the common colour-vision
 # deficiencies and in greyscale when paired with shapes.
@@ -539,7 +539,7 @@ def top_entities(entities: pd.DataFrame, labels=("PERSON",), n: int = 10, ax=Non
 
     >>> ax = top_entities(entities, labels=("GPE", "LOC"))   # doctest: +SKIP
     """
-    from analysis.notebook_helpers import entity_counts
+    from analysis.present.notebook_helpers import entity_counts
 
     ax = _axes(ax, size=(6, 3.2))
     kind = {"PERSON": "people", "GPE": "places", "LOC": "places", "FAC": "places",

@@ -1,0 +1,1 @@
+"""What readers see: charts, the notebooks' helpers and the HTML report."""

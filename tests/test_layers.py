@@ -1,0 +1,155 @@
+"""The package's shape: layers as folders, imports running one way, small functions.
+
+The layers, earliest first (docs/architecture.md describes them). A module may import
+modules of its own layer or of earlier ones, never of a later one, and the imports between
+modules form no cycle. Every import counts, also those inside functions.
+"""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+
+PACKAGE = ROOT / "analysis"
+
+# (layer, the modules or packages in it), in data-flow order
+LAYERS = [
+    ("base", ["analysis", "analysis.paths", "analysis.columns"]),
+    ("rules", ["analysis.rules"]),
+    ("ingest", ["analysis.corpus"]),
+    ("components", ["analysis.components"]),
+    ("nlp", ["analysis.nlp"]),
+    ("assemble", ["analysis.assemble"]),
+    ("batch", ["analysis.batch"]),
+    ("present", ["analysis.present"]),
+    ("evaluate", ["analysis.evaluate"]),
+    ("interface", ["analysis.cli", "analysis.__main__"]),
+]
+MAX_FUNCTION_LINES = 60
+
+
+def module_name(path: Path) -> str:
+    parts = path.relative_to(ROOT).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def modules() -> dict[str, Path]:
+    return {module_name(path): path for path in sorted(PACKAGE.rglob("*.py"))}
+
+
+def layer_of(module: str) -> int:
+    """The index in LAYERS of the longest prefix naming `module`'s layer."""
+    best, rank = -1, None
+    for index, (_, prefixes) in enumerate(LAYERS):
+        for prefix in prefixes:
+            if (module == prefix or module.startswith(prefix + ".")) and len(prefix) > best:
+                best, rank = len(prefix), index
+    assert rank is not None, f"{module} belongs to no layer: add it to LAYERS and the docs"
+    return rank
+
+
+def imports_of(path: Path, known: set[str]) -> set[str]:
+    """The project modules `path` imports (``from analysis.x import y`` counts y when y is a
+    module, else x)."""
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found |= {alias.name for alias in node.names if alias.name in known}
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            for alias in node.names:
+                name = f"{node.module}.{alias.name}"
+                if name in known:
+                    found.add(name)
+                elif node.module in known and node.module != "analysis":
+                    found.add(node.module)
+    return found
+
+
+def import_graph() -> dict[str, set[str]]:
+    known = set(modules())
+    return {name: imports_of(path, known) - {name} for name, path in modules().items()}
+
+
+def test_every_module_has_a_layer():
+    for name in modules():
+        layer_of(name)
+
+
+def test_imports_run_from_later_layers_to_earlier_ones():
+    backwards = [f"{name} ({LAYERS[layer_of(name)][0]}) imports {used} "
+                 f"({LAYERS[layer_of(used)][0]})"
+                 for name, used_set in import_graph().items() for used in sorted(used_set)
+                 if layer_of(used) > layer_of(name)]
+    assert not backwards, "\n".join(backwards)
+
+
+def test_imports_form_no_cycle():
+    graph = import_graph()
+    state: dict[str, int] = {}  # 1 on the current path, 2 done
+
+    def visit(name: str, path: list[str]) -> list[str] | None:
+        state[name] = 1
+        for used in sorted(graph[name]):
+            if state.get(used) == 1:
+                return path + [name, used]
+            if used not in state and (cycle := visit(used, path + [name])):
+                return cycle
+        state[name] = 2
+        return None
+
+    for name in sorted(graph):
+        if name not in state:
+            cycle = visit(name, [])
+            assert cycle is None, " -> ".join(cycle)
+
+
+def long_functions() -> list[str]:
+    found = []
+    for name, path in modules().items():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                lines = node.end_lineno - node.lineno + 1
+                if lines > MAX_FUNCTION_LINES:
+                    found.append(f"{name}.{node.name}: {lines} lines")
+    return found
+
+
+def test_no_function_is_over_60_lines():
+    assert not long_functions(), "\n".join(long_functions())
+
+
+def test_no_silent_except_exception():
+    """A broad ``except Exception`` must do something with the error (raise, log, record),
+    never just pass or fall through to a default."""
+    silent = []
+    for name, path in modules().items():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ExceptHandler) and isinstance(node.type, ast.Name) and \
+                    node.type.id in ("Exception", "BaseException") and node.name is None:
+                silent.append(f"{name}:{node.lineno}")
+    assert not silent, "except Exception without using the error: " + ", ".join(silent)
+
+
+@pytest.mark.parametrize("rules_only", [True])
+def test_the_pipeline_version_covers_every_module_the_pipeline_uses(rules_only):
+    """Building and running the pipeline imports only modules inside PIPELINE_SOURCES: so
+    editing anything else (assembly, batch, presentation) rightly keeps the cache."""
+    code = ("import sys; from analysis.nlp import build_pipeline, analyse_doc;"
+            f"nlp = build_pipeline(rules_only={rules_only});"
+            "analyse_doc(nlp('Talks in Doha on Tuesday: 1,200 people were killed.'));"
+            "print(' '.join(m.__file__ for n, m in sys.modules.items()"
+            " if n.startswith('analysis.') and getattr(m, '__file__', None)))")
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True, cwd=ROOT).stdout.split()
+    from analysis.nlp import pipeline_files
+
+    versioned = {path.resolve() for path in pipeline_files()}
+    outside = [path for path in loaded if Path(path).resolve() not in versioned
+               and Path(path).name != "__init__.py"]
+    assert not outside, f"the pipeline uses files outside its version: {outside}"
