@@ -55,6 +55,14 @@ nav.report-toc { max-width: 60em; margin: 1em auto 0 auto; padding: 0.5em 1em;
   font-family: var(--jp-ui-font-family, system-ui, sans-serif); }
 nav.report-toc ul { margin: 0.2em 0; padding-left: 1.2em; }
 nav.report-toc .report-back { float: right; }
+/* charts shrink to the window; wide tables scroll inside their box, never the page */
+.jp-RenderedImage img, .jp-OutputArea-output img { max-width: 100%; height: auto; }
+.jp-OutputArea-output { overflow-x: auto; }
+table.dataTable th, table.dataTable td { text-align: left !important; vertical-align: top;
+  white-space: normal; overflow-wrap: anywhere; min-width: 4em; max-width: 32em; }
+table.dataTable td.dt-type-numeric, table.dataTable th.dt-type-numeric {
+  text-align: right !important; white-space: nowrap; }
+table.dataTable details summary { cursor: pointer; }
 </style>
 {%- endblock extra_css -%}
 {%- block body_header -%}

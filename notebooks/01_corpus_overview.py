@@ -5,6 +5,8 @@
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python (hostage-talks)
 #     language: python
@@ -46,7 +48,7 @@ nh.say(nh.corpus_summary(tables.documents, start, end))
 # %%
 dates = nh.document_dates(tables.documents)
 nh.save_table(dates, out, "document_dates")
-nh.show(dates, empty="The corpus has no readable reports.")
+nh.show(dates, empty="The corpus has no readable reports.", documents=tables.documents)
 
 # %% [markdown]
 # ## Files set aside
@@ -72,8 +74,10 @@ nh.save_chart(ax, out, "reports_per_week")
 # %% [markdown]
 # ## Most-mentioned people, places and organisations
 #
-# Named entities found by the spaCy model, counted over all mentions; the small number after
-# each bar is how many reports name it. Surnames alone ("Burns") count as their own entry.
+# Named entities found by the spaCy model (`--model en_core_web_sm`; the rules-only pipeline
+# names none), counted over all mentions; the small number after each bar is how many reports
+# name it. A person's surname alone counts as their full name, "Gaza Strip" as "Gaza", and
+# photo credits are not people.
 
 # %%
 ax = charts.top_entities(tables.entities, labels=("PERSON",))

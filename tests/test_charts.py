@@ -194,7 +194,7 @@ def test_colours_come_from_the_okabe_ito_palette():
 
 def test_timeline_counts_undated_rounds_and_marks_status():
     ax = charts.rounds_timeline(nh.rounds_with_status(make_rounds(), make_meetings()))
-    assert [t.get_text() for t in ax.get_yticklabels()] == ["Paris", "Aqaba"]
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["France (Paris)", "Jordan (Aqaba)"]
     assert "1 round(s) without a known date" in texts(ax)
     assert marker_count(ax) == 2
 
