@@ -438,3 +438,14 @@ def test_dateline_of_a_date_only_with_its_weekday():
     inference = infer("Talks in Paris\n\nMonday, January 29, 2024 – Intelligence chiefs met in "
                       "Paris on Sunday.")
     assert inference.report_date == D(2024, 1, 29)
+
+
+def test_date_with_its_weekday_is_this_weeks():
+    # "on Thursday night, 25 January": the report within about a week after it
+    mention = next(m for m in date_signals("The war cabinet met on Thursday night, 25 January, "
+                                           "to discuss the talks.") if m["kind"] == "day_month")
+    c = dating.yearless_constraint(mention)
+    days, _ = dating.calendar_days()
+    assert c.kind == "absolute"
+    assert c.allowed[dating._index(days, D(2024, 1, 26))]
+    assert not c.allowed[dating._index(days, D(2024, 3, 1))]
