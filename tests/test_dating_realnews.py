@@ -22,7 +22,7 @@ MAX_OFF = 30   # no estimate this far off
 # (undated articles: within 3 days, windows holding the truth, left undated at most)
 UNDATED = (18, 18, 2)
 # (header-stripped dated articles: within 3 days, windows holding the truth, max undated)
-STRIPPED = (10, 15, 10)
+STRIPPED = (11, 15, 9)
 
 
 def _score(documents: pd.DataFrame, truth: dict) -> dict:
