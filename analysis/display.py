@@ -233,8 +233,9 @@ def for_readers(frame: pd.DataFrame, documents: pd.DataFrame | None = None) -> p
     names = article_index(documents)
     shown = pd.DataFrame(index=frame.index)
     for column in frame.columns:
-        if str(column).startswith("_"):
-            continue
+        if str(column).startswith("_") or (column == "source_path" and names
+                                           and "doc_id" in frame.columns):
+            continue  # the article's name already says which file it is
         shown[header(str(column))] = [_cell(str(column), v, names) for v in frame[column]]
     return shown.reset_index(drop=True)
 
