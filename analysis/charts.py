@@ -752,6 +752,10 @@ def top_entities(entities: pd.DataFrame, labels=("PERSON",), n: int = 10, ax=Non
             "ORG": "organisations", "NORP": "groups"}.get(labels[0], "names")
     title = f"Most-mentioned {kind}"
     source = "Source: named entities in the corpus (entities.csv, spaCy en_core_web_sm)."
+    if entities is not None and entities.attrs.get("from") == "meetings":
+        title = f"{kind.capitalize()} of the meetings found, most frequent first"
+        source = ("Source: the people and places of the meetings found (meetings.csv); the "
+                  "rules-only pipeline names no other entities (--model en_core_web_sm does).")
     counts = entity_counts(entities, labels=labels, n=n)
     if counts.empty:
         return _nothing(ax, title, f"No {kind} named in the selected reports.", source)

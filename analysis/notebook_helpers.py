@@ -314,6 +314,33 @@ def canonical_people(names: pd.Series) -> pd.Series:
                       if len(n.split()) == 1 and len(fuller.get(n.lower(), ())) == 1 else n)
 
 
+def named_entities(tables: TableSet) -> pd.DataFrame:
+    """The named entities to count: entities.csv, or when it is empty (the rules-only pipeline
+    has no entity recogniser) the participants (PERSON) and places (GPE) of the meetings found,
+    marked ``attrs["from"] == "meetings"`` so the charts say so.
+
+    >>> t = TableSet(*[pd.DataFrame(columns=["doc_id"])] * 6)
+    >>> t.meetings = pd.DataFrame({"doc_id": ["a"], "participants": ["A B;C D"],
+    ...                            "location": ["Doha"]})
+    >>> t.entities = pd.DataFrame(columns=ENTITY_COLUMNS)
+    >>> frame = named_entities(t); frame["text"].tolist(), frame.attrs["from"]
+    (['A B', 'C D', 'Doha'], 'meetings')
+    """
+    if not tables.entities.empty or tables.meetings is None or tables.meetings.empty:
+        return tables.entities
+    rows = []
+    for meeting in tables.meetings.to_dict("records"):
+        names = [n.strip() for n in str(meeting.get("participants") or "").split(";")
+                 if n.strip() and n.strip() != "nan"]
+        rows += [(meeting["doc_id"], name, "PERSON") for name in names]
+        place = meeting.get("location")
+        if isinstance(place, str) and place.strip():
+            rows.append((meeting["doc_id"], place.strip(), "GPE"))
+    frame = pd.DataFrame(rows, columns=["doc_id", "text", "label"])
+    frame.attrs["from"] = "meetings"
+    return frame
+
+
 @lru_cache(maxsize=1)
 def mention_rules() -> dict:
     """analysis/data/mention_rules.json: place aliases and photo-credit words."""

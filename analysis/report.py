@@ -303,6 +303,19 @@ def _latest_toll(comparison) -> str:
             f"official series that day {int(float(row['official_value'])):,}")
 
 
+# What each page shows, for the index (notebooks not listed are named by their file).
+PAGE_DESCRIPTIONS = {
+    "01_corpus_overview": ("Corpus overview", "every article and its date (given or inferred), "
+                           "files set aside, reports per week, most-mentioned names"),
+    "02_casualty_figures": ("Casualty figures", "the tolls each article states against the "
+                            "Gaza Ministry of Health's count, one-off tolls apart, the gaps"),
+    "03_hostage_figures": ("Hostage figures", "hostages and prisoners held and released, with "
+                           "the series news sites reported"),
+    "04_negotiation_rounds": ("Negotiation rounds", "rounds by date and country, who took part "
+                              "when, one line per round with its articles, the record"),
+}
+
+
 def write_index(staging: Path, runs: list[NotebookRun], parameters: dict, started: dt.datetime,
                 seconds: float) -> Path:
     """index.html: one row per notebook (page, notebook, status) and the run's parameters."""
@@ -310,8 +323,10 @@ def write_index(staging: Path, runs: list[NotebookRun], parameters: dict, starte
     rows = []
     for run in runs:
         page = f"{run.name}.html"
-        link = (f'<a href="{esc(page)}">{esc(run.name)}</a>' if (staging / page).exists()
-                else esc(run.name))
+        title, what = PAGE_DESCRIPTIONS.get(run.name, (run.name, ""))
+        link = (f'<a href="{esc(page)}">{esc(title)}</a>' if (staging / page).exists()
+                else esc(title))
+        link += f'<br><small>{esc(what)}</small>' if what else ""
         status = ("ok" if run.ok else
                   f"<strong>failed</strong> in cell [{esc(str(run.cell or '?'))}]: "
                   f"<code>{esc(run.error[:300])}</code>")
