@@ -528,6 +528,16 @@ def _before_trip(s: Sentence) -> bool:
         for w in s.lower[:6])
 
 
+HOST_VERBS = {"host", "hosts", "hosted", "hosting"}
+
+
+def _hosts(following: list[str]) -> bool:
+    """A place that hosts: 'Warsaw will host ...', 'Cairo is also hosting separate talks',
+    'Doha hosted'. Leaves 'Qatar, the host of ...'."""
+    words = [w for w in following if w not in ("will", "is", "was", "also", "to", "set", "be")]
+    return bool(words) and words[0] in HOST_VERBS
+
+
 def _talks_noun(group: Group) -> bool:
     """A talks noun other than 'visit'/'trip' ('talks', 'meeting', 'summit')."""
     return any(t.kind == "noun" and t.word.lower() not in ("visit", "trip")
@@ -1329,6 +1339,8 @@ class MeetingFinder:
             return False  # "the most read in Israel, reported"
         if following and following[0] in self.lex["place_modifier_head"]:
             return False  # "agreed to US proposals", "met US officials in Doha"
+        if _hosts(following):
+            return True  # "Warsaw will host Mossad chief David Barnea", "Cairo is also hosting"
         i = start - 1
         while i >= sent.start and doc[i].lower_ in ("the", "a", "an", "another"):
             i -= 1  # "in a European capital", "in another European capital"
