@@ -16,6 +16,9 @@ REPO_ROOT = PACKAGE_DIR.parent
 # The rules' data: word lists, aliases, places, offices and the war's timeline (part of the
 # pipeline version, like the code in analysis/rules/).
 LEXICON_DIR = PACKAGE_DIR / "rules" / "data"
+# Word lists only the presentation uses (place aliases and photo-credit words for the counts
+# of most-mentioned names); outside the pipeline version.
+PRESENT_DATA_DIR = PACKAGE_DIR / "present" / "data"
 
 # The repository's data: bundled corpus, gold annotations and the reference series.
 DATA_DIR = REPO_ROOT / "data"

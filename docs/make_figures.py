@@ -1,4 +1,6 @@
-"""Draw the README's chart pictures into docs/img/ (small PNGs, committed).
+"""Draw the README's chart pictures into docs/img/ (small PNGs, committed). The screenshots of
+whole report pages (docs/img/page_*.png) come from the Chromium test instead
+(HOSTAGE_TALKS_SCREENSHOTS=<folder> pytest tests/test_notebooks.py -m slow -k chromium).
 
     .venv/bin/python docs/make_figures.py            # from the repository root
 
@@ -74,13 +76,24 @@ def main() -> None:
     official = nh.load_official_casualties(ROOT / "data" / "reference")
     reported = nh.load_reported_hostages(ROOT / "data" / "reference")
 
+    panels = charts.HOSTAGE_PANELS
     drawings = {
-        "casualties_killed": lambda: charts.casualty_figures(figures, official, "killed"),
-        "casualties_injured": lambda: charts.casualty_figures(figures, official, "injured"),
-        "hostages": lambda: charts.hostage_figures(figures, reported),
-        "prisoners": lambda: charts.hostage_figures(figures, reported,
-                                                    metrics=charts.PRISONER_METRICS),
+        "casualties_killed": lambda: charts.casualty_figures(figures, official, "killed",
+                                                             documents=documents),
+        "casualties_injured": lambda: charts.casualty_figures(figures, official, "injured",
+                                                              documents=documents),
+        "event_tolls": lambda: charts.event_figures(figures),
+        "hostages": lambda: charts.hostage_figures(
+            figures, reported, metrics=panels["hostages_held"][0], documents=documents),
+        "hostages_released": lambda: charts.hostage_figures(
+            figures, reported, metrics=panels["hostages_released"][0], documents=documents),
+        "prisoners": lambda: charts.hostage_figures(
+            figures, reported, metrics=panels["prisoners_held"][0], documents=documents),
+        "prisoners_released": lambda: charts.hostage_figures(
+            figures, reported, metrics=panels["prisoners_released"][0], documents=documents),
         "rounds_timeline": lambda: charts.rounds_timeline(rounds),
+        "rounds_per_month": lambda: charts.rounds_per_month(rounds),
+        "participants_heatmap": lambda: charts.participants_heatmap(rounds),
         "participants_matrix": lambda: charts.participants_matrix(rounds),
         "reports_per_week": lambda: charts.reports_per_week(documents),
         "top_people": lambda: charts.top_entities(tables.entities, labels=("PERSON",)),

@@ -5,6 +5,8 @@
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python (hostage-talks)
 #     language: python
@@ -46,7 +48,7 @@ nh.say(nh.corpus_summary(tables.documents, start, end))
 # %%
 dates = nh.document_dates(tables.documents)
 nh.save_table(dates, out, "document_dates")
-nh.show(dates, empty="The corpus has no readable reports.")
+nh.show(dates, empty="The corpus has no readable reports.", documents=tables.documents)
 
 # %% [markdown]
 # ## Files set aside
@@ -72,23 +74,27 @@ nh.save_chart(ax, out, "reports_per_week")
 # %% [markdown]
 # ## Most-mentioned people, places and organisations
 #
-# Named entities found by the spaCy model, counted over all mentions; the small number after
-# each bar is how many reports name it. Surnames alone ("Burns") count as their own entry.
+# Named entities found by the spaCy model (`--model en_core_web_sm`; the rules-only pipeline
+# names none), counted over all mentions; the small number after each bar is how many reports
+# name it. A person's surname alone counts as their full name, "Gaza Strip" as "Gaza", and
+# photo credits are not people. Without the model, the people and places of the meetings found
+# are counted instead.
 
 # %%
-ax = charts.top_entities(tables.entities, labels=("PERSON",))
+names = nh.named_entities(tables)
+ax = charts.top_entities(names, labels=("PERSON",))
 nh.save_chart(ax, out, "top_people")
 
 # %%
-ax = charts.top_entities(tables.entities, labels=("GPE", "LOC", "FAC"))
+ax = charts.top_entities(names, labels=("GPE", "LOC", "FAC"))
 nh.save_chart(ax, out, "top_places")
 
 # %%
-ax = charts.top_entities(tables.entities, labels=("ORG",))
+ax = charts.top_entities(names, labels=("ORG",))
 nh.save_chart(ax, out, "top_organisations")
 
 # %%
-mentions = nh.entity_counts(tables.entities, labels=("PERSON", "GPE", "LOC", "FAC", "ORG"),
+mentions = nh.entity_counts(names, labels=("PERSON", "GPE", "LOC", "FAC", "ORG"),
                             n=30)
 nh.save_table(mentions, out, "entity_counts")
 nh.show(mentions, empty="No people, places or organisations were found.")

@@ -16,8 +16,9 @@
 # %% [markdown]
 # # Casualty figures
 #
-# People killed and injured as each report states them, by report date, drawn over the official
-# cumulative series of the Gaza Ministry of Health. Marker colour is the population, marker
+# People killed and injured so far as each report states them, by report date, drawn over the
+# official cumulative count of the Gaza Ministry of Health (the grey line). One-off tolls of a
+# single event (the 7 October attack) are not running totals and have their own chart. Marker colour is the population, marker
 # shape the qualifier (a triangle pointing up is "at least", down "nearly" or "up to", a
 # diamond "about"), and a vertical bar a stated range. Below: the gap between each figure and
 # the official value, and the figures that disagree with it beyond what their qualifier allows.
@@ -45,15 +46,27 @@ nh.say(nh.figures_summary(tables.figures, nh.CASUALTY_METRICS, "casualty", start
 # ## Killed
 
 # %%
-ax = charts.casualty_figures(tables.figures, official, metric="killed")
+ax = charts.casualty_figures(tables.figures, official, metric="killed",
+                             documents=tables.documents)
 nh.save_chart(ax, out, "casualties_killed")
 
 # %% [markdown]
 # ## Injured
 
 # %%
-ax = charts.casualty_figures(tables.figures, official, metric="injured")
+ax = charts.casualty_figures(tables.figures, official, metric="injured",
+                             documents=tables.documents)
 nh.save_chart(ax, out, "casualties_injured")
+
+# %% [markdown]
+# ## One-off tolls
+#
+# Figures of one event ("1,200 killed on 7 October"), one row per metric and population: they
+# do not grow over time, so they are kept off the cumulative charts.
+
+# %%
+ax = charts.event_figures(tables.figures, metrics=nh.CASUALTY_METRICS)
+nh.save_chart(ax, out, "event_tolls")
 
 # %% [markdown]
 # ## The figures
@@ -63,7 +76,7 @@ nh.save_chart(ax, out, "casualties_injured")
 # %%
 casualties = nh.figure_rows(tables.figures, nh.CASUALTY_METRICS)
 nh.save_table(casualties, out, "casualty_figures")
-nh.show(casualties, empty="No casualty figures were found.")
+nh.show(casualties, empty="No casualty figures were found.", documents=tables.documents)
 
 # %% [markdown]
 # ## Sub-counts and vague amounts
@@ -75,7 +88,8 @@ nh.show(casualties, empty="No casualty figures were found.")
 # %%
 casualty_sub_counts = nh.sub_count_rows(tables.figures, nh.CASUALTY_METRICS)
 nh.save_table(casualty_sub_counts, out, "casualty_sub_counts")
-nh.show(casualty_sub_counts, empty="No casualty sub-counts or vague amounts were found.")
+nh.show(casualty_sub_counts, empty="No casualty sub-counts or vague amounts were found.",
+        documents=tables.documents)
 
 # %% [markdown]
 # ## Deviation from the official series
@@ -85,9 +99,10 @@ nh.show(casualty_sub_counts, empty="No casualty sub-counts or vague amounts were
 # the official value in percent, and `consistent` whether that distance fits the qualifier.
 
 # %%
-deviations = nh.deviation_table(tables.figures_vs_reference)
+deviations = nh.deviation_table(tables.figures_vs_reference, nh.CASUALTY_METRICS)
 nh.save_table(deviations, out, "deviations")
-nh.show(deviations, empty="No figure could be compared with the official series.")
+nh.show(deviations, empty="No figure could be compared with the official series.",
+        documents=tables.documents)
 
 # %% [markdown]
 # ## Figures that disagree with the official value
@@ -96,6 +111,8 @@ nh.show(deviations, empty="No figure could be compared with the official series.
 # the sentence they come from, so each can be checked against the article.
 
 # %%
-disagreeing = nh.disagreements(tables.figures_vs_reference, tables.figures)
+disagreeing = nh.disagreements(tables.figures_vs_reference, tables.figures,
+                               nh.CASUALTY_METRICS)
 nh.save_table(disagreeing, out, "disagreements")
-nh.show(disagreeing, empty="No figure disagrees with the official value beyond its qualifier.")
+nh.show(disagreeing, empty="No figure disagrees with the official value beyond its qualifier.",
+        documents=tables.documents)

@@ -17,9 +17,10 @@
 # # Hostage figures
 #
 # Hostages taken, still held, dead among those held and released, and Palestinian prisoners
-# held and released, as each report states them, by report date. Colour is the metric, marker
-# shape the qualifier; crosses are the figures reported in other news pages
-# (`data/reference/israel_hostage_figures_reported.csv`) where they exist. Different reports
+# held and released, as each report states them, by report date; held and released are
+# charted apart. Colour is the metric, marker shape the qualifier; crosses are the figures
+# news sites reported, compiled in `data/reference/israel_hostage_figures_reported.csv`
+# (a reported series, not an official one). Different reports
 # count on different bases (with or without the four people held before 7 October, Israelis
 # only or everyone), so read the quote before comparing values.
 
@@ -44,18 +45,36 @@ nh.say(nh.figures_summary(tables.figures, nh.HOSTAGE_TABLE_METRICS, "hostage and
                           start, end))
 
 # %% [markdown]
-# ## Hostages
+# ## Hostages held
 
 # %%
-ax = charts.hostage_figures(tables.figures, reported, metrics=charts.HOSTAGE_METRICS)
+ax = charts.hostage_figures(tables.figures, reported, documents=tables.documents,
+                            metrics=charts.HOSTAGE_PANELS["hostages_held"][0])
 nh.save_chart(ax, out, "hostages")
 
 # %% [markdown]
-# ## Prisoners
+# ## Hostages released
 
 # %%
-ax = charts.hostage_figures(tables.figures, reported, metrics=charts.PRISONER_METRICS)
+ax = charts.hostage_figures(tables.figures, reported, documents=tables.documents,
+                            metrics=charts.HOSTAGE_PANELS["hostages_released"][0])
+nh.save_chart(ax, out, "hostages_released")
+
+# %% [markdown]
+# ## Prisoners held
+
+# %%
+ax = charts.hostage_figures(tables.figures, reported, documents=tables.documents,
+                            metrics=charts.HOSTAGE_PANELS["prisoners_held"][0])
 nh.save_chart(ax, out, "prisoners")
+
+# %% [markdown]
+# ## Prisoners released
+
+# %%
+ax = charts.hostage_figures(tables.figures, reported, documents=tables.documents,
+                            metrics=charts.HOSTAGE_PANELS["prisoners_released"][0])
+nh.save_chart(ax, out, "prisoners_released")
 
 # %% [markdown]
 # ## The figures
@@ -63,7 +82,8 @@ nh.save_chart(ax, out, "prisoners")
 # %%
 hostage_figures = nh.figure_rows(tables.figures, nh.HOSTAGE_TABLE_METRICS)
 nh.save_table(hostage_figures, out, "hostage_figures")
-nh.show(hostage_figures, empty="No hostage or prisoner figures were found.")
+nh.show(hostage_figures, empty="No hostage or prisoner figures were found.",
+        documents=tables.documents)
 
 # %% [markdown]
 # ## Sub-counts and vague amounts
@@ -75,13 +95,14 @@ nh.show(hostage_figures, empty="No hostage or prisoner figures were found.")
 # %%
 hostage_sub_counts = nh.sub_count_rows(tables.figures, nh.HOSTAGE_TABLE_METRICS)
 nh.save_table(hostage_sub_counts, out, "hostage_sub_counts")
-nh.show(hostage_sub_counts, empty="No hostage and prisoner sub-counts or vague amounts were found.")
+nh.show(hostage_sub_counts, empty="No hostage and prisoner sub-counts or vague amounts were found.",
+        documents=tables.documents)
 
 # %% [markdown]
 # ## Reported reference points
 #
-# Figures from other news pages within two months of the reports' dates, each with its quote
-# and source.
+# Figures news sites reported (a compiled series, not an official one) within two months of
+# the reports' dates, each with its quote and source.
 
 # %%
 points = nh.reference_points(reported, hostage_figures)

@@ -41,30 +41,40 @@ nh.say(nh.rounds_summary(rounds, start, end))
 # %% [markdown]
 # ## Timeline
 #
-# Each round at its date (a line for rounds over several days) and place; marker area grows
-# with the number of participants; filled circles were held, hollow squares planned.
+# Each round at its date (a line for rounds over several days) and country (a city in its
+# country's row: Doha is in Qatar's); marker area grows with the number of participants;
+# filled circles were held, hollow squares planned.
 
 # %%
 ax = charts.rounds_timeline(rounds)
 nh.save_chart(ax, out, "rounds_timeline")
 
 # %% [markdown]
-# ## Participants by round
-#
-# A filled square where the person took part in the round; the number after each name is how
-# many rounds they attended.
+# ## Rounds per month
 
 # %%
-ax = charts.participants_matrix(rounds)
-nh.save_chart(ax, out, "participants_matrix")
+ax = charts.rounds_per_month(rounds)
+nh.save_chart(ax, out, "rounds_per_month")
 
 # %% [markdown]
-# ## Rounds, terms and summaries
+# ## Who took part, and when
+#
+# The most frequent participants, and in each month how many rounds they attended; the number
+# after each name is all their rounds.
 
 # %%
-rounds_table = rounds.reindex(columns=nh.ROUND_DISPLAY_COLUMNS)
-nh.save_table(rounds_table, out, "rounds")
-nh.show(rounds_table, empty="No negotiation rounds were found.")
+ax = charts.participants_heatmap(rounds, top=15)
+nh.save_chart(ax, out, "participants_heatmap")
+
+# %% [markdown]
+# ## The rounds
+#
+# One line per round: when, where, who, the terms reported and the articles behind it.
+
+# %%
+nh.save_table(rounds.reindex(columns=nh.ROUND_DISPLAY_COLUMNS), out, "rounds")
+nh.show(nh.round_lines(rounds), empty="No negotiation rounds were found.",
+        documents=tables.documents)
 
 # %% [markdown]
 # ## Sources of each round
@@ -74,7 +84,8 @@ nh.show(rounds_table, empty="No negotiation rounds were found.")
 # %%
 sources = nh.round_sources(rounds, tables.meetings, tables.documents)
 nh.save_table(sources, out, "round_sources")
-nh.show(sources, empty="No negotiation rounds were found, so there are no sources to list.")
+nh.show(sources, empty="No negotiation rounds were found, so there are no sources to list.",
+        documents=tables.documents)
 
 # %% [markdown]
 # ## Rounds against the record
@@ -89,4 +100,5 @@ check = tables.rounds_vs_reference
 nh.say(nh.reference_summary(check))
 check_table = check.reindex(columns=nh.REFERENCE_DISPLAY_COLUMNS)
 nh.save_table(check, out, "rounds_vs_reference")
-nh.show(check_table, empty="No known round lies in the period of the reports.")
+nh.show(check_table, empty="No known round lies in the period of the reports.",
+        documents=tables.documents)

@@ -37,6 +37,7 @@ def make_figures() -> pd.DataFrame:
     ]
     frame = pd.DataFrame(rows, columns=["doc_id", "report_date", "metric", "population", "value",
                                         "qualifier", "low", "high"])
+    frame["scope"] = ["event" if value == 1200 else "cumulative" for value in frame["value"]]
     frame["sentence"] = "At least <b>26,422</b> people have been killed."
     frame["quote"] = "at least 26,422"
     frame["start_char"] = range(len(frame))
@@ -115,6 +116,9 @@ CHARTS = {
     "matrix": lambda f: charts.participants_matrix(f["rounds"]),
     "weeks": lambda f: charts.reports_per_week(f["documents"]),
     "people": lambda f: charts.top_entities(f["entities"], labels=("PERSON",)),
+    "events": lambda f: charts.event_figures(f["figures"]),
+    "per_month": lambda f: charts.rounds_per_month(f["rounds"]),
+    "heatmap": lambda f: charts.participants_heatmap(f["rounds"]),
 }
 
 
@@ -138,7 +142,7 @@ def test_chart_returns_axes_with_title_and_source(name):
     assert isinstance(ax, matplotlib.axes.Axes)
     assert ax.get_title(loc="left")
     assert "Source:" in texts(ax)
-    assert ax.get_legend() is not None or name in {"matrix", "people"}
+    assert ax.get_legend() is not None or name in {"matrix", "people", "heatmap"}
 
 
 @pytest.mark.parametrize("name", sorted(CHARTS))
@@ -165,6 +169,9 @@ def test_chart_draws_on_given_axes(name):
         "matrix": lambda: charts.participants_matrix(frames["rounds"], ax=ax),
         "weeks": lambda: charts.reports_per_week(frames["documents"], ax=ax),
         "people": lambda: charts.top_entities(frames["entities"], ax=ax),
+        "events": lambda: charts.event_figures(frames["figures"], ax=ax),
+        "per_month": lambda: charts.rounds_per_month(frames["rounds"], ax=ax),
+        "heatmap": lambda: charts.participants_heatmap(frames["rounds"], ax=ax),
     }[name]()
     assert drawn is ax
 
@@ -172,12 +179,12 @@ def test_chart_draws_on_given_axes(name):
 def test_casualty_markers_follow_qualifiers_and_ranges():
     ax = charts.casualty_figures(make_figures(), make_official(), metric="killed")
     markers = [c for c in ax.collections if type(c).__name__ == "PathCollection"]
-    # four dated killed figures (the undated one cannot be placed), one scatter per
-    # (population, qualifier)
-    assert sum(len(c.get_offsets()) for c in markers) == 4
-    assert len(markers) == 4
+    # three dated cumulative killed figures (the undated one cannot be placed, the one-off
+    # 7 October toll is on its own chart), one scatter per (population, qualifier)
+    assert sum(len(c.get_offsets()) for c in markers) == 3
+    assert len(markers) == 3
     legend = [t.get_text() for t in ax.get_legend().get_texts()]
-    assert any("lower bound" in t for t in legend) and any("approximate" in t for t in legend)
+    assert any("lower bound" in t for t in legend) and any("upper bound" in t for t in legend)
     assert any("official" in t for t in legend)
     ranges = [c for c in ax.collections if type(c).__name__ == "LineCollection"]
     assert len(ranges) == 1  # the 34,000-35,000 range
@@ -195,7 +202,7 @@ def test_colours_come_from_the_okabe_ito_palette():
 
 def test_timeline_counts_undated_rounds_and_marks_status():
     ax = charts.rounds_timeline(nh.rounds_with_status(make_rounds(), make_meetings()))
-    assert [t.get_text() for t in ax.get_yticklabels()] == ["Paris", "Aqaba"]
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["France (Paris)", "Jordan (Aqaba)"]
     assert "1 round(s) without a known date" in texts(ax)
     assert marker_count(ax) == 2
 
@@ -302,3 +309,104 @@ def test_resolve_path_from_repo_root_and_notebooks_folder(monkeypatch):
     monkeypatch.chdir(nh.REPO_ROOT / "notebooks")
     assert nh.resolve_path("../data/corpus").resolve() == nh.REPO_ROOT / "data" / "corpus"
     assert nh.resolve_path(None) is None
+
+
+# ----------------------------------------------------------------------------- issue 14
+
+
+def test_one_off_tolls_stay_off_the_cumulative_chart():
+    """'1,200 killed on 7 October' (scope event) would lie flat under the Gaza cumulative line."""
+    figures, official = make_figures(), make_official()
+    cumulative = charts.casualty_figures(figures, official, "killed")
+    values = {y for c in cumulative.collections if type(c).__name__ == "PathCollection"
+              for _, y in c.get_offsets()}
+    assert 1200 not in values and 26422 in values
+    assert "Gaza Ministry of Health" in cumulative.get_title(loc="left")
+    assert "Gaza Ministry of Health" in " ".join(t.get_text() for t in
+                                                 cumulative.get_legend().get_texts())
+    events = charts.event_figures(figures)
+    assert [x for c in events.collections for x, _ in c.get_offsets()] == [1200]
+
+
+def test_held_and_released_are_charted_apart():
+    figures = pd.concat([make_figures(), columns.conform(pd.DataFrame({
+        "doc_id": ["e"], "report_date": ["2024-05-08"], "metric": ["hostages_released"],
+        "population": ["israeli"], "value": [105], "qualifier": ["exact"]}), "figures")])
+    held = charts.hostage_figures(figures, metrics=charts.HOSTAGE_PANELS["hostages_held"][0])
+    released = charts.hostage_figures(figures,
+                                      metrics=charts.HOSTAGE_PANELS["hostages_released"][0])
+    held_values = {y for c in held.collections for _, y in c.get_offsets()}
+    assert 105 not in held_values and 128 in held_values
+    assert {y for c in released.collections for _, y in c.get_offsets()} == {105}
+    assert "held" in held.get_title(loc="left") and "released" in released.get_title(loc="left")
+    titles = [title for _, title in charts.HOSTAGE_PANELS.values()]
+    assert len(set(titles)) == 4
+
+
+def test_a_city_and_its_country_share_a_timeline_row():
+    rounds = columns.conform(pd.DataFrame({
+        "round_id": ["R1", "R2", "R3"], "start_date": ["2023-11-09", "2023-11-28", "2024-01-28"],
+        "location": ["Qatar", "Doha", "Paris"], "participants": ["A", "B", "C"]}), "rounds")
+    ax = charts.rounds_timeline(rounds)
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["Qatar (Doha)", "France (Paris)"]
+
+
+def test_participants_heatmap_stays_small_with_many_rounds():
+    days = pd.date_range("2023-11-01", periods=300, freq="2D")
+    people = [f"Person {i}" for i in range(40)]
+    rounds = columns.conform(pd.DataFrame({
+        "round_id": [f"R{i}" for i in range(300)], "start_date": days.strftime("%Y-%m-%d"),
+        "location": "Doha",
+        "participants": [";".join(people[i % 40: i % 40 + 3]) for i in range(300)]}), "rounds")
+    ax = charts.participants_heatmap(rounds, top=15)
+    width, height = ax.figure.get_size_inches()
+    assert width <= 12 and height <= 7
+    assert len(ax.get_yticklabels()) == 15
+    month = charts.rounds_per_month(rounds)
+    assert sum(p.get_height() for p in month.patches) == 300
+
+
+def test_most_mentioned_join_gaza_and_drop_credits_and_surnames():
+    entities = pd.DataFrame({
+        "doc_id": list("aabbbcc"),
+        "text": ["Gaza", "Gaza Strip", "the Gaza Strip", "Ahmad Gharabli/AFP", "David Barnea",
+                 "Barnea", "Getty Images"],
+        "label": ["GPE", "GPE", "GPE", "PERSON", "PERSON", "GPE", "PERSON"]})
+    places = nh.entity_counts(entities, labels=("GPE", "LOC"))
+    assert places[["text", "mentions"]].values.tolist() == [["Gaza", 3]]
+    people = nh.entity_counts(entities, labels=("PERSON",))
+    assert people["text"].tolist() == ["David Barnea"]
+
+
+def test_tables_for_readers():
+    from analysis.present.display import for_readers
+
+    documents = pd.DataFrame({"doc_id": ["a"], "title": ["Talks resume"],
+                              "url": ["https://www.reuters.com/x"], "source_path": ["a.txt"]})
+    shown = for_readers(pd.DataFrame({
+        "doc_id": ["a"], "report_date": ["2024-01-28"], "value": ["26422"],
+        "qualifier": ["lower_bound"], "consistent": ["false"], "deviation_pct": [1.35],
+        "quote": ["<script>x</script> " * 20]}), documents)
+    row = shown.iloc[0].to_dict()
+    assert list(row)[:4] == ["Article", "Report date", "Figure", "Qualifier"]
+    assert row["Figure"] == "26,422" and row["Qualifier"] == "at least"
+    assert row["Fits the official value"] == "✗" and row["Gap to official"] == "+1.4 %"
+    assert 'href="https://www.reuters.com/x"' in row["Article"]
+    assert "Talks resume (reuters.com)" in row["Article"]
+    assert row["Quote"].startswith("<details>") and "<script>" not in row["Quote"]
+
+
+def test_hostage_comparison_is_reported_not_official():
+    rows = pd.DataFrame([dict.fromkeys(nh.DEVIATION_COLUMNS, "")] * 2)
+    rows["metric"] = ["killed", "hostages_held"]
+    casualty = nh.deviation_table(rows, nh.CASUALTY_METRICS)
+    assert casualty["metric"].tolist() == ["killed"] and "official_value" in casualty
+    hostages = nh.deviation_table(rows, nh.HOSTAGE_TABLE_METRICS)
+    assert hostages["metric"].tolist() == ["hostages_held"]
+    assert not [c for c in hostages.columns if "official" in c]
+
+
+def test_round_lines_one_per_round():
+    rounds = make_rounds()
+    lines = nh.round_lines(rounds)
+    assert len(lines) == len(rounds) and "summary" not in lines.columns

@@ -433,3 +433,20 @@ def test_heads_of_state_and_hamas_delegations_do_not_identify_a_round():
 def test_coming_meeting_is_reported_a_day_or_more_ahead():
     prefer = dating._ahead(np.array([0, 1, 2, 3]), 3, 10)
     assert prefer[0] < prefer[1] == prefer[2]
+
+
+def test_dateline_of_a_date_only_with_its_weekday():
+    inference = infer("Talks in Paris\n\nMonday, January 29, 2024 – Intelligence chiefs met in "
+                      "Paris on Sunday.")
+    assert inference.report_date == D(2024, 1, 29)
+
+
+def test_date_with_its_weekday_is_this_weeks():
+    # "on Thursday night, 25 January": the report within about a week after it
+    mention = next(m for m in date_signals("The war cabinet met on Thursday night, 25 January, "
+                                           "to discuss the talks.") if m["kind"] == "day_month")
+    c = dating.yearless_constraint(mention)
+    days, _ = dating.calendar_days()
+    assert c.kind == "absolute"
+    assert c.allowed[dating._index(days, D(2024, 1, 26))]
+    assert not c.allowed[dating._index(days, D(2024, 3, 1))]

@@ -145,6 +145,9 @@ STRONG_KINDS = ("toll", "duration", "absolute", "dateline", "event", "round", "y
 # days before the report (older dates are written with their year), a coming one at most
 # this many days after it; its year is the one the other evidence favours.
 YEARLESS_PAST_DAYS, YEARLESS_FUTURE_DAYS = 330, 200
+# A date given with its weekday ("on Thursday, 25 January", "Tuesday 13 February") is this
+# week's: the report lies within this many days after (or before, if coming) it.
+WEEKDAY_DATE_DAYS = 8
 # A coming event or date: the report most likely precedes it by days, not months.
 AHEAD_FLAT_DAYS, AHEAD_HALF_LIFE = 3, 10
 # An event said to be recent ("shortly after", "following"): the report within this many days.
@@ -632,16 +635,17 @@ def absolute_constraint(mention: dict) -> Constraint | None:
     if resolved.date is None or resolved.date < WAR_START - dt.timedelta(days=1):
         return None
     n = len(days)
+    near = WEEKDAY_DATE_DAYS if mention.get("weekday") is not None else n
     if mention.get("tense") == "future":
         idx = _index(days, resolved.end)
         prefer = _ahead(idx - np.arange(n), AHEAD_FLAT_DAYS, AHEAD_HALF_LIFE)
         return Constraint("absolute", f"'{text}' planned: on/before {resolved.end}",
-                          _mask_range(n, 0, idx), prefer * 0.5)
+                          _mask_range(n, idx - near, idx), prefer * 0.5)
     idx = _index(days, resolved.date)
     if idx <= 0:
         return None  # 7 October itself says nothing beyond "since the war"
     return Constraint("absolute", f"'{text}' mentioned as past: on/after {resolved.date}",
-                      _mask_range(n, idx, n),
+                      _mask_range(n, idx, _index(days, resolved.end) + near),
                       anchors=() if mention.get("since") else (_index(days, resolved.end),))
 
 
@@ -690,18 +694,21 @@ def yearless_constraint(mention: dict) -> Constraint | None:
         return None
     allowed, prefer = np.zeros(n, dtype=bool), np.zeros(n)
     future = mention.get("tense") == "future"
+    named = mention.get("weekday") is not None and len(spans) == 1
+    ahead, after = (WEEKDAY_DATE_DAYS, WEEKDAY_DATE_DAYS) if named else \
+        (YEARLESS_FUTURE_DAYS, YEARLESS_PAST_DAYS)
     for first, last in spans:
         i, j = _index(days, first), _index(days, last)
         if future:
-            allowed |= _mask_range(n, i - YEARLESS_FUTURE_DAYS, j)
+            allowed |= _mask_range(n, i - ahead, j)
             prefer = np.maximum(prefer, 0.5 * _ahead(i - np.arange(n), AHEAD_FLAT_DAYS,
                                                      AHEAD_HALF_LIFE))
         else:
-            allowed |= _mask_range(n, i, j + YEARLESS_PAST_DAYS)
+            allowed |= _mask_range(n, i, j + after)
     years = "/".join(str(s[0].year) for s in spans)
     how = "planned: before" if future else "mentioned as past: after"
     # "Thursday, 25 January": the weekday leaves one year, a full date
-    kind = "absolute" if mention.get("weekday") is not None and len(spans) == 1 else "yearless"
+    kind = "absolute" if named else "yearless"
     return Constraint(kind, f"'{mention['text']}' {how} it, in {years}", allowed,
                       prefer if future else None,
                       anchors=() if future or mention.get("since") else

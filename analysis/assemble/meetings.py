@@ -126,6 +126,10 @@ def _compatible(cluster: Cluster, mention: dict, day, gazetteer: Gazetteer,
         return False
     if mention.get("again") and day and cluster.date and day != cluster.date:
         return False  # "met ... on Monday night and again on Tuesday": two meetings
+    if day and cluster.date and day != cluster.date and cluster.mentions and \
+            (mention.get("status") == "held") != cluster.held and not mention.get("boundary") \
+            and not mention.get("location"):
+        return False  # "Barnea met Netanyahu Thursday" is not the trip to Doha planned Friday
     if mention.get("later") and cluster.held and mention.get("kind") == "primary":
         return False  # a visit planned for next week is not the talks held in recent weeks
     if not gazetteer.compatible(cluster.location, mention.get("location", "")):

@@ -529,6 +529,16 @@ def _before_trip(s: Sentence) -> bool:
         for w in s.lower[:6])
 
 
+HOST_VERBS = {"host", "hosts", "hosted", "hosting"}
+
+
+def _hosts(following: list[str]) -> bool:
+    """A place that hosts: 'Warsaw will host ...', 'Cairo is also hosting separate talks',
+    'Doha hosted'. Leaves 'Qatar, the host of ...'."""
+    words = [w for w in following if w not in ("will", "is", "was", "also", "to", "set", "be")]
+    return bool(words) and words[0] in HOST_VERBS
+
+
 def _talks_noun(group: Group) -> bool:
     """A talks noun other than 'visit'/'trip' ('talks', 'meeting', 'summit')."""
     return any(t.kind == "noun" and t.word.lower() not in ("visit", "trip")
@@ -586,6 +596,16 @@ def _travel_rule(finder, facts: Facts, s: Sentence, group: Group) -> bool:
             and (finder._travel_for_talks(s, group) or (
                 facts.talks_in_sentence and bool(facts.date) and _day_precise(facts.date.text)
                 and (facts.topic or facts.doc_topic))))
+
+
+VISIT_VERBS = {"visit", "visits", "visited", "visiting"}
+
+
+def _lone_visit(facts: Facts, group: Group) -> bool:
+    """A visit with nobody to meet and no talks: 'killed Haniyeh in July while he was visiting
+    Tehran'. Leaves 'Blinken visited Cairo for talks', 'visited Doha and met the emir'."""
+    return all(t.word.lower() in VISIT_VERBS for t in group.triggers) and \
+        facts.n_people < 2 and not facts.talks_in_sentence
 
 
 def _placeless_politicians(facts: Facts) -> bool:
@@ -832,6 +852,8 @@ class MeetingFinder:
         if word in lex["noun"]:
             if word in ("round", "visit", "trip") and not self._round_like(s, i):
                 return None
+            if any(w in lex["role_verb"] for w in lower[max(0, i - 2):i]):
+                return None  # "the Qataris, facilitating discussions with Hamas in Doha"
             return "noun"
         if _the_one_that(lower, i):
             return "noun"  # "a similar meeting to the one that took place in Paris"
@@ -997,7 +1019,8 @@ class MeetingFinder:
         of one."""
         facts = self._facts(state, s, group, _nearest_people(people, group, groups), topic)
         primary = any(rule(self, facts, s, group) for rule in PRIMARY_RULES) and \
-            not _placeless_politicians(facts) and not facts.region_trip
+            not _placeless_politicians(facts) and not facts.region_trip and \
+            not _lone_visit(facts, group)
         if not primary:
             if not _anaphoric(facts):
                 return None
@@ -1221,23 +1244,28 @@ class MeetingFinder:
                 return True
         return False
 
-    @staticmethod
-    def _pronoun_subject(state: DocState, s: Sentence, triggers):
+    def _pronoun_subject(self, state: DocState, s: Sentence, triggers):
         """'He met Netanyahu in Jerusalem on Saturday': he is the first person named in the
         sentence before; "... Sullivan's agenda when he meets with Netanyahu": he is the person
         named last before the pronoun in the same sentence."""
         for trigger in triggers:
             i = trigger.position - s.start
-            if trigger.kind != "meet" or not any(
-                    w in ("he", "she") for w in s.lower[max(0, i - 3):i]):
+            reach = 3 if trigger.kind == "meet" else 4  # "he held a meeting with X"
+            held = trigger.kind == "noun" and any(
+                w in ("held", "hold", "holds", "had") for w in s.lower[max(0, i - 2):i])
+            if not (trigger.kind == "meet" or held) or not any(
+                    w in ("he", "she") for w in s.lower[max(0, i - reach):i]):
                 continue
-            pronoun = s.start + max(j for j in range(max(0, i - 3), i)
+            pronoun = s.start + max(j for j in range(max(0, i - reach), i)
                                     if s.lower[j] in ("he", "she"))
             before = [m for m in state.mentions if s.start <= m["start"] < pronoun
                       and m["kind"] in ("name", "person")]
             if before:
                 return {**before[-1], "borrowed": True}
-            if state.previous_subject is not None and pronoun - s.start <= 1:
+            opening = s.lower[:pronoun - s.start]  # "On October 20, he held a meeting"
+            if state.previous_subject is not None and all(
+                    w in ("on", ",", "in", "at", "late", "early") or w[:1].isdigit()
+                    or w in self.lex["weekday_words"] for w in opening):
                 return {**state.previous_subject, "borrowed": True}
         return None
 
@@ -1312,6 +1340,8 @@ class MeetingFinder:
             return False  # "the most read in Israel, reported"
         if following and following[0] in self.lex["place_modifier_head"]:
             return False  # "agreed to US proposals", "met US officials in Doha"
+        if _hosts(following):
+            return True  # "Warsaw will host Mossad chief David Barnea", "Cairo is also hosting"
         i = start - 1
         while i >= sent.start and doc[i].lower_ in ("the", "a", "an", "another"):
             i -= 1  # "in a European capital", "in another European capital"

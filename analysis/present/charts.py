@@ -65,6 +65,14 @@ METRIC_STYLE = {  # colour and marker-independent line style per hostage/prisone
 }
 HOSTAGE_METRICS = ["hostages_taken", "hostages_held", "hostages_dead", "hostages_released"]
 PRISONER_METRICS = ["prisoners_held", "prisoners_released"]
+# One chart per row: held and released never share an axis (they count different people).
+HOSTAGE_PANELS = {
+    "hostages_held": (["hostages_taken", "hostages_held", "hostages_dead"],
+                      "Hostages taken on 7 October and still held in Gaza"),
+    "hostages_released": (["hostages_released"], "Hostages released"),
+    "prisoners_held": (["prisoners_held"], "Palestinian prisoners held by Israel"),
+    "prisoners_released": (["prisoners_released"], "Palestinian prisoners released"),
+}
 
 # israel_hostage_figures_reported.csv metrics -> the figures table's metrics
 REPORTED_METRIC_MAP = {
@@ -83,8 +91,12 @@ STATUS_STYLE = {  # held rounds are filled, planned ones hollow
 }
 
 SOURCE_FIGURES = "Source: figures stated in the news reports of the corpus (figures.csv)"
-SOURCE_OFFICIAL = ("official cumulative series: Gaza Ministry of Health via TechForPalestine "
-                   "(gaza_daily_casualties.csv)")
+SOURCE_OFFICIAL = ("line: the Gaza Ministry of Health's official cumulative count via "
+                   "TechForPalestine (gaza_daily_casualties.csv)")
+SOURCE_REPORTED = ("crosses: hostage figures reported by news sites, compiled in "
+                   "israel_hostage_figures_reported.csv (reported, not official)")
+OFFICIAL_LINE_LABEL = "Gaza Ministry of Health,\ncumulative (official)"
+EVENT_SCOPE = "event"  # figures.csv scope of one-off tolls (the 7 October attack, a release)
 
 
 # ----------------------------------------------------------------------------- helpers
@@ -199,6 +211,13 @@ def _window_legend(rows: pd.DataFrame) -> list:
                    label=INFERRED_WINDOW_LABEL)]
 
 
+def _is_event(rows: pd.DataFrame) -> pd.Series:
+    """True for one-off event figures (scope ``event``: "1,200 killed on 7 October")."""
+    if "scope" not in rows:
+        return pd.Series(False, index=rows.index)
+    return rows["scope"].fillna("").astype(str).str.lower().eq(EVENT_SCOPE)
+
+
 def _statements(figures: pd.DataFrame, documents: pd.DataFrame | None = None) -> pd.DataFrame:
     """Figure rows with parsed date, value, bounds and qualifier; undated rows, sub-counts
     (`group` not all) and vague amounts dropped: only whole, numbered counts are charted.
@@ -223,8 +242,10 @@ def _statements(figures: pd.DataFrame, documents: pd.DataFrame | None = None) ->
 
 def casualty_figures(figures: pd.DataFrame, official: pd.DataFrame | None = None,
                      metric: str = "killed", ax=None, documents: pd.DataFrame | None = None):
-    """People killed (or injured) as each report states them, by report date and population,
-    over the official cumulative Gaza series.
+    """People killed (or injured) so far, as each report states them, by report date and
+    population, over the official cumulative series of the Gaza Ministry of Health. One-off
+    event tolls (scope ``event``: the 7 October attack) are not cumulative and are left to
+    :func:`event_figures`, so they do not lie flat under a cumulative line.
 
     `figures` has the columns of figures.csv; `official` has ``report_date`` and
     ``<metric>_cum`` (gaza_daily_casualties.csv). Marker shape = qualifier, vertical bar =
@@ -235,10 +256,12 @@ def casualty_figures(figures: pd.DataFrame, official: pd.DataFrame | None = None
     """
     ax = _axes(ax, size=(9, 4.5))
     noun = {"killed": "killed", "injured": "injured"}.get(metric, metric)
-    title = f"People {noun}: figures in the reports and the official count"
-    source = f"{SOURCE_FIGURES}; {SOURCE_OFFICIAL}."
+    title = (f"People {noun} so far: figures stated in the reports (markers)\n"
+             f"and the Gaza Ministry of Health's cumulative count (line)")
+    source = f"{SOURCE_FIGURES}; {SOURCE_OFFICIAL}. One-off event tolls are in the next chart."
     rows = _statements(figures, documents)
-    rows = rows[rows["metric"] == metric] if len(rows) else rows
+    if len(rows):
+        rows = rows[(rows["metric"] == metric) & ~_is_event(rows)]
     if rows.empty:
         return _nothing(ax, title, f"No dated '{metric}' figures in the selected reports.",
                         source)
@@ -252,7 +275,7 @@ def casualty_figures(figures: pd.DataFrame, official: pd.DataFrame | None = None
         series = series[(series["date"] >= lo) & (series["date"] <= hi)].dropna()
         ax.plot(series["date"], series["value"], color=OKABE_ITO["grey"], linewidth=2,
                 drawstyle="steps-post", zorder=2,
-                label=f"official Gaza cumulative\n{noun} (MoH)")
+                label=OFFICIAL_LINE_LABEL)
 
     handles = []
     for population, style in POPULATION_STYLE.items():
@@ -303,12 +326,14 @@ def hostage_figures(figures: pd.DataFrame, reported: pd.DataFrame | None = None,
 
     >>> ax = hostage_figures(figures, reported, metrics=PRISONER_METRICS)   # doctest: +SKIP
     """
-    ax = _axes(ax, size=(9, 4.5))
+    ax = _axes(ax, size=(9, 3.8))
     metrics = metrics or HOSTAGE_METRICS
     what = "Prisoners" if set(metrics) <= set(PRISONER_METRICS) else "Hostages"
-    title = f"{what}: figures in the reports by report date"
-    source = (f"{SOURCE_FIGURES}; crosses: figures reported in other news pages "
-              "(israel_hostage_figures_reported.csv).")
+    panel = next((name for name, (group, _) in HOSTAGE_PANELS.items() if group == list(metrics)),
+                 None)
+    heading = HOSTAGE_PANELS[panel][1] if panel else f"{what}"
+    title = f"{heading}: figures stated in the reports, by report date"
+    source = f"{SOURCE_FIGURES}; {SOURCE_REPORTED}."
     rows = _statements(figures, documents)
     rows = rows[rows["metric"].isin(metrics)] if len(rows) else rows
     if rows.empty:
@@ -338,7 +363,7 @@ def hostage_figures(figures: pd.DataFrame, reported: pd.DataFrame | None = None,
     extra = _qualifier_legend(rows["_qualifier"]) + _window_legend(rows)
     if not points.empty:
         extra.append(Line2D([], [], linestyle="", marker="x", color="#444444",
-                            label="reported elsewhere (reference)"))
+                            label="reported by news sites\n(compiled, not official)"))
     ax.legend(handles=handles + extra, fontsize=8, loc="upper left", frameon=False,
               bbox_to_anchor=(1.01, 1.0))
     ax.set_title(title, loc="left", fontweight="bold")
@@ -359,8 +384,42 @@ def _participants(value) -> list[str]:
     return [name.strip() for name in str(value).split(";") if name.strip()]
 
 
+def place_row(location) -> str:
+    """The timeline row of a round's place: a city inside its country ("Doha" and "Qatar" are
+    one row, "Qatar"), a country or region as it is, spellings and aliases made one
+    (analysis/rules/data/places.csv); unknown places keep their name.
+
+    >>> place_row("Doha"), place_row("Qatari capital"), place_row("Qatar"), place_row("Oslo")
+    ('Qatar', 'Qatar', 'Qatar', 'Norway')
+    >>> place_row("Europe"), place_row("Atlantis"), place_row(None)
+    ('Europe', 'Atlantis', 'place unknown')
+    """
+    from analysis.rules.places import load_gazetteer
+
+    if location is None or (not isinstance(location, str) and pd.isna(location)) or \
+            not str(location).strip():
+        return "place unknown"
+    gazetteer = load_gazetteer()
+    place = gazetteer.canonical(str(location))
+    while gazetteer.kind.get(place) == "city" and gazetteer.parent.get(place):
+        place = gazetteer.parent[place]
+    return place
+
+
+def _row_label(place: str, frame: pd.DataFrame) -> str:
+    """'Qatar (Doha)': a timeline row with the cities of its rounds, when they name one."""
+    from analysis.rules.places import load_gazetteer
+
+    gazetteer = load_gazetteer()
+    cities = sorted({gazetteer.canonical(str(loc)) for loc, row in
+                     zip(frame["location"], frame["_where"]) if row == place
+                     and gazetteer.canonical(str(loc)) != place and pd.notna(loc)})
+    return f"{place} ({', '.join(cities)})" if cities else place
+
+
 def rounds_timeline(rounds: pd.DataFrame, ax=None):
-    """Negotiation rounds: date across, location down, marker area by number of participants,
+    """Negotiation rounds: date across, country down (a city in its country's row, see
+    :func:`place_row`), marker area by number of participants,
     filled for rounds held and hollow for rounds planned (column ``status``; rounds without it
     count as held). A line spans multi-day rounds.
 
@@ -370,7 +429,7 @@ def rounds_timeline(rounds: pd.DataFrame, ax=None):
     >>> ax = rounds_timeline(rounds)   # doctest: +SKIP
     """
     ax = _axes(ax, size=(8, 3.8))
-    title = "Negotiation rounds by date and place"
+    title = "Negotiation rounds found in the reports, by date and country"
     source = "Source: meetings reported in the corpus, merged into rounds (rounds.csv)."
     if rounds is None or rounds.empty:
         return _nothing(ax, title, "No negotiation rounds found in the selected reports.",
@@ -380,7 +439,7 @@ def rounds_timeline(rounds: pd.DataFrame, ax=None):
     frame["_start"] = _dates(start).values
     frame["_end"] = _dates(frame["end_date"]).values if "end_date" in frame else pd.NaT
     frame["_end"] = frame["_end"].fillna(frame["_start"])
-    frame["_where"] = frame["location"].fillna("").astype(str).replace("", "place unknown")
+    frame["_where"] = frame["location"].map(place_row)
     frame["_n"] = frame["participants"].map(lambda v: len(_participants(v)))
     frame["_status"] = (frame["status"].fillna("held").astype(str)
                         if "status" in frame else "held")
@@ -402,7 +461,7 @@ def rounds_timeline(rounds: pd.DataFrame, ax=None):
         ax.scatter(group["_start"], group["_y"], s=40 + 45 * group["_n"].clip(upper=8),
                    facecolor=style["facecolor"], edgecolor=OKABE_ITO["blue"], linewidth=1.5,
                    marker="o" if status == "held" else "s", zorder=3)
-    ax.set_yticks(range(len(places)), places)
+    ax.set_yticks(range(len(places)), [_row_label(place, frame) for place in places])
     ax.set_ylim(-0.7, len(places) - 0.3)
     ax.invert_yaxis()
     _date_axis(ax)
@@ -488,6 +547,153 @@ def participants_matrix(rounds: pd.DataFrame, ax=None):
     return ax
 
 
+def _round_months(rounds: pd.DataFrame) -> pd.DataFrame:
+    """Rounds with ``_month`` (the month of their first day) and ``_status``; undated dropped."""
+    frame = rounds.copy()
+    start = frame["start_date"] if "start_date" in frame else frame["date"]
+    frame["_start"] = _dates(start).values
+    frame["_status"] = (frame["status"].fillna("held").astype(str)
+                        if "status" in frame else "held")
+    frame = frame.dropna(subset=["_start"])
+    frame["_month"] = frame["_start"].dt.to_period("M")
+    return frame
+
+
+def rounds_per_month(rounds: pd.DataFrame, ax=None):
+    """How many rounds of talks began each month, held (filled) and planned (hatched): the
+    summary that stays readable when the corpus holds hundreds of rounds.
+
+    >>> ax = rounds_per_month(rounds)   # doctest: +SKIP
+    """
+    ax = _axes(ax, size=(9, 3.2))
+    title = "Rounds of talks found in the reports, per month of their first day"
+    source = "Source: meetings reported in the corpus, merged into rounds (rounds.csv)."
+    if rounds is None or rounds.empty:
+        return _nothing(ax, title, "No negotiation rounds found in the selected reports.",
+                        source)
+    frame = _round_months(rounds)
+    if frame.empty:
+        return _nothing(ax, title, "No round has a known date.", source)
+    months = pd.period_range(frame["_month"].min(), frame["_month"].max(), freq="M")
+    counts = (frame.groupby(["_month", "_status"]).size().unstack(fill_value=0)
+              .reindex(months, fill_value=0))
+    x = months.to_timestamp()
+    bottom = pd.Series(0, index=counts.index)
+    for status in [s for s in ("held", "planned") if s in counts] + [
+            s for s in counts if s not in ("held", "planned")]:
+        style = STATUS_STYLE.get(status, {"facecolor": OKABE_ITO["grey"], "label": status})
+        ax.bar(x, counts[status], bottom=bottom.values, width=25, align="edge",
+               color=style["facecolor"], edgecolor=OKABE_ITO["blue"], linewidth=1,
+               hatch="//" if status == "planned" else "", label=style["label"])
+        bottom = bottom + counts[status]
+    ax.set_title(title, loc="left", fontweight="bold")
+    ax.set_xlabel("month")
+    ax.set_ylabel("rounds")
+    ax.yaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
+    _date_axis(ax)
+    ax.legend(fontsize=8, frameon=False, loc="upper left", bbox_to_anchor=(1.01, 1.0))
+    ax.grid(axis="y", color="#dddddd", linewidth=0.6)
+    _source(ax, source)
+    return ax
+
+
+def _attendance(rounds: pd.DataFrame, top: int) -> pd.DataFrame:
+    """People (the `top` by rounds attended) down, periods across, rounds attended in each;
+    months, or quarters when the rounds span more than two years."""
+    frame = _round_months(rounds)
+    rows = [(name, month) for month, value in zip(frame["_month"], frame["participants"])
+            for name in _participants(value)]
+    table = pd.DataFrame(rows, columns=["name", "period"])
+    if table.empty:
+        return pd.DataFrame()
+    if table["period"].nunique() and (table["period"].max() - table["period"].min()).n > 24:
+        table["period"] = table["period"].dt.asfreq("Q")
+    leaders = table["name"].value_counts()
+    leaders = sorted(leaders.index, key=lambda n: (-leaders[n], n))[:top]
+    table = table[table["name"].isin(leaders)]
+    periods = pd.period_range(table["period"].min(), table["period"].max(),
+                              freq=table["period"].iloc[0].freq)
+    matrix = pd.crosstab(table["name"], table["period"]).reindex(
+        index=leaders, columns=periods, fill_value=0)
+    matrix.index = [f"{name} ({int(matrix.loc[name].sum())})" for name in matrix.index]
+    matrix.columns = [str(p) for p in matrix.columns]
+    return matrix
+
+
+def participants_heatmap(rounds: pd.DataFrame, top: int = 15, ax=None):
+    """Who took part in the talks and when: the `top` negotiators by rounds attended, down;
+    months (quarters over two years) across; each cell the rounds they attended then, a
+    seaborn heatmap. Stays the same size at 1,000 articles, unlike one column per round.
+
+    >>> ax = participants_heatmap(rounds, top=10)   # doctest: +SKIP
+    """
+    import seaborn as sns
+
+    title = f"The {top} most frequent participants: rounds attended per period"
+    source = ("Source: meetings reported in the corpus, merged into rounds (rounds.csv); "
+              "the number after a name is all their rounds.")
+    matrix = pd.DataFrame() if rounds is None or rounds.empty else _attendance(rounds, top)
+    if matrix.empty:
+        return _nothing(_axes(ax), title, "No dated round names its participants.", source)
+    if ax is None:
+        longest = max(len(name) for name in matrix.index)
+        _, ax = plt.subplots(figsize=(min(12.0, 2.0 + 0.075 * longest + 0.42 * matrix.shape[1]),
+                                      1.8 + 0.3 * len(matrix)), layout="constrained")
+    sns.heatmap(matrix, ax=ax, cmap="Blues", annot=True, fmt="d", cbar=False, linewidths=0.5,
+                linecolor="#dddddd", vmin=0, annot_kws={"fontsize": 7},
+                mask=matrix == 0)
+    ax.set_facecolor("white")
+    ax.set_title(title if len(matrix) == top else
+                 f"Participants: rounds attended per period ({len(matrix)} people)",
+                 loc="left", fontweight="bold")
+    ax.set_xlabel("month of the round" if "Q" not in matrix.columns[0] else "quarter")
+    ax.set_ylabel("participant (all rounds attended)")
+    ax.tick_params(axis="x", labelrotation=90, labelsize=8)
+    ax.tick_params(axis="y", labelsize=8)
+    _source(ax, source)
+    return ax
+
+
+def event_figures(figures: pd.DataFrame, metrics=("killed", "injured"), ax=None):
+    """One-off event tolls (scope ``event``: "1,200 killed on 7 October", "240 taken hostage")
+    as the reports state them: one row per metric and population, a marker per report (shape by
+    qualifier), the value across. They are not cumulative, so they get their own axes.
+
+    >>> ax = event_figures(figures)   # doctest: +SKIP
+    """
+    ax = _axes(ax, size=(9, 2.6))
+    title = "One-off tolls stated in the reports (e.g. the 7 October attack): not cumulative"
+    source = f"{SOURCE_FIGURES}; figures of one event, not running totals."
+    rows = _statements(figures)
+    if len(rows):
+        rows = rows[rows["metric"].isin(list(metrics)) & _is_event(rows)]
+    if rows.empty:
+        return _nothing(ax, title, "No one-off event tolls in the selected reports.", source)
+    rows = rows.copy()
+    rows["_row"] = [f"{m.replace('_', ' ')}, {POPULATION_STYLE.get(p, {'label': p})['label']}"
+                    for m, p in zip(rows["metric"], rows["population"].fillna("other"))]
+    labels = sorted(rows["_row"].unique())
+    y = {label: i for i, label in enumerate(labels)}
+    for (row_label, qualifier), group in rows.groupby(["_row", "_qualifier"]):
+        population = group["population"].iloc[0]
+        color = POPULATION_STYLE.get(population, POPULATION_STYLE["other"])["color"]
+        ax.scatter(group["_value"], [y[row_label]] * len(group), s=55, color=color,
+                   marker=QUALIFIER_MARKERS.get(qualifier, ("X", qualifier))[0],
+                   edgecolor="black", linewidth=0.6, alpha=0.8, zorder=3)
+    counts = rows.groupby("_row").size()
+    ax.set_yticks(range(len(labels)), [f"{label} ({counts[label]} reports)" for label in labels])
+    ax.set_ylim(len(labels) - 0.5, -0.5)
+    ax.set_xlim(left=0, right=rows["_value"].max() * 1.15)
+    ax.xaxis.set_major_formatter(matplotlib.ticker.StrMethodFormatter("{x:,.0f}"))
+    ax.set_xlabel("people (as stated)")
+    ax.legend(handles=_qualifier_legend(rows["_qualifier"]), fontsize=8, frameon=False,
+              loc="upper left", bbox_to_anchor=(1.01, 1.0))
+    ax.set_title(title, loc="left", fontweight="bold")
+    ax.grid(axis="x", color="#dddddd", linewidth=0.6)
+    _source(ax, source)
+    return ax
+
+
 def reports_per_week(documents: pd.DataFrame, ax=None):
     """Readable reports per week of their report date, stacked by where the date came from
     (hatched for inferred dates); undated reports are counted in the source line.
@@ -546,6 +752,10 @@ def top_entities(entities: pd.DataFrame, labels=("PERSON",), n: int = 10, ax=Non
             "ORG": "organisations", "NORP": "groups"}.get(labels[0], "names")
     title = f"Most-mentioned {kind}"
     source = "Source: named entities in the corpus (entities.csv, spaCy en_core_web_sm)."
+    if entities is not None and entities.attrs.get("from") == "meetings":
+        title = f"{kind.capitalize()} of the meetings found, most frequent first"
+        source = ("Source: the people and places of the meetings found (meetings.csv); the "
+                  "rules-only pipeline names no other entities (--model en_core_web_sm does).")
     counts = entity_counts(entities, labels=labels, n=n)
     if counts.empty:
         return _nothing(ax, title, f"No {kind} named in the selected reports.", source)

@@ -16,12 +16,13 @@ import html
 import os
 import re
 from dataclasses import dataclass, fields
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
 
 from analysis import columns as table_contract
-from analysis.paths import REPO_ROOT
+from analysis.paths import PRESENT_DATA_DIR, REPO_ROOT
 
 TABLE_NAMES = ["documents", "figures", "meetings", "rounds", "figures_vs_reference", "entities",
                "rounds_vs_reference"]
@@ -74,7 +75,9 @@ def output_folder(output_dir: str | os.PathLike) -> Path:
 
 
 def setup(dpi: int = 100) -> None:
-    """Matplotlib and pandas settings for readable, deterministic notebook output."""
+    """Matplotlib and pandas settings for readable, deterministic notebook output; in a
+    notebook, the interactive table library is embedded into the output (offline, nothing
+    loaded from the network; analysis.present.display)."""
     import matplotlib
 
     matplotlib.rcParams.update({
@@ -87,6 +90,19 @@ def setup(dpi: int = 100) -> None:
         "svg.fonttype": "none",
     })
     pd.set_option("display.max_colwidth", None)
+    if _in_notebook():
+        from analysis.present.display import init
+
+        init()
+
+
+def _in_notebook() -> bool:
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return False
+    shell = get_ipython()
+    return shell is not None and type(shell).__name__ == "ZMQInteractiveShell"
 
 
 # ----------------------------------------------------------------------------- loading
@@ -298,9 +314,101 @@ def canonical_people(names: pd.Series) -> pd.Series:
                       if len(n.split()) == 1 and len(fuller.get(n.lower(), ())) == 1 else n)
 
 
+def named_entities(tables: TableSet) -> pd.DataFrame:
+    """The named entities to count: entities.csv, or when it is empty (the rules-only pipeline
+    has no entity recogniser) the participants (PERSON) and places (GPE) of the meetings found,
+    marked ``attrs["from"] == "meetings"`` so the charts say so.
+
+    >>> t = TableSet(*[pd.DataFrame(columns=["doc_id"])] * 6)
+    >>> t.meetings = pd.DataFrame({"doc_id": ["a"], "participants": ["A B;C D"],
+    ...                            "location": ["Doha"]})
+    >>> t.entities = pd.DataFrame(columns=ENTITY_COLUMNS)
+    >>> frame = named_entities(t); frame["text"].tolist(), frame.attrs["from"]
+    (['A B', 'C D', 'Doha'], 'meetings')
+    """
+    if not tables.entities.empty or tables.meetings is None or tables.meetings.empty:
+        return tables.entities
+    rows = []
+    for meeting in tables.meetings.to_dict("records"):
+        names = [n.strip() for n in str(meeting.get("participants") or "").split(";")
+                 if n.strip() and n.strip() != "nan"]
+        rows += [(meeting["doc_id"], name, "PERSON") for name in names]
+        place = meeting.get("location")
+        if isinstance(place, str) and place.strip():
+            rows.append((meeting["doc_id"], place.strip(), "GPE"))
+    frame = pd.DataFrame(rows, columns=["doc_id", "text", "label"])
+    frame.attrs["from"] = "meetings"
+    return frame
+
+
+@lru_cache(maxsize=1)
+def mention_rules() -> dict:
+    """analysis/present/data/mention_rules.json: place aliases and photo-credit words."""
+    import json
+
+    path = PRESENT_DATA_DIR / "mention_rules.json"
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def is_credit(name: str) -> bool:
+    """A PERSON mention that is a photo or agency credit, not a person: it holds a '/' or a
+    credit word (mention_rules.json).
+
+    >>> [is_credit(n) for n in ["Ahmad Gharabli/AFP", "Photo: Jane Doe", "Getty Images",
+    ...                         "William Burns", "Apollo Creed"]]
+    [True, True, True, False, False]
+    """
+    words = set(re.findall(r"[a-z]+", name.lower()))
+    return "/" in name or bool(words & set(mention_rules()["credit_words"]))
+
+
+def canonical_place(name: str) -> str:
+    """One name per place: the gazetteer's (places.csv: "US", "U.S." -> "United States",
+    "Turkiye" -> "Turkey"), then mention_rules.json's ("Gaza Strip", "the Strip" -> "Gaza");
+    an all-capital dateline ("PARIS") in title case first.
+
+    >>> [canonical_place(n) for n in ["Gaza Strip", "U.S.", "PARIS", "Rafah"]]
+    ['Gaza', 'United States', 'Paris', 'Rafah']
+    """
+    from analysis.rules.places import load_gazetteer
+
+    if name.isupper() and len(name) > 3:
+        name = name.title()
+    aliases = mention_rules()["place_aliases"]
+    name = aliases.get(name, name)
+    return aliases.get(load_gazetteer().canonical(name), load_gazetteer().canonical(name))
+
+
+def _clean_mentions(frame: pd.DataFrame) -> pd.DataFrame:
+    """Entity mentions made countable: spacing, 'the', possessives; people in one spelling
+    without photo credits and all-capital datelines; places in one spelling without names
+    that are a person's surname in the same corpus ("Barnea" tagged as a place)."""
+    frame = frame.copy()
+    text = frame["text"].astype(str).str.replace(r"\s+", " ", regex=True).str.strip()
+    text = text.str.replace(r"^the\s+", "", regex=True, case=False)
+    frame["text"] = text.str.replace(r"[’']s$", "", regex=True)
+    people = frame["label"] == "PERSON"
+    dropped = people & (frame["text"].map(is_credit) | frame["text"].map(
+        lambda n: n.isupper() and len(n) > 3))
+    frame = frame[~dropped]
+    people = frame["label"] == "PERSON"
+    frame.loc[people, "text"] = canonical_people(frame.loc[people, "text"])
+    places = frame["label"].isin(["GPE", "LOC", "FAC"])
+    frame.loc[places, "text"] = frame.loc[places, "text"].map(canonical_place)
+    surnames = {name.split()[-1].lower() for name in frame.loc[people, "text"]
+                if len(name.split()) > 1}
+    from analysis.rules.places import load_gazetteer
+
+    known = load_gazetteer().kind
+    surname_places = places & frame["text"].str.lower().isin(surnames) & \
+        ~frame["text"].isin(known)
+    return frame[~surname_places]
+
+
 def entity_counts(entities: pd.DataFrame, labels=("PERSON",), n: int = 10) -> pd.DataFrame:
     """The `n` most-mentioned names with one of `labels`: text, label, mentions, articles
-    (ties broken by name so the order is stable).
+    (ties broken by name so the order is stable), after :func:`_clean_mentions` ("Gaza" and
+    "Gaza Strip" one place, no photo credits among people, no surname among places).
 
     >>> entity_counts(pd.DataFrame({"doc_id": ["a", "a", "b"], "text": ["Doha"] * 3,
     ...     "label": ["GPE"] * 3}), labels=("GPE",)).to_dict("records")
@@ -309,14 +417,11 @@ def entity_counts(entities: pd.DataFrame, labels=("PERSON",), n: int = 10) -> pd
     columns = ["text", "label", "mentions", "articles"]
     if entities is None or entities.empty:
         return pd.DataFrame(columns=columns)
-    frame = entities[entities["label"].isin(labels)].copy()
+    frame = entities[entities["label"].isin(labels) | (entities["label"] == "PERSON")]
+    frame = _clean_mentions(frame)
+    frame = frame[frame["label"].isin(labels)]
     if frame.empty:
         return pd.DataFrame(columns=columns)
-    frame["text"] = frame["text"].astype(str).str.replace(r"\s+", " ", regex=True).str.strip()
-    frame["text"] = frame["text"].str.replace(r"^the\s+", "", regex=True, case=False)
-    frame["text"] = frame["text"].str.replace(r"[’']s$", "", regex=True)
-    people = frame["label"] == "PERSON"
-    frame.loc[people, "text"] = canonical_people(frame.loc[people, "text"])
     grouped = frame.groupby("text").agg(label=("label", lambda s: s.mode().iloc[0]),
                                         mentions=("doc_id", "size"),
                                         articles=("doc_id", "nunique")).reset_index()
@@ -325,12 +430,16 @@ def entity_counts(entities: pd.DataFrame, labels=("PERSON",), n: int = 10) -> pd
     return grouped.head(n)[columns].reset_index(drop=True)
 
 
-def disagreements(comparison: pd.DataFrame, figures: pd.DataFrame) -> pd.DataFrame:
+def disagreements(comparison: pd.DataFrame, figures: pd.DataFrame, metrics=None
+                  ) -> pd.DataFrame:
     """Figures whose value disagrees with the official value beyond what their qualifier
-    allows (``consistent`` false in figures_vs_reference.csv), with the sentence they come from.
+    allows (``consistent`` false in figures_vs_reference.csv), with the sentence they come from;
+    only those of `metrics` when given.
     """
     columns = ["doc_id", "report_date", "metric", "population", "qualifier", "value",
                "official_value", "deviation_pct", "quote", "sentence"]
+    if comparison is not None and metrics is not None and not comparison.empty:
+        comparison = comparison[comparison["metric"].isin(list(metrics))]
     if comparison is None or comparison.empty:
         return pd.DataFrame(columns=columns)
     flag = comparison["consistent"].astype(str).str.strip().str.lower()
@@ -498,14 +607,34 @@ def figures_summary(figures: pd.DataFrame, metrics, what: str, start=None, end=N
     return text
 
 
-def deviation_table(comparison: pd.DataFrame) -> pd.DataFrame:
-    """figures_vs_reference.csv with the columns that show the gap to the official value."""
-    columns = ["doc_id", "report_date", "metric", "population", "qualifier", "value",
-               "official_date", "official_value", "official_value_day_before", "deviation_pct",
-               "consistent", "official_source", "quote"]
+DEVIATION_COLUMNS = ["doc_id", "report_date", "metric", "population", "qualifier", "value",
+                     "official_date", "official_value", "official_value_day_before",
+                     "deviation_pct", "consistent", "official_source", "quote"]
+
+
+def deviation_table(comparison: pd.DataFrame, metrics=None) -> pd.DataFrame:
+    """figures_vs_reference.csv with the columns that show the gap to the reference value,
+    only the rows of `metrics` when given. Casualty rows compare with the Gaza Ministry of
+    Health's official series; hostage and prisoner rows with figures news sites reported, so
+    for them the ``official_*`` columns are named ``reported_*`` (a news site is not an
+    official source).
+
+    >>> rows = pd.DataFrame([dict.fromkeys(DEVIATION_COLUMNS, "")] * 2)
+    >>> rows["metric"] = ["killed", "hostages_held"]
+    >>> deviation_table(rows, ["hostages_held"]).columns[7]
+    'reported_value'
+    """
+    columns = DEVIATION_COLUMNS
     if comparison is None or comparison.empty:
-        return pd.DataFrame(columns=columns)
-    return comparison[columns].reset_index(drop=True)
+        frame = pd.DataFrame(columns=columns)
+    else:
+        frame = comparison[columns]
+        if metrics is not None:
+            frame = frame[frame["metric"].isin(list(metrics))]
+    if metrics is not None and not set(metrics) & set(CASUALTY_METRICS):
+        frame = frame.rename(columns=lambda c: "reported_deviation_pct" if c == "deviation_pct"
+                             else c.replace("official_", "reported_"))
+    return frame.reset_index(drop=True)
 
 
 def reference_points(reported: pd.DataFrame, figures: pd.DataFrame, days: int = 60
@@ -566,6 +695,17 @@ def reference_summary(check: pd.DataFrame | None) -> str:
 
 ROUND_DISPLAY_COLUMNS = ["round_id", "start_date", "end_date", "location", "status",
                          "participants", "n_reports", "terms", "summary"]
+ROUND_LINE_COLUMNS = ["round_id", "start_date", "end_date", "location", "status",
+                      "participants", "terms", "n_reports", "doc_ids"]
+
+
+def round_lines(rounds: pd.DataFrame) -> pd.DataFrame:
+    """One line per round for readers: when, where, who, what terms, and its reports (the
+    articles themselves are listed under the table's Articles column); the long per-report
+    summary stays in rounds.csv."""
+    if rounds is None or rounds.empty:
+        return pd.DataFrame(columns=ROUND_LINE_COLUMNS)
+    return rounds.reindex(columns=ROUND_LINE_COLUMNS).reset_index(drop=True)
 
 
 # ----------------------------------------------------------------------------- display
@@ -583,34 +723,38 @@ def escape(text) -> str:
 
 
 class HtmlTable:
-    """A table for notebook display: every cell HTML-escaped, long text wrapped, no index;
-    plain text in a terminal. An empty frame shows `empty` as a sentence instead."""
+    """A table for readers (analysis.present.display): human headers, formatted and escaped cells,
+    article links, long texts folded; in the HTML sortable and searchable (itables, embedded
+    by :func:`setup`); plain text in a terminal. An empty frame shows `empty` as a sentence.
+    `max_rows` rows at most (the CSV has them all)."""
 
-    def __init__(self, frame: pd.DataFrame, empty: str = "Nothing found.", max_rows=200):
+    def __init__(self, frame: pd.DataFrame, empty: str = "Nothing found.", max_rows=2000,
+                 documents: pd.DataFrame | None = None):
         self.frame = frame
         self.empty = empty
         self.max_rows = max_rows
+        self.documents = documents
+
+    def shown(self) -> pd.DataFrame:
+        from analysis.present.display import for_readers
+
+        return for_readers(self.frame.head(self.max_rows), self.documents)
 
     def _repr_html_(self) -> str:
+        from analysis.present.display import interactive_html
+
         if self.frame is None or self.frame.empty:
             return f"<p><em>{escape(self.empty)}</em></p>"
-        frame = readable(self.frame.head(self.max_rows))
-        body = frame.to_html(index=False, escape=True, na_rep="", border=0,
-                             classes="ht-table")
-        # short cells (dates, numbers, names) do not wrap; long text does
-        body = re.sub(r"<td>([^<]{0,24})</td>", r'<td class="ht-short">\1</td>', body)
-        more = (f"<p><em>{len(self.frame) - self.max_rows} more rows in the CSV.</em></p>"
-                if len(self.frame) > self.max_rows else "")
-        style = ("<style>table.ht-table{border-collapse:collapse;font-size:12px}"
-                 "table.ht-table td,table.ht-table th{padding:2px 6px;vertical-align:top;"
-                 "text-align:left !important;max-width:40em;white-space:normal}"
-                 "table.ht-table td.ht-short{white-space:nowrap}</style>")
-        return style + body + more
+        more = (f"<p><em>The first {self.max_rows:,} of {len(self.frame):,} rows; all are in "
+                "the CSV.</em></p>" if len(self.frame) > self.max_rows else "")
+        return interactive_html(self.shown()) + more
 
     def __repr__(self) -> str:
+        from analysis.present.display import plain
+
         if self.frame is None or self.frame.empty:
             return self.empty
-        return self.frame.head(self.max_rows).to_string(index=False)
+        return plain(self.shown()).to_string(index=False)
 
 
 def readable(frame: pd.DataFrame) -> pd.DataFrame:
@@ -627,13 +771,16 @@ def readable(frame: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
-def show(frame: pd.DataFrame, empty: str = "Nothing found.", max_rows: int = 200) -> HtmlTable:
-    """Display `frame` with its article text escaped; `empty` is said when it has no rows.
+def show(frame: pd.DataFrame, empty: str = "Nothing found.", max_rows: int = 2000,
+         documents: pd.DataFrame | None = None) -> HtmlTable:
+    """Display `frame` for readers (see :class:`HtmlTable`), its article text escaped, each
+    article named by title and outlet from `documents` (documents.csv) where known; `empty`
+    is said when it has no rows.
 
     >>> "&lt;script&gt;" in show(pd.DataFrame({"quote": ["<script>x</script>"]}))._repr_html_()
     True
     """
-    return HtmlTable(frame, empty=empty, max_rows=max_rows)
+    return HtmlTable(frame, empty=empty, max_rows=max_rows, documents=documents)
 
 
 def say(text: str):
@@ -645,7 +792,7 @@ def say(text: str):
 
 def save_table(frame: pd.DataFrame, output_dir, name: str) -> Path:
     """Write `frame` as ``output_dir/name.csv`` (UTF-8, ``\\n`` line ends, no index), safe to
-    open in a spreadsheet like the extract's tables (``tables.write_csv``)."""
+    open in a spreadsheet like the extract's tables (``columns.write_csv``)."""
     path = Path(output_dir) / f"{name}.csv"
     with open(path, "w", encoding="utf-8", newline="") as file:
         table_contract.write_csv(frame, file)

@@ -54,6 +54,14 @@ nav.report-toc { max-width: 60em; margin: 1em auto 0 auto; padding: 0.5em 1em;
   font-family: var(--jp-ui-font-family, system-ui, sans-serif); }
 nav.report-toc ul { margin: 0.2em 0; padding-left: 1.2em; }
 nav.report-toc .report-back { float: right; }
+/* charts shrink to the window; wide tables scroll inside their box, never the page */
+.jp-RenderedImage img, .jp-OutputArea-output img { max-width: 100%; height: auto; }
+.jp-OutputArea-output { overflow-x: auto; }
+table.dataTable th, table.dataTable td { text-align: left !important; vertical-align: top;
+  white-space: normal; overflow-wrap: anywhere; min-width: 4em; max-width: 32em; }
+table.dataTable td.dt-type-numeric, table.dataTable th.dt-type-numeric {
+  text-align: right !important; white-space: nowrap; }
+table.dataTable details summary { cursor: pointer; }
 </style>
 {%- endblock extra_css -%}
 {%- block body_header -%}
@@ -294,6 +302,19 @@ def _latest_toll(comparison) -> str:
             f"official series that day {int(float(row['official_value'])):,}")
 
 
+# What each page shows, for the index (notebooks not listed are named by their file).
+PAGE_DESCRIPTIONS = {
+    "01_corpus_overview": ("Corpus overview", "every article and its date (given or inferred), "
+                           "files set aside, reports per week, most-mentioned names"),
+    "02_casualty_figures": ("Casualty figures", "the tolls each article states against the "
+                            "Gaza Ministry of Health's count, one-off tolls apart, the gaps"),
+    "03_hostage_figures": ("Hostage figures", "hostages and prisoners held and released, with "
+                           "the series news sites reported"),
+    "04_negotiation_rounds": ("Negotiation rounds", "rounds by date and country, who took part "
+                              "when, one line per round with its articles, the record"),
+}
+
+
 def write_index(staging: Path, runs: list[NotebookRun], parameters: dict, started: dt.datetime,
                 seconds: float) -> Path:
     """index.html: one row per notebook (page, notebook, status) and the run's parameters."""
@@ -301,8 +322,10 @@ def write_index(staging: Path, runs: list[NotebookRun], parameters: dict, starte
     rows = []
     for run in runs:
         page = f"{run.name}.html"
-        link = (f'<a href="{esc(page)}">{esc(run.name)}</a>' if (staging / page).exists()
-                else esc(run.name))
+        title, what = PAGE_DESCRIPTIONS.get(run.name, (run.name, ""))
+        link = (f'<a href="{esc(page)}">{esc(title)}</a>' if (staging / page).exists()
+                else esc(title))
+        link += f'<br><small>{esc(what)}</small>' if what else ""
         status = ("ok" if run.ok else
                   f"<strong>failed</strong> in cell [{esc(str(run.cell or '?'))}]: "
                   f"<code>{esc(run.error[:300])}</code>")

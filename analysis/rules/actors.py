@@ -29,9 +29,10 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+if TYPE_CHECKING:  # spaCy is imported where a Doc is matched: the table alone needs none
+    from spacy.tokens import Doc, Span
 
 from analysis.paths import LEXICON_DIR
 
@@ -320,6 +321,8 @@ class ActorMatcher:
     """
 
     def __init__(self, vocab, table: ActorTable | None = None, make_doc=None):
+        from spacy.matcher import PhraseMatcher
+
         self.table = table or load_actors()
         self.matcher = PhraseMatcher(vocab, attr="LOWER")
         make = make_doc
@@ -487,8 +490,11 @@ class ActorMatcher:
         out = []
         for mention in mentions:
             if mention["kind"] == "office":
+                # a title right before a name is that person's ("the main Hamas negotiator
+                # Ismail Haniyeh"), whatever the table says they held
                 neighbours = [m for m in mentions if m["kind"] != "office"
-                              and self._may_hold(m, mention["name"])]
+                              and (self._may_hold(m, mention["name"])
+                                   or m["start"] == mention["end"])]
                 bound = False
                 for other in neighbours:
                     if 0 <= other["start"] - mention["end"] <= 2:

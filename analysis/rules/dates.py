@@ -614,8 +614,10 @@ PRESENT_PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+\s+)?\w+ed\b", re.IGNORECA
 DURING = re.compile(r"\b(?:during|throughout|this|in)\s+(?:the\s+)?(?:holy\s+|Muslim\s+|"
                     r"Jewish\s+|fasting\s+|month\s+of\s+)*$", re.IGNORECASE)
 # A dateline opening the article or the line after its headline: "TEL AVIV, July 28.
-# /tass/.", "CAIRO, Dec 3 (Reuters) -". Not "CAIRO (AP) —" (no date).
-_DATELINE = re.compile(rf"^[ \t]*(?:[A-Z][A-Z'.-]+(?:\s+[A-Z][A-Z'.-]+){{0,3}}),?\s+"
+# /tass/.", "CAIRO, Dec 3 (Reuters) -", "Monday, January 29, 2024 – Top CIA officials". Not
+# "CAIRO (AP) —" (no date).
+_DATELINE = re.compile(rf"^[ \t]*(?:[A-Z][A-Z'.-]+(?:\s+[A-Z][A-Z'.-]+){{0,3}},?\s+|"
+                       rf"(?:{'|'.join(w.capitalize() for w in WEEKDAY_NAMES)}),?\s+)"
                        rf"(?P<date>(?i:{_MONTH_ALT})\.?\s+{_DAY}(?:,?\s+{_YEAR})?)\b\.?"
                        rf"(?=\s*(?:\(|/|-|–|—|\.|$))", re.MULTILINE)
 

@@ -1,0 +1,272 @@
+"""Tables for readers: what the report pages show in place of the machine-readable CSVs.
+
+A shown table has human headers ("Report date", not ``report_date``), numbers with thousands
+separators, ✓/✗ for yes/no, metric and qualifier names in words ("at least", "hostages held"),
+each article as a link named by its title and outlet where the corpus gives them (else its
+file name), long texts folded under their first words, and every cell HTML-escaped. In the
+HTML it is sortable and searchable (itables, the DataTables library embedded in the page by
+:func:`init`, nothing loaded from the network). The CSV files the notebooks write keep the
+raw columns; only what is shown changes.
+
+>>> frame = pd.DataFrame({"report_date": ["2024-01-28"], "value": ["26422"],
+...                       "consistent": ["true"], "qualifier": ["lower_bound"]})
+>>> for_readers(frame).to_dict("records")
+[{'Report date': '2024-01-28', 'Figure': '26,422', 'Fits the official value': '✓', \
+'Qualifier': 'at least'}]
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import re
+from urllib.parse import urlparse
+
+import pandas as pd
+
+# Column name -> header a reader understands. Columns not listed keep their name, with
+# underscores as spaces and a capital first letter.
+HEADERS = {
+    "doc_id": "Article", "doc_ids": "Articles", "report_date": "Report date",
+    "metric": "What", "population": "Population", "qualifier": "Qualifier", "value": "Figure",
+    "low": "Low", "high": "High", "group": "Part of the count", "vague": "Vague amount",
+    "attributed_to": "Attributed to", "quote": "Quote", "sentence": "Sentence",
+    "official_date": "Official date", "official_value": "Official value",
+    "official_value_day_before": "Official value the day before",
+    "deviation_pct": "Gap to official", "consistent": "Fits the official value",
+    "official_source": "Official source", "source_url": "Source", "source_path": "File",
+    "status": "Status", "error": "Reason", "date": "Date", "window": "Date window",
+    "evidence": "Evidence", "text": "Name", "label": "Kind", "mentions": "Mentions",
+    "articles": "Articles", "round_id": "Round", "round_ids": "Rounds",
+    "start_date": "First day", "end_date": "Last day", "location": "Place",
+    "participants": "Participants", "n_reports": "Reports", "terms": "Terms",
+    "summary": "Summary", "sources": "Sources", "line": "Round",
+    "reference_start": "Known round: first day", "reference_end": "Known round: last day",
+    "reference_place": "Known round: place",
+    "reference_participants": "Known round: participants", "round_start": "Found: first day",
+    "round_location": "Found: place",
+    "reported_date": "Reported date", "reported_value": "Reported value",
+    "reported_value_day_before": "Reported value the day before",
+    "reported_source": "Reported by", "reported_deviation_pct": "Gap to reported",
+}
+
+# Cell values in words, per column.
+VALUE_WORDS = {
+    "qualifier": {"exact": "exact", "approx": "about", "lower_bound": "at least",
+                  "upper_bound": "at most"},
+    "metric": {"killed": "killed", "injured": "injured", "hostages_taken": "hostages taken",
+               "hostages_held": "hostages held", "hostages_dead": "dead among hostages held",
+               "hostages_released": "hostages released", "prisoners_held": "prisoners held",
+               "prisoners_released": "prisoners released"},
+    "label": {"PERSON": "person", "GPE": "place", "LOC": "place", "FAC": "place",
+              "ORG": "organisation", "NORP": "group"},
+}
+NUMBER_COLUMNS = {"value", "low", "high", "official_value", "official_value_day_before",
+                  "reported_value", "reported_value_day_before", "mentions", "articles",
+                  "n_reports"}
+YES_NO_COLUMNS = {"consistent", "vague"}
+ARTICLE_COLUMNS = {"doc_id", "doc_ids"}
+URL_COLUMNS = {"source_url", "official_source", "reported_source", "url"}
+SHOWN_ARTICLES = 3  # more articles than this in a cell are folded
+FOLD_AT = 140  # characters; longer texts are folded under their first words
+PAGE_LENGTH = 10
+
+
+def header(column: str) -> str:
+    """The header shown for `column`.
+
+    >>> header("official_value_day_before"), header("n_words")
+    ('Official value the day before', 'N words')
+    """
+    if column in HEADERS:
+        return HEADERS[column]
+    text = column.replace("_", " ").strip()
+    return text[:1].upper() + text[1:]
+
+
+def _missing(value) -> bool:
+    if value is None or value is pd.NA:
+        return True
+    return isinstance(value, float) and pd.isna(value) or str(value).strip() in ("", "nan")
+
+
+def number(value) -> str:
+    """'26,422' for 26422 or '26422'; '12.5' stays; text is kept as it is.
+
+    >>> number("26422"), number(1200.0), number("12.5"), number("about 10")
+    ('26,422', '1,200', '12.5', 'about 10')
+    """
+    if _missing(value):
+        return ""
+    try:
+        parsed = float(str(value).replace(",", ""))
+    except ValueError:
+        return str(value)
+    return f"{parsed:,.0f}" if parsed == int(parsed) else f"{parsed:,}"
+
+
+def yes_no(value) -> str:
+    """✓ for true, ✗ for false, empty when unknown.
+
+    >>> yes_no("true"), yes_no(False), yes_no("")
+    ('✓', '✗', '')
+    """
+    text = "" if _missing(value) else str(value).strip().lower()
+    return {"true": "✓", "1": "✓", "yes": "✓", "false": "✗", "0": "✗", "no": "✗"}.get(text, text)
+
+
+def percent(value) -> str:
+    """'+3.1 %' for 3.1, '−0.7 %' for -0.7.
+
+    >>> percent("-0.72"), percent(13)
+    ('−0.7 %', '+13.0 %')
+    """
+    if _missing(value):
+        return ""
+    try:
+        parsed = float(value)
+    except ValueError:
+        return str(value)
+    return f"{parsed:+.1f} %".replace("-", "−")
+
+
+def outlet(url) -> str:
+    """The site of a URL without 'www.'.
+
+    >>> outlet("https://www.reuters.com/world/x"), outlet("")
+    ('reuters.com', '')
+    """
+    if _missing(url):
+        return ""
+    host = urlparse(str(url)).netloc.lower()
+    return host[4:] if host.startswith("www.") else host
+
+
+def link(url, text=None) -> str:
+    """An escaped link to an http(s) URL opening in a new tab; other text escaped as is."""
+    if _missing(url):
+        return ""
+    url = str(url).strip()
+    if not re.match(r"https?://", url):
+        return html.escape(url)
+    label = html.escape(text or outlet(url) or url)
+    return (f'<a href="{html.escape(url, quote=True)}" target="_blank" '
+            f'rel="noopener noreferrer">{label}</a>')
+
+
+def fold(text, at: int = FOLD_AT) -> str:
+    """Escaped text; past `at` characters folded (a <details> showing its first words).
+
+    >>> fold("short")
+    'short'
+    >>> fold("word " * 40, at=20).startswith("<details><summary>word word word")
+    True
+    """
+    if _missing(text):
+        return ""
+    text = str(text)
+    if len(text) <= at:
+        return html.escape(text)
+    cut = text.rfind(" ", 0, at - 20)
+    cut = cut if cut > 0 else at - 20
+    return (f"<details><summary>{html.escape(text[:cut])} …</summary>"
+            f"{html.escape(text[cut:])}</details>")
+
+
+def article_index(documents: pd.DataFrame | None) -> dict[str, str]:
+    """doc_id -> the article as a reader names it: a link with its title and outlet when the
+    corpus gives a URL, else its title (or file name) with the outlet."""
+    if documents is None or documents.empty:
+        return {}
+    names = {}
+    for row in documents.to_dict("records"):
+        title = "" if _missing(row.get("title")) else str(row["title"]).strip()
+        site = outlet(row.get("url"))
+        name = title or ("" if _missing(row.get("source_path")) else str(row["source_path"]))
+        name = name or str(row["doc_id"])
+        label = f"{name} ({site})" if site else name
+        names[str(row["doc_id"])] = (link(row["url"], label) if site
+                                     else html.escape(label))
+    return names
+
+
+def _articles(value, names: dict[str, str]) -> str:
+    """The articles of a cell ('a;b;c'), one a line, folded past SHOWN_ARTICLES."""
+    ids = [part.strip() for part in str(value).split(";") if part.strip()]
+    shown = [names.get(doc_id, html.escape(doc_id)) for doc_id in ids]
+    if len(shown) <= SHOWN_ARTICLES:
+        return "<br>".join(shown)
+    return (f"<details><summary>{len(shown)} articles: {shown[0]} …</summary>"
+            f"{'<br>'.join(shown[1:])}</details>")
+
+
+def _cell(column: str, value, names: dict[str, str]) -> str:
+    """One cell for readers (HTML, escaped)."""
+    if _missing(value):
+        return ""
+    if column in ARTICLE_COLUMNS:
+        return _articles(value, names)
+    if column in NUMBER_COLUMNS:
+        return number(value)
+    if column in YES_NO_COLUMNS:
+        return yes_no(value)
+    if column in ("deviation_pct", "reported_deviation_pct"):
+        return percent(value)
+    if column in URL_COLUMNS:
+        return link(value)
+    if column in VALUE_WORDS:
+        return html.escape(VALUE_WORDS[column].get(str(value), str(value).replace("_", " ")))
+    if column in ("participants", "round_ids"):
+        return html.escape("; ".join(p.strip() for p in str(value).split(";") if p.strip()))
+    if column == "sources":  # already HTML, built by the caller from escaped parts
+        return str(value)
+    return fold(value)
+
+
+def for_readers(frame: pd.DataFrame, documents: pd.DataFrame | None = None) -> pd.DataFrame:
+    """`frame` as shown to readers: human headers, cells formatted and HTML-escaped (links and
+    folded texts are HTML). Column names starting with '_' are dropped.
+
+    >>> for_readers(pd.DataFrame({"doc_id": ["a"], "quote": ["<b>"]})).iloc[0].tolist()
+    ['a', '&lt;b&gt;']
+    """
+    names = article_index(documents)
+    shown = pd.DataFrame(index=frame.index)
+    for column in frame.columns:
+        if str(column).startswith("_") or (column == "source_path" and names
+                                           and "doc_id" in frame.columns):
+            continue  # the article's name already says which file it is
+        shown[header(str(column))] = [_cell(str(column), v, names) for v in frame[column]]
+    return shown.reset_index(drop=True)
+
+
+def plain(frame: pd.DataFrame) -> pd.DataFrame:
+    """The reader table without HTML (for a terminal)."""
+    return frame.map(lambda v: html.unescape(re.sub(r"<[^>]+>", " ", str(v))).strip())
+
+
+def init(connected: bool = False) -> None:
+    """Embed the interactive table library in the notebook's output (offline: no network)."""
+    import itables
+
+    itables.init_notebook_mode(all_interactive=False, connected=connected)
+
+
+def _table_id(frame: pd.DataFrame) -> str:
+    """A stable id for a table (itables' default is random, so two runs would differ)."""
+    digest = hashlib.sha1(pd.util.hash_pandas_object(frame, index=False).values.tobytes()
+                          + "|".join(map(str, frame.columns)).encode()).hexdigest()
+    return "T_" + digest[:10]
+
+
+def interactive_html(shown: pd.DataFrame, caption: str | None = None) -> str:
+    """The DataTables HTML for a reader table: sortable, searchable, 10 rows a page, scrolled
+    sideways inside its box rather than widening the page."""
+    import itables
+
+    return itables.to_html_datatable(
+        shown, caption=caption, table_id=_table_id(shown), allow_html=True, showIndex=False,
+        connected=False, pageLength=PAGE_LENGTH, lengthMenu=[10, 25, 100], scrollX=True,
+        autoWidth=False, classes="display compact", maxBytes=0,
+        style="width:100%;font-size:12px", order=[], warn_on_undocumented_option=False,
+        display_logo_when_loading=False)
