@@ -360,162 +360,247 @@ def resolve(text: str, report_date: dt.date | None, tense: str | None = None) ->
     `tense` is 'past', 'future' or None (infer from the expression's own words; weekdays
     default to the past, as reports mostly tell what happened). Without a report date only
     expressions that carry a year resolve. Unknown text gives an unresolved ResolvedDate.
+    The rules are tried in the order of :data:`_ABSOLUTE_RULES`, then (with a report date)
+    :data:`_RELATIVE_RULES`; the first that answers wins.
 
     >>> resolve("will meet on Sunday", dt.date(2024, 1, 25), "future").date
     datetime.date(2024, 1, 28)
     >>> resolve("yesterday", None).date is None
     True
     """
-    if isinstance(report_date, dt.datetime):
-        report_date = report_date.date()
-    low = _norm(text)
-    own = _expression_tense(low)
-    if tense not in ("past", "future"):
-        tense = own
-    elif own and own != tense and re.search(r"\b(last|next|ago|yesterday|tomorrow)\b", low):
-        tense = own  # "last Tuesday" is past even in a future sentence
-    planned = tense == "future"
+    expression = _Expression.of(text, report_date, tense)
+    rules = _ABSOLUTE_RULES + (_RELATIVE_RULES if expression.report_date is not None else ())
+    for rule in rules:
+        resolved = rule(expression)
+        if resolved is not None:
+            return resolved
+    return expression.out()
 
-    def out(date=None, end=None, precision=None, planned=planned):
+
+@dataclass
+class _Expression:
+    """A date expression being resolved: its text, lower-cased form, words and tense."""
+
+    text: str
+    low: str
+    words: list[str]
+    report_date: dt.date | None
+    tense: str | None
+    planned: bool
+
+    @classmethod
+    def of(cls, text: str, report_date: dt.date | None, tense: str | None) -> _Expression:
+        if isinstance(report_date, dt.datetime):
+            report_date = report_date.date()
+        low = _norm(text)
+        own = _expression_tense(low)
+        if tense not in ("past", "future"):
+            tense = own
+        elif own and own != tense and re.search(r"\b(last|next|ago|yesterday|tomorrow)\b", low):
+            tense = own  # "last Tuesday" is past even in a future sentence
+        return cls(text, low, re.findall(r"[a-z]+", low), report_date, tense, tense == "future")
+
+    @property
+    def weekday_words(self) -> list[str]:
+        return [w for w in self.words if w in WEEKDAY_NAMES]
+
+    @property
+    def has_month(self) -> bool:
+        return any(w in MONTHS for w in self.words)
+
+    def out(self, date=None, end=None, precision=None, planned=None) -> ResolvedDate:
+        """The result: a day or span (a date after the report is always planned)."""
+        planned = self.planned if planned is None else planned
         if date is not None and end is None:
             end = date
-        if date is not None and report_date is not None and date > report_date:
+        if date is not None and self.report_date is not None and date > self.report_date:
             planned = True
-        return ResolvedDate(text, date, end, precision if date is not None else None, planned)
+        return ResolvedDate(self.text, date, end, precision if date is not None else None,
+                            planned)
 
-    # "the coming days", "in the next few weeks": planned, no date.
+
+def _undated_period(e: _Expression) -> ResolvedDate | None:
+    """'the coming days', 'in the next few weeks' (planned, no date); 'in recent days' (no
+    date). Leaves 'next week' (a week) and 'the coming weekend'."""
     if re.search(r"\b(coming|next few|next|following|upcoming)\s+(few\s+)?(days|weeks|hours)\b",
-                 low):
-        return ResolvedDate(text, None, None, None, True)
-    if re.search(r"\brecent\s+(days|weeks)\b", low):
-        return ResolvedDate(text, None, None, None, False)
+                 e.low):
+        return ResolvedDate(e.text, None, None, None, True)
+    if re.search(r"\brecent\s+(days|weeks)\b", e.low):
+        return ResolvedDate(e.text, None, None, None, False)
+    return None
 
-    # ISO dates.
-    iso = re.search(rf"\b({_YEAR})-(\d{{1,2}})-(\d{{1,2}})\b", low)
-    if iso:
+
+def _iso_date(e: _Expression) -> ResolvedDate | None:
+    """'2024-01-28' (an impossible day such as '2024-02-30' resolves to nothing)."""
+    iso = re.search(rf"\b({_YEAR})-(\d{{1,2}})-(\d{{1,2}})\b", e.low)
+    if not iso:
+        return None
+    try:
+        return e.out(dt.date(*map(int, iso.groups())), precision="day")
+    except ValueError:
+        return e.out()
+
+
+def _month_and_day(e: _Expression) -> ResolvedDate | None:
+    """'Nov 9', 'on the 9th of November', 'Tuesday, January 30, 2024' (dateparser, with our
+    year rule: the last such day on or before the report). Leaves 'early November', 'the end
+    of November' (month parts) and a bare day number."""
+    has_day_number = re.search(r"\b(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b(?!-)", e.low)
+    if not (e.has_month and has_day_number) or \
+            re.search(r"\b(early|late|mid|end|beginning)\b", e.low):
+        return None
+    cleaned = re.sub(r"\b(on|since|until|by|of|the)\b", " ", e.low)
+    cleaned = re.sub(r"\b(\d+)(st|nd|rd|th)\b", r"\1", cleaned).replace(".", " ")
+    cleaned = re.sub(r"\b(" + "|".join(WEEKDAY_NAMES) + r")\b,?", " ", cleaned).strip()
+    year_given = re.search(rf"\b{_YEAR}\b", e.low)
+    if e.report_date is None and not year_given:
+        return e.out()
+    parsed = _dateparser(cleaned, e.report_date if not year_given else None,
+                         "future" if e.tense == "future" else "past")
+    if parsed is None:
+        return e.out()
+    if not year_given and e.report_date is not None:
+        # dateparser's 'past' preference already gives the last such date on/before the
+        # report; enforce our rule explicitly (it also covers Feb 29).
+        year = _pick_year(parsed.month, parsed.day, e.report_date, e.tense)
         try:
-            return out(dt.date(*map(int, iso.groups())), precision="day")
+            parsed = parsed.replace(year=year)
         except ValueError:
-            return out()
+            pass
+    return e.out(parsed, precision="day")
 
-    words = re.findall(r"[a-z]+", low)
-    has_month = any(w in MONTHS for w in words)
-    has_day_number = re.search(r"\b(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b(?!-)", low)
-    weekday_words = [w for w in words if w in WEEKDAY_NAMES]
 
-    # Month with a day number: dateparser, with our year rule.
-    if has_month and has_day_number and not re.search(r"\b(early|late|mid|end|beginning)\b",
-                                                      low):
-        cleaned = re.sub(r"\b(on|since|until|by|of|the)\b", " ", low)
-        cleaned = re.sub(r"\b(\d+)(st|nd|rd|th)\b", r"\1", cleaned).replace(".", " ")
-        cleaned = re.sub(r"\b(" + "|".join(WEEKDAY_NAMES) + r")\b,?", " ", cleaned).strip()
-        year_given = re.search(rf"\b{_YEAR}\b", low)
-        if report_date is None and not year_given:
-            return out()
-        parsed = _dateparser(cleaned, report_date if not year_given else None,
-                             "future" if tense == "future" else "past")
-        if parsed is None:
-            return out()
-        if not year_given and report_date is not None:
-            # dateparser's 'past' preference already gives the last such date on/before the
-            # report; enforce our rule explicitly (it also covers Feb 29).
-            year = _pick_year(parsed.month, parsed.day, report_date, tense)
-            try:
-                parsed = parsed.replace(year=year)
-            except ValueError:
-                pass
-        return out(parsed, precision="day")
+def _month_alone(e: _Expression) -> ResolvedDate | None:
+    """Months with a part ('the end of November', 'mid-February') or alone ('November 2023',
+    'in December'). Leaves 'may' the verb (lower case) and months next to a weekday."""
+    if not e.has_month or e.weekday_words:
+        return None
+    if [w for w in e.words if w in MONTHS] == ["may"] and not re.search(r"\bMay\b", e.text):
+        return e.out()  # "may" the verb
+    span = _resolve_month_part(e.low, e.report_date, e.tense)
+    if span is None:
+        return e.out()
+    return e.out(span[0], span[1], "month")
 
-    # Months with a part ("the end of November", "mid-February") or alone ("November 2023").
-    if has_month and not weekday_words:
-        if [w for w in words if w in MONTHS] == ["may"] and not re.search(r"\bMay\b", text):
-            return out()  # "may" the verb
-        span = _resolve_month_part(low, report_date, tense)
-        if span is None:
-            return out()
-        return out(span[0], span[1], "month")
 
-    if report_date is None:
-        return out()
+def _overnight(e: _Expression) -> ResolvedDate | None:
+    """'overnight Monday-Tuesday', 'Monday night into Tuesday': from the first to the second
+    weekday. Leaves a single weekday."""
+    weekdays = e.weekday_words
+    if len(weekdays) < 2 or not re.search(r"overnight|night", e.low):
+        return None
+    first, second = WEEKDAYS[weekdays[0]], WEEKDAYS[weekdays[1]]
+    if e.tense == "future":
+        start = _weekday_on_or_after(e.report_date, first)
+    else:
+        end = _weekday_on_or_before(e.report_date, second)
+        start = end - dt.timedelta(days=(second - first) % 7 or 7)
+        return e.out(start, end, "day")
+    return e.out(start, start + dt.timedelta(days=(second - first) % 7 or 7), "day")
 
-    # Overnight Monday-Tuesday / Monday night into Tuesday.
-    if len(weekday_words) >= 2 and re.search(r"overnight|night", low):
-        first = WEEKDAYS[weekday_words[0]]
-        second = WEEKDAYS[weekday_words[1]]
-        if tense == "future":
-            start = _weekday_on_or_after(report_date, first)
-        else:
-            end = _weekday_on_or_before(report_date, second)
-            start = end - dt.timedelta(days=(second - first) % 7 or 7)
-            return out(start, end, "day")
-        return out(start, start + dt.timedelta(days=(second - first) % 7 or 7), "day")
 
-    # A weekday: our rule (dateparser skips the report day itself).
-    if weekday_words:
-        weekday = WEEKDAYS[weekday_words[0]]
-        if re.search(r"\bnext\b", low):
-            day = _weekday_on_or_after(report_date + dt.timedelta(days=1), weekday)
-            return out(day, precision="day", planned=True)
-        if re.search(r"\blast\b", low):
-            day = _weekday_on_or_before(report_date - dt.timedelta(days=1), weekday)
-            return out(day, precision="day", planned=False)
-        if tense == "future":
-            return out(_weekday_on_or_after(report_date, weekday), precision="day", planned=True)
-        return out(_weekday_on_or_before(report_date, weekday), precision="day")
+def _weekday(e: _Expression) -> ResolvedDate | None:
+    """'on Tuesday' (the last Tuesday on or before the report, or the next one in a future
+    sentence), 'last Tuesday', 'next Tuesday' (never the report day itself). Our rule:
+    dateparser skips the report day."""
+    if not e.weekday_words:
+        return None
+    weekday, report_date = WEEKDAYS[e.weekday_words[0]], e.report_date
+    if re.search(r"\bnext\b", e.low):
+        day = _weekday_on_or_after(report_date + dt.timedelta(days=1), weekday)
+        return e.out(day, precision="day", planned=True)
+    if re.search(r"\blast\b", e.low):
+        day = _weekday_on_or_before(report_date - dt.timedelta(days=1), weekday)
+        return e.out(day, precision="day", planned=False)
+    if e.tense == "future":
+        return e.out(_weekday_on_or_after(report_date, weekday), precision="day", planned=True)
+    return e.out(_weekday_on_or_before(report_date, weekday), precision="day")
 
-    # Weeks and weekends.
-    monday = report_date - dt.timedelta(days=report_date.weekday())
-    if "weekend" in low:
-        if re.search(r"\b(next|coming)\b", low) or (tense == "future" and "last" not in low):
-            saturday = _weekday_on_or_after(report_date, 5)
-            if re.search(r"\bnext\b", low) and report_date.weekday() >= 5:
-                saturday += dt.timedelta(days=7)
-        elif "last" in low or "past" in low or "previous" in low:
-            saturday = _weekday_on_or_before(report_date - dt.timedelta(days=1), 5)
-            if report_date.weekday() == 6 and "last" in low:
-                saturday -= dt.timedelta(days=7)
-        else:  # "this weekend", "over the weekend" in a report: the weekend on/before it
-            saturday = _weekday_on_or_before(report_date, 5)
-            if report_date.weekday() == 6:
-                saturday = report_date - dt.timedelta(days=1)
-        return out(saturday, saturday + dt.timedelta(days=1), "week")
+
+def _weekend(e: _Expression) -> ResolvedDate | None:
+    """'next weekend', 'the coming weekend', 'last weekend', 'over the weekend' (the weekend
+    on or before the report): Saturday to Sunday."""
+    low, report_date = e.low, e.report_date
+    if "weekend" not in low:
+        return None
+    if re.search(r"\b(next|coming)\b", low) or (e.tense == "future" and "last" not in low):
+        saturday = _weekday_on_or_after(report_date, 5)
+        if re.search(r"\bnext\b", low) and report_date.weekday() >= 5:
+            saturday += dt.timedelta(days=7)
+    elif "last" in low or "past" in low or "previous" in low:
+        saturday = _weekday_on_or_before(report_date - dt.timedelta(days=1), 5)
+        if report_date.weekday() == 6 and "last" in low:
+            saturday -= dt.timedelta(days=7)
+    else:  # "this weekend", "over the weekend" in a report: the weekend on/before it
+        saturday = _weekday_on_or_before(report_date, 5)
+        if report_date.weekday() == 6:
+            saturday = report_date - dt.timedelta(days=1)
+    return e.out(saturday, saturday + dt.timedelta(days=1), "week")
+
+
+def _week_or_month(e: _Expression) -> ResolvedDate | None:
+    """'this week', 'last week', 'next week' (Monday to Sunday); 'this month', 'last month',
+    'next month' (the calendar month)."""
+    low, report_date = e.low, e.report_date
     if re.search(r"\bweek\b", low):
+        monday = report_date - dt.timedelta(days=report_date.weekday())
         offset = {"last": -7, "past": -7, "previous": -7, "next": 7, "coming": 7}
         shift = next((v for k, v in offset.items() if re.search(rf"\b{k}\b", low)), 0)
         start = monday + dt.timedelta(days=shift)
-        return out(start, start + dt.timedelta(days=6), "week")
+        return e.out(start, start + dt.timedelta(days=6), "week")
     if re.search(r"\bmonth\b", low):
         shift = -1 if re.search(r"\b(last|past|previous)\b", low) else (
             1 if re.search(r"\b(next|coming)\b", low) else 0)
         index = report_date.year * 12 + report_date.month - 1 + shift
         year, month = divmod(index, 12)
-        return out(dt.date(year, month + 1, 1), _month_end(year, month + 1), "month")
+        return e.out(dt.date(year, month + 1, 1), _month_end(year, month + 1), "month")
+    return None
 
-    # Relative days.
+
+def _relative_day(e: _Expression) -> ResolvedDate | None:
+    """'the day before yesterday', 'yesterday', 'last night', 'today', 'tonight', 'this
+    morning', 'tomorrow'."""
+    low, report_date = e.low, e.report_date
     if "day before yesterday" in low:
-        return out(report_date - dt.timedelta(days=2), precision="day")
+        return e.out(report_date - dt.timedelta(days=2), precision="day")
     if "yesterday" in low or "last night" in low:
-        return out(report_date - dt.timedelta(days=1), precision="day")
+        return e.out(report_date - dt.timedelta(days=1), precision="day")
     if re.search(r"\b(today|tonight|this (morning|afternoon|evening))\b", low):
-        return out(report_date, precision="day")
+        return e.out(report_date, precision="day")
     if "tomorrow" in low:
-        return out(report_date + dt.timedelta(days=1), precision="day", planned=True)
-    ago = re.search(rf"\b({_NUM})\s+(day|week|month)s?\s+ago\b", low)
-    if ago:
-        amount = int(ago.group(1)) if ago.group(1).isdigit() else _NUM_WORDS[ago.group(1)]
-        unit = ago.group(2)
-        if unit == "day":
-            return out(report_date - dt.timedelta(days=amount), precision="day")
-        if unit == "week":
-            day = report_date - dt.timedelta(weeks=amount)
-            return out(day - dt.timedelta(days=3), day + dt.timedelta(days=3), "week")
-        parsed = _dateparser(f"{amount} months ago", report_date, "past")
-        if parsed:
-            return out(parsed - dt.timedelta(days=15), parsed + dt.timedelta(days=15), "month")
-    parsed = _dateparser(low, report_date, "future" if tense == "future" else "past")
-    if parsed is not None:
-        return out(parsed, precision="day")
-    return out()
+        return e.out(report_date + dt.timedelta(days=1), precision="day", planned=True)
+    return None
+
+
+def _ago(e: _Expression) -> ResolvedDate | None:
+    """'three days ago' (that day), 'two weeks ago' (a week around it), 'a month ago' (a month
+    around it, via dateparser)."""
+    ago = re.search(rf"\b({_NUM})\s+(day|week|month)s?\s+ago\b", e.low)
+    if not ago:
+        return None
+    amount = int(ago.group(1)) if ago.group(1).isdigit() else _NUM_WORDS[ago.group(1)]
+    unit, report_date = ago.group(2), e.report_date
+    if unit == "day":
+        return e.out(report_date - dt.timedelta(days=amount), precision="day")
+    if unit == "week":
+        day = report_date - dt.timedelta(weeks=amount)
+        return e.out(day - dt.timedelta(days=3), day + dt.timedelta(days=3), "week")
+    parsed = _dateparser(f"{amount} months ago", report_date, "past")
+    if parsed:
+        return e.out(parsed - dt.timedelta(days=15), parsed + dt.timedelta(days=15), "month")
+    return None
+
+
+def _dateparser_day(e: _Expression) -> ResolvedDate | None:
+    """Whatever else dateparser reads as a day, relative to the report."""
+    parsed = _dateparser(e.low, e.report_date, "future" if e.tense == "future" else "past")
+    return e.out(parsed, precision="day") if parsed is not None else None
+
+
+# Rules that need no report date (or say so themselves), then those that do, in order.
+_ABSOLUTE_RULES = (_undated_period, _iso_date, _month_and_day, _month_alone)
+_RELATIVE_RULES = (_overnight, _weekday, _weekend, _week_or_month, _relative_day, _ago,
+                   _dateparser_day)
 
 
 # --- signals for report-date inference ------------------------------------------------------
