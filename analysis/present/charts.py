@@ -417,6 +417,39 @@ def _row_label(place: str, frame: pd.DataFrame) -> str:
     return f"{place} ({', '.join(cities)})" if cities else place
 
 
+def _round_points(rounds: pd.DataFrame) -> pd.DataFrame:
+    """`rounds` (or meetings) with what the timeline draws: ``_start``, ``_end`` (dates),
+    ``_where`` (the row), ``_n`` (participants) and ``_status`` (held unless said)."""
+    frame = rounds.copy()
+    start = frame["start_date"] if "start_date" in frame else frame["date"]
+    frame["_start"] = _dates(start).values
+    frame["_end"] = _dates(frame["end_date"]).values if "end_date" in frame else pd.NaT
+    frame["_end"] = frame["_end"].fillna(frame["_start"])
+    frame["_where"] = frame["location"].map(place_row)
+    frame["_n"] = frame["participants"].map(lambda v: len(_participants(v)))
+    frame["_status"] = (frame["status"].fillna("held").astype(str)
+                        if "status" in frame else "held")
+    return frame
+
+
+def _rounds_legend(ax, frame: pd.DataFrame) -> None:
+    """The timeline's legend: held and planned markers, and up to four marker sizes."""
+    status_handles = [
+        Line2D([], [], linestyle="", marker="o" if status == "held" else "s", markersize=9,
+               markerfacecolor=style["facecolor"], markeredgecolor=OKABE_ITO["blue"],
+               label=style["label"])
+        for status, style in STATUS_STYLE.items() if status in set(frame["_status"])
+    ]
+    size_handles = [
+        Line2D([], [], linestyle="", marker="o", markersize=(40 + 45 * n) ** 0.5,
+               markerfacecolor="none", markeredgecolor="#444444",
+               label=f"{n} participant{'s' if n != 1 else ''}")
+        for n in sorted({int(min(n, 8)) for n in frame["_n"] if n > 0} or {1})[:4]
+    ]
+    ax.legend(handles=status_handles + size_handles, fontsize=8, loc="upper left",
+              bbox_to_anchor=(1.01, 1.0), frameon=False, labelspacing=1.2)
+
+
 def rounds_timeline(rounds: pd.DataFrame, ax=None):
     """Negotiation rounds: date across, country down (a city in its country's row, see
     :func:`place_row`), marker area by number of participants,
@@ -434,15 +467,7 @@ def rounds_timeline(rounds: pd.DataFrame, ax=None):
     if rounds is None or rounds.empty:
         return _nothing(ax, title, "No negotiation rounds found in the selected reports.",
                         source)
-    frame = rounds.copy()
-    start = frame["start_date"] if "start_date" in frame else frame["date"]
-    frame["_start"] = _dates(start).values
-    frame["_end"] = _dates(frame["end_date"]).values if "end_date" in frame else pd.NaT
-    frame["_end"] = frame["_end"].fillna(frame["_start"])
-    frame["_where"] = frame["location"].map(place_row)
-    frame["_n"] = frame["participants"].map(lambda v: len(_participants(v)))
-    frame["_status"] = (frame["status"].fillna("held").astype(str)
-                        if "status" in frame else "held")
+    frame = _round_points(rounds)
     undated = int(frame["_start"].isna().sum())
     frame = frame.dropna(subset=["_start"])
     if frame.empty:
@@ -466,20 +491,7 @@ def rounds_timeline(rounds: pd.DataFrame, ax=None):
     ax.invert_yaxis()
     _date_axis(ax)
     _pad_dates(ax, pd.concat([frame["_start"], frame["_end"]]), days=20)
-    status_handles = [
-        Line2D([], [], linestyle="", marker="o" if status == "held" else "s", markersize=9,
-               markerfacecolor=style["facecolor"], markeredgecolor=OKABE_ITO["blue"],
-               label=style["label"])
-        for status, style in STATUS_STYLE.items() if status in set(frame["_status"])
-    ]
-    size_handles = [
-        Line2D([], [], linestyle="", marker="o", markersize=(40 + 45 * n) ** 0.5,
-               markerfacecolor="none", markeredgecolor="#444444",
-               label=f"{n} participant{'s' if n != 1 else ''}")
-        for n in sorted({int(min(n, 8)) for n in frame["_n"] if n > 0} or {1})[:4]
-    ]
-    ax.legend(handles=status_handles + size_handles, fontsize=8, loc="upper left",
-              bbox_to_anchor=(1.01, 1.0), frameon=False, labelspacing=1.2)
+    _rounds_legend(ax, frame)
     ax.set_title(title, loc="left", fontweight="bold")
     ax.set_xlabel("date of the round")
     ax.grid(axis="x", color="#dddddd", linewidth=0.6)

@@ -25,6 +25,7 @@ notebooks and matplotlib writes no dates into images.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html
 import json
 import os
@@ -315,23 +316,38 @@ PAGE_DESCRIPTIONS = {
 }
 
 
+INDEX_STYLE = """
+body { font-family: system-ui, sans-serif; max-width: 60em; margin: 2em auto; padding: 0 1em;
+       color: #222; line-height: 1.45; }
+table { border-collapse: collapse; margin: 0.5em 0 1.5em 0; }
+td, th { border-bottom: 1px solid #ddd; padding: 4px 10px; text-align: left;
+          vertical-align: top; }
+code { font-size: 90%; }
+"""
+
+
+def _index_row(staging: Path, run: NotebookRun) -> str:
+    """The index's row for one notebook: its page (linked when written) and what it shows,
+    the notebook, ok or where it failed, and the files it wrote."""
+    esc = html.escape
+    page = f"{run.name}.html"
+    title, what = PAGE_DESCRIPTIONS.get(run.name, (run.name, ""))
+    link = (f'<a href="{esc(page)}">{esc(title)}</a>' if (staging / page).exists()
+            else esc(title))
+    link += f'<br><small>{esc(what)}</small>' if what else ""
+    status = ("ok" if run.ok else
+              f"<strong>failed</strong> in cell [{esc(str(run.cell or '?'))}]: "
+              f"<code>{esc(run.error[:300])}</code>")
+    files = ", ".join(f'<a href="{esc(f)}">{esc(Path(f).name)}</a>' for f in run.files)
+    return (f'<tr><td>{link}</td><td><a href="{esc(run.name)}.ipynb">.ipynb</a></td>'
+            f"<td>{status}</td><td>{files}</td></tr>")
+
+
 def write_index(staging: Path, runs: list[NotebookRun], parameters: dict, started: dt.datetime,
                 seconds: float) -> Path:
     """index.html: one row per notebook (page, notebook, status) and the run's parameters."""
     esc = html.escape
-    rows = []
-    for run in runs:
-        page = f"{run.name}.html"
-        title, what = PAGE_DESCRIPTIONS.get(run.name, (run.name, ""))
-        link = (f'<a href="{esc(page)}">{esc(title)}</a>' if (staging / page).exists()
-                else esc(title))
-        link += f'<br><small>{esc(what)}</small>' if what else ""
-        status = ("ok" if run.ok else
-                  f"<strong>failed</strong> in cell [{esc(str(run.cell or '?'))}]: "
-                  f"<code>{esc(run.error[:300])}</code>")
-        files = ", ".join(f'<a href="{esc(f)}">{esc(Path(f).name)}</a>' for f in run.files)
-        rows.append(f'<tr><td>{link}</td><td><a href="{esc(run.name)}.ipynb">.ipynb</a></td>'
-                    f"<td>{status}</td><td>{files}</td></tr>")
+    rows = [_index_row(staging, run) for run in runs]
     tables = sorted((staging / "tables").glob("*.csv"))
     table_links = ", ".join(f'<a href="tables/{esc(p.name)}">{esc(p.name)}</a>' for p in tables)
     params = "".join(f"<tr><th>{esc(k)}</th><td><code>{esc(str(v))}</code></td></tr>"
@@ -344,14 +360,7 @@ def write_index(staging: Path, runs: list[NotebookRun], parameters: dict, starte
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <title>Hostage and ceasefire talks: report</title>
-<style>
-body {{ font-family: system-ui, sans-serif; max-width: 60em; margin: 2em auto; padding: 0 1em;
-       color: #222; line-height: 1.45; }}
-table {{ border-collapse: collapse; margin: 0.5em 0 1.5em 0; }}
-td, th {{ border-bottom: 1px solid #ddd; padding: 4px 10px; text-align: left;
-          vertical-align: top; }}
-code {{ font-size: 90%; }}
-</style>
+<style>{INDEX_STYLE}</style>
 </head>
 <body>
 <h1>Hostage and ceasefire talks: report</h1>
@@ -477,6 +486,43 @@ def render_report(corpus, out, start=None, end=None, show_code=False, model="en_
                               notebooks_dir, progress, notebook_workers, **extraction)
 
 
+def _run_notebooks(notebooks: list[Path], staging: Path, parameters_for, kernel: str,
+                   timeout: int, workers: int, show_code: bool) -> list[NotebookRun]:
+    """Execute the notebooks into `staging` (in parallel), export each to HTML as it ends and
+    print its state; the runs in the notebooks' order."""
+    runs = {}
+    for notebook, run in _execute_all(notebooks, staging, parameters_for, kernel, timeout,
+                                      workers):
+        executed = staging / notebook.name
+        if executed.exists():
+            export_html(executed, show_code=show_code)
+        state = "ok" if run.ok else f"FAILED in cell [{run.cell or '?'}]: {run.error}"
+        print(f"[{len(runs) + 1}/{len(notebooks)}] {notebook.stem}: {state} "
+              f"({run.seconds:.1f} s)", flush=True)
+        runs[notebook.stem] = run
+    return [runs[notebook.stem] for notebook in notebooks]
+
+
+def _write_run_json(staging: Path, runs: list[NotebookRun], started_at: dt.datetime) -> None:
+    """run.json: when the run started, each notebook's seconds, and where the failed ones
+    stopped."""
+    (staging / "run.json").write_text(json.dumps(
+        {"started": started_at.isoformat(timespec="seconds"),
+         "seconds": {r.name: round(r.seconds, 1) for r in runs},
+         "failed": {r.name: {"cell": r.cell, "error": r.error} for r in runs if not r.ok}},
+        indent=2) + "\n", encoding="utf-8")
+
+
+def _notebook_parameters(notebook: Path, *, corpus: Path, staging: Path, start, end,
+                         model) -> dict:
+    """The papermill parameters of one notebook. Paths are relative to the notebooks'
+    working directory (the staging folder, which becomes `out`): the same on every machine,
+    and still right after the move."""
+    return {"corpus": os.path.relpath(corpus, staging), "tables_dir": "tables",
+            "output_dir": notebook.stem, "start": start, "end": end, "model": model,
+            "reference_dir": os.path.relpath(REFERENCE_DIR, staging)}
+
+
 def _render_report(corpus, out, start=None, end=None, show_code=False, model="en_core_web_sm",
                    timeout=600, kernel="python3", notebooks_dir=None, progress=True,
                    notebook_workers=0, **extraction) -> int:
@@ -509,40 +555,22 @@ def _render_report(corpus, out, start=None, end=None, show_code=False, model="en
     staging = make_staging(out)  # beside `out`, with the usual permissions (not mkdtemp's 0700)
     workers = min(notebook_workers or _cores(), len(notebooks))
 
-    def parameters_for(notebook: Path) -> dict:
-        # relative to the notebooks' working directory (the staging folder, which becomes
-        # `out`): the same on every machine, and still right after the move
-        return {"corpus": os.path.relpath(corpus, staging), "tables_dir": "tables",
-                "output_dir": notebook.stem, "start": start, "end": end, "model": model,
-                "reference_dir": os.path.relpath(REFERENCE_DIR, staging)}
-
+    parameters_for = functools.partial(_notebook_parameters, corpus=corpus, staging=staging,
+                                       start=start, end=end, model=model)
     try:
         print(f"extracting {corpus} ...", flush=True)
         print(run_extraction(corpus, staging / "tables", model=model, progress=progress,
                              **extraction), flush=True)
         print(f"executing {len(notebooks)} notebooks, {workers} at a time ...", flush=True)
-        runs = {}
-        for notebook, run in _execute_all(notebooks, staging, parameters_for, kernel, timeout,
-                                          workers):
-            executed = staging / notebook.name
-            if executed.exists():
-                export_html(executed, show_code=show_code)
-            state = "ok" if run.ok else f"FAILED in cell [{run.cell or '?'}]: {run.error}"
-            print(f"[{len(runs) + 1}/{len(notebooks)}] {notebook.stem}: {state} "
-                  f"({run.seconds:.1f} s)", flush=True)
-            runs[notebook.stem] = run
-        runs = [runs[notebook.stem] for notebook in notebooks]
+        runs = _run_notebooks(notebooks, staging, parameters_for, kernel, timeout, workers,
+                              show_code)
         report_parameters = {
             "corpus": str(corpus), "start": start or "(none)", "end": end or "(none)",
             "model": model, "kernel": kernel, "show_code": show_code, "timeout": timeout,
             "notebooks": ", ".join(n.name for n in notebooks),
         }
         write_index(staging, runs, report_parameters, started_at, time.perf_counter() - clock)
-        (staging / "run.json").write_text(json.dumps(
-            {"started": started_at.isoformat(timespec="seconds"),
-             "seconds": {r.name: round(r.seconds, 1) for r in runs},
-             "failed": {r.name: {"cell": r.cell, "error": r.error} for r in runs if not r.ok}},
-            indent=2) + "\n", encoding="utf-8")
+        _write_run_json(staging, runs, started_at)
     except BaseException:
         if sys.exc_info()[0] is KeyboardInterrupt:
             shutil.rmtree(staging, ignore_errors=True)
