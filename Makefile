@@ -39,7 +39,7 @@ test-fast: setup ## Run the tests not marked `model` or `slow` (quick feedback)
 	$(PY) -m pytest -m "not model and not slow"
 
 lint: setup ## Lint with ruff
-	$(PY) -m ruff check analysis tests bench
+	$(PY) -m ruff check analysis tests bench docs
 
 lab: setup ## Open JupyterLab with the project's kernel
 	$(VENV)/bin/jupyter lab notebooks/

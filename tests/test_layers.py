@@ -124,14 +124,26 @@ def test_no_function_is_over_60_lines():
     assert not long_functions(), "\n".join(long_functions())
 
 
+def _uses_the_error(handler: ast.ExceptHandler) -> bool:
+    """The handler raises again, or reads the exception it caught (to log or report it)."""
+    for node in ast.walk(handler):
+        if isinstance(node, ast.Raise):
+            return True
+        if handler.name and isinstance(node, ast.Name) and node.id == handler.name:
+            return True
+    return False
+
+
 def test_no_silent_except_exception():
-    """A broad ``except Exception`` must do something with the error (raise, log, record),
-    never just pass or fall through to a default."""
+    """A broad ``except Exception`` must do something with the error (raise it again, log
+    it, report it), never just pass or fall through to a default."""
     silent = []
     for name, path in modules().items():
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.ExceptHandler) and isinstance(node.type, ast.Name) and \
-                    node.type.id in ("Exception", "BaseException") and node.name is None:
+            if isinstance(node, ast.ExceptHandler) and (
+                    node.type is None or isinstance(node.type, ast.Name) and
+                    node.type.id in ("Exception", "BaseException")) and \
+                    not _uses_the_error(node):
                 silent.append(f"{name}:{node.lineno}")
     assert not silent, "except Exception without using the error: " + ", ".join(silent)
 

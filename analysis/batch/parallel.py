@@ -10,6 +10,7 @@ identical. Each worker process builds the pipeline once (``analysis.nlp.cached_p
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import os
 import signal
@@ -21,6 +22,7 @@ from itertools import islice
 from multiprocessing.connection import wait
 
 Item = tuple[str, str]  # (key, text)
+LOG = logging.getLogger(__name__)
 
 
 def available_cores() -> int:
@@ -64,7 +66,8 @@ def analyse_chunk(chunk: list[Item], model: str = "en_core_web_sm", rules_only: 
     nlp.max_length = max(nlp.max_length, max((len(text) + 1 for _, text in chunk), default=0))
     try:
         return _analyse_batch(nlp, chunk, batch_size)
-    except Exception:  # noqa: BLE001 - retried text by text below, each error reported
+    except Exception as exc:  # noqa: BLE001 - retried text by text below, each error reported
+        LOG.debug("batch of %d texts failed (%s); analysing them one by one", len(chunk), exc)
         return [(key, _analyse_one(nlp, text)) for key, text in chunk]
 
 

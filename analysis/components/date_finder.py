@@ -19,7 +19,7 @@ if not Doc.has_extension("date_mentions"):
     Doc.set_extension("date_mentions", default=None)
 
 
-@Language.factory("date_finder")
+@Language.factory("date_finder", assigns=["doc._.date_mentions"], default_config={})
 def make_date_finder(nlp: Language, name: str):
     return DateFinder(nlp)
 

@@ -18,7 +18,7 @@ if not Doc.has_extension("figures"):
     Doc.set_extension("figures", default=None)
 
 
-@Language.factory("figure_finder")
+@Language.factory("figure_finder", assigns=["doc._.figures"], default_config={})
 def make_figure_finder(nlp: Language, name: str):
     return FigureFinder(nlp)
 

@@ -104,7 +104,7 @@ def load_terms_lexicon(path: str | Path = DATA_DIR / "terms_lexicon.csv") -> dic
     return out
 
 
-@Language.factory("meeting_finder")
+@Language.factory("meeting_finder", assigns=["doc._.meetings", "doc._.terms"], default_config={})
 def make_meeting_finder(nlp: Language, name: str):
     return MeetingFinder(nlp)
 
