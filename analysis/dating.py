@@ -753,7 +753,8 @@ def event_constraint(mention: dict) -> Constraint | None:
     if tense == "offset":   # "two weeks after the killing": about that long after it
         at = first + int(mention.get("offset_days") or 0)
         lo, hi = at - max(3, at - first) // 3, at + max(7, (at - first) // 2)
-        prefer = 0.3 * _decay(np.abs(np.arange(n) - at), 3, 7)
+        offset = at - first   # "a day after": that day; "two weeks after": about then
+        prefer = 0.3 * _decay(np.abs(np.arange(n) - at), offset // 7, max(2, offset // 2))
         return Constraint("event", f"'{mention['text']}' {mention.get('offset_days')} days "
                           f"before: {what}", _mask_range(n, lo, hi), prefer,
                           anchors=(at,))
