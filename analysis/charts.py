@@ -417,6 +417,23 @@ def _row_label(place: str, frame: pd.DataFrame) -> str:
     return f"{place} ({', '.join(cities)})" if cities else place
 
 
+def _timeline_legend(frame: pd.DataFrame) -> list:
+    """Legend entries of the timeline: held/planned markers and a few participant sizes."""
+    status_handles = [
+        Line2D([], [], linestyle="", marker="o" if status == "held" else "s", markersize=9,
+               markerfacecolor=style["facecolor"], markeredgecolor=OKABE_ITO["blue"],
+               label=style["label"])
+        for status, style in STATUS_STYLE.items() if status in set(frame["_status"])
+    ]
+    size_handles = [
+        Line2D([], [], linestyle="", marker="o", markersize=(40 + 45 * n) ** 0.5,
+               markerfacecolor="none", markeredgecolor="#444444",
+               label=f"{n} participant{'s' if n != 1 else ''}")
+        for n in sorted({int(min(n, 8)) for n in frame["_n"] if n > 0} or {1})[:4]
+    ]
+    return status_handles + size_handles
+
+
 def rounds_timeline(rounds: pd.DataFrame, ax=None):
     """Negotiation rounds: date across, country down (a city in its country's row, see
     :func:`place_row`), marker area by number of participants,
@@ -466,19 +483,7 @@ def rounds_timeline(rounds: pd.DataFrame, ax=None):
     ax.invert_yaxis()
     _date_axis(ax)
     _pad_dates(ax, pd.concat([frame["_start"], frame["_end"]]), days=20)
-    status_handles = [
-        Line2D([], [], linestyle="", marker="o" if status == "held" else "s", markersize=9,
-               markerfacecolor=style["facecolor"], markeredgecolor=OKABE_ITO["blue"],
-               label=style["label"])
-        for status, style in STATUS_STYLE.items() if status in set(frame["_status"])
-    ]
-    size_handles = [
-        Line2D([], [], linestyle="", marker="o", markersize=(40 + 45 * n) ** 0.5,
-               markerfacecolor="none", markeredgecolor="#444444",
-               label=f"{n} participant{'s' if n != 1 else ''}")
-        for n in sorted({int(min(n, 8)) for n in frame["_n"] if n > 0} or {1})[:4]
-    ]
-    ax.legend(handles=status_handles + size_handles, fontsize=8, loc="upper left",
+    ax.legend(handles=_timeline_legend(frame), fontsize=8, loc="upper left",
               bbox_to_anchor=(1.01, 1.0), frameon=False, labelspacing=1.2)
     ax.set_title(title, loc="left", fontweight="bold")
     ax.set_xlabel("date of the round")
@@ -753,7 +758,7 @@ def top_entities(entities: pd.DataFrame, labels=("PERSON",), n: int = 10, ax=Non
     title = f"Most-mentioned {kind}"
     source = "Source: named entities in the corpus (entities.csv, spaCy en_core_web_sm)."
     if entities is not None and entities.attrs.get("from") == "meetings":
-        title = f"{kind.capitalize()} of the meetings found, most frequent first"
+        title = f"Most frequent {kind} in the meetings"
         source = ("Source: the people and places of the meetings found (meetings.csv); the "
                   "rules-only pipeline names no other entities (--model en_core_web_sm does).")
     counts = entity_counts(entities, labels=labels, n=n)

@@ -59,9 +59,10 @@ nav.report-toc .report-back { float: right; }
 .jp-RenderedImage img, .jp-OutputArea-output img { max-width: 100%; height: auto; }
 .jp-OutputArea-output { overflow-x: auto; }
 table.dataTable th, table.dataTable td { text-align: left !important; vertical-align: top;
-  white-space: normal; overflow-wrap: anywhere; min-width: 4em; max-width: 32em; }
-table.dataTable td.dt-type-numeric, table.dataTable th.dt-type-numeric {
-  text-align: right !important; white-space: nowrap; }
+  white-space: normal; }
+table.dataTable td { overflow-wrap: anywhere; min-width: 4em; max-width: 32em; }
+table.dataTable td.dt-type-numeric { text-align: right !important; white-space: nowrap; }
+table.dataTable th.dt-type-numeric { text-align: right !important; }
 table.dataTable details summary { cursor: pointer; }
 </style>
 {%- endblock extra_css -%}
@@ -316,23 +317,27 @@ PAGE_DESCRIPTIONS = {
 }
 
 
+def _page_row(staging: Path, run: NotebookRun) -> str:
+    """The index's row for one page: its title and what it shows, its notebook, status, files."""
+    esc = html.escape
+    page = f"{run.name}.html"
+    title, what = PAGE_DESCRIPTIONS.get(run.name, (run.name, ""))
+    link = (f'<a href="{esc(page)}">{esc(title)}</a>' if (staging / page).exists()
+            else esc(title))
+    link += f'<br><small>{esc(what)}</small>' if what else ""
+    status = ("ok" if run.ok else
+              f"<strong>failed</strong> in cell [{esc(str(run.cell or '?'))}]: "
+              f"<code>{esc(run.error[:300])}</code>")
+    files = ", ".join(f'<a href="{esc(f)}">{esc(Path(f).name)}</a>' for f in run.files)
+    return (f'<tr><td>{link}</td><td><a href="{esc(run.name)}.ipynb">.ipynb</a></td>'
+            f"<td>{status}</td><td>{files}</td></tr>")
+
+
 def write_index(staging: Path, runs: list[NotebookRun], parameters: dict, started: dt.datetime,
                 seconds: float) -> Path:
     """index.html: one row per notebook (page, notebook, status) and the run's parameters."""
     esc = html.escape
-    rows = []
-    for run in runs:
-        page = f"{run.name}.html"
-        title, what = PAGE_DESCRIPTIONS.get(run.name, (run.name, ""))
-        link = (f'<a href="{esc(page)}">{esc(title)}</a>' if (staging / page).exists()
-                else esc(title))
-        link += f'<br><small>{esc(what)}</small>' if what else ""
-        status = ("ok" if run.ok else
-                  f"<strong>failed</strong> in cell [{esc(str(run.cell or '?'))}]: "
-                  f"<code>{esc(run.error[:300])}</code>")
-        files = ", ".join(f'<a href="{esc(f)}">{esc(Path(f).name)}</a>' for f in run.files)
-        rows.append(f'<tr><td>{link}</td><td><a href="{esc(run.name)}.ipynb">.ipynb</a></td>'
-                    f"<td>{status}</td><td>{files}</td></tr>")
+    rows = [_page_row(staging, run) for run in runs]
     tables = sorted((staging / "tables").glob("*.csv"))
     table_links = ", ".join(f'<a href="tables/{esc(p.name)}">{esc(p.name)}</a>' for p in tables)
     params = "".join(f"<tr><th>{esc(k)}</th><td><code>{esc(str(v))}</code></td></tr>"
