@@ -634,7 +634,7 @@ def participants_heatmap(rounds: pd.DataFrame, top: int = 15, ax=None):
     """
     import seaborn as sns
 
-    title = f"The {top} most frequent participants: rounds attended per period"
+    title = f"Rounds attended per period: the {top} most frequent participants"
     source = ("Source: meetings reported in the corpus, merged into rounds (rounds.csv); "
               "the number after a name is all their rounds.")
     matrix = pd.DataFrame() if rounds is None or rounds.empty else _attendance(rounds, top)
@@ -642,14 +642,15 @@ def participants_heatmap(rounds: pd.DataFrame, top: int = 15, ax=None):
         return _nothing(_axes(ax), title, "No dated round names its participants.", source)
     if ax is None:
         longest = max(len(name) for name in matrix.index)
-        _, ax = plt.subplots(figsize=(min(12.0, 2.0 + 0.075 * longest + 0.42 * matrix.shape[1]),
+        _, ax = plt.subplots(figsize=(min(12.0, max(7.0, 2.0 + 0.075 * longest
+                                                    + 0.42 * matrix.shape[1])),
                                       1.8 + 0.3 * len(matrix)), layout="constrained")
     sns.heatmap(matrix, ax=ax, cmap="Blues", annot=True, fmt="d", cbar=False, linewidths=0.5,
                 linecolor="#dddddd", vmin=0, annot_kws={"fontsize": 7},
                 mask=matrix == 0)
     ax.set_facecolor("white")
     ax.set_title(title if len(matrix) == top else
-                 f"Participants: rounds attended per period ({len(matrix)} people)",
+                 f"Rounds attended per period ({len(matrix)} participants)",
                  loc="left", fontweight="bold")
     ax.set_xlabel("month of the round" if "Q" not in matrix.columns[0] else "quarter")
     ax.set_ylabel("participant (all rounds attended)")

@@ -58,6 +58,8 @@ VALUE_WORDS = {
                "hostages_held": "hostages held", "hostages_dead": "dead among hostages held",
                "hostages_released": "hostages released", "prisoners_held": "prisoners held",
                "prisoners_released": "prisoners released"},
+    "status": {"reported": "reported", "not_reported": "not in the corpus",
+               "not_in_reference": "not in the record"},
     "label": {"PERSON": "person", "GPE": "place", "LOC": "place", "FAC": "place",
               "ORG": "organisation", "NORP": "group"},
 }
