@@ -332,7 +332,7 @@ def hostage_figures(figures: pd.DataFrame, reported: pd.DataFrame | None = None,
     panel = next((name for name, (group, _) in HOSTAGE_PANELS.items() if group == list(metrics)),
                  None)
     heading = HOSTAGE_PANELS[panel][1] if panel else f"{what}"
-    title = f"{heading}: figures stated in the reports, by report date"
+    title = f"{heading}:\nfigures stated in the reports, by report date"
     source = f"{SOURCE_FIGURES}; {SOURCE_REPORTED}."
     rows = _statements(figures, documents)
     rows = rows[rows["metric"].isin(metrics)] if len(rows) else rows
