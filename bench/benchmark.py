@@ -2,6 +2,7 @@
 
     python bench/benchmark.py                 # everything (several minutes on 2 cores)
     python bench/benchmark.py --quick         # smaller corpora, for a first look
+    python bench/benchmark.py --report-only   # the report's speed only (about a minute)
 
 Speeds are the best of --repeat interleaved rounds (bare model, extraction, bare, ...): on a
 shared virtual machine single runs drift by 20% and more.
@@ -9,6 +10,9 @@ shared virtual machine single runs drift by 20% and more.
 Targets (issue "Speed and scale", on the 2-core machine):
   extract_1_worker_vs_bare >= 0.85, extract_all_vs_1_worker >= 1.6 (with 2 cores),
   cached_speedup >= 20, add_one_article_seconds < 5, peak_memory_ratio_5000_vs_1000 <= 1.3.
+Issue 14 ("A report an editor can read"): report_vs_four_empty_notebooks <= 1.0, i.e. a full
+report on the bundled corpus (extraction without cache, four notebooks, HTML) takes no longer
+than running four empty notebooks one after the other.
 """
 
 from __future__ import annotations
@@ -131,6 +135,57 @@ def peak_tree_rss(command: list[str]) -> tuple[float, float]:
     return peak / 2**20, time.perf_counter() - start
 
 
+def empty_notebooks_seconds(folder: Path, n: int = 4) -> float:
+    """Seconds to run `n` empty notebooks one after the other with papermill, on the kernel
+    the report uses: the floor of any notebook report (kernel start and shutdown)."""
+    import nbformat
+    import papermill
+
+    from analysis.present.report import check_kernel
+
+    kernel = check_kernel(None)
+    empty = folder / "empty.ipynb"
+    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("")])
+    notebook.metadata["kernelspec"] = {"name": kernel, "display_name": kernel,
+                                       "language": "python"}
+    nbformat.write(notebook, empty)
+    start = time.perf_counter()
+    for i in range(n):
+        papermill.execute_notebook(str(empty), str(folder / f"ran-{i}.ipynb"), kernel_name=kernel,
+                                   progress_bar=False, log_output=False,
+                                   extra_arguments=["--IPKernelApp.log_level=CRITICAL"])
+    return time.perf_counter() - start
+
+
+def report_speed(folder: Path, repeat: int) -> None:
+    """A full report on the bundled corpus (no extraction cache) against four empty notebooks
+    run one after the other; best of `repeat`, interleaved."""
+    from analysis.present.report import render_report
+
+    runs = iter(range(10_000))
+
+    def report():
+        out = folder / f"report-{next(runs)}"
+        code = render_report(ROOT / "data" / "corpus", out, progress=False, use_cache=False)
+        if code:
+            raise SystemExit(f"report failed ({code})")
+
+    def four_empty():
+        target = folder / "empties" / str(next(runs))
+        target.mkdir(parents=True)
+        empty_notebooks_seconds(target, 4)
+
+    t_report, t_empty = best_of(repeat, report, four_empty)
+    say("report_seconds_bundled_corpus", f"{t_report:.1f}")
+    say("four_empty_notebooks_sequential_seconds", f"{t_empty:.1f}")
+    say("report_vs_four_empty_notebooks", f"{t_report / t_empty:.2f}")
+
+
+def report_only(repeat: int) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        report_speed(Path(tmp), repeat)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--words", type=int, default=100_000, help="words for the speed runs")
@@ -140,7 +195,10 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3, help="best of N for the speed runs")
     parser.add_argument("--quick", action="store_true", help="20k words, N=200 and 1000")
     parser.add_argument("--skip-memory", action="store_true")
+    parser.add_argument("--report-only", action="store_true", help="only the report's speed")
     args = parser.parse_args()
+    if args.report_only:
+        return report_only(args.repeat)
     if args.quick:
         args.words, args.n, args.n_large = 20_000, 200, 1000
 
@@ -189,6 +247,7 @@ def main() -> None:
                 if n == args.n:
                     small = peak
             say(f"peak_memory_ratio_{args.n_large}_vs_{args.n}", f"{peak / small:.3f}")
+        report_speed(tmp, args.repeat)
 
 
 if __name__ == "__main__":

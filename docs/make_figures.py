@@ -96,7 +96,7 @@ def main() -> None:
         "participants_heatmap": lambda: charts.participants_heatmap(rounds),
         "participants_matrix": lambda: charts.participants_matrix(rounds),
         "reports_per_week": lambda: charts.reports_per_week(documents),
-        "top_people": lambda: charts.top_entities(tables.entities, labels=("PERSON",)),
+        "top_people": lambda: charts.top_entities(nh.named_entities(tables), labels=("PERSON",)),
     }
     for name, draw in drawings.items():
         ax = draw()

@@ -42,8 +42,8 @@ nh.say(nh.corpus_summary(tables.documents, start, end))
 # %% [markdown]
 # ## Documents and their dates
 #
-# One row per readable report. `date` says where its report date came from; for an inferred
-# date, `window` is the span the true date lies in and `evidence` what the inference used.
+# One row per readable report. *Date* says where its report date came from; for an inferred
+# date, *Date window* is the span the true date lies in and *Evidence* what the inference used.
 
 # %%
 dates = nh.document_dates(tables.documents)

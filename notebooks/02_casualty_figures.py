@@ -71,7 +71,7 @@ nh.save_chart(ax, out, "event_tolls")
 # %% [markdown]
 # ## The figures
 #
-# Every casualty figure with the exact span of text that holds it (`quote`).
+# Every casualty figure with the exact span of text that holds it (*Quote*).
 
 # %%
 casualties = nh.figure_rows(tables.figures, nh.CASUALTY_METRICS)
@@ -81,9 +81,9 @@ nh.show(casualties, empty="No casualty figures were found.", documents=tables.do
 # %% [markdown]
 # ## Sub-counts and vague amounts
 #
-# Parts of a count ("including 12,300 children": `group` children; "20 of them believed alive":
-# `group` alive) and amounts without a number ("hundreds of", `vague` true, valued at their
-# lower bound). They are kept here but left out of the charts and the official comparison.
+# Parts of a count ("including 12,300 children": *Part of the count* children; "20 of them
+# believed alive": alive) and amounts without a number ("hundreds of": *Vague amount* ✓, valued
+# at their lower bound). They are kept here but left out of the charts and the official comparison.
 
 # %%
 casualty_sub_counts = nh.sub_count_rows(tables.figures, nh.CASUALTY_METRICS)
@@ -95,8 +95,9 @@ nh.show(casualty_sub_counts, empty="No casualty sub-counts or vague amounts were
 # ## Deviation from the official series
 #
 # Each figure next to the official value on its report date (and the day before, since
-# reports often quote the previous day's count); `deviation_pct` is the figure's distance from
-# the official value in percent, and `consistent` whether that distance fits the qualifier.
+# reports often quote the previous day's count); *Gap to official* is the figure's distance
+# from the official value in percent, and *Fits the official value* (✓/✗) whether that distance
+# fits the qualifier ("at least", "about", ...).
 
 # %%
 deviations = nh.deviation_table(tables.figures_vs_reference, nh.CASUALTY_METRICS)

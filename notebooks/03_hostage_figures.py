@@ -88,9 +88,9 @@ nh.show(hostage_figures, empty="No hostage or prisoner figures were found.",
 # %% [markdown]
 # ## Sub-counts and vague amounts
 #
-# Parts of a count ("including 12,300 children": `group` children; "20 of them believed alive":
-# `group` alive) and amounts without a number ("hundreds of", `vague` true, valued at their
-# lower bound). They are kept here but left out of the charts and the official comparison.
+# Parts of a count ("including 12,300 children": *Part of the count* children; "20 of them
+# believed alive": alive) and amounts without a number ("hundreds of": *Vague amount* ✓, valued
+# at their lower bound). They are kept here but left out of the charts and the official comparison.
 
 # %%
 hostage_sub_counts = nh.sub_count_rows(tables.figures, nh.HOSTAGE_TABLE_METRICS)

@@ -106,6 +106,17 @@ def test_index_escapes_errors_and_parameters(tmp_path):
     assert 'href="02_bad.html"' not in page  # no page, no link
 
 
+def test_index_names_each_page_and_what_it_shows(tmp_path):
+    runs = [runner.NotebookRun(name) for name in runner.PAGE_DESCRIPTIONS]
+    for run in runs:
+        (tmp_path / f"{run.name}.html").write_text("x")
+    page = runner.write_index(tmp_path, runs, {}, dt.datetime(2024, 1, 1, tzinfo=dt.UTC),
+                              1.0).read_text()
+    for name, (title, _what) in runner.PAGE_DESCRIPTIONS.items():
+        assert f'<a href="{name}.html">{title}</a><br><small>' in page
+    assert "Gaza Ministry of Health&#x27;s count" in page
+
+
 def test_kernel_resolution():
     assert runner.check_kernel(None) in {"hostage-talks", "python3"}
     assert runner.check_kernel("python3") == "python3"

@@ -145,6 +145,7 @@ STRONG_KINDS = ("toll", "duration", "absolute", "dateline", "event", "round", "y
 # days before the report (older dates are written with their year), a coming one at most
 # this many days after it; its year is the one the other evidence favours.
 YEARLESS_PAST_DAYS, YEARLESS_FUTURE_DAYS = 330, 200
+LEAD_DATE_DAYS = 10   # a past date in the article's first sentence: the report within days
 # A date given with its weekday ("on Thursday, 25 January", "Tuesday 13 February") is this
 # week's: the report lies within this many days after (or before, if coming) it.
 WEEKDAY_DATE_DAYS = 8
@@ -168,6 +169,7 @@ ROUND_TYPES = {"meeting", "summit", "talks", "working-level talks"}
 # Soft preference for the gap (days) between a past weekday mention and the report date.
 PAST_WEEKDAY_GAP = {0: 1.0, 1: 0.85, 2: 0.45, 3: 0.3, 4: 0.2, 5: 0.1, 6: 0.05}
 FUTURE_WEEKDAY_GAP = {0: 0.5, 1: 1.0, 2: 0.85, 3: 0.7, 4: 0.55, 5: 0.45, 6: 0.35}
+LOWER_BOUND_DAYS_PCT = 0.05   # "more than N days": up to 5% (at least 10 days) past N
 UNIT_DAYS = {"day": 1, "week": 7, "month": 30.44, "year": 365.25}
 TOLL_METRICS = {("killed", "palestinian"), ("injured", "palestinian")}
 
@@ -185,6 +187,9 @@ class Constraint:
     occurrences: tuple = ()
     text: str = ""
     future: bool = False
+    # several periods one phrase may name ("the current ceasefire"), as (allowed, label):
+    # the label names the one the point lies in
+    parts: tuple = ()
 
     def label_at(self, point: int) -> str:
         """The label, naming the occurrence of a year-less date the point goes with."""
@@ -192,6 +197,9 @@ class Constraint:
         if self.kind == "recency" and self.anchors:
             before = [a for a in self.anchors if a <= point]
             return f"soon after {days[max(before)]}" if before else self.label
+        if self.parts:
+            return next((label for allowed, label in self.parts if allowed[point]),
+                        self.label)
         if not self.occurrences:
             return self.label
         if self.future:
@@ -606,14 +614,16 @@ def duration_constraint(mention: dict) -> Constraint | None:
         day = (dt.date(WAR_START.year + int(amount), WAR_START.month, WAR_START.day)
                - WAR_START).days
         lo, hi = day - ANNIVERSARY_DAYS[0], day + ANNIVERSARY_DAYS[1]
+    elif qualifier == "ordinal_near":   # "nearing its 22nd month": the end of the 21st
+        lo, hi = (amount - 1) * unit - max(3, unit // 3), (amount - 1) * unit + 1
     elif qualifier == "ordinal":   # "in its fifth month": from 4 to 5 months (day N: N-1)
         lo, hi = (amount - 1) * unit - (1 if unit == 1 else 0), amount * unit + 1
     elif unit == 1:  # "day 100 of the war", "100 days": a day or two either side
         lo, hi = amount - 2, amount + 2
         if qualifier == "upper_bound":
             lo, hi = amount - 10, amount
-        elif qualifier == "lower_bound":
-            lo, hi = amount, amount + 10
+        elif qualifier == "lower_bound":   # "over 650 days": reports round down to 50s
+            lo, hi = amount, amount + max(10, amount * LOWER_BOUND_DAYS_PCT)
     elif qualifier == "upper_bound":   # nearly seven months: the seventh month
         lo, hi = (amount - 1) * unit, amount * unit + 2
     elif qualifier == "lower_bound":   # more than seven months
@@ -635,7 +645,8 @@ def absolute_constraint(mention: dict) -> Constraint | None:
     if resolved.date is None or resolved.date < WAR_START - dt.timedelta(days=1):
         return None
     n = len(days)
-    near = WEEKDAY_DATE_DAYS if mention.get("weekday") is not None else n
+    near = WEEKDAY_DATE_DAYS if mention.get("weekday") is not None else \
+        LEAD_DATE_DAYS if mention.get("lead") else n
     if mention.get("tense") == "future":
         idx = _index(days, resolved.end)
         prefer = _ahead(idx - np.arange(n), AHEAD_FLAT_DAYS, AHEAD_HALF_LIFE)
@@ -687,6 +698,8 @@ def yearless_constraint(mention: dict) -> Constraint | None:
     days, _ = calendar_days()
     n = len(days)
     spans = yearless_spans(mention["text"], range(days[0].year, days[-1].year + 1))
+    if mention.get("year_hint"):   # "In November 2023, ... collapsed on December 1"
+        spans = [s for s in spans if s[0].year == mention["year_hint"]] or spans
     if mention.get("weekday") is not None:
         spans = [s for s in spans if s[0].weekday() == mention["weekday"]] or spans
     spans = [s for s in spans if s[1] > WAR_START and s[0] <= days[-1]]
@@ -697,6 +710,11 @@ def yearless_constraint(mention: dict) -> Constraint | None:
     named = mention.get("weekday") is not None and len(spans) == 1
     ahead, after = (WEEKDAY_DATE_DAYS, WEEKDAY_DATE_DAYS) if named else \
         (YEARLESS_FUTURE_DAYS, YEARLESS_PAST_DAYS)
+    hinted = bool(mention.get("year_hint")) and len(spans) == 1 and not future
+    if hinted:   # a date of the story's background: on/after it, no recency
+        after = n
+    elif mention.get("lead") and not future:   # the lede's date: the news of the days before
+        after = LEAD_DATE_DAYS
     for first, last in spans:
         i, j = _index(days, first), _index(days, last)
         if future:
@@ -711,7 +729,7 @@ def yearless_constraint(mention: dict) -> Constraint | None:
     kind = "absolute" if named else "yearless"
     return Constraint(kind, f"'{mention['text']}' {how} it, in {years}", allowed,
                       prefer if future else None,
-                      anchors=() if future or mention.get("since") else
+                      anchors=() if future or hinted or mention.get("since") else
                       tuple(_index(days, s[1]) for s in spans),
                       occurrences=tuple((_index(days, a), _index(days, b)) for a, b in spans),
                       text=mention["text"], future=future)
@@ -755,7 +773,8 @@ def event_constraint(mention: dict) -> Constraint | None:
     if tense == "offset":   # "two weeks after the killing": about that long after it
         at = first + int(mention.get("offset_days") or 0)
         lo, hi = at - max(3, at - first) // 3, at + max(7, (at - first) // 2)
-        prefer = 0.3 * _decay(np.abs(np.arange(n) - at), 3, 7)
+        offset = at - first   # "a day after": that day; "two weeks after": about then
+        prefer = 0.3 * _decay(np.abs(np.arange(n) - at), offset // 7, max(2, offset // 2))
         return Constraint("event", f"'{mention['text']}' {mention.get('offset_days')} days "
                           f"before: {what}", _mask_range(n, lo, hi), prefer,
                           anchors=(at,))
@@ -1104,13 +1123,17 @@ def mention_constraints(mentions: list[dict]) -> list[Constraint]:
         if c is None or c.label in seen:
             continue
         seen.add(c.label)
-        if c.kind == "office":   # one person's several tenures: any of them
-            same = offices.get(mention["start_char"])
+        if c.kind == "office" or mention.get("kind") == "event":
+            # one person's several tenures, one phrase naming several periods ("the current
+            # ceasefire"): any of them
+            same = offices.get((c.kind, mention["start_char"]))
             if same is not None:
+                same.parts = (same.parts or ((same.allowed, same.label),)) + \
+                    ((c.allowed, c.label),)
                 same.allowed = same.allowed | c.allowed
                 same.label += f" or {c.label}"
                 continue
-            offices[mention["start_char"]] = c
+            offices[(c.kind, mention["start_char"])] = c
         constraints.append(c)
     if any(m.get("kind") == "since_war" for m in mentions or []):
         constraints.append(Constraint("since_war", "'since Oct. 7': after the war began",

@@ -349,6 +349,29 @@ def _anaphor_target(mention: dict, clusters: list[Cluster], last: Cluster | None
     return target
 
 
+def _earlier_talks(target: Cluster, mention: dict, day) -> bool:
+    """'Their presence signaled progress in the talks that were launched Monday by lower-level
+    teams': the talks, dated days before the day of the news the meeting it refers to was
+    given (its soft day), are an earlier meeting at the same place. Leaves a mention on the
+    same day or the day before, and a meeting with a day of its own."""
+    if not day or target.date is not None or target.soft is None or not target.location:
+        return False
+    if mention.get("status") != "held" or mention.get("earlier") or mention.get("passing"):
+        return False
+    words = mention.get("trigger", "").lower().split()
+    return any(w in ("talks", "negotiations") for w in words) and \
+        target.soft - day > dt.timedelta(days=1)
+
+
+def _talks_of_their_own(target: Cluster, mention: dict, day, gazetteer: Gazetteer) -> Cluster:
+    """A new meeting for the earlier talks of _earlier_talks, at the place of the meeting that
+    named them, with the people the mention itself names."""
+    cluster = Cluster()
+    _add(cluster, {**mention, "kind": "primary", "location": target.location}, day,
+         gazetteer, primary=True)
+    return cluster
+
+
 def _delegation_words(mention: dict) -> bool:
     return any(w in ("delegation", "delegations", "team", "teams")
                for w in mention.get("trigger", "").lower().split())
@@ -384,6 +407,9 @@ def cluster_mentions(mentions: list[dict], report_date: dt.date | None) -> list[
             target = _anaphor_target(mention, clusters, last, touched, gazetteer)
             if target is not None and day and _own_meeting(target, mention, day):
                 continue  # "Netanyahu was set to meet Vance and Johnson on Tuesday"
+            if target is not None and _earlier_talks(target, mention, day):
+                clusters.append(_talks_of_their_own(target, mention, day, gazetteer))
+                continue
             if target is not None and _compatible(target, mention, day, gazetteer,
                                                   anaphor=True):
                 _add(target, mention, day, gazetteer, primary=False)
@@ -440,6 +466,40 @@ def finish_cluster(cluster: Cluster, report_date: dt.date | None) -> dict:
     }
 
 
+TRIP_TRIGGERS = {"landed", "lands", "land", "arrived", "arrives", "arrive", "travel",
+                 "travels", "traveled", "travelled", "flew", "flies", "headed", "heads"}
+TRIP_DAYS = 3  # a meeting up to three days after the arrival is on the same trip
+
+
+def _place_of_the_trip(out: list[tuple[dict, Cluster]]) -> None:
+    """A meeting without a place, of a negotiator whose arrival somewhere the article reported
+    just before ('Witkoff landed in Qatar on Tuesday ... Witkoff will meet Wednesday with the
+    Qatari prime minister'), is at the place he arrived. Leaves a meeting before the arrival
+    or more than three days after it, and people the arrival does not name."""
+    table = load_actors()
+    for i, (row, _) in enumerate(out):
+        if row["location"]:
+            continue
+        people = {p for p in row["participants"].split(";") if table.is_negotiator(p)}
+        for before, cluster in reversed(out[:i]):
+            words = {w for m in cluster.mentions
+                     for w in m.get("trigger", "").lower().split()}
+            if not before["location"] or not words & TRIP_TRIGGERS or \
+                    not people & set(before["participants"].split(";")):
+                continue
+            if _days_after_trip(before["date"], row["date"]):
+                row["location"] = before["location"]
+            break
+
+
+def _days_after_trip(arrival: str, day: str) -> bool:
+    """The meeting's day is the arrival's or up to TRIP_DAYS after it (undated: yes)."""
+    if not arrival or not day:
+        return True
+    gap = (dt.date.fromisoformat(day) - dt.date.fromisoformat(arrival)).days
+    return 0 <= gap <= TRIP_DAYS
+
+
 def document_meetings(document, result: dict) -> list[tuple[dict, Cluster]]:
     """(row, cluster) pairs for one article, in order of first mention."""
     clusters = cluster_mentions(list(result.get("meetings") or []), document.report_date)
@@ -454,6 +514,7 @@ def document_meetings(document, result: dict) -> list[tuple[dict, Cluster]]:
         if _internal(row, gazetteer):
             continue
         out.append((row, cluster))
+    _place_of_the_trip(out)
     taken = {row["location"] for row, _ in out}
     for row, cluster in out:
         row["location"] = _city_of_country(row["location"],

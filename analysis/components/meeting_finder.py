@@ -69,6 +69,8 @@ PRESENT_VERBS = {"meets", "travels", "visits", "heads", "arrives", "flies", "hos
                  "departs", "convenes", "holds", "discusses", "talks"}
 SPOKEN_ABOUT = {"said", "says", "say", "added", "stated", "announced", "confirmed", "reported",
                 "claimed", "noted"}  # (not "told": "Blinken told Netanyahu" may be a meeting)
+TITLE_NOUNS = {"envoy", "envoys", "ambassador", "ambassadors", "coordinator", "emissary",
+               "representative", "negotiator"}  # "envoy to the Middle East": a title
 TRIP_NOUNS = {"departure", "flight", "journey", "route"}  # "ahead of his departure to Oslo"
 DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "this", "that", "these"}
 CLAUSE_AFTER_COMMA = {"and", "but", "while", "as", "whereas"}
@@ -225,6 +227,22 @@ def _other_relative_clause(doc: Doc, date, positions) -> bool:
                 not any(p > i for p in positions):
             return True
     return False
+
+
+def _where_follows(doc: Doc, item) -> bool:
+    """A place followed by a 'where' clause ("in Cairo, where talks resumed"); leaves "in
+    Cairo on Monday, when ..."."""
+    after = [t.lower_ for t in doc[item[1]:min(len(doc), item[1] + 2)]]
+    return after[:1] == ["where"] or after == [",", "where"]
+
+
+TRIP_WORDS = {"trip", "tour", "visit", "journey"}
+
+
+def _trip_word(group: Group) -> bool:
+    """A trip named by a noun ("Trump's Mideast trip", "a tour of the Gulf"): with a region
+    for its place it is a tour, not a meeting. Leaves "talks in the Middle East"."""
+    return any(t.word.lower() in TRIP_WORDS for t in group.triggers)
 
 
 def _nearest_people(people: list[dict], group, groups) -> list[dict]:
@@ -962,6 +980,10 @@ class MeetingFinder:
             # Rome talks, Netanyahu addressed Congress on Wednesday": not the talks' day)
             eligible = [t for t in hosts if t.kind != "reference"
                         or not _crosses_clause(doc, item, t.position, ",")]
+            if key == "places" and _where_follows(doc, item):
+                # "arrived in Sharm el-Sheikh, where the negotiations are taking place": the
+                # place is the arrival's; the talks of the 'where' clause are there too
+                eligible = [t for t in eligible if t.position < item[0]] or eligible
             if item[0] > 0 and doc[item[0] - 1].lower_ == "again":
                 # "met ... on Monday and again on Tuesday with X present": the next meeting
                 eligible = [t for t in eligible if t.position > item[0]] or eligible
@@ -1068,8 +1090,8 @@ class MeetingFinder:
         names = list(dict.fromkeys(m["name"] for m in people if m["kind"] in ("name", "person")))
         offices = sorted({m["name"] for m in people if m["kind"] == "office"})
         location = group.location
-        region_trip = bool(location) and self.gazetteer.kind.get(location) == "region" and \
-            bool(group.kinds & {"travel", "arrive"})
+        region_trip = bool(location) and self.gazetteer.kind.get(location) == "region" and (
+            bool(group.kinds & {"travel", "arrive"}) or _trip_word(group))
         if region_trip:
             location = ""  # "flew to the Middle East": a tour, not the place of a meeting
         if not location and "there" in [t.lower_ for t in state.doc[min(group.positions):min(
@@ -1355,6 +1377,8 @@ class MeetingFinder:
             return True
         if word == "of" and previous in self.lex["place_noun"]:
             return True
+        if word in ("to", "for") and previous in TITLE_NOUNS:
+            return False  # "US special envoy to the Middle East Steve Witkoff landed in Qatar"
         if word == "to" and previous in TRIP_NOUNS:
             return False  # "Before his departure to the United States, Netanyahu met ..."
         if word in ("to", "home") and previous in self.lex["home_verb"] and \

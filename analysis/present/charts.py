@@ -332,7 +332,7 @@ def hostage_figures(figures: pd.DataFrame, reported: pd.DataFrame | None = None,
     panel = next((name for name, (group, _) in HOSTAGE_PANELS.items() if group == list(metrics)),
                  None)
     heading = HOSTAGE_PANELS[panel][1] if panel else f"{what}"
-    title = f"{heading}: figures stated in the reports, by report date"
+    title = f"{heading}:\nfigures stated in the reports, by report date"
     source = f"{SOURCE_FIGURES}; {SOURCE_REPORTED}."
     rows = _statements(figures, documents)
     rows = rows[rows["metric"].isin(metrics)] if len(rows) else rows
@@ -417,23 +417,8 @@ def _row_label(place: str, frame: pd.DataFrame) -> str:
     return f"{place} ({', '.join(cities)})" if cities else place
 
 
-def _round_points(rounds: pd.DataFrame) -> pd.DataFrame:
-    """`rounds` (or meetings) with what the timeline draws: ``_start``, ``_end`` (dates),
-    ``_where`` (the row), ``_n`` (participants) and ``_status`` (held unless said)."""
-    frame = rounds.copy()
-    start = frame["start_date"] if "start_date" in frame else frame["date"]
-    frame["_start"] = _dates(start).values
-    frame["_end"] = _dates(frame["end_date"]).values if "end_date" in frame else pd.NaT
-    frame["_end"] = frame["_end"].fillna(frame["_start"])
-    frame["_where"] = frame["location"].map(place_row)
-    frame["_n"] = frame["participants"].map(lambda v: len(_participants(v)))
-    frame["_status"] = (frame["status"].fillna("held").astype(str)
-                        if "status" in frame else "held")
-    return frame
-
-
-def _rounds_legend(ax, frame: pd.DataFrame) -> None:
-    """The timeline's legend: held and planned markers, and up to four marker sizes."""
+def _timeline_legend(frame: pd.DataFrame) -> list:
+    """Legend entries of the timeline: held/planned markers and a few participant sizes."""
     status_handles = [
         Line2D([], [], linestyle="", marker="o" if status == "held" else "s", markersize=9,
                markerfacecolor=style["facecolor"], markeredgecolor=OKABE_ITO["blue"],
@@ -446,8 +431,7 @@ def _rounds_legend(ax, frame: pd.DataFrame) -> None:
                label=f"{n} participant{'s' if n != 1 else ''}")
         for n in sorted({int(min(n, 8)) for n in frame["_n"] if n > 0} or {1})[:4]
     ]
-    ax.legend(handles=status_handles + size_handles, fontsize=8, loc="upper left",
-              bbox_to_anchor=(1.01, 1.0), frameon=False, labelspacing=1.2)
+    return status_handles + size_handles
 
 
 def rounds_timeline(rounds: pd.DataFrame, ax=None):
@@ -467,7 +451,15 @@ def rounds_timeline(rounds: pd.DataFrame, ax=None):
     if rounds is None or rounds.empty:
         return _nothing(ax, title, "No negotiation rounds found in the selected reports.",
                         source)
-    frame = _round_points(rounds)
+    frame = rounds.copy()
+    start = frame["start_date"] if "start_date" in frame else frame["date"]
+    frame["_start"] = _dates(start).values
+    frame["_end"] = _dates(frame["end_date"]).values if "end_date" in frame else pd.NaT
+    frame["_end"] = frame["_end"].fillna(frame["_start"])
+    frame["_where"] = frame["location"].map(place_row)
+    frame["_n"] = frame["participants"].map(lambda v: len(_participants(v)))
+    frame["_status"] = (frame["status"].fillna("held").astype(str)
+                        if "status" in frame else "held")
     undated = int(frame["_start"].isna().sum())
     frame = frame.dropna(subset=["_start"])
     if frame.empty:
@@ -491,7 +483,8 @@ def rounds_timeline(rounds: pd.DataFrame, ax=None):
     ax.invert_yaxis()
     _date_axis(ax)
     _pad_dates(ax, pd.concat([frame["_start"], frame["_end"]]), days=20)
-    _rounds_legend(ax, frame)
+    ax.legend(handles=_timeline_legend(frame), fontsize=8, loc="upper left",
+              bbox_to_anchor=(1.01, 1.0), frameon=False, labelspacing=1.2)
     ax.set_title(title, loc="left", fontweight="bold")
     ax.set_xlabel("date of the round")
     ax.grid(axis="x", color="#dddddd", linewidth=0.6)
@@ -641,7 +634,7 @@ def participants_heatmap(rounds: pd.DataFrame, top: int = 15, ax=None):
     """
     import seaborn as sns
 
-    title = f"The {top} most frequent participants: rounds attended per period"
+    title = f"Rounds attended per period: the {top} most frequent participants"
     source = ("Source: meetings reported in the corpus, merged into rounds (rounds.csv); "
               "the number after a name is all their rounds.")
     matrix = pd.DataFrame() if rounds is None or rounds.empty else _attendance(rounds, top)
@@ -649,14 +642,15 @@ def participants_heatmap(rounds: pd.DataFrame, top: int = 15, ax=None):
         return _nothing(_axes(ax), title, "No dated round names its participants.", source)
     if ax is None:
         longest = max(len(name) for name in matrix.index)
-        _, ax = plt.subplots(figsize=(min(12.0, 2.0 + 0.075 * longest + 0.42 * matrix.shape[1]),
+        _, ax = plt.subplots(figsize=(min(12.0, max(7.0, 2.0 + 0.075 * longest
+                                                    + 0.42 * matrix.shape[1])),
                                       1.8 + 0.3 * len(matrix)), layout="constrained")
     sns.heatmap(matrix, ax=ax, cmap="Blues", annot=True, fmt="d", cbar=False, linewidths=0.5,
                 linecolor="#dddddd", vmin=0, annot_kws={"fontsize": 7},
                 mask=matrix == 0)
     ax.set_facecolor("white")
     ax.set_title(title if len(matrix) == top else
-                 f"Participants: rounds attended per period ({len(matrix)} people)",
+                 f"Rounds attended per period ({len(matrix)} participants)",
                  loc="left", fontweight="bold")
     ax.set_xlabel("month of the round" if "Q" not in matrix.columns[0] else "quarter")
     ax.set_ylabel("participant (all rounds attended)")
@@ -765,7 +759,7 @@ def top_entities(entities: pd.DataFrame, labels=("PERSON",), n: int = 10, ax=Non
     title = f"Most-mentioned {kind}"
     source = "Source: named entities in the corpus (entities.csv, spaCy en_core_web_sm)."
     if entities is not None and entities.attrs.get("from") == "meetings":
-        title = f"{kind.capitalize()} of the meetings found, most frequent first"
+        title = f"Most frequent {kind} in the meetings"
         source = ("Source: the people and places of the meetings found (meetings.csv); the "
                   "rules-only pipeline names no other entities (--model en_core_web_sm does).")
     counts = entity_counts(entities, labels=labels, n=n)

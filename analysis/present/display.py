@@ -58,6 +58,8 @@ VALUE_WORDS = {
                "hostages_held": "hostages held", "hostages_dead": "dead among hostages held",
                "hostages_released": "hostages released", "prisoners_held": "prisoners held",
                "prisoners_released": "prisoners released"},
+    "status": {"reported": "reported", "not_reported": "not in the corpus",
+               "not_in_reference": "not in the record"},
     "label": {"PERSON": "person", "GPE": "place", "LOC": "place", "FAC": "place",
               "ORG": "organisation", "NORP": "group"},
 }
@@ -260,13 +262,14 @@ def _table_id(frame: pd.DataFrame) -> str:
 
 
 def interactive_html(shown: pd.DataFrame, caption: str | None = None) -> str:
-    """The DataTables HTML for a reader table: sortable, searchable, 10 rows a page, scrolled
-    sideways inside its box rather than widening the page."""
+    """The DataTables HTML for a reader table: sortable, searchable, 10 rows a page. A wide
+    table scrolls sideways inside its output box (the report's CSS), not the page; DataTables'
+    own scrollX is off, as it splits the header from the body and misaligns them."""
     import itables
 
     return itables.to_html_datatable(
         shown, caption=caption, table_id=_table_id(shown), allow_html=True, showIndex=False,
-        connected=False, pageLength=PAGE_LENGTH, lengthMenu=[10, 25, 100], scrollX=True,
+        connected=False, pageLength=PAGE_LENGTH, lengthMenu=[10, 25, 100],
         autoWidth=False, classes="display compact", maxBytes=0,
         style="width:100%;font-size:12px", order=[], warn_on_undocumented_option=False,
         display_logo_when_loading=False)

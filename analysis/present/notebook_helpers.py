@@ -799,11 +799,20 @@ def save_table(frame: pd.DataFrame, output_dir, name: str) -> Path:
     return path
 
 
-def save_chart(ax, output_dir, name: str) -> None:
+def save_chart(ax, output_dir, name: str):
     """Save the chart holding `ax` as ``output_dir/name.png``, byte-identical across runs
-    (no software or date metadata). Returns None, so a cell ending with it shows the chart
-    and nothing else."""
-    ax.figure.savefig(Path(output_dir) / f"{name}.png", metadata={"Software": None})
+    (no software or date metadata). In a notebook the figure is closed and the saved PNG
+    returned for display, so a cell ending with it shows the chart once and each chart is
+    rendered once, not a second time by the inline backend; elsewhere returns None."""
+    path = Path(output_dir) / f"{name}.png"
+    ax.figure.savefig(path, metadata={"Software": None})
+    if not _in_notebook():
+        return None
+    import matplotlib.pyplot as plt
+    from IPython.display import Image
+
+    plt.close(ax.figure)
+    return Image(data=path.read_bytes(), format="png")
 
 
 def table_frames(tables: TableSet) -> dict[str, pd.DataFrame]:

@@ -59,9 +59,10 @@ nav.report-toc .report-back { float: right; }
 .jp-RenderedImage img, .jp-OutputArea-output img { max-width: 100%; height: auto; }
 .jp-OutputArea-output { overflow-x: auto; }
 table.dataTable th, table.dataTable td { text-align: left !important; vertical-align: top;
-  white-space: normal; overflow-wrap: anywhere; min-width: 4em; max-width: 32em; }
-table.dataTable td.dt-type-numeric, table.dataTable th.dt-type-numeric {
-  text-align: right !important; white-space: nowrap; }
+  white-space: normal; }
+table.dataTable td { overflow-wrap: anywhere; min-width: 4em; max-width: 32em; }
+table.dataTable td.dt-type-numeric { text-align: right !important; white-space: nowrap; }
+table.dataTable th.dt-type-numeric { text-align: right !important; }
 table.dataTable details summary { cursor: pointer; }
 </style>
 {%- endblock extra_css -%}
@@ -316,19 +317,8 @@ PAGE_DESCRIPTIONS = {
 }
 
 
-INDEX_STYLE = """
-body { font-family: system-ui, sans-serif; max-width: 60em; margin: 2em auto; padding: 0 1em;
-       color: #222; line-height: 1.45; }
-table { border-collapse: collapse; margin: 0.5em 0 1.5em 0; }
-td, th { border-bottom: 1px solid #ddd; padding: 4px 10px; text-align: left;
-          vertical-align: top; }
-code { font-size: 90%; }
-"""
-
-
-def _index_row(staging: Path, run: NotebookRun) -> str:
-    """The index's row for one notebook: its page (linked when written) and what it shows,
-    the notebook, ok or where it failed, and the files it wrote."""
+def _page_row(staging: Path, run: NotebookRun) -> str:
+    """The index's row for one page: its title and what it shows, its notebook, status, files."""
     esc = html.escape
     page = f"{run.name}.html"
     title, what = PAGE_DESCRIPTIONS.get(run.name, (run.name, ""))
@@ -347,7 +337,7 @@ def write_index(staging: Path, runs: list[NotebookRun], parameters: dict, starte
                 seconds: float) -> Path:
     """index.html: one row per notebook (page, notebook, status) and the run's parameters."""
     esc = html.escape
-    rows = [_index_row(staging, run) for run in runs]
+    rows = [_page_row(staging, run) for run in runs]
     tables = sorted((staging / "tables").glob("*.csv"))
     table_links = ", ".join(f'<a href="tables/{esc(p.name)}">{esc(p.name)}</a>' for p in tables)
     params = "".join(f"<tr><th>{esc(k)}</th><td><code>{esc(str(v))}</code></td></tr>"
@@ -360,7 +350,14 @@ def write_index(staging: Path, runs: list[NotebookRun], parameters: dict, starte
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <title>Hostage and ceasefire talks: report</title>
-<style>{INDEX_STYLE}</style>
+<style>
+body {{ font-family: system-ui, sans-serif; max-width: 60em; margin: 2em auto; padding: 0 1em;
+       color: #222; line-height: 1.45; }}
+table {{ border-collapse: collapse; margin: 0.5em 0 1.5em 0; }}
+td, th {{ border-bottom: 1px solid #ddd; padding: 4px 10px; text-align: left;
+          vertical-align: top; }}
+code {{ font-size: 90%; }}
+</style>
 </head>
 <body>
 <h1>Hostage and ceasefire talks: report</h1>
@@ -486,6 +483,16 @@ def render_report(corpus, out, start=None, end=None, show_code=False, model="en_
                               notebooks_dir, progress, notebook_workers, **extraction)
 
 
+def _notebook_parameters(notebook: Path, *, corpus: Path, staging: Path, start, end,
+                         model) -> dict:
+    """The papermill parameters of one notebook. Paths are relative to the notebooks'
+    working directory (the staging folder, which becomes `out`): the same on every machine,
+    and still right after the move."""
+    return {"corpus": os.path.relpath(corpus, staging), "tables_dir": "tables",
+            "output_dir": notebook.stem, "start": start, "end": end, "model": model,
+            "reference_dir": os.path.relpath(REFERENCE_DIR, staging)}
+
+
 def _run_notebooks(notebooks: list[Path], staging: Path, parameters_for, kernel: str,
                    timeout: int, workers: int, show_code: bool) -> list[NotebookRun]:
     """Execute the notebooks into `staging` (in parallel), export each to HTML as it ends and
@@ -511,16 +518,6 @@ def _write_run_json(staging: Path, runs: list[NotebookRun], started_at: dt.datet
          "seconds": {r.name: round(r.seconds, 1) for r in runs},
          "failed": {r.name: {"cell": r.cell, "error": r.error} for r in runs if not r.ok}},
         indent=2) + "\n", encoding="utf-8")
-
-
-def _notebook_parameters(notebook: Path, *, corpus: Path, staging: Path, start, end,
-                         model) -> dict:
-    """The papermill parameters of one notebook. Paths are relative to the notebooks'
-    working directory (the staging folder, which becomes `out`): the same on every machine,
-    and still right after the move."""
-    return {"corpus": os.path.relpath(corpus, staging), "tables_dir": "tables",
-            "output_dir": notebook.stem, "start": start, "end": end, "model": model,
-            "reference_dir": os.path.relpath(REFERENCE_DIR, staging)}
 
 
 def _render_report(corpus, out, start=None, end=None, show_code=False, model="en_core_web_sm",

@@ -619,13 +619,18 @@ _DURATION_PATTERNS = [
     rf"(?P<what>{WAR_WORDS})\b",
     # "seven months of war", "100 days into the war", "seven weeks since October 7"
     rf"\b{_QUAL}\s*(?P<num>{_NUM})\s+(?P<unit>days?|weeks?|months?|years?)\s+"
-    rf"(?:of|into|since|after|in)\s+(?:the\s+|Israel's\s+|Israeli\s+)?(?:\w+\s+)?"
-    rf"(?P<what>{WAR_WORDS})\b",
+    # ("six months since Hamas’s Oct. 7": a possessive with either apostrophe)
+    rf"(?:of|into|since|after|in)\s+(?:the\s+|Israel['’]s\s+|Israeli\s+)?"
+    rf"(?:[\w'’]+\s+)?(?P<what>{WAR_WORDS})\b",
     # "in seven weeks during which Israel bombed", "for nearly seven months, Israel has..."
     rf"\b(?:in|for|after|over)\s+{_QUAL}\s*(?P<num>{_NUM})\s+(?P<unit>days|weeks|months)\b"
     rf"(?=[^.;]{{0,60}}\b(?P<what>{WAR_WORDS})\b)",
     # "day 100 of the war", "the 100th day of the war"
     rf"\bday\s+(?P<num>\d{{1,4}})\s+of\s+(?:the\s+)?(?P<what>{WAR_WORDS})\b(?P<unit>)",
+    # "held captive for almost 500 days", "in captivity for 471 days" (the hostages taken on
+    # 7 October); not "held for two days" (no captivity word)
+    rf"\b(?P<what>captive|hostage|in\s+captivity)\s+for\s+{_QUAL}\s*(?P<num>{_NUM})\s+"
+    rf"(?P<unit>days|weeks|months)\b",
 ]
 _DURATION = [re.compile(p, re.IGNORECASE) for p in _DURATION_PATTERNS]
 # Ordinal durations: "the war, now in its fifth month", "the 100th day of the war", "the
@@ -638,7 +643,8 @@ _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixt
 _ORD = rf"(?:{'|'.join(_ORDINALS)}|\d{{1,3}}(?:st|nd|rd|th))"
 _ORDINAL_DURATION = [re.compile(p, re.IGNORECASE) for p in (
     rf"\b(?P<what>{WAR_WORDS})(?:'s)?,?\s+(?:which\s+is\s+|is\s+|was\s+)?(?:now\s+)?"
-    rf"(?:in\s+|entering\s+|entered\s+)?its\s+(?P<ord>{_ORD})\s+(?P<unit>day|week|month|year)\b",
+    rf"(?P<near>nearing\s+|approaching\s+|heading\s+into\s+|in\s+|entering\s+|entered\s+)?"
+    rf"its\s+(?P<ord>{_ORD})\s+(?P<unit>day|week|month|year)\b",
     rf"\b(?:the\s+)?(?P<ord>{_ORD})\s+(?P<unit>day|week|month|year)\s+of\s+(?:the\s+)?"
     rf"(?:\w+\s+)?(?P<what>{WAR_WORDS})\b")]
 
@@ -771,7 +777,71 @@ def date_signals(text: str, sentences: list[tuple[int, int]] | None = None) -> l
     mentions.sort(key=lambda m: (m["start_char"], m["end_char"]))
     _attach_weekdays(text, mentions)
     _events_of_the_week(mentions, sentence_of)
+    _year_hints(text, mentions, sentences)
+    _lead_dates(text, mentions, sentences)
     return mentions
+
+
+def _lead_dates(text: str, mentions: list[dict], sentences) -> None:
+    """Mark ``lead`` the dates of the article's first sentence after its headline ("Egypt
+    proposed a two-day Gaza ceasefire on October 27 that ..."): the lede tells the news, so
+    a past date there is days before the report. Not "since ...", not a background year."""
+    headline = text.find("\n")   # a short first line without a full stop is a headline
+    body = headline + 1 if 0 <= headline <= 200 and \
+        not re.search(r"[.!?][\"”']?\s*$", text[:headline]) else 0
+    first = next(((a, b) for a, b in sentences if a >= body and text[a:b].strip()), None)
+    if first is None:
+        return
+    for mention in mentions:
+        if mention["kind"] in ("month_day", "day_month") and \
+                first[0] <= mention["start_char"] < first[1] and \
+                mention.get("tense") == "past" and not mention.get("since") and \
+                not mention.get("year_hint"):
+            mention["lead"] = True
+
+
+# A year named in the same or the previous sentence ("In November 2023, Egypt and Qatar
+# helped broker a seven-day pause ... The pause collapsed on December 1") is the year of a
+# year-less date that follows it. "October 7, 2023" (the attack, named in every report) is
+# no such context.
+_YEAR_CONTEXT = re.compile(rf"\b(?:(?P<month>{_MONTH})\s+(?:(?P<day>{_DAY}),?\s+)?)?"
+                           r"(?P<year>20[2-3]\d)\b", re.IGNORECASE)
+_WAR_START_DATE = re.compile(r"\b(?:oct(?:ober|\.)?\s+7(?:th)?|7(?:th)?\s+oct(?:ober|\.)?)"
+                             r",?\s+2023\b", re.IGNORECASE)
+
+
+def _year_context(text: str) -> tuple[int, int] | None:
+    """(year, month or 0) of the last year named in `text` other than 7 October 2023."""
+    found = None
+    for match in _YEAR_CONTEXT.finditer(text):
+        if _WAR_START_DATE.search(text[max(0, match.start() - 12):match.end()]):
+            continue
+        found = (int(match.group("year")), _month_of(match.group("month") or ""))
+    return found
+
+
+def _month_of(text: str) -> int:
+    """The month named in `text` (0 when none): "Dec. 1" -> 12."""
+    return next((MONTHS[w] for w in re.findall(r"[a-z]+", text.lower()) if w in MONTHS), 0)
+
+
+def _year_hints(text: str, mentions: list[dict], sentences) -> None:
+    """Set ``year_hint`` on a year-less date ("December 1") when the same or the previous
+    sentence names a year before it ("In November 2023, ..."), and its month is not earlier
+    than the month named with that year (else the hint is unsure: none)."""
+    for mention in mentions:
+        if mention["kind"] not in ("month_day", "day_month") or re.search(r"\d{4}",
+                                                                          mention["text"]):
+            continue
+        index = next((k for k, (a, b) in enumerate(sentences)
+                      if a <= mention["start_char"] < b), None)
+        if index is None:
+            continue
+        start = sentences[max(0, index - 1)][0]
+        context = _year_context(text[start:mention["start_char"]])
+        month = _month_of(mention["text"])
+        if context and month and month >= context[1]:
+            mention["year_hint"] = context[0]
 
 
 def _date_expressions(text: str, segments) -> list[dict]:
@@ -821,9 +891,35 @@ def _set_tense(text: str, mention: dict, start: int, end: int) -> None:
         mention["since"] = True   # "killed since the ceasefire collapsed": not recent
     if mention["kind"] in ("event", "holiday"):
         near = text[max(start, mention["start_char"] - 60):min(end, mention["end_char"] + 60)]
-        if mention.get("event_kind") in SCHEDULED_KINDS and tense_of(near) == "future":
+        if mention.get("event_kind") in SCHEDULED_KINDS and tense_of(near) == "future" and \
+                not PAST_VERB_BEFORE.search(text[max(start, mention["start_char"] - 40):
+                                                 mention["start_char"]]):
             mention["tense"] = "future"   # "is expected to be freed ... the release of the 20"
         mention["tense"] = _event_tense(text[start:mention["start_char"]], mention)
+        if CURRENT_STATE.match(mention["text"]):
+            mention["tense"] = "during"   # "the current, fragile ceasefire": in force now
+        if mention["tense"] == "past" and LAST_WEEK_AFTER.match(
+                text[mention["end_char"]:min(end, mention["end_char"] + 40)]):
+            mention["tense"], mention["offset_days"] = "offset", 7
+
+
+# A past verb right before a scheduled event's phrase keeps it past even in a future clause
+# ("Witkoff and Kushner, who helped broker the October 9 ceasefire, are scheduled to ...",
+# "which ended the truce"); not "to be signed" (no past verb before the article).
+PAST_VERB_BEFORE = re.compile(r"\b(?:\w+ed|broke|brought|struck|won|sealed)\s+(?:\w+\s+)?"
+                              r"(?:the|a|an|its|their)\s+$", re.IGNORECASE)
+
+
+# A period named as holding now ("the current, fragile ceasefire", "the ongoing truce"): the
+# report lies within it (tense 'during'; the timeline has one row per period).
+CURRENT_STATE = re.compile(r"(?:the\s+)?(?:current|ongoing|existing|present|fragile)\b",
+                           re.IGNORECASE)
+
+
+# An event followed by "last week" ("Netanyahu broke the original deal last week", "the
+# strike on Doha last week"): about a week before the report (tense 'offset').
+LAST_WEEK_AFTER = re.compile(r"[\s,]*(?:(?:on|in|at)\s+\w+\s+)?(?:late\s+|early\s+)?"
+                             r"last\s+week\b", re.IGNORECASE)
 
 
 # Relative day words that make a past event in the same sentence this week's news ("Edan
@@ -892,9 +988,13 @@ def _ordinal_durations(text: str, segments, taken: list) -> list[dict]:
             amount = _ordinal(match.group("ord"))
             if not amount or any(s < end and start < e for s, e in taken):
                 continue
+            near = (match.groupdict().get("near") or "").split()
             found.append({"text": match.group(0), "start_char": start, "end_char": end,
                           "kind": "duration", "amount": amount,
-                          "unit": match.group("unit").lower(), "qualifier": "ordinal"})
+                          "unit": match.group("unit").lower(),
+                          # "nearing its 22nd month": the last days of the 21st
+                          "qualifier": "ordinal_near" if near and near[0].lower() in
+                          ("nearing", "approaching", "heading") else "ordinal"})
             taken.append((start, end))
     return found
 
