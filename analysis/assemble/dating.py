@@ -57,6 +57,7 @@ import pandas as pd
 from analysis.assemble import reference
 from analysis.paths import LEXICON_DIR
 from analysis.rules import dates, timeline
+from analysis.rules.lexicon import MONTH_NAMES
 
 WAR_START = dates.WAR_START
 MAX_WINDOW_DAYS = 62          # wider than this and we do not claim a report date
@@ -112,8 +113,10 @@ ROUND_STEPS_ABOVE, ROUND_MIN_HIGH_PCT = 3, 1.0
 NOT_TOLL_CONTEXT = re.compile(
     r"\b(?:or|and)\s+(?:were\s+|are\s+|remain\s+)?missing\b|\bmissing\s+or\s+(?:dead|killed)\b|"
     r"\bsince\s+(?:the\s+)?(?:ceasefire|truce|collapse|resumption|start\s+of\s+(?:the\s+)?(?:truce|"
-    r"ceasefire))|\bsince\s+(?:Israel\s+)?resum|\bsince\s+(?:January|February|March|April|May|"
-    r"June|July|August|September|November|December)\b", re.IGNORECASE)
+    r"ceasefire))|\bsince\s+(?:Israel\s+)?resum|\bsince\s+(?:" +
+    # every month but October: "since October" is since the war began, the whole toll
+    "|".join(name.capitalize() for name in MONTH_NAMES if name != "october") +
+    r")\b", re.IGNORECASE)
 # ... or a count of militants: the words right after the number say so ("17,000 militants";
 # not "does not distinguish between civilians and fighters")
 MILITANT_COUNT = re.compile(r"^\s*(?:Hamas\s+|Palestinian\s+|armed\s+)?"

@@ -3,7 +3,7 @@
 Each dict has the keys metric, population, value, qualifier, low, high, scope, group, vague,
 attributed_to, sentence, quote, start_char, end_char (str/int/bool/None only), with
 ``doc.text[start_char:end_char] == quote``. The rules are in :mod:`analysis.rules.figures`,
-their word lists in ``analysis/rules/data/figure_terms.json`` and
+their word lists in ``analysis/rules/data/figure_words.json`` and
 ``analysis/rules/data/figure_sources.csv``.
 """
 
@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from analysis.rules.figures import find_figures, load_terms
+from analysis.rules.figures import find_figures, load_figure_lexicon
 
 if not Doc.has_extension("figures"):
     Doc.set_extension("figures", default=None)
@@ -26,7 +26,7 @@ def make_figure_finder(nlp: Language, name: str):
 class FigureFinder:
     def __init__(self, nlp: Language):
         self.nlp = nlp
-        load_terms()  # compile the word lists once, up front
+        load_figure_lexicon()  # compile the word lists once, up front
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.figures = find_figures(doc)

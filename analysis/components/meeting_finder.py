@@ -24,27 +24,24 @@ sentences; unknown people are then not reported (no PERSON entities).
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 from typing import NamedTuple
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from analysis.paths import LEXICON_DIR
 from analysis.rules.actors import TITLE_WORDS, ActorMatcher, load_actors
+from analysis.rules.lexicon import word_lists
 
 if not Doc.has_extension("meetings"):
     Doc.set_extension("meetings", default=None)
 if not Doc.has_extension("terms"):
     Doc.set_extension("terms", default=None)
 
-DATA_DIR = LEXICON_DIR
 PARTICIPANT_WINDOW = 12  # tokens around a trigger in which a day belongs to it
 PLACE_WINDOW = 8  # tokens between a place and a trigger ("met ... in Jerusalem")
 PLACE_CLAUSE_WINDOW = 20  # ... or further on in the same clause ("discussed X with Y in Cairo")
@@ -89,17 +86,18 @@ OCTOBER_7 = re.compile(r"^(?:on\s+)?(?:oct(?:ober|\.)?\s*7(?:th)?|7(?:th)?\s+(?:
                        r"oct(?:ober|\.)?)(?:,?\s*2023)?$", re.IGNORECASE)
 
 
-@lru_cache(maxsize=1)
-def load_lexicon(path: str | Path = DATA_DIR / "meeting_lexicon.csv") -> dict[str, list[str]]:
-    """kind -> words/phrases (lower case) from a two-column CSV."""
-    with open(path, encoding="utf-8", newline="") as handle:
-        return {row["kind"]: [w.strip().lower() for w in row["words"].split(";") if w.strip()]
-                for row in csv.DictReader(handle)}
+def load_lexicon() -> dict[str, list[str]]:
+    """kind -> words/phrases (lower case) of meeting_lexicon.csv (read once, keys checked:
+    analysis.rules.lexicon)."""
+    return word_lists("meeting_lexicon.csv")
 
 
 @lru_cache(maxsize=1)
-def load_terms_lexicon(path: str | Path = DATA_DIR / "terms_lexicon.csv") -> dict:
-    lex = load_lexicon.__wrapped__(path)
+def load_deal_terms() -> dict:
+    """The words of deal_terms.csv (what a deal puts on the table: truce length, phases,
+    hostages and prisoners), with ``unit_days``, ``number_words`` and ``ordinals`` as
+    word -> number."""
+    lex = word_lists("deal_terms.csv")
     out = dict(lex)
     for key in ("unit_days", "number_words", "ordinals"):
         out[key] = {w.rsplit(":", 1)[0]: int(w.rsplit(":", 1)[1]) for w in lex[key]}
@@ -669,7 +667,7 @@ class MeetingFinder:
         self.lex["verbs"] = (self.lex["meet_verb"] | self.lex["weak_verb"] |
                              self.lex["travel_verb"] | self.lex["arrive_verb"])
         self.lex_lists = load_lexicon()
-        self.terms_lex = load_terms_lexicon()
+        self.terms_lex = load_deal_terms()
         self.gazetteer = load_gazetteer()
         self.places = PhraseMatcher(nlp.vocab, attr="LOWER")
         for alias, name in self.gazetteer.aliases.items():

@@ -35,6 +35,7 @@ if TYPE_CHECKING:  # spaCy is imported where a Doc is matched: the table alone n
     from spacy.tokens import Doc, Span
 
 from analysis.paths import LEXICON_DIR
+from analysis.rules.lexicon import word_lists
 
 DATA_DIR = LEXICON_DIR
 
@@ -221,13 +222,11 @@ SPY_CHIEFS = re.compile(r"(?P<list>(?:[A-Z][\w.'\u2019]*\s*(?:,|and)\s*)+[A-Z][\
 
 
 @lru_cache(maxsize=1)
-def name_lexicon(path: str | Path = DATA_DIR / "meeting_lexicon.csv") -> dict[str, set[str]]:
+def name_lexicon() -> dict[str, set[str]]:
     """The word lists of meeting_lexicon.csv that say what is a name: ``person_cue`` (roles
     that introduce a name) and ``not_name`` (words no person's name holds)."""
-    with open(path, encoding="utf-8", newline="") as handle:
-        rows = {r["kind"]: r["words"] for r in csv.DictReader(handle)}
-    return {kind: {w.strip().lower() for w in rows.get(kind, "").split(";") if w.strip()}
-            for kind in ("person_cue", "not_name")}
+    lists = word_lists("meeting_lexicon.csv")
+    return {kind: set(lists[kind]) for kind in ("person_cue", "not_name")}
 
 
 def looks_like_name(words: list[str]) -> bool:

@@ -47,6 +47,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from analysis.rules.lexicon import MONTH_NAMES, MONTHS, NUMBER_WORDS, TENS_WORDS
+
 # --- word tables -------------------------------------------------------------------------
 
 WEEKDAYS = {
@@ -57,12 +59,7 @@ WEEKDAYS = {
 # Full weekday names only are searched for in running text (abbreviations are too ambiguous).
 WEEKDAY_NAMES = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
-MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
-    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
-    "september": 9, "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
-    "december": 12, "dec": 12,
-}
+# MONTHS (name or abbreviation -> number) and MONTH_NAMES come from analysis.rules.lexicon.
 
 # Part-of-month words -> (first day, last day); None = the month's last day.
 PART_OF_MONTH = {
@@ -117,6 +114,7 @@ class ResolvedDate:
 # --- finding ---------------------------------------------------------------------------------
 
 _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
+_MONTH_NAME_ALT = "|".join(name.capitalize() for name in MONTH_NAMES)
 _WEEKDAY_ALT = "|".join(WEEKDAY_NAMES)
 _MONTH = rf"(?:{_MONTH_ALT})\.?"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
@@ -124,12 +122,10 @@ _YEAR = r"(?:19|20)\d{2}"
 _PART = (r"(?:(?:the\s+)?(?:very\s+)?(?:early|late|mid|middle|end|beginning|start|close)"
          r"(?:\s+of)?[\s-]*|(?:the\s+)?(?:first|last)\s+days\s+of\s+)")
 
-_NUM_WORDS = {
-    "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-    "eighteen": 18, "nineteen": 19, "twenty": 20, "several": None, "few": None,
-}
+# counts in "three days ago", "the fourth month" (several, few: a count of no known size)
+_NUM_WORDS = {"one": 1, "a": 1, "an": 1,
+              **{word: n for word, n in NUMBER_WORDS.items() if n >= 2},
+              "twenty": TENS_WORDS["twenty"], "several": None, "few": None}
 _NUM = r"(?:\d{1,3}|" + "|".join(k for k in _NUM_WORDS if k not in {"several", "few"}) + ")"
 
 # Order matters: longer, more specific forms first; matches never overlap.
@@ -151,8 +147,7 @@ _PATTERNS = [
     ("coming", r"\b(?:in\s+)?(?:the\s+)?(?:coming|next\s+few|next|following|upcoming)\s+"
                r"(?:few\s+)?(?:days|weeks|hours)\b|\b(?:in\s+)?recent\s+(?:days|weeks)\b"),
     ("bare_month", r"\b(?:in|since|until|by|during|last|this|next|early|late)\s+"
-                   r"(?:January|February|March|April|May|June|July|August|September|October|"
-                   r"November|December)\b(?:,?\s+(?:19|20)\d{2}\b)?"),
+                   rf"(?:{_MONTH_NAME_ALT})\b(?:,?\s+(?:19|20)\d{{2}}\b)?"),
 ]
 _FINDER = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in _PATTERNS),
                      re.IGNORECASE)

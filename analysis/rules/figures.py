@@ -30,7 +30,7 @@ rather than people). For every number in a sentence (see :mod:`analysis.rules.nu
 Each number goes through :func:`_read_number`: a few reading steps, then the vetoes, each a
 small named function whose docstring lists the phrases it matches and the ones it leaves
 (``_METRIC_VETOES`` for those that need the metric). All word lists live in
-``data/figure_terms.json``; ``docs/figures.md`` describes the rules with examples and scores.
+``data/figure_words.json``; ``docs/figures.md`` describes the rules with examples and scores.
 
 >>> import spacy
 >>> nlp = spacy.blank("en"); nlp.add_pipe("sentencizer")           # doctest: +ELLIPSIS
@@ -43,16 +43,16 @@ small named function whose docstring lists the phrases it matches and the ones i
 from __future__ import annotations
 
 import csv
-import json
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from analysis.paths import LEXICON_DIR
+from analysis.rules.lexicon import MONTHS, NUMBER_WORDS, TENS_WORDS, word_lists
 from analysis.rules.numbers import Number, find_numbers
 
-TERMS_PATH = LEXICON_DIR / "figure_terms.json"
+WORDS_PATH = LEXICON_DIR / "figure_words.json"
 SOURCES_PATH = LEXICON_DIR / "figure_sources.csv"
 
 METRICS = ("killed", "injured", "hostages_taken", "hostages_held", "hostages_dead",
@@ -80,7 +80,7 @@ def _phrase_re(words, prefix: str = "", suffix: str = "") -> re.Pattern:
 
 
 @dataclass(frozen=True)
-class Terms:
+class FigureLexicon:
     """The compiled word lists."""
 
     hedge_re: re.Pattern
@@ -146,11 +146,13 @@ _PLACE = (r"(?:\s+(?:in|from|across|inside|throughout)\s+(?:the\s+)?[A-Z][\w'’
 
 
 @lru_cache(maxsize=1)
-def load_terms(path: str | Path = TERMS_PATH, sources_path: str | Path = SOURCES_PATH) -> Terms:
-    """Compile the word lists in ``data/figure_terms.json`` and ``data/figure_sources.csv``."""
-    data = json.loads(Path(path).read_text(encoding="utf-8"))
-    return Terms(**_noun_terms(data), **_trigger_terms(data),
-                 **_population_terms(data, sources_path))
+def load_figure_lexicon(path: str | Path = WORDS_PATH,
+                        sources_path: str | Path = SOURCES_PATH) -> FigureLexicon:
+    """Compile the word lists in ``data/figure_words.json`` (keys checked by
+    analysis.rules.lexicon) and ``data/figure_sources.csv``."""
+    data = word_lists(Path(path).name, Path(path).parent)
+    return FigureLexicon(**_noun_lists(data), **_trigger_lists(data),
+                         **_population_lists(data, sources_path))
 
 
 def _word_kinds(data: dict) -> dict:
@@ -164,7 +166,7 @@ def _word_kinds(data: dict) -> dict:
     return word_kind
 
 
-def _noun_terms(data: dict) -> dict:
+def _noun_lists(data: dict) -> dict:
     """Hedges, noun-phrase heads and modifiers, units, months, groups."""
     hedge_kind = {}
     for kind, words in data["hedges"].items():
@@ -172,7 +174,7 @@ def _noun_terms(data: dict) -> dict:
             hedge_kind[re.sub(r"\s+", " ", word.lower())] = kind
     word_kind = _word_kinds(data)
     heads_and_mods = set(word_kind) | {w.lower() for w in data["np_modifiers"]}
-    months = _alternation(data["month_names"])
+    months = _alternation(MONTHS)
     return dict(
         hedge_re=re.compile(rf"(?<![\w'’])({_alternation(hedge_kind)})\s*$", re.IGNORECASE),
         hedge_kind=hedge_kind,
@@ -194,7 +196,7 @@ def _noun_terms(data: dict) -> dict:
     )
 
 
-def _trigger_terms(data: dict) -> dict:
+def _trigger_lists(data: dict) -> dict:
     """Triggers left and right of the number, tolls, and the markers of vetoes."""
 
     def left_re(key):
@@ -234,7 +236,7 @@ def _trigger_terms(data: dict) -> dict:
     )
 
 
-def _population_terms(data: dict, sources_path: str | Path) -> dict:
+def _population_lists(data: dict, sources_path: str | Path) -> dict:
     """Population cues, release agents, the 7 October markers and attribution."""
     with open(sources_path, encoding="utf-8", newline="") as handle:
         sources = tuple((re.compile(row["pattern"], re.IGNORECASE), row["canonical"])
@@ -302,28 +304,28 @@ _NATIONALITY_OF_WORD = {
 }
 
 
-def _noun_phrase_words(right: str, pos: int, terms: Terms) -> tuple[list[str], int]:
+def _noun_phrase_words(right: str, pos: int, lexicon: FigureLexicon) -> tuple[list[str], int]:
     """The head and modifier words after the number (at most six) and where the last head
     ends; "people and kidnapped" stops at the verb, "hostages and the bodies of" at the bodies
     (another count)."""
     words, end, previous, kinds = [], 0, "", 0
     for _ in range(6):
-        match = terms.head_re.match(right, pos)
+        match = lexicon.head_re.match(right, pos)
         if not match:
             break
         word = re.sub(r"\s+", " ", match.group(1).lower())
-        if kinds and previous == "and" and word in terms.verb_words:
+        if kinds and previous == "and" and word in lexicon.verb_words:
             break
         if kinds and word in ("bodies", "remains") and "and" in words[-2:]:
             break
         previous, pos = word, match.end()
         words.append(word)
-        if terms.word_kind.get(word):
+        if lexicon.word_kind.get(word):
             kinds, end = kinds + 1, pos
     return words, end
 
 
-def _noun_phrase(right: str, terms: Terms) -> NounPhrase:
+def _noun_phrase(right: str, lexicon: FigureLexicon) -> NounPhrase:
     """What the number counts: "security detainees" (prisoner), "Israeli women and children"
     (subgroup, israeli, group women and children), "others", "of whom" (pronoun)."""
     pronoun = _PRONOUN_RE.match(right)
@@ -333,8 +335,8 @@ def _noun_phrase(right: str, terms: Terms) -> NounPhrase:
     pos = of_the.end() - 1 if of_the else 0
     first = _NEXT_WORD_RE.match(right[pos:])
     first_word = first.group(1).lower() if first else ""
-    words, end = _noun_phrase_words(right, pos, terms)
-    kinds = [terms.word_kind[w] for w in words if terms.word_kind.get(w)]
+    words, end = _noun_phrase_words(right, pos, lexicon)
+    kinds = [lexicon.word_kind[w] for w in words if lexicon.word_kind.get(w)]
     if not kinds:
         return NounPhrase(None, 0, first_word=first_word)
     nationality = None
@@ -343,7 +345,7 @@ def _noun_phrase(right: str, terms: Terms) -> NounPhrase:
         if named and not (weak and nationality):
             nationality = named
     foreign, others = "foreign" in kinds, "others" in words
-    groups = list(dict.fromkeys(terms.group_of[w] for w in words if w in terms.group_of))
+    groups = list(dict.fromkeys(lexicon.group_of[w] for w in words if w in lexicon.group_of))
     phrase = NounPhrase(None, end, bool(of_the), foreign, nationality, first_word, others,
                         " and ".join(groups) or None)
     if "hostage" in kinds or "prisoner" in kinds:
@@ -362,7 +364,7 @@ def _noun_phrase(right: str, terms: Terms) -> NounPhrase:
 # the figure finder
 
 
-def _excluded_quantity(number: Number, left: str, right: str, terms: Terms) -> bool:
+def _excluded_quantity(number: Number, left: str, right: str, lexicon: FigureLexicon) -> bool:
     """Percentages, ages, years, dates, money, units, compound adjectives."""
     if re.match(r"^\s*(?:%|per\s*cent|percent|percentage)", right, re.IGNORECASE):
         return True
@@ -382,19 +384,19 @@ def _excluded_quantity(number: Number, left: str, right: str, terms: Terms) -> b
     if re.search(r"\b\w+['’]s\s*$", left) and re.search(r"\bof\s+\w+['’]s\s*$|population",
                                                         left, re.IGNORECASE):
         return True  # "85% of Gaza's 2.3 million people", "a population of 2.3 million"
-    if re.search(r"[$€£]\s*$", left) or (terms.quantity_left_re.search(left)
+    if re.search(r"[$€£]\s*$", left) or (lexicon.quantity_left_re.search(left)
                                          and not _STANDS_AT.search(left)):
         return True
     if re.search(r"\b(?:population|home)\s+(?:of|to)\s+(?:(?:some|about|around|roughly|nearly|"
                  r"almost|more\s+than|over|an\s+estimated)\s+)?$", left, re.IGNORECASE):
-        return not _displaced_after(right, terms)  # "Gaza's population of 2.1 million"
+        return not _displaced_after(right, lexicon)  # "Gaza's population of 2.1 million"
     if re.search(r"\b(?:of|for)\s+(?:the\s+)?[\w-]+['’]s?\s+(?:(?:some|about|around|roughly|"
                  r"nearly|more\s+than|over)\s+)?$", left, re.IGNORECASE):
         return True  # "90% of the territory's 2.1 million"
     if (not number.words and number.value < 130 and re.search(r"[A-Za-z]\s*,\s*$", left)
             and re.match(r"^\s*[,)]", right)):
         return True  # an age in apposition: "Doron Steinbrecher, 31, was freed"
-    if terms.month_left_re.search(left) or terms.month_right_re.match(right):
+    if lexicon.month_left_re.search(left) or lexicon.month_right_re.match(right):
         return True
     digits = re.sub(r"\D", "", number.text)
     if (not number.words and re.fullmatch(r"\d{4}", number.text.strip())
@@ -409,24 +411,24 @@ _COMPARATIVE_AFTER = re.compile(r"^\s+(?:higher|lower|greater|larger|smaller|few
                                 r"below|more\s+than|short\s+of)\b", re.IGNORECASE)
 
 
-def _displaced_after(right: str, terms: Terms) -> bool:
+def _displaced_after(right: str, lexicon: FigureLexicon) -> bool:
     """ "home to some 1.5 million Palestinians forced to flee": the people a place holds are
     counted when the words after them say they were displaced."""
-    np = _noun_phrase(right, terms)
-    return bool(np.kind and terms.right["displace_right"].match(right[np.end:]))
+    np = _noun_phrase(right, lexicon)
+    return bool(np.kind and lexicon.right["displace_right"].match(right[np.end:]))
 
 
-def _hedge(left: str, terms: Terms) -> tuple[str, int]:
+def _hedge(left: str, lexicon: FigureLexicon) -> tuple[str, int]:
     """(qualifier, start offset of the hedge in `left`), exact when unhedged."""
-    match = terms.hedge_re.search(left)
+    match = lexicon.hedge_re.search(left)
     if match:
         word = re.sub(r"\s+", " ", match.group(1).lower())
-        for regex in terms.left.values():
+        for regex in lexicon.left.values():
             trigger = regex.search(left)
             if trigger and trigger.start() < match.start() < trigger.end():
                 return "exact", len(left)  # "handed over 17": the hedge word ends a trigger
-        return terms.hedge_kind[word], match.start()
-    if terms.estimate_re.search(left):
+        return lexicon.hedge_kind[word], match.start()
+    if lexicon.estimate_re.search(left):
         return "approx", len(left)
     return "exact", len(left)
 
@@ -444,7 +446,7 @@ _TIME_BEFORE_OBJECT = re.compile(r"(?<=\w)\s+(?:late\s+|early\s+)?on\s+"
                                  re.IGNORECASE)
 
 
-def _left_trigger(core_left: str, terms: Terms) -> tuple[str | None, int]:
+def _left_trigger(core_left: str, lexicon: FigureLexicon) -> tuple[str | None, int]:
     """Which trigger ends the left context, and where: a verb ("killed", "took", "released"),
     a tally phrase ("the number of dead hostages ... to", "the death toll rose to", "the total
     released ... to", "among those freed were"), or "the number of prisoners ... exceeds"."""
@@ -452,16 +454,16 @@ def _left_trigger(core_left: str, terms: Terms) -> tuple[str | None, int]:
     core = _TRAILING_DETERMINERS.sub("", _TIME_BEFORE_OBJECT.sub("", core))
     for key in ("kill_left", "injure_left", "take_left", "release_left", "hold_left",
                 "displace_left"):
-        match = terms.left[key].search(core)
+        match = lexicon.left[key].search(core)
         if match:
             return key[:-5], match.start()
     # "the death toll ... rose to", "the number of injured stands at"
-    match = terms.injury_toll_left_re.search(_mask_dates(core, terms))
+    match = lexicon.injury_toll_left_re.search(_mask_dates(core, lexicon))
     if match and not re.search(r"\b(?:killed|dead|deaths)\b", match.group(0), re.IGNORECASE):
         return "injure", match.start()
-    masked = _mask_dates(core, terms)
+    masked = _mask_dates(core, lexicon)
     for regex, trigger in ((_NUMBER_DEAD_HOSTAGES_LEFT, "count_hostage_dead"),
-                           (terms.toll_left_re, "toll"), (_NUMBER_KILLED_LEFT, "toll"),
+                           (lexicon.toll_left_re, "toll"), (_NUMBER_KILLED_LEFT, "toll"),
                            (_TOTAL_LEFT, "release_total"), (_RELEASED_WERE, "release")):
         match = regex.search(masked)
         if match:
@@ -494,19 +496,19 @@ _DATE_RE = re.compile(
     r"oct|nov|dec)[a-z]*\.?(?:,?\s*(?:19|20)\d\d)?|(?:19|20)\d\d)\b", re.IGNORECASE)
 
 
-def _mask_dates(text: str, terms: Terms) -> str:
+def _mask_dates(text: str, lexicon: FigureLexicon) -> str:
     """`text` with dates blanked out (same length), so a toll phrase reaches over them:
     "the death toll since October 7, 2023 has risen to"."""
     return _DATE_RE.sub(lambda m: "x" * len(m.group(0)), text)
 
 
-def _right_trigger(after: str, terms: Terms) -> tuple[str | None, bool]:
+def _right_trigger(after: str, lexicon: FigureLexicon) -> tuple[str | None, bool]:
     """The predicate after the noun phrase ("were killed", "are still held"); pending?"""
     best = None
     matches = []
     for key in ("dead_right", "kill_right", "injure_right", "take_right", "release_right",
                 "hold_right", "displace_right"):
-        match = terms.right[key].match(after)
+        match = lexicon.right[key].match(after)
         if match:
             matches.append((key[:-6], match.end(), match.group(0)))
         if match and (best is None or best[0] == "hold"
@@ -524,7 +526,7 @@ def _right_trigger(after: str, terms: Terms) -> tuple[str | None, bool]:
     return best[0], pending
 
 
-def _nearest_cue(sentence: str, start: int, end: int, cue_res: dict, terms: Terms,
+def _nearest_cue(sentence: str, start: int, end: int, cue_res: dict, lexicon: FigureLexicon,
                  default: str | None) -> str | None:
     """The population whose cue lies nearest the number (cues after it count double). Of two
     overlapping cues the one starting first wins: "southern Israel killed" is a place, not
@@ -536,7 +538,7 @@ def _nearest_cue(sentence: str, start: int, end: int, cue_res: dict, terms: Term
         if any(other is not population and o.start() < match.start() < o.end()
                for o, other in cues):
             continue
-        if terms.since_re.search(sentence[max(0, match.start() - 25):match.start()]) \
+        if lexicon.since_re.search(sentence[max(0, match.start() - 25):match.start()]) \
                 and re.search(r"\d|oct", match.group(0), re.IGNORECASE):
             continue  # "since Oct. 7", "since Hamas' October 7 attack": a time anchor
         if match.end() <= start:
@@ -559,21 +561,21 @@ def _nearest_cue(sentence: str, start: int, end: int, cue_res: dict, terms: Term
 _CLAUSE_BREAK = re.compile(r";|,\s*(?:while|whereas|but|as)\b|\s(?:while|whereas)\s", re.IGNORECASE)
 
 
-def _is_incident(sentence: str, start: int, end: int, terms: Terms,
+def _is_incident(sentence: str, start: int, end: int, lexicon: FigureLexicon,
                  toll: bool = False) -> bool:
     """Is the nearest of incident and war-level markers an incident marker? A day after a
     toll is when it was reported ("the death toll rose to 41,118 on Thursday")."""
     nearest_incident, nearest_war = 10**9, 10**9
-    for regex, which in ((terms.incident_re, "incident"), (terms.war_re, "war"),
-                         (terms.day_re, "incident")):
+    for regex, which in ((lexicon.incident_re, "incident"), (lexicon.war_re, "war"),
+                         (lexicon.day_re, "incident")):
         for match in regex.finditer(sentence):
-            if toll and regex is terms.day_re:
+            if toll and regex is lexicon.day_re:
                 continue
-            if regex is terms.war_re and _WEAK_WAR.fullmatch(match.group(0)) \
-                    and not terms.oct7_re.search(sentence):
+            if regex is lexicon.war_re and _WEAK_WAR.fullmatch(match.group(0)) \
+                    and not lexicon.oct7_re.search(sentence):
                 continue  # "in the raid" is one raid unless the sentence is about 7 October
             if match.end() <= start:
-                if regex is terms.day_re:
+                if regex is lexicon.day_re:
                     continue  # "the ministry said on Tuesday that 35,000 ...": report time
                 distance = start - match.end()
             elif match.start() >= end:
@@ -587,7 +589,7 @@ def _is_incident(sentence: str, start: int, end: int, terms: Terms,
     return nearest_incident < nearest_war and nearest_incident < 10**9
 
 
-def canonical_source(phrase: str, terms: Terms | None = None) -> str | None:
+def canonical_source(phrase: str, lexicon: FigureLexicon | None = None) -> str | None:
     """Map a source phrase to its canonical name (``data/figure_sources.csv``).
 
     >>> canonical_source("the Ministry of Health of the Hamas-ruled territory")
@@ -595,14 +597,14 @@ def canonical_source(phrase: str, terms: Terms | None = None) -> str | None:
     >>> canonical_source("Israeli officials")
     'Israeli officials'
     """
-    terms = terms or load_terms()
+    lexicon = lexicon or load_figure_lexicon()
     phrase = re.sub(r"\s+", " ", phrase).strip(" ,.;:\"'“”")
     if not phrase:
         return None
-    for regex, canonical in terms.sources:
+    for regex, canonical in lexicon.sources:
         if regex.search(phrase):
             return canonical
-    if not terms.source_word_re.search(phrase):
+    if not lexicon.source_word_re.search(phrase):
         return None
     phrase = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.IGNORECASE)
     return phrase[:80]
@@ -612,14 +614,14 @@ _SUBJECT_STOP = re.compile(r"(?:^|[,;:\"“”(—–]|\b(?:that|which|who|and|b
                            r"where|after|since|because|if|whom)\b)", re.IGNORECASE)
 
 
-def _attribution(sentence: str, start: int, terms: Terms) -> str | None:
+def _attribution(sentence: str, start: int, lexicon: FigureLexicon) -> str | None:
     """Who the sentence says the figure comes from (the nearest source phrase)."""
     candidates = []
-    for match in terms.according_re.finditer(sentence):
+    for match in lexicon.according_re.finditer(sentence):
         phrase = re.split(r"\s+(?:and|who|which|that|in|on|since|as|while)\s+(?=[a-z])",
                           match.group(1))[0]
         candidates.append((abs(match.start() - start), phrase))
-    for match in terms.report_verb_re.finditer(sentence):
+    for match in lexicon.report_verb_re.finditer(sentence):
         before = sentence[max(0, match.start() - 70):match.start()]
         stops = list(_SUBJECT_STOP.finditer(before))
         subject = before[stops[-1].end():] if stops else before
@@ -627,13 +629,13 @@ def _attribution(sentence: str, start: int, terms: Terms) -> str | None:
         if words:
             candidates.append((abs(match.start() - start), " ".join(words)))
     for _, phrase in sorted(candidates, key=lambda c: c[0]):
-        name = canonical_source(phrase, terms)
+        name = canonical_source(phrase, lexicon)
         if name:
             return name
     return None
 
 
-def _release_kind(sentence: str, left: str, np: NounPhrase, terms: Terms,
+def _release_kind(sentence: str, left: str, np: NounPhrase, lexicon: FigureLexicon,
                   context: str) -> str:
     """hostages or prisoners, for a release whose noun does not say."""
     if np.kind == "hostage" or np.foreign:
@@ -642,13 +644,13 @@ def _release_kind(sentence: str, left: str, np: NounPhrase, terms: Terms,
         return "prisoners"
     if np.nationality == "israeli":
         return "hostages"
-    if terms.israeli_agent_re.search(left):
+    if lexicon.israeli_agent_re.search(left):
         return "prisoners"
-    if terms.hostage_agent_re.search(left):
+    if lexicon.hostage_agent_re.search(left):
         return "hostages"
     for text in (sentence, context):
-        hostage = [m.start() for m in terms.hostage_word_re.finditer(text)]
-        prisoner = [m.start() for m in terms.prisoner_word_re.finditer(text)
+        hostage = [m.start() for m in lexicon.hostage_word_re.finditer(text)]
+        prisoner = [m.start() for m in lexicon.prisoner_word_re.finditer(text)
                     if not _DEAL_NOUN.match(text, m.end())]
         if hostage and not prisoner:
             return "hostages"
@@ -663,7 +665,7 @@ def _release_kind(sentence: str, left: str, np: NounPhrase, terms: Terms,
 
 
 def _shared_predicate(sentence: str, number: Number, np: NounPhrase, numbers: list[Number],
-                      terms: Terms) -> str | None:
+                      lexicon: FigureLexicon) -> str | None:
     """The predicate of the next coordinated number: "23 Thais and one Filipino were freed"."""
     later = [n for n in numbers if n.start >= number.end + np.end]
     if not later:
@@ -673,8 +675,8 @@ def _shared_predicate(sentence: str, number: Number, np: NounPhrase, numbers: li
     if not re.fullmatch(r"\s*,?\s*(?:and|as\s+well\s+as|plus)\s+(?:[a-z]+\s+){0,3}",
                         between, re.IGNORECASE):
         return None
-    np2 = _noun_phrase(sentence[following.end:], terms)
-    trigger, pending = _right_trigger(sentence[following.end + np2.end:], terms)
+    np2 = _noun_phrase(sentence[following.end:], lexicon)
+    trigger, pending = _right_trigger(sentence[following.end + np2.end:], lexicon)
     return None if pending else trigger
 
 
@@ -689,7 +691,7 @@ class _Sentence:
     context: str
     noun_tags: dict | None
     numbers: list
-    terms: Terms
+    lexicon: FigureLexicon
     rows: list = field(default_factory=list)
     outcomes: list = field(default_factory=list)
     earlier: str = ""
@@ -738,11 +740,11 @@ def figures_in_sentence(sentence: str, offset: int = 0, context: str = "",
     Each number goes through the steps of :func:`_read_number`; a nationality breakdown of a
     release ("— 13 Israelis, 10 Thais and a Filipino —") adds one row per part.
     """
-    terms = load_terms()
-    table_rows = _table_row(sentence, offset, context, terms)
+    lexicon = load_figure_lexicon()
+    table_rows = _table_row(sentence, offset, context, lexicon)
     if table_rows is not None:
         return table_rows
-    s = _Sentence(sentence, offset, context, noun_tags, find_numbers(sentence), terms,
+    s = _Sentence(sentence, offset, context, noun_tags, find_numbers(sentence), lexicon,
                   earlier=earlier)
     for number in s.numbers:
         previous = s.outcomes[-1] if s.outcomes else None
@@ -752,7 +754,7 @@ def figures_in_sentence(sentence: str, offset: int = 0, context: str = "",
         if row is not None:
             s.rows.append(row)
             outcome["metric"], outcome["row"] = row["metric"], row
-    s.rows.extend(_breakdowns(sentence, offset, s.numbers, s.outcomes, terms))
+    s.rows.extend(_breakdowns(sentence, offset, s.numbers, s.outcomes, lexicon))
     return s.rows
 
 
@@ -775,7 +777,7 @@ def _read_number(s: _Sentence, number: Number, outcome: dict, previous: dict | N
     if _pending_clause(s, r):
         outcome["pending"] = True
         return None
-    if _rate_governs(s.text, number, r.after, r.core_left, s.terms):
+    if _rate_governs(s.text, number, r.after, r.core_left, s.lexicon):
         return None
     _choose_trigger(s, r)
     r.subset = _is_subset(s, r, previous)
@@ -812,7 +814,7 @@ def _start_reading(s: _Sentence, number: Number) -> _Reading | None:
     value, low, high = number.value, number.low, number.high
     if number.is_range and re.search(r"\bfrom\s*$", left, re.IGNORECASE):
         value, low, high = high, None, None
-    if _excluded_quantity(number, left, right, s.terms):
+    if _excluded_quantity(number, left, right, s.lexicon):
         return None
     if number.is_range and re.fullmatch(r"\d{4}\s*[-–]\s*\d{4}", number.text.strip()):
         return None
@@ -822,12 +824,12 @@ def _start_reading(s: _Sentence, number: Number) -> _Reading | None:
 def _read_noun_phrase(s: _Sentence, r: _Reading) -> None:
     """The hedge before the number and the noun phrase after it. In "36 of the 128 remaining
     hostages" the part takes the whole's noun phrase; the whole (128) is `part_of`."""
-    r.qualifier, r.hedge_start = _hedge(r.left, s.terms)
+    r.qualifier, r.hedge_start = _hedge(r.left, s.lexicon)
     r.core_left = r.left[:r.hedge_start]
-    r.np = _noun_phrase(r.right, s.terms)
+    r.np = _noun_phrase(r.right, s.lexicon)
     whole = _whole_after(s.text, r.number, s.numbers)
     if whole is not None:
-        whole_np = _noun_phrase(s.text[whole.end:], s.terms)
+        whole_np = _noun_phrase(s.text[whole.end:], s.lexicon)
         if whole_np.kind is not None:
             whole_np.of_the = True
             whole_np.end = whole.end + whole_np.end - r.number.end
@@ -843,12 +845,12 @@ def _counts_things(s: _Sentence, r: _Reading) -> bool:
     np = r.np
     if np.kind is not None or not np.first_word:
         return False
-    if np.first_word in s.terms.unit_words:
+    if np.first_word in s.lexicon.unit_words:
         return True
     if s.noun_tags is None:
         return False
     word_at = s.offset + r.number.end + (len(r.right) - len(r.right.lstrip()))
-    return s.noun_tags.get(word_at) == "NOUN" and _right_trigger(r.right, s.terms)[0] is None
+    return s.noun_tags.get(word_at) == "NOUN" and _right_trigger(r.right, s.lexicon)[0] is None
 
 
 # "20 of the hostages still in Gaza are believed to be alive": the state, later in the clause
@@ -860,21 +862,21 @@ _OTHER_SUBJECT = re.compile(r"\b(?:and\s+)?(?:the\s+rest|the\s+others|the\s+rema
                             r"whereas|but)\b", re.IGNORECASE)
 
 
-def _said_alive(after: str, terms: Terms) -> bool:
+def _said_alive(after: str, lexicon: FigureLexicon) -> bool:
     """Does the clause after a noun phrase say its people are alive ("are alive", "still in
     Gaza are alive")?"""
-    return bool(terms.alive_re.match(after) or _ALIVE_IN_CLAUSE.match(after))
+    return bool(lexicon.alive_re.match(after) or _ALIVE_IN_CLAUSE.match(after))
 
 
-def _said_dead(after: str, terms: Terms) -> bool:
+def _said_dead(after: str, lexicon: FigureLexicon) -> bool:
     """Does the clause after a noun phrase say its people are dead ("are dead", "held since
     Oct. 7 are dead", "are believed to have died")? Dates do not end the clause; "and the rest
     are dead" speaks of others."""
-    text = _mask_dates(after[:80], terms)
+    text = _mask_dates(after[:80], lexicon)
     other = _OTHER_SUBJECT.search(text)
     if other:
         text = text[:other.start()]
-    return bool(terms.dead_search_re.search(text[:60]))
+    return bool(lexicon.dead_search_re.search(text[:60]))
 
 
 def _alive_without_whole(s: _Sentence, r: _Reading) -> bool:
@@ -882,15 +884,15 @@ def _alive_without_whole(s: _Sentence, r: _Reading) -> bool:
     read as a sub-count (group ``alive``) of the hostages held; "19 of the 59 hostages are
     alive" keeps the 59 as the held count. Drops a count of the living with no hostage in
     sight ("30 survivors are alive")."""
-    np, after, terms = r.np, r.after, s.terms
-    if r.part_of and np.kind == "hostage" and (_said_dead(after, terms)
-                                               or _said_alive(after, terms)):
+    np, after, lexicon = r.np, r.after, s.lexicon
+    if r.part_of and np.kind == "hostage" and (_said_dead(after, lexicon)
+                                               or _said_alive(after, lexicon)):
         return False
-    if not (terms.alive_re.match(after) or (np.of_the and _ALIVE_IN_CLAUSE.match(after))):
+    if not (lexicon.alive_re.match(after) or (np.of_the and _ALIVE_IN_CLAUSE.match(after))):
         return False
     r.alive = True
-    return not (np.kind in ("hostage", "pronoun") or terms.hostage_word_re.search(s.text)
-                or terms.hostage_word_re.search(s.context))
+    return not (np.kind in ("hostage", "pronoun") or lexicon.hostage_word_re.search(s.text)
+                or lexicon.hostage_word_re.search(s.context))
 
 
 def _read_triggers(s: _Sentence, r: _Reading) -> None:
@@ -899,10 +901,10 @@ def _read_triggers(s: _Sentence, r: _Reading) -> None:
     predicate is modal ("will be released"). A comma after the left trigger makes it a noun
     ("Before Monday's release, 48 hostages remained"); "129 hostages abducted on October 7
     remain in Gaza" are held."""
-    terms = s.terms
-    r.left_trigger, r.trigger_start = _left_trigger(r.core_left, terms)
+    lexicon = s.lexicon
+    r.left_trigger, r.trigger_start = _left_trigger(r.core_left, lexicon)
     r.left_is_toll = r.left_trigger == "toll"
-    r.right_trigger, r.pending = _right_trigger(r.after, terms)
+    r.right_trigger, r.pending = _right_trigger(r.after, lexicon)
     if r.right_trigger is None:
         r.right_trigger = _relative_state(r.after)
     if r.left_trigger is None and _CLAIMED.search(r.core_left) \
@@ -916,7 +918,7 @@ def _read_triggers(s: _Sentence, r: _Reading) -> None:
     if _PARTITIVE_LEAD.search(r.core_left):
         r.left_trigger = None  # "Of the Palestinian prisoners released, 1,718 were arrested"
     if r.right_trigger in ("take", "hold") and not r.left_trigger and not r.alive:
-        r.right_trigger, r.pending = _finite_after_participle(r.after, terms, r.right_trigger)
+        r.right_trigger, r.pending = _finite_after_participle(r.after, lexicon, r.right_trigger)
 
 
 _PARTITIVE_LEAD = re.compile(r"^\W*(?:of|out\s+of|among)\s+(?:the|those|all)\b[^;]*,\s*$",
@@ -944,20 +946,20 @@ def _relative_state(after: str) -> str | None:
     return "hold" if match.group("hold") else "take"
 
 
-def _finite_after_participle(after: str, terms: Terms,
+def _finite_after_participle(after: str, lexicon: FigureLexicon,
                              trigger: str = "take") -> tuple[str | None, bool]:
     """ "105 hostages seized in the attack were freed", "129 hostages abducted on October 7
     remain in Gaza", "1,718 detainees held without charge were freed": a participle describes
     the people; the finite predicate after it in the clause says what the count is. Leaves
     "240 people were taken hostage" (take) and "132 remain held in Gaza" (hold)."""
-    clause = re.split(r"[,;.—–]", _mask_dates(after, terms), maxsplit=1)[0]
+    clause = re.split(r"[,;.—–]", _mask_dates(after, lexicon), maxsplit=1)[0]
     if re.match(r"^\s*(?:were|was|have|has|had|are|is|remain\w*|still)\b", clause,
                 re.IGNORECASE):
         return trigger, False
     for finite in _FINITE.finditer(clause):
         if _UNKNOWN.match(clause, finite.end()):
             return trigger, False  # "the fate of 150 people abducted ... remained unclear"
-        found, pending = _right_trigger(after[finite.start() - 1:], terms)
+        found, pending = _right_trigger(after[finite.start() - 1:], lexicon)
         if found and found not in ("take", "hold"):
             return found, pending
     if trigger == "take" and _TAKEN_THEN_HELD.match(after):
@@ -976,12 +978,12 @@ def _part_without_state(s: _Sentence, r: _Reading) -> bool:
     dropped ("31 of the 105 freed")."""
     if not r.part_of:
         return False
-    terms = s.terms
+    lexicon = s.lexicon
     if r.np.kind == "hostage" and _TAKEN_PARTICIPLE.match(r.after):
         r.left_trigger, r.right_trigger = None, "take"  # "97 of the 251 hostages taken ..."
         return False
-    if r.np.kind != "hostage" or not (_said_dead(r.after, terms)
-                                      or _said_alive(r.after, terms)):
+    if r.np.kind != "hostage" or not (_said_dead(r.after, lexicon)
+                                      or _said_alive(r.after, lexicon)):
         return True
     r.left_trigger, r.right_trigger, r.alive = None, "hold", False
     return False
@@ -996,7 +998,7 @@ def _planned_before_trigger(s: _Sentence, r: _Reading) -> bool:
         r.left_trigger, r.right_trigger = None, "hold"
         return False
     before = r.core_left[max(0, r.trigger_start - 45):r.trigger_start]
-    plan = list(s.terms.pending_re.finditer(before))
+    plan = list(s.lexicon.pending_re.finditer(before))
     return bool(r.left_trigger and plan and not _REALIZED.search(before, plan[-1].end()))
 
 
@@ -1031,7 +1033,7 @@ def _held_object_of_release(s: _Sentence, r: _Reading) -> bool:
         return False
     trigger_text = r.core_left[r.trigger_start:]
     before = r.core_left[max(0, r.trigger_start - 45):r.trigger_start]
-    sought = bool(_NOMINAL_RELEASE.search(trigger_text) or s.terms.pending_re.search(before)
+    sought = bool(_NOMINAL_RELEASE.search(trigger_text) or s.lexicon.pending_re.search(before)
                   or re.search(r"\bto\s*$", before))
     remaining = re.search(r"\bremaining\b", r.core_left[-30:] + r.right[:r.np.end],
                           re.IGNORECASE)
@@ -1053,7 +1055,7 @@ _BODIES_OF_THE_HELD = re.compile(r"\b(?:includi?(?:ng|es|ed)?|and|plus)\s+(?:the
 def _rescue_veto(s: _Sentence, r: _Reading) -> bool:
     """Rescues and recovered bodies: "rescued four hostages", "recovered the bodies of 3".
     Leaves "the bodies of 24 hostages are still in Gaza" (read as hostages dead)."""
-    if not (s.terms.rescue_re.search(r.core_left[-40:]) or _RESCUE_AFTER.search(r.after[:50])):
+    if not (s.lexicon.rescue_re.search(r.core_left[-40:]) or _RESCUE_AFTER.search(r.after[:50])):
         return False
     if _RECOVERED_BODIES.search(r.core_left[-60:]):
         return True  # "recovered the bodies of two hostages held in Gaza"
@@ -1089,7 +1091,7 @@ def _pending_clause(s: _Sentence, r: _Reading) -> bool:
     "the first phase"): "a deal that would free 33". Leaves coordinated releases, "still held"
     counts and tallies ("bringing the total released under the deal to 105")."""
     clause = re.split(r"[,;:(]", r.core_left)[-1][-40:]
-    plan = list(s.terms.pending_re.finditer(clause))
+    plan = list(s.lexicon.pending_re.finditer(clause))
     if not plan or _REALIZED.search(clause, plan[-1].end()):
         return False  # "The first phase saw Hamas release 38 captives": it happened
     definite = _DEFINITE_BEFORE.search(r.core_left) or re.match(r"the\s", r.left[r.hedge_start:],
@@ -1117,7 +1119,7 @@ def _choose_trigger(s: _Sentence, r: _Reading) -> None:
     trigger = left or right
     if (left == "toll" and right) or (left == "hold" and right in ("kill", "dead")):
         trigger = right
-    if r.np.of_the and not r.alive and _said_dead(r.after, s.terms):
+    if r.np.of_the and not r.alive and _said_dead(r.after, s.lexicon):
         trigger = "dead"
     if r.coordinated and (trigger is None or (trigger in ("hold", "toll") and not left
                                               or left == "toll")):
@@ -1125,7 +1127,7 @@ def _choose_trigger(s: _Sentence, r: _Reading) -> None:
     if r.bodies:
         trigger = "dead"
     if trigger is None:
-        trigger = _shared_predicate(s.text, r.number, r.np, s.numbers, s.terms)
+        trigger = _shared_predicate(s.text, r.number, r.np, s.numbers, s.lexicon)
     r.trigger = trigger
 
 
@@ -1134,7 +1136,7 @@ def _is_subset(s: _Sentence, r: _Reading, previous: dict | None) -> bool:
     of such a list ("including 18 women and 111 children"); an item with a predicate of its
     own starts a new clause ("including 12,300 children, and hundreds of Palestinians have
     been killed in the West Bank")."""
-    if s.terms.subset_left_re.search(r.core_left) or r.np.kind == "pronoun":
+    if s.lexicon.subset_left_re.search(r.core_left) or r.np.kind == "pronoun":
         return True
     return bool(previous and previous["subset"] and not r.left_trigger
                 and not (r.right_trigger and r.np.kind == "person")
@@ -1158,20 +1160,20 @@ def _hostage_context(s: _Sentence, r: _Reading) -> bool:
     or a hostage row already read; for small numbers also a hostage word in its clause, or in
     the previous sentence when nothing Palestinian is in the clause ("Of the 132 hostages, 29
     are dead")."""
-    terms, text = s.terms, s.text
-    found = bool(terms.hostage_word_re.search(text[:r.number.start])) or any(
+    lexicon, text = s.lexicon, s.text
+    found = bool(lexicon.hostage_word_re.search(text[:r.number.start])) or any(
         row["metric"].startswith("hostages") for row in s.rows)
     if not found and r.np.kind is None and r.value < 300:
         clause_after = re.split(r"[,;.]", r.after, maxsplit=1)[0]
         clause = re.split(r"[,;]", text[r.number.start:], maxsplit=1)[0]
-        found = bool(terms.hostage_word_re.search(clause_after)) or (
-            not r.left_trigger and not terms.cue_res["palestinian"].search(clause)
-            and bool(terms.hostage_word_re.search(s.context)))
+        found = bool(lexicon.hostage_word_re.search(clause_after)) or (
+            not r.left_trigger and not lexicon.cue_res["palestinian"].search(clause)
+            and bool(lexicon.hostage_word_re.search(s.context)))
     if r.np.kind == "pronoun" and not found:  # "25 of these are dead", a sentence or two later
         found = bool(re.match(r"^\s*(?:still\s+)?held\b", r.after)
-                     or terms.hostage_word_re.search(s.context)
+                     or lexicon.hostage_word_re.search(s.context)
                      or (_SENTENCE_START_PART.match(text[:r.number.start])
-                         and terms.hostage_word_re.search(s.earlier)))
+                         and lexicon.hostage_word_re.search(s.earlier)))
     return found
 
 
@@ -1211,7 +1213,7 @@ def _palestinian_clause(s: _Sentence, r: _Reading) -> bool:
     """Does the number's clause name Palestinians or Gaza's side before it ("Palestinian TV
     says 74 killed in assault")? Then a bare death count there is no hostage count."""
     start = max(s.text.rfind(",", 0, r.number.start), s.text.rfind(";", 0, r.number.start)) + 1
-    return bool(s.terms.cue_res["palestinian"].search(s.text[start:r.number.start]))
+    return bool(s.lexicon.cue_res["palestinian"].search(s.text[start:r.number.start]))
 
 
 def _metric(s: _Sentence, r: _Reading) -> str | None:
@@ -1219,7 +1221,7 @@ def _metric(s: _Sentence, r: _Reading) -> str | None:
     tables cannot hold: "there are 130 hostages" (held), "120 prisoners in Israeli jails"
     (held), "Of the 132 hostages, 29 are dead" (hostages dead), the parts of a count of
     hostages, releases whose noun does not say which side, and held counts by nationality."""
-    np, trigger, terms = r.np, r.trigger, s.terms
+    np, trigger, lexicon = r.np, r.trigger, s.lexicon
     if r.bodies and r.hostage_context:
         return "hostages_dead"  # "... and the remains of 35 others"
     if trigger == "hold" and _DEAD_IN_PHRASE.search(r.right[:np.end]) and (
@@ -1231,7 +1233,7 @@ def _metric(s: _Sentence, r: _Reading) -> str | None:
                 re.search(r"\bthere\s+(?:are|were|remain)\s*$", r.core_left, re.IGNORECASE)
                 or (trigger is None and _REMAINING_BEFORE.search(r.core_left))):
             metric = "hostages_held"  # "there are 130 hostages", "the remaining 59 hostages"
-        if metric is None and np.kind == "prisoner" and terms.prison_re.search(r.after[:40]):
+        if metric is None and np.kind == "prisoner" and lexicon.prison_re.search(r.after[:40]):
             metric = "prisoners_held"
         return metric
     if trigger in ("dead", "kill", "toll"):
@@ -1243,11 +1245,11 @@ def _metric(s: _Sentence, r: _Reading) -> str | None:
     if trigger == "injure" and r.subset:
         return None
     if trigger == "release":
-        return _release_kind(s.text, r.left, np, terms, s.context) + "_released"
+        return _release_kind(s.text, r.left, np, lexicon, s.context) + "_released"
     if trigger == "hold":
-        if terms.prison_re.search(r.after[:40]) or np.nationality == "palestinian":
+        if lexicon.prison_re.search(r.after[:40]) or np.nationality == "palestinian":
             return "prisoners_held"
-        if (r.hostage_context or terms.hostage_word_re.search(r.after[:60])
+        if (r.hostage_context or lexicon.hostage_word_re.search(r.after[:60])
                 or np.nationality == "israeli" or np.foreign):
             return "hostages_held"
         return None
@@ -1291,7 +1293,7 @@ SUBSET_METRICS = {"killed", "injured", "hostages_held", "prisoners_held", "hosta
 
 def _group(s: _Sentence, r: _Reading) -> str | None:
     """`all` for a count of the whole population, else the sub-group counted (``groups`` in
-    figure_terms.json): "13,000 children have been killed" (children), "including 300
+    figure_words.json): "13,000 children have been killed" (children), "including 300
     soldiers" (soldiers), "20 of them believed alive" (alive). None drops a part whose group
     the words do not name ("including 15 in Rafah"). A hostage count of women and children
     freed is a release of its own (group all), as is "24 of whom have died" (hostages dead)."""
@@ -1334,7 +1336,7 @@ def _bodies_handed_over(s: _Sentence, r: _Reading) -> bool:
 
 def _taken_before_war(s: _Sentence, r: _Reading) -> bool:
     """ "four other Israelis were taken before the war", "held since 2014"."""
-    return r.metric.startswith("hostages") and bool(s.terms.prewar_re.search(r.after[:40]))
+    return r.metric.startswith("hostages") and bool(s.lexicon.prewar_re.search(r.after[:40]))
 
 
 def _hostages_killed_by(s: _Sentence, r: _Reading) -> bool:
@@ -1359,10 +1361,10 @@ def _incident_toll(s: _Sentence, r: _Reading) -> bool:
     7 October attack, however the sentence calls the attack ("Hamas strike", "attack on")."""
     if r.metric not in ("killed", "injured"):
         return False
-    if s.terms.oct7_re.search(s.text) and r.value >= 1000 and _population(
-            r.metric, r.np, s.text, r.number, s.rows, s.terms) == "israeli":
+    if s.lexicon.oct7_re.search(s.text) and r.value >= 1000 and _population(
+            r.metric, r.np, s.text, r.number, s.rows, s.lexicon) == "israeli":
         return False  # "in an unprecedented Hamas strike ... killed about 1,160 people in Israel"
-    return _is_incident(s.text, r.number.start, r.number.end, s.terms, toll=r.left_is_toll)
+    return _is_incident(s.text, r.number.start, r.number.end, s.lexicon, toll=r.left_is_toll)
 
 
 def _small_toll_without_war(s: _Sentence, r: _Reading) -> bool:
@@ -1374,8 +1376,8 @@ def _small_toll_without_war(s: _Sentence, r: _Reading) -> bool:
         return False
     clause = next(part for part, start in _clauses(s.text)
                   if r.number.start < start + len(part) or start + len(part) == len(s.text))
-    return not any(not _WEAK_WAR.fullmatch(m.group(0)) or s.terms.oct7_re.search(s.text)
-                   for m in s.terms.war_re.finditer(clause))
+    return not any(not _WEAK_WAR.fullmatch(m.group(0)) or s.lexicon.oct7_re.search(s.text)
+                   for m in s.lexicon.war_re.finditer(clause))
 
 
 _SINCE = re.compile(r"\bsince\b(?P<what>[^,;]{0,80})", re.IGNORECASE)
@@ -1430,7 +1432,7 @@ def _proposed_release(s: _Sentence, r: _Reading) -> bool:
     """ "proposed extending the truce ..., with Hamas freeing five hostages": a release inside a
     proposal's clause (up to a semicolon)."""
     return (r.metric.endswith("_released") and not r.coordinated
-            and bool(s.terms.proposal_re.search(r.core_left.split(";")[-1])))
+            and bool(s.lexicon.proposal_re.search(r.core_left.split(";")[-1])))
 
 
 _PLAN_BEFORE = re.compile(
@@ -1502,25 +1504,26 @@ def _row_of(s: _Sentence, r: _Reading) -> dict:
     """The row: population, bound (ranges and vague amounts are lower bounds) and the quote
     (from the hedge to the end of the noun phrase)."""
     number, np = r.number, r.np
-    population = r.population or _population(r.metric, np, s.text, number, s.rows, s.terms)
+    population = r.population or _population(r.metric, np, s.text, number, s.rows, s.lexicon)
     qualifier = r.qualifier
     if (number.is_range and r.low is not None) or number.vague:
         qualifier = "lower_bound"
     quote_start = r.hedge_start if qualifier != "exact" and r.hedge_start < len(r.left) \
         else number.start
-    if s.terms.estimate_re.search(r.left) and not s.terms.hedge_re.search(r.left):
+    if s.lexicon.estimate_re.search(r.left) and not s.lexicon.hedge_re.search(r.left):
         quote_start = number.start
     quote_end = number.end + np.end if np.kind not in (None, "pronoun") else number.end
     return _make_row(r.metric, population, r.value, qualifier, r.low, r.high,
                      number.is_range or number.vague, s.text, s.offset, quote_start, quote_end,
-                     number.start, s.terms, group=r.group, vague=number.vague)
+                     number.start, s.lexicon, group=r.group, vague=number.vague)
 
 
 _TABLE_ROW = re.compile(r"^(?P<lead>\s*(?:[^:\n]{1,40}:\s+)?)"
                         r"(?P<label>[A-Za-z][^:\n]{3,90}?)\s*:\s*(?P<value>[^:\n]{1,70}?)\s*$")
 
 
-def _table_row(sentence: str, offset: int, context: str, terms: Terms) -> list[dict] | None:
+def _table_row(sentence: str, offset: int, context: str,
+               lexicon: FigureLexicon) -> list[dict] | None:
     """A line of a key-figures table, "Hostages remaining in Gaza: 128", read as the sentence
     "128 Hostages remaining in Gaza" (the whole line is the quote); None if not such a line."""
     match = _TABLE_ROW.match(sentence)
@@ -1532,7 +1535,7 @@ def _table_row(sentence: str, offset: int, context: str, terms: Terms) -> list[d
         return None
     lead = value[:numbers[0].start].strip()
     rest = value[numbers[0].end:]
-    if (lead and not terms.hedge_re.fullmatch(lead)) or (
+    if (lead and not lexicon.hedge_re.fullmatch(lead)) or (
             rest.strip(" .") and not re.match(r"\s*,\s*(?:of\s+whom|including|among\s+them)\b",
                                               rest)):
         return None  # "Hostages released: 148, of whom 8 were dead" reads on after the number
@@ -1547,17 +1550,17 @@ def _table_row(sentence: str, offset: int, context: str, terms: Terms) -> list[d
 
 
 def _population(metric: str, np: NounPhrase, sentence: str, number: Number, rows: list,
-                terms: Terms) -> str:
+                lexicon: FigureLexicon) -> str:
     if metric.startswith("hostages"):
         return "other" if np.foreign else "israeli"
     if metric.startswith("prisoners"):
         return "palestinian"
     if metric == "displaced":
         return np.nationality or _nearest_cue(sentence, number.start, number.end,
-                                              terms.displaced_cue_res, terms, "palestinian")
+                                              lexicon.displaced_cue_res, lexicon, "palestinian")
     if np.group == "militants":  # fighters killed by Israel: Gaza's unless Lebanon's
         return _nearest_cue(sentence, number.start, number.end,
-                            {"other": terms.cue_res["other"]}, terms, "palestinian")
+                            {"other": lexicon.cue_res["other"]}, lexicon, "palestinian")
     population = np.nationality
     if np.foreign:
         population = "other"
@@ -1566,7 +1569,7 @@ def _population(metric: str, np: NounPhrase, sentence: str, number: Number, rows
                                                                         number)):
         population = previous[-1]["population"]  # "killed 59,219 people and injured 143,045"
     if population is None:
-        population = _nearest_cue(sentence, number.start, number.end, terms.cue_res, terms,
+        population = _nearest_cue(sentence, number.start, number.end, lexicon.cue_res, lexicon,
                                   "palestinian")
     return population
 
@@ -1584,12 +1587,12 @@ def _same_clause(row: dict, sentence: str, number: Number) -> bool:
 
 
 def _make_row(metric, population, value, qualifier, low, high, bounded, sentence, offset,
-              quote_start, quote_end, number_start, terms, group: str = "all",
+              quote_start, quote_end, number_start, lexicon, group: str = "all",
               vague: bool = False) -> dict:
     if metric in EVENT_METRICS:
         scope = "event"
     elif (metric in ("killed", "injured") and population == "israeli"
-          and terms.oct7_re.search(sentence)):
+          and lexicon.oct7_re.search(sentence)):
         scope = "event"
     else:
         scope = "cumulative"
@@ -1611,7 +1614,7 @@ def _make_row(metric, population, value, qualifier, low, high, bounded, sentence
         "scope": scope,
         "group": group,
         "vague": bool(vague),
-        "attributed_to": _attribution(sentence, number_start, terms),
+        "attributed_to": _attribution(sentence, number_start, lexicon),
         "sentence": sentence.strip(),
         "quote": quote,
         "start_char": offset + quote_start,
@@ -1620,7 +1623,7 @@ def _make_row(metric, population, value, qualifier, low, high, bounded, sentence
 
 
 def _breakdowns(sentence: str, offset: int, numbers: list[Number], outcomes: list[dict],
-                terms: Terms) -> list[dict]:
+                lexicon: FigureLexicon) -> list[dict]:
     """A release or capture broken down by nationality between dashes, in brackets or after a
     colon: "freed 24 hostages — 13 Israelis, 10 Thais and a Filipino —". Each part is a row of
     the same metric ("a"/"an" before a nationality counts one)."""
@@ -1641,7 +1644,7 @@ def _breakdowns(sentence: str, offset: int, numbers: list[Number], outcomes: lis
         parts += [(m.start(), m.end(1), 1) for m in _ONE_ARTICLE.finditer(sentence,
                                                                            opening.end(), span_end)]
         for start, number_end, value in parts:
-            np = _noun_phrase(sentence[number_end:span_end], terms)
+            np = _noun_phrase(sentence[number_end:span_end], lexicon)
             if np.kind not in ("person", "hostage", "prisoner") or not (np.foreign
                                                                         or np.nationality):
                 continue
@@ -1651,7 +1654,7 @@ def _breakdowns(sentence: str, offset: int, numbers: list[Number], outcomes: lis
             quote_end = number_end + np.end
             group = np.group if np.group and np.group != "foreigners" else "all"
             found.append(_make_row(row["metric"], population, value, "exact", None, None,
-                                   False, sentence, offset, start, quote_end, start, terms,
+                                   False, sentence, offset, start, quote_end, start, lexicon,
                                    group=group))  # "20 Israeli civilians, five soldiers": groups
     return found
 
@@ -1709,12 +1712,12 @@ _RATE_CLAUSE = re.compile(r"(?:past|last|previous)\s+24\s+hours|past\s+day|overn
 
 
 def _rate_governs(sentence: str, number: Number, after: str, core_left: str,
-                  terms: Terms) -> bool:
+                  lexicon: FigureLexicon) -> bool:
     """A per-day or 24-hour count: a rate marker right next to the number, or a 24-hour marker
     anywhere in the sentence with nothing war-level between it and the number ("In the past 24
     hours, 112 were killed and 173 injured"; "40 killed and 120 injured in the last 24 hours")."""
-    if terms.rate_re.search(_DURATION.sub("", after[:60])[:45]) \
-            or terms.rate_re.search(_DURATION.sub("", core_left)[-50:]):
+    if lexicon.rate_re.search(_DURATION.sub("", after[:60])[:45]) \
+            or lexicon.rate_re.search(_DURATION.sub("", core_left)[-50:]):
         return True
     if _FOR_EVERY.search(core_left):
         return True  # "for every additional 10 hostages released, one more day": a ratio
@@ -1728,7 +1731,7 @@ def _rate_governs(sentence: str, number: Number, after: str, core_left: str,
             between = sentence[match.end():number.start]
         else:
             continue
-        if terms.war_re.search(between) or ";" in between or _NEW_CLAUSE.search(between):
+        if lexicon.war_re.search(between) or ";" in between or _NEW_CLAUSE.search(between):
             continue  # "40 deaths over the past 24 hours, ..., adding that 84,712 ..."
         if match.start() >= number.end and _SUBSET_BETWEEN.search(between):
             continue  # "830 killed, 90 of them in the last 24 hours": the rate is the part's
@@ -1798,7 +1801,6 @@ _COORDINATION = re.compile(r"(?:\b(?:in\s+exchange\s+for|in\s+return\s+for|along
                            r"together\s+with|as\s+well\s+as|and|plus|for)\s*)$", re.IGNORECASE)
 
 _HAS_NUMBER = re.compile(
-    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
-    r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
-    r"eighty|ninety|hundreds?|thousands?|millions?|dozens?|scores)\b",
+    r"\d|\b(?:" + "|".join([w for w, n in NUMBER_WORDS.items() if n] + list(TENS_WORDS)) +
+    r"|hundreds?|thousands?|millions?|dozens?|scores)\b",
     re.IGNORECASE)

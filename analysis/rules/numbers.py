@@ -37,14 +37,9 @@ from dataclasses import dataclass
 
 from text_to_num import text2num
 
-UNIT_WORDS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19,
-}
-TENS_WORDS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-              "seventy": 70, "eighty": 80, "ninety": 90}
+from analysis.rules.lexicon import NUMBER_WORDS, TENS_WORDS
+
+UNIT_WORDS = NUMBER_WORDS  # zero to nineteen (analysis/rules/data/common_words.json)
 SCALE_WORDS = {"hundred": 100, "thousand": 1_000, "million": 1_000_000,
                "billion": 1_000_000_000}
 SCALE_ABBREVIATIONS = {"m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000, "k": 1_000}
