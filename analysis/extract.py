@@ -19,7 +19,6 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 
 import pandas as pd
-from spacy.tokens import Doc
 
 from analysis import tables
 from analysis.corpus import Corpus, Document
@@ -58,8 +57,11 @@ class Tables:
         return paths
 
 
-def analyse_doc(doc: Doc) -> dict:
-    """The per-document result: what the project's components found, as plain data."""
+def analyse_doc(doc) -> dict:
+    """The per-document result: what the project's components found, as plain data. (spaCy
+    is imported here, not at the top: assembling tables from cached results needs no spaCy.)"""
+    from spacy.tokens import Doc
+
     result = {key: list(getattr(doc._, key)) if Doc.has_extension(key) else []
               for key in RESULT_KEYS}
     result["entities"] = [
@@ -80,7 +82,8 @@ def analyse_documents(documents: Iterable[Document], nlp, batch_size: int = 16
 
 
 def extract_corpus(corpus: Corpus, nlp=None, results: dict[str, dict] | None = None) -> Tables:
-    """Run the NLP (unless `results` are given) and assemble all tables."""
+    """Run the NLP (unless `results` are given; `nlp` defaults to the default pipeline,
+    rules-only) and assemble all tables."""
     if results is None:
         if nlp is None:
             from analysis.nlp import cached_pipeline

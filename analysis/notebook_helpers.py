@@ -133,9 +133,10 @@ def read_tables(tables_dir: str | os.PathLike) -> TableSet:
 
 
 def load_tables(tables_dir=None, corpus="../data/corpus", output_dir="../reports/lab",
-                model="en_core_web_sm") -> TableSet:
+                model=None) -> TableSet:
     """The tables for a notebook: read from `tables_dir` when given (the report runner extracts
-    once and passes it), otherwise extract `corpus` into ``output_dir/tables`` first.
+    once and passes it), otherwise extract `corpus` into ``output_dir/tables`` first (with the
+    rules-only pipeline when `model` is None, else with that spaCy model).
 
     >>> load_tables("tables").figures.columns[0]       # doctest: +SKIP
     'doc_id'

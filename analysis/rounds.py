@@ -140,6 +140,26 @@ def _same_day_and_city(round_: _Round, meeting: _Meeting, gazetteer) -> bool:
                 and place == gazetteer.canonical(round_.location))
 
 
+def span_key(row: dict) -> str:
+    """How a meeting row's span is stored: start_char, date_text and status (a text key)."""
+    start = row.get("start_char")
+    start = -1 if start is None or pd.isna(start) else int(start)
+    date_text = row.get("date_text")
+    return f"{start}|{date_text if isinstance(date_text, str) else ''}|{row.get('status') or ''}"
+
+
+def meeting_span(result, row: dict, report) -> tuple[dt.date, dt.date] | None:
+    """:func:`_span` of a meetings-table row, or what a cached re-run stored in the article's
+    result under ``meeting_spans`` (analysis.table_cache: span_key -> [first, last] or None),
+    which saves dateparser's start-up when nothing else needs it."""
+    stored = (result or {}).get("meeting_spans")
+    if stored is not None and span_key(row) in stored:
+        value = stored[span_key(row)]
+        return (dt.date.fromisoformat(value[0]), dt.date.fromisoformat(value[1])) if value \
+            else None
+    return _span(row.get("date_text"), report, row.get("status"))
+
+
 def _span(date_text, report: dt.date | None, status) -> tuple[dt.date, dt.date] | None:
     """The week or month a date expression without a day stands for ("in December" in a
     report of 29 January 2024 is 2023-12-01 to 2023-12-31), via analysis.dates.resolve."""
@@ -151,6 +171,16 @@ def _span(date_text, report: dt.date | None, status) -> tuple[dt.date, dt.date] 
     if resolved.date is None or resolved.precision not in ("week", "month"):
         return None
     return resolved.date, resolved.end or resolved.date
+
+
+def assigned_terms(document, result) -> dict[int, tuple[str, list[dict]]]:
+    """:func:`_assign_terms`, or what a cached re-run stored in the result under
+    ``assigned_terms`` (analysis.table_cache keeps it with the article's rows, as
+    ``[start_char, sentence, terms]`` triples)."""
+    stored = result.get("assigned_terms")
+    if stored is not None:
+        return {start: (sentence, list(terms)) for start, sentence, terms in stored}
+    return _assign_terms(document, result)
 
 
 def _assign_terms(document, result) -> dict[int, tuple[str, list[dict]]]:
@@ -288,13 +318,13 @@ def _items(meetings: pd.DataFrame, documents, results, windows) -> list[_Meeting
         document = by_id.get(doc_id)
         report = document.report_date if document else _day(row.get("report_date"))
         if doc_id not in extras and document is not None and results.get(doc_id):
-            extras[doc_id] = _assign_terms(document, results[doc_id])
+            extras[doc_id] = assigned_terms(document, results[doc_id])
         start_char = int(row["start_char"]) if not pd.isna(row["start_char"]) else -1
         sentence, terms = extras.get(doc_id, {}).get(start_char, ("", []))
         day = _day(row.get("date"))
         estimated = day is not None and not str(row.get("date_text") or "").strip()
         window = _meeting_window(None if estimated else day,
-                                 _span(row.get("date_text"), report, row.get("status")),
+                                 meeting_span(results.get(doc_id), row, report),
                                  report, row.get("status"), windows.get(doc_id))
         if estimated:  # a day the text does not give (the report's, the news of the day)
             window, day = (day - ESTIMATE_BEFORE, day), None
