@@ -139,6 +139,7 @@ class Cluster:
     boundary: str = ""
     span: tuple | None = None  # the week or month of an undated meeting ("last week")
     soft: dt.date | None = None  # the day the news is about, for a held meeting without one
+    round_days: int = 0  # how long the text says the round lasted ("lasted for two days")
 
     @property
     def first(self) -> dict:
@@ -169,6 +170,8 @@ def _day_fits(cluster: Cluster, mention: dict, day) -> bool:
     if first - dt.timedelta(days=1) <= day <= last + dt.timedelta(days=1):
         return True
     span = dt.timedelta(days=ROUND_SPAN_DAYS)
+    if cluster.round_days or mention.get("round_days"):  # "began on Thursday, which lasted
+        span = dt.timedelta(days=(cluster.round_days or mention["round_days"]) - 1)  # two days"
     boundary = mention.get("boundary", "")
     if boundary == "start" and first >= day and last - day <= span:
         return True
@@ -191,6 +194,8 @@ def _compatible(cluster: Cluster, mention: dict, day, gazetteer: Gazetteer,
             (mention.get("status") == "held") != cluster.held and not mention.get("boundary") \
             and not mention.get("location"):
         return False  # "Barnea met Netanyahu Thursday" is not the trip to Doha planned Friday
+    if mention.get("after_clause") and day and cluster.date and day != cluster.date:
+        return False  # "met Burns on Thursday, after the mediators met Hamas on Wednesday"
     if mention.get("later") and cluster.held and mention.get("kind") == "primary":
         return False  # a visit planned for next week is not the talks held in recent weeks
     if not gazetteer.compatible(cluster.location, mention.get("location", "")):
@@ -237,6 +242,7 @@ def _add(cluster: Cluster, mention: dict, day, gazetteer: Gazetteer, primary: bo
         cluster.location = gazetteer.more_specific(cluster.location, location)
     if mention.get("span") and cluster.span is None and primary:
         cluster.span = mention["span"]
+    cluster.round_days = cluster.round_days or mention.get("round_days", 0)
     if primary and cluster.soft is None and mention.get("soft"):
         cluster.soft = mention["soft"]
     if day and cluster.date is None:
