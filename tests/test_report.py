@@ -112,7 +112,7 @@ def test_index_names_each_page_and_what_it_shows(tmp_path):
         (tmp_path / f"{run.name}.html").write_text("x")
     page = runner.write_index(tmp_path, runs, {}, dt.datetime(2024, 1, 1, tzinfo=dt.UTC),
                               1.0).read_text()
-    for name, (title, what) in runner.PAGE_DESCRIPTIONS.items():
+    for name, (title, _what) in runner.PAGE_DESCRIPTIONS.items():
         assert f'<a href="{name}.html">{title}</a><br><small>' in page
     assert "Gaza Ministry of Health&#x27;s count" in page
 
