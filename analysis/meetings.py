@@ -449,7 +449,7 @@ def _best_cluster(mention: dict, day, clusters: list[Cluster], last: Cluster | N
     """The compatible meeting a primary mention joins: same day, then same place, then the
     one mentioned last, then the latest; None for a new meeting."""
     candidates = [c for c in clusters if _compatible(c, mention, day, gazetteer)]
-    if not candidates:
+    if not candidates or mention.get("separate"):  # "Cairo is also hosting separate talks"
         return None
     place = gazetteer.canonical(mention["location"]) if mention.get("location") else ""
 

@@ -538,8 +538,22 @@ def _same_clause_after(doc: Doc, position: int, place: Item) -> bool:
     if not 0 < place.start - position <= PLACE_CLAUSE_WINDOW or \
             doc[place.start - 1].lower_ not in ("in", "at"):
         return False
-    return not any(t.text in (",", ";", ":", "(") or t.lower_ in CLAUSE_WORDS
-                   for t in doc[position + 1:place.start])
+    skip = _appositive_commas(doc, position + 1, place.start)
+    return not any((t.text in (",", ";", ":", "(") and t.i not in skip)
+                   or t.lower_ in CLAUSE_WORDS for t in doc[position + 1:place.start])
+
+
+def _appositive_commas(doc: Doc, start: int, end: int) -> set[int]:
+    """The commas around a name in apposition ("met the head of the Democratic Front, Fahd
+    Suleiman, in Cairo"): one to five capitalised words between two commas. Leaves ", and
+    then ..." and lower-case clauses."""
+    commas = [i for i in range(start, end) if doc[i].text == ","]
+    out: set[int] = set()
+    for first, second in zip(commas, commas[1:]):
+        inside = doc[first + 1:second]
+        if 1 <= len(inside) <= 5 and all(t.text[:1].isupper() or t.text == "-" for t in inside):
+            out.update((first, second))
+    return out
 
 
 def _sent_to(senders: set[str], before: list[str]) -> bool:
@@ -1126,6 +1140,8 @@ class MeetingFinder:
             "days_before": self._days_before(s, group),
             "before_trip": _before_trip(s),
             "round_days": _round_days(s.text_lower),
+            "separate": any(w in ("separate", "parallel") for p in group.positions
+                            for w in s.lower[max(0, p - s.start - 2):p - s.start]),
             "after_clause": "meet" in facts.kinds and "after" in s.lower[
                 max(0, first - s.start - 4):first - s.start],  # "after the mediators met X"
 
@@ -1412,6 +1428,9 @@ class MeetingFinder:
             return False
         if any(w in self.lex["speech"] for w in following):
             return False  # "the most read in Israel, reported"
+        if following and following[0] in TRIP_WORDS and \
+                self.gazetteer.kind.get(place.text) == "region":
+            return False  # "Trump's Mideast trip": a tour of the region
         if following and following[0] in self.lex["place_modifier_head"]:
             return False  # "agreed to US proposals", "met US officials in Doha"
         if _hosts(following):
