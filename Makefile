@@ -29,7 +29,7 @@ report: setup ## Render the full report on the bundled corpus into reports/lates
 extract: setup ## Write the tables for CORPUS into out/tables
 	$(PY) -m analysis extract $(CORPUS) --out out/tables
 
-evaluate: setup ## Extract and score every set in data/eval/ and the samples: one table (EVAL_ARGS=--rules-only)
+evaluate: setup ## Extract and score every set in data/eval/ and the samples: one table (EVAL_ARGS="--model en_core_web_sm")
 	$(PY) -m analysis evaluate --sets data/eval --samples --out out/eval $(EVAL_ARGS)
 
 test: setup ## Run the whole test suite (what CI runs)

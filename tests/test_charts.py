@@ -12,7 +12,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
-from analysis import columns  # noqa: E402
+from analysis import schema  # noqa: E402
 from analysis.present import charts
 from analysis.present import notebook_helpers as nh  # noqa: E402
 
@@ -42,7 +42,7 @@ def make_figures() -> pd.DataFrame:
     frame["quote"] = "at least 26,422"
     frame["start_char"] = range(len(frame))
     frame["end_char"] = frame["start_char"] + 10
-    return columns.conform(frame, "figures")
+    return schema.conform(frame, "figures")
 
 
 def make_official() -> pd.DataFrame:
@@ -53,7 +53,7 @@ def make_official() -> pd.DataFrame:
 
 
 def make_rounds() -> pd.DataFrame:
-    return columns.conform(pd.DataFrame({
+    return schema.conform(pd.DataFrame({
         "round_id": ["R1", "R2", "R3"],
         "start_date": ["2024-01-28", "2024-03-08", None],
         "end_date": ["2024-01-29", "2024-03-08", None],
@@ -66,7 +66,7 @@ def make_rounds() -> pd.DataFrame:
 
 
 def make_meetings() -> pd.DataFrame:
-    return columns.conform(pd.DataFrame({
+    return schema.conform(pd.DataFrame({
         "doc_id": ["a", "b", "c"], "report_date": ["2024-01-28", "2024-03-09", "2024-01-25"],
         "location": ["Paris", "Aqaba", "Europe"], "status": ["held", "held", "planned"],
         "quote": ["met in Paris", "met yesterday", "will meet <script>"],
@@ -74,7 +74,7 @@ def make_meetings() -> pd.DataFrame:
 
 
 def make_documents() -> pd.DataFrame:
-    return columns.conform(pd.DataFrame({
+    return schema.conform(pd.DataFrame({
         "doc_id": ["a", "b", "c", "d", "e"],
         "source_path": ["a.txt", "b.txt", "c.txt", "d.txt", "e.txt"],
         "report_date": ["2024-01-28", "2024-03-09", "2024-05-08", None, None],
@@ -131,8 +131,8 @@ def full_frames():
 
 
 def empty_frames():
-    return {"figures": columns.empty("figures"), "official": make_official(), "reported": None,
-            "rounds": columns.empty("rounds"), "documents": columns.empty("documents"),
+    return {"figures": schema.empty("figures"), "official": make_official(), "reported": None,
+            "rounds": schema.empty("rounds"), "documents": schema.empty("documents"),
             "entities": pd.DataFrame(columns=nh.ENTITY_COLUMNS)}
 
 
@@ -253,7 +253,7 @@ def test_filter_dates(start, end, expected):
 def test_select_dates_keeps_undated_documents_and_follows_articles():
     table_set = nh.TableSet(documents=make_documents(), figures=make_figures(),
                             meetings=make_meetings(), rounds=make_rounds(),
-                            figures_vs_reference=columns.empty("figures_vs_reference"),
+                            figures_vs_reference=schema.empty("figures_vs_reference"),
                             entities=make_entities())
     selected = nh.select_dates(table_set, start="2024-03-01", end=None)
     assert set(selected.documents["doc_id"]) == {"b", "c", "d", "e"}
@@ -264,7 +264,7 @@ def test_select_dates_keeps_undated_documents_and_follows_articles():
 
 def test_disagreements_carry_their_sentence():
     figures = make_figures()
-    comparison = columns.conform(pd.DataFrame({
+    comparison = schema.conform(pd.DataFrame({
         "doc_id": ["a", "b"], "report_date": ["2024-01-28", "2024-03-09"],
         "metric": ["killed", "killed"], "population": ["palestinian"] * 2,
         "value": [26422, 31000], "qualifier": ["lower_bound", "upper_bound"],
@@ -274,7 +274,7 @@ def test_disagreements_carry_their_sentence():
     rows = nh.disagreements(comparison, figures)
     assert list(rows["value"]) == [31000]
     assert rows["sentence"].iloc[0].startswith("At least")
-    assert nh.disagreements(columns.empty("figures_vs_reference"), figures).empty
+    assert nh.disagreements(schema.empty("figures_vs_reference"), figures).empty
 
 
 def test_rounds_with_status_and_sources():
@@ -297,10 +297,10 @@ def test_entity_counts_and_document_dates():
 
 
 def test_summaries_on_empty_tables():
-    assert nh.corpus_summary(columns.empty("documents")) == "The corpus holds no files."
-    assert "No casualty figures" in nh.figures_summary(columns.empty("figures"),
+    assert nh.corpus_summary(schema.empty("documents")) == "The corpus holds no files."
+    assert "No casualty figures" in nh.figures_summary(schema.empty("figures"),
                                                       nh.CASUALTY_METRICS, "casualty")
-    assert "No negotiation rounds" in nh.rounds_summary(columns.empty("rounds"))
+    assert "No negotiation rounds" in nh.rounds_summary(schema.empty("rounds"))
 
 
 def test_resolve_path_from_repo_root_and_notebooks_folder(monkeypatch):
@@ -329,7 +329,7 @@ def test_one_off_tolls_stay_off_the_cumulative_chart():
 
 
 def test_held_and_released_are_charted_apart():
-    figures = pd.concat([make_figures(), columns.conform(pd.DataFrame({
+    figures = pd.concat([make_figures(), schema.conform(pd.DataFrame({
         "doc_id": ["e"], "report_date": ["2024-05-08"], "metric": ["hostages_released"],
         "population": ["israeli"], "value": [105], "qualifier": ["exact"]}), "figures")])
     held = charts.hostage_figures(figures, metrics=charts.HOSTAGE_PANELS["hostages_held"][0])
@@ -344,7 +344,7 @@ def test_held_and_released_are_charted_apart():
 
 
 def test_a_city_and_its_country_share_a_timeline_row():
-    rounds = columns.conform(pd.DataFrame({
+    rounds = schema.conform(pd.DataFrame({
         "round_id": ["R1", "R2", "R3"], "start_date": ["2023-11-09", "2023-11-28", "2024-01-28"],
         "location": ["Qatar", "Doha", "Paris"], "participants": ["A", "B", "C"]}), "rounds")
     ax = charts.rounds_timeline(rounds)
@@ -354,7 +354,7 @@ def test_a_city_and_its_country_share_a_timeline_row():
 def test_participants_heatmap_stays_small_with_many_rounds():
     days = pd.date_range("2023-11-01", periods=300, freq="2D")
     people = [f"Person {i}" for i in range(40)]
-    rounds = columns.conform(pd.DataFrame({
+    rounds = schema.conform(pd.DataFrame({
         "round_id": [f"R{i}" for i in range(300)], "start_date": days.strftime("%Y-%m-%d"),
         "location": "Doha",
         "participants": [";".join(people[i % 40: i % 40 + 3]) for i in range(300)]}), "rounds")

@@ -7,7 +7,6 @@ import json
 
 import pytest
 
-from analysis.columns import DOCUMENT_COLUMNS
 from analysis.corpus import (
     CorpusError,
     decode,
@@ -15,6 +14,7 @@ from analysis.corpus import (
     parse_date,
     split_date_header,
 )
+from analysis.schema import DOCUMENT_COLUMNS
 from tests.conftest import CORPUS
 
 ARTICLE = "Israel's attacks on Gaza have killed at least 34,844 people, the ministry said."

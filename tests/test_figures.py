@@ -154,14 +154,14 @@ def test_sub_counts_and_vague_amounts_are_kept_flagged(rules_nlp):
 def test_whole_figures_leave_out_sub_counts_and_vague_amounts(tmp_path):
     import pandas as pd
 
-    from analysis import columns
+    from analysis import schema
 
     frame = pd.DataFrame({"doc_id": ["a"] * 3, "metric": ["killed"] * 3, "value": [1, 2, 3],
                           "group": ["all", "children", "all"], "vague": [False, False, True]})
-    path = columns.write_table(frame, "figures", tmp_path)
-    written = columns.read_table(path)
+    path = schema.write_table(frame, "figures", tmp_path)
+    written = schema.read_table(path)
     assert written["vague"].tolist() == ["false", "false", "true"]
-    assert columns.whole_figures(written)["value"].tolist() == [1]
+    assert schema.whole_figures(written)["value"].tolist() == [1]
     from analysis.evaluate import score_figures
 
     gold = pd.DataFrame({"doc_id": ["a"], "metric": ["killed"], "population": [""],

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 import pytest
 
-from analysis import columns
+from analysis import schema
 from analysis.batch.run import run_extraction
 from analysis.corpus import load_corpus
 
@@ -174,8 +174,8 @@ def check_corpus(folder, expected: Expected) -> pd.DataFrame:
 
 def round_trip(table: pd.DataFrame, path) -> None:
     with open(path, "w", encoding="utf-8", newline="") as file:
-        columns.write_csv(table, file)
-    back = columns.read_table(path, "fuzz")
+        schema.write_csv(table, file)
+    back = schema.read_table(path, "fuzz")
     expected = table.astype(object).where(table.notna(), None)
     for column in table.columns:
         got = [None if pd.isna(v) else str(v) for v in back[column]]

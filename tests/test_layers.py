@@ -20,7 +20,7 @@ PACKAGE = ROOT / "analysis"
 
 # (layer, the modules or packages in it), in data-flow order
 LAYERS = [
-    ("base", ["analysis", "analysis.paths", "analysis.columns"]),
+    ("base", ["analysis", "analysis.paths", "analysis.schema"]),
     ("rules", ["analysis.rules"]),
     ("ingest", ["analysis.corpus"]),
     ("components", ["analysis.components"]),

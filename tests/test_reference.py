@@ -5,7 +5,7 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from analysis import columns
+from analysis import schema
 from analysis.assemble import reference
 from tests.conftest import GOLD
 
@@ -77,7 +77,7 @@ def _gold_figures():
 
 def test_compare_gold_figures():
     out = reference.compare_figures(_gold_figures())
-    assert list(out.columns) == columns.COMPARISON_COLUMNS
+    assert list(out.columns) == schema.COMPARISON_COLUMNS
     tolls = out[(out["population"] == "palestinian") & out["metric"].isin(["killed", "injured"])]
     # every cumulative Palestinian toll in the corpus is listed
     assert len(tolls) == 5
@@ -101,5 +101,5 @@ def test_compare_skips_event_figures_and_undated():
 
 
 def test_compare_empty():
-    assert list(reference.compare_figures(columns.empty("figures")).columns) == \
-        columns.COMPARISON_COLUMNS
+    assert list(reference.compare_figures(schema.empty("figures")).columns) == \
+        schema.COMPARISON_COLUMNS

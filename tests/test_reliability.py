@@ -19,7 +19,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from analysis import columns
+from analysis import schema
 from analysis.batch.cache import ResultCache, _checksum
 from analysis.batch.publish import OutputError, OutputLock, clean_stale, publish
 from analysis.batch.run import run_extraction
@@ -85,14 +85,14 @@ def test_a_failed_write_keeps_the_previous_tables_and_leaves_nothing(tmp_path, m
     out = tmp_path / "out"
     extract(CORPUS, out)
     before = {p.name: p.read_bytes() for p in out.iterdir()}
-    real = columns.write_csv
+    real = schema.write_csv
 
     def full_disk(frame, file, header=True):
         if "rounds" in frame.columns or "round_id" in frame.columns:
             raise OSError(28, "No space left on device")
         return real(frame, file, header)
 
-    monkeypatch.setattr(columns, "write_csv", full_disk)
+    monkeypatch.setattr(schema, "write_csv", full_disk)
     with pytest.raises(OutputError, match="cannot write .*rounds.csv: no space left on device"):
         extract(write(tmp_path / "other", {"a.txt": "Talks in Doha."}), out)
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
@@ -440,7 +440,7 @@ def test_text_cells_with_carriage_returns_round_trip(tmp_path):
                                                '"title":"line1\\rline2"}\n'
                                                '{"id":"b","text":"Talks in Cairo.","title":"t"}\n'})
     extract(corpus, tmp_path / "out")
-    back = columns.read_table(tmp_path / "out" / "documents.csv")
+    back = schema.read_table(tmp_path / "out" / "documents.csv")
     assert list(back["title"]) == ["line1\rline2", "t"]
     assert len(pd.read_csv(tmp_path / "out" / "documents.csv")) == 2
 
@@ -468,9 +468,9 @@ def test_formula_like_cells_are_inert_and_read_back_unchanged(tmp_path):
     for path in (tmp_path / "out").glob("*.csv"):
         for row in csv.reader(path.open(encoding="utf-8", newline="")):
             assert not any(cell[:1] in ("=", "+", "-", "@", "\t", "\r") for cell in row), path
-    back = columns.read_table(tmp_path / "out" / "documents.csv")
+    back = schema.read_table(tmp_path / "out" / "documents.csv")
     assert (back.loc[0, "doc_id"], back.loc[0, "url"]) == ("=1+2", "@SUM(1)")
-    figures = columns.read_table(tmp_path / "out" / "figures.csv")
+    figures = schema.read_table(tmp_path / "out" / "figures.csv")
     assert figures["sentence"].str.startswith("+SUM(1+1)").all()
 
 

@@ -9,9 +9,9 @@ import pytest
 
 from analysis.assemble.meetings import meetings_table
 from analysis.assemble.rounds import merge_rounds
-from analysis.columns import ROUND_COLUMNS
 from analysis.corpus import Document, load_corpus
 from analysis.nlp import analyse_documents
+from analysis.schema import ROUND_COLUMNS
 
 from .conftest import CORPUS, ROOT
 
@@ -119,7 +119,7 @@ def test_rounds_vs_reference_on_the_samples(corpus_rounds):
     """The Paris round of 28 January 2024 is a known round; the samples report it from two
     articles. Known rounds outside the samples' period are listed only when reported."""
     from analysis.assemble.rounds import rounds_vs_reference
-    from analysis.columns import ROUNDS_VS_REFERENCE_COLUMNS
+    from analysis.schema import ROUNDS_VS_REFERENCE_COLUMNS
 
     rounds, _, documents, _ = corpus_rounds
     table = pd.DataFrame({"doc_id": [d.doc_id for d in documents],
@@ -179,8 +179,8 @@ def test_undated_article_joins_only_rounds_inside_its_window():
 def test_rounds_notebook_shows_the_check(tmp_path, corpus_rounds):
     """Notebook 04 reads rounds_vs_reference.csv, or builds it from the rounds of an older
     extract folder, and says how many known rounds the corpus reports."""
-    from analysis.columns import write_table
     from analysis.present import notebook_helpers as nh
+    from analysis.schema import write_table
 
     rounds, meetings, documents, _ = corpus_rounds
     frame = pd.DataFrame({"doc_id": [d.doc_id for d in documents], "source_path": "x",

@@ -136,3 +136,71 @@ def test_streamed_run_matches_the_python_api(tmp_path):
     assert same_tables(tmp_path / "streamed", tmp_path / "whole")
     rounds = (tmp_path / "streamed" / "rounds.csv").read_text()
     assert "truce_days=30,60" in rounds  # terms survive the streaming
+
+
+def test_the_default_pipeline_is_rules_only_and_the_model_an_option():
+    """`--model NAME` selects a statistical model; without it the rules-only pipeline runs;
+    `--rules-only` is still accepted (hidden from the help) so that old scripts keep working."""
+    from analysis.cli import CliError, build_parser, selected_model
+    from analysis.nlp import model_choice
+
+    parser = build_parser()
+    assert selected_model(parser.parse_args(["extract", "c", "--out", "o"])) is None
+    assert selected_model(parser.parse_args(["extract", "c", "--out", "o", "--rules-only"])) \
+        is None
+    assert selected_model(parser.parse_args(["report", "--model", "en_core_web_sm"])) \
+        == "en_core_web_sm"
+    with pytest.raises(CliError):
+        selected_model(parser.parse_args(["extract", "c", "--out", "o", "--rules-only",
+                                          "--model", "en_core_web_sm"]))
+    extract_help = parser._subparsers._group_actions[0].choices["extract"].format_help()
+    assert "--model" in extract_help and "--rules-only" not in extract_help
+    assert model_choice() is None and model_choice(rules_only=True) is None
+
+
+def test_a_cached_rerun_imports_no_spacy_and_redoes_no_article(tmp_path):
+    """The second run takes every article's NLP result and table rows from the cache: spaCy is
+    not imported, dates are not inferred again, and the tables are the same bytes."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from analysis.batch.run import run_extraction; "
+            "s = run_extraction(sys.argv[1], sys.argv[2], cache_dir=sys.argv[3], workers=1, "
+            "progress=False); "
+            "print(s.analysed, s.cached, 'spacy' in sys.modules, 'dateparser' in sys.modules)")
+    runs = [subprocess.run([sys.executable, "-c", code, str(CORPUS), str(tmp_path / out),
+                            str(tmp_path / "cache")], capture_output=True, text=True,
+                           check=True).stdout.split() for out in ("a", "b")]
+    assert runs[0][:3] == ["5", "0", "True"]
+    assert runs[1] == ["0", "5", "False", "False"]
+    assert same_tables(tmp_path / "a", tmp_path / "b")
+
+
+def test_stored_rows_are_recomputed_when_the_corpus_row_changes(tmp_path):
+    """An article's stored rows depend on its corpus row too: a metadata date given later
+    changes its documents row, its figures' report dates, and the rows are redone."""
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    first = next(iter(sorted(corpus.glob("*.txt"))))
+    cache = tmp_path / "cache"
+    run_extraction(corpus, tmp_path / "a", cache_dir=cache, workers=1, progress=False)
+    (corpus / "metadata.csv").write_text(f"doc_id,date\n{first.stem},2024-05-02\n")
+    summary = run_extraction(corpus, tmp_path / "b", cache_dir=cache, workers=1, progress=False)
+    assert summary.analysed == 0
+    fresh = tmp_path / "fresh"
+    run_extraction(corpus, fresh, use_cache=False, workers=1, progress=False)
+    assert same_tables(tmp_path / "b", fresh)
+    assert "2024-05-02" in (tmp_path / "b" / "documents.csv").read_text()
+
+
+def test_the_model_pipeline_finds_the_same_figures_on_the_samples(nlp, model_nlp):
+    """What the statistical model adds on the bundled samples: nothing (marked `model` by the
+    conftest hook, since it uses model_nlp)."""
+    from analysis.assemble.tables import extract_corpus
+    from analysis.corpus import load_corpus
+
+    corpus = load_corpus(CORPUS)
+    columns = ["doc_id", "metric", "population", "value", "start_char"]
+    rules = extract_corpus(corpus, nlp=nlp).figures[columns]
+    model = extract_corpus(corpus, nlp=model_nlp).figures[columns]
+    assert rules.equals(model)

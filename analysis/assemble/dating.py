@@ -450,7 +450,7 @@ def toll_constraint(figure: dict) -> Constraint | None:
             lag_pref = LAG_PREF[lag]
         weight = lag_pref * np.where(match.equal[i], 1.0, np.where(
             match.gap_ok[i], GAP_MATCH_PREF, np.where(match.ideal[i], 0.45, 0.3)))
-        np.maximum.at(prefer, j, weight)
+        prefer[j] = np.maximum(prefer[j], weight)   # j unique for one lag (no ufunc.at)
     known = ~np.isnan(series[metric])
     first, last = days[matched[0]], days[matched[-1]]
     if not known[matched[-1]] and np.isinf(series[f"{metric}_next"][matched[-1]]):
@@ -660,7 +660,20 @@ def absolute_constraint(mention: dict) -> Constraint | None:
         return None  # 7 October itself says nothing beyond "since the war"
     return Constraint("absolute", f"'{text}' mentioned as past: on/after {resolved.date}",
                       _mask_range(n, idx, _index(days, resolved.end) + near),
+                      _named_day_prefer(mention, idx, n),
                       anchors=() if mention.get("since") else (_index(days, resolved.end),))
+
+
+WEEKDAY_DATE_PREFER = 0.6   # "on Saturday, August 24": that day most likely, the next less
+
+
+def _named_day_prefer(mention: dict, idx: int, n: int) -> np.ndarray | None:
+    """A past date given with its weekday ("on Saturday, August 24") is the news of the
+    report's day or the days just before: a preference for that day, halving every two
+    days after (as strong as a weekday mention, which it outweighs then). None otherwise."""
+    if mention.get("weekday") is None or mention.get("tense") == "future":
+        return None
+    return WEEKDAY_DATE_PREFER * _decay(np.arange(n) - idx, 0, 2)
 
 
 _DAY_NUMBER = re.compile(r"\b([12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b")
@@ -726,12 +739,14 @@ def yearless_constraint(mention: dict) -> Constraint | None:
                                                      AHEAD_HALF_LIFE))
         else:
             allowed |= _mask_range(n, i, j + after)
+            if named:
+                prefer = np.maximum(prefer, _named_day_prefer(mention, i, n))
     years = "/".join(str(s[0].year) for s in spans)
     how = "planned: before" if future else "mentioned as past: after"
     # "Thursday, 25 January": the weekday leaves one year, a full date
     kind = "absolute" if named else "yearless"
     return Constraint(kind, f"'{mention['text']}' {how} it, in {years}", allowed,
-                      prefer if future else None,
+                      prefer if future or named else None,
                       anchors=() if future or hinted or mention.get("since") else
                       tuple(_index(days, s[1]) for s in spans),
                       occurrences=tuple((_index(days, a), _index(days, b)) for a, b in spans),
@@ -1134,6 +1149,9 @@ def mention_constraints(mentions: list[dict]) -> list[Constraint]:
                 same.parts = (same.parts or ((same.allowed, same.label),)) + \
                     ((c.allowed, c.label),)
                 same.allowed = same.allowed | c.allowed
+                if c.prefer is not None:
+                    same.prefer = c.prefer if same.prefer is None else \
+                        np.maximum(same.prefer, c.prefer)
                 same.label += f" or {c.label}"
                 continue
             offices[(c.kind, mention["start_char"])] = c

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from analysis import columns
+from analysis import schema
 from analysis.rules.actors import load_actors, merge_by_surname
 from analysis.rules.places import Gazetteer, load_gazetteer
 
@@ -78,6 +78,7 @@ class Cluster:
     boundary: str = ""
     span: tuple | None = None  # the week or month of an undated meeting ("last week")
     soft: dt.date | None = None  # the day the news is about, for a held meeting without one
+    round_days: int = 0  # how long the text says the round lasted ("lasted for two days")
 
     @property
     def first(self) -> dict:
@@ -108,6 +109,8 @@ def _day_fits(cluster: Cluster, mention: dict, day) -> bool:
     if first - dt.timedelta(days=1) <= day <= last + dt.timedelta(days=1):
         return True
     span = dt.timedelta(days=ROUND_SPAN_DAYS)
+    if cluster.round_days or mention.get("round_days"):  # "began on Thursday, which lasted
+        span = dt.timedelta(days=(cluster.round_days or mention["round_days"]) - 1)  # two days"
     boundary = mention.get("boundary", "")
     if boundary == "start" and first >= day and last - day <= span:
         return True
@@ -130,6 +133,8 @@ def _compatible(cluster: Cluster, mention: dict, day, gazetteer: Gazetteer,
             (mention.get("status") == "held") != cluster.held and not mention.get("boundary") \
             and not mention.get("location"):
         return False  # "Barnea met Netanyahu Thursday" is not the trip to Doha planned Friday
+    if mention.get("after_clause") and day and cluster.date and day != cluster.date:
+        return False  # "met Burns on Thursday, after the mediators met Hamas on Wednesday"
     if mention.get("later") and cluster.held and mention.get("kind") == "primary":
         return False  # a visit planned for next week is not the talks held in recent weeks
     if not gazetteer.compatible(cluster.location, mention.get("location", "")):
@@ -176,6 +181,7 @@ def _add(cluster: Cluster, mention: dict, day, gazetteer: Gazetteer, primary: bo
         cluster.location = gazetteer.more_specific(cluster.location, location)
     if mention.get("span") and cluster.span is None and primary:
         cluster.span = mention["span"]
+    cluster.round_days = cluster.round_days or mention.get("round_days", 0)
     if primary and cluster.soft is None and mention.get("soft"):
         cluster.soft = mention["soft"]
     if day and cluster.date is None:
@@ -382,7 +388,7 @@ def _best_cluster(mention: dict, day, clusters: list[Cluster], last: Cluster | N
     """The compatible meeting a primary mention joins: same day, then same place, then the
     one mentioned last, then the latest; None for a new meeting."""
     candidates = [c for c in clusters if _compatible(c, mention, day, gazetteer)]
-    if not candidates:
+    if not candidates or mention.get("separate"):  # "Cairo is also hosting separate talks"
         return None
     place = gazetteer.canonical(mention["location"]) if mention.get("location") else ""
 
@@ -531,6 +537,6 @@ def meetings_table(documents, results) -> pd.DataFrame:
             continue
         rows.extend(row for row, _ in document_meetings(document, result))
     if not rows:
-        return columns.empty("meetings")
-    frame = columns.conform(pd.DataFrame.from_records(rows), "meetings")
+        return schema.empty("meetings")
+    frame = schema.conform(pd.DataFrame.from_records(rows), "meetings")
     return frame.sort_values(["doc_id", "start_char"], kind="stable", ignore_index=True)

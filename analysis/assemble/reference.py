@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import columns
+from analysis import schema
 from analysis.paths import REFERENCE_DIR
 
 GAZA_DAILY = "gaza_daily_casualties.csv"
@@ -287,8 +287,8 @@ def compare_figures(figures: pd.DataFrame, reference_dir: Path | None = None) ->
     columns, so that every cumulative Palestinian toll appears.
     """
     if figures is None or len(figures) == 0:
-        return columns.empty("figures_vs_reference")
-    figures = columns.whole_figures(figures)  # no sub-counts, no vague amounts
+        return schema.empty("figures_vs_reference")
+    figures = schema.whole_figures(figures)  # no sub-counts, no vague amounts
     rows = []
     for record in figures.to_dict("records"):
         key = (str(record.get("metric", "")), str(record.get("population", "")))
@@ -301,7 +301,7 @@ def compare_figures(figures: pd.DataFrame, reference_dir: Path | None = None) ->
         if not isinstance(report_date, dt.date):
             report_date = dt.date.fromisoformat(str(report_date)[:10])
         value = pd.to_numeric(record.get("value"), errors="coerce")
-        row = {column: record.get(column) for column in columns.COMPARISON_COLUMNS
+        row = {column: record.get(column) for column in schema.COMPARISON_COLUMNS
                if column in record}
         row["report_date"] = report_date.isoformat()
         official = official_value(key[0], key[1], report_date, reference_dir)
@@ -319,8 +319,8 @@ def compare_figures(figures: pd.DataFrame, reference_dir: Path | None = None) ->
             )
         rows.append(row)
     if not rows:
-        return columns.empty("figures_vs_reference")
-    frame = columns.conform(pd.DataFrame.from_records(rows), "figures_vs_reference")
+        return schema.empty("figures_vs_reference")
+    frame = schema.conform(pd.DataFrame.from_records(rows), "figures_vs_reference")
     frame["consistent"] = frame["consistent"].astype("boolean")
     return frame.sort_values(["doc_id", "start_char", "metric"], kind="stable",
                              ignore_index=True)

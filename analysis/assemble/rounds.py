@@ -32,7 +32,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import columns
+from analysis import schema
 from analysis.assemble.meetings import document_meetings
 from analysis.paths import REFERENCE_ROUNDS
 from analysis.rules.actors import load_actors, merge_by_surname
@@ -142,6 +142,26 @@ def _same_day_and_city(round_: _Round, meeting: _Meeting, gazetteer) -> bool:
                 and place == gazetteer.canonical(round_.location))
 
 
+def span_key(row: dict) -> str:
+    """How a meeting row's span is stored: start_char, date_text and status (a text key)."""
+    start = row.get("start_char")
+    start = -1 if start is None or pd.isna(start) else int(start)
+    date_text = row.get("date_text")
+    return f"{start}|{date_text if isinstance(date_text, str) else ''}|{row.get('status') or ''}"
+
+
+def meeting_span(result, row: dict, report) -> tuple[dt.date, dt.date] | None:
+    """:func:`_span` of a meetings-table row, or what a cached re-run stored in the article's
+    result under ``meeting_spans`` (analysis.batch.table_cache: span_key -> [first, last] or None),
+    which saves dateparser's start-up when nothing else needs it."""
+    stored = (result or {}).get("meeting_spans")
+    if stored is not None and span_key(row) in stored:
+        value = stored[span_key(row)]
+        return (dt.date.fromisoformat(value[0]), dt.date.fromisoformat(value[1])) if value \
+            else None
+    return _span(row.get("date_text"), report, row.get("status"))
+
+
 def _span(date_text, report: dt.date | None, status) -> tuple[dt.date, dt.date] | None:
     """The week or month a date expression without a day stands for ("in December" in a
     report of 29 January 2024 is 2023-12-01 to 2023-12-31), via analysis.rules.dates.resolve."""
@@ -153,6 +173,16 @@ def _span(date_text, report: dt.date | None, status) -> tuple[dt.date, dt.date] 
     if resolved.date is None or resolved.precision not in ("week", "month"):
         return None
     return resolved.date, resolved.end or resolved.date
+
+
+def assigned_terms(document, result) -> dict[int, tuple[str, list[dict]]]:
+    """:func:`_assign_terms`, or what a cached re-run stored in the result under
+    ``assigned_terms`` (analysis.batch.table_cache keeps it with the article's rows, as
+    ``[start_char, sentence, terms]`` triples)."""
+    stored = result.get("assigned_terms")
+    if stored is not None:
+        return {start: (sentence, list(terms)) for start, sentence, terms in stored}
+    return _assign_terms(document, result)
 
 
 def _assign_terms(document, result) -> dict[int, tuple[str, list[dict]]]:
@@ -290,13 +320,13 @@ def _items(meetings: pd.DataFrame, documents, results, windows) -> list[_Meeting
         document = by_id.get(doc_id)
         report = document.report_date if document else _day(row.get("report_date"))
         if doc_id not in extras and document is not None and results.get(doc_id):
-            extras[doc_id] = _assign_terms(document, results[doc_id])
+            extras[doc_id] = assigned_terms(document, results[doc_id])
         start_char = int(row["start_char"]) if not pd.isna(row["start_char"]) else -1
         sentence, terms = extras.get(doc_id, {}).get(start_char, ("", []))
         day = _day(row.get("date"))
         estimated = day is not None and not str(row.get("date_text") or "").strip()
         window = _meeting_window(None if estimated else day,
-                                 _span(row.get("date_text"), report, row.get("status")),
+                                 meeting_span(results.get(doc_id), row, report),
                                  report, row.get("status"), windows.get(doc_id))
         if estimated:  # a day the text does not give (the report's, the news of the day)
             window, day = (day - ESTIMATE_BEFORE, day), None
@@ -344,7 +374,7 @@ def merge_rounds(meetings: pd.DataFrame, documents, results,
     """Rounds (ROUND_COLUMNS) from the meetings table, the documents and per-doc results;
     `windows` (from :func:`article_windows`) places the meetings of undated articles."""
     if meetings is None or len(meetings) == 0:
-        return columns.empty("rounds")
+        return schema.empty("rounds")
     items = _items(meetings, documents, results, windows or {})
     items.sort(key=_order)
     table = load_actors()
@@ -353,7 +383,7 @@ def merge_rounds(meetings: pd.DataFrame, documents, results,
     for number, record in enumerate(records, start=1):
         record["round_id"] = f"R{number:0{width}d}"
         del record["_key"]
-    return columns.conform(pd.DataFrame.from_records(records), "rounds")
+    return schema.conform(pd.DataFrame.from_records(records), "rounds")
 
 
 # -- the check against the record ------------------------------------------------------------
@@ -425,8 +455,8 @@ def rounds_vs_reference(rounds: pd.DataFrame, documents_table: pd.DataFrame | No
         if row["round_id"] not in used and _day(row["start_date"]):
             records.append({"status": "not_in_reference", **_found_fields([row])})
     if not records:
-        return columns.empty("rounds_vs_reference")
-    return columns.conform(pd.DataFrame.from_records(records), "rounds_vs_reference")
+        return schema.empty("rounds_vs_reference")
+    return schema.conform(pd.DataFrame.from_records(records), "rounds_vs_reference")
 
 
 def _corpus_period(documents_table) -> tuple[dt.date, dt.date] | None:

@@ -19,13 +19,13 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import columns
+from analysis import schema
 from analysis.corpus import Corpus, Document
 
 
 @dataclass
 class Tables:
-    """The suite's output tables (see analysis.columns for their columns)."""
+    """The suite's output tables (see analysis.schema for their columns)."""
 
     documents: pd.DataFrame
     figures: pd.DataFrame
@@ -42,18 +42,19 @@ class Tables:
             frame = getattr(self, field.name)
             if frame is None:
                 continue
-            if field.name in columns.COLUMNS:
-                paths.append(columns.write_table(frame, field.name, out_dir))
+            if field.name in schema.COLUMNS:
+                paths.append(schema.write_table(frame, field.name, out_dir))
             else:
                 path = Path(out_dir) / f"{field.name}.csv"
                 with open(path, "w", encoding="utf-8", newline="") as file:
-                    columns.write_csv(frame, file)
+                    schema.write_csv(frame, file)
                 paths.append(path)
         return paths
 
 
 def extract_corpus(corpus: Corpus, nlp=None, results: dict[str, dict] | None = None) -> Tables:
-    """Run the NLP (unless `results` are given) and assemble all tables."""
+    """Run the NLP (unless `results` are given; `nlp` defaults to the default pipeline,
+    rules-only) and assemble all tables."""
     if results is None:
         if nlp is None:
             from analysis.nlp import cached_pipeline
@@ -96,10 +97,10 @@ def document_tables(table: pd.DataFrame, documents: list[Document],
     documents_table, dated = dating.infer_report_dates(table, documents, results)
     figures = figures_table(dated, results)
     return {
-        "documents": columns.conform(documents_table, "documents"),
+        "documents": schema.conform(documents_table, "documents"),
         "figures": figures,
-        "meetings": columns.conform(meetings.meetings_table(dated, results), "meetings"),
-        "figures_vs_reference": columns.conform(reference.compare_figures(figures),
+        "meetings": schema.conform(meetings.meetings_table(dated, results), "meetings"),
+        "figures_vs_reference": schema.conform(reference.compare_figures(figures),
                                                "figures_vs_reference"),
         "entities": entities_table(dated, results),
         "dated_documents": dated,
@@ -114,10 +115,10 @@ def figures_table(documents: list[Document], results: dict[str, dict]) -> pd.Dat
         for figure in results.get(document.doc_id, {}).get("figures", []):
             rows.append({**figure, "doc_id": document.doc_id, "report_date": report_date})
     if not rows:
-        return columns.empty("figures")
+        return schema.empty("figures")
     # corpus order, then position in the article: the same whether built whole or in slices
     order = {document.doc_id: n for n, document in enumerate(documents)}
-    frame = columns.conform(pd.DataFrame.from_records(rows), "figures")
+    frame = schema.conform(pd.DataFrame.from_records(rows), "figures")
     position = frame["doc_id"].map(order)
     return (frame.assign(_order=position)
             .sort_values(["_order", "start_char", "end_char", "metric"], kind="stable")

@@ -18,8 +18,10 @@ import sys
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import islice
 from multiprocessing.connection import wait
+from pathlib import Path
 
 Item = tuple[str, str]  # (key, text)
 LOG = logging.getLogger(__name__)
@@ -51,7 +53,7 @@ def failure(reason: str) -> dict:
     return {FAILURE: reason}
 
 
-def analyse_chunk(chunk: list[Item], model: str = "en_core_web_sm", rules_only: bool = False,
+def analyse_chunk(chunk: list[Item], model: str | None = None, rules_only: bool = False,
                   batch_size: int = 32) -> list[tuple[str, dict]]:
     """The per-document function every backend runs: NLP results for a chunk of texts.
 
@@ -90,20 +92,24 @@ def _analyse_one(nlp, text: str) -> dict:
 
 
 def analyse_stream(items: Iterable[Item], *, workers: int = 0, backend: str = "local",
-                   scheduler: str | None = None, model: str = "en_core_web_sm",
-                   rules_only: bool = False, batch_size: int = 32) -> Iterator[tuple[str, dict]]:
+                   scheduler: str | None = None, model: str | None = None,
+                   rules_only: bool = False, batch_size: int = 32,
+                   sources: dict[str, tuple[str, str]] | None = None
+                   ) -> Iterator[tuple[str, dict]]:
     """Yield ``(key, result)`` for every item, in order, on the chosen backend.
 
     ``workers=0`` means all cores. Memory is bounded: only a few chunks per worker are in
     flight at a time. With local workers, a worker process that dies (the out-of-memory
     killer, ``kill -9``) is noticed at once: its chunk is retried article by article in fresh
     processes, and an article whose worker dies again gets a :func:`failure` result ("worker
-    died (signal 9) while analysing it"); the others go on.
+    died (signal 9) while analysing it"); the others go on. With ``backend="dask"``,
+    `sources` (key -> (corpus folder, source path)) lets the workers read the articles from a
+    path they share with this process instead of receiving every text.
     """
     options = {"model": model, "rules_only": rules_only, "batch_size": batch_size}
     workers = workers or available_cores()
     if backend == "dask":
-        yield from _dask_stream(items, workers, scheduler, options)
+        yield from _dask_stream(items, workers, scheduler, options, sources)
         return
     if backend != "local":
         raise ValueError(f"unknown backend {backend!r}; expected 'local' or 'dask'")
@@ -286,7 +292,12 @@ def _ordered_window(items, submit, wait, batch_size, window) -> Iterator[tuple[s
         yield from wait(pending.popleft())
 
 
-def _dask_stream(items, workers, scheduler, options) -> Iterator[tuple[str, dict]]:
+def _dask_stream(items, workers, scheduler, options,
+                 sources=None) -> Iterator[tuple[str, dict]]:
+    """The Dask backend. With `sources` (key -> (corpus folder, source path), the corpus on a
+    path the workers share), a task names its articles and the worker reads them itself
+    (:func:`analyse_sources`); texts are sent only for the articles a worker could not read
+    there, so a cluster without the shared path still gives every result."""
     from distributed import Client, LocalCluster
 
     cluster = None
@@ -300,11 +311,64 @@ def _dask_stream(items, workers, scheduler, options) -> Iterator[tuple[str, dict
         n_workers = max(1, len(client.scheduler_info().get("workers", {})) or workers)
 
         def submit(chunk):
-            return client.submit(analyse_chunk, chunk, pure=False, **options)
+            if sources is None:
+                return client.submit(analyse_chunk, chunk, pure=False, **options), chunk
+            refs = [(key, *sources[key]) for key, _ in chunk]
+            return client.submit(analyse_sources, refs, pure=False, **options), chunk
 
-        yield from _ordered_window(items, submit, lambda future: future.result(),
-                                   options["batch_size"], window=2 * n_workers)
+        def wait(pending):
+            future, chunk = pending
+            results = future.result()
+            unread = [item for item, (_, result) in zip(chunk, results) if result is None]
+            if unread:
+                sent = dict(client.submit(analyse_chunk, unread, pure=False, **options).result())
+                results = [(key, sent[key] if result is None else result)
+                           for key, result in results]
+            return results
+
+        yield from _ordered_window(items, submit, wait, options["batch_size"],
+                                   window=2 * n_workers)
     finally:
         client.close()
         if cluster is not None:
             cluster.close()
+
+
+Source = tuple[str, str, str]  # (key, corpus folder, source path as in the documents table)
+
+
+def analyse_sources(refs: list[Source], model: str | None = None, rules_only: bool = False,
+                    batch_size: int = 32) -> list[tuple[str, dict | None]]:
+    """What a Dask worker runs: read the named articles from the corpus path it shares with
+    the client, and analyse them. An article not found there with the same text (another
+    path, a changed file) gets None: the client sends its text instead."""
+    texts = {}
+    for key, folder, source_path in refs:
+        texts[key] = _texts_of_file(folder, source_path).get(key)
+    found = [(key, texts[key]) for key, _, _ in refs if texts[key] is not None]
+    results = dict(analyse_chunk(found, model=model, rules_only=rules_only,
+                                 batch_size=batch_size)) if found else {}
+    return [(key, results.get(key)) for key, _, _ in refs]
+
+
+def _texts_of_file(folder: str, source_path: str) -> dict[str, str]:
+    """key -> text of every article in the corpus file behind `source_path` ("a.txt", or
+    "export.jsonl:12" for a record of an export), read as the corpus loader reads it. The
+    last file read is kept, so a partition of one export is read once per worker."""
+    base = Path(folder)
+    name = source_path if (base / source_path).is_file() else source_path.rpartition(":")[0]
+    path = base / name
+    try:
+        stamp = path.stat().st_mtime_ns
+    except OSError:
+        return {}
+    return _read_texts(str(path), str(base), stamp)
+
+
+@lru_cache(maxsize=1)
+def _read_texts(path: str, base: str, stamp: int) -> dict[str, str]:
+    from analysis.batch.cache import text_key
+    from analysis.corpus import read_file_documents
+
+    return {text_key(document.text): document.text
+            for document in read_file_documents(Path(path), Path(base))}

@@ -20,8 +20,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import columns
-from analysis.assemble.tables import document_tables
+from analysis import schema
 from analysis.batch.cache import ResultCache, default_cache_dir, shared_warning, text_key
 from analysis.batch.parallel import FAILURE, analyse_stream
 from analysis.batch.publish import (
@@ -32,6 +31,7 @@ from analysis.batch.publish import (
     make_staging,
     publish,
 )
+from analysis.batch.table_cache import round_inputs, slice_tables
 from analysis.corpus import MAX_CHARS, load_corpus
 
 STREAMED_TABLES = ("documents", "figures", "meetings", "figures_vs_reference", "entities")
@@ -39,7 +39,7 @@ ROUND_INPUTS = ("meetings", "terms")  # per-document results kept until rounds a
 CACHE_FLUSH_EVERY = 256  # new results written to the cache in parts of this many documents
 # What may already be in --out: the tables (of this or another version) and the litter of
 # older versions. Anything else means --out is not an extract folder: it is not replaced.
-OUTPUT_NAMES = {f"{name}.csv" for name in (*STREAMED_TABLES, *columns.COLUMNS, "rounds",
+OUTPUT_NAMES = {f"{name}.csv" for name in (*STREAMED_TABLES, *schema.COLUMNS, "rounds",
                                            "rounds_vs_reference")}
 
 
@@ -77,13 +77,13 @@ class _TableStream:
         self.started: set[str] = set()
 
     def append(self, name: str, frame: pd.DataFrame) -> None:
-        if name in columns.COLUMNS:
-            frame = columns.conform(frame, name)
+        if name in schema.COLUMNS:
+            frame = schema.conform(frame, name)
         first = name not in self.started
         try:
             with open(self.folder / f"{name}.csv", "w" if first else "a", encoding="utf-8",
                       newline="") as f:
-                columns.write_csv(frame, f, header=first)
+                schema.write_csv(frame, f, header=first)
         except OSError as exc:
             raise OutputError(describe(exc, self.shown_as / f"{name}.csv")) from None
         self.started.add(name)
@@ -119,16 +119,18 @@ def check_output_folder(out_dir: Path) -> Path:
     return target
 
 
-def run_extraction(corpus_path, out_dir, *, metadata=None, model="en_core_web_sm",
+def run_extraction(corpus_path, out_dir, *, metadata=None, model=None,
                    rules_only=False, workers=0, batch_size=32, cache_dir=None, use_cache=True,
                    backend="local", scheduler=None, progress=True,
                    slice_size=512, max_chars=MAX_CHARS) -> ExtractionSummary:
     """Load the corpus, extract every table and publish them in `out_dir`.
 
-    `workers=0` uses all cores; `backend="dask"` runs the NLP on a Dask cluster (a local one
-    when `scheduler` is None). With `use_cache`, results are read from and written to
-    `cache_dir` (default: :func:`analysis.batch.cache.default_cache_dir`). Articles over `max_chars`
-    characters are rejected.
+    `model=None` runs the rules-only pipeline (the default); a name such as
+    ``"en_core_web_sm"`` loads that statistical model (`rules_only=True` is an alias of
+    `model=None`). `workers=0` uses all cores; `backend="dask"` runs the NLP on a Dask
+    cluster (a local one when `scheduler` is None). With `use_cache`, results are read from
+    and written to `cache_dir` (default: :func:`analysis.batch.cache.default_cache_dir`). Articles
+    over `max_chars` characters are rejected.
 
     The tables are written into a private staging folder and published with one rename
     (:mod:`analysis.batch.publish`): `out_dir` holds either the previous tables or all the new ones.
@@ -144,7 +146,8 @@ def run_extraction(corpus_path, out_dir, *, metadata=None, model="en_core_web_sm
         staging = make_staging(target)
         try:
             stream = _TableStream(staging, Path(out_dir))
-            counts = _extract(corpus, stream, model=model, rules_only=rules_only,
+            counts = _extract(corpus, stream, base=_corpus_folder(corpus_path),
+                              model=model, rules_only=rules_only,
                               workers=workers, batch_size=batch_size, cache_dir=cache_dir,
                               use_cache=use_cache, backend=backend, scheduler=scheduler,
                               progress=progress, slice_size=slice_size)
@@ -172,7 +175,14 @@ def _cached_results(keys: dict[str, str], model: str, rules_only: bool, cache_di
     return cache, cache.get_many(set(keys.values()))
 
 
-def _extract(corpus, stream: _TableStream, *, model, rules_only, workers, batch_size,
+def _corpus_folder(corpus_path) -> str:
+    """The absolute folder that source paths are relative to (the corpus folder, or the
+    folder of a one-file corpus): Dask workers read articles from it."""
+    path = Path(corpus_path).expanduser().resolve()
+    return str(path if path.is_dir() else path.parent)
+
+
+def _extract(corpus, stream: _TableStream, *, base, model, rules_only, workers, batch_size,
              cache_dir, use_cache, backend, scheduler, progress, slice_size) -> dict:
     """Stream every table into `stream`; the counts for the summary."""
     documents = {document.doc_id: document for document in corpus.documents}
@@ -183,8 +193,12 @@ def _extract(corpus, stream: _TableStream, *, model, rules_only, workers, batch_
         if key not in cached and key not in seen:
             seen.add(key)
             todo.append((key, documents[doc_id].text))
+    # on Dask, workers read the articles from the corpus path themselves (a shared path)
+    sources = ({keys[d.doc_id]: (base, d.source_path) for d in corpus.documents}
+               if backend == "dask" else None)
     computed = analyse_stream(todo, workers=workers, backend=backend, scheduler=scheduler,
-                              model=model, rules_only=rules_only, batch_size=batch_size)
+                              model=model, rules_only=rules_only, batch_size=batch_size,
+                              sources=sources)
     slices = _SliceWriter(stream, documents, keys, cached, cache, _progress(len(todo), progress))
     for table_slice in _slices(corpus.table, slice_size):
         slices.write(table_slice, computed)
@@ -237,7 +251,11 @@ class _SliceWriter:
             slice_documents.append(document)
             results[doc_id] = result
         self.statuses.append(table_slice[["status"]])
-        parts = document_tables(table_slice, slice_documents, results)
+        # each article's rows come from its result when stored there by an earlier run;
+        # results that got new rows are saved to the cache again
+        parts, restored = slice_tables(table_slice, slice_documents, results,
+                                       {d.doc_id: self.keys[d.doc_id] for d in slice_documents})
+        self.unsaved.update((self.keys[doc_id], results[doc_id]) for doc_id in restored)
         for name in STREAMED_TABLES:
             self.stream.append(name, parts[name])
         self.all_meetings.append(parts["meetings"])
@@ -247,7 +265,7 @@ class _SliceWriter:
         self.windows.update(article_windows(parts["documents"]))
         self.documents_rows.append(parts["documents"][["doc_id", "report_date"]])
         # what merging rounds needs later: the meeting mentions and terms (small)
-        self.round_inputs.update({doc_id: {key: result.get(key, []) for key in ROUND_INPUTS}
+        self.round_inputs.update({doc_id: round_inputs(result)
                                   for doc_id, result in results.items()})
         # results of this slice are on disk now; keep only what the cache still needs
         for document in slice_documents:
@@ -264,7 +282,7 @@ class _SliceWriter:
         if self.cache is not None:
             self.cache.put_many(self.unsaved)
         meetings = (pd.concat(self.all_meetings, ignore_index=True) if self.all_meetings
-                    else columns.empty("meetings"))
+                    else schema.empty("meetings"))
         merged = merge_rounds(meetings, self.dated_all, self.round_inputs, self.windows)
         self.stream.append("rounds", merged)
         documents = (pd.concat(self.documents_rows, ignore_index=True) if self.documents_rows

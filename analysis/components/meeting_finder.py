@@ -71,6 +71,7 @@ TITLE_NOUNS = {"envoy", "envoys", "ambassador", "ambassadors", "coordinator", "e
 TRIP_NOUNS = {"departure", "flight", "journey", "route"}  # "ahead of his departure to Oslo"
 DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "this", "that", "these"}
 CLAUSE_AFTER_COMMA = {"and", "but", "while", "as", "whereas"}
+SUBORDINATE_AFTER_COMMA = {"after", "before", "since", "because", "although", "following"}
 HEADER = re.compile(r"\s*date\s+\d{4}-\d{2}-\d{2}$")
 DATELINE_BEFORE = re.compile(r"^\s*[A-Z][A-Z .'\-]{2,40},\s*$")
 # the date line a paragraph opens with: "Monday, January 29, 2024 – Top CIA officials ..."
@@ -158,6 +159,15 @@ def _crosses_clause(doc: Doc, item, position: int, marks: str = ";") -> bool:
                for i in range(low, high))
 
 
+def _subordinate_between(doc: Doc, item, position: int) -> bool:
+    """', after', ', before', ', since' ... between a place/day and a meeting word: the day is
+    the main clause's ("met Burns on Thursday, after the mediators met Hamas officials on
+    Wednesday": Thursday is not the mediators'). Leaves ', and' (lists of people)."""
+    low, high = (position, item[0]) if position < item[0] else (item[1], position)
+    return any(doc[i].text == "," and i + 1 < len(doc)
+               and doc[i + 1].lower_ in SUBORDINATE_AFTER_COMMA for i in range(low, high))
+
+
 def _gap(doc: Doc, item, position: int, inside: set[int]) -> int:
     """Tokens between a place and a meeting word, a name counting as one ('Hamas Political
     Bureau Chairman', 'Dolmabahce Working Office'), 'the' and commas as none."""
@@ -243,12 +253,44 @@ def _trip_word(group: Group) -> bool:
     return any(t.word.lower() in TRIP_WORDS for t in group.triggers)
 
 
-def _nearest_people(people: list[dict], group, groups) -> list[dict]:
-    """With several groups in a sentence, each person goes to the nearest group."""
+ROUND_LENGTH = re.compile(r"\b(?:last(?:ed|s|ing)?|went on|continued|ran) (?:for )?(two|three|four"
+                          r"|five|2|3|4|5) days\b|\b(two|three|four|five|2|3|4|5)-day "
+                          r"(?:talks|round|meetings|negotiations|visit)\b")
+SMALL_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
+
+
+def _round_days(text_lower: str) -> int:
+    """How many days the sentence says a round lasted ("which lasted for two days", "two-day
+    talks"), else 0. Leaves "two days after", "in two days"."""
+    match = ROUND_LENGTH.search(text_lower)
+    return SMALL_NUMBERS[match.group(1) or match.group(2)] if match else 0
+
+
+def _framing_place(state: DocState, s: Sentence) -> str:
+    """The place a sentence opens with ("In Qatar, the prime minister met ... after the
+    mediators met Hamas officials on Wednesday"): where every meeting of the sentence is,
+    unless it names its own. Leaves "In Gaza's south, ..." and places later in the sentence."""
+    if s.lower[:1] != ["in"]:
+        return ""
+    for place in state.places:
+        if place.start in (s.start + 1, s.start + 2) and place.end < s.end and \
+                state.doc[place.end].text == "," and (place.start == s.start + 1 or
+                                                      s.lower[1] == "the"):
+            return place.text
+    return ""
+
+
+def _nearest_people(people: list[dict], group, groups, doc: Doc | None = None) -> list[dict]:
+    """With several groups in a sentence, each person goes to the nearest group, in the same
+    clause first ("met Barnea and Burns on Thursday, after the mediators met Hamas")."""
     if len(groups) <= 1:
         return people
-    return [m for m in people if min(
-        groups, key=lambda g: min(abs(m["start"] - p) for p in g.positions)) is group]
+
+    def key(m, g):
+        apart = doc is not None and all(
+            _subordinate_between(doc, (m["start"], m["end"]), p) for p in g.positions)
+        return apart, min(abs(m["start"] - p) for p in g.positions)
+    return [m for m in people if min(groups, key=lambda g: key(m, g)) is group]
 
 
 def _quote(doc: Doc, group, facts, people: list[dict]) -> dict:
@@ -495,8 +537,22 @@ def _same_clause_after(doc: Doc, position: int, place: Item) -> bool:
     if not 0 < place.start - position <= PLACE_CLAUSE_WINDOW or \
             doc[place.start - 1].lower_ not in ("in", "at"):
         return False
-    return not any(t.text in (",", ";", ":", "(") or t.lower_ in CLAUSE_WORDS
-                   for t in doc[position + 1:place.start])
+    skip = _appositive_commas(doc, position + 1, place.start)
+    return not any((t.text in (",", ";", ":", "(") and t.i not in skip)
+                   or t.lower_ in CLAUSE_WORDS for t in doc[position + 1:place.start])
+
+
+def _appositive_commas(doc: Doc, start: int, end: int) -> set[int]:
+    """The commas around a name in apposition ("met the head of the Democratic Front, Fahd
+    Suleiman, in Cairo"): one to five capitalised words between two commas. Leaves ", and
+    then ..." and lower-case clauses."""
+    commas = [i for i in range(start, end) if doc[i].text == ","]
+    out: set[int] = set()
+    for first, second in zip(commas, commas[1:]):
+        inside = doc[first + 1:second]
+        if 1 <= len(inside) <= 5 and all(t.text[:1].isupper() or t.text == "-" for t in inside):
+            out.update((first, second))
+    return out
 
 
 def _sent_to(senders: set[str], before: list[str]) -> bool:
@@ -794,6 +850,9 @@ class MeetingFinder:
         places = self._sentence_places(state, s, triggers)
         dates = self._sentence_dates(state, s, triggers, breaks)
         groups = self._group(state.doc, triggers, self._attach(state.doc, triggers, places, dates))
+        frame = _framing_place(state, s)
+        for group in groups:
+            group.location = group.location or frame
         topic = any(w in self.lex["topic"] for w in s.lower)
         out = []
         for group in groups:
@@ -987,7 +1046,8 @@ class MeetingFinder:
                 eligible = [t for t in eligible if t.position > item[0]] or eligible
             if not eligible:
                 continue
-            nearest = min(eligible, key=lambda t: (_crosses_clause(doc, item, t.position),
+            nearest = min(eligible, key=lambda t: (_subordinate_between(doc, item, t.position),
+                                                   _crosses_clause(doc, item, t.position),
                                                    _distance(item, t.position),
                                                    0 if item[0] > t.position else 1))
             if _distance(item, nearest.position) <= PARTICIPANT_WINDOW * 2:
@@ -1037,7 +1097,8 @@ class MeetingFinder:
                  topic: bool) -> dict | None:
         """The mention dict of one group, or None when it is neither a meeting nor a mention
         of one."""
-        facts = self._facts(state, s, group, _nearest_people(people, group, groups), topic)
+        nearest = _nearest_people(people, group, groups, state.doc)
+        facts = self._facts(state, s, group, nearest, topic)
         primary = any(rule(self, facts, s, group) for rule in PRIMARY_RULES) and \
             not _placeless_politicians(facts) and not facts.region_trip and \
             not _lone_visit(facts, group)
@@ -1078,9 +1139,15 @@ class MeetingFinder:
             "passing": any(map(_apart, group.triggers)),
             "days_before": self._days_before(s, group),
             "before_trip": _before_trip(s),
+            "round_days": _round_days(s.text_lower),
+            "separate": any(w in ("separate", "parallel") for p in group.positions
+                            for w in s.lower[max(0, p - s.start - 2):p - s.start]),
+            "after_clause": "meet" in facts.kinds and "after" in s.lower[
+                max(0, first - s.start - 4):first - s.start],  # "after the mediators met X"
+
             "peg": state.peg,
         }
-        near = _nearest_people(people, group, groups) if primary else []
+        near = _nearest_people(people, group, groups, state.doc) if primary else []
         mention.update(_quote(state.doc, group, facts, near))
         return mention
 
@@ -1191,6 +1258,9 @@ class MeetingFinder:
         words = [t.lower_ for t in doc[max(s.start, date.start - 4):date.start]] + around
         if any(w in self.lex["round_start"] for w in words):
             return "start"
+        opener = [t.lower_ for t in doc[max(s.start, first - 4):first]]
+        if "after" in opener:  # "after the mediators met Hamas on Wednesday": the meeting
+            words = [w for w in words if w != "after"]  # of an 'after' clause ends nothing
         if any(w in self.lex["round_end"] for w in words):
             return "end"
         return ""
@@ -1358,6 +1428,9 @@ class MeetingFinder:
             return False
         if any(w in self.lex["speech"] for w in following):
             return False  # "the most read in Israel, reported"
+        if following and following[0] in TRIP_WORDS and \
+                self.gazetteer.kind.get(place.text) == "region":
+            return False  # "Trump's Mideast trip": a tour of the region
         if following and following[0] in self.lex["place_modifier_head"]:
             return False  # "agreed to US proposals", "met US officials in Doha"
         if _hosts(following):

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import columns as table_contract
+from analysis import schema as table_contract
 from analysis.paths import PRESENT_DATA_DIR, REPO_ROOT
 
 TABLE_NAMES = ["documents", "figures", "meetings", "rounds", "figures_vs_reference", "entities",
@@ -31,7 +31,7 @@ ENTITY_COLUMNS = ["doc_id", "text", "label", "start_char", "end_char"]
 
 @dataclass
 class TableSet:
-    """The tables a notebook works on (columns as in analysis.columns, plus entities)."""
+    """The tables a notebook works on (columns as in analysis.schema, plus entities)."""
 
     documents: pd.DataFrame
     figures: pd.DataFrame
@@ -133,9 +133,10 @@ def read_tables(tables_dir: str | os.PathLike) -> TableSet:
 
 
 def load_tables(tables_dir=None, corpus="../data/corpus", output_dir="../reports/lab",
-                model="en_core_web_sm") -> TableSet:
+                model=None) -> TableSet:
     """The tables for a notebook: read from `tables_dir` when given (the report runner extracts
-    once and passes it), otherwise extract `corpus` into ``output_dir/tables`` first.
+    once and passes it), otherwise extract `corpus` into ``output_dir/tables`` first (with the
+    rules-only pipeline when `model` is None, else with that spaCy model).
 
     >>> load_tables("tables").figures.columns[0]       # doctest: +SKIP
     'doc_id'
@@ -792,7 +793,7 @@ def say(text: str):
 
 def save_table(frame: pd.DataFrame, output_dir, name: str) -> Path:
     """Write `frame` as ``output_dir/name.csv`` (UTF-8, ``\\n`` line ends, no index), safe to
-    open in a spreadsheet like the extract's tables (``columns.write_csv``)."""
+    open in a spreadsheet like the extract's tables (``schema.write_csv``)."""
     path = Path(output_dir) / f"{name}.csv"
     with open(path, "w", encoding="utf-8", newline="") as file:
         table_contract.write_csv(frame, file)

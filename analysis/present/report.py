@@ -469,7 +469,7 @@ def _execute_all(notebooks, staging, parameters_for, kernel, timeout, workers):
             yield futures[future], future.result()
 
 
-def render_report(corpus, out, start=None, end=None, show_code=False, model="en_core_web_sm",
+def render_report(corpus, out, start=None, end=None, show_code=False, model=None,
                   timeout=600, kernel="python3", notebooks_dir=None, progress=True,
                   notebook_workers=0, **extraction) -> int:
     """:func:`_render_report` holding the lock on `out` (a second report into the same folder
@@ -520,7 +520,7 @@ def _write_run_json(staging: Path, runs: list[NotebookRun], started_at: dt.datet
         indent=2) + "\n", encoding="utf-8")
 
 
-def _render_report(corpus, out, start=None, end=None, show_code=False, model="en_core_web_sm",
+def _render_report(corpus, out, start=None, end=None, show_code=False, model=None,
                    timeout=600, kernel="python3", notebooks_dir=None, progress=True,
                    notebook_workers=0, **extraction) -> int:
     """Extract `corpus` once, execute every notebook, export HTML and an index into `out`.
@@ -529,7 +529,8 @@ def _render_report(corpus, out, start=None, end=None, show_code=False, model="en
     report and the run goes to ``out.failed-<time>``; see the module docstring). Parameters
     are checked first (:class:`ReportError`, nothing written). Notebooks run in parallel,
     `notebook_workers` at a time (0: one per core). `extraction` goes to
-    :func:`analysis.batch.run.run_extraction` (``rules_only``, ``workers``, ``cache_dir``, ...).
+    :func:`analysis.batch.run.run_extraction` (``workers``, ``cache_dir``, ...); `model` None is
+    the rules-only pipeline (the default), a name loads that statistical model.
 
     >>> render_report("data/corpus", "/tmp/report")                     # doctest: +SKIP
     0

@@ -267,7 +267,7 @@ def _cued_names(doc: Doc) -> list[Span]:
     for token in doc:
         if token.lower_.rstrip(".") not in cues:
             continue
-        start = token.i + 1
+        start = _appositive_start(doc, token.i + 1)
         while start < len(doc):
             end = _name_end(doc, start)
             if end - start < 2:
@@ -279,6 +279,23 @@ def _cued_names(doc: Doc) -> list[Span]:
                 break
             start = end + 1
     return out
+
+
+def _appositive_start(doc: Doc, start: int) -> int:
+    """Where the name of a role starts: right after it ("spokesman Jamal Nazzal"), or after
+    the comma that ends the role's 'of' phrase ("the Secretary-General of the Democratic
+    Front for the Liberation of Palestine, Fahd Suleiman,"): up to twelve words, then a
+    name closed by a comma or the sentence's end."""
+    if start >= len(doc) or doc[start].lower_ != "of":
+        return start
+    for i in range(start + 1, min(len(doc), start + 13)):
+        if doc[i].text in (";", ":", "(") or doc[i].is_sent_start:
+            return start
+        if doc[i].text == ",":
+            end = _name_end(doc, i + 1)
+            closed = end >= len(doc) or doc[end].text in (",", ".")
+            return i + 1 if end - (i + 1) >= 2 and closed else start
+    return start
 
 
 def _name_end(doc: Doc, start: int) -> int:

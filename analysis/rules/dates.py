@@ -680,7 +680,7 @@ DATED = ("iso", "month_day", "day_month", "month_year", "part_month", "bare_mont
 # a future marker within 60 characters ("will be released", "which will take place") keeps
 # them coming.
 SCHEDULED_KINDS = ("inauguration", "election", "release", "agreement", "ceasefire", "talks",
-                   "truce")
+                   "truce", "summit")
 # ... or a recent one: "shortly after", "following", "in the wake of" (the report follows it
 # within weeks).
 RECENTLY = re.compile(r"\b(?:(?:shortly|just|days|hours|a\s+day|two\s+days|soon|a\s+week)\s+"
@@ -784,9 +784,14 @@ def _lead_dates(text: str, mentions: list[dict], sentences) -> None:
     headline = text.find("\n")   # a short first line without a full stop is a headline
     body = headline + 1 if 0 <= headline <= 200 and \
         not re.search(r"[.!?][\"”']?\s*$", text[:headline]) else 0
-    first = next(((a, b) for a, b in sentences if a >= body and text[a:b].strip()), None)
+    while body < len(text) and text[body].isspace():
+        body += 1
+    # the sentence holding the body's first character (a parser may join it to the headline)
+    first = next(((max(a, body), b) for a, b in sentences if a <= body < b), None)
     if first is None:
         return
+    paragraph = text.find("\n", first[0])   # ... and never past the first paragraph
+    first = (first[0], first[1] if paragraph < 0 else min(first[1], paragraph))
     for mention in mentions:
         if mention["kind"] in ("month_day", "day_month") and \
                 first[0] <= mention["start_char"] < first[1] and \
