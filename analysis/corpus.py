@@ -33,7 +33,6 @@ from analysis.rules.dates import WAR_START
 from analysis.schema import DOCUMENT_COLUMNS
 
 TEXT_SUFFIXES = {".txt"}
-EXPORT_SUFFIXES = {".jsonl", ".ndjson", ".csv"}
 METADATA_NAME = "metadata.csv"
 # Articles longer than this (in characters) are rejected: the NLP needs about 4.5 KB of memory
 # per character with the model (a 300,000-character article peaked at 1.35 GB), and spaCy

@@ -251,7 +251,7 @@ def test_filter_dates(start, end, expected):
 
 
 def test_select_dates_keeps_undated_documents_and_follows_articles():
-    table_set = nh.TableSet(documents=make_documents(), figures=make_figures(),
+    table_set = nh.Tables(documents=make_documents(), figures=make_figures(),
                             meetings=make_meetings(), rounds=make_rounds(),
                             figures_vs_reference=schema.empty("figures_vs_reference"),
                             entities=make_entities())

@@ -185,25 +185,12 @@ def load_israel_killed(reference_dir: Path | None = None) -> pd.DataFrame:
 
 
 @lru_cache(maxsize=16)
-def _daily_lookup(metric: str, reference_dir: str) -> pd.Series:
-    frame = _load_gaza_daily(reference_dir)
-    series = frame.set_index("date")[f"{metric}_cum"].dropna()
-    return series
-
-
-@lru_cache(maxsize=16)
 def _daily_points(metric: str, reference_dir: str) -> tuple[list, list, list]:
     """The reported series as sorted lists (dates, values, sources) for bisection."""
     frame = _load_gaza_daily(reference_dir)
     frame = frame[frame[f"{metric}_cum"].notna()]
     return (list(frame["date"]), [int(v) for v in frame[f"{metric}_cum"]],
             [str(s) for s in frame["report_source"]])
-
-
-def daily_series(metric: str, reference_dir: Path | None = None) -> pd.Series:
-    """The reported Gaza cumulative series for 'killed' or 'injured', indexed by date (days
-    without a report dropped)."""
-    return _daily_lookup(metric, str(reference_dir or REFERENCE_DIR)).copy()
 
 
 def official_value(metric: str, population: str, date: dt.date,

@@ -35,7 +35,6 @@ from analysis.batch.table_cache import round_inputs, slice_tables
 from analysis.corpus import MAX_CHARS, load_corpus
 
 STREAMED_TABLES = ("documents", "figures", "meetings", "figures_vs_reference", "entities")
-ROUND_INPUTS = ("meetings", "terms")  # per-document results kept until rounds are merged
 CACHE_FLUSH_EVERY = 256  # new results written to the cache in parts of this many documents
 # What may already be in --out: the tables (of this or another version) and the litter of
 # older versions. Anything else means --out is not an extract folder: it is not replaced.

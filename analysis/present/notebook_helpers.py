@@ -15,31 +15,18 @@ from __future__ import annotations
 import html
 import os
 import re
-from dataclasses import dataclass, fields
 from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
 
-from analysis import schema as table_contract
+from analysis import schema
+from analysis.assemble.tables import Tables
 from analysis.paths import PRESENT_DATA_DIR, REPO_ROOT
 
 TABLE_NAMES = ["documents", "figures", "meetings", "rounds", "figures_vs_reference", "entities",
                "rounds_vs_reference"]
 ENTITY_COLUMNS = ["doc_id", "text", "label", "start_char", "end_char"]
-
-
-@dataclass
-class TableSet:
-    """The tables a notebook works on (columns as in analysis.schema, plus entities)."""
-
-    documents: pd.DataFrame
-    figures: pd.DataFrame
-    meetings: pd.DataFrame
-    rounds: pd.DataFrame
-    figures_vs_reference: pd.DataFrame
-    entities: pd.DataFrame
-    rounds_vs_reference: pd.DataFrame | None = None  # computed when the folder lacks it
 
 
 # ----------------------------------------------------------------------------- paths and setup
@@ -111,10 +98,10 @@ def _in_notebook() -> bool:
 def _empty(name: str) -> pd.DataFrame:
     if name == "entities":
         return pd.DataFrame({column: pd.Series(dtype=object) for column in ENTITY_COLUMNS})
-    return table_contract.empty(name)
+    return schema.empty(name)
 
 
-def read_tables(tables_dir: str | os.PathLike) -> TableSet:
+def read_tables(tables_dir: str | os.PathLike) -> Tables:
     """Read the CSV tables written by ``python -m analysis extract`` (a missing file is an
     empty table with the right columns)."""
     tables_dir = Path(tables_dir)
@@ -122,18 +109,18 @@ def read_tables(tables_dir: str | os.PathLike) -> TableSet:
     for name in TABLE_NAMES:
         path = tables_dir / f"{name}.csv"
         if path.exists():
-            frames[name] = table_contract.read_table(path, name)
+            frames[name] = schema.read_table(path, name)
         elif name == "rounds_vs_reference":  # tables of an older extract: check them here
             from analysis.assemble.rounds import rounds_vs_reference
 
             frames[name] = rounds_vs_reference(frames["rounds"], frames["documents"])
         else:
             frames[name] = _empty(name)
-    return TableSet(**frames)
+    return Tables(**frames)
 
 
 def load_tables(tables_dir=None, corpus="../data/corpus", output_dir="../reports/lab",
-                model=None) -> TableSet:
+                model=None) -> Tables:
     """The tables for a notebook: read from `tables_dir` when given (the report runner extracts
     once and passes it), otherwise extract `corpus` into ``output_dir/tables`` first (with the
     rules-only pipeline when `model` is None, else with that spaCy model).
@@ -179,7 +166,7 @@ def filter_dates(frame: pd.DataFrame, start=None, end=None, column="report_date"
     return frame[keep.values].reset_index(drop=True)
 
 
-def select_dates(tables: TableSet, start=None, end=None) -> TableSet:
+def select_dates(tables: Tables, start=None, end=None) -> Tables:
     """The tables restricted to reports dated in [start, end]. Documents keep their undated
     rows (the overview lists them); figures, comparisons, meetings and entities follow their
     article; a round stays when its start date is in range, or when it is undated and one of
@@ -196,7 +183,7 @@ def select_dates(tables: TableSet, start=None, end=None) -> TableSet:
         from_docs = rounds["doc_ids"].fillna("").map(
             lambda ids: bool(set(filter(None, str(ids).split(";"))) & in_range))
         rounds = rounds[(dated | (undated & from_docs)).values].reset_index(drop=True)
-    return TableSet(
+    return Tables(
         documents=documents,
         figures=filter_dates(tables.figures, start, end),
         meetings=filter_dates(tables.meetings, start, end),
@@ -315,12 +302,12 @@ def canonical_people(names: pd.Series) -> pd.Series:
                       if len(n.split()) == 1 and len(fuller.get(n.lower(), ())) == 1 else n)
 
 
-def named_entities(tables: TableSet) -> pd.DataFrame:
+def named_entities(tables: Tables) -> pd.DataFrame:
     """The named entities to count: entities.csv, or when it is empty (the rules-only pipeline
     has no entity recogniser) the participants (PERSON) and places (GPE) of the meetings found,
     marked ``attrs["from"] == "meetings"`` so the charts say so.
 
-    >>> t = TableSet(*[pd.DataFrame(columns=["doc_id"])] * 6)
+    >>> t = Tables(*[pd.DataFrame(columns=["doc_id"])] * 6)
     >>> t.meetings = pd.DataFrame({"doc_id": ["a"], "participants": ["A B;C D"],
     ...                            "location": ["Doha"]})
     >>> t.entities = pd.DataFrame(columns=ENTITY_COLUMNS)
@@ -558,7 +545,7 @@ SUB_COUNT_DISPLAY_COLUMNS = ["doc_id", "report_date", "metric", "population", "g
 def figure_rows(figures: pd.DataFrame, metrics) -> pd.DataFrame:
     """The whole counts (`group` all, with a number) of the given metrics, with the columns a
     reader checks them by, ordered by report date; sub-counts are in :func:`sub_count_rows`."""
-    frame = table_contract.whole_figures(figures)
+    frame = schema.whole_figures(figures)
     frame = frame[frame["metric"].isin(metrics)] if not frame.empty else frame
     frame = frame.sort_values(["report_date", "doc_id", "metric"], kind="stable",
                               na_position="last")
@@ -582,7 +569,7 @@ def sub_count_rows(figures: pd.DataFrame, metrics) -> pd.DataFrame:
     for column, default in (("group", "all"), ("vague", "false")):
         if column not in frame.columns:
             frame[column] = default
-    whole = table_contract.whole_figures(frame).index
+    whole = schema.whole_figures(frame).index
     frame = frame[~frame.index.isin(whole) & frame["metric"].isin(metrics)]
     frame = frame.sort_values(["report_date", "doc_id", "metric", "group"], kind="stable",
                               na_position="last")
@@ -596,7 +583,7 @@ def figures_summary(figures: pd.DataFrame, metrics, what: str, start=None, end=N
     ...                 ["killed"], "casualty")
     'No casualty figures were found in all reports.'
     """
-    rows = table_contract.whole_figures(figures)
+    rows = schema.whole_figures(figures)
     rows = rows[rows["metric"].isin(metrics)] if not rows.empty else rows
     if rows.empty:
         return f"No {what} figures were found in {_range_text(start, end)}."
@@ -796,7 +783,7 @@ def save_table(frame: pd.DataFrame, output_dir, name: str) -> Path:
     open in a spreadsheet like the extract's tables (``schema.write_csv``)."""
     path = Path(output_dir) / f"{name}.csv"
     with open(path, "w", encoding="utf-8", newline="") as file:
-        table_contract.write_csv(frame, file)
+        schema.write_csv(frame, file)
     return path
 
 
@@ -814,8 +801,3 @@ def save_chart(ax, output_dir, name: str):
 
     plt.close(ax.figure)
     return Image(data=path.read_bytes(), format="png")
-
-
-def table_frames(tables: TableSet) -> dict[str, pd.DataFrame]:
-    """The tables by name (for loops in tests and notebooks)."""
-    return {field.name: getattr(tables, field.name) for field in fields(tables)}

@@ -87,7 +87,6 @@ FUTURE_MARKERS = re.compile(
 SCHEDULED = re.compile(r"\b(?:begins|starts|ends|expires|opens|kicks\s+off|is\s+due|are\s+due|"
                        r"falls)\s+(?:on\s+|at\s+|in\s+)?(?:the\s+)?$", re.IGNORECASE)
 
-PRECISIONS = ("day", "week", "month")
 
 
 @dataclass(frozen=True)
