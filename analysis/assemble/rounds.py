@@ -19,7 +19,7 @@ two meetings to one round. Rounds are numbered R01, R02, ... in date order (ties
 doc_id), so the ids are the same on every run.
 
 ``terms`` is structured text of what the articles say was on the table, e.g.
-``truce_days=30,60; phases=2; hostages=all`` (values from analysis/components/meeting_finder);
+``truce_days=30,60; phases=2; hostages=all`` (values from analysis/rules/meeting_mentions);
 ``summary`` is a short text: when, where, who, and one sentence from each report.
 """
 
