@@ -68,6 +68,9 @@ PRESENT_VERBS = {"meets", "travels", "visits", "heads", "arrives", "flies", "hos
                  "departs", "convenes", "holds", "discusses", "talks"}
 SPOKEN_ABOUT = {"said", "says", "say", "added", "stated", "announced", "confirmed", "reported",
                 "claimed", "noted"}  # (not "told": "Blinken told Netanyahu" may be a meeting)
+DEAL_VERBS = {"extend", "secure", "finalize", "finalise", "clinch", "broker", "close",
+              "advance", "advancing", "conclude", "concluding", "complete", "completing",
+              "reach", "reaching", "negotiate"}  # "to go to Doha to continue advancing a deal"
 TITLE_NOUNS = {"envoy", "envoys", "ambassador", "ambassadors", "coordinator", "emissary",
                "representative", "negotiator"}  # "envoy to the Middle East": a title
 TRIP_NOUNS = {"departure", "flight", "journey", "route"}  # "ahead of his departure to Oslo"
@@ -265,6 +268,16 @@ def _round_days(text_lower: str) -> int:
     talks"), else 0. Leaves "two days after", "in two days"."""
     match = ROUND_LENGTH.search(text_lower)
     return SMALL_NUMBERS[match.group(1) or match.group(2)] if match else 0
+
+
+def _title_head(s: Sentence, i: int) -> bool:
+    """'head' between an organisation and a name ("Shin Bet head Ronen Bar", "Hamas's political
+    head Khalil al-Hayya"): a title. Leaves "Burns heads to Cairo", "will head to Doha"."""
+    tokens = s.tokens
+    before = tokens[i - 1] if i > 0 else None
+    after = tokens[i + 1] if i + 1 < len(tokens) else None
+    return after is not None and after.text[:1].isupper() and before is not None and (
+        before.text[:1].isupper() or before.lower_ in ("political", "'s", "\u2019s"))
 
 
 def _framing_place(state: DocState, s: Sentence) -> str:
@@ -920,6 +933,10 @@ class MeetingFinder:
                 DETERMINERS | {"upcoming", "latest", "recent", "short", "brief"})))
         if nounish and word not in lex["noun"]:
             return None
+        if word in ("head", "heads") and _title_head(s, i):
+            return None  # "Shin Bet head Ronen Bar": a title, not a trip
+        if word == "headed" and lower[i + 1:i + 2] == ["by"]:
+            return "join"  # "Headed by Mossad chief David Barnea, the delegation ..."
         if word in lex["receive_verb"] and not nounish and self._receives_person(s, i):
             return "meet"  # "Erdogan received Hamas leader Ismail Haniyeh in Istanbul"
         if word in lex["meet_verb"] and not nounish:
@@ -1021,6 +1038,7 @@ class MeetingFinder:
                   if w in self.lex["speech"] and w != "according"]
         dates = [d for d in state.dates if s.has(d)
                  and not self._speech_date(state.doc, d, s.span)
+                 and not self._day_of_other_noun(state.doc, d, s)
                  and not _date_elsewhere(state.doc, d, triggers, speech, breaks)]
         precise = [d.start for d in dates if _day_precise(d.text)]
         if precise:  # a month before the day is a section's ("JULY 2024 - ... on July 28")
@@ -1215,7 +1233,7 @@ class MeetingFinder:
         near = doc[max(s.start, first - 12):min(s.end, first + 12)].text.lower()
         planned = any(w in self.lex["planned"] for w in window) or bool(
             _phrase_in(near, self.lex_lists["planned_phrase"])) or _sent_to(
-                self.lex["sender"], [t.lower_ for t in doc[max(s.start, first - 8):first]])
+                self.lex["sender"], [t.lower_ for t in doc[s.start:first]])
         return planned and not any(w in ("had", "previously") for w in window)
 
     @staticmethod
@@ -1266,6 +1284,16 @@ class MeetingFinder:
         return ""
 
     # -- small rules --
+
+    def _day_of_other_noun(self, doc, date: Item, s: Sentence) -> bool:
+        """A weekday that qualifies another noun ("through the Friday conclusion of the
+        trip", "the Sunday deadline"): not a meeting's day. Leaves "the Friday talks", "on
+        Friday"."""
+        if date.start <= s.start or date.end >= s.end or date.end - date.start != 1:
+            return False
+        before, after = doc[date.start - 1].lower_, doc[date.end]
+        return before == "the" and after.is_alpha and after.text.islower() and \
+            after.lower_ not in self.lex["noun"] and after.lower_ not in self.lex["verbs"]
 
     def _round_like(self, s: Sentence, i: int) -> bool:
         """'round'/'visit'/'trip' only as 'round of talks', 'a round in Cairo', 'the Cairo
@@ -1374,8 +1402,7 @@ class MeetingFinder:
                 if (lower[j] in self.lex["noun"] or lower[j] in self.lex["meet_verb"]) and \
                         not self._not_meeting(lower, j):  # (not "to join Biden at the G7")
                     return True
-                if lower[j] in ("extend", "secure", "finalize", "finalise", "clinch",
-                                "broker", "close") and any(
+                if lower[j] in DEAL_VERBS and any(
                         w in self.lex["topic"] for w in lower[j + 1:j + 8]):
                     return True
         return False
