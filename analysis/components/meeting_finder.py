@@ -270,6 +270,15 @@ def _round_days(text_lower: str) -> int:
     return SMALL_NUMBERS[match.group(1) or match.group(2)] if match else 0
 
 
+def _purpose_noun(doc: Doc, trigger) -> bool:
+    """A talks noun that says what a trip or meeting is for ("in Rome on Friday for hostage
+    talks", "to Doha for the talks"): what comes before it is the verb's."""
+    if trigger.kind != "noun":
+        return False
+    before = [t.lower_ for t in doc[max(0, trigger.position - 3):trigger.position]]
+    return "for" in before
+
+
 def _title_head(s: Sentence, i: int) -> bool:
     """'head' between an organisation and a name ("Shin Bet head Ronen Bar", "Hamas's political
     head Khalil al-Hayya"): a title. Leaves "Burns heads to Cairo", "will head to Doha"."""
@@ -1056,6 +1065,10 @@ class MeetingFinder:
             # Rome talks, Netanyahu addressed Congress on Wednesday": not the talks' day)
             eligible = [t for t in hosts if t.kind != "reference"
                         or not _crosses_clause(doc, item, t.position, ",")]
+            if any(_purpose_noun(doc, t) for t in eligible):
+                # "expected to meet Burns in Rome on Friday for hostage talks": the verb's
+                eligible = [t for t in eligible if not (_purpose_noun(doc, t)
+                                                        and item[0] < t.position)] or eligible
             if key == "places" and _where_follows(doc, item):
                 # "arrived in Sharm el-Sheikh, where the negotiations are taking place": the
                 # place is the arrival's; the talks of the 'where' clause are there too
