@@ -1384,11 +1384,13 @@ class MeetingFinder:
             reach = 3 if trigger.kind == "meet" else 4  # "he held a meeting with X"
             held = trigger.kind == "noun" and any(
                 w in ("held", "hold", "holds", "had") for w in s.lower[max(0, i - 2):i])
-            if not (trigger.kind == "meet" or held) or not any(
-                    w in ("he", "she") for w in s.lower[max(0, i - reach):i]):
-                continue
+            his = trigger.kind in ("noun", "reference") and s.lower[i - 1:i] in (["his"], ["her"])
+            pronouns = ("he", "she", "his", "her") if his else ("he", "she")
+            if not (trigger.kind == "meet" or held or his) or not any(
+                    w in pronouns for w in s.lower[max(0, i - reach):i]):
+                continue  # ("Trump's plan, published after his meeting with Netanyahu")
             pronoun = s.start + max(j for j in range(max(0, i - reach), i)
-                                    if s.lower[j] in ("he", "she"))
+                                    if s.lower[j] in pronouns)
             before = [m for m in state.mentions if s.start <= m["start"] < pronoun
                       and m["kind"] in ("name", "person")]
             if before:
