@@ -928,6 +928,8 @@ class MeetingFinder:
                 kind = self._reference_kind(s.lower, i)
             if _negated(s.lower, i) or (kind == "travel" and _onward(s.lower, i)):
                 continue
+            if kind in ("meet", "travel", "arrive") and self._wished(s, i):
+                continue  # "has also expressed interest in visiting Washington soon"
             triggers.append(Trigger(s.start + i, kind, s.tokens[i].text,
                                     _days_after(s.lower, i)))
         return triggers
@@ -1307,6 +1309,14 @@ class MeetingFinder:
         before, after = doc[date.start - 1].lower_, doc[date.end]
         return before == "the" and after.is_alpha and after.text.islower() and \
             after.lower_ not in self.lex["noun"] and after.lower_ not in self.lex["verbs"]
+
+    def _wished(self, s: Sentence, i: int) -> bool:
+        """A visit or meeting someone wishes for, not one planned or held: "expressed interest
+        in visiting Washington", "hopes to meet Sisi", "is considering a trip" (the `wish`
+        phrases of meeting_lexicon.csv, up to four words before). Leaves "will visit",
+        "is set to meet"."""
+        before = " ".join(s.lower[max(0, i - 4):i])
+        return bool(_phrase_in(before, self.lex_lists["wish"]))
 
     def _round_like(self, s: Sentence, i: int) -> bool:
         """'round'/'visit'/'trip' only as 'round of talks', 'a round in Cairo', 'the Cairo
