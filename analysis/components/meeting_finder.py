@@ -947,7 +947,8 @@ class MeetingFinder:
         if word in ("head", "heads") and _title_head(s, i):
             return None  # "Shin Bet head Ronen Bar": a title, not a trip
         if word == "headed" and lower[i + 1:i + 2] == ["by"]:
-            return "join"  # "Headed by Mossad chief David Barnea, the delegation ..."
+            return None  # "Headed by Mossad chief David Barnea, the delegation ...": its
+            # people go to the meeting word nearest them
         if word in lex["receive_verb"] and not nounish and self._receives_person(s, i):
             return "meet"  # "Erdogan received Hamas leader Ismail Haniyeh in Istanbul"
         if word in lex["meet_verb"] and not nounish:
