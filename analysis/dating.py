@@ -619,7 +619,7 @@ def duration_constraint(mention: dict) -> Constraint | None:
     elif unit == 1:  # "day 100 of the war", "100 days": a day or two either side
         lo, hi = amount - 2, amount + 2
         if qualifier == "upper_bound":
-            lo, hi = amount - 10, amount
+            lo, hi = amount - 10, amount + 3   # "nearly 200 days": quoted days later too
         elif qualifier == "lower_bound":   # "over 650 days": reports round down to 50s
             lo, hi = amount, amount + max(10, amount * LOWER_BOUND_DAYS_PCT)
     elif qualifier == "upper_bound":   # nearly seven months: the seventh month
