@@ -1132,7 +1132,8 @@ class MeetingFinder:
                  topic: bool) -> dict | None:
         """The mention dict of one group, or None when it is neither a meeting nor a mention
         of one."""
-        facts = self._facts(state, s, group, _nearest_people(people, group, groups, state.doc), topic)
+        near = _nearest_people(people, group, groups, state.doc)
+        facts = self._facts(state, s, group, near, topic)
         primary = any(rule(self, facts, s, group) for rule in PRIMARY_RULES) and \
             not _placeless_politicians(facts) and not facts.region_trip and \
             not _lone_visit(facts, group)
@@ -1181,7 +1182,7 @@ class MeetingFinder:
 
             "peg": state.peg,
         }
-        near = _nearest_people(people, group, groups, state.doc) if primary else []
+        near = near if primary else []
         mention.update(_quote(state.doc, group, facts, near))
         return mention
 
