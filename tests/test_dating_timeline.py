@@ -618,3 +618,14 @@ def test_hostage_video_is_a_dated_event():
     mention = next(m for m in date_signals("On Wednesday the group released a video of hostage "
                                            "Hersh Goldberg-Polin.") if m["kind"] == "event")
     assert mention["date"] == "2024-04-24" and mention["tense"] == "recent"
+
+
+@pytest.mark.parametrize("text,holder", [
+    ("US hostage envoy Adam Boehler met Hamas officials in Doha.", "Adam Boehler"),
+    ("The head of Israel\u2019s army, Eyal Zamir, toured the troops.", "Eyal Zamir"),
+    ("Secretary of State Anthony Blinken landed in Cairo.", "Antony Blinken"),
+    ("The forum was chaired by US national security adviser Michael Waltz.", "Mike Waltz"),
+])
+def test_office_holders_of_2025_and_name_variants(text, holder):
+    found = [m["event"] for m in date_signals(text) if m["kind"] == "office"]
+    assert any(e.startswith(holder) for e in found), found
