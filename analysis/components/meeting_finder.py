@@ -1017,6 +1017,7 @@ class MeetingFinder:
         people = [m for m in state.mentions if s.has((m["start"],))
                   and (together or not self._excluded(doc, m, s.span))
                   and not self._after_break(doc, m, positions, breaks)]
+        people += self._spy_chiefs_of(s)
         subject = self._pronoun_subject(state, s, triggers)
         if subject is not None and all(m["name"] != subject["name"] for m in people):
             people = [subject] + people
@@ -1251,7 +1252,22 @@ class MeetingFinder:
         planned = any(w in self.lex["planned"] for w in window) or bool(
             _phrase_in(near, self.lex_lists["planned_phrase"])) or _sent_to(
                 self.lex["sender"], [t.lower_ for t in doc[s.start:first]])
+        planned = planned or self._verb_planned(doc, s, first)
         return planned and not any(w in ("had", "previously") for w in window)
+
+    def _verb_planned(self, doc, s: Sentence, first: int) -> bool:
+        """A talks noun whose verb comes later ("Negotiations to secure a hostage deal and Gaza
+        ceasefire will resume in Doha on Wednesday"): a future word just before that verb
+        (up to twelve words on, in the same clause)."""
+        if doc[first].lower_ not in self.lex["noun"]:
+            return False
+        for j in range(first + 1, min(s.end, first + 13)):
+            word = doc[j].lower_
+            if word in (",", ";", ":"):
+                return False
+            if word in self.lex["anchor"] or word in self.lex["round_start"]:
+                return any(t.lower_ in self.lex["planned"] for t in doc[max(first, j - 3):j])
+        return False
 
     @staticmethod
     def _earlier(s: Sentence, group: Group) -> bool:
@@ -1311,6 +1327,34 @@ class MeetingFinder:
         before, after = doc[date.start - 1].lower_, doc[date.end]
         return before == "the" and after.is_alpha and after.text.islower() and \
             after.lower_ not in self.lex["noun"] and after.lower_ not in self.lex["verbs"]
+
+    def _spy_chiefs_of(self, s: Sentence) -> list[dict]:
+        """"the intelligence chiefs of Egypt, the United States, and Israel", "the US and
+        Israeli spy chiefs": one office per country named (`country_spy_chief` in the
+        lexicon: Egypt's intelligence chief, the CIA director, the Mossad director, ...).
+        Leaves a singular "intelligence chief" (offices.csv reads it)."""
+        lower = s.lower
+        table = dict(pair.split(":") for pair in self.lex_lists["country_spy_chief"])
+        out = []
+        for i, word in enumerate(lower[:-1]):
+            if word not in ("intelligence", "spy") or lower[i + 1] != "chiefs":
+                continue
+            if lower[i + 2:i + 3] == ["of"]:
+                span = range(i + 3, min(len(lower), i + 14))
+            else:  # "the US and Israeli spy chiefs": the country words right before
+                start = i
+                while start > 0 and (lower[start - 1] in ("and", ",", "states", "united")
+                                     or lower[start - 1] in table):
+                    start -= 1
+                span = range(start, i)
+            words = [lower[j] for j in span]
+            text = " ".join(words).replace(" - ", "-")
+            for country, office in table.items():
+                if re.search(r"(?:^| )" + re.escape(country) + r"(?: |$)", text) and all(
+                        o["name"] != office for o in out):
+                    out.append({"name": office, "kind": "office", "start": s.start + i,
+                                "end": s.start + i + 2})
+        return out
 
     def _wished(self, s: Sentence, i: int) -> bool:
         """A visit or meeting someone wishes for, not one planned or held: "expressed interest
