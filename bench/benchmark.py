@@ -1,15 +1,22 @@
 """Speed and memory of the extraction, printed as `name: value` lines (not a test).
 
-    python bench/benchmark.py                 # everything (several minutes on 2 cores)
+    python bench/benchmark.py                 # the issue-17 figures and the report's speed
     python bench/benchmark.py --quick         # smaller corpora, for a first look
+    python bench/benchmark.py --long          # ... and a 20,000-article run (time, memory)
+    python bench/benchmark.py --model en_core_web_sm   # ... and the model's pipeline too
     python bench/benchmark.py --report-only   # the report's speed only (about a minute)
 
-Speeds are the best of --repeat interleaved rounds (bare model, extraction, bare, ...): on a
-shared virtual machine single runs drift by 20% and more.
+Every figure is a ratio of two things measured in the same run, best of --repeat interleaved
+rounds (A, B, A, B, ...): on a shared virtual machine single runs drift by 20% and more.
 
-Targets (issue "Speed and scale", on the 2-core machine):
-  extract_1_worker_vs_bare >= 0.85, extract_all_vs_1_worker >= 1.6 (with 2 cores),
-  cached_speedup >= 20, add_one_article_seconds < 5, peak_memory_ratio_5000_vs_1000 <= 1.3.
+Targets (issue 17, "Fast at any size", on the 2-core machine):
+  default_pipeline_vs_blank_tokenizer <= 3 (target 2): the default (rules-only) extraction of
+    the synthetic corpus, one process, against a blank spaCy tokenizer over the same texts;
+  cached_rerun_vs_help <= 1.5: `extract` of 1,000 articles whose results are all cached,
+    against `python -m analysis --help` (whole processes);
+  peak_memory_ratio_20000_vs_1000 <= 1.3 (--long; 5,000 otherwise): peak memory of the whole
+    process tree (proportional set size, so pages the workers share are counted once);
+  dask_cluster_tables_identical: yes (a scheduler and two workers started as programs).
 Issue 14 ("A report an editor can read"): report_vs_four_empty_notebooks <= 1.0, i.e. a full
 report on the bundled corpus (extraction without cache, four notebooks, HTML) takes no longer
 than running four empty notebooks one after the other.
@@ -35,7 +42,6 @@ sys.path.insert(0, str(ROOT / "bench"))
 from synthetic import make_corpus  # noqa: E402
 
 from analysis.batch.parallel import analyse_stream, available_cores  # noqa: E402
-from analysis.batch.run import run_extraction  # noqa: E402
 from analysis.corpus import load_corpus  # noqa: E402
 
 
@@ -63,55 +69,114 @@ def best_of(runs: int, *timed) -> list[float]:
     return best
 
 
-def model_and_extraction(items, model: str, repeat: int) -> dict[str, float]:
-    """Words per second of the bare model (the same model components, none of the project's)
-    and of the extraction on one worker (project components plus result collection), and the
-    share of the bare model's time each project component costs."""
+def pipeline_speed(items, repeat: int, model: str | None) -> dict[str, float]:
+    """Seconds of a blank spaCy tokenizer and of the default extraction (one process, the
+    project's components and result collection) over the same texts, and of each part of the
+    default pipeline: the tokenizer, the sentencizer and each project component."""
     import spacy
 
-    from analysis.nlp import (
-        PROJECT_COMPONENTS,
-        UNUSED_MODEL_COMPONENTS,
-        cached_pipeline,
-        resolve_model_name,
-    )
+    from analysis.nlp import PROJECT_COMPONENTS, cached_pipeline
 
-    bare = spacy.load(resolve_model_name(model), exclude=UNUSED_MODEL_COMPONENTS)
+    blank = spacy.blank("en")
     texts = [text for _, text in items]
-    list(bare.pipe(texts[:2]))
-    list(analyse_stream(items[:2], workers=1, model=model))  # loads the pipeline once
+    list(analyse_stream(items[:2], workers=1))  # builds the pipeline once
 
-    def run_bare():
-        for _ in bare.pipe(texts, batch_size=32):
+    def run_blank():
+        for _ in blank.pipe(texts, batch_size=32):
             pass
 
-    def run_extraction_1():
-        for _ in analyse_stream(items, workers=1, model=model, batch_size=32):
+    def run_default():
+        for _ in analyse_stream(items, workers=1, batch_size=32):
             pass
 
-    t_bare, t_one = best_of(repeat, run_bare, run_extraction_1)
-    full = cached_pipeline(model)
-    with full.select_pipes(disable=PROJECT_COMPONENTS):
-        docs = list(full.pipe(texts, batch_size=32))
-    figures = {"bare": words(items) / t_bare, "one": words(items) / t_one}
-    for name in PROJECT_COMPONENTS:
-        component = full.get_pipe(name)
-        (seconds,) = best_of(repeat, lambda c=component: [c(doc) for doc in docs])
-        figures[f"share_{name}"] = seconds / t_bare
-    return figures
+    timed = [run_blank, run_default]
+    if model:
+        list(analyse_stream(items[:2], workers=1, model=model))
+
+        def run_model():
+            for _ in analyse_stream(items, workers=1, model=model, batch_size=32):
+                pass
+        timed.append(run_model)
+    seconds = dict(zip(["blank", "default", "model"], best_of(repeat, *timed)))
+    nlp = cached_pipeline()
+    docs = [nlp.make_doc(text) for text in texts]
+    parts = {"tokenizer": lambda: [nlp.make_doc(text) for text in texts]}
+    for name, component in nlp.pipeline:
+        parts[name] = lambda c=component: [c(doc) for doc in docs]
+    for name, run in parts.items():  # in pipeline order: each part sees what it would see
+        (seconds[f"part_{name}"],) = best_of(repeat, run)
+    assert set(PROJECT_COMPONENTS) <= set(parts)
+    return seconds
 
 
-def extraction_wps(items, workers: int, model: str) -> float:
+CODE = {"dir": ROOT}  # where commands run: a frozen copy of the package (see freeze_code)
+
+
+def freeze_code(folder: Path) -> None:
+    """Run every command on a copy of the package made now, so that edits to the working tree
+    during a long run do not change the pipeline version (and empty the cache) half-way."""
+    shutil.copytree(ROOT / "analysis", folder / "analysis",
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    (folder / "data").symlink_to(ROOT / "data")
+    CODE["dir"] = folder
+
+
+CPU: dict[str, float] = {}  # command label -> least CPU seconds seen (user + system)
+
+
+def timed_command(command: list[str], label: str = "") -> float:
+    """Wall seconds of a whole process (its output discarded); with a `label`, its CPU
+    seconds are kept in CPU (the least seen): a figure that the machine's load changes less."""
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    for _ in analyse_stream(items, workers=workers, model=model, batch_size=32):
-        pass
-    return words(items) / (time.perf_counter() - start)
+    subprocess.run(command, cwd=CODE["dir"], stdout=subprocess.DEVNULL, check=True)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if label:
+        cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+        CPU[label] = min(cpu, CPU.get(label, float("inf")))
+    return wall
 
 
-def peak_tree_rss(command: list[str]) -> tuple[float, float]:
-    """Run `command`; return (peak RSS of it and its children in MiB, seconds)."""
+def extract_command(corpus: Path, out: Path, *options: str) -> list[str]:
+    return [sys.executable, "-m", "analysis", "extract", str(corpus), "--out", str(out),
+            "--quiet", *options]
+
+
+def cached_rerun(corpus: Path, tmp: Path, repeat: int) -> dict[str, float]:
+    """A cold run filling the cache, then the best of `repeat` fully cached re-runs and of
+    `repeat` runs of `--help`, interleaved; then one article added."""
+    cache = ["--cache-dir", str(tmp / "cache")]
+    cold = timed_command(extract_command(corpus, tmp / "cold", *cache))
+    cached, help_ = best_of(repeat, lambda: timed_command(
+        extract_command(corpus, tmp / "warm", *cache), "cached"), lambda: timed_command(
+        [sys.executable, "-m", "analysis", "--help"], "help"))
+    shutil.copy(ROOT / "data" / "corpus" / "003_7b5c3926f7e39bc2.txt",
+                corpus / "added_article.txt")
+    added = timed_command(extract_command(corpus, tmp / "added", *cache))
+    (corpus / "added_article.txt").unlink()
+    return {"cold": cold, "cached": cached, "help": help_, "added": added}
+
+
+def tree_memory(processes) -> int:
+    """Proportional set size of the processes (RSS when PSS cannot be read): pages that
+    forked workers share with their parent are counted once, not once per process."""
+    total = 0
+    for process in processes:
+        try:
+            info = process.memory_full_info()
+            total += getattr(info, "pss", info.rss)
+        except psutil.Error:
+            continue
+    return total
+
+
+def peak_tree_memory(command: list[str]) -> tuple[float, float]:
+    """Run `command`; return (peak memory of it and its children in MiB, seconds)."""
     start = time.perf_counter()
-    process = psutil.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL)
+    process = psutil.Popen(command, cwd=CODE["dir"], stdout=subprocess.DEVNULL)
     peak = 0
     done = threading.Event()
 
@@ -119,11 +184,10 @@ def peak_tree_rss(command: list[str]) -> tuple[float, float]:
         nonlocal peak
         while not done.is_set():
             try:
-                procs = [process] + process.children(recursive=True)
-                peak = max(peak, sum(p.memory_info().rss for p in procs if p.is_running()))
+                peak = max(peak, tree_memory([process] + process.children(recursive=True)))
             except psutil.Error:
                 pass
-            time.sleep(0.05)
+            time.sleep(0.1)
 
     thread = threading.Thread(target=poll)
     thread.start()
@@ -133,6 +197,51 @@ def peak_tree_rss(command: list[str]) -> tuple[float, float]:
     if code:
         raise SystemExit(f"{' '.join(command)} failed with exit code {code}")
     return peak / 2**20, time.perf_counter() - start
+
+
+def dask_cluster_identical(corpus: Path, tmp: Path) -> tuple[bool, float]:
+    """Start `dask scheduler` and two `dask worker` programs on 127.0.0.1, extract `corpus`
+    on them and locally; (tables byte-identical, seconds of the cluster run)."""
+    import os
+    import signal
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    address = f"tcp://127.0.0.1:{port}"
+    dask = str(Path(sys.executable).with_name("dask"))
+    commands = [[dask, "scheduler", "--host", "127.0.0.1", "--port", str(port),
+                 "--no-dashboard"]] + [
+        [dask, "worker", address, "--nworkers", "1", "--nthreads", "1", "--no-dashboard",
+         "--host", "127.0.0.1", "--local-directory", str(tmp / f"worker-{n}")] for n in (1, 2)]
+    processes = []
+    try:
+        for command in commands:
+            processes.append(subprocess.Popen(command, stdout=subprocess.DEVNULL,
+                                              stderr=subprocess.DEVNULL,
+                                              start_new_session=True))
+            time.sleep(1.0)
+        from distributed import Client
+
+        with Client(address, timeout=90) as client:
+            client.wait_for_workers(2, timeout=90)
+        timed_command(extract_command(corpus, tmp / "local", "--no-cache", "--workers", "1"))
+        seconds = timed_command(extract_command(corpus, tmp / "dask", "--no-cache",
+                                                "--backend", "dask", "--scheduler", address))
+    finally:
+        for process in reversed(processes):
+            if process.poll() is None:
+                os.killpg(process.pid, signal.SIGTERM)
+                try:
+                    process.wait(timeout=10)
+                except subprocess.TimeoutExpired:
+                    os.killpg(process.pid, signal.SIGKILL)
+                    process.wait()
+    names = sorted(p.name for p in (tmp / "local").glob("*.csv"))
+    same = bool(names) and all((tmp / "local" / n).read_bytes() == (tmp / "dask" / n).read_bytes()
+                               for n in names)
+    return same, seconds
 
 
 def empty_notebooks_seconds(folder: Path, n: int = 4) -> float:
@@ -188,66 +297,70 @@ def report_only(repeat: int) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--words", type=int, default=100_000, help="words for the speed runs")
-    parser.add_argument("--n", type=int, default=1000, help="articles for cache and memory")
+    parser.add_argument("--words", type=int, default=80_000, help="words for the speed runs")
+    parser.add_argument("--n", type=int, default=1000, help="articles, cached and memory runs")
     parser.add_argument("--n-large", type=int, default=5000, help="articles, memory run")
-    parser.add_argument("--model", default="en_core_web_sm")
+    parser.add_argument("--long", action="store_true", help="the memory run on 20,000 articles")
+    parser.add_argument("--model", default=None,
+                        help="also time this statistical model's pipeline (en_core_web_sm)")
     parser.add_argument("--repeat", type=int, default=3, help="best of N for the speed runs")
     parser.add_argument("--quick", action="store_true", help="20k words, N=200 and 1000")
     parser.add_argument("--skip-memory", action="store_true")
+    parser.add_argument("--skip-dask", action="store_true")
+    parser.add_argument("--skip-report", action="store_true")
     parser.add_argument("--report-only", action="store_true", help="only the report's speed")
     args = parser.parse_args()
     if args.report_only:
         return report_only(args.repeat)
     if args.quick:
         args.words, args.n, args.n_large = 20_000, 200, 1000
+    if args.long:
+        args.n_large = 20_000
 
-    cores = available_cores()
-    say("cores", cores)
+    say("cores", available_cores())
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
-        speed_corpus = make_corpus(max(5, args.words // 380), tmp / "speed")
+        freeze_code(tmp / "code")
+        speed_corpus = make_corpus(max(5, args.words // 400), tmp / "speed")
         items = texts_of(speed_corpus)
-        say("speed_corpus_words", words(items))
-        speed = model_and_extraction(items, args.model, args.repeat)
-        bare, one = speed["bare"], speed["one"]
-        say("bare_model_words_per_second", f"{bare:.0f}")
-        say("extract_1_worker_words_per_second", f"{one:.0f}")
-        say("extract_1_worker_vs_bare", f"{one / bare:.3f}")
-        for name, share in speed.items():
-            if name.startswith("share_"):
-                say(f"{name[6:]}_share_of_model_time", f"{100 * share:.1f}%")
-        if cores > 1:
-            many = extraction_wps(items, cores, args.model)
-            say(f"extract_{cores}_workers_words_per_second", f"{many:.0f}")
-            say("extract_all_vs_1_worker", f"{many / one:.3f}")
+        say("speed_corpus", f"{len(items)} articles, {words(items)} words")
+        speed = pipeline_speed(items, args.repeat, args.model)
+        say("blank_tokenizer_seconds", f"{speed['blank']:.2f}")
+        say("default_pipeline_seconds", f"{speed['default']:.2f}")
+        say("default_pipeline_words_per_second", f"{words(items) / speed['default']:.0f}")
+        say("default_pipeline_vs_blank_tokenizer", f"{speed['default'] / speed['blank']:.2f}")
+        for name, seconds in speed.items():
+            if name.startswith("part_"):
+                say(f"share_{name[5:]}", f"{100 * seconds / speed['default']:.1f}%")
+        if args.model:
+            say(f"{args.model}_pipeline_vs_default", f"{speed['model'] / speed['default']:.2f}")
 
         corpus = make_corpus(args.n, tmp / f"corpus-{args.n}")
-        cache = tmp / "cache"
-        cold = run_extraction(corpus, tmp / "out-cold", cache_dir=cache, progress=False)
-        warm = run_extraction(corpus, tmp / "out-warm", cache_dir=cache, progress=False)
-        say(f"cold_run_seconds_{args.n}", f"{cold.seconds:.2f}")
-        say(f"cached_run_seconds_{args.n}", f"{warm.seconds:.2f}")
-        say("cached_speedup", f"{cold.seconds / warm.seconds:.1f}")
-        shutil.copy(ROOT / "data" / "corpus" / "003_7b5c3926f7e39bc2.txt",
-                    corpus / "added_article.txt")
-        added = run_extraction(corpus, tmp / "out-added", cache_dir=cache, progress=False)
-        say("add_one_article_analysed", added.analysed)
-        say("add_one_article_seconds", f"{added.seconds:.2f}")
+        rerun = cached_rerun(corpus, tmp / "rerun", args.repeat)
+        say(f"cold_run_seconds_{args.n}", f"{rerun['cold']:.2f}")
+        say(f"cached_rerun_seconds_{args.n}", f"{rerun['cached']:.2f}")
+        say("help_seconds", f"{rerun['help']:.2f}")
+        say("cached_rerun_vs_help", f"{rerun['cached'] / rerun['help']:.2f}")
+        say("cached_rerun_vs_help_cpu_seconds", f"{CPU['cached'] / CPU['help']:.2f} "
+            f"({CPU['cached']:.2f} / {CPU['help']:.2f})")
+        say("add_one_article_seconds", f"{rerun['added']:.2f}")
 
         if not args.skip_memory:
+            peaks = {}
             for n in (args.n, args.n_large):
                 folder = corpus if n == args.n else make_corpus(n, tmp / f"corpus-{n}")
-                peak, seconds = peak_tree_rss([
-                    sys.executable, "-m", "analysis", "extract", str(folder),
-                    "--out", str(tmp / f"mem-{n}"), "--no-cache", "--quiet",
-                ])
-                say(f"peak_memory_mib_{n}", f"{peak:.0f}")
+                peaks[n], seconds = peak_tree_memory(extract_command(
+                    folder, tmp / f"mem-{n}", "--no-cache"))
+                say(f"peak_memory_mib_{n}", f"{peaks[n]:.0f}")
                 say(f"wall_seconds_{n}", f"{seconds:.1f}")
-                if n == args.n:
-                    small = peak
-            say(f"peak_memory_ratio_{args.n_large}_vs_{args.n}", f"{peak / small:.3f}")
-        report_speed(tmp, args.repeat)
+            say(f"peak_memory_ratio_{args.n_large}_vs_{args.n}",
+                f"{peaks[args.n_large] / peaks[args.n]:.3f}")
+        if not args.skip_dask:
+            same, seconds = dask_cluster_identical(speed_corpus, tmp / "dask")
+            say("dask_cluster_tables_identical", "yes" if same else "NO")
+            say("dask_cluster_seconds", f"{seconds:.1f}")
+        if not args.skip_report:
+            report_speed(tmp, args.repeat)
 
 
 if __name__ == "__main__":

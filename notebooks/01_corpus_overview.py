@@ -43,7 +43,8 @@ nh.say(nh.corpus_summary(tables.documents, start, end))
 # ## Documents and their dates
 #
 # One row per readable report. *Date* says where its report date came from; for an inferred
-# date, *Date window* is the span the true date lies in and *Evidence* what the inference used.
+# date, *Date window* is the span the true date lies in, *Confidence* how narrow that span is
+# (high, medium, low) and *Evidence* what the inference used.
 
 # %%
 dates = nh.document_dates(tables.documents)

@@ -601,3 +601,32 @@ def test_date_with_its_weekday_is_the_report_day_most_likely():
     inference = infer("Delegation in Cairo\n\nA delegation arrived in Cairo on Saturday, "
                       "August 24, after talks there began on Thursday.")
     assert inference.report_date == D(2024, 8, 24), inference.evidence
+
+
+def test_quoted_days_in_captivity_and_a_few_days_of_quoting_after():
+    # 'a captive for "nearly 200 days"' said in a video: the report may come days later
+    found = next(m for m in date_signals('He says he has been a captive for \u201cnearly 200 '
+                                         'days,\u201d in the recording.')
+                 if m["kind"] == "duration")
+    assert (found["amount"], found["qualifier"]) == (200, "upper_bound")
+    c = dating.duration_constraint(found)
+    days, _ = dating.calendar_days()
+    assert c.allowed[dating._index(days, dating.WAR_START + dt.timedelta(days=202))]
+    assert not c.allowed[dating._index(days, dating.WAR_START + dt.timedelta(days=210))]
+
+
+def test_hostage_video_is_a_dated_event():
+    mention = next(m for m in date_signals("On Wednesday the group released a video of hostage "
+                                           "Hersh Goldberg-Polin.") if m["kind"] == "event")
+    assert mention["date"] == "2024-04-24" and mention["tense"] == "recent"
+
+
+@pytest.mark.parametrize("text,holder", [
+    ("US hostage envoy Adam Boehler met Hamas officials in Doha.", "Adam Boehler"),
+    ("The head of Israel\u2019s army, Eyal Zamir, toured the troops.", "Eyal Zamir"),
+    ("Secretary of State Anthony Blinken landed in Cairo.", "Antony Blinken"),
+    ("The forum was chaired by US national security adviser Michael Waltz.", "Mike Waltz"),
+])
+def test_office_holders_of_2025_and_name_variants(text, holder):
+    found = [m["event"] for m in date_signals(text) if m["kind"] == "office"]
+    assert any(e.startswith(holder) for e in found), found

@@ -624,7 +624,7 @@ def duration_constraint(mention: dict) -> Constraint | None:
     elif unit == 1:  # "day 100 of the war", "100 days": a day or two either side
         lo, hi = amount - 2, amount + 2
         if qualifier == "upper_bound":
-            lo, hi = amount - 10, amount
+            lo, hi = amount - 10, amount + 3   # "nearly 200 days": quoted days later too
         elif qualifier == "lower_bound":   # "over 650 days": reports round down to 50s
             lo, hi = amount, amount + max(10, amount * LOWER_BOUND_DAYS_PCT)
     elif qualifier == "upper_bound":   # nearly seven months: the seventh month
@@ -827,13 +827,27 @@ def _venue(place: str) -> str:
     return VENUE_ALIASES.get(place, place)
 
 
-def _meeting_venue(meeting: dict, cities: list[str]) -> str | None:
-    """The meeting's place, or a round's city its quote names ("will go to Doha")."""
+@lru_cache(maxsize=1)
+def _compiled_rounds() -> tuple[tuple[dict, ...], tuple[str, ...], re.Pattern]:
+    """The compiled rounds of talks (:data:`ROUND_TYPES`), their cities, and one pattern
+    finding a city (or "European") in a quote, loaded once."""
+    rounds = tuple(r for r in timeline.rounds() if r["event_type"] in ROUND_TYPES)
+    cities = tuple(sorted({r["city"].split(" (")[0] for r in rounds} - {""}))
+    names = list(cities) + ["european"]
+    pattern = re.compile(r"\b(" + "|".join(re.escape(c) for c in names) + r")\b")
+    return rounds, cities, pattern
+
+
+def _meeting_venue(meeting: dict, cities=None) -> str | None:
+    """The meeting's place, or a round's city its quote names ("will go to Doha"): the
+    first city of the sorted list the quote names."""
     if meeting.get("location"):
         return _venue(meeting["location"])
     quote = (meeting.get("quote") or "").lower()
-    return next((c for c in list(cities) + ["european"] if c and re.search(
-        rf"\b{re.escape(c)}\b", quote)), "").replace("european", "europe") or None
+    _, known, pattern = _compiled_rounds()
+    found = set(pattern.findall(quote))
+    return next((c for c in list(known) + ["european"] if c in found),
+                "").replace("european", "europe") or None
 
 
 def _matching_rounds(meetings: list[dict]):
@@ -841,11 +855,10 @@ def _matching_rounds(meetings: list[dict]):
     whether the meeting named its own participants): the same venue, a participant in
     common (the meeting's, else the article's people) and, when the meeting names its
     weekday, a round held that weekday."""
-    rounds = [r for r in timeline.rounds() if r["event_type"] in ROUND_TYPES]
-    cities = sorted({r["city"].split(" (")[0] for r in rounds})
+    rounds = _compiled_rounds()[0]
     everyone = {s for m in meetings for s in _round_people(m.get("participants"))}
     for m in meetings:
-        venue = _meeting_venue(m, cities)
+        venue = _meeting_venue(m)
         own = _round_people(m.get("participants"))
         people = own or everyone
         if not venue or not people:
@@ -901,7 +914,15 @@ def _round_has_weekday(round_: dict, weekday: int) -> bool:
 
 def _round_window(days, r: dict, status: str) -> tuple[np.ndarray, np.ndarray]:
     """(allowed, preferred) report days for one round: after a held one, before a planned
-    one; most likely the days right after (before) it."""
+    one; most likely the days right after (before) it. Computed once per round and status
+    (the arrays are shared: callers combine them into new arrays, never in place)."""
+    return _round_window_of(r["start"], r["end"], status == "planned")
+
+
+@lru_cache(maxsize=512)
+def _round_window_of(start: dt.date, end: dt.date, planned: bool):
+    days, _ = calendar_days()
+    r, status = {"start": start, "end": end}, "planned" if planned else "held"
     n, steps = len(days), np.arange(len(days))
     i, j = _index(days, r["start"]), _index(days, r["end"])
     if status == "planned":

@@ -269,7 +269,9 @@ class _SliceWriter:
         # results of this slice are on disk now; keep only what the cache still needs
         for document in slice_documents:
             self.results_by_key.pop(self.keys[document.doc_id], None)
-        if self.cache is not None and len(self.unsaved) >= CACHE_FLUSH_EVERY:
+        if self.cache is None:
+            self.unsaved = {}  # no cache to save to: hold no results (flat memory)
+        elif len(self.unsaved) >= CACHE_FLUSH_EVERY:
             self.cache.put_many(self.unsaved)
             self.unsaved = {}
 

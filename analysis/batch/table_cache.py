@@ -141,12 +141,10 @@ def _meeting_spans(document, meeting_rows: list[dict]) -> dict:
 
 
 def round_inputs(result: dict) -> dict:
-    """What merging rounds needs of an article's result: its meeting mentions and terms, and
-    the terms assigned to its meetings (stored with its rows)."""
-    inputs = {key: result.get(key, []) for key in ("meetings", "terms")}
-    inputs["assigned_terms"] = result[ROWS]["assigned_terms"]
-    inputs["meeting_spans"] = result[ROWS]["meeting_spans"]
-    return inputs
+    """What merging rounds needs of an article's result, kept until the end of the run: the
+    first sentence and terms of each of its meetings, and their date spans (stored with its
+    rows; the meeting mentions themselves are not kept: flat memory)."""
+    return {key: result[ROWS][key] for key in ("assigned_terms", "meeting_spans")}
 
 
 def _documents_without_articles(table_slice: pd.DataFrame) -> pd.DataFrame:

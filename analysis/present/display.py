@@ -161,16 +161,17 @@ def fold(text, at: int = FOLD_AT) -> str:
 
     >>> fold("short")
     'short'
-    >>> fold("word " * 40, at=20).startswith("<details><summary>word word word")
-    True
+    >>> fold("word " * 40, at=30)[:34]
+    '<details><summary>word word word …'
     """
     if _missing(text):
         return ""
     text = str(text)
     if len(text) <= at:
         return html.escape(text)
-    cut = text.rfind(" ", 0, at - 20)
-    cut = cut if cut > 0 else at - 20
+    limit = max(at - 20, at // 2)
+    cut = text.rfind(" ", 0, limit)
+    cut = cut if cut > 0 else limit
     return (f"<details><summary>{html.escape(text[:cut])} …</summary>"
             f"{html.escape(text[cut:])}</details>")
 

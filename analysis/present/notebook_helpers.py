@@ -237,9 +237,11 @@ def load_reported_hostages(reference_dir="../data/reference") -> pd.DataFrame:
 
 def document_dates(documents: pd.DataFrame) -> pd.DataFrame:
     """Each readable article's report date and where it came from: given (header, metadata),
-    inferred (with its window and evidence) or missing."""
+    inferred (with its window, the confidence the window's width gives it, and the evidence)
+    or missing."""
+    columns = ["doc_id", "report_date", "date", "window", "confidence", "evidence"]
     if documents.empty:
-        return pd.DataFrame(columns=["doc_id", "report_date", "date", "window", "evidence"])
+        return pd.DataFrame(columns=columns)
     frame = documents[documents["status"].fillna("ok") == "ok"].copy()
     kind = frame["date_source"].fillna("none").map(
         {"header": "given (header)", "metadata": "given (metadata)", "inferred": "inferred"})
@@ -248,8 +250,11 @@ def document_dates(documents: pd.DataFrame) -> pd.DataFrame:
     end = frame["date_window_end"].fillna("").astype(str)
     frame["window"] = [f"{s} to {e}" if s or e else "" for s, e in zip(start, end, strict=True)]
     frame["evidence"] = frame["date_evidence"].fillna("")
+    inferred = frame["date_source"] == "inferred"
+    confidence = frame.get("date_confidence", pd.Series("", index=frame.index)).fillna("")
+    frame["confidence"] = confidence.where(inferred, "")
     frame["report_date"] = frame["report_date"].fillna("")
-    return frame[["doc_id", "report_date", "date", "window", "evidence"]].reset_index(drop=True)
+    return frame[columns].reset_index(drop=True)
 
 
 def date_counts(documents: pd.DataFrame) -> dict[str, int]:

@@ -623,7 +623,7 @@ _DURATION_PATTERNS = [
     rf"\bday\s+(?P<num>\d{{1,4}})\s+of\s+(?:the\s+)?(?P<what>{WAR_WORDS})\b(?P<unit>)",
     # "held captive for almost 500 days", "in captivity for 471 days" (the hostages taken on
     # 7 October); not "held for two days" (no captivity word)
-    rf"\b(?P<what>captive|hostage|in\s+captivity)\s+for\s+{_QUAL}\s*(?P<num>{_NUM})\s+"
+    rf"\b(?P<what>captive|hostage|in\s+captivity)\s+for\s+[\"“']?{_QUAL}\s*(?P<num>{_NUM})\s+"
     rf"(?P<unit>days|weeks|months)\b",
 ]
 _DURATION = [re.compile(p, re.IGNORECASE) for p in _DURATION_PATTERNS]

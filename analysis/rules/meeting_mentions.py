@@ -63,6 +63,9 @@ PRESENT_VERBS = {"meets", "travels", "visits", "heads", "arrives", "flies", "hos
                  "departs", "convenes", "holds", "discusses", "talks"}
 SPOKEN_ABOUT = {"said", "says", "say", "added", "stated", "announced", "confirmed", "reported",
                 "claimed", "noted"}  # (not "told": "Blinken told Netanyahu" may be a meeting)
+DEAL_VERBS = {"extend", "secure", "finalize", "finalise", "clinch", "broker", "close",
+              "advance", "advancing", "conclude", "concluding", "complete", "completing",
+              "reach", "reaching", "negotiate"}  # "to go to Doha to continue advancing a deal"
 TITLE_NOUNS = {"envoy", "envoys", "ambassador", "ambassadors", "coordinator", "emissary",
                "representative", "negotiator"}  # "envoy to the Middle East": a title
 TRIP_NOUNS = {"departure", "flight", "journey", "route"}  # "ahead of his departure to Oslo"
@@ -256,6 +259,25 @@ def _round_days(text_lower: str) -> int:
     talks"), else 0. Leaves "two days after", "in two days"."""
     match = ROUND_LENGTH.search(text_lower)
     return SMALL_NUMBERS[match.group(1) or match.group(2)] if match else 0
+
+
+def _purpose_noun(doc: Doc, trigger) -> bool:
+    """A talks noun that says what a trip or meeting is for ("in Rome on Friday for hostage
+    talks", "to Doha for the talks"): what comes before it is the verb's."""
+    if trigger.kind != "noun":
+        return False
+    before = [t.lower_ for t in doc[max(0, trigger.position - 3):trigger.position]]
+    return "for" in before
+
+
+def _title_head(s: Sentence, i: int) -> bool:
+    """'head' between an organisation and a name ("Shin Bet head Ronen Bar", "Hamas's political
+    head Khalil al-Hayya"): a title. Leaves "Burns heads to Cairo", "will head to Doha"."""
+    tokens = s.tokens
+    before = tokens[i - 1] if i > 0 else None
+    after = tokens[i + 1] if i + 1 < len(tokens) else None
+    return after is not None and after.text[:1].isupper() and before is not None and (
+        before.text[:1].isupper() or before.lower_ in ("political", "'s", "\u2019s"))
 
 
 def _framing_place(state: DocState, s: Sentence) -> str:
@@ -897,6 +919,8 @@ class MeetingFinder:
                 kind = self._reference_kind(s.lower, i)
             if _negated(s.lower, i) or (kind == "travel" and _onward(s.lower, i)):
                 continue
+            if kind in ("meet", "travel", "arrive") and self._wished(s, i):
+                continue  # "has also expressed interest in visiting Washington soon"
             triggers.append(Trigger(s.start + i, kind, s.tokens[i].text,
                                     _days_after(s.lower, i)))
         return triggers
@@ -911,6 +935,11 @@ class MeetingFinder:
                 DETERMINERS | {"upcoming", "latest", "recent", "short", "brief"})))
         if nounish and word not in lex["noun"]:
             return None
+        if word in ("head", "heads") and _title_head(s, i):
+            return None  # "Shin Bet head Ronen Bar": a title, not a trip
+        if word == "headed" and lower[i + 1:i + 2] == ["by"]:
+            return None  # "Headed by Mossad chief David Barnea, the delegation ...": its
+            # people go to the meeting word nearest them
         if word in lex["receive_verb"] and not nounish and self._receives_person(s, i):
             return "meet"  # "Erdogan received Hamas leader Ismail Haniyeh in Istanbul"
         if word in lex["meet_verb"] and not nounish:
@@ -979,6 +1008,7 @@ class MeetingFinder:
         people = [m for m in state.mentions if s.has((m["start"],))
                   and (together or not self._excluded(doc, m, s.span))
                   and not self._after_break(doc, m, positions, breaks)]
+        people += self._spy_chiefs_of(s)
         subject = self._pronoun_subject(state, s, triggers)
         if subject is not None and all(m["name"] != subject["name"] for m in people):
             people = [subject] + people
@@ -1012,6 +1042,7 @@ class MeetingFinder:
                   if w in self.lex["speech"] and w != "according"]
         dates = [d for d in state.dates if s.has(d)
                  and not self._speech_date(state.doc, d, s.span)
+                 and not self._day_of_other_noun(state.doc, d, s)
                  and not _date_elsewhere(state.doc, d, triggers, speech, breaks)]
         precise = [d.start for d in dates if _day_precise(d.text)]
         if precise:  # a month before the day is a section's ("JULY 2024 - ... on July 28")
@@ -1029,6 +1060,10 @@ class MeetingFinder:
             # Rome talks, Netanyahu addressed Congress on Wednesday": not the talks' day)
             eligible = [t for t in hosts if t.kind != "reference"
                         or not _crosses_clause(doc, item, t.position, ",")]
+            if any(_purpose_noun(doc, t) for t in eligible):
+                # "expected to meet Burns in Rome on Friday for hostage talks": the verb's
+                eligible = [t for t in eligible if not (_purpose_noun(doc, t)
+                                                        and item[0] < t.position)] or eligible
             if key == "places" and _where_follows(doc, item):
                 # "arrived in Sharm el-Sheikh, where the negotiations are taking place": the
                 # place is the arrival's; the talks of the 'where' clause are there too
@@ -1089,8 +1124,8 @@ class MeetingFinder:
                  topic: bool) -> dict | None:
         """The mention dict of one group, or None when it is neither a meeting nor a mention
         of one."""
-        nearest = _nearest_people(people, group, groups, state.doc)
-        facts = self._facts(state, s, group, nearest, topic)
+        near = _nearest_people(people, group, groups, state.doc)
+        facts = self._facts(state, s, group, near, topic)
         primary = any(rule(self, facts, s, group) for rule in PRIMARY_RULES) and \
             not _placeless_politicians(facts) and not facts.region_trip and \
             not _lone_visit(facts, group)
@@ -1139,7 +1174,7 @@ class MeetingFinder:
 
             "peg": state.peg,
         }
-        near = _nearest_people(people, group, groups, state.doc) if primary else []
+        near = near if primary else []
         mention.update(_quote(state.doc, group, facts, near))
         return mention
 
@@ -1207,8 +1242,23 @@ class MeetingFinder:
         near = doc[max(s.start, first - 12):min(s.end, first + 12)].text.lower()
         planned = any(w in self.lex["planned"] for w in window) or bool(
             _phrase_in(near, self.lex_lists["planned_phrase"])) or _sent_to(
-                self.lex["sender"], [t.lower_ for t in doc[max(s.start, first - 8):first]])
+                self.lex["sender"], [t.lower_ for t in doc[s.start:first]])
+        planned = planned or self._verb_planned(doc, s, first)
         return planned and not any(w in ("had", "previously") for w in window)
+
+    def _verb_planned(self, doc, s: Sentence, first: int) -> bool:
+        """A talks noun whose verb comes later ("Negotiations to secure a hostage deal and Gaza
+        ceasefire will resume in Doha on Wednesday"): a future word just before that verb
+        (up to twelve words on, in the same clause)."""
+        if doc[first].lower_ not in self.lex["noun"]:
+            return False
+        for j in range(first + 1, min(s.end, first + 13)):
+            word = doc[j].lower_
+            if word in (",", ";", ":"):
+                return False
+            if word in self.lex["anchor"] or word in self.lex["round_start"]:
+                return any(t.lower_ in self.lex["planned"] for t in doc[max(first, j - 3):j])
+        return False
 
     @staticmethod
     def _earlier(s: Sentence, group: Group) -> bool:
@@ -1258,6 +1308,52 @@ class MeetingFinder:
         return ""
 
     # -- small rules --
+
+    def _day_of_other_noun(self, doc, date: Item, s: Sentence) -> bool:
+        """A weekday that qualifies another noun ("through the Friday conclusion of the
+        trip", "the Sunday deadline"): not a meeting's day. Leaves "the Friday talks", "on
+        Friday"."""
+        if date.start <= s.start or date.end >= s.end or date.end - date.start != 1:
+            return False
+        before, after = doc[date.start - 1].lower_, doc[date.end]
+        return before == "the" and after.is_alpha and after.text.islower() and \
+            after.lower_ not in self.lex["noun"] and after.lower_ not in self.lex["verbs"]
+
+    def _spy_chiefs_of(self, s: Sentence) -> list[dict]:
+        """"the intelligence chiefs of Egypt, the United States, and Israel", "the US and
+        Israeli spy chiefs": one office per country named (`country_spy_chief` in the
+        lexicon: Egypt's intelligence chief, the CIA director, the Mossad director, ...).
+        Leaves a singular "intelligence chief" (offices.csv reads it)."""
+        lower = s.lower
+        table = dict(pair.split(":") for pair in self.lex_lists["country_spy_chief"])
+        out = []
+        for i, word in enumerate(lower[:-1]):
+            if word not in ("intelligence", "spy") or lower[i + 1] != "chiefs":
+                continue
+            if lower[i + 2:i + 3] == ["of"]:
+                span = range(i + 3, min(len(lower), i + 14))
+            else:  # "the US and Israeli spy chiefs": the country words right before
+                start = i
+                while start > 0 and (lower[start - 1] in ("and", ",", "states", "united")
+                                     or lower[start - 1] in table):
+                    start -= 1
+                span = range(start, i)
+            words = [lower[j] for j in span]
+            text = " ".join(words).replace(" - ", "-")
+            for country, office in table.items():
+                if re.search(r"(?:^| )" + re.escape(country) + r"(?: |$)", text) and all(
+                        o["name"] != office for o in out):
+                    out.append({"name": office, "kind": "office", "start": s.start + i,
+                                "end": s.start + i + 2})
+        return out
+
+    def _wished(self, s: Sentence, i: int) -> bool:
+        """A visit or meeting someone wishes for, not one planned or held: "expressed interest
+        in visiting Washington", "hopes to meet Sisi", "is considering a trip" (the `wish`
+        phrases of meeting_lexicon.csv, up to four words before). Leaves "will visit",
+        "is set to meet"."""
+        before = " ".join(s.lower[max(0, i - 4):i])
+        return bool(_phrase_in(before, self.lex_lists["wish"]))
 
     def _round_like(self, s: Sentence, i: int) -> bool:
         """'round'/'visit'/'trip' only as 'round of talks', 'a round in Cairo', 'the Cairo
@@ -1335,11 +1431,13 @@ class MeetingFinder:
             reach = 3 if trigger.kind == "meet" else 4  # "he held a meeting with X"
             held = trigger.kind == "noun" and any(
                 w in ("held", "hold", "holds", "had") for w in s.lower[max(0, i - 2):i])
-            if not (trigger.kind == "meet" or held) or not any(
-                    w in ("he", "she") for w in s.lower[max(0, i - reach):i]):
-                continue
+            his = trigger.kind in ("noun", "reference") and s.lower[i - 1:i] in (["his"], ["her"])
+            pronouns = ("he", "she", "his", "her") if his else ("he", "she")
+            if not (trigger.kind == "meet" or held or his) or not any(
+                    w in pronouns for w in s.lower[max(0, i - reach):i]):
+                continue  # ("Trump's plan, published after his meeting with Netanyahu")
             pronoun = s.start + max(j for j in range(max(0, i - reach), i)
-                                    if s.lower[j] in ("he", "she"))
+                                    if s.lower[j] in pronouns)
             before = [m for m in state.mentions if s.start <= m["start"] < pronoun
                       and m["kind"] in ("name", "person")]
             if before:
@@ -1366,8 +1464,7 @@ class MeetingFinder:
                 if (lower[j] in self.lex["noun"] or lower[j] in self.lex["meet_verb"]) and \
                         not self._not_meeting(lower, j):  # (not "to join Biden at the G7")
                     return True
-                if lower[j] in ("extend", "secure", "finalize", "finalise", "clinch",
-                                "broker", "close") and any(
+                if lower[j] in DEAL_VERBS and any(
                         w in self.lex["topic"] for w in lower[j + 1:j + 8]):
                     return True
         return False
