@@ -135,6 +135,10 @@ def _compatible(cluster: Cluster, mention: dict, day, gazetteer: Gazetteer,
         return False  # "Barnea met Netanyahu Thursday" is not the trip to Doha planned Friday
     if mention.get("after_clause") and day and cluster.date and day != cluster.date:
         return False  # "met Burns on Thursday, after the mediators met Hamas on Wednesday"
+    if not day and cluster.date and not cluster.held and cluster.mentions and \
+            mention.get("status") == "held" and mention.get("kind") == "primary" and \
+            len(mention.get("participants", [])) >= 2:
+        return False  # "Earlier, Blinken met the emir" is not his visit planned for Wednesday
     if mention.get("later") and cluster.held and mention.get("kind") == "primary":
         return False  # a visit planned for next week is not the talks held in recent weeks
     if not gazetteer.compatible(cluster.location, mention.get("location", "")):

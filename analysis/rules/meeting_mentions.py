@@ -1186,6 +1186,8 @@ class MeetingFinder:
             bool(group.kinds & {"travel", "arrive"}) or _trip_word(group))
         if region_trip:
             location = ""  # "flew to the Middle East": a tour, not the place of a meeting
+        if not location:
+            location = self._the_country(state, s, group)
         if not location and "there" in [t.lower_ for t in state.doc[min(group.positions):min(
                 s.end, max(group.positions) + 12)]]:
             location = self._previous_place(state)  # "met X there": the place just named
@@ -1346,6 +1348,19 @@ class MeetingFinder:
                     out.append({"name": office, "kind": "office", "start": s.start + i,
                                 "end": s.start + i + 2})
         return out
+
+    def _the_country(self, state: DocState, s: Sentence, group: Group) -> str:
+        """'would discuss it with Israel's officials when he visits the country on Wednesday':
+        'the country' right after a meeting word is the country the sentence named last
+        before it. Leaves 'across the country', a sentence naming no country."""
+        for position in group.positions:
+            i = position - s.start
+            if s.lower[i + 1:i + 3] == ["the", "country"] or s.lower[i + 1:i + 4] == [
+                    "in", "the", "country"]:
+                countries = [p.text for p in state.places if s.start <= p.start < position
+                             and self.gazetteer.kind.get(p.text) == "country"]
+                return countries[-1] if countries else ""
+        return ""
 
     def _wished(self, s: Sentence, i: int) -> bool:
         """A visit or meeting someone wishes for, not one planned or held: "expressed interest
