@@ -6,9 +6,12 @@ This script gives every article a neutral id (a shuffled number, so the id says 
 period), and splits them at random with a fixed seed: a third to `test`, drawn within each
 (batch, dated) stratum so that both parts span the whole period and both kinds of article.
 
-    python data/eval/make_sets.py            # from the repository root
+    python data/eval/make_sets.py                      # incoming/ -> dev/ and test/
+    python data/eval/make_sets.py incoming2 dev2 301   # a later batch, all development
 
-`test` is never read while writing rules; `dev` is.
+`test` is never read while writing rules; `dev` is. The second form puts every article of a
+later batch into one development set, numbered from 301 (the first run of the rules on it is
+recorded before any rule is written from it).
 """
 
 from __future__ import annotations
@@ -37,7 +40,7 @@ def _write(path: Path, rows: list[dict], columns: list[str]) -> None:
         writer.writerows(rows)
 
 
-SHORT_ID = re.compile(r"\b([a-d]\d\d)(?:_[a-z0-9-]+)?\b")
+SHORT_ID = re.compile(r"\b([a-z]\d\d)(?:_[a-z0-9-]+)?\b")
 
 
 def _notes(batch: Path) -> tuple[dict[str, list[str]], list[str]]:
@@ -59,8 +62,8 @@ def _rename(text: str, new_ids: dict[str, str]) -> str:
     return SHORT_ID.sub(lambda m: new_ids.get(m.group(1), m.group(0)), text)
 
 
-def main() -> None:
-    batches = sorted(p for p in (HERE / "incoming").iterdir() if p.is_dir())
+def main(incoming: str = "incoming", only_part: str | None = None, first: int = 101) -> None:
+    batches = sorted(p for p in (HERE / incoming).iterdir() if p.is_dir())
     articles = []          # (batch, old_id, document row)
     gold: dict[str, dict[str, list[dict]]] = {"figures.csv": {}, "meetings.csv": {}}
     notes: dict[str, list[str]] = {}
@@ -83,7 +86,7 @@ def main() -> None:
     order = list(range(len(articles)))
     rng.shuffle(order)
     new_ids = {}
-    for number, index in enumerate(order, start=101):
+    for number, index in enumerate(order, start=first):
         batch, old_id, _ = articles[index]
         new_ids[old_id[:3]] = f"{number:03d}_{old_id.split('_', 1)[1]}"
     strata: dict[tuple, list[str]] = {}
@@ -95,7 +98,9 @@ def main() -> None:
         members = sorted(strata[key])
         rng.shuffle(members)
         test_ids.update(members[: round(len(members) * TEST_SHARE)])
-    for part in ("dev", "test"):
+    if only_part:
+        test_ids = set()
+    for part in (only_part,) if only_part else ("dev", "test"):
         out = HERE / part
         shutil.rmtree(out, ignore_errors=True)
         (out / "corpus").mkdir(parents=True)
@@ -103,7 +108,7 @@ def main() -> None:
                         if (old in test_ids) == (part == "test"))
         documents, figures, meetings, lines = [], [], [], []
         for new_id, batch, old_id, row in chosen:
-            shutil.copyfile(HERE / "incoming" / batch / "corpus" / f"{old_id}.txt",
+            shutil.copyfile(HERE / incoming / batch / "corpus" / f"{old_id}.txt",
                             out / "corpus" / f"{new_id}.txt")
             documents.append({**row, "doc_id": new_id})
             figures += [{**r, "doc_id": new_id} for r in gold["figures.csv"].get(old_id, [])]
@@ -123,4 +128,7 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    import sys
+
+    args = sys.argv[1:]
+    main(*args[:2], *(int(a) for a in args[2:3]))
