@@ -165,3 +165,18 @@ def test_the_pipeline_version_covers_every_module_the_pipeline_uses(rules_only):
     outside = [path for path in loaded if Path(path).resolve() not in versioned
                and Path(path).name != "__init__.py"]
     assert not outside, f"the pipeline uses files outside its version: {outside}"
+
+
+def test_every_project_factory_declares_what_it_assigns():
+    """spaCy's own idiom: ``@Language.factory(name, assigns=[...], default_config={...})``, so
+    `nlp.analyze_pipes()` can tell what each component writes."""
+    from spacy.language import Language
+
+    from analysis.nlp import PROJECT_COMPONENTS, import_components
+
+    import_components()
+    for name in PROJECT_COMPONENTS:
+        meta = Language.get_factory_meta(name)
+        assert meta.assigns, f"{name} declares no assigns"
+        assert all(attr.startswith("doc._.") for attr in meta.assigns), meta.assigns
+        assert isinstance(meta.default_config, dict)
