@@ -1532,7 +1532,7 @@ class MeetingFinder:
 
     def _place_ok(self, doc, place, sent) -> bool:
         """A place that can be where people met: 'in Doha', 'visited Tehran', 'the resort town
-        of Sharm el-Sheikh', 'left Qatar', 'returned from Cairo', 'the Doha talks'. Not
+        of Sharm el-Sheikh', 'left Qatar', 'returned from Cairo', 'the Doha talks', 'departed for Doha'. Not
         'Israel-Hamas war', "Qatar's prime minister", 'a press conference in Doha', 'returned
         to Israel' (going home)."""
         start, end = place[0], place[1]
@@ -1561,6 +1561,8 @@ class MeetingFinder:
             return True
         if word == "of" and previous in self.lex["place_noun"]:
             return True
+        if word == "for" and previous in self.lex["departure_for"]:
+            return True  # "departed for Doha", "will leave for Cairo" (not "left for good")
         if word in ("to", "for") and previous in TITLE_NOUNS:
             return False  # "US special envoy to the Middle East Steve Witkoff landed in Qatar"
         if word == "to" and previous in TRIP_NOUNS:
