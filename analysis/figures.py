@@ -819,12 +819,32 @@ def _start_reading(s: _Sentence, number: Number) -> _Reading | None:
     return _Reading(number, left, right, value, low, high)
 
 
+_TRAILING_HEDGES = {"so": "approx", "more": "lower_bound", "fewer": "upper_bound",
+                    "less": "upper_bound"}
+_TRAILING_HEDGE = re.compile(r"^\s*or\s+(so|more|fewer|less)\b(?!\s+than)", re.IGNORECASE)
+
+
+def _trailing_hedge(s: _Sentence, r: _Reading) -> None:
+    """A hedge after the number: "the 250 or so hostages" (approx), "130 or more hostages"
+    (lower_bound), "20 or fewer" (upper_bound); the noun phrase is read after it. Leaves
+    "50 or 60" (a range) and "10 or more than that" alone."""
+    match = _TRAILING_HEDGE.match(r.right)
+    if match is None or r.np.kind is not None:
+        return
+    np = _noun_phrase(r.right[match.end():], s.terms)
+    np.end += match.end()
+    r.np = np
+    if r.qualifier == "exact":
+        r.qualifier = _TRAILING_HEDGES[match.group(1).lower()]
+
+
 def _read_noun_phrase(s: _Sentence, r: _Reading) -> None:
     """The hedge before the number and the noun phrase after it. In "36 of the 128 remaining
     hostages" the part takes the whole's noun phrase; the whole (128) is `part_of`."""
     r.qualifier, r.hedge_start = _hedge(r.left, s.terms)
     r.core_left = r.left[:r.hedge_start]
     r.np = _noun_phrase(r.right, s.terms)
+    _trailing_hedge(s, r)
     whole = _whole_after(s.text, r.number, s.numbers)
     if whole is not None:
         whole_np = _noun_phrase(s.text[whole.end:], s.terms)
@@ -1214,6 +1234,21 @@ def _palestinian_clause(s: _Sentence, r: _Reading) -> bool:
     return bool(s.terms.cue_res["palestinian"].search(s.text[start:r.number.start]))
 
 
+_DECEASED_NP = re.compile(r"^[^.;,]{0,30}?\b(?:deceased|dead|slain)\s+(?:\w+\s+)?"
+                          r"(?:hostages?|captives?)\b", re.IGNORECASE)
+_WHOLE_LEFT = re.compile(r"\b(?:out\s+of|a\s+total\s+of)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _deceased_count(r: _Reading) -> bool:
+    """A count of dead hostages named by its noun, not by a verb: "a total of 28 deceased
+    hostages that Hamas must return", "returned four out of 28 bodies of deceased hostages",
+    "the 11 dead hostages still in Gaza". Leaves the hand-over itself ("returned the bodies of
+    four deceased hostages": a release trigger with no whole) and "4 hostages died"."""
+    if r.np.kind != "hostage" or not _DECEASED_NP.search(r.right[:r.np.end + 1]):
+        return False
+    return r.trigger in (None, "hold") or bool(_WHOLE_LEFT.search(r.core_left))
+
+
 def _metric(s: _Sentence, r: _Reading) -> str | None:
     """The metric from the noun kind and the trigger (the tables above), with the cases the
     tables cannot hold: "there are 130 hostages" (held), "120 prisoners in Israeli jails"
@@ -1222,6 +1257,8 @@ def _metric(s: _Sentence, r: _Reading) -> str | None:
     np, trigger, terms = r.np, r.trigger, s.terms
     if r.bodies and r.hostage_context:
         return "hostages_dead"  # "... and the remains of 35 others"
+    if _deceased_count(r):
+        return "hostages_dead"  # "a total of 28 deceased hostages", "out of 28 bodies of ..."
     if trigger == "hold" and _DEAD_IN_PHRASE.search(r.right[:np.end]) and (
             np.kind == "hostage" or r.hostage_context):
         return "hostages_dead"  # "the return of 16 bodies still held in Gaza"
