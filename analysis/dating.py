@@ -1191,6 +1191,33 @@ def infer_date(mentions: list[dict], figures: list[dict],
     return _decide(constraints, set_aside)
 
 
+# A round match weaker than this (several candidate rounds, or one name in common) cannot date
+# an article by itself: :func:`_only_rounds_narrow`.
+WEAK_ROUND_STRENGTH = 0.6
+# ... when the other signals leave more than this many days (a tenure, a toll of a slow month
+# leave a few weeks to a season: there the round picks the day among plausible ones)
+ROUND_ALONE_DAYS = 2 * MAX_WINDOW_DAYS
+
+
+def _only_rounds_narrow(point: int, used: list[Constraint], n: int) -> int | None:
+    """The width of the run of days around the estimate that the signals other than round
+    matches allow, when it is wider than :data:`ROUND_ALONE_DAYS` and the match is weak
+    (:data:`WEAK_ROUND_STRENGTH`: several candidate rounds at a busy venue, one name in
+    common): then a match with the compiled rounds alone made the date, and the compiled
+    table lacks rounds (a Cairo round of August 2025 matched the Cairo rounds of 2024 by
+    venue and one name, 357 days off).
+    None when other evidence (a toll, a date, an event, a duration) narrows it too.
+    Office tenures (years long) count as the rest; weekday and recency preferences not."""
+    if not any(c.kind in FALLIBLE_KINDS and c.strength < WEAK_ROUND_STRENGTH for c in used):
+        return None
+    rest = np.ones(n, dtype=bool)
+    for c in used:
+        if c.kind not in FALLIBLE_KINDS and c.kind not in SOFT_KINDS:
+            rest &= c.allowed
+    lo, hi = _run(rest, point)
+    return hi - lo + 1 if hi - lo + 1 > ROUND_ALONE_DAYS else None
+
+
 def _decide(constraints: list[Constraint], set_aside: list[str]) -> Inference:
     """The best day and its window, or undated with the reason (module doc)."""
     days, _ = calendar_days()
@@ -1210,6 +1237,11 @@ def _decide(constraints: list[Constraint], set_aside: list[str]) -> Inference:
     if spread is not None:  # no one window: the evidence points to distant days
         return Inference(None, None, f"undated: the evidence fits {spread[0]} and "
                          f"{spread[1]} equally well: {evidence}", constraints)
+    only = _only_rounds_narrow(point, used, len(days))
+    if only is not None:
+        return Inference(None, None, f"undated: only a match with compiled rounds (not "
+                         f"complete) narrows it; the rest allows {only} days: {evidence}",
+                         constraints)
     if hi - lo + 1 > MAX_WINDOW_DAYS:
         return Inference(None, window, f"undated: evidence only narrows it to {window[0]}.."
                          f"{window[1]} ({hi - lo + 1} days): {evidence}", constraints)

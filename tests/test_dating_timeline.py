@@ -212,6 +212,32 @@ def test_meeting_matching_many_rounds_leaves_the_article_undated():
     assert inference.report_date is None
 
 
+def test_busy_venue_round_with_one_name_does_not_date_an_article_alone():
+    # the compiled table lacks rounds at Cairo: a Qatari PM in Cairo with only a years-long
+    # tenure beside it must stay undated, not take the one 2024 Cairo round the tenure leaves
+    meetings = [{"location": "Cairo", "participants": ["Mohammed bin Abdulrahman Al Thani"],
+                 "status": "held", "date_text": "", "quote": "joined the talks in Cairo"}]
+    inference = infer("Egyptian Foreign Minister Badr Abdelatty said Qatari Prime Minister "
+                      "Sheikh Mohammed bin Abdulrahman Al Thani had joined the talks in Cairo.",
+                      meetings=meetings)
+    assert inference.report_date is None and inference.window is None
+    assert "compiled rounds" in inference.evidence
+
+
+def test_weak_round_match_still_picks_the_day_inside_a_narrow_toll_window():
+    # the same one-name match beside a toll that leaves a season: the round may choose
+    meetings = [{"location": "Cairo", "participants": ["William Burns"], "status": "held",
+                 "date_text": "", "quote": "met in Cairo"}]
+    inference = infer("CIA Director William Burns met mediators in Cairo. Gaza's health "
+                      "ministry says at least 40,005 people have been killed.",
+                      figures=[{"metric": "killed", "population": "palestinian",
+                                "value": 40005, "qualifier": "lower_bound", "group": "all",
+                                "scope": "cumulative", "quote": "at least 40,005 people"}],
+                      meetings=meetings)
+    assert inference.report_date is not None, inference.evidence
+    assert "only a match with compiled rounds" not in inference.evidence
+
+
 def test_meeting_weekday_picks_the_round_held_that_weekday():
     # Paris rounds: Sunday 28 Jan and Friday 23 Feb 2024; "held Friday" is the second
     meetings = [{"location": "Paris", "participants": ["William Burns"], "status": "held",
