@@ -143,6 +143,11 @@ STRONG_KINDS = ("toll", "duration", "absolute", "dateline", "event", "round", "y
 # days before the report (older dates are written with their year), a coming one at most
 # this many days after it; its year is the one the other evidence favours.
 YEARLESS_PAST_DAYS, YEARLESS_FUTURE_DAYS = 330, 200
+# A year-less past date is most often of the last months (writers add the year to older
+# ones): of its occurrences, the fresher one is preferred by up to this much, flat for
+# YEARLESS_FRESH_DAYS, halving every YEARLESS_FRESH_HALF_LIFE after ("It ended on March 1"
+# in a report of March 2025: 1 March 2025, not 1 March 2024 at 325 days).
+YEARLESS_FRESH_PREFER, YEARLESS_FRESH_DAYS, YEARLESS_FRESH_HALF_LIFE = 0.3, 60, 90
 LEAD_DATE_DAYS = 10   # a past date in the article's first sentence: the report within days
 # A date given with its weekday ("on Thursday, 25 January", "Tuesday 13 February") is this
 # week's: the report lies within this many days after (or before, if coming) it.
@@ -701,6 +706,15 @@ def yearless_spans(text: str, years) -> list[tuple[dt.date, dt.date]]:
     return spans
 
 
+def _fresh_prefer(last: int, n: int, after: int) -> np.ndarray:
+    """Soft preference, within the allowed days after one occurrence of a year-less past
+    date, for the days soon after it (:data:`YEARLESS_FRESH_PREFER`); used only when
+    several years are candidates, so that the fresher occurrence wins a tie."""
+    gap = np.arange(n) - last
+    return np.where(gap <= after, YEARLESS_FRESH_PREFER *
+                    _decay(gap, YEARLESS_FRESH_DAYS, YEARLESS_FRESH_HALF_LIFE), 0.0)
+
+
 def yearless_constraint(mention: dict) -> Constraint | None:
     """A date without its year takes its year from the other evidence: every year of the
     war is a candidate; as past, the report follows one occurrence within
@@ -736,12 +750,14 @@ def yearless_constraint(mention: dict) -> Constraint | None:
             allowed |= _mask_range(n, i, j + after)
             if named:
                 prefer = np.maximum(prefer, _named_day_prefer(mention, i, n))
+            elif len(spans) > 1:
+                prefer = np.maximum(prefer, _fresh_prefer(j, n, after))
     years = "/".join(str(s[0].year) for s in spans)
     how = "planned: before" if future else "mentioned as past: after"
     # "Thursday, 25 January": the weekday leaves one year, a full date
     kind = "absolute" if named else "yearless"
     return Constraint(kind, f"'{mention['text']}' {how} it, in {years}", allowed,
-                      prefer if future or named else None,
+                      prefer if future or named or prefer.any() else None,
                       anchors=() if future or hinted or mention.get("since") else
                       tuple(_index(days, s[1]) for s in spans),
                       occurrences=tuple((_index(days, a), _index(days, b)) for a, b in spans),

@@ -212,6 +212,19 @@ def test_meeting_matching_many_rounds_leaves_the_article_undated():
     assert inference.report_date is None
 
 
+def test_year_less_past_date_prefers_its_fresher_occurrence():
+    # "ended on March 1" beside "took office on January 20" (2025): the report is days after
+    # 1 March 2025, not at the far end of the 330 days after 1 March 2024
+    inference = infer("Negotiators met for the first time since President Donald Trump took "
+                      "office on January 20. The first phase of the truce ended on March 1.")
+    if inference.report_date is not None:
+        assert inference.report_date >= D(2025, 3, 1), inference.evidence
+    c = [c for c in inference.constraints if "March 1" in c.label][0]
+    days, _ = dating.calendar_days()
+    assert c.prefer[dating._index(days, D(2025, 3, 10))] > \
+        c.prefer[dating._index(days, D(2025, 1, 22))]
+
+
 def test_busy_venue_round_with_one_name_does_not_date_an_article_alone():
     # the compiled table lacks rounds at Cairo: a Qatari PM in Cairo with only a years-long
     # tenure beside it must stay undated, not take the one 2024 Cairo round the tenure leaves
