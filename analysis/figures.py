@@ -131,7 +131,9 @@ _AUX = (r"(?:who|that|which|have|has|had|were|was|are|is|been|being|also|since|s
         r"already|later|then|subsequently|either|altogether|more|others?|allegedly|likely|"
         r"estimated|feared|considered|listed\s+as|declared|either|currently|remain|"
         r"will|would|could|might|may|shall|should|due|set|expected|scheduled|slated|going|"
-        r"is\s+to|are\s+to|[a-z]{3,}ly)")
+        r"is\s+to|are\s+to|[a-z]{3,}ly|"
+        # the agent of a belief: "35 are believed by the Israeli military to be dead"
+        r"by\s+(?:the\s+)?(?:\w+\s+)?(?:military|army|government|officials|authorities|idf|israel))")
 # a relative clause with its own subject: "41 (that) the Israeli military has declared dead",
 # "eight of whom Israel says are dead"
 _SAYS = (r"(?:\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,3}(?:military\s+|army\s+|government\s+|"
@@ -1471,9 +1473,11 @@ def _proposed_release(s: _Sentence, r: _Reading) -> bool:
 
 
 _PLAN_BEFORE = re.compile(
-    r"\b(?:agreement|deal|accord|truce|pause|ceasefire|cease-fire|arrangement)\b[^.;]{0,60}?"
+    r"\b(?:agreement|deal|accord|truce|pause|ceasefire|cease-fire|arrangement|phase|proposal|"
+    r"plan|talks|negotiations|framework)\b[^.;]{0,60}?"
     r"\b(?:to\s+(?:extend|secure|bring|free|release|pause|halt|end|stop|allow|see|swap|exchange)|"
-    r"involv(?:es|e|ing)|entails?|provid(?:es|e|ing)\s+for|would|will|could)\b", re.IGNORECASE)
+    r"involv(?:es|e|ing)|entails?|provid(?:es|e|ing)\s+for|would|will|could|includes?|"
+    r"touch(?:es|ed)?\s+on|calls?\s+for)\b", re.IGNORECASE)
 _NOMINAL_RELEASE_END = re.compile(r"\b(?:release|return|freeing)\s+of\s+(?:[\w-]+\s+){0,2}$",
                                   re.IGNORECASE)
 
@@ -1481,7 +1485,9 @@ _NOMINAL_RELEASE_END = re.compile(r"\b(?:release|return|freeing)\s+of\s+(?:[\w-]
 def _release_in_plan(s: _Sentence, r: _Reading) -> bool:
     """A release named as a noun inside a deal that is still to run: "an agreement to extend
     the ceasefire by two days, with the release of another 20 hostages", "this pause
-    involves the release of 50 women and children". Leaves "the truce saw the release of
+    involves the release of 50 women and children", "the first phase includes the release of
+    33 hostages", "the talks touched on a release of 10-15 hostages", "the plan calls for ...
+    the release of". Leaves "the truce saw the release of
     105 hostages" and the second half of an exchange."""
     if not r.metric.endswith("_released") or r.coordinated:
         return False
