@@ -58,7 +58,9 @@ NEGOTIATOR_OFFICES = {"cia_director", "mossad_director", "shin_bet_director",
 
 
 # a sentence the parser ended after a title or rank abbreviation
-TITLE_END = re.compile(r"(?:\((?:ret|res)\.\)|\b(?:Gen|Maj|Col|Lt|Brig|Adm|Dr|Sgt|Capt)\.)\s*$")
+# ("Brig.-Gen. (", "Res.)": the sentencizer may also cut inside the bracket of "(Res.)")
+TITLE_END = re.compile(r"(?:(?:\(|\b)(?:ret|res|Ret|Res)\.\)|\b(?:Gen|Maj|Col|Lt|Brig|Adm|Dr|Sgt|Capt)\."
+                       r"\s*\(?)\s*$")
 # the date of a dateline: "ROME, July 28 (Reuters) -", "PARIS, Jan 29 (AFP) -"
 DATELINE_AFTER = re.compile(r"\s*\([A-Z][A-Za-z.&' ]{0,30}\)\s*[-\u2013\u2014]")
 SAME_PEOPLE = re.compile(r"\bthe same (?:two|three|four|five|officials|men|leaders|negotiators"
@@ -584,6 +586,18 @@ def _sent_to(senders: set[str], before: list[str]) -> bool:
     return bool(before) and before[-1] == "to" and any(w in senders | {"authorized",
                                                                       "authorised", "allowed"}
                                                         for w in before[:-1])
+
+
+def _sent_to_go(senders: set[str], goes: set[str], words: list[str]) -> bool:
+    """'instructed the delegation to leave for Cairo', 'ordered the negotiating team to travel
+    to Doha': a sender, then within nine words 'to' and a verb of going or meeting. Leaves
+    'instructed the army to expand the operation' and 'asked about the talks'."""
+    for i, word in enumerate(words):
+        if word in senders | {"authorized", "authorised", "allowed"}:
+            after = words[i + 1:i + 11]
+            if any(a == "to" and b in goes for a, b in zip(after, after[1:])):
+                return True
+    return False
 
 
 def _again(doc: Doc, group: Group) -> bool:
@@ -1254,7 +1268,9 @@ class MeetingFinder:
         planned = any(w in self.lex["planned"] for w in window) or bool(
             _phrase_in(near, self.lex_lists["planned_phrase"])) or _sent_to(
                 self.lex["sender"], [t.lower_ for t in doc[s.start:first]])
-        planned = planned or self._verb_planned(doc, s, first)
+        planned = planned or self._verb_planned(doc, s, first) or _sent_to_go(
+            self.lex["sender"], self.lex["travel_verb"] | self.lex["meet_verb"],
+            [t.lower_ for t in doc[s.start:min(s.end, first + 6)]])
         return planned and not any(w in ("had", "previously") for w in window)
 
     def _verb_planned(self, doc, s: Sentence, first: int) -> bool:
