@@ -212,6 +212,17 @@ def test_meeting_matching_many_rounds_leaves_the_article_undated():
     assert inference.report_date is None
 
 
+def test_in_the_before_a_one_day_event_is_not_during_it():
+    # "the mediators in the ceasefire deal agreed in January": the deal is past, the report
+    # is not held to the days around 15 January 2025; "in Ramadan" stays during
+    from analysis.dates import date_signals as signals
+    deal = [m for m in signals("Egypt, one of the mediators in the ceasefire deal agreed in "
+                               "January, called for restraint.") if m["kind"] == "event"]
+    assert deal and all(m["tense"] != "during" for m in deal)
+    holiday = [m for m in signals("Talks continued in Ramadan.") if m["kind"] == "holiday"]
+    assert holiday and holiday[0]["tense"] == "during"
+
+
 def test_year_less_past_date_prefers_its_fresher_occurrence():
     # "ended on March 1" beside "took office on January 20" (2025): the report is days after
     # 1 March 2025, not at the far end of the 330 days after 1 March 2024
