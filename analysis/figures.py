@@ -945,7 +945,8 @@ _PARTITIVE_LEAD = re.compile(r"^\W*(?:of|out\s+of|among)\s+(?:the|those|all)\b[^
                              re.IGNORECASE)
 _RELATIVE_STATE = re.compile(
     r"^\s*(?:(?:that|which|whom)\s+)?(?:it|they|hamas|the\s+group|militants|captors|"
-    r"[A-Z][\w'’-]+)\s+(?:still\s+)?(?:(?P<hold>holds?|is\s+holding|are\s+holding|keeps?|has\s+held)|"
+    r"[A-Z][\w'’-]+)(?:\s+in\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+Strip)?)?"  # "militants in Gaza"
+    r"\s+(?:still\s+)?(?:(?P<hold>holds?|is\s+holding|are\s+holding|keeps?|has\s+held)|"
     r"(?P<take>seized|took|abducted|kidnapped|captured|dragged))\b")
 _UNKNOWN = re.compile(r"\s+(?:unclear|unknown|uncertain|a\s+mystery)", re.IGNORECASE)
 _FINITE = re.compile(r"\b(?:were|was|are|is|have|has|had|remain|remains|remained)\b",
@@ -958,7 +959,8 @@ _CLAIMED = re.compile(r"\b(?:claimed|claiming|claims|claim|cost|costing|took|tak
 
 def _relative_state(after: str) -> str | None:
     """A relative clause with its own subject after the noun phrase: "all 48 hostages it still
-    holds", "the estimated 100 hostages it is holding" (hold); "the more than 250 hostages
+    holds", "the estimated 100 hostages it is holding", "the 48 hostages that militants in Gaza
+    still hold" (hold); "the more than 250 hostages
     Hamas seized on October 7" (take)."""
     match = _RELATIVE_STATE.match(after)
     if not match:
@@ -1205,6 +1207,7 @@ _SENTENCE_START_PART = re.compile(r"^\W*(?:(?:however|but|and|of\s+those|yet|sti
 
 _DEAD_IN_PHRASE = re.compile(r"\b(?:bodies|remains|deceased|dead|slain)\b", re.IGNORECASE)
 _REMAINING_BEFORE = re.compile(r"\b(?:the\s+|all\s+)?remaining\s*$", re.IGNORECASE)
+_REMAINING_AFTER = re.compile(r"\s*remaining\b", re.IGNORECASE)
 
 
 # noun kind + trigger -> metric, when the noun says who was counted
@@ -1268,8 +1271,10 @@ def _metric(s: _Sentence, r: _Reading) -> str | None:
         metric = NOUN_METRICS.get((np.kind, trigger))
         if metric is None and np.kind == "hostage" and (
                 re.search(r"\bthere\s+(?:are|were|remain)\s*$", r.core_left, re.IGNORECASE)
-                or (trigger is None and _REMAINING_BEFORE.search(r.core_left))):
-            metric = "hostages_held"  # "there are 130 hostages", "the remaining 59 hostages"
+                or (trigger is None and (_REMAINING_BEFORE.search(r.core_left)
+                                         or _REMAINING_AFTER.match(r.right)))):
+            metric = "hostages_held"  # "there are 130 hostages", "the remaining 59 hostages",
+            # "the nearly 100 remaining hostages"
         if metric is None and np.kind == "prisoner" and terms.prison_re.search(r.after[:40]):
             metric = "prisoners_held"
         return metric
