@@ -59,8 +59,8 @@ NEGOTIATOR_OFFICES = {"cia_director", "mossad_director", "shin_bet_director",
 
 # a sentence the parser ended after a title or rank abbreviation
 # ("Brig.-Gen. (", "Res.)": the sentencizer may also cut inside the bracket of "(Res.)")
-TITLE_END = re.compile(r"(?:(?:\(|\b)(?:ret|res|Ret|Res)\.\)|\b(?:Gen|Maj|Col|Lt|Brig|Adm|Dr|Sgt|Capt)\."
-                       r"\s*\(?)\s*$")
+TITLE_END = re.compile(r"(?:(?:\(|\b)(?:ret|res|Ret|Res)\.\)"
+                       r"|\b(?:Gen|Maj|Col|Lt|Brig|Adm|Dr|Sgt|Capt)\.\s*\(?)\s*$")
 # the date of a dateline: "ROME, July 28 (Reuters) -", "PARIS, Jan 29 (AFP) -"
 DATELINE_AFTER = re.compile(r"\s*\([A-Z][A-Za-z.&' ]{0,30}\)\s*[-\u2013\u2014]")
 SAME_PEOPLE = re.compile(r"\bthe same (?:two|three|four|five|officials|men|leaders|negotiators"
@@ -1548,9 +1548,9 @@ class MeetingFinder:
 
     def _place_ok(self, doc, place, sent) -> bool:
         """A place that can be where people met: 'in Doha', 'visited Tehran', 'the resort town
-        of Sharm el-Sheikh', 'left Qatar', 'returned from Cairo', 'the Doha talks', 'departed for Doha'. Not
-        'Israel-Hamas war', "Qatar's prime minister", 'a press conference in Doha', 'returned
-        to Israel' (going home)."""
+        of Sharm el-Sheikh', 'left Qatar', 'returned from Cairo', 'the Doha talks', 'departed
+        for Doha'. Not 'Israel-Hamas war', "Qatar's prime minister", 'a press conference in
+        Doha', 'returned to Israel' (going home), 'according to Israel Hayom' (a source)."""
         start, end = place[0], place[1]
         following = [t.lower_ for t in doc[end:min(sent.end, end + 3)]]
         if following and following[0] in ("-", "'s", "\u2019s", "'"):
@@ -1577,6 +1577,8 @@ class MeetingFinder:
             return True
         if word == "of" and previous in self.lex["place_noun"]:
             return True
+        if word == "to" and previous == "according":
+            return False  # "According to Israel Hayom, the delegation comprises ...": a source
         if word == "for" and previous in self.lex["departure_for"]:
             return True  # "departed for Doha", "will leave for Cairo" (not "left for good")
         if word in ("to", "for") and previous in TITLE_NOUNS:
