@@ -636,7 +636,55 @@ def duration_constraint(mention: dict) -> Constraint | None:
     allowed = _mask_range(len(days), int(np.floor(lo)), int(np.ceil(hi)))
     start, end = WAR_START + dt.timedelta(days=int(np.floor(lo))), \
         WAR_START + dt.timedelta(days=int(np.ceil(hi)))
-    return Constraint("duration", f"'{mention['text']}' since 7 Oct: {start}..{end}", allowed)
+    label = f"'{mention['text']}' since 7 Oct: {start}..{end}"
+    prefer = None
+    if qualifier not in ("anniversary", "ordinal", "ordinal_near"):
+        counted = allowed
+        allowed, label = _paused_by_truce(mention["text"], allowed, label)
+        if allowed is not counted:   # the span itself stays the likelier reading
+            prefer = TRUCE_SPAN_PREFER * counted
+    return Constraint("duration", label, allowed, prefer)
+
+
+# The fighting a truce stops: "15 months of bombardment" in a report of the January 2025
+# truce counts the war up to it, not to the report ("of captivity", "the war, now in its
+# 16th month" go on counting).
+PAUSED_BY_TRUCE = re.compile(r"\b(?:war|warfare|bombardment|bombing|fighting|conflict|"
+                             r"offensive|airstrikes|strikes|attacks|destruction)\b", re.I)
+TRUCE_PERIOD = re.compile(r"\bceasefire in force|\btruce in force")
+# ... for at most this many days of the truce (and a week after it broke down)
+TRUCE_COUNT_DAYS, TRUCE_AFTER_DAYS = 90, 7
+# the span counted to the report stays preferred by this much over the truce's days
+TRUCE_SPAN_PREFER = 0.3
+
+
+@lru_cache(maxsize=1)
+def _truces() -> tuple[tuple[int, int], ...]:
+    """(first, last) candidate-day index of each truce in force (timeline rows of kind
+    ceasefire named '... in force'), the last capped at :data:`TRUCE_COUNT_DAYS`."""
+    days, _ = calendar_days()
+    out = []
+    for e in timeline.load():
+        if e.kind == "ceasefire" and TRUCE_PERIOD.search(e.event):
+            first = _index(days, e.start)
+            last = min(_index(days, e.end or e.start) + TRUCE_AFTER_DAYS,
+                       first + TRUCE_COUNT_DAYS)
+            out.append((first, last))
+    return tuple(out)
+
+
+def _paused_by_truce(text: str, allowed: np.ndarray, label: str):
+    """A span of fighting ("15 months of bombardment", "two years of war") whose days reach a
+    truce's start also fits the truce that stopped it: the report may be any day of the truce
+    (:func:`_truces`). Leaves spans of captivity and spans that end before a truce."""
+    if not PAUSED_BY_TRUCE.search(text):
+        return allowed, label
+    days, _ = calendar_days()
+    for first, last in _truces():
+        if 0 <= first < len(days) and allowed[first]:
+            allowed = allowed | _mask_range(len(days), first, last)
+            label += f" (or the truce from {days[first]}, which stopped it)"
+    return allowed, label
 
 
 def absolute_constraint(mention: dict) -> Constraint | None:

@@ -212,6 +212,19 @@ def test_meeting_matching_many_rounds_leaves_the_article_undated():
     assert inference.report_date is None
 
 
+def test_span_of_fighting_also_fits_the_truce_that_stopped_it():
+    # "15 months of bombardment" in a report of March 2025 (the January truce): the war's
+    # count stopped at the truce; "15 months of captivity" goes on counting
+    days, _ = dating.calendar_days()
+    march = dating._index(days, D(2025, 3, 10))
+    fighting = dating.duration_constraint({"text": "15 months of bombardment", "amount": 15,
+                                           "unit": "month", "qualifier": "exact"})
+    captivity = dating.duration_constraint({"text": "15 months of captivity", "amount": 15,
+                                            "unit": "month", "qualifier": "exact"})
+    assert fighting.allowed[march] and not captivity.allowed[march]
+    assert not fighting.allowed[dating._index(days, D(2025, 7, 1))]
+
+
 def test_in_the_before_a_one_day_event_is_not_during_it():
     # "the mediators in the ceasefire deal agreed in January": the deal is past, the report
     # is not held to the days around 15 January 2025; "in Ramadan" stays during
