@@ -944,6 +944,8 @@ class MeetingFinder:
                 continue
             if kind in ("meet", "travel", "arrive") and self._wished(s, i):
                 continue  # "has also expressed interest in visiting Washington soon"
+            if self._appealed(s, i):
+                continue  # "urging Israel and Hamas to resume talks in Doha or Cairo"
             triggers.append(Trigger(s.start + i, kind, s.tokens[i].text,
                                     _days_after(s.lower, i)))
         return triggers
@@ -1394,6 +1396,20 @@ class MeetingFinder:
         "is set to meet"."""
         before = " ".join(s.lower[max(0, i - 4):i])
         return bool(_phrase_in(before, self.lex_lists["wish"]))
+
+    def _appealed(self, s: Sentence, i: int) -> bool:
+        """Talks someone calls for, not held: "urging Israel and Hamas to resume talks",
+        "called on both sides to return to the negotiating table in Cairo", "appealed to Hamas
+        to send a delegation" (an `appeal` phrase, then 'to', up to eight words before). Leaves
+        "urged Netanyahu to agree during their meeting" and "urged ... at talks in Doha"."""
+        if i > 0 and s.lower[i - 1] in ("their", "his", "her", "during", "at"):
+            return False
+        before = s.lower[max(0, i - 8):i]
+        for j in range(len(before)):
+            if _phrase_in(" ".join(before[j:j + 2]), self.lex_lists["appeal"]) and \
+                    "to" in before[j + 1:] and not any(w in (",", ";", ".") for w in before[j:]):
+                return True
+        return False
 
     def _round_like(self, s: Sentence, i: int) -> bool:
         """'round'/'visit'/'trip' only as 'round of talks', 'a round in Cairo', 'the Cairo
