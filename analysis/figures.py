@@ -182,7 +182,10 @@ def _noun_terms(data: dict) -> dict:
                                r"(?:\s+that)?(?:\s+there\s+(?:are|were|is|remain))?\s*$",
                                re.IGNORECASE),
         word_kind=word_kind,
-        head_re=re.compile(rf"\s*({_alternation(heads_and_mods)})(?![\w'’])", re.IGNORECASE),
+        # scare quotes are allowed around a word: "13,000 ‘terrorists’", "50 'martyrs'"
+        # (a closing quote only after an opening one: "hostages’ bodies" is a possessive)
+        head_re=re.compile(rf"\s*(?P<q>[\"“‘'])?(?P<head>{_alternation(heads_and_mods)})"
+                           rf"(?(q)[\"”’'](?!\w)|(?![\w'’]))", re.IGNORECASE),
         modifiers=frozenset(w.lower() for w in data["np_modifiers"]),
         unit_words=frozenset(w.lower() for w in data["unit_nouns"]),
         quantity_left_re=re.compile(rf"(?:^|(?<=[\s(]))(?:{_alternation(data['quantity_left'])})"
@@ -313,7 +316,7 @@ def _noun_phrase_words(right: str, pos: int, terms: Terms) -> tuple[list[str], i
         match = terms.head_re.match(right, pos)
         if not match:
             break
-        word = re.sub(r"\s+", " ", match.group(1).lower())
+        word = re.sub(r"\s+", " ", match.group("head").lower())
         if kinds and previous == "and" and word in terms.verb_words:
             break
         if kinds and word in ("bodies", "remains") and "and" in words[-2:]:
