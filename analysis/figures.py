@@ -878,7 +878,8 @@ def _counts_things(s: _Sentence, r: _Reading) -> bool:
 
 # "20 of the hostages still in Gaza are believed to be alive": the state, later in the clause
 _ALIVE_IN_CLAUSE = re.compile(r"^[^,;.]{0,40}?\b(?:are|is|were|was|remain)\s+(?:\w+\s+){0,3}?"
-                              r"(?:still\s+)?alive\b", re.IGNORECASE)
+                              r"(?:still\s+)?(?<!no\slonger\s)(?<!not\s)alive\b", re.IGNORECASE)
+# ("are no longer alive", "are not alive" are the dead: see dead_right)
 
 
 _OTHER_SUBJECT = re.compile(r"\b(?:and\s+)?(?:the\s+rest|the\s+others|the\s+remainder|while|"
