@@ -1548,8 +1548,10 @@ class MeetingFinder:
             return True
         begin = mention["start"]
         while begin - 1 >= sent.start and (doc[begin - 1].lower_.rstrip(".") in TITLE_WORDS
-                                           or doc[begin - 1].lower_ in TITLE_EXTRA):
-            begin -= 1  # "the envoy of President-elect Donald Trump"
+                                           or doc[begin - 1].lower_ in TITLE_EXTRA
+                                           or doc[begin - 1].lower_ in self.lex["nationality"]):
+            begin -= 1  # "the envoy of President-elect Donald Trump", "the office of Israeli
+            # Prime Minister Benjamin Netanyahu"
         before = [t.lower_ for t in doc[max(sent.start, begin - 3):begin]]
         if len(before) >= 2 and before[-1] == "by" and before[-2] in self.lex["sender"]:
             return True  # "Burns, sent by President Joe Biden, will be arriving"
