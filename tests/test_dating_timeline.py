@@ -213,6 +213,69 @@ def test_meeting_matching_many_rounds_leaves_the_article_undated():
     assert inference.report_date is None
 
 
+def test_span_of_fighting_also_fits_the_truce_that_stopped_it():
+    # "15 months of bombardment" in a report of March 2025 (the January truce): the war's
+    # count stopped at the truce; "15 months of captivity" goes on counting
+    days, _ = dating.calendar_days()
+    march = dating._index(days, D(2025, 3, 10))
+    fighting = dating.duration_constraint({"text": "15 months of bombardment", "amount": 15,
+                                           "unit": "month", "qualifier": "exact"})
+    captivity = dating.duration_constraint({"text": "15 months of captivity", "amount": 15,
+                                            "unit": "month", "qualifier": "exact"})
+    assert fighting.allowed[march] and not captivity.allowed[march]
+    assert not fighting.allowed[dating._index(days, D(2025, 7, 1))]
+
+
+def test_in_the_before_a_one_day_event_is_not_during_it():
+    # "the mediators in the ceasefire deal agreed in January": the deal is past, the report
+    # is not held to the days around 15 January 2025; "in Ramadan" stays during
+    from analysis.rules.dates import date_signals as signals
+    deal = [m for m in signals("Egypt, one of the mediators in the ceasefire deal agreed in "
+                               "January, called for restraint.") if m["kind"] == "event"]
+    assert deal and all(m["tense"] != "during" for m in deal)
+    holiday = [m for m in signals("Talks continued in Ramadan.") if m["kind"] == "holiday"]
+    assert holiday and holiday[0]["tense"] == "during"
+
+
+def test_year_less_past_date_prefers_its_fresher_occurrence():
+    # "ended on March 1" beside "took office on January 20" (2025): the report is days after
+    # 1 March 2025, not at the far end of the 330 days after 1 March 2024
+    inference = infer("Negotiators met for the first time since President Donald Trump took "
+                      "office on January 20. The first phase of the truce ended on March 1.")
+    if inference.report_date is not None:
+        assert inference.report_date >= D(2025, 3, 1), inference.evidence
+    c = [c for c in inference.constraints if "March 1" in c.label][0]
+    days, _ = dating.calendar_days()
+    assert c.prefer[dating._index(days, D(2025, 3, 10))] > \
+        c.prefer[dating._index(days, D(2025, 1, 22))]
+
+
+def test_busy_venue_round_with_one_name_does_not_date_an_article_alone():
+    # the compiled table lacks rounds at Cairo: a Qatari PM in Cairo with only a years-long
+    # tenure beside it must stay undated, not take the one 2024 Cairo round the tenure leaves
+    meetings = [{"location": "Cairo", "participants": ["Mohammed bin Abdulrahman Al Thani"],
+                 "status": "held", "date_text": "", "quote": "joined the talks in Cairo"}]
+    inference = infer("Egyptian Foreign Minister Badr Abdelatty said Qatari Prime Minister "
+                      "Sheikh Mohammed bin Abdulrahman Al Thani had joined the talks in Cairo.",
+                      meetings=meetings)
+    assert inference.report_date is None and inference.window is None
+    assert "compiled rounds" in inference.evidence
+
+
+def test_weak_round_match_still_picks_the_day_inside_a_narrow_toll_window():
+    # the same one-name match beside a toll that leaves a season: the round may choose
+    meetings = [{"location": "Cairo", "participants": ["William Burns"], "status": "held",
+                 "date_text": "", "quote": "met in Cairo"}]
+    inference = infer("CIA Director William Burns met mediators in Cairo. Gaza's health "
+                      "ministry says at least 40,005 people have been killed.",
+                      figures=[{"metric": "killed", "population": "palestinian",
+                                "value": 40005, "qualifier": "lower_bound", "group": "all",
+                                "scope": "cumulative", "quote": "at least 40,005 people"}],
+                      meetings=meetings)
+    assert inference.report_date is not None, inference.evidence
+    assert "only a match with compiled rounds" not in inference.evidence
+
+
 def test_meeting_weekday_picks_the_round_held_that_weekday():
     # Paris rounds: Sunday 28 Jan and Friday 23 Feb 2024; "held Friday" is the second
     meetings = [{"location": "Paris", "participants": ["William Burns"], "status": "held",

@@ -148,6 +148,11 @@ STRONG_KINDS = ("toll", "duration", "absolute", "dateline", "event", "round", "y
 # days before the report (older dates are written with their year), a coming one at most
 # this many days after it; its year is the one the other evidence favours.
 YEARLESS_PAST_DAYS, YEARLESS_FUTURE_DAYS = 330, 200
+# A year-less past date is most often of the last months (writers add the year to older
+# ones): of its occurrences, the fresher one is preferred by up to this much, flat for
+# YEARLESS_FRESH_DAYS, halving every YEARLESS_FRESH_HALF_LIFE after ("It ended on March 1"
+# in a report of March 2025: 1 March 2025, not 1 March 2024 at 325 days).
+YEARLESS_FRESH_PREFER, YEARLESS_FRESH_DAYS, YEARLESS_FRESH_HALF_LIFE = 0.3, 60, 90
 LEAD_DATE_DAYS = 10   # a past date in the article's first sentence: the report within days
 # A date given with its weekday ("on Thursday, 25 January", "Tuesday 13 February") is this
 # week's: the report lies within this many days after (or before, if coming) it.
@@ -636,7 +641,55 @@ def duration_constraint(mention: dict) -> Constraint | None:
     allowed = _mask_range(len(days), int(np.floor(lo)), int(np.ceil(hi)))
     start, end = WAR_START + dt.timedelta(days=int(np.floor(lo))), \
         WAR_START + dt.timedelta(days=int(np.ceil(hi)))
-    return Constraint("duration", f"'{mention['text']}' since 7 Oct: {start}..{end}", allowed)
+    label = f"'{mention['text']}' since 7 Oct: {start}..{end}"
+    prefer = None
+    if qualifier not in ("anniversary", "ordinal", "ordinal_near"):
+        counted = allowed
+        allowed, label = _paused_by_truce(mention["text"], allowed, label)
+        if allowed is not counted:   # the span itself stays the likelier reading
+            prefer = TRUCE_SPAN_PREFER * counted
+    return Constraint("duration", label, allowed, prefer)
+
+
+# The fighting a truce stops: "15 months of bombardment" in a report of the January 2025
+# truce counts the war up to it, not to the report ("of captivity", "the war, now in its
+# 16th month" go on counting).
+PAUSED_BY_TRUCE = re.compile(r"\b(?:war|warfare|bombardment|bombing|fighting|conflict|"
+                             r"offensive|airstrikes|strikes|attacks|destruction)\b", re.I)
+TRUCE_PERIOD = re.compile(r"\bceasefire in force|\btruce in force")
+# ... for at most this many days of the truce (and a week after it broke down)
+TRUCE_COUNT_DAYS, TRUCE_AFTER_DAYS = 90, 7
+# the span counted to the report stays preferred by this much over the truce's days
+TRUCE_SPAN_PREFER = 0.3
+
+
+@lru_cache(maxsize=1)
+def _truces() -> tuple[tuple[int, int], ...]:
+    """(first, last) candidate-day index of each truce in force (timeline rows of kind
+    ceasefire named '... in force'), the last capped at :data:`TRUCE_COUNT_DAYS`."""
+    days, _ = calendar_days()
+    out = []
+    for e in timeline.load():
+        if e.kind == "ceasefire" and TRUCE_PERIOD.search(e.event):
+            first = _index(days, e.start)
+            last = min(_index(days, e.end or e.start) + TRUCE_AFTER_DAYS,
+                       first + TRUCE_COUNT_DAYS)
+            out.append((first, last))
+    return tuple(out)
+
+
+def _paused_by_truce(text: str, allowed: np.ndarray, label: str):
+    """A span of fighting ("15 months of bombardment", "two years of war") whose days reach a
+    truce's start also fits the truce that stopped it: the report may be any day of the truce
+    (:func:`_truces`). Leaves spans of captivity and spans that end before a truce."""
+    if not PAUSED_BY_TRUCE.search(text):
+        return allowed, label
+    days, _ = calendar_days()
+    for first, last in _truces():
+        if 0 <= first < len(days) and allowed[first]:
+            allowed = allowed | _mask_range(len(days), first, last)
+            label += f" (or the truce from {days[first]}, which stopped it)"
+    return allowed, label
 
 
 def absolute_constraint(mention: dict) -> Constraint | None:
@@ -706,6 +759,15 @@ def yearless_spans(text: str, years) -> list[tuple[dt.date, dt.date]]:
     return spans
 
 
+def _fresh_prefer(last: int, n: int, after: int) -> np.ndarray:
+    """Soft preference, within the allowed days after one occurrence of a year-less past
+    date, for the days soon after it (:data:`YEARLESS_FRESH_PREFER`); used only when
+    several years are candidates, so that the fresher occurrence wins a tie."""
+    gap = np.arange(n) - last
+    return np.where(gap <= after, YEARLESS_FRESH_PREFER *
+                    _decay(gap, YEARLESS_FRESH_DAYS, YEARLESS_FRESH_HALF_LIFE), 0.0)
+
+
 def yearless_constraint(mention: dict) -> Constraint | None:
     """A date without its year takes its year from the other evidence: every year of the
     war is a candidate; as past, the report follows one occurrence within
@@ -741,12 +803,14 @@ def yearless_constraint(mention: dict) -> Constraint | None:
             allowed |= _mask_range(n, i, j + after)
             if named:
                 prefer = np.maximum(prefer, _named_day_prefer(mention, i, n))
+            elif len(spans) > 1:
+                prefer = np.maximum(prefer, _fresh_prefer(j, n, after))
     years = "/".join(str(s[0].year) for s in spans)
     how = "planned: before" if future else "mentioned as past: after"
     # "Thursday, 25 January": the weekday leaves one year, a full date
     kind = "absolute" if named else "yearless"
     return Constraint(kind, f"'{mention['text']}' {how} it, in {years}", allowed,
-                      prefer if future or named else None,
+                      prefer if future or named or prefer.any() else None,
                       anchors=() if future or hinted or mention.get("since") else
                       tuple(_index(days, s[1]) for s in spans),
                       occurrences=tuple((_index(days, a), _index(days, b)) for a, b in spans),
@@ -1196,6 +1260,33 @@ def infer_date(mentions: list[dict], figures: list[dict],
     return _decide(constraints, set_aside)
 
 
+# A round match weaker than this (several candidate rounds, or one name in common) cannot date
+# an article by itself: :func:`_only_rounds_narrow`.
+WEAK_ROUND_STRENGTH = 0.6
+# ... when the other signals leave more than this many days (a tenure, a toll of a slow month
+# leave a few weeks to a season: there the round picks the day among plausible ones)
+ROUND_ALONE_DAYS = 2 * MAX_WINDOW_DAYS
+
+
+def _only_rounds_narrow(point: int, used: list[Constraint], n: int) -> int | None:
+    """The width of the run of days around the estimate that the signals other than round
+    matches allow, when it is wider than :data:`ROUND_ALONE_DAYS` and the match is weak
+    (:data:`WEAK_ROUND_STRENGTH`: several candidate rounds at a busy venue, one name in
+    common): then a match with the compiled rounds alone made the date, and the compiled
+    table lacks rounds (a Cairo round of August 2025 matched the Cairo rounds of 2024 by
+    venue and one name, 357 days off).
+    None when other evidence (a toll, a date, an event, a duration) narrows it too.
+    Office tenures (years long) count as the rest; weekday and recency preferences not."""
+    if not any(c.kind in FALLIBLE_KINDS and c.strength < WEAK_ROUND_STRENGTH for c in used):
+        return None
+    rest = np.ones(n, dtype=bool)
+    for c in used:
+        if c.kind not in FALLIBLE_KINDS and c.kind not in SOFT_KINDS:
+            rest &= c.allowed
+    lo, hi = _run(rest, point)
+    return hi - lo + 1 if hi - lo + 1 > ROUND_ALONE_DAYS else None
+
+
 def _decide(constraints: list[Constraint], set_aside: list[str]) -> Inference:
     """The best day and its window, or undated with the reason (module doc)."""
     days, _ = calendar_days()
@@ -1215,6 +1306,11 @@ def _decide(constraints: list[Constraint], set_aside: list[str]) -> Inference:
     if spread is not None:  # no one window: the evidence points to distant days
         return Inference(None, None, f"undated: the evidence fits {spread[0]} and "
                          f"{spread[1]} equally well: {evidence}", constraints)
+    only = _only_rounds_narrow(point, used, len(days))
+    if only is not None:
+        return Inference(None, None, f"undated: only a match with compiled rounds (not "
+                         f"complete) narrows it; the rest allows {only} days: {evidence}",
+                         constraints)
     if hi - lo + 1 > MAX_WINDOW_DAYS:
         return Inference(None, window, f"undated: evidence only narrows it to {window[0]}.."
                          f"{window[1]} ({hi - lo + 1} days): {evidence}", constraints)

@@ -10,6 +10,7 @@ identical. Each worker process builds the pipeline once (``analysis.nlp.cached_p
 
 from __future__ import annotations
 
+import gc
 import logging
 import multiprocessing
 import os
@@ -204,6 +205,10 @@ class _WorkerPool:
         self.left: dict[int, int] = {}  # chunk index -> items still to come
 
     def run(self, chunks: Iterator[list[Item]]) -> Iterator[tuple[str, dict]]:
+        # The parent's objects (the corpus, the pipeline) go to the permanent generation before
+        # forking: a worker's garbage collector would otherwise write to every one of them and
+        # so copy every page it shares with the parent (memory grew with the corpus, per worker)
+        gc.freeze()
         pool = [_Worker(self.context, self.options) for _ in range(self.size)]
         taken, next_out, exhausted = 0, 0, False
         try:
@@ -234,6 +239,7 @@ class _WorkerPool:
         finally:
             for worker in pool:
                 worker.stop()
+            gc.unfreeze()
 
     def _new_job(self, index: int, chunk: list[Item]) -> _Job:
         self.done[index] = [None] * len(chunk)

@@ -950,6 +950,21 @@ def _events_of_the_week(mentions: list[dict], sentence_of) -> None:
             mention["tense"], mention["recent_days"] = "recent", THIS_WEEK_DAYS
 
 
+def _during(before: str, mention: dict) -> bool:
+    """The report lies within the event or holiday: "during Ramadan", "throughout the
+    truce", "in Ramadan", "this Passover", "in the truce" (a period, with an end date). Not
+    "in the" or "this" before a one-day event ("the mediators in the ceasefire deal agreed
+    in January", "this agreement"): its part in the story, not the time of the report."""
+    found = DURING.search(before)
+    if not found:
+        return False
+    one_day = mention.get("end_date") in (None, "", mention.get("date"))
+    if mention["kind"] == "event" and one_day and \
+            found.group(0).split()[0].lower() in ("in", "this"):
+        return False
+    return True
+
+
 def _event_tense(before: str, mention: dict) -> str:
     """An event's relation to the report, from the words right before it: 'future' ("ahead
     of Ramadan", :data:`AHEAD_OF`), 'during' ("during Ramadan"), 'offset' ("two weeks after
@@ -961,7 +976,7 @@ def _event_tense(before: str, mention: dict) -> str:
     before = before[-60:]
     if AHEAD_OF.search(before):
         return "future"
-    if DURING.search(before):
+    if _during(before, mention):
         return "during"
     if mention["kind"] == "holiday" or (mention.get("event_kind") in SCHEDULED_KINDS and
                                         mention["tense"] == "future"):

@@ -131,7 +131,9 @@ _AUX = (r"(?:who|that|which|have|has|had|were|was|are|is|been|being|also|since|s
         r"already|later|then|subsequently|either|altogether|more|others?|allegedly|likely|"
         r"estimated|feared|considered|listed\s+as|declared|either|currently|remain|"
         r"will|would|could|might|may|shall|should|due|set|expected|scheduled|slated|going|"
-        r"is\s+to|are\s+to|[a-z]{3,}ly)")
+        r"is\s+to|are\s+to|[a-z]{3,}ly|"
+        # the agent of a belief: "35 are believed by the Israeli military to be dead"
+        r"by\s+(?:the\s+)?(?:\w+\s+)?(?:military|army|government|officials|authorities|idf|israel))")
 # a relative clause with its own subject: "41 (that) the Israeli military has declared dead",
 # "eight of whom Israel says are dead"
 _SAYS = (r"(?:\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,3}(?:military\s+|army\s+|government\s+|"
@@ -182,7 +184,10 @@ def _noun_lists(data: dict) -> dict:
                                r"(?:\s+that)?(?:\s+there\s+(?:are|were|is|remain))?\s*$",
                                re.IGNORECASE),
         word_kind=word_kind,
-        head_re=re.compile(rf"\s*({_alternation(heads_and_mods)})(?![\w'’])", re.IGNORECASE),
+        # scare quotes are allowed around a word: "13,000 ‘terrorists’", "50 'martyrs'"
+        # (a closing quote only after an opening one: "hostages’ bodies" is a possessive)
+        head_re=re.compile(rf"\s*(?P<q>[\"“‘'])?(?P<head>{_alternation(heads_and_mods)})"
+                           rf"(?(q)[\"”’'](?!\w)|(?![\w'’]))", re.IGNORECASE),
         modifiers=frozenset(w.lower() for w in data["np_modifiers"]),
         unit_words=frozenset(w.lower() for w in data["unit_nouns"]),
         quantity_left_re=re.compile(rf"(?:^|(?<=[\s(]))(?:{_alternation(data['quantity_left'])})"
@@ -313,7 +318,7 @@ def _noun_phrase_words(right: str, pos: int, lexicon: FigureLexicon) -> tuple[li
         match = lexicon.head_re.match(right, pos)
         if not match:
             break
-        word = re.sub(r"\s+", " ", match.group(1).lower())
+        word = re.sub(r"\s+", " ", match.group("head").lower())
         if kinds and previous == "and" and word in lexicon.verb_words:
             break
         if kinds and word in ("bodies", "remains") and "and" in words[-2:]:
@@ -821,12 +826,32 @@ def _start_reading(s: _Sentence, number: Number) -> _Reading | None:
     return _Reading(number, left, right, value, low, high)
 
 
+_TRAILING_HEDGES = {"so": "approx", "more": "lower_bound", "fewer": "upper_bound",
+                    "less": "upper_bound"}
+_TRAILING_HEDGE = re.compile(r"^\s*or\s+(so|more|fewer|less)\b(?!\s+than)", re.IGNORECASE)
+
+
+def _trailing_hedge(s: _Sentence, r: _Reading) -> None:
+    """A hedge after the number: "the 250 or so hostages" (approx), "130 or more hostages"
+    (lower_bound), "20 or fewer" (upper_bound); the noun phrase is read after it. Leaves
+    "50 or 60" (a range) and "10 or more than that" alone."""
+    match = _TRAILING_HEDGE.match(r.right)
+    if match is None or r.np.kind is not None:
+        return
+    np = _noun_phrase(r.right[match.end():], s.lexicon)
+    np.end += match.end()
+    r.np = np
+    if r.qualifier == "exact":
+        r.qualifier = _TRAILING_HEDGES[match.group(1).lower()]
+
+
 def _read_noun_phrase(s: _Sentence, r: _Reading) -> None:
     """The hedge before the number and the noun phrase after it. In "36 of the 128 remaining
     hostages" the part takes the whole's noun phrase; the whole (128) is `part_of`."""
     r.qualifier, r.hedge_start = _hedge(r.left, s.lexicon)
     r.core_left = r.left[:r.hedge_start]
     r.np = _noun_phrase(r.right, s.lexicon)
+    _trailing_hedge(s, r)
     whole = _whole_after(s.text, r.number, s.numbers)
     if whole is not None:
         whole_np = _noun_phrase(s.text[whole.end:], s.lexicon)
@@ -855,7 +880,8 @@ def _counts_things(s: _Sentence, r: _Reading) -> bool:
 
 # "20 of the hostages still in Gaza are believed to be alive": the state, later in the clause
 _ALIVE_IN_CLAUSE = re.compile(r"^[^,;.]{0,40}?\b(?:are|is|were|was|remain)\s+(?:\w+\s+){0,3}?"
-                              r"(?:still\s+)?alive\b", re.IGNORECASE)
+                              r"(?:still\s+)?(?<!no\slonger\s)(?<!not\s)alive\b", re.IGNORECASE)
+# ("are no longer alive", "are not alive" are the dead: see dead_right)
 
 
 _OTHER_SUBJECT = re.compile(r"\b(?:and\s+)?(?:the\s+rest|the\s+others|the\s+remainder|while|"
@@ -925,7 +951,8 @@ _PARTITIVE_LEAD = re.compile(r"^\W*(?:of|out\s+of|among)\s+(?:the|those|all)\b[^
                              re.IGNORECASE)
 _RELATIVE_STATE = re.compile(
     r"^\s*(?:(?:that|which|whom)\s+)?(?:it|they|hamas|the\s+group|militants|captors|"
-    r"[A-Z][\w'’-]+)\s+(?:still\s+)?(?:(?P<hold>holds?|is\s+holding|are\s+holding|keeps?|has\s+held)|"
+    r"[A-Z][\w'’-]+)(?:\s+in\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+Strip)?)?"  # "militants in Gaza"
+    r"\s+(?:still\s+)?(?:(?P<hold>holds?|is\s+holding|are\s+holding|keeps?|has\s+held)|"
     r"(?P<take>seized|took|abducted|kidnapped|captured|dragged))\b")
 _UNKNOWN = re.compile(r"\s+(?:unclear|unknown|uncertain|a\s+mystery)", re.IGNORECASE)
 _FINITE = re.compile(r"\b(?:were|was|are|is|have|has|had|remain|remains|remained)\b",
@@ -938,7 +965,8 @@ _CLAIMED = re.compile(r"\b(?:claimed|claiming|claims|claim|cost|costing|took|tak
 
 def _relative_state(after: str) -> str | None:
     """A relative clause with its own subject after the noun phrase: "all 48 hostages it still
-    holds", "the estimated 100 hostages it is holding" (hold); "the more than 250 hostages
+    holds", "the estimated 100 hostages it is holding", "the 48 hostages that militants in Gaza
+    still hold" (hold); "the more than 250 hostages
     Hamas seized on October 7" (take)."""
     match = _RELATIVE_STATE.match(after)
     if not match:
@@ -1185,6 +1213,7 @@ _SENTENCE_START_PART = re.compile(r"^\W*(?:(?:however|but|and|of\s+those|yet|sti
 
 _DEAD_IN_PHRASE = re.compile(r"\b(?:bodies|remains|deceased|dead|slain)\b", re.IGNORECASE)
 _REMAINING_BEFORE = re.compile(r"\b(?:the\s+|all\s+)?remaining\s*$", re.IGNORECASE)
+_REMAINING_AFTER = re.compile(r"\s*remaining\b", re.IGNORECASE)
 
 
 # noun kind + trigger -> metric, when the noun says who was counted
@@ -1216,6 +1245,21 @@ def _palestinian_clause(s: _Sentence, r: _Reading) -> bool:
     return bool(s.lexicon.cue_res["palestinian"].search(s.text[start:r.number.start]))
 
 
+_DECEASED_NP = re.compile(r"^[^.;,]{0,30}?\b(?:deceased|dead|slain)\s+(?:\w+\s+)?"
+                          r"(?:hostages?|captives?)\b", re.IGNORECASE)
+_WHOLE_LEFT = re.compile(r"\b(?:out\s+of|a\s+total\s+of)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _deceased_count(r: _Reading) -> bool:
+    """A count of dead hostages named by its noun, not by a verb: "a total of 28 deceased
+    hostages that Hamas must return", "returned four out of 28 bodies of deceased hostages",
+    "the 11 dead hostages still in Gaza". Leaves the hand-over itself ("returned the bodies of
+    four deceased hostages": a release trigger with no whole) and "4 hostages died"."""
+    if r.np.kind != "hostage" or not _DECEASED_NP.search(r.right[:r.np.end + 1]):
+        return False
+    return r.trigger in (None, "hold") or bool(_WHOLE_LEFT.search(r.core_left))
+
+
 def _metric(s: _Sentence, r: _Reading) -> str | None:
     """The metric from the noun kind and the trigger (the tables above), with the cases the
     tables cannot hold: "there are 130 hostages" (held), "120 prisoners in Israeli jails"
@@ -1224,6 +1268,8 @@ def _metric(s: _Sentence, r: _Reading) -> str | None:
     np, trigger, lexicon = r.np, r.trigger, s.lexicon
     if r.bodies and r.hostage_context:
         return "hostages_dead"  # "... and the remains of 35 others"
+    if _deceased_count(r):
+        return "hostages_dead"  # "a total of 28 deceased hostages", "out of 28 bodies of ..."
     if trigger == "hold" and _DEAD_IN_PHRASE.search(r.right[:np.end]) and (
             np.kind == "hostage" or r.hostage_context):
         return "hostages_dead"  # "the return of 16 bodies still held in Gaza"
@@ -1231,8 +1277,10 @@ def _metric(s: _Sentence, r: _Reading) -> str | None:
         metric = NOUN_METRICS.get((np.kind, trigger))
         if metric is None and np.kind == "hostage" and (
                 re.search(r"\bthere\s+(?:are|were|remain)\s*$", r.core_left, re.IGNORECASE)
-                or (trigger is None and _REMAINING_BEFORE.search(r.core_left))):
-            metric = "hostages_held"  # "there are 130 hostages", "the remaining 59 hostages"
+                or (trigger is None and (_REMAINING_BEFORE.search(r.core_left)
+                                         or _REMAINING_AFTER.match(r.right)))):
+            metric = "hostages_held"  # "there are 130 hostages", "the remaining 59 hostages",
+            # "the nearly 100 remaining hostages"
         if metric is None and np.kind == "prisoner" and lexicon.prison_re.search(r.after[:40]):
             metric = "prisoners_held"
         return metric
@@ -1436,9 +1484,11 @@ def _proposed_release(s: _Sentence, r: _Reading) -> bool:
 
 
 _PLAN_BEFORE = re.compile(
-    r"\b(?:agreement|deal|accord|truce|pause|ceasefire|cease-fire|arrangement)\b[^.;]{0,60}?"
+    r"\b(?:agreement|deal|accord|truce|pause|ceasefire|cease-fire|arrangement|phase|proposal|"
+    r"plan|talks|negotiations|framework)\b[^.;]{0,60}?"
     r"\b(?:to\s+(?:extend|secure|bring|free|release|pause|halt|end|stop|allow|see|swap|exchange)|"
-    r"involv(?:es|e|ing)|entails?|provid(?:es|e|ing)\s+for|would|will|could)\b", re.IGNORECASE)
+    r"involv(?:es|e|ing)|entails?|provid(?:es|e|ing)\s+for|would|will|could|includes?|"
+    r"touch(?:es|ed)?\s+on|calls?\s+for)\b", re.IGNORECASE)
 _NOMINAL_RELEASE_END = re.compile(r"\b(?:release|return|freeing)\s+of\s+(?:[\w-]+\s+){0,2}$",
                                   re.IGNORECASE)
 
@@ -1446,7 +1496,9 @@ _NOMINAL_RELEASE_END = re.compile(r"\b(?:release|return|freeing)\s+of\s+(?:[\w-]
 def _release_in_plan(s: _Sentence, r: _Reading) -> bool:
     """A release named as a noun inside a deal that is still to run: "an agreement to extend
     the ceasefire by two days, with the release of another 20 hostages", "this pause
-    involves the release of 50 women and children". Leaves "the truce saw the release of
+    involves the release of 50 women and children", "the first phase includes the release of
+    33 hostages", "the talks touched on a release of 10-15 hostages", "the plan calls for ...
+    the release of". Leaves "the truce saw the release of
     105 hostages" and the second half of an exchange."""
     if not r.metric.endswith("_released") or r.coordinated:
         return False

@@ -53,7 +53,9 @@ NEGOTIATOR_OFFICES = {"cia_director", "mossad_director", "shin_bet_director",
 
 
 # a sentence the parser ended after a title or rank abbreviation
-TITLE_END = re.compile(r"(?:\((?:ret|res)\.\)|\b(?:Gen|Maj|Col|Lt|Brig|Adm|Dr|Sgt|Capt)\.)\s*$")
+# ("Brig.-Gen. (", "Res.)": the sentencizer may also cut inside the bracket of "(Res.)")
+TITLE_END = re.compile(r"(?:(?:\(|\b)(?:ret|res|Ret|Res)\.\)"
+                       r"|\b(?:Gen|Maj|Col|Lt|Brig|Adm|Dr|Sgt|Capt)\.\s*\(?)\s*$")
 # the date of a dateline: "ROME, July 28 (Reuters) -", "PARIS, Jan 29 (AFP) -"
 DATELINE_AFTER = re.compile(r"\s*\([A-Z][A-Za-z.&' ]{0,30}\)\s*[-\u2013\u2014]")
 SAME_PEOPLE = re.compile(r"\bthe same (?:two|three|four|five|officials|men|leaders|negotiators"
@@ -577,6 +579,18 @@ def _sent_to(senders: set[str], before: list[str]) -> bool:
                                                         for w in before[:-1])
 
 
+def _sent_to_go(senders: set[str], goes: set[str], words: list[str]) -> bool:
+    """'instructed the delegation to leave for Cairo', 'ordered the negotiating team to travel
+    to Doha': a sender, then within nine words 'to' and a verb of going or meeting. Leaves
+    'instructed the army to expand the operation' and 'asked about the talks'."""
+    for i, word in enumerate(words):
+        if word in senders | {"authorized", "authorised", "allowed"}:
+            after = words[i + 1:i + 11]
+            if any(a == "to" and b in goes for a, b in zip(after, after[1:])):
+                return True
+    return False
+
+
 def _again(doc: Doc, group: Group) -> bool:
     """'met with Hamas leaders in Doha on Monday night and again on Tuesday with ...': a day
     introduced by 'again' repeats the meeting just named."""
@@ -921,6 +935,8 @@ class MeetingFinder:
                 continue
             if kind in ("meet", "travel", "arrive") and self._wished(s, i):
                 continue  # "has also expressed interest in visiting Washington soon"
+            if self._appealed(s, i):
+                continue  # "urging Israel and Hamas to resume talks in Doha or Cairo"
             triggers.append(Trigger(s.start + i, kind, s.tokens[i].text,
                                     _days_after(s.lower, i)))
         return triggers
@@ -1245,7 +1261,9 @@ class MeetingFinder:
         planned = any(w in self.lex["planned"] for w in window) or bool(
             _phrase_in(near, self.lex_lists["planned_phrase"])) or _sent_to(
                 self.lex["sender"], [t.lower_ for t in doc[s.start:first]])
-        planned = planned or self._verb_planned(doc, s, first)
+        planned = planned or self._verb_planned(doc, s, first) or _sent_to_go(
+            self.lex["sender"], self.lex["travel_verb"] | self.lex["meet_verb"],
+            [t.lower_ for t in doc[s.start:min(s.end, first + 6)]])
         return planned and not any(w in ("had", "previously") for w in window)
 
     def _verb_planned(self, doc, s: Sentence, first: int) -> bool:
@@ -1369,6 +1387,20 @@ class MeetingFinder:
         "is set to meet"."""
         before = " ".join(s.lower[max(0, i - 4):i])
         return bool(_phrase_in(before, self.lex_lists["wish"]))
+
+    def _appealed(self, s: Sentence, i: int) -> bool:
+        """Talks someone calls for, not held: "urging Israel and Hamas to resume talks",
+        "called on both sides to return to the negotiating table in Cairo", "appealed to Hamas
+        to send a delegation" (an `appeal` phrase, then 'to', up to eight words before). Leaves
+        "urged Netanyahu to agree during their meeting" and "urged ... at talks in Doha"."""
+        if i > 0 and s.lower[i - 1] in ("their", "his", "her", "during", "at"):
+            return False
+        before = s.lower[max(0, i - 8):i]
+        for j in range(len(before)):
+            if _phrase_in(" ".join(before[j:j + 2]), self.lex_lists["appeal"]) and \
+                    "to" in before[j + 1:] and not any(w in (",", ";", ".") for w in before[j:]):
+                return True
+        return False
 
     def _round_like(self, s: Sentence, i: int) -> bool:
         """'round'/'visit'/'trip' only as 'round of talks', 'a round in Cairo', 'the Cairo
@@ -1507,8 +1539,10 @@ class MeetingFinder:
             return True
         begin = mention["start"]
         while begin - 1 >= sent.start and (doc[begin - 1].lower_.rstrip(".") in TITLE_WORDS
-                                           or doc[begin - 1].lower_ in TITLE_EXTRA):
-            begin -= 1  # "the envoy of President-elect Donald Trump"
+                                           or doc[begin - 1].lower_ in TITLE_EXTRA
+                                           or doc[begin - 1].lower_ in self.lex["nationality"]):
+            begin -= 1  # "the envoy of President-elect Donald Trump", "the office of Israeli
+            # Prime Minister Benjamin Netanyahu"
         before = [t.lower_ for t in doc[max(sent.start, begin - 3):begin]]
         if len(before) >= 2 and before[-1] == "by" and before[-2] in self.lex["sender"]:
             return True  # "Burns, sent by President Joe Biden, will be arriving"
@@ -1523,9 +1557,9 @@ class MeetingFinder:
 
     def _place_ok(self, doc, place, sent) -> bool:
         """A place that can be where people met: 'in Doha', 'visited Tehran', 'the resort town
-        of Sharm el-Sheikh', 'left Qatar', 'returned from Cairo', 'the Doha talks'. Not
-        'Israel-Hamas war', "Qatar's prime minister", 'a press conference in Doha', 'returned
-        to Israel' (going home)."""
+        of Sharm el-Sheikh', 'left Qatar', 'returned from Cairo', 'the Doha talks', 'departed
+        for Doha'. Not 'Israel-Hamas war', "Qatar's prime minister", 'a press conference in
+        Doha', 'returned to Israel' (going home), 'according to Israel Hayom' (a source)."""
         start, end = place[0], place[1]
         following = [t.lower_ for t in doc[end:min(sent.end, end + 3)]]
         if following and following[0] in ("-", "'s", "\u2019s", "'"):
@@ -1552,6 +1586,10 @@ class MeetingFinder:
             return True
         if word == "of" and previous in self.lex["place_noun"]:
             return True
+        if word == "to" and previous == "according":
+            return False  # "According to Israel Hayom, the delegation comprises ...": a source
+        if word == "for" and previous in self.lex["departure_for"]:
+            return True  # "departed for Doha", "will leave for Cairo" (not "left for good")
         if word in ("to", "for") and previous in TITLE_NOUNS:
             return False  # "US special envoy to the Middle East Steve Witkoff landed in Qatar"
         if word == "to" and previous in TRIP_NOUNS:

@@ -154,7 +154,8 @@ def _one_value(text: str) -> tuple[int, bool] | None:
     stripped = text.strip()
     match = re.fullmatch(rf"({_DIGITS})\s*([a-z]+)?", stripped, re.IGNORECASE)
     if match:
-        number = float(_clean_digits(match.group(1)))
+        grouped = None if match.group(2) else _dot_grouped(match.group(1))
+        number = grouped or float(_clean_digits(match.group(1)))
         scale_word = (match.group(2) or "").lower()
         scale = SCALE_WORDS.get(scale_word) or SCALE_ABBREVIATIONS.get(scale_word, 1)
         if match.group(2) and scale == 1:
@@ -162,6 +163,21 @@ def _one_value(text: str) -> tuple[int, bool] | None:
         return round(number * scale), False
     value = words_to_int(stripped)
     return (value, True) if value is not None else None
+
+
+def _dot_grouped(digits: str) -> int | None:
+    """A count written with a dot between thousands ("37.347 Palestinians", "85.372"), or None.
+
+    News from continental Europe and the Arab world groups thousands with a dot. Exactly three
+    digits after the dot, and no scale word (checked by the caller), means grouping:
+    a count of people is never a fraction. "1.9 million" and "2.5" are left as decimals.
+
+    >>> _dot_grouped("37.347"), _dot_grouped("1.9"), _dot_grouped("1,200")
+    (37347, None, None)
+    """
+    if re.fullmatch(r"\d{1,3}\.\d{3}", digits):
+        return int(digits.replace(".", ""))
+    return None
 
 
 def parse_number(text: str) -> Number | None:
