@@ -183,18 +183,3 @@ def clean_stale(out: Path) -> list[str]:
                 shutil.rmtree(entry, ignore_errors=True)
                 notes.append(f"removed {entry.name}, left by a run that died")
     return notes
-    for entry in entries:
-        match = pattern.match(entry.name)
-        if not match or not entry.is_dir():
-            continue
-        kind, pid = match.group(1), match.group(2)
-        if pid is None or (match.group(3) is None and kind == "staging"):
-            notes.append(f"{entry} was left by an earlier run; remove it if no run is going on")
-        elif pid and int(pid) != os.getpid() and not _alive(int(pid)):
-            if kind == "previous" and not out.exists():
-                os.rename(entry, out)
-                notes.append(f"restored {out} from {entry.name} (a run died while publishing)")
-            else:
-                shutil.rmtree(entry, ignore_errors=True)
-                notes.append(f"removed {entry.name}, left by a run that died")
-    return notes
