@@ -110,7 +110,27 @@ def build_pipeline(model: str | None = None, rules_only: bool = False) -> Langua
         nlp = spacy.load(resolve_model_name(model), exclude=UNUSED_MODEL_COMPONENTS)
     for name in PROJECT_COMPONENTS:
         nlp.add_pipe(name)
+    nlp.tokenizer = TextKeepingTokenizer(nlp.tokenizer)
     return nlp
+
+
+class TextKeepingTokenizer:
+    """The pipeline's tokenizer, keeping the string it was given in ``doc.user_data`` (under
+    :data:`analysis.rules.doc_text.TEXT_KEY`), so that the components read the text without
+    ``Doc.text`` joining every token again (:func:`analysis.rules.doc_text.doc_text`)."""
+
+    def __init__(self, tokenizer):
+        self.tokenizer = tokenizer
+
+    def __call__(self, text: str) -> Doc:
+        from analysis.rules.doc_text import TEXT_KEY
+
+        doc = self.tokenizer(text)
+        doc.user_data[TEXT_KEY] = text
+        return doc
+
+    def __getattr__(self, name: str):
+        return getattr(self.tokenizer, name)
 
 
 def cached_pipeline(model: str | None = None, rules_only: bool = False) -> Language:

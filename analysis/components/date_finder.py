@@ -14,6 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from analysis.rules.dates import date_signals
+from analysis.rules.doc_text import doc_text
 
 if not Doc.has_extension("date_mentions"):
     Doc.set_extension("date_mentions", default=None)
@@ -32,5 +33,5 @@ class DateFinder:
         sentences = None
         if doc.has_annotation("SENT_START"):
             sentences = [(sent.start_char, sent.end_char) for sent in doc.sents]
-        doc._.date_mentions = date_signals(doc.text, sentences)
+        doc._.date_mentions = date_signals(doc_text(doc), sentences)
         return doc

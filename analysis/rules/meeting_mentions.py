@@ -37,6 +37,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from analysis.rules.actors import TITLE_WORDS, ActorMatcher, load_actors
+from analysis.rules.doc_text import doc_text
 from analysis.rules.lexicon import word_lists
 
 PARTICIPANT_WINDOW = 12  # tokens around a trigger in which a day belongs to it
@@ -768,7 +769,7 @@ class MeetingFinder:
     # -- the component --
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text  # read once: Doc.text joins every token each time
+        text = doc_text(doc)  # read once: Doc.text joins every token each time
         mentions = self.actors(doc, text)
         topic_words = self._strong_topic.findall(text.lower(), 0, 20000)
         state = DocState(doc, mentions, self._places(doc), self._dates(doc, text),
