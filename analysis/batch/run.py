@@ -186,6 +186,11 @@ def _extract(corpus, stream: _TableStream, *, base, model, rules_only, workers, 
     """Stream every table into `stream`; the counts for the summary."""
     documents = {document.doc_id: document for document in corpus.documents}
     keys = {doc_id: text_key(document.text) for doc_id, document in documents.items()}
+    whole = _WholeCorpus(corpus.table, keys, model, rules_only, cache_dir, slice_size,
+                         stream) if use_cache else None
+    counts = whole.get() if whole else None
+    if counts is not None:
+        return counts
     cache, cached = _cached_results(keys, model, rules_only, cache_dir, use_cache)
     todo, seen = [], set()
     for doc_id, key in keys.items():
@@ -203,11 +208,54 @@ def _extract(corpus, stream: _TableStream, *, base, model, rules_only, workers, 
         slices.write(table_slice, computed)
     slices.finish()
     status = pd.concat(slices.statuses)["status"].value_counts() if slices.statuses else {}
-    return dict(documents=len(corpus.table), ok=int(status.get("ok", 0)),
-                rejected=int(status.get("rejected", 0)),
-                duplicate=int(status.get("duplicate", 0)), analysed=len(todo),
-                cached=len(documents) - len(todo) if cache is not None else 0,
-                damaged_cache_entries=cache.damaged if cache is not None else 0)
+    counts = dict(documents=len(corpus.table), ok=int(status.get("ok", 0)),
+                  rejected=int(status.get("rejected", 0)),
+                  duplicate=int(status.get("duplicate", 0)), analysed=len(todo),
+                  cached=len(documents) - len(todo) if cache is not None else 0,
+                  damaged_cache_entries=cache.damaged if cache is not None else 0)
+    if whole is not None and cache is not None and cache.write_error is None:
+        whole.put(cache.parts(), counts)
+    return counts
+
+
+class _WholeCorpus:
+    """The whole-corpus entry of this corpus (:mod:`analysis.batch.corpus_cache`): a fully
+    cached re-run of an unchanged corpus copies its last tables."""
+
+    def __init__(self, table, keys, model, rules_only, cache_dir, slice_size, stream):
+        from analysis.batch.corpus_cache import CorpusTables, corpus_key
+        from analysis.batch.table_cache import rows_stamp
+        from analysis.nlp import pipeline_version
+
+        version = pipeline_version(model, rules_only)
+        self.root = Path(cache_dir or default_cache_dir())
+        self.parts = ResultCache(self.root, version).parts
+        self.n_documents = len(keys)
+        self.entries = CorpusTables(self.root)
+        self.key = corpus_key(table.to_csv(index=False), keys.values(), version,
+                              rows_stamp(), f"slice_size={slice_size}")
+        self.stream = stream
+
+    def get(self) -> dict | None:
+        """The counts of the run that made the entry, its tables copied into the stream's
+        folder; None when there is no usable entry."""
+        from analysis.batch.corpus_cache import part_stamps
+
+        counts = self.entries.get(self.key, part_stamps(self.parts()), self.stream.folder)
+        if counts is None:
+            return None
+        warning = shared_warning(self.root)
+        if warning:
+            print(f"warning: {warning}", file=sys.stderr)
+        self.stream.started.update(name.removesuffix(".csv") for name in
+                                   os.listdir(self.stream.folder) if name.endswith(".csv"))
+        return {**counts, "analysed": 0, "cached": self.n_documents, "damaged_cache_entries": 0}
+
+    def put(self, parts: list[Path], counts: dict) -> None:
+        from analysis.batch.corpus_cache import part_stamps
+
+        self.entries.put(self.key, part_stamps(parts), self.stream.folder,
+                         self.stream.files(), counts)
 
 
 class _SliceWriter:
