@@ -58,6 +58,10 @@ def analyse_chunk(chunk: list[Item], model: str | None = None, rules_only: bool 
                   batch_size: int = 32) -> list[tuple[str, dict]]:
     """The per-document function every backend runs: NLP results for a chunk of texts.
 
+    The chunk is analysed in a spaCy memory zone: the strings, lexemes and tokenizer-cache
+    entries its texts added to the vocabulary are freed after it (the results are plain
+    data), so a worker's memory does not grow with every new word of a long corpus.
+
     When the pipeline raises on the chunk, each text is analysed on its own, and a text that
     still raises gets a :func:`failure` result naming the error: one article never takes the
     others down.
@@ -68,10 +72,12 @@ def analyse_chunk(chunk: list[Item], model: str | None = None, rules_only: bool 
     # the corpus loader enforces the article size limit (--max-chars); spaCy's own is lifted
     nlp.max_length = max(nlp.max_length, max((len(text) + 1 for _, text in chunk), default=0))
     try:
-        return _analyse_batch(nlp, chunk, batch_size)
+        with nlp.memory_zone():
+            return _analyse_batch(nlp, chunk, batch_size)
     except Exception as exc:  # noqa: BLE001 - retried text by text below, each error reported
         LOG.debug("batch of %d texts failed (%s); analysing them one by one", len(chunk), exc)
-        return [(key, _analyse_one(nlp, text)) for key, text in chunk]
+        with nlp.memory_zone():
+            return [(key, _analyse_one(nlp, text)) for key, text in chunk]
 
 
 def _analyse_batch(nlp, chunk: list[Item], batch_size: int) -> list[tuple[str, dict]]:
