@@ -91,14 +91,39 @@ class Document:
 
 @dataclass
 class Corpus:
-    """The loaded corpus: readable `documents` and the full documents `table`."""
+    """The loaded corpus: readable `documents` and the full documents `table`.
+
+    Loaded with ``keep_texts=False`` (:func:`load_corpus`), the documents read from ``.txt``
+    files hold no text (``text == ""``): :meth:`text_of` reads it again from the file when it
+    is needed, so a corpus of any size takes about the same memory. `keys` then maps every
+    readable article's doc_id to the SHA-256 of its exact text (the extraction cache's key).
+    """
 
     documents: list[Document]
     table: pd.DataFrame
     notes: list[str] = field(default_factory=list)  # about the corpus as a whole
+    keys: dict[str, str] = field(default_factory=dict)  # doc_id -> text key (keep_texts=False)
+    base: Path | None = None  # the folder source paths are relative to
 
     def __len__(self) -> int:
         return len(self.documents)
+
+    def text_of(self, document: Document) -> str:
+        """The document's text: its own, or read again from its file when the corpus was
+        loaded without texts. Raises CorpusError when the file no longer holds that text."""
+        if document.text or self.base is None:
+            return document.text
+        path = self.base / document.source_path
+        (row,) = _read_txt(path, self.base)
+        text = row.document.text if row.document is not None else ""
+        if _text_key(text) != self.keys.get(document.doc_id):
+            raise CorpusError(f"{document.source_path} changed while the corpus was being "
+                              "extracted; run again")
+        return text
+
+    def with_text(self, document: Document) -> Document:
+        """The document with its text (see :meth:`text_of`)."""
+        return document if document.text else replace(document, text=self.text_of(document))
 
     def by_id(self) -> dict[str, Document]:
         return {document.doc_id: document for document in self.documents}
@@ -113,6 +138,25 @@ class _Row:
     status: str = "ok"
     error: str = ""
     document: Document | None = None
+    n_chars: int = -1  # of the text, when the document no longer holds it (-1: it does)
+    n_words: int = 0
+
+
+def _text_key(text: str) -> str:
+    """SHA-256 of the exact text (what analysis.batch.cache.text_key computes)."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _release_text(row: _Row, keys: dict[str, str], lazy: bool) -> None:
+    """Keep what the corpus needs of a readable row's text (its length, words and key) and,
+    when `lazy` (a ``.txt`` file, read again when needed), drop the text itself."""
+    if row.document is None or row.status != "ok":
+        return
+    text = row.document.text
+    keys.setdefault(row.doc_id, _text_key(text))  # a repeated doc_id: the first is kept
+    if lazy:
+        row.n_chars, row.n_words = len(text), count_words(text)
+        row.document = replace(row.document, text="")
 
 
 def count_words(text: str) -> int:
@@ -652,8 +696,13 @@ def _is_documentation(file: Path) -> bool:
 
 
 def load_corpus(path: str | Path, metadata: str | Path | None = None,
-                max_chars: int = MAX_CHARS, skip: list[str | Path] = ()) -> Corpus:
+                max_chars: int = MAX_CHARS, skip: list[str | Path] = (),
+                keep_texts: bool = True) -> Corpus:
     """Load every article under `path` (a folder, or one ``.jsonl``/``.csv``/``.txt`` file).
+
+    With ``keep_texts=False`` the articles of ``.txt`` files are read one at a time and their
+    texts not kept (:meth:`Corpus.text_of` reads them again): memory does not grow with the
+    texts of the corpus. Articles of export files keep their texts.
 
     Raises CorpusError when the path does not exist or holds no articles at all, or when a
     `metadata` file is named but missing. Everything else (empty, binary, badly encoded files,
@@ -670,6 +719,7 @@ def load_corpus(path: str | Path, metadata: str | Path | None = None,
     metadata_path = Path(metadata) if metadata else base / METADATA_NAME
     listing = _walk(root, [Path(s) for s in skip]) if root.is_dir() else _Listing([root])
     rows: list[_Row] = list(listing.rows)
+    keys: dict[str, str] = {}
     for file in listing.files:
         if file.name == METADATA_NAME:
             if file.parent != base and file != metadata_path:
@@ -678,14 +728,20 @@ def load_corpus(path: str | Path, metadata: str | Path | None = None,
             continue
         if file == metadata_path or _is_documentation(file):
             continue
-        rows.extend(_read_file(file, base))
+        for row in _read_file(file, base):
+            if not keep_texts:
+                _release_text(row, keys, file.suffix.lower() in TEXT_SUFFIXES
+                              and base / row.source_path == file)  # a name shown as is
+            rows.append(row)
     if not rows:
         raise CorpusError(f"no articles in {root}: expected .txt, .jsonl or .csv files")
     meta = _read_metadata(metadata_path) if metadata_path.is_file() else _Metadata()
     _check_rows(rows, meta, max_chars)
     notes = listing.notes + meta.notes + _unmatched_metadata(rows, meta)
     documents = [row.document for row in rows if row.status == "ok"]
-    return Corpus(documents=documents, table=documents_table(rows), notes=notes)
+    return Corpus(documents=documents, table=documents_table(rows), notes=notes,
+                  keys={d.doc_id: keys[d.doc_id] for d in documents} if not keep_texts else {},
+                  base=None if keep_texts else base)
 
 
 def _check_rows(rows: list[_Row], meta: _Metadata, max_chars: int) -> None:
@@ -702,9 +758,10 @@ def _check_rows(rows: list[_Row], meta: _Metadata, max_chars: int) -> None:
         seen_ids[row.doc_id] = row.source_path
         if row.document is None:
             continue
-        if len(row.document.text) > max_chars:
+        n_chars = row.n_chars if row.n_chars >= 0 else len(row.document.text)
+        if n_chars > max_chars:
             row.status = "rejected"
-            row.error = (f"{row.source_path}: article has {len(row.document.text):,} characters,"
+            row.error = (f"{row.source_path}: article has {n_chars:,} characters,"
                          f" more than the limit of {max_chars:,} (--max-chars)")
             row.document = None
             continue
@@ -754,7 +811,8 @@ def documents_table(rows: list[_Row]) -> pd.DataFrame:
             "report_date": document.report_date.isoformat()
             if document and document.report_date else "",
             "date_source": document.date_source if document else "none",
-            "n_words": document.n_words if document else 0,
+            "n_words": (row.n_words if row.n_chars >= 0 else document.n_words)
+            if document else 0,
             "sha256": document.sha256 if document else "",
             "status": row.status,
             "error": row.error,

@@ -11,6 +11,7 @@ ExtractionSummary(documents=5, ok=5, ...)
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import shutil
 import sys
@@ -141,7 +142,7 @@ def run_extraction(corpus_path, out_dir, *, metadata=None, model=None,
     with OutputLock(target):
         notes = clean_stale(target)
         corpus = load_corpus(corpus_path, metadata=metadata, max_chars=max_chars,
-                             skip=[target])
+                             skip=[target], keep_texts=False)
         staging = make_staging(target)
         try:
             stream = _TableStream(staging, Path(out_dir))
@@ -185,7 +186,8 @@ def _extract(corpus, stream: _TableStream, *, base, model, rules_only, workers, 
              cache_dir, use_cache, backend, scheduler, progress, slice_size) -> dict:
     """Stream every table into `stream`; the counts for the summary."""
     documents = {document.doc_id: document for document in corpus.documents}
-    keys = {doc_id: text_key(document.text) for doc_id, document in documents.items()}
+    keys = {doc_id: corpus.keys.get(doc_id) or text_key(document.text)
+            for doc_id, document in documents.items()}
     whole = _WholeCorpus(corpus.table, keys, model, rules_only, cache_dir, slice_size,
                          stream) if use_cache else None
     counts = whole.get() if whole else None
@@ -196,14 +198,17 @@ def _extract(corpus, stream: _TableStream, *, base, model, rules_only, workers, 
     for doc_id, key in keys.items():
         if key not in cached and key not in seen:
             seen.add(key)
-            todo.append((key, documents[doc_id].text))
+            todo.append((key, doc_id))
+    # texts are read when the NLP takes them (a corpus loaded without texts reads each file
+    # again), so that they are not all held at once
+    texts = ((key, corpus.text_of(documents[doc_id])) for key, doc_id in todo)
     # on Dask, workers read the articles from the corpus path themselves (a shared path)
     sources = ({keys[d.doc_id]: (base, d.source_path) for d in corpus.documents}
                if backend == "dask" else None)
-    computed = analyse_stream(todo, workers=workers, backend=backend, scheduler=scheduler,
+    computed = analyse_stream(texts, workers=workers, backend=backend, scheduler=scheduler,
                               model=model, rules_only=rules_only, batch_size=batch_size,
                               sources=sources)
-    slices = _SliceWriter(stream, documents, keys, cached, cache, _progress(len(todo), progress))
+    slices = _SliceWriter(stream, corpus, keys, cached, cache, _progress(len(todo), progress))
     for table_slice in _slices(corpus.table, slice_size):
         slices.write(table_slice, computed)
     slices.finish()
@@ -263,9 +268,10 @@ class _SliceWriter:
     rejects the articles the NLP could not analyse, appends the rows, saves new results to
     the cache, and keeps what merging rounds needs at the end."""
 
-    def __init__(self, stream, documents, keys, cached, cache, bar):
-        self.stream, self.documents, self.keys, self.cache, self.bar = (
-            stream, documents, keys, cache, bar)
+    def __init__(self, stream, corpus, keys, cached, cache, bar):
+        self.stream, self.corpus, self.keys, self.cache, self.bar = (
+            stream, corpus, keys, cache, bar)
+        self.documents = {document.doc_id: document for document in corpus.documents}
         self.results_by_key: dict[str, dict] = dict(cached)
         self.unsaved: dict[str, dict] = {}
         self.all_meetings, self.round_inputs, self.dated_all = [], {}, []
@@ -295,7 +301,7 @@ class _SliceWriter:
                 table_slice.loc[row, ["status", "error"]] = [
                     "rejected", f"{document.source_path}: {result[FAILURE]}"]
                 continue
-            slice_documents.append(document)
+            slice_documents.append(self.corpus.with_text(document))
             results[doc_id] = result
         self.statuses.append(table_slice[["status"]])
         # each article's rows come from its result when stored there by an earlier run;
@@ -306,7 +312,9 @@ class _SliceWriter:
         for name in STREAMED_TABLES:
             self.stream.append(name, parts[name])
         self.all_meetings.append(parts["meetings"])
-        self.dated_all.extend(parts["dated_documents"])
+        # merging rounds needs the documents' ids and dates, not their texts
+        self.dated_all.extend(dataclasses.replace(document, text="")
+                              for document in parts["dated_documents"])
         from analysis.assemble.rounds import article_windows
 
         self.windows.update(article_windows(parts["documents"]))
