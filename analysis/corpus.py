@@ -29,8 +29,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.rules.dates import WAR_START
 from analysis.schema import DOCUMENT_COLUMNS
+
+# The day the war began (analysis.rules.dates.WAR_START; a test checks they agree): a constant
+# here, so that loading a corpus does not import the date rules and compile their patterns.
+WAR_START = dt.date(2023, 10, 7)
 
 TEXT_SUFFIXES = {".txt"}
 METADATA_NAME = "metadata.csv"

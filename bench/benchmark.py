@@ -144,6 +144,11 @@ def freeze_code(folder: Path) -> None:
     shutil.copytree(ROOT / "analysis", folder / "analysis",
                     ignore=shutil.ignore_patterns("__pycache__"))
     (folder / "data").symlink_to(ROOT / "data")
+    # compiled as an installed package is (pip writes the .pyc files): with
+    # PYTHONDONTWRITEBYTECODE set, every command would otherwise compile what it imports
+    import compileall
+
+    compileall.compile_dir(folder / "analysis", quiet=1)
     CODE["dir"] = folder
 
 

@@ -48,3 +48,10 @@ def test_a_file_changed_after_loading_is_an_error_not_a_wrong_result(corpus):
     path.write_text(path.read_text(encoding="utf-8") + "\nA new paragraph.\n", encoding="utf-8")
     with pytest.raises(CorpusError, match="changed while the corpus was being extracted"):
         lazy.text_of(document)
+
+
+def test_the_corpus_war_start_is_the_date_rules_one():
+    from analysis import corpus
+    from analysis.rules import dates
+
+    assert corpus.WAR_START == dates.WAR_START

@@ -8,8 +8,9 @@ the same bytes as last time, so the last tables are kept and copied instead. The
 
 - the corpus: its whole documents table (every row: doc_id, source path, status, error,
   metadata date, title, ...) and the exact text of every readable article (its text key);
-- the code and data: every file of the package, the reference series and calendar
-  (:func:`analysis.batch.table_cache.rows_stamp`), spaCy and the model
+- the code and data: every file of the package and of the reference series, today's date
+  (the calendar of the date inference runs to 30 days after the later of today and the end
+  of the series), pandas (it writes the CSV files) (:func:`code_stamp`), spaCy and the model
   (:func:`analysis.nlp.pipeline_version`), and the slice size (it orders some tables);
 
 all hashed into the entry's key. Any change (an article added, edited or removed, a new
@@ -30,6 +31,7 @@ written is skipped (the run goes on), and an entry that cannot be read is a miss
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import os
@@ -37,9 +39,11 @@ import re
 import secrets
 import shutil
 import time
+from importlib import metadata
 from pathlib import Path
 
 from analysis.batch.cache import make_private_dir
+from analysis.paths import PACKAGE_DIR, REFERENCE_DIR
 
 TABLES = "tables"  # the folder of whole-corpus entries in the cache folder
 MANIFEST = "manifest.json"
@@ -61,6 +65,24 @@ def corpus_key(table_csv: str, text_keys, *versions: str) -> str:
     for key in text_keys:
         digest.update(key.encode() + b"\n")
     return digest.hexdigest()[:32]
+
+
+CODE_SUFFIXES = (".py", ".csv", ".json", ".txt", ".tsv")
+
+
+def code_stamp() -> str:
+    """A hash of every code and data file of the package, the reference series, today's
+    date and pandas' version: what the tables depend on besides the corpus and the pipeline.
+    (It covers what :func:`analysis.batch.table_cache.rows_stamp` covers without loading the
+    calendar, so that checking a whole-corpus entry costs a few milliseconds.)"""
+    digest = hashlib.sha256(f"{dt.date.today()};pandas={metadata.version('pandas')}".encode())
+    files = sorted(p for p in PACKAGE_DIR.rglob("*")
+                   if p.suffix in CODE_SUFFIXES and "__pycache__" not in p.parts and p.is_file())
+    for path in files:
+        digest.update(path.relative_to(PACKAGE_DIR).as_posix().encode() + path.read_bytes())
+    for path in sorted(REFERENCE_DIR.glob("*.csv")):
+        digest.update(path.name.encode() + path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def part_stamps(parts: list[Path]) -> dict[str, list[int]]:

@@ -228,8 +228,7 @@ class _WholeCorpus:
     cached re-run of an unchanged corpus copies its last tables."""
 
     def __init__(self, table, keys, model, rules_only, cache_dir, slice_size, stream):
-        from analysis.batch.corpus_cache import CorpusTables, corpus_key
-        from analysis.batch.table_cache import rows_stamp
+        from analysis.batch.corpus_cache import CorpusTables, code_stamp, corpus_key
         from analysis.nlp import pipeline_version
 
         version = pipeline_version(model, rules_only)
@@ -238,7 +237,7 @@ class _WholeCorpus:
         self.n_documents = len(keys)
         self.entries = CorpusTables(self.root)
         self.key = corpus_key(table.to_csv(index=False), keys.values(), version,
-                              rows_stamp(), f"slice_size={slice_size}")
+                              code_stamp(), f"slice_size={slice_size}")
         self.stream = stream
 
     def get(self) -> dict | None:
