@@ -100,7 +100,31 @@ def test_round_lower_bound_gives_a_wider_honest_window():
                                         "value": 30000, "qualifier": "lower_bound"}])
     start, end = inference.window
     assert start <= D(2024, 3, 1) <= end        # crossed 30,000 on 29 Feb 2024
-    assert (end - start).days >= 20
+    # the window is the core, while the count stood at 30,000-30,999 (plus the days a
+    # report may quote a bulletin): over a week, not the whole tolerance range
+    assert 7 <= (end - start).days <= 30
+    assert "rounding step" in inference.evidence
+
+
+def test_round_toll_core_covers_a_frozen_series():
+    """'more than 15,000' while the series stood at 14,800 for days (the November 2023
+    truce: no bulletin) may come from those days: the count passed 15,000 before the next
+    bulletin (15,207 on 2 December)."""
+    inference = dating.infer_date([], [{"metric": "killed", "population": "palestinian",
+                                        "value": 15000, "qualifier": "lower_bound"}])
+    assert inference.window[0] <= D(2023, 11, 27) <= inference.window[1]
+
+
+def test_round_toll_tolerance_range_stays_allowed():
+    """A stale quote outside the core still fits the toll's tolerance range, weaker."""
+    constraints = dating.toll_constraints({"metric": "killed", "population": "palestinian",
+                                           "value": 55000, "qualifier": "lower_bound"})
+    kinds = [c.kind for c in constraints]
+    assert kinds == ["toll", "toll_range"]
+    days, _ = dating.calendar_days()
+    core, tolerance = constraints[0].allowed, constraints[1].allowed
+    assert core[(D(2025, 6, 15) - days[0]).days] and not core[(D(2025, 5, 20) - days[0]).days]
+    assert tolerance[(D(2025, 5, 20) - days[0]).days]
 
 
 def test_duration_alone_is_a_window_around_the_month():
@@ -230,11 +254,11 @@ def test_year_less_date_takes_its_year_from_strong_signals_not_hostage_counts():
 
 
 def test_holiday_narrows_a_round_toll():
-    text = "Families broke their Ramadan fast in the rubble."
-    toll = [_killed(49000, "lower_bound")]
+    text = "Families broke their fast in the rubble during Ramadan."
+    toll = [_killed(48000, "lower_bound")]   # 48,000-48,999 from 8 Feb to mid-March 2025
     inference = dating.infer_date(date_signals(text), toll)
     without = dating.infer_date([], toll)
-    assert inference.window[0] <= D(2025, 3, 20) <= inference.window[1]
+    assert inference.window[0] <= D(2025, 3, 10) <= inference.window[1]
     assert inference.window[1] - inference.window[0] < without.window[1] - without.window[0]
     assert "Ramadan" in inference.evidence
 

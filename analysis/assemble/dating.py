@@ -136,14 +136,14 @@ LAST_WEEK = re.compile(r"\blast\s+week\b", re.IGNORECASE)
 LAST_WEEK_LAGS, LAST_WEEK_PREF = (1, 13), (1.0, 0.3)
 # "the second anniversary of October 7": from this many days before to after the anniversary
 ANNIVERSARY_DAYS = (10, 4)
-WEIGHTS = {"toll": 3.0, "duration": 2.0, "absolute": 2.0, "dateline": 3.0, "event": 1.5,
+WEIGHTS = {"toll": 3.0, "toll_range": 1.5, "duration": 2.0, "absolute": 2.0, "dateline": 3.0, "event": 1.5,
            "round": 1.5, "office": 1.5, "yearless": 1.0, "hostages": 1.0, "since_war": 1.0,
-           "holiday": 1.0, "weekday": 0.6, "recency": 0.4}
+           "holiday": 1.0, "weekday": 0.6, "recency": 0.4, "fresh": 1.0}
 SOFT_KINDS = ("weekday", "recency")               # preferences only, never bound the window
-INFORMATIVE_KINDS = ("toll", "duration", "absolute", "dateline", "event", "round", "yearless",
+INFORMATIVE_KINDS = ("toll", "toll_range", "duration", "absolute", "dateline", "event", "round", "yearless",
                      "hostages", "holiday")
 # signals that widen the window when the point misses them by a little
-STRONG_KINDS = ("toll", "duration", "absolute", "dateline", "event", "round", "yearless")
+STRONG_KINDS = ("toll", "toll_range", "duration", "absolute", "dateline", "event", "round", "yearless")
 # A year-less date ("July 28", "the end of November") mentioned as past lies at most this many
 # days before the report (older dates are written with their year), a coming one at most
 # this many days after it; its year is the one the other evidence favours.
@@ -259,6 +259,20 @@ def _calendar() -> tuple[list[dt.date], dict[str, np.ndarray]]:
         reach = np.full(len(days), np.nan)
         reach[end + 1:] = values[end] + rate * np.arange(1, len(days) - end)
         series[f"{metric}_reach"] = reach
+        # the next different count after each day: a count repeated day after day (the
+        # series frozen, e.g. during the November 2023 truce) hides the real count between
+        # the repeated value and that next one
+        filled = series[f"{metric}_prev"]
+        changed = np.r_[True, filled[1:] != filled[:-1]]
+        stale = ~changed & ~np.isnan(filled)
+        nxt = np.full(len(days), np.inf)
+        later = np.inf
+        for i in range(len(days) - 1, -1, -1):
+            nxt[i] = later
+            if changed[i] and not np.isnan(filled[i]):
+                later = filled[i]
+        series[f"{metric}_stale"] = stale | np.r_[stale[1:], False]
+        series[f"{metric}_next_new"] = nxt
     series["weekday"] = np.array([d.weekday() for d in days])
     return days, series
 
@@ -381,6 +395,12 @@ def _round_toll_match(figure: dict, value: float, metric: str, qualifier: str) -
         ideal = ok & (official >= value * (1 - MILESTONE_PCT[0] / 100)) & \
             (official <= value * (1 + MILESTONE_PCT[1] / 100))
         equal = equal | ideal
+    # a frozen series (the same count day after day): the real count lay between it and the
+    # next new one, so those days are ideal when that span meets the figure's ideal span
+    span = {"lower_bound": (value, value + step), "upper_bound": (value - step, value)}.get(
+        qualifier, (value - step / 2, value + step / 2))
+    ideal |= ok & series[f"{metric}_stale"] & (official < span[1]) & \
+        (series[f"{metric}_next_new"] >= span[0])
     ideal |= equal  # a bulletin with exactly this number: most likely the one quoted
     # after the series ends, the count only grows: a figure the last bulletin does not
     # already exceed may come from a later one
@@ -424,18 +444,23 @@ def toll_constraint(figure: dict) -> Constraint | None:
     """The days on which a cumulative Gaza toll could have been reported: the bulletin days
     it matches (:func:`_round_toll_match`, :func:`_exact_toll_match`), each spread over the
     days a report may quote it (:data:`LAG_PREF`, or the week after for "last week")."""
+    return _toll(figure)[0]
+
+
+def _toll(figure: dict):
+    """(:func:`toll_constraint`, the bulletin match, the lags), or (None, None, None)."""
     days, series = calendar_days()
     metric, qualifier = figure.get("metric"), figure.get("qualifier") or "exact"
     value = pd.to_numeric(figure.get("value"), errors="coerce")
     if pd.isna(value) or value <= 0:
-        return None
+        return None, None, None
     value = float(value)
     match = _round_toll_match(figure, value, metric, qualifier) if is_round(int(value)) \
         else _exact_toll_match(value, metric)
     n = len(days)
     if not match.ok.any():
         return Constraint("toll", f"{metric} {int(value):,} ({qualifier}): no official bulletin "
-                          "matches", np.zeros(n, dtype=bool))
+                          "matches", np.zeros(n, dtype=bool)), None, None
     allowed, prefer = np.zeros(n, dtype=bool), np.zeros(n)
     matched = np.flatnonzero(match.ok)
     last_week = bool(LAST_WEEK.search(_clause_before(figure)))
@@ -456,13 +481,55 @@ def toll_constraint(figure: dict) -> Constraint | None:
         weight = lag_pref * np.where(match.equal[i], 1.0, np.where(
             match.gap_ok[i], GAP_MATCH_PREF, np.where(match.ideal[i], 0.45, 0.3)))
         prefer[j] = np.maximum(prefer[j], weight)   # j unique for one lag (no ufunc.at)
+    label = (f"{metric} '{figure.get('quote') or f'{int(value):,}'}' ({qualifier}): "
+             f"{match.how} {_span_text(matched, metric)}" +
+             (" (quoted as last week's)" if last_week else ""))
+    return Constraint("toll", label, allowed, prefer), match, lags
+
+
+def _span_text(matched: np.ndarray, metric: str) -> str:
+    """ "first..last" of the matched bulletin days (the last may be the series' end)."""
+    days, series = calendar_days()
     known = ~np.isnan(series[metric])
     first, last = days[matched[0]], days[matched[-1]]
     if not known[matched[-1]] and np.isinf(series[f"{metric}_next"][matched[-1]]):
         last = f"{days[int(np.flatnonzero(known)[-1])]} and after the series ends"
-    label = (f"{metric} '{figure.get('quote') or f'{int(value):,}'}' ({qualifier}): "
-             f"{match.how} {first}..{last}" + (" (quoted as last week's)" if last_week else ""))
-    return Constraint("toll", label, allowed, prefer)
+    return f"{first}..{last}"
+
+
+def _spread(matched: np.ndarray, lags: range, n: int) -> np.ndarray:
+    """The report days of bulletin days `matched` quoted `lags` days later."""
+    out = np.zeros(n, dtype=bool)
+    for lag in lags:
+        j = matched + lag
+        out[j[(j >= 0) & (j < n)]] = True
+    return out
+
+
+def toll_constraints(figure: dict) -> list[Constraint]:
+    """A toll's constraints. A round figure ("more than 55,000", "nearly 65,000") gives
+    two: its core, the days while the count stood within one rounding step of it (what
+    writers quote: "more than 55,000" while the count is 55,000-55,999; measured on the dev
+    sets, the core held the true date of every report that had one), weighted as a toll;
+    and its tolerance range (:data:`ROUND_TOLERANCES`: a stale or early quote), a weaker
+    ``toll_range``. Other figures: :func:`toll_constraint` alone."""
+    c, match, lags = _toll(figure)
+    if c is None or match is None:
+        return [c] if c is not None else []
+    value = float(pd.to_numeric(figure.get("value"), errors="coerce"))
+    if not is_round(int(value)):
+        return [c]
+    days, _ = calendar_days()
+    metric, qualifier = figure.get("metric"), figure.get("qualifier") or "exact"
+    ideal = np.flatnonzero(match.ideal)
+    core = _spread(ideal, lags, len(days)) & c.allowed
+    if not core.any() or core.sum() == c.allowed.sum():
+        return [c]
+    quote = figure.get("quote") or f"{int(value):,}"
+    core_label = (f"{metric} '{quote}' ({qualifier}): the count within a rounding step of it "
+                  f"{_span_text(ideal, metric)}")
+    return [Constraint("toll", core_label, core, c.prefer),
+            Constraint("toll_range", c.label, c.allowed)]
 
 
 # Hostage counts: figure metric -> compiled metrics (israel_hostage_figures_reported.csv).
@@ -608,6 +675,35 @@ def recency_constraint(constraints: list[Constraint]) -> Constraint | None:
     prefer = _decay(gap, RECENCY_FLAT_DAYS, RECENCY_HALF_LIFE)
     return Constraint("recency", f"soon after {days[anchors[-1]]}", np.ones(n, dtype=bool),
                       prefer, anchors=tuple(anchors))
+
+
+# A report follows the latest event or dated day it tells as past by days or weeks, rarely by
+# months (dev sets: 0-3 days for half of the reports, 4-14 days for a fifth, over 100 days for
+# 2 in 100): the days soon after the latest firm anchor are preferred by this much, flat for
+# FRESH_FLAT_DAYS, halving every FRESH_HALF_LIFE days after. Unlike the soft recency it
+# counts among the evidence (it can tell a year-less "October 21" of 2025 from 2026 after
+# "Trump's 20-point plan"), but never bounds the window.
+FRESH_PREFER, FRESH_FLAT_DAYS, FRESH_HALF_LIFE = 0.5, 30, 60
+FIRM_ANCHOR_KINDS = ("absolute", "event")
+
+
+def fresh_constraint(constraints: list[Constraint]) -> Constraint | None:
+    """The days soon after the latest past event or full date the article mentions
+    (:data:`FRESH_PREFER`); year-less dates are no anchors here (their year is what is
+    being decided)."""
+    days, _ = calendar_days()
+    n = len(days)
+    anchors = sorted({a for c in constraints if c.kind in FIRM_ANCHOR_KINDS
+                      for a in c.anchors if 0 <= a < n})
+    if not anchors:
+        return None
+    mark = np.full(n, -1)
+    mark[anchors] = anchors
+    latest = np.maximum.accumulate(mark)
+    gap = np.where(latest >= 0, np.arange(n) - latest, -1)
+    prefer = FRESH_PREFER * _decay(gap, FRESH_FLAT_DAYS, FRESH_HALF_LIFE)
+    return Constraint("fresh", f"written within weeks of {days[anchors[-1]]} or another "
+                      "past event", np.ones(n, dtype=bool), prefer, anchors=tuple(anchors))
 
 
 def duration_constraint(mention: dict) -> Constraint | None:
@@ -1169,8 +1265,9 @@ def figure_constraints(figures: list[dict]) -> tuple[list[Constraint], list[str]
             if why:
                 set_aside.append(f"{figure.get('quote') or figure.get('value')} ({why})")
                 continue
-            c = toll_constraint(figure)
-        elif figure.get("metric") in HOSTAGE_METRICS and scope != "event":
+            constraints += toll_constraints(figure)
+            continue
+        if figure.get("metric") in HOSTAGE_METRICS and scope != "event":
             c = hostage_constraint(figure)
         if c is not None:
             constraints.append(c)
@@ -1254,7 +1351,8 @@ def infer_date(mentions: list[dict], figures: list[dict],
     constraints, set_aside = figure_constraints(figures)
     constraints += mention_constraints(mentions)
     constraints += round_constraints(meetings)
-    for soft in (weekday_constraint(mentions or []), recency_constraint(constraints)):
+    for soft in (weekday_constraint(mentions or []), recency_constraint(constraints),
+                 fresh_constraint(constraints)):
         if soft is not None:
             constraints.append(soft)
     return _decide(constraints, set_aside)
