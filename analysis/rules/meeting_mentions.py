@@ -423,6 +423,7 @@ class Facts:
     unnamed: bool  # negotiators, mediators, delegations
     talks_in_sentence: bool = False  # a talks noun anywhere in the sentence
     region_trip: bool = False  # "flew to the Middle East": a tour of a region
+    n_negotiators: int = 0  # named negotiators and mediators (people and offices)
 
     @property
     def n_people(self) -> int:
@@ -473,6 +474,12 @@ def _presence(lower: list[str], i: int) -> bool:
         j += 1
     return j + 1 < len(lower) and lower[j] == "in" and lower[j + 1] not in (
         "talks", "negotiations", "touch", "contact", "charge", "favour", "favor")
+
+
+def _already_there(lower: list[str], i: int) -> bool:
+    """'delegations were already in Cairo for the talks', 'are already in Doha': someone is
+    at the talks now, not an earlier meeting. Leaves 'had already met', 'already held'."""
+    return _presence(lower, i) and "already" in lower[i + 1:i + 3]
 
 
 ONGOING_WORDS = {"currently", "underway", "ongoing", "overnight"}
@@ -555,7 +562,19 @@ def _same_clause_after(doc: Doc, position: int, place: Item) -> bool:
         return False
     skip = _appositive_commas(doc, position + 1, place.start)
     return not any((t.text in (",", ";", ":", "(") and t.i not in skip)
-                   or t.lower_ in CLAUSE_WORDS for t in doc[position + 1:place.start])
+                   or (t.lower_ in CLAUSE_WORDS and not _listing_and(doc, t.i))
+                   for t in doc[position + 1:place.start])
+
+
+def _listing_and(doc: Doc, i: int) -> bool:
+    """'and' joining people, not clauses: 'with Qatar's Emir and prime minister in Doha',
+    'with Burns and Barnea in Paris' (a title, a name or 'the' follows). Leaves 'and flew to
+    Doha', 'and said in Cairo'."""
+    if doc[i].lower_ != "and" or i + 1 >= len(doc):
+        return False
+    after = doc[i + 1]
+    return after.lower_ in TITLE_WORDS or after.lower_ in ("his", "her", "their", "its") or (
+        after.text[:1].isupper() and after.is_alpha)
 
 
 def _appositive_commas(doc: Doc, start: int, end: int) -> set[int]:
@@ -589,6 +608,35 @@ def _sent_to_go(senders: set[str], goes: set[str], words: list[str]) -> bool:
             if any(a == "to" and b in goes for a, b in zip(after, after[1:])):
                 return True
     return False
+
+
+CAPTIVE_NOUNS = {"hostages", "captives", "abductees", "detainees", "prisoners", "returnees"}
+
+
+def _captives_move(lower: list[str], i: int) -> bool:
+    """Freed hostages or prisoners who arrive, travel or meet ('the hostages arriving in the
+    country and meeting officers', 'released prisoners arrived in Ramallah'): no talks. The
+    captive noun is the word before the verb, or before 'who', 'and' ... 'and meeting'.
+    Leaves 'hostage talks' and 'met the families of hostages'."""
+    before = lower[max(0, i - 6):i]
+    if before[-1:] and before[-1] in CAPTIVE_NOUNS:
+        return True
+    if before[-2:-1] and before[-2] in CAPTIVE_NOUNS and before[-1] in ("who", "were", "are",
+                                                                    "have", "had"):
+        return True
+    if "and" not in before or not lower[i].endswith("ing"):
+        return False
+    listed = before[:before.index("and")]  # "the hostages arriving in Israel and meeting"
+    return any(w in CAPTIVE_NOUNS for w in listed) and any(w.endswith("ing") for w in listed)
+
+
+def _hedged_future(tokens) -> bool:
+    """'Trump may announce a deal during his meeting with Netanyahu on Monday', 'the envoy
+    might travel to Doha': 'may' or 'might' (in lower case, so not the month) before the
+    meeting word. Leaves 'may have met', 'talks in May'."""
+    words = [t.text for t in tokens]
+    return any(w in ("may", "might") and words[i + 1:i + 2] != ["have"]
+               for i, w in enumerate(words))
 
 
 def _again(doc: Doc, group: Group) -> bool:
@@ -734,7 +782,7 @@ def _anaphoric(facts: Facts) -> bool:
     discussed', 'the delegation included X', 'X also took part'."""
     kinds = facts.kinds
     return bool("noun" in kinds or "meet" in kinds or "reference" in kinds
-                or ("weak" in kinds and facts.pronoun_subject)
+                or ("weak" in kinds and (facts.pronoun_subject or facts.n_negotiators >= 2))
                 or ("delegation" in kinds and facts.participation and facts.names)
                 or ("join" in kinds and facts.n_people))
 
@@ -937,6 +985,9 @@ class MeetingFinder:
                 continue  # "has also expressed interest in visiting Washington soon"
             if self._appealed(s, i):
                 continue  # "urging Israel and Hamas to resume talks in Doha or Cairo"
+            if (kind in ("meet", "arrive", "travel", "presence") or s.lower[i].endswith("ing")) \
+                    and _captives_move(s.lower, i):
+                continue  # "photos of the hostages arriving in the country and meeting"
             triggers.append(Trigger(s.start + i, kind, s.tokens[i].text,
                                     _days_after(s.lower, i)))
         return triggers
@@ -985,8 +1036,16 @@ class MeetingFinder:
     def _reference_kind(self, lower: list[str], i: int) -> str:
         """'before the Rome talks', 'ahead of the summit': a meeting named in passing
         (reference); but 'left Doha ... after holding talks there', 'returned to Israel on
-        Sunday night after a summit in the Italian capital' are the talks just held."""
+        Sunday night after a summit in the Italian capital' are the talks just held. The state
+        of the talks ('played down chances of a breakthrough in talks', 'progress in the
+        negotiations': `talks_state` in the lexicon) is a reference too: a meeting only with a
+        place of its own ('a breakthrough in the Cairo talks') or a clause of its own ('progress
+        in the talks that were launched Monday')."""
         before = lower[max(0, i - 4):i]
+        state = [w for w in before if w not in DETERMINERS and w not in ("of", "ongoing")]
+        if state[-2:-1] and state[-1] == "in" and state[-2] in self.lex["talks_state"] and \
+                not any(w in ("that", "which") for w in lower[i + 1:i + 3]):
+            return "reference"  # (but "progress in the talks that were launched Monday")
         if not any(w in self.lex["temporal_preposition"] for w in before):
             return "noun"
         if any(w in ("after", "following") for w in before) and any(
@@ -1219,7 +1278,9 @@ class MeetingFinder:
                 _phrase_in(s.text_lower, [p for p in lists["participation"] if " " in p])),
             unnamed=bool(_phrase_in(s.text_lower, lists["negotiator_noun"])),
             talks_in_sentence=any(w in ("talks", "negotiations", "meeting") for w in s.lower),
-            region_trip=region_trip)
+            region_trip=region_trip,
+            n_negotiators=sum(map(self.table.is_negotiator, names)) + sum(
+                o in NEGOTIATOR_OFFICES for o in offices))
 
     def _anaphor_people(self, doc, s: Sentence, group: Group, facts: Facts):
         """Who an anaphoric mention adds to the meeting it refers to: 'X also took part' adds
@@ -1239,8 +1300,9 @@ class MeetingFinder:
         if "reference" in kinds and not kinds & {"noun", "meet"}:
             return [], []
         if not (kinds & {"noun", "delegation", "join"} and joining) \
-                and not facts.pronoun_subject and "meet" not in kinds:
-            return [], []
+                and not facts.pronoun_subject and "meet" not in kinds \
+                and not ("weak" in kinds and facts.n_negotiators >= 2):
+            return [], []  # (but "Burns, Barnea and Al Thani are set to discuss a proposal")
         return names, offices
 
     @staticmethod
@@ -1263,7 +1325,8 @@ class MeetingFinder:
                 self.lex["sender"], [t.lower_ for t in doc[s.start:first]])
         planned = planned or self._verb_planned(doc, s, first) or _sent_to_go(
             self.lex["sender"], self.lex["travel_verb"] | self.lex["meet_verb"],
-            [t.lower_ for t in doc[s.start:min(s.end, first + 6)]])
+            [t.lower_ for t in doc[s.start:min(s.end, first + 6)]]) or _hedged_future(
+                doc[max(s.start, first - 10):min(s.end, first + 4)])
         return planned and not any(w in ("had", "previously") for w in window)
 
     def _verb_planned(self, doc, s: Sentence, first: int) -> bool:
@@ -1294,7 +1357,8 @@ class MeetingFinder:
             i = position - s.start
             window = s.lower[max(0, i - 6):i + 3]
             if any(w in ("previously", "earlier", "already") for w in window) and not (
-                    s.lower[:2] == ["earlier", ","] and "earlier" not in s.lower[2:]):
+                    s.lower[:2] == ["earlier", ","] and "earlier" not in s.lower[2:]) and \
+                    not any(_already_there(s.lower, j) for j in range(max(0, i - 6), i + 3)):
                 return True
         return False
 
@@ -1558,10 +1622,12 @@ class MeetingFinder:
     def _place_ok(self, doc, place, sent) -> bool:
         """A place that can be where people met: 'in Doha', 'visited Tehran', 'the resort town
         of Sharm el-Sheikh', 'left Qatar', 'returned from Cairo', 'the Doha talks', 'departed
-        for Doha'. Not 'Israel-Hamas war', "Qatar's prime minister", 'a press conference in
+        for Doha', 'converging on Paris'. Not 'Israel-Hamas war', "Qatar's prime minister", 'a press conference in
         Doha', 'returned to Israel' (going home), 'according to Israel Hayom' (a source)."""
         start, end = place[0], place[1]
         following = [t.lower_ for t in doc[end:min(sent.end, end + 3)]]
+        if following[:1] == ["-"] and following[1:2] and following[1] in HOST_VERBS:
+            return True  # "the Doha-hosted talks" (not "the Cairo-based", "Israel-Hamas")
         if following and following[0] in ("-", "'s", "\u2019s", "'"):
             return False
         if any(w in self.lex["speech"] for w in following):
@@ -1586,6 +1652,8 @@ class MeetingFinder:
             return True
         if word == "of" and previous in self.lex["place_noun"]:
             return True
+        if word == "on" and previous.startswith("converg"):
+            return True  # "negotiators are converging on Paris"
         if word == "to" and previous == "according":
             return False  # "According to Israel Hayom, the delegation comprises ...": a source
         if word == "for" and previous in self.lex["departure_for"]:
