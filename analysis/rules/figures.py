@@ -355,6 +355,8 @@ def _noun_phrase(right: str, lexicon: FigureLexicon) -> NounPhrase:
                         " and ".join(groups) or None)
     if "hostage" in kinds or "prisoner" in kinds:
         phrase.kind = "hostage" if "hostage" in kinds else "prisoner"
+        if phrase.kind == "prisoner" and (nationality == "israeli" or foreign):
+            phrase.kind = "hostage"  # "13 Israeli prisoners", "Israeli detainees": the held
         return phrase
     last = kinds[-1]
     if last == "foreign" or (foreign and last in ("person", "subgroup")):
@@ -480,9 +482,11 @@ def _left_trigger(core_left: str, lexicon: FigureLexicon) -> tuple[str | None, i
     return None, len(core)
 
 
+# "the number of Palestinian martyrs has reached", "the number of Palestinians who have been
+# martyred since October 7 has risen to"
 _NUMBER_KILLED_LEFT = re.compile(
-    r"\bnumber\s+of\s+(?:[\w-]+\s+){0,2}(?:killed|dead|slain|deaths)\b[^\d.;:]{0,80}$",
-    re.IGNORECASE)
+    r"\bnumber\s+of\s+(?:[\w-]+\s+){0,4}(?:killed|dead|slain|deaths|martyrs|martyred|"
+    r"fatalities)\b[^\d.;:]{0,80}$", re.IGNORECASE)
 _NUMBER_HELD_LEFT = re.compile(
     r"\b(?:number|total)\s+of\s+(?:(?!released\b|freed\b|returned\b)[\w-]+\s+){0,2}"
     r"(hostages|captives|prisoners|detainees|"
@@ -793,6 +797,7 @@ def _read_number(s: _Sentence, number: Number, outcome: dict, previous: dict | N
     r.metric = _metric(s, r)
     if r.metric is None:
         _inherit_metric(s, r, previous)
+    r.metric = _plausible_metric(r.metric, r.value)
     if r.metric is None:
         return None
     r.group = _group(s, r)
@@ -1295,8 +1300,10 @@ def _metric(s: _Sentence, r: _Reading) -> str | None:
     if trigger == "release":
         return _release_kind(s.text, r.left, np, lexicon, s.context) + "_released"
     if trigger == "hold":
-        if lexicon.prison_re.search(r.after[:40]) or np.nationality == "palestinian":
-            return "prisoners_held"
+        if lexicon.prison_re.search(r.after[:40]) or (
+                np.nationality == "palestinian" and (r.left_trigger == "hold"
+                                                     or _HELD_WORD.search(r.after[:40]))):
+            return "prisoners_held"  # not "two million Palestinian civilians in Gaza"
         if (r.hostage_context or lexicon.hostage_word_re.search(r.after[:60])
                 or np.nationality == "israeli" or np.foreign):
             return "hostages_held"
@@ -1304,6 +1311,7 @@ def _metric(s: _Sentence, r: _Reading) -> str | None:
     return TRIGGER_METRICS.get(trigger)
 
 
+_HELD_WORD = re.compile(r"\b(?:held|holding|holds)\b", re.IGNORECASE)
 _BRINGING_TOTAL = re.compile(r"\b(?:bringing|brings|brought|taking|takes|raising|raises)\s+"
                              r"(?:the|its)\s+(?:overall\s+|total\s+)?(?:total|tally|number|count)\b[^\d.;:]{0,30}"
                              r"\bto\s*$", re.IGNORECASE)
@@ -1322,6 +1330,24 @@ def _inherit_metric(s: _Sentence, r: _Reading, previous: dict | None) -> None:
     elif (r.subset and r.np.kind in ("subgroup", "person") and r.np.group
           and previous is not None and previous["row"] is last):
         r.metric, r.population = last["metric"], last["population"]
+
+
+# About 250 people were taken hostage on 7 October 2023: no count of the hostages taken, held,
+# dead or freed is larger. A bigger "hostage" count speaks of Palestinians ("Israel is holding
+# nearly 10,000 hostages") or is a toll read in a hostage sentence ("250 people abducted and
+# 1,200 killed").
+HOSTAGE_MAX = 300
+_BEYOND_HOSTAGES = {"hostages_held": "prisoners_held", "hostages_released": "prisoners_released",
+                    "hostages_dead": "killed", "hostages_taken": None}
+
+
+def _plausible_metric(metric: str | None, value: int) -> str | None:
+    """A hostage metric whose value no hostage count reaches (over :data:`HOSTAGE_MAX`) is the
+    other side's: held -> prisoners held, released -> prisoners released, dead -> killed;
+    "took 1,200 hostages" is no figure. Leaves every count up to 300."""
+    if metric in _BEYOND_HOSTAGES and value > HOSTAGE_MAX:
+        return _BEYOND_HOSTAGES[metric]
+    return metric
 
 
 # a toll of one cause or circumstance is a sub-count: (what follows the noun phrase, group)
@@ -1409,23 +1435,31 @@ def _incident_toll(s: _Sentence, r: _Reading) -> bool:
     7 October attack, however the sentence calls the attack ("Hamas strike", "attack on")."""
     if r.metric not in ("killed", "injured"):
         return False
-    if s.lexicon.oct7_re.search(s.text) and r.value >= 1000 and _population(
-            r.metric, r.np, s.text, r.number, s.rows, s.lexicon) == "israeli":
-        return False  # "in an unprecedented Hamas strike ... killed about 1,160 people in Israel"
+    if r.value >= 1000 and _population(r.metric, r.np, s.text, r.number, s.rows,
+                                       s.lexicon) == "israeli":
+        return False  # "in an unprecedented Hamas strike ... killed about 1,160 people in
+        # Israel", "1,400 Israelis were killed when Hamas attacked ..., shooting civilians":
+        # no single incident but 7 October killed a thousand Israelis
     return _is_incident(s.text, r.number.start, r.number.end, s.lexicon, toll=r.left_is_toll)
 
 
 def _small_toll_without_war(s: _Sentence, r: _Reading) -> bool:
-    """A toll under 1,000 with nothing war-level in its sentence ("since", "the war", "so
-    far", 7 October): one day's or one strike's. "in the attack" counts only in a sentence
-    about 7 October. Only the number's clause counts: "strikes kill 30 across Gaza; toll tops
-    44,000" (30 is one day's)."""
+    """A toll under 1,000 is one day's, one strike's or one site's unless its clause says it
+    is a running total ("since", "so far", "to date", "in total", "overall", "throughout"):
+    "Israeli strikes kill over 400 in Gaza, threatening total truce collapse", "at least 10
+    deaths in an attack on Gaza City" are dropped; "905 Palestinians have been killed in the
+    West Bank since October 7" is kept. Only the number's clause counts: "strikes kill 30
+    across Gaza; toll tops 44,000" (30 is one day's)."""
     if r.metric not in ("killed", "injured") or r.value >= 1000:
         return False
     clause = next(part for part, start in _clauses(s.text)
                   if r.number.start < start + len(part) or start + len(part) == len(s.text))
-    return not any(not _WEAK_WAR.fullmatch(m.group(0)) or s.lexicon.oct7_re.search(s.text)
-                   for m in s.lexicon.war_re.finditer(clause))
+    return not (_CUMULATIVE.search(clause) or _WHOLE_WAR.search(clause))
+
+
+# a span that is the whole war so far: "405 soldiers have been killed in the ground operation"
+_WHOLE_WAR = re.compile(r"\b(?:in|during|throughout)\s+(?:the|its|israel['’]s)\s+(?:\w+\s+){0,2}?"
+                        r"(?:war|ground\s+(?:operation|offensive|invasion))\b", re.IGNORECASE)
 
 
 _SINCE = re.compile(r"\bsince\b(?P<what>[^,;]{0,80})", re.IGNORECASE)
@@ -1517,6 +1551,51 @@ def _recipients(s: _Sentence, r: _Reading) -> bool:
             and bool(re.match(r"^[\s,]*(?:still\s+)?(?:in|inside)\b", r.after)))
 
 
+def _few_taken(s: _Sentence, r: _Reading) -> bool:
+    """Some 250 people were taken on 7 October: a capture of fewer than
+    :data:`HOSTAGES_TAKEN_MIN` is one family's, one site's or one unit's story ("two children
+    were also taken captive", "kidnapped 40 others" at a festival, "the four were captured
+    when militants overran the base"), not the count. Leaves foreign nationals ("23 Thais
+    were abducted") and "took some 240 hostages"."""
+    return (r.metric == "hostages_taken" and r.value < HOSTAGES_TAKEN_MIN and not r.np.foreign
+            and r.group == "all")
+
+
+HOSTAGES_TAKEN_MIN = 100
+
+
+def _increment(s: _Sentence, r: _Reading) -> bool:
+    """A toll's increment, not the toll: "four more hostages died in captivity", "four new
+    fatalities", "another 50 people were killed", "an additional 697 martyrs". Leaves "more
+    than 50 were killed" (a hedge) and releases ("Hamas freed 17 more hostages": a release
+    total of its own)."""
+    if r.metric not in ("killed", "injured", "hostages_dead"):
+        return False
+    another = _ANOTHER_BEFORE.search(r.left)
+    if another and re.search(r"\b(?:with|and|plus)\s+$", r.left[:another.start()]):
+        another = None  # "the toll climbed to 65,062, with another 165,697 wounded": a pair
+    return bool(_MORE_AFTER.match(r.right) or another)
+
+
+_MORE_AFTER = re.compile(r"^\s+(?:more|additional|further|new)\b(?!\s+than)", re.IGNORECASE)
+_ANOTHER_BEFORE = re.compile(r"\b(?:another|an\s+additional|a\s+further)\s*$", re.IGNORECASE)
+
+
+def _release_withheld(s: _Sentence, r: _Reading) -> bool:
+    """A release stopped or put off did not happen: "suspending the release of at least 600
+    Palestinian prisoners", "Israel delayed the release of 110", "refused to free". Leaves
+    "Israel released 600" and "freed 110 after a delay of two days"."""
+    return r.metric.endswith("_released") and bool(
+        _WITHHELD.search(r.core_left[max(0, r.trigger_start - 40):]))
+
+
+_WITHHELD = re.compile(r"\b(?:suspend\w*|delay\w*|postpon\w*|halt\w*|freez\w*|froze|block\w*|"
+                       r"stall\w*|cancel\w*|refus\w*|(?:hold|held|holding)\s+up|withh[oe]ld\w*)"
+                       r"\s+(?:the\s+)?(?:planned\s+|scheduled\s+|expected\s+)?"
+                       r"(?:release|freeing|return|handover|to\s+(?:release|free))\b",
+                       re.IGNORECASE)
+
+
 def _returnees(s: _Sentence, r: _Reading) -> bool:
     """People going back, not the displaced: "half a million displaced Palestinians have
     returned to northern Gaza"."""
@@ -1549,7 +1628,7 @@ _METRIC_VETOES = (_custody_death, _former_detainees, _identified_part, _bodies_h
                   _taken_before_war, _hostages_killed_by, _returnees, _added_to_count,
                   _freed_by_israel, _incident_toll, _small_toll_without_war,
                   _vague_small_toll, _count_since_restart, _proposed_release, _release_in_plan,
-                  _recipients)
+                  _recipients, _release_withheld, _increment, _few_taken)
 
 
 def _row_of(s: _Sentence, r: _Reading) -> dict:
@@ -1623,7 +1702,17 @@ def _population(metric: str, np: NounPhrase, sentence: str, number: Number, rows
     if population is None:
         population = _nearest_cue(sentence, number.start, number.end, lexicon.cue_res, lexicon,
                                   "palestinian")
+    if population == "israeli" and number.value > ISRAELI_TOLL_MAX[metric]:
+        population = _nearest_cue(sentence, number.start, number.end,
+                                  {"other": lexicon.cue_res["other"]}, lexicon, "palestinian")
     return population
+
+
+# Israel's own toll stayed under these in every count of the war (about 1,200 killed on
+# 7 October, under 2,000 in all; some 20,000 wounded): a larger toll is Gaza's (or Lebanon's),
+# whatever cue lies nearest ("72,760 people have been injured since the outbreak of
+# hostilities on 7 October").
+ISRAELI_TOLL_MAX = {"killed": 3000, "injured": 25000}
 
 
 def _same_clause(row: dict, sentence: str, number: Number) -> bool:
