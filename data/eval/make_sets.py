@@ -59,6 +59,18 @@ def _notes(batch: Path) -> tuple[dict[str, list[str]], list[str]]:
     return by_article, general
 
 
+def _own_lines(lines: list[str], test_ids: set[str], held_out: bool) -> list[str]:
+    """The general notes a part may show: a line naming an article of the other part is left
+    out, so that a development set's notes say nothing about a held-out article."""
+    other = {old[:3] for old in test_ids}
+
+    def names_other(line: str) -> bool:
+        ids = set(SHORT_ID.findall(line))
+        return bool(ids - other) if held_out else bool(ids & other)
+
+    return [line for line in lines if not names_other(line)]
+
+
 def _rename(text: str, new_ids: dict[str, str]) -> str:
     """Old ids (`a07` or `a07_outlet-slug`) in a note, replaced by the articles' new ids."""
     return SHORT_ID.sub(lambda m: new_ids.get(m.group(1), m.group(0)), text)
@@ -126,7 +138,8 @@ def main(incoming: str = "incoming", only_part: str | None = None, first: int = 
             f"# Annotators' notes for the `{part}` set\n\nHow each report date was established "
             "and the judgement calls, as the annotators wrote them (ids renamed).\n\n"
             + "\n".join(lines) + "\n\n## The annotators' other notes (all batches)\n\n"
-            + _rename("\n".join(general), new_ids) + "\n", encoding="utf-8")
+            + _rename("\n".join(_own_lines(general, test_ids, part == test_part)), new_ids)
+            + "\n", encoding="utf-8")
         print(f"{part}: {len(documents)} articles, {len(figures)} figures, "
               f"{len(meetings)} meetings")
 
