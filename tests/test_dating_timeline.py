@@ -666,3 +666,85 @@ def test_hostage_video_is_a_dated_event():
 def test_office_holders_of_2025_and_name_variants(text, holder):
     found = [m["event"] for m in date_signals(text) if m["kind"] == "office"]
     assert any(e.startswith(holder) for e in found), found
+
+
+# --- round 4: the likelihood over candidate days (docs/dating.md, "Round 4") -------------
+
+
+def _held(value, metric="hostages_held"):
+    return {"metric": metric, "population": "israeli", "value": value, "qualifier": "exact"}
+
+
+def test_released_on_its_own_weekday_prefers_the_days_right_after():
+    # freed on Saturday 8 February 2025; the next Saturday must not win on the weekday alone
+    inference = infer("Freed hostages\n\nOr Levy and two others were freed on Saturday, the "
+                      "families said, and doctors examined them.")
+    assert inference.report_date is not None, inference.evidence
+    assert (inference.report_date - D(2025, 2, 8)).days <= 3, inference.evidence
+
+
+@pytest.mark.parametrize("value,day", [
+    (90, D(2025, 1, 27)),     # the total after the four soldiers were freed
+    (87, D(2025, 1, 27)),     # ... or the same count without the three held since 2014-15
+    (53, D(2025, 6, 15)),     # bodies recovered in June 2025
+])
+def test_hostages_held_in_2025_date_the_report_to_its_period(value, day):
+    c = dating.hostage_constraint(_held(value))
+    days, _ = dating.calendar_days()
+    assert c.allowed[dating._index(days, day)], c.label
+    assert c.allowed.sum() <= 40, c.label
+
+
+def test_deceased_hostages_left_after_the_last_living_were_freed():
+    c = dating.hostage_constraint(_held(15, "hostages_dead"))
+    days, _ = dating.calendar_days()
+    assert c.allowed[dating._index(days, D(2025, 10, 24))]
+    assert not c.allowed[dating._index(days, D(2024, 6, 1))]
+
+
+def test_hostage_period_rows_have_a_count_and_ordered_days():
+    for event in timeline.hostage_periods():
+        assert event.count > 0 and (event.end is None or event.end >= event.start), event
+
+
+@pytest.mark.parametrize("text", [
+    "Hamas released all the 20 living hostages on Monday morning.",
+    "The group freed the last 20 Israeli hostages in two batches.",
+])
+def test_release_of_the_last_living_hostages_in_verb_form(text):
+    events = [m["date"] for m in date_signals(text) if m["kind"] == "event"]
+    assert "2025-10-13" in events
+
+
+def test_event_told_as_done_and_as_still_to_come_is_of_its_day():
+    # the hostages were freed; the prisoners' release, the same event row, is still to come
+    inference = infer("Hamas released all the 20 living hostages. In turn, Israel will "
+                      "release 1,968 Palestinian prisoners.")
+    assert inference.report_date is not None, inference.evidence
+    assert 0 <= (inference.report_date - D(2025, 10, 13)).days <= 2, inference.evidence
+
+
+@pytest.mark.parametrize("text,days", [
+    ("Talks stalled after last week\u2019s Israeli strike in Doha on Hamas leaders.", 7),
+    ("Talks stalled after last week's Israeli strike in Doha on Hamas leaders.", 7),
+    ("Families celebrated yesterday's rescue of four hostages in Nuseirat.", 1),
+])
+def test_event_named_by_the_period_it_fell_in(text, days):
+    mention = next(m for m in date_signals(text) if m["kind"] == "event")
+    assert (mention["tense"], mention["offset_days"]) == ("offset", days)
+
+
+def test_ahead_of_an_event_in_a_past_perfect_story_is_past():
+    told = next(m for m in date_signals("Ahead of the Doha strike, Washington had floated a "
+                                        "new proposal.") if m["kind"] == "event")
+    coming = next(m for m in date_signals("Ahead of the Doha strike, Washington will float a "
+                                          "new proposal.") if m["kind"] == "event")
+    assert told["tense"] == "past" and coming["tense"] == "future"
+
+
+def test_current_truce_from_its_announcement():
+    # the January 2025 truce was agreed on the 15th and took effect on the 19th
+    inference = infer("The security cabinet met to approve the current truce.")
+    c = next(c for c in inference.constraints if c.kind == "event")
+    days, _ = dating.calendar_days()
+    assert c.allowed[dating._index(days, D(2025, 1, 16))], c.label

@@ -136,14 +136,15 @@ LAST_WEEK = re.compile(r"\blast\s+week\b", re.IGNORECASE)
 LAST_WEEK_LAGS, LAST_WEEK_PREF = (1, 13), (1.0, 0.3)
 # "the second anniversary of October 7": from this many days before to after the anniversary
 ANNIVERSARY_DAYS = (10, 4)
-WEIGHTS = {"toll": 3.0, "toll_range": 1.5, "duration": 2.0, "absolute": 2.0, "dateline": 3.0, "event": 1.5,
-           "round": 1.5, "office": 1.5, "yearless": 1.0, "hostages": 1.0, "since_war": 1.0,
-           "holiday": 1.0, "weekday": 0.6, "recency": 0.4, "fresh": 1.0}
+WEIGHTS = {"toll": 3.0, "toll_range": 1.5, "duration": 2.0, "absolute": 2.0, "dateline": 3.0,
+           "event": 1.5, "round": 1.5, "office": 1.5, "yearless": 1.0, "hostages": 1.0,
+           "since_war": 1.0, "holiday": 1.0, "weekday": 0.6, "recency": 0.4, "fresh": 1.0}
 SOFT_KINDS = ("weekday", "recency")               # preferences only, never bound the window
-INFORMATIVE_KINDS = ("toll", "toll_range", "duration", "absolute", "dateline", "event", "round", "yearless",
-                     "hostages", "holiday")
+INFORMATIVE_KINDS = ("toll", "toll_range", "duration", "absolute", "dateline", "event", "round",
+                     "yearless", "hostages", "holiday")
 # signals that widen the window when the point misses them by a little
-STRONG_KINDS = ("toll", "toll_range", "duration", "absolute", "dateline", "event", "round", "yearless")
+STRONG_KINDS = ("toll", "toll_range", "duration", "absolute", "dateline", "event", "round",
+                "yearless")
 # A year-less date ("July 28", "the end of November") mentioned as past lies at most this many
 # days before the report (older dates are written with their year), a coming one at most
 # this many days after it; its year is the one the other evidence favours.
@@ -159,6 +160,9 @@ LEAD_DATE_DAYS = 10   # a past date in the article's first sentence: the report 
 WEEKDAY_DATE_DAYS = 8
 # A coming event or date: the report most likely precedes it by days, not months.
 AHEAD_FLAT_DAYS, AHEAD_HALF_LIFE = 3, 10
+# A ceasefire is announced days before it takes effect (22 -> 24 November 2023, 15 -> 19
+# January 2025, 9 -> 10 October 2025): "the current truce" from this many days before.
+CEASEFIRE_ANNOUNCED_DAYS = 4
 # An event said to be recent ("shortly after", "following"): the report within this many days.
 RECENT_EVENT_DAYS = 30
 # A meeting matching a compiled round: a held one is reported from its first day to this many
@@ -554,22 +558,45 @@ HOSTAGE_DAYS = 60           # ...reported within 60 days either side (reports ar
 MONOTONIC_HOSTAGE_METRICS = {"hostages_held"}
 
 
-def _hostage_period_constraint(value: int) -> Constraint | None:
-    """A count of hostages held equal (within :data:`HOSTAGE_PERIOD_MATCH`) to one that stood
-    for a known period (the timeline's hostages rows: 59 from March to May 2025, 48 before
-    the October 2025 releases): the report lies in one of those periods (widened by
-    :data:`HOSTAGE_PERIOD_DAYS`)."""
+# Hostages held since before the war (Avera Mengistu, Hisham al-Sayed, the bodies of Hadar
+# Goldin and Oron Shaul) are in the timeline's totals; reports counting "of the 251 taken on
+# 7 October" leave them out: (until this day, how many) -- Shaul was recovered on 19 January
+# 2025, Mengistu and al-Sayed freed on 22 February 2025.
+PREWAR_HELD = ((dt.date(2025, 1, 19), 4), (dt.date(2025, 2, 22), 3), (dt.date.max, 1))
+# From the release of the last living hostages every count held is of bodies, returned one or
+# two at a time and identified a day or two later: counts within 1 match.
+ALL_DEAD_FROM, ALL_DEAD_MATCH = dt.date(2025, 10, 13), 1
+
+
+def _prewar_held(day: dt.date) -> int:
+    return next(k for until, k in PREWAR_HELD if day < until)
+
+
+def _period_matches(period, value: int, metric: str) -> bool:
+    """A count of hostages held is the period's total or its count of those taken on 7
+    October; after the last living were freed, held and dead counts match within 1."""
+    if period.start >= ALL_DEAD_FROM:
+        return abs(period.count - value) <= ALL_DEAD_MATCH
+    if metric != "hostages_held":
+        return False
+    return value in (period.count, period.count - _prewar_held(period.start))
+
+
+def _hostage_period_constraint(value: int, metric: str = "hostages_held") -> Constraint | None:
+    """A count of hostages held equal to one that stood for a known period (the timeline's
+    hostages rows: 94 from 19 to 24 January 2025, 59 from March to May 2025, 24 bodies on 13
+    October 2025; :func:`_period_matches`): the report lies in one of those periods
+    (widened by :data:`HOSTAGE_PERIOD_DAYS`)."""
     days, _ = calendar_days()
     n = len(days)
-    periods = [p for p in timeline.hostage_periods()
-               if abs(p.count - value) <= HOSTAGE_PERIOD_MATCH]
+    periods = [p for p in timeline.hostage_periods() if _period_matches(p, value, metric)]
     if not periods:
         return None
     allowed = np.zeros(n, dtype=bool)
     for p in periods:
         allowed |= _mask_range(n, _index(days, p.start) - HOSTAGE_PERIOD_DAYS[0],
                                _index(days, p.end or p.start) + HOSTAGE_PERIOD_DAYS[1])
-    label = f"hostages_held {value}: " + "; ".join(
+    label = f"{metric} {value}: " + "; ".join(
         f"{p.event} ({p.start}..{p.end})" for p in periods)
     return Constraint("hostages", label, allowed)
 
@@ -585,10 +612,9 @@ def hostage_constraint(figure: dict) -> Constraint | None:
     margin = max(HOSTAGE_MATCH[0] * value, HOSTAGE_MATCH[1])
     if figure.get("qualifier") in ("approx", "lower_bound", "upper_bound") and value % 10 == 0:
         margin = max(margin, HOSTAGE_ROUND_PCT * value / 100)   # "roughly 100"
-    if figure.get("metric") == "hostages_held":
-        period = _hostage_period_constraint(int(value))
-        if period is not None:
-            return period
+    period = _hostage_period_constraint(int(value), figure.get("metric"))
+    if period is not None:
+        return period
     points = reference.compiled_points(tuple(metrics))
     if figure.get("metric") == "hostages_held":   # and the timeline's periods' first/last days
         points = tuple(sorted(points + tuple(
@@ -814,6 +840,9 @@ def absolute_constraint(mention: dict) -> Constraint | None:
 
 
 WEEKDAY_DATE_PREFER = 0.6   # "on Saturday, August 24": that day most likely, the next less
+# "Or Levy was freed on Saturday" (an event of the week on its own weekday): the day after it
+# most likely, halving every 3 days after; weaker than the report's own weekday ("on Friday")
+EVENT_DAY_PREFER = 0.3
 
 
 def _named_day_prefer(mention: dict, idx: int, n: int) -> np.ndarray | None:
@@ -945,9 +974,10 @@ def event_constraint(mention: dict) -> Constraint | None:
         prefer = 0.5 * _ahead(first - np.arange(n), AHEAD_FLAT_DAYS, AHEAD_HALF_LIFE)
         return Constraint("event", f"'{mention['text']}' still to come: {what}",
                           _mask_range(n, 0, first), prefer)
-    if tense == "during":
+    if tense == "during":   # (a ceasefire is "the current truce" from its announcement)
+        early = CEASEFIRE_ANNOUNCED_DAYS if mention.get("event_kind") == "ceasefire" else 1
         return Constraint("event", f"'{mention['text']}' under way: {what}",
-                          _mask_range(n, first - 1, last + 1))
+                          _mask_range(n, first - early, last + 1))
     if tense == "offset":   # "two weeks after the killing": about that long after it
         at = first + int(mention.get("offset_days") or 0)
         lo, hi = at - max(3, at - first) // 3, at + max(7, (at - first) // 2)
@@ -959,8 +989,13 @@ def event_constraint(mention: dict) -> Constraint | None:
     if tense == "recent":
         within = int(mention.get("recent_days") or RECENT_EVENT_DAYS)   # (the recency
         # preference, from its anchor, already favours the days right after it)
+        # an event of the week ("Or Levy was freed on Saturday"): its own day, as a date
+        # given with its weekday, rather than any day after the same weekday a week later
+        prefer = EVENT_DAY_PREFER * _decay(np.arange(n) - first, 1, 3) \
+            if mention.get("week_day") == days[max(0, min(first, n - 1))].weekday() else None
         return Constraint("event", f"'{mention['text']}' recent (within {within} days): "
-                          f"{what}", _mask_range(n, first, first + within), anchors=(first,))
+                          f"{what}", _mask_range(n, first, first + within), prefer,
+                          anchors=(first,))
     return Constraint("event", f"'{mention['text']}' past: {what}", _mask_range(n, first, n),
                       anchors=() if mention.get("since") else (first,))
 
@@ -1298,19 +1333,29 @@ def _mention_constraint(mention: dict) -> Constraint | None:
 
 # An event mentioned several times: the most telling relation counts (one constraint).
 EVENT_RELATION_ORDER = ("offset", "recent", "during", "future", "past")
+# an event told both as done and as still to come: the report within this many days of it
+SAME_DAY_EVENT_DAYS = 2
 
 
 def _one_mention_per_event(mentions: list[dict]) -> list[dict]:
     """Mentions with, for each timeline event, only its most telling mention."""
     best: dict[str, dict] = {}
+    tenses: dict[str, set] = {}
     for m in mentions:
         if m.get("kind") == "event":
-            rank = EVENT_RELATION_ORDER.index(m.get("tense") or "past") \
-                if (m.get("tense") or "past") in EVENT_RELATION_ORDER else 9
+            tense = m.get("tense") or "past"
+            tenses.setdefault(m["event"], set()).add(tense)
+            rank = EVENT_RELATION_ORDER.index(tense) if tense in EVENT_RELATION_ORDER else 9
             if m["event"] not in best or rank < best[m["event"]][0]:
                 best[m["event"]] = (rank, m)
+    for event, (rank, m) in list(best.items()):
+        if m.get("tense") == "future" and tenses[event] & {"past", "recent"}:
+            # told as done and as still to come ("released all 20 living hostages ... Israel
+            # will release 1,968 prisoners"): the report is of its day, or the next
+            best[event] = (rank, dict(m, tense="recent", recent_days=SAME_DAY_EVENT_DAYS))
     keep = {id(m) for _, m in best.values()}
-    return [m for m in mentions if m.get("kind") != "event" or id(m) in keep]
+    out = [m for m in mentions if m.get("kind") != "event" or id(m) in keep]
+    return out + [m for _, m in best.values() if id(m) not in {id(x) for x in mentions}]
 
 
 def mention_constraints(mentions: list[dict]) -> list[Constraint]:

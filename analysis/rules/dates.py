@@ -693,6 +693,15 @@ OFFSET_AFTER = re.compile(rf"\b(?:some\s+|about\s+|nearly\s+|almost\s+|roughly\s
                           rf"more\s+than\s+|over\s+)?(?P<num>{_NUM})\s+(?P<unit>days?|weeks?|"
                           rf"months?)\s+(?:after|since|following)\s+(?:the\s+)?(?:[\w-]+\s+){{0,6}}$",
                           re.IGNORECASE)
+# ... or named by the period it fell in: "last week's Israeli strike in Doha" (either
+# apostrophe), "yesterday's rescue": about that long before the report.
+LAST_PERIOD_BEFORE = re.compile(r"(?:\b(?:last|past)\s+(?P<period>week|month)|"
+                                r"\b(?P<yesterday>yesterday))['’]s\s+(?:[\w-]+\s+){0,3}$",
+                                re.IGNORECASE)
+LAST_PERIOD_DAYS = {"week": 7, "month": 30, None: 1}
+# A main clause in the past perfect after "ahead of X" ("Ahead of the strike, Washington had
+# floated a proposal"): the story is told from after X.
+PAST_PERFECT = re.compile(r"\bhad\s+(?:already\s+|been\s+)?\w+(?:ed|en|t)\b", re.IGNORECASE)
 # ... and an event phrase in the present perfect is the news itself ("Qatar has decided to
 # suspend its mediation").
 PRESENT_PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+\s+)?\w+ed\b", re.IGNORECASE)
@@ -894,6 +903,8 @@ def _set_tense(text: str, mention: dict, start: int, end: int) -> None:
                 not PAST_VERB_BEFORE.search(text[max(start, mention["start_char"] - 40):
                                                  mention["start_char"]]):
             mention["tense"] = "future"   # "is expected to be freed ... the release of the 20"
+        # "Ahead of the strike, Washington had floated a proposal": told from after it
+        mention["past_perfect"] = bool(PAST_PERFECT.search(text[mention["end_char"]:end]))
         mention["tense"] = _event_tense(text[start:mention["start_char"]], mention)
         if CURRENT_STATE.match(mention["text"]):
             mention["tense"] = "during"   # "the current, fragile ceasefire": in force now
@@ -943,11 +954,15 @@ def _events_of_the_week(mentions: list[dict], sentence_of) -> None:
         if mention["kind"] != "event" or mention.get("tense") not in ("past", "recent"):
             continue
         sentence = sentence_of(mention["start_char"])
-        if any(sentence_of(r["start_char"]) == sentence and
-               min(abs(r["start_char"] - mention["end_char"]),
-                   abs(mention["start_char"] - r["end_char"])) <= THIS_WEEK_CHARS
-               for r in relative):
+        near = [r for r in relative if sentence_of(r["start_char"]) == sentence and
+                min(abs(r["start_char"] - mention["end_char"]),
+                    abs(mention["start_char"] - r["end_char"])) <= THIS_WEEK_CHARS]
+        if near:
             mention["tense"], mention["recent_days"] = "recent", THIS_WEEK_DAYS
+            # the weekday named next to it ("Or Levy was freed on Saturday"): when it is the
+            # event's own weekday, it names the event's day (dating prefers the days after)
+            mention["week_day"] = next((r["weekday"] for r in near
+                                        if r.get("weekday") is not None), None)
 
 
 def _during(before: str, mention: dict) -> bool:
@@ -974,13 +989,17 @@ def _event_tense(before: str, mention: dict) -> str:
     is past (a named event is mostly mentioned once it happened; the clause's tense
     belongs to its main verb: "are expected to meet after the killing of Sinwar")."""
     before = before[-60:]
-    if AHEAD_OF.search(before):
+    if AHEAD_OF.search(before) and not mention.get("past_perfect"):
         return "future"
     if _during(before, mention):
         return "during"
     if mention["kind"] == "holiday" or (mention.get("event_kind") in SCHEDULED_KINDS and
                                         mention["tense"] == "future"):
         return mention["tense"]
+    last = LAST_PERIOD_BEFORE.search(before)
+    if last:   # "last week's strike in Doha", "yesterday's rescue"
+        mention["offset_days"] = LAST_PERIOD_DAYS[(last.group("period") or "").lower() or None]
+        return "offset"
     offset = OFFSET_AFTER.search(before)
     if offset and _number(offset.group("num")):
         unit = {"d": 1, "w": 7, "m": 30}[offset.group("unit")[0].lower()]
