@@ -130,6 +130,8 @@ _AUX = (r"(?:who|that|which|have|has|had|were|was|are|is|been|being|also|since|s
         r"still|reportedly|all|believed|thought|known|confirmed|presumed|said|to|be|in\s+total|"
         r"already|later|then|subsequently|either|altogether|more|others?|allegedly|likely|"
         r"estimated|feared|considered|listed\s+as|declared|either|currently|remain|"
+        r"as(?=\s+(?:wounded|injured|killed|dead|missing|displaced)\b)|"  # "listed 92,743 people
+        # as wounded"
         r"will|would|could|might|may|shall|should|due|set|expected|scheduled|slated|going|"
         r"is\s+to|are\s+to|[a-z]{3,}ly|"
         # the agent of a belief: "35 are believed by the Israeli military to be dead"
@@ -737,6 +739,7 @@ class _Reading:
     metric: str | None = None
     population: str | None = None
     group: str = "all"
+    nationality_part: bool = False
 
 
 def figures_in_sentence(sentence: str, offset: int = 0, context: str = "",
@@ -777,12 +780,12 @@ def _read_number(s: _Sentence, number: Number, outcome: dict, previous: dict | N
     if _counts_things(s, r) or _alive_without_whole(s, r):
         return None
     _read_triggers(s, r)
+    r.coordinated = _coordinated_release(s, r, previous)
     if r.pending or _planned_before_trigger(s, r) or _next_item_of_pending(s, r, previous):
         outcome["pending"] = True
         return None
     if _part_without_state(s, r) or _rescue_veto(s, r):
         return None
-    r.coordinated = _coordinated_release(s, r, previous)
     if _pending_clause(s, r):
         outcome["pending"] = True
         return None
@@ -1032,7 +1035,8 @@ def _planned_before_trigger(s: _Sentence, r: _Reading) -> bool:
         return False
     before = r.core_left[max(0, r.trigger_start - 45):r.trigger_start]
     plan = list(s.lexicon.pending_re.finditer(before))
-    return bool(r.left_trigger and plan and not _REALIZED.search(before, plan[-1].end()))
+    return bool(r.left_trigger and plan and not _REALIZED.search(before, plan[-1].end())
+                and not r.coordinated)  # "released 30, in exchange for the release of 1,000"
 
 
 # a past verb after the plan word: the plan happened ("The first phase saw Hamas release 38")
@@ -1113,10 +1117,16 @@ def _coordinated_release(s: _Sentence, r: _Reading, previous: dict | None) -> bo
     right after a release ("were 13 Israelis, 10 Thais and one Filipino")."""
     if not (s.rows and s.rows[-1]["metric"].endswith("_released")):
         return False
-    if _COORDINATION.search(_TRAILING_DETERMINERS.sub("", r.core_left)):  # "and the remaining 13"
-        return True
+    core = _TRAILING_DETERMINERS.sub("", r.core_left)
+    core = _TRAILING_DETERMINERS.sub("", _NOMINAL_RELEASE_TAIL.sub("", core))
+    if _COORDINATION.search(core):  # "and the remaining 13", "in exchange for the Israeli
+        return True  # release of over 1,000 Palestinian prisoners"
     return bool(re.search(r",\s*$", r.core_left) and (r.np.foreign or r.np.nationality)
                 and previous is not None and previous["row"] is s.rows[-1])
+
+
+_NOMINAL_RELEASE_TAIL = re.compile(r"\b(?:[\w-]+\s+)?(?:release|freeing|return)\s+of\s*$",
+                                   re.IGNORECASE)
 
 
 def _pending_clause(s: _Sentence, r: _Reading) -> bool:
@@ -1182,10 +1192,31 @@ def _part_of_release(r: _Reading, previous: dict | None) -> bool:
     after a release (a part naming a group, "including 30 minors", is kept as a sub-count)."""
     if previous is None:
         return False
+    if _nationality_part(r, previous):
+        return False
     released = previous["metric"] is not None and previous["metric"].endswith("_released")
     if r.np.kind == "pronoun":
         return previous["metric"] is None or released
     return r.subset and released and not r.left_trigger and not r.np.group
+
+
+def _nationality_part(r: _Reading, previous: dict | None) -> bool:
+    """A part by nationality of a hostage count just read: "The total number of freed hostages
+    stands at 102 people, including 70 Israelis", "251 hostages, among them 31 Thais". It is a
+    row of that metric for that population (group all), as the parts of a breakdown are.
+    Leaves other parts ("including 10 Americans", "including 30 children": sub-counts)."""
+    if not (r.subset and previous and previous.get("row") and not r.left_trigger):
+        return False
+    metric = previous["row"]["metric"]
+    if not metric.startswith("hostages_") or metric == "hostages_dead":
+        return False
+    if r.np.kind not in ("person", "hostage", "subgroup") or r.np.group not in (None,
+                                                                                 "foreigners"):
+        return False
+    if not (r.np.foreign or r.np.nationality == "israeli"):
+        return False
+    r.nationality_part = True
+    return True
 
 
 def _hostage_context(s: _Sentence, r: _Reading) -> bool:
@@ -1324,6 +1355,9 @@ def _inherit_metric(s: _Sentence, r: _Reading, previous: dict | None) -> None:
     if not s.rows:
         return
     last = s.rows[-1]
+    if r.nationality_part:
+        r.metric, r.population = last["metric"], "other" if r.np.foreign else "israeli"
+        return
     if r.np.kind is None and (_COMPARED_LEFT.search(r.core_left)
                               or _BRINGING_TOTAL.search(r.core_left)):
         r.metric, r.population = last["metric"], last["population"]  # "bringing the total to 58"
@@ -1371,6 +1405,8 @@ def _group(s: _Sentence, r: _Reading) -> str | None:
     soldiers" (soldiers), "20 of them believed alive" (alive). None drops a part whose group
     the words do not name ("including 15 in Rafah"). A hostage count of women and children
     freed is a release of its own (group all), as is "24 of whom have died" (hostages dead)."""
+    if r.nationality_part:
+        return "all"  # "including 70 Israelis": a part by nationality, as in a breakdown
     if r.alive or (r.metric == "hostages_held" and _LIVING.search(r.right[:r.np.end])):
         return "alive"  # "20 of them believed alive", "holds 24 living hostages"
     for regex, group in _CIRCUMSTANCE_GROUPS:
@@ -1481,17 +1517,23 @@ def _count_since_restart(s: _Sentence, r: _Reading) -> bool:
     """A toll counted since something other than the war's start: "since Israel resumed its
     strikes on Tuesday, 436 people have been killed", "89 killed since October 11", "since the
     occupation breached the ceasefire agreement on March 18, ... 5,685 martyrs", "since the
-    truce collapsed". Not the war's total. Leaves "since October 7", "since the war began",
+    truce collapsed", "Israel resumed the war on 18 March, killing over 1,500" (a resumption
+    before the number in its clause). Not the war's total. Leaves "since October 7", "since the war began",
     "since Hamas' October 7, 2023 attack", "since October 2023"."""
     if r.metric not in ("killed", "injured"):
         return False
     for part, start in _clauses(s.text):
         if start <= r.number.start < start + len(part):
+            if _RESUMED.search(part[:r.number.start - start]):
+                return True  # "Israel resumed the war on 18 March, killing over 1,500"
             for since in _SINCE.finditer(part):
                 what = since.group("what")
                 if _RESTART.search(what) and not _WAR_START.search(what):
                     return True
     return False
+
+
+_RESUMED = re.compile(r"\b(?:resum(?:ed|es|ing|ption)|renewed)\b", re.IGNORECASE)
 
 
 def _clauses(text: str) -> list[tuple[str, int]]:
@@ -1602,6 +1644,17 @@ def _returnees(s: _Sentence, r: _Reading) -> bool:
     return r.metric == "displaced" and bool(_RETURNED_AFTER.match(r.after))
 
 
+def _displaced_again(s: _Sentence, r: _Reading) -> bool:
+    """People displaced anew are a part of the displaced, not their count: "More than a
+    million people have been displaced once again", "100,000 were displaced again this week".
+    Leaves "1.9 million people have been displaced, many of them several times"."""
+    return r.metric == "displaced" and bool(_AGAIN_AFTER.match(r.after))
+
+
+_AGAIN_AFTER = re.compile(r"^[^.;,]{0,40}?\b(?:displaced|uprooted|forced\s+to\s+flee)\s+"
+                          r"(?:once\s+)?(?:again|anew)\b", re.IGNORECASE)
+
+
 def _added_to_count(s: _Sentence, r: _Reading) -> bool:
     """An increment of a tally, not the tally: "an additional 697 martyrs have been added to
     the cumulative statistics"."""
@@ -1628,7 +1681,7 @@ _METRIC_VETOES = (_custody_death, _former_detainees, _identified_part, _bodies_h
                   _taken_before_war, _hostages_killed_by, _returnees, _added_to_count,
                   _freed_by_israel, _incident_toll, _small_toll_without_war,
                   _vague_small_toll, _count_since_restart, _proposed_release, _release_in_plan,
-                  _recipients, _release_withheld, _increment, _few_taken)
+                  _recipients, _release_withheld, _increment, _few_taken, _displaced_again)
 
 
 def _row_of(s: _Sentence, r: _Reading) -> dict:
@@ -1843,8 +1896,11 @@ _DURATION = re.compile(r"\bfor\s+(?:more\s+than\s+|over\s+|about\s+|nearly\s+|al
                        r"(?:a|one|two|three|four|\d+)\s+(?:day|week|month)s?\b|"
                        r"\b(?:a|one|two|three|four|\d+)\s+(?:day|week|month)s?\s+(?:ago|earlier|later|"
                        r"before|after)\b", re.IGNORECASE)  # "just over a week ago"
-_NEW_CLAUSE = re.compile(r"\b(?:adding|added|saying|noting)\s+that\b|,\s*(?:while|whereas)\b",
-                         re.IGNORECASE)
+# a clause of its own: "The toll includes 21 deaths in the previous 24 hours, according to the
+# ministry, which said 107,573 people have been wounded since the war began"
+_NEW_CLAUSE = re.compile(r"\b(?:adding|added|saying|noting)\s+that\b|,\s*(?:while|whereas)\b|"
+                         r",\s*which\s+(?:also\s+)?(?:said|says|listed|lists|reported|recorded|put|"
+                         r"puts|added|counted)\b", re.IGNORECASE)
 _ONE_DAY = re.compile(r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|that\s+day|"
                       r"the\s+day)\s+alone\b|\bin\s+(?:a\s+single|one)\s+day\b", re.IGNORECASE)
 _FOR_EVERY = re.compile(r"\bfor\s+(?:every|each)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
@@ -1912,16 +1968,23 @@ def find_figures(doc) -> list[dict]:
 
 
 def _add_row(rows: list, seen: dict, row: dict) -> None:
-    """One row per metric, population, value, group and vagueness per article; a hedged
-    repeat replaces an unhedged first mention (a headline drops the hedge the text gives)."""
+    """One row per metric, population, value, group and vagueness per article. The text's
+    statement wins over a headline's, which drops a hedge ("Death toll 45,000" then "at least
+    45,000") or adds one ("Death Toll Tops 50,669" then "now stands at 50,669"); otherwise the
+    first mention stays."""
     key = (row["metric"], row["population"], row["value"], row["group"], row["vague"])
     if key in seen:
         first = seen[key]
-        if rows[first]["qualifier"] == "exact" and row["qualifier"] != "exact":
+        if _headline_like(rows[first]["sentence"]) and not _headline_like(row["sentence"]):
             rows[first] = row
         return
     seen[key] = len(rows)
     rows.append(row)
+
+
+def _headline_like(sentence: str) -> bool:
+    """A headline, subheading or key-figure line: no closing punctuation."""
+    return not re.search(r"[.!?\"”’'»)]\s*$", sentence)
 
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
