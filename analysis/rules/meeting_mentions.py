@@ -639,6 +639,18 @@ def _hedged_future(tokens) -> bool:
                for i, w in enumerate(words))
 
 
+def _after_meeting(doc: Doc, group: Group, trigger: Trigger) -> bool:
+    """'X, Y and Z held the meeting after Qatari mediators met Hamas officials on Wednesday
+    night': a meeting verb in an 'after'/'before'/'since' clause that follows a group is
+    another meeting, with a subject of its own. Leaves 'left Doha after holding talks there'
+    (a talks noun) and 'met ... and then met again'."""
+    if trigger.kind != "meet":
+        return False
+    last = group.triggers[-1].position
+    return any(doc[i].lower_ in ("after", "before", "since", "following")
+               for i in range(last + 1, trigger.position - 1))
+
+
 def _again(doc: Doc, group: Group) -> bool:
     """'met with Hamas leaders in Doha on Monday night and again on Tuesday with ...': a day
     introduced by 'again' repeats the meeting just named."""
@@ -698,12 +710,16 @@ def _talks_noun(group: Group) -> bool:
 def _meet_rule(finder, facts: Facts, s: Sentence, group: Group) -> bool:
     """'Burns met Barnea', 'met ... in Doha on Tuesday' (a negotiator with a second person or a
     place/day), 'X met Y in Cairo to discuss the truce', 'Negotiators met in Paris' (unnamed
-    negotiators in a place, in an article about the talks). Leaves 'Biden met Macron'."""
+    negotiators in a place, in an article about the talks), 'mediators met Hamas officials on
+    Wednesday night and discussed a deal' (unnamed, a day, the topic). Leaves 'Biden met
+    Macron'."""
     if "meet" not in facts.kinds:
         return False
+    dated = bool(facts.date) and _day_precise(facts.date.text)
     return ((facts.negotiator and (facts.n_people >= 2 or facts.has_info))
             or (facts.topic and facts.has_info and facts.n_people >= 1)
-            or bool(facts.location and (facts.topic or facts.doc_topic) and facts.unnamed))
+            or bool((facts.location or (dated and facts.topic)) and (
+                facts.topic or facts.doc_topic) and facts.unnamed))
 
 
 def _noun_rule(finder, facts: Facts, s: Sentence, group: Group) -> bool:
@@ -1085,7 +1101,8 @@ class MeetingFinder:
                   and not self._after_break(doc, m, positions, breaks)]
         people += self._spy_chiefs_of(s)
         subject = self._pronoun_subject(state, s, triggers)
-        if subject is not None and all(m["name"] != subject["name"] for m in people):
+        if subject is not None and all(m["name"] != subject["name"] or m["start"] != subject[
+                "start"] for m in people):
             people = [subject] + people
         return people
 
@@ -1160,14 +1177,19 @@ class MeetingFinder:
         """Meeting words with a place or day of their own stay apart from those with another
         place or day; bare ones join the group just before them (within a window)."""
         groups: list[Group] = []
+        first = 0  # groups before an 'after X met' clause take no later meeting word
         for trigger in triggers:
             slot = slots[trigger.position]
             place = slot["places"][0].text if slot["places"] else ""
             own_day = bool(slot["dates"])
-            if _apart(trigger):
+            after = bool(groups) and _after_meeting(doc, groups[-1], trigger)
+            if after:
+                first = len(groups)
+            if _apart(trigger) or after:
                 group = None  # "after a visit to Doha earlier this week": another meeting
             elif place or own_day or not groups:
-                group = next((g for g in groups if self.gazetteer.compatible(g.location, place)
+                group = next((g for g in groups[first:]
+                              if self.gazetteer.compatible(g.location, place)
                               and not (own_day and g.dates)
                               and not any(map(_apart, g.triggers))
                               and not _other_clause(doc, g, trigger)), None)
@@ -1552,7 +1574,9 @@ class MeetingFinder:
             before = [m for m in state.mentions if s.start <= m["start"] < pronoun
                       and m["kind"] in ("name", "person")]
             if before:
-                return {**before[-1], "borrowed": True}
+                # placed at the pronoun, so that it goes to the pronoun's meeting ("Burns will
+                # also attend, a source said after he met with Sisi in Cairo on Tuesday")
+                return {**before[-1], "borrowed": True, "start": pronoun, "end": pronoun + 1}
             opening = s.lower[:pronoun - s.start]  # "On October 20, he held a meeting"
             if state.previous_subject is not None and all(
                     w in ("on", ",", "in", "at", "late", "early") or w[:1].isdigit()
@@ -1622,8 +1646,9 @@ class MeetingFinder:
     def _place_ok(self, doc, place, sent) -> bool:
         """A place that can be where people met: 'in Doha', 'visited Tehran', 'the resort town
         of Sharm el-Sheikh', 'left Qatar', 'returned from Cairo', 'the Doha talks', 'departed
-        for Doha', 'converging on Paris'. Not 'Israel-Hamas war', "Qatar's prime minister", 'a press conference in
-        Doha', 'returned to Israel' (going home), 'according to Israel Hayom' (a source)."""
+        for Doha', 'converging on Paris', 'the Doha-hosted talks'. Not 'Israel-Hamas war',
+        "Qatar's prime minister", 'a press conference in Doha', 'returned to Israel' (going
+        home), 'according to Israel Hayom' (a source)."""
         start, end = place[0], place[1]
         following = [t.lower_ for t in doc[end:min(sent.end, end + 3)]]
         if following[:1] == ["-"] and following[1:2] and following[1] in HOST_VERBS:
