@@ -244,8 +244,38 @@ def find_numbers(text: str) -> list[Number]:
             pos = match.start() + len(low)
             continue
         number = _from_match(match, 0)
+        split = _split_thousands(text, match)
+        if split is not None:
+            number, pos = split, split.end
         if number is not None:
             found.append(number)
+
+
+# a count whose thousands a text extraction split off with a space ("the number of injured
+# reached 94, 154", "was nearly 5 ,000"): only after a word that announces a count, never
+# after a month ("October 7, 150 people") or inside a list ("aged 12, 150 and 300")
+_SPLIT_GROUP = re.compile(r"(?:\s,|,\s)(\d{3})(?!\d|[.,]\d|\s*(?:,|and|or)\s*\d)")
+_COUNT_WORD_BEFORE = re.compile(r"\b(?:reached|reaches|reach|to|at|was|is|hit|exceeded|exceeds|"
+                                r"surpassed|topped|nearly|almost|over|about|around|some|than|"
+                                r"approximately|stood|stands|of)\s*$", re.IGNORECASE)
+
+
+def _split_thousands(text: str, match: re.Match) -> Number | None:
+    """ "94, 154" read as 94,154 when a count word comes before it (see the pattern above).
+
+    >>> [n.value for n in find_numbers("the number of injured reached 94, 154 since")]
+    [94154]
+    >>> [n.value for n in find_numbers("on October 7, 150 people")]
+    [7, 150]
+    """
+    if not re.fullmatch(r"\d{1,2}", match.group(0)):
+        return None
+    group = _SPLIT_GROUP.match(text, match.end())
+    if group is None or not _COUNT_WORD_BEFORE.search(text, 0, match.start()) \
+            or _MONTH_BEFORE.search(text, 0, match.start()):
+        return None
+    return Number(text[match.start():group.end()], int(match.group(0) + group.group(1)),
+                  match.start(), group.end())
 
 
 _MONTH_BEFORE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*$",
