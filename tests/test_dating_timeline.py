@@ -748,3 +748,51 @@ def test_current_truce_from_its_announcement():
     c = next(c for c in inference.constraints if c.kind == "event")
     days, _ = dating.calendar_days()
     assert c.allowed[dating._index(days, D(2025, 1, 16))], c.label
+
+
+@pytest.mark.parametrize("text", [
+    "The youngest hostage, Kfir Bibas, was nine months old when he was taken.",
+    "Emily Damari's mother spoke at the rally in Tel Aviv.",
+])
+def test_hostage_named_without_a_word_of_freeing_is_no_release(text):
+    assert not [m for m in date_signals(text) if m["kind"] == "event"]
+
+
+def test_hostage_named_with_a_word_of_freeing_is_the_release():
+    found = [m["date"] for m in date_signals("The bodies of Kfir Bibas and his brother were "
+                                             "handed over.") if m["kind"] == "event"]
+    assert found == ["2025-02-20"]
+
+
+@pytest.mark.parametrize("sentence,quote", [
+    ("Hamas had been holding 48 hostages in Gaza when the truce was announced.", "48 hostages"),
+    ("A year on, Israel believes 63 hostages still held in Gaza are alive.", "63 hostages"),
+])
+def test_hostage_count_of_the_past_or_of_the_living_is_not_the_count_held(sentence, quote):
+    figure = {"metric": "hostages_held", "population": "israeli", "value": int(quote[:2]),
+              "qualifier": "exact", "quote": quote, "sentence": sentence}
+    assert dating.hostage_constraint(figure) is None
+
+
+@pytest.mark.parametrize("text", [
+    "If agreed, the truce would halt fighting until the end of Ramadan around March 31.",
+    "If the hostages are not released prior to January 20, 2025, there will be hell to pay.",
+])
+def test_date_in_a_conditional_clause_is_still_to_come(text):
+    found = [m for m in date_signals(text) if m["kind"] == "month_day"]
+    assert found and all(m["tense"] == "future" for m in found)
+
+
+def test_conditional_headline_does_not_make_the_next_line_future():
+    text = ("Hell to pay if hostages are not freed\nWASHINGTON - The talks ended on "
+            "March 3, 2025, officials said.")
+    found = next(m for m in date_signals(text) if m["kind"] == "month_day")
+    assert found["tense"] == "past"
+
+
+@pytest.mark.parametrize("words,days", [("hours after", 3), ("days after", 10),
+                                        ("shortly after", 10)])
+def test_how_soon_after_an_event(words, days):
+    text = f"Israel struck Gaza, {words} the first phase of the ceasefire expired."
+    mention = next(m for m in date_signals(text) if m["kind"] == "event")
+    assert (mention["tense"], mention["recent_days"]) == ("recent", days)

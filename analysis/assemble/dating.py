@@ -601,6 +601,22 @@ def _hostage_period_constraint(value: int, metric: str = "hostages_held") -> Con
     return Constraint("hostages", label, allowed)
 
 
+# A count of hostages that is not the count held at the report: told in the past perfect
+# ("Hamas had been holding 48 hostages ... when the ceasefire was announced"), or of those
+# alive ("63 hostages still held in Gaza are alive").
+PAST_COUNT = re.compile(r"\bhad\s+(?:been\s+)?(?:holding|held|kept|had)\b", re.IGNORECASE)
+ALIVE_COUNT = re.compile(r"^[^.]*?\b(?:are|is|were|remain)\s+(?:still\s+)?(?:believed\s+"
+                         r"(?:to\s+be\s+)?|thought\s+to\s+be\s+)?alive\b", re.IGNORECASE)
+
+
+def not_a_current_count(figure: dict) -> bool:
+    """:data:`PAST_COUNT` before the figure or :data:`ALIVE_COUNT` right after it."""
+    before, after = _clauses(figure)
+    quote = figure.get("quote") if isinstance(figure.get("quote"), str) else ""
+    return bool(PAST_COUNT.search(before) or
+                ALIVE_COUNT.search(re.sub(r"^[^\d]*[\d,.]+", "", quote) + after))
+
+
 def hostage_constraint(figure: dict) -> Constraint | None:
     """A weak signal: hostages still held / dead, near a compiled report of the same count.
     The compiled series is sparse and counts on different bases, hence the wide margins."""
@@ -608,6 +624,8 @@ def hostage_constraint(figure: dict) -> Constraint | None:
     metrics = HOSTAGE_METRICS.get(figure.get("metric"))
     value = pd.to_numeric(figure.get("value"), errors="coerce")
     if not metrics or figure.get("population") not in ("israeli", None, "") or pd.isna(value):
+        return None
+    if not_a_current_count(figure):
         return None
     margin = max(HOSTAGE_MATCH[0] * value, HOSTAGE_MATCH[1])
     if figure.get("qualifier") in ("approx", "lower_bound", "upper_bound") and value % 10 == 0:

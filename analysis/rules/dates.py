@@ -82,6 +82,12 @@ FUTURE_MARKERS = re.compile(
     re.IGNORECASE,
 )
 
+# A conditional clause before a date speaks of what may come ("if the hostages are not
+# released prior to January 20", "the truce would halt fighting until March 31"); not a past
+# perfect ("would have", "had").
+CONDITIONAL = re.compile(r"\b(?:if|unless|would|could|should|must)\b(?!\s+have\b)",
+                         re.IGNORECASE)
+
 # A present-tense verb of a schedule right before a date: the date is still to come ("which
 # begins on March 10", "the truce expires on Saturday", "is due on Monday").
 SCHEDULED = re.compile(r"\b(?:begins|starts|ends|expires|opens|kicks\s+off|is\s+due|are\s+due|"
@@ -246,6 +252,9 @@ def local_tense(sentence: str, start: int, end: int) -> str:
     left = before[clause_start + 1:] if clause_start >= 0 else before
     if SCHEDULED.search(left):  # "Ramadan, which begins on March 10"
         return "future"
+    own_line = left.split("\n")[-1]   # (a headline the parser joined is no clause of it)
+    if CONDITIONAL.search(own_line) and not re.search(r"\bhad\b", own_line):
+        return "future"   # "the truce would halt fighting until ... March 31"
     if _past_event_after_future(left):
         return "past"
     if len(left.split()) <= 1:  # the date opens its clause: read the clause that follows
@@ -686,6 +695,12 @@ RECENTLY = re.compile(r"\b(?:(?:shortly|just|days|hours|a\s+day|two\s+days|soon|
                       r"after|following|(?:it\s+|this\s+|which\s+)?(?:follows|comes\s+after|came\s+after)|in\s+the\s+wake\s+of|in\s+response\s+to|after\s+"
                       r"(?:last|this)\s+week's|amid)\s+(?:the\s+)?(?:[\w-]+\s+){0,6}$",
                       re.IGNORECASE)
+# ... how soon: "hours after", "a day after", "moments after" -> within 3 days; "days after",
+# "a week after", "shortly after" (what came shortly after: the news of days later) -> within
+# 10 (else within a month)
+RECENT_HOURS = re.compile(r"(?:hours|a\s+day|moments|minutes)\s+after", re.I)
+RECENT_DAYS = re.compile(r"(?:days|two\s+days|a\s+week|just|shortly)\s+after", re.I)
+RECENT_HOURS_DAYS, RECENT_DAYS_DAYS = 3, 10
 RECENTLY_NEW = re.compile(r"\b(?:new|newest|latest|fresh)\s+$", re.IGNORECASE)  # "a new proposal"
 # ... or at a distance: "two weeks after the killing of Sinwar", "a month since the rescue"
 # (the report lies about that long after the event: tense "offset", offset_days).
@@ -1005,7 +1020,12 @@ def _event_tense(before: str, mention: dict) -> str:
         unit = {"d": 1, "w": 7, "m": 30}[offset.group("unit")[0].lower()]
         mention["offset_days"] = _number(offset.group("num")) * unit
         return "offset"
-    if RECENTLY.search(before) or RECENTLY_NEW.search(before) or \
+    recently = RECENTLY.search(before)
+    if recently and RECENT_HOURS.match(recently.group(0)):
+        mention["recent_days"] = RECENT_HOURS_DAYS   # "hours after the first phase expired"
+    elif recently and RECENT_DAYS.match(recently.group(0)):
+        mention["recent_days"] = RECENT_DAYS_DAYS    # "days after the strike"
+    if recently or RECENTLY_NEW.search(before) or \
             PRESENT_PERFECT.search(mention["text"]) or \
             mention.get("in_headline"):
         return "recent"
@@ -1036,7 +1056,8 @@ def _timeline_mentions(text: str) -> list[dict]:
     """Holidays, dated events and office holders the timeline knows (analysis.rules.timeline)."""
     from analysis.rules import timeline
 
-    mentions = timeline.find_events(text) + timeline.find_offices(text)
+    mentions = [m for m in timeline.find_events(text) if not _name_only(text, m)] + \
+        timeline.find_offices(text)
     headline = text.find("\n")
     for mention in mentions:  # an event in the headline is the news itself
         mention["in_headline"] = 0 <= mention["start_char"] < headline <= 200
@@ -1046,6 +1067,30 @@ def _timeline_mentions(text: str) -> list[dict]:
             mentions.append({"text": match.group(0), "start_char": match.start(),
                              "end_char": match.end(), "kind": "holiday", "holiday": name})
     return mentions
+
+
+# A release, rescue or recovery found by a hostage's name alone ("Kfir Bibas", "Emily Damari")
+# says it happened only with such a word in the sentence: the names are in the news from the
+# day of the kidnapping ("Kfir Bibas was nine months old when he was taken").
+NAME_ONLY = re.compile(r"(?:[A-Z][\w'’-]*\.?\s+){0,3}[A-Z][\w'’-]*")
+FREED_WORDS = re.compile(r"\b(?:releas\w*|free[ds]?|freeing|return\w*|handed\s+over|hand\s+over|"
+                         r"handover|home|homecoming|reunit\w*|rescu\w*|recover\w*|retriev\w*|"
+                         r"bodies|body|remains|coffins?|funerals?|buried|identified|exchange[ds]?|"
+                         r"swap|walked\s+free|back\s+in\s+Israel)\b", re.IGNORECASE)
+NAMED_KINDS = ("release", "rescue", "recovery")
+
+
+def _name_only(text: str, mention: dict) -> bool:
+    """A release, rescue or recovery row matched by a hostage's name alone, with no word of
+    freeing in its sentence (:data:`FREED_WORDS`): not evidence that it happened."""
+    if mention.get("event_kind") not in NAMED_KINDS or \
+            not NAME_ONLY.fullmatch(mention["text"]):
+        return False
+    start = max(text.rfind(". ", 0, mention["start_char"]),
+                text.rfind("\n", 0, mention["start_char"])) + 1
+    stops = [i for i in (text.find(". ", mention["end_char"]),
+                         text.find("\n", mention["end_char"])) if i >= 0]
+    return not FREED_WORDS.search(text[start:min(stops) if stops else len(text)])
 
 
 def _attach_weekdays(text: str, mentions: list[dict]) -> None:
