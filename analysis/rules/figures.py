@@ -141,7 +141,10 @@ _AUX = (r"(?:who|that|which|have|has|had|were|was|are|is|been|being|also|since|s
 _SAYS = (r"(?:\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,3}(?:military\s+|army\s+|government\s+|"
          r"officials\s+|authorities\s+)?(?:has\s+|have\s+|had\s+)?(?:says?|said|believes?|"
          r"declared|confirmed|thinks?|considers?))?")
-_APPOSITIVE = r"(?:\s*(?:,[^,.;]{1,70},|\s[–—-]\s[^–—.;]{1,70}\s[–—-]|\([^().;]{1,70}\)))?"
+# an aside between a noun phrase and its predicate: ", mostly civilians,", " — 13 of them
+# children —", "(IDPs)", ", including civilians, medics, and Hezbollah fighters,"
+_APPOSITIVE = (r"(?:\s*(?:,[^,.;]{1,70},|\s[–—-]\s[^–—.;]{1,70}\s[–—-]|\([^().;]{1,70}\)|"
+               r",\s*(?:including|mostly|mainly|among\s+them)\b[^.;]{1,90}?,))?")
 _MODAL_RE = re.compile(r"\b(?:will|would|could|might|may|shall|should|due|set|expected|"
                        r"scheduled|slated|going|are\s+to|is\s+to)\b", re.IGNORECASE)
 # a place between a noun phrase and its predicate: "1.7 million people in Gaza have been displaced"
@@ -230,7 +233,7 @@ def _trigger_lists(data: dict) -> dict:
         day_re=_phrase_re(data["day_markers"]),
         war_re=_phrase_re(data["war_markers"]),
         rescue_re=re.compile(r"(?<![\w'’])(?:rescued|rescuing|rescues?\s+of|rescue\s+(?:operation|raid|mission)s?\s+\w+|recovered|retrieved|"
-                             r"bodies\s+of|remains\s+of)\b[^.;]{0,25}$", re.IGNORECASE),
+                             r"bodies\s+of|remains\s+of|coffins\s+of)\b[^.;]{0,25}$", re.IGNORECASE),
         subset_left_re=re.compile(rf"(?<![\w'’])(?:{_alternation(data['pre_subset_markers'])})"
                                   r"\s*$", re.IGNORECASE),
         prison_re=_phrase_re(data["prison_context"]),
@@ -890,6 +893,11 @@ def _counts_things(s: _Sentence, r: _Reading) -> bool:
 _ALIVE_IN_CLAUSE = re.compile(r"^[^,;.]{0,40}?\b(?:are|is|were|was|remain)\s+(?:\w+\s+){0,3}?"
                               r"(?:still\s+)?(?<!no\slonger\s)(?<!not\s)alive\b", re.IGNORECASE)
 # ("are no longer alive", "are not alive" are the dead: see dead_right)
+# "Israel believes 63 hostages still held in Gaza are alive": only where and how they are held
+# between the noun and "alive" (not "59 hostages of whom 24 were alive", "how many are alive")
+_HELD_ALIVE = re.compile(r"^(?:\s+(?:still|held|being|kept|in|inside|the|gaza|strip|captivity|by|"
+                         r"hamas|captive|are|is|were|remain|believed|thought|presumed|"
+                         r"considered|to|be))+\s+alive\b", re.IGNORECASE)
 
 
 _OTHER_SUBJECT = re.compile(r"\b(?:and\s+)?(?:the\s+rest|the\s+others|the\s+remainder|while|"
@@ -922,7 +930,9 @@ def _alive_without_whole(s: _Sentence, r: _Reading) -> bool:
     if r.part_of and np.kind == "hostage" and (_said_dead(after, lexicon)
                                                or _said_alive(after, lexicon)):
         return False
-    if not (lexicon.alive_re.match(after) or (np.of_the and _ALIVE_IN_CLAUSE.match(after))):
+    if not (lexicon.alive_re.match(after) or (np.of_the and _ALIVE_IN_CLAUSE.match(after))
+            or (np.kind == "hostage" and _HELD_ALIVE.match(after)
+                and not re.search(r"\bof\s+(?:the\s+)?$", r.core_left, re.IGNORECASE))):
         return False
     r.alive = True
     return not (np.kind in ("hostage", "pronoun") or lexicon.hostage_word_re.search(s.text)
@@ -1113,8 +1123,9 @@ def _rescue_veto(s: _Sentence, r: _Reading) -> bool:
 
 
 _RECOVERED_BODIES = re.compile(r"\b(?:recover\w*|retriev\w*|rescu\w*|return\w*|hand\w*\s+over|"
-                               r"repatriat\w*)\s+(?:the\s+)?(?:bodies|remains)\s+of\s*$",
-                               re.IGNORECASE)
+                               r"repatriat\w*|receiv\w*)(?:,[^,.;]{0,40},)?\s+(?:the\s+)?"
+                               r"(?:bodies|remains|coffins)\s+of\s*$", re.IGNORECASE)
+# ("Israel has received, through the Red Cross, the coffins of three fallen hostages")
 _HOLDS_BODIES = re.compile(r"\b(?:holds?|holding|held|keeps?|keeping|has|have)\s+(?:the\s+)?"
                            r"(?:bodies|remains)\s+of\s*$", re.IGNORECASE)
 
@@ -1229,10 +1240,15 @@ def _nationality_part(r: _Reading, previous: dict | None) -> bool:
     if r.np.kind not in ("person", "hostage", "subgroup") or r.np.group not in (None,
                                                                                  "foreigners"):
         return False
-    if not (r.np.foreign or r.np.nationality == "israeli"):
-        return False
+    if not (r.np.foreign or r.np.nationality == "israeli") or _DUAL_NATIONALS.search(
+            r.right[:r.np.end]):
+        return False  # "including seven Americans": a sub-count, as the gold keeps it
     r.nationality_part = True
     return True
+
+
+_DUAL_NATIONALS = re.compile(r"\b(?:americans?|us|u\.s\.|british|britons?|germans?|french|"
+                             r"russians?|dual)\b", re.IGNORECASE)
 
 
 def _hostage_context(s: _Sentence, r: _Reading) -> bool:
@@ -1249,6 +1265,9 @@ def _hostage_context(s: _Sentence, r: _Reading) -> bool:
         found = bool(lexicon.hostage_word_re.search(clause_after)) or (
             not r.left_trigger and not lexicon.cue_res["palestinian"].search(clause)
             and bool(lexicon.hostage_word_re.search(s.context)))
+    if not found and _ANAPHORIC_START.match(text[:r.number.start]):
+        found = bool(lexicon.hostage_word_re.search(s.context))  # "... remain captive in Gaza.
+        # Among them are 33 individuals ... who are presumed deceased."
     if r.np.kind == "pronoun" and not found:  # "25 of these are dead", a sentence or two later
         found = bool(re.match(r"^\s*(?:still\s+)?held\b", r.after)
                      or lexicon.hostage_word_re.search(s.context)
@@ -1257,13 +1276,16 @@ def _hostage_context(s: _Sentence, r: _Reading) -> bool:
     return found
 
 
+# a sentence that opens on a part of what the sentence before counted
+_ANAPHORIC_START = re.compile(r"^\W*(?:among|of)\s+(?:them|those|these|whom)\b[^.;\d]{0,25}$",
+                              re.IGNORECASE)
 # nothing before the number but a connective and a hedge: the sentence is about the part
 _SENTENCE_START_PART = re.compile(r"^\W*(?:(?:however|but|and|of\s+those|yet|still)\W+)?"
                                   r"(?:(?:at\s+least|about|around|some|nearly|more\s+than|over|"
                                   r"roughly|almost)\s+)?$", re.IGNORECASE)
 
 
-_DEAD_IN_PHRASE = re.compile(r"\b(?:bodies|remains|deceased|dead|slain)\b", re.IGNORECASE)
+_DEAD_IN_PHRASE = re.compile(r"\b(?:bodies|remains|deceased|dead|slain|fallen)\b", re.IGNORECASE)
 _REMAINING_BEFORE = re.compile(r"\b(?:the\s+|all\s+)?remaining\s*$", re.IGNORECASE)
 _REMAINING_AFTER = re.compile(r"\s*remaining\b", re.IGNORECASE)
 
@@ -1335,9 +1357,13 @@ def _metric(s: _Sentence, r: _Reading) -> str | None:
             # "the nearly 100 remaining hostages"
         if metric is None and np.kind == "prisoner" and lexicon.prison_re.search(r.after[:40]):
             metric = "prisoners_held"
+        if metric == "hostages_held" and _DEAD_IN_PHRASE.search(r.right[:np.end]):
+            metric = "hostages_dead"  # "the remaining four slain hostages"
         return metric
     if trigger in ("dead", "kill", "toll"):
-        if (trigger != "toll" and np.kind is None and r.hostage_context and not r.left_trigger
+        if (trigger != "toll" and r.hostage_context and not r.left_trigger
+                and (np.kind is None or (np.kind == "person"
+                                         and _ANAPHORIC_START.match(s.text[:r.number.start])))
                 and not _palestinian_clause(s, r)):
             return "hostages_dead"
         if np.kind == "pronoun" or r.subset:
@@ -1434,6 +1460,10 @@ def _group(s: _Sentence, r: _Reading) -> str | None:
     if r.subset and r.metric in SUBSET_METRICS and not (
             r.np.kind == "pronoun" and r.metric == "hostages_held"):
         return named
+    if r.subset and r.metric == "hostages_dead" and s.rows and \
+            s.rows[-1]["metric"] == "hostages_dead":
+        return named  # "33 ... presumed deceased, including eight soldiers": a part of the
+        # dead (a part of the held said dead is the dead count: "including 36 who are dead")
     return "all"
 
 
@@ -1457,7 +1487,8 @@ def _identified_part(s: _Sentence, r: _Reading) -> bool:
 def _bodies_handed_over(s: _Sentence, r: _Reading) -> bool:
     """ "returned the bodies of four hostages", "remains of": bodies are not people freed."""
     phrase = re.split(r"\s+and\s+", r.right[:r.np.end])[0]  # "20 living hostages and the bodies"
-    return r.metric.endswith("_released") and bool(re.search(r"\b(?:bodies|remains)\b", phrase))
+    return r.metric.endswith("_released") and bool(_DEAD_IN_PHRASE.search(phrase))
+    # ("Four deceased hostages were returned to Israel": bodies too)
 
 
 def _taken_before_war(s: _Sentence, r: _Reading) -> bool:
