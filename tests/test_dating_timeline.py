@@ -796,3 +796,67 @@ def test_how_soon_after_an_event(words, days):
     text = f"Israel struck Gaza, {words} the first phase of the ceasefire expired."
     mention = next(m for m in date_signals(text) if m["kind"] == "event")
     assert (mention["tense"], mention["recent_days"]) == ("recent", days)
+
+
+def test_date_followed_by_last_year_puts_the_report_in_the_next_year():
+    inference = infer("When Hamas staged the attack on October 7 last year, it took 251 "
+                      "hostages.")
+    c = next(c for c in inference.constraints if "last year" in c.label)
+    days, _ = dating.calendar_days()
+    assert c.allowed[dating._index(days, D(2024, 6, 1))]
+    assert not c.allowed[dating._index(days, D(2023, 12, 1))]
+    assert not c.allowed[dating._index(days, D(2025, 2, 1))]
+
+
+def test_month_followed_by_last_year_with_an_event():
+    inference = infer("The ICC issued arrest warrants in November last year for Netanyahu.")
+    c = next(c for c in inference.constraints if "last year" in c.label)
+    days, _ = dating.calendar_days()
+    assert c.allowed[dating._index(days, D(2025, 3, 1))]
+
+
+def test_president_elect_is_a_tenure_not_the_news_of_the_election():
+    found = [m for m in date_signals("President-elect Donald Trump warned Hamas.")]
+    assert [m["kind"] for m in found if m["kind"] in ("event", "office")] == ["office"]
+
+
+def test_latest_past_event_bounds_a_report_nothing_else_bounds():
+    # only "after the release of Edan Alexander" (12 May 2025): within weeks of it
+    inference = infer("The release of soldier Edan Alexander was carried out as part of "
+                      "understandings reached in Doha, sources said.")
+    assert inference.report_date is not None, inference.evidence
+    start, end = inference.window
+    assert start == D(2025, 5, 12) and (end - start).days <= dating.FRESH_WINDOW_DAYS
+    assert (inference.report_date - D(2025, 5, 12)).days <= 3
+
+
+@pytest.mark.parametrize("sentence,quote,value,day", [
+    ("Hamas released 17 more hostages, bringing the total number of hostages released to 58.",
+     "58", 58, D(2023, 11, 26)),
+    ("So far, 21 hostages, including five Thais, have been freed in five releases.",
+     "21 hostages", 21, D(2025, 2, 10)),
+])
+def test_hostages_freed_so_far_in_a_truce(sentence, quote, value, day):
+    figure = {"metric": "hostages_released", "population": "israeli", "value": value,
+              "quote": quote, "sentence": sentence, "scope": "event"}
+    c = dating.released_constraint(figure)
+    days, _ = dating.calendar_days()
+    assert c is not None and c.allowed[dating._index(days, day)]
+    assert c.allowed.sum() <= 20
+
+
+@pytest.mark.parametrize("sentence,quote,value", [
+    ("Hamas released three more hostages on Saturday.", "three more hostages", 3),
+    ("Of the dead, it has so far returned 17, including 15 Israelis.", "15 Israelis", 15),
+])
+def test_one_release_or_bodies_returned_are_not_the_count_freed_so_far(sentence, quote, value):
+    figure = {"metric": "hostages_released", "population": "israeli", "value": value,
+              "quote": quote, "sentence": sentence, "scope": "event"}
+    assert dating.released_constraint(figure) is None
+
+
+def test_release_that_would_occur_is_still_to_come():
+    mention = next(m for m in date_signals(
+        "Hamas did not say when the release of soldier Edan Alexander would occur.")
+        if m["kind"] == "event")
+    assert mention["tense"] == "future"

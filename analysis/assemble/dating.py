@@ -673,6 +673,45 @@ def hostage_constraint(figure: dict) -> Constraint | None:
     return Constraint("hostages", label, allowed)
 
 
+# A count of hostages freed so far in a truce ("bringing the total number of hostages released
+# to 58", "So far, 21 hostages ... have been freed"): the timeline's released rows (the count
+# from a release day to the day before the next), widened by these days (a late copy).
+RELEASED_SO_FAR = re.compile(r"\b(?:so\s+far|thus\s+far|to\s+date|until\s+now|in\s+total|"
+                             r"a\s+total\s+of|the\s+total\s+(?:number\s+)?(?:of\s+)?|"
+                             r"bringing|brings|brought)\b", re.IGNORECASE)
+RELEASED_DAYS = (0, 2)
+# ... freed alive ("released", "freed"), not bodies returned, nor a part of the count
+# ("including 15 Israelis")
+RELEASED_VERB = re.compile(r"\b(?:releas\w*|free[ds]?|freeing)\b", re.IGNORECASE)
+NOT_ALIVE = re.compile(r"\b(?:bod(?:y|ies)|remains|coffins?|deceased|dead)\b", re.IGNORECASE)
+
+
+def released_constraint(figure: dict) -> Constraint | None:
+    """Hostages freed so far in a truce (:data:`RELEASED_SO_FAR` in the figure's sentence):
+    the days that count stood (the timeline's ``released`` rows, all nationalities or Israelis
+    only). A count of one release ("Hamas released three more hostages") says nothing here."""
+    sentence = figure.get("sentence") if isinstance(figure.get("sentence"), str) else ""
+    value = pd.to_numeric(figure.get("value"), errors="coerce")
+    before = _clause_before(figure)
+    if not RELEASED_SO_FAR.search(sentence) or not RELEASED_VERB.search(sentence) or \
+            NOT_ALIVE.search(sentence) or pd.isna(value) or \
+            re.search(r"\bmore\b", figure.get("quote") or "") or \
+            re.search(r"\b(?:including|of\s+them|among\s+them)\s*$", before):
+        return None
+    periods = [p for p in timeline.released_periods() if p.count == int(value)]
+    if not periods:
+        return None
+    days, _ = calendar_days()
+    n = len(days)
+    allowed = np.zeros(n, dtype=bool)
+    for p in periods:
+        allowed |= _mask_range(n, _index(days, p.start) - RELEASED_DAYS[0],
+                               _index(days, p.end or p.start) + RELEASED_DAYS[1])
+    label = f"hostages_released {int(value)} so far: " + "; ".join(
+        f"{p.event} ({p.start}..{p.end})" for p in periods)
+    return Constraint("hostages", label, allowed)
+
+
 def holiday_constraint(mention: dict) -> Constraint | None:
     """ "Ramadan", "Passover": near one of the holiday's occurrences (the timeline's holiday
     rows); "ahead of Ramadan" before one, "during Ramadan" within one
@@ -918,6 +957,8 @@ def yearless_constraint(mention: dict) -> Constraint | None:
     given with the date ("Tuesday 13 February") keeps only the years where it falls so."""
     days, _ = calendar_days()
     n = len(days)
+    if mention.get("rel_year") is not None and mention.get("tense") != "future":
+        return relative_year_constraint(mention)
     spans = yearless_spans(mention["text"], range(days[0].year, days[-1].year + 1))
     if mention.get("year_hint"):   # "In November 2023, ... collapsed on December 1"
         spans = [s for s in spans if s[0].year == mention["year_hint"]] or spans
@@ -958,6 +999,41 @@ def yearless_constraint(mention: dict) -> Constraint | None:
                       tuple(_index(days, s[1]) for s in spans),
                       occurrences=tuple((_index(days, a), _index(days, b)) for a, b in spans),
                       text=mention["text"], future=future)
+
+
+def _month_spans(low: str, years) -> list[tuple[dt.date, dt.date]]:
+    """The first and last day of the month a text names ("in november"), in each year."""
+    words = [w for w in re.findall(r"[a-z]+", low) if w in dates.MONTHS]
+    if not words:
+        return []
+    month = dates.MONTHS[words[0]]
+    return [(dt.date(y, month, 1), dt.date(y + month // 12, month % 12 + 1, 1) -
+             dt.timedelta(days=1)) for y in years]
+
+
+def relative_year_constraint(mention: dict) -> Constraint | None:
+    """ "October 7 last year", "in November last year", "in January this year": the report lies
+    in the year after (the same year as) one occurrence of the date, on or after it. "October
+    7" is the attack of 2023."""
+    days, _ = calendar_days()
+    n = len(days)
+    low = dates._norm(mention["text"])
+    if re.search(r"\b(?:oct(?:ober)?\.?\s+7(?:th)?|7(?:th)?\s+(?:of\s+)?october)\b", low):
+        spans = [(WAR_START, WAR_START)]
+    else:
+        years = range(days[0].year, days[-1].year + 1)
+        spans = yearless_spans(mention["text"], years) or _month_spans(low, years)
+    allowed = np.zeros(n, dtype=bool)
+    for first, _ in spans:
+        year = first.year - mention["rel_year"]
+        start = max(_index(days, first), _index(days, dt.date(year, 1, 1)))
+        allowed |= _mask_range(n, start, _index(days, dt.date(year, 12, 31)))
+    if not allowed.any():
+        return None
+    which = "last year" if mention["rel_year"] else "this year"
+    years = "/".join(str(first.year - mention["rel_year"]) for first, _ in spans)
+    return Constraint("absolute", f"'{mention['text']}' {which}: the report in {years}",
+                      allowed)
 
 
 def dateline_constraint(mention: dict) -> Constraint | None:
@@ -1322,6 +1398,8 @@ def figure_constraints(figures: list[dict]) -> tuple[list[Constraint], list[str]
             continue
         if figure.get("metric") in HOSTAGE_METRICS and scope != "event":
             c = hostage_constraint(figure)
+        elif figure.get("metric") == "hostages_released":
+            c = released_constraint(figure)
         if c is not None:
             constraints.append(c)
     return constraints, set_aside
@@ -1342,6 +1420,8 @@ def _mention_constraint(mention: dict) -> Constraint | None:
         return office_constraint(mention)
     if kind == "dateline":
         return dateline_constraint(mention)
+    if kind == "bare_month" and mention.get("rel_year") is not None:
+        return relative_year_constraint(mention)   # "in November last year"
     if kind in DATED_KINDS:
         if dates.resolve(mention["text"], None).date is not None:
             return absolute_constraint(mention)
@@ -1448,6 +1528,25 @@ def _only_rounds_narrow(point: int, used: list[Constraint], n: int) -> int | Non
     return hi - lo + 1 if hi - lo + 1 > ROUND_ALONE_DAYS else None
 
 
+# The latest past event or full date an article tells (its news hook, most often) bounds a
+# report that no later signal bounds: dev sets, gap from it to the report: half within 3 days,
+# three in four within 14, one in five more than 21 (those whose hook the timeline lacks).
+FRESH_WINDOW_DAYS = 21
+FRESH_POINT_DAYS = 7   # ... when the estimate lies this close after it
+
+
+def _fresh_window(point: int, run: tuple[int, int], constraints: list[Constraint]):
+    """(first, last) day index of the window a report gets from its latest past event when
+    the other evidence leaves it open after that event (:data:`FRESH_WINDOW_DAYS`); None
+    when the estimate is not right after such an event or the evidence ends the run sooner."""
+    lo, hi = run
+    anchors = [a for c in constraints if c.kind == "fresh" for a in c.anchors if a <= point]
+    if not anchors or point - max(anchors) > FRESH_POINT_DAYS or max(anchors) < lo:
+        return None
+    last = max(anchors) + FRESH_WINDOW_DAYS
+    return (max(anchors), last) if hi >= last else None
+
+
 def _decide(constraints: list[Constraint], set_aside: list[str]) -> Inference:
     """The best day and its window, or undated with the reason (module doc)."""
     days, _ = calendar_days()
@@ -1472,6 +1571,12 @@ def _decide(constraints: list[Constraint], set_aside: list[str]) -> Inference:
         return Inference(None, None, f"undated: only a match with compiled rounds (not "
                          f"complete) narrows it; the rest allows {only} days: {evidence}",
                          constraints)
+    fresh = _fresh_window(point, (lo, hi), constraints)
+    if hi - lo + 1 > MAX_WINDOW_DAYS and fresh is not None:
+        lo, hi = fresh
+        window = (days[lo], days[hi])
+        evidence += (f"; no later signal bounds it: the report within {FRESH_WINDOW_DAYS} days "
+                     f"of the latest past event {days[lo]}")
     if hi - lo + 1 > MAX_WINDOW_DAYS:
         return Inference(None, window, f"undated: evidence only narrows it to {window[0]}.."
                          f"{window[1]} ({hi - lo + 1} days): {evidence}", constraints)

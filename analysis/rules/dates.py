@@ -76,7 +76,8 @@ PAST_WORDS = {"last", "past", "ago", "previous", "previously", "earlier", "yeste
 FUTURE_MARKERS = re.compile(
     r"\b(will|won't|shall|'ll|is|are|was|were)\b(?:\s+\w+){0,2}?\s*\b(?:expected|scheduled|set|due|"
     r"slated|planned|poised|going)\s+to\b|\bwill\b|\bwon't\b|\bshall\b|\bplans?\s+to\b|"
-    r"\bplanning\s+to\b|\bwould\s+(?:meet|travel|hold|host|visit|head|join|attend)\b|"
+    r"\bplanning\s+to\b|\bwould\s+(?:meet|travel|hold|host|visit|head|join|attend|occur|"
+    r"happen|take\s+place|be\s+(?:released|freed|handed\s+over|signed|held))\b|"
     r"\bto\s+(?:meet|travel|hold|host|visit|head)\b.*\b(?:next|coming|upcoming)\b|"
     r"\b(?:expected|scheduled|slated|due)\b",
     re.IGNORECASE,
@@ -797,7 +798,26 @@ def date_signals(text: str, sentences: list[tuple[int, int]] | None = None) -> l
     _events_of_the_week(mentions, sentence_of)
     _year_hints(text, mentions, sentences)
     _lead_dates(text, mentions, sentences)
+    _relative_years(text, mentions)
     return mentions
+
+
+# A year-less date followed by "last year" / "this year" ("the attack on October 7 last year",
+# "the warrants issued in November last year", "in January this year"): the report's year is
+# the date's plus one / the same (``rel_year`` -1 / 0).
+RELATIVE_YEAR = re.compile(r"\s*(?:of\s+)?(?P<which>last|this|the\s+previous)\s+year\b",
+                           re.IGNORECASE)
+YEARLESS_KINDS = ("month_day", "day_month", "bare_month", "part_month")
+
+
+def _relative_years(text: str, mentions: list[dict]) -> None:
+    """Mark ``rel_year`` on the year-less dates :data:`RELATIVE_YEAR` follows."""
+    for mention in mentions:
+        if mention["kind"] not in YEARLESS_KINDS or re.search(r"\d{4}", mention["text"]):
+            continue
+        found = RELATIVE_YEAR.match(text, mention["end_char"])
+        if found:
+            mention["rel_year"] = 0 if found.group("which").lower() == "this" else -1
 
 
 def _lead_dates(text: str, mentions: list[dict], sentences) -> None:
