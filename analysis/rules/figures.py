@@ -233,7 +233,8 @@ def _trigger_lists(data: dict) -> dict:
         day_re=_phrase_re(data["day_markers"]),
         war_re=_phrase_re(data["war_markers"]),
         rescue_re=re.compile(r"(?<![\w'’])(?:rescued|rescuing|rescues?\s+of|rescue\s+(?:operation|raid|mission)s?\s+\w+|recovered|retrieved|"
-                             r"bodies\s+of|remains\s+of|coffins\s+of)\b[^.;]{0,25}$", re.IGNORECASE),
+                             r"bodies\s+of|remains\s+of|coffins\s+of)\b[^.;]{0,25}$",
+                             re.IGNORECASE),
         subset_left_re=re.compile(rf"(?<![\w'’])(?:{_alternation(data['pre_subset_markers'])})"
                                   r"\s*$", re.IGNORECASE),
         prison_re=_phrase_re(data["prison_context"]),
@@ -1355,6 +1356,9 @@ def _metric(s: _Sentence, r: _Reading) -> str | None:
                                          or _REMAINING_AFTER.match(r.right)))):
             metric = "hostages_held"  # "there are 130 hostages", "the remaining 59 hostages",
             # "the nearly 100 remaining hostages"
+        if metric is None and np.kind == "hostage" and trigger is None and \
+                _COUNTED_BEFORE.search(r.core_left):
+            metric = "hostages_held"  # "Authorities had initially estimated about 150 captives"
         if metric is None and np.kind == "prisoner" and lexicon.prison_re.search(r.after[:40]):
             metric = "prisoners_held"
         if metric == "hostages_held" and _DEAD_IN_PHRASE.search(r.right[:np.end]):
@@ -1384,6 +1388,9 @@ def _metric(s: _Sentence, r: _Reading) -> str | None:
     return TRIGGER_METRICS.get(trigger)
 
 
+_COUNTED_BEFORE = re.compile(r"\b(?:estimated|estimates?|believes?|counted|counts|listed|lists|"
+                             r"puts?|put)\s+(?:that\s+)?(?:there\s+(?:are|were)\s+)?$",
+                             re.IGNORECASE)
 _HELD_WORD = re.compile(r"\b(?:held|holding|holds)\b", re.IGNORECASE)
 _BRINGING_TOTAL = re.compile(r"\b(?:bringing|brings|brought|taking|takes|raising|raises)\s+"
                              r"(?:the|its)\s+(?:overall\s+|total\s+)?(?:total|tally|number|count)\b[^\d.;:]{0,30}"
@@ -1417,6 +1424,9 @@ _BEYOND_HOSTAGES = {"hostages_held": "prisoners_held", "hostages_released": "pri
                     "hostages_dead": "killed", "hostages_taken": None}
 
 
+PRISONERS_HELD_MIN = 2000  # Israel held about 5,000 Palestinians before the war, over 9,000 in it
+
+
 def _plausible_metric(metric: str | None, value: int) -> str | None:
     """A hostage metric whose value no hostage count reaches (over :data:`HOSTAGE_MAX`) is the
     other side's: held -> prisoners held, released -> prisoners released, dead -> killed;
@@ -1434,6 +1444,21 @@ _CIRCUMSTANCE_GROUPS = (
     (re.compile(r"^[^.;]{0,40}?\b(?:died|dying|dead)\s+(?:of|from)\s+(?:\w+\s+){0,2}?(?:malnutrition|"
                 r"starvation|hunger|famine|dehydration)\b", re.IGNORECASE), "starvation"),
 )
+
+
+_AID_SEEKERS = re.compile(r"\b(?:aid|bread|food|flour)[\s-]+seekers?\b", re.IGNORECASE)
+_GROUP_TOLL = re.compile(r"\bnumber\s+of\s+(?:[\w-]+\s+){0,2}?(?P<word>[\w-]+)\s+(?:killed|dead|"
+                         r"slain|martyred|injured|wounded)\b[^\d.;:]{0,80}$", re.IGNORECASE)
+
+
+def _toll_group(s: _Sentence, r: _Reading) -> str | None:
+    """The group a tally phrase names: "the number of UNRWA personnel killed since the
+    beginning of hostilities has increased to 135" (aid workers), "number of Palestinian
+    children killed" (children). None for "the number of people killed"."""
+    if r.metric not in ("killed", "injured"):
+        return None
+    match = _GROUP_TOLL.search(r.core_left)
+    return s.lexicon.group_of.get(match.group("word").lower()) if match else None
 
 
 _LIVING = re.compile(r"\b(?:living|alive|surviving)\b", re.IGNORECASE)
@@ -1454,6 +1479,14 @@ def _group(s: _Sentence, r: _Reading) -> str | None:
     for regex, group in _CIRCUMSTANCE_GROUPS:
         if r.metric in ("killed", "injured") and regex.match(r.after):
             return group  # "killed while seeking aid", "died of malnutrition"
+    if r.metric in ("killed", "injured") and _AID_SEEKERS.search(re.split(r"[;:]",
+                                                                          r.core_left)[-1]):
+        return "aid seekers"  # "bringing the cumulative “bread-seeker” casualties to 549"
+    toll_group = _toll_group(s, r)
+    if toll_group:
+        return toll_group  # "the number of UNRWA personnel killed ... has increased to 135"
+    if r.metric == "prisoners_held" and r.np.kind == "prisoner" and r.np.group:
+        return r.np.group  # "more than 400 child prisoners"
     named = r.np.group
     if r.np.kind == "subgroup" and r.metric in ("killed", "injured", "displaced"):
         return named
@@ -1565,9 +1598,9 @@ def _count_since_restart(s: _Sentence, r: _Reading) -> bool:
     strikes on Tuesday, 436 people have been killed", "89 killed since October 11", "since the
     occupation breached the ceasefire agreement on March 18, ... 5,685 martyrs", "since the
     truce collapsed", "Israel resumed the war on 18 March, killing over 1,500" (a resumption
-    before the number in its clause). Not the war's total. Leaves "since October 7", "since the war began",
-    "since Hamas' October 7, 2023 attack", "since October 2023"."""
-    if r.metric not in ("killed", "injured"):
+    before the number in its clause). Not the war's total. Leaves "since October 7", "since
+    the war began", "since Hamas' October 7, 2023 attack", "since October 2023"."""
+    if r.metric not in ("killed", "injured", "displaced"):
         return False
     for part, start in _clauses(s.text):
         if start <= r.number.start < start + len(part):
@@ -1584,9 +1617,11 @@ _RESUMED = re.compile(r"\b(?:resum(?:ed|es|ing|ption)|renewed)\b", re.IGNORECASE
 
 
 def _clauses(text: str) -> list[tuple[str, int]]:
-    """`text` cut at semicolons and at ", while", ", but", ", bringing": (clause, start)."""
+    """`text` cut at semicolons and at ", while", ", but", ", bringing", ", according to",
+    ", which said": (clause, start)."""
     found, start = [], 0
-    for piece in re.split(r"(;|,\s*(?:while|but|bringing)\b)", text):
+    for piece in re.split(r"(;|,\s*(?:while|but|bringing|according\s+to|which\s+(?:also\s+)?"
+                          r"(?:said|says|reported|added|noted))\b)", text):
         found.append((piece, start))
         start += len(piece)
     return found
@@ -1651,6 +1686,23 @@ def _few_taken(s: _Sentence, r: _Reading) -> bool:
 
 
 HOSTAGES_TAKEN_MIN = 100
+
+
+def _few_prisoners(s: _Sentence, r: _Reading) -> bool:
+    """A count of Palestinians held under :data:`PRISONERS_HELD_MIN` is a part of the held
+    (sentenced prisoners, women, one prison's inmates: "the number of sentenced prisoners
+    exceeded 1,460", "remained in prisons, numbering 53"), not their number. Leaves sub-counts
+    whose group the words name ("400 child prisoners": group children)."""
+    return r.metric == "prisoners_held" and r.group == "all" and r.value < PRISONERS_HELD_MIN
+
+
+def _arrests_since(s: _Sentence, r: _Reading) -> bool:
+    """Arrests counted since a date are not the number held: "the total number of detainees
+    since October 7, 2023, has exceeded 20,000". Leaves "the number of prisoners in Israeli
+    jails has exceeded 10,000"."""
+    return r.metric == "prisoners_held" and bool(
+        re.search(r"\bsince\b", r.core_left[r.trigger_start:]) if r.left_trigger
+        else re.match(r"^[^.;]{0,40}?\b(?:arrested|detained)\s+since\b", r.after))
 
 
 def _increment(s: _Sentence, r: _Reading) -> bool:
@@ -1728,7 +1780,8 @@ _METRIC_VETOES = (_custody_death, _former_detainees, _identified_part, _bodies_h
                   _taken_before_war, _hostages_killed_by, _returnees, _added_to_count,
                   _freed_by_israel, _incident_toll, _small_toll_without_war,
                   _vague_small_toll, _count_since_restart, _proposed_release, _release_in_plan,
-                  _recipients, _release_withheld, _increment, _few_taken, _displaced_again)
+                  _recipients, _release_withheld, _increment, _few_taken, _displaced_again,
+                  _few_prisoners, _arrests_since)
 
 
 def _row_of(s: _Sentence, r: _Reading) -> dict:
