@@ -199,9 +199,10 @@ def _date_elsewhere(doc: Doc, date, triggers, speech, breaks) -> bool:
     if speech and min(_distance(date, p) for p in speech) < nearest:
         return True
     before = date[0] - 1
-    while before >= max(0, date[0] - 8) and doc[before].text not in (",", ";"):
+    while before >= max(0, date[0] - 14) and doc[before].text not in (",", ";"):
         if doc[before].lower_ in ("who", "which", "whose"):
-            return True
+            # (but "the plan, which Trump presented after his meeting with X on May 2")
+            return not any(before < p < date[0] for p in positions)
         before -= 1
     if _other_relative_clause(doc, date, positions):
         return True
@@ -765,6 +766,17 @@ def _travel_rule(finder, facts: Facts, s: Sentence, group: Group) -> bool:
 VISIT_VERBS = {"visit", "visits", "visited", "visiting"}
 
 
+def _nearest_date(group: Group) -> Item | None:
+    """The group's day nearest to its meeting words (a delegation word counting only when
+    there is no other): 'In a statement on Friday, Hamas said it would send a delegation to
+    Cairo on Saturday to continue discussions' is Saturday."""
+    if not group.dates:
+        return None
+    positions = [t.position for t in group.triggers if t.kind != "delegation"] or \
+        group.positions
+    return min(group.dates, key=lambda d: min(_distance(d, p) for p in positions))
+
+
 def _lone_visit(facts: Facts, group: Group) -> bool:
     """A visit with nobody to meet and no talks: 'killed Haniyeh in July while he was visiting
     Tehran'. Leaves 'Blinken visited Cairo for talks', 'visited Doha and met the emir'."""
@@ -789,8 +801,30 @@ def _presence_rule(finder, facts: Facts, s: Sentence, group: Group) -> bool:
             and (facts.topic or facts.doc_topic))
 
 
+def _delegation_rule(finder, facts: Facts, s: Sentence, group: Group) -> bool:
+    """A delegation sent to a place ('Hamas said it would send a delegation to Cairo on
+    Saturday', 'Israel dispatched a team to Doha') or one at a place ('the Israeli delegation
+    in Cairo had sought to extend the first phase', 'a Hamas delegation in Cairo reaffirmed'),
+    in an article about the talks. Leaves 'the delegation' with no place, 'a delegation of
+    Gaza's mayors' in an article about something else."""
+    if "delegation" not in facts.kinds or not facts.location or not (
+            facts.topic or facts.doc_topic):
+        return False
+    starts = {p.start for p in group.places}
+    for t in group.triggers:
+        if t.kind != "delegation":
+            continue
+        i = t.position - s.start
+        if any(w in finder.lex["send_verb"] for w in s.lower[max(0, i - 3):i]):
+            return True
+        if s.lower[i + 1:i + 2] == ["in"] and (t.position + 2 in starts or (
+                s.lower[i + 2:i + 3] == ["the"] and t.position + 3 in starts)):
+            return True
+    return False
+
+
 PRIMARY_RULES = (_meet_rule, _noun_rule, _weak_rule, _arrive_rule, _travel_rule,
-                 _presence_rule)
+                 _presence_rule, _delegation_rule)
 
 
 def _anaphoric(facts: Facts) -> bool:
@@ -894,6 +928,9 @@ class MeetingFinder:
     def _places(self, doc: Doc) -> list[Item]:
         found = []
         for match_id, start, end in self.places(doc):
+            if end < len(doc) and doc[end].text.istitle() and \
+                    doc[end].lower_ in self.lex["outlet_word"]:
+                continue  # "The Jerusalem Post", "the Tehran Times": a newspaper
             found.append(Item(start, end, doc.vocab.strings[match_id]))
         found.sort(key=lambda m: (m.start, -(m.end - m.start)))
         out, last_end = [], -1
@@ -1026,6 +1063,8 @@ class MeetingFinder:
         if word in lex["receive_verb"] and not nounish and self._receives_person(s, i):
             return "meet"  # "Erdogan received Hamas leader Ismail Haniyeh in Istanbul"
         if word in lex["meet_verb"] and not nounish:
+            if i > 0 and lower[i - 1] in ("helped", "help", "helps", "helping"):
+                return None  # "who helped negotiate the January truce": a role
             return None if i + 1 < len(lower) and lower[i + 1] in lex["not_trigger_next"] \
                 else "meet"
         if word in lex["noun"]:
@@ -1293,7 +1332,7 @@ class MeetingFinder:
             kinds=group.kinds, names=names, offices=offices,
             negotiator=any(self.table.is_negotiator(n) for n in names)
             or any(o in NEGOTIATOR_OFFICES for o in offices),
-            location=location, date=group.dates[0] if group.dates else None,
+            location=location, date=_nearest_date(group),
             topic=topic, doc_topic=state.topic,
             pronoun_subject=bool(_phrase_in(s.text_lower[:40], lists["anaphor_subject"])),
             participation=any(w in self.lex["participation"] for w in s.lower) or bool(
@@ -1677,6 +1716,12 @@ class MeetingFinder:
             return True
         if word == "of" and previous in self.lex["place_noun"]:
             return True
+        if word in self.lex["place_noun"] or (word == "," and previous in self.lex["place_noun"]):
+            # "to Qatar's capital Doha", "in the Egyptian capital, Cairo": the preposition
+            # before the place noun
+            j = i if word != "," else i - 1
+            return any(t.lower_ in self.lex["place_preposition"] or t.lower_ in
+                       self.lex["departure"] for t in doc[max(sent.start, j - 5):j])
         if word == "on" and previous.startswith("converg"):
             return True  # "negotiators are converging on Paris"
         if word == "to" and previous == "according":
