@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import io
+import subprocess
 from dataclasses import replace
 from pathlib import Path
 
@@ -62,6 +65,24 @@ def gold_dated_corpus(nlp):
     documents = [replace(d, report_date=dt.date.fromisoformat(true_dates[d.doc_id]))
                  for d in load_corpus(CORPUS).documents]
     return documents, dict(analyse_documents(documents, nlp))
+
+
+def run_cli(*args, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    """`python -m analysis ARGS` run inside this process: its exit code, stdout and stderr, as
+    `subprocess.run` would give them, without a new interpreter importing pandas and spaCy again
+    (about a second of CPU a call). An exception escaping `main` fails the test with its
+    traceback. `tests/test_cli.py` runs the real `python -m analysis` once, in a fresh process."""
+    from analysis.cli import main
+
+    argv = [str(arg) for arg in args]
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.chdir(cwd), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = main(argv)
+        except SystemExit as exc:  # argparse: --help, a bad argument
+            code = exc.code if isinstance(exc.code, int) else 0 if exc.code is None else 1
+    return subprocess.CompletedProcess(["python", "-m", "analysis", *argv], code,
+                                       out.getvalue(), err.getvalue())
 
 
 def as_text(frame: pd.DataFrame) -> pd.DataFrame:
