@@ -758,6 +758,8 @@ def figures_in_sentence(sentence: str, offset: int = 0, context: str = "",
     """
     lexicon = load_figure_lexicon()
     table_rows = _table_row(sentence, offset, context, lexicon)
+    if table_rows is None:
+        table_rows = _value_line(sentence, offset, context, lexicon)
     if table_rows is not None:
         return table_rows
     s = _Sentence(sentence, offset, context, noun_tags, find_numbers(sentence), lexicon,
@@ -972,7 +974,8 @@ _RELATIVE_STATE = re.compile(
     r"^\s*(?:(?:that|which|whom)\s+)?(?:it|they|hamas|the\s+group|militants|captors|"
     r"[A-Z][\w'’-]+)(?:\s+in\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+Strip)?)?"  # "militants in Gaza"
     r"\s+(?:still\s+)?(?:(?P<hold>holds?|is\s+holding|are\s+holding|keeps?|has\s+held)|"
-    r"(?P<take>seized|took|abducted|kidnapped|captured|dragged))\b")
+    r"(?P<take>seized|took|abducted|kidnapped|captured|dragged)|"
+    r"(?P<release>(?:has\s+|have\s+|had\s+)?(?:released|freed|handed\s+over)))\b")
 _UNKNOWN = re.compile(r"\s+(?:unclear|unknown|uncertain|a\s+mystery)", re.IGNORECASE)
 _FINITE = re.compile(r"\b(?:were|was|are|is|have|has|had|remain|remains|remained)\b",
                      re.IGNORECASE)
@@ -985,12 +988,12 @@ _CLAIMED = re.compile(r"\b(?:claimed|claiming|claims|claim|cost|costing|took|tak
 def _relative_state(after: str) -> str | None:
     """A relative clause with its own subject after the noun phrase: "all 48 hostages it still
     holds", "the estimated 100 hostages it is holding", "the 48 hostages that militants in Gaza
-    still hold" (hold); "the more than 250 hostages
-    Hamas seized on October 7" (take)."""
+    still hold" (hold); "the more than 250 hostages Hamas seized on October 7" (take); "20
+    living hostages Hamas has released", "2,000 prisoners Israel has released" (release)."""
     match = _RELATIVE_STATE.match(after)
     if not match:
         return None
-    return "hold" if match.group("hold") else "take"
+    return next(kind for kind in ("hold", "take", "release") if match.group(kind))
 
 
 def _finite_after_participle(after: str, lexicon: FigureLexicon,
@@ -1830,6 +1833,33 @@ def _table_row(sentence: str, offset: int, context: str,
     for row in rows:
         row.update(sentence=sentence.strip(), quote=quote, start_char=start,
                    end_char=start + len(quote))
+    return rows
+
+
+_LABEL_LEAD = re.compile(r"^\W*(?:[^,:]{0,30},\s*)?(?:the\s+)?(?:total\s+)?(?:number|count|tally)"
+                         r"\s+of\s+", re.IGNORECASE)
+
+
+def _value_line(sentence: str, offset: int, context: str,
+                lexicon: FigureLexicon) -> list[dict] | None:
+    """A key-figures box that puts the number on a line of its own under its label:
+    "Number of Palestinians killed in Gaza since Oct. 7, 2023" then "At least 67,869", read
+    as "At least 67,869 Palestinians killed in Gaza since Oct. 7, 2023" (the value line is the
+    quote). None unless the line is a number, with its hedge, alone and the line before is a
+    label (no closing punctuation)."""
+    value = sentence.strip()
+    numbers = find_numbers(value)
+    label = context.strip()
+    if len(numbers) != 1 or not label or not _headline_like(label) or len(label) > 160:
+        return None
+    lead, rest = value[:numbers[0].start].strip(), value[numbers[0].end:].strip(" +*")
+    if rest or (lead and not lexicon.hedge_re.fullmatch(lead)):
+        return None
+    label = _LABEL_LEAD.sub("", label)
+    rows = figures_in_sentence(f"{value[:numbers[0].end]} {label}.", 0, "")
+    start = offset + (len(sentence) - len(sentence.lstrip()))
+    for row in rows:
+        row.update(sentence=value, quote=value, start_char=start, end_char=start + len(value))
     return rows
 
 
