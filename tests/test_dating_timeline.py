@@ -860,3 +860,48 @@ def test_release_that_would_occur_is_still_to_come():
         "Hamas did not say when the release of soldier Edan Alexander would occur.")
         if m["kind"] == "event")
     assert mention["tense"] == "future"
+
+
+@pytest.mark.parametrize("text,day", [
+    ("Israeli strike targets Hamas leaders in Qatar as they weigh a proposal.", "2025-09-09"),
+    ("Israel struck the headquarters of Hamas's political leadership in Qatar on Tuesday.",
+     "2025-09-09"),
+    ("Talks began after Hamas's release of American-Israeli hostage Edan Alexander.",
+     "2025-05-12"),
+])
+def test_named_events_in_more_wordings(text, day):
+    assert day in [m["date"] for m in date_signals(text) if m["kind"] == "event"]
+
+
+def test_meeting_on_the_sidelines_of_a_summit_is_during_it():
+    found = [m for m in date_signals("Trump met Arab leaders in New York on the sidelines of "
+                                     "the UN General Assembly.") if m["kind"] == "event"]
+    assert found and all(m["tense"] == "during" for m in found)
+    inference = infer("Trump met Arab leaders in New York on Tuesday on the sidelines of the "
+                      "UN General Assembly, with Hamas's release of Edan Alexander behind him.")
+    assert inference.report_date is not None, inference.evidence
+    assert D(2025, 9, 23) <= inference.report_date <= D(2025, 9, 30), inference.evidence
+
+
+def test_coming_end_of_an_event_of_several_days_allows_its_days():
+    c = dating.event_constraint({"text": "Trump's Gulf trip", "event": "trip", "tense": "future",
+                                 "date": "2025-05-13", "end_date": "2025-05-16"})
+    days, _ = dating.calendar_days()
+    assert c.allowed[dating._index(days, D(2025, 5, 14))]
+    assert not c.allowed[dating._index(days, D(2025, 5, 17))]
+
+
+def test_nearing_a_month_prefers_its_last_days():
+    inference = infer("Talks resumed in the war, now nearing its 22nd month.")
+    c = next(c for c in inference.constraints if c.kind == "duration")
+    days, _ = dating.calendar_days()
+    assert c.prefer[dating._index(days, D(2025, 7, 6))] > \
+        c.prefer[dating._index(days, D(2025, 6, 28))]
+
+
+def test_nearly_a_round_toll_prefers_the_days_closest_to_it():
+    c = dating.toll_constraints({"metric": "killed", "population": "palestinian",
+                                 "value": 65000, "qualifier": "upper_bound"})[0]
+    days, _ = dating.calendar_days()
+    assert c.prefer[dating._index(days, D(2025, 9, 16))] > \
+        c.prefer[dating._index(days, D(2025, 9, 5))]

@@ -93,6 +93,9 @@ AFTER_END_RATE_FACTOR, AFTER_END_MIN_RATE = 3.0, 50.0
 # the preference halves every RECENCY_HALF_LIFE days after that.
 RECENCY_FLAT_DAYS, RECENCY_HALF_LIFE = 1, 14
 
+# "nearly 65,000", "nearing its 22nd month": the days closest to it are preferred by up to
+# this factor (toll preference) or this much (duration).
+NEARLY_PREFER = 0.5
 # Round figures ("more than 15,000") as allowed ranges of the official value, in percent of
 # the figure: (lowest, highest). Sources ahead of the series (e.g. the Government Media
 # Office during the Nov 2023 truce) make the lower side generous.
@@ -484,6 +487,11 @@ def _toll(figure: dict):
             lag_pref = LAG_PREF[lag]
         weight = lag_pref * np.where(match.equal[i], 1.0, np.where(
             match.gap_ok[i], GAP_MATCH_PREF, np.where(match.ideal[i], 0.45, 0.3)))
+        if qualifier == "upper_bound" and is_round(int(value)):   # "nearly 65,000": the
+            # closer the count came to it, the likelier (up to NEARLY_PREFER more)
+            step = rounding_step(int(value))
+            close = np.clip((series[metric][i] - (value - step)) / step, 0, 1)
+            weight = weight * (1 + NEARLY_PREFER * np.nan_to_num(close))
         prefer[j] = np.maximum(prefer[j], weight)   # j unique for one lag (no ufunc.at)
     label = (f"{metric} '{figure.get('quote') or f'{int(value):,}'}' ({qualifier}): "
              f"{match.how} {_span_text(matched, metric)}" +
@@ -822,6 +830,10 @@ def duration_constraint(mention: dict) -> Constraint | None:
         WAR_START + dt.timedelta(days=int(np.ceil(hi)))
     label = f"'{mention['text']}' since 7 Oct: {start}..{end}"
     prefer = None
+    if qualifier == "ordinal_near":   # "nearing its 22nd month": the closer, the likelier
+        lo_i, hi_i = int(np.floor(lo)), int(np.ceil(hi))
+        prefer = NEARLY_PREFER * allowed * np.clip(
+            (np.arange(len(days)) - lo_i) / max(1, hi_i - lo_i), 0, 1)
     if qualifier not in ("anniversary", "ordinal", "ordinal_near"):
         counted = allowed
         allowed, label = _paused_by_truce(mention["text"], allowed, label)
@@ -1064,10 +1076,11 @@ def event_constraint(mention: dict) -> Constraint | None:
     last = _index(days, dt.date.fromisoformat(mention.get("end_date") or mention["date"]))
     tense = mention.get("tense") or "past"
     what = f"{mention['event']} ({mention['date']})"
-    if tense == "future":
+    if tense == "future":   # (an event of several days may be under way: "through the
+        # Friday conclusion of Trump's Gulf trip"; most likely it is still to come)
         prefer = 0.5 * _ahead(first - np.arange(n), AHEAD_FLAT_DAYS, AHEAD_HALF_LIFE)
         return Constraint("event", f"'{mention['text']}' still to come: {what}",
-                          _mask_range(n, 0, first), prefer)
+                          _mask_range(n, 0, max(first, last - 1)), prefer)
     if tense == "during":   # (a ceasefire is "the current truce" from its announcement)
         early = CEASEFIRE_ANNOUNCED_DAYS if mention.get("event_kind") == "ceasefire" else 1
         return Constraint("event", f"'{mention['text']}' under way: {what}",

@@ -943,6 +943,8 @@ def _set_tense(text: str, mention: dict, start: int, end: int) -> None:
         mention["tense"] = _event_tense(text[start:mention["start_char"]], mention)
         if CURRENT_STATE.match(mention["text"]):
             mention["tense"] = "during"   # "the current, fragile ceasefire": in force now
+        if mention["tense"] == "past" and SIDELINES.match(mention["text"]):
+            mention["tense"] = "during"   # "met on the sidelines of the UN General Assembly"
         if mention["tense"] == "past" and LAST_WEEK_AFTER.match(
                 text[mention["end_char"]:min(end, mention["end_char"] + 40)]):
             mention["tense"], mention["offset_days"] = "offset", 7
@@ -953,6 +955,10 @@ def _set_tense(text: str, mention: dict, start: int, end: int) -> None:
 # "which ended the truce"); not "to be signed" (no past verb before the article).
 PAST_VERB_BEFORE = re.compile(r"\b(?:\w+ed|broke|brought|struck|won|sealed)\s+(?:\w+\s+)?"
                               r"(?:the|a|an|its|their)\s+$", re.IGNORECASE)
+
+
+# A meeting "on the sidelines of" a summit is held during it.
+SIDELINES = re.compile(r"sidelines\s+of\b", re.IGNORECASE)
 
 
 # A period named as holding now ("the current, fragile ceasefire", "the ongoing truce"): the
