@@ -1114,7 +1114,7 @@ _BODIES_OF_THE_HELD = re.compile(r"\b(?:includi?(?:ng|es|ed)?|and|plus)\s+(?:the
 def _rescue_veto(s: _Sentence, r: _Reading) -> bool:
     """Rescues and recovered bodies: "rescued four hostages", "recovered the bodies of 3".
     Leaves "the bodies of 24 hostages are still in Gaza" (read as hostages dead)."""
-    if not (s.lexicon.rescue_re.search(r.core_left[-40:]) or _RESCUE_AFTER.search(r.after[:50])):
+    if not (s.lexicon.rescue_re.search(r.core_left[-40:]) or _RESCUE_AFTER.search(r.after[:80])):
         return False
     if _RECOVERED_BODIES.search(r.core_left[-60:]):
         return True  # "recovered the bodies of two hostages held in Gaza"
@@ -1239,7 +1239,7 @@ def _nationality_part(r: _Reading, previous: dict | None) -> bool:
     if not (r.subset and previous and previous.get("row") and not r.left_trigger):
         return False
     metric = previous["row"]["metric"]
-    if not metric.startswith("hostages_") or metric == "hostages_dead":
+    if not metric.startswith("hostages_"):
         return False
     if r.np.kind not in ("person", "hostage", "subgroup") or r.np.group not in (None,
                                                                                  "foreigners"):
@@ -1259,16 +1259,20 @@ def _hostage_context(s: _Sentence, r: _Reading) -> bool:
     """Is the sentence about hostages, for a number without a noun: a hostage word before it
     or a hostage row already read; for small numbers also a hostage word in its clause, or in
     the previous sentence when nothing Palestinian is in the clause ("Of the 132 hostages, 29
-    are dead")."""
+    are dead"), or in the two before when the clause says they are held ("Four more bodies are
+    still being held in Gaza"; "while 34 are confirmed dead but remain in Gaza")."""
     lexicon, text = s.lexicon, s.text
     found = bool(lexicon.hostage_word_re.search(text[:r.number.start])) or any(
         row["metric"].startswith("hostages") for row in s.rows)
-    if not found and r.np.kind is None and r.value < 300:
+    clause = re.split(r"[,;]", text[r.number.start:], maxsplit=1)[0]
+    held = _HELD_IN_GAZA.search(clause)  # "34 are confirmed dead but remain in Gaza"
+    if not found and r.value < 300 and (r.np.kind is None or (r.np.kind == "person" and held)):
         clause_after = re.split(r"[,;.]", r.after, maxsplit=1)[0]
-        clause = re.split(r"[,;]", text[r.number.start:], maxsplit=1)[0]
+        context = s.context + " " + s.earlier if held else s.context
         found = bool(lexicon.hostage_word_re.search(clause_after)) or (
-            not r.left_trigger and not lexicon.cue_res["palestinian"].search(clause)
-            and bool(lexicon.hostage_word_re.search(s.context)))
+            not r.left_trigger
+            and not lexicon.cue_res["palestinian"].search(_HELD_IN_GAZA.sub("", clause))
+            and bool(lexicon.hostage_word_re.search(context)))
     if not found and _ANAPHORIC_START.match(text[:r.number.start]):
         found = bool(lexicon.hostage_word_re.search(s.context))  # "... remain captive in Gaza.
         # Among them are 33 individuals ... who are presumed deceased."
@@ -1280,6 +1284,8 @@ def _hostage_context(s: _Sentence, r: _Reading) -> bool:
     return found
 
 
+_HELD_IN_GAZA = re.compile(r"\b(?:remain\w*|(?:still\s+)?(?:being\s+)?held|still)\s+"
+                           r"(?:captive\s+)?in\s+(?:the\s+)?gaza(?:\s+strip)?\b", re.IGNORECASE)
 # a sentence that opens on a part of what the sentence before counted
 _ANAPHORIC_START = re.compile(r"^\W*(?:among|of)\s+(?:them|those|these|whom)\b[^.;\d]{0,25}$",
                               re.IGNORECASE)
@@ -1581,9 +1587,10 @@ _WHOLE_WAR = re.compile(r"\b(?:in|during|throughout)\s+(?:the|its|israel['’]s)
                         r"(?:war|ground\s+(?:operation|offensive|invasion))\b", re.IGNORECASE)
 
 
-_SINCE = re.compile(r"\bsince\b(?P<what>[^,;]{0,80})", re.IGNORECASE)
-# what a war total counts since
-_WAR_START = re.compile(r"\b(?:oct(?:ober)?\.?\s+7|7\s+oct|oct(?:ober)?\.?\s+(?:20)?23|"
+# ("since Oct. 8, 2023": the year after its comma belongs to the date)
+_SINCE = re.compile(r"\bsince\b(?P<what>(?:[^,;]|,\s*(?:19|20)\d\d\b){0,80})", re.IGNORECASE)
+# what a war total counts since (8 October 2023: the day the Lebanese front opened)
+_WAR_START = re.compile(r"\b(?:oct(?:ober)?\.?\s+[78]\b|[78]\s+oct|oct(?:ober)?\.?\s+(?:20)?23|"
                         r"(?:the|this)\s+(?:war|conflict|offensive|fighting|start|beginning|outbreak)|"
                         r"(?:war|conflict|fighting)\s+(?:began|started|erupted|broke\s+out)|"
                         r"(?:hamas|the)\b[^,;]{0,30}\battack|2023)", re.IGNORECASE)
@@ -1713,8 +1720,8 @@ def _increment(s: _Sentence, r: _Reading) -> bool:
     fatalities", "another 50 people were killed", "an additional 697 martyrs". Leaves "more
     than 50 were killed" (a hedge) and releases ("Hamas freed 17 more hostages": a release
     total of its own)."""
-    if r.metric not in ("killed", "injured", "hostages_dead"):
-        return False
+    if r.metric not in ("killed", "injured", "hostages_dead") or r.trigger == "hold":
+        return False  # "Four more bodies are still being held in Gaza": a state
     another = _ANOTHER_BEFORE.search(r.left)
     if another and re.search(r"\b(?:with|and|plus)\s+$", r.left[:another.start()]):
         another = None  # "the toll climbed to 65,062, with another 165,697 wounded": a pair
@@ -2149,7 +2156,9 @@ def _hard_wrapped(text: str) -> bool:
     return sum(55 <= n <= 100 for n in lengths) >= 0.6 * len(lengths)
 
 
-_RESCUE_AFTER = re.compile(r"^[^.;]*?\b(?:rescued|rescue\s+(?:operation|raid|mission))",
+# "seven other hostages have been freed alive, all during Israeli military operations"
+_RESCUE_AFTER = re.compile(r"^[^.;]*?\b(?:rescued|rescue\s+(?:operation|raid|mission)|"
+                           r"(?:israeli\s+)?(?:military|special|commando)\s+(?:operation|raid)s?\b)",
                            re.IGNORECASE)
 _COORDINATION = re.compile(r"(?:\b(?:in\s+exchange\s+for|in\s+return\s+for|along\s+with|"
                            r"together\s+with|as\s+well\s+as|and|plus|for)\s*)$", re.IGNORECASE)

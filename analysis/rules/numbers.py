@@ -5,6 +5,7 @@ Handled forms::
     26,422 · 1,200 · 1.9 million · 2.3m · 15 000 (thin space) · 240 · 1,65,697 (Indian grouping)
     nine · twenty-five · three hundred and twelve · a hundred · a dozen · two dozen · half a million
     dozens · scores · hundreds · thousands · tens of thousands · hundreds of thousands (vague)
+    several thousand · a few hundred · several dozen (vague, valued like the plural)
     between 20 and 30 · 20 to 30 · 20-30 (ranges)
 
 Vague plurals are lower bounds, valued as conflict-event coders do (ACLED's convention): the
@@ -47,6 +48,13 @@ SCALE_ABBREVIATIONS = {"m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000, "k"
 # Vague plurals: lower bounds (value = the unit the plural counts in).
 VAGUE_AMOUNTS = {
     "hundreds of thousands": 100_000,
+    "several hundred thousand": 100_000,
+    "several thousand": 1_000,
+    "a few thousand": 1_000,
+    "several hundred": 100,
+    "a few hundred": 100,
+    "several dozen": 12,
+    "a few dozen": 12,
     "tens of thousands": 10_000,
     "thousands": 1_000,
     "hundreds": 100,
