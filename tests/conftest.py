@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import ast
 import contextlib
 import datetime as dt
+import functools
 import io
 import subprocess
 from dataclasses import replace
@@ -65,6 +67,12 @@ def gold_dated_corpus(nlp):
     documents = [replace(d, report_date=dt.date.fromisoformat(true_dates[d.doc_id]))
                  for d in load_corpus(CORPUS).documents]
     return documents, dict(analyse_documents(documents, nlp))
+
+
+@functools.cache
+def syntax_tree(path: Path) -> ast.Module:
+    """The module at `path` parsed once a session (the layer and lexicon tests walk them all)."""
+    return ast.parse(path.read_text(encoding="utf-8"))
 
 
 def run_cli(*args, cwd: Path = ROOT) -> subprocess.CompletedProcess:
