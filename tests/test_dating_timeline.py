@@ -696,7 +696,8 @@ def test_hostages_held_in_2025_date_the_report_to_its_period(value, day):
 
 
 def test_deceased_hostages_left_after_the_last_living_were_freed():
-    c = dating.hostage_constraint(_held(15, "hostages_dead"))
+    c = dating.hostage_constraint(dict(_held(15, "hostages_dead"), quote="15 hostages",
+                                       sentence="Hamas still holds the remains of 15 hostages."))
     days, _ = dating.calendar_days()
     assert c.allowed[dating._index(days, D(2025, 10, 24))]
     assert not c.allowed[dating._index(days, D(2024, 6, 1))]
@@ -905,3 +906,29 @@ def test_nearly_a_round_toll_prefers_the_days_closest_to_it():
     days, _ = dating.calendar_days()
     assert c.prefer[dating._index(days, D(2025, 9, 16))] > \
         c.prefer[dating._index(days, D(2025, 9, 5))]
+
+
+def test_date_named_with_a_coming_weekday_is_coming():
+    found = next(m for m in date_signals("The ceasefire deal is likely to take effect on "
+                                         "Sunday, January 19.") if m["kind"] == "month_day")
+    assert found["tense"] == "future"
+
+
+def test_invitation_for_a_meeting_on_a_date_is_coming():
+    found = next(m for m in date_signals("Officials said Trump had invited Netanyahu for a "
+                                         "meeting at the White House on February 4.")
+                 if m["kind"] == "month_day")
+    assert found["tense"] == "future"
+
+
+@pytest.mark.parametrize("sentence,quote,value,dated", [
+    ("Hamas still holds the bodies of 11 hostages in the Gaza Strip.", "11 hostages", 11, True),
+    ("At least 25 of these are believed to be dead.", "at least 25", 25, False),
+    ("Hamas claimed that 22 hostages were killed in Israeli strikes.", "22 hostages", 22, False),
+])
+def test_dead_hostages_date_a_report_only_as_remains_still_held(sentence, quote, value,
+                                                                 dated):
+    figure = {"metric": "hostages_dead", "population": "israeli", "value": value,
+              "qualifier": "exact", "quote": quote, "sentence": sentence}
+    c = dating.hostage_constraint(figure)
+    assert (c is not None) == dated

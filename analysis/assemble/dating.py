@@ -625,6 +625,23 @@ def not_a_current_count(figure: dict) -> bool:
                 ALIVE_COUNT.search(re.sub(r"^[^\d]*[\d,.]+", "", quote) + after))
 
 
+# A count of the dead among the hostages dates a report only as the remains still held after
+# the last living were freed ("still holds the bodies of 11 hostages"): before that the
+# reported counts of dead captives go up and down with how each source counts (compiled
+# reports of 2024 missed the true date more often than not), and counts of 20 to 40 dead
+# fit both 2024 and October 2025.
+REMAINS_WORDS = re.compile(r"\b(?:remains|bod(?:y|ies)|coffins?)\b", re.IGNORECASE)
+
+
+def _remains_constraint(figure: dict, value: int) -> Constraint | None:
+    """Remains of hostages still held (:data:`REMAINS_WORDS` in the sentence, a count not
+    approximate) against the timeline's periods from 13 October 2025; else nothing."""
+    sentence = figure.get("sentence") if isinstance(figure.get("sentence"), str) else ""
+    if not REMAINS_WORDS.search(sentence) or figure.get("qualifier") == "approx":
+        return None
+    return _hostage_period_constraint(value, "hostages_dead")
+
+
 def hostage_constraint(figure: dict) -> Constraint | None:
     """A weak signal: hostages still held / dead, near a compiled report of the same count.
     The compiled series is sparse and counts on different bases, hence the wide margins."""
@@ -638,6 +655,8 @@ def hostage_constraint(figure: dict) -> Constraint | None:
     margin = max(HOSTAGE_MATCH[0] * value, HOSTAGE_MATCH[1])
     if figure.get("qualifier") in ("approx", "lower_bound", "upper_bound") and value % 10 == 0:
         margin = max(margin, HOSTAGE_ROUND_PCT * value / 100)   # "roughly 100"
+    if figure.get("metric") == "hostages_dead":
+        return _remains_constraint(figure, int(value))
     period = _hostage_period_constraint(int(value), figure.get("metric"))
     if period is not None:
         return period

@@ -79,7 +79,8 @@ FUTURE_MARKERS = re.compile(
     r"\bplanning\s+to\b|\bwould\s+(?:meet|travel|hold|host|visit|head|join|attend|occur|"
     r"happen|take\s+place|be\s+(?:released|freed|handed\s+over|signed|held))\b|"
     r"\bto\s+(?:meet|travel|hold|host|visit|head)\b.*\b(?:next|coming|upcoming)\b|"
-    r"\b(?:expected|scheduled|slated|due)\b",
+    r"\b(?:expected|scheduled|slated|due)\b|\blikely\s+to\b|"
+    r"\binvited\b[^.]{0,60}\bfor\s+(?:a\s+)?(?:meeting|talks|visit)\b",
     re.IGNORECASE,
 )
 
@@ -1128,3 +1129,5 @@ def _attach_weekdays(text: str, mentions: list[dict]) -> None:
                 re.fullmatch(r"[\s,]*(?:the\s+)?", text[before["end_char"]:mention["start_char"]]):
             mention["weekday"] = before["weekday"]
             before["of_date"] = True
+            if before.get("tense") == "future":   # "likely to take effect on Sunday, January 19"
+                mention["tense"] = "future"
