@@ -932,3 +932,18 @@ def test_dead_hostages_date_a_report_only_as_remains_still_held(sentence, quote,
               "qualifier": "exact", "quote": quote, "sentence": sentence}
     c = dating.hostage_constraint(figure)
     assert (c is not None) == dated
+
+
+def test_hostage_left_out_of_a_release_is_no_release():
+    text = ("A fifth soldier of their unit, Agam Berger, was abducted with them but not "
+            "included in the release.")
+    assert not [m for m in date_signals(text) if m["kind"] == "event"]
+
+
+@pytest.mark.parametrize("text", [
+    "Trump wants a deal before he enters office on Jan. 20.",
+    "The truce takes effect on Sunday, January 19, officials said.",
+])
+def test_date_after_a_scheduled_present_verb_is_coming(text):
+    found = next(m for m in date_signals(text) if m["kind"] == "month_day")
+    assert found["tense"] == "future"

@@ -93,7 +93,9 @@ CONDITIONAL = re.compile(r"\b(?:if|unless|would|could|should|must)\b(?!\s+have\b
 # A present-tense verb of a schedule right before a date: the date is still to come ("which
 # begins on March 10", "the truce expires on Saturday", "is due on Monday").
 SCHEDULED = re.compile(r"\b(?:begins|starts|ends|expires|opens|kicks\s+off|is\s+due|are\s+due|"
-                       r"falls)\s+(?:on\s+|at\s+|in\s+)?(?:the\s+)?$", re.IGNORECASE)
+                       r"falls|(?:enters|takes|assumes)\s+office|is\s+sworn\s+in|"
+                       r"is\s+inaugurated|takes\s+effect|comes\s+into\s+effect)\s+"
+                       r"(?:on\s+|at\s+|in\s+)?(?:the\s+)?$", re.IGNORECASE)
 
 
 
@@ -1105,6 +1107,11 @@ FREED_WORDS = re.compile(r"\b(?:releas\w*|free[ds]?|freeing|return\w*|handed\s+o
                          r"bodies|body|remains|coffins?|funerals?|buried|identified|exchange[ds]?|"
                          r"swap|walked\s+free|back\s+in\s+Israel)\b", re.IGNORECASE)
 NAMED_KINDS = ("release", "rescue", "recovery")
+# ... nor with one saying the person was left out ("was not included in the release", "is still
+# held", "remains in captivity")
+NOT_FREED = re.compile(r"\bnot\s+(?:\w+\s+){0,2}(?:includ|releas|free|return)\w*|\bstill\s+"
+                       r"(?:being\s+)?(?:held|in\s+captivity)|\bremains?\s+in\s+captivity",
+                       re.IGNORECASE)
 
 
 def _name_only(text: str, mention: dict) -> bool:
@@ -1117,7 +1124,8 @@ def _name_only(text: str, mention: dict) -> bool:
                 text.rfind("\n", 0, mention["start_char"])) + 1
     stops = [i for i in (text.find(". ", mention["end_char"]),
                          text.find("\n", mention["end_char"])) if i >= 0]
-    return not FREED_WORDS.search(text[start:min(stops) if stops else len(text)])
+    sentence = text[start:min(stops) if stops else len(text)]
+    return not FREED_WORDS.search(sentence) or bool(NOT_FREED.search(sentence))
 
 
 def _attach_weekdays(text: str, mentions: list[dict]) -> None:
