@@ -1032,11 +1032,16 @@ def _part_without_state(s: _Sentence, r: _Reading) -> bool:
     if r.np.kind == "hostage" and _TAKEN_PARTICIPLE.match(r.after):
         r.left_trigger, r.right_trigger = None, "take"  # "97 of the 251 hostages taken ..."
         return False
-    if r.np.kind != "hostage" or not (_said_dead(r.after, lexicon)
+    still_held = r.np.kind == "hostage" and bool(_STILL_HELD_WHOLE.match(r.after))
+    if r.np.kind != "hostage" or not (_said_dead(r.after, lexicon) or still_held
                                       or _said_alive(r.after, lexicon)):
         return True
-    r.left_trigger, r.right_trigger, r.alive = None, "hold", False
-    return False
+    r.left_trigger, r.right_trigger, r.alive = None, "hold", False  # "the deaths of 35 of the
+    return False  # 59 hostages still held in Gaza": 59 held
+
+
+_STILL_HELD_WHOLE = re.compile(r"^\s+(?:(?:who|that)\s+(?:are|were)\s+)?(?:still|remaining)\b",
+                               re.IGNORECASE)
 
 
 def _planned_before_trigger(s: _Sentence, r: _Reading) -> bool:
@@ -1200,9 +1205,10 @@ def _choose_trigger(s: _Sentence, r: _Reading) -> None:
         trigger = "release"
     if r.bodies:
         trigger = "dead"
-    if trigger is None:
+    if trigger is None and not (s.lexicon.subset_left_re.search(r.core_left) and s.rows):
         trigger = _shared_predicate(s.text, r.number, r.np, s.numbers, s.lexicon)
-    r.trigger = trigger
+    r.trigger = trigger  # ("killed 1,200 people, including 815 civilians, and 251 were
+    # abducted": the part shares its whole's predicate, not the next clause's)
 
 
 def _is_subset(s: _Sentence, r: _Reading, previous: dict | None) -> bool:
@@ -1238,6 +1244,12 @@ def _nationality_part(r: _Reading, previous: dict | None) -> bool:
     Leaves other parts ("including 10 Americans", "including 30 children": sub-counts)."""
     if not (r.subset and previous and previous.get("row") and not r.left_trigger):
         return False
+    if r.np.kind == "pronoun":  # "released 105 captives, 81 of them Israelis"
+        named = _noun_phrase(r.right[r.np.end:], load_figure_lexicon())
+        if named.kind != "person" or not (named.foreign or named.nationality == "israeli"):
+            return False
+        named.end += r.np.end
+        r.np = named
     metric = previous["row"]["metric"]
     if not metric.startswith("hostages_"):
         return False
@@ -1575,8 +1587,9 @@ def _small_toll_without_war(s: _Sentence, r: _Reading) -> bool:
     deaths in an attack on Gaza City" are dropped; "905 Palestinians have been killed in the
     West Bank since October 7" is kept. Only the number's clause counts: "strikes kill 30
     across Gaza; toll tops 44,000" (30 is one day's)."""
-    if r.metric not in ("killed", "injured") or r.value >= 1000:
-        return False
+    if r.metric not in ("killed", "injured") or r.value >= 1000 or (r.subset and
+                                                                     r.group != "all"):
+        return False  # ("killed 1,200 people, including 815 civilians": a part of a war toll)
     clause = next(part for part, start in _clauses(s.text)
                   if r.number.start < start + len(part) or start + len(part) == len(s.text))
     return not (_CUMULATIVE.search(clause) or _WHOLE_WAR.search(clause))
