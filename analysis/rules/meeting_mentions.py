@@ -217,6 +217,7 @@ def _date_elsewhere(doc: Doc, date, triggers, speech, breaks) -> bool:
     return False
 
 
+LIST_OPENERS = {"including", "among", "such", "like", "notably", "especially"}
 RELATIVE_OWN = {"began", "begin", "begins", "started", "opened", "resumed", "ended", "took",
                 "was", "were", "is", "are", "had", "has", "have", "held", "will", "would",
                 "concluded", "continued", "start", "starts", "takes", "met", "convened"}
@@ -1271,7 +1272,7 @@ class MeetingFinder:
             facts.names, facts.offices = self._anaphor_people(state.doc, s, group, facts)
         first = self._owner(group)
         planned = self._planned(state.doc, s, first) or self._planned(
-            state.doc, s, min(group.positions))
+            state.doc, s, min(group.positions)) or self._is_to(state.doc, s, group)
         tense = "future" if planned else self._tense(s, group)
         planned = planned or _on_the_way(s, group)
         mention = {
@@ -1376,12 +1377,16 @@ class MeetingFinder:
 
     def _planned(self, doc, s: Sentence, first: int) -> bool:
         """Planned when a future word is near the meeting word ('will meet', 'is expected to',
-        'due in Doha', 'in the coming days'), unless 'had' or 'previously' says it is past."""
+        'due in Doha', 'in the coming days'), unless 'had' or 'previously' says it is past.
+        'hopes', 'plans' ... only before 'to' ('hopes to meet', not 'Hopes rose after talks
+        in Doha')."""
         window = [t.lower_ for t in doc[max(s.start, first - 10):min(s.end, first + 4)]]
         window += [t.lower_ for t in doc[min(s.end, first + 4):min(s.end, first + 7)]
                    if t.lower_ in ("will", "set", "scheduled", "expected", "due")]
         near = doc[max(s.start, first - 12):min(s.end, first + 12)].text.lower()
-        planned = any(w in self.lex["planned"] for w in window) or bool(
+        planned = any(w in self.lex["planned"] and not (
+            w in ("hopes", "aims", "plans", "intends") and window[k + 1:k + 2] != ["to"])
+            for k, w in enumerate(window)) or bool(
             _phrase_in(near, self.lex_lists["planned_phrase"])) or _sent_to(
                 self.lex["sender"], [t.lower_ for t in doc[s.start:first]])
         planned = planned or self._verb_planned(doc, s, first) or _sent_to_go(
@@ -1389,6 +1394,14 @@ class MeetingFinder:
             [t.lower_ for t in doc[s.start:min(s.end, first + 6)]]) or _hedged_future(
                 doc[max(s.start, first - 10):min(s.end, first + 4)])
         return planned and not any(w in ("had", "previously") for w in window)
+
+    def _is_to(self, doc, s: Sentence, group: Group) -> bool:
+        """'the delegation is to discuss technical details', 'Burns was to travel to Cairo': a
+        two-word future (`planned` entries with a space) right before one of the group's
+        meeting words. Leaves 'the aim is to reach a deal' (no meeting word after it)."""
+        phrases = [p for p in self.lex_lists["planned"] if " " in p]
+        return any(_phrase_in(" ".join(t.lower_ for t in doc[max(s.start, p - 2):p]), phrases)
+                   for p in group.positions)
 
     def _verb_planned(self, doc, s: Sentence, first: int) -> bool:
         """A talks noun whose verb comes later ("Negotiations to secure a hostage deal and Gaza
@@ -1585,12 +1598,14 @@ class MeetingFinder:
     def _after_break(doc, mention, positions, breaks) -> bool:
         """A person in a clause that opens with 'since', 'after', 'because' ... and has no
         meeting word of its own ('the first round since Hamas leader Yahya Sinwar was killed')
-        is not a participant (', is led by X': the clause has closed)."""
+        is not a participant (', is led by X': the clause has closed; ', including X' has
+        not: 'while other officials, including Jake Sullivan, will meet families')."""
         if not positions:
             return False
         for brk in breaks:
             if min(positions) < brk < mention["start"] and not any(p > brk for p in positions) \
-                    and not any(doc[i].text == "," for i in range(brk, mention["start"])):
+                    and not any(doc[i].text == "," and doc[i + 1].lower_ not in LIST_OPENERS
+                                for i in range(brk, mention["start"])):
                 return True
         return False
 
@@ -1651,8 +1666,9 @@ class MeetingFinder:
 
     def _excluded(self, doc, mention, sent) -> bool:
         """Speakers ('Netanyahu said'), senders ('Biden sent'), possessors ("Netanyahu's
-        office"), the absent ('had been invited but declined') and people spoken for ('the
-        Biden administration', 'envoy of President-elect Trump') are not participants."""
+        office"), sources ('indications from Biden', `source_noun`), the absent ('had been
+        invited but declined') and people spoken for ('the Biden administration', 'envoy of
+        President-elect Trump') are not participants."""
         after = [t.lower_ for t in doc[mention["end"]:min(sent.end, mention["end"] + 2)]]
         speech_or_send = self.lex["speech"] | self.lex["sender"]
         if after and (after[0] in ("'s", "\u2019s", "'") or after[0] in speech_or_send):
@@ -1673,6 +1689,8 @@ class MeetingFinder:
         before = [t.lower_ for t in doc[max(sent.start, begin - 3):begin]]
         if len(before) >= 2 and before[-1] == "by" and before[-2] in self.lex["sender"]:
             return True  # "Burns, sent by President Joe Biden, will be arriving"
+        if len(before) >= 2 and before[-1] == "from" and before[-2] in self.lex["source_noun"]:
+            return True  # "indications from US President Joe Biden that a deal was close"
         ahead = [t.lower_ for t in doc[mention["end"]:min(sent.end, mention["end"] + 12)]]
         if before[-2:] and any(w in SPOKEN_ABOUT for w in before[-2:]) and not any(
                 w in self.lex["verbs"] or w in self.lex["noun"] or _presence(ahead, j)
