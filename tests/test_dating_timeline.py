@@ -947,3 +947,15 @@ def test_hostage_left_out_of_a_release_is_no_release():
 def test_date_after_a_scheduled_present_verb_is_coming(text):
     found = next(m for m in date_signals(text) if m["kind"] == "month_day")
     assert found["tense"] == "future"
+
+
+def test_six_hostages_bodies_recovered_in_other_wordings():
+    found = [m["date"] for m in date_signals(
+        "The army announced the recovery of six Israeli hostages\u2019 bodies, including "
+        "Hersh Goldberg-Polin.") if m["kind"] == "event"]
+    assert found and set(found) == {"2024-09-01"}
+
+
+def test_bring_them_home_is_no_word_of_freeing():
+    assert not [m for m in date_signals("The mother of Hersh Goldberg-Polin urged leaders to "
+                                        "bring them home.") if m["kind"] == "event"]

@@ -1103,7 +1103,7 @@ def _timeline_mentions(text: str) -> list[dict]:
 # day of the kidnapping ("Kfir Bibas was nine months old when he was taken").
 NAME_ONLY = re.compile(r"(?:[A-Z][\w'’-]*\.?\s+){0,3}[A-Z][\w'’-]*")
 FREED_WORDS = re.compile(r"\b(?:releas\w*|free[ds]?|freeing|return\w*|handed\s+over|hand\s+over|"
-                         r"handover|home|homecoming|reunit\w*|rescu\w*|recover\w*|retriev\w*|"
+                         r"handover|came\s+home|returned\s+home|homecoming|reunit\w*|rescu\w*|recover\w*|retriev\w*|"
                          r"bodies|body|remains|coffins?|funerals?|buried|identified|exchange[ds]?|"
                          r"swap|walked\s+free|back\s+in\s+Israel)\b", re.IGNORECASE)
 NAMED_KINDS = ("release", "rescue", "recovery")
