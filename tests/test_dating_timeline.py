@@ -959,3 +959,14 @@ def test_six_hostages_bodies_recovered_in_other_wordings():
 def test_bring_them_home_is_no_word_of_freeing():
     assert not [m for m in date_signals("The mother of Hersh Goldberg-Polin urged leaders to "
                                         "bring them home.") if m["kind"] == "event"]
+
+
+def test_resumption_of_strikes_names_either_collapse_of_a_truce():
+    # with 59 hostages held (spring 2025) the collapse is that of 18 March 2025
+    inference = infer("The resumption of heavy Israeli strikes in Gaza cast into question "
+                      "the status of the hostages.",
+                      [{"metric": "hostages_held", "population": "israeli", "value": 59,
+                        "qualifier": "exact", "quote": "59 hostages",
+                        "sentence": "Fewer than half of the 59 hostages are alive."}])
+    assert inference.report_date is not None, inference.evidence
+    assert 0 <= (inference.report_date - D(2025, 3, 18)).days <= 3, inference.evidence

@@ -1506,6 +1506,7 @@ def mention_constraints(mentions: list[dict]) -> list[Constraint]:
                 same.parts = (same.parts or ((same.allowed, same.label),)) + \
                     ((c.allowed, c.label),)
                 same.allowed = same.allowed | c.allowed
+                same.anchors = tuple(sorted(set(same.anchors) | set(c.anchors)))
                 if c.prefer is not None:
                     same.prefer = c.prefer if same.prefer is None else \
                         np.maximum(same.prefer, c.prefer)
@@ -1607,6 +1608,7 @@ def _decide(constraints: list[Constraint], set_aside: list[str]) -> Inference:
     if hi - lo + 1 > MAX_WINDOW_DAYS and fresh is not None:
         lo, hi = fresh
         window = (days[lo], days[hi])
+        plateau = min(plateau, hi - lo + 1)   # (the days it was chosen from are these now)
         evidence += (f"; no later signal bounds it: the report within {FRESH_WINDOW_DAYS} days "
                      f"of the latest past event {days[lo]}")
     if hi - lo + 1 > MAX_WINDOW_DAYS:
