@@ -37,7 +37,8 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from analysis.rules.actors import TITLE_WORDS, ActorMatcher, load_actors
-from analysis.rules.lexicon import word_lists
+from analysis.rules.lexicon import NUMBER_WORDS, TENS_WORDS, word_lists
+from analysis.rules.numbers import words_to_int
 
 PARTICIPANT_WINDOW = 12  # tokens around a trigger in which a day belongs to it
 PLACE_WINDOW = 8  # tokens between a place and a trigger ("met ... in Jerusalem")
@@ -98,13 +99,31 @@ def load_lexicon() -> dict[str, list[str]]:
 @lru_cache(maxsize=1)
 def load_deal_terms() -> dict:
     """The words of deal_terms.csv (what a deal puts on the table: truce length, phases,
-    hostages and prisoners), with ``unit_days``, ``number_words`` and ``ordinals`` as
-    word -> number."""
+    hostages and prisoners), with ``unit_days`` and ``ordinals`` as word -> number, and
+    ``number_words`` (:func:`deal_number_words`) from the one list of number words."""
     lex = word_lists("deal_terms.csv")
     out = dict(lex)
-    for key in ("unit_days", "number_words", "ordinals"):
+    for key in ("unit_days", "ordinals"):
         out[key] = {w.rsplit(":", 1)[0]: int(w.rsplit(":", 1)[1]) for w in lex[key]}
+    out["number_words"] = deal_number_words()
     return out
+
+
+def deal_number_words() -> dict[str, int]:
+    """The number words a deal's terms are written in, word -> value: one to nineteen and the
+    tens (analysis.rules.lexicon, common_words.json), their compounds ('forty-two'), and
+    'hundred', 'a hundred', 'dozen', 'two dozen' (read by analysis.rules.numbers). Matches 'a
+    six-week truce', 'forty-two days', 'release two dozen hostages'; leaves 'zero' and larger
+    amounts ('three hundred') to the figure rules.
+
+    >>> words = deal_number_words()
+    >>> words["six"], words["forty-two"], words["a hundred"], words["two dozen"], "zero" in words
+    (6, 42, 100, 24, False)
+    """
+    units = {word: n for word, n in NUMBER_WORDS.items() if n}
+    compounds = [f"{tens}-{unit}" for tens in TENS_WORDS for unit, n in units.items() if n < 10]
+    scales = ["hundred", "a hundred", "dozen", "two dozen"]
+    return {**units, **TENS_WORDS, **{words: words_to_int(words) for words in compounds + scales}}
 
 
 @lru_cache(maxsize=4096)
@@ -426,6 +445,7 @@ class Facts:
     talks_in_sentence: bool = False  # a talks noun anywhere in the sentence
     region_trip: bool = False  # "flew to the Middle East": a tour of a region
     n_negotiators: int = 0  # named negotiators and mediators (people and offices)
+    words: set[str] = field(default_factory=set)  # the group's meeting words, lower case
 
     @property
     def n_people(self) -> int:
@@ -828,12 +848,22 @@ PRIMARY_RULES = (_meet_rule, _noun_rule, _weak_rule, _arrive_rule, _travel_rule,
                  _presence_rule, _delegation_rule)
 
 
+DISCUSS_WORDS = {"discuss", "discusses", "discussed", "discussing", "confer", "conferred"}
+
+
+def _negotiators_discuss(facts: Facts) -> bool:
+    """'Burns, Barnea and the Qatari prime minister are set to discuss a proposal' right after
+    a meeting is named: two named negotiators who discuss are its people. Leaves 'Al Thani
+    spoke with Rubio' (often a call) and one negotiator discussing."""
+    return facts.n_negotiators >= 2 and bool(facts.words & DISCUSS_WORDS)
+
+
 def _anaphoric(facts: Facts) -> bool:
     """A mention that refers back to the meeting named last: 'the meeting', 'the talks', 'they
     discussed', 'the delegation included X', 'X also took part'."""
     kinds = facts.kinds
     return bool("noun" in kinds or "meet" in kinds or "reference" in kinds
-                or ("weak" in kinds and (facts.pronoun_subject or facts.n_negotiators >= 2))
+                or ("weak" in kinds and facts.pronoun_subject) or _negotiators_discuss(facts)
                 or ("delegation" in kinds and facts.participation and facts.names)
                 or ("join" in kinds and facts.n_people))
 
@@ -1035,7 +1065,7 @@ class MeetingFinder:
                 kind = self._reference_kind(s.lower, i)
             if _negated(s.lower, i) or (kind == "travel" and _onward(s.lower, i)):
                 continue
-            if kind in ("meet", "travel", "arrive") and self._wished(s, i):
+            if kind in ("meet", "travel", "arrive", "noun") and self._wished(s, i):
                 continue  # "has also expressed interest in visiting Washington soon"
             if self._appealed(s, i):
                 continue  # "urging Israel and Hamas to resume talks in Doha or Cairo"
@@ -1342,7 +1372,8 @@ class MeetingFinder:
             talks_in_sentence=any(w in ("talks", "negotiations", "meeting") for w in s.lower),
             region_trip=region_trip,
             n_negotiators=sum(map(self.table.is_negotiator, names)) + sum(
-                o in NEGOTIATOR_OFFICES for o in offices))
+                o in NEGOTIATOR_OFFICES for o in offices),
+            words={t.word.lower() for t in group.triggers})
 
     def _anaphor_people(self, doc, s: Sentence, group: Group, facts: Facts):
         """Who an anaphoric mention adds to the meeting it refers to: 'X also took part' adds
@@ -1363,7 +1394,7 @@ class MeetingFinder:
             return [], []
         if not (kinds & {"noun", "delegation", "join"} and joining) \
                 and not facts.pronoun_subject and "meet" not in kinds \
-                and not ("weak" in kinds and facts.n_negotiators >= 2):
+                and not _negotiators_discuss(facts):
             return [], []  # (but "Burns, Barnea and Al Thani are set to discuss a proposal")
         return names, offices
 
@@ -1521,10 +1552,11 @@ class MeetingFinder:
     def _wished(self, s: Sentence, i: int) -> bool:
         """A visit or meeting someone wishes for, not one planned or held: "expressed interest
         in visiting Washington", "hopes to meet Sisi", "is considering a trip" (the `wish`
-        phrases of meeting_lexicon.csv, up to four words before). Leaves "will visit",
-        "is set to meet"."""
+        phrases of meeting_lexicon.csv, up to four words before; "invited Netanyahu for a
+        meeting", up to seven). Leaves "will visit", "is set to meet"."""
         before = " ".join(s.lower[max(0, i - 4):i])
-        return bool(_phrase_in(before, self.lex_lists["wish"]))
+        return bool(_phrase_in(before, self.lex_lists["wish"])) or any(
+            w in ("invited", "invites", "inviting", "invite") for w in s.lower[max(0, i - 7):i])
 
     def _appealed(self, s: Sentence, i: int) -> bool:
         """Talks someone calls for, not held: "urging Israel and Hamas to resume talks",
