@@ -54,7 +54,7 @@ KEYS: dict[str, frozenset[str]] = {
         "role_verb", "wish", "country_spy_chief", "appeal", "departure_for", "nationality",
         "talks_state", "send_verb", "outlet_word", "source_noun"}),
     "deal_terms.csv": frozenset({
-        "truce_noun", "unit_days", "number_words", "ordinals", "deal_context",
+        "truce_noun", "unit_days", "ordinals", "deal_context",
         "hostage_noun", "prisoner_noun", "proposal_context"}),
 }
 DOCUMENTATION_KEY = "_about"
