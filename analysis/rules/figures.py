@@ -329,6 +329,8 @@ def _noun_phrase_words(right: str, pos: int, lexicon: FigureLexicon) -> tuple[li
             break
         if kinds and word in ("bodies", "remains") and "and" in words[-2:]:
             break
+        if kinds and word in ("kidnapped", "abducted"):
+            break  # "240 people kidnapped and 1,150 killed": a predicate, not a noun
         previous, pos = word, match.end()
         words.append(word)
         if lexicon.word_kind.get(word):
@@ -809,6 +811,9 @@ def _read_number(s: _Sentence, number: Number, outcome: dict, previous: dict | N
     r.metric = _plausible_metric(r.metric, r.value)
     if r.metric is None:
         return None
+    if r.metric in ("killed", "injured") and r.value > TOLL_MAX and re.search(
+            r"\d,\d{3}\s*thousand", r.number.text, re.IGNORECASE):
+        r.value //= 1000  # "72,043 thousand people have been injured": a redundant scale word
     r.group = _group(s, r)
     if r.group is None or any(veto(s, r) for veto in _METRIC_VETOES):
         return None
@@ -1161,8 +1166,8 @@ _DONE_RELEASE_FOR = re.compile(
     r"\b(?:were|was|have\s+been|has\s+been|had\s+been)\s+(?:\w+\s+)?(?:released|freed|"
     r"returned|set\s+free|handed\s+over)\b(?:(?!\b(?:would|will|could|to|if)\b)[^;.])*"
     r"\bin\s+(?:exchange|return)\s+for\s*$", re.IGNORECASE)
-_NOMINAL_RELEASE_TAIL = re.compile(r"\b(?:[\w-]+\s+)?(?:release|freeing|return)\s+of\s*$",
-                                   re.IGNORECASE)
+_NOMINAL_RELEASE_TAIL = re.compile(r"\b(?:[\w-]+\s+)?(?:release|freeing|return)"
+                                   r"(?:\s+by\s+(?:the\s+)?[\w-]+)?\s+of\s*$", re.IGNORECASE)
 
 
 def _pending_clause(s: _Sentence, r: _Reading) -> bool:
@@ -1445,6 +1450,7 @@ _BEYOND_HOSTAGES = {"hostages_held": "prisoners_held", "hostages_released": "pri
                     "hostages_dead": "killed", "hostages_taken": None}
 
 
+TOLL_MAX = 1_000_000  # no toll of the war reached a million (Gaza has about two million people)
 PRISONERS_HELD_MIN = 2000  # Israel held about 5,000 Palestinians before the war, over 9,000 in it
 
 
@@ -1631,8 +1637,9 @@ def _count_since_restart(s: _Sentence, r: _Reading) -> bool:
                 return True  # "Israel resumed the war on 18 March, killing over 1,500"
             for since in _SINCE.finditer(part):
                 what = since.group("what")
-                if _RESTART.search(what) and not _WAR_START.search(what):
-                    return True
+                if _RESUMED.search(what) or (_RESTART.search(what)
+                                             and not _WAR_START.search(what)):
+                    return True  # "since Israel resumed the war on 18 March"
     return False
 
 
@@ -2083,8 +2090,12 @@ def _rate_governs(sentence: str, number: Number, after: str, core_left: str,
     """A per-day or 24-hour count: a rate marker right next to the number, or a 24-hour marker
     anywhere in the sentence with nothing war-level between it and the number ("In the past 24
     hours, 112 were killed and 173 injured"; "40 killed and 120 injured in the last 24 hours")."""
+    near_left = core_left[-70:]
+    breaks = list(_NEW_CLAUSE.finditer(near_left)) + list(re.finditer(";", near_left))
+    if breaks:  # "35 deaths over the past day, according to the ministry, which said 98,000"
+        near_left = near_left[max(b.end() for b in breaks):]
     if lexicon.rate_re.search(_DURATION.sub("", after[:60])[:45]) \
-            or lexicon.rate_re.search(_DURATION.sub("", core_left)[-50:]):
+            or lexicon.rate_re.search(_DURATION.sub("", near_left)[-50:]):
         return True
     if _FOR_EVERY.search(core_left):
         return True  # "for every additional 10 hostages released, one more day": a ratio
