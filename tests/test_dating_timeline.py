@@ -970,3 +970,12 @@ def test_resumption_of_strikes_names_either_collapse_of_a_truce():
                         "sentence": "Fewer than half of the 59 hostages are alive."}])
     assert inference.report_date is not None, inference.evidence
     assert 0 <= (inference.report_date - D(2025, 3, 18)).days <= 3, inference.evidence
+
+
+@pytest.mark.parametrize("text,found", [
+    ("Giving them up without guarantees would, in its leaders' view, invite a resumption of "
+     "the bombardment.", False),
+    ("Hamas said it would respond after the killing of Yahya Sinwar.", True),
+])
+def test_event_in_a_hypothesis_is_no_evidence(text, found):
+    assert bool([m for m in date_signals(text) if m["kind"] == "event"]) == found

@@ -796,6 +796,8 @@ def date_signals(text: str, sentences: list[tuple[int, int]] | None = None) -> l
                          "end_char": dateline.end("date"), "kind": "dateline"})
     for mention in mentions:
         _set_tense(text, mention, *sentence_of(mention["start_char"]))
+    mentions = [m for m in mentions if not (m["kind"] == "event" and m.get("hypothetical") and
+                                            m.get("tense") not in ("future", "during"))]
     mentions.sort(key=lambda m: (m["start_char"], m["end_char"]))
     _attach_weekdays(text, mentions)
     _events_of_the_week(mentions, sentence_of)
@@ -943,6 +945,9 @@ def _set_tense(text: str, mention: dict, start: int, end: int) -> None:
             mention["tense"] = "future"   # "is expected to be freed ... the release of the 20"
         # "Ahead of the strike, Washington had floated a proposal": told from after it
         mention["past_perfect"] = bool(PAST_PERFECT.search(text[mention["end_char"]:end]))
+        # "giving them up would invite a resumption of the bombardment": a hypothesis
+        left = text[start:mention["start_char"]]
+        mention["hypothetical"] = bool(HYPOTHETICAL.search(left)) and not FACT_BEFORE.search(left)
         mention["tense"] = _event_tense(text[start:mention["start_char"]], mention)
         if CURRENT_STATE.match(mention["text"]):
             mention["tense"] = "during"   # "the current, fragile ceasefire": in force now
@@ -958,6 +963,14 @@ def _set_tense(text: str, mention: dict, start: int, end: int) -> None:
 # "which ended the truce"); not "to be signed" (no past verb before the article).
 PAST_VERB_BEFORE = re.compile(r"\b(?:\w+ed|broke|brought|struck|won|sealed)\s+(?:\w+\s+)?"
                               r"(?:the|a|an|its|their)\s+$", re.IGNORECASE)
+
+
+# An event named after "would", "could", "might" in its sentence is a hypothesis ("would invite
+# a resumption of the bombardment"), not evidence of the event: the mention is dropped.
+HYPOTHETICAL = re.compile(r"\b(?:would|could|might)\b(?!\s+have\b)", re.IGNORECASE)
+# ... unless a preposition of time introduces it ("would respond after the killing of Sinwar")
+FACT_BEFORE = re.compile(r"\b(?:after|since|following|amid|despite|over|before)\s+(?:the\s+)?"
+                         r"(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
 
 
 # A meeting "on the sidelines of" a summit is held during it.
