@@ -1545,9 +1545,15 @@ def _identified_part(s: _Sentence, r: _Reading) -> bool:
 
 
 def _bodies_handed_over(s: _Sentence, r: _Reading) -> bool:
-    """ "returned the bodies of four hostages", "remains of": bodies are not people freed."""
+    """ "returned the bodies of four hostages", "remains of": bodies are not people freed; nor
+    is a count that takes bodies in ("154 others, including the bodies of the deceased, have
+    been returned")."""
     phrase = re.split(r"\s+and\s+", r.right[:r.np.end])[0]  # "20 living hostages and the bodies"
-    return r.metric.endswith("_released") and bool(_DEAD_IN_PHRASE.search(phrase))
+    return r.metric.endswith("_released") and bool(
+        _DEAD_IN_PHRASE.search(phrase) or _WITH_BODIES.match(r.after))
+
+
+_WITH_BODIES = re.compile(r"^\s*,\s*including\s+(?:the\s+)?(?:bodies|remains)\b", re.IGNORECASE)
     # ("Four deceased hostages were returned to Israel": bodies too)
 
 
