@@ -510,14 +510,17 @@ ONGOING_WORDS = {"currently", "underway", "ongoing", "overnight"}
 def _ongoing(s: Sentence, group: Group) -> str:
     """Talks going on or just held as the report is written, dated by the report: 'talks,
     currently underway in Qatar', 'are meeting in Cairo', 'has arrived in Cairo', 'have met
-    ... in Paris', 'are in Cairo for the talks'. Leaves 'met on Sunday' (own day) and 'had
-    met' (earlier). Returns the words that say so (the meeting's date_text), else ''."""
+    ... in Paris', 'are in Cairo for the talks'. Leaves 'met on Sunday' (own day), 'had
+    met' (earlier) and 'has left Cairo' (the talks are over; the day they ended is not
+    said). Returns the words that say so (the meeting's date_text), else ''."""
     found = [w for w in s.lower if w in ONGOING_WORDS]
     if found or "under way" in s.text_lower:
         return found[0] if found else "under way"
     for position in group.positions:
         i = position - s.start
         before = s.lower[max(0, i - 2):i]
+        if s.lower[i] in DEPARTURE_WORDS:
+            continue  # "the delegation has left Cairo after the talks": they are over
         if before[-1:] and before[-1] in ("is", "are", "has", "have") or (
                 before[-2:] in (["has", "been"], ["have", "been"], ["are", "still"])):
             return " ".join(before[-1:] + [s.lower[i]])
