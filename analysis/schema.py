@@ -34,7 +34,9 @@ DOCUMENT_COLUMNS = [
     "note",  # warnings that did not stop the article (e.g. decoded as cp1252)
 ]
 
-FIGURE_COLUMNS = [
+# A figure as an article reports it: the first columns of figures.csv and of
+# figures_vs_reference.csv.
+REPORTED_FIGURE_COLUMNS = [
     "doc_id",
     "report_date",
     "metric",
@@ -43,6 +45,10 @@ FIGURE_COLUMNS = [
     "qualifier",
     "low",
     "high",
+]
+
+FIGURE_COLUMNS = [
+    *REPORTED_FIGURE_COLUMNS,
     "scope",
     "group",  # all, or the sub-group counted: children, women, militants, alive, ...
     "vague",  # true for amounts without a number ("hundreds of"), valued at their lower bound
@@ -79,14 +85,7 @@ ROUND_COLUMNS = [
 ]
 
 COMPARISON_COLUMNS = [
-    "doc_id",
-    "report_date",
-    "metric",
-    "population",
-    "value",
-    "qualifier",
-    "low",
-    "high",
+    *REPORTED_FIGURE_COLUMNS,
     "official_date",
     "official_value",
     "official_value_day_before",
