@@ -979,3 +979,21 @@ def test_resumption_of_strikes_names_either_collapse_of_a_truce():
 ])
 def test_event_in_a_hypothesis_is_no_evidence(text, found):
     assert bool([m for m in date_signals(text) if m["kind"] == "event"]) == found
+
+
+def test_date_in_figures_with_its_weekday():
+    # "on Wednesday (18/10/2023)": day/month/year, the report of that week
+    inference = infer("Biden disembarked from Air Force One on Wednesday (18/10/2023) and "
+                      "hugged Netanyahu.")
+    assert inference.report_date is not None, inference.evidence
+    assert 0 <= (inference.report_date - D(2023, 10, 18)).days <= 2, inference.evidence
+
+
+@pytest.mark.parametrize("text,day", [
+    ("Biden lands in Tel Aviv as the war enters its second week.", "2023-10-18"),
+    ("Aid agencies said after the explosion at al-Ahli Arab Hospital that ...", "2023-10-17"),
+    ("Fighting went on since Israel launched its offensive in Rafah.", "2024-05-07"),
+    ("A UN-backed body declared a famine in Gaza City.", "2025-08-22"),
+])
+def test_more_named_events_of_the_war(text, day):
+    assert day in [m["date"] for m in date_signals(text) if m["kind"] == "event"]

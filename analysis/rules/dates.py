@@ -139,7 +139,8 @@ _NUM = r"(?:\d{1,3}|" + "|".join(k for k in _NUM_WORDS if k not in {"several", "
 
 # Order matters: longer, more specific forms first; matches never overlap.
 _PATTERNS = [
-    ("iso", rf"\b{_YEAR}-(?:0?[1-9]|1[0-2])-(?:[12]\d|3[01]|0?[1-9])\b"),
+    ("iso", rf"\b{_YEAR}-(?:0?[1-9]|1[0-2])-(?:[12]\d|3[01]|0?[1-9])\b|"
+            rf"\b(?:[12]\d|3[01]|0?[1-9])/(?:0?[1-9]|1[0-2])/{_YEAR}\b"),
     ("part_month", rf"\b{_PART}(?:{_MONTH_ALT})\b\.?(?:,?\s+{_YEAR}\b)?"),
     ("month_day", rf"\b(?:{_MONTH_ALT})\b\.?\s+{_DAY}\b(?:(?:,\s*|\s+){_YEAR}\b)?"),
     ("day_month", rf"\b{_DAY}\s+(?:of\s+)?(?:{_MONTH_ALT})\b\.?(?:,?\s+{_YEAR}\b)?"),
@@ -438,12 +439,16 @@ def _undated_period(e: _Expression) -> ResolvedDate | None:
 
 
 def _iso_date(e: _Expression) -> ResolvedDate | None:
-    """'2024-01-28' (an impossible day such as '2024-02-30' resolves to nothing)."""
+    """'2024-01-28', '18/10/2023' (an impossible day such as '2024-02-30' resolves to
+    nothing)."""
     iso = re.search(rf"\b({_YEAR})-(\d{{1,2}})-(\d{{1,2}})\b", e.low)
-    if not iso:
+    slashed = re.search(rf"\b(\d{{1,2}})/(\d{{1,2}})/({_YEAR})\b", e.low)
+    if not iso and not slashed:
         return None
+    # "(18/10/2023)": day/month/year, as the outlets that write dates in figures mostly do
+    parts = tuple(map(int, iso.groups())) if iso else tuple(map(int, slashed.groups()[::-1]))
     try:
-        return e.out(dt.date(*map(int, iso.groups())), precision="day")
+        return e.out(dt.date(*parts), precision="day")
     except ValueError:
         return e.out()
 
@@ -1146,8 +1151,9 @@ def _attach_weekdays(text: str, mentions: list[dict]) -> None:
     date's weekday: it is stored on the date (``weekday``) and the weekday mention is marked
     ``of_date`` (it says nothing about the report day)."""
     for before, mention in zip(mentions, mentions[1:]):
-        if before["kind"] == "weekday" and mention["kind"] in ("month_day", "day_month") and \
-                re.fullmatch(r"[\s,]*(?:the\s+)?", text[before["end_char"]:mention["start_char"]]):
+        if before["kind"] == "weekday" and mention["kind"] in ("month_day", "day_month", "iso") \
+                and re.fullmatch(r"[\s,]*(?:the\s+)?\(?",
+                                 text[before["end_char"]:mention["start_char"]]):
             mention["weekday"] = before["weekday"]
             before["of_date"] = True
             if before.get("tense") == "future":   # "likely to take effect on Sunday, January 19"
