@@ -789,7 +789,7 @@ def _read_number(s: _Sentence, number: Number, outcome: dict, previous: dict | N
         return None
     _read_triggers(s, r)
     r.coordinated = _coordinated_release(s, r, previous)
-    if r.pending or _planned_before_trigger(s, r) or _next_item_of_pending(s, r, previous):
+    if r.pending or _planned_before_trigger(s, r):
         outcome["pending"] = True
         return None
     if _part_without_state(s, r) or _rescue_veto(s, r):
@@ -818,16 +818,6 @@ def _read_number(s: _Sentence, number: Number, outcome: dict, previous: dict | N
     if r.group is None or any(veto(s, r) for veto in _METRIC_VETOES):
         return None
     return _row_of(s, r)
-
-
-def _next_item_of_pending(s: _Sentence, r: _Reading, previous: dict | None) -> bool:
-    """The next item of a list whose first item is pending: "in return for 200 Palestinian
-    children and 75 women held in Israeli prisons" (both asked for)."""
-    if not (previous and previous.get("pending") and not r.left_trigger):
-        return False
-    before = s.numbers[len(s.outcomes) - 2]
-    between = s.text[before.end:r.number.start]
-    return bool(re.fullmatch(r"[^,;.\d]{0,40}\b(?:and|or|plus)\s+(?:\w+\s+)?", between + " "))
 
 
 def _start_reading(s: _Sentence, number: Number) -> _Reading | None:
@@ -1663,13 +1653,6 @@ def _clauses(text: str) -> list[tuple[str, int]]:
     return found
 
 
-def _vague_small_toll(s: _Sentence, r: _Reading) -> bool:
-    """ "scores of Palestinians dead", "dozens wounded": one operation's toll, unless the
-    sentence says it is cumulative ("since", "so far")."""
-    return (r.metric in ("killed", "injured") and r.number.vague and r.value < 1000
-            and not _CUMULATIVE.search(s.text))
-
-
 def _proposed_release(s: _Sentence, r: _Reading) -> bool:
     """ "proposed extending the truce ..., with Hamas freeing five hostages": a release inside a
     proposal's clause (up to a semicolon)."""
@@ -1790,12 +1773,6 @@ _AGAIN_AFTER = re.compile(r"^[^.;,]{0,40}?\b(?:displaced|uprooted|forced\s+to\s+
                           r"(?:once\s+)?(?:again|anew)\b", re.IGNORECASE)
 
 
-def _added_to_count(s: _Sentence, r: _Reading) -> bool:
-    """An increment of a tally, not the tally: "an additional 697 martyrs have been added to
-    the cumulative statistics"."""
-    return r.metric in ("killed", "injured") and bool(_ADDED_TO.match(r.after))
-
-
 def _freed_by_israel(s: _Sentence, r: _Reading) -> bool:
     """Hostages freed by Israel's forces are rescued, not released: "Israel frees two
     hostages", "troops freed four hostages". Leaves "Hamas freed 24 hostages"."""
@@ -1804,7 +1781,6 @@ def _freed_by_israel(s: _Sentence, r: _Reading) -> bool:
 
 _RETURNED_AFTER = re.compile(r"^[^.;,]{0,40}?\b(?:have|has|had)\s+(?:now\s+)?returned\b",
                              re.IGNORECASE)
-_ADDED_TO = re.compile(r"^[^.;]{0,40}?\b(?:added|been\s+added)\s+to\b", re.IGNORECASE)
 _ISRAEL_FREES = re.compile(r"\b(?:israel|israeli\s+(?:forces|troops|commandos)|"
                            r"the\s+(?:army|military|idf)|troops|commandos|special\s+forces)"
                            r"(?:\s+on\s+\w+day)?\s+(?:has\s+|have\s+|had\s+)?"
@@ -1813,9 +1789,9 @@ _ISRAEL_FREES = re.compile(r"\b(?:israel|israeli\s+(?:forces|troops|commandos)|"
 
 # vetoes once the metric is known, in order; each is a small function above
 _METRIC_VETOES = (_custody_death, _former_detainees, _identified_part, _bodies_handed_over,
-                  _taken_before_war, _hostages_killed_by, _returnees, _added_to_count,
+                  _taken_before_war, _hostages_killed_by, _returnees,
                   _freed_by_israel, _incident_toll, _small_toll_without_war,
-                  _vague_small_toll, _count_since_restart, _proposed_release, _release_in_plan,
+                  _count_since_restart, _proposed_release, _release_in_plan,
                   _recipients, _release_withheld, _increment, _few_taken, _displaced_again,
                   _few_prisoners, _arrests_since)
 
