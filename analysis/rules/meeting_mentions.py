@@ -1037,6 +1037,10 @@ class MeetingFinder:
         places = sorted(group.places)
         if len(places) < 2:
             return [meeting]
+        gapped = self._gapped(doc, places, sorted(group.dates))
+        if gapped:
+            return [{**meeting, "location": place.text, "date_text": day.text}
+                    for place, day in gapped]
         names = [places[0].text]
         for before, after in zip(places, places[1:]):
             between = [t.lower_ for t in doc[before.end:after.start]]
@@ -1049,6 +1053,23 @@ class MeetingFinder:
         if len(names) < 2 or meeting["location"] not in names:
             return [meeting]
         return [{**meeting, "location": name} for name in names]
+
+    def _gapped(self, doc, places: list[Item], dates: list[Item]) -> list[tuple]:
+        """'met Egyptian mediators in Cairo on Saturday and Qatari mediators in Doha on
+        Sunday': two places, each with its own day, the second after 'and' with no meeting
+        word of its own: (place, day) pairs, else []. Leaves 'in Doha on Monday and Tuesday'
+        (one place) and 'in Doha, Qatar, on Monday'."""
+        if len(places) != 2 or len(dates) != 2:
+            return []
+        pairs = list(zip(places, dates))
+        if not all(0 <= day.start - place.end <= 2 for place, day in pairs):
+            return []
+        if dates[0].end > places[1].start or "and" not in [
+                t.lower_ for t in doc[dates[0].end:places[1].start]]:
+            return []
+        if self.gazetteer.compatible(places[0].text, places[1].text):
+            return []
+        return pairs
 
     def _find_triggers(self, s: Sentence) -> list[Trigger]:
         """Meeting words of a sentence, with a cabinet/press-conference word blocking the
