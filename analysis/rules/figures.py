@@ -1814,6 +1814,8 @@ def _row_of(s: _Sentence, r: _Reading) -> dict:
                      number.start, s.lexicon, group=r.group, vague=number.vague)
 
 
+_METRIC_LABEL = re.compile(r"(?:killed|dead|deaths|fatalities|martyrs|injured|wounded|displaced|"
+                           r"hostages|captives|abductees|detainees|prisoners)", re.IGNORECASE)
 _TABLE_ROW = re.compile(r"^(?P<lead>\s*(?:[^:\n]{1,40}:\s+)?)"
                         r"(?P<label>[A-Za-z][^:\n]{3,90}?)\s*:\s*(?P<value>[^:\n]{1,70}?)\s*$")
 
@@ -1823,20 +1825,25 @@ def _table_row(sentence: str, offset: int, context: str,
     """A line of a key-figures table, "Hostages remaining in Gaza: 128", read as the sentence
     "128 Hostages remaining in Gaza" (the whole line is the quote); None if not such a line."""
     match = _TABLE_ROW.match(sentence)
-    if not match or len(match.group("label").split()) < 2:
-        return None
+    if not match or (len(match.group("label").split()) < 2
+                     and not _METRIC_LABEL.fullmatch(match.group("label"))):
+        return None  # "Displaced: 1.9 million" and "Killed: 45,000" are rows; "Source: ..." not
     value = match.group("value")
     numbers = find_numbers(value)
     if not numbers:
         return None
     lead = value[:numbers[0].start].strip()
     rest = value[numbers[0].end:]
+    plus = re.match(r"\+", rest)  # "85,000+": at least
+    if plus:
+        rest = rest[1:]
     if (lead and not lexicon.hedge_re.fullmatch(lead)) or (
-            rest.strip(" .") and not re.match(r"\s*,\s*(?:of\s+whom|including|among\s+them)\b",
+            rest.strip(" .") and not re.match(r"\s*[,(]\s*(?:of\s+whom|including|among\s+them)\b",
                                               rest)):
         return None  # "Hostages released: 148, of whom 8 were dead" reads on after the number
-    rows = figures_in_sentence(f"{value[:numbers[0].end]} {match.group('label')}{rest}", 0,
-                               context)
+    hedge = "more than " if plus and not lead else ""
+    rows = figures_in_sentence(f"{hedge}{value[:numbers[0].end]} {match.group('label')}"
+                               f"{rest.replace('(', ',').rstrip(')')}", 0, context)
     start = offset + match.start("label")
     quote = sentence[match.start("label"):match.end("value")]
     for row in rows:
