@@ -358,11 +358,34 @@ def _stated(gold_figures, metrics) -> tuple[int, int]:
 
 @pytest.mark.slow
 def test_overview_shows_the_gold_article_counts(report, gold):
+    """The overview page: the articles read, how many carry their date in their text (gold
+    `dated_in_text`) and that date beside each of them, the others all dated or undated."""
     text = page_text(report, "01_corpus_overview")
-    n = len(gold["documents"])
+    documents = gold["documents"]
+    n = len(documents)
     assert f"{n} files read: {n} readable, 0 rejected, 0 duplicate" in text
+    in_text = documents[documents["dated_in_text"] == "true"]
+    assert f"Of the readable reports, {len(in_text)} carry their date" in text
+    for row in in_text.itertuples():
+        assert f"{row.doc_id}.txt {row.report_date} given" in text, row.doc_id
+    others = re.search(r"(\d+) have a date inferred from their content and (\d+) have none", text)
+    assert others and int(others[1]) + int(others[2]) == n - len(in_text)
+
+
+@pytest.mark.slow
+def test_index_shows_the_gold_counts_and_latest_toll(report, gold):
+    """The index's numbers at a glance: articles, figures stated, and the newest Gaza toll a
+    report states (gold figures on the gold report dates)."""
     index = page_text(report, "index")
+    assert f"Articles {len(gold['documents'])} read" in index
     assert f"Figures stated {len(gold['figures'])}" in index
+    dates = gold["documents"].set_index("doc_id")["report_date"]
+    figures = gold["figures"]
+    tolls = figures[(figures["metric"] == "killed") & (figures["population"] == "palestinian")]
+    latest = max(tolls.itertuples(), key=lambda row: dates[row.doc_id])
+    assert (f"Latest Gaza death toll stated {int(latest.value):,} "
+            f"({latest.qualifier.replace('_', ' ')}) in a report of {dates[latest.doc_id]}"
+            in index)
 
 
 @pytest.mark.slow
