@@ -133,7 +133,7 @@ _AUX = (r"(?:who|that|which|have|has|had|were|was|are|is|been|being|also|since|s
         r"as(?=\s+(?:wounded|injured|killed|dead|missing|displaced)\b)|"  # "listed 92,743 people
         # as wounded"
         r"will|would|could|might|may|shall|should|due|set|expected|scheduled|slated|going|"
-        r"is\s+to|are\s+to|[a-z]{3,}ly|"
+        r"is\s+to|are\s+to|were\s+to|was\s+to|[a-z]{3,}ly|"
         # the agent of a belief: "35 are believed by the Israeli military to be dead"
         r"by\s+(?:the\s+)?(?:\w+\s+)?(?:military|army|government|officials|authorities|idf|israel))")
 # a relative clause with its own subject: "41 (that) the Israeli military has declared dead",
@@ -146,7 +146,8 @@ _SAYS = (r"(?:\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,3}(?:military\s+|army\s+|go
 _APPOSITIVE = (r"(?:\s*(?:,[^,.;]{1,70},|\s[–—-]\s[^–—.;]{1,70}\s[–—-]|\([^().;]{1,70}\)|"
                r",\s*(?:including|mostly|mainly|among\s+them)\b[^.;]{1,90}?,))?")
 _MODAL_RE = re.compile(r"\b(?:will|would|could|might|may|shall|should|due|set|expected|"
-                       r"scheduled|slated|going|are\s+to|is\s+to)\b", re.IGNORECASE)
+                       r"scheduled|slated|going|are\s+to|is\s+to|were\s+to|was\s+to)\b",
+                       re.IGNORECASE)
 # a place between a noun phrase and its predicate: "1.7 million people in Gaza have been displaced"
 _PLACE = (r"(?:\s+(?:in|from|across|inside|throughout)\s+(?:the\s+)?[A-Z][\w'’-]*"
           r"(?:\s+[A-Z][\w'’-]*)?)?")
