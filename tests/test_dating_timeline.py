@@ -997,3 +997,18 @@ def test_date_in_figures_with_its_weekday():
 ])
 def test_more_named_events_of_the_war(text, day):
     assert day in [m["date"] for m in date_signals(text) if m["kind"] == "event"]
+
+
+def test_would_in_reported_speech_keeps_the_weekday_past():
+    found = next(m for m in date_signals("The army told residents it would not strike the "
+                                         "evacuation route on Sunday.") if m["kind"] == "weekday")
+    assert found["tense"] == "past"
+
+
+def test_later_on_a_weekday_is_the_report_day():
+    inference = infer("The delegation would return home later on Friday, an official said, "
+                      "after the Doha summit.")
+    c = next(c for c in inference.constraints if c.kind == "weekday")
+    days, _ = dating.calendar_days()
+    friday = dating._index(days, D(2024, 8, 16))
+    assert c.prefer[friday] > c.prefer[friday - 1]

@@ -1296,6 +1296,7 @@ def round_constraints(meetings: list[dict]) -> list[Constraint]:
 
 _PAST_GAP = np.array([PAST_WEEKDAY_GAP[g] for g in range(7)])
 _FUTURE_GAP = np.array([FUTURE_WEEKDAY_GAP[g] for g in range(7)])
+_LATER_GAP = np.array([1.0] + [0.1] * 6)   # "later on Friday" (the same day)
 _LAST_GAP = np.array([PAST_WEEKDAY_GAP[(g - 7) % 7 if g else 6] for g in range(7)])
 
 
@@ -1311,7 +1312,9 @@ def weekday_constraint(mentions: list[dict]) -> Constraint | None:
     for mention in weekday_mentions:
         w = mention["weekday"]
         low = mention["text"].lower()
-        if mention.get("tense") == "future" or re.search(r"\b(next|coming)\b", low):
+        if low.startswith("later"):   # "later on Friday": the report's own day
+            prefer += _LATER_GAP[(day_of_week - w) % 7]
+        elif mention.get("tense") == "future" or re.search(r"\b(next|coming)\b", low):
             prefer += _FUTURE_GAP[(w - day_of_week) % 7]
         elif re.search(r"\blast\b", low):
             prefer += _LAST_GAP[(day_of_week - w) % 7]

@@ -90,6 +90,11 @@ FUTURE_MARKERS = re.compile(
 CONDITIONAL = re.compile(r"\b(?:if|unless|would|could|should|must)\b(?!\s+have\b)",
                          re.IGNORECASE)
 
+# ... but "would" in reported speech ("the army told residents it would not strike on
+# Sunday") is the future of the statement, which may lie before the report.
+REPORTED_WOULD = re.compile(r"\b(?:said|told|announced|warned|stated|added|promised|pledged|"
+                            r"vowed)\b[^.;]*\bwould\b", re.IGNORECASE)
+
 # A present-tense verb of a schedule right before a date: the date is still to come ("which
 # begins on March 10", "the truce expires on Saturday", "is due on Monday").
 SCHEDULED = re.compile(r"\b(?:begins|starts|ends|expires|opens|kicks\s+off|is\s+due|are\s+due|"
@@ -147,7 +152,8 @@ _PATTERNS = [
     ("month_year", rf"\b(?:{_MONTH_ALT})\b\.?\s+(?:of\s+)?{_YEAR}\b"),
     ("overnight", rf"\b(?:overnight\s+(?:from\s+)?(?:{_WEEKDAY_ALT})\s*(?:-|–|to|into)\s*"
                   rf"(?:{_WEEKDAY_ALT})|(?:{_WEEKDAY_ALT})\s+night\s+(?:into|to)\s+(?:{_WEEKDAY_ALT}))\b"),
-    ("weekday", rf"\b(?:(?:on|last|this|next|coming|past|previous|late|early|since|until|by)\s+)?"
+    ("weekday", rf"\b(?:(?:later\s+on|later|on|last|this|next|coming|past|previous|late|early|"
+                rf"since|until|by)\s+)?"
                 rf"(?:{_WEEKDAY_ALT})(?:\s+(?:morning|afternoon|evening|night))?\b"),
     ("relative", r"\b(?:the\s+day\s+before\s+yesterday|yesterday|today|tonight|tomorrow|"
                  r"this\s+(?:morning|afternoon|evening)|last\s+night|earlier\s+today|"
@@ -258,7 +264,8 @@ def local_tense(sentence: str, start: int, end: int) -> str:
     if SCHEDULED.search(left):  # "Ramadan, which begins on March 10"
         return "future"
     own_line = left.split("\n")[-1]   # (a headline the parser joined is no clause of it)
-    if CONDITIONAL.search(own_line) and not re.search(r"\bhad\b", own_line):
+    if CONDITIONAL.search(own_line) and not re.search(r"\bhad\b", own_line) and \
+            not REPORTED_WOULD.search(own_line):
         return "future"   # "the truce would halt fighting until ... March 31"
     if _past_event_after_future(left):
         return "past"
