@@ -1408,6 +1408,8 @@ def _metric(s: _Sentence, r: _Reading) -> str | None:
 _COUNTED_BEFORE = re.compile(r"\b(?:estimated|estimates?|believes?|counted|counts|listed|lists|"
                              r"puts?|put)\s+(?:that\s+)?(?:there\s+(?:are|were)\s+)?$",
                              re.IGNORECASE)
+_AND_BEFORE = re.compile(r"(?:,\s*|\s)and\s+(?:(?:about|some|over|nearly|at\s+least|more\s+than)"
+                         r"\s+)?$", re.IGNORECASE)
 _HELD_WORD = re.compile(r"\b(?:held|holding|holds)\b", re.IGNORECASE)
 _BRINGING_TOTAL = re.compile(r"\b(?:bringing|brings|brought|taking|takes|raising|raises)\s+"
                              r"(?:the|its)\s+(?:overall\s+|total\s+)?(?:total|tally|number|count)\b[^\d.;:]{0,30}"
@@ -1424,6 +1426,11 @@ def _inherit_metric(s: _Sentence, r: _Reading, previous: dict | None) -> None:
     if r.nationality_part:
         r.metric, r.population = last["metric"], "other" if r.np.foreign else "israeli"
         return
+    if (last["metric"] in ("killed", "injured") and r.np.kind in (None, "person")
+            and not r.np.nationality and previous is not None and previous["row"] is last
+            and _AND_BEFORE.search(r.core_left) and _PLACE_AFTER.match(r.right[r.np.end:])):
+        r.metric = last["metric"]  # "killed 1,300 Palestinians in the West Bank and 65,000 in
+        return  # Gaza": the same toll in another place (its own population)
     if r.np.kind is None and (_COMPARED_LEFT.search(r.core_left)
                               or _BRINGING_TOTAL.search(r.core_left)):
         r.metric, r.population = last["metric"], last["population"]  # "bringing the total to 58"
@@ -1899,7 +1906,8 @@ def _population(metric: str, np: NounPhrase, sentence: str, number: Number, rows
     if population is None and previous and (np.others or _same_clause(previous[-1], sentence,
                                                                         number)):
         population = previous[-1]["population"]  # "killed 59,219 people and injured 143,045"
-    if population is None and metric == "killed" and _october_toll(sentence, number, np):
+    if population is None and metric == "killed" and _october_toll(sentence, number, np,
+                                                                   lexicon):
         population = "israeli"
     if population is None:
         population = _nearest_cue(sentence, number.start, number.end, lexicon.cue_res, lexicon,
@@ -1917,15 +1925,23 @@ _PLACE_AFTER = re.compile(r"^[^.;,]{0,30}?\b(?:in|across|from)\s+(?:the\s+)?(?:g
                           r"lebanon|jenin|rafah|khan\s+yunis|strip|enclave)\b", re.IGNORECASE)
 
 
-def _october_toll(sentence: str, number: Number, np: NounPhrase) -> bool:
-    """ "Around 1,200 people were killed, many of them by the Israel Defence Forces", "in which
-    it killed about 1,200 people and took 251 hostages back to Gaza": a toll of the 7 October
-    size whose noun names no side. Leaves "1,203 Palestinians have been killed so far" (the
-    noun names them) and "1,300 people killed in the West Bank" (a place right after)."""
+def _october_toll(sentence: str, number: Number, np: NounPhrase,
+                  lexicon: FigureLexicon) -> bool:
+    """ "Around 1,200 people were killed, many of them by the Israel Defence Forces", "Hamas's
+    7 October 2023 attack, in which it killed about 1,200 people and took 251 hostages back to
+    Gaza": a toll of the 7 October size whose noun names no side, in a sentence that names 7
+    October or names Gaza's side nowhere. Leaves "1,203 Palestinians have been killed so far"
+    (the noun names them), "1,300 people killed in the West Bank" (a place right after) and
+    "the media office said 1,300 people were killed in Israeli strikes" (Gaza's side named)."""
     low, high = OCTOBER_TOLL
     if not low <= number.value <= high or np.nationality or np.foreign:
         return False
-    return not _PLACE_AFTER.match(sentence[number.end + np.end:])
+    if _PLACE_AFTER.match(sentence[number.end + np.end:]):
+        return False
+    clause = next(part for part, start in _clauses(sentence)
+                  if number.start < start + len(part) or start + len(part) == len(sentence))
+    return bool(lexicon.oct7_re.search(sentence)
+                or not lexicon.cue_res["palestinian"].search(clause))
 
 
 # Israel's own toll stayed under these in every count of the war (about 1,200 killed on
