@@ -343,3 +343,15 @@ def test_militant_counts_are_set_aside_but_the_civilians_caveat_is_not():
     assert dating.not_a_toll(_quoted(17000, "Israel says it has killed 17,000 militants."))
     sentence = "The ministry's count of 33,634 does not distinguish between civilians and fighters."
     assert dating.not_a_toll(_quoted(33634, sentence)) is None
+
+
+@pytest.mark.parametrize("sentence,quote", [
+    ("The death toll of the aggression against the Gaza Strip and the West Bank has risen to "
+     "8,382 dead.", "8,382"),
+    ("More than 21,000 were wounded in the Strip, and about 2,050 in the West Bank.",
+     "about 2,050"),
+])
+def test_counts_of_the_west_bank_are_not_the_gaza_toll(sentence, quote):
+    figure = {"metric": "killed", "population": "palestinian", "value": 8382,
+              "quote": quote, "sentence": sentence}
+    assert dating.not_a_toll(figure)

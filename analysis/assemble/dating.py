@@ -125,6 +125,11 @@ NOT_TOLL_CONTEXT = re.compile(
 MILITANT_COUNT = re.compile(r"^\s*(?:Hamas\s+|Palestinian\s+|armed\s+)?"
                             r"(?:militants|fighters|combatants|terrorists|gunmen)\b",
                             re.IGNORECASE)
+# ... or a count of Gaza and the West Bank together ("the death toll ... against the Gaza Strip
+# and the West Bank ... has risen to 8,382"), anywhere before the figure in its sentence.
+COMBINED_AREAS = re.compile(r"\bGaza(?:\s+Strip)?\s+and\s+(?:in\s+)?(?:the\s+)?(?:occupied\s+)?"
+                            r"West\s+Bank\b|\bWest\s+Bank\s+and\s+(?:in\s+)?(?:the\s+)?Gaza\b",
+                            re.IGNORECASE)
 # A round toll just reached: "surpasses 30,000", "tops 45,000", "crossed the 40,000 mark".
 # Its best days are those whose bulletin lies within MILESTONE_PCT (below, above) of it.
 MILESTONE = re.compile(r"\b(?:surpass|top|pass|cross|exceed|hit|reach|break)(?:es|ed|s|ing)?\s+"
@@ -354,8 +359,11 @@ def not_a_toll(figure: dict) -> str | None:
         return "a vague quantity"
     before, after = _clauses(figure)
     words = (re.sub(r"^[^\d]*[\d,.]+", "", quote) if isinstance(quote, str) else "") + after
+    sentence = figure.get("sentence") if isinstance(figure.get("sentence"), str) else ""
+    head = sentence[:max(0, sentence.find(quote))] if isinstance(quote, str) and quote else ""
     match = NOT_TOLL_CONTEXT.search(after) or NOT_TOLL_CONTEXT.search(before) or \
-        MILITANT_COUNT.search(words)
+        MILITANT_COUNT.search(words) or COMBINED_AREAS.search(head) or \
+        re.match(r"\s*(?:\w+\s+){0,3}in\s+the\s+(?:occupied\s+)?West\s+Bank\b", after)
     return f"'{match.group(0)}'" if match else None
 
 
