@@ -255,6 +255,22 @@ def _other_relative_clause(doc: Doc, date, positions) -> bool:
     return False
 
 
+def _headed_place(doc: Doc, item, triggers) -> bool:
+    """'in Qatar' after a meeting noun of the same phrase ("meetings with senior Hamas
+    officials in Qatar and Witkoff's discussions with Dermer in Washington"): a place after
+    'in'/'at' goes to a talks noun before it, up to PLACE_WINDOW words back with no comma or
+    clause word between, rather than to a meeting word after it. Leaves "in Doha, the talks"
+    (a comma) and places before any meeting word."""
+    if item[0] == 0 or doc[item[0] - 1].lower_ not in ("in", "at"):
+        return False
+    for t in triggers:
+        if t.kind == "noun" and 0 < item[0] - t.position <= PLACE_WINDOW and not any(
+                w.text in (",", ";", ":") or w.lower_ in CLAUSE_WORDS
+                for w in doc[t.position + 1:item[0]]):
+            return True
+    return False
+
+
 def _where_follows(doc: Doc, item) -> bool:
     """A place followed by a 'where' clause ("in Cairo, where talks resumed"); leaves "in
     Cairo on Monday, when ..."."""
@@ -1254,6 +1270,10 @@ class MeetingFinder:
                 # "arrived in Sharm el-Sheikh, where the negotiations are taking place": the
                 # place is the arrival's; the talks of the 'where' clause are there too
                 eligible = [t for t in eligible if t.position < item[0]] or eligible
+            if key == "places" and _headed_place(doc, item, eligible):
+                # "Bahbah's meetings with Hamas officials in Qatar and Witkoff's discussions
+                # with Dermer in Washington": 'in Qatar' is the meetings', not the next word's
+                eligible = [t for t in eligible if t.position < item[0]]
             if item[0] > 0 and doc[item[0] - 1].lower_ == "again":
                 # "met ... on Monday and again on Tuesday with X present": the next meeting
                 eligible = [t for t in eligible if t.position > item[0]] or eligible
@@ -1725,9 +1745,13 @@ class MeetingFinder:
         office"), sources ('indications from Biden', `source_noun`), the absent ('had been
         invited but declined') and people spoken for ('the Biden administration', 'envoy of
         President-elect Trump') are not participants."""
-        after = [t.lower_ for t in doc[mention["end"]:min(sent.end, mention["end"] + 2)]]
+        after = [t.lower_ for t in doc[mention["end"]:min(sent.end, mention["end"] + 3)]]
         speech_or_send = self.lex["speech"] | self.lex["sender"]
-        if after and (after[0] in ("'s", "\u2019s", "'") or after[0] in speech_or_send):
+        if after and after[0] in ("'s", "\u2019s", "'") and not any(
+                w in self.lex["noun"] and w not in TRIP_WORDS for w in after[1:3]):
+            return True  # (but "Bahbah's meetings with Hamas officials", "Witkoff's talks";
+            # "ahead of Netanyahu's visit to the White House" stays out)
+        if after and after[0] in speech_or_send:
             return True
         later = " ".join(t.lower_ for t in doc[mention["end"]:min(sent.end, mention["end"] + 4)])
         if _phrase_in(later, self.lex_lists["absent"]):
