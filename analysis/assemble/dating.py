@@ -1655,12 +1655,13 @@ def confidence(window: tuple[dt.date, dt.date] | None, inferred: bool) -> str:
 @lru_cache(maxsize=1)
 def inference_stamp() -> str:
     """What an inference depends on besides the article's own result: this module's and
-    analysis.assemble.reference's code (the cache's pipeline version leaves them out), the reference
-    series and rounds, and the calendar's last day. Stored with the inference in the
+    analysis.assemble.reference's code (the cache's pipeline version leaves them out), the
+    timeline (its hostage-count periods are read here), the reference series and rounds, and
+    the calendar's last day. Stored with the inference in the
     per-document result, so a cached re-run reuses it (analysis.batch.run saves results after this
     step) and any change to these makes it run again."""
     digest = hashlib.sha256(str(calendar_days()[0][-1]).encode())
-    for path in [Path(__file__), Path(reference.__file__)] + \
+    for path in [Path(__file__), Path(reference.__file__), Path(timeline.TIMELINE)] + \
             sorted(reference.REFERENCE_DIR.glob("*.csv")):
         digest.update(path.name.encode() + path.read_bytes())
     return digest.hexdigest()[:16]
