@@ -501,11 +501,14 @@ PRESENCE_ADVERBS = {"currently", "also", "now", "already", "still", "again", "re
 
 
 def _presence(lower: list[str], i: int) -> bool:
-    """'was in Qatar', 'are currently in Cairo', 'is also in Doha': someone is at a place
+    """'was in Qatar', 'are currently in Cairo', 'is also in Doha', 'have been in Doha since
+    July 6': someone is at a place
     (the place is checked by the rules). Leaves 'who are in Qatar' (where someone lives) and
     'is in talks'."""
-    if lower[i] not in ("is", "are", "was", "were") or (i > 0 and lower[i - 1] in (
-            "who", "which", "that")):
+    if lower[i] not in ("is", "are", "was", "were", "been") or (i > 0 and lower[i - 1] in (
+            "who", "which", "that")) or (lower[i] == "been" and (
+                i < 2 or lower[i - 1] not in ("has", "have") or lower[i - 2] in (
+                    "who", "which", "that"))):
         return False
     j = i + 1
     while j < len(lower) and lower[j] in PRESENCE_ADVERBS:
@@ -535,8 +538,9 @@ def _ongoing(s: Sentence, group: Group) -> str:
     for position in group.positions:
         i = position - s.start
         before = s.lower[max(0, i - 2):i]
-        if s.lower[i] in DEPARTURE_WORDS:
-            continue  # "the delegation has left Cairo after the talks": they are over
+        if s.lower[i] in DEPARTURE_WORDS or s.lower[max(0, i - 2):i] == ["to", "have"]:
+            continue  # "the delegation has left Cairo after the talks": they are over;
+            # "are known to have met in Doha in recent weeks": some time before
         if before[-1:] and before[-1] in ("is", "are", "has", "have") or (
                 before[-2:] in (["has", "been"], ["have", "been"], ["are", "still"])):
             return " ".join(before[-1:] + [s.lower[i]])
