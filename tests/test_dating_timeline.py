@@ -1012,3 +1012,12 @@ def test_later_on_a_weekday_is_the_report_day():
     days, _ = dating.calendar_days()
     friday = dating._index(days, D(2024, 8, 16))
     assert c.prefer[friday] > c.prefer[friday - 1]
+
+
+def test_a_lasting_state_bounds_the_report_but_is_no_news_of_its_first_day():
+    inference = infer("The team searched beyond the yellow line behind which Israeli troops "
+                      "have pulled back.")
+    c = next(c for c in inference.constraints if c.kind == "event")
+    days, _ = dating.calendar_days()
+    assert not c.allowed[dating._index(days, D(2025, 10, 1))] and not c.anchors
+    assert inference.report_date is None   # nothing else bounds it: no day from its start

@@ -1130,8 +1130,10 @@ def event_constraint(mention: dict) -> Constraint | None:
         return Constraint("event", f"'{mention['text']}' recent (within {within} days): "
                           f"{what}", _mask_range(n, first, first + within), prefer,
                           anchors=(first,))
+    # (a lasting state, "the yellow line", is no news of its first day: no anchor)
     return Constraint("event", f"'{mention['text']}' past: {what}", _mask_range(n, first, n),
-                      anchors=() if mention.get("since") else (first,))
+                      anchors=() if mention.get("since") or mention.get("event_kind") == "state"
+                      else (first,))
 
 
 def office_constraint(mention: dict) -> Constraint | None:

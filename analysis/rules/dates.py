@@ -959,7 +959,8 @@ def _set_tense(text: str, mention: dict, start: int, end: int) -> None:
         mention["past_perfect"] = bool(PAST_PERFECT.search(text[mention["end_char"]:end]))
         # "giving them up would invite a resumption of the bombardment": a hypothesis
         left = text[start:mention["start_char"]]
-        mention["hypothetical"] = bool(HYPOTHETICAL.search(left)) and not FACT_BEFORE.search(left)
+        mention["hypothetical"] = bool(HYPOTHETICAL.search(left[-HYPOTHESIS_CHARS:])) and \
+            not FACT_BEFORE.search(left)
         mention["tense"] = _event_tense(text[start:mention["start_char"]], mention)
         if CURRENT_STATE.match(mention["text"]):
             mention["tense"] = "during"   # "the current, fragile ceasefire": in force now
@@ -980,6 +981,7 @@ PAST_VERB_BEFORE = re.compile(r"\b(?:\w+ed|broke|brought|struck|won|sealed)\s+(?
 # An event named after "would", "could", "might" in its sentence is a hypothesis ("would invite
 # a resumption of the bombardment"), not evidence of the event: the mention is dropped.
 HYPOTHETICAL = re.compile(r"\b(?:would|could|might)\b(?!\s+have\b)", re.IGNORECASE)
+HYPOTHESIS_CHARS = 50   # ... the modal within this many characters before the event's phrase
 # ... unless a preposition of time introduces it ("would respond after the killing of Sinwar")
 FACT_BEFORE = re.compile(r"\b(?:after|since|following|amid|despite|over|before)\s+(?:the\s+)?"
                          r"(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)

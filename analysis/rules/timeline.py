@@ -49,7 +49,8 @@ TIMELINE = LEXICON_DIR / "timeline.csv"
 
 KINDS = ("war", "attack", "truce", "ceasefire", "agreement", "proposal", "talks", "release",
          "rescue", "recovery", "death", "ruling", "diplomacy", "election", "inauguration",
-         "appointment", "anniversary", "holiday", "office", "hostages", "summit", "released")
+         "appointment", "anniversary", "holiday", "office", "hostages", "summit", "released",
+         "state")
 # Words right before an office title that say the person no longer (or not yet) holds it
 # ("former CIA Director", "then-Secretary of State").
 # So do the death of the holder ("the killing of Hamas leader Yahya Sinwar").
