@@ -372,8 +372,14 @@ def _noun_phrase(right: str, lexicon: FigureLexicon) -> NounPhrase:
         last = "person"
     if last == "person" and "subgroup" in kinds and kinds[0] == "subgroup":
         last = "subgroup"
+    if last == "person" and _CAPTURED_AFTER.match(right, end):
+        last = "hostage"  # "the 250 people seized on October 7", "251 people abducted"
     phrase.kind = last
     return phrase
+
+
+_CAPTURED_AFTER = re.compile(r"\s+(?:seized|abducted|kidnapped|captured|taken\s+(?:hostage|captive|"
+                             r"into\s+gaza|to\s+gaza))\b", re.IGNORECASE)
 
 
 # --------------------------------------------------------------------------------------------
@@ -1104,8 +1110,9 @@ def _bodies_of_the_held(s: _Sentence, r: _Reading) -> bool:
     """ "132 remain held in Gaza, including the remains of about two dozen who died", "111 of
     the captives have not been released, including the bodies of 39", "holds 24 living
     hostages and the remains of 35 others": the dead among the held just counted."""
-    return bool(s.rows and s.rows[-1]["metric"] == "hostages_held"
-                and _BODIES_OF_THE_HELD.search(r.core_left))
+    return bool(any(row["metric"] == "hostages_held" for row in s.rows)
+                and _BODIES_OF_THE_HELD.search(r.core_left))  # ("97 of the 251 hostages
+    # abducted ... remain in Gaza, including the bodies of 33": the held count came first)
 
 
 _BODIES_OF_THE_HELD = re.compile(r"\b(?:includi?(?:ng|es|ed)?|and|plus)\s+(?:the\s+)?"
