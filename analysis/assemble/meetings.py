@@ -13,6 +13,7 @@ Qatar ... on Nov 9") stays its own row.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -22,16 +23,25 @@ from analysis.rules.actors import load_actors, merge_by_surname
 from analysis.rules.places import Gazetteer, load_gazetteer
 
 FAR_FUTURE = dt.timedelta(days=183)  # a planned meeting is not announced half a year ahead
+FULL_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")  # "July 6, 2024": a date of its own
+UNDATED_BASE = dt.date(2099, 12, 31)  # resolves a date with its year in an undated article
 
 
 def resolve_date(date_text: str, report_date: dt.date | None, tense: str | None = None):
     """(date or None, planned) for a date expression, via analysis.rules.dates.resolve.
 
     tense 'present' ("meets with Netanyahu on Thursday", "travels to Egypt on Tuesday") takes
-    the nearer of the past and the coming weekday (the past one on a tie)."""
-    if not date_text or report_date is None:
+    the nearer of the past and the coming weekday (the past one on a tie). Without a report
+    date only a date that names its year resolves ("on July 6, 2024")."""
+    if not date_text:
         return None, False
     from analysis.rules.dates import resolve
+
+    if report_date is None:
+        if not FULL_YEAR.search(date_text):
+            return None, False
+        resolved = resolve(date_text, UNDATED_BASE, "past")
+        return (resolved.date if resolved.precision in (None, "day") else None), False
 
     if tense == "present":
         past = resolve(date_text, report_date, "past")
