@@ -170,8 +170,6 @@ def test_meetings_are_deterministic(corpus_run, nlp):
 def test_undated_article_keeps_a_date_that_names_its_year():
     """An article without a report date still dates 'on July 6, 2024' (its year is given),
     but not 'on July 6' or 'on Monday'."""
-    import datetime as dt
-
     from analysis.assemble.meetings import resolve_date
 
     assert resolve_date("on July 6, 2024", None)[0] == dt.date(2024, 7, 6)
