@@ -1021,3 +1021,14 @@ def test_a_lasting_state_bounds_the_report_but_is_no_news_of_its_first_day():
     days, _ = dating.calendar_days()
     assert not c.allowed[dating._index(days, D(2025, 10, 1))] and not c.anchors
     assert inference.report_date is None   # nothing else bounds it: no day from its start
+
+
+def test_the_president_elect_alone_is_the_transition():
+    inference = infer("He must free them by his Inauguration on January 20, the President-elect "
+                      "told a radio host.")
+    c = next(c for c in inference.constraints if "president-elect" in c.label)
+    days, _ = dating.calendar_days()
+    assert c.allowed[dating._index(days, D(2024, 12, 20))]
+    assert not c.allowed[dating._index(days, D(2025, 2, 20))]
+    assert "2025-01-20" in [m["date"] for m in date_signals("by his Inauguration on January "
+                                                             "20") if m["kind"] == "event"]

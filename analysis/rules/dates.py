@@ -1112,8 +1112,12 @@ def _timeline_mentions(text: str) -> list[dict]:
     """Holidays, dated events and office holders the timeline knows (analysis.rules.timeline)."""
     from analysis.rules import timeline
 
-    mentions = [m for m in timeline.find_events(text) if not _name_only(text, m)] + \
-        timeline.find_offices(text)
+    offices = timeline.find_offices(text)
+    # (a state a title names, "President-elect Donald Trump", is the holder's tenure already)
+    mentions = [m for m in timeline.find_events(text) if not _name_only(text, m) and not (
+        m.get("event_kind") == "state" and any(-3 <= o["start_char"] - m["end_char"] <= 3 or
+                                               0 <= m["start_char"] - o["end_char"] <= 8
+                                               for o in offices))] + offices
     headline = text.find("\n")
     for mention in mentions:  # an event in the headline is the news itself
         mention["in_headline"] = 0 <= mention["start_char"] < headline <= 200
