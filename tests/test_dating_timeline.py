@@ -1032,3 +1032,11 @@ def test_the_president_elect_alone_is_the_transition():
     assert not c.allowed[dating._index(days, D(2025, 2, 20))]
     assert "2025-01-20" in [m["date"] for m in date_signals("by his Inauguration on January "
                                                              "20") if m["kind"] == "event"]
+
+
+@pytest.mark.parametrize("text", [
+    "The security cabinet approved Netanyahu's plan to take control of Gaza City.",
+    "Israel announced plans to reoccupy Gaza City after talks broke down.",
+])
+def test_gaza_city_takeover_plan(text):
+    assert "2025-08-08" in [m["date"] for m in date_signals(text) if m["kind"] == "event"]
