@@ -175,3 +175,14 @@ def test_undated_article_keeps_a_date_that_names_its_year():
     assert resolve_date("on July 6, 2024", None)[0] == dt.date(2024, 7, 6)
     assert resolve_date("on July 6", None)[0] is None
     assert resolve_date("on Monday", None)[0] is None
+
+
+def test_undated_article_keeps_a_planned_meeting_apart_from_the_held_round(nlp):
+    """Without a report date no day resolves: 'a meeting scheduled for Wednesday night
+    between Trump and the Qatari prime minister' is not the round held in Doha."""
+    text = ("Israel is stalling in the latest round of hostage negotiations in Doha, sources "
+            "said. A meeting scheduled for Wednesday night between Donald Trump and Qatari "
+            "Prime Minister Mohammed bin Abdulrahman Al Thani could help.")
+    found = rows(nlp, text, None)
+    doha = [r for r in found if r["location"] == "Doha"]
+    assert len(doha) == 1 and "Donald Trump" not in doha[0]["participants"]

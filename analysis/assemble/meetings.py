@@ -143,6 +143,9 @@ def _compatible(cluster: Cluster, mention: dict, day, gazetteer: Gazetteer,
             (mention.get("status") == "held") != cluster.held and not mention.get("boundary") \
             and not mention.get("location"):
         return False  # "Barnea met Netanyahu Thursday" is not the trip to Doha planned Friday
+    if _undated_other_plan(cluster, mention, day):
+        return False  # undated article: "a meeting scheduled for Wednesday night between
+        # Trump and the Qatari prime minister" is not the round held in Doha
     if mention.get("after_clause") and day and cluster.date and day != cluster.date:
         return False  # "met Burns on Thursday, after the mediators met Hamas on Wednesday"
     if not day and cluster.date and not cluster.held and cluster.mentions and \
@@ -177,6 +180,22 @@ def _compatible(cluster: Cluster, mention: dict, day, gazetteer: Gazetteer,
     if len(people) >= 2 and "met" in mention.get("trigger", "").lower().split():
         return False  # "Sisi met Burns on Saturday": a meeting of its own
     return True
+
+
+def _undated_other_plan(cluster: Cluster, mention: dict, day) -> bool:
+    """In an article without a report date (days named but not resolved): a meeting with a
+    day of its own ('scheduled for Wednesday night'), two or more people none of them in the
+    meeting it would join, and the other status (planned against held) is a meeting of its
+    own. Leaves mentions without a day and dated articles (the days decide there)."""
+    from analysis.rules.meeting_mentions import _day_precise
+
+    if day or cluster.date or not cluster.mentions or mention.get("kind") != "primary" or \
+            not mention.get("date_text") or not _day_precise(mention["date_text"]):
+        return False
+    if (mention.get("status") == "held") == cluster.held:
+        return False
+    people = set(mention.get("participants", []))
+    return len(people) >= 2 and not people & set(cluster.participants)
 
 
 def _other_people_elsewhere(cluster: Cluster, mention: dict, people: set, mine: set) -> bool:

@@ -1796,8 +1796,8 @@ class MeetingFinder:
             return True  # "the Doha-hosted talks" (not "the Cairo-based", "Israel-Hamas")
         if following and following[0] in ("-", "'s", "\u2019s", "'"):
             return False
-        if any(w in self.lex["speech"] for w in following):
-            return False  # "the most read in Israel, reported"
+        if any(w in self.lex["speech"] for w in following[:2]):
+            return False  # "the most read in Israel, reported" (not "in Doha, sources said")
         if following and following[0] in TRIP_WORDS and \
                 self.gazetteer.kind.get(place.text) == "region":
             return False  # "Trump's Mideast trip": a tour of the region
