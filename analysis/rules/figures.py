@@ -782,7 +782,33 @@ def figures_in_sentence(sentence: str, offset: int = 0, context: str = "",
             s.rows.append(row)
             outcome["metric"], outcome["row"] = row["metric"], row
     s.rows.extend(_breakdowns(sentence, offset, s.numbers, s.outcomes, lexicon))
+    s.rows.extend(_list_end_article(s))
     return s.rows
+
+
+_AND_AN = re.compile(r"(?:,\s*|\s)and\s+(an?)(?=\s+[A-Z])", re.IGNORECASE)
+
+
+def _list_end_article(s: _Sentence) -> list[dict]:
+    """ "were 12 Israelis, four Thais and a Filipino": the article ends a list by nationality
+    of hostages and counts one, as "one Filipino" would. Needs a hostage row by nationality
+    just before it (within 60 characters); leaves "and a Thai national" alone elsewhere."""
+    found = []
+    for match in _AND_AN.finditer(s.text):
+        start = s.offset + match.start(1)
+        if any(row["start_char"] == start for row in s.rows):
+            continue  # a breakdown between dashes already read it
+        before = [row for row in s.rows if row["metric"].startswith("hostages_")
+                  and 0 <= start - row["end_char"] <= 60 and not row["vague"]]
+        np = _noun_phrase(s.text[match.end(1):], s.lexicon)
+        if not before or np.kind not in ("person", "hostage") or not (np.foreign
+                                                                      or np.nationality):
+            continue
+        population = "other" if np.foreign else "israeli"
+        end = match.end(1) + np.end
+        found.append(_make_row(before[-1]["metric"], population, 1, "exact", None, None, False,
+                               s.text, s.offset, match.start(1), end, match.start(1), s.lexicon))
+    return found
 
 
 def _read_number(s: _Sentence, number: Number, outcome: dict, previous: dict | None) -> dict | None:
@@ -875,7 +901,9 @@ def _read_noun_phrase(s: _Sentence, r: _Reading) -> None:
             whole_np.of_the = True
             whole_np.end = whole.end + whole_np.end - r.number.end
             r.np = whole_np
-    r.part_of = bool(_PART_OF_LEFT.search(r.left))
+    r.part_of = bool(_PART_OF_LEFT.search(r.left)) or any(
+        _whole_after(s.text, n, s.numbers) is r.number for n in s.numbers
+        if n.end <= r.number.start)  # "two of the 24 slain hostages": a part in words
     r.after = r.right[r.np.end:]
 
 
@@ -1034,7 +1062,9 @@ def _part_without_state(s: _Sentence, r: _Reading) -> bool:
     if r.np.kind == "hostage" and _TAKEN_PARTICIPLE.match(r.after):
         r.left_trigger, r.right_trigger = None, "take"  # "97 of the 251 hostages taken ..."
         return False
-    still_held = r.np.kind == "hostage" and bool(_STILL_HELD_WHOLE.match(r.after))
+    still_held = r.np.kind == "hostage" and bool(
+        _STILL_HELD_WHOLE.match(r.after) or _DEAD_IN_PHRASE.search(r.right[:r.np.end]))
+    # ("the bodies of 10 of the 28 deceased hostages": the 28 are the dead still held)
     if r.np.kind != "hostage" or not (_said_dead(r.after, lexicon) or still_held
                                       or _said_alive(r.after, lexicon)):
         return True
@@ -1121,7 +1151,10 @@ _BODIES_OF_THE_HELD = re.compile(r"\b(?:includi?(?:ng|es|ed)?|and|plus)\s+(?:the
 
 def _rescue_veto(s: _Sentence, r: _Reading) -> bool:
     """Rescues and recovered bodies: "rescued four hostages", "recovered the bodies of 3".
-    Leaves "the bodies of 24 hostages are still in Gaza" (read as hostages dead)."""
+    Leaves "the bodies of 24 hostages are still in Gaza" (read as hostages dead) and the whole
+    of a part recovered ("recovered the bodies of 10 of the 28 deceased hostages": 28 dead)."""
+    if r.part_of and r.right_trigger == "hold":
+        return False
     if not (s.lexicon.rescue_re.search(r.core_left[-40:]) or _RESCUE_AFTER.search(r.after[:80])):
         return False
     if _RECOVERED_BODIES.search(r.core_left[-60:]):
@@ -1383,6 +1416,9 @@ def _metric(s: _Sentence, r: _Reading) -> str | None:
         if metric is None and np.kind == "hostage" and trigger is None and \
                 _COUNTED_BEFORE.search(r.core_left):
             metric = "hostages_held"  # "Authorities had initially estimated about 150 captives"
+        if metric is None and np.kind == "hostage" and trigger is None and \
+                re.search(r"\b(?:released|freed)\b", r.right[:np.end], re.IGNORECASE):
+            metric = "hostages_released"  # "the 24 released hostages were 13 Israelis, ..."
         if metric is None and np.kind == "prisoner" and lexicon.prison_re.search(r.after[:40]):
             metric = "prisoners_held"
         if metric == "hostages_held" and _DEAD_IN_PHRASE.search(r.right[:np.end]):
@@ -1919,7 +1955,7 @@ def _population(metric: str, np: NounPhrase, sentence: str, number: Number, rows
     if population is None:
         population = _nearest_cue(sentence, number.start, number.end, lexicon.cue_res, lexicon,
                                   "palestinian")
-    if population == "israeli" and number.value > ISRAELI_TOLL_MAX[metric]:
+    if population == "israeli" and number.value > ISRAELI_TOLL_MAX[metric] and not np.nationality:
         population = _nearest_cue(sentence, number.start, number.end,
                                   {"other": lexicon.cue_res["other"]}, lexicon, "palestinian")
     return population
