@@ -7,6 +7,7 @@ import contextlib
 import datetime as dt
 import functools
 import io
+import re
 import subprocess
 from dataclasses import replace
 from pathlib import Path
@@ -50,9 +51,17 @@ MODEL_FIXTURES = {"model_nlp"}
 
 def pytest_collection_modifyitems(config, items):
     """Mark `model` every test that uses the statistical model's fixture, directly or through
-    another fixture, so that `pytest -m "not model"` (make test-fast) loads no model."""
+    another fixture, and every doctest that builds a pipeline with the model
+    (``build_pipeline("en_core_web_sm")``), so that `pytest -m "not model"` (make test-fast)
+    loads no model."""
+    from analysis.nlp import STATISTICAL_MODEL
+
+    loads_model = re.compile(r"(?:build_pipeline|cached_pipeline|spacy\.load)\(\s*['\"]"
+                             + re.escape(STATISTICAL_MODEL))
     for item in items:
-        if MODEL_FIXTURES & set(getattr(item, "fixturenames", ())):
+        examples = getattr(getattr(item, "dtest", None), "examples", ())
+        if MODEL_FIXTURES & set(getattr(item, "fixturenames", ())) or any(
+                loads_model.search(example.source) for example in examples):
             item.add_marker(pytest.mark.model)
 
 
