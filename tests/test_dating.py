@@ -355,3 +355,52 @@ def test_counts_of_the_west_bank_are_not_the_gaza_toll(sentence, quote):
     figure = {"metric": "killed", "population": "palestinian", "value": 8382,
               "quote": quote, "sentence": sentence}
     assert dating.not_a_toll(figure)
+
+
+# --- round 5: robustness (one signal against the rest) ----------------------------------------
+
+@pytest.mark.parametrize("said,dated", [("on Monday", True), ("on Thursday", False)])
+def test_a_toll_given_on_a_named_weekday_matches_only_bulletins_of_that_weekday(said, dated):
+    # 37,124 is the bulletin of Monday 2024-06-10: "said on Thursday" is another count
+    sentence = f"At least 37,124 people have been killed, the ministry said {said}."
+    figure = _quoted(37124, sentence, "lower_bound")
+    assert dating.toll_weekday(figure) == (0 if dated else 3)
+    inference = dating.infer_date([], [figure])
+    if dated:
+        assert abs((inference.report_date - D(2024, 6, 10)).days) <= 1
+    else:
+        assert inference.report_date is None or \
+            abs((inference.report_date - D(2024, 6, 10)).days) > 7
+
+
+def test_several_weekdays_in_a_toll_sentence_name_no_bulletin_day():
+    sentence = ("Strikes on Friday killed 40 more, bringing the toll to 37,124, the ministry "
+                "said on Monday.")
+    assert dating.toll_weekday(_quoted(37124, sentence)) is None
+    assert dating.toll_weekday(_quoted(37124, "The toll reached 37,124 by Monday.")) is None
+
+
+def test_a_toll_against_a_full_date_leaves_the_article_undated():
+    # the bulletin equal to 37,124 is of June 2024; the text tells of a day of March 2025 as
+    # past: one exact match does not outvote a date with its year
+    text = "The two envoys first met in Cairo on March 18, 2025."
+    inference = dating.infer_date(date_signals(text), [_killed(37124)])
+    assert inference.report_date is None and "disagrees" in inference.evidence
+
+
+def test_meetings_with_no_round_in_common_are_a_weak_round_match():
+    # a planned Cairo meeting that one round fits beside Doha meetings that many fit: the
+    # union of their rounds is no specific match
+    meetings = [{"location": "Cairo", "participants": ["William Burns", "Abbas Kamel"],
+                 "status": "planned", "date_text": "", "quote": "will meet in Cairo"},
+                {"location": "Doha", "participants": ["William Burns"], "status": "held",
+                 "date_text": "", "quote": "talks in Doha"}]
+    merged = dating.round_constraints(meetings)
+    assert len(merged) == 1 and merged[0].strength < dating.WEAK_ROUND_STRENGTH
+    # a Warsaw meeting and a European one that Warsaw also fits: Warsaw, as specific as alone
+    warsaw = [{"location": "Warsaw", "participants": ["William Burns", "David Barnea"],
+               "status": "held", "date_text": "", "quote": "met in Warsaw"},
+              {"location": "Europe", "participants": ["David Barnea"], "status": "held",
+               "date_text": "", "quote": "a European capital"}]
+    alone = dating.round_constraints(warsaw[:1])[0].strength
+    assert dating.round_constraints(warsaw)[0].strength == alone

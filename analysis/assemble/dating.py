@@ -153,6 +153,11 @@ INFORMATIVE_KINDS = ("toll", "toll_range", "duration", "absolute", "dateline", "
 # signals that widen the window when the point misses them by a little
 STRONG_KINDS = ("toll", "toll_range", "duration", "absolute", "dateline", "event", "round",
                 "yearless")
+# Signals that held the true date of (nearly) every dev article that had one: tolls, full
+# dates, datelines, year-less dates, office tenures (rounds, hostage counts of 2024, events
+# and holidays are sometimes misread). An estimate that misses one of these by more than
+# DISAGREE_WIDEN_DAYS is not given: the evidence disagrees (:func:`_far_conflicts`).
+RELIABLE_KINDS = ("toll", "toll_range", "absolute", "dateline", "yearless", "office")
 # A year-less date ("July 28", "the end of November") mentioned as past lies at most this many
 # days before the report (older dates are written with their year), a coming one at most
 # this many days after it; its year is the one the other evidence favours.
@@ -426,15 +431,47 @@ def _round_toll_match(figure: dict, value: float, metric: str, qualifier: str) -
                       f"official {metric} within {low:+g}%..{high:+g}% of it")
 
 
-def _exact_toll_match(value: float, metric: str) -> _TollMatch:
+# The weekday a toll was given on, named in its sentence ("the ministry said on Sunday"):
+# one weekday name, not "next", "last", "since", "until" or "by" before it.
+TOLL_WEEKDAY = re.compile(r"(?<!next )(?<!last )(?<!since )(?<!until )(?<!by )"
+                          r"\b(" + "|".join(dates.WEEKDAY_NAMES) + r")\b", re.IGNORECASE)
+
+
+def toll_weekday(figure: dict) -> int | None:
+    """The weekday (0 = Monday) a non-round toll's sentence says it was given on, when the
+    sentence names exactly one: "At least 61,709 ... were killed, local authorities said on
+    Sunday" -> 6. On the dev sets every toll equal to a bulletin named that bulletin's
+    weekday (21 of 21). None for several weekdays ("killed on Friday, the ministry said on
+    Saturday") or none."""
+    sentence = figure.get("sentence") if isinstance(figure.get("sentence"), str) else ""
+    names = {m.group(1).lower() for m in TOLL_WEEKDAY.finditer(sentence)}
+    if len(names) != 1 or re.search(r"\b(?:next|last|since|until|by)\s+(?:" +
+                                     "|".join(dates.WEEKDAY_NAMES) + r")\b", sentence,
+                                     re.IGNORECASE):
+        return None
+    return dates.WEEKDAY_NAMES.index(names.pop())
+
+
+def _on_weekday(mask: np.ndarray, weekday: int | None) -> np.ndarray:
+    """The days of `mask` on `weekday` or the day either side of it (a bulletin dated the
+    day after it was given, a late copy); all of `mask` when weekday is None."""
+    if weekday is None:
+        return mask
+    _, series = calendar_days()
+    return mask & (np.abs((series["weekday"] - weekday + 3) % 7 - 3) <= 1)
+
+
+def _exact_toll_match(value: float, metric: str, weekday: int | None = None) -> _TollMatch:
     """A non-round figure ("at least 26,422") is the bulletin equal to it (within 0.1% when
     none equals it), or a day the series lacks whose neighbours bracket it; another source's
-    large count matches the days around the one the series passed it."""
+    large count matches the days around the one the series passed it. A toll given on a
+    named weekday (:func:`toll_weekday`) matches only bulletin days of that weekday (or a day
+    either side): "local authorities said on Sunday" is no Wednesday's bulletin."""
     days, series = calendar_days()
     official, prev, nxt = series[metric], series[f"{metric}_prev"], series[f"{metric}_next"]
-    known = ~np.isnan(official)
-    after_end = np.isinf(nxt) & ~known
-    gap = ~known & ~after_end & ~np.isnan(prev)
+    known = _on_weekday(~np.isnan(official), weekday)
+    after_end = np.isinf(nxt) & np.isnan(official)
+    gap = _on_weekday(np.isnan(official) & ~after_end & ~np.isnan(prev), weekday)
     equal = known & (official == value)
     # (in the slow 2025-26 series 0.1% spans weeks: near ones only when none equals it)
     ok = equal.copy() if equal.any() else \
@@ -443,8 +480,8 @@ def _exact_toll_match(value: float, metric: str) -> _TollMatch:
     gap_ok |= after_end & (prev < value) & (series[f"{metric}_reach"] >= value)
     ok = ok | gap_ok
     how = f"bulletin{'s' if ok.sum() > 1 else ''} equal to it"
-    passed = known & (official >= value)
-    if not ok.any() and value >= OTHER_SOURCE_MIN and passed.any():
+    passed = ~np.isnan(official) & (official >= value)
+    if not ok.any() and value >= OTHER_SOURCE_MIN and passed.any() and weekday is None:
         # no bulletin has it: another source's count (Government Media Office, an agency's
         # own tally) runs in step with the series, as weakly as a gap
         k = int(np.argmax(passed))
@@ -471,7 +508,7 @@ def _toll(figure: dict):
         return None, None, None
     value = float(value)
     match = _round_toll_match(figure, value, metric, qualifier) if is_round(int(value)) \
-        else _exact_toll_match(value, metric)
+        else _exact_toll_match(value, metric, toll_weekday(figure))
     n = len(days)
     if not match.ok.any():
         return Constraint("toll", f"{metric} {int(value):,} ({qualifier}): no official bulletin "
@@ -1279,6 +1316,7 @@ def round_constraints(meetings: list[dict]) -> list[Constraint]:
     or several meetings would add up to outvote a toll or a duration."""
     days, _ = calendar_days()
     n, out, seen = len(days), [], set()
+    sets, factor = [], 0.0   # each meeting's candidate rounds; the best name match
     for status, found, own in _matching_rounds(meetings or []):
         allowed, prefer = np.zeros(n, dtype=bool), np.zeros(n)
         for r, _ in found:
@@ -1291,18 +1329,25 @@ def round_constraints(meetings: list[dict]) -> list[Constraint]:
             continue
         seen.add(label)
         shared = max(len(s) for _, s in found)
-        strength = (1.0 if shared >= 3 or (shared >= 2 and own) else 0.67) / \
-            np.sqrt(len(found))
+        named = 1.0 if shared >= 3 or (shared >= 2 and own) else 0.67
+        strength = named / np.sqrt(len(found))
+        sets.append({(r["start"], r["city"]) for r, _ in found})
+        factor = max(factor, named)
         out.append(Constraint("round", label, allowed, 0.6 * prefer * strength,
                               strength=float(strength)))
     if len(out) <= 1:
         return out
     # the meetings of one article are mostly the same talks: one constraint, any of their
-    # rounds, weighted as the most specific match
+    # rounds, weighted as the most specific match when a round fits every meeting (a Warsaw
+    # meeting, and a European one that Warsaw and four others fit); when none does, by the
+    # best name match over the number of distinct rounds (a planned Cairo meeting that one
+    # round fits beside Doha meetings that ten fit is not a specific match)
     merged = max(out, key=lambda c: c.strength)
     for c in out:
         merged.allowed = merged.allowed | c.allowed
         merged.prefer = np.maximum(merged.prefer, c.prefer)
+    if not set.intersection(*sets):
+        merged.strength = float(min(merged.strength, factor / np.sqrt(len(set.union(*sets)))))
     merged.label = "; ".join(c.label for c in out)
     return [merged]
 
@@ -1596,6 +1641,21 @@ def _fresh_window(point: int, run: tuple[int, int], constraints: list[Constraint
     return (max(anchors), last) if hi >= last else None
 
 
+def _far_conflicts(point: int, unmet: list[Constraint]) -> list[str]:
+    """The reliable signals (:data:`RELIABLE_KINDS`) the estimate misses by more than
+    :data:`DISAGREE_WIDEN_DAYS`, each with the distance: a toll equal to a bulletin months
+    after what a full date with its year allows, a dateline against an office tenure. One
+    exact match does not outvote them; the article stays undated."""
+    out = []
+    for c in unmet:
+        if c.kind not in RELIABLE_KINDS or not c.allowed.any():
+            continue
+        gap = int(np.min(np.abs(np.flatnonzero(c.allowed) - point)))
+        if gap > DISAGREE_WIDEN_DAYS:
+            out.append(f"{c.label} ({gap} days away)")
+    return out
+
+
 def _decide(constraints: list[Constraint], set_aside: list[str]) -> Inference:
     """The best day and its window, or undated with the reason (module doc)."""
     days, _ = calendar_days()
@@ -1615,6 +1675,11 @@ def _decide(constraints: list[Constraint], set_aside: list[str]) -> Inference:
     if spread is not None:  # no one window: the evidence points to distant days
         return Inference(None, None, f"undated: the evidence fits {spread[0]} and "
                          f"{spread[1]} equally well: {evidence}", constraints)
+    conflicts = _far_conflicts(point, unmet)
+    if conflicts:
+        return Inference(None, None, f"undated: the evidence disagrees: the best day "
+                         f"{days[point]} misses " + "; ".join(conflicts) + f": {evidence}",
+                         constraints)
     only = _only_rounds_narrow(point, used, len(days))
     if only is not None:
         return Inference(None, None, f"undated: only a match with compiled rounds (not "
