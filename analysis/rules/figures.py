@@ -224,8 +224,10 @@ def _trigger_lists(data: dict) -> dict:
         right={key: right_re(key) for key in ("kill_right", "injure_right", "take_right",
                                                "release_right", "hold_right", "dead_right",
                                                "displace_right")},
+        # ("the 26 dead hostages so far, leaving 14": "dead" before a noun is no toll)
         toll_left_re=re.compile(rf"(?<![\w'’])(?:{_alternation(data['death_toll'])})"
-                                r"(?![\w'’])[^\d.;:]{0,90}$", re.IGNORECASE),
+                                r"(?![\w'’])(?!\s+(?:hostages?|captives?|bodies|abductees))"
+                                r"[^\d.;:]{0,90}$", re.IGNORECASE),
         injury_toll_left_re=re.compile(rf"(?<![\w'’])(?:{_alternation(data['injury_toll'])})"
                                        r"(?![\w'’])[^\d.;:]{0,40}$", re.IGNORECASE),
         pending_re=_phrase_re(data["pending_markers"]),
@@ -1159,7 +1161,10 @@ def _rescue_veto(s: _Sentence, r: _Reading) -> bool:
         return False
     if _RECOVERED_BODIES.search(r.core_left[-60:]):
         return True  # "recovered the bodies of two hostages held in Gaza"
-    if (r.right_trigger == "hold" and r.np.kind == "hostage"
+    hostages = r.np.kind == "hostage" or (r.np.kind is None and any(
+        row["metric"].startswith("hostages") for row in s.rows))  # "Of the 251 hostages
+    # taken ..., the remains of four are still in Gaza"
+    if (r.right_trigger == "hold" and hostages
             and _BODIES_LEFT.search(r.core_left[-40:])) or _bodies_of_the_held(s, r) \
             or (r.np.kind == "hostage" and _HOLDS_BODIES.search(r.core_left[-60:])):
         r.bodies = True  # "Hamas still holds the remains of 24 deceased hostages"
@@ -1405,6 +1410,9 @@ def _metric(s: _Sentence, r: _Reading) -> str | None:
     if trigger == "hold" and _DEAD_IN_PHRASE.search(r.right[:np.end]) and (
             np.kind == "hostage" or r.hostage_context):
         return "hostages_dead"  # "the return of 16 bodies still held in Gaza"
+    if trigger == "hold" and np.kind is None and s.rows and \
+            s.rows[-1]["metric"] == "hostages_dead" and _LEAVING.search(r.core_left):
+        return "hostages_dead"  # "returned 15 of the 28 deceased hostages, leaving 13 in Gaza"
     if np.kind in ("hostage", "prisoner"):
         metric = NOUN_METRICS.get((np.kind, trigger))
         if metric is None and np.kind == "hostage" and (
@@ -1453,6 +1461,8 @@ _COUNTED_BEFORE = re.compile(r"\b(?:estimated|estimates?|believes?|counted|count
                              re.IGNORECASE)
 _AND_BEFORE = re.compile(r"(?:,\s*|\s)and\s+(?:(?:about|some|over|nearly|at\s+least|more\s+than)"
                          r"\s+)?$", re.IGNORECASE)
+_LEAVING = re.compile(r"\b(?:leaving|leaves|left|with)\s+(?:(?:about|some|only|just)\s+)?$",
+                      re.IGNORECASE)
 _HELD_WORD = re.compile(r"\b(?:held|holding|holds)\b", re.IGNORECASE)
 _BRINGING_TOTAL = re.compile(r"\b(?:bringing|brings|brought|taking|takes|raising|raises)\s+"
                              r"(?:the|its)\s+(?:overall\s+|total\s+)?(?:total|tally|number|count)\b[^\d.;:]{0,30}"
@@ -1514,6 +1524,7 @@ _CIRCUMSTANCE_GROUPS = (
 )
 
 
+_ADMINISTRATIVE = re.compile(r"\badministrative\s+(?:detention|detainees?)\b", re.IGNORECASE)
 _AID_SEEKERS = re.compile(r"\b(?:aid|bread|food|flour)[\s-]+seekers?\b", re.IGNORECASE)
 _GROUP_TOLL = re.compile(r"\bnumber\s+of\s+(?:[\w-]+\s+){0,2}?(?P<word>[\w-]+)\s+(?:killed|dead|"
                          r"slain|martyred|injured|wounded)\b[^\d.;:]{0,80}$", re.IGNORECASE)
@@ -1555,6 +1566,10 @@ def _group(s: _Sentence, r: _Reading) -> str | None:
         return toll_group  # "the number of UNRWA personnel killed ... has increased to 135"
     if r.metric == "prisoners_held" and r.np.kind == "prisoner" and r.np.group:
         return r.np.group  # "more than 400 child prisoners"
+    if r.metric == "prisoners_held" and _ADMINISTRATIVE.search(
+            re.split(r"[,;]", r.core_left)[-1][-80:]
+            + re.split(r"[,;.]", r.right[:r.np.end + 60])[0]):
+        return "administrative detainees"  # "held under administrative detention ... 3,400"
     named = r.np.group
     if r.np.kind == "subgroup" and r.metric in ("killed", "injured", "displaced"):
         return named
