@@ -675,6 +675,23 @@ def _captives_move(lower: list[str], i: int) -> bool:
     return any(w in CAPTIVE_NOUNS for w in listed) and any(w.endswith("ing") for w in listed)
 
 
+ATTACK_WORDS = {"attack", "strike", "airstrike", "struck", "bombing", "bombed", "explosion",
+                "explosions", "targeted", "hit"}
+
+
+def _under_attack(lower: list[str], i: int) -> bool:
+    """Token i is in an 'as'/'while' clause (opened at most eight words before it) that
+    follows an attack word (up to fifteen words before the opener): 'the attack happened as
+    a negotiating team was discussing', 'struck ... as the group's top figures gathered'."""
+    for j in range(i - 1, max(-1, i - 9), -1):
+        if lower[j] in (",", ";", "."):
+            return False
+        if lower[j] in ("as", "while") and any(
+                w in ATTACK_WORDS for w in lower[max(0, j - 15):j]):
+            return True
+    return False
+
+
 def _hedged_future(tokens) -> bool:
     """'Trump may announce a deal during his meeting with Netanyahu on Monday', 'the envoy
     might travel to Doha': 'may' or 'might' (in lower case, so not the month) before the
@@ -867,8 +884,17 @@ def _delegation_rule(finder, facts: Facts, s: Sentence, group: Group) -> bool:
     return False
 
 
+def _attack_rule(finder, facts: Facts, s: Sentence, group: Group) -> bool:
+    """A meeting struck while it was held: 'the attack occurred while its delegation was
+    discussing a new ceasefire proposal', 'struck ... in Qatar on Tuesday as the group's top
+    figures gathered to consider a US proposal' (its place: the sentence's, else the one the
+    sentence before named). Leaves an attack with no meeting word after 'as'/'while'."""
+    return bool(facts.location) and (facts.topic or facts.doc_topic) and any(
+        _under_attack(s.lower, t.position - s.start) for t in group.triggers)
+
+
 PRIMARY_RULES = (_meet_rule, _noun_rule, _weak_rule, _arrive_rule, _travel_rule,
-                 _presence_rule, _delegation_rule)
+                 _presence_rule, _delegation_rule, _attack_rule)
 
 
 DISCUSS_WORDS = {"discuss", "discusses", "discussed", "discussing", "confer", "conferred"}
@@ -1145,11 +1171,16 @@ class MeetingFinder:
         if word in lex["noun"]:
             if word in ("round", "visit", "trip") and not self._round_like(s, i):
                 return None
+            if _phrase_in(" ".join(w for w in lower[max(0, i - 4):i] if w != "the"),
+                          self.lex_lists["talks_source"]):
+                return None  # "a source familiar with the talks", "briefed on the meeting"
             if any(w in lex["role_verb"] for w in lower[max(0, i - 2):i]):
                 return None  # "the Qataris, facilitating discussions with Hamas in Doha"
             return "noun"
         if _the_one_that(lower, i):
             return "noun"  # "a similar meeting to the one that took place in Paris"
+        if word in self.lex["under_attack_verb"] and _under_attack(lower, i):
+            return "weak"  # "struck ... as the group's top figures gathered to consider"
         if _presence(lower, i):
             return "presence"  # "McGurk was in Qatar and Egypt this week for talks"
         for kind, key in (("weak", "weak_verb"), ("arrive", "arrive_verb"),
@@ -1406,6 +1437,8 @@ class MeetingFinder:
         if not location and "there" in [t.lower_ for t in state.doc[min(group.positions):min(
                 s.end, max(group.positions) + 12)]]:
             location = self._previous_place(state)  # "met X there": the place just named
+        if not location and any(_under_attack(s.lower, p - s.start) for p in group.positions):
+            location = self._struck_place(state, s)
         lists = self.lex_lists
         return Facts(
             kinds=group.kinds, names=names, offices=offices,
@@ -1638,6 +1671,13 @@ class MeetingFinder:
                 before.text[:1].isupper() and before.is_alpha and i - 1 > 0))
         return bool(after) and after[0] in ("to", "in")
 
+    def _struck_place(self, state: DocState, s: Sentence) -> str:
+        """Where a meeting under attack was: the last place the sentence names ("struck ...
+        in Qatar on Tuesday as ..."), else the last the sentence before names ("an airstrike
+        in Doha ... The attack occurred while its delegation was discussing ...")."""
+        here = [p for p in state.places if s.has(p) and self._place_ok(state.doc, p, s.span)]
+        return here[-1].text if here else self._previous_place(state)
+
     def _previous_place(self, state: DocState) -> str:
         """The last meeting place named in the sentence before ('met X there')."""
         before = state.previous_sent
@@ -1767,12 +1807,17 @@ class MeetingFinder:
         begin = mention["start"]
         while begin - 1 >= sent.start and (doc[begin - 1].lower_.rstrip(".") in TITLE_WORDS
                                            or doc[begin - 1].lower_ in TITLE_EXTRA
-                                           or doc[begin - 1].lower_ in self.lex["nationality"]):
+                                           or doc[begin - 1].lower_ in self.lex["nationality"]
+                                           or (doc[begin - 1].lower_ in self.lex["person_cue"]
+                                               and doc[begin - 1].lower_ != "by")
+                                           or doc[begin - 1].lower_ in ("top", "senior")):
             begin -= 1  # "the envoy of President-elect Donald Trump", "the office of Israeli
-            # Prime Minister Benjamin Netanyahu"
+            # Prime Minister Benjamin Netanyahu", "the son of Hamas top negotiator X"
         before = [t.lower_ for t in doc[max(sent.start, begin - 3):begin]]
-        if len(before) >= 2 and before[-1] == "by" and before[-2] in self.lex["sender"]:
-            return True  # "Burns, sent by President Joe Biden, will be arriving"
+        if len(before) >= 2 and before[-1] == "by" and (
+                before[-2] in self.lex["sender"] or before[-2] in self.lex["author_verb"]):
+            return True  # "Burns, sent by President Joe Biden, will be arriving", "a
+            # proposal presented by President Donald Trump"
         if len(before) >= 2 and before[-1] == "from" and before[-2] in self.lex["source_noun"]:
             return True  # "indications from US President Joe Biden that a deal was close"
         ahead = [t.lower_ for t in doc[mention["end"]:min(sent.end, mention["end"] + 12)]]
