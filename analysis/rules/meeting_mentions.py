@@ -1864,11 +1864,7 @@ class MeetingFinder:
         if word == "of" and previous in self.lex["place_noun"]:
             return True
         if word in self.lex["place_noun"] or (word == "," and previous in self.lex["place_noun"]):
-            # "to Qatar's capital Doha", "in the Egyptian capital, Cairo": the preposition
-            # before the place noun
-            j = i if word != "," else i - 1
-            return any(t.lower_ in self.lex["place_preposition"] or t.lower_ in
-                       self.lex["departure"] for t in doc[max(sent.start, j - 5):j])
+            return self._capital_named(doc, i if word != "," else i - 1, sent)
         if word == "on" and previous.startswith("converg"):
             return True  # "negotiators are converging on Paris"
         if word == "to" and previous == "according":
@@ -1890,6 +1886,12 @@ class MeetingFinder:
                 self.lex["noun"]:
             return True  # "the Cairo Peace Summit"
         return end < sent.end and doc[end].lower_ in self.lex["noun"]
+
+    def _capital_named(self, doc, j: int, sent) -> bool:
+        """'to Qatar's capital Doha', 'in the Egyptian capital, Cairo': a place named after a
+        place noun (token j) counts when a preposition comes up to five words before it."""
+        return any(t.lower_ in self.lex["place_preposition"] or t.lower_ in
+                   self.lex["departure"] for t in doc[max(sent.start, j - 5):j])
 
     def _said_on(self, state: DocState, s: Sentence) -> str:
         """The day the sentence says something was said ('Hamas said Wednesday that its team
