@@ -1040,3 +1040,36 @@ def test_the_president_elect_alone_is_the_transition():
 ])
 def test_gaza_city_takeover_plan(text):
     assert "2025-08-08" in [m["date"] for m in date_signals(text) if m["kind"] == "event"]
+
+
+# --- round 5 --------------------------------------------------------------------------------
+
+def test_a_coming_release_named_with_a_plain_verb():
+    # "will release the ... hostage Edan Alexander": coming, the row of 12 May 2025
+    found = [m for m in date_signals("Hamas will release the Israeli-American hostage Edan "
+                                     "Alexander, an official said.") if m["kind"] == "event"]
+    assert [(m["date"], m["tense"]) for m in found] == [("2025-05-12", "future")]
+    assert not [m for m in date_signals("Edan Alexander was not released.")
+                if m["kind"] == "event"]
+
+
+def test_a_year_less_date_after_the_latest_event_bounds_the_report():
+    # the killing of Sinwar (16 Oct 2024) fixes the era; "late October" after it is the
+    # latest past day the article tells: the report within three weeks of it
+    inference = infer("Israel killed Hamas chief Yahya Sinwar in Rafah. Mediators met again "
+                      "in late October without a result.")
+    assert inference.report_date is not None, inference.evidence
+    assert D(2024, 10, 31) <= inference.report_date <= D(2024, 11, 10)
+    assert inference.window[1] <= D(2024, 11, 25)
+
+
+@pytest.mark.parametrize("text,first,last", [
+    ("Gaza's nearly two-year war has displaced almost everyone.", D(2025, 6, 5), D(2025, 10, 9)),
+    ("The two-year war has flattened the enclave.", D(2025, 9, 6), D(2026, 4, 8)),
+])
+def test_years_of_war_are_counted_around_their_mark(text, first, last):
+    c = next(c for c in infer(text).constraints if c.kind == "duration")
+    days, _ = dating.calendar_days()
+    allowed = [days[i] for i in np.flatnonzero(c.allowed)]
+    assert first <= allowed[0] and allowed[-1] <= last
+    assert allowed[0] <= D(2025, 10, 6) <= allowed[-1]

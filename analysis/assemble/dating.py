@@ -195,6 +195,11 @@ ROUND_TYPES = {"meeting", "summit", "talks", "working-level talks"}
 PAST_WEEKDAY_GAP = {0: 1.0, 1: 0.85, 2: 0.45, 3: 0.3, 4: 0.2, 5: 0.1, 6: 0.05}
 FUTURE_WEEKDAY_GAP = {0: 0.5, 1: 1.0, 2: 0.85, 3: 0.7, 4: 0.55, 5: 0.45, 6: 0.35}
 LOWER_BOUND_DAYS_PCT = 0.05   # "more than N days": up to 5% (at least 10 days) past N
+# Years of war: "nearly/almost two years" is said in the last months before the mark (dev
+# sets: 21.6 to 24.0 months), "the two-year war" from the mark on (24.0 to 24.2 months), not
+# a whole year either side.
+NEARLY_YEARS_DAYS = 122       # "nearly N years": from this many days before the mark
+YEARS_SPAN = (30, 183)        # "N-year war": from a month before the mark to six months after
 UNIT_DAYS = {"day": 1, "week": 7, "month": 30.44, "year": 365.25}
 TOLL_METRICS = {("killed", "palestinian"), ("injured", "palestinian")}
 
@@ -883,8 +888,12 @@ def duration_constraint(mention: dict) -> Constraint | None:
             lo, hi = amount - 10, amount + 3   # "nearly 200 days": quoted days later too
         elif qualifier == "lower_bound":   # "over 650 days": reports round down to 50s
             lo, hi = amount, amount + max(10, amount * LOWER_BOUND_DAYS_PCT)
+    elif qualifier == "upper_bound" and unit == UNIT_DAYS["year"]:   # "nearly two years":
+        lo, hi = amount * unit - NEARLY_YEARS_DAYS, amount * unit + 2   # its last months
     elif qualifier == "upper_bound":   # nearly seven months: the seventh month
         lo, hi = (amount - 1) * unit, amount * unit + 2
+    elif qualifier == "exact" and unit == UNIT_DAYS["year"]:   # "the two-year war": from
+        lo, hi = amount * unit - YEARS_SPAN[0], amount * unit + YEARS_SPAN[1]   # its mark
     elif qualifier == "lower_bound":   # more than seven months
         lo, hi = amount * unit, (amount + 1.5) * unit
     else:                              # seven months: half a unit before to one unit after
@@ -1635,6 +1644,10 @@ def _fresh_window(point: int, run: tuple[int, int], constraints: list[Constraint
     when the estimate is not right after such an event or the evidence ends the run sooner."""
     lo, hi = run
     anchors = [a for c in constraints if c.kind == "fresh" for a in c.anchors if a <= point]
+    if anchors:   # a year-less date after the latest firm anchor is of its year: "after
+        # Sinwar was killed ... in late October" (late October 2024 is the latest past day)
+        anchors += [a for c in constraints if c.kind == "yearless" and not c.future
+                    for a in c.anchors if max(anchors) <= a <= point]
     if not anchors or point - max(anchors) > FRESH_POINT_DAYS or max(anchors) < lo:
         return None
     last = max(anchors) + FRESH_WINDOW_DAYS
