@@ -1073,3 +1073,17 @@ def test_years_of_war_are_counted_around_their_mark(text, first, last):
     allowed = [days[i] for i in np.flatnonzero(c.allowed)]
     assert first <= allowed[0] and allowed[-1] <= last
     assert allowed[0] <= D(2025, 10, 6) <= allowed[-1]
+
+
+@pytest.mark.parametrize("text,day", [
+    ("RAFAH – 2 May 2025: Aid trucks waited at the crossing on Saturday.", D(2025, 5, 2)),
+    ("Talks resume\nAMMAN — 14 January 2024. The ministers met on Friday.", D(2024, 1, 14)),
+])
+def test_a_dateline_with_a_dash_and_the_day_first(text, day):
+    assert [m["text"] for m in date_signals(text) if m["kind"] == "dateline"]
+    assert infer(text).report_date == day
+
+
+def test_a_city_and_a_date_that_opens_a_sentence_is_no_dateline():
+    assert not [m for m in date_signals("GAZA CITY — 5 May talks were held in Cairo.")
+                if m["kind"] == "dateline"]

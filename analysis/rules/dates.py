@@ -739,12 +739,15 @@ PRESENT_PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+\s+)?\w+ed\b", re.IGNORECA
 DURING = re.compile(r"\b(?:during|throughout|this|in)\s+(?:the\s+)?(?:holy\s+|Muslim\s+|"
                     r"Jewish\s+|fasting\s+|month\s+of\s+)*$", re.IGNORECASE)
 # A dateline opening the article or the line after its headline: "TEL AVIV, July 28.
-# /tass/.", "CAIRO, Dec 3 (Reuters) -", "Monday, January 29, 2024 – Top CIA officials". Not
+# /tass/.", "CAIRO, Dec 3 (Reuters) -", "Monday, January 29, 2024 – Top CIA officials",
+# "CAIRO – 13 April 2025:" (a dash after the city, the day before the month). Not
 # "CAIRO (AP) —" (no date).
-_DATELINE = re.compile(rf"^[ \t]*(?:[A-Z][A-Z'.-]+(?:\s+[A-Z][A-Z'.-]+){{0,3}},?\s+|"
+_DATELINE = re.compile(rf"^[ \t]*(?:[A-Z][A-Z'.-]+(?:\s+[A-Z][A-Z'.-]+){{0,3}}"
+                       rf"(?:,|\s+[–—-])?\s+|"
                        rf"(?:{'|'.join(w.capitalize() for w in WEEKDAY_NAMES)}),?\s+)"
-                       rf"(?P<date>(?i:{_MONTH_ALT})\.?\s+{_DAY}(?:,?\s+{_YEAR})?)\b\.?"
-                       rf"(?=\s*(?:\(|/|-|–|—|\.|$))", re.MULTILINE)
+                       rf"(?P<date>(?i:{_MONTH_ALT})\.?\s+{_DAY}(?:,?\s+{_YEAR})?|"
+                       rf"{_DAY}\s+(?i:{_MONTH_ALT})\.?(?:,?\s+{_YEAR})?)\b\.?"
+                       rf"(?=\s*(?:\(|/|-|–|—|\.|:|$))", re.MULTILINE)
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[A-Z\"“‘'])|\n+")
 
