@@ -401,7 +401,8 @@ def _excluded_quantity(number: Number, left: str, right: str, lexicon: FigureLex
     if re.match(r"^\s*(?:in|out\s+of)\s+(?:every\s+)?\d|^\s*(?:in|out\s+of)\s+(?:every|each)\b",
                 right, re.IGNORECASE):
         return True
-    if re.search(r"(?:\b\d+|\bone)\s+(?:in|out\s+of)\s+(?:every\s+)?$", left, re.IGNORECASE):
+    if re.search(r"(?:(?:\b\d+|\bone)\s+(?:in|out\s+of)|\b(?:two|three|four|five|six|seven|"
+                 r"eight|nine|ten)\s+in)\s+(?:every\s+)?$", left, re.IGNORECASE):
         return True  # "more than 1 in 75 Gazans": a fraction
     if re.match(r"^\s*(?:[:/]\d|a\.m\.|p\.m\.|am\b|pm\b|gmt\b)", right, re.IGNORECASE):
         return True
@@ -1445,6 +1446,9 @@ def _metric(s: _Sentence, r: _Reading) -> str | None:
     if trigger == "release":
         return _release_kind(s.text, r.left, np, lexicon, s.context) + "_released"
     if trigger == "hold":
+        if r.left_trigger == "hold" and np.kind in ("person", None) and \
+                lexicon.israeli_agent_re.search(r.core_left[:r.trigger_start]):
+            return "prisoners_held"  # "Israel is detaining more than 9,900 people"
         if lexicon.prison_re.search(r.after[:40]) or (
                 np.nationality == "palestinian" and (r.left_trigger == "hold"
                                                      or _HELD_WORD.search(r.after[:40]))):
@@ -1526,6 +1530,8 @@ _CIRCUMSTANCE_GROUPS = (
 
 _ADMINISTRATIVE = re.compile(r"\badministrative\s+(?:detention|detainees?)\b", re.IGNORECASE)
 _AID_SEEKERS = re.compile(r"\b(?:aid|bread|food|flour)[\s-]+seekers?\b", re.IGNORECASE)
+_TOLL_AMONG = re.compile(r"\btoll\s+(?:among|of)\s+(?:the\s+)?(?P<word>[\w-]+)\b[^\d.;:]{0,60}$",
+                         re.IGNORECASE)  # "The toll among children has surpassed 18,000"
 _GROUP_TOLL = re.compile(r"\bnumber\s+of\s+(?:[\w-]+\s+){0,2}?(?P<word>[\w-]+)\s+(?:killed|dead|"
                          r"slain|martyred|injured|wounded)\b[^\d.;:]{0,80}$", re.IGNORECASE)
 
@@ -1536,8 +1542,14 @@ def _toll_group(s: _Sentence, r: _Reading) -> str | None:
     children killed" (children). None for "the number of people killed"."""
     if r.metric not in ("killed", "injured"):
         return None
-    match = _GROUP_TOLL.search(r.core_left)
-    return s.lexicon.group_of.get(match.group("word").lower()) if match else None
+    match = _GROUP_TOLL.search(r.core_left) or _TOLL_AMONG.search(r.core_left)
+    if match:
+        return s.lexicon.group_of.get(match.group("word").lower())
+    last = s.rows[-1] if s.rows else None  # "17,000 children have been killed and over 33,000
+    if (last and r.np.kind is None and last["group"] != "all"  # injured": the same group
+            and last["metric"] in ("killed", "injured") and _same_clause(last, s.text, r.number)):
+        return last["group"]
+    return None
 
 
 _LIVING = re.compile(r"\b(?:living|alive|surviving)\b", re.IGNORECASE)
@@ -2017,7 +2029,7 @@ def _same_clause(row: dict, sentence: str, number: Number) -> bool:
     if found < 0:
         return False
     between = sentence[found + len(row["quote"]):number.start]
-    return (len(between) <= 60 and not _CLAUSE_BREAK.search(between)
+    return (len(between) <= 90 and not _CLAUSE_BREAK.search(between)
             and bool(re.search(r"\b(?:and|with)\b", between)))
 
 
