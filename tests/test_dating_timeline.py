@@ -1087,3 +1087,26 @@ def test_a_dateline_with_a_dash_and_the_day_first(text, day):
 def test_a_city_and_a_date_that_opens_a_sentence_is_no_dateline():
     assert not [m for m in date_signals("GAZA CITY — 5 May talks were held in Cairo.")
                 if m["kind"] == "dateline"]
+
+
+@pytest.mark.parametrize("text,day", [
+    ("Israel's cabinet has approved a deal that would free 50 women and children held in "
+     "Gaza, the government said, as the toll passed 12,000.", D(2023, 11, 21)),
+    ("The security cabinet has recommended approval of the ceasefire; the first three "
+     "hostages could be freed on Sunday.", D(2025, 1, 17)),
+])
+def test_the_cabinet_approving_a_deal_is_news_of_its_days(text, day):
+    found = {m["date"] for m in date_signals(text) if m["kind"] == "event"}
+    assert day.isoformat() in found
+    figures = [{"metric": "killed", "population": "palestinian", "value": 12000,
+                "qualifier": "lower_bound", "scope": "cumulative"}] if "12,000" in text else []
+    hostages = [{"metric": "hostages_held", "population": "israeli", "value": 94}] \
+        if "Sunday" in text else []
+    assert off(infer(text, figures + hostages), day) <= 3
+
+
+def test_an_event_under_way_prefers_its_own_days_to_its_margins():
+    text = ("On the sidelines of the UN General Assembly, the president met Arab leaders on "
+            "Tuesday, a source said. President Donald Trump told them the war must end.")
+    inference = infer(text)
+    assert inference.report_date in (D(2025, 9, 23), D(2025, 9, 24)), inference.evidence

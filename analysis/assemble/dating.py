@@ -176,6 +176,9 @@ AHEAD_FLAT_DAYS, AHEAD_HALF_LIFE = 3, 10
 # A ceasefire is announced days before it takes effect (22 -> 24 November 2023, 15 -> 19
 # January 2025, 9 -> 10 October 2025): "the current truce" from this many days before.
 CEASEFIRE_ANNOUNCED_DAYS = 4
+# An event under way ("during", "on the sidelines of"): its own days preferred by this much
+# over the margin days around it.
+DURING_PREFER = 0.2
 # An event said to be recent ("shortly after", "following"): the report within this many days.
 RECENT_EVENT_DAYS = 30
 # A meeting matching a compiled round: a held one is reported from its first day to this many
@@ -1159,8 +1162,11 @@ def event_constraint(mention: dict) -> Constraint | None:
                           _mask_range(n, 0, max(first, last - 1)), prefer)
     if tense == "during":   # (a ceasefire is "the current truce" from its announcement)
         early = CEASEFIRE_ANNOUNCED_DAYS if mention.get("event_kind") == "ceasefire" else 1
+        # the event's own days rather than the margins ("on the sidelines of the UN General
+        # Assembly ... on Tuesday": the Tuesday of the high-level week, not the one after)
         return Constraint("event", f"'{mention['text']}' under way: {what}",
-                          _mask_range(n, first - early, last + 1))
+                          _mask_range(n, first - early, last + 1),
+                          DURING_PREFER * _mask_range(n, first, last))
     if tense == "offset":   # "two weeks after the killing": about that long after it
         at = first + int(mention.get("offset_days") or 0)
         lo, hi = at - max(3, at - first) // 3, at + max(7, (at - first) // 2)
