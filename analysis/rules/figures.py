@@ -662,6 +662,10 @@ def _attribution(sentence: str, start: int, lexicon: FigureLexicon) -> str | Non
     return None
 
 
+_RED_CROSS = re.compile(r"\b(?:handed|transferred|delivered)\s+(?:over\s+)?to\s+the\s+red\s+cross\b",
+                        re.IGNORECASE)
+
+
 def _release_kind(sentence: str, left: str, np: NounPhrase, lexicon: FigureLexicon,
                   context: str) -> str:
     """hostages or prisoners, for a release whose noun does not say."""
@@ -669,8 +673,8 @@ def _release_kind(sentence: str, left: str, np: NounPhrase, lexicon: FigureLexic
         return "hostages"
     if np.kind == "prisoner" or np.nationality == "palestinian":
         return "prisoners"
-    if np.nationality == "israeli":
-        return "hostages"
+    if np.nationality == "israeli" or _RED_CROSS.search(sentence):
+        return "hostages"  # "The three men ... were handed to the Red Cross"
     if lexicon.israeli_agent_re.search(left):
         return "prisoners"
     if lexicon.hostage_agent_re.search(left):
@@ -904,10 +908,20 @@ def _read_noun_phrase(s: _Sentence, r: _Reading) -> None:
             whole_np.of_the = True
             whole_np.end = whole.end + whole_np.end - r.number.end
             r.np = whole_np
+    inverted = _INVERTED_TALLY.match(r.right) if _BRINGS_TO.search(r.core_left) else None
+    if inverted:  # "Their release brings to 16 the number of Israeli hostages freed"
+        r.np = _noun_phrase(r.right[inverted.end():], s.lexicon)
+        r.np.end += inverted.end()
     r.part_of = bool(_PART_OF_LEFT.search(r.left)) or any(
         _whole_after(s.text, n, s.numbers) is r.number for n in s.numbers
         if n.end <= r.number.start)  # "two of the 24 slain hostages": a part in words
     r.after = r.right[r.np.end:]
+
+
+_BRINGS_TO = re.compile(r"\b(?:brings?|bringing|brought|raises?|raising|raised|takes?|taking|"
+                        r"took|pushe?s?|pushing|pushed)\s+to\s*$", re.IGNORECASE)
+_INVERTED_TALLY = re.compile(r"^\s+the\s+(?:overall\s+|total\s+)?(?:number|total|tally|count)\s+of"
+                             r"(?=\s)", re.IGNORECASE)
 
 
 def _counts_things(s: _Sentence, r: _Reading) -> bool:
@@ -1158,7 +1172,9 @@ def _rescue_veto(s: _Sentence, r: _Reading) -> bool:
     of a part recovered ("recovered the bodies of 10 of the 28 deceased hostages": 28 dead)."""
     if r.part_of and r.right_trigger == "hold":
         return False
-    if not (s.lexicon.rescue_re.search(r.core_left[-40:]) or _RESCUE_AFTER.search(r.after[:80])):
+    own_clause = re.split(r";|,\s*(?:while|but|whereas)\b", r.after)[0][:80]  # not "148
+    # hostages have returned alive, most in two deals, while eight were rescued by troops"
+    if not (s.lexicon.rescue_re.search(r.core_left[-40:]) or _RESCUE_AFTER.search(own_clause)):
         return False
     if _RECOVERED_BODIES.search(r.core_left[-60:]):
         return True  # "recovered the bodies of two hostages held in Gaza"
