@@ -662,8 +662,8 @@ def _attribution(sentence: str, start: int, lexicon: FigureLexicon) -> str | Non
     return None
 
 
-_RED_CROSS = re.compile(r"\b(?:handed|transferred|delivered)\s+(?:over\s+)?to\s+the\s+red\s+cross\b",
-                        re.IGNORECASE)
+_RED_CROSS = re.compile(r"\b(?:handed|transferred|delivered)\s+(?:over\s+)?to\s+the\s+"
+                        r"red\s+cross\b", re.IGNORECASE)
 
 
 def _release_kind(sentence: str, left: str, np: NounPhrase, lexicon: FigureLexicon,
