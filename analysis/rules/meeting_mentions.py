@@ -1810,9 +1810,13 @@ class MeetingFinder:
                                            or doc[begin - 1].lower_ in self.lex["nationality"]
                                            or (doc[begin - 1].lower_ in self.lex["person_cue"]
                                                and doc[begin - 1].lower_ != "by")
-                                           or doc[begin - 1].lower_ in ("top", "senior")):
+                                           or doc[begin - 1].lower_ in ("top", "senior")
+                                           or (begin < mention["start"]
+                                               and doc[begin - 1].text[:1].isupper()
+                                               and doc[begin - 1].is_alpha)):
             begin -= 1  # "the envoy of President-elect Donald Trump", "the office of Israeli
-            # Prime Minister Benjamin Netanyahu", "the son of Hamas top negotiator X"
+            # Prime Minister Benjamin Netanyahu", "the son of Hamas top negotiator X", "a deputy
+            # of Shin Bet chief X" (capitalised words before a title already passed)
         before = [t.lower_ for t in doc[max(sent.start, begin - 3):begin]]
         if len(before) >= 2 and before[-1] == "by" and (
                 before[-2] in self.lex["sender"] or before[-2] in self.lex["author_verb"]):
