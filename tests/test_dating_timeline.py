@@ -240,7 +240,7 @@ def test_year_less_past_date_prefers_its_fresher_occurrence():
     # "ended on March 1" beside "took office on January 20" (2025): the report is days after
     # 1 March 2025, not at the far end of the 330 days after 1 March 2024
     inference = infer("Negotiators met for the first time since President Donald Trump took "
-                      "office on January 20. The first phase of the truce ended on March 1.")
+                      "office on January 20. The first phase of the exchange ended on March 1.")
     if inference.report_date is not None:
         assert inference.report_date >= D(2025, 3, 1), inference.evidence
     c = [c for c in inference.constraints if "March 1" in c.label][0]
@@ -1110,3 +1110,26 @@ def test_an_event_under_way_prefers_its_own_days_to_its_margins():
             "Tuesday, a source said. President Donald Trump told them the war must end.")
     inference = infer(text)
     assert inference.report_date in (D(2025, 9, 23), D(2025, 9, 24)), inference.evidence
+
+
+@pytest.mark.parametrize("text,day", [
+    ("On Jan. 19, the first phase of a ceasefire and exchange deal went into effect.",
+     "2025-01-19"),
+    ("Since the last truce ended on December 1, more captives have been freed by troops.",
+     "2023-12-01"),
+    ("Israel broke off the two-month ceasefire, as it is called, on March 18.", "2025-03-18"),
+])
+def test_a_year_less_date_of_a_truce_milestone_takes_its_year(text, day):
+    found = date_signals(text)
+    assert [m["date"] for m in found if m["kind"] == "event"] == [day]
+    assert [m["year_hint"] for m in found if m["kind"] == "month_day"] == [int(day[:4])]
+
+
+@pytest.mark.parametrize("text", [
+    "The truce was extended on November 27.",   # 2023 (an extension) and 2024 (Lebanon)
+    "Talks resumed on March 18 in Doha.",       # no truce named
+])
+def test_a_year_less_date_no_single_truce_milestone_fits_keeps_its_years(text):
+    found = date_signals(text)
+    assert not [m for m in found if m["kind"] == "event"]
+    assert all(m.get("year_hint") is None for m in found)

@@ -817,9 +817,59 @@ def date_signals(text: str, sentences: list[tuple[int, int]] | None = None) -> l
     _attach_weekdays(text, mentions)
     _events_of_the_week(mentions, sentence_of)
     _year_hints(text, mentions, sentences)
+    mentions += _truce_days(text, mentions, sentence_of)
     _lead_dates(text, mentions, sentences)
     _relative_years(text, mentions)
     return mentions
+
+
+# A year-less date in a sentence about a truce ("On Jan. 19, the first phase of a ceasefire
+# went into effect", "Since the last truce ended on December 1", "Israel ended the last
+# ceasefire ... on March 18") is the day of the truce's milestone on that day, when only
+# one year has one: its year, and the milestone as an event of the article.
+TRUCE_WORDS = re.compile(r"\b(?:truce|ceasefire|cease-fire)s?\b", re.IGNORECASE)
+TRUCE_ROW_KINDS = ("truce", "ceasefire", "agreement", "war")
+
+
+@lru_cache(maxsize=1)
+def _truce_milestones() -> dict[tuple[int, int], list]:
+    """(month, day) -> the timeline's truce and ceasefire milestones on that day (rows of
+    :data:`TRUCE_ROW_KINDS` whose description names a truce or ceasefire)."""
+    from analysis.rules import timeline  # (imported late, as in _timeline_mentions)
+
+    out: dict[tuple[int, int], list] = {}
+    for event in timeline.load():
+        if event.kind in TRUCE_ROW_KINDS and TRUCE_WORDS.search(event.event):
+            out.setdefault((event.start.month, event.start.day), []).append(event)
+    return out
+
+
+def _truce_days(text: str, mentions: list[dict], sentence_of) -> list[dict]:
+    """Set ``year_hint`` on a year-less date of a truce milestone (:data:`TRUCE_WORDS` in
+    its sentence, one year with a milestone on that day) and return the milestone as an
+    event mention at the date's place. Leaves dates with a year, a year hint or "last
+    year", and days that milestones of two years share (27 November: a 2023 extension and
+    the 2024 Lebanon ceasefire)."""
+    found = []
+    for mention in mentions:
+        if mention["kind"] not in ("month_day", "day_month") or mention.get("year_hint") or \
+                mention.get("rel_year") is not None or re.search(r"\d{4}", mention["text"]):
+            continue
+        start, end = sentence_of(mention["start_char"])
+        month, day = _month_of(mention["text"]), re.search(r"\d{1,2}", mention["text"])
+        if not month or not day or not TRUCE_WORDS.search(text[start:end]):
+            continue
+        rows = _truce_milestones().get((month, int(day.group(0))), [])
+        if len({row.start.year for row in rows}) != 1:
+            continue
+        row = rows[0]
+        mention["year_hint"] = row.start.year
+        found.append({"kind": "event", "text": mention["text"],
+                      "start_char": mention["start_char"], "end_char": mention["end_char"],
+                      "event": row.event, "event_kind": row.kind,
+                      "date": row.start.isoformat(), "end_date": row.start.isoformat(),
+                      "tense": mention.get("tense") or "past"})
+    return found
 
 
 # A year-less date followed by "last year" / "this year" ("the attack on October 7 last year",
