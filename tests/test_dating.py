@@ -404,3 +404,13 @@ def test_meetings_with_no_round_in_common_are_a_weak_round_match():
                "date_text": "", "quote": "a European capital"}]
     alone = dating.round_constraints(warsaw[:1])[0].strength
     assert dating.round_constraints(warsaw)[0].strength == alone
+
+
+def test_more_than_a_round_toll_prefers_the_days_soon_after_it_was_passed():
+    # "more than 64,000": the count stood in 64,000-64,999 for about two weeks; reports
+    # quote it most often soon after it was passed, not in the middle of those days
+    inference = dating.infer_date([], [_killed(64000, "lower_bound")])
+    c = next(c for c in inference.constraints if "rounding step" in c.label)
+    days, _ = dating.calendar_days()
+    core = [days[i] for i in range(len(days)) if c.allowed[i]]
+    assert (inference.report_date - core[0]).days <= 3, (inference.report_date, core[0])

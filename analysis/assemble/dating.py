@@ -96,6 +96,9 @@ RECENCY_FLAT_DAYS, RECENCY_HALF_LIFE = 1, 14
 # "nearly 65,000", "nearing its 22nd month": the days closest to it are preferred by up to
 # this factor (toll preference) or this much (duration).
 NEARLY_PREFER = 0.5
+# "more than 64,000": the days soon after the count passed it are preferred by up to this
+# factor (the count grows; writers update a round figure when it is passed).
+PASSED_PREFER = 0.5
 # Round figures ("more than 15,000") as allowed ranges of the official value, in percent of
 # the figure: (lowest, highest). Sources ahead of the series (e.g. the Government Media
 # Office during the Nov 2023 truce) make the lower side generous.
@@ -545,6 +548,12 @@ def _toll(figure: dict):
             step = rounding_step(int(value))
             close = np.clip((series[metric][i] - (value - step)) / step, 0, 1)
             weight = weight * (1 + NEARLY_PREFER * np.nan_to_num(close))
+        elif qualifier == "lower_bound" and is_round(int(value)):   # "more than 64,000":
+            # the sooner after the count passed it, the likelier (dev sets: the median
+            # report lies a third of the way into the days the count stood in that step)
+            step = rounding_step(int(value))
+            close = np.clip(1 - (series[metric][i] - value) / step, 0, 1)
+            weight = weight * (1 + PASSED_PREFER * np.nan_to_num(close))
         prefer[j] = np.maximum(prefer[j], weight)   # j unique for one lag (no ufunc.at)
     label = (f"{metric} '{figure.get('quote') or f'{int(value):,}'}' ({qualifier}): "
              f"{match.how} {_span_text(matched, metric)}" +
