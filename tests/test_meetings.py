@@ -186,3 +186,13 @@ def test_undated_article_keeps_a_planned_meeting_apart_from_the_held_round(nlp):
     found = rows(nlp, text, None)
     doha = [r for r in found if r["location"] == "Doha"]
     assert len(doha) == 1 and "Donald Trump" not in doha[0]["participants"]
+
+
+def test_headline_to_future_is_planned(nlp):
+    """A headline's 'X to travel to Cairo' is a plan; 'Delegation heads to Cairo' is not."""
+    planned = rows(nlp, "Burns to travel to Cairo for hostage talks\nBurns will meet Egyptian "
+                        "officials there.", dt.date(2024, 5, 1))
+    assert [(r["location"], r["status"]) for r in planned] == [("Cairo", "planned")]
+    held = rows(nlp, "Hamas delegation heads to Cairo for truce talks\nThe delegation arrived.",
+                dt.date(2024, 5, 1))
+    assert [(r["location"], r["status"]) for r in held] == [("Cairo", "held")]

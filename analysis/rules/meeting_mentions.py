@@ -1381,7 +1381,8 @@ class MeetingFinder:
             facts.names, facts.offices = self._anaphor_people(state.doc, s, group, facts)
         first = self._owner(group)
         planned = self._planned(state.doc, s, first) or self._planned(
-            state.doc, s, min(group.positions)) or self._is_to(state.doc, s, group)
+            state.doc, s, min(group.positions)) or self._is_to(state.doc, s, group) or \
+            self._headline_to(s, group)
         tense = "future" if planned else self._tense(s, group)
         planned = planned or _on_the_way(s, group)
         mention = {
@@ -1507,13 +1508,25 @@ class MeetingFinder:
                 doc[max(s.start, first - 10):min(s.end, first + 4)])
         return planned and not any(w in ("had", "previously") for w in window)
 
+    def _headline_to(self, s: Sentence, group: Group) -> bool:
+        """A headline's 'to' future: 'Israel to send delegation to Doha', 'Burns to travel to
+        Cairo for talks', 'Witkoff to meet Netanyahu' ('to' and a verb of going, meeting or
+        sending, at or before a meeting word). Leaves 'Delegation heads to Doha'."""
+        if not _headline(s):
+            return False
+        verbs = self.lex["verbs"] | self.lex["send_verb"]
+        last = max(group.positions) - s.start
+        return any(w == "to" and s.lower[k + 1] in verbs and k > 0
+                   and s.lower[k - 1] not in verbs for k, w in enumerate(s.lower[:last])
+                   if k + 1 <= last)
+
     def _is_to(self, doc, s: Sentence, group: Group) -> bool:
         """'the delegation is to discuss technical details', 'Burns was to travel to Cairo': a
         two-word future (`planned` entries with a space) right before one of the group's
         meeting words. Leaves 'the aim is to reach a deal' (no meeting word after it)."""
         phrases = [p for p in self.lex_lists["planned"] if " " in p]
-        return any(_phrase_in(" ".join(t.lower_ for t in doc[max(s.start, p - 2):p]), phrases)
-                   for p in group.positions)
+        return any(_phrase_in(" ".join(t.lower_ for t in doc[max(s.start, p - 3):p]
+                                       if not t.is_quote), phrases) for p in group.positions)
 
     def _verb_planned(self, doc, s: Sentence, first: int) -> bool:
         """A talks noun whose verb comes later ("Negotiations to secure a hostage deal and Gaza
