@@ -1133,3 +1133,15 @@ def test_a_year_less_date_no_single_truce_milestone_fits_keeps_its_years(text):
     found = date_signals(text)
     assert not [m for m in found if m["kind"] == "event"]
     assert all(m.get("year_hint") is None for m in found)
+
+
+def test_a_full_date_written_twice_counts_once():
+    # "Jan. 20, 2025" and "January 20, 2025" in one article: one planned date, whose
+    # preference for the days right before it does not count twice against the news of
+    # the warning (2 December 2024)
+    text = ("Trump warns of 'ALL HELL TO PAY' if the hostages are not freed\nThe "
+            "President-elect, who will take office on Jan. 20, 2025, said they must be "
+            "released prior to January 20, 2025.")
+    inference = infer(text)
+    assert sum(c.kind == "absolute" for c in inference.constraints) == 1
+    assert off(inference, D(2024, 12, 2)) <= 3

@@ -1573,6 +1573,15 @@ def _one_mention_per_event(mentions: list[dict]) -> list[dict]:
     return out + [m for _, m in best.values() if id(m) not in {id(x) for x in mentions}]
 
 
+def _same_date_twice(c: Constraint, constraints: list[Constraint]) -> bool:
+    """A full date written twice ("Jan. 20, 2025" and "January 20, 2025"): the same days
+    allowed by a date of the same kind and tense already counted, which must not count (nor
+    prefer the days before it) twice."""
+    return c.kind in ("absolute", "yearless") and any(
+        o.kind == c.kind and o.future == c.future and np.array_equal(o.allowed, c.allowed)
+        for o in constraints)
+
+
 def mention_constraints(mentions: list[dict]) -> list[Constraint]:
     """Every date mention, event, office holder and holiday -> a constraint (one per
     distinct label; one per timeline event)."""
@@ -1580,7 +1589,7 @@ def mention_constraints(mentions: list[dict]) -> list[Constraint]:
     constraints, seen, offices = [], set(), {}
     for mention in _one_mention_per_event(mentions or []):
         c = _mention_constraint(mention)
-        if c is None or c.label in seen:
+        if c is None or c.label in seen or _same_date_twice(c, constraints):
             continue
         seen.add(c.label)
         if c.kind == "office" or mention.get("kind") == "event":
