@@ -512,8 +512,9 @@ _NUMBER_HELD_LEFT = re.compile(
     r"(?!\s+(?:released|freed|killed|dead|who\s+have\s+died|who\s+died))[^\d.;:]{0,60}$",
     re.IGNORECASE)
 _NUMBER_DEAD_HOSTAGES_LEFT = re.compile(
-    r"\b(?:number|total|count)\s+of\s+(?:dead|deceased|slain|killed)\s+(?:hostages|captives)\b"
-    r"[^\d.;:]{0,60}$", re.IGNORECASE)
+    r"\b(?:number|total|count)\s+of\s+(?:(?:dead|deceased|slain|killed)\s+(?:hostages|captives)|"
+    r"(?:hostages|captives)\s+(?:\w+\s+){0,2}?(?:dead|deceased|killed))\b"  # "the number of
+    r"[^\d.;:]{0,60}$", re.IGNORECASE)  # hostages confirmed dead to 35"
 _RELEASED_WERE = re.compile(r"\b(?:released|freed|set\s+free|returned)\b[^\d.;:]{0,50}"
                             r"\b(?:were|are|"
                             r"was|included|include|includes)\s*$", re.IGNORECASE)
@@ -1049,7 +1050,10 @@ def _finite_after_participle(after: str, lexicon: FigureLexicon,
     remain in Gaza", "1,718 detainees held without charge were freed": a participle describes
     the people; the finite predicate after it in the clause says what the count is. Leaves
     "240 people were taken hostage" (take) and "132 remain held in Gaza" (hold)."""
-    clause = re.split(r"[,;.—–]", _mask_dates(after, lexicon), maxsplit=1)[0]
+    # a date keeps the comma after its year ("abducted on October 7, 2023, remain in Gaza")
+    masked = re.sub(r"(x{6,}),(?=\s*(?:still\s+)?(?:remain|are|were|is|was|have|has|had)\b)",
+                    r"\1x", _mask_dates(after, lexicon))
+    clause = re.split(r"[,;.—–]", masked, maxsplit=1)[0]
     if re.match(r"^\s*(?:were|was|have|has|had|are|is|remain\w*|still)\b", clause,
                 re.IGNORECASE):
         return trigger, False
@@ -1059,7 +1063,7 @@ def _finite_after_participle(after: str, lexicon: FigureLexicon,
         found, pending = _right_trigger(after[finite.start() - 1:], lexicon)
         if found and found not in ("take", "hold"):
             return found, pending
-    if trigger == "take" and _TAKEN_THEN_HELD.match(after):
+    if trigger == "take" and _TAKEN_THEN_HELD.match(masked):
         return "hold", False
     return trigger, False
 
@@ -1276,8 +1280,12 @@ def _is_subset(s: _Sentence, r: _Reading, previous: dict | None) -> bool:
     been killed in the West Bank")."""
     if s.lexicon.subset_left_re.search(r.core_left) or r.np.kind == "pronoun":
         return True
+    new_item = r.right_trigger and (r.np.kind == "person" or (
+        r.np.kind is None and re.search(r",\s*and\s*$", r.core_left)))  # "including 169
+    # children, and more than 6,250 wounded": a toll of its own ("of whom 23 were alive and 35
+    # dead" goes on with the parts)
     return bool(previous and previous["subset"] and not r.left_trigger
-                and not (r.right_trigger and r.np.kind == "person")
+                and not new_item
                 and re.search(r"(?:,|\band)\s*$", r.core_left))
 
 
@@ -1563,8 +1571,9 @@ def _toll_group(s: _Sentence, r: _Reading) -> str | None:
         return s.lexicon.group_of.get(match.group("word").lower())
     last = s.rows[-1] if s.rows else None  # "17,000 children have been killed and over 33,000
     if (last and r.np.kind is None and last["group"] != "all"  # injured": the same group
-            and last["metric"] in ("killed", "injured") and _same_clause(last, s.text, r.number)):
-        return last["group"]
+            and last["metric"] in ("killed", "injured") and _same_clause(last, s.text, r.number)
+            and not any(o["row"] is last and o["subset"] for o in s.outcomes)):
+        return last["group"]  # (not after "including 169 children": a part, not the subject)
     return None
 
 
@@ -1894,6 +1903,9 @@ def _row_of(s: _Sentence, r: _Reading) -> dict:
     """The row: population, bound (ranges and vague amounts are lower bounds) and the quote
     (from the hedge to the end of the noun phrase)."""
     number, np = r.number, r.np
+    if r.group == "soldiers" and r.population is None and not np.nationality:
+        r.population = _nearest_cue(s.text, number.start, number.end,  # "the toll of soldiers
+                                    {"other": s.lexicon.cue_res["other"]}, s.lexicon, "israeli")
     population = r.population or _population(r.metric, np, s.text, number, s.rows, s.lexicon)
     qualifier = r.qualifier
     if (number.is_range and r.low is not None) or number.vague:
