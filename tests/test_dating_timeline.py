@@ -1145,3 +1145,14 @@ def test_a_full_date_written_twice_counts_once():
     inference = infer(text)
     assert sum(c.kind == "absolute" for c in inference.constraints) == 1
     assert off(inference, D(2024, 12, 2)) <= 3
+
+
+def test_a_preference_anchored_far_back_does_not_pick_the_first_of_equal_weeks():
+    # 48 held stood from late August to 12 October 2025; "March 2024" (a year and a half
+    # before) must not pull the estimate to the first Saturday of those weeks
+    text = ("Hamas shared a picture of the remaining hostages on Saturday. During the truce "
+            "between January and March 2024, it released others.")
+    held = {"metric": "hostages_held", "population": "israeli", "value": 48}
+    inference = infer(text, [held])
+    assert inference.report_date is None or inference.report_date >= D(2025, 9, 10), \
+        inference.evidence

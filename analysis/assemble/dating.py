@@ -64,6 +64,10 @@ MAX_WINDOW_DAYS = 62          # wider than this and we do not claim a report dat
 MAX_PLATEAU_DAYS = 31         # nor when more days than this fit the hard evidence equally well
 # nor when days this close to the best score lie farther apart than MAX_WINDOW_DAYS
 AMBIGUOUS_MARGIN = 0.2
+# Days whose score is within this of the best tie (their middle is the estimate): the decay
+# of a preference anchored months away (a date of last year) is no reason to pick the first
+# of several equally supported weeks.
+TIE_MARGIN = 0.02
 LAG_BEFORE, LAG_AFTER = 7, 1  # article published up to 7 days after .. 1 day before a bulletin
 EXACT_MATCH_PCT = 0.1         # a non-round figure matches a bulletin within this
 # How likely an article quotes a bulletin `lag` days old (negative: a day before the series
@@ -1457,7 +1461,7 @@ def _combine(constraints: list[Constraint]):
     n = len(days)
     score = _score(constraints, n)
     best = score.max()
-    tied = np.flatnonzero(np.isclose(score, best))
+    tied = np.flatnonzero(score >= best - TIE_MARGIN)
     point = tied[len(tied) // 2]  # the middle of the tied days
     hard = [c for c in constraints if c.kind not in SOFT_KINDS and c.allowed[point]]
     lo, hi = _window_around(point, hard, n)
