@@ -421,6 +421,8 @@ def _excluded_quantity(number: Number, left: str, right: str, lexicon: FigureLex
     if (not number.words and number.value < 130 and re.search(r"[A-Za-z]\s*,\s*$", left)
             and re.match(r"^\s*[,)]", right)):
         return True  # an age in apposition: "Doron Steinbrecher, 31, was freed"
+    if number.value == 1 and re.match(r"^\s*,\s*[A-Z][a-z]+\s+[A-Z][a-z]+", right):
+        return True  # a person named in apposition: "One, Edan Alexander, was freed in May"
     if lexicon.month_left_re.search(left) or lexicon.month_right_re.match(right):
         return True
     digits = re.sub(r"\D", "", number.text)
@@ -2198,8 +2200,9 @@ def _rate_governs(sentence: str, number: Number, after: str, core_left: str,
     breaks = list(_NEW_CLAUSE.finditer(near_left)) + list(re.finditer(";", near_left))
     if breaks:  # "35 deaths over the past day, according to the ministry, which said 98,000"
         near_left = near_left[max(b.end() for b in breaks):]
-    if lexicon.rate_re.search(_DURATION.sub("", after[:60])[:45]) \
-            or lexicon.rate_re.search(_DURATION.sub("", near_left)[-50:]):
+    rate_after = [m for m in lexicon.rate_re.finditer(_DURATION.sub("", after[:80]))
+                  if m.start() < 45]  # (read past the cut: "a week-long truce" is no rate)
+    if rate_after or lexicon.rate_re.search(_DURATION.sub("", near_left)[-50:]):
         return True
     if _FOR_EVERY.search(core_left):
         return True  # "for every additional 10 hostages released, one more day": a ratio
