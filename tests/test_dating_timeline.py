@@ -1156,3 +1156,16 @@ def test_a_preference_anchored_far_back_does_not_pick_the_first_of_equal_weeks()
     inference = infer(text, [held])
     assert inference.report_date is None or inference.report_date >= D(2025, 9, 10), \
         inference.evidence
+
+
+def test_since_a_truce_milestone_is_the_date_with_its_day_and_no_news_of_it():
+    # "since October 10" is that day (not "since October", the war), of 2025 by the truce;
+    # a truce that "has held since" then says nothing of how recent the report is
+    found = date_signals("A fragile truce has held in Gaza since October 10 under the deal.")
+    assert [m["text"] for m in found if m["kind"] == "month_day"] == ["October 10"]
+    event = next(m for m in found if m["kind"] == "event" and m["date"] == "2025-10-10")
+    assert event.get("since")
+    c = dating.event_constraint(event)
+    assert not c.anchors
+    assert [m["kind"] for m in date_signals("Since October, 60,000 were killed.")] == \
+        ["bare_month"]

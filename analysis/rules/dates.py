@@ -162,8 +162,9 @@ _PATTERNS = [
                  rf"{_NUM}\s+(?:days?|weeks?|months?)\s+ago)\b"),
     ("coming", r"\b(?:in\s+)?(?:the\s+)?(?:coming|next\s+few|next|following|upcoming)\s+"
                r"(?:few\s+)?(?:days|weeks|hours)\b|\b(?:in\s+)?recent\s+(?:days|weeks)\b"),
+    # (not "since October 10": the month and its day, found as month_day)
     ("bare_month", r"\b(?:in|since|until|by|during|last|this|next|early|late)\s+"
-                   rf"(?:{_MONTH_NAME_ALT})\b(?:,?\s+(?:19|20)\d{{2}}\b)?"),
+                   rf"(?:{_MONTH_NAME_ALT})\b(?!\.?\s+{_DAY}\b)(?:,?\s+(?:19|20)\d{{2}}\b)?"),
 ]
 _FINDER = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in _PATTERNS),
                      re.IGNORECASE)
@@ -868,7 +869,9 @@ def _truce_days(text: str, mentions: list[dict], sentence_of) -> list[dict]:
                       "start_char": mention["start_char"], "end_char": mention["end_char"],
                       "event": row.event, "event_kind": row.kind,
                       "date": row.start.isoformat(), "end_date": row.start.isoformat(),
-                      "tense": mention.get("tense") or "past"})
+                      "tense": mention.get("tense") or "past",
+                      # "a truce has held since October 10": no news of that day
+                      **({"since": True} if mention.get("since") else {})})
     return found
 
 
