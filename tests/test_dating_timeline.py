@@ -1163,7 +1163,8 @@ def test_since_a_truce_milestone_is_the_date_with_its_day_and_no_news_of_it():
     # a truce that "has held since" then says nothing of how recent the report is
     found = date_signals("A fragile truce has held in Gaza since October 10 under the deal.")
     assert [m["text"] for m in found if m["kind"] == "month_day"] == ["October 10"]
-    event = next(m for m in found if m["kind"] == "event" and m["date"] == "2025-10-10")
+    event = next(m for m in found if m["kind"] == "event" and m["text"] == "October 10")
+    assert event["date"] == "2025-10-10"
     assert event.get("since")
     c = dating.event_constraint(event)
     assert not c.anchors
