@@ -486,14 +486,15 @@ def _left_trigger(core_left: str, lexicon: FigureLexicon) -> tuple[str | None, i
             return key[:-5], match.start()
     # "the death toll ... rose to", "the number of injured stands at"
     match = lexicon.injury_toll_left_re.search(_mask_dates(core, lexicon))
-    if match and not re.search(r"\b(?:killed|dead|deaths)\b", match.group(0), re.IGNORECASE):
+    if match and not re.search(r"\b(?:killed|dead|deaths)\b", match.group(0), re.IGNORECASE) \
+            and not _LIST_GOES_ON.search(match.group(0)):
         return "injure", match.start()
     masked = _mask_dates(core, lexicon)
     for regex, trigger in ((_NUMBER_DEAD_HOSTAGES_LEFT, "count_hostage_dead"),
                            (lexicon.toll_left_re, "toll"), (_NUMBER_KILLED_LEFT, "toll"),
                            (_TOTAL_LEFT, "release_total"), (_RELEASED_WERE, "release")):
         match = regex.search(masked)
-        if match:
+        if match and not _LIST_GOES_ON.search(match.group(0)):
             return trigger, match.start()
     match = _NUMBER_HELD_LEFT.search(masked)
     if match:  # "the number of prisoners in occupation prisons exceeds 10,300"
@@ -504,6 +505,9 @@ def _left_trigger(core_left: str, lexicon: FigureLexicon) -> tuple[str | None, i
 
 # "the number of Palestinian martyrs has reached", "the number of Palestinians who have been
 # martyred since October 7 has risen to"
+# a tally word whose list goes on to another item: "159,000 Palestinians martyred or injured,
+# most of them children and women, and more than 14,000 missing" (14,000: not injured)
+_LIST_GOES_ON = re.compile(r",\s*and\s", re.IGNORECASE)
 _NUMBER_KILLED_LEFT = re.compile(
     r"\bnumber\s+of\s+(?:[\w-]+\s+){0,4}(?:killed|dead|slain|deaths|martyrs|martyred|"
     r"fatalities)\b[^\d.;:]{0,80}$", re.IGNORECASE)
@@ -1282,8 +1286,10 @@ def _is_subset(s: _Sentence, r: _Reading, previous: dict | None) -> bool:
     been killed in the West Bank")."""
     if s.lexicon.subset_left_re.search(r.core_left) or r.np.kind == "pronoun":
         return True
-    new_item = r.right_trigger and (r.np.kind == "person" or (
-        r.np.kind is None and re.search(r",\s*and\s*$", r.core_left)))  # "including 169
+    comma_and = re.search(r",\s*and\s*$", r.core_left)
+    new_item = (r.right_trigger and (r.np.kind == "person" or (r.np.kind is None and comma_and))
+                ) or (comma_and and previous is not None and previous["row"] is None)
+    # ("freed 33 Israeli hostages, eight of them dead, and five Thais": the aside is closed)  # "including 169
     # children, and more than 6,250 wounded": a toll of its own ("of whom 23 were alive and 35
     # dead" goes on with the parts)
     return bool(previous and previous["subset"] and not r.left_trigger
@@ -1829,6 +1835,18 @@ def _arrests_since(s: _Sentence, r: _Reading) -> bool:
         else re.match(r"^[^.;]{0,40}?\b(?:arrested|detained)\s+since\b", r.after))
 
 
+def _combined_toll(s: _Sentence, r: _Reading) -> bool:
+    """The killed and the wounded counted together are neither: "more than 159,000
+    Palestinians martyred or injured", "150,000 killed and wounded". Leaves "killed 59,219
+    people and injured 143,045" (two counts)."""
+    return r.metric in ("killed", "injured") and bool(_KILLED_OR_INJURED.match(r.after))
+
+
+_KILLED_OR_INJURED = re.compile(
+    r"^[^.;,\d]{0,30}?\b(?:killed|martyred|dead|injured|wounded)\s+(?:or|and|and/or)\s+"
+    r"(?:killed|martyred|dead|injured|wounded)\b(?!\s*[\d(])", re.IGNORECASE)
+
+
 def _increment(s: _Sentence, r: _Reading) -> bool:
     """A toll's increment, not the toll: "four more hostages died in captivity", "four new
     fatalities", "another 50 people were killed", "an additional 697 martyrs". Leaves "more
@@ -1898,7 +1916,7 @@ _METRIC_VETOES = (_custody_death, _former_detainees, _identified_part, _bodies_h
                   _freed_by_israel, _incident_toll, _small_toll_without_war,
                   _count_since_restart, _proposed_release, _release_in_plan,
                   _recipients, _release_withheld, _increment, _few_taken, _displaced_again,
-                  _few_prisoners, _arrests_since)
+                  _few_prisoners, _arrests_since, _combined_toll)
 
 
 def _row_of(s: _Sentence, r: _Reading) -> dict:
