@@ -1170,3 +1170,12 @@ def test_since_a_truce_milestone_is_the_date_with_its_day_and_no_news_of_it():
     assert not c.anchors
     assert [m["kind"] for m in date_signals("Since October, 60,000 were killed.")] == \
         ["bare_month"]
+
+
+def test_the_most_telling_mention_of_a_holiday_counts():
+    # the headline's "truce for Ramadan" (past) and the body's "ahead of Ramadan" (coming):
+    # the report lies before Ramadan, as the coming mention says
+    text = ("Gaza truce for Ramadan hangs in the balance\nMediators met in Cairo as pressure "
+            "mounts ahead of Ramadan for a pause in fighting, President Joe Biden said.")
+    holidays = [c for c in infer(text).constraints if c.kind == "holiday"]
+    assert len(holidays) == 1 and "(future)" in holidays[0].label

@@ -1557,23 +1557,26 @@ SAME_DAY_EVENT_DAYS = 2
 
 
 def _one_mention_per_event(mentions: list[dict]) -> list[dict]:
-    """Mentions with, for each timeline event, only its most telling mention."""
+    """Mentions with, for each timeline event and each holiday, only its most telling
+    mention ("ahead of Ramadan" rather than "truce for Ramadan" in the headline)."""
     best: dict[str, dict] = {}
     tenses: dict[str, set] = {}
     for m in mentions:
-        if m.get("kind") == "event":
+        if m.get("kind") in ("event", "holiday"):
+            key = m["event"] if m["kind"] == "event" else f"holiday {m.get('holiday')}"
             tense = m.get("tense") or "past"
-            tenses.setdefault(m["event"], set()).add(tense)
+            tenses.setdefault(key, set()).add(tense)
             rank = EVENT_RELATION_ORDER.index(tense) if tense in EVENT_RELATION_ORDER else 9
-            if m["event"] not in best or rank < best[m["event"]][0]:
-                best[m["event"]] = (rank, m)
+            if key not in best or rank < best[key][0]:
+                best[key] = (rank, m)
     for event, (rank, m) in list(best.items()):
-        if m.get("tense") == "future" and tenses[event] & {"past", "recent"}:
+        if m["kind"] == "event" and m.get("tense") == "future" and \
+                tenses[event] & {"past", "recent"}:
             # told as done and as still to come ("released all 20 living hostages ... Israel
             # will release 1,968 prisoners"): the report is of its day, or the next
             best[event] = (rank, dict(m, tense="recent", recent_days=SAME_DAY_EVENT_DAYS))
     keep = {id(m) for _, m in best.values()}
-    out = [m for m in mentions if m.get("kind") != "event" or id(m) in keep]
+    out = [m for m in mentions if m.get("kind") not in ("event", "holiday") or id(m) in keep]
     return out + [m for _, m in best.values() if id(m) not in {id(x) for x in mentions}]
 
 

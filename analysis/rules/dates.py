@@ -1178,8 +1178,9 @@ def _timeline_mentions(text: str) -> list[dict]:
     for mention in mentions:  # an event in the headline is the news itself
         mention["in_headline"] = 0 <= mention["start_char"] < headline <= 200
     for name, pattern in timeline.holiday_patterns().items():
-        match = pattern.search(text)
-        if match:
+        # every mention, up to a few ("Gaza truce for Ramadan ..." in a headline, "ahead of
+        # Ramadan" in the body): the inference keeps the most telling one
+        for match in list(pattern.finditer(text))[:timeline.MAX_MENTIONS]:
             mentions.append({"text": match.group(0), "start_char": match.start(),
                              "end_char": match.end(), "kind": "holiday", "holiday": name})
     return mentions
