@@ -1289,9 +1289,9 @@ def _is_subset(s: _Sentence, r: _Reading, previous: dict | None) -> bool:
     comma_and = re.search(r",\s*and\s*$", r.core_left)
     new_item = (r.right_trigger and (r.np.kind == "person" or (r.np.kind is None and comma_and))
                 ) or (comma_and and previous is not None and previous["row"] is None)
-    # ("freed 33 Israeli hostages, eight of them dead, and five Thais": the aside is closed)  # "including 169
-    # children, and more than 6,250 wounded": a toll of its own ("of whom 23 were alive and 35
-    # dead" goes on with the parts)
+    # "including 169 children, and more than 6,250 wounded": a toll of its own ("of whom 23
+    # were alive and 35 dead" goes on with the parts); "freed 33 Israeli hostages, eight of
+    # them dead, and five Thais": the aside is closed
     return bool(previous and previous["subset"] and not r.left_trigger
                 and not new_item
                 and re.search(r"(?:,|\band)\s*$", r.core_left))
