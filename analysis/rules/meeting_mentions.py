@@ -1058,7 +1058,11 @@ class MeetingFinder:
         people = self._sentence_people(state, s, triggers, breaks)
         places = self._sentence_places(state, s, triggers)
         dates = self._sentence_dates(state, s, triggers, breaks)
-        groups = self._group(state.doc, triggers, self._attach(state.doc, triggers, places, dates))
+        verbs = {t.position: self._noun_verb(state.doc, t.position, s.end) for t in triggers
+                 if t.kind == "noun" and t.position - s.start <= 2}  # (a subject: the talks'
+        # own verb carries their place and day)
+        groups = self._group(state.doc, triggers,
+                             self._attach(state.doc, triggers, places, dates, verbs))
         frame = _framing_place(state, s)
         for group in groups:
             group.location = group.location or frame
@@ -1257,7 +1261,8 @@ class MeetingFinder:
         between counts as one word ("met Qatar's prime minister, Sheikh Mohammed ..., in
         Doha")."""
         anchors = [t.position for t in triggers] + [
-            s.start + i for i, w in enumerate(s.lower) if w in self.lex["anchor"]]
+            s.start + i for i, w in enumerate(s.lower) if w in self.lex["anchor"]
+            and s.lower[i + 1:i + 2] != ["by"]]  # (not "hostages held by the militants")
         inside = {i for m in state.mentions if s.has((m["start"],))
                   for i in range(m["start"] + 1, m["end"])}
         out: list[Item] = []
@@ -1287,9 +1292,11 @@ class MeetingFinder:
         return dates
 
     @staticmethod
-    def _attach(doc, triggers, places, dates) -> dict[int, dict[str, list[Item]]]:
+    def _attach(doc, triggers, places, dates, verbs=None) -> dict[int, dict[str, list[Item]]]:
         """Each place and day goes to its nearest meeting word (same clause first, then
-        distance, then the word before it); too far from all, to none."""
+        distance, then the word before it); too far from all, to none (a talks noun reaches
+        as far as its own verb: `verbs`, position -> the verb's)."""
+        verbs = verbs or {}
         slots = {t.position: {"places": [], "dates": []} for t in triggers}
         hosts = [t for t in triggers if t.kind not in ("delegation", "join")] or triggers
         for item, key in [(p, "places") for p in places] + [(d, "dates") for d in dates]:
@@ -1318,7 +1325,11 @@ class MeetingFinder:
                                                    _crosses_clause(doc, item, t.position),
                                                    _distance(item, t.position),
                                                    0 if item[0] > t.position else 1))
-            if _distance(item, nearest.position) <= PARTICIPANT_WINDOW * 2:
+            reach = min([_distance(item, nearest.position)] + [
+                _distance(item, verbs[nearest.position]) + PARTICIPANT_WINDOW]
+                if verbs.get(nearest.position) is not None else [_distance(
+                    item, nearest.position)])
+            if reach <= PARTICIPANT_WINDOW * 2:
                 slots[nearest.position][key].append(item)
         return slots
 
@@ -1531,16 +1542,26 @@ class MeetingFinder:
     def _verb_planned(self, doc, s: Sentence, first: int) -> bool:
         """A talks noun whose verb comes later ("Negotiations to secure a hostage deal and Gaza
         ceasefire will resume in Doha on Wednesday"): a future word just before that verb
-        (up to twelve words on, in the same clause)."""
+        (`_noun_verb`)."""
+        j = self._noun_verb(doc, first, s.end, 12 if first - s.start > 2 else 24)
+        return j is not None and any(t.lower_ in self.lex["planned"]
+                                     for t in doc[max(first, j - 3):j])
+
+    def _noun_verb(self, doc, first: int, end: int, reach: int = 24) -> int | None:
+        """The verb of a talks noun ("Negotiations to reach an agreement ... between Israel
+        and Hamas will resume this Sunday, in Cairo"): the first anchor or round-start word
+        up to `reach` words on, before any comma, not a participle ('hostages held by');
+        else None."""
         if doc[first].lower_ not in self.lex["noun"]:
-            return False
-        for j in range(first + 1, min(s.end, first + 13)):
+            return None
+        for j in range(first + 1, min(end, first + reach + 1)):
             word = doc[j].lower_
             if word in (",", ";", ":"):
-                return False
-            if word in self.lex["anchor"] or word in self.lex["round_start"]:
-                return any(t.lower_ in self.lex["planned"] for t in doc[max(first, j - 3):j])
-        return False
+                return None
+            if (word in self.lex["anchor"] or word in self.lex["round_start"]) and not (
+                    j + 1 < end and doc[j + 1].lower_ == "by"):
+                return j
+        return None
 
     @staticmethod
     def _earlier(s: Sentence, group: Group) -> bool:
