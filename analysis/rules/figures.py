@@ -1430,6 +1430,33 @@ def _deceased_count(r: _Reading) -> bool:
     return r.trigger in (None, "hold") or bool(_WHOLE_LEFT.search(r.core_left))
 
 
+def _noun_metric(s: _Sentence, r: _Reading) -> str | None:
+    """The metric of a count the noun says is of hostages or prisoners: the table
+    ``NOUN_METRICS``, then the held counts no trigger names ("there are 130 hostages", "the
+    remaining 59 hostages", "estimated about 150 captives", "120 prisoners in Israeli jails"),
+    "the 24 released hostages", and the dead among the held ("the remaining four slain
+    hostages")."""
+    np, trigger, lexicon = r.np, r.trigger, s.lexicon
+    metric = NOUN_METRICS.get((np.kind, trigger))
+    if metric is None and np.kind == "hostage" and (
+            re.search(r"\bthere\s+(?:are|were|remain)\s*$", r.core_left, re.IGNORECASE)
+            or (trigger is None and (_REMAINING_BEFORE.search(r.core_left)
+                                     or _REMAINING_AFTER.match(r.right)))):
+        metric = "hostages_held"  # "there are 130 hostages", "the remaining 59 hostages",
+        # "the nearly 100 remaining hostages"
+    if metric is None and np.kind == "hostage" and trigger is None and \
+            _COUNTED_BEFORE.search(r.core_left):
+        metric = "hostages_held"  # "Authorities had initially estimated about 150 captives"
+    if metric is None and np.kind == "hostage" and trigger is None and \
+            re.search(r"\b(?:released|freed)\b", r.right[:np.end], re.IGNORECASE):
+        metric = "hostages_released"  # "the 24 released hostages were 13 Israelis, ..."
+    if metric is None and np.kind == "prisoner" and lexicon.prison_re.search(r.after[:40]):
+        metric = "prisoners_held"
+    if metric == "hostages_held" and _DEAD_IN_PHRASE.search(r.right[:np.end]):
+        metric = "hostages_dead"  # "the remaining four slain hostages"
+    return metric
+
+
 def _metric(s: _Sentence, r: _Reading) -> str | None:
     """The metric from the noun kind and the trigger (the tables above), with the cases the
     tables cannot hold: "there are 130 hostages" (held), "120 prisoners in Israeli jails"
@@ -1447,24 +1474,7 @@ def _metric(s: _Sentence, r: _Reading) -> str | None:
             s.rows[-1]["metric"] == "hostages_dead" and _LEAVING.search(r.core_left):
         return "hostages_dead"  # "returned 15 of the 28 deceased hostages, leaving 13 in Gaza"
     if np.kind in ("hostage", "prisoner"):
-        metric = NOUN_METRICS.get((np.kind, trigger))
-        if metric is None and np.kind == "hostage" and (
-                re.search(r"\bthere\s+(?:are|were|remain)\s*$", r.core_left, re.IGNORECASE)
-                or (trigger is None and (_REMAINING_BEFORE.search(r.core_left)
-                                         or _REMAINING_AFTER.match(r.right)))):
-            metric = "hostages_held"  # "there are 130 hostages", "the remaining 59 hostages",
-            # "the nearly 100 remaining hostages"
-        if metric is None and np.kind == "hostage" and trigger is None and \
-                _COUNTED_BEFORE.search(r.core_left):
-            metric = "hostages_held"  # "Authorities had initially estimated about 150 captives"
-        if metric is None and np.kind == "hostage" and trigger is None and \
-                re.search(r"\b(?:released|freed)\b", r.right[:np.end], re.IGNORECASE):
-            metric = "hostages_released"  # "the 24 released hostages were 13 Israelis, ..."
-        if metric is None and np.kind == "prisoner" and lexicon.prison_re.search(r.after[:40]):
-            metric = "prisoners_held"
-        if metric == "hostages_held" and _DEAD_IN_PHRASE.search(r.right[:np.end]):
-            metric = "hostages_dead"  # "the remaining four slain hostages"
-        return metric
+        return _noun_metric(s, r)
     if trigger in ("dead", "kill", "toll"):
         if (trigger != "toll" and r.hostage_context and not r.left_trigger
                 and (np.kind is None or (np.kind == "person"
