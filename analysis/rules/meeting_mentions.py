@@ -68,7 +68,9 @@ SPOKEN_ABOUT = {"said", "says", "say", "added", "stated", "announced", "confirme
                 "claimed", "noted"}  # (not "told": "Blinken told Netanyahu" may be a meeting)
 DEAL_VERBS = {"extend", "secure", "finalize", "finalise", "clinch", "broker", "close",
               "advance", "advancing", "conclude", "concluding", "complete", "completing",
-              "reach", "reaching", "negotiate"}  # "to go to Doha to continue advancing a deal"
+              "reach", "reaching", "negotiate", "push", "pushing", "press", "pressing", "seal",
+              "salvage", "revive", "restart"}  # "to go to Doha to continue advancing a deal",
+# "traveled to Cairo and Doha last week to push for a deal"
 TITLE_NOUNS = {"envoy", "envoys", "ambassador", "ambassadors", "coordinator", "emissary",
                "representative", "negotiator"}  # "envoy to the Middle East": a title
 TRIP_NOUNS = {"departure", "flight", "journey", "route"}  # "ahead of his departure to Oslo"
@@ -876,8 +878,9 @@ def _delegation_rule(finder, facts: Facts, s: Sentence, group: Group) -> bool:
         if t.kind != "delegation":
             continue
         i = t.position - s.start
-        if any(w in finder.lex["send_verb"] for w in s.lower[max(0, i - 3):i]):
-            return True
+        if any(w in finder.lex["send_verb"] or w in LEAD_VERBS
+               for w in s.lower[max(0, i - 3):i]):
+            return True  # (also "Barnea will lead the Israeli delegation to Doha")
         if s.lower[i + 1:i + 2] == ["in"] and (t.position + 2 in starts or (
                 s.lower[i + 2:i + 3] == ["the"] and t.position + 3 in starts)):
             return True
@@ -892,6 +895,8 @@ def _attack_rule(finder, facts: Facts, s: Sentence, group: Group) -> bool:
     return bool(facts.location) and (facts.topic or facts.doc_topic) and any(
         _under_attack(s.lower, t.position - s.start) for t in group.triggers)
 
+
+LEAD_VERBS = {"lead", "leads", "led", "leading"}
 
 PRIMARY_RULES = (_meet_rule, _noun_rule, _weak_rule, _arrive_rule, _travel_rule,
                  _presence_rule, _delegation_rule, _attack_rule)
