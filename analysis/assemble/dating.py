@@ -1523,7 +1523,24 @@ def figure_constraints(figures: list[dict]) -> tuple[list[Constraint], list[str]
             c = released_constraint(figure)
         if c is not None:
             constraints.append(c)
-    return constraints, set_aside
+    return _one_per_bulletin(constraints), set_aside
+
+
+def _one_per_bulletin(constraints: list[Constraint]) -> list[Constraint]:
+    """Figures that allow the same days count once: the killed and the injured of one
+    bulletin ("40,005 killed and 92,401 injured"), a toll repeated in the headline and the
+    body are one piece of evidence, not two that add up to outvote the rest."""
+    out: list[Constraint] = []
+    for c in constraints:
+        same = next((o for o in out if o.kind == c.kind and np.array_equal(o.allowed, c.allowed)),
+                    None)
+        if same is None:
+            out.append(c)
+            continue
+        if c.prefer is not None:
+            same.prefer = c.prefer if same.prefer is None else np.maximum(same.prefer, c.prefer)
+        same.label += f"; {c.label}"
+    return out
 
 
 DATED_KINDS = ("iso", "month_day", "day_month", "month_year", "part_month")
