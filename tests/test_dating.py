@@ -426,3 +426,13 @@ def test_the_killed_and_injured_of_one_bulletin_count_once():
     # a day of June 2024 by a doubled weight: it stays undated
     text = "The two envoys first met in Cairo on March 18, 2025."
     assert dating.infer_date(date_signals(text), figures).report_date is None
+
+
+def test_how_many_are_alive_does_not_make_the_count_held_a_count_of_the_living():
+    held = {"metric": "hostages_held", "population": "israeli", "value": 100,
+            "quote": "the estimated 100 hostages",
+            "sentence": "Hamas would determine the location of the estimated 100 hostages it "
+                        "is holding and determine how many are alive."}
+    assert not dating.not_a_current_count(held)
+    alive = dict(held, quote="63 hostages", sentence="Of them, 63 hostages are alive.")
+    assert dating.not_a_current_count(alive)

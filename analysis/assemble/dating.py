@@ -684,11 +684,14 @@ ALIVE_COUNT = re.compile(r"^[^.]*?\b(?:are|is|were|remain)\s+(?:still\s+)?(?:bel
 
 
 def not_a_current_count(figure: dict) -> bool:
-    """:data:`PAST_COUNT` before the figure or :data:`ALIVE_COUNT` right after it."""
+    """:data:`PAST_COUNT` before the figure or :data:`ALIVE_COUNT` right after it; not
+    "how many are alive" (a question about the count: "the 100 hostages it is holding and
+    how many are alive" is the count held)."""
     before, after = _clauses(figure)
     quote = figure.get("quote") if isinstance(figure.get("quote"), str) else ""
+    alive = ALIVE_COUNT.search(re.sub(r"^[^\d]*[\d,.]+", "", quote) + after)
     return bool(PAST_COUNT.search(before) or
-                ALIVE_COUNT.search(re.sub(r"^[^\d]*[\d,.]+", "", quote) + after))
+                (alive and not re.search(r"\bhow\s+many\b", alive.group(0), re.IGNORECASE)))
 
 
 # A count of the dead among the hostages dates a report only as the remains still held after
