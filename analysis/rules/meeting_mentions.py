@@ -694,6 +694,15 @@ def _under_attack(lower: list[str], i: int) -> bool:
     return False
 
 
+def _talks_object(lower: list[str], i: int, nouns) -> bool:
+    """A travel verb whose object is the talks ('would return negotiations to square one',
+    'left the talks'): no trip. Leaves 'return to the talks', 'headed to Doha for talks'."""
+    j = i + 1
+    while j < len(lower) and lower[j] in DETERMINERS:
+        j += 1
+    return j < len(lower) and lower[j] in nouns
+
+
 def _hedged_future(tokens) -> bool:
     """'Trump may announce a deal during his meeting with Netanyahu on Monday', 'the envoy
     might travel to Doha': 'may' or 'might' (in lower case, so not the month) before the
@@ -1195,6 +1204,8 @@ class MeetingFinder:
         for kind, key in (("weak", "weak_verb"), ("arrive", "arrive_verb"),
                           ("travel", "travel_verb"), ("delegation", "delegation")):
             if word in lex[key]:
+                if kind == "travel" and _talks_object(lower, i, lex["noun"]):
+                    return None  # "would return negotiations to square one"
                 return kind
         if word in lex["join_verb"] or (word == "part" and i > 0 and lower[i - 1] in (
                 "take", "takes", "took", "taking")) or (i > 0 and (
