@@ -5,6 +5,7 @@ PY     := $(VENV)/bin/python
 CORPUS ?= data/corpus
 OUT    ?= reports/latest
 EVAL_ARGS ?=
+PYTEST_ARGS ?=
 
 .DEFAULT_GOAL := help
 .PHONY: help setup report extract evaluate test test-fast lint lab bench clean
@@ -33,10 +34,10 @@ evaluate: setup ## Extract and score every set in data/eval/ and the samples: on
 	$(PY) -m analysis evaluate --sets data/eval --samples --out out/eval $(EVAL_ARGS)
 
 test: setup ## Run the whole test suite (what CI runs)
-	$(PY) -m pytest
+	$(PY) -m pytest $(PYTEST_ARGS)
 
-test-fast: setup ## Run the tests not marked `model` or `slow` (quick feedback)
-	$(PY) -m pytest -m "not model and not slow"
+test-fast: setup ## Run the tests not marked `model` or `slow` (quick feedback; PYTEST_ARGS="-n 2")
+	$(PY) -m pytest -m "not model and not slow" $(PYTEST_ARGS)
 
 lint: setup ## Lint with ruff
 	$(PY) -m ruff check analysis tests bench docs

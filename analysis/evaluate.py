@@ -800,20 +800,32 @@ def _pair_near_misses(gold: pd.DataFrame, pred: pd.DataFrame, missed: list[int],
     return pairs
 
 
+def _near_miss_items(table: str, unmatched: tuple, near_miss, kinds: list[str], describe,
+                     quote_lines) -> list[ErrorItem]:
+    """One error item a near miss of `table` ("figures", "meetings"): `unmatched` is (gold,
+    pred, missed, alarms) as the matching left them; the pairs `_pair_near_misses` forms
+    (they leave `missed` and `alarms`) are shown as "gold ROW | predicted ROW" (`describe`
+    writes a row) with the lines `quote_lines(gold_row, pred_row)` gives."""
+    gold, pred, missed, alarms = unmatched
+    items = []
+    for i, j, kind in _pair_near_misses(gold, pred, missed, alarms, near_miss, kinds):
+        g, p = gold.iloc[i], pred.iloc[j]
+        items.append(ErrorItem(f"{table}: {kind}", _text(g["doc_id"]),
+                               f"gold {describe(g)} | predicted {describe(p)}",
+                               quote_lines(g, p)))
+    return items
+
+
 def figure_errors(gold: pd.DataFrame, pred: pd.DataFrame, texts: dict) -> list[ErrorItem]:
     """Every missed and false figure; near misses shown as such (see `_figure_near_miss`)."""
     gold = conform(scorable_figures(gold), "figures")
     pred = conform(pred, "figures")
     left_out, pred = pred[~_whole_counts(pred)], scorable_figures(pred)
     _, missed, alarms = match_figures(gold, pred, EXACT_KEY)
-    items = []
-    for i, j, kind in _pair_near_misses(gold, pred, missed, alarms, _figure_near_miss,
-                                        FIGURE_KINDS):
-        g, p = gold.iloc[i], pred.iloc[j]
-        items.append(ErrorItem(f"figures: {kind}", _text(g["doc_id"]),
-                               f"gold {_figure_text(g)} | predicted {_figure_text(p)}",
-                               [f"gold quote: {_quoted(g['quote'])}",
-                                f"predicted:  {_quoted(p['quote'])} in {_quoted(p['sentence'])}"]))
+    items = _near_miss_items(
+        "figures", (gold, pred, missed, alarms), _figure_near_miss, FIGURE_KINDS, _figure_text,
+        lambda g, p: [f"gold quote: {_quoted(g['quote'])}",
+                      f"predicted:  {_quoted(p['quote'])} in {_quoted(p['sentence'])}"])
     for i in missed:
         g = gold.iloc[i]
         kind, extra = "missed", []
@@ -879,13 +891,10 @@ def meeting_errors(gold: pd.DataFrame, pred: pd.DataFrame, texts: dict) -> list[
                                    [f"missing: {', '.join(missing) or '-'}; "
                                     f"extra: {', '.join(extra) or '-'}",
                                     f"predicted quote: {_quoted(p['quote'])}"]))
-    for i, j, kind in _pair_near_misses(gold, pred, missed, alarms, _meeting_near_miss,
-                                        MEETING_KINDS):
-        g, p = gold.iloc[i], pred.iloc[j]
-        items.append(ErrorItem(f"meetings: {kind}", _text(g["doc_id"]),
-                               f"gold {_meeting_text(g)} | predicted {_meeting_text(p)}",
-                               [f"gold quote: {_quoted(g['quote'])}",
-                                f"predicted quote: {_quoted(p['quote'])}"]))
+    items += _near_miss_items(
+        "meetings", (gold, pred, missed, alarms), _meeting_near_miss, MEETING_KINDS,
+        _meeting_text, lambda g, p: [f"gold quote: {_quoted(g['quote'])}",
+                                     f"predicted quote: {_quoted(p['quote'])}"])
     for i in missed:
         g = gold.iloc[i]
         items.append(ErrorItem("meetings: missed", _text(g["doc_id"]), _meeting_text(g),

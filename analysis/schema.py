@@ -34,7 +34,9 @@ DOCUMENT_COLUMNS = [
     "note",  # warnings that did not stop the article (e.g. decoded as cp1252)
 ]
 
-FIGURE_COLUMNS = [
+# A figure as an article reports it: the first columns of figures.csv and of
+# figures_vs_reference.csv.
+REPORTED_FIGURE_COLUMNS = [
     "doc_id",
     "report_date",
     "metric",
@@ -43,6 +45,10 @@ FIGURE_COLUMNS = [
     "qualifier",
     "low",
     "high",
+]
+
+FIGURE_COLUMNS = [
+    *REPORTED_FIGURE_COLUMNS,
     "scope",
     "group",  # all, or the sub-group counted: children, women, militants, alive, ...
     "vague",  # true for amounts without a number ("hundreds of"), valued at their lower bound
@@ -79,14 +85,7 @@ ROUND_COLUMNS = [
 ]
 
 COMPARISON_COLUMNS = [
-    "doc_id",
-    "report_date",
-    "metric",
-    "population",
-    "value",
-    "qualifier",
-    "low",
-    "high",
+    *REPORTED_FIGURE_COLUMNS,
     "official_date",
     "official_value",
     "official_value_day_before",
@@ -235,16 +234,17 @@ def write_csv(frame: pd.DataFrame, file, header: bool = True) -> None:
     """
     text_columns = [c for c in frame.columns
                     if frame[c].dtype == object or pd.api.types.is_string_dtype(frame[c].dtype)]
+    has_cr = [False] * len(frame)
     if text_columns:
         frame = frame.copy()
         for column in text_columns:
-            frame[column] = frame[column].map(inert_cell)
-    has_cr = pd.Series(False, index=frame.index)
-    for column in text_columns:
-        has_cr |= frame[column].map(lambda v: isinstance(v, str) and "\r" in v)
-    if not has_cr.any():
+            cells = frame[column].map(inert_cell)
+            frame[column] = cells
+            has_cr = [row or (isinstance(v, str) and "\r" in v) for row, v in zip(has_cr, cells)]
+    if not any(has_cr):
         frame.to_csv(file, index=False, header=header, lineterminator="\n")
         return
+    has_cr = pd.Series(has_cr, index=frame.index)
     if header:
         frame.iloc[:0].to_csv(file, index=False, lineterminator="\n")
     block = has_cr.ne(has_cr.shift()).cumsum()
@@ -261,7 +261,7 @@ def read_table(path: str | Path, name: str | None = None) -> pd.DataFrame:
     path = Path(path)
     name = name or path.stem
     frame = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""])
-    frame = frame.apply(lambda column: column.map(restore_cell))
+    frame = frame.map(restore_cell)
     if name in COLUMNS:
         frame = conform(frame, name)
     return frame

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import ast
+import contextlib
 import datetime as dt
+import functools
+import io
+import re
+import subprocess
 from dataclasses import replace
 from pathlib import Path
 
@@ -45,9 +51,17 @@ MODEL_FIXTURES = {"model_nlp"}
 
 def pytest_collection_modifyitems(config, items):
     """Mark `model` every test that uses the statistical model's fixture, directly or through
-    another fixture, so that `pytest -m "not model"` (make test-fast) loads no model."""
+    another fixture, and every doctest that builds a pipeline with the model
+    (``build_pipeline("en_core_web_sm")``), so that `pytest -m "not model"` (make test-fast)
+    loads no model."""
+    from analysis.nlp import STATISTICAL_MODEL
+
+    loads_model = re.compile(r"(?:build_pipeline|cached_pipeline|spacy\.load)\(\s*['\"]"
+                             + re.escape(STATISTICAL_MODEL))
     for item in items:
-        if MODEL_FIXTURES & set(getattr(item, "fixturenames", ())):
+        examples = getattr(getattr(item, "dtest", None), "examples", ())
+        if MODEL_FIXTURES & set(getattr(item, "fixturenames", ())) or any(
+                loads_model.search(example.source) for example in examples):
             item.add_marker(pytest.mark.model)
 
 
@@ -62,6 +76,30 @@ def gold_dated_corpus(nlp):
     documents = [replace(d, report_date=dt.date.fromisoformat(true_dates[d.doc_id]))
                  for d in load_corpus(CORPUS).documents]
     return documents, dict(analyse_documents(documents, nlp))
+
+
+@functools.cache
+def syntax_tree(path: Path) -> ast.Module:
+    """The module at `path` parsed once a session (the layer and lexicon tests walk them all)."""
+    return ast.parse(path.read_text(encoding="utf-8"))
+
+
+def run_cli(*args, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    """`python -m analysis ARGS` run inside this process: its exit code, stdout and stderr, as
+    `subprocess.run` would give them, without a new interpreter importing pandas and spaCy again
+    (about a second of CPU a call). An exception escaping `main` fails the test with its
+    traceback. `tests/test_cli.py` runs the real `python -m analysis` once, in a fresh process."""
+    from analysis.cli import main
+
+    argv = [str(arg) for arg in args]
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.chdir(cwd), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = main(argv)
+        except SystemExit as exc:  # argparse: --help, a bad argument
+            code = exc.code if isinstance(exc.code, int) else 0 if exc.code is None else 1
+    return subprocess.CompletedProcess(["python", "-m", "analysis", *argv], code,
+                                       out.getvalue(), err.getvalue())
 
 
 def as_text(frame: pd.DataFrame) -> pd.DataFrame:

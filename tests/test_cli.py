@@ -8,15 +8,28 @@ import sys
 import pandas as pd
 import pytest
 
-from tests.conftest import CORPUS, ROOT
+from tests.conftest import CORPUS, ROOT, run_cli
 
 TABLES = ["documents.csv", "figures.csv", "meetings.csv", "rounds.csv",
           "figures_vs_reference.csv"]
 
 
-def run_cli(*args, cwd=ROOT):
-    return subprocess.run([sys.executable, "-m", "analysis", *map(str, args)], cwd=cwd,
+def python_m_analysis(*args):
+    """`python -m analysis ARGS` in a fresh process (its own hash seed, nothing imported)."""
+    return subprocess.run([sys.executable, "-m", "analysis", *map(str, args)], cwd=ROOT,
                           capture_output=True, text=True, timeout=600)
+
+
+def test_python_m_analysis_runs_the_command_line_in_a_fresh_process(tmp_path):
+    """The one real `python -m analysis` of the fast tests (the others call the same `main`
+    in this process, see conftest.run_cli): the entry point, its exit codes and streams."""
+    result = python_m_analysis("--help")
+    assert result.returncode == 0
+    assert "usage: python -m analysis" in result.stdout
+    result = python_m_analysis("extract", tmp_path / "missing", "--out", tmp_path / "out")
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and result.stderr.startswith("error: ")
+    assert "does not exist" in result.stderr and "Traceback" not in result.stderr
 
 
 @pytest.mark.parametrize("command", [[], ["extract"], ["evaluate"], ["report"]])
@@ -40,7 +53,8 @@ def test_bad_corpus_exits_2_with_one_line(tmp_path, make_corpus, message):
 @pytest.mark.model
 def test_extract_twice_gives_byte_identical_tables(tmp_path):
     for run in ("a", "b"):
-        result = run_cli("extract", CORPUS, "--out", tmp_path / run, "--no-cache", "--quiet")
+        result = python_m_analysis("extract", CORPUS, "--out", tmp_path / run, "--no-cache",
+                                   "--quiet")
         assert result.returncode == 0, result.stderr
     for name in TABLES:
         first, second = (tmp_path / "a" / name).read_bytes(), (tmp_path / "b" / name).read_bytes()

@@ -16,7 +16,7 @@ from analysis.evaluate import (
     score_report_dates,
     score_rounds,
 )
-from tests.conftest import GOLD, ROOT
+from tests.conftest import GOLD, ROOT, run_cli
 
 FIGURE_COLUMNS = ["doc_id", "metric", "population", "value", "qualifier"]
 
@@ -59,15 +59,11 @@ def test_participant_f1():
 
 
 def test_evaluate_command_prints_scores_and_per_metric_counts(tmp_path):
-    import subprocess
-    import sys
-
     pred = tmp_path / "pred"
     pred.mkdir()
     gold = pd.read_csv(GOLD / "figures.csv", dtype=str)
     gold.iloc[1:].to_csv(pred / "figures.csv", index=False)  # one gold row missed
-    result = subprocess.run([sys.executable, "-m", "analysis", "evaluate", "--gold", str(GOLD),
-                             "--pred", str(pred)], cwd=ROOT, capture_output=True, text=True)
+    result = run_evaluate("--gold", GOLD, "--pred", pred)
     assert result.returncode == 0, result.stderr
     assert "figures_exact          precision 1.000  recall 0.947  F1 0.973" in result.stdout
     rows = {line.split()[0]: line.split()[1:] for line in result.stdout.splitlines()
@@ -252,11 +248,8 @@ def hand_folders(tmp_path):
 
 
 def run_evaluate(*args):
-    import subprocess
-    import sys
-
-    return subprocess.run([sys.executable, "-m", "analysis", "evaluate", *map(str, args)],
-                          cwd=ROOT, capture_output=True, text=True, timeout=600)
+    """`python -m analysis evaluate ARGS`, run in this process (see conftest.run_cli)."""
+    return run_cli("evaluate", *args)
 
 
 def test_json_gives_the_numbers_computed_by_hand(tmp_path):

@@ -4,6 +4,10 @@ folder, or the cache is corrupt. In every case: no hang, no traceback, no mixed 
 tables; either the new tables or the previous ones (see docs/reliability.md).
 
 Mounting a small tmpfs needs root; those tests are skipped with the reason elsewhere.
+
+Every test that runs `python -m analysis extract` in a fresh process on a generated corpus of
+150 articles is `slow` (about 50 s of CPU in all): `make test` (what CI runs) runs them,
+`make test-fast` leaves them. The two tests that kill a worker of an in-process run stay fast.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ from analysis.batch.run import run_extraction
 from tests.conftest import CORPUS, ROOT
 
 EXTRACT = [sys.executable, "-m", "analysis", "extract", "--rules-only", "--quiet"]
+end_to_end = pytest.mark.slow  # a whole run in a fresh process: in `make test`, not test-fast
 
 
 def make_corpus(folder: Path, n: int, tag: str = "") -> Path:
@@ -121,6 +126,7 @@ needs_children_list = pytest.mark.skipif(
 
 
 @needs_children_list
+@end_to_end
 def test_kill_9_of_a_worker_from_outside_does_not_hang_or_lose_articles(tmp_path, corpus):
     process = subprocess.Popen([*EXTRACT, str(corpus), "--out", str(tmp_path / "out"),
                                 "--workers", "2", "--no-cache", "--batch-size", "8"],
@@ -138,6 +144,7 @@ def test_kill_9_of_a_worker_from_outside_does_not_hang_or_lose_articles(tmp_path
 # ----------------------------------------------------------------------------- the run killed
 
 @needs_children_list
+@end_to_end
 def test_run_killed_mid_write_keeps_the_previous_tables_and_the_next_run_cleans_up(
         tmp_path, corpus):
     out = tmp_path / "out"
@@ -175,6 +182,7 @@ run_extraction(sys.argv[1], sys.argv[2], rules_only=True, workers=1, use_cache=F
 """
 
 
+@end_to_end
 def test_run_killed_between_the_two_renames_of_publishing_is_repaired(tmp_path):
     out = tmp_path / "out"
     assert run(CORPUS, "--out", out, "--no-cache", "--workers", "1").returncode == 0
@@ -204,6 +212,7 @@ def small_disk(tmp_path):
     subprocess.run(["umount", "-l", str(mount)], check=False)
 
 
+@end_to_end
 def test_full_disk_for_out_is_one_line_and_keeps_the_previous_tables(small_disk, corpus):
     out = small_disk / "out"
     assert run(CORPUS, "--out", out, "--no-cache", "--workers", "1").returncode == 0
@@ -214,6 +223,7 @@ def test_full_disk_for_out_is_one_line_and_keeps_the_previous_tables(small_disk,
     assert sorted(p.name for p in small_disk.iterdir()) == ["out"]
 
 
+@end_to_end
 def test_full_disk_for_the_cache_is_a_warning_and_the_tables_are_written(
         tmp_path, small_disk, corpus):
     with open(small_disk / "filler", "wb", buffering=0) as filler:  # no room for a cache part
@@ -230,6 +240,7 @@ def test_full_disk_for_the_cache_is_a_warning_and_the_tables_are_written(
     assert lines == 151
 
 
+@end_to_end
 def test_file_size_limit_is_one_line_and_keeps_the_previous_tables(tmp_path, corpus):
     out = tmp_path / "out"
     assert run(CORPUS, "--out", out, "--no-cache", "--workers", "1").returncode == 0
@@ -247,6 +258,7 @@ def test_file_size_limit_is_one_line_and_keeps_the_previous_tables(tmp_path, cor
 
 # ----------------------------------------------------------------------------- two runs
 
+@end_to_end
 def test_two_runs_into_one_out_never_interleave(tmp_path, corpus):
     out = tmp_path / "out"
     first = subprocess.Popen([*EXTRACT, str(corpus), "--out", str(out), "--no-cache",
@@ -285,6 +297,7 @@ def corrupt_parts(cache: Path) -> int:
     return len(parts)
 
 
+@end_to_end
 def test_corrupt_cache_parts_are_set_aside_and_the_tables_stay_the_same(tmp_path, corpus):
     cache = tmp_path / "cache"
     assert run(corpus, "--out", tmp_path / "a", "--cache-dir", cache,

@@ -18,6 +18,7 @@ def load_cases() -> list[tuple[str, list[tuple]]]:
         if not line.strip() or line.startswith("#"):
             continue
         sentence, expected = line.split("\t")
+        sentence = sentence.replace("\\n", "\n")  # a key-figures box: label, then value line
         rows = []
         if expected.strip() != "-":
             for item in expected.split(";"):

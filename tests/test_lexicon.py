@@ -4,27 +4,29 @@ an unused one are errors), and the shared lists (months, number words) exist onc
 from __future__ import annotations
 
 import ast
+import functools
 import json
 import re
 
 import pytest
 
 from analysis.rules import lexicon
-from tests.conftest import ROOT
+from tests.conftest import ROOT, syntax_tree
 
 PACKAGE = ROOT / "analysis"
 
 
-def string_constants() -> set[str]:
-    """Every string literal in analysis/ outside the lexicon module itself."""
+@functools.cache
+def string_constants() -> frozenset[str]:
+    """Every string literal in analysis/ outside the lexicon module itself (read once)."""
     found = set()
     for path in PACKAGE.rglob("*.py"):
         if path.name == "lexicon.py":
             continue
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        for node in ast.walk(syntax_tree(path)):
             if isinstance(node, ast.Constant) and isinstance(node.value, str):
                 found.add(node.value)
-    return found
+    return frozenset(found)
 
 
 @pytest.mark.parametrize("name", sorted(lexicon.KEYS))

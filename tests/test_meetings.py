@@ -165,3 +165,34 @@ def test_meetings_are_deterministic(corpus_run, nlp):
     documents, results, predicted = corpus_run
     again = meetings_table(documents, results)
     pd.testing.assert_frame_equal(predicted, again)
+
+
+def test_undated_article_keeps_a_date_that_names_its_year():
+    """An article without a report date still dates 'on July 6, 2024' (its year is given),
+    but not 'on July 6' or 'on Monday'."""
+    from analysis.assemble.meetings import resolve_date
+
+    assert resolve_date("on July 6, 2024", None)[0] == dt.date(2024, 7, 6)
+    assert resolve_date("on July 6", None)[0] is None
+    assert resolve_date("on Monday", None)[0] is None
+
+
+def test_undated_article_keeps_a_planned_meeting_apart_from_the_held_round(nlp):
+    """Without a report date no day resolves: 'a meeting scheduled for Wednesday night
+    between Trump and the Qatari prime minister' is not the round held in Doha."""
+    text = ("Israel is stalling in the latest round of hostage negotiations in Doha, sources "
+            "said. A meeting scheduled for Wednesday night between Donald Trump and Qatari "
+            "Prime Minister Mohammed bin Abdulrahman Al Thani could help.")
+    found = rows(nlp, text, None)
+    doha = [r for r in found if r["location"] == "Doha"]
+    assert len(doha) == 1 and "Donald Trump" not in doha[0]["participants"]
+
+
+def test_headline_to_future_is_planned(nlp):
+    """A headline's 'X to travel to Cairo' is a plan; 'Delegation heads to Cairo' is not."""
+    planned = rows(nlp, "Burns to travel to Cairo for hostage talks\nBurns will meet Egyptian "
+                        "officials there.", dt.date(2024, 5, 1))
+    assert [(r["location"], r["status"]) for r in planned] == [("Cairo", "planned")]
+    held = rows(nlp, "Hamas delegation heads to Cairo for truce talks\nThe delegation arrived.",
+                dt.date(2024, 5, 1))
+    assert [(r["location"], r["status"]) for r in held] == [("Cairo", "held")]

@@ -13,7 +13,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import nbformat
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -39,8 +38,12 @@ EXPECTED_FILES = {
 }
 
 
-def read(name: str):
-    return nbformat.read(NOTEBOOKS / f"{name}.ipynb", as_version=4)
+def read(name: str, folder: Path = NOTEBOOKS):
+    """The notebook `name` of `folder` (nbformat is imported where it is used: importing it
+    builds jsonschema's IRI grammar, about 1.5 s of CPU)."""
+    import nbformat
+
+    return nbformat.read(folder / f"{name}.ipynb", as_version=4)
 
 
 # ----------------------------------------------------------------------------- committed form
@@ -110,7 +113,7 @@ def test_report_has_every_page(report):
     assert (report / "index.html").exists()
     for name in NAMES:
         assert (report / f"{name}.html").exists()
-        executed = nbformat.read(report / f"{name}.ipynb", as_version=4)
+        executed = read(name, report)
         errors = [o for c in executed.cells for o in c.get("outputs", [])
                   if o.get("output_type") == "error"]
         assert not errors
@@ -358,11 +361,34 @@ def _stated(gold_figures, metrics) -> tuple[int, int]:
 
 @pytest.mark.slow
 def test_overview_shows_the_gold_article_counts(report, gold):
+    """The overview page: the articles read, how many carry their date in their text (gold
+    `dated_in_text`) and that date beside each of them, the others all dated or undated."""
     text = page_text(report, "01_corpus_overview")
-    n = len(gold["documents"])
+    documents = gold["documents"]
+    n = len(documents)
     assert f"{n} files read: {n} readable, 0 rejected, 0 duplicate" in text
+    in_text = documents[documents["dated_in_text"] == "true"]
+    assert f"Of the readable reports, {len(in_text)} carry their date" in text
+    for row in in_text.itertuples():
+        assert f"{row.doc_id}.txt {row.report_date} given" in text, row.doc_id
+    others = re.search(r"(\d+) have a date inferred from their content and (\d+) have none", text)
+    assert others and int(others[1]) + int(others[2]) == n - len(in_text)
+
+
+@pytest.mark.slow
+def test_index_shows_the_gold_counts_and_latest_toll(report, gold):
+    """The index's numbers at a glance: articles, figures stated, and the newest Gaza toll a
+    report states (gold figures on the gold report dates)."""
     index = page_text(report, "index")
+    assert f"Articles {len(gold['documents'])} read" in index
     assert f"Figures stated {len(gold['figures'])}" in index
+    dates = gold["documents"].set_index("doc_id")["report_date"]
+    figures = gold["figures"]
+    tolls = figures[(figures["metric"] == "killed") & (figures["population"] == "palestinian")]
+    latest = max(tolls.itertuples(), key=lambda row: dates[row.doc_id])
+    assert (f"Latest Gaza death toll stated {int(latest.value):,} "
+            f"({latest.qualifier.replace('_', ' ')}) in a report of {dates[latest.doc_id]}"
+            in index)
 
 
 @pytest.mark.slow
@@ -408,7 +434,7 @@ def test_default_pages_show_no_code_prompts_or_parameters(report):
     assert "save_chart" not in html and "In&nbsp;[" not in html
     assert "injected-parameters" not in html and "reference_dir" not in html
     assert "data:image/png;base64," in html and "Deviation from the official series" in html
-    executed = nbformat.read(report / "02_casualty_figures.ipynb", as_version=4)
+    executed = read("02_casualty_figures", report)
     assert any("save_chart" in cell.source for cell in executed.cells)  # analysts keep the code
 
 

@@ -24,7 +24,7 @@ from analysis.batch.cache import ResultCache, _checksum
 from analysis.batch.publish import OutputError, OutputLock, clean_stale, publish
 from analysis.batch.run import run_extraction
 from analysis.corpus import CorpusError, load_corpus
-from tests.conftest import CORPUS, ROOT
+from tests.conftest import CORPUS, ROOT, run_cli
 
 
 def write(folder, files: dict):
@@ -51,9 +51,9 @@ def extract(corpus, out, **options):
     return run_extraction(corpus, out, **options)
 
 
-def cli(*args, **kwargs):
-    return subprocess.run([sys.executable, "-m", "analysis", *map(str, args)], cwd=ROOT,
-                          capture_output=True, text=True, timeout=300, **kwargs)
+def cli(*args):
+    """`python -m analysis ARGS`, run in this process (see conftest.run_cli)."""
+    return run_cli(*args)
 
 
 def one_line_error(result, *needles):

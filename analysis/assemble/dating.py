@@ -64,6 +64,10 @@ MAX_WINDOW_DAYS = 62          # wider than this and we do not claim a report dat
 MAX_PLATEAU_DAYS = 31         # nor when more days than this fit the hard evidence equally well
 # nor when days this close to the best score lie farther apart than MAX_WINDOW_DAYS
 AMBIGUOUS_MARGIN = 0.2
+# Days whose score is within this of the best tie (their middle is the estimate): the decay
+# of a preference anchored months away (a date of last year) is no reason to pick the first
+# of several equally supported weeks.
+TIE_MARGIN = 0.02
 LAG_BEFORE, LAG_AFTER = 7, 1  # article published up to 7 days after .. 1 day before a bulletin
 EXACT_MATCH_PCT = 0.1         # a non-round figure matches a bulletin within this
 # How likely an article quotes a bulletin `lag` days old (negative: a day before the series
@@ -93,6 +97,12 @@ AFTER_END_RATE_FACTOR, AFTER_END_MIN_RATE = 3.0, 50.0
 # the preference halves every RECENCY_HALF_LIFE days after that.
 RECENCY_FLAT_DAYS, RECENCY_HALF_LIFE = 1, 14
 
+# "nearly 65,000", "nearing its 22nd month": the days closest to it are preferred by up to
+# this factor (toll preference) or this much (duration).
+NEARLY_PREFER = 0.5
+# "more than 64,000": the days soon after the count passed it are preferred by up to this
+# factor (the count grows; writers update a round figure when it is passed).
+PASSED_PREFER = 0.5
 # Round figures ("more than 15,000") as allowed ranges of the official value, in percent of
 # the figure: (lowest, highest). Sources ahead of the series (e.g. the Government Media
 # Office during the Nov 2023 truce) make the lower side generous.
@@ -122,6 +132,11 @@ NOT_TOLL_CONTEXT = re.compile(
 MILITANT_COUNT = re.compile(r"^\s*(?:Hamas\s+|Palestinian\s+|armed\s+)?"
                             r"(?:militants|fighters|combatants|terrorists|gunmen)\b",
                             re.IGNORECASE)
+# ... or a count of Gaza and the West Bank together ("the death toll ... against the Gaza Strip
+# and the West Bank ... has risen to 8,382"), anywhere before the figure in its sentence.
+COMBINED_AREAS = re.compile(r"\bGaza(?:\s+Strip)?\s+and\s+(?:in\s+)?(?:the\s+)?(?:occupied\s+)?"
+                            r"West\s+Bank\b|\bWest\s+Bank\s+and\s+(?:in\s+)?(?:the\s+)?Gaza\b",
+                            re.IGNORECASE)
 # A round toll just reached: "surpasses 30,000", "tops 45,000", "crossed the 40,000 mark".
 # Its best days are those whose bulletin lies within MILESTONE_PCT (below, above) of it.
 MILESTONE = re.compile(r"\b(?:surpass|top|pass|cross|exceed|hit|reach|break)(?:es|ed|s|ing)?\s+"
@@ -136,14 +151,20 @@ LAST_WEEK = re.compile(r"\blast\s+week\b", re.IGNORECASE)
 LAST_WEEK_LAGS, LAST_WEEK_PREF = (1, 13), (1.0, 0.3)
 # "the second anniversary of October 7": from this many days before to after the anniversary
 ANNIVERSARY_DAYS = (10, 4)
-WEIGHTS = {"toll": 3.0, "duration": 2.0, "absolute": 2.0, "dateline": 3.0, "event": 1.5,
-           "round": 1.5, "office": 1.5, "yearless": 1.0, "hostages": 1.0, "since_war": 1.0,
-           "holiday": 1.0, "weekday": 0.6, "recency": 0.4}
+WEIGHTS = {"toll": 3.0, "toll_range": 1.5, "duration": 2.0, "absolute": 2.0, "dateline": 3.0,
+           "event": 1.5, "round": 1.5, "office": 1.5, "yearless": 1.0, "hostages": 1.0,
+           "since_war": 1.0, "holiday": 1.0, "weekday": 0.6, "recency": 0.4, "fresh": 1.0}
 SOFT_KINDS = ("weekday", "recency")               # preferences only, never bound the window
-INFORMATIVE_KINDS = ("toll", "duration", "absolute", "dateline", "event", "round", "yearless",
-                     "hostages", "holiday")
+INFORMATIVE_KINDS = ("toll", "toll_range", "duration", "absolute", "dateline", "event", "round",
+                     "yearless", "hostages", "holiday")
 # signals that widen the window when the point misses them by a little
-STRONG_KINDS = ("toll", "duration", "absolute", "dateline", "event", "round", "yearless")
+STRONG_KINDS = ("toll", "toll_range", "duration", "absolute", "dateline", "event", "round",
+                "yearless")
+# Signals that held the true date of (nearly) every dev article that had one: tolls, full
+# dates, datelines, year-less dates, office tenures (rounds, hostage counts of 2024, events
+# and holidays are sometimes misread). An estimate that misses one of these by more than
+# DISAGREE_WIDEN_DAYS is not given: the evidence disagrees (:func:`_far_conflicts`).
+RELIABLE_KINDS = ("toll", "toll_range", "absolute", "dateline", "yearless", "office")
 # A year-less date ("July 28", "the end of November") mentioned as past lies at most this many
 # days before the report (older dates are written with their year), a coming one at most
 # this many days after it; its year is the one the other evidence favours.
@@ -159,6 +180,12 @@ LEAD_DATE_DAYS = 10   # a past date in the article's first sentence: the report 
 WEEKDAY_DATE_DAYS = 8
 # A coming event or date: the report most likely precedes it by days, not months.
 AHEAD_FLAT_DAYS, AHEAD_HALF_LIFE = 3, 10
+# A ceasefire is announced days before it takes effect (22 -> 24 November 2023, 15 -> 19
+# January 2025, 9 -> 10 October 2025): "the current truce" from this many days before.
+CEASEFIRE_ANNOUNCED_DAYS = 4
+# An event under way ("during", "on the sidelines of"): its own days preferred by this much
+# over the margin days around it.
+DURING_PREFER = 0.2
 # An event said to be recent ("shortly after", "following"): the report within this many days.
 RECENT_EVENT_DAYS = 30
 # A meeting matching a compiled round: a held one is reported from its first day to this many
@@ -178,6 +205,11 @@ ROUND_TYPES = {"meeting", "summit", "talks", "working-level talks"}
 PAST_WEEKDAY_GAP = {0: 1.0, 1: 0.85, 2: 0.45, 3: 0.3, 4: 0.2, 5: 0.1, 6: 0.05}
 FUTURE_WEEKDAY_GAP = {0: 0.5, 1: 1.0, 2: 0.85, 3: 0.7, 4: 0.55, 5: 0.45, 6: 0.35}
 LOWER_BOUND_DAYS_PCT = 0.05   # "more than N days": up to 5% (at least 10 days) past N
+# Years of war: "nearly/almost two years" is said in the last months before the mark (dev
+# sets: 21.6 to 24.0 months), "the two-year war" from the mark on (24.0 to 24.2 months), not
+# a whole year either side.
+NEARLY_YEARS_DAYS = 122       # "nearly N years": from this many days before the mark
+YEARS_SPAN = (30, 183)        # "N-year war": from a month before the mark to six months after
 UNIT_DAYS = {"day": 1, "week": 7, "month": 30.44, "year": 365.25}
 TOLL_METRICS = {("killed", "palestinian"), ("injured", "palestinian")}
 
@@ -259,6 +291,20 @@ def _calendar() -> tuple[list[dt.date], dict[str, np.ndarray]]:
         reach = np.full(len(days), np.nan)
         reach[end + 1:] = values[end] + rate * np.arange(1, len(days) - end)
         series[f"{metric}_reach"] = reach
+        # the next different count after each day: a count repeated day after day (the
+        # series frozen, e.g. during the November 2023 truce) hides the real count between
+        # the repeated value and that next one
+        filled = series[f"{metric}_prev"]
+        changed = np.r_[True, filled[1:] != filled[:-1]]
+        stale = ~changed & ~np.isnan(filled)
+        nxt = np.full(len(days), np.inf)
+        later = np.inf
+        for i in range(len(days) - 1, -1, -1):
+            nxt[i] = later
+            if changed[i] and not np.isnan(filled[i]):
+                later = filled[i]
+        series[f"{metric}_stale"] = stale | np.r_[stale[1:], False]
+        series[f"{metric}_next_new"] = nxt
     series["weekday"] = np.array([d.weekday() for d in days])
     return days, series
 
@@ -333,8 +379,11 @@ def not_a_toll(figure: dict) -> str | None:
         return "a vague quantity"
     before, after = _clauses(figure)
     words = (re.sub(r"^[^\d]*[\d,.]+", "", quote) if isinstance(quote, str) else "") + after
+    sentence = figure.get("sentence") if isinstance(figure.get("sentence"), str) else ""
+    head = sentence[:max(0, sentence.find(quote))] if isinstance(quote, str) and quote else ""
     match = NOT_TOLL_CONTEXT.search(after) or NOT_TOLL_CONTEXT.search(before) or \
-        MILITANT_COUNT.search(words)
+        MILITANT_COUNT.search(words) or COMBINED_AREAS.search(head) or \
+        re.match(r"\s*(?:\w+\s+){0,3}in\s+the\s+(?:occupied\s+)?West\s+Bank\b", after)
     return f"'{match.group(0)}'" if match else None
 
 
@@ -381,6 +430,12 @@ def _round_toll_match(figure: dict, value: float, metric: str, qualifier: str) -
         ideal = ok & (official >= value * (1 - MILESTONE_PCT[0] / 100)) & \
             (official <= value * (1 + MILESTONE_PCT[1] / 100))
         equal = equal | ideal
+    # a frozen series (the same count day after day): the real count lay between it and the
+    # next new one, so those days are ideal when that span meets the figure's ideal span
+    span = {"lower_bound": (value, value + step), "upper_bound": (value - step, value)}.get(
+        qualifier, (value - step / 2, value + step / 2))
+    ideal |= ok & series[f"{metric}_stale"] & (official < span[1]) & \
+        (series[f"{metric}_next_new"] >= span[0])
     ideal |= equal  # a bulletin with exactly this number: most likely the one quoted
     # after the series ends, the count only grows: a figure the last bulletin does not
     # already exceed may come from a later one
@@ -391,15 +446,47 @@ def _round_toll_match(figure: dict, value: float, metric: str, qualifier: str) -
                       f"official {metric} within {low:+g}%..{high:+g}% of it")
 
 
-def _exact_toll_match(value: float, metric: str) -> _TollMatch:
+# The weekday a toll was given on, named in its sentence ("the ministry said on Sunday"):
+# one weekday name, not "next", "last", "since", "until" or "by" before it.
+TOLL_WEEKDAY = re.compile(r"(?<!next )(?<!last )(?<!since )(?<!until )(?<!by )"
+                          r"\b(" + "|".join(dates.WEEKDAY_NAMES) + r")\b", re.IGNORECASE)
+
+
+def toll_weekday(figure: dict) -> int | None:
+    """The weekday (0 = Monday) a non-round toll's sentence says it was given on, when the
+    sentence names exactly one: "At least 61,709 ... were killed, local authorities said on
+    Sunday" -> 6. On the dev sets every toll equal to a bulletin named that bulletin's
+    weekday (21 of 21). None for several weekdays ("killed on Friday, the ministry said on
+    Saturday") or none."""
+    sentence = figure.get("sentence") if isinstance(figure.get("sentence"), str) else ""
+    names = {m.group(1).lower() for m in TOLL_WEEKDAY.finditer(sentence)}
+    if len(names) != 1 or re.search(r"\b(?:next|last|since|until|by)\s+(?:" +
+                                     "|".join(dates.WEEKDAY_NAMES) + r")\b", sentence,
+                                     re.IGNORECASE):
+        return None
+    return dates.WEEKDAY_NAMES.index(names.pop())
+
+
+def _on_weekday(mask: np.ndarray, weekday: int | None) -> np.ndarray:
+    """The days of `mask` on `weekday` or the day either side of it (a bulletin dated the
+    day after it was given, a late copy); all of `mask` when weekday is None."""
+    if weekday is None:
+        return mask
+    _, series = calendar_days()
+    return mask & (np.abs((series["weekday"] - weekday + 3) % 7 - 3) <= 1)
+
+
+def _exact_toll_match(value: float, metric: str, weekday: int | None = None) -> _TollMatch:
     """A non-round figure ("at least 26,422") is the bulletin equal to it (within 0.1% when
     none equals it), or a day the series lacks whose neighbours bracket it; another source's
-    large count matches the days around the one the series passed it."""
+    large count matches the days around the one the series passed it. A toll given on a
+    named weekday (:func:`toll_weekday`) matches only bulletin days of that weekday (or a day
+    either side): "local authorities said on Sunday" is no Wednesday's bulletin."""
     days, series = calendar_days()
     official, prev, nxt = series[metric], series[f"{metric}_prev"], series[f"{metric}_next"]
-    known = ~np.isnan(official)
-    after_end = np.isinf(nxt) & ~known
-    gap = ~known & ~after_end & ~np.isnan(prev)
+    known = _on_weekday(~np.isnan(official), weekday)
+    after_end = np.isinf(nxt) & np.isnan(official)
+    gap = _on_weekday(np.isnan(official) & ~after_end & ~np.isnan(prev), weekday)
     equal = known & (official == value)
     # (in the slow 2025-26 series 0.1% spans weeks: near ones only when none equals it)
     ok = equal.copy() if equal.any() else \
@@ -408,8 +495,8 @@ def _exact_toll_match(value: float, metric: str) -> _TollMatch:
     gap_ok |= after_end & (prev < value) & (series[f"{metric}_reach"] >= value)
     ok = ok | gap_ok
     how = f"bulletin{'s' if ok.sum() > 1 else ''} equal to it"
-    passed = known & (official >= value)
-    if not ok.any() and value >= OTHER_SOURCE_MIN and passed.any():
+    passed = ~np.isnan(official) & (official >= value)
+    if not ok.any() and value >= OTHER_SOURCE_MIN and passed.any() and weekday is None:
         # no bulletin has it: another source's count (Government Media Office, an agency's
         # own tally) runs in step with the series, as weakly as a gap
         k = int(np.argmax(passed))
@@ -424,18 +511,23 @@ def toll_constraint(figure: dict) -> Constraint | None:
     """The days on which a cumulative Gaza toll could have been reported: the bulletin days
     it matches (:func:`_round_toll_match`, :func:`_exact_toll_match`), each spread over the
     days a report may quote it (:data:`LAG_PREF`, or the week after for "last week")."""
+    return _toll(figure)[0]
+
+
+def _toll(figure: dict):
+    """(:func:`toll_constraint`, the bulletin match, the lags), or (None, None, None)."""
     days, series = calendar_days()
     metric, qualifier = figure.get("metric"), figure.get("qualifier") or "exact"
     value = pd.to_numeric(figure.get("value"), errors="coerce")
     if pd.isna(value) or value <= 0:
-        return None
+        return None, None, None
     value = float(value)
     match = _round_toll_match(figure, value, metric, qualifier) if is_round(int(value)) \
-        else _exact_toll_match(value, metric)
+        else _exact_toll_match(value, metric, toll_weekday(figure))
     n = len(days)
     if not match.ok.any():
         return Constraint("toll", f"{metric} {int(value):,} ({qualifier}): no official bulletin "
-                          "matches", np.zeros(n, dtype=bool))
+                          "matches", np.zeros(n, dtype=bool)), None, None
     allowed, prefer = np.zeros(n, dtype=bool), np.zeros(n)
     matched = np.flatnonzero(match.ok)
     last_week = bool(LAST_WEEK.search(_clause_before(figure)))
@@ -455,14 +547,67 @@ def toll_constraint(figure: dict) -> Constraint | None:
             lag_pref = LAG_PREF[lag]
         weight = lag_pref * np.where(match.equal[i], 1.0, np.where(
             match.gap_ok[i], GAP_MATCH_PREF, np.where(match.ideal[i], 0.45, 0.3)))
+        if qualifier == "upper_bound" and is_round(int(value)):   # "nearly 65,000": the
+            # closer the count came to it, the likelier (up to NEARLY_PREFER more)
+            step = rounding_step(int(value))
+            close = np.clip((series[metric][i] - (value - step)) / step, 0, 1)
+            weight = weight * (1 + NEARLY_PREFER * np.nan_to_num(close))
+        elif qualifier == "lower_bound" and is_round(int(value)):   # "more than 64,000":
+            # the sooner after the count passed it, the likelier (dev sets: the median
+            # report lies a third of the way into the days the count stood in that step)
+            step = rounding_step(int(value))
+            close = np.clip(1 - (series[metric][i] - value) / step, 0, 1)
+            weight = weight * (1 + PASSED_PREFER * np.nan_to_num(close))
         prefer[j] = np.maximum(prefer[j], weight)   # j unique for one lag (no ufunc.at)
+    label = (f"{metric} '{figure.get('quote') or f'{int(value):,}'}' ({qualifier}): "
+             f"{match.how} {_span_text(matched, metric)}" +
+             (" (quoted as last week's)" if last_week else ""))
+    return Constraint("toll", label, allowed, prefer), match, lags
+
+
+def _span_text(matched: np.ndarray, metric: str) -> str:
+    """ "first..last" of the matched bulletin days (the last may be the series' end)."""
+    days, series = calendar_days()
     known = ~np.isnan(series[metric])
     first, last = days[matched[0]], days[matched[-1]]
     if not known[matched[-1]] and np.isinf(series[f"{metric}_next"][matched[-1]]):
         last = f"{days[int(np.flatnonzero(known)[-1])]} and after the series ends"
-    label = (f"{metric} '{figure.get('quote') or f'{int(value):,}'}' ({qualifier}): "
-             f"{match.how} {first}..{last}" + (" (quoted as last week's)" if last_week else ""))
-    return Constraint("toll", label, allowed, prefer)
+    return f"{first}..{last}"
+
+
+def _spread(matched: np.ndarray, lags: range, n: int) -> np.ndarray:
+    """The report days of bulletin days `matched` quoted `lags` days later."""
+    out = np.zeros(n, dtype=bool)
+    for lag in lags:
+        j = matched + lag
+        out[j[(j >= 0) & (j < n)]] = True
+    return out
+
+
+def toll_constraints(figure: dict) -> list[Constraint]:
+    """A toll's constraints. A round figure ("more than 55,000", "nearly 65,000") gives
+    two: its core, the days while the count stood within one rounding step of it (what
+    writers quote: "more than 55,000" while the count is 55,000-55,999; measured on the dev
+    sets, the core held the true date of every report that had one), weighted as a toll;
+    and its tolerance range (:data:`ROUND_TOLERANCES`: a stale or early quote), a weaker
+    ``toll_range``. Other figures: :func:`toll_constraint` alone."""
+    c, match, lags = _toll(figure)
+    if c is None or match is None:
+        return [c] if c is not None else []
+    value = float(pd.to_numeric(figure.get("value"), errors="coerce"))
+    if not is_round(int(value)):
+        return [c]
+    days, _ = calendar_days()
+    metric, qualifier = figure.get("metric"), figure.get("qualifier") or "exact"
+    ideal = np.flatnonzero(match.ideal)
+    core = _spread(ideal, lags, len(days)) & c.allowed
+    if not core.any() or core.sum() == c.allowed.sum():
+        return [c]
+    quote = figure.get("quote") or f"{int(value):,}"
+    core_label = (f"{metric} '{quote}' ({qualifier}): the count within a rounding step of it "
+                  f"{_span_text(ideal, metric)}")
+    return [Constraint("toll", core_label, core, c.prefer),
+            Constraint("toll_range", c.label, c.allowed)]
 
 
 # Hostage counts: figure metric -> compiled metrics (israel_hostage_figures_reported.csv).
@@ -487,24 +632,83 @@ HOSTAGE_DAYS = 60           # ...reported within 60 days either side (reports ar
 MONOTONIC_HOSTAGE_METRICS = {"hostages_held"}
 
 
-def _hostage_period_constraint(value: int) -> Constraint | None:
-    """A count of hostages held equal (within :data:`HOSTAGE_PERIOD_MATCH`) to one that stood
-    for a known period (the timeline's hostages rows: 59 from March to May 2025, 48 before
-    the October 2025 releases): the report lies in one of those periods (widened by
-    :data:`HOSTAGE_PERIOD_DAYS`)."""
+# Hostages held since before the war (Avera Mengistu, Hisham al-Sayed, the bodies of Hadar
+# Goldin and Oron Shaul) are in the timeline's totals; reports counting "of the 251 taken on
+# 7 October" leave them out: (until this day, how many) -- Shaul was recovered on 19 January
+# 2025, Mengistu and al-Sayed freed on 22 February 2025.
+PREWAR_HELD = ((dt.date(2025, 1, 19), 4), (dt.date(2025, 2, 22), 3), (dt.date.max, 1))
+# From the release of the last living hostages every count held is of bodies, returned one or
+# two at a time and identified a day or two later: counts within 1 match.
+ALL_DEAD_FROM, ALL_DEAD_MATCH = dt.date(2025, 10, 13), 1
+
+
+def _prewar_held(day: dt.date) -> int:
+    return next(k for until, k in PREWAR_HELD if day < until)
+
+
+def _period_matches(period, value: int, metric: str) -> bool:
+    """A count of hostages held is the period's total or its count of those taken on 7
+    October; after the last living were freed, held and dead counts match within 1."""
+    if period.start >= ALL_DEAD_FROM:
+        return abs(period.count - value) <= ALL_DEAD_MATCH
+    if metric != "hostages_held":
+        return False
+    return value in (period.count, period.count - _prewar_held(period.start))
+
+
+def _hostage_period_constraint(value: int, metric: str = "hostages_held") -> Constraint | None:
+    """A count of hostages held equal to one that stood for a known period (the timeline's
+    hostages rows: 94 from 19 to 24 January 2025, 59 from March to May 2025, 24 bodies on 13
+    October 2025; :func:`_period_matches`): the report lies in one of those periods
+    (widened by :data:`HOSTAGE_PERIOD_DAYS`)."""
     days, _ = calendar_days()
     n = len(days)
-    periods = [p for p in timeline.hostage_periods()
-               if abs(p.count - value) <= HOSTAGE_PERIOD_MATCH]
+    periods = [p for p in timeline.hostage_periods() if _period_matches(p, value, metric)]
     if not periods:
         return None
     allowed = np.zeros(n, dtype=bool)
     for p in periods:
         allowed |= _mask_range(n, _index(days, p.start) - HOSTAGE_PERIOD_DAYS[0],
                                _index(days, p.end or p.start) + HOSTAGE_PERIOD_DAYS[1])
-    label = f"hostages_held {value}: " + "; ".join(
+    label = f"{metric} {value}: " + "; ".join(
         f"{p.event} ({p.start}..{p.end})" for p in periods)
     return Constraint("hostages", label, allowed)
+
+
+# A count of hostages that is not the count held at the report: told in the past perfect
+# ("Hamas had been holding 48 hostages ... when the ceasefire was announced"), or of those
+# alive ("63 hostages still held in Gaza are alive").
+PAST_COUNT = re.compile(r"\bhad\s+(?:been\s+)?(?:holding|held|kept|had)\b", re.IGNORECASE)
+ALIVE_COUNT = re.compile(r"^[^.]*?\b(?:are|is|were|remain)\s+(?:still\s+)?(?:believed\s+"
+                         r"(?:to\s+be\s+)?|thought\s+to\s+be\s+)?alive\b", re.IGNORECASE)
+
+
+def not_a_current_count(figure: dict) -> bool:
+    """:data:`PAST_COUNT` before the figure or :data:`ALIVE_COUNT` right after it; not
+    "how many are alive" (a question about the count: "the 100 hostages it is holding and
+    how many are alive" is the count held)."""
+    before, after = _clauses(figure)
+    quote = figure.get("quote") if isinstance(figure.get("quote"), str) else ""
+    alive = ALIVE_COUNT.search(re.sub(r"^[^\d]*[\d,.]+", "", quote) + after)
+    return bool(PAST_COUNT.search(before) or
+                (alive and not re.search(r"\bhow\s+many\b", alive.group(0), re.IGNORECASE)))
+
+
+# A count of the dead among the hostages dates a report only as the remains still held after
+# the last living were freed ("still holds the bodies of 11 hostages"): before that the
+# reported counts of dead captives go up and down with how each source counts (compiled
+# reports of 2024 missed the true date more often than not), and counts of 20 to 40 dead
+# fit both 2024 and October 2025.
+REMAINS_WORDS = re.compile(r"\b(?:remains|bod(?:y|ies)|coffins?)\b", re.IGNORECASE)
+
+
+def _remains_constraint(figure: dict, value: int) -> Constraint | None:
+    """Remains of hostages still held (:data:`REMAINS_WORDS` in the sentence, a count not
+    approximate) against the timeline's periods from 13 October 2025; else nothing."""
+    sentence = figure.get("sentence") if isinstance(figure.get("sentence"), str) else ""
+    if not REMAINS_WORDS.search(sentence) or figure.get("qualifier") == "approx":
+        return None
+    return _hostage_period_constraint(value, "hostages_dead")
 
 
 def hostage_constraint(figure: dict) -> Constraint | None:
@@ -515,13 +719,16 @@ def hostage_constraint(figure: dict) -> Constraint | None:
     value = pd.to_numeric(figure.get("value"), errors="coerce")
     if not metrics or figure.get("population") not in ("israeli", None, "") or pd.isna(value):
         return None
+    if not_a_current_count(figure):
+        return None
     margin = max(HOSTAGE_MATCH[0] * value, HOSTAGE_MATCH[1])
     if figure.get("qualifier") in ("approx", "lower_bound", "upper_bound") and value % 10 == 0:
         margin = max(margin, HOSTAGE_ROUND_PCT * value / 100)   # "roughly 100"
-    if figure.get("metric") == "hostages_held":
-        period = _hostage_period_constraint(int(value))
-        if period is not None:
-            return period
+    if figure.get("metric") == "hostages_dead":
+        return _remains_constraint(figure, int(value))
+    period = _hostage_period_constraint(int(value), figure.get("metric"))
+    if period is not None:
+        return period
     points = reference.compiled_points(tuple(metrics))
     if figure.get("metric") == "hostages_held":   # and the timeline's periods' first/last days
         points = tuple(sorted(points + tuple(
@@ -559,6 +766,45 @@ def hostage_constraint(figure: dict) -> Constraint | None:
     label = (f"{figure['metric']} {int(value)}: compiled reports of "
              f"{', '.join(sorted({str(count) for _, count in near}))} on "
              f"{min(d for d, _ in near)}..{max(d for d, _ in near)} (±{HOSTAGE_DAYS} days)")
+    return Constraint("hostages", label, allowed)
+
+
+# A count of hostages freed so far in a truce ("bringing the total number of hostages released
+# to 58", "So far, 21 hostages ... have been freed"): the timeline's released rows (the count
+# from a release day to the day before the next), widened by these days (a late copy).
+RELEASED_SO_FAR = re.compile(r"\b(?:so\s+far|thus\s+far|to\s+date|until\s+now|in\s+total|"
+                             r"a\s+total\s+of|the\s+total\s+(?:number\s+)?(?:of\s+)?|"
+                             r"bringing|brings|brought)\b", re.IGNORECASE)
+RELEASED_DAYS = (0, 2)
+# ... freed alive ("released", "freed"), not bodies returned, nor a part of the count
+# ("including 15 Israelis")
+RELEASED_VERB = re.compile(r"\b(?:releas\w*|free[ds]?|freeing)\b", re.IGNORECASE)
+NOT_ALIVE = re.compile(r"\b(?:bod(?:y|ies)|remains|coffins?|deceased|dead)\b", re.IGNORECASE)
+
+
+def released_constraint(figure: dict) -> Constraint | None:
+    """Hostages freed so far in a truce (:data:`RELEASED_SO_FAR` in the figure's sentence):
+    the days that count stood (the timeline's ``released`` rows, all nationalities or Israelis
+    only). A count of one release ("Hamas released three more hostages") says nothing here."""
+    sentence = figure.get("sentence") if isinstance(figure.get("sentence"), str) else ""
+    value = pd.to_numeric(figure.get("value"), errors="coerce")
+    before = _clause_before(figure)
+    if not RELEASED_SO_FAR.search(sentence) or not RELEASED_VERB.search(sentence) or \
+            NOT_ALIVE.search(sentence) or pd.isna(value) or \
+            re.search(r"\bmore\b", figure.get("quote") or "") or \
+            re.search(r"\b(?:including|of\s+them|among\s+them)\s*$", before):
+        return None
+    periods = [p for p in timeline.released_periods() if p.count == int(value)]
+    if not periods:
+        return None
+    days, _ = calendar_days()
+    n = len(days)
+    allowed = np.zeros(n, dtype=bool)
+    for p in periods:
+        allowed |= _mask_range(n, _index(days, p.start) - RELEASED_DAYS[0],
+                               _index(days, p.end or p.start) + RELEASED_DAYS[1])
+    label = f"hostages_released {int(value)} so far: " + "; ".join(
+        f"{p.event} ({p.start}..{p.end})" for p in periods)
     return Constraint("hostages", label, allowed)
 
 
@@ -610,6 +856,35 @@ def recency_constraint(constraints: list[Constraint]) -> Constraint | None:
                       prefer, anchors=tuple(anchors))
 
 
+# A report follows the latest event or dated day it tells as past by days or weeks, rarely by
+# months (dev sets: 0-3 days for half of the reports, 4-14 days for a fifth, over 100 days for
+# 2 in 100): the days soon after the latest firm anchor are preferred by this much, flat for
+# FRESH_FLAT_DAYS, halving every FRESH_HALF_LIFE days after. Unlike the soft recency it
+# counts among the evidence (it can tell a year-less "October 21" of 2025 from 2026 after
+# "Trump's 20-point plan"), but never bounds the window.
+FRESH_PREFER, FRESH_FLAT_DAYS, FRESH_HALF_LIFE = 0.5, 30, 60
+FIRM_ANCHOR_KINDS = ("absolute", "event")
+
+
+def fresh_constraint(constraints: list[Constraint]) -> Constraint | None:
+    """The days soon after the latest past event or full date the article mentions
+    (:data:`FRESH_PREFER`); year-less dates are no anchors here (their year is what is
+    being decided)."""
+    days, _ = calendar_days()
+    n = len(days)
+    anchors = sorted({a for c in constraints if c.kind in FIRM_ANCHOR_KINDS
+                      for a in c.anchors if 0 <= a < n})
+    if not anchors:
+        return None
+    mark = np.full(n, -1)
+    mark[anchors] = anchors
+    latest = np.maximum.accumulate(mark)
+    gap = np.where(latest >= 0, np.arange(n) - latest, -1)
+    prefer = FRESH_PREFER * _decay(gap, FRESH_FLAT_DAYS, FRESH_HALF_LIFE)
+    return Constraint("fresh", f"written within weeks of {days[anchors[-1]]} or another "
+                      "past event", np.ones(n, dtype=bool), prefer, anchors=tuple(anchors))
+
+
 def duration_constraint(mention: dict) -> Constraint | None:
     """ "seven-month war", "seven weeks": N units after 7 October 2023."""
     days, _ = calendar_days()
@@ -632,8 +907,12 @@ def duration_constraint(mention: dict) -> Constraint | None:
             lo, hi = amount - 10, amount + 3   # "nearly 200 days": quoted days later too
         elif qualifier == "lower_bound":   # "over 650 days": reports round down to 50s
             lo, hi = amount, amount + max(10, amount * LOWER_BOUND_DAYS_PCT)
+    elif qualifier == "upper_bound" and unit == UNIT_DAYS["year"]:   # "nearly two years":
+        lo, hi = amount * unit - NEARLY_YEARS_DAYS, amount * unit + 2   # its last months
     elif qualifier == "upper_bound":   # nearly seven months: the seventh month
         lo, hi = (amount - 1) * unit, amount * unit + 2
+    elif qualifier == "exact" and unit == UNIT_DAYS["year"]:   # "the two-year war": from
+        lo, hi = amount * unit - YEARS_SPAN[0], amount * unit + YEARS_SPAN[1]   # its mark
     elif qualifier == "lower_bound":   # more than seven months
         lo, hi = amount * unit, (amount + 1.5) * unit
     else:                              # seven months: half a unit before to one unit after
@@ -643,6 +922,10 @@ def duration_constraint(mention: dict) -> Constraint | None:
         WAR_START + dt.timedelta(days=int(np.ceil(hi)))
     label = f"'{mention['text']}' since 7 Oct: {start}..{end}"
     prefer = None
+    if qualifier == "ordinal_near":   # "nearing its 22nd month": the closer, the likelier
+        lo_i, hi_i = int(np.floor(lo)), int(np.ceil(hi))
+        prefer = NEARLY_PREFER * allowed * np.clip(
+            (np.arange(len(days)) - lo_i) / max(1, hi_i - lo_i), 0, 1)
     if qualifier not in ("anniversary", "ordinal", "ordinal_near"):
         counted = allowed
         allowed, label = _paused_by_truce(mention["text"], allowed, label)
@@ -718,6 +1001,9 @@ def absolute_constraint(mention: dict) -> Constraint | None:
 
 
 WEEKDAY_DATE_PREFER = 0.6   # "on Saturday, August 24": that day most likely, the next less
+# "Or Levy was freed on Saturday" (an event of the week on its own weekday): the day after it
+# most likely, halving every 3 days after; weaker than the report's own weekday ("on Friday")
+EVENT_DAY_PREFER = 0.3
 
 
 def _named_day_prefer(mention: dict, idx: int, n: int) -> np.ndarray | None:
@@ -775,6 +1061,8 @@ def yearless_constraint(mention: dict) -> Constraint | None:
     given with the date ("Tuesday 13 February") keeps only the years where it falls so."""
     days, _ = calendar_days()
     n = len(days)
+    if mention.get("rel_year") is not None and mention.get("tense") != "future":
+        return relative_year_constraint(mention)
     spans = yearless_spans(mention["text"], range(days[0].year, days[-1].year + 1))
     if mention.get("year_hint"):   # "In November 2023, ... collapsed on December 1"
         spans = [s for s in spans if s[0].year == mention["year_hint"]] or spans
@@ -817,6 +1105,41 @@ def yearless_constraint(mention: dict) -> Constraint | None:
                       text=mention["text"], future=future)
 
 
+def _month_spans(low: str, years) -> list[tuple[dt.date, dt.date]]:
+    """The first and last day of the month a text names ("in november"), in each year."""
+    words = [w for w in re.findall(r"[a-z]+", low) if w in dates.MONTHS]
+    if not words:
+        return []
+    month = dates.MONTHS[words[0]]
+    return [(dt.date(y, month, 1), dt.date(y + month // 12, month % 12 + 1, 1) -
+             dt.timedelta(days=1)) for y in years]
+
+
+def relative_year_constraint(mention: dict) -> Constraint | None:
+    """ "October 7 last year", "in November last year", "in January this year": the report lies
+    in the year after (the same year as) one occurrence of the date, on or after it. "October
+    7" is the attack of 2023."""
+    days, _ = calendar_days()
+    n = len(days)
+    low = dates._norm(mention["text"])
+    if re.search(r"\b(?:oct(?:ober)?\.?\s+7(?:th)?|7(?:th)?\s+(?:of\s+)?october)\b", low):
+        spans = [(WAR_START, WAR_START)]
+    else:
+        years = range(days[0].year, days[-1].year + 1)
+        spans = yearless_spans(mention["text"], years) or _month_spans(low, years)
+    allowed = np.zeros(n, dtype=bool)
+    for first, _ in spans:
+        year = first.year - mention["rel_year"]
+        start = max(_index(days, first), _index(days, dt.date(year, 1, 1)))
+        allowed |= _mask_range(n, start, _index(days, dt.date(year, 12, 31)))
+    if not allowed.any():
+        return None
+    which = "last year" if mention["rel_year"] else "this year"
+    years = "/".join(str(first.year - mention["rel_year"]) for first, _ in spans)
+    return Constraint("absolute", f"'{mention['text']}' {which}: the report in {years}",
+                      allowed)
+
+
 def dateline_constraint(mention: dict) -> Constraint | None:
     """ "TEL AVIV, July 28." opening the article: the report is that day (or the next, for
     a copy); without a year, the year the other evidence favours."""
@@ -845,13 +1168,21 @@ def event_constraint(mention: dict) -> Constraint | None:
     last = _index(days, dt.date.fromisoformat(mention.get("end_date") or mention["date"]))
     tense = mention.get("tense") or "past"
     what = f"{mention['event']} ({mention['date']})"
-    if tense == "future":
+    if mention.get("event_kind") == "state" and last > first and tense != "future":
+        return Constraint("event", f"'{mention['text']}' holds: {what}",   # "the
+                          _mask_range(n, first, last + 1))               # president-elect"
+    if tense == "future":   # (an event of several days may be under way: "through the
+        # Friday conclusion of Trump's Gulf trip"; most likely it is still to come)
         prefer = 0.5 * _ahead(first - np.arange(n), AHEAD_FLAT_DAYS, AHEAD_HALF_LIFE)
         return Constraint("event", f"'{mention['text']}' still to come: {what}",
-                          _mask_range(n, 0, first), prefer)
-    if tense == "during":
+                          _mask_range(n, 0, max(first, last - 1)), prefer)
+    if tense == "during":   # (a ceasefire is "the current truce" from its announcement)
+        early = CEASEFIRE_ANNOUNCED_DAYS if mention.get("event_kind") == "ceasefire" else 1
+        # the event's own days rather than the margins ("on the sidelines of the UN General
+        # Assembly ... on Tuesday": the Tuesday of the high-level week, not the one after)
         return Constraint("event", f"'{mention['text']}' under way: {what}",
-                          _mask_range(n, first - 1, last + 1))
+                          _mask_range(n, first - early, last + 1),
+                          DURING_PREFER * _mask_range(n, first, last))
     if tense == "offset":   # "two weeks after the killing": about that long after it
         at = first + int(mention.get("offset_days") or 0)
         lo, hi = at - max(3, at - first) // 3, at + max(7, (at - first) // 2)
@@ -863,10 +1194,17 @@ def event_constraint(mention: dict) -> Constraint | None:
     if tense == "recent":
         within = int(mention.get("recent_days") or RECENT_EVENT_DAYS)   # (the recency
         # preference, from its anchor, already favours the days right after it)
+        # an event of the week ("Or Levy was freed on Saturday"): its own day, as a date
+        # given with its weekday, rather than any day after the same weekday a week later
+        prefer = EVENT_DAY_PREFER * _decay(np.arange(n) - first, 1, 3) \
+            if mention.get("week_day") == days[max(0, min(first, n - 1))].weekday() else None
         return Constraint("event", f"'{mention['text']}' recent (within {within} days): "
-                          f"{what}", _mask_range(n, first, first + within), anchors=(first,))
+                          f"{what}", _mask_range(n, first, first + within), prefer,
+                          anchors=(first,))
+    # (a lasting state, "the yellow line", is no news of its first day: no anchor)
     return Constraint("event", f"'{mention['text']}' past: {what}", _mask_range(n, first, n),
-                      anchors=() if mention.get("since") else (first,))
+                      anchors=() if mention.get("since") or mention.get("event_kind") == "state"
+                      else (first,))
 
 
 def office_constraint(mention: dict) -> Constraint | None:
@@ -1009,6 +1347,7 @@ def round_constraints(meetings: list[dict]) -> list[Constraint]:
     or several meetings would add up to outvote a toll or a duration."""
     days, _ = calendar_days()
     n, out, seen = len(days), [], set()
+    sets, factor = [], 0.0   # each meeting's candidate rounds; the best name match
     for status, found, own in _matching_rounds(meetings or []):
         allowed, prefer = np.zeros(n, dtype=bool), np.zeros(n)
         for r, _ in found:
@@ -1021,24 +1360,32 @@ def round_constraints(meetings: list[dict]) -> list[Constraint]:
             continue
         seen.add(label)
         shared = max(len(s) for _, s in found)
-        strength = (1.0 if shared >= 3 or (shared >= 2 and own) else 0.67) / \
-            np.sqrt(len(found))
+        named = 1.0 if shared >= 3 or (shared >= 2 and own) else 0.67
+        strength = named / np.sqrt(len(found))
+        sets.append({(r["start"], r["city"]) for r, _ in found})
+        factor = max(factor, named)
         out.append(Constraint("round", label, allowed, 0.6 * prefer * strength,
                               strength=float(strength)))
     if len(out) <= 1:
         return out
     # the meetings of one article are mostly the same talks: one constraint, any of their
-    # rounds, weighted as the most specific match
+    # rounds, weighted as the most specific match when a round fits every meeting (a Warsaw
+    # meeting, and a European one that Warsaw and four others fit); when none does, by the
+    # best name match over the number of distinct rounds (a planned Cairo meeting that one
+    # round fits beside Doha meetings that ten fit is not a specific match)
     merged = max(out, key=lambda c: c.strength)
     for c in out:
         merged.allowed = merged.allowed | c.allowed
         merged.prefer = np.maximum(merged.prefer, c.prefer)
+    if not set.intersection(*sets):
+        merged.strength = float(min(merged.strength, factor / np.sqrt(len(set.union(*sets)))))
     merged.label = "; ".join(c.label for c in out)
     return [merged]
 
 
 _PAST_GAP = np.array([PAST_WEEKDAY_GAP[g] for g in range(7)])
 _FUTURE_GAP = np.array([FUTURE_WEEKDAY_GAP[g] for g in range(7)])
+_LATER_GAP = np.array([1.0] + [0.1] * 6)   # "later on Friday" (the same day)
 _LAST_GAP = np.array([PAST_WEEKDAY_GAP[(g - 7) % 7 if g else 6] for g in range(7)])
 
 
@@ -1054,7 +1401,9 @@ def weekday_constraint(mentions: list[dict]) -> Constraint | None:
     for mention in weekday_mentions:
         w = mention["weekday"]
         low = mention["text"].lower()
-        if mention.get("tense") == "future" or re.search(r"\b(next|coming)\b", low):
+        if low.startswith("later"):   # "later on Friday": the report's own day
+            prefer += _LATER_GAP[(day_of_week - w) % 7]
+        elif mention.get("tense") == "future" or re.search(r"\b(next|coming)\b", low):
             prefer += _FUTURE_GAP[(w - day_of_week) % 7]
         elif re.search(r"\blast\b", low):
             prefer += _LAST_GAP[(day_of_week - w) % 7]
@@ -1115,7 +1464,7 @@ def _combine(constraints: list[Constraint]):
     n = len(days)
     score = _score(constraints, n)
     best = score.max()
-    tied = np.flatnonzero(np.isclose(score, best))
+    tied = np.flatnonzero(score >= best - TIE_MARGIN)
     point = tied[len(tied) // 2]  # the middle of the tied days
     hard = [c for c in constraints if c.kind not in SOFT_KINDS and c.allowed[point]]
     lo, hi = _window_around(point, hard, n)
@@ -1169,12 +1518,32 @@ def figure_constraints(figures: list[dict]) -> tuple[list[Constraint], list[str]
             if why:
                 set_aside.append(f"{figure.get('quote') or figure.get('value')} ({why})")
                 continue
-            c = toll_constraint(figure)
-        elif figure.get("metric") in HOSTAGE_METRICS and scope != "event":
+            constraints += toll_constraints(figure)
+            continue
+        if figure.get("metric") in HOSTAGE_METRICS and scope != "event":
             c = hostage_constraint(figure)
+        elif figure.get("metric") == "hostages_released":
+            c = released_constraint(figure)
         if c is not None:
             constraints.append(c)
-    return constraints, set_aside
+    return _one_per_bulletin(constraints), set_aside
+
+
+def _one_per_bulletin(constraints: list[Constraint]) -> list[Constraint]:
+    """Figures that allow the same days count once: the killed and the injured of one
+    bulletin ("40,005 killed and 92,401 injured"), a toll repeated in the headline and the
+    body are one piece of evidence, not two that add up to outvote the rest."""
+    out: list[Constraint] = []
+    for c in constraints:
+        same = next((o for o in out if o.kind == c.kind and np.array_equal(o.allowed, c.allowed)),
+                    None)
+        if same is None:
+            out.append(c)
+            continue
+        if c.prefer is not None:
+            same.prefer = c.prefer if same.prefer is None else np.maximum(same.prefer, c.prefer)
+        same.label += f"; {c.label}"
+    return out
 
 
 DATED_KINDS = ("iso", "month_day", "day_month", "month_year", "part_month")
@@ -1192,6 +1561,8 @@ def _mention_constraint(mention: dict) -> Constraint | None:
         return office_constraint(mention)
     if kind == "dateline":
         return dateline_constraint(mention)
+    if kind == "bare_month" and mention.get("rel_year") is not None:
+        return relative_year_constraint(mention)   # "in November last year"
     if kind in DATED_KINDS:
         if dates.resolve(mention["text"], None).date is not None:
             return absolute_constraint(mention)
@@ -1201,19 +1572,41 @@ def _mention_constraint(mention: dict) -> Constraint | None:
 
 # An event mentioned several times: the most telling relation counts (one constraint).
 EVENT_RELATION_ORDER = ("offset", "recent", "during", "future", "past")
+# an event told both as done and as still to come: the report within this many days of it
+SAME_DAY_EVENT_DAYS = 2
 
 
 def _one_mention_per_event(mentions: list[dict]) -> list[dict]:
-    """Mentions with, for each timeline event, only its most telling mention."""
+    """Mentions with, for each timeline event and each holiday, only its most telling
+    mention ("ahead of Ramadan" rather than "truce for Ramadan" in the headline)."""
     best: dict[str, dict] = {}
+    tenses: dict[str, set] = {}
     for m in mentions:
-        if m.get("kind") == "event":
-            rank = EVENT_RELATION_ORDER.index(m.get("tense") or "past") \
-                if (m.get("tense") or "past") in EVENT_RELATION_ORDER else 9
-            if m["event"] not in best or rank < best[m["event"]][0]:
-                best[m["event"]] = (rank, m)
+        if m.get("kind") in ("event", "holiday"):
+            key = m["event"] if m["kind"] == "event" else f"holiday {m.get('holiday')}"
+            tense = m.get("tense") or "past"
+            tenses.setdefault(key, set()).add(tense)
+            rank = EVENT_RELATION_ORDER.index(tense) if tense in EVENT_RELATION_ORDER else 9
+            if key not in best or rank < best[key][0]:
+                best[key] = (rank, m)
+    for event, (rank, m) in list(best.items()):
+        if m["kind"] == "event" and m.get("tense") == "future" and \
+                tenses[event] & {"past", "recent"}:
+            # told as done and as still to come ("released all 20 living hostages ... Israel
+            # will release 1,968 prisoners"): the report is of its day, or the next
+            best[event] = (rank, dict(m, tense="recent", recent_days=SAME_DAY_EVENT_DAYS))
     keep = {id(m) for _, m in best.values()}
-    return [m for m in mentions if m.get("kind") != "event" or id(m) in keep]
+    out = [m for m in mentions if m.get("kind") not in ("event", "holiday") or id(m) in keep]
+    return out + [m for _, m in best.values() if id(m) not in {id(x) for x in mentions}]
+
+
+def _same_date_twice(c: Constraint, constraints: list[Constraint]) -> bool:
+    """A full date written twice ("Jan. 20, 2025" and "January 20, 2025"): the same days
+    allowed by a date of the same kind and tense already counted, which must not count (nor
+    prefer the days before it) twice."""
+    return c.kind in ("absolute", "yearless") and any(
+        o.kind == c.kind and o.future == c.future and np.array_equal(o.allowed, c.allowed)
+        for o in constraints)
 
 
 def mention_constraints(mentions: list[dict]) -> list[Constraint]:
@@ -1223,7 +1616,7 @@ def mention_constraints(mentions: list[dict]) -> list[Constraint]:
     constraints, seen, offices = [], set(), {}
     for mention in _one_mention_per_event(mentions or []):
         c = _mention_constraint(mention)
-        if c is None or c.label in seen:
+        if c is None or c.label in seen or _same_date_twice(c, constraints):
             continue
         seen.add(c.label)
         if c.kind == "office" or mention.get("kind") == "event":
@@ -1234,6 +1627,7 @@ def mention_constraints(mentions: list[dict]) -> list[Constraint]:
                 same.parts = (same.parts or ((same.allowed, same.label),)) + \
                     ((c.allowed, c.label),)
                 same.allowed = same.allowed | c.allowed
+                same.anchors = tuple(sorted(set(same.anchors) | set(c.anchors)))
                 if c.prefer is not None:
                     same.prefer = c.prefer if same.prefer is None else \
                         np.maximum(same.prefer, c.prefer)
@@ -1254,7 +1648,8 @@ def infer_date(mentions: list[dict], figures: list[dict],
     constraints, set_aside = figure_constraints(figures)
     constraints += mention_constraints(mentions)
     constraints += round_constraints(meetings)
-    for soft in (weekday_constraint(mentions or []), recency_constraint(constraints)):
+    for soft in (weekday_constraint(mentions or []), recency_constraint(constraints),
+                 fresh_constraint(constraints)):
         if soft is not None:
             constraints.append(soft)
     return _decide(constraints, set_aside)
@@ -1287,6 +1682,44 @@ def _only_rounds_narrow(point: int, used: list[Constraint], n: int) -> int | Non
     return hi - lo + 1 if hi - lo + 1 > ROUND_ALONE_DAYS else None
 
 
+# The latest past event or full date an article tells (its news hook, most often) bounds a
+# report that no later signal bounds: dev sets, gap from it to the report: half within 3 days,
+# three in four within 14, one in five more than 21 (those whose hook the timeline lacks).
+FRESH_WINDOW_DAYS = 21
+FRESH_POINT_DAYS = 7   # ... when the estimate lies this close after it
+
+
+def _fresh_window(point: int, run: tuple[int, int], constraints: list[Constraint]):
+    """(first, last) day index of the window a report gets from its latest past event when
+    the other evidence leaves it open after that event (:data:`FRESH_WINDOW_DAYS`); None
+    when the estimate is not right after such an event or the evidence ends the run sooner."""
+    lo, hi = run
+    anchors = [a for c in constraints if c.kind == "fresh" for a in c.anchors if a <= point]
+    if anchors:   # a year-less date after the latest firm anchor is of its year: "after
+        # Sinwar was killed ... in late October" (late October 2024 is the latest past day)
+        anchors += [a for c in constraints if c.kind == "yearless" and not c.future
+                    for a in c.anchors if max(anchors) <= a <= point]
+    if not anchors or point - max(anchors) > FRESH_POINT_DAYS or max(anchors) < lo:
+        return None
+    last = max(anchors) + FRESH_WINDOW_DAYS
+    return (max(anchors), last) if hi >= last else None
+
+
+def _far_conflicts(point: int, unmet: list[Constraint]) -> list[str]:
+    """The reliable signals (:data:`RELIABLE_KINDS`) the estimate misses by more than
+    :data:`DISAGREE_WIDEN_DAYS`, each with the distance: a toll equal to a bulletin months
+    after what a full date with its year allows, a dateline against an office tenure. One
+    exact match does not outvote them; the article stays undated."""
+    out = []
+    for c in unmet:
+        if c.kind not in RELIABLE_KINDS or not c.allowed.any():
+            continue
+        gap = int(np.min(np.abs(np.flatnonzero(c.allowed) - point)))
+        if gap > DISAGREE_WIDEN_DAYS:
+            out.append(f"{c.label} ({gap} days away)")
+    return out
+
+
 def _decide(constraints: list[Constraint], set_aside: list[str]) -> Inference:
     """The best day and its window, or undated with the reason (module doc)."""
     days, _ = calendar_days()
@@ -1306,11 +1739,23 @@ def _decide(constraints: list[Constraint], set_aside: list[str]) -> Inference:
     if spread is not None:  # no one window: the evidence points to distant days
         return Inference(None, None, f"undated: the evidence fits {spread[0]} and "
                          f"{spread[1]} equally well: {evidence}", constraints)
+    conflicts = _far_conflicts(point, unmet)
+    if conflicts:
+        return Inference(None, None, f"undated: the evidence disagrees: the best day "
+                         f"{days[point]} misses " + "; ".join(conflicts) + f": {evidence}",
+                         constraints)
     only = _only_rounds_narrow(point, used, len(days))
     if only is not None:
         return Inference(None, None, f"undated: only a match with compiled rounds (not "
                          f"complete) narrows it; the rest allows {only} days: {evidence}",
                          constraints)
+    fresh = _fresh_window(point, (lo, hi), constraints)
+    if hi - lo + 1 > MAX_WINDOW_DAYS and fresh is not None:
+        lo, hi = fresh
+        window = (days[lo], days[hi])
+        plateau = min(plateau, hi - lo + 1)   # (the days it was chosen from are these now)
+        evidence += (f"; no later signal bounds it: the report within {FRESH_WINDOW_DAYS} days "
+                     f"of the latest past event {days[lo]}")
     if hi - lo + 1 > MAX_WINDOW_DAYS:
         return Inference(None, window, f"undated: evidence only narrows it to {window[0]}.."
                          f"{window[1]} ({hi - lo + 1} days): {evidence}", constraints)
@@ -1344,12 +1789,13 @@ def confidence(window: tuple[dt.date, dt.date] | None, inferred: bool) -> str:
 @lru_cache(maxsize=1)
 def inference_stamp() -> str:
     """What an inference depends on besides the article's own result: this module's and
-    analysis.assemble.reference's code (the cache's pipeline version leaves them out), the reference
-    series and rounds, and the calendar's last day. Stored with the inference in the
+    analysis.assemble.reference's code (the cache's pipeline version leaves them out), the
+    timeline (its hostage-count periods are read here), the reference series and rounds, and
+    the calendar's last day. Stored with the inference in the
     per-document result, so a cached re-run reuses it (analysis.batch.run saves results after this
     step) and any change to these makes it run again."""
     digest = hashlib.sha256(str(calendar_days()[0][-1]).encode())
-    for path in [Path(__file__), Path(reference.__file__)] + \
+    for path in [Path(__file__), Path(reference.__file__), Path(timeline.TIMELINE)] + \
             sorted(reference.REFERENCE_DIR.glob("*.csv")):
         digest.update(path.name.encode() + path.read_bytes())
     return digest.hexdigest()[:16]

@@ -13,6 +13,7 @@ Qatar ... on Nov 9") stays its own row.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -22,16 +23,25 @@ from analysis.rules.actors import load_actors, merge_by_surname
 from analysis.rules.places import Gazetteer, load_gazetteer
 
 FAR_FUTURE = dt.timedelta(days=183)  # a planned meeting is not announced half a year ahead
+FULL_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")  # "July 6, 2024": a date of its own
+UNDATED_BASE = dt.date(2099, 12, 31)  # resolves a date with its year in an undated article
 
 
 def resolve_date(date_text: str, report_date: dt.date | None, tense: str | None = None):
     """(date or None, planned) for a date expression, via analysis.rules.dates.resolve.
 
     tense 'present' ("meets with Netanyahu on Thursday", "travels to Egypt on Tuesday") takes
-    the nearer of the past and the coming weekday (the past one on a tie)."""
-    if not date_text or report_date is None:
+    the nearer of the past and the coming weekday (the past one on a tie). Without a report
+    date only a date that names its year resolves ("on July 6, 2024")."""
+    if not date_text:
         return None, False
     from analysis.rules.dates import resolve
+
+    if report_date is None:
+        if not FULL_YEAR.search(date_text):
+            return None, False
+        resolved = resolve(date_text, UNDATED_BASE, "past")
+        return (resolved.date if resolved.precision in (None, "day") else None), False
 
     if tense == "present":
         past = resolve(date_text, report_date, "past")
@@ -133,6 +143,9 @@ def _compatible(cluster: Cluster, mention: dict, day, gazetteer: Gazetteer,
             (mention.get("status") == "held") != cluster.held and not mention.get("boundary") \
             and not mention.get("location"):
         return False  # "Barnea met Netanyahu Thursday" is not the trip to Doha planned Friday
+    if _undated_other_plan(cluster, mention, day):
+        return False  # undated article: "a meeting scheduled for Wednesday night between
+        # Trump and the Qatari prime minister" is not the round held in Doha
     if mention.get("after_clause") and day and cluster.date and day != cluster.date:
         return False  # "met Burns on Thursday, after the mediators met Hamas on Wednesday"
     if not day and cluster.date and not cluster.held and cluster.mentions and \
@@ -141,6 +154,11 @@ def _compatible(cluster: Cluster, mention: dict, day, gazetteer: Gazetteer,
         return False  # "Earlier, Blinken met the emir" is not his visit planned for Wednesday
     if mention.get("later") and cluster.held and mention.get("kind") == "primary":
         return False  # a visit planned for next week is not the talks held in recent weeks
+    if day and cluster.date is None and not cluster.held and mention.get("kind") == "primary" \
+            and mention.get("status") == "held" and any(
+                m.get("later") for m in cluster.mentions if m.get("kind") == "primary"):
+        return False  # "a meeting between Netanyahu and Witkoff on Monday" is not the
+        # delegation Israel will send to Doha this weekend
     if not gazetteer.compatible(cluster.location, mention.get("location", "")):
         return False
     if bool(mention.get("earlier")) != cluster.earlier and not (day and cluster.date):
@@ -167,6 +185,22 @@ def _compatible(cluster: Cluster, mention: dict, day, gazetteer: Gazetteer,
     if len(people) >= 2 and "met" in mention.get("trigger", "").lower().split():
         return False  # "Sisi met Burns on Saturday": a meeting of its own
     return True
+
+
+def _undated_other_plan(cluster: Cluster, mention: dict, day) -> bool:
+    """In an article without a report date (days named but not resolved): a meeting with a
+    day of its own ('scheduled for Wednesday night'), two or more people none of them in the
+    meeting it would join, and the other status (planned against held) is a meeting of its
+    own. Leaves mentions without a day and dated articles (the days decide there)."""
+    from analysis.rules.meeting_mentions import _day_precise
+
+    if day or cluster.date or not cluster.mentions or mention.get("kind") != "primary" or \
+            not mention.get("date_text") or not _day_precise(mention["date_text"]):
+        return False
+    if (mention.get("status") == "held") == cluster.held:
+        return False
+    people = set(mention.get("participants", []))
+    return len(people) >= 2 and not people & set(cluster.participants)
 
 
 def _other_people_elsewhere(cluster: Cluster, mention: dict, people: set, mine: set) -> bool:

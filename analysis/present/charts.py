@@ -128,6 +128,10 @@ def _source(ax, text: str) -> None:
                 ha="left", va="top", annotation_clip=False)
 
 
+ROUNDS_SOURCE = "Source: meetings reported in the corpus, merged into rounds (rounds.csv)."
+NO_ROUNDS = "No negotiation rounds found in the selected reports."
+
+
 def _nothing(ax, title: str, message: str, source: str):
     """An Axes that says, in words, that there is nothing to draw."""
     ax.set_title(title, loc="left", fontweight="bold")
@@ -445,21 +449,16 @@ def rounds_timeline(rounds: pd.DataFrame, ax=None):
 
     >>> ax = rounds_timeline(rounds)   # doctest: +SKIP
     """
-    ax = _axes(ax, size=(8, 3.8))
     title = "Negotiation rounds found in the reports, by date and country"
-    source = "Source: meetings reported in the corpus, merged into rounds (rounds.csv)."
-    if rounds is None or rounds.empty:
-        return _nothing(ax, title, "No negotiation rounds found in the selected reports.",
-                        source)
-    frame = rounds.copy()
-    start = frame["start_date"] if "start_date" in frame else frame["date"]
-    frame["_start"] = _dates(start).values
+    ax, any_rounds = _rounds_axes(rounds, ax, (8, 3.8), title)
+    if not any_rounds:
+        return ax
+    source = ROUNDS_SOURCE
+    frame = _round_frame(rounds)
     frame["_end"] = _dates(frame["end_date"]).values if "end_date" in frame else pd.NaT
     frame["_end"] = frame["_end"].fillna(frame["_start"])
     frame["_where"] = frame["location"].map(place_row)
     frame["_n"] = frame["participants"].map(lambda v: len(_participants(v)))
-    frame["_status"] = (frame["status"].fillna("held").astype(str)
-                        if "status" in frame else "held")
     undated = int(frame["_start"].isna().sum())
     frame = frame.dropna(subset=["_start"])
     if frame.empty:
@@ -515,10 +514,9 @@ def participants_matrix(rounds: pd.DataFrame, ax=None):
     >>> ax = participants_matrix(rounds)   # doctest: +SKIP
     """
     title = "Participants by round"
-    source = "Source: meetings reported in the corpus, merged into rounds (rounds.csv)."
+    source = ROUNDS_SOURCE
     if rounds is None or rounds.empty:
-        return _nothing(_axes(ax), title, "No negotiation rounds found in the selected reports.",
-                        source)
+        return _nothing(_axes(ax), title, NO_ROUNDS, source)
     names = sorted({name for value in rounds["participants"] for name in _participants(value)})
     if not names:
         return _nothing(_axes(ax), title, "The rounds found name no participants.", source)
@@ -552,14 +550,29 @@ def participants_matrix(rounds: pd.DataFrame, ax=None):
     return ax
 
 
-def _round_months(rounds: pd.DataFrame) -> pd.DataFrame:
-    """Rounds with ``_month`` (the month of their first day) and ``_status``; undated dropped."""
+def _rounds_axes(rounds: pd.DataFrame | None, ax, size: tuple[float, float], title: str):
+    """(the Axes to draw `rounds` on, True), or, when there are no rounds, (an Axes that says
+    so under `title`, False)."""
+    ax = _axes(ax, size=size)
+    if rounds is None or rounds.empty:
+        return _nothing(ax, title, NO_ROUNDS, ROUNDS_SOURCE), False
+    return ax, True
+
+
+def _round_frame(rounds: pd.DataFrame) -> pd.DataFrame:
+    """A copy of `rounds` with ``_start`` (the first day: ``start_date`` of rounds.csv, or
+    ``date`` of meetings.csv) and ``_status`` (``held`` for a table without ``status``)."""
     frame = rounds.copy()
     start = frame["start_date"] if "start_date" in frame else frame["date"]
     frame["_start"] = _dates(start).values
     frame["_status"] = (frame["status"].fillna("held").astype(str)
                         if "status" in frame else "held")
-    frame = frame.dropna(subset=["_start"])
+    return frame
+
+
+def _round_months(rounds: pd.DataFrame) -> pd.DataFrame:
+    """Rounds with ``_month`` (the month of their first day) and ``_status``; undated dropped."""
+    frame = _round_frame(rounds).dropna(subset=["_start"])
     frame["_month"] = frame["_start"].dt.to_period("M")
     return frame
 
@@ -570,12 +583,11 @@ def rounds_per_month(rounds: pd.DataFrame, ax=None):
 
     >>> ax = rounds_per_month(rounds)   # doctest: +SKIP
     """
-    ax = _axes(ax, size=(9, 3.2))
     title = "Rounds of talks found in the reports, per month of their first day"
-    source = "Source: meetings reported in the corpus, merged into rounds (rounds.csv)."
-    if rounds is None or rounds.empty:
-        return _nothing(ax, title, "No negotiation rounds found in the selected reports.",
-                        source)
+    ax, any_rounds = _rounds_axes(rounds, ax, (9, 3.2), title)
+    if not any_rounds:
+        return ax
+    source = ROUNDS_SOURCE
     frame = _round_months(rounds)
     if frame.empty:
         return _nothing(ax, title, "No round has a known date.", source)

@@ -219,6 +219,13 @@ HEADS_OF = re.compile(r"\b(?:heads|chiefs|directors|bosses)\s+of\s+(?P<list>[^.;
 # "... the U.S. and Israeli spy chiefs met ..."
 SPY_CHIEFS = re.compile(r"(?P<list>(?:[A-Z][\w.'\u2019]*\s*(?:,|and)\s*)+[A-Z][\w.'\u2019]*)\s+"
                         r"(?:spy|intelligence)\s+(?:chiefs|heads|bosses)\b")
+# "Qatar's Emir and prime minister": the second title shares the possessive
+SHARED_POSSESSOR = re.compile(r"\b(?P<country>[A-Z][a-z]+)['\u2019]s\s+[A-Za-z-]+(?:\s+[a-z-]+)?"
+                              r"\s+and\s+(?P<second>[a-z-]+(?:\s+[a-z-]+){0,2})")
+# "... the CIA and Mossad chiefs met ...", "the Mossad and Shin Bet heads"
+ORG_CHIEFS = re.compile(r"(?P<list>(?:[A-Z][\w.'\u2019]*(?:\s+[A-Z][\w.'\u2019]*)?\s*(?:,|and)\s*)+"
+                        r"[A-Z][\w.'\u2019]*(?:\s+[A-Z][\w.'\u2019]*)?)\s+"
+                        r"(?:chiefs|heads|directors|bosses)\b")
 
 
 @lru_cache(maxsize=1)
@@ -380,6 +387,7 @@ class ActorMatcher:
                 continue  # "Hirsch Goldberg-Polin" is not Gal Hirsch
             raw.append((start, end, kind, value, label))
         raw += self._coordinated_offices(doc, text)
+        raw += self._shared_possessor(doc, text)
         # longest first; names beat offices beat short forms at equal length
         priority = {"N": 0, "O": 1, "S": 2, "H": 3}
         raw.sort(key=lambda m: (-(m[1] - m[0]), priority[m[2]], m[0]))
@@ -423,10 +431,11 @@ class ActorMatcher:
                 "end_char": span.end_char, "text": span.text, "kind": kind, "name": name}
 
     def _coordinated_offices(self, doc: Doc, text: str | None = None) -> list[tuple]:
-        """Office mentions from 'the heads of the CIA and Mossad', 'U.S. and Israeli spy chiefs'."""
+        """Office mentions from 'the heads of the CIA and Mossad', 'U.S. and Israeli spy chiefs',
+        'the CIA and Mossad chiefs'."""
         out = []
         text = doc.text if text is None else text
-        for pattern, context in ((HEADS_OF, "org"), (SPY_CHIEFS, "spy")):
+        for pattern, context in ((HEADS_OF, "org"), (SPY_CHIEFS, "spy"), (ORG_CHIEFS, "org")):
             for match in pattern.finditer(text):
                 listing = match.group("list").lower().replace("\u2019", "'")
                 seen = set()
@@ -440,6 +449,27 @@ class ActorMatcher:
                         span = doc.char_span(begin, begin + len(word), alignment_mode="expand")
                         if span is not None:
                             out.append((span.start, span.end, "H", office, "H|" + office))
+        return out
+
+    def _shared_possessor(self, doc: Doc, text: str | None = None) -> list[tuple]:
+        """The second of two titles sharing a country's possessive: 'Qatar's Emir and prime
+        minister' names the Qatari prime minister too ("qatar's prime minister" is an office
+        phrase). Leaves 'Qatar's emir and the Hamas delegation'."""
+        out = []
+        text = doc.text if text is None else text
+        phrases = {p.lower(): office for office, forms in self.table.office_phrases.items()
+                   for p in forms}
+        for match in SHARED_POSSESSOR.finditer(text):
+            second = match.group("second").lower()
+            for cut in range(len(second.split()), 0, -1):
+                words = " ".join(second.split()[:cut])
+                office = phrases.get(f"{match.group('country').lower()}'s {words}")
+                if office:
+                    begin = match.start("second")
+                    span = doc.char_span(begin, begin + len(words), alignment_mode="expand")
+                    if span is not None:
+                        out.append((span.start, span.end, "H", office, "H|" + office))
+                    break
         return out
 
     def _unknown_persons(self, doc: Doc, taken: set[int]) -> dict:

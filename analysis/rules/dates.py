@@ -76,16 +76,31 @@ PAST_WORDS = {"last", "past", "ago", "previous", "previously", "earlier", "yeste
 FUTURE_MARKERS = re.compile(
     r"\b(will|won't|shall|'ll|is|are|was|were)\b(?:\s+\w+){0,2}?\s*\b(?:expected|scheduled|set|due|"
     r"slated|planned|poised|going)\s+to\b|\bwill\b|\bwon't\b|\bshall\b|\bplans?\s+to\b|"
-    r"\bplanning\s+to\b|\bwould\s+(?:meet|travel|hold|host|visit|head|join|attend)\b|"
+    r"\bplanning\s+to\b|\bwould\s+(?:meet|travel|hold|host|visit|head|join|attend|occur|"
+    r"happen|take\s+place|be\s+(?:released|freed|handed\s+over|signed|held))\b|"
     r"\bto\s+(?:meet|travel|hold|host|visit|head)\b.*\b(?:next|coming|upcoming)\b|"
-    r"\b(?:expected|scheduled|slated|due)\b",
+    r"\b(?:expected|scheduled|slated|due)\b|\blikely\s+to\b|"
+    r"\binvited\b[^.]{0,60}\bfor\s+(?:a\s+)?(?:meeting|talks|visit)\b",
     re.IGNORECASE,
 )
+
+# A conditional clause before a date speaks of what may come ("if the hostages are not
+# released prior to January 20", "the truce would halt fighting until March 31"); not a past
+# perfect ("would have", "had").
+CONDITIONAL = re.compile(r"\b(?:if|unless|would|could|should|must)\b(?!\s+have\b)",
+                         re.IGNORECASE)
+
+# ... but "would" in reported speech ("the army told residents it would not strike on
+# Sunday") is the future of the statement, which may lie before the report.
+REPORTED_WOULD = re.compile(r"\b(?:said|told|announced|warned|stated|added|promised|pledged|"
+                            r"vowed)\b[^.;]*\bwould\b", re.IGNORECASE)
 
 # A present-tense verb of a schedule right before a date: the date is still to come ("which
 # begins on March 10", "the truce expires on Saturday", "is due on Monday").
 SCHEDULED = re.compile(r"\b(?:begins|starts|ends|expires|opens|kicks\s+off|is\s+due|are\s+due|"
-                       r"falls)\s+(?:on\s+|at\s+|in\s+)?(?:the\s+)?$", re.IGNORECASE)
+                       r"falls|(?:enters|takes|assumes)\s+office|is\s+sworn\s+in|"
+                       r"is\s+inaugurated|takes\s+effect|comes\s+into\s+effect)\s+"
+                       r"(?:on\s+|at\s+|in\s+)?(?:the\s+)?$", re.IGNORECASE)
 
 
 
@@ -129,14 +144,16 @@ _NUM = r"(?:\d{1,3}|" + "|".join(k for k in _NUM_WORDS if k not in {"several", "
 
 # Order matters: longer, more specific forms first; matches never overlap.
 _PATTERNS = [
-    ("iso", rf"\b{_YEAR}-(?:0?[1-9]|1[0-2])-(?:[12]\d|3[01]|0?[1-9])\b"),
+    ("iso", rf"\b{_YEAR}-(?:0?[1-9]|1[0-2])-(?:[12]\d|3[01]|0?[1-9])\b|"
+            rf"\b(?:[12]\d|3[01]|0?[1-9])/(?:0?[1-9]|1[0-2])/{_YEAR}\b"),
     ("part_month", rf"\b{_PART}(?:{_MONTH_ALT})\b\.?(?:,?\s+{_YEAR}\b)?"),
     ("month_day", rf"\b(?:{_MONTH_ALT})\b\.?\s+{_DAY}\b(?:(?:,\s*|\s+){_YEAR}\b)?"),
     ("day_month", rf"\b{_DAY}\s+(?:of\s+)?(?:{_MONTH_ALT})\b\.?(?:,?\s+{_YEAR}\b)?"),
     ("month_year", rf"\b(?:{_MONTH_ALT})\b\.?\s+(?:of\s+)?{_YEAR}\b"),
     ("overnight", rf"\b(?:overnight\s+(?:from\s+)?(?:{_WEEKDAY_ALT})\s*(?:-|–|to|into)\s*"
                   rf"(?:{_WEEKDAY_ALT})|(?:{_WEEKDAY_ALT})\s+night\s+(?:into|to)\s+(?:{_WEEKDAY_ALT}))\b"),
-    ("weekday", rf"\b(?:(?:on|last|this|next|coming|past|previous|late|early|since|until|by)\s+)?"
+    ("weekday", rf"\b(?:(?:later\s+on|later|on|last|this|next|coming|past|previous|late|early|"
+                rf"since|until|by)\s+)?"
                 rf"(?:{_WEEKDAY_ALT})(?:\s+(?:morning|afternoon|evening|night))?\b"),
     ("relative", r"\b(?:the\s+day\s+before\s+yesterday|yesterday|today|tonight|tomorrow|"
                  r"this\s+(?:morning|afternoon|evening)|last\s+night|earlier\s+today|"
@@ -145,8 +162,9 @@ _PATTERNS = [
                  rf"{_NUM}\s+(?:days?|weeks?|months?)\s+ago)\b"),
     ("coming", r"\b(?:in\s+)?(?:the\s+)?(?:coming|next\s+few|next|following|upcoming)\s+"
                r"(?:few\s+)?(?:days|weeks|hours)\b|\b(?:in\s+)?recent\s+(?:days|weeks)\b"),
+    # (not "since October 10": the month and its day, found as month_day)
     ("bare_month", r"\b(?:in|since|until|by|during|last|this|next|early|late)\s+"
-                   rf"(?:{_MONTH_NAME_ALT})\b(?:,?\s+(?:19|20)\d{{2}}\b)?"),
+                   rf"(?:{_MONTH_NAME_ALT})\b(?!\.?\s+{_DAY}\b)(?:,?\s+(?:19|20)\d{{2}}\b)?"),
 ]
 _FINDER = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in _PATTERNS),
                      re.IGNORECASE)
@@ -246,6 +264,10 @@ def local_tense(sentence: str, start: int, end: int) -> str:
     left = before[clause_start + 1:] if clause_start >= 0 else before
     if SCHEDULED.search(left):  # "Ramadan, which begins on March 10"
         return "future"
+    own_line = left.split("\n")[-1]   # (a headline the parser joined is no clause of it)
+    if CONDITIONAL.search(own_line) and not re.search(r"\bhad\b", own_line) and \
+            not REPORTED_WOULD.search(own_line):
+        return "future"   # "the truce would halt fighting until ... March 31"
     if _past_event_after_future(left):
         return "past"
     if len(left.split()) <= 1:  # the date opens its clause: read the clause that follows
@@ -425,12 +447,16 @@ def _undated_period(e: _Expression) -> ResolvedDate | None:
 
 
 def _iso_date(e: _Expression) -> ResolvedDate | None:
-    """'2024-01-28' (an impossible day such as '2024-02-30' resolves to nothing)."""
+    """'2024-01-28', '18/10/2023' (an impossible day such as '2024-02-30' resolves to
+    nothing)."""
     iso = re.search(rf"\b({_YEAR})-(\d{{1,2}})-(\d{{1,2}})\b", e.low)
-    if not iso:
+    slashed = re.search(rf"\b(\d{{1,2}})/(\d{{1,2}})/({_YEAR})\b", e.low)
+    if not iso and not slashed:
         return None
+    # "(18/10/2023)": day/month/year, as the outlets that write dates in figures mostly do
+    parts = tuple(map(int, iso.groups())) if iso else tuple(map(int, slashed.groups()[::-1]))
     try:
-        return e.out(dt.date(*map(int, iso.groups())), precision="day")
+        return e.out(dt.date(*parts), precision="day")
     except ValueError:
         return e.out()
 
@@ -686,6 +712,12 @@ RECENTLY = re.compile(r"\b(?:(?:shortly|just|days|hours|a\s+day|two\s+days|soon|
                       r"after|following|(?:it\s+|this\s+|which\s+)?(?:follows|comes\s+after|came\s+after)|in\s+the\s+wake\s+of|in\s+response\s+to|after\s+"
                       r"(?:last|this)\s+week's|amid)\s+(?:the\s+)?(?:[\w-]+\s+){0,6}$",
                       re.IGNORECASE)
+# ... how soon: "hours after", "a day after", "moments after" -> within 3 days; "days after",
+# "a week after", "shortly after" (what came shortly after: the news of days later) -> within
+# 10 (else within a month)
+RECENT_HOURS = re.compile(r"(?:hours|a\s+day|moments|minutes)\s+after", re.I)
+RECENT_DAYS = re.compile(r"(?:days|two\s+days|a\s+week|just|shortly)\s+after", re.I)
+RECENT_HOURS_DAYS, RECENT_DAYS_DAYS = 3, 10
 RECENTLY_NEW = re.compile(r"\b(?:new|newest|latest|fresh)\s+$", re.IGNORECASE)  # "a new proposal"
 # ... or at a distance: "two weeks after the killing of Sinwar", "a month since the rescue"
 # (the report lies about that long after the event: tense "offset", offset_days).
@@ -693,18 +725,30 @@ OFFSET_AFTER = re.compile(rf"\b(?:some\s+|about\s+|nearly\s+|almost\s+|roughly\s
                           rf"more\s+than\s+|over\s+)?(?P<num>{_NUM})\s+(?P<unit>days?|weeks?|"
                           rf"months?)\s+(?:after|since|following)\s+(?:the\s+)?(?:[\w-]+\s+){{0,6}}$",
                           re.IGNORECASE)
+# ... or named by the period it fell in: "last week's Israeli strike in Doha" (either
+# apostrophe), "yesterday's rescue": about that long before the report.
+LAST_PERIOD_BEFORE = re.compile(r"(?:\b(?:last|past)\s+(?P<period>week|month)|"
+                                r"\b(?P<yesterday>yesterday))['’]s\s+(?:[\w-]+\s+){0,3}$",
+                                re.IGNORECASE)
+LAST_PERIOD_DAYS = {"week": 7, "month": 30, None: 1}
+# A main clause in the past perfect after "ahead of X" ("Ahead of the strike, Washington had
+# floated a proposal"): the story is told from after X.
+PAST_PERFECT = re.compile(r"\bhad\s+(?:already\s+|been\s+)?\w+(?:ed|en|t)\b", re.IGNORECASE)
 # ... and an event phrase in the present perfect is the news itself ("Qatar has decided to
 # suspend its mediation").
 PRESENT_PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+\s+)?\w+ed\b", re.IGNORECASE)
 DURING = re.compile(r"\b(?:during|throughout|this|in)\s+(?:the\s+)?(?:holy\s+|Muslim\s+|"
                     r"Jewish\s+|fasting\s+|month\s+of\s+)*$", re.IGNORECASE)
 # A dateline opening the article or the line after its headline: "TEL AVIV, July 28.
-# /tass/.", "CAIRO, Dec 3 (Reuters) -", "Monday, January 29, 2024 – Top CIA officials". Not
+# /tass/.", "CAIRO, Dec 3 (Reuters) -", "Monday, January 29, 2024 – Top CIA officials",
+# "CAIRO – 13 April 2025:" (a dash after the city, the day before the month). Not
 # "CAIRO (AP) —" (no date).
-_DATELINE = re.compile(rf"^[ \t]*(?:[A-Z][A-Z'.-]+(?:\s+[A-Z][A-Z'.-]+){{0,3}},?\s+|"
+_DATELINE = re.compile(rf"^[ \t]*(?:[A-Z][A-Z'.-]+(?:\s+[A-Z][A-Z'.-]+){{0,3}}"
+                       rf"(?:,|\s+[–—-])?\s+|"
                        rf"(?:{'|'.join(w.capitalize() for w in WEEKDAY_NAMES)}),?\s+)"
-                       rf"(?P<date>(?i:{_MONTH_ALT})\.?\s+{_DAY}(?:,?\s+{_YEAR})?)\b\.?"
-                       rf"(?=\s*(?:\(|/|-|–|—|\.|$))", re.MULTILINE)
+                       rf"(?P<date>(?i:{_MONTH_ALT})\.?\s+{_DAY}(?:,?\s+{_YEAR})?|"
+                       rf"{_DAY}\s+(?i:{_MONTH_ALT})\.?(?:,?\s+{_YEAR})?)\b\.?"
+                       rf"(?=\s*(?:\(|/|-|–|—|\.|:|$))", re.MULTILINE)
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[A-Z\"“‘'])|\n+")
 
@@ -768,12 +812,85 @@ def date_signals(text: str, sentences: list[tuple[int, int]] | None = None) -> l
                          "end_char": dateline.end("date"), "kind": "dateline"})
     for mention in mentions:
         _set_tense(text, mention, *sentence_of(mention["start_char"]))
+    mentions = [m for m in mentions if not (m["kind"] == "event" and m.get("hypothetical") and
+                                            m.get("tense") not in ("future", "during"))]
     mentions.sort(key=lambda m: (m["start_char"], m["end_char"]))
     _attach_weekdays(text, mentions)
     _events_of_the_week(mentions, sentence_of)
     _year_hints(text, mentions, sentences)
+    mentions += _truce_days(text, mentions, sentence_of)
     _lead_dates(text, mentions, sentences)
+    _relative_years(text, mentions)
     return mentions
+
+
+# A year-less date in a sentence about a truce ("On Jan. 19, the first phase of a ceasefire
+# went into effect", "Since the last truce ended on December 1", "Israel ended the last
+# ceasefire ... on March 18") is the day of the truce's milestone on that day, when only
+# one year has one: its year, and the milestone as an event of the article.
+TRUCE_WORDS = re.compile(r"\b(?:truce|ceasefire|cease-fire)s?\b", re.IGNORECASE)
+TRUCE_ROW_KINDS = ("truce", "ceasefire", "agreement", "war")
+
+
+@lru_cache(maxsize=1)
+def _truce_milestones() -> dict[tuple[int, int], list]:
+    """(month, day) -> the timeline's truce and ceasefire milestones on that day (rows of
+    :data:`TRUCE_ROW_KINDS` whose description names a truce or ceasefire)."""
+    from analysis.rules import timeline  # (imported late, as in _timeline_mentions)
+
+    out: dict[tuple[int, int], list] = {}
+    for event in timeline.load():
+        if event.kind in TRUCE_ROW_KINDS and TRUCE_WORDS.search(event.event):
+            out.setdefault((event.start.month, event.start.day), []).append(event)
+    return out
+
+
+def _truce_days(text: str, mentions: list[dict], sentence_of) -> list[dict]:
+    """Set ``year_hint`` on a year-less date of a truce milestone (:data:`TRUCE_WORDS` in
+    its sentence, one year with a milestone on that day) and return the milestone as an
+    event mention at the date's place. Leaves dates with a year, a year hint or "last
+    year", and days that milestones of two years share (27 November: a 2023 extension and
+    the 2024 Lebanon ceasefire)."""
+    found = []
+    for mention in mentions:
+        if mention["kind"] not in ("month_day", "day_month") or mention.get("year_hint") or \
+                mention.get("rel_year") is not None or re.search(r"\d{4}", mention["text"]):
+            continue
+        start, end = sentence_of(mention["start_char"])
+        month, day = _month_of(mention["text"]), re.search(r"\d{1,2}", mention["text"])
+        if not month or not day or not TRUCE_WORDS.search(text[start:end]):
+            continue
+        rows = _truce_milestones().get((month, int(day.group(0))), [])
+        if len({row.start.year for row in rows}) != 1:
+            continue
+        row = rows[0]
+        mention["year_hint"] = row.start.year
+        found.append({"kind": "event", "text": mention["text"],
+                      "start_char": mention["start_char"], "end_char": mention["end_char"],
+                      "event": row.event, "event_kind": row.kind,
+                      "date": row.start.isoformat(), "end_date": row.start.isoformat(),
+                      "tense": mention.get("tense") or "past",
+                      # "a truce has held since October 10": no news of that day
+                      **({"since": True} if mention.get("since") else {})})
+    return found
+
+
+# A year-less date followed by "last year" / "this year" ("the attack on October 7 last year",
+# "the warrants issued in November last year", "in January this year"): the report's year is
+# the date's plus one / the same (``rel_year`` -1 / 0).
+RELATIVE_YEAR = re.compile(r"\s*(?:of\s+)?(?P<which>last|this|the\s+previous)\s+year\b",
+                           re.IGNORECASE)
+YEARLESS_KINDS = ("month_day", "day_month", "bare_month", "part_month")
+
+
+def _relative_years(text: str, mentions: list[dict]) -> None:
+    """Mark ``rel_year`` on the year-less dates :data:`RELATIVE_YEAR` follows."""
+    for mention in mentions:
+        if mention["kind"] not in YEARLESS_KINDS or re.search(r"\d{4}", mention["text"]):
+            continue
+        found = RELATIVE_YEAR.match(text, mention["end_char"])
+        if found:
+            mention["rel_year"] = 0 if found.group("which").lower() == "this" else -1
 
 
 def _lead_dates(text: str, mentions: list[dict], sentences) -> None:
@@ -894,9 +1011,17 @@ def _set_tense(text: str, mention: dict, start: int, end: int) -> None:
                 not PAST_VERB_BEFORE.search(text[max(start, mention["start_char"] - 40):
                                                  mention["start_char"]]):
             mention["tense"] = "future"   # "is expected to be freed ... the release of the 20"
+        # "Ahead of the strike, Washington had floated a proposal": told from after it
+        mention["past_perfect"] = bool(PAST_PERFECT.search(text[mention["end_char"]:end]))
+        # "giving them up would invite a resumption of the bombardment": a hypothesis
+        left = text[start:mention["start_char"]]
+        mention["hypothetical"] = bool(HYPOTHETICAL.search(left[-HYPOTHESIS_CHARS:])) and \
+            not FACT_BEFORE.search(left)
         mention["tense"] = _event_tense(text[start:mention["start_char"]], mention)
         if CURRENT_STATE.match(mention["text"]):
             mention["tense"] = "during"   # "the current, fragile ceasefire": in force now
+        if mention["tense"] == "past" and SIDELINES.match(mention["text"]):
+            mention["tense"] = "during"   # "met on the sidelines of the UN General Assembly"
         if mention["tense"] == "past" and LAST_WEEK_AFTER.match(
                 text[mention["end_char"]:min(end, mention["end_char"] + 40)]):
             mention["tense"], mention["offset_days"] = "offset", 7
@@ -907,6 +1032,19 @@ def _set_tense(text: str, mention: dict, start: int, end: int) -> None:
 # "which ended the truce"); not "to be signed" (no past verb before the article).
 PAST_VERB_BEFORE = re.compile(r"\b(?:\w+ed|broke|brought|struck|won|sealed)\s+(?:\w+\s+)?"
                               r"(?:the|a|an|its|their)\s+$", re.IGNORECASE)
+
+
+# An event named after "would", "could", "might" in its sentence is a hypothesis ("would invite
+# a resumption of the bombardment"), not evidence of the event: the mention is dropped.
+HYPOTHETICAL = re.compile(r"\b(?:would|could|might)\b(?!\s+have\b)", re.IGNORECASE)
+HYPOTHESIS_CHARS = 50   # ... the modal within this many characters before the event's phrase
+# ... unless a preposition of time introduces it ("would respond after the killing of Sinwar")
+FACT_BEFORE = re.compile(r"\b(?:after|since|following|amid|despite|over|before)\s+(?:the\s+)?"
+                         r"(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
+
+
+# A meeting "on the sidelines of" a summit is held during it.
+SIDELINES = re.compile(r"sidelines\s+of\b", re.IGNORECASE)
 
 
 # A period named as holding now ("the current, fragile ceasefire", "the ongoing truce"): the
@@ -943,11 +1081,15 @@ def _events_of_the_week(mentions: list[dict], sentence_of) -> None:
         if mention["kind"] != "event" or mention.get("tense") not in ("past", "recent"):
             continue
         sentence = sentence_of(mention["start_char"])
-        if any(sentence_of(r["start_char"]) == sentence and
-               min(abs(r["start_char"] - mention["end_char"]),
-                   abs(mention["start_char"] - r["end_char"])) <= THIS_WEEK_CHARS
-               for r in relative):
+        near = [r for r in relative if sentence_of(r["start_char"]) == sentence and
+                min(abs(r["start_char"] - mention["end_char"]),
+                    abs(mention["start_char"] - r["end_char"])) <= THIS_WEEK_CHARS]
+        if near:
             mention["tense"], mention["recent_days"] = "recent", THIS_WEEK_DAYS
+            # the weekday named next to it ("Or Levy was freed on Saturday"): when it is the
+            # event's own weekday, it names the event's day (dating prefers the days after)
+            mention["week_day"] = next((r["weekday"] for r in near
+                                        if r.get("weekday") is not None), None)
 
 
 def _during(before: str, mention: dict) -> bool:
@@ -974,19 +1116,28 @@ def _event_tense(before: str, mention: dict) -> str:
     is past (a named event is mostly mentioned once it happened; the clause's tense
     belongs to its main verb: "are expected to meet after the killing of Sinwar")."""
     before = before[-60:]
-    if AHEAD_OF.search(before):
+    if AHEAD_OF.search(before) and not mention.get("past_perfect"):
         return "future"
     if _during(before, mention):
         return "during"
     if mention["kind"] == "holiday" or (mention.get("event_kind") in SCHEDULED_KINDS and
                                         mention["tense"] == "future"):
         return mention["tense"]
+    last = LAST_PERIOD_BEFORE.search(before)
+    if last:   # "last week's strike in Doha", "yesterday's rescue"
+        mention["offset_days"] = LAST_PERIOD_DAYS[(last.group("period") or "").lower() or None]
+        return "offset"
     offset = OFFSET_AFTER.search(before)
     if offset and _number(offset.group("num")):
         unit = {"d": 1, "w": 7, "m": 30}[offset.group("unit")[0].lower()]
         mention["offset_days"] = _number(offset.group("num")) * unit
         return "offset"
-    if RECENTLY.search(before) or RECENTLY_NEW.search(before) or \
+    recently = RECENTLY.search(before)
+    if recently and RECENT_HOURS.match(recently.group(0)):
+        mention["recent_days"] = RECENT_HOURS_DAYS   # "hours after the first phase expired"
+    elif recently and RECENT_DAYS.match(recently.group(0)):
+        mention["recent_days"] = RECENT_DAYS_DAYS    # "days after the strike"
+    if recently or RECENTLY_NEW.search(before) or \
             PRESENT_PERFECT.search(mention["text"]) or \
             mention.get("in_headline"):
         return "recent"
@@ -1017,16 +1168,52 @@ def _timeline_mentions(text: str) -> list[dict]:
     """Holidays, dated events and office holders the timeline knows (analysis.rules.timeline)."""
     from analysis.rules import timeline
 
-    mentions = timeline.find_events(text) + timeline.find_offices(text)
+    offices = timeline.find_offices(text)
+    # (a state a title names, "President-elect Donald Trump", is the holder's tenure already)
+    mentions = [m for m in timeline.find_events(text) if not _name_only(text, m) and not (
+        m.get("event_kind") == "state" and any(-3 <= o["start_char"] - m["end_char"] <= 3 or
+                                               0 <= m["start_char"] - o["end_char"] <= 8
+                                               for o in offices))] + offices
     headline = text.find("\n")
     for mention in mentions:  # an event in the headline is the news itself
         mention["in_headline"] = 0 <= mention["start_char"] < headline <= 200
     for name, pattern in timeline.holiday_patterns().items():
-        match = pattern.search(text)
-        if match:
+        # every mention, up to a few ("Gaza truce for Ramadan ..." in a headline, "ahead of
+        # Ramadan" in the body): the inference keeps the most telling one
+        for match in list(pattern.finditer(text))[:timeline.MAX_MENTIONS]:
             mentions.append({"text": match.group(0), "start_char": match.start(),
                              "end_char": match.end(), "kind": "holiday", "holiday": name})
     return mentions
+
+
+# A release, rescue or recovery found by a hostage's name alone ("Kfir Bibas", "Emily Damari")
+# says it happened only with such a word in the sentence: the names are in the news from the
+# day of the kidnapping ("Kfir Bibas was nine months old when he was taken").
+NAME_ONLY = re.compile(r"(?:[A-Z][\w'’-]*\.?\s+){0,3}[A-Z][\w'’-]*")
+FREED_WORDS = re.compile(r"\b(?:releas\w*|free[ds]?|freeing|return\w*|handed\s+over|hand\s+over|"
+                         r"handover|came\s+home|returned\s+home|homecoming|reunit\w*|rescu\w*|recover\w*|retriev\w*|"
+                         r"bodies|body|remains|coffins?|funerals?|buried|identified|exchange[ds]?|"
+                         r"swap|walked\s+free|back\s+in\s+Israel)\b", re.IGNORECASE)
+NAMED_KINDS = ("release", "rescue", "recovery")
+# ... nor with one saying the person was left out ("was not included in the release", "is still
+# held", "remains in captivity")
+NOT_FREED = re.compile(r"\bnot\s+(?:\w+\s+){0,2}(?:includ|releas|free|return)\w*|\bstill\s+"
+                       r"(?:being\s+)?(?:held|in\s+captivity)|\bremains?\s+in\s+captivity",
+                       re.IGNORECASE)
+
+
+def _name_only(text: str, mention: dict) -> bool:
+    """A release, rescue or recovery row matched by a hostage's name alone, with no word of
+    freeing in its sentence (:data:`FREED_WORDS`): not evidence that it happened."""
+    if mention.get("event_kind") not in NAMED_KINDS or \
+            not NAME_ONLY.fullmatch(mention["text"]):
+        return False
+    start = max(text.rfind(". ", 0, mention["start_char"]),
+                text.rfind("\n", 0, mention["start_char"])) + 1
+    stops = [i for i in (text.find(". ", mention["end_char"]),
+                         text.find("\n", mention["end_char"])) if i >= 0]
+    sentence = text[start:min(stops) if stops else len(text)]
+    return not FREED_WORDS.search(sentence) or bool(NOT_FREED.search(sentence))
 
 
 def _attach_weekdays(text: str, mentions: list[dict]) -> None:
@@ -1034,7 +1221,10 @@ def _attach_weekdays(text: str, mentions: list[dict]) -> None:
     date's weekday: it is stored on the date (``weekday``) and the weekday mention is marked
     ``of_date`` (it says nothing about the report day)."""
     for before, mention in zip(mentions, mentions[1:]):
-        if before["kind"] == "weekday" and mention["kind"] in ("month_day", "day_month") and \
-                re.fullmatch(r"[\s,]*(?:the\s+)?", text[before["end_char"]:mention["start_char"]]):
+        if before["kind"] == "weekday" and mention["kind"] in ("month_day", "day_month", "iso") \
+                and re.fullmatch(r"[\s,]*(?:the\s+)?\(?",
+                                 text[before["end_char"]:mention["start_char"]]):
             mention["weekday"] = before["weekday"]
             before["of_date"] = True
+            if before.get("tense") == "future":   # "likely to take effect on Sunday, January 19"
+                mention["tense"] = "future"

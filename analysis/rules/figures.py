@@ -131,8 +131,10 @@ _AUX = (r"(?:who|that|which|have|has|had|were|was|are|is|been|being|also|since|s
         r"still|reportedly|all|believed|thought|known|confirmed|presumed|said|to|be|in\s+total|"
         r"already|later|then|subsequently|either|altogether|more|others?|allegedly|likely|"
         r"estimated|feared|considered|listed\s+as|declared|either|currently|remain|"
+        r"as(?=\s+(?:wounded|injured|killed|dead|missing|displaced)\b)|"  # "listed 92,743 people
+        # as wounded"
         r"will|would|could|might|may|shall|should|due|set|expected|scheduled|slated|going|"
-        r"is\s+to|are\s+to|[a-z]{3,}ly|"
+        r"is\s+to|are\s+to|were\s+to|was\s+to|[a-z]{3,}ly|"
         # the agent of a belief: "35 are believed by the Israeli military to be dead"
         r"by\s+(?:the\s+)?(?:\w+\s+)?(?:military|army|government|officials|authorities|idf|israel))")
 # a relative clause with its own subject: "41 (that) the Israeli military has declared dead",
@@ -140,9 +142,13 @@ _AUX = (r"(?:who|that|which|have|has|had|were|was|are|is|been|being|also|since|s
 _SAYS = (r"(?:\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,3}(?:military\s+|army\s+|government\s+|"
          r"officials\s+|authorities\s+)?(?:has\s+|have\s+|had\s+)?(?:says?|said|believes?|"
          r"declared|confirmed|thinks?|considers?))?")
-_APPOSITIVE = r"(?:\s*(?:,[^,.;]{1,70},|\s[–—-]\s[^–—.;]{1,70}\s[–—-]|\([^().;]{1,70}\)))?"
+# an aside between a noun phrase and its predicate: ", mostly civilians,", " — 13 of them
+# children —", "(IDPs)", ", including civilians, medics, and Hezbollah fighters,"
+_APPOSITIVE = (r"(?:\s*(?:,[^,.;]{1,70},|\s[–—-]\s[^–—.;]{1,70}\s[–—-]|\([^().;]{1,70}\)|"
+               r",\s*(?:including|mostly|mainly|among\s+them)\b[^.;]{1,90}?,))?")
 _MODAL_RE = re.compile(r"\b(?:will|would|could|might|may|shall|should|due|set|expected|"
-                       r"scheduled|slated|going|are\s+to|is\s+to)\b", re.IGNORECASE)
+                       r"scheduled|slated|going|are\s+to|is\s+to|were\s+to|was\s+to)\b",
+                       re.IGNORECASE)
 # a place between a noun phrase and its predicate: "1.7 million people in Gaza have been displaced"
 _PLACE = (r"(?:\s+(?:in|from|across|inside|throughout)\s+(?:the\s+)?[A-Z][\w'’-]*"
           r"(?:\s+[A-Z][\w'’-]*)?)?")
@@ -219,8 +225,10 @@ def _trigger_lists(data: dict) -> dict:
         right={key: right_re(key) for key in ("kill_right", "injure_right", "take_right",
                                                "release_right", "hold_right", "dead_right",
                                                "displace_right")},
+        # ("the 26 dead hostages so far, leaving 14": "dead" before a noun is no toll)
         toll_left_re=re.compile(rf"(?<![\w'’])(?:{_alternation(data['death_toll'])})"
-                                r"(?![\w'’])[^\d.;:]{0,90}$", re.IGNORECASE),
+                                r"(?![\w'’])(?!\s+(?:hostages?|captives?|bodies|abductees))"
+                                r"[^\d.;:]{0,90}$", re.IGNORECASE),
         injury_toll_left_re=re.compile(rf"(?<![\w'’])(?:{_alternation(data['injury_toll'])})"
                                        r"(?![\w'’])[^\d.;:]{0,40}$", re.IGNORECASE),
         pending_re=_phrase_re(data["pending_markers"]),
@@ -229,7 +237,8 @@ def _trigger_lists(data: dict) -> dict:
         day_re=_phrase_re(data["day_markers"]),
         war_re=_phrase_re(data["war_markers"]),
         rescue_re=re.compile(r"(?<![\w'’])(?:rescued|rescuing|rescues?\s+of|rescue\s+(?:operation|raid|mission)s?\s+\w+|recovered|retrieved|"
-                             r"bodies\s+of|remains\s+of)\b[^.;]{0,25}$", re.IGNORECASE),
+                             r"bodies\s+of|remains\s+of|coffins\s+of)\b[^.;]{0,25}$",
+                             re.IGNORECASE),
         subset_left_re=re.compile(rf"(?<![\w'’])(?:{_alternation(data['pre_subset_markers'])})"
                                   r"\s*$", re.IGNORECASE),
         prison_re=_phrase_re(data["prison_context"]),
@@ -324,6 +333,8 @@ def _noun_phrase_words(right: str, pos: int, lexicon: FigureLexicon) -> tuple[li
             break
         if kinds and word in ("bodies", "remains") and "and" in words[-2:]:
             break
+        if kinds and word in ("kidnapped", "abducted"):
+            break  # "240 people kidnapped and 1,150 killed": a predicate, not a noun
         previous, pos = word, match.end()
         words.append(word)
         if lexicon.word_kind.get(word):
@@ -356,14 +367,22 @@ def _noun_phrase(right: str, lexicon: FigureLexicon) -> NounPhrase:
                         " and ".join(groups) or None)
     if "hostage" in kinds or "prisoner" in kinds:
         phrase.kind = "hostage" if "hostage" in kinds else "prisoner"
+        if phrase.kind == "prisoner" and (nationality == "israeli" or foreign):
+            phrase.kind = "hostage"  # "13 Israeli prisoners", "Israeli detainees": the held
         return phrase
     last = kinds[-1]
     if last == "foreign" or (foreign and last in ("person", "subgroup")):
         last = "person"
     if last == "person" and "subgroup" in kinds and kinds[0] == "subgroup":
         last = "subgroup"
+    if last == "person" and _CAPTURED_AFTER.match(right, end):
+        last = "hostage"  # "the 250 people seized on October 7", "251 people abducted"
     phrase.kind = last
     return phrase
+
+
+_CAPTURED_AFTER = re.compile(r"\s+(?:seized|abducted|kidnapped|captured|taken\s+(?:hostage|captive|"
+                             r"into\s+gaza|to\s+gaza))\b", re.IGNORECASE)
 
 
 # --------------------------------------------------------------------------------------------
@@ -383,7 +402,8 @@ def _excluded_quantity(number: Number, left: str, right: str, lexicon: FigureLex
     if re.match(r"^\s*(?:in|out\s+of)\s+(?:every\s+)?\d|^\s*(?:in|out\s+of)\s+(?:every|each)\b",
                 right, re.IGNORECASE):
         return True
-    if re.search(r"(?:\b\d+|\bone)\s+(?:in|out\s+of)\s+(?:every\s+)?$", left, re.IGNORECASE):
+    if re.search(r"(?:(?:\b\d+|\bone)\s+(?:in|out\s+of)|\b(?:two|three|four|five|six|seven|"
+                 r"eight|nine|ten)\s+in)\s+(?:every\s+)?$", left, re.IGNORECASE):
         return True  # "more than 1 in 75 Gazans": a fraction
     if re.match(r"^\s*(?:[:/]\d|a\.m\.|p\.m\.|am\b|pm\b|gmt\b)", right, re.IGNORECASE):
         return True
@@ -402,6 +422,8 @@ def _excluded_quantity(number: Number, left: str, right: str, lexicon: FigureLex
     if (not number.words and number.value < 130 and re.search(r"[A-Za-z]\s*,\s*$", left)
             and re.match(r"^\s*[,)]", right)):
         return True  # an age in apposition: "Doron Steinbrecher, 31, was freed"
+    if number.value == 1 and re.match(r"^\s*,\s*[A-Z][a-z]+\s+[A-Z][a-z]+", right):
+        return True  # a person named in apposition: "One, Edan Alexander, was freed in May"
     if lexicon.month_left_re.search(left) or lexicon.month_right_re.match(right):
         return True
     digits = re.sub(r"\D", "", number.text)
@@ -465,14 +487,15 @@ def _left_trigger(core_left: str, lexicon: FigureLexicon) -> tuple[str | None, i
             return key[:-5], match.start()
     # "the death toll ... rose to", "the number of injured stands at"
     match = lexicon.injury_toll_left_re.search(_mask_dates(core, lexicon))
-    if match and not re.search(r"\b(?:killed|dead|deaths)\b", match.group(0), re.IGNORECASE):
+    if match and not re.search(r"\b(?:killed|dead|deaths)\b", match.group(0), re.IGNORECASE) \
+            and not _LIST_GOES_ON.search(match.group(0)):
         return "injure", match.start()
     masked = _mask_dates(core, lexicon)
     for regex, trigger in ((_NUMBER_DEAD_HOSTAGES_LEFT, "count_hostage_dead"),
                            (lexicon.toll_left_re, "toll"), (_NUMBER_KILLED_LEFT, "toll"),
                            (_TOTAL_LEFT, "release_total"), (_RELEASED_WERE, "release")):
         match = regex.search(masked)
-        if match:
+        if match and not _LIST_GOES_ON.search(match.group(0)):
             return trigger, match.start()
     match = _NUMBER_HELD_LEFT.search(masked)
     if match:  # "the number of prisoners in occupation prisons exceeds 10,300"
@@ -481,9 +504,14 @@ def _left_trigger(core_left: str, lexicon: FigureLexicon) -> tuple[str | None, i
     return None, len(core)
 
 
+# "the number of Palestinian martyrs has reached", "the number of Palestinians who have been
+# martyred since October 7 has risen to"
+# a tally word whose list goes on to another item: "159,000 Palestinians martyred or injured,
+# most of them children and women, and more than 14,000 missing" (14,000: not injured)
+_LIST_GOES_ON = re.compile(r",\s*and\s", re.IGNORECASE)
 _NUMBER_KILLED_LEFT = re.compile(
-    r"\bnumber\s+of\s+(?:[\w-]+\s+){0,2}(?:killed|dead|slain|deaths)\b[^\d.;:]{0,80}$",
-    re.IGNORECASE)
+    r"\bnumber\s+of\s+(?:[\w-]+\s+){0,4}(?:killed|dead|slain|deaths|martyrs|martyred|"
+    r"fatalities)\b[^\d.;:]{0,80}$", re.IGNORECASE)
 _NUMBER_HELD_LEFT = re.compile(
     r"\b(?:number|total)\s+of\s+(?:(?!released\b|freed\b|returned\b)[\w-]+\s+){0,2}"
     r"(hostages|captives|prisoners|detainees|"
@@ -491,8 +519,9 @@ _NUMBER_HELD_LEFT = re.compile(
     r"(?!\s+(?:released|freed|killed|dead|who\s+have\s+died|who\s+died))[^\d.;:]{0,60}$",
     re.IGNORECASE)
 _NUMBER_DEAD_HOSTAGES_LEFT = re.compile(
-    r"\b(?:number|total|count)\s+of\s+(?:dead|deceased|slain|killed)\s+(?:hostages|captives)\b"
-    r"[^\d.;:]{0,60}$", re.IGNORECASE)
+    r"\b(?:number|total|count)\s+of\s+(?:(?:dead|deceased|slain|killed)\s+(?:hostages|captives)|"
+    r"(?:hostages|captives)\s+(?:\w+\s+){0,2}?(?:dead|deceased|killed))\b"  # "the number of
+    r"[^\d.;:]{0,60}$", re.IGNORECASE)  # hostages confirmed dead to 35"
 _RELEASED_WERE = re.compile(r"\b(?:released|freed|set\s+free|returned)\b[^\d.;:]{0,50}"
                             r"\b(?:were|are|"
                             r"was|included|include|includes)\s*$", re.IGNORECASE)
@@ -641,6 +670,10 @@ def _attribution(sentence: str, start: int, lexicon: FigureLexicon) -> str | Non
     return None
 
 
+_RED_CROSS = re.compile(r"\b(?:handed|transferred|delivered)\s+(?:over\s+)?to\s+the\s+"
+                        r"red\s+cross\b", re.IGNORECASE)
+
+
 def _release_kind(sentence: str, left: str, np: NounPhrase, lexicon: FigureLexicon,
                   context: str) -> str:
     """hostages or prisoners, for a release whose noun does not say."""
@@ -648,8 +681,8 @@ def _release_kind(sentence: str, left: str, np: NounPhrase, lexicon: FigureLexic
         return "hostages"
     if np.kind == "prisoner" or np.nationality == "palestinian":
         return "prisoners"
-    if np.nationality == "israeli":
-        return "hostages"
+    if np.nationality == "israeli" or _RED_CROSS.search(sentence):
+        return "hostages"  # "The three men ... were handed to the Red Cross"
     if lexicon.israeli_agent_re.search(left):
         return "prisoners"
     if lexicon.hostage_agent_re.search(left):
@@ -734,6 +767,7 @@ class _Reading:
     metric: str | None = None
     population: str | None = None
     group: str = "all"
+    nationality_part: bool = False
 
 
 def figures_in_sentence(sentence: str, offset: int = 0, context: str = "",
@@ -748,6 +782,8 @@ def figures_in_sentence(sentence: str, offset: int = 0, context: str = "",
     """
     lexicon = load_figure_lexicon()
     table_rows = _table_row(sentence, offset, context, lexicon)
+    if table_rows is None:
+        table_rows = _value_line(sentence, offset, context, lexicon)
     if table_rows is not None:
         return table_rows
     s = _Sentence(sentence, offset, context, noun_tags, find_numbers(sentence), lexicon,
@@ -761,7 +797,33 @@ def figures_in_sentence(sentence: str, offset: int = 0, context: str = "",
             s.rows.append(row)
             outcome["metric"], outcome["row"] = row["metric"], row
     s.rows.extend(_breakdowns(sentence, offset, s.numbers, s.outcomes, lexicon))
+    s.rows.extend(_list_end_article(s))
     return s.rows
+
+
+_AND_AN = re.compile(r"(?:,\s*|\s)and\s+(an?)(?=\s+[A-Z])", re.IGNORECASE)
+
+
+def _list_end_article(s: _Sentence) -> list[dict]:
+    """ "were 12 Israelis, four Thais and a Filipino": the article ends a list by nationality
+    of hostages and counts one, as "one Filipino" would. Needs a hostage row by nationality
+    just before it (within 60 characters); leaves "and a Thai national" alone elsewhere."""
+    found = []
+    for match in _AND_AN.finditer(s.text):
+        start = s.offset + match.start(1)
+        if any(row["start_char"] == start for row in s.rows):
+            continue  # a breakdown between dashes already read it
+        before = [row for row in s.rows if row["metric"].startswith("hostages_")
+                  and 0 <= start - row["end_char"] <= 60 and not row["vague"]]
+        np = _noun_phrase(s.text[match.end(1):], s.lexicon)
+        if not before or np.kind not in ("person", "hostage") or not (np.foreign
+                                                                      or np.nationality):
+            continue
+        population = "other" if np.foreign else "israeli"
+        end = match.end(1) + np.end
+        found.append(_make_row(before[-1]["metric"], population, 1, "exact", None, None, False,
+                               s.text, s.offset, match.start(1), end, match.start(1), s.lexicon))
+    return found
 
 
 def _read_number(s: _Sentence, number: Number, outcome: dict, previous: dict | None) -> dict | None:
@@ -774,12 +836,12 @@ def _read_number(s: _Sentence, number: Number, outcome: dict, previous: dict | N
     if _counts_things(s, r) or _alive_without_whole(s, r):
         return None
     _read_triggers(s, r)
-    if r.pending or _planned_before_trigger(s, r) or _next_item_of_pending(s, r, previous):
+    r.coordinated = _coordinated_release(s, r, previous)
+    if r.pending or _planned_before_trigger(s, r):
         outcome["pending"] = True
         return None
     if _part_without_state(s, r) or _rescue_veto(s, r):
         return None
-    r.coordinated = _coordinated_release(s, r, previous)
     if _pending_clause(s, r):
         outcome["pending"] = True
         return None
@@ -794,22 +856,16 @@ def _read_number(s: _Sentence, number: Number, outcome: dict, previous: dict | N
     r.metric = _metric(s, r)
     if r.metric is None:
         _inherit_metric(s, r, previous)
+    r.metric = _plausible_metric(r.metric, r.value)
     if r.metric is None:
         return None
+    if r.metric in ("killed", "injured") and r.value > TOLL_MAX and re.search(
+            r"\d,\d{3}\s*thousand", r.number.text, re.IGNORECASE):
+        r.value //= 1000  # "72,043 thousand people have been injured": a redundant scale word
     r.group = _group(s, r)
     if r.group is None or any(veto(s, r) for veto in _METRIC_VETOES):
         return None
     return _row_of(s, r)
-
-
-def _next_item_of_pending(s: _Sentence, r: _Reading, previous: dict | None) -> bool:
-    """The next item of a list whose first item is pending: "in return for 200 Palestinian
-    children and 75 women held in Israeli prisons" (both asked for)."""
-    if not (previous and previous.get("pending") and not r.left_trigger):
-        return False
-    before = s.numbers[len(s.outcomes) - 2]
-    between = s.text[before.end:r.number.start]
-    return bool(re.fullmatch(r"[^,;.\d]{0,40}\b(?:and|or|plus)\s+(?:\w+\s+)?", between + " "))
 
 
 def _start_reading(s: _Sentence, number: Number) -> _Reading | None:
@@ -860,8 +916,20 @@ def _read_noun_phrase(s: _Sentence, r: _Reading) -> None:
             whole_np.of_the = True
             whole_np.end = whole.end + whole_np.end - r.number.end
             r.np = whole_np
-    r.part_of = bool(_PART_OF_LEFT.search(r.left))
+    inverted = _INVERTED_TALLY.match(r.right) if _BRINGS_TO.search(r.core_left) else None
+    if inverted:  # "Their release brings to 16 the number of Israeli hostages freed"
+        r.np = _noun_phrase(r.right[inverted.end():], s.lexicon)
+        r.np.end += inverted.end()
+    r.part_of = bool(_PART_OF_LEFT.search(r.left)) or any(
+        _whole_after(s.text, n, s.numbers) is r.number for n in s.numbers
+        if n.end <= r.number.start)  # "two of the 24 slain hostages": a part in words
     r.after = r.right[r.np.end:]
+
+
+_BRINGS_TO = re.compile(r"\b(?:brings?|bringing|brought|raises?|raising|raised|takes?|taking|"
+                        r"took|pushe?s?|pushing|pushed)\s+to\s*$", re.IGNORECASE)
+_INVERTED_TALLY = re.compile(r"^\s+the\s+(?:overall\s+|total\s+)?(?:number|total|tally|count)\s+of"
+                             r"(?=\s)", re.IGNORECASE)
 
 
 def _counts_things(s: _Sentence, r: _Reading) -> bool:
@@ -883,6 +951,11 @@ def _counts_things(s: _Sentence, r: _Reading) -> bool:
 _ALIVE_IN_CLAUSE = re.compile(r"^[^,;.]{0,40}?\b(?:are|is|were|was|remain)\s+(?:\w+\s+){0,3}?"
                               r"(?:still\s+)?(?<!no\slonger\s)(?<!not\s)alive\b", re.IGNORECASE)
 # ("are no longer alive", "are not alive" are the dead: see dead_right)
+# "Israel believes 63 hostages still held in Gaza are alive": only where and how they are held
+# between the noun and "alive" (not "59 hostages of whom 24 were alive", "how many are alive")
+_HELD_ALIVE = re.compile(r"^(?:\s+(?:still|held|being|kept|in|inside|the|gaza|strip|captivity|by|"
+                         r"hamas|captive|are|is|were|remain|believed|thought|presumed|"
+                         r"considered|to|be))+\s+alive\b", re.IGNORECASE)
 
 
 _OTHER_SUBJECT = re.compile(r"\b(?:and\s+)?(?:the\s+rest|the\s+others|the\s+remainder|while|"
@@ -915,7 +988,9 @@ def _alive_without_whole(s: _Sentence, r: _Reading) -> bool:
     if r.part_of and np.kind == "hostage" and (_said_dead(after, lexicon)
                                                or _said_alive(after, lexicon)):
         return False
-    if not (lexicon.alive_re.match(after) or (np.of_the and _ALIVE_IN_CLAUSE.match(after))):
+    if not (lexicon.alive_re.match(after) or (np.of_the and _ALIVE_IN_CLAUSE.match(after))
+            or (np.kind == "hostage" and _HELD_ALIVE.match(after)
+                and not re.search(r"\bof\s+(?:the\s+)?$", r.core_left, re.IGNORECASE))):
         return False
     r.alive = True
     return not (np.kind in ("hostage", "pronoun") or lexicon.hostage_word_re.search(s.text)
@@ -954,7 +1029,8 @@ _RELATIVE_STATE = re.compile(
     r"^\s*(?:(?:that|which|whom)\s+)?(?:it|they|hamas|the\s+group|militants|captors|"
     r"[A-Z][\w'’-]+)(?:\s+in\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+Strip)?)?"  # "militants in Gaza"
     r"\s+(?:still\s+)?(?:(?P<hold>holds?|is\s+holding|are\s+holding|keeps?|has\s+held)|"
-    r"(?P<take>seized|took|abducted|kidnapped|captured|dragged))\b")
+    r"(?P<take>seized|took|abducted|kidnapped|captured|dragged)|"
+    r"(?P<release>(?:has\s+|have\s+|had\s+)?(?:released|freed|handed\s+over)))\b")
 _UNKNOWN = re.compile(r"\s+(?:unclear|unknown|uncertain|a\s+mystery)", re.IGNORECASE)
 _FINITE = re.compile(r"\b(?:were|was|are|is|have|has|had|remain|remains|remained)\b",
                      re.IGNORECASE)
@@ -967,12 +1043,12 @@ _CLAIMED = re.compile(r"\b(?:claimed|claiming|claims|claim|cost|costing|took|tak
 def _relative_state(after: str) -> str | None:
     """A relative clause with its own subject after the noun phrase: "all 48 hostages it still
     holds", "the estimated 100 hostages it is holding", "the 48 hostages that militants in Gaza
-    still hold" (hold); "the more than 250 hostages
-    Hamas seized on October 7" (take)."""
+    still hold" (hold); "the more than 250 hostages Hamas seized on October 7" (take); "20
+    living hostages Hamas has released", "2,000 prisoners Israel has released" (release)."""
     match = _RELATIVE_STATE.match(after)
     if not match:
         return None
-    return "hold" if match.group("hold") else "take"
+    return next(kind for kind in ("hold", "take", "release") if match.group(kind))
 
 
 def _finite_after_participle(after: str, lexicon: FigureLexicon,
@@ -981,7 +1057,10 @@ def _finite_after_participle(after: str, lexicon: FigureLexicon,
     remain in Gaza", "1,718 detainees held without charge were freed": a participle describes
     the people; the finite predicate after it in the clause says what the count is. Leaves
     "240 people were taken hostage" (take) and "132 remain held in Gaza" (hold)."""
-    clause = re.split(r"[,;.—–]", _mask_dates(after, lexicon), maxsplit=1)[0]
+    # a date keeps the comma after its year ("abducted on October 7, 2023, remain in Gaza")
+    masked = re.sub(r"(x{6,}),(?=\s*(?:still\s+)?(?:remain|are|were|is|was|have|has|had)\b)",
+                    r"\1x", _mask_dates(after, lexicon))
+    clause = re.split(r"[,;.—–]", masked, maxsplit=1)[0]
     if re.match(r"^\s*(?:were|was|have|has|had|are|is|remain\w*|still)\b", clause,
                 re.IGNORECASE):
         return trigger, False
@@ -991,7 +1070,7 @@ def _finite_after_participle(after: str, lexicon: FigureLexicon,
         found, pending = _right_trigger(after[finite.start() - 1:], lexicon)
         if found and found not in ("take", "hold"):
             return found, pending
-    if trigger == "take" and _TAKEN_THEN_HELD.match(after):
+    if trigger == "take" and _TAKEN_THEN_HELD.match(masked):
         return "hold", False
     return trigger, False
 
@@ -1011,11 +1090,18 @@ def _part_without_state(s: _Sentence, r: _Reading) -> bool:
     if r.np.kind == "hostage" and _TAKEN_PARTICIPLE.match(r.after):
         r.left_trigger, r.right_trigger = None, "take"  # "97 of the 251 hostages taken ..."
         return False
-    if r.np.kind != "hostage" or not (_said_dead(r.after, lexicon)
+    still_held = r.np.kind == "hostage" and bool(
+        _STILL_HELD_WHOLE.match(r.after) or _DEAD_IN_PHRASE.search(r.right[:r.np.end]))
+    # ("the bodies of 10 of the 28 deceased hostages": the 28 are the dead still held)
+    if r.np.kind != "hostage" or not (_said_dead(r.after, lexicon) or still_held
                                       or _said_alive(r.after, lexicon)):
         return True
-    r.left_trigger, r.right_trigger, r.alive = None, "hold", False
-    return False
+    r.left_trigger, r.right_trigger, r.alive = None, "hold", False  # "the deaths of 35 of the
+    return False  # 59 hostages still held in Gaza": 59 held
+
+
+_STILL_HELD_WHOLE = re.compile(r"^\s+(?:(?:who|that)\s+(?:are|were)\s+)?(?:still|remaining)\b",
+                               re.IGNORECASE)
 
 
 def _planned_before_trigger(s: _Sentence, r: _Reading) -> bool:
@@ -1027,8 +1113,17 @@ def _planned_before_trigger(s: _Sentence, r: _Reading) -> bool:
         r.left_trigger, r.right_trigger = None, "hold"
         return False
     before = r.core_left[max(0, r.trigger_start - 45):r.trigger_start]
+    if _PAST_VERB.match(r.core_left, r.trigger_start):
+        before = re.split(r"[,;:(]", before)[-1]  # "In the first phase of the cease-fire, Hamas
+        # handed over 33 Israeli captives": the phase frames a release that happened
     plan = list(s.lexicon.pending_re.finditer(before))
-    return bool(r.left_trigger and plan and not _REALIZED.search(before, plan[-1].end()))
+    return bool(r.left_trigger and plan and not _REALIZED.search(before, plan[-1].end())
+                and not r.coordinated)  # "released 30, in exchange for the release of 1,000"
+
+
+# a finite past-tense release, kill or capture verb
+_PAST_VERB = re.compile(r"(?:released|freed|handed\s+over|returned|set\s+free|killed|took|"
+                        r"abducted|kidnapped|seized|swapped|exchanged)\b", re.IGNORECASE)
 
 
 # a past verb after the plan word: the plan happened ("The first phase saw Hamas release 38")
@@ -1073,8 +1168,9 @@ def _bodies_of_the_held(s: _Sentence, r: _Reading) -> bool:
     """ "132 remain held in Gaza, including the remains of about two dozen who died", "111 of
     the captives have not been released, including the bodies of 39", "holds 24 living
     hostages and the remains of 35 others": the dead among the held just counted."""
-    return bool(s.rows and s.rows[-1]["metric"] == "hostages_held"
-                and _BODIES_OF_THE_HELD.search(r.core_left))
+    return bool(any(row["metric"] == "hostages_held" for row in s.rows)
+                and _BODIES_OF_THE_HELD.search(r.core_left))  # ("97 of the 251 hostages
+    # abducted ... remain in Gaza, including the bodies of 33": the held count came first)
 
 
 _BODIES_OF_THE_HELD = re.compile(r"\b(?:includi?(?:ng|es|ed)?|and|plus)\s+(?:the\s+)?"
@@ -1083,12 +1179,20 @@ _BODIES_OF_THE_HELD = re.compile(r"\b(?:includi?(?:ng|es|ed)?|and|plus)\s+(?:the
 
 def _rescue_veto(s: _Sentence, r: _Reading) -> bool:
     """Rescues and recovered bodies: "rescued four hostages", "recovered the bodies of 3".
-    Leaves "the bodies of 24 hostages are still in Gaza" (read as hostages dead)."""
-    if not (s.lexicon.rescue_re.search(r.core_left[-40:]) or _RESCUE_AFTER.search(r.after[:50])):
+    Leaves "the bodies of 24 hostages are still in Gaza" (read as hostages dead) and the whole
+    of a part recovered ("recovered the bodies of 10 of the 28 deceased hostages": 28 dead)."""
+    if r.part_of and r.right_trigger == "hold":
+        return False
+    own_clause = re.split(r";|,\s*(?:while|but|whereas)\b", r.after)[0][:80]  # not "148
+    # hostages have returned alive, most in two deals, while eight were rescued by troops"
+    if not (s.lexicon.rescue_re.search(r.core_left[-40:]) or _RESCUE_AFTER.search(own_clause)):
         return False
     if _RECOVERED_BODIES.search(r.core_left[-60:]):
         return True  # "recovered the bodies of two hostages held in Gaza"
-    if (r.right_trigger == "hold" and r.np.kind == "hostage"
+    hostages = r.np.kind == "hostage" or (r.np.kind is None and any(
+        row["metric"].startswith("hostages") for row in s.rows))  # "Of the 251 hostages
+    # taken ..., the remains of four are still in Gaza"
+    if (r.right_trigger == "hold" and hostages
             and _BODIES_LEFT.search(r.core_left[-40:])) or _bodies_of_the_held(s, r) \
             or (r.np.kind == "hostage" and _HOLDS_BODIES.search(r.core_left[-60:])):
         r.bodies = True  # "Hamas still holds the remains of 24 deceased hostages"
@@ -1097,8 +1201,9 @@ def _rescue_veto(s: _Sentence, r: _Reading) -> bool:
 
 
 _RECOVERED_BODIES = re.compile(r"\b(?:recover\w*|retriev\w*|rescu\w*|return\w*|hand\w*\s+over|"
-                               r"repatriat\w*)\s+(?:the\s+)?(?:bodies|remains)\s+of\s*$",
-                               re.IGNORECASE)
+                               r"repatriat\w*|receiv\w*)(?:,[^,.;]{0,40},)?\s+(?:the\s+)?"
+                               r"(?:bodies|remains|coffins)\s+of\s*$", re.IGNORECASE)
+# ("Israel has received, through the Red Cross, the coffins of three fallen hostages")
 _HOLDS_BODIES = re.compile(r"\b(?:holds?|holding|held|keeps?|keeping|has|have)\s+(?:the\s+)?"
                            r"(?:bodies|remains)\s+of\s*$", re.IGNORECASE)
 
@@ -1106,13 +1211,27 @@ _HOLDS_BODIES = re.compile(r"\b(?:holds?|holding|held|keeps?|keeping|has|have)\s
 def _coordinated_release(s: _Sentence, r: _Reading, previous: dict | None) -> bool:
     """The second half of an exchange: "freed 105 hostages in exchange for 240 prisoners",
     "released 13 Israelis and 39 Palestinians"; the next item of a list by nationality
-    right after a release ("were 13 Israelis, 10 Thais and one Filipino")."""
+    right after a release ("were 13 Israelis, 10 Thais and one Filipino"); the price of a
+    release told as done without a number ("Most were released during the truce in exchange
+    for 240 Palestinian prisoners")."""
+    if _DONE_RELEASE_FOR.search(_TRAILING_DETERMINERS.sub("", r.core_left)):
+        return True
     if not (s.rows and s.rows[-1]["metric"].endswith("_released")):
         return False
-    if _COORDINATION.search(_TRAILING_DETERMINERS.sub("", r.core_left)):  # "and the remaining 13"
-        return True
+    core = _TRAILING_DETERMINERS.sub("", r.core_left)
+    core = _TRAILING_DETERMINERS.sub("", _NOMINAL_RELEASE_TAIL.sub("", core))
+    if _COORDINATION.search(core):  # "and the remaining 13", "in exchange for the Israeli
+        return True  # release of over 1,000 Palestinian prisoners"
     return bool(re.search(r",\s*$", r.core_left) and (r.np.foreign or r.np.nationality)
                 and previous is not None and previous["row"] is s.rows[-1])
+
+
+_DONE_RELEASE_FOR = re.compile(
+    r"\b(?:were|was|have\s+been|has\s+been|had\s+been)\s+(?:\w+\s+)?(?:released|freed|"
+    r"returned|set\s+free|handed\s+over)\b(?:(?!\b(?:would|will|could|to|if)\b)[^;.])*"
+    r"\bin\s+(?:exchange|return)\s+for\s*$", re.IGNORECASE)
+_NOMINAL_RELEASE_TAIL = re.compile(r"\b(?:[\w-]+\s+)?(?:release|freeing|return)"
+                                   r"(?:\s+by\s+(?:the\s+)?[\w-]+)?\s+of\s*$", re.IGNORECASE)
 
 
 def _pending_clause(s: _Sentence, r: _Reading) -> bool:
@@ -1155,9 +1274,10 @@ def _choose_trigger(s: _Sentence, r: _Reading) -> None:
         trigger = "release"
     if r.bodies:
         trigger = "dead"
-    if trigger is None:
+    if trigger is None and not (s.lexicon.subset_left_re.search(r.core_left) and s.rows):
         trigger = _shared_predicate(s.text, r.number, r.np, s.numbers, s.lexicon)
-    r.trigger = trigger
+    r.trigger = trigger  # ("killed 1,200 people, including 815 civilians, and 251 were
+    # abducted": the part shares its whole's predicate, not the next clause's)
 
 
 def _is_subset(s: _Sentence, r: _Reading, previous: dict | None) -> bool:
@@ -1167,8 +1287,14 @@ def _is_subset(s: _Sentence, r: _Reading, previous: dict | None) -> bool:
     been killed in the West Bank")."""
     if s.lexicon.subset_left_re.search(r.core_left) or r.np.kind == "pronoun":
         return True
+    comma_and = re.search(r",\s*and\s*$", r.core_left)
+    new_item = (r.right_trigger and (r.np.kind == "person" or (r.np.kind is None and comma_and))
+                ) or (comma_and and previous is not None and previous["row"] is None)
+    # "including 169 children, and more than 6,250 wounded": a toll of its own ("of whom 23
+    # were alive and 35 dead" goes on with the parts); "freed 33 Israeli hostages, eight of
+    # them dead, and five Thais": the aside is closed
     return bool(previous and previous["subset"] and not r.left_trigger
-                and not (r.right_trigger and r.np.kind == "person")
+                and not new_item
                 and re.search(r"(?:,|\band)\s*$", r.core_left))
 
 
@@ -1178,26 +1304,65 @@ def _part_of_release(r: _Reading, previous: dict | None) -> bool:
     after a release (a part naming a group, "including 30 minors", is kept as a sub-count)."""
     if previous is None:
         return False
+    if _nationality_part(r, previous):
+        return False
     released = previous["metric"] is not None and previous["metric"].endswith("_released")
     if r.np.kind == "pronoun":
         return previous["metric"] is None or released
     return r.subset and released and not r.left_trigger and not r.np.group
 
 
+def _nationality_part(r: _Reading, previous: dict | None) -> bool:
+    """A part by nationality of a hostage count just read: "The total number of freed hostages
+    stands at 102 people, including 70 Israelis", "251 hostages, among them 31 Thais". It is a
+    row of that metric for that population (group all), as the parts of a breakdown are.
+    Leaves other parts ("including 10 Americans", "including 30 children": sub-counts)."""
+    if not (r.subset and previous and previous.get("row") and not r.left_trigger):
+        return False
+    if r.np.kind == "pronoun":  # "released 105 captives, 81 of them Israelis"
+        named = _noun_phrase(r.right[r.np.end:], load_figure_lexicon())
+        if named.kind != "person" or not (named.foreign or named.nationality == "israeli"):
+            return False
+        named.end += r.np.end
+        r.np = named
+    metric = previous["row"]["metric"]
+    if not metric.startswith("hostages_"):
+        return False
+    if r.np.kind not in ("person", "hostage", "subgroup") or r.np.group not in (None,
+                                                                                 "foreigners"):
+        return False
+    if not (r.np.foreign or r.np.nationality == "israeli") or _DUAL_NATIONALS.search(
+            r.right[:r.np.end]):
+        return False  # "including seven Americans": a sub-count, as the gold keeps it
+    r.nationality_part = True
+    return True
+
+
+_DUAL_NATIONALS = re.compile(r"\b(?:americans?|us|u\.s\.|british|britons?|germans?|french|"
+                             r"russians?|dual)\b", re.IGNORECASE)
+
+
 def _hostage_context(s: _Sentence, r: _Reading) -> bool:
     """Is the sentence about hostages, for a number without a noun: a hostage word before it
     or a hostage row already read; for small numbers also a hostage word in its clause, or in
     the previous sentence when nothing Palestinian is in the clause ("Of the 132 hostages, 29
-    are dead")."""
+    are dead"), or in the two before when the clause says they are held ("Four more bodies are
+    still being held in Gaza"; "while 34 are confirmed dead but remain in Gaza")."""
     lexicon, text = s.lexicon, s.text
     found = bool(lexicon.hostage_word_re.search(text[:r.number.start])) or any(
         row["metric"].startswith("hostages") for row in s.rows)
-    if not found and r.np.kind is None and r.value < 300:
+    clause = re.split(r"[,;]", text[r.number.start:], maxsplit=1)[0]
+    held = _HELD_IN_GAZA.search(clause)  # "34 are confirmed dead but remain in Gaza"
+    if not found and r.value < 300 and (r.np.kind is None or (r.np.kind == "person" and held)):
         clause_after = re.split(r"[,;.]", r.after, maxsplit=1)[0]
-        clause = re.split(r"[,;]", text[r.number.start:], maxsplit=1)[0]
+        context = s.context + " " + s.earlier if held else s.context
         found = bool(lexicon.hostage_word_re.search(clause_after)) or (
-            not r.left_trigger and not lexicon.cue_res["palestinian"].search(clause)
-            and bool(lexicon.hostage_word_re.search(s.context)))
+            not r.left_trigger
+            and not lexicon.cue_res["palestinian"].search(_HELD_IN_GAZA.sub("", clause))
+            and bool(lexicon.hostage_word_re.search(context)))
+    if not found and _ANAPHORIC_START.match(text[:r.number.start]):
+        found = bool(lexicon.hostage_word_re.search(s.context))  # "... remain captive in Gaza.
+        # Among them are 33 individuals ... who are presumed deceased."
     if r.np.kind == "pronoun" and not found:  # "25 of these are dead", a sentence or two later
         found = bool(re.match(r"^\s*(?:still\s+)?held\b", r.after)
                      or lexicon.hostage_word_re.search(s.context)
@@ -1206,13 +1371,18 @@ def _hostage_context(s: _Sentence, r: _Reading) -> bool:
     return found
 
 
+_HELD_IN_GAZA = re.compile(r"\b(?:remain\w*|(?:still\s+)?(?:being\s+)?held|still)\s+"
+                           r"(?:captive\s+)?in\s+(?:the\s+)?gaza(?:\s+strip)?\b", re.IGNORECASE)
+# a sentence that opens on a part of what the sentence before counted
+_ANAPHORIC_START = re.compile(r"^\W*(?:among|of)\s+(?:them|those|these|whom)\b[^.;\d]{0,25}$",
+                              re.IGNORECASE)
 # nothing before the number but a connective and a hedge: the sentence is about the part
 _SENTENCE_START_PART = re.compile(r"^\W*(?:(?:however|but|and|of\s+those|yet|still)\W+)?"
                                   r"(?:(?:at\s+least|about|around|some|nearly|more\s+than|over|"
                                   r"roughly|almost)\s+)?$", re.IGNORECASE)
 
 
-_DEAD_IN_PHRASE = re.compile(r"\b(?:bodies|remains|deceased|dead|slain)\b", re.IGNORECASE)
+_DEAD_IN_PHRASE = re.compile(r"\b(?:bodies|remains|deceased|dead|slain|fallen)\b", re.IGNORECASE)
 _REMAINING_BEFORE = re.compile(r"\b(?:the\s+|all\s+)?remaining\s*$", re.IGNORECASE)
 _REMAINING_AFTER = re.compile(r"\s*remaining\b", re.IGNORECASE)
 
@@ -1261,6 +1431,33 @@ def _deceased_count(r: _Reading) -> bool:
     return r.trigger in (None, "hold") or bool(_WHOLE_LEFT.search(r.core_left))
 
 
+def _noun_metric(s: _Sentence, r: _Reading) -> str | None:
+    """The metric of a count the noun says is of hostages or prisoners: the table
+    ``NOUN_METRICS``, then the held counts no trigger names ("there are 130 hostages", "the
+    remaining 59 hostages", "estimated about 150 captives", "120 prisoners in Israeli jails"),
+    "the 24 released hostages", and the dead among the held ("the remaining four slain
+    hostages")."""
+    np, trigger, lexicon = r.np, r.trigger, s.lexicon
+    metric = NOUN_METRICS.get((np.kind, trigger))
+    if metric is None and np.kind == "hostage" and (
+            re.search(r"\bthere\s+(?:are|were|remain)\s*$", r.core_left, re.IGNORECASE)
+            or (trigger is None and (_REMAINING_BEFORE.search(r.core_left)
+                                     or _REMAINING_AFTER.match(r.right)))):
+        metric = "hostages_held"  # "there are 130 hostages", "the remaining 59 hostages",
+        # "the nearly 100 remaining hostages"
+    if metric is None and np.kind == "hostage" and trigger is None and \
+            _COUNTED_BEFORE.search(r.core_left):
+        metric = "hostages_held"  # "Authorities had initially estimated about 150 captives"
+    if metric is None and np.kind == "hostage" and trigger is None and \
+            re.search(r"\b(?:released|freed)\b", r.right[:np.end], re.IGNORECASE):
+        metric = "hostages_released"  # "the 24 released hostages were 13 Israelis, ..."
+    if metric is None and np.kind == "prisoner" and lexicon.prison_re.search(r.after[:40]):
+        metric = "prisoners_held"
+    if metric == "hostages_held" and _DEAD_IN_PHRASE.search(r.right[:np.end]):
+        metric = "hostages_dead"  # "the remaining four slain hostages"
+    return metric
+
+
 def _metric(s: _Sentence, r: _Reading) -> str | None:
     """The metric from the noun kind and the trigger (the tables above), with the cases the
     tables cannot hold: "there are 130 hostages" (held), "120 prisoners in Israeli jails"
@@ -1274,19 +1471,15 @@ def _metric(s: _Sentence, r: _Reading) -> str | None:
     if trigger == "hold" and _DEAD_IN_PHRASE.search(r.right[:np.end]) and (
             np.kind == "hostage" or r.hostage_context):
         return "hostages_dead"  # "the return of 16 bodies still held in Gaza"
+    if trigger == "hold" and np.kind is None and s.rows and \
+            s.rows[-1]["metric"] == "hostages_dead" and _LEAVING.search(r.core_left):
+        return "hostages_dead"  # "returned 15 of the 28 deceased hostages, leaving 13 in Gaza"
     if np.kind in ("hostage", "prisoner"):
-        metric = NOUN_METRICS.get((np.kind, trigger))
-        if metric is None and np.kind == "hostage" and (
-                re.search(r"\bthere\s+(?:are|were|remain)\s*$", r.core_left, re.IGNORECASE)
-                or (trigger is None and (_REMAINING_BEFORE.search(r.core_left)
-                                         or _REMAINING_AFTER.match(r.right)))):
-            metric = "hostages_held"  # "there are 130 hostages", "the remaining 59 hostages",
-            # "the nearly 100 remaining hostages"
-        if metric is None and np.kind == "prisoner" and lexicon.prison_re.search(r.after[:40]):
-            metric = "prisoners_held"
-        return metric
+        return _noun_metric(s, r)
     if trigger in ("dead", "kill", "toll"):
-        if (trigger != "toll" and np.kind is None and r.hostage_context and not r.left_trigger
+        if (trigger != "toll" and r.hostage_context and not r.left_trigger
+                and (np.kind is None or (np.kind == "person"
+                                         and _ANAPHORIC_START.match(s.text[:r.number.start])))
                 and not _palestinian_clause(s, r)):
             return "hostages_dead"
         if np.kind == "pronoun" or r.subset:
@@ -1296,8 +1489,13 @@ def _metric(s: _Sentence, r: _Reading) -> str | None:
     if trigger == "release":
         return _release_kind(s.text, r.left, np, lexicon, s.context) + "_released"
     if trigger == "hold":
-        if lexicon.prison_re.search(r.after[:40]) or np.nationality == "palestinian":
-            return "prisoners_held"
+        if r.left_trigger == "hold" and np.kind in ("person", None) and \
+                lexicon.israeli_agent_re.search(r.core_left[:r.trigger_start]):
+            return "prisoners_held"  # "Israel is detaining more than 9,900 people"
+        if lexicon.prison_re.search(r.after[:40]) or (
+                np.nationality == "palestinian" and (r.left_trigger == "hold"
+                                                     or _HELD_WORD.search(r.after[:40]))):
+            return "prisoners_held"  # not "two million Palestinian civilians in Gaza"
         if (r.hostage_context or lexicon.hostage_word_re.search(r.after[:60])
                 or np.nationality == "israeli" or np.foreign):
             return "hostages_held"
@@ -1305,6 +1503,14 @@ def _metric(s: _Sentence, r: _Reading) -> str | None:
     return TRIGGER_METRICS.get(trigger)
 
 
+_COUNTED_BEFORE = re.compile(r"\b(?:estimated|estimates?|believes?|counted|counts|listed|lists|"
+                             r"puts?|put)\s+(?:that\s+)?(?:there\s+(?:are|were)\s+)?$",
+                             re.IGNORECASE)
+_AND_BEFORE = re.compile(r"(?:,\s*|\s)and\s+(?:(?:about|some|over|nearly|at\s+least|more\s+than)"
+                         r"\s+)?$", re.IGNORECASE)
+_LEAVING = re.compile(r"\b(?:leaving|leaves|left|with)\s+(?:(?:about|some|only|just)\s+)?$",
+                      re.IGNORECASE)
+_HELD_WORD = re.compile(r"\b(?:held|holding|holds)\b", re.IGNORECASE)
 _BRINGING_TOTAL = re.compile(r"\b(?:bringing|brings|brought|taking|takes|raising|raises)\s+"
                              r"(?:the|its)\s+(?:overall\s+|total\s+)?(?:total|tally|number|count)\b[^\d.;:]{0,30}"
                              r"\bto\s*$", re.IGNORECASE)
@@ -1317,12 +1523,42 @@ def _inherit_metric(s: _Sentence, r: _Reading, previous: dict | None) -> None:
     if not s.rows:
         return
     last = s.rows[-1]
+    if r.nationality_part:
+        r.metric, r.population = last["metric"], "other" if r.np.foreign else "israeli"
+        return
+    if (last["metric"] in ("killed", "injured") and r.np.kind in (None, "person")
+            and not r.np.nationality and previous is not None and previous["row"] is last
+            and _AND_BEFORE.search(r.core_left) and _PLACE_AFTER.match(r.right[r.np.end:])):
+        r.metric = last["metric"]  # "killed 1,300 Palestinians in the West Bank and 65,000 in
+        return  # Gaza": the same toll in another place (its own population)
     if r.np.kind is None and (_COMPARED_LEFT.search(r.core_left)
                               or _BRINGING_TOTAL.search(r.core_left)):
         r.metric, r.population = last["metric"], last["population"]  # "bringing the total to 58"
     elif (r.subset and r.np.kind in ("subgroup", "person") and r.np.group
           and previous is not None and previous["row"] is last):
         r.metric, r.population = last["metric"], last["population"]
+
+
+# About 250 people were taken hostage on 7 October 2023: no count of the hostages taken, held,
+# dead or freed is larger. A bigger "hostage" count speaks of Palestinians ("Israel is holding
+# nearly 10,000 hostages") or is a toll read in a hostage sentence ("250 people abducted and
+# 1,200 killed").
+HOSTAGE_MAX = 300
+_BEYOND_HOSTAGES = {"hostages_held": "prisoners_held", "hostages_released": "prisoners_released",
+                    "hostages_dead": "killed", "hostages_taken": None}
+
+
+TOLL_MAX = 1_000_000  # no toll of the war reached a million (Gaza has about two million people)
+PRISONERS_HELD_MIN = 2000  # Israel held about 5,000 Palestinians before the war, over 9,000 in it
+
+
+def _plausible_metric(metric: str | None, value: int) -> str | None:
+    """A hostage metric whose value no hostage count reaches (over :data:`HOSTAGE_MAX`) is the
+    other side's: held -> prisoners held, released -> prisoners released, dead -> killed;
+    "took 1,200 hostages" is no figure. Leaves every count up to 300."""
+    if metric in _BEYOND_HOSTAGES and value > HOSTAGE_MAX:
+        return _BEYOND_HOSTAGES[metric]
+    return metric
 
 
 # a toll of one cause or circumstance is a sub-count: (what follows the noun phrase, group)
@@ -1333,6 +1569,31 @@ _CIRCUMSTANCE_GROUPS = (
     (re.compile(r"^[^.;]{0,40}?\b(?:died|dying|dead)\s+(?:of|from)\s+(?:\w+\s+){0,2}?(?:malnutrition|"
                 r"starvation|hunger|famine|dehydration)\b", re.IGNORECASE), "starvation"),
 )
+
+
+_ADMINISTRATIVE = re.compile(r"\badministrative\s+(?:detention|detainees?)\b", re.IGNORECASE)
+_AID_SEEKERS = re.compile(r"\b(?:aid|bread|food|flour)[\s-]+seekers?\b", re.IGNORECASE)
+_TOLL_AMONG = re.compile(r"\btoll\s+(?:among|of)\s+(?:the\s+)?(?P<word>[\w-]+)\b[^\d.;:]{0,60}$",
+                         re.IGNORECASE)  # "The toll among children has surpassed 18,000"
+_GROUP_TOLL = re.compile(r"\bnumber\s+of\s+(?:[\w-]+\s+){0,2}?(?P<word>[\w-]+)\s+(?:killed|dead|"
+                         r"slain|martyred|injured|wounded)\b[^\d.;:]{0,80}$", re.IGNORECASE)
+
+
+def _toll_group(s: _Sentence, r: _Reading) -> str | None:
+    """The group a tally phrase names: "the number of UNRWA personnel killed since the
+    beginning of hostilities has increased to 135" (aid workers), "number of Palestinian
+    children killed" (children). None for "the number of people killed"."""
+    if r.metric not in ("killed", "injured"):
+        return None
+    match = _GROUP_TOLL.search(r.core_left) or _TOLL_AMONG.search(r.core_left)
+    if match:
+        return s.lexicon.group_of.get(match.group("word").lower())
+    last = s.rows[-1] if s.rows else None  # "17,000 children have been killed and over 33,000
+    if (last and r.np.kind is None and last["group"] != "all"  # injured": the same group
+            and last["metric"] in ("killed", "injured") and _same_clause(last, s.text, r.number)
+            and not any(o["row"] is last and o["subset"] for o in s.outcomes)):
+        return last["group"]  # (not after "including 169 children": a part, not the subject)
+    return None
 
 
 _LIVING = re.compile(r"\b(?:living|alive|surviving)\b", re.IGNORECASE)
@@ -1346,17 +1607,35 @@ def _group(s: _Sentence, r: _Reading) -> str | None:
     soldiers" (soldiers), "20 of them believed alive" (alive). None drops a part whose group
     the words do not name ("including 15 in Rafah"). A hostage count of women and children
     freed is a release of its own (group all), as is "24 of whom have died" (hostages dead)."""
+    if r.nationality_part:
+        return "all"  # "including 70 Israelis": a part by nationality, as in a breakdown
     if r.alive or (r.metric == "hostages_held" and _LIVING.search(r.right[:r.np.end])):
         return "alive"  # "20 of them believed alive", "holds 24 living hostages"
     for regex, group in _CIRCUMSTANCE_GROUPS:
         if r.metric in ("killed", "injured") and regex.match(r.after):
             return group  # "killed while seeking aid", "died of malnutrition"
+    if r.metric in ("killed", "injured") and _AID_SEEKERS.search(re.split(r"[;:]",
+                                                                          r.core_left)[-1]):
+        return "aid seekers"  # "bringing the cumulative “bread-seeker” casualties to 549"
+    toll_group = _toll_group(s, r)
+    if toll_group:
+        return toll_group  # "the number of UNRWA personnel killed ... has increased to 135"
+    if r.metric == "prisoners_held" and r.np.kind == "prisoner" and r.np.group:
+        return r.np.group  # "more than 400 child prisoners"
+    if r.metric == "prisoners_held" and _ADMINISTRATIVE.search(
+            re.split(r"[,;]", r.core_left)[-1][-80:]
+            + re.split(r"[,;.]", r.right[:r.np.end + 60])[0]):
+        return "administrative detainees"  # "held under administrative detention ... 3,400"
     named = r.np.group
     if r.np.kind == "subgroup" and r.metric in ("killed", "injured", "displaced"):
         return named
     if r.subset and r.metric in SUBSET_METRICS and not (
             r.np.kind == "pronoun" and r.metric == "hostages_held"):
         return named
+    if r.subset and r.metric == "hostages_dead" and s.rows and \
+            s.rows[-1]["metric"] == "hostages_dead":
+        return named  # "33 ... presumed deceased, including eight soldiers": a part of the
+        # dead (a part of the held said dead is the dead count: "including 36 who are dead")
     return "all"
 
 
@@ -1378,9 +1657,16 @@ def _identified_part(s: _Sentence, r: _Reading) -> bool:
 
 
 def _bodies_handed_over(s: _Sentence, r: _Reading) -> bool:
-    """ "returned the bodies of four hostages", "remains of": bodies are not people freed."""
+    """ "returned the bodies of four hostages", "remains of": bodies are not people freed; nor
+    is a count that takes bodies in ("154 others, including the bodies of the deceased, have
+    been returned")."""
     phrase = re.split(r"\s+and\s+", r.right[:r.np.end])[0]  # "20 living hostages and the bodies"
-    return r.metric.endswith("_released") and bool(re.search(r"\b(?:bodies|remains)\b", phrase))
+    return r.metric.endswith("_released") and bool(
+        _DEAD_IN_PHRASE.search(phrase) or _WITH_BODIES.match(r.after))
+
+
+_WITH_BODIES = re.compile(r"^\s*,\s*including\s+(?:the\s+)?(?:bodies|remains)\b", re.IGNORECASE)
+    # ("Four deceased hostages were returned to Israel": bodies too)
 
 
 def _taken_before_war(s: _Sentence, r: _Reading) -> bool:
@@ -1410,28 +1696,38 @@ def _incident_toll(s: _Sentence, r: _Reading) -> bool:
     7 October attack, however the sentence calls the attack ("Hamas strike", "attack on")."""
     if r.metric not in ("killed", "injured"):
         return False
-    if s.lexicon.oct7_re.search(s.text) and r.value >= 1000 and _population(
-            r.metric, r.np, s.text, r.number, s.rows, s.lexicon) == "israeli":
-        return False  # "in an unprecedented Hamas strike ... killed about 1,160 people in Israel"
+    if r.value >= 1000 and _population(r.metric, r.np, s.text, r.number, s.rows,
+                                       s.lexicon) == "israeli":
+        return False  # "in an unprecedented Hamas strike ... killed about 1,160 people in
+        # Israel", "1,400 Israelis were killed when Hamas attacked ..., shooting civilians":
+        # no single incident but 7 October killed a thousand Israelis
     return _is_incident(s.text, r.number.start, r.number.end, s.lexicon, toll=r.left_is_toll)
 
 
 def _small_toll_without_war(s: _Sentence, r: _Reading) -> bool:
-    """A toll under 1,000 with nothing war-level in its sentence ("since", "the war", "so
-    far", 7 October): one day's or one strike's. "in the attack" counts only in a sentence
-    about 7 October. Only the number's clause counts: "strikes kill 30 across Gaza; toll tops
-    44,000" (30 is one day's)."""
-    if r.metric not in ("killed", "injured") or r.value >= 1000:
-        return False
+    """A toll under 1,000 is one day's, one strike's or one site's unless its clause says it
+    is a running total ("since", "so far", "to date", "in total", "overall", "throughout"):
+    "Israeli strikes kill over 400 in Gaza, threatening total truce collapse", "at least 10
+    deaths in an attack on Gaza City" are dropped; "905 Palestinians have been killed in the
+    West Bank since October 7" is kept. Only the number's clause counts: "strikes kill 30
+    across Gaza; toll tops 44,000" (30 is one day's)."""
+    if r.metric not in ("killed", "injured") or r.value >= 1000 or (r.subset and
+                                                                     r.group != "all"):
+        return False  # ("killed 1,200 people, including 815 civilians": a part of a war toll)
     clause = next(part for part, start in _clauses(s.text)
                   if r.number.start < start + len(part) or start + len(part) == len(s.text))
-    return not any(not _WEAK_WAR.fullmatch(m.group(0)) or s.lexicon.oct7_re.search(s.text)
-                   for m in s.lexicon.war_re.finditer(clause))
+    return not (_CUMULATIVE.search(clause) or _WHOLE_WAR.search(clause))
 
 
-_SINCE = re.compile(r"\bsince\b(?P<what>[^,;]{0,80})", re.IGNORECASE)
-# what a war total counts since
-_WAR_START = re.compile(r"\b(?:oct(?:ober)?\.?\s+7|7\s+oct|oct(?:ober)?\.?\s+(?:20)?23|"
+# a span that is the whole war so far: "405 soldiers have been killed in the ground operation"
+_WHOLE_WAR = re.compile(r"\b(?:in|during|throughout)\s+(?:the|its|israel['’]s)\s+(?:\w+\s+){0,2}?"
+                        r"(?:war|ground\s+(?:operation|offensive|invasion))\b", re.IGNORECASE)
+
+
+# ("since Oct. 8, 2023": the year after its comma belongs to the date)
+_SINCE = re.compile(r"\bsince\b(?P<what>(?:[^,;]|,\s*(?:19|20)\d\d\b){0,80})", re.IGNORECASE)
+# what a war total counts since (8 October 2023: the day the Lebanese front opened)
+_WAR_START = re.compile(r"\b(?:oct(?:ober)?\.?\s+[78]\b|[78]\s+oct|oct(?:ober)?\.?\s+(?:20)?23|"
                         r"(?:the|this)\s+(?:war|conflict|offensive|fighting|start|beginning|outbreak)|"
                         r"(?:war|conflict|fighting)\s+(?:began|started|erupted|broke\s+out)|"
                         r"(?:hamas|the)\b[^,;]{0,30}\battack|2023)", re.IGNORECASE)
@@ -1448,33 +1744,35 @@ def _count_since_restart(s: _Sentence, r: _Reading) -> bool:
     """A toll counted since something other than the war's start: "since Israel resumed its
     strikes on Tuesday, 436 people have been killed", "89 killed since October 11", "since the
     occupation breached the ceasefire agreement on March 18, ... 5,685 martyrs", "since the
-    truce collapsed". Not the war's total. Leaves "since October 7", "since the war began",
-    "since Hamas' October 7, 2023 attack", "since October 2023"."""
-    if r.metric not in ("killed", "injured"):
+    truce collapsed", "Israel resumed the war on 18 March, killing over 1,500" (a resumption
+    before the number in its clause). Not the war's total. Leaves "since October 7", "since
+    the war began", "since Hamas' October 7, 2023 attack", "since October 2023"."""
+    if r.metric not in ("killed", "injured", "displaced"):
         return False
     for part, start in _clauses(s.text):
         if start <= r.number.start < start + len(part):
+            if _RESUMED.search(part[:r.number.start - start]):
+                return True  # "Israel resumed the war on 18 March, killing over 1,500"
             for since in _SINCE.finditer(part):
                 what = since.group("what")
-                if _RESTART.search(what) and not _WAR_START.search(what):
-                    return True
+                if _RESUMED.search(what) or (_RESTART.search(what)
+                                             and not _WAR_START.search(what)):
+                    return True  # "since Israel resumed the war on 18 March"
     return False
 
 
+_RESUMED = re.compile(r"\b(?:resum(?:ed|es|ing|ption)|renewed)\b", re.IGNORECASE)
+
+
 def _clauses(text: str) -> list[tuple[str, int]]:
-    """`text` cut at semicolons and at ", while", ", but", ", bringing": (clause, start)."""
+    """`text` cut at semicolons and at ", while", ", but", ", bringing", ", according to",
+    ", which said": (clause, start)."""
     found, start = [], 0
-    for piece in re.split(r"(;|,\s*(?:while|but|bringing)\b)", text):
+    for piece in re.split(r"(;|,\s*(?:while|but|bringing|according\s+to|which\s+(?:also\s+)?"
+                          r"(?:said|says|reported|added|noted))\b)", text):
         found.append((piece, start))
         start += len(piece)
     return found
-
-
-def _vague_small_toll(s: _Sentence, r: _Reading) -> bool:
-    """ "scores of Palestinians dead", "dozens wounded": one operation's toll, unless the
-    sentence says it is cumulative ("since", "so far")."""
-    return (r.metric in ("killed", "injured") and r.number.vague and r.value < 1000
-            and not _CUMULATIVE.search(s.text))
 
 
 def _proposed_release(s: _Sentence, r: _Reading) -> bool:
@@ -1518,16 +1816,95 @@ def _recipients(s: _Sentence, r: _Reading) -> bool:
             and bool(re.match(r"^[\s,]*(?:still\s+)?(?:in|inside)\b", r.after)))
 
 
+def _few_taken(s: _Sentence, r: _Reading) -> bool:
+    """Some 250 people were taken on 7 October: a capture of fewer than
+    :data:`HOSTAGES_TAKEN_MIN` is one family's, one site's or one unit's story ("two children
+    were also taken captive", "kidnapped 40 others" at a festival, "the four were captured
+    when militants overran the base"), not the count. Leaves foreign nationals ("23 Thais
+    were abducted") and "took some 240 hostages"."""
+    return (r.metric == "hostages_taken" and r.value < HOSTAGES_TAKEN_MIN and not r.np.foreign
+            and r.group == "all")
+
+
+HOSTAGES_TAKEN_MIN = 100
+
+
+def _few_prisoners(s: _Sentence, r: _Reading) -> bool:
+    """A count of Palestinians held under :data:`PRISONERS_HELD_MIN` is a part of the held
+    (sentenced prisoners, women, one prison's inmates: "the number of sentenced prisoners
+    exceeded 1,460", "remained in prisons, numbering 53"), not their number. Leaves sub-counts
+    whose group the words name ("400 child prisoners": group children)."""
+    return r.metric == "prisoners_held" and r.group == "all" and r.value < PRISONERS_HELD_MIN
+
+
+def _arrests_since(s: _Sentence, r: _Reading) -> bool:
+    """Arrests counted since a date are not the number held: "the total number of detainees
+    since October 7, 2023, has exceeded 20,000". Leaves "the number of prisoners in Israeli
+    jails has exceeded 10,000"."""
+    return r.metric == "prisoners_held" and bool(
+        re.search(r"\bsince\b", r.core_left[r.trigger_start:]) if r.left_trigger
+        else re.match(r"^[^.;]{0,40}?\b(?:arrested|detained)\s+since\b", r.after))
+
+
+def _combined_toll(s: _Sentence, r: _Reading) -> bool:
+    """The killed and the wounded counted together are neither: "more than 159,000
+    Palestinians martyred or injured", "150,000 killed and wounded". Leaves "killed 59,219
+    people and injured 143,045" (two counts)."""
+    return r.metric in ("killed", "injured") and bool(_KILLED_OR_INJURED.match(r.after))
+
+
+_KILLED_OR_INJURED = re.compile(
+    r"^[^.;,\d]{0,30}?\b(?:killed|martyred|dead|injured|wounded)\s+(?:or|and|and/or)\s+"
+    r"(?:killed|martyred|dead|injured|wounded)\b(?!\s*[\d(])", re.IGNORECASE)
+
+
+def _increment(s: _Sentence, r: _Reading) -> bool:
+    """A toll's increment, not the toll: "four more hostages died in captivity", "four new
+    fatalities", "another 50 people were killed", "an additional 697 martyrs". Leaves "more
+    than 50 were killed" (a hedge) and releases ("Hamas freed 17 more hostages": a release
+    total of its own)."""
+    if r.metric not in ("killed", "injured", "hostages_dead") or r.trigger == "hold":
+        return False  # "Four more bodies are still being held in Gaza": a state
+    another = _ANOTHER_BEFORE.search(r.left)
+    if another and re.search(r"\b(?:with|and|plus)\s+$", r.left[:another.start()]):
+        another = None  # "the toll climbed to 65,062, with another 165,697 wounded": a pair
+    return bool(_MORE_AFTER.match(r.right) or another)
+
+
+_MORE_AFTER = re.compile(r"^\s+(?:more|additional|further|new)\b(?!\s+than)", re.IGNORECASE)
+_ANOTHER_BEFORE = re.compile(r"\b(?:another|an\s+additional|a\s+further)\s*$", re.IGNORECASE)
+
+
+def _release_withheld(s: _Sentence, r: _Reading) -> bool:
+    """A release stopped or put off did not happen: "suspending the release of at least 600
+    Palestinian prisoners", "Israel delayed the release of 110", "refused to free". Leaves
+    "Israel released 600" and "freed 110 after a delay of two days"."""
+    return r.metric.endswith("_released") and bool(
+        _WITHHELD.search(r.core_left[max(0, r.trigger_start - 40):]))
+
+
+_WITHHELD = re.compile(r"\b(?:suspend\w*|delay\w*|postpon\w*|halt\w*|freez\w*|froze|block\w*|"
+                       r"stall\w*|cancel\w*|refus\w*|(?:hold|held|holding)\s+up|withh[oe]ld\w*)"
+                       r"\s+(?:the\s+)?(?:planned\s+|scheduled\s+|expected\s+)?"
+                       r"(?:release|freeing|return|handover|to\s+(?:release|free))\b",
+                       re.IGNORECASE)
+
+
 def _returnees(s: _Sentence, r: _Reading) -> bool:
     """People going back, not the displaced: "half a million displaced Palestinians have
     returned to northern Gaza"."""
     return r.metric == "displaced" and bool(_RETURNED_AFTER.match(r.after))
 
 
-def _added_to_count(s: _Sentence, r: _Reading) -> bool:
-    """An increment of a tally, not the tally: "an additional 697 martyrs have been added to
-    the cumulative statistics"."""
-    return r.metric in ("killed", "injured") and bool(_ADDED_TO.match(r.after))
+def _displaced_again(s: _Sentence, r: _Reading) -> bool:
+    """People displaced anew are a part of the displaced, not their count: "More than a
+    million people have been displaced once again", "100,000 were displaced again this week".
+    Leaves "1.9 million people have been displaced, many of them several times"."""
+    return r.metric == "displaced" and bool(_AGAIN_AFTER.match(r.after))
+
+
+_AGAIN_AFTER = re.compile(r"^[^.;,]{0,40}?\b(?:displaced|uprooted|forced\s+to\s+flee)\s+"
+                          r"(?:once\s+)?(?:again|anew)\b", re.IGNORECASE)
 
 
 def _freed_by_israel(s: _Sentence, r: _Reading) -> bool:
@@ -1538,7 +1915,6 @@ def _freed_by_israel(s: _Sentence, r: _Reading) -> bool:
 
 _RETURNED_AFTER = re.compile(r"^[^.;,]{0,40}?\b(?:have|has|had)\s+(?:now\s+)?returned\b",
                              re.IGNORECASE)
-_ADDED_TO = re.compile(r"^[^.;]{0,40}?\b(?:added|been\s+added)\s+to\b", re.IGNORECASE)
 _ISRAEL_FREES = re.compile(r"\b(?:israel|israeli\s+(?:forces|troops|commandos)|"
                            r"the\s+(?:army|military|idf)|troops|commandos|special\s+forces)"
                            r"(?:\s+on\s+\w+day)?\s+(?:has\s+|have\s+|had\s+)?"
@@ -1547,16 +1923,20 @@ _ISRAEL_FREES = re.compile(r"\b(?:israel|israeli\s+(?:forces|troops|commandos)|"
 
 # vetoes once the metric is known, in order; each is a small function above
 _METRIC_VETOES = (_custody_death, _former_detainees, _identified_part, _bodies_handed_over,
-                  _taken_before_war, _hostages_killed_by, _returnees, _added_to_count,
+                  _taken_before_war, _hostages_killed_by, _returnees,
                   _freed_by_israel, _incident_toll, _small_toll_without_war,
-                  _vague_small_toll, _count_since_restart, _proposed_release, _release_in_plan,
-                  _recipients)
+                  _count_since_restart, _proposed_release, _release_in_plan,
+                  _recipients, _release_withheld, _increment, _few_taken, _displaced_again,
+                  _few_prisoners, _arrests_since, _combined_toll)
 
 
 def _row_of(s: _Sentence, r: _Reading) -> dict:
     """The row: population, bound (ranges and vague amounts are lower bounds) and the quote
     (from the hedge to the end of the noun phrase)."""
     number, np = r.number, r.np
+    if r.group == "soldiers" and r.population is None and not np.nationality:
+        r.population = _nearest_cue(s.text, number.start, number.end,  # "the toll of soldiers
+                                    {"other": s.lexicon.cue_res["other"]}, s.lexicon, "israeli")
     population = r.population or _population(r.metric, np, s.text, number, s.rows, s.lexicon)
     qualifier = r.qualifier
     if (number.is_range and r.low is not None) or number.vague:
@@ -1571,6 +1951,8 @@ def _row_of(s: _Sentence, r: _Reading) -> dict:
                      number.start, s.lexicon, group=r.group, vague=number.vague)
 
 
+_METRIC_LABEL = re.compile(r"(?:killed|dead|deaths|fatalities|martyrs|injured|wounded|displaced|"
+                           r"hostages|captives|abductees|detainees|prisoners)", re.IGNORECASE)
 _TABLE_ROW = re.compile(r"^(?P<lead>\s*(?:[^:\n]{1,40}:\s+)?)"
                         r"(?P<label>[A-Za-z][^:\n]{3,90}?)\s*:\s*(?P<value>[^:\n]{1,70}?)\s*$")
 
@@ -1580,25 +1962,57 @@ def _table_row(sentence: str, offset: int, context: str,
     """A line of a key-figures table, "Hostages remaining in Gaza: 128", read as the sentence
     "128 Hostages remaining in Gaza" (the whole line is the quote); None if not such a line."""
     match = _TABLE_ROW.match(sentence)
-    if not match or len(match.group("label").split()) < 2:
-        return None
+    if not match or (len(match.group("label").split()) < 2
+                     and not _METRIC_LABEL.fullmatch(match.group("label"))):
+        return None  # "Displaced: 1.9 million" and "Killed: 45,000" are rows; "Source: ..." not
     value = match.group("value")
     numbers = find_numbers(value)
     if not numbers:
         return None
     lead = value[:numbers[0].start].strip()
     rest = value[numbers[0].end:]
+    plus = re.match(r"\+", rest)  # "85,000+": at least
+    if plus:
+        rest = rest[1:]
     if (lead and not lexicon.hedge_re.fullmatch(lead)) or (
-            rest.strip(" .") and not re.match(r"\s*,\s*(?:of\s+whom|including|among\s+them)\b",
+            rest.strip(" .") and not re.match(r"\s*[,(]\s*(?:of\s+whom|including|among\s+them)\b",
                                               rest)):
         return None  # "Hostages released: 148, of whom 8 were dead" reads on after the number
-    rows = figures_in_sentence(f"{value[:numbers[0].end]} {match.group('label')}{rest}", 0,
-                               context)
+    hedge = "more than " if plus and not lead else ""
+    rows = figures_in_sentence(f"{hedge}{value[:numbers[0].end]} {match.group('label')}"
+                               f"{rest.replace('(', ',').rstrip(')')}", 0, context)
     start = offset + match.start("label")
     quote = sentence[match.start("label"):match.end("value")]
     for row in rows:
         row.update(sentence=sentence.strip(), quote=quote, start_char=start,
                    end_char=start + len(quote))
+    return rows
+
+
+_LABEL_LEAD = re.compile(r"^\W*(?:[^,:]{0,30},\s*)?(?:the\s+)?(?:total\s+)?(?:number|count|tally)"
+                         r"\s+of\s+", re.IGNORECASE)
+
+
+def _value_line(sentence: str, offset: int, context: str,
+                lexicon: FigureLexicon) -> list[dict] | None:
+    """A key-figures box that puts the number on a line of its own under its label:
+    "Number of Palestinians killed in Gaza since Oct. 7, 2023" then "At least 67,869", read
+    as "At least 67,869 Palestinians killed in Gaza since Oct. 7, 2023" (the value line is the
+    quote). None unless the line is a number, with its hedge, alone and the line before is a
+    label (no closing punctuation)."""
+    value = sentence.strip()
+    numbers = find_numbers(value)
+    label = context.strip()
+    if len(numbers) != 1 or not label or not _headline_like(label) or len(label) > 160:
+        return None
+    lead, rest = value[:numbers[0].start].strip(), value[numbers[0].end:].strip(" +*")
+    if rest or (lead and not lexicon.hedge_re.fullmatch(lead)):
+        return None
+    label = _LABEL_LEAD.sub("", label)
+    rows = figures_in_sentence(f"{value[:numbers[0].end]} {label}.", 0, "")
+    start = offset + (len(sentence) - len(sentence.lstrip()))
+    for row in rows:
+        row.update(sentence=value, quote=value, start_char=start, end_char=start + len(value))
     return rows
 
 
@@ -1621,10 +2035,49 @@ def _population(metric: str, np: NounPhrase, sentence: str, number: Number, rows
     if population is None and previous and (np.others or _same_clause(previous[-1], sentence,
                                                                         number)):
         population = previous[-1]["population"]  # "killed 59,219 people and injured 143,045"
+    if population is None and metric == "killed" and _october_toll(sentence, number, np,
+                                                                   lexicon):
+        population = "israeli"
     if population is None:
         population = _nearest_cue(sentence, number.start, number.end, lexicon.cue_res, lexicon,
                                   "palestinian")
+    if population == "israeli" and number.value > ISRAELI_TOLL_MAX[metric] and not np.nationality:
+        population = _nearest_cue(sentence, number.start, number.end,
+                                  {"other": lexicon.cue_res["other"]}, lexicon, "palestinian")
     return population
+
+
+# the toll of 7 October 2023 as news gives it (1,139 to about 1,400): a count of the killed in
+# this range whose words name no side is Israel's
+OCTOBER_TOLL = (1100, 1450)
+_PLACE_AFTER = re.compile(r"^[^.;,]{0,30}?\b(?:in|across|from)\s+(?:the\s+)?(?:gaza|west\s+bank|"
+                          r"lebanon|jenin|rafah|khan\s+yunis|strip|enclave)\b", re.IGNORECASE)
+
+
+def _october_toll(sentence: str, number: Number, np: NounPhrase,
+                  lexicon: FigureLexicon) -> bool:
+    """ "Around 1,200 people were killed, many of them by the Israel Defence Forces", "Hamas's
+    7 October 2023 attack, in which it killed about 1,200 people and took 251 hostages back to
+    Gaza": a toll of the 7 October size whose noun names no side, in a sentence that names 7
+    October or names Gaza's side nowhere. Leaves "1,203 Palestinians have been killed so far"
+    (the noun names them), "1,300 people killed in the West Bank" (a place right after) and
+    "the media office said 1,300 people were killed in Israeli strikes" (Gaza's side named)."""
+    low, high = OCTOBER_TOLL
+    if not low <= number.value <= high or np.nationality or np.foreign:
+        return False
+    if _PLACE_AFTER.match(sentence[number.end + np.end:]):
+        return False
+    clause = next(part for part, start in _clauses(sentence)
+                  if number.start < start + len(part) or start + len(part) == len(sentence))
+    return bool(lexicon.oct7_re.search(sentence)
+                or not lexicon.cue_res["palestinian"].search(clause))
+
+
+# Israel's own toll stayed under these in every count of the war (about 1,200 killed on
+# 7 October, under 2,000 in all; some 20,000 wounded): a larger toll is Gaza's (or Lebanon's),
+# whatever cue lies nearest ("72,760 people have been injured since the outbreak of
+# hostilities on 7 October").
+ISRAELI_TOLL_MAX = {"killed": 3000, "injured": 25000}
 
 
 def _same_clause(row: dict, sentence: str, number: Number) -> bool:
@@ -1635,7 +2088,7 @@ def _same_clause(row: dict, sentence: str, number: Number) -> bool:
     if found < 0:
         return False
     between = sentence[found + len(row["quote"]):number.start]
-    return (len(between) <= 60 and not _CLAUSE_BREAK.search(between)
+    return (len(between) <= 90 and not _CLAUSE_BREAK.search(between)
             and bool(re.search(r"\b(?:and|with)\b", between)))
 
 
@@ -1755,8 +2208,11 @@ _DURATION = re.compile(r"\bfor\s+(?:more\s+than\s+|over\s+|about\s+|nearly\s+|al
                        r"(?:a|one|two|three|four|\d+)\s+(?:day|week|month)s?\b|"
                        r"\b(?:a|one|two|three|four|\d+)\s+(?:day|week|month)s?\s+(?:ago|earlier|later|"
                        r"before|after)\b", re.IGNORECASE)  # "just over a week ago"
-_NEW_CLAUSE = re.compile(r"\b(?:adding|added|saying|noting)\s+that\b|,\s*(?:while|whereas)\b",
-                         re.IGNORECASE)
+# a clause of its own: "The toll includes 21 deaths in the previous 24 hours, according to the
+# ministry, which said 107,573 people have been wounded since the war began"
+_NEW_CLAUSE = re.compile(r"\b(?:adding|added|saying|noting)\s+that\b|,\s*(?:while|whereas)\b|"
+                         r",\s*which\s+(?:also\s+)?(?:said|says|listed|lists|reported|recorded|put|"
+                         r"puts|added|counted)\b", re.IGNORECASE)
 _ONE_DAY = re.compile(r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|that\s+day|"
                       r"the\s+day)\s+alone\b|\bin\s+(?:a\s+single|one)\s+day\b", re.IGNORECASE)
 _FOR_EVERY = re.compile(r"\bfor\s+(?:every|each)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
@@ -1769,8 +2225,13 @@ def _rate_governs(sentence: str, number: Number, after: str, core_left: str,
     """A per-day or 24-hour count: a rate marker right next to the number, or a 24-hour marker
     anywhere in the sentence with nothing war-level between it and the number ("In the past 24
     hours, 112 were killed and 173 injured"; "40 killed and 120 injured in the last 24 hours")."""
-    if lexicon.rate_re.search(_DURATION.sub("", after[:60])[:45]) \
-            or lexicon.rate_re.search(_DURATION.sub("", core_left)[-50:]):
+    near_left = core_left[-70:]
+    breaks = list(_NEW_CLAUSE.finditer(near_left)) + list(re.finditer(";", near_left))
+    if breaks:  # "35 deaths over the past day, according to the ministry, which said 98,000"
+        near_left = near_left[max(b.end() for b in breaks):]
+    rate_after = [m for m in lexicon.rate_re.finditer(_DURATION.sub("", after[:80]))
+                  if m.start() < 45]  # (read past the cut: "a week-long truce" is no rate)
+    if rate_after or lexicon.rate_re.search(_DURATION.sub("", near_left)[-50:]):
         return True
     if _FOR_EVERY.search(core_left):
         return True  # "for every additional 10 hostages released, one more day": a ratio
@@ -1824,16 +2285,23 @@ def find_figures(doc) -> list[dict]:
 
 
 def _add_row(rows: list, seen: dict, row: dict) -> None:
-    """One row per metric, population, value, group and vagueness per article; a hedged
-    repeat replaces an unhedged first mention (a headline drops the hedge the text gives)."""
+    """One row per metric, population, value, group and vagueness per article. The text's
+    statement wins over a headline's, which drops a hedge ("Death toll 45,000" then "at least
+    45,000") or adds one ("Death Toll Tops 50,669" then "now stands at 50,669"); otherwise the
+    first mention stays."""
     key = (row["metric"], row["population"], row["value"], row["group"], row["vague"])
     if key in seen:
         first = seen[key]
-        if rows[first]["qualifier"] == "exact" and row["qualifier"] != "exact":
+        if _headline_like(rows[first]["sentence"]) and not _headline_like(row["sentence"]):
             rows[first] = row
         return
     seen[key] = len(rows)
     rows.append(row)
+
+
+def _headline_like(sentence: str) -> bool:
+    """A headline, subheading or key-figure line: no closing punctuation."""
+    return not re.search(r"[.!?\"”’'»)]\s*$", sentence)
 
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
@@ -1848,7 +2316,9 @@ def _hard_wrapped(text: str) -> bool:
     return sum(55 <= n <= 100 for n in lengths) >= 0.6 * len(lengths)
 
 
-_RESCUE_AFTER = re.compile(r"^[^.;]*?\b(?:rescued|rescue\s+(?:operation|raid|mission))",
+# "seven other hostages have been freed alive, all during Israeli military operations"
+_RESCUE_AFTER = re.compile(r"^[^.;]*?\b(?:rescued|rescue\s+(?:operation|raid|mission)|"
+                           r"(?:israeli\s+)?(?:military|special|commando)\s+(?:operation|raid)s?\b)",
                            re.IGNORECASE)
 _COORDINATION = re.compile(r"(?:\b(?:in\s+exchange\s+for|in\s+return\s+for|along\s+with|"
                            r"together\s+with|as\s+well\s+as|and|plus|for)\s*)$", re.IGNORECASE)

@@ -51,9 +51,11 @@ KEYS: dict[str, frozenset[str]] = {
         "round_start", "round_end", "place_noun", "strong_topic", "join_verb",
         "speech_gerund", "receive_verb", "absent", "called_off", "home_verb",
         "weekday_words", "talks_subject", "person_cue", "not_name", "place_modifier_head",
-        "role_verb", "wish", "country_spy_chief", "appeal", "departure_for", "nationality"}),
+        "role_verb", "wish", "country_spy_chief", "appeal", "departure_for", "nationality",
+        "talks_state", "send_verb", "outlet_word", "source_noun", "under_attack_verb",
+        "author_verb", "talks_source"}),
     "deal_terms.csv": frozenset({
-        "truce_noun", "unit_days", "number_words", "ordinals", "deal_context",
+        "truce_noun", "unit_days", "ordinals", "deal_context",
         "hostage_noun", "prisoner_noun", "proposal_context"}),
 }
 DOCUMENTATION_KEY = "_about"

@@ -38,7 +38,8 @@ from spacy.tokens import Doc, Span
 
 from analysis.rules.actors import TITLE_WORDS, ActorMatcher, load_actors
 from analysis.rules.doc_text import doc_text
-from analysis.rules.lexicon import word_lists
+from analysis.rules.lexicon import NUMBER_WORDS, TENS_WORDS, word_lists
+from analysis.rules.numbers import words_to_int
 
 PARTICIPANT_WINDOW = 12  # tokens around a trigger in which a day belongs to it
 PLACE_WINDOW = 8  # tokens between a place and a trigger ("met ... in Jerusalem")
@@ -68,7 +69,9 @@ SPOKEN_ABOUT = {"said", "says", "say", "added", "stated", "announced", "confirme
                 "claimed", "noted"}  # (not "told": "Blinken told Netanyahu" may be a meeting)
 DEAL_VERBS = {"extend", "secure", "finalize", "finalise", "clinch", "broker", "close",
               "advance", "advancing", "conclude", "concluding", "complete", "completing",
-              "reach", "reaching", "negotiate"}  # "to go to Doha to continue advancing a deal"
+              "reach", "reaching", "negotiate", "push", "pushing", "press", "pressing", "seal",
+              "salvage", "revive", "restart"}  # "to go to Doha to continue advancing a deal",
+# "traveled to Cairo and Doha last week to push for a deal"
 TITLE_NOUNS = {"envoy", "envoys", "ambassador", "ambassadors", "coordinator", "emissary",
                "representative", "negotiator"}  # "envoy to the Middle East": a title
 TRIP_NOUNS = {"departure", "flight", "journey", "route"}  # "ahead of his departure to Oslo"
@@ -99,13 +102,31 @@ def load_lexicon() -> dict[str, list[str]]:
 @lru_cache(maxsize=1)
 def load_deal_terms() -> dict:
     """The words of deal_terms.csv (what a deal puts on the table: truce length, phases,
-    hostages and prisoners), with ``unit_days``, ``number_words`` and ``ordinals`` as
-    word -> number."""
+    hostages and prisoners), with ``unit_days`` and ``ordinals`` as word -> number, and
+    ``number_words`` (:func:`deal_number_words`) from the one list of number words."""
     lex = word_lists("deal_terms.csv")
     out = dict(lex)
-    for key in ("unit_days", "number_words", "ordinals"):
+    for key in ("unit_days", "ordinals"):
         out[key] = {w.rsplit(":", 1)[0]: int(w.rsplit(":", 1)[1]) for w in lex[key]}
+    out["number_words"] = deal_number_words()
     return out
+
+
+def deal_number_words() -> dict[str, int]:
+    """The number words a deal's terms are written in, word -> value: one to nineteen and the
+    tens (analysis.rules.lexicon, common_words.json), their compounds ('forty-two'), and
+    'hundred', 'a hundred', 'dozen', 'two dozen' (read by analysis.rules.numbers). Matches 'a
+    six-week truce', 'forty-two days', 'release two dozen hostages'; leaves 'zero' and larger
+    amounts ('three hundred') to the figure rules.
+
+    >>> words = deal_number_words()
+    >>> words["six"], words["forty-two"], words["a hundred"], words["two dozen"], "zero" in words
+    (6, 42, 100, 24, False)
+    """
+    units = {word: n for word, n in NUMBER_WORDS.items() if n}
+    compounds = [f"{tens}-{unit}" for tens in TENS_WORDS for unit, n in units.items() if n < 10]
+    scales = ["hundred", "a hundred", "dozen", "two dozen"]
+    return {**units, **TENS_WORDS, **{words: words_to_int(words) for words in compounds + scales}}
 
 
 @lru_cache(maxsize=4096)
@@ -200,9 +221,10 @@ def _date_elsewhere(doc: Doc, date, triggers, speech, breaks) -> bool:
     if speech and min(_distance(date, p) for p in speech) < nearest:
         return True
     before = date[0] - 1
-    while before >= max(0, date[0] - 8) and doc[before].text not in (",", ";"):
+    while before >= max(0, date[0] - 14) and doc[before].text not in (",", ";"):
         if doc[before].lower_ in ("who", "which", "whose"):
-            return True
+            # (but "the plan, which Trump presented after his meeting with X on May 2")
+            return not any(before < p < date[0] for p in positions)
         before -= 1
     if _other_relative_clause(doc, date, positions):
         return True
@@ -217,6 +239,7 @@ def _date_elsewhere(doc: Doc, date, triggers, speech, breaks) -> bool:
     return False
 
 
+LIST_OPENERS = {"including", "among", "such", "like", "notably", "especially"}
 RELATIVE_OWN = {"began", "begin", "begins", "started", "opened", "resumed", "ended", "took",
                 "was", "were", "is", "are", "had", "has", "have", "held", "will", "would",
                 "concluded", "continued", "start", "starts", "takes", "met", "convened"}
@@ -231,6 +254,22 @@ def _other_relative_clause(doc: Doc, date, positions) -> bool:
         if doc[i].lower_ == "that" and i + 1 < date[0] and \
                 doc[i + 1].lower_ not in RELATIVE_OWN and doc[i + 1].is_alpha and \
                 not any(p > i for p in positions):
+            return True
+    return False
+
+
+def _headed_place(doc: Doc, item, triggers) -> bool:
+    """'in Qatar' after a meeting noun of the same phrase ("meetings with senior Hamas
+    officials in Qatar and Witkoff's discussions with Dermer in Washington"): a place after
+    'in'/'at' goes to a talks noun before it, up to PLACE_WINDOW words back with no comma or
+    clause word between, rather than to a meeting word after it. Leaves "in Doha, the talks"
+    (a comma) and places before any meeting word."""
+    if item[0] == 0 or doc[item[0] - 1].lower_ not in ("in", "at"):
+        return False
+    for t in triggers:
+        if t.kind == "noun" and 0 < item[0] - t.position <= PLACE_WINDOW and not any(
+                w.text in (",", ";", ":") or w.lower_ in CLAUSE_WORDS
+                for w in doc[t.position + 1:item[0]]):
             return True
     return False
 
@@ -424,6 +463,8 @@ class Facts:
     unnamed: bool  # negotiators, mediators, delegations
     talks_in_sentence: bool = False  # a talks noun anywhere in the sentence
     region_trip: bool = False  # "flew to the Middle East": a tour of a region
+    n_negotiators: int = 0  # named negotiators and mediators (people and offices)
+    words: set[str] = field(default_factory=set)  # the group's meeting words, lower case
 
     @property
     def n_people(self) -> int:
@@ -463,11 +504,14 @@ PRESENCE_ADVERBS = {"currently", "also", "now", "already", "still", "again", "re
 
 
 def _presence(lower: list[str], i: int) -> bool:
-    """'was in Qatar', 'are currently in Cairo', 'is also in Doha': someone is at a place
+    """'was in Qatar', 'are currently in Cairo', 'is also in Doha', 'have been in Doha since
+    July 6': someone is at a place
     (the place is checked by the rules). Leaves 'who are in Qatar' (where someone lives) and
     'is in talks'."""
-    if lower[i] not in ("is", "are", "was", "were") or (i > 0 and lower[i - 1] in (
-            "who", "which", "that")):
+    if lower[i] not in ("is", "are", "was", "were", "been") or (i > 0 and lower[i - 1] in (
+            "who", "which", "that")) or (lower[i] == "been" and (
+                i < 2 or lower[i - 1] not in ("has", "have") or lower[i - 2] in (
+                    "who", "which", "that"))):
         return False
     j = i + 1
     while j < len(lower) and lower[j] in PRESENCE_ADVERBS:
@@ -476,20 +520,30 @@ def _presence(lower: list[str], i: int) -> bool:
         "talks", "negotiations", "touch", "contact", "charge", "favour", "favor")
 
 
+def _already_there(lower: list[str], i: int) -> bool:
+    """'delegations were already in Cairo for the talks', 'are already in Doha': someone is
+    at the talks now, not an earlier meeting. Leaves 'had already met', 'already held'."""
+    return _presence(lower, i) and "already" in lower[i + 1:i + 3]
+
+
 ONGOING_WORDS = {"currently", "underway", "ongoing", "overnight"}
 
 
 def _ongoing(s: Sentence, group: Group) -> str:
     """Talks going on or just held as the report is written, dated by the report: 'talks,
     currently underway in Qatar', 'are meeting in Cairo', 'has arrived in Cairo', 'have met
-    ... in Paris', 'are in Cairo for the talks'. Leaves 'met on Sunday' (own day) and 'had
-    met' (earlier). Returns the words that say so (the meeting's date_text), else ''."""
+    ... in Paris', 'are in Cairo for the talks'. Leaves 'met on Sunday' (own day), 'had
+    met' (earlier) and 'has left Cairo' (the talks are over; the day they ended is not
+    said). Returns the words that say so (the meeting's date_text), else ''."""
     found = [w for w in s.lower if w in ONGOING_WORDS]
     if found or "under way" in s.text_lower:
         return found[0] if found else "under way"
     for position in group.positions:
         i = position - s.start
         before = s.lower[max(0, i - 2):i]
+        if s.lower[i] in DEPARTURE_WORDS or s.lower[max(0, i - 2):i] == ["to", "have"]:
+            continue  # "the delegation has left Cairo after the talks": they are over;
+            # "are known to have met in Doha in recent weeks": some time before
         if before[-1:] and before[-1] in ("is", "are", "has", "have") or (
                 before[-2:] in (["has", "been"], ["have", "been"], ["are", "still"])):
             return " ".join(before[-1:] + [s.lower[i]])
@@ -556,7 +610,19 @@ def _same_clause_after(doc: Doc, position: int, place: Item) -> bool:
         return False
     skip = _appositive_commas(doc, position + 1, place.start)
     return not any((t.text in (",", ";", ":", "(") and t.i not in skip)
-                   or t.lower_ in CLAUSE_WORDS for t in doc[position + 1:place.start])
+                   or (t.lower_ in CLAUSE_WORDS and not _listing_and(doc, t.i))
+                   for t in doc[position + 1:place.start])
+
+
+def _listing_and(doc: Doc, i: int) -> bool:
+    """'and' joining people, not clauses: 'with Qatar's Emir and prime minister in Doha',
+    'with Burns and Barnea in Paris' (a title, a name or 'the' follows). Leaves 'and flew to
+    Doha', 'and said in Cairo'."""
+    if doc[i].lower_ != "and" or i + 1 >= len(doc):
+        return False
+    after = doc[i + 1]
+    return after.lower_ in TITLE_WORDS or after.lower_ in ("his", "her", "their", "its") or (
+        after.text[:1].isupper() and after.is_alpha)
 
 
 def _appositive_commas(doc: Doc, start: int, end: int) -> set[int]:
@@ -590,6 +656,73 @@ def _sent_to_go(senders: set[str], goes: set[str], words: list[str]) -> bool:
             if any(a == "to" and b in goes for a, b in zip(after, after[1:])):
                 return True
     return False
+
+
+CAPTIVE_NOUNS = {"hostages", "captives", "abductees", "detainees", "prisoners", "returnees"}
+
+
+def _captives_move(lower: list[str], i: int) -> bool:
+    """Freed hostages or prisoners who arrive, travel or meet ('the hostages arriving in the
+    country and meeting officers', 'released prisoners arrived in Ramallah'): no talks. The
+    captive noun is the word before the verb, or before 'who', 'and' ... 'and meeting'.
+    Leaves 'hostage talks' and 'met the families of hostages'."""
+    before = lower[max(0, i - 6):i]
+    if before[-1:] and before[-1] in CAPTIVE_NOUNS:
+        return True
+    if before[-2:-1] and before[-2] in CAPTIVE_NOUNS and before[-1] in ("who", "were", "are",
+                                                                    "have", "had"):
+        return True
+    if "and" not in before or not lower[i].endswith("ing"):
+        return False
+    listed = before[:before.index("and")]  # "the hostages arriving in Israel and meeting"
+    return any(w in CAPTIVE_NOUNS for w in listed) and any(w.endswith("ing") for w in listed)
+
+
+ATTACK_WORDS = {"attack", "strike", "airstrike", "struck", "bombing", "bombed", "explosion",
+                "explosions", "targeted", "hit"}
+
+
+def _under_attack(lower: list[str], i: int) -> bool:
+    """Token i is in an 'as'/'while' clause (opened at most eight words before it) that
+    follows an attack word (up to fifteen words before the opener): 'the attack happened as
+    a negotiating team was discussing', 'struck ... as the group's top figures gathered'."""
+    for j in range(i - 1, max(-1, i - 9), -1):
+        if lower[j] in (",", ";", "."):
+            return False
+        if lower[j] in ("as", "while") and any(
+                w in ATTACK_WORDS for w in lower[max(0, j - 15):j]):
+            return True
+    return False
+
+
+def _talks_object(lower: list[str], i: int, nouns) -> bool:
+    """A travel verb whose object is the talks ('would return negotiations to square one',
+    'left the talks'): no trip. Leaves 'return to the talks', 'headed to Doha for talks'."""
+    j = i + 1
+    while j < len(lower) and lower[j] in DETERMINERS:
+        j += 1
+    return j < len(lower) and lower[j] in nouns
+
+
+def _hedged_future(tokens) -> bool:
+    """'Trump may announce a deal during his meeting with Netanyahu on Monday', 'the envoy
+    might travel to Doha': 'may' or 'might' (in lower case, so not the month) before the
+    meeting word. Leaves 'may have met', 'talks in May'."""
+    words = [t.text for t in tokens]
+    return any(w in ("may", "might") and words[i + 1:i + 2] != ["have"]
+               for i, w in enumerate(words))
+
+
+def _after_meeting(doc: Doc, group: Group, trigger: Trigger) -> bool:
+    """'X, Y and Z held the meeting after Qatari mediators met Hamas officials on Wednesday
+    night': a meeting verb in an 'after'/'before'/'since' clause that follows a group is
+    another meeting, with a subject of its own. Leaves 'left Doha after holding talks there'
+    (a talks noun) and 'met ... and then met again'."""
+    if trigger.kind != "meet":
+        return False
+    last = group.triggers[-1].position
+    return any(doc[i].lower_ in ("after", "before", "since", "following")
+               for i in range(last + 1, trigger.position - 1))
 
 
 def _again(doc: Doc, group: Group) -> bool:
@@ -651,12 +784,16 @@ def _talks_noun(group: Group) -> bool:
 def _meet_rule(finder, facts: Facts, s: Sentence, group: Group) -> bool:
     """'Burns met Barnea', 'met ... in Doha on Tuesday' (a negotiator with a second person or a
     place/day), 'X met Y in Cairo to discuss the truce', 'Negotiators met in Paris' (unnamed
-    negotiators in a place, in an article about the talks). Leaves 'Biden met Macron'."""
+    negotiators in a place, in an article about the talks), 'mediators met Hamas officials on
+    Wednesday night and discussed a deal' (unnamed, a day, the topic). Leaves 'Biden met
+    Macron'."""
     if "meet" not in facts.kinds:
         return False
+    dated = bool(facts.date) and _day_precise(facts.date.text)
     return ((facts.negotiator and (facts.n_people >= 2 or facts.has_info))
             or (facts.topic and facts.has_info and facts.n_people >= 1)
-            or bool(facts.location and (facts.topic or facts.doc_topic) and facts.unnamed))
+            or bool((facts.location or (dated and facts.topic)) and (
+                facts.topic or facts.doc_topic) and facts.unnamed))
 
 
 def _noun_rule(finder, facts: Facts, s: Sentence, group: Group) -> bool:
@@ -702,6 +839,17 @@ def _travel_rule(finder, facts: Facts, s: Sentence, group: Group) -> bool:
 VISIT_VERBS = {"visit", "visits", "visited", "visiting"}
 
 
+def _nearest_date(group: Group) -> Item | None:
+    """The group's day nearest to its meeting words (a delegation word counting only when
+    there is no other): 'In a statement on Friday, Hamas said it would send a delegation to
+    Cairo on Saturday to continue discussions' is Saturday."""
+    if not group.dates:
+        return None
+    positions = [t.position for t in group.triggers if t.kind != "delegation"] or \
+        group.positions
+    return min(group.dates, key=lambda d: min(_distance(d, p) for p in positions))
+
+
 def _lone_visit(facts: Facts, group: Group) -> bool:
     """A visit with nobody to meet and no talks: 'killed Haniyeh in July while he was visiting
     Tehran'. Leaves 'Blinken visited Cairo for talks', 'visited Doha and met the emir'."""
@@ -726,8 +874,52 @@ def _presence_rule(finder, facts: Facts, s: Sentence, group: Group) -> bool:
             and (facts.topic or facts.doc_topic))
 
 
+def _delegation_rule(finder, facts: Facts, s: Sentence, group: Group) -> bool:
+    """A delegation sent to a place ('Hamas said it would send a delegation to Cairo on
+    Saturday', 'Israel dispatched a team to Doha') or one at a place ('the Israeli delegation
+    in Cairo had sought to extend the first phase', 'a Hamas delegation in Cairo reaffirmed'),
+    in an article about the talks. Leaves 'the delegation' with no place, 'a delegation of
+    Gaza's mayors' in an article about something else."""
+    if "delegation" not in facts.kinds or not facts.location or not (
+            facts.topic or facts.doc_topic):
+        return False
+    starts = {p.start for p in group.places}
+    for t in group.triggers:
+        if t.kind != "delegation":
+            continue
+        i = t.position - s.start
+        if any(w in finder.lex["send_verb"] or w in LEAD_VERBS
+               for w in s.lower[max(0, i - 3):i]):
+            return True  # (also "Barnea will lead the Israeli delegation to Doha")
+        if s.lower[i + 1:i + 2] == ["in"] and (t.position + 2 in starts or (
+                s.lower[i + 2:i + 3] == ["the"] and t.position + 3 in starts)):
+            return True
+    return False
+
+
+def _attack_rule(finder, facts: Facts, s: Sentence, group: Group) -> bool:
+    """A meeting struck while it was held: 'the attack occurred while its delegation was
+    discussing a new ceasefire proposal', 'struck ... in Qatar on Tuesday as the group's top
+    figures gathered to consider a US proposal' (its place: the sentence's, else the one the
+    sentence before named). Leaves an attack with no meeting word after 'as'/'while'."""
+    return bool(facts.location) and (facts.topic or facts.doc_topic) and any(
+        _under_attack(s.lower, t.position - s.start) for t in group.triggers)
+
+
+LEAD_VERBS = {"lead", "leads", "led", "leading"}
+
 PRIMARY_RULES = (_meet_rule, _noun_rule, _weak_rule, _arrive_rule, _travel_rule,
-                 _presence_rule)
+                 _presence_rule, _delegation_rule, _attack_rule)
+
+
+DISCUSS_WORDS = {"discuss", "discusses", "discussed", "discussing", "confer", "conferred"}
+
+
+def _negotiators_discuss(facts: Facts) -> bool:
+    """'Burns, Barnea and the Qatari prime minister are set to discuss a proposal' right after
+    a meeting is named: two named negotiators who discuss are its people. Leaves 'Al Thani
+    spoke with Rubio' (often a call) and one negotiator discussing."""
+    return facts.n_negotiators >= 2 and bool(facts.words & DISCUSS_WORDS)
 
 
 def _anaphoric(facts: Facts) -> bool:
@@ -735,7 +927,7 @@ def _anaphoric(facts: Facts) -> bool:
     discussed', 'the delegation included X', 'X also took part'."""
     kinds = facts.kinds
     return bool("noun" in kinds or "meet" in kinds or "reference" in kinds
-                or ("weak" in kinds and facts.pronoun_subject)
+                or ("weak" in kinds and facts.pronoun_subject) or _negotiators_discuss(facts)
                 or ("delegation" in kinds and facts.participation and facts.names)
                 or ("join" in kinds and facts.n_people))
 
@@ -831,6 +1023,9 @@ class MeetingFinder:
     def _places(self, doc: Doc) -> list[Item]:
         found = []
         for match_id, start, end in self.places(doc):
+            if end < len(doc) and doc[end].text.istitle() and \
+                    doc[end].lower_ in self.lex["outlet_word"]:
+                continue  # "The Jerusalem Post", "the Tehran Times": a newspaper
             found.append(Item(start, end, doc.vocab.strings[match_id]))
         found.sort(key=lambda m: (m.start, -(m.end - m.start)))
         out, last_end = [], -1
@@ -878,7 +1073,11 @@ class MeetingFinder:
         people = self._sentence_people(state, s, triggers, breaks)
         places = self._sentence_places(state, s, triggers)
         dates = self._sentence_dates(state, s, triggers, breaks)
-        groups = self._group(state.doc, triggers, self._attach(state.doc, triggers, places, dates))
+        verbs = {t.position: self._noun_verb(state.doc, t.position, s.end) for t in triggers
+                 if t.kind == "noun" and t.position - s.start <= 2}  # (a subject: the talks'
+        # own verb carries their place and day)
+        groups = self._group(state.doc, triggers,
+                             self._attach(state.doc, triggers, places, dates, verbs))
         frame = _framing_place(state, s)
         for group in groups:
             group.location = group.location or frame
@@ -903,6 +1102,10 @@ class MeetingFinder:
         places = sorted(group.places)
         if len(places) < 2:
             return [meeting]
+        gapped = self._gapped(doc, places, sorted(group.dates))
+        if gapped:
+            return [{**meeting, "location": place.text, "date_text": day.text}
+                    for place, day in gapped]
         names = [places[0].text]
         for before, after in zip(places, places[1:]):
             between = [t.lower_ for t in doc[before.end:after.start]]
@@ -915,6 +1118,23 @@ class MeetingFinder:
         if len(names) < 2 or meeting["location"] not in names:
             return [meeting]
         return [{**meeting, "location": name} for name in names]
+
+    def _gapped(self, doc, places: list[Item], dates: list[Item]) -> list[tuple]:
+        """'met Egyptian mediators in Cairo on Saturday and Qatari mediators in Doha on
+        Sunday': two places, each with its own day, the second after 'and' with no meeting
+        word of its own: (place, day) pairs, else []. Leaves 'in Doha on Monday and Tuesday'
+        (one place) and 'in Doha, Qatar, on Monday'."""
+        if len(places) != 2 or len(dates) != 2:
+            return []
+        pairs = list(zip(places, dates))
+        if not all(0 <= day.start - place.end <= 2 for place, day in pairs):
+            return []
+        if dates[0].end > places[1].start or "and" not in [
+                t.lower_ for t in doc[dates[0].end:places[1].start]]:
+            return []
+        if self.gazetteer.compatible(places[0].text, places[1].text):
+            return []
+        return pairs
 
     def _find_triggers(self, s: Sentence) -> list[Trigger]:
         """Meeting words of a sentence, with a cabinet/press-conference word blocking the
@@ -934,10 +1154,13 @@ class MeetingFinder:
                 kind = self._reference_kind(s.lower, i)
             if _negated(s.lower, i) or (kind == "travel" and _onward(s.lower, i)):
                 continue
-            if kind in ("meet", "travel", "arrive") and self._wished(s, i):
+            if kind in ("meet", "travel", "arrive", "noun") and self._wished(s, i):
                 continue  # "has also expressed interest in visiting Washington soon"
             if self._appealed(s, i):
                 continue  # "urging Israel and Hamas to resume talks in Doha or Cairo"
+            if (kind in ("meet", "arrive", "travel", "presence") or s.lower[i].endswith("ing")) \
+                    and _captives_move(s.lower, i):
+                continue  # "photos of the hostages arriving in the country and meeting"
             triggers.append(Trigger(s.start + i, kind, s.tokens[i].text,
                                     _days_after(s.lower, i)))
         return triggers
@@ -960,21 +1183,30 @@ class MeetingFinder:
         if word in lex["receive_verb"] and not nounish and self._receives_person(s, i):
             return "meet"  # "Erdogan received Hamas leader Ismail Haniyeh in Istanbul"
         if word in lex["meet_verb"] and not nounish:
+            if i > 0 and lower[i - 1] in ("helped", "help", "helps", "helping"):
+                return None  # "who helped negotiate the January truce": a role
             return None if i + 1 < len(lower) and lower[i + 1] in lex["not_trigger_next"] \
                 else "meet"
         if word in lex["noun"]:
             if word in ("round", "visit", "trip") and not self._round_like(s, i):
                 return None
+            if _phrase_in(" ".join(w for w in lower[max(0, i - 4):i] if w != "the"),
+                          self.lex_lists["talks_source"]):
+                return None  # "a source familiar with the talks", "briefed on the meeting"
             if any(w in lex["role_verb"] for w in lower[max(0, i - 2):i]):
                 return None  # "the Qataris, facilitating discussions with Hamas in Doha"
             return "noun"
         if _the_one_that(lower, i):
             return "noun"  # "a similar meeting to the one that took place in Paris"
+        if word in self.lex["under_attack_verb"] and _under_attack(lower, i):
+            return "weak"  # "struck ... as the group's top figures gathered to consider"
         if _presence(lower, i):
             return "presence"  # "McGurk was in Qatar and Egypt this week for talks"
         for kind, key in (("weak", "weak_verb"), ("arrive", "arrive_verb"),
                           ("travel", "travel_verb"), ("delegation", "delegation")):
             if word in lex[key]:
+                if kind == "travel" and _talks_object(lower, i, lex["noun"]):
+                    return None  # "would return negotiations to square one"
                 return kind
         if word in lex["join_verb"] or (word == "part" and i > 0 and lower[i - 1] in (
                 "take", "takes", "took", "taking")) or (i > 0 and (
@@ -986,8 +1218,16 @@ class MeetingFinder:
     def _reference_kind(self, lower: list[str], i: int) -> str:
         """'before the Rome talks', 'ahead of the summit': a meeting named in passing
         (reference); but 'left Doha ... after holding talks there', 'returned to Israel on
-        Sunday night after a summit in the Italian capital' are the talks just held."""
+        Sunday night after a summit in the Italian capital' are the talks just held. The state
+        of the talks ('played down chances of a breakthrough in talks', 'progress in the
+        negotiations': `talks_state` in the lexicon) is a reference too: a meeting only with a
+        place of its own ('a breakthrough in the Cairo talks') or a clause of its own ('progress
+        in the talks that were launched Monday')."""
         before = lower[max(0, i - 4):i]
+        state = [w for w in before if w not in DETERMINERS and w not in ("of", "ongoing")]
+        if state[-2:-1] and state[-1] == "in" and state[-2] in self.lex["talks_state"] and \
+                not any(w in ("that", "which") for w in lower[i + 1:i + 3]):
+            return "reference"  # (but "progress in the talks that were launched Monday")
         if not any(w in self.lex["temporal_preposition"] for w in before):
             return "noun"
         if any(w in ("after", "following") for w in before) and any(
@@ -1027,7 +1267,8 @@ class MeetingFinder:
                   and not self._after_break(doc, m, positions, breaks)]
         people += self._spy_chiefs_of(s)
         subject = self._pronoun_subject(state, s, triggers)
-        if subject is not None and all(m["name"] != subject["name"] for m in people):
+        if subject is not None and all(m["name"] != subject["name"] or m["start"] != subject[
+                "start"] for m in people):
             people = [subject] + people
         return people
 
@@ -1037,7 +1278,8 @@ class MeetingFinder:
         between counts as one word ("met Qatar's prime minister, Sheikh Mohammed ..., in
         Doha")."""
         anchors = [t.position for t in triggers] + [
-            s.start + i for i, w in enumerate(s.lower) if w in self.lex["anchor"]]
+            s.start + i for i, w in enumerate(s.lower) if w in self.lex["anchor"]
+            and s.lower[i + 1:i + 2] != ["by"]]  # (not "hostages held by the militants")
         inside = {i for m in state.mentions if s.has((m["start"],))
                   for i in range(m["start"] + 1, m["end"])}
         out: list[Item] = []
@@ -1067,9 +1309,11 @@ class MeetingFinder:
         return dates
 
     @staticmethod
-    def _attach(doc, triggers, places, dates) -> dict[int, dict[str, list[Item]]]:
+    def _attach(doc, triggers, places, dates, verbs=None) -> dict[int, dict[str, list[Item]]]:
         """Each place and day goes to its nearest meeting word (same clause first, then
-        distance, then the word before it); too far from all, to none."""
+        distance, then the word before it); too far from all, to none (a talks noun reaches
+        as far as its own verb: `verbs`, position -> the verb's)."""
+        verbs = verbs or {}
         slots = {t.position: {"places": [], "dates": []} for t in triggers}
         hosts = [t for t in triggers if t.kind not in ("delegation", "join")] or triggers
         for item, key in [(p, "places") for p in places] + [(d, "dates") for d in dates]:
@@ -1085,6 +1329,10 @@ class MeetingFinder:
                 # "arrived in Sharm el-Sheikh, where the negotiations are taking place": the
                 # place is the arrival's; the talks of the 'where' clause are there too
                 eligible = [t for t in eligible if t.position < item[0]] or eligible
+            if key == "places" and _headed_place(doc, item, eligible):
+                # "Bahbah's meetings with Hamas officials in Qatar and Witkoff's discussions
+                # with Dermer in Washington": 'in Qatar' is the meetings', not the next word's
+                eligible = [t for t in eligible if t.position < item[0]]
             if item[0] > 0 and doc[item[0] - 1].lower_ == "again":
                 # "met ... on Monday and again on Tuesday with X present": the next meeting
                 eligible = [t for t in eligible if t.position > item[0]] or eligible
@@ -1094,7 +1342,11 @@ class MeetingFinder:
                                                    _crosses_clause(doc, item, t.position),
                                                    _distance(item, t.position),
                                                    0 if item[0] > t.position else 1))
-            if _distance(item, nearest.position) <= PARTICIPANT_WINDOW * 2:
+            reach = min([_distance(item, nearest.position)] + [
+                _distance(item, verbs[nearest.position]) + PARTICIPANT_WINDOW]
+                if verbs.get(nearest.position) is not None else [_distance(
+                    item, nearest.position)])
+            if reach <= PARTICIPANT_WINDOW * 2:
                 slots[nearest.position][key].append(item)
         return slots
 
@@ -1102,14 +1354,19 @@ class MeetingFinder:
         """Meeting words with a place or day of their own stay apart from those with another
         place or day; bare ones join the group just before them (within a window)."""
         groups: list[Group] = []
+        first = 0  # groups before an 'after X met' clause take no later meeting word
         for trigger in triggers:
             slot = slots[trigger.position]
             place = slot["places"][0].text if slot["places"] else ""
             own_day = bool(slot["dates"])
-            if _apart(trigger):
+            after = bool(groups) and _after_meeting(doc, groups[-1], trigger)
+            if after:
+                first = len(groups)
+            if _apart(trigger) or after:
                 group = None  # "after a visit to Doha earlier this week": another meeting
             elif place or own_day or not groups:
-                group = next((g for g in groups if self.gazetteer.compatible(g.location, place)
+                group = next((g for g in groups[first:]
+                              if self.gazetteer.compatible(g.location, place)
                               and not (own_day and g.dates)
                               and not any(map(_apart, g.triggers))
                               and not _other_clause(doc, g, trigger)), None)
@@ -1152,7 +1409,8 @@ class MeetingFinder:
             facts.names, facts.offices = self._anaphor_people(state.doc, s, group, facts)
         first = self._owner(group)
         planned = self._planned(state.doc, s, first) or self._planned(
-            state.doc, s, min(group.positions))
+            state.doc, s, min(group.positions)) or self._is_to(state.doc, s, group) or \
+            self._headline_to(s, group)
         tense = "future" if planned else self._tense(s, group)
         planned = planned or _on_the_way(s, group)
         mention = {
@@ -1208,19 +1466,24 @@ class MeetingFinder:
         if not location and "there" in [t.lower_ for t in state.doc[min(group.positions):min(
                 s.end, max(group.positions) + 12)]]:
             location = self._previous_place(state)  # "met X there": the place just named
+        if not location and any(_under_attack(s.lower, p - s.start) for p in group.positions):
+            location = self._struck_place(state, s)
         lists = self.lex_lists
         return Facts(
             kinds=group.kinds, names=names, offices=offices,
             negotiator=any(self.table.is_negotiator(n) for n in names)
             or any(o in NEGOTIATOR_OFFICES for o in offices),
-            location=location, date=group.dates[0] if group.dates else None,
+            location=location, date=_nearest_date(group),
             topic=topic, doc_topic=state.topic,
             pronoun_subject=bool(_phrase_in(s.text_lower[:40], lists["anaphor_subject"])),
             participation=any(w in self.lex["participation"] for w in s.lower) or bool(
                 _phrase_in(s.text_lower, [p for p in lists["participation"] if " " in p])),
             unnamed=bool(_phrase_in(s.text_lower, lists["negotiator_noun"])),
             talks_in_sentence=any(w in ("talks", "negotiations", "meeting") for w in s.lower),
-            region_trip=region_trip)
+            region_trip=region_trip,
+            n_negotiators=sum(map(self.table.is_negotiator, names)) + sum(
+                o in NEGOTIATOR_OFFICES for o in offices),
+            words={t.word.lower() for t in group.triggers})
 
     def _anaphor_people(self, doc, s: Sentence, group: Group, facts: Facts):
         """Who an anaphoric mention adds to the meeting it refers to: 'X also took part' adds
@@ -1240,8 +1503,9 @@ class MeetingFinder:
         if "reference" in kinds and not kinds & {"noun", "meet"}:
             return [], []
         if not (kinds & {"noun", "delegation", "join"} and joining) \
-                and not facts.pronoun_subject and "meet" not in kinds:
-            return [], []
+                and not facts.pronoun_subject and "meet" not in kinds \
+                and not _negotiators_discuss(facts):
+            return [], []  # (but "Burns, Barnea and Al Thani are set to discuss a proposal")
         return names, offices
 
     @staticmethod
@@ -1254,32 +1518,67 @@ class MeetingFinder:
 
     def _planned(self, doc, s: Sentence, first: int) -> bool:
         """Planned when a future word is near the meeting word ('will meet', 'is expected to',
-        'due in Doha', 'in the coming days'), unless 'had' or 'previously' says it is past."""
+        'due in Doha', 'in the coming days'), unless 'had' or 'previously' says it is past.
+        'hopes', 'plans' ... only before 'to' ('hopes to meet', not 'Hopes rose after talks
+        in Doha')."""
         window = [t.lower_ for t in doc[max(s.start, first - 10):min(s.end, first + 4)]]
         window += [t.lower_ for t in doc[min(s.end, first + 4):min(s.end, first + 7)]
                    if t.lower_ in ("will", "set", "scheduled", "expected", "due")]
         near = doc[max(s.start, first - 12):min(s.end, first + 12)].text.lower()
-        planned = any(w in self.lex["planned"] for w in window) or bool(
+        planned = any(w in self.lex["planned"] and not (
+            w in ("hopes", "aims", "plans", "intends") and window[k + 1:k + 2] != ["to"])
+            for k, w in enumerate(window)) or bool(
             _phrase_in(near, self.lex_lists["planned_phrase"])) or _sent_to(
                 self.lex["sender"], [t.lower_ for t in doc[s.start:first]])
         planned = planned or self._verb_planned(doc, s, first) or _sent_to_go(
             self.lex["sender"], self.lex["travel_verb"] | self.lex["meet_verb"],
-            [t.lower_ for t in doc[s.start:min(s.end, first + 6)]])
+            [t.lower_ for t in doc[s.start:min(s.end, first + 6)]]) or _hedged_future(
+                doc[max(s.start, first - 10):min(s.end, first + 4)])
         return planned and not any(w in ("had", "previously") for w in window)
+
+    def _headline_to(self, s: Sentence, group: Group) -> bool:
+        """A headline's 'to' future: 'Israel to send delegation to Doha', 'Burns to travel to
+        Cairo for talks', 'Witkoff to meet Netanyahu' ('to' and a verb of going, meeting or
+        sending, at or before a meeting word). Leaves 'Delegation heads to Doha'."""
+        if not _headline(s):
+            return False
+        verbs = self.lex["verbs"] | self.lex["send_verb"]
+        last = max(group.positions) - s.start
+        return any(w == "to" and s.lower[k + 1] in verbs and k > 0
+                   and s.lower[k - 1] not in verbs for k, w in enumerate(s.lower[:last])
+                   if k + 1 <= last)
+
+    def _is_to(self, doc, s: Sentence, group: Group) -> bool:
+        """'the delegation is to discuss technical details', 'Burns was to travel to Cairo': a
+        two-word future (`planned` entries with a space) right before one of the group's
+        meeting words. Leaves 'the aim is to reach a deal' (no meeting word after it)."""
+        phrases = [p for p in self.lex_lists["planned"] if " " in p]
+        return any(_phrase_in(" ".join(t.lower_ for t in doc[max(s.start, p - 3):p]
+                                       if not t.is_quote), phrases) for p in group.positions)
 
     def _verb_planned(self, doc, s: Sentence, first: int) -> bool:
         """A talks noun whose verb comes later ("Negotiations to secure a hostage deal and Gaza
         ceasefire will resume in Doha on Wednesday"): a future word just before that verb
-        (up to twelve words on, in the same clause)."""
+        (`_noun_verb`)."""
+        j = self._noun_verb(doc, first, s.end, 12 if first - s.start > 2 else 24)
+        return j is not None and any(t.lower_ in self.lex["planned"]
+                                     for t in doc[max(first, j - 3):j])
+
+    def _noun_verb(self, doc, first: int, end: int, reach: int = 24) -> int | None:
+        """The verb of a talks noun ("Negotiations to reach an agreement ... between Israel
+        and Hamas will resume this Sunday, in Cairo"): the first anchor or round-start word
+        up to `reach` words on, before any comma, not a participle ('hostages held by');
+        else None."""
         if doc[first].lower_ not in self.lex["noun"]:
-            return False
-        for j in range(first + 1, min(s.end, first + 13)):
+            return None
+        for j in range(first + 1, min(end, first + reach + 1)):
             word = doc[j].lower_
             if word in (",", ";", ":"):
-                return False
-            if word in self.lex["anchor"] or word in self.lex["round_start"]:
-                return any(t.lower_ in self.lex["planned"] for t in doc[max(first, j - 3):j])
-        return False
+                return None
+            if (word in self.lex["anchor"] or word in self.lex["round_start"]) and not (
+                    j + 1 < end and doc[j + 1].lower_ == "by"):
+                return j
+        return None
 
     @staticmethod
     def _earlier(s: Sentence, group: Group) -> bool:
@@ -1295,7 +1594,8 @@ class MeetingFinder:
             i = position - s.start
             window = s.lower[max(0, i - 6):i + 3]
             if any(w in ("previously", "earlier", "already") for w in window) and not (
-                    s.lower[:2] == ["earlier", ","] and "earlier" not in s.lower[2:]):
+                    s.lower[:2] == ["earlier", ","] and "earlier" not in s.lower[2:]) and \
+                    not any(_already_there(s.lower, j) for j in range(max(0, i - 6), i + 3)):
                 return True
         return False
 
@@ -1384,10 +1684,11 @@ class MeetingFinder:
     def _wished(self, s: Sentence, i: int) -> bool:
         """A visit or meeting someone wishes for, not one planned or held: "expressed interest
         in visiting Washington", "hopes to meet Sisi", "is considering a trip" (the `wish`
-        phrases of meeting_lexicon.csv, up to four words before). Leaves "will visit",
-        "is set to meet"."""
+        phrases of meeting_lexicon.csv, up to four words before; "invited Netanyahu for a
+        meeting", up to seven). Leaves "will visit", "is set to meet"."""
         before = " ".join(s.lower[max(0, i - 4):i])
-        return bool(_phrase_in(before, self.lex_lists["wish"]))
+        return bool(_phrase_in(before, self.lex_lists["wish"])) or any(
+            w in ("invited", "invites", "inviting", "invite") for w in s.lower[max(0, i - 7):i])
 
     def _appealed(self, s: Sentence, i: int) -> bool:
         """Talks someone calls for, not held: "urging Israel and Hamas to resume talks",
@@ -1420,6 +1721,13 @@ class MeetingFinder:
             return before is not None and (before.lower_ in self.lex["round_modifier"] or (
                 before.text[:1].isupper() and before.is_alpha and i - 1 > 0))
         return bool(after) and after[0] in ("to", "in")
+
+    def _struck_place(self, state: DocState, s: Sentence) -> str:
+        """Where a meeting under attack was: the last place the sentence names ("struck ...
+        in Qatar on Tuesday as ..."), else the last the sentence before names ("an airstrike
+        in Doha ... The attack occurred while its delegation was discussing ...")."""
+        here = [p for p in state.places if s.has(p) and self._place_ok(state.doc, p, s.span)]
+        return here[-1].text if here else self._previous_place(state)
 
     def _previous_place(self, state: DocState) -> str:
         """The last meeting place named in the sentence before ('met X there')."""
@@ -1461,12 +1769,14 @@ class MeetingFinder:
     def _after_break(doc, mention, positions, breaks) -> bool:
         """A person in a clause that opens with 'since', 'after', 'because' ... and has no
         meeting word of its own ('the first round since Hamas leader Yahya Sinwar was killed')
-        is not a participant (', is led by X': the clause has closed)."""
+        is not a participant (', is led by X': the clause has closed; ', including X' has
+        not: 'while other officials, including Jake Sullivan, will meet families')."""
         if not positions:
             return False
         for brk in breaks:
             if min(positions) < brk < mention["start"] and not any(p > brk for p in positions) \
-                    and not any(doc[i].text == "," for i in range(brk, mention["start"])):
+                    and not any(doc[i].text == "," and doc[i + 1].lower_ not in LIST_OPENERS
+                                for i in range(brk, mention["start"])):
                 return True
         return False
 
@@ -1489,7 +1799,9 @@ class MeetingFinder:
             before = [m for m in state.mentions if s.start <= m["start"] < pronoun
                       and m["kind"] in ("name", "person")]
             if before:
-                return {**before[-1], "borrowed": True}
+                # placed at the pronoun, so that it goes to the pronoun's meeting ("Burns will
+                # also attend, a source said after he met with Sisi in Cairo on Tuesday")
+                return {**before[-1], "borrowed": True, "start": pronoun, "end": pronoun + 1}
             opening = s.lower[:pronoun - s.start]  # "On October 20, he held a meeting"
             if state.previous_subject is not None and all(
                     w in ("on", ",", "in", "at", "late", "early") or w[:1].isdigit()
@@ -1525,11 +1837,16 @@ class MeetingFinder:
 
     def _excluded(self, doc, mention, sent) -> bool:
         """Speakers ('Netanyahu said'), senders ('Biden sent'), possessors ("Netanyahu's
-        office"), the absent ('had been invited but declined') and people spoken for ('the
-        Biden administration', 'envoy of President-elect Trump') are not participants."""
-        after = [t.lower_ for t in doc[mention["end"]:min(sent.end, mention["end"] + 2)]]
+        office"), sources ('indications from Biden', `source_noun`), the absent ('had been
+        invited but declined') and people spoken for ('the Biden administration', 'envoy of
+        President-elect Trump') are not participants."""
+        after = [t.lower_ for t in doc[mention["end"]:min(sent.end, mention["end"] + 3)]]
         speech_or_send = self.lex["speech"] | self.lex["sender"]
-        if after and (after[0] in ("'s", "\u2019s", "'") or after[0] in speech_or_send):
+        if after and after[0] in ("'s", "\u2019s", "'") and not any(
+                w in self.lex["noun"] and w not in TRIP_WORDS for w in after[1:3]):
+            return True  # (but "Bahbah's meetings with Hamas officials", "Witkoff's talks";
+            # "ahead of Netanyahu's visit to the White House" stays out)
+        if after and after[0] in speech_or_send:
             return True
         later = " ".join(t.lower_ for t in doc[mention["end"]:min(sent.end, mention["end"] + 4)])
         if _phrase_in(later, self.lex_lists["absent"]):
@@ -1541,12 +1858,23 @@ class MeetingFinder:
         begin = mention["start"]
         while begin - 1 >= sent.start and (doc[begin - 1].lower_.rstrip(".") in TITLE_WORDS
                                            or doc[begin - 1].lower_ in TITLE_EXTRA
-                                           or doc[begin - 1].lower_ in self.lex["nationality"]):
+                                           or doc[begin - 1].lower_ in self.lex["nationality"]
+                                           or (doc[begin - 1].lower_ in self.lex["person_cue"]
+                                               and doc[begin - 1].lower_ != "by")
+                                           or doc[begin - 1].lower_ in ("top", "senior")
+                                           or (begin < mention["start"]
+                                               and doc[begin - 1].text[:1].isupper()
+                                               and doc[begin - 1].is_alpha)):
             begin -= 1  # "the envoy of President-elect Donald Trump", "the office of Israeli
-            # Prime Minister Benjamin Netanyahu"
+            # Prime Minister Benjamin Netanyahu", "the son of Hamas top negotiator X", "a deputy
+            # of Shin Bet chief X" (capitalised words before a title already passed)
         before = [t.lower_ for t in doc[max(sent.start, begin - 3):begin]]
-        if len(before) >= 2 and before[-1] == "by" and before[-2] in self.lex["sender"]:
-            return True  # "Burns, sent by President Joe Biden, will be arriving"
+        if len(before) >= 2 and before[-1] == "by" and (
+                before[-2] in self.lex["sender"] or before[-2] in self.lex["author_verb"]):
+            return True  # "Burns, sent by President Joe Biden, will be arriving", "a
+            # proposal presented by President Donald Trump"
+        if len(before) >= 2 and before[-1] == "from" and before[-2] in self.lex["source_noun"]:
+            return True  # "indications from US President Joe Biden that a deal was close"
         ahead = [t.lower_ for t in doc[mention["end"]:min(sent.end, mention["end"] + 12)]]
         if before[-2:] and any(w in SPOKEN_ABOUT for w in before[-2:]) and not any(
                 w in self.lex["verbs"] or w in self.lex["noun"] or _presence(ahead, j)
@@ -1559,14 +1887,17 @@ class MeetingFinder:
     def _place_ok(self, doc, place, sent) -> bool:
         """A place that can be where people met: 'in Doha', 'visited Tehran', 'the resort town
         of Sharm el-Sheikh', 'left Qatar', 'returned from Cairo', 'the Doha talks', 'departed
-        for Doha'. Not 'Israel-Hamas war', "Qatar's prime minister", 'a press conference in
-        Doha', 'returned to Israel' (going home), 'according to Israel Hayom' (a source)."""
+        for Doha', 'converging on Paris', 'the Doha-hosted talks'. Not 'Israel-Hamas war',
+        "Qatar's prime minister", 'a press conference in Doha', 'returned to Israel' (going
+        home), 'according to Israel Hayom' (a source)."""
         start, end = place[0], place[1]
         following = [t.lower_ for t in doc[end:min(sent.end, end + 3)]]
+        if following[:1] == ["-"] and following[1:2] and following[1] in HOST_VERBS:
+            return True  # "the Doha-hosted talks" (not "the Cairo-based", "Israel-Hamas")
         if following and following[0] in ("-", "'s", "\u2019s", "'"):
             return False
-        if any(w in self.lex["speech"] for w in following):
-            return False  # "the most read in Israel, reported"
+        if any(w in self.lex["speech"] for w in following[:2]):
+            return False  # "the most read in Israel, reported" (not "in Doha, sources said")
         if following and following[0] in TRIP_WORDS and \
                 self.gazetteer.kind.get(place.text) == "region":
             return False  # "Trump's Mideast trip": a tour of the region
@@ -1587,6 +1918,10 @@ class MeetingFinder:
             return True
         if word == "of" and previous in self.lex["place_noun"]:
             return True
+        if word in self.lex["place_noun"] or (word == "," and previous in self.lex["place_noun"]):
+            return self._capital_named(doc, i if word != "," else i - 1, sent)
+        if word == "on" and previous.startswith("converg"):
+            return True  # "negotiators are converging on Paris"
         if word == "to" and previous == "according":
             return False  # "According to Israel Hayom, the delegation comprises ...": a source
         if word == "for" and previous in self.lex["departure_for"]:
@@ -1606,6 +1941,12 @@ class MeetingFinder:
                 self.lex["noun"]:
             return True  # "the Cairo Peace Summit"
         return end < sent.end and doc[end].lower_ in self.lex["noun"]
+
+    def _capital_named(self, doc, j: int, sent) -> bool:
+        """'to Qatar's capital Doha', 'in the Egyptian capital, Cairo': a place named after a
+        place noun (token j) counts when a preposition comes up to five words before it."""
+        return any(t.lower_ in self.lex["place_preposition"] or t.lower_ in
+                   self.lex["departure"] for t in doc[max(sent.start, j - 5):j])
 
     def _said_on(self, state: DocState, s: Sentence) -> str:
         """The day the sentence says something was said ('Hamas said Wednesday that its team

@@ -5,6 +5,7 @@ Handled forms::
     26,422 · 1,200 · 1.9 million · 2.3m · 15 000 (thin space) · 240 · 1,65,697 (Indian grouping)
     nine · twenty-five · three hundred and twelve · a hundred · a dozen · two dozen · half a million
     dozens · scores · hundreds · thousands · tens of thousands · hundreds of thousands (vague)
+    several thousand · a few hundred · several dozen (vague, valued like the plural)
     between 20 and 30 · 20 to 30 · 20-30 (ranges)
 
 Vague plurals are lower bounds, valued as conflict-event coders do (ACLED's convention): the
@@ -47,6 +48,13 @@ SCALE_ABBREVIATIONS = {"m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000, "k"
 # Vague plurals: lower bounds (value = the unit the plural counts in).
 VAGUE_AMOUNTS = {
     "hundreds of thousands": 100_000,
+    "several hundred thousand": 100_000,
+    "several thousand": 1_000,
+    "a few thousand": 1_000,
+    "several hundred": 100,
+    "a few hundred": 100,
+    "several dozen": 12,
+    "a few dozen": 12,
     "tens of thousands": 10_000,
     "thousands": 1_000,
     "hundreds": 100,
@@ -244,8 +252,38 @@ def find_numbers(text: str) -> list[Number]:
             pos = match.start() + len(low)
             continue
         number = _from_match(match, 0)
+        split = _split_thousands(text, match)
+        if split is not None:
+            number, pos = split, split.end
         if number is not None:
             found.append(number)
+
+
+# a count whose thousands a text extraction split off with a space ("the number of injured
+# reached 94, 154", "was nearly 5 ,000"): only after a word that announces a count, never
+# after a month ("October 7, 150 people") or inside a list ("aged 12, 150 and 300")
+_SPLIT_GROUP = re.compile(r"(?:\s,|,\s)(\d{3})(?!\d|[.,]\d|\s*(?:,|and|or)\s*\d)")
+_COUNT_WORD_BEFORE = re.compile(r"\b(?:reached|reaches|reach|to|at|was|is|hit|exceeded|exceeds|"
+                                r"surpassed|topped|nearly|almost|over|about|around|some|than|"
+                                r"approximately|stood|stands|of)\s*$", re.IGNORECASE)
+
+
+def _split_thousands(text: str, match: re.Match) -> Number | None:
+    """ "94, 154" read as 94,154 when a count word comes before it (see the pattern above).
+
+    >>> [n.value for n in find_numbers("the number of injured reached 94, 154 since")]
+    [94154]
+    >>> [n.value for n in find_numbers("on October 7, 150 people")]
+    [7, 150]
+    """
+    if not re.fullmatch(r"\d{1,2}", match.group(0)):
+        return None
+    group = _SPLIT_GROUP.match(text, match.end())
+    if group is None or not _COUNT_WORD_BEFORE.search(text, 0, match.start()) \
+            or _MONTH_BEFORE.search(text, 0, match.start()):
+        return None
+    return Number(text[match.start():group.end()], int(match.group(0) + group.group(1)),
+                  match.start(), group.end())
 
 
 _MONTH_BEFORE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*$",

@@ -49,7 +49,8 @@ TIMELINE = LEXICON_DIR / "timeline.csv"
 
 KINDS = ("war", "attack", "truce", "ceasefire", "agreement", "proposal", "talks", "release",
          "rescue", "recovery", "death", "ruling", "diplomacy", "election", "inauguration",
-         "appointment", "anniversary", "holiday", "office", "hostages", "summit")
+         "appointment", "anniversary", "holiday", "office", "hostages", "summit", "released",
+         "state")
 # Words right before an office title that say the person no longer (or not yet) holds it
 # ("former CIA Director", "then-Secretary of State").
 # So do the death of the holder ("the killing of Hamas leader Yahya Sinwar").
@@ -186,6 +187,12 @@ def hostage_periods() -> list[Event]:
     return [event for event in load() if event.kind == "hostages" and event.count is not None]
 
 
+def released_periods() -> list[Event]:
+    """The periods in which the count of hostages freed so far in a truce stood still (kind
+    released: from a release day to the day before the next)."""
+    return [event for event in load() if event.kind == "released" and event.count is not None]
+
+
 def holidays() -> dict[str, list[tuple[dt.date, dt.date]]]:
     """Holiday name (lower case) -> its (first, last) days during the war."""
     out: dict[str, list[tuple[dt.date, dt.date]]] = {}
@@ -216,7 +223,7 @@ def find_events(text: str) -> list[dict]:
     """
     found, lower = [], text.lower()
     for event in load():
-        if event.kind in ("office", "holiday", "hostages"):
+        if event.kind in ("office", "holiday", "hostages", "released"):
             continue
         for k, match in enumerate(event.finditer(text, lower)):
             if k == MAX_MENTIONS:

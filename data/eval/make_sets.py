@@ -8,10 +8,12 @@ period), and splits them at random with a fixed seed: a third to `test`, drawn w
 
     python data/eval/make_sets.py                      # incoming/ -> dev/ and test/
     python data/eval/make_sets.py incoming2 dev2 301   # a later batch, all development
+    python data/eval/make_sets.py incoming3 dev3 401 test2   # a later batch split: dev3, test2
 
 `test` is never read while writing rules; `dev` is. The second form puts every article of a
 later batch into one development set, numbered from 301 (the first run of the rules on it is
-recorded before any rule is written from it).
+recorded before any rule is written from it). The third form splits a later batch like the
+first, into a development set and a new held-out set.
 """
 
 from __future__ import annotations
@@ -57,12 +59,25 @@ def _notes(batch: Path) -> tuple[dict[str, list[str]], list[str]]:
     return by_article, general
 
 
+def _own_lines(lines: list[str], test_ids: set[str], held_out: bool) -> list[str]:
+    """The general notes a part may show: a line naming an article of the other part is left
+    out, so that a development set's notes say nothing about a held-out article."""
+    other = {old[:3] for old in test_ids}
+
+    def names_other(line: str) -> bool:
+        ids = set(SHORT_ID.findall(line))
+        return bool(ids - other) if held_out else bool(ids & other)
+
+    return [line for line in lines if not names_other(line)]
+
+
 def _rename(text: str, new_ids: dict[str, str]) -> str:
     """Old ids (`a07` or `a07_outlet-slug`) in a note, replaced by the articles' new ids."""
     return SHORT_ID.sub(lambda m: new_ids.get(m.group(1), m.group(0)), text)
 
 
-def main(incoming: str = "incoming", only_part: str | None = None, first: int = 101) -> None:
+def main(incoming: str = "incoming", only_part: str | None = None, first: int = 101,
+         test_part: str | None = None) -> None:
     batches = sorted(p for p in (HERE / incoming).iterdir() if p.is_dir())
     articles = []          # (batch, old_id, document row)
     gold: dict[str, dict[str, list[dict]]] = {"figures.csv": {}, "meetings.csv": {}}
@@ -98,14 +113,15 @@ def main(incoming: str = "incoming", only_part: str | None = None, first: int = 
         members = sorted(strata[key])
         rng.shuffle(members)
         test_ids.update(members[: round(len(members) * TEST_SHARE)])
-    if only_part:
+    if only_part and not test_part:
         test_ids = set()
-    for part in (only_part,) if only_part else ("dev", "test"):
+    dev_part, test_part = only_part or "dev", test_part or "test"
+    for part in (dev_part,) if only_part and not test_ids else (dev_part, test_part):
         out = HERE / part
         shutil.rmtree(out, ignore_errors=True)
         (out / "corpus").mkdir(parents=True)
         chosen = sorted((new_ids[old], batch, old, row) for batch, old, row in articles
-                        if (old in test_ids) == (part == "test"))
+                        if (old in test_ids) == (part == test_part))
         documents, figures, meetings, lines = [], [], [], []
         for new_id, batch, old_id, row in chosen:
             shutil.copyfile(HERE / incoming / batch / "corpus" / f"{old_id}.txt",
@@ -122,7 +138,8 @@ def main(incoming: str = "incoming", only_part: str | None = None, first: int = 
             f"# Annotators' notes for the `{part}` set\n\nHow each report date was established "
             "and the judgement calls, as the annotators wrote them (ids renamed).\n\n"
             + "\n".join(lines) + "\n\n## The annotators' other notes (all batches)\n\n"
-            + _rename("\n".join(general), new_ids) + "\n", encoding="utf-8")
+            + _rename("\n".join(_own_lines(general, test_ids, part == test_part)), new_ids)
+            + "\n", encoding="utf-8")
         print(f"{part}: {len(documents)} articles, {len(figures)} figures, "
               f"{len(meetings)} meetings")
 
@@ -131,4 +148,4 @@ if __name__ == "__main__":
     import sys
 
     args = sys.argv[1:]
-    main(*args[:2], *(int(a) for a in args[2:3]))
+    main(*args[:2], *(int(a) for a in args[2:3]), *args[3:4])
