@@ -211,6 +211,9 @@ def _extract(corpus, stream: _TableStream, *, base, model, rules_only, workers, 
     slices = _SliceWriter(stream, corpus, keys, cached, cache, _progress(len(todo), progress))
     for table_slice in _slices(corpus.table, slice_size):
         slices.write(table_slice, computed)
+    # every result has been taken: stop the workers now, not after the rounds are merged
+    # (they would sit idle, holding their memory, through the run's last and largest step)
+    computed.close()
     slices.finish()
     status = pd.concat(slices.statuses)["status"].value_counts() if slices.statuses else {}
     counts = dict(documents=len(corpus.table), ok=int(status.get("ok", 0)),
