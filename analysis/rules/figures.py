@@ -392,8 +392,8 @@ def _excluded_quantity(number: Number, left: str, right: str, lexicon: FigureLex
     """Percentages, ages, years, dates, money, units, compound adjectives."""
     if re.match(r"^\s*(?:%|per\s*cent|percent|percentage)", right, re.IGNORECASE):
         return True
-    if re.match(r"^[-‐‑]\s*[A-Za-z]", right):  # four-day, 85-year-old
-        return True
+    if re.match(r"^[-‐‑]\s*[A-Za-z]", right) and not re.match(r"^[-‐‑]plus\b", right):
+        return True  # four-day, 85-year-old (not "45,000-plus": at least)
     if _COMPARATIVE_AFTER.match(right):  # "the real toll is thousands higher": a difference
         return True
     if re.match(r"^\s*(?:years?|yrs|-year)\b", right, re.IGNORECASE):
@@ -884,13 +884,14 @@ def _start_reading(s: _Sentence, number: Number) -> _Reading | None:
 
 _TRAILING_HEDGES = {"so": "approx", "more": "lower_bound", "fewer": "upper_bound",
                     "less": "upper_bound"}
-_TRAILING_HEDGE = re.compile(r"^\s*or\s+(so|more|fewer|less)\b(?!\s+than)", re.IGNORECASE)
+_TRAILING_HEDGE = re.compile(r"^(?:\s*or\s+(so|more|fewer|less)\b(?!\s+than)|[-‐‑](plus)\b|(\+))",
+                             re.IGNORECASE)
 
 
 def _trailing_hedge(s: _Sentence, r: _Reading) -> None:
     """A hedge after the number: "the 250 or so hostages" (approx), "130 or more hostages"
-    (lower_bound), "20 or fewer" (upper_bound); the noun phrase is read after it. Leaves
-    "50 or 60" (a range) and "10 or more than that" alone."""
+    (lower_bound), "20 or fewer" (upper_bound), "45,000-plus people" (lower_bound); the noun
+    phrase is read after it. Leaves "50 or 60" (a range) and "10 or more than that" alone."""
     match = _TRAILING_HEDGE.match(r.right)
     if match is None or r.np.kind is not None:
         return
@@ -898,7 +899,7 @@ def _trailing_hedge(s: _Sentence, r: _Reading) -> None:
     np.end += match.end()
     r.np = np
     if r.qualifier == "exact":
-        r.qualifier = _TRAILING_HEDGES[match.group(1).lower()]
+        r.qualifier = _TRAILING_HEDGES[(match.group(1) or "more").lower()]  # "45,000-plus"
 
 
 def _read_noun_phrase(s: _Sentence, r: _Reading) -> None:
@@ -1430,6 +1431,12 @@ def _deceased_count(r: _Reading) -> bool:
     return r.trigger in (None, "hold") or bool(_WHOLE_LEFT.search(r.core_left))
 
 
+# the count of 7 October as news gives it: a whole of this size is the hostages taken
+TAKEN_RANGE = (240, 260)
+_LEADING_WHOLE = re.compile(r"(?:^|\bthat\s|[,;:]\s)\W*(?:of|out\s+of|among)\s+(?:all\s+)?"
+                            r"(?:the\s+)?$", re.IGNORECASE)
+
+
 def _noun_metric(s: _Sentence, r: _Reading) -> str | None:
     """The metric of a count the noun says is of hostages or prisoners: the table
     ``NOUN_METRICS``, then the held counts no trigger names ("there are 130 hostages", "the
@@ -1452,6 +1459,11 @@ def _noun_metric(s: _Sentence, r: _Reading) -> str | None:
         metric = "hostages_released"  # "the 24 released hostages were 13 Israelis, ..."
     if metric is None and np.kind == "prisoner" and lexicon.prison_re.search(r.after[:40]):
         metric = "prisoners_held"
+    if metric is None and np.kind == "hostage" and trigger is None and \
+            _LEADING_WHOLE.search(r.core_left) and r.after.lstrip().startswith(","):
+        low, high = TAKEN_RANGE  # "Of the 251 hostages, 41 were killed in captivity" (taken);
+        metric = "hostages_taken" if low <= r.value <= high else "hostages_held"  # "Of the
+        # 132 hostages, 29 are dead" (held)
     if metric == "hostages_held" and _DEAD_IN_PHRASE.search(r.right[:np.end]):
         metric = "hostages_dead"  # "the remaining four slain hostages"
     return metric
