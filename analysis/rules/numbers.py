@@ -2,7 +2,8 @@
 
 Handled forms::
 
-    26,422 · 1,200 · 1.9 million · 2.3m · 15 000 (thin or plain space) · 240 · 1,65,697 (Indian grouping)
+    26,422 · 1,200 · 1.9 million · 2.3m · 15 000 (thin or plain space) · 240
+    1,65,697 (Indian grouping)
     nine · twenty-five · three hundred and twelve · a hundred · a dozen · two dozen · half a million
     dozens · scores · hundreds · thousands · tens of thousands · hundreds of thousands (vague)
     several thousand · a few hundred · several dozen (vague, valued like the plural)
