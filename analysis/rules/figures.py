@@ -556,7 +556,8 @@ def _right_trigger(after: str, lexicon: FigureLexicon) -> tuple[str | None, bool
         return None, False
     if best[0] == "take" and re.search(r"\bremain", best[2], re.IGNORECASE):
         best = ("hold",) + best[1:]  # "49 remain captive in Gaza"
-    pending = bool(_MODAL_RE.search(best[2]))
+    pending = bool(_MODAL_RE.search(best[2]) or (  # "1,904 prisoners to be freed"
+        best[0] == "release" and re.search(r"\bto\s+be\b", best[2], re.IGNORECASE)))
     return best[0], pending
 
 
@@ -958,6 +959,8 @@ _HELD_ALIVE = re.compile(r"^(?:\s+(?:still|held|being|kept|in|inside|the|gaza|st
                          r"considered|to|be))+\s+alive\b", re.IGNORECASE)
 
 
+_VAGUE_PART_OF = re.compile(r"\b(?:most|many|some|half|all|few|none|several|a\s+third|"
+                            r"two-thirds|a\s+quarter|majority)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _OTHER_SUBJECT = re.compile(r"\b(?:and\s+)?(?:the\s+rest|the\s+others|the\s+remainder|while|"
                             r"whereas|but)\b", re.IGNORECASE)
 
@@ -988,6 +991,8 @@ def _alive_without_whole(s: _Sentence, r: _Reading) -> bool:
     if r.part_of and np.kind == "hostage" and (_said_dead(after, lexicon)
                                                or _said_alive(after, lexicon)):
         return False
+    if _VAGUE_PART_OF.search(r.core_left):
+        return False  # "most of the 33 are alive", "fewer than half of the 59": the whole
     if not (lexicon.alive_re.match(after) or (np.of_the and _ALIVE_IN_CLAUSE.match(after))
             or (np.kind == "hostage" and _HELD_ALIVE.match(after)
                 and not re.search(r"\bof\s+(?:the\s+)?$", r.core_left, re.IGNORECASE))):
