@@ -1179,3 +1179,15 @@ def test_the_most_telling_mention_of_a_holiday_counts():
             "mounts ahead of Ramadan for a pause in fighting, President Joe Biden said.")
     holidays = [c for c in infer(text).constraints if c.kind == "holiday"]
     assert len(holidays) == 1 and "(future)" in holidays[0].label
+
+
+def test_an_event_n_weeks_ago_is_about_that_long_before_the_report():
+    # "the first phase of which ended two weeks ago": 1 March 2025 + about 14 days
+    text = ("Talks go on in Doha on the next stage of the ceasefire, the first phase of which "
+            "ended two weeks ago.")
+    event = next(m for m in date_signals(text) if m["kind"] == "event")
+    assert (event["date"], event["tense"], event["offset_days"]) == ("2025-03-01", "offset", 14)
+    assert off(infer(text), D(2025, 3, 15)) <= 3
+    # "three days ago" in another sentence says nothing of the event
+    other = date_signals("Sinwar was killed in Rafah. Three days ago talks resumed.")
+    assert next(m for m in other if m["kind"] == "event")["tense"] == "past"

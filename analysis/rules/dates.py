@@ -1022,9 +1022,14 @@ def _set_tense(text: str, mention: dict, start: int, end: int) -> None:
             mention["tense"] = "during"   # "the current, fragile ceasefire": in force now
         if mention["tense"] == "past" and SIDELINES.match(mention["text"]):
             mention["tense"] = "during"   # "met on the sidelines of the UN General Assembly"
-        if mention["tense"] == "past" and LAST_WEEK_AFTER.match(
-                text[mention["end_char"]:min(end, mention["end_char"] + 40)]):
+        after = text[mention["end_char"]:min(end, mention["end_char"] + 40)]
+        if mention["tense"] == "past" and LAST_WEEK_AFTER.match(after):
             mention["tense"], mention["offset_days"] = "offset", 7
+        ago = AGO_AFTER.match(after) if mention["tense"] == "past" else None
+        if ago and _number(ago.group("num")):   # "the first phase of which ended two weeks ago"
+            mention["tense"] = "offset"
+            mention["offset_days"] = _number(ago.group("num")) * AGO_UNIT_DAYS[
+                ago.group("unit").lower()]
 
 
 # A past verb right before a scheduled event's phrase keeps it past even in a future clause
@@ -1057,6 +1062,14 @@ CURRENT_STATE = re.compile(r"(?:the\s+)?(?:current|ongoing|existing|present|frag
 # strike on Doha last week"): about a week before the report (tense 'offset').
 LAST_WEEK_AFTER = re.compile(r"[\s,]*(?:(?:on|in|at)\s+\w+\s+)?(?:late\s+|early\s+)?"
                              r"last\s+week\b", re.IGNORECASE)
+
+
+# ... or by "N days/weeks/months ago" ("the first phase of which ended two weeks ago"):
+# about that long before the report.
+AGO_AFTER = re.compile(rf"[\s,]*(?:some\s+|about\s+|nearly\s+|almost\s+|just\s+|roughly\s+|"
+                       rf"more\s+than\s+|over\s+)?(?P<num>{_NUM})\s+(?P<unit>day|week|month)s?"
+                       rf"\s+ago\b", re.IGNORECASE)
+AGO_UNIT_DAYS = {"day": 1, "week": 7, "month": 30}
 
 
 # Relative day words that make a past event in the same sentence this week's news ("Edan
