@@ -784,6 +784,8 @@ def figures_in_sentence(sentence: str, offset: int = 0, context: str = "",
     table_rows = _table_row(sentence, offset, context, lexicon)
     if table_rows is None:
         table_rows = _value_line(sentence, offset, context, lexicon)
+    if table_rows is None:
+        table_rows = _number_first_line(sentence, offset, context, lexicon)
     if table_rows is not None:
         return table_rows
     s = _Sentence(sentence, offset, context, noun_tags, find_numbers(sentence), lexicon,
@@ -2029,6 +2031,29 @@ def _value_line(sentence: str, offset: int, context: str,
     start = offset + (len(sentence) - len(sentence.lstrip()))
     for row in rows:
         row.update(sentence=value, quote=value, start_char=start, end_char=start + len(value))
+    return rows
+
+
+_NUMBER_FIRST = re.compile(r"^\s*(?P<value>[\d,.]+(?:\s*(?:million|m))?)\s*:\s+(?P<text>\S.*)$",
+                           re.IGNORECASE | re.DOTALL)
+
+
+def _number_first_line(sentence: str, offset: int, context: str,
+                       lexicon: FigureLexicon) -> list[dict] | None:
+    """A "hard numbers" line that puts the number first and says what it counts after a
+    colon, without the number: "101: The number of hostages still held in Gaza", read as "101
+    hostages still held in Gaza" (the whole line is the quote). None when the text after the
+    colon states the number itself ("1,200: Hamas killed about 1,200 people": read as is)."""
+    match = _NUMBER_FIRST.match(sentence)
+    if not match or find_numbers(match.group("text")) or not find_numbers(match.group("value")):
+        return None
+    text = _LABEL_LEAD.sub("", match.group("text"))
+    rows = figures_in_sentence(f"{match.group('value')} {text}", 0, context)
+    start = offset + match.start("value")
+    quote = sentence[match.start("value"):].rstrip()
+    for row in rows:
+        row.update(sentence=sentence.strip(), quote=quote, start_char=start,
+                   end_char=start + len(quote))
     return rows
 
 
