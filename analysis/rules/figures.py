@@ -491,6 +491,7 @@ def _left_trigger(core_left: str, lexicon: FigureLexicon) -> tuple[str | None, i
         return "injure", match.start()
     masked = _mask_dates(core, lexicon)
     for regex, trigger in ((_NUMBER_DEAD_HOSTAGES_LEFT, "count_hostage_dead"),
+                           (_NUMBER_DISPLACED_LEFT, "displace"),
                            (lexicon.toll_left_re, "toll"), (_NUMBER_KILLED_LEFT, "toll"),
                            (_TOTAL_LEFT, "release_total"), (_RELEASED_WERE, "release")):
         match = regex.search(masked)
@@ -511,6 +512,9 @@ _LIST_GOES_ON = re.compile(r",\s*and\s", re.IGNORECASE)
 _NUMBER_KILLED_LEFT = re.compile(
     r"\bnumber\s+of\s+(?:[\w-]+\s+){0,4}(?:killed|dead|slain|deaths|martyrs|martyred|"
     r"fatalities)\b[^\d.;:]{0,80}$", re.IGNORECASE)
+# "the number of displaced is estimated at 1.9 million", "puts the number of IDPs at"
+_NUMBER_DISPLACED_LEFT = re.compile(r"\b(?:number|total|count)\s+of\s+(?:the\s+)?(?:internally\s+)?"
+                                    r"(?:displaced|idps)\b[^\d.;:]{0,60}$", re.IGNORECASE)
 _NUMBER_HELD_LEFT = re.compile(
     r"\b(?:number|total)\s+of\s+(?:(?!released\b|freed\b|returned\b)[\w-]+\s+){0,2}"
     r"(hostages|captives|prisoners|detainees|"
