@@ -1191,3 +1191,22 @@ def test_an_event_n_weeks_ago_is_about_that_long_before_the_report():
     # "three days ago" in another sentence says nothing of the event
     other = date_signals("Sinwar was killed in Rafah. Three days ago talks resumed.")
     assert next(m for m in other if m["kind"] == "event")["tense"] == "past"
+
+
+def test_a_named_day_tells_which_compiled_round_a_meeting_is():
+    # ten Doha rounds fit a Doha meeting; "since July 6" names the first day of one of them
+    # (6-24 July 2025), whose working-level teams the article does not name
+    text = ("Israeli and Hamas negotiators have been in Doha since July 6, and President "
+            "Donald Trump will meet the Qatari prime minister on Wednesday.")
+    meetings = [{"location": "Doha", "participants": ["Steve Witkoff"], "status": "held",
+                 "date_text": "", "quote": "talks in Doha"}]
+    rounds = dating.round_constraints(meetings, dating.named_days(date_signals(text)))
+    assert len(rounds) == 1 and "2025-07-06 doha" in rounds[0].label
+    assert "2024" not in rounds[0].label
+    inference = infer(text, meetings=meetings)
+    assert inference.window[0] <= D(2025, 7, 9) <= inference.window[1]
+    # a round of several days is reported throughout it, not only after its last day
+    days, _ = dating.calendar_days()
+    c = rounds[0]
+    assert c.prefer[dating._index(days, D(2025, 7, 9))] == \
+        c.prefer[dating._index(days, D(2025, 7, 24))]

@@ -1252,24 +1252,28 @@ def _meeting_venue(meeting: dict, cities=None) -> str | None:
                 "").replace("european", "europe") or None
 
 
-def _matching_rounds(meetings: list[dict]):
+def _matching_rounds(meetings: list[dict], days_named: frozenset = frozenset()):
     """For each meeting that matches compiled rounds: (status, [(round, shared surnames)],
     whether the meeting named its own participants): the same venue, a participant in
     common (the meeting's, else the article's people) and, when the meeting names its
-    weekday, a round held that weekday."""
+    weekday, a round held that weekday. A round at the venue whose first day the article
+    names ("negotiators have been in Doha since July 6") matches without people in common
+    (the working-level teams of a round are rarely named)."""
     rounds = _compiled_rounds()[0]
     everyone = {s for m in meetings for s in _round_people(m.get("participants"))}
     for m in meetings:
         venue = _meeting_venue(m)
         own = _round_people(m.get("participants"))
         people = own or everyone
-        if not venue or not people:
+        if not venue:
             continue
         weekday = _meeting_weekday(m)
         places = REGION_VENUES.get(venue, (venue,))
-        found = [(r, people & r["people"]) for r in rounds
-                 if any(p in r["city"] for p in places) and people & r["people"] and
-                 (weekday is None or _round_has_weekday(r, weekday))]
+        here = [r for r in rounds if any(p in r["city"] for p in places)]
+        dated = [r for r in here if (r["start"].month, r["start"].day) in days_named]
+        found = [(r, people & r["people"]) for r in dated or here
+                 if dated or (people & r["people"] and
+                              (weekday is None or _round_has_weekday(r, weekday)))]
         if found:
             yield m.get("status") or "held", found, bool(own)
 
@@ -1329,10 +1333,26 @@ def _round_window_of(start: dt.date, end: dt.date, planned: bool):
     i, j = _index(days, r["start"]), _index(days, r["end"])
     if status == "planned":
         return _mask_range(n, i - ROUND_PLANNED_DAYS, i), _ahead(i - steps, 1, 3) * (steps <= i)
-    return _mask_range(n, i, j + ROUND_HELD_DAYS), _decay(steps - j, 1, 3) * (steps >= i)
+    # a round of several days is reported throughout it (talks "since July 6"), then less
+    return _mask_range(n, i, j + ROUND_HELD_DAYS), \
+        np.where(steps <= j, 1.0, _decay(steps - j, 1, 3)) * (steps >= i)
 
 
-def round_constraints(meetings: list[dict]) -> list[Constraint]:
+def named_days(mentions: list[dict]) -> frozenset:
+    """(month, day) of every day the article names ("since July 6", "on January 28, 2024"),
+    to tell which of several compiled rounds a meeting is (:func:`round_constraints`)."""
+    out = set()
+    for m in mentions or []:
+        if m.get("kind") in ("month_day", "day_month"):
+            month = dates._month_of(m["text"])
+            day = _DAY_NUMBER.search(re.sub(r"[A-Za-z]+\.?|\b(?:19|20)\d\d\b", " ", m["text"]))
+            if month and day:
+                out.add((month, int(day.group(1))))
+    return frozenset(out)
+
+
+def round_constraints(meetings: list[dict], days_named: frozenset = frozenset()
+                      ) -> list[Constraint]:
     """Meetings the article reports that match compiled rounds of talks
     (data/reference/negotiation_rounds.csv), one constraint per meeting. A held meeting puts
     the report from the round's first day to :data:`ROUND_HELD_DAYS` after its last; a
@@ -1348,7 +1368,7 @@ def round_constraints(meetings: list[dict]) -> list[Constraint]:
     days, _ = calendar_days()
     n, out, seen = len(days), [], set()
     sets, factor = [], 0.0   # each meeting's candidate rounds; the best name match
-    for status, found, own in _matching_rounds(meetings or []):
+    for status, found, own in _matching_rounds(meetings or [], days_named):
         allowed, prefer = np.zeros(n, dtype=bool), np.zeros(n)
         for r, _ in found:
             a, p = _round_window(days, r, status)
@@ -1647,7 +1667,7 @@ def infer_date(mentions: list[dict], figures: list[dict],
     meetings: every signal a constraint over the candidate days, one combined score."""
     constraints, set_aside = figure_constraints(figures)
     constraints += mention_constraints(mentions)
-    constraints += round_constraints(meetings)
+    constraints += round_constraints(meetings, named_days(mentions))
     for soft in (weekday_constraint(mentions or []), recency_constraint(constraints),
                  fresh_constraint(constraints)):
         if soft is not None:
