@@ -1252,15 +1252,16 @@ def _meeting_venue(meeting: dict, cities=None) -> str | None:
                 "").replace("european", "europe") or None
 
 
-def _matching_rounds(meetings: list[dict], days_named: frozenset = frozenset()):
+def _matching_rounds(meetings: list[dict]):
     """For each meeting that matches compiled rounds: (status, [(round, shared surnames)],
     whether the meeting named its own participants): the same venue, a participant in
     common (the meeting's, else the article's people) and, when the meeting names its
-    weekday, a round held that weekday. A round at the venue whose first day the article
-    names ("negotiators have been in Doha since July 6") matches without people in common
-    (the working-level teams of a round are rarely named)."""
+    weekday, a round held that weekday. A round at the venue whose first day the meeting's
+    own date names ("negotiators have been in Doha since July 6") matches without people in
+    common (the working-level teams of a round are rarely named)."""
     rounds = _compiled_rounds()[0]
     everyone = {s for m in meetings for s in _round_people(m.get("participants"))}
+    matches, by_date = [], []
     for m in meetings:
         venue = _meeting_venue(m)
         own = _round_people(m.get("participants"))
@@ -1270,12 +1271,16 @@ def _matching_rounds(meetings: list[dict], days_named: frozenset = frozenset()):
         weekday = _meeting_weekday(m)
         places = REGION_VENUES.get(venue, (venue,))
         here = [r for r in rounds if any(p in r["city"] for p in places)]
+        days_named = named_days(f"{m.get('date_text') or ''}. {m.get('quote') or ''}")
         dated = [r for r in here if (r["start"].month, r["start"].day) in days_named]
         found = [(r, people & r["people"]) for r in dated or here
                  if dated or (people & r["people"] and
                               (weekday is None or _round_has_weekday(r, weekday)))]
         if found:
-            yield m.get("status") or "held", found, bool(own)
+            (by_date if dated else matches).append((m.get("status") or "held", found,
+                                                    bool(own)))
+    # a meeting its own date identifies is the article's round; the others are the same talks
+    yield from by_date or matches
 
 
 # People who do not identify a round of talks by their presence: heads of state and
@@ -1338,21 +1343,20 @@ def _round_window_of(start: dt.date, end: dt.date, planned: bool):
         np.where(steps <= j, 1.0, _decay(steps - j, 1, 3)) * (steps >= i)
 
 
-def named_days(mentions: list[dict]) -> frozenset:
-    """(month, day) of every day the article names ("since July 6", "on January 28, 2024"),
-    to tell which of several compiled rounds a meeting is (:func:`round_constraints`)."""
+def named_days(text: str) -> frozenset:
+    """(month, day) of every day a text names ("since July 6", "on January 28, 2024"): the
+    meeting's own date or quote, to tell which of several compiled rounds it is."""
     out = set()
-    for m in mentions or []:
-        if m.get("kind") in ("month_day", "day_month"):
-            month = dates._month_of(m["text"])
-            day = _DAY_NUMBER.search(re.sub(r"[A-Za-z]+\.?|\b(?:19|20)\d\d\b", " ", m["text"]))
+    for _, _, found, kind in dates.find_dates_typed(text or ""):
+        if kind in ("month_day", "day_month"):
+            month = dates._month_of(found)
+            day = _DAY_NUMBER.search(re.sub(r"[A-Za-z]+\.?|\b(?:19|20)\d\d\b", " ", found))
             if month and day:
                 out.add((month, int(day.group(1))))
     return frozenset(out)
 
 
-def round_constraints(meetings: list[dict], days_named: frozenset = frozenset()
-                      ) -> list[Constraint]:
+def round_constraints(meetings: list[dict]) -> list[Constraint]:
     """Meetings the article reports that match compiled rounds of talks
     (data/reference/negotiation_rounds.csv), one constraint per meeting. A held meeting puts
     the report from the round's first day to :data:`ROUND_HELD_DAYS` after its last; a
@@ -1368,7 +1372,7 @@ def round_constraints(meetings: list[dict], days_named: frozenset = frozenset()
     days, _ = calendar_days()
     n, out, seen = len(days), [], set()
     sets, factor = [], 0.0   # each meeting's candidate rounds; the best name match
-    for status, found, own in _matching_rounds(meetings or [], days_named):
+    for status, found, own in _matching_rounds(meetings or []):
         allowed, prefer = np.zeros(n, dtype=bool), np.zeros(n)
         for r, _ in found:
             a, p = _round_window(days, r, status)
@@ -1667,7 +1671,7 @@ def infer_date(mentions: list[dict], figures: list[dict],
     meetings: every signal a constraint over the candidate days, one combined score."""
     constraints, set_aside = figure_constraints(figures)
     constraints += mention_constraints(mentions)
-    constraints += round_constraints(meetings, named_days(mentions))
+    constraints += round_constraints(meetings)
     for soft in (weekday_constraint(mentions or []), recency_constraint(constraints),
                  fresh_constraint(constraints)):
         if soft is not None:
