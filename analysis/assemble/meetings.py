@@ -154,11 +154,11 @@ def _compatible(cluster: Cluster, mention: dict, day, gazetteer: Gazetteer,
         return False  # "Earlier, Blinken met the emir" is not his visit planned for Wednesday
     if mention.get("later") and cluster.held and mention.get("kind") == "primary":
         return False  # a visit planned for next week is not the talks held in recent weeks
-    if day and cluster.date is None and not cluster.held and mention.get("kind") == "primary" \
-            and mention.get("status") == "held" and any(
+    if (day or mention.get("participants")) and cluster.date is None and not cluster.held \
+            and mention.get("kind") == "primary" and mention.get("status") == "held" and any(
                 m.get("later") for m in cluster.mentions if m.get("kind") == "primary"):
-        return False  # "a meeting between Netanyahu and Witkoff on Monday" is not the
-        # delegation Israel will send to Doha this weekend
+        return False  # "a meeting between Netanyahu and Witkoff on Monday", "he has been
+        # re-engaging with Hamas in Doha" are not the talks planned in Doha next week
     if not gazetteer.compatible(cluster.location, mention.get("location", "")):
         return False
     if bool(mention.get("earlier")) != cluster.earlier and not (day and cluster.date):

@@ -613,15 +613,21 @@ def _same_clause_after(doc: Doc, position: int, place: Item) -> bool:
                    for t in doc[position + 1:place.start])
 
 
+VERB_LIKE = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could",
+             "met", "flew", "went", "said", "told", "left", "spoke", "held", "took", "made",
+             "meet", "fly", "go", "say", "tell", "leave", "speak", "hold", "take", "then"}
+
+
 def _listing_and(doc: Doc, i: int) -> bool:
-    """'and' joining people, not clauses: 'with Qatar's Emir and prime minister in Doha',
-    'with Burns and Barnea in Paris' (a title, a name or 'the' follows). Leaves 'and flew to
-    Doha', 'and said in Cairo'."""
+    """'and' joining people or things, not clauses: 'with Qatar's Emir and prime minister in
+    Doha', 'with Burns and Barnea in Paris', 'discussed "ideas and proposals" ... with Egyptian
+    officials in Cairo' (no verb follows). Leaves 'and flew to Doha', 'and said in Cairo',
+    'and returned to Cairo' (a verb, or a word in -ed, in the two words after it)."""
     if doc[i].lower_ != "and" or i + 1 >= len(doc):
         return False
-    after = doc[i + 1]
-    return after.lower_ in TITLE_WORDS or after.lower_ in ("his", "her", "their", "its") or (
-        after.text[:1].isupper() and after.is_alpha)
+    after = doc[i + 1:min(len(doc), i + 3)]
+    return not any(t.lower_ in VERB_LIKE or (t.lower_.endswith("ed") and t.text.islower())
+                   for t in after)
 
 
 def _appositive_commas(doc: Doc, start: int, end: int) -> set[int]:
@@ -1179,6 +1185,8 @@ class MeetingFinder:
         if word == "headed" and lower[i + 1:i + 2] == ["by"]:
             return None  # "Headed by Mossad chief David Barnea, the delegation ...": its
             # people go to the meeting word nearest them
+        if word in ("engage", "engaged", "engaging") and lower[max(0, i - 2):i] == ["re", "-"]:
+            return "meet"  # "has re-engaged with Hamas leaders in Doha" (as "reengaged")
         if word in lex["receive_verb"] and not nounish and self._receives_person(s, i):
             return "meet"  # "Erdogan received Hamas leader Ismail Haniyeh in Istanbul"
         if word in lex["meet_verb"] and not nounish:
@@ -1526,6 +1534,7 @@ class MeetingFinder:
         near = doc[max(s.start, first - 12):min(s.end, first + 12)].text.lower()
         planned = any(w in self.lex["planned"] and not (
             w in ("hopes", "aims", "plans", "intends") and window[k + 1:k + 2] != ["to"])
+            and window[k + 1:k + 2] not in (["not"], ["n't"])  # "would not point fingers"
             for k, w in enumerate(window)) or bool(
             _phrase_in(near, self.lex_lists["planned_phrase"])) or _sent_to(
                 self.lex["sender"], [t.lower_ for t in doc[s.start:first]])
@@ -1592,7 +1601,7 @@ class MeetingFinder:
         for position in group.positions:
             i = position - s.start
             window = s.lower[max(0, i - 6):i + 3]
-            if any(w in ("previously", "earlier", "already") for w in window) and not (
+            if any(w in ("previously", "earlier", "already", "recently") for w in window) and not (
                     s.lower[:2] == ["earlier", ","] and "earlier" not in s.lower[2:]) and \
                     not any(_already_there(s.lower, j) for j in range(max(0, i - 6), i + 3)):
                 return True
@@ -1846,7 +1855,7 @@ class MeetingFinder:
             return True  # (but "Bahbah's meetings with Hamas officials", "Witkoff's talks";
             # "ahead of Netanyahu's visit to the White House" stays out)
         if after and after[0] in speech_or_send:
-            return True
+            return not self._says_he_met(doc, mention, sent)
         later = " ".join(t.lower_ for t in doc[mention["end"]:min(sent.end, mention["end"] + 4)])
         if _phrase_in(later, self.lex_lists["absent"]):
             return True
@@ -1882,6 +1891,18 @@ class MeetingFinder:
             # (but "said Mr Fidan had met Hamas officials": he is the one who met)
         return len(before) >= 2 and before[-1] in ("of", "for", "to", "the") and any(
             w in self.lex["proxy"] for w in before[:-1])
+
+    def _says_he_met(self, doc, mention, sent) -> bool:
+        """'The Qatari prime minister said his country has re-engaged with Hamas leaders in
+        Doha', 'Burns said he met Kamel': a speaker who reports his own meeting (he, she,
+        his/her country or government, then a meeting word within eight words) takes part.
+        Leaves 'Netanyahu said the delegation would leave'."""
+        words = [t.lower_ for t in doc[mention["end"] + 1:min(sent.end, mention["end"] + 10)]]
+        if words[:1] == ["that"]:
+            words = words[1:]
+        if not words or words[0] not in ("he", "she", "his", "her"):
+            return False
+        return any(w in self.lex["verbs"] or w in ("engaged", "engaging") for w in words[1:9])
 
     def _place_ok(self, doc, place, sent) -> bool:
         """A place that can be where people met: 'in Doha', 'visited Tehran', 'the resort town
