@@ -1514,6 +1514,9 @@ def _metric(s: _Sentence, r: _Reading) -> str | None:
         if r.left_trigger == "hold" and np.kind in ("person", None) and \
                 lexicon.israeli_agent_re.search(r.core_left[:r.trigger_start]):
             return "prisoners_held"  # "Israel is detaining more than 9,900 people"
+        if r.left_trigger == "hold" and np.kind in ("person", None) and \
+                _CAPTOR_BEFORE.search(r.core_left[:r.trigger_start]):
+            return "hostages_held"  # "Hamas is believed to be holding around 240 people"
         if lexicon.prison_re.search(r.after[:40]) or (
                 np.nationality == "palestinian" and (r.left_trigger == "hold"
                                                      or _HELD_WORD.search(r.after[:40]))):
@@ -1532,6 +1535,8 @@ _AND_BEFORE = re.compile(r"(?:,\s*|\s)and\s+(?:(?:about|some|over|nearly|at\s+le
                          r"\s+)?$", re.IGNORECASE)
 _LEAVING = re.compile(r"\b(?:leaving|leaves|left|with)\s+(?:(?:about|some|only|just)\s+)?$",
                       re.IGNORECASE)
+_CAPTOR_BEFORE = re.compile(r"\b(?:hamas|militants|islamic\s+jihad|captors|the\s+(?:militant\s+)?"
+                            r"group)\b[^.,;]{0,40}$", re.IGNORECASE)
 _HELD_WORD = re.compile(r"\b(?:held|holding|holds)\b", re.IGNORECASE)
 _BRINGING_TOTAL = re.compile(r"\b(?:bringing|brings|brought|taking|takes|raising|raises)\s+"
                              r"(?:the|its)\s+(?:overall\s+|total\s+)?(?:total|tally|number|count)\b[^\d.;:]{0,30}"
@@ -2253,6 +2258,7 @@ _DURATION = re.compile(r"\bfor\s+(?:more\s+than\s+|over\s+|about\s+|nearly\s+|al
                        r"(?:a|one|two|three|four|\d+)\s+(?:day|week|month)s?\b|"
                        r"\b(?:a|one|two|three|four|\d+)\s+(?:day|week|month)s?\s+(?:ago|earlier|later|"
                        r"before|after)\b", re.IGNORECASE)  # "just over a week ago"
+_RAISING_TOLL = re.compile(r",\s*(?:bringing|raising|taking|pushing|lifting)\b", re.IGNORECASE)
 # a clause of its own: "The toll includes 21 deaths in the previous 24 hours, according to the
 # ministry, which said 107,573 people have been wounded since the war began"
 _NEW_CLAUSE = re.compile(r"\b(?:adding|added|saying|noting)\s+that\b|,\s*(?:while|whereas)\b|"
@@ -2271,7 +2277,8 @@ def _rate_governs(sentence: str, number: Number, after: str, core_left: str,
     anywhere in the sentence with nothing war-level between it and the number ("In the past 24
     hours, 112 were killed and 173 injured"; "40 killed and 120 injured in the last 24 hours")."""
     near_left = core_left[-70:]
-    breaks = list(_NEW_CLAUSE.finditer(near_left)) + list(re.finditer(";", near_left))
+    breaks = list(_NEW_CLAUSE.finditer(near_left)) + list(re.finditer(";", near_left)) + list(
+        _RAISING_TOLL.finditer(near_left))  # "killed overnight, raising the death toll to"
     if breaks:  # "35 deaths over the past day, according to the ministry, which said 98,000"
         near_left = near_left[max(b.end() for b in breaks):]
     rate_after = [m for m in lexicon.rate_re.finditer(_DURATION.sub("", after[:80]))
