@@ -718,6 +718,19 @@ def _hedged_future(tokens) -> bool:
                for i, w in enumerate(words))
 
 
+def _purpose_verb(doc: Doc, group: Group, trigger: Trigger) -> bool:
+    """'met Qatar's prime minister ... and Egypt's intelligence chief Abbas Kamel to discuss
+    the latest developments': a 'to discuss' after a long list of people is the same
+    meeting's purpose (no ';' or clause word between). Leaves 'said he hopes to discuss'."""
+    if trigger.kind not in ("weak", "meet") or doc[trigger.position - 1].lower_ != "to":
+        return False
+    last = group.triggers[-1].position
+    return trigger.position - last <= 3 * PARTICIPANT_WINDOW and not any(
+        t.text in (";", ":") or t.lower_ in ("while", "whereas", "but", "after", "before",
+                                             "since", "because")
+        for t in doc[last + 1:trigger.position])
+
+
 def _after_meeting(doc: Doc, group: Group, trigger: Trigger) -> bool:
     """'X, Y and Z held the meeting after Qatari mediators met Hamas officials on Wednesday
     night': a meeting verb in an 'after'/'before'/'since' clause that follows a group is
@@ -1377,7 +1390,8 @@ class MeetingFinder:
                               and not (own_day and g.dates)
                               and not any(map(_apart, g.triggers))
                               and not _other_clause(doc, g, trigger)), None)
-            elif trigger.position - groups[-1].triggers[-1].position <= PARTICIPANT_WINDOW \
+            elif (trigger.position - groups[-1].triggers[-1].position <= PARTICIPANT_WINDOW
+                  or _purpose_verb(doc, groups[-1], trigger)) \
                     and not any(map(_apart, groups[-1].triggers)):
                 group = groups[-1]
             else:
