@@ -829,6 +829,15 @@ def date_signals(text: str, sentences: list[tuple[int, int]] | None = None) -> l
 # ceasefire ... on March 18") is the day of the truce's milestone on that day, when only
 # one year has one: its year, and the milestone as an event of the article.
 TRUCE_WORDS = re.compile(r"\b(?:truce|ceasefire|cease-fire)s?\b", re.IGNORECASE)
+# ... the truce itself, not talks about one ("ceasefire talks resumed in Doha on March 18"
+# is the round of 2024, not the end of the truce in 2025), with a verb of its milestones
+TRUCE_ITSELF = re.compile(r"\b(?:truce|ceasefire|cease-fire)s?\b(?!\s+(?:talks|negotiations|"
+                          r"proposals?|efforts|bid|plan|framework|mediation))", re.IGNORECASE)
+TRUCE_MILESTONE_VERB = re.compile(r"\b(?:took|take[sn]?|went|go(?:es)?|came|come[s]?)\s+into\s+"
+                                  r"(?:effect|force)|\btook\s+effect|\b(?:began|begun|begins|"
+                                  r"started|starts|ended|ends|ending|collapsed|broke|broken|"
+                                  r"expired|agreed|reached|signed|announced|violated)\b",
+                                  re.IGNORECASE)
 TRUCE_ROW_KINDS = ("truce", "ceasefire", "agreement", "war")
 
 
@@ -858,7 +867,9 @@ def _truce_days(text: str, mentions: list[dict], sentence_of) -> list[dict]:
             continue
         start, end = sentence_of(mention["start_char"])
         month, day = _month_of(mention["text"]), re.search(r"\d{1,2}", mention["text"])
-        if not month or not day or not TRUCE_WORDS.search(text[start:end]):
+        sentence = text[start:end]
+        if not month or not day or not TRUCE_ITSELF.search(sentence) or \
+                not TRUCE_MILESTONE_VERB.search(sentence):
             continue
         rows = _truce_milestones().get((month, int(day.group(0))), [])
         if len({row.start.year for row in rows}) != 1:
