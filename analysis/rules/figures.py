@@ -1194,7 +1194,9 @@ def _rescue_veto(s: _Sentence, r: _Reading) -> bool:
     of a part recovered ("recovered the bodies of 10 of the 28 deceased hostages": 28 dead)."""
     if r.part_of and r.right_trigger == "hold":
         return False
-    own_clause = re.split(r";|,\s*(?:while|but|whereas)\b", r.after)[0][:80]  # not "148
+    own_clause = re.split(r";|,\s*(?:while|but|whereas)\b", r.after)[0][:80]
+    later = find_numbers(own_clause)  # nor "130 came home in truces and seven in rescues"
+    own_clause = own_clause[:later[0].start] if later else own_clause  # not "148
     # hostages have returned alive, most in two deals, while eight were rescued by troops"
     if not (s.lexicon.rescue_re.search(r.core_left[-40:]) or _RESCUE_AFTER.search(own_clause)):
         return False
@@ -2369,7 +2371,7 @@ def _hard_wrapped(text: str) -> bool:
 
 
 # "seven other hostages have been freed alive, all during Israeli military operations"
-_RESCUE_AFTER = re.compile(r"^[^.;]*?\b(?:rescued|rescue\s+(?:operation|raid|mission)|"
+_RESCUE_AFTER = re.compile(r"^[^.;]*?\b(?:rescued|rescues|rescue\s+(?:operation|raid|mission)|"
                            r"(?:israeli\s+)?(?:military|special|commando)\s+(?:operation|raid)s?\b)",
                            re.IGNORECASE)
 _COORDINATION = re.compile(r"(?:\b(?:in\s+exchange\s+for|in\s+return\s+for|along\s+with|"
