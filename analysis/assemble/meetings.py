@@ -310,6 +310,9 @@ def _own_meeting(cluster: Cluster, mention: dict, day: dt.date | None = None) ->
     words = mention.get("trigger", "").lower().split()
     if not any(w in ("met", "meet", "meets", "meeting") for w in words):
         return False
+    if mention.get("ongoing") and mention.get("date_text") == mention.get("ongoing"):
+        return False  # "the team has been meeting with Burns": dated by the report, not by
+        # a day of its own
     people = set(mention.get("participants", []))
     if len(people) < 2 or people & set(cluster.participants):
         return False

@@ -313,12 +313,14 @@ def _purpose_noun(doc: Doc, trigger) -> bool:
 
 def _title_head(s: Sentence, i: int) -> bool:
     """'head' between an organisation and a name ("Shin Bet head Ronen Bar", "Hamas's political
-    head Khalil al-Hayya"): a title. Leaves "Burns heads to Cairo", "will head to Doha"."""
+    head Khalil al-Hayya", "Egypt's intelligence head Abbas Kamel"): a title. Leaves "Burns
+    heads to Cairo", "will head to Doha"."""
     tokens = s.tokens
     before = tokens[i - 1] if i > 0 else None
     after = tokens[i + 1] if i + 1 < len(tokens) else None
     return after is not None and after.text[:1].isupper() and before is not None and (
-        before.text[:1].isupper() or before.lower_ in ("political", "'s", "\u2019s"))
+        before.text[:1].isupper() or before.lower_ in ("political", "intelligence", "security",
+                                                       "military", "'s", "\u2019s"))
 
 
 def _framing_place(state: DocState, s: Sentence) -> str:
@@ -868,6 +870,18 @@ def _nearest_date(group: Group) -> Item | None:
     return min(group.dates, key=lambda d: min(_distance(d, p) for p in positions))
 
 
+TEAM_SUBJECTS = (["the", "team"], ["the", "delegation"], ["the", "negotiators"],
+                 ["the", "israeli", "team"], ["the", "israeli", "delegation"])
+
+
+def _team_goes_on(s: Sentence, facts: Facts) -> bool:
+    """'The team has been meeting with Burns, the Qatari prime minister and Kamel' right after
+    the delegation's talks in Doha: a sentence that opens with the team named before and gives
+    no place of its own tells more of that meeting (an anaphor adding its people)."""
+    return not facts.location and not facts.date and any(
+        s.lower[:len(subject)] == subject for subject in TEAM_SUBJECTS)
+
+
 def _lone_visit(facts: Facts, group: Group) -> bool:
     """A visit with nobody to meet and no talks: 'killed Haniyeh in July while he was visiting
     Tehran'. Leaves 'Blinken visited Cairo for talks', 'visited Doha and met the emir'."""
@@ -1198,6 +1212,8 @@ class MeetingFinder:
         if word == "headed" and lower[i + 1:i + 2] == ["by"]:
             return None  # "Headed by Mossad chief David Barnea, the delegation ...": its
             # people go to the meeting word nearest them
+        if word == "meeting" and i > 0 and lower[i - 1] in ("been", "is", "are", "was", "were"):
+            return "meet"  # "the team has been meeting with Burns": a verb, not the noun
         if word in ("engage", "engaged", "engaging") and lower[max(0, i - 2):i] == ["re", "-"]:
             return "meet"  # "has re-engaged with Hamas leaders in Doha" (as "reengaged")
         if word in lex["receive_verb"] and not nounish and self._receives_person(s, i):
@@ -1423,7 +1439,7 @@ class MeetingFinder:
         facts = self._facts(state, s, group, near, topic)
         primary = any(rule(self, facts, s, group) for rule in PRIMARY_RULES) and \
             not _placeless_politicians(facts) and not facts.region_trip and \
-            not _lone_visit(facts, group)
+            not _lone_visit(facts, group) and not _team_goes_on(s, facts)
         if not primary:
             if not _anaphoric(facts):
                 return None
