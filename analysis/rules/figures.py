@@ -1519,9 +1519,11 @@ def _metric(s: _Sentence, r: _Reading) -> str | None:
         if r.left_trigger == "hold" and np.kind in ("person", None) and \
                 _CAPTOR_BEFORE.search(r.core_left[:r.trigger_start]):
             return "hostages_held"  # "Hamas is believed to be holding around 240 people"
-        if lexicon.prison_re.search(r.after[:40]) or (
+        aside = _APPOSITIVE_START.match(r.after)  # ", including hundreds of children, are
+        window = r.after[:40 + (aside.end() if aside else 0)]  # being held in Israeli jails"
+        if lexicon.prison_re.search(window) or (
                 np.nationality == "palestinian" and (r.left_trigger == "hold"
-                                                     or _HELD_WORD.search(r.after[:40]))):
+                                                     or _HELD_WORD.search(window))):
             return "prisoners_held"  # not "two million Palestinian civilians in Gaza"
         if (r.hostage_context or lexicon.hostage_word_re.search(r.after[:60])
                 or np.nationality == "israeli" or np.foreign):
@@ -1539,6 +1541,7 @@ _LEAVING = re.compile(r"\b(?:leaving|leaves|left|with)\s+(?:(?:about|some|only|j
                       re.IGNORECASE)
 _CAPTOR_BEFORE = re.compile(r"\b(?:hamas|militants|islamic\s+jihad|captors|the\s+(?:militant\s+)?"
                             r"group)\b[^.,;]{0,40}$", re.IGNORECASE)
+_APPOSITIVE_START = re.compile(_APPOSITIVE)
 _HELD_WORD = re.compile(r"\b(?:held|holding|holds)\b", re.IGNORECASE)
 _BRINGING_TOTAL = re.compile(r"\b(?:bringing|brings|brought|taking|takes|raising|raises)\s+"
                              r"(?:the|its)\s+(?:overall\s+|total\s+)?(?:total|tally|number|count)\b[^\d.;:]{0,30}"
