@@ -2259,7 +2259,8 @@ _ONE_ARTICLE = re.compile(r"(?:^|(?<=[\s,]))(?:a|an)(?=\s+[A-Z])(\s)")
 _SUBSET_BETWEEN = re.compile(r"\b(?:of\s+(?:them|whom)|including|among\s+(?:them|whom))\b",
                              re.IGNORECASE)
 # "for more than a week": how long, not how often
-_DURATION = re.compile(r"\bfor\s+(?:more\s+than\s+|over\s+|about\s+|nearly\s+|almost\s+)?"
+_DURATION = re.compile(r"\b(?:for|lasted|lasting|lasts)\s+(?:for\s+)?"  # "lasted a week and saw"
+                       r"(?:more\s+than\s+|over\s+|about\s+|nearly\s+|almost\s+|just\s+)?"
                        r"(?:a|one|two|three|four|\d+)\s+(?:day|week|month)s?\b|"
                        r"\b(?:a|one|two|three|four|\d+)\s+(?:day|week|month)s?\s+(?:ago|earlier|later|"
                        r"before|after)\b", re.IGNORECASE)  # "just over a week ago"
