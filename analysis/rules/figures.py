@@ -927,9 +927,10 @@ def _read_noun_phrase(s: _Sentence, r: _Reading) -> None:
     if inverted:  # "Their release brings to 16 the number of Israeli hostages freed"
         r.np = _noun_phrase(r.right[inverted.end():], s.lexicon)
         r.np.end += inverted.end()
-    r.part_of = bool(_PART_OF_LEFT.search(r.left)) or any(
-        _whole_after(s.text, n, s.numbers) is r.number for n in s.numbers
-        if n.end <= r.number.start)  # "two of the 24 slain hostages": a part in words
+    before = [n for n in s.numbers if n.end <= r.number.start]
+    r.part_of = bool(_PART_OF_LEFT.search(r.left)) or bool(
+        before and _whole_after(s.text, before[-1], s.numbers) is r.number)  # "two of the 24
+    # slain hostages": a part in words
     r.after = r.right[r.np.end:]
 
 
@@ -2033,9 +2034,11 @@ def _value_line(sentence: str, offset: int, context: str,
     quote). None unless the line is a number, with its hedge, alone and the line before is a
     label (no closing punctuation)."""
     value = sentence.strip()
-    numbers = find_numbers(value)
     label = context.strip()
-    if len(numbers) != 1 or not label or not _headline_like(label) or len(label) > 160:
+    if len(value) > 40 or not label or len(label) > 160 or not _headline_like(label):
+        return None
+    numbers = find_numbers(value)
+    if len(numbers) != 1:
         return None
     lead, rest = value[:numbers[0].start].strip(), value[numbers[0].end:].strip(" +*")
     if rest or (lead and not lexicon.hedge_re.fullmatch(lead)):
