@@ -203,6 +203,12 @@ def _undated_other_plan(cluster: Cluster, mention: dict, day) -> bool:
     return len(people) >= 2 and not people & set(cluster.participants)
 
 
+def _planned_with_day(cluster: Cluster) -> bool:
+    """The meeting has a planned primary mention with a day of its own."""
+    return any(m.get("kind") == "primary" and m.get("status") == "planned"
+               and m.get("date_text") for m in cluster.mentions)
+
+
 def _other_people_elsewhere(cluster: Cluster, mention: dict, people: set, mine: set) -> bool:
     """Other people, and the mention says where while the meeting does not: 'McGurk was in
     Qatar this week' is not the planned meeting of Burns and Barnea with the Qatari prime
@@ -242,8 +248,10 @@ def _add(cluster: Cluster, mention: dict, day, gazetteer: Gazetteer, primary: bo
         alone = not any(m.get("kind") == "primary" for m in cluster.mentions[:-1])
         if mention.get("status") == "held" and mention.get("headline"):
             cluster.headline_held = True
-        elif mention.get("status") == "held" and (alone or day or location):
-            cluster.held = True  # (a bare "negotiations ... in January" leaves a plan alone)
+        elif mention.get("status") == "held" and (alone or day or location) and not (
+                not day and not mention.get("participants") and _planned_with_day(cluster)):
+            cluster.held = True  # (a bare "negotiations ... in January" leaves a plan alone;
+            # so does "sources described the talks in Oslo as exploratory" a plan for Saturday)
         cluster.earlier = cluster.earlier or bool(mention.get("earlier"))
 
 

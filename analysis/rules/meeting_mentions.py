@@ -870,6 +870,8 @@ def _nearest_date(group: Group) -> Item | None:
     return min(group.dates, key=lambda d: min(_distance(d, p) for p in positions))
 
 
+OTHER_EVENT_OPENERS = ("in the meantime", "meanwhile", "separately", "elsewhere",
+                       "in a separate")
 TEAM_SUBJECTS = (["the", "team"], ["the", "delegation"], ["the", "negotiators"],
                  ["the", "israeli", "team"], ["the", "israeli", "delegation"])
 
@@ -1529,6 +1531,9 @@ class MeetingFinder:
         kinds, names, offices = facts.kinds, facts.names, facts.offices
         if facts.region_trip:
             return [], []  # "Blinken flew to the Middle East ... to restart discussions"
+        if s.text_lower.startswith(OTHER_EVENT_OPENERS):
+            return [], []  # "In the meantime, Gallant held discussions with Halevi, ...":
+            # another event, not more of the meeting just named
         held_noun = any(t.kind == "noun" and any(
             w.lower_ in ("held", "hold", "holds", "holding", "had", "having")
             for w in doc[max(s.start, t.position - 2):t.position]) for t in group.triggers)
