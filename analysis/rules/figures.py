@@ -149,8 +149,9 @@ _MODAL_RE = re.compile(r"\b(?:will|would|could|might|may|shall|should|due|set|ex
                        r"scheduled|slated|going|are\s+to|is\s+to|were\s+to|was\s+to)\b",
                        re.IGNORECASE)
 # a place between a noun phrase and its predicate: "1.7 million people in Gaza have been displaced"
-_PLACE = (r"(?:\s+(?:in|from|across|inside|throughout)\s+(?:the\s+)?[A-Z][\w'’-]*"
-          r"(?:\s+[A-Z][\w'’-]*)?)?")
+_PLACE = (r"(?:\s+(?:in|from|across|inside|throughout|of)\s+(?:the\s+)?"
+          r"(?:(?:northern|southern|eastern|western|central|occupied)\s+)?[A-Z][\w'’-]*"
+          r"(?:\s+[A-Z][\w'’-]*)?)?")  # ("60,000 residents of northern Israel remain displaced")
 
 
 @lru_cache(maxsize=1)
