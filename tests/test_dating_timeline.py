@@ -1128,6 +1128,8 @@ def test_a_year_less_date_of_a_truce_milestone_takes_its_year(text, day):
 @pytest.mark.parametrize("text", [
     "The truce was extended on November 27.",   # 2023 (an extension) and 2024 (Lebanon)
     "Talks resumed on March 18 in Doha.",       # no truce named
+    "Ceasefire talks began in Doha on March 18.",   # talks about a truce (the 2024 round)
+    "Talks on a ceasefire were held on March 18.",  # no milestone of the truce itself
 ])
 def test_a_year_less_date_no_single_truce_milestone_fits_keeps_its_years(text):
     found = date_signals(text)
@@ -1161,7 +1163,8 @@ def test_a_preference_anchored_far_back_does_not_pick_the_first_of_equal_weeks()
 def test_since_a_truce_milestone_is_the_date_with_its_day_and_no_news_of_it():
     # "since October 10" is that day (not "since October", the war), of 2025 by the truce;
     # a truce that "has held since" then says nothing of how recent the report is
-    found = date_signals("A fragile truce has held in Gaza since October 10 under the deal.")
+    found = date_signals("Aid has flowed into Gaza since October 10, when the truce took "
+                         "effect.")
     assert [m["text"] for m in found if m["kind"] == "month_day"] == ["October 10"]
     event = next(m for m in found if m["kind"] == "event" and m["text"] == "October 10")
     assert event["date"] == "2025-10-10"
@@ -1179,3 +1182,37 @@ def test_the_most_telling_mention_of_a_holiday_counts():
             "mounts ahead of Ramadan for a pause in fighting, President Joe Biden said.")
     holidays = [c for c in infer(text).constraints if c.kind == "holiday"]
     assert len(holidays) == 1 and "(future)" in holidays[0].label
+
+
+def test_an_event_n_weeks_ago_is_about_that_long_before_the_report():
+    # "the first phase of which ended two weeks ago": 1 March 2025 + about 14 days
+    text = ("Talks go on in Doha on the next stage of the ceasefire, the first phase of which "
+            "ended two weeks ago.")
+    event = next(m for m in date_signals(text) if m["kind"] == "event")
+    assert (event["date"], event["tense"], event["offset_days"]) == ("2025-03-01", "offset", 14)
+    assert off(infer(text), D(2025, 3, 15)) <= 3
+    # "three days ago" in another sentence says nothing of the event
+    other = date_signals("Sinwar was killed in Rafah. Three days ago talks resumed.")
+    assert next(m for m in other if m["kind"] == "event")["tense"] == "past"
+
+
+def test_a_named_day_tells_which_compiled_round_a_meeting_is():
+    # ten Doha rounds fit a Doha meeting; "since July 6" names the first day of one of them
+    # (6-24 July 2025), whose working-level teams the article does not name
+    text = ("Israeli and Hamas negotiators have been in Doha since July 6, and President "
+            "Donald Trump will meet the Qatari prime minister on Wednesday.")
+    meetings = [{"location": "Doha", "participants": ["Steve Witkoff"], "status": "held",
+                 "date_text": "July 6", "quote": "have been in Doha since July 6"}]
+    rounds = dating.round_constraints(meetings)
+    assert len(rounds) == 1 and "2025-07-06 doha" in rounds[0].label
+    assert "2024" not in rounds[0].label
+    inference = infer(text, meetings=meetings)
+    assert inference.window[0] <= D(2025, 7, 9) <= inference.window[1]
+    # a round of several days is reported throughout it, not only after its last day
+    days, _ = dating.calendar_days()
+    c = rounds[0]
+    assert c.prefer[dating._index(days, D(2025, 7, 9))] == \
+        c.prefer[dating._index(days, D(2025, 7, 24))]
+    # without the day in the meeting's own words, every Doha round with Witkoff fits
+    other = [dict(meetings[0], date_text="", quote="talks in Doha")]
+    assert dating.round_constraints(other)[0].label.count("doha") > 1

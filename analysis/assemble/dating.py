@@ -1256,22 +1256,31 @@ def _matching_rounds(meetings: list[dict]):
     """For each meeting that matches compiled rounds: (status, [(round, shared surnames)],
     whether the meeting named its own participants): the same venue, a participant in
     common (the meeting's, else the article's people) and, when the meeting names its
-    weekday, a round held that weekday."""
+    weekday, a round held that weekday. A round at the venue whose first day the meeting's
+    own date names ("negotiators have been in Doha since July 6") matches without people in
+    common (the working-level teams of a round are rarely named)."""
     rounds = _compiled_rounds()[0]
     everyone = {s for m in meetings for s in _round_people(m.get("participants"))}
+    matches, by_date = [], []
     for m in meetings:
         venue = _meeting_venue(m)
         own = _round_people(m.get("participants"))
         people = own or everyone
-        if not venue or not people:
+        if not venue:
             continue
         weekday = _meeting_weekday(m)
         places = REGION_VENUES.get(venue, (venue,))
-        found = [(r, people & r["people"]) for r in rounds
-                 if any(p in r["city"] for p in places) and people & r["people"] and
-                 (weekday is None or _round_has_weekday(r, weekday))]
+        here = [r for r in rounds if any(p in r["city"] for p in places)]
+        days_named = named_days(f"{m.get('date_text') or ''}. {m.get('quote') or ''}")
+        dated = [r for r in here if (r["start"].month, r["start"].day) in days_named]
+        found = [(r, people & r["people"]) for r in dated or here
+                 if dated or (people & r["people"] and
+                              (weekday is None or _round_has_weekday(r, weekday)))]
         if found:
-            yield m.get("status") or "held", found, bool(own)
+            (by_date if dated else matches).append((m.get("status") or "held", found,
+                                                    bool(own)))
+    # a meeting its own date identifies is the article's round; the others are the same talks
+    yield from by_date or matches
 
 
 # People who do not identify a round of talks by their presence: heads of state and
@@ -1329,7 +1338,22 @@ def _round_window_of(start: dt.date, end: dt.date, planned: bool):
     i, j = _index(days, r["start"]), _index(days, r["end"])
     if status == "planned":
         return _mask_range(n, i - ROUND_PLANNED_DAYS, i), _ahead(i - steps, 1, 3) * (steps <= i)
-    return _mask_range(n, i, j + ROUND_HELD_DAYS), _decay(steps - j, 1, 3) * (steps >= i)
+    # a round of several days is reported throughout it (talks "since July 6"), then less
+    return _mask_range(n, i, j + ROUND_HELD_DAYS), \
+        np.where(steps <= j, 1.0, _decay(steps - j, 1, 3)) * (steps >= i)
+
+
+def named_days(text: str) -> frozenset:
+    """(month, day) of every day a text names ("since July 6", "on January 28, 2024"): the
+    meeting's own date or quote, to tell which of several compiled rounds it is."""
+    out = set()
+    for _, _, found, kind in dates.find_dates_typed(text or ""):
+        if kind in ("month_day", "day_month"):
+            month = dates._month_of(found)
+            day = _DAY_NUMBER.search(re.sub(r"[A-Za-z]+\.?|\b(?:19|20)\d\d\b", " ", found))
+            if month and day:
+                out.add((month, int(day.group(1))))
+    return frozenset(out)
 
 
 def round_constraints(meetings: list[dict]) -> list[Constraint]:

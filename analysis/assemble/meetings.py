@@ -154,11 +154,11 @@ def _compatible(cluster: Cluster, mention: dict, day, gazetteer: Gazetteer,
         return False  # "Earlier, Blinken met the emir" is not his visit planned for Wednesday
     if mention.get("later") and cluster.held and mention.get("kind") == "primary":
         return False  # a visit planned for next week is not the talks held in recent weeks
-    if day and cluster.date is None and not cluster.held and mention.get("kind") == "primary" \
-            and mention.get("status") == "held" and any(
+    if (day or mention.get("participants")) and cluster.date is None and not cluster.held \
+            and mention.get("kind") == "primary" and mention.get("status") == "held" and any(
                 m.get("later") for m in cluster.mentions if m.get("kind") == "primary"):
-        return False  # "a meeting between Netanyahu and Witkoff on Monday" is not the
-        # delegation Israel will send to Doha this weekend
+        return False  # "a meeting between Netanyahu and Witkoff on Monday", "he has been
+        # re-engaging with Hamas in Doha" are not the talks planned in Doha next week
     if not gazetteer.compatible(cluster.location, mention.get("location", "")):
         return False
     if bool(mention.get("earlier")) != cluster.earlier and not (day and cluster.date):
@@ -203,6 +203,12 @@ def _undated_other_plan(cluster: Cluster, mention: dict, day) -> bool:
     return len(people) >= 2 and not people & set(cluster.participants)
 
 
+def _planned_with_day(cluster: Cluster) -> bool:
+    """The meeting has a planned primary mention with a day of its own."""
+    return any(m.get("kind") == "primary" and m.get("status") == "planned"
+               and m.get("date_text") for m in cluster.mentions)
+
+
 def _other_people_elsewhere(cluster: Cluster, mention: dict, people: set, mine: set) -> bool:
     """Other people, and the mention says where while the meeting does not: 'McGurk was in
     Qatar this week' is not the planned meeting of Burns and Barnea with the Qatari prime
@@ -242,8 +248,10 @@ def _add(cluster: Cluster, mention: dict, day, gazetteer: Gazetteer, primary: bo
         alone = not any(m.get("kind") == "primary" for m in cluster.mentions[:-1])
         if mention.get("status") == "held" and mention.get("headline"):
             cluster.headline_held = True
-        elif mention.get("status") == "held" and (alone or day or location):
-            cluster.held = True  # (a bare "negotiations ... in January" leaves a plan alone)
+        elif mention.get("status") == "held" and (alone or day or location) and not (
+                not day and not mention.get("participants") and _planned_with_day(cluster)):
+            cluster.held = True  # (a bare "negotiations ... in January" leaves a plan alone;
+            # so does "sources described the talks in Oslo as exploratory" a plan for Saturday)
         cluster.earlier = cluster.earlier or bool(mention.get("earlier"))
 
 
@@ -310,6 +318,9 @@ def _own_meeting(cluster: Cluster, mention: dict, day: dt.date | None = None) ->
     words = mention.get("trigger", "").lower().split()
     if not any(w in ("met", "meet", "meets", "meeting") for w in words):
         return False
+    if mention.get("ongoing") and mention.get("date_text") == mention.get("ongoing"):
+        return False  # "the team has been meeting with Burns": dated by the report, not by
+        # a day of its own
     people = set(mention.get("participants", []))
     if len(people) < 2 or people & set(cluster.participants):
         return False

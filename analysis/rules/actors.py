@@ -439,10 +439,13 @@ class ActorMatcher:
             for match in pattern.finditer(text):
                 listing = match.group("list").lower().replace("\u2019", "'")
                 seen = set()
+                spy = re.match(r"(.*?\bintelligence)\b", listing) if context == "org" else None
+                # ("the heads of Egyptian and Turkish intelligence": the countries' spy chiefs)
                 for word, office, ctx in self.table.org_heads:
-                    if ctx != context or office in seen:
+                    if office in seen or not (ctx == context or (spy and ctx == "spy")):
                         continue
-                    hit = re.search(r"(?<![\w.])" + re.escape(word) + r"(?![\w])", listing)
+                    part = listing if ctx == context else spy.group(1)
+                    hit = re.search(r"(?<![\w.])" + re.escape(word) + r"(?![\w])", part)
                     if hit:
                         seen.add(office)
                         begin = match.start("list") + hit.start()

@@ -829,6 +829,15 @@ def date_signals(text: str, sentences: list[tuple[int, int]] | None = None) -> l
 # ceasefire ... on March 18") is the day of the truce's milestone on that day, when only
 # one year has one: its year, and the milestone as an event of the article.
 TRUCE_WORDS = re.compile(r"\b(?:truce|ceasefire|cease-fire)s?\b", re.IGNORECASE)
+# ... the truce itself, not talks about one ("ceasefire talks resumed in Doha on March 18"
+# is the round of 2024, not the end of the truce in 2025), with a verb of its milestones
+TRUCE_ITSELF = re.compile(r"\b(?:truce|ceasefire|cease-fire)s?\b(?!\s+(?:talks|negotiations|"
+                          r"proposals?|efforts|bid|plan|framework|mediation))", re.IGNORECASE)
+TRUCE_MILESTONE_VERB = re.compile(r"\b(?:took|take[sn]?|went|go(?:es)?|came|come[s]?)\s+into\s+"
+                                  r"(?:effect|force)|\btook\s+effect|\b(?:began|begun|begins|"
+                                  r"started|starts|ended|ends|ending|collapsed|broke|broken|"
+                                  r"expired|agreed|reached|signed|announced|violated)\b",
+                                  re.IGNORECASE)
 TRUCE_ROW_KINDS = ("truce", "ceasefire", "agreement", "war")
 
 
@@ -858,7 +867,9 @@ def _truce_days(text: str, mentions: list[dict], sentence_of) -> list[dict]:
             continue
         start, end = sentence_of(mention["start_char"])
         month, day = _month_of(mention["text"]), re.search(r"\d{1,2}", mention["text"])
-        if not month or not day or not TRUCE_WORDS.search(text[start:end]):
+        sentence = text[start:end]
+        if not month or not day or not TRUCE_ITSELF.search(sentence) or \
+                not TRUCE_MILESTONE_VERB.search(sentence):
             continue
         rows = _truce_milestones().get((month, int(day.group(0))), [])
         if len({row.start.year for row in rows}) != 1:
@@ -1022,9 +1033,14 @@ def _set_tense(text: str, mention: dict, start: int, end: int) -> None:
             mention["tense"] = "during"   # "the current, fragile ceasefire": in force now
         if mention["tense"] == "past" and SIDELINES.match(mention["text"]):
             mention["tense"] = "during"   # "met on the sidelines of the UN General Assembly"
-        if mention["tense"] == "past" and LAST_WEEK_AFTER.match(
-                text[mention["end_char"]:min(end, mention["end_char"] + 40)]):
+        after = text[mention["end_char"]:min(end, mention["end_char"] + 40)]
+        if mention["tense"] == "past" and LAST_WEEK_AFTER.match(after):
             mention["tense"], mention["offset_days"] = "offset", 7
+        ago = AGO_AFTER.match(after) if mention["tense"] == "past" else None
+        if ago and _number(ago.group("num")):   # "the first phase of which ended two weeks ago"
+            mention["tense"] = "offset"
+            mention["offset_days"] = _number(ago.group("num")) * AGO_UNIT_DAYS[
+                ago.group("unit").lower()]
 
 
 # A past verb right before a scheduled event's phrase keeps it past even in a future clause
@@ -1057,6 +1073,14 @@ CURRENT_STATE = re.compile(r"(?:the\s+)?(?:current|ongoing|existing|present|frag
 # strike on Doha last week"): about a week before the report (tense 'offset').
 LAST_WEEK_AFTER = re.compile(r"[\s,]*(?:(?:on|in|at)\s+\w+\s+)?(?:late\s+|early\s+)?"
                              r"last\s+week\b", re.IGNORECASE)
+
+
+# ... or by "N days/weeks/months ago" ("the first phase of which ended two weeks ago"):
+# about that long before the report.
+AGO_AFTER = re.compile(rf"[\s,]*(?:some\s+|about\s+|nearly\s+|almost\s+|just\s+|roughly\s+|"
+                       rf"more\s+than\s+|over\s+)?(?P<num>{_NUM})\s+(?P<unit>day|week|month)s?"
+                       rf"\s+ago\b", re.IGNORECASE)
+AGO_UNIT_DAYS = {"day": 1, "week": 7, "month": 30}
 
 
 # Relative day words that make a past event in the same sentence this week's news ("Edan

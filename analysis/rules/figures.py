@@ -150,8 +150,9 @@ _MODAL_RE = re.compile(r"\b(?:will|would|could|might|may|shall|should|due|set|ex
                        r"scheduled|slated|going|are\s+to|is\s+to|were\s+to|was\s+to)\b",
                        re.IGNORECASE)
 # a place between a noun phrase and its predicate: "1.7 million people in Gaza have been displaced"
-_PLACE = (r"(?:\s+(?:in|from|across|inside|throughout)\s+(?:the\s+)?[A-Z][\w'’-]*"
-          r"(?:\s+[A-Z][\w'’-]*)?)?")
+_PLACE = (r"(?:\s+(?:in|from|across|inside|throughout|of)\s+(?:the\s+)?"
+          r"(?:(?:northern|southern|eastern|western|central|occupied)\s+)?[A-Z][\w'’-]*"
+          r"(?:\s+[A-Z][\w'’-]*)?)?")  # ("60,000 residents of northern Israel remain displaced")
 
 
 @lru_cache(maxsize=1)
@@ -393,8 +394,8 @@ def _excluded_quantity(number: Number, left: str, right: str, lexicon: FigureLex
     """Percentages, ages, years, dates, money, units, compound adjectives."""
     if re.match(r"^\s*(?:%|per\s*cent|percent|percentage)", right, re.IGNORECASE):
         return True
-    if re.match(r"^[-‐‑]\s*[A-Za-z]", right):  # four-day, 85-year-old
-        return True
+    if re.match(r"^[-‐‑]\s*[A-Za-z]", right) and not re.match(r"^[-‐‑]plus\b", right):
+        return True  # four-day, 85-year-old (not "45,000-plus": at least)
     if _COMPARATIVE_AFTER.match(right):  # "the real toll is thousands higher": a difference
         return True
     if re.match(r"^\s*(?:years?|yrs|-year)\b", right, re.IGNORECASE):
@@ -492,6 +493,7 @@ def _left_trigger(core_left: str, lexicon: FigureLexicon) -> tuple[str | None, i
         return "injure", match.start()
     masked = _mask_dates(core, lexicon)
     for regex, trigger in ((_NUMBER_DEAD_HOSTAGES_LEFT, "count_hostage_dead"),
+                           (_NUMBER_DISPLACED_LEFT, "displace"),
                            (lexicon.toll_left_re, "toll"), (_NUMBER_KILLED_LEFT, "toll"),
                            (_TOTAL_LEFT, "release_total"), (_RELEASED_WERE, "release")):
         match = regex.search(masked)
@@ -512,6 +514,9 @@ _LIST_GOES_ON = re.compile(r",\s*and\s", re.IGNORECASE)
 _NUMBER_KILLED_LEFT = re.compile(
     r"\bnumber\s+of\s+(?:[\w-]+\s+){0,4}(?:killed|dead|slain|deaths|martyrs|martyred|"
     r"fatalities)\b[^\d.;:]{0,80}$", re.IGNORECASE)
+# "the number of displaced is estimated at 1.9 million", "puts the number of IDPs at"
+_NUMBER_DISPLACED_LEFT = re.compile(r"\b(?:number|total|count)\s+of\s+(?:the\s+)?(?:internally\s+)?"
+                                    r"(?:displaced|idps)\b[^\d.;:]{0,60}$", re.IGNORECASE)
 _NUMBER_HELD_LEFT = re.compile(
     r"\b(?:number|total)\s+of\s+(?:(?!released\b|freed\b|returned\b)[\w-]+\s+){0,2}"
     r"(hostages|captives|prisoners|detainees|"
@@ -557,7 +562,8 @@ def _right_trigger(after: str, lexicon: FigureLexicon) -> tuple[str | None, bool
         return None, False
     if best[0] == "take" and re.search(r"\bremain", best[2], re.IGNORECASE):
         best = ("hold",) + best[1:]  # "49 remain captive in Gaza"
-    pending = bool(_MODAL_RE.search(best[2]))
+    pending = bool(_MODAL_RE.search(best[2]) or (  # "1,904 prisoners to be freed"
+        best[0] == "release" and re.search(r"\bto\s+be\b", best[2], re.IGNORECASE)))
     return best[0], pending
 
 
@@ -784,6 +790,8 @@ def figures_in_sentence(sentence: str, offset: int = 0, context: str = "",
     table_rows = _table_row(sentence, offset, context, lexicon)
     if table_rows is None:
         table_rows = _value_line(sentence, offset, context, lexicon)
+    if table_rows is None:
+        table_rows = _number_first_line(sentence, offset, context, lexicon)
     if table_rows is not None:
         return table_rows
     s = _Sentence(sentence, offset, context, noun_tags, find_numbers(sentence), lexicon,
@@ -885,13 +893,14 @@ def _start_reading(s: _Sentence, number: Number) -> _Reading | None:
 
 _TRAILING_HEDGES = {"so": "approx", "more": "lower_bound", "fewer": "upper_bound",
                     "less": "upper_bound"}
-_TRAILING_HEDGE = re.compile(r"^\s*or\s+(so|more|fewer|less)\b(?!\s+than)", re.IGNORECASE)
+_TRAILING_HEDGE = re.compile(r"^(?:\s*or\s+(so|more|fewer|less)\b(?!\s+than)|[-‐‑](plus)\b|(\+))",
+                             re.IGNORECASE)
 
 
 def _trailing_hedge(s: _Sentence, r: _Reading) -> None:
     """A hedge after the number: "the 250 or so hostages" (approx), "130 or more hostages"
-    (lower_bound), "20 or fewer" (upper_bound); the noun phrase is read after it. Leaves
-    "50 or 60" (a range) and "10 or more than that" alone."""
+    (lower_bound), "20 or fewer" (upper_bound), "45,000-plus people" (lower_bound); the noun
+    phrase is read after it. Leaves "50 or 60" (a range) and "10 or more than that" alone."""
     match = _TRAILING_HEDGE.match(r.right)
     if match is None or r.np.kind is not None:
         return
@@ -899,7 +908,7 @@ def _trailing_hedge(s: _Sentence, r: _Reading) -> None:
     np.end += match.end()
     r.np = np
     if r.qualifier == "exact":
-        r.qualifier = _TRAILING_HEDGES[match.group(1).lower()]
+        r.qualifier = _TRAILING_HEDGES[(match.group(1) or "more").lower()]  # "45,000-plus"
 
 
 def _read_noun_phrase(s: _Sentence, r: _Reading) -> None:
@@ -920,9 +929,10 @@ def _read_noun_phrase(s: _Sentence, r: _Reading) -> None:
     if inverted:  # "Their release brings to 16 the number of Israeli hostages freed"
         r.np = _noun_phrase(r.right[inverted.end():], s.lexicon)
         r.np.end += inverted.end()
-    r.part_of = bool(_PART_OF_LEFT.search(r.left)) or any(
-        _whole_after(s.text, n, s.numbers) is r.number for n in s.numbers
-        if n.end <= r.number.start)  # "two of the 24 slain hostages": a part in words
+    before = [n for n in s.numbers if n.end <= r.number.start]
+    r.part_of = bool(_PART_OF_LEFT.search(r.left)) or bool(
+        before and _whole_after(s.text, before[-1], s.numbers) is r.number)  # "two of the 24
+    # slain hostages": a part in words
     r.after = r.right[r.np.end:]
 
 
@@ -958,6 +968,8 @@ _HELD_ALIVE = re.compile(r"^(?:\s+(?:still|held|being|kept|in|inside|the|gaza|st
                          r"considered|to|be))+\s+alive\b", re.IGNORECASE)
 
 
+_VAGUE_PART_OF = re.compile(r"\b(?:most|many|some|half|all|few|none|several|a\s+third|"
+                            r"two-thirds|a\s+quarter|majority)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _OTHER_SUBJECT = re.compile(r"\b(?:and\s+)?(?:the\s+rest|the\s+others|the\s+remainder|while|"
                             r"whereas|but)\b", re.IGNORECASE)
 
@@ -988,6 +1000,8 @@ def _alive_without_whole(s: _Sentence, r: _Reading) -> bool:
     if r.part_of and np.kind == "hostage" and (_said_dead(after, lexicon)
                                                or _said_alive(after, lexicon)):
         return False
+    if _VAGUE_PART_OF.search(r.core_left):
+        return False  # "most of the 33 are alive", "fewer than half of the 59": the whole
     if not (lexicon.alive_re.match(after) or (np.of_the and _ALIVE_IN_CLAUSE.match(after))
             or (np.kind == "hostage" and _HELD_ALIVE.match(after)
                 and not re.search(r"\bof\s+(?:the\s+)?$", r.core_left, re.IGNORECASE))):
@@ -1183,7 +1197,9 @@ def _rescue_veto(s: _Sentence, r: _Reading) -> bool:
     of a part recovered ("recovered the bodies of 10 of the 28 deceased hostages": 28 dead)."""
     if r.part_of and r.right_trigger == "hold":
         return False
-    own_clause = re.split(r";|,\s*(?:while|but|whereas)\b", r.after)[0][:80]  # not "148
+    own_clause = re.split(r";|,\s*(?:while|but|whereas)\b", r.after)[0][:80]
+    later = find_numbers(own_clause)  # nor "130 came home in truces and seven in rescues"
+    own_clause = own_clause[:later[0].start] if later else own_clause  # not "148
     # hostages have returned alive, most in two deals, while eight were rescued by troops"
     if not (s.lexicon.rescue_re.search(r.core_left[-40:]) or _RESCUE_AFTER.search(own_clause)):
         return False
@@ -1431,6 +1447,12 @@ def _deceased_count(r: _Reading) -> bool:
     return r.trigger in (None, "hold") or bool(_WHOLE_LEFT.search(r.core_left))
 
 
+# the count of 7 October as news gives it: a whole of this size is the hostages taken
+TAKEN_RANGE = (240, 260)
+_LEADING_WHOLE = re.compile(r"(?:^|\bthat\s|[,;:]\s)\W*(?:of|out\s+of|among)\s+(?:all\s+)?"
+                            r"(?:the\s+)?$", re.IGNORECASE)
+
+
 def _noun_metric(s: _Sentence, r: _Reading) -> str | None:
     """The metric of a count the noun says is of hostages or prisoners: the table
     ``NOUN_METRICS``, then the held counts no trigger names ("there are 130 hostages", "the
@@ -1453,6 +1475,11 @@ def _noun_metric(s: _Sentence, r: _Reading) -> str | None:
         metric = "hostages_released"  # "the 24 released hostages were 13 Israelis, ..."
     if metric is None and np.kind == "prisoner" and lexicon.prison_re.search(r.after[:40]):
         metric = "prisoners_held"
+    if metric is None and np.kind == "hostage" and trigger is None and \
+            _LEADING_WHOLE.search(r.core_left) and r.after.lstrip().startswith(","):
+        low, high = TAKEN_RANGE  # "Of the 251 hostages, 41 were killed in captivity" (taken);
+        metric = "hostages_taken" if low <= r.value <= high else "hostages_held"  # "Of the
+        # 132 hostages, 29 are dead" (held)
     if metric == "hostages_held" and _DEAD_IN_PHRASE.search(r.right[:np.end]):
         metric = "hostages_dead"  # "the remaining four slain hostages"
     return metric
@@ -1492,9 +1519,14 @@ def _metric(s: _Sentence, r: _Reading) -> str | None:
         if r.left_trigger == "hold" and np.kind in ("person", None) and \
                 lexicon.israeli_agent_re.search(r.core_left[:r.trigger_start]):
             return "prisoners_held"  # "Israel is detaining more than 9,900 people"
-        if lexicon.prison_re.search(r.after[:40]) or (
+        if r.left_trigger == "hold" and np.kind in ("person", None) and \
+                _CAPTOR_BEFORE.search(r.core_left[:r.trigger_start]):
+            return "hostages_held"  # "Hamas is believed to be holding around 240 people"
+        aside = _APPOSITIVE_START.match(r.after)  # ", including hundreds of children, are
+        window = r.after[:40 + (aside.end() if aside else 0)]  # being held in Israeli jails"
+        if lexicon.prison_re.search(window) or (
                 np.nationality == "palestinian" and (r.left_trigger == "hold"
-                                                     or _HELD_WORD.search(r.after[:40]))):
+                                                     or _HELD_WORD.search(window))):
             return "prisoners_held"  # not "two million Palestinian civilians in Gaza"
         if (r.hostage_context or lexicon.hostage_word_re.search(r.after[:60])
                 or np.nationality == "israeli" or np.foreign):
@@ -1510,6 +1542,9 @@ _AND_BEFORE = re.compile(r"(?:,\s*|\s)and\s+(?:(?:about|some|over|nearly|at\s+le
                          r"\s+)?$", re.IGNORECASE)
 _LEAVING = re.compile(r"\b(?:leaving|leaves|left|with)\s+(?:(?:about|some|only|just)\s+)?$",
                       re.IGNORECASE)
+_CAPTOR_BEFORE = re.compile(r"\b(?:hamas|militants|islamic\s+jihad|captors|the\s+(?:militant\s+)?"
+                            r"group)\b[^.,;]{0,40}$", re.IGNORECASE)
+_APPOSITIVE_START = re.compile(_APPOSITIVE)
 _HELD_WORD = re.compile(r"\b(?:held|holding|holds)\b", re.IGNORECASE)
 _BRINGING_TOTAL = re.compile(r"\b(?:bringing|brings|brought|taking|takes|raising|raises)\s+"
                              r"(?:the|its)\s+(?:overall\s+|total\s+)?(?:total|tally|number|count)\b[^\d.;:]{0,30}"
@@ -2001,9 +2036,11 @@ def _value_line(sentence: str, offset: int, context: str,
     quote). None unless the line is a number, with its hedge, alone and the line before is a
     label (no closing punctuation)."""
     value = sentence.strip()
-    numbers = find_numbers(value)
     label = context.strip()
-    if len(numbers) != 1 or not label or not _headline_like(label) or len(label) > 160:
+    if len(value) > 40 or not label or len(label) > 160 or not _headline_like(label):
+        return None
+    numbers = find_numbers(value)
+    if len(numbers) != 1:
         return None
     lead, rest = value[:numbers[0].start].strip(), value[numbers[0].end:].strip(" +*")
     if rest or (lead and not lexicon.hedge_re.fullmatch(lead)):
@@ -2013,6 +2050,29 @@ def _value_line(sentence: str, offset: int, context: str,
     start = offset + (len(sentence) - len(sentence.lstrip()))
     for row in rows:
         row.update(sentence=value, quote=value, start_char=start, end_char=start + len(value))
+    return rows
+
+
+_NUMBER_FIRST = re.compile(r"^\s*(?P<value>[\d,.]+(?:\s*(?:million|m))?)\s*:\s+(?P<text>\S.*)$",
+                           re.IGNORECASE | re.DOTALL)
+
+
+def _number_first_line(sentence: str, offset: int, context: str,
+                       lexicon: FigureLexicon) -> list[dict] | None:
+    """A "hard numbers" line that puts the number first and says what it counts after a
+    colon, without the number: "101: The number of hostages still held in Gaza", read as "101
+    hostages still held in Gaza" (the whole line is the quote). None when the text after the
+    colon states the number itself ("1,200: Hamas killed about 1,200 people": read as is)."""
+    match = _NUMBER_FIRST.match(sentence)
+    if not match or find_numbers(match.group("text")) or not find_numbers(match.group("value")):
+        return None
+    text = _LABEL_LEAD.sub("", match.group("text"))
+    rows = figures_in_sentence(f"{match.group('value')} {text}", 0, context)
+    start = offset + match.start("value")
+    quote = sentence[match.start("value"):].rstrip()
+    for row in rows:
+        row.update(sentence=sentence.strip(), quote=quote, start_char=start,
+                   end_char=start + len(quote))
     return rows
 
 
@@ -2204,10 +2264,12 @@ _ONE_ARTICLE = re.compile(r"(?:^|(?<=[\s,]))(?:a|an)(?=\s+[A-Z])(\s)")
 _SUBSET_BETWEEN = re.compile(r"\b(?:of\s+(?:them|whom)|including|among\s+(?:them|whom))\b",
                              re.IGNORECASE)
 # "for more than a week": how long, not how often
-_DURATION = re.compile(r"\bfor\s+(?:more\s+than\s+|over\s+|about\s+|nearly\s+|almost\s+)?"
+_DURATION = re.compile(r"\b(?:for|lasted|lasting|lasts)\s+(?:for\s+)?"  # "lasted a week and saw"
+                       r"(?:more\s+than\s+|over\s+|about\s+|nearly\s+|almost\s+|just\s+)?"
                        r"(?:a|one|two|three|four|\d+)\s+(?:day|week|month)s?\b|"
                        r"\b(?:a|one|two|three|four|\d+)\s+(?:day|week|month)s?\s+(?:ago|earlier|later|"
                        r"before|after)\b", re.IGNORECASE)  # "just over a week ago"
+_RAISING_TOLL = re.compile(r",\s*(?:bringing|raising|taking|pushing|lifting)\b", re.IGNORECASE)
 # a clause of its own: "The toll includes 21 deaths in the previous 24 hours, according to the
 # ministry, which said 107,573 people have been wounded since the war began"
 _NEW_CLAUSE = re.compile(r"\b(?:adding|added|saying|noting)\s+that\b|,\s*(?:while|whereas)\b|"
@@ -2226,7 +2288,8 @@ def _rate_governs(sentence: str, number: Number, after: str, core_left: str,
     anywhere in the sentence with nothing war-level between it and the number ("In the past 24
     hours, 112 were killed and 173 injured"; "40 killed and 120 injured in the last 24 hours")."""
     near_left = core_left[-70:]
-    breaks = list(_NEW_CLAUSE.finditer(near_left)) + list(re.finditer(";", near_left))
+    breaks = list(_NEW_CLAUSE.finditer(near_left)) + list(re.finditer(";", near_left)) + list(
+        _RAISING_TOLL.finditer(near_left))  # "killed overnight, raising the death toll to"
     if breaks:  # "35 deaths over the past day, according to the ministry, which said 98,000"
         near_left = near_left[max(b.end() for b in breaks):]
     rate_after = [m for m in lexicon.rate_re.finditer(_DURATION.sub("", after[:80]))
@@ -2317,7 +2380,7 @@ def _hard_wrapped(text: str) -> bool:
 
 
 # "seven other hostages have been freed alive, all during Israeli military operations"
-_RESCUE_AFTER = re.compile(r"^[^.;]*?\b(?:rescued|rescue\s+(?:operation|raid|mission)|"
+_RESCUE_AFTER = re.compile(r"^[^.;]*?\b(?:rescued|rescues|rescue\s+(?:operation|raid|mission)|"
                            r"(?:israeli\s+)?(?:military|special|commando)\s+(?:operation|raid)s?\b)",
                            re.IGNORECASE)
 _COORDINATION = re.compile(r"(?:\b(?:in\s+exchange\s+for|in\s+return\s+for|along\s+with|"

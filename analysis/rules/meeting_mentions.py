@@ -314,12 +314,14 @@ def _purpose_noun(doc: Doc, trigger) -> bool:
 
 def _title_head(s: Sentence, i: int) -> bool:
     """'head' between an organisation and a name ("Shin Bet head Ronen Bar", "Hamas's political
-    head Khalil al-Hayya"): a title. Leaves "Burns heads to Cairo", "will head to Doha"."""
+    head Khalil al-Hayya", "Egypt's intelligence head Abbas Kamel"): a title. Leaves "Burns
+    heads to Cairo", "will head to Doha"."""
     tokens = s.tokens
     before = tokens[i - 1] if i > 0 else None
     after = tokens[i + 1] if i + 1 < len(tokens) else None
     return after is not None and after.text[:1].isupper() and before is not None and (
-        before.text[:1].isupper() or before.lower_ in ("political", "'s", "\u2019s"))
+        before.text[:1].isupper() or before.lower_ in ("political", "intelligence", "security",
+                                                       "military", "'s", "\u2019s"))
 
 
 def _framing_place(state: DocState, s: Sentence) -> str:
@@ -614,15 +616,21 @@ def _same_clause_after(doc: Doc, position: int, place: Item) -> bool:
                    for t in doc[position + 1:place.start])
 
 
+VERB_LIKE = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could",
+             "met", "flew", "went", "said", "told", "left", "spoke", "held", "took", "made",
+             "meet", "fly", "go", "say", "tell", "leave", "speak", "hold", "take", "then"}
+
+
 def _listing_and(doc: Doc, i: int) -> bool:
-    """'and' joining people, not clauses: 'with Qatar's Emir and prime minister in Doha',
-    'with Burns and Barnea in Paris' (a title, a name or 'the' follows). Leaves 'and flew to
-    Doha', 'and said in Cairo'."""
+    """'and' joining people or things, not clauses: 'with Qatar's Emir and prime minister in
+    Doha', 'with Burns and Barnea in Paris', 'discussed "ideas and proposals" ... with Egyptian
+    officials in Cairo' (no verb follows). Leaves 'and flew to Doha', 'and said in Cairo',
+    'and returned to Cairo' (a verb, or a word in -ed, in the two words after it)."""
     if doc[i].lower_ != "and" or i + 1 >= len(doc):
         return False
-    after = doc[i + 1]
-    return after.lower_ in TITLE_WORDS or after.lower_ in ("his", "her", "their", "its") or (
-        after.text[:1].isupper() and after.is_alpha)
+    after = doc[i + 1:min(len(doc), i + 3)]
+    return not any(t.lower_ in VERB_LIKE or (t.lower_.endswith("ed") and t.text.islower())
+                   for t in after)
 
 
 def _appositive_commas(doc: Doc, start: int, end: int) -> set[int]:
@@ -711,6 +719,19 @@ def _hedged_future(tokens) -> bool:
     words = [t.text for t in tokens]
     return any(w in ("may", "might") and words[i + 1:i + 2] != ["have"]
                for i, w in enumerate(words))
+
+
+def _purpose_verb(doc: Doc, group: Group, trigger: Trigger) -> bool:
+    """'met Qatar's prime minister ... and Egypt's intelligence chief Abbas Kamel to discuss
+    the latest developments': a 'to discuss' after a long list of people is the same
+    meeting's purpose (no ';' or clause word between). Leaves 'said he hopes to discuss'."""
+    if trigger.kind not in ("weak", "meet") or doc[trigger.position - 1].lower_ != "to":
+        return False
+    last = group.triggers[-1].position
+    return trigger.position - last <= 3 * PARTICIPANT_WINDOW and not any(
+        t.text in (";", ":") or t.lower_ in ("while", "whereas", "but", "after", "before",
+                                             "since", "because")
+        for t in doc[last + 1:trigger.position])
 
 
 def _after_meeting(doc: Doc, group: Group, trigger: Trigger) -> bool:
@@ -848,6 +869,20 @@ def _nearest_date(group: Group) -> Item | None:
     positions = [t.position for t in group.triggers if t.kind != "delegation"] or \
         group.positions
     return min(group.dates, key=lambda d: min(_distance(d, p) for p in positions))
+
+
+OTHER_EVENT_OPENERS = ("in the meantime", "meanwhile", "separately", "elsewhere",
+                       "in a separate")
+TEAM_SUBJECTS = (["the", "team"], ["the", "delegation"], ["the", "negotiators"],
+                 ["the", "israeli", "team"], ["the", "israeli", "delegation"])
+
+
+def _team_goes_on(s: Sentence, facts: Facts) -> bool:
+    """'The team has been meeting with Burns, the Qatari prime minister and Kamel' right after
+    the delegation's talks in Doha: a sentence that opens with the team named before and gives
+    no place of its own tells more of that meeting (an anaphor adding its people)."""
+    return not facts.location and not facts.date and any(
+        s.lower[:len(subject)] == subject for subject in TEAM_SUBJECTS)
 
 
 def _lone_visit(facts: Facts, group: Group) -> bool:
@@ -1180,6 +1215,10 @@ class MeetingFinder:
         if word == "headed" and lower[i + 1:i + 2] == ["by"]:
             return None  # "Headed by Mossad chief David Barnea, the delegation ...": its
             # people go to the meeting word nearest them
+        if word == "meeting" and i > 0 and lower[i - 1] in ("been", "is", "are", "was", "were"):
+            return "meet"  # "the team has been meeting with Burns": a verb, not the noun
+        if word in ("engage", "engaged", "engaging") and lower[max(0, i - 2):i] == ["re", "-"]:
+            return "meet"  # "has re-engaged with Hamas leaders in Doha" (as "reengaged")
         if word in lex["receive_verb"] and not nounish and self._receives_person(s, i):
             return "meet"  # "Erdogan received Hamas leader Ismail Haniyeh in Istanbul"
         if word in lex["meet_verb"] and not nounish:
@@ -1370,7 +1409,8 @@ class MeetingFinder:
                               and not (own_day and g.dates)
                               and not any(map(_apart, g.triggers))
                               and not _other_clause(doc, g, trigger)), None)
-            elif trigger.position - groups[-1].triggers[-1].position <= PARTICIPANT_WINDOW \
+            elif (trigger.position - groups[-1].triggers[-1].position <= PARTICIPANT_WINDOW
+                  or _purpose_verb(doc, groups[-1], trigger)) \
                     and not any(map(_apart, groups[-1].triggers)):
                 group = groups[-1]
             else:
@@ -1402,7 +1442,7 @@ class MeetingFinder:
         facts = self._facts(state, s, group, near, topic)
         primary = any(rule(self, facts, s, group) for rule in PRIMARY_RULES) and \
             not _placeless_politicians(facts) and not facts.region_trip and \
-            not _lone_visit(facts, group)
+            not _lone_visit(facts, group) and not _team_goes_on(s, facts)
         if not primary:
             if not _anaphoric(facts):
                 return None
@@ -1492,6 +1532,9 @@ class MeetingFinder:
         kinds, names, offices = facts.kinds, facts.names, facts.offices
         if facts.region_trip:
             return [], []  # "Blinken flew to the Middle East ... to restart discussions"
+        if s.text_lower.startswith(OTHER_EVENT_OPENERS):
+            return [], []  # "In the meantime, Gallant held discussions with Halevi, ...":
+            # another event, not more of the meeting just named
         held_noun = any(t.kind == "noun" and any(
             w.lower_ in ("held", "hold", "holds", "holding", "had", "having")
             for w in doc[max(s.start, t.position - 2):t.position]) for t in group.triggers)
@@ -1527,6 +1570,7 @@ class MeetingFinder:
         near = doc[max(s.start, first - 12):min(s.end, first + 12)].text.lower()
         planned = any(w in self.lex["planned"] and not (
             w in ("hopes", "aims", "plans", "intends") and window[k + 1:k + 2] != ["to"])
+            and window[k + 1:k + 2] not in (["not"], ["n't"])  # "would not point fingers"
             for k, w in enumerate(window)) or bool(
             _phrase_in(near, self.lex_lists["planned_phrase"])) or _sent_to(
                 self.lex["sender"], [t.lower_ for t in doc[s.start:first]])
@@ -1593,7 +1637,7 @@ class MeetingFinder:
         for position in group.positions:
             i = position - s.start
             window = s.lower[max(0, i - 6):i + 3]
-            if any(w in ("previously", "earlier", "already") for w in window) and not (
+            if any(w in ("previously", "earlier", "already", "recently") for w in window) and not (
                     s.lower[:2] == ["earlier", ","] and "earlier" not in s.lower[2:]) and \
                     not any(_already_there(s.lower, j) for j in range(max(0, i - 6), i + 3)):
                 return True
@@ -1847,7 +1891,7 @@ class MeetingFinder:
             return True  # (but "Bahbah's meetings with Hamas officials", "Witkoff's talks";
             # "ahead of Netanyahu's visit to the White House" stays out)
         if after and after[0] in speech_or_send:
-            return True
+            return not self._says_he_met(doc, mention, sent)
         later = " ".join(t.lower_ for t in doc[mention["end"]:min(sent.end, mention["end"] + 4)])
         if _phrase_in(later, self.lex_lists["absent"]):
             return True
@@ -1883,6 +1927,18 @@ class MeetingFinder:
             # (but "said Mr Fidan had met Hamas officials": he is the one who met)
         return len(before) >= 2 and before[-1] in ("of", "for", "to", "the") and any(
             w in self.lex["proxy"] for w in before[:-1])
+
+    def _says_he_met(self, doc, mention, sent) -> bool:
+        """'The Qatari prime minister said his country has re-engaged with Hamas leaders in
+        Doha', 'Burns said he met Kamel': a speaker who reports his own meeting (he, she,
+        his/her country or government, then a meeting word within eight words) takes part.
+        Leaves 'Netanyahu said the delegation would leave'."""
+        words = [t.lower_ for t in doc[mention["end"] + 1:min(sent.end, mention["end"] + 10)]]
+        if words[:1] == ["that"]:
+            words = words[1:]
+        if not words or words[0] not in ("he", "she", "his", "her"):
+            return False
+        return any(w in self.lex["verbs"] or w in ("engaged", "engaging") for w in words[1:9])
 
     def _place_ok(self, doc, place, sent) -> bool:
         """A place that can be where people met: 'in Doha', 'visited Tehran', 'the resort town

@@ -2,7 +2,8 @@
 
 Handled forms::
 
-    26,422 · 1,200 · 1.9 million · 2.3m · 15 000 (thin space) · 240 · 1,65,697 (Indian grouping)
+    26,422 · 1,200 · 1.9 million · 2.3m · 15 000 (thin or plain space) · 240
+    1,65,697 (Indian grouping)
     nine · twenty-five · three hundred and twelve · a hundred · a dozen · two dozen · half a million
     dozens · scores · hundreds · thousands · tens of thousands · hundreds of thousands (vague)
     several thousand · a few hundred · several dozen (vague, valued like the plural)
@@ -66,8 +67,8 @@ VAGUE_AMOUNTS = {
 _WORD = "|".join(sorted([*UNIT_WORDS, *TENS_WORDS, *SCALE_WORDS], key=len, reverse=True))
 _SCALE = "hundred|thousand|million|billion"
 # 26,422 · 15 000 · 1,65,697 (Indian grouping: lakh and crore) · 240 · 1.9
-_DIGITS = (r"(?:\d{1,2}(?:,\d{2})+,\d{3}(?!\d)|\d{1,3}(?:[,\u00a0\u202f\u2009]\d{3})+|\d+)"
-           r"(?:\.\d+)?")
+_DIGITS = (r"(?:\d{1,2}(?:,\d{2})+,\d{3}(?!\d)|\d{1,3}(?:[,\u00a0\u202f\u2009]\d{3})+|"
+           r"\d{1,3}(?: \d{3})+(?![\d,.])|\d+)(?:\.\d+)?")  # ... · 30 000 (a plain space)
 _WORD_SEQ = rf"(?:{_WORD})(?:(?:\s+and\s+|\s+|-)(?:{_WORD}))*"
 # one number: digits (+ scale), words (+ dozen), "a hundred", "a dozen", "half a million"
 _ONE = (
