@@ -425,6 +425,9 @@ def _excluded_quantity(number: Number, left: str, right: str, lexicon: FigureLex
         return True  # an age in apposition: "Doron Steinbrecher, 31, was freed"
     if number.value == 1 and re.match(r"^\s*,\s*[A-Z][a-z]+\s+[A-Z][a-z]+", right):
         return True  # a person named in apposition: "One, Edan Alexander, was freed in May"
+    if number.value == 1 and number.words and re.match(
+            r"^\s+of\s+(?:the|those|these|its|their)\b", right, re.IGNORECASE):
+        return True  # one person: "Omer, one of the 22 captives believed to be alive"
     if lexicon.month_left_re.search(left) or lexicon.month_right_re.match(right):
         return True
     digits = re.sub(r"\D", "", number.text)
@@ -931,7 +934,8 @@ def _read_noun_phrase(s: _Sentence, r: _Reading) -> None:
         r.np.end += inverted.end()
     before = [n for n in s.numbers if n.end <= r.number.start]
     r.part_of = bool(_PART_OF_LEFT.search(r.left)) or bool(
-        before and _whole_after(s.text, before[-1], s.numbers) is r.number)  # "two of the 24
+        before and before[-1].value > 1  # (not "one of the 20 captives believed to be alive")
+        and _whole_after(s.text, before[-1], s.numbers) is r.number)  # "two of the 24
     # slain hostages": a part in words
     r.after = r.right[r.np.end:]
 
@@ -1355,7 +1359,7 @@ def _nationality_part(r: _Reading, previous: dict | None) -> bool:
 
 
 _DUAL_NATIONALS = re.compile(r"\b(?:americans?|us|u\.s\.|british|britons?|germans?|french|"
-                             r"russians?|dual)\b", re.IGNORECASE)
+                             r"russians?|dual)(?!\w)", re.IGNORECASE)
 
 
 def _hostage_context(s: _Sentence, r: _Reading) -> bool:
@@ -1869,7 +1873,9 @@ def _few_prisoners(s: _Sentence, r: _Reading) -> bool:
     (sentenced prisoners, women, one prison's inmates: "the number of sentenced prisoners
     exceeded 1,460", "remained in prisons, numbering 53"), not their number. Leaves sub-counts
     whose group the words name ("400 child prisoners": group children)."""
-    return r.metric == "prisoners_held" and r.group == "all" and r.value < PRISONERS_HELD_MIN
+    return (r.metric == "prisoners_held" and r.group == "all" and r.value < PRISONERS_HELD_MIN
+            and not s.lexicon.left["hold_left"].search(_TRAILING_DETERMINERS.sub("", r.core_left)))
+    # (not "the army said it was holding 793 Gazans": a holder's own count)
 
 
 def _arrests_since(s: _Sentence, r: _Reading) -> bool:

@@ -347,8 +347,19 @@ def _nearest_people(people: list[dict], group, groups, doc: Doc | None = None) -
     def key(m, g):
         apart = doc is not None and all(
             _subordinate_between(doc, (m["start"], m["end"]), p) for p in g.positions)
-        return apart, min(abs(m["start"] - p) for p in g.positions)
+        ahead = doc is not None and _met_with(doc, m) and min(g.positions) > m["start"]
+        return apart, ahead, min(abs(m["start"] - p) for p in g.positions)
     return [m for m in people if min(groups, key=lambda g: key(m, g)) is group]
+
+
+def _met_with(doc: Doc, mention: dict) -> bool:
+    """A person introduced by 'with' ("to meet ... in London with US envoy Steve Witkoff to
+    restart negotiations"): the object of a meeting word before it, not of one after it."""
+    i = mention["start"] - 1
+    while i >= max(0, mention["start"] - 6) and (doc[i].text[:1].isupper()
+                                                  or doc[i].lower_ in TITLE_WORDS):
+        i -= 1
+    return i >= 0 and doc[i].lower_ == "with"
 
 
 def _quote(doc: Doc, group, facts, people: list[dict]) -> dict:
