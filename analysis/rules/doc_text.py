@@ -2,8 +2,8 @@
 
 ``Doc.text`` joins the text of every token each time it is read (spaCy keeps no copy of the
 string it was given): on a 500-word article that is 500 `Token` objects made and dropped, and
-each of the project's three components used to read it, about a tenth of the rules-only
-pipeline's time. :func:`doc_text` reads it once and keeps it in ``doc.user_data``; the
+each of the project's three components read it. :func:`doc_text` (used by the date and
+meeting finders) reads it once and keeps it in ``doc.user_data``; the
 pipeline's tokenizer (:func:`analysis.nlp.build_pipeline`) stores the string it was given
 there up front, so in the project's pipelines it is never rebuilt at all.
 

@@ -49,7 +49,6 @@ from functools import lru_cache
 from pathlib import Path
 
 from analysis.paths import LEXICON_DIR
-from analysis.rules.doc_text import doc_text
 from analysis.rules.lexicon import MONTHS, NUMBER_WORDS, TENS_WORDS, word_lists
 from analysis.rules.numbers import Number, find_numbers
 
@@ -2331,7 +2330,7 @@ def find_figures(doc) -> list[dict]:
     rows, seen = [], {}
     tagged = doc.has_annotation("TAG") or doc.has_annotation("POS")
     before = ["", ""]  # the two sentences before the current one, nearest last
-    text = doc_text(doc)
+    text = doc.text
     line_break = _BLANK_LINE if _hard_wrapped(text) else _LINE_BREAK
     for sent in doc.sents:
         whole = text[sent.start_char:sent.end_char]
