@@ -194,3 +194,19 @@ def test_rounds_notebook_shows_the_check(tmp_path, corpus_rounds):
     assert nh.reference_summary(check).startswith("Of ")
     assert "Rounds against the record" in (ROOT / "notebooks" /
                                            "04_negotiation_rounds.py").read_text()
+
+
+def test_one_article_meeting_dated_by_the_news_of_the_day(nlp):
+    """A meeting of named people that the text dates only by when it was said ('Hamas said on
+    Wednesday that al-Hayya met Rashad in Cairo') makes a round on that day; talks without
+    named people stay undated (the reporting rarely dates them)."""
+    _, rounds = run(nlp, {
+        "a": ("Hamas said on Wednesday that its delegation, led by Khalil al-Hayya, met Egyptian "
+              "intelligence chief Hassan Rashad in Cairo to discuss the truce.",
+              dt.date(2025, 4, 24)),
+        "b": ("The Hamas delegation has left Cairo after talks on the truce.",
+              dt.date(2025, 4, 24)),
+    })
+    found = sorted((row["doc_ids"], row["location"], row["start_date"])
+                   for row in rounds.to_dict("records"))
+    assert found == [("a", "Cairo", "2025-04-23"), ("b", "Cairo", "")]

@@ -72,6 +72,7 @@ class _Meeting:
     start_char: int
     sentence: str = ""
     terms: list[dict] = field(default_factory=list)
+    estimate: dt.date | None = None  # a day the text does not give (the news of the day)
 
 
 class _Round:
@@ -332,13 +333,18 @@ def _items(meetings: pd.DataFrame, documents, results, windows) -> list[_Meeting
             window, day = (day - ESTIMATE_BEFORE, day), None
         items.append(_Meeting(doc_id, day, window, str(row.get("location") or ""),
                               _people(row.get("participants")), str(row.get("status") or ""),
-                              start_char, sentence or str(row.get("quote") or ""), terms))
+                              start_char, sentence or str(row.get("quote") or ""), terms,
+                              _day(row.get("date")) if estimated else None))
     return items
 
 
 def _record(round_: _Round, table) -> dict:
     """A rounds-table row (without round_id) and its sort key."""
     days = sorted(m.date for m in round_.members if m.date)
+    if not days and len(round_.docs) == 1 and round_.location and round_.participants:
+        # one article's meeting of named people at a place, dated only by the news of the
+        # day ("Hamas said Wednesday that its delegation met Rashad in Cairo"): that day
+        days = sorted(m.estimate for m in round_.members if m.estimate)
     start, end = (days[0], days[-1]) if days else (None, None)
     participants = merge_by_surname(round_.participants, table)
     location = round_.location

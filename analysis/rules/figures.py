@@ -1656,6 +1656,11 @@ def _group(s: _Sentence, r: _Reading) -> str | None:
                                                                           r.core_left)[-1]):
         return "aid seekers"  # "bringing the cumulative “bread-seeker” casualties to 549"
     toll_group = _toll_group(s, r)
+    if toll_group == "soldiers":  # "the toll of soldiers killed in the ground offensive": the
+        r.population = _nearest_cue(s.text, r.number.start, r.number.end,  # whole count of
+                                    {"other": s.lexicon.cue_res["other"]}, s.lexicon,
+                                    "israeli")  # Israel's military dead, as "405 soldiers
+        return "all"  # have been killed" is
     if toll_group:
         return toll_group  # "the number of UNRWA personnel killed ... has increased to 135"
     if r.metric == "prisoners_held" and r.np.kind == "prisoner" and r.np.group:
@@ -1974,9 +1979,6 @@ def _row_of(s: _Sentence, r: _Reading) -> dict:
     """The row: population, bound (ranges and vague amounts are lower bounds) and the quote
     (from the hedge to the end of the noun phrase)."""
     number, np = r.number, r.np
-    if r.group == "soldiers" and r.population is None and not np.nationality:
-        r.population = _nearest_cue(s.text, number.start, number.end,  # "the toll of soldiers
-                                    {"other": s.lexicon.cue_res["other"]}, s.lexicon, "israeli")
     population = r.population or _population(r.metric, np, s.text, number, s.rows, s.lexicon)
     qualifier = r.qualifier
     if (number.is_range and r.low is not None) or number.vague:
