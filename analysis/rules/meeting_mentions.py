@@ -513,7 +513,8 @@ def _the_one_that(lower: list[str], i: int) -> bool:
                     "took", "was", "were", "happened", "had"))))
 
 
-PRESENCE_ADVERBS = {"currently", "also", "now", "already", "still", "again", "reportedly"}
+PRESENCE_ADVERBS = {"currently", "also", "now", "already", "still", "again", "reportedly",
+                    "expected", "due"}  # ("a Hamas delegation is expected in Cairo on Saturday")
 
 
 def _presence(lower: list[str], i: int) -> bool:
