@@ -513,7 +513,8 @@ def _the_one_that(lower: list[str], i: int) -> bool:
                     "took", "was", "were", "happened", "had"))))
 
 
-PRESENCE_ADVERBS = {"currently", "also", "now", "already", "still", "again", "reportedly"}
+PRESENCE_ADVERBS = {"currently", "also", "now", "already", "still", "again", "reportedly",
+                    "expected", "due"}  # ("a Hamas delegation is expected in Cairo on Saturday")
 
 
 def _presence(lower: list[str], i: int) -> bool:
@@ -1437,11 +1438,15 @@ class MeetingFinder:
 
     def _called_off(self, doc, s: Sentence, group: Group, groups: list[Group]) -> bool:
         """'a meeting ... that had been set for Sunday was postponed': the words after the
-        group's first meeting word (up to the next group) say it was called off."""
+        group's first meeting word (up to the next group) say it was called off; 'in lieu of
+        a scheduled summit in Jordan': the words just before a talks noun of the group do."""
         first = min(group.positions)
         upto = min([s.end, first + 20] + [p for g in groups if g is not group
                                           for p in g.positions if p > first])
-        return bool(_phrase_in(doc[first:upto].text.lower(), self.lex_lists["called_off"]))
+        return bool(_phrase_in(doc[first:upto].text.lower(), self.lex_lists["called_off"])) or \
+            any(t.kind == "noun" and _phrase_in(
+                doc[max(s.start, t.position - 5):t.position].text.lower(),
+                ("in lieu of", "instead of")) for t in group.triggers)
 
     # -- one meeting --
 
