@@ -17,7 +17,7 @@ from __future__ import annotations
 import hashlib
 import importlib
 from collections.abc import Iterable, Iterator
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -150,12 +150,27 @@ def spacy_version() -> str:
     return version("spacy")
 
 
+@cache
 def pipeline_version(model: str | None = None, rules_only: bool = False) -> str:
     """A short hash that changes whenever spaCy, the model, the project's code or its data
-    files change: the cache key's second half. It imports neither spaCy nor the project's
-    components (a cached run needs neither); the model package is imported only when a
-    model is chosen.
+    files change: the cache key's second half. Taken once per process (at its first call,
+    near the time the process imported the code it runs): a file edited later does not
+    give the old code's results a new key (see :func:`code_unchanged`). It imports neither
+    spaCy nor the project's components (a cached run needs neither); the model package is
+    imported only when a model is chosen.
     """
+    return files_version(model, rules_only)
+
+
+def code_unchanged(model: str | None = None, rules_only: bool = False) -> bool:
+    """Whether the pipeline's files are still those this process took its version from;
+    a run saves nothing to the cache once they are not (an edit during a run would
+    otherwise store one code's results under another's key)."""
+    return files_version(model, rules_only) == pipeline_version(model, rules_only)
+
+
+def files_version(model: str | None = None, rules_only: bool = False) -> str:
+    """The pipeline version computed from the files as they are now."""
     model = model_choice(model, rules_only)
     digest = hashlib.sha256()
     digest.update(f"spacy={spacy_version()};rules_only={model is None}".encode())

@@ -293,6 +293,28 @@ def test_corrupt_cache_parts_are_set_aside_even_after_a_complete_part(tmp_path):
         "part-99999999999999999998-zero.damaged", "part-99999999999999999999-bad.damaged"]
 
 
+def test_results_of_code_edited_during_a_run_are_not_cached(tmp_path, capsys):
+    """An edit during a run (the key was taken from the old files, the results may be the
+    new code's, or the other way round) stops the saving, with a warning; reads go on."""
+    edited = []
+    cache = ResultCache(tmp_path, "v1", still_current=lambda: not edited)
+    cache.put_many({"a": {"figures": []}})
+    edited.append(True)
+    assert cache.put_many({"b": {"figures": []}}) is None
+    assert "the pipeline's code changed during the run" in capsys.readouterr().err
+    assert ResultCache(tmp_path, "v1").get_many(["a", "b"]) == {"a": {"figures": []}}
+
+
+def test_the_pipeline_version_is_taken_once_per_process(tmp_path, monkeypatch):
+    """A later edit leaves the process's version (its code) alone and is seen as a change."""
+    import analysis.nlp as nlp
+
+    first = nlp.pipeline_version(None, True)
+    monkeypatch.setattr(nlp, "files_version", lambda model=None, rules_only=False: "edited")
+    assert nlp.pipeline_version(None, True) == first
+    assert not nlp.code_unchanged(None, True)
+
+
 @pytest.mark.parametrize("payload", ["not json", "null", '{"figures": 5}', "[1, 2]",
                                      '{"meetings": ["x"]}'])
 def test_checksum_valid_but_ill_shaped_cache_rows_are_recomputed(tmp_path, payload):

@@ -131,9 +131,12 @@ def encode_result(result: dict) -> str:
 class ResultCache:
     """Per-document results of one pipeline version, stored as Parquet parts."""
 
-    def __init__(self, root: str | Path, version: str):
+    def __init__(self, root: str | Path, version: str, still_current=None):
         self.root = Path(root)
         self.version = version
+        # a callable saying whether the code is still the one `version` was taken from;
+        # when it says no, results are no longer saved (they may be another code's)
+        self.still_current = still_current
         self.folder = self.root / version
         self.damaged = 0  # rows or files found damaged since this object was made
         self.write_error: str | None = None  # why the cache could not be written, once it failed
@@ -236,6 +239,12 @@ class ResultCache:
         the cache cannot be written (then a :class:`CacheWarning` is printed once, and later
         calls do nothing: the cache is an optimisation, the run goes on)."""
         if not results or self.write_error is not None:
+            return None
+        if self.still_current is not None and not self.still_current():
+            self.write_error = "the pipeline's code changed during the run"
+            print(f"warning: cache not written: {self.write_error} (results computed by "
+                  "another code than the key names); the tables are written anyway",
+                  file=sys.stderr)
             return None
         keys = sorted(results)
         encoded = [encode_result(results[key]) for key in keys]

@@ -166,9 +166,10 @@ def _cached_results(keys: dict[str, str], model: str, rules_only: bool, cache_di
     """The cache (None when not used) and the results it holds for `keys`."""
     if not use_cache:
         return None, {}
-    from analysis.nlp import pipeline_version
+    from analysis.nlp import code_unchanged, pipeline_version
 
-    cache = ResultCache(cache_dir or default_cache_dir(), pipeline_version(model, rules_only))
+    cache = ResultCache(cache_dir or default_cache_dir(), pipeline_version(model, rules_only),
+                        still_current=lambda: code_unchanged(model, rules_only))
     warning = shared_warning(cache.root)
     if warning:
         print(f"warning: {warning}", file=sys.stderr)
