@@ -661,17 +661,22 @@ def _hostage_period_constraint(value: int, metric: str = "hostages_held") -> Con
     hostages rows: 94 from 19 to 24 January 2025, 59 from March to May 2025, 24 bodies on 13
     October 2025; :func:`_period_matches`): the report lies in one of those periods
     (widened by :data:`HOSTAGE_PERIOD_DAYS`)."""
-    days, _ = calendar_days()
-    n = len(days)
     periods = [p for p in timeline.hostage_periods() if _period_matches(p, value, metric)]
+    return _periods_constraint(periods, HOSTAGE_PERIOD_DAYS, f"{metric} {value}")
+
+
+def _periods_constraint(periods, margin: tuple[int, int], what: str) -> Constraint | None:
+    """A hostage count's constraint: inside one of the timeline `periods` it stood for,
+    widened by `margin` (days before the start, after the end); None when none fits."""
     if not periods:
         return None
+    days, _ = calendar_days()
+    n = len(days)
     allowed = np.zeros(n, dtype=bool)
     for p in periods:
-        allowed |= _mask_range(n, _index(days, p.start) - HOSTAGE_PERIOD_DAYS[0],
-                               _index(days, p.end or p.start) + HOSTAGE_PERIOD_DAYS[1])
-    label = f"{metric} {value}: " + "; ".join(
-        f"{p.event} ({p.start}..{p.end})" for p in periods)
+        allowed |= _mask_range(n, _index(days, p.start) - margin[0],
+                               _index(days, p.end or p.start) + margin[1])
+    label = f"{what}: " + "; ".join(f"{p.event} ({p.start}..{p.end})" for p in periods)
     return Constraint("hostages", label, allowed)
 
 
@@ -795,17 +800,7 @@ def released_constraint(figure: dict) -> Constraint | None:
             re.search(r"\b(?:including|of\s+them|among\s+them)\s*$", before):
         return None
     periods = [p for p in timeline.released_periods() if p.count == int(value)]
-    if not periods:
-        return None
-    days, _ = calendar_days()
-    n = len(days)
-    allowed = np.zeros(n, dtype=bool)
-    for p in periods:
-        allowed |= _mask_range(n, _index(days, p.start) - RELEASED_DAYS[0],
-                               _index(days, p.end or p.start) + RELEASED_DAYS[1])
-    label = f"hostages_released {int(value)} so far: " + "; ".join(
-        f"{p.event} ({p.start}..{p.end})" for p in periods)
-    return Constraint("hostages", label, allowed)
+    return _periods_constraint(periods, RELEASED_DAYS, f"hostages_released {int(value)} so far")
 
 
 def holiday_constraint(mention: dict) -> Constraint | None:
