@@ -833,6 +833,15 @@ def _decay(gap: np.ndarray, flat: int, half_life: int) -> np.ndarray:
     return np.where(gap < 0, 0.0, 0.5 ** (np.maximum(0, gap - flat) / half_life))
 
 
+def _days_since_latest(anchors: list[int], n: int) -> np.ndarray:
+    """For each of `n` days, the days since the latest anchor on or before it (-1 before the
+    first): ``_days_since_latest([2, 5], 7)`` is ``[-1, -1, 0, 1, 2, 0, 1]``."""
+    mark = np.full(n, -1)
+    mark[anchors] = anchors
+    latest = np.maximum.accumulate(mark)
+    return np.where(latest >= 0, np.arange(n) - latest, -1)
+
+
 def recency_constraint(constraints: list[Constraint]) -> Constraint | None:
     """Soft: the report most likely follows the latest past date or event it mentions
     within weeks. For every day, the latest anchor on or before it counts (a year-less
@@ -842,11 +851,7 @@ def recency_constraint(constraints: list[Constraint]) -> Constraint | None:
     anchors = sorted({a for c in constraints for a in c.anchors if 0 <= a < n})
     if not anchors:
         return None
-    mark = np.full(n, -1)
-    mark[anchors] = anchors
-    latest = np.maximum.accumulate(mark)
-    gap = np.where(latest >= 0, np.arange(n) - latest, -1)
-    prefer = _decay(gap, RECENCY_FLAT_DAYS, RECENCY_HALF_LIFE)
+    prefer = _decay(_days_since_latest(anchors, n), RECENCY_FLAT_DAYS, RECENCY_HALF_LIFE)
     return Constraint("recency", f"soon after {days[anchors[-1]]}", np.ones(n, dtype=bool),
                       prefer, anchors=tuple(anchors))
 
@@ -871,11 +876,8 @@ def fresh_constraint(constraints: list[Constraint]) -> Constraint | None:
                       for a in c.anchors if 0 <= a < n})
     if not anchors:
         return None
-    mark = np.full(n, -1)
-    mark[anchors] = anchors
-    latest = np.maximum.accumulate(mark)
-    gap = np.where(latest >= 0, np.arange(n) - latest, -1)
-    prefer = FRESH_PREFER * _decay(gap, FRESH_FLAT_DAYS, FRESH_HALF_LIFE)
+    prefer = FRESH_PREFER * _decay(_days_since_latest(anchors, n), FRESH_FLAT_DAYS,
+                                   FRESH_HALF_LIFE)
     return Constraint("fresh", f"written within weeks of {days[anchors[-1]]} or another "
                       "past event", np.ones(n, dtype=bool), prefer, anchors=tuple(anchors))
 
