@@ -36,8 +36,8 @@ evaluate: setup ## Extract and score every set in data/eval/ and the samples: on
 test: setup ## Run the whole test suite (what CI runs)
 	$(PY) -m pytest $(PYTEST_ARGS)
 
-test-fast: setup ## Run the tests not marked `model` or `slow` (quick feedback; PYTEST_ARGS="-n 2")
-	$(PY) -m pytest -m "not model and not slow" $(PYTEST_ARGS)
+test-fast: setup ## Run the tests not marked `model` or `slow` on every core (quick feedback; PYTEST_ARGS="-n 0" for one process)
+	$(PY) -m pytest -m "not model and not slow" -n auto $(PYTEST_ARGS)
 
 lint: setup ## Lint with ruff
 	$(PY) -m ruff check analysis tests bench docs
