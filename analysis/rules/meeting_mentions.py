@@ -797,6 +797,7 @@ def _before_trip(s: Sentence) -> bool:
 
 
 HOST_VERBS = {"host", "hosts", "hosted", "hosting"}
+SIT_VERBS = {"sit", "sits", "sat", "sitting"}  # "sat down with": a meeting
 
 
 def _hosts(following: list[str]) -> bool:
@@ -1227,6 +1228,8 @@ class MeetingFinder:
         if word == "headed" and lower[i + 1:i + 2] == ["by"]:
             return None  # "Headed by Mossad chief David Barnea, the delegation ...": its
             # people go to the meeting word nearest them
+        if word in SIT_VERBS and lower[i + 1:i + 3] == ["down", "with"]:
+            return "meet"  # "Burns sat down with the Qatari prime minister in Doha"
         if word == "meeting" and i > 0 and lower[i - 1] in ("been", "is", "are", "was", "were"):
             return "meet"  # "the team has been meeting with Burns": a verb, not the noun
         if word in ("engage", "engaged", "engaging") and lower[max(0, i - 2):i] == ["re", "-"]:
@@ -1812,18 +1815,24 @@ class MeetingFinder:
                 return False
         return False
 
-    @staticmethod
-    def _receives_person(s: Sentence, i: int) -> bool:
-        """'received Hamas Political Bureau Chairman Ismail Haniya': a person (a capitalised
-        name after at most a few title words) follows, not 'received a proposal'."""
+    def _receives_person(self, s: Sentence, i: int) -> bool:
+        """'received Hamas Political Bureau Chairman Ismail Haniya', 'received US envoy Steve
+        Witkoff', 'was received by Sisi' (a passive): a person follows (a PERSON entity, or
+        capitalised words and titles of which one is no organisation, nationality or title),
+        not 'received a proposal', 'received Hamas's response', 'received the Qatari plan'."""
         ents = {t.i for t in s.span if t.ent_type_ == "PERSON"}
-        for j in range(i + 1, min(len(s.tokens), i + 7)):
+        first = i + 2 if s.lower[i + 1:i + 2] == ["by"] else i + 1
+        named = False
+        for j in range(first, min(len(s.tokens), first + 7)):
             token = s.tokens[j]
             if token.i in ents:
                 return True
-            if not (token.text[:1].isupper() or token.lower_ in ("the", "'s", "of")):
-                return False
-        return False
+            if token.text[:1].isupper() and token.is_alpha:
+                named = named or (token.lower_ not in self.lex["not_name"]
+                                  and token.lower_ not in TITLE_WORDS)
+            elif token.lower_ not in TITLE_WORDS | {"'s", "of", "-"}:
+                return named and token.lower_ not in ("'s", "\u2019s")
+        return named
 
     @staticmethod
     def _after_break(doc, mention, positions, breaks) -> bool:
