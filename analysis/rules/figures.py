@@ -145,7 +145,7 @@ _SAYS = (r"(?:\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,3}(?:military\s+|army\s+|go
 # children —", "(IDPs)", ", including civilians, medics, and Hezbollah fighters,"
 _APPOSITIVE = (r"(?:\s*(?:,[^,.;]{1,70},|\s[–—-]\s[^–—.;]{1,70}\s[–—-]|\([^().;]{1,70}\)|"
                r",\s*(?:including|mostly|mainly|among\s+them)\b[^.;]{1,90}?,))?")
-_MODAL_RE = re.compile(r"\b(?:will|would|could|might|may|shall|should|due|set|expected|"
+_MODAL_RE = re.compile(r"\b(?:will|would|could|might|may|shall|should|due|set(?!\s+free)|expected|"
                        r"scheduled|slated|going|are\s+to|is\s+to|were\s+to|was\s+to)\b",
                        re.IGNORECASE)
 # a place between a noun phrase and its predicate: "1.7 million people in Gaza have been displaced"
@@ -228,7 +228,7 @@ def _trigger_lists(data: dict) -> dict:
         # ("the 26 dead hostages so far, leaving 14": "dead" before a noun is no toll)
         toll_left_re=re.compile(rf"(?<![\w'’])(?:{_alternation(data['death_toll'])})"
                                 r"(?![\w'’])(?!\s+(?:hostages?|captives?|bodies|abductees))"
-                                r"[^\d.;:]{0,90}$", re.IGNORECASE),
+                                r"[^\d.;:]{0,120}$", re.IGNORECASE),
         injury_toll_left_re=re.compile(rf"(?<![\w'’])(?:{_alternation(data['injury_toll'])})"
                                        r"(?![\w'’])[^\d.;:]{0,40}$", re.IGNORECASE),
         pending_re=_phrase_re(data["pending_markers"]),
@@ -515,7 +515,7 @@ def _left_trigger(core_left: str, lexicon: FigureLexicon) -> tuple[str | None, i
 _LIST_GOES_ON = re.compile(r",\s*and\s", re.IGNORECASE)
 _NUMBER_KILLED_LEFT = re.compile(
     r"\bnumber\s+of\s+(?:[\w-]+\s+){0,4}(?:killed|dead|slain|deaths|martyrs|martyred|"
-    r"fatalities)\b[^\d.;:]{0,80}$", re.IGNORECASE)
+    r"fatalities)\b[^\d.;:]{0,110}$", re.IGNORECASE)
 # "the number of displaced is estimated at 1.9 million", "puts the number of IDPs at"
 _NUMBER_DISPLACED_LEFT = re.compile(r"\b(?:number|total|count)\s+of\s+(?:the\s+)?(?:internally\s+)?"
                                     r"(?:displaced|idps)\b[^\d.;:]{0,60}$", re.IGNORECASE)
@@ -1038,6 +1038,27 @@ def _read_triggers(s: _Sentence, r: _Reading) -> None:
         r.left_trigger = None  # "Of the Palestinian prisoners released, 1,718 were arrested"
     if r.right_trigger in ("take", "hold") and not r.left_trigger and not r.alive:
         r.right_trigger, r.pending = _finite_after_participle(r.after, lexicon, r.right_trigger)
+    _state_then_plan(r)
+
+
+# "hostages who remain in Gaza are set to be released", "still in Gaza will be freed"
+_STATE_THEN_PLAN = re.compile(r"^\s+(?:(?:who|that)\s+(?:remain|are\s+still)|still|remaining)\b"
+                              r"[^,;.]{0,40}?\b(?:will|would|(?:are|is)\s+(?:set|due|expected|"
+                              r"slated|scheduled)\s+to|to\s+be)\b(?:\s+\w+){0,2}?\s+(?:released|"
+                              r"freed|free|release|returned|handed\s+over|set\s+free)\b",
+                              re.IGNORECASE)
+
+
+def _state_then_plan(r: _Reading) -> None:
+    """A count described by its state, then a release still to come: "some 100 hostages who
+    remain in Gaza are set to be released" states the held count (hold); in "33 of the 100
+    hostages still in Gaza will be freed" the part (33) is the pending release."""
+    if r.left_trigger or not _STATE_THEN_PLAN.match(r.after):
+        return
+    if r.np.of_the and not r.part_of:
+        r.right_trigger, r.pending = "release", True
+    else:
+        r.right_trigger, r.pending = "hold", False
 
 
 _PARTITIVE_LEAD = re.compile(r"^\W*(?:of|out\s+of|among)\s+(?:the|those|all)\b[^;]*,\s*$",
@@ -1250,7 +1271,9 @@ _DONE_RELEASE_FOR = re.compile(
     r"returned|set\s+free|handed\s+over)\b(?:(?!\b(?:would|will|could|to|if)\b)[^;.])*"
     r"\bin\s+(?:exchange|return)\s+for\s*$", re.IGNORECASE)
 _NOMINAL_RELEASE_TAIL = re.compile(r"\b(?:[\w-]+\s+)?(?:release|freeing|return)"
-                                   r"(?:\s+by\s+(?:the\s+)?[\w-]+)?\s+of\s*$", re.IGNORECASE)
+                                   r"(?:\s+by\s+(?:the\s+)?[\w-]+)?\s+of\s*$|"
+                                   r"\b(?:[\w'’-]+\s+)?(?:releasing|freeing)\s*$",
+                                   re.IGNORECASE)  # ("in exchange for Israel releasing 290")
 
 
 def _pending_clause(s: _Sentence, r: _Reading) -> bool:
@@ -1611,10 +1634,16 @@ _CIRCUMSTANCE_GROUPS = (
 
 _ADMINISTRATIVE = re.compile(r"\badministrative\s+(?:detention|detainees?)\b", re.IGNORECASE)
 _AID_SEEKERS = re.compile(r"\b(?:aid|bread|food|flour)[\s-]+seekers?\b", re.IGNORECASE)
-_TOLL_AMONG = re.compile(r"\btoll\s+(?:among|of)\s+(?:the\s+)?(?P<word>[\w-]+)\b[^\d.;:]{0,60}$",
-                         re.IGNORECASE)  # "The toll among children has surpassed 18,000"
+_TOLL_AMONG = re.compile(r"\btoll\s+(?:among|of)\s+(?:the\s+)?(?:(?:slain|fallen|killed|dead|"
+                         r"israeli|palestinian)\s+){0,2}(?P<word>[\w-]+)\b[^\d.;:]{0,100}$",
+                         re.IGNORECASE)  # "The toll among children has surpassed 18,000", "the
+# toll of slain Israeli troops in the ground offensive to 101"
 _GROUP_TOLL = re.compile(r"\bnumber\s+of\s+(?:[\w-]+\s+){0,2}?(?P<word>[\w-]+)\s+(?:killed|dead|"
-                         r"slain|martyred|injured|wounded)\b[^\d.;:]{0,80}$", re.IGNORECASE)
+                         r"slain|martyred|injured|wounded)\b[^\d.;:]{0,110}$", re.IGNORECASE)
+# "the military death toll since the start of the ground offensive ... to 86", "Israeli Army
+# Death Toll ... Reaches 97", "the IDF's death toll": the toll of a side's soldiers
+_MILITARY_TOLL = re.compile(r"\b(?:military|army|idf|military['’]s|army['’]s|idf['’]s)\s+"
+                            r"(?:death\s+)?(?:toll|tally|count)\b[^\d.;:]{0,100}$", re.IGNORECASE)
 
 
 def _toll_group(s: _Sentence, r: _Reading) -> str | None:
@@ -1626,6 +1655,8 @@ def _toll_group(s: _Sentence, r: _Reading) -> str | None:
     match = _GROUP_TOLL.search(r.core_left) or _TOLL_AMONG.search(r.core_left)
     if match:
         return s.lexicon.group_of.get(match.group("word").lower())
+    if _MILITARY_TOLL.search(r.core_left):
+        return "soldiers"
     last = s.rows[-1] if s.rows else None  # "17,000 children have been killed and over 33,000
     if (last and r.np.kind is None and last["group"] != "all"  # injured": the same group
             and last["metric"] in ("killed", "injured") and _same_clause(last, s.text, r.number)
@@ -1757,6 +1788,9 @@ def _small_toll_without_war(s: _Sentence, r: _Reading) -> bool:
     if r.metric not in ("killed", "injured") or r.value >= 1000 or (r.subset and
                                                                      r.group != "all"):
         return False  # ("killed 1,200 people, including 815 civilians": a part of a war toll)
+    if _toll_group(s, r) == "soldiers":
+        return False  # "the army's death toll rose to 330": an army counts its dead in a running
+        # total
     clause = next(part for part, start in _clauses(s.text)
                   if r.number.start < start + len(part) or start + len(part) == len(s.text))
     return not (_CUMULATIVE.search(clause) or _WHOLE_WAR.search(clause))
@@ -1804,7 +1838,13 @@ def _count_since_restart(s: _Sentence, r: _Reading) -> bool:
     return False
 
 
-_RESUMED = re.compile(r"\b(?:resum(?:ed|es|ing|ption)|renewed)\b", re.IGNORECASE)
+# a resumption of the fighting ("resumed its strikes", "the war resumed", "the resumption of
+# hostilities"); not of a count ("a detailed count of casualties has been resumed")
+_FIGHTING = (r"(?:war|strikes?|airstrikes?|attacks?|offensive|fighting|hostilities|bombing|"
+             r"bombardment|operations?|assault|aggression|campaign|military)")
+_RESUMED = re.compile(rf"\b(?:resum(?:ed|es|ing|ption)|renewed)\b(?:\s+(?:of\s+)?[\w'’-]+){{0,3}}?"
+                      rf"\s+{_FIGHTING}\b|(?<!from\sthe\s)(?<!of\sthe\s)\b{_FIGHTING}\s+(?:has\s+|had\s+|"
+                      rf"have\s+|was\s+|were\s+)?(?:been\s+)?(?:resumed|renewed)\b", re.IGNORECASE)
 
 
 def _clauses(text: str) -> list[tuple[str, int]]:
@@ -1831,8 +1871,9 @@ _PLAN_BEFORE = re.compile(
     r"\b(?:to\s+(?:extend|secure|bring|free|release|pause|halt|end|stop|allow|see|swap|exchange)|"
     r"involv(?:es|e|ing)|entails?|provid(?:es|e|ing)\s+for|would|will|could|includes?|"
     r"touch(?:es|ed)?\s+on|calls?\s+for)\b", re.IGNORECASE)
-_NOMINAL_RELEASE_END = re.compile(r"\b(?:release|return|freeing)\s+of\s+(?:[\w-]+\s+){0,2}$",
-                                  re.IGNORECASE)
+_NOMINAL_RELEASE_END = re.compile(r"\b(?:(?:release|return|freeing)\s+of|releasing|freeing|"
+                                  r"handing\s+over|returning)\s+(?:[\w-]+\s+){0,2}$",
+                                  re.IGNORECASE)  # ("involves Hamas releasing 33 hostages")
 
 
 def _release_in_plan(s: _Sentence, r: _Reading) -> bool:
@@ -1840,7 +1881,8 @@ def _release_in_plan(s: _Sentence, r: _Reading) -> bool:
     the ceasefire by two days, with the release of another 20 hostages", "this pause
     involves the release of 50 women and children", "the first phase includes the release of
     33 hostages", "the talks touched on a release of 10-15 hostages", "the plan calls for ...
-    the release of". Leaves "the truce saw the release of
+    the release of"; the same with a gerund: "the deal involves Hamas gradually releasing 33
+    hostages". Leaves "the truce saw the release of
     105 hostages" and the second half of an exchange."""
     if not r.metric.endswith("_released") or r.coordinated:
         return False
