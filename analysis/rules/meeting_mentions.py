@@ -797,6 +797,7 @@ def _before_trip(s: Sentence) -> bool:
 
 
 HOST_VERBS = {"host", "hosts", "hosted", "hosting"}
+HOME_COUNTRIES = ("Israel", "United States")  # "returned to Israel": going home
 SIT_VERBS = {"sit", "sits", "sat", "sitting"}  # "sat down with": a meeting
 
 
@@ -1851,8 +1852,9 @@ class MeetingFinder:
 
     def _pronoun_subject(self, state: DocState, s: Sentence, triggers):
         """'He met Netanyahu in Jerusalem on Saturday': he is the first person named in the
-        sentence before; "... Sullivan's agenda when he meets with Netanyahu": he is the person
-        named last before the pronoun in the same sentence."""
+        sentence before; "... Sullivan's agenda when he meets with Netanyahu", "Witkoff said he
+        will return to Doha on Wednesday": he is the person named last before the pronoun in
+        the same sentence (also of a trip or an arrival)."""
         for trigger in triggers:
             i = trigger.position - s.start
             reach = 3 if trigger.kind == "meet" else 4  # "he held a meeting with X"
@@ -1860,7 +1862,7 @@ class MeetingFinder:
                 w in ("held", "hold", "holds", "had") for w in s.lower[max(0, i - 2):i])
             his = trigger.kind in ("noun", "reference") and s.lower[i - 1:i] in (["his"], ["her"])
             pronouns = ("he", "she", "his", "her") if his else ("he", "she")
-            if not (trigger.kind == "meet" or held or his) or not any(
+            if not (trigger.kind in ("meet", "travel", "arrive") or held or his) or not any(
                     w in pronouns for w in s.lower[max(0, i - reach):i]):
                 continue  # ("Trump's plan, published after his meeting with Netanyahu")
             pronoun = s.start + max(j for j in range(max(0, i - reach), i)
@@ -2012,7 +2014,8 @@ class MeetingFinder:
         if word == "to" and previous in TRIP_NOUNS:
             return False  # "Before his departure to the United States, Netanyahu met ..."
         if word in ("to", "home") and previous in self.lex["home_verb"] and \
-                not self._back_for_talks(doc, end, sent):
+                not self._back_for_talks(doc, end, sent) and \
+                self._going_home(doc, place, end, sent, word, previous):
             return False
         if word in self.lex["place_preposition"] or word in self.lex["departure"]:
             return True
@@ -2053,6 +2056,17 @@ class MeetingFinder:
                         30 if window[j - 1].startswith("month") else 1)
                     return count * unit if window[j - 1] != "hours" else 0
         return 0
+
+    def _going_home(self, doc, place, end: int, sent, word: str, previous: str) -> bool:
+        """'returned to Israel', 'went back to Doha', 'returned to Doha after the Cairo talks',
+        'flew home': a return home, not a trip to talks ('home', 'back', a place of the home
+        countries `HOME_COUNTRIES`, or 'after'/'from' right after the place). Leaves 'will
+        return to Doha on Wednesday', 'went to Cairo' (a trip to the mediators)."""
+        if word == "home" or previous == "back" or any(
+                self.gazetteer.canonical(place.text) == home
+                or self.gazetteer.contains(home, place.text) for home in HOME_COUNTRIES):
+            return True
+        return any(t.lower_ in ("after", "from") for t in doc[end:min(sent.end, end + 4)])
 
     def _back_for_talks(self, doc, end: int, sent) -> bool:
         """'has returned to Cairo to continue discussing the ceasefire', 'went back to Doha for
