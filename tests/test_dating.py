@@ -436,3 +436,24 @@ def test_how_many_are_alive_does_not_make_the_count_held_a_count_of_the_living()
     assert not dating.not_a_current_count(held)
     alive = dict(held, quote="63 hostages", sentence="Of them, 63 hostages are alive.")
     assert dating.not_a_current_count(alive)
+
+
+# --- round 5, second pass: evidence from one side does not pull the day ---------------------
+
+def test_a_long_ago_event_does_not_pull_the_day_to_the_first_day_a_count_allows():
+    # 59 hostages held stood from late February to May 2025; the deal of 15 January is the
+    # only past event: the decaying "soon after the latest event" preferences would pick the
+    # first day of the count's period (six weeks after the deal), whatever the truth
+    held = {"metric": "hostages_held", "population": "israeli", "value": 59,
+            "quote": "59 hostages", "qualifier": "exact",
+            "sentence": "The group still holds 59 hostages."}
+    text = ("Egypt, a mediator of the ceasefire deal agreed in January, urged restraint. "
+            "Hospitals strained by 15 months of bombardment were overwhelmed.")
+    inference = dating.infer_date(date_signals(text), [held])
+    assert any(c.kind == "hostages" for c in inference.constraints)
+    # (the first day the rest allows, 22 February, would be picked otherwise)
+    assert inference.report_date is None or inference.report_date >= D(2025, 3, 5), \
+        inference.evidence
+    # an event right before the count's period still picks the days after it
+    assert not dating._pulled_from_afar(10, [dating.Constraint(
+        "fresh", "", inference.constraints[0].allowed, anchors=(0,))])

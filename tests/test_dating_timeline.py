@@ -1216,3 +1216,43 @@ def test_a_named_day_tells_which_compiled_round_a_meeting_is():
     # without the day in the meeting's own words, every Doha round with Witkoff fits
     other = [dict(meetings[0], date_text="", quote="talks in Doha")]
     assert dating.round_constraints(other)[0].label.count("doha") > 1
+
+
+# --- round 5, second pass: the timeline to the end of 2025 ----------------------------------
+
+@pytest.mark.parametrize("value,day", [(8, D(2025, 11, 4)), (4, D(2025, 11, 10)),
+                                       (3, D(2025, 11, 20)), (2, D(2025, 11, 30)),
+                                       (1, D(2025, 12, 20))])
+def test_remains_still_held_in_november_and_december_2025(value, day):
+    # "Four more bodies are still being held in Gaza" after Hadar Goldin's return
+    figure = {"metric": "hostages_dead", "population": "israeli", "value": value,
+              "qualifier": "exact", "quote": f"{value} bodies",
+              "sentence": f"Hamas still holds the bodies of {value} hostages in Gaza."}
+    c = dating.hostage_constraint(figure)
+    days, _ = dating.calendar_days()
+    assert c is not None and c.allowed[dating._index(days, day)], c and c.label
+    assert not c.allowed[dating._index(days, D(2025, 10, 15))], c.label
+
+
+@pytest.mark.parametrize("text,day", [
+    ("Israel received the body of Hadar Goldin, held in Gaza since 2014.", D(2025, 11, 9)),
+    ("Hamas confirmed the killing of its commander Raed Saad in Gaza City.", D(2025, 12, 13)),
+    ("Weeks after the killing of Mohammed Sinwar, the group named no successor.",
+     D(2025, 5, 13)),
+    ("Abu Obeida was killed in a strike on Gaza City, Israel said.", D(2025, 8, 30)),
+    ("Ran Gvili, the last hostage still held in Gaza, was a police officer.", D(2025, 12, 4)),
+])
+def test_events_of_late_2025_are_found(text, day):
+    found = [m for m in date_signals(text) if m["kind"] == "event"]
+    assert found and D.fromisoformat(found[0]["date"]) == day, found
+
+
+def test_the_killing_of_mohammed_sinwar_is_not_that_of_yahya_sinwar():
+    found = [m["date"] for m in date_signals("after the killing of Mohammed Sinwar")
+             if m["kind"] == "event"]
+    assert "2024-10-16" not in found
+
+
+def test_a_demand_for_hadar_goldins_body_is_not_its_return():
+    text = "The family demanded the return of the body of Hadar Goldin, held since 2014."
+    assert not [m for m in date_signals(text) if m["kind"] == "event"]

@@ -1726,6 +1726,23 @@ def _fresh_window(point: int, run: tuple[int, int], constraints: list[Constraint
     return (max(anchors), last) if hi >= last else None
 
 
+# The recency and freshness preferences decay with the days since the latest past event or
+# date the article tells. When the estimate lies more than this many days after it, the
+# article's news hook is not that event (one the timeline lacks, most often): the slope of a
+# decaying preference would only push the estimate to the first day the rest allows (a
+# count of hostages that stood for ten weeks gave its first day, 21 days off).
+PULL_DAYS = 21
+DECAYING_KINDS = ("fresh", "recency")
+
+
+def _pulled_from_afar(point: int, constraints: list[Constraint]) -> bool:
+    """Whether the estimate lies more than :data:`PULL_DAYS` after the latest past anchor
+    of the decaying preferences (none before it: not pulled)."""
+    anchors = [a for c in constraints if c.kind in DECAYING_KINDS for a in c.anchors
+               if a <= point]
+    return bool(anchors) and point - max(anchors) > PULL_DAYS
+
+
 def _far_conflicts(point: int, unmet: list[Constraint]) -> list[str]:
     """The reliable signals (:data:`RELIABLE_KINDS`) the estimate misses by more than
     :data:`DISAGREE_WIDEN_DAYS`, each with the distance: a toll equal to a bulletin months
@@ -1751,6 +1768,9 @@ def _decide(constraints: list[Constraint], set_aside: list[str]) -> Inference:
         found += f"; {aside}" if aside else ""
         return Inference(None, None, f"undated: no usable signal ({found})", constraints)
     point, (lo, hi), used, unmet, plateau, spread = _combine(constraints)
+    if _pulled_from_afar(point, constraints):
+        constraints = [c for c in constraints if c.kind not in DECAYING_KINDS]
+        point, (lo, hi), used, unmet, plateau, spread = _combine(constraints)
     window = (days[lo], days[hi])
     parts = [c.label_at(point) for c in used if c.kind != "since_war"]
     parts += [c.label_at(point) for c in constraints if c.kind in SOFT_KINDS]
