@@ -340,7 +340,9 @@ def _framing_place(state: DocState, s: Sentence) -> str:
 
 def _nearest_people(people: list[dict], group, groups, doc: Doc | None = None) -> list[dict]:
     """With several groups in a sentence, each person goes to the nearest group, in the same
-    clause first ("met Barnea and Burns on Thursday, after the mediators met Hamas")."""
+    clause first ("met Barnea and Burns on Thursday, after the mediators met Hamas"); at equal
+    distance, to the news rather than to a meeting named in passing ("A day after the talks in
+    Doha, Qatar's prime minister flew to Vienna to meet Barnea")."""
     if len(groups) <= 1:
         return people
 
@@ -348,7 +350,8 @@ def _nearest_people(people: list[dict], group, groups, doc: Doc | None = None) -
         apart = doc is not None and all(
             _subordinate_between(doc, (m["start"], m["end"]), p) for p in g.positions)
         ahead = doc is not None and _met_with(doc, m) and min(g.positions) > m["start"]
-        return apart, ahead, min(abs(m["start"] - p) for p in g.positions)
+        return apart, ahead, min(abs(m["start"] - p) for p in g.positions), any(
+            t.passing or t.kind == "reference" for t in g.triggers)
     return [m for m in people if min(groups, key=lambda g: key(m, g)) is group]
 
 
@@ -600,9 +603,11 @@ def _headline(s: Sentence) -> bool:
 
 def _listed_after(doc: Doc, before: Item, place: Item) -> bool:
     """'in Qatar and Egypt', 'in Doha, Cairo and Paris': a place listed right after another
-    meeting place shares its preposition."""
+    meeting place shares its preposition. Leaves 'after the talks in Doha, Qatar's prime
+    minister flew ...' (a possessive opens the next clause)."""
     return 0 < place.start - before.end <= 2 and all(
-        t.lower_ in ("and", ",", "or") for t in doc[before.end:place.start])
+        t.lower_ in ("and", ",", "or") for t in doc[before.end:place.start]) and not (
+        place.end < len(doc) and doc[place.end].lower_ in ("'s", "\u2019s"))
 
 
 def _other_clause(doc: Doc, group: Group, trigger: Trigger) -> bool:
@@ -779,13 +784,15 @@ TIME_UNITS = {"day", "days", "week", "weeks", "hours", "month", "months"}
 
 def _days_after(lower: list[str], i: int) -> bool:
     """'comes three days after the Qatari PM and Barnea met', 'came a day after Al-Thani met
-    in Paris': the meeting is an earlier one than the news. Leaves 'after talks in Cairo' and
-    'left Doha late last night, a day after holding talks there' (the talks just held)."""
+    in Paris': the meeting is an earlier one than the news. Leaves 'after talks in Cairo',
+    'left Doha late last night, a day after holding talks there' (the talks just held) and
+    'The day after meeting Witkoff, Al Thani flew to Vienna' (the main clause after the
+    comma is the news)."""
     window = lower[max(0, i - 8):i]
     if any(w in DEPARTURE_WORDS for w in lower[:i]):
         return False
     return any(w == "after" and j > 0 and window[j - 1] in TIME_UNITS
-               for j, w in enumerate(window))
+               and "," not in window[j:] for j, w in enumerate(window))
 
 
 def _before_trip(s: Sentence) -> bool:
