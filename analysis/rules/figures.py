@@ -130,6 +130,7 @@ _AUX = (r"(?:who|that|which|have|has|had|were|was|are|is|been|being|also|since|s
         r"still|reportedly|all|believed|thought|known|confirmed|presumed|said|to|be|in\s+total|"
         r"already|later|then|subsequently|either|altogether|more|others?|allegedly|likely|"
         r"estimated|feared|considered|listed\s+as|declared|either|currently|remain|"
+        r"reported|recorded|registered|documented|"  # "were reported killed", "recorded injured"
         r"as(?=\s+(?:wounded|injured|killed|dead|missing|displaced)\b)|"  # "listed 92,743 people
         # as wounded"
         r"will|would|could|might|may|shall|should|due|set|expected|scheduled|slated|going|"
@@ -1211,7 +1212,8 @@ def _bodies_of_the_held(s: _Sentence, r: _Reading) -> bool:
     # abducted ... remain in Gaza, including the bodies of 33": the held count came first)
 
 
-_BODIES_OF_THE_HELD = re.compile(r"\b(?:includi?(?:ng|es|ed)?|and|plus)\s+(?:the\s+)?"
+_BODIES_OF_THE_HELD = re.compile(r"\b(?:includi?(?:ng|es|ed)?|and|plus|in\s+addition\s+to|"
+                                 r"as\s+well\s+as|along\s+with|besides)\s+(?:the\s+)?"
                                  r"(?:bodies|remains)\s+of\s*$", re.IGNORECASE)
 
 
@@ -1254,8 +1256,9 @@ def _coordinated_release(s: _Sentence, r: _Reading, previous: dict | None) -> bo
     right after a release ("were 13 Israelis, 10 Thais and one Filipino"); the price of a
     release told as done without a number ("Most were released during the truce in exchange
     for 240 Palestinian prisoners")."""
-    if _DONE_RELEASE_FOR.search(_TRAILING_DETERMINERS.sub("", r.core_left)):
-        return True
+    done = _DONE_RELEASE_FOR.search(_TRAILING_DETERMINERS.sub("", r.core_left))
+    if done and (done.group("aux") or not _MODAL_RE.search(r.core_left[:done.start()][-60:])):
+        return True  # ("Hamas released them in exchange for 240"; not "would see 33 released")
     if not (s.rows and s.rows[-1]["metric"].endswith("_released")):
         return False
     core = _TRAILING_DETERMINERS.sub("", r.core_left)
@@ -1267,7 +1270,8 @@ def _coordinated_release(s: _Sentence, r: _Reading, previous: dict | None) -> bo
 
 
 _DONE_RELEASE_FOR = re.compile(
-    r"\b(?:were|was|have\s+been|has\s+been|had\s+been)\s+(?:\w+\s+)?(?:released|freed|"
+    r"(?:\b(?P<aux>were|was|have\s+been|has\s+been|had\s+been|have|has|had)\s+(?:\w+\s+)?|"
+    r"(?<!\bto\s)(?<!\bbe\s)(?<!\bbeen\s))\b(?:released|freed|"
     r"returned|set\s+free|handed\s+over)\b(?:(?!\b(?:would|will|could|to|if)\b)[^;.])*"
     r"\bin\s+(?:exchange|return)\s+for\s*$", re.IGNORECASE)
 _NOMINAL_RELEASE_TAIL = re.compile(r"\b(?:[\w-]+\s+)?(?:release|freeing|return)"
