@@ -2031,7 +2031,9 @@ class MeetingFinder:
         if end + 1 < sent.end and doc[end].text.istitle() and doc[end + 1].lower_ in \
                 self.lex["noun"]:
             return True  # "the Cairo Peace Summit"
-        return end < sent.end and doc[end].lower_ in self.lex["noun"]
+        return end < sent.end and doc[end].lower_ in self.lex["noun"] and \
+            self.gazetteer.canonical(place.text) not in HOME_COUNTRIES  # "the Doha talks",
+        # not "direct US discussions with Hamas" (a party to the talks, not where they are)
 
     def _capital_named(self, doc, j: int, sent) -> bool:
         """'to Qatar's capital Doha', 'in the Egyptian capital, Cairo': a place named after a
