@@ -330,11 +330,13 @@ def test_second_anniversary_of_october_7():
 
 
 def test_a_falling_hostage_count_lies_between_the_reports_above_and_below_it():
-    # 116 held: after 121 (2024-05-24), before 100 (2024-10-28), near 115 (Jul-Aug 2024)
+    # 116 held: after 121 (2024-05-24), before 100 (2024-10-28), near 115 (Jul-Aug 2024);
+    # or the first weeks of the war, when the count was still rising
     c = dating.hostage_constraint({"metric": "hostages_held", "population": "israeli",
                                    "value": 116})
     days, _ = dating.calendar_days()
-    allowed = [days[i] for i in range(len(days)) if c.allowed[i]]
+    allowed = [days[i] for i in range(len(days))
+               if c.allowed[i] and days[i] > dating.EARLY_COUNT[0]]
     assert allowed[0] <= D(2024, 6, 10) <= allowed[-1]
     assert allowed[0] >= D(2024, 3, 24) and allowed[-1] <= D(2024, 12, 31)
 
@@ -457,3 +459,27 @@ def test_a_long_ago_event_does_not_pull_the_day_to_the_first_day_a_count_allows(
     # an event right before the count's period still picks the days after it
     assert not dating._pulled_from_afar(10, [dating.Constraint(
         "fresh", "", inference.constraints[0].allowed, anchors=(0,))])
+
+
+def test_a_count_of_hostages_below_the_peak_may_be_of_the_first_weeks_of_the_war():
+    # "130 hostages" on 12 October 2023, when the count was still rising: not only 2024
+    held = {"metric": "hostages_held", "population": "israeli", "value": 130,
+            "quote": "130 hostages", "qualifier": "exact",
+            "sentence": "Hamas holds about 130 hostages, the army said."}
+    c = dating.hostage_constraint(held)
+    days, _ = dating.calendar_days()
+    assert c.allowed[dating._index(days, D(2023, 10, 12))], c.label
+    assert c.allowed[dating._index(days, D(2024, 2, 25))], c.label
+    # a count that stood for a known period of 2025 keeps to it
+    c59 = dating.hostage_constraint(dict(held, value=59, quote="59 hostages"))
+    assert not c59.allowed[dating._index(days, D(2023, 10, 12))], c59.label
+
+
+def test_a_month_named_with_its_year_is_no_news_hook():
+    # "the October 2025 ceasefire agreement ... since October 2025" in a report of January
+    # 2026: the month is no event the report follows within weeks
+    text = "More than 100 children have been killed since the truce of October 2025."
+    found = [c for c in dating.mention_constraints(date_signals(text))
+             if c.kind == "absolute"]
+    assert found and all(not c.anchors for c in found)
+    assert dating.fresh_constraint(found) is None

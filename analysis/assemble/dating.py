@@ -630,6 +630,11 @@ HOSTAGE_DAYS = 60           # ...reported within 60 days either side (reports ar
 # HOSTAGE_DAYS of the reports of about the same count (each widened by HOSTAGE_DAYS). Counts
 # above every compiled report say nothing (the 2023 reports).
 MONOTONIC_HOSTAGE_METRICS = {"hostages_held"}
+# ... except in the first weeks of the war, when the reported count rose (about 100 on 9
+# October, 199 on 16 October, 224 on 24 October, 240 at the end of the month) as captives were
+# identified: a count below the peak may be of those weeks ("130 hostages" on 12 October 2023
+# was read as a count of 2024 and placed the report a week late). (last day, peak count)
+EARLY_COUNT = (dt.date(2023, 10, 31), 240)
 
 
 # Hostages held since before the war (Avera Mengistu, Hisham al-Sayed, the bodies of Hadar
@@ -761,6 +766,9 @@ def hostage_constraint(figure: dict) -> Constraint | None:
         allowed = _mask_range(n, lo, hi)
         label = (f"{figure['metric']} {int(value)}: compiled counts fall through it between "
                  f"{days[max(lo, 0)]} and {days[min(hi, n - 1)]} (±{HOSTAGE_DAYS} days)")
+        if value < EARLY_COUNT[1] and lo > 0:
+            allowed |= _mask_range(n, 0, _index(days, EARLY_COUNT[0]))
+            label += f", or the first weeks of the war (to {EARLY_COUNT[0]})"
         return Constraint("hostages", label, allowed) if allowed.any() else None
     near = [(day, count) for day, count, _ in points if abs(count - value) <= margin]
     for day, _ in near:
@@ -972,6 +980,14 @@ def _paused_by_truce(text: str, allowed: np.ndarray, label: str):
     return allowed, label
 
 
+def _month_only(resolved) -> bool:
+    """Whether a date is a month or a part of one ("October 2025", "late March 2024"): no
+    news hook then, and no anchor for the preferences of the days soon after the latest event
+    (a report of January 2026 telling of "the ceasefire ... since October 2025" was dated
+    to the month after the month it named)."""
+    return resolved.end is not None and resolved.end != resolved.date
+
+
 def absolute_constraint(mention: dict) -> Constraint | None:
     """A date with its year: past -> the report is on/after it; planned -> on/before it
     (and most likely days before it). Year-less dates: :func:`yearless_constraint`."""
@@ -994,7 +1010,8 @@ def absolute_constraint(mention: dict) -> Constraint | None:
     return Constraint("absolute", f"'{text}' mentioned as past: on/after {resolved.date}",
                       _mask_range(n, idx, _index(days, resolved.end) + near),
                       _named_day_prefer(mention, idx, n),
-                      anchors=() if mention.get("since") else (_index(days, resolved.end),))
+                      anchors=() if mention.get("since") or _month_only(resolved) else
+                      (_index(days, resolved.end),))
 
 
 WEEKDAY_DATE_PREFER = 0.6   # "on Saturday, August 24": that day most likely, the next less
