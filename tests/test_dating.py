@@ -483,3 +483,17 @@ def test_a_month_named_with_its_year_is_no_news_hook():
              if c.kind == "absolute"]
     assert found and all(not c.anchors for c in found)
     assert dating.fresh_constraint(found) is None
+
+
+def test_a_span_of_renewed_fighting_counts_from_the_day_the_war_resumed():
+    # "the past six weeks of renewed conflict" (late April 2025): not six weeks after 7 Oct
+    text = ("The toll includes those killed in the past six weeks of renewed conflict "
+            "after the collapse of a ceasefire.")
+    c = next(c for c in dating.mention_constraints(date_signals(text)) if c.kind == "duration")
+    days, _ = dating.calendar_days()
+    assert c.allowed[dating._index(days, D(2025, 4, 28))], c.label
+    assert not c.allowed[dating._index(days, D(2023, 11, 20))], c.label
+    # "six weeks of war" still counts from 7 October
+    c = next(c for c in dating.mention_constraints(date_signals("after six weeks of war"))
+             if c.kind == "duration")
+    assert c.allowed[dating._index(days, D(2023, 11, 20))], c.label

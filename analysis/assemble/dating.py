@@ -922,6 +922,8 @@ def duration_constraint(mention: dict) -> Constraint | None:
         lo, hi = amount * unit, (amount + 1.5) * unit
     else:                              # seven months: half a unit before to one unit after
         lo, hi = (amount - 0.5) * unit, (amount + 1) * unit
+    if RENEWED_WAR.search(mention["text"]):
+        return _renewed_war_constraint(mention["text"], lo, hi)
     allowed = _mask_range(len(days), int(np.floor(lo)), int(np.ceil(hi)))
     start, end = WAR_START + dt.timedelta(days=int(np.floor(lo))), \
         WAR_START + dt.timedelta(days=int(np.ceil(hi)))
@@ -937,6 +939,37 @@ def duration_constraint(mention: dict) -> Constraint | None:
         if allowed is not counted:   # the span itself stays the likelier reading
             prefer = TRUCE_SPAN_PREFER * counted
     return Constraint("duration", label, allowed, prefer)
+
+
+# A span of renewed fighting ("six weeks of renewed conflict", "two months of resumed
+# strikes") counts from a day the war resumed after a truce (the timeline's war rows that
+# say "resumes": 1 December 2023, 18 March 2025), not from 7 October; "new" is left out
+# ("a new war" is a way to say another one).
+RENEWED_WAR = re.compile(r"\b(?:renewed|resumed|restarted)\s+(?:[\w'’-]+\s+)?(?:war|warfare|"
+                         r"fighting|conflict|offensive|bombardment|bombing|strikes|"
+                         r"hostilities|campaign|assault|attacks)\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _resumptions() -> tuple[dt.date, ...]:
+    """The days the war resumed after a truce (timeline rows of kind war saying 'resumes')."""
+    return tuple(sorted(e.start for e in timeline.load()
+                        if e.kind == "war" and re.search(r"\bresumes\b", e.event)))
+
+
+def _renewed_war_constraint(text: str, lo: float, hi: float) -> Constraint:
+    """The span (lo, hi) days after any day the war resumed (:data:`RENEWED_WAR`)."""
+    days, _ = calendar_days()
+    n = len(days)
+    allowed = np.zeros(n, dtype=bool)
+    spans = []
+    for day in _resumptions():
+        first = _index(days, day)
+        allowed |= _mask_range(n, first + int(np.floor(lo)), first + int(np.ceil(hi)))
+        spans.append(f"{day + dt.timedelta(days=int(np.floor(lo)))}.."
+                     f"{day + dt.timedelta(days=int(np.ceil(hi)))}")
+    return Constraint("duration", f"'{text}' since the war resumed: " + " or ".join(spans),
+                      allowed)
 
 
 # The fighting a truce stops: "15 months of bombardment" in a report of the January 2025
