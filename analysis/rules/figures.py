@@ -1627,8 +1627,9 @@ def _plausible_metric(metric: str | None, value: int) -> str | None:
 
 
 # a toll of one cause or circumstance is a sub-count: (what follows the noun phrase, group)
-_CIRCUMSTANCE_GROUPS = (
-    (re.compile(r"^[^.;]{0,40}?\b(?:while|when)\s+(?:seeking|trying\s+to\s+(?:reach|get)|waiting\s+"
+_CIRCUMSTANCE_GROUPS = (  # (up to 90 characters: "killed and more than 13,500 wounded while
+    # seeking aid" gives both tolls the circumstance)
+    (re.compile(r"^[^.;]{0,90}?\b(?:while|when)\s+(?:seeking|trying\s+to\s+(?:reach|get)|waiting\s+"
                 r"for|collecting|queu\w+\s+for)\s+(?:\w+\s+){0,2}?(?:aid|food|flour|help)\b",
                 re.IGNORECASE), "aid seekers"),
     (re.compile(r"^[^.;]{0,40}?\b(?:died|dying|dead)\s+(?:of|from)\s+(?:\w+\s+){0,2}?(?:malnutrition|"
@@ -1644,6 +1645,13 @@ _TOLL_AMONG = re.compile(r"\btoll\s+(?:among|of)\s+(?:the\s+)?(?:(?:slain|fallen
 # toll of slain Israeli troops in the ground offensive to 101"
 _GROUP_TOLL = re.compile(r"\bnumber\s+of\s+(?:[\w-]+\s+){0,2}?(?P<word>[\w-]+)\s+(?:killed|dead|"
                          r"slain|martyred|injured|wounded)\b[^\d.;:]{0,110}$", re.IGNORECASE)
+# "the total number of malnutrition-related deaths during the war to 289", "the death toll
+# from hunger has reached 222", "famine deaths rose to 300": a tally of one cause of death
+_STARVATION_TOLL = re.compile(r"\b(?:(?:malnutrition|starvation|hunger|famine)(?:[\s-]+related)?\s+"
+                              r"(?:deaths|death\s+toll|toll|fatalities)|(?:deaths|death\s+toll|toll|"
+                              r"fatalities)\s+(?:from|due\s+to|of|caused\s+by)\s+(?:\w+\s+)?"
+                              r"(?:malnutrition|starvation|hunger|famine))\b[^\d.;:]{0,100}$",
+                              re.IGNORECASE)
 # "the military death toll since the start of the ground offensive ... to 86", "Israeli Army
 # Death Toll ... Reaches 97", "the IDF's death toll": the toll of a side's soldiers
 _MILITARY_TOLL = re.compile(r"\b(?:military|army|idf|military['’]s|army['’]s|idf['’]s)\s+"
@@ -1661,6 +1669,8 @@ def _toll_group(s: _Sentence, r: _Reading) -> str | None:
         return s.lexicon.group_of.get(match.group("word").lower())
     if _MILITARY_TOLL.search(r.core_left):
         return "soldiers"
+    if _STARVATION_TOLL.search(r.core_left):
+        return "starvation"
     last = s.rows[-1] if s.rows else None  # "17,000 children have been killed and over 33,000
     if (last and r.np.kind is None and last["group"] != "all"  # injured": the same group
             and last["metric"] in ("killed", "injured") and _same_clause(last, s.text, r.number)
@@ -2025,7 +2035,9 @@ def _row_of(s: _Sentence, r: _Reading) -> dict:
     """The row: population, bound (ranges and vague amounts are lower bounds) and the quote
     (from the hedge to the end of the noun phrase)."""
     number, np = r.number, r.np
-    population = r.population or _population(r.metric, np, s.text, number, s.rows, s.lexicon)
+    population = r.population or ("palestinian" if r.group in ("aid seekers", "starvation")
+                                  and not np.nationality else None) or _population(
+        r.metric, np, s.text, number, s.rows, s.lexicon)  # (aid seekers and famine: Gaza's)
     qualifier = r.qualifier
     if (number.is_range and r.low is not None) or number.vague:
         qualifier = "lower_bound"
