@@ -497,3 +497,23 @@ def test_a_span_of_renewed_fighting_counts_from_the_day_the_war_resumed():
     c = next(c for c in dating.mention_constraints(date_signals("after six weeks of war"))
              if c.kind == "duration")
     assert c.allowed[dating._index(days, D(2023, 11, 20))], c.label
+
+
+@pytest.mark.parametrize("text,day", [
+    ("Strikes threatened the collapse of a two-month ceasefire.", D(2025, 3, 18)),
+    ("Israel accused him of violating a ceasefire that had been in place for two months.",
+     D(2025, 12, 13)),
+    ("Three weeks into the ceasefire, aid trucks still queue at the crossings.",
+     D(2025, 2, 9)),
+])
+def test_the_age_of_a_truce_counts_from_a_truce_that_lasted_that_long(text, day):
+    c = next(c for c in dating.mention_constraints(date_signals(text)) if c.kind == "duration")
+    days, _ = dating.calendar_days()
+    assert c.allowed[dating._index(days, day)], c.label
+    # not from 7 October, and not from the week-long truce of November 2023
+    assert not c.allowed[dating._index(days, D(2024, 1, 20))], c.label
+
+
+def test_a_proposed_ceasefire_of_some_length_is_no_age():
+    text = "Hamas agreed to a 60-day ceasefire proposal; a two-month truce was discussed."
+    assert not [m for m in date_signals(text) if m["kind"] == "duration"]

@@ -922,6 +922,8 @@ def duration_constraint(mention: dict) -> Constraint | None:
         lo, hi = amount * unit, (amount + 1.5) * unit
     else:                              # seven months: half a unit before to one unit after
         lo, hi = (amount - 0.5) * unit, (amount + 1) * unit
+    if mention.get("anchor") == "truce":
+        return _truce_age_constraint(mention["text"], lo, hi)
     if RENEWED_WAR.search(mention["text"]):
         return _renewed_war_constraint(mention["text"], lo, hi)
     allowed = _mask_range(len(days), int(np.floor(lo)), int(np.ceil(hi)))
@@ -959,17 +961,45 @@ def _resumptions() -> tuple[dt.date, ...]:
 
 def _renewed_war_constraint(text: str, lo: float, hi: float) -> Constraint:
     """The span (lo, hi) days after any day the war resumed (:data:`RENEWED_WAR`)."""
+    return _span_after(text, lo, hi, _resumptions(), "since the war resumed")
+
+
+def _truce_age_constraint(text: str, lo: float, hi: float) -> Constraint | None:
+    """The age of a truce ("the two-month-old ceasefire", anchor "truce" in
+    :mod:`analysis.rules.dates`): the span (lo, hi) days after the first day of a truce that
+    lasted about that long (the week-long truce of November 2023 is no two-month-old one)."""
+    days, _ = calendar_days()
+    starts = tuple(days[first] for first, last in _truce_spans()
+                   if last - first >= lo - TRUCE_AGE_SLACK_DAYS)
+    return _span_after(text, lo, hi, starts, "since the truce began") if starts else None
+
+
+def _span_after(text: str, lo: float, hi: float, anchors, what: str) -> Constraint:
+    """A duration counted from any of the days `anchors`: the report (lo, hi) days after."""
     days, _ = calendar_days()
     n = len(days)
     allowed = np.zeros(n, dtype=bool)
     spans = []
-    for day in _resumptions():
+    for day in anchors:
         first = _index(days, day)
         allowed |= _mask_range(n, first + int(np.floor(lo)), first + int(np.ceil(hi)))
         spans.append(f"{day + dt.timedelta(days=int(np.floor(lo)))}.."
                      f"{day + dt.timedelta(days=int(np.ceil(hi)))}")
-    return Constraint("duration", f"'{text}' since the war resumed: " + " or ".join(spans),
-                      allowed)
+    return Constraint("duration", f"'{text}' {what}: " + " or ".join(spans), allowed)
+
+
+# a truce's age counts from a truce that lasted at least this many days less than the age
+TRUCE_AGE_SLACK_DAYS = 7
+
+
+@lru_cache(maxsize=1)
+def _truce_spans() -> tuple[tuple[int, int], ...]:
+    """(first, last) candidate-day index of each truce in force (timeline rows of kind
+    ceasefire named '... in force', the last day uncapped)."""
+    days, _ = calendar_days()
+    return tuple((_index(days, e.start), _index(days, e.end or e.start))
+                 for e in timeline.load()
+                 if e.kind == "ceasefire" and TRUCE_PERIOD.search(e.event))
 
 
 # The fighting a truce stops: "15 months of bombardment" in a report of the January 2025

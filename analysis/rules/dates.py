@@ -653,6 +653,27 @@ _DURATION_PATTERNS = [
     rf"(?P<unit>days|weeks|months)\b",
 ]
 _DURATION = [re.compile(p, re.IGNORECASE) for p in _DURATION_PATTERNS]
+# The age of a truce in force (anchor "truce": the span counts from a truce's first day):
+# "the two-month-old ceasefire", "a truce that has held for six weeks", "three weeks into the
+# ceasefire", "the ceasefire that took effect five weeks ago", "the collapse of a two-month
+# ceasefire". Not "a 60-day ceasefire" or "a two-month truce" alone (proposals are written so).
+_TRUCE_WORDS = r"(?:ceasefire|cease-fire|truce)"
+_TRUCE_AGE_PATTERNS = [
+    rf"\b{_QUAL}\s*(?P<num>{_NUM})[- ](?P<unit>day|week|month)[- ]old\s+(?:[\w'’-]+\s+){{0,2}}"
+    rf"{_TRUCE_WORDS}",
+    rf"\b{_TRUCE_WORDS}\s+(?:that\s+|which\s+)?(?:had\s+|has\s+)?(?:been\s+)?(?:in\s+place|"
+    rf"in\s+effect|in\s+force|holding|held)\s+for\s+(?:the\s+(?:past|last)\s+)?{_QUAL}\s*"
+    rf"(?P<num>{_NUM})\s+(?P<unit>days|weeks|months)\b",
+    rf"\b{_QUAL}\s*(?P<num>{_NUM})\s+(?P<unit>days?|weeks?|months?)\s+(?:into|after\s+the\s+"
+    rf"start\s+of)\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+)?{_TRUCE_WORDS}",
+    rf"\b{_TRUCE_WORDS}\s+(?:that\s+|which\s+)?(?:took\s+effect|began|started|went\s+into\s+"
+    rf"effect|came\s+into\s+effect|came\s+into\s+force)\s+{_QUAL}\s*(?P<num>{_NUM})\s+"
+    rf"(?P<unit>days|weeks|months)\s+ago\b",
+    rf"\b(?:collapse|end|breakdown|shattering|unravelling|unraveling)\s+of\s+(?:the\s+|a\s+)?"
+    rf"(?:fragile\s+)?{_QUAL}\s*(?P<num>{_NUM})[- ](?P<unit>day|week|month)(?:[- ](?:old|long))?"
+    rf"\s+{_TRUCE_WORDS}",
+]
+_TRUCE_AGE = [re.compile(p, re.IGNORECASE) for p in _TRUCE_AGE_PATTERNS]
 # Ordinal durations: "the war, now in its fifth month", "the 100th day of the war", "the
 # war's fourth week": the report lies within that unit (qualifier "ordinal").
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
@@ -794,6 +815,7 @@ def date_signals(text: str, sentences: list[tuple[int, int]] | None = None) -> l
     segments = _segments(text)
     mentions = _date_expressions(text, segments)
     taken: list[tuple[int, int]] = []  # durations already found (patterns overlap)
+    mentions += _durations(text, segments, taken, _TRUCE_AGE)
     mentions += _durations(text, segments, taken)
     mentions += _ordinal_durations(text, segments, taken)
     if "nniversar" in text:
@@ -986,10 +1008,11 @@ def _date_expressions(text: str, segments) -> list[dict]:
     return mentions
 
 
-def _durations(text: str, segments, taken: list) -> list[dict]:
-    """ "seven-month war", "100 days into the war" (see _DURATION_PATTERNS)."""
+def _durations(text: str, segments, taken: list, patterns=None) -> list[dict]:
+    """ "seven-month war", "100 days into the war" (see _DURATION_PATTERNS); with
+    `patterns` :data:`_TRUCE_AGE`, the age of a truce (anchor "truce")."""
     found = []
-    for pattern in _DURATION:
+    for pattern in patterns or _DURATION:
         for match in _finditer(pattern, text, segments):
             start, end = match.span()
             amount = _number(match.group("num"))
@@ -1004,6 +1027,8 @@ def _durations(text: str, segments, taken: list) -> list[dict]:
             found.append({"text": text[start:end], "start_char": start, "end_char": end,
                           "kind": "duration", "amount": amount, "unit": unit,
                           "qualifier": qualifier})
+            if patterns is not None:
+                found[-1]["anchor"] = "truce"
             taken.append((start, end))
     return found
 
