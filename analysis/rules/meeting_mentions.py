@@ -226,7 +226,7 @@ def _date_elsewhere(doc: Doc, date, triggers, speech, breaks) -> bool:
             # (but "the plan, which Trump presented after his meeting with X on May 2")
             return not any(before < p < date[0] for p in positions)
         before -= 1
-    if _other_relative_clause(doc, date, positions):
+    if _other_relative_clause(doc, date, positions) or _new_clause_day(doc, date, positions):
         return True
     first = min(positions)
     for brk in breaks:
@@ -237,6 +237,21 @@ def _date_elsewhere(doc: Doc, date, triggers, speech, breaks) -> bool:
             if comma is not None and not any(brk < p < comma for p in positions):
                 return True
     return False
+
+
+NEW_SUBJECTS = {"they", "he", "she", "it", "we", "the", "hamas", "israel"}
+
+
+def _new_clause_day(doc: Doc, date, positions) -> bool:
+    """'left Cairo, claiming the round was over, and yesterday they surprised the world': a
+    day that opens a clause of its own after ', and'/', but' (a new subject right after it)
+    with no meeting word up to six words on. Leaves 'met on Monday, and again on Tuesday'."""
+    i = date[0]
+    if i < 2 or doc[i - 1].lower_ not in ("and", "but") or doc[i - 2].text != ",":
+        return False
+    if date[1] >= len(doc) or doc[date[1]].lower_ not in NEW_SUBJECTS:
+        return False
+    return not any(i < p <= date[1] + 6 for p in positions) and any(p < i for p in positions)
 
 
 LIST_OPENERS = {"including", "among", "such", "like", "notably", "especially"}
@@ -806,6 +821,7 @@ def _before_trip(s: Sentence) -> bool:
 HOST_VERBS = {"host", "hosts", "hosted", "hosting"}
 HOME_COUNTRIES = ("Israel", "United States")  # "returned to Israel": going home
 SIT_VERBS = {"sit", "sits", "sat", "sitting"}  # "sat down with": a meeting
+REACH_VERBS = {"reach", "reaches", "reached", "reaching"}  # "reached Cairo": an arrival
 
 
 def _hosts(following: list[str]) -> bool:
@@ -860,10 +876,12 @@ def _weak_rule(finder, facts: Facts, s: Sentence, group: Group) -> bool:
 
 def _arrive_rule(finder, facts: Facts, s: Sentence, group: Group) -> bool:
     """'Burns arrived in Doha' (a negotiator, a place, about the talks); 'The Israeli
-    delegation for the talks has arrived in Paris' (an unnamed delegation, for the talks).
+    delegation for the talks has arrived in Paris', 'the Hamas delegation arrived in Cairo on
+    Tuesday evening' (an unnamed delegation, for the talks or in an article about them).
     Leaves 'arrived in Israel' of a non-negotiator."""
     return ("arrive" in facts.kinds and bool(facts.location)
-            and (facts.negotiator or (facts.unnamed and facts.talks_in_sentence))
+            and (facts.negotiator or (facts.unnamed and (
+                facts.talks_in_sentence or "delegation" in facts.kinds)))
             and (facts.topic or facts.doc_topic or "noun" in facts.kinds))
 
 
@@ -1002,6 +1020,7 @@ class MeetingFinder:
         self.lex_lists = load_lexicon()
         self.terms_lex = load_deal_terms()
         self.gazetteer = load_gazetteer()
+        self._place_heads = {alias.split()[0].lower() for alias in self.gazetteer.aliases}
         self.places = PhraseMatcher(nlp.vocab, attr="LOWER")
         for alias, name in self.gazetteer.aliases.items():
             self.places.add(name, [nlp.make_doc(alias)])
@@ -1236,6 +1255,9 @@ class MeetingFinder:
         if word == "headed" and lower[i + 1:i + 2] == ["by"]:
             return None  # "Headed by Mossad chief David Barnea, the delegation ...": its
             # people go to the meeting word nearest them
+        if word in REACH_VERBS and lower[i + 1:i + 2] and s.tokens[i + 1].text[:1].isupper() \
+                and lower[i + 1] in self._place_heads:
+            return "arrive"  # "the delegation reached Cairo on Wednesday" (not "reach a deal")
         if word in SIT_VERBS and lower[i + 1:i + 3] == ["down", "with"]:
             return "meet"  # "Burns sat down with the Qatari prime minister in Doha"
         if word == "meeting" and i > 0 and lower[i - 1] in ("been", "is", "are", "was", "were"):
@@ -1661,10 +1683,12 @@ class MeetingFinder:
             return True
         if any(t.passing for t in group.triggers):
             return True  # "came a day after Al-Thani met in Paris with ..."
-        for position in group.positions:
-            i = position - s.start
+        for trigger in group.triggers:  # ("had recently arrived in Cairo": just now)
+            markers = ("previously", "earlier", "already") + (
+                () if trigger.kind in ("arrive", "delegation") else ("recently",))
+            i = trigger.position - s.start
             window = s.lower[max(0, i - 6):i + 3]
-            if any(w in ("previously", "earlier", "already", "recently") for w in window) and not (
+            if any(w in markers for w in window) and not (
                     s.lower[:2] == ["earlier", ","] and "earlier" not in s.lower[2:]) and \
                     not any(_already_there(s.lower, j) for j in range(max(0, i - 6), i + 3)):
                 return True
