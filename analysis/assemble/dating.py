@@ -1884,12 +1884,27 @@ def _decide(constraints: list[Constraint], set_aside: list[str]) -> Inference:
         return Inference(None, window, f"undated: within {window[0]}..{window[1]} only "
                          f"weekday or recency preferences pick a day among {plateau} equally "
                          f"supported ones: {evidence}", constraints)
-    return Inference(days[point], window, evidence, constraints)
+    return Inference(days[point], _with_margin(days, lo, hi), evidence, constraints)
+
+
+# The window written for a dated estimate reaches this many days beyond the days the evidence
+# allows, on either side: most windows begin on the day of the event the report tells (on the
+# dev sets the truth lies on a window's first or last day for three dated articles in five),
+# and a report's date is a day off that day often enough (an evening event dated by the
+# next morning's copy, a republished wire, a time zone, a timeline day of another calendar).
+WINDOW_MARGIN_DAYS = 1
+
+
+def _with_margin(days: list[dt.date], lo: int, hi: int) -> tuple[dt.date, dt.date]:
+    """(first, last) day of the window lo..hi widened by :data:`WINDOW_MARGIN_DAYS`."""
+    return (days[max(0, lo - WINDOW_MARGIN_DAYS)],
+            days[min(len(days) - 1, hi + WINDOW_MARGIN_DAYS)])
 
 
 # date_confidence of an inferred date by the width of its window (days): the charts draw
 # the window; the word sums it up. Header and metadata dates are "given".
-CONFIDENCE_WIDTHS = ((7, "high"), (21, "medium"), (MAX_WINDOW_DAYS, "low"))
+CONFIDENCE_WIDTHS = tuple((width + 2 * WINDOW_MARGIN_DAYS, word) for width, word in
+                          ((7, "high"), (21, "medium"), (MAX_WINDOW_DAYS, "low")))
 DATE_COLUMNS = ("report_date", "date_source", "date_window_start", "date_window_end",
                 "date_evidence", "date_confidence")
 
