@@ -400,12 +400,13 @@ def _excluded_quantity(number: Number, left: str, right: str, lexicon: FigureLex
         return True
     if re.match(r"^\s*(?:years?|yrs|-year)\b", right, re.IGNORECASE):
         return True
-    if re.match(r"^\s*(?:in|out\s+of)\s+(?:every\s+)?\d|^\s*(?:in|out\s+of)\s+(?:every|each)\b",
-                right, re.IGNORECASE):
+    if re.match(r"^\s*(?:in|out\s+of)\s+(?:every|each)\b|^\s*in\s+\d", right, re.IGNORECASE) or (
+            number.value == 1 and re.match(r"^\s*out\s+of\s+\d", right, re.IGNORECASE)):
         return True
-    if re.search(r"(?:(?:\b\d+|\bone)\s+(?:in|out\s+of)|\b(?:two|three|four|five|six|seven|"
-                 r"eight|nine|ten)\s+in)\s+(?:every\s+)?$", left, re.IGNORECASE):
-        return True  # "more than 1 in 75 Gazans": a fraction
+    if re.search(r"(?:(?:\b\d+|\bone)\s+in|\b(?:1|one)\s+out\s+of|\b(?:two|three|four|five|six|"
+                 r"seven|eight|nine|ten)\s+in|out\s+of\s+every)\s+(?:every\s+)?$", left,
+                 re.IGNORECASE):
+        return True  # "more than 1 in 75 Gazans": a fraction ("27 out of 28 captives": a part)
     if re.match(r"^\s*(?:[:/]\d|a\.m\.|p\.m\.|am\b|pm\b|gmt\b)", right, re.IGNORECASE):
         return True
     if re.search(r"\b\w+['’]s\s*$", left) and re.search(r"\bof\s+\w+['’]s\s*$|population",
@@ -859,6 +860,9 @@ def _read_number(s: _Sentence, number: Number, outcome: dict, previous: dict | N
     if _rate_governs(s.text, number, r.after, r.core_left, s.lexicon):
         return None
     _choose_trigger(s, r)
+    if r.trigger is None and _whole_after(s.text, number, s.numbers) is not None:
+        return None  # a part with no predicate of its own: "only three out of 15 bodies of
+        # dead hostages had been brought back" (the 15 are the count)
     r.subset = _is_subset(s, r, previous)
     outcome["subset"] = r.subset
     if _part_of_release(r, previous):
@@ -1054,8 +1058,9 @@ def _state_then_plan(r: _Reading) -> None:
     """A count described by its state, then a release still to come: "some 100 hostages who
     remain in Gaza are set to be released" states the held count (hold); in "33 of the 100
     hostages still in Gaza will be freed" the part (33) is the pending release."""
-    if r.left_trigger or not _STATE_THEN_PLAN.match(r.after):
-        return
+    if r.left_trigger or not (_STATE_THEN_PLAN.match(r.after) or (
+            r.pending and r.right_trigger == "release" and _REMAINING_BEFORE.search(r.core_left))):
+        return  # ("the bodies of the remaining 28 dead hostages are expected to be handed over")
     if r.np.of_the and not r.part_of:
         r.right_trigger, r.pending = "release", True
     else:
@@ -1129,6 +1134,9 @@ def _part_without_state(s: _Sentence, r: _Reading) -> bool:
     if r.np.kind == "hostage" and _TAKEN_PARTICIPLE.match(r.after):
         r.left_trigger, r.right_trigger = None, "take"  # "97 of the 251 hostages taken ..."
         return False
+    if r.np.kind == "hostage" and _BODIES_OF_PART.search(r.left):
+        r.left_trigger, r.right_trigger, r.bodies = None, "hold", True  # "handed over the
+        return False  # remains of 27 out of 28 Israeli captives": the 28 are the dead
     still_held = r.np.kind == "hostage" and bool(
         _STILL_HELD_WHOLE.match(r.after) or _DEAD_IN_PHRASE.search(r.right[:r.np.end]))
     # ("the bodies of 10 of the 28 deceased hostages": the 28 are the dead still held)
@@ -1139,6 +1147,8 @@ def _part_without_state(s: _Sentence, r: _Reading) -> bool:
     return False  # 59 hostages still held in Gaza": 59 held
 
 
+_BODIES_OF_PART = re.compile(r"\b(?:bodies|remains)\s+of\s+(?:all\s+but\s+)?[\w,-]+\s+"
+                             r"(?:out\s+)?of\s+(?:the\s+)?$", re.IGNORECASE)
 _STILL_HELD_WHOLE = re.compile(r"^\s+(?:(?:who|that)\s+(?:are|were)\s+)?(?:still|remaining)\b",
                                re.IGNORECASE)
 
@@ -1187,8 +1197,11 @@ def _held_object_of_release(s: _Sentence, r: _Reading) -> bool:
     noun, "release of", or a plan before the verb), a definite object (the, all, remaining)
     and a state (remaining, held, in Gaza). Leaves releases that happened ("Hamas released
     the 24 hostages on Friday") and numbers of a deal ("would free 40 hostages")."""
-    if r.np.kind not in ("hostage", None) or not _DEFINITE_BEFORE.search(r.core_left):
-        return False
+    remaining = re.search(r"\bremaining\b", r.core_left[-30:] + r.right[:r.np.end],
+                          re.IGNORECASE)
+    if r.np.kind not in ("hostage", None) or not (_DEFINITE_BEFORE.search(r.core_left)
+                                                  or remaining):
+        return False  # ("the return of about 60 remaining captives")
     if r.left_trigger is None and _EXCHANGE_FOR_THE.search(r.core_left):
         return r.np.kind == "hostage" and r.right_trigger == "hold"  # "in exchange for the 47
         # hostages remaining in Gaza"
@@ -1197,10 +1210,14 @@ def _held_object_of_release(s: _Sentence, r: _Reading) -> bool:
     trigger_text = r.core_left[r.trigger_start:]
     before = r.core_left[max(0, r.trigger_start - 45):r.trigger_start]
     sought = bool(_NOMINAL_RELEASE.search(trigger_text) or s.lexicon.pending_re.search(before)
-                  or re.search(r"\bto\s*$", before))
-    remaining = re.search(r"\bremaining\b", r.core_left[-30:] + r.right[:r.np.end],
-                          re.IGNORECASE)
-    return sought and bool(remaining or r.right_trigger == "hold")
+                  or re.search(r"\bto\s*$", before) or _PRESENT_RELEASE.match(trigger_text))
+    return sought and bool(remaining or r.right_trigger == "hold"
+                           or re.search(r"\ball\s*$", r.core_left))  # "return all 50 hostages"
+
+
+# a release verb not in the past: "until Hamas releases the remaining 59 hostages"
+_PRESENT_RELEASE = re.compile(r"(?:releases?|frees?|returns?|brings?\s+(?:back|home))\b",
+                              re.IGNORECASE)
 
 
 def _bodies_of_the_held(s: _Sentence, r: _Reading) -> bool:
@@ -1235,7 +1252,8 @@ def _rescue_veto(s: _Sentence, r: _Reading) -> bool:
         row["metric"].startswith("hostages") for row in s.rows))  # "Of the 251 hostages
     # taken ..., the remains of four are still in Gaza"
     if (r.right_trigger == "hold" and hostages
-            and _BODIES_LEFT.search(r.core_left[-40:])) or _bodies_of_the_held(s, r) \
+            and _BODIES_LEFT.search(_TRAILING_DETERMINERS.sub("", r.core_left)[-40:])) \
+            or _bodies_of_the_held(s, r) \
             or (r.np.kind == "hostage" and _HOLDS_BODIES.search(r.core_left[-60:])):
         r.bodies = True  # "Hamas still holds the remains of 24 deceased hostages"
         return False
@@ -1315,6 +1333,8 @@ def _choose_trigger(s: _Sentence, r: _Reading) -> None:
         trigger = right
     if r.np.of_the and not r.alive and _said_dead(r.after, s.lexicon):
         trigger = "dead"
+    if trigger == "hold" and not left and _dead_after_state(s, r):
+        trigger = "dead"
     if r.coordinated and (trigger is None or (trigger in ("hold", "toll") and not left
                                               or left == "toll")):
         trigger = "release"
@@ -1324,6 +1344,35 @@ def _choose_trigger(s: _Sentence, r: _Reading) -> None:
         trigger = _shared_predicate(s.text, r.number, r.np, s.numbers, s.lexicon)
     r.trigger = trigger  # ("killed 1,200 people, including 815 civilians, and 251 were
     # abducted": the part shares its whole's predicate, not the next clause's)
+
+
+_NUMBER_WORD = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|"
+                          r"hundreds?)\b", re.IGNORECASE)
+
+
+def _dead_after_state(s: _Sentence, r: _Reading) -> bool:
+    """Hostages described by where they are held, then said dead in the same clause: "32
+    hostages remaining in Gaza were dead", "Over 30 Hostages Held by Hamas in Gaza Confirmed
+    Dead", "31 of the remaining hostages held by Hamas in the Gaza Strip have been pronounced
+    dead". Leaves "59 hostages are held in Gaza and Israel believes 35 are dead" (another
+    number says who is dead) and "... remain in Gaza, 30 of whom are dead"."""
+    if r.np.kind != "hostage" or r.alive or r.part_of:
+        return False  # ("25 of the 100 hostages still in Gaza are no longer alive": 100 held)
+    text = _mask_dates(r.after[:110], s.lexicon)
+    other = _OTHER_SUBJECT.search(text)
+    if other:
+        text = text[:other.start()]
+    match = s.lexicon.dead_search_re.search(text)
+    return (bool(match) and not _NUMBER_WORD.search(text[:match.end()])
+            and bool(_DEAD_PREDICATE.search(text[:match.end()])))
+
+
+# the dead word as the predicate ("were dead", "have been pronounced dead", "have died"), not
+# a verb with its own object ("kidnapped in the attack that killed 1,200 people")
+_DEAD_PREDICATE = re.compile(r"\b(?:are|is|were|was|been|be|have|has|had|confirmed|pronounced|"
+                             r"declared|presumed|believed|thought|feared|now)\s+(?:\w+\s+)?"
+                             r"(?:dead|died|deceased|killed|slain|murdered|not\s+alive|"
+                             r"no\s+longer\s+alive|lost\s+their\s+lives)\s*$", re.IGNORECASE)
 
 
 def _is_subset(s: _Sentence, r: _Reading, previous: dict | None) -> bool:
@@ -2057,11 +2106,19 @@ _TABLE_ROW = re.compile(r"^(?P<lead>\s*(?:[^:\n]{1,40}:\s+)?)"
                         r"(?P<label>[A-Za-z][^:\n]{3,90}?)\s*:\s*(?P<value>[^:\n]{1,70}?)\s*$")
 
 
+# a note in brackets after a key figure: "Over 46,000 (This figure does not distinguish ...)"
+_TRAILING_NOTE = re.compile(r"(?<=\d)\s*\((?!\s*(?:including|of\s+whom|among))"
+                            r"[^()\n]{10,300}\)\s*$", re.IGNORECASE)
+# (not "(including 35 declared dead)": a part)
+
+
 def _table_row(sentence: str, offset: int, context: str,
                lexicon: FigureLexicon) -> list[dict] | None:
     """A line of a key-figures table, "Hostages remaining in Gaza: 128", read as the sentence
-    "128 Hostages remaining in Gaza" (the whole line is the quote); None if not such a line."""
-    match = _TABLE_ROW.match(sentence)
+    "128 Hostages remaining in Gaza" (the whole line is the quote); None if not such a line.
+    AP's "by the numbers" lines: "Number of Palestinians killed in Gaza: Over 46,000 (This
+    figure ...)" read as "Over 46,000 Palestinians killed in Gaza" (the note is left out)."""
+    match = _TABLE_ROW.match(_TRAILING_NOTE.sub("", sentence))
     if not match or (len(match.group("label").split()) < 2
                      and not _METRIC_LABEL.fullmatch(match.group("label"))):
         return None  # "Displaced: 1.9 million" and "Killed: 45,000" are rows; "Source: ..." not
@@ -2079,7 +2136,8 @@ def _table_row(sentence: str, offset: int, context: str,
                                               rest)):
         return None  # "Hostages released: 148, of whom 8 were dead" reads on after the number
     hedge = "more than " if plus and not lead else ""
-    rows = figures_in_sentence(f"{hedge}{value[:numbers[0].end]} {match.group('label')}"
+    label = _LABEL_LEAD.sub("", match.group("label"))  # "Number of people killed in Israel"
+    rows = figures_in_sentence(f"{hedge}{value[:numbers[0].end]} {label}"
                                f"{rest.replace('(', ',').rstrip(')')}", 0, context)
     start = offset + match.start("label")
     quote = sentence[match.start("label"):match.end("value")]
@@ -2299,13 +2357,14 @@ _STANDS_AT = re.compile(r"\b(?:stands?|stood|standing|puts?|putting|placed?|plac
 _TOTAL_LEFT = re.compile(r"\b(?:total|number|tally|count)\s+(?:of\s+(?:[\w-]+\s+){0,2})?"
                          r"(?:released|freed|returned|set\s+free)\b[^\d.;:]{0,60}$",
                          re.IGNORECASE)
-_PART_OF_LEFT = re.compile(r"\d\s+of\s+(?:the\s+)?(?:remaining\s+|other\s+)?$", re.IGNORECASE)
+_PART_OF_LEFT = re.compile(r"\d\s+(?:out\s+)?of\s+(?:the\s+)?(?:remaining\s+|other\s+)?$",
+                           re.IGNORECASE)  # ("seven of 28", "27 out of 28")
 
 
 def _whole_after(sentence: str, number: Number, numbers: list[Number]) -> Number | None:
     """The number right after "of (the)" following `number` ("36 of the 128 ..."), if any."""
     later = [n for n in numbers if n.start >= number.end]
-    if later and re.fullmatch(r"\s+of\s+(?:the\s+)?(?:remaining\s+|other\s+)?",
+    if later and re.fullmatch(r"\s+(?:out\s+)?of\s+(?:the\s+)?(?:remaining\s+|other\s+)?",
                               sentence[number.end:later[0].start], re.IGNORECASE):
         return later[0]
     return None
