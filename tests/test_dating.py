@@ -520,3 +520,23 @@ def test_the_age_of_a_truce_counts_from_a_truce_that_lasted_that_long(text, day)
 def test_a_proposed_ceasefire_of_some_length_is_no_age():
     text = "Hamas agreed to a 60-day ceasefire proposal; a two-month truce was discussed."
     assert not [m for m in date_signals(text) if m["kind"] == "duration"]
+
+
+@pytest.mark.parametrize("value,qualifier,sentence,day", [
+    (391, "lower_bound", "Israeli fire has killed at least 391 Palestinians since the agreement "
+     "was established, the ministry said.", D(2025, 12, 15)),
+    (150, "lower_bound", "Since the ceasefire began, more than 150 Palestinians have been "
+     "killed.", D(2025, 3, 16)),
+])
+def test_killed_since_the_truce_began_matches_the_ministrys_sum_since_then(value, qualifier,
+                                                                           sentence, day):
+    figure = {"metric": "killed", "population": "palestinian", "value": value,
+              "qualifier": qualifier, "quote": str(value), "sentence": sentence}
+    constraints, _ = dating.figure_constraints([figure])
+    days, _ = dating.calendar_days()
+    assert len(constraints) == 1 and constraints[0].allowed[dating._index(days, day)], \
+        [c.label for c in constraints]
+    # the whole toll in a sentence that names the truce is still the whole toll
+    whole = dict(figure, value=70100, quote="70,100",
+                 sentence="Since the ceasefire the toll has risen to 70,100.")
+    assert not dating.since_truce(whole)

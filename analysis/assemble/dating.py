@@ -610,6 +610,72 @@ def toll_constraints(figure: dict) -> list[Constraint]:
             Constraint("toll_range", c.label, c.allowed)]
 
 
+# Palestinians killed since a truce began ("at least 391 ... killed since the agreement was
+# established", "360 Palestinians have been killed since the ceasefire began"): the health
+# ministry's count of new deaths (``killed_truce_new``, without bodies recovered from the
+# rubble) summed from the truce's first day matches what reports quote (15 December 2025:
+# 390, reported 391; 13 January 2026: 445, reported 442). Counts this small only.
+SINCE_TRUCE = re.compile(r"\bsince\s+(?:the\s+)?(?:[\w.'’-]+\s+){0,3}(?:ceasefire|cease-fire|"
+                         r"truce|agreement)\b", re.IGNORECASE)
+TRUCE_TOLL_MAX = 2_000
+TRUCE_TOLL_FILE = "gaza_daily_casualties.csv"
+TRUCE_TOLL_MATCH = (0.02, 3)    # an exact count: within 2% or 3 of the sum
+TRUCE_TOLL_LAGS = (-1, 3)       # the report from a day before the bulletin to three after
+TRUCE_TOLL_RANGES = {"lower_bound": (0.0, 0.15), "upper_bound": (-0.12, 0.0),
+                     "approx": (-0.1, 0.1)}   # round counts: the sum within these shares
+
+
+def since_truce(figure: dict) -> bool:
+    """A count of Palestinians killed since a truce began (:data:`SINCE_TRUCE` in its
+    sentence, the count below :data:`TRUCE_TOLL_MAX`)."""
+    value = pd.to_numeric(figure.get("value"), errors="coerce")
+    sentence = figure.get("sentence") if isinstance(figure.get("sentence"), str) else ""
+    return not pd.isna(value) and 0 < value < TRUCE_TOLL_MAX and bool(SINCE_TRUCE.search(sentence))
+
+
+@lru_cache(maxsize=1)
+def _truce_killed() -> np.ndarray:
+    """For each candidate day inside a 2025 truce with a bulletin, the ministry's new deaths
+    summed from the truce's first day (NaN elsewhere)."""
+    days, _ = calendar_days()
+    gaza = pd.read_csv(reference.REFERENCE_DIR / TRUCE_TOLL_FILE,
+                       usecols=["report_date", "killed_truce_new"])
+    gaza.index = pd.to_datetime(gaza["report_date"]).dt.date
+    new = pd.to_numeric(gaza["killed_truce_new"], errors="coerce").reindex(days)
+    out = np.full(len(days), np.nan)
+    for first, last in _truce_spans():
+        window = new.iloc[first:last + 1]
+        if window.notna().any():
+            out[first:last + 1] = np.where(window.notna(), window.fillna(0).cumsum(), np.nan)
+    return out
+
+
+def truce_toll_constraint(figure: dict) -> Constraint | None:
+    """Killed since a truce began (:func:`since_truce`) against :func:`_truce_killed`: the
+    days whose sum agrees (an exact count within :data:`TRUCE_TOLL_MATCH`, a round one in
+    :data:`TRUCE_TOLL_RANGES`), a day before to three after each."""
+    value = float(pd.to_numeric(figure.get("value"), errors="coerce"))
+    qualifier = figure.get("qualifier") or "exact"
+    totals = _truce_killed()
+    if value % 10 == 0 and qualifier in TRUCE_TOLL_RANGES:   # "more than 150", "nearly 400"
+        low, high = TRUCE_TOLL_RANGES[qualifier]
+        ok = (totals >= value * (1 + low)) & (totals <= value * (1 + high))
+    else:
+        margin = max(TRUCE_TOLL_MATCH[0] * value, TRUCE_TOLL_MATCH[1])
+        ok = np.abs(totals - value) <= margin
+    matched = np.flatnonzero(ok)
+    if not len(matched):
+        return None
+    allowed = np.zeros(len(totals), dtype=bool)
+    for lag in range(TRUCE_TOLL_LAGS[0], TRUCE_TOLL_LAGS[1] + 1):
+        j = matched + lag
+        allowed[j[(j >= 0) & (j < len(totals))]] = True
+    days, _ = calendar_days()
+    return Constraint("toll", f"killed since the truce began {int(value):,} ({qualifier}): "
+                      f"the ministry's sum since the truce {days[matched[0]]}..."
+                      f"{days[matched[-1]]}", allowed)
+
+
 # Hostage counts: figure metric -> compiled metrics (israel_hostage_figures_reported.csv).
 HOSTAGE_METRICS = {"hostages_held": ["hostages_held", "hostages_remaining"],
                    "hostages_dead": ["hostages_remaining_dead"]}
@@ -1614,7 +1680,9 @@ def figure_constraints(figures: list[dict]) -> tuple[list[Constraint], list[str]
         key = (figure.get("metric"), figure.get("population"))
         scope = figure.get("scope")
         c = None
-        if key in TOLL_METRICS and (scope in (None, "", "cumulative") or pd.isna(scope)):
+        if key == ("killed", "palestinian") and since_truce(figure):
+            c = truce_toll_constraint(figure)
+        elif key in TOLL_METRICS and (scope in (None, "", "cumulative") or pd.isna(scope)):
             why = not_a_toll(figure)
             if why:
                 set_aside.append(f"{figure.get('quote') or figure.get('value')} ({why})")
