@@ -434,7 +434,9 @@ def _excluded_quantity(number: Number, left: str, right: str, lexicon: FigureLex
     digits = re.sub(r"\D", "", number.text)
     if (not number.words and re.fullmatch(r"\d{4}", number.text.strip())
             and 1900 <= int(digits) <= 2100):
-        return True
+        return _noun_phrase(right, lexicon).kind not in ("person", "prisoner", "hostage",
+                                                         "subgroup")  # a year, but not
+        # "nearly 2000 Palestinian prisoners"
     if re.search(r",\s*$", left) and re.fullmatch(r"\d{4}", number.text.strip()):
         return True
     return False
@@ -1831,8 +1833,8 @@ def _incident_toll(s: _Sentence, r: _Reading) -> bool:
     """One strike's or one incident's toll: "an Israeli strike on a school killed 12" (the
     nearest of incident and war-level markers is an incident marker). Leaves the toll of the
     7 October attack, however the sentence calls the attack ("Hamas strike", "attack on")."""
-    if r.metric not in ("killed", "injured"):
-        return False
+    if r.metric not in ("killed", "injured") or r.value >= INCREMENT_MAX:
+        return False  # ("attacks by Israeli troops have left 22 THOUSAND Palestinians dead")
     if r.value >= 1000 and _population(r.metric, r.np, s.text, r.number, s.rows,
                                        s.lexicon) == "israeli":
         return False  # "in an unprecedented Hamas strike ... killed about 1,160 people in
@@ -1893,6 +1895,11 @@ def _count_since_restart(s: _Sentence, r: _Reading) -> bool:
         if start <= r.number.start < start + len(part):
             if _RESUMED.search(part[:r.number.start - start]):
                 return True  # "Israel resumed the war on 18 March, killing over 1,500"
+            after = _SINCE.search(part[r.number.end - start:][:80])
+            if after and _WAR_START.search(after.group("what")) \
+                    and not _RESUMED.search(after.group("what")):
+                return False  # the number's own anchor: "43 killed since dawn ..., with
+                # casualties surpassing 65,000 dead and 173,000 wounded since October 2023"
             for since in _SINCE.finditer(part):
                 what = since.group("what")
                 if _RESUMED.search(what) or (_RESTART.search(what)
@@ -2013,8 +2020,12 @@ def _increment(s: _Sentence, r: _Reading) -> bool:
     fatalities", "another 50 people were killed", "an additional 697 martyrs". Leaves "more
     than 50 were killed" (a hedge) and releases ("Hamas freed 17 more hostages": a release
     total of its own)."""
-    if r.metric not in ("killed", "injured", "hostages_dead") or r.trigger == "hold":
-        return False  # "Four more bodies are still being held in Gaza": a state
+    if r.metric not in ("killed", "injured", "hostages_dead") or (
+            r.trigger == "hold" and _FINITE_STATE.match(r.after)):
+        return False  # "Four more bodies are still being held in Gaza": a state (not "the Red
+        # Cross had received two more bodies in Gaza")
+    if r.metric in ("killed", "injured") and r.value >= INCREMENT_MAX:
+        return False  # "A further 110,453 people have been injured": the running total
     another = _ANOTHER_BEFORE.search(r.left)
     if another and re.search(r"\b(?:with|and|plus)\s+$", r.left[:another.start()]):
         another = None  # "the toll climbed to 65,062, with another 165,697 wounded": a pair
@@ -2022,6 +2033,11 @@ def _increment(s: _Sentence, r: _Reading) -> bool:
 
 
 _MORE_AFTER = re.compile(r"^\s+(?:more|additional|further|new)\b(?!\s+than)", re.IGNORECASE)
+_FINITE_STATE = re.compile(r"^\s*(?:,[^,]{1,60},\s*)?(?:are|is|were|was|remain\w*|still)\b",
+                           re.IGNORECASE)
+# no day or single incident of the war killed or wounded this many: a count this large after
+# "a further" or near an incident word is the running total
+INCREMENT_MAX = 10_000
 _ANOTHER_BEFORE = re.compile(r"\b(?:another|an\s+additional|a\s+further)\s*$", re.IGNORECASE)
 
 
@@ -2072,12 +2088,29 @@ _ISRAEL_FREES = re.compile(r"\b(?:israel|israeli\s+(?:forces|troops|commandos)|"
 
 
 # vetoes once the metric is known, in order; each is a small function above
+# a count anchored before this war: "rose to 252 deaths since 1967", "in the 2014 war",
+# "during the 2008-09 conflict"
+_EARLIER_YEAR = r"(?:19\d\d|20(?:0\d|1\d|2[0-2]))"
+_EARLIER_WAR = re.compile(rf"\bsince\s+(?:the\s+)?{_EARLIER_YEAR}\b(?!\s*[-–]\d)|\b(?:in|during)\s+"
+                          rf"(?:the\s+)?{_EARLIER_YEAR}(?:[-–]\d\d)?\s+(?:war|conflict|"
+                          r"offensive|assault|fighting|operation)\b", re.IGNORECASE)
+
+
+def _earlier_war(s: _Sentence, r: _Reading) -> bool:
+    """A count of an earlier war or a longer span, in the number's clause: "the number rose to
+    252 deaths since 1967", "2,200 Palestinians were killed in the 2014 war". Leaves "since
+    October 2023" and "held since 2014" with the hostages (the prewar captives' own rule)."""
+    clause = next(part for part, start in _clauses(s.text)
+                  if r.number.start < start + len(part) or start + len(part) == len(s.text))
+    return bool(_EARLIER_WAR.search(clause))
+
+
 _METRIC_VETOES = (_custody_death, _former_detainees, _identified_part, _bodies_handed_over,
                   _taken_before_war, _hostages_killed_by, _returnees,
                   _freed_by_israel, _incident_toll, _small_toll_without_war,
                   _count_since_restart, _proposed_release, _release_in_plan,
                   _recipients, _release_withheld, _increment, _few_taken, _displaced_again,
-                  _few_prisoners, _arrests_since, _combined_toll)
+                  _few_prisoners, _arrests_since, _combined_toll, _earlier_war)
 
 
 def _row_of(s: _Sentence, r: _Reading) -> dict:
