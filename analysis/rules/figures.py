@@ -415,7 +415,9 @@ def _excluded_quantity(number: Number, left: str, right: str, lexicon: FigureLex
     if re.search(r"[$€£]\s*$", left) or (lexicon.quantity_left_re.search(left)
                                          and not _STANDS_AT.search(left)):
         return True
-    if re.search(r"\b(?:population|home)\s+(?:of|to)\s+(?:(?:some|about|around|roughly|nearly|"
+    if re.search(r"\b(?:(?:population|home)\s+(?:of|to)|(?:territory|enclave|strip)\s+of)\s+"
+                 r"(?:(?:some|about|"
+                 r"around|roughly|nearly|"
                  r"almost|more\s+than|over|an\s+estimated)\s+)?$", left, re.IGNORECASE):
         return not _displaced_after(right, lexicon)  # "Gaza's population of 2.1 million"
     if re.search(r"\b(?:of|for)\s+(?:the\s+)?[\w-]+['’]s?\s+(?:(?:some|about|around|roughly|"
@@ -450,7 +452,9 @@ def _displaced_after(right: str, lexicon: FigureLexicon) -> bool:
     """ "home to some 1.5 million Palestinians forced to flee": the people a place holds are
     counted when the words after them say they were displaced."""
     np = _noun_phrase(right, lexicon)
-    return bool(np.kind and lexicon.right["displace_right"].match(right[np.end:]))
+    match = np.kind and lexicon.right["displace_right"].match(right[np.end:])
+    return bool(match) and not match.group(0).endswith("into")  # ("a territory of 2.3
+    # million people packed into one of the most densely populated areas": its size)
 
 
 def _hedge(left: str, lexicon: FigureLexicon) -> tuple[str, int]:
@@ -1566,12 +1570,37 @@ def _noun_metric(s: _Sentence, r: _Reading) -> str | None:
     return metric
 
 
+_FAMILIES_OF = re.compile(r"\bfamil(?:y|ies)\s+of\s+(?:the\s+|all\s+|all\s+the\s+)?$",
+                          re.IGNORECASE)
+_FAMILIES_WHOSE = re.compile(r"^\s+famil(?:y|ies)\s+whose\s+(?:loved\s+ones|relatives|"
+                             r"(?:family\s+)?members|sons|daughters|children)\s+(?:are|were|remain)\s+"
+                             r"(?:still\s+)?(?:being\s+)?(?:held|in\s+captivity|captive)",
+                             re.IGNORECASE)
+
+
+_HELD_STATE_AFTER = re.compile(r"^\s*,?\s*(?:(?:who|that)\s+(?:have\s+been|had\s+been|were|are)\s+"
+                               r"(?:still\s+)?(?:taken|held|abducted|kidnapped|being\s+held)|"
+                               r"(?:still\s+)?held\b|still\b|in\s+captivity)", re.IGNORECASE)
+
+
+def _families_of_the_held(r: _Reading) -> bool:
+    """The families of the hostages count the hostages held: "notify the families of 81
+    hostages, who have been taken by Hamas", "notified 50 families whose loved ones are being
+    held hostage". Leaves "met the families of 12 hostages" (no state: the ones he met)."""
+    if r.np.kind == "hostage" and _FAMILIES_OF.search(r.core_left):
+        return bool(_HELD_STATE_AFTER.match(r.after))  # (not "met the families of 12
+        # hostages on Tuesday": those he met)
+    return bool(_FAMILIES_WHOSE.match(r.right))
+
+
 def _metric(s: _Sentence, r: _Reading) -> str | None:
     """The metric from the noun kind and the trigger (the tables above), with the cases the
     tables cannot hold: "there are 130 hostages" (held), "120 prisoners in Israeli jails"
     (held), "Of the 132 hostages, 29 are dead" (hostages dead), the parts of a count of
     hostages, releases whose noun does not say which side, and held counts by nationality."""
     np, trigger, lexicon = r.np, r.trigger, s.lexicon
+    if _families_of_the_held(r):
+        return "hostages_held"
     if r.bodies and r.hostage_context:
         return "hostages_dead"  # "... and the remains of 35 others"
     if _deceased_count(r):
@@ -1671,10 +1700,16 @@ PRISONERS_HELD_MIN = 2000  # Israel held about 5,000 Palestinians before the war
 def _plausible_metric(metric: str | None, value: int) -> str | None:
     """A hostage metric whose value no hostage count reaches (over :data:`HOSTAGE_MAX`) is the
     other side's: held -> prisoners held, released -> prisoners released, dead -> killed;
-    "took 1,200 hostages" is no figure. Leaves every count up to 300."""
+    "took 1,200 hostages" is no figure. Leaves every count up to 300. A displaced count under
+    :data:`DISPLACED_MIN` is one site's or one family's."""
     if metric in _BEYOND_HOSTAGES and value > HOSTAGE_MAX:
         return _BEYOND_HOSTAGES[metric]
+    if metric == "displaced" and value < DISPLACED_MIN:
+        return None  # "30 people were crammed into a single classroom": one site's
     return metric
+
+
+DISPLACED_MIN = 1000  # the war displaced people by the tens of thousands at least
 
 
 # a toll of one cause or circumstance is a sub-count: (what follows the noun phrase, group)
