@@ -1258,3 +1258,28 @@ def test_the_killing_of_mohammed_sinwar_is_not_that_of_yahya_sinwar():
 def test_a_demand_for_hadar_goldins_body_is_not_its_return():
     text = "The family demanded the return of the body of Hadar Goldin, held since 2014."
     assert not [m for m in date_signals(text) if m["kind"] == "event"]
+
+
+@pytest.mark.parametrize("text,count", [
+    ("If confirmed, it would mean the remains of 12 hostages remain in Gaza.", 12),
+    ("Four more bodies are still being held in Gaza, including three Israelis.", 4),
+    ("The handover leaves two deceased hostages still in Gaza.", 2),
+    ("Israel received the remains of a hostage on Monday.", None),
+])
+def test_remains_still_held_are_read_from_the_text(text, count):
+    found = [m["count"] for m in date_signals(text) if m["kind"] == "remains"]
+    assert found == ([count] if count else [])
+
+
+def test_remains_told_by_the_text_and_the_figures_count_once():
+    text = "Hamas still holds the bodies of 11 hostages."
+    figure = {"metric": "hostages_dead", "population": "israeli", "value": 11,
+              "qualifier": "exact", "quote": "11 hostages", "sentence": text}
+    inference = infer(text, [figure])
+    assert len([c for c in inference.constraints if c.kind == "hostages"]) == 1
+
+
+def test_a_month_old_ceasefire_is_a_truce_of_about_a_month():
+    found = [m for m in date_signals("as a fragile month-old ceasefire held") if
+             m["kind"] == "duration"]
+    assert found and found[0]["amount"] == 1 and found[0].get("anchor") == "truce"

@@ -1724,6 +1724,8 @@ def _mention_constraint(mention: dict) -> Constraint | None:
         return duration_constraint(mention)
     if kind == "holiday":
         return holiday_constraint(mention)
+    if kind == "remains":   # "the remains of 12 hostages remain in Gaza" (dates.py)
+        return _hostage_period_constraint(int(mention["count"]), "hostages_dead")
     if kind == "event":
         return event_constraint(mention)
     if kind == "office":
@@ -1815,7 +1817,10 @@ def infer_date(mentions: list[dict], figures: list[dict],
     """Infer a report date from one article's date mentions, extracted figures and
     meetings: every signal a constraint over the candidate days, one combined score."""
     constraints, set_aside = figure_constraints(figures)
-    constraints += mention_constraints(mentions)
+    counts = [c for c in constraints if c.kind == "hostages"]
+    constraints += [c for c in mention_constraints(mentions)   # a count of remains the text
+                    if c.kind != "hostages" or not any(   # and the figures both give: once
+                        np.array_equal(c.allowed, o.allowed) for o in counts)]
     constraints += round_constraints(meetings)
     for soft in (weekday_constraint(mentions or []), recency_constraint(constraints),
                  fresh_constraint(constraints)):

@@ -142,6 +142,42 @@ _NUM_WORDS = {"one": 1, "a": 1, "an": 1,
               "twenty": TENS_WORDS["twenty"], "several": None, "few": None}
 _NUM = r"(?:\d{1,3}|" + "|".join(k for k in _NUM_WORDS if k not in {"several", "few"}) + ")"
 
+# The remains of hostages still held, told in the date text itself (the figures may miss
+# them): "the remains of 12 hostages remain in Gaza", "still holds the bodies of 11
+# hostages", "four more bodies are still being held", "leaving two deceased hostages in
+# Gaza". Kind "remains" with the count; "a"/"an" are no count here.
+_COUNT = r"(?:\d{1,2}|" + "|".join(k for k, v in _NUM_WORDS.items()
+                                   if v and k not in {"a", "an"}) + ")"
+_DEAD = r"(?:deceased\s+|dead\s+|slain\s+|fallen\s+|killed\s+)?"
+_REMAINS = re.compile(
+    rf"\b(?:remains|bodies)\s+of\s+(?:the\s+)?(?:last\s+|remaining\s+)?(?P<n>{_COUNT})\s+"
+    rf"(?:more\s+|other\s+)?{_DEAD}(?:Israeli\s+)?(?:hostages|captives)\s+(?:still\s+)?"
+    rf"(?:remain|are\s+still|are\s+believed|are\s+being\s+held|held|in\s+Gaza|left)"
+    rf"|\b(?:still\s+)?(?:holds?|holding|has|have)\s+(?:the\s+)?(?:bodies|remains)\s+of\s+"
+    rf"(?:the\s+)?(?:last\s+|remaining\s+)?(?P<n2>{_COUNT})\s+(?:more\s+|other\s+)?{_DEAD}"
+    rf"(?:Israeli\s+)?(?:hostages|captives)"
+    rf"|\b(?P<n3>{_COUNT})\s+(?:more\s+|other\s+)?(?:bodies|(?:deceased|dead|slain|fallen)\s+"
+    rf"(?:hostages|captives))\s+(?:are\s+|were\s+)?(?:still\s+)(?:being\s+held|held|in\s+Gaza|"
+    rf"remain)"
+    rf"|\bleav(?:es|ing)\s+(?:only\s+|just\s+)?(?P<n4>{_COUNT})\s+(?:more\s+)?{_DEAD}"
+    rf"(?:hostages|captives|bodies)\s+(?:still\s+)?(?:in\s+Gaza|unaccounted|held)",
+    re.IGNORECASE)
+
+
+def _remains_mentions(text: str) -> list[dict]:
+    """Counts of hostages' remains still held (:data:`_REMAINS`), kind "remains"."""
+    if not re.search(r"bod(?:y|ies)|remains|deceased|dead|slain|fallen", text, re.IGNORECASE):
+        return []
+    out = []
+    for match in _REMAINS.finditer(text):
+        word = next(g for g in match.group("n", "n2", "n3", "n4") if g)
+        count = _number(word)
+        if count is not None:
+            out.append({"text": match.group(0), "start_char": match.start(),
+                        "end_char": match.end(), "kind": "remains", "count": count})
+    return out
+
+
 # Order matters: longer, more specific forms first; matches never overlap.
 _PATTERNS = [
     ("iso", rf"\b{_YEAR}-(?:0?[1-9]|1[0-2])-(?:[12]\d|3[01]|0?[1-9])\b|"
@@ -659,8 +695,8 @@ _DURATION = [re.compile(p, re.IGNORECASE) for p in _DURATION_PATTERNS]
 # ceasefire". Not "a 60-day ceasefire" or "a two-month truce" alone (proposals are written so).
 _TRUCE_WORDS = r"(?:ceasefire|cease-fire|truce)"
 _TRUCE_AGE_PATTERNS = [
-    rf"\b{_QUAL}\s*(?P<num>{_NUM})[- ](?P<unit>day|week|month)[- ]old\s+(?:[\w'’-]+\s+){{0,2}}"
-    rf"{_TRUCE_WORDS}",
+    rf"\b{_QUAL}\s*(?:(?P<num>{_NUM})[- ])?(?P<unit>day|week|month)[- ]old\s+"
+    rf"(?:[\w'’-]+\s+){{0,2}}{_TRUCE_WORDS}",
     rf"\b{_TRUCE_WORDS}\s+(?:that\s+|which\s+)?(?:had\s+|has\s+)?(?:been\s+)?(?:in\s+place|"
     rf"in\s+effect|in\s+force|holding|held)\s+for\s+(?:the\s+(?:past|last)\s+)?{_QUAL}\s*"
     rf"(?P<num>{_NUM})\s+(?P<unit>days|weeks|months)\b",
@@ -828,6 +864,7 @@ def date_signals(text: str, sentences: list[tuple[int, int]] | None = None) -> l
         mentions.append({"text": match.group(0), "start_char": match.start(),
                          "end_char": match.end(), "kind": "since_war"})
     mentions += _timeline_mentions(text)
+    mentions += _remains_mentions(text)
     dateline = _DATELINE.search(text[:400])
     if dateline:  # the opening line of the text proper (after a headline)
         mentions.append({"text": dateline.group("date"), "start_char": dateline.start("date"),
@@ -1015,7 +1052,7 @@ def _durations(text: str, segments, taken: list, patterns=None) -> list[dict]:
     for pattern in patterns or _DURATION:
         for match in _finditer(pattern, text, segments):
             start, end = match.span()
-            amount = _number(match.group("num"))
+            amount = _number(match.group("num")) if match.group("num") else 1  # "month-old"
             unit = (match.group("unit") or "day").lower().rstrip("s")
             if amount is None or any(s < end and start < e for s, e in taken):
                 continue
