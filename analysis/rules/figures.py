@@ -807,7 +807,9 @@ def figures_in_sentence(sentence: str, offset: int = 0, context: str = "",
     s = _Sentence(sentence, offset, context, noun_tags, find_numbers(sentence), lexicon,
                   earlier=earlier)
     for number in s.numbers:
-        previous = s.outcomes[-1] if s.outcomes else None
+        previous = next((o for o in reversed(s.outcomes) if not o.get("excluded")), None)
+        # (a date or a year is no antecedent: "132 hostages from the October 7 attacks ...
+        # about 25 of them are believed to have died")
         outcome = {"metric": None, "subset": False, "row": None}
         s.outcomes.append(outcome)
         row = _read_number(s, number, outcome, previous)
@@ -849,6 +851,7 @@ def _read_number(s: _Sentence, number: Number, outcome: dict, previous: dict | N
     metric; None when a veto says it is no figure (each veto is a named function below)."""
     r = _start_reading(s, number)
     if r is None:
+        outcome["excluded"] = True
         return None
     _read_noun_phrase(s, r)
     if _counts_things(s, r) or _alive_without_whole(s, r):
@@ -875,6 +878,8 @@ def _read_number(s: _Sentence, number: Number, outcome: dict, previous: dict | N
         return None
     r.hostage_context = _hostage_context(s, r)
     r.metric = _metric(s, r)
+    if r.metric == "hostages_held" and r.left_trigger != "hold" and _OF_WHOM_REMAIN.match(r.after):
+        r.metric = "hostages_taken"  # "more than 250 held hostage, around 100 of whom remain"
     if r.metric is None:
         _inherit_metric(s, r, previous)
     r.metric = _plausible_metric(r.metric, r.value)
@@ -887,6 +892,13 @@ def _read_number(s: _Sentence, number: Number, outcome: dict, previous: dict | N
     if r.group is None or any(veto(s, r) for veto in _METRIC_VETOES):
         return None
     return _row_of(s, r)
+
+
+# a part said still held right after a count: the count is the whole taken
+_OF_WHOM_REMAIN = re.compile(r"^[^.;\d]{0,30}?,\s*(?:(?:around|about|some|roughly|nearly|almost|"
+                             r"more\s+than|over|at\s+least)\s+)?[\w,]+\s+of\s+whom\s+(?:are\s+)?"
+                             r"(?:still\s+|believed\s+to\s+)?(?:remain|held|be\s+held|in\s+gaza|"
+                             r"in\s+captivity)\b(?!\s+(?:alive|dead))", re.IGNORECASE)
 
 
 def _start_reading(s: _Sentence, number: Number) -> _Reading | None:
@@ -1778,8 +1790,10 @@ def _group(s: _Sentence, r: _Reading) -> str | None:
     freed is a release of its own (group all), as is "24 of whom have died" (hostages dead)."""
     if r.nationality_part:
         return "all"  # "including 70 Israelis": a part by nationality, as in a breakdown
-    if r.alive or (r.metric == "hostages_held" and _LIVING.search(r.right[:r.np.end])):
-        return "alive"  # "20 of them believed alive", "holds 24 living hostages"
+    if (r.alive and not r.metric.endswith("_released")) or (
+            r.metric == "hostages_held" and _LIVING.search(r.right[:r.np.end])):
+        return "alive"  # "20 of them believed alive", "holds 24 living hostages" (not
+        # "released 20 Israeli captives alive": the release day's count)
     for regex, group in _CIRCUMSTANCE_GROUPS:
         if r.metric in ("killed", "injured") and regex.match(r.after):
             return group  # "killed while seeking aid", "died of malnutrition"
