@@ -23,6 +23,8 @@ from analysis.rules.actors import load_actors, merge_by_surname
 from analysis.rules.places import Gazetteer, load_gazetteer
 
 FAR_FUTURE = dt.timedelta(days=183)  # a planned meeting is not announced half a year ahead
+# "will travel to Cairo in the coming hours", "talks resumed in recent hours": the report's day
+WITHIN_HOURS = re.compile(r"\b(coming|next|recent|past)\s+(?:few\s+)?hours\b", re.IGNORECASE)
 FULL_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")  # "July 6, 2024": a date of its own
 UNDATED_BASE = dt.date(2099, 12, 31)  # resolves a date with its year in an undated article
 
@@ -36,6 +38,10 @@ def resolve_date(date_text: str, report_date: dt.date | None, tense: str | None 
     if not date_text:
         return None, False
     from analysis.rules.dates import resolve
+
+    hours = WITHIN_HOURS.search(date_text)
+    if hours and report_date is not None:  # "in the coming hours", "in recent hours": the day
+        return report_date, hours.group(1).lower() not in ("recent", "past")  # of the report
 
     if report_date is None:
         if not FULL_YEAR.search(date_text):

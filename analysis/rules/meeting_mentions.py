@@ -362,12 +362,28 @@ def _nearest_people(people: list[dict], group, groups, doc: Doc | None = None) -
         return people
 
     def key(m, g):
-        apart = doc is not None and all(
+        apart = doc is not None and (all(
             _subordinate_between(doc, (m["start"], m["end"]), p) for p in g.positions)
+            or _in_opener(doc, g.positions, m["start"]))
         ahead = doc is not None and _met_with(doc, m) and min(g.positions) > m["start"]
         return apart, ahead, min(abs(m["start"] - p) for p in g.positions), any(
             t.passing or t.kind == "reference" for t in g.triggers)
     return [m for m in people if min(groups, key=lambda g: key(m, g)) is group]
+
+
+OPENERS = {"after", "before", "since", "following", "ahead", "during", "until"}
+
+
+def _in_opener(doc: Doc, positions, start: int) -> bool:
+    """Meeting words all inside the clause a sentence opens with ('After the talks on the
+    hostages, Blinken headed to Jerusalem'), the person after that clause's comma: the person
+    belongs to the main clause. Leaves 'After meeting Sisi, ...' for Sisi."""
+    sent_start = doc[min(positions)].sent.start
+    if doc[sent_start].lower_ not in OPENERS:
+        return False
+    comma = next((i for i in range(sent_start, min(len(doc), sent_start + 25))
+                  if doc[i].text == ","), None)
+    return comma is not None and max(positions) < comma < start
 
 
 def _met_with(doc: Doc, mention: dict) -> bool:
@@ -880,8 +896,8 @@ def _arrive_rule(finder, facts: Facts, s: Sentence, group: Group) -> bool:
     Tuesday evening' (an unnamed delegation, for the talks or in an article about them).
     Leaves 'arrived in Israel' of a non-negotiator."""
     return ("arrive" in facts.kinds and bool(facts.location)
-            and (facts.negotiator or (facts.unnamed and (
-                facts.talks_in_sentence or "delegation" in facts.kinds)))
+            and (facts.negotiator or (facts.unnamed and facts.talks_in_sentence)
+                 or _delegation_goes(facts))
             and (facts.topic or facts.doc_topic or "noun" in facts.kinds))
 
 
@@ -890,10 +906,24 @@ def _travel_rule(finder, facts: Facts, s: Sentence, group: Group) -> bool:
     and Burns will be there for the talks' (the talks of the sentence are where the negotiator
     goes on a given day). Leaves 'flew to Doha' alone, and 'is expected to travel to Israel and
     Qatar in the coming days ..., as Washington seeks to salvage the talks' (no day)."""
-    return ("travel" in facts.kinds and bool(facts.location) and facts.negotiator
-            and (finder._travel_for_talks(s, group) or (
-                facts.talks_in_sentence and bool(facts.date) and _day_precise(facts.date.text)
-                and (facts.topic or facts.doc_topic))))
+    if "travel" not in facts.kinds or not facts.location:
+        return False
+    if _delegation_goes(facts) and (facts.topic or facts.doc_topic) and not any(
+            w in finder.lex["departure"] for w in s.lower[:max(group.positions) - s.start]):
+        return True  # "A team of Israeli officials will travel to Cairo in the coming hours"
+        # (not "the delegation has left Cairo and is on its way to Qatar": going back)
+    return facts.negotiator and (finder._travel_for_talks(s, group) or (
+        (facts.topic or facts.doc_topic) and all(map(finder.table.is_negotiator, facts.names))))
+    # ("Witkoff will travel to Doha later this week"; not "Witkoff traveled to London with
+    # President Trump", "Blinken will head to Italy to join Biden at the G7": a leader's trip)
+
+
+def _delegation_goes(facts: Facts) -> bool:
+    """An unnamed delegation or team (a `delegation` word of the group, with the negotiators
+    unnamed) that travels, arrives or is somewhere: 'A team of mid-ranking Israeli officials
+    will travel to Cairo', 'Delegations from Israel and Hamas have been in the Gulf state'.
+    Leaves named people (their own rules) and 'officials flew to Cairo' (no delegation)."""
+    return "delegation" in facts.kinds and facts.unnamed
 
 
 VISIT_VERBS = {"visit", "visits", "visited", "visiting"}
@@ -944,7 +974,8 @@ def _presence_rule(finder, facts: Facts, s: Sentence, group: Group) -> bool:
     a negotiator (or named negotiators of the talks) at a place, in an article about them.
     Leaves 'Netanyahu was in Washington'."""
     return ("presence" in facts.kinds and bool(facts.location)
-            and (facts.negotiator or (facts.unnamed and facts.talks_in_sentence))
+            and (facts.negotiator or (facts.unnamed and facts.talks_in_sentence)
+                 or _delegation_goes(facts))
             and (facts.topic or facts.doc_topic))
 
 
@@ -1913,16 +1944,17 @@ class MeetingFinder:
 
     def _travel_for_talks(self, s: Sentence, group: Group) -> bool:
         """'will travel to Cairo on Thursday for talks', 'flew to Doha to meet', 'will travel
-        to Doha next week to try to extend the truce': a meeting word (or a deal verb with the
-        topic) follows the travel verb closely, in the same clause."""
+        to Doha next week to try to extend the truce', 'head to Jerusalem, where he entered a
+        meeting': a meeting word (or a deal verb with the topic) follows the travel verb
+        closely, in the same clause or its 'where' clause."""
         lower = s.lower
         for trigger in group.triggers:
             if trigger.kind != "travel":
                 continue
             i = trigger.position - s.start
             for j in range(i + 1, min(len(lower), i + 12)):
-                if lower[j] in (",", ";", ":"):
-                    break
+                if lower[j] in (",", ";", ":") and lower[j + 1:j + 2] != ["where"]:
+                    break  # (but "head to Jerusalem, where he entered a meeting with X")
                 if (lower[j] in self.lex["noun"] or lower[j] in self.lex["meet_verb"]) and \
                         not self._not_meeting(lower, j):  # (not "to join Biden at the G7")
                     return True
@@ -1948,7 +1980,7 @@ class MeetingFinder:
                 w in self.lex["noun"] and w not in TRIP_WORDS for w in after[1:3]):
             return True  # (but "Bahbah's meetings with Hamas officials", "Witkoff's talks";
             # "ahead of Netanyahu's visit to the White House" stays out)
-        if after and after[0] in speech_or_send:
+        if after and after[0] in speech_or_send or self._apposed_speaker(doc, mention, sent):
             return not self._says_he_met(doc, mention, sent)
         later = " ".join(t.lower_ for t in doc[mention["end"]:min(sent.end, mention["end"] + 4)])
         if _phrase_in(later, self.lex_lists["absent"]):
@@ -1985,6 +2017,22 @@ class MeetingFinder:
             # (but "said Mr Fidan had met Hamas officials": he is the one who met)
         return len(before) >= 2 and before[-1] in ("of", "for", "to", "the") and any(
             w in self.lex["proxy"] for w in before[:-1])
+
+    def _apposed_speaker(self, doc, mention, sent) -> bool:
+        """'Izzat al-Rishq, a member of Hamas' political bureau, confirmed that ...': a speaker
+        behind an apposition (a comma, at most ten words without a meeting word, a comma,
+        then a speech word). Leaves 'Barnea, the Mossad chief, met Burns'."""
+        end = mention["end"]
+        if end >= sent.end or doc[end].text != ",":
+            return False
+        for j in range(end + 1, min(sent.end - 1, end + 12)):
+            word = doc[j].lower_
+            if word in self.lex["verbs"] or word in self.lex["noun"]:
+                return False
+            if word == ",":
+                following = doc[j + 1].lower_
+                return following in self.lex["speech"] or following in self.lex["sender"]
+        return False
 
     def _says_he_met(self, doc, mention, sent) -> bool:
         """'The Qatari prime minister said his country has re-engaged with Hamas leaders in
