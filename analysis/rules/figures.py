@@ -1940,6 +1940,16 @@ def _count_since_restart(s: _Sentence, r: _Reading) -> bool:
     the war began", "since Hamas' October 7, 2023 attack", "since October 2023"."""
     if r.metric not in ("killed", "injured", "displaced"):
         return False
+    if _since_restart(s, r):
+        s.outcomes[-1]["restart"] = True
+        return True
+    earlier = [o for o in s.outcomes[:-1] if not o.get("excluded")]
+    return bool(r.np.others and earlier and earlier[-1].get("restart"))  # "since March 18
+    # ... has reached 5,685, while 19,518 others were wounded": the same count's wounded
+
+
+def _since_restart(s: _Sentence, r: _Reading) -> bool:
+    """The clause test of :func:`_count_since_restart`."""
     for part, start in _clauses(s.text):
         if start <= r.number.start < start + len(part):
             if _RESUMED.search(part[:r.number.start - start]):
