@@ -1832,11 +1832,10 @@ def infer_date(mentions: list[dict], figures: list[dict],
 # A round match weaker than this (several candidate rounds, or one name in common) cannot date
 # an article by itself: :func:`_only_rounds_narrow`.
 WEAK_ROUND_STRENGTH = 0.6
-# ... when the other signals leave more than this many days: as many as an article may be
-# left to without a date (a weak match is no evidence that a wider span would be dated by;
-# the compiled table lacks rounds, and a wrong round is weeks off). Round 5 lowered it from
-# twice that: it dated two dev articles right, and risked errors of up to four months.
-ROUND_ALONE_DAYS = MAX_WINDOW_DAYS
+# ... when the other signals leave more than this many days (a tenure, a toll of a slow month
+# leave a few weeks to a season: there the round picks the day among plausible ones; lowering
+# it to 62 left three articles undated that it dated within a day, dev4's first among them)
+ROUND_ALONE_DAYS = 2 * MAX_WINDOW_DAYS
 
 
 def _only_rounds_narrow(point: int, used: list[Constraint], n: int) -> int | None:
