@@ -1003,7 +1003,14 @@ _OTHER_SUBJECT = re.compile(r"\b(?:and\s+)?(?:the\s+rest|the\s+others|the\s+rema
 def _said_alive(after: str, lexicon: FigureLexicon) -> bool:
     """Does the clause after a noun phrase say its people are alive ("are alive", "still in
     Gaza are alive")?"""
+    after = _skip_dash_aside(after)
     return bool(lexicon.alive_re.match(after) or _ALIVE_IN_CLAUSE.match(after))
+
+
+def _skip_dash_aside(after: str) -> str:
+    """The words after an aside between dashes: "24 hostages – all men – remain alive"."""
+    aside = re.match(r"^\s+[–—-]\s[^–—.;]{1,40}\s[–—-]", after)
+    return after[aside.end():] if aside else after
 
 
 def _said_dead(after: str, lexicon: FigureLexicon) -> bool:
@@ -1022,7 +1029,7 @@ def _alive_without_whole(s: _Sentence, r: _Reading) -> bool:
     read as a sub-count (group ``alive``) of the hostages held; "19 of the 59 hostages are
     alive" keeps the 59 as the held count. Drops a count of the living with no hostage in
     sight ("30 survivors are alive")."""
-    np, after, lexicon = r.np, r.after, s.lexicon
+    np, after, lexicon = r.np, _skip_dash_aside(r.after), s.lexicon
     if r.part_of and np.kind == "hostage" and (_said_dead(after, lexicon)
                                                or _said_alive(after, lexicon)):
         return False
@@ -2036,6 +2043,8 @@ def _few_taken(s: _Sentence, r: _Reading) -> bool:
     were also taken captive", "kidnapped 40 others" at a festival, "the four were captured
     when militants overran the base"), not the count. Leaves foreign nationals ("23 Thais
     were abducted") and "took some 240 hostages"."""
+    if r.metric == "hostages_taken" and r.np.kind == "pronoun":
+        return True  # "120 hostages still held, 116 of whom were kidnapped on October 7": a part
     return (r.metric == "hostages_taken" and r.value < HOSTAGES_TAKEN_MIN and not r.np.foreign
             and r.group == "all")
 
@@ -2085,6 +2094,8 @@ def _increment(s: _Sentence, r: _Reading) -> bool:
         # Cross had received two more bodies in Gaza")
     if r.metric in ("killed", "injured") and r.value >= INCREMENT_MAX:
         return False  # "A further 110,453 people have been injured": the running total
+    if r.metric == "hostages_dead" and re.match(r"^\s*(?:are|is|remain)\b", r.after):
+        return False  # "another 41 hostages are dead in Gaza": a state, not new deaths
     another = _ANOTHER_BEFORE.search(r.left)
     if another and re.search(r"\b(?:with|and|plus)\s+$", r.left[:another.start()]):
         another = None  # "the toll climbed to 65,062, with another 165,697 wounded": a pair
