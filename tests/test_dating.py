@@ -553,3 +553,17 @@ def test_a_weak_round_match_does_not_date_an_article_the_rest_leaves_to_half_a_y
     assert dating._only_rounds_narrow(645, [rest, weak], n) == 180
     strong = dating.Constraint("round", "one Warsaw round", weak.allowed, strength=1.0)
     assert dating._only_rounds_narrow(645, [rest, strong], n) is None
+
+
+def test_a_holiday_said_to_begin_on_a_weekday_is_days_away_and_picks_its_year():
+    # "before Ramadan, the Muslim holy month of fasting, begins Monday": 11 March 2024 is a
+    # Monday (1 March 2025 a Saturday, 18 February 2026 a Wednesday)
+    text = ("Negotiators push for a deal before Ramadan, the Muslim holy month of fasting, "
+            "begins Monday.")
+    c = next(c for c in dating.mention_constraints(date_signals(text)) if c.kind == "holiday")
+    days, _ = dating.calendar_days()
+    allowed = [days[i] for i in range(len(days)) if c.allowed[i]]
+    assert allowed[0] >= D(2024, 3, 1) and allowed[-1] <= D(2024, 3, 11), c.label
+    # a weekday of something else after the holiday's name is not its start
+    other = "Ahead of Ramadan, talks start on Monday."
+    assert not [m for m in date_signals(other) if m.get("starts_weekday") is not None]

@@ -885,6 +885,8 @@ def holiday_constraint(mention: dict) -> Constraint | None:
     spans = timeline.holidays().get(mention.get("holiday") or "")
     if not spans:
         return None
+    if mention.get("starts_weekday") is not None or mention.get("starts_soon"):
+        return _holiday_start_constraint(mention, spans)
     n = len(days)
     allowed = np.zeros(n, dtype=bool)
     before, after = HOLIDAY_MARGINS.get(mention.get("tense") or "past", dates.HOLIDAY_MARGIN)
@@ -894,6 +896,30 @@ def holiday_constraint(mention: dict) -> Constraint | None:
     label = (f"'{mention['text']}' ({mention.get('tense') or 'past'}): from {before} days "
              f"before one of " + ", ".join(f"{a}..{b}" for a, b in spans))
     return Constraint("holiday", label, allowed)
+
+
+# "Ramadan ... begins Monday": the report within this many days before the first day (which
+# may fall a day either side of the timeline's, by the sighting of the moon)
+HOLIDAY_START_DAYS = 8
+
+
+def _holiday_start_constraint(mention: dict, spans) -> Constraint | None:
+    """A holiday that begins on a named weekday or soon (``starts_weekday``, ``starts_soon``
+    from :mod:`analysis.rules.dates`): the days up to :data:`HOLIDAY_START_DAYS` before the
+    first day of an occurrence that begins on that weekday (a day either side)."""
+    days, _ = calendar_days()
+    n = len(days)
+    allowed = np.zeros(n, dtype=bool)
+    weekday = mention.get("starts_weekday")
+    starts = [first for first, _ in spans
+              if weekday is None or (weekday - first.weekday()) % 7 in (0, 1, 6)]
+    for first in starts:
+        allowed |= _mask_range(n, _index(days, first) - HOLIDAY_START_DAYS, _index(days, first))
+    if not allowed.any():
+        return None
+    when = "soon" if weekday is None else f"on a {dates.WEEKDAY_NAMES[weekday].title()}"
+    return Constraint("holiday", f"'{mention['text']}' begins {when}: days before "
+                      + ", ".join(str(f) for f in starts), allowed)
 
 
 def _ahead(gap: np.ndarray, flat: int, half_life: int) -> np.ndarray:
@@ -1758,6 +1784,8 @@ def _one_mention_per_event(mentions: list[dict]) -> list[dict]:
             tense = m.get("tense") or "past"
             tenses.setdefault(key, set()).add(tense)
             rank = EVENT_RELATION_ORDER.index(tense) if tense in EVENT_RELATION_ORDER else 9
+            if m.get("starts_weekday") is not None or m.get("starts_soon"):
+                rank = -1   # "Ramadan ... begins Monday" tells the most
             if key not in best or rank < best[key][0]:
                 best[key] = (rank, m)
     for event, (rank, m) in list(best.items()):

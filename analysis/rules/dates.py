@@ -1269,7 +1269,28 @@ def _timeline_mentions(text: str) -> list[dict]:
         for match in list(pattern.finditer(text))[:timeline.MAX_MENTIONS]:
             mentions.append({"text": match.group(0), "start_char": match.start(),
                              "end_char": match.end(), "kind": "holiday", "holiday": name})
+            _holiday_start(text, match.end(), mentions[-1])
     return mentions
+
+
+# A holiday said to begin on a weekday or soon ("before Ramadan, the Muslim holy month of
+# fasting, begins Monday", "Ramadan, which starts early next week"): its first day is that
+# weekday, within days of the report.
+HOLIDAY_STARTS = re.compile(
+    r"(?:,?\s+(?:which|that)\s+|,\s+(?:the|a)\s+[^,.;]{0,50},\s+|\s+)(?:is\s+|will\s+)?"
+    r"(?:(?:due|expected|set)\s+to\s+)?(?:begins?|starts?|commences?)\s+(?:on\s+)?"
+    r"(?:(?P<soon>tomorrow|(?:early\s+|late\s+)?(?:next|this)\s+week|in\s+(?:a\s+few|two|three)"
+    r"\s+days)|(?:this\s+|next\s+)?(?P<wd>" + "|".join(WEEKDAY_NAMES) + r"))\b", re.IGNORECASE)
+
+
+def _holiday_start(text: str, end: int, mention: dict) -> None:
+    """Mark a holiday mention whose first day the text gives as a weekday
+    (``starts_weekday``) or as soon (``starts_soon``): :data:`HOLIDAY_STARTS`."""
+    found = HOLIDAY_STARTS.match(text, end, min(len(text), end + 110))
+    if found and found.group("wd"):
+        mention["starts_weekday"] = WEEKDAYS[found.group("wd").lower()]
+    elif found:
+        mention["starts_soon"] = True
 
 
 # A release, rescue or recovery found by a hostage's name alone ("Kfir Bibas", "Emily Damari")
