@@ -2073,14 +2073,15 @@ def _arrests_since(s: _Sentence, r: _Reading) -> bool:
 
 def _combined_toll(s: _Sentence, r: _Reading) -> bool:
     """The killed and the wounded counted together are neither: "more than 159,000
-    Palestinians martyred or injured", "150,000 killed and wounded". Leaves "killed 59,219
-    people and injured 143,045" (two counts)."""
+    Palestinians martyred or injured", "150,000 killed and wounded", "40,207 martyrs and
+    missing persons". Leaves "killed 59,219 people and injured 143,045" (two counts)."""
     return r.metric in ("killed", "injured") and bool(_KILLED_OR_INJURED.match(r.after))
 
 
 _KILLED_OR_INJURED = re.compile(
-    r"^[^.;,\d]{0,30}?\b(?:killed|martyred|dead|injured|wounded)\s+(?:or|and|and/or)\s+"
-    r"(?:killed|martyred|dead|injured|wounded)\b(?!\s*[\d(])", re.IGNORECASE)
+    r"^[^.;,\d]{0,30}?\b(?:killed|martyred|martyrs|dead|injured|wounded)\s+(?:or|and|and/or)\s+"
+    r"(?:killed|martyred|dead|injured|wounded|missing)\b(?!\s*[\d(])", re.IGNORECASE)
+# ("has left 40,207 martyrs and missing persons": the dead and the missing together)
 
 
 def _increment(s: _Sentence, r: _Reading) -> bool:
