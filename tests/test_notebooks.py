@@ -23,7 +23,7 @@ PARAMETERS = {"corpus", "tables_dir", "output_dir", "start", "end", "model", "re
 
 # The files each notebook writes into its output folder.
 EXPECTED_FILES = {
-    "01_corpus_overview": {"document_dates.csv", "problem_files.csv", "reports_per_week.png",
+    "01_corpus_overview": {"document_dates.csv", "problem_files.csv", "reports_over_time.png",
                            "top_people.png", "top_places.png", "top_organisations.png",
                            "entity_counts.csv"},
     "02_casualty_figures": {"casualties_killed.png", "casualties_injured.png",

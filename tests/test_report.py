@@ -59,12 +59,47 @@ def test_index_opens_with_headline_numbers(tmp_path):
         "a,2024-01-02,killed,palestinian,22185,lower_bound,22185,10\n"
         "a,2023-12-01,killed,palestinian,15000,exact,15207,10\n")
     assert runner.headline_numbers(tables) == [
-        ("Articles", "2 read (1 dated), 1 set aside"),
-        ("Figures stated", "2"),
+        ("Articles", "2 read: 1 dated in their text or metadata, 1 undated; 1 set aside"),
+        ("Figures stated", "2 in 1 report: 2 casualty and 0 hostage or prisoner counts"),
         ("Negotiation rounds", "1"),
         ("Latest Gaza death toll stated",
-         "22,185 (lower bound) in a report of 2024-01-02; official series that day 22,185"),
+         "22,185 (at least) in a report of 2024-01-02; official series that day 22,185"),
     ]
+
+
+def test_index_says_what_is_inferred_and_what_the_counts_hold(tmp_path):
+    """On a real corpus most undated articles get an inferred date, figures include sub-counts
+    and vague amounts the pages do not chart, and many rounds have no date: the index's
+    numbers say so, and a latest toll whose report date was inferred gives its window."""
+    tables = tmp_path / "tables"
+    tables.mkdir()
+    (tables / "documents.csv").write_text(
+        "doc_id,report_date,status,date_source,date_window_start,date_window_end\n"
+        "a,2025-11-08,ok,header,2025-11-08,2025-11-08\n"
+        "b,2025-11-29,ok,inferred,2025-11-29,2025-12-09\n"
+        "c,,ok,none,,\nd,,duplicate,none,,\n")
+    (tables / "figures.csv").write_text(
+        "doc_id,metric,group,vague\na,killed,all,false\na,killed,children,false\n"
+        "b,hostages_held,all,false\nb,prisoners_held,all,true\nb,displaced,all,false\n")
+    (tables / "rounds.csv").write_text("round_id,start_date\nR01,2025-10-01\nR02,\n")
+    (tables / "rounds_vs_reference.csv").write_text(
+        "status\nreported\nnot_reported\nnot_in_reference\n")
+    (tables / "figures_vs_reference.csv").write_text(
+        "doc_id,report_date,metric,population,value,qualifier,official_value,start_char\n"
+        "a,2025-11-08,killed,palestinian,69169,exact,69169,40\n"
+        "b,2025-11-29,killed,palestinian,70100,exact,70100,10\n"
+        "b,2025-11-29,killed,palestinian,70000,lower_bound,70100,90\n")
+    assert dict(runner.headline_numbers(tables)) == {
+        "Articles": "3 read: 1 dated in their text or metadata, 1 with a date inferred from "
+                    "their content, 1 undated; 1 set aside",
+        "Figures stated": "5 in 2 reports: 1 casualty and 1 hostage or prisoner counts, 3 "
+                          "sub-counts, vague amounts or counts of the displaced",
+        "Negotiation rounds": "2 (1 dated, 1 without a known date); 1 of the 2 known rounds "
+                              "of the period are among them",
+        "Latest Gaza death toll stated":
+            "70,100 (exact) in a report of 2025-11-29, a date inferred from its content "
+            "(between 2025-11-29 and 2025-12-09); official series that day 70,100",
+    }
 
 
 def test_normalise_notebook_removes_volatile_metadata(tmp_path):

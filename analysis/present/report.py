@@ -60,7 +60,13 @@ nav.report-toc .report-back { float: right; }
 .jp-OutputArea-output { overflow-x: auto; }
 table.dataTable th, table.dataTable td { text-align: left !important; vertical-align: top;
   white-space: normal; }
-table.dataTable td { overflow-wrap: anywhere; min-width: 4em; max-width: 32em; }
+/* words wrap whole (a narrow window scrolls the table's box rather than cutting
+   "palestinian" into "palestinia / n"); only a word longer than its column is broken */
+table.dataTable { table-layout: auto !important; }  /* JupyterLab's is fixed: equal columns */
+table.dataTable td { overflow-wrap: break-word; word-break: normal; min-width: 4em;
+  max-width: 32em; }
+table.dataTable td small { color: #555; }
+table.dataTable td mark { background: #fff3b0; }
 table.dataTable td.dt-type-numeric { text-align: right !important; white-space: nowrap; }
 table.dataTable th.dt-type-numeric { text-align: right !important; }
 table.dataTable details summary { cursor: pointer; }
@@ -259,8 +265,10 @@ def export_html(notebook: Path, show_code: bool = False) -> Path:
 
 
 def headline_numbers(tables_dir: Path) -> list[tuple[str, str]]:
-    """The numbers the index opens with: articles, figures, meetings, rounds, and the latest
-    death toll an article states next to the official value on its report date.
+    """The numbers the index opens with: articles (how each is dated), figures (what they
+    count), rounds (dated, and the known rounds they cover), and the latest death toll an
+    article states next to the official value on its report date, saying when that date was
+    inferred.
 
     >>> headline_numbers(Path("/nonexistent"))
     []
@@ -274,40 +282,110 @@ def headline_numbers(tables_dir: Path) -> list[tuple[str, str]]:
     documents, figures, rounds = read("documents"), read("figures"), read("rounds")
     numbers = []
     if documents is not None:
-        ok = documents[documents["status"] == "ok"]
-        dated = (ok["report_date"] != "").sum()
-        numbers.append(("Articles", f"{len(ok):,} read ({dated:,} dated)"
-                        + (f", {len(documents) - len(ok):,} set aside" if len(ok) < len(documents)
-                           else "")))
+        numbers.append(("Articles", _articles_line(documents)))
     if figures is not None:
-        numbers.append(("Figures stated", f"{len(figures):,}"))
+        numbers.append(("Figures stated", _figures_line(figures)))
     if rounds is not None:
-        numbers.append(("Negotiation rounds", f"{len(rounds):,}"))
-    latest = _latest_toll(read("figures_vs_reference"))
+        numbers.append(("Negotiation rounds", _rounds_line(rounds, read("rounds_vs_reference"))))
+    latest = _latest_toll(read("figures_vs_reference"), documents)
     if latest:
         numbers.append(("Latest Gaza death toll stated", latest))
     return numbers
 
 
-def _latest_toll(comparison) -> str:
-    """'45,028 (exact) on 2024-12-16; official 45,028' for the newest stated Gaza toll."""
+def _column(frame, name: str, default: str = ""):
+    """Column `name` of a table read as text, or `default` in every row when it lacks it."""
+    import pandas as pd
+
+    return (frame[name] if name in frame.columns
+            else pd.Series(default, index=frame.index, dtype=object))
+
+
+def _articles_line(documents) -> str:
+    """'227 read: 107 dated in their text or metadata, 104 with a date inferred from their
+    content, 16 undated; 1 set aside' (the parts that are zero left out)."""
+    ok = documents[documents["status"] == "ok"]
+    dated = ok["report_date"] != ""
+    inferred = int((dated & (_column(ok, "date_source") == "inferred")).sum())
+    parts = [(int(dated.sum()) - inferred, "dated in their text or metadata"),
+             (inferred, "with a date inferred from their content"),
+             (int((~dated).sum()), "undated")]
+    line = f"{len(ok):,} read"
+    shown = [f"{n:,} {what}" for n, what in parts if n]
+    if shown:
+        line += ": " + ", ".join(shown)
+    if len(ok) < len(documents):
+        line += f"; {len(documents) - len(ok):,} set aside"
+    return line
+
+
+def _figures_line(figures) -> str:
+    """'548 in 160 reports: 207 casualty and 282 hostage or prisoner counts, 59 other (...)'."""
+    from analysis.present.notebook_helpers import CASUALTY_METRICS, HOSTAGE_TABLE_METRICS
+
+    line = f"{len(figures):,}"
+    if figures.empty or "doc_id" not in figures.columns:
+        return line
+    whole = (_column(figures, "group", "all").isin(["all", ""])
+             & (_column(figures, "vague", "false").str.lower() != "true"))
+    casualty = int((whole & figures["metric"].isin(CASUALTY_METRICS)).sum())
+    hostage = int((whole & figures["metric"].isin(HOSTAGE_TABLE_METRICS)).sum())
+    other = len(figures) - casualty - hostage
+    reports = figures["doc_id"].nunique()
+    line += (f" in {reports:,} report{'s' if reports != 1 else ''}: {casualty:,} casualty and "
+             f"{hostage:,} hostage or prisoner counts")
+    if other:
+        line += f", {other:,} sub-counts, vague amounts or counts of the displaced"
+    return line
+
+
+def _rounds_line(rounds, check) -> str:
+    """'142 (84 dated, 58 without a known date); 29 of 35 known rounds of the period found'."""
+    dated = int((_column(rounds, "start_date", "?") != "").sum())
+    line = f"{len(rounds):,}"
+    if dated < len(rounds):
+        line += f" ({dated:,} dated, {len(rounds) - dated:,} without a known date)"
+    if check is not None and not check.empty and "status" in check.columns:
+        known = int(check["status"].isin(["reported", "not_reported"]).sum())
+        found = int((check["status"] == "reported").sum())
+        if known:
+            line += f"; {found:,} of the {known:,} known rounds of the period are among them"
+    return line
+
+
+def _latest_toll(comparison, documents=None) -> str:
+    """'70,100 (exact) in a report of 2025-11-29; official series that day 70,100' for the
+    newest stated Gaza toll (the largest the newest report states), with ', a date inferred
+    from its content (2025-11-20 to 2025-12-09)' when that report's date was inferred."""
+    from analysis.present.display import VALUE_WORDS
+
     if comparison is None or comparison.empty:
         return ""
     tolls = comparison[(comparison["metric"] == "killed")
                        & (comparison["population"] == "palestinian")
-                       & (comparison["official_value"] != "")]
+                       & (comparison["official_value"] != "")].copy()
     if tolls.empty:
         return ""
-    row = tolls.sort_values(["report_date", "start_char"]).iloc[-1]
-    qualifier = row["qualifier"].replace("_", " ")
-    return (f"{int(float(row['value'])):,} ({qualifier}) in a report of {row['report_date']}; "
-            f"official series that day {int(float(row['official_value'])):,}")
+    tolls["_value"] = tolls["value"].astype(float)
+    row = tolls.sort_values(["report_date", "_value", "start_char"]).iloc[-1]
+    qualifier = VALUE_WORDS["qualifier"].get(row["qualifier"], row["qualifier"])
+    line = f"{int(row['_value']):,} ({qualifier}) in a report of {row['report_date']}"
+    inferred = (documents[(documents["doc_id"] == row["doc_id"])
+                          & (_column(documents, "date_source") == "inferred")]
+                if documents is not None and "doc_id" in documents.columns else None)
+    if inferred is not None and not inferred.empty:
+        window = inferred.iloc[0]
+        line += ", a date inferred from its content"
+        if _column(inferred, "date_window_start").iloc[0]:
+            line += (f" (between {window['date_window_start']} and "
+                     f"{window['date_window_end']})")
+    return line + f"; official series that day {int(float(row['official_value'])):,}"
 
 
 # What each page shows, for the index (notebooks not listed are named by their file).
 PAGE_DESCRIPTIONS = {
     "01_corpus_overview": ("Corpus overview", "every article and its date (given or inferred), "
-                           "files set aside, reports per week, most-mentioned names"),
+                           "files set aside, reports over time, most-mentioned names"),
     "02_casualty_figures": ("Casualty figures", "the tolls each article states against the "
                             "Gaza Ministry of Health's count, one-off tolls apart, the gaps"),
     "03_hostage_figures": ("Hostage figures", "hostages and prisoners held and released, with "
