@@ -567,3 +567,15 @@ def test_a_holiday_said_to_begin_on_a_weekday_is_days_away_and_picks_its_year():
     # a weekday of something else after the holiday's name is not its start
     other = "Ahead of Ramadan, talks start on Monday."
     assert not [m for m in date_signals(other) if m.get("starts_weekday") is not None]
+
+
+@pytest.mark.parametrize("text", [
+    "Monday's meeting comes on the 18-month mark since Israel's war in Gaza began.",
+    "Netanyahu is in Washington as Israel's war in Gaza marks a year and a half.",
+])
+def test_a_mark_of_the_war_is_a_day_within_days(text):
+    # 7 April 2025: eighteen months after 7 October 2023
+    c = next(c for c in dating.mention_constraints(date_signals(text)) if c.kind == "duration")
+    days, _ = dating.calendar_days()
+    allowed = [days[i] for i in range(len(days)) if c.allowed[i]]
+    assert allowed[0] <= D(2025, 4, 7) <= allowed[-1] and len(allowed) <= 10, c.label

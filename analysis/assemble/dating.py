@@ -151,6 +151,8 @@ LAST_WEEK = re.compile(r"\blast\s+week\b", re.IGNORECASE)
 LAST_WEEK_LAGS, LAST_WEEK_PREF = (1, 13), (1.0, 0.3)
 # "the second anniversary of October 7": from this many days before to after the anniversary
 ANNIVERSARY_DAYS = (10, 4)
+# "the 18-month mark since the war began": from this many days before the mark to after it
+MARK_DAYS = (3, 4)
 WEIGHTS = {"toll": 3.0, "toll_range": 1.5, "duration": 2.0, "absolute": 2.0, "dateline": 3.0,
            "event": 1.5, "round": 1.5, "office": 1.5, "yearless": 1.0, "hostages": 1.0,
            "since_war": 1.0, "holiday": 1.0, "weekday": 0.6, "recency": 0.4, "fresh": 1.0}
@@ -994,6 +996,8 @@ def duration_constraint(mention: dict) -> Constraint | None:
         day = (dt.date(WAR_START.year + int(amount), WAR_START.month, WAR_START.day)
                - WAR_START).days
         lo, hi = day - ANNIVERSARY_DAYS[0], day + ANNIVERSARY_DAYS[1]
+    elif qualifier == "mark":   # "the 18-month mark", "the war marks a year and a half"
+        lo, hi = amount * unit - MARK_DAYS[0], amount * unit + MARK_DAYS[1]
     elif qualifier == "ordinal_near":   # "nearing its 22nd month": the end of the 21st
         lo, hi = (amount - 1) * unit - max(3, unit // 3), (amount - 1) * unit + 1
     elif qualifier == "ordinal":   # "in its fifth month": from 4 to 5 months (day N: N-1)
@@ -1027,7 +1031,7 @@ def duration_constraint(mention: dict) -> Constraint | None:
         lo_i, hi_i = int(np.floor(lo)), int(np.ceil(hi))
         prefer = NEARLY_PREFER * allowed * np.clip(
             (np.arange(len(days)) - lo_i) / max(1, hi_i - lo_i), 0, 1)
-    if qualifier not in ("anniversary", "ordinal", "ordinal_near"):
+    if qualifier not in ("anniversary", "ordinal", "ordinal_near", "mark"):
         counted = allowed
         allowed, label = _paused_by_truce(mention["text"], allowed, label)
         if allowed is not counted:   # the span itself stays the likelier reading

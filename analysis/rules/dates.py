@@ -681,6 +681,13 @@ _DURATION_PATTERNS = [
     # "in seven weeks during which Israel bombed", "for nearly seven months, Israel has..."
     rf"\b(?:in|for|after|over)\s+{_QUAL}\s*(?P<num>{_NUM})\s+(?P<unit>days|weeks|months)\b"
     rf"(?=[^.;]{{0,60}}\b(?P<what>{WAR_WORDS})\b)",
+    # "the 18-month mark since Israel's war in Gaza began", "marks a year and a half of war"
+    rf"\b{_QUAL}\s*(?:(?P<num>{_NUM})[- ](?P<unit>day|week|month|year)|(?:a|one)\s+year\s+and\s+"
+    rf"a\s+(?P<half>half))(?:[- ]mark)?\b(?=[^.;]{{0,50}}\b(?P<what>{WAR_WORDS})\b)"
+    rf"(?<=mark|half)",
+    # "as Israel's war in Gaza marks a year and a half", "the war marked 600 days"
+    rf"\b(?P<what>{WAR_WORDS})\b[^.;]{{0,40}}?\bmark(?:s|ed|ing)?\s+{_QUAL}\s*(?:(?P<num>{_NUM})\s+"
+    rf"(?P<unit>days|weeks|months|years)|(?:a|one)\s+year\s+and\s+a\s+(?P<half>half))\b",
     # "day 100 of the war", "the 100th day of the war"
     rf"\bday\s+(?P<num>\d{{1,4}})\s+of\s+(?:the\s+)?(?P<what>{WAR_WORDS})\b(?P<unit>)",
     # "held captive for almost 500 days", "in captivity for 471 days" (the hostages taken on
@@ -1054,13 +1061,16 @@ def _durations(text: str, segments, taken: list, patterns=None) -> list[dict]:
             start, end = match.span()
             amount = _number(match.group("num")) if match.group("num") else 1  # "month-old"
             unit = (match.group("unit") or "day").lower().rstrip("s")
+            if match.groupdict().get("half"):   # "a year and a half"
+                amount, unit = 18, "month"
             if amount is None or any(s < end and start < e for s, e in taken):
                 continue
             start += len(match.group(0)) - len(match.group(0).lstrip())
             qual = re.sub(r"\s+", " ", (match.groupdict().get("qual") or "").lower())
             qualifier = ("lower_bound" if qual in ("more than", "over", "at least") else
                          "upper_bound" if qual in ("nearly", "almost", "close to") else
-                         "approx" if qual else "exact")
+                         "approx" if qual else
+                         "mark" if re.search(r"\bmark", match.group(0), re.I) else "exact")
             found.append({"text": text[start:end], "start_char": start, "end_char": end,
                           "kind": "duration", "amount": amount, "unit": unit,
                           "qualifier": qualifier})
