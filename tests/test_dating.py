@@ -579,3 +579,11 @@ def test_a_mark_of_the_war_is_a_day_within_days(text):
     days, _ = dating.calendar_days()
     allowed = [days[i] for i in range(len(days)) if c.allowed[i]]
     assert allowed[0] <= D(2025, 4, 7) <= allowed[-1] and len(allowed) <= 10, c.label
+
+
+def test_a_strong_signal_the_estimate_misses_widens_the_window_over_its_days():
+    # a toll two weeks old in the headline against "the 100th day of the war" (13-16 January
+    # 2024): the window reaches the end of the days the duration allows
+    text = "Israelis marked the 100th day of the war."
+    inference = dating.infer_date(date_signals(text), [_killed(22000)])
+    assert inference.window[1] >= D(2024, 1, 16), (inference.window, inference.evidence)

@@ -1667,14 +1667,18 @@ def _combine(constraints: list[Constraint]):
     lo, hi = _window_around(point, hard, n)
     unmet = [c for c in constraints if c.kind not in SOFT_KINDS and not c.allowed[point]]
     # honest about disagreement: a strong signal the point does not satisfy widens the window
-    # to its nearest allowed day, when that is close (a stale quote, a loose duration)
+    # over the run of its allowed days nearest the point, when that begins close (a stale
+    # quote, a loose duration: "the 100th day of the war" against a toll two weeks old)
     for c in unmet:
         if c.kind not in STRONG_KINDS or not c.allowed.any():
             continue
         allowed = np.flatnonzero(c.allowed)
         nearest = allowed[np.argmin(np.abs(allowed - point))]
         if abs(nearest - point) <= DISAGREE_WIDEN_DAYS:
-            lo, hi = min(lo, nearest), max(hi, nearest)
+            first, last = _run(c.allowed, nearest)
+            far = last if nearest > point else first   # its far end, within reach
+            far = far if abs(far - point) <= 2 * DISAGREE_WIDEN_DAYS else nearest
+            lo, hi = min(lo, nearest, far), max(hi, nearest, far)
     # the days of the window the hard evidence (without weekday and recency preferences)
     # rates as high as the point: what the point was really chosen from
     firm_all = _score(constraints, n, soft=False)
