@@ -64,7 +64,8 @@ EVENT_METRICS = {"hostages_taken", "hostages_released", "prisoners_released"}
 
 def _alternation(words) -> str:
     words = sorted({w.lower() for w in words}, key=len, reverse=True)
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+").replace("'", "['’]")
+                    for w in words)  # (a typographic apostrophe too: "Israel’s north")
 
 
 def _phrase_re(words, prefix: str = "", suffix: str = "") -> re.Pattern:
@@ -150,9 +151,10 @@ _MODAL_RE = re.compile(r"\b(?:will|would|could|might|may|shall|should|due|set(?!
                        r"scheduled|slated|going|are\s+to|is\s+to|were\s+to|was\s+to)\b",
                        re.IGNORECASE)
 # a place between a noun phrase and its predicate: "1.7 million people in Gaza have been displaced"
-_PLACE = (r"(?:\s+(?:in|from|across|inside|throughout|of)\s+(?:the\s+)?"
+_PLACE = (r"(?:\s+(?:in|from|across|inside|throughout|of|by)\s+(?:the\s+)?"
           r"(?:(?:northern|southern|eastern|western|central|occupied)\s+)?[A-Z][\w'’-]*"
-          r"(?:\s+[A-Z][\w'’-]*)?)?")  # ("60,000 residents of northern Israel remain displaced")
+          r"(?:\s+[A-Z][\w'’-]*)?)?")  # ("60,000 residents of northern Israel remain displaced";
+# an agent: "twelve Thai nationals held captive by Hamas were released")
 
 
 @lru_cache(maxsize=1)
@@ -352,7 +354,7 @@ def _noun_phrase(right: str, lexicon: FigureLexicon) -> NounPhrase:
     of_the = _OF_THE_RE.match(right)
     pos = of_the.end() - 1 if of_the else 0
     first = _NEXT_WORD_RE.match(right[pos:])
-    first_word = first.group(1).lower() if first else ""
+    first_word = first.group(1).lower().rstrip(".") if first else ""  # ("six weeks.")
     words, end = _noun_phrase_words(right, pos, lexicon)
     kinds = [lexicon.word_kind[w] for w in words if lexicon.word_kind.get(w)]
     if not kinds:
@@ -2006,9 +2008,10 @@ _PLAN_BEFORE = re.compile(
     r"plan|talks|negotiations|framework)\b[^.;]{0,60}?"
     r"\b(?:to\s+(?:extend|secure|bring|free|release|pause|halt|end|stop|allow|see|swap|exchange)|"
     r"involv(?:es|e|ing)|entails?|provid(?:es|e|ing)\s+for|would|will|could|includes?|"
+    r"outlin(?:es|e|ed|ing)|envisag(?:es|e|ed|ing)|foresees?|"
     r"touch(?:es|ed)?\s+on|calls?\s+for)\b", re.IGNORECASE)
 _NOMINAL_RELEASE_END = re.compile(r"\b(?:(?:release|return|freeing)\s+of|releasing|freeing|"
-                                  r"handing\s+over|returning)\s+(?:[\w-]+\s+){0,2}$",
+                                  r"handing\s+over|returning)\s+(?:[\w-]+\s+){0,3}$",
                                   re.IGNORECASE)  # ("involves Hamas releasing 33 hostages")
 
 
