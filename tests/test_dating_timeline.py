@@ -1283,3 +1283,13 @@ def test_a_month_old_ceasefire_is_a_truce_of_about_a_month():
     found = [m for m in date_signals("as a fragile month-old ceasefire held") if
              m["kind"] == "duration"]
     assert found and found[0]["amount"] == 1 and found[0].get("anchor") == "truce"
+
+
+def test_a_us_sponsored_resolution_approved_is_either_of_the_two():
+    # the Security Council approved US-drafted resolutions on Gaza on 10 June 2024 (2735)
+    # and 17 November 2025 (2803): the phrase names both, the rest of the text picks one
+    text = ("The UN Security Council on Monday evening approved the U.S.-sponsored "
+            "resolution on the Gaza Strip, after two years of war.")
+    found = sorted(m["date"] for m in date_signals(text) if m["kind"] == "event")
+    assert found == ["2024-06-10", "2025-11-17"]
+    assert off(infer(text), D(2025, 11, 18)) <= 3
