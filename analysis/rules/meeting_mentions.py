@@ -642,13 +642,15 @@ def _listed_after(doc: Doc, before: Item, place: Item) -> bool:
 
 
 def _other_clause(doc: Doc, group: Group, trigger: Trigger) -> bool:
-    """A ';' or a 'while'/'whereas' clause between a group and a later meeting word with a
-    place of its own: 'has arrived in Egypt ...; Israel says its negotiators will leave on
-    Monday for the talks', 'set to send a delegation to Cairo ... while a Hamas delegation
-    has left the Egyptian capital'."""
+    """A ';' or a 'while'/'whereas' clause (or an 'as' clause with a named subject) between a
+    group and a later meeting word with a place of its own: 'has arrived in Egypt ...; Israel
+    says its negotiators will leave on Monday for the talks', 'set to send a delegation to
+    Cairo ... while a Hamas delegation has left the Egyptian capital', 'Trump and Netanyahu to
+    meet Tuesday as Witkoff heads to Israel'."""
     last = group.triggers[-1].position
-    return any(doc[i].text == ";" or doc[i].lower_ in ("while", "whereas")
-               for i in range(last + 1, trigger.position))
+    return any(doc[i].text == ";" or doc[i].lower_ in ("while", "whereas") or (
+        doc[i].lower_ == "as" and doc[i + 1].text[:1].isupper()
+        and doc[i - 1].lower_ not in ("such", "well")) for i in range(last + 1, trigger.position))
 
 
 def _same_clause_after(doc: Doc, position: int, place: Item) -> bool:
@@ -836,6 +838,9 @@ def _before_trip(s: Sentence) -> bool:
 
 HOST_VERBS = {"host", "hosts", "hosted", "hosting"}
 HOME_COUNTRIES = ("Israel", "United States")  # "returned to Israel": going home
+HEAD_VERBS = {"head", "heads", "headed", "heading"}
+HEAD_ON = {"to", "for", "back", "home", "toward", "towards", "into", "out", "off", "there", "by",
+           "on", "again", "later", "first", "next", "this", "tomorrow", "today", "."}
 SIT_VERBS = {"sit", "sits", "sat", "sitting"}  # "sat down with": a meeting
 REACH_VERBS = {"reach", "reaches", "reached", "reaching"}  # "reached Cairo": an arrival
 
@@ -859,13 +864,18 @@ def _meet_rule(finder, facts: Facts, s: Sentence, group: Group) -> bool:
     """'Burns met Barnea', 'met ... in Doha on Tuesday' (a negotiator with a second person or a
     place/day), 'X met Y in Cairo to discuss the truce', 'Negotiators met in Paris' (unnamed
     negotiators in a place, in an article about the talks), 'mediators met Hamas officials on
-    Wednesday night and discussed a deal' (unnamed, a day, the topic). Leaves 'Biden met
-    Macron'."""
+    Wednesday night and discussed a deal' (unnamed, a day, the topic), 'Trump meets Netanyahu
+    at the White House' (two people of the actor table and a place, in an article about the
+    talks). Leaves 'Biden met Macron', 'Herzog met Meloni in Rome' (someone the table does not
+    know)."""
     if "meet" not in facts.kinds:
         return False
     dated = bool(facts.date) and _day_precise(facts.date.text)
     return ((facts.negotiator and (facts.n_people >= 2 or facts.has_info))
             or (facts.topic and facts.has_info and facts.n_people >= 1)
+            or (facts.doc_topic and bool(facts.location) and facts.n_people >= 2
+                and all(name in finder.table.actors for name in facts.names)
+                and not facts.kinds & {"travel", "arrive"})  # (the place is the meeting's)
             or bool((facts.location or (dated and facts.topic)) and (
                 facts.topic or facts.doc_topic) and facts.unnamed))
 
@@ -1283,6 +1293,9 @@ class MeetingFinder:
             return None
         if word in ("head", "heads") and _title_head(s, i):
             return None  # "Shin Bet head Ronen Bar": a title, not a trip
+        if word in HEAD_VERBS and lower[i + 1:i + 2] and lower[i + 1] not in HEAD_ON and \
+                lower[i + 1] not in self._place_heads:
+            return None  # "Meshaal, who heads Hamas's diaspora office": a title, not a trip
         if word == "headed" and lower[i + 1:i + 2] == ["by"]:
             return None  # "Headed by Mossad chief David Barnea, the delegation ...": its
             # people go to the meeting word nearest them
