@@ -1204,7 +1204,9 @@ _PAST_VERB = re.compile(r"(?:released|freed|handed\s+over|returned|set\s+free|ki
 
 # a past verb after the plan word: the plan happened ("The first phase saw Hamas release 38")
 _REALIZED = re.compile(r"\b(?:saw|has\s+seen|have\s+seen|had\s+seen|brought|led\s+to|"
-                       r"resulted\s+in|secured|yielded)\b", re.IGNORECASE)
+                       r"resulted\s+in|secured|yielded|(?:ended|concluded|culminated|"
+                       r"(?:was\s+)?(?:finali[sz]ed|completed))\s+(?:with|in)|completed)\b",
+                       re.IGNORECASE)  # ("the first phase ended with the release of 33")
 
 
 _DEFINITE_BEFORE = re.compile(r"\b(?:the|all|remaining)(?:\s+(?:the|all|remaining|of|some|most))*"
@@ -1229,6 +1231,9 @@ def _held_object_of_release(s: _Sentence, r: _Reading) -> bool:
     if r.np.kind not in ("hostage", None) or not (_DEFINITE_BEFORE.search(r.core_left)
                                                   or remaining):
         return False  # ("the return of about 60 remaining captives")
+    if _NO_LONGER_HELD.match(r.after):
+        return False  # "the release of the 20 hostages who had been held captive since ...":
+        # held no more
     if r.left_trigger is None and _EXCHANGE_FOR_THE.search(r.core_left):
         return r.np.kind == "hostage" and r.right_trigger == "hold"  # "in exchange for the 47
         # hostages remaining in Gaza"
@@ -1242,6 +1247,7 @@ def _held_object_of_release(s: _Sentence, r: _Reading) -> bool:
                            or re.search(r"\ball\s*$", r.core_left))  # "return all 50 hostages"
 
 
+_NO_LONGER_HELD = re.compile(r"^\s*,?\s*(?:who|that)\s+had\s+(?:been|remained)\b", re.IGNORECASE)
 # a release verb not in the past: "until Hamas releases the remaining 59 hostages"
 _PRESENT_RELEASE = re.compile(r"(?:releases?|frees?|returns?|brings?\s+(?:back|home))\b",
                               re.IGNORECASE)
