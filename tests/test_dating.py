@@ -587,3 +587,19 @@ def test_a_strong_signal_the_estimate_misses_widens_the_window_over_its_days():
     text = "Israelis marked the 100th day of the war."
     inference = dating.infer_date(date_signals(text), [_killed(22000)])
     assert inference.window[1] >= D(2024, 1, 16), (inference.window, inference.evidence)
+
+
+def test_a_toll_since_a_day_other_than_october_7_is_the_growth_since_that_day():
+    # "19,518 others were wounded" since March 18 (the war resumed in 2025): June 2025, not
+    # the bulletin of October 2023 whose whole count was 19,518
+    sentence = ("The death toll and the number of wounded since March 18 has reached 5,685, "
+                "while 19,518 others were wounded.")
+    figure = {"metric": "injured", "population": "palestinian", "value": 19518,
+              "qualifier": "exact", "quote": "19,518 others", "sentence": sentence}
+    assert dating.since_date(figure) == (3, 18)
+    constraints, _ = dating.figure_constraints([figure])
+    days, _ = dating.calendar_days()
+    assert constraints[0].allowed[dating._index(days, D(2025, 6, 23))], constraints[0].label
+    assert not constraints[0].allowed[dating._index(days, D(2023, 10, 28))]
+    # "since October 7" is the whole toll
+    assert dating.since_date(dict(figure, sentence="19,518 wounded since October 7")) is None

@@ -659,12 +659,7 @@ def truce_toll_constraint(figure: dict) -> Constraint | None:
     value = float(pd.to_numeric(figure.get("value"), errors="coerce"))
     qualifier = figure.get("qualifier") or "exact"
     totals = _truce_killed()
-    if value % 10 == 0 and qualifier in TRUCE_TOLL_RANGES:   # "more than 150", "nearly 400"
-        low, high = TRUCE_TOLL_RANGES[qualifier]
-        ok = (totals >= value * (1 + low)) & (totals <= value * (1 + high))
-    else:
-        margin = max(TRUCE_TOLL_MATCH[0] * value, TRUCE_TOLL_MATCH[1])
-        ok = np.abs(totals - value) <= margin
+    ok = _count_matches(totals, value, qualifier)   # "more than 150", "nearly 400", "391"
     matched = np.flatnonzero(ok)
     if not len(matched):
         return None
@@ -676,6 +671,92 @@ def truce_toll_constraint(figure: dict) -> Constraint | None:
     return Constraint("toll", f"killed since the truce began {int(value):,} ({qualifier}): "
                       f"the ministry's sum since the truce {days[matched[0]]}..."
                       f"{days[matched[-1]]}", allowed)
+
+
+# A toll counted since a day other than 7 October ("the death toll and the number of
+# wounded since March 18 ... has reached 5,685, while 19,518 others were wounded", the
+# ministry's count since the war resumed): the official count minus the count the day before
+# that day, in any year of the war that day falls in.
+SINCE_DATE = re.compile(r"\bsince\s+(?:(?P<m>" + "|".join(MONTH_NAMES) + r")\.?\s+(?P<d>\d{1,2})"
+                        r"|(?P<d2>\d{1,2})\s+(?P<m2>" + "|".join(MONTH_NAMES) + r"))\b"
+                        r"(?!,?\s+20\d\d)", re.IGNORECASE)
+
+
+def since_date(figure: dict) -> tuple[int, int] | None:
+    """(month, day) of "since March 18" in a toll's sentence (not 7 October), else None."""
+    sentence = figure.get("sentence") if isinstance(figure.get("sentence"), str) else ""
+    found = SINCE_DATE.search(sentence)
+    if not found:
+        return None
+    month = MONTH_NAMES.index((found.group("m") or found.group("m2")).lower()) + 1
+    day = int(found.group("d") or found.group("d2"))
+    return None if (month, day) == (WAR_START.month, WAR_START.day) else (month, day)
+
+
+def since_date_constraint(figure: dict) -> Constraint | None:
+    """A toll since a day (:func:`since_date`) against the official count's growth from the
+    day before it, for each year of the war: an exact count within
+    :data:`TRUCE_TOLL_MATCH`, a round one in :data:`TRUCE_TOLL_RANGES`; None when no day
+    fits (then the figure says nothing: it is no whole toll)."""
+    days, series = calendar_days()
+    n = len(days)
+    value = float(pd.to_numeric(figure.get("value"), errors="coerce"))
+    month, day = since_date(figure)
+    metric = figure.get("metric")
+    on_bulletins, on_every_day = _new_deaths()
+    ok = np.zeros(n, dtype=bool)
+    for year in range(WAR_START.year, days[-1].year + 1):
+        try:
+            start = _index(days, dt.date(year, month, day))
+        except ValueError:   # 29 February
+            continue
+        if start <= 0 or start >= n:
+            continue
+        # the killed: the ministry's new deaths where it counts them apart (from 2025; the
+        # whole count also grows by the missing it confirms), else the count's growth
+        counts, before = (on_bulletins, on_every_day) if metric == "killed" and \
+            not np.isnan(on_every_day[start - 1]) else (series[metric], series[f"{metric}_prev"])
+        if np.isnan(before[start - 1]):
+            continue
+        grown = counts - before[start - 1]
+        grown[:start] = np.nan
+        ok |= _count_matches(grown, value, figure.get("qualifier") or "exact")
+    if not ok.any():
+        return None
+    allowed = np.zeros(n, dtype=bool)
+    matched = np.flatnonzero(ok)
+    for lag in range(TRUCE_TOLL_LAGS[0], TRUCE_TOLL_LAGS[1] + 1):
+        j = matched + lag
+        allowed[j[(j >= 0) & (j < n)]] = True
+    return Constraint("toll", f"{figure.get('metric')} since {MONTH_NAMES[month - 1].title()} "
+                      f"{day} {int(value):,}: the official count's growth since then "
+                      f"{days[matched[0]]}...{days[matched[-1]]}", allowed)
+
+
+@lru_cache(maxsize=1)
+def _new_deaths() -> tuple[np.ndarray, np.ndarray]:
+    """(on bulletin days, on every day) the ministry's new deaths summed from its first
+    record of them (``killed_truce_new``, January 2025 on); NaN before it (and on days without
+    a bulletin, in the first)."""
+    days, _ = calendar_days()
+    gaza = pd.read_csv(reference.REFERENCE_DIR / TRUCE_TOLL_FILE,
+                       usecols=["report_date", "killed_truce_new"])
+    gaza.index = pd.to_datetime(gaza["report_date"]).dt.date
+    new = pd.to_numeric(gaza["killed_truce_new"], errors="coerce").reindex(days)
+    first = new.first_valid_index()
+    total = new.fillna(0).cumsum().where(pd.Series(days, index=new.index) >= first)
+    return total.where(new.notna()).to_numpy(), total.to_numpy()
+
+
+def _count_matches(totals: np.ndarray, value: float, qualifier: str) -> np.ndarray:
+    """Days whose count agrees with a quoted one: an exact count within
+    :data:`TRUCE_TOLL_MATCH`, a round one ("more than 150") within :data:`TRUCE_TOLL_RANGES`."""
+    with np.errstate(invalid="ignore"):
+        if value % 10 == 0 and qualifier in TRUCE_TOLL_RANGES:
+            low, high = TRUCE_TOLL_RANGES[qualifier]
+            return (totals >= value * (1 + low)) & (totals <= value * (1 + high))
+        margin = max(TRUCE_TOLL_MATCH[0] * value, TRUCE_TOLL_MATCH[1])
+        return np.abs(totals - value) <= margin
 
 
 # Hostage counts: figure metric -> compiled metrics (israel_hostage_figures_reported.csv).
@@ -1716,6 +1797,8 @@ def figure_constraints(figures: list[dict]) -> tuple[list[Constraint], list[str]
         c = None
         if key == ("killed", "palestinian") and since_truce(figure):
             c = truce_toll_constraint(figure)
+        elif key in TOLL_METRICS and since_date(figure) is not None:
+            c = since_date_constraint(figure)
         elif key in TOLL_METRICS and (scope in (None, "", "cumulative") or pd.isna(scope)):
             why = not_a_toll(figure)
             if why:
