@@ -106,7 +106,9 @@ nh.show(sources, empty="No negotiation rounds were found, so there are no source
 
 # %%
 check = tables.rounds_vs_reference
-nh.say(nh.reference_summary(check, rounds))
 nh.save_table(check, out, "rounds_vs_reference")
+nh.say(nh.reference_summary(check, rounds))
+
+# %%
 nh.show(nh.reference_lines(check), empty="No known round lies in the period of the reports.",
         documents=tables.documents)

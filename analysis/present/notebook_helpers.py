@@ -610,9 +610,11 @@ def figures_summary(figures: pd.DataFrame, metrics, what: str, start=None, end=N
         documents.loc[documents["date_source"] == "inferred", "doc_id"])
     guessed = rows[rows["doc_id"].isin(inferred) & rows["report_date"].notna()]
     if len(guessed):
-        text += (f" {len(guessed)} come from {guessed['doc_id'].nunique()} reports whose date "
-                 "was inferred from their content: on the charts a dashed bar spans the window "
-                 "the true date lies in, and the tables give it under the date.")
+        reports = guessed["doc_id"].nunique()
+        text += (f" {len(guessed)} {'comes' if len(guessed) == 1 else 'come'} from {reports} "
+                 f"report{'' if reports == 1 else 's'} whose date was inferred from "
+                 f"{'its' if reports == 1 else 'their'} content: on the charts a dashed bar "
+                 "spans the window the true date lies in, and the tables give it under the date.")
     return text
 
 
