@@ -542,15 +542,15 @@ def test_killed_since_the_truce_began_matches_the_ministrys_sum_since_then(value
     assert not dating.since_truce(whole)
 
 
-def test_a_weak_round_match_does_not_date_an_article_the_rest_leaves_to_half_a_year():
-    # a count that stood for 180 days and a Doha meeting that two compiled rounds fit: the
+def test_a_weak_round_match_does_not_date_an_article_the_rest_leaves_to_80_days():
+    # a count that stood for 80 days and a Doha meeting that two compiled rounds fit: the
     # round alone would pick the day, and the compiled table lacks rounds
     days, _ = dating.calendar_days()
     n = len(days)
-    rest = dating.Constraint("hostages", "a count of 180 days", dating._mask_range(n, 600, 779))
+    rest = dating.Constraint("hostages", "a count of 80 days", dating._mask_range(n, 600, 679))
     weak = dating.Constraint("round", "two Doha rounds", dating._mask_range(n, 640, 650),
                              strength=0.45)
-    assert dating._only_rounds_narrow(645, [rest, weak], n) == 180
+    assert dating._only_rounds_narrow(645, [rest, weak], n) == 80
     strong = dating.Constraint("round", "one Warsaw round", weak.allowed, strength=1.0)
     assert dating._only_rounds_narrow(645, [rest, strong], n) is None
 

@@ -1293,3 +1293,12 @@ def test_a_us_sponsored_resolution_approved_is_either_of_the_two():
     found = sorted(m["date"] for m in date_signals(text) if m["kind"] == "event")
     assert found == ["2024-06-10", "2025-11-17"]
     assert off(infer(text), D(2025, 11, 18)) <= 3
+
+
+def test_an_event_named_by_a_coming_date_of_its_sentence_is_coming():
+    # "his job only begins on January 20, inauguration day, Reuters reported Wednesday
+    # night": the inauguration is to come, and Wednesday is the report's source's day
+    text = ("The envoy has begun work even though his job only officially begins on "
+            "January 20, inauguration day, Reuters reported Wednesday night.")
+    found = [m for m in date_signals(text) if m["kind"] == "event"]
+    assert found and found[0]["tense"] == "future"

@@ -882,7 +882,8 @@ def date_signals(text: str, sentences: list[tuple[int, int]] | None = None) -> l
                                             m.get("tense") not in ("future", "during"))]
     mentions.sort(key=lambda m: (m["start_char"], m["end_char"]))
     _attach_weekdays(text, mentions)
-    _events_of_the_week(mentions, sentence_of)
+    _events_on_a_coming_date(mentions, sentence_of)
+    _events_of_the_week(text, mentions, sentence_of)
     _year_hints(text, mentions, sentences)
     mentions += _truce_days(text, mentions, sentence_of)
     _lead_dates(text, mentions, sentences)
@@ -1164,7 +1165,42 @@ THIS_WEEK_DAYS = 8
 THIS_WEEK_CHARS = 40   # the day word within this many characters of the event phrase
 
 
-def _events_of_the_week(mentions: list[dict], sentence_of) -> None:
+def _events_on_a_coming_date(mentions: list[dict], sentence_of) -> None:
+    """An event whose own day a coming date of its sentence names ("his job only begins
+    on January 20, inauguration day, Reuters reported Wednesday night") is coming too,
+    whatever the tense of the clause's main verb."""
+    coming = {}
+    for m in mentions:
+        if m["kind"] in ("month_day", "day_month", "iso") and m.get("tense") == "future":
+            when = resolve(m["text"], None)
+            day = when.date if when.date is not None else _month_day(m["text"])
+            if day is not None:
+                coming.setdefault(sentence_of(m["start_char"]), set()).add(
+                    (day.month, day.day) if isinstance(day, dt.date) else day)
+    if not coming:
+        return
+    for mention in mentions:
+        if mention["kind"] == "event" and mention.get("tense") != "future":
+            day = dt.date.fromisoformat(mention["date"])
+            if (day.month, day.day) in coming.get(sentence_of(mention["start_char"]), ()):
+                mention["tense"] = "future"
+
+
+def _month_day(text: str) -> tuple[int, int] | None:
+    """(month, day) of a year-less date ("January 20", "20 January")."""
+    words = re.findall(r"[A-Za-z]+|\d{1,2}", text)
+    month = next((MONTHS[w.lower()] for w in words if w.lower() in MONTHS), None)
+    day = next((int(w) for w in words if w.isdigit()), None)
+    return (month, day) if month and day else None
+
+
+# The weekday of a report's source after the event's clause ("... begins on January 20,
+# inauguration day, Reuters reported Wednesday night") is not the event's day.
+REPORTED_AFTER = re.compile(r"^[^.;]*?,\s*(?:[\w.'’-]+\s+){0,4}(?:reported|said|told|announced|"
+                            r"wrote|added|confirmed)\s+(?:on\s+)?$", re.IGNORECASE)
+
+
+def _events_of_the_week(text: str, mentions: list[dict], sentence_of) -> None:
     """A timeline event mentioned as past next to a weekday or "yesterday" (within
     :data:`THIS_WEEK_CHARS` in its sentence; not a planned day, not "last week") happened in
     the report's week: tense 'recent' within :data:`THIS_WEEK_DAYS`. A topic of talks
@@ -1179,7 +1215,9 @@ def _events_of_the_week(mentions: list[dict], sentence_of) -> None:
         sentence = sentence_of(mention["start_char"])
         near = [r for r in relative if sentence_of(r["start_char"]) == sentence and
                 min(abs(r["start_char"] - mention["end_char"]),
-                    abs(mention["start_char"] - r["end_char"])) <= THIS_WEEK_CHARS]
+                    abs(mention["start_char"] - r["end_char"])) <= THIS_WEEK_CHARS and
+                not REPORTED_AFTER.search(text[mention["end_char"]:max(mention["end_char"],
+                                                                        r["start_char"])])]
         if near:
             mention["tense"], mention["recent_days"] = "recent", THIS_WEEK_DAYS
             # the weekday named next to it ("Or Levy was freed on Saturday"): when it is the
