@@ -1302,3 +1302,19 @@ def test_an_event_named_by_a_coming_date_of_its_sentence_is_coming():
             "January 20, inauguration day, Reuters reported Wednesday night.")
     found = [m for m in date_signals(text) if m["kind"] == "event"]
     assert found and found[0]["tense"] == "future"
+
+
+@pytest.mark.parametrize("text,day", [
+    ("Hamas claimed it took at least 130 hostages during Saturday's bloody rampage.",
+     D(2023, 10, 10)),
+    ("Trump spoke of great progress in Gaza at the NATO summit in The Hague.", D(2025, 6, 25)),
+])
+def test_saturdays_attack_and_the_hague_summit_date_the_report(text, day):
+    assert off(infer(text), day) <= 4
+
+
+def test_the_us_strikes_and_the_israel_iran_ceasefire_of_june_2025_are_past_events():
+    text = ("After the US strikes on Iran's nuclear sites and the ceasefire between Israel "
+            "and Iran, mediators renewed their push.")
+    found = sorted(m["date"] for m in date_signals(text) if m["kind"] == "event")
+    assert found == ["2025-06-22", "2025-06-24"]
