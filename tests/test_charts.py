@@ -546,3 +546,17 @@ def test_summaries_say_what_is_inferred_and_what_cannot_be_checked():
     rounds = make_rounds()
     assert nh.reference_summary(None, rounds).endswith(
         "1 round without a known date cannot be checked against it.")
+
+
+def test_reported_points_are_drawn_over_the_reports_markers():
+    """Where a report agrees with the reported series its marker hid the cross; crosses are
+    now on top, outlined in white."""
+    reported = pd.DataFrame({"report_date": ["2024-05-08"], "metric": ["hostages_remaining"],
+                             "value": ["128"]})
+    ax = charts.hostage_figures(make_figures(), reported)
+    crosses = [c for c in ax.collections if type(c).__name__ == "PathCollection"
+               and [tuple(p) for p in c.get_offsets()][0][1] == 128 and c.get_path_effects()]
+    markers = [c for c in ax.collections if type(c).__name__ == "PathCollection"
+               and not c.get_path_effects()]
+    assert len(crosses) == 1 and markers
+    assert crosses[0].get_zorder() > max(c.get_zorder() for c in markers)

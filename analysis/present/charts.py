@@ -23,6 +23,7 @@ matplotlib.rcParams["text.parse_math"] = False
 import matplotlib.dates as mdates  # noqa: E402
 import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
+from matplotlib import patheffects  # noqa: E402
 from matplotlib.lines import Line2D  # noqa: E402
 
 from analysis.schema import whole_figures  # noqa: E402
@@ -91,6 +92,9 @@ STATUS_STYLE = {  # held rounds are filled, planned ones hollow
     "planned": {"facecolor": "white", "label": "planned"},
 }
 
+# Reported points are drawn over the reports' markers, outlined in white: a cross in a metric's
+# colour on a marker of that colour was invisible where the two agreed.
+REFERENCE_OUTLINE = [patheffects.withStroke(linewidth=3, foreground="white")]
 SOURCE_FIGURES = "Source: figures stated in the news reports of the corpus (figures.csv)"
 SOURCE_OFFICIAL = ("line: the Gaza Ministry of Health's official cumulative count via "
                    "TechForPalestine (gaza_daily_casualties.csv)")
@@ -418,7 +422,7 @@ def hostage_figures(figures: pd.DataFrame, reported: pd.DataFrame | None = None,
             continue
         if not refs.empty:
             ax.scatter(refs["_date"], refs["value"], marker="x", s=40, color=style["color"],
-                       linewidth=1.2, zorder=3)
+                       linewidth=1.2, zorder=5, path_effects=REFERENCE_OUTLINE)
         if not group.empty:
             _plot_statements(ax, group, style["color"])
         handles.append(Line2D([], [], linestyle="", marker="s", markersize=8,

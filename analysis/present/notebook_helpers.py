@@ -248,7 +248,8 @@ def document_dates(documents: pd.DataFrame) -> pd.DataFrame:
     frame["date"] = kind.fillna("missing")
     start = frame["date_window_start"].fillna("").astype(str)
     end = frame["date_window_end"].fillna("").astype(str)
-    frame["window"] = [f"{s} to {e}" if s or e else "" for s, e in zip(start, end, strict=True)]
+    frame["window"] = [f"{s} to {e}" if (s or e) and s != e else ""  # a given day: no window
+                       for s, e in zip(start, end, strict=True)]
     frame["evidence"] = frame["date_evidence"].fillna("")
     inferred = frame["date_source"] == "inferred"
     confidence = frame.get("date_confidence", pd.Series("", index=frame.index)).fillna("")
