@@ -95,6 +95,13 @@ CONDITIONAL = re.compile(r"\b(?:if|unless|would|could|should|must)\b(?!\s+have\b
 REPORTED_WOULD = re.compile(r"\b(?:said|told|announced|warned|stated|added|promised|pledged|"
                             r"vowed)\b[^.;]*\bwould\b", re.IGNORECASE)
 
+# An extension or a stay in the present "until" a date: the date is to come ("wants an
+# extension of the truce's first phase until mid-April", "will stay in Doha until Tuesday");
+# not "the truce held until March 1" or "remained closed until May".
+EXTEND_UNTIL = re.compile(r"\b(?:extension|extend|extending|prolong|prolonging|remain|remains|"
+                          r"stay|stays|continue|continues)\b[^.;]{0,80}\b(?:until|till)\s+$",
+                          re.IGNORECASE)
+
 # A present-tense verb of a schedule right before a date: the date is still to come ("which
 # begins on March 10", "the truce expires on Saturday", "is due on Monday").
 SCHEDULED = re.compile(r"\b(?:begins|starts|ends|expires|opens|kicks\s+off|is\s+due|are\s+due|"
@@ -298,8 +305,8 @@ def local_tense(sentence: str, start: int, end: int) -> str:
     clause_start = max(before.rfind(","), before.rfind(";"), before.rfind(" that "),
                        before.rfind("“"), before.rfind('"'))
     left = before[clause_start + 1:] if clause_start >= 0 else before
-    if SCHEDULED.search(left):  # "Ramadan, which begins on March 10"
-        return "future"
+    if SCHEDULED.search(left) or EXTEND_UNTIL.search(left):  # "which begins on March 10",
+        return "future"   # "wants an extension of the first phase until mid-April"
     own_line = left.split("\n")[-1]   # (a headline the parser joined is no clause of it)
     if CONDITIONAL.search(own_line) and not re.search(r"\bhad\b", own_line) and \
             not REPORTED_WOULD.search(own_line):
