@@ -2564,16 +2564,17 @@ def find_figures(doc) -> list[dict]:
     before = ["", ""]  # the two sentences before the current one, nearest last
     text = doc.text
     line_break = _BLANK_LINE if _hard_wrapped(text) else _LINE_BREAK
-    for sent in doc.sents:
-        whole = text[sent.start_char:sent.end_char]
+    for sent_start, sent_end in _sentence_spans(doc):
+        whole = text[sent_start:sent_end]
         if not _HAS_NUMBER.search(whole):
             before = [before[1], whole]
             continue
-        tags = {token.idx: token.pos_ for token in sent} if tagged else None
+        tags = {token.idx: token.pos_ for token in doc.char_span(
+            sent_start, sent_end, alignment_mode="expand")} if tagged else None
         piece_start = 0
         for piece_end in [m.end() for m in line_break.finditer(whole)] + [len(whole)]:
             sentence = whole[piece_start:piece_end]
-            start = sent.start_char + piece_start
+            start = sent_start + piece_start
             piece_start = piece_end
             if not sentence.strip():
                 continue
@@ -2582,6 +2583,23 @@ def find_figures(doc) -> list[dict]:
                     _add_row(rows, seen, row)
             before = [before[1], sentence]
     return rows
+
+
+_LOWER_START = re.compile(r"[ \t]*[a-z]")
+
+
+def _sentence_spans(doc) -> list[tuple[int, int]]:
+    """The sentences' character spans, a sentence that starts in lower case joined to the one
+    before it on the same line: a full stop after an abbreviation ("in Hamas’ Oct 7. attacks,
+    with 3,500 wounded") ends no sentence."""
+    spans: list[list[int]] = []
+    for sent in doc.sents:
+        if spans and _LOWER_START.match(doc.text, sent.start_char) and \
+                "\n" not in doc.text[spans[-1][1] - 1:sent.start_char + 1]:
+            spans[-1][1] = sent.end_char
+        else:
+            spans.append([sent.start_char, sent.end_char])
+    return [(start, end) for start, end in spans]
 
 
 def _add_row(rows: list, seen: dict, row: dict) -> None:
