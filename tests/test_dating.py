@@ -603,3 +603,17 @@ def test_a_toll_since_a_day_other_than_october_7_is_the_growth_since_that_day():
     assert not constraints[0].allowed[dating._index(days, D(2023, 10, 28))]
     # "since October 7" is the whole toll
     assert dating.since_date(dict(figure, sentence="19,518 wounded since October 7")) is None
+
+
+def test_october_7_2023_read_as_coming_says_nothing():
+    mention = {"text": "October 7, 2023", "kind": "month_day", "tense": "future",
+               "start_char": 0, "end_char": 15}
+    assert dating.absolute_constraint(mention) is None
+
+
+def test_the_twelve_day_war_is_an_event_not_a_span_since_october_7():
+    found = [(m["kind"], m["text"]) for m in date_signals(
+        "After the 12-day conflict with Iran, talks resumed in the seven-month war.")
+        if m["kind"] in ("duration", "event")]
+    assert ("event", "12-day conflict") in found
+    assert ("duration", "12-day conflict") not in found

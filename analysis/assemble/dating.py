@@ -1241,6 +1241,8 @@ def absolute_constraint(mention: dict) -> Constraint | None:
         LEAD_DATE_DAYS if mention.get("lead") else n
     if mention.get("tense") == "future":
         idx = _index(days, resolved.end)
+        if idx <= 0:   # "October 7, 2023" read as coming: a misread tense (no report before)
+            return None
         prefer = _ahead(idx - np.arange(n), AHEAD_FLAT_DAYS, AHEAD_HALF_LIFE)
         return Constraint("absolute", f"'{text}' planned: on/before {resolved.end}",
                           _mask_range(n, idx - near, idx), prefer * 0.5)

@@ -877,7 +877,11 @@ def date_signals(text: str, sentences: list[tuple[int, int]] | None = None) -> l
     for match in _finditer(_SINCE_WAR, text, segments):
         mentions.append({"text": match.group(0), "start_char": match.start(),
                          "end_char": match.end(), "kind": "since_war"})
-    mentions += _timeline_mentions(text)
+    events = _timeline_mentions(text)
+    spans = [(m["start_char"], m["end_char"]) for m in events if m["kind"] == "event"]
+    mentions = [m for m in mentions if m["kind"] != "duration" or not any(   # "the 12-day
+        s < m["end_char"] and m["start_char"] < e for s, e in spans)]   # war" is an event
+    mentions += events
     mentions += _remains_mentions(text)
     dateline = _DATELINE.search(text[:400])
     if dateline:  # the opening line of the text proper (after a headline)
