@@ -705,6 +705,22 @@ def _release_kind(sentence: str, left: str, np: NounPhrase, lexicon: FigureLexic
         return "prisoners"
     if lexicon.hostage_agent_re.search(left):
         return "hostages"
+    price = _EXCHANGE_FOR.search(sentence, len(left))
+    if price and lexicon.prisoner_word_re.search(price.group("what")):
+        return "hostages"  # "117 people have been released, ... in exchange for Palestinian
+        # detainees" (the price names the other side)
+    if price and lexicon.hostage_word_re.search(price.group("what")):
+        return "prisoners"
+    return _release_by_words(sentence, left, lexicon, context)
+
+
+_EXCHANGE_FOR = re.compile(r"\bin\s+(?:exchange|return)\s+for\s+(?:the\s+(?:release\s+of\s+)?)?"
+                           r"(?P<what>[^.;,\d]{0,40})", re.IGNORECASE)
+
+
+def _release_by_words(sentence: str, left: str, lexicon: FigureLexicon, context: str) -> str:
+    """hostages or prisoners by the nearest hostage or prisoner word, in the sentence, then in
+    the one before it."""
     for text in (sentence, context):
         hostage = [m.start() for m in lexicon.hostage_word_re.finditer(text)]
         prisoner = [m.start() for m in lexicon.prisoner_word_re.finditer(text)
@@ -1263,7 +1279,7 @@ def _bodies_of_the_held(s: _Sentence, r: _Reading) -> bool:
 
 
 _BODIES_OF_THE_HELD = re.compile(r"\b(?:includi?(?:ng|es|ed)?|and|plus|in\s+addition\s+to|"
-                                 r"as\s+well\s+as|along\s+with|besides)\s+(?:the\s+)?"
+                                 r"as\s+well\s+as|along\s+with|alongside|besides)\s+(?:the\s+)?"
                                  r"(?:bodies|remains)\s+of\s*$", re.IGNORECASE)
 
 
@@ -1648,6 +1664,10 @@ def _metric(s: _Sentence, r: _Reading) -> str | None:
             return "hostages_dead"
         if np.kind == "pronoun" or r.subset:
             return "hostages_dead" if r.hostage_context else None
+    if trigger in ("dead", "kill") and np.others and not r.left_trigger and s.rows and \
+            s.rows[-1]["metric"].startswith("hostages"):
+        return "hostages_dead"  # "60 hostages are still in captivity, with about 35 others
+        # believed to be dead"
     if trigger == "injure" and r.subset:
         return None
     if trigger == "release":
@@ -1967,8 +1987,9 @@ def _since_restart(s: _Sentence, r: _Reading) -> bool:
     """The clause test of :func:`_count_since_restart`."""
     for part, start in _clauses(s.text):
         if start <= r.number.start < start + len(part):
-            if _RESUMED.search(part[:r.number.start - start]):
-                return True  # "Israel resumed the war on 18 March, killing over 1,500"
+            if not r.left_is_toll and _RESUMED.search(part[:r.number.start - start]):
+                return True  # "Israel resumed the war on 18 March, killing over 1,500" (not
+                # "In the wake of the renewed fighting, ... the death toll has surged to")
             after = _SINCE.search(part[r.number.end - start:][:80])
             if after and _WAR_START.search(after.group("what")) \
                     and not _RESUMED.search(after.group("what")):
