@@ -582,7 +582,10 @@ def _ongoing(s: Sentence, group: Group) -> str:
     currently underway in Qatar', 'are meeting in Cairo', 'has arrived in Cairo', 'have met
     ... in Paris', 'are in Cairo for the talks'. Leaves 'met on Sunday' (own day), 'had
     met' (earlier) and 'has left Cairo' (the talks are over; the day they ended is not
-    said). Returns the words that say so (the meeting's date_text), else ''."""
+    said) and 'Since the talks got underway in January, he has traveled to Paris' (a span of
+    time, not today). Returns the words that say so (the meeting's date_text), else ''."""
+    if s.lower[:1] == ["since"]:
+        return ""
     found = [w for w in s.lower if w in ONGOING_WORDS]
     if found or "under way" in s.text_lower:
         return found[0] if found else "under way"
@@ -702,6 +705,14 @@ def _sent_to(senders: set[str], before: list[str]) -> bool:
     return bool(before) and before[-1] == "to" and any(w in senders | {"authorized",
                                                                       "authorised", "allowed"}
                                                         for w in before[:-1])
+
+
+def _to_send(before: list[str]) -> bool:
+    """'has approved sending a team to Doha', 'decided to send a delegation to Cairo': a
+    delegation still to be sent (a gerund or an infinitive of sending up to four words before
+    the meeting word). Leaves 'Israel sent a delegation to Cairo on Sunday' (it went)."""
+    return any(w in ("sending", "dispatching") or (
+        w in ("send", "dispatch") and before[k - 1:k] == ["to"]) for k, w in enumerate(before))
 
 
 def _sent_to_go(senders: set[str], goes: set[str], words: list[str]) -> bool:
@@ -1009,6 +1020,23 @@ def _delegation_rule(finder, facts: Facts, s: Sentence, group: Group) -> bool:
         if s.lower[i + 1:i + 2] == ["in"] and (t.position + 2 in starts or (
                 s.lower[i + 2:i + 3] == ["the"] and t.position + 3 in starts)):
             return True
+        if _back_from(s.lower, i, {p - s.start for p in starts}):
+            return True  # "after a delegation returned from Doha", "bring our team home
+            # from Doha": the delegation was there for the talks
+    return False
+
+
+BACK_WORDS = {"returned", "returns", "return", "returning", "home", "back", "came"}
+
+
+def _back_from(lower: list[str], i: int, starts: set[int]) -> bool:
+    """'a delegation returned from Doha', 'bring our team home from Doha', 'the team is back
+    from Cairo': a delegation word (token i), a word of coming back, 'from' and a place (token
+    offsets `starts`), within five words. Leaves 'a delegation from Hamas' (no return)."""
+    for j in range(i + 1, min(len(lower) - 1, i + 4)):
+        if lower[j] in BACK_WORDS and lower[j + 1] == "from" and (
+                j + 2 in starts or (lower[j + 2:j + 3] == ["the"] and j + 3 in starts)):
+            return True
     return False
 
 
@@ -1089,7 +1117,10 @@ class MeetingFinder:
             found = self._sentence(state, Sentence.of(span, index))
             state.previous_subject = next(
                 (m for m in mentions if span.start <= m["start"] < span.end
-                 and m["kind"] in ("name", "person")), None)
+                 and m["kind"] in ("name", "person")), None) or (
+                state.previous_subject if doc[span.start].lower_ in ("he", "she") else None)
+            # ("Burns arrived Friday. He has been the point person ... Since the talks began,
+            # he has traveled to Paris": the same man)
             state.previous_sent = span
             state.previous_peg = self._peg(state, span)
             state.peg = state.previous_peg or state.peg
@@ -1662,11 +1693,13 @@ class MeetingFinder:
                    if t.lower_ in ("will", "set", "scheduled", "expected", "due")]
         near = doc[max(s.start, first - 12):min(s.end, first + 12)].text.lower()
         planned = any(w in self.lex["planned"] and not (
-            w in ("hopes", "aims", "plans", "intends") and window[k + 1:k + 2] != ["to"])
+            w in ("hopes", "aims", "plans", "intends") and window[k + 1:k + 2] != ["to"]
+            and (w, window[k + 1:k + 2]) != ("plans", ["for"]))  # ("plans for a round")
             and window[k + 1:k + 2] not in (["not"], ["n't"])  # "would not point fingers"
             for k, w in enumerate(window)) or bool(
             _phrase_in(near, self.lex_lists["planned_phrase"])) or _sent_to(
                 self.lex["sender"], [t.lower_ for t in doc[s.start:first]])
+        planned = planned or _to_send([t.lower_ for t in doc[max(s.start, first - 4):first]])
         planned = planned or self._verb_planned(doc, s, first) or _sent_to_go(
             self.lex["sender"], self.lex["travel_verb"] | self.lex["meet_verb"],
             [t.lower_ for t in doc[s.start:min(s.end, first + 6)]]) or _hedged_future(
@@ -1727,6 +1760,9 @@ class MeetingFinder:
             return True
         if any(t.passing for t in group.triggers):
             return True  # "came a day after Al-Thani met in Paris with ..."
+        if s.lower[:1] == ["since"] and any(s.lower[max(0, p - s.start - 2):p - s.start][-1:] in (
+                ["has"], ["have"]) for p in group.positions):
+            return True  # "Since the talks began in January, he has traveled to Paris, Cairo"
         for trigger in group.triggers:  # ("had recently arrived in Cairo": just now)
             markers = ("previously", "earlier", "already") + (
                 () if trigger.kind in ("arrive", "delegation") else ("recently",))
@@ -1832,15 +1868,17 @@ class MeetingFinder:
     def _appealed(self, s: Sentence, i: int) -> bool:
         """Talks someone calls for, not held: "urging Israel and Hamas to resume talks",
         "called on both sides to return to the negotiating table in Cairo", "appealed to Hamas
-        to send a delegation" (an `appeal` phrase, then 'to', up to eight words before). Leaves
+        to send a delegation" (an `appeal` phrase, then 'to', up to eight words before),
+        "calling for renewed negotiations" (a 'for' phrase right before). Leaves
         "urged Netanyahu to agree during their meeting" and "urged ... at talks in Doha"."""
         if i > 0 and s.lower[i - 1] in ("their", "his", "her", "during", "at"):
             return False
         before = s.lower[max(0, i - 8):i]
         for j in range(len(before)):
-            if _phrase_in(" ".join(before[j:j + 2]), self.lex_lists["appeal"]) and \
-                    "to" in before[j + 1:] and not any(w in (",", ";", ".") for w in before[j:]):
-                return True
+            phrase = _phrase_in(" ".join(before[j:j + 2]), self.lex_lists["appeal"])
+            if phrase and not any(w in (",", ";", ".") for w in before[j:]) and (
+                    "to" in before[j + 1:] or (phrase.endswith(" for") and len(before) - j <= 4)):
+                return True  # (also "calling for renewed negotiations")
         return False
 
     def _round_like(self, s: Sentence, i: int) -> bool:
@@ -1949,10 +1987,14 @@ class MeetingFinder:
                 # also attend, a source said after he met with Sisi in Cairo on Tuesday")
                 return {**before[-1], "borrowed": True, "start": pronoun, "end": pronoun + 1}
             opening = s.lower[:pronoun - s.start]  # "On October 20, he held a meeting"
-            if state.previous_subject is not None and all(
+            if state.previous_subject is not None and (all(
                     w in ("on", ",", "in", "at", "late", "early") or w[:1].isdigit()
-                    or w in self.lex["weekday_words"] for w in opening):
-                return {**state.previous_subject, "borrowed": True}
+                    or w in self.lex["weekday_words"] for w in opening) or (
+                    opening[:1] and opening[0] in OPENERS and opening[-1] == ","
+                    and opening.count(",") == 1 and len(opening) >= 4)):  # "Since the talks
+                # began, he has traveled" (not "After Cairo, he is set to travel to Qatar")
+                return {**state.previous_subject, "borrowed": True, "start": pronoun,
+                        "end": pronoun + 1}  # (at the pronoun: it goes to the pronoun's group)
         return None
 
     def _travel_for_talks(self, s: Sentence, group: Group) -> bool:
@@ -2090,7 +2132,9 @@ class MeetingFinder:
                 self.lex_lists["not_meeting"]):
             return False
         if word in ("visit", "visits", "visited", "visiting", "hosted", "reached"):
-            return True
+            return not (end < sent.end and doc[end].text[:1].isupper() and doc[end].is_alpha
+                        and doc[end].lower_ not in self.lex["weekday_words"])  # (not
+            # "with visiting US National Security Adviser Jake Sullivan": a title follows)
         if word == "of" and previous in self.lex["place_noun"]:
             return True
         if word in self.lex["place_noun"] or (word == "," and previous in self.lex["place_noun"]):
@@ -2111,8 +2155,8 @@ class MeetingFinder:
             return False
         if word in self.lex["place_preposition"] or word in self.lex["departure"]:
             return True
-        if word == "from" and previous in self.lex["return_verb"]:
-            return True
+        if word == "from" and (previous in self.lex["return_verb"] or previous == "home"):
+            return True  # "returned from Cairo", "bring the team home from Doha"
         if end + 1 < sent.end and doc[end].text.istitle() and doc[end + 1].lower_ in \
                 self.lex["noun"]:
             return True  # "the Cairo Peace Summit"
@@ -2169,7 +2213,9 @@ class MeetingFinder:
         return len(after) >= 2 and (
             (after[0] == "to" and after[1] in ("continue", "resume", "discuss", "attend",
                                                "hold", "join", "meet", "negotiate"))
-            or (after[0] == "for" and any(w in self.lex["noun"] for w in after[1:])))
+            or (after[0] == "for" and any(w in self.lex["noun"] and w != "consultations"
+                                          for w in after[1:])))  # (not "return to
+        # Washington for consultations": called home)
 
     def _speech_date(self, doc, date, sent) -> bool:
         """'said on Friday' / 'on Friday said': the day of the saying; 'Friday, according to
