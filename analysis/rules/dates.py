@@ -878,7 +878,8 @@ def date_signals(text: str, sentences: list[tuple[int, int]] | None = None) -> l
         mentions.append({"text": match.group(0), "start_char": match.start(),
                          "end_char": match.end(), "kind": "since_war"})
     events = _timeline_mentions(text)
-    spans = [(m["start_char"], m["end_char"]) for m in events if m["kind"] == "event"]
+    spans = [(m["start_char"], m["end_char"]) for m in events if m["kind"] == "event" and
+             m.get("event_kind") != "anniversary"]   # ("100 days of war" is both)
     mentions = [m for m in mentions if m["kind"] != "duration" or not any(   # "the 12-day
         s < m["end_char"] and m["start_char"] < e for s, e in spans)]   # war" is an event
     mentions += events
