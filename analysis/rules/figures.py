@@ -2540,6 +2540,10 @@ _RATE_CLAUSE = re.compile(r"(?:past|last|previous)\s+24\s+hours|past\s+day|overn
                           re.IGNORECASE)
 
 
+_PART_AFTER = re.compile(r",\s*(?:including|of\s+(?:them|whom)|among\s+them)\s+(?:\w+\s+)?\d",
+                         re.IGNORECASE)
+
+
 def _rate_governs(sentence: str, number: Number, after: str, core_left: str,
                   lexicon: FigureLexicon) -> bool:
     """A per-day or 24-hour count: a rate marker right next to the number, or a 24-hour marker
@@ -2550,6 +2554,9 @@ def _rate_governs(sentence: str, number: Number, after: str, core_left: str,
         _RAISING_TOLL.finditer(near_left))  # "killed overnight, raising the death toll to"
     if breaks:  # "35 deaths over the past day, according to the ministry, which said 98,000"
         near_left = near_left[max(b.end() for b in breaks):]
+    part = _PART_AFTER.search(after[:80])
+    after = after[:part.start()] if part else after  # "61,900, including 70 deaths in the past
+    # 24 hours": the rate is the part's
     rate_after = [m for m in lexicon.rate_re.finditer(_DURATION.sub("", after[:80]))
                   if m.start() < 45]  # (read past the cut: "a week-long truce" is no rate)
     if rate_after or lexicon.rate_re.search(_DURATION.sub("", near_left)[-50:]):
