@@ -1318,3 +1318,11 @@ def test_the_us_strikes_and_the_israel_iran_ceasefire_of_june_2025_are_past_even
             "and Iran, mediators renewed their push.")
     found = sorted(m["date"] for m in date_signals(text) if m["kind"] == "event")
     assert found == ["2025-06-22", "2025-06-24"]
+
+
+def test_palestinian_prisoners_day_is_a_yearly_holiday():
+    text = "Marking the Palestinian Prisoner's Day, the groups said 9,500 are held."
+    c = next(c for c in dating.mention_constraints(date_signals(text)) if c.kind == "holiday")
+    days, _ = dating.calendar_days()
+    assert all(c.allowed[dating._index(days, D(y, 4, 17))] for y in (2024, 2025))
+    assert not c.allowed[dating._index(days, D(2024, 10, 17))]
