@@ -1113,7 +1113,8 @@ def _state_then_plan(r: _Reading) -> None:
 _PARTITIVE_LEAD = re.compile(r"^\W*(?:of|out\s+of|among)\s+(?:the|those|all)\b[^;]*,\s*$",
                              re.IGNORECASE)
 _RELATIVE_STATE = re.compile(
-    r"^\s*(?:(?:that|which|whom)\s+)?(?:it|they|hamas|the\s+group|militants|captors|"
+    r"^\s*(?:(?:that|which|whom)\s+)?(?:its\s+|their\s+)?(?:it|they|hamas|the\s+group|militants|"
+    r"fighters|captors|"
     r"[A-Z][\w'’-]+)(?:\s+in\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+Strip)?)?"  # "militants in Gaza"
     r"\s+(?:still\s+)?(?:(?P<hold>holds?|is\s+holding|are\s+holding|keeps?|has\s+held)|"
     r"(?P<take>seized|took|abducted|kidnapped|captured|dragged)|"
@@ -1174,6 +1175,8 @@ def _part_without_state(s: _Sentence, r: _Reading) -> bool:
     if not r.part_of:
         return False
     lexicon = s.lexicon
+    if r.right_trigger == "take" and _RELATIVE_STATE.match(r.after):
+        return False  # "freed over 100 of the more than 200 people its militants took hostage"
     if r.np.kind == "hostage" and _TAKEN_PARTICIPLE.match(r.after):
         r.left_trigger, r.right_trigger = None, "take"  # "97 of the 251 hostages taken ..."
         return False
