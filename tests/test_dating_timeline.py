@@ -1326,3 +1326,20 @@ def test_palestinian_prisoners_day_is_a_yearly_holiday():
     days, _ = dating.calendar_days()
     assert all(c.allowed[dating._index(days, D(y, 4, 17))] for y in (2024, 2025))
     assert not c.allowed[dating._index(days, D(2024, 10, 17))]
+
+
+def test_remains_returned_out_of_28_are_the_rest_still_held_loosely():
+    # Hamas's count of remains returned includes remains Israel did not accept: 27 of 28
+    # on 13 November 2025, when Israel counted three still held
+    text = "Hamas has now handed over the remains of 27 out of 28 Israeli captives."
+    found = [m for m in date_signals(text) if m["kind"] == "remains"]
+    assert found and found[0]["count"] == 1 and found[0]["returned"]
+    c = next(c for c in dating.mention_constraints(found) if c.kind == "hostages")
+    days, _ = dating.calendar_days()
+    assert c.allowed[dating._index(days, D(2025, 11, 13))], c.label
+
+
+def test_the_21_point_plan_was_presented_before_the_20_point_plan():
+    found = [m["date"] for m in date_signals("Trump pushed a new 21-point plan for Gaza.")
+             if m["kind"] == "event"]
+    assert found == ["2025-09-23"]

@@ -794,28 +794,31 @@ PREWAR_HELD = ((dt.date(2025, 1, 19), 4), (dt.date(2025, 2, 22), 3), (dt.date.ma
 # From the release of the last living hostages every count held is of bodies, returned one or
 # two at a time and identified a day or two later: counts within 1 match.
 ALL_DEAD_FROM, ALL_DEAD_MATCH = dt.date(2025, 10, 13), 1
+RETURNED_SLACK = 2   # "handed over the remains of 27 out of 28" on 13 November (Israel: 25)
 
 
 def _prewar_held(day: dt.date) -> int:
     return next(k for until, k in PREWAR_HELD if day < until)
 
 
-def _period_matches(period, value: int, metric: str) -> bool:
+def _period_matches(period, value: int, metric: str, slack: int = ALL_DEAD_MATCH) -> bool:
     """A count of hostages held is the period's total or its count of those taken on 7
-    October; after the last living were freed, held and dead counts match within 1."""
+    October; after the last living were freed, held and dead counts match within 1 (within
+    `slack`)."""
     if period.start >= ALL_DEAD_FROM:
-        return abs(period.count - value) <= ALL_DEAD_MATCH
+        return abs(period.count - value) <= slack
     if metric != "hostages_held":
         return False
     return value in (period.count, period.count - _prewar_held(period.start))
 
 
-def _hostage_period_constraint(value: int, metric: str = "hostages_held") -> Constraint | None:
+def _hostage_period_constraint(value: int, metric: str = "hostages_held",
+                               slack: int = ALL_DEAD_MATCH) -> Constraint | None:
     """A count of hostages held equal to one that stood for a known period (the timeline's
     hostages rows: 94 from 19 to 24 January 2025, 59 from March to May 2025, 24 bodies on 13
     October 2025; :func:`_period_matches`): the report lies in one of those periods
     (widened by :data:`HOSTAGE_PERIOD_DAYS`)."""
-    periods = [p for p in timeline.hostage_periods() if _period_matches(p, value, metric)]
+    periods = [p for p in timeline.hostage_periods() if _period_matches(p, value, metric, slack)]
     return _periods_constraint(periods, HOSTAGE_PERIOD_DAYS, f"{metric} {value}")
 
 
@@ -1843,8 +1846,11 @@ def _mention_constraint(mention: dict) -> Constraint | None:
         return duration_constraint(mention)
     if kind == "holiday":
         return holiday_constraint(mention)
-    if kind == "remains":   # "the remains of 12 hostages remain in Gaza" (dates.py)
-        return _hostage_period_constraint(int(mention["count"]), "hostages_dead")
+    if kind == "remains":   # "the remains of 12 hostages remain in Gaza" (dates.py); a
+        # count returned "of 28" is Hamas's, with remains Israel did not accept: within 2
+        return _hostage_period_constraint(int(mention["count"]), "hostages_dead",
+                                          RETURNED_SLACK if mention.get("returned")
+                                          else ALL_DEAD_MATCH)
     if kind == "event":
         return event_constraint(mention)
     if kind == "office":

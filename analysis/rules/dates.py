@@ -167,8 +167,13 @@ _REMAINS = re.compile(
     rf"(?:hostages|captives))\s+(?:are\s+|were\s+)?(?:still\s+)(?:being\s+held|held|in\s+Gaza|"
     rf"remain)"
     rf"|\bleav(?:es|ing)\s+(?:only\s+|just\s+)?(?P<n4>{_COUNT})\s+(?:more\s+)?{_DEAD}"
-    rf"(?:hostages|captives|bodies)\s+(?:still\s+)?(?:in\s+Gaza|unaccounted|held)",
+    rf"(?:hostages|captives|bodies)\s+(?:still\s+)?(?:in\s+Gaza|unaccounted|held)"
+    # "returned the remains of seven of 28 known deceased hostages": 28 - 7 still held
+    rf"|\b(?:returned|handed\s+(?:over|back)|released|transferred)\s+(?:the\s+)?(?:remains|"
+    rf"bodies)\s+of\s+(?P<back>{_COUNT})\s+(?:of|out\s+of)\s+(?:the\s+)?28\b",
     re.IGNORECASE)
+# the deceased hostages the October 2025 agreement had Hamas return
+DECEASED_OCT_2025 = 28
 
 
 def _remains_mentions(text: str) -> list[dict]:
@@ -177,11 +182,14 @@ def _remains_mentions(text: str) -> list[dict]:
         return []
     out = []
     for match in _REMAINS.finditer(text):
-        word = next(g for g in match.group("n", "n2", "n3", "n4") if g)
+        word = next(g for g in match.group("n", "n2", "n3", "n4", "back") if g)
         count = _number(word)
+        if count is not None and match.group("back"):
+            count = DECEASED_OCT_2025 - count
         if count is not None:
             out.append({"text": match.group(0), "start_char": match.start(),
-                        "end_char": match.end(), "kind": "remains", "count": count})
+                        "end_char": match.end(), "kind": "remains", "count": count,
+                        "returned": bool(match.group("back"))})
     return out
 
 
