@@ -527,6 +527,18 @@ def finish_cluster(cluster: Cluster, report_date: dt.date | None) -> dict:
     }
 
 
+def _named_meeting(cluster: Cluster) -> bool:
+    """A meeting the text names without place or day but with its people: 'Blinken met with
+    the Qatari prime minister', 'Barnea also met with Egyptian officials' (a primary mention
+    whose meeting verb is 'met'/'meet' and one of whose people is a negotiator, not under
+    way in passing). Leaves 'talks' in general and meetings of politicians."""
+    table = load_actors()
+    return any(m.get("kind") == "primary" and not m.get("passing") and not m.get("earlier")
+               and {"met", "meet", "meets"} & set(m.get("trigger", "").lower().split())
+               and any(map(table.is_negotiator, m.get("participants", [])))
+               for m in cluster.mentions)
+
+
 TRIP_TRIGGERS = {"landed", "lands", "land", "arrived", "arrives", "arrive", "travel",
                  "travels", "traveled", "travelled", "flew", "flies", "headed", "heads"}
 TRIP_DAYS = 3  # a meeting up to three days after the arrival is on the same trip
@@ -570,7 +582,7 @@ def document_meetings(document, result: dict) -> list[tuple[dict, Cluster]]:
     for cluster in clusters:
         row = {"doc_id": document.doc_id, "report_date": report_date,
                **finish_cluster(cluster, document.report_date)}
-        if not row["location"] and not row["date"]:
+        if not row["location"] and not row["date"] and not _named_meeting(cluster):
             continue  # neither where nor which day: a deal or talks in general, not a meeting
         if _internal(row, gazetteer):
             continue

@@ -1295,8 +1295,10 @@ class MeetingFinder:
                 if kind == "meet" and blocked is None:
                     blocked = i
                 continue
-            if blocked is not None and i > blocked and kind in ("noun", "weak", "delegation"):
-                continue
+            if blocked is not None and i > blocked and kind in ("noun", "weak", "delegation") \
+                    and not any(w in self.lex["clause_break"] for w in s.lower[blocked:i]):
+                continue  # (but "is due to meet his cabinet ... after a delegation returned
+                # from Doha": the 'after' clause is another event)
             if kind == "noun":
                 kind = self._reference_kind(s.lower, i)
             if _negated(s.lower, i) or (kind == "travel" and _onward(s.lower, i)):
