@@ -22,8 +22,8 @@
 # colour is the population, marker shape the qualifier (a triangle pointing up is "at least", down "nearly" or "up to", a
 # diamond "about"), and a vertical bar a stated range. Below: the gap between each figure and
 # the official value, and the figures that disagree with it beyond what their qualifier allows.
-# Israeli tolls, a few thousand beside Gaza's tens of thousands, get a panel with a scale of
-# their own under the main chart.
+# When reports state Israeli tolls (a few thousand beside Gaza's tens of thousands), they get a
+# panel with a scale of their own under the main chart.
 
 # %% tags=["parameters"]
 corpus = "../data/corpus"  # articles: a folder of .txt/.jsonl/.csv files, or one export file

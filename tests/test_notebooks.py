@@ -610,3 +610,64 @@ def test_real_charts_adapt_to_what_they_show(real_report):
     assert (killed.height > 550) == (len(israeli) > 0)
     executed = read("01_corpus_overview", real_report)
     assert any("reports_over_time" in cell.source for cell in executed.cells)
+
+
+# Clicks the title of a table's "Figure" column twice and searches for a quote's character
+# span; reports the column's first page of values each time and the rows the search finds.
+SORT_HARNESS = """<!DOCTYPE html>
+<html><body><pre id="result">pending</pre>
+<script>
+const frame = document.createElement("iframe");
+frame.style.width = "1280px"; frame.style.height = "800px";
+const wait = (ms) => new Promise(done => setTimeout(done, ms));
+frame.onload = async () => {
+  await wait(3000);
+  const doc = frame.contentDocument;
+  const table = doc.querySelector("table.dataTable");
+  const heads = [...table.querySelectorAll("thead th")];
+  const at = heads.findIndex(h => h.textContent.trim() === "Figure");
+  const column = () => [...table.querySelectorAll("tbody tr")].map(
+    r => r.children[at].textContent.trim());
+  const out = {first: column()};
+  heads[at].querySelector(".dt-column-title").click(); await wait(300); out.up = column();
+  heads[at].querySelector(".dt-column-title").click(); await wait(300); out.down = column();
+  const search = doc.querySelector("input[type=search]");
+  search.value = %s;
+  search.dispatchEvent(new Event("input", {bubbles: true}));
+  search.dispatchEvent(new KeyboardEvent("keyup", {bubbles: true}));
+  await wait(500);
+  out.found = [...table.querySelectorAll("tbody tr")].map(r => r.textContent);
+  document.getElementById("result").textContent = JSON.stringify(out);
+};
+frame.src = %s;
+document.body.appendChild(frame);
+</script></body></html>
+"""
+
+
+@pytest.mark.slow
+def test_real_tables_sort_by_their_titles_and_find_any_row(real_report, browser, tmp_path):
+    """A click on a column's title sorts it (itables' default sorted only from the small
+    arrows), numbers with thousands separators as numbers; the search box finds a figure on
+    any page by its character span."""
+    import pandas as pd
+
+    rows = pd.read_csv(real_report / "02_casualty_figures" / "casualty_figures.csv")
+    last = rows.iloc[-1]
+    span = f"characters {int(last.start_char):,}–{int(last.end_char):,}"
+    harness = real_report / "_sort.html"
+    harness.write_text(SORT_HARNESS % (json.dumps(span), json.dumps("02_casualty_figures.html")),
+                       encoding="utf-8")
+    try:
+        result = chromium(browser, tmp_path / "profile", "--virtual-time-budget=20000",
+                          "--dump-dom", harness.as_uri())
+    finally:
+        harness.unlink()
+    found = re.search(r'<pre id="result">(.*?)</pre>', result.stdout, re.DOTALL)
+    assert found and found.group(1).startswith("{"), result.stderr[-2000:]
+    out = json.loads(html.unescape(found.group(1)))
+    values = sorted(rows["value"].astype(int))
+    assert out["up"][0] == f"{values[0]:,}" and out["down"][0] == f"{values[-1]:,}"
+    assert [int(v.replace(",", "")) for v in out["up"]] == values[:len(out["up"])]
+    assert out["found"] and all(span in row for row in out["found"])
+    assert any(last.doc_id in row for row in out["found"])

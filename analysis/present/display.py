@@ -398,7 +398,9 @@ def _table_id(frame: pd.DataFrame) -> str:
 
 
 def interactive_html(shown: pd.DataFrame, caption: str | None = None) -> str:
-    """The DataTables HTML for a reader table: sortable, searchable, 10 rows a page. A wide
+    """The DataTables HTML for a reader table: sortable (a click on a column's title, not only
+    on its small arrows: itables' default left the title selectable and sorted only from the
+    arrows), searchable, 10 rows a page. A wide
     table scrolls sideways inside its output box (the report's CSS), not the page; DataTables'
     own scrollX is off, as it splits the header from the body and misaligns them."""
     import itables
@@ -408,4 +410,4 @@ def interactive_html(shown: pd.DataFrame, caption: str | None = None) -> str:
         connected=False, pageLength=PAGE_LENGTH, lengthMenu=[10, 25, 100],
         autoWidth=False, classes="display compact", maxBytes=0,
         style="width:100%;font-size:12px", order=[], warn_on_undocumented_option=False,
-        display_logo_when_loading=False)
+        display_logo_when_loading=False, text_in_header_can_be_selected=False)
