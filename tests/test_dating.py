@@ -617,3 +617,14 @@ def test_the_twelve_day_war_is_an_event_not_a_span_since_october_7():
         if m["kind"] in ("duration", "event")]
     assert ("event", "12-day conflict") in found
     assert ("duration", "12-day conflict") not in found
+
+
+def test_israels_first_count_of_its_dead_is_of_the_first_weeks():
+    # "killed more than 1,400 people": before the count was revised to about 1,200
+    figure = {"metric": "killed", "population": "israeli", "value": 1400,
+              "qualifier": "lower_bound", "quote": "more than 1,400 people",
+              "sentence": "Hamas killed more than 1,400 people in Israel."}
+    constraints, _ = dating.figure_constraints([figure])
+    days, _ = dating.calendar_days()
+    assert constraints and constraints[0].allowed[dating._index(days, D(2023, 10, 29))]
+    assert not constraints[0].allowed[dating._index(days, D(2024, 1, 15))]

@@ -612,6 +612,23 @@ def toll_constraints(figure: dict) -> list[Constraint]:
             Constraint("toll_range", c.label, c.allowed)]
 
 
+# Israel's first count of the dead of 7 October, "1,300" then "1,400", was revised to about
+# 1,200 on 10 November 2023: a count in this range is of the war's first weeks (every one in
+# the dev sets, 12 October to 9 November 2023), allowed up to ISRAELI_EARLY_TOLL_UNTIL.
+ISRAELI_EARLY_TOLL = (1_300, 1_450)
+ISRAELI_EARLY_TOLL_UNTIL = dt.date(2023, 11, 20)
+
+
+def israeli_early_toll_constraint(figure: dict) -> Constraint:
+    """The Israeli dead of 7 October counted 1,300 to 1,450 ("killed more than 1,400
+    people"): a report before :data:`ISRAELI_EARLY_TOLL_UNTIL` (a toll range's weight)."""
+    days, _ = calendar_days()
+    value = int(pd.to_numeric(figure.get("value"), errors="coerce"))
+    return Constraint("toll_range", f"Israeli killed {value:,}: the count before its revision to "
+                      f"about 1,200 on 2023-11-10", _mask_range(len(days), 0, _index(
+                          days, ISRAELI_EARLY_TOLL_UNTIL)))
+
+
 # Palestinians killed since a truce began ("at least 391 ... killed since the agreement was
 # established", "360 Palestinians have been killed since the ceasefire began"): the health
 # ministry's count of new deaths (``killed_truce_new``, without bodies recovered from the
@@ -1800,7 +1817,11 @@ def figure_constraints(figures: list[dict]) -> tuple[list[Constraint], list[str]
         key = (figure.get("metric"), figure.get("population"))
         scope = figure.get("scope")
         c = None
-        if key == ("killed", "palestinian") and since_truce(figure):
+        if key == ("killed", "israeli") and \
+                ISRAELI_EARLY_TOLL[0] <= (pd.to_numeric(figure.get("value"), errors="coerce")
+                                          or 0) <= ISRAELI_EARLY_TOLL[1]:
+            c = israeli_early_toll_constraint(figure)
+        elif key == ("killed", "palestinian") and since_truce(figure):
             c = truce_toll_constraint(figure)
         elif key in TOLL_METRICS and since_date(figure) is not None:
             c = since_date_constraint(figure)
