@@ -560,3 +560,27 @@ def test_reported_points_are_drawn_over_the_reports_markers():
                and not c.get_path_effects()]
     assert len(crosses) == 1 and markers
     assert crosses[0].get_zorder() > max(c.get_zorder() for c in markers)
+
+
+def test_crowded_figures_fade_and_their_windows_thin():
+    """On 1,000 articles hundreds of dashed date windows merged into solid blocks: past
+    CROWDED_STATEMENTS the markers are see-through and the windows faint, drawn in one
+    collection per population rather than one a figure."""
+    n = charts.CROWDED_STATEMENTS + 50
+    days = pd.date_range("2024-01-01", periods=n, freq="D")
+    figures = schema.conform(pd.DataFrame({
+        "doc_id": [f"d{i}" for i in range(n)], "report_date": days.strftime("%Y-%m-%d"),
+        "metric": "killed", "population": "palestinian", "value": range(20000, 20000 + n),
+        "qualifier": "exact", "scope": "cumulative"}), "figures")
+    documents = schema.conform(pd.DataFrame({
+        "doc_id": figures["doc_id"], "report_date": figures["report_date"],
+        "date_source": "inferred", "status": "ok",
+        "date_window_start": (days - pd.Timedelta(days=5)).strftime("%Y-%m-%d"),
+        "date_window_end": (days + pd.Timedelta(days=5)).strftime("%Y-%m-%d")}), "documents")
+    for rows, alpha in ((figures, 0.25), (figures.head(40), 0.6)):
+        ax = charts.casualty_figures(rows, make_official(), documents=documents)
+        windows = [c for c in ax.collections if type(c).__name__ == "LineCollection"]
+        assert len(windows) == 1 and len(windows[0].get_segments()) == len(rows)
+        assert windows[0].get_alpha() == alpha
+        markers = [c for c in ax.collections if type(c).__name__ == "PathCollection"]
+        assert markers[0].get_alpha() == (0.7 if alpha == 0.25 else 1.0)

@@ -187,21 +187,43 @@ def _qualifier_legend(qualifiers) -> list:
             for q in QUALIFIER_MARKERS if q in set(qualifiers)]
 
 
-def _plot_statements(ax, frame: pd.DataFrame, color: str) -> None:
+CROWDED_STATEMENTS = 150  # figures on one chart beyond which markers and windows fade
+
+
+def statement_style(n: int) -> dict:
+    """How a chart of `n` figure statements draws them: markers opaque and date windows clear
+    up to CROWDED_STATEMENTS; beyond, markers see-through and windows thin and faint, so that
+    hundreds of overlapping dashed windows do not merge into solid blocks.
+
+    >>> statement_style(40)["window_alpha"], statement_style(800)["window_alpha"]
+    (0.6, 0.25)
+    """
+    if n <= CROWDED_STATEMENTS:
+        return {"marker_alpha": 1.0, "window_alpha": 0.6, "window_width": 1.2}
+    return {"marker_alpha": 0.7, "window_alpha": 0.25, "window_width": 0.8}
+
+
+def _plot_statements(ax, frame: pd.DataFrame, color: str, crowd: int | None = None) -> None:
     """Markers for figure statements (shape by qualifier) with their low-high range bars and,
-    for a report whose date was inferred, its date window as a horizontal bar."""
-    for _, row in frame.iterrows():
-        low, high = row["_low"], row["_high"]
-        if pd.notna(low) and pd.notna(high) and high > low:
-            ax.vlines(row["_date"], low, high, color=color, linewidth=1.5, alpha=0.8, zorder=3)
-        start, end = row.get("_win_lo"), row.get("_win_hi")
-        if pd.notna(start) and pd.notna(end) and end > start:
-            ax.hlines(row["_value"], start, end, color=color, linewidth=1.2, alpha=0.6,
+    for a report whose date was inferred, its date window as a horizontal dashed bar; drawn
+    as the chart's `crowd` statements in all call for (statement_style)."""
+    style = statement_style(len(frame) if crowd is None else crowd)
+    ranges = frame[frame["_low"].notna() & frame["_high"].notna()
+                   & (frame["_high"] > frame["_low"])]
+    if len(ranges):
+        ax.vlines(ranges["_date"], ranges["_low"], ranges["_high"], color=color,
+                  linewidth=1.5, alpha=0.8, zorder=3)
+    if "_win_lo" in frame:
+        windows = frame[frame["_win_lo"].notna() & frame["_win_hi"].notna()
+                        & (frame["_win_hi"] > frame["_win_lo"])]
+        if len(windows):
+            ax.hlines(windows["_value"], windows["_win_lo"], windows["_win_hi"], color=color,
+                      linewidth=style["window_width"], alpha=style["window_alpha"],
                       linestyle=(0, (4, 2)), zorder=3)
     for qualifier, group in frame.groupby("_qualifier", sort=True):
         marker = QUALIFIER_MARKERS.get(qualifier, ("X", qualifier))[0]
         ax.scatter(group["_date"], group["_value"], marker=marker, s=55, color=color,
-                   edgecolor="black", linewidth=0.6, zorder=4)
+                   edgecolor="black", linewidth=0.6, alpha=style["marker_alpha"], zorder=4)
 
 
 INFERRED_WINDOW_LABEL = "inferred report date:\nits window (dashed bar)"
@@ -299,7 +321,8 @@ def _population_markers(ax, rows: pd.DataFrame, populations: list[str]) -> list:
     handles = []
     for population in populations:
         style = POPULATION_STYLE.get(population, POPULATION_STYLE["other"])
-        _plot_statements(ax, rows[rows["population"] == population], style["color"])
+        _plot_statements(ax, rows[rows["population"] == population], style["color"],
+                         crowd=len(rows))
         handles.append(Line2D([], [], linestyle="", marker="s", markersize=8,
                               color=style["color"], label=f"{style['label']} (report)"))
     return handles
@@ -424,7 +447,7 @@ def hostage_figures(figures: pd.DataFrame, reported: pd.DataFrame | None = None,
             ax.scatter(refs["_date"], refs["value"], marker="x", s=40, color=style["color"],
                        linewidth=1.2, zorder=5, path_effects=REFERENCE_OUTLINE)
         if not group.empty:
-            _plot_statements(ax, group, style["color"])
+            _plot_statements(ax, group, style["color"], crowd=len(rows))
         handles.append(Line2D([], [], linestyle="", marker="s", markersize=8,
                               color=style["color"], label=style["label"]))
     extra = _qualifier_legend(rows["_qualifier"]) + _window_legend(rows)
