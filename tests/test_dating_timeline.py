@@ -1343,3 +1343,11 @@ def test_the_21_point_plan_was_presented_before_the_20_point_plan():
     found = [m["date"] for m in date_signals("Trump pushed a new 21-point plan for Gaza.")
              if m["kind"] == "event"]
     assert found == ["2025-09-23"]
+
+
+def test_a_live_blogs_war_day_and_the_netzarim_withdrawal():
+    text = ("Israel - Hamas War day 493: the IDF confirmed that the IDF has withdrawn from the "
+            "Netzarim Corridor.")
+    kinds = {(m["kind"], m.get("amount") or m.get("date")) for m in date_signals(text)}
+    assert ("duration", 493) in kinds and ("event", "2025-02-09") in kinds
+    assert off(infer(text), D(2025, 2, 10)) <= 2

@@ -705,6 +705,8 @@ _DURATION_PATTERNS = [
     rf"(?P<unit>days|weeks|months|years)|(?:a|one)\s+year\s+and\s+a\s+(?P<half>half))\b",
     # "day 100 of the war", "the 100th day of the war"
     rf"\bday\s+(?P<num>\d{{1,4}})\s+of\s+(?:the\s+)?(?P<what>{WAR_WORDS})\b(?P<unit>)",
+    # "Israel - Hamas War day 493" (a live blog's running day)
+    r"\b(?P<what>war|conflict)\s+day\s+(?P<num>\d{1,4})\b(?P<unit>)",
     # "held captive for almost 500 days", "in captivity for 471 days" (the hostages taken on
     # 7 October); not "held for two days" (no captivity word)
     rf"\b(?P<what>captive|hostage|in\s+captivity)\s+for\s+[\"“']?{_QUAL}\s*(?P<num>{_NUM})\s+"
