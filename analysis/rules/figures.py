@@ -2595,7 +2595,7 @@ def find_figures(doc) -> list[dict]:
     before = ["", ""]  # the two sentences before the current one, nearest last
     text = doc.text
     line_break = _BLANK_LINE if _hard_wrapped(text) else _LINE_BREAK
-    for sent_start, sent_end in _sentence_spans(doc):
+    for sent_start, sent_end in _sentence_spans(doc, text):
         whole = text[sent_start:sent_end]
         if not _HAS_NUMBER.search(whole):
             before = [before[1], whole]
@@ -2619,14 +2619,15 @@ def find_figures(doc) -> list[dict]:
 _LOWER_START = re.compile(r"[ \t]*[a-z]")
 
 
-def _sentence_spans(doc) -> list[tuple[int, int]]:
+def _sentence_spans(doc, text: str) -> list[tuple[int, int]]:
     """The sentences' character spans, a sentence that starts in lower case joined to the one
     before it on the same line: a full stop after an abbreviation ("in Hamas’ Oct 7. attacks,
     with 3,500 wounded") ends no sentence."""
     spans: list[list[int]] = []
     for sent in doc.sents:
-        if spans and _LOWER_START.match(doc.text, sent.start_char) and \
-                "\n" not in doc.text[spans[-1][1] - 1:sent.start_char + 1]:
+        if spans and _LOWER_START.match(text, sent.start_char) and \
+                "\n" not in text[spans[-1][1] - 1:sent.start_char + 1]:  # (`text` is doc.text,
+            # taken once: each doc.text joins the tokens again)
             spans[-1][1] = sent.end_char
         else:
             spans.append([sent.start_char, sent.end_char])
