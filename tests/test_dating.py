@@ -628,3 +628,18 @@ def test_israels_first_count_of_its_dead_is_of_the_first_weeks():
     days, _ = dating.calendar_days()
     assert constraints and constraints[0].allowed[dating._index(days, D(2023, 10, 29))]
     assert not constraints[0].allowed[dating._index(days, D(2024, 1, 15))]
+
+
+def test_a_former_hostages_captivity_is_a_lower_bound_only():
+    # "another freed hostage, Iair Horn, who spent 498 days in captivity" in a report of
+    # August 2025: the captivity ended in February
+    text = ("At the embassy another freed hostage, Iair Horn, who spent 498 days in captivity, "
+            "spoke.")
+    c = next(c for c in dating.mention_constraints(date_signals(text)) if c.kind == "duration")
+    days, _ = dating.calendar_days()
+    assert c.allowed[dating._index(days, D(2025, 8, 2))], c.label
+    assert not c.allowed[dating._index(days, D(2025, 1, 1))], c.label
+    # the news of a release after months of captivity keeps the span
+    news = "Four soldiers released by Hamas after 15 months of captivity returned home."
+    c = next(c for c in dating.mention_constraints(date_signals(news)) if c.kind == "duration")
+    assert not c.allowed[dating._index(days, D(2025, 8, 2))], c.label

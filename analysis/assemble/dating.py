@@ -1097,6 +1097,8 @@ def duration_constraint(mention: dict) -> Constraint | None:
         day = (dt.date(WAR_START.year + int(amount), WAR_START.month, WAR_START.day)
                - WAR_START).days
         lo, hi = day - ANNIVERSARY_DAYS[0], day + ANNIVERSARY_DAYS[1]
+    elif qualifier == "at_least":   # a former hostage's captivity: the report after it ended
+        lo, hi = amount * unit - 2, len(days)
     elif qualifier == "mark":   # "the 18-month mark", "the war marks a year and a half"
         lo, hi = amount * unit - MARK_DAYS[0], amount * unit + MARK_DAYS[1]
     elif qualifier == "ordinal_near":   # "nearing its 22nd month": the end of the 21st
@@ -1132,7 +1134,7 @@ def duration_constraint(mention: dict) -> Constraint | None:
         lo_i, hi_i = int(np.floor(lo)), int(np.ceil(hi))
         prefer = NEARLY_PREFER * allowed * np.clip(
             (np.arange(len(days)) - lo_i) / max(1, hi_i - lo_i), 0, 1)
-    if qualifier not in ("anniversary", "ordinal", "ordinal_near", "mark"):
+    if qualifier not in ("anniversary", "ordinal", "ordinal_near", "mark", "at_least"):
         counted = allowed
         allowed, label = _paused_by_truce(mention["text"], allowed, label)
         if allowed is not counted:   # the span itself stays the likelier reading

@@ -1075,6 +1075,14 @@ def _date_expressions(text: str, segments) -> list[dict]:
     return mentions
 
 
+# A former hostage's captivity ("Iair Horn, who spent 498 days in captivity", "former hostage
+# Or Levy, held for 491 days"): it ended before the report, by months perhaps; not "released
+# after 15 months of captivity on Saturday" (the news of the release itself).
+ENDED_CAPTIVITY = re.compile(r"\b(?:former|freed|ex-|released|returned|rescued)\s+(?:\w+\s+)?"
+                             r"(?:hostage|captive)s?\b|\bwho\s+(?:had\s+)?spent\b|"
+                             r"\bafter\s+spending\b", re.IGNORECASE)
+
+
 def _durations(text: str, segments, taken: list, patterns=None) -> list[dict]:
     """ "seven-month war", "100 days into the war" (see _DURATION_PATTERNS); with
     `patterns` :data:`_TRUCE_AGE`, the age of a truce (anchor "truce")."""
@@ -1094,6 +1102,9 @@ def _durations(text: str, segments, taken: list, patterns=None) -> list[dict]:
                          "upper_bound" if qual in ("nearly", "almost", "close to") else
                          "approx" if qual else
                          "mark" if re.search(r"\bmark", match.group(0), re.I) else "exact")
+            if re.search(r"captiv|hostage", match.groupdict().get("what") or "", re.I) and \
+                    ENDED_CAPTIVITY.search(text[max(0, start - 120):start]):
+                qualifier = "at_least"   # a captivity that ended: the report on or after
             found.append({"text": text[start:end], "start_char": start, "end_char": end,
                           "kind": "duration", "amount": amount, "unit": unit,
                           "qualifier": qualifier})
