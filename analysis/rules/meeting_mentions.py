@@ -226,7 +226,8 @@ def _date_elsewhere(doc: Doc, date, triggers, speech, breaks) -> bool:
             # (but "the plan, which Trump presented after his meeting with X on May 2")
             return not any(before < p < date[0] for p in positions)
         before -= 1
-    if _other_relative_clause(doc, date, positions) or _new_clause_day(doc, date, positions):
+    if _other_relative_clause(doc, date, positions) or _new_clause_day(doc, date, positions) \
+            or _before_closing_clause(doc, date, positions, breaks):
         return True
     first = min(positions)
     for brk in breaks:
@@ -237,6 +238,21 @@ def _date_elsewhere(doc: Doc, date, triggers, speech, breaks) -> bool:
             if comma is not None and not any(brk < p < comma for p in positions):
                 return True
     return False
+
+
+LATER_BREAKS = {"after", "before", "since", "because", "until", "following", "although",
+                "though", "despite"}  # (not "as", "while": at the same time)
+
+
+def _before_closing_clause(doc: Doc, item, positions, breaks) -> bool:
+    """A day or person before a clause break ('after', 'while', ...) when every meeting word
+    is inside that clause, which runs to them without a comma: 'is due to meet his cabinet on
+    Tuesday ... after a delegation returned from Doha' (Tuesday is the cabinet's). Leaves 'On
+    Tuesday, after talks in Doha, Burns flew to Cairo' (the comma closes the clause)."""
+    if not positions:
+        return False
+    return any(item[1] <= brk < min(positions) and doc[brk].lower_ in LATER_BREAKS and not any(
+        doc[i].text in (",", ";") for i in range(brk, max(positions))) for brk in breaks)
 
 
 NEW_SUBJECTS = {"they", "he", "she", "it", "we", "the", "hamas", "israel"}
@@ -1955,7 +1971,9 @@ class MeetingFinder:
         """A person in a clause that opens with 'since', 'after', 'because' ... and has no
         meeting word of its own ('the first round since Hamas leader Yahya Sinwar was killed')
         is not a participant (', is led by X': the clause has closed; ', including X' has
-        not: 'while other officials, including Jake Sullivan, will meet families')."""
+        not: 'while other officials, including Jake Sullivan, will meet families'); nor one
+        before a closing clause that holds every meeting word ('Netanyahu is due to meet his
+        cabinet after a delegation returned from Doha')."""
         if not positions:
             return False
         for brk in breaks:
@@ -1963,7 +1981,7 @@ class MeetingFinder:
                     and not any(doc[i].text == "," and doc[i + 1].lower_ not in LIST_OPENERS
                                 for i in range(brk, mention["start"])):
                 return True
-        return False
+        return _before_closing_clause(doc, (mention["start"], mention["end"]), positions, breaks)
 
     def _pronoun_subject(self, state: DocState, s: Sentence, triggers):
         """'He met Netanyahu in Jerusalem on Saturday': he is the first person named in the
