@@ -1250,9 +1250,9 @@ def _held_object_of_release(s: _Sentence, r: _Reading) -> bool:
     if r.np.kind not in ("hostage", None) or not (_DEFINITE_BEFORE.search(r.core_left)
                                                   or remaining):
         return False  # ("the return of about 60 remaining captives")
-    if _NO_LONGER_HELD.match(r.after):
-        return False  # "the release of the 20 hostages who had been held captive since ...":
-        # held no more
+    if _NO_LONGER_HELD.match(r.after) or _RELEASE_DONE_AFTER.match(r.after):
+        return False  # "the release of the 20 hostages who had been held captive since ...",
+        # "the release of all 20 living captives was completed": held no more
     if r.left_trigger is None and _EXCHANGE_FOR_THE.search(r.core_left):
         return r.np.kind == "hostage" and r.right_trigger == "hold"  # "in exchange for the 47
         # hostages remaining in Gaza"
@@ -1266,6 +1266,9 @@ def _held_object_of_release(s: _Sentence, r: _Reading) -> bool:
                            or re.search(r"\ball\s*$", r.core_left))  # "return all 50 hostages"
 
 
+_RELEASE_DONE_AFTER = re.compile(r"^[^,.;]{0,40}?\b(?:was|were|has\s+been|had\s+been)\s+"
+                                 r"(?:completed|carried\s+out|finali[sz]ed|concluded)\b",
+                                 re.IGNORECASE)
 _NO_LONGER_HELD = re.compile(r"^\s*,?\s*(?:who|that)\s+had\s+(?:been|remained)\b", re.IGNORECASE)
 # a release verb not in the past: "until Hamas releases the remaining 59 hostages"
 _PRESENT_RELEASE = re.compile(r"(?:releases?|frees?|returns?|brings?\s+(?:back|home))\b",
