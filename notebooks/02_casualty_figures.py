@@ -103,7 +103,9 @@ nh.show(casualty_sub_counts, empty="No casualty sub-counts or vague amounts were
 # Each figure next to the official value on its report date (and the day before, since
 # reports often quote the previous day's count); *Gap to official* is the figure's distance
 # from the official value in percent, and *Fits the official value* (✓/✗) whether that distance
-# fits the qualifier ("at least", "about", ...).
+# fits the qualifier ("at least", "about", ...). *Official source* says where the value comes
+# from: the Gaza Ministry of Health's daily count for Palestinian tolls; for Israeli tolls there
+# is no official daily series, and the value is one news sites reported (linked).
 
 # %%
 deviations = nh.deviation_table(tables.figures_vs_reference, nh.CASUALTY_METRICS)

@@ -584,3 +584,21 @@ def test_crowded_figures_fade_and_their_windows_thin():
         assert windows[0].get_alpha() == alpha
         markers = [c for c in ax.collections if type(c).__name__ == "PathCollection"]
         assert markers[0].get_alpha() == (0.7 if alpha == 0.25 else 1.0)
+
+
+def test_reference_sources_read_in_words():
+    """'israel_hostage_figures_reported.israel_killed_oct7 (https://...)' filled the casualty
+    page's comparison column and hid that Israeli tolls are compared with a reported figure,
+    not an official one: the source is now said in words, a reported one linked to its page."""
+    from analysis.present.display import for_readers
+
+    rows = pd.DataFrame([dict.fromkeys(nh.DEVIATION_COLUMNS, "")] * 3)
+    rows["metric"] = "killed"
+    rows["official_source"] = [
+        "gaza_daily_casualties.killed_cum (mohtel)", "gaza_daily_casualties.killed_cum (missing)",
+        "israel_hostage_figures_reported.israel_killed_oct7 (https://www.atalayar.com/en/x)"]
+    shown = for_readers(nh.deviation_table(rows, nh.CASUALTY_METRICS))["Official source"]
+    assert shown[0] == "Gaza Ministry of Health (Telegram), daily count"
+    assert "a day without a report" in shown[1]
+    assert shown[2].startswith("reported by <a href=\"https://www.atalayar.com/en/x\"")
+    assert ">atalayar.com</a>" in shown[2]

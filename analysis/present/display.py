@@ -70,7 +70,15 @@ NUMBER_COLUMNS = {"value", "low", "high", "official_value", "official_value_day_
                   "n_reports"}
 YES_NO_COLUMNS = {"consistent", "vague"}
 ARTICLE_COLUMNS = {"doc_id", "doc_ids"}
-URL_COLUMNS = {"source_url", "official_source", "reported_source", "url", "reference_source"}
+URL_COLUMNS = {"source_url", "url", "reference_source"}
+SERIES_SOURCE_COLUMNS = {"official_source", "reported_source"}  # 'file.column (source)'
+# figures_vs_reference.csv's `official_source` in words: the Gaza daily series by who published
+# the day's count (data/reference/README.md), a compiled reported figure by its news site.
+DAILY_SERIES_SOURCES = {
+    "mohtel": "Gaza Ministry of Health (Telegram), daily count",
+    "gmotel": "Gaza Government Media Office (Telegram), daily count",
+    "missing": "Gaza daily series, a day without a report (filled in)",
+}
 LIST_COLUMNS = {"participants", "round_ids", "round_start", "round_location"}  # 'a;b' -> 'a; b'
 # What a deal puts on the table (rounds.csv `terms`, 'truce_days=7,60; hostages=132'), in words.
 TERM_WORDS = {"truce_days": "truce of {} days", "hostages": "{} hostages",
@@ -169,6 +177,30 @@ def link(url, text=None) -> str:
             f'rel="noopener noreferrer">{label}</a>')
 
 
+SERIES_SOURCE = re.compile(r"^(?P<series>[\w.]+)\s*\((?P<source>[^()]*)\)\s*$")
+
+
+def series_source(value) -> str:
+    """Where a reference value comes from, in words (HTML): the Gaza daily series by who
+    published that day's count; a figure news sites reported, linked to the page (a reported
+    value, not an official one); anything else escaped as it is.
+
+    >>> series_source("gaza_daily_casualties.killed_cum (mohtel)")
+    'Gaza Ministry of Health (Telegram), daily count'
+    >>> series_source("israel_hostage_figures_reported.israel_killed_oct7 (https://www.x.com/a)")
+    'reported by <a href="https://www.x.com/a" target="_blank" rel="noopener noreferrer">x.com</a>'
+    """
+    if _missing(value):
+        return ""
+    found = SERIES_SOURCE.match(str(value).strip())
+    if not found:
+        return html.escape(str(value))
+    source = found["source"].strip()
+    if re.match(r"https?://", source):
+        return "reported by " + link(source)
+    return html.escape(DAILY_SERIES_SOURCES.get(source, f"{found['series']} ({source})"))
+
+
 def fold(text, at: int = FOLD_AT) -> str:
     """Escaped text; past `at` characters folded (a <details> showing its first words).
 
@@ -230,6 +262,8 @@ def _cell(column: str, value, names: dict[str, str]) -> str:
         return percent(value)
     if column in URL_COLUMNS:
         return link(value)
+    if column in SERIES_SOURCE_COLUMNS:
+        return series_source(value)
     if column in VALUE_WORDS:
         return html.escape(VALUE_WORDS[column].get(str(value), str(value).replace("_", " ")))
     if column in DATE_COLUMNS:
