@@ -1501,7 +1501,8 @@ def _hostage_context(s: _Sentence, r: _Reading) -> bool:
     lexicon, text = s.lexicon, s.text
     found = bool(lexicon.hostage_word_re.search(text[:r.number.start])) or any(
         row["metric"].startswith("hostages") for row in s.rows)
-    clause = re.split(r"[,;]", text[r.number.start:], maxsplit=1)[0]
+    clause = re.split(r"[,;]", _ADVERB_ASIDE.sub("", text[r.number.start:], count=1),
+                      maxsplit=1)[0]  # ("Three bodies, however, are still unaccounted for")
     held = _HELD_IN_GAZA.search(clause)  # "34 are confirmed dead but remain in Gaza"
     if not found and r.value < 300 and (r.np.kind is None or (r.np.kind == "person" and held)):
         clause_after = re.split(r"[,;.]", r.after, maxsplit=1)[0]
@@ -1522,7 +1523,9 @@ def _hostage_context(s: _Sentence, r: _Reading) -> bool:
 
 
 _HELD_IN_GAZA = re.compile(r"\b(?:remain\w*|(?:still\s+)?(?:being\s+)?held|still)\s+"
-                           r"(?:captive\s+)?in\s+(?:the\s+)?gaza(?:\s+strip)?\b", re.IGNORECASE)
+                           r"(?:captive\s+)?in\s+(?:the\s+)?gaza(?:\s+strip)?\b|"
+                           r"\bstill\s+unaccounted\s+for\b", re.IGNORECASE)
+_ADVERB_ASIDE = re.compile(r",\s*(?:however|though|meanwhile|in\s+turn)\s*,", re.IGNORECASE)
 # a sentence that opens on a part of what the sentence before counted
 _ANAPHORIC_START = re.compile(r"^\W*(?:among|of)\s+(?:them|those|these|whom)\b[^.;\d]{0,25}$",
                               re.IGNORECASE)
@@ -2455,12 +2458,14 @@ def _breakdowns(sentence: str, offset: int, numbers: list[Number], outcomes: lis
                 lexicon: FigureLexicon) -> list[dict]:
     """A release or capture broken down by nationality between dashes, in brackets or after a
     colon: "freed 24 hostages — 13 Israelis, 10 Thais and a Filipino —". Each part is a row of
-    the same metric ("a"/"an" before a nationality counts one)."""
+    the same metric ("a"/"an" before a nationality counts one). The held and the dead too:
+    "Three bodies are still unaccounted for: two Israeli citizens and a Thai worker"."""
     found = []
     for outcome in outcomes:
         row = outcome["row"]
         if row is None or row["metric"] not in ("hostages_released", "hostages_taken",
-                                                "prisoners_released"):
+                                                "prisoners_released", "hostages_dead",
+                                                "hostages_held"):
             continue
         end = row["end_char"] - offset
         opening = _BREAKDOWN_OPEN.match(sentence, end)
@@ -2522,7 +2527,8 @@ _BODIES_LEFT = re.compile(r"\b(?:bodies|remains)\s+of\s*$", re.IGNORECASE)
 _COMPARED_LEFT = re.compile(r"\b(?:up|down|rising|falling|compared)\s+(?:from|with|to)"
                             r"(?:\s+the)?\s*$",
                             re.IGNORECASE)
-_BREAKDOWN_OPEN = re.compile(r"[^.;:,—–(]{0,60}?(?:\s[—–-]\s|\s*[—–(:]\s*)")
+_BREAKDOWN_OPEN = re.compile(r"(?:[^.;:,—–(]|,\s*(?:however|though|meanwhile)\s*,){0,60}?"
+                             r"(?:\s[—–-]\s|\s*[—–(:]\s*)", re.IGNORECASE)
 _BREAKDOWN_CLOSE = re.compile(r"\s[—–-]\s|[—–);]|\.(?:\s|$)")
 _ONE_ARTICLE = re.compile(r"(?:^|(?<=[\s,]))(?:a|an)(?=\s+[A-Z])(\s)")
 _SUBSET_BETWEEN = re.compile(r"\b(?:of\s+(?:them|whom)|including|among\s+(?:them|whom))\b",
