@@ -1409,7 +1409,7 @@ class MeetingFinder:
             return "noun"
         if any(w in ("after", "following") for w in before) and any(
                 w in self.lex["departure"] or w in self.lex["return_verb"]
-                for w in lower[max(0, i - 12):i]):
+                for w in lower[max(0, i - 16):i]):
             return "noun"
         return "reference"
 
@@ -2175,7 +2175,9 @@ class MeetingFinder:
             return False
         if word in self.lex["place_preposition"] or word in self.lex["departure"]:
             return True
-        if word == "from" and (previous in self.lex["return_verb"] or previous == "home"):
+        if word == "from" and (previous in self.lex["return_verb"] or previous == "home" or (
+                any(t.lower_ in self.lex["return_verb"] for t in doc[max(sent.start, i - 5):i])
+                and previous[:1].isalpha())):  # "returned to Israel from Cairo on Friday"
             return True  # "returned from Cairo", "bring the team home from Doha"
         if end + 1 < sent.end and doc[end].text.istitle() and doc[end + 1].lower_ in \
                 self.lex["noun"]:
