@@ -542,17 +542,21 @@ def test_killed_since_the_truce_began_matches_the_ministrys_sum_since_then(value
     assert not dating.since_truce(whole)
 
 
-def test_a_weak_round_match_does_not_date_an_article_the_rest_leaves_to_80_days():
+def test_a_weak_round_match_in_80_days_gets_the_whole_span_as_its_window():
     # a count that stood for 80 days and a Doha meeting that two compiled rounds fit: the
-    # round alone would pick the day, and the compiled table lacks rounds
+    # round picks the day, and the window is the 80 days (the compiled table lacks rounds);
+    # over 124 days the article stays undated
     days, _ = dating.calendar_days()
     n = len(days)
     rest = dating.Constraint("hostages", "a count of 80 days", dating._mask_range(n, 600, 679))
     weak = dating.Constraint("round", "two Doha rounds", dating._mask_range(n, 640, 650),
                              strength=0.45)
-    assert dating._only_rounds_narrow(645, [rest, weak], n) == 80
+    assert dating._only_rounds_narrow(645, [rest, weak], n) == (600, 679)
     strong = dating.Constraint("round", "one Warsaw round", weak.allowed, strength=1.0)
     assert dating._only_rounds_narrow(645, [rest, strong], n) is None
+    inference = dating._decide([rest, weak], [])
+    assert inference.report_date is not None
+    assert (inference.window[1] - inference.window[0]).days + 1 >= 80
 
 
 def test_a_holiday_said_to_begin_on_a_weekday_is_days_away_and_picks_its_year():
