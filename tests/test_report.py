@@ -264,3 +264,49 @@ def test_article_text_is_escaped_in_html(failed_run):
     assert "&lt;img src=x onerror=alert(1)&gt;-empty" in overview  # the rejected file
     tables = (failed / "tables" / "documents.csv").read_text(encoding="utf-8")
     assert HOSTILE_NAME in tables  # CSV keeps the text as it is; only HTML escapes it
+
+
+def test_index_numbers_follow_the_pages_date_range(tmp_path):
+    """With --start/--end the pages show only the reports dated in the range; the index's
+    numbers counted the whole corpus (a 'latest toll' from outside the range); now they count
+    what the pages show and say which reports those are."""
+    import pandas as pd
+
+    from analysis import schema
+
+    tables = tmp_path / "tables"
+    tables.mkdir()
+    frames = {
+        "documents": pd.DataFrame({
+            "doc_id": ["old", "new", "none"], "report_date": ["2024-03-01", "2025-03-01", None],
+            "date_source": ["header", "inferred", "none"], "status": "ok",
+            "date_window_start": ["2024-03-01", "2025-02-27", None],
+            "date_window_end": ["2024-03-01", "2025-03-04", None]}),
+        "figures": pd.DataFrame({
+            "doc_id": ["old", "new", "new"],
+            "report_date": ["2024-03-01", "2025-03-01", "2025-03-01"], "metric": ["killed", "killed", "hostages_held"],
+            "population": ["palestinian", "palestinian", "israeli"], "value": [30000, 48000, 59],
+            "qualifier": "exact", "group": "all", "vague": False, "scope": "cumulative"}),
+        "rounds": pd.DataFrame({"round_id": ["R1", "R2"], "start_date": ["2024-03-02", None],
+                                "location": "Doha", "doc_ids": ["old", "new"]}),
+        "rounds_vs_reference": schema.empty("rounds_vs_reference"),
+        "figures_vs_reference": pd.DataFrame({
+            "doc_id": ["old", "new"], "report_date": ["2024-03-01", "2025-03-01"],
+            "metric": "killed", "population": "palestinian", "value": [30000, 48000],
+            "qualifier": "exact", "official_value": [30035, 48365], "start_char": [5, 9]}),
+    }
+    for name, frame in frames.items():
+        with open(tables / f"{name}.csv", "w", encoding="utf-8", newline="") as file:
+            schema.write_csv(schema.conform(frame, name), file)
+    whole = dict(runner.headline_numbers(tables))
+    assert whole["Articles"].startswith("3 read") and "Reports shown" not in whole
+    assert whole["Latest Gaza death toll stated"].startswith("48,000 (exact) in a report of "
+                                                             "2025-03-01, a date inferred")
+    shown = dict(runner.headline_numbers(tables, start="2024-01-01", end="2024-12-31"))
+    assert shown["Reports shown"] == ("reports dated 2024-01-01 to 2024-12-31, and the undated "
+                                      "ones in the corpus overview")
+    assert shown["Articles"] == "2 read: 1 dated in their text or metadata, 1 undated"
+    assert shown["Figures stated"].startswith("1 in 1 report: 1 casualty and 0 hostage")
+    assert shown["Negotiation rounds"] == "1"
+    assert shown["Latest Gaza death toll stated"] == (
+        "30,000 (exact) in a report of 2024-03-01; official series that day 30,035")

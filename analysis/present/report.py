@@ -264,30 +264,48 @@ def export_html(notebook: Path, show_code: bool = False) -> Path:
     return path
 
 
-def headline_numbers(tables_dir: Path) -> list[tuple[str, str]]:
+def _read_tables(tables_dir: Path, start=None, end=None) -> dict:
+    """The extracted tables as text ('' for a missing value; None for a missing file); with
+    `start`/`end`, only what the pages show (notebook_helpers.select_dates: reports dated in the
+    range, documents also undated ones)."""
+    import pandas as pd
+
+    names = ["documents", "figures", "rounds", "rounds_vs_reference", "figures_vs_reference"]
+    read = {name: pd.read_csv(tables_dir / f"{name}.csv", dtype=str, keep_default_na=False)
+            for name in names if (tables_dir / f"{name}.csv").is_file()}
+    if (start or end) and "documents" in read:
+        from analysis.present.notebook_helpers import read_tables, select_dates
+
+        shown = select_dates(read_tables(tables_dir), start, end)
+        read = {name: getattr(shown, name).astype(object).where(
+            getattr(shown, name).notna(), "").astype(str) for name in read}
+    return {name: read.get(name) for name in names}
+
+
+def headline_numbers(tables_dir: Path, start=None, end=None) -> list[tuple[str, str]]:
     """The numbers the index opens with: articles (how each is dated), figures (what they
     count), rounds (dated, and the known rounds they cover), and the latest death toll an
     article states next to the official value on its report date, saying when that date was
-    inferred.
+    inferred; with `start`/`end`, of the reports the pages show, and said first.
 
     >>> headline_numbers(Path("/nonexistent"))
     []
     """
-    import pandas as pd
-
-    def read(name):
-        path = tables_dir / f"{name}.csv"
-        return pd.read_csv(path, dtype=str, keep_default_na=False) if path.is_file() else None
-
-    documents, figures, rounds = read("documents"), read("figures"), read("rounds")
+    tables = _read_tables(tables_dir, start, end)
+    documents, figures, rounds = tables["documents"], tables["figures"], tables["rounds"]
     numbers = []
+    if documents is not None and (start or end):
+        from analysis.present.notebook_helpers import _range_text
+
+        numbers.append(("Reports shown", f"{_range_text(start, end)}, and the undated ones in "
+                        "the corpus overview"))
     if documents is not None:
         numbers.append(("Articles", _articles_line(documents)))
     if figures is not None:
         numbers.append(("Figures stated", _figures_line(figures)))
     if rounds is not None:
-        numbers.append(("Negotiation rounds", _rounds_line(rounds, read("rounds_vs_reference"))))
-    latest = _latest_toll(read("figures_vs_reference"), documents)
+        numbers.append(("Negotiation rounds", _rounds_line(rounds, tables["rounds_vs_reference"])))
+    latest = _latest_toll(tables["figures_vs_reference"], documents)
     if latest:
         numbers.append(("Latest Gaza death toll stated", latest))
     return numbers
@@ -412,8 +430,9 @@ def _page_row(staging: Path, run: NotebookRun) -> str:
 
 
 def write_index(staging: Path, runs: list[NotebookRun], parameters: dict, started: dt.datetime,
-                seconds: float) -> Path:
-    """index.html: one row per notebook (page, notebook, status) and the run's parameters."""
+                seconds: float, start=None, end=None) -> Path:
+    """index.html: the numbers at a glance (of the reports dated `start` to `end` when given,
+    as the pages), one row per notebook (page, notebook, status) and the run's parameters."""
     esc = html.escape
     rows = [_page_row(staging, run) for run in runs]
     tables = sorted((staging / "tables").glob("*.csv"))
@@ -421,7 +440,7 @@ def write_index(staging: Path, runs: list[NotebookRun], parameters: dict, starte
     params = "".join(f"<tr><th>{esc(k)}</th><td><code>{esc(str(v))}</code></td></tr>"
                      for k, v in parameters.items())
     glance = "".join(f"<tr><th>{esc(label)}</th><td>{esc(value)}</td></tr>"
-                     for label, value in headline_numbers(staging / "tables"))
+                     for label, value in headline_numbers(staging / "tables", start, end))
     page = f"""<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -645,7 +664,8 @@ def _render_report(corpus, out, start=None, end=None, show_code=False, model=Non
             "model": model, "kernel": kernel, "show_code": show_code, "timeout": timeout,
             "notebooks": ", ".join(n.name for n in notebooks),
         }
-        write_index(staging, runs, report_parameters, started_at, time.perf_counter() - clock)
+        write_index(staging, runs, report_parameters, started_at, time.perf_counter() - clock,
+                    start, end)
         _write_run_json(staging, runs, started_at)
     except BaseException:
         if sys.exc_info()[0] is KeyboardInterrupt:
