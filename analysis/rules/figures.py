@@ -439,13 +439,16 @@ def _excluded_quantity(number: Number, left: str, right: str, lexicon: FigureLex
     if (not number.words and re.fullmatch(r"\d{4}", number.text.strip())
             and 1900 <= int(digits) <= 2100):
         return _noun_phrase(right, lexicon).kind not in ("person", "prisoner", "hostage",
-                                                         "subgroup")  # a year, but not
-        # "nearly 2000 Palestinian prisoners"
+                                                         "subgroup") and not _COUNT_PREDICATE.match(
+            right)  # a year, but not "nearly 2000 Palestinian prisoners", "and 1950 injured"
     if re.search(r",\s*$", left) and re.fullmatch(r"\d{4}", number.text.strip()):
         return True
     return False
 
 
+_COUNT_PREDICATE = re.compile(r"^\s+(?:were\s+|have\s+been\s+)?(?:killed|injured|wounded|dead|"
+                              r"hurt|displaced|detained|arrested|released|freed|martyred)\b",
+                              re.IGNORECASE)
 _COMPARATIVE_AFTER = re.compile(r"^\s+(?:higher|lower|greater|larger|smaller|fewer|less|above|"
                                 r"below|more\s+than|short\s+of)\b", re.IGNORECASE)
 
@@ -2203,7 +2206,12 @@ _ISRAEL_FREES = re.compile(r"\b(?:israel|israeli\s+(?:forces|troops|commandos)|"
 _EARLIER_YEAR = r"(?:19\d\d|20(?:0\d|1\d|2[0-2]))"
 _EARLIER_WAR = re.compile(rf"\bsince\s+(?:the\s+)?{_EARLIER_YEAR}\b(?!\s*[-–]\d)|\b(?:in|during)\s+"
                           rf"(?:the\s+)?{_EARLIER_YEAR}(?:[-–]\d\d)?\s+(?:war|conflict|"
-                          r"offensive|assault|fighting|operation)\b", re.IGNORECASE)
+                          r"offensive|assault|fighting|operation)\b|\bsince\s+(?:the\s+)?(?:start|"
+                          r"beginning)\s+of\s+(?:the\s+year|20\d\d)\b", re.IGNORECASE)
+# ("since the start of 2023": January 2023, not the war; "in 2022" with its "others", below)
+_IN_EARLIER_YEAR = re.compile(rf"\bin\s+{_EARLIER_YEAR}\b(?!\s*[-–]\d)", re.IGNORECASE)
+_FOUNDING = re.compile(r"\b(?:since|founding|founded|establishment|established|creation)\b"
+                       rf"[^|]{{0,25}}\bin\s+{_EARLIER_YEAR}\b", re.IGNORECASE)
 
 
 def _earlier_war(s: _Sentence, r: _Reading) -> bool:
@@ -2212,7 +2220,14 @@ def _earlier_war(s: _Sentence, r: _Reading) -> bool:
     October 2023" and "held since 2014" with the hostages (the prewar captives' own rule)."""
     clause = next(part for part, start in _clauses(s.text)
                   if r.number.start < start + len(part) or start + len(part) == len(s.text))
-    return bool(_EARLIER_WAR.search(clause))
+    if _EARLIER_WAR.search(clause):
+        return True
+    near = r.core_left[-40:] + " | " + r.after[:40]  # "killed 150 Palestinians there in
+    # 2022", "The fighting in 2014 left" (not "the largest attack since its founding in 1948")
+    if _IN_EARLIER_YEAR.search(near) and not _FOUNDING.search(near):
+        return True
+    return bool(r.np.others and _IN_EARLIER_YEAR.search(s.text[:r.number.start]))  # "killed
+    # 170 Palestinians in 2022, ..., while more than 9,000 others were injured"
 
 
 _METRIC_VETOES = (_custody_death, _former_detainees, _identified_part, _bodies_handed_over,
