@@ -647,3 +647,14 @@ def test_a_former_hostages_captivity_is_a_lower_bound_only():
     news = "Four soldiers released by Hamas after 15 months of captivity returned home."
     c = next(c for c in dating.mention_constraints(date_signals(news)) if c.kind == "duration")
     assert not c.allowed[dating._index(days, D(2025, 8, 2))], c.label
+
+
+def test_a_whole_toll_in_a_sentence_that_names_a_later_day_stays_the_whole_toll():
+    sentence = ("The ministry says 55,998 people have been killed since October 7, 2023, "
+                "including 5,685 since March 18.")
+    figure = {"metric": "killed", "population": "palestinian", "value": 55998,
+              "qualifier": "exact", "quote": "55,998 people", "sentence": sentence}
+    constraints, _ = dating.figure_constraints([figure])
+    days, _ = dating.calendar_days()
+    assert any(c.allowed[dating._index(days, D(2025, 6, 23))] for c in constraints), \
+        [c.label for c in constraints]

@@ -1825,8 +1825,9 @@ def figure_constraints(figures: list[dict]) -> tuple[list[Constraint], list[str]
             c = israeli_early_toll_constraint(figure)
         elif key == ("killed", "palestinian") and since_truce(figure):
             c = truce_toll_constraint(figure)
-        elif key in TOLL_METRICS and since_date(figure) is not None:
-            c = since_date_constraint(figure)
+        elif key in TOLL_METRICS and since_date(figure) is not None and \
+                since_date_constraint(figure) is not None:   # (else: the whole toll, in a
+            c = since_date_constraint(figure)   # sentence that names a later day too)
         elif key in TOLL_METRICS and (scope in (None, "", "cumulative") or pd.isna(scope)):
             why = not_a_toll(figure)
             if why:
