@@ -284,7 +284,8 @@ def test_index_numbers_follow_the_pages_date_range(tmp_path):
             "date_window_end": ["2024-03-01", "2025-03-04", None]}),
         "figures": pd.DataFrame({
             "doc_id": ["old", "new", "new"],
-            "report_date": ["2024-03-01", "2025-03-01", "2025-03-01"], "metric": ["killed", "killed", "hostages_held"],
+            "report_date": ["2024-03-01", "2025-03-01", "2025-03-01"],
+            "metric": ["killed", "killed", "hostages_held"],
             "population": ["palestinian", "palestinian", "israeli"], "value": [30000, 48000, 59],
             "qualifier": "exact", "group": "all", "vague": False, "scope": "cumulative"}),
         "rounds": pd.DataFrame({"round_id": ["R1", "R2"], "start_date": ["2024-03-02", None],
