@@ -1351,3 +1351,8 @@ def test_a_live_blogs_war_day_and_the_netzarim_withdrawal():
     kinds = {(m["kind"], m.get("amount") or m.get("date")) for m in date_signals(text)}
     assert ("duration", 493) in kinds and ("event", "2025-02-09") in kinds
     assert off(infer(text), D(2025, 2, 10)) <= 2
+
+
+def test_any_saturdays_attack_is_not_the_week_of_october_7():
+    assert not [m for m in date_signals("Saturday's attack on the aid site killed 30.")
+                if m["kind"] == "event"]
