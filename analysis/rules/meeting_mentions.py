@@ -2084,6 +2084,9 @@ class MeetingFinder:
             # proposal presented by President Donald Trump"
         if len(before) >= 2 and before[-1] == "from" and before[-2] in self.lex["source_noun"]:
             return True  # "indications from US President Joe Biden that a deal was close"
+        source = [t.lower_ for t in doc[max(sent.start, mention["start"] - 7):mention["start"]]]
+        if "according" in source and "," not in source[source.index("according"):]:
+            return True  # "according to senior Hamas figure Mahmoud Mardawi": a source
         ahead = [t.lower_ for t in doc[mention["end"]:min(sent.end, mention["end"] + 12)]]
         if before[-2:] and any(w in SPOKEN_ABOUT for w in before[-2:]) and not any(
                 w in self.lex["verbs"] or w in self.lex["noun"] or _presence(ahead, j)
