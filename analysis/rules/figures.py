@@ -110,6 +110,7 @@ class FigureLexicon:
     hostage_word_re: re.Pattern
     prisoner_word_re: re.Pattern
     cue_res: dict  # population -> regex of victim cues
+    other_war_re: re.Pattern  # another war's casualties (Iran's 12-day war with Israel)
     since_re: re.Pattern
     displaced_cue_res: dict
     israeli_agent_re: re.Pattern
@@ -267,6 +268,7 @@ def _population_lists(data: dict, sources_path: str | Path) -> dict:
         cue_res={"israeli": _phrase_re(data["israeli_victim_cues"]),
                  "palestinian": _phrase_re(data["palestinian_victim_cues"]),
                  "other": _phrase_re(data["other_victim_cues"])},
+        other_war_re=_phrase_re(data["other_war_cues"]),
         since_re=re.compile(r"(?:since|after|following|from|(?:began|started|erupted|broke\s+out)"
                             r"\s+on)\s+(?:the\s+|an?\s+)?(?:hamas['’]s?\s+|its\s+)?$",
                             re.IGNORECASE),
@@ -2201,6 +2203,24 @@ _ISRAEL_FREES = re.compile(r"\b(?:israel|israeli\s+(?:forces|troops|commandos)|"
 
 
 # vetoes once the metric is known, in order; each is a small function above
+def _other_war(s: _Sentence, r: _Reading) -> bool:
+    """A toll of another war in the number's clause: "Israeli strikes on Iran killed more than
+    1,000 people", "the 12-day war killed 29 people in Israel" (``other_war_cues``), when that
+    cue lies nearer the number than any cue of Gaza's side (not "Iran-backed Hamas ... 40,000
+    Palestinians killed in Gaza")."""
+    if r.metric not in ("killed", "injured", "displaced"):
+        return False
+    clause, start = next((part, start) for part, start in _clauses(s.text)
+                         if r.number.start < start + len(part)
+                         or start + len(part) == len(s.text))
+    at = r.number.start - start
+
+    def nearest(regex: re.Pattern) -> int:
+        return min((abs(m.start() - at) for m in regex.finditer(clause)), default=10**9)
+    other = nearest(s.lexicon.other_war_re)  # ("Israeli strikes on Iran": the nearer cue wins)
+    return other < 10**9 and other < nearest(s.lexicon.cue_res["palestinian"])
+
+
 # a count anchored before this war: "rose to 252 deaths since 1967", "in the 2014 war",
 # "during the 2008-09 conflict"
 _EARLIER_YEAR = r"(?:19\d\d|20(?:0\d|1\d|2[0-2]))"
@@ -2235,7 +2255,7 @@ _METRIC_VETOES = (_custody_death, _former_detainees, _identified_part, _bodies_h
                   _freed_by_israel, _incident_toll, _small_toll_without_war,
                   _count_since_restart, _proposed_release, _release_in_plan,
                   _recipients, _release_withheld, _increment, _few_taken, _displaced_again,
-                  _few_prisoners, _arrests_since, _combined_toll, _earlier_war)
+                  _few_prisoners, _arrests_since, _combined_toll, _earlier_war, _other_war)
 
 
 def _row_of(s: _Sentence, r: _Reading) -> dict:
