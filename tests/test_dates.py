@@ -319,3 +319,11 @@ def test_an_extension_until_a_date_is_coming_but_a_truce_held_until_one_is_past(
     past = "The truce held until March 1."
     assert [m["tense"] for m in date_signals(coming) if m["kind"] == "part_month"] == ["future"]
     assert [m["tense"] for m in date_signals(past) if m["kind"] == "month_day"] == ["past"]
+
+
+def test_the_first_anniversary_told_alone_is_the_wars():
+    from analysis.rules.dates import date_signals
+    alone = "On the first anniversary, Israel believes 63 people are still held."
+    other = "Crowds marked the first anniversary of his killing."
+    assert [m["amount"] for m in date_signals(alone) if m["kind"] == "duration"] == [1]
+    assert not [m for m in date_signals(other) if m["kind"] == "duration"]
