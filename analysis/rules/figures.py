@@ -1801,8 +1801,11 @@ _STARVATION_TOLL = re.compile(r"\b(?:(?:malnutrition|starvation|hunger|famine)(?
                               re.IGNORECASE)
 # "the military death toll since the start of the ground offensive ... to 86", "Israeli Army
 # Death Toll ... Reaches 97", "the IDF's death toll": the toll of a side's soldiers
-_MILITARY_TOLL = re.compile(r"\b(?:military|army|idf|military['’]s|army['’]s|idf['’]s)\s+"
-                            r"(?:death\s+)?(?:toll|tally|count)\b[^\d.;:]{0,100}$", re.IGNORECASE)
+_MILITARY_TOLL = re.compile(r"(?:\b(?:military|army|idf|military['’]s|army['’]s|idf['’]s)\s+"
+                            r"(?:total\s+)?(?:death\s+toll|toll|tally|count|deaths|losses)|"
+                            r"\btoll\s+of\s+the\s+ground\s+(?:campaign|operation|offensive|"
+                            r"invasion))\b[^\d.;:]{0,100}$", re.IGNORECASE)
+# ("the army's total deaths since ... jumps to 628", "the death toll of the ground campaign")
 
 
 def _toll_group(s: _Sentence, r: _Reading) -> str | None:
@@ -1811,12 +1814,13 @@ def _toll_group(s: _Sentence, r: _Reading) -> str | None:
     children killed" (children). None for "the number of people killed"."""
     if r.metric not in ("killed", "injured"):
         return None
-    match = _GROUP_TOLL.search(r.core_left) or _TOLL_AMONG.search(r.core_left)
-    if match:
-        return s.lexicon.group_of.get(match.group("word").lower())
-    if _MILITARY_TOLL.search(r.core_left):
+    left = _mask_dates(r.core_left, s.lexicon)  # ("... in Gaza on Oct. 27 to 280")
+    match = _GROUP_TOLL.search(left) or _TOLL_AMONG.search(left)
+    if match and s.lexicon.group_of.get(match.group("word").lower()):
+        return s.lexicon.group_of[match.group("word").lower()]
+    if _MILITARY_TOLL.search(left):  # (also "the toll of the ground campaign")
         return "soldiers"
-    if _STARVATION_TOLL.search(r.core_left):
+    if _STARVATION_TOLL.search(left):
         return "starvation"
     last = s.rows[-1] if s.rows else None  # "17,000 children have been killed and over 33,000
     if (last and r.np.kind is None and last["group"] != "all"  # injured": the same group
@@ -1931,7 +1935,7 @@ def _incident_toll(s: _Sentence, r: _Reading) -> bool:
     """One strike's or one incident's toll: "an Israeli strike on a school killed 12" (the
     nearest of incident and war-level markers is an incident marker). Leaves the toll of the
     7 October attack, however the sentence calls the attack ("Hamas strike", "attack on")."""
-    if r.metric not in ("killed", "injured") or r.value >= INCREMENT_MAX:
+    if r.metric not in ("killed", "injured") or r.value >= INCREMENT_MAX["killed"]:
         return False  # ("attacks by Israeli troops have left 22 THOUSAND Palestinians dead")
     if r.value >= 1000 and _population(r.metric, r.np, s.text, r.number, s.rows,
                                        s.lexicon) == "israeli":
@@ -2137,8 +2141,9 @@ def _increment(s: _Sentence, r: _Reading) -> bool:
             r.trigger == "hold" and _FINITE_STATE.match(r.after)):
         return False  # "Four more bodies are still being held in Gaza": a state (not "the Red
         # Cross had received two more bodies in Gaza")
-    if r.metric in ("killed", "injured") and r.value >= INCREMENT_MAX:
-        return False  # "A further 110,453 people have been injured": the running total
+    if r.value >= INCREMENT_MAX.get(r.metric, 10**9):
+        return False  # "A further 110,453 people have been injured": the running total; "862
+        # soldiers have been killed ... An additional 5,921 soldiers have been injured"
     if r.metric == "hostages_dead" and re.match(r"^\s*(?:are|is|remain)\b", r.after):
         return False  # "another 41 hostages are dead in Gaza": a state, not new deaths
     another = _ANOTHER_BEFORE.search(r.left)
@@ -2150,9 +2155,9 @@ def _increment(s: _Sentence, r: _Reading) -> bool:
 _MORE_AFTER = re.compile(r"^\s+(?:more|additional|further|new)\b(?!\s+than)", re.IGNORECASE)
 _FINITE_STATE = re.compile(r"^\s*(?:,[^,]{1,60},\s*)?(?:are|is|were|was|remain\w*|still)\b",
                            re.IGNORECASE)
-# no day or single incident of the war killed or wounded this many: a count this large after
-# "a further" or near an incident word is the running total
-INCREMENT_MAX = 10_000
+# no day or single incident of the war killed (or, in a day, wounded) this many: a count this
+# large after "a further" or near an incident word is the running total
+INCREMENT_MAX = {"killed": 10_000, "injured": 2_000}
 _ANOTHER_BEFORE = re.compile(r"\b(?:another|an\s+additional|a\s+further)\s*$", re.IGNORECASE)
 
 
