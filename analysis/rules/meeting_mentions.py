@@ -1280,7 +1280,23 @@ class MeetingFinder:
             names.append(after.text)
         if len(names) < 2 or meeting["location"] not in names:
             return [meeting]
-        return [{**meeting, "location": name} for name in names]
+        return [{**meeting, "location": name,
+                 "participants": self._people_of_place(meeting["participants"], name, names)}
+                for name in names]
+
+    def _people_of_place(self, people: list[str], place: str, places: list[str]) -> list[str]:
+        """'went to Doha and Jerusalem, and met the Qatari prime minister and Netanyahu': the
+        people at `place` leave out those whose country (actor table) is another of the listed
+        `places` and not this one. Leaves people from elsewhere (Witkoff) at every place."""
+        def country_of(name):
+            actor = self.table.actors.get(name)
+            return actor.country if actor is not None else ""
+
+        def inside(country, where):
+            return bool(country) and self.gazetteer.compatible(country, where) and \
+                self.gazetteer.kind.get(self.gazetteer.canonical(country)) == "country"
+        return [p for p in people if inside(country_of(p), place) or not any(
+            inside(country_of(p), other) for other in places if other != place)]
 
     def _gapped(self, doc, places: list[Item], dates: list[Item]) -> list[tuple]:
         """'met Egyptian mediators in Cairo on Saturday and Qatari mediators in Doha on
