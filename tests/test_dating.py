@@ -658,3 +658,18 @@ def test_a_whole_toll_in_a_sentence_that_names_a_later_day_stays_the_whole_toll(
     days, _ = dating.calendar_days()
     assert any(c.allowed[dating._index(days, D(2025, 6, 23))] for c in constraints), \
         [c.label for c in constraints]
+
+
+@pytest.mark.parametrize("text,day", [
+    ("Sharm El-Sheikh, Oct 7: Delegations from Israel and Hamas on Monday began talks in the "
+     "nearly two-year war.", D(2025, 10, 7)),
+    ("Gaza, June 23, 2025 (WAFA) – Medical sources confirmed the toll on Monday.",
+     D(2025, 6, 23)),
+])
+def test_a_dateline_with_its_place_in_title_case(text, day):
+    assert [m["kind"] for m in date_signals(text)].count("dateline") == 1
+    inference = dating.infer_date(date_signals(text), [])
+    assert inference.report_date is not None and \
+        abs((inference.report_date - day).days) <= 1, inference.evidence
+    # a sentence that opens with a weekday and a date is no dateline
+    assert "dateline" not in [m["kind"] for m in date_signals("On Sunday, March 3, talks began.")]

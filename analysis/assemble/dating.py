@@ -1296,10 +1296,10 @@ def _named_day_prefer(mention: dict, idx: int, n: int) -> np.ndarray | None:
 _DAY_NUMBER = re.compile(r"\b([12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b")
 
 
-def yearless_spans(text: str, years) -> list[tuple[dt.date, dt.date]]:
+def yearless_spans(text: str, years, dateline: bool = False) -> list[tuple[dt.date, dt.date]]:
     """(first, last) day of a year-less date expression in each of `years`: "July 28",
     "28 July", "the end of November". Feb 29 exists in leap years only; "Oct. 7" (the
-    attack) gives nothing."""
+    attack) gives nothing, but in a `dateline` ("Sharm El-Sheikh, Oct 7:") the report's day."""
     low = dates._norm(text)
     words = [w for w in re.findall(r"[a-z]+", low) if w in dates.MONTHS]
     if not words:
@@ -1313,7 +1313,7 @@ def yearless_spans(text: str, years) -> list[tuple[dt.date, dt.date]]:
                 first = dt.date(year, month, int(day.group(1)))
             except ValueError:
                 continue
-            if (month, first.day) == (10, 7):
+            if (month, first.day) == (10, 7) and not dateline:
                 return []
             spans.append((first, first))
         else:
@@ -1425,7 +1425,7 @@ def dateline_constraint(mention: dict) -> Constraint | None:
     n = len(days)
     resolved = dates.resolve(mention["text"], None)
     spans = [(resolved.date, resolved.end)] if resolved.date else \
-        yearless_spans(mention["text"], range(days[0].year, days[-1].year + 1))
+        yearless_spans(mention["text"], range(days[0].year, days[-1].year + 1), dateline=True)
     allowed, prefer = np.zeros(n, dtype=bool), np.zeros(n)
     for first, _ in spans:
         i = _index(days, first)

@@ -833,6 +833,15 @@ _DATELINE = re.compile(rf"^[ \t]*(?:[A-Z][A-Z'.-]+(?:\s+[A-Z][A-Z'.-]+){{0,3}}"
                        rf"{_DAY}\s+(?i:{_MONTH_ALT})\.?(?:,?\s+{_YEAR})?)\b\.?"
                        rf"(?=\s*(?:\(|/|-|–|—|\.|:|$))", re.MULTILINE)
 
+# ... with the place in title case, when a firmer mark than a full stop ends the date:
+# "Sharm El-Sheikh, Oct 7: Delegations ...", "Gaza, June 23, 2025 (WAFA) –", "Tel Aviv
+# [Israel], November 14 (ANI):"
+_DATELINE_TITLE = re.compile(rf"^[ \t]*[A-Z][\w'.-]+(?:[ -][A-Z][\w'.-]+){{0,3}}"
+                             rf"(?:\s+\[[A-Z][^\]\n]{{0,30}}\])?,\s+"
+                             rf"(?P<date>(?i:{_MONTH_ALT})\.?\s+{_DAY}(?:,?\s+{_YEAR})?|"
+                             rf"{_DAY}\s+(?i:{_MONTH_ALT})\.?(?:,?\s+{_YEAR})?)\b"
+                             rf"(?=\s*(?:\(|:|–|—|-\s|/))", re.MULTILINE)
+
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[A-Z\"“‘'])|\n+")
 
 
@@ -896,7 +905,7 @@ def date_signals(text: str, sentences: list[tuple[int, int]] | None = None) -> l
         s < m["end_char"] and m["start_char"] < e for s, e in spans)]   # war" is an event
     mentions += events
     mentions += _remains_mentions(text)
-    dateline = _DATELINE.search(text[:400])
+    dateline = _DATELINE.search(text[:400]) or _DATELINE_TITLE.search(text[:400])
     if dateline:  # the opening line of the text proper (after a headline)
         mentions.append({"text": dateline.group("date"), "start_char": dateline.start("date"),
                          "end_char": dateline.end("date"), "kind": "dateline"})
