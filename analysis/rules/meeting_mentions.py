@@ -1106,6 +1106,12 @@ class MeetingFinder:
         self.terms_lex = load_deal_terms()
         self.gazetteer = load_gazetteer()
         self._place_heads = {alias.split()[0].lower() for alias in self.gazetteer.aliases}
+        countries: dict[str, set[str]] = {}
+        for actor in self.table.actors.values():  # office key -> the country of its holders
+            for office, *_ in actor.tenures:
+                countries.setdefault(office, set()).add(actor.country)
+        self._office_country = {office: next(iter(c)) for office, c in countries.items()
+                                if len(c) == 1}
         self.places = PhraseMatcher(nlp.vocab, attr="LOWER")
         for alias, name in self.gazetteer.aliases.items():
             self.places.add(name, [nlp.make_doc(alias)])
@@ -1281,16 +1287,18 @@ class MeetingFinder:
         if len(names) < 2 or meeting["location"] not in names:
             return [meeting]
         return [{**meeting, "location": name,
-                 "participants": self._people_of_place(meeting["participants"], name, names)}
+                 "participants": self._people_of_place(meeting["participants"], name, names),
+                 "offices": self._people_of_place(meeting["offices"], name, names)}
                 for name in names]
 
     def _people_of_place(self, people: list[str], place: str, places: list[str]) -> list[str]:
         """'went to Doha and Jerusalem, and met the Qatari prime minister and Netanyahu': the
-        people at `place` leave out those whose country (actor table) is another of the listed
-        `places` and not this one. Leaves people from elsewhere (Witkoff) at every place."""
+        people (names or office keys) at `place` leave out those whose country (actor table)
+        is another of the listed `places` and not this one. Leaves people from elsewhere
+        (Witkoff) at every place."""
         def country_of(name):
             actor = self.table.actors.get(name)
-            return actor.country if actor is not None else ""
+            return actor.country if actor is not None else self._office_country.get(name, "")
 
         def inside(country, where):
             return bool(country) and self.gazetteer.compatible(country, where) and \
