@@ -506,8 +506,9 @@ def _left_trigger(core_left: str, lexicon: FigureLexicon) -> tuple[str | None, i
     # "the death toll ... rose to", "the number of injured stands at"
     match = lexicon.injury_toll_left_re.search(_mask_dates(core, lexicon))
     if match and not re.search(r"\b(?:killed|dead|deaths)\b", match.group(0), re.IGNORECASE) \
-            and not _LIST_GOES_ON.search(match.group(0)):
-        return "injure", match.start()
+            and not _LIST_GOES_ON.search(match.group(0)) \
+            and not _CLAUSE_BREAK.search(match.group(0)):  # (not "... injured in Gaza since
+        return "injure", match.start()  # October 7,” while 33 have been killed")
     masked = _mask_dates(core, lexicon)
     for regex, trigger in ((_NUMBER_DEAD_HOSTAGES_LEFT, "count_hostage_dead"),
                            (_NUMBER_DISPLACED_LEFT, "displace"),
@@ -611,12 +612,16 @@ def _nearest_cue(sentence: str, start: int, end: int, cue_res: dict, lexicon: Fi
             distance += 150  # "amid Israel's bombardment, while Israel claims about 1,200"
         if population == "palestinian" and match.group(0).lower().startswith("israel"):
             distance += 60  # "Israeli strikes" strike Lebanon too: a place or people says more
+        if population == "israeli" and _BY_BEFORE.search(sentence, 0, match.start()):
+            distance += 60  # the agent: "violence by Israeli soldiers and settlers"
         if distance < best_distance:
             best, best_distance = population, distance
     return best
 
 
-_CLAUSE_BREAK = re.compile(r";|,\s*(?:while|whereas|but|as)\b|\s(?:while|whereas)\s", re.IGNORECASE)
+_BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r";|,[”\"’]?\s*(?:while|whereas|but|as)\b|\s(?:while|whereas)\s",
+                           re.IGNORECASE)  # (a closing quote may follow the comma)
 
 
 def _is_incident(sentence: str, start: int, end: int, lexicon: FigureLexicon,
@@ -2034,7 +2039,7 @@ def _clauses(text: str) -> list[tuple[str, int]]:
     """`text` cut at semicolons and at ", while", ", but", ", bringing", ", according to",
     ", which said": (clause, start)."""
     found, start = [], 0
-    for piece in re.split(r"(;|,\s*(?:while|but|bringing|according\s+to|which\s+(?:also\s+)?"
+    for piece in re.split(r"(;|,[”\"’]?\s*(?:while|but|bringing|according\s+to|which\s+(?:also\s+)?"
                           r"(?:said|says|reported|added|noted))\b)", text):
         found.append((piece, start))
         start += len(piece)
@@ -2231,7 +2236,8 @@ def _other_war(s: _Sentence, r: _Reading) -> bool:
 _EARLIER_YEAR = r"(?:19\d\d|20(?:0\d|1\d|2[0-2]))"
 _EARLIER_WAR = re.compile(rf"\bsince\s+(?:the\s+)?{_EARLIER_YEAR}\b(?!\s*[-–]\d)|\b(?:in|during)\s+"
                           rf"(?:the\s+)?{_EARLIER_YEAR}(?:[-–]\d\d)?\s+(?:war|conflict|"
-                          r"offensive|assault|fighting|operation)\b|\bsince\s+(?:the\s+)?(?:start|"
+                          r"offensive|assault|fighting|operation|escalation|hostilities)\b|"
+                          r"\bsince\s+(?:the\s+)?(?:start|"
                           r"beginning)\s+of\s+(?:the\s+year|20\d\d)\b", re.IGNORECASE)
 # ("since the start of 2023": January 2023, not the war; "in 2022" with its "others", below)
 _IN_EARLIER_YEAR = re.compile(rf"\bin\s+{_EARLIER_YEAR}\b(?!\s*[-–]\d)", re.IGNORECASE)
@@ -2413,6 +2419,7 @@ def _population(metric: str, np: NounPhrase, sentence: str, number: Number, rows
     return population
 
 
+_SINCE_BEFORE = re.compile(r"\b(?:since|from)\s+(?:the\s+)?$", re.IGNORECASE)
 # the toll of 7 October 2023 as news gives it (1,139 to about 1,400): a count of the killed in
 # this range whose words name no side is Israel's
 OCTOBER_TOLL = (1100, 1450)
@@ -2435,8 +2442,10 @@ def _october_toll(sentence: str, number: Number, np: NounPhrase,
         return False
     clause = next(part for part, start in _clauses(sentence)
                   if number.start < start + len(part) or start + len(part) == len(sentence))
-    return bool(lexicon.oct7_re.search(sentence)
-                or not lexicon.cue_res["palestinian"].search(clause))
+    named = [m for m in lexicon.oct7_re.finditer(sentence)
+             if not _SINCE_BEFORE.search(sentence, 0, m.start())]  # ("in Gaza since October
+    # 7": a time anchor, not the attack's toll)
+    return bool(named or not lexicon.cue_res["palestinian"].search(clause))
 
 
 # Israel's own toll stayed under these in every count of the war (about 1,200 killed on
