@@ -354,7 +354,8 @@ def _noun_phrase(right: str, lexicon: FigureLexicon) -> NounPhrase:
     if pronoun:
         return NounPhrase("pronoun", pronoun.end())
     of_the = _OF_THE_RE.match(right)
-    pos = of_the.end() - 1 if of_the else 0
+    pos = of_the.end() - 1 if of_the else (1 if right[:1] in ('"', "”") else 0)  # ('"almost
+    # 50" Israeli hostages': a quote closed after the number)
     first = _NEXT_WORD_RE.match(right[pos:])
     first_word = first.group(1).lower().rstrip(".") if first else ""  # ("six weeks.")
     words, end = _noun_phrase_words(right, pos, lexicon)
@@ -1632,6 +1633,9 @@ def _noun_metric(s: _Sentence, r: _Reading) -> str | None:
     return metric
 
 
+_HELD_IN_GAZA_PREDICATE = re.compile(r"^[^.;]{0,70}?\b(?:were|are|is|was|remain)\s+(?:still\s+)?"
+                                     r"(?:being\s+)?held\s+(?:captive\s+)?in\s+(?:the\s+)?gaza\b",
+                                     re.IGNORECASE)
 _FAMILIES_OF = re.compile(r"\bfamil(?:y|ies)\s+of\s+(?:the\s+|all\s+|all\s+the\s+)?$",
                           re.IGNORECASE)
 _FAMILIES_WHOSE = re.compile(r"^\s+famil(?:y|ies)\s+whose\s+(?:loved\s+ones|relatives|"
@@ -1705,8 +1709,9 @@ def _metric(s: _Sentence, r: _Reading) -> str | None:
                                                      or _HELD_WORD.search(window))):
             return "prisoners_held"  # not "two million Palestinian civilians in Gaza"
         if (r.hostage_context or lexicon.hostage_word_re.search(r.after[:60])
-                or np.nationality == "israeli" or np.foreign):
-            return "hostages_held"
+                or np.nationality == "israeli" or np.foreign
+                or _HELD_IN_GAZA_PREDICATE.match(window)):
+            return "hostages_held"  # ("136 people ... were still being held in the Gaza Strip")
         return None
     return TRIGGER_METRICS.get(trigger)
 
@@ -2390,8 +2395,8 @@ def _number_first_line(sentence: str, offset: int, context: str,
 
 def _population(metric: str, np: NounPhrase, sentence: str, number: Number, rows: list,
                 lexicon: FigureLexicon) -> str:
-    if metric.startswith("hostages"):
-        return "other" if np.foreign else "israeli"
+    if metric.startswith("hostages"):  # ("250 Israelis and foreigners": the whole, israeli)
+        return "other" if np.foreign and np.nationality != "israeli" else "israeli"
     if metric.startswith("prisoners"):
         return "palestinian"
     if metric == "displaced":
