@@ -43,7 +43,7 @@ from analysis.rules.numbers import words_to_int
 
 PARTICIPANT_WINDOW = 12  # tokens around a trigger in which a day belongs to it
 PLACE_WINDOW = 8  # tokens between a place and a trigger ("met ... in Jerusalem")
-PLACE_CLAUSE_WINDOW = 20  # ... or further on in the same clause ("discussed X with Y in Cairo")
+PLACE_CLAUSE_WINDOW = 26  # ... or further on in the same clause ("discussed X with Y in Cairo")
 CLAUSE_WORDS = {"which", "who", "that", "while", "after", "before", "since", "because", "as",
                 "where", "when", "and", "but"}
 TITLE_EXTRA = {"president-elect", "elect", "-", "vice", "foreign", "deputy", "former", "late"}
@@ -1547,8 +1547,10 @@ class MeetingFinder:
                 _distance(item, verbs[nearest.position]) + PARTICIPANT_WINDOW]
                 if verbs.get(nearest.position) is not None else [_distance(
                     item, nearest.position)])
-            if reach <= PARTICIPANT_WINDOW * 2:
-                slots[nearest.position][key].append(item)
+            beside = key == "dates" and any(0 <= item[0] - place.end <= 4
+                                            for place in slots[nearest.position]["places"])
+            if reach <= PARTICIPANT_WINDOW * 2 or beside:  # ("at the hotel in Sharm
+                slots[nearest.position][key].append(item)  # el-Sheikh, Egypt, on Wednesday")
         return slots
 
     def _group(self, doc, triggers, slots) -> list[Group]:
