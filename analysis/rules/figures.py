@@ -483,7 +483,8 @@ def _hedge(left: str, lexicon: FigureLexicon) -> tuple[str, int]:
 _TRAILING_DETERMINERS = re.compile(
     r"(?:(?<![\w'’])(?:the|a|an|another|additional|further|all|its|their|his|her|our|some\s+other|"
     r"a\s+total\s+of|total\s+of|an\s+additional|a\s+further|roughly|only|just|only\s+about|"
-    r"last|final|remaining|(?:some|all|most|many|several)\s+of)\s*)+$",
+    r"last|final|remaining|(?:some|all|most|many|several)\s+of|(?:a|another)\s+(?:group|batch)\s+of)"
+    r"\s*)+$",
     re.IGNORECASE)
 
 
@@ -2218,6 +2219,17 @@ _ISRAEL_FREES = re.compile(r"\b(?:israel|israeli\s+(?:forces|troops|commandos)|"
 
 
 # vetoes once the metric is known, in order; each is a small function above
+_ORDINAL_BATCH = re.compile(r"\b(?:first|second|third|fourth|initial|final|last|next)\s+"
+                            r"(?:group|batch)\s+of\s*$", re.IGNORECASE)
+
+
+def _batch_of_release(s: _Sentence, r: _Reading) -> bool:
+    """One batch of a release day: "The second group of 13 Israeli prisoners has been handed
+    over", "an initial group of seven" (parts of the day's release, counted whole elsewhere).
+    Leaves "Hamas released a group of 24 hostages on Friday"."""
+    return r.metric.endswith("_released") and bool(_ORDINAL_BATCH.search(r.core_left))
+
+
 def _other_war(s: _Sentence, r: _Reading) -> bool:
     """A toll of another war in the number's clause: "Israeli strikes on Iran killed more than
     1,000 people", "the 12-day war killed 29 people in Israel" (``other_war_cues``), when that
@@ -2271,7 +2283,8 @@ _METRIC_VETOES = (_custody_death, _former_detainees, _identified_part, _bodies_h
                   _freed_by_israel, _incident_toll, _small_toll_without_war,
                   _count_since_restart, _proposed_release, _release_in_plan,
                   _recipients, _release_withheld, _increment, _few_taken, _displaced_again,
-                  _few_prisoners, _arrests_since, _combined_toll, _earlier_war, _other_war)
+                  _few_prisoners, _arrests_since, _combined_toll, _earlier_war, _other_war,
+                  _batch_of_release)
 
 
 def _row_of(s: _Sentence, r: _Reading) -> dict:
