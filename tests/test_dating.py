@@ -673,3 +673,9 @@ def test_a_dateline_with_its_place_in_title_case(text, day):
         abs((inference.report_date - day).days) <= 1, inference.evidence
     # a sentence that opens with a weekday and a date is no dateline
     assert "dateline" not in [m["kind"] for m in date_signals("On Sunday, March 3, talks began.")]
+
+
+def test_the_age_of_the_ceasefire_in_lebanon_is_not_gazas():
+    for text in ("The month-old ceasefire in Lebanon held.",
+                 "the two-month-old Israel-Hezbollah ceasefire"):
+        assert not [m for m in date_signals(text) if m["kind"] == "duration"], text

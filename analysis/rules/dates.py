@@ -734,6 +734,9 @@ _TRUCE_AGE_PATTERNS = [
     rf"\s+{_TRUCE_WORDS}",
 ]
 _TRUCE_AGE = [re.compile(p, re.IGNORECASE) for p in _TRUCE_AGE_PATTERNS]
+# ... not of another front's ceasefire ("the month-old ceasefire in Lebanon")
+OTHER_FRONT = re.compile(r"\b(?:Lebanon|Lebanese|Hezbollah|Iran|Iranian|Syria|Houthis?)\b",
+                         re.IGNORECASE)
 # Ordinal durations: "the war, now in its fifth month", "the 100th day of the war", "the
 # war's fourth week": the report lies within that unit (qualifier "ordinal").
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
@@ -1120,6 +1123,9 @@ def _durations(text: str, segments, taken: list, patterns=None) -> list[dict]:
                           "kind": "duration", "amount": amount, "unit": unit,
                           "qualifier": qualifier})
             if patterns is not None:
+                if OTHER_FRONT.search(text[max(0, start - 30):end + 40]):
+                    found.pop()   # the age of the ceasefire in Lebanon (or with Iran)
+                    continue
                 found[-1]["anchor"] = "truce"
             taken.append((start, end))
     return found
