@@ -176,9 +176,15 @@ _REMAINS = re.compile(
 DECEASED_OCT_2025 = 28
 
 
+_REMAINS_WORD = re.compile(r"bod(?:y|ies)|remains|deceased|dead|slain|fallen", re.IGNORECASE)
+_MARK_WORD = re.compile(r"\bmark", re.IGNORECASE)
+_CAPTIVITY_WORD = re.compile(r"captiv|hostage", re.IGNORECASE)
+_WORD_OR_DAY = re.compile(r"[A-Za-z]+|\d{1,2}")
+
+
 def _remains_mentions(text: str) -> list[dict]:
     """Counts of hostages' remains still held (:data:`_REMAINS`), kind "remains"."""
-    if not re.search(r"bod(?:y|ies)|remains|deceased|dead|slain|fallen", text, re.IGNORECASE):
+    if not _REMAINS_WORD.search(text):
         return []
     out = []
     for match in _REMAINS.finditer(text):
@@ -1115,8 +1121,8 @@ def _durations(text: str, segments, taken: list, patterns=None) -> list[dict]:
             qualifier = ("lower_bound" if qual in ("more than", "over", "at least") else
                          "upper_bound" if qual in ("nearly", "almost", "close to") else
                          "approx" if qual else
-                         "mark" if re.search(r"\bmark", match.group(0), re.I) else "exact")
-            if re.search(r"captiv|hostage", match.groupdict().get("what") or "", re.I) and \
+                         "mark" if _MARK_WORD.search(match.group(0)) else "exact")
+            if _CAPTIVITY_WORD.search(match.groupdict().get("what") or "") and \
                     ENDED_CAPTIVITY.search(text[max(0, start - 120):start]):
                 qualifier = "at_least"   # a captivity that ended: the report on or after
             found.append({"text": text[start:end], "start_char": start, "end_char": end,
@@ -1238,7 +1244,7 @@ def _events_on_a_coming_date(mentions: list[dict], sentence_of) -> None:
 
 def _month_day(text: str) -> tuple[int, int] | None:
     """(month, day) of a year-less date ("January 20", "20 January")."""
-    words = re.findall(r"[A-Za-z]+|\d{1,2}", text)
+    words = _WORD_OR_DAY.findall(text)
     month = next((MONTHS[w.lower()] for w in words if w.lower() in MONTHS), None)
     day = next((int(w) for w in words if w.isdigit()), None)
     return (month, day) if month and day else None
