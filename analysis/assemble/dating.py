@@ -1151,11 +1151,14 @@ RENEWED_WAR = re.compile(r"\b(?:renewed|resumed|restarted)\s+(?:[\w'’-]+\s+)?(
                          r"hostilities|campaign|assault|attacks)\b", re.IGNORECASE)
 
 
+RESUMES = re.compile(r"\bresumes\b")
+
+
 @lru_cache(maxsize=1)
 def _resumptions() -> tuple[dt.date, ...]:
     """The days the war resumed after a truce (timeline rows of kind war saying 'resumes')."""
     return tuple(sorted(e.start for e in timeline.load()
-                        if e.kind == "war" and re.search(r"\bresumes\b", e.event)))
+                        if e.kind == "war" and RESUMES.search(e.event)))
 
 
 def _renewed_war_constraint(text: str, lo: float, hi: float) -> Constraint:
