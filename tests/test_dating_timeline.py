@@ -1356,3 +1356,9 @@ def test_a_live_blogs_war_day_and_the_netzarim_withdrawal():
 def test_any_saturdays_attack_is_not_the_week_of_october_7():
     assert not [m for m in date_signals("Saturday's attack on the aid site killed 30.")
                 if m["kind"] == "event"]
+
+
+def test_vances_visit_to_israel_dates_the_report():
+    text = ("Vice President JD Vance arrived in Israel on Tuesday to reinforce the fragile "
+            "ceasefire.")
+    assert off(infer(text), D(2025, 10, 21)) <= 1
