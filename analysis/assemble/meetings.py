@@ -533,6 +533,8 @@ def _named_meeting(cluster: Cluster) -> bool:
     whose meeting verb is 'met'/'meet' and one of whose people is a negotiator, not under
     way in passing). Leaves 'talks' in general and meetings of politicians."""
     table = load_actors()
+    if any(m.get("date_text") for m in cluster.mentions):
+        return False  # a day the article's missing report date could not resolve
     return any(m.get("kind") == "primary" and not m.get("passing") and not m.get("earlier")
                and {"met", "meet", "meets"} & set(m.get("trigger", "").lower().split())
                and any(map(table.is_negotiator, m.get("participants", [])))
@@ -582,7 +584,8 @@ def document_meetings(document, result: dict) -> list[tuple[dict, Cluster]]:
     for cluster in clusters:
         row = {"doc_id": document.doc_id, "report_date": report_date,
                **finish_cluster(cluster, document.report_date)}
-        if not row["location"] and not row["date"] and not _named_meeting(cluster):
+        if not row["location"] and not row["date"] and not (
+                document.report_date and _named_meeting(cluster)):  # (undated: its day is lost)
             continue  # neither where nor which day: a deal or talks in general, not a meeting
         if _internal(row, gazetteer):
             continue
