@@ -941,18 +941,23 @@ def _arrive_rule(finder, facts: Facts, s: Sentence, group: Group) -> bool:
 def _travel_rule(finder, facts: Facts, s: Sentence, group: Group) -> bool:
     """'will travel to Cairo for talks', 'flew to Doha to meet', 'will go to Doha on Sunday,
     and Burns will be there for the talks' (the talks of the sentence are where the negotiator
-    goes on a given day). Leaves 'flew to Doha' alone, and 'is expected to travel to Israel and
-    Qatar in the coming days ..., as Washington seeks to salvage the talks' (no day)."""
+    goes on a given day); without a stated purpose, in an article about the talks, a
+    negotiator's trip ('Witkoff will travel to Doha later this week') or an unnamed
+    delegation's ('A team of Israeli officials will travel to Cairo in the coming hours').
+    Leaves 'flew to Doha' of others, a leader's trip ('Witkoff traveled to London with
+    President Trump', 'Blinken will head to Italy to join Biden at the G7'), and leaving ('Burns
+    left Cairo on Thursday', 'the delegation has left Cairo and is on its way to Qatar': the
+    talks are over, and that day is not theirs)."""
     if "travel" not in facts.kinds or not facts.location:
         return False
-    if _delegation_goes(facts) and (facts.topic or facts.doc_topic) and not any(
-            w in finder.lex["departure"] for w in s.lower[:max(group.positions) - s.start]):
-        return True  # "A team of Israeli officials will travel to Cairo in the coming hours"
-        # (not "the delegation has left Cairo and is on its way to Qatar": going back)
+    about = facts.topic or facts.doc_topic
+    leaving = {t.word.lower() for t in group.triggers if t.kind == "travel"} <= \
+        finder.lex["departure"] or any(w in finder.lex["departure"]
+                                      for w in s.lower[:max(group.positions) - s.start])
+    if _delegation_goes(facts) and about and not leaving:
+        return True
     return facts.negotiator and (finder._travel_for_talks(s, group) or (
-        (facts.topic or facts.doc_topic) and all(map(finder.table.is_negotiator, facts.names))))
-    # ("Witkoff will travel to Doha later this week"; not "Witkoff traveled to London with
-    # President Trump", "Blinken will head to Italy to join Biden at the G7": a leader's trip)
+        about and not leaving and all(map(finder.table.is_negotiator, facts.names))))
 
 
 def _delegation_goes(facts: Facts) -> bool:
