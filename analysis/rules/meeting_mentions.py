@@ -1369,23 +1369,11 @@ class MeetingFinder:
                 DETERMINERS | {"upcoming", "latest", "recent", "short", "brief"})))
         if nounish and word not in lex["noun"]:
             return None
-        if word in ("head", "heads") and _title_head(s, i):
-            return None  # "Shin Bet head Ronen Bar": a title, not a trip
-        if word in HEAD_VERBS and lower[i + 1:i + 2] and lower[i + 1] not in HEAD_ON and \
-                lower[i + 1] not in self._place_heads:
-            return None  # "Meshaal, who heads Hamas's diaspora office": a title, not a trip
-        if word == "headed" and lower[i + 1:i + 2] == ["by"]:
-            return None  # "Headed by Mossad chief David Barnea, the delegation ...": its
-            # people go to the meeting word nearest them
-        if word in REACH_VERBS and lower[i + 1:i + 2] and s.tokens[i + 1].text[:1].isupper() \
-                and lower[i + 1] in self._place_heads:
-            return "arrive"  # "the delegation reached Cairo on Wednesday" (not "reach a deal")
-        if word in SIT_VERBS and lower[i + 1:i + 3] == ["down", "with"]:
-            return "meet"  # "Burns sat down with the Qatari prime minister in Doha"
-        if word == "meeting" and i > 0 and lower[i - 1] in ("been", "is", "are", "was", "were"):
-            return "meet"  # "the team has been meeting with Burns": a verb, not the noun
-        if word in ("engage", "engaged", "engaging") and lower[max(0, i - 2):i] == ["re", "-"]:
-            return "meet"  # "has re-engaged with Hamas leaders in Doha" (as "reengaged")
+        if word in HEAD_VERBS and self._title_not_trip(s, i):
+            return None
+        special = self._phrase_kind(s, i)
+        if special:
+            return special
         if word in lex["receive_verb"] and not nounish and self._receives_person(s, i):
             return "meet"  # "Erdogan received Hamas leader Ismail Haniyeh in Istanbul"
         if word in lex["meet_verb"] and not nounish:
@@ -1420,6 +1408,34 @@ class MeetingFinder:
                     (word == "present" and lower[i - 1] in ("was", "were", "also", "be")))):
             return "join"  # "Bar also took part", "Alon will join", "In attendance were X"
         return None
+
+    def _title_not_trip(self, s: Sentence, i: int) -> bool:
+        """'Shin Bet head Ronen Bar', 'Meshaal, who heads Hamas's diaspora office', 'Headed by
+        Mossad chief David Barnea, the delegation ...' (its people go to the meeting word
+        nearest them): a title, not a trip. Leaves 'heads to Doha', 'will head back'."""
+        lower, word = s.lower, s.lower[i]
+        if word in ("head", "heads") and _title_head(s, i):
+            return True
+        if lower[i + 1:i + 2] and lower[i + 1] not in HEAD_ON and \
+                lower[i + 1] not in self._place_heads:
+            return True
+        return word == "headed" and lower[i + 1:i + 2] == ["by"]
+
+    def _phrase_kind(self, s: Sentence, i: int) -> str:
+        """Meeting words of two tokens or with a telling neighbour: 'reached Cairo' (arrive,
+        not 'reach a deal'), 'sat down with', 'has been meeting with Burns' (a verb, not the
+        noun), 're-engaged with Hamas leaders' (meet); else ''."""
+        lower, word = s.lower, s.lower[i]
+        if word in REACH_VERBS and lower[i + 1:i + 2] and s.tokens[i + 1].text[:1].isupper() \
+                and lower[i + 1] in self._place_heads:
+            return "arrive"
+        if word in SIT_VERBS and lower[i + 1:i + 3] == ["down", "with"]:
+            return "meet"
+        if word == "meeting" and i > 0 and lower[i - 1] in ("been", "is", "are", "was", "were"):
+            return "meet"
+        if word in ("engage", "engaged", "engaging") and lower[max(0, i - 2):i] == ["re", "-"]:
+            return "meet"
+        return ""
 
     def _reference_kind(self, lower: list[str], i: int) -> str:
         """'before the Rome talks', 'ahead of the summit': a meeting named in passing
@@ -2186,9 +2202,7 @@ class MeetingFinder:
                 self.lex_lists["not_meeting"]):
             return False
         if word in ("visit", "visits", "visited", "visiting", "hosted", "reached"):
-            return not (end < sent.end and doc[end].text[:1].isupper() and doc[end].is_alpha
-                        and doc[end].lower_ not in self.lex["weekday_words"])  # (not
-            # "with visiting US National Security Adviser Jake Sullivan": a title follows)
+            return not self._title_follows(doc, end, sent)
         if word == "of" and previous in self.lex["place_noun"]:
             return True
         if word in self.lex["place_noun"] or (word == "," and previous in self.lex["place_noun"]):
@@ -2209,16 +2223,28 @@ class MeetingFinder:
             return False
         if word in self.lex["place_preposition"] or word in self.lex["departure"]:
             return True
-        if word == "from" and (previous in self.lex["return_verb"] or previous == "home" or (
-                any(t.lower_ in self.lex["return_verb"] for t in doc[max(sent.start, i - 5):i])
-                and previous[:1].isalpha())):  # "returned to Israel from Cairo on Friday"
-            return True  # "returned from Cairo", "bring the team home from Doha"
+        if word == "from" and self._back_from_place(doc, i, sent, previous):
+            return True
         if end + 1 < sent.end and doc[end].text.istitle() and doc[end + 1].lower_ in \
                 self.lex["noun"]:
             return True  # "the Cairo Peace Summit"
         return end < sent.end and doc[end].lower_ in self.lex["noun"] and \
             self.gazetteer.canonical(place.text) not in HOME_COUNTRIES  # "the Doha talks",
         # not "direct US discussions with Hamas" (a party to the talks, not where they are)
+
+    def _title_follows(self, doc, end: int, sent) -> bool:
+        """'with visiting US National Security Adviser Jake Sullivan': a capitalised word (no
+        weekday or month) right after the place makes it part of a title."""
+        return end < sent.end and doc[end].text[:1].isupper() and doc[end].is_alpha and \
+            doc[end].lower_ not in self.lex["weekday_words"]
+
+    def _back_from_place(self, doc, i: int, sent, previous: str) -> bool:
+        """'returned from Cairo', 'bring the team home from Doha', 'returned to Israel from
+        Cairo on Friday': 'from' (token i) after a return word, 'home', or a return word up to
+        five words before it."""
+        return previous in self.lex["return_verb"] or previous == "home" or (
+            any(t.lower_ in self.lex["return_verb"] for t in doc[max(sent.start, i - 5):i])
+            and previous[:1].isalpha())
 
     def _capital_named(self, doc, j: int, sent) -> bool:
         """'to Qatar's capital Doha', 'in the Egyptian capital, Cairo': a place named after a
