@@ -143,7 +143,7 @@ _AUX = (r"(?:who|that|which|have|has|had|were|was|are|is|been|being|also|since|s
 # "eight of whom Israel says are dead"
 _SAYS = (r"(?:\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,3}(?:military\s+|army\s+|government\s+|"
          r"officials\s+|authorities\s+)?(?:has\s+|have\s+|had\s+)?(?:says?|said|believes?|"
-         r"declared|confirmed|thinks?|considers?))?")
+         r"declared|confirmed|thinks?|considers?|reports?|reported|estimates?))?")
 # an aside between a noun phrase and its predicate: ", mostly civilians,", " — 13 of them
 # children —", "(IDPs)", ", including civilians, medics, and Hezbollah fighters,"
 _APPOSITIVE = (r"(?:\s*(?:,[^,.;]{1,70},|\s[–—-]\s[^–—.;]{1,70}\s[–—-]|\([^().;]{1,70}\)|"
