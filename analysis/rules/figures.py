@@ -1787,7 +1787,8 @@ DISPLACED_MIN = 1000  # the war displaced people by the tens of thousands at lea
 # a toll of one cause or circumstance is a sub-count: (what follows the noun phrase, group)
 _CIRCUMSTANCE_GROUPS = (  # (up to 90 characters: "killed and more than 13,500 wounded while
     # seeking aid" gives both tolls the circumstance)
-    (re.compile(r"^[^.;]{0,90}?\b(?:while|when)\s+(?:seeking|trying\s+to\s+(?:reach|get)|waiting\s+"
+    (re.compile(r"^[^.;]{0,90}?\b(?:while|when)\s+(?:seeking|trying\s+to\s+(?:reach|get|access|"
+                r"receive|obtain|collect)|attempting\s+to\s+(?:reach|get|access|receive)|waiting\s+"
                 r"for|collecting|queu\w+\s+for)\s+(?:\w+\s+){0,2}?(?:aid|food|flour|help)\b",
                 re.IGNORECASE), "aid seekers"),
     (re.compile(r"^[^.;]{0,40}?\b(?:died|dying|dead)\s+(?:of|from)\s+(?:\w+\s+){0,2}?(?:malnutrition|"
@@ -2026,12 +2027,17 @@ def _since_restart(s: _Sentence, r: _Reading) -> bool:
                 # casualties surpassing 65,000 dead and 173,000 wounded since October 2023"
             for since in _SINCE.finditer(part):
                 what = since.group("what")
-                if _RESUMED.search(what) or (_RESTART.search(what)
-                                             and not _WAR_START.search(what)):
+                if _RESUMED.search(what) or _SINCE_MONTH.match(what) or (
+                        _RESTART.search(what) and not _WAR_START.search(what)):
                     return True  # "since Israel resumed the war on 18 March"
     return False
 
 
+# a month right after "since": "since May", "since late May" (not "since October": the war's;
+# not "since Israel's May offensive in Rafah", a displacement's cause)
+_SINCE_MONTH = re.compile(r"^\s*(?:(?:late|early|mid|the\s+end\s+of|the\s+start\s+of)[\s-]+)?"
+                          r"(?:january|february|march|april|may|june|july|august|september|"
+                          r"november|december)\b(?!\s+\d{4})", re.IGNORECASE)
 # a resumption of the fighting ("resumed its strikes", "the war resumed", "the resumption of
 # hostilities"); not of a count ("a detailed count of casualties has been resumed")
 _FIGHTING = (r"(?:war|strikes?|airstrikes?|attacks?|offensive|fighting|hostilities|bombing|"
