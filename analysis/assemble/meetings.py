@@ -156,8 +156,10 @@ def _compatible(cluster: Cluster, mention: dict, day, gazetteer: Gazetteer,
         return False  # "met Burns on Thursday, after the mediators met Hamas on Wednesday"
     if not day and cluster.date and not cluster.held and cluster.mentions and \
             mention.get("status") == "held" and mention.get("kind") == "primary" and \
-            len(mention.get("participants", [])) >= 2:
-        return False  # "Earlier, Blinken met the emir" is not his visit planned for Wednesday
+            (len(mention.get("participants", [])) >= 2 or (
+                mention.get("participants") and not cluster.participants)):
+        return False  # "Earlier, Blinken met the emir" is not his visit planned for Wednesday;
+        # "talks with Rashad" are not a delegation's trip planned for Monday
     if mention.get("later") and cluster.held and mention.get("kind") == "primary":
         return False  # a visit planned for next week is not the talks held in recent weeks
     if (day or mention.get("participants")) and cluster.date is None and not cluster.held \
