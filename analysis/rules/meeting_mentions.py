@@ -2152,7 +2152,8 @@ class MeetingFinder:
             return False
         for j in range(end + 1, min(sent.end - 1, end + 12)):
             word = doc[j].lower_
-            if word in self.lex["verbs"] or word in self.lex["noun"]:
+            if (word in self.lex["verbs"] or word in self.lex["noun"]) and \
+                    word not in TITLE_WORDS:  # ("X, head of the political bureau, said")
                 return False
             if word == ",":
                 following = doc[j + 1].lower_
