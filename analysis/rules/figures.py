@@ -1307,6 +1307,8 @@ def _rescue_veto(s: _Sentence, r: _Reading) -> bool:
     of a part recovered ("recovered the bodies of 10 of the 28 deceased hostages": 28 dead)."""
     if r.part_of and r.right_trigger == "hold":
         return False
+    if _HANDOVER_UNDER_WAY.search(r.core_left):
+        return False  # "begun handing over the remains of 28 deceased captives" (see _metric)
     own_clause = re.split(r";|,\s*(?:while|but|whereas)\b", r.after)[0][:80]
     later = find_numbers(own_clause)  # nor "130 came home in truces and seven in rescues"
     own_clause = own_clause[:later[0].start] if later else own_clause  # not "148
@@ -1637,6 +1639,10 @@ def _noun_metric(s: _Sentence, r: _Reading) -> str | None:
 _HELD_IN_GAZA_PREDICATE = re.compile(r"^[^.;]{0,70}?\b(?:were|are|is|was|remain)\s+(?:still\s+)?"
                                      r"(?:being\s+)?held\s+(?:captive\s+)?in\s+(?:the\s+)?gaza\b",
                                      re.IGNORECASE)
+_HANDOVER_UNDER_WAY = re.compile(r"\b(?:begun|began|begins?|started|starts?|start)\s+"
+                                 r"(?:handing\s+over|returning|to\s+(?:hand\s+over|return))\s+"
+                                 r"(?:the\s+)?"
+                                 r"(?:bodies|remains)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _FAMILIES_OF = re.compile(r"\bfamil(?:y|ies)\s+of\s+(?:the\s+|all\s+|all\s+the\s+)?$",
                           re.IGNORECASE)
 _FAMILIES_WHOSE = re.compile(r"^\s+famil(?:y|ies)\s+whose\s+(?:loved\s+ones|relatives|"
@@ -1668,6 +1674,9 @@ def _metric(s: _Sentence, r: _Reading) -> str | None:
     np, trigger, lexicon = r.np, r.trigger, s.lexicon
     if _families_of_the_held(r):
         return "hostages_held"
+    if _HANDOVER_UNDER_WAY.search(r.core_left) and _DEAD_IN_PHRASE.search(r.right[:np.end]):
+        return "hostages_dead"  # "begun handing over the remains of 28 deceased captives": the
+        # dead still to come back, not a hand-over done
     if r.bodies and r.hostage_context:
         return "hostages_dead"  # "... and the remains of 35 others"
     if _deceased_count(r):
