@@ -1362,3 +1362,47 @@ def test_vances_visit_to_israel_dates_the_report():
     text = ("Vice President JD Vance arrived in Israel on Tuesday to reinforce the fragile "
             "ceasefire.")
     assert off(infer(text), D(2025, 10, 21)) <= 1
+
+
+# --- round 5, third pass: reports of 2026, more phrasings of known events ----------------------
+
+def test_the_recovery_of_the_last_hostages_remains_dates_a_report_of_january_2026():
+    text = ("Israeli troops on Monday brought home the remains of police officer Ran Gvili, "
+            "the last hostage held in Gaza, under the ceasefire that took effect on Oct. 10.")
+    found = {m["date"] for m in date_signals(text) if m["kind"] == "event"}
+    assert "2026-01-26" in found
+    assert off(infer(text), D(2026, 1, 26)) <= 2
+
+
+def test_the_gaza_administration_committee_is_of_2026():
+    text = "Ali Shaath will head the National Committee for the Administration of Gaza."
+    found = [m["date"] for m in date_signals(text) if m["kind"] == "event"]
+    assert found and set(found) == {"2026-01-14"}
+    # (a committee of technocrats alone is no date: one was also agreed in Cairo in 2025)
+    assert not [m for m in date_signals("Factions agreed on a committee of technocrats.")
+                if m["kind"] == "event"]
+
+
+def test_one_body_held_ends_with_its_recovery():
+    counts = {e.count: (e.start, e.end) for e in timeline.load() if e.kind == "hostages"}
+    assert counts[1] == (D(2025, 12, 4), D(2026, 1, 25))
+
+
+@pytest.mark.parametrize("text, day", [
+    ("Leaders discussed the challenges of the post-Assad era in Syria.", "2024-12-08"),
+    ("Blinken thanked Qatar for the recent humanitarian pause in Gaza.", "2023-11-24"),
+])
+def test_more_phrasings_of_known_events(text, day):
+    assert day in {m["date"] for m in date_signals(text) if m["kind"] == "event"}
+
+
+@pytest.mark.parametrize("text, months", [
+    ("Washington announced the plan's second phase, four months after a ceasefire took "
+     "effect.", 4),
+    ("Talks on the second phase were due to begin six weeks after the ceasefire took effect.",
+     None),
+    ("The second phase would start within two months after the truce began.", None),
+])
+def test_months_after_a_ceasefire_took_effect_is_its_age_not_a_term(text, months):
+    ages = [m for m in date_signals(text) if m["kind"] == "duration" and m.get("anchor")]
+    assert [m["amount"] for m in ages] == ([months] if months else [])

@@ -735,6 +735,11 @@ _TRUCE_AGE_PATTERNS = [
     rf"\b{_TRUCE_WORDS}\s+(?:that\s+|which\s+)?(?:took\s+effect|began|started|went\s+into\s+"
     rf"effect|came\s+into\s+effect|came\s+into\s+force)\s+{_QUAL}\s*(?P<num>{_NUM})\s+"
     rf"(?P<unit>days|weeks|months)\s+ago\b",
+    # "four months after a ceasefire took effect" (not "talks are to begin 16 days after the
+    # ceasefire took effect": a term of the deal, :data:`DEAL_TERM_BEFORE`)
+    rf"\b{_QUAL}\s*(?P<num>{_NUM})\s+(?P<unit>weeks|months)\s+after\s+(?:the\s+|a\s+)?"
+    rf"(?:[\w'’-]+\s+){{0,3}}{_TRUCE_WORDS}\s+(?:agreement\s+|deal\s+)?(?:took\s+effect|began|"
+    rf"started|went\s+into\s+effect|came\s+into\s+(?:effect|force)|was\s+signed)\b",
     rf"\b(?:collapse|end|breakdown|shattering|unravelling|unraveling)\s+of\s+(?:the\s+|a\s+)?"
     rf"(?:fragile\s+)?{_QUAL}\s*(?P<num>{_NUM})[- ](?P<unit>day|week|month)(?:[- ](?:old|long))?"
     rf"\s+{_TRUCE_WORDS}",
@@ -743,6 +748,11 @@ _TRUCE_AGE = [re.compile(p, re.IGNORECASE) for p in _TRUCE_AGE_PATTERNS]
 # ... not of another front's ceasefire ("the month-old ceasefire in Lebanon")
 OTHER_FRONT = re.compile(r"\b(?:Lebanon|Lebanese|Hezbollah|Iran|Iranian|Syria|Houthis?)\b",
                          re.IGNORECASE)
+# ... nor a term of a deal ("the second phase is to begin six weeks after the ceasefire took
+# effect", "within two months after the truce began")
+DEAL_TERM_BEFORE = re.compile(r"\b(?:would|will|shall|should|must|to\s+(?:begin|start|be)|due|"
+                              r"within|by|no\s+later\s+than|scheduled|expected|planned)\W+"
+                              r"(?:\w+\W+){0,3}$", re.IGNORECASE)
 # Ordinal durations: "the war, now in its fifth month", "the 100th day of the war", "the
 # war's fourth week": the report lies within that unit (qualifier "ordinal").
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
@@ -1129,8 +1139,9 @@ def _durations(text: str, segments, taken: list, patterns=None) -> list[dict]:
                           "kind": "duration", "amount": amount, "unit": unit,
                           "qualifier": qualifier})
             if patterns is not None:
-                if OTHER_FRONT.search(text[max(0, start - 30):end + 40]):
-                    found.pop()   # the age of the ceasefire in Lebanon (or with Iran)
+                if OTHER_FRONT.search(text[max(0, start - 30):end + 40]) or \
+                        DEAL_TERM_BEFORE.search(text[max(0, start - 40):start]):
+                    found.pop()   # the age of the ceasefire in Lebanon (or with Iran), a term
                     continue
                 found[-1]["anchor"] = "truce"
             taken.append((start, end))
