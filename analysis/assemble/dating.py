@@ -36,7 +36,8 @@ fit the evidence equally well (no window then), when its window is wider than
 :data:`MAX_WINDOW_DAYS`, when only the soft preferences pick its day among more than
 :data:`MAX_PLATEAU_DAYS` equally supported ones, when its window reaches more than
 :data:`MAX_REACH_DAYS` from the best day (calibrated abstention: the window is kept), or when
-it has no usable signal; the reason is written to ``date_evidence``. ``date_confidence`` sums the window up.
+it has no usable signal; the reason is written to ``date_evidence``. ``date_confidence``
+sums the window up.
 
 Articles dated by a header or metadata keep their date; their window is that day (so every
 dated row has a window) and their evidence names the source.
