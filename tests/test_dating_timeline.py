@@ -1406,3 +1406,21 @@ def test_more_phrasings_of_known_events(text, day):
 def test_months_after_a_ceasefire_took_effect_is_its_age_not_a_term(text, months):
     ages = [m for m in date_signals(text) if m["kind"] == "duration" and m.get("anchor")]
     assert [m["amount"] for m in ages] == ([months] if months else [])
+
+
+@pytest.mark.parametrize("text, amount, unit", [
+    ("Detentions have soared since the start of Israel's assault on the Gaza Strip more than "
+     "a year ago.", 1, "year"),
+    ("The war, which erupted 15 months ago, has displaced most of Gaza.", 15, "month"),
+    ("The Israel-Iran war that began two weeks ago is over.", None, None),
+])
+def test_the_war_told_as_begun_some_time_ago_is_its_age(text, amount, unit):
+    ages = [m for m in date_signals(text) if m["kind"] == "duration"]
+    assert [(m["amount"], m["unit"]) for m in ages] == ([(amount, unit)] if amount else [])
+    assert not any(m.get("anchor") for m in ages)   # counted from 7 October
+
+
+def test_a_prisoners_day_a_year_into_the_war_is_of_2025():
+    text = ("Palestinian Prisoners' Day, held on April 17, was marked on Thursday; detentions "
+            "have soared since the start of the assault on Gaza more than a year ago.")
+    assert off(infer(text), D(2025, 4, 17)) <= 1

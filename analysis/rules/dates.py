@@ -719,6 +719,27 @@ _DURATION_PATTERNS = [
     rf"(?P<unit>days|weeks|months)\b",
 ]
 _DURATION = [re.compile(p, re.IGNORECASE) for p in _DURATION_PATTERNS]
+# The war's age told as "N ago" of its start: "the war began more than a year ago", "since the
+# start of Israel's assault on the Gaza Strip more than a year ago", "the conflict that erupted
+# 15 months ago"; searched in the whole text (the start may lie far before "ago"), and not
+# another front's war ("the Israel-Iran war that began two weeks ago")
+_WAR_AGO = re.compile(
+    rf"(?:\b(?:start|beginning|outbreak|onset|launch)\s+of\s+[^.;]{{0,50}}?\b(?P<what>{WAR_WORDS})"
+    rf"\b(?:\s+(?:on|in|against)\s+(?:the\s+)?Gaza(?:\s+Strip)?)?|\b(?P<what2>{WAR_WORDS})\b"
+    rf"[^.;]{{0,50}}?\b(?:began|started|erupted|broke\s+out|was\s+launched))\s+{_QUAL}\s*"
+    rf"(?P<num>{_NUM})\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b", re.IGNORECASE)
+OTHER_WAR = re.compile(r"\b(?:Iran|Iranian|Lebanon|Lebanese|Hezbollah|Ukraine|Syria|Syrian)\b")
+
+
+def _war_ago(text: str, taken: list) -> list[dict]:
+    """Durations of the war told from its start with "ago" (:data:`_WAR_AGO`)."""
+    if " ago" not in text:
+        return []
+    found = [m for m in _durations(text, [(0, len(text))], taken, [_WAR_AGO])
+             if not OTHER_WAR.search(text[max(0, m["start_char"] - 30):m["end_char"]])]
+    for m in found:
+        m.pop("anchor", None)   # (counted from 7 October, not from a truce)
+    return found
 # The age of a truce in force (anchor "truce": the span counts from a truce's first day):
 # "the two-month-old ceasefire", "a truce that has held for six weeks", "three weeks into the
 # ceasefire", "the ceasefire that took effect five weeks ago", "the collapse of a two-month
@@ -907,6 +928,7 @@ def date_signals(text: str, sentences: list[tuple[int, int]] | None = None) -> l
     taken: list[tuple[int, int]] = []  # durations already found (patterns overlap)
     mentions += _durations(text, segments, taken, _TRUCE_AGE)
     mentions += _durations(text, segments, taken)
+    mentions += _war_ago(text, taken)
     mentions += _ordinal_durations(text, segments, taken)
     if "nniversar" in text:
         for match in _ANNIVERSARY.finditer(text):
