@@ -1424,3 +1424,19 @@ def test_a_prisoners_day_a_year_into_the_war_is_of_2025():
     text = ("Palestinian Prisoners' Day, held on April 17, was marked on Thursday; detentions "
             "have soared since the start of the assault on Gaza more than a year ago.")
     assert off(infer(text), D(2025, 4, 17)) <= 1
+
+
+@pytest.mark.parametrize("text, within", [
+    ("Israel's war cabinet is due to meet on Sunday to discuss the proposal.", True),
+    ("Benny Gantz, a member of the war cabinet, flew to Washington.", True),
+    ("Netanyahu dissolved the war cabinet after Gantz quit.", False),
+    ("Gantz, a former war cabinet member, criticised the deal.", False),
+])
+def test_the_war_cabinet_puts_the_report_in_its_eight_months(text, within):
+    found = [m for m in date_signals(text) if m["kind"] == "event"]
+    assert bool(found) == within
+    if within:
+        c = dating.event_constraint(found[0])
+        days, _ = dating.calendar_days()
+        assert c.allowed[dating._index(days, D(2024, 3, 1))]
+        assert not c.allowed[dating._index(days, D(2024, 9, 1))]
