@@ -676,8 +676,9 @@ def _same_clause_after(doc: Doc, position: int, place: Item) -> bool:
     """'discussed "ideas and proposals" related to a Gaza truce with Egyptian officials in
     Cairo': 'in' or 'at' a place later in the same clause as the meeting word (no comma,
     semicolon, colon or clause word between), up to PLACE_CLAUSE_WINDOW tokens."""
+    before = place.start - 1 - (doc[place.start - 1].lower_ == "the")  # "at the Blair House"
     if not 0 < place.start - position <= PLACE_CLAUSE_WINDOW or \
-            doc[place.start - 1].lower_ not in ("in", "at"):
+            doc[before].lower_ not in ("in", "at"):
         return False
     skip = _appositive_commas(doc, position + 1, place.start)
     return not any((t.text in (",", ";", ":", "(") and t.i not in skip)
@@ -865,6 +866,7 @@ def _before_trip(s: Sentence) -> bool:
 
 HOST_VERBS = {"host", "hosts", "hosted", "hosting"}
 HOME_COUNTRIES = ("Israel", "United States")  # "returned to Israel": going home
+PARTY_COUNTRIES = HOME_COUNTRIES + ("Iran",)  # "US discussions", "Iran talks": not a venue
 HEAD_VERBS = {"head", "heads", "headed", "heading"}
 HEAD_ON = {"to", "for", "back", "home", "toward", "towards", "into", "out", "off", "there", "by",
            "on", "again", "later", "first", "next", "this", "tomorrow", "today", "."}
@@ -2230,8 +2232,9 @@ class MeetingFinder:
                 self.lex["noun"]:
             return True  # "the Cairo Peace Summit"
         return end < sent.end and doc[end].lower_ in self.lex["noun"] and \
-            self.gazetteer.canonical(place.text) not in HOME_COUNTRIES  # "the Doha talks",
-        # not "direct US discussions with Hamas" (a party to the talks, not where they are)
+            self.gazetteer.canonical(place.text) not in PARTY_COUNTRIES
+        # "the Doha talks", "leave Egypt talks"; not "direct US discussions with Hamas",
+        # "hostage, Iran talks stall" (a party or a subject, not where they are)
 
     def _title_follows(self, doc, end: int, sent) -> bool:
         """'with visiting US National Security Adviser Jake Sullivan': a capitalised word (no
