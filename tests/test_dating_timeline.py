@@ -1440,3 +1440,23 @@ def test_the_war_cabinet_puts_the_report_in_its_eight_months(text, within):
         days, _ = dating.calendar_days()
         assert c.allowed[dating._index(days, D(2024, 3, 1))]
         assert not c.allowed[dating._index(days, D(2024, 9, 1))]
+
+
+@pytest.mark.parametrize("text, first, last", [
+    ("The Biden administration was surprised by the announcement.", D(2021, 1, 20),
+     D(2025, 1, 20)),
+    ("The Trump administration is using an intermediary with Hamas.", D(2025, 1, 20), None),
+])
+def test_the_administration_in_office_bounds_the_report(text, first, last):
+    found = [m for m in date_signals(text) if m["kind"] == "event"]
+    assert len(found) == 1 and found[0]["date"] == first.isoformat()
+    assert (found[0].get("end_date") or found[0]["date"]) == (last or first).isoformat()
+
+
+@pytest.mark.parametrize("text", [
+    "A deal is needed so that once the Trump administration takes office it can move on.",
+    "Under the first Trump administration, the embassy moved to Jerusalem.",
+    "The former Biden administration had pushed a three-phase deal.",
+])
+def test_an_administration_to_come_or_gone_says_nothing(text):
+    assert not [m for m in date_signals(text) if m["kind"] == "event"]
