@@ -49,7 +49,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from analysis.paths import LEXICON_DIR
-from analysis.rules.lexicon import MONTHS, NUMBER_WORDS, TENS_WORDS, word_lists
+from analysis.rules.lexicon import MONTH_NAMES, MONTHS, NUMBER_WORDS, TENS_WORDS, word_lists
 from analysis.rules.numbers import Number, find_numbers
 
 WORDS_PATH = LEXICON_DIR / "figure_words.json"
@@ -2045,8 +2045,8 @@ def _since_restart(s: _Sentence, r: _Reading) -> bool:
 # a month right after "since": "since May", "since late May" (not "since October": the war's;
 # not "since Israel's May offensive in Rafah", a displacement's cause)
 _SINCE_MONTH = re.compile(r"^\s*(?:(?:late|early|mid|the\s+end\s+of|the\s+start\s+of)[\s-]+)?"
-                          r"(?:january|february|march|april|may|june|july|august|september|"
-                          r"november|december)\b(?!\s+\d{4})", re.IGNORECASE)
+                          rf"(?:{'|'.join(m for m in MONTH_NAMES if m != 'october')})\b"
+                          r"(?!\s+\d{4})", re.IGNORECASE)
 # a resumption of the fighting ("resumed its strikes", "the war resumed", "the resumption of
 # hostilities"); not of a count ("a detailed count of casualties has been resumed")
 _FIGHTING = (r"(?:war|strikes?|airstrikes?|attacks?|offensive|fighting|hostilities|bombing|"
