@@ -1460,3 +1460,21 @@ def test_the_administration_in_office_bounds_the_report(text, first, last):
 ])
 def test_an_administration_to_come_or_gone_says_nothing(text):
     assert not [m for m in date_signals(text) if m["kind"] == "event"]
+
+
+@pytest.mark.parametrize("text, threatened", [
+    ("Mediators worked for a deal ahead of Israel's anticipated invasion of the southern city "
+     "of Rafah.", True),
+    ("A planned incursion into Rafah could be suspended should a deal emerge.", True),
+    ("Washington tries to stop Israel from invading Rafah.", True),
+    ("An offensive in Rafah would be a disaster, he said.", False),
+])
+def test_a_threatened_rafah_invasion_is_of_february_to_may_2024(text, threatened):
+    found = [m for m in date_signals(text) if m["kind"] == "event"]
+    assert bool(found) == threatened
+    if threatened:   # (a state holds whatever the tense: "ahead of" it too)
+        c = dating.event_constraint(found[0])
+        days, _ = dating.calendar_days()
+        assert c.allowed[dating._index(days, D(2024, 4, 28))]
+        assert not c.allowed[dating._index(days, D(2023, 12, 1))]
+        assert not c.allowed[dating._index(days, D(2024, 7, 1))]

@@ -1451,9 +1451,10 @@ def event_constraint(mention: dict) -> Constraint | None:
     last = _index(days, dt.date.fromisoformat(mention.get("end_date") or mention["date"]))
     tense = mention.get("tense") or "past"
     what = f"{mention['event']} ({mention['date']})"
-    if mention.get("event_kind") == "state" and last > first and tense != "future":
-        return Constraint("event", f"'{mention['text']}' holds: {what}",   # "the
-                          _mask_range(n, first, last + 1))               # president-elect"
+    if mention.get("event_kind") == "state" and last > first:   # "the president-elect",
+        # "ahead of Israel's anticipated invasion of Rafah": the state holds, whatever the tense
+        return Constraint("event", f"'{mention['text']}' holds: {what}",
+                          _mask_range(n, first, last + 1))
     if tense == "future":   # (an event of several days may be under way: "through the
         # Friday conclusion of Trump's Gulf trip"; most likely it is still to come)
         prefer = 0.5 * _ahead(first - np.arange(n), AHEAD_FLAT_DAYS, AHEAD_HALF_LIFE)
