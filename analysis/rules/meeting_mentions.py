@@ -357,14 +357,31 @@ def _title_head(s: Sentence, i: int) -> bool:
 
 def _framing_place(state: DocState, s: Sentence) -> str:
     """The place a sentence opens with ("In Qatar, the prime minister met ... after the
-    mediators met Hamas officials on Wednesday"): where every meeting of the sentence is,
-    unless it names its own. Leaves "In Gaza's south, ..." and places later in the sentence."""
+    mediators met Hamas officials on Wednesday", "During his visit to Doha, ..."): where every
+    meeting of the sentence is, unless it names its own. Leaves "In Gaza's south, ..." and
+    places later in the sentence."""
+    if s.lower[:1] == ["during"]:
+        return _visit_frame(state, s)
     if s.lower[:1] != ["in"]:
         return ""
     for place in state.places:
         if place.start in (s.start + 1, s.start + 2) and place.end < s.end and \
                 state.doc[place.end].text == "," and (place.start == s.start + 1 or
                                                       s.lower[1] == "the"):
+            return place.text
+    return ""
+
+
+def _visit_frame(state: DocState, s: Sentence) -> str:
+    """'During his visit to Doha on Sunday, Burns met the Qatari prime minister': the place of
+    a visit or trip in an opening 'During ...,' clause frames the sentence."""
+    comma = next((i for i, w in enumerate(s.lower[:14]) if w == ","), None)
+    if comma is None:
+        return ""
+    for place in state.places:
+        i = place.start - s.start
+        if 0 < i < comma and s.lower[i - 1] in ("to", "in") and i > 1 and \
+                s.lower[i - 2] in TRIP_WORDS:
             return place.text
     return ""
 
@@ -698,6 +715,8 @@ def _listing_and(doc: Doc, i: int) -> bool:
     'and returned to Cairo' (a verb, or a word in -ed, in the two words after it)."""
     if doc[i].lower_ != "and" or i + 1 >= len(doc):
         return False
+    if doc[i + 1].text.istitle() and doc[i + 1].is_alpha:
+        return True  # "between Burns and Barnea is scheduled ... in Rome": a name follows
     after = doc[i + 1:min(len(doc), i + 3)]
     return not any(t.lower_ in VERB_LIKE or (t.lower_.endswith("ed") and t.text.islower())
                    for t in after)
@@ -2202,8 +2221,9 @@ class MeetingFinder:
         previous = doc[i - 1].lower_ if i - 1 >= sent.start else ""
         if word in self.lex["place_preposition"] and _phrase_in(
                 " ".join(t.lower_ for t in doc[max(sent.start, i - 3):i]),
-                self.lex_lists["not_meeting"]):
-            return False
+                self.lex_lists["not_meeting"]) and "sidelines" not in [
+                    t.lower_ for t in doc[max(sent.start, i - 7):i]]:
+            return False  # (but "met on the sidelines of a conference in Paris")
         if word in ("visit", "visits", "visited", "visiting", "hosted", "reached"):
             return not self._title_follows(doc, end, sent)
         if word == "of" and previous in self.lex["place_noun"]:
