@@ -1478,3 +1478,22 @@ def test_a_threatened_rafah_invasion_is_of_february_to_may_2024(text, threatened
         assert c.allowed[dating._index(days, D(2024, 4, 28))]
         assert not c.allowed[dating._index(days, D(2023, 12, 1))]
         assert not c.allowed[dating._index(days, D(2024, 7, 1))]
+
+
+@pytest.mark.parametrize("text, first, last", [
+    ("The delegation is headed by Khalil Al-Hayya, Hamas' deputy chief in Gaza, an official "
+     "said.", "2017-02-13", "2024-10-16"),
+    ("A Hamas delegation, led by Gaza chief Khalil Al-Hayya, showed some flexibility.",
+     "2024-10-16", ""),
+    ("Hamas deputy Gaza chief Khalil al-Hayya said the group would respond.", "2017-02-13",
+     "2024-10-16"),
+])
+def test_khalil_al_hayyas_title_tells_before_or_after_sinwars_death(text, first, last):
+    offices = [m for m in date_signals(text) if m["kind"] == "office"]
+    assert [(m["date"], m.get("end_date") or "") for m in offices] == [(first, last)]
+
+
+def test_a_stampede_on_an_aid_truck_is_the_flour_massacre():
+    text = ("Talks are to resume on Sunday; an incident on Thursday amid a stampede of Gazans on "
+            "an aid truck killed more than 100 people.")
+    assert "2024-02-29" in {m["date"] for m in date_signals(text) if m["kind"] == "event"}
