@@ -1497,3 +1497,11 @@ def test_a_stampede_on_an_aid_truck_is_the_flour_massacre():
     text = ("Talks are to resume on Sunday; an incident on Thursday amid a stampede of Gazans on "
             "an aid truck killed more than 100 people.")
     assert "2024-02-29" in {m["date"] for m in date_signals(text) if m["kind"] == "event"}
+
+
+def test_the_first_phase_told_as_the_initial_period_is_a_truce_milestone():
+    text = ("Israel wants an extension of the first phase until mid-April. That initial period "
+            "ended on March 1 after six weeks of relative calm.")
+    found = date_signals(text)
+    assert ("event", "2025-03-01") in {(m["kind"], m.get("date")) for m in found}
+    assert [m.get("year_hint") for m in found if m["kind"] == "month_day"] == [2025]

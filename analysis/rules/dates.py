@@ -973,7 +973,10 @@ TRUCE_WORDS = re.compile(r"\b(?:truce|ceasefire|cease-fire)s?\b", re.IGNORECASE)
 # ... the truce itself, not talks about one ("ceasefire talks resumed in Doha on March 18"
 # is the round of 2024, not the end of the truce in 2025), with a verb of its milestones
 TRUCE_ITSELF = re.compile(r"\b(?:truce|ceasefire|cease-fire)s?\b(?!\s+(?:talks|negotiations|"
-                          r"proposals?|efforts|bid|plan|framework|mediation))", re.IGNORECASE)
+                          r"proposals?|efforts|bid|plan|framework|mediation))|"
+                          # "That initial period ended on March 1" (the truce's first phase)
+                          r"\b(?:first|initial)\s+(?:phase|stage|period)\b|\bphase\s+one\b",
+                          re.IGNORECASE)
 TRUCE_MILESTONE_VERB = re.compile(r"\b(?:took|take[sn]?|went|go(?:es)?|came|come[s]?)\s+into\s+"
                                   r"(?:effect|force)|\btook\s+effect|\b(?:began|begun|begins|"
                                   r"started|starts|ended|ends|ending|collapsed|broke|broken|"
