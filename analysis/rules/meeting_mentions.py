@@ -914,13 +914,15 @@ def _meet_rule(finder, facts: Facts, s: Sentence, group: Group) -> bool:
     negotiators in a place, in an article about the talks), 'mediators met Hamas officials on
     Wednesday night and discussed a deal' (unnamed, a day, the topic), 'Trump meets Netanyahu
     at the White House' (two people of the actor table and a place, in an article about the
-    talks). Leaves 'Biden met Macron', 'Herzog met Meloni in Rome' (someone the table does not
-    know)."""
+    talks), 'The two had met in Rome in May' (a place, in an article about the talks). Leaves
+    'Biden met Macron', 'Herzog met Meloni in Rome' (someone the table does not know)."""
     if "meet" not in facts.kinds:
         return False
     dated = bool(facts.date) and _day_precise(facts.date.text)
     return ((facts.negotiator and (facts.n_people >= 2 or facts.has_info))
             or (facts.topic and facts.has_info and facts.n_people >= 1)
+            or (facts.pronoun_subject and bool(facts.location)
+                and (facts.topic or facts.doc_topic))
             or (facts.doc_topic and bool(facts.location) and facts.n_people >= 2
                 and all(name in finder.table.actors for name in facts.names)
                 and not facts.kinds & {"travel", "arrive"})  # (the place is the meeting's)
@@ -1056,9 +1058,10 @@ def _delegation_rule(finder, facts: Facts, s: Sentence, group: Group) -> bool:
         if t.kind != "delegation":
             continue
         i = t.position - s.start
-        if any(w in finder.lex["send_verb"] or w in LEAD_VERBS
-               for w in s.lower[max(0, i - 3):i]):
-            return True  # (also "Barnea will lead the Israeli delegation to Doha")
+        sent_by = [j for j in range(max(0, i - 3), i)
+                   if s.lower[j] in finder.lex["send_verb"] or s.lower[j] in LEAD_VERBS]
+        if sent_by:  # (also "Barnea will lead the Israeli delegation to Doha"; not "will not
+            return not _negated(s.lower, sent_by[0])  # send a delegation to Cairo")
         if s.lower[i + 1:i + 2] == ["in"] and (t.position + 2 in starts or (
                 s.lower[i + 2:i + 3] == ["the"] and t.position + 3 in starts)):
             return True
