@@ -239,8 +239,9 @@ def test_in_the_before_a_one_day_event_is_not_during_it():
 def test_year_less_past_date_prefers_its_fresher_occurrence():
     # "ended on March 1" beside "took office on January 20" (2025): the report is days after
     # 1 March 2025, not at the far end of the 330 days after 1 March 2024
+    # (not "the first phase ended on March 1": a truce milestone of 2025, its year known)
     inference = infer("Negotiators met for the first time since President Donald Trump took "
-                      "office on January 20. The first phase of the exchange ended on March 1.")
+                      "office on January 20. The previous round of talks ended on March 1.")
     if inference.report_date is not None:
         assert inference.report_date >= D(2025, 3, 1), inference.evidence
     c = [c for c in inference.constraints if "March 1" in c.label][0]
