@@ -1875,11 +1875,13 @@ def _group(s: _Sentence, r: _Reading) -> str | None:
                                                                           r.core_left)[-1]):
         return "aid seekers"  # "bringing the cumulative “bread-seeker” casualties to 549"
     toll_group = _toll_group(s, r)
-    if toll_group == "soldiers":  # "the toll of soldiers killed in the ground offensive": the
-        r.population = _nearest_cue(s.text, r.number.start, r.number.end,  # whole count of
-                                    {"other": s.lexicon.cue_res["other"]}, s.lexicon,
-                                    "israeli")  # Israel's military dead, as "405 soldiers
-        return "all"  # have been killed" is
+    if toll_group == "soldiers" or (r.np.group == "soldiers" and r.metric in ("killed",
+                                                                              "injured")):
+        r.population = _nearest_cue(s.text, r.number.start, r.number.end,  # "the toll of
+                                    {"other": s.lexicon.cue_res["other"]}, s.lexicon,  # soldiers
+                                    "israeli")  # killed in the ground offensive", "405
+        return "soldiers"  # soldiers have been killed": Israel's military dead, a sub-count of
+        # Israel's toll (the gold of dev2, dev3 and dev4 leaves them out of the whole counts)
     if toll_group:
         return toll_group  # "the number of UNRWA personnel killed ... has increased to 135"
     if r.metric == "prisoners_held" and r.np.kind == "prisoner" and r.np.group:
@@ -1976,9 +1978,9 @@ def _small_toll_without_war(s: _Sentence, r: _Reading) -> bool:
     if r.metric not in ("killed", "injured") or r.value >= 1000 or (r.subset and
                                                                      r.group != "all"):
         return False  # ("killed 1,200 people, including 815 civilians": a part of a war toll)
-    if _toll_group(s, r) == "soldiers":
-        return False  # "the army's death toll rose to 330": an army counts its dead in a running
-        # total
+    if _toll_group(s, r) == "soldiers" or (r.np.group == "soldiers" and r.value >= 100):
+        return False  # "the army's death toll rose to 330", "174 soldiers have been killed in
+        # Gaza": an army counts its dead in a running total (not "two soldiers were killed")
     clause = next(part for part, start in _clauses(s.text)
                   if r.number.start < start + len(part) or start + len(part) == len(s.text))
     return not (_CUMULATIVE.search(clause) or _WHOLE_WAR.search(clause))
@@ -2154,7 +2156,8 @@ def _combined_toll(s: _Sentence, r: _Reading) -> bool:
 
 _KILLED_OR_INJURED = re.compile(
     r"^[^.;,\d]{0,30}?\b(?:killed|martyred|martyrs|dead|injured|wounded)\s+(?:or|and|and/or)\s+"
-    r"(?:killed|martyred|dead|injured|wounded|missing)\b(?!\s*[\d(])", re.IGNORECASE)
+    r"(?:(?:remain|remained|are|were|went)\s+)?(?:killed|martyred|dead|injured|wounded|missing)\b"
+    r"(?!\s*[\d(])", re.IGNORECASE)
 # ("has left 40,207 martyrs and missing persons": the dead and the missing together)
 
 
