@@ -927,8 +927,7 @@ def date_signals(text: str, sentences: list[tuple[int, int]] | None = None) -> l
     mentions = _date_expressions(text, segments)
     taken: list[tuple[int, int]] = []  # durations already found (patterns overlap)
     mentions += _durations(text, segments, taken, _TRUCE_AGE)
-    mentions += _durations(text, segments, taken)
-    mentions += _war_ago(text, taken)
+    mentions += _durations(text, segments, taken) + _war_ago(text, taken)
     mentions += _ordinal_durations(text, segments, taken)
     if "nniversar" in text:
         for match in _ANNIVERSARY.finditer(text):
