@@ -1506,3 +1506,16 @@ def test_the_first_phase_told_as_the_initial_period_is_a_truce_milestone():
     found = date_signals(text)
     assert ("event", "2025-03-01") in {(m["kind"], m.get("date")) for m in found}
     assert [m.get("year_hint") for m in found if m["kind"] == "month_day"] == [2025]
+
+
+@pytest.mark.parametrize("text", [
+    "Trump chaired the first meeting of the Board of Peace on Thursday, officials said.",
+    "The International Stabilization Force began deploying in Gaza on Monday.",
+])
+def test_a_lasting_institution_of_the_plan_is_no_news_of_the_plans_day(text):
+    # named in 2026 too: on or after 29 September 2025, never "within weeks" of it
+    inference = infer(text)
+    assert inference.report_date is None
+    assert inference.window and inference.window[0] >= D(2025, 9, 28)
+    c = next(c for c in inference.constraints if c.kind == "event")
+    assert c.anchors == ()

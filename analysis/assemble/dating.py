@@ -1455,6 +1455,9 @@ def event_constraint(mention: dict) -> Constraint | None:
         # "ahead of Israel's anticipated invasion of Rafah": the state holds, whatever the tense
         return Constraint("event", f"'{mention['text']}' holds: {what}",
                           _mask_range(n, first, last + 1))
+    if mention.get("event_kind") == "state" and tense != "future":   # a lasting state ("the
+        # Board of Peace met on Thursday") is no news of its first day, whatever its clause
+        tense = "past"
     if tense == "future":   # (an event of several days may be under way: "through the
         # Friday conclusion of Trump's Gulf trip"; most likely it is still to come)
         prefer = 0.5 * _ahead(first - np.arange(n), AHEAD_FLAT_DAYS, AHEAD_HALF_LIFE)
