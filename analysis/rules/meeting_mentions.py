@@ -732,7 +732,21 @@ def _appositive_commas(doc: Doc, start: int, end: int) -> set[int]:
         inside = doc[first + 1:second]
         if 1 <= len(inside) <= 5 and all(t.text[:1].isupper() or t.text == "-" for t in inside):
             out.update((first, second))
+        elif _title_apposition(inside):
+            out.update((first, second))
     return out
+
+
+APPOSITION_TITLES = TITLE_WORDS | {"leader", "member", "deputy", "spokesman", "official"}
+
+
+def _title_apposition(inside) -> bool:
+    """', the head of Hamas' Shura Council,' ', a senior Hamas official,': a title phrase in
+    apposition (an article, a title word among its first three, at most eight words, no
+    verb). Leaves ', and then met ...'."""
+    words = [t.lower_ for t in inside]
+    return 2 <= len(words) <= 8 and words[0] in ("the", "a", "an") and any(
+        w in APPOSITION_TITLES for w in words[1:4]) and not any(w in VERB_LIKE for w in words)
 
 
 def _sent_to(senders: set[str], before: list[str]) -> bool:
@@ -884,6 +898,18 @@ def _before_trip(s: Sentence) -> bool:
 
 
 HOST_VERBS = {"host", "hosts", "hosted", "hosting"}
+def _no_venue(word: str, previous: str) -> bool:
+    """The two words before a place say it is no meeting place: 'According to Israel Hayom'
+    (a source), 'who resides in Qatar' (where someone lives), 'US special envoy to the Middle
+    East' (a title), 'Before his departure to the United States' (a trip)."""
+    return (word == "to" and previous == "according") or (
+        word == "in" and previous in RESIDENCE_WORDS) or (
+        word in ("to", "for") and previous in TITLE_NOUNS) or (
+        word == "to" and previous in TRIP_NOUNS)
+
+
+RESIDENCE_WORDS = {"resides", "reside", "resided", "residing", "lives", "live", "lived",
+                   "living", "based", "headquartered", "exiled"}  # "who resides in Qatar"
 HOME_COUNTRIES = ("Israel", "United States")  # "returned to Israel": going home
 PARTY_COUNTRIES = HOME_COUNTRIES + ("Iran",)  # "US discussions", "Iran talks": not a venue
 HEAD_VERBS = {"head", "heads", "headed", "heading"}
@@ -1286,6 +1312,8 @@ class MeetingFinder:
                 continue  # "a meeting ... that had been set for Sunday was postponed"
             if not topic and self._other_subject(s.lower, min(group.positions) - s.start):
                 continue  # "visited Tehran for talks with Iranian officials on de-escalation"
+            if not group.location and self._phone(s):
+                continue  # "the last talks between them, on October 16, were a phone call"
             meeting = self._meeting(state, s, group, people, groups, topic)
             if meeting and out and _again(state.doc, group):
                 meeting = _repeat(out[-1], meeting)
@@ -1492,12 +1520,16 @@ class MeetingFinder:
         if any(w in lex["speech_gerund"] for w in lower):
             triggers = [t for t in triggers if t.kind != "weak" or not any(
                 w in lex["speech_gerund"] for w in lower[t.position - s.start:])]
-        phone = bool(_phrase_in(s.text_lower, self.lex_lists["phone_context"])) or any(
-            w in ("phone", "telephone", "phoned", "telephoned", "videoconference") for w in lower)
-        if phone:
+        if self._phone(s):
             triggers = [t for t in triggers if t.kind in ("noun", "reference") and
                         lower[t.position - s.start] in ("talks", "negotiations", "summit")]
         return triggers
+
+    def _phone(self, s: Sentence) -> bool:
+        """A sentence about a call ('spoke by phone', 'a phone call', 'by video link')."""
+        return bool(_phrase_in(s.text_lower, self.lex_lists["phone_context"])) or any(
+            w in ("phone", "telephone", "phoned", "telephoned", "videoconference")
+            for w in s.lower)
 
     def _sentence_people(self, state: DocState, s: Sentence, triggers, breaks) -> list[dict]:
         """People of the sentence who may take part: not speakers, senders or people spoken
@@ -1749,7 +1781,8 @@ class MeetingFinder:
             return [], []  # "In the meantime, Gallant held discussions with Halevi, ...":
             # another event, not more of the meeting just named
         held_noun = any(t.kind == "noun" and any(
-            w.lower_ in ("held", "hold", "holds", "holding", "had", "having")
+            w.lower_ in ("held", "hold", "holds", "holding", "had", "having", "conducted",
+                         "conducts", "conducting")
             for w in doc[max(s.start, t.position - 2):t.position]) for t in group.triggers)
         joining = facts.participation or held_noun or bool(kinds & {"travel", "arrive", "join"})
         if kinds <= {"join", "delegation"}:
@@ -2208,8 +2241,9 @@ class MeetingFinder:
             return True  # "the Doha-hosted talks" (not "the Cairo-based", "Israel-Hamas")
         if following and following[0] in ("-", "'s", "\u2019s", "'"):
             return False
-        if any(w in self.lex["speech"] for w in following[:2]):
-            return False  # "the most read in Israel, reported" (not "in Doha, sources said")
+        if any(w in self.lex["speech"] and w != "according" for w in following[:2]):
+            return False  # "the most read in Israel, reported" (not "in Doha, sources said",
+            # "in Turkey, according to diplomatic sources")
         if following and following[0] in TRIP_WORDS and \
                 self.gazetteer.kind.get(place.text) == "region":
             return False  # "Trump's Mideast trip": a tour of the region
@@ -2235,14 +2269,10 @@ class MeetingFinder:
             return self._capital_named(doc, i if word != "," else i - 1, sent)
         if word == "on" and previous.startswith("converg"):
             return True  # "negotiators are converging on Paris"
-        if word == "to" and previous == "according":
-            return False  # "According to Israel Hayom, the delegation comprises ...": a source
         if word == "for" and previous in self.lex["departure_for"]:
             return True  # "departed for Doha", "will leave for Cairo" (not "left for good")
-        if word in ("to", "for") and previous in TITLE_NOUNS:
-            return False  # "US special envoy to the Middle East Steve Witkoff landed in Qatar"
-        if word == "to" and previous in TRIP_NOUNS:
-            return False  # "Before his departure to the United States, Netanyahu met ..."
+        if _no_venue(word, previous):
+            return False
         if word in ("to", "home") and previous in self.lex["home_verb"] and \
                 not self._back_for_talks(doc, end, sent) and \
                 self._going_home(doc, place, end, sent, word, previous):
