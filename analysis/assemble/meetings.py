@@ -478,7 +478,7 @@ def cluster_mentions(mentions: list[dict], report_date: dt.date | None) -> list[
                 _add(target, mention, day, gazetteer, primary=False)
                 touched.append(target)
             continue
-        if mention.get("same_people") and last is not None:
+        if mention.get("same_people") and last is not None or _the_two(mention, last):
             # "the same three met Egypt's spy chief in the Qatari capital": the people of the
             # meeting just mentioned, and whoever the sentence adds
             mention = {**mention, "participants": list(dict.fromkeys(
@@ -494,6 +494,17 @@ def cluster_mentions(mentions: list[dict], report_date: dt.date | None) -> list[
         last = chosen
         touched.append(chosen)
     return [c for c in clusters if any(m.get("kind") == "primary" for m in c.mentions)]
+
+
+PAIR_SUBJECTS = ("the two ", "both men ", "the pair ", "the two men ")
+
+
+def _the_two(mention: dict, last: Cluster | None) -> bool:
+    """'Burns met Barnea in Paris on Sunday. The two had met in Rome in May': a meeting whose
+    subject is the pair of the meeting just named, and that names nobody itself."""
+    return last is not None and len(last.participants) == 2 and \
+        not mention.get("participants") and \
+        mention.get("sentence", "").lower().startswith(PAIR_SUBJECTS)
 
 
 def finish_cluster(cluster: Cluster, report_date: dt.date | None) -> dict:
