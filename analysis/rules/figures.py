@@ -381,12 +381,18 @@ def _noun_phrase(right: str, lexicon: FigureLexicon) -> NounPhrase:
         last = "person"
     if last == "person" and "subgroup" in kinds and kinds[0] == "subgroup":
         last = "subgroup"
-    if last == "person" and _CAPTURED_AFTER.match(right, end):
-        last = "hostage"  # "the 250 people seized on October 7", "251 people abducted"
+    if last == "person" and (_CAPTURED_AFTER.match(right, end) or (
+            nationality != "palestinian" and _HELD_CAPTIVE_AFTER.match(right, end))):
+        last = "hostage"  # "the 250 people seized on October 7", "251 people abducted", "the
+        # 101 people still held in Gaza", "59 people held captive"
     phrase.kind = last
     return phrase
 
 
+_HELD_CAPTIVE_AFTER = re.compile(r"\s+(?:who\s+(?:are|were|remain)\s+)?(?:still\s+)?(?:being\s+)?"
+                                 r"held\s+(?:captive|hostage|in\s+(?:the\s+)?(?:gaza|strip|enclave|"
+                                 r"tunnels)|by\s+(?:hamas|militants|the\s+militants?|palestinian\s+"
+                                 r"militants))\b", re.IGNORECASE)
 _CAPTURED_AFTER = re.compile(r"\s+(?:seized|abducted|kidnapped|captured|taken\s+(?:hostage|captive|"
                              r"into\s+gaza|to\s+gaza))\b", re.IGNORECASE)
 
@@ -591,13 +597,13 @@ def _nearest_cue(sentence: str, start: int, end: int, cue_res: dict, lexicon: Fi
                  default: str | None) -> str | None:
     """The population whose cue lies nearest the number (cues after it count double). Of two
     overlapping cues the one starting first wins: "southern Israel killed" is a place, not
-    "Israel killed"."""
+    "Israel killed"; of two starting together the longer ("the health ministry in Beirut")."""
     best, best_distance = default, 10**9
     cues = [(match, population) for population, regex in cue_res.items()
             for match in regex.finditer(sentence)]
     for match, population in cues:
-        if any(other is not population and o.start() < match.start() < o.end()
-               for o, other in cues):
+        if any(other is not population and (o.start() < match.start() < o.end() or (
+                o.start() == match.start() and o.end() > match.end())) for o, other in cues):
             continue
         if lexicon.since_re.search(sentence[max(0, match.start() - 25):match.start()]) \
                 and re.search(r"\d|oct", match.group(0), re.IGNORECASE):
