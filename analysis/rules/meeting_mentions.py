@@ -580,6 +580,7 @@ def _the_one_that(lower: list[str], i: int) -> bool:
                     "took", "was", "were", "happened", "had"))))
 
 
+TEAM_NOUNS = {"representatives", "negotiators", "delegations", "delegates", "teams", "envoys"}
 PRESENCE_ADVERBS = {"currently", "also", "now", "already", "still", "again", "reportedly",
                     "expected", "due"}  # ("a Hamas delegation is expected in Cairo on Saturday")
 
@@ -588,7 +589,9 @@ def _presence(lower: list[str], i: int) -> bool:
     """'was in Qatar', 'are currently in Cairo', 'is also in Doha', 'have been in Doha since
     July 6': someone is at a place
     (the place is checked by the rules). Leaves 'who are in Qatar' (where someone lives) and
-    'is in talks'."""
+    'is in talks'; 'Israel and Hamas have representatives in Qatar this week' (a team)."""
+    if lower[i] in ("have", "has", "had") and lower[i + 1:i + 2] and lower[i + 1] in TEAM_NOUNS:
+        return lower[i + 2:i + 3] == ["in"]
     if lower[i] not in ("is", "are", "was", "were", "been") or (i > 0 and lower[i - 1] in (
             "who", "which", "that")) or (lower[i] == "been" and (
                 i < 2 or lower[i - 1] not in ("has", "have") or lower[i - 2] in (
@@ -1065,8 +1068,8 @@ def _presence_rule(finder, facts: Facts, s: Sentence, group: Group) -> bool:
     a negotiator (or named negotiators of the talks) at a place, in an article about them.
     Leaves 'Netanyahu was in Washington'."""
     return ("presence" in facts.kinds and bool(facts.location)
-            and (facts.negotiator or (facts.unnamed and facts.talks_in_sentence)
-                 or _delegation_goes(facts))
+            and (facts.negotiator or (facts.unnamed and (facts.talks_in_sentence or (
+                facts.topic and facts.doc_topic))) or _delegation_goes(facts))
             and (facts.topic or facts.doc_topic))
 
 
