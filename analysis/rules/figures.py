@@ -996,6 +996,9 @@ def _read_noun_phrase(s: _Sentence, r: _Reading) -> None:
         and _whole_after(s.text, before[-1], s.numbers) is r.number)  # "two of the 24
     # slain hostages": a part in words
     r.after = r.right[r.np.end:]
+    if r.np.kind == "hostage" and _SHARE_OF_LEFT.search(r.left) and not _TAKEN_PARTICIPLE.match(
+            r.after) and (_said_dead(r.after, s.lexicon) or _said_alive(r.after, s.lexicon)):
+        r.part_of = True  # "a third of the 101 remaining hostages are dead": 101 held
 
 
 _BRINGS_TO = re.compile(r"\b(?:brings?|bringing|brought|raises?|raising|raised|takes?|taking|"
@@ -1030,6 +1033,10 @@ _HELD_ALIVE = re.compile(r"^(?:\s+(?:still|held|being|kept|in|inside|the|gaza|st
                          r"considered|to|be))+\s+alive\b", re.IGNORECASE)
 
 
+_SHARE_OF_LEFT = re.compile(r"\b(?:most|many|some|half|few|several|(?:a|one|two)[\s-]+(?:third|"
+                            r"quarter|fifth)s?|two[\s-]+thirds|three[\s-]+quarters|(?:the\s+)?majority)"
+                            r"\s+of\s+(?:the\s+)?(?:remaining\s+)?$", re.IGNORECASE)  # a share of a
+# whole: "a third of the 101 remaining hostages are dead" (the whole is held), not "all of the"
 _VAGUE_PART_OF = re.compile(r"\b(?:most|many|some|half|all|few|none|several|a\s+third|"
                             r"two-thirds|a\s+quarter|majority)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _OTHER_SUBJECT = re.compile(r"\b(?:and\s+)?(?:the\s+rest|the\s+others|the\s+remainder|while|"
@@ -1862,6 +1869,10 @@ SUBSET_METRICS = {"killed", "injured", "hostages_held", "prisoners_held", "hosta
                   "prisoners_released", "displaced"}
 
 
+_AMONG_WERE = re.compile(r"\s*among\s+(?:the|those)\b[^.;:]{0,100}?\b(?:were|are|was|is)\b"
+                         r"[^.;:]{0,60}$", re.IGNORECASE)
+
+
 def _group(s: _Sentence, r: _Reading) -> str | None:
     """`all` for a count of the whole population, else the sub-group counted (``groups`` in
     figure_words.json): "13,000 children have been killed" (children), "including 300
@@ -1899,6 +1910,8 @@ def _group(s: _Sentence, r: _Reading) -> str | None:
     named = r.np.group
     if r.np.kind == "subgroup" and r.metric in ("killed", "injured", "displaced"):
         return named
+    if r.np.kind == "subgroup" and named and _AMONG_WERE.match(s.text, 0, r.number.start):
+        return named  # "Among the hostages freed by Hamas were seven children and six women"
     if r.subset and r.metric in SUBSET_METRICS and not (
             r.np.kind == "pronoun" and r.metric == "hostages_held"):
         return named
@@ -2044,12 +2057,19 @@ def _since_restart(s: _Sentence, r: _Reading) -> bool:
                 # casualties surpassing 65,000 dead and 173,000 wounded since October 2023"
             for since in _SINCE.finditer(part):
                 what = since.group("what")
+                if since.start() > r.number.end - start and _GROWTH_BEFORE.search(
+                        part, 0, since.start()):
+                    continue  # the growth's anchor: "has surpassed 68,000, with the toll
+                    # increasing since the ceasefire began"
                 if _RESUMED.search(what) or _SINCE_MONTH.match(what) or (
                         _RESTART.search(what) and not _WAR_START.search(what)):
                     return True  # "since Israel resumed the war on 18 March"
     return False
 
 
+_GROWTH_BEFORE = re.compile(r"\b(?:increas(?:ing|ed|es)?|ris(?:ing|en)|rose|climb(?:ing|ed)|"
+                            r"grow(?:ing|n)|grew|jump(?:ing|ed)|swell(?:ing|ed))\s+$",
+                            re.IGNORECASE)
 # a month right after "since": "since May", "since late May" (not "since October": the war's;
 # not "since Israel's May offensive in Rafah", a displacement's cause)
 _SINCE_MONTH = re.compile(r"^\s*(?:(?:late|early|mid|the\s+end\s+of|the\s+start\s+of)[\s-]+)?"
@@ -2317,7 +2337,8 @@ def _row_of(s: _Sentence, r: _Reading) -> dict:
     number, np = r.number, r.np
     population = r.population or ("palestinian" if r.group in ("aid seekers", "starvation")
                                   and not np.nationality else None) or _population(
-        r.metric, np, s.text, number, s.rows, s.lexicon)  # (aid seekers and famine: Gaza's)
+        r.metric, np, s.text, number, s.rows, s.lexicon, s.context)  # (aid seekers and famine:
+    # Gaza's)
     qualifier = r.qualifier
     if (number.is_range and r.low is not None) or number.vague:
         qualifier = "lower_bound"
@@ -2431,7 +2452,7 @@ def _number_first_line(sentence: str, offset: int, context: str,
 
 
 def _population(metric: str, np: NounPhrase, sentence: str, number: Number, rows: list,
-                lexicon: FigureLexicon) -> str:
+                lexicon: FigureLexicon, context: str = "") -> str:
     if metric.startswith("hostages"):  # ("250 Israelis and foreigners": the whole, israeli)
         return "other" if np.foreign and np.nationality != "israeli" else "israeli"
     if metric.startswith("prisoners"):
@@ -2454,11 +2475,19 @@ def _population(metric: str, np: NounPhrase, sentence: str, number: Number, rows
         population = "israeli"
     if population is None:
         population = _nearest_cue(sentence, number.start, number.end, lexicon.cue_res, lexicon,
-                                  "palestinian")
+                                  None) or _previous_cue(context, lexicon)
     if population == "israeli" and number.value > ISRAELI_TOLL_MAX[metric] and not np.nationality:
         population = _nearest_cue(sentence, number.start, number.end,
                                   {"other": lexicon.cue_res["other"]}, lexicon, "palestinian")
     return population
+
+
+def _previous_cue(context: str, lexicon: FigureLexicon) -> str:
+    """A toll whose sentence names no side takes the side named last in the sentence before:
+    "The toll of Israelis reached 1,300. Around 3,300 people suffered injuries" (israeli);
+    Gaza's when neither names one."""
+    return _nearest_cue(context, len(context), len(context), lexicon.cue_res, lexicon,
+                        "palestinian") if context else "palestinian"
 
 
 _SINCE_BEFORE = re.compile(r"\b(?:since|from)\s+(?:the\s+)?$", re.IGNORECASE)
