@@ -541,8 +541,10 @@ _NUMBER_KILLED_LEFT = re.compile(
     r"\bnumber\s+of\s+(?:[\w-]+\s+){0,4}(?:killed|dead|slain|deaths|martyrs|martyred|"
     r"fatalities)\b[^\d.;:]{0,110}$", re.IGNORECASE)
 # "the number of displaced is estimated at 1.9 million", "puts the number of IDPs at"
-_NUMBER_DISPLACED_LEFT = re.compile(r"\b(?:number|total|count)\s+of\s+(?:the\s+)?(?:internally\s+)?"
-                                    r"(?:displaced|idps)\b[^\d.;:]{0,60}$", re.IGNORECASE)
+_NUMBER_DISPLACED_LEFT = re.compile(r"\b(?:number|total|count)\s+of\s+(?:the\s+)?"
+                                    r"(?:[\w-]+\s+){0,4}?(?:internally\s+)?(?:displaced|idps)\b[^\d.;:]{0,80}$",
+                                    re.IGNORECASE)  # ("the number of people internally
+# displaced in Gaza by the war has risen to more than 423,000")
 _NUMBER_HELD_LEFT = re.compile(
     r"\b(?:number|total)\s+of\s+(?:(?!released\b|freed\b|returned\b)[\w-]+\s+){0,2}"
     r"(hostages|captives|prisoners|detainees|"
@@ -553,7 +555,7 @@ _NUMBER_DEAD_HOSTAGES_LEFT = re.compile(
     r"\b(?:number|total|count)\s+of\s+(?:(?:dead|deceased|slain|killed)\s+(?:hostages|captives)|"
     r"(?:hostages|captives)\s+(?:\w+\s+){0,2}?(?:dead|deceased|killed))\b"  # "the number of
     r"[^\d.;:]{0,60}$", re.IGNORECASE)  # hostages confirmed dead to 35"
-_RELEASED_WERE = re.compile(r"\b(?:released|freed|set\s+free|returned)\b[^\d.;:]{0,50}"
+_RELEASED_WERE = re.compile(r"\b(?:released|freed|set\s+free|let\s+go|returned)\b[^\d.;:]{0,50}"
                             r"\b(?:were|are|"
                             r"was|included|include|includes)\s*$", re.IGNORECASE)
 _DATE_RE = re.compile(
@@ -1725,6 +1727,9 @@ def _metric(s: _Sentence, r: _Reading) -> str | None:
         if r.left_trigger == "hold" and np.kind in ("person", None) and \
                 _CAPTOR_BEFORE.search(r.core_left[:r.trigger_start]):
             return "hostages_held"  # "Hamas is believed to be holding around 240 people"
+        if np.kind is None and s.rows and s.rows[-1]["metric"].startswith("hostages") and \
+                _OF_THE_START.match(s.text):
+            return "hostages_held"  # "Of the 250 hostages, 116 remain detained"
         aside = _APPOSITIVE_START.match(r.after)  # ", including hundreds of children, are
         window = r.after[:40 + (aside.end() if aside else 0)]  # being held in Israeli jails"
         if lexicon.prison_re.search(window) or (
@@ -1749,6 +1754,7 @@ _LEAVING = re.compile(r"\b(?:leaving|leaves|left|with)\s+(?:(?:about|some|only|j
 _CAPTOR_BEFORE = re.compile(r"\b(?:hamas|militants|islamic\s+jihad|captors|the\s+(?:militant\s+)?"
                             r"group)\b[^.,;]{0,40}$", re.IGNORECASE)
 _APPOSITIVE_START = re.compile(_APPOSITIVE)
+_OF_THE_START = re.compile(r"\s*(?:out\s+)?of\s+the\b", re.IGNORECASE)
 _HELD_WORD = re.compile(r"\b(?:held|holding|holds)\b", re.IGNORECASE)
 _BRINGING_TOTAL = re.compile(r"\b(?:bringing|brings|brought|taking|takes|raising|raises)\s+"
                              r"(?:the|its)\s+(?:overall\s+|total\s+)?(?:total|tally|number|count)\b[^\d.;:]{0,30}"
