@@ -634,6 +634,9 @@ _CLAUSE_BREAK = re.compile(r";|,[”\"’]?\s*(?:while|whereas|but|as)\b|\s(?:wh
                            re.IGNORECASE)  # (a closing quote may follow the comma)
 
 
+_WAR_NOUN_AFTER = re.compile(r"\s+(?:campaigns?|offensive|war)\b", re.IGNORECASE)
+
+
 def _is_incident(sentence: str, start: int, end: int, lexicon: FigureLexicon,
                  toll: bool = False) -> bool:
     """Is the nearest of incident and war-level markers an incident marker? A day after a
@@ -647,6 +650,8 @@ def _is_incident(sentence: str, start: int, end: int, lexicon: FigureLexicon,
             if regex is lexicon.war_re and _WEAK_WAR.fullmatch(match.group(0)) \
                     and not lexicon.oct7_re.search(sentence):
                 continue  # "in the raid" is one raid unless the sentence is about 7 October
+            if which == "incident" and _WAR_NOUN_AFTER.match(sentence, match.end()):
+                continue  # "Israel's bombing campaign", "the air strike campaign": the war's
             if match.end() <= start:
                 if regex is lexicon.day_re:
                     continue  # "the ministry said on Tuesday that 35,000 ...": report time
@@ -1671,13 +1676,21 @@ _HELD_STATE_AFTER = re.compile(r"^\s*,?\s*(?:(?:who|that)\s+(?:have\s+been|had\s
                                r"(?:still\s+)?held\b|still\b|in\s+captivity)", re.IGNORECASE)
 
 
+_NOTIFIED_AFTER = re.compile(r"^\s*(?:have|had|has)\s+(?:now\s+)?been\s+"
+                             r"(?:informed|notified|told)\b", re.IGNORECASE)
+_NOTIFIED_BEFORE = re.compile(r"\b(?:notif(?:y|ied|ying)|inform(?:ed|ing)?)\s+(?:the\s+)?"
+                              r"famil(?:y|ies)\s+of\s+(?:the\s+|all\s+)?$", re.IGNORECASE)
+
+
 def _families_of_the_held(r: _Reading) -> bool:
     """The families of the hostages count the hostages held: "notify the families of 81
     hostages, who have been taken by Hamas", "notified 50 families whose loved ones are being
     held hostage". Leaves "met the families of 12 hostages" (no state: the ones he met)."""
     if r.np.kind == "hostage" and _FAMILIES_OF.search(r.core_left):
-        return bool(_HELD_STATE_AFTER.match(r.after))  # (not "met the families of 12
-        # hostages on Tuesday": those he met)
+        return bool(_HELD_STATE_AFTER.match(r.after) or _NOTIFIED_AFTER.match(r.after)
+                    or _NOTIFIED_BEFORE.search(r.core_left))  # (not "met the families of 12
+        # hostages on Tuesday": those he met; "the families of 203 hostages have been informed",
+        # "notified the families of 203 hostages": the military's count of the held)
     return bool(_FAMILIES_WHOSE.match(r.right))
 
 
@@ -2682,6 +2695,11 @@ _PART_AFTER = re.compile(r",\s*(?:including|of\s+(?:them|whom)|among\s+them)\s+(
                          re.IGNORECASE)
 
 
+_SPAN_OF_DAYS = re.compile(r"\b(?:week|few\s+days)\b", re.IGNORECASE)
+_RELEASE_PREDICATE = re.compile(r"^[^.;]{0,80}?\b(?:were|have\s+been|had\s+been)\s+"
+                                r"(?:released|freed|set\s+free)\b", re.IGNORECASE)
+
+
 def _rate_governs(sentence: str, number: Number, after: str, core_left: str,
                   lexicon: FigureLexicon) -> bool:
     """A per-day or 24-hour count: a rate marker right next to the number, or a 24-hour marker
@@ -2697,8 +2715,11 @@ def _rate_governs(sentence: str, number: Number, after: str, core_left: str,
     # 24 hours": the rate is the part's
     rate_after = [m for m in lexicon.rate_re.finditer(_DURATION.sub("", after[:80]))
                   if m.start() < 45]  # (read past the cut: "a week-long truce" is no rate)
-    if rate_after or lexicon.rate_re.search(_DURATION.sub("", near_left)[-50:]):
-        return True
+    rate_before = lexicon.rate_re.search(_DURATION.sub("", near_left)[-50:])
+    releases = _RELEASE_PREDICATE.match(after)
+    if [m for m in rate_after + [rate_before] if m and not (
+            releases and _SPAN_OF_DAYS.search(m.group(0)))]:
+        return True  # (not "Over the past week, 240 prisoners were released": a truce's total)
     if _FOR_EVERY.search(core_left):
         return True  # "for every additional 10 hostages released, one more day": a ratio
     clause = re.split(r"[;]", sentence)
