@@ -635,6 +635,10 @@ _CLAUSE_BREAK = re.compile(r";|,[”\"’]?\s*(?:while|whereas|but|as)\b|\s(?:wh
 
 
 _WAR_NOUN_AFTER = re.compile(r"\s+(?:campaigns?|offensive|war)\b", re.IGNORECASE)
+_MASS_ATTACK = re.compile(r"bombing|bombardment|shelling|(?:air\s*)?strikes|airstrikes|raids",
+                          re.IGNORECASE)
+_ON_THE_STRIP = re.compile(r"\s+(?:of|on|across)\s+(?:the\s+)?(?:gaza(?!\s+city)|strip|enclave)\b",
+                           re.IGNORECASE)
 
 
 def _is_incident(sentence: str, start: int, end: int, lexicon: FigureLexicon,
@@ -650,8 +654,11 @@ def _is_incident(sentence: str, start: int, end: int, lexicon: FigureLexicon,
             if regex is lexicon.war_re and _WEAK_WAR.fullmatch(match.group(0)) \
                     and not lexicon.oct7_re.search(sentence):
                 continue  # "in the raid" is one raid unless the sentence is about 7 October
-            if which == "incident" and _WAR_NOUN_AFTER.match(sentence, match.end()):
-                continue  # "Israel's bombing campaign", "the air strike campaign": the war's
+            if which == "incident" and (_WAR_NOUN_AFTER.match(sentence, match.end()) or (
+                    _MASS_ATTACK.fullmatch(match.group(0))
+                    and _ON_THE_STRIP.match(sentence, match.end()))):
+                continue  # "Israel's bombing campaign", "the air strike campaign", "the
+                # bombing of the Gaza Strip", "airstrikes on Gaza": the war's
             if match.end() <= start:
                 if regex is lexicon.day_re:
                     continue  # "the ministry said on Tuesday that 35,000 ...": report time
