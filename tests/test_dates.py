@@ -327,3 +327,41 @@ def test_the_first_anniversary_told_alone_is_the_wars():
     other = "Crowds marked the first anniversary of his killing."
     assert [m["amount"] for m in date_signals(alone) if m["kind"] == "duration"] == [1]
     assert not [m for m in date_signals(other) if m["kind"] == "duration"]
+
+
+# --- round 5, fourth pass: stricter readings of events, holidays and dates ---------------------
+
+def _events(text):
+    from analysis.rules.dates import date_signals
+    return [(m["kind"], m.get("event") or m.get("holiday"), m.get("tense"))
+            for m in date_signals(text) if m["kind"] in ("event", "holiday", "month_day")]
+
+
+def test_a_then_president_elect_is_no_state_of_the_report():
+    assert _events("The deal came with the help of then-U.S. President-elect Donald Trump.") \
+        == []
+    assert _events("The former war cabinet member spoke on Monday.") == []
+
+
+def test_a_hostages_name_alone_is_not_the_event_of_his_death():
+    found = _events("On Wednesday, Hamas released a video of Hersh Goldberg-Polin, who has "
+                    "been held since Oct. 7.")
+    assert all("six hostages" not in str(e) for e in found)
+    assert any("six hostages" in str(e) for e in _events(
+        "Protests grew after the killing of American-Israeli hostage Hersh Goldberg-Polin."))
+
+
+def test_a_holidays_name_as_a_surname_is_no_holiday():
+    assert _events("One freed prisoner, Mahdi Ramadan, described it as a new birth.") == []
+    assert _events("Talks resumed during the Muslim holy month of Ramadan.")[0][1] == "ramadan"
+
+
+def test_a_date_after_since_in_a_future_sentence_is_past():
+    found = _events("This will be the fourth exchange since the ceasefire agreement took "
+                    "effect on January 19th.")
+    assert found and all(tense == "past" for _, _, tense in found), found
+
+
+def test_a_war_named_by_its_length_is_over():
+    assert _events("During the 12-day conflict, 29 Israelis were killed.") == \
+        [("event", "Israel strikes Iran (the twelve-day war)", "past")]

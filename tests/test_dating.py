@@ -724,3 +724,59 @@ def test_an_undated_articles_window_of_two_months_places_its_meetings(width, pla
     assert (window is not None) == placed
     if placed:
         assert window == (first - rounds.HELD_WINDOW, first + dt.timedelta(days=width - 1))
+
+
+# --- round 5, fourth pass: the strong signals checked against each other ----------------------
+
+def _count(value, sentence, metric="hostages_held"):
+    return {"metric": metric, "population": "israeli", "value": value, "qualifier": "exact",
+            "quote": f"{value} hostages", "sentence": sentence}
+
+
+def test_a_small_count_of_hostages_against_a_toll_is_a_sub_group_set_aside():
+    # "a video of three Israeli hostages who remain in captivity" beside a toll of January
+    # 2024: three held matches November 2025 (the last bodies), 22 months away from the toll
+    three = _count(3, "Hamas released a video of three Israeli hostages who remain in Gaza.")
+    toll = _toll(D(2024, 1, 15), qualifier="exact")
+    inference = dating.infer_date([], [toll, three])
+    assert not any(c.kind == "hostages" for c in inference.constraints)
+    assert "disagrees with the rest" in inference.evidence
+    assert abs((inference.report_date - D(2024, 1, 15)).days) <= 3, inference.evidence
+    # a count that agrees with the toll stays
+    kept = dating.infer_date([], [_toll(D(2025, 4, 1), qualifier="exact"),
+                                  _count(59, "The group still holds 59 hostages.")])
+    assert any(c.kind == "hostages" for c in kept.constraints)
+
+
+def test_two_counts_of_hostages_that_disagree_are_both_set_aside():
+    # "the remaining 115 hostages" (summer 2024) and "the eight hostages held who hold dual
+    # Israeli-US citizenship" (eight bodies held: November 2025): one of them is no count
+    # of all those held, and nothing says which
+    kept, dropped = dating.consistent(dating.figure_constraints([
+        _count(115, "A deal to release the remaining 115 hostages must be closed soon."),
+        _count(8, "They will meet relatives of the eight hostages held in Gaza who hold "
+                  "dual Israeli-US citizenship.")])[0])
+    assert kept == [] and len(dropped) == 2
+
+
+def test_an_injured_toll_of_another_source_yields_to_the_killed_toll():
+    # "surpassing 65,000 dead and 173,000 wounded" (September 2025): the wounded count
+    # matches no bulletin of the month; the killed count dates the report
+    day = D(2025, 9, 16)
+    killed = dict(_toll(day, qualifier="lower_bound"), value=65_000, quote="65,000")
+    injured = {"metric": "injured", "population": "palestinian", "value": 173_000,
+               "qualifier": "exact", "scope": "cumulative", "quote": "173,000"}
+    inference = dating.infer_date([], [killed, injured])
+    assert inference.report_date is not None, inference.evidence
+    assert abs((inference.report_date - day).days) <= 10
+    assert not any(c.label.startswith("injured") for c in inference.constraints)
+
+
+def test_a_count_of_bodies_recovered_is_no_count_of_remains_held():
+    recovered = _count(2, "Israel has recovered the bodies of two hostages held in the Gaza "
+                          "Strip.", metric="hostages_dead")
+    recovered["quote"] = "two hostages"
+    assert dating.hostage_constraint(recovered) is None
+    held = _count(11, "Hamas still holds the bodies of 11 hostages.", metric="hostages_dead")
+    held["quote"] = "11 hostages"
+    assert dating.hostage_constraint(held) is not None

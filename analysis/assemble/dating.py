@@ -883,11 +883,22 @@ def not_a_current_count(figure: dict) -> bool:
 REMAINS_WORDS = re.compile(r"\b(?:remains|bod(?:y|ies)|coffins?)\b", re.IGNORECASE)
 
 
+# ... not a count of bodies brought back ("Israel has recovered the bodies of two hostages held
+# in the Gaza Strip", "returned the remains of four hostages"): the count right after such a
+# verb is of those returned, not of those still held.
+RETURNED_BEFORE = re.compile(r"\b(?:recover|retriev|return|repatriat|receiv|identifi|"
+                             r"handed\s+(?:over|back)|hand(?:s|ing)\s+(?:over|back)|"
+                             r"brought\s+(?:back|home))\w*\s+(?:the\s+)?(?:remains|bod(?:y|ies)|"
+                             r"coffins?)\s+of\s+(?:the\s+|another\s+)?$", re.IGNORECASE)
+
+
 def _remains_constraint(figure: dict, value: int) -> Constraint | None:
     """Remains of hostages still held (:data:`REMAINS_WORDS` in the sentence, a count not
-    approximate) against the timeline's periods from 13 October 2025; else nothing."""
+    approximate, not one returned: :data:`RETURNED_BEFORE`) against the timeline's periods
+    from 13 October 2025; else nothing."""
     sentence = figure.get("sentence") if isinstance(figure.get("sentence"), str) else ""
-    if not REMAINS_WORDS.search(sentence) or figure.get("qualifier") == "approx":
+    if not REMAINS_WORDS.search(sentence) or figure.get("qualifier") == "approx" or \
+            RETURNED_BEFORE.search(_clauses(figure)[0]):
         return None
     return _hostage_period_constraint(value, "hostages_dead")
 
@@ -1982,11 +1993,65 @@ def infer_date(mentions: list[dict], figures: list[dict],
                     if c.kind != "hostages" or not any(   # and the figures both give: once
                         np.array_equal(c.allowed, o.allowed) for o in counts)]
     constraints += round_constraints(meetings)
+    constraints, dropped = consistent(constraints)
+    set_aside = set_aside + [f"{label} (a weaker reading that disagrees with the rest)"
+                             for label in dropped]
     for soft in (weekday_constraint(mentions or []), recency_constraint(constraints),
                  fresh_constraint(constraints)):
         if soft is not None:
             constraints.append(soft)
     return _decide(constraints, set_aside)
+
+
+# Consistency between independent signals. On the dev sets (285 articles, the dated ones
+# without their header), whenever two signals of one article allowed days lying more than
+# DISAGREE_WIDEN_DAYS apart, the firmer one (a toll, a full date, a dateline, the war's age,
+# an office tenure) held the truth and the weaker reading was wrong: a count of hostages of a
+# sub-group ("three Israeli hostages who remain in captivity" in a video, "the eight hostages
+# who hold US citizenship") or of bodies recovered ("recovered the bodies of two hostages held
+# in Gaza") read as the count held, a hostage's name taken for the event of his death, a
+# "Mahdi Ramadan" for the holy month, a past "President-elect". Two counts of hostages that
+# disagree cannot both be the count held; an injured toll of another source ("173,000
+# wounded") against the killed toll of the same report is the weaker of the two.
+FIRM_KINDS = ("toll", "absolute", "dateline", "duration", "office")
+DEFERRING_KINDS = ("hostages", "holiday", "event")
+
+
+def _near(allowed: np.ndarray, days: int = DISAGREE_WIDEN_DAYS) -> np.ndarray:
+    """The allowed days widened by `days` on either side."""
+    return np.convolve(allowed.astype(np.int8), np.ones(2 * days + 1, dtype=np.int8),
+                       mode="same") > 0
+
+
+def _injured(c: Constraint) -> bool:
+    return c.kind in ("toll", "toll_range") and c.label.startswith("injured")
+
+
+def consistent(constraints: list[Constraint]) -> tuple[list[Constraint], list[str]]:
+    """The constraints without the weaker readings that disagree with firmer ones (no day
+    within :data:`DISAGREE_WIDEN_DAYS` of each other): a signal of :data:`DEFERRING_KINDS`
+    against one of :data:`FIRM_KINDS`; an injured toll against a killed one; two counts of
+    hostages against each other (both go). Returns (kept, labels of those set aside)."""
+    live = [c for c in constraints if c.kind not in SOFT_KINDS and c.allowed.any()]
+    firm = [_near(c.allowed) for c in live if c.kind in FIRM_KINDS and not _injured(c)]
+    killed = [_near(c.allowed) for c in live if c.kind == "toll" and not _injured(c)]
+    drop = set()
+    for i, c in enumerate(live):
+        against = firm if c.kind in DEFERRING_KINDS else killed if _injured(c) else []
+        if any(not (c.allowed & near).any() for near in against):
+            drop.add(i)
+    figures = {live[i].label.split("):")[0] for i in drop if _injured(live[i])}
+    drop.update(i for i, c in enumerate(live)   # an injured toll's range goes with its core
+                if _injured(c) and c.label.split("):")[0] in figures)
+    counts = [i for i, c in enumerate(live) if c.kind == "hostages" and i not in drop]
+    for a in counts:
+        near = _near(live[a].allowed)
+        for b in counts:
+            if b != a and not (live[b].allowed & near).any():
+                drop.update((a, b))
+    gone = {id(live[i]) for i in drop}
+    return ([c for c in constraints if id(c) not in gone],
+            [live[i].label for i in sorted(drop)])
 
 
 # A round match weaker than this (several candidate rounds, or one name in common) cannot date
@@ -2079,7 +2144,8 @@ def _far_conflicts(point: int, unmet: list[Constraint]) -> list[str]:
 def _decide(constraints: list[Constraint], set_aside: list[str]) -> Inference:
     """The best day and its window, or undated with the reason (module doc)."""
     days, _ = calendar_days()
-    aside = ("set aside as not the official toll: " + "; ".join(set_aside)) if set_aside else ""
+    aside = ("set aside as not the official toll or disagreeing: " + "; ".join(set_aside)) \
+        if set_aside else ""
     informative = [c for c in constraints if c.kind in INFORMATIVE_KINDS and c.allowed.any()]
     if not informative:
         found = "; ".join(c.label for c in constraints) or "no date mentions or tolls"

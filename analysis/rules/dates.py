@@ -341,11 +341,18 @@ _AFTER_EVENT = re.compile(r"\b(?:after|since|following|in\s+the\s+wake\s+of)\s+(
                           re.IGNORECASE)
 
 
+# "since" after the future verb opens a clause of the past ("This will be the fourth exchange
+# since the ceasefire agreement took effect on January 19th").
+_SINCE = re.compile(r"\bsince\s+(?:the\s+)?[a-z]", re.IGNORECASE)
+
+
 def _past_event_after_future(left: str) -> bool:
-    """A date closing "... expected to meet after the killing of Sinwar on October 16": the
-    date belongs to the past event named after the future verb, not to the plan."""
+    """A date closing "... expected to meet after the killing of Sinwar on October 16" or
+    "... will be the fourth exchange since the truce took effect on January 19": the date
+    belongs to the past event named after the future verb, not to the plan."""
     ends = [m.end() for m in FUTURE_MARKERS.finditer(left)]
-    return bool(ends) and bool(_AFTER_EVENT.search(left, ends[-1]))
+    return bool(ends) and bool(_AFTER_EVENT.search(left, ends[-1]) or
+                               _SINCE.search(left, ends[-1]))
 
 
 # --- resolving --------------------------------------------------------------------------------
@@ -1183,8 +1190,8 @@ def _set_tense(text: str, mention: dict, start: int, end: int) -> None:
     if mention["kind"] in ("event", "holiday"):
         near = text[max(start, mention["start_char"] - 60):min(end, mention["end_char"] + 60)]
         if mention.get("event_kind") in SCHEDULED_KINDS and tense_of(near) == "future" and \
-                not PAST_VERB_BEFORE.search(text[max(start, mention["start_char"] - 40):
-                                                 mention["start_char"]]):
+                not mention.get("since") and not PAST_VERB_BEFORE.search(
+                    text[max(start, mention["start_char"] - 40):mention["start_char"]]):
             mention["tense"] = "future"   # "is expected to be freed ... the release of the 20"
         # "Ahead of the strike, Washington had floated a proposal": told from after it
         mention["past_perfect"] = bool(PAST_PERFECT.search(text[mention["end_char"]:end]))
@@ -1332,6 +1339,11 @@ def _during(before: str, mention: dict) -> bool:
     return True
 
 
+# A war named by its length has ended ("during the 12-day conflict, 29 Israelis were killed"):
+# "during" it is no report inside it.
+ENDED_WAR = re.compile(r"\b(?:\d+|[a-z]+)-day\s+(?:war|conflict)\b", re.IGNORECASE)
+
+
 def _event_tense(before: str, mention: dict) -> str:
     """An event's relation to the report, from the words right before it: 'future' ("ahead
     of Ramadan", :data:`AHEAD_OF`), 'during' ("during Ramadan"), 'offset' ("two weeks after
@@ -1343,8 +1355,10 @@ def _event_tense(before: str, mention: dict) -> str:
     before = before[-60:]
     if AHEAD_OF.search(before) and not mention.get("past_perfect"):
         return "future"
-    if _during(before, mention):
+    if _during(before, mention) and not ENDED_WAR.search(mention["text"]):
         return "during"
+    if mention.get("since"):   # "the fourth exchange since the ceasefire took effect"
+        return "past"
     if mention["kind"] == "holiday" or (mention.get("event_kind") in SCHEDULED_KINDS and
                                         mention["tense"] == "future"):
         return mention["tense"]
@@ -1389,13 +1403,41 @@ def _ordinal_durations(text: str, segments, taken: list) -> list[dict]:
     return found
 
 
+# A state named as the past one ("then-U.S. President-elect Donald Trump", "the former war
+# cabinet"): "then-" or "former" up to two words before it says nothing of the report's day.
+THEN_BEFORE = re.compile(r"\b(?:then-|former\s+)(?:[\w.'’-]+\s+){0,2}$", re.IGNORECASE)
+
+
+def _then_state(text: str, mention: dict) -> bool:
+    """A state row's mention with :data:`THEN_BEFORE` right before it."""
+    return mention.get("event_kind") == "state" and bool(
+        THEN_BEFORE.search(text[max(0, mention["start_char"] - 30):mention["start_char"]]))
+
+
+# A holiday's one-word name as a surname ("one freed prisoner, Mahdi Ramadan, said"): a
+# capitalised given name right before it in the middle of a sentence (after a lower-case
+# word or a comma; not a title-case headline, not "the Muslim holy month of Ramadan", "on
+# Monday Ramadan begins").
+NAME_BEFORE = re.compile(
+    r"(?:[a-z,;]\s+)(?!(?:The|Holy|Muslim|Islamic|Jewish|Christian|During|Before|After|Until|"
+    r"Since|This|Last|Next|Eid|In|Of|For|Ahead|Gaza|" +
+    "|".join(w.capitalize() for w in WEEKDAY_NAMES) + "|" + _MONTH_NAME_ALT +
+    r")\b)[A-Z][a-z]+\s+$")
+
+
+def _a_persons_name(text: str, start: int) -> bool:
+    """Whether a holiday's name at `start` is a surname (:data:`NAME_BEFORE`)."""
+    return bool(NAME_BEFORE.search(text[max(0, start - 40):start]))
+
+
 def _timeline_mentions(text: str) -> list[dict]:
     """Holidays, dated events and office holders the timeline knows (analysis.rules.timeline)."""
     from analysis.rules import timeline
 
     offices = timeline.find_offices(text)
     # (a state a title names, "President-elect Donald Trump", is the holder's tenure already)
-    mentions = [m for m in timeline.find_events(text) if not _name_only(text, m) and not (
+    mentions = [m for m in timeline.find_events(text) if not _name_only(text, m) and
+                not _then_state(text, m) and not (
         m.get("event_kind") == "state" and any(-3 <= o["start_char"] - m["end_char"] <= 3 or
                                                0 <= m["start_char"] - o["end_char"] <= 8
                                                for o in offices))] + offices
@@ -1405,7 +1447,9 @@ def _timeline_mentions(text: str) -> list[dict]:
     for name, pattern in timeline.holiday_patterns().items():
         # every mention, up to a few ("Gaza truce for Ramadan ..." in a headline, "ahead of
         # Ramadan" in the body): the inference keeps the most telling one
-        for match in list(pattern.finditer(text))[:timeline.MAX_MENTIONS]:
+        for match in [m for m in pattern.finditer(text)
+                      if " " in m.group(0).strip() or not _a_persons_name(text, m.start())
+                      ][:timeline.MAX_MENTIONS]:
             mentions.append({"text": match.group(0), "start_char": match.start(),
                              "end_char": match.end(), "kind": "holiday", "holiday": name})
             _holiday_start(text, match.end(), mentions[-1])
