@@ -527,7 +527,8 @@ def _left_trigger(core_left: str, lexicon: FigureLexicon) -> tuple[str | None, i
             return trigger, match.start()
     match = _NUMBER_HELD_LEFT.search(masked)
     if match:  # "the number of prisoners in occupation prisons exceeds 10,300"
-        return "count_" + ("hostage" if match.group(1).lower().startswith(("hostage", "captive"))
+        return "count_" + ("hostage" if match.group(1).lower().startswith(("hostage", "captive",
+                                                                            "abductee", "kidnap"))
                            else "prisoner"), match.start()
     return None, len(core)
 
@@ -547,7 +548,7 @@ _NUMBER_DISPLACED_LEFT = re.compile(r"\b(?:number|total|count)\s+of\s+(?:the\s+)
 # displaced in Gaza by the war has risen to more than 423,000")
 _NUMBER_HELD_LEFT = re.compile(
     r"\b(?:number|total)\s+of\s+(?:(?!released\b|freed\b|returned\b)[\w-]+\s+){0,2}"
-    r"(hostages|captives|prisoners|detainees|"
+    r"(hostages|captives|abductees|kidnapped|prisoners|detainees|"
     r"palestinians\s+(?:held|detained|imprisoned|jailed|in\s+israeli\s+(?:prisons|jails|custody)))\b"
     r"(?!\s+(?:released|freed|killed|dead|who\s+have\s+died|who\s+died))[^\d.;:]{0,60}$",
     re.IGNORECASE)
