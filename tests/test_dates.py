@@ -365,3 +365,19 @@ def test_a_date_after_since_in_a_future_sentence_is_past():
 def test_a_war_named_by_its_length_is_over():
     assert _events("During the 12-day conflict, 29 Israelis were killed.") == \
         [("event", "Israel strikes Iran (the twelve-day war)", "past")]
+
+
+def test_bodies_recovered_are_no_remains_held_in_the_text():
+    from analysis.rules.dates import date_signals
+    recovered = "Israel has recovered the bodies of two hostages held in the Gaza Strip."
+    assert not [m for m in date_signals(recovered) if m["kind"] == "remains"]
+    held = "Hamas still holds the bodies of 11 hostages."
+    assert [m["count"] for m in date_signals(held) if m["kind"] == "remains"] == [11]
+
+
+def test_a_past_plan_before_a_holiday_does_not_make_it_coming():
+    past = _events("The mediators had hoped to secure a ceasefire before the start of "
+                   "Ramadan, but progress faltered.")
+    assert past and past[0][2] != "future", past
+    coming = _events("The mediators hope to secure a ceasefire before the start of Ramadan.")
+    assert coming and coming[0][2] == "future", coming

@@ -780,3 +780,26 @@ def test_a_count_of_bodies_recovered_is_no_count_of_remains_held():
     held = _count(11, "Hamas still holds the bodies of 11 hostages.", metric="hostages_dead")
     held["quote"] = "11 hostages"
     assert dating.hostage_constraint(held) is not None
+
+
+@pytest.mark.parametrize("quote, sentence", [
+    ("eight hostages", "They will meet relatives of the eight hostages held in Gaza who hold "
+                       "dual Israeli-US citizenship."),
+    ("eight American hostages", "The eight American hostages are still held, he said."),
+    ("three Israeli hostages", "Hamas put out a new video in which three Israeli hostages who "
+                               "remain in captivity speak."),
+    ("48 hostages", "The ceasefire called for the release of all 48 hostages held by Hamas, "
+                    "20 of whom were still alive."),
+])
+def test_a_count_of_a_sub_group_or_told_in_the_past_is_no_count_held(quote, sentence):
+    assert dating.not_a_current_count({"quote": quote, "sentence": sentence})
+
+
+@pytest.mark.parametrize("quote, sentence", [
+    ("59 hostages", "Hamas still holds 59 hostages."),
+    ("nearly 100 remaining Israeli and foreign hostages",
+     "Talks seek the release of nearly 100 remaining Israeli and foreign hostages."),
+    ("48 hostages", "There are 48 hostages still held, 20 of whom are believed alive."),
+])
+def test_a_count_of_all_those_held_stays(quote, sentence):
+    assert not dating.not_a_current_count({"quote": quote, "sentence": sentence})

@@ -864,14 +864,34 @@ ALIVE_COUNT = re.compile(r"^[^.]*?\b(?:are|is|were|remain)\s+(?:still\s+)?(?:bel
                          r"(?:to\s+be\s+)?|thought\s+to\s+be\s+)?alive\b", re.IGNORECASE)
 
 
+# ... or of a sub-group: "the eight hostages held in Gaza who hold dual Israeli-US
+# citizenship", "eight American hostages", "two Israeli citizens", "eight soldiers", "a Thai
+# worker", "a video of three Israeli hostages who remain in captivity" (after the count, in
+# its quote or clause; "video" before it). Not "Israeli and foreign hostages" (all of them).
+SUB_GROUP_AFTER = re.compile(
+    r"^\s*(?:[\w-]+\s+)?(?:Americans?|U\.?S\.?|Thais?|German|French|British|Russian|"
+    r"Nepalese|Argentin\w*|female|women|men|soldiers?|citizens?|workers?|families|children|"
+    r"elderly)\b(?!\s+and\b)|\b(?:dual|citizenship|nationals?)\b", re.IGNORECASE)
+# ... or told in the past: "the release of all 48 hostages held by Hamas, 20 of whom were still
+# alive" (the deal of October 2025 told in December)
+PAST_OF_WHOM = re.compile(r"^[^.;]*?,\s+(?:\w+\s+){1,3}of\s+whom\s+were\b", re.IGNORECASE)
+SUB_GROUP_BEFORE = re.compile(r"\b(?:video|footage|recording|clip)s?\b", re.IGNORECASE)
+
+
 def not_a_current_count(figure: dict) -> bool:
     """:data:`PAST_COUNT` before the figure or :data:`ALIVE_COUNT` right after it; not
     "how many are alive" (a question about the count: "the 100 hostages it is holding and
-    how many are alive" is the count held)."""
+    how many are alive" is the count held); a sub-group (:data:`SUB_GROUP_AFTER`,
+    :data:`SUB_GROUP_BEFORE`)."""
     before, after = _clauses(figure)
     quote = figure.get("quote") if isinstance(figure.get("quote"), str) else ""
+    rest = re.sub(r"^[^\d]*?(?:[\d,.]+|\b[a-z]+\b(?=\s))", "", quote, count=1,
+                  flags=re.IGNORECASE) if quote else ""
     alive = ALIVE_COUNT.search(re.sub(r"^[^\d]*[\d,.]+", "", quote) + after)
-    return bool(PAST_COUNT.search(before) or
+    sentence = figure.get("sentence") if isinstance(figure.get("sentence"), str) else ""
+    told_past = quote and PAST_OF_WHOM.match(sentence[sentence.find(quote) + len(quote):])
+    return bool(PAST_COUNT.search(before) or SUB_GROUP_BEFORE.search(before) or told_past or
+                SUB_GROUP_AFTER.search(rest + after) or
                 (alive and not re.search(r"\bhow\s+many\b", alive.group(0), re.IGNORECASE)))
 
 

@@ -182,12 +182,22 @@ _CAPTIVITY_WORD = re.compile(r"captiv|hostage", re.IGNORECASE)
 _WORD_OR_DAY = re.compile(r"[A-Za-z]+|\d{1,2}")
 
 
+# ... not when a verb of bringing back stands right before ("recovered the bodies of two
+# hostages held in the Gaza Strip": a count recovered, not one still held)
+_RETURNED_BEFORE = re.compile(r"\b(?:recover|retriev|return|repatriat|receiv|identifi|"
+                              r"handed\s+(?:over|back)|brought\s+(?:back|home))\w*\s+"
+                              r"(?:the\s+)?$", re.IGNORECASE)
+
+
 def _remains_mentions(text: str) -> list[dict]:
     """Counts of hostages' remains still held (:data:`_REMAINS`), kind "remains"."""
     if not _REMAINS_WORD.search(text):
         return []
     out = []
     for match in _REMAINS.finditer(text):
+        if not match.group("back") and _RETURNED_BEFORE.search(text, max(0, match.start() - 40),
+                                                               match.start()):
+            continue   # "Israel has recovered the bodies of two hostages held in Gaza"
         word = next(g for g in match.group("n", "n2", "n3", "n4", "back") if g)
         count = _number(word)
         if count is not None and match.group("back"):
@@ -1194,7 +1204,12 @@ def _set_tense(text: str, mention: dict, start: int, end: int) -> None:
                     text[max(start, mention["start_char"] - 40):mention["start_char"]]):
             mention["tense"] = "future"   # "is expected to be freed ... the release of the 20"
         # "Ahead of the strike, Washington had floated a proposal": told from after it
-        mention["past_perfect"] = bool(PAST_PERFECT.search(text[mention["end_char"]:end]))
+        # ... or from a past plan ("The mediators had hoped to secure a ceasefire before the
+        # start of Ramadan"): the past perfect right before it in its clause
+        mention["past_perfect"] = bool(PAST_PERFECT.search(text[mention["end_char"]:end]) or
+                                       PAST_PERFECT.search(re.split(r"[,;:]", text[
+                                           max(start, mention["start_char"] - 80):
+                                           mention["start_char"]])[-1]))
         # "giving them up would invite a resumption of the bombardment": a hypothesis
         left = text[start:mention["start_char"]]
         mention["hypothetical"] = bool(HYPOTHETICAL.search(left[-HYPOTHESIS_CHARS:])) and \
