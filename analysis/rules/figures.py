@@ -2426,8 +2426,9 @@ def _table_row(sentence: str, offset: int, context: str,
     return rows
 
 
-_LABEL_LEAD = re.compile(r"^\W*(?:[^,:]{0,30},\s*)?(?:the\s+)?(?:total\s+)?(?:number|count|tally)"
-                         r"\s+of\s+", re.IGNORECASE)
+_LABEL_LEAD = re.compile(r"^\W*(?:[^,:]{0,30},\s*)?(?:the\s+)?(?:(?:total\s+)?(?:number|count|"
+                         r"tally)\s+of\s+|total\s+)", re.IGNORECASE)  # ("Total hostages
+# taken during the Oct. 7 attack: 251")
 
 
 def _value_line(sentence: str, offset: int, context: str,
