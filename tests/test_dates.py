@@ -381,3 +381,20 @@ def test_a_past_plan_before_a_holiday_does_not_make_it_coming():
     assert past and past[0][2] != "future", past
     coming = _events("The mediators hope to secure a ceasefire before the start of Ramadan.")
     assert coming and coming[0][2] == "future", coming
+
+
+def _durations(text):
+    from analysis.rules.dates import date_signals
+    return [m["amount"] for m in date_signals(text) if m["kind"] == "duration"]
+
+
+def test_a_span_after_the_attack_told_of_a_dated_event_is_not_the_reports_age():
+    assert _durations("On 21 October, two weeks after the initial attacks, Hamas released "
+                      "two hostages.") == []
+    assert _durations("Two weeks after the initial attacks, Israel is still bombing Gaza.") \
+        == [2]
+
+
+def test_captivity_named_with_its_captor_is_the_hostages_age_of_captivity():
+    assert _durations("The hostages, who have been in Hamas captivity for 23 days, spoke.") \
+        == [23]

@@ -803,3 +803,14 @@ def test_a_count_of_a_sub_group_or_told_in_the_past_is_no_count_held(quote, sent
 ])
 def test_a_count_of_all_those_held_stays(quote, sentence):
     assert not dating.not_a_current_count({"quote": quote, "sentence": sentence})
+
+
+def test_a_round_four_digit_toll_is_rounded_to_thousands():
+    # "at least 8,000 Palestinians have been killed" on 30 October 2023 (the ministry's
+    # count: 8,306): a figure of one significant digit, quoted until the count reached 9,000
+    assert dating.rounding_step(8_000) == 1_000 and dating.rounding_step(8_500) == 100
+    toll = {"metric": "killed", "population": "palestinian", "value": 8_000,
+            "qualifier": "lower_bound", "scope": "cumulative", "quote": "at least 8,000"}
+    days, _ = dating.calendar_days()
+    core = dating.toll_constraints(toll)[0]
+    assert core.allowed[dating._index(days, D(2023, 10, 30))], core.label

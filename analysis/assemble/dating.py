@@ -346,15 +346,19 @@ def is_round(value: int) -> bool:
 
 def rounding_step(value: int) -> int:
     """The step a round figure is rounded to: the place of its last non-zero digit, but no
-    coarser than the third digit from the left, nor finer than hundreds ("44,000" -> 1,000;
-    "49,600" -> 100; "30,000" -> 1,000; "170,000" -> 10,000). "More than 44,000" is what
-    reports say while the official count is between 44,000 and 45,000.
+    coarser than the third digit from the left (thousands below 10,000), nor finer than
+    hundreds ("44,000" -> 1,000; "49,600" -> 100; "30,000" -> 1,000; "170,000" -> 10,000;
+    "8,000" -> 1,000: "at least 8,000" was still said at 8,525 in October 2023). "More than
+    44,000" is what reports say while the official count is between 44,000 and 45,000.
 
     >>> rounding_step(44000), rounding_step(49600), rounding_step(30000), rounding_step(500)
     (1000, 100, 1000, 100)
+    >>> rounding_step(8000), rounding_step(8500)
+    (1000, 100)
     """
     zeros = len(str(value)) - len(str(value).rstrip("0"))
-    return max(1, min(10 ** zeros, 10 ** max(2, len(str(value)) - 2)))
+    coarsest = 10 ** max(2, len(str(value)) - 2) if value >= 10_000 else 1_000
+    return max(1, min(10 ** zeros, coarsest))
 
 
 def _clauses(figure: dict) -> tuple[str, str]:

@@ -732,9 +732,13 @@ _DURATION_PATTERNS = [
     r"\b(?P<what>war|conflict)\s+day\s+(?P<num>\d{1,4})\b(?P<unit>)",
     # "held captive for almost 500 days", "in captivity for 471 days" (the hostages taken on
     # 7 October); not "held for two days" (no captivity word)
-    rf"\b(?P<what>captive|hostage|in\s+captivity)\s+for\s+[\"“']?{_QUAL}\s*(?P<num>{_NUM})\s+"
-    rf"(?P<unit>days|weeks|months)\b",
+    rf"\b(?P<what>captive|hostage|in\s+(?:Hamas['’]?\s+)?captivity)\s+for\s+[\"“']?{_QUAL}\s*"
+    rf"(?P<num>{_NUM})\s+(?P<unit>days|weeks|months)\b",
 ]
+# A span after the war's start told of a dated event is that event's age, not the report's:
+# "On 21 October, two weeks after the initial attacks, Hamas released two hostages".
+_DATE_OF_SPAN = re.compile(rf"\b(?:(?:{_MONTH_ALT})\.?\s+{_DAY}|{_DAY}\s+(?:{_MONTH_ALT}))\b"
+                           rf"[^.;]{{0,12}}$", re.IGNORECASE)
 _DURATION = [re.compile(p, re.IGNORECASE) for p in _DURATION_PATTERNS]
 # The war's age told as "N ago" of its start: "the war began more than a year ago", "since the
 # start of Israel's assault on the Gaza Strip more than a year ago", "the conflict that erupted
@@ -1166,6 +1170,9 @@ def _durations(text: str, segments, taken: list, patterns=None) -> list[dict]:
             if match.groupdict().get("half"):   # "a year and a half"
                 amount, unit = 18, "month"
             if amount is None or any(s < end and start < e for s, e in taken):
+                continue
+            if re.search(r"\bafter\b", match.group(0), re.IGNORECASE) and \
+                    _DATE_OF_SPAN.search(text[max(0, start - 40):start]):
                 continue
             start += len(match.group(0)) - len(match.group(0).lstrip())
             qual = re.sub(r"\s+", " ", (match.groupdict().get("qual") or "").lower())
