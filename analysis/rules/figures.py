@@ -1079,7 +1079,12 @@ def _said_dead(after: str, lexicon: FigureLexicon) -> bool:
     other = _OTHER_SUBJECT.search(text)
     if other:
         text = text[:other.start()]
+    text = _ANOTHER_COUNT.split(text, 1)[0]  # "the 59 hostages who remain in Gaza include 35
+    # who are believed dead": the dead are the next count's
     return bool(lexicon.dead_search_re.search(text[:60]))
+
+
+_ANOTHER_COUNT = re.compile(r"\b\d")
 
 
 def _alive_without_whole(s: _Sentence, r: _Reading) -> bool:
@@ -1189,6 +1194,8 @@ def _finite_after_participle(after: str, lexicon: FigureLexicon,
     masked = re.sub(r"(x{6,}),(?=\s*(?:still\s+)?(?:remain|are|were|is|was|have|has|had)\b)",
                     r"\1x", _mask_dates(after, lexicon))
     clause = re.split(r"[,;.—–]", masked, maxsplit=1)[0]
+    clause = _ANOTHER_COUNT.split(clause, 1)[0]  # ("who remain in Gaza include 35 who are
+    # dead": the next count's predicate)
     if re.match(r"^\s*(?:were|was|have|has|had|are|is|remain\w*|still)\b", clause,
                 re.IGNORECASE):
         return trigger, False
