@@ -79,6 +79,8 @@ DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "this", "that", "
 CLAUSE_AFTER_COMMA = {"and", "but", "while", "as", "whereas"}
 SUBORDINATE_AFTER_COMMA = {"after", "before", "since", "because", "although", "following"}
 HEADER = re.compile(r"\s*date\s+\d{4}-\d{2}-\d{2}$")
+# "Gaza, Jan 31 (IANS) A Hamas delegation ...": an agency in brackets, then the story
+DATELINE_AGENCY = re.compile(r"\s*\([A-Z][A-Za-z.&' ]{0,30}\)\s*[A-Z\u201c\"]")
 DATELINE_BEFORE = re.compile(r"^\s*[A-Z][A-Z .'\-]{2,40},\s*$")
 # the date line a paragraph opens with: "Monday, January 29, 2024 – Top CIA officials ..."
 DATELINE_LEAD = re.compile(r"^\s*\(?(?:[A-Z][a-z]+day,?\s*)?$")
@@ -224,10 +226,12 @@ def _date_elsewhere(doc: Doc, date, triggers, speech, breaks) -> bool:
     while before >= max(0, date[0] - 14) and doc[before].text not in (",", ";"):
         if doc[before].lower_ in ("who", "which", "whose"):
             # (but "the plan, which Trump presented after his meeting with X on May 2")
-            return not any(before < p < date[0] for p in positions)
+            return not any(before < p < date[0] for p in positions) and \
+                not _talks_own_clause(doc, before, positions)
         before -= 1
     if _other_relative_clause(doc, date, positions) or _new_clause_day(doc, date, positions) \
-            or _before_closing_clause(doc, date, positions, breaks):
+            or _before_closing_clause(doc, date, positions, breaks) \
+            or _referenced_meeting(doc, date, positions):
         return True
     first = min(positions)
     for brk in breaks:
@@ -238,6 +242,44 @@ def _date_elsewhere(doc: Doc, date, triggers, speech, breaks) -> bool:
             if comma is not None and not any(brk < p < comma for p in positions):
                 return True
     return False
+
+
+REFERENCE_PREPOSITIONS = {"at", "of", "by", "from", "in", "during", "since", "after"}
+REFERENCE_ADJECTIVES = {"recent", "last", "previous", "earlier", "latest", "prior"}
+
+
+def _referenced_meeting(doc: Doc, date, positions) -> bool:
+    """Every meeting word a meeting named by its place after a preposition ('the proposal
+    hashed out at the Paris meeting', 'the outcome of the recent Cairo talks'): a meeting
+    referred to, whose sentence's day is another event's ('Earlier on Tuesday, Haniyeh said
+    ...'). Leaves 'the Paris meeting on Sunday' (the day right after it) and 'the Paris talks
+    began on Friday' (no preposition before)."""
+    for p in positions:
+        j = p - 1
+        if j < 0 or not doc[j].text[:1].isupper() or doc[j].lower_ in ("the", "a"):
+            return False
+        j -= 1
+        if j >= 0 and doc[j].lower_ in REFERENCE_ADJECTIVES:
+            j -= 1
+        if j < 1 or doc[j].lower_ != "the" or doc[j - 1].lower_ not in REFERENCE_PREPOSITIONS:
+            return False
+        if 0 <= date[0] - p <= 2:
+            return False
+    return True
+
+
+TALKS_OWN_VERBS = {"entered", "enters", "began", "begins", "started", "starts", "opened",
+                   "resumed", "resume", "ended", "ends", "concluded", "continued", "kicked",
+                   "wrapped", "got"}
+
+
+def _talks_own_clause(doc: Doc, which: int, positions) -> bool:
+    """'The talks in Doha, which entered their second day on Monday': a 'which' clause right
+    after a meeting word (a place between at most) whose verb is the talks' own (began,
+    entered, resumed, ended) tells the talks' day. Leaves 'the official, who took over this
+    month' (a person) and 'the plan, which Trump presented on May 2' (not the talks' verb)."""
+    return doc[which].lower_ == "which" and which + 1 < len(doc) and \
+        doc[which + 1].lower_ in TALKS_OWN_VERBS and any(0 < which - p <= 5 for p in positions)
 
 
 LATER_BREAKS = {"after", "before", "since", "because", "until", "following", "although",
@@ -553,6 +595,29 @@ class Facts:
     @property
     def has_info(self) -> bool:
         return bool(self.location or self.date)
+
+
+OFFICE_HEADS = {"head", "heads", "chief", "chiefs", "director", "directors", "envoy", "envoys",
+                "emir", "amir", "minister", "ministers"}  # "received the heads of the Mossad"
+RECEIVE_ADVERBIAL = re.compile(
+    r"(?:(?:on |early |late )?(?:mon|tues|wednes|thurs|fri|satur|sun)day(?: (?:morning|evening"
+    r"|afternoon|night))?|(?:earlier |later )?(?:today|tonight|yesterday)(?: (?:morning|evening"
+    r"|afternoon))?|this (?:morning|evening|afternoon)|in (?:his|her|its|their) (?:office|palace"
+    r"|residence)|at (?:the|his|her) (?:[a-z'\u2019-]+ ){0,3}(?:palace|diwan|office|headquarters"
+    r"|residence)|,) ")
+
+
+def _after_receive_adverbials(lower: list[str], j: int) -> int:
+    """Where the guest starts after 'received' in the words of Arab state media: 'received
+    on Thursday the heads of ...', 'received in his office at the Amiri Diwan this morning CIA
+    Director William Burns' (days, times, the office or palace are skipped)."""
+    for _ in range(4):
+        text = " ".join(lower[j:j + 8]) + " "
+        match = RECEIVE_ADVERBIAL.match(text)
+        if not match:
+            break
+        j += len(match.group(0).split())
+    return j
 
 
 def _negated(lower: list[str], i: int) -> bool:
@@ -1278,6 +1343,7 @@ class MeetingFinder:
                 continue  # the " date YYYY-MM-DD" marker is the report date, not a meeting day
             line_start = text[max(0, text.rfind("\n", 0, start) + 1):start]
             if DATELINE_AFTER.match(text, end) or DATELINE_BEFORE.search(line_start) or (
+                    len(line_start) < 30 and DATELINE_AGENCY.match(text, end)) or (
                     DATELINE_LEAD.match(line_start) and DATELINE_DASH.match(text, end)):
                 continue
             if OCTOBER_7.match(date_text.strip()):
@@ -1332,8 +1398,12 @@ class MeetingFinder:
         if len(places) < 2:
             return [meeting]
         gapped = self._gapped(doc, places, sorted(group.dates))
-        if gapped:
-            return [{**meeting, "location": place.text, "date_text": day.text}
+        if gapped:  # each place with its own day, and its own country's people
+            names = [place.text for place, _ in gapped]
+            return [{**meeting, "location": place.text, "date_text": day.text,
+                     "participants": self._people_of_place(meeting["participants"],
+                                                           place.text, names),
+                     "offices": self._people_of_place(meeting["offices"], place.text, names)}
                     for place, day in gapped]
         names = [places[0].text]
         for before, after in zip(places, places[1:]):
@@ -2060,8 +2130,9 @@ class MeetingFinder:
         capitalised words and titles of which one is no organisation, nationality or title),
         not 'received a proposal', 'received Hamas's response', 'received the Qatari plan'."""
         ents = {t.i for t in s.span if t.ent_type_ == "PERSON"}
-        first = i + 2 if s.lower[i + 1:i + 2] == ["by"] else i + 1
-        named = False
+        first = i + 2 if s.lower[i + 1:i + 2] == ["by"] else _after_receive_adverbials(
+            s.lower, i + 1)
+        named = office = False
         for j in range(first, min(len(s.tokens), first + 7)):
             token = s.tokens[j]
             if token.i in ents:
@@ -2069,9 +2140,12 @@ class MeetingFinder:
             if token.text[:1].isupper() and token.is_alpha:
                 named = named or (token.lower_ not in self.lex["not_name"]
                                   and token.lower_ not in TITLE_WORDS)
-            elif token.lower_ not in TITLE_WORDS | {"'s", "of", "-"}:
-                return named and token.lower_ not in ("'s", "\u2019s")
-        return named
+            if token.lower_ in OFFICE_HEADS:
+                office = True
+            elif not (token.text[:1].isupper() and token.is_alpha) and \
+                    token.lower_ not in TITLE_WORDS | {"'s", "of", "-"}:
+                return (named or office) and token.lower_ not in ("'s", "\u2019s")
+        return named or office
 
     @staticmethod
     def _after_break(doc, mention, positions, breaks) -> bool:
@@ -2272,6 +2346,8 @@ class MeetingFinder:
             return self._capital_named(doc, i if word != "," else i - 1, sent)
         if word == "on" and previous.startswith("converg"):
             return True  # "negotiators are converging on Paris"
+        if word == "by" and previous in HOST_VERBS:
+            return True  # "the quartet meeting hosted by Cairo", "talks hosted by Qatar"
         if word == "for" and previous in self.lex["departure_for"]:
             return True  # "departed for Doha", "will leave for Cairo" (not "left for good")
         if _no_venue(word, previous):
