@@ -398,3 +398,16 @@ def test_a_span_after_the_attack_told_of_a_dated_event_is_not_the_reports_age():
 def test_captivity_named_with_its_captor_is_the_hostages_age_of_captivity():
     assert _durations("The hostages, who have been in Hamas captivity for 23 days, spoke.") \
         == [23]
+
+
+@pytest.mark.parametrize("text, count", [
+    ("Militants had returned the remains of 15 hostages since the ceasefire began, with 13 "
+     "more still to be recovered.", 13),
+    ("The army received the remains of a hostage; if confirmed, it would bring the number "
+     "of bodies in Gaza down to two.", 2),
+    ("Rescuers pulled 20 bodies from the rubble, with 13 more still to be recovered.", None),
+])
+def test_the_remains_still_to_be_recovered_are_those_held(text, count):
+    from analysis.rules.dates import date_signals
+    found = [m["count"] for m in date_signals(text) if m["kind"] == "remains"]
+    assert found == ([count] if count is not None else [])

@@ -168,6 +168,11 @@ _REMAINS = re.compile(
     rf"remain)"
     rf"|\bleav(?:es|ing)\s+(?:only\s+|just\s+)?(?P<n4>{_COUNT})\s+(?:more\s+)?{_DEAD}"
     rf"(?:hostages|captives|bodies)\s+(?:still\s+)?(?:in\s+Gaza|unaccounted|held)"
+    # "with 13 more still to be recovered", "bring the number of bodies in Gaza down to two"
+    rf"|\b(?:with|leaving)\s+(?P<n5>{_COUNT})\s+(?:more\s+|other\s+)?(?:bodies\s+|{_DEAD}"
+    rf"hostages\s+)?(?:still\s+|yet\s+)?to\s+be\s+(?:recovered|returned|handed\s+over|repatriated)"
+    rf"|\bbring(?:s|ing)?\s+the\s+number\s+of\s+(?:bodies|{_DEAD}hostages)\s+(?:still\s+)?"
+    rf"(?:held\s+)?(?:in\s+Gaza\s+)?down\s+to\s+(?P<n6>{_COUNT})\b"
     # "returned the remains of seven of 28 known deceased hostages": 28 - 7 still held
     rf"|\b(?:returned|handed\s+(?:over|back)|released|transferred)\s+(?:the\s+)?(?:remains|"
     rf"bodies)\s+of\s+(?P<back>{_COUNT})\s+(?:of|out\s+of)\s+(?:the\s+)?28\b",
@@ -198,7 +203,10 @@ def _remains_mentions(text: str) -> list[dict]:
         if not match.group("back") and _RETURNED_BEFORE.search(text, max(0, match.start() - 40),
                                                                match.start()):
             continue   # "Israel has recovered the bodies of two hostages held in Gaza"
-        word = next(g for g in match.group("n", "n2", "n3", "n4", "back") if g)
+        if (match.group("n5") or match.group("n6")) and not _CAPTIVITY_WORD.search(
+                text, max(0, match.start() - 400), match.start()):
+            continue   # (bodies under the rubble: no hostages named before)
+        word = next(g for g in match.group("n", "n2", "n3", "n4", "n5", "n6", "back") if g)
         count = _number(word)
         if count is not None and match.group("back"):
             count = DECEASED_OCT_2025 - count
