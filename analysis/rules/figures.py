@@ -2664,10 +2664,14 @@ _PART_OF_LEFT = re.compile(r"\d\s+(?:out\s+)?of\s+(?:the\s+)?(?:remaining\s+|oth
 def _whole_after(sentence: str, number: Number, numbers: list[Number]) -> Number | None:
     """The number right after "of (the)" following `number` ("36 of the 128 ..."), if any."""
     later = [n for n in numbers if n.start >= number.end]
-    if later and re.fullmatch(r"\s+(?:out\s+)?of\s+(?:the\s+)?(?:remaining\s+|other\s+)?",
-                              sentence[number.end:later[0].start], re.IGNORECASE):
+    if later and _PART_TO_WHOLE.fullmatch(sentence, number.end, later[0].start):
         return later[0]
     return None
+
+
+# between a part and its whole: "of the", "out of", "of Gaza's", "of the territory's"
+_PART_TO_WHOLE = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+)?(?:[\w-]+['’]s?\s+)?"
+                            r"(?:remaining\s+|other\s+)?", re.IGNORECASE)
 
 
 _WEAK_WAR = re.compile(r"the\s+(?:attacks?|assault|raid|incursion)", re.IGNORECASE)
