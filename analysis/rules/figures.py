@@ -1119,6 +1119,8 @@ def _read_triggers(s: _Sentence, r: _Reading) -> None:
     r.right_trigger, r.pending = _right_trigger(r.after, lexicon)
     if r.right_trigger is None:
         r.right_trigger = _relative_state(r.after)
+    if r.right_trigger is None and _WHO_CLAUSE.match(r.after):
+        r.right_trigger, r.pending = _predicate_after_relative(r.after, lexicon)
     if r.left_trigger is None and _CLAIMED.search(r.core_left) \
             and re.search(r"\blives\b", r.right[:r.np.end], re.IGNORECASE):
         r.left_trigger, r.trigger_start = "kill", _CLAIMED.search(r.core_left).start()
@@ -1165,6 +1167,24 @@ _RELATIVE_STATE = re.compile(
     r"(?P<take>seized|took|abducted|kidnapped|captured|dragged)|"
     r"(?P<release>(?:has\s+|have\s+|had\s+)?(?:released|freed|handed\s+over)))\b")
 _UNKNOWN = re.compile(r"\s+(?:unclear|unknown|uncertain|a\s+mystery)", re.IGNORECASE)
+_WHO_CLAUSE = re.compile(r"\s+(?:who|that)\s+(?:were|was|had|have|are|is)\s+(?!(?:still\s+)?"
+                         r"(?:being\s+)?(?:held|killed|released|freed|taken|abducted|kidnapped)\b)",
+                         re.IGNORECASE)
+
+
+def _predicate_after_relative(after: str, lexicon: FigureLexicon) -> tuple[str | None, bool]:
+    """The predicate after a relative clause whose verb is none of the triggers: "Five Thai
+    nationals who were working in Israel that day were freed", "250 Palestinians who were
+    serving life terms were released" (release). The clause ends at a comma, a full stop or
+    another count; its first verb is the relative's own."""
+    clause = _ANOTHER_COUNT.split(re.split(r"[,;.—–]", after, maxsplit=1)[0], 1)[0]
+    for finite in list(_FINITE.finditer(clause))[1:]:
+        found, pending = _right_trigger(after[finite.start() - 1:], lexicon)
+        if found:
+            return found, pending
+    return None, False
+
+
 _FINITE = re.compile(r"\b(?:were|was|are|is|have|has|had|remain|remains|remained)\b",
                      re.IGNORECASE)
 
