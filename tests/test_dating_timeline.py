@@ -1524,3 +1524,14 @@ def test_a_lasting_institution_is_no_news_of_its_first_day(text, first):
     assert inference.window and inference.window[0] >= first
     c = next(c for c in inference.constraints if c.kind == "event")
     assert c.anchors == ()
+
+
+# --- round 5, fourth pass ---------------------------------------------------------------------
+
+def test_the_security_council_endorsing_a_us_drafted_resolution_is_the_resolution():
+    # "the plan won support on Monday, with 14 members of the UN Security Council endorsing a
+    # US-drafted resolution": resolution 2735 (June 2024) or 2803 (November 2025)
+    text = ("The plan won support on Monday, with 14 members of the UN Security Council "
+            "endorsing a US-drafted resolution backing it.")
+    found = {m["date"] for m in date_signals(text) if m["kind"] == "event"}
+    assert found == {"2024-06-10", "2025-11-17"}
