@@ -426,6 +426,27 @@ def _earlier_talks(target: Cluster, mention: dict, day) -> bool:
         target.soft - day > dt.timedelta(days=1)
 
 
+THEIR_MEETING = re.compile(r"\btheir (?:last |previous |earlier |first |latest )?"
+                          r"(?:meeting|talks|encounter)\b")
+
+
+def _elsewhere_of_its_own(target: Cluster | None, mention: dict, day,
+                          gazetteer: Gazetteer) -> bool:
+    """'The meeting is the second between the two, following their meeting in Vienna in late
+    November': 'their meeting' referring back (to the people of the meeting just named), with
+    a place the meeting it would join cannot be (neither holds the other; or no meeting there
+    to refer to) and a day or month of its own, is another meeting. Leaves 'the talks in Doha'
+    after talks in Qatar, a place without a time of its own, and 'after a meeting between US
+    and Ukrainian officials in Saudi Arabia on Tuesday' (not theirs)."""
+    if not THEIR_MEETING.search(mention.get("sentence", "").lower()):
+        return False  # (not "after a meeting between US and Ukrainian officials in Riyadh")
+    place = mention.get("location", "")
+    if not place or target is not None and (
+            not target.location or gazetteer.compatible(target.location, place)):
+        return False
+    return bool(day or mention.get("span"))
+
+
 def _talks_of_their_own(target: Cluster, mention: dict, day, gazetteer: Gazetteer) -> Cluster:
     """A new meeting for the earlier talks of _earlier_talks, at the place of the meeting that
     named them, with the people the mention itself names."""
@@ -472,6 +493,17 @@ def cluster_mentions(mentions: list[dict], report_date: dt.date | None) -> list[
                 continue  # "Netanyahu was set to meet Vance and Johnson on Tuesday"
             if target is not None and _earlier_talks(target, mention, day):
                 clusters.append(_talks_of_their_own(target, mention, day, gazetteer))
+                continue
+            if clusters and _elsewhere_of_its_own(target, mention, day, gazetteer):
+                cluster = Cluster()
+                theirs = target or last  # "their": the people of the meeting just named
+                people = list(dict.fromkeys(mention.get("participants", []) + (
+                    theirs.participants if theirs is not None else [])))
+                offices = list(dict.fromkeys(mention.get("offices", []) + (
+                    theirs.offices if theirs is not None else [])))
+                _add(cluster, {**mention, "kind": "primary", "participants": people,
+                               "offices": offices}, day, gazetteer, primary=True)
+                clusters.append(cluster)
                 continue
             if target is not None and _compatible(target, mention, day, gazetteer,
                                                   anaphor=True):

@@ -607,11 +607,18 @@ RECEIVE_ADVERBIAL = re.compile(
     r"|residence)|,) ")
 
 
-def _after_receive_adverbials(lower: list[str], j: int) -> int:
+def _after_receive_adverbials(s: Sentence, j: int) -> int:
     """Where the guest starts after 'received' in the words of Arab state media: 'received
     on Thursday the heads of ...', 'received in his office at the Amiri Diwan this morning CIA
-    Director William Burns' (days, times, the office or palace are skipped)."""
+    Director William Burns', 'received in Doha on Saturday a delegation' (days, times, the
+    office or palace, a capitalised place after 'in' are skipped)."""
+    lower = s.lower
     for _ in range(4):
+        if lower[j:j + 1] == ["in"] and j + 1 < len(lower) and s.tokens[j + 1].text.istitle():
+            j += 2  # "in Doha", "in New Cairo"
+            while j < len(lower) and s.tokens[j].text.istitle():
+                j += 1
+            continue
         text = " ".join(lower[j:j + 8]) + " "
         match = RECEIVE_ADVERBIAL.match(text)
         if not match:
@@ -2078,7 +2085,7 @@ class MeetingFinder:
 
     def _round_like(self, s: Sentence, i: int) -> bool:
         """'round'/'visit'/'trip' only as 'round of talks', 'a round in Cairo', 'the Cairo
-        round', 'the latest round', 'visit to Cairo' and the like."""
+        round', 'the latest round', 'visit to Cairo' and the like (not 'trip to the region')."""
         lower, tokens = s.lower, s.tokens
         after = lower[i + 1:i + 4]
         if lower[i] == "round":
@@ -2092,6 +2099,8 @@ class MeetingFinder:
             before = tokens[i - 1] if i > 0 else None
             return before is not None and (before.lower_ in self.lex["round_modifier"] or (
                 before.text[:1].isupper() and before.is_alpha and i - 1 > 0))
+        if after[1:3] == ["the", "region"]:
+            return False  # "on his fifth trip to the region since ...,": a tour, no venue
         return bool(after) and after[0] in ("to", "in")
 
     def _struck_place(self, state: DocState, s: Sentence) -> str:
@@ -2130,8 +2139,7 @@ class MeetingFinder:
         capitalised words and titles of which one is no organisation, nationality or title),
         not 'received a proposal', 'received Hamas's response', 'received the Qatari plan'."""
         ents = {t.i for t in s.span if t.ent_type_ == "PERSON"}
-        first = i + 2 if s.lower[i + 1:i + 2] == ["by"] else _after_receive_adverbials(
-            s.lower, i + 1)
+        first = i + 2 if s.lower[i + 1:i + 2] == ["by"] else _after_receive_adverbials(s, i + 1)
         named = office = False
         for j in range(first, min(len(s.tokens), first + 7)):
             token = s.tokens[j]
@@ -2141,7 +2149,7 @@ class MeetingFinder:
                 named = named or (token.lower_ not in self.lex["not_name"]
                                   and token.lower_ not in TITLE_WORDS)
             if token.lower_ in OFFICE_HEADS:
-                office = True
+                office = True  # an office holder ("received the heads of the Mossad")
             elif not (token.text[:1].isupper() and token.is_alpha) and \
                     token.lower_ not in TITLE_WORDS | {"'s", "of", "-"}:
                 return (named or office) and token.lower_ not in ("'s", "\u2019s")
