@@ -1769,27 +1769,36 @@ def _metric(s: _Sentence, r: _Reading) -> str | None:
     if trigger == "release":
         return _release_kind(s.text, r.left, np, lexicon, s.context) + "_released"
     if trigger == "hold":
-        if r.left_trigger == "hold" and np.kind in ("person", None) and \
-                lexicon.israeli_agent_re.search(r.core_left[:r.trigger_start]):
-            return "prisoners_held"  # "Israel is detaining more than 9,900 people"
-        if r.left_trigger == "hold" and np.kind in ("person", None) and \
-                _CAPTOR_BEFORE.search(r.core_left[:r.trigger_start]):
-            return "hostages_held"  # "Hamas is believed to be holding around 240 people"
-        if np.kind is None and s.rows and s.rows[-1]["metric"].startswith("hostages") and \
-                _OF_THE_START.match(s.text):
-            return "hostages_held"  # "Of the 250 hostages, 116 remain detained"
-        aside = _APPOSITIVE_START.match(r.after)  # ", including hundreds of children, are
-        window = r.after[:40 + (aside.end() if aside else 0)]  # being held in Israeli jails"
-        if lexicon.prison_re.search(window) or (
-                np.nationality == "palestinian" and (r.left_trigger == "hold"
-                                                     or _HELD_WORD.search(window))):
-            return "prisoners_held"  # not "two million Palestinian civilians in Gaza"
-        if (r.hostage_context or lexicon.hostage_word_re.search(r.after[:60])
-                or np.nationality == "israeli" or np.foreign
-                or _HELD_IN_GAZA_PREDICATE.match(window)):
-            return "hostages_held"  # ("136 people ... were still being held in the Gaza Strip")
-        return None
+        return _held_metric(s, r)
     return TRIGGER_METRICS.get(trigger)
+
+
+def _held_metric(s: _Sentence, r: _Reading) -> str | None:
+    """Who holds a count said held with no hostage or prisoner noun: "Israel is detaining more
+    than 9,900 people" (prisoners), "Hamas is believed to be holding around 240 people", "Of
+    the 250 hostages, 116 remain detained", "136 people ... were still being held in the Gaza
+    Strip" (hostages); None for "two million Palestinian civilians in Gaza"."""
+    np, lexicon = r.np, s.lexicon
+    if r.left_trigger == "hold" and np.kind in ("person", None) and \
+            lexicon.israeli_agent_re.search(r.core_left[:r.trigger_start]):
+        return "prisoners_held"
+    if r.left_trigger == "hold" and np.kind in ("person", None) and \
+            _CAPTOR_BEFORE.search(r.core_left[:r.trigger_start]):
+        return "hostages_held"
+    if np.kind is None and s.rows and s.rows[-1]["metric"].startswith("hostages") and \
+            _OF_THE_START.match(s.text):
+        return "hostages_held"
+    aside = _APPOSITIVE_START.match(r.after)  # ", including hundreds of children, are
+    window = r.after[:40 + (aside.end() if aside else 0)]  # being held in Israeli jails"
+    if lexicon.prison_re.search(window) or (
+            np.nationality == "palestinian" and (r.left_trigger == "hold"
+                                                 or _HELD_WORD.search(window))):
+        return "prisoners_held"
+    if (r.hostage_context or lexicon.hostage_word_re.search(r.after[:60])
+            or np.nationality == "israeli" or np.foreign
+            or _HELD_IN_GAZA_PREDICATE.match(window)):
+        return "hostages_held"
+    return None
 
 
 _COUNTED_BEFORE = re.compile(r"\b(?:estimated|estimates?|believes?|counted|counts|listed|lists|"
