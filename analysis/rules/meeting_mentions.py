@@ -1686,7 +1686,10 @@ class MeetingFinder:
             if key == "places" and _where_follows(doc, item):
                 # "arrived in Sharm el-Sheikh, where the negotiations are taking place": the
                 # place is the arrival's; the talks of the 'where' clause are there too
-                eligible = [t for t in eligible if t.position < item[0]] or eligible
+                # (a meeting word far before it, in another clause, does not take it:
+                # "talks in Doha on Monday, before travelling to Cairo where he was to meet")
+                eligible = [t for t in eligible if t.position < item[0] and
+                            item[0] - t.position <= PLACE_WINDOW] or eligible
             if key == "places" and _headed_place(doc, item, eligible):
                 # "Bahbah's meetings with Hamas officials in Qatar and Witkoff's discussions
                 # with Dermer in Washington": 'in Qatar' is the meetings', not the next word's
