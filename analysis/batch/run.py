@@ -12,8 +12,10 @@ ExtractionSummary(documents=5, ok=5, ...)
 from __future__ import annotations
 
 import os
+import pickle
 import shutil
 import sys
+import tempfile
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -278,9 +280,10 @@ class _SliceWriter:
         self.results_by_key: dict[str, dict] = dict(cached)
         self.unsaved: dict[str, dict] = {}
         # what merging rounds needs at the end, kept small: one item per meeting row
-        # (analysis.assemble.rounds.round_items), made slice by slice, and the report dates
-        # the corpus's period is taken from (not the slices' tables, documents or results)
-        self.round_items: list = []
+        # (analysis.assemble.rounds.round_items), made slice by slice and set aside on disk
+        # until the workers are done, and the report dates the corpus's period is taken from
+        # (not the slices' tables, documents or results)
+        self.round_items = _SetAside()
         self.report_dates: set[str] = set()
         self.statuses: Counter = Counter()
 
@@ -332,8 +335,8 @@ class _SliceWriter:
         from analysis.assemble.rounds import article_windows, round_items
 
         inputs = {doc_id: round_inputs(result) for doc_id, result in results.items()}
-        self.round_items += round_items(parts["meetings"], parts["dated_documents"], inputs,
-                                        article_windows(parts["documents"]))
+        self.round_items.add(round_items(parts["meetings"], parts["dated_documents"], inputs,
+                                         article_windows(parts["documents"])))
         self.report_dates.update(parts["documents"]["report_date"].dropna())
 
     def finish(self) -> None:
@@ -343,13 +346,40 @@ class _SliceWriter:
         self.bar.close()
         if self.cache is not None:
             self.cache.put_many(self.unsaved)
-        merged = rounds_of(self.round_items)
-        self.round_items = []
+        merged = rounds_of(self.round_items.take())
         self.stream.append("rounds", merged)
         # the corpus's period is its first and last report date (rounds._corpus_period)
         documents = (pd.DataFrame({"report_date": sorted(self.report_dates)})
                      if self.statuses else None)
         self.stream.append("rounds_vs_reference", rounds_vs_reference(merged, documents))
+
+
+class _SetAside:
+    """Lists of objects written to a temporary file as they come and read back, in order, at
+    the end: what a run keeps for the rounds stays out of memory while the workers run (the
+    run's peak), and its memory no longer grows with the corpus then."""
+
+    def __init__(self):
+        self.file = None
+
+    def add(self, items: list) -> None:
+        if not items:
+            return
+        if self.file is None:
+            self.file = tempfile.TemporaryFile()
+        pickle.dump(items, self.file, protocol=pickle.HIGHEST_PROTOCOL)
+
+    def take(self) -> list:
+        """Every object added, in order (and the file closed)."""
+        if self.file is None:
+            return []
+        out = []
+        with self.file:
+            self.file.seek(0)
+            while self.file.tell() < os.fstat(self.file.fileno()).st_size:
+                out += pickle.load(self.file)
+        self.file = None
+        return out
 
 
 class _NoBar:
