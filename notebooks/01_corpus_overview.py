@@ -18,7 +18,7 @@
 #
 # What the corpus holds: every file read, the date each report carries (given in its text or
 # metadata, inferred from its content within a window, or missing), the files set aside and
-# why, how the reports spread over the weeks, and the people, places and organisations they
+# why, how the reports spread over time, and the people, places and organisations they
 # mention most. Paths in the parameters are relative to this `notebooks/` folder.
 
 # %% tags=["parameters"]
@@ -63,14 +63,16 @@ nh.save_table(problems, out, "problem_files")
 nh.show(problems, empty="No file was rejected or found to be a duplicate.")
 
 # %% [markdown]
-# ## Reports per week
+# ## Reports over time
 #
-# Readable reports per week of their report date, coloured and hatched by where the date came
-# from. Undated reports cannot be placed and are counted under the chart.
+# Readable reports per week of their report date (per month when they span more than a
+# year), coloured and hatched by where the date came from: given in the article or its
+# metadata, or inferred from its content (orange, hatched: less certain, see the table above
+# for each window). Undated reports cannot be placed and are counted under the chart.
 
 # %%
-ax = charts.reports_per_week(tables.documents)
-nh.save_chart(ax, out, "reports_per_week")
+ax = charts.reports_over_time(tables.documents)
+nh.save_chart(ax, out, "reports_over_time")
 
 # %% [markdown]
 # ## Most-mentioned people, places and organisations

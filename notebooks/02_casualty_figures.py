@@ -18,10 +18,12 @@
 #
 # People killed and injured so far as each report states them, by report date, drawn over the
 # official cumulative count of the Gaza Ministry of Health (the grey line). One-off tolls of a
-# single event (the 7 October attack) are not running totals and have their own chart. Marker colour is the population, marker
-# shape the qualifier (a triangle pointing up is "at least", down "nearly" or "up to", a
+# single event (the 7 October attack) are not running totals and have their own chart. Marker
+# colour is the population, marker shape the qualifier (a triangle pointing up is "at least", down "nearly" or "up to", a
 # diamond "about"), and a vertical bar a stated range. Below: the gap between each figure and
 # the official value, and the figures that disagree with it beyond what their qualifier allows.
+# When reports state Israeli tolls (a few thousand beside Gaza's tens of thousands), they get a
+# panel with a scale of their own under the main chart.
 
 # %% tags=["parameters"]
 corpus = "../data/corpus"  # articles: a folder of .txt/.jsonl/.csv files, or one export file
@@ -40,7 +42,8 @@ nh.setup()
 out = nh.output_folder(output_dir)
 tables = nh.select_dates(nh.load_tables(tables_dir, corpus, output_dir, model), start, end)
 official = nh.load_official_casualties(reference_dir)
-nh.say(nh.figures_summary(tables.figures, nh.CASUALTY_METRICS, "casualty", start, end))
+nh.say(nh.figures_summary(tables.figures, nh.CASUALTY_METRICS, "casualty", start, end,
+                          documents=tables.documents))
 
 # %% [markdown]
 # ## Killed
@@ -71,7 +74,10 @@ nh.save_chart(ax, out, "event_tolls")
 # %% [markdown]
 # ## The figures
 #
-# Every casualty figure with the exact span of text that holds it (*Quote*).
+# Every casualty figure with the exact words that hold it (*Quote*: click it for the whole
+# sentence, the number marked) and where they lie in the article (*characters*, the
+# `start_char`-`end_char` of figures.csv). A report date inferred from the article's content
+# says so under the date, with the window the true date lies in.
 
 # %%
 casualties = nh.figure_rows(tables.figures, nh.CASUALTY_METRICS)
@@ -97,7 +103,9 @@ nh.show(casualty_sub_counts, empty="No casualty sub-counts or vague amounts were
 # Each figure next to the official value on its report date (and the day before, since
 # reports often quote the previous day's count); *Gap to official* is the figure's distance
 # from the official value in percent, and *Fits the official value* (✓/✗) whether that distance
-# fits the qualifier ("at least", "about", ...).
+# fits the qualifier ("at least", "about", ...). *Official source* says where the value comes
+# from: the Gaza Ministry of Health's daily count for Palestinian tolls; for Israeli tolls there
+# is no official daily series, and the value is one news sites reported (linked).
 
 # %%
 deviations = nh.deviation_table(tables.figures_vs_reference, nh.CASUALTY_METRICS)
@@ -108,8 +116,8 @@ nh.show(deviations, empty="No figure could be compared with the official series.
 # %% [markdown]
 # ## Figures that disagree with the official value
 #
-# The figures whose value the official series does not support, given their qualifier, with
-# the sentence they come from, so each can be checked against the article.
+# The figures whose value the official series does not support, given their qualifier; click
+# a quote for the sentence it comes from, so each can be checked against the article.
 
 # %%
 disagreeing = nh.disagreements(tables.figures_vs_reference, tables.figures,

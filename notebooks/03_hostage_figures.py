@@ -42,7 +42,7 @@ out = nh.output_folder(output_dir)
 tables = nh.select_dates(nh.load_tables(tables_dir, corpus, output_dir, model), start, end)
 reported = nh.load_reported_hostages(reference_dir)
 nh.say(nh.figures_summary(tables.figures, nh.HOSTAGE_TABLE_METRICS, "hostage and prisoner",
-                          start, end))
+                          start, end, documents=tables.documents))
 
 # %% [markdown]
 # ## Hostages held
@@ -78,6 +78,11 @@ nh.save_chart(ax, out, "prisoners_released")
 
 # %% [markdown]
 # ## The figures
+#
+# Every hostage and prisoner figure with the exact words that hold it (*Quote*: click it for
+# the whole sentence, the number marked) and where they lie in the article (*characters*, the
+# `start_char`-`end_char` of figures.csv). A report date inferred from the article's content
+# says so under the date, with the window the true date lies in.
 
 # %%
 hostage_figures = nh.figure_rows(tables.figures, nh.HOSTAGE_TABLE_METRICS)

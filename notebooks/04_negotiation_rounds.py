@@ -18,6 +18,11 @@
 #
 # Meetings and rounds of talks the reports describe, merged across reports into rounds: when
 # and where they took place, who took part, what was on the table, and which reports say so.
+# Two reports describe one round when their days agree within a day (a meeting without a day
+# stands for the two weeks around its report), their places agree (Doha is in Qatar) and they
+# share participants. A round whose reports give no day has no known date: it is in the tables
+# but not on the charts. Dates come from the reports, some of which were dated by inference
+# (see the corpus overview), so a round's date is as good as its reports'.
 
 # %% tags=["parameters"]
 corpus = "../data/corpus"  # articles: a folder of .txt/.jsonl/.csv files, or one export file
@@ -79,7 +84,8 @@ nh.show(nh.round_lines(rounds), empty="No negotiation rounds were found.",
 # %% [markdown]
 # ## Sources of each round
 #
-# Every report behind each round, with the sentence that describes the meeting.
+# Every report behind each round, with the words that describe the meeting and where they
+# lie in the article (*characters*, the `start_char`-`end_char` of meetings.csv).
 
 # %%
 sources = nh.round_sources(rounds, tables.meetings, tables.documents)
@@ -94,11 +100,15 @@ nh.show(sources, empty="No negotiation rounds were found, so there are no source
 # the period of the reports: whether the corpus reports it and from which articles; then each
 # dated round found here that matches no known round (a round the record lacks, or a round
 # built wrongly). Rounds match when their days meet (within a day) and their places agree.
+# *Known round* gives its days and place, *Known round: source* links the report the record
+# was compiled from, and *Found rounds* the rounds of this corpus that match it (ids as in the
+# table above, their days and places).
 
 # %%
 check = tables.rounds_vs_reference
-nh.say(nh.reference_summary(check))
-check_table = check.reindex(columns=nh.REFERENCE_DISPLAY_COLUMNS)
 nh.save_table(check, out, "rounds_vs_reference")
-nh.show(check_table, empty="No known round lies in the period of the reports.",
+nh.say(nh.reference_summary(check, rounds))
+
+# %%
+nh.show(nh.reference_lines(check), empty="No known round lies in the period of the reports.",
         documents=tables.documents)

@@ -410,3 +410,195 @@ def test_round_lines_one_per_round():
     rounds = make_rounds()
     lines = nh.round_lines(rounds)
     assert len(lines) == len(rounds) and "summary" not in lines.columns
+
+
+# ------------------------------------------------------------------ round 5: a real corpus
+
+
+def test_reports_over_time_count_per_month_beyond_a_year():
+    """228 real articles over two years drew about 110 hairline weekly bars; past a year the
+    chart counts per month, and within a year it stays weekly."""
+    days = pd.date_range("2023-10-09", periods=40, freq="19D")
+    documents = schema.conform(pd.DataFrame({
+        "doc_id": [f"d{i}" for i in range(40)], "report_date": days.strftime("%Y-%m-%d"),
+        "date_source": ["header", "inferred"] * 20, "status": "ok"}), "documents")
+    ax = charts.reports_over_time(documents)
+    assert ax.get_title(loc="left") == "Reports per month"
+    assert sum(p.get_height() for p in ax.patches) == 40
+    labels = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert labels == ["date given in the article", "date inferred from its content"]
+    short = charts.reports_over_time(documents.head(10))
+    assert short.get_title(loc="left") == "Reports per week"
+    assert charts.reports_per_week is charts.reports_over_time
+
+
+def test_one_off_tolls_stack_reports_of_the_same_number():
+    """36 reports of the 7 October toll, 20 of them '1,200', showed as one marker; each report
+    now has its own, stacked around the row."""
+    figures = schema.conform(pd.DataFrame({
+        "doc_id": [f"d{i}" for i in range(6)], "report_date": "2024-01-01",
+        "metric": "killed", "population": "israeli", "value": [1200] * 5 + [1400],
+        "qualifier": "exact", "scope": "event"}), "figures")
+    ax = charts.event_figures(figures)
+    points = [tuple(p) for c in ax.collections for p in c.get_offsets()]
+    assert len(points) == 6 and len(set(points)) == 6
+    ys = sorted(y for x, y in points if x == 1200)
+    assert ys[0] < 0 < ys[-1] and max(abs(y) for y in ys) <= charts.STACK_SPAN / 2
+    assert [y for x, y in points if x == 1400] == [0]
+    assert "stacked" in texts(ax)
+
+
+def test_a_small_population_gets_a_panel_of_its_own():
+    """Israeli tolls (1,200-1,900) beside Gaza's (70,000) lay flat along zero; in a figure of its
+    own the chart draws them below, on their own scale; on a given Axes everything stays there."""
+    figures = schema.conform(pd.DataFrame({
+        "doc_id": list("abcd"), "report_date": ["2024-01-28", "2024-03-09"] * 2,
+        "metric": "killed", "population": ["palestinian"] * 2 + ["israeli"] * 2,
+        "value": [26422, 31000, 1200, 1700], "qualifier": "exact",
+        "scope": "cumulative"}), "figures")
+    ax = charts.casualty_figures(figures, make_official())
+    assert len(ax.figure.axes) == 2
+    top, low = ax.figure.axes
+    assert top is ax and marker_count(top) == 2 and marker_count(low) == 2
+    assert low.get_ylim()[1] < 5000 and "Israeli" in low.get_title(loc="left")
+    assert "Source:" in texts(low)
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert "Israeli (report)" in legend and "Palestinian (report)" in legend
+    fig, given = plt.subplots()
+    assert charts.casualty_figures(figures, make_official(), ax=given) is given
+    assert len(fig.axes) == 1 and marker_count(given) == 4
+
+
+def test_timeline_puts_unknown_places_last_and_shrinks_crowded_markers():
+    days = pd.date_range("2023-11-01", periods=120, freq="5D").strftime("%Y-%m-%d")
+    rounds = schema.conform(pd.DataFrame({
+        "round_id": [f"R{i}" for i in range(120)], "start_date": days,
+        "location": [None if i == 0 else "Doha" if i % 2 else "Cairo" for i in range(120)],
+        "participants": "A;B"}), "rounds")
+    ax = charts.rounds_timeline(rounds)
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert labels[-1] == charts.UNKNOWN_PLACE and len(labels) == 3
+    crowded = max(s for c in ax.collections for s in c.get_sizes())
+    few = charts.rounds_timeline(rounds.head(5))
+    assert crowded < max(s for c in few.collections for s in c.get_sizes())
+    alphas = {c.get_alpha() for c in ax.collections if type(c).__name__ == "PathCollection"}
+    assert charts.HELD_ALPHA in alphas
+
+
+def test_an_empty_chart_is_one_line_tall():
+    """The rules-only pipeline names no organisations: the overview drew a 320 px empty box."""
+    ax = charts.top_entities(pd.DataFrame(columns=nh.ENTITY_COLUMNS), labels=("ORG",))
+    assert ax.figure.get_size_inches()[1] == charts.EMPTY_HEIGHT
+    fig, given = plt.subplots(figsize=(6, 4))
+    charts.top_entities(pd.DataFrame(columns=nh.ENTITY_COLUMNS), labels=("ORG",), ax=given)
+    assert fig.get_size_inches()[1] == 4
+
+
+def test_reader_tables_give_the_sentence_span_range_and_inferred_date():
+    """Each number links to its words: the quote opens on its sentence (the quote marked) and
+    gives its character span; a stated range is one cell; an inferred report date says so."""
+    from analysis.present.display import for_readers
+
+    figures = make_figures()
+    figures.loc[0, "sentence"] = "Officials said at least 26,422 people had died."
+    rows = nh.figure_rows(figures, nh.CASUALTY_METRICS)
+    assert {"sentence", "start_char", "end_char"} <= set(rows.columns), "the CSV keeps them"
+    shown = for_readers(rows, make_documents())
+    assert "Sentence" not in shown and "Start char" not in shown and "Low" not in shown
+    first = shown.iloc[0]
+    assert "<mark>at least 26,422</mark>" in first["Quote"]
+    assert 'characters <span style="white-space:nowrap">0–10</span>' in first["Quote"]
+    ranged = shown[shown["Figure"] == "34,844"].iloc[0]
+    assert ranged["Stated range"] == "34,000–35,000"
+    assert "inferred: " in ranged["Report date"] and "2024-05-11" in ranged["Report date"]
+    assert "inferred" not in first["Report date"]
+    no_range = for_readers(rows[rows["low"].isna()], make_documents())
+    assert "Stated range" not in no_range
+
+
+def test_round_and_record_tables_read_in_words():
+    from analysis.present.display import for_readers
+
+    rounds = make_rounds()
+    rounds["terms"] = ["truce_days=42; hostages=33; prisoners=30", "phases=3", None]
+    shown = for_readers(nh.round_lines(rounds))
+    assert shown["Terms"].tolist()[:2] == ["truce of 42 days; 33 hostages; 30 prisoners",
+                                          "3 phases"]
+    check = pd.DataFrame({
+        "status": ["reported", "not_in_reference"], "reference_start": ["2024-01-28", None],
+        "reference_end": [None, None], "reference_place": ["Paris", None],
+        "reference_source": ["https://www.reuters.com/x", None],
+        "round_ids": ["R1;R4", "R2"], "round_start": ["2024-01-28;2024-01-29", "2024-03-08"],
+        "round_location": ["Paris;Europe", "Aqaba"], "n_reports": [3, 1],
+        "doc_ids": ["a;b;c", "b"]})
+    lines = for_readers(nh.reference_lines(check))
+    assert lines["Known round"].tolist() == ["2024-01-28, Paris", ""]
+    assert lines["Found rounds"].tolist() == ["R1, R4: 2024-01-28 to 2024-01-29, Paris; Europe",
+                                              "R2: 2024-03-08, Aqaba"]
+    assert 'href="https://www.reuters.com/x"' in lines["Known round: source"][0]
+
+
+def test_summaries_say_what_is_inferred_and_what_cannot_be_checked():
+    text = nh.figures_summary(make_figures(), nh.CASUALTY_METRICS, "casualty",
+                              documents=make_documents())
+    assert "1 comes from undated reports" in text
+    assert "1 comes from 1 report whose date was inferred from its content" in text
+    rounds = make_rounds()
+    assert nh.reference_summary(None, rounds).endswith(
+        "1 round without a known date cannot be checked against it.")
+
+
+def test_reported_points_are_drawn_over_the_reports_markers():
+    """Where a report agrees with the reported series its marker hid the cross; crosses are
+    now on top, outlined in white."""
+    reported = pd.DataFrame({"report_date": ["2024-05-08"], "metric": ["hostages_remaining"],
+                             "value": ["128"]})
+    ax = charts.hostage_figures(make_figures(), reported)
+    crosses = [c for c in ax.collections if type(c).__name__ == "PathCollection"
+               and [tuple(p) for p in c.get_offsets()][0][1] == 128 and c.get_path_effects()]
+    markers = [c for c in ax.collections if type(c).__name__ == "PathCollection"
+               and not c.get_path_effects()]
+    assert len(crosses) == 1 and markers
+    assert crosses[0].get_zorder() > max(c.get_zorder() for c in markers)
+
+
+def test_crowded_figures_fade_and_their_windows_thin():
+    """On 1,000 articles hundreds of dashed date windows merged into solid blocks: past
+    CROWDED_STATEMENTS the markers are see-through and the windows faint, drawn in one
+    collection per population rather than one a figure."""
+    n = charts.CROWDED_STATEMENTS + 50
+    days = pd.date_range("2024-01-01", periods=n, freq="D")
+    figures = schema.conform(pd.DataFrame({
+        "doc_id": [f"d{i}" for i in range(n)], "report_date": days.strftime("%Y-%m-%d"),
+        "metric": "killed", "population": "palestinian", "value": range(20000, 20000 + n),
+        "qualifier": "exact", "scope": "cumulative"}), "figures")
+    documents = schema.conform(pd.DataFrame({
+        "doc_id": figures["doc_id"], "report_date": figures["report_date"],
+        "date_source": "inferred", "status": "ok",
+        "date_window_start": (days - pd.Timedelta(days=5)).strftime("%Y-%m-%d"),
+        "date_window_end": (days + pd.Timedelta(days=5)).strftime("%Y-%m-%d")}), "documents")
+    for rows, alpha in ((figures, 0.25), (figures.head(40), 0.6)):
+        ax = charts.casualty_figures(rows, make_official(), documents=documents)
+        windows = [c for c in ax.collections if type(c).__name__ == "LineCollection"]
+        assert len(windows) == 1 and len(windows[0].get_segments()) == len(rows)
+        assert windows[0].get_alpha() == alpha
+        markers = [c for c in ax.collections if type(c).__name__ == "PathCollection"]
+        assert markers[0].get_alpha() == (0.7 if alpha == 0.25 else 1.0)
+
+
+def test_reference_sources_read_in_words():
+    """'israel_hostage_figures_reported.israel_killed_oct7 (https://...)' filled the casualty
+    page's comparison column and hid that Israeli tolls are compared with a reported figure,
+    not an official one: the source is now said in words, a reported one linked to its page."""
+    from analysis.present.display import for_readers
+
+    rows = pd.DataFrame([dict.fromkeys(nh.DEVIATION_COLUMNS, "")] * 3)
+    rows["metric"] = "killed"
+    rows["official_source"] = [
+        "gaza_daily_casualties.killed_cum (mohtel)", "gaza_daily_casualties.killed_cum (missing)",
+        "israel_hostage_figures_reported.israel_killed_oct7 (https://www.atalayar.com/en/x)"]
+    shown = for_readers(nh.deviation_table(rows, nh.CASUALTY_METRICS))["Official source"]
+    assert shown[0] == "Gaza Ministry of Health (Telegram), daily count"
+    assert "a day without a report" in shown[1]
+    assert shown[2].startswith("reported by <a href=\"https://www.atalayar.com/en/x\"")
+    assert ">atalayar.com</a>" in shown[2]

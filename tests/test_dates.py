@@ -311,3 +311,19 @@ def test_anniversary_of_october_7_is_a_duration_in_years():
                                      "the war.") if m["kind"] == "duration"]
     assert [(m["amount"], m["unit"], m["qualifier"]) for m in found] == [
         (1, "year", "anniversary"), (2, "year", "anniversary")]
+
+
+def test_an_extension_until_a_date_is_coming_but_a_truce_held_until_one_is_past():
+    from analysis.rules.dates import date_signals
+    coming = "Israel has maintained it wants an extension of the first phase until mid-April."
+    past = "The truce held until March 1."
+    assert [m["tense"] for m in date_signals(coming) if m["kind"] == "part_month"] == ["future"]
+    assert [m["tense"] for m in date_signals(past) if m["kind"] == "month_day"] == ["past"]
+
+
+def test_the_first_anniversary_told_alone_is_the_wars():
+    from analysis.rules.dates import date_signals
+    alone = "On the first anniversary, Israel believes 63 people are still held."
+    other = "Crowds marked the first anniversary of his killing."
+    assert [m["amount"] for m in date_signals(alone) if m["kind"] == "duration"] == [1]
+    assert not [m for m in date_signals(other) if m["kind"] == "duration"]

@@ -196,3 +196,11 @@ def test_headline_to_future_is_planned(nlp):
     held = rows(nlp, "Hamas delegation heads to Cairo for truce talks\nThe delegation arrived.",
                 dt.date(2024, 5, 1))
     assert [(r["location"], r["status"]) for r in held] == [("Cairo", "held")]
+
+
+def test_listed_places_take_the_people_of_their_country(nlp):
+    found = rows(nlp, "Witkoff flew to Doha and Jerusalem last month and met the Qatari prime "
+                      "minister and Netanyahu about the hostages.", dt.date(2024, 12, 5))
+    people = {r["location"]: set(r["participants"].split(";")) for r in found}
+    assert people == {"Doha": {"Steve Witkoff", "Mohammed bin Abdulrahman Al Thani"},
+                      "Jerusalem": {"Steve Witkoff", "Benjamin Netanyahu"}}

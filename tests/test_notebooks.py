@@ -23,7 +23,7 @@ PARAMETERS = {"corpus", "tables_dir", "output_dir", "start", "end", "model", "re
 
 # The files each notebook writes into its output folder.
 EXPECTED_FILES = {
-    "01_corpus_overview": {"document_dates.csv", "problem_files.csv", "reports_per_week.png",
+    "01_corpus_overview": {"document_dates.csv", "problem_files.csv", "reports_over_time.png",
                            "top_people.png", "top_places.png", "top_organisations.png",
                            "entity_counts.csv"},
     "02_casualty_figures": {"casualties_killed.png", "casualties_injured.png",
@@ -216,6 +216,8 @@ for (const page of pages) {
         tables: doc.querySelectorAll("table.dataTable").length,
         static_tables: doc.querySelectorAll(".jp-OutputArea-output table:not(.dataTable)")
           .length,
+        remote: frame.contentWindow.performance.getEntriesByType("resource")
+          .filter(e => /^(https?|wss?):/.test(e.name)).map(e => e.name),
         code: doc.querySelectorAll(".jp-CodeCell .jp-InputArea, .jp-InputPrompt, " +
                                    ".jp-OutputPrompt, .jp-InputArea-editor").length
               + (/(In|Out)\\s*\\[\\d*\\]:/.test(doc.body.innerText) ? 1 : 0),
@@ -276,6 +278,29 @@ def synthetic_report(tmp_path_factory):
     return out
 
 
+# Real articles of the development sets (never the held-out test sets): the report as its
+# users see it on news they collected, half of it undated, over two years.
+REAL_SETS = ["realnews-40", "dev", "dev2", "dev3"]
+REAL_PER_SET = 12
+
+
+@pytest.fixture(scope="module")
+def real_report(tmp_path_factory):
+    """The report on the first REAL_PER_SET articles of each development set, rules-only."""
+    from analysis.present.report import render_report
+
+    folder = tmp_path_factory.mktemp("real")
+    corpus = folder / "corpus"
+    corpus.mkdir()
+    for name in REAL_SETS:
+        for path in sorted((ROOT / "data" / "eval" / name / "corpus").glob("*.txt"))[
+                :REAL_PER_SET]:
+            shutil.copy(path, corpus / path.name)
+    out = folder / "out"
+    assert render_report(corpus, out, progress=False, cache_dir=folder / "cache") == 0
+    return out
+
+
 def measure_pages(browser: str, report: Path, profile: Path) -> tuple[list[dict], list[str]]:
     """Each page's measures (see HARNESS) and the console messages of the report's pages."""
     pages = ["index.html"] + [f"{name}.html" for name in NAMES]
@@ -310,7 +335,7 @@ def screenshots(browser: str, report: Path, profile: Path, measures: list[dict],
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("which", ["report", "synthetic_report"])
+@pytest.mark.parametrize("which", ["report", "synthetic_report", "real_report"])
 def test_pages_read_well_in_headless_chromium(which, request, browser, tmp_path):
     """What a reader opens: no code or prompts, every page shorter than MAX_PAGE_HEIGHT and no
     wider than the window, images loaded, tables interactive, no console messages."""
@@ -324,6 +349,7 @@ def test_pages_read_well_in_headless_chromium(which, request, browser, tmp_path)
         assert page["height"] < MAX_PAGE_HEIGHT, f"{name}: {page['height']} px tall"
         assert page["width"] <= WINDOW_WIDTH, f"{name}: {page['width']} px wide"
         assert page["broken"] == 0, f"{name}: {page['broken']} images did not load"
+        assert page["remote"] == [], f"{name} loaded from the network: {page['remote']}"
         if name != "index.html":
             assert page["images"] > 0, f"{name} shows no charts"
             assert page["tables"] > 0, f"{name}: no interactive table"
@@ -379,6 +405,8 @@ def test_overview_shows_the_gold_article_counts(report, gold):
 def test_index_shows_the_gold_counts_and_latest_toll(report, gold):
     """The index's numbers at a glance: articles, figures stated, and the newest Gaza toll a
     report states (gold figures on the gold report dates)."""
+    from analysis.present.display import VALUE_WORDS
+
     index = page_text(report, "index")
     assert f"Articles {len(gold['documents'])} read" in index
     assert f"Figures stated {len(gold['figures'])}" in index
@@ -386,9 +414,9 @@ def test_index_shows_the_gold_counts_and_latest_toll(report, gold):
     figures = gold["figures"]
     tolls = figures[(figures["metric"] == "killed") & (figures["population"] == "palestinian")]
     latest = max(tolls.itertuples(), key=lambda row: dates[row.doc_id])
-    assert (f"Latest Gaza death toll stated {int(latest.value):,} "
-            f"({latest.qualifier.replace('_', ' ')}) in a report of {dates[latest.doc_id]}"
-            in index)
+    words = VALUE_WORDS["qualifier"][latest.qualifier]
+    assert (f"Latest Gaza death toll stated {int(latest.value):,} ({words}) in a report of "
+            f"{dates[latest.doc_id]}" in index)
 
 
 @pytest.mark.slow
@@ -446,3 +474,200 @@ def test_show_code_puts_the_code_into_the_page(report, tmp_path):
     shutil.copy(report / executed.name, executed)
     html = export_html(executed, show_code=True).read_text(encoding="utf-8")
     assert "save_chart" in html and "reference_dir" in html
+
+
+# ----------------------------------------------------------------------------- real articles
+
+
+DATA_JSON = re.compile(r'"data_json": ("(?:[^"\\]|\\.)*")')
+
+
+def table_text(report: Path, name: str) -> str:
+    """The text of every row of the page's interactive tables, all pages of them (itables
+    embeds the rows as JSON for DataTables; page_text sees only what is drawn before it runs)."""
+    body = (report / f"{name}.html").read_text(encoding="utf-8")
+    cells = [cell for found in DATA_JSON.findall(body) for row in json.loads(json.loads(found))
+             for cell in row]
+    return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", " ".join(map(str, cells)))))
+
+
+def real_tables(report: Path) -> dict:
+    import pandas as pd
+
+    return {name: pd.read_csv(report / "tables" / f"{name}.csv", dtype=str,
+                              keep_default_na=False)
+            for name in ("documents", "figures", "rounds", "rounds_vs_reference",
+                         "figures_vs_reference")}
+
+
+@pytest.mark.slow
+def test_real_index_numbers_are_the_tables(real_report):
+    """The index's numbers, recounted from the tables: articles by how they are dated, figures
+    by what the pages chart, rounds dated or not and the known rounds they cover, and the
+    newest Gaza toll (saying whether its report date was inferred)."""
+    from analysis.present.notebook_helpers import CASUALTY_METRICS, HOSTAGE_TABLE_METRICS
+
+    t = real_tables(real_report)
+    index = page_text(real_report, "index")
+    ok = t["documents"][t["documents"]["status"] == "ok"]
+    inferred = ok[(ok["date_source"] == "inferred") & (ok["report_date"] != "")]
+    given = ok[ok["date_source"].isin(["header", "metadata"])]
+    undated = ok[ok["report_date"] == ""]
+    assert len(inferred) and len(undated) < len(inferred), "the sample has inferred dates"
+    assert (f"Articles {len(ok)} read: {len(given)} dated in their text or metadata, "
+            f"{len(inferred)} with a date inferred from their content") in index
+    figures = t["figures"]
+    whole = figures[(figures["group"] == "all") & (figures["vague"] == "false")]
+    casualty = whole["metric"].isin(CASUALTY_METRICS).sum()
+    hostage = whole["metric"].isin(HOSTAGE_TABLE_METRICS).sum()
+    assert (f"Figures stated {len(figures)} in {figures['doc_id'].nunique()} reports: "
+            f"{casualty} casualty and {hostage} hostage or prisoner counts") in index
+    rounds, check = t["rounds"], t["rounds_vs_reference"]
+    dated = (rounds["start_date"] != "").sum()
+    known = check["status"].isin(["reported", "not_reported"]).sum()
+    assert (f"Negotiation rounds {len(rounds)} ({dated} dated, {len(rounds) - dated} without "
+            f"a known date); {(check['status'] == 'reported').sum()} of the {known} known "
+            "rounds") in index
+    tolls = t["figures_vs_reference"]
+    tolls = tolls[(tolls["metric"] == "killed") & (tolls["population"] == "palestinian")
+                  & (tolls["official_value"] != "")]
+    newest = tolls[tolls["report_date"] == tolls["report_date"].max()]
+    value = int(newest["value"].astype(float).max())
+    line = f"Latest Gaza death toll stated {value:,} ("
+    assert line in index and f"in a report of {newest['report_date'].iloc[0]}" in index
+    was_inferred = newest["doc_id"].iloc[0] in set(inferred["doc_id"])
+    assert ("a date inferred from its content" in index) == was_inferred
+
+
+@pytest.mark.slow
+def test_real_figure_tables_give_span_and_inferred_window(real_report):
+    """Every casualty and hostage figure shown gives its character span; every figure of a
+    report dated by inference gives that report's window under its date; the summary counts
+    them; machine-readable terms never show."""
+    import pandas as pd
+
+    t = real_tables(real_report)
+    windows = t["documents"][t["documents"]["date_source"] == "inferred"].set_index("doc_id")
+    for name, table in (("02_casualty_figures", "casualty_figures"),
+                        ("03_hostage_figures", "hostage_figures")):
+        text = page_text(real_report, name) + table_text(real_report, name)
+        rows = pd.read_csv(real_report / name / f"{table}.csv", dtype=str,
+                           keep_default_na=False)
+        assert len(rows) and {"sentence", "start_char", "end_char"} <= set(rows.columns)
+        for row in rows.itertuples():
+            span = f"characters {int(row.start_char):,}–{int(row.end_char):,}"
+            assert span in text, (name, row.doc_id, span)
+        guessed = rows[rows["doc_id"].isin(windows.index) & (rows["report_date"] != "")]
+        assert len(guessed), f"{name}: figures from reports with an inferred date"
+        for doc_id in set(guessed["doc_id"]):
+            start, end = windows.loc[doc_id, ["date_window_start", "date_window_end"]]
+            if start != end:
+                assert f"inferred: {start} to {end}" in text, (name, doc_id)
+        n, reports = len(guessed), guessed["doc_id"].nunique()
+        assert f" {n} {'comes' if n == 1 else 'come'} from {reports} report" in text
+    assert "truce_days=" not in page_text(real_report, "04_negotiation_rounds")
+
+
+@pytest.mark.slow
+def test_real_rounds_page_checks_the_record_in_words(real_report):
+    """The check against the record: one line per known round, its days and place in one cell,
+    the rounds found for it by id with their days and places, and the rounds without a date
+    that could not be checked."""
+    t = real_tables(real_report)
+    text = (page_text(real_report, "04_negotiation_rounds")
+            + table_text(real_report, "04_negotiation_rounds"))
+    check = t["rounds_vs_reference"]
+    for row in check[check["status"] == "reported"].itertuples():
+        ids = ", ".join(row.round_ids.split(";"))
+        assert f"{ids}: " in text, row.round_ids
+        assert f"{row.reference_start}, {row.reference_place}" in text or row.reference_end
+    known = check["status"].isin(["reported", "not_reported"]).sum()
+    assert (f"Of {known} known rounds in the period of the reports, the corpus reports "
+            f"{(check['status'] == 'reported').sum()};") in text, "the check's summary is shown"
+    undated = (t["rounds"]["start_date"] == "").sum()
+    if undated:
+        noun = "round" if undated == 1 else "rounds"
+        assert f"{undated} {noun} without a known date cannot be checked against it." in text
+
+
+@pytest.mark.slow
+def test_real_charts_adapt_to_what_they_show(real_report):
+    """Reports over two years are counted per month; an empty chart is one line tall; Israeli
+    cumulative tolls, when stated, get their own panel (a taller image)."""
+    from PIL import Image
+
+    from analysis.present import charts
+
+    t = real_tables(real_report)
+    overview = real_report / "01_corpus_overview"
+    assert Image.open(overview / "top_organisations.png").height == round(
+        charts.EMPTY_HEIGHT * 100), "rules-only: no organisations, one line"
+    figures = t["figures"]
+    israeli = figures[(figures["metric"] == "killed") & (figures["population"] == "israeli")
+                      & (figures["scope"] == "cumulative") & (figures["group"] == "all")
+                      & (figures["report_date"] != "")]
+    killed = Image.open(real_report / "02_casualty_figures" / "casualties_killed.png")
+    assert (killed.height > 550) == (len(israeli) > 0)
+    executed = read("01_corpus_overview", real_report)
+    assert any("reports_over_time" in cell.source for cell in executed.cells)
+
+
+# Clicks the title of a table's "Figure" column twice and searches for a quote's character
+# span; reports the column's first page of values each time and the rows the search finds.
+SORT_HARNESS = """<!DOCTYPE html>
+<html><body><pre id="result">pending</pre>
+<script>
+const frame = document.createElement("iframe");
+frame.style.width = "1280px"; frame.style.height = "800px";
+const wait = (ms) => new Promise(done => setTimeout(done, ms));
+frame.onload = async () => {
+  await wait(3000);
+  const doc = frame.contentDocument;
+  const table = doc.querySelector("table.dataTable");
+  const heads = [...table.querySelectorAll("thead th")];
+  const at = heads.findIndex(h => h.textContent.trim() === "Figure");
+  const column = () => [...table.querySelectorAll("tbody tr")].map(
+    r => r.children[at].textContent.trim());
+  const out = {first: column()};
+  heads[at].querySelector(".dt-column-title").click(); await wait(300); out.up = column();
+  heads[at].querySelector(".dt-column-title").click(); await wait(300); out.down = column();
+  const search = doc.querySelector("input[type=search]");
+  search.value = %s;
+  search.dispatchEvent(new Event("input", {bubbles: true}));
+  search.dispatchEvent(new KeyboardEvent("keyup", {bubbles: true}));
+  await wait(500);
+  out.found = [...table.querySelectorAll("tbody tr")].map(r => r.textContent);
+  document.getElementById("result").textContent = JSON.stringify(out);
+};
+frame.src = %s;
+document.body.appendChild(frame);
+</script></body></html>
+"""
+
+
+@pytest.mark.slow
+def test_real_tables_sort_by_their_titles_and_find_any_row(real_report, browser, tmp_path):
+    """A click on a column's title sorts it (itables' default sorted only from the small
+    arrows), numbers with thousands separators as numbers; the search box finds a figure on
+    any page by its character span."""
+    import pandas as pd
+
+    rows = pd.read_csv(real_report / "02_casualty_figures" / "casualty_figures.csv")
+    last = rows.iloc[-1]
+    span = f"characters {int(last.start_char):,}–{int(last.end_char):,}"
+    harness = real_report / "_sort.html"
+    harness.write_text(SORT_HARNESS % (json.dumps(span), json.dumps("02_casualty_figures.html")),
+                       encoding="utf-8")
+    try:
+        result = chromium(browser, tmp_path / "profile", "--virtual-time-budget=20000",
+                          "--dump-dom", harness.as_uri())
+    finally:
+        harness.unlink()
+    found = re.search(r'<pre id="result">(.*?)</pre>', result.stdout, re.DOTALL)
+    assert found and found.group(1).startswith("{"), result.stderr[-2000:]
+    out = json.loads(html.unescape(found.group(1)))
+    values = sorted(rows["value"].astype(int))
+    assert out["up"][0] == f"{values[0]:,}" and out["down"][0] == f"{values[-1]:,}"
+    assert [int(v.replace(",", "")) for v in out["up"]] == values[:len(out["up"])]
+    assert out["found"] and all(span in row for row in out["found"])
+    assert any(last.doc_id in row for row in out["found"])

@@ -24,6 +24,8 @@ CASES = [
     ("a dozen", 12, None, None, False),
     ("two dozen", 24, None, None, False),
     ("half a million", 500_000, None, None, False),
+    ("three thousand and 415", 3415, None, None, False),  # translated copy: words, then digits
+    ("14 thousand and 62", 14062, None, None, False),
     ("a million", 1_000_000, None, None, False),
     ("dozens", 12, 12, None, True),
     ("scores", 20, 20, None, True),

@@ -59,12 +59,47 @@ def test_index_opens_with_headline_numbers(tmp_path):
         "a,2024-01-02,killed,palestinian,22185,lower_bound,22185,10\n"
         "a,2023-12-01,killed,palestinian,15000,exact,15207,10\n")
     assert runner.headline_numbers(tables) == [
-        ("Articles", "2 read (1 dated), 1 set aside"),
-        ("Figures stated", "2"),
+        ("Articles", "2 read: 1 dated in their text or metadata, 1 undated; 1 set aside"),
+        ("Figures stated", "2 in 1 report: 2 casualty and 0 hostage or prisoner counts"),
         ("Negotiation rounds", "1"),
         ("Latest Gaza death toll stated",
-         "22,185 (lower bound) in a report of 2024-01-02; official series that day 22,185"),
+         "22,185 (at least) in a report of 2024-01-02; official series that day 22,185"),
     ]
+
+
+def test_index_says_what_is_inferred_and_what_the_counts_hold(tmp_path):
+    """On a real corpus most undated articles get an inferred date, figures include sub-counts
+    and vague amounts the pages do not chart, and many rounds have no date: the index's
+    numbers say so, and a latest toll whose report date was inferred gives its window."""
+    tables = tmp_path / "tables"
+    tables.mkdir()
+    (tables / "documents.csv").write_text(
+        "doc_id,report_date,status,date_source,date_window_start,date_window_end\n"
+        "a,2025-11-08,ok,header,2025-11-08,2025-11-08\n"
+        "b,2025-11-29,ok,inferred,2025-11-29,2025-12-09\n"
+        "c,,ok,none,,\nd,,duplicate,none,,\n")
+    (tables / "figures.csv").write_text(
+        "doc_id,metric,group,vague\na,killed,all,false\na,killed,children,false\n"
+        "b,hostages_held,all,false\nb,prisoners_held,all,true\nb,displaced,all,false\n")
+    (tables / "rounds.csv").write_text("round_id,start_date\nR01,2025-10-01\nR02,\n")
+    (tables / "rounds_vs_reference.csv").write_text(
+        "status\nreported\nnot_reported\nnot_in_reference\n")
+    (tables / "figures_vs_reference.csv").write_text(
+        "doc_id,report_date,metric,population,value,qualifier,official_value,start_char\n"
+        "a,2025-11-08,killed,palestinian,69169,exact,69169,40\n"
+        "b,2025-11-29,killed,palestinian,70100,exact,70100,10\n"
+        "b,2025-11-29,killed,palestinian,70000,lower_bound,70100,90\n")
+    assert dict(runner.headline_numbers(tables)) == {
+        "Articles": "3 read: 1 dated in their text or metadata, 1 with a date inferred from "
+                    "their content, 1 undated; 1 set aside",
+        "Figures stated": "5 in 2 reports: 1 casualty and 1 hostage or prisoner counts, 3 "
+                          "sub-counts, vague amounts or counts of the displaced",
+        "Negotiation rounds": "2 (1 dated, 1 without a known date); 1 of the 2 known rounds "
+                              "of the period are among them",
+        "Latest Gaza death toll stated":
+            "70,100 (exact) in a report of 2025-11-29, a date inferred from its content "
+            "(between 2025-11-29 and 2025-12-09); official series that day 70,100",
+    }
 
 
 def test_normalise_notebook_removes_volatile_metadata(tmp_path):
@@ -229,3 +264,50 @@ def test_article_text_is_escaped_in_html(failed_run):
     assert "&lt;img src=x onerror=alert(1)&gt;-empty" in overview  # the rejected file
     tables = (failed / "tables" / "documents.csv").read_text(encoding="utf-8")
     assert HOSTILE_NAME in tables  # CSV keeps the text as it is; only HTML escapes it
+
+
+def test_index_numbers_follow_the_pages_date_range(tmp_path):
+    """With --start/--end the pages show only the reports dated in the range; the index's
+    numbers counted the whole corpus (a 'latest toll' from outside the range); now they count
+    what the pages show and say which reports those are."""
+    import pandas as pd
+
+    from analysis import schema
+
+    tables = tmp_path / "tables"
+    tables.mkdir()
+    frames = {
+        "documents": pd.DataFrame({
+            "doc_id": ["old", "new", "none"], "report_date": ["2024-03-01", "2025-03-01", None],
+            "date_source": ["header", "inferred", "none"], "status": "ok",
+            "date_window_start": ["2024-03-01", "2025-02-27", None],
+            "date_window_end": ["2024-03-01", "2025-03-04", None]}),
+        "figures": pd.DataFrame({
+            "doc_id": ["old", "new", "new"],
+            "report_date": ["2024-03-01", "2025-03-01", "2025-03-01"],
+            "metric": ["killed", "killed", "hostages_held"],
+            "population": ["palestinian", "palestinian", "israeli"], "value": [30000, 48000, 59],
+            "qualifier": "exact", "group": "all", "vague": False, "scope": "cumulative"}),
+        "rounds": pd.DataFrame({"round_id": ["R1", "R2"], "start_date": ["2024-03-02", None],
+                                "location": "Doha", "doc_ids": ["old", "new"]}),
+        "rounds_vs_reference": schema.empty("rounds_vs_reference"),
+        "figures_vs_reference": pd.DataFrame({
+            "doc_id": ["old", "new"], "report_date": ["2024-03-01", "2025-03-01"],
+            "metric": "killed", "population": "palestinian", "value": [30000, 48000],
+            "qualifier": "exact", "official_value": [30035, 48365], "start_char": [5, 9]}),
+    }
+    for name, frame in frames.items():
+        with open(tables / f"{name}.csv", "w", encoding="utf-8", newline="") as file:
+            schema.write_csv(schema.conform(frame, name), file)
+    whole = dict(runner.headline_numbers(tables))
+    assert whole["Articles"].startswith("3 read") and "Reports shown" not in whole
+    assert whole["Latest Gaza death toll stated"].startswith("48,000 (exact) in a report of "
+                                                             "2025-03-01, a date inferred")
+    shown = dict(runner.headline_numbers(tables, start="2024-01-01", end="2024-12-31"))
+    assert shown["Reports shown"] == ("reports dated 2024-01-01 to 2024-12-31, and the undated "
+                                      "ones in the corpus overview")
+    assert shown["Articles"] == "2 read: 1 dated in their text or metadata, 1 undated"
+    assert shown["Figures stated"].startswith("1 in 1 report: 1 casualty and 0 hostage")
+    assert shown["Negotiation rounds"] == "1"
+    assert shown["Latest Gaza death toll stated"] == (
+        "30,000 (exact) in a report of 2024-03-01; official series that day 30,035")

@@ -23,6 +23,8 @@ from analysis.rules.actors import load_actors, merge_by_surname
 from analysis.rules.places import Gazetteer, load_gazetteer
 
 FAR_FUTURE = dt.timedelta(days=183)  # a planned meeting is not announced half a year ahead
+# "will travel to Cairo in the coming hours", "talks resumed in recent hours": the report's day
+WITHIN_HOURS = re.compile(r"\b(coming|next|recent|past)\s+(?:few\s+)?hours\b", re.IGNORECASE)
 FULL_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")  # "July 6, 2024": a date of its own
 UNDATED_BASE = dt.date(2099, 12, 31)  # resolves a date with its year in an undated article
 
@@ -36,6 +38,10 @@ def resolve_date(date_text: str, report_date: dt.date | None, tense: str | None 
     if not date_text:
         return None, False
     from analysis.rules.dates import resolve
+
+    hours = WITHIN_HOURS.search(date_text)
+    if hours and report_date is not None:  # "in the coming hours", "in recent hours": the day
+        return report_date, hours.group(1).lower() not in ("recent", "past")  # of the report
 
     if report_date is None:
         if not FULL_YEAR.search(date_text):
@@ -521,6 +527,18 @@ def finish_cluster(cluster: Cluster, report_date: dt.date | None) -> dict:
     }
 
 
+def _named_meeting(cluster: Cluster) -> bool:
+    """A meeting the text names without place or day but with its people: 'Blinken met with
+    the Qatari prime minister', 'Barnea also met with Egyptian officials' (a primary mention
+    whose meeting verb is 'met'/'meet' and one of whose people is a negotiator, not under
+    way in passing). Leaves 'talks' in general and meetings of politicians."""
+    table = load_actors()
+    return any(m.get("kind") == "primary" and not m.get("passing") and not m.get("earlier")
+               and {"met", "meet", "meets"} & set(m.get("trigger", "").lower().split())
+               and any(map(table.is_negotiator, m.get("participants", [])))
+               for m in cluster.mentions)
+
+
 TRIP_TRIGGERS = {"landed", "lands", "land", "arrived", "arrives", "arrive", "travel",
                  "travels", "traveled", "travelled", "flew", "flies", "headed", "heads"}
 TRIP_DAYS = 3  # a meeting up to three days after the arrival is on the same trip
@@ -564,7 +582,7 @@ def document_meetings(document, result: dict) -> list[tuple[dict, Cluster]]:
     for cluster in clusters:
         row = {"doc_id": document.doc_id, "report_date": report_date,
                **finish_cluster(cluster, document.report_date)}
-        if not row["location"] and not row["date"]:
+        if not row["location"] and not row["date"] and not _named_meeting(cluster):
             continue  # neither where nor which day: a deal or talks in general, not a meeting
         if _internal(row, gazetteer):
             continue

@@ -6,7 +6,7 @@ shape for every category that colour also shows, labelled axes with units, a tit
 line. An empty frame gives an Axes that says in words that nothing was found.
 
 >>> from analysis.present import charts
->>> ax = charts.reports_per_week(documents)                      # doctest: +SKIP
+>>> ax = charts.reports_over_time(documents)                    # doctest: +SKIP
 >>> ax = charts.casualty_figures(figures, official, metric="killed")   # doctest: +SKIP
 >>> ax.figure.savefig("killed.png")                              # doctest: +SKIP
 """
@@ -23,6 +23,7 @@ matplotlib.rcParams["text.parse_math"] = False
 import matplotlib.dates as mdates  # noqa: E402
 import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
+from matplotlib import patheffects  # noqa: E402
 from matplotlib.lines import Line2D  # noqa: E402
 
 from analysis.schema import whole_figures  # noqa: E402
@@ -85,11 +86,15 @@ REPORTED_METRIC_MAP = {
     "palestinian_prisoners_released_nov2023_deal": "prisoners_released",
 }
 
+UNKNOWN_PLACE = "place unknown"  # the rounds timeline's row of rounds without a place, last
 STATUS_STYLE = {  # held rounds are filled, planned ones hollow
     "held": {"facecolor": OKABE_ITO["blue"], "label": "held"},
     "planned": {"facecolor": "white", "label": "planned"},
 }
 
+# Reported points are drawn over the reports' markers, outlined in white: a cross in a metric's
+# colour on a marker of that colour was invisible where the two agreed.
+REFERENCE_OUTLINE = [patheffects.withStroke(linewidth=3, foreground="white")]
 SOURCE_FIGURES = "Source: figures stated in the news reports of the corpus (figures.csv)"
 SOURCE_OFFICIAL = ("line: the Gaza Ministry of Health's official cumulative count via "
                    "TechForPalestine (gaza_daily_casualties.csv)")
@@ -102,9 +107,13 @@ EVENT_SCOPE = "event"  # figures.csv scope of one-off tolls (the 7 October attac
 # ----------------------------------------------------------------------------- helpers
 
 
+OWN_FIGURE = "hostage-talks chart"  # the label of a figure a chart function made itself
+
+
 def _axes(ax, size=(8, 4.5)):
     if ax is None:
-        _, ax = plt.subplots(figsize=size, layout="constrained")
+        figure, ax = plt.subplots(figsize=size, layout="constrained")
+        figure.set_label(OWN_FIGURE)
     return ax
 
 
@@ -132,8 +141,14 @@ ROUNDS_SOURCE = "Source: meetings reported in the corpus, merged into rounds (ro
 NO_ROUNDS = "No negotiation rounds found in the selected reports."
 
 
+EMPTY_HEIGHT = 1.3  # inches: a chart with nothing to draw is a line of text, not a blank box
+
+
 def _nothing(ax, title: str, message: str, source: str):
-    """An Axes that says, in words, that there is nothing to draw."""
+    """An Axes that says, in words, that there is nothing to draw; in a figure the chart
+    function made itself, only as tall as its title, message and source line."""
+    if ax.figure.get_label() == OWN_FIGURE and len(ax.figure.axes) == 1:
+        ax.figure.set_size_inches(ax.figure.get_figwidth(), EMPTY_HEIGHT)
     ax.set_title(title, loc="left", fontweight="bold")
     ax.text(0.5, 0.5, message, transform=ax.transAxes, ha="center", va="center",
             fontsize=11, color="#444444", wrap=True)
@@ -172,21 +187,43 @@ def _qualifier_legend(qualifiers) -> list:
             for q in QUALIFIER_MARKERS if q in set(qualifiers)]
 
 
-def _plot_statements(ax, frame: pd.DataFrame, color: str) -> None:
+CROWDED_STATEMENTS = 150  # figures on one chart beyond which markers and windows fade
+
+
+def statement_style(n: int) -> dict:
+    """How a chart of `n` figure statements draws them: markers opaque and date windows clear
+    up to CROWDED_STATEMENTS; beyond, markers see-through and windows thin and faint, so that
+    hundreds of overlapping dashed windows do not merge into solid blocks.
+
+    >>> statement_style(40)["window_alpha"], statement_style(800)["window_alpha"]
+    (0.6, 0.25)
+    """
+    if n <= CROWDED_STATEMENTS:
+        return {"marker_alpha": 1.0, "window_alpha": 0.6, "window_width": 1.2}
+    return {"marker_alpha": 0.7, "window_alpha": 0.25, "window_width": 0.8}
+
+
+def _plot_statements(ax, frame: pd.DataFrame, color: str, crowd: int | None = None) -> None:
     """Markers for figure statements (shape by qualifier) with their low-high range bars and,
-    for a report whose date was inferred, its date window as a horizontal bar."""
-    for _, row in frame.iterrows():
-        low, high = row["_low"], row["_high"]
-        if pd.notna(low) and pd.notna(high) and high > low:
-            ax.vlines(row["_date"], low, high, color=color, linewidth=1.5, alpha=0.8, zorder=3)
-        start, end = row.get("_win_lo"), row.get("_win_hi")
-        if pd.notna(start) and pd.notna(end) and end > start:
-            ax.hlines(row["_value"], start, end, color=color, linewidth=1.2, alpha=0.6,
+    for a report whose date was inferred, its date window as a horizontal dashed bar; drawn
+    as the chart's `crowd` statements in all call for (statement_style)."""
+    style = statement_style(len(frame) if crowd is None else crowd)
+    ranges = frame[frame["_low"].notna() & frame["_high"].notna()
+                   & (frame["_high"] > frame["_low"])]
+    if len(ranges):
+        ax.vlines(ranges["_date"], ranges["_low"], ranges["_high"], color=color,
+                  linewidth=1.5, alpha=0.8, zorder=3)
+    if "_win_lo" in frame:
+        windows = frame[frame["_win_lo"].notna() & frame["_win_hi"].notna()
+                        & (frame["_win_hi"] > frame["_win_lo"])]
+        if len(windows):
+            ax.hlines(windows["_value"], windows["_win_lo"], windows["_win_hi"], color=color,
+                      linewidth=style["window_width"], alpha=style["window_alpha"],
                       linestyle=(0, (4, 2)), zorder=3)
     for qualifier, group in frame.groupby("_qualifier", sort=True):
         marker = QUALIFIER_MARKERS.get(qualifier, ("X", qualifier))[0]
         ax.scatter(group["_date"], group["_value"], marker=marker, s=55, color=color,
-                   edgecolor="black", linewidth=0.6, zorder=4)
+                   edgecolor="black", linewidth=0.6, alpha=style["marker_alpha"], zorder=4)
 
 
 INFERRED_WINDOW_LABEL = "inferred report date:\nits window (dashed bar)"
@@ -244,21 +281,77 @@ def _statements(figures: pd.DataFrame, documents: pd.DataFrame | None = None) ->
 # ----------------------------------------------------------------------------- charts
 
 
+SMALL_POPULATION = 0.1  # a population whose tolls all stay under this share of the largest
+# population's largest toll is drawn on a panel of its own (its own scale), not flat along 0
+
+
+def _split_populations(rows: pd.DataFrame) -> tuple[list[str], list[str]]:
+    """(populations drawn on the main axes, those drawn on a lower panel of their own): with
+    Gaza's toll at 70,000 on the axis, Israel's 1,200-1,900 would lie flat along zero.
+
+    >>> rows = pd.DataFrame({"population": ["palestinian", "israeli"], "_value": [70000, 1700]})
+    >>> _split_populations(rows)
+    (['palestinian'], ['israeli'])
+    """
+    peaks = rows.groupby("population")["_value"].max()
+    largest = peaks.max() if len(peaks) else 0
+    small = [p for p in peaks.index if peaks[p] < SMALL_POPULATION * largest]
+    return [p for p in POPULATION_STYLE if p in peaks.index and p not in small] + sorted(
+        p for p in peaks.index if p not in POPULATION_STYLE and p not in small), [
+        p for p in POPULATION_STYLE if p in small]
+
+
+def _official_line(ax, official: pd.DataFrame | None, metric: str, rows: pd.DataFrame) -> None:
+    """The official cumulative series (`<metric>_cum`) as a grey step line, 45 days around
+    the figures' dates."""
+    column = f"{metric}_cum"
+    if official is None or official.empty or column not in official.columns:
+        return
+    series = pd.DataFrame({"date": _dates(official["report_date"]).values,
+                           "value": _numbers(official[column]).values})
+    lo = rows["_date"].min() - pd.Timedelta(days=45)
+    hi = rows["_date"].max() + pd.Timedelta(days=45)
+    series = series[(series["date"] >= lo) & (series["date"] <= hi)].dropna()
+    ax.plot(series["date"], series["value"], color=OKABE_ITO["grey"], linewidth=2,
+            drawstyle="steps-post", zorder=2, label=OFFICIAL_LINE_LABEL)
+
+
+def _population_markers(ax, rows: pd.DataFrame, populations: list[str]) -> list:
+    """Each population's statements on `ax`, in its colour; the legend handles."""
+    handles = []
+    for population in populations:
+        style = POPULATION_STYLE.get(population, POPULATION_STYLE["other"])
+        _plot_statements(ax, rows[rows["population"] == population], style["color"],
+                         crowd=len(rows))
+        handles.append(Line2D([], [], linestyle="", marker="s", markersize=8,
+                              color=style["color"], label=f"{style['label']} (report)"))
+    return handles
+
+
+def _count_axis(ax, label: str) -> None:
+    ax.set_ylabel(label)
+    ax.set_ylim(bottom=0)
+    _thousands(ax)
+    ax.grid(axis="y", color="#dddddd", linewidth=0.6)
+
+
 def casualty_figures(figures: pd.DataFrame, official: pd.DataFrame | None = None,
                      metric: str = "killed", ax=None, documents: pd.DataFrame | None = None):
     """People killed (or injured) so far, as each report states them, by report date and
     population, over the official cumulative series of the Gaza Ministry of Health. One-off
     event tolls (scope ``event``: the 7 October attack) are not cumulative and are left to
-    :func:`event_figures`, so they do not lie flat under a cumulative line.
+    :func:`event_figures`, so they do not lie flat under a cumulative line. In a figure of its
+    own (`ax` None), a population whose tolls are a tenth of the largest's or less (Israel's
+    beside Gaza's) gets a panel of its own below, with its own scale.
 
     `figures` has the columns of figures.csv; `official` has ``report_date`` and
     ``<metric>_cum`` (gaza_daily_casualties.csv). Marker shape = qualifier, vertical bar =
     low-high range, colour = population; with `documents` (documents.csv), a report whose
-    date was inferred has its date window drawn as a dashed horizontal bar.
+    date was inferred has its date window drawn as a dashed horizontal bar. Returns the main
+    Axes.
 
     >>> ax = casualty_figures(figures, official, metric="injured")   # doctest: +SKIP
     """
-    ax = _axes(ax, size=(9, 4.5))
     noun = {"killed": "killed", "injured": "injured"}.get(metric, metric)
     title = (f"People {noun} so far: figures stated in the reports (markers)\n"
              f"and the Gaza Ministry of Health's cumulative count (line)")
@@ -267,41 +360,34 @@ def casualty_figures(figures: pd.DataFrame, official: pd.DataFrame | None = None
     if len(rows):
         rows = rows[(rows["metric"] == metric) & ~_is_event(rows)]
     if rows.empty:
-        return _nothing(ax, title, f"No dated '{metric}' figures in the selected reports.",
-                        source)
-
-    column = f"{metric}_cum"
-    if official is not None and not official.empty and column in official.columns:
-        dates = _dates(official["report_date"]).values
-        series = pd.DataFrame({"date": dates, "value": _numbers(official[column]).values})
-        lo = rows["_date"].min() - pd.Timedelta(days=45)
-        hi = rows["_date"].max() + pd.Timedelta(days=45)
-        series = series[(series["date"] >= lo) & (series["date"] <= hi)].dropna()
-        ax.plot(series["date"], series["value"], color=OKABE_ITO["grey"], linewidth=2,
-                drawstyle="steps-post", zorder=2,
-                label=OFFICIAL_LINE_LABEL)
-
-    handles = []
-    for population, style in POPULATION_STYLE.items():
-        group = rows[rows["population"] == population]
-        if group.empty:
-            continue
-        _plot_statements(ax, group, style["color"])
-        handles.append(Line2D([], [], linestyle="", marker="s", markersize=8,
-                              color=style["color"], label=f"{style['label']} (report)"))
+        return _nothing(_axes(ax, size=(9, 4.5)), title,
+                        f"No dated '{metric}' figures in the selected reports.", source)
+    main, small = _split_populations(rows)
+    low = None
+    if ax is None and main and small:
+        figure, (ax, low) = plt.subplots(2, 1, sharex=True, figsize=(9, 6.2),
+                                         height_ratios=[3, 1.3], layout="constrained")
+        figure.set_label(OWN_FIGURE)
+    else:
+        ax, main, small = _axes(ax, size=(9, 4.5)), main + small, []
+    _official_line(ax, official, metric, rows)
+    handles = _population_markers(ax, rows, main)
+    if low is not None:
+        handles += _population_markers(low, rows, small)
+        names = " and ".join(POPULATION_STYLE[p]["label"] for p in small)
+        low.set_title(f"{names} figures, on a scale of their own", loc="left", fontsize=9)
+        _count_axis(low, f"people {noun}")
     official_handles, _ = ax.get_legend_handles_labels()
     ax.legend(handles=official_handles + handles + _qualifier_legend(rows["_qualifier"])
               + _window_legend(rows),
               fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False)
     ax.set_title(title, loc="left", fontweight="bold")
-    ax.set_xlabel("report date")
-    ax.set_ylabel(f"people {noun} (cumulative)")
-    ax.set_ylim(bottom=0)
-    _thousands(ax)
-    _date_axis(ax)
-    _pad_dates(ax, rows["_date"])
-    ax.grid(axis="y", color="#dddddd", linewidth=0.6)
-    _source(ax, source)
+    _count_axis(ax, f"people {noun} (cumulative)")
+    bottom = low if low is not None else ax
+    bottom.set_xlabel("report date")
+    _date_axis(bottom)
+    _pad_dates(bottom, rows["_date"])
+    _source(bottom, source)
     return ax
 
 
@@ -359,9 +445,9 @@ def hostage_figures(figures: pd.DataFrame, reported: pd.DataFrame | None = None,
             continue
         if not refs.empty:
             ax.scatter(refs["_date"], refs["value"], marker="x", s=40, color=style["color"],
-                       linewidth=1.2, zorder=3)
+                       linewidth=1.2, zorder=5, path_effects=REFERENCE_OUTLINE)
         if not group.empty:
-            _plot_statements(ax, group, style["color"])
+            _plot_statements(ax, group, style["color"], crowd=len(rows))
         handles.append(Line2D([], [], linestyle="", marker="s", markersize=8,
                               color=style["color"], label=style["label"]))
     extra = _qualifier_legend(rows["_qualifier"]) + _window_legend(rows)
@@ -402,7 +488,7 @@ def place_row(location) -> str:
 
     if location is None or (not isinstance(location, str) and pd.isna(location)) or \
             not str(location).strip():
-        return "place unknown"
+        return UNKNOWN_PLACE
     gazetteer = load_gazetteer()
     place = gazetteer.canonical(str(location))
     while gazetteer.kind.get(place) == "city" and gazetteer.parent.get(place):
@@ -421,16 +507,31 @@ def _row_label(place: str, frame: pd.DataFrame) -> str:
     return f"{place} ({', '.join(cities)})" if cities else place
 
 
-def _timeline_legend(frame: pd.DataFrame) -> list:
-    """Legend entries of the timeline: held/planned markers and a few participant sizes."""
+HELD_ALPHA = 0.6  # held rounds are see-through, so that rounds on near days show as overlaps
+CROWDED = 30  # rounds on the timeline beyond which markers shrink
+
+
+def marker_scale(n: int) -> float:
+    """How much the timeline's markers shrink with `n` rounds: not at all up to CROWDED, then
+    as the square root of the crowding, to at least 0.35 of their area.
+
+    >>> marker_scale(10), round(marker_scale(120), 2), marker_scale(5000)
+    (1.0, 0.5, 0.35)
+    """
+    return max(0.35, min(1.0, (CROWDED / max(n, 1)) ** 0.5))
+
+
+def _timeline_legend(frame: pd.DataFrame, scale: float = 1.0) -> list:
+    """Legend entries of the timeline: held/planned markers and a few participant sizes, at
+    the markers' `scale`."""
     status_handles = [
         Line2D([], [], linestyle="", marker="o" if status == "held" else "s", markersize=9,
                markerfacecolor=style["facecolor"], markeredgecolor=OKABE_ITO["blue"],
-               label=style["label"])
+               alpha=HELD_ALPHA if status == "held" else 1.0, label=style["label"])
         for status, style in STATUS_STYLE.items() if status in set(frame["_status"])
     ]
     size_handles = [
-        Line2D([], [], linestyle="", marker="o", markersize=(40 + 45 * n) ** 0.5,
+        Line2D([], [], linestyle="", marker="o", markersize=(scale * (40 + 45 * n)) ** 0.5,
                markerfacecolor="none", markeredgecolor="#444444",
                label=f"{n} participant{'s' if n != 1 else ''}")
         for n in sorted({int(min(n, 8)) for n in frame["_n"] if n > 0} or {1})[:4]
@@ -464,8 +565,9 @@ def rounds_timeline(rounds: pd.DataFrame, ax=None):
     if frame.empty:
         return _nothing(ax, title, f"{undated} round(s) found, none with a known date.",
                         source)
-    places = sorted(frame["_where"].unique(), key=lambda p: frame.loc[frame["_where"] == p,
-                                                                     "_start"].min())
+    places = sorted(frame["_where"].unique(), key=lambda p: (
+        p == UNKNOWN_PLACE, frame.loc[frame["_where"] == p, "_start"].min()))
+    scale = marker_scale(len(frame))
     y = {place: i for i, place in enumerate(places)}
     frame["_y"] = frame["_where"].map(y)
     for _, row in frame.iterrows():
@@ -474,15 +576,17 @@ def rounds_timeline(rounds: pd.DataFrame, ax=None):
                       linewidth=3, alpha=0.6, zorder=2)
     for status, group in frame.groupby("_status"):
         style = STATUS_STYLE.get(status, {"facecolor": OKABE_ITO["grey"], "label": status})
-        ax.scatter(group["_start"], group["_y"], s=40 + 45 * group["_n"].clip(upper=8),
-                   facecolor=style["facecolor"], edgecolor=OKABE_ITO["blue"], linewidth=1.5,
+        ax.scatter(group["_start"], group["_y"],
+                   s=scale * (40 + 45 * group["_n"].clip(upper=8)),
+                   facecolor=style["facecolor"], edgecolor=OKABE_ITO["blue"], linewidth=1.2,
+                   alpha=HELD_ALPHA if status == "held" else 1.0,
                    marker="o" if status == "held" else "s", zorder=3)
     ax.set_yticks(range(len(places)), [_row_label(place, frame) for place in places])
     ax.set_ylim(-0.7, len(places) - 0.3)
     ax.invert_yaxis()
     _date_axis(ax)
     _pad_dates(ax, pd.concat([frame["_start"], frame["_end"]]), days=20)
-    ax.legend(handles=_timeline_legend(frame), fontsize=8, loc="upper left",
+    ax.legend(handles=_timeline_legend(frame, scale), fontsize=8, loc="upper left",
               bbox_to_anchor=(1.01, 1.0), frameon=False, labelspacing=1.2)
     ax.set_title(title, loc="left", fontweight="bold")
     ax.set_xlabel("date of the round")
@@ -672,6 +776,24 @@ def participants_heatmap(rounds: pd.DataFrame, top: int = 15, ax=None):
     return ax
 
 
+STACK_SPAN = 0.8  # of a row's height: the most that markers of one value are spread over
+STACK_STEP = 0.12  # between two stacked markers, when they fit
+
+
+def stack_offsets(rows: pd.DataFrame, keys: list[str]) -> pd.Series:
+    """Vertical offsets that stack the rows sharing `keys` (a row and a value) one above the
+    other, centred on the row, so that 30 reports of "1,200 killed" show as 30 markers, not
+    one; a single row keeps offset 0.
+
+    >>> stack_offsets(pd.DataFrame({"v": [5, 5, 5, 7]}), ["v"]).round(2).tolist()
+    [-0.12, 0.0, 0.12, 0.0]
+    """
+    rank = rows.groupby(keys, sort=False).cumcount()
+    size = rows.groupby(keys, sort=False)[keys[0]].transform("size")
+    step = (STACK_SPAN / size.clip(lower=1)).clip(upper=STACK_STEP)
+    return (rank - (size - 1) / 2) * step
+
+
 def event_figures(figures: pd.DataFrame, metrics=("killed", "injured"), ax=None):
     """One-off event tolls (scope ``event``: "1,200 killed on 7 October", "240 taken hostage")
     as the reports state them: one row per metric and population, a marker per report (shape by
@@ -681,7 +803,8 @@ def event_figures(figures: pd.DataFrame, metrics=("killed", "injured"), ax=None)
     """
     ax = _axes(ax, size=(9, 2.6))
     title = "One-off tolls stated in the reports (e.g. the 7 October attack): not cumulative"
-    source = f"{SOURCE_FIGURES}; figures of one event, not running totals."
+    source = (f"{SOURCE_FIGURES}; figures of one event, not running totals. Reports stating "
+              "the same number are stacked one above the other.")
     rows = _statements(figures)
     if len(rows):
         rows = rows[rows["metric"].isin(list(metrics)) & _is_event(rows)]
@@ -692,10 +815,11 @@ def event_figures(figures: pd.DataFrame, metrics=("killed", "injured"), ax=None)
                     for m, p in zip(rows["metric"], rows["population"].fillna("other"))]
     labels = sorted(rows["_row"].unique())
     y = {label: i for i, label in enumerate(labels)}
-    for (row_label, qualifier), group in rows.groupby(["_row", "_qualifier"]):
+    rows["_y"] = rows["_row"].map(y) + stack_offsets(rows, ["_row", "_value"])
+    for (_, qualifier), group in rows.groupby(["_row", "_qualifier"]):
         population = group["population"].iloc[0]
         color = POPULATION_STYLE.get(population, POPULATION_STYLE["other"])["color"]
-        ax.scatter(group["_value"], [y[row_label]] * len(group), s=55, color=color,
+        ax.scatter(group["_value"], group["_y"], s=55, color=color,
                    marker=QUALIFIER_MARKERS.get(qualifier, ("X", qualifier))[0],
                    edgecolor="black", linewidth=0.6, alpha=0.8, zorder=3)
     counts = rows.groupby("_row").size()
@@ -712,15 +836,35 @@ def event_figures(figures: pd.DataFrame, metrics=("killed", "injured"), ax=None)
     return ax
 
 
-def reports_per_week(documents: pd.DataFrame, ax=None):
-    """Readable reports per week of their report date, stacked by where the date came from
-    (hatched for inferred dates); undated reports are counted in the source line.
+# Where a report date came from (documents.csv date_source) -> colour, hatch, legend label.
+DATE_SOURCE_STYLE = {
+    "header": (OKABE_ITO["blue"], "", "date given in the article"),
+    "metadata": (OKABE_ITO["sky_blue"], "..", "date given in metadata.csv"),
+    "inferred": (OKABE_ITO["orange"], "//", "date inferred from its content"),
+}
+WEEKS_AT_MOST = 53  # reports spanning more weeks than this are counted per month
 
-    >>> ax = reports_per_week(documents)   # doctest: +SKIP
+
+def _report_periods(dates: pd.Series) -> tuple[pd.Series, str, int]:
+    """(each date's period start, 'week' or 'month', bar width in days): weeks starting Monday
+    over a year at most, months beyond, so that a corpus of several years is not a comb of
+    hairline bars."""
+    weeks = dates.dt.to_period("W-SUN").dt.start_time
+    if (weeks.max() - weeks.min()).days // 7 + 1 <= WEEKS_AT_MOST:
+        return weeks, "week", 5
+    return dates.dt.to_period("M").dt.start_time, "month", 25
+
+
+def reports_over_time(documents: pd.DataFrame, ax=None):
+    """Readable reports per week of their report date (per month when they span more than a
+    year), stacked by where the date came from (hatched for inferred dates); undated reports
+    are counted in the source line.
+
+    >>> ax = reports_over_time(documents)   # doctest: +SKIP
     """
-    ax = _axes(ax, size=(8, 3.5))
-    title = "Reports per week"
-    source = "Source: the corpus (documents.csv); week starting Monday, by report date."
+    ax = _axes(ax, size=(9, 3.5))
+    title = "Reports over time"
+    source = "Source: the corpus (documents.csv), by report date."
     if documents is None or documents.empty:
         return _nothing(ax, title, "No documents in the corpus.", source)
     frame = documents[documents["status"].fillna("ok") == "ok"].copy()
@@ -731,30 +875,30 @@ def reports_per_week(documents: pd.DataFrame, ax=None):
         source += f" {undated} readable report(s) have no date and are not shown."
     if frame.empty:
         return _nothing(ax, title, "No readable report has a known date.", source)
-    frame["_week"] = frame["_date"].dt.to_period("W-SUN").dt.start_time
-    counts = (frame.groupby(["_week", "date_source"]).size().unstack(fill_value=0)
+    frame["_period"], period, width = _report_periods(frame["_date"])
+    counts = (frame.groupby(["_period", "date_source"]).size().unstack(fill_value=0)
               .sort_index())
-    styles = {
-        "header": (OKABE_ITO["blue"], ""),
-        "metadata": (OKABE_ITO["sky_blue"], ".."),
-        "inferred": (OKABE_ITO["orange"], "//"),
-    }
     bottom = pd.Series(0, index=counts.index)
-    for column in [c for c in styles if c in counts] + [c for c in counts if c not in styles]:
-        color, hatch = styles.get(column, (OKABE_ITO["grey"], "xx"))
-        ax.bar(counts.index, counts[column], bottom=bottom, width=5, color=color, hatch=hatch,
-               edgecolor="white", label=f"date from {column}", align="edge")
+    for column in [c for c in DATE_SOURCE_STYLE if c in counts] + [
+            c for c in counts if c not in DATE_SOURCE_STYLE]:
+        color, hatch, label = DATE_SOURCE_STYLE.get(column, (OKABE_ITO["grey"], "xx",
+                                                             f"date from {column}"))
+        ax.bar(counts.index, counts[column], bottom=bottom, width=width, color=color,
+               hatch=hatch, edgecolor="white", label=label, align="edge")
         bottom = bottom + counts[column]
-    ax.set_title(title, loc="left", fontweight="bold")
-    ax.set_xlabel("week (start date)")
+    ax.set_title(f"Reports per {period}", loc="left", fontweight="bold")
+    ax.set_xlabel("week (starting Monday)" if period == "week" else "month")
     ax.set_ylabel("reports")
     ax.yaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
     _date_axis(ax)
-    _pad_dates(ax, frame["_week"], days=14)
+    _pad_dates(ax, frame["_period"], days=14 if period == "week" else 31)
     ax.legend(fontsize=8, frameon=False, loc="upper left", bbox_to_anchor=(1.01, 1.0))
     ax.grid(axis="y", color="#dddddd", linewidth=0.6)
     _source(ax, source)
     return ax
+
+
+reports_per_week = reports_over_time  # the name of rounds 1-4
 
 
 def top_entities(entities: pd.DataFrame, labels=("PERSON",), n: int = 10, ax=None):

@@ -248,7 +248,8 @@ def document_dates(documents: pd.DataFrame) -> pd.DataFrame:
     frame["date"] = kind.fillna("missing")
     start = frame["date_window_start"].fillna("").astype(str)
     end = frame["date_window_end"].fillna("").astype(str)
-    frame["window"] = [f"{s} to {e}" if s or e else "" for s, e in zip(start, end, strict=True)]
+    frame["window"] = [f"{s} to {e}" if (s or e) and s != e else ""  # a given day: no window
+                       for s, e in zip(start, end, strict=True)]
     frame["evidence"] = frame["date_evidence"].fillna("")
     inferred = frame["date_source"] == "inferred"
     confidence = frame.get("date_confidence", pd.Series("", index=frame.index)).fillna("")
@@ -430,7 +431,7 @@ def disagreements(comparison: pd.DataFrame, figures: pd.DataFrame, metrics=None
     only those of `metrics` when given.
     """
     columns = ["doc_id", "report_date", "metric", "population", "qualifier", "value",
-               "official_value", "deviation_pct", "quote", "sentence"]
+               "official_value", "deviation_pct", *SPAN_COLUMNS]
     if comparison is not None and metrics is not None and not comparison.empty:
         comparison = comparison[comparison["metric"].isin(list(metrics))]
     if comparison is None or comparison.empty:
@@ -446,7 +447,7 @@ def disagreements(comparison: pd.DataFrame, figures: pd.DataFrame, metrics=None
         frame[key] = pd.to_numeric(frame[key], errors="coerce").astype("Int64")
         sentences[key] = pd.to_numeric(sentences[key], errors="coerce").astype("Int64")
     frame = frame.merge(sentences, on=keys, how="left")
-    return frame[columns].reset_index(drop=True)
+    return frame.reindex(columns=columns).reset_index(drop=True)
 
 
 def rounds_with_status(rounds: pd.DataFrame, meetings: pd.DataFrame) -> pd.DataFrame:
@@ -481,7 +482,8 @@ def round_sources(rounds: pd.DataFrame, meetings: pd.DataFrame,
                   documents: pd.DataFrame) -> pd.DataFrame:
     """One row per (round, report): the report's date and source file and the quote that
     describes the meeting, so every round can be traced back to its articles."""
-    columns = ["round_id", "doc_id", "report_date", "source_path", "status", "quote"]
+    columns = ["round_id", "doc_id", "report_date", "source_path", "status", "quote",
+               "start_char", "end_char"]
     if rounds is None or rounds.empty:
         return pd.DataFrame(columns=columns)
     rows = []
@@ -502,6 +504,8 @@ def round_sources(rounds: pd.DataFrame, meetings: pd.DataFrame,
                 "source_path": doc["source_path"].iloc[0] if not doc.empty else "",
                 "status": first.get("status", "") if len(found) else "",
                 "quote": first.get("quote", "") if len(found) else "",
+                "start_char": first.get("start_char", "") if len(found) else "",
+                "end_char": first.get("end_char", "") if len(found) else "",
             })
     return pd.DataFrame(rows, columns=columns)
 
@@ -539,12 +543,15 @@ def corpus_summary(documents: pd.DataFrame, start=None, end=None) -> str:
 CASUALTY_METRICS = ["killed", "injured"]
 HOSTAGE_TABLE_METRICS = ["hostages_taken", "hostages_held", "hostages_dead", "hostages_released",
                          "prisoners_held", "prisoners_released"]
+# The quote's sentence and character span (start_char, end_char) link each number to the
+# words it comes from; the reader tables fold them into the quote's cell (display.FOLDED_INTO).
+SPAN_COLUMNS = ["quote", "sentence", "start_char", "end_char"]
 FIGURE_DISPLAY_COLUMNS = ["doc_id", "report_date", "metric", "population", "qualifier", "value",
-                          "low", "high", "attributed_to", "quote"]
+                          "low", "high", "attributed_to", *SPAN_COLUMNS]
 
 
 SUB_COUNT_DISPLAY_COLUMNS = ["doc_id", "report_date", "metric", "population", "group", "vague",
-                             "qualifier", "value", "attributed_to", "quote"]
+                             "qualifier", "value", "attributed_to", *SPAN_COLUMNS]
 
 
 def figure_rows(figures: pd.DataFrame, metrics) -> pd.DataFrame:
@@ -554,7 +561,7 @@ def figure_rows(figures: pd.DataFrame, metrics) -> pd.DataFrame:
     frame = frame[frame["metric"].isin(metrics)] if not frame.empty else frame
     frame = frame.sort_values(["report_date", "doc_id", "metric"], kind="stable",
                               na_position="last")
-    return frame[FIGURE_DISPLAY_COLUMNS].reset_index(drop=True)
+    return frame.reindex(columns=FIGURE_DISPLAY_COLUMNS).reset_index(drop=True)
 
 
 def sub_count_rows(figures: pd.DataFrame, metrics) -> pd.DataFrame:
@@ -578,11 +585,13 @@ def sub_count_rows(figures: pd.DataFrame, metrics) -> pd.DataFrame:
     frame = frame[~frame.index.isin(whole) & frame["metric"].isin(metrics)]
     frame = frame.sort_values(["report_date", "doc_id", "metric", "group"], kind="stable",
                               na_position="last")
-    return frame[SUB_COUNT_DISPLAY_COLUMNS].reset_index(drop=True)
+    return frame.reindex(columns=SUB_COUNT_DISPLAY_COLUMNS).reset_index(drop=True)
 
 
-def figures_summary(figures: pd.DataFrame, metrics, what: str, start=None, end=None) -> str:
-    """A sentence on how many figures of `metrics` the selected reports state.
+def figures_summary(figures: pd.DataFrame, metrics, what: str, start=None, end=None,
+                    documents: pd.DataFrame | None = None) -> str:
+    """A sentence on how many figures of `metrics` the selected reports state, how many come
+    from undated reports and, with `documents`, from reports whose date was inferred.
 
     >>> figures_summary(pd.DataFrame(columns=["metric", "doc_id", "report_date"]),
     ...                 ["killed"], "casualty")
@@ -596,13 +605,24 @@ def figures_summary(figures: pd.DataFrame, metrics, what: str, start=None, end=N
     text = (f"{len(rows)} {what} figures in {rows['doc_id'].nunique()} reports "
             f"({_range_text(start, end)}).")
     if undated:
-        text += f" {undated} come from undated reports and cannot be placed on the charts."
+        text += (f" {undated} {'comes' if undated == 1 else 'come'} from undated reports and "
+                 "cannot be placed on the charts.")
+    inferred = set() if documents is None or documents.empty else set(
+        documents.loc[documents["date_source"] == "inferred", "doc_id"])
+    guessed = rows[rows["doc_id"].isin(inferred) & rows["report_date"].notna()]
+    if len(guessed):
+        reports = guessed["doc_id"].nunique()
+        text += (f" {len(guessed)} {'comes' if len(guessed) == 1 else 'come'} from {reports} "
+                 f"report{'' if reports == 1 else 's'} whose date was inferred from "
+                 f"{'its' if reports == 1 else 'their'} content: on the charts a dashed bar "
+                 "spans the window the true date lies in, and the tables give it under the date.")
     return text
 
 
 DEVIATION_COLUMNS = ["doc_id", "report_date", "metric", "population", "qualifier", "value",
                      "official_date", "official_value", "official_value_day_before",
-                     "deviation_pct", "consistent", "official_source", "quote"]
+                     "deviation_pct", "consistent", "official_source", "quote", "start_char",
+                     "end_char"]
 
 
 def deviation_table(comparison: pd.DataFrame, metrics=None) -> pd.DataFrame:
@@ -621,7 +641,7 @@ def deviation_table(comparison: pd.DataFrame, metrics=None) -> pd.DataFrame:
     if comparison is None or comparison.empty:
         frame = pd.DataFrame(columns=columns)
     else:
-        frame = comparison[columns]
+        frame = comparison.reindex(columns=columns)
         if metrics is not None:
             frame = frame[frame["metric"].isin(list(metrics))]
     if metrics is not None and not set(metrics) & set(CASUALTY_METRICS):
@@ -665,25 +685,89 @@ def rounds_summary(rounds: pd.DataFrame, start=None, end=None) -> str:
 
 
 REFERENCE_DISPLAY_COLUMNS = ["status", "reference_start", "reference_end", "reference_place",
-                             "reference_participants", "round_ids", "round_start",
-                             "round_location", "n_reports", "doc_ids"]
+                             "reference_participants", "reference_event", "reference_source",
+                             "round_ids", "round_start", "round_location", "n_reports",
+                             "doc_ids"]
 
 
-def reference_summary(check: pd.DataFrame | None) -> str:
-    """A sentence on the check of the rounds against the known rounds.
+def reference_summary(check: pd.DataFrame | None, rounds: pd.DataFrame | None = None) -> str:
+    """A sentence on the check of the rounds against the known rounds; with `rounds`, how many
+    of them have no date and so cannot be checked.
 
     >>> reference_summary(pd.DataFrame({"status": ["reported", "not_reported",
     ...                                            "not_in_reference"]}))[:60]
     'Of 2 known rounds in the period of the reports, the corpus r'
+    >>> reference_summary(None, pd.DataFrame({"start_date": ["2024-01-28", None]}))[-58:]
+    '1 round without a known date cannot be checked against it.'
     """
     if check is None or check.empty:
-        return "No known round lies in the period of the reports, and no dated round was found."
-    status = check["status"].value_counts()
-    known = int(status.get("reported", 0) + status.get("not_reported", 0))
-    extra = int(status.get("not_in_reference", 0))
-    return (f"Of {known} known rounds in the period of the reports, the corpus reports "
-            f"{int(status.get('reported', 0))}; {extra} found round"
-            f"{' matches' if extra == 1 else 's match'} no known round.")
+        text = "No known round lies in the period of the reports, and no dated round was found."
+    else:
+        status = check["status"].value_counts()
+        known = int(status.get("reported", 0) + status.get("not_reported", 0))
+        extra = int(status.get("not_in_reference", 0))
+        text = (f"Of {known} known rounds in the period of the reports, the corpus reports "
+                f"{int(status.get('reported', 0))}; {extra} found round"
+                f"{' matches' if extra == 1 else 's match'} no known round.")
+    undated = 0 if rounds is None or rounds.empty else int(
+        pd.to_datetime(rounds["start_date"], errors="coerce", format="ISO8601").isna().sum())
+    if undated:
+        text += (f" {undated} round{'' if undated == 1 else 's'} without a known date cannot "
+                 "be checked against it.")
+    return text
+
+
+REFERENCE_LINE_COLUMNS = ["status", "known_round", "reference_participants",
+                          "reference_event", "reference_source", "found_rounds", "n_reports",
+                          "doc_ids"]
+
+
+def _when_where(start, end, place) -> str:
+    """'2024-03-03 to 2024-03-07, Cairo' (the parts known)."""
+    start, end, place = (("" if _blank(v) else str(v).strip()) for v in (start, end, place))
+    days = f"{start} to {end}" if start and end and end != start else start or end
+    return ", ".join(part for part in (days, place) if part)
+
+
+def _blank(value) -> bool:
+    return value is None or (not isinstance(value, str) and pd.isna(value)) or \
+        str(value).strip() in ("", "nan")
+
+
+def _found_rounds(ids, starts, places) -> str:
+    """'R003, R004, R006: 2023-11-08 to 2023-11-09, Qatar; Doha': the rounds found that match a
+    known round, their days and places (rounds_vs_reference.csv's `;`-lists)."""
+    def items(value):
+        return [] if _blank(value) else [v.strip() for v in str(value).split(";") if v.strip()]
+
+    days = sorted({day[:10] for day in items(starts)})
+    when = _when_where(days[0] if days else "", days[-1] if days else "",
+                       "; ".join(dict.fromkeys(items(places))))
+    names = ", ".join(items(ids))
+    return f"{names}: {when}" if names and when else names or when
+
+
+def reference_lines(check: pd.DataFrame | None) -> pd.DataFrame:
+    """rounds_vs_reference.csv for readers, one line per known round (or per found round
+    matching none): its status, the known round's days and place in one cell, who took part,
+    what it was and the report the record cites, the rounds found for it (ids, days, places)
+    and their articles. The CSV keeps every column apart.
+
+    >>> check = pd.DataFrame({"status": ["reported"], "reference_start": ["2024-03-03"],
+    ...     "reference_end": ["2024-03-07"], "reference_place": ["Cairo"],
+    ...     "round_ids": ["R1;R2"], "round_start": ["2024-03-03;2024-03-04"],
+    ...     "round_location": ["Cairo;Cairo"]})
+    >>> reference_lines(check)[["known_round", "found_rounds"]].values.tolist()
+    [['2024-03-03 to 2024-03-07, Cairo', 'R1, R2: 2024-03-03 to 2024-03-04, Cairo']]
+    """
+    if check is None or check.empty:
+        return pd.DataFrame(columns=REFERENCE_LINE_COLUMNS)
+    frame = check.reindex(columns=REFERENCE_DISPLAY_COLUMNS).copy()
+    frame["known_round"] = [_when_where(*row) for row in zip(
+        frame["reference_start"], frame["reference_end"], frame["reference_place"])]
+    frame["found_rounds"] = [_found_rounds(*row) for row in zip(
+        frame["round_ids"], frame["round_start"], frame["round_location"])]
+    return frame.reindex(columns=REFERENCE_LINE_COLUMNS).reset_index(drop=True)
 
 
 ROUND_DISPLAY_COLUMNS = ["round_id", "start_date", "end_date", "location", "status",

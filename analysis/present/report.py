@@ -60,7 +60,13 @@ nav.report-toc .report-back { float: right; }
 .jp-OutputArea-output { overflow-x: auto; }
 table.dataTable th, table.dataTable td { text-align: left !important; vertical-align: top;
   white-space: normal; }
-table.dataTable td { overflow-wrap: anywhere; min-width: 4em; max-width: 32em; }
+/* words wrap whole (a narrow window scrolls the table's box rather than cutting
+   "palestinian" into "palestinia / n"); only a word longer than its column is broken */
+table.dataTable { table-layout: auto !important; }  /* JupyterLab's is fixed: equal columns */
+table.dataTable td { overflow-wrap: break-word; word-break: normal; min-width: 4em;
+  max-width: 32em; }
+table.dataTable td small { color: #555; }
+table.dataTable td mark { background: #fff3b0; }
 table.dataTable td.dt-type-numeric { text-align: right !important; white-space: nowrap; }
 table.dataTable th.dt-type-numeric { text-align: right !important; }
 table.dataTable details summary { cursor: pointer; }
@@ -258,56 +264,146 @@ def export_html(notebook: Path, show_code: bool = False) -> Path:
     return path
 
 
-def headline_numbers(tables_dir: Path) -> list[tuple[str, str]]:
-    """The numbers the index opens with: articles, figures, meetings, rounds, and the latest
-    death toll an article states next to the official value on its report date.
+def _read_tables(tables_dir: Path, start=None, end=None) -> dict:
+    """The extracted tables as text ('' for a missing value; None for a missing file); with
+    `start`/`end`, only what the pages show (notebook_helpers.select_dates: reports dated in the
+    range, documents also undated ones)."""
+    import pandas as pd
+
+    names = ["documents", "figures", "rounds", "rounds_vs_reference", "figures_vs_reference"]
+    read = {name: pd.read_csv(tables_dir / f"{name}.csv", dtype=str, keep_default_na=False)
+            for name in names if (tables_dir / f"{name}.csv").is_file()}
+    if (start or end) and "documents" in read:
+        from analysis.present.notebook_helpers import read_tables, select_dates
+
+        shown = select_dates(read_tables(tables_dir), start, end)
+        read = {name: getattr(shown, name).astype(object).where(
+            getattr(shown, name).notna(), "").astype(str) for name in read}
+    return {name: read.get(name) for name in names}
+
+
+def headline_numbers(tables_dir: Path, start=None, end=None) -> list[tuple[str, str]]:
+    """The numbers the index opens with: articles (how each is dated), figures (what they
+    count), rounds (dated, and the known rounds they cover), and the latest death toll an
+    article states next to the official value on its report date, saying when that date was
+    inferred; with `start`/`end`, of the reports the pages show, and said first.
 
     >>> headline_numbers(Path("/nonexistent"))
     []
     """
-    import pandas as pd
-
-    def read(name):
-        path = tables_dir / f"{name}.csv"
-        return pd.read_csv(path, dtype=str, keep_default_na=False) if path.is_file() else None
-
-    documents, figures, rounds = read("documents"), read("figures"), read("rounds")
+    tables = _read_tables(tables_dir, start, end)
+    documents, figures, rounds = tables["documents"], tables["figures"], tables["rounds"]
     numbers = []
+    if documents is not None and (start or end):
+        from analysis.present.notebook_helpers import _range_text
+
+        numbers.append(("Reports shown", f"{_range_text(start, end)}, and the undated ones in "
+                        "the corpus overview"))
     if documents is not None:
-        ok = documents[documents["status"] == "ok"]
-        dated = (ok["report_date"] != "").sum()
-        numbers.append(("Articles", f"{len(ok):,} read ({dated:,} dated)"
-                        + (f", {len(documents) - len(ok):,} set aside" if len(ok) < len(documents)
-                           else "")))
+        numbers.append(("Articles", _articles_line(documents)))
     if figures is not None:
-        numbers.append(("Figures stated", f"{len(figures):,}"))
+        numbers.append(("Figures stated", _figures_line(figures)))
     if rounds is not None:
-        numbers.append(("Negotiation rounds", f"{len(rounds):,}"))
-    latest = _latest_toll(read("figures_vs_reference"))
+        numbers.append(("Negotiation rounds", _rounds_line(rounds, tables["rounds_vs_reference"])))
+    latest = _latest_toll(tables["figures_vs_reference"], documents)
     if latest:
         numbers.append(("Latest Gaza death toll stated", latest))
     return numbers
 
 
-def _latest_toll(comparison) -> str:
-    """'45,028 (exact) on 2024-12-16; official 45,028' for the newest stated Gaza toll."""
+def _column(frame, name: str, default: str = ""):
+    """Column `name` of a table read as text, or `default` in every row when it lacks it."""
+    import pandas as pd
+
+    return (frame[name] if name in frame.columns
+            else pd.Series(default, index=frame.index, dtype=object))
+
+
+def _articles_line(documents) -> str:
+    """'227 read: 107 dated in their text or metadata, 104 with a date inferred from their
+    content, 16 undated; 1 set aside' (the parts that are zero left out)."""
+    ok = documents[documents["status"] == "ok"]
+    dated = ok["report_date"] != ""
+    inferred = int((dated & (_column(ok, "date_source") == "inferred")).sum())
+    parts = [(int(dated.sum()) - inferred, "dated in their text or metadata"),
+             (inferred, "with a date inferred from their content"),
+             (int((~dated).sum()), "undated")]
+    line = f"{len(ok):,} read"
+    shown = [f"{n:,} {what}" for n, what in parts if n]
+    if shown:
+        line += ": " + ", ".join(shown)
+    if len(ok) < len(documents):
+        line += f"; {len(documents) - len(ok):,} set aside"
+    return line
+
+
+def _figures_line(figures) -> str:
+    """'548 in 160 reports: 207 casualty and 282 hostage or prisoner counts, 59 other (...)'."""
+    from analysis.present.notebook_helpers import CASUALTY_METRICS, HOSTAGE_TABLE_METRICS
+
+    line = f"{len(figures):,}"
+    if figures.empty or "doc_id" not in figures.columns:
+        return line
+    whole = (_column(figures, "group", "all").isin(["all", ""])
+             & (_column(figures, "vague", "false").str.lower() != "true"))
+    casualty = int((whole & figures["metric"].isin(CASUALTY_METRICS)).sum())
+    hostage = int((whole & figures["metric"].isin(HOSTAGE_TABLE_METRICS)).sum())
+    other = len(figures) - casualty - hostage
+    reports = figures["doc_id"].nunique()
+    line += (f" in {reports:,} report{'s' if reports != 1 else ''}: {casualty:,} casualty and "
+             f"{hostage:,} hostage or prisoner counts")
+    if other:
+        line += f", {other:,} sub-counts, vague amounts or counts of the displaced"
+    return line
+
+
+def _rounds_line(rounds, check) -> str:
+    """'142 (84 dated, 58 without a known date); 29 of 35 known rounds of the period found'."""
+    dated = int((_column(rounds, "start_date", "?") != "").sum())
+    line = f"{len(rounds):,}"
+    if dated < len(rounds):
+        line += f" ({dated:,} dated, {len(rounds) - dated:,} without a known date)"
+    if check is not None and not check.empty and "status" in check.columns:
+        known = int(check["status"].isin(["reported", "not_reported"]).sum())
+        found = int((check["status"] == "reported").sum())
+        if known:
+            line += f"; {found:,} of the {known:,} known rounds of the period are among them"
+    return line
+
+
+def _latest_toll(comparison, documents=None) -> str:
+    """'70,100 (exact) in a report of 2025-11-29; official series that day 70,100' for the
+    newest stated Gaza toll (the largest the newest report states), with ', a date inferred
+    from its content (2025-11-20 to 2025-12-09)' when that report's date was inferred."""
+    from analysis.present.display import VALUE_WORDS
+
     if comparison is None or comparison.empty:
         return ""
     tolls = comparison[(comparison["metric"] == "killed")
                        & (comparison["population"] == "palestinian")
-                       & (comparison["official_value"] != "")]
+                       & (comparison["official_value"] != "")].copy()
     if tolls.empty:
         return ""
-    row = tolls.sort_values(["report_date", "start_char"]).iloc[-1]
-    qualifier = row["qualifier"].replace("_", " ")
-    return (f"{int(float(row['value'])):,} ({qualifier}) in a report of {row['report_date']}; "
-            f"official series that day {int(float(row['official_value'])):,}")
+    tolls["_value"] = tolls["value"].astype(float)
+    row = tolls.sort_values(["report_date", "_value", "start_char"]).iloc[-1]
+    qualifier = VALUE_WORDS["qualifier"].get(row["qualifier"], row["qualifier"])
+    line = f"{int(row['_value']):,} ({qualifier}) in a report of {row['report_date']}"
+    inferred = (documents[(documents["doc_id"] == row["doc_id"])
+                          & (_column(documents, "date_source") == "inferred")]
+                if documents is not None and "doc_id" in documents.columns else None)
+    if inferred is not None and not inferred.empty:
+        window = inferred.iloc[0]
+        line += ", a date inferred from its content"
+        if _column(inferred, "date_window_start").iloc[0]:
+            line += (f" (between {window['date_window_start']} and "
+                     f"{window['date_window_end']})")
+    return line + f"; official series that day {int(float(row['official_value'])):,}"
 
 
 # What each page shows, for the index (notebooks not listed are named by their file).
 PAGE_DESCRIPTIONS = {
     "01_corpus_overview": ("Corpus overview", "every article and its date (given or inferred), "
-                           "files set aside, reports per week, most-mentioned names"),
+                           "files set aside, reports over time, most-mentioned names"),
     "02_casualty_figures": ("Casualty figures", "the tolls each article states against the "
                             "Gaza Ministry of Health's count, one-off tolls apart, the gaps"),
     "03_hostage_figures": ("Hostage figures", "hostages and prisoners held and released, with "
@@ -334,8 +430,9 @@ def _page_row(staging: Path, run: NotebookRun) -> str:
 
 
 def write_index(staging: Path, runs: list[NotebookRun], parameters: dict, started: dt.datetime,
-                seconds: float) -> Path:
-    """index.html: one row per notebook (page, notebook, status) and the run's parameters."""
+                seconds: float, start=None, end=None) -> Path:
+    """index.html: the numbers at a glance (of the reports dated `start` to `end` when given,
+    as the pages), one row per notebook (page, notebook, status) and the run's parameters."""
     esc = html.escape
     rows = [_page_row(staging, run) for run in runs]
     tables = sorted((staging / "tables").glob("*.csv"))
@@ -343,7 +440,7 @@ def write_index(staging: Path, runs: list[NotebookRun], parameters: dict, starte
     params = "".join(f"<tr><th>{esc(k)}</th><td><code>{esc(str(v))}</code></td></tr>"
                      for k, v in parameters.items())
     glance = "".join(f"<tr><th>{esc(label)}</th><td>{esc(value)}</td></tr>"
-                     for label, value in headline_numbers(staging / "tables"))
+                     for label, value in headline_numbers(staging / "tables", start, end))
     page = f"""<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -567,7 +664,8 @@ def _render_report(corpus, out, start=None, end=None, show_code=False, model=Non
             "model": model, "kernel": kernel, "show_code": show_code, "timeout": timeout,
             "notebooks": ", ".join(n.name for n in notebooks),
         }
-        write_index(staging, runs, report_parameters, started_at, time.perf_counter() - clock)
+        write_index(staging, runs, report_parameters, started_at, time.perf_counter() - clock,
+                    start, end)
         _write_run_json(staging, runs, started_at)
     except BaseException:
         if sys.exc_info()[0] is KeyboardInterrupt:

@@ -95,6 +95,13 @@ CONDITIONAL = re.compile(r"\b(?:if|unless|would|could|should|must)\b(?!\s+have\b
 REPORTED_WOULD = re.compile(r"\b(?:said|told|announced|warned|stated|added|promised|pledged|"
                             r"vowed)\b[^.;]*\bwould\b", re.IGNORECASE)
 
+# An extension or a stay in the present "until" a date: the date is to come ("wants an
+# extension of the truce's first phase until mid-April", "will stay in Doha until Tuesday");
+# not "the truce held until March 1" or "remained closed until May".
+EXTEND_UNTIL = re.compile(r"\b(?:extension|extend|extending|prolong|prolonging|remain|remains|"
+                          r"stay|stays|continue|continues)\b[^.;]{0,80}\b(?:until|till)\s+$",
+                          re.IGNORECASE)
+
 # A present-tense verb of a schedule right before a date: the date is still to come ("which
 # begins on March 10", "the truce expires on Saturday", "is due on Monday").
 SCHEDULED = re.compile(r"\b(?:begins|starts|ends|expires|opens|kicks\s+off|is\s+due|are\s+due|"
@@ -141,6 +148,56 @@ _NUM_WORDS = {"one": 1, "a": 1, "an": 1,
               **{word: n for word, n in NUMBER_WORDS.items() if n >= 2},
               "twenty": TENS_WORDS["twenty"], "several": None, "few": None}
 _NUM = r"(?:\d{1,3}|" + "|".join(k for k in _NUM_WORDS if k not in {"several", "few"}) + ")"
+
+# The remains of hostages still held, told in the date text itself (the figures may miss
+# them): "the remains of 12 hostages remain in Gaza", "still holds the bodies of 11
+# hostages", "four more bodies are still being held", "leaving two deceased hostages in
+# Gaza". Kind "remains" with the count; "a"/"an" are no count here.
+_COUNT = r"(?:\d{1,2}|" + "|".join(k for k, v in _NUM_WORDS.items()
+                                   if v and k not in {"a", "an"}) + ")"
+_DEAD = r"(?:deceased\s+|dead\s+|slain\s+|fallen\s+|killed\s+)?"
+_REMAINS = re.compile(
+    rf"\b(?:remains|bodies)\s+of\s+(?:the\s+)?(?:last\s+|remaining\s+)?(?P<n>{_COUNT})\s+"
+    rf"(?:more\s+|other\s+)?{_DEAD}(?:Israeli\s+)?(?:hostages|captives)\s+(?:still\s+)?"
+    rf"(?:remain|are\s+still|are\s+believed|are\s+being\s+held|held|in\s+Gaza|left)"
+    rf"|\b(?:still\s+)?(?:holds?|holding|has|have)\s+(?:the\s+)?(?:bodies|remains)\s+of\s+"
+    rf"(?:the\s+)?(?:last\s+|remaining\s+)?(?P<n2>{_COUNT})\s+(?:more\s+|other\s+)?{_DEAD}"
+    rf"(?:Israeli\s+)?(?:hostages|captives)"
+    rf"|\b(?P<n3>{_COUNT})\s+(?:more\s+|other\s+)?(?:bodies|(?:deceased|dead|slain|fallen)\s+"
+    rf"(?:hostages|captives))\s+(?:are\s+|were\s+)?(?:still\s+)(?:being\s+held|held|in\s+Gaza|"
+    rf"remain)"
+    rf"|\bleav(?:es|ing)\s+(?:only\s+|just\s+)?(?P<n4>{_COUNT})\s+(?:more\s+)?{_DEAD}"
+    rf"(?:hostages|captives|bodies)\s+(?:still\s+)?(?:in\s+Gaza|unaccounted|held)"
+    # "returned the remains of seven of 28 known deceased hostages": 28 - 7 still held
+    rf"|\b(?:returned|handed\s+(?:over|back)|released|transferred)\s+(?:the\s+)?(?:remains|"
+    rf"bodies)\s+of\s+(?P<back>{_COUNT})\s+(?:of|out\s+of)\s+(?:the\s+)?28\b",
+    re.IGNORECASE)
+# the deceased hostages the October 2025 agreement had Hamas return
+DECEASED_OCT_2025 = 28
+
+
+_REMAINS_WORD = re.compile(r"bod(?:y|ies)|remains|deceased|dead|slain|fallen", re.IGNORECASE)
+_MARK_WORD = re.compile(r"\bmark", re.IGNORECASE)
+_CAPTIVITY_WORD = re.compile(r"captiv|hostage", re.IGNORECASE)
+_WORD_OR_DAY = re.compile(r"[A-Za-z]+|\d{1,2}")
+
+
+def _remains_mentions(text: str) -> list[dict]:
+    """Counts of hostages' remains still held (:data:`_REMAINS`), kind "remains"."""
+    if not _REMAINS_WORD.search(text):
+        return []
+    out = []
+    for match in _REMAINS.finditer(text):
+        word = next(g for g in match.group("n", "n2", "n3", "n4", "back") if g)
+        count = _number(word)
+        if count is not None and match.group("back"):
+            count = DECEASED_OCT_2025 - count
+        if count is not None:
+            out.append({"text": match.group(0), "start_char": match.start(),
+                        "end_char": match.end(), "kind": "remains", "count": count,
+                        "returned": bool(match.group("back"))})
+    return out
+
 
 # Order matters: longer, more specific forms first; matches never overlap.
 _PATTERNS = [
@@ -262,8 +319,8 @@ def local_tense(sentence: str, start: int, end: int) -> str:
     clause_start = max(before.rfind(","), before.rfind(";"), before.rfind(" that "),
                        before.rfind("“"), before.rfind('"'))
     left = before[clause_start + 1:] if clause_start >= 0 else before
-    if SCHEDULED.search(left):  # "Ramadan, which begins on March 10"
-        return "future"
+    if SCHEDULED.search(left) or EXTEND_UNTIL.search(left):  # "which begins on March 10",
+        return "future"   # "wants an extension of the first phase until mid-April"
     own_line = left.split("\n")[-1]   # (a headline the parser joined is no clause of it)
     if CONDITIONAL.search(own_line) and not re.search(r"\bhad\b", own_line) and \
             not REPORTED_WOULD.search(own_line):
@@ -645,14 +702,47 @@ _DURATION_PATTERNS = [
     # "in seven weeks during which Israel bombed", "for nearly seven months, Israel has..."
     rf"\b(?:in|for|after|over)\s+{_QUAL}\s*(?P<num>{_NUM})\s+(?P<unit>days|weeks|months)\b"
     rf"(?=[^.;]{{0,60}}\b(?P<what>{WAR_WORDS})\b)",
+    # "the 18-month mark since Israel's war in Gaza began", "marks a year and a half of war"
+    rf"\b{_QUAL}\s*(?:(?P<num>{_NUM})[- ](?P<unit>day|week|month|year)|(?:a|one)\s+year\s+and\s+"
+    rf"a\s+(?P<half>half))(?:[- ]mark)?\b(?=[^.;]{{0,50}}\b(?P<what>{WAR_WORDS})\b)"
+    rf"(?<=mark|half)",
+    # "as Israel's war in Gaza marks a year and a half", "the war marked 600 days"
+    rf"\b(?P<what>{WAR_WORDS})\b[^.;]{{0,40}}?\bmark(?:s|ed|ing)?\s+{_QUAL}\s*(?:(?P<num>{_NUM})\s+"
+    rf"(?P<unit>days|weeks|months|years)|(?:a|one)\s+year\s+and\s+a\s+(?P<half>half))\b",
     # "day 100 of the war", "the 100th day of the war"
     rf"\bday\s+(?P<num>\d{{1,4}})\s+of\s+(?:the\s+)?(?P<what>{WAR_WORDS})\b(?P<unit>)",
+    # "Israel - Hamas War day 493" (a live blog's running day)
+    r"\b(?P<what>war|conflict)\s+day\s+(?P<num>\d{1,4})\b(?P<unit>)",
     # "held captive for almost 500 days", "in captivity for 471 days" (the hostages taken on
     # 7 October); not "held for two days" (no captivity word)
     rf"\b(?P<what>captive|hostage|in\s+captivity)\s+for\s+[\"“']?{_QUAL}\s*(?P<num>{_NUM})\s+"
     rf"(?P<unit>days|weeks|months)\b",
 ]
 _DURATION = [re.compile(p, re.IGNORECASE) for p in _DURATION_PATTERNS]
+# The age of a truce in force (anchor "truce": the span counts from a truce's first day):
+# "the two-month-old ceasefire", "a truce that has held for six weeks", "three weeks into the
+# ceasefire", "the ceasefire that took effect five weeks ago", "the collapse of a two-month
+# ceasefire". Not "a 60-day ceasefire" or "a two-month truce" alone (proposals are written so).
+_TRUCE_WORDS = r"(?:ceasefire|cease-fire|truce)"
+_TRUCE_AGE_PATTERNS = [
+    rf"\b{_QUAL}\s*(?:(?P<num>{_NUM})[- ])?(?P<unit>day|week|month)[- ]old\s+"
+    rf"(?:[\w'’-]+\s+){{0,2}}{_TRUCE_WORDS}",
+    rf"\b{_TRUCE_WORDS}\s+(?:that\s+|which\s+)?(?:had\s+|has\s+)?(?:been\s+)?(?:in\s+place|"
+    rf"in\s+effect|in\s+force|holding|held)\s+for\s+(?:the\s+(?:past|last)\s+)?{_QUAL}\s*"
+    rf"(?P<num>{_NUM})\s+(?P<unit>days|weeks|months)\b",
+    rf"\b{_QUAL}\s*(?P<num>{_NUM})\s+(?P<unit>days?|weeks?|months?)\s+(?:into|after\s+the\s+"
+    rf"start\s+of)\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+)?{_TRUCE_WORDS}",
+    rf"\b{_TRUCE_WORDS}\s+(?:that\s+|which\s+)?(?:took\s+effect|began|started|went\s+into\s+"
+    rf"effect|came\s+into\s+effect|came\s+into\s+force)\s+{_QUAL}\s*(?P<num>{_NUM})\s+"
+    rf"(?P<unit>days|weeks|months)\s+ago\b",
+    rf"\b(?:collapse|end|breakdown|shattering|unravelling|unraveling)\s+of\s+(?:the\s+|a\s+)?"
+    rf"(?:fragile\s+)?{_QUAL}\s*(?P<num>{_NUM})[- ](?P<unit>day|week|month)(?:[- ](?:old|long))?"
+    rf"\s+{_TRUCE_WORDS}",
+]
+_TRUCE_AGE = [re.compile(p, re.IGNORECASE) for p in _TRUCE_AGE_PATTERNS]
+# ... not of another front's ceasefire ("the month-old ceasefire in Lebanon")
+OTHER_FRONT = re.compile(r"\b(?:Lebanon|Lebanese|Hezbollah|Iran|Iranian|Syria|Houthis?)\b",
+                         re.IGNORECASE)
 # Ordinal durations: "the war, now in its fifth month", "the 100th day of the war", "the
 # war's fourth week": the report lies within that unit (qualifier "ordinal").
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
@@ -677,9 +767,11 @@ def _ordinal(word: str) -> int | None:
 _ORDINAL_YEARS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2,
                   "3rd": 3, "4th": 4, "one-year": 1, "two-year": 2, "three-year": 3}
 _ANNIVERSARY = re.compile(
-    rf"\b(?P<ord>{'|'.join(_ORDINAL_YEARS)})\s+anniversary\s+of\s+(?:the\s+)?"
+    rf"\b(?P<ord>{'|'.join(_ORDINAL_YEARS)})\s+anniversary(?:\s+of\s+(?:the\s+)?"
     r"(?:Hamas(?:-led)?\s+|deadly\s+)?(?:October\s+7(?:th)?|Oct\.?\s+7|7\s+October|war|"
-    r"attacks?|massacres?|conflict)\b", re.IGNORECASE)
+    r"attacks?|massacres?|conflict)\b|(?=[,;:.]))", re.IGNORECASE)
+# ("On the first anniversary, Israel believes 63 people are still held": the anniversary told
+# alone, its clause ending there, is the war's; "the first anniversary of his killing" is not)
 _SINCE_WAR = re.compile(r"\bsince\s+(?:the\s+)?(?:Oct\.?|October)\s+7(?:th)?\b|"
                         r"\bsince\s+7\s+October\b", re.IGNORECASE)
 # Holidays ("Ramadan", "Passover", "Hanukkah") are rows of the timeline
@@ -750,6 +842,15 @@ _DATELINE = re.compile(rf"^[ \t]*(?:[A-Z][A-Z'.-]+(?:\s+[A-Z][A-Z'.-]+){{0,3}}"
                        rf"{_DAY}\s+(?i:{_MONTH_ALT})\.?(?:,?\s+{_YEAR})?)\b\.?"
                        rf"(?=\s*(?:\(|/|-|–|—|\.|:|$))", re.MULTILINE)
 
+# ... with the place in title case, when a firmer mark than a full stop ends the date:
+# "Sharm El-Sheikh, Oct 7: Delegations ...", "Gaza, June 23, 2025 (WAFA) –", "Tel Aviv
+# [Israel], November 14 (ANI):"
+_DATELINE_TITLE = re.compile(rf"^[ \t]*[A-Z][\w'.-]+(?:[ -][A-Z][\w'.-]+){{0,3}}"
+                             rf"(?:\s+\[[A-Z][^\]\n]{{0,30}}\])?,\s+"
+                             rf"(?P<date>(?i:{_MONTH_ALT})\.?\s+{_DAY}(?:,?\s+{_YEAR})?|"
+                             rf"{_DAY}\s+(?i:{_MONTH_ALT})\.?(?:,?\s+{_YEAR})?)\b"
+                             rf"(?=\s*(?:\(|:|–|—|-\s|/))", re.MULTILINE)
+
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[A-Z\"“‘'])|\n+")
 
 
@@ -794,6 +895,7 @@ def date_signals(text: str, sentences: list[tuple[int, int]] | None = None) -> l
     segments = _segments(text)
     mentions = _date_expressions(text, segments)
     taken: list[tuple[int, int]] = []  # durations already found (patterns overlap)
+    mentions += _durations(text, segments, taken, _TRUCE_AGE)
     mentions += _durations(text, segments, taken)
     mentions += _ordinal_durations(text, segments, taken)
     if "nniversar" in text:
@@ -805,8 +907,14 @@ def date_signals(text: str, sentences: list[tuple[int, int]] | None = None) -> l
     for match in _finditer(_SINCE_WAR, text, segments):
         mentions.append({"text": match.group(0), "start_char": match.start(),
                          "end_char": match.end(), "kind": "since_war"})
-    mentions += _timeline_mentions(text)
-    dateline = _DATELINE.search(text[:400])
+    events = _timeline_mentions(text)
+    spans = [(m["start_char"], m["end_char"]) for m in events if m["kind"] == "event" and
+             m.get("event_kind") != "anniversary"]   # ("100 days of war" is both)
+    mentions = [m for m in mentions if m["kind"] != "duration" or not any(   # "the 12-day
+        s < m["end_char"] and m["start_char"] < e for s, e in spans)]   # war" is an event
+    mentions += events
+    mentions += _remains_mentions(text)
+    dateline = _DATELINE.search(text[:400]) or _DATELINE_TITLE.search(text[:400])
     if dateline:  # the opening line of the text proper (after a headline)
         mentions.append({"text": dateline.group("date"), "start_char": dateline.start("date"),
                          "end_char": dateline.end("date"), "kind": "dateline"})
@@ -816,7 +924,8 @@ def date_signals(text: str, sentences: list[tuple[int, int]] | None = None) -> l
                                             m.get("tense") not in ("future", "during"))]
     mentions.sort(key=lambda m: (m["start_char"], m["end_char"]))
     _attach_weekdays(text, mentions)
-    _events_of_the_week(mentions, sentence_of)
+    _events_on_a_coming_date(mentions, sentence_of)
+    _events_of_the_week(text, mentions, sentence_of)
     _year_hints(text, mentions, sentences)
     mentions += _truce_days(text, mentions, sentence_of)
     _lead_dates(text, mentions, sentences)
@@ -986,24 +1095,44 @@ def _date_expressions(text: str, segments) -> list[dict]:
     return mentions
 
 
-def _durations(text: str, segments, taken: list) -> list[dict]:
-    """ "seven-month war", "100 days into the war" (see _DURATION_PATTERNS)."""
+# A former hostage's captivity ("Iair Horn, who spent 498 days in captivity", "former hostage
+# Or Levy, held for 491 days"): it ended before the report, by months perhaps; not "released
+# after 15 months of captivity on Saturday" (the news of the release itself).
+ENDED_CAPTIVITY = re.compile(r"\b(?:former|freed|ex-|released|returned|rescued)\s+(?:\w+\s+)?"
+                             r"(?:hostage|captive)s?\b|\bwho\s+(?:had\s+)?spent\b|"
+                             r"\bafter\s+spending\b", re.IGNORECASE)
+
+
+def _durations(text: str, segments, taken: list, patterns=None) -> list[dict]:
+    """ "seven-month war", "100 days into the war" (see _DURATION_PATTERNS); with
+    `patterns` :data:`_TRUCE_AGE`, the age of a truce (anchor "truce")."""
     found = []
-    for pattern in _DURATION:
+    for pattern in patterns or _DURATION:
         for match in _finditer(pattern, text, segments):
             start, end = match.span()
-            amount = _number(match.group("num"))
+            amount = _number(match.group("num")) if match.group("num") else 1  # "month-old"
             unit = (match.group("unit") or "day").lower().rstrip("s")
+            if match.groupdict().get("half"):   # "a year and a half"
+                amount, unit = 18, "month"
             if amount is None or any(s < end and start < e for s, e in taken):
                 continue
             start += len(match.group(0)) - len(match.group(0).lstrip())
             qual = re.sub(r"\s+", " ", (match.groupdict().get("qual") or "").lower())
             qualifier = ("lower_bound" if qual in ("more than", "over", "at least") else
                          "upper_bound" if qual in ("nearly", "almost", "close to") else
-                         "approx" if qual else "exact")
+                         "approx" if qual else
+                         "mark" if _MARK_WORD.search(match.group(0)) else "exact")
+            if _CAPTIVITY_WORD.search(match.groupdict().get("what") or "") and \
+                    ENDED_CAPTIVITY.search(text[max(0, start - 120):start]):
+                qualifier = "at_least"   # a captivity that ended: the report on or after
             found.append({"text": text[start:end], "start_char": start, "end_char": end,
                           "kind": "duration", "amount": amount, "unit": unit,
                           "qualifier": qualifier})
+            if patterns is not None:
+                if OTHER_FRONT.search(text[max(0, start - 30):end + 40]):
+                    found.pop()   # the age of the ceasefire in Lebanon (or with Iran)
+                    continue
+                found[-1]["anchor"] = "truce"
             taken.append((start, end))
     return found
 
@@ -1092,7 +1221,42 @@ THIS_WEEK_DAYS = 8
 THIS_WEEK_CHARS = 40   # the day word within this many characters of the event phrase
 
 
-def _events_of_the_week(mentions: list[dict], sentence_of) -> None:
+def _events_on_a_coming_date(mentions: list[dict], sentence_of) -> None:
+    """An event whose own day a coming date of its sentence names ("his job only begins
+    on January 20, inauguration day, Reuters reported Wednesday night") is coming too,
+    whatever the tense of the clause's main verb."""
+    coming = {}
+    for m in mentions:
+        if m["kind"] in ("month_day", "day_month", "iso") and m.get("tense") == "future":
+            when = resolve(m["text"], None)
+            day = when.date if when.date is not None else _month_day(m["text"])
+            if day is not None:
+                coming.setdefault(sentence_of(m["start_char"]), set()).add(
+                    (day.month, day.day) if isinstance(day, dt.date) else day)
+    if not coming:
+        return
+    for mention in mentions:
+        if mention["kind"] == "event" and mention.get("tense") != "future":
+            day = dt.date.fromisoformat(mention["date"])
+            if (day.month, day.day) in coming.get(sentence_of(mention["start_char"]), ()):
+                mention["tense"] = "future"
+
+
+def _month_day(text: str) -> tuple[int, int] | None:
+    """(month, day) of a year-less date ("January 20", "20 January")."""
+    words = _WORD_OR_DAY.findall(text)
+    month = next((MONTHS[w.lower()] for w in words if w.lower() in MONTHS), None)
+    day = next((int(w) for w in words if w.isdigit()), None)
+    return (month, day) if month and day else None
+
+
+# The weekday of a report's source after the event's clause ("... begins on January 20,
+# inauguration day, Reuters reported Wednesday night") is not the event's day.
+REPORTED_AFTER = re.compile(r"^[^.;]*?,\s*(?:[\w.'’-]+\s+){0,4}(?:reported|said|told|announced|"
+                            r"wrote|added|confirmed)\s+(?:on\s+)?$", re.IGNORECASE)
+
+
+def _events_of_the_week(text: str, mentions: list[dict], sentence_of) -> None:
     """A timeline event mentioned as past next to a weekday or "yesterday" (within
     :data:`THIS_WEEK_CHARS` in its sentence; not a planned day, not "last week") happened in
     the report's week: tense 'recent' within :data:`THIS_WEEK_DAYS`. A topic of talks
@@ -1107,7 +1271,9 @@ def _events_of_the_week(mentions: list[dict], sentence_of) -> None:
         sentence = sentence_of(mention["start_char"])
         near = [r for r in relative if sentence_of(r["start_char"]) == sentence and
                 min(abs(r["start_char"] - mention["end_char"]),
-                    abs(mention["start_char"] - r["end_char"])) <= THIS_WEEK_CHARS]
+                    abs(mention["start_char"] - r["end_char"])) <= THIS_WEEK_CHARS and
+                not REPORTED_AFTER.search(text[mention["end_char"]:max(mention["end_char"],
+                                                                        r["start_char"])])]
         if near:
             mention["tense"], mention["recent_days"] = "recent", THIS_WEEK_DAYS
             # the weekday named next to it ("Or Levy was freed on Saturday"): when it is the
@@ -1207,7 +1373,28 @@ def _timeline_mentions(text: str) -> list[dict]:
         for match in list(pattern.finditer(text))[:timeline.MAX_MENTIONS]:
             mentions.append({"text": match.group(0), "start_char": match.start(),
                              "end_char": match.end(), "kind": "holiday", "holiday": name})
+            _holiday_start(text, match.end(), mentions[-1])
     return mentions
+
+
+# A holiday said to begin on a weekday or soon ("before Ramadan, the Muslim holy month of
+# fasting, begins Monday", "Ramadan, which starts early next week"): its first day is that
+# weekday, within days of the report.
+HOLIDAY_STARTS = re.compile(
+    r"(?:,?\s+(?:which|that)\s+|,\s+(?:the|a)\s+[^,.;]{0,50},\s+|\s+)(?:is\s+|will\s+)?"
+    r"(?:(?:due|expected|set)\s+to\s+)?(?:begins?|starts?|commences?)\s+(?:on\s+)?"
+    r"(?:(?P<soon>tomorrow|(?:early\s+|late\s+)?(?:next|this)\s+week|in\s+(?:a\s+few|two|three)"
+    r"\s+days)|(?:this\s+|next\s+)?(?P<wd>" + "|".join(WEEKDAY_NAMES) + r"))\b", re.IGNORECASE)
+
+
+def _holiday_start(text: str, end: int, mention: dict) -> None:
+    """Mark a holiday mention whose first day the text gives as a weekday
+    (``starts_weekday``) or as soon (``starts_soon``): :data:`HOLIDAY_STARTS`."""
+    found = HOLIDAY_STARTS.match(text, end, min(len(text), end + 110))
+    if found and found.group("wd"):
+        mention["starts_weekday"] = WEEKDAYS[found.group("wd").lower()]
+    elif found:
+        mention["starts_soon"] = True
 
 
 # A release, rescue or recovery found by a hostage's name alone ("Kfir Bibas", "Emily Damari")

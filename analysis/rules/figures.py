@@ -64,7 +64,8 @@ EVENT_METRICS = {"hostages_taken", "hostages_released", "prisoners_released"}
 
 def _alternation(words) -> str:
     words = sorted({w.lower() for w in words}, key=len, reverse=True)
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+").replace("'", "['’]")
+                    for w in words)  # (a typographic apostrophe too: "Israel’s north")
 
 
 def _phrase_re(words, prefix: str = "", suffix: str = "") -> re.Pattern:
@@ -109,6 +110,7 @@ class FigureLexicon:
     hostage_word_re: re.Pattern
     prisoner_word_re: re.Pattern
     cue_res: dict  # population -> regex of victim cues
+    other_war_re: re.Pattern  # another war's casualties (Iran's 12-day war with Israel)
     since_re: re.Pattern
     displaced_cue_res: dict
     israeli_agent_re: re.Pattern
@@ -130,6 +132,7 @@ _AUX = (r"(?:who|that|which|have|has|had|were|was|are|is|been|being|also|since|s
         r"still|reportedly|all|believed|thought|known|confirmed|presumed|said|to|be|in\s+total|"
         r"already|later|then|subsequently|either|altogether|more|others?|allegedly|likely|"
         r"estimated|feared|considered|listed\s+as|declared|either|currently|remain|"
+        r"reported|recorded|registered|documented|"  # "were reported killed", "recorded injured"
         r"as(?=\s+(?:wounded|injured|killed|dead|missing|displaced)\b)|"  # "listed 92,743 people
         # as wounded"
         r"will|would|could|might|may|shall|should|due|set|expected|scheduled|slated|going|"
@@ -145,13 +148,14 @@ _SAYS = (r"(?:\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,3}(?:military\s+|army\s+|go
 # children —", "(IDPs)", ", including civilians, medics, and Hezbollah fighters,"
 _APPOSITIVE = (r"(?:\s*(?:,[^,.;]{1,70},|\s[–—-]\s[^–—.;]{1,70}\s[–—-]|\([^().;]{1,70}\)|"
                r",\s*(?:including|mostly|mainly|among\s+them)\b[^.;]{1,90}?,))?")
-_MODAL_RE = re.compile(r"\b(?:will|would|could|might|may|shall|should|due|set|expected|"
+_MODAL_RE = re.compile(r"\b(?:will|would|could|might|may|shall|should|due|set(?!\s+free)|expected|"
                        r"scheduled|slated|going|are\s+to|is\s+to|were\s+to|was\s+to)\b",
                        re.IGNORECASE)
 # a place between a noun phrase and its predicate: "1.7 million people in Gaza have been displaced"
-_PLACE = (r"(?:\s+(?:in|from|across|inside|throughout|of)\s+(?:the\s+)?"
+_PLACE = (r"(?:\s+(?:in|from|across|inside|throughout|of|by)\s+(?:the\s+)?"
           r"(?:(?:northern|southern|eastern|western|central|occupied)\s+)?[A-Z][\w'’-]*"
-          r"(?:\s+[A-Z][\w'’-]*)?)?")  # ("60,000 residents of northern Israel remain displaced")
+          r"(?:\s+[A-Z][\w'’-]*)?)?")  # ("60,000 residents of northern Israel remain displaced";
+# an agent: "twelve Thai nationals held captive by Hamas were released")
 
 
 @lru_cache(maxsize=1)
@@ -228,7 +232,7 @@ def _trigger_lists(data: dict) -> dict:
         # ("the 26 dead hostages so far, leaving 14": "dead" before a noun is no toll)
         toll_left_re=re.compile(rf"(?<![\w'’])(?:{_alternation(data['death_toll'])})"
                                 r"(?![\w'’])(?!\s+(?:hostages?|captives?|bodies|abductees))"
-                                r"[^\d.;:]{0,90}$", re.IGNORECASE),
+                                r"[^\d.;:]{0,120}$", re.IGNORECASE),
         injury_toll_left_re=re.compile(rf"(?<![\w'’])(?:{_alternation(data['injury_toll'])})"
                                        r"(?![\w'’])[^\d.;:]{0,40}$", re.IGNORECASE),
         pending_re=_phrase_re(data["pending_markers"]),
@@ -264,6 +268,7 @@ def _population_lists(data: dict, sources_path: str | Path) -> dict:
         cue_res={"israeli": _phrase_re(data["israeli_victim_cues"]),
                  "palestinian": _phrase_re(data["palestinian_victim_cues"]),
                  "other": _phrase_re(data["other_victim_cues"])},
+        other_war_re=_phrase_re(data["other_war_cues"]),
         since_re=re.compile(r"(?:since|after|following|from|(?:began|started|erupted|broke\s+out)"
                             r"\s+on)\s+(?:the\s+|an?\s+)?(?:hamas['’]s?\s+|its\s+)?$",
                             re.IGNORECASE),
@@ -349,9 +354,10 @@ def _noun_phrase(right: str, lexicon: FigureLexicon) -> NounPhrase:
     if pronoun:
         return NounPhrase("pronoun", pronoun.end())
     of_the = _OF_THE_RE.match(right)
-    pos = of_the.end() - 1 if of_the else 0
+    pos = of_the.end() - 1 if of_the else (1 if right[:1] in ('"', "”") else 0)  # ('"almost
+    # 50" Israeli hostages': a quote closed after the number)
     first = _NEXT_WORD_RE.match(right[pos:])
-    first_word = first.group(1).lower() if first else ""
+    first_word = first.group(1).lower().rstrip(".") if first else ""  # ("six weeks.")
     words, end = _noun_phrase_words(right, pos, lexicon)
     kinds = [lexicon.word_kind[w] for w in words if lexicon.word_kind.get(w)]
     if not kinds:
@@ -399,12 +405,13 @@ def _excluded_quantity(number: Number, left: str, right: str, lexicon: FigureLex
         return True
     if re.match(r"^\s*(?:years?|yrs|-year)\b", right, re.IGNORECASE):
         return True
-    if re.match(r"^\s*(?:in|out\s+of)\s+(?:every\s+)?\d|^\s*(?:in|out\s+of)\s+(?:every|each)\b",
-                right, re.IGNORECASE):
+    if re.match(r"^\s*(?:in|out\s+of)\s+(?:every|each)\b|^\s*in\s+\d", right, re.IGNORECASE) or (
+            number.value == 1 and re.match(r"^\s*out\s+of\s+\d", right, re.IGNORECASE)):
         return True
-    if re.search(r"(?:(?:\b\d+|\bone)\s+(?:in|out\s+of)|\b(?:two|three|four|five|six|seven|"
-                 r"eight|nine|ten)\s+in)\s+(?:every\s+)?$", left, re.IGNORECASE):
-        return True  # "more than 1 in 75 Gazans": a fraction
+    if re.search(r"(?:(?:\b\d+|\bone)\s+in|\b(?:1|one)\s+out\s+of|\b(?:two|three|four|five|six|"
+                 r"seven|eight|nine|ten)\s+in|out\s+of\s+every)\s+(?:every\s+)?$", left,
+                 re.IGNORECASE):
+        return True  # "more than 1 in 75 Gazans": a fraction ("27 out of 28 captives": a part)
     if re.match(r"^\s*(?:[:/]\d|a\.m\.|p\.m\.|am\b|pm\b|gmt\b)", right, re.IGNORECASE):
         return True
     if re.search(r"\b\w+['’]s\s*$", left) and re.search(r"\bof\s+\w+['’]s\s*$|population",
@@ -413,7 +420,9 @@ def _excluded_quantity(number: Number, left: str, right: str, lexicon: FigureLex
     if re.search(r"[$€£]\s*$", left) or (lexicon.quantity_left_re.search(left)
                                          and not _STANDS_AT.search(left)):
         return True
-    if re.search(r"\b(?:population|home)\s+(?:of|to)\s+(?:(?:some|about|around|roughly|nearly|"
+    if re.search(r"\b(?:(?:population|home)\s+(?:of|to)|(?:territory|enclave|strip)\s+of)\s+"
+                 r"(?:(?:some|about|"
+                 r"around|roughly|nearly|"
                  r"almost|more\s+than|over|an\s+estimated)\s+)?$", left, re.IGNORECASE):
         return not _displaced_after(right, lexicon)  # "Gaza's population of 2.1 million"
     if re.search(r"\b(?:of|for)\s+(?:the\s+)?[\w-]+['’]s?\s+(?:(?:some|about|around|roughly|"
@@ -432,12 +441,17 @@ def _excluded_quantity(number: Number, left: str, right: str, lexicon: FigureLex
     digits = re.sub(r"\D", "", number.text)
     if (not number.words and re.fullmatch(r"\d{4}", number.text.strip())
             and 1900 <= int(digits) <= 2100):
-        return True
+        return _noun_phrase(right, lexicon).kind not in ("person", "prisoner", "hostage",
+                                                         "subgroup") and not _COUNT_PREDICATE.match(
+            right)  # a year, but not "nearly 2000 Palestinian prisoners", "and 1950 injured"
     if re.search(r",\s*$", left) and re.fullmatch(r"\d{4}", number.text.strip()):
         return True
     return False
 
 
+_COUNT_PREDICATE = re.compile(r"^\s+(?:were\s+|have\s+been\s+)?(?:killed|injured|wounded|dead|"
+                              r"hurt|displaced|detained|arrested|released|freed|martyred)\b",
+                              re.IGNORECASE)
 _COMPARATIVE_AFTER = re.compile(r"^\s+(?:higher|lower|greater|larger|smaller|fewer|less|above|"
                                 r"below|more\s+than|short\s+of)\b", re.IGNORECASE)
 
@@ -446,7 +460,9 @@ def _displaced_after(right: str, lexicon: FigureLexicon) -> bool:
     """ "home to some 1.5 million Palestinians forced to flee": the people a place holds are
     counted when the words after them say they were displaced."""
     np = _noun_phrase(right, lexicon)
-    return bool(np.kind and lexicon.right["displace_right"].match(right[np.end:]))
+    match = np.kind and lexicon.right["displace_right"].match(right[np.end:])
+    return bool(match) and not match.group(0).endswith("into")  # ("a territory of 2.3
+    # million people packed into one of the most densely populated areas": its size)
 
 
 def _hedge(left: str, lexicon: FigureLexicon) -> tuple[str, int]:
@@ -467,7 +483,8 @@ def _hedge(left: str, lexicon: FigureLexicon) -> tuple[str, int]:
 _TRAILING_DETERMINERS = re.compile(
     r"(?:(?<![\w'’])(?:the|a|an|another|additional|further|all|its|their|his|her|our|some\s+other|"
     r"a\s+total\s+of|total\s+of|an\s+additional|a\s+further|roughly|only|just|only\s+about|"
-    r"last|final|remaining|(?:some|all|most|many|several)\s+of)\s*)+$",
+    r"last|final|remaining|(?:some|all|most|many|several)\s+of|(?:a|another)\s+(?:group|batch)\s+of)"
+    r"\s*)+$",
     re.IGNORECASE)
 
 
@@ -491,8 +508,9 @@ def _left_trigger(core_left: str, lexicon: FigureLexicon) -> tuple[str | None, i
     # "the death toll ... rose to", "the number of injured stands at"
     match = lexicon.injury_toll_left_re.search(_mask_dates(core, lexicon))
     if match and not re.search(r"\b(?:killed|dead|deaths)\b", match.group(0), re.IGNORECASE) \
-            and not _LIST_GOES_ON.search(match.group(0)):
-        return "injure", match.start()
+            and not _LIST_GOES_ON.search(match.group(0)) \
+            and not _CLAUSE_BREAK.search(match.group(0)):  # (not "... injured in Gaza since
+        return "injure", match.start()  # October 7,” while 33 have been killed")
     masked = _mask_dates(core, lexicon)
     for regex, trigger in ((_NUMBER_DEAD_HOSTAGES_LEFT, "count_hostage_dead"),
                            (_NUMBER_DISPLACED_LEFT, "displace"),
@@ -515,7 +533,7 @@ def _left_trigger(core_left: str, lexicon: FigureLexicon) -> tuple[str | None, i
 _LIST_GOES_ON = re.compile(r",\s*and\s", re.IGNORECASE)
 _NUMBER_KILLED_LEFT = re.compile(
     r"\bnumber\s+of\s+(?:[\w-]+\s+){0,4}(?:killed|dead|slain|deaths|martyrs|martyred|"
-    r"fatalities)\b[^\d.;:]{0,80}$", re.IGNORECASE)
+    r"fatalities)\b[^\d.;:]{0,110}$", re.IGNORECASE)
 # "the number of displaced is estimated at 1.9 million", "puts the number of IDPs at"
 _NUMBER_DISPLACED_LEFT = re.compile(r"\b(?:number|total|count)\s+of\s+(?:the\s+)?(?:internally\s+)?"
                                     r"(?:displaced|idps)\b[^\d.;:]{0,60}$", re.IGNORECASE)
@@ -596,12 +614,16 @@ def _nearest_cue(sentence: str, start: int, end: int, cue_res: dict, lexicon: Fi
             distance += 150  # "amid Israel's bombardment, while Israel claims about 1,200"
         if population == "palestinian" and match.group(0).lower().startswith("israel"):
             distance += 60  # "Israeli strikes" strike Lebanon too: a place or people says more
+        if population == "israeli" and _BY_BEFORE.search(sentence, 0, match.start()):
+            distance += 60  # the agent: "violence by Israeli soldiers and settlers"
         if distance < best_distance:
             best, best_distance = population, distance
     return best
 
 
-_CLAUSE_BREAK = re.compile(r";|,\s*(?:while|whereas|but|as)\b|\s(?:while|whereas)\s", re.IGNORECASE)
+_BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r";|,[”\"’]?\s*(?:while|whereas|but|as)\b|\s(?:while|whereas)\s",
+                           re.IGNORECASE)  # (a closing quote may follow the comma)
 
 
 def _is_incident(sentence: str, start: int, end: int, lexicon: FigureLexicon,
@@ -695,6 +717,22 @@ def _release_kind(sentence: str, left: str, np: NounPhrase, lexicon: FigureLexic
         return "prisoners"
     if lexicon.hostage_agent_re.search(left):
         return "hostages"
+    price = _EXCHANGE_FOR.search(sentence, len(left))
+    if price and lexicon.prisoner_word_re.search(price.group("what")):
+        return "hostages"  # "117 people have been released, ... in exchange for Palestinian
+        # detainees" (the price names the other side)
+    if price and lexicon.hostage_word_re.search(price.group("what")):
+        return "prisoners"
+    return _release_by_words(sentence, left, lexicon, context)
+
+
+_EXCHANGE_FOR = re.compile(r"\bin\s+(?:exchange|return)\s+for\s+(?:the\s+(?:release\s+of\s+)?)?"
+                           r"(?P<what>[^.;,\d]{0,40})", re.IGNORECASE)
+
+
+def _release_by_words(sentence: str, left: str, lexicon: FigureLexicon, context: str) -> str:
+    """hostages or prisoners by the nearest hostage or prisoner word, in the sentence, then in
+    the one before it."""
     for text in (sentence, context):
         hostage = [m.start() for m in lexicon.hostage_word_re.finditer(text)]
         prisoner = [m.start() for m in lexicon.prisoner_word_re.finditer(text)
@@ -799,7 +837,9 @@ def figures_in_sentence(sentence: str, offset: int = 0, context: str = "",
     s = _Sentence(sentence, offset, context, noun_tags, find_numbers(sentence), lexicon,
                   earlier=earlier)
     for number in s.numbers:
-        previous = s.outcomes[-1] if s.outcomes else None
+        previous = next((o for o in reversed(s.outcomes) if not o.get("excluded")), None)
+        # (a date or a year is no antecedent: "132 hostages from the October 7 attacks ...
+        # about 25 of them are believed to have died")
         outcome = {"metric": None, "subset": False, "row": None}
         s.outcomes.append(outcome)
         row = _read_number(s, number, outcome, previous)
@@ -841,6 +881,7 @@ def _read_number(s: _Sentence, number: Number, outcome: dict, previous: dict | N
     metric; None when a veto says it is no figure (each veto is a named function below)."""
     r = _start_reading(s, number)
     if r is None:
+        outcome["excluded"] = True
         return None
     _read_noun_phrase(s, r)
     if _counts_things(s, r) or _alive_without_whole(s, r):
@@ -858,12 +899,17 @@ def _read_number(s: _Sentence, number: Number, outcome: dict, previous: dict | N
     if _rate_governs(s.text, number, r.after, r.core_left, s.lexicon):
         return None
     _choose_trigger(s, r)
+    if r.trigger is None and _whole_after(s.text, number, s.numbers) is not None:
+        return None  # a part with no predicate of its own: "only three out of 15 bodies of
+        # dead hostages had been brought back" (the 15 are the count)
     r.subset = _is_subset(s, r, previous)
     outcome["subset"] = r.subset
     if _part_of_release(r, previous):
         return None
     r.hostage_context = _hostage_context(s, r)
     r.metric = _metric(s, r)
+    if r.metric == "hostages_held" and r.left_trigger != "hold" and _OF_WHOM_REMAIN.match(r.after):
+        r.metric = "hostages_taken"  # "more than 250 held hostage, around 100 of whom remain"
     if r.metric is None:
         _inherit_metric(s, r, previous)
     r.metric = _plausible_metric(r.metric, r.value)
@@ -876,6 +922,13 @@ def _read_number(s: _Sentence, number: Number, outcome: dict, previous: dict | N
     if r.group is None or any(veto(s, r) for veto in _METRIC_VETOES):
         return None
     return _row_of(s, r)
+
+
+# a part said still held right after a count: the count is the whole taken
+_OF_WHOM_REMAIN = re.compile(r"^[^.;\d]{0,30}?,\s*(?:(?:around|about|some|roughly|nearly|almost|"
+                             r"more\s+than|over|at\s+least)\s+)?[\w,]+\s+of\s+whom\s+(?:are\s+)?"
+                             r"(?:still\s+|believed\s+to\s+)?(?:remain|held|be\s+held|in\s+gaza|"
+                             r"in\s+captivity)\b(?!\s+(?:alive|dead))", re.IGNORECASE)
 
 
 def _start_reading(s: _Sentence, number: Number) -> _Reading | None:
@@ -980,7 +1033,14 @@ _OTHER_SUBJECT = re.compile(r"\b(?:and\s+)?(?:the\s+rest|the\s+others|the\s+rema
 def _said_alive(after: str, lexicon: FigureLexicon) -> bool:
     """Does the clause after a noun phrase say its people are alive ("are alive", "still in
     Gaza are alive")?"""
+    after = _skip_dash_aside(after)
     return bool(lexicon.alive_re.match(after) or _ALIVE_IN_CLAUSE.match(after))
+
+
+def _skip_dash_aside(after: str) -> str:
+    """The words after an aside between dashes: "24 hostages – all men – remain alive"."""
+    aside = re.match(r"^\s+[–—-]\s[^–—.;]{1,40}\s[–—-]", after)
+    return after[aside.end():] if aside else after
 
 
 def _said_dead(after: str, lexicon: FigureLexicon) -> bool:
@@ -999,7 +1059,7 @@ def _alive_without_whole(s: _Sentence, r: _Reading) -> bool:
     read as a sub-count (group ``alive``) of the hostages held; "19 of the 59 hostages are
     alive" keeps the 59 as the held count. Drops a count of the living with no hostage in
     sight ("30 survivors are alive")."""
-    np, after, lexicon = r.np, r.after, s.lexicon
+    np, after, lexicon = r.np, _skip_dash_aside(r.after), s.lexicon
     if r.part_of and np.kind == "hostage" and (_said_dead(after, lexicon)
                                                or _said_alive(after, lexicon)):
         return False
@@ -1038,12 +1098,35 @@ def _read_triggers(s: _Sentence, r: _Reading) -> None:
         r.left_trigger = None  # "Of the Palestinian prisoners released, 1,718 were arrested"
     if r.right_trigger in ("take", "hold") and not r.left_trigger and not r.alive:
         r.right_trigger, r.pending = _finite_after_participle(r.after, lexicon, r.right_trigger)
+    _state_then_plan(r)
+
+
+# "hostages who remain in Gaza are set to be released", "still in Gaza will be freed"
+_STATE_THEN_PLAN = re.compile(r"^\s+(?:(?:who|that)\s+(?:remain|are\s+still)|still|remaining)\b"
+                              r"[^,;.]{0,40}?\b(?:will|would|(?:are|is)\s+(?:set|due|expected|"
+                              r"slated|scheduled)\s+to|to\s+be)\b(?:\s+\w+){0,2}?\s+(?:released|"
+                              r"freed|free|release|returned|handed\s+over|set\s+free)\b",
+                              re.IGNORECASE)
+
+
+def _state_then_plan(r: _Reading) -> None:
+    """A count described by its state, then a release still to come: "some 100 hostages who
+    remain in Gaza are set to be released" states the held count (hold); in "33 of the 100
+    hostages still in Gaza will be freed" the part (33) is the pending release."""
+    if r.left_trigger or not (_STATE_THEN_PLAN.match(r.after) or (
+            r.pending and r.right_trigger == "release" and _REMAINING_BEFORE.search(r.core_left))):
+        return  # ("the bodies of the remaining 28 dead hostages are expected to be handed over")
+    if r.np.of_the and not r.part_of:
+        r.right_trigger, r.pending = "release", True
+    else:
+        r.right_trigger, r.pending = "hold", False
 
 
 _PARTITIVE_LEAD = re.compile(r"^\W*(?:of|out\s+of|among)\s+(?:the|those|all)\b[^;]*,\s*$",
                              re.IGNORECASE)
 _RELATIVE_STATE = re.compile(
-    r"^\s*(?:(?:that|which|whom)\s+)?(?:it|they|hamas|the\s+group|militants|captors|"
+    r"^\s*(?:(?:that|which|whom)\s+)?(?:its\s+|their\s+)?(?:it|they|hamas|the\s+group|militants|"
+    r"fighters|captors|"
     r"[A-Z][\w'’-]+)(?:\s+in\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+Strip)?)?"  # "militants in Gaza"
     r"\s+(?:still\s+)?(?:(?P<hold>holds?|is\s+holding|are\s+holding|keeps?|has\s+held)|"
     r"(?P<take>seized|took|abducted|kidnapped|captured|dragged)|"
@@ -1104,9 +1187,14 @@ def _part_without_state(s: _Sentence, r: _Reading) -> bool:
     if not r.part_of:
         return False
     lexicon = s.lexicon
+    if r.right_trigger == "take" and _RELATIVE_STATE.match(r.after):
+        return False  # "freed over 100 of the more than 200 people its militants took hostage"
     if r.np.kind == "hostage" and _TAKEN_PARTICIPLE.match(r.after):
         r.left_trigger, r.right_trigger = None, "take"  # "97 of the 251 hostages taken ..."
         return False
+    if r.np.kind == "hostage" and _BODIES_OF_PART.search(r.left):
+        r.left_trigger, r.right_trigger, r.bodies = None, "hold", True  # "handed over the
+        return False  # remains of 27 out of 28 Israeli captives": the 28 are the dead
     still_held = r.np.kind == "hostage" and bool(
         _STILL_HELD_WHOLE.match(r.after) or _DEAD_IN_PHRASE.search(r.right[:r.np.end]))
     # ("the bodies of 10 of the 28 deceased hostages": the 28 are the dead still held)
@@ -1117,6 +1205,8 @@ def _part_without_state(s: _Sentence, r: _Reading) -> bool:
     return False  # 59 hostages still held in Gaza": 59 held
 
 
+_BODIES_OF_PART = re.compile(r"\b(?:bodies|remains)\s+of\s+(?:all\s+but\s+)?[\w,-]+\s+"
+                             r"(?:out\s+)?of\s+(?:the\s+)?$", re.IGNORECASE)
 _STILL_HELD_WHOLE = re.compile(r"^\s+(?:(?:who|that)\s+(?:are|were)\s+)?(?:still|remaining)\b",
                                re.IGNORECASE)
 
@@ -1145,7 +1235,9 @@ _PAST_VERB = re.compile(r"(?:released|freed|handed\s+over|returned|set\s+free|ki
 
 # a past verb after the plan word: the plan happened ("The first phase saw Hamas release 38")
 _REALIZED = re.compile(r"\b(?:saw|has\s+seen|have\s+seen|had\s+seen|brought|led\s+to|"
-                       r"resulted\s+in|secured|yielded)\b", re.IGNORECASE)
+                       r"resulted\s+in|secured|yielded|(?:ended|concluded|culminated|"
+                       r"(?:was\s+)?(?:finali[sz]ed|completed))\s+(?:with|in)|completed)\b",
+                       re.IGNORECASE)  # ("the first phase ended with the release of 33")
 
 
 _DEFINITE_BEFORE = re.compile(r"\b(?:the|all|remaining)(?:\s+(?:the|all|remaining|of|some|most))*"
@@ -1165,8 +1257,14 @@ def _held_object_of_release(s: _Sentence, r: _Reading) -> bool:
     noun, "release of", or a plan before the verb), a definite object (the, all, remaining)
     and a state (remaining, held, in Gaza). Leaves releases that happened ("Hamas released
     the 24 hostages on Friday") and numbers of a deal ("would free 40 hostages")."""
-    if r.np.kind not in ("hostage", None) or not _DEFINITE_BEFORE.search(r.core_left):
-        return False
+    remaining = re.search(r"\bremaining\b", r.core_left[-30:] + r.right[:r.np.end],
+                          re.IGNORECASE)
+    if r.np.kind not in ("hostage", None) or not (_DEFINITE_BEFORE.search(r.core_left)
+                                                  or remaining):
+        return False  # ("the return of about 60 remaining captives")
+    if _NO_LONGER_HELD.match(r.after) or _RELEASE_DONE_AFTER.match(r.after):
+        return False  # "the release of the 20 hostages who had been held captive since ...",
+        # "the release of all 20 living captives was completed": held no more
     if r.left_trigger is None and _EXCHANGE_FOR_THE.search(r.core_left):
         return r.np.kind == "hostage" and r.right_trigger == "hold"  # "in exchange for the 47
         # hostages remaining in Gaza"
@@ -1175,10 +1273,18 @@ def _held_object_of_release(s: _Sentence, r: _Reading) -> bool:
     trigger_text = r.core_left[r.trigger_start:]
     before = r.core_left[max(0, r.trigger_start - 45):r.trigger_start]
     sought = bool(_NOMINAL_RELEASE.search(trigger_text) or s.lexicon.pending_re.search(before)
-                  or re.search(r"\bto\s*$", before))
-    remaining = re.search(r"\bremaining\b", r.core_left[-30:] + r.right[:r.np.end],
-                          re.IGNORECASE)
-    return sought and bool(remaining or r.right_trigger == "hold")
+                  or re.search(r"\bto\s*$", before) or _PRESENT_RELEASE.match(trigger_text))
+    return sought and bool(remaining or r.right_trigger == "hold"
+                           or re.search(r"\ball\s*$", r.core_left))  # "return all 50 hostages"
+
+
+_RELEASE_DONE_AFTER = re.compile(r"^[^,.;]{0,40}?\b(?:was|were|has\s+been|had\s+been)\s+"
+                                 r"(?:completed|carried\s+out|finali[sz]ed|concluded)\b",
+                                 re.IGNORECASE)
+_NO_LONGER_HELD = re.compile(r"^\s*,?\s*(?:who|that)\s+had\s+(?:been|remained)\b", re.IGNORECASE)
+# a release verb not in the past: "until Hamas releases the remaining 59 hostages"
+_PRESENT_RELEASE = re.compile(r"(?:releases?|frees?|returns?|brings?\s+(?:back|home))\b",
+                              re.IGNORECASE)
 
 
 def _bodies_of_the_held(s: _Sentence, r: _Reading) -> bool:
@@ -1190,7 +1296,8 @@ def _bodies_of_the_held(s: _Sentence, r: _Reading) -> bool:
     # abducted ... remain in Gaza, including the bodies of 33": the held count came first)
 
 
-_BODIES_OF_THE_HELD = re.compile(r"\b(?:includi?(?:ng|es|ed)?|and|plus)\s+(?:the\s+)?"
+_BODIES_OF_THE_HELD = re.compile(r"\b(?:includi?(?:ng|es|ed)?|and|plus|in\s+addition\s+to|"
+                                 r"as\s+well\s+as|along\s+with|alongside|besides)\s+(?:the\s+)?"
                                  r"(?:bodies|remains)\s+of\s*$", re.IGNORECASE)
 
 
@@ -1212,7 +1319,8 @@ def _rescue_veto(s: _Sentence, r: _Reading) -> bool:
         row["metric"].startswith("hostages") for row in s.rows))  # "Of the 251 hostages
     # taken ..., the remains of four are still in Gaza"
     if (r.right_trigger == "hold" and hostages
-            and _BODIES_LEFT.search(r.core_left[-40:])) or _bodies_of_the_held(s, r) \
+            and _BODIES_LEFT.search(_TRAILING_DETERMINERS.sub("", r.core_left)[-40:])) \
+            or _bodies_of_the_held(s, r) \
             or (r.np.kind == "hostage" and _HOLDS_BODIES.search(r.core_left[-60:])):
         r.bodies = True  # "Hamas still holds the remains of 24 deceased hostages"
         return False
@@ -1233,8 +1341,9 @@ def _coordinated_release(s: _Sentence, r: _Reading, previous: dict | None) -> bo
     right after a release ("were 13 Israelis, 10 Thais and one Filipino"); the price of a
     release told as done without a number ("Most were released during the truce in exchange
     for 240 Palestinian prisoners")."""
-    if _DONE_RELEASE_FOR.search(_TRAILING_DETERMINERS.sub("", r.core_left)):
-        return True
+    done = _DONE_RELEASE_FOR.search(_TRAILING_DETERMINERS.sub("", r.core_left))
+    if done and (done.group("aux") or not _MODAL_RE.search(r.core_left[:done.start()][-60:])):
+        return True  # ("Hamas released them in exchange for 240"; not "would see 33 released")
     if not (s.rows and s.rows[-1]["metric"].endswith("_released")):
         return False
     core = _TRAILING_DETERMINERS.sub("", r.core_left)
@@ -1246,11 +1355,14 @@ def _coordinated_release(s: _Sentence, r: _Reading, previous: dict | None) -> bo
 
 
 _DONE_RELEASE_FOR = re.compile(
-    r"\b(?:were|was|have\s+been|has\s+been|had\s+been)\s+(?:\w+\s+)?(?:released|freed|"
+    r"(?:\b(?P<aux>were|was|have\s+been|has\s+been|had\s+been|have|has|had)\s+(?:\w+\s+)?|"
+    r"(?<!\bto\s)(?<!\bbe\s)(?<!\bbeen\s))\b(?:released|freed|"
     r"returned|set\s+free|handed\s+over)\b(?:(?!\b(?:would|will|could|to|if)\b)[^;.])*"
     r"\bin\s+(?:exchange|return)\s+for\s*$", re.IGNORECASE)
 _NOMINAL_RELEASE_TAIL = re.compile(r"\b(?:[\w-]+\s+)?(?:release|freeing|return)"
-                                   r"(?:\s+by\s+(?:the\s+)?[\w-]+)?\s+of\s*$", re.IGNORECASE)
+                                   r"(?:\s+by\s+(?:the\s+)?[\w-]+)?\s+of\s*$|"
+                                   r"\b(?:[\w'’-]+\s+)?(?:releasing|freeing)\s*$",
+                                   re.IGNORECASE)  # ("in exchange for Israel releasing 290")
 
 
 def _pending_clause(s: _Sentence, r: _Reading) -> bool:
@@ -1288,6 +1400,8 @@ def _choose_trigger(s: _Sentence, r: _Reading) -> None:
         trigger = right
     if r.np.of_the and not r.alive and _said_dead(r.after, s.lexicon):
         trigger = "dead"
+    if trigger == "hold" and not left and _dead_after_state(s, r):
+        trigger = "dead"
     if r.coordinated and (trigger is None or (trigger in ("hold", "toll") and not left
                                               or left == "toll")):
         trigger = "release"
@@ -1297,6 +1411,35 @@ def _choose_trigger(s: _Sentence, r: _Reading) -> None:
         trigger = _shared_predicate(s.text, r.number, r.np, s.numbers, s.lexicon)
     r.trigger = trigger  # ("killed 1,200 people, including 815 civilians, and 251 were
     # abducted": the part shares its whole's predicate, not the next clause's)
+
+
+_NUMBER_WORD = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|"
+                          r"hundreds?)\b", re.IGNORECASE)
+
+
+def _dead_after_state(s: _Sentence, r: _Reading) -> bool:
+    """Hostages described by where they are held, then said dead in the same clause: "32
+    hostages remaining in Gaza were dead", "Over 30 Hostages Held by Hamas in Gaza Confirmed
+    Dead", "31 of the remaining hostages held by Hamas in the Gaza Strip have been pronounced
+    dead". Leaves "59 hostages are held in Gaza and Israel believes 35 are dead" (another
+    number says who is dead) and "... remain in Gaza, 30 of whom are dead"."""
+    if r.np.kind != "hostage" or r.alive or r.part_of:
+        return False  # ("25 of the 100 hostages still in Gaza are no longer alive": 100 held)
+    text = _mask_dates(r.after[:110], s.lexicon)
+    other = _OTHER_SUBJECT.search(text)
+    if other:
+        text = text[:other.start()]
+    match = s.lexicon.dead_search_re.search(text)
+    return (bool(match) and not _NUMBER_WORD.search(text[:match.end()])
+            and bool(_DEAD_PREDICATE.search(text[:match.end()])))
+
+
+# the dead word as the predicate ("were dead", "have been pronounced dead", "have died"), not
+# a verb with its own object ("kidnapped in the attack that killed 1,200 people")
+_DEAD_PREDICATE = re.compile(r"\b(?:are|is|were|was|been|be|have|has|had|confirmed|pronounced|"
+                             r"declared|presumed|believed|thought|feared|now)\s+(?:\w+\s+)?"
+                             r"(?:dead|died|deceased|killed|slain|murdered|not\s+alive|"
+                             r"no\s+longer\s+alive|lost\s+their\s+lives)\s*$", re.IGNORECASE)
 
 
 def _is_subset(s: _Sentence, r: _Reading, previous: dict | None) -> bool:
@@ -1370,7 +1513,8 @@ def _hostage_context(s: _Sentence, r: _Reading) -> bool:
     lexicon, text = s.lexicon, s.text
     found = bool(lexicon.hostage_word_re.search(text[:r.number.start])) or any(
         row["metric"].startswith("hostages") for row in s.rows)
-    clause = re.split(r"[,;]", text[r.number.start:], maxsplit=1)[0]
+    clause = re.split(r"[,;]", _ADVERB_ASIDE.sub("", text[r.number.start:], count=1),
+                      maxsplit=1)[0]  # ("Three bodies, however, are still unaccounted for")
     held = _HELD_IN_GAZA.search(clause)  # "34 are confirmed dead but remain in Gaza"
     if not found and r.value < 300 and (r.np.kind is None or (r.np.kind == "person" and held)):
         clause_after = re.split(r"[,;.]", r.after, maxsplit=1)[0]
@@ -1391,7 +1535,9 @@ def _hostage_context(s: _Sentence, r: _Reading) -> bool:
 
 
 _HELD_IN_GAZA = re.compile(r"\b(?:remain\w*|(?:still\s+)?(?:being\s+)?held|still)\s+"
-                           r"(?:captive\s+)?in\s+(?:the\s+)?gaza(?:\s+strip)?\b", re.IGNORECASE)
+                           r"(?:captive\s+)?in\s+(?:the\s+)?gaza(?:\s+strip)?\b|"
+                           r"\bstill\s+unaccounted\s+for\b", re.IGNORECASE)
+_ADVERB_ASIDE = re.compile(r",\s*(?:however|though|meanwhile|in\s+turn)\s*,", re.IGNORECASE)
 # a sentence that opens on a part of what the sentence before counted
 _ANAPHORIC_START = re.compile(r"^\W*(?:among|of)\s+(?:them|those|these|whom)\b[^.;\d]{0,25}$",
                               re.IGNORECASE)
@@ -1488,12 +1634,40 @@ def _noun_metric(s: _Sentence, r: _Reading) -> str | None:
     return metric
 
 
+_HELD_IN_GAZA_PREDICATE = re.compile(r"^[^.;]{0,70}?\b(?:were|are|is|was|remain)\s+(?:still\s+)?"
+                                     r"(?:being\s+)?held\s+(?:captive\s+)?in\s+(?:the\s+)?gaza\b",
+                                     re.IGNORECASE)
+_FAMILIES_OF = re.compile(r"\bfamil(?:y|ies)\s+of\s+(?:the\s+|all\s+|all\s+the\s+)?$",
+                          re.IGNORECASE)
+_FAMILIES_WHOSE = re.compile(r"^\s+famil(?:y|ies)\s+whose\s+(?:loved\s+ones|relatives|"
+                             r"(?:family\s+)?members|sons|daughters|children)\s+(?:are|were|remain)\s+"
+                             r"(?:still\s+)?(?:being\s+)?(?:held|in\s+captivity|captive)",
+                             re.IGNORECASE)
+
+
+_HELD_STATE_AFTER = re.compile(r"^\s*,?\s*(?:(?:who|that)\s+(?:have\s+been|had\s+been|were|are)\s+"
+                               r"(?:still\s+)?(?:taken|held|abducted|kidnapped|being\s+held)|"
+                               r"(?:still\s+)?held\b|still\b|in\s+captivity)", re.IGNORECASE)
+
+
+def _families_of_the_held(r: _Reading) -> bool:
+    """The families of the hostages count the hostages held: "notify the families of 81
+    hostages, who have been taken by Hamas", "notified 50 families whose loved ones are being
+    held hostage". Leaves "met the families of 12 hostages" (no state: the ones he met)."""
+    if r.np.kind == "hostage" and _FAMILIES_OF.search(r.core_left):
+        return bool(_HELD_STATE_AFTER.match(r.after))  # (not "met the families of 12
+        # hostages on Tuesday": those he met)
+    return bool(_FAMILIES_WHOSE.match(r.right))
+
+
 def _metric(s: _Sentence, r: _Reading) -> str | None:
     """The metric from the noun kind and the trigger (the tables above), with the cases the
     tables cannot hold: "there are 130 hostages" (held), "120 prisoners in Israeli jails"
     (held), "Of the 132 hostages, 29 are dead" (hostages dead), the parts of a count of
     hostages, releases whose noun does not say which side, and held counts by nationality."""
     np, trigger, lexicon = r.np, r.trigger, s.lexicon
+    if _families_of_the_held(r):
+        return "hostages_held"
     if r.bodies and r.hostage_context:
         return "hostages_dead"  # "... and the remains of 35 others"
     if _deceased_count(r):
@@ -1514,6 +1688,10 @@ def _metric(s: _Sentence, r: _Reading) -> str | None:
             return "hostages_dead"
         if np.kind == "pronoun" or r.subset:
             return "hostages_dead" if r.hostage_context else None
+    if trigger in ("dead", "kill") and np.others and not r.left_trigger and s.rows and \
+            s.rows[-1]["metric"].startswith("hostages"):
+        return "hostages_dead"  # "60 hostages are still in captivity, with about 35 others
+        # believed to be dead"
     if trigger == "injure" and r.subset:
         return None
     if trigger == "release":
@@ -1532,8 +1710,9 @@ def _metric(s: _Sentence, r: _Reading) -> str | None:
                                                      or _HELD_WORD.search(window))):
             return "prisoners_held"  # not "two million Palestinian civilians in Gaza"
         if (r.hostage_context or lexicon.hostage_word_re.search(r.after[:60])
-                or np.nationality == "israeli" or np.foreign):
-            return "hostages_held"
+                or np.nationality == "israeli" or np.foreign
+                or _HELD_IN_GAZA_PREDICATE.match(window)):
+            return "hostages_held"  # ("136 people ... were still being held in the Gaza Strip")
         return None
     return TRIGGER_METRICS.get(trigger)
 
@@ -1593,15 +1772,22 @@ PRISONERS_HELD_MIN = 2000  # Israel held about 5,000 Palestinians before the war
 def _plausible_metric(metric: str | None, value: int) -> str | None:
     """A hostage metric whose value no hostage count reaches (over :data:`HOSTAGE_MAX`) is the
     other side's: held -> prisoners held, released -> prisoners released, dead -> killed;
-    "took 1,200 hostages" is no figure. Leaves every count up to 300."""
+    "took 1,200 hostages" is no figure. Leaves every count up to 300. A displaced count under
+    :data:`DISPLACED_MIN` is one site's or one family's."""
     if metric in _BEYOND_HOSTAGES and value > HOSTAGE_MAX:
         return _BEYOND_HOSTAGES[metric]
+    if metric == "displaced" and value < DISPLACED_MIN:
+        return None  # "30 people were crammed into a single classroom": one site's
     return metric
 
 
+DISPLACED_MIN = 1000  # the war displaced people by the tens of thousands at least
+
+
 # a toll of one cause or circumstance is a sub-count: (what follows the noun phrase, group)
-_CIRCUMSTANCE_GROUPS = (
-    (re.compile(r"^[^.;]{0,40}?\b(?:while|when)\s+(?:seeking|trying\s+to\s+(?:reach|get)|waiting\s+"
+_CIRCUMSTANCE_GROUPS = (  # (up to 90 characters: "killed and more than 13,500 wounded while
+    # seeking aid" gives both tolls the circumstance)
+    (re.compile(r"^[^.;]{0,90}?\b(?:while|when)\s+(?:seeking|trying\s+to\s+(?:reach|get)|waiting\s+"
                 r"for|collecting|queu\w+\s+for)\s+(?:\w+\s+){0,2}?(?:aid|food|flour|help)\b",
                 re.IGNORECASE), "aid seekers"),
     (re.compile(r"^[^.;]{0,40}?\b(?:died|dying|dead)\s+(?:of|from)\s+(?:\w+\s+){0,2}?(?:malnutrition|"
@@ -1611,10 +1797,26 @@ _CIRCUMSTANCE_GROUPS = (
 
 _ADMINISTRATIVE = re.compile(r"\badministrative\s+(?:detention|detainees?)\b", re.IGNORECASE)
 _AID_SEEKERS = re.compile(r"\b(?:aid|bread|food|flour)[\s-]+seekers?\b", re.IGNORECASE)
-_TOLL_AMONG = re.compile(r"\btoll\s+(?:among|of)\s+(?:the\s+)?(?P<word>[\w-]+)\b[^\d.;:]{0,60}$",
-                         re.IGNORECASE)  # "The toll among children has surpassed 18,000"
+_TOLL_AMONG = re.compile(r"\btoll\s+(?:among|of)\s+(?:the\s+)?(?:(?:slain|fallen|killed|dead|"
+                         r"israeli|palestinian)\s+){0,2}(?P<word>[\w-]+)\b[^\d.;:]{0,100}$",
+                         re.IGNORECASE)  # "The toll among children has surpassed 18,000", "the
+# toll of slain Israeli troops in the ground offensive to 101"
 _GROUP_TOLL = re.compile(r"\bnumber\s+of\s+(?:[\w-]+\s+){0,2}?(?P<word>[\w-]+)\s+(?:killed|dead|"
-                         r"slain|martyred|injured|wounded)\b[^\d.;:]{0,80}$", re.IGNORECASE)
+                         r"slain|martyred|injured|wounded)\b[^\d.;:]{0,110}$", re.IGNORECASE)
+# "the total number of malnutrition-related deaths during the war to 289", "the death toll
+# from hunger has reached 222", "famine deaths rose to 300": a tally of one cause of death
+_STARVATION_TOLL = re.compile(r"\b(?:(?:malnutrition|starvation|hunger|famine)(?:[\s-]+related)?\s+"
+                              r"(?:deaths|death\s+toll|toll|fatalities)|(?:deaths|death\s+toll|toll|"
+                              r"fatalities)\s+(?:from|due\s+to|of|caused\s+by)\s+(?:\w+\s+)?"
+                              r"(?:malnutrition|starvation|hunger|famine))\b[^\d.;:]{0,100}$",
+                              re.IGNORECASE)
+# "the military death toll since the start of the ground offensive ... to 86", "Israeli Army
+# Death Toll ... Reaches 97", "the IDF's death toll": the toll of a side's soldiers
+_MILITARY_TOLL = re.compile(r"(?:\b(?:military|army|idf|military['’]s|army['’]s|idf['’]s)\s+"
+                            r"(?:total\s+)?(?:death\s+toll|toll|tally|count|deaths|losses)|"
+                            r"\btoll\s+of\s+the\s+ground\s+(?:campaign|operation|offensive|"
+                            r"invasion))\b[^\d.;:]{0,100}$", re.IGNORECASE)
+# ("the army's total deaths since ... jumps to 628", "the death toll of the ground campaign")
 
 
 def _toll_group(s: _Sentence, r: _Reading) -> str | None:
@@ -1623,9 +1825,14 @@ def _toll_group(s: _Sentence, r: _Reading) -> str | None:
     children killed" (children). None for "the number of people killed"."""
     if r.metric not in ("killed", "injured"):
         return None
-    match = _GROUP_TOLL.search(r.core_left) or _TOLL_AMONG.search(r.core_left)
-    if match:
-        return s.lexicon.group_of.get(match.group("word").lower())
+    left = _mask_dates(r.core_left, s.lexicon)  # ("... in Gaza on Oct. 27 to 280")
+    match = _GROUP_TOLL.search(left) or _TOLL_AMONG.search(left)
+    if match and s.lexicon.group_of.get(match.group("word").lower()):
+        return s.lexicon.group_of[match.group("word").lower()]
+    if _MILITARY_TOLL.search(left):  # (also "the toll of the ground campaign")
+        return "soldiers"
+    if _STARVATION_TOLL.search(left):
+        return "starvation"
     last = s.rows[-1] if s.rows else None  # "17,000 children have been killed and over 33,000
     if (last and r.np.kind is None and last["group"] != "all"  # injured": the same group
             and last["metric"] in ("killed", "injured") and _same_clause(last, s.text, r.number)
@@ -1647,8 +1854,10 @@ def _group(s: _Sentence, r: _Reading) -> str | None:
     freed is a release of its own (group all), as is "24 of whom have died" (hostages dead)."""
     if r.nationality_part:
         return "all"  # "including 70 Israelis": a part by nationality, as in a breakdown
-    if r.alive or (r.metric == "hostages_held" and _LIVING.search(r.right[:r.np.end])):
-        return "alive"  # "20 of them believed alive", "holds 24 living hostages"
+    if (r.alive and not r.metric.endswith("_released")) or (
+            r.metric == "hostages_held" and _LIVING.search(r.right[:r.np.end])):
+        return "alive"  # "20 of them believed alive", "holds 24 living hostages" (not
+        # "released 20 Israeli captives alive": the release day's count)
     for regex, group in _CIRCUMSTANCE_GROUPS:
         if r.metric in ("killed", "injured") and regex.match(r.after):
             return group  # "killed while seeking aid", "died of malnutrition"
@@ -1737,8 +1946,8 @@ def _incident_toll(s: _Sentence, r: _Reading) -> bool:
     """One strike's or one incident's toll: "an Israeli strike on a school killed 12" (the
     nearest of incident and war-level markers is an incident marker). Leaves the toll of the
     7 October attack, however the sentence calls the attack ("Hamas strike", "attack on")."""
-    if r.metric not in ("killed", "injured"):
-        return False
+    if r.metric not in ("killed", "injured") or r.value >= INCREMENT_MAX["killed"]:
+        return False  # ("attacks by Israeli troops have left 22 THOUSAND Palestinians dead")
     if r.value >= 1000 and _population(r.metric, r.np, s.text, r.number, s.rows,
                                        s.lexicon) == "israeli":
         return False  # "in an unprecedented Hamas strike ... killed about 1,160 people in
@@ -1757,6 +1966,9 @@ def _small_toll_without_war(s: _Sentence, r: _Reading) -> bool:
     if r.metric not in ("killed", "injured") or r.value >= 1000 or (r.subset and
                                                                      r.group != "all"):
         return False  # ("killed 1,200 people, including 815 civilians": a part of a war toll)
+    if _toll_group(s, r) == "soldiers":
+        return False  # "the army's death toll rose to 330": an army counts its dead in a running
+        # total
     clause = next(part for part, start in _clauses(s.text)
                   if r.number.start < start + len(part) or start + len(part) == len(s.text))
     return not (_CUMULATIVE.search(clause) or _WHOLE_WAR.search(clause))
@@ -1792,10 +2004,26 @@ def _count_since_restart(s: _Sentence, r: _Reading) -> bool:
     the war began", "since Hamas' October 7, 2023 attack", "since October 2023"."""
     if r.metric not in ("killed", "injured", "displaced"):
         return False
+    if _since_restart(s, r):
+        s.outcomes[-1]["restart"] = True
+        return True
+    earlier = [o for o in s.outcomes[:-1] if not o.get("excluded")]
+    return bool(r.np.others and earlier and earlier[-1].get("restart"))  # "since March 18
+    # ... has reached 5,685, while 19,518 others were wounded": the same count's wounded
+
+
+def _since_restart(s: _Sentence, r: _Reading) -> bool:
+    """The clause test of :func:`_count_since_restart`."""
     for part, start in _clauses(s.text):
         if start <= r.number.start < start + len(part):
-            if _RESUMED.search(part[:r.number.start - start]):
-                return True  # "Israel resumed the war on 18 March, killing over 1,500"
+            if not r.left_is_toll and _RESUMED.search(part[:r.number.start - start]):
+                return True  # "Israel resumed the war on 18 March, killing over 1,500" (not
+                # "In the wake of the renewed fighting, ... the death toll has surged to")
+            after = _SINCE.search(part[r.number.end - start:][:80])
+            if after and _WAR_START.search(after.group("what")) \
+                    and not _RESUMED.search(after.group("what")):
+                return False  # the number's own anchor: "43 killed since dawn ..., with
+                # casualties surpassing 65,000 dead and 173,000 wounded since October 2023"
             for since in _SINCE.finditer(part):
                 what = since.group("what")
                 if _RESUMED.search(what) or (_RESTART.search(what)
@@ -1804,14 +2032,20 @@ def _count_since_restart(s: _Sentence, r: _Reading) -> bool:
     return False
 
 
-_RESUMED = re.compile(r"\b(?:resum(?:ed|es|ing|ption)|renewed)\b", re.IGNORECASE)
+# a resumption of the fighting ("resumed its strikes", "the war resumed", "the resumption of
+# hostilities"); not of a count ("a detailed count of casualties has been resumed")
+_FIGHTING = (r"(?:war|strikes?|airstrikes?|attacks?|offensive|fighting|hostilities|bombing|"
+             r"bombardment|operations?|assault|aggression|campaign|military)")
+_RESUMED = re.compile(rf"\b(?:resum(?:ed|es|ing|ption)|renewed)\b(?:\s+(?:of\s+)?[\w'’-]+){{0,3}}?"
+                      rf"\s+{_FIGHTING}\b|(?<!from\sthe\s)(?<!of\sthe\s)\b{_FIGHTING}\s+(?:has\s+|had\s+|"
+                      rf"have\s+|was\s+|were\s+)?(?:been\s+)?(?:resumed|renewed)\b", re.IGNORECASE)
 
 
 def _clauses(text: str) -> list[tuple[str, int]]:
     """`text` cut at semicolons and at ", while", ", but", ", bringing", ", according to",
     ", which said": (clause, start)."""
     found, start = [], 0
-    for piece in re.split(r"(;|,\s*(?:while|but|bringing|according\s+to|which\s+(?:also\s+)?"
+    for piece in re.split(r"(;|,[”\"’]?\s*(?:while|but|bringing|according\s+to|which\s+(?:also\s+)?"
                           r"(?:said|says|reported|added|noted))\b)", text):
         found.append((piece, start))
         start += len(piece)
@@ -1830,9 +2064,11 @@ _PLAN_BEFORE = re.compile(
     r"plan|talks|negotiations|framework)\b[^.;]{0,60}?"
     r"\b(?:to\s+(?:extend|secure|bring|free|release|pause|halt|end|stop|allow|see|swap|exchange)|"
     r"involv(?:es|e|ing)|entails?|provid(?:es|e|ing)\s+for|would|will|could|includes?|"
+    r"outlin(?:es|e|ed|ing)|envisag(?:es|e|ed|ing)|foresees?|"
     r"touch(?:es|ed)?\s+on|calls?\s+for)\b", re.IGNORECASE)
-_NOMINAL_RELEASE_END = re.compile(r"\b(?:release|return|freeing)\s+of\s+(?:[\w-]+\s+){0,2}$",
-                                  re.IGNORECASE)
+_NOMINAL_RELEASE_END = re.compile(r"\b(?:(?:release|return|freeing)\s+of|releasing|freeing|"
+                                  r"handing\s+over|returning)\s+(?:[\w-]+\s+){0,3}$",
+                                  re.IGNORECASE)  # ("involves Hamas releasing 33 hostages")
 
 
 def _release_in_plan(s: _Sentence, r: _Reading) -> bool:
@@ -1840,7 +2076,8 @@ def _release_in_plan(s: _Sentence, r: _Reading) -> bool:
     the ceasefire by two days, with the release of another 20 hostages", "this pause
     involves the release of 50 women and children", "the first phase includes the release of
     33 hostages", "the talks touched on a release of 10-15 hostages", "the plan calls for ...
-    the release of". Leaves "the truce saw the release of
+    the release of"; the same with a gerund: "the deal involves Hamas gradually releasing 33
+    hostages". Leaves "the truce saw the release of
     105 hostages" and the second half of an exchange."""
     if not r.metric.endswith("_released") or r.coordinated:
         return False
@@ -1865,6 +2102,8 @@ def _few_taken(s: _Sentence, r: _Reading) -> bool:
     were also taken captive", "kidnapped 40 others" at a festival, "the four were captured
     when militants overran the base"), not the count. Leaves foreign nationals ("23 Thais
     were abducted") and "took some 240 hostages"."""
+    if r.metric == "hostages_taken" and r.np.kind == "pronoun":
+        return True  # "120 hostages still held, 116 of whom were kidnapped on October 7": a part
     return (r.metric == "hostages_taken" and r.value < HOSTAGES_TAKEN_MIN and not r.np.foreign
             and r.group == "all")
 
@@ -1893,14 +2132,15 @@ def _arrests_since(s: _Sentence, r: _Reading) -> bool:
 
 def _combined_toll(s: _Sentence, r: _Reading) -> bool:
     """The killed and the wounded counted together are neither: "more than 159,000
-    Palestinians martyred or injured", "150,000 killed and wounded". Leaves "killed 59,219
-    people and injured 143,045" (two counts)."""
+    Palestinians martyred or injured", "150,000 killed and wounded", "40,207 martyrs and
+    missing persons". Leaves "killed 59,219 people and injured 143,045" (two counts)."""
     return r.metric in ("killed", "injured") and bool(_KILLED_OR_INJURED.match(r.after))
 
 
 _KILLED_OR_INJURED = re.compile(
-    r"^[^.;,\d]{0,30}?\b(?:killed|martyred|dead|injured|wounded)\s+(?:or|and|and/or)\s+"
-    r"(?:killed|martyred|dead|injured|wounded)\b(?!\s*[\d(])", re.IGNORECASE)
+    r"^[^.;,\d]{0,30}?\b(?:killed|martyred|martyrs|dead|injured|wounded)\s+(?:or|and|and/or)\s+"
+    r"(?:killed|martyred|dead|injured|wounded|missing)\b(?!\s*[\d(])", re.IGNORECASE)
+# ("has left 40,207 martyrs and missing persons": the dead and the missing together)
 
 
 def _increment(s: _Sentence, r: _Reading) -> bool:
@@ -1908,8 +2148,15 @@ def _increment(s: _Sentence, r: _Reading) -> bool:
     fatalities", "another 50 people were killed", "an additional 697 martyrs". Leaves "more
     than 50 were killed" (a hedge) and releases ("Hamas freed 17 more hostages": a release
     total of its own)."""
-    if r.metric not in ("killed", "injured", "hostages_dead") or r.trigger == "hold":
-        return False  # "Four more bodies are still being held in Gaza": a state
+    if r.metric not in ("killed", "injured", "hostages_dead") or (
+            r.trigger == "hold" and _FINITE_STATE.match(r.after)):
+        return False  # "Four more bodies are still being held in Gaza": a state (not "the Red
+        # Cross had received two more bodies in Gaza")
+    if r.value >= INCREMENT_MAX.get(r.metric, 10**9):
+        return False  # "A further 110,453 people have been injured": the running total; "862
+        # soldiers have been killed ... An additional 5,921 soldiers have been injured"
+    if r.metric == "hostages_dead" and re.match(r"^\s*(?:are|is|remain)\b", r.after):
+        return False  # "another 41 hostages are dead in Gaza": a state, not new deaths
     another = _ANOTHER_BEFORE.search(r.left)
     if another and re.search(r"\b(?:with|and|plus)\s+$", r.left[:another.start()]):
         another = None  # "the toll climbed to 65,062, with another 165,697 wounded": a pair
@@ -1917,6 +2164,11 @@ def _increment(s: _Sentence, r: _Reading) -> bool:
 
 
 _MORE_AFTER = re.compile(r"^\s+(?:more|additional|further|new)\b(?!\s+than)", re.IGNORECASE)
+_FINITE_STATE = re.compile(r"^\s*(?:,[^,]{1,60},\s*)?(?:are|is|were|was|remain\w*|still)\b",
+                           re.IGNORECASE)
+# no day or single incident of the war killed (or, in a day, wounded) this many: a count this
+# large after "a further" or near an incident word is the running total
+INCREMENT_MAX = {"killed": 10_000, "injured": 2_000}
 _ANOTHER_BEFORE = re.compile(r"\b(?:another|an\s+additional|a\s+further)\s*$", re.IGNORECASE)
 
 
@@ -1967,19 +2219,81 @@ _ISRAEL_FREES = re.compile(r"\b(?:israel|israeli\s+(?:forces|troops|commandos)|"
 
 
 # vetoes once the metric is known, in order; each is a small function above
+_ORDINAL_BATCH = re.compile(r"\b(?:first|second|third|fourth|initial|final|last|next)\s+"
+                            r"(?:group|batch)\s+of\s*$", re.IGNORECASE)
+
+
+def _batch_of_release(s: _Sentence, r: _Reading) -> bool:
+    """One batch of a release day: "The second group of 13 Israeli prisoners has been handed
+    over", "an initial group of seven" (parts of the day's release, counted whole elsewhere).
+    Leaves "Hamas released a group of 24 hostages on Friday"."""
+    return r.metric.endswith("_released") and bool(_ORDINAL_BATCH.search(r.core_left))
+
+
+def _other_war(s: _Sentence, r: _Reading) -> bool:
+    """A toll of another war in the number's clause: "Israeli strikes on Iran killed more than
+    1,000 people", "the 12-day war killed 29 people in Israel" (``other_war_cues``), when that
+    cue lies nearer the number than any cue of Gaza's side (not "Iran-backed Hamas ... 40,000
+    Palestinians killed in Gaza")."""
+    if r.metric not in ("killed", "injured", "displaced"):
+        return False
+    clause, start = next((part, start) for part, start in _clauses(s.text)
+                         if r.number.start < start + len(part)
+                         or start + len(part) == len(s.text))
+    at = r.number.start - start
+
+    def nearest(regex: re.Pattern) -> int:
+        return min((abs(m.start() - at) for m in regex.finditer(clause)), default=10**9)
+    other = nearest(s.lexicon.other_war_re)  # ("Israeli strikes on Iran": the nearer cue wins)
+    return other < 10**9 and other < nearest(s.lexicon.cue_res["palestinian"])
+
+
+# a count anchored before this war: "rose to 252 deaths since 1967", "in the 2014 war",
+# "during the 2008-09 conflict"
+_EARLIER_YEAR = r"(?:19\d\d|20(?:0\d|1\d|2[0-2]))"
+_EARLIER_WAR = re.compile(rf"\bsince\s+(?:the\s+)?{_EARLIER_YEAR}\b(?!\s*[-–]\d)|\b(?:in|during)\s+"
+                          rf"(?:the\s+)?{_EARLIER_YEAR}(?:[-–]\d\d)?\s+(?:war|conflict|"
+                          r"offensive|assault|fighting|operation|escalation|hostilities)\b|"
+                          r"\bsince\s+(?:the\s+)?(?:start|"
+                          r"beginning)\s+of\s+(?:the\s+year|20\d\d)\b", re.IGNORECASE)
+# ("since the start of 2023": January 2023, not the war; "in 2022" with its "others", below)
+_IN_EARLIER_YEAR = re.compile(rf"\bin\s+{_EARLIER_YEAR}\b(?!\s*[-–]\d)", re.IGNORECASE)
+_FOUNDING = re.compile(r"\b(?:since|founding|founded|establishment|established|creation)\b"
+                       rf"[^|]{{0,25}}\bin\s+{_EARLIER_YEAR}\b", re.IGNORECASE)
+
+
+def _earlier_war(s: _Sentence, r: _Reading) -> bool:
+    """A count of an earlier war or a longer span, in the number's clause: "the number rose to
+    252 deaths since 1967", "2,200 Palestinians were killed in the 2014 war". Leaves "since
+    October 2023" and "held since 2014" with the hostages (the prewar captives' own rule)."""
+    clause = next(part for part, start in _clauses(s.text)
+                  if r.number.start < start + len(part) or start + len(part) == len(s.text))
+    if _EARLIER_WAR.search(clause):
+        return True
+    near = r.core_left[-40:] + " | " + r.after[:40]  # "killed 150 Palestinians there in
+    # 2022", "The fighting in 2014 left" (not "the largest attack since its founding in 1948")
+    if _IN_EARLIER_YEAR.search(near) and not _FOUNDING.search(near):
+        return True
+    return bool(r.np.others and _IN_EARLIER_YEAR.search(s.text[:r.number.start]))  # "killed
+    # 170 Palestinians in 2022, ..., while more than 9,000 others were injured"
+
+
 _METRIC_VETOES = (_custody_death, _former_detainees, _identified_part, _bodies_handed_over,
                   _taken_before_war, _hostages_killed_by, _returnees,
                   _freed_by_israel, _incident_toll, _small_toll_without_war,
                   _count_since_restart, _proposed_release, _release_in_plan,
                   _recipients, _release_withheld, _increment, _few_taken, _displaced_again,
-                  _few_prisoners, _arrests_since, _combined_toll)
+                  _few_prisoners, _arrests_since, _combined_toll, _earlier_war, _other_war,
+                  _batch_of_release)
 
 
 def _row_of(s: _Sentence, r: _Reading) -> dict:
     """The row: population, bound (ranges and vague amounts are lower bounds) and the quote
     (from the hedge to the end of the noun phrase)."""
     number, np = r.number, r.np
-    population = r.population or _population(r.metric, np, s.text, number, s.rows, s.lexicon)
+    population = r.population or ("palestinian" if r.group in ("aid seekers", "starvation")
+                                  and not np.nationality else None) or _population(
+        r.metric, np, s.text, number, s.rows, s.lexicon)  # (aid seekers and famine: Gaza's)
     qualifier = r.qualifier
     if (number.is_range and r.low is not None) or number.vague:
         qualifier = "lower_bound"
@@ -1999,11 +2313,19 @@ _TABLE_ROW = re.compile(r"^(?P<lead>\s*(?:[^:\n]{1,40}:\s+)?)"
                         r"(?P<label>[A-Za-z][^:\n]{3,90}?)\s*:\s*(?P<value>[^:\n]{1,70}?)\s*$")
 
 
+# a note in brackets after a key figure: "Over 46,000 (This figure does not distinguish ...)"
+_TRAILING_NOTE = re.compile(r"(?<=\d)\s*\((?!\s*(?:including|of\s+whom|among))"
+                            r"[^()\n]{10,300}\)\s*$", re.IGNORECASE)
+# (not "(including 35 declared dead)": a part)
+
+
 def _table_row(sentence: str, offset: int, context: str,
                lexicon: FigureLexicon) -> list[dict] | None:
     """A line of a key-figures table, "Hostages remaining in Gaza: 128", read as the sentence
-    "128 Hostages remaining in Gaza" (the whole line is the quote); None if not such a line."""
-    match = _TABLE_ROW.match(sentence)
+    "128 Hostages remaining in Gaza" (the whole line is the quote); None if not such a line.
+    AP's "by the numbers" lines: "Number of Palestinians killed in Gaza: Over 46,000 (This
+    figure ...)" read as "Over 46,000 Palestinians killed in Gaza" (the note is left out)."""
+    match = _TABLE_ROW.match(_TRAILING_NOTE.sub("", sentence))
     if not match or (len(match.group("label").split()) < 2
                      and not _METRIC_LABEL.fullmatch(match.group("label"))):
         return None  # "Displaced: 1.9 million" and "Killed: 45,000" are rows; "Source: ..." not
@@ -2021,7 +2343,8 @@ def _table_row(sentence: str, offset: int, context: str,
                                               rest)):
         return None  # "Hostages released: 148, of whom 8 were dead" reads on after the number
     hedge = "more than " if plus and not lead else ""
-    rows = figures_in_sentence(f"{hedge}{value[:numbers[0].end]} {match.group('label')}"
+    label = _LABEL_LEAD.sub("", match.group("label"))  # "Number of people killed in Israel"
+    rows = figures_in_sentence(f"{hedge}{value[:numbers[0].end]} {label}"
                                f"{rest.replace('(', ',').rstrip(')')}", 0, context)
     start = offset + match.start("label")
     quote = sentence[match.start("label"):match.end("value")]
@@ -2085,8 +2408,8 @@ def _number_first_line(sentence: str, offset: int, context: str,
 
 def _population(metric: str, np: NounPhrase, sentence: str, number: Number, rows: list,
                 lexicon: FigureLexicon) -> str:
-    if metric.startswith("hostages"):
-        return "other" if np.foreign else "israeli"
+    if metric.startswith("hostages"):  # ("250 Israelis and foreigners": the whole, israeli)
+        return "other" if np.foreign and np.nationality != "israeli" else "israeli"
     if metric.startswith("prisoners"):
         return "palestinian"
     if metric == "displaced":
@@ -2114,6 +2437,7 @@ def _population(metric: str, np: NounPhrase, sentence: str, number: Number, rows
     return population
 
 
+_SINCE_BEFORE = re.compile(r"\b(?:since|from)\s+(?:the\s+)?$", re.IGNORECASE)
 # the toll of 7 October 2023 as news gives it (1,139 to about 1,400): a count of the killed in
 # this range whose words name no side is Israel's
 OCTOBER_TOLL = (1100, 1450)
@@ -2136,8 +2460,10 @@ def _october_toll(sentence: str, number: Number, np: NounPhrase,
         return False
     clause = next(part for part, start in _clauses(sentence)
                   if number.start < start + len(part) or start + len(part) == len(sentence))
-    return bool(lexicon.oct7_re.search(sentence)
-                or not lexicon.cue_res["palestinian"].search(clause))
+    named = [m for m in lexicon.oct7_re.finditer(sentence)
+             if not _SINCE_BEFORE.search(sentence, 0, m.start())]  # ("in Gaza since October
+    # 7": a time anchor, not the attack's toll)
+    return bool(named or not lexicon.cue_res["palestinian"].search(clause))
 
 
 # Israel's own toll stayed under these in every count of the war (about 1,200 killed on
@@ -2199,12 +2525,14 @@ def _breakdowns(sentence: str, offset: int, numbers: list[Number], outcomes: lis
                 lexicon: FigureLexicon) -> list[dict]:
     """A release or capture broken down by nationality between dashes, in brackets or after a
     colon: "freed 24 hostages — 13 Israelis, 10 Thais and a Filipino —". Each part is a row of
-    the same metric ("a"/"an" before a nationality counts one)."""
+    the same metric ("a"/"an" before a nationality counts one). The held and the dead too:
+    "Three bodies are still unaccounted for: two Israeli citizens and a Thai worker"."""
     found = []
     for outcome in outcomes:
         row = outcome["row"]
         if row is None or row["metric"] not in ("hostages_released", "hostages_taken",
-                                                "prisoners_released"):
+                                                "prisoners_released", "hostages_dead",
+                                                "hostages_held"):
             continue
         end = row["end_char"] - offset
         opening = _BREAKDOWN_OPEN.match(sentence, end)
@@ -2241,13 +2569,14 @@ _STANDS_AT = re.compile(r"\b(?:stands?|stood|standing|puts?|putting|placed?|plac
 _TOTAL_LEFT = re.compile(r"\b(?:total|number|tally|count)\s+(?:of\s+(?:[\w-]+\s+){0,2})?"
                          r"(?:released|freed|returned|set\s+free)\b[^\d.;:]{0,60}$",
                          re.IGNORECASE)
-_PART_OF_LEFT = re.compile(r"\d\s+of\s+(?:the\s+)?(?:remaining\s+|other\s+)?$", re.IGNORECASE)
+_PART_OF_LEFT = re.compile(r"\d\s+(?:out\s+)?of\s+(?:the\s+)?(?:remaining\s+|other\s+)?$",
+                           re.IGNORECASE)  # ("seven of 28", "27 out of 28")
 
 
 def _whole_after(sentence: str, number: Number, numbers: list[Number]) -> Number | None:
     """The number right after "of (the)" following `number` ("36 of the 128 ..."), if any."""
     later = [n for n in numbers if n.start >= number.end]
-    if later and re.fullmatch(r"\s+of\s+(?:the\s+)?(?:remaining\s+|other\s+)?",
+    if later and re.fullmatch(r"\s+(?:out\s+)?of\s+(?:the\s+)?(?:remaining\s+|other\s+)?",
                               sentence[number.end:later[0].start], re.IGNORECASE):
         return later[0]
     return None
@@ -2265,7 +2594,8 @@ _BODIES_LEFT = re.compile(r"\b(?:bodies|remains)\s+of\s*$", re.IGNORECASE)
 _COMPARED_LEFT = re.compile(r"\b(?:up|down|rising|falling|compared)\s+(?:from|with|to)"
                             r"(?:\s+the)?\s*$",
                             re.IGNORECASE)
-_BREAKDOWN_OPEN = re.compile(r"[^.;:,—–(]{0,60}?(?:\s[—–-]\s|\s*[—–(:]\s*)")
+_BREAKDOWN_OPEN = re.compile(r"(?:[^.;:,—–(]|,\s*(?:however|though|meanwhile)\s*,){0,60}?"
+                             r"(?:\s[—–-]\s|\s*[—–(:]\s*)", re.IGNORECASE)
 _BREAKDOWN_CLOSE = re.compile(r"\s[—–-]\s|[—–);]|\.(?:\s|$)")
 _ONE_ARTICLE = re.compile(r"(?:^|(?<=[\s,]))(?:a|an)(?=\s+[A-Z])(\s)")
 _SUBSET_BETWEEN = re.compile(r"\b(?:of\s+(?:them|whom)|including|among\s+(?:them|whom))\b",
@@ -2289,6 +2619,10 @@ _RATE_CLAUSE = re.compile(r"(?:past|last|previous)\s+24\s+hours|past\s+day|overn
                           re.IGNORECASE)
 
 
+_PART_AFTER = re.compile(r",\s*(?:including|of\s+(?:them|whom)|among\s+them)\s+(?:\w+\s+)?\d",
+                         re.IGNORECASE)
+
+
 def _rate_governs(sentence: str, number: Number, after: str, core_left: str,
                   lexicon: FigureLexicon) -> bool:
     """A per-day or 24-hour count: a rate marker right next to the number, or a 24-hour marker
@@ -2299,6 +2633,9 @@ def _rate_governs(sentence: str, number: Number, after: str, core_left: str,
         _RAISING_TOLL.finditer(near_left))  # "killed overnight, raising the death toll to"
     if breaks:  # "35 deaths over the past day, according to the ministry, which said 98,000"
         near_left = near_left[max(b.end() for b in breaks):]
+    part = _PART_AFTER.search(after[:80])
+    after = after[:part.start()] if part else after  # "61,900, including 70 deaths in the past
+    # 24 hours": the rate is the part's
     rate_after = [m for m in lexicon.rate_re.finditer(_DURATION.sub("", after[:80]))
                   if m.start() < 45]  # (read past the cut: "a week-long truce" is no rate)
     if rate_after or lexicon.rate_re.search(_DURATION.sub("", near_left)[-50:]):
@@ -2334,16 +2671,17 @@ def find_figures(doc) -> list[dict]:
     before = ["", ""]  # the two sentences before the current one, nearest last
     text = doc.text
     line_break = _BLANK_LINE if _hard_wrapped(text) else _LINE_BREAK
-    for sent in doc.sents:
-        whole = text[sent.start_char:sent.end_char]
+    for sent_start, sent_end in _sentence_spans(doc, text):
+        whole = text[sent_start:sent_end]
         if not _HAS_NUMBER.search(whole):
             before = [before[1], whole]
             continue
-        tags = {token.idx: token.pos_ for token in sent} if tagged else None
+        tags = {token.idx: token.pos_ for token in doc.char_span(
+            sent_start, sent_end, alignment_mode="expand")} if tagged else None
         piece_start = 0
         for piece_end in [m.end() for m in line_break.finditer(whole)] + [len(whole)]:
             sentence = whole[piece_start:piece_end]
-            start = sent.start_char + piece_start
+            start = sent_start + piece_start
             piece_start = piece_end
             if not sentence.strip():
                 continue
@@ -2352,6 +2690,24 @@ def find_figures(doc) -> list[dict]:
                     _add_row(rows, seen, row)
             before = [before[1], sentence]
     return rows
+
+
+_LOWER_START = re.compile(r"[ \t]*[a-z]")
+
+
+def _sentence_spans(doc, text: str) -> list[tuple[int, int]]:
+    """The sentences' character spans, a sentence that starts in lower case joined to the one
+    before it on the same line: a full stop after an abbreviation ("in Hamas’ Oct 7. attacks,
+    with 3,500 wounded") ends no sentence."""
+    spans: list[list[int]] = []
+    for sent in doc.sents:
+        if spans and _LOWER_START.match(text, sent.start_char) and \
+                "\n" not in text[spans[-1][1] - 1:sent.start_char + 1]:  # (`text` is doc.text,
+            # taken once: each doc.text joins the tokens again)
+            spans[-1][1] = sent.end_char
+        else:
+            spans.append([sent.start_char, sent.end_char])
+    return [(start, end) for start, end in spans]
 
 
 def _add_row(rows: list, seen: dict, row: dict) -> None:

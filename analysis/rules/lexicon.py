@@ -39,7 +39,8 @@ KEYS: dict[str, frozenset[str]] = {
         "displace_left", "displace_right", "prison_context", "pending_markers",
         "rate_markers", "incident_markers", "war_markers", "pre_subset_markers",
         "israeli_victim_cues", "palestinian_victim_cues", "israeli_displaced_cues",
-        "other_displaced_cues", "other_victim_cues", "israeli_release_agents",
+        "other_displaced_cues", "other_victim_cues", "other_war_cues",
+        "israeli_release_agents",
         "hostage_release_agents", "source_words", "unit_nouns", "quantity_left",
         "day_markers", "alive_right", "proposal_markers", "prewar_markers"}),
     "meeting_lexicon.csv": frozenset({

@@ -43,7 +43,7 @@ from analysis.rules.numbers import words_to_int
 
 PARTICIPANT_WINDOW = 12  # tokens around a trigger in which a day belongs to it
 PLACE_WINDOW = 8  # tokens between a place and a trigger ("met ... in Jerusalem")
-PLACE_CLAUSE_WINDOW = 20  # ... or further on in the same clause ("discussed X with Y in Cairo")
+PLACE_CLAUSE_WINDOW = 26  # ... or further on in the same clause ("discussed X with Y in Cairo")
 CLAUSE_WORDS = {"which", "who", "that", "while", "after", "before", "since", "because", "as",
                 "where", "when", "and", "but"}
 TITLE_EXTRA = {"president-elect", "elect", "-", "vice", "foreign", "deputy", "former", "late"}
@@ -226,7 +226,8 @@ def _date_elsewhere(doc: Doc, date, triggers, speech, breaks) -> bool:
             # (but "the plan, which Trump presented after his meeting with X on May 2")
             return not any(before < p < date[0] for p in positions)
         before -= 1
-    if _other_relative_clause(doc, date, positions):
+    if _other_relative_clause(doc, date, positions) or _new_clause_day(doc, date, positions) \
+            or _before_closing_clause(doc, date, positions, breaks):
         return True
     first = min(positions)
     for brk in breaks:
@@ -237,6 +238,36 @@ def _date_elsewhere(doc: Doc, date, triggers, speech, breaks) -> bool:
             if comma is not None and not any(brk < p < comma for p in positions):
                 return True
     return False
+
+
+LATER_BREAKS = {"after", "before", "since", "because", "until", "following", "although",
+                "though", "despite"}  # (not "as", "while": at the same time)
+
+
+def _before_closing_clause(doc: Doc, item, positions, breaks) -> bool:
+    """A day or person before a clause break ('after', 'while', ...) when every meeting word
+    is inside that clause, which runs to them without a comma: 'is due to meet his cabinet on
+    Tuesday ... after a delegation returned from Doha' (Tuesday is the cabinet's). Leaves 'On
+    Tuesday, after talks in Doha, Burns flew to Cairo' (the comma closes the clause)."""
+    if not positions:
+        return False
+    return any(item[1] <= brk < min(positions) and doc[brk].lower_ in LATER_BREAKS and not any(
+        doc[i].text in (",", ";") for i in range(brk, max(positions))) for brk in breaks)
+
+
+NEW_SUBJECTS = {"they", "he", "she", "it", "we", "the", "hamas", "israel"}
+
+
+def _new_clause_day(doc: Doc, date, positions) -> bool:
+    """'left Cairo, claiming the round was over, and yesterday they surprised the world': a
+    day that opens a clause of its own after ', and'/', but' (a new subject right after it)
+    with no meeting word up to six words on. Leaves 'met on Monday, and again on Tuesday'."""
+    i = date[0]
+    if i < 2 or doc[i - 1].lower_ not in ("and", "but") or doc[i - 2].text != ",":
+        return False
+    if date[1] >= len(doc) or doc[date[1]].lower_ not in NEW_SUBJECTS:
+        return False
+    return not any(i < p <= date[1] + 6 for p in positions) and any(p < i for p in positions)
 
 
 LIST_OPENERS = {"including", "among", "such", "like", "notably", "especially"}
@@ -340,16 +371,35 @@ def _framing_place(state: DocState, s: Sentence) -> str:
 
 def _nearest_people(people: list[dict], group, groups, doc: Doc | None = None) -> list[dict]:
     """With several groups in a sentence, each person goes to the nearest group, in the same
-    clause first ("met Barnea and Burns on Thursday, after the mediators met Hamas")."""
+    clause first ("met Barnea and Burns on Thursday, after the mediators met Hamas"); at equal
+    distance, to the news rather than to a meeting named in passing ("A day after the talks in
+    Doha, Qatar's prime minister flew to Vienna to meet Barnea")."""
     if len(groups) <= 1:
         return people
 
     def key(m, g):
-        apart = doc is not None and all(
+        apart = doc is not None and (all(
             _subordinate_between(doc, (m["start"], m["end"]), p) for p in g.positions)
+            or _in_opener(doc, g.positions, m["start"]))
         ahead = doc is not None and _met_with(doc, m) and min(g.positions) > m["start"]
-        return apart, ahead, min(abs(m["start"] - p) for p in g.positions)
+        return apart, ahead, min(abs(m["start"] - p) for p in g.positions), any(
+            t.passing or t.kind == "reference" for t in g.triggers)
     return [m for m in people if min(groups, key=lambda g: key(m, g)) is group]
+
+
+OPENERS = {"after", "before", "since", "following", "ahead", "during", "until"}
+
+
+def _in_opener(doc: Doc, positions, start: int) -> bool:
+    """Meeting words all inside the clause a sentence opens with ('After the talks on the
+    hostages, Blinken headed to Jerusalem'), the person after that clause's comma: the person
+    belongs to the main clause. Leaves 'After meeting Sisi, ...' for Sisi."""
+    sent_start = doc[min(positions)].sent.start
+    if doc[sent_start].lower_ not in OPENERS:
+        return False
+    comma = next((i for i in range(sent_start, min(len(doc), sent_start + 25))
+                  if doc[i].text == ","), None)
+    return comma is not None and max(positions) < comma < start
 
 
 def _met_with(doc: Doc, mention: dict) -> bool:
@@ -548,7 +598,10 @@ def _ongoing(s: Sentence, group: Group) -> str:
     currently underway in Qatar', 'are meeting in Cairo', 'has arrived in Cairo', 'have met
     ... in Paris', 'are in Cairo for the talks'. Leaves 'met on Sunday' (own day), 'had
     met' (earlier) and 'has left Cairo' (the talks are over; the day they ended is not
-    said). Returns the words that say so (the meeting's date_text), else ''."""
+    said) and 'Since the talks got underway in January, he has traveled to Paris' (a span of
+    time, not today). Returns the words that say so (the meeting's date_text), else ''."""
+    if s.lower[:1] == ["since"]:
+        return ""
     found = [w for w in s.lower if w in ONGOING_WORDS]
     if found or "under way" in s.text_lower:
         return found[0] if found else "under way"
@@ -600,19 +653,23 @@ def _headline(s: Sentence) -> bool:
 
 def _listed_after(doc: Doc, before: Item, place: Item) -> bool:
     """'in Qatar and Egypt', 'in Doha, Cairo and Paris': a place listed right after another
-    meeting place shares its preposition."""
+    meeting place shares its preposition. Leaves 'after the talks in Doha, Qatar's prime
+    minister flew ...' (a possessive opens the next clause)."""
     return 0 < place.start - before.end <= 2 and all(
-        t.lower_ in ("and", ",", "or") for t in doc[before.end:place.start])
+        t.lower_ in ("and", ",", "or") for t in doc[before.end:place.start]) and not (
+        place.end < len(doc) and doc[place.end].lower_ in ("'s", "\u2019s"))
 
 
 def _other_clause(doc: Doc, group: Group, trigger: Trigger) -> bool:
-    """A ';' or a 'while'/'whereas' clause between a group and a later meeting word with a
-    place of its own: 'has arrived in Egypt ...; Israel says its negotiators will leave on
-    Monday for the talks', 'set to send a delegation to Cairo ... while a Hamas delegation
-    has left the Egyptian capital'."""
+    """A ';' or a 'while'/'whereas' clause (or an 'as' clause with a named subject) between a
+    group and a later meeting word with a place of its own: 'has arrived in Egypt ...; Israel
+    says its negotiators will leave on Monday for the talks', 'set to send a delegation to
+    Cairo ... while a Hamas delegation has left the Egyptian capital', 'Trump and Netanyahu to
+    meet Tuesday as Witkoff heads to Israel'."""
     last = group.triggers[-1].position
-    return any(doc[i].text == ";" or doc[i].lower_ in ("while", "whereas")
-               for i in range(last + 1, trigger.position))
+    return any(doc[i].text == ";" or doc[i].lower_ in ("while", "whereas") or (
+        doc[i].lower_ == "as" and doc[i + 1].text[:1].isupper()
+        and doc[i - 1].lower_ not in ("such", "well")) for i in range(last + 1, trigger.position))
 
 
 def _same_clause_after(doc: Doc, position: int, place: Item) -> bool:
@@ -664,6 +721,14 @@ def _sent_to(senders: set[str], before: list[str]) -> bool:
     return bool(before) and before[-1] == "to" and any(w in senders | {"authorized",
                                                                       "authorised", "allowed"}
                                                         for w in before[:-1])
+
+
+def _to_send(before: list[str]) -> bool:
+    """'has approved sending a team to Doha', 'decided to send a delegation to Cairo': a
+    delegation still to be sent (a gerund or an infinitive of sending up to four words before
+    the meeting word). Leaves 'Israel sent a delegation to Cairo on Sunday' (it went)."""
+    return any(w in ("sending", "dispatching") or (
+        w in ("send", "dispatch") and before[k - 1:k] == ["to"]) for k, w in enumerate(before))
 
 
 def _sent_to_go(senders: set[str], goes: set[str], words: list[str]) -> bool:
@@ -779,13 +844,15 @@ TIME_UNITS = {"day", "days", "week", "weeks", "hours", "month", "months"}
 
 def _days_after(lower: list[str], i: int) -> bool:
     """'comes three days after the Qatari PM and Barnea met', 'came a day after Al-Thani met
-    in Paris': the meeting is an earlier one than the news. Leaves 'after talks in Cairo' and
-    'left Doha late last night, a day after holding talks there' (the talks just held)."""
+    in Paris': the meeting is an earlier one than the news. Leaves 'after talks in Cairo',
+    'left Doha late last night, a day after holding talks there' (the talks just held) and
+    'The day after meeting Witkoff, Al Thani flew to Vienna' (the main clause after the
+    comma is the news)."""
     window = lower[max(0, i - 8):i]
     if any(w in DEPARTURE_WORDS for w in lower[:i]):
         return False
     return any(w == "after" and j > 0 and window[j - 1] in TIME_UNITS
-               for j, w in enumerate(window))
+               and "," not in window[j:] for j, w in enumerate(window))
 
 
 def _before_trip(s: Sentence) -> bool:
@@ -797,6 +864,12 @@ def _before_trip(s: Sentence) -> bool:
 
 
 HOST_VERBS = {"host", "hosts", "hosted", "hosting"}
+HOME_COUNTRIES = ("Israel", "United States")  # "returned to Israel": going home
+HEAD_VERBS = {"head", "heads", "headed", "heading"}
+HEAD_ON = {"to", "for", "back", "home", "toward", "towards", "into", "out", "off", "there", "by",
+           "on", "again", "later", "first", "next", "this", "tomorrow", "today", "."}
+SIT_VERBS = {"sit", "sits", "sat", "sitting"}  # "sat down with": a meeting
+REACH_VERBS = {"reach", "reaches", "reached", "reaching"}  # "reached Cairo": an arrival
 
 
 def _hosts(following: list[str]) -> bool:
@@ -818,13 +891,18 @@ def _meet_rule(finder, facts: Facts, s: Sentence, group: Group) -> bool:
     """'Burns met Barnea', 'met ... in Doha on Tuesday' (a negotiator with a second person or a
     place/day), 'X met Y in Cairo to discuss the truce', 'Negotiators met in Paris' (unnamed
     negotiators in a place, in an article about the talks), 'mediators met Hamas officials on
-    Wednesday night and discussed a deal' (unnamed, a day, the topic). Leaves 'Biden met
-    Macron'."""
+    Wednesday night and discussed a deal' (unnamed, a day, the topic), 'Trump meets Netanyahu
+    at the White House' (two people of the actor table and a place, in an article about the
+    talks). Leaves 'Biden met Macron', 'Herzog met Meloni in Rome' (someone the table does not
+    know)."""
     if "meet" not in facts.kinds:
         return False
     dated = bool(facts.date) and _day_precise(facts.date.text)
     return ((facts.negotiator and (facts.n_people >= 2 or facts.has_info))
             or (facts.topic and facts.has_info and facts.n_people >= 1)
+            or (facts.doc_topic and bool(facts.location) and facts.n_people >= 2
+                and all(name in finder.table.actors for name in facts.names)
+                and not facts.kinds & {"travel", "arrive"})  # (the place is the meeting's)
             or bool((facts.location or (dated and facts.topic)) and (
                 facts.topic or facts.doc_topic) and facts.unnamed))
 
@@ -851,10 +929,12 @@ def _weak_rule(finder, facts: Facts, s: Sentence, group: Group) -> bool:
 
 def _arrive_rule(finder, facts: Facts, s: Sentence, group: Group) -> bool:
     """'Burns arrived in Doha' (a negotiator, a place, about the talks); 'The Israeli
-    delegation for the talks has arrived in Paris' (an unnamed delegation, for the talks).
+    delegation for the talks has arrived in Paris', 'the Hamas delegation arrived in Cairo on
+    Tuesday evening' (an unnamed delegation, for the talks or in an article about them).
     Leaves 'arrived in Israel' of a non-negotiator."""
     return ("arrive" in facts.kinds and bool(facts.location)
-            and (facts.negotiator or (facts.unnamed and facts.talks_in_sentence))
+            and (facts.negotiator or (facts.unnamed and facts.talks_in_sentence)
+                 or _delegation_goes(facts))
             and (facts.topic or facts.doc_topic or "noun" in facts.kinds))
 
 
@@ -863,10 +943,24 @@ def _travel_rule(finder, facts: Facts, s: Sentence, group: Group) -> bool:
     and Burns will be there for the talks' (the talks of the sentence are where the negotiator
     goes on a given day). Leaves 'flew to Doha' alone, and 'is expected to travel to Israel and
     Qatar in the coming days ..., as Washington seeks to salvage the talks' (no day)."""
-    return ("travel" in facts.kinds and bool(facts.location) and facts.negotiator
-            and (finder._travel_for_talks(s, group) or (
-                facts.talks_in_sentence and bool(facts.date) and _day_precise(facts.date.text)
-                and (facts.topic or facts.doc_topic))))
+    if "travel" not in facts.kinds or not facts.location:
+        return False
+    if _delegation_goes(facts) and (facts.topic or facts.doc_topic) and not any(
+            w in finder.lex["departure"] for w in s.lower[:max(group.positions) - s.start]):
+        return True  # "A team of Israeli officials will travel to Cairo in the coming hours"
+        # (not "the delegation has left Cairo and is on its way to Qatar": going back)
+    return facts.negotiator and (finder._travel_for_talks(s, group) or (
+        (facts.topic or facts.doc_topic) and all(map(finder.table.is_negotiator, facts.names))))
+    # ("Witkoff will travel to Doha later this week"; not "Witkoff traveled to London with
+    # President Trump", "Blinken will head to Italy to join Biden at the G7": a leader's trip)
+
+
+def _delegation_goes(facts: Facts) -> bool:
+    """An unnamed delegation or team (a `delegation` word of the group, with the negotiators
+    unnamed) that travels, arrives or is somewhere: 'A team of mid-ranking Israeli officials
+    will travel to Cairo', 'Delegations from Israel and Hamas have been in the Gulf state'.
+    Leaves named people (their own rules) and 'officials flew to Cairo' (no delegation)."""
+    return "delegation" in facts.kinds and facts.unnamed
 
 
 VISIT_VERBS = {"visit", "visits", "visited", "visiting"}
@@ -917,7 +1011,8 @@ def _presence_rule(finder, facts: Facts, s: Sentence, group: Group) -> bool:
     a negotiator (or named negotiators of the talks) at a place, in an article about them.
     Leaves 'Netanyahu was in Washington'."""
     return ("presence" in facts.kinds and bool(facts.location)
-            and (facts.negotiator or (facts.unnamed and facts.talks_in_sentence))
+            and (facts.negotiator or (facts.unnamed and facts.talks_in_sentence)
+                 or _delegation_goes(facts))
             and (facts.topic or facts.doc_topic))
 
 
@@ -940,6 +1035,23 @@ def _delegation_rule(finder, facts: Facts, s: Sentence, group: Group) -> bool:
             return True  # (also "Barnea will lead the Israeli delegation to Doha")
         if s.lower[i + 1:i + 2] == ["in"] and (t.position + 2 in starts or (
                 s.lower[i + 2:i + 3] == ["the"] and t.position + 3 in starts)):
+            return True
+        if _back_from(s.lower, i, {p - s.start for p in starts}):
+            return True  # "after a delegation returned from Doha", "bring our team home
+            # from Doha": the delegation was there for the talks
+    return False
+
+
+BACK_WORDS = {"returned", "returns", "return", "returning", "home", "back", "came"}
+
+
+def _back_from(lower: list[str], i: int, starts: set[int]) -> bool:
+    """'a delegation returned from Doha', 'bring our team home from Doha', 'the team is back
+    from Cairo': a delegation word (token i), a word of coming back, 'from' and a place (token
+    offsets `starts`), within five words. Leaves 'a delegation from Hamas' (no return)."""
+    for j in range(i + 1, min(len(lower) - 1, i + 4)):
+        if lower[j] in BACK_WORDS and lower[j + 1] == "from" and (
+                j + 2 in starts or (lower[j + 2:j + 3] == ["the"] and j + 3 in starts)):
             return True
     return False
 
@@ -993,6 +1105,13 @@ class MeetingFinder:
         self.lex_lists = load_lexicon()
         self.terms_lex = load_deal_terms()
         self.gazetteer = load_gazetteer()
+        self._place_heads = {alias.split()[0].lower() for alias in self.gazetteer.aliases}
+        countries: dict[str, set[str]] = {}
+        for actor in self.table.actors.values():  # office key -> the country of its holders
+            for office, *_ in actor.tenures:
+                countries.setdefault(office, set()).add(actor.country)
+        self._office_country = {office: next(iter(c)) for office, c in countries.items()
+                                if len(c) == 1}
         self.places = PhraseMatcher(nlp.vocab, attr="LOWER")
         for alias, name in self.gazetteer.aliases.items():
             self.places.add(name, [nlp.make_doc(alias)])
@@ -1020,7 +1139,10 @@ class MeetingFinder:
             found = self._sentence(state, Sentence.of(span, index))
             state.previous_subject = next(
                 (m for m in mentions if span.start <= m["start"] < span.end
-                 and m["kind"] in ("name", "person")), None)
+                 and m["kind"] in ("name", "person")), None) or (
+                state.previous_subject if doc[span.start].lower_ in ("he", "she") else None)
+            # ("Burns arrived Friday. He has been the point person ... Since the talks began,
+            # he has traveled to Paris": the same man)
             state.previous_sent = span
             state.previous_peg = self._peg(state, span)
             state.peg = state.previous_peg or state.peg
@@ -1164,7 +1286,25 @@ class MeetingFinder:
             names.append(after.text)
         if len(names) < 2 or meeting["location"] not in names:
             return [meeting]
-        return [{**meeting, "location": name} for name in names]
+        return [{**meeting, "location": name,
+                 "participants": self._people_of_place(meeting["participants"], name, names),
+                 "offices": self._people_of_place(meeting["offices"], name, names)}
+                for name in names]
+
+    def _people_of_place(self, people: list[str], place: str, places: list[str]) -> list[str]:
+        """'went to Doha and Jerusalem, and met the Qatari prime minister and Netanyahu': the
+        people (names or office keys) at `place` leave out those whose country (actor table)
+        is another of the listed `places` and not this one. Leaves people from elsewhere
+        (Witkoff) at every place."""
+        def country_of(name):
+            actor = self.table.actors.get(name)
+            return actor.country if actor is not None else self._office_country.get(name, "")
+
+        def inside(country, where):
+            return bool(country) and self.gazetteer.compatible(country, where) and \
+                self.gazetteer.kind.get(self.gazetteer.canonical(country)) == "country"
+        return [p for p in people if inside(country_of(p), place) or not any(
+            inside(country_of(p), other) for other in places if other != place)]
 
     def _gapped(self, doc, places: list[Item], dates: list[Item]) -> list[tuple]:
         """'met Egyptian mediators in Cairo on Saturday and Qatari mediators in Doha on
@@ -1195,8 +1335,10 @@ class MeetingFinder:
                 if kind == "meet" and blocked is None:
                     blocked = i
                 continue
-            if blocked is not None and i > blocked and kind in ("noun", "weak", "delegation"):
-                continue
+            if blocked is not None and i > blocked and kind in ("noun", "weak", "delegation") \
+                    and not any(w in self.lex["clause_break"] for w in s.lower[blocked:i]):
+                continue  # (but "is due to meet his cabinet ... after a delegation returned
+                # from Doha": the 'after' clause is another event)
             if kind == "noun":
                 kind = self._reference_kind(s.lower, i)
             if _negated(s.lower, i) or (kind == "travel" and _onward(s.lower, i)):
@@ -1224,9 +1366,17 @@ class MeetingFinder:
             return None
         if word in ("head", "heads") and _title_head(s, i):
             return None  # "Shin Bet head Ronen Bar": a title, not a trip
+        if word in HEAD_VERBS and lower[i + 1:i + 2] and lower[i + 1] not in HEAD_ON and \
+                lower[i + 1] not in self._place_heads:
+            return None  # "Meshaal, who heads Hamas's diaspora office": a title, not a trip
         if word == "headed" and lower[i + 1:i + 2] == ["by"]:
             return None  # "Headed by Mossad chief David Barnea, the delegation ...": its
             # people go to the meeting word nearest them
+        if word in REACH_VERBS and lower[i + 1:i + 2] and s.tokens[i + 1].text[:1].isupper() \
+                and lower[i + 1] in self._place_heads:
+            return "arrive"  # "the delegation reached Cairo on Wednesday" (not "reach a deal")
+        if word in SIT_VERBS and lower[i + 1:i + 3] == ["down", "with"]:
+            return "meet"  # "Burns sat down with the Qatari prime minister in Doha"
         if word == "meeting" and i > 0 and lower[i - 1] in ("been", "is", "are", "was", "were"):
             return "meet"  # "the team has been meeting with Burns": a verb, not the noun
         if word in ("engage", "engaged", "engaging") and lower[max(0, i - 2):i] == ["re", "-"]:
@@ -1283,7 +1433,7 @@ class MeetingFinder:
             return "noun"
         if any(w in ("after", "following") for w in before) and any(
                 w in self.lex["departure"] or w in self.lex["return_verb"]
-                for w in lower[max(0, i - 12):i]):
+                for w in lower[max(0, i - 16):i]):
             return "noun"
         return "reference"
 
@@ -1397,8 +1547,10 @@ class MeetingFinder:
                 _distance(item, verbs[nearest.position]) + PARTICIPANT_WINDOW]
                 if verbs.get(nearest.position) is not None else [_distance(
                     item, nearest.position)])
-            if reach <= PARTICIPANT_WINDOW * 2:
-                slots[nearest.position][key].append(item)
+            beside = key == "dates" and any(0 <= item[0] - place.end <= 4
+                                            for place in slots[nearest.position]["places"])
+            if reach <= PARTICIPANT_WINDOW * 2 or beside:  # ("at the hotel in Sharm
+                slots[nearest.position][key].append(item)  # el-Sheikh, Egypt, on Wednesday")
         return slots
 
     def _group(self, doc, triggers, slots) -> list[Group]:
@@ -1585,11 +1737,13 @@ class MeetingFinder:
                    if t.lower_ in ("will", "set", "scheduled", "expected", "due")]
         near = doc[max(s.start, first - 12):min(s.end, first + 12)].text.lower()
         planned = any(w in self.lex["planned"] and not (
-            w in ("hopes", "aims", "plans", "intends") and window[k + 1:k + 2] != ["to"])
+            w in ("hopes", "aims", "plans", "intends") and window[k + 1:k + 2] != ["to"]
+            and (w, window[k + 1:k + 2]) != ("plans", ["for"]))  # ("plans for a round")
             and window[k + 1:k + 2] not in (["not"], ["n't"])  # "would not point fingers"
             for k, w in enumerate(window)) or bool(
             _phrase_in(near, self.lex_lists["planned_phrase"])) or _sent_to(
                 self.lex["sender"], [t.lower_ for t in doc[s.start:first]])
+        planned = planned or _to_send([t.lower_ for t in doc[max(s.start, first - 4):first]])
         planned = planned or self._verb_planned(doc, s, first) or _sent_to_go(
             self.lex["sender"], self.lex["travel_verb"] | self.lex["meet_verb"],
             [t.lower_ for t in doc[s.start:min(s.end, first + 6)]]) or _hedged_future(
@@ -1650,10 +1804,15 @@ class MeetingFinder:
             return True
         if any(t.passing for t in group.triggers):
             return True  # "came a day after Al-Thani met in Paris with ..."
-        for position in group.positions:
-            i = position - s.start
+        if s.lower[:1] == ["since"] and any(s.lower[max(0, p - s.start - 2):p - s.start][-1:] in (
+                ["has"], ["have"]) for p in group.positions):
+            return True  # "Since the talks began in January, he has traveled to Paris, Cairo"
+        for trigger in group.triggers:  # ("had recently arrived in Cairo": just now)
+            markers = ("previously", "earlier", "already") + (
+                () if trigger.kind in ("arrive", "delegation") else ("recently",))
+            i = trigger.position - s.start
             window = s.lower[max(0, i - 6):i + 3]
-            if any(w in ("previously", "earlier", "already", "recently") for w in window) and not (
+            if any(w in markers for w in window) and not (
                     s.lower[:2] == ["earlier", ","] and "earlier" not in s.lower[2:]) and \
                     not any(_already_there(s.lower, j) for j in range(max(0, i - 6), i + 3)):
                 return True
@@ -1753,15 +1912,17 @@ class MeetingFinder:
     def _appealed(self, s: Sentence, i: int) -> bool:
         """Talks someone calls for, not held: "urging Israel and Hamas to resume talks",
         "called on both sides to return to the negotiating table in Cairo", "appealed to Hamas
-        to send a delegation" (an `appeal` phrase, then 'to', up to eight words before). Leaves
+        to send a delegation" (an `appeal` phrase, then 'to', up to eight words before),
+        "calling for renewed negotiations" (a 'for' phrase right before). Leaves
         "urged Netanyahu to agree during their meeting" and "urged ... at talks in Doha"."""
         if i > 0 and s.lower[i - 1] in ("their", "his", "her", "during", "at"):
             return False
         before = s.lower[max(0, i - 8):i]
         for j in range(len(before)):
-            if _phrase_in(" ".join(before[j:j + 2]), self.lex_lists["appeal"]) and \
-                    "to" in before[j + 1:] and not any(w in (",", ";", ".") for w in before[j:]):
-                return True
+            phrase = _phrase_in(" ".join(before[j:j + 2]), self.lex_lists["appeal"])
+            if phrase and not any(w in (",", ";", ".") for w in before[j:]) and (
+                    "to" in before[j + 1:] or (phrase.endswith(" for") and len(before) - j <= 4)):
+                return True  # (also "calling for renewed negotiations")
         return False
 
     def _round_like(self, s: Sentence, i: int) -> bool:
@@ -1812,25 +1973,33 @@ class MeetingFinder:
                 return False
         return False
 
-    @staticmethod
-    def _receives_person(s: Sentence, i: int) -> bool:
-        """'received Hamas Political Bureau Chairman Ismail Haniya': a person (a capitalised
-        name after at most a few title words) follows, not 'received a proposal'."""
+    def _receives_person(self, s: Sentence, i: int) -> bool:
+        """'received Hamas Political Bureau Chairman Ismail Haniya', 'received US envoy Steve
+        Witkoff', 'was received by Sisi' (a passive): a person follows (a PERSON entity, or
+        capitalised words and titles of which one is no organisation, nationality or title),
+        not 'received a proposal', 'received Hamas's response', 'received the Qatari plan'."""
         ents = {t.i for t in s.span if t.ent_type_ == "PERSON"}
-        for j in range(i + 1, min(len(s.tokens), i + 7)):
+        first = i + 2 if s.lower[i + 1:i + 2] == ["by"] else i + 1
+        named = False
+        for j in range(first, min(len(s.tokens), first + 7)):
             token = s.tokens[j]
             if token.i in ents:
                 return True
-            if not (token.text[:1].isupper() or token.lower_ in ("the", "'s", "of")):
-                return False
-        return False
+            if token.text[:1].isupper() and token.is_alpha:
+                named = named or (token.lower_ not in self.lex["not_name"]
+                                  and token.lower_ not in TITLE_WORDS)
+            elif token.lower_ not in TITLE_WORDS | {"'s", "of", "-"}:
+                return named and token.lower_ not in ("'s", "\u2019s")
+        return named
 
     @staticmethod
     def _after_break(doc, mention, positions, breaks) -> bool:
         """A person in a clause that opens with 'since', 'after', 'because' ... and has no
         meeting word of its own ('the first round since Hamas leader Yahya Sinwar was killed')
         is not a participant (', is led by X': the clause has closed; ', including X' has
-        not: 'while other officials, including Jake Sullivan, will meet families')."""
+        not: 'while other officials, including Jake Sullivan, will meet families'); nor one
+        before a closing clause that holds every meeting word ('Netanyahu is due to meet his
+        cabinet after a delegation returned from Doha')."""
         if not positions:
             return False
         for brk in breaks:
@@ -1838,12 +2007,13 @@ class MeetingFinder:
                     and not any(doc[i].text == "," and doc[i + 1].lower_ not in LIST_OPENERS
                                 for i in range(brk, mention["start"])):
                 return True
-        return False
+        return _before_closing_clause(doc, (mention["start"], mention["end"]), positions, breaks)
 
     def _pronoun_subject(self, state: DocState, s: Sentence, triggers):
         """'He met Netanyahu in Jerusalem on Saturday': he is the first person named in the
-        sentence before; "... Sullivan's agenda when he meets with Netanyahu": he is the person
-        named last before the pronoun in the same sentence."""
+        sentence before; "... Sullivan's agenda when he meets with Netanyahu", "Witkoff said he
+        will return to Doha on Wednesday": he is the person named last before the pronoun in
+        the same sentence (also of a trip or an arrival)."""
         for trigger in triggers:
             i = trigger.position - s.start
             reach = 3 if trigger.kind == "meet" else 4  # "he held a meeting with X"
@@ -1851,7 +2021,7 @@ class MeetingFinder:
                 w in ("held", "hold", "holds", "had") for w in s.lower[max(0, i - 2):i])
             his = trigger.kind in ("noun", "reference") and s.lower[i - 1:i] in (["his"], ["her"])
             pronouns = ("he", "she", "his", "her") if his else ("he", "she")
-            if not (trigger.kind == "meet" or held or his) or not any(
+            if not (trigger.kind in ("meet", "travel", "arrive") or held or his) or not any(
                     w in pronouns for w in s.lower[max(0, i - reach):i]):
                 continue  # ("Trump's plan, published after his meeting with Netanyahu")
             pronoun = s.start + max(j for j in range(max(0, i - reach), i)
@@ -1863,24 +2033,29 @@ class MeetingFinder:
                 # also attend, a source said after he met with Sisi in Cairo on Tuesday")
                 return {**before[-1], "borrowed": True, "start": pronoun, "end": pronoun + 1}
             opening = s.lower[:pronoun - s.start]  # "On October 20, he held a meeting"
-            if state.previous_subject is not None and all(
+            if state.previous_subject is not None and (all(
                     w in ("on", ",", "in", "at", "late", "early") or w[:1].isdigit()
-                    or w in self.lex["weekday_words"] for w in opening):
-                return {**state.previous_subject, "borrowed": True}
+                    or w in self.lex["weekday_words"] for w in opening) or (
+                    opening[:1] and opening[0] in OPENERS and opening[-1] == ","
+                    and opening.count(",") == 1 and len(opening) >= 4)):  # "Since the talks
+                # began, he has traveled" (not "After Cairo, he is set to travel to Qatar")
+                return {**state.previous_subject, "borrowed": True, "start": pronoun,
+                        "end": pronoun + 1}  # (at the pronoun: it goes to the pronoun's group)
         return None
 
     def _travel_for_talks(self, s: Sentence, group: Group) -> bool:
         """'will travel to Cairo on Thursday for talks', 'flew to Doha to meet', 'will travel
-        to Doha next week to try to extend the truce': a meeting word (or a deal verb with the
-        topic) follows the travel verb closely, in the same clause."""
+        to Doha next week to try to extend the truce', 'head to Jerusalem, where he entered a
+        meeting': a meeting word (or a deal verb with the topic) follows the travel verb
+        closely, in the same clause or its 'where' clause."""
         lower = s.lower
         for trigger in group.triggers:
             if trigger.kind != "travel":
                 continue
             i = trigger.position - s.start
             for j in range(i + 1, min(len(lower), i + 12)):
-                if lower[j] in (",", ";", ":"):
-                    break
+                if lower[j] in (",", ";", ":") and lower[j + 1:j + 2] != ["where"]:
+                    break  # (but "head to Jerusalem, where he entered a meeting with X")
                 if (lower[j] in self.lex["noun"] or lower[j] in self.lex["meet_verb"]) and \
                         not self._not_meeting(lower, j):  # (not "to join Biden at the G7")
                     return True
@@ -1906,7 +2081,7 @@ class MeetingFinder:
                 w in self.lex["noun"] and w not in TRIP_WORDS for w in after[1:3]):
             return True  # (but "Bahbah's meetings with Hamas officials", "Witkoff's talks";
             # "ahead of Netanyahu's visit to the White House" stays out)
-        if after and after[0] in speech_or_send:
+        if after and after[0] in speech_or_send or self._apposed_speaker(doc, mention, sent):
             return not self._says_he_met(doc, mention, sent)
         later = " ".join(t.lower_ for t in doc[mention["end"]:min(sent.end, mention["end"] + 4)])
         if _phrase_in(later, self.lex_lists["absent"]):
@@ -1935,6 +2110,9 @@ class MeetingFinder:
             # proposal presented by President Donald Trump"
         if len(before) >= 2 and before[-1] == "from" and before[-2] in self.lex["source_noun"]:
             return True  # "indications from US President Joe Biden that a deal was close"
+        source = [t.lower_ for t in doc[max(sent.start, mention["start"] - 7):mention["start"]]]
+        if "according" in source and "," not in source[source.index("according"):]:
+            return True  # "according to senior Hamas figure Mahmoud Mardawi": a source
         ahead = [t.lower_ for t in doc[mention["end"]:min(sent.end, mention["end"] + 12)]]
         if before[-2:] and any(w in SPOKEN_ABOUT for w in before[-2:]) and not any(
                 w in self.lex["verbs"] or w in self.lex["noun"] or _presence(ahead, j)
@@ -1943,6 +2121,22 @@ class MeetingFinder:
             # (but "said Mr Fidan had met Hamas officials": he is the one who met)
         return len(before) >= 2 and before[-1] in ("of", "for", "to", "the") and any(
             w in self.lex["proxy"] for w in before[:-1])
+
+    def _apposed_speaker(self, doc, mention, sent) -> bool:
+        """'Izzat al-Rishq, a member of Hamas' political bureau, confirmed that ...': a speaker
+        behind an apposition (a comma, at most ten words without a meeting word, a comma,
+        then a speech word). Leaves 'Barnea, the Mossad chief, met Burns'."""
+        end = mention["end"]
+        if end >= sent.end or doc[end].text != ",":
+            return False
+        for j in range(end + 1, min(sent.end - 1, end + 12)):
+            word = doc[j].lower_
+            if word in self.lex["verbs"] or word in self.lex["noun"]:
+                return False
+            if word == ",":
+                following = doc[j + 1].lower_
+                return following in self.lex["speech"] or following in self.lex["sender"]
+        return False
 
     def _says_he_met(self, doc, mention, sent) -> bool:
         """'The Qatari prime minister said his country has re-engaged with Hamas leaders in
@@ -1987,7 +2181,9 @@ class MeetingFinder:
                 self.lex_lists["not_meeting"]):
             return False
         if word in ("visit", "visits", "visited", "visiting", "hosted", "reached"):
-            return True
+            return not (end < sent.end and doc[end].text[:1].isupper() and doc[end].is_alpha
+                        and doc[end].lower_ not in self.lex["weekday_words"])  # (not
+            # "with visiting US National Security Adviser Jake Sullivan": a title follows)
         if word == "of" and previous in self.lex["place_noun"]:
             return True
         if word in self.lex["place_noun"] or (word == "," and previous in self.lex["place_noun"]):
@@ -2003,16 +2199,21 @@ class MeetingFinder:
         if word == "to" and previous in TRIP_NOUNS:
             return False  # "Before his departure to the United States, Netanyahu met ..."
         if word in ("to", "home") and previous in self.lex["home_verb"] and \
-                not self._back_for_talks(doc, end, sent):
+                not self._back_for_talks(doc, end, sent) and \
+                self._going_home(doc, place, end, sent, word, previous):
             return False
         if word in self.lex["place_preposition"] or word in self.lex["departure"]:
             return True
-        if word == "from" and previous in self.lex["return_verb"]:
-            return True
+        if word == "from" and (previous in self.lex["return_verb"] or previous == "home" or (
+                any(t.lower_ in self.lex["return_verb"] for t in doc[max(sent.start, i - 5):i])
+                and previous[:1].isalpha())):  # "returned to Israel from Cairo on Friday"
+            return True  # "returned from Cairo", "bring the team home from Doha"
         if end + 1 < sent.end and doc[end].text.istitle() and doc[end + 1].lower_ in \
                 self.lex["noun"]:
             return True  # "the Cairo Peace Summit"
-        return end < sent.end and doc[end].lower_ in self.lex["noun"]
+        return end < sent.end and doc[end].lower_ in self.lex["noun"] and \
+            self.gazetteer.canonical(place.text) not in HOME_COUNTRIES  # "the Doha talks",
+        # not "direct US discussions with Hamas" (a party to the talks, not where they are)
 
     def _capital_named(self, doc, j: int, sent) -> bool:
         """'to Qatar's capital Doha', 'in the Egyptian capital, Cairo': a place named after a
@@ -2045,6 +2246,17 @@ class MeetingFinder:
                     return count * unit if window[j - 1] != "hours" else 0
         return 0
 
+    def _going_home(self, doc, place, end: int, sent, word: str, previous: str) -> bool:
+        """'returned to Israel', 'went back to Doha', 'returned to Doha after the Cairo talks',
+        'flew home': a return home, not a trip to talks ('home', 'back', a place of the home
+        countries `HOME_COUNTRIES`, or 'after'/'from' right after the place). Leaves 'will
+        return to Doha on Wednesday', 'went to Cairo' (a trip to the mediators)."""
+        if word == "home" or previous == "back" or any(
+                self.gazetteer.canonical(place.text) == home
+                or self.gazetteer.contains(home, place.text) for home in HOME_COUNTRIES):
+            return True
+        return any(t.lower_ in ("after", "from") for t in doc[end:min(sent.end, end + 4)])
+
     def _back_for_talks(self, doc, end: int, sent) -> bool:
         """'has returned to Cairo to continue discussing the ceasefire', 'went back to Doha for
         talks': a return with the talks as its purpose is a trip to them, not going home."""
@@ -2052,7 +2264,9 @@ class MeetingFinder:
         return len(after) >= 2 and (
             (after[0] == "to" and after[1] in ("continue", "resume", "discuss", "attend",
                                                "hold", "join", "meet", "negotiate"))
-            or (after[0] == "for" and any(w in self.lex["noun"] for w in after[1:])))
+            or (after[0] == "for" and any(w in self.lex["noun"] and w != "consultations"
+                                          for w in after[1:])))  # (not "return to
+        # Washington for consultations": called home)
 
     def _speech_date(self, doc, date, sent) -> bool:
         """'said on Friday' / 'on Friday said': the day of the saying; 'Friday, according to

@@ -5,6 +5,7 @@ Handled forms::
     26,422 · 1,200 · 1.9 million · 2.3m · 15 000 (thin or plain space) · 240
     1,65,697 (Indian grouping)
     nine · twenty-five · three hundred and twelve · a hundred · a dozen · two dozen · half a million
+    two thousand and 367 · 11 thousand and 88 (translated copy)
     dozens · scores · hundreds · thousands · tens of thousands · hundreds of thousands (vague)
     several thousand · a few hundred · several dozen (vague, valued like the plural)
     between 20 and 30 · 20 to 30 · 20-30 (ranges)
@@ -71,8 +72,12 @@ _DIGITS = (r"(?:\d{1,2}(?:,\d{2})+,\d{3}(?!\d)|\d{1,3}(?:[,\u00a0\u202f\u2009]\d
            r"\d{1,3}(?: \d{3})+(?![\d,.])|\d+)(?:\.\d+)?")  # ... · 30 000 (a plain space)
 _WORD_SEQ = rf"(?:{_WORD})(?:(?:\s+and\s+|\s+|-)(?:{_WORD}))*"
 # one number: digits (+ scale), words (+ dozen), "a hundred", "a dozen", "half a million"
+# "two thousand and 367", "11 thousand and 88": thousands, then the rest in digits (translated
+# copy writes counts as the Arabic does)
+_THOUSAND_AND = rf"(?:\d{{1,3}}|{_WORD_SEQ})\s+thousand\s+and\s+\d{{1,3}}(?![\d,.])"
 _ONE = (
-    rf"(?:half\s+a\s+(?:{_SCALE})"
+    rf"(?:{_THOUSAND_AND}"
+    rf"|half\s+a\s+(?:{_SCALE})"
     rf"|(?:a|an)\s+(?:(?:{_SCALE})(?:(?:\s+and\s+|\s+|-)(?:{_WORD}))*|dozen)"
     rf"|{_DIGITS}(?:\s*(?:{_SCALE})|(?:m|mn|bn|k)(?![\w]))?"
     rf"|{_WORD_SEQ}(?:\s+dozen)?"
@@ -161,6 +166,11 @@ def _words_fallback(words: str) -> int | None:
 def _one_value(text: str) -> tuple[int, bool] | None:
     """Value of one number (no range), and whether it was written in words."""
     stripped = text.strip()
+    compound = re.fullmatch(r"(.+?)\s+thousand\s+and\s+(\d{1,3})", stripped, re.IGNORECASE)
+    if compound:  # "two thousand and 367"
+        thousands = _one_value(compound.group(1))
+        return None if thousands is None else (thousands[0] * 1000 + int(compound.group(2)),
+                                                 thousands[1])
     match = re.fullmatch(rf"({_DIGITS})\s*([a-z]+)?", stripped, re.IGNORECASE)
     if match:
         grouped = None if match.group(2) else _dot_grouped(match.group(1))

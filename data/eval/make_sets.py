@@ -14,6 +14,9 @@ period), and splits them at random with a fixed seed: a third to `test`, drawn w
 later batch into one development set, numbered from 301 (the first run of the rules on it is
 recorded before any rule is written from it). The third form splits a later batch like the
 first, into a development set and a new held-out set.
+
+An article whose url is listed in `<incoming>/seen_urls.txt` (pages the rule writers read while
+the batch was being annotated) is never drawn into the held-out part: it goes to development.
 """
 
 from __future__ import annotations
@@ -76,6 +79,23 @@ def _rename(text: str, new_ids: dict[str, str]) -> str:
     return SHORT_ID.sub(lambda m: new_ids.get(m.group(1), m.group(0)), text)
 
 
+def _url_key(url: str) -> str:
+    """A url compared without scheme, `www.`, query or trailing slash.
+
+    >>> _url_key("https://www.example.com/a/b/?x=1")
+    'example.com/a/b'
+    """
+    url = re.sub(r"^[a-z]+://(www\.)?", "", url.strip().lower())
+    return url.split("?")[0].split("#")[0].rstrip("/")
+
+
+def _seen(batch_root: Path) -> set[str]:
+    """The urls of `seen_urls.txt` in the batch folder, as `_url_key`s (none if no file)."""
+    path = batch_root / "seen_urls.txt"
+    lines = path.read_text(encoding="utf-8").splitlines() if path.is_file() else []
+    return {_url_key(line) for line in lines if line.strip()}
+
+
 def main(incoming: str = "incoming", only_part: str | None = None, first: int = 101,
          test_part: str | None = None) -> None:
     batches = sorted(p for p in (HERE / incoming).iterdir() if p.is_dir())
@@ -113,6 +133,9 @@ def main(incoming: str = "incoming", only_part: str | None = None, first: int = 
         members = sorted(strata[key])
         rng.shuffle(members)
         test_ids.update(members[: round(len(members) * TEST_SHARE)])
+    seen = _seen(HERE / incoming)
+    test_ids -= {old for _, old, row in articles
+                 if _url_key(row.get("source_url", "")) in seen}
     if only_part and not test_part:
         test_ids = set()
     dev_part, test_part = only_part or "dev", test_part or "test"
