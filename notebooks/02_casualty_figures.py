@@ -110,6 +110,9 @@ nh.show(casualty_sub_counts, empty="No casualty sub-counts or vague amounts were
 # %%
 deviations = nh.deviation_table(tables.figures_vs_reference, nh.CASUALTY_METRICS)
 nh.save_table(deviations, out, "deviations")
+nh.say(nh.deviation_summary(deviations, tables.documents))
+
+# %%
 nh.show(deviations, empty="No figure could be compared with the official series.",
         documents=tables.documents)
 

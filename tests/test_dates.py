@@ -327,3 +327,87 @@ def test_the_first_anniversary_told_alone_is_the_wars():
     other = "Crowds marked the first anniversary of his killing."
     assert [m["amount"] for m in date_signals(alone) if m["kind"] == "duration"] == [1]
     assert not [m for m in date_signals(other) if m["kind"] == "duration"]
+
+
+# --- round 5, fourth pass: stricter readings of events, holidays and dates ---------------------
+
+def _events(text):
+    from analysis.rules.dates import date_signals
+    return [(m["kind"], m.get("event") or m.get("holiday"), m.get("tense"))
+            for m in date_signals(text) if m["kind"] in ("event", "holiday", "month_day")]
+
+
+def test_a_then_president_elect_is_no_state_of_the_report():
+    assert _events("The deal came with the help of then-U.S. President-elect Donald Trump.") \
+        == []
+    assert _events("The former war cabinet member spoke on Monday.") == []
+
+
+def test_a_hostages_name_alone_is_not_the_event_of_his_death():
+    found = _events("On Wednesday, Hamas released a video of Hersh Goldberg-Polin, who has "
+                    "been held since Oct. 7.")
+    assert all("six hostages" not in str(e) for e in found)
+    assert any("six hostages" in str(e) for e in _events(
+        "Protests grew after the killing of American-Israeli hostage Hersh Goldberg-Polin."))
+
+
+def test_a_holidays_name_as_a_surname_is_no_holiday():
+    assert _events("One freed prisoner, Mahdi Ramadan, described it as a new birth.") == []
+    assert _events("Talks resumed during the Muslim holy month of Ramadan.")[0][1] == "ramadan"
+
+
+def test_a_date_after_since_in_a_future_sentence_is_past():
+    found = _events("This will be the fourth exchange since the ceasefire agreement took "
+                    "effect on January 19th.")
+    assert found and all(tense == "past" for _, _, tense in found), found
+
+
+def test_a_war_named_by_its_length_is_over():
+    assert _events("During the 12-day conflict, 29 Israelis were killed.") == \
+        [("event", "Israel strikes Iran (the twelve-day war)", "past")]
+
+
+def test_bodies_recovered_are_no_remains_held_in_the_text():
+    from analysis.rules.dates import date_signals
+    recovered = "Israel has recovered the bodies of two hostages held in the Gaza Strip."
+    assert not [m for m in date_signals(recovered) if m["kind"] == "remains"]
+    held = "Hamas still holds the bodies of 11 hostages."
+    assert [m["count"] for m in date_signals(held) if m["kind"] == "remains"] == [11]
+
+
+def test_a_past_plan_before_a_holiday_does_not_make_it_coming():
+    past = _events("The mediators had hoped to secure a ceasefire before the start of "
+                   "Ramadan, but progress faltered.")
+    assert past and past[0][2] != "future", past
+    coming = _events("The mediators hope to secure a ceasefire before the start of Ramadan.")
+    assert coming and coming[0][2] == "future", coming
+
+
+def _durations(text):
+    from analysis.rules.dates import date_signals
+    return [m["amount"] for m in date_signals(text) if m["kind"] == "duration"]
+
+
+def test_a_span_after_the_attack_told_of_a_dated_event_is_not_the_reports_age():
+    assert _durations("On 21 October, two weeks after the initial attacks, Hamas released "
+                      "two hostages.") == []
+    assert _durations("Two weeks after the initial attacks, Israel is still bombing Gaza.") \
+        == [2]
+
+
+def test_captivity_named_with_its_captor_is_the_hostages_age_of_captivity():
+    assert _durations("The hostages, who have been in Hamas captivity for 23 days, spoke.") \
+        == [23]
+
+
+@pytest.mark.parametrize("text, count", [
+    ("Militants had returned the remains of 15 hostages since the ceasefire began, with 13 "
+     "more still to be recovered.", 13),
+    ("The army received the remains of a hostage; if confirmed, it would bring the number "
+     "of bodies in Gaza down to two.", 2),
+    ("Rescuers pulled 20 bodies from the rubble, with 13 more still to be recovered.", None),
+])
+def test_the_remains_still_to_be_recovered_are_those_held(text, count):
+    from analysis.rules.dates import date_signals
+    found = [m["count"] for m in date_signals(text) if m["kind"] == "remains"]
+    assert found == ([count] if count is not None else [])

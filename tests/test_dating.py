@@ -3,6 +3,7 @@ end to end."""
 
 import datetime as dt
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -230,9 +231,14 @@ def test_rounding_step_prefers_the_band_before_the_next_round_number():
     # "more than 44,000" (crossed 2024-11-21, 45,000 only in mid-December) with a Thursday
     text = "The court ruled on Thursday, more than 13 months into the war."
     inference = dating.infer_date(date_signals(text), [_killed(44000, "lower_bound")])
-    assert D(2024, 11, 21) <= inference.report_date <= D(2024, 12, 17)
-    assert inference.report_date.weekday() == 3
+    days, _ = dating.calendar_days()
+    best = days[dating._combine(inference.constraints)[0]]
+    assert D(2024, 11, 21) <= best <= D(2024, 12, 17)
+    assert best.weekday() == 3
     assert inference.window[0] <= D(2024, 11, 21) <= inference.window[1]
+    # the window (five weeks) reaches more than a month from that Thursday: left undated
+    assert inference.report_date is None and "up to 32 days from its best day" in \
+        inference.evidence
 
 
 def test_falling_hostage_count_after_the_last_compiled_report():
@@ -544,8 +550,8 @@ def test_killed_since_the_truce_began_matches_the_ministrys_sum_since_then(value
 
 def test_a_weak_round_match_in_80_days_gets_the_whole_span_as_its_window():
     # a count that stood for 80 days and a Doha meeting that two compiled rounds fit: the
-    # round picks the day, and the window is the 80 days (the compiled table lacks rounds);
-    # over 124 days the article stays undated
+    # round picks the best day, and the window is the 80 days (the compiled table lacks
+    # rounds); over 124 days the article keeps no window
     days, _ = dating.calendar_days()
     n = len(days)
     rest = dating.Constraint("hostages", "a count of 80 days", dating._mask_range(n, 600, 679))
@@ -555,8 +561,9 @@ def test_a_weak_round_match_in_80_days_gets_the_whole_span_as_its_window():
     strong = dating.Constraint("round", "one Warsaw round", weak.allowed, strength=1.0)
     assert dating._only_rounds_narrow(645, [rest, strong], n) is None
     inference = dating._decide([rest, weak], [])
-    assert inference.report_date is not None
     assert (inference.window[1] - inference.window[0]).days + 1 >= 80
+    # ... a window that reaches more than a month from the day: undated, the window kept
+    assert inference.report_date is None
 
 
 def test_a_holiday_said_to_begin_on_a_weekday_is_days_away_and_picks_its_year():
@@ -679,3 +686,131 @@ def test_the_age_of_the_ceasefire_in_lebanon_is_not_gazas():
     for text in ("The month-old ceasefire in Lebanon held.",
                  "the two-month-old Israel-Hezbollah ceasefire"):
         assert not [m for m in date_signals(text) if m["kind"] == "duration"], text
+
+
+# --- round 5, third pass: calibrated abstention ------------------------------------------------
+
+def test_a_window_reaching_more_than_a_month_from_its_best_day_leaves_the_article_undated():
+    # a count that stood for seven weeks and "a week after the talks in Doha" (no date): the
+    # best day lies at the count's first days, its window seven weeks long: no report date,
+    # the window kept for the charts and the rounds
+    days, _ = dating.calendar_days()
+    n = len(days)
+    count = dating.Constraint("hostages", "a count of 50 days", dating._mask_range(n, 600, 649))
+    decay = np.where(np.arange(n) >= 600, 0.5 / (1 + np.abs(np.arange(n) - 600)), 0.0)
+    soon = dating.Constraint("event", "the talks in Doha, past", dating._mask_range(n, 600, n),
+                             prefer=decay)
+    inference = dating._decide([count, soon], [])
+    assert inference.report_date is None
+    assert (inference.window[1] - inference.window[0]).days >= 49
+    assert "days from its best day" in inference.evidence
+    # the same count standing for four weeks: dated, at most a month from every day it allows
+    short = dating.Constraint("hostages", "a count of 28 days", dating._mask_range(n, 600, 627))
+    dated = dating._decide([short, soon], [])
+    assert dated.report_date is not None
+    assert dating._reach(dated.report_date, dated.window) <= dating.MAX_REACH_DAYS
+
+
+@pytest.mark.parametrize("width, placed", [(50, True), (80, False)])
+def test_an_undated_articles_window_of_two_months_places_its_meetings(width, placed):
+    # "the delegation met in Doha on Monday" in an article left undated with a window of
+    # 50 days: the meeting may join a round inside the window (two weeks before it, held);
+    # a window of 80 days places nothing
+    from analysis.assemble import rounds
+
+    first = D(2025, 2, 21)
+    window = rounds._meeting_window(None, None, None, "held",
+                                    (first, first + dt.timedelta(days=width - 1)))
+    assert (window is not None) == placed
+    if placed:
+        assert window == (first - rounds.HELD_WINDOW, first + dt.timedelta(days=width - 1))
+
+
+# --- round 5, fourth pass: the strong signals checked against each other ----------------------
+
+def _count(value, sentence, metric="hostages_held"):
+    return {"metric": metric, "population": "israeli", "value": value, "qualifier": "exact",
+            "quote": f"{value} hostages", "sentence": sentence}
+
+
+def test_a_small_count_of_hostages_against_a_toll_is_a_sub_group_set_aside():
+    # "a video of three Israeli hostages who remain in captivity" beside a toll of January
+    # 2024: three held matches November 2025 (the last bodies), 22 months away from the toll
+    three = _count(3, "Hamas released a video of three Israeli hostages who remain in Gaza.")
+    toll = _toll(D(2024, 1, 15), qualifier="exact")
+    inference = dating.infer_date([], [toll, three])
+    assert not any(c.kind == "hostages" for c in inference.constraints)
+    assert "disagrees with the rest" in inference.evidence
+    assert abs((inference.report_date - D(2024, 1, 15)).days) <= 3, inference.evidence
+    # a count that agrees with the toll stays
+    kept = dating.infer_date([], [_toll(D(2025, 4, 1), qualifier="exact"),
+                                  _count(59, "The group still holds 59 hostages.")])
+    assert any(c.kind == "hostages" for c in kept.constraints)
+
+
+def test_two_counts_of_hostages_that_disagree_are_both_set_aside():
+    # "the remaining 115 hostages" (summer 2024) and "the eight hostages held who hold dual
+    # Israeli-US citizenship" (eight bodies held: November 2025): one of them is no count
+    # of all those held, and nothing says which
+    kept, dropped = dating.consistent(dating.figure_constraints([
+        _count(115, "A deal to release the remaining 115 hostages must be closed soon."),
+        _count(8, "They will meet relatives of the eight hostages held in Gaza who hold "
+                  "dual Israeli-US citizenship.")])[0])
+    assert kept == [] and len(dropped) == 2
+
+
+def test_an_injured_toll_of_another_source_yields_to_the_killed_toll():
+    # "surpassing 65,000 dead and 173,000 wounded" (September 2025): the wounded count
+    # matches no bulletin of the month; the killed count dates the report
+    day = D(2025, 9, 16)
+    killed = dict(_toll(day, qualifier="lower_bound"), value=65_000, quote="65,000")
+    injured = {"metric": "injured", "population": "palestinian", "value": 173_000,
+               "qualifier": "exact", "scope": "cumulative", "quote": "173,000"}
+    inference = dating.infer_date([], [killed, injured])
+    assert inference.report_date is not None, inference.evidence
+    assert abs((inference.report_date - day).days) <= 10
+    assert not any(c.label.startswith("injured") for c in inference.constraints)
+
+
+def test_a_count_of_bodies_recovered_is_no_count_of_remains_held():
+    recovered = _count(2, "Israel has recovered the bodies of two hostages held in the Gaza "
+                          "Strip.", metric="hostages_dead")
+    recovered["quote"] = "two hostages"
+    assert dating.hostage_constraint(recovered) is None
+    held = _count(11, "Hamas still holds the bodies of 11 hostages.", metric="hostages_dead")
+    held["quote"] = "11 hostages"
+    assert dating.hostage_constraint(held) is not None
+
+
+@pytest.mark.parametrize("quote, sentence", [
+    ("eight hostages", "They will meet relatives of the eight hostages held in Gaza who hold "
+                       "dual Israeli-US citizenship."),
+    ("eight American hostages", "The eight American hostages are still held, he said."),
+    ("three Israeli hostages", "Hamas put out a new video in which three Israeli hostages who "
+                               "remain in captivity speak."),
+    ("48 hostages", "The ceasefire called for the release of all 48 hostages held by Hamas, "
+                    "20 of whom were still alive."),
+])
+def test_a_count_of_a_sub_group_or_told_in_the_past_is_no_count_held(quote, sentence):
+    assert dating.not_a_current_count({"quote": quote, "sentence": sentence})
+
+
+@pytest.mark.parametrize("quote, sentence", [
+    ("59 hostages", "Hamas still holds 59 hostages."),
+    ("nearly 100 remaining Israeli and foreign hostages",
+     "Talks seek the release of nearly 100 remaining Israeli and foreign hostages."),
+    ("48 hostages", "There are 48 hostages still held, 20 of whom are believed alive."),
+])
+def test_a_count_of_all_those_held_stays(quote, sentence):
+    assert not dating.not_a_current_count({"quote": quote, "sentence": sentence})
+
+
+def test_a_round_four_digit_toll_is_rounded_to_thousands():
+    # "at least 8,000 Palestinians have been killed" on 30 October 2023 (the ministry's
+    # count: 8,306): a figure of one significant digit, quoted until the count reached 9,000
+    assert dating.rounding_step(8_000) == 1_000 and dating.rounding_step(8_500) == 100
+    toll = {"metric": "killed", "population": "palestinian", "value": 8_000,
+            "qualifier": "lower_bound", "scope": "cumulative", "quote": "at least 8,000"}
+    days, _ = dating.calendar_days()
+    core = dating.toll_constraints(toll)[0]
+    assert core.allowed[dating._index(days, D(2023, 10, 30))], core.label

@@ -21,6 +21,12 @@ general rules only, so a change that makes it worse fails here.
   tests/figure_cases.tsv): a first batch passed 8 of 15 at first run, a second 13 of 14.
   Known miss: "846 soldiers have fallen ..., more than 400 of them during the ground
   operation" (a sub-count the gold keeps; the extractor drops killed subsets by design).
+
+Round 5: soldiers killed or wounded are read as a sub-count (group soldiers), as the
+annotators of the real sets dev2-dev4 count them; this gold, written earlier, counts them
+whole, so five rows of unseen_figures and four of heldout_figures are now misses (exact F1
+0.991 -> 0.967 and 0.989 -> 0.966). The gold is left as written; unseen's lenient minimum
+moved from 0.97 to 0.96.
 """
 
 from __future__ import annotations
@@ -39,7 +45,7 @@ pytestmark = pytest.mark.model
 
 # set -> (articles, at least this many gold rows, min exact F1, min lenient F1)
 SETS = {
-    "unseen_figures": (12, 100, 0.95, 0.97),
+    "unseen_figures": (12, 100, 0.95, 0.96),  # (lenient 0.97 -> 0.96 in round 5: see above)
     "heldout_figures": (10, 90, 0.96, 0.96),
 }
 

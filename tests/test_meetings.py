@@ -204,3 +204,14 @@ def test_listed_places_take_the_people_of_their_country(nlp):
     people = {r["location"]: set(r["participants"].split(";")) for r in found}
     assert people == {"Doha": {"Steve Witkoff", "Mohammed bin Abdulrahman Al Thani"},
                       "Jerusalem": {"Steve Witkoff", "Benjamin Netanyahu"}}
+
+
+def test_two_places_each_with_its_day_take_their_own_people(nlp):
+    """'met the Qatari emir in Doha on Tuesday and the Egyptian president in Cairo on Monday':
+    each place with its own day, and each with the people of its own country."""
+    found = {r["location"]: r["participants"].split(";") for r in rows(
+        nlp, "Blinken met the Qatari emir in Doha on Tuesday and the Egyptian president in "
+             "Cairo on Monday, pressing for the release of hostages and a truce.",
+        dt.date(2024, 2, 7))}
+    assert found["Doha"] == ["Antony Blinken", "Tamim bin Hamad Al Thani"]
+    assert found["Cairo"] == ["Antony Blinken", "Abdel Fattah al-Sisi"]

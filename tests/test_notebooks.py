@@ -566,6 +566,14 @@ def test_real_figure_tables_give_span_and_inferred_window(real_report):
         n, reports = len(guessed), guessed["doc_id"].nunique()
         assert f" {n} {'comes' if n == 1 else 'come'} from {reports} report" in text
     assert "truce_days=" not in page_text(real_report, "04_negotiation_rounds")
+    deviations = pd.read_csv(real_report / "02_casualty_figures" / "deviations.csv", dtype=str,
+                             keep_default_na=False)
+    fits = deviations["consistent"].str.lower() == "true"
+    guessed = deviations["doc_id"].isin(windows.index)
+    assert (f"{fits.sum()} of {len(deviations)} figures fit the reference value given their "
+            f"qualifier: {(fits & ~guessed).sum()} of the {(~guessed).sum()} from reports dated "
+            f"in their text or metadata, {(fits & guessed).sum()} of the {guessed.sum()} from "
+            "reports whose date was inferred") in page_text(real_report, "02_casualty_figures")
 
 
 @pytest.mark.slow

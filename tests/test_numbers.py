@@ -75,3 +75,13 @@ def test_libraries_notes():
     assert alpha2digit("1.9 million", "en") == "1.9 1000000"  # digit + scale not multiplied
     assert alpha2digit("hundreds", "en") == "100"           # a vague plural read as exact
     assert parse_number("hundreds").vague
+
+
+def test_plain_space_grouping_before_punctuation():
+    """ "stands at 45 000, the ministry said": a space-grouped number before a comma or a full
+    stop is one number; "45 000,5" (a decimal comma) is not read as one."""
+    from analysis.rules.numbers import find_numbers
+
+    assert [n.value for n in find_numbers("The toll stands at 45 000, it said.")] == [45000]
+    assert [n.value for n in find_numbers("The toll reached 45 000.")] == [45000]
+    assert 45000 not in [n.value for n in find_numbers("a ratio of 45 000,5")]

@@ -156,8 +156,10 @@ def _compatible(cluster: Cluster, mention: dict, day, gazetteer: Gazetteer,
         return False  # "met Burns on Thursday, after the mediators met Hamas on Wednesday"
     if not day and cluster.date and not cluster.held and cluster.mentions and \
             mention.get("status") == "held" and mention.get("kind") == "primary" and \
-            len(mention.get("participants", [])) >= 2:
-        return False  # "Earlier, Blinken met the emir" is not his visit planned for Wednesday
+            (len(mention.get("participants", [])) >= 2 or (
+                mention.get("participants") and not cluster.participants)):
+        return False  # "Earlier, Blinken met the emir" is not his visit planned for Wednesday;
+        # "talks with Rashad" are not a delegation's trip planned for Monday
     if mention.get("later") and cluster.held and mention.get("kind") == "primary":
         return False  # a visit planned for next week is not the talks held in recent weeks
     if (day or mention.get("participants")) and cluster.date is None and not cluster.held \
@@ -424,6 +426,27 @@ def _earlier_talks(target: Cluster, mention: dict, day) -> bool:
         target.soft - day > dt.timedelta(days=1)
 
 
+THEIR_MEETING = re.compile(r"\btheir (?:last |previous |earlier |first |latest )?"
+                          r"(?:meeting|talks|encounter)\b")
+
+
+def _elsewhere_of_its_own(target: Cluster | None, mention: dict, day,
+                          gazetteer: Gazetteer) -> bool:
+    """'The meeting is the second between the two, following their meeting in Vienna in late
+    November': 'their meeting' referring back (to the people of the meeting just named), with
+    a place the meeting it would join cannot be (neither holds the other; or no meeting there
+    to refer to) and a day or month of its own, is another meeting. Leaves 'the talks in Doha'
+    after talks in Qatar, a place without a time of its own, and 'after a meeting between US
+    and Ukrainian officials in Saudi Arabia on Tuesday' (not theirs)."""
+    if not THEIR_MEETING.search(mention.get("sentence", "").lower()):
+        return False  # (not "after a meeting between US and Ukrainian officials in Riyadh")
+    place = mention.get("location", "")
+    if not place or target is not None and (
+            not target.location or gazetteer.compatible(target.location, place)):
+        return False
+    return bool(day or mention.get("span"))
+
+
 def _talks_of_their_own(target: Cluster, mention: dict, day, gazetteer: Gazetteer) -> Cluster:
     """A new meeting for the earlier talks of _earlier_talks, at the place of the meeting that
     named them, with the people the mention itself names."""
@@ -471,12 +494,23 @@ def cluster_mentions(mentions: list[dict], report_date: dt.date | None) -> list[
             if target is not None and _earlier_talks(target, mention, day):
                 clusters.append(_talks_of_their_own(target, mention, day, gazetteer))
                 continue
+            if clusters and _elsewhere_of_its_own(target, mention, day, gazetteer):
+                cluster = Cluster()
+                theirs = target or last  # "their": the people of the meeting just named
+                people = list(dict.fromkeys(mention.get("participants", []) + (
+                    theirs.participants if theirs is not None else [])))
+                offices = list(dict.fromkeys(mention.get("offices", []) + (
+                    theirs.offices if theirs is not None else [])))
+                _add(cluster, {**mention, "kind": "primary", "participants": people,
+                               "offices": offices}, day, gazetteer, primary=True)
+                clusters.append(cluster)
+                continue
             if target is not None and _compatible(target, mention, day, gazetteer,
                                                   anaphor=True):
                 _add(target, mention, day, gazetteer, primary=False)
                 touched.append(target)
             continue
-        if mention.get("same_people") and last is not None:
+        if mention.get("same_people") and last is not None or _the_two(mention, last):
             # "the same three met Egypt's spy chief in the Qatari capital": the people of the
             # meeting just mentioned, and whoever the sentence adds
             mention = {**mention, "participants": list(dict.fromkeys(
@@ -492,6 +526,17 @@ def cluster_mentions(mentions: list[dict], report_date: dt.date | None) -> list[
         last = chosen
         touched.append(chosen)
     return [c for c in clusters if any(m.get("kind") == "primary" for m in c.mentions)]
+
+
+PAIR_SUBJECTS = ("the two ", "both men ", "the pair ", "the two men ")
+
+
+def _the_two(mention: dict, last: Cluster | None) -> bool:
+    """'Burns met Barnea in Paris on Sunday. The two had met in Rome in May': a meeting whose
+    subject is the pair of the meeting just named, and that names nobody itself."""
+    return last is not None and len(last.participants) == 2 and \
+        not mention.get("participants") and \
+        mention.get("sentence", "").lower().startswith(PAIR_SUBJECTS)
 
 
 def finish_cluster(cluster: Cluster, report_date: dt.date | None) -> dict:
@@ -533,6 +578,8 @@ def _named_meeting(cluster: Cluster) -> bool:
     whose meeting verb is 'met'/'meet' and one of whose people is a negotiator, not under
     way in passing). Leaves 'talks' in general and meetings of politicians."""
     table = load_actors()
+    if any(m.get("date_text") for m in cluster.mentions):
+        return False  # a day the article's missing report date could not resolve
     return any(m.get("kind") == "primary" and not m.get("passing") and not m.get("earlier")
                and {"met", "meet", "meets"} & set(m.get("trigger", "").lower().split())
                and any(map(table.is_negotiator, m.get("participants", [])))
@@ -582,7 +629,8 @@ def document_meetings(document, result: dict) -> list[tuple[dict, Cluster]]:
     for cluster in clusters:
         row = {"doc_id": document.doc_id, "report_date": report_date,
                **finish_cluster(cluster, document.report_date)}
-        if not row["location"] and not row["date"] and not _named_meeting(cluster):
+        if not row["location"] and not row["date"] and not (
+                document.report_date and _named_meeting(cluster)):  # (undated: its day is lost)
             continue  # neither where nor which day: a deal or talks in general, not a meeting
         if _internal(row, gazetteer):
             continue

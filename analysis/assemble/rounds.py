@@ -43,7 +43,10 @@ PLANNED_WINDOW = dt.timedelta(days=14)
 HELD_WINDOW = dt.timedelta(days=14)
 TOLERANCE = dt.timedelta(days=1)
 WIDE_WINDOW_DAYS = 3
-MAX_ARTICLE_WINDOW_DAYS = 31  # an undated article's window wider than this places nothing
+# an undated article's window wider than this places nothing; up to two months (dating leaves
+# an article undated when its window reaches more than a month from its best day, and keeps
+# the window) its meetings may join a round inside the window
+MAX_ARTICLE_WINDOW_DAYS = 62
 ESTIMATE_BEFORE = dt.timedelta(days=2)  # a meeting dated by its report: that day or just before
 TERM_ORDER = ["truce_days", "phases", "hostages", "prisoners"]
 SUMMARY_SENTENCE_CHARS = 220
@@ -258,8 +261,8 @@ def _quote(sentence: str) -> str:
 def _meeting_window(day, span, report, status, article_window):
     """The days a meeting can be on: its day; else the week or month its words name; else
     the two weeks after (planned) or before (held) its report; for an undated article, the
-    same around the article's date window when that is a month or less; else None (it joins
-    no other article's round)."""
+    same around the article's date window when that is two months or less; else None (it
+    joins no other article's round)."""
     if day:
         return day, day
     if span is not None:

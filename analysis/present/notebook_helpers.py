@@ -650,6 +650,34 @@ def deviation_table(comparison: pd.DataFrame, metrics=None) -> pd.DataFrame:
     return frame.reset_index(drop=True)
 
 
+def deviation_summary(deviations: pd.DataFrame, documents: pd.DataFrame | None = None) -> str:
+    """A sentence on the comparison: how many figures fit the reference value, and, apart,
+    those of reports whose date was inferred from their content (often from these very tolls,
+    found in the official series: their agreement is partly circular).
+
+    >>> rows = pd.DataFrame({"doc_id": ["a", "b", "c"], "consistent": ["true", "false", "true"]})
+    >>> docs = pd.DataFrame({"doc_id": ["c"], "date_source": ["inferred"]})
+    >>> deviation_summary(rows, docs)
+    '2 of 3 figures fit the reference value given their qualifier: 1 of the 2 from reports \
+dated in their text or metadata, 1 of the 1 from reports whose date was inferred from their \
+content (often from these very figures, so their agreement is partly circular).'
+    """
+    if deviations is None or deviations.empty:
+        return "No figure could be compared with a reference value."
+    fits = deviations["consistent"].astype(str).str.strip().str.lower().isin(["true", "1"])
+    inferred = set() if documents is None or documents.empty else set(
+        documents.loc[documents["date_source"] == "inferred", "doc_id"])
+    guessed = deviations["doc_id"].isin(inferred)
+    text = (f"{int(fits.sum())} of {len(deviations)} figures fit the reference value given "
+            "their qualifier")
+    if not guessed.any():
+        return text + "."
+    return (text + f": {int((fits & ~guessed).sum())} of the {int((~guessed).sum())} from "
+            f"reports dated in their text or metadata, {int((fits & guessed).sum())} of the "
+            f"{int(guessed.sum())} from reports whose date was inferred from their content "
+            "(often from these very figures, so their agreement is partly circular).")
+
+
 def reference_points(reported: pd.DataFrame, figures: pd.DataFrame, days: int = 60
                      ) -> pd.DataFrame:
     """Reported hostage and prisoner reference points within `days` of the figures' report

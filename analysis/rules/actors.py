@@ -413,7 +413,8 @@ class ActorMatcher:
             if kind == "N":
                 mentions.append(self._mention(span, "name", value))
             elif kind in ("O", "H"):
-                mentions.append(self._mention(span, "office", value))
+                if not _elect_after(doc, end):
+                    mentions.append(self._mention(span, "office", value))
             else:
                 name = self._resolve_short(self._short[label], full_names, persons, span.text)
                 if name:
@@ -558,6 +559,13 @@ class ActorMatcher:
                     continue
             out.append(mention)
         return out
+
+
+def _elect_after(doc: Doc, end: int) -> bool:
+    """'U.S. President-elect Donald Trump': an office followed by '-elect' is not yet held (the
+    sitting president of the day is someone else). Leaves 'President Trump'."""
+    words = [t.lower_ for t in doc[end:end + 2]]
+    return words[:1] in (["elect"], ["-elect"]) or words == ["-", "elect"]
 
 
 def merge_by_surname(names: list[str], table: ActorTable | None = None) -> list[str]:

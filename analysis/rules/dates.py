@@ -168,6 +168,11 @@ _REMAINS = re.compile(
     rf"remain)"
     rf"|\bleav(?:es|ing)\s+(?:only\s+|just\s+)?(?P<n4>{_COUNT})\s+(?:more\s+)?{_DEAD}"
     rf"(?:hostages|captives|bodies)\s+(?:still\s+)?(?:in\s+Gaza|unaccounted|held)"
+    # "with 13 more still to be recovered", "bring the number of bodies in Gaza down to two"
+    rf"|\b(?:with|leaving)\s+(?P<n5>{_COUNT})\s+(?:more\s+|other\s+)?(?:bodies\s+|{_DEAD}"
+    rf"hostages\s+)?(?:still\s+|yet\s+)?to\s+be\s+(?:recovered|returned|handed\s+over|repatriated)"
+    rf"|\bbring(?:s|ing)?\s+the\s+number\s+of\s+(?:bodies|{_DEAD}hostages)\s+(?:still\s+)?"
+    rf"(?:held\s+)?(?:in\s+Gaza\s+)?down\s+to\s+(?P<n6>{_COUNT})\b"
     # "returned the remains of seven of 28 known deceased hostages": 28 - 7 still held
     rf"|\b(?:returned|handed\s+(?:over|back)|released|transferred)\s+(?:the\s+)?(?:remains|"
     rf"bodies)\s+of\s+(?P<back>{_COUNT})\s+(?:of|out\s+of)\s+(?:the\s+)?28\b",
@@ -182,13 +187,26 @@ _CAPTIVITY_WORD = re.compile(r"captiv|hostage", re.IGNORECASE)
 _WORD_OR_DAY = re.compile(r"[A-Za-z]+|\d{1,2}")
 
 
+# ... not when a verb of bringing back stands right before ("recovered the bodies of two
+# hostages held in the Gaza Strip": a count recovered, not one still held)
+_RETURNED_BEFORE = re.compile(r"\b(?:recover|retriev|return|repatriat|receiv|identifi|"
+                              r"handed\s+(?:over|back)|brought\s+(?:back|home))\w*\s+"
+                              r"(?:the\s+)?$", re.IGNORECASE)
+
+
 def _remains_mentions(text: str) -> list[dict]:
     """Counts of hostages' remains still held (:data:`_REMAINS`), kind "remains"."""
     if not _REMAINS_WORD.search(text):
         return []
     out = []
     for match in _REMAINS.finditer(text):
-        word = next(g for g in match.group("n", "n2", "n3", "n4", "back") if g)
+        if not match.group("back") and _RETURNED_BEFORE.search(text, max(0, match.start() - 40),
+                                                               match.start()):
+            continue   # "Israel has recovered the bodies of two hostages held in Gaza"
+        if (match.group("n5") or match.group("n6")) and not _CAPTIVITY_WORD.search(
+                text, max(0, match.start() - 400), match.start()):
+            continue   # (bodies under the rubble: no hostages named before)
+        word = next(g for g in match.group("n", "n2", "n3", "n4", "n5", "n6", "back") if g)
         count = _number(word)
         if count is not None and match.group("back"):
             count = DECEASED_OCT_2025 - count
@@ -341,11 +359,18 @@ _AFTER_EVENT = re.compile(r"\b(?:after|since|following|in\s+the\s+wake\s+of)\s+(
                           re.IGNORECASE)
 
 
+# "since" after the future verb opens a clause of the past ("This will be the fourth exchange
+# since the ceasefire agreement took effect on January 19th").
+_SINCE = re.compile(r"\bsince\s+(?:the\s+)?[a-z]", re.IGNORECASE)
+
+
 def _past_event_after_future(left: str) -> bool:
-    """A date closing "... expected to meet after the killing of Sinwar on October 16": the
-    date belongs to the past event named after the future verb, not to the plan."""
+    """A date closing "... expected to meet after the killing of Sinwar on October 16" or
+    "... will be the fourth exchange since the truce took effect on January 19": the date
+    belongs to the past event named after the future verb, not to the plan."""
     ends = [m.end() for m in FUTURE_MARKERS.finditer(left)]
-    return bool(ends) and bool(_AFTER_EVENT.search(left, ends[-1]))
+    return bool(ends) and bool(_AFTER_EVENT.search(left, ends[-1]) or
+                               _SINCE.search(left, ends[-1]))
 
 
 # --- resolving --------------------------------------------------------------------------------
@@ -715,10 +740,35 @@ _DURATION_PATTERNS = [
     r"\b(?P<what>war|conflict)\s+day\s+(?P<num>\d{1,4})\b(?P<unit>)",
     # "held captive for almost 500 days", "in captivity for 471 days" (the hostages taken on
     # 7 October); not "held for two days" (no captivity word)
-    rf"\b(?P<what>captive|hostage|in\s+captivity)\s+for\s+[\"“']?{_QUAL}\s*(?P<num>{_NUM})\s+"
-    rf"(?P<unit>days|weeks|months)\b",
+    rf"\b(?P<what>captive|hostage|in\s+(?:Hamas['’]?\s+)?captivity)\s+for\s+[\"“']?{_QUAL}\s*"
+    rf"(?P<num>{_NUM})\s+(?P<unit>days|weeks|months)\b",
 ]
+# A span after the war's start told of a dated event is that event's age, not the report's:
+# "On 21 October, two weeks after the initial attacks, Hamas released two hostages".
+_DATE_OF_SPAN = re.compile(rf"\b(?:(?:{_MONTH_ALT})\.?\s+{_DAY}|{_DAY}\s+(?:{_MONTH_ALT}))\b"
+                           rf"[^.;]{{0,12}}$", re.IGNORECASE)
 _DURATION = [re.compile(p, re.IGNORECASE) for p in _DURATION_PATTERNS]
+# The war's age told as "N ago" of its start: "the war began more than a year ago", "since the
+# start of Israel's assault on the Gaza Strip more than a year ago", "the conflict that erupted
+# 15 months ago"; searched in the whole text (the start may lie far before "ago"), and not
+# another front's war ("the Israel-Iran war that began two weeks ago")
+_WAR_AGO = re.compile(
+    rf"(?:\b(?:start|beginning|outbreak|onset|launch)\s+of\s+[^.;]{{0,50}}?\b(?P<what>{WAR_WORDS})"
+    rf"\b(?:\s+(?:on|in|against)\s+(?:the\s+)?Gaza(?:\s+Strip)?)?|\b(?P<what2>{WAR_WORDS})\b"
+    rf"[^.;]{{0,50}}?\b(?:began|started|erupted|broke\s+out|was\s+launched))\s+{_QUAL}\s*"
+    rf"(?P<num>{_NUM})\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b", re.IGNORECASE)
+OTHER_WAR = re.compile(r"\b(?:Iran|Iranian|Lebanon|Lebanese|Hezbollah|Ukraine|Syria|Syrian)\b")
+
+
+def _war_ago(text: str, taken: list) -> list[dict]:
+    """Durations of the war told from its start with "ago" (:data:`_WAR_AGO`)."""
+    if " ago" not in text:
+        return []
+    found = [m for m in _durations(text, [(0, len(text))], taken, [_WAR_AGO])
+             if not OTHER_WAR.search(text[max(0, m["start_char"] - 30):m["end_char"]])]
+    for m in found:
+        m.pop("anchor", None)   # (counted from 7 October, not from a truce)
+    return found
 # The age of a truce in force (anchor "truce": the span counts from a truce's first day):
 # "the two-month-old ceasefire", "a truce that has held for six weeks", "three weeks into the
 # ceasefire", "the ceasefire that took effect five weeks ago", "the collapse of a two-month
@@ -735,6 +785,11 @@ _TRUCE_AGE_PATTERNS = [
     rf"\b{_TRUCE_WORDS}\s+(?:that\s+|which\s+)?(?:took\s+effect|began|started|went\s+into\s+"
     rf"effect|came\s+into\s+effect|came\s+into\s+force)\s+{_QUAL}\s*(?P<num>{_NUM})\s+"
     rf"(?P<unit>days|weeks|months)\s+ago\b",
+    # "four months after a ceasefire took effect" (not "talks are to begin 16 days after the
+    # ceasefire took effect": a term of the deal, :data:`DEAL_TERM_BEFORE`)
+    rf"\b{_QUAL}\s*(?P<num>{_NUM})\s+(?P<unit>weeks|months)\s+after\s+(?:the\s+|a\s+)?"
+    rf"(?:[\w'’-]+\s+){{0,3}}{_TRUCE_WORDS}\s+(?:agreement\s+|deal\s+)?(?:took\s+effect|began|"
+    rf"started|went\s+into\s+effect|came\s+into\s+(?:effect|force)|was\s+signed)\b",
     rf"\b(?:collapse|end|breakdown|shattering|unravelling|unraveling)\s+of\s+(?:the\s+|a\s+)?"
     rf"(?:fragile\s+)?{_QUAL}\s*(?P<num>{_NUM})[- ](?P<unit>day|week|month)(?:[- ](?:old|long))?"
     rf"\s+{_TRUCE_WORDS}",
@@ -743,6 +798,11 @@ _TRUCE_AGE = [re.compile(p, re.IGNORECASE) for p in _TRUCE_AGE_PATTERNS]
 # ... not of another front's ceasefire ("the month-old ceasefire in Lebanon")
 OTHER_FRONT = re.compile(r"\b(?:Lebanon|Lebanese|Hezbollah|Iran|Iranian|Syria|Houthis?)\b",
                          re.IGNORECASE)
+# ... nor a term of a deal ("the second phase is to begin six weeks after the ceasefire took
+# effect", "within two months after the truce began")
+DEAL_TERM_BEFORE = re.compile(r"\b(?:would|will|shall|should|must|to\s+(?:begin|start|be)|due|"
+                              r"within|by|no\s+later\s+than|scheduled|expected|planned)\W+"
+                              r"(?:\w+\W+){0,3}$", re.IGNORECASE)
 # Ordinal durations: "the war, now in its fifth month", "the 100th day of the war", "the
 # war's fourth week": the report lies within that unit (qualifier "ordinal").
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
@@ -896,7 +956,7 @@ def date_signals(text: str, sentences: list[tuple[int, int]] | None = None) -> l
     mentions = _date_expressions(text, segments)
     taken: list[tuple[int, int]] = []  # durations already found (patterns overlap)
     mentions += _durations(text, segments, taken, _TRUCE_AGE)
-    mentions += _durations(text, segments, taken)
+    mentions += _durations(text, segments, taken) + _war_ago(text, taken)
     mentions += _ordinal_durations(text, segments, taken)
     if "nniversar" in text:
         for match in _ANNIVERSARY.finditer(text):
@@ -941,7 +1001,10 @@ TRUCE_WORDS = re.compile(r"\b(?:truce|ceasefire|cease-fire)s?\b", re.IGNORECASE)
 # ... the truce itself, not talks about one ("ceasefire talks resumed in Doha on March 18"
 # is the round of 2024, not the end of the truce in 2025), with a verb of its milestones
 TRUCE_ITSELF = re.compile(r"\b(?:truce|ceasefire|cease-fire)s?\b(?!\s+(?:talks|negotiations|"
-                          r"proposals?|efforts|bid|plan|framework|mediation))", re.IGNORECASE)
+                          r"proposals?|efforts|bid|plan|framework|mediation))|"
+                          # "That initial period ended on March 1" (the truce's first phase)
+                          r"\b(?:first|initial)\s+(?:phase|stage|period)\b|\bphase\s+one\b",
+                          re.IGNORECASE)
 TRUCE_MILESTONE_VERB = re.compile(r"\b(?:took|take[sn]?|went|go(?:es)?|came|come[s]?)\s+into\s+"
                                   r"(?:effect|force)|\btook\s+effect|\b(?:began|begun|begins|"
                                   r"started|starts|ended|ends|ending|collapsed|broke|broken|"
@@ -1116,6 +1179,9 @@ def _durations(text: str, segments, taken: list, patterns=None) -> list[dict]:
                 amount, unit = 18, "month"
             if amount is None or any(s < end and start < e for s, e in taken):
                 continue
+            if re.search(r"\bafter\b", match.group(0), re.IGNORECASE) and \
+                    _DATE_OF_SPAN.search(text[max(0, start - 40):start]):
+                continue
             start += len(match.group(0)) - len(match.group(0).lstrip())
             qual = re.sub(r"\s+", " ", (match.groupdict().get("qual") or "").lower())
             qualifier = ("lower_bound" if qual in ("more than", "over", "at least") else
@@ -1129,8 +1195,9 @@ def _durations(text: str, segments, taken: list, patterns=None) -> list[dict]:
                           "kind": "duration", "amount": amount, "unit": unit,
                           "qualifier": qualifier})
             if patterns is not None:
-                if OTHER_FRONT.search(text[max(0, start - 30):end + 40]):
-                    found.pop()   # the age of the ceasefire in Lebanon (or with Iran)
+                if OTHER_FRONT.search(text[max(0, start - 30):end + 40]) or \
+                        DEAL_TERM_BEFORE.search(text[max(0, start - 40):start]):
+                    found.pop()   # the age of the ceasefire in Lebanon (or with Iran), a term
                     continue
                 found[-1]["anchor"] = "truce"
             taken.append((start, end))
@@ -1148,11 +1215,16 @@ def _set_tense(text: str, mention: dict, start: int, end: int) -> None:
     if mention["kind"] in ("event", "holiday"):
         near = text[max(start, mention["start_char"] - 60):min(end, mention["end_char"] + 60)]
         if mention.get("event_kind") in SCHEDULED_KINDS and tense_of(near) == "future" and \
-                not PAST_VERB_BEFORE.search(text[max(start, mention["start_char"] - 40):
-                                                 mention["start_char"]]):
+                not mention.get("since") and not PAST_VERB_BEFORE.search(
+                    text[max(start, mention["start_char"] - 40):mention["start_char"]]):
             mention["tense"] = "future"   # "is expected to be freed ... the release of the 20"
         # "Ahead of the strike, Washington had floated a proposal": told from after it
-        mention["past_perfect"] = bool(PAST_PERFECT.search(text[mention["end_char"]:end]))
+        # ... or from a past plan ("The mediators had hoped to secure a ceasefire before the
+        # start of Ramadan"): the past perfect right before it in its clause
+        mention["past_perfect"] = bool(PAST_PERFECT.search(text[mention["end_char"]:end]) or
+                                       PAST_PERFECT.search(re.split(r"[,;:]", text[
+                                           max(start, mention["start_char"] - 80):
+                                           mention["start_char"]])[-1]))
         # "giving them up would invite a resumption of the bombardment": a hypothesis
         left = text[start:mention["start_char"]]
         mention["hypothetical"] = bool(HYPOTHETICAL.search(left[-HYPOTHESIS_CHARS:])) and \
@@ -1297,6 +1369,11 @@ def _during(before: str, mention: dict) -> bool:
     return True
 
 
+# A war named by its length has ended ("during the 12-day conflict, 29 Israelis were killed"):
+# "during" it is no report inside it.
+ENDED_WAR = re.compile(r"\b(?:\d+|[a-z]+)-day\s+(?:war|conflict)\b", re.IGNORECASE)
+
+
 def _event_tense(before: str, mention: dict) -> str:
     """An event's relation to the report, from the words right before it: 'future' ("ahead
     of Ramadan", :data:`AHEAD_OF`), 'during' ("during Ramadan"), 'offset' ("two weeks after
@@ -1308,8 +1385,10 @@ def _event_tense(before: str, mention: dict) -> str:
     before = before[-60:]
     if AHEAD_OF.search(before) and not mention.get("past_perfect"):
         return "future"
-    if _during(before, mention):
+    if _during(before, mention) and not ENDED_WAR.search(mention["text"]):
         return "during"
+    if mention.get("since"):   # "the fourth exchange since the ceasefire took effect"
+        return "past"
     if mention["kind"] == "holiday" or (mention.get("event_kind") in SCHEDULED_KINDS and
                                         mention["tense"] == "future"):
         return mention["tense"]
@@ -1354,13 +1433,41 @@ def _ordinal_durations(text: str, segments, taken: list) -> list[dict]:
     return found
 
 
+# A state named as the past one ("then-U.S. President-elect Donald Trump", "the former war
+# cabinet"): "then-" or "former" up to two words before it says nothing of the report's day.
+THEN_BEFORE = re.compile(r"\b(?:then-|former\s+)(?:[\w.'’-]+\s+){0,2}$", re.IGNORECASE)
+
+
+def _then_state(text: str, mention: dict) -> bool:
+    """A state row's mention with :data:`THEN_BEFORE` right before it."""
+    return mention.get("event_kind") == "state" and bool(
+        THEN_BEFORE.search(text[max(0, mention["start_char"] - 30):mention["start_char"]]))
+
+
+# A holiday's one-word name as a surname ("one freed prisoner, Mahdi Ramadan, said"): a
+# capitalised given name right before it in the middle of a sentence (after a lower-case
+# word or a comma; not a title-case headline, not "the Muslim holy month of Ramadan", "on
+# Monday Ramadan begins").
+NAME_BEFORE = re.compile(
+    r"(?:[a-z,;]\s+)(?!(?:The|Holy|Muslim|Islamic|Jewish|Christian|During|Before|After|Until|"
+    r"Since|This|Last|Next|Eid|In|Of|For|Ahead|Gaza|" +
+    "|".join(w.capitalize() for w in WEEKDAY_NAMES) + "|" + _MONTH_NAME_ALT +
+    r")\b)[A-Z][a-z]+\s+$")
+
+
+def _a_persons_name(text: str, start: int) -> bool:
+    """Whether a holiday's name at `start` is a surname (:data:`NAME_BEFORE`)."""
+    return bool(NAME_BEFORE.search(text[max(0, start - 40):start]))
+
+
 def _timeline_mentions(text: str) -> list[dict]:
     """Holidays, dated events and office holders the timeline knows (analysis.rules.timeline)."""
     from analysis.rules import timeline
 
     offices = timeline.find_offices(text)
     # (a state a title names, "President-elect Donald Trump", is the holder's tenure already)
-    mentions = [m for m in timeline.find_events(text) if not _name_only(text, m) and not (
+    mentions = [m for m in timeline.find_events(text) if not _name_only(text, m) and
+                not _then_state(text, m) and not (
         m.get("event_kind") == "state" and any(-3 <= o["start_char"] - m["end_char"] <= 3 or
                                                0 <= m["start_char"] - o["end_char"] <= 8
                                                for o in offices))] + offices
@@ -1370,7 +1477,9 @@ def _timeline_mentions(text: str) -> list[dict]:
     for name, pattern in timeline.holiday_patterns().items():
         # every mention, up to a few ("Gaza truce for Ramadan ..." in a headline, "ahead of
         # Ramadan" in the body): the inference keeps the most telling one
-        for match in list(pattern.finditer(text))[:timeline.MAX_MENTIONS]:
+        for match in [m for m in pattern.finditer(text)
+                      if " " in m.group(0).strip() or not _a_persons_name(text, m.start())
+                      ][:timeline.MAX_MENTIONS]:
             mentions.append({"text": match.group(0), "start_char": match.start(),
                              "end_char": match.end(), "kind": "holiday", "holiday": name})
             _holiday_start(text, match.end(), mentions[-1])

@@ -49,7 +49,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from analysis.paths import LEXICON_DIR
-from analysis.rules.lexicon import MONTHS, NUMBER_WORDS, TENS_WORDS, word_lists
+from analysis.rules.lexicon import MONTH_NAMES, MONTHS, NUMBER_WORDS, TENS_WORDS, word_lists
 from analysis.rules.numbers import Number, find_numbers
 
 WORDS_PATH = LEXICON_DIR / "figure_words.json"
@@ -143,7 +143,7 @@ _AUX = (r"(?:who|that|which|have|has|had|were|was|are|is|been|being|also|since|s
 # "eight of whom Israel says are dead"
 _SAYS = (r"(?:\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,3}(?:military\s+|army\s+|government\s+|"
          r"officials\s+|authorities\s+)?(?:has\s+|have\s+|had\s+)?(?:says?|said|believes?|"
-         r"declared|confirmed|thinks?|considers?))?")
+         r"declared|confirmed|thinks?|considers?|reports?|reported|estimates?))?")
 # an aside between a noun phrase and its predicate: ", mostly civilians,", " — 13 of them
 # children —", "(IDPs)", ", including civilians, medics, and Hezbollah fighters,"
 _APPOSITIVE = (r"(?:\s*(?:,[^,.;]{1,70},|\s[–—-]\s[^–—.;]{1,70}\s[–—-]|\([^().;]{1,70}\)|"
@@ -381,12 +381,18 @@ def _noun_phrase(right: str, lexicon: FigureLexicon) -> NounPhrase:
         last = "person"
     if last == "person" and "subgroup" in kinds and kinds[0] == "subgroup":
         last = "subgroup"
-    if last == "person" and _CAPTURED_AFTER.match(right, end):
-        last = "hostage"  # "the 250 people seized on October 7", "251 people abducted"
+    if last == "person" and (_CAPTURED_AFTER.match(right, end) or (
+            nationality != "palestinian" and _HELD_CAPTIVE_AFTER.match(right, end))):
+        last = "hostage"  # "the 250 people seized on October 7", "251 people abducted", "the
+        # 101 people still held in Gaza", "59 people held captive"
     phrase.kind = last
     return phrase
 
 
+_HELD_CAPTIVE_AFTER = re.compile(r"\s+(?:who\s+(?:are|were|remain)\s+)?(?:still\s+)?(?:being\s+)?"
+                                 r"held\s+(?:captive|hostage|in\s+(?:the\s+)?(?:gaza|strip|enclave|"
+                                 r"tunnels)|by\s+(?:hamas|militants|the\s+militants?|palestinian\s+"
+                                 r"militants))\b", re.IGNORECASE)
 _CAPTURED_AFTER = re.compile(r"\s+(?:seized|abducted|kidnapped|captured|taken\s+(?:hostage|captive|"
                              r"into\s+gaza|to\s+gaza))\b", re.IGNORECASE)
 
@@ -521,7 +527,8 @@ def _left_trigger(core_left: str, lexicon: FigureLexicon) -> tuple[str | None, i
             return trigger, match.start()
     match = _NUMBER_HELD_LEFT.search(masked)
     if match:  # "the number of prisoners in occupation prisons exceeds 10,300"
-        return "count_" + ("hostage" if match.group(1).lower().startswith(("hostage", "captive"))
+        return "count_" + ("hostage" if match.group(1).lower().startswith(("hostage", "captive",
+                                                                            "abductee", "kidnap"))
                            else "prisoner"), match.start()
     return None, len(core)
 
@@ -535,11 +542,13 @@ _NUMBER_KILLED_LEFT = re.compile(
     r"\bnumber\s+of\s+(?:[\w-]+\s+){0,4}(?:killed|dead|slain|deaths|martyrs|martyred|"
     r"fatalities)\b[^\d.;:]{0,110}$", re.IGNORECASE)
 # "the number of displaced is estimated at 1.9 million", "puts the number of IDPs at"
-_NUMBER_DISPLACED_LEFT = re.compile(r"\b(?:number|total|count)\s+of\s+(?:the\s+)?(?:internally\s+)?"
-                                    r"(?:displaced|idps)\b[^\d.;:]{0,60}$", re.IGNORECASE)
+_NUMBER_DISPLACED_LEFT = re.compile(r"\b(?:number|total|count)\s+of\s+(?:the\s+)?"
+                                    r"(?:[\w-]+\s+){0,4}?(?:internally\s+)?(?:displaced|idps)\b[^\d.;:]{0,80}$",
+                                    re.IGNORECASE)  # ("the number of people internally
+# displaced in Gaza by the war has risen to more than 423,000")
 _NUMBER_HELD_LEFT = re.compile(
     r"\b(?:number|total)\s+of\s+(?:(?!released\b|freed\b|returned\b)[\w-]+\s+){0,2}"
-    r"(hostages|captives|prisoners|detainees|"
+    r"(hostages|captives|abductees|kidnapped|prisoners|detainees|"
     r"palestinians\s+(?:held|detained|imprisoned|jailed|in\s+israeli\s+(?:prisons|jails|custody)))\b"
     r"(?!\s+(?:released|freed|killed|dead|who\s+have\s+died|who\s+died))[^\d.;:]{0,60}$",
     re.IGNORECASE)
@@ -547,7 +556,7 @@ _NUMBER_DEAD_HOSTAGES_LEFT = re.compile(
     r"\b(?:number|total|count)\s+of\s+(?:(?:dead|deceased|slain|killed)\s+(?:hostages|captives)|"
     r"(?:hostages|captives)\s+(?:\w+\s+){0,2}?(?:dead|deceased|killed))\b"  # "the number of
     r"[^\d.;:]{0,60}$", re.IGNORECASE)  # hostages confirmed dead to 35"
-_RELEASED_WERE = re.compile(r"\b(?:released|freed|set\s+free|returned)\b[^\d.;:]{0,50}"
+_RELEASED_WERE = re.compile(r"\b(?:released|freed|set\s+free|let\s+go|returned)\b[^\d.;:]{0,50}"
                             r"\b(?:were|are|"
                             r"was|included|include|includes)\s*$", re.IGNORECASE)
 _DATE_RE = re.compile(
@@ -591,13 +600,13 @@ def _nearest_cue(sentence: str, start: int, end: int, cue_res: dict, lexicon: Fi
                  default: str | None) -> str | None:
     """The population whose cue lies nearest the number (cues after it count double). Of two
     overlapping cues the one starting first wins: "southern Israel killed" is a place, not
-    "Israel killed"."""
+    "Israel killed"; of two starting together the longer ("the health ministry in Beirut")."""
     best, best_distance = default, 10**9
     cues = [(match, population) for population, regex in cue_res.items()
             for match in regex.finditer(sentence)]
     for match, population in cues:
-        if any(other is not population and o.start() < match.start() < o.end()
-               for o, other in cues):
+        if any(other is not population and (o.start() < match.start() < o.end() or (
+                o.start() == match.start() and o.end() > match.end())) for o, other in cues):
             continue
         if lexicon.since_re.search(sentence[max(0, match.start() - 25):match.start()]) \
                 and re.search(r"\d|oct", match.group(0), re.IGNORECASE):
@@ -626,6 +635,13 @@ _CLAUSE_BREAK = re.compile(r";|,[”\"’]?\s*(?:while|whereas|but|as)\b|\s(?:wh
                            re.IGNORECASE)  # (a closing quote may follow the comma)
 
 
+_WAR_NOUN_AFTER = re.compile(r"\s+(?:campaigns?|offensive|war)\b", re.IGNORECASE)
+_MASS_ATTACK = re.compile(r"bombing|bombardment|shelling|(?:air\s*)?strikes|airstrikes|raids",
+                          re.IGNORECASE)
+_ON_THE_STRIP = re.compile(r"\s+(?:of|on|across)\s+(?:the\s+)?(?:gaza(?!\s+city)|strip|enclave)\b",
+                           re.IGNORECASE)
+
+
 def _is_incident(sentence: str, start: int, end: int, lexicon: FigureLexicon,
                  toll: bool = False) -> bool:
     """Is the nearest of incident and war-level markers an incident marker? A day after a
@@ -639,6 +655,11 @@ def _is_incident(sentence: str, start: int, end: int, lexicon: FigureLexicon,
             if regex is lexicon.war_re and _WEAK_WAR.fullmatch(match.group(0)) \
                     and not lexicon.oct7_re.search(sentence):
                 continue  # "in the raid" is one raid unless the sentence is about 7 October
+            if which == "incident" and (_WAR_NOUN_AFTER.match(sentence, match.end()) or (
+                    _MASS_ATTACK.fullmatch(match.group(0))
+                    and _ON_THE_STRIP.match(sentence, match.end()))):
+                continue  # "Israel's bombing campaign", "the air strike campaign", "the
+                # bombing of the Gaza Strip", "airstrikes on Gaza": the war's
             if match.end() <= start:
                 if regex is lexicon.day_re:
                     continue  # "the ministry said on Tuesday that 35,000 ...": report time
@@ -990,6 +1011,9 @@ def _read_noun_phrase(s: _Sentence, r: _Reading) -> None:
         and _whole_after(s.text, before[-1], s.numbers) is r.number)  # "two of the 24
     # slain hostages": a part in words
     r.after = r.right[r.np.end:]
+    if r.np.kind == "hostage" and _SHARE_OF_LEFT.search(r.left) and not _TAKEN_PARTICIPLE.match(
+            r.after) and (_said_dead(r.after, s.lexicon) or _said_alive(r.after, s.lexicon)):
+        r.part_of = True  # "a third of the 101 remaining hostages are dead": 101 held
 
 
 _BRINGS_TO = re.compile(r"\b(?:brings?|bringing|brought|raises?|raising|raised|takes?|taking|"
@@ -1024,6 +1048,10 @@ _HELD_ALIVE = re.compile(r"^(?:\s+(?:still|held|being|kept|in|inside|the|gaza|st
                          r"considered|to|be))+\s+alive\b", re.IGNORECASE)
 
 
+_SHARE_OF_LEFT = re.compile(r"\b(?:most|many|some|half|few|several|(?:a|one|two)[\s-]+(?:third|"
+                            r"quarter|fifth)s?|two[\s-]+thirds|three[\s-]+quarters|(?:the\s+)?majority)"
+                            r"\s+of\s+(?:the\s+)?(?:remaining\s+)?$", re.IGNORECASE)  # a share of a
+# whole: "a third of the 101 remaining hostages are dead" (the whole is held), not "all of the"
 _VAGUE_PART_OF = re.compile(r"\b(?:most|many|some|half|all|few|none|several|a\s+third|"
                             r"two-thirds|a\s+quarter|majority)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _OTHER_SUBJECT = re.compile(r"\b(?:and\s+)?(?:the\s+rest|the\s+others|the\s+remainder|while|"
@@ -1051,7 +1079,12 @@ def _said_dead(after: str, lexicon: FigureLexicon) -> bool:
     other = _OTHER_SUBJECT.search(text)
     if other:
         text = text[:other.start()]
+    text = _ANOTHER_COUNT.split(text, 1)[0]  # "the 59 hostages who remain in Gaza include 35
+    # who are believed dead": the dead are the next count's
     return bool(lexicon.dead_search_re.search(text[:60]))
+
+
+_ANOTHER_COUNT = re.compile(r"\b\d")
 
 
 def _alive_without_whole(s: _Sentence, r: _Reading) -> bool:
@@ -1086,6 +1119,8 @@ def _read_triggers(s: _Sentence, r: _Reading) -> None:
     r.right_trigger, r.pending = _right_trigger(r.after, lexicon)
     if r.right_trigger is None:
         r.right_trigger = _relative_state(r.after)
+    if r.right_trigger is None and _WHO_CLAUSE.match(r.after):
+        r.right_trigger, r.pending = _predicate_after_relative(r.after, lexicon)
     if r.left_trigger is None and _CLAIMED.search(r.core_left) \
             and re.search(r"\blives\b", r.right[:r.np.end], re.IGNORECASE):
         r.left_trigger, r.trigger_start = "kill", _CLAIMED.search(r.core_left).start()
@@ -1132,6 +1167,24 @@ _RELATIVE_STATE = re.compile(
     r"(?P<take>seized|took|abducted|kidnapped|captured|dragged)|"
     r"(?P<release>(?:has\s+|have\s+|had\s+)?(?:released|freed|handed\s+over)))\b")
 _UNKNOWN = re.compile(r"\s+(?:unclear|unknown|uncertain|a\s+mystery)", re.IGNORECASE)
+_WHO_CLAUSE = re.compile(r"\s+(?:who|that)\s+(?:were|was|had|have|are|is)\s+(?!(?:still\s+)?"
+                         r"(?:being\s+)?(?:held|killed|released|freed|taken|abducted|kidnapped)\b)",
+                         re.IGNORECASE)
+
+
+def _predicate_after_relative(after: str, lexicon: FigureLexicon) -> tuple[str | None, bool]:
+    """The predicate after a relative clause whose verb is none of the triggers: "Five Thai
+    nationals who were working in Israel that day were freed", "250 Palestinians who were
+    serving life terms were released" (release). The clause ends at a comma, a full stop or
+    another count; its first verb is the relative's own."""
+    clause = _ANOTHER_COUNT.split(re.split(r"[,;.—–]", after, maxsplit=1)[0], 1)[0]
+    for finite in list(_FINITE.finditer(clause))[1:]:
+        found, pending = _right_trigger(after[finite.start() - 1:], lexicon)
+        if found:
+            return found, pending
+    return None, False
+
+
 _FINITE = re.compile(r"\b(?:were|was|are|is|have|has|had|remain|remains|remained)\b",
                      re.IGNORECASE)
 
@@ -1161,6 +1214,8 @@ def _finite_after_participle(after: str, lexicon: FigureLexicon,
     masked = re.sub(r"(x{6,}),(?=\s*(?:still\s+)?(?:remain|are|were|is|was|have|has|had)\b)",
                     r"\1x", _mask_dates(after, lexicon))
     clause = re.split(r"[,;.—–]", masked, maxsplit=1)[0]
+    clause = _ANOTHER_COUNT.split(clause, 1)[0]  # ("who remain in Gaza include 35 who are
+    # dead": the next count's predicate)
     if re.match(r"^\s*(?:were|was|have|has|had|are|is|remain\w*|still)\b", clause,
                 re.IGNORECASE):
         return trigger, False
@@ -1307,6 +1362,8 @@ def _rescue_veto(s: _Sentence, r: _Reading) -> bool:
     of a part recovered ("recovered the bodies of 10 of the 28 deceased hostages": 28 dead)."""
     if r.part_of and r.right_trigger == "hold":
         return False
+    if _HANDOVER_UNDER_WAY.search(r.core_left):
+        return False  # "begun handing over the remains of 28 deceased captives" (see _metric)
     own_clause = re.split(r";|,\s*(?:while|but|whereas)\b", r.after)[0][:80]
     later = find_numbers(own_clause)  # nor "130 came home in truces and seven in rescues"
     own_clause = own_clause[:later[0].start] if later else own_clause  # not "148
@@ -1637,6 +1694,10 @@ def _noun_metric(s: _Sentence, r: _Reading) -> str | None:
 _HELD_IN_GAZA_PREDICATE = re.compile(r"^[^.;]{0,70}?\b(?:were|are|is|was|remain)\s+(?:still\s+)?"
                                      r"(?:being\s+)?held\s+(?:captive\s+)?in\s+(?:the\s+)?gaza\b",
                                      re.IGNORECASE)
+_HANDOVER_UNDER_WAY = re.compile(r"\b(?:begun|began|begins?|started|starts?|start)\s+"
+                                 r"(?:handing\s+over|returning|to\s+(?:hand\s+over|return))\s+"
+                                 r"(?:the\s+)?"
+                                 r"(?:bodies|remains)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _FAMILIES_OF = re.compile(r"\bfamil(?:y|ies)\s+of\s+(?:the\s+|all\s+|all\s+the\s+)?$",
                           re.IGNORECASE)
 _FAMILIES_WHOSE = re.compile(r"^\s+famil(?:y|ies)\s+whose\s+(?:loved\s+ones|relatives|"
@@ -1650,13 +1711,21 @@ _HELD_STATE_AFTER = re.compile(r"^\s*,?\s*(?:(?:who|that)\s+(?:have\s+been|had\s
                                r"(?:still\s+)?held\b|still\b|in\s+captivity)", re.IGNORECASE)
 
 
+_NOTIFIED_AFTER = re.compile(r"^\s*(?:have|had|has)\s+(?:now\s+)?been\s+"
+                             r"(?:informed|notified|told)\b", re.IGNORECASE)
+_NOTIFIED_BEFORE = re.compile(r"\b(?:notif(?:y|ied|ying)|inform(?:ed|ing)?)\s+(?:the\s+)?"
+                              r"famil(?:y|ies)\s+of\s+(?:the\s+|all\s+)?$", re.IGNORECASE)
+
+
 def _families_of_the_held(r: _Reading) -> bool:
     """The families of the hostages count the hostages held: "notify the families of 81
     hostages, who have been taken by Hamas", "notified 50 families whose loved ones are being
     held hostage". Leaves "met the families of 12 hostages" (no state: the ones he met)."""
     if r.np.kind == "hostage" and _FAMILIES_OF.search(r.core_left):
-        return bool(_HELD_STATE_AFTER.match(r.after))  # (not "met the families of 12
-        # hostages on Tuesday": those he met)
+        return bool(_HELD_STATE_AFTER.match(r.after) or _NOTIFIED_AFTER.match(r.after)
+                    or _NOTIFIED_BEFORE.search(r.core_left))  # (not "met the families of 12
+        # hostages on Tuesday": those he met; "the families of 203 hostages have been informed",
+        # "notified the families of 203 hostages": the military's count of the held)
     return bool(_FAMILIES_WHOSE.match(r.right))
 
 
@@ -1668,6 +1737,9 @@ def _metric(s: _Sentence, r: _Reading) -> str | None:
     np, trigger, lexicon = r.np, r.trigger, s.lexicon
     if _families_of_the_held(r):
         return "hostages_held"
+    if _HANDOVER_UNDER_WAY.search(r.core_left) and _DEAD_IN_PHRASE.search(r.right[:np.end]):
+        return "hostages_dead"  # "begun handing over the remains of 28 deceased captives": the
+        # dead still to come back, not a hand-over done
     if r.bodies and r.hostage_context:
         return "hostages_dead"  # "... and the remains of 35 others"
     if _deceased_count(r):
@@ -1697,24 +1769,36 @@ def _metric(s: _Sentence, r: _Reading) -> str | None:
     if trigger == "release":
         return _release_kind(s.text, r.left, np, lexicon, s.context) + "_released"
     if trigger == "hold":
-        if r.left_trigger == "hold" and np.kind in ("person", None) and \
-                lexicon.israeli_agent_re.search(r.core_left[:r.trigger_start]):
-            return "prisoners_held"  # "Israel is detaining more than 9,900 people"
-        if r.left_trigger == "hold" and np.kind in ("person", None) and \
-                _CAPTOR_BEFORE.search(r.core_left[:r.trigger_start]):
-            return "hostages_held"  # "Hamas is believed to be holding around 240 people"
-        aside = _APPOSITIVE_START.match(r.after)  # ", including hundreds of children, are
-        window = r.after[:40 + (aside.end() if aside else 0)]  # being held in Israeli jails"
-        if lexicon.prison_re.search(window) or (
-                np.nationality == "palestinian" and (r.left_trigger == "hold"
-                                                     or _HELD_WORD.search(window))):
-            return "prisoners_held"  # not "two million Palestinian civilians in Gaza"
-        if (r.hostage_context or lexicon.hostage_word_re.search(r.after[:60])
-                or np.nationality == "israeli" or np.foreign
-                or _HELD_IN_GAZA_PREDICATE.match(window)):
-            return "hostages_held"  # ("136 people ... were still being held in the Gaza Strip")
-        return None
+        return _held_metric(s, r)
     return TRIGGER_METRICS.get(trigger)
+
+
+def _held_metric(s: _Sentence, r: _Reading) -> str | None:
+    """Who holds a count said held with no hostage or prisoner noun: "Israel is detaining more
+    than 9,900 people" (prisoners), "Hamas is believed to be holding around 240 people", "Of
+    the 250 hostages, 116 remain detained", "136 people ... were still being held in the Gaza
+    Strip" (hostages); None for "two million Palestinian civilians in Gaza"."""
+    np, lexicon = r.np, s.lexicon
+    if r.left_trigger == "hold" and np.kind in ("person", None) and \
+            lexicon.israeli_agent_re.search(r.core_left[:r.trigger_start]):
+        return "prisoners_held"
+    if r.left_trigger == "hold" and np.kind in ("person", None) and \
+            _CAPTOR_BEFORE.search(r.core_left[:r.trigger_start]):
+        return "hostages_held"
+    if np.kind is None and s.rows and s.rows[-1]["metric"].startswith("hostages") and \
+            _OF_THE_START.match(s.text):
+        return "hostages_held"
+    aside = _APPOSITIVE_START.match(r.after)  # ", including hundreds of children, are
+    window = r.after[:40 + (aside.end() if aside else 0)]  # being held in Israeli jails"
+    if lexicon.prison_re.search(window) or (
+            np.nationality == "palestinian" and (r.left_trigger == "hold"
+                                                 or _HELD_WORD.search(window))):
+        return "prisoners_held"
+    if (r.hostage_context or lexicon.hostage_word_re.search(r.after[:60])
+            or np.nationality == "israeli" or np.foreign
+            or _HELD_IN_GAZA_PREDICATE.match(window)):
+        return "hostages_held"
+    return None
 
 
 _COUNTED_BEFORE = re.compile(r"\b(?:estimated|estimates?|believes?|counted|counts|listed|lists|"
@@ -1727,6 +1811,7 @@ _LEAVING = re.compile(r"\b(?:leaving|leaves|left|with)\s+(?:(?:about|some|only|j
 _CAPTOR_BEFORE = re.compile(r"\b(?:hamas|militants|islamic\s+jihad|captors|the\s+(?:militant\s+)?"
                             r"group)\b[^.,;]{0,40}$", re.IGNORECASE)
 _APPOSITIVE_START = re.compile(_APPOSITIVE)
+_OF_THE_START = re.compile(r"\s*(?:out\s+)?of\s+the\b", re.IGNORECASE)
 _HELD_WORD = re.compile(r"\b(?:held|holding|holds)\b", re.IGNORECASE)
 _BRINGING_TOTAL = re.compile(r"\b(?:bringing|brings|brought|taking|takes|raising|raises)\s+"
                              r"(?:the|its)\s+(?:overall\s+|total\s+)?(?:total|tally|number|count)\b[^\d.;:]{0,30}"
@@ -1787,7 +1872,8 @@ DISPLACED_MIN = 1000  # the war displaced people by the tens of thousands at lea
 # a toll of one cause or circumstance is a sub-count: (what follows the noun phrase, group)
 _CIRCUMSTANCE_GROUPS = (  # (up to 90 characters: "killed and more than 13,500 wounded while
     # seeking aid" gives both tolls the circumstance)
-    (re.compile(r"^[^.;]{0,90}?\b(?:while|when)\s+(?:seeking|trying\s+to\s+(?:reach|get)|waiting\s+"
+    (re.compile(r"^[^.;]{0,90}?\b(?:while|when)\s+(?:seeking|trying\s+to\s+(?:reach|get|access|"
+                r"receive|obtain|collect)|attempting\s+to\s+(?:reach|get|access|receive)|waiting\s+"
                 r"for|collecting|queu\w+\s+for)\s+(?:\w+\s+){0,2}?(?:aid|food|flour|help)\b",
                 re.IGNORECASE), "aid seekers"),
     (re.compile(r"^[^.;]{0,40}?\b(?:died|dying|dead)\s+(?:of|from)\s+(?:\w+\s+){0,2}?(?:malnutrition|"
@@ -1846,6 +1932,10 @@ SUBSET_METRICS = {"killed", "injured", "hostages_held", "prisoners_held", "hosta
                   "prisoners_released", "displaced"}
 
 
+_AMONG_WERE = re.compile(r"\s*among\s+(?:the|those)\b[^.;:]{0,100}?\b(?:were|are|was|is)\b"
+                         r"[^.;:]{0,60}$", re.IGNORECASE)
+
+
 def _group(s: _Sentence, r: _Reading) -> str | None:
     """`all` for a count of the whole population, else the sub-group counted (``groups`` in
     figure_words.json): "13,000 children have been killed" (children), "including 300
@@ -1865,11 +1955,13 @@ def _group(s: _Sentence, r: _Reading) -> str | None:
                                                                           r.core_left)[-1]):
         return "aid seekers"  # "bringing the cumulative “bread-seeker” casualties to 549"
     toll_group = _toll_group(s, r)
-    if toll_group == "soldiers":  # "the toll of soldiers killed in the ground offensive": the
-        r.population = _nearest_cue(s.text, r.number.start, r.number.end,  # whole count of
-                                    {"other": s.lexicon.cue_res["other"]}, s.lexicon,
-                                    "israeli")  # Israel's military dead, as "405 soldiers
-        return "all"  # have been killed" is
+    if toll_group == "soldiers" or (r.np.group == "soldiers" and r.metric in ("killed",
+                                                                              "injured")):
+        r.population = _nearest_cue(s.text, r.number.start, r.number.end,  # "the toll of
+                                    {"other": s.lexicon.cue_res["other"]}, s.lexicon,  # soldiers
+                                    "israeli")  # killed in the ground offensive", "405
+        return "soldiers"  # soldiers have been killed": Israel's military dead, a sub-count of
+        # Israel's toll (the gold of dev2, dev3 and dev4 leaves them out of the whole counts)
     if toll_group:
         return toll_group  # "the number of UNRWA personnel killed ... has increased to 135"
     if r.metric == "prisoners_held" and r.np.kind == "prisoner" and r.np.group:
@@ -1881,6 +1973,8 @@ def _group(s: _Sentence, r: _Reading) -> str | None:
     named = r.np.group
     if r.np.kind == "subgroup" and r.metric in ("killed", "injured", "displaced"):
         return named
+    if r.np.kind == "subgroup" and named and _AMONG_WERE.match(s.text, 0, r.number.start):
+        return named  # "Among the hostages freed by Hamas were seven children and six women"
     if r.subset and r.metric in SUBSET_METRICS and not (
             r.np.kind == "pronoun" and r.metric == "hostages_held"):
         return named
@@ -1966,9 +2060,9 @@ def _small_toll_without_war(s: _Sentence, r: _Reading) -> bool:
     if r.metric not in ("killed", "injured") or r.value >= 1000 or (r.subset and
                                                                      r.group != "all"):
         return False  # ("killed 1,200 people, including 815 civilians": a part of a war toll)
-    if _toll_group(s, r) == "soldiers":
-        return False  # "the army's death toll rose to 330": an army counts its dead in a running
-        # total
+    if _toll_group(s, r) == "soldiers" or (r.np.group == "soldiers" and r.value >= 100):
+        return False  # "the army's death toll rose to 330", "174 soldiers have been killed in
+        # Gaza": an army counts its dead in a running total (not "two soldiers were killed")
     clause = next(part for part, start in _clauses(s.text)
                   if r.number.start < start + len(part) or start + len(part) == len(s.text))
     return not (_CUMULATIVE.search(clause) or _WHOLE_WAR.search(clause))
@@ -2026,12 +2120,24 @@ def _since_restart(s: _Sentence, r: _Reading) -> bool:
                 # casualties surpassing 65,000 dead and 173,000 wounded since October 2023"
             for since in _SINCE.finditer(part):
                 what = since.group("what")
-                if _RESUMED.search(what) or (_RESTART.search(what)
-                                             and not _WAR_START.search(what)):
+                if since.start() > r.number.end - start and _GROWTH_BEFORE.search(
+                        part, 0, since.start()):
+                    continue  # the growth's anchor: "has surpassed 68,000, with the toll
+                    # increasing since the ceasefire began"
+                if _RESUMED.search(what) or _SINCE_MONTH.match(what) or (
+                        _RESTART.search(what) and not _WAR_START.search(what)):
                     return True  # "since Israel resumed the war on 18 March"
     return False
 
 
+_GROWTH_BEFORE = re.compile(r"\b(?:increas(?:ing|ed|es)?|ris(?:ing|en)|rose|climb(?:ing|ed)|"
+                            r"grow(?:ing|n)|grew|jump(?:ing|ed)|swell(?:ing|ed))\s+$",
+                            re.IGNORECASE)
+# a month right after "since": "since May", "since late May" (not "since October": the war's;
+# not "since Israel's May offensive in Rafah", a displacement's cause)
+_SINCE_MONTH = re.compile(r"^\s*(?:(?:late|early|mid|the\s+end\s+of|the\s+start\s+of)[\s-]+)?"
+                          rf"(?:{'|'.join(m for m in MONTH_NAMES if m != 'october')})\b"
+                          r"(?!\s+\d{4})", re.IGNORECASE)
 # a resumption of the fighting ("resumed its strikes", "the war resumed", "the resumption of
 # hostilities"); not of a count ("a detailed count of casualties has been resumed")
 _FIGHTING = (r"(?:war|strikes?|airstrikes?|attacks?|offensive|fighting|hostilities|bombing|"
@@ -2139,7 +2245,8 @@ def _combined_toll(s: _Sentence, r: _Reading) -> bool:
 
 _KILLED_OR_INJURED = re.compile(
     r"^[^.;,\d]{0,30}?\b(?:killed|martyred|martyrs|dead|injured|wounded)\s+(?:or|and|and/or)\s+"
-    r"(?:killed|martyred|dead|injured|wounded|missing)\b(?!\s*[\d(])", re.IGNORECASE)
+    r"(?:(?:remain|remained|are|were|went)\s+)?(?:killed|martyred|dead|injured|wounded|missing)\b"
+    r"(?!\s*[\d(])", re.IGNORECASE)
 # ("has left 40,207 martyrs and missing persons": the dead and the missing together)
 
 
@@ -2293,7 +2400,8 @@ def _row_of(s: _Sentence, r: _Reading) -> dict:
     number, np = r.number, r.np
     population = r.population or ("palestinian" if r.group in ("aid seekers", "starvation")
                                   and not np.nationality else None) or _population(
-        r.metric, np, s.text, number, s.rows, s.lexicon)  # (aid seekers and famine: Gaza's)
+        r.metric, np, s.text, number, s.rows, s.lexicon, s.context)  # (aid seekers and famine:
+    # Gaza's)
     qualifier = r.qualifier
     if (number.is_range and r.low is not None) or number.vague:
         qualifier = "lower_bound"
@@ -2354,8 +2462,9 @@ def _table_row(sentence: str, offset: int, context: str,
     return rows
 
 
-_LABEL_LEAD = re.compile(r"^\W*(?:[^,:]{0,30},\s*)?(?:the\s+)?(?:total\s+)?(?:number|count|tally)"
-                         r"\s+of\s+", re.IGNORECASE)
+_LABEL_LEAD = re.compile(r"^\W*(?:[^,:]{0,30},\s*)?(?:the\s+)?(?:(?:total\s+)?(?:number|count|"
+                         r"tally)\s+of\s+|total\s+)", re.IGNORECASE)  # ("Total hostages
+# taken during the Oct. 7 attack: 251")
 
 
 def _value_line(sentence: str, offset: int, context: str,
@@ -2407,7 +2516,7 @@ def _number_first_line(sentence: str, offset: int, context: str,
 
 
 def _population(metric: str, np: NounPhrase, sentence: str, number: Number, rows: list,
-                lexicon: FigureLexicon) -> str:
+                lexicon: FigureLexicon, context: str = "") -> str:
     if metric.startswith("hostages"):  # ("250 Israelis and foreigners": the whole, israeli)
         return "other" if np.foreign and np.nationality != "israeli" else "israeli"
     if metric.startswith("prisoners"):
@@ -2430,11 +2539,19 @@ def _population(metric: str, np: NounPhrase, sentence: str, number: Number, rows
         population = "israeli"
     if population is None:
         population = _nearest_cue(sentence, number.start, number.end, lexicon.cue_res, lexicon,
-                                  "palestinian")
+                                  None) or _previous_cue(context, lexicon)
     if population == "israeli" and number.value > ISRAELI_TOLL_MAX[metric] and not np.nationality:
         population = _nearest_cue(sentence, number.start, number.end,
                                   {"other": lexicon.cue_res["other"]}, lexicon, "palestinian")
     return population
+
+
+def _previous_cue(context: str, lexicon: FigureLexicon) -> str:
+    """A toll whose sentence names no side takes the side named last in the sentence before:
+    "The toll of Israelis reached 1,300. Around 3,300 people suffered injuries" (israeli);
+    Gaza's when neither names one."""
+    return _nearest_cue(context, len(context), len(context), lexicon.cue_res, lexicon,
+                        "palestinian") if context else "palestinian"
 
 
 _SINCE_BEFORE = re.compile(r"\b(?:since|from)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -2576,10 +2693,14 @@ _PART_OF_LEFT = re.compile(r"\d\s+(?:out\s+)?of\s+(?:the\s+)?(?:remaining\s+|oth
 def _whole_after(sentence: str, number: Number, numbers: list[Number]) -> Number | None:
     """The number right after "of (the)" following `number` ("36 of the 128 ..."), if any."""
     later = [n for n in numbers if n.start >= number.end]
-    if later and re.fullmatch(r"\s+(?:out\s+)?of\s+(?:the\s+)?(?:remaining\s+|other\s+)?",
-                              sentence[number.end:later[0].start], re.IGNORECASE):
+    if later and _PART_TO_WHOLE.fullmatch(sentence, number.end, later[0].start):
         return later[0]
     return None
+
+
+# between a part and its whole: "of the", "out of", "of Gaza's", "of the territory's"
+_PART_TO_WHOLE = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+)?(?:[\w-]+['’]s?\s+)?"
+                            r"(?:remaining\s+|other\s+)?", re.IGNORECASE)
 
 
 _WEAK_WAR = re.compile(r"the\s+(?:attacks?|assault|raid|incursion)", re.IGNORECASE)
@@ -2623,6 +2744,11 @@ _PART_AFTER = re.compile(r",\s*(?:including|of\s+(?:them|whom)|among\s+them)\s+(
                          re.IGNORECASE)
 
 
+_SPAN_OF_DAYS = re.compile(r"\b(?:week|few\s+days)\b", re.IGNORECASE)
+_RELEASE_PREDICATE = re.compile(r"^[^.;]{0,80}?\b(?:were|have\s+been|had\s+been)\s+"
+                                r"(?:released|freed|set\s+free)\b", re.IGNORECASE)
+
+
 def _rate_governs(sentence: str, number: Number, after: str, core_left: str,
                   lexicon: FigureLexicon) -> bool:
     """A per-day or 24-hour count: a rate marker right next to the number, or a 24-hour marker
@@ -2638,8 +2764,11 @@ def _rate_governs(sentence: str, number: Number, after: str, core_left: str,
     # 24 hours": the rate is the part's
     rate_after = [m for m in lexicon.rate_re.finditer(_DURATION.sub("", after[:80]))
                   if m.start() < 45]  # (read past the cut: "a week-long truce" is no rate)
-    if rate_after or lexicon.rate_re.search(_DURATION.sub("", near_left)[-50:]):
-        return True
+    rate_before = lexicon.rate_re.search(_DURATION.sub("", near_left)[-50:])
+    releases = _RELEASE_PREDICATE.match(after)
+    if [m for m in rate_after + [rate_before] if m and not (
+            releases and _SPAN_OF_DAYS.search(m.group(0)))]:
+        return True  # (not "Over the past week, 240 prisoners were released": a truce's total)
     if _FOR_EVERY.search(core_left):
         return True  # "for every additional 10 hostages released, one more day": a ratio
     clause = re.split(r"[;]", sentence)

@@ -79,6 +79,8 @@ DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "this", "that", "
 CLAUSE_AFTER_COMMA = {"and", "but", "while", "as", "whereas"}
 SUBORDINATE_AFTER_COMMA = {"after", "before", "since", "because", "although", "following"}
 HEADER = re.compile(r"\s*date\s+\d{4}-\d{2}-\d{2}$")
+# "Gaza, Jan 31 (IANS) A Hamas delegation ...": an agency in brackets, then the story
+DATELINE_AGENCY = re.compile(r"\s*\([A-Z][A-Za-z.&' ]{0,30}\)\s*[A-Z\u201c\"]")
 DATELINE_BEFORE = re.compile(r"^\s*[A-Z][A-Z .'\-]{2,40},\s*$")
 # the date line a paragraph opens with: "Monday, January 29, 2024 – Top CIA officials ..."
 DATELINE_LEAD = re.compile(r"^\s*\(?(?:[A-Z][a-z]+day,?\s*)?$")
@@ -224,10 +226,12 @@ def _date_elsewhere(doc: Doc, date, triggers, speech, breaks) -> bool:
     while before >= max(0, date[0] - 14) and doc[before].text not in (",", ";"):
         if doc[before].lower_ in ("who", "which", "whose"):
             # (but "the plan, which Trump presented after his meeting with X on May 2")
-            return not any(before < p < date[0] for p in positions)
+            return not any(before < p < date[0] for p in positions) and \
+                not _talks_own_clause(doc, before, positions)
         before -= 1
     if _other_relative_clause(doc, date, positions) or _new_clause_day(doc, date, positions) \
-            or _before_closing_clause(doc, date, positions, breaks):
+            or _before_closing_clause(doc, date, positions, breaks) \
+            or _referenced_meeting(doc, date, positions):
         return True
     first = min(positions)
     for brk in breaks:
@@ -238,6 +242,44 @@ def _date_elsewhere(doc: Doc, date, triggers, speech, breaks) -> bool:
             if comma is not None and not any(brk < p < comma for p in positions):
                 return True
     return False
+
+
+REFERENCE_PREPOSITIONS = {"at", "of", "by", "from", "in", "during", "since", "after"}
+REFERENCE_ADJECTIVES = {"recent", "last", "previous", "earlier", "latest", "prior"}
+
+
+def _referenced_meeting(doc: Doc, date, positions) -> bool:
+    """Every meeting word a meeting named by its place after a preposition ('the proposal
+    hashed out at the Paris meeting', 'the outcome of the recent Cairo talks'): a meeting
+    referred to, whose sentence's day is another event's ('Earlier on Tuesday, Haniyeh said
+    ...'). Leaves 'the Paris meeting on Sunday' (the day right after it) and 'the Paris talks
+    began on Friday' (no preposition before)."""
+    for p in positions:
+        j = p - 1
+        if j < 0 or not doc[j].text[:1].isupper() or doc[j].lower_ in ("the", "a"):
+            return False
+        j -= 1
+        if j >= 0 and doc[j].lower_ in REFERENCE_ADJECTIVES:
+            j -= 1
+        if j < 1 or doc[j].lower_ != "the" or doc[j - 1].lower_ not in REFERENCE_PREPOSITIONS:
+            return False
+        if 0 <= date[0] - p <= 2:
+            return False
+    return True
+
+
+TALKS_OWN_VERBS = {"entered", "enters", "began", "begins", "started", "starts", "opened",
+                   "resumed", "resume", "ended", "ends", "concluded", "continued", "kicked",
+                   "wrapped", "got"}
+
+
+def _talks_own_clause(doc: Doc, which: int, positions) -> bool:
+    """'The talks in Doha, which entered their second day on Monday': a 'which' clause right
+    after a meeting word (a place between at most) whose verb is the talks' own (began,
+    entered, resumed, ended) tells the talks' day. Leaves 'the official, who took over this
+    month' (a person) and 'the plan, which Trump presented on May 2' (not the talks' verb)."""
+    return doc[which].lower_ == "which" and which + 1 < len(doc) and \
+        doc[which + 1].lower_ in TALKS_OWN_VERBS and any(0 < which - p <= 5 for p in positions)
 
 
 LATER_BREAKS = {"after", "before", "since", "because", "until", "following", "although",
@@ -357,14 +399,31 @@ def _title_head(s: Sentence, i: int) -> bool:
 
 def _framing_place(state: DocState, s: Sentence) -> str:
     """The place a sentence opens with ("In Qatar, the prime minister met ... after the
-    mediators met Hamas officials on Wednesday"): where every meeting of the sentence is,
-    unless it names its own. Leaves "In Gaza's south, ..." and places later in the sentence."""
+    mediators met Hamas officials on Wednesday", "During his visit to Doha, ..."): where every
+    meeting of the sentence is, unless it names its own. Leaves "In Gaza's south, ..." and
+    places later in the sentence."""
+    if s.lower[:1] == ["during"]:
+        return _visit_frame(state, s)
     if s.lower[:1] != ["in"]:
         return ""
     for place in state.places:
         if place.start in (s.start + 1, s.start + 2) and place.end < s.end and \
                 state.doc[place.end].text == "," and (place.start == s.start + 1 or
                                                       s.lower[1] == "the"):
+            return place.text
+    return ""
+
+
+def _visit_frame(state: DocState, s: Sentence) -> str:
+    """'During his visit to Doha on Sunday, Burns met the Qatari prime minister': the place of
+    a visit or trip in an opening 'During ...,' clause frames the sentence."""
+    comma = next((i for i, w in enumerate(s.lower[:14]) if w == ","), None)
+    if comma is None:
+        return ""
+    for place in state.places:
+        i = place.start - s.start
+        if 0 < i < comma and s.lower[i - 1] in ("to", "in") and i > 1 and \
+                s.lower[i - 2] in TRIP_WORDS:
             return place.text
     return ""
 
@@ -538,6 +597,36 @@ class Facts:
         return bool(self.location or self.date)
 
 
+OFFICE_HEADS = {"head", "heads", "chief", "chiefs", "director", "directors", "envoy", "envoys",
+                "emir", "amir", "minister", "ministers"}  # "received the heads of the Mossad"
+RECEIVE_ADVERBIAL = re.compile(
+    r"(?:(?:on |early |late )?(?:mon|tues|wednes|thurs|fri|satur|sun)day(?: (?:morning|evening"
+    r"|afternoon|night))?|(?:earlier |later )?(?:today|tonight|yesterday)(?: (?:morning|evening"
+    r"|afternoon))?|this (?:morning|evening|afternoon)|in (?:his|her|its|their) (?:office|palace"
+    r"|residence)|at (?:the|his|her) (?:[a-z'\u2019-]+ ){0,3}(?:palace|diwan|office|headquarters"
+    r"|residence)|,) ")
+
+
+def _after_receive_adverbials(s: Sentence, j: int) -> int:
+    """Where the guest starts after 'received' in the words of Arab state media: 'received
+    on Thursday the heads of ...', 'received in his office at the Amiri Diwan this morning CIA
+    Director William Burns', 'received in Doha on Saturday a delegation' (days, times, the
+    office or palace, a capitalised place after 'in' are skipped)."""
+    lower = s.lower
+    for _ in range(4):
+        if lower[j:j + 1] == ["in"] and j + 1 < len(lower) and s.tokens[j + 1].text.istitle():
+            j += 2  # "in Doha", "in New Cairo"
+            while j < len(lower) and s.tokens[j].text.istitle():
+                j += 1
+            continue
+        text = " ".join(lower[j:j + 8]) + " "
+        match = RECEIVE_ADVERBIAL.match(text)
+        if not match:
+            break
+        j += len(match.group(0).split())
+    return j
+
+
 def _negated(lower: list[str], i: int) -> bool:
     """'did not attend the Doha sessions', 'never met': a meeting that did not happen.
     Leaves 'not only met'... as negated too (rare)."""
@@ -563,6 +652,7 @@ def _the_one_that(lower: list[str], i: int) -> bool:
                     "took", "was", "were", "happened", "had"))))
 
 
+TEAM_NOUNS = {"representatives", "negotiators", "delegations", "delegates", "teams", "envoys"}
 PRESENCE_ADVERBS = {"currently", "also", "now", "already", "still", "again", "reportedly",
                     "expected", "due"}  # ("a Hamas delegation is expected in Cairo on Saturday")
 
@@ -571,7 +661,9 @@ def _presence(lower: list[str], i: int) -> bool:
     """'was in Qatar', 'are currently in Cairo', 'is also in Doha', 'have been in Doha since
     July 6': someone is at a place
     (the place is checked by the rules). Leaves 'who are in Qatar' (where someone lives) and
-    'is in talks'."""
+    'is in talks'; 'Israel and Hamas have representatives in Qatar this week' (a team)."""
+    if lower[i] in ("have", "has", "had") and lower[i + 1:i + 2] and lower[i + 1] in TEAM_NOUNS:
+        return lower[i + 2:i + 3] == ["in"]
     if lower[i] not in ("is", "are", "was", "were", "been") or (i > 0 and lower[i - 1] in (
             "who", "which", "that")) or (lower[i] == "been" and (
                 i < 2 or lower[i - 1] not in ("has", "have") or lower[i - 2] in (
@@ -676,8 +768,9 @@ def _same_clause_after(doc: Doc, position: int, place: Item) -> bool:
     """'discussed "ideas and proposals" related to a Gaza truce with Egyptian officials in
     Cairo': 'in' or 'at' a place later in the same clause as the meeting word (no comma,
     semicolon, colon or clause word between), up to PLACE_CLAUSE_WINDOW tokens."""
+    before = place.start - 1 - (doc[place.start - 1].lower_ == "the")  # "at the Blair House"
     if not 0 < place.start - position <= PLACE_CLAUSE_WINDOW or \
-            doc[place.start - 1].lower_ not in ("in", "at"):
+            doc[before].lower_ not in ("in", "at"):
         return False
     skip = _appositive_commas(doc, position + 1, place.start)
     return not any((t.text in (",", ";", ":", "(") and t.i not in skip)
@@ -697,6 +790,8 @@ def _listing_and(doc: Doc, i: int) -> bool:
     'and returned to Cairo' (a verb, or a word in -ed, in the two words after it)."""
     if doc[i].lower_ != "and" or i + 1 >= len(doc):
         return False
+    if doc[i + 1].text.istitle() and doc[i + 1].is_alpha:
+        return True  # "between Burns and Barnea is scheduled ... in Rome": a name follows
     after = doc[i + 1:min(len(doc), i + 3)]
     return not any(t.lower_ in VERB_LIKE or (t.lower_.endswith("ed") and t.text.islower())
                    for t in after)
@@ -712,7 +807,21 @@ def _appositive_commas(doc: Doc, start: int, end: int) -> set[int]:
         inside = doc[first + 1:second]
         if 1 <= len(inside) <= 5 and all(t.text[:1].isupper() or t.text == "-" for t in inside):
             out.update((first, second))
+        elif _title_apposition(inside):
+            out.update((first, second))
     return out
+
+
+APPOSITION_TITLES = TITLE_WORDS | {"leader", "member", "deputy", "spokesman", "official"}
+
+
+def _title_apposition(inside) -> bool:
+    """', the head of Hamas' Shura Council,' ', a senior Hamas official,': a title phrase in
+    apposition (an article, a title word among its first three, at most eight words, no
+    verb). Leaves ', and then met ...'."""
+    words = [t.lower_ for t in inside]
+    return 2 <= len(words) <= 8 and words[0] in ("the", "a", "an") and any(
+        w in APPOSITION_TITLES for w in words[1:4]) and not any(w in VERB_LIKE for w in words)
 
 
 def _sent_to(senders: set[str], before: list[str]) -> bool:
@@ -864,7 +973,20 @@ def _before_trip(s: Sentence) -> bool:
 
 
 HOST_VERBS = {"host", "hosts", "hosted", "hosting"}
+def _no_venue(word: str, previous: str) -> bool:
+    """The two words before a place say it is no meeting place: 'According to Israel Hayom'
+    (a source), 'who resides in Qatar' (where someone lives), 'US special envoy to the Middle
+    East' (a title), 'Before his departure to the United States' (a trip)."""
+    return (word == "to" and previous == "according") or (
+        word == "in" and previous in RESIDENCE_WORDS) or (
+        word in ("to", "for") and previous in TITLE_NOUNS) or (
+        word == "to" and previous in TRIP_NOUNS)
+
+
+RESIDENCE_WORDS = {"resides", "reside", "resided", "residing", "lives", "live", "lived",
+                   "living", "based", "headquartered", "exiled"}  # "who resides in Qatar"
 HOME_COUNTRIES = ("Israel", "United States")  # "returned to Israel": going home
+PARTY_COUNTRIES = HOME_COUNTRIES + ("Iran",)  # "US discussions", "Iran talks": not a venue
 HEAD_VERBS = {"head", "heads", "headed", "heading"}
 HEAD_ON = {"to", "for", "back", "home", "toward", "towards", "into", "out", "off", "there", "by",
            "on", "again", "later", "first", "next", "this", "tomorrow", "today", "."}
@@ -893,13 +1015,15 @@ def _meet_rule(finder, facts: Facts, s: Sentence, group: Group) -> bool:
     negotiators in a place, in an article about the talks), 'mediators met Hamas officials on
     Wednesday night and discussed a deal' (unnamed, a day, the topic), 'Trump meets Netanyahu
     at the White House' (two people of the actor table and a place, in an article about the
-    talks). Leaves 'Biden met Macron', 'Herzog met Meloni in Rome' (someone the table does not
-    know)."""
+    talks), 'The two had met in Rome in May' (a place, in an article about the talks). Leaves
+    'Biden met Macron', 'Herzog met Meloni in Rome' (someone the table does not know)."""
     if "meet" not in facts.kinds:
         return False
     dated = bool(facts.date) and _day_precise(facts.date.text)
     return ((facts.negotiator and (facts.n_people >= 2 or facts.has_info))
             or (facts.topic and facts.has_info and facts.n_people >= 1)
+            or (facts.pronoun_subject and bool(facts.location)
+                and (facts.topic or facts.doc_topic))
             or (facts.doc_topic and bool(facts.location) and facts.n_people >= 2
                 and all(name in finder.table.actors for name in facts.names)
                 and not facts.kinds & {"travel", "arrive"})  # (the place is the meeting's)
@@ -941,18 +1065,23 @@ def _arrive_rule(finder, facts: Facts, s: Sentence, group: Group) -> bool:
 def _travel_rule(finder, facts: Facts, s: Sentence, group: Group) -> bool:
     """'will travel to Cairo for talks', 'flew to Doha to meet', 'will go to Doha on Sunday,
     and Burns will be there for the talks' (the talks of the sentence are where the negotiator
-    goes on a given day). Leaves 'flew to Doha' alone, and 'is expected to travel to Israel and
-    Qatar in the coming days ..., as Washington seeks to salvage the talks' (no day)."""
+    goes on a given day); without a stated purpose, in an article about the talks, a
+    negotiator's trip ('Witkoff will travel to Doha later this week') or an unnamed
+    delegation's ('A team of Israeli officials will travel to Cairo in the coming hours').
+    Leaves 'flew to Doha' of others, a leader's trip ('Witkoff traveled to London with
+    President Trump', 'Blinken will head to Italy to join Biden at the G7'), and leaving ('Burns
+    left Cairo on Thursday', 'the delegation has left Cairo and is on its way to Qatar': the
+    talks are over, and that day is not theirs)."""
     if "travel" not in facts.kinds or not facts.location:
         return False
-    if _delegation_goes(facts) and (facts.topic or facts.doc_topic) and not any(
-            w in finder.lex["departure"] for w in s.lower[:max(group.positions) - s.start]):
-        return True  # "A team of Israeli officials will travel to Cairo in the coming hours"
-        # (not "the delegation has left Cairo and is on its way to Qatar": going back)
+    about = facts.topic or facts.doc_topic
+    leaving = {t.word.lower() for t in group.triggers if t.kind == "travel"} <= \
+        finder.lex["departure"] or any(w in finder.lex["departure"]
+                                      for w in s.lower[:max(group.positions) - s.start])
+    if _delegation_goes(facts) and about and not leaving:
+        return True
     return facts.negotiator and (finder._travel_for_talks(s, group) or (
-        (facts.topic or facts.doc_topic) and all(map(finder.table.is_negotiator, facts.names))))
-    # ("Witkoff will travel to Doha later this week"; not "Witkoff traveled to London with
-    # President Trump", "Blinken will head to Italy to join Biden at the G7": a leader's trip)
+        about and not leaving and all(map(finder.table.is_negotiator, facts.names))))
 
 
 def _delegation_goes(facts: Facts) -> bool:
@@ -1011,8 +1140,8 @@ def _presence_rule(finder, facts: Facts, s: Sentence, group: Group) -> bool:
     a negotiator (or named negotiators of the talks) at a place, in an article about them.
     Leaves 'Netanyahu was in Washington'."""
     return ("presence" in facts.kinds and bool(facts.location)
-            and (facts.negotiator or (facts.unnamed and facts.talks_in_sentence)
-                 or _delegation_goes(facts))
+            and (facts.negotiator or (facts.unnamed and (facts.talks_in_sentence or (
+                facts.topic and facts.doc_topic))) or _delegation_goes(facts))
             and (facts.topic or facts.doc_topic))
 
 
@@ -1030,9 +1159,10 @@ def _delegation_rule(finder, facts: Facts, s: Sentence, group: Group) -> bool:
         if t.kind != "delegation":
             continue
         i = t.position - s.start
-        if any(w in finder.lex["send_verb"] or w in LEAD_VERBS
-               for w in s.lower[max(0, i - 3):i]):
-            return True  # (also "Barnea will lead the Israeli delegation to Doha")
+        sent_by = [j for j in range(max(0, i - 3), i)
+                   if s.lower[j] in finder.lex["send_verb"] or s.lower[j] in LEAD_VERBS]
+        if sent_by:  # (also "Barnea will lead the Israeli delegation to Doha"; not "will not
+            return not _negated(s.lower, sent_by[0])  # send a delegation to Cairo")
         if s.lower[i + 1:i + 2] == ["in"] and (t.position + 2 in starts or (
                 s.lower[i + 2:i + 3] == ["the"] and t.position + 3 in starts)):
             return True
@@ -1220,6 +1350,7 @@ class MeetingFinder:
                 continue  # the " date YYYY-MM-DD" marker is the report date, not a meeting day
             line_start = text[max(0, text.rfind("\n", 0, start) + 1):start]
             if DATELINE_AFTER.match(text, end) or DATELINE_BEFORE.search(line_start) or (
+                    len(line_start) < 30 and DATELINE_AGENCY.match(text, end)) or (
                     DATELINE_LEAD.match(line_start) and DATELINE_DASH.match(text, end)):
                 continue
             if OCTOBER_7.match(date_text.strip()):
@@ -1257,6 +1388,8 @@ class MeetingFinder:
                 continue  # "a meeting ... that had been set for Sunday was postponed"
             if not topic and self._other_subject(s.lower, min(group.positions) - s.start):
                 continue  # "visited Tehran for talks with Iranian officials on de-escalation"
+            if not group.location and self._phone(s):
+                continue  # "the last talks between them, on October 16, were a phone call"
             meeting = self._meeting(state, s, group, people, groups, topic)
             if meeting and out and _again(state.doc, group):
                 meeting = _repeat(out[-1], meeting)
@@ -1272,8 +1405,12 @@ class MeetingFinder:
         if len(places) < 2:
             return [meeting]
         gapped = self._gapped(doc, places, sorted(group.dates))
-        if gapped:
-            return [{**meeting, "location": place.text, "date_text": day.text}
+        if gapped:  # each place with its own day, and its own country's people
+            names = [place.text for place, _ in gapped]
+            return [{**meeting, "location": place.text, "date_text": day.text,
+                     "participants": self._people_of_place(meeting["participants"],
+                                                           place.text, names),
+                     "offices": self._people_of_place(meeting["offices"], place.text, names)}
                     for place, day in gapped]
         names = [places[0].text]
         for before, after in zip(places, places[1:]):
@@ -1364,23 +1501,11 @@ class MeetingFinder:
                 DETERMINERS | {"upcoming", "latest", "recent", "short", "brief"})))
         if nounish and word not in lex["noun"]:
             return None
-        if word in ("head", "heads") and _title_head(s, i):
-            return None  # "Shin Bet head Ronen Bar": a title, not a trip
-        if word in HEAD_VERBS and lower[i + 1:i + 2] and lower[i + 1] not in HEAD_ON and \
-                lower[i + 1] not in self._place_heads:
-            return None  # "Meshaal, who heads Hamas's diaspora office": a title, not a trip
-        if word == "headed" and lower[i + 1:i + 2] == ["by"]:
-            return None  # "Headed by Mossad chief David Barnea, the delegation ...": its
-            # people go to the meeting word nearest them
-        if word in REACH_VERBS and lower[i + 1:i + 2] and s.tokens[i + 1].text[:1].isupper() \
-                and lower[i + 1] in self._place_heads:
-            return "arrive"  # "the delegation reached Cairo on Wednesday" (not "reach a deal")
-        if word in SIT_VERBS and lower[i + 1:i + 3] == ["down", "with"]:
-            return "meet"  # "Burns sat down with the Qatari prime minister in Doha"
-        if word == "meeting" and i > 0 and lower[i - 1] in ("been", "is", "are", "was", "were"):
-            return "meet"  # "the team has been meeting with Burns": a verb, not the noun
-        if word in ("engage", "engaged", "engaging") and lower[max(0, i - 2):i] == ["re", "-"]:
-            return "meet"  # "has re-engaged with Hamas leaders in Doha" (as "reengaged")
+        if word in HEAD_VERBS and self._title_not_trip(s, i):
+            return None
+        special = self._phrase_kind(s, i)
+        if special:
+            return special
         if word in lex["receive_verb"] and not nounish and self._receives_person(s, i):
             return "meet"  # "Erdogan received Hamas leader Ismail Haniyeh in Istanbul"
         if word in lex["meet_verb"] and not nounish:
@@ -1416,6 +1541,34 @@ class MeetingFinder:
             return "join"  # "Bar also took part", "Alon will join", "In attendance were X"
         return None
 
+    def _title_not_trip(self, s: Sentence, i: int) -> bool:
+        """'Shin Bet head Ronen Bar', 'Meshaal, who heads Hamas's diaspora office', 'Headed by
+        Mossad chief David Barnea, the delegation ...' (its people go to the meeting word
+        nearest them): a title, not a trip. Leaves 'heads to Doha', 'will head back'."""
+        lower, word = s.lower, s.lower[i]
+        if word in ("head", "heads") and _title_head(s, i):
+            return True
+        if lower[i + 1:i + 2] and lower[i + 1] not in HEAD_ON and \
+                lower[i + 1] not in self._place_heads:
+            return True
+        return word == "headed" and lower[i + 1:i + 2] == ["by"]
+
+    def _phrase_kind(self, s: Sentence, i: int) -> str:
+        """Meeting words of two tokens or with a telling neighbour: 'reached Cairo' (arrive,
+        not 'reach a deal'), 'sat down with', 'has been meeting with Burns' (a verb, not the
+        noun), 're-engaged with Hamas leaders' (meet); else ''."""
+        lower, word = s.lower, s.lower[i]
+        if word in REACH_VERBS and lower[i + 1:i + 2] and s.tokens[i + 1].text[:1].isupper() \
+                and lower[i + 1] in self._place_heads:
+            return "arrive"
+        if word in SIT_VERBS and lower[i + 1:i + 3] == ["down", "with"]:
+            return "meet"
+        if word == "meeting" and i > 0 and lower[i - 1] in ("been", "is", "are", "was", "were"):
+            return "meet"
+        if word in ("engage", "engaged", "engaging") and lower[max(0, i - 2):i] == ["re", "-"]:
+            return "meet"
+        return ""
+
     def _reference_kind(self, lower: list[str], i: int) -> str:
         """'before the Rome talks', 'ahead of the summit': a meeting named in passing
         (reference); but 'left Doha ... after holding talks there', 'returned to Israel on
@@ -1447,12 +1600,16 @@ class MeetingFinder:
         if any(w in lex["speech_gerund"] for w in lower):
             triggers = [t for t in triggers if t.kind != "weak" or not any(
                 w in lex["speech_gerund"] for w in lower[t.position - s.start:])]
-        phone = bool(_phrase_in(s.text_lower, self.lex_lists["phone_context"])) or any(
-            w in ("phone", "telephone", "phoned", "telephoned", "videoconference") for w in lower)
-        if phone:
+        if self._phone(s):
             triggers = [t for t in triggers if t.kind in ("noun", "reference") and
                         lower[t.position - s.start] in ("talks", "negotiations", "summit")]
         return triggers
+
+    def _phone(self, s: Sentence) -> bool:
+        """A sentence about a call ('spoke by phone', 'a phone call', 'by video link')."""
+        return bool(_phrase_in(s.text_lower, self.lex_lists["phone_context"])) or any(
+            w in ("phone", "telephone", "phoned", "telephoned", "videoconference")
+            for w in s.lower)
 
     def _sentence_people(self, state: DocState, s: Sentence, triggers, breaks) -> list[dict]:
         """People of the sentence who may take part: not speakers, senders or people spoken
@@ -1704,7 +1861,8 @@ class MeetingFinder:
             return [], []  # "In the meantime, Gallant held discussions with Halevi, ...":
             # another event, not more of the meeting just named
         held_noun = any(t.kind == "noun" and any(
-            w.lower_ in ("held", "hold", "holds", "holding", "had", "having")
+            w.lower_ in ("held", "hold", "holds", "holding", "had", "having", "conducted",
+                         "conducts", "conducting")
             for w in doc[max(s.start, t.position - 2):t.position]) for t in group.triggers)
         joining = facts.participation or held_noun or bool(kinds & {"travel", "arrive", "join"})
         if kinds <= {"join", "delegation"}:
@@ -1927,7 +2085,7 @@ class MeetingFinder:
 
     def _round_like(self, s: Sentence, i: int) -> bool:
         """'round'/'visit'/'trip' only as 'round of talks', 'a round in Cairo', 'the Cairo
-        round', 'the latest round', 'visit to Cairo' and the like."""
+        round', 'the latest round', 'visit to Cairo' and the like (not 'trip to the region')."""
         lower, tokens = s.lower, s.tokens
         after = lower[i + 1:i + 4]
         if lower[i] == "round":
@@ -1941,6 +2099,8 @@ class MeetingFinder:
             before = tokens[i - 1] if i > 0 else None
             return before is not None and (before.lower_ in self.lex["round_modifier"] or (
                 before.text[:1].isupper() and before.is_alpha and i - 1 > 0))
+        if after[1:3] == ["the", "region"]:
+            return False  # "on his fifth trip to the region since ...,": a tour, no venue
         return bool(after) and after[0] in ("to", "in")
 
     def _struck_place(self, state: DocState, s: Sentence) -> str:
@@ -1979,8 +2139,8 @@ class MeetingFinder:
         capitalised words and titles of which one is no organisation, nationality or title),
         not 'received a proposal', 'received Hamas's response', 'received the Qatari plan'."""
         ents = {t.i for t in s.span if t.ent_type_ == "PERSON"}
-        first = i + 2 if s.lower[i + 1:i + 2] == ["by"] else i + 1
-        named = False
+        first = i + 2 if s.lower[i + 1:i + 2] == ["by"] else _after_receive_adverbials(s, i + 1)
+        named = office = False
         for j in range(first, min(len(s.tokens), first + 7)):
             token = s.tokens[j]
             if token.i in ents:
@@ -1988,9 +2148,12 @@ class MeetingFinder:
             if token.text[:1].isupper() and token.is_alpha:
                 named = named or (token.lower_ not in self.lex["not_name"]
                                   and token.lower_ not in TITLE_WORDS)
-            elif token.lower_ not in TITLE_WORDS | {"'s", "of", "-"}:
-                return named and token.lower_ not in ("'s", "\u2019s")
-        return named
+            if token.lower_ in OFFICE_HEADS:
+                office = True  # an office holder ("received the heads of the Mossad")
+            elif not (token.text[:1].isupper() and token.is_alpha) and \
+                    token.lower_ not in TITLE_WORDS | {"'s", "of", "-"}:
+                return (named or office) and token.lower_ not in ("'s", "\u2019s")
+        return named or office
 
     @staticmethod
     def _after_break(doc, mention, positions, breaks) -> bool:
@@ -2131,7 +2294,8 @@ class MeetingFinder:
             return False
         for j in range(end + 1, min(sent.end - 1, end + 12)):
             word = doc[j].lower_
-            if word in self.lex["verbs"] or word in self.lex["noun"]:
+            if (word in self.lex["verbs"] or word in self.lex["noun"]) and \
+                    word not in TITLE_WORDS:  # ("X, head of the political bureau, said")
                 return False
             if word == ",":
                 following = doc[j + 1].lower_
@@ -2162,8 +2326,9 @@ class MeetingFinder:
             return True  # "the Doha-hosted talks" (not "the Cairo-based", "Israel-Hamas")
         if following and following[0] in ("-", "'s", "\u2019s", "'"):
             return False
-        if any(w in self.lex["speech"] for w in following[:2]):
-            return False  # "the most read in Israel, reported" (not "in Doha, sources said")
+        if any(w in self.lex["speech"] and w != "according" for w in following[:2]):
+            return False  # "the most read in Israel, reported" (not "in Doha, sources said",
+            # "in Turkey, according to diplomatic sources")
         if following and following[0] in TRIP_WORDS and \
                 self.gazetteer.kind.get(place.text) == "region":
             return False  # "Trump's Mideast trip": a tour of the region
@@ -2178,42 +2343,52 @@ class MeetingFinder:
         previous = doc[i - 1].lower_ if i - 1 >= sent.start else ""
         if word in self.lex["place_preposition"] and _phrase_in(
                 " ".join(t.lower_ for t in doc[max(sent.start, i - 3):i]),
-                self.lex_lists["not_meeting"]):
-            return False
+                self.lex_lists["not_meeting"]) and "sidelines" not in [
+                    t.lower_ for t in doc[max(sent.start, i - 7):i]]:
+            return False  # (but "met on the sidelines of a conference in Paris")
         if word in ("visit", "visits", "visited", "visiting", "hosted", "reached"):
-            return not (end < sent.end and doc[end].text[:1].isupper() and doc[end].is_alpha
-                        and doc[end].lower_ not in self.lex["weekday_words"])  # (not
-            # "with visiting US National Security Adviser Jake Sullivan": a title follows)
+            return not self._title_follows(doc, end, sent)
         if word == "of" and previous in self.lex["place_noun"]:
             return True
         if word in self.lex["place_noun"] or (word == "," and previous in self.lex["place_noun"]):
             return self._capital_named(doc, i if word != "," else i - 1, sent)
         if word == "on" and previous.startswith("converg"):
             return True  # "negotiators are converging on Paris"
-        if word == "to" and previous == "according":
-            return False  # "According to Israel Hayom, the delegation comprises ...": a source
+        if word == "by" and previous in HOST_VERBS:
+            return True  # "the quartet meeting hosted by Cairo", "talks hosted by Qatar"
         if word == "for" and previous in self.lex["departure_for"]:
             return True  # "departed for Doha", "will leave for Cairo" (not "left for good")
-        if word in ("to", "for") and previous in TITLE_NOUNS:
-            return False  # "US special envoy to the Middle East Steve Witkoff landed in Qatar"
-        if word == "to" and previous in TRIP_NOUNS:
-            return False  # "Before his departure to the United States, Netanyahu met ..."
+        if _no_venue(word, previous):
+            return False
         if word in ("to", "home") and previous in self.lex["home_verb"] and \
                 not self._back_for_talks(doc, end, sent) and \
                 self._going_home(doc, place, end, sent, word, previous):
             return False
         if word in self.lex["place_preposition"] or word in self.lex["departure"]:
             return True
-        if word == "from" and (previous in self.lex["return_verb"] or previous == "home" or (
-                any(t.lower_ in self.lex["return_verb"] for t in doc[max(sent.start, i - 5):i])
-                and previous[:1].isalpha())):  # "returned to Israel from Cairo on Friday"
-            return True  # "returned from Cairo", "bring the team home from Doha"
+        if word == "from" and self._back_from_place(doc, i, sent, previous):
+            return True
         if end + 1 < sent.end and doc[end].text.istitle() and doc[end + 1].lower_ in \
                 self.lex["noun"]:
             return True  # "the Cairo Peace Summit"
         return end < sent.end and doc[end].lower_ in self.lex["noun"] and \
-            self.gazetteer.canonical(place.text) not in HOME_COUNTRIES  # "the Doha talks",
-        # not "direct US discussions with Hamas" (a party to the talks, not where they are)
+            self.gazetteer.canonical(place.text) not in PARTY_COUNTRIES
+        # "the Doha talks", "leave Egypt talks"; not "direct US discussions with Hamas",
+        # "hostage, Iran talks stall" (a party or a subject, not where they are)
+
+    def _title_follows(self, doc, end: int, sent) -> bool:
+        """'with visiting US National Security Adviser Jake Sullivan': a capitalised word (no
+        weekday or month) right after the place makes it part of a title."""
+        return end < sent.end and doc[end].text[:1].isupper() and doc[end].is_alpha and \
+            doc[end].lower_ not in self.lex["weekday_words"]
+
+    def _back_from_place(self, doc, i: int, sent, previous: str) -> bool:
+        """'returned from Cairo', 'bring the team home from Doha', 'returned to Israel from
+        Cairo on Friday': 'from' (token i) after a return word, 'home', or a return word up to
+        five words before it."""
+        return previous in self.lex["return_verb"] or previous == "home" or (
+            any(t.lower_ in self.lex["return_verb"] for t in doc[max(sent.start, i - 5):i])
+            and previous[:1].isalpha())
 
     def _capital_named(self, doc, j: int, sent) -> bool:
         """'to Qatar's capital Doha', 'in the Egyptian capital, Cairo': a place named after a

@@ -69,7 +69,8 @@ _WORD = "|".join(sorted([*UNIT_WORDS, *TENS_WORDS, *SCALE_WORDS], key=len, rever
 _SCALE = "hundred|thousand|million|billion"
 # 26,422 · 15 000 · 1,65,697 (Indian grouping: lakh and crore) · 240 · 1.9
 _DIGITS = (r"(?:\d{1,2}(?:,\d{2})+,\d{3}(?!\d)|\d{1,3}(?:[,\u00a0\u202f\u2009]\d{3})+|"
-           r"\d{1,3}(?: \d{3})+(?![\d,.])|\d+)(?:\.\d+)?")  # ... · 30 000 (a plain space)
+           r"\d{1,3}(?: \d{3})+(?!\d|[,.]\d)|\d+)(?:\.\d+)?")  # ... · 30 000 (a plain space;
+# "at 45 000, the ministry said", "reached 45 000.")
 _WORD_SEQ = rf"(?:{_WORD})(?:(?:\s+and\s+|\s+|-)(?:{_WORD}))*"
 # one number: digits (+ scale), words (+ dozen), "a hundred", "a dozen", "half a million"
 # "two thousand and 367", "11 thousand and 88": thousands, then the rest in digits (translated
