@@ -411,3 +411,13 @@ def test_the_remains_still_to_be_recovered_are_those_held(text, count):
     from analysis.rules.dates import date_signals
     found = [m["count"] for m in date_signals(text) if m["kind"] == "remains"]
     assert found == ([count] if count is not None else [])
+
+
+def test_a_list_of_names_does_not_close_the_clause_of_its_verb():
+    from analysis.rules.dates import date_signals
+
+    def tenses(text):
+        return [m.get("tense") for m in date_signals(text) if m["kind"] == "weekday"]
+    assert tenses("Blinken will visit Egypt, Israel, Jordan and Qatar from Monday to "
+                  "Wednesday, the State Department said.") == ["future", "future"]
+    assert tenses("Israel will send a delegation, Egypt and Qatar said on Monday.") == ["past"]

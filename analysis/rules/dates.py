@@ -320,6 +320,12 @@ def tense_of(sentence: str) -> str:
     return "future" if FUTURE_MARKERS.search(sentence) else "past"
 
 
+# The commas of a list of three names or more ("will visit Egypt, Israel, Jordan and Qatar from
+# Monday to Wednesday") do not close a clause; a single one does ("Israel will send a
+# delegation, Egypt and Qatar said on Monday").
+LIST_OF_NAMES = re.compile(r"(?:,\s+[A-Z][\w'’-]*){2,}\s+and\s+[A-Z][\w'’-]*")
+
+
 def local_tense(sentence: str, start: int, end: int) -> str:
     """The tense governing a date expression at sentence[start:end]: the clause up to the
     expression (the verb usually precedes it: "will meet on Sunday", "told AFP on Friday that
@@ -333,7 +339,7 @@ def local_tense(sentence: str, start: int, end: int) -> str:
     own = _expression_tense(_norm(sentence[start:end]))
     if own:
         return own
-    before = sentence[:start]
+    before = LIST_OF_NAMES.sub(lambda m: m.group(0).replace(",", " "), sentence[:start])
     clause_start = max(before.rfind(","), before.rfind(";"), before.rfind(" that "),
                        before.rfind("“"), before.rfind('"'))
     left = before[clause_start + 1:] if clause_start >= 0 else before

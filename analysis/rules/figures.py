@@ -2679,7 +2679,8 @@ def _breakdowns(sentence: str, offset: int, numbers: list[Number], outcomes: lis
 
 _TAKEN_THEN_HELD = re.compile(
     r"^\s*(?:abducted|taken|kidnapped|seized|captured)\b[^,;.]*?\b(?:remain|remains|remained|"
-    r"(?:are|is|were)\s+still|still\s+held|(?:are|is)\s+(?:being\s+)?held)\b", re.IGNORECASE)
+    r"(?:are|is|were)\s+still|still\s+held|still\s+remaining|(?:are|is)\s+(?:being\s+)?held)\b",
+    re.IGNORECASE)  # ("73 out of 251 hostages taken during the attack still remaining in Gaza")
 _STANDS_AT = re.compile(r"\b(?:stands?|stood|standing|puts?|putting|placed?|placing|"
                         r"estimated|estimates?|totals?|totalled|totaled|numbers?|numbered)"
                         r"(?:\s+[\w-]+){0,6}?\s+at\s*$", re.IGNORECASE)  # "stood for a week at 199"
