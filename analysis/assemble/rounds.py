@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -64,7 +65,7 @@ def _people(value) -> list[str]:
     return [p.strip() for p in str(value).split(";") if p.strip()]
 
 
-@dataclass
+@dataclass(slots=True)  # a long run keeps one per meeting row until the end (analysis.batch.run)
 class _Meeting:
     doc_id: str
     date: dt.date | None
@@ -238,12 +239,23 @@ def _summary(round_: _Round, start, end, location, participants) -> str:
         head += ": " + ", ".join(participants)
     quotes = []
     for member in sorted(round_.members, key=lambda m: (m.doc_id, m.start_char)):
-        sentence = " ".join(member.sentence.split())
-        if len(sentence) > SUMMARY_SENTENCE_CHARS:
-            sentence = sentence[:SUMMARY_SENTENCE_CHARS - 3].rstrip() + "..."
+        sentence = _quote(member.sentence)
         if sentence:
             quotes.append(f"[{member.doc_id}] {sentence}")
     return head + ". " + " ".join(quotes) if quotes else head + "."
+
+
+def _quote(sentence: str) -> str:
+    """A member's sentence as the summary quotes it: spaces collapsed, cut at
+    SUMMARY_SENTENCE_CHARS (quoting a quote again leaves it as it is).
+
+    >>> _quote("Talks  resumed   in Doha.")
+    'Talks resumed in Doha.'
+    """
+    sentence = " ".join(sentence.split())
+    if len(sentence) > SUMMARY_SENTENCE_CHARS:
+        sentence = sentence[:SUMMARY_SENTENCE_CHARS - 3].rstrip() + "..."
+    return sentence
 
 
 def _meeting_window(day, span, report, status, article_window):
@@ -334,9 +346,12 @@ def _items(meetings: pd.DataFrame, documents, results, windows) -> list[_Meeting
                                  report, row.get("status"), windows.get(doc_id))
         if estimated:  # a day the text does not give (the report's, the news of the day)
             window, day = (day - ESTIMATE_BEFORE, day), None
-        items.append(_Meeting(doc_id, day, window, str(row.get("location") or ""),
-                              _people(row.get("participants")), str(row.get("status") or ""),
-                              start_char, sentence or str(row.get("quote") or ""), terms,
+        items.append(_Meeting(document.doc_id if document else doc_id, day, window,
+                              sys.intern(str(row.get("location") or "")),
+                              [sys.intern(p) for p in _people(row.get("participants"))],
+                              sys.intern(str(row.get("status") or "")), start_char,
+                              _quote(sentence or str(row.get("quote") or "")),
+                              [{"kind": t["kind"], "value": t["value"]} for t in terms],
                               _day(row.get("date")) if estimated else None))
     return items
 
@@ -384,8 +399,26 @@ def merge_rounds(meetings: pd.DataFrame, documents, results,
     `windows` (from :func:`article_windows`) places the meetings of undated articles."""
     if meetings is None or len(meetings) == 0:
         return schema.empty("rounds")
-    items = _items(meetings, documents, results, windows or {})
-    items.sort(key=_order)
+    return rounds_of(round_items(meetings, documents, results, windows))
+
+
+def round_items(meetings: pd.DataFrame, documents, results,
+                windows: dict[str, tuple] | None = None) -> list:
+    """What :func:`merge_rounds` makes of each meetings row before merging them: a small
+    object holding only what merging and the summary use (its days, place, people, status,
+    quoted sentence and terms). Each row depends only on its own article, so a long run
+    (analysis.batch.run) makes them slice by slice and keeps them, not the slices' tables;
+    :func:`rounds_of` the items of every slice, in corpus order, is merge_rounds of all."""
+    if meetings is None or len(meetings) == 0:
+        return []
+    return _items(meetings, documents, results, windows or {})
+
+
+def rounds_of(items: list) -> pd.DataFrame:
+    """The rounds table of :func:`round_items` (of one corpus, in its order)."""
+    if not items:
+        return schema.empty("rounds")
+    items = sorted(items, key=_order)
     table = load_actors()
     records = sorted((_record(r, table) for r in _cluster(items)), key=lambda r: r["_key"])
     width = max(2, len(str(len(records))))

@@ -11,11 +11,13 @@ ExtractionSummary(documents=5, ok=5, ...)
 
 from __future__ import annotations
 
-import dataclasses
 import os
+import pickle
 import shutil
 import sys
+import tempfile
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -216,7 +218,7 @@ def _extract(corpus, stream: _TableStream, *, base, model, rules_only, workers, 
     # (they would sit idle, holding their memory, through the run's last and largest step)
     computed.close()
     slices.finish()
-    status = pd.concat(slices.statuses)["status"].value_counts() if slices.statuses else {}
+    status = slices.statuses
     counts = dict(documents=len(corpus.table), ok=int(status.get("ok", 0)),
                   rejected=int(status.get("rejected", 0)),
                   duplicate=int(status.get("duplicate", 0)), analysed=len(todo),
@@ -277,10 +279,13 @@ class _SliceWriter:
         self.documents = {document.doc_id: document for document in corpus.documents}
         self.results_by_key: dict[str, dict] = dict(cached)
         self.unsaved: dict[str, dict] = {}
-        self.all_meetings, self.round_inputs, self.dated_all = [], {}, []
-        self.windows: dict[str, tuple] = {}  # undated articles' date windows, for rounds
-        self.documents_rows: list[pd.DataFrame] = []  # doc_id and report_date, for the period
-        self.statuses: list[pd.DataFrame] = []
+        # what merging rounds needs at the end, kept small: one item per meeting row
+        # (analysis.assemble.rounds.round_items), made slice by slice and set aside on disk
+        # until the workers are done, and the report dates the corpus's period is taken from
+        # (not the slices' tables, documents or results)
+        self.round_items = _SetAside()
+        self.report_dates: set[str] = set()
+        self.statuses: Counter = Counter()
 
     def _result(self, key: str, computed) -> dict:
         while key not in self.results_by_key:
@@ -306,7 +311,7 @@ class _SliceWriter:
                 continue
             slice_documents.append(self.corpus.with_text(document))
             results[doc_id] = result
-        self.statuses.append(table_slice[["status"]])
+        self.statuses.update(table_slice["status"])
         # each article's rows come from its result when stored there by an earlier run;
         # results that got new rows are saved to the cache again
         parts, restored = slice_tables(table_slice, slice_documents, results,
@@ -314,17 +319,7 @@ class _SliceWriter:
         self.unsaved.update((self.keys[doc_id], results[doc_id]) for doc_id in restored)
         for name in STREAMED_TABLES:
             self.stream.append(name, parts[name])
-        self.all_meetings.append(parts["meetings"])
-        # merging rounds needs the documents' ids and dates, not their texts
-        self.dated_all.extend(dataclasses.replace(document, text="")
-                              for document in parts["dated_documents"])
-        from analysis.assemble.rounds import article_windows
-
-        self.windows.update(article_windows(parts["documents"]))
-        self.documents_rows.append(parts["documents"][["doc_id", "report_date"]])
-        # what merging rounds needs later: the meeting mentions and terms (small)
-        self.round_inputs.update({doc_id: round_inputs(result)
-                                  for doc_id, result in results.items()})
+        self._keep_for_rounds(parts, results)
         # results of this slice are on disk now; keep only what the cache still needs
         for document in slice_documents:
             self.results_by_key.pop(self.keys[document.doc_id], None)
@@ -334,20 +329,57 @@ class _SliceWriter:
             self.cache.put_many(self.unsaved)
             self.unsaved = {}
 
+    def _keep_for_rounds(self, parts: dict, results: dict) -> None:
+        """The slice's round items (its meeting rows with their windows, first sentences and
+        terms) and its report dates: all that merging rounds needs of it at the end."""
+        from analysis.assemble.rounds import article_windows, round_items
+
+        inputs = {doc_id: round_inputs(result) for doc_id, result in results.items()}
+        self.round_items.add(round_items(parts["meetings"], parts["dated_documents"], inputs,
+                                         article_windows(parts["documents"])))
+        self.report_dates.update(parts["documents"]["report_date"].dropna())
+
     def finish(self) -> None:
         """Save the last results to the cache and write the rounds."""
-        from analysis.assemble.rounds import merge_rounds, rounds_vs_reference
+        from analysis.assemble.rounds import rounds_of, rounds_vs_reference
 
         self.bar.close()
         if self.cache is not None:
             self.cache.put_many(self.unsaved)
-        meetings = (pd.concat(self.all_meetings, ignore_index=True) if self.all_meetings
-                    else schema.empty("meetings"))
-        merged = merge_rounds(meetings, self.dated_all, self.round_inputs, self.windows)
+        merged = rounds_of(self.round_items.take())
         self.stream.append("rounds", merged)
-        documents = (pd.concat(self.documents_rows, ignore_index=True) if self.documents_rows
-                     else None)
+        # the corpus's period is its first and last report date (rounds._corpus_period)
+        documents = (pd.DataFrame({"report_date": sorted(self.report_dates)})
+                     if self.statuses else None)
         self.stream.append("rounds_vs_reference", rounds_vs_reference(merged, documents))
+
+
+class _SetAside:
+    """Lists of objects written to a temporary file as they come and read back, in order, at
+    the end: what a run keeps for the rounds stays out of memory while the workers run (the
+    run's peak), and its memory no longer grows with the corpus then."""
+
+    def __init__(self):
+        self.file = None
+
+    def add(self, items: list) -> None:
+        if not items:
+            return
+        if self.file is None:
+            self.file = tempfile.TemporaryFile()
+        pickle.dump(items, self.file, protocol=pickle.HIGHEST_PROTOCOL)
+
+    def take(self) -> list:
+        """Every object added, in order (and the file closed)."""
+        if self.file is None:
+            return []
+        out = []
+        with self.file:
+            self.file.seek(0)
+            while self.file.tell() < os.fstat(self.file.fileno()).st_size:
+                out += pickle.load(self.file)
+        self.file = None
+        return out
 
 
 class _NoBar:
