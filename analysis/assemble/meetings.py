@@ -200,10 +200,10 @@ def _undated_other_plan(cluster: Cluster, mention: dict, day) -> bool:
     day of its own ('scheduled for Wednesday night'), two or more people none of them in the
     meeting it would join, and the other status (planned against held) is a meeting of its
     own. Leaves mentions without a day and dated articles (the days decide there)."""
-    from analysis.rules.meeting_mentions import _day_precise
+    from analysis.rules.dates import day_precise  # its patterns compile only when needed
 
     if day or cluster.date or not cluster.mentions or mention.get("kind") != "primary" or \
-            not mention.get("date_text") or not _day_precise(mention["date_text"]):
+            not mention.get("date_text") or not day_precise(mention["date_text"]):
         return False
     if (mention.get("status") == "held") == cluster.held:
         return False

@@ -1554,3 +1554,15 @@ def _attach_weekdays(text: str, mentions: list[dict]) -> None:
             before["of_date"] = True
             if before.get("tense") == "future":   # "likely to take effect on Sunday, January 19"
                 mention["tense"] = "future"
+
+
+_PRECISION_BASE = dt.date(2024, 6, 15)
+
+
+def day_precise(text: str) -> bool:
+    """Whether a date expression names a day, not a week or a month.
+
+    >>> day_precise("July 28"), day_precise("on Friday"), day_precise("last week")
+    (True, True, False)
+    """
+    return resolve(text, _PRECISION_BASE).precision == "day"

@@ -26,7 +26,6 @@ sentences; unknown people are then not reported (no PERSON entities).
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -37,6 +36,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from analysis.rules.actors import TITLE_WORDS, ActorMatcher, load_actors
+from analysis.rules.dates import day_precise
 from analysis.rules.doc_text import doc_text
 from analysis.rules.lexicon import NUMBER_WORDS, TENS_WORDS, word_lists
 from analysis.rules.numbers import words_to_int
@@ -132,16 +132,6 @@ def deal_number_words() -> dict[str, int]:
 
 
 @lru_cache(maxsize=4096)
-def _day_precise(text: str) -> bool:
-    """Whether a date expression names a day ("July 28", "on Friday"), not a week or month."""
-    from analysis.rules.dates import resolve
-
-    return resolve(text, _PRECISION_BASE).precision == "day"
-
-
-_PRECISION_BASE = dt.date(2024, 6, 15)
-
-
 @lru_cache(maxsize=64)
 def _phrases_re(phrases: tuple[str, ...]) -> re.Pattern:
     return re.compile(r"(?<![\w'])(?:" + "|".join(map(re.escape, phrases)) + r")(?![\w])")
@@ -1019,7 +1009,7 @@ def _meet_rule(finder, facts: Facts, s: Sentence, group: Group) -> bool:
     'Biden met Macron', 'Herzog met Meloni in Rome' (someone the table does not know)."""
     if "meet" not in facts.kinds:
         return False
-    dated = bool(facts.date) and _day_precise(facts.date.text)
+    dated = bool(facts.date) and day_precise(facts.date.text)
     return ((facts.negotiator and (facts.n_people >= 2 or facts.has_info))
             or (facts.topic and facts.has_info and facts.n_people >= 1)
             or (facts.pronoun_subject and bool(facts.location)
@@ -1290,7 +1280,7 @@ class MeetingFinder:
         """The last day-precise date of a sentence (the day the news is about, for meetings
         the text does not date); a headline's is left out."""
         days = [d.text for d in state.dates if span.start <= d.start < span.end
-                and _day_precise(d.text)]
+                and day_precise(d.text)]
         headline = span.start == 0 and not span.text.rstrip().endswith((".", '"', "\u201d"))
         return days[-1] if days and not headline else ""
 
@@ -1661,9 +1651,9 @@ class MeetingFinder:
                  and not self._speech_date(state.doc, d, s.span)
                  and not self._day_of_other_noun(state.doc, d, s)
                  and not _date_elsewhere(state.doc, d, triggers, speech, breaks)]
-        precise = [d.start for d in dates if _day_precise(d.text)]
+        precise = [d.start for d in dates if day_precise(d.text)]
         if precise:  # a month before the day is a section's ("JULY 2024 - ... on July 28")
-            dates = [d for d in dates if _day_precise(d.text) or d.start > min(precise)]
+            dates = [d for d in dates if day_precise(d.text) or d.start > min(precise)]
         return dates
 
     @staticmethod
@@ -2402,7 +2392,7 @@ class MeetingFinder:
     def _said_on(self, state: DocState, s: Sentence) -> str:
         """The day the sentence says something was said ('Hamas said Wednesday that its team
         met ...'): a meeting it reports without a day was on or just before it."""
-        said = [d.text for d in state.dates if s.has(d) and _day_precise(d.text)
+        said = [d.text for d in state.dates if s.has(d) and day_precise(d.text)
                 and self._speech_date(state.doc, d, s.span)]
         return said[0] if said else ""
 
