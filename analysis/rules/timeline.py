@@ -37,6 +37,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from analysis.paths import LEXICON_DIR, REFERENCE_ROUNDS
+from analysis.rules import timeline_match
 
 try:  # the regular-expression parser (to find the literals a pattern requires)
     import re._constants as _c
@@ -212,20 +213,38 @@ def _mention(event: Event, match: re.Match, kind: str) -> dict:
 
 
 MAX_MENTIONS = 3   # of one event in one article
+NOT_EVENTS = ("office", "holiday", "hostages", "released")   # rows find_events leaves
+
+
+@lru_cache(maxsize=4)
+def _engine(path: str = str(TIMELINE)) -> timeline_match.Engine:
+    """The one-pass search over the rows of :func:`load` (analysis.rules.timeline_match)."""
+    return timeline_match.Engine((event.keys, event.phrases, event.titles)
+                                 for event in load(path))
+
+
+@lru_cache(maxsize=1)
+def _scan(text: str) -> timeline_match.Scan:
+    """One pass over `text` for every row's keys, kept for the last text (find_offices,
+    find_events and the holidays read the same one)."""
+    return _engine().scan(text)
 
 
 def find_events(text: str) -> list[dict]:
     """Mentions of the timeline's dated events (not holidays nor offices), up to
-    :data:`MAX_MENTIONS` each (the inference keeps the most telling one).
+    :data:`MAX_MENTIONS` each (the inference keeps the most telling one). One pass finds
+    every row's keys; each row's pattern then runs only around its own keys (as
+    :meth:`Event.finditer` would).
 
     >>> [m["date"] for m in find_events("the rescue of four hostages in Nuseirat")]
     ['2024-06-08']
     """
-    found, lower = [], text.lower()
-    for event in load():
-        if event.kind in ("office", "holiday", "hostages", "released"):
+    found, events, scan, engine = [], load(), _scan(text), _engine()
+    for index in scan.rows:
+        event = events[index]
+        if event.kind in NOT_EVENTS:
             continue
-        for k, match in enumerate(event.finditer(text, lower)):
+        for k, match in enumerate(engine.matches(index, text, scan)):
             if k == MAX_MENTIONS:
                 break
             found.append(_mention(event, match, "event"))
@@ -242,10 +261,10 @@ def find_offices(text: str) -> list[dict]:
     >>> [m["end_date"] for m in find_offices("Antony Blinken, the US Secretary of State, said")]
     ['2025-01-20']
     """
-    found, lower = [], text.lower()
-    for event in load():
-        if event.kind != "office" or event.titles is None or (
-                event.keys is not None and not any(k in lower for k in event.keys)):
+    found, events, scan, engine = [], load(), _scan(text), _engine()
+    for index in scan.rows:
+        event = events[index]
+        if event.kind != "office" or event.titles is None or not engine.may_match(index, scan):
             continue
         match = _office_match(event, text)
         if match:
@@ -286,7 +305,32 @@ def rounds() -> tuple[dict, ...]:
     return tuple(out)
 
 
+class Prefiltered:
+    """A row's compiled phrases that first look whether a text holds the row's keys and the
+    literals its pattern requires (from the one pass, :func:`_scan`): ``finditer(text)`` and
+    ``search(text)`` give what the pattern gives; anything else is the pattern's own."""
+
+    def __init__(self, index: int, phrases: re.Pattern):
+        self.index, self.phrases = index, phrases
+
+    def _pattern(self, text: str) -> re.Pattern | None:
+        return _engine().pattern(self.index, _scan(text))
+
+    def finditer(self, text: str, *args):
+        pattern = self.phrases if args else self._pattern(text)
+        return pattern.finditer(text, *args) if pattern is not None else iter(())
+
+    def search(self, text: str, *args):
+        pattern = self.phrases if args else self._pattern(text)
+        return pattern.search(text, *args) if pattern is not None else None
+
+    def __getattr__(self, name: str):
+        return getattr(self.phrases, name)
+
+
 @lru_cache(maxsize=1)
-def holiday_patterns() -> dict[str, re.Pattern]:
-    """Holiday name (lower case) -> the pattern naming it (the timeline's holiday rows)."""
-    return {event.event.lower(): event.phrases for event in load() if event.kind == "holiday"}
+def holiday_patterns() -> dict[str, Prefiltered]:
+    """Holiday name (lower case) -> the pattern naming it (the timeline's holiday rows), as a
+    :class:`Prefiltered` pattern: texts without its keys are skipped at once."""
+    return {event.event.lower(): Prefiltered(index, event.phrases)
+            for index, event in enumerate(load()) if event.kind == "holiday"}
