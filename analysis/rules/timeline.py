@@ -216,11 +216,10 @@ MAX_MENTIONS = 3   # of one event in one article
 NOT_EVENTS = ("office", "holiday", "hostages", "released")   # rows find_events leaves
 
 
-@lru_cache(maxsize=4)
-def _engine(path: str = str(TIMELINE)) -> timeline_match.Engine:
+@lru_cache(maxsize=1)
+def _engine() -> timeline_match.Engine:
     """The one-pass search over the rows of :func:`load` (analysis.rules.timeline_match)."""
-    return timeline_match.Engine((event.keys, event.phrases, event.titles)
-                                 for event in load(path))
+    return timeline_match.Engine((event.keys, event.phrases, event.titles) for event in load())
 
 
 @lru_cache(maxsize=1)

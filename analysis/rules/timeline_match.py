@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import defaultdict
+from functools import cached_property, lru_cache
 from typing import NamedTuple
 
 try:  # the regular-expression parser
@@ -78,7 +79,9 @@ class KeyScanner:
         keys = sorted({k for k in keys if k})
         self.pattern = re.compile(_trie(keys)) if keys else None
         # the keys starting where a key starts: those it begins with (itself included)
-        self.starting = {k: tuple(p for p in keys if k.startswith(p)) for k in keys}
+        known = set(keys)
+        self.starting = {k: tuple(k[:n] for n in range(1, len(k) + 1) if k[:n] in known)
+                         for k in keys}
 
     def occurrences(self, lower: str) -> dict[str, list[int]]:
         """Key -> the positions where it occurs in `lower`, in order (overlaps included)."""
@@ -116,9 +119,11 @@ class Requirement:
     text or a window holds, by a predicate made once from the formula.
 
     >>> need = requirement(r"since\\s+(?:March|Mar\\.?)\\s+18|now-defunct\\s+truce")
-    >>> need.formula
-    ('or', [('and', ['since', '18']), ('and', ['now-defunct', 'truce'])])
-    >>> need.holds({"since", "18"}), need.holds({"truce", "18"})
+    >>> need.formula[1][0]
+    ('and', ['since', ('or', ['mar', 'mar.', 'march']), '18'])
+    >>> need.formula[1][1]
+    ('and', ['now-defunct', 'truce'])
+    >>> need.holds({"since", "march", "18"}), need.holds({"since", "18"})
     (True, False)
     """
 
@@ -374,13 +379,18 @@ class Row:
     def __init__(self, keys, pattern: re.Pattern):
         self.keys, self.flags = keys, pattern.flags
         parts = alternatives(pattern.pattern)
-        if len(parts) < 2 or _refers_to_groups(pattern.pattern):
-            parts = [pattern.pattern]
+        if len(parts) < 2 or (pattern.groups and GROUP_REFERENCE.search(pattern.pattern)):
+            parts = [pattern.pattern]   # (cutting it would renumber the groups it refers to)
         self.parts = tuple(parts)
-        self.needs = tuple(requirement(part) for part in parts) if keys else (None,) * len(parts)
+        self.needs = tuple(requirement(part) for part in parts)
         self.literals = frozenset(s for need in self.needs if need for s in need.literals)
         self.everything = tuple(range(len(parts)))
-        self.compiled = {self.everything: guarded(pattern)}
+        self.original = pattern
+
+    @cached_property
+    def whole(self) -> re.Pattern:
+        """The row's own pattern, guarded (made when first needed)."""
+        return guarded(self.original)
 
     def live(self, present, among=None) -> tuple[int, ...]:
         """The alternatives whose requirement the literals `present` meet (of `among`)."""
@@ -389,26 +399,20 @@ class Row:
 
     def pattern(self, live: tuple[int, ...]) -> re.Pattern:
         """The alternatives `live`, in order, as one (guarded) pattern."""
-        if live not in self.compiled:
-            self.compiled[live] = guarded(re.compile(
-                "|".join(f"(?:{self.parts[i]})" for i in live), self.flags))
-        return self.compiled[live]
+        if live == self.everything:
+            return self.whole
+        return _alternation(tuple(self.parts[i] for i in live), self.flags)
 
 
-def _refers_to_groups(pattern: str) -> bool:
-    """Whether `pattern` refers to its own groups (cutting it would renumber them)."""
-    def walk(items) -> bool:
-        for op, arg in items:
-            if op in (_c.GROUPREF, _c.GROUPREF_EXISTS):
-                return True
-            for sub in (arg if isinstance(arg, (list, tuple)) else (arg,)):
-                if isinstance(sub, _parser.SubPattern) and walk(sub):
-                    return True
-                if isinstance(sub, (list, tuple)) and any(
-                        isinstance(x, _parser.SubPattern) and walk(x) for x in sub):
-                    return True
-        return False
-    return walk(_parser.parse(pattern))
+@lru_cache(maxsize=512)   # (a few hundred seen in all the development sets together)
+def _alternation(parts: tuple[str, ...], flags: int) -> re.Pattern:
+    """Some of a row's alternatives, in order, as one guarded pattern (made once)."""
+    return guarded(re.compile("|".join(f"(?:{part})" for part in parts), flags))
+
+
+# A back-reference or a conditional on a group (or an escaped backslash before a digit:
+# the pattern is then left whole, which is only slower).
+GROUP_REFERENCE = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")
 
 
 class Engine:
