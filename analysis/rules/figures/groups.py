@@ -81,6 +81,15 @@ _AMONG_WERE = re.compile(r"\s*among\s+(?:the|those)\b[^.;:]{0,100}?\b(?:were|are
                          r"[^.;:]{0,60}$", re.IGNORECASE)
 
 
+# a relative or "with" clause naming the people's citizenship, in the noun phrase's clause:
+# "who hold dual Israeli-US citizenship", "who are American citizens", "with US passports"
+# (not "hostages, who are held by Hamas")
+_CITIZENSHIP_AFTER = re.compile(r"[^.;,]{0,60}?\b(?:(?:who|that)\s+(?:hold|have|carry|are|were)|"
+                                r"with|holding|carrying)\s+(?:dual\s+|both\s+)?(?:[\w-]+\s+){0,3}?"
+                                r"(?:citizenships?|citizens|nationals|nationality|passports?)\b",
+                                re.IGNORECASE)
+
+
 def _group(s: _Sentence, r: _Reading) -> str | None:
     """`all` for a count of the whole population, else the sub-group counted (``groups`` in
     figure_words.json): "13,000 children have been killed" (children), "including 300
@@ -89,6 +98,9 @@ def _group(s: _Sentence, r: _Reading) -> str | None:
     freed is a release of its own (group all), as is "24 of whom have died" (hostages dead)."""
     if r.nationality_part:
         return "all"  # "including 70 Israelis": a part by nationality, as in a breakdown
+    if r.metric.startswith("hostages_") and _CITIZENSHIP_AFTER.match(r.right, r.np.end):
+        return "dual nationals"  # "the eight hostages held in Gaza who hold dual Israeli-US
+        # citizenship": the citizens of one country among them, a sub-count
     if (r.alive and not r.metric.endswith("_released")) or (
             r.metric == "hostages_held" and _LIVING.search(r.right[:r.np.end])):
         return "alive"  # "20 of them believed alive", "holds 24 living hostages" (not

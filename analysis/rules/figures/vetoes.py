@@ -411,10 +411,36 @@ def _earlier_war(s: _Sentence, r: _Reading) -> bool:
     # 170 Palestinians in 2022, ..., while more than 9,000 others were injured"
 
 
+def _shown_in_media(s: _Sentence, r: _Reading) -> bool:
+    """People seen in a video, a photo or footage are the people shown, not a count of the
+    held: "a new video in which you can see three Israeli hostages", "footage showing two
+    hostages", "a video of four captives". Leaves "the video came as 59 hostages remain in
+    Gaza" (the count has its own verb, not the video's)."""
+    return r.metric.startswith("hostages_") and bool(_MEDIA_BEFORE.search(r.core_left))
+
+
+_MEDIA_BEFORE = re.compile(r"\b(?:videos?|footage|clips?|images?|photos?|photographs?|pictures?|"
+                           r"recordings?|propaganda\s+film)\b[^.;:\d]{0,50}?\b(?:see|seen|shows?|"
+                           r"showed|showing|shown|features?|featured|featuring|depicts?|"
+                           r"depicting|of)\s+(?:the\s+|all\s+)?$", re.IGNORECASE)
+
+
+def _part_of_the_released(s: _Sentence, r: _Reading) -> bool:
+    """A part of a definite group said released, with no whole stated: "Eighty-eight of the
+    Palestinian prisoners were released onto buses", "12 of the freed hostages were taken to
+    hospital": a part of the day's release, not a release of its own. Leaves "36 of the 128
+    remaining hostages were released" (the whole is stated: the part-whole rules read it),
+    "Hamas released 24 of the hostages" (the verb comes first) and "25 of the hostages are
+    dead" (no release)."""
+    return (r.metric.endswith("_released") and r.np.of_the and not r.left_trigger
+            and not r.part_of and r.right_trigger is not None)
+
+
 _METRIC_VETOES = (_custody_death, _former_detainees, _identified_part, _bodies_handed_over,
                   _taken_before_war, _hostages_killed_by, _returnees,
                   _freed_by_israel, _incident_toll, _small_toll_without_war,
                   _count_since_restart, _proposed_release, _release_in_plan,
                   _recipients, _release_withheld, _increment, _few_taken, _displaced_again,
                   _few_prisoners, _arrests_since, _combined_toll, _earlier_war, _other_war,
-                  _batch_of_release)
+                  _batch_of_release, _shown_in_media,
+                  _part_of_the_released)
