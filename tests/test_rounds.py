@@ -210,3 +210,51 @@ def test_one_article_meeting_dated_by_the_news_of_the_day(nlp):
     found = sorted((row["doc_ids"], row["location"], row["start_date"])
                    for row in rounds.to_dict("records"))
     assert found == [("a", "Cairo", "2025-04-23"), ("b", "Cairo", "")]
+
+
+# --- undated articles: a day from the window or the record ----------------------------------
+
+def _undated_meeting(date_text, location, participants, status="held"):
+    return {"doc_id": "u", "report_date": "", "date": "", "date_text": date_text,
+            "location": location, "participants": participants, "status": status,
+            "quote": "talks", "start_char": 0, "end_char": 5}
+
+
+def test_undated_article_month_day_resolves_in_its_window():
+    """'July 6' without a year, in an article dated to July-August 2025 by its evidence, is
+    2025-07-06; 'in July' names no day and stays undated."""
+    window = {"u": (dt.date(2025, 7, 5), dt.date(2025, 8, 21))}
+    rounds = merge_rounds(pd.DataFrame([_undated_meeting("July 6", "Doha", "")]), [], {}, window)
+    assert list(rounds["start_date"]) == ["2025-07-06"]
+    assert "day from the article's date window" in rounds.iloc[0]["summary"]
+    rounds = merge_rounds(pd.DataFrame([_undated_meeting("in July", "Doha", "")]), [], {}, window)
+    assert list(rounds["start_date"]) == [""]
+
+
+def test_undated_article_weekday_takes_the_known_round():
+    """A weekday, a place and the people of a known round of the record date the meeting:
+    two shared people inside the article's window. A weekday the record has no round on,
+    people of another period, or no window at all (even with three people of a known round)
+    leave it undated."""
+    window = {"u": (dt.date(2024, 11, 9), dt.date(2025, 1, 24))}
+    monday = _undated_meeting("Monday evening", "Doha", "Steve Witkoff;Brett McGurk")
+    rounds = merge_rounds(pd.DataFrame([monday]), [], {}, window)
+    assert list(rounds["start_date"]) == ["2025-01-13"]
+    assert "day from the record of known rounds" in rounds.iloc[0]["summary"]
+    friday = _undated_meeting("on Friday", "Doha", "Steve Witkoff;Brett McGurk")
+    assert list(merge_rounds(pd.DataFrame([friday]), [], {}, window)["start_date"]) == [""]
+    three = _undated_meeting("on Wednesday", "Doha", "William Burns;Abbas Kamel;David Barnea")
+    summer = {"u": (dt.date(2024, 6, 20), dt.date(2024, 7, 20))}
+    assert list(merge_rounds(pd.DataFrame([three]), [], {}, summer)["start_date"]) == \
+        ["2024-07-10"]
+    assert list(merge_rounds(pd.DataFrame([three]), [], {})["start_date"]) == [""]
+    # Witkoff was no envoy in July 2024: the Wednesday round of that July is not his
+    later = _undated_meeting("on Wednesday", "Doha", "Steve Witkoff;Abbas Kamel;David Barnea")
+    assert list(merge_rounds(pd.DataFrame([later]), [], {}, summer)["start_date"]) == [""]
+
+
+def test_a_dated_article_is_never_placed_by_the_record():
+    """A meeting of an article with a report date keeps what its words give (nothing here)."""
+    row = {**_undated_meeting("", "Doha", "William Burns;Abbas Kamel;David Barnea"),
+           "doc_id": "d", "report_date": "2024-07-11"}
+    assert list(merge_rounds(pd.DataFrame([row]), [], {})["start_date"]) == [""]

@@ -26,16 +26,14 @@ doc_id), so the ids are the same on every run.
 from __future__ import annotations
 
 import datetime as dt
-import re
 import sys
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import pandas as pd
 
 from analysis import schema
+from analysis.assemble.anchors import anchored_day, load_reference_rounds
 from analysis.assemble.meetings import document_meetings
-from analysis.paths import REFERENCE_ROUNDS
 from analysis.rules.actors import load_actors, merge_by_surname
 from analysis.rules.places import load_gazetteer
 
@@ -77,6 +75,7 @@ class _Meeting:
     sentence: str = ""
     terms: list[dict] = field(default_factory=list)
     estimate: dt.date | None = None  # a day the text does not give (the news of the day)
+    anchor: str = ""  # an undated article's meeting placed by its window or the record
 
 
 class _Round:
@@ -234,7 +233,7 @@ def _summary(round_: _Round, start, end, location, participants) -> str:
     if end and start and end != start:
         when += f" to {end.isoformat()}"
     status = "held" if any(m.status == "held" for m in round_.members) else "planned"
-    head = f"{status.capitalize()} {when}, {location or 'place unknown'}"
+    head = f"{status.capitalize()} {when}{_anchor_note(round_)}, {location or 'place unknown'}"
     if participants:
         head += ": " + ", ".join(participants)
     quotes = []
@@ -243,6 +242,17 @@ def _summary(round_: _Round, start, end, location, participants) -> str:
         if sentence:
             quotes.append(f"[{member.doc_id}] {sentence}")
     return head + ". " + " ".join(quotes) if quotes else head + "."
+
+
+ANCHOR_NOTES = {"record": " (day from the record of known rounds)",
+                "window": " (day from the article's date window)"}
+
+
+def _anchor_note(round_: _Round) -> str:
+    """How the round's day was found when no member's words gave it against a report date
+    (analysis.assemble.anchors): ' (day from the record of known rounds)', else ''."""
+    anchors = {m.anchor for m in round_.members if m.date}
+    return ANCHOR_NOTES.get(anchors.pop(), "") if len(anchors) == 1 else ""
 
 
 def _quote(sentence: str) -> str:
@@ -346,13 +356,19 @@ def _items(meetings: pd.DataFrame, documents, results, windows) -> list[_Meeting
                                  report, row.get("status"), windows.get(doc_id))
         if estimated:  # a day the text does not give (the report's, the news of the day)
             window, day = (day - ESTIMATE_BEFORE, day), None
+        anchor = ""
+        if day is None and report is None:  # an undated article: its window, or the record
+            day, anchor = anchored_day(str(row.get("date_text") or ""), str(row.get("status")),
+                                       str(row.get("location") or ""),
+                                       _people(row.get("participants")), windows.get(doc_id))
+            window = (day, day) if day else window
         items.append(_Meeting(document.doc_id if document else doc_id, day, window,
                               sys.intern(str(row.get("location") or "")),
                               [sys.intern(p) for p in _people(row.get("participants"))],
                               sys.intern(str(row.get("status") or "")), start_char,
                               _quote(sentence or str(row.get("quote") or "")),
                               [{"kind": t["kind"], "value": t["value"]} for t in terms],
-                              _day(row.get("date")) if estimated else None))
+                              _day(row.get("date")) if estimated else None, anchor))
     return items
 
 
@@ -430,32 +446,7 @@ def rounds_of(items: list) -> pd.DataFrame:
 
 # -- the check against the record ------------------------------------------------------------
 
-# reference events that are rounds of talks (not agreements, truce starts, statements)
-ROUND_EVENTS = {"meeting", "talks", "summit", "working-level talks"}
 PERIOD_MARGIN = dt.timedelta(days=7)  # a round up to a week before the first report counts
-
-
-def load_reference_rounds(path: str | Path = REFERENCE_ROUNDS) -> pd.DataFrame:
-    """The rounds of talks known from the reporting (data/reference/negotiation_rounds.csv),
-    with ``start``/``end`` as dates and ``places`` the canonical places their city names."""
-    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
-    frame = frame[frame["event_type"].str.strip().isin(ROUND_EVENTS)].copy()
-    frame["start"] = frame["date_start"].map(_day)
-    frame["end"] = [_day(e) or s for e, s in zip(frame["date_end"], frame["start"])]
-    frame["places"] = frame["city"].map(_places_in)
-    return frame.reset_index(drop=True)
-
-
-def _places_in(text: str) -> list[str]:
-    """Canonical places named in a reference city cell ('Europe (reported Oslo; Kan later
-    reported Paris)' -> Europe, Oslo, Paris)."""
-    gazetteer = load_gazetteer()
-    found = []
-    for alias, name in gazetteer.aliases.items():
-        if re.search(r"(?<![\w])" + re.escape(alias) + r"(?![\w])", text.lower()) \
-                and name not in found:
-            found.append(name)
-    return found
 
 
 def _covers(round_row: dict, known: dict) -> bool:
