@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from analysis.rules.figures.rates import _BODIES_LEFT, _STILL_HELD, _TAKEN_THEN_HELD
+from analysis.rules.figures.rates import _BODIES_LEFT, _STILL_HELD, _TAKEN_THEN_HELD, _whole_after
 from analysis.rules.figures.reading import (
     _ANOTHER_COUNT,
     _OTHER_SUBJECT,
@@ -59,6 +59,39 @@ def _read_triggers(s: _Sentence, r: _Reading) -> None:
     if r.right_trigger in ("take", "hold") and not r.left_trigger and not r.alive:
         r.right_trigger, r.pending = _finite_after_participle(r.after, lexicon, r.right_trigger)
     _state_then_plan(r)
+    _appositive_count(s, r)
+
+
+# "<noun phrase>, who number about", "..., numbering more than", "..., estimated to total"
+_APPOSITIVE_COUNT = re.compile(
+    r"(?P<np>[^,;:.()\d]{3,80}),\s*(?:(?:who|which|that)\s+(?:now\s+|still\s+)?(?:number|numbered|"
+    r"total|totalled|totaled)|numbering|totall?ing|(?:(?:are|is|were|was)\s+)?(?:estimated|"
+    r"believed|thought|said|reported|understood)\s+to\s+(?:number|total))\s*$", re.IGNORECASE)
+_APPOSITIVE_END = re.compile(r"^\s*(?:[,;)—–]|\s-\s|\.(?:\s|$)|$)")
+_HELD_WORDS = re.compile(r"\b(?:remaining|still|held|captive|captivity|in\s+gaza|"
+                         r"in\s+(?:israeli\s+)?(?:jails|prisons|custody|detention))\b|-held\b",
+                         re.IGNORECASE)
+
+
+def _appositive_count(s: _Sentence, r: _Reading) -> None:
+    """A count in apposition to the people it counts, described by their state: "the
+    remaining hostages, estimated to total around 100,", "the hostages still in Gaza, who
+    number about 100,", "Palestinians in Israeli jails, numbering more than 9,000," (held,
+    whatever plan governs the sentence: "a proposal to free half of the remaining hostages,
+    estimated to total around 100"). Leaves "the hostages freed on Friday, numbering 24" (no
+    state of being held) and numbers followed by a noun of their own."""
+    if r.np.kind is not None or not _APPOSITIVE_END.match(r.right):
+        return
+    match = _APPOSITIVE_COUNT.search(r.core_left)
+    if match is None or not _HELD_WORDS.search(match.group("np")):
+        return
+    if s.lexicon.hostage_word_re.search(match.group("np")):
+        r.np.kind = "hostage"
+    elif s.lexicon.prisoner_word_re.search(match.group("np")):
+        r.np.kind = "prisoner"
+    else:
+        return
+    r.left_trigger, r.right_trigger, r.pending = None, "hold", False
 
 
 # "hostages who remain in Gaza are set to be released", "still in Gaza will be freed"
@@ -190,8 +223,11 @@ _STILL_HELD_WHOLE = re.compile(r"^\s+(?:(?:who|that)\s+(?:are|were)\s+)?(?:still
 def _planned_before_trigger(s: _Sentence, r: _Reading) -> bool:
     """A plan governing the trigger: "agreed to free 50", "a deal to release 40". Leaves "to
     release the 136 hostages still held in Gaza" (a held count; the trigger is dropped)."""
-    r.still_held = (r.left_trigger == "release" and r.right_trigger == "hold"
-                    and bool(_STILL_HELD.match(r.after))) or _held_object_of_release(s, r)
+    whole = _whole_after(s.text, r.number, s.numbers) is not None  # ("would free 33 of the
+    # 98 hostages still held": the state is the whole's, the part's release is planned)
+    r.still_held = not whole and ((r.left_trigger == "release" and r.right_trigger == "hold"
+                                   and bool(_STILL_HELD.match(r.after)))
+                                  or _held_object_of_release(s, r))
     if r.still_held:
         r.left_trigger, r.right_trigger = None, "hold"
         return False
