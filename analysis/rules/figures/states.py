@@ -321,7 +321,8 @@ def _rescue_veto(s: _Sentence, r: _Reading) -> bool:
         return False
     if _HANDOVER_UNDER_WAY.search(r.core_left):
         return False  # "begun handing over the remains of 28 deceased captives" (see _metric)
-    own_clause = re.split(r";|,\s*(?:while|but|whereas)\b", r.after)[0][:80]
+    own_clause = _NEW_SUBJECT_CLAUSE.split(re.split(r";|,\s*(?:while|but|whereas)\b",
+                                                    r.after)[0][:80], maxsplit=1)[0]
     later = find_numbers(own_clause)  # nor "130 came home in truces and seven in rescues"
     own_clause = own_clause[:later[0].start] if later else own_clause  # not "148
     # hostages have returned alive, most in two deals, while eight were rescued by troops"
@@ -341,6 +342,11 @@ def _rescue_veto(s: _Sentence, r: _Reading) -> bool:
     return True
 
 
+# a comma, then a clause with a subject of its own: "Hamas has released four hostages,
+# Israel has rescued one" (the rescue is the next clause's); not "freed alive, all during
+# military operations"
+_NEW_SUBJECT_CLAUSE = re.compile(r",\s+(?:and\s+)?(?:[A-Z][\w'’-]*|the\s+\w+|it|they|he|she)\s+"
+                                 r"(?:has|have|had|was|were|is|are)\b")
 _RECOVERED_BODIES = re.compile(r"\b(?:recover\w*|retriev\w*|rescu\w*|return\w*|hand\w*\s+over|"
                                r"repatriat\w*|receiv\w*)(?:,[^,.;]{0,40},)?\s+(?:the\s+)?"
                                r"(?:bodies|remains|coffins)\s+of\s*$", re.IGNORECASE)

@@ -56,9 +56,10 @@ def _left_trigger(core_left: str, lexicon: FigureLexicon) -> tuple[str | None, i
             return trigger, match.start()
     match = _NUMBER_HELD_LEFT.search(masked)
     if match:  # "the number of prisoners in occupation prisons exceeds 10,300"
-        return "count_" + ("hostage" if match.group(1).lower().startswith(("hostage", "captive",
-                                                                            "abductee", "kidnap"))
-                           else "prisoner"), match.start()
+        return "count_" + ("hostage" if re.search(r"hostage|captive|abductee|kidnap",
+                                                  match.group(1), re.IGNORECASE)
+                           else "prisoner"), match.start()  # ("the number of people
+        # confirmed held hostage in Gaza had reached 224": hostages)
     return None, len(core)
 
 
@@ -78,8 +79,9 @@ _NUMBER_DISPLACED_LEFT = re.compile(r"\b(?:number|total|count)\s+of\s+(?:the\s+)
 _NUMBER_HELD_LEFT = re.compile(
     r"\b(?:number|total)\s+of\s+(?:(?!released\b|freed\b|returned\b)[\w-]+\s+){0,2}"
     r"(hostages|captives|abductees|kidnapped|prisoners|detainees|"
+    r"(?:people|persons|israelis|civilians)\s+(?:[\w-]+\s+)?held\s+(?:hostage|captive)|"
     r"palestinians\s+(?:held|detained|imprisoned|jailed|in\s+israeli\s+(?:prisons|jails|custody)))\b"
-    r"(?!\s+(?:released|freed|killed|dead|who\s+have\s+died|who\s+died))[^\d.;:]{0,60}$",
+    r"(?!\s+(?:released|freed|killed|dead|who\s+have\s+died|who\s+died))[^\d.;:]{0,90}$",
     re.IGNORECASE)
 _NUMBER_DEAD_HOSTAGES_LEFT = re.compile(
     r"\b(?:number|total|count)\s+of\s+(?:(?:dead|deceased|slain|killed)\s+(?:hostages|captives)|"
