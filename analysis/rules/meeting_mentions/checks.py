@@ -275,7 +275,7 @@ class ChecksMixin:
         office"), sources ('indications from Biden', `source_noun`), the absent ('had been
         invited but declined') and people spoken for ('the Biden administration', 'envoy of
         President-elect Trump') are not participants."""
-        after = [t.lower_ for t in doc[mention["end"]:min(sent.end, mention["end"] + 3)]]
+        after = self._words_after(doc, mention["end"], sent, 3)
         speech_or_send = self.lex["speech"] | self.lex["sender"]
         if after and after[0] in ("'s", "\u2019s", "'") and not any(
                 w in self.lex["noun"] and w not in TRIP_WORDS for w in after[1:3]):
@@ -321,6 +321,23 @@ class ChecksMixin:
             # (but "said Mr Fidan had met Hamas officials": he is the one who met)
         return len(before) >= 2 and before[-1] in ("of", "for", "to", "the") and any(
             w in self.lex["proxy"] for w in before[:-1])
+
+    def _words_after(self, doc, end: int, sent, n: int) -> list[str]:
+        """The first `n` words after a name, lower case, adverbs of speech (`speech_adverb`)
+        left out: 'Abu Zuhri also said', 'Rashad later told' read as 'said', 'told'."""
+        words = [t.lower_ for t in doc[end:min(sent.end, end + n + 3)]]
+        return [w for w in words if w not in self.lex["speech_adverb"]][:n]
+
+    def _told_press(self, doc, mention, sent) -> bool:
+        """'Kirby told reporters at the White House while the two leaders met': a speaker
+        telling the press (`press_audience`: reporters, journalists, a news conference, an
+        interview, ...) is not one of 'the two'. Leaves 'Blinken told Herzog ..., when the two
+        met' (he tells the other one)."""
+        words = self._words_after(doc, mention["end"], sent, 4)
+        if not words or words[0] not in self.lex["speech"]:
+            return False
+        rest = " ".join(words[1:]) + " "
+        return any(rest.startswith(phrase + " ") for phrase in self.lex["press_audience"])
 
     def _apposed_speaker(self, doc, mention, sent) -> bool:
         """'Izzat al-Rishq, a member of Hamas' political bureau, confirmed that ...': a speaker

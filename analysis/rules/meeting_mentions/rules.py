@@ -10,6 +10,9 @@ from analysis.rules.meeting_mentions.base import Facts, Group, Item, Sentence
 from analysis.rules.meeting_mentions.cues import _negated, _talks_noun, _under_attack
 from analysis.rules.meeting_mentions.geometry import _distance
 
+TALKS_SIDES = {"Israel", "United States", "Hamas", "Palestinian Islamic Jihad",
+               "Palestinian Authority", "mediator"}  # the sides of the actor table in the talks
+
 # -- which groups are meetings: each rule names the phrases it takes -------------------------
 
 def _meet_rule(finder, facts: Facts, s: Sentence, group: Group) -> bool:
@@ -19,7 +22,8 @@ def _meet_rule(finder, facts: Facts, s: Sentence, group: Group) -> bool:
     Wednesday night and discussed a deal' (unnamed, a day, the topic), 'Trump meets Netanyahu
     at the White House' (two people of the actor table and a place, in an article about the
     talks), 'The two had met in Rome in May' (a place, in an article about the talks). Leaves
-    'Biden met Macron', 'Herzog met Meloni in Rome' (someone the table does not know)."""
+    'Biden met Macron', 'Herzog met Meloni in Rome' (someone the table does not know, or
+    knows on no side of the talks: `side` other)."""
     if "meet" not in facts.kinds:
         return False
     dated = bool(facts.date) and day_precise(facts.date.text)
@@ -28,10 +32,18 @@ def _meet_rule(finder, facts: Facts, s: Sentence, group: Group) -> bool:
             or (facts.pronoun_subject and bool(facts.location)
                 and (facts.topic or facts.doc_topic))
             or (facts.doc_topic and bool(facts.location) and facts.n_people >= 2
-                and all(name in finder.table.actors for name in facts.names)
+                and all(_party(finder, name) for name in facts.names)
                 and not facts.kinds & {"travel", "arrive"})  # (the place is the meeting's)
             or bool((facts.location or (dated and facts.topic)) and (
                 facts.topic or facts.doc_topic) and facts.unnamed))
+
+
+def _party(finder, name: str) -> bool:
+    """A person of the actor table on a side of the talks (`side` Israel, United States, Hamas,
+    Palestinian Islamic Jihad, Palestinian Authority, or mediator: Qatar, Egypt, Turkey), not
+    one on another side (`regional`: Saudi, Emirati, Jordanian leaders; `other`: European,
+    Iranian, UN) or unknown: 'Trump met the Saudi crown prince in Riyadh' is no round."""
+    return finder.table.side(name) in TALKS_SIDES
 
 
 def _noun_rule(finder, facts: Facts, s: Sentence, group: Group) -> bool:

@@ -319,7 +319,8 @@ class SentenceMixin:
         positions = [t.position for t in triggers if t.kind != "delegation"] or \
             [t.position for t in triggers]
         people = [m for m in state.mentions if s.has((m["start"],))
-                  and (together or not self._excluded(doc, m, s.span))
+                  and ((together and not self._told_press(doc, m, s.span))
+                       or not self._excluded(doc, m, s.span))
                   and not self._after_break(doc, m, positions, breaks)]
         people += self._spy_chiefs_of(s)
         subject = self._pronoun_subject(state, s, triggers)
