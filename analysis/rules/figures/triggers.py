@@ -47,6 +47,11 @@ def _left_trigger(core_left: str, lexicon: FigureLexicon) -> tuple[str | None, i
             and not _CLAUSE_BREAK.search(match.group(0)):  # (not "... injured in Gaza since
         return "injure", match.start()  # October 7,” while 33 have been killed")
     masked = _mask_dates(core, lexicon)
+    injured = _NUMBER_INJURED_LEFT.search(masked)
+    if injured and not re.search(r"\b(?:killed|dead|deaths|martyr\w*|fatalities)\b",
+                                 injured.group(0), re.IGNORECASE):
+        return "injure", injured.start()  # "the total number of people injured in the
+        # attacks on the Gaza Strip since the start of the war has reached 170,395"
     for regex, trigger in ((_NUMBER_DEAD_HOSTAGES_LEFT, "count_hostage_dead"),
                            (_NUMBER_DISPLACED_LEFT, "displace"),
                            (lexicon.toll_left_re, "toll"), (_NUMBER_KILLED_LEFT, "toll"),
@@ -68,6 +73,9 @@ def _left_trigger(core_left: str, lexicon: FigureLexicon) -> tuple[str | None, i
 # a tally word whose list goes on to another item: "159,000 Palestinians martyred or injured,
 # most of them children and women, and more than 14,000 missing" (14,000: not injured)
 _LIST_GOES_ON = re.compile(r",\s*and\s", re.IGNORECASE)
+_NUMBER_INJURED_LEFT = re.compile(
+    r"\b(?:number|total|tally|count)\s+of\s+(?:[\w-]+\s+){0,3}?(?:injured|wounded|injuries|"
+    r"wounds)\b[^\d.;:]{0,110}$", re.IGNORECASE)
 _NUMBER_KILLED_LEFT = re.compile(
     r"\bnumber\s+of\s+(?:[\w-]+\s+){0,4}(?:killed|dead|slain|deaths|martyrs|martyred|"
     r"fatalities)\b[^\d.;:]{0,110}$", re.IGNORECASE)
