@@ -90,6 +90,16 @@ _CITIZENSHIP_AFTER = re.compile(r"[^.;,]{0,60}?\b(?:(?:who|that)\s+(?:hold|have|
                                 re.IGNORECASE)
 
 
+# the displaced counted where they shelter: "were sheltering in 155 UNRWA facilities", "have
+# been housed in schools", "staying at designated emergency shelters"
+_IN_SHELTERS = re.compile(r"^[^.;]{0,60}?\b(?:sheltering|sheltered|housed|staying|living|hosted|"
+                          r"accommodated|registered|taking\s+refuge|(?:sought|taken|found)\s+"
+                          r"(?:refuge|shelter))\s+(?:in|at)\s+(?:the\s+)?(?:[\d,]+\s+)?"
+                          r"(?:(?:UNRWA|UN|United\s+Nations|emergency|designated|official|"
+                          r"collective|public)\s+)*(?:shelters|facilities|schools|premises|"
+                          r"installations|buildings|centres|centers)\b", re.IGNORECASE)
+
+
 def _group(s: _Sentence, r: _Reading) -> str | None:
     """`all` for a count of the whole population, else the sub-group counted (``groups`` in
     figure_words.json): "13,000 children have been killed" (children), "including 300
@@ -105,6 +115,9 @@ def _group(s: _Sentence, r: _Reading) -> str | None:
             r.metric == "hostages_held" and _LIVING.search(r.right[:r.np.end])):
         return "alive"  # "20 of them believed alive", "holds 24 living hostages" (not
         # "released 20 Israeli captives alive": the release day's count)
+    if r.metric == "displaced" and _IN_SHELTERS.match(r.after):
+        return "in shelters"  # "1.3 million displaced people were sheltering in 155 UNRWA
+        # facilities": the part in shelters (not "1.4 million people sheltering in Rafah")
     for regex, group in _CIRCUMSTANCE_GROUPS:
         if r.metric in ("killed", "injured") and regex.match(r.after):
             return group  # "killed while seeking aid", "died of malnutrition"
