@@ -258,3 +258,16 @@ def test_a_dated_article_is_never_placed_by_the_record():
     row = {**_undated_meeting("", "Doha", "William Burns;Abbas Kamel;David Barnea"),
            "doc_id": "d", "report_date": "2024-07-11"}
     assert list(merge_rounds(pd.DataFrame([row]), [], {})["start_date"]) == [""]
+
+
+def test_undated_article_meeting_naming_nobody_needs_a_narrow_window():
+    """A meeting naming nobody has only its weekday and place: inside a window of a month it
+    takes the one known round there ('this Sunday' in Cairo, March 2024); inside a window of
+    eleven weeks (the Doha round of Friday 22 March 2024 among others) it stays undated."""
+    sunday = _undated_meeting("this Sunday", "Cairo", "", status="planned")
+    march = {"u": (dt.date(2024, 2, 20), dt.date(2024, 3, 12))}
+    assert list(merge_rounds(pd.DataFrame([sunday]), [], {}, march)["start_date"]) == \
+        ["2024-03-03"]
+    friday = _undated_meeting("On Friday", "Doha", "")
+    spring = {"u": (dt.date(2024, 2, 5), dt.date(2024, 4, 23))}
+    assert list(merge_rounds(pd.DataFrame([friday]), [], {}, spring)["start_date"]) == [""]

@@ -19,13 +19,14 @@ against that date upstream):
    ("on Wednesday", "Monday evening"; a meeting without a weekday is not placed), inside the
    article's window widened by a week, and whose people include the meeting's (by canonical
    actor: two shared, or all of the meeting's when it names one; nobody, when it names
-   nobody and the window is given). Nobody named may be out of office on the day (a 2025
-   envoy in a 2024 round). The known round sharing the most people wins; a tie places
-   nothing. An article without a usable window (none, or one wider than
-   :data:`MAX_WINDOW_DAYS`) is not placed: a weekday, a place and even three people name
-   several days of two years ("Burns, Barnea and the Qatari prime minister in Doha on
-   Friday"), and a round the record lacks would take one of them. The day is the known
-   round's first day on that weekday.
+   nobody and the window is a month or less: "On Friday, Netanyahu approved a new round of
+   talks in Doha" in an article of February to April 2024 is no Doha round of a Friday).
+   Nobody named may be out of office on the day (a 2025 envoy in a 2024 round). The known
+   round sharing the most people wins; a tie places nothing. An article without a usable
+   window (none, or one wider than :data:`MAX_WINDOW_DAYS`) is not placed: a weekday, a
+   place and even three people name several days of two years ("Burns, Barnea and the
+   Qatari prime minister in Doha on Friday"), and a round the record lacks would take one of
+   them. The day is the known round's first day on that weekday.
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ from analysis.rules.actors import load_actors
 from analysis.rules.places import load_gazetteer
 
 MAX_WINDOW_DAYS = 120  # a wider window says little more than "some time in these years"
+NOBODY_WINDOW_DAYS = 31  # a meeting naming nobody: a weekday and a place only within a month
 WEEK = dt.timedelta(days=7)
 MONTH_DAY_REACH = dt.timedelta(days=183)  # "July 6" is the July 6 within half a year
 
@@ -223,9 +225,9 @@ def day_from_record(date_text: str, place: str, people: list[str], window,
         return None
     gazetteer = load_gazetteer()
     span = _usable(window)
-    if span is None:
-        return None
     mine = set(people)
+    if span is None or (not mine and (window[1] - window[0]).days > NOBODY_WINDOW_DAYS):
+        return None
     needed = min(2, len(mine))
     scored: dict[dt.date, int] = {}
     for days, known_place, theirs in known_rounds() if rounds is None else rounds:
