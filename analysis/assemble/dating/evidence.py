@@ -110,7 +110,7 @@ def _mention_constraint(mention: dict) -> Constraint | None:
         return duration_constraint(mention)
     if kind == "holiday":
         return holiday_constraint(mention)
-    if kind == "remains":   # "the remains of 12 hostages remain in Gaza" (dates.py); a
+    if kind == "remains":   # "the remains of 12 hostages remain in Gaza" (analysis.rules.dates); a
         # count returned "of 28" is Hamas's, with remains Israel did not accept: within 2
         return _hostage_period_constraint(int(mention["count"]), "hostages_dead",
                                           RETURNED_SLACK if mention.get("returned")
