@@ -145,6 +145,8 @@ def _group(s: _Sentence, r: _Reading) -> str | None:
         return named
     if r.np.kind == "subgroup" and named and _AMONG_WERE.match(s.text, 0, r.number.start):
         return named  # "Among the hostages freed by Hamas were seven children and six women"
+    if r.subset and _state_of_the_taken(s, r):
+        return "all"  # "250 people were abducted, of whom 105 were freed": the released
     if r.subset and r.metric in SUBSET_METRICS and not (
             r.np.kind == "pronoun" and r.metric == "hostages_held"):
         return named
@@ -153,3 +155,15 @@ def _group(s: _Sentence, r: _Reading) -> str | None:
         return named  # "33 ... presumed deceased, including eight soldiers": a part of the
         # dead (a part of the held said dead is the dead count: "including 36 who are dead")
     return "all"
+
+
+def _state_of_the_taken(s: _Sentence, r: _Reading) -> bool:
+    """A part of the hostages taken, with a state of its own, is the count of that state: "250
+    people were abducted, of whom 105 were freed" (released), "took 251 hostages; 117 of them
+    have been released", "seized 251 people, of whom 58 are still held" (held). Leaves parts
+    that name a group ("of whom 30 were children": children) and parts of other counts
+    ("freed 1,968 prisoners, including 250 serving life sentences")."""
+    return bool(s.rows) and s.rows[-1]["metric"] == "hostages_taken" and r.np.group is None \
+        and r.metric in ("hostages_released", "hostages_held", "hostages_dead") \
+        and not r.alive
+
