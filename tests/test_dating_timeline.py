@@ -1596,3 +1596,21 @@ def test_office_holders_of_the_allies_and_the_region_bound_the_report(text, firs
 def test_a_former_holder_of_a_new_office_row_says_nothing():
     assert not [m for m in date_signals("Former British Foreign Secretary David Cameron said.")
                 if m["kind"] == "office"]
+
+
+def test_deputy_before_hamas_gaza_chief_is_the_deputy_title():
+    # "headed by chief negotiator and deputy Hamas Gaza chief Khalil Al-Hayya" (a report of
+    # late October 2024) is the deputy's title, not the head's of after Sinwar's death
+    text = ("The delegation, headed by chief negotiator and deputy Hamas Gaza chief Khalil "
+            "Al-Hayya, arrived in Cairo.")
+    offices = [m for m in date_signals(text) if m["kind"] == "office"]
+    assert [(m["date"], m.get("end_date")) for m in offices] == [("2017-02-13", "2024-10-16")]
+
+
+def test_a_stale_title_keeps_the_two_weeks_after_a_tenure_ended():
+    # a deputy's title a week after the change (reports lag): the tenure's end plus two weeks
+    text = "Hamas deputy Gaza chief Khalil al-Hayya arrived in Cairo on Thursday."
+    c = next(c for c in dating.mention_constraints(date_signals(text)) if c.kind == "office")
+    days, _ = dating.calendar_days()
+    assert c.allowed[dating._index(days, D(2024, 10, 24))]
+    assert not c.allowed[dating._index(days, D(2024, 11, 5))]
