@@ -47,6 +47,7 @@ from analysis.rules.meeting_mentions.rules import (
     _negotiators_discuss,
     _placeless_politicians,
     _team_goes_on,
+    also_meets,
 )
 
 
@@ -104,7 +105,8 @@ class MeetingMixin:
             "before_trip": _before_trip(s),
             "round_days": _round_days(s.text_lower),
             "separate": any(w in ("separate", "parallel") for p in group.positions
-                            for w in s.lower[max(0, p - s.start - 2):p - s.start]),
+                            for w in s.lower[max(0, p - s.start - 2):p - s.start])
+            or (primary and not facts.has_info and also_meets(s, group)),
             "after_clause": "meet" in facts.kinds and "after" in s.lower[
                 max(0, first - s.start - 4):first - s.start],  # "after the mediators met X"
 

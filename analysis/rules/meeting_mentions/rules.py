@@ -212,8 +212,29 @@ def _attack_rule(finder, facts: Facts, s: Sentence, group: Group) -> bool:
 
 LEAD_VERBS = {"lead", "leads", "led", "leading"}
 
+
+def also_meets(s: Sentence, group: Group) -> bool:
+    """'also' within the three words before a verb of meeting of the group: 'Barnea also met
+    with Egyptian officials', 'the Mossad chief would likely also meet with Egyptian
+    officials', 'Sheikh Tamim also met with Steve Witkoff': another meeting of the same
+    person. Leaves 'X also took part' and 'the talks also covered' (no verb of meeting)."""
+    return any(t.kind == "meet" and "also" in s.lower[max(0, t.position - s.start - 3):
+                                                      t.position - s.start]
+               for t in group.triggers)
+
+
+def _also_met_rule(finder, facts: Facts, s: Sentence, group: Group) -> bool:
+    """A negotiator who also met someone else (`also_meets`), named or not ('Barnea also met
+    with Egyptian officials', 'Carstens is also expected to meet with Israeli officials'),
+    in an article about the talks: a meeting of its own, even with no place or day. Leaves a
+    non-negotiator ('Netanyahu also met opposition leaders') and 'X also met' with no one
+    else ('they also met')."""
+    return (also_meets(s, group) and facts.negotiator and (facts.topic or facts.doc_topic)
+            and (facts.unnamed or facts.n_people >= 2))
+
+
 PRIMARY_RULES = (_meet_rule, _noun_rule, _weak_rule, _arrive_rule, _travel_rule,
-                 _presence_rule, _delegation_rule, _attack_rule)
+                 _presence_rule, _delegation_rule, _attack_rule, _also_met_rule)
 
 
 DISCUSS_WORDS = {"discuss", "discusses", "discussed", "discussing", "confer", "conferred"}
