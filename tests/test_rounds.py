@@ -271,3 +271,31 @@ def test_undated_article_meeting_naming_nobody_needs_a_narrow_window():
     friday = _undated_meeting("On Friday", "Doha", "")
     spring = {"u": (dt.date(2024, 2, 5), dt.date(2024, 4, 23))}
     assert list(merge_rounds(pd.DataFrame([friday]), [], {}, spring)["start_date"]) == [""]
+
+
+def _news_of_the_day(location, date_text, participants=""):
+    """A one-article meeting dated 17 May 2025 by the report, not by date words."""
+    return {"doc_id": "a", "report_date": "2025-05-17", "date": "2025-05-17",
+            "date_text": date_text, "location": location, "participants": participants,
+            "status": "held", "quote": "talks", "start_char": 0, "end_char": 5}
+
+
+@pytest.mark.parametrize("date_text", ["", "ongoing", "have resumed"])
+def test_talks_of_nobody_named_dated_by_the_news_of_the_day_need_the_record(date_text):
+    """'Indirect talks have resumed in Doha' (report of 17 May 2025, no date words, nobody
+    named): the record has the Doha round of that day, so the round takes it; the same words
+    about Cairo, where the record has no round then, leave the round undated; with people
+    named the day stands without the record ('Hamas said its delegation met Rashad')."""
+    def start(row):
+        return list(merge_rounds(pd.DataFrame([row]), [], {})["start_date"])
+    assert start(_news_of_the_day("Doha", date_text)) == ["2025-05-17"]
+    assert start(_news_of_the_day("Cairo", date_text)) == [""]
+    named = _news_of_the_day("Cairo", date_text, "Khalil al-Hayya;Hassan Rashad")
+    assert start(named) == ["2025-05-17"]
+
+
+def test_a_day_told_by_date_words_needs_no_record():
+    """'Talks in Cairo on Saturday' (17 May 2025): the words give the day; no record needed."""
+    row = _news_of_the_day("Cairo", "on Saturday")
+    assert list(merge_rounds(pd.DataFrame([row]), [], {})["start_date"]) == ["2025-05-17"]
+

@@ -45,6 +45,7 @@ from analysis.rules.places import load_gazetteer
 MAX_WINDOW_DAYS = 120  # a wider window says little more than "some time in these years"
 NOBODY_WINDOW_DAYS = 31  # a meeting naming nobody: a weekday and a place only within a month
 WEEK = dt.timedelta(days=7)
+ONE_DAY = dt.timedelta(days=1)
 MONTH_DAY_REACH = dt.timedelta(days=183)  # "July 6" is the July 6 within half a year
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -208,6 +209,20 @@ def known_rounds() -> tuple[tuple[tuple[dt.date, ...], str, frozenset[str]], ...
         for place in row["places"]:
             out.append((days, place, record_people(row["participants"], row["start"])))
     return tuple(out)
+
+
+def known_round_near(place: str, day: dt.date) -> bool:
+    """Whether the record has a round of talks at the place (the same, or one inside the
+    other) within a day of `day`.
+
+    >>> near = dt.date(2025, 5, 17)
+    >>> known_round_near("Doha", near), known_round_near("Cairo", near)
+    (True, False)
+    """
+    gazetteer = load_gazetteer()
+    return any(gazetteer.compatible(place, known_place) and place and
+               days[0] - ONE_DAY <= day <= days[-1] + ONE_DAY
+               for days, known_place, _ in known_rounds())
 
 
 def _usable(window) -> tuple[dt.date, dt.date] | None:

@@ -26,13 +26,14 @@ doc_id), so the ids are the same on every run.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sys
 from dataclasses import dataclass, field
 
 import pandas as pd
 
 from analysis import schema
-from analysis.assemble.anchors import anchored_day, load_reference_rounds
+from analysis.assemble.anchors import anchored_day, known_round_near, load_reference_rounds
 from analysis.assemble.meetings import document_meetings
 from analysis.rules.actors import load_actors, merge_by_surname
 from analysis.rules.places import load_gazetteer
@@ -76,6 +77,7 @@ class _Meeting:
     terms: list[dict] = field(default_factory=list)
     estimate: dt.date | None = None  # a day the text does not give (the news of the day)
     anchor: str = ""  # an undated article's meeting placed by its window or the record
+    told: bool = True  # whether its date words name a time ("ongoing", "is in" do not)
 
 
 class _Round:
@@ -368,17 +370,53 @@ def _items(meetings: pd.DataFrame, documents, results, windows) -> list[_Meeting
                               sys.intern(str(row.get("status") or "")), start_char,
                               _quote(sentence or str(row.get("quote") or "")),
                               [{"kind": t["kind"], "value": t["value"]} for t in terms],
-                              _day(row.get("date")) if estimated else None, anchor))
+                              _day(row.get("date")) if estimated else None, anchor,
+                              names_a_time(str(row.get("date_text") or ""))))
     return items
+
+
+# words of a date expression; date words without any ("ongoing", "has arrived", "is in",
+# "currently") date a meeting by its report, as the news of the day
+_TIME_WORD = re.compile(
+    r"\d|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|"
+    r"oct|nov|dec)[a-z]*\b|\b(?:day|days|week|weeks|weekend|month|months|year|yesterday|today|"
+    r"tonight|morning|afternoon|evening|night|overnight|ago|hours?|now)\b", re.IGNORECASE)
+
+
+def names_a_time(date_text: str) -> bool:
+    """Whether a meeting's date words name a time at all (an empty text does not).
+
+    >>> names_a_time("on Tuesday"), names_a_time("last night"), names_a_time("ongoing")
+    (True, True, False)
+    >>> names_a_time("has arrived"), names_a_time("")
+    (False, False)
+    """
+    return bool(_TIME_WORD.search(date_text or ""))
+
+
+def _news_of_the_day(round_: _Round) -> list[dt.date]:
+    """The days of a one-article round whose meetings are dated only by the news of the day
+    (the report's day or the one before, no date words): that day when the meeting names people
+    ("Hamas said Wednesday that its delegation met Rashad in Cairo"), or when the record has a
+    round of talks at the place within a day of it ("indirect talks have resumed in Doha" in a
+    report of 17 May 2025); else none ("the delegation in Cairo": the reporting rarely dates
+    such talks)."""
+    estimates = sorted(m.estimate for m in round_.members if m.estimate)
+    if round_.participants:
+        return estimates
+    return [day for day in estimates if known_round_near(round_.location, day)]
 
 
 def _record(round_: _Round, table) -> dict:
     """A rounds-table row (without round_id) and its sort key."""
     days = sorted(m.date for m in round_.members if m.date)
-    if not days and len(round_.docs) == 1 and round_.location and round_.participants:
-        # one article's meeting of named people at a place, dated only by the news of the
-        # day ("Hamas said Wednesday that its delegation met Rashad in Cairo"): that day
-        days = sorted(m.estimate for m in round_.members if m.estimate)
+    if len(round_.docs) == 1 and round_.location and not round_.participants and days and \
+            not any(m.told for m in round_.members if m.date):
+        # talks of nobody named dated by tense words only ("talks are ongoing in Cairo"):
+        # the news of the day, as below
+        days = [day for day in days if known_round_near(round_.location, day)]
+    if not days and len(round_.docs) == 1 and round_.location:
+        days = _news_of_the_day(round_)
     start, end = (days[0], days[-1]) if days else (None, None)
     participants = merge_by_surname(round_.participants, table)
     location = round_.location
