@@ -326,7 +326,8 @@ def _rescue_veto(s: _Sentence, r: _Reading) -> bool:
     later = find_numbers(own_clause)  # nor "130 came home in truces and seven in rescues"
     own_clause = own_clause[:later[0].start] if later else own_clause  # not "148
     # hostages have returned alive, most in two deals, while eight were rescued by troops"
-    if not (s.lexicon.rescue_re.search(r.core_left[-40:]) or _RESCUE_AFTER.search(own_clause)):
+    if not (s.lexicon.rescue_re.search(r.core_left[-40:]) or _rescued_after(r, own_clause,
+                                                                          bool(later))):
         return False
     if _RECOVERED_BODIES.search(r.core_left[-60:]):
         return True  # "recovered the bodies of two hostages held in Gaza"
@@ -471,8 +472,26 @@ _HANDOVER_UNDER_WAY = re.compile(r"\b(?:begun|began|begins?|started|starts?|star
 
 
 # "seven other hostages have been freed alive, all during Israeli military operations"
-_RESCUE_AFTER = re.compile(r"^[^.;]*?\b(?:rescued|rescues|rescue\s+(?:operation|raid|mission)|"
-                           r"(?:israeli\s+)?(?:military|special|commando)\s+(?:operation|raid)s?\b)",
+_RESCUE_AFTER = re.compile(r"^[^.;]*?\b(?:rescued|rescues|rescue\s+(?:operation|raid|mission)s?)\b",
                            re.IGNORECASE)
+_OPERATION_AFTER = re.compile(r"^[^.;]*?\b(?:in|during|by|through|via)\s+(?:an?\s+|the\s+)?"
+                              r"(?:[\w-]+\s+)?(?:israeli\s+)?(?:military|special|commando|army)(?:\s+forces?)?\s+"
+                              r"(?:operation|raid)s?\b", re.IGNORECASE)
+
+
+def _rescued_after(r: _Reading, own_clause: str, count_follows: bool) -> bool:
+    """Does the number's own clause say its people were rescued? "Seven other hostages have
+    been freed alive, all during Israeli military operations", "four hostages rescued by
+    troops". A military operation names a rescue only for people freed or held ("More than
+    40,000 people have been killed in Israel's military operation" is the war), and a rescue
+    verb right before the next count is that count's ("Hamas has released 105 hostages and
+    Israeli troops rescued four")."""
+    match = _RESCUE_AFTER.search(own_clause)
+    if match and count_follows and not own_clause[match.end():].strip():
+        match = None
+    if match:
+        return True
+    return "release" in (r.left_trigger, r.right_trigger) and bool(
+        _OPERATION_AFTER.search(own_clause))
 _COORDINATION = re.compile(r"(?:\b(?:in\s+exchange\s+for|in\s+return\s+for|along\s+with|"
                            r"together\s+with|as\s+well\s+as|and|plus|for)\s*)$", re.IGNORECASE)
