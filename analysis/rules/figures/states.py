@@ -60,6 +60,26 @@ def _read_triggers(s: _Sentence, r: _Reading) -> None:
         r.right_trigger, r.pending = _finite_after_participle(r.after, lexicon, r.right_trigger)
     _state_then_plan(r)
     _appositive_count(s, r)
+    _awaited_bodies(r)
+
+
+# a return of bodies still awaited, right before "the bodies/remains of": "Hamas has yet to
+# return", "Israel is still waiting for", "still in possession of", "must still hand over"
+_AWAITED_BODIES = re.compile(
+    r"\b(?:yet\s+to|still\s+(?:has\s+to|have\s+to|needs?\s+to|must|to)|must\s+still|"
+    r"(?:still\s+)?(?:waiting|awaiting|waits|awaits)|(?:has|have)\s+not\s+(?:yet\s+)?"
+    r"(?:returned|handed\s+over|released)|(?:still\s+)?in\s+possession\s+of)\b[^.;,\d]{0,35}?"
+    r"\b(?:the\s+)?(?:bodies|remains|coffins)\s+of\s+(?:all\s+)?(?:the\s+)?$", re.IGNORECASE)
+
+
+def _awaited_bodies(r: _Reading) -> None:
+    """Hostages' remains whose return is still awaited are the dead still held: "Hamas has
+    yet to return the bodies of 13 hostages", "Israel is still waiting for the remains of 11
+    hostages", "Hamas is still in possession of the bodies of 13 hostages". Leaves returns
+    done ("Hamas has returned the remains of 15 hostages": bodies handed over) and returns
+    planned for a day ("Hamas will hand over the bodies of four hostages on Thursday")."""
+    if r.np.kind == "hostage" and _AWAITED_BODIES.search(r.core_left):
+        r.left_trigger, r.right_trigger, r.pending, r.bodies = None, "hold", False, True
 
 
 # "<noun phrase>, who number about", "..., numbering more than", "..., estimated to total"
@@ -317,8 +337,8 @@ def _rescue_veto(s: _Sentence, r: _Reading) -> bool:
     """Rescues and recovered bodies: "rescued four hostages", "recovered the bodies of 3".
     Leaves "the bodies of 24 hostages are still in Gaza" (read as hostages dead) and the whole
     of a part recovered ("recovered the bodies of 10 of the 28 deceased hostages": 28 dead)."""
-    if r.part_of and r.right_trigger == "hold":
-        return False
+    if (r.part_of or r.bodies) and r.right_trigger == "hold":
+        return False  # (bodies whose return is awaited: see _awaited_bodies)
     if _HANDOVER_UNDER_WAY.search(r.core_left):
         return False  # "begun handing over the remains of 28 deceased captives" (see _metric)
     own_clause = _NEW_SUBJECT_CLAUSE.split(re.split(r";|,\s*(?:while|but|whereas)\b",
