@@ -299,3 +299,14 @@ def test_a_day_told_by_date_words_needs_no_record():
     row = _news_of_the_day("Cairo", "on Saturday")
     assert list(merge_rounds(pd.DataFrame([row]), [], {})["start_date"]) == ["2025-05-17"]
 
+
+
+def test_talks_of_nobody_named_join_the_round_of_their_news_day():
+    """'Indirect talks continue in Doha' (report of 16 August 2024, no date words, nobody
+    named) and another report's 'Burns and Barnea met in Doha on Friday' (16 August) are one
+    round: the same place, the news of the day within a day of the round's day."""
+    talks = {**_news_of_the_day("Doha", ""), "report_date": "2024-08-16", "date": "2024-08-16"}
+    met = {**talks, "doc_id": "b", "date_text": "on Friday",
+           "participants": "William Burns;David Barnea"}
+    rounds = merge_rounds(pd.DataFrame([talks, met]), [], {})
+    assert list(zip(rounds["start_date"], rounds["doc_ids"])) == [("2024-08-16", "a;b")]

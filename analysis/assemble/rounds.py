@@ -135,10 +135,12 @@ def _fits(round_: _Round, meeting: _Meeting) -> bool:
     if mine and theirs:
         shared = len(mine & theirs)
         return shared >= min(2, len(mine), len(theirs))
-    # nobody named on one side: only the same day and place will do
-    days = round_.days
-    return bool(meeting.date and days and meeting.location and round_.location
-                and abs((meeting.date - days[0]).days) <= 1)
+    # nobody named on one side: only the same day and place will do (a day from the news of
+    # the day counts: "talks continue in Doha" joins the Doha round of that day)
+    day = meeting.date or meeting.estimate
+    days = round_.days or [m.estimate for m in round_.members if m.estimate]
+    return bool(day and days and meeting.location and round_.location
+                and abs((day - days[0]).days) <= 1)
 
 
 def _same_day_and_city(round_: _Round, meeting: _Meeting, gazetteer) -> bool:
