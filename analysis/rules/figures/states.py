@@ -513,5 +513,7 @@ def _rescued_after(r: _Reading, own_clause: str, count_follows: bool) -> bool:
         return True
     return "release" in (r.left_trigger, r.right_trigger) and bool(
         _OPERATION_AFTER.search(own_clause))
-_COORDINATION = re.compile(r"(?:\b(?:in\s+exchange\s+for|in\s+return\s+for|along\s+with|"
+# (not "along with": it adds people of another kind to a release, "along with the bodies of
+# four", "along with 11 who had been held elsewhere", more often than a second side)
+_COORDINATION = re.compile(r"(?:\b(?:in\s+exchange\s+for|in\s+return\s+for|"
                            r"together\s+with|as\s+well\s+as|and|plus|for)\s*)$", re.IGNORECASE)
