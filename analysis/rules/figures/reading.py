@@ -105,6 +105,22 @@ def _trailing_hedge(s: _Sentence, r: _Reading) -> None:
         r.qualifier = _TRAILING_HEDGES[(match.group(1) or "more").lower()]  # "45,000-plus"
 
 
+_COPULA = re.compile(r"^\s+(?:were|are|was|is)\s+(?=[A-Z]|foreign|dual)")
+
+
+def _nationality_after_copula(s: _Sentence, r: _Reading) -> None:
+    """A count whose nationality follows a copula: "Of the 105 hostages released, 81 were
+    Israelis and 24 foreign nationals", "23 were Thai nationals": the nationality is its noun
+    phrase. Leaves "81 were released" and "81 were Hamas fighters" (no nationality)."""
+    match = _COPULA.match(r.right) if r.np.kind is None else None
+    if match is None:
+        return
+    np = _noun_phrase(r.right[match.end():], s.lexicon)
+    if np.kind in ("person", "hostage") and (np.nationality or np.foreign):
+        np.end += match.end()
+        r.np = np
+
+
 def _read_noun_phrase(s: _Sentence, r: _Reading) -> None:
     """The hedge before the number and the noun phrase after it. In "36 of the 128 remaining
     hostages" the part takes the whole's noun phrase; the whole (128) is `part_of`."""
@@ -112,6 +128,7 @@ def _read_noun_phrase(s: _Sentence, r: _Reading) -> None:
     r.core_left = r.left[:r.hedge_start]
     r.np = _noun_phrase(r.right, s.lexicon)
     _trailing_hedge(s, r)
+    _nationality_after_copula(s, r)
     whole = _whole_after(s.text, r.number, s.numbers)
     if whole is not None:
         whole_np = _noun_phrase(s.text[whole.end:], s.lexicon)

@@ -93,7 +93,7 @@ _NUMBER_HELD_LEFT = re.compile(
     re.IGNORECASE)
 _NUMBER_DEAD_HOSTAGES_LEFT = re.compile(
     r"\b(?:number|total|count)\s+of\s+(?:(?:dead|deceased|slain|killed)\s+(?:hostages|captives)|"
-    r"(?:hostages|captives)\s+(?:\w+\s+){0,2}?(?:dead|deceased|killed))\b"  # "the number of
+    r"(?:hostages|captives)\s+(?:\w+\s+){0,2}?(?:dead|deceased|killed|died))\b"  # "the number of
     r"[^\d.;:]{0,60}$", re.IGNORECASE)  # hostages confirmed dead to 35"
 _RELEASED_WERE = re.compile(r"\b(?:released|freed|set\s+free|let\s+go|returned)\b[^\d.;:]{0,50}"
                             r"\b(?:were|are|"
