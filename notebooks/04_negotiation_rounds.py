@@ -22,7 +22,9 @@
 # stands for the two weeks around its report), their places agree (Doha is in Qatar) and they
 # share participants. A round whose reports give no day has no known date: it is in the tables
 # but not on the charts. Dates come from the reports, some of which were dated by inference
-# (see the corpus overview), so a round's date is as good as its reports'.
+# (see the corpus overview), so a round's date is as good as its reports'. A meeting of a report
+# with no date of its own takes a day from its words within the report's date window ("July 6"),
+# or from a known round of the record on the weekday it names (its summary then says so).
 
 # %% tags=["parameters"]
 corpus = "../data/corpus"  # articles: a folder of .txt/.jsonl/.csv files, or one export file

@@ -97,3 +97,23 @@ def test_lowercase_surname_is_not_a_person(nlp, table):
     doc = nlp("The fire caused burns to two people in Cairo.")
     matcher = ActorMatcher(nlp.vocab, table, nlp.make_doc)
     assert [m for m in matcher(doc) if m["name"] == "William Burns"] == []
+
+
+@pytest.mark.parametrize("office, named, holder", [
+    ("cia_director", {"Antony Blinken", "Jake Sullivan"}, "William Burns"),  # Biden's years
+    ("cia_director", {"Marco Rubio", "Adam Boehler"}, "John Ratcliffe"),  # Trump's second term
+    ("cia_director", {"Benjamin Netanyahu"}, None),  # in office under both: decides nothing
+])
+def test_undated_office_by_the_people_named(table, office, named, holder):
+    """Without a date, an office goes to the holder whose tenure the article's other people
+    share; a tie leaves it unresolved."""
+    assert table.resolve_office(office, None, named) == holder
+
+
+def test_office_after_a_possessor_is_an_apposition(rules_nlp):
+    """'Adam Boehler, President-elect Donald Trump's special envoy for hostage affairs' describes
+    Boehler: the office is not resolved to the envoy in office that day."""
+    matcher = ActorMatcher(rules_nlp.vocab, load_actors(), rules_nlp.make_doc)
+    doc = rules_nlp.make_doc("Adam Boehler, President-elect Donald Trump's special envoy for "
+                             "hostage affairs, visited Cairo.")
+    assert [m["kind"] for m in matcher(doc) if m["kind"] == "office"] == []

@@ -1535,3 +1535,82 @@ def test_the_security_council_endorsing_a_us_drafted_resolution_is_the_resolutio
             "endorsing a US-drafted resolution backing it.")
     found = {m["date"] for m in date_signals(text) if m["kind"] == "event"}
     assert found == {"2024-06-10", "2025-11-17"}
+
+
+# --- round 6: the war's chronology, October 2023 - December 2025 -------------------------------
+
+@pytest.mark.parametrize("text, day", [
+    ("Residents recalled how Israel ordered 1.1 million people to head south.", "2023-10-13"),
+    ("Hostage families have campaigned since the release of Judith and Natalie Raanan.",
+     "2023-10-20"),
+    ("Critics pointed to South Africa's genocide case at the ICJ.", "2023-12-29"),
+    ("Aid had come through the temporary pier off the coast.", "2024-03-07"),
+    ("Markets dipped after the death of Iranian President Ebrahim Raisi.", "2024-05-19"),
+    ("Weeks after Biden dropped out of the presidential race, talks resumed.", "2024-07-21"),
+    ("Unions joined the Histadrut general strike that day.", "2024-09-02"),
+    ("Since the Knesset passed laws banning UNRWA, aid groups have warned.", "2024-10-28"),
+    ("The plan adopted at the emergency Arab summit in Cairo was welcomed.", "2025-03-04"),
+    ("Troops hold the Morag corridor between Rafah and Khan Younis.", "2025-04-02"),
+    ("The killing of Anas al-Sharif drew condemnation.", "2025-08-10"),
+    ("Leaders met at the emergency Arab-Islamic summit in Doha.", "2025-09-15"),
+    ("Days after Netanyahu apologised to Qatar's prime minister, talks resumed.", "2025-09-29"),
+    ("Residents said the killing of Yasser Abu Shabab changed little.", "2025-12-04"),
+    ("Shipping slowed after the hijacking of the Galaxy Leader.", "2023-11-19"),
+    ("Since Operation Rising Lion, Iran has threatened to retaliate.", "2025-06-13"),
+    ("Raids continued under Operation Iron Wall in Jenin.", "2025-01-21"),
+    ("The court's advisory opinion on the occupation was cited.", "2024-07-19"),
+    ("The vote to dismiss Shin Bet chief Ronen Bar was challenged.", "2025-03-21"),
+])
+def test_the_wars_chronology_names_its_events(text, day):
+    """Round 6 rows (TIMELINE.md gives a source for each)."""
+    assert day in {m["date"] for m in date_signals(text) if m["kind"] == "event"}
+
+
+@pytest.mark.parametrize("text", [
+    "Emily Hand's aunt spoke to reporters about the campaign.",   # named, not released
+    "A general strike was called across the West Bank.",          # not Israel's of 2024
+    "Fifteen aid workers were injured in the blast.",              # not the Rafah paramedics
+    "Militants breached the Iron Wall barrier around Gaza.",       # the fence, no operation
+])
+def test_a_name_or_word_of_an_event_alone_is_not_the_event(text):
+    found = {m["date"] for m in date_signals(text) if m["kind"] == "event"}
+    assert not found & {"2023-11-25", "2024-09-02", "2025-03-23", "2025-01-21"}, found
+
+
+@pytest.mark.parametrize("text, first, last", [
+    ("British Foreign Secretary David Cameron arrived in Cairo.", "2023-11-13", "2024-07-05"),
+    ("Foreign Secretary David Lammy said Britain would act.", "2024-07-05", "2025-09-05"),
+    ("EU foreign policy chief Kaja Kallas said the bloc would review the deal.", "2024-12-01",
+     ""),
+    ("German Chancellor Friedrich Merz spoke by phone with Netanyahu.", "2025-05-06", ""),
+    ("White House press secretary Karoline Leavitt told reporters.", "2025-01-20", ""),
+    ("Syrian President Ahmed al-Sharaa met the envoy.", "2025-01-29", ""),
+    ("Iranian President Masoud Pezeshkian warned Israel.", "2024-07-28", ""),
+    ("US Ambassador to Israel Mike Huckabee visited the site.", "2025-04-18", ""),
+])
+def test_office_holders_of_the_allies_and_the_region_bound_the_report(text, first, last):
+    offices = [m for m in date_signals(text) if m["kind"] == "office"]
+    assert [(m["date"], m.get("end_date") or "") for m in offices] == [(first, last)]
+
+
+def test_a_former_holder_of_a_new_office_row_says_nothing():
+    assert not [m for m in date_signals("Former British Foreign Secretary David Cameron said.")
+                if m["kind"] == "office"]
+
+
+def test_deputy_before_hamas_gaza_chief_is_the_deputy_title():
+    # "headed by chief negotiator and deputy Hamas Gaza chief Khalil Al-Hayya" (a report of
+    # late October 2024) is the deputy's title, not the head's of after Sinwar's death
+    text = ("The delegation, headed by chief negotiator and deputy Hamas Gaza chief Khalil "
+            "Al-Hayya, arrived in Cairo.")
+    offices = [m for m in date_signals(text) if m["kind"] == "office"]
+    assert [(m["date"], m.get("end_date")) for m in offices] == [("2017-02-13", "2024-10-16")]
+
+
+def test_a_stale_title_keeps_the_two_weeks_after_a_tenure_ended():
+    # a deputy's title a week after the change (reports lag): the tenure's end plus two weeks
+    text = "Hamas deputy Gaza chief Khalil al-Hayya arrived in Cairo on Thursday."
+    c = next(c for c in dating.mention_constraints(date_signals(text)) if c.kind == "office")
+    days, _ = dating.calendar_days()
+    assert c.allowed[dating._index(days, D(2024, 10, 24))]
+    assert not c.allowed[dating._index(days, D(2024, 11, 5))]

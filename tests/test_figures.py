@@ -138,7 +138,7 @@ def test_line_breaks_end_sentences_unless_hard_wrapped(rules_nlp):
               "list 2 of 2\nThe war has killed at least 60,933 Palestinians since October 2023.")
     rows = _rows(rules_nlp(teaser))
     assert rows == [("killed", "palestinian", 60933, "lower_bound")]
-    from analysis.rules.figures import _hard_wrapped
+    from analysis.rules.figures.document import _hard_wrapped
 
     wrapped = "\n".join(["The Gaza Health Ministry said on Sunday that at least 35,173 people"] * 8)
     assert _hard_wrapped(wrapped) and not _hard_wrapped(teaser)

@@ -210,3 +210,103 @@ def test_one_article_meeting_dated_by_the_news_of_the_day(nlp):
     found = sorted((row["doc_ids"], row["location"], row["start_date"])
                    for row in rounds.to_dict("records"))
     assert found == [("a", "Cairo", "2025-04-23"), ("b", "Cairo", "")]
+
+
+# --- undated articles: a day from the window or the record ----------------------------------
+
+def _undated_meeting(date_text, location, participants, status="held"):
+    return {"doc_id": "u", "report_date": "", "date": "", "date_text": date_text,
+            "location": location, "participants": participants, "status": status,
+            "quote": "talks", "start_char": 0, "end_char": 5}
+
+
+def test_undated_article_month_day_resolves_in_its_window():
+    """'July 6' without a year, in an article dated to July-August 2025 by its evidence, is
+    2025-07-06; 'in July' names no day and stays undated."""
+    window = {"u": (dt.date(2025, 7, 5), dt.date(2025, 8, 21))}
+    rounds = merge_rounds(pd.DataFrame([_undated_meeting("July 6", "Doha", "")]), [], {}, window)
+    assert list(rounds["start_date"]) == ["2025-07-06"]
+    assert "day from the article's date window" in rounds.iloc[0]["summary"]
+    rounds = merge_rounds(pd.DataFrame([_undated_meeting("in July", "Doha", "")]), [], {}, window)
+    assert list(rounds["start_date"]) == [""]
+
+
+def test_undated_article_weekday_takes_the_known_round():
+    """A weekday, a place and the people of a known round of the record date the meeting:
+    two shared people inside the article's window. A weekday the record has no round on,
+    people of another period, or no window at all (even with three people of a known round)
+    leave it undated."""
+    window = {"u": (dt.date(2024, 11, 9), dt.date(2025, 1, 24))}
+    monday = _undated_meeting("Monday evening", "Doha", "Steve Witkoff;Brett McGurk")
+    rounds = merge_rounds(pd.DataFrame([monday]), [], {}, window)
+    assert list(rounds["start_date"]) == ["2025-01-13"]
+    assert "day from the record of known rounds" in rounds.iloc[0]["summary"]
+    friday = _undated_meeting("on Friday", "Doha", "Steve Witkoff;Brett McGurk")
+    assert list(merge_rounds(pd.DataFrame([friday]), [], {}, window)["start_date"]) == [""]
+    three = _undated_meeting("on Wednesday", "Doha", "William Burns;Abbas Kamel;David Barnea")
+    summer = {"u": (dt.date(2024, 6, 20), dt.date(2024, 7, 20))}
+    assert list(merge_rounds(pd.DataFrame([three]), [], {}, summer)["start_date"]) == \
+        ["2024-07-10"]
+    assert list(merge_rounds(pd.DataFrame([three]), [], {})["start_date"]) == [""]
+    # Witkoff was no envoy in July 2024: the Wednesday round of that July is not his
+    later = _undated_meeting("on Wednesday", "Doha", "Steve Witkoff;Abbas Kamel;David Barnea")
+    assert list(merge_rounds(pd.DataFrame([later]), [], {}, summer)["start_date"]) == [""]
+
+
+def test_a_dated_article_is_never_placed_by_the_record():
+    """A meeting of an article with a report date keeps what its words give (nothing here)."""
+    row = {**_undated_meeting("", "Doha", "William Burns;Abbas Kamel;David Barnea"),
+           "doc_id": "d", "report_date": "2024-07-11"}
+    assert list(merge_rounds(pd.DataFrame([row]), [], {})["start_date"]) == [""]
+
+
+def test_undated_article_meeting_naming_nobody_needs_a_narrow_window():
+    """A meeting naming nobody has only its weekday and place: inside a window of a month it
+    takes the one known round there ('this Sunday' in Cairo, March 2024); inside a window of
+    eleven weeks (the Doha round of Friday 22 March 2024 among others) it stays undated."""
+    sunday = _undated_meeting("this Sunday", "Cairo", "", status="planned")
+    march = {"u": (dt.date(2024, 2, 20), dt.date(2024, 3, 12))}
+    assert list(merge_rounds(pd.DataFrame([sunday]), [], {}, march)["start_date"]) == \
+        ["2024-03-03"]
+    friday = _undated_meeting("On Friday", "Doha", "")
+    spring = {"u": (dt.date(2024, 2, 5), dt.date(2024, 4, 23))}
+    assert list(merge_rounds(pd.DataFrame([friday]), [], {}, spring)["start_date"]) == [""]
+
+
+def _news_of_the_day(location, date_text, participants=""):
+    """A one-article meeting dated 17 May 2025 by the report, not by date words."""
+    return {"doc_id": "a", "report_date": "2025-05-17", "date": "2025-05-17",
+            "date_text": date_text, "location": location, "participants": participants,
+            "status": "held", "quote": "talks", "start_char": 0, "end_char": 5}
+
+
+@pytest.mark.parametrize("date_text", ["", "ongoing", "have resumed"])
+def test_talks_of_nobody_named_dated_by_the_news_of_the_day_need_the_record(date_text):
+    """'Indirect talks have resumed in Doha' (report of 17 May 2025, no date words, nobody
+    named): the record has the Doha round of that day, so the round takes it; the same words
+    about Cairo, where the record has no round then, leave the round undated; with people
+    named the day stands without the record ('Hamas said its delegation met Rashad')."""
+    def start(row):
+        return list(merge_rounds(pd.DataFrame([row]), [], {})["start_date"])
+    assert start(_news_of_the_day("Doha", date_text)) == ["2025-05-17"]
+    assert start(_news_of_the_day("Cairo", date_text)) == [""]
+    named = _news_of_the_day("Cairo", date_text, "Khalil al-Hayya;Hassan Rashad")
+    assert start(named) == ["2025-05-17"]
+
+
+def test_a_day_told_by_date_words_needs_no_record():
+    """'Talks in Cairo on Saturday' (17 May 2025): the words give the day; no record needed."""
+    row = _news_of_the_day("Cairo", "on Saturday")
+    assert list(merge_rounds(pd.DataFrame([row]), [], {})["start_date"]) == ["2025-05-17"]
+
+
+
+def test_talks_of_nobody_named_join_the_round_of_their_news_day():
+    """'Indirect talks continue in Doha' (report of 16 August 2024, no date words, nobody
+    named) and another report's 'Burns and Barnea met in Doha on Friday' (16 August) are one
+    round: the same place, the news of the day within a day of the round's day."""
+    talks = {**_news_of_the_day("Doha", ""), "report_date": "2024-08-16", "date": "2024-08-16"}
+    met = {**talks, "doc_id": "b", "date_text": "on Friday",
+           "participants": "William Burns;David Barnea"}
+    rounds = merge_rounds(pd.DataFrame([talks, met]), [], {})
+    assert list(zip(rounds["start_date"], rounds["doc_ids"])) == [("2024-08-16", "a;b")]

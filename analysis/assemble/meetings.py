@@ -377,7 +377,7 @@ def _dated(mention: dict, report_date: dt.date | None) -> tuple[dict, dt.date | 
         if span and mention.get("status") == "held":  # (planned: "continue ... over the
             # weekend" goes on with the round)
             mention = {**mention, "span": span}
-        elif span and report_date and (span[0] > report_date + dt.timedelta(days=2) or (
+        elif span and report_date and (span[0] > report_date or (
                 span[1] > report_date and _arrival(mention)
                 and mention.get("status") == "planned")):
             mention = {**mention, "later": True}

@@ -29,13 +29,12 @@ import datetime as dt
 import re
 import sys
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import pandas as pd
 
 from analysis import schema
+from analysis.assemble.anchors import anchored_day, known_round_near, load_reference_rounds
 from analysis.assemble.meetings import document_meetings
-from analysis.paths import REFERENCE_ROUNDS
 from analysis.rules.actors import load_actors, merge_by_surname
 from analysis.rules.places import load_gazetteer
 
@@ -77,6 +76,8 @@ class _Meeting:
     sentence: str = ""
     terms: list[dict] = field(default_factory=list)
     estimate: dt.date | None = None  # a day the text does not give (the news of the day)
+    anchor: str = ""  # an undated article's meeting placed by its window or the record
+    told: bool = True  # whether its date words name a time ("ongoing", "is in" do not)
 
 
 class _Round:
@@ -134,10 +135,12 @@ def _fits(round_: _Round, meeting: _Meeting) -> bool:
     if mine and theirs:
         shared = len(mine & theirs)
         return shared >= min(2, len(mine), len(theirs))
-    # nobody named on one side: only the same day and place will do
-    days = round_.days
-    return bool(meeting.date and days and meeting.location and round_.location
-                and abs((meeting.date - days[0]).days) <= 1)
+    # nobody named on one side: only the same day and place will do (a day from the news of
+    # the day counts: "talks continue in Doha" joins the Doha round of that day)
+    day = meeting.date or meeting.estimate
+    days = round_.days or [m.estimate for m in round_.members if m.estimate]
+    return bool(day and days and meeting.location and round_.location
+                and abs((day - days[0]).days) <= 1)
 
 
 def _same_day_and_city(round_: _Round, meeting: _Meeting, gazetteer) -> bool:
@@ -234,7 +237,7 @@ def _summary(round_: _Round, start, end, location, participants) -> str:
     if end and start and end != start:
         when += f" to {end.isoformat()}"
     status = "held" if any(m.status == "held" for m in round_.members) else "planned"
-    head = f"{status.capitalize()} {when}, {location or 'place unknown'}"
+    head = f"{status.capitalize()} {when}{_anchor_note(round_)}, {location or 'place unknown'}"
     if participants:
         head += ": " + ", ".join(participants)
     quotes = []
@@ -243,6 +246,17 @@ def _summary(round_: _Round, start, end, location, participants) -> str:
         if sentence:
             quotes.append(f"[{member.doc_id}] {sentence}")
     return head + ". " + " ".join(quotes) if quotes else head + "."
+
+
+ANCHOR_NOTES = {"record": " (day from the record of known rounds)",
+                "window": " (day from the article's date window)"}
+
+
+def _anchor_note(round_: _Round) -> str:
+    """How the round's day was found when no member's words gave it against a report date
+    (analysis.assemble.anchors): ' (day from the record of known rounds)', else ''."""
+    anchors = {m.anchor for m in round_.members if m.date}
+    return ANCHOR_NOTES.get(anchors.pop(), "") if len(anchors) == 1 else ""
 
 
 def _quote(sentence: str) -> str:
@@ -346,23 +360,65 @@ def _items(meetings: pd.DataFrame, documents, results, windows) -> list[_Meeting
                                  report, row.get("status"), windows.get(doc_id))
         if estimated:  # a day the text does not give (the report's, the news of the day)
             window, day = (day - ESTIMATE_BEFORE, day), None
+        anchor = ""
+        if day is None and report is None:  # an undated article: its window, or the record
+            day, anchor = anchored_day(str(row.get("date_text") or ""), str(row.get("status")),
+                                       str(row.get("location") or ""),
+                                       _people(row.get("participants")), windows.get(doc_id))
+            window = (day, day) if day else window
         items.append(_Meeting(document.doc_id if document else doc_id, day, window,
                               sys.intern(str(row.get("location") or "")),
                               [sys.intern(p) for p in _people(row.get("participants"))],
                               sys.intern(str(row.get("status") or "")), start_char,
                               _quote(sentence or str(row.get("quote") or "")),
                               [{"kind": t["kind"], "value": t["value"]} for t in terms],
-                              _day(row.get("date")) if estimated else None))
+                              _day(row.get("date")) if estimated else None, anchor,
+                              names_a_time(str(row.get("date_text") or ""))))
     return items
+
+
+# words of a date expression; date words without any ("ongoing", "has arrived", "is in",
+# "currently") date a meeting by its report, as the news of the day
+_TIME_WORD = re.compile(
+    r"\d|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|"
+    r"oct|nov|dec)[a-z]*\b|\b(?:day|days|week|weeks|weekend|month|months|year|yesterday|today|"
+    r"tonight|morning|afternoon|evening|night|overnight|ago|hours?|now)\b", re.IGNORECASE)
+
+
+def names_a_time(date_text: str) -> bool:
+    """Whether a meeting's date words name a time at all (an empty text does not).
+
+    >>> names_a_time("on Tuesday"), names_a_time("last night"), names_a_time("ongoing")
+    (True, True, False)
+    >>> names_a_time("has arrived"), names_a_time("")
+    (False, False)
+    """
+    return bool(_TIME_WORD.search(date_text or ""))
+
+
+def _news_of_the_day(round_: _Round) -> list[dt.date]:
+    """The days of a one-article round whose meetings are dated only by the news of the day
+    (the report's day or the one before, no date words): that day when the meeting names people
+    ("Hamas said Wednesday that its delegation met Rashad in Cairo"), or when the record has a
+    round of talks at the place within a day of it ("indirect talks have resumed in Doha" in a
+    report of 17 May 2025); else none ("the delegation in Cairo": the reporting rarely dates
+    such talks)."""
+    estimates = sorted(m.estimate for m in round_.members if m.estimate)
+    if round_.participants:
+        return estimates
+    return [day for day in estimates if known_round_near(round_.location, day)]
 
 
 def _record(round_: _Round, table) -> dict:
     """A rounds-table row (without round_id) and its sort key."""
     days = sorted(m.date for m in round_.members if m.date)
-    if not days and len(round_.docs) == 1 and round_.location and round_.participants:
-        # one article's meeting of named people at a place, dated only by the news of the
-        # day ("Hamas said Wednesday that its delegation met Rashad in Cairo"): that day
-        days = sorted(m.estimate for m in round_.members if m.estimate)
+    if len(round_.docs) == 1 and round_.location and not round_.participants and days and \
+            not any(m.told for m in round_.members if m.date):
+        # talks of nobody named dated by tense words only ("talks are ongoing in Cairo"):
+        # the news of the day, as below
+        days = [day for day in days if known_round_near(round_.location, day)]
+    if not days and len(round_.docs) == 1 and round_.location:
+        days = _news_of_the_day(round_)
     start, end = (days[0], days[-1]) if days else (None, None)
     participants = merge_by_surname(round_.participants, table)
     location = round_.location
@@ -430,32 +486,7 @@ def rounds_of(items: list) -> pd.DataFrame:
 
 # -- the check against the record ------------------------------------------------------------
 
-# reference events that are rounds of talks (not agreements, truce starts, statements)
-ROUND_EVENTS = {"meeting", "talks", "summit", "working-level talks"}
 PERIOD_MARGIN = dt.timedelta(days=7)  # a round up to a week before the first report counts
-
-
-def load_reference_rounds(path: str | Path = REFERENCE_ROUNDS) -> pd.DataFrame:
-    """The rounds of talks known from the reporting (data/reference/negotiation_rounds.csv),
-    with ``start``/``end`` as dates and ``places`` the canonical places their city names."""
-    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
-    frame = frame[frame["event_type"].str.strip().isin(ROUND_EVENTS)].copy()
-    frame["start"] = frame["date_start"].map(_day)
-    frame["end"] = [_day(e) or s for e, s in zip(frame["date_end"], frame["start"])]
-    frame["places"] = frame["city"].map(_places_in)
-    return frame.reset_index(drop=True)
-
-
-def _places_in(text: str) -> list[str]:
-    """Canonical places named in a reference city cell ('Europe (reported Oslo; Kan later
-    reported Paris)' -> Europe, Oslo, Paris)."""
-    gazetteer = load_gazetteer()
-    found = []
-    for alias, name in gazetteer.aliases.items():
-        if re.search(r"(?<![\w])" + re.escape(alias) + r"(?![\w])", text.lower()) \
-                and name not in found:
-            found.append(name)
-    return found
 
 
 def _covers(round_row: dict, known: dict) -> bool:

@@ -167,7 +167,31 @@ class ActorTable:
         in_text = [n for n in names if n in named]
         if len(in_text) == 1:
             return in_text[0]
-        return names[0] if len(names) == 1 else None
+        if len(names) == 1:
+            return names[0]
+        return self._era_holder(holders, named) if date is None else None
+
+    def _era_holder(self, holders, named) -> str | None:
+        """Without a date: the holder whose tenure overlaps the tenures of the most people the
+        article names, when one holder has strictly the most ('the CIA director' in an undated
+        article that names Blinken and Sullivan is Burns; with Rubio and Witkoff, Ratcliffe).
+        People whose tenures overlap every holder's (or who hold no dated office) decide
+        nothing; a tie leaves the office unresolved."""
+        lo, hi = dt.date.min, dt.date.max
+        support: dict[str, int] = {}
+        for name, start, end in holders:
+            support.setdefault(name, 0)
+            for person in named:
+                actor = self.actors.get(person)
+                if actor is None or person == name:
+                    continue
+                if any((s or lo) <= (end or hi) and (start or lo) <= (e or hi)
+                       for _, s, e in actor.tenures if s or e):
+                    support[name] += 1
+        ranked = sorted(support.items(), key=lambda kv: -kv[1])
+        if len(ranked) >= 2 and ranked[0][1] > ranked[1][1]:
+            return ranked[0][0]
+        return None
 
     def is_negotiator(self, name: str) -> bool:
         actor = self.actors.get(name)
@@ -553,12 +577,25 @@ class ActorMatcher:
                     elif 0 <= mention["start"] - other["end"] <= 1:
                         gap = doc[other["end"]:mention["start"]]
                         bound = all(t.text == "," for t in gap)
+                    elif 0 <= mention["start"] - other["end"] <= 7:
+                        bound = _possessive_apposition(doc[other["end"]:mention["start"]])
                     if bound:
                         break
                 if bound:
                     continue
             out.append(mention)
         return out
+
+
+def _possessive_apposition(gap) -> bool:
+    """The words between a name and an office that make the office an apposition of the name:
+    a comma, then a possessor ('Adam Boehler, President-elect Donald Trump's special envoy for
+    hostage affairs', 'Witkoff, Trump's Middle East envoy'): capitalised words (and '-elect')
+    ending in 's. Leaves 'Burns, Barnea and Egypt's intelligence chief' (a list)."""
+    words = [t.text for t in gap]
+    if len(words) < 3 or words[0] != "," or words[-1] not in ("'s", "\u2019s"):
+        return False
+    return all(w[:1].isupper() or w.lower() in ("-", "elect", "-elect") for w in words[1:-1])
 
 
 def _elect_after(doc: Doc, end: int) -> bool:

@@ -9,11 +9,13 @@ period), and splits them at random with a fixed seed: a third to `test`, drawn w
     python data/eval/make_sets.py                      # incoming/ -> dev/ and test/
     python data/eval/make_sets.py incoming2 dev2 301   # a later batch, all development
     python data/eval/make_sets.py incoming3 dev3 401 test2   # a later batch split: dev3, test2
+    python data/eval/make_sets.py incoming5 val 601 test4 0.5   # half held out
 
 `test` is never read while writing rules; `dev` is. The second form puts every article of a
 later batch into one development set, numbered from 301 (the first run of the rules on it is
 recorded before any rule is written from it). The third form splits a later batch like the
-first, into a development set and a new held-out set.
+first, into a development set and a new held-out set; a fifth argument sets the held-out share
+(a third unless given).
 
 An article whose url is listed in `<incoming>/seen_urls.txt` (pages the rule writers read while
 the batch was being annotated) is never drawn into the held-out part: it goes to development.
@@ -97,7 +99,7 @@ def _seen(batch_root: Path) -> set[str]:
 
 
 def main(incoming: str = "incoming", only_part: str | None = None, first: int = 101,
-         test_part: str | None = None) -> None:
+         test_part: str | None = None, test_share: float = TEST_SHARE) -> None:
     batches = sorted(p for p in (HERE / incoming).iterdir() if p.is_dir())
     articles = []          # (batch, old_id, document row)
     gold: dict[str, dict[str, list[dict]]] = {"figures.csv": {}, "meetings.csv": {}}
@@ -132,7 +134,7 @@ def main(incoming: str = "incoming", only_part: str | None = None, first: int = 
     for key in sorted(strata):
         members = sorted(strata[key])
         rng.shuffle(members)
-        test_ids.update(members[: round(len(members) * TEST_SHARE)])
+        test_ids.update(members[: round(len(members) * test_share)])
     seen = _seen(HERE / incoming)
     test_ids -= {old for _, old, row in articles
                  if _url_key(row.get("source_url", "")) in seen}
@@ -171,4 +173,4 @@ if __name__ == "__main__":
     import sys
 
     args = sys.argv[1:]
-    main(*args[:2], *(int(a) for a in args[2:3]), *args[3:4])
+    main(*args[:2], *(int(a) for a in args[2:3]), *args[3:4], *(float(a) for a in args[4:5]))

@@ -1,0 +1,272 @@
+"""A day for a meeting of an article without a report date: from its own words within the
+article's date window, or from the record of known rounds of talks.
+
+Fed by :mod:`analysis.assemble.rounds` (each meeting's place, people, date words and status,
+and the article's date window from documents.csv); the day it gives back makes the meeting a
+dated one, which then merges into rounds like any other. The record is
+``data/reference/negotiation_rounds.csv`` (:func:`load_reference_rounds`
+reads it; only its rounds of talks count, not agreements or statements).
+
+Two rules, tried in order (an article with a report date never comes here: its words resolve
+against that date upstream):
+
+1. **the words name one day of the window.** "July 6" in an article dated by its evidence to
+   5 July - 21 August 2025 is 2025-07-06 (one year puts it near the window); "on Sunday" is a
+   day only when the week before the window (after it, for a planned meeting) holds one Sunday.
+   Month words without a day ("in July"), "last week", "recently" name no day.
+2. **the record.** A known round at the meeting's place (the same place or one inside the
+   other: a "Qatar" meeting and a "Doha" round), with a day on the weekday the words name
+   ("on Wednesday", "Monday evening"; a meeting without a weekday is not placed), inside the
+   article's window widened by a week, and whose people include the meeting's (by canonical
+   actor: two shared, or all of the meeting's when it names one; nobody, when it names
+   nobody and the window is a month or less: "On Friday, Netanyahu approved a new round of
+   talks in Doha" in an article of February to April 2024 is no Doha round of a Friday).
+   Nobody named may be out of office on the day (a 2025 envoy in a 2024 round). The known
+   round sharing the most people wins; a tie places nothing. An article without a usable
+   window (none, or one wider than :data:`MAX_WINDOW_DAYS`) is not placed: a weekday, a
+   place and even three people name several days of two years ("Burns, Barnea and the
+   Qatari prime minister in Doha on Friday"), and a round the record lacks would take one of
+   them. The day is the known round's first day on that weekday.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from analysis.paths import REFERENCE_ROUNDS
+from analysis.rules.actors import load_actors
+from analysis.rules.places import load_gazetteer
+
+MAX_WINDOW_DAYS = 120  # a wider window says little more than "some time in these years"
+NOBODY_WINDOW_DAYS = 31  # a meeting naming nobody: a weekday and a place only within a month
+WEEK = dt.timedelta(days=7)
+ONE_DAY = dt.timedelta(days=1)
+MONTH_DAY_REACH = dt.timedelta(days=183)  # "July 6" is the July 6 within half a year
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
+_MONTHS = {m: i for i, names in enumerate(
+    [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+     ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+     ("september", "sept", "sep"), ("october", "oct"), ("november", "nov"),
+     ("december", "dec")], start=1) for m in names}
+_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+# "July 6", "Jul. 6th", "6 July", "the 6th of July"; not "July 2024" (no day)
+_MONTH_DAY = re.compile(rf"\b(?:{_MONTH}\s+{_DAY}|{_DAY.replace('day>', 'day2>')}\s+(?:of\s+)?"
+                        rf"{_MONTH.replace('month>', 'month2>')})\b(?!\s*,?\s*\d{{4}})",
+                        re.IGNORECASE)
+
+
+def weekday_of(date_text: str) -> int | None:
+    """The weekday a meeting's date words name (Monday = 0), when they name exactly one.
+
+    >>> weekday_of("Monday evening"), weekday_of("on Wednesday"), weekday_of("last week")
+    (0, 2, None)
+    >>> weekday_of("between Sunday and Tuesday") is None
+    True
+    """
+    found = {m.lower() for m in _WEEKDAY.findall(date_text or "")}
+    return WEEKDAYS.index(found.pop()) if len(found) == 1 else None
+
+
+def _month_day(date_text: str, window: tuple[dt.date, dt.date]) -> dt.date | None:
+    """'July 6' (no year) as the one such day within half a year of the window."""
+    match = _MONTH_DAY.search(date_text or "")
+    if match is None:
+        return None
+    month = _MONTHS[(match["month"] or match["month2"]).lower()]
+    day = int(match["day"] or match["day2"])
+    found = []
+    for year in range(window[0].year - 1, window[1].year + 2):
+        try:
+            candidate = dt.date(year, month, day)
+        except ValueError:
+            return None
+        if window[0] - MONTH_DAY_REACH <= candidate <= window[1] + MONTH_DAY_REACH:
+            found.append(candidate)
+    return found[0] if len(found) == 1 else None
+
+
+def day_in_window(date_text: str, status: str, window) -> dt.date | None:
+    """Rule 1: the one day of the article's window (a week before it for a held meeting's
+    weekday, a week after for a planned one) that the words name, else None.
+
+    >>> w = (dt.date(2025, 7, 5), dt.date(2025, 8, 21))
+    >>> day_in_window("July 6", "held", w)
+    datetime.date(2025, 7, 6)
+    >>> day_in_window("on Sunday", "held", w) is None  # seven Sundays
+    True
+    >>> day_in_window("on Sunday", "held", (dt.date(2024, 3, 5), dt.date(2024, 3, 6)))
+    datetime.date(2024, 3, 3)
+    """
+    if window is None or not date_text:
+        return None
+    day = _month_day(date_text, window)
+    if day is not None:
+        return day
+    weekday = weekday_of(date_text)
+    if weekday is None:
+        return None
+    first, last = (window[0], window[1] + WEEK - dt.timedelta(days=1)) if status == "planned" \
+        else (window[0] - WEEK + dt.timedelta(days=1), window[1])
+    days = [first + dt.timedelta(days=n) for n in range((last - first).days + 1)]
+    days = [d for d in days if d.weekday() == weekday]
+    return days[0] if len(days) == 1 else None
+
+
+# -- the record ------------------------------------------------------------------------------
+
+# reference events that are rounds of talks (not agreements, truce starts, statements)
+ROUND_EVENTS = {"meeting", "talks", "summit", "working-level talks"}
+
+
+def _day(value: str) -> dt.date | None:
+    text = (value or "").strip()
+    return dt.date.fromisoformat(text[:10]) if text else None
+
+
+def load_reference_rounds(path: str | Path = REFERENCE_ROUNDS) -> pd.DataFrame:
+    """The rounds of talks known from the reporting (data/reference/negotiation_rounds.csv),
+    with ``start``/``end`` as dates and ``places`` the canonical places their city names."""
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    frame = frame[frame["event_type"].str.strip().isin(ROUND_EVENTS)].copy()
+    frame["start"] = frame["date_start"].map(_day)
+    frame["end"] = [_day(e) or s for e, s in zip(frame["date_end"], frame["start"])]
+    frame["places"] = frame["city"].map(_places_in)
+    return frame.reset_index(drop=True)
+
+
+def _places_in(text: str) -> list[str]:
+    """Canonical places named in a reference city cell ('Europe (reported Oslo; Kan later
+    reported Paris)' -> Europe, Oslo, Paris)."""
+    gazetteer = load_gazetteer()
+    found = []
+    for alias, name in gazetteer.aliases.items():
+        if re.search(r"(?<![\w])" + re.escape(alias) + r"(?![\w])", text.lower()) \
+                and name not in found:
+            found.append(name)
+    return found
+
+
+@lru_cache(maxsize=1)
+def _people_pattern() -> tuple[re.Pattern, dict[str, tuple[str, str]]]:
+    """One pattern for every known person's full name (two words or more) and every office
+    phrase, over lower-cased text; what each matched form stands for: ('name', canonical) or
+    ('office', office key)."""
+    table = load_actors()
+    forms: dict[str, tuple[str, str]] = {}
+    for actor in table.actors.values():
+        for alias in [actor.canonical, *actor.aliases]:
+            if len(alias.split()) >= 2:
+                forms.setdefault(alias.lower(), ("name", actor.canonical))
+    for office, phrases in table.office_phrases.items():
+        for phrase in phrases:
+            forms.setdefault(phrase.lower(), ("office", office))
+    alternatives = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    return re.compile(r"(?<![\w])(?:" + alternatives + r")(?![\w])"), forms
+
+
+def record_people(text: str, day: dt.date | None) -> frozenset[str]:
+    """The canonical people a record row's participants cell names, offices resolved on the
+    round's day: 'William Burns (CIA); Qatari PM Al Thani; Shin Bet chief' -> Burns, Mohammed
+    bin Abdulrahman Al Thani, Ronen Bar (a bare surname or 'Qatari officials' names nobody)."""
+    pattern, forms = _people_pattern()
+    table = load_actors()
+    people = set()
+    for match in pattern.finditer((text or "").lower()):
+        kind, value = forms[match.group(0)]
+        name = value if kind == "name" else table.resolve_office(value, day)
+        if name:
+            people.add(name)
+    return frozenset(people)
+
+
+def in_office(name: str, day: dt.date) -> bool:
+    """False only for a person the actor table knows whose every dated tenure excludes the
+    day (a 2025 envoy in 2024); people without tenures are never excluded."""
+    actor = load_actors().actors.get(name)
+    if actor is None or not actor.tenures:
+        return True
+    return any((start is None or start <= day) and (end is None or day <= end)
+               for _, start, end in actor.tenures)
+
+
+@lru_cache(maxsize=1)
+def known_rounds() -> tuple[tuple[tuple[dt.date, ...], str, frozenset[str]], ...]:
+    """The record's rounds of talks as (their days, their place, their people)."""
+    out = []
+    for row in load_reference_rounds().to_dict("records"):
+        if row["start"] is None or not row["places"]:
+            continue
+        days = tuple(row["start"] + dt.timedelta(days=n)
+                     for n in range((row["end"] - row["start"]).days + 1))
+        for place in row["places"]:
+            out.append((days, place, record_people(row["participants"], row["start"])))
+    return tuple(out)
+
+
+def known_round_near(place: str, day: dt.date) -> bool:
+    """Whether the record has a round of talks at the place (the same, or one inside the
+    other) within a day of `day`.
+
+    >>> near = dt.date(2025, 5, 17)
+    >>> known_round_near("Doha", near), known_round_near("Cairo", near)
+    (True, False)
+    """
+    gazetteer = load_gazetteer()
+    return any(gazetteer.compatible(place, known_place) and place and
+               days[0] - ONE_DAY <= day <= days[-1] + ONE_DAY
+               for days, known_place, _ in known_rounds())
+
+
+def _usable(window) -> tuple[dt.date, dt.date] | None:
+    if window is None or (window[1] - window[0]).days > MAX_WINDOW_DAYS:
+        return None
+    return window[0] - WEEK, window[1] + WEEK
+
+
+def day_from_record(date_text: str, place: str, people: list[str], window,
+                    rounds=None) -> dt.date | None:
+    """Rule 2 (see the module's docstring): the day of the one known round at the place, on
+    the weekday the words name, in the window, sharing the most people; else None."""
+    weekday = weekday_of(date_text)
+    if weekday is None or not place:
+        return None
+    gazetteer = load_gazetteer()
+    span = _usable(window)
+    mine = set(people)
+    if span is None or (not mine and (window[1] - window[0]).days > NOBODY_WINDOW_DAYS):
+        return None
+    needed = min(2, len(mine))
+    scored: dict[dt.date, int] = {}
+    for days, known_place, theirs in known_rounds() if rounds is None else rounds:
+        if not gazetteer.compatible(place, known_place):
+            continue
+        fitting = [d for d in days if d.weekday() == weekday
+                   and span[0] <= d <= span[1]
+                   and all(in_office(p, d) for p in mine)]
+        shared = len(mine & theirs)
+        if fitting and shared >= needed:
+            scored[fitting[0]] = max(shared, scored.get(fitting[0], 0))
+    if not scored:
+        return None
+    best = max(scored.values())
+    winners = [d for d, shared in scored.items() if shared == best]
+    return winners[0] if len(winners) == 1 else None
+
+
+def anchored_day(date_text: str, status: str, place: str, people: list[str],
+                 window) -> tuple[dt.date | None, str]:
+    """The day of a meeting of an article without a report date, and where it came from
+    ('window' or 'record'); (None, '') when neither rule names one."""
+    day = day_in_window(date_text, status, window)
+    if day is not None:
+        return day, "window"
+    day = day_from_record(date_text, place, people, window)
+    return (day, "record") if day is not None else (None, "")

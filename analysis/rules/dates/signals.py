@@ -1,0 +1,308 @@
+"""Every dating signal of one article (:func:`date_signals`): dates with their tense,
+datelines, durations, truce milestones, "last year", year hints, events, offices,
+holidays, remains; and :func:`day_precise` for the meeting rules. Fed by every other module
+of the package; feeds :mod:`analysis.components.date_finder` and
+:mod:`analysis.assemble.dating`.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from analysis.rules.dates.durations import (
+    _ANNIVERSARY,
+    _ORDINAL_YEARS,
+    _SINCE_WAR,
+    _TRUCE_AGE,
+    _durations,
+    _ordinal_durations,
+    _war_ago,
+)
+from analysis.rules.dates.finding import (
+    _finditer,
+    _month_word,
+    _remains_mentions,
+    _segments,
+    find_dates_typed,
+)
+from analysis.rules.dates.tenses import (
+    _attach_weekdays,
+    _events_of_the_week,
+    _events_on_a_coming_date,
+    _set_tense,
+    _timeline_mentions,
+)
+from analysis.rules.dates.words import _DAY, _MONTH, _MONTH_ALT, _YEAR, WEEKDAY_NAMES, WEEKDAYS
+from analysis.rules.lexicon import MONTHS
+
+# A dateline opening the article or the line after its headline: "TEL AVIV, July 28.
+# /tass/.", "CAIRO, Dec 3 (Reuters) -", "Monday, January 29, 2024 – Top CIA officials",
+# "CAIRO – 13 April 2025:" (a dash after the city, the day before the month). Not
+# "CAIRO (AP) —" (no date).
+_DATELINE = re.compile(rf"^[ \t]*(?:[A-Z][A-Z'.-]+(?:\s+[A-Z][A-Z'.-]+){{0,3}}"
+                       rf"(?:,|\s+[–—-])?\s+|"
+                       rf"(?:{'|'.join(w.capitalize() for w in WEEKDAY_NAMES)}),?\s+)"
+                       rf"(?P<date>(?i:{_MONTH_ALT})\.?\s+{_DAY}(?:,?\s+{_YEAR})?|"
+                       rf"{_DAY}\s+(?i:{_MONTH_ALT})\.?(?:,?\s+{_YEAR})?)\b\.?"
+                       rf"(?=\s*(?:\(|/|-|–|—|\.|:|$))", re.MULTILINE)
+
+
+# ... with the place in title case, when a firmer mark than a full stop ends the date:
+# "Sharm El-Sheikh, Oct 7: Delegations ...", "Gaza, June 23, 2025 (WAFA) –", "Tel Aviv
+# [Israel], November 14 (ANI):"
+_DATELINE_TITLE = re.compile(rf"^[ \t]*[A-Z][\w'.-]+(?:[ -][A-Z][\w'.-]+){{0,3}}"
+                             rf"(?:\s+\[[A-Z][^\]\n]{{0,30}}\])?,\s+"
+                             rf"(?P<date>(?i:{_MONTH_ALT})\.?\s+{_DAY}(?:,?\s+{_YEAR})?|"
+                             rf"{_DAY}\s+(?i:{_MONTH_ALT})\.?(?:,?\s+{_YEAR})?)\b"
+                             rf"(?=\s*(?:\(|:|–|—|-\s|/))", re.MULTILINE)
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[A-Z\"“‘'])|\n+")
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """A cheap sentence split (for text without a spaCy doc): (start, end) offsets."""
+    spans, start = [], 0
+    for match in _SENTENCE_END.finditer(text):
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, len(text)))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def date_signals(text: str, sentences: list[tuple[int, int]] | None = None) -> list[dict]:
+    """Every date-like mention in `text` as a plain dict, for report-date inference.
+
+    Keys: text, start_char, end_char, kind (iso, month_day, day_month, month_year, part_month,
+    bare_month, weekday, overnight, relative, coming, duration, since_war, holiday), tense (of the
+    sentence: past | future), weekday (0=Monday, for weekday mentions), amount/unit/qualifier
+    (durations: "seven-month war" -> 7, month). `sentences` are (start, end) offsets (a spaCy
+    doc's sentences); without them a regex split is used.
+
+    >>> [(m["kind"], m.get("amount"), m.get("unit")) for m in date_signals(
+    ...     "Talks on Wednesday in the seven-month war went on.")]
+    [('weekday', None, None), ('duration', 7, 'month')]
+    """
+    sentences = sentences or sentence_spans(text)
+
+    def sentence_of(pos):
+        for start, end in sentences:
+            if start <= pos < end:
+                return start, end
+        return 0, len(text)
+
+    segments = _segments(text)
+    mentions = _date_expressions(text, segments)
+    taken: list[tuple[int, int]] = []  # durations already found (patterns overlap)
+    mentions += _durations(text, segments, taken, _TRUCE_AGE)
+    mentions += _durations(text, segments, taken) + _war_ago(text, taken)
+    mentions += _ordinal_durations(text, segments, taken)
+    if "nniversar" in text:
+        for match in _ANNIVERSARY.finditer(text):
+            mentions.append({"text": match.group(0), "start_char": match.start(),
+                             "end_char": match.end(), "kind": "duration",
+                             "amount": _ORDINAL_YEARS[match.group("ord").lower()],
+                             "unit": "year", "qualifier": "anniversary"})
+    for match in _finditer(_SINCE_WAR, text, segments):
+        mentions.append({"text": match.group(0), "start_char": match.start(),
+                         "end_char": match.end(), "kind": "since_war"})
+    events = _timeline_mentions(text)
+    spans = [(m["start_char"], m["end_char"]) for m in events if m["kind"] == "event" and
+             m.get("event_kind") != "anniversary"]   # ("100 days of war" is both)
+    mentions = [m for m in mentions if m["kind"] != "duration" or not any(   # "the 12-day
+        s < m["end_char"] and m["start_char"] < e for s, e in spans)]   # war" is an event
+    mentions += events
+    mentions += _remains_mentions(text)
+    dateline = _DATELINE.search(text[:400]) or _DATELINE_TITLE.search(text[:400])
+    if dateline:  # the opening line of the text proper (after a headline)
+        mentions.append({"text": dateline.group("date"), "start_char": dateline.start("date"),
+                         "end_char": dateline.end("date"), "kind": "dateline"})
+    for mention in mentions:
+        _set_tense(text, mention, *sentence_of(mention["start_char"]))
+    mentions = [m for m in mentions if not (m["kind"] == "event" and m.get("hypothetical") and
+                                            m.get("tense") not in ("future", "during"))]
+    mentions.sort(key=lambda m: (m["start_char"], m["end_char"]))
+    _attach_weekdays(text, mentions)
+    _events_on_a_coming_date(mentions, sentence_of)
+    _events_of_the_week(text, mentions, sentence_of)
+    _year_hints(text, mentions, sentences)
+    mentions += _truce_days(text, mentions, sentence_of)
+    _lead_dates(text, mentions, sentences)
+    _relative_years(text, mentions)
+    return mentions
+
+
+# A year-less date in a sentence about a truce ("On Jan. 19, the first phase of a ceasefire
+# went into effect", "Since the last truce ended on December 1", "Israel ended the last
+# ceasefire ... on March 18") is the day of the truce's milestone on that day, when only
+# one year has one: its year, and the milestone as an event of the article.
+TRUCE_WORDS = re.compile(r"\b(?:truce|ceasefire|cease-fire)s?\b", re.IGNORECASE)
+
+
+# ... the truce itself, not talks about one ("ceasefire talks resumed in Doha on March 18"
+# is the round of 2024, not the end of the truce in 2025), with a verb of its milestones
+TRUCE_ITSELF = re.compile(r"\b(?:truce|ceasefire|cease-fire)s?\b(?!\s+(?:talks|negotiations|"
+                          r"proposals?|efforts|bid|plan|framework|mediation))|"
+                          # "That initial period ended on March 1" (the truce's first phase)
+                          r"\b(?:first|initial)\s+(?:phase|stage|period)\b|\bphase\s+one\b",
+                          re.IGNORECASE)
+
+
+TRUCE_MILESTONE_VERB = re.compile(r"\b(?:took|take[sn]?|went|go(?:es)?|came|come[s]?)\s+into\s+"
+                                  r"(?:effect|force)|\btook\s+effect|\b(?:began|begun|begins|"
+                                  r"started|starts|ended|ends|ending|collapsed|broke|broken|"
+                                  r"expired|agreed|reached|signed|announced|violated)\b",
+                                  re.IGNORECASE)
+
+
+TRUCE_ROW_KINDS = ("truce", "ceasefire", "agreement", "war")
+
+
+@lru_cache(maxsize=1)
+def _truce_milestones() -> dict[tuple[int, int], list]:
+    """(month, day) -> the timeline's truce and ceasefire milestones on that day (rows of
+    :data:`TRUCE_ROW_KINDS` whose description names a truce or ceasefire)."""
+    from analysis.rules import timeline  # (imported late, as in _timeline_mentions)
+
+    out: dict[tuple[int, int], list] = {}
+    for event in timeline.load():
+        if event.kind in TRUCE_ROW_KINDS and TRUCE_WORDS.search(event.event):
+            out.setdefault((event.start.month, event.start.day), []).append(event)
+    return out
+
+
+def _truce_days(text: str, mentions: list[dict], sentence_of) -> list[dict]:
+    """Set ``year_hint`` on a year-less date of a truce milestone (:data:`TRUCE_WORDS` in
+    its sentence, one year with a milestone on that day) and return the milestone as an
+    event mention at the date's place. Leaves dates with a year, a year hint or "last
+    year", and days that milestones of two years share (27 November: a 2023 extension and
+    the 2024 Lebanon ceasefire)."""
+    found = []
+    for mention in mentions:
+        if mention["kind"] not in ("month_day", "day_month") or mention.get("year_hint") or \
+                mention.get("rel_year") is not None or re.search(r"\d{4}", mention["text"]):
+            continue
+        start, end = sentence_of(mention["start_char"])
+        month, day = _month_of(mention["text"]), re.search(r"\d{1,2}", mention["text"])
+        sentence = text[start:end]
+        if not month or not day or not TRUCE_ITSELF.search(sentence) or \
+                not TRUCE_MILESTONE_VERB.search(sentence):
+            continue
+        rows = _truce_milestones().get((month, int(day.group(0))), [])
+        if len({row.start.year for row in rows}) != 1:
+            continue
+        row = rows[0]
+        mention["year_hint"] = row.start.year
+        found.append({"kind": "event", "text": mention["text"],
+                      "start_char": mention["start_char"], "end_char": mention["end_char"],
+                      "event": row.event, "event_kind": row.kind,
+                      "date": row.start.isoformat(), "end_date": row.start.isoformat(),
+                      "tense": mention.get("tense") or "past",
+                      # "a truce has held since October 10": no news of that day
+                      **({"since": True} if mention.get("since") else {})})
+    return found
+
+
+# A year-less date followed by "last year" / "this year" ("the attack on October 7 last year",
+# "the warrants issued in November last year", "in January this year"): the report's year is
+# the date's plus one / the same (``rel_year`` -1 / 0).
+RELATIVE_YEAR = re.compile(r"\s*(?:of\s+)?(?P<which>last|this|the\s+previous)\s+year\b",
+                           re.IGNORECASE)
+
+
+YEARLESS_KINDS = ("month_day", "day_month", "bare_month", "part_month")
+
+
+def _relative_years(text: str, mentions: list[dict]) -> None:
+    """Mark ``rel_year`` on the year-less dates :data:`RELATIVE_YEAR` follows."""
+    for mention in mentions:
+        if mention["kind"] not in YEARLESS_KINDS or re.search(r"\d{4}", mention["text"]):
+            continue
+        found = RELATIVE_YEAR.match(text, mention["end_char"])
+        if found:
+            mention["rel_year"] = 0 if found.group("which").lower() == "this" else -1
+
+
+def _lead_dates(text: str, mentions: list[dict], sentences) -> None:
+    """Mark ``lead`` the dates of the article's first sentence after its headline ("Egypt
+    proposed a two-day Gaza ceasefire on October 27 that ..."): the lede tells the news, so
+    a past date there is days before the report. Not "since ...", not a background year."""
+    headline = text.find("\n")   # a short first line without a full stop is a headline
+    body = headline + 1 if 0 <= headline <= 200 and \
+        not re.search(r"[.!?][\"”']?\s*$", text[:headline]) else 0
+    while body < len(text) and text[body].isspace():
+        body += 1
+    # the sentence holding the body's first character (a parser may join it to the headline)
+    first = next(((max(a, body), b) for a, b in sentences if a <= body < b), None)
+    if first is None:
+        return
+    paragraph = text.find("\n", first[0])   # ... and never past the first paragraph
+    first = (first[0], first[1] if paragraph < 0 else min(first[1], paragraph))
+    for mention in mentions:
+        if mention["kind"] in ("month_day", "day_month") and \
+                first[0] <= mention["start_char"] < first[1] and \
+                mention.get("tense") == "past" and not mention.get("since") and \
+                not mention.get("year_hint"):
+            mention["lead"] = True
+
+
+# A year named in the same or the previous sentence ("In November 2023, Egypt and Qatar
+# helped broker a seven-day pause ... The pause collapsed on December 1") is the year of a
+# year-less date that follows it. "October 7, 2023" (the attack, named in every report) is
+# no such context.
+_YEAR_CONTEXT = re.compile(rf"\b(?:(?P<month>{_MONTH})\s+(?:(?P<day>{_DAY}),?\s+)?)?"
+                           r"(?P<year>20[2-3]\d)\b", re.IGNORECASE)
+
+
+_WAR_START_DATE = re.compile(r"\b(?:oct(?:ober|\.)?\s+7(?:th)?|7(?:th)?\s+oct(?:ober|\.)?)"
+                             r",?\s+2023\b", re.IGNORECASE)
+
+
+def _year_context(text: str) -> tuple[int, int] | None:
+    """(year, month or 0) of the last year named in `text` other than 7 October 2023."""
+    found = None
+    for match in _YEAR_CONTEXT.finditer(text):
+        if _WAR_START_DATE.search(text[max(0, match.start() - 12):match.end()]):
+            continue
+        found = (int(match.group("year")), _month_of(match.group("month") or ""))
+    return found
+
+
+def _month_of(text: str) -> int:
+    """The month named in `text` (0 when none): "Dec. 1" -> 12."""
+    return next((MONTHS[w] for w in re.findall(r"[a-z]+", text.lower()) if w in MONTHS), 0)
+
+
+def _year_hints(text: str, mentions: list[dict], sentences) -> None:
+    """Set ``year_hint`` on a year-less date ("December 1") when the same or the previous
+    sentence names a year before it ("In November 2023, ..."), and its month is not earlier
+    than the month named with that year (else the hint is unsure: none)."""
+    for mention in mentions:
+        if mention["kind"] not in ("month_day", "day_month") or re.search(r"\d{4}",
+                                                                          mention["text"]):
+            continue
+        index = next((k for k, (a, b) in enumerate(sentences)
+                      if a <= mention["start_char"] < b), None)
+        if index is None:
+            continue
+        start = sentences[max(0, index - 1)][0]
+        context = _year_context(text[start:mention["start_char"]])
+        month = _month_of(mention["text"])
+        if context and month and month >= context[1]:
+            mention["year_hint"] = context[0]
+
+
+def _date_expressions(text: str, segments) -> list[dict]:
+    """The date expressions of :func:`find_dates_typed` as mentions (weekday numbers set)."""
+    mentions = []
+    for start, end, found, kind in find_dates_typed(text, segments):
+        mention = {"text": found, "start_char": start, "end_char": end, "kind": kind}
+        if kind == "bare_month" and not _month_word(found)[0].isupper():
+            continue
+        if kind in ("weekday", "overnight"):
+            days = [WEEKDAYS[w] for w in re.findall(r"[a-z]+", found.lower())
+                    if w in WEEKDAY_NAMES]
+            mention["weekday"] = days[-1] if kind == "overnight" else days[0]
+        mentions.append(mention)
+    return mentions

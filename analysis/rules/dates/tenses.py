@@ -1,0 +1,452 @@
+"""The relation of a mention to the report: tense in its clause, events as past, recent,
+coming, under way or at a distance ("two weeks after the killing"), events of the week and
+on a coming date, the timeline's events, holidays and offices found in the text, weekdays.
+Fed by :mod:`.finding`, :mod:`.resolving` and :mod:`analysis.rules.timeline`; feeds
+:mod:`.signals`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from analysis.rules.dates.finding import _WORD_OR_DAY, local_tense, tense_of
+from analysis.rules.dates.resolving import resolve
+from analysis.rules.dates.words import _MONTH_NAME_ALT, _NUM, WEEKDAY_NAMES, WEEKDAYS, _number
+from analysis.rules.lexicon import MONTHS
+
+# Words right before an event or holiday that make it a coming one ("ahead of Ramadan",
+# "before the inauguration", "in the run-up to Passover"); the others leave the tense of the
+# clause. "during" puts the report inside the event.
+AHEAD_OF = re.compile(r"\b(?:ahead\s+of|before|in\s+the\s+run-up\s+to|until|till|awaiting|"
+                      r"in\s+time\s+for|by|"
+                      r"upcoming|coming|start\s+of|beginning\s+of|eve\s+of)\s+(?:the\s+)?"
+                      r"(?:holy\s+|Muslim\s+|Jewish\s+|fasting\s+|month\s+of\s+|\w+'s\s+)*$",
+                      re.IGNORECASE)
+
+
+# "since March 18", "since the ceasefire collapsed in March": the report follows it, but not
+# necessarily soon (no recency preference).
+SINCE_DATE = re.compile(r"\bsince\s+(?:on\s+)?$", re.IGNORECASE)
+
+
+SINCE_EVENT = re.compile(r"\bsince\s+(?:the\s+)?(?:[\w'-]+\s+){0,6}$", re.IGNORECASE)
+
+
+DATED = ("iso", "month_day", "day_month", "month_year", "part_month", "bare_month")
+
+
+# Events announced before they happen (an inauguration, a release day, an agreement, talks):
+# a future marker within 60 characters ("will be released", "which will take place") keeps
+# them coming.
+SCHEDULED_KINDS = ("inauguration", "election", "release", "agreement", "ceasefire", "talks",
+                   "truce", "summit")
+
+
+# ... or a recent one: "shortly after", "following", "in the wake of" (the report follows it
+# within weeks).
+RECENTLY = re.compile(r"\b(?:(?:shortly|just|days|hours|a\s+day|two\s+days|soon|a\s+week)\s+"
+                      r"after|following|(?:it\s+|this\s+|which\s+)?(?:follows|comes\s+after|came\s+after)|in\s+the\s+wake\s+of|in\s+response\s+to|after\s+"
+                      r"(?:last|this)\s+week's|amid)\s+(?:the\s+)?(?:[\w-]+\s+){0,6}$",
+                      re.IGNORECASE)
+
+
+# ... how soon: "hours after", "a day after", "moments after" -> within 3 days; "days after",
+# "a week after", "shortly after" (what came shortly after: the news of days later) -> within
+# 10 (else within a month)
+RECENT_HOURS = re.compile(r"(?:hours|a\s+day|moments|minutes)\s+after", re.I)
+
+
+RECENT_DAYS = re.compile(r"(?:days|two\s+days|a\s+week|just|shortly)\s+after", re.I)
+
+
+RECENT_HOURS_DAYS, RECENT_DAYS_DAYS = 3, 10
+
+
+RECENTLY_NEW = re.compile(r"\b(?:new|newest|latest|fresh)\s+$", re.IGNORECASE)  # "a new proposal"
+
+
+# ... or at a distance: "two weeks after the killing of Sinwar", "a month since the rescue"
+# (the report lies about that long after the event: tense "offset", offset_days).
+OFFSET_AFTER = re.compile(rf"\b(?:some\s+|about\s+|nearly\s+|almost\s+|roughly\s+|just\s+|"
+                          rf"more\s+than\s+|over\s+)?(?P<num>{_NUM})\s+(?P<unit>days?|weeks?|"
+                          rf"months?)\s+(?:after|since|following)\s+(?:the\s+)?(?:[\w-]+\s+){{0,6}}$",
+                          re.IGNORECASE)
+
+
+# ... or named by the period it fell in: "last week's Israeli strike in Doha" (either
+# apostrophe), "yesterday's rescue": about that long before the report.
+LAST_PERIOD_BEFORE = re.compile(r"(?:\b(?:last|past)\s+(?P<period>week|month)|"
+                                r"\b(?P<yesterday>yesterday))['’]s\s+(?:[\w-]+\s+){0,3}$",
+                                re.IGNORECASE)
+
+
+LAST_PERIOD_DAYS = {"week": 7, "month": 30, None: 1}
+
+
+# A main clause in the past perfect after "ahead of X" ("Ahead of the strike, Washington had
+# floated a proposal"): the story is told from after X.
+PAST_PERFECT = re.compile(r"\bhad\s+(?:already\s+|been\s+)?\w+(?:ed|en|t)\b", re.IGNORECASE)
+
+
+# ... and an event phrase in the present perfect is the news itself ("Qatar has decided to
+# suspend its mediation").
+PRESENT_PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+\s+)?\w+ed\b", re.IGNORECASE)
+
+
+DURING = re.compile(r"\b(?:during|throughout|this|in)\s+(?:the\s+)?(?:holy\s+|Muslim\s+|"
+                    r"Jewish\s+|fasting\s+|month\s+of\s+)*$", re.IGNORECASE)
+
+
+def _set_tense(text: str, mention: dict, start: int, end: int) -> None:
+    """The mention's tense in its sentence text[start:end], whether it follows "since", and
+    for events and holidays their relation to the report (:func:`_event_tense`)."""
+    mention["tense"] = local_tense(text[start:end], mention["start_char"] - start,
+                                   mention["end_char"] - start)
+    before = text[max(start, mention["start_char"] - 60):mention["start_char"]]
+    if (SINCE_DATE if mention["kind"] in DATED else SINCE_EVENT).search(before):
+        mention["since"] = True   # "killed since the ceasefire collapsed": not recent
+    if mention["kind"] in ("event", "holiday"):
+        near = text[max(start, mention["start_char"] - 60):min(end, mention["end_char"] + 60)]
+        if mention.get("event_kind") in SCHEDULED_KINDS and tense_of(near) == "future" and \
+                not mention.get("since") and not PAST_VERB_BEFORE.search(
+                    text[max(start, mention["start_char"] - 40):mention["start_char"]]):
+            mention["tense"] = "future"   # "is expected to be freed ... the release of the 20"
+        # "Ahead of the strike, Washington had floated a proposal": told from after it
+        # ... or from a past plan ("The mediators had hoped to secure a ceasefire before the
+        # start of Ramadan"): the past perfect right before it in its clause
+        mention["past_perfect"] = bool(PAST_PERFECT.search(text[mention["end_char"]:end]) or
+                                       PAST_PERFECT.search(re.split(r"[,;:]", text[
+                                           max(start, mention["start_char"] - 80):
+                                           mention["start_char"]])[-1]))
+        # "giving them up would invite a resumption of the bombardment": a hypothesis
+        left = text[start:mention["start_char"]]
+        mention["hypothetical"] = bool(HYPOTHETICAL.search(left[-HYPOTHESIS_CHARS:])) and \
+            not FACT_BEFORE.search(left)
+        mention["tense"] = _event_tense(text[start:mention["start_char"]], mention)
+        if CURRENT_STATE.match(mention["text"]):
+            mention["tense"] = "during"   # "the current, fragile ceasefire": in force now
+        if mention["tense"] == "past" and SIDELINES.match(mention["text"]):
+            mention["tense"] = "during"   # "met on the sidelines of the UN General Assembly"
+        after = text[mention["end_char"]:min(end, mention["end_char"] + 40)]
+        if mention["tense"] == "past" and LAST_WEEK_AFTER.match(after):
+            mention["tense"], mention["offset_days"] = "offset", 7
+        ago = AGO_AFTER.match(after) if mention["tense"] == "past" else None
+        if ago and _number(ago.group("num")):   # "the first phase of which ended two weeks ago"
+            mention["tense"] = "offset"
+            mention["offset_days"] = _number(ago.group("num")) * AGO_UNIT_DAYS[
+                ago.group("unit").lower()]
+
+
+# A past verb right before a scheduled event's phrase keeps it past even in a future clause
+# ("Witkoff and Kushner, who helped broker the October 9 ceasefire, are scheduled to ...",
+# "which ended the truce"); not "to be signed" (no past verb before the article).
+PAST_VERB_BEFORE = re.compile(r"\b(?:\w+ed|broke|brought|struck|won|sealed)\s+(?:\w+\s+)?"
+                              r"(?:the|a|an|its|their)\s+$", re.IGNORECASE)
+
+
+# An event named after "would", "could", "might" in its sentence is a hypothesis ("would invite
+# a resumption of the bombardment"), not evidence of the event: the mention is dropped.
+HYPOTHETICAL = re.compile(r"\b(?:would|could|might)\b(?!\s+have\b)", re.IGNORECASE)
+
+
+HYPOTHESIS_CHARS = 50   # ... the modal within this many characters before the event's phrase
+
+
+# ... unless a preposition of time introduces it ("would respond after the killing of Sinwar")
+FACT_BEFORE = re.compile(r"\b(?:after|since|following|amid|despite|over|before)\s+(?:the\s+)?"
+                         r"(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
+
+
+# A meeting "on the sidelines of" a summit is held during it.
+SIDELINES = re.compile(r"sidelines\s+of\b", re.IGNORECASE)
+
+
+# A period named as holding now ("the current, fragile ceasefire", "the ongoing truce"): the
+# report lies within it (tense 'during'; the timeline has one row per period).
+CURRENT_STATE = re.compile(r"(?:the\s+)?(?:current|ongoing|existing|present|fragile)\b",
+                           re.IGNORECASE)
+
+
+# An event followed by "last week" ("Netanyahu broke the original deal last week", "the
+# strike on Doha last week"): about a week before the report (tense 'offset').
+LAST_WEEK_AFTER = re.compile(r"[\s,]*(?:(?:on|in|at)\s+\w+\s+)?(?:late\s+|early\s+)?"
+                             r"last\s+week\b", re.IGNORECASE)
+
+
+# ... or by "N days/weeks/months ago" ("the first phase of which ended two weeks ago"):
+# about that long before the report.
+AGO_AFTER = re.compile(rf"[\s,]*(?:some\s+|about\s+|nearly\s+|almost\s+|just\s+|roughly\s+|"
+                       rf"more\s+than\s+|over\s+)?(?P<num>{_NUM})\s+(?P<unit>day|week|month)s?"
+                       rf"\s+ago\b", re.IGNORECASE)
+
+
+AGO_UNIT_DAYS = {"day": 1, "week": 7, "month": 30}
+
+
+# Relative day words that make a past event in the same sentence this week's news ("Edan
+# Alexander was released on Monday", "the strike on Doha on Tuesday", "yesterday's rescue").
+_THIS_WEEK = re.compile(r"\b(?:yesterday|today|tonight|overnight|this\s+week|"
+                        r"(?:on\s+|late\s+|early\s+)?(?:monday|tuesday|wednesday|thursday|friday|"
+                        r"saturday|sunday))\b", re.IGNORECASE)
+
+
+THIS_WEEK_DAYS = 8
+
+
+THIS_WEEK_CHARS = 40   # the day word within this many characters of the event phrase
+
+
+def _events_on_a_coming_date(mentions: list[dict], sentence_of) -> None:
+    """An event whose own day a coming date of its sentence names ("his job only begins
+    on January 20, inauguration day, Reuters reported Wednesday night") is coming too,
+    whatever the tense of the clause's main verb."""
+    coming = {}
+    for m in mentions:
+        if m["kind"] in ("month_day", "day_month", "iso") and m.get("tense") == "future":
+            when = resolve(m["text"], None)
+            day = when.date if when.date is not None else _month_day(m["text"])
+            if day is not None:
+                coming.setdefault(sentence_of(m["start_char"]), set()).add(
+                    (day.month, day.day) if isinstance(day, dt.date) else day)
+    if not coming:
+        return
+    for mention in mentions:
+        if mention["kind"] == "event" and mention.get("tense") != "future":
+            day = dt.date.fromisoformat(mention["date"])
+            if (day.month, day.day) in coming.get(sentence_of(mention["start_char"]), ()):
+                mention["tense"] = "future"
+
+
+def _month_day(text: str) -> tuple[int, int] | None:
+    """(month, day) of a year-less date ("January 20", "20 January")."""
+    words = _WORD_OR_DAY.findall(text)
+    month = next((MONTHS[w.lower()] for w in words if w.lower() in MONTHS), None)
+    day = next((int(w) for w in words if w.isdigit()), None)
+    return (month, day) if month and day else None
+
+
+# The weekday of a report's source after the event's clause ("... begins on January 20,
+# inauguration day, Reuters reported Wednesday night") is not the event's day.
+REPORTED_AFTER = re.compile(r"^[^.;]*?,\s*(?:[\w.'’-]+\s+){0,4}(?:reported|said|told|announced|"
+                            r"wrote|added|confirmed)\s+(?:on\s+)?$", re.IGNORECASE)
+
+
+def _events_of_the_week(text: str, mentions: list[dict], sentence_of) -> None:
+    """A timeline event mentioned as past next to a weekday or "yesterday" (within
+    :data:`THIS_WEEK_CHARS` in its sentence; not a planned day, not "last week") happened in
+    the report's week: tense 'recent' within :data:`THIS_WEEK_DAYS`. A topic of talks
+    named farther from the day ("met on Thursday to discuss ... the cease-fire in
+    Lebanon") keeps its tense."""
+    relative = [m for m in mentions if m["kind"] in ("weekday", "relative", "overnight")
+                and m.get("tense") != "future" and _THIS_WEEK.search(m["text"])
+                and not re.search(r"\b(?:last|next|past|previous|coming)\b", m["text"], re.I)]
+    for mention in mentions:
+        if mention["kind"] != "event" or mention.get("tense") not in ("past", "recent"):
+            continue
+        sentence = sentence_of(mention["start_char"])
+        near = [r for r in relative if sentence_of(r["start_char"]) == sentence and
+                min(abs(r["start_char"] - mention["end_char"]),
+                    abs(mention["start_char"] - r["end_char"])) <= THIS_WEEK_CHARS and
+                not REPORTED_AFTER.search(text[mention["end_char"]:max(mention["end_char"],
+                                                                        r["start_char"])])]
+        if near:
+            mention["tense"], mention["recent_days"] = "recent", THIS_WEEK_DAYS
+            # the weekday named next to it ("Or Levy was freed on Saturday"): when it is the
+            # event's own weekday, it names the event's day (dating prefers the days after)
+            mention["week_day"] = next((r["weekday"] for r in near
+                                        if r.get("weekday") is not None), None)
+
+
+def _during(before: str, mention: dict) -> bool:
+    """The report lies within the event or holiday: "during Ramadan", "throughout the
+    truce", "in Ramadan", "this Passover", "in the truce" (a period, with an end date). Not
+    "in the" or "this" before a one-day event ("the mediators in the ceasefire deal agreed
+    in January", "this agreement"): its part in the story, not the time of the report."""
+    found = DURING.search(before)
+    if not found:
+        return False
+    one_day = mention.get("end_date") in (None, "", mention.get("date"))
+    if mention["kind"] == "event" and one_day and \
+            found.group(0).split()[0].lower() in ("in", "this"):
+        return False
+    return True
+
+
+# A war named by its length has ended ("during the 12-day conflict, 29 Israelis were killed"):
+# "during" it is no report inside it.
+ENDED_WAR = re.compile(r"\b(?:\d+|[a-z]+)-day\s+(?:war|conflict)\b", re.IGNORECASE)
+
+
+def _event_tense(before: str, mention: dict) -> str:
+    """An event's relation to the report, from the words right before it: 'future' ("ahead
+    of Ramadan", :data:`AHEAD_OF`), 'during' ("during Ramadan"), 'offset' ("two weeks after
+    the killing", :data:`OFFSET_AFTER`, with ``offset_days``), 'recent' ("shortly after
+    the ceasefire", "following the rescue", :data:`RECENTLY`; or the event phrase in the
+    present perfect). Otherwise a holiday keeps the tense of its clause and a dated event
+    is past (a named event is mostly mentioned once it happened; the clause's tense
+    belongs to its main verb: "are expected to meet after the killing of Sinwar")."""
+    before = before[-60:]
+    if AHEAD_OF.search(before) and not mention.get("past_perfect"):
+        return "future"
+    if _during(before, mention) and not ENDED_WAR.search(mention["text"]):
+        return "during"
+    if mention.get("since"):   # "the fourth exchange since the ceasefire took effect"
+        return "past"
+    if mention["kind"] == "holiday" or (mention.get("event_kind") in SCHEDULED_KINDS and
+                                        mention["tense"] == "future"):
+        return mention["tense"]
+    last = LAST_PERIOD_BEFORE.search(before)
+    if last:   # "last week's strike in Doha", "yesterday's rescue"
+        mention["offset_days"] = LAST_PERIOD_DAYS[(last.group("period") or "").lower() or None]
+        return "offset"
+    offset = OFFSET_AFTER.search(before)
+    if offset and _number(offset.group("num")):
+        unit = {"d": 1, "w": 7, "m": 30}[offset.group("unit")[0].lower()]
+        mention["offset_days"] = _number(offset.group("num")) * unit
+        return "offset"
+    recently = RECENTLY.search(before)
+    if recently and RECENT_HOURS.match(recently.group(0)):
+        mention["recent_days"] = RECENT_HOURS_DAYS   # "hours after the first phase expired"
+    elif recently and RECENT_DAYS.match(recently.group(0)):
+        mention["recent_days"] = RECENT_DAYS_DAYS    # "days after the strike"
+    if recently or RECENTLY_NEW.search(before) or \
+            PRESENT_PERFECT.search(mention["text"]) or \
+            mention.get("in_headline"):
+        return "recent"
+    return "past"
+
+
+# A state named as the past one ("then-U.S. President-elect Donald Trump", "the former war
+# cabinet"): "then-" or "former" up to two words before it says nothing of the report's day.
+THEN_BEFORE = re.compile(r"\b(?:then-|former\s+)(?:[\w.'’-]+\s+){0,2}$", re.IGNORECASE)
+
+
+def _then_state(text: str, mention: dict) -> bool:
+    """A state row's mention with :data:`THEN_BEFORE` right before it."""
+    return mention.get("event_kind") == "state" and bool(
+        THEN_BEFORE.search(text[max(0, mention["start_char"] - 30):mention["start_char"]]))
+
+
+# A holiday's one-word name as a surname ("one freed prisoner, Mahdi Ramadan, said"): a
+# capitalised given name right before it in the middle of a sentence (after a lower-case
+# word or a comma; not a title-case headline, not "the Muslim holy month of Ramadan", "on
+# Monday Ramadan begins").
+NAME_BEFORE = re.compile(
+    r"(?:[a-z,;]\s+)(?!(?:The|Holy|Muslim|Islamic|Jewish|Christian|During|Before|After|Until|"
+    r"Since|This|Last|Next|Eid|In|Of|For|Ahead|Gaza|" +
+    "|".join(w.capitalize() for w in WEEKDAY_NAMES) + "|" + _MONTH_NAME_ALT +
+    r")\b)[A-Z][a-z]+\s+$")
+
+
+def _a_persons_name(text: str, start: int) -> bool:
+    """Whether a holiday's name at `start` is a surname (:data:`NAME_BEFORE`)."""
+    return bool(NAME_BEFORE.search(text[max(0, start - 40):start]))
+
+
+def _timeline_mentions(text: str) -> list[dict]:
+    """Holidays, dated events and office holders the timeline knows (analysis.rules.timeline)."""
+    from analysis.rules import timeline
+
+    offices = timeline.find_offices(text)
+    # (a state a title names, "President-elect Donald Trump", is the holder's tenure already)
+    mentions = [m for m in timeline.find_events(text) if not _name_only(text, m) and
+                not _then_state(text, m) and not (
+        m.get("event_kind") == "state" and any(-3 <= o["start_char"] - m["end_char"] <= 3 or
+                                               0 <= m["start_char"] - o["end_char"] <= 8
+                                               for o in offices))] + offices
+    headline = text.find("\n")
+    for mention in mentions:  # an event in the headline is the news itself
+        mention["in_headline"] = 0 <= mention["start_char"] < headline <= 200
+    for name, pattern in timeline.holiday_patterns().items():
+        # every mention, up to a few ("Gaza truce for Ramadan ..." in a headline, "ahead of
+        # Ramadan" in the body): the inference keeps the most telling one
+        for match in [m for m in pattern.finditer(text)
+                      if " " in m.group(0).strip() or not _a_persons_name(text, m.start())
+                      ][:timeline.MAX_MENTIONS]:
+            mentions.append({"text": match.group(0), "start_char": match.start(),
+                             "end_char": match.end(), "kind": "holiday", "holiday": name})
+            _holiday_start(text, match.end(), mentions[-1])
+    return mentions
+
+
+# A holiday said to begin on a weekday or soon ("before Ramadan, the Muslim holy month of
+# fasting, begins Monday", "Ramadan, which starts early next week"): its first day is that
+# weekday, within days of the report.
+HOLIDAY_STARTS = re.compile(
+    r"(?:,?\s+(?:which|that)\s+|,\s+(?:the|a)\s+[^,.;]{0,50},\s+|\s+)(?:is\s+|will\s+)?"
+    r"(?:(?:due|expected|set)\s+to\s+)?(?:begins?|starts?|commences?)\s+(?:on\s+)?"
+    r"(?:(?P<soon>tomorrow|(?:early\s+|late\s+)?(?:next|this)\s+week|in\s+(?:a\s+few|two|three)"
+    r"\s+days)|(?:this\s+|next\s+)?(?P<wd>" + "|".join(WEEKDAY_NAMES) + r"))\b", re.IGNORECASE)
+
+
+def _holiday_start(text: str, end: int, mention: dict) -> None:
+    """Mark a holiday mention whose first day the text gives as a weekday
+    (``starts_weekday``) or as soon (``starts_soon``): :data:`HOLIDAY_STARTS`."""
+    found = HOLIDAY_STARTS.match(text, end, min(len(text), end + 110))
+    if found and found.group("wd"):
+        mention["starts_weekday"] = WEEKDAYS[found.group("wd").lower()]
+    elif found:
+        mention["starts_soon"] = True
+
+
+# A release, rescue or recovery found by a hostage's name alone ("Kfir Bibas", "Emily Damari")
+# says it happened only with such a word in the sentence: the names are in the news from the
+# day of the kidnapping ("Kfir Bibas was nine months old when he was taken").
+NAME_ONLY = re.compile(r"(?:[A-Z][\w'’-]*\.?\s+){0,3}[A-Z][\w'’-]*")
+
+
+FREED_WORDS = re.compile(r"\b(?:releas\w*|free[ds]?|freeing|return\w*|handed\s+over|hand\s+over|"
+                         r"handover|came\s+home|returned\s+home|homecoming|reunit\w*|rescu\w*|recover\w*|retriev\w*|"
+                         r"bodies|body|remains|coffins?|funerals?|buried|identified|exchange[ds]?|"
+                         r"swap|walked\s+free|back\s+in\s+Israel)\b", re.IGNORECASE)
+
+
+NAMED_KINDS = ("release", "rescue", "recovery")
+
+
+# ... nor with one saying the person was left out ("was not included in the release", "is still
+# held", "remains in captivity")
+NOT_FREED = re.compile(r"\bnot\s+(?:\w+\s+){0,2}(?:includ|releas|free|return)\w*|\bstill\s+"
+                       r"(?:being\s+)?(?:held|in\s+captivity)|\bremains?\s+in\s+captivity",
+                       re.IGNORECASE)
+
+
+def _name_only(text: str, mention: dict) -> bool:
+    """A release, rescue or recovery row matched by a hostage's name alone, with no word of
+    freeing in its sentence (:data:`FREED_WORDS`): not evidence that it happened."""
+    if mention.get("event_kind") not in NAMED_KINDS or \
+            not NAME_ONLY.fullmatch(mention["text"]):
+        return False
+    start = max(text.rfind(". ", 0, mention["start_char"]),
+                text.rfind("\n", 0, mention["start_char"])) + 1
+    stops = [i for i in (text.find(". ", mention["end_char"]),
+                         text.find("\n", mention["end_char"])) if i >= 0]
+    sentence = text[start:min(stops) if stops else len(text)]
+    return not FREED_WORDS.search(sentence) or bool(NOT_FREED.search(sentence))
+
+
+def _attach_weekdays(text: str, mentions: list[dict]) -> None:
+    """A weekday right before a date ("Tuesday 13 February", "Tuesday, Feb. 13") names the
+    date's weekday: it is stored on the date (``weekday``) and the weekday mention is marked
+    ``of_date`` (it says nothing about the report day)."""
+    for before, mention in zip(mentions, mentions[1:]):
+        if before["kind"] == "weekday" and mention["kind"] in ("month_day", "day_month", "iso") \
+                and re.fullmatch(r"[\s,]*(?:the\s+)?\(?",
+                                 text[before["end_char"]:mention["start_char"]]):
+            mention["weekday"] = before["weekday"]
+            before["of_date"] = True
+            if before.get("tense") == "future":   # "likely to take effect on Sunday, January 19"
+                mention["tense"] = "future"
+
+
+_PRECISION_BASE = dt.date(2024, 6, 15)
+
+
+def day_precise(text: str) -> bool:
+    """Whether a date expression names a day, not a week or a month.
+
+    >>> day_precise("July 28"), day_precise("on Friday"), day_precise("last week")
+    (True, True, False)
+    """
+    return resolve(text, _PRECISION_BASE).precision == "day"

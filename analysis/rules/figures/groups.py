@@ -1,0 +1,169 @@
+"""Sub-counts: the `group` of a row.
+
+"including 12,300 children" (children), aid seekers, deaths from starvation, the military's own
+toll, "20 of them alive" (alive). Fed by :mod:`.reading` and :mod:`.triggers`; feeds
+:mod:`.vetoes` and :mod:`.sentence`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from analysis.rules.figures.reading import _Reading, _Sentence
+from analysis.rules.figures.triggers import _mask_dates, _nearest_cue, _same_clause
+
+# a toll of one cause or circumstance is a sub-count: (what follows the noun phrase, group)
+_CIRCUMSTANCE_GROUPS = (  # (up to 90 characters: "killed and more than 13,500 wounded while
+    # seeking aid" gives both tolls the circumstance)
+    (re.compile(r"^[^.;]{0,90}?\b(?:while|when)\s+(?:seeking|trying\s+to\s+(?:reach|get|access|"
+                r"receive|obtain|collect)|attempting\s+to\s+(?:reach|get|access|receive)|waiting\s+"
+                r"for|collecting|queu\w+\s+for)\s+(?:\w+\s+){0,2}?(?:aid|food|flour|help)\b",
+                re.IGNORECASE), "aid seekers"),
+    (re.compile(r"^[^.;]{0,40}?\b(?:died|dying|dead)\s+(?:of|from)\s+(?:\w+\s+){0,2}?(?:malnutrition|"
+                r"starvation|hunger|famine|dehydration)\b", re.IGNORECASE), "starvation"),
+)
+
+
+_ADMINISTRATIVE = re.compile(r"\badministrative\s+(?:detention|detainees?)\b", re.IGNORECASE)
+_AID_SEEKERS = re.compile(r"\b(?:aid|bread|food|flour)[\s-]+seekers?\b", re.IGNORECASE)
+_TOLL_AMONG = re.compile(r"\btoll\s+(?:among|of)\s+(?:the\s+)?(?:(?:slain|fallen|killed|dead|"
+                         r"israeli|palestinian)\s+){0,2}(?P<word>[\w-]+)\b[^\d.;:]{0,100}$",
+                         re.IGNORECASE)  # "The toll among children has surpassed 18,000", "the
+# toll of slain Israeli troops in the ground offensive to 101"
+_GROUP_TOLL = re.compile(r"\bnumber\s+of\s+(?:[\w-]+\s+){0,2}?(?P<word>[\w-]+)\s+(?:killed|dead|"
+                         r"slain|martyred|injured|wounded)\b[^\d.;:]{0,110}$", re.IGNORECASE)
+# "the total number of malnutrition-related deaths during the war to 289", "the death toll
+# from hunger has reached 222", "famine deaths rose to 300": a tally of one cause of death
+_STARVATION_TOLL = re.compile(r"\b(?:(?:malnutrition|starvation|hunger|famine)(?:[\s-]+related)?\s+"
+                              r"(?:deaths|death\s+toll|toll|fatalities)|(?:deaths|death\s+toll|toll|"
+                              r"fatalities)\s+(?:from|due\s+to|of|caused\s+by)\s+(?:\w+\s+)?"
+                              r"(?:malnutrition|starvation|hunger|famine))\b[^\d.;:]{0,100}$",
+                              re.IGNORECASE)
+# "the military death toll since the start of the ground offensive ... to 86", "Israeli Army
+# Death Toll ... Reaches 97", "the IDF's death toll": the toll of a side's soldiers
+_MILITARY_TOLL = re.compile(r"(?:\b(?:military|army|idf|military['’]s|army['’]s|idf['’]s)\s+"
+                            r"(?:total\s+)?(?:death\s+toll|toll|tally|count|deaths|losses)|"
+                            r"\btoll\s+of\s+the\s+ground\s+(?:campaign|operation|offensive|"
+                            r"invasion))\b[^\d.;:]{0,100}$", re.IGNORECASE)
+
+
+# ("the army's total deaths since ... jumps to 628", "the death toll of the ground campaign")
+
+
+def _toll_group(s: _Sentence, r: _Reading) -> str | None:
+    """The group a tally phrase names: "the number of UNRWA personnel killed since the
+    beginning of hostilities has increased to 135" (aid workers), "number of Palestinian
+    children killed" (children). None for "the number of people killed"."""
+    if r.metric not in ("killed", "injured"):
+        return None
+    left = _mask_dates(r.core_left, s.lexicon)  # ("... in Gaza on Oct. 27 to 280")
+    match = _GROUP_TOLL.search(left) or _TOLL_AMONG.search(left)
+    if match and s.lexicon.group_of.get(match.group("word").lower()):
+        return s.lexicon.group_of[match.group("word").lower()]
+    if _MILITARY_TOLL.search(left):  # (also "the toll of the ground campaign")
+        return "soldiers"
+    if _STARVATION_TOLL.search(left):
+        return "starvation"
+    last = s.rows[-1] if s.rows else None  # "17,000 children have been killed and over 33,000
+    if (last and r.np.kind is None and last["group"] != "all"  # injured": the same group
+            and last["metric"] in ("killed", "injured") and _same_clause(last, s.text, r.number)
+            and not any(o["row"] is last and o["subset"] for o in s.outcomes)):
+        return last["group"]  # (not after "including 169 children": a part, not the subject)
+    return None
+
+
+_LIVING = re.compile(r"\b(?:living|alive|surviving)\b", re.IGNORECASE)
+SUBSET_METRICS = {"killed", "injured", "hostages_held", "prisoners_held", "hostages_released",
+                  "prisoners_released", "displaced"}
+
+
+_AMONG_WERE = re.compile(r"\s*among\s+(?:the|those)\b[^.;:]{0,100}?\b(?:were|are|was|is)\b"
+                         r"[^.;:]{0,60}$", re.IGNORECASE)
+
+
+# a relative or "with" clause naming the people's citizenship, in the noun phrase's clause:
+# "who hold dual Israeli-US citizenship", "who are American citizens", "with US passports"
+# (not "hostages, who are held by Hamas")
+_CITIZENSHIP_AFTER = re.compile(r"[^.;,]{0,60}?\b(?:(?:who|that)\s+(?:hold|have|carry|are|were)|"
+                                r"with|holding|carrying)\s+(?:dual\s+|both\s+)?(?:[\w-]+\s+){0,3}?"
+                                r"(?:citizenships?|citizens|nationals|nationality|passports?)\b",
+                                re.IGNORECASE)
+
+
+# the displaced counted where they shelter: "were sheltering in 155 UNRWA facilities", "have
+# been housed in schools", "staying at designated emergency shelters"
+_IN_SHELTERS = re.compile(r"^[^.;]{0,60}?\b(?:sheltering|sheltered|housed|staying|living|hosted|"
+                          r"accommodated|registered|taking\s+refuge|(?:sought|taken|found)\s+"
+                          r"(?:refuge|shelter))\s+(?:in|at)\s+(?:the\s+)?(?:[\d,]+\s+)?"
+                          r"(?:(?:UNRWA|UN|United\s+Nations|emergency|designated|official|"
+                          r"collective|public)\s+)*(?:shelters|facilities|schools|premises|"
+                          r"installations|buildings|centres|centers)\b", re.IGNORECASE)
+
+
+def _group(s: _Sentence, r: _Reading) -> str | None:
+    """`all` for a count of the whole population, else the sub-group counted (``groups`` in
+    figure_words.json): "13,000 children have been killed" (children), "including 300
+    soldiers" (soldiers), "20 of them believed alive" (alive). None drops a part whose group
+    the words do not name ("including 15 in Rafah"). A hostage count of women and children
+    freed is a release of its own (group all), as is "24 of whom have died" (hostages dead)."""
+    if r.nationality_part:
+        return "all"  # "including 70 Israelis": a part by nationality, as in a breakdown
+    if r.metric.startswith("hostages_") and _CITIZENSHIP_AFTER.match(r.right, r.np.end):
+        return "dual nationals"  # "the eight hostages held in Gaza who hold dual Israeli-US
+        # citizenship": the citizens of one country among them, a sub-count
+    if (r.alive and not r.metric.endswith("_released")) or (
+            r.metric == "hostages_held" and _LIVING.search(r.right[:r.np.end])):
+        return "alive"  # "20 of them believed alive", "holds 24 living hostages" (not
+        # "released 20 Israeli captives alive": the release day's count)
+    if r.metric == "displaced" and _IN_SHELTERS.match(r.after):
+        return "in shelters"  # "1.3 million displaced people were sheltering in 155 UNRWA
+        # facilities": the part in shelters (not "1.4 million people sheltering in Rafah")
+    for regex, group in _CIRCUMSTANCE_GROUPS:
+        if r.metric in ("killed", "injured") and regex.match(r.after):
+            return group  # "killed while seeking aid", "died of malnutrition"
+    if r.metric in ("killed", "injured") and _AID_SEEKERS.search(re.split(r"[;:]",
+                                                                          r.core_left)[-1]):
+        return "aid seekers"  # "bringing the cumulative “bread-seeker” casualties to 549"
+    toll_group = _toll_group(s, r)
+    if toll_group == "soldiers" or (r.np.group == "soldiers" and r.metric in ("killed",
+                                                                              "injured")):
+        r.population = _nearest_cue(s.text, r.number.start, r.number.end,  # "the toll of
+                                    {"other": s.lexicon.cue_res["other"]}, s.lexicon,  # soldiers
+                                    "israeli")  # killed in the ground offensive", "405
+        return "soldiers"  # soldiers have been killed": Israel's military dead, a sub-count of
+        # Israel's toll (the gold of dev2, dev3 and dev4 leaves them out of the whole counts)
+    if toll_group:
+        return toll_group  # "the number of UNRWA personnel killed ... has increased to 135"
+    if r.metric == "prisoners_held" and r.np.kind == "prisoner" and r.np.group:
+        return r.np.group  # "more than 400 child prisoners"
+    if r.metric == "prisoners_held" and _ADMINISTRATIVE.search(
+            re.split(r"[,;]", r.core_left)[-1][-80:]
+            + re.split(r"[,;.]", r.right[:r.np.end + 60])[0]):
+        return "administrative detainees"  # "held under administrative detention ... 3,400"
+    named = r.np.group
+    if r.np.kind == "subgroup" and r.metric in ("killed", "injured", "displaced"):
+        return named
+    if r.np.kind == "subgroup" and named and _AMONG_WERE.match(s.text, 0, r.number.start):
+        return named  # "Among the hostages freed by Hamas were seven children and six women"
+    if r.subset and _state_of_the_taken(s, r):
+        return "all"  # "250 people were abducted, of whom 105 were freed": the released
+    if r.subset and r.metric in SUBSET_METRICS and not (
+            r.np.kind == "pronoun" and r.metric == "hostages_held"):
+        return named
+    if r.subset and r.metric == "hostages_dead" and s.rows and \
+            s.rows[-1]["metric"] == "hostages_dead":
+        return named  # "33 ... presumed deceased, including eight soldiers": a part of the
+        # dead (a part of the held said dead is the dead count: "including 36 who are dead")
+    return "all"
+
+
+def _state_of_the_taken(s: _Sentence, r: _Reading) -> bool:
+    """A part of the hostages taken, with a state of its own, is the count of that state: "250
+    people were abducted, of whom 105 were freed" (released), "took 251 hostages; 117 of them
+    have been released", "seized 251 people, of whom 58 are still held" (held). Leaves parts
+    that name a group ("of whom 30 were children": children) and parts of other counts
+    ("freed 1,968 prisoners, including 250 serving life sentences")."""
+    return bool(s.rows) and s.rows[-1]["metric"] == "hostages_taken" and r.np.group is None \
+        and r.metric in ("hostages_released", "hostages_held", "hostages_dead") \
+        and not r.alive
+

@@ -1,0 +1,519 @@
+"""What the predicate says became of the people counted.
+
+The triggers of a reading (`_read_triggers`), relative clauses and participles ("hostages
+seized in the attack were freed"), parts said dead or alive, pending and planned releases,
+rescues, releases coordinated with another, and the trigger chosen (`_choose_trigger`). Fed by
+:mod:`.reading` and :mod:`.triggers`; feeds :mod:`.metric`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from analysis.rules.figures.rates import _BODIES_LEFT, _STILL_HELD, _TAKEN_THEN_HELD, _whole_after
+from analysis.rules.figures.reading import (
+    _ANOTHER_COUNT,
+    _OTHER_SUBJECT,
+    _TAKEN_PARTICIPLE,
+    _Reading,
+    _said_alive,
+    _said_dead,
+    _Sentence,
+)
+from analysis.rules.figures.triggers import (
+    _TOTAL_LEFT,
+    _TRAILING_DETERMINERS,
+    _left_trigger,
+    _mask_dates,
+    _right_trigger,
+    _shared_predicate,
+)
+from analysis.rules.figures.words import _MODAL_RE, FigureLexicon
+from analysis.rules.numbers import find_numbers
+
+
+def _read_triggers(s: _Sentence, r: _Reading) -> None:
+    """The trigger before the number ("killed", "released", "the death toll rose to") and the
+    predicate after its noun phrase ("were killed", "remain in Gaza"); `pending` when that
+    predicate is modal ("will be released"). A comma after the left trigger makes it a noun
+    ("Before Monday's release, 48 hostages remained"); "129 hostages abducted on October 7
+    remain in Gaza" are held."""
+    lexicon = s.lexicon
+    r.left_trigger, r.trigger_start = _left_trigger(r.core_left, lexicon)
+    r.left_is_toll = r.left_trigger == "toll"
+    r.right_trigger, r.pending = _right_trigger(r.after, lexicon)
+    if r.right_trigger is None:
+        r.right_trigger = _relative_state(r.after)
+    if r.right_trigger is None and _WHO_CLAUSE.match(r.after):
+        r.right_trigger, r.pending = _predicate_after_relative(r.after, lexicon)
+    if r.left_trigger is None and _CLAIMED.search(r.core_left) \
+            and re.search(r"\blives\b", r.right[:r.np.end], re.IGNORECASE):
+        r.left_trigger, r.trigger_start = "kill", _CLAIMED.search(r.core_left).start()
+    if r.alive:
+        r.right_trigger, r.pending = "hold", False
+    if (r.left_trigger and r.right_trigger
+            and re.search(r",\s*$", r.core_left[r.trigger_start:])):
+        r.left_trigger = None
+    if _PARTITIVE_LEAD.search(r.core_left):
+        r.left_trigger = None  # "Of the Palestinian prisoners released, 1,718 were arrested"
+    if r.right_trigger in ("take", "hold") and not r.left_trigger and not r.alive:
+        r.right_trigger, r.pending = _finite_after_participle(r.after, lexicon, r.right_trigger)
+    _state_then_plan(r)
+    _appositive_count(s, r)
+    _awaited_bodies(r)
+
+
+# a return of bodies still awaited, right before "the bodies/remains of": "Hamas has yet to
+# return", "Israel is still waiting for", "still in possession of", "must still hand over"
+_AWAITED_BODIES = re.compile(
+    r"\b(?:yet\s+to|still\s+(?:has\s+to|have\s+to|needs?\s+to|must|to)|must\s+still|"
+    r"(?:still\s+)?(?:waiting|awaiting|waits|awaits)|(?:has|have)\s+not\s+(?:yet\s+)?"
+    r"(?:returned|handed\s+over|released)|(?:still\s+)?in\s+possession\s+of)\b[^.;,\d]{0,35}?"
+    r"\b(?:the\s+)?(?:bodies|remains|coffins)\s+of\s+(?:all\s+)?(?:the\s+)?$", re.IGNORECASE)
+
+
+def _awaited_bodies(r: _Reading) -> None:
+    """Hostages' remains whose return is still awaited are the dead still held: "Hamas has
+    yet to return the bodies of 13 hostages", "Israel is still waiting for the remains of 11
+    hostages", "Hamas is still in possession of the bodies of 13 hostages". Leaves returns
+    done ("Hamas has returned the remains of 15 hostages": bodies handed over) and returns
+    planned for a day ("Hamas will hand over the bodies of four hostages on Thursday")."""
+    if r.np.kind == "hostage" and _AWAITED_BODIES.search(r.core_left):
+        r.left_trigger, r.right_trigger, r.pending, r.bodies = None, "hold", False, True
+
+
+# "<noun phrase>, who number about", "..., numbering more than", "..., estimated to total"
+_APPOSITIVE_COUNT = re.compile(
+    r"(?P<np>[^,;:.()\d]{3,80}),\s*(?:(?:who|which|that)\s+(?:now\s+|still\s+)?(?:number|numbered|"
+    r"total|totalled|totaled)|numbering|totall?ing|(?:(?:are|is|were|was)\s+)?(?:estimated|"
+    r"believed|thought|said|reported|understood)\s+to\s+(?:number|total))\s*$", re.IGNORECASE)
+_APPOSITIVE_END = re.compile(r"^\s*(?:[,;)—–]|\s-\s|\.(?:\s|$)|$)")
+_HELD_WORDS = re.compile(r"\b(?:remaining|still|held|captive|captivity|in\s+gaza|"
+                         r"in\s+(?:israeli\s+)?(?:jails|prisons|custody|detention))\b|-held\b",
+                         re.IGNORECASE)
+
+
+def _appositive_count(s: _Sentence, r: _Reading) -> None:
+    """A count in apposition to the people it counts, described by their state: "the
+    remaining hostages, estimated to total around 100,", "the hostages still in Gaza, who
+    number about 100,", "Palestinians in Israeli jails, numbering more than 9,000," (held,
+    whatever plan governs the sentence: "a proposal to free half of the remaining hostages,
+    estimated to total around 100"). Leaves "the hostages freed on Friday, numbering 24" (no
+    state of being held) and numbers followed by a noun of their own."""
+    if r.np.kind is not None or not _APPOSITIVE_END.match(r.right):
+        return
+    match = _APPOSITIVE_COUNT.search(r.core_left)
+    if match is None or not _HELD_WORDS.search(match.group("np")):
+        return
+    if s.lexicon.hostage_word_re.search(match.group("np")):
+        r.np.kind = "hostage"
+    elif s.lexicon.prisoner_word_re.search(match.group("np")):
+        r.np.kind = "prisoner"
+    else:
+        return
+    r.left_trigger, r.right_trigger, r.pending = None, "hold", False
+
+
+# "hostages who remain in Gaza are set to be released", "still in Gaza will be freed"
+_STATE_THEN_PLAN = re.compile(r"^\s+(?:(?:who|that)\s+(?:remain|are\s+still)|still|remaining)\b"
+                              r"[^,;.]{0,40}?\b(?:will|would|(?:are|is)\s+(?:set|due|expected|"
+                              r"slated|scheduled)\s+to|to\s+be)\b(?:\s+\w+){0,2}?\s+(?:released|"
+                              r"freed|free|release|returned|handed\s+over|set\s+free)\b",
+                              re.IGNORECASE)
+
+
+def _state_then_plan(r: _Reading) -> None:
+    """A count described by its state, then a release still to come: "some 100 hostages who
+    remain in Gaza are set to be released" states the held count (hold); in "33 of the 100
+    hostages still in Gaza will be freed" the part (33) is the pending release."""
+    if r.left_trigger or not (_STATE_THEN_PLAN.match(r.after) or (
+            r.pending and r.right_trigger == "release" and _REMAINING_BEFORE.search(r.core_left))):
+        return  # ("the bodies of the remaining 28 dead hostages are expected to be handed over")
+    if r.np.of_the and not r.part_of:
+        r.right_trigger, r.pending = "release", True
+    else:
+        r.right_trigger, r.pending = "hold", False
+
+
+_PARTITIVE_LEAD = re.compile(r"^\W*(?:of|out\s+of|among)\s+(?:the|those|all)\b[^;]*,\s*$",
+                             re.IGNORECASE)
+_RELATIVE_STATE = re.compile(
+    r"^\s*(?:(?:that|which|whom)\s+)?(?:its\s+|their\s+)?(?:it|they|hamas|the\s+group|militants|"
+    r"fighters|captors|"
+    r"[A-Z][\w'’-]+)(?:\s+in\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+Strip)?)?"  # "militants in Gaza"
+    r"\s+(?:still\s+)?(?:(?P<hold>holds?|is\s+holding|are\s+holding|keeps?|has\s+held)|"
+    r"(?P<take>seized|took|abducted|kidnapped|captured|dragged)|"
+    r"(?P<release>(?:has\s+|have\s+|had\s+)?(?:released|freed|handed\s+over)))\b")
+_UNKNOWN = re.compile(r"\s+(?:unclear|unknown|uncertain|a\s+mystery)", re.IGNORECASE)
+_WHO_CLAUSE = re.compile(r"\s+(?:who|that)\s+(?:were|was|had|have|are|is)\s+(?!(?:still\s+)?"
+                         r"(?:being\s+)?(?:held|killed|released|freed|taken|abducted|kidnapped)\b)",
+                         re.IGNORECASE)
+
+
+def _predicate_after_relative(after: str, lexicon: FigureLexicon) -> tuple[str | None, bool]:
+    """The predicate after a relative clause whose verb is none of the triggers: "Five Thai
+    nationals who were working in Israel that day were freed", "250 Palestinians who were
+    serving life terms were released" (release). The clause ends at a comma, a full stop or
+    another count; its first verb is the relative's own."""
+    clause = _ANOTHER_COUNT.split(re.split(r"[,;.—–]", after, maxsplit=1)[0], 1)[0]
+    for finite in list(_FINITE.finditer(clause))[1:]:
+        found, pending = _right_trigger(after[finite.start() - 1:], lexicon)
+        if found:
+            return found, pending
+    return None, False
+
+
+_FINITE = re.compile(r"\b(?:were|was|are|is|have|has|had|remain|remains|remained)\b",
+                     re.IGNORECASE)
+
+
+_CLAIMED = re.compile(r"\b(?:claimed|claiming|claims|claim|cost|costing|took|taken)\s*$",
+                      re.IGNORECASE)  # "has claimed over 44,400 Palestinian lives"
+
+
+def _relative_state(after: str) -> str | None:
+    """A relative clause with its own subject after the noun phrase: "all 48 hostages it still
+    holds", "the estimated 100 hostages it is holding", "the 48 hostages that militants in Gaza
+    still hold" (hold); "the more than 250 hostages Hamas seized on October 7" (take); "20
+    living hostages Hamas has released", "2,000 prisoners Israel has released" (release)."""
+    match = _RELATIVE_STATE.match(after)
+    if not match:
+        return None
+    return next(kind for kind in ("hold", "take", "release") if match.group(kind))
+
+
+def _finite_after_participle(after: str, lexicon: FigureLexicon,
+                             trigger: str = "take") -> tuple[str | None, bool]:
+    """ "105 hostages seized in the attack were freed", "129 hostages abducted on October 7
+    remain in Gaza", "1,718 detainees held without charge were freed": a participle describes
+    the people; the finite predicate after it in the clause says what the count is. Leaves
+    "240 people were taken hostage" (take) and "132 remain held in Gaza" (hold)."""
+    # a date keeps the comma after its year ("abducted on October 7, 2023, remain in Gaza")
+    masked = re.sub(r"(x{6,}),(?=\s*(?:still\s+)?(?:remain|are|were|is|was|have|has|had)\b)",
+                    r"\1x", _mask_dates(after, lexicon))
+    clause = re.split(r"[,;.—–]", masked, maxsplit=1)[0]
+    clause = _ANOTHER_COUNT.split(clause, 1)[0]  # ("who remain in Gaza include 35 who are
+    # dead": the next count's predicate)
+    if re.match(r"^\s*(?:were|was|have|has|had|are|is|remain\w*|still)\b", clause,
+                re.IGNORECASE):
+        return trigger, False
+    for finite in _FINITE.finditer(clause):
+        if _UNKNOWN.match(clause, finite.end()):
+            return trigger, False  # "the fate of 150 people abducted ... remained unclear"
+        found, pending = _right_trigger(after[finite.start() - 1:], lexicon)
+        if found and found not in ("take", "hold"):
+            return found, pending
+    if trigger == "take" and _TAKEN_THEN_HELD.match(masked):
+        return "hold", False
+    return trigger, False
+
+
+def _part_without_state(s: _Sentence, r: _Reading) -> bool:
+    """The whole of "N of the M hostages" is held when the part is said dead or alive ("36 of
+    the 128 remaining hostages are dead": 128 held), taken when a participle says so ("97 of
+    the 251 hostages taken by Hamas on October 7 remain": 251 taken); any other whole is
+    dropped ("31 of the 105 freed")."""
+    if not r.part_of:
+        return False
+    lexicon = s.lexicon
+    if r.right_trigger == "take" and _RELATIVE_STATE.match(r.after):
+        return False  # "freed over 100 of the more than 200 people its militants took hostage"
+    if r.np.kind == "hostage" and _TAKEN_PARTICIPLE.match(r.after):
+        r.left_trigger, r.right_trigger = None, "take"  # "97 of the 251 hostages taken ..."
+        return False
+    if r.np.kind == "hostage" and _BODIES_OF_PART.search(r.left):
+        r.left_trigger, r.right_trigger, r.bodies = None, "hold", True  # "handed over the
+        return False  # remains of 27 out of 28 Israeli captives": the 28 are the dead
+    still_held = r.np.kind == "hostage" and bool(
+        _STILL_HELD_WHOLE.match(r.after) or _DEAD_IN_PHRASE.search(r.right[:r.np.end]))
+    # ("the bodies of 10 of the 28 deceased hostages": the 28 are the dead still held)
+    if r.np.kind != "hostage" or not (_said_dead(r.after, lexicon) or still_held
+                                      or _said_alive(r.after, lexicon)):
+        return True
+    r.left_trigger, r.right_trigger, r.alive = None, "hold", False  # "the deaths of 35 of the
+    return False  # 59 hostages still held in Gaza": 59 held
+
+
+_BODIES_OF_PART = re.compile(r"\b(?:bodies|remains)\s+of\s+(?:all\s+but\s+)?[\w,-]+\s+"
+                             r"(?:out\s+)?of\s+(?:the\s+)?$", re.IGNORECASE)
+_STILL_HELD_WHOLE = re.compile(r"^\s+(?:(?:who|that)\s+(?:are|were)\s+)?(?:still|remaining)\b",
+                               re.IGNORECASE)
+
+
+def _planned_before_trigger(s: _Sentence, r: _Reading) -> bool:
+    """A plan governing the trigger: "agreed to free 50", "a deal to release 40". Leaves "to
+    release the 136 hostages still held in Gaza" (a held count; the trigger is dropped)."""
+    whole = _whole_after(s.text, r.number, s.numbers) is not None  # ("would free 33 of the
+    # 98 hostages still held": the state is the whole's, the part's release is planned)
+    r.still_held = not whole and ((r.left_trigger == "release" and r.right_trigger == "hold"
+                                   and bool(_STILL_HELD.match(r.after)))
+                                  or _held_object_of_release(s, r))
+    if r.still_held:
+        r.left_trigger, r.right_trigger = None, "hold"
+        return False
+    before = r.core_left[max(0, r.trigger_start - 45):r.trigger_start]
+    if _PAST_VERB.match(r.core_left, r.trigger_start):
+        before = re.split(r"[,;:(]", before)[-1]  # "In the first phase of the cease-fire, Hamas
+        # handed over 33 Israeli captives": the phase frames a release that happened
+    plan = list(s.lexicon.pending_re.finditer(before))
+    return bool(r.left_trigger and plan and not _REALIZED.search(before, plan[-1].end())
+                and not r.coordinated)  # "released 30, in exchange for the release of 1,000"
+
+
+# a finite past-tense release, kill or capture verb
+_PAST_VERB = re.compile(r"(?:released|freed|handed\s+over|returned|set\s+free|killed|took|"
+                        r"abducted|kidnapped|seized|swapped|exchanged)\b", re.IGNORECASE)
+
+
+# a past verb after the plan word: the plan happened ("The first phase saw Hamas release 38")
+_REALIZED = re.compile(r"\b(?:saw|has\s+seen|have\s+seen|had\s+seen|brought|led\s+to|"
+                       r"resulted\s+in|secured|yielded|(?:ended|concluded|culminated|"
+                       r"(?:was\s+)?(?:finali[sz]ed|completed))\s+(?:with|in)|completed)\b",
+                       re.IGNORECASE)  # ("the first phase ended with the release of 33")
+
+
+_DEFINITE_BEFORE = re.compile(r"\b(?:the|all|remaining)(?:\s+(?:the|all|remaining|of|some|most))*"
+                              r"\s*$", re.IGNORECASE)
+_NOMINAL_RELEASE = re.compile(r"\b(?:release|return|freeing|liberation)\s+of\b", re.IGNORECASE)
+
+
+_EXCHANGE_FOR_THE = re.compile(r"\bin\s+(?:exchange|return)\s+for\s+(?:the|all)\b[^,;.\d]{0,25}$",
+                               re.IGNORECASE)
+
+
+def _held_object_of_release(s: _Sentence, r: _Reading) -> bool:
+    """The hostages a release is sought for, named by their present state, are the held
+    count: "secure the return of the remaining 134 hostages held in Gaza", "a deal that would
+    release all remaining 100 hostages", "the release of the approximately 130 hostages in
+    Gaza", "the release of some of the 130 remaining hostages". Needs a sought release (a
+    noun, "release of", or a plan before the verb), a definite object (the, all, remaining)
+    and a state (remaining, held, in Gaza). Leaves releases that happened ("Hamas released
+    the 24 hostages on Friday") and numbers of a deal ("would free 40 hostages")."""
+    remaining = re.search(r"\bremaining\b", r.core_left[-30:] + r.right[:r.np.end],
+                          re.IGNORECASE)
+    if r.np.kind not in ("hostage", None) or not (_DEFINITE_BEFORE.search(r.core_left)
+                                                  or remaining):
+        return False  # ("the return of about 60 remaining captives")
+    if _NO_LONGER_HELD.match(r.after) or _RELEASE_DONE_AFTER.match(r.after):
+        return False  # "the release of the 20 hostages who had been held captive since ...",
+        # "the release of all 20 living captives was completed": held no more
+    if r.left_trigger is None and _EXCHANGE_FOR_THE.search(r.core_left):
+        return r.np.kind == "hostage" and r.right_trigger == "hold"  # "in exchange for the 47
+        # hostages remaining in Gaza"
+    if r.left_trigger != "release":
+        return False
+    trigger_text = r.core_left[r.trigger_start:]
+    before = r.core_left[max(0, r.trigger_start - 45):r.trigger_start]
+    sought = bool(_NOMINAL_RELEASE.search(trigger_text) or s.lexicon.pending_re.search(before)
+                  or re.search(r"\bto\s*$", before) or _PRESENT_RELEASE.match(trigger_text))
+    return sought and bool(remaining or r.right_trigger == "hold"
+                           or re.search(r"\ball\s*$", r.core_left))  # "return all 50 hostages"
+
+
+_RELEASE_DONE_AFTER = re.compile(r"^[^,.;]{0,40}?\b(?:was|were|has\s+been|had\s+been)\s+"
+                                 r"(?:completed|carried\s+out|finali[sz]ed|concluded)\b",
+                                 re.IGNORECASE)
+_NO_LONGER_HELD = re.compile(r"^\s*,?\s*(?:who|that)\s+had\s+(?:been|remained)\b", re.IGNORECASE)
+# a release verb not in the past: "until Hamas releases the remaining 59 hostages"
+_PRESENT_RELEASE = re.compile(r"(?:releases?|frees?|returns?|brings?\s+(?:back|home))\b",
+                              re.IGNORECASE)
+
+
+def _bodies_of_the_held(s: _Sentence, r: _Reading) -> bool:
+    """ "132 remain held in Gaza, including the remains of about two dozen who died", "111 of
+    the captives have not been released, including the bodies of 39", "holds 24 living
+    hostages and the remains of 35 others": the dead among the held just counted."""
+    return bool(any(row["metric"] == "hostages_held" for row in s.rows)
+                and _BODIES_OF_THE_HELD.search(r.core_left))  # ("97 of the 251 hostages
+    # abducted ... remain in Gaza, including the bodies of 33": the held count came first)
+
+
+_BODIES_OF_THE_HELD = re.compile(r"\b(?:includi?(?:ng|es|ed)?|and|plus|in\s+addition\s+to|"
+                                 r"as\s+well\s+as|along\s+with|alongside|besides)\s+(?:the\s+)?"
+                                 r"(?:bodies|remains)\s+of\s*$", re.IGNORECASE)
+
+
+def _rescue_veto(s: _Sentence, r: _Reading) -> bool:
+    """Rescues and recovered bodies: "rescued four hostages", "recovered the bodies of 3".
+    Leaves "the bodies of 24 hostages are still in Gaza" (read as hostages dead) and the whole
+    of a part recovered ("recovered the bodies of 10 of the 28 deceased hostages": 28 dead)."""
+    if (r.part_of or r.bodies) and r.right_trigger == "hold":
+        return False  # (bodies whose return is awaited: see _awaited_bodies)
+    if _HANDOVER_UNDER_WAY.search(r.core_left):
+        return False  # "begun handing over the remains of 28 deceased captives" (see _metric)
+    own_clause = _NEW_SUBJECT_CLAUSE.split(re.split(r";|,\s*(?:while|but|whereas)\b",
+                                                    r.after)[0][:80], maxsplit=1)[0]
+    later = find_numbers(own_clause)  # nor "130 came home in truces and seven in rescues"
+    own_clause = own_clause[:later[0].start] if later else own_clause  # not "148
+    # hostages have returned alive, most in two deals, while eight were rescued by troops"
+    if not (s.lexicon.rescue_re.search(r.core_left[-40:]) or _rescued_after(r, own_clause,
+                                                                          bool(later))):
+        return False
+    if _RECOVERED_BODIES.search(r.core_left[-60:]):
+        return True  # "recovered the bodies of two hostages held in Gaza"
+    hostages = r.np.kind == "hostage" or (r.np.kind is None and any(
+        row["metric"].startswith("hostages") for row in s.rows))  # "Of the 251 hostages
+    # taken ..., the remains of four are still in Gaza"
+    if (r.right_trigger == "hold" and hostages
+            and _BODIES_LEFT.search(_TRAILING_DETERMINERS.sub("", r.core_left)[-40:])) \
+            or _bodies_of_the_held(s, r) \
+            or (r.np.kind == "hostage" and _HOLDS_BODIES.search(r.core_left[-60:])):
+        r.bodies = True  # "Hamas still holds the remains of 24 deceased hostages"
+        return False
+    return True
+
+
+# a comma, then a clause with a subject of its own: "Hamas has released four hostages,
+# Israel has rescued one" (the rescue is the next clause's); not "freed alive, all during
+# military operations"
+_NEW_SUBJECT_CLAUSE = re.compile(r",\s+(?:and\s+)?(?:[A-Z][\w'’-]*|the\s+\w+|it|they|he|she)\s+"
+                                 r"(?:has|have|had|was|were|is|are)\b")
+_RECOVERED_BODIES = re.compile(r"\b(?:recover\w*|retriev\w*|rescu\w*|return\w*|hand\w*\s+over|"
+                               r"repatriat\w*|receiv\w*)(?:,[^,.;]{0,40},)?\s+(?:the\s+)?"
+                               r"(?:bodies|remains|coffins)\s+of\s*$", re.IGNORECASE)
+# ("Israel has received, through the Red Cross, the coffins of three fallen hostages")
+_HOLDS_BODIES = re.compile(r"\b(?:holds?|holding|held|keeps?|keeping|has|have)\s+(?:the\s+)?"
+                           r"(?:bodies|remains)\s+of\s*$", re.IGNORECASE)
+
+
+def _coordinated_release(s: _Sentence, r: _Reading, previous: dict | None) -> bool:
+    """The second half of an exchange: "freed 105 hostages in exchange for 240 prisoners",
+    "released 13 Israelis and 39 Palestinians"; the next item of a list by nationality
+    right after a release ("were 13 Israelis, 10 Thais and one Filipino"); the price of a
+    release told as done without a number ("Most were released during the truce in exchange
+    for 240 Palestinian prisoners")."""
+    done = _DONE_RELEASE_FOR.search(_TRAILING_DETERMINERS.sub("", r.core_left))
+    if done and (done.group("aux") or not _MODAL_RE.search(r.core_left[:done.start()][-60:])):
+        return True  # ("Hamas released them in exchange for 240"; not "would see 33 released")
+    if not (s.rows and s.rows[-1]["metric"].endswith("_released")):
+        return False
+    core = _TRAILING_DETERMINERS.sub("", r.core_left)
+    core = _TRAILING_DETERMINERS.sub("", _NOMINAL_RELEASE_TAIL.sub("", core))
+    if _COORDINATION.search(core):  # "and the remaining 13", "in exchange for the Israeli
+        return True  # release of over 1,000 Palestinian prisoners"
+    return bool(re.search(r",\s*$", r.core_left) and (r.np.foreign or r.np.nationality)
+                and previous is not None and previous["row"] is s.rows[-1])
+
+
+_DONE_RELEASE_FOR = re.compile(
+    r"(?:\b(?P<aux>were|was|have\s+been|has\s+been|had\s+been|have|has|had)\s+(?:\w+\s+)?|"
+    r"(?<!\bto\s)(?<!\bbe\s)(?<!\bbeen\s))\b(?:released|freed|"
+    r"returned|set\s+free|handed\s+over)\b(?:(?!\b(?:would|will|could|to|if)\b)[^;.])*"
+    r"\bin\s+(?:exchange|return)\s+for\s*$", re.IGNORECASE)
+_NOMINAL_RELEASE_TAIL = re.compile(r"\b(?:[\w-]+\s+)?(?:release|freeing|return)"
+                                   r"(?:\s+by\s+(?:the\s+)?[\w-]+)?\s+of\s*$|"
+                                   r"\b(?:[\w'’-]+\s+)?(?:releasing|freeing)\s*$",
+                                   re.IGNORECASE)  # ("in exchange for Israel releasing 290")
+
+
+def _pending_clause(s: _Sentence, r: _Reading) -> bool:
+    """A pending marker in the number's own clause ("would", "proposal", "in exchange for",
+    "the first phase"): "a deal that would free 33". Leaves coordinated releases, "still held"
+    counts and tallies ("bringing the total released under the deal to 105")."""
+    clause = re.split(r"[,;:(]", r.core_left)[-1][-40:]
+    plan = list(s.lexicon.pending_re.finditer(clause))
+    if not plan or _REALIZED.search(clause, plan[-1].end()):
+        return False  # "The first phase saw Hamas release 38 captives": it happened
+    definite = _DEFINITE_BEFORE.search(r.core_left) or re.match(r"the\s", r.left[r.hedge_start:],
+                                                                re.IGNORECASE)
+    if r.right_trigger == "hold" and definite:
+        return False  # "must first identify the estimated 90 hostages it is holding": a state
+    return bool(not r.coordinated and not r.still_held and not _TOTAL_LEFT.search(r.core_left))
+
+
+def _choose_trigger(s: _Sentence, r: _Reading) -> None:
+    """One trigger from the left and right ones. A predicate after a toll phrase or after
+    "holds" decides ("the toll ... 120 hostages were killed"); the part of a whole said dead
+    is dead; the second number of an exchange is released; bodies are dead; otherwise the
+    predicate shared with the next number ("23 Thais and one Filipino were freed")."""
+    left = r.left_trigger
+    if left == "release_total":
+        left = "release"
+    if left and left.startswith("count_"):  # "the number of (dead) hostages ... 35"
+        kind, _, state = left[6:].partition("_")
+        if r.np.kind is None:
+            r.np.kind = kind
+        left = state or "hold"
+    r.left_trigger = left
+    right = r.right_trigger
+    trigger = left or right
+    if (left == "toll" and right) or (left == "hold" and right in ("kill", "dead")):
+        trigger = right
+    if r.np.of_the and not r.alive and _said_dead(r.after, s.lexicon):
+        trigger = "dead"
+    if trigger == "hold" and not left and _dead_after_state(s, r):
+        trigger = "dead"
+    if r.coordinated and (trigger is None or (trigger in ("hold", "toll") and not left
+                                              or left == "toll")):
+        trigger = "release"
+    if r.bodies:
+        trigger = "dead"
+    if trigger is None and not (s.lexicon.subset_left_re.search(r.core_left) and s.rows):
+        trigger = _shared_predicate(s.text, r.number, r.np, s.numbers, s.lexicon)
+    r.trigger = trigger  # ("killed 1,200 people, including 815 civilians, and 251 were
+    # abducted": the part shares its whole's predicate, not the next clause's)
+
+
+_NUMBER_WORD = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|"
+                          r"hundreds?)\b", re.IGNORECASE)
+
+
+def _dead_after_state(s: _Sentence, r: _Reading) -> bool:
+    """Hostages described by where they are held, then said dead in the same clause: "32
+    hostages remaining in Gaza were dead", "Over 30 Hostages Held by Hamas in Gaza Confirmed
+    Dead", "31 of the remaining hostages held by Hamas in the Gaza Strip have been pronounced
+    dead". Leaves "59 hostages are held in Gaza and Israel believes 35 are dead" (another
+    number says who is dead) and "... remain in Gaza, 30 of whom are dead"."""
+    if r.np.kind != "hostage" or r.alive or r.part_of:
+        return False  # ("25 of the 100 hostages still in Gaza are no longer alive": 100 held)
+    text = _mask_dates(r.after[:110], s.lexicon)
+    other = _OTHER_SUBJECT.search(text)
+    if other:
+        text = text[:other.start()]
+    match = s.lexicon.dead_search_re.search(text)
+    return (bool(match) and not _NUMBER_WORD.search(text[:match.end()])
+            and bool(_DEAD_PREDICATE.search(text[:match.end()])))
+
+
+# the dead word as the predicate ("were dead", "have been pronounced dead", "have died"), not
+# a verb with its own object ("kidnapped in the attack that killed 1,200 people")
+_DEAD_PREDICATE = re.compile(r"\b(?:are|is|were|was|been|be|have|has|had|confirmed|pronounced|"
+                             r"declared|presumed|believed|thought|feared|now)\s+(?:\w+\s+)?"
+                             r"(?:dead|died|deceased|killed|slain|murdered|not\s+alive|"
+                             r"no\s+longer\s+alive|lost\s+their\s+lives)\s*$", re.IGNORECASE)
+
+
+_DEAD_IN_PHRASE = re.compile(r"\b(?:bodies|remains|deceased|dead|slain|fallen)\b", re.IGNORECASE)
+_REMAINING_BEFORE = re.compile(r"\b(?:the\s+|all\s+)?remaining\s*$", re.IGNORECASE)
+_HANDOVER_UNDER_WAY = re.compile(r"\b(?:begun|began|begins?|started|starts?|start)\s+"
+                                 r"(?:handing\s+over|returning|to\s+(?:hand\s+over|return))\s+"
+                                 r"(?:the\s+)?"
+                                 r"(?:bodies|remains)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+# "seven other hostages have been freed alive, all during Israeli military operations"
+_RESCUE_AFTER = re.compile(r"^[^.;]*?\b(?:rescued|rescues|rescue\s+(?:operation|raid|mission)s?)\b",
+                           re.IGNORECASE)
+_OPERATION_AFTER = re.compile(r"^[^.;]*?\b(?:in|during|by|through|via)\s+(?:an?\s+|the\s+)?"
+                              r"(?:[\w-]+\s+)?(?:israeli\s+)?(?:military|special|commando|army)(?:\s+forces?)?\s+"
+                              r"(?:operation|raid)s?\b", re.IGNORECASE)
+
+
+def _rescued_after(r: _Reading, own_clause: str, count_follows: bool) -> bool:
+    """Does the number's own clause say its people were rescued? "Seven other hostages have
+    been freed alive, all during Israeli military operations", "four hostages rescued by
+    troops". A military operation names a rescue only for people freed or held ("More than
+    40,000 people have been killed in Israel's military operation" is the war), and a rescue
+    verb right before the next count is that count's ("Hamas has released 105 hostages and
+    Israeli troops rescued four")."""
+    match = _RESCUE_AFTER.search(own_clause)
+    if match and count_follows and not own_clause[match.end():].strip():
+        match = None
+    if match:
+        return True
+    return "release" in (r.left_trigger, r.right_trigger) and bool(
+        _OPERATION_AFTER.search(own_clause))
+# (not "along with": it adds people of another kind to a release, "along with the bodies of
+# four", "along with 11 who had been held elsewhere", more often than a second side)
+_COORDINATION = re.compile(r"(?:\b(?:in\s+exchange\s+for|in\s+return\s+for|"
+                           r"together\s+with|as\s+well\s+as|and|plus|for)\s*)$", re.IGNORECASE)

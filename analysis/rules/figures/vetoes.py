@@ -1,0 +1,446 @@
+"""The vetoes that need the metric (`_METRIC_VETOES`).
+
+Each a small function whose docstring lists the phrases it drops and the ones it leaves: deaths
+in custody, single incidents, counts since a restart, proposed or withheld releases, increments,
+other wars, batches of a release, ... Fed by :mod:`.metric`, :mod:`.groups`, :mod:`.rows`; feeds
+:mod:`.sentence`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from analysis.rules.figures.groups import _toll_group
+from analysis.rules.figures.metric import PRISONERS_HELD_MIN
+from analysis.rules.figures.rates import _CUMULATIVE, _CUSTODY_AFTER
+from analysis.rules.figures.reading import _Reading, _Sentence
+from analysis.rules.figures.rows import _population
+from analysis.rules.figures.states import _DEAD_IN_PHRASE
+from analysis.rules.figures.triggers import _TRAILING_DETERMINERS, _clauses, _is_incident
+from analysis.rules.lexicon import MONTH_NAMES
+
+
+def _custody_death(s: _Sentence, r: _Reading) -> bool:
+    """ "53 Palestinians have died in Israeli custody", "while in detention": not a war toll."""
+    return r.metric in ("killed", "hostages_dead") and bool(_CUSTODY_AFTER.match(r.after))
+
+
+def _former_detainees(s: _Sentence, r: _Reading) -> bool:
+    """ "six former detainees, released in May": people described, not a release."""
+    return r.metric.endswith("_released") and bool(
+        re.search(r"\bformer\b", r.right[:r.np.end], re.IGNORECASE))
+
+
+def _identified_part(s: _Sentence, r: _Reading) -> bool:
+    """ "the ministry has identified 24,686": the named part of a toll."""
+    return r.metric == "killed" and bool(re.search(r"\bidentified\s*$", r.core_left,
+                                                   re.IGNORECASE))
+
+
+def _bodies_handed_over(s: _Sentence, r: _Reading) -> bool:
+    """ "returned the bodies of four hostages", "remains of": bodies are not people freed; nor
+    is a count that takes bodies in ("154 others, including the bodies of the deceased, have
+    been returned")."""
+    phrase = re.split(r"\s+and\s+", r.right[:r.np.end])[0]  # "20 living hostages and the bodies"
+    return r.metric.endswith("_released") and bool(
+        _DEAD_IN_PHRASE.search(phrase) or _WITH_BODIES.match(r.after))
+
+
+_WITH_BODIES = re.compile(r"^\s*,\s*including\s+(?:the\s+)?(?:bodies|remains)\b", re.IGNORECASE)
+    # ("Four deceased hostages were returned to Israel": bodies too)
+
+
+def _taken_before_war(s: _Sentence, r: _Reading) -> bool:
+    """ "four other Israelis were taken before the war", "held since 2014"."""
+    return r.metric.startswith("hostages") and bool(s.lexicon.prewar_re.search(r.after[:40]))
+
+
+def _hostages_killed_by(s: _Sentence, r: _Reading) -> bool:
+    """Hostages as the object of a killing: "Hamas had killed six of its hostages", "two
+    hostages were killed by their captors": an event, not the count of the dead among the
+    held. Leaves states: "29 of them are presumed dead", "22 of them had been killed",
+    "31 are believed to have died or been killed"."""
+    if r.metric != "hostages_dead" or r.np.kind != "hostage":
+        return False
+    verb = r.left_trigger == "kill" and _KILL_VERB.match(r.core_left[r.trigger_start:])
+    return bool(verb or _KILLED_BY.match(r.after))
+
+
+_KILLED_BY = re.compile(r"^\s*(?:\w+\s+){0,3}?killed\s+by\b", re.IGNORECASE)
+_KILL_VERB = re.compile(r"(?:killed|killing|kills|kill|slaughtered|massacred|murdered|executed)\b",
+                        re.IGNORECASE)  # not "the deaths of 41 of the hostages" (a state)
+
+
+def _incident_toll(s: _Sentence, r: _Reading) -> bool:
+    """One strike's or one incident's toll: "an Israeli strike on a school killed 12" (the
+    nearest of incident and war-level markers is an incident marker). Leaves the toll of the
+    7 October attack, however the sentence calls the attack ("Hamas strike", "attack on")."""
+    if r.metric not in ("killed", "injured") or r.value >= INCREMENT_MAX["killed"]:
+        return False  # ("attacks by Israeli troops have left 22 THOUSAND Palestinians dead")
+    if r.value >= 1000 and _population(r.metric, r.np, s.text, r.number, s.rows,
+                                       s.lexicon) == "israeli":
+        return False  # "in an unprecedented Hamas strike ... killed about 1,160 people in
+        # Israel", "1,400 Israelis were killed when Hamas attacked ..., shooting civilians":
+        # no single incident but 7 October killed a thousand Israelis
+    return _is_incident(s.text, r.number.start, r.number.end, s.lexicon, toll=r.left_is_toll)
+
+
+def _small_toll_without_war(s: _Sentence, r: _Reading) -> bool:
+    """A toll under 1,000 is one day's, one strike's or one site's unless its clause says it
+    is a running total ("since", "so far", "to date", "in total", "overall", "throughout"):
+    "Israeli strikes kill over 400 in Gaza, threatening total truce collapse", "at least 10
+    deaths in an attack on Gaza City" are dropped; "905 Palestinians have been killed in the
+    West Bank since October 7" is kept. Only the number's clause counts: "strikes kill 30
+    across Gaza; toll tops 44,000" (30 is one day's)."""
+    if r.metric not in ("killed", "injured") or r.value >= 1000 or (r.subset and
+                                                                     r.group != "all"):
+        return False  # ("killed 1,200 people, including 815 civilians": a part of a war toll)
+    if _toll_group(s, r) == "soldiers" or (r.np.group == "soldiers" and r.value >= 100):
+        return False  # "the army's death toll rose to 330", "174 soldiers have been killed in
+        # Gaza": an army counts its dead in a running total (not "two soldiers were killed")
+    clause = next(part for part, start in _clauses(s.text)
+                  if r.number.start < start + len(part) or start + len(part) == len(s.text))
+    return not (_CUMULATIVE.search(clause) or _WHOLE_WAR.search(clause))
+
+
+# a span that is the whole war so far: "405 soldiers have been killed in the ground operation"
+_WHOLE_WAR = re.compile(r"\b(?:in|during|throughout)\s+(?:the|its|israel['’]s)\s+(?:\w+\s+){0,2}?"
+                        r"(?:war|ground\s+(?:operation|offensive|invasion))\b", re.IGNORECASE)
+
+
+# ("since Oct. 8, 2023": the year after its comma belongs to the date)
+_SINCE = re.compile(r"\bsince\b(?P<what>(?:[^,;]|,\s*(?:19|20)\d\d\b){0,80})", re.IGNORECASE)
+# what a war total counts since (8 October 2023: the day the Lebanese front opened)
+_WAR_START = re.compile(r"\b(?:oct(?:ober)?\.?\s+[78]\b|[78]\s+oct|oct(?:ober)?\.?\s+(?:20)?23|"
+                        r"(?:the|this)\s+(?:war|conflict|offensive|fighting|start|beginning|outbreak)|"
+                        r"(?:war|conflict|fighting)\s+(?:began|started|erupted|broke\s+out)|"
+                        r"(?:hamas|the)\b[^,;]{0,30}\battack|2023)", re.IGNORECASE)
+# what a count since a restart counts since: a date, a weekday, a truce's end
+_RESTART = re.compile(r"\b(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|"
+                      r"\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|"
+                      r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|dawn|midnight|"
+                      r"this\s+morning|last\s+night|resum\w+|breach\w*|broke\s+down|collaps\w+|"
+                      r"(?:early|mid|late)[\s-]+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|"
+                      r"ceasefire|cease-fire|truce)", re.IGNORECASE)
+
+
+def _count_since_restart(s: _Sentence, r: _Reading) -> bool:
+    """A toll counted since something other than the war's start: "since Israel resumed its
+    strikes on Tuesday, 436 people have been killed", "89 killed since October 11", "since the
+    occupation breached the ceasefire agreement on March 18, ... 5,685 martyrs", "since the
+    truce collapsed", "Israel resumed the war on 18 March, killing over 1,500" (a resumption
+    before the number in its clause). Not the war's total. Leaves "since October 7", "since
+    the war began", "since Hamas' October 7, 2023 attack", "since October 2023"."""
+    if r.metric not in ("killed", "injured", "displaced"):
+        return False
+    if _since_restart(s, r):
+        s.outcomes[-1]["restart"] = True
+        return True
+    earlier = [o for o in s.outcomes[:-1] if not o.get("excluded")]
+    return bool(r.np.others and earlier and earlier[-1].get("restart"))  # "since March 18
+    # ... has reached 5,685, while 19,518 others were wounded": the same count's wounded
+
+
+def _since_restart(s: _Sentence, r: _Reading) -> bool:
+    """The clause test of :func:`_count_since_restart`."""
+    for part, start in _clauses(s.text):
+        if start <= r.number.start < start + len(part):
+            if not r.left_is_toll and _RESUMED.search(part[:r.number.start - start]):
+                return True  # "Israel resumed the war on 18 March, killing over 1,500" (not
+                # "In the wake of the renewed fighting, ... the death toll has surged to")
+            after = _SINCE.search(part[r.number.end - start:][:80])
+            if after and _WAR_START.search(after.group("what")) \
+                    and not _RESUMED.search(after.group("what")):
+                return False  # the number's own anchor: "43 killed since dawn ..., with
+                # casualties surpassing 65,000 dead and 173,000 wounded since October 2023"
+            for since in _SINCE.finditer(part):
+                what = since.group("what")
+                if since.start() > r.number.end - start and _GROWTH_BEFORE.search(
+                        part, 0, since.start()):
+                    continue  # the growth's anchor: "has surpassed 68,000, with the toll
+                    # increasing since the ceasefire began"
+                if _RESUMED.search(what) or _SINCE_MONTH.match(what) or (
+                        _RESTART.search(what) and not _WAR_START.search(what)):
+                    return True  # "since Israel resumed the war on 18 March"
+    return False
+
+
+_GROWTH_BEFORE = re.compile(r"\b(?:increas(?:ing|ed|es)?|ris(?:ing|en)|rose|climb(?:ing|ed)|"
+                            r"grow(?:ing|n)|grew|jump(?:ing|ed)|swell(?:ing|ed))\s+$",
+                            re.IGNORECASE)
+# a month right after "since": "since May", "since late May" (not "since October": the war's;
+# not "since Israel's May offensive in Rafah", a displacement's cause)
+_SINCE_MONTH = re.compile(r"^\s*(?:(?:late|early|mid|the\s+end\s+of|the\s+start\s+of)[\s-]+)?"
+                          rf"(?:{'|'.join(m for m in MONTH_NAMES if m != 'october')})\b"
+                          r"(?!\s+\d{4})", re.IGNORECASE)
+# a resumption of the fighting ("resumed its strikes", "the war resumed", "the resumption of
+# hostilities"); not of a count ("a detailed count of casualties has been resumed")
+_FIGHTING = (r"(?:war|strikes?|airstrikes?|attacks?|offensive|fighting|hostilities|bombing|"
+             r"bombardment|operations?|assault|aggression|campaign|military)")
+_RESUMED = re.compile(rf"\b(?:resum(?:ed|es|ing|ption)|renewed)\b(?:\s+(?:of\s+)?[\w'’-]+){{0,3}}?"
+                      rf"\s+{_FIGHTING}\b|(?<!from\sthe\s)(?<!of\sthe\s)\b{_FIGHTING}\s+(?:has\s+|had\s+|"
+                      rf"have\s+|was\s+|were\s+)?(?:been\s+)?(?:resumed|renewed)\b", re.IGNORECASE)
+
+
+def _proposed_release(s: _Sentence, r: _Reading) -> bool:
+    """ "proposed extending the truce ..., with Hamas freeing five hostages": a release inside a
+    proposal's clause (up to a semicolon)."""
+    return (r.metric.endswith("_released") and not r.coordinated
+            and bool(s.lexicon.proposal_re.search(r.core_left.split(";")[-1])))
+
+
+_PLAN_BEFORE = re.compile(
+    r"\b(?:agreement|deal|accord|truce|pause|ceasefire|cease-fire|arrangement|phase|proposal|"
+    r"plan|talks|negotiations|framework)\b[^.;]{0,60}?"
+    r"\b(?:to\s+(?:extend|secure|bring|free|release|pause|halt|end|stop|allow|see|swap|exchange)|"
+    r"involv(?:es|e|ing)|entails?|provid(?:es|e|ing)\s+for|would|will|could|includes?|"
+    r"outlin(?:es|e|ed|ing)|envisag(?:es|e|ed|ing)|foresees?|"
+    r"touch(?:es|ed)?\s+on|calls?\s+for)\b", re.IGNORECASE)
+_NOMINAL_RELEASE_END = re.compile(r"\b(?:(?:release|return|freeing)\s+of|releasing|freeing|"
+                                  r"handing\s+over|returning)\s+(?:[\w-]+\s+){0,3}$",
+                                  re.IGNORECASE)  # ("involves Hamas releasing 33 hostages")
+
+
+def _release_in_plan(s: _Sentence, r: _Reading) -> bool:
+    """A release named as a noun inside a deal that is still to run: "an agreement to extend
+    the ceasefire by two days, with the release of another 20 hostages", "this pause
+    involves the release of 50 women and children", "the first phase includes the release of
+    33 hostages", "the talks touched on a release of 10-15 hostages", "the plan calls for ...
+    the release of"; the same with a gerund: "the deal involves Hamas gradually releasing 33
+    hostages". Leaves "the truce saw the release of
+    105 hostages" and the second half of an exchange."""
+    if not r.metric.endswith("_released") or r.coordinated:
+        return False
+    nominal = _NOMINAL_RELEASE_END.search(r.core_left)
+    clause = r.core_left.split(";")[-1]
+    return bool(nominal and _PLAN_BEFORE.search(clause[:len(clause) - len(r.core_left)
+                                                      + nominal.start()]))
+
+
+def _recipients(s: _Sentence, r: _Reading) -> bool:
+    """People something is done to or for: "the delivery of medicines to 45 hostages in
+    Gaza", "visits for 20 prisoners in Israeli jails". Not a count of who is held; leaves
+    "holds 45 hostages in Gaza" and "there are 130 hostages in Gaza"."""
+    return (r.metric in ("hostages_held", "prisoners_held") and not r.left_trigger
+            and bool(re.search(r"\b(?:to|for)\s+(?:the\s+|all\s+)?$", r.core_left))
+            and bool(re.match(r"^[\s,]*(?:still\s+)?(?:in|inside)\b", r.after)))
+
+
+def _few_taken(s: _Sentence, r: _Reading) -> bool:
+    """Some 250 people were taken on 7 October: a capture of fewer than
+    :data:`HOSTAGES_TAKEN_MIN` is one family's, one site's or one unit's story ("two children
+    were also taken captive", "kidnapped 40 others" at a festival, "the four were captured
+    when militants overran the base"), not the count. Leaves foreign nationals ("23 Thais
+    were abducted") and "took some 240 hostages"."""
+    if r.metric == "hostages_taken" and r.np.kind == "pronoun":
+        return True  # "120 hostages still held, 116 of whom were kidnapped on October 7": a part
+    return (r.metric == "hostages_taken" and r.value < HOSTAGES_TAKEN_MIN and not r.np.foreign
+            and r.group == "all")
+
+
+HOSTAGES_TAKEN_MIN = 100
+
+
+def _few_prisoners(s: _Sentence, r: _Reading) -> bool:
+    """A count of Palestinians held under :data:`PRISONERS_HELD_MIN` is a part of the held
+    (sentenced prisoners, women, one prison's inmates: "the number of sentenced prisoners
+    exceeded 1,460", "remained in prisons, numbering 53"), not their number. Leaves sub-counts
+    whose group the words name ("400 child prisoners": group children)."""
+    return (r.metric == "prisoners_held" and r.group == "all" and r.value < PRISONERS_HELD_MIN
+            and not s.lexicon.left["hold_left"].search(_TRAILING_DETERMINERS.sub("", r.core_left)))
+    # (not "the army said it was holding 793 Gazans": a holder's own count)
+
+
+def _arrests_since(s: _Sentence, r: _Reading) -> bool:
+    """Arrests counted since a date are not the number held: "the total number of detainees
+    since October 7, 2023, has exceeded 20,000". Leaves "the number of prisoners in Israeli
+    jails has exceeded 10,000"."""
+    return r.metric == "prisoners_held" and bool(
+        re.search(r"\bsince\b", r.core_left[r.trigger_start:]) if r.left_trigger
+        else re.match(r"^[^.;]{0,40}?\b(?:arrested|detained)\s+since\b", r.after))
+
+
+def _combined_toll(s: _Sentence, r: _Reading) -> bool:
+    """The killed and the wounded counted together are neither: "more than 159,000
+    Palestinians martyred or injured", "150,000 killed and wounded", "40,207 martyrs and
+    missing persons". Leaves "killed 59,219 people and injured 143,045" (two counts)."""
+    return r.metric in ("killed", "injured") and bool(_KILLED_OR_INJURED.match(r.after))
+
+
+_KILLED_OR_INJURED = re.compile(
+    r"^[^.;,\d]{0,30}?\b(?:killed|martyred|martyrs|dead|injured|wounded)\s+(?:or|and|and/or)\s+"
+    r"(?:(?:remain|remained|are|were|went)\s+)?(?:killed|martyred|dead|injured|wounded|missing)\b"
+    r"(?!\s*[\d(])", re.IGNORECASE)
+
+
+# ("has left 40,207 martyrs and missing persons": the dead and the missing together)
+
+
+def _increment(s: _Sentence, r: _Reading) -> bool:
+    """A toll's increment, not the toll: "four more hostages died in captivity", "four new
+    fatalities", "another 50 people were killed", "an additional 697 martyrs". Leaves "more
+    than 50 were killed" (a hedge) and releases ("Hamas freed 17 more hostages": a release
+    total of its own)."""
+    if r.metric not in ("killed", "injured", "hostages_dead") or (
+            r.trigger == "hold" and _FINITE_STATE.match(r.after)):
+        return False  # "Four more bodies are still being held in Gaza": a state (not "the Red
+        # Cross had received two more bodies in Gaza")
+    if r.value >= INCREMENT_MAX.get(r.metric, 10**9):
+        return False  # "A further 110,453 people have been injured": the running total; "862
+        # soldiers have been killed ... An additional 5,921 soldiers have been injured"
+    if r.metric == "hostages_dead" and re.match(r"^\s*(?:are|is|remain)\b", r.after):
+        return False  # "another 41 hostages are dead in Gaza": a state, not new deaths
+    another = _ANOTHER_BEFORE.search(r.left)
+    if another and re.search(r"\b(?:with|and|plus)\s+$", r.left[:another.start()]):
+        another = None  # "the toll climbed to 65,062, with another 165,697 wounded": a pair
+    return bool(_MORE_AFTER.match(r.right) or another)
+
+
+_MORE_AFTER = re.compile(r"^\s+(?:more|additional|further|new)\b(?!\s+than)", re.IGNORECASE)
+_FINITE_STATE = re.compile(r"^\s*(?:,[^,]{1,60},\s*)?(?:are|is|were|was|remain\w*|still)\b",
+                           re.IGNORECASE)
+# no day or single incident of the war killed (or, in a day, wounded) this many: a count this
+# large after "a further" or near an incident word is the running total
+INCREMENT_MAX = {"killed": 10_000, "injured": 2_000}
+_ANOTHER_BEFORE = re.compile(r"\b(?:another|an\s+additional|a\s+further)\s*$", re.IGNORECASE)
+
+
+def _release_withheld(s: _Sentence, r: _Reading) -> bool:
+    """A release stopped or put off did not happen: "suspending the release of at least 600
+    Palestinian prisoners", "Israel delayed the release of 110", "refused to free". Leaves
+    "Israel released 600" and "freed 110 after a delay of two days"."""
+    return r.metric.endswith("_released") and bool(
+        _WITHHELD.search(r.core_left[max(0, r.trigger_start - 40):]))
+
+
+_WITHHELD = re.compile(r"\b(?:suspend\w*|delay\w*|postpon\w*|halt\w*|freez\w*|froze|block\w*|"
+                       r"stall\w*|cancel\w*|refus\w*|(?:hold|held|holding)\s+up|withh[oe]ld\w*)"
+                       r"\s+(?:the\s+)?(?:planned\s+|scheduled\s+|expected\s+)?"
+                       r"(?:release|freeing|return|handover|to\s+(?:release|free))\b",
+                       re.IGNORECASE)
+
+
+def _returnees(s: _Sentence, r: _Reading) -> bool:
+    """People going back, not the displaced: "half a million displaced Palestinians have
+    returned to northern Gaza"."""
+    return r.metric == "displaced" and bool(_RETURNED_AFTER.match(r.after))
+
+
+def _displaced_again(s: _Sentence, r: _Reading) -> bool:
+    """People displaced anew are a part of the displaced, not their count: "More than a
+    million people have been displaced once again", "100,000 were displaced again this week".
+    Leaves "1.9 million people have been displaced, many of them several times"."""
+    return r.metric == "displaced" and bool(_AGAIN_AFTER.match(r.after))
+
+
+_AGAIN_AFTER = re.compile(r"^[^.;,]{0,40}?\b(?:displaced|uprooted|forced\s+to\s+flee)\s+"
+                          r"(?:once\s+)?(?:again|anew)\b", re.IGNORECASE)
+
+
+def _freed_by_israel(s: _Sentence, r: _Reading) -> bool:
+    """Hostages freed by Israel's forces are rescued, not released: "Israel frees two
+    hostages", "troops freed four hostages". Leaves "Hamas freed 24 hostages"."""
+    return r.metric == "hostages_released" and bool(_ISRAEL_FREES.search(r.core_left))
+
+
+_RETURNED_AFTER = re.compile(r"^[^.;,]{0,40}?\b(?:have|has|had)\s+(?:now\s+)?returned\b",
+                             re.IGNORECASE)
+_ISRAEL_FREES = re.compile(r"\b(?:israel|israeli\s+(?:forces|troops|commandos)|"
+                           r"the\s+(?:army|military|idf)|troops|commandos|special\s+forces)"
+                           r"(?:\s+on\s+\w+day)?\s+(?:has\s+|have\s+|had\s+)?"
+                           r"(?:frees|freed|free|rescued|rescues|liberated)\s*$", re.IGNORECASE)
+
+
+# vetoes once the metric is known, in order; each is a small function above
+_ORDINAL_BATCH = re.compile(r"\b(?:first|second|third|fourth|initial|final|last|next)\s+"
+                            r"(?:group|batch)\s+of\s*$", re.IGNORECASE)
+
+
+def _batch_of_release(s: _Sentence, r: _Reading) -> bool:
+    """One batch of a release day: "The second group of 13 Israeli prisoners has been handed
+    over", "an initial group of seven" (parts of the day's release, counted whole elsewhere).
+    Leaves "Hamas released a group of 24 hostages on Friday"."""
+    return r.metric.endswith("_released") and bool(_ORDINAL_BATCH.search(r.core_left))
+
+
+def _other_war(s: _Sentence, r: _Reading) -> bool:
+    """A toll of another war in the number's clause: "Israeli strikes on Iran killed more than
+    1,000 people", "the 12-day war killed 29 people in Israel" (``other_war_cues``), when that
+    cue lies nearer the number than any cue of Gaza's side (not "Iran-backed Hamas ... 40,000
+    Palestinians killed in Gaza")."""
+    if r.metric not in ("killed", "injured", "displaced"):
+        return False
+    clause, start = next((part, start) for part, start in _clauses(s.text)
+                         if r.number.start < start + len(part)
+                         or start + len(part) == len(s.text))
+    at = r.number.start - start
+
+    def nearest(regex: re.Pattern) -> int:
+        return min((abs(m.start() - at) for m in regex.finditer(clause)), default=10**9)
+    other = nearest(s.lexicon.other_war_re)  # ("Israeli strikes on Iran": the nearer cue wins)
+    return other < 10**9 and other < nearest(s.lexicon.cue_res["palestinian"])
+
+
+# a count anchored before this war: "rose to 252 deaths since 1967", "in the 2014 war",
+# "during the 2008-09 conflict"
+_EARLIER_YEAR = r"(?:19\d\d|20(?:0\d|1\d|2[0-2]))"
+_EARLIER_WAR = re.compile(rf"\bsince\s+(?:the\s+)?{_EARLIER_YEAR}\b(?!\s*[-–]\d)|\b(?:in|during)\s+"
+                          rf"(?:the\s+)?{_EARLIER_YEAR}(?:[-–]\d\d)?\s+(?:war|conflict|"
+                          r"offensive|assault|fighting|operation|escalation|hostilities)\b|"
+                          r"\bsince\s+(?:the\s+)?(?:start|"
+                          r"beginning)\s+of\s+(?:the\s+year|20\d\d)\b", re.IGNORECASE)
+# ("since the start of 2023": January 2023, not the war; "in 2022" with its "others", below)
+_IN_EARLIER_YEAR = re.compile(rf"\bin\s+{_EARLIER_YEAR}\b(?!\s*[-–]\d)", re.IGNORECASE)
+_FOUNDING = re.compile(r"\b(?:since|founding|founded|establishment|established|creation)\b"
+                       rf"[^|]{{0,25}}\bin\s+{_EARLIER_YEAR}\b", re.IGNORECASE)
+
+
+def _earlier_war(s: _Sentence, r: _Reading) -> bool:
+    """A count of an earlier war or a longer span, in the number's clause: "the number rose to
+    252 deaths since 1967", "2,200 Palestinians were killed in the 2014 war". Leaves "since
+    October 2023" and "held since 2014" with the hostages (the prewar captives' own rule)."""
+    clause = next(part for part, start in _clauses(s.text)
+                  if r.number.start < start + len(part) or start + len(part) == len(s.text))
+    if _EARLIER_WAR.search(clause):
+        return True
+    near = r.core_left[-40:] + " | " + r.after[:40]  # "killed 150 Palestinians there in
+    # 2022", "The fighting in 2014 left" (not "the largest attack since its founding in 1948")
+    if _IN_EARLIER_YEAR.search(near) and not _FOUNDING.search(near):
+        return True
+    return bool(r.np.others and _IN_EARLIER_YEAR.search(s.text[:r.number.start]))  # "killed
+    # 170 Palestinians in 2022, ..., while more than 9,000 others were injured"
+
+
+def _shown_in_media(s: _Sentence, r: _Reading) -> bool:
+    """People seen in a video, a photo or footage are the people shown, not a count of the
+    held: "a new video in which you can see three Israeli hostages", "footage showing two
+    hostages", "a video of four captives". Leaves "the video came as 59 hostages remain in
+    Gaza" (the count has its own verb, not the video's)."""
+    return r.metric.startswith("hostages_") and bool(_MEDIA_BEFORE.search(r.core_left))
+
+
+_MEDIA_BEFORE = re.compile(r"\b(?:videos?|footage|clips?|images?|photos?|photographs?|pictures?|"
+                           r"recordings?|propaganda\s+film)\b[^.;:\d]{0,50}?\b(?:see|seen|shows?|"
+                           r"showed|showing|shown|features?|featured|featuring|depicts?|"
+                           r"depicting|of)\s+(?:the\s+|all\s+)?$", re.IGNORECASE)
+
+
+def _part_of_the_released(s: _Sentence, r: _Reading) -> bool:
+    """A part of a definite group said released, with no whole stated: "Eighty-eight of the
+    Palestinian prisoners were released onto buses", "12 of the freed hostages were taken to
+    hospital": a part of the day's release, not a release of its own. Leaves "36 of the 128
+    remaining hostages were released" (the whole is stated: the part-whole rules read it),
+    "Hamas released 24 of the hostages" (the verb comes first) and "25 of the hostages are
+    dead" (no release)."""
+    return (r.metric.endswith("_released") and r.np.of_the and not r.left_trigger
+            and not r.part_of and r.right_trigger is not None)
+
+
+_METRIC_VETOES = (_custody_death, _former_detainees, _identified_part, _bodies_handed_over,
+                  _taken_before_war, _hostages_killed_by, _returnees,
+                  _freed_by_israel, _incident_toll, _small_toll_without_war,
+                  _count_since_restart, _proposed_release, _release_in_plan,
+                  _recipients, _release_withheld, _increment, _few_taken, _displaced_again,
+                  _few_prisoners, _arrests_since, _combined_toll, _earlier_war, _other_war,
+                  _batch_of_release, _shown_in_media,
+                  _part_of_the_released)

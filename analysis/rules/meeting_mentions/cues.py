@@ -1,0 +1,423 @@
+"""Word-level cues around a meeting word, each a small function over the lower-cased tokens
+(negation, 'on the way', 'already there', captives moving, hedged futures, a venue that is
+none, ...). Fed by base and geometry; feeds rules and the MeetingFinder mixins.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from analysis.rules.actors import TITLE_WORDS
+from analysis.rules.meeting_mentions.base import (
+    CLAUSE_WORDS,
+    DETERMINERS,
+    PARTICIPANT_WINDOW,
+    PLACE_CLAUSE_WINDOW,
+    RECEIVE_ADVERBIAL,
+    TITLE_NOUNS,
+    TRIP_NOUNS,
+    Group,
+    Item,
+    Sentence,
+    Trigger,
+)
+
+
+def _after_receive_adverbials(s: Sentence, j: int) -> int:
+    """Where the guest starts after 'received' in the words of Arab state media: 'received
+    on Thursday the heads of ...', 'received in his office at the Amiri Diwan this morning CIA
+    Director William Burns', 'received in Doha on Saturday a delegation' (days, times, the
+    office or palace, a capitalised place after 'in' are skipped)."""
+    lower = s.lower
+    for _ in range(4):
+        if lower[j:j + 1] == ["in"] and j + 1 < len(lower) and s.tokens[j + 1].text.istitle():
+            j += 2  # "in Doha", "in New Cairo"
+            while j < len(lower) and s.tokens[j].text.istitle():
+                j += 1
+            continue
+        text = " ".join(lower[j:j + 8]) + " "
+        match = RECEIVE_ADVERBIAL.match(text)
+        if not match:
+            break
+        j += len(match.group(0).split())
+    return j
+
+
+def _negated(lower: list[str], i: int) -> bool:
+    """'did not attend the Doha sessions', 'never met': a meeting that did not happen.
+    Leaves 'not only met'... as negated too (rare)."""
+    if i > 0 and lower[i - 1] in ("not", "n't", "never"):
+        return True
+    return i > 1 and lower[i - 2] in ("not", "n't", "never") and lower[i - 1] in (
+        "attend", "join", "meet", "hold")
+
+
+def _onward(lower: list[str], i: int) -> bool:
+    """'before traveling on to Israel', 'then heads to Qatar': the next stop of a tour, not
+    where the talks are (an onward visit counts only when the text says talks are held
+    there, through a meeting word of its own)."""
+    return any(w in ("before", "then") for w in lower[max(0, i - 2):i])
+
+
+def _the_one_that(lower: list[str], i: int) -> bool:
+    """'the one that took place in Paris end of January', 'the one held in Cairo': another
+    meeting, named by comparison. Leaves 'the one hostage', 'one of the mediators'."""
+    return (lower[i] == "one" and i > 0 and lower[i - 1] == "the" and i + 2 < len(lower)
+            and (lower[i + 1] in ("held", "hosted") or (
+                lower[i + 1] in ("that", "which") and lower[i + 2] in (
+                    "took", "was", "were", "happened", "had"))))
+
+
+TEAM_NOUNS = {"representatives", "negotiators", "delegations", "delegates", "teams", "envoys"}
+PRESENCE_ADVERBS = {"currently", "also", "now", "already", "still", "again", "reportedly",
+                    "expected", "due"}  # ("a Hamas delegation is expected in Cairo on Saturday")
+
+
+def _presence(lower: list[str], i: int) -> bool:
+    """'was in Qatar', 'are currently in Cairo', 'is also in Doha', 'have been in Doha since
+    July 6': someone is at a place
+    (the place is checked by the rules). Leaves 'who are in Qatar' (where someone lives) and
+    'is in talks'; 'Israel and Hamas have representatives in Qatar this week' (a team)."""
+    if lower[i] in ("have", "has", "had") and lower[i + 1:i + 2] and lower[i + 1] in TEAM_NOUNS:
+        return lower[i + 2:i + 3] == ["in"]
+    if lower[i] not in ("is", "are", "was", "were", "been") or (i > 0 and lower[i - 1] in (
+            "who", "which", "that")) or (lower[i] == "been" and (
+                i < 2 or lower[i - 1] not in ("has", "have") or lower[i - 2] in (
+                    "who", "which", "that"))):
+        return False
+    j = i + 1
+    while j < len(lower) and lower[j] in PRESENCE_ADVERBS:
+        j += 1
+    return j + 1 < len(lower) and lower[j] == "in" and lower[j + 1] not in (
+        "talks", "negotiations", "touch", "contact", "charge", "favour", "favor")
+
+
+def _already_there(lower: list[str], i: int) -> bool:
+    """'delegations were already in Cairo for the talks', 'are already in Doha': someone is
+    at the talks now, not an earlier meeting. Leaves 'had already met', 'already held'."""
+    return _presence(lower, i) and "already" in lower[i + 1:i + 3]
+
+
+ONGOING_WORDS = {"currently", "underway", "ongoing", "overnight"}
+
+
+def _ongoing(s: Sentence, group: Group) -> str:
+    """Talks going on or just held as the report is written, dated by the report: 'talks,
+    currently underway in Qatar', 'are meeting in Cairo', 'has arrived in Cairo', 'have met
+    ... in Paris', 'are in Cairo for the talks'. Leaves 'met on Sunday' (own day), 'had
+    met' (earlier) and 'has left Cairo' (the talks are over; the day they ended is not
+    said) and 'Since the talks got underway in January, he has traveled to Paris' (a span of
+    time, not today). Returns the words that say so (the meeting's date_text), else ''."""
+    if s.lower[:1] == ["since"]:
+        return ""
+    found = [w for w in s.lower if w in ONGOING_WORDS]
+    if found or "under way" in s.text_lower:
+        return found[0] if found else "under way"
+    for position in group.positions:
+        i = position - s.start
+        before = s.lower[max(0, i - 2):i]
+        if s.lower[i] in DEPARTURE_WORDS or s.lower[max(0, i - 2):i] == ["to", "have"]:
+            continue  # "the delegation has left Cairo after the talks": they are over;
+            # "are known to have met in Doha in recent weeks": some time before
+        if before[-1:] and before[-1] in ("is", "are", "has", "have") or (
+                before[-2:] in (["has", "been"], ["have", "been"], ["are", "still"])):
+            return " ".join(before[-1:] + [s.lower[i]])
+        if s.lower[i] in ("is", "are"):  # presence: "are in Cairo for the talks"
+            return s.lower[i] + " in"
+    return ""
+
+
+def _on_the_way(s: Sentence, group: Group) -> bool:
+    """'is heading to Cairo on Sunday, where he will meet', 'is traveling to Doha for an
+    emergency meeting', 'are on their way': a trip under way, so the meeting is planned."""
+    if "on his way" in s.text_lower or "on their way" in s.text_lower or \
+            "on her way" in s.text_lower:
+        return True
+    return any(t.kind in ("travel", "arrive") and t.word.lower().endswith("ing") and
+               s.lower[t.position - s.start - 1:t.position - s.start] in (
+                   ["is"], ["are"], ["reportedly"])
+               for t in group.triggers)
+
+
+def _as_clause(s: Sentence, i: int) -> bool:
+    """'Talks in Doha as Netanyahu Heads to White House': 'as' opening a clause with a
+    named subject. Leaves 'as well as', 'such as', 'as part of'."""
+    return (s.lower[i] == "as" and i > 0 and i + 1 < len(s.tokens)
+            and s.tokens[i + 1].text[:1].isupper() and s.lower[i - 1] not in ("such", "well"))
+
+
+def _apart(trigger: Trigger) -> bool:
+    """Meeting words that name another meeting than the sentence's own, so never share a
+    group: 'after a visit to Doha earlier this week' (reference), 'the one that took place
+    in Paris end of January', 'comes three days after the Qatari PM and Barnea met'."""
+    return trigger.kind == "reference" or trigger.word.lower() == "one" or trigger.passing
+
+
+def _headline(s: Sentence) -> bool:
+    """The article's first line when it reads as a headline (no closing full stop): its
+    present tense ('Burns Travels to Egypt for Talks') does not say held or planned."""
+    return s.index == 0 and not s.span.text.rstrip().endswith((".", '"', "\u201d"))
+
+
+def _listed_after(doc: Doc, before: Item, place: Item) -> bool:
+    """'in Qatar and Egypt', 'in Doha, Cairo and Paris': a place listed right after another
+    meeting place shares its preposition. Leaves 'after the talks in Doha, Qatar's prime
+    minister flew ...' (a possessive opens the next clause)."""
+    return 0 < place.start - before.end <= 2 and all(
+        t.lower_ in ("and", ",", "or") for t in doc[before.end:place.start]) and not (
+        place.end < len(doc) and doc[place.end].lower_ in ("'s", "\u2019s"))
+
+
+def _other_clause(doc: Doc, group: Group, trigger: Trigger) -> bool:
+    """A ';' or a 'while'/'whereas' clause (or an 'as' clause with a named subject) between a
+    group and a later meeting word with a place of its own: 'has arrived in Egypt ...; Israel
+    says its negotiators will leave on Monday for the talks', 'set to send a delegation to
+    Cairo ... while a Hamas delegation has left the Egyptian capital', 'Trump and Netanyahu to
+    meet Tuesday as Witkoff heads to Israel'."""
+    last = group.triggers[-1].position
+    return any(doc[i].text == ";" or doc[i].lower_ in ("while", "whereas") or (
+        doc[i].lower_ == "as" and doc[i + 1].text[:1].isupper()
+        and doc[i - 1].lower_ not in ("such", "well")) for i in range(last + 1, trigger.position))
+
+
+def _same_clause_after(doc: Doc, position: int, place: Item) -> bool:
+    """'discussed "ideas and proposals" related to a Gaza truce with Egyptian officials in
+    Cairo': 'in' or 'at' a place later in the same clause as the meeting word (no comma,
+    semicolon, colon or clause word between), up to PLACE_CLAUSE_WINDOW tokens."""
+    before = place.start - 1 - (doc[place.start - 1].lower_ == "the")  # "at the Blair House"
+    if not 0 < place.start - position <= PLACE_CLAUSE_WINDOW or \
+            doc[before].lower_ not in ("in", "at"):
+        return False
+    skip = _appositive_commas(doc, position + 1, place.start)
+    return not any((t.text in (",", ";", ":", "(") and t.i not in skip)
+                   or (t.lower_ in CLAUSE_WORDS and not _listing_and(doc, t.i))
+                   for t in doc[position + 1:place.start])
+
+
+VERB_LIKE = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could",
+             "met", "flew", "went", "said", "told", "left", "spoke", "held", "took", "made",
+             "meet", "fly", "go", "say", "tell", "leave", "speak", "hold", "take", "then"}
+
+
+def _listing_and(doc: Doc, i: int) -> bool:
+    """'and' joining people or things, not clauses: 'with Qatar's Emir and prime minister in
+    Doha', 'with Burns and Barnea in Paris', 'discussed "ideas and proposals" ... with Egyptian
+    officials in Cairo' (no verb follows). Leaves 'and flew to Doha', 'and said in Cairo',
+    'and returned to Cairo' (a verb, or a word in -ed, in the two words after it)."""
+    if doc[i].lower_ != "and" or i + 1 >= len(doc):
+        return False
+    if doc[i + 1].text.istitle() and doc[i + 1].is_alpha:
+        return True  # "between Burns and Barnea is scheduled ... in Rome": a name follows
+    after = doc[i + 1:min(len(doc), i + 3)]
+    return not any(t.lower_ in VERB_LIKE or (t.lower_.endswith("ed") and t.text.islower())
+                   for t in after)
+
+
+def _appositive_commas(doc: Doc, start: int, end: int) -> set[int]:
+    """The commas around a name in apposition ("met the head of the Democratic Front, Fahd
+    Suleiman, in Cairo"): one to five capitalised words between two commas. Leaves ", and
+    then ..." and lower-case clauses."""
+    commas = [i for i in range(start, end) if doc[i].text == ","]
+    out: set[int] = set()
+    for first, second in zip(commas, commas[1:]):
+        inside = doc[first + 1:second]
+        if 1 <= len(inside) <= 5 and all(t.text[:1].isupper() or t.text == "-" for t in inside):
+            out.update((first, second))
+        elif _title_apposition(inside):
+            out.update((first, second))
+    return out
+
+
+APPOSITION_TITLES = TITLE_WORDS | {"leader", "member", "deputy", "spokesman", "official"}
+
+
+def _title_apposition(inside) -> bool:
+    """', the head of Hamas' Shura Council,' ', a senior Hamas official,': a title phrase in
+    apposition (an article, a title word among its first three, at most eight words, no
+    verb). Leaves ', and then met ...'."""
+    words = [t.lower_ for t in inside]
+    return 2 <= len(words) <= 8 and words[0] in ("the", "a", "an") and any(
+        w in APPOSITION_TITLES for w in words[1:4]) and not any(w in VERB_LIKE for w in words)
+
+
+def _sent_to(senders: set[str], before: list[str]) -> bool:
+    """'has authorized Barnea to travel to Qatar Friday', 'sent Burns to meet': someone was
+    sent or allowed to go, so the meeting is still to come."""
+    return bool(before) and before[-1] == "to" and any(w in senders | {"authorized",
+                                                                      "authorised", "allowed"}
+                                                        for w in before[:-1])
+
+
+def _to_send(before: list[str]) -> bool:
+    """'has approved sending a team to Doha', 'decided to send a delegation to Cairo': a
+    delegation still to be sent (a gerund or an infinitive of sending up to four words before
+    the meeting word). Leaves 'Israel sent a delegation to Cairo on Sunday' (it went)."""
+    return any(w in ("sending", "dispatching") or (
+        w in ("send", "dispatch") and before[k - 1:k] == ["to"]) for k, w in enumerate(before))
+
+
+def _sent_to_go(senders: set[str], goes: set[str], words: list[str]) -> bool:
+    """'instructed the delegation to leave for Cairo', 'ordered the negotiating team to travel
+    to Doha': a sender, then within nine words 'to' and a verb of going or meeting. Leaves
+    'instructed the army to expand the operation' and 'asked about the talks'."""
+    for i, word in enumerate(words):
+        if word in senders | {"authorized", "authorised", "allowed"}:
+            after = words[i + 1:i + 11]
+            if any(a == "to" and b in goes for a, b in zip(after, after[1:])):
+                return True
+    return False
+
+
+CAPTIVE_NOUNS = {"hostages", "captives", "abductees", "detainees", "prisoners", "returnees"}
+
+
+def _captives_move(lower: list[str], i: int) -> bool:
+    """Freed hostages or prisoners who arrive, travel or meet ('the hostages arriving in the
+    country and meeting officers', 'released prisoners arrived in Ramallah'): no talks. The
+    captive noun is the word before the verb, or before 'who', 'and' ... 'and meeting'.
+    Leaves 'hostage talks' and 'met the families of hostages'."""
+    before = lower[max(0, i - 6):i]
+    if before[-1:] and before[-1] in CAPTIVE_NOUNS:
+        return True
+    if before[-2:-1] and before[-2] in CAPTIVE_NOUNS and before[-1] in ("who", "were", "are",
+                                                                    "have", "had"):
+        return True
+    if "and" not in before or not lower[i].endswith("ing"):
+        return False
+    listed = before[:before.index("and")]  # "the hostages arriving in Israel and meeting"
+    return any(w in CAPTIVE_NOUNS for w in listed) and any(w.endswith("ing") for w in listed)
+
+
+ATTACK_WORDS = {"attack", "strike", "airstrike", "struck", "bombing", "bombed", "explosion",
+                "explosions", "targeted", "hit"}
+
+
+def _under_attack(lower: list[str], i: int) -> bool:
+    """Token i is in an 'as'/'while' clause (opened at most eight words before it) that
+    follows an attack word (up to fifteen words before the opener): 'the attack happened as
+    a negotiating team was discussing', 'struck ... as the group's top figures gathered'."""
+    for j in range(i - 1, max(-1, i - 9), -1):
+        if lower[j] in (",", ";", "."):
+            return False
+        if lower[j] in ("as", "while") and any(
+                w in ATTACK_WORDS for w in lower[max(0, j - 15):j]):
+            return True
+    return False
+
+
+def _talks_object(lower: list[str], i: int, nouns) -> bool:
+    """A travel verb whose object is the talks ('would return negotiations to square one',
+    'left the talks'): no trip. Leaves 'return to the talks', 'headed to Doha for talks'."""
+    j = i + 1
+    while j < len(lower) and lower[j] in DETERMINERS:
+        j += 1
+    return j < len(lower) and lower[j] in nouns
+
+
+def _hedged_future(tokens) -> bool:
+    """'Trump may announce a deal during his meeting with Netanyahu on Monday', 'the envoy
+    might travel to Doha': 'may' or 'might' (in lower case, so not the month) before the
+    meeting word. Leaves 'may have met', 'talks in May'."""
+    words = [t.text for t in tokens]
+    return any(w in ("may", "might") and words[i + 1:i + 2] != ["have"]
+               for i, w in enumerate(words))
+
+
+def _purpose_verb(doc: Doc, group: Group, trigger: Trigger) -> bool:
+    """'met Qatar's prime minister ... and Egypt's intelligence chief Abbas Kamel to discuss
+    the latest developments': a 'to discuss' after a long list of people is the same
+    meeting's purpose (no ';' or clause word between). Leaves 'said he hopes to discuss'."""
+    if trigger.kind not in ("weak", "meet") or doc[trigger.position - 1].lower_ != "to":
+        return False
+    last = group.triggers[-1].position
+    return trigger.position - last <= 3 * PARTICIPANT_WINDOW and not any(
+        t.text in (";", ":") or t.lower_ in ("while", "whereas", "but", "after", "before",
+                                             "since", "because")
+        for t in doc[last + 1:trigger.position])
+
+
+def _after_meeting(doc: Doc, group: Group, trigger: Trigger) -> bool:
+    """'X, Y and Z held the meeting after Qatari mediators met Hamas officials on Wednesday
+    night': a meeting verb in an 'after'/'before'/'since' clause that follows a group is
+    another meeting, with a subject of its own. Leaves 'left Doha after holding talks there'
+    (a talks noun) and 'met ... and then met again'."""
+    if trigger.kind != "meet":
+        return False
+    last = group.triggers[-1].position
+    return any(doc[i].lower_ in ("after", "before", "since", "following")
+               for i in range(last + 1, trigger.position - 1))
+
+
+def _again(doc: Doc, group: Group) -> bool:
+    """'met with Hamas leaders in Doha on Monday night and again on Tuesday with ...': a day
+    introduced by 'again' repeats the meeting just named."""
+    return not group.location and any(
+        d.start > 0 and doc[d.start - 1].lower_ == "again" for d in group.dates)
+
+
+def _repeat(before: dict, mention: dict) -> dict:
+    """The meeting again on another day: its place and people, and whoever joins."""
+    people = list(dict.fromkeys(before["participants"] + mention["participants"]))
+    offices = list(dict.fromkeys(before["offices"] + mention["offices"]))
+    return {**mention, "kind": "primary", "location": before["location"],
+            "participants": people, "offices": offices, "again": True}
+
+
+DEPARTURE_WORDS = {"left", "leaves", "leaving", "departed", "departs", "returned", "flew"}
+TIME_UNITS = {"day", "days", "week", "weeks", "hours", "month", "months"}
+
+
+def _days_after(lower: list[str], i: int) -> bool:
+    """'comes three days after the Qatari PM and Barnea met', 'came a day after Al-Thani met
+    in Paris': the meeting is an earlier one than the news. Leaves 'after talks in Cairo',
+    'left Doha late last night, a day after holding talks there' (the talks just held) and
+    'The day after meeting Witkoff, Al Thani flew to Vienna' (the main clause after the
+    comma is the news)."""
+    window = lower[max(0, i - 8):i]
+    if any(w in DEPARTURE_WORDS for w in lower[:i]):
+        return False
+    return any(w == "after" and j > 0 and window[j - 1] in TIME_UNITS
+               and "," not in window[j:] for j, w in enumerate(window))
+
+
+def _before_trip(s: Sentence) -> bool:
+    """'Ahead of his departure to Oslo, Barnea attended a meeting with the defence minister':
+    a meeting before the trip, not the talks the trip is for."""
+    return s.lower[:1] in (["ahead"], ["before"]) and any(
+        w in TRIP_NOUNS or w in ("leaving", "flying", "traveling", "travelling", "heading")
+        for w in s.lower[:6])
+
+
+HOST_VERBS = {"host", "hosts", "hosted", "hosting"}
+def _no_venue(word: str, previous: str) -> bool:
+    """The two words before a place say it is no meeting place: 'According to Israel Hayom'
+    (a source), 'who resides in Qatar' (where someone lives), 'US special envoy to the Middle
+    East' (a title), 'Before his departure to the United States' (a trip)."""
+    return (word == "to" and previous == "according") or (
+        word == "in" and previous in RESIDENCE_WORDS) or (
+        word in ("to", "for") and previous in TITLE_NOUNS) or (
+        word == "to" and previous in TRIP_NOUNS)
+
+
+RESIDENCE_WORDS = {"resides", "reside", "resided", "residing", "lives", "live", "lived",
+                   "living", "based", "headquartered", "exiled"}  # "who resides in Qatar"
+HOME_COUNTRIES = ("Israel", "United States")  # "returned to Israel": going home
+PARTY_COUNTRIES = HOME_COUNTRIES + ("Iran",)  # "US discussions", "Iran talks": not a venue
+HEAD_VERBS = {"head", "heads", "headed", "heading"}
+HEAD_ON = {"to", "for", "back", "home", "toward", "towards", "into", "out", "off", "there", "by",
+           "on", "again", "later", "first", "next", "this", "tomorrow", "today", "."}
+SIT_VERBS = {"sit", "sits", "sat", "sitting"}  # "sat down with": a meeting
+REACH_VERBS = {"reach", "reaches", "reached", "reaching"}  # "reached Cairo": an arrival
+
+
+def _hosts(following: list[str]) -> bool:
+    """A place that hosts: 'Warsaw will host ...', 'Cairo is also hosting separate talks',
+    'Doha hosted'. Leaves 'Qatar, the host of ...'."""
+    words = [w for w in following if w not in ("will", "is", "was", "also", "to", "set", "be")]
+    return bool(words) and words[0] in HOST_VERBS
+
+
+def _talks_noun(group: Group) -> bool:
+    """A talks noun other than 'visit'/'trip' ('talks', 'meeting', 'summit')."""
+    return any(t.kind == "noun" and t.word.lower() not in ("visit", "trip")
+               for t in group.triggers)

@@ -1,0 +1,181 @@
+"""The spaCy-facing component: MeetingFinder reads an article sentence by sentence and writes
+``doc._.meetings`` and ``doc._.terms``; here its set-up, the segments (sentences cut at
+paragraph breaks) and the candidates (places from the gazetteer, date expressions). The
+sentence, meeting, checks and terms mixins hold the rest.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from analysis.rules.actors import ActorMatcher, load_actors
+from analysis.rules.dates import day_precise
+from analysis.rules.doc_text import doc_text
+from analysis.rules.meeting_mentions.base import (
+    DATE_KINDS,
+    DATELINE_AFTER,
+    DATELINE_AGENCY,
+    DATELINE_BEFORE,
+    DATELINE_DASH,
+    DATELINE_LEAD,
+    DOC_TOPIC_MIN,
+    HEADER,
+    OCTOBER_7,
+    TITLE_END,
+    DocState,
+    Item,
+    Sentence,
+    _phrases_re,
+    load_deal_terms,
+    load_lexicon,
+)
+from analysis.rules.meeting_mentions.checks import ChecksMixin
+from analysis.rules.meeting_mentions.meeting import MeetingMixin
+from analysis.rules.meeting_mentions.sentence import SentenceMixin
+from analysis.rules.meeting_mentions.terms import TermsMixin
+
+
+class MeetingFinder(SentenceMixin, MeetingMixin, ChecksMixin, TermsMixin):
+    """The meeting rules as a spaCy component (see the package docstring)."""
+
+    def __init__(self, nlp: Language):
+        from analysis.rules.places import load_gazetteer
+
+        self.nlp = nlp
+        self.table = load_actors()
+        self.actors = ActorMatcher(nlp.vocab, self.table, nlp.make_doc)
+        self.lex = {k: set(v) for k, v in load_lexicon().items()}
+        self._strong_topic = _phrases_re(tuple(sorted(self.lex["strong_topic"])))
+        self.lex["verbs"] = (self.lex["meet_verb"] | self.lex["weak_verb"] |
+                             self.lex["travel_verb"] | self.lex["arrive_verb"])
+        self.lex_lists = load_lexicon()
+        self.terms_lex = load_deal_terms()
+        self.gazetteer = load_gazetteer()
+        self._place_heads = {alias.split()[0].lower() for alias in self.gazetteer.aliases}
+        countries: dict[str, set[str]] = {}
+        for actor in self.table.actors.values():  # office key -> the country of its holders
+            for office, *_ in actor.tenures:
+                countries.setdefault(office, set()).add(actor.country)
+        self._office_country = {office: next(iter(c)) for office, c in countries.items()
+                                if len(c) == 1}
+        self.places = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for alias, name in self.gazetteer.aliases.items():
+            self.places.add(name, [nlp.make_doc(alias)])
+        self._terms_re = self._build_terms_regex()
+        words = self.terms_lex
+        self._deal_re = re.compile(r"\b(?:" + "|".join(map(re.escape, words["deal_context"]))
+                                   + r")\b")
+        self._proposal_re = re.compile(
+            r"\b(?:" + "|".join(map(re.escape, words["proposal_context"])) + r")\b")
+        self._term_hint = re.compile(r"\d|phase|stage|all\s|" + "|".join(
+            map(re.escape, list(words["number_words"]) + words["truce_noun"])))
+
+    # -- the component --
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc_text(doc)  # read once: Doc.text joins every token each time
+        mentions = self.actors(doc, text)
+        topic_words = self._strong_topic.findall(text.lower(), 0, 20000)
+        state = DocState(doc, mentions, self._places(doc), self._dates(doc, text),
+                         topic=len(topic_words) >= DOC_TOPIC_MIN)
+        named = sorted({m["name"] for m in mentions if m["kind"] in ("name", "person")})
+        places = sorted({p.text for p in state.places})
+        meetings, terms = [], []
+        for index, span in enumerate(self._segments(doc)):
+            found = self._sentence(state, Sentence.of(span, index))
+            state.previous_subject = next(
+                (m for m in mentions if span.start <= m["start"] < span.end
+                 and m["kind"] in ("name", "person")), None) or (
+                state.previous_subject if doc[span.start].lower_ in ("he", "she") else None)
+            # ("Burns arrived Friday. He has been the point person ... Since the talks began,
+            # he has traveled to Paris": the same man)
+            state.previous_sent = span
+            state.previous_peg = self._peg(state, span)
+            state.peg = state.previous_peg or state.peg
+            for meeting in found:
+                meeting["named_in_doc"] = named
+                meeting["places_in_doc"] = places
+            meetings.extend(found)
+            terms.extend(self._terms(doc, span))
+        doc._.meetings = meetings
+        doc._.terms = terms
+        return doc
+
+    @staticmethod
+    def _peg(state: DocState, span: Span) -> str:
+        """The last day-precise date of a sentence (the day the news is about, for meetings
+        the text does not date); a headline's is left out."""
+        days = [d.text for d in state.dates if span.start <= d.start < span.end
+                and day_precise(d.text)]
+        headline = span.start == 0 and not span.text.rstrip().endswith((".", '"', "\u201d"))
+        return days[-1] if days and not headline else ""
+
+    @staticmethod
+    def _segments(doc: Doc):
+        """Sentences, also cut at paragraph breaks (captions and headlines often run into the
+        first sentence)."""
+        held = None  # a sentence cut after a title ("Maj. Gen. (ret.) | Nitzan Alon, ...")
+        for sent in doc.sents:
+            start = held if held is not None else sent.start
+            held = None
+            for token in doc[start:sent.end]:
+                if token.is_space and "\n" in token.text:
+                    if token.i > start:
+                        yield doc[start:token.i]
+                    start = token.i + 1
+            if start < sent.end:
+                piece = doc[start:sent.end]
+                if TITLE_END.search(piece.text) and sent.end < len(doc):
+                    held = start
+                    continue
+                if piece.text.strip():
+                    yield piece
+        if held is not None and doc[held:].text.strip():
+            yield doc[held:]
+
+    # -- candidates --
+
+    def _places(self, doc: Doc) -> list[Item]:
+        found = []
+        for match_id, start, end in self.places(doc):
+            if end < len(doc) and doc[end].text.istitle() and \
+                    doc[end].lower_ in self.lex["outlet_word"]:
+                continue  # "The Jerusalem Post", "the Tehran Times": a newspaper
+            found.append(Item(start, end, doc.vocab.strings[match_id]))
+        found.sort(key=lambda m: (m.start, -(m.end - m.start)))
+        out, last_end = [], -1
+        for item in found:
+            if item.start >= last_end:
+                out.append(item)
+                last_end = item.end
+        return out
+
+    def _dates(self, doc: Doc, text: str) -> list[Item]:
+        """Date expressions: the date_finder's mentions when it ran (durations and "since the
+        war" left out), else analysis.rules.dates.find_dates; report-date markers and datelines
+        ("DOHA, Nov 9 (Reuters) -": when the report was filed) left out."""
+        if Doc.has_extension("date_mentions") and isinstance(doc._.date_mentions, list):
+            found = [(m["start_char"], m["end_char"], m["text"]) for m in doc._.date_mentions
+                     if m.get("kind") in DATE_KINDS]
+        else:
+            from analysis.rules.dates import find_dates
+            found = find_dates(text)
+        out = []
+        for start, end, date_text in found:
+            if start < 40 and HEADER.match(text[:end]):
+                continue  # the " date YYYY-MM-DD" marker is the report date, not a meeting day
+            line_start = text[max(0, text.rfind("\n", 0, start) + 1):start]
+            if DATELINE_AFTER.match(text, end) or DATELINE_BEFORE.search(line_start) or (
+                    len(line_start) < 30 and DATELINE_AGENCY.match(text, end)) or (
+                    DATELINE_LEAD.match(line_start) and DATELINE_DASH.match(text, end)):
+                continue
+            if OCTOBER_7.match(date_text.strip()):
+                continue  # "hostages held by Hamas on October 7": the attack, not a meeting
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is not None:
+                out.append(Item(span.start, span.end, date_text))
+        return out

@@ -1,0 +1,304 @@
+"""One meeting: the facts of a group of meeting words, whether they report a meeting (the
+rules of rules.PRIMARY_RULES) or refer back to one, held or planned, its tense and day
+(MeetingMixin, a part of MeetingFinder). Fed by sentence; its checks are in checks.
+"""
+
+from __future__ import annotations
+
+from analysis.rules.meeting_mentions.base import (
+    NEGOTIATOR_OFFICES,
+    PLACE_WINDOW,
+    PRESENT_VERBS,
+    SAME_PEOPLE,
+    DocState,
+    Facts,
+    Group,
+    Item,
+    Sentence,
+    _phrase_in,
+)
+from analysis.rules.meeting_mentions.cues import (
+    _already_there,
+    _apart,
+    _before_trip,
+    _headline,
+    _hedged_future,
+    _on_the_way,
+    _ongoing,
+    _sent_to,
+    _sent_to_go,
+    _the_one_that,
+    _to_send,
+    _under_attack,
+)
+from analysis.rules.meeting_mentions.geometry import (
+    _distance,
+    _nearest_people,
+    _quote,
+    _round_days,
+    _trip_word,
+)
+from analysis.rules.meeting_mentions.rules import (
+    OTHER_EVENT_OPENERS,
+    PRIMARY_RULES,
+    _anaphoric,
+    _lone_visit,
+    _nearest_date,
+    _negotiators_discuss,
+    _placeless_politicians,
+    _team_goes_on,
+    also_meets,
+)
+
+
+class MeetingMixin:
+    """One meeting: its facts, held or planned, tense and day. (A part of MeetingFinder.)"""
+
+    # -- one meeting --
+
+    def _meeting(self, state: DocState, s: Sentence, group: Group, people, groups,
+                 topic: bool) -> dict | None:
+        """The mention dict of one group, or None when it is neither a meeting nor a mention
+        of one."""
+        near = _nearest_people(people, group, groups, state.doc)
+        facts = self._facts(state, s, group, near, topic)
+        primary = any(rule(self, facts, s, group) for rule in PRIMARY_RULES) and \
+            not _placeless_politicians(facts) and not facts.region_trip and \
+            not _lone_visit(facts, group) and not _team_goes_on(s, facts)
+        if not primary:
+            if not _anaphoric(facts):
+                return None
+            facts.names, facts.offices = self._anaphor_people(state.doc, s, group, facts)
+        first = self._owner(group)
+        planned = self._planned(state.doc, s, first) or self._planned(
+            state.doc, s, min(group.positions)) or self._is_to(state.doc, s, group) or \
+            self._headline_to(s, group)
+        tense = "future" if planned else self._tense(s, group)
+        planned = planned or _on_the_way(s, group)
+        mention = {
+            "kind": "primary" if primary else "anaphor",
+            "trigger": " ".join(t.word for t in group.triggers),
+            "date_text": facts.date.text if facts.date else "",
+            "planned": planned,
+            "tense": tense,
+            "status": "planned" if planned else "held",
+            "location": facts.location,
+            "participants": facts.names,
+            "offices": facts.offices,
+            "earlier": self._earlier(s, group),
+            "boundary": self._boundary(state.doc, s, first, facts.date),
+            "joining": "join" in facts.kinds or any(w in self.lex["join_verb"] for w in s.lower),
+            "negotiator": facts.negotiator,
+            "sentence": s.span.text.strip(),
+            "sentence_start": s.span.start_char,
+            "sentence_end": s.span.end_char,
+            "sentence_index": s.index,
+            "plural_subject": facts.pronoun_subject,
+            "same_people": bool(SAME_PEOPLE.search(s.text_lower)),
+            "ongoing": "" if planned else _ongoing(s, group),
+            "headline": _headline(s),
+            "said_on": self._said_on(state, s),
+            "day_before": state.previous_peg if s.lower[:1] in (["he"], ["she"], ["they"])
+            else "",  # "Blinken on Monday starts his tour ... He will meet Sisi in Cairo first"
+            "passing": any(map(_apart, group.triggers)),
+            "days_before": self._days_before(s, group),
+            "before_trip": _before_trip(s),
+            "round_days": _round_days(s.text_lower),
+            "separate": any(w in ("separate", "parallel") for p in group.positions
+                            for w in s.lower[max(0, p - s.start - 2):p - s.start])
+            or (primary and not facts.has_info and also_meets(s, group)),
+            "after_clause": "meet" in facts.kinds and "after" in s.lower[
+                max(0, first - s.start - 4):first - s.start],  # "after the mediators met X"
+
+            "peg": state.peg,
+        }
+        near = near if primary else []
+        mention.update(_quote(state.doc, group, facts, near))
+        return mention
+
+    def _facts(self, state: DocState, s: Sentence, group: Group, people, topic) -> Facts:
+        names = list(dict.fromkeys(m["name"] for m in people if m["kind"] in ("name", "person")))
+        offices = sorted({m["name"] for m in people if m["kind"] == "office"})
+        location = group.location
+        region_trip = bool(location) and self.gazetteer.kind.get(location) == "region" and (
+            bool(group.kinds & {"travel", "arrive"}) or _trip_word(group))
+        if region_trip:
+            location = ""  # "flew to the Middle East": a tour, not the place of a meeting
+        if not location:
+            location = self._the_country(state, s, group)
+        if not location and "there" in [t.lower_ for t in state.doc[min(group.positions):min(
+                s.end, max(group.positions) + 12)]]:
+            location = self._previous_place(state)  # "met X there": the place just named
+        if not location and any(_under_attack(s.lower, p - s.start) for p in group.positions):
+            location = self._struck_place(state, s)
+        lists = self.lex_lists
+        return Facts(
+            kinds=group.kinds, names=names, offices=offices,
+            negotiator=any(self.table.is_negotiator(n) for n in names)
+            or any(o in NEGOTIATOR_OFFICES for o in offices),
+            location=location, date=_nearest_date(group),
+            topic=topic, doc_topic=state.topic,
+            pronoun_subject=bool(_phrase_in(s.text_lower[:40], lists["anaphor_subject"])),
+            participation=any(w in self.lex["participation"] for w in s.lower) or bool(
+                _phrase_in(s.text_lower, [p for p in lists["participation"] if " " in p])),
+            unnamed=bool(_phrase_in(s.text_lower, lists["negotiator_noun"])),
+            talks_in_sentence=any(w in ("talks", "negotiations", "meeting") for w in s.lower),
+            region_trip=region_trip,
+            n_negotiators=sum(map(self.table.is_negotiator, names)) + sum(
+                o in NEGOTIATOR_OFFICES for o in offices),
+            words={t.word.lower() for t in group.triggers})
+
+    def _anaphor_people(self, doc, s: Sentence, group: Group, facts: Facts):
+        """Who an anaphoric mention adds to the meeting it refers to: 'X also took part' adds
+        negotiators (and unknown people) only; 'before the Rome talks' and a bare 'the talks'
+        add nobody; 'the delegation included X', 'talks held with X', 'they met X' add X."""
+        kinds, names, offices = facts.kinds, facts.names, facts.offices
+        if facts.region_trip:
+            return [], []  # "Blinken flew to the Middle East ... to restart discussions"
+        if s.text_lower.startswith(OTHER_EVENT_OPENERS):
+            return [], []  # "In the meantime, Gallant held discussions with Halevi, ...":
+            # another event, not more of the meeting just named
+        held_noun = any(t.kind == "noun" and any(
+            w.lower_ in ("held", "hold", "holds", "holding", "had", "having", "conducted",
+                         "conducts", "conducting")
+            for w in doc[max(s.start, t.position - 2):t.position]) for t in group.triggers)
+        joining = facts.participation or held_noun or bool(kinds & {"travel", "arrive", "join"})
+        if kinds <= {"join", "delegation"}:
+            names = [n for n in names if self.table.is_negotiator(n)
+                     or n not in self.table.actors]
+            offices = [o for o in offices if o in NEGOTIATOR_OFFICES]
+        if "reference" in kinds and not kinds & {"noun", "meet"}:
+            return [], []
+        if not (kinds & {"noun", "delegation", "join"} and joining) \
+                and not facts.pronoun_subject and "meet" not in kinds \
+                and not _negotiators_discuss(facts):
+            return [], []  # (but "Burns, Barnea and Al Thani are set to discuss a proposal")
+        return names, offices
+
+    @staticmethod
+    def _owner(group: Group) -> int:
+        """The meeting word that carries the group's place or day (else its first)."""
+        owners = [t.position for t in group.triggers
+                  if any(_distance(p, t.position) <= PLACE_WINDOW for p in group.places)
+                  or any(_distance(d, t.position) <= PLACE_WINDOW for d in group.dates)]
+        return owners[0] if owners else min(group.positions)
+
+    def _planned(self, doc, s: Sentence, first: int) -> bool:
+        """Planned when a future word is near the meeting word ('will meet', 'is expected to',
+        'due in Doha', 'in the coming days'), unless 'had' or 'previously' says it is past.
+        'hopes', 'plans' ... only before 'to' ('hopes to meet', not 'Hopes rose after talks
+        in Doha')."""
+        window = [t.lower_ for t in doc[max(s.start, first - 10):min(s.end, first + 4)]]
+        window += [t.lower_ for t in doc[min(s.end, first + 4):min(s.end, first + 7)]
+                   if t.lower_ in ("will", "set", "scheduled", "expected", "due")]
+        near = doc[max(s.start, first - 12):min(s.end, first + 12)].text.lower()
+        planned = any(w in self.lex["planned"] and not (
+            w in ("hopes", "aims", "plans", "intends") and window[k + 1:k + 2] != ["to"]
+            and (w, window[k + 1:k + 2]) != ("plans", ["for"]))  # ("plans for a round")
+            and window[k + 1:k + 2] not in (["not"], ["n't"])  # "would not point fingers"
+            for k, w in enumerate(window)) or bool(
+            _phrase_in(near, self.lex_lists["planned_phrase"])) or _sent_to(
+                self.lex["sender"], [t.lower_ for t in doc[s.start:first]])
+        planned = planned or _to_send([t.lower_ for t in doc[max(s.start, first - 4):first]])
+        planned = planned or self._verb_planned(doc, s, first) or _sent_to_go(
+            self.lex["sender"], self.lex["travel_verb"] | self.lex["meet_verb"],
+            [t.lower_ for t in doc[s.start:min(s.end, first + 6)]]) or _hedged_future(
+                doc[max(s.start, first - 10):min(s.end, first + 4)])
+        return planned and not any(w in ("had", "previously") for w in window)
+
+    def _headline_to(self, s: Sentence, group: Group) -> bool:
+        """A headline's 'to' future: 'Israel to send delegation to Doha', 'Burns to travel to
+        Cairo for talks', 'Witkoff to meet Netanyahu' ('to' and a verb of going, meeting or
+        sending, at or before a meeting word). Leaves 'Delegation heads to Doha'."""
+        if not _headline(s):
+            return False
+        verbs = self.lex["verbs"] | self.lex["send_verb"]
+        last = max(group.positions) - s.start
+        return any(w == "to" and s.lower[k + 1] in verbs and k > 0
+                   and s.lower[k - 1] not in verbs for k, w in enumerate(s.lower[:last])
+                   if k + 1 <= last)
+
+    def _is_to(self, doc, s: Sentence, group: Group) -> bool:
+        """'the delegation is to discuss technical details', 'Burns was to travel to Cairo': a
+        two-word future (`planned` entries with a space) right before one of the group's
+        meeting words. Leaves 'the aim is to reach a deal' (no meeting word after it)."""
+        phrases = [p for p in self.lex_lists["planned"] if " " in p]
+        return any(_phrase_in(" ".join(t.lower_ for t in doc[max(s.start, p - 3):p]
+                                       if not t.is_quote), phrases) for p in group.positions)
+
+    def _verb_planned(self, doc, s: Sentence, first: int) -> bool:
+        """A talks noun whose verb comes later ("Negotiations to secure a hostage deal and Gaza
+        ceasefire will resume in Doha on Wednesday"): a future word just before that verb
+        (`_noun_verb`)."""
+        j = self._noun_verb(doc, first, s.end, 12 if first - s.start > 2 else 24)
+        return j is not None and any(t.lower_ in self.lex["planned"]
+                                     for t in doc[max(first, j - 3):j])
+
+    def _noun_verb(self, doc, first: int, end: int, reach: int = 24) -> int | None:
+        """The verb of a talks noun ("Negotiations to reach an agreement ... between Israel
+        and Hamas will resume this Sunday, in Cairo"): the first anchor or round-start word
+        up to `reach` words on, before any comma, not a participle ('hostages held by');
+        else None."""
+        if doc[first].lower_ not in self.lex["noun"]:
+            return None
+        for j in range(first + 1, min(end, first + reach + 1)):
+            word = doc[j].lower_
+            if word in (",", ";", ":"):
+                return None
+            if (word in self.lex["anchor"] or word in self.lex["round_start"]) and not (
+                    j + 1 < end and doc[j + 1].lower_ == "by"):
+                return j
+        return None
+
+    @staticmethod
+    def _earlier(s: Sentence, group: Group) -> bool:
+        """An earlier meeting mentioned in passing: 'were previously in Qatar', 'had met',
+        'an earlier meeting', 'already met' near the meeting word. Leaves 'Earlier, X told
+        reporters that Barnea arrived ...' (the earlier is the telling)."""
+        if "had met" in s.text_lower or any(_the_one_that(s.lower, p - s.start)
+                                            for p in group.positions):
+            return True
+        if any(t.passing for t in group.triggers):
+            return True  # "came a day after Al-Thani met in Paris with ..."
+        if s.lower[:1] == ["since"] and any(s.lower[max(0, p - s.start - 2):p - s.start][-1:] in (
+                ["has"], ["have"]) for p in group.positions):
+            return True  # "Since the talks began in January, he has traveled to Paris, Cairo"
+        for trigger in group.triggers:  # ("had recently arrived in Cairo": just now)
+            markers = ("previously", "earlier", "already") + (
+                () if trigger.kind in ("arrive", "delegation") else ("recently",))
+            i = trigger.position - s.start
+            window = s.lower[max(0, i - 6):i + 3]
+            if any(w in markers for w in window) and not (
+                    s.lower[:2] == ["earlier", ","] and "earlier" not in s.lower[2:]) and \
+                    not any(_already_there(s.lower, j) for j in range(max(0, i - 6), i + 3)):
+                return True
+        return False
+
+    def _tense(self, s: Sentence, group: Group) -> str:
+        """'present' for a meeting word in the present tense ('meets with Netanyahu on
+        Thursday', 'travels to Egypt on Tuesday', 'is traveling to Doha'): its weekday may be
+        the coming one. Else 'past'. Leaves 'met', 'talks were held'."""
+        for trigger in group.triggers:
+            i = trigger.position - s.start
+            word = s.lower[i]
+            if trigger.kind in ("meet", "weak", "travel", "arrive") and (
+                    word in PRESENT_VERBS or (word.endswith("ing") and i > 0
+                                              and s.lower[i - 1] in ("is", "are"))):
+                return "present"
+        return "past"
+
+    def _boundary(self, doc, s: Sentence, first: int, date: Item | None) -> str:
+        """A day that opens ('talks began on Monday') or closes ('left Cairo on Thursday after
+        three days of talks') a round of several days: start | end | ''."""
+        if not date:
+            return ""
+        around = [t.lower_ for t in doc[max(s.start, first - 6):min(s.end, first + 6)]]
+        words = [t.lower_ for t in doc[max(s.start, date.start - 4):date.start]] + around
+        if any(w in self.lex["round_start"] for w in words):
+            return "start"
+        opener = [t.lower_ for t in doc[max(s.start, first - 4):first]]
+        if "after" in opener:  # "after the mediators met Hamas on Wednesday": the meeting
+            words = [w for w in words if w != "after"]  # of an 'after' clause ends nothing
+        if any(w in self.lex["round_end"] for w in words):
+            return "end"
+        return ""
