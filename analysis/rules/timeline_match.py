@@ -369,6 +369,7 @@ class Scan(NamedTuple):
     hits: dict[str, list[int]]
     exact: bool
     rows: tuple[int, ...]
+    present: frozenset[str]   # the keys and literals found (those of hits)
 
 
 class Row:
@@ -439,14 +440,15 @@ class Engine:
         lower = text.lower()
         hits = self.scanner.occurrences(lower)
         rows = {i for key in hits for i in self.rows_of.get(key, ())}
-        return Scan(lower, hits, not FOLDS.search(text), tuple(sorted(rows | self.keyless)))
+        return Scan(lower, hits, not FOLDS.search(text), tuple(sorted(rows | self.keyless)),
+                    frozenset(hits))
 
     def _live(self, index: int, scan: Scan) -> tuple[int, ...]:
         """Row `index`'s alternatives that can match somewhere in the scanned text."""
         row = self.rows[index]
         if row.keys is not None and index not in scan.rows:
             return ()
-        return row.live(row.literals.intersection(scan.hits)) if scan.exact else row.everything
+        return row.live(row.literals & scan.present) if scan.exact else row.everything
 
     def may_match(self, index: int, scan: Scan) -> bool:
         """Whether row `index`'s pattern, and its other pattern, can match somewhere in the
@@ -454,7 +456,7 @@ class Engine:
         alternatives requires and those the other pattern requires."""
         also = self.also[index]
         return bool(self._live(index, scan)) and (
-            also is None or not scan.exact or also.holds(also.literals.intersection(scan.hits)))
+            also is None or not scan.exact or also.holds(also.literals & scan.present))
 
     def pattern(self, index: int, scan: Scan) -> re.Pattern | None:
         """Row `index`'s pattern as it can match in the scanned text: its alternatives that
@@ -472,7 +474,7 @@ class Engine:
         if row.keys is None:
             yield from row.pattern(live).finditer(text)
             return
-        literals, end_of_last = row.literals.intersection(scan.hits), 0
+        literals, end_of_last = row.literals & scan.present, 0
         for start, end in windows(scan.hits, row.keys):
             here = row.live(present_in(scan.hits, literals, start, end), live) if scan.exact \
                 else live
