@@ -148,6 +148,7 @@ def example_texts() -> list[str]:
               for i in range(0, len(shuffled), 12)]
     # characters re folds onto ASCII letters (the literal tests step aside)
     texts += [f"{p} İstanbul ſ ı" for p in phrases[::11]]
+    texts += [p.replace("s", "ſ").replace("i", "ı").replace("k", "\u212a") for p in phrases[::5]]
     return texts
 
 
@@ -258,3 +259,22 @@ def test_literals_outside_ascii_match_only_themselves():
     for char in used:
         assert {m.group(0) for m in re.finditer(re.escape(char), everything,
                                                 re.IGNORECASE)} == {char}, char
+
+
+def test_a_guards_class_takes_every_character_its_literal_takes():
+    """guarded() turns the literals a match can begin with into a class: case-insensitively
+    the class must take every character the literal takes (the long s for "s", the Kelvin
+    sign for "k", ...)."""
+    everything = "".join(chr(c) for c in range(sys.maxunicode + 1)
+                         if not 0xD800 <= c <= 0xDFFF)
+    firsts = set()
+    for event in timeline.load():
+        for part in [event.phrases.pattern] + tm.alternatives(event.phrases.pattern):
+            first = tm._first_of(_parser.parse(part, re.IGNORECASE))
+            firsts |= {chr(arg) for op, arg in (first[0] if first else ()) if op is _c.LITERAL}
+    assert len(firsts) > 20
+    for char in firsts | set("sSkKiI"):
+        literal = {m.group(0) for m in re.finditer(re.escape(char), everything, re.IGNORECASE)}
+        in_class = {m.group(0) for m in re.finditer(f"[{re.escape(char)}]", everything,
+                                                    re.IGNORECASE)}
+        assert literal <= in_class, char

@@ -305,8 +305,8 @@ def rounds() -> tuple[dict, ...]:
 
 
 class Prefiltered:
-    """A row's compiled phrases that first look whether a text holds the row's keys and the
-    literals its pattern requires (from the one pass, :func:`_scan`): ``finditer(text)`` and
+    """A row's compiled phrases that first look whether a text holds the literals its
+    pattern requires (from the one pass, :func:`_scan`): ``finditer(text)`` and
     ``search(text)`` give what the pattern gives; anything else is the pattern's own."""
 
     def __init__(self, index: int, phrases: re.Pattern):
@@ -330,6 +330,6 @@ class Prefiltered:
 @lru_cache(maxsize=1)
 def holiday_patterns() -> dict[str, Prefiltered]:
     """Holiday name (lower case) -> the pattern naming it (the timeline's holiday rows), as a
-    :class:`Prefiltered` pattern: texts without its keys are skipped at once."""
+    :class:`Prefiltered` pattern: texts without the literals it requires are skipped."""
     return {event.event.lower(): Prefiltered(index, event.phrases)
             for index, event in enumerate(load()) if event.kind == "holiday"}

@@ -382,8 +382,12 @@ class Row:
         parts = alternatives(pattern.pattern)
         if len(parts) < 2 or (pattern.groups and GROUP_REFERENCE.search(pattern.pattern)):
             parts = [pattern.pattern]   # (cutting it would renumber the groups it refers to)
+        try:
+            self.needs = tuple(requirement(part) for part in parts)
+        except re.error:   # (a cut the parser rejects, a bar in a comment: the row stays whole)
+            parts = [pattern.pattern]
+            self.needs = (requirement(pattern.pattern),)
         self.parts = tuple(parts)
-        self.needs = tuple(requirement(part) for part in parts)
         self.literals = frozenset(s for need in self.needs if need for s in need.literals)
         self.everything = tuple(range(len(parts)))
         self.original = pattern
@@ -443,10 +447,11 @@ class Engine:
         return Scan(lower, hits, not FOLDS.search(text), tuple(sorted(rows | self.keyless)),
                     frozenset(hits))
 
-    def _live(self, index: int, scan: Scan) -> tuple[int, ...]:
-        """Row `index`'s alternatives that can match somewhere in the scanned text."""
+    def _live(self, index: int, scan: Scan, by_keys: bool = True) -> tuple[int, ...]:
+        """Row `index`'s alternatives that can match somewhere in the scanned text (none
+        when `by_keys` and the text holds none of the row's keys)."""
         row = self.rows[index]
-        if row.keys is not None and index not in scan.rows:
+        if by_keys and row.keys is not None and index not in scan.rows:
             return ()
         return row.live(row.literals & scan.present) if scan.exact else row.everything
 
@@ -459,9 +464,9 @@ class Engine:
             also is None or not scan.exact or also.holds(also.literals & scan.present))
 
     def pattern(self, index: int, scan: Scan) -> re.Pattern | None:
-        """Row `index`'s pattern as it can match in the scanned text: its alternatives that
-        can (None when none can)."""
-        live = self._live(index, scan)
+        """Row `index`'s pattern as it can match anywhere in the scanned text (its keys not
+        looked at): its alternatives that can (None when none can)."""
+        live = self._live(index, scan, by_keys=False)
         return self.rows[index].pattern(live) if live else None
 
     def matches(self, index: int, text: str, scan: Scan):
