@@ -9,6 +9,7 @@ cases."""
 
 from __future__ import annotations
 
+import pickle
 import random
 import re
 import sys
@@ -278,3 +279,17 @@ def test_a_guards_class_takes_every_character_its_literal_takes():
         in_class = {m.group(0) for m in re.finditer(f"[{re.escape(char)}]", everything,
                                                     re.IGNORECASE)}
         assert literal <= in_class, char
+
+
+def test_a_holidays_pattern_still_acts_as_a_compiled_pattern():
+    patterns = timeline.holiday_patterns()
+    ramadan = next(p for name, p in patterns.items() if "ramadan" in name)
+    text = "Talks stalled before Ramadan; Ramadan ends soon."
+    assert [m.span() for m in ramadan.finditer(text)] == \
+        [m.span() for m in ramadan.phrases.finditer(text)]
+    assert ramadan.search(text).span() == ramadan.phrases.search(text).span()
+    assert ramadan.search(text, 25).span() == ramadan.phrases.search(text, 25).span()
+    assert ramadan.pattern == ramadan.phrases.pattern and ramadan.flags & re.IGNORECASE
+    assert ramadan.search("no holiday here") is None
+    copied = pickle.loads(pickle.dumps(ramadan))
+    assert [m.span() for m in copied.finditer(text)] == [(21, 28), (30, 37)]

@@ -324,6 +324,8 @@ class Prefiltered:
         return pattern.search(text, *args) if pattern is not None else None
 
     def __getattr__(self, name: str):
+        if name.startswith("__") or name == "phrases":   # (copying, pickling: not delegated)
+            raise AttributeError(name)
         return getattr(self.phrases, name)
 
 
