@@ -391,6 +391,8 @@ def _coordinated_release(s: _Sentence, r: _Reading, previous: dict | None) -> bo
     core = _TRAILING_DETERMINERS.sub("", _NOMINAL_RELEASE_TAIL.sub("", core))
     if _COORDINATION.search(core):  # "and the remaining 13", "in exchange for the Israeli
         return True  # release of over 1,000 Palestinian prisoners"
+    if _ALONG_WITH.search(core) and _other_side(s.rows[-1]["metric"], r):
+        return True  # "Nine hostages were released along with 39 Palestinian prisoners"
     return bool(re.search(r",\s*$", r.core_left) and (r.np.foreign or r.np.nationality)
                 and previous is not None and previous["row"] is s.rows[-1])
 
@@ -513,7 +515,20 @@ def _rescued_after(r: _Reading, own_clause: str, count_follows: bool) -> bool:
         return True
     return "release" in (r.left_trigger, r.right_trigger) and bool(
         _OPERATION_AFTER.search(own_clause))
-# (not "along with": it adds people of another kind to a release, "along with the bodies of
-# four", "along with 11 who had been held elsewhere", more often than a second side)
+# ("along with" only before the other side of the swap: it adds people of another kind to a
+# release, "along with the bodies of four", "along with 11 who had been held elsewhere", more
+# often than a second side)
+_ALONG_WITH = re.compile(r"\balong\s+with\s*$", re.IGNORECASE)
+
+
+def _other_side(metric: str, r: _Reading) -> bool:
+    """Is the reading's noun the other side of a swap whose release `metric` was just read
+    (prisoners after hostages, hostages after prisoners)?"""
+    if metric == "hostages_released":
+        return r.np.kind == "prisoner" or r.np.nationality == "palestinian"
+    return metric == "prisoners_released" and (r.np.kind == "hostage"
+                                               or r.np.nationality == "israeli")
+
+
 _COORDINATION = re.compile(r"(?:\b(?:in\s+exchange\s+for|in\s+return\s+for|"
                            r"together\s+with|as\s+well\s+as|and|plus|for)\s*)$", re.IGNORECASE)
