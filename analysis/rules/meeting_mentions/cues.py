@@ -10,10 +10,12 @@ from spacy.tokens import Doc
 from analysis.rules.actors import TITLE_WORDS
 from analysis.rules.meeting_mentions.base import (
     CLAUSE_WORDS,
+    DELEGATION_SIDES,
     DETERMINERS,
     PARTICIPANT_WINDOW,
     PLACE_CLAUSE_WINDOW,
     RECEIVE_ADVERBIAL,
+    SEND_WORDS,
     TITLE_NOUNS,
     TRIP_NOUNS,
     Group,
@@ -421,3 +423,23 @@ def _talks_noun(group: Group) -> bool:
     """A talks noun other than 'visit'/'trip' ('talks', 'meeting', 'summit')."""
     return any(t.kind == "noun" and t.word.lower() not in ("visit", "trip")
                for t in group.triggers)
+
+
+def delegation_side(s: Sentence, group: Group) -> str:
+    """The side of the group's delegation, from the word just before it ('the Hamas
+    delegation', 'an Israeli team', 'Hamas's delegation'), or from the sender before 'send a
+    delegation' ('Hamas said it would send a delegation to Cairo'): Hamas, Israel, United
+    States, Qatar, Egypt or Turkey; '' for 'a delegation' of no named side."""
+    for t in group.triggers:
+        if t.kind != "delegation":
+            continue
+        i = t.position - s.start
+        before = [w for w in s.lower[max(0, i - 3):i] if w not in ("'s", "\u2019s", "high-level",
+                                                                 "senior", "negotiating")]
+        if before and before[-1] in DELEGATION_SIDES:
+            return DELEGATION_SIDES[before[-1]]
+        if before[-2:-1] and before[-2] in SEND_WORDS or before[-1:] and before[-1] in SEND_WORDS:
+            sender = [w for w in s.lower[max(0, i - 10):i - 1] if w in DELEGATION_SIDES]
+            if sender:
+                return DELEGATION_SIDES[sender[-1]]
+    return ""

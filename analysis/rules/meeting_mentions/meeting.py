@@ -30,6 +30,7 @@ from analysis.rules.meeting_mentions.cues import (
     _the_one_that,
     _to_send,
     _under_attack,
+    delegation_side,
 )
 from analysis.rules.meeting_mentions.geometry import (
     _distance,
@@ -107,6 +108,7 @@ class MeetingMixin:
             "separate": any(w in ("separate", "parallel") for p in group.positions
                             for w in s.lower[max(0, p - s.start - 2):p - s.start])
             or (primary and not facts.has_info and also_meets(s, group)),
+            "delegation_side": delegation_side(s, group),
             "after_clause": "meet" in facts.kinds and "after" in s.lower[
                 max(0, first - s.start - 4):first - s.start],  # "after the mediators met X"
 
