@@ -385,6 +385,9 @@ def _coordinated_release(s: _Sentence, r: _Reading, previous: dict | None) -> bo
     done = _DONE_RELEASE_FOR.search(_TRAILING_DETERMINERS.sub("", r.core_left))
     if done and (done.group("aux") or not _MODAL_RE.search(r.core_left[:done.start()][-60:])):
         return True  # ("Hamas released them in exchange for 240"; not "would see 33 released")
+    if _REALIZED_RELEASE_FOR.search(_TRAILING_DETERMINERS.sub("", r.core_left)):
+        return True  # "The truce saw the release of all living hostages in exchange for
+        # nearly 2,000 Palestinian prisoners" (not "would see the release of")
     if not (s.rows and s.rows[-1]["metric"].endswith("_released")):
         return False
     core = _TRAILING_DETERMINERS.sub("", r.core_left)
@@ -402,6 +405,11 @@ _DONE_RELEASE_FOR = re.compile(
     r"(?<!\bto\s)(?<!\bbe\s)(?<!\bbeen\s))\b(?:released|freed|"
     r"returned|set\s+free|handed\s+over)\b(?:(?!\b(?:would|will|could|to|if)\b)[^;.])*"
     r"\bin\s+(?:exchange|return)\s+for\s*$", re.IGNORECASE)
+# a release that happened, told as a noun with no number, then its other side
+_REALIZED_RELEASE_FOR = re.compile(
+    r"\b(?:saw|(?:has|have|had)\s+(?:already\s+|now\s+)?seen|secured|brought\s+about|led\s+to|"
+    r"resulted\s+in)\s+(?:\w+\s+){0,2}?(?:the\s+)?(?:release|return|freeing|handover)\s+of\b"
+    r"[^;.\d]{0,80}?\b(?:in\s+(?:exchange|return)\s+for|and)\s*$", re.IGNORECASE)
 _NOMINAL_RELEASE_TAIL = re.compile(r"\b(?:[\w-]+\s+)?(?:release|freeing|return)"
                                    r"(?:\s+by\s+(?:the\s+)?[\w-]+)?\s+of\s*$|"
                                    r"\b(?:[\w'’-]+\s+)?(?:releasing|freeing)\s*$",
