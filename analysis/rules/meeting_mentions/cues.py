@@ -443,3 +443,26 @@ def delegation_side(s: Sentence, group: Group) -> str:
             if sender:
                 return DELEGATION_SIDES[sender[-1]]
     return ""
+
+
+TOPIC_WORDS = {"discuss", "discussed", "discusses", "discussing", "about", "regarding", "on",
+               "over", "review", "reviewed"}
+
+
+def talks_discussed(s: Sentence, group: Group) -> bool:
+    """The talks are what the speakers spoke about, not where they met: 'Biden spoke with
+    Sheikh Tamim to discuss "negotiations in Doha for a ceasefire"', 'the two talked about the
+    talks in Cairo' (often a call). The group's meeting words are verbs of speaking (weak)
+    and, after them and after 'discuss/about/on', a talks noun whose place follows it at once
+    ('negotiations in Doha'). Leaves 'Burns discussed the negotiations with Al Thani in Doha'
+    (the place is the discussion's), 'met ... to discuss the talks' and 'held talks in
+    Doha'."""
+    if group.kinds != {"weak", "noun"} or not group.places:
+        return False
+    weak = min(t.position for t in group.triggers if t.kind == "weak")
+    nouns = [t.position for t in group.triggers if t.kind == "noun" and t.position > weak]
+    if not nouns:
+        return False
+    i = nouns[0] - s.start
+    after_topic = any(w in TOPIC_WORDS for w in s.lower[max(0, i - 4):i])
+    return after_topic and any(0 < p.start - nouns[0] <= 3 for p in group.places)

@@ -31,6 +31,7 @@ from analysis.rules.meeting_mentions.cues import (
     _to_send,
     _under_attack,
     delegation_side,
+    talks_discussed,
 )
 from analysis.rules.meeting_mentions.geometry import (
     _distance,
@@ -66,6 +67,8 @@ class MeetingMixin:
         primary = any(rule(self, facts, s, group) for rule in PRIMARY_RULES) and \
             not _placeless_politicians(facts) and not facts.region_trip and \
             not _lone_visit(facts, group) and not _team_goes_on(s, facts)
+        if primary and talks_discussed(s, group):
+            facts.names, facts.offices = [], []  # the talks they spoke about, not theirs
         if not primary:
             if not _anaphoric(facts):
                 return None
