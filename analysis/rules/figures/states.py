@@ -221,7 +221,9 @@ def _part_without_state(s: _Sentence, r: _Reading) -> bool:
     if r.np.kind == "hostage" and _TAKEN_PARTICIPLE.match(r.after):
         r.left_trigger, r.right_trigger = None, "take"  # "97 of the 251 hostages taken ..."
         return False
-    if r.np.kind == "hostage" and _BODIES_OF_PART.search(r.left):
+    if _BODIES_OF_PART.search(r.left) and (r.np.kind == "hostage" or (
+            r.np.kind is None and lexicon.hostage_word_re.search(s.text))):  # ("handed over
+        # the remains of 19 out of 28, most of them Israelis" after "20 Israeli captives")
         r.left_trigger, r.right_trigger, r.bodies = None, "hold", True  # "handed over the
         return False  # remains of 27 out of 28 Israeli captives": the 28 are the dead
     still_held = r.np.kind == "hostage" and bool(
