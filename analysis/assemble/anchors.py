@@ -40,6 +40,7 @@ import pandas as pd
 
 from analysis.paths import REFERENCE_ROUNDS
 from analysis.rules.actors import load_actors
+from analysis.rules.lexicon import MONTHS
 from analysis.rules.places import load_gazetteer
 
 MAX_WINDOW_DAYS = 120  # a wider window says little more than "some time in these years"
@@ -50,12 +51,7 @@ MONTH_DAY_REACH = dt.timedelta(days=183)  # "July 6" is the July 6 within half a
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
-_MONTHS = {m: i for i, names in enumerate(
-    [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
-     ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
-     ("september", "sept", "sep"), ("october", "oct"), ("november", "nov"),
-     ("december", "dec")], start=1) for m in names}
-_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 # "July 6", "Jul. 6th", "6 July", "the 6th of July"; not "July 2024" (no day)
 _MONTH_DAY = re.compile(rf"\b(?:{_MONTH}\s+{_DAY}|{_DAY.replace('day>', 'day2>')}\s+(?:of\s+)?"
@@ -80,7 +76,7 @@ def _month_day(date_text: str, window: tuple[dt.date, dt.date]) -> dt.date | Non
     match = _MONTH_DAY.search(date_text or "")
     if match is None:
         return None
-    month = _MONTHS[(match["month"] or match["month2"]).lower()]
+    month = MONTHS[(match["month"] or match["month2"]).lower()]
     day = int(match["day"] or match["day2"])
     found = []
     for year in range(window[0].year - 1, window[1].year + 2):
