@@ -138,16 +138,19 @@ def load_reference_rounds(path: str | Path = REFERENCE_ROUNDS) -> pd.DataFrame:
     return frame.reset_index(drop=True)
 
 
+@lru_cache(maxsize=1)
+def _place_pattern() -> re.Pattern:
+    """Every alias of the gazetteer as a whole word, longest first, compiled once."""
+    aliases = sorted(load_gazetteer().aliases, key=len, reverse=True)
+    return re.compile(r"(?<![\w])(?:" + "|".join(map(re.escape, aliases)) + r")(?![\w])")
+
+
 def _places_in(text: str) -> list[str]:
-    """Canonical places named in a reference city cell ('Europe (reported Oslo; Kan later
-    reported Paris)' -> Europe, Oslo, Paris)."""
+    """Canonical places named in a reference city cell, in the gazetteer's order ('Europe
+    (reported Oslo; Kan later reported Paris)' -> Europe, Oslo, Paris)."""
     gazetteer = load_gazetteer()
-    found = []
-    for alias, name in gazetteer.aliases.items():
-        if re.search(r"(?<![\w])" + re.escape(alias) + r"(?![\w])", text.lower()) \
-                and name not in found:
-            found.append(name)
-    return found
+    named = {gazetteer.aliases[m.group(0)] for m in _place_pattern().finditer(text.lower())}
+    return list(dict.fromkeys(name for name in gazetteer.aliases.values() if name in named))
 
 
 @lru_cache(maxsize=1)
