@@ -20,7 +20,7 @@ PARTICIPANT_WINDOW = 12  # tokens around a trigger in which a day belongs to it
 PLACE_WINDOW = 8  # tokens between a place and a trigger ("met ... in Jerusalem")
 PLACE_CLAUSE_WINDOW = 26  # ... or further on in the same clause ("discussed X with Y in Cairo")
 CLAUSE_WORDS = {"which", "who", "that", "while", "after", "before", "since", "because", "as",
-                "where", "when", "and", "but"}
+                "where", "when", "and", "but", "following"}
 TITLE_EXTRA = {"president-elect", "elect", "-", "vice", "foreign", "deputy", "former", "late"}
 DOC_TOPIC_MIN = 3  # hostage/truce words an article needs to count as about the negotiations
 ROUND_SPAN_DAYS = 4  # "began on Monday" ... "left on Thursday": one round

@@ -394,13 +394,17 @@ HOST_VERBS = {"host", "hosts", "hosted", "hosting"}
 def _no_venue(word: str, previous: str) -> bool:
     """The two words before a place say it is no meeting place: 'According to Israel Hayom'
     (a source), 'who resides in Qatar' (where someone lives), 'US special envoy to the Middle
-    East' (a title), 'Before his departure to the United States' (a trip)."""
+    East' (a title), 'Before his departure to the United States' (a trip), 'following Trump's
+    election victory in the United States' (the place of another event: `EVENT_NOUNS`)."""
     return (word == "to" and previous == "according") or (
-        word == "in" and previous in RESIDENCE_WORDS) or (
+        word == "in" and previous in RESIDENCE_WORDS | EVENT_NOUNS) or (
         word in ("to", "for") and previous in TITLE_NOUNS) or (
         word == "to" and previous in TRIP_NOUNS)
 
 
+EVENT_NOUNS = {"victory", "election", "elections", "win", "war", "fighting", "assassination",
+               "killing", "bombing", "raid", "offensive", "protest", "protests", "rally", "vote",
+               "crash", "hostilities"}  # "the election victory in the United States"
 RESIDENCE_WORDS = {"resides", "reside", "resided", "residing", "lives", "live", "lived",
                    "living", "based", "headquartered", "exiled"}  # "who resides in Qatar"
 HOME_COUNTRIES = ("Israel", "United States")  # "returned to Israel": going home
