@@ -812,3 +812,24 @@ def test_a_round_four_digit_toll_is_rounded_to_thousands():
     days, _ = dating.calendar_days()
     core = dating.toll_constraints(toll)[0]
     assert core.allowed[dating._index(days, D(2023, 10, 30))], core.label
+
+
+# --- round 6: robustness ------------------------------------------------------------------------
+
+def test_a_round_match_months_before_an_event_told_as_past_leaves_the_article_undated():
+    # a meeting matching one compiled round and a count of hostages of the same weeks outweigh
+    # "after the killing of X" (an event months later): the best day would rest on the round
+    # and the count against the event; no narrow window in the wrong place, the article is
+    # left undated with the reason
+    days, _ = dating.calendar_days()
+    n = len(days)
+    round_ = dating.Constraint("round", "held meeting matches compiled round(s)",
+                               dating._mask_range(n, 500, 510), strength=1.0)
+    count = dating.Constraint("hostages", "a count of those weeks", dating._mask_range(n, 490, 520))
+    event = dating.Constraint("event", "'the killing of X' past", dating._mask_range(n, 600, n))
+    inference = dating._decide([round_, count, event], [])
+    assert inference.report_date is None
+    assert "disagrees" in inference.evidence and "days away" in inference.evidence
+    # the event a week from the round's days is no conflict (within three weeks)
+    near = dating.Constraint("event", "'the talks' past", dating._mask_range(n, 515, n))
+    assert dating._decide([round_, count, near], []).report_date is not None

@@ -40,6 +40,7 @@ import pandas as pd
 
 from analysis.paths import REFERENCE_ROUNDS
 from analysis.rules.actors import load_actors
+from analysis.rules.lexicon import MONTHS
 from analysis.rules.places import load_gazetteer
 
 MAX_WINDOW_DAYS = 120  # a wider window says little more than "some time in these years"
@@ -50,12 +51,7 @@ MONTH_DAY_REACH = dt.timedelta(days=183)  # "July 6" is the July 6 within half a
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
-_MONTHS = {m: i for i, names in enumerate(
-    [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
-     ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
-     ("september", "sept", "sep"), ("october", "oct"), ("november", "nov"),
-     ("december", "dec")], start=1) for m in names}
-_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 # "July 6", "Jul. 6th", "6 July", "the 6th of July"; not "July 2024" (no day)
 _MONTH_DAY = re.compile(rf"\b(?:{_MONTH}\s+{_DAY}|{_DAY.replace('day>', 'day2>')}\s+(?:of\s+)?"
@@ -80,7 +76,7 @@ def _month_day(date_text: str, window: tuple[dt.date, dt.date]) -> dt.date | Non
     match = _MONTH_DAY.search(date_text or "")
     if match is None:
         return None
-    month = _MONTHS[(match["month"] or match["month2"]).lower()]
+    month = MONTHS[(match["month"] or match["month2"]).lower()]
     day = int(match["day"] or match["day2"])
     found = []
     for year in range(window[0].year - 1, window[1].year + 2):
@@ -142,16 +138,19 @@ def load_reference_rounds(path: str | Path = REFERENCE_ROUNDS) -> pd.DataFrame:
     return frame.reset_index(drop=True)
 
 
+@lru_cache(maxsize=1)
+def _place_pattern() -> re.Pattern:
+    """Every alias of the gazetteer as a whole word, longest first, compiled once."""
+    aliases = sorted(load_gazetteer().aliases, key=len, reverse=True)
+    return re.compile(r"(?<![\w])(?:" + "|".join(map(re.escape, aliases)) + r")(?![\w])")
+
+
 def _places_in(text: str) -> list[str]:
-    """Canonical places named in a reference city cell ('Europe (reported Oslo; Kan later
-    reported Paris)' -> Europe, Oslo, Paris)."""
+    """Canonical places named in a reference city cell, in the gazetteer's order ('Europe
+    (reported Oslo; Kan later reported Paris)' -> Europe, Oslo, Paris)."""
     gazetteer = load_gazetteer()
-    found = []
-    for alias, name in gazetteer.aliases.items():
-        if re.search(r"(?<![\w])" + re.escape(alias) + r"(?![\w])", text.lower()) \
-                and name not in found:
-            found.append(name)
-    return found
+    named = {gazetteer.aliases[m.group(0)] for m in _place_pattern().finditer(text.lower())}
+    return list(dict.fromkeys(name for name in gazetteer.aliases.values() if name in named))
 
 
 @lru_cache(maxsize=1)

@@ -149,6 +149,9 @@ def _compatible(cluster: Cluster, mention: dict, day, gazetteer: Gazetteer,
             (mention.get("status") == "held") != cluster.held and not mention.get("boundary") \
             and not mention.get("location"):
         return False  # "Barnea met Netanyahu Thursday" is not the trip to Doha planned Friday
+    if _other_side_trip(cluster, mention):
+        return False  # "a Hamas delegation is expected to arrive in Cairo" is not the
+        # Israeli delegation's talks held there
     if _undated_other_plan(cluster, mention, day):
         return False  # undated article: "a meeting scheduled for Wednesday night between
         # Trump and the Qatari prime minister" is not the round held in Doha
@@ -193,6 +196,21 @@ def _compatible(cluster: Cluster, mention: dict, day, gazetteer: Gazetteer,
     if len(people) >= 2 and "met" in mention.get("trigger", "").lower().split():
         return False  # "Sisi met Burns on Saturday": a meeting of its own
     return True
+
+
+def _other_side_trip(cluster: Cluster, mention: dict) -> bool:
+    """A delegation of one side planned where another side's delegation held talks (or the
+    other way round) is a meeting of its own: 'a Hamas delegation is expected to arrive in
+    Cairo' after the Israeli delegation's talks there. Leaves both held ('the Hamas
+    delegation arrived in Cairo' joins the Israeli one's round), a delegation planned to join
+    talks of named people ('an Israeli team will travel to Doha' to the talks of Burns and the
+    Qatari prime minister: the same round), and delegations of no named side."""
+    side = mention.get("delegation_side")
+    if not side or mention.get("kind") != "primary" or not cluster.mentions or \
+            (mention.get("status") == "held") == cluster.held:
+        return False
+    sides = {m.get("delegation_side") for m in cluster.mentions} - {"", None}
+    return bool(sides) and side not in sides
 
 
 def _undated_other_plan(cluster: Cluster, mention: dict, day) -> bool:

@@ -378,5 +378,6 @@ def _plausible_metric(metric: str | None, value: int) -> str | None:
 
 
 DISPLACED_MIN = 1000  # the war displaced people by the tens of thousands at least
-_PLACE_AFTER = re.compile(r"^[^.;,]{0,30}?\b(?:in|across|from)\s+(?:the\s+)?(?:gaza|west\s+bank|"
+_PLACE_AFTER = re.compile(r"^[^.;,]{0,30}?\b(?:in|across|from)\s+(?:the\s+)?"
+                          r"(?:occupied\s+|besieged\s+|southern\s+|northern\s+)?(?:gaza|west\s+bank|"
                           r"lebanon|jenin|rafah|khan\s+yunis|strip|enclave)\b", re.IGNORECASE)

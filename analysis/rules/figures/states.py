@@ -221,7 +221,9 @@ def _part_without_state(s: _Sentence, r: _Reading) -> bool:
     if r.np.kind == "hostage" and _TAKEN_PARTICIPLE.match(r.after):
         r.left_trigger, r.right_trigger = None, "take"  # "97 of the 251 hostages taken ..."
         return False
-    if r.np.kind == "hostage" and _BODIES_OF_PART.search(r.left):
+    if _BODIES_OF_PART.search(r.left) and (r.np.kind == "hostage" or (
+            r.np.kind is None and lexicon.hostage_word_re.search(s.text))):  # ("handed over
+        # the remains of 19 out of 28, most of them Israelis" after "20 Israeli captives")
         r.left_trigger, r.right_trigger, r.bodies = None, "hold", True  # "handed over the
         return False  # remains of 27 out of 28 Israeli captives": the 28 are the dead
     still_held = r.np.kind == "hostage" and bool(
@@ -385,12 +387,17 @@ def _coordinated_release(s: _Sentence, r: _Reading, previous: dict | None) -> bo
     done = _DONE_RELEASE_FOR.search(_TRAILING_DETERMINERS.sub("", r.core_left))
     if done and (done.group("aux") or not _MODAL_RE.search(r.core_left[:done.start()][-60:])):
         return True  # ("Hamas released them in exchange for 240"; not "would see 33 released")
+    if _REALIZED_RELEASE_FOR.search(_TRAILING_DETERMINERS.sub("", r.core_left)):
+        return True  # "The truce saw the release of all living hostages in exchange for
+        # nearly 2,000 Palestinian prisoners" (not "would see the release of")
     if not (s.rows and s.rows[-1]["metric"].endswith("_released")):
         return False
     core = _TRAILING_DETERMINERS.sub("", r.core_left)
     core = _TRAILING_DETERMINERS.sub("", _NOMINAL_RELEASE_TAIL.sub("", core))
     if _COORDINATION.search(core):  # "and the remaining 13", "in exchange for the Israeli
         return True  # release of over 1,000 Palestinian prisoners"
+    if _ALONG_WITH.search(core) and _other_side(s.rows[-1]["metric"], r):
+        return True  # "Nine hostages were released along with 39 Palestinian prisoners"
     return bool(re.search(r",\s*$", r.core_left) and (r.np.foreign or r.np.nationality)
                 and previous is not None and previous["row"] is s.rows[-1])
 
@@ -400,6 +407,11 @@ _DONE_RELEASE_FOR = re.compile(
     r"(?<!\bto\s)(?<!\bbe\s)(?<!\bbeen\s))\b(?:released|freed|"
     r"returned|set\s+free|handed\s+over)\b(?:(?!\b(?:would|will|could|to|if)\b)[^;.])*"
     r"\bin\s+(?:exchange|return)\s+for\s*$", re.IGNORECASE)
+# a release that happened, told as a noun with no number, then its other side
+_REALIZED_RELEASE_FOR = re.compile(
+    r"\b(?:saw|(?:has|have|had)\s+(?:already\s+|now\s+)?seen|secured|brought\s+about|led\s+to|"
+    r"resulted\s+in)\s+(?:\w+\s+){0,2}?(?:the\s+)?(?:release|return|freeing|handover)\s+of\b"
+    r"[^;.\d]{0,80}?\b(?:in\s+(?:exchange|return)\s+for|and)\s*$", re.IGNORECASE)
 _NOMINAL_RELEASE_TAIL = re.compile(r"\b(?:[\w-]+\s+)?(?:release|freeing|return)"
                                    r"(?:\s+by\s+(?:the\s+)?[\w-]+)?\s+of\s*$|"
                                    r"\b(?:[\w'’-]+\s+)?(?:releasing|freeing)\s*$",
@@ -513,7 +525,20 @@ def _rescued_after(r: _Reading, own_clause: str, count_follows: bool) -> bool:
         return True
     return "release" in (r.left_trigger, r.right_trigger) and bool(
         _OPERATION_AFTER.search(own_clause))
-# (not "along with": it adds people of another kind to a release, "along with the bodies of
-# four", "along with 11 who had been held elsewhere", more often than a second side)
+# ("along with" only before the other side of the swap: it adds people of another kind to a
+# release, "along with the bodies of four", "along with 11 who had been held elsewhere", more
+# often than a second side)
+_ALONG_WITH = re.compile(r"\balong\s+with\s*$", re.IGNORECASE)
+
+
+def _other_side(metric: str, r: _Reading) -> bool:
+    """Is the reading's noun the other side of a swap whose release `metric` was just read
+    (prisoners after hostages, hostages after prisoners)?"""
+    if metric == "hostages_released":
+        return r.np.kind == "prisoner" or r.np.nationality == "palestinian"
+    return metric == "prisoners_released" and (r.np.kind == "hostage"
+                                               or r.np.nationality == "israeli")
+
+
 _COORDINATION = re.compile(r"(?:\b(?:in\s+exchange\s+for|in\s+return\s+for|"
                            r"together\s+with|as\s+well\s+as|and|plus|for)\s*)$", re.IGNORECASE)

@@ -98,9 +98,26 @@ def _small_toll_without_war(s: _Sentence, r: _Reading) -> bool:
     if _toll_group(s, r) == "soldiers" or (r.np.group == "soldiers" and r.value >= 100):
         return False  # "the army's death toll rose to 330", "174 soldiers have been killed in
         # Gaza": an army counts its dead in a running total (not "two soldiers were killed")
+    if _elided_after_war_toll(s, r):
+        return False
     clause = next(part for part, start in _clauses(s.text)
                   if r.number.start < start + len(part) or start + len(part) == len(s.text))
     return not (_CUMULATIVE.search(clause) or _WHOLE_WAR.search(clause))
+
+
+def _elided_after_war_toll(s: _Sentence, r: _Reading) -> bool:
+    """A small toll joined by "and" to a war toll, its verb elided: "8,260 Palestinians were
+    killed in the Gaza Strip, and 122 others in the West Bank", "40,000 killed in Gaza and
+    600 in the West Bank" (the same running total, elsewhere). Leaves a toll with a verb of
+    its own ("and 30 were killed on Tuesday")."""
+    if r.left_trigger or r.right_trigger or not s.rows or not _AND_END.search(r.core_left):
+        return False
+    row = s.rows[-1]
+    return row["metric"] == r.metric and row["value"] >= 1000 and \
+        0 <= r.number.start - (row["end_char"] - s.offset) <= 80
+
+
+_AND_END = re.compile(r"(?:,\s*|\s)and\s*$", re.IGNORECASE)
 
 
 # a span that is the whole war so far: "405 soldiers have been killed in the ground operation"

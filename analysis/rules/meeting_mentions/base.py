@@ -20,7 +20,7 @@ PARTICIPANT_WINDOW = 12  # tokens around a trigger in which a day belongs to it
 PLACE_WINDOW = 8  # tokens between a place and a trigger ("met ... in Jerusalem")
 PLACE_CLAUSE_WINDOW = 26  # ... or further on in the same clause ("discussed X with Y in Cairo")
 CLAUSE_WORDS = {"which", "who", "that", "while", "after", "before", "since", "because", "as",
-                "where", "when", "and", "but"}
+                "where", "when", "and", "but", "following"}
 TITLE_EXTRA = {"president-elect", "elect", "-", "vice", "foreign", "deputy", "former", "late"}
 DOC_TOPIC_MIN = 3  # hostage/truce words an article needs to count as about the negotiations
 ROUND_SPAN_DAYS = 4  # "began on Monday" ... "left on Thursday": one round
@@ -38,6 +38,12 @@ DATELINE_AFTER = re.compile(r"\s*\([A-Z][A-Za-z.&' ]{0,30}\)\s*[-\u2013\u2014]")
 SAME_PEOPLE = re.compile(r"\bthe same (?:two|three|four|five|officials|men|leaders|negotiators"
                          r"|mediators|trio|pair|group)\b")
 TOGETHER = re.compile(r"\b(?:the two|both)(?: men| leaders)? (?:met|talked|spoke)\b")
+# the side a delegation's word names ("the Hamas delegation", "an Israeli team")
+DELEGATION_SIDES = {"hamas": "Hamas", "hamas'": "Hamas", "israeli": "Israel", "israel's": "Israel",
+                    "us": "United States", "u.s.": "United States", "american": "United States",
+                    "qatari": "Qatar", "egyptian": "Egypt", "turkish": "Turkey", "israel": "Israel",
+                    "qatar": "Qatar", "egypt": "Egypt"}
+SEND_WORDS = {"send", "sends", "sent", "sending", "dispatch", "dispatches", "dispatched"}
 PRESENT_VERBS = {"meets", "travels", "visits", "heads", "arrives", "flies", "hosts", "goes",
                  "departs", "convenes", "holds", "discusses", "talks"}
 SPOKEN_ABOUT = {"said", "says", "say", "added", "stated", "announced", "confirmed", "reported",

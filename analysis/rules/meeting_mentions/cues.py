@@ -10,10 +10,12 @@ from spacy.tokens import Doc
 from analysis.rules.actors import TITLE_WORDS
 from analysis.rules.meeting_mentions.base import (
     CLAUSE_WORDS,
+    DELEGATION_SIDES,
     DETERMINERS,
     PARTICIPANT_WINDOW,
     PLACE_CLAUSE_WINDOW,
     RECEIVE_ADVERBIAL,
+    SEND_WORDS,
     TITLE_NOUNS,
     TRIP_NOUNS,
     Group,
@@ -392,13 +394,17 @@ HOST_VERBS = {"host", "hosts", "hosted", "hosting"}
 def _no_venue(word: str, previous: str) -> bool:
     """The two words before a place say it is no meeting place: 'According to Israel Hayom'
     (a source), 'who resides in Qatar' (where someone lives), 'US special envoy to the Middle
-    East' (a title), 'Before his departure to the United States' (a trip)."""
+    East' (a title), 'Before his departure to the United States' (a trip), 'following Trump's
+    election victory in the United States' (the place of another event: `EVENT_NOUNS`)."""
     return (word == "to" and previous == "according") or (
-        word == "in" and previous in RESIDENCE_WORDS) or (
+        word == "in" and previous in RESIDENCE_WORDS | EVENT_NOUNS) or (
         word in ("to", "for") and previous in TITLE_NOUNS) or (
         word == "to" and previous in TRIP_NOUNS)
 
 
+EVENT_NOUNS = {"victory", "election", "elections", "win", "war", "fighting", "assassination",
+               "killing", "bombing", "raid", "offensive", "protest", "protests", "rally", "vote",
+               "crash", "hostilities"}  # "the election victory in the United States"
 RESIDENCE_WORDS = {"resides", "reside", "resided", "residing", "lives", "live", "lived",
                    "living", "based", "headquartered", "exiled"}  # "who resides in Qatar"
 HOME_COUNTRIES = ("Israel", "United States")  # "returned to Israel": going home
@@ -421,3 +427,46 @@ def _talks_noun(group: Group) -> bool:
     """A talks noun other than 'visit'/'trip' ('talks', 'meeting', 'summit')."""
     return any(t.kind == "noun" and t.word.lower() not in ("visit", "trip")
                for t in group.triggers)
+
+
+def delegation_side(s: Sentence, group: Group) -> str:
+    """The side of the group's delegation, from the word just before it ('the Hamas
+    delegation', 'an Israeli team', 'Hamas's delegation'), or from the sender before 'send a
+    delegation' ('Hamas said it would send a delegation to Cairo'): Hamas, Israel, United
+    States, Qatar, Egypt or Turkey; '' for 'a delegation' of no named side."""
+    for t in group.triggers:
+        if t.kind != "delegation":
+            continue
+        i = t.position - s.start
+        before = [w for w in s.lower[max(0, i - 3):i] if w not in ("'s", "\u2019s", "high-level",
+                                                                 "senior", "negotiating")]
+        if before and before[-1] in DELEGATION_SIDES:
+            return DELEGATION_SIDES[before[-1]]
+        if before[-2:-1] and before[-2] in SEND_WORDS or before[-1:] and before[-1] in SEND_WORDS:
+            sender = [w for w in s.lower[max(0, i - 10):i - 1] if w in DELEGATION_SIDES]
+            if sender:
+                return DELEGATION_SIDES[sender[-1]]
+    return ""
+
+
+TOPIC_WORDS = {"discuss", "discussed", "discusses", "discussing", "about", "regarding", "on",
+               "over", "review", "reviewed"}
+
+
+def talks_discussed(s: Sentence, group: Group) -> bool:
+    """The talks are what the speakers spoke about, not where they met: 'Biden spoke with
+    Sheikh Tamim to discuss "negotiations in Doha for a ceasefire"', 'the two talked about the
+    talks in Cairo' (often a call). The group's meeting words are verbs of speaking (weak)
+    and, after them and after 'discuss/about/on', a talks noun whose place follows it at once
+    ('negotiations in Doha'). Leaves 'Burns discussed the negotiations with Al Thani in Doha'
+    (the place is the discussion's), 'met ... to discuss the talks' and 'held talks in
+    Doha'."""
+    if group.kinds != {"weak", "noun"} or not group.places:
+        return False
+    weak = min(t.position for t in group.triggers if t.kind == "weak")
+    nouns = [t.position for t in group.triggers if t.kind == "noun" and t.position > weak]
+    if not nouns:
+        return False
+    i = nouns[0] - s.start
+    after_topic = any(w in TOPIC_WORDS for w in s.lower[max(0, i - 4):i])
+    return after_topic and any(0 < p.start - nouns[0] <= 3 for p in group.places)

@@ -30,6 +30,8 @@ from analysis.rules.meeting_mentions.cues import (
     _the_one_that,
     _to_send,
     _under_attack,
+    delegation_side,
+    talks_discussed,
 )
 from analysis.rules.meeting_mentions.geometry import (
     _distance,
@@ -65,6 +67,8 @@ class MeetingMixin:
         primary = any(rule(self, facts, s, group) for rule in PRIMARY_RULES) and \
             not _placeless_politicians(facts) and not facts.region_trip and \
             not _lone_visit(facts, group) and not _team_goes_on(s, facts)
+        if primary and talks_discussed(s, group):
+            facts.names, facts.offices = [], []  # the talks they spoke about, not theirs
         if not primary:
             if not _anaphoric(facts):
                 return None
@@ -107,6 +111,7 @@ class MeetingMixin:
             "separate": any(w in ("separate", "parallel") for p in group.positions
                             for w in s.lower[max(0, p - s.start - 2):p - s.start])
             or (primary and not facts.has_info and also_meets(s, group)),
+            "delegation_side": delegation_side(s, group),
             "after_clause": "meet" in facts.kinds and "after" in s.lower[
                 max(0, first - s.start - 4):first - s.start],  # "after the mediators met X"
 
