@@ -201,8 +201,13 @@ def _piece_strings(op, arg) -> set[str] | None:
     if op is _c.SUBPATTERN:
         return _strings(arg[3])
     if op is _c.BRANCH:
-        parts = [_strings(branch) for branch in arg[1]]
-        return None if any(p is None for p in parts) else set().union(*parts)
+        out: set[str] = set()
+        for branch in arg[1]:
+            strings = _strings(branch)
+            if strings is None:
+                return None
+            out |= strings
+        return out
     if op in _REPEATS and arg[1] == 1:
         inner = _strings(arg[2])
         return None if inner is None else inner | ({""} if arg[0] == 0 else set())
@@ -253,6 +258,7 @@ def _formula(items):
     return _combine("and", parts)
 
 
+@lru_cache(maxsize=4096)   # (rows share alternatives and titles)
 def requirement(pattern: str) -> Requirement | None:
     """The :class:`Requirement` of a case-insensitive pattern; None when some match of it
     need hold no literal worth a look-up (:func:`_usable`)."""
@@ -319,28 +325,25 @@ def guarded(pattern: re.Pattern) -> re.Pattern:
     return re.compile(f"(?=[{chars}])(?:{pattern.pattern})", pattern.flags)
 
 
+# What matters to cutting a pattern at its bars: escapes and classes (skipped whole; a "]"
+# right after "[" or "[^" is in the class), parentheses and bars.
+SYNTAX = re.compile(r"\\.|\[\^?\]?(?:\\.|[^\]\\])*\]|[()|]", re.DOTALL)
+
+
 def _top_level(pattern: str) -> tuple[list[str], bool]:
     """`pattern` cut at its top-level bars, and whether it is one group ``(?:...)`` whole."""
-    parts, depth, start, i, in_class, closed_at = [], 0, 0, 0, False, -1
-    while i < len(pattern):
-        char = pattern[i]
-        if char == "\\":
-            i += 1
-        elif in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-            i += 1 + (pattern[i + 1:i + 2] == "^")
-            i += pattern[i:i + 1] == "]"   # (a "]" right after "[" or "[^" is in the class)
-            continue
-        elif char in "()":
-            depth += 1 if char == "(" else -1
+    parts, depth, start, closed_at = [], 0, 0, -1
+    for token in SYNTAX.finditer(pattern):
+        char = token.group()
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
             if depth == 0 and closed_at < 0:
-                closed_at = i
+                closed_at = token.start()
         elif char == "|" and depth == 0:
-            parts.append(pattern[start:i])
-            start = i + 1
-        i += 1
+            parts.append(pattern[start:token.start()])
+            start = token.end()
     parts.append(pattern[start:])
     whole = len(parts) == 1 and pattern.startswith("(?:") and closed_at == len(pattern) - 1
     return parts, whole
