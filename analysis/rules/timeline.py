@@ -232,8 +232,9 @@ def _scan(text: str) -> timeline_match.Scan:
 def find_events(text: str) -> list[dict]:
     """Mentions of the timeline's dated events (not holidays nor offices), up to
     :data:`MAX_MENTIONS` each (the inference keeps the most telling one). One pass finds
-    every row's keys; each row's pattern then runs only around its own keys (as
-    :meth:`Event.finditer` would).
+    every row's keys and required literals (:mod:`analysis.rules.timeline_match`); each
+    row's pattern then runs only around its own keys, as :meth:`Event.finditer` would, and
+    only in windows holding the literals one of its alternatives requires.
 
     >>> [m["date"] for m in find_events("the rescue of four hostages in Nuseirat")]
     ['2024-06-08']
