@@ -421,3 +421,24 @@ def test_a_list_of_names_does_not_close_the_clause_of_its_verb():
     assert tenses("Blinken will visit Egypt, Israel, Jordan and Qatar from Monday to "
                   "Wednesday, the State Department said.") == ["future", "future"]
     assert tenses("Israel will send a delegation, Egypt and Qatar said on Monday.") == ["past"]
+
+
+# --- round 6 -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, amount", [
+    ("a deal to free the hostages held by Hamas for the past 130 days", 130),
+    ("families of the hostages who have been held in Gaza for 200 days", 200),
+])
+def test_the_hostages_held_for_n_days_is_the_wars_age(text, amount):
+    from analysis.rules.dates import date_signals
+    found = [m for m in date_signals(text) if m["kind"] == "duration"]
+    assert [(m["amount"], m["unit"]) for m in found] == [(amount, "day")]
+
+
+@pytest.mark.parametrize("text", [
+    "The hostages freed in November had been held for 50 days.",   # those freed, long ago
+    "Noa Argamani, held for 245 days, was rescued.",                # one hostage, since freed
+])
+def test_a_captivity_that_ended_or_one_hostages_is_not_the_wars_age(text):
+    from analysis.rules.dates import date_signals
+    assert not [m for m in date_signals(text) if m["kind"] == "duration"]

@@ -1620,3 +1620,17 @@ def test_a_stale_title_keeps_the_two_weeks_after_a_tenure_ended():
     days, _ = dating.calendar_days()
     assert c.allowed[dating._index(days, D(2024, 10, 24))]
     assert not c.allowed[dating._index(days, D(2024, 11, 5))]
+
+
+@pytest.mark.parametrize("text, first, last", [
+    # the Rafah offensive told after its start, the threat told with its agent or a plan
+    ("Israel will press on with the offensive on Rafah, which began on Monday.", "2024-05-07",
+     "2024-05-07"),
+    ("Talks resumed amid the possible offensive by the IDF on Rafah.", "2024-01-25",
+     "2024-05-20"),
+    ("Allies warned against Israel's plan to press its ground offensive into the city of Rafah.",
+     "2024-01-25", "2024-05-20"),
+])
+def test_the_rafah_offensive_begun_or_threatened_in_more_words(text, first, last):
+    found = {(m["date"], m["end_date"]) for m in date_signals(text) if m["kind"] == "event"}
+    assert (first, last) in found, found
