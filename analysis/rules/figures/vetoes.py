@@ -12,7 +12,7 @@ import re
 
 from analysis.rules.figures.groups import _toll_group
 from analysis.rules.figures.metric import PRISONERS_HELD_MIN
-from analysis.rules.figures.rates import _CUMULATIVE, _CUSTODY_AFTER
+from analysis.rules.figures.rates import _CUMULATIVE, _CUSTODY_AFTER, _SUBSET_BETWEEN
 from analysis.rules.figures.reading import _Reading, _Sentence
 from analysis.rules.figures.rows import _population
 from analysis.rules.figures.states import _DEAD_IN_PHRASE
@@ -176,6 +176,10 @@ def _since_restart(s: _Sentence, r: _Reading) -> bool:
                         part, 0, since.start()):
                     continue  # the growth's anchor: "has surpassed 68,000, with the toll
                     # increasing since the ceasefire began"
+                if since.start() > r.number.end - start and _SUBSET_BETWEEN.search(
+                        part, r.number.end - start, since.start()):
+                    continue  # a part's anchor: "has reached 50,021, including 1,000 killed
+                    # since the resumption of strikes"
                 if _RESUMED.search(what) or _SINCE_MONTH.match(what) or (
                         _RESTART.search(what) and not _WAR_START.search(what)):
                     return True  # "since Israel resumed the war on 18 March"
