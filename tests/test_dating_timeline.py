@@ -1634,3 +1634,27 @@ def test_a_stale_title_keeps_the_two_weeks_after_a_tenure_ended():
 def test_the_rafah_offensive_begun_or_threatened_in_more_words(text, first, last):
     found = {(m["date"], m["end_date"]) for m in date_signals(text) if m["kind"] == "event"}
     assert (first, last) in found, found
+
+
+@pytest.mark.parametrize("text, day", [
+    # an event named as a prospect is coming, not past
+    ("Key issues include the possible withdrawal of Israeli troops from the Netzarim Corridor.",
+     "2025-02-09"),
+])
+def test_an_event_named_as_a_prospect_is_coming(text, day):
+    found = [m for m in date_signals(text) if m["kind"] == "event" and m["date"] == day]
+    assert found and all(m["tense"] == "future" for m in found)
+
+
+@pytest.mark.parametrize("text", [
+    "Officials of the outgoing Biden administration and the incoming Donald Trump administration "
+    "met Netanyahu.",
+    "Under a second Trump administration, aid policy could change.",
+])
+def test_an_administration_to_come_is_not_in_office(text):
+    assert "2025-01-20" not in {m["date"] for m in date_signals(text) if m["kind"] == "event"}
+
+
+def test_a_bridging_offer_is_the_bridging_proposal_of_august_2024():
+    text = "Egypt passed on the bridging offer presented by the US last week."
+    assert "2024-08-16" in {m["date"] for m in date_signals(text) if m["kind"] == "event"}
