@@ -421,6 +421,9 @@ def _anaphor_target(mention: dict, clusters: list[Cluster], last: Cluster | None
         if target is not None:
             return target
         target = last
+    theirs = _meeting_of_the_people(mention, touched, last)
+    if theirs is not None:
+        return theirs
     if mention.get("plural_subject") and last is not None and len(last.participants) < 2:
         target = next((c for c in reversed(touched) if len(c.participants) >= 2), last)
     if mention.get("location") and last is not None and not gazetteer.compatible(
@@ -428,6 +431,19 @@ def _anaphor_target(mention: dict, clusters: list[Cluster], last: Cluster | None
         target = next((c for c in clusters if c.location and
                        gazetteer.compatible(c.location, mention["location"])), None)
     return target
+
+
+def _meeting_of_the_people(mention: dict, touched: list[Cluster],
+                           last: Cluster | None) -> Cluster | None:
+    """'Mr. Blinken and Mr. el-Sisi also discussed that proposal during the meeting': an
+    anaphor naming two or more people, one of them not at the meeting named last but all at
+    an earlier one, refers to that one (the latest such). Leaves an anaphor whose people are
+    all at the last meeting, or at none."""
+    people = set(mention.get("participants", []))
+    if len(people) < 2 or last is None or people <= set(last.participants):
+        return None
+    return next((c for c in reversed(touched) if c is not last
+                 and people <= set(c.participants)), None)
 
 
 def _earlier_talks(target: Cluster, mention: dict, day) -> bool:
