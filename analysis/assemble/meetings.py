@@ -22,6 +22,7 @@ from analysis import schema
 from analysis.rules.actors import load_actors, merge_by_surname
 from analysis.rules.places import Gazetteer, load_gazetteer
 
+NEWS_DAYS = dt.timedelta(days=7)  # the news of the day is at most a week before the report
 FAR_FUTURE = dt.timedelta(days=183)  # a planned meeting is not announced half a year ahead
 # "will travel to Cairo in the coming hours", "talks resumed in recent hours": the report's day
 WITHIN_HOURS = re.compile(r"\b(coming|next|recent|past)\s+(?:few\s+)?hours\b", re.IGNORECASE)
@@ -324,8 +325,8 @@ def _news_day(mention: dict, report_date: dt.date | None) -> dt.date | None:
         return None
     for text in (mention.get("said_on"), mention.get("peg")):
         day, _ = resolve_date(text or "", report_date, "past")
-        if day and day <= report_date:
-            return day
+        if day and report_date - NEWS_DAYS <= day <= report_date:
+            return day  # (not "the proposal it submitted on July 2" in late August)
     return None
 
 
