@@ -442,3 +442,26 @@ def test_the_hostages_held_for_n_days_is_the_wars_age(text, amount):
 def test_a_captivity_that_ended_or_one_hostages_is_not_the_wars_age(text):
     from analysis.rules.dates import date_signals
     assert not [m for m in date_signals(text) if m["kind"] == "duration"]
+
+
+@pytest.mark.parametrize("text, held", [
+    ("Hamas had returned the remains of 20 hostages to Israel since the current ceasefire began.",
+     8),
+    ("Since the ceasefire took hold on October 10, 24 hostages' remains have been returned.", 4),
+    ("The truce, brokered by the U.S., began on October 10 and has seen militants release the "
+     "bodies of 25 hostages.", 3),
+    ("If confirmed, that would leave the remains of seven others in Gaza.", 7),
+])
+def test_bodies_returned_since_the_october_2025_ceasefire_tell_the_bodies_still_held(text, held):
+    from analysis.rules.dates import date_signals
+    assert [m["count"] for m in date_signals(text) if m["kind"] == "remains"] == [held]
+
+
+@pytest.mark.parametrize("text", [
+    # the eight bodies of the January 2025 truce, or no truce in the sentence: no count held
+    "Hamas has returned the bodies of four hostages since the ceasefire began.",
+    "Hamas returned the bodies of 12 hostages during the war.",
+])
+def test_bodies_returned_without_the_october_deal_say_nothing(text):
+    from analysis.rules.dates import date_signals
+    assert not [m for m in date_signals(text) if m["kind"] == "remains"]

@@ -26,7 +26,7 @@ from analysis.assemble.dating.evidence import figure_constraints, mention_constr
 from analysis.assemble.dating.mentions import weekday_constraint
 from analysis.assemble.dating.rounds import round_constraints
 from analysis.assemble.dating.score import _combine, _run
-from analysis.assemble.dating.spans import fresh_constraint, recency_constraint
+from analysis.assemble.dating.spans import _truce_spans, fresh_constraint, recency_constraint
 
 # Consistency between independent signals. On the dev sets (285 articles, the dated ones
 # without their header), whenever two signals of one article allowed days lying more than
@@ -121,14 +121,19 @@ FRESH_POINT_DAYS = 7   # ... when the estimate lies this close after it
 def _fresh_window(point: int, run: tuple[int, int], constraints: list[Constraint]):
     """(first, last) day index of the window a report gets from its latest past event when
     the other evidence leaves it open after that event (:data:`FRESH_WINDOW_DAYS`); None
-    when the estimate is not right after such an event or the evidence ends the run sooner."""
+    when the estimate is not right after such an event or the evidence ends the run sooner,
+    and when that event is the first day of a truce in force (round 6: "the ceasefire began
+    on October 10" is background in every report of the weeks and months after it, no news
+    hook: fresh reports of 4 and 25 November 2025 were dated 21 and 45 days early, their
+    windows missing the truth; on the dev sets two reports, 14 days off, lose their date)."""
     lo, hi = run
     anchors = [a for c in constraints if c.kind == "fresh" for a in c.anchors if a <= point]
     if anchors:   # a year-less date after the latest firm anchor is of its year: "after
         # Sinwar was killed ... in late October" (late October 2024 is the latest past day)
         anchors += [a for c in constraints if c.kind == "yearless" and not c.future
                     for a in c.anchors if max(anchors) <= a <= point]
-    if not anchors or point - max(anchors) > FRESH_POINT_DAYS or max(anchors) < lo:
+    if not anchors or point - max(anchors) > FRESH_POINT_DAYS or max(anchors) < lo or \
+            max(anchors) in {first for first, _ in _truce_spans()}:
         return None
     last = max(anchors) + FRESH_WINDOW_DAYS
     return (max(anchors), last) if hi >= last else None
