@@ -72,13 +72,24 @@ _AWAITED_BODIES = re.compile(
     r"\b(?:the\s+)?(?:bodies|remains|coffins)\s+of\s+(?:all\s+)?(?:the\s+)?$", re.IGNORECASE)
 
 
+# a return of all the remains sought: "demanding the return of the bodies of all 28", "to
+# secure the return of the remains of the 11 deceased hostages"
+_SOUGHT_BODIES = re.compile(
+    r"\b(?:demand\w*|call\w*\s+for|seek\w*|sought|push\w*\s+for|press\w*\s+for|secur\w*|"
+    r"insist\w*\s+on|await\w*)\s+(?:the\s+)?(?:return|release|handover|repatriation)\s+of\s+"
+    r"(?:the\s+)?(?:bodies|remains)\s+of\s+(?:all\s+(?:the\s+)?|the\s+(?:remaining\s+)?)$",
+    re.IGNORECASE)
+
+
 def _awaited_bodies(r: _Reading) -> None:
     """Hostages' remains whose return is still awaited are the dead still held: "Hamas has
     yet to return the bodies of 13 hostages", "Israel is still waiting for the remains of 11
-    hostages", "Hamas is still in possession of the bodies of 13 hostages". Leaves returns
+    hostages", "Hamas is still in possession of the bodies of 13 hostages", "Israel demands
+    the return of the bodies of all 28" (the whole sought). Leaves returns
     done ("Hamas has returned the remains of 15 hostages": bodies handed over) and returns
     planned for a day ("Hamas will hand over the bodies of four hostages on Thursday")."""
-    if r.np.kind == "hostage" and _AWAITED_BODIES.search(r.core_left):
+    if r.np.kind == "hostage" and (_AWAITED_BODIES.search(r.core_left)
+                                   or _SOUGHT_BODIES.search(r.core_left)):
         r.left_trigger, r.right_trigger, r.pending, r.bodies = None, "hold", False, True
 
 
