@@ -145,6 +145,10 @@ def _group(s: _Sentence, r: _Reading) -> str | None:
         return named
     if r.np.kind == "subgroup" and named and _AMONG_WERE.match(s.text, 0, r.number.start):
         return named  # "Among the hostages freed by Hamas were seven children and six women"
+    if r.metric == "prisoners_released" and _AMONG_WERE.match(s.text, 0, r.number.start):
+        return None  # "Among those released from Ofer Prison were five Palestinians from
+        # Jerusalem": a part of the release that names no group (hostages by nationality,
+        # "Among those released were 13 Israelis, 10 Thais", are the release's breakdown)
     if r.subset and _state_of_the_taken(s, r):
         return "all"  # "250 people were abducted, of whom 105 were freed": the released
     if r.subset and r.metric in SUBSET_METRICS and not (

@@ -544,9 +544,11 @@ _ALONG_WITH = re.compile(r"\balong\s+with\s*$", re.IGNORECASE)
 
 def _other_side(metric: str, r: _Reading) -> bool:
     """Is the reading's noun the other side of a swap whose release `metric` was just read
-    (prisoners after hostages, hostages after prisoners)?"""
-    if metric == "hostages_released":
-        return r.np.kind == "prisoner" or r.np.nationality == "palestinian"
+    (prisoners after hostages, hostages after prisoners), or foreign hostages freed with the
+    Israelis?"""
+    if metric == "hostages_released":  # (foreign hostages freed with Israelis: "three
+        # Israeli captives ... along with five Thai nationals")
+        return r.np.kind == "prisoner" or r.np.nationality == "palestinian" or r.np.foreign
     return metric == "prisoners_released" and (r.np.kind == "hostage"
                                                or r.np.nationality == "israeli")
 
