@@ -1658,3 +1658,32 @@ def test_an_administration_to_come_is_not_in_office(text):
 def test_a_bridging_offer_is_the_bridging_proposal_of_august_2024():
     text = "Egypt passed on the bridging offer presented by the US last week."
     assert "2024-08-16" in {m["date"] for m in date_signals(text) if m["kind"] == "event"}
+
+
+@pytest.mark.parametrize("text, days", [
+    ("Qatar's prime minister spoke at the Doha Forum on Saturday.",
+     {"2023-12-10", "2024-12-07", "2025-12-06"}),
+    ("Blinken spoke on the sidelines of the Munich Security Conference.",
+     {"2024-02-16", "2025-02-14"}),
+    ("Leaders gathered at the Arab League summit in Baghdad.", {"2025-05-17"}),
+])
+def test_recurring_summits_name_every_year_they_were_held(text, days):
+    assert {m["date"] for m in date_signals(text) if m["kind"] == "event"} == days
+
+
+def test_a_recurring_summit_alone_does_not_pick_its_latest_year():
+    # "the Munich Security Conference" (February 2024 and 2025) and nothing else: no 21-day
+    # window after the 2025 conference, the article stays undated
+    inference = dating.infer_date(date_signals("Blinken spoke on the sidelines of the Munich "
+                                               "Security Conference."), [])
+    assert inference.report_date is None
+    # with the October 2025 ceasefire the Doha Forum is that of December 2025
+    text = ("Qatar's prime minister said at the Doha Forum on Saturday that the ceasefire, weeks "
+            "after the October 2025 ceasefire took effect, was at a critical moment.")
+    dated = dating.infer_date(date_signals(text), [])
+    assert dated.report_date is not None and dated.report_date >= D(2025, 12, 6)
+
+
+def test_the_doha_summit_of_august_2024_is_not_the_arab_islamic_summit_of_2025():
+    text = "The Doha summit last week produced a bridging proposal."
+    assert "2025-09-15" not in {m["date"] for m in date_signals(text) if m["kind"] == "event"}

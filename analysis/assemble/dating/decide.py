@@ -133,10 +133,27 @@ def _fresh_window(point: int, run: tuple[int, int], constraints: list[Constraint
         anchors += [a for c in constraints if c.kind == "yearless" and not c.future
                     for a in c.anchors if max(anchors) <= a <= point]
     if not anchors or point - max(anchors) > FRESH_POINT_DAYS or max(anchors) < lo or \
-            max(anchors) in {first for first, _ in _truce_spans()}:
+            max(anchors) in {first for first, _ in _truce_spans()} or \
+            _another_year_fits(max(anchors), point, constraints):
         return None
     last = max(anchors) + FRESH_WINDOW_DAYS
     return (max(anchors), last) if hi >= last else None
+
+
+def _another_year_fits(anchor: int, point: int, constraints: list[Constraint]) -> bool:
+    """Whether the latest past event is one occurrence of an event of several years ("the
+    Doha Forum", "the G7 summit": one phrase, several timeline rows) and the same distance
+    after an earlier occurrence fits every other signal too: then the 21-day window after
+    the latest would pick a year the evidence does not (round 6)."""
+    shift = point - anchor
+    hard = [c for c in constraints if c.kind not in SOFT_KINDS + DECAYING_KINDS]
+    for c in hard:
+        if not c.parts or anchor not in c.anchors:
+            continue
+        for earlier in (a for a in c.anchors if a < anchor and 0 <= a + shift):
+            if all(h.allowed[earlier + shift] for h in hard if h is not c):
+                return True
+    return False
 
 
 # The recency and freshness preferences decay with the days since the latest past event or
