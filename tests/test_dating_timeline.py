@@ -1687,3 +1687,13 @@ def test_a_recurring_summit_alone_does_not_pick_its_latest_year():
 def test_the_doha_summit_of_august_2024_is_not_the_arab_islamic_summit_of_2025():
     text = "The Doha summit last week produced a bridging proposal."
     assert "2025-09-15" not in {m["date"] for m in date_signals(text) if m["kind"] == "event"}
+
+
+@pytest.mark.parametrize("text, day", [
+    ("A four-hour daily combat pause for humanitarian relief was announced on Thursday.",
+     "2023-11-09"),
+    ("Families protested after the accidental killing of three hostages by troops.",
+     "2023-12-15"),
+])
+def test_more_words_for_the_events_of_november_and_december_2023(text, day):
+    assert day in {m["date"] for m in date_signals(text) if m["kind"] == "event"}
