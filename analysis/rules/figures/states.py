@@ -149,7 +149,8 @@ def _state_then_plan(r: _Reading) -> None:
 _PARTITIVE_LEAD = re.compile(r"^\W*(?:of|out\s+of|among)\s+(?:the|those|all)\b[^;]*,\s*$",
                              re.IGNORECASE)
 _RELATIVE_STATE = re.compile(
-    r"^\s*(?:(?:that|which|whom)\s+)?(?:its\s+|their\s+)?(?:it|they|hamas|the\s+group|militants|"
+    r"^\s*(?:(?:that|which|whom)\s+|,\s*(?:which|whom)\s+)?(?:its\s+|their\s+)?(?:it|they|hamas|"
+    r"the\s+group|militants|"
     r"fighters|captors|"
     r"[A-Z][\w'’-]+)(?:\s+in\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+Strip)?)?"  # "militants in Gaza"
     r"\s+(?:still\s+)?(?:(?P<hold>holds?|is\s+holding|are\s+holding|keeps?|has\s+held)|"
