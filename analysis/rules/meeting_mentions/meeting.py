@@ -64,11 +64,7 @@ class MeetingMixin:
         of one."""
         near = _nearest_people(people, group, groups, state.doc)
         facts = self._facts(state, s, group, near, topic)
-        primary = any(rule(self, facts, s, group) for rule in PRIMARY_RULES) and \
-            not _placeless_politicians(facts) and not facts.region_trip and \
-            not _lone_visit(facts, group) and not _team_goes_on(s, facts)
-        if primary and talks_discussed(s, group):
-            facts.names, facts.offices = [], []  # the talks they spoke about, not theirs
+        primary = self._primary(facts, s, group)
         if not primary:
             if not _anaphoric(facts):
                 return None
@@ -120,6 +116,17 @@ class MeetingMixin:
         near = near if primary else []
         mention.update(_quote(state.doc, group, facts, near))
         return mention
+
+    def _primary(self, facts: Facts, s: Sentence, group: Group) -> bool:
+        """Whether the group reports a meeting itself (a rule of PRIMARY_RULES, and none of
+        the vetoes); the talks speakers spoke about ('spoke with the emir to discuss the
+        negotiations in Doha') keep no speakers."""
+        primary = any(rule(self, facts, s, group) for rule in PRIMARY_RULES) and \
+            not _placeless_politicians(facts) and not facts.region_trip and \
+            not _lone_visit(facts, group) and not _team_goes_on(s, facts)
+        if primary and talks_discussed(s, group):
+            facts.names, facts.offices = [], []  # the talks they spoke about, not theirs
+        return primary
 
     def _facts(self, state: DocState, s: Sentence, group: Group, people, topic) -> Facts:
         names = list(dict.fromkeys(m["name"] for m in people if m["kind"] in ("name", "person")))
