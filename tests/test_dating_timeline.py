@@ -1697,3 +1697,20 @@ def test_the_doha_summit_of_august_2024_is_not_the_arab_islamic_summit_of_2025()
 ])
 def test_more_words_for_the_events_of_november_and_december_2023(text, day):
     assert day in {m["date"] for m in date_signals(text) if m["kind"] == "event"}
+
+
+def test_sukkot_and_hamas_agreeing_to_parts_of_trumps_plan_date_early_october_2025():
+    # a report of Saturday 4 October 2025: Hamas agreed on Friday to key parts of the plan,
+    # the hostages hoped home during Sukkot, which begins on Monday (6 October)
+    text = ("Netanyahu said on Saturday he hopes to bring all hostages home during the Sukkot "
+            "holiday beginning on Monday. Hamas said on Friday that it accepts key parts of "
+            "Trump's 20-point peace plan.")
+    inference = infer(text)
+    assert inference.report_date is not None, inference.evidence
+    assert off(inference, D(2025, 10, 4)) <= 3
+
+
+def test_the_yellow_line_is_named_from_trumps_map_of_4_october_2025():
+    found = [m for m in date_signals("Israel will withdraw to the yellow line shown on the map.")
+             if m["kind"] == "event"]
+    assert [m["date"] for m in found] == ["2025-10-04"]
