@@ -1714,3 +1714,18 @@ def test_the_yellow_line_is_named_from_trumps_map_of_4_october_2025():
     found = [m for m in date_signals("Israel will withdraw to the yellow line shown on the map.")
              if m["kind"] == "event"]
     assert [m["date"] for m in found] == ["2025-10-04"]
+
+
+@pytest.mark.parametrize("text, day", [
+    ("Hamas rejected the proposed 45-day ceasefire as partial.", "2025-04-14"),
+    ("The armed wing said it had lost contact with the fighters holding Edan Alexander.",
+     "2025-04-15"),
+])
+def test_the_proposals_and_claims_of_april_2025(text, day):
+    assert day in {m["date"] for m in date_signals(text) if m["kind"] == "event"}
+
+
+def test_a_proposed_ceasefire_is_the_proposal_already_made():
+    found = [m for m in date_signals("Hamas rejected Israel's proposed 45-day ceasefire.")
+             if m["kind"] == "event" and m["date"] == "2025-04-14"]
+    assert found and all(m["tense"] != "future" for m in found)

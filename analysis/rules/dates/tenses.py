@@ -28,7 +28,8 @@ AHEAD_OF = re.compile(r"\b(?:ahead\s+of|before|in\s+the\s+run-up\s+to|until|till
 # An event named as a prospect ("the possible withdrawal of Israeli troops from the Netzarim
 # Corridor" in a report of December 2024, "a potential Rafah crossing reopening", "any
 # withdrawal from Netzarim"): not yet happened, coming (round 6: a fresh report was dated two
-# months late by the withdrawal of 9 February 2025 read as past).
+# months late by the withdrawal of 9 February 2025 read as past). Not for a proposal: "Israel's
+# proposed 45-day ceasefire" names the proposal itself, made before the report.
 PROSPECT = re.compile(r"\b(?:possible|potential|proposed|prospective|eventual|any|future|"
                       r"hoped-for|would-be)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
@@ -295,8 +296,8 @@ def _event_tense(before: str, mention: dict) -> str:
     is past (a named event is mostly mentioned once it happened; the clause's tense
     belongs to its main verb: "are expected to meet after the killing of Sinwar")."""
     before = before[-60:]
-    if (AHEAD_OF.search(before) or PROSPECT.search(before[-30:])) and \
-            not mention.get("past_perfect"):
+    prospect = PROSPECT.search(before[-30:]) and mention.get("event_kind") != "proposal"
+    if (AHEAD_OF.search(before) or prospect) and not mention.get("past_perfect"):
         return "future"
     if _during(before, mention) and not ENDED_WAR.search(mention["text"]):
         return "during"
