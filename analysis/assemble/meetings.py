@@ -447,6 +447,23 @@ def _meeting_of_the_people(mention: dict, touched: list[Cluster],
                  and people <= set(c.participants)), None)
 
 
+POSSESSED_MEETINGS = re.compile(r"\b(?:his|her|their|[A-Z][\w-]+['\u2019]s)\s+(?:recent\s+|"
+                                r"earlier\s+|separate\s+)?(?:meetings?|talks)\s+with\b")
+
+
+def _others_meetings(target: Cluster, mention: dict) -> bool:
+    """'his meetings with President Joe Biden, Vice President Kamala Harris and Donald Trump'
+    (someone's own meetings, named in passing) whose people share no one with the meeting it
+    would refer to, which has two or more people: other meetings, not more of this one.
+    Leaves 'The delegation included X, Y and Z' (no possessed meetings) and anaphors that
+    share a person with the meeting."""
+    people = set(mention.get("participants", []))
+    mine = set(target.participants)
+    if len(people) < 2 or len(mine) < 2 or people & mine:
+        return False
+    return bool(POSSESSED_MEETINGS.search(mention.get("sentence", "")))
+
+
 def _earlier_talks(target: Cluster, mention: dict, day) -> bool:
     """'Their presence signaled progress in the talks that were launched Monday by lower-level
     teams': the talks, dated days before the day of the news the meeting it refers to was
@@ -540,6 +557,9 @@ def cluster_mentions(mentions: list[dict], report_date: dt.date | None) -> list[
                                "offices": offices}, day, gazetteer, primary=True)
                 clusters.append(cluster)
                 continue
+            if target is not None and _others_meetings(target, mention):
+                continue  # "Netanyahu's trip to the U.S. and his meetings with Biden, Harris
+                # and Trump" is not the Rome meeting of the spy chiefs
             if target is not None and _compatible(target, mention, day, gazetteer,
                                                   anaphor=True):
                 _add(target, mention, day, gazetteer, primary=False)
