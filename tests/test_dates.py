@@ -465,3 +465,13 @@ def test_bodies_returned_since_the_october_2025_ceasefire_tell_the_bodies_still_
 def test_bodies_returned_without_the_october_deal_say_nothing(text):
     from analysis.rules.dates import date_signals
     assert not [m for m in date_signals(text) if m["kind"] == "remains"]
+
+
+def test_an_event_with_its_own_date_is_not_of_the_reports_week():
+    # "Hamas proposed amendments late Tuesday in response to the plan presented by President
+    # Joe Biden on May 31": the plan is of 31 May, the weekday is the amendments'
+    from analysis.rules.dates import date_signals
+    text = ("Hamas proposed amendments late Tuesday in response to the plan presented by "
+            "President Joe Biden on May 31, a source said.")
+    plan = [m for m in date_signals(text) if m["kind"] == "event" and m["date"] == "2024-05-31"]
+    assert plan and all(m.get("recent_days") != 8 for m in plan)

@@ -241,6 +241,19 @@ REPORTED_AFTER = re.compile(r"^[^.;]*?,\s*(?:[\w.'’-]+\s+){0,4}(?:reported|sai
                             r"wrote|added|confirmed)\s+(?:on\s+)?$", re.IGNORECASE)
 
 
+# An event followed or preceded by its own date ("in response to the plan presented by
+# President Joe Biden on May 31", "On May 31, Biden announced his plan") is of that day, not
+# of the weekday elsewhere in its sentence ("Hamas proposed amendments late Tuesday ..."):
+# round 6, a fresh report of 12 June 2024 was dated a week early, its window missing it.
+OWN_DATE_CHARS = 25
+
+
+def _own_date(mention: dict, dated: list[dict]) -> bool:
+    """Whether a full or year-less date stands within :data:`OWN_DATE_CHARS` of the event."""
+    return any(0 <= d["start_char"] - mention["end_char"] <= OWN_DATE_CHARS or
+               0 <= mention["start_char"] - d["end_char"] <= OWN_DATE_CHARS for d in dated)
+
+
 def _events_of_the_week(text: str, mentions: list[dict], sentence_of) -> None:
     """A timeline event mentioned as past next to a weekday or "yesterday" (within
     :data:`THIS_WEEK_CHARS` in its sentence; not a planned day, not "last week") happened in
@@ -250,8 +263,10 @@ def _events_of_the_week(text: str, mentions: list[dict], sentence_of) -> None:
     relative = [m for m in mentions if m["kind"] in ("weekday", "relative", "overnight")
                 and m.get("tense") != "future" and _THIS_WEEK.search(m["text"])
                 and not re.search(r"\b(?:last|next|past|previous|coming)\b", m["text"], re.I)]
+    dated = [m for m in mentions if m["kind"] in ("month_day", "day_month", "iso")]
     for mention in mentions:
-        if mention["kind"] != "event" or mention.get("tense") not in ("past", "recent"):
+        if mention["kind"] != "event" or mention.get("tense") not in ("past", "recent") or \
+                _own_date(mention, dated):
             continue
         sentence = sentence_of(mention["start_char"])
         near = [r for r in relative if sentence_of(r["start_char"]) == sentence and
