@@ -51,6 +51,10 @@ def _read_triggers(s: _Sentence, r: _Reading) -> None:
         r.left_trigger, r.trigger_start = "kill", _CLAIMED.search(r.core_left).start()
     if r.alive:
         r.right_trigger, r.pending = "hold", False
+        if not r.left_trigger and _HELD_PARTICIPLE.match(r.after):  # "all 20 living captives
+            found = _finite_after_participle(r.after, lexicon, "hold")  # held by Hamas walked
+            if found[0] == "release":  # free on Monday": the living freed
+                r.right_trigger, r.pending = found
     if (r.left_trigger and r.right_trigger
             and re.search(r",\s*$", r.core_left[r.trigger_start:])):
         r.left_trigger = None
@@ -175,8 +179,9 @@ def _predicate_after_relative(after: str, lexicon: FigureLexicon) -> tuple[str |
     return None, False
 
 
-_FINITE = re.compile(r"\b(?:were|was|are|is|have|has|had|remain|remains|remained)\b",
+_FINITE = re.compile(r"\b(?:were|was|are|is|have|has|had|remain|remains|remained|walked|came)\b",
                      re.IGNORECASE)
+_HELD_PARTICIPLE = re.compile(r"^\s+(?:still\s+)?(?:held|kept|detained)\b", re.IGNORECASE)
 
 
 _CLAIMED = re.compile(r"\b(?:claimed|claiming|claims|claim|cost|costing|took|taken)\s*$",
