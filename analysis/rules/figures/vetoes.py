@@ -457,6 +457,20 @@ def _part_of_the_released(s: _Sentence, r: _Reading) -> bool:
             and not r.part_of and r.right_trigger is not None)
 
 
+def _projected_remainder(s: _Sentence, r: _Reading) -> bool:
+    """What a planned release would leave is no count of the held: "50 captives are expected
+    to be freed, leaving an estimated 190 other captives in Gaza", "The deal would free 33
+    hostages, leaving 65 in Gaza". Leaves a release that happened ("Hamas freed 24 hostages on
+    Friday, leaving about 215 in Gaza")."""
+    if not r.metric.endswith("_held") or not _LEAVING_END.search(r.left):
+        return False
+    earlier = [o for o in s.outcomes[:-1] if not o.get("excluded")]
+    return bool(earlier and earlier[-1].get("pending"))
+
+
+_LEAVING_END = re.compile(r"\b(?:leaving|leave|leaves)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+
+
 _METRIC_VETOES = (_custody_death, _former_detainees, _identified_part, _bodies_handed_over,
                   _taken_before_war, _hostages_killed_by, _returnees,
                   _freed_by_israel, _incident_toll, _small_toll_without_war,
@@ -464,4 +478,4 @@ _METRIC_VETOES = (_custody_death, _former_detainees, _identified_part, _bodies_h
                   _recipients, _release_withheld, _increment, _few_taken, _displaced_again,
                   _few_prisoners, _arrests_since, _combined_toll, _earlier_war, _other_war,
                   _batch_of_release, _shown_in_media,
-                  _part_of_the_released)
+                  _part_of_the_released, _projected_remainder)
