@@ -179,6 +179,9 @@ def _compatible(cluster: Cluster, mention: dict, day, gazetteer: Gazetteer,
         return True  # "the meeting will include ...": refers back whoever it names
     people = set(mention.get("participants", [])) | set(mention.get("offices", []))
     mine = set(cluster.participants) | set(cluster.offices)
+    if _arrivals_at_one_round(cluster, mention, day, gazetteer):
+        return True  # "Kushner and Witkoff arrived in Sharm on Wednesday ... Also arriving
+        # in Sharm today are Dermer, the Qatari prime minister and Kalin": one round
     if len(people) >= 2 and len(mine) >= 2 and not people & mine:
         return False
     if _other_people_elsewhere(cluster, mention, people, mine):
@@ -212,6 +215,23 @@ def _other_side_trip(cluster: Cluster, mention: dict) -> bool:
         return False
     sides = {m.get("delegation_side") for m in cluster.mentions} - {"", None}
     return bool(sides) and side not in sides
+
+
+ARRIVAL = re.compile(r"\barriv(?:e|es|ed|ing)\b", re.IGNORECASE)
+
+
+def _arrivals_at_one_round(cluster: Cluster, mention: dict, day, gazetteer: Gazetteer) -> bool:
+    """People arriving at the same place on the same day as the meeting's own arrivals come
+    to the same round, whoever they are ('Witkoff and Kushner arrived in Sharm el-Sheikh on
+    Wednesday', 'also arriving in Sharm today are Dermer and the Qatari prime minister').
+    Leaves other kinds of meeting words ('Sisi met Burns on Saturday' is a meeting of its
+    own) and arrivals without a day."""
+    if not day or cluster.date != day or not mention.get("location") or not cluster.location:
+        return False
+    if gazetteer.canonical(mention["location"]) != gazetteer.canonical(cluster.location):
+        return False
+    return bool(ARRIVAL.search(mention.get("trigger", ""))) and any(
+        ARRIVAL.search(m.get("trigger", "")) for m in cluster.mentions)
 
 
 def _undated_other_plan(cluster: Cluster, mention: dict, day) -> bool:

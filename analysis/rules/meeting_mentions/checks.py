@@ -287,6 +287,8 @@ class ChecksMixin:
                 w in self.lex["noun"] and w not in TRIP_WORDS for w in after[1:3]):
             return True  # (but "Bahbah's meetings with Hamas officials", "Witkoff's talks";
             # "ahead of Netanyahu's visit to the White House" stays out)
+        if after[:1] == [","] and after[1:2] and after[1] in self.lex["speech"]:
+            after = after[1:]  # "a senior Hamas official, Taher Nounou, said ...": a speaker
         if after and after[0] in speech_or_send or self._apposed_speaker(doc, mention, sent):
             return not self._says_he_met(doc, mention, sent)
         later = " ".join(t.lower_ for t in doc[mention["end"]:min(sent.end, mention["end"] + 4)])
