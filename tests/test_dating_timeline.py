@@ -1729,3 +1729,11 @@ def test_a_proposed_ceasefire_is_the_proposal_already_made():
     found = [m for m in date_signals("Hamas rejected Israel's proposed 45-day ceasefire.")
              if m["kind"] == "event" and m["date"] == "2025-04-14"]
     assert found and all(m["tense"] != "future" for m in found)
+
+
+@pytest.mark.parametrize("text, day", [
+    ("Talks resumed after the fall of the Assad regime in Syria.", "2024-12-08"),
+    ("His brother took over since Yahya was killed by Israeli troops.", "2024-10-16"),
+])
+def test_the_fall_of_the_regime_and_a_leader_named_by_his_first_name(text, day):
+    assert day in {m["date"] for m in date_signals(text) if m["kind"] == "event"}
