@@ -98,7 +98,7 @@ def _small_toll_without_war(s: _Sentence, r: _Reading) -> bool:
     if _toll_group(s, r) == "soldiers" or (r.np.group == "soldiers" and r.value >= 100):
         return False  # "the army's death toll rose to 330", "174 soldiers have been killed in
         # Gaza": an army counts its dead in a running total (not "two soldiers were killed")
-    if _elided_after_war_toll(s, r):
+    if _elided_after_war_toll(s, r) or _paired_with_war_injuries(s, r):
         return False
     clause = next(part for part, start in _clauses(s.text)
                   if r.number.start < start + len(part) or start + len(part) == len(s.text))
@@ -117,6 +117,25 @@ def _elided_after_war_toll(s: _Sentence, r: _Reading) -> bool:
         0 <= r.number.start - (row["end_char"] - s.offset) <= 80
 
 
+def _paired_with_war_injuries(s: _Sentence, r: _Reading) -> bool:
+    """A small death toll paired with a war-size count of the injured in one phrase is the
+    same running total: "In the West Bank, there were 91 deaths and 1,734 injuries", "482
+    killed and 5,200 wounded in the West Bank". Leaves "40 killed and 120 injured" (both one
+    day's) and pairs with a rate marker (dropped before this)."""
+    if r.metric != "killed":
+        return False
+    later = [n for n in s.numbers if n.start >= r.number.end]
+    if not later or later[0].value < 1000:
+        return False
+    between = s.text[r.number.end:later[0].start]
+    return bool(_PAIR_BETWEEN.fullmatch(between)
+                and _INJURED_AFTER.match(s.text, later[0].end))
+
+
+_PAIR_BETWEEN = re.compile(r"\s*(?:[\w-]+\s+)?(?:deaths?|killed|dead|martyrs|fatalities)?\s*"
+                           r"(?:,\s*)?and\s+(?:more\s+than\s+|over\s+|about\s+|some\s+)?",
+                           re.IGNORECASE)
+_INJURED_AFTER = re.compile(r"\s*(?:[\w-]+\s+)?(?:injuries|injured|wounded|hurt)\b", re.IGNORECASE)
 _AND_END = re.compile(r"(?:,\s*|\s)and\s*$", re.IGNORECASE)
 
 
