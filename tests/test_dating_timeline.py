@@ -1737,3 +1737,17 @@ def test_a_proposed_ceasefire_is_the_proposal_already_made():
 ])
 def test_the_fall_of_the_regime_and_a_leader_named_by_his_first_name(text, day):
     assert day in {m["date"] for m in date_signals(text) if m["kind"] == "event"}
+
+
+@pytest.mark.parametrize("text, day", [
+    ("Israel adopted a plan to extend the truce through Ramadan and Passover.", "2025-03-01"),
+    ("Hamas rejected the \"bridge\" proposal presented in Doha.", "2025-03-12"),
+])
+def test_the_proposals_of_march_2025(text, day):
+    assert day in {m["date"] for m in date_signals(text) if m["kind"] == "event"}
+
+
+def test_the_bridging_proposal_of_2024_is_not_the_bridge_proposal_of_2025():
+    found = {m["date"] for m in date_signals("The US bridging proposal was presented in Doha.")
+             if m["kind"] == "event"}
+    assert "2025-03-12" not in found and "2024-08-16" in found
