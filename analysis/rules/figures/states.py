@@ -523,6 +523,9 @@ _HANDOVER_UNDER_WAY = re.compile(r"\b(?:begun|began|begins?|started|starts?|star
 # "seven other hostages have been freed alive, all during Israeli military operations"
 _RESCUE_AFTER = re.compile(r"^[^.;]*?\b(?:rescued|rescues|rescue\s+(?:operation|raid|mission)s?)\b",
                            re.IGNORECASE)
+# bodies recovered: "40 bodies of dead hostages were retrieved by Israeli troops" (not "yet to
+# be recovered": still held)
+_RECOVERED_AFTER = re.compile(r"^[^.;]*?(?<!\bbe\s)\b(?:recovered|retrieved)\b", re.IGNORECASE)
 _OPERATION_AFTER = re.compile(r"^[^.;]*?\b(?:in|during|by|through|via)\s+(?:an?\s+|the\s+)?"
                               r"(?:[\w-]+\s+)?(?:israeli\s+)?(?:military|special|commando|army)(?:\s+forces?)?\s+"
                               r"(?:operation|raid)s?\b", re.IGNORECASE)
@@ -536,6 +539,8 @@ def _rescued_after(r: _Reading, own_clause: str, count_follows: bool) -> bool:
     verb right before the next count is that count's ("Hamas has released 105 hostages and
     Israeli troops rescued four")."""
     match = _RESCUE_AFTER.search(own_clause)
+    if match is None and _DEAD_IN_PHRASE.search(r.right[:r.np.end]):
+        match = _RECOVERED_AFTER.search(own_clause)
     if match and count_follows and not own_clause[match.end():].strip():
         match = None
     if match:
