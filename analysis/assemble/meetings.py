@@ -555,6 +555,7 @@ def cluster_mentions(mentions: list[dict], report_date: dt.date | None) -> list[
     clusters: list[Cluster] = []
     last: Cluster | None = None  # the meeting a primary mention went to last
     touched: list[Cluster] = []  # clusters in the order they were last added to
+    pending: list[tuple[dict, dt.date | None]] = []  # anaphors before any meeting
     for mention in mentions:
         mention, day = _dated(mention, report_date)
         if mention.get("kind") != "primary":
@@ -577,6 +578,9 @@ def cluster_mentions(mentions: list[dict], report_date: dt.date | None) -> list[
                                "offices": offices}, day, gazetteer, primary=True)
                 clusters.append(cluster)
                 continue
+            if target is None and not clusters:
+                pending.append((mention, day))  # "X held talks with Y" before the meeting
+                continue  # that names a place: Y goes to the first meeting named
             if target is not None and _others_meetings(target, mention):
                 continue  # "Netanyahu's trip to the U.S. and his meetings with Biden, Harris
                 # and Trump" is not the Rome meeting of the spy chiefs
@@ -598,9 +602,31 @@ def cluster_mentions(mentions: list[dict], report_date: dt.date | None) -> list[
             chosen = Cluster()
             clusters.append(chosen)
         _add(chosen, mention, day, gazetteer, primary=True)
+        pending = _add_early(chosen, pending, gazetteer)
         last = chosen
         touched.append(chosen)
     return [c for c in clusters if any(m.get("kind") == "primary" for m in c.mentions)]
+
+
+def _early_part(cluster: Cluster, mention: dict, day) -> bool:
+    """An anaphor told before any meeting was named belongs to the first one named when it
+    has no day of its own and names one person, or someone of that meeting ('A Hamas
+    delegation held talks with Egypt's intelligence chief Rashad' before 'the delegation led
+    by al-Hayya left Cairo after meeting ...'). Leaves 'Trump and Netanyahu to meet Tuesday
+    as Witkoff heads to Israel' (a day, and two people not at the trip)."""
+    people = set(mention.get("participants", []))
+    return not day and not mention.get("date_text") and (
+        len(people) <= 1 or bool(people & set(cluster.participants)))
+
+
+def _add_early(cluster: Cluster, pending: list, gazetteer: Gazetteer) -> list:
+    """Add the anaphors told before any meeting (`_early_part`) to the first meeting named;
+    returns the new (empty) list of pending anaphors."""
+    for mention, day in pending:
+        if _early_part(cluster, mention, day) and \
+                _compatible(cluster, mention, day, gazetteer, anaphor=True):
+            _add(cluster, mention, day, gazetteer, primary=False)
+    return []
 
 
 PAIR_SUBJECTS = ("the two ", "both men ", "the pair ", "the two men ")
