@@ -347,7 +347,7 @@ def _bodies_of_the_held(s: _Sentence, r: _Reading) -> bool:
     # abducted ... remain in Gaza, including the bodies of 33": the held count came first)
 
 
-_BODIES_OF_THE_HELD = re.compile(r"\b(?:includi?(?:ng|es|ed)?|and|plus|in\s+addition\s+to|"
+_BODIES_OF_THE_HELD = re.compile(r"\b(?:includ(?:e|es|ed|ing)|and|plus|in\s+addition\s+to|"
                                  r"as\s+well\s+as|along\s+with|alongside|besides)\s+(?:the\s+)?"
                                  r"(?:bodies|remains)\s+of\s*$", re.IGNORECASE)
 
