@@ -1751,3 +1751,16 @@ def test_the_bridging_proposal_of_2024_is_not_the_bridge_proposal_of_2025():
     found = {m["date"] for m in date_signals("The US bridging proposal was presented in Doha.")
              if m["kind"] == "event"}
     assert "2025-03-12" not in found and "2024-08-16" in found
+
+
+@pytest.mark.parametrize("text, day", [
+    ("Sisi's proposed two-day truce would free four hostages.", "2024-10-27"),
+    ("A Hamas source said the group approved a list of 34 hostages.", "2025-01-05"),
+])
+def test_the_proposals_of_october_2024_and_january_2025(text, day):
+    assert day in {m["date"] for m in date_signals(text) if m["kind"] == "event"}
+
+
+def test_a_42_day_ceasefire_is_not_the_two_day_truce():
+    assert "2024-10-27" not in {m["date"] for m in date_signals("The 42-day ceasefire ended.")
+                                if m["kind"] == "event"}
