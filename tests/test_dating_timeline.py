@@ -1764,3 +1764,10 @@ def test_the_proposals_of_october_2024_and_january_2025(text, day):
 def test_a_42_day_ceasefire_is_not_the_two_day_truce():
     assert "2024-10-27" not in {m["date"] for m in date_signals("The 42-day ceasefire ended.")
                                 if m["kind"] == "event"}
+
+
+@pytest.mark.parametrize("text", ["A 24-hour pause in the fighting was agreed.",
+                                  "Some 115 paramedics were trained in the north."])
+def test_a_number_ending_in_the_events_number_is_not_the_event(text):
+    assert not {m["date"] for m in date_signals(text) if m["kind"] == "event"} & \
+        {"2023-11-09", "2025-03-23"}
