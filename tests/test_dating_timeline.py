@@ -1771,3 +1771,11 @@ def test_a_42_day_ceasefire_is_not_the_two_day_truce():
 def test_a_number_ending_in_the_events_number_is_not_the_event(text):
     assert not {m["date"] for m in date_signals(text) if m["kind"] == "event"} & \
         {"2023-11-09", "2025-03-23"}
+
+
+def test_hamas_accepting_the_60_day_ceasefire_is_of_august_2025():
+    text = "Hamas has agreed to the proposed 60-day ceasefire, an Egyptian source said."
+    assert "2025-08-18" in {m["date"] for m in date_signals(text) if m["kind"] == "event"}
+    # the 60-day ceasefire in Lebanon, or a proposal alone, is not it
+    other = "The 60-day ceasefire in Lebanon took effect."
+    assert "2025-08-18" not in {m["date"] for m in date_signals(other) if m["kind"] == "event"}
