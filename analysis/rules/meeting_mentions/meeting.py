@@ -53,6 +53,16 @@ from analysis.rules.meeting_mentions.rules import (
 )
 
 
+def _mention_place(primary: bool, group: Group, facts: Facts) -> str:
+    """The place a mention gives its meeting. A meeting named in passing with no time of its
+    own keeps its place ("remarks made during his visit to Washington" does not place the
+    mediators' meeting planned for Friday); "their meeting in Vienna in late November" (a time
+    of its own) keeps it for the assembly, which makes it a meeting of its own."""
+    if not primary and group.kinds == {"reference"} and not facts.date:
+        return ""
+    return facts.location
+
+
 class MeetingMixin:
     """One meeting: its facts, held or planned, tense and day. (A part of MeetingFinder.)"""
 
@@ -82,7 +92,7 @@ class MeetingMixin:
             "planned": planned,
             "tense": tense,
             "status": "planned" if planned else "held",
-            "location": facts.location,
+            "location": _mention_place(primary, group, facts),
             "participants": facts.names,
             "offices": facts.offices,
             "earlier": self._earlier(s, group),
