@@ -421,3 +421,57 @@ def test_a_list_of_names_does_not_close_the_clause_of_its_verb():
     assert tenses("Blinken will visit Egypt, Israel, Jordan and Qatar from Monday to "
                   "Wednesday, the State Department said.") == ["future", "future"]
     assert tenses("Israel will send a delegation, Egypt and Qatar said on Monday.") == ["past"]
+
+
+# --- round 6 -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, amount", [
+    ("a deal to free the hostages held by Hamas for the past 130 days", 130),
+    ("families of the hostages who have been held in Gaza for 200 days", 200),
+])
+def test_the_hostages_held_for_n_days_is_the_wars_age(text, amount):
+    from analysis.rules.dates import date_signals
+    found = [m for m in date_signals(text) if m["kind"] == "duration"]
+    assert [(m["amount"], m["unit"]) for m in found] == [(amount, "day")]
+
+
+@pytest.mark.parametrize("text", [
+    "The hostages freed in November had been held for 50 days.",   # those freed, long ago
+    "Noa Argamani, held for 245 days, was rescued.",                # one hostage, since freed
+])
+def test_a_captivity_that_ended_or_one_hostages_is_not_the_wars_age(text):
+    from analysis.rules.dates import date_signals
+    assert not [m for m in date_signals(text) if m["kind"] == "duration"]
+
+
+@pytest.mark.parametrize("text, held", [
+    ("Hamas had returned the remains of 20 hostages to Israel since the current ceasefire began.",
+     8),
+    ("Since the ceasefire took hold on October 10, 24 hostages' remains have been returned.", 4),
+    ("The truce, brokered by the U.S., began on October 10 and has seen militants release the "
+     "bodies of 25 hostages.", 3),
+    ("If confirmed, that would leave the remains of seven others in Gaza.", 7),
+])
+def test_bodies_returned_since_the_october_2025_ceasefire_tell_the_bodies_still_held(text, held):
+    from analysis.rules.dates import date_signals
+    assert [m["count"] for m in date_signals(text) if m["kind"] == "remains"] == [held]
+
+
+@pytest.mark.parametrize("text", [
+    # the eight bodies of the January 2025 truce, or no truce in the sentence: no count held
+    "Hamas has returned the bodies of four hostages since the ceasefire began.",
+    "Hamas returned the bodies of 12 hostages during the war.",
+])
+def test_bodies_returned_without_the_october_deal_say_nothing(text):
+    from analysis.rules.dates import date_signals
+    assert not [m for m in date_signals(text) if m["kind"] == "remains"]
+
+
+def test_an_event_with_its_own_date_is_not_of_the_reports_week():
+    # "Hamas proposed amendments late Tuesday in response to the plan presented by President
+    # Joe Biden on May 31": the plan is of 31 May, the weekday is the amendments'
+    from analysis.rules.dates import date_signals
+    text = ("Hamas proposed amendments late Tuesday in response to the plan presented by "
+            "President Joe Biden on May 31, a source said.")
+    plan = [m for m in date_signals(text) if m["kind"] == "event" and m["date"] == "2024-05-31"]
+    assert plan and all(m.get("recent_days") != 8 for m in plan)

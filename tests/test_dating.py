@@ -833,3 +833,17 @@ def test_a_round_match_months_before_an_event_told_as_past_leaves_the_article_un
     # the event a week from the round's days is no conflict (within three weeks)
     near = dating.Constraint("event", "'the talks' past", dating._mask_range(n, 515, n))
     assert dating._decide([round_, count, near], []).report_date is not None
+
+
+def test_the_first_day_of_a_truce_is_background_not_the_news_hook():
+    # "the ceasefire began on October 10" in a report of November 2025: no 21-day window
+    # after it and no "soon after" pull towards it; an event of that day (a release on the
+    # first day of the January 2025 truce) still is a hook
+    text = ("Israel said the remains were handed to the Red Cross on Tuesday. The ceasefire "
+            "began on October 10.")
+    inference = dating.infer_date(date_signals(text), [])
+    assert inference.report_date is None
+    assert "no later signal bounds it" not in inference.evidence
+    freed = dating.infer_date(date_signals("Emily Damari was freed on Sunday, the first day "
+                                           "of the ceasefire."), [])
+    assert freed.report_date is not None and freed.report_date <= D(2025, 1, 28)

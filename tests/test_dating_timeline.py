@@ -1620,3 +1620,162 @@ def test_a_stale_title_keeps_the_two_weeks_after_a_tenure_ended():
     days, _ = dating.calendar_days()
     assert c.allowed[dating._index(days, D(2024, 10, 24))]
     assert not c.allowed[dating._index(days, D(2024, 11, 5))]
+
+
+@pytest.mark.parametrize("text, first, last", [
+    # the Rafah offensive told after its start, the threat told with its agent or a plan
+    ("Israel will press on with the offensive on Rafah, which began on Monday.", "2024-05-07",
+     "2024-05-07"),
+    ("Talks resumed amid the possible offensive by the IDF on Rafah.", "2024-01-25",
+     "2024-05-20"),
+    ("Allies warned against Israel's plan to press its ground offensive into the city of Rafah.",
+     "2024-01-25", "2024-05-20"),
+])
+def test_the_rafah_offensive_begun_or_threatened_in_more_words(text, first, last):
+    found = {(m["date"], m["end_date"]) for m in date_signals(text) if m["kind"] == "event"}
+    assert (first, last) in found, found
+
+
+@pytest.mark.parametrize("text, day", [
+    # an event named as a prospect is coming, not past
+    ("Key issues include the possible withdrawal of Israeli troops from the Netzarim Corridor.",
+     "2025-02-09"),
+])
+def test_an_event_named_as_a_prospect_is_coming(text, day):
+    found = [m for m in date_signals(text) if m["kind"] == "event" and m["date"] == day]
+    assert found and all(m["tense"] == "future" for m in found)
+
+
+@pytest.mark.parametrize("text", [
+    "Officials of the outgoing Biden administration and the incoming Donald Trump administration "
+    "met Netanyahu.",
+    "Under a second Trump administration, aid policy could change.",
+])
+def test_an_administration_to_come_is_not_in_office(text):
+    assert "2025-01-20" not in {m["date"] for m in date_signals(text) if m["kind"] == "event"}
+
+
+def test_a_bridging_offer_is_the_bridging_proposal_of_august_2024():
+    text = "Egypt passed on the bridging offer presented by the US last week."
+    assert "2024-08-16" in {m["date"] for m in date_signals(text) if m["kind"] == "event"}
+
+
+@pytest.mark.parametrize("text, days", [
+    ("Qatar's prime minister spoke at the Doha Forum on Saturday.",
+     {"2023-12-10", "2024-12-07", "2025-12-06"}),
+    ("Blinken spoke on the sidelines of the Munich Security Conference.",
+     {"2024-02-16", "2025-02-14"}),
+    ("Leaders gathered at the Arab League summit in Baghdad.", {"2025-05-17"}),
+])
+def test_recurring_summits_name_every_year_they_were_held(text, days):
+    assert {m["date"] for m in date_signals(text) if m["kind"] == "event"} == days
+
+
+def test_a_recurring_summit_alone_does_not_pick_its_latest_year():
+    # "the Munich Security Conference" (February 2024 and 2025) and nothing else: no 21-day
+    # window after the 2025 conference, the article stays undated
+    inference = dating.infer_date(date_signals("Blinken spoke on the sidelines of the Munich "
+                                               "Security Conference."), [])
+    assert inference.report_date is None
+    # with the October 2025 ceasefire the Doha Forum is that of December 2025
+    text = ("Qatar's prime minister said at the Doha Forum on Saturday that the ceasefire, weeks "
+            "after the October 2025 ceasefire took effect, was at a critical moment.")
+    dated = dating.infer_date(date_signals(text), [])
+    assert dated.report_date is not None and dated.report_date >= D(2025, 12, 6)
+
+
+def test_the_doha_summit_of_august_2024_is_not_the_arab_islamic_summit_of_2025():
+    text = "The Doha summit last week produced a bridging proposal."
+    assert "2025-09-15" not in {m["date"] for m in date_signals(text) if m["kind"] == "event"}
+
+
+@pytest.mark.parametrize("text, day", [
+    ("A four-hour daily combat pause for humanitarian relief was announced on Thursday.",
+     "2023-11-09"),
+    ("Families protested after the accidental killing of three hostages by troops.",
+     "2023-12-15"),
+])
+def test_more_words_for_the_events_of_november_and_december_2023(text, day):
+    assert day in {m["date"] for m in date_signals(text) if m["kind"] == "event"}
+
+
+def test_sukkot_and_hamas_agreeing_to_parts_of_trumps_plan_date_early_october_2025():
+    # a report of Saturday 4 October 2025: Hamas agreed on Friday to key parts of the plan,
+    # the hostages hoped home during Sukkot, which begins on Monday (6 October)
+    text = ("Netanyahu said on Saturday he hopes to bring all hostages home during the Sukkot "
+            "holiday beginning on Monday. Hamas said on Friday that it accepts key parts of "
+            "Trump's 20-point peace plan.")
+    inference = infer(text)
+    assert inference.report_date is not None, inference.evidence
+    assert off(inference, D(2025, 10, 4)) <= 3
+
+
+def test_the_yellow_line_is_named_from_trumps_map_of_4_october_2025():
+    found = [m for m in date_signals("Israel will withdraw to the yellow line shown on the map.")
+             if m["kind"] == "event"]
+    assert [m["date"] for m in found] == ["2025-10-04"]
+
+
+@pytest.mark.parametrize("text, day", [
+    ("Hamas rejected the proposed 45-day ceasefire as partial.", "2025-04-14"),
+    ("The armed wing said it had lost contact with the fighters holding Edan Alexander.",
+     "2025-04-15"),
+])
+def test_the_proposals_and_claims_of_april_2025(text, day):
+    assert day in {m["date"] for m in date_signals(text) if m["kind"] == "event"}
+
+
+def test_a_proposed_ceasefire_is_the_proposal_already_made():
+    found = [m for m in date_signals("Hamas rejected Israel's proposed 45-day ceasefire.")
+             if m["kind"] == "event" and m["date"] == "2025-04-14"]
+    assert found and all(m["tense"] != "future" for m in found)
+
+
+@pytest.mark.parametrize("text, day", [
+    ("Talks resumed after the fall of the Assad regime in Syria.", "2024-12-08"),
+    ("His brother took over since Yahya was killed by Israeli troops.", "2024-10-16"),
+])
+def test_the_fall_of_the_regime_and_a_leader_named_by_his_first_name(text, day):
+    assert day in {m["date"] for m in date_signals(text) if m["kind"] == "event"}
+
+
+@pytest.mark.parametrize("text, day", [
+    ("Israel adopted a plan to extend the truce through Ramadan and Passover.", "2025-03-01"),
+    ("Hamas rejected the \"bridge\" proposal presented in Doha.", "2025-03-12"),
+])
+def test_the_proposals_of_march_2025(text, day):
+    assert day in {m["date"] for m in date_signals(text) if m["kind"] == "event"}
+
+
+def test_the_bridging_proposal_of_2024_is_not_the_bridge_proposal_of_2025():
+    found = {m["date"] for m in date_signals("The US bridging proposal was presented in Doha.")
+             if m["kind"] == "event"}
+    assert "2025-03-12" not in found and "2024-08-16" in found
+
+
+@pytest.mark.parametrize("text, day", [
+    ("Sisi's proposed two-day truce would free four hostages.", "2024-10-27"),
+    ("A Hamas source said the group approved a list of 34 hostages.", "2025-01-05"),
+])
+def test_the_proposals_of_october_2024_and_january_2025(text, day):
+    assert day in {m["date"] for m in date_signals(text) if m["kind"] == "event"}
+
+
+def test_a_42_day_ceasefire_is_not_the_two_day_truce():
+    assert "2024-10-27" not in {m["date"] for m in date_signals("The 42-day ceasefire ended.")
+                                if m["kind"] == "event"}
+
+
+@pytest.mark.parametrize("text", ["A 24-hour pause in the fighting was agreed.",
+                                  "Some 115 paramedics were trained in the north."])
+def test_a_number_ending_in_the_events_number_is_not_the_event(text):
+    assert not {m["date"] for m in date_signals(text) if m["kind"] == "event"} & \
+        {"2023-11-09", "2025-03-23"}
+
+
+def test_hamas_accepting_the_60_day_ceasefire_is_of_august_2025():
+    text = "Hamas has agreed to the proposed 60-day ceasefire, an Egyptian source said."
+    assert "2025-08-18" in {m["date"] for m in date_signals(text) if m["kind"] == "event"}
+    # the 60-day ceasefire in Lebanon, or a proposal alone, is not it
+    other = "The 60-day ceasefire in Lebanon took effect."
+    assert "2025-08-18" not in {m["date"] for m in date_signals(other) if m["kind"] == "event"}

@@ -73,3 +73,15 @@ def test_meeting_case(rules_nlp, day, text, expected, forbidden):
 ])
 def test_participants_look_like_people(words, expected):
     assert looks_like_name(words) is expected
+
+
+def test_anaphor_goes_to_the_meeting_of_its_people(rules_nlp):
+    """'Blinken and el-Sisi also discussed the proposal during the meeting' after a later
+    meeting in Riyadh: the two are the Cairo meeting's people, not the Riyadh one's."""
+    text = ("On Tuesday Blinken met President el-Sisi in Cairo on the hostage deal. He had met "
+            "the Saudi crown prince in Riyadh on Monday about the hostages. Blinken and el-Sisi "
+            "also discussed the proposal during the meeting.")
+    rows = {r["location"]: r["participants"].split(";")
+            for r in _rows(rules_nlp, text, dt.date(2024, 2, 7))}
+    assert "Abdel Fattah al-Sisi" in rows["Cairo"]
+    assert "Abdel Fattah al-Sisi" not in rows.get("Riyadh", [])

@@ -310,3 +310,15 @@ def test_talks_of_nobody_named_join_the_round_of_their_news_day():
            "participants": "William Burns;David Barnea"}
     rounds = merge_rounds(pd.DataFrame([talks, met]), [], {})
     assert list(zip(rounds["start_date"], rounds["doc_ids"])) == [("2024-08-16", "a;b")]
+
+
+def test_nobody_named_a_day_apart_stays_apart():
+    """'Talks resumed in Doha' dated 18 May by its words, nobody named, and 'Netanyahu met the
+    team in Doha on Monday evening' (19 May): only the same day would make them one round. A
+    day from the news of the day may still be a day off (the test above)."""
+    talks = {**_news_of_the_day("Doha", "May 18"), "date": "2025-05-18"}
+    monday = {**talks, "doc_id": "b", "date": "2025-05-19", "date_text": "On Monday evening",
+              "participants": "Benjamin Netanyahu"}
+    rounds = merge_rounds(pd.DataFrame([talks, monday]), [], {})
+    assert sorted(zip(rounds["start_date"], rounds["doc_ids"])) == [
+        ("2025-05-18", "a"), ("2025-05-19", "b")]

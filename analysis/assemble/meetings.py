@@ -22,6 +22,7 @@ from analysis import schema
 from analysis.rules.actors import load_actors, merge_by_surname
 from analysis.rules.places import Gazetteer, load_gazetteer
 
+NEWS_DAYS = dt.timedelta(days=7)  # the news of the day is at most a week before the report
 FAR_FUTURE = dt.timedelta(days=183)  # a planned meeting is not announced half a year ahead
 # "will travel to Cairo in the coming hours", "talks resumed in recent hours": the report's day
 WITHIN_HOURS = re.compile(r"\b(coming|next|recent|past)\s+(?:few\s+)?hours\b", re.IGNORECASE)
@@ -178,6 +179,9 @@ def _compatible(cluster: Cluster, mention: dict, day, gazetteer: Gazetteer,
         return True  # "the meeting will include ...": refers back whoever it names
     people = set(mention.get("participants", [])) | set(mention.get("offices", []))
     mine = set(cluster.participants) | set(cluster.offices)
+    if _arrivals_at_one_round(cluster, mention, day, gazetteer):
+        return True  # "Kushner and Witkoff arrived in Sharm on Wednesday ... Also arriving
+        # in Sharm today are Dermer, the Qatari prime minister and Kalin": one round
     if len(people) >= 2 and len(mine) >= 2 and not people & mine:
         return False
     if _other_people_elsewhere(cluster, mention, people, mine):
@@ -211,6 +215,23 @@ def _other_side_trip(cluster: Cluster, mention: dict) -> bool:
         return False
     sides = {m.get("delegation_side") for m in cluster.mentions} - {"", None}
     return bool(sides) and side not in sides
+
+
+ARRIVAL = re.compile(r"\barriv(?:e|es|ed|ing)\b", re.IGNORECASE)
+
+
+def _arrivals_at_one_round(cluster: Cluster, mention: dict, day, gazetteer: Gazetteer) -> bool:
+    """People arriving at the same place on the same day as the meeting's own arrivals come
+    to the same round, whoever they are ('Witkoff and Kushner arrived in Sharm el-Sheikh on
+    Wednesday', 'also arriving in Sharm today are Dermer and the Qatari prime minister').
+    Leaves other kinds of meeting words ('Sisi met Burns on Saturday' is a meeting of its
+    own) and arrivals without a day."""
+    if not day or cluster.date != day or not mention.get("location") or not cluster.location:
+        return False
+    if gazetteer.canonical(mention["location"]) != gazetteer.canonical(cluster.location):
+        return False
+    return bool(ARRIVAL.search(mention.get("trigger", ""))) and any(
+        ARRIVAL.search(m.get("trigger", "")) for m in cluster.mentions)
 
 
 def _undated_other_plan(cluster: Cluster, mention: dict, day) -> bool:
@@ -324,8 +345,8 @@ def _news_day(mention: dict, report_date: dt.date | None) -> dt.date | None:
         return None
     for text in (mention.get("said_on"), mention.get("peg")):
         day, _ = resolve_date(text or "", report_date, "past")
-        if day and day <= report_date:
-            return day
+        if day and report_date - NEWS_DAYS <= day <= report_date:
+            return day  # (not "the proposal it submitted on July 2" in late August)
     return None
 
 
@@ -421,6 +442,9 @@ def _anaphor_target(mention: dict, clusters: list[Cluster], last: Cluster | None
         if target is not None:
             return target
         target = last
+    theirs = _meeting_of_the_people(mention, touched, last)
+    if theirs is not None:
+        return theirs
     if mention.get("plural_subject") and last is not None and len(last.participants) < 2:
         target = next((c for c in reversed(touched) if len(c.participants) >= 2), last)
     if mention.get("location") and last is not None and not gazetteer.compatible(
@@ -428,6 +452,36 @@ def _anaphor_target(mention: dict, clusters: list[Cluster], last: Cluster | None
         target = next((c for c in clusters if c.location and
                        gazetteer.compatible(c.location, mention["location"])), None)
     return target
+
+
+def _meeting_of_the_people(mention: dict, touched: list[Cluster],
+                           last: Cluster | None) -> Cluster | None:
+    """'Mr. Blinken and Mr. el-Sisi also discussed that proposal during the meeting': an
+    anaphor naming two or more people, one of them not at the meeting named last but all at
+    an earlier one, refers to that one (the latest such). Leaves an anaphor whose people are
+    all at the last meeting, or at none."""
+    people = set(mention.get("participants", []))
+    if len(people) < 2 or last is None or people <= set(last.participants):
+        return None
+    return next((c for c in reversed(touched) if c is not last
+                 and people <= set(c.participants)), None)
+
+
+POSSESSED_MEETINGS = re.compile(r"\b(?:his|her|their|[A-Z][\w-]+['\u2019]s)\s+(?:recent\s+|"
+                                r"earlier\s+|separate\s+)?(?:meetings?|talks)\s+with\b")
+
+
+def _others_meetings(target: Cluster, mention: dict) -> bool:
+    """'his meetings with President Joe Biden, Vice President Kamala Harris and Donald Trump'
+    (someone's own meetings, named in passing) whose people share no one with the meeting it
+    would refer to, which has two or more people: other meetings, not more of this one.
+    Leaves 'The delegation included X, Y and Z' (no possessed meetings) and anaphors that
+    share a person with the meeting."""
+    people = set(mention.get("participants", []))
+    mine = set(target.participants)
+    if len(people) < 2 or len(mine) < 2 or people & mine:
+        return False
+    return bool(POSSESSED_MEETINGS.search(mention.get("sentence", "")))
 
 
 def _earlier_talks(target: Cluster, mention: dict, day) -> bool:
@@ -501,6 +555,7 @@ def cluster_mentions(mentions: list[dict], report_date: dt.date | None) -> list[
     clusters: list[Cluster] = []
     last: Cluster | None = None  # the meeting a primary mention went to last
     touched: list[Cluster] = []  # clusters in the order they were last added to
+    pending: list[tuple[dict, dt.date | None]] = []  # anaphors before any meeting
     for mention in mentions:
         mention, day = _dated(mention, report_date)
         if mention.get("kind") != "primary":
@@ -523,6 +578,12 @@ def cluster_mentions(mentions: list[dict], report_date: dt.date | None) -> list[
                                "offices": offices}, day, gazetteer, primary=True)
                 clusters.append(cluster)
                 continue
+            if target is None and not clusters:
+                pending.append((mention, day))  # "X held talks with Y" before the meeting
+                continue  # that names a place: Y goes to the first meeting named
+            if target is not None and _others_meetings(target, mention):
+                continue  # "Netanyahu's trip to the U.S. and his meetings with Biden, Harris
+                # and Trump" is not the Rome meeting of the spy chiefs
             if target is not None and _compatible(target, mention, day, gazetteer,
                                                   anaphor=True):
                 _add(target, mention, day, gazetteer, primary=False)
@@ -541,9 +602,31 @@ def cluster_mentions(mentions: list[dict], report_date: dt.date | None) -> list[
             chosen = Cluster()
             clusters.append(chosen)
         _add(chosen, mention, day, gazetteer, primary=True)
+        pending = _add_early(chosen, pending, gazetteer)
         last = chosen
         touched.append(chosen)
     return [c for c in clusters if any(m.get("kind") == "primary" for m in c.mentions)]
+
+
+def _early_part(cluster: Cluster, mention: dict, day) -> bool:
+    """An anaphor told before any meeting was named belongs to the first one named when it
+    has no day of its own and names one person, or someone of that meeting ('A Hamas
+    delegation held talks with Egypt's intelligence chief Rashad' before 'the delegation led
+    by al-Hayya left Cairo after meeting ...'). Leaves 'Trump and Netanyahu to meet Tuesday
+    as Witkoff heads to Israel' (a day, and two people not at the trip)."""
+    people = set(mention.get("participants", []))
+    return not day and not mention.get("date_text") and (
+        len(people) <= 1 or bool(people & set(cluster.participants)))
+
+
+def _add_early(cluster: Cluster, pending: list, gazetteer: Gazetteer) -> list:
+    """Add the anaphors told before any meeting (`_early_part`) to the first meeting named;
+    returns the new (empty) list of pending anaphors."""
+    for mention, day in pending:
+        if _early_part(cluster, mention, day) and \
+                _compatible(cluster, mention, day, gazetteer, anaphor=True):
+            _add(cluster, mention, day, gazetteer, primary=False)
+    return []
 
 
 PAIR_SUBJECTS = ("the two ", "both men ", "the pair ", "the two men ")

@@ -135,12 +135,14 @@ def _fits(round_: _Round, meeting: _Meeting) -> bool:
     if mine and theirs:
         shared = len(mine & theirs)
         return shared >= min(2, len(mine), len(theirs))
-    # nobody named on one side: only the same day and place will do (a day from the news of
-    # the day counts: "talks continue in Doha" joins the Doha round of that day)
+    # nobody named on one side: only the same day and place will do; a day from the news of
+    # the day (that day or the one before) may be a day off: "talks continue in Doha" joins
+    # the Doha round of that day
     day = meeting.date or meeting.estimate
     days = round_.days or [m.estimate for m in round_.members if m.estimate]
+    slack = 0 if meeting.date and round_.days else 1
     return bool(day and days and meeting.location and round_.location
-                and abs((day - days[0]).days) <= 1)
+                and abs((day - days[0]).days) <= slack)
 
 
 def _same_day_and_city(round_: _Round, meeting: _Meeting, gazetteer) -> bool:

@@ -114,13 +114,16 @@ SUB_GROUP_AFTER = re.compile(
 # alive" (the deal of October 2025 told in December)
 PAST_OF_WHOM = re.compile(r"^[^.;]*?,\s+(?:\w+\s+){1,3}of\s+whom\s+were\b", re.IGNORECASE)
 SUB_GROUP_BEFORE = re.compile(r"\b(?:video|footage|recording|clip)s?\b", re.IGNORECASE)
+# ... but a count after "of the" is the whole the living are a part of: "fewer than half of
+# the 59 hostages are alive", "20 of the 48 hostages are believed alive" (round 6)
+PARTITIVE_BEFORE = re.compile(r"\bof\s+(?:the\s+|all\s+)?$", re.IGNORECASE)
 
 
 def not_a_current_count(figure: dict) -> bool:
-    """:data:`PAST_COUNT` before the figure or :data:`ALIVE_COUNT` right after it; not
-    "how many are alive" (a question about the count: "the 100 hostages it is holding and
-    how many are alive" is the count held); a sub-group (:data:`SUB_GROUP_AFTER`,
-    :data:`SUB_GROUP_BEFORE`)."""
+    """:data:`PAST_COUNT` before the figure or :data:`ALIVE_COUNT` right after it (not after
+    "of the": :data:`PARTITIVE_BEFORE`); not "how many are alive" (a question about the
+    count: "the 100 hostages it is holding and how many are alive" is the count held); a
+    sub-group (:data:`SUB_GROUP_AFTER`, :data:`SUB_GROUP_BEFORE`)."""
     before, after = _clauses(figure)
     quote = figure.get("quote") if isinstance(figure.get("quote"), str) else ""
     rest = re.sub(r"^[^\d]*?(?:[\d,.]+|\b[a-z]+\b(?=\s))", "", quote, count=1,
@@ -128,9 +131,11 @@ def not_a_current_count(figure: dict) -> bool:
     alive = ALIVE_COUNT.search(re.sub(r"^[^\d]*[\d,.]+", "", quote) + after)
     sentence = figure.get("sentence") if isinstance(figure.get("sentence"), str) else ""
     told_past = quote and PAST_OF_WHOM.match(sentence[sentence.find(quote) + len(quote):])
+    whole = PARTITIVE_BEFORE.search(before)   # "fewer than half of the 59 hostages are alive"
     return bool(PAST_COUNT.search(before) or SUB_GROUP_BEFORE.search(before) or told_past or
                 SUB_GROUP_AFTER.search(rest + after) or
-                (alive and not re.search(r"\bhow\s+many\b", alive.group(0), re.IGNORECASE)))
+                (alive and not whole and
+                 not re.search(r"\bhow\s+many\b", alive.group(0), re.IGNORECASE)))
 
 
 # A count of the dead among the hostages dates a report only as the remains still held after

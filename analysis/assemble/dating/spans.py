@@ -103,7 +103,7 @@ def recency_constraint(constraints: list[Constraint]) -> Constraint | None:
     date has one anchor per candidate year)."""
     days, _ = calendar_days()
     n = len(days)
-    anchors = sorted({a for c in constraints for a in c.anchors if 0 <= a < n})
+    anchors = _news_anchors(constraints, n)
     if not anchors:
         return None
     prefer = _decay(_days_since_latest(anchors, n), RECENCY_FLAT_DAYS, RECENCY_HALF_LIFE)
@@ -127,8 +127,7 @@ def fresh_constraint(constraints: list[Constraint]) -> Constraint | None:
     being decided)."""
     days, _ = calendar_days()
     n = len(days)
-    anchors = sorted({a for c in constraints if c.kind in FIRM_ANCHOR_KINDS
-                      for a in c.anchors if 0 <= a < n})
+    anchors = _news_anchors([c for c in constraints if c.kind in FIRM_ANCHOR_KINDS], n)
     if not anchors:
         return None
     prefer = FRESH_PREFER * _decay(_days_since_latest(anchors, n), FRESH_FLAT_DAYS,
@@ -247,6 +246,32 @@ TRUCE_AGE_SLACK_DAYS = 7
 
 
 @lru_cache(maxsize=1)
+def _truce_starts() -> set[int]:
+    """The first days of the truces in force (:func:`_truce_spans`)."""
+    return {first for first, _ in _truce_spans()}
+
+
+@lru_cache(maxsize=1)
+def _truce_events() -> tuple[str, ...]:
+    """The timeline's descriptions of the truces and ceasefires themselves (kinds truce and
+    ceasefire), as event constraints name them in their labels."""
+    return tuple(e.event for e in timeline.load() if e.kind in ("truce", "ceasefire"))
+
+
+def _news_anchors(constraints: list[Constraint], n: int) -> list[int]:
+    """The anchors of the "soon after" preferences: the days of the past events and dates
+    the constraints tell, but not the first day of a truce told as such or as its date
+    (round 6: "the ceasefire began on October 10" is told in every report of the truce's
+    weeks and months, no news hook; a fresh report of 3 November 2025 was pulled to 26
+    October by it). Another event of that day keeps it ("Emily Damari was freed" on the
+    first day of the January 2025 truce)."""
+    starts = _truce_starts()
+    hooks = {a for c in constraints if c.kind == "event"
+             and not any(e in c.label for e in _truce_events()) for a in c.anchors}
+    return sorted({a for c in constraints for a in c.anchors
+                   if 0 <= a < n and (a not in starts or a in hooks)})
+
+
 def _truce_spans() -> tuple[tuple[int, int], ...]:
     """(first, last) candidate-day index of each truce in force (timeline rows of kind
     ceasefire named '... in force', the last day uncapped)."""

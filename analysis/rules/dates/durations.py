@@ -52,6 +52,13 @@ _DURATION_PATTERNS = [
     # 7 October); not "held for two days" (no captivity word)
     rf"\b(?P<what>captive|hostage|in\s+(?:Hamas['’]?\s+)?captivity)\s+for\s+[\"“']?{_QUAL}\s*"
     rf"(?P<num>{_NUM})\s+(?P<unit>days|weeks|months)\b",
+    # "hostages held by Hamas for the past 130 days", "the hostages who have been held in Gaza
+    # for 200 days" (round 6: the hostages of 7 October, plural, still held; not "had been
+    # held", told of those freed)
+    rf"(?<!had been )\b(?P<what>hostages\s+(?:who\s+(?:are|have\s+been)\s+|have\s+been\s+|"
+    rf"being\s+|still\s+)?held\s+(?:captive\s+|hostage\s+)?(?:by\s+Hamas\s+|in\s+Gaza\s+|"
+    rf"in\s+the\s+Gaza\s+Strip\s+)?)for\s+(?:the\s+(?:past|last)\s+)?{_QUAL}\s*"
+    rf"(?P<num>{_NUM})\s+(?P<unit>days|weeks|months)\b",
 ]
 
 

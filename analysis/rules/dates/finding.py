@@ -59,8 +59,41 @@ _REMAINS = re.compile(
     rf"(?:held\s+)?(?:in\s+Gaza\s+)?down\s+to\s+(?P<n6>{_COUNT})\b"
     # "returned the remains of seven of 28 known deceased hostages": 28 - 7 still held
     rf"|\b(?:returned|handed\s+(?:over|back)|released|transferred)\s+(?:the\s+)?(?:remains|"
-    rf"bodies)\s+of\s+(?P<back>{_COUNT})\s+(?:of|out\s+of)\s+(?:the\s+)?28\b",
+    rf"bodies)\s+of\s+(?P<back>{_COUNT})\s+(?:of|out\s+of)\s+(?:the\s+)?28\b"
+    # round 6: the bodies returned since the ceasefire began, told without the 28: "Hamas
+    # had returned the remains of 20 hostages to Israel since the current ceasefire began",
+    # "since the ceasefire began on October 10, 24 hostages' remains have been returned"
+    # (:func:`_returned_since_truce` checks the "since" and the count)
+    rf"|\b(?:return(?:ed)?|handed\s+(?:over|back)|releas(?:e|ed)|transferr?(?:ed)?|"
+    rf"surrender(?:ed)?)\s+(?:the\s+)?(?:remains|bodies)\s+of\s+(?P<back2>{_COUNT})\s+(?:deceased\s+|dead\s+)?(?:Israeli\s+)?"
+    rf"(?:hostages|captives)\b"
+    rf"|\b(?P<back3>{_COUNT})\s+(?:deceased\s+)?hostages['’]\s+(?:remains|bodies)\s+(?:have|had)\s+"
+    rf"been\s+(?:returned|handed\s+over|repatriated)"
+    # "that would leave the remains of seven others in Gaza"
+    rf"|\bleav(?:e|es|ing)\s+(?:the\s+)?(?:remains|bodies)\s+of\s+(?P<n7>{_COUNT})\s+"
+    rf"(?:others|more|hostages)\s+(?:still\s+)?(?:in\s+Gaza|unaccounted|held)",
     re.IGNORECASE)
+# The bodies returned since a truce began count for the October 2025 deal (28 deceased) when
+# they are more than the eight bodies the January 2025 truce returned, and "since" the
+# ceasefire (or October), or the ceasefire "began", stands in the sentence.
+JANUARY_2025_BODIES = 8
+_SINCE_TRUCE = re.compile(r"\bsince\b[^.;]{0,60}?\b(?:ceasefire|cease-fire|truce|October)\b|"
+                          r"\b(?:ceasefire|cease-fire|truce)\b[^;]{0,80}?\b(?:began|started|took\s+"
+                          r"effect|came\s+into\s+effect)\b", re.IGNORECASE)
+
+
+def _returned_since_truce(text: str, match: re.Match) -> int | None:
+    """The count of bodies returned since the October 2025 ceasefire that `match` (group
+    back2 or back3 of :data:`_REMAINS`) tells, or None (fewer than nine, or no "since" in the
+    160 characters before it and the 80 after, within its paragraph)."""
+    word = match.group("back2") or match.group("back3")
+    count = _number(word)
+    start = max(text.rfind("\n", 0, match.start()) + 1, match.start() - 160)
+    end = text.find("\n", match.end())
+    around = text[start:min(end if end >= 0 else len(text), match.end() + 80)]
+    if count is None or count <= JANUARY_2025_BODIES or not _SINCE_TRUCE.search(around):
+        return None
+    return count
 
 
 # the deceased hostages the October 2025 agreement had Hamas return
@@ -92,13 +125,20 @@ def _remains_mentions(text: str) -> list[dict]:
         return []
     out = []
     for match in _REMAINS.finditer(text):
+        if match.group("back2") or match.group("back3"):
+            returned = _returned_since_truce(text, match)
+            if returned is not None:
+                out.append({"text": match.group(0), "start_char": match.start(),
+                            "end_char": match.end(), "kind": "remains",
+                            "count": DECEASED_OCT_2025 - returned, "returned": True})
+            continue
         if not match.group("back") and _RETURNED_BEFORE.search(text, max(0, match.start() - 40),
                                                                match.start()):
             continue   # "Israel has recovered the bodies of two hostages held in Gaza"
         if (match.group("n5") or match.group("n6")) and not _CAPTIVITY_WORD.search(
                 text, max(0, match.start() - 400), match.start()):
             continue   # (bodies under the rubble: no hostages named before)
-        word = next(g for g in match.group("n", "n2", "n3", "n4", "n5", "n6", "back") if g)
+        word = next(g for g in match.group("n", "n2", "n3", "n4", "n5", "n6", "n7", "back") if g)
         count = _number(word)
         if count is not None and match.group("back"):
             count = DECEASED_OCT_2025 - count
@@ -106,7 +146,9 @@ def _remains_mentions(text: str) -> list[dict]:
             out.append({"text": match.group(0), "start_char": match.start(),
                         "end_char": match.end(), "kind": "remains", "count": count,
                         "returned": bool(match.group("back"))})
-    return out
+    counts = set()   # one mention per count: "returned the remains of 15 ... since the
+    # ceasefire began, with 13 more still to be recovered" tells 13 twice
+    return [m for m in out if not (m["count"] in counts or counts.add(m["count"]))]
 
 
 # Order matters: longer, more specific forms first; matches never overlap.

@@ -25,6 +25,15 @@ AHEAD_OF = re.compile(r"\b(?:ahead\s+of|before|in\s+the\s+run-up\s+to|until|till
                       re.IGNORECASE)
 
 
+# An event named as a prospect ("the possible withdrawal of Israeli troops from the Netzarim
+# Corridor" in a report of December 2024, "a potential Rafah crossing reopening", "any
+# withdrawal from Netzarim"): not yet happened, coming (round 6: a fresh report was dated two
+# months late by the withdrawal of 9 February 2025 read as past). Not for a proposal: "Israel's
+# proposed 45-day ceasefire" names the proposal itself, made before the report.
+PROSPECT = re.compile(r"\b(?:possible|potential|proposed|prospective|eventual|any|future|"
+                      r"hoped-for|would-be)\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
 # "since March 18", "since the ceasefire collapsed in March": the report follows it, but not
 # necessarily soon (no recency preference).
 SINCE_DATE = re.compile(r"\bsince\s+(?:on\s+)?$", re.IGNORECASE)
@@ -232,6 +241,19 @@ REPORTED_AFTER = re.compile(r"^[^.;]*?,\s*(?:[\w.'’-]+\s+){0,4}(?:reported|sai
                             r"wrote|added|confirmed)\s+(?:on\s+)?$", re.IGNORECASE)
 
 
+# An event followed or preceded by its own date ("in response to the plan presented by
+# President Joe Biden on May 31", "On May 31, Biden announced his plan") is of that day, not
+# of the weekday elsewhere in its sentence ("Hamas proposed amendments late Tuesday ..."):
+# round 6, a fresh report of 12 June 2024 was dated a week early, its window missing it.
+OWN_DATE_CHARS = 25
+
+
+def _own_date(mention: dict, dated: list[dict]) -> bool:
+    """Whether a full or year-less date stands within :data:`OWN_DATE_CHARS` of the event."""
+    return any(0 <= d["start_char"] - mention["end_char"] <= OWN_DATE_CHARS or
+               0 <= mention["start_char"] - d["end_char"] <= OWN_DATE_CHARS for d in dated)
+
+
 def _events_of_the_week(text: str, mentions: list[dict], sentence_of) -> None:
     """A timeline event mentioned as past next to a weekday or "yesterday" (within
     :data:`THIS_WEEK_CHARS` in its sentence; not a planned day, not "last week") happened in
@@ -241,8 +263,10 @@ def _events_of_the_week(text: str, mentions: list[dict], sentence_of) -> None:
     relative = [m for m in mentions if m["kind"] in ("weekday", "relative", "overnight")
                 and m.get("tense") != "future" and _THIS_WEEK.search(m["text"])
                 and not re.search(r"\b(?:last|next|past|previous|coming)\b", m["text"], re.I)]
+    dated = [m for m in mentions if m["kind"] in ("month_day", "day_month", "iso")]
     for mention in mentions:
-        if mention["kind"] != "event" or mention.get("tense") not in ("past", "recent"):
+        if mention["kind"] != "event" or mention.get("tense") not in ("past", "recent") or \
+                _own_date(mention, dated):
             continue
         sentence = sentence_of(mention["start_char"])
         near = [r for r in relative if sentence_of(r["start_char"]) == sentence and
@@ -287,7 +311,8 @@ def _event_tense(before: str, mention: dict) -> str:
     is past (a named event is mostly mentioned once it happened; the clause's tense
     belongs to its main verb: "are expected to meet after the killing of Sinwar")."""
     before = before[-60:]
-    if AHEAD_OF.search(before) and not mention.get("past_perfect"):
+    prospect = PROSPECT.search(before[-30:]) and mention.get("event_kind") != "proposal"
+    if (AHEAD_OF.search(before) or prospect) and not mention.get("past_perfect"):
         return "future"
     if _during(before, mention) and not ENDED_WAR.search(mention["text"]):
         return "during"

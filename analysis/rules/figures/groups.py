@@ -32,6 +32,12 @@ _TOLL_AMONG = re.compile(r"\btoll\s+(?:among|of)\s+(?:the\s+)?(?:(?:slain|fallen
 # toll of slain Israeli troops in the ground offensive to 101"
 _GROUP_TOLL = re.compile(r"\bnumber\s+of\s+(?:[\w-]+\s+){0,2}?(?P<word>[\w-]+)\s+(?:killed|dead|"
                          r"slain|martyred|injured|wounded)\b[^\d.;:]{0,110}$", re.IGNORECASE)
+# a tally of a group with no verb, read as a toll: "the number of UN staff members working with
+# UNRWA has reached 35" (after "In addition to the overall death toll")
+_GROUP_NUMBER = re.compile(r"\bnumber\s+of\s+(?:[\w-]+\s+){0,2}?(?P<word>staff|journalists|"
+                           r"doctors|medics|paramedics|nurses|personnel|employees|workers|"
+                           r"children|women|soldiers|police|policemen)\b[^\d.;:]{0,90}$",
+                           re.IGNORECASE)
 # "the total number of malnutrition-related deaths during the war to 289", "the death toll
 # from hunger has reached 222", "famine deaths rose to 300": a tally of one cause of death
 _STARVATION_TOLL = re.compile(r"\b(?:(?:malnutrition|starvation|hunger|famine)(?:[\s-]+related)?\s+"
@@ -57,7 +63,7 @@ def _toll_group(s: _Sentence, r: _Reading) -> str | None:
     if r.metric not in ("killed", "injured"):
         return None
     left = _mask_dates(r.core_left, s.lexicon)  # ("... in Gaza on Oct. 27 to 280")
-    match = _GROUP_TOLL.search(left) or _TOLL_AMONG.search(left)
+    match = _GROUP_TOLL.search(left) or _TOLL_AMONG.search(left) or _GROUP_NUMBER.search(left)
     if match and s.lexicon.group_of.get(match.group("word").lower()):
         return s.lexicon.group_of[match.group("word").lower()]
     if _MILITARY_TOLL.search(left):  # (also "the toll of the ground campaign")
@@ -93,8 +99,9 @@ _CITIZENSHIP_AFTER = re.compile(r"[^.;,]{0,60}?\b(?:(?:who|that)\s+(?:hold|have|
 # the displaced counted where they shelter: "were sheltering in 155 UNRWA facilities", "have
 # been housed in schools", "staying at designated emergency shelters"
 _IN_SHELTERS = re.compile(r"^[^.;]{0,60}?\b(?:sheltering|sheltered|housed|staying|living|hosted|"
-                          r"accommodated|registered|taking\s+refuge|(?:sought|taken|found)\s+"
-                          r"(?:refuge|shelter))\s+(?:in|at)\s+(?:the\s+)?(?:[\d,]+\s+)?"
+                          r"accommodated|registered|(?:taking|seeking)\s+(?:refuge|shelter)|"
+                          r"(?:sought|taken|found)\s+(?:refuge|shelter))\s+(?:in|at)\s+"
+                          r"(?:the\s+)?(?:[\d,]+\s+(?:of\s+(?:the\s+)?[\w'’]+\s+)?)?"
                           r"(?:(?:UNRWA|UN|United\s+Nations|emergency|designated|official|"
                           r"collective|public)\s+)*(?:shelters|facilities|schools|premises|"
                           r"installations|buildings|centres|centers)\b", re.IGNORECASE)
@@ -145,6 +152,10 @@ def _group(s: _Sentence, r: _Reading) -> str | None:
         return named
     if r.np.kind == "subgroup" and named and _AMONG_WERE.match(s.text, 0, r.number.start):
         return named  # "Among the hostages freed by Hamas were seven children and six women"
+    if r.metric == "prisoners_released" and _AMONG_WERE.match(s.text, 0, r.number.start):
+        return None  # "Among those released from Ofer Prison were five Palestinians from
+        # Jerusalem": a part of the release that names no group (hostages by nationality,
+        # "Among those released were 13 Israelis, 10 Thais", are the release's breakdown)
     if r.subset and _state_of_the_taken(s, r):
         return "all"  # "250 people were abducted, of whom 105 were freed": the released
     if r.subset and r.metric in SUBSET_METRICS and not (

@@ -146,7 +146,8 @@ def _excluded_quantity(number: Number, left: str, right: str, lexicon: FigureLex
                                                         left, re.IGNORECASE):
         return True  # "85% of Gaza's 2.3 million people", "a population of 2.3 million"
     if re.search(r"[$€£]\s*$", left) or (lexicon.quantity_left_re.search(left)
-                                         and not _STANDS_AT.search(left)):
+                                         and not _STANDS_AT.search(left)
+                                         and not _TALLY_AT.search(left)):
         return True
     if re.search(r"\b(?:(?:population|home)\s+(?:of|to)|(?:territory|enclave|strip)\s+of)\s+"
                  r"(?:(?:some|about|"
@@ -208,6 +209,12 @@ def _hedge(left: str, lexicon: FigureLexicon) -> tuple[str, int]:
     return "exact", len(left)
 
 
+# a tally's value after "at" with no verb: "with the death toll in Gaza at 44,000", "the
+# number of people killed is now at 44,000" (not "struck at 6:30")
+_TALLY_AT = re.compile(r"\b(?:tolls?|count|number|tally|total|figure)\b[^\d.;:,()]{0,60}?\bat\s*$",
+                       re.IGNORECASE)
 _STANDS_AT = re.compile(r"\b(?:stands?|stood|standing|puts?|putting|placed?|placing|"
-                        r"estimated|estimates?|totals?|totalled|totaled|numbers?|numbered)"
+                        r"estimated|estimates?|totals?|totalled|totaled|numbers?|numbered|"
+                        r"remains?|remained|remaining|pegged|pegs?|sets?|fixed|fixes|assessed|"
+                        r"recorded|counted|capped|hovers?|hovered|hovering|sits?|sat|sitting)"
                         r"(?:\s+[\w-]+){0,6}?\s+at\s*$", re.IGNORECASE)  # "stood for a week at 199"

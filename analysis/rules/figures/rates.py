@@ -70,7 +70,9 @@ _PART_AFTER = re.compile(r",\s*(?:including|of\s+(?:them|whom)|among\s+them)\s+(
                          re.IGNORECASE)
 
 
-_SPAN_OF_DAYS = re.compile(r"\b(?:week|few\s+days)\b", re.IGNORECASE)
+# (a release of a night is that night's count: "Thirty Palestinian prisoners were freed
+# overnight")
+_SPAN_OF_DAYS = re.compile(r"\b(?:week|few\s+days|overnight)\b", re.IGNORECASE)
 _RELEASE_PREDICATE = re.compile(r"^[^.;]{0,80}?\b(?:were|have\s+been|had\s+been)\s+"
                                 r"(?:released|freed|set\s+free)\b", re.IGNORECASE)
 
@@ -101,6 +103,8 @@ def _rate_governs(sentence: str, number: Number, after: str, core_left: str,
     if any(_ONE_DAY.search(part) for part in clause if number.text in part):
         return True  # "On Tuesday alone, 404 people were killed": one day's toll
     for match in _RATE_CLAUSE.finditer(sentence):
+        if releases and _SPAN_OF_DAYS.search(match.group(0)):
+            continue  # "Thirty Palestinian prisoners were freed overnight"
         if match.start() >= number.end:
             between = sentence[number.end:match.start()]
         elif match.end() <= number.start:

@@ -52,8 +52,9 @@ def _population(metric: str, np: NounPhrase, sentence: str, number: Number, rows
         return _nearest_cue(sentence, number.start, number.end,
                             {"other": lexicon.cue_res["other"]}, lexicon, "palestinian")
     population = np.nationality
-    if np.foreign:
-        population = "other"
+    if np.foreign and np.nationality != "israeli":
+        population = "other"  # ("about 1,400 Israelis and foreign nationals have been killed":
+        # Israel's toll, as for hostages)
     previous = [r for r in rows if r["metric"] in ("killed", "injured")]
     if population is None and previous and (np.others or _same_clause(previous[-1], sentence,
                                                                         number)):

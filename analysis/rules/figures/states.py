@@ -51,6 +51,10 @@ def _read_triggers(s: _Sentence, r: _Reading) -> None:
         r.left_trigger, r.trigger_start = "kill", _CLAIMED.search(r.core_left).start()
     if r.alive:
         r.right_trigger, r.pending = "hold", False
+        if not r.left_trigger and _HELD_PARTICIPLE.match(r.after):  # "all 20 living captives
+            found = _finite_after_participle(r.after, lexicon, "hold")  # held by Hamas walked
+            if found[0] == "release":  # free on Monday": the living freed
+                r.right_trigger, r.pending = found
     if (r.left_trigger and r.right_trigger
             and re.search(r",\s*$", r.core_left[r.trigger_start:])):
         r.left_trigger = None
@@ -72,13 +76,24 @@ _AWAITED_BODIES = re.compile(
     r"\b(?:the\s+)?(?:bodies|remains|coffins)\s+of\s+(?:all\s+)?(?:the\s+)?$", re.IGNORECASE)
 
 
+# a return of all the remains sought: "demanding the return of the bodies of all 28", "to
+# secure the return of the remains of the 11 deceased hostages"
+_SOUGHT_BODIES = re.compile(
+    r"\b(?:demand\w*|call\w*\s+for|seek\w*|sought|push\w*\s+for|press\w*\s+for|secur\w*|"
+    r"insist\w*\s+on|await\w*)\s+(?:the\s+)?(?:return|release|handover|repatriation)\s+of\s+"
+    r"(?:the\s+)?(?:bodies|remains)\s+of\s+(?:all\s+(?:the\s+)?|the\s+(?:remaining\s+)?)$",
+    re.IGNORECASE)
+
+
 def _awaited_bodies(r: _Reading) -> None:
     """Hostages' remains whose return is still awaited are the dead still held: "Hamas has
     yet to return the bodies of 13 hostages", "Israel is still waiting for the remains of 11
-    hostages", "Hamas is still in possession of the bodies of 13 hostages". Leaves returns
+    hostages", "Hamas is still in possession of the bodies of 13 hostages", "Israel demands
+    the return of the bodies of all 28" (the whole sought). Leaves returns
     done ("Hamas has returned the remains of 15 hostages": bodies handed over) and returns
     planned for a day ("Hamas will hand over the bodies of four hostages on Thursday")."""
-    if r.np.kind == "hostage" and _AWAITED_BODIES.search(r.core_left):
+    if r.np.kind == "hostage" and (_AWAITED_BODIES.search(r.core_left)
+                                   or _SOUGHT_BODIES.search(r.core_left)):
         r.left_trigger, r.right_trigger, r.pending, r.bodies = None, "hold", False, True
 
 
@@ -138,7 +153,8 @@ def _state_then_plan(r: _Reading) -> None:
 _PARTITIVE_LEAD = re.compile(r"^\W*(?:of|out\s+of|among)\s+(?:the|those|all)\b[^;]*,\s*$",
                              re.IGNORECASE)
 _RELATIVE_STATE = re.compile(
-    r"^\s*(?:(?:that|which|whom)\s+)?(?:its\s+|their\s+)?(?:it|they|hamas|the\s+group|militants|"
+    r"^\s*(?:(?:that|which|whom)\s+|,\s*(?:which|whom)\s+)?(?:its\s+|their\s+)?(?:it|they|hamas|"
+    r"the\s+group|militants|"
     r"fighters|captors|"
     r"[A-Z][\w'’-]+)(?:\s+in\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+Strip)?)?"  # "militants in Gaza"
     r"\s+(?:still\s+)?(?:(?P<hold>holds?|is\s+holding|are\s+holding|keeps?|has\s+held)|"
@@ -163,8 +179,9 @@ def _predicate_after_relative(after: str, lexicon: FigureLexicon) -> tuple[str |
     return None, False
 
 
-_FINITE = re.compile(r"\b(?:were|was|are|is|have|has|had|remain|remains|remained)\b",
+_FINITE = re.compile(r"\b(?:were|was|are|is|have|has|had|remain|remains|remained|walked|came)\b",
                      re.IGNORECASE)
+_HELD_PARTICIPLE = re.compile(r"^\s+(?:still\s+)?(?:held|kept|detained)\b", re.IGNORECASE)
 
 
 _CLAIMED = re.compile(r"\b(?:claimed|claiming|claims|claim|cost|costing|took|taken)\s*$",
@@ -330,7 +347,7 @@ def _bodies_of_the_held(s: _Sentence, r: _Reading) -> bool:
     # abducted ... remain in Gaza, including the bodies of 33": the held count came first)
 
 
-_BODIES_OF_THE_HELD = re.compile(r"\b(?:includi?(?:ng|es|ed)?|and|plus|in\s+addition\s+to|"
+_BODIES_OF_THE_HELD = re.compile(r"\b(?:includ(?:e|es|ed|ing)|and|plus|in\s+addition\s+to|"
                                  r"as\s+well\s+as|along\s+with|alongside|besides)\s+(?:the\s+)?"
                                  r"(?:bodies|remains)\s+of\s*$", re.IGNORECASE)
 
@@ -506,6 +523,9 @@ _HANDOVER_UNDER_WAY = re.compile(r"\b(?:begun|began|begins?|started|starts?|star
 # "seven other hostages have been freed alive, all during Israeli military operations"
 _RESCUE_AFTER = re.compile(r"^[^.;]*?\b(?:rescued|rescues|rescue\s+(?:operation|raid|mission)s?)\b",
                            re.IGNORECASE)
+# bodies recovered: "40 bodies of dead hostages were retrieved by Israeli troops" (not "yet to
+# be recovered": still held)
+_RECOVERED_AFTER = re.compile(r"^[^.;]*?(?<!\bbe\s)\b(?:recovered|retrieved)\b", re.IGNORECASE)
 _OPERATION_AFTER = re.compile(r"^[^.;]*?\b(?:in|during|by|through|via)\s+(?:an?\s+|the\s+)?"
                               r"(?:[\w-]+\s+)?(?:israeli\s+)?(?:military|special|commando|army)(?:\s+forces?)?\s+"
                               r"(?:operation|raid)s?\b", re.IGNORECASE)
@@ -519,6 +539,8 @@ def _rescued_after(r: _Reading, own_clause: str, count_follows: bool) -> bool:
     verb right before the next count is that count's ("Hamas has released 105 hostages and
     Israeli troops rescued four")."""
     match = _RESCUE_AFTER.search(own_clause)
+    if match is None and _DEAD_IN_PHRASE.search(r.right[:r.np.end]):
+        match = _RECOVERED_AFTER.search(own_clause)
     if match and count_follows and not own_clause[match.end():].strip():
         match = None
     if match:
@@ -533,9 +555,11 @@ _ALONG_WITH = re.compile(r"\balong\s+with\s*$", re.IGNORECASE)
 
 def _other_side(metric: str, r: _Reading) -> bool:
     """Is the reading's noun the other side of a swap whose release `metric` was just read
-    (prisoners after hostages, hostages after prisoners)?"""
-    if metric == "hostages_released":
-        return r.np.kind == "prisoner" or r.np.nationality == "palestinian"
+    (prisoners after hostages, hostages after prisoners), or foreign hostages freed with the
+    Israelis?"""
+    if metric == "hostages_released":  # (foreign hostages freed with Israelis: "three
+        # Israeli captives ... along with five Thai nationals")
+        return r.np.kind == "prisoner" or r.np.nationality == "palestinian" or r.np.foreign
     return metric == "prisoners_released" and (r.np.kind == "hostage"
                                                or r.np.nationality == "israeli")
 

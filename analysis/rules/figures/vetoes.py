@@ -12,7 +12,7 @@ import re
 
 from analysis.rules.figures.groups import _toll_group
 from analysis.rules.figures.metric import PRISONERS_HELD_MIN
-from analysis.rules.figures.rates import _CUMULATIVE, _CUSTODY_AFTER
+from analysis.rules.figures.rates import _CUMULATIVE, _CUSTODY_AFTER, _SUBSET_BETWEEN
 from analysis.rules.figures.reading import _Reading, _Sentence
 from analysis.rules.figures.rows import _population
 from analysis.rules.figures.states import _DEAD_IN_PHRASE
@@ -98,7 +98,7 @@ def _small_toll_without_war(s: _Sentence, r: _Reading) -> bool:
     if _toll_group(s, r) == "soldiers" or (r.np.group == "soldiers" and r.value >= 100):
         return False  # "the army's death toll rose to 330", "174 soldiers have been killed in
         # Gaza": an army counts its dead in a running total (not "two soldiers were killed")
-    if _elided_after_war_toll(s, r):
+    if _elided_after_war_toll(s, r) or _paired_with_war_injuries(s, r):
         return False
     clause = next(part for part, start in _clauses(s.text)
                   if r.number.start < start + len(part) or start + len(part) == len(s.text))
@@ -117,6 +117,25 @@ def _elided_after_war_toll(s: _Sentence, r: _Reading) -> bool:
         0 <= r.number.start - (row["end_char"] - s.offset) <= 80
 
 
+def _paired_with_war_injuries(s: _Sentence, r: _Reading) -> bool:
+    """A small death toll paired with a war-size count of the injured in one phrase is the
+    same running total: "In the West Bank, there were 91 deaths and 1,734 injuries", "482
+    killed and 5,200 wounded in the West Bank". Leaves "40 killed and 120 injured" (both one
+    day's) and pairs with a rate marker (dropped before this)."""
+    if r.metric != "killed":
+        return False
+    later = [n for n in s.numbers if n.start >= r.number.end]
+    if not later or later[0].value < 1000:
+        return False
+    between = s.text[r.number.end:later[0].start]
+    return bool(_PAIR_BETWEEN.fullmatch(between)
+                and _INJURED_AFTER.match(s.text, later[0].end))
+
+
+_PAIR_BETWEEN = re.compile(r"\s*(?:[\w-]+\s+)?(?:deaths?|killed|dead|martyrs|fatalities)?\s*"
+                           r"(?:,\s*)?and\s+(?:more\s+than\s+|over\s+|about\s+|some\s+)?",
+                           re.IGNORECASE)
+_INJURED_AFTER = re.compile(r"\s*(?:[\w-]+\s+)?(?:injuries|injured|wounded|hurt)\b", re.IGNORECASE)
 _AND_END = re.compile(r"(?:,\s*|\s)and\s*$", re.IGNORECASE)
 
 
@@ -176,6 +195,10 @@ def _since_restart(s: _Sentence, r: _Reading) -> bool:
                         part, 0, since.start()):
                     continue  # the growth's anchor: "has surpassed 68,000, with the toll
                     # increasing since the ceasefire began"
+                if since.start() > r.number.end - start and _SUBSET_BETWEEN.search(
+                        part, r.number.end - start, since.start()):
+                    continue  # a part's anchor: "has reached 50,021, including 1,000 killed
+                    # since the resumption of strikes"
                 if _RESUMED.search(what) or _SINCE_MONTH.match(what) or (
                         _RESTART.search(what) and not _WAR_START.search(what)):
                     return True  # "since Israel resumed the war on 18 March"
@@ -453,6 +476,20 @@ def _part_of_the_released(s: _Sentence, r: _Reading) -> bool:
             and not r.part_of and r.right_trigger is not None)
 
 
+def _projected_remainder(s: _Sentence, r: _Reading) -> bool:
+    """What a planned release would leave is no count of the held: "50 captives are expected
+    to be freed, leaving an estimated 190 other captives in Gaza", "The deal would free 33
+    hostages, leaving 65 in Gaza". Leaves a release that happened ("Hamas freed 24 hostages on
+    Friday, leaving about 215 in Gaza")."""
+    if not r.metric.endswith("_held") or not _LEAVING_END.search(r.left):
+        return False
+    earlier = [o for o in s.outcomes[:-1] if not o.get("excluded")]
+    return bool(earlier and earlier[-1].get("pending"))
+
+
+_LEAVING_END = re.compile(r"\b(?:leaving|leave|leaves)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+
+
 _METRIC_VETOES = (_custody_death, _former_detainees, _identified_part, _bodies_handed_over,
                   _taken_before_war, _hostages_killed_by, _returnees,
                   _freed_by_israel, _incident_toll, _small_toll_without_war,
@@ -460,4 +497,4 @@ _METRIC_VETOES = (_custody_death, _former_detainees, _identified_part, _bodies_h
                   _recipients, _release_withheld, _increment, _few_taken, _displaced_again,
                   _few_prisoners, _arrests_since, _combined_toll, _earlier_war, _other_war,
                   _batch_of_release, _shown_in_media,
-                  _part_of_the_released)
+                  _part_of_the_released, _projected_remainder)

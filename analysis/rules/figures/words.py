@@ -249,7 +249,10 @@ def _population_lists(data: dict, sources_path: str | Path) -> dict:
         oct7_re=_phrase_re(oct7 + ["rampage", "cross-border attack", "hamas attack",
                                    "hamas-led attack", "hamas's attack", "hamas' attack",
                                    "surprise attack", "attack on israel", "raid of hamas",
-                                   "stormed", "7 october attack", "october 7 attack"]),
+                                   "stormed", "7 october attack", "october 7 attack",
+                                   "hamas assault", "hamas-led assault", "hamas's assault",
+                                   "hamas' assault", "hamas raid", "hamas-led raid",
+                                   "hamas incursion", "hamas-led incursion"]),
         according_re=re.compile(r"\baccording\s+to\s+([^,.;:()\"“”]+)", re.IGNORECASE),
         report_verb_re=re.compile(r"(?<![\w'’])(?:said|says|say|reported|reports|estimates|"
                                   r"estimated|told|stated|states|announced|announces|"

@@ -26,7 +26,9 @@ DOC_TOPIC_MIN = 3  # hostage/truce words an article needs to count as about the 
 ROUND_SPAN_DAYS = 4  # "began on Monday" ... "left on Thursday": one round
 NEGOTIATOR_OFFICES = {"cia_director", "mossad_director", "shin_bet_director",
                       "egypt_intelligence_chief", "qatar_prime_minister", "us_mideast_envoy",
-                      "hamas_chief_negotiator", "us_hostage_envoy"}
+                      "hamas_chief_negotiator", "us_hostage_envoy", "hamas_political_chief",
+                      "turkey_intelligence_chief", "israel_chief_negotiator",
+                      "white_house_mideast_coordinator"}
 
 
 # a sentence the parser ended after a title or rank abbreviation

@@ -38,6 +38,12 @@ from analysis.rules.meeting_mentions.geometry import (
     _before_closing_clause,
 )
 
+# a day set off by commas or brackets after a name: "Netanyahu has, today (Sunday), instructed"
+ADVERBIAL_WORDS = {",", "(", ")", "today", "tonight", "yesterday", "on", "earlier", "later"}
+# the words before a name that say the person is not at the meeting
+NOT_PRESENT_BEFORE = {"in coordination with", "the request of", "on behalf of",
+                      "the behest of", "the instructions of", "the direction of"}
+
 
 class ChecksMixin:
     """Small checks on a meeting's people, places and days. (A part of MeetingFinder.)"""
@@ -281,6 +287,8 @@ class ChecksMixin:
                 w in self.lex["noun"] and w not in TRIP_WORDS for w in after[1:3]):
             return True  # (but "Bahbah's meetings with Hamas officials", "Witkoff's talks";
             # "ahead of Netanyahu's visit to the White House" stays out)
+        if after[:1] == [","] and after[1:2] and after[1] in self.lex["speech"]:
+            after = after[1:]  # "a senior Hamas official, Taher Nounou, said ...": a speaker
         if after and after[0] in speech_or_send or self._apposed_speaker(doc, mention, sent):
             return not self._says_he_met(doc, mention, sent)
         later = " ".join(t.lower_ for t in doc[mention["end"]:min(sent.end, mention["end"] + 4)])
@@ -310,6 +318,8 @@ class ChecksMixin:
             # proposal presented by President Donald Trump"
         if len(before) >= 2 and before[-1] == "from" and before[-2] in self.lex["source_noun"]:
             return True  # "indications from US President Joe Biden that a deal was close"
+        if self._not_present_before(doc, mention, sent):
+            return True  # "In coordination with US envoy Steve Witkoff, Netanyahu instructed"
         source = [t.lower_ for t in doc[max(sent.start, mention["start"] - 7):mention["start"]]]
         if "according" in source and "," not in source[source.index("according"):]:
             return True  # "according to senior Hamas figure Mahmoud Mardawi": a source
@@ -322,10 +332,32 @@ class ChecksMixin:
         return len(before) >= 2 and before[-1] in ("of", "for", "to", "the") and any(
             w in self.lex["proxy"] for w in before[:-1])
 
+    @staticmethod
+    def _not_present_before(doc, mention, sent) -> bool:
+        """'In coordination with US Presidential Special Envoy to the Middle East Steve
+        Witkoff', 'on behalf of President Trump': a phrase of `NOT_PRESENT_BEFORE` within the
+        twelve words before the name, no comma between. Leaves 'met, in coordination with
+        Egypt, Hamas leaders' (a comma)."""
+        words = [t.lower_ for t in doc[max(sent.start, mention["start"] - 12):mention["start"]]]
+        text = " " + " ".join(words) + " "
+        for phrase in NOT_PRESENT_BEFORE:
+            at = text.rfind(" " + phrase + " ")
+            if at >= 0 and "," not in text[at:] and ";" not in text[at:]:
+                return True
+        return False
+
     def _words_after(self, doc, end: int, sent, n: int) -> list[str]:
         """The first `n` words after a name, lower case, adverbs of speech (`speech_adverb`)
-        left out: 'Abu Zuhri also said', 'Rashad later told' read as 'said', 'told'."""
-        words = [t.lower_ for t in doc[end:min(sent.end, end + n + 3)]]
+        and a day set off by commas or brackets left out: 'Abu Zuhri also said', 'Rashad later
+        told', 'Netanyahu has, today (Sunday), instructed' read as 'said', 'told', 'has
+        instructed'."""
+        words = [t.lower_ for t in doc[end:min(sent.end, end + n + 8)]]
+        first = words.index(",") if "," in words[:2] else -1
+        close = words.index(",", first + 1) if first >= 0 and "," in words[first + 1:] else -1
+        aside = words[first + 1:close]  # (not "Burns, sent by President Biden, will ...")
+        if aside and all(w in ADVERBIAL_WORDS or w in self.lex["weekday_words"] for w in aside) \
+                and any(w.isalpha() and w != "on" for w in aside):
+            words = words[:first] + words[close + 1:]
         return [w for w in words if w not in self.lex["speech_adverb"]][:n]
 
     def _told_press(self, doc, mention, sent) -> bool:

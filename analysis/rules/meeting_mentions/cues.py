@@ -404,7 +404,8 @@ def _no_venue(word: str, previous: str) -> bool:
 
 EVENT_NOUNS = {"victory", "election", "elections", "win", "war", "fighting", "assassination",
                "killing", "bombing", "raid", "offensive", "protest", "protests", "rally", "vote",
-               "crash", "hostilities"}  # "the election victory in the United States"
+               "crash", "hostilities", "attacks", "massacre", "invasion", "incursion"}
+# ("the election victory in the United States", "since the Oct. 7 attacks in Israel")
 RESIDENCE_WORDS = {"resides", "reside", "resided", "residing", "lives", "live", "lived",
                    "living", "based", "headquartered", "exiled"}  # "who resides in Qatar"
 HOME_COUNTRIES = ("Israel", "United States")  # "returned to Israel": going home

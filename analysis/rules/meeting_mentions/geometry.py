@@ -238,6 +238,14 @@ def _round_days(text_lower: str) -> int:
     return SMALL_NUMBERS[match.group(1) or match.group(2)] if match else 0
 
 
+def _next_trip_between(doc: Doc, position: int, start: int) -> bool:
+    """'before traveling', 'after flying', 'then heading' between a meeting word and a later
+    place: the place is the next leg's ("visited Cairo to meet Sisi before traveling to Doha
+    for discussions with the emir": Doha is the discussions'). Leaves 'met X in Doha'."""
+    return any(doc[i].lower_ in ("before", "after", "then") and doc[i + 1].lower_.endswith("ing")
+               for i in range(position + 1, start - 1))
+
+
 def _purpose_noun(doc: Doc, trigger) -> bool:
     """A talks noun that says what a trip or meeting is for ("in Rome on Friday for hostage
     talks", "to Doha for the talks"): what comes before it is the verb's."""

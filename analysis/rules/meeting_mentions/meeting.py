@@ -53,6 +53,16 @@ from analysis.rules.meeting_mentions.rules import (
 )
 
 
+def _mention_place(primary: bool, group: Group, facts: Facts) -> str:
+    """The place a mention gives its meeting. A meeting named in passing with no time of its
+    own keeps its place ("remarks made during his visit to Washington" does not place the
+    mediators' meeting planned for Friday); "their meeting in Vienna in late November" (a time
+    of its own) keeps it for the assembly, which makes it a meeting of its own."""
+    if not primary and group.kinds == {"reference"} and not facts.date:
+        return ""
+    return facts.location
+
+
 class MeetingMixin:
     """One meeting: its facts, held or planned, tense and day. (A part of MeetingFinder.)"""
 
@@ -64,11 +74,7 @@ class MeetingMixin:
         of one."""
         near = _nearest_people(people, group, groups, state.doc)
         facts = self._facts(state, s, group, near, topic)
-        primary = any(rule(self, facts, s, group) for rule in PRIMARY_RULES) and \
-            not _placeless_politicians(facts) and not facts.region_trip and \
-            not _lone_visit(facts, group) and not _team_goes_on(s, facts)
-        if primary and talks_discussed(s, group):
-            facts.names, facts.offices = [], []  # the talks they spoke about, not theirs
+        primary = self._primary(facts, s, group)
         if not primary:
             if not _anaphoric(facts):
                 return None
@@ -86,7 +92,7 @@ class MeetingMixin:
             "planned": planned,
             "tense": tense,
             "status": "planned" if planned else "held",
-            "location": facts.location,
+            "location": _mention_place(primary, group, facts),
             "participants": facts.names,
             "offices": facts.offices,
             "earlier": self._earlier(s, group),
@@ -120,6 +126,17 @@ class MeetingMixin:
         near = near if primary else []
         mention.update(_quote(state.doc, group, facts, near))
         return mention
+
+    def _primary(self, facts: Facts, s: Sentence, group: Group) -> bool:
+        """Whether the group reports a meeting itself (a rule of PRIMARY_RULES, and none of
+        the vetoes); the talks speakers spoke about ('spoke with the emir to discuss the
+        negotiations in Doha') keep no speakers."""
+        primary = any(rule(self, facts, s, group) for rule in PRIMARY_RULES) and \
+            not _placeless_politicians(facts) and not facts.region_trip and \
+            not _lone_visit(facts, group) and not _team_goes_on(s, facts)
+        if primary and talks_discussed(s, group):
+            facts.names, facts.offices = [], []  # the talks they spoke about, not theirs
+        return primary
 
     def _facts(self, state: DocState, s: Sentence, group: Group, people, topic) -> Facts:
         names = list(dict.fromkeys(m["name"] for m in people if m["kind"] in ("name", "person")))

@@ -69,10 +69,12 @@ def _weak_rule(finder, facts: Facts, s: Sentence, group: Group) -> bool:
 def _arrive_rule(finder, facts: Facts, s: Sentence, group: Group) -> bool:
     """'Burns arrived in Doha' (a negotiator, a place, about the talks); 'The Israeli
     delegation for the talks has arrived in Paris', 'the Hamas delegation arrived in Cairo on
-    Tuesday evening' (an unnamed delegation, for the talks or in an article about them).
-    Leaves 'arrived in Israel' of a non-negotiator."""
+    Tuesday evening' (an unnamed delegation, for the talks or in an article about them),
+    'Israeli and Hamas officials arrived in Sharm el-Sheikh amid calls for a ceasefire'
+    (unnamed officials, and the topic in the sentence). Leaves 'arrived in Israel' of a
+    non-negotiator."""
     return ("arrive" in facts.kinds and bool(facts.location)
-            and (facts.negotiator or (facts.unnamed and facts.talks_in_sentence)
+            and (facts.negotiator or (facts.unnamed and (facts.talks_in_sentence or facts.topic))
                  or _delegation_goes(facts))
             and (facts.topic or facts.doc_topic or "noun" in facts.kinds))
 

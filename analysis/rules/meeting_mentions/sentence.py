@@ -48,6 +48,7 @@ from analysis.rules.meeting_mentions.geometry import (
     _framing_place,
     _gap,
     _headed_place,
+    _next_trip_between,
     _purpose_noun,
     _subordinate_between,
     _title_head,
@@ -380,8 +381,11 @@ class SentenceMixin:
                         or not _crosses_clause(doc, item, t.position, ",")]
             if any(_purpose_noun(doc, t) for t in eligible):
                 # "expected to meet Burns in Rome on Friday for hostage talks": the verb's
-                eligible = [t for t in eligible if not (_purpose_noun(doc, t)
-                                                        and item[0] < t.position)] or eligible
+                # (but not across "before traveling to Doha for discussions": the trip's)
+                verbs_first = [t for t in eligible if not (_purpose_noun(doc, t)
+                                                           and item[0] < t.position)]
+                if not all(_next_trip_between(doc, t.position, item[0]) for t in verbs_first):
+                    eligible = verbs_first or eligible
             if key == "places" and _where_follows(doc, item):
                 # "arrived in Sharm el-Sheikh, where the negotiations are taking place": the
                 # place is the arrival's; the talks of the 'where' clause are there too
