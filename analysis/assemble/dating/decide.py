@@ -25,7 +25,7 @@ from analysis.assemble.dating.base import (
 from analysis.assemble.dating.evidence import figure_constraints, mention_constraints
 from analysis.assemble.dating.mentions import weekday_constraint
 from analysis.assemble.dating.rounds import round_constraints
-from analysis.assemble.dating.score import _combine, _run
+from analysis.assemble.dating.score import _combine, _run, _score
 from analysis.assemble.dating.spans import _truce_spans, fresh_constraint, recency_constraint
 
 # Consistency between independent signals. On the dev sets (285 articles, the dated ones
@@ -183,6 +183,29 @@ def _pulled_from_afar(point: int, constraints: list[Constraint]) -> bool:
 CONFLICT_KINDS = RELIABLE_KINDS + ("duration", "event", "hostages", "holiday")
 
 
+# Round 6, second pass: the "soon after the latest event" preferences (fresh, recency) and
+# the weekday may pick the day among days the rest of the evidence rates equally, but not
+# when those days reach more than this many days from it: the estimate is then the latest
+# event's first days, right when the timeline has the report's own news hook and a month or
+# more early when it lacks it (a report of 13 January 2025 naming only the fall of the Assad
+# regime, 8 December 2024, and the president-elect: dated 8 December, 36 days off, inside its
+# window). Undated, it keeps its window. On the dev sets (296 articles, the dated ones without
+# their header) two estimates, both within a day, were in that case.
+PREFERENCE_REACH_DAYS = 30
+PREFERENCE_KINDS = SOFT_KINDS + ("fresh",)
+
+
+def _preference_reach(point: int, lo: int, hi: int, constraints: list[Constraint]) -> int:
+    """Days from the estimate to the farthest day of the window lo..hi that the evidence
+    without the preferences of :data:`PREFERENCE_KINDS` rates as high as the estimate:
+    how far the truth may lie when only those preferences chose the day (0 when the hard
+    evidence prefers the estimate alone)."""
+    firm = _score([c for c in constraints if c.kind not in PREFERENCE_KINDS],
+                  len(calendar_days()[0]), soft=False)
+    tied = lo + np.flatnonzero(firm[lo:hi + 1] >= firm[point] - 1e-9)
+    return int(np.max(np.abs(tied - point))) if len(tied) else 0
+
+
 def _far_conflicts(point: int, unmet: list[Constraint]) -> list[str]:
     """The signals of :data:`CONFLICT_KINDS` the estimate misses by more than
     :data:`DISAGREE_WIDEN_DAYS`, each with the distance: a toll equal to a bulletin months
@@ -247,6 +270,13 @@ def _decide(constraints: list[Constraint], set_aside: list[str]) -> Inference:
         return Inference(None, window, f"undated: within {window[0]}..{window[1]} only "
                          f"weekday or recency preferences pick a day among {plateau} equally "
                          f"supported ones: {evidence}", constraints)
+    tie_reach = _preference_reach(point, lo, hi, constraints)
+    if tie_reach > PREFERENCE_REACH_DAYS:
+        window = _with_margin(days, lo, hi)
+        return Inference(None, window, f"undated: within {window[0]}..{window[1]} only the "
+                         f"'soon after' or weekday preferences pick the day {days[point]} among "
+                         f"days up to {tie_reach} days from it that the rest supports equally: "
+                         f"{evidence}", constraints)
     if only is not None:   # a weak round match picked the day: the window is what the rest
         lo, hi = min(lo, only[0]), max(hi, only[1])   # allows
         evidence += f"; only a weak round match picks the day among {hi - lo + 1}"
