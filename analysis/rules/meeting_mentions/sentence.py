@@ -1,6 +1,6 @@
 """One sentence: its meeting words (triggers), people, places and days, attached to each
-other and grouped into meetings (SentenceMixin, a part of MeetingFinder). Feeds
-meeting.MeetingMixin.
+other and grouped into meetings (SentenceMixin, a part of MeetingFinder). Fed by base,
+geometry and cues; feeds meeting.MeetingMixin.
 """
 
 from __future__ import annotations
