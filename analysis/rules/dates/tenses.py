@@ -1,8 +1,9 @@
 """The relation of a mention to the report: tense in its clause, events as past, recent,
 coming, under way or at a distance ("two weeks after the killing"), events of the week and
-on a coming date, the timeline's events, holidays and offices found in the text, weekdays.
-Fed by :mod:`.finding`, :mod:`.resolving` and :mod:`analysis.rules.timeline`; feeds
-:mod:`.signals`.
+on a coming date, the timeline's events, holidays and offices found in the text, weekdays;
+and :func:`day_precise` (whether a date expression names a day), which the meeting rules
+read. Fed by :mod:`.finding`, :mod:`.resolving` and :mod:`analysis.rules.timeline`; feeds
+:mod:`.signals` and :mod:`analysis.rules.meeting_mentions`.
 """
 
 from __future__ import annotations
