@@ -26,7 +26,7 @@ from analysis.assemble.dating.evidence import figure_constraints, mention_constr
 from analysis.assemble.dating.mentions import weekday_constraint
 from analysis.assemble.dating.rounds import round_constraints
 from analysis.assemble.dating.score import _combine, _run, _score
-from analysis.assemble.dating.spans import _truce_spans, fresh_constraint, recency_constraint
+from analysis.assemble.dating.spans import fresh_constraint, recency_constraint
 
 # Consistency between independent signals. On the dev sets (285 articles, the dated ones
 # without their header), whenever two signals of one article allowed days lying more than
@@ -111,49 +111,15 @@ def _only_rounds_narrow(point: int, used: list[Constraint], n: int) -> tuple[int
     return (lo, hi) if hi - lo + 1 > MAX_WINDOW_DAYS else None
 
 
-# The latest past event or full date an article tells (its news hook, most often) bounds a
-# report that no later signal bounds: dev sets, gap from it to the report: half within 3 days,
-# three in four within 14, one in five more than 21 (those whose hook the timeline lacks).
-FRESH_WINDOW_DAYS = 21
-FRESH_POINT_DAYS = 7   # ... when the estimate lies this close after it
-
-
-def _fresh_window(point: int, run: tuple[int, int], constraints: list[Constraint]):
-    """(first, last) day index of the window a report gets from its latest past event when
-    the other evidence leaves it open after that event (:data:`FRESH_WINDOW_DAYS`); None
-    when the estimate is not right after such an event or the evidence ends the run sooner,
-    and when that event is the first day of a truce in force (round 6: "the ceasefire began
-    on October 10" is background in every report of the weeks and months after it, no news
-    hook: fresh reports of 4 and 25 November 2025 were dated 21 and 45 days early, their
-    windows missing the truth; on the dev sets two reports, 14 days off, lose their date)."""
-    lo, hi = run
-    anchors = [a for c in constraints if c.kind == "fresh" for a in c.anchors if a <= point]
-    if anchors:   # a year-less date after the latest firm anchor is of its year: "after
-        # Sinwar was killed ... in late October" (late October 2024 is the latest past day)
-        anchors += [a for c in constraints if c.kind == "yearless" and not c.future
-                    for a in c.anchors if max(anchors) <= a <= point]
-    if not anchors or point - max(anchors) > FRESH_POINT_DAYS or max(anchors) < lo or \
-            max(anchors) in {first for first, _ in _truce_spans()} or \
-            _another_year_fits(max(anchors), point, constraints):
-        return None
-    last = max(anchors) + FRESH_WINDOW_DAYS
-    return (max(anchors), last) if hi >= last else None
-
-
-def _another_year_fits(anchor: int, point: int, constraints: list[Constraint]) -> bool:
-    """Whether the latest past event is one occurrence of an event of several years ("the
-    Doha Forum", "the G7 summit": one phrase, several timeline rows) and the same distance
-    after an earlier occurrence fits every other signal too: then the 21-day window after
-    the latest would pick a year the evidence does not (round 6)."""
-    shift = point - anchor
-    hard = [c for c in constraints if c.kind not in SOFT_KINDS + DECAYING_KINDS]
-    for c in hard:
-        if not c.parts or anchor not in c.anchors:
-            continue
-        for earlier in (a for a in c.anchors if a < anchor and 0 <= a + shift):
-            if all(h.allowed[earlier + shift] for h in hard if h is not c):
-                return True
-    return False
+# Round 6, second pass: the "21-day window after the latest past event" is gone. It dated a
+# report whose evidence left months open after its latest past event by the three weeks after
+# that event: right when the timeline has the report's news hook (six dev articles, within a
+# day), but the latest event the timeline knows is no hook in one report in five (dev sets:
+# the gap from it to the report is over 21 days for one in five), and then the window missed
+# the truth by as much as the evidence left open (a dev article with its own hook removed
+# from the timeline: 69 days early; fresh reports of November 2025, 21 and 45 days early).
+# Such an article is left undated with the window the evidence allows, as when the same
+# preference picks a day among equal days more than a month wide (:func:`_preference_reach`).
 
 
 # The recency and freshness preferences decay with the days since the latest past event or
@@ -256,13 +222,6 @@ def _decide(constraints: list[Constraint], set_aside: list[str]) -> Inference:
         return Inference(None, None, f"undated: only a match with compiled rounds (not "
                          f"complete) narrows it; the rest allows {only[1] - only[0] + 1} "
                          f"days: {evidence}", constraints)
-    fresh = _fresh_window(point, (lo, hi), constraints)
-    if hi - lo + 1 > MAX_WINDOW_DAYS and fresh is not None:
-        lo, hi = fresh
-        window = (days[lo], days[hi])
-        plateau = min(plateau, hi - lo + 1)   # (the days it was chosen from are these now)
-        evidence += (f"; no later signal bounds it: the report within {FRESH_WINDOW_DAYS} days "
-                     f"of the latest past event {days[lo]}")
     if hi - lo + 1 > MAX_WINDOW_DAYS:
         return Inference(None, window, f"undated: evidence only narrows it to {window[0]}.."
                          f"{window[1]} ({hi - lo + 1} days): {evidence}", constraints)
