@@ -875,3 +875,21 @@ def test_the_soon_after_preference_alone_picks_no_day_a_month_from_the_rest(last
     # a firm signal that picks the day among the same 47 days keeps the date
     toll = dating.Constraint("toll", "a toll of those days", dating._mask_range(n, 630, 636))
     assert dating._decide([event, office, toll] + prefs, []).report_date is not None
+
+
+def test_the_days_before_a_coming_date_pick_no_day_a_month_from_the_rest():
+    # "talks are to resume before 20 April" (a coming date) and a count of hostages that stood
+    # from late February to May: the days just before 20 April are preferred, but a report of
+    # early March fits as well (a dev article, its round match removed, was put 41 days
+    # late): undated, the window kept; a past date that ends the span keeps the date
+    days, _ = dating.calendar_days()
+    n = len(days)
+    ahead = np.where(np.arange(n) < 660, 0.5 ** ((660 - np.arange(n)) / 10), 0.0)
+    coming = dating.Constraint("yearless", "'20 April' planned: before it",
+                               dating._mask_range(n, 0, 659), prefer=ahead, future=True)
+    count = dating.Constraint("hostages", "a count of those weeks", dating._mask_range(n, 600, 680))
+    inference = dating._decide([coming, count], [])
+    assert inference.report_date is None, inference.evidence
+    assert inference.window[0] <= days[600] and inference.window[1] >= days[659]
+    toll = dating.Constraint("toll", "a toll of those days", dating._mask_range(n, 652, 658))
+    assert dating._decide([coming, count, toll], []).report_date is not None

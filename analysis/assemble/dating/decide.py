@@ -25,7 +25,7 @@ from analysis.assemble.dating.base import (
 from analysis.assemble.dating.evidence import figure_constraints, mention_constraints
 from analysis.assemble.dating.mentions import weekday_constraint
 from analysis.assemble.dating.rounds import round_constraints
-from analysis.assemble.dating.score import _combine, _run, _score
+from analysis.assemble.dating.score import _combine, _run
 from analysis.assemble.dating.spans import fresh_constraint, recency_constraint
 
 # Consistency between independent signals. On the dev sets (285 articles, the dated ones
@@ -149,25 +149,34 @@ def _pulled_from_afar(point: int, constraints: list[Constraint]) -> bool:
 CONFLICT_KINDS = RELIABLE_KINDS + ("duration", "event", "hostages", "holiday")
 
 
-# Round 6, second pass: the "soon after the latest event" preferences (fresh, recency) and
-# the weekday may pick the day among days the rest of the evidence rates equally, but not
-# when those days reach more than this many days from it: the estimate is then the latest
-# event's first days, right when the timeline has the report's own news hook and a month or
-# more early when it lacks it (a report of 13 January 2025 naming only the fall of the Assad
-# regime, 8 December 2024, and the president-elect: dated 8 December, 36 days off, inside its
-# window). Undated, it keeps its window. On the dev sets (296 articles, the dated ones without
-# their header) two estimates, both within a day, were in that case.
+# Round 6, second pass: the "soon after the latest event" preferences (fresh, recency), the
+# "soon before a coming date" preference of a planned date and the weekday may pick the day
+# among days the rest of the evidence rates equally, but not when those days reach more than
+# this many days from it: the estimate is then the latest event's first days (or the coming
+# date's last days before it), right when the timeline has the report's own news hook and a
+# month or more off when it lacks it (a report of 13 January 2025 naming only the fall of the
+# Assad regime, 8 December 2024, and the president-elect: dated 8 December, 36 days off,
+# inside its window; a dev article with its compiled round removed, "talks resume before 20
+# April" put it on 19 April, 41 days late). Undated, it keeps its window. On the dev sets (296
+# articles, the dated ones without their header) three estimates were in that case (0, 1
+# and 7 days off).
 PREFERENCE_REACH_DAYS = 30
 PREFERENCE_KINDS = SOFT_KINDS + ("fresh",)
 
 
 def _preference_reach(point: int, lo: int, hi: int, constraints: list[Constraint]) -> int:
     """Days from the estimate to the farthest day of the window lo..hi that the evidence
-    without the preferences of :data:`PREFERENCE_KINDS` rates as high as the estimate:
+    rates as high as the estimate without the preferences (those of
+    :data:`PREFERENCE_KINDS`, and a coming date's preference for the days just before it):
     how far the truth may lie when only those preferences chose the day (0 when the hard
     evidence prefers the estimate alone)."""
-    firm = _score([c for c in constraints if c.kind not in PREFERENCE_KINDS],
-                  len(calendar_days()[0]), soft=False)
+    firm = np.zeros(len(constraints[0].allowed))
+    for c in constraints:
+        if c.kind in PREFERENCE_KINDS:
+            continue
+        firm += c.weight * c.allowed
+        if c.prefer is not None and not c.future:
+            firm += c.prefer
     tied = lo + np.flatnonzero(firm[lo:hi + 1] >= firm[point] - 1e-9)
     return int(np.max(np.abs(tied - point))) if len(tied) else 0
 
