@@ -893,3 +893,19 @@ def test_the_days_before_a_coming_date_pick_no_day_a_month_from_the_rest():
     assert inference.window[0] <= days[600] and inference.window[1] >= days[659]
     toll = dating.Constraint("toll", "a toll of those days", dating._mask_range(n, 652, 658))
     assert dating._decide([coming, count, toll], []).report_date is not None
+
+
+@pytest.mark.parametrize("strength, dated", [(0.67, False), (1.0, True)])
+def test_a_round_matched_on_one_name_alone_dates_no_article(strength, dated):
+    # "held talks in Doha with the Qatari prime minister" matches one compiled Doha round on
+    # one name, and nothing else narrows the year (an office of four years): the same people
+    # met in Doha many times the table lacks; undated, the window of the round kept for its
+    # meetings. Three names in common (a Warsaw round with Burns, Barnea and Al Thani) date it
+    days, _ = dating.calendar_days()
+    n = len(days)
+    office = dating.Constraint("office", "a secretary of state", dating._mask_range(n, 100, 600))
+    round_ = dating.Constraint("round", "held meeting matches compiled round(s) doha",
+                               dating._mask_range(n, 400, 406), strength=strength)
+    inference = dating._decide([office, round_], [])
+    assert (inference.report_date is not None) is dated, inference.evidence
+    assert inference.window is not None and inference.window[0] <= days[400]
