@@ -475,3 +475,32 @@ def test_an_event_with_its_own_date_is_not_of_the_reports_week():
             "President Joe Biden on May 31, a source said.")
     plan = [m for m in date_signals(text) if m["kind"] == "event" and m["date"] == "2024-05-31"]
     assert plan and all(m.get("recent_days") != 8 for m in plan)
+
+
+@pytest.mark.parametrize("text,tenses", [
+    # a holiday named as the end of a period still to run: before its end, perhaps during it
+    ("Washington wants to extend the ceasefire until after the Muslim holy month of Ramadan "
+     "and the Jewish holiday of Passover.", {"Ramadan": "until", "Passover": "until"}),
+    ("Israel proposed a truce until after Passover.", {"Passover": "until"}),
+    # ... not "after" alone, not "until" alone (coming), not a coordination after "by"
+    ("Fighting resumed after Ramadan.", {"Ramadan": "past"}),
+    ("Talks stalled until Ramadan began.", {"Ramadan": "future"}),
+])
+def test_a_holiday_named_as_the_end_of_a_period_to_come(text, tenses):
+    from analysis.rules.dates import date_signals
+    found = {m["text"]: m.get("tense") for m in date_signals(text) if m["kind"] == "holiday"}
+    assert found == tenses
+
+
+def test_until_after_a_holiday_leaves_the_report_during_it():
+    # a report of 6 March 2025, in Ramadan: the Passover of "until after Ramadan and
+    # Passover" is still to come (from 40 days before it), Ramadan under way
+    from analysis.assemble import dating
+    from analysis.rules.dates import date_signals
+    text = ("Washington wants to extend the ceasefire until after the Muslim holy month of "
+            "Ramadan and the Jewish holiday of Passover.")
+    days, _ = dating.calendar_days()
+    march6 = dating._index(days, dt.date(2025, 3, 6))
+    holidays = [c for c in dating.mention_constraints(date_signals(text)) if c.kind == "holiday"]
+    assert len(holidays) == 2 and all(c.allowed[march6] for c in holidays)
+    assert not any(c.allowed[dating._index(days, dt.date(2025, 4, 25))] for c in holidays)

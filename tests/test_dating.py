@@ -847,3 +847,65 @@ def test_the_first_day_of_a_truce_is_background_not_the_news_hook():
     freed = dating.infer_date(date_signals("Emily Damari was freed on Sunday, the first day "
                                            "of the ceasefire."), [])
     assert freed.report_date is not None and freed.report_date <= D(2025, 1, 28)
+
+
+# --- round 6, second pass: a preference alone does not pick a day far from the rest --------
+
+@pytest.mark.parametrize("last, dated", [(625, True), (646, False)])
+def test_the_soon_after_preference_alone_picks_no_day_a_month_from_the_rest(last, dated):
+    # a report naming only the fall of the Assad regime (a past event, day 600) and the
+    # president-elect (a tenure to come, ending at `last`): every day of the span fits the
+    # evidence equally, and only the "soon after the latest event" preference picks its first
+    # day. Over 26 days that stays a date (the error is bounded by the window); over 47 days
+    # the day could be a month and more early (a fresh report was 36 days off): undated, the
+    # window kept
+    days, _ = dating.calendar_days()
+    n = len(days)
+    event = dating.Constraint("event", "'the fall of the Assad regime' past",
+                              dating._mask_range(n, 600, n), anchors=(600,))
+    office = dating.Constraint("office", "the president-elect", dating._mask_range(n, 560, last))
+    prefs = [dating.fresh_constraint([event, office]), dating.recency_constraint([event, office])]
+    assert None not in prefs
+    inference = dating._decide([event, office] + prefs, [])
+    assert (inference.report_date is not None) is dated, inference.evidence
+    assert inference.window is not None
+    assert inference.window[0] <= days[600] and inference.window[1] >= days[last]
+    if not dated:
+        assert "'soon after'" in inference.evidence
+    # a firm signal that picks the day among the same 47 days keeps the date
+    toll = dating.Constraint("toll", "a toll of those days", dating._mask_range(n, 630, 636))
+    assert dating._decide([event, office, toll] + prefs, []).report_date is not None
+
+
+def test_the_days_before_a_coming_date_pick_no_day_a_month_from_the_rest():
+    # "talks are to resume before 20 April" (a coming date) and a count of hostages that stood
+    # from late February to May: the days just before 20 April are preferred, but a report of
+    # early March fits as well (a dev article, its round match removed, was put 41 days
+    # late): undated, the window kept; a past date that ends the span keeps the date
+    days, _ = dating.calendar_days()
+    n = len(days)
+    ahead = np.where(np.arange(n) < 660, 0.5 ** ((660 - np.arange(n)) / 10), 0.0)
+    coming = dating.Constraint("yearless", "'20 April' planned: before it",
+                               dating._mask_range(n, 0, 659), prefer=ahead, future=True)
+    count = dating.Constraint("hostages", "a count of those weeks", dating._mask_range(n, 600, 680))
+    inference = dating._decide([coming, count], [])
+    assert inference.report_date is None, inference.evidence
+    assert inference.window[0] <= days[600] and inference.window[1] >= days[659]
+    toll = dating.Constraint("toll", "a toll of those days", dating._mask_range(n, 652, 658))
+    assert dating._decide([coming, count, toll], []).report_date is not None
+
+
+@pytest.mark.parametrize("strength, dated", [(0.67, False), (1.0, True)])
+def test_a_round_matched_on_one_name_alone_dates_no_article(strength, dated):
+    # "held talks in Doha with the Qatari prime minister" matches one compiled Doha round on
+    # one name, and nothing else narrows the year (an office of four years): the same people
+    # met in Doha many times the table lacks; undated, the window of the round kept for its
+    # meetings. Three names in common (a Warsaw round with Burns, Barnea and Al Thani) date it
+    days, _ = dating.calendar_days()
+    n = len(days)
+    office = dating.Constraint("office", "a secretary of state", dating._mask_range(n, 100, 600))
+    round_ = dating.Constraint("round", "held meeting matches compiled round(s) doha",
+                               dating._mask_range(n, 400, 406), strength=strength)
+    inference = dating._decide([office, round_], [])
+    assert (inference.report_date is not None) is dated, inference.evidence
+    assert inference.window is not None and inference.window[0] <= days[400]

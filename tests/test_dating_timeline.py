@@ -822,16 +822,37 @@ def test_president_elect_is_a_tenure_not_the_news_of_the_election():
     assert [m["kind"] for m in found if m["kind"] in ("event", "office")] == ["office"]
 
 
-def test_latest_past_event_bounds_a_report_nothing_else_bounds():
-    # only "after the release of Edan Alexander" (12 May 2025): within weeks of it
+def test_a_past_event_alone_leaves_the_report_undated_with_its_window_open():
+    # only "after the release of Edan Alexander" (12 May 2025) and nothing that ends the span
+    # after it: a report written within weeks of it when the timeline has its news hook, but
+    # any time after when it lacks it (round 6, second pass: with a dev article's own hook
+    # removed, its next-latest event put it 69 days early, the 21-day window missing the
+    # truth). Undated, the window from the event on
     inference = infer("The release of soldier Edan Alexander was carried out as part of "
                       "understandings reached in Doha, sources said.")
-    assert inference.report_date is not None, inference.evidence
-    start, end = inference.window
-    margin = dating.WINDOW_MARGIN_DAYS
-    assert start == D(2025, 5, 12) - dt.timedelta(days=margin) and \
-        (end - start).days <= dating.FRESH_WINDOW_DAYS + 2 * margin
-    assert (inference.report_date - D(2025, 5, 12)).days <= 3
+    assert inference.report_date is None, inference.evidence
+    assert "no later signal bounds it" not in inference.evidence
+    assert inference.window[0] <= D(2025, 5, 12) and inference.window[1] > D(2025, 9, 1)
+
+
+def test_a_past_event_and_a_span_of_months_after_it_leave_the_report_undated():
+    # the event and a count of hostages that stood for three months after it: the "soon after"
+    # preference would pick the event's first days; the report may be any of the months:
+    # undated, the window the whole span (no 21-day window after the event)
+    days, _ = dating.calendar_days()
+    n = len(days)
+    event = dating.Constraint("event", "'the release of X' past", dating._mask_range(n, 600, n),
+                              anchors=(600,))
+    count = dating.Constraint("hostages", "a count of those months",
+                              dating._mask_range(n, 590, 690))
+    hard = [event, count]
+    prefs = [dating.fresh_constraint(hard), dating.recency_constraint(hard)]
+    inference = dating._decide(hard + prefs, [])
+    assert inference.report_date is None, inference.evidence
+    assert inference.window[0] <= days[600] and inference.window[1] >= days[690]
+    # a toll of a week inside the span dates it
+    toll = dating.Constraint("toll", "a toll of those days", dating._mask_range(n, 640, 646))
+    assert dating._decide(hard + [toll] + prefs, []).report_date is not None
 
 
 @pytest.mark.parametrize("sentence,quote,value,day", [
@@ -971,8 +992,10 @@ def test_resumption_of_strikes_names_either_collapse_of_a_truce():
                       [{"metric": "hostages_held", "population": "israeli", "value": 59,
                         "qualifier": "exact", "quote": "59 hostages",
                         "sentence": "Fewer than half of the 59 hostages are alive."}])
-    assert inference.report_date is not None, inference.evidence
-    assert 0 <= (inference.report_date - D(2025, 3, 18)).days <= 3, inference.evidence
+    # (the report is left undated: the count of 59 stood for two months after it; round 6,
+    # second pass): the latest past event it tells is the collapse of 18 March 2025
+    assert inference.window is not None and inference.window[1] >= D(2025, 3, 18)
+    assert "soon after 2025-03-18" in inference.evidence, inference.evidence
 
 
 @pytest.mark.parametrize("text,found", [
@@ -1056,14 +1079,14 @@ def test_a_coming_release_named_with_a_plain_verb():
                 if m["kind"] == "event"]
 
 
-def test_a_year_less_date_after_the_latest_event_bounds_the_report():
-    # the killing of Sinwar (16 Oct 2024) fixes the era; "late October" after it is the
-    # latest past day the article tells: the report within three weeks of it
+def test_a_year_less_date_after_the_latest_event_begins_the_window():
+    # the killing of Sinwar (16 Oct 2024) fixes the era; "late October" after it is of 2024,
+    # the latest past day the article tells: the window begins there (nothing ends it after:
+    # undated, round 6, second pass)
     inference = infer("Israel killed Hamas chief Yahya Sinwar in Rafah. Mediators met again "
                       "in late October without a result.")
-    assert inference.report_date is not None, inference.evidence
-    assert D(2024, 10, 31) <= inference.report_date <= D(2024, 11, 10)
-    assert inference.window[1] <= D(2024, 11, 25)
+    assert inference.window is not None, inference.evidence
+    assert D(2024, 10, 16) <= inference.window[0] <= D(2024, 10, 31)
 
 
 @pytest.mark.parametrize("text,first,last", [
@@ -1308,10 +1331,13 @@ def test_an_event_named_by_a_coming_date_of_its_sentence_is_coming():
 @pytest.mark.parametrize("text,day", [
     ("Hamas claimed it took at least 130 hostages during Saturday's bloody rampage.",
      D(2023, 10, 10)),
-    ("Trump spoke of great progress in Gaza at the NATO summit in The Hague.", D(2025, 6, 25)),
 ])
 def test_saturdays_attack_and_the_hague_summit_date_the_report(text, day):
     assert off(infer(text), day) <= 4
+    # the summit alone, nothing after it: its window begins on the summit's day (undated:
+    # nothing ends the span after it)
+    hague = infer("Trump spoke of great progress in Gaza at the NATO summit in The Hague.")
+    assert hague.window is not None and hague.window[0] <= D(2025, 6, 24)
 
 
 def test_the_us_strikes_and_the_israel_iran_ceasefire_of_june_2025_are_past_events():

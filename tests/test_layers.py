@@ -125,6 +125,14 @@ def test_no_function_is_over_60_lines():
     assert not too_long, "\n".join(too_long)
 
 
+def test_every_module_has_a_docstring():
+    """Every module of ``analysis/`` opens with a docstring saying what it holds (and, in a
+    package of stages, which module feeds it): a newcomer reads the package top to bottom."""
+    bare = [name or "analysis" for name, path in modules().items()
+            if not ast.get_docstring(syntax_tree(path))]
+    assert not bare, "modules without a docstring: " + ", ".join(bare)
+
+
 def _uses_the_error(handler: ast.ExceptHandler) -> bool:
     """The handler raises again, or reads the exception it caught (to log or report it)."""
     for node in ast.walk(handler):

@@ -1,11 +1,11 @@
 """A day for a meeting of an article without a report date: from its own words within the
 article's date window, or from the record of known rounds of talks.
 
-Fed by :mod:`analysis.assemble.rounds` (each meeting's place, people, date words and status,
-and the article's date window from documents.csv); the day it gives back makes the meeting a
-dated one, which then merges into rounds like any other. The record is
-``data/reference/negotiation_rounds.csv`` (:func:`load_reference_rounds`
-reads it; only its rounds of talks count, not agreements or statements).
+Called by :mod:`analysis.assemble.rounds` (with each meeting's place, people, date words and
+status, and the article's date window from documents.csv); the day it gives back makes the
+meeting a dated one, which then merges into rounds like any other. The record is
+``data/reference/negotiation_rounds.csv`` (:func:`load_reference_rounds` reads it; only its
+rounds of talks count, not agreements or statements).
 
 Two rules, tried in order (an article with a report date never comes here: its words resolve
 against that date upstream):
@@ -40,6 +40,7 @@ import pandas as pd
 
 from analysis.paths import REFERENCE_ROUNDS
 from analysis.rules.actors import load_actors
+from analysis.rules.dates import WEEKDAY_NAMES
 from analysis.rules.lexicon import MONTHS
 from analysis.rules.places import load_gazetteer
 
@@ -49,8 +50,7 @@ WEEK = dt.timedelta(days=7)
 ONE_DAY = dt.timedelta(days=1)
 MONTH_DAY_REACH = dt.timedelta(days=183)  # "July 6" is the July 6 within half a year
 
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
+_WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAY_NAMES) + r")\b", re.IGNORECASE)
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 # "July 6", "Jul. 6th", "6 July", "the 6th of July"; not "July 2024" (no day)
@@ -68,7 +68,7 @@ def weekday_of(date_text: str) -> int | None:
     True
     """
     found = {m.lower() for m in _WEEKDAY.findall(date_text or "")}
-    return WEEKDAYS.index(found.pop()) if len(found) == 1 else None
+    return WEEKDAY_NAMES.index(found.pop()) if len(found) == 1 else None
 
 
 def _month_day(date_text: str, window: tuple[dt.date, dt.date]) -> dt.date | None:

@@ -69,7 +69,6 @@ from analysis.assemble.dating.base import (  # noqa: F401
     calendar_days,
 )
 from analysis.assemble.dating.decide import (  # noqa: F401
-    FRESH_WINDOW_DAYS,
     MAX_REACH_DAYS,
     WEAK_ROUND_STRENGTH,
     WINDOW_MARGIN_DAYS,

@@ -158,7 +158,8 @@ ROUND_HELD_DAYS, ROUND_PLANNED_DAYS = 6, 9
 # moved).
 OFFICE_MARGIN = (2, 14)
 # Holidays by the relation the text gives: (days before the first day, days after the last).
-HOLIDAY_MARGINS = {"future": (40, -1), "during": (21, 2), "past": dates.HOLIDAY_MARGIN}
+HOLIDAY_MARGINS = {"future": (40, -1), "during": (21, 2), "past": dates.HOLIDAY_MARGIN,
+                   "until": (40, 0)}   # "until after Ramadan": before its end
 # "Doha" and "Qatar" name the same venue for a round; so do "Cairo" and "Egypt".
 VENUE_ALIASES = {"qatar": "doha", "egypt": "cairo", "italy": "rome", "france": "paris",
                  "poland": "warsaw"}

@@ -1,6 +1,7 @@
 """Meetings matched against the compiled rounds of talks
 (``data/reference/negotiation_rounds.csv``) as one constraint per article. Fed by the
-extracted meetings; feeds :mod:`.decide`.
+extracted meetings, :mod:`.mentions` (day numbers) and :mod:`.spans` (decay shapes); feeds
+:mod:`.decide`.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Spans of time as constraints: holidays, durations of the war ("100 days into the war"),
 ages of truces, the recency and "soon after the latest event" preferences, and the shared
-decay shapes. Fed by the date mentions and :mod:`.base`; feeds :mod:`.mentions`,
-:mod:`.rounds`, :mod:`.evidence` and :mod:`.decide`.
+decay shapes. Fed by the date mentions and :mod:`.base`; feeds :mod:`.tolls`,
+:mod:`.mentions`, :mod:`.rounds`, :mod:`.evidence` and :mod:`.decide`.
 """
 
 from __future__ import annotations

@@ -1,6 +1,7 @@
 """Gaza tolls as constraints: a figure against the official series (exact, round, "surpasses"),
 Israel's first count of its dead, tolls counted since a truce or a date. Fed by the
-extracted figures and :mod:`.base`; feeds :mod:`.evidence`.
+extracted figures, :mod:`.base` and :mod:`.spans` (the truces' spans); feeds
+:mod:`.hostages` (its clauses) and :mod:`.evidence`.
 """
 
 from __future__ import annotations

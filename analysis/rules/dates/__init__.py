@@ -19,12 +19,15 @@ The package: :mod:`.words` (word tables) -> :mod:`.finding` (date expressions, t
 :mod:`.resolving` (a date against a report date) -> :mod:`.durations`, :mod:`.tenses`
 (dating signals) -> :mod:`.signals` (:func:`date_signals`, every signal of an article).
 
-Two public functions:
+The public functions:
 
 - :func:`find_dates` locates date expressions (regular expressions built from the word tables
-  below) and returns ``(start, end, text)`` spans;
+  of :mod:`.words`) and returns ``(start, end, text)`` spans;
 - :func:`resolve` turns one expression into a :class:`ResolvedDate` (a day, or a week/month span,
-  and whether it refers to the future).
+  and whether it refers to the future);
+- :func:`date_signals` gives every dating signal of an article (for the ``date_finder``
+  component and :mod:`analysis.assemble.dating`), :func:`day_precise` whether words name a
+  day (for the meeting rules).
 
 ``dateparser`` (with ``RELATIVE_BASE`` = report date and ``PREFER_DATES_FROM`` from the tense)
 resolves day-level forms: month-day in any order, explicit years, ``yesterday``, ``today``,

@@ -1,8 +1,7 @@
 """Every dating signal of one article (:func:`date_signals`): dates with their tense,
 datelines, durations, truce milestones, "last year", year hints, events, offices,
-holidays, remains; and :func:`day_precise` for the meeting rules. Fed by every other module
-of the package; feeds :mod:`analysis.components.date_finder` and
-:mod:`analysis.assemble.dating`.
+holidays, remains. Fed by every other module of the package; feeds
+:mod:`analysis.components.date_finder` and :mod:`analysis.assemble.dating`.
 """
 
 from __future__ import annotations

@@ -1,8 +1,9 @@
 """The relation of a mention to the report: tense in its clause, events as past, recent,
 coming, under way or at a distance ("two weeks after the killing"), events of the week and
-on a coming date, the timeline's events, holidays and offices found in the text, weekdays.
-Fed by :mod:`.finding`, :mod:`.resolving` and :mod:`analysis.rules.timeline`; feeds
-:mod:`.signals`.
+on a coming date, the timeline's events, holidays and offices found in the text, weekdays;
+and :func:`day_precise` (whether a date expression names a day), which the meeting rules
+read. Fed by :mod:`.finding`, :mod:`.resolving` and :mod:`analysis.rules.timeline`; feeds
+:mod:`.signals` and :mod:`analysis.rules.meeting_mentions`.
 """
 
 from __future__ import annotations
@@ -23,6 +24,19 @@ AHEAD_OF = re.compile(r"\b(?:ahead\s+of|before|in\s+the\s+run-up\s+to|until|till
                       r"upcoming|coming|start\s+of|beginning\s+of|eve\s+of)\s+(?:the\s+)?"
                       r"(?:holy\s+|Muslim\s+|Jewish\s+|fasting\s+|month\s+of\s+|\w+'s\s+)*$",
                       re.IGNORECASE)
+
+
+# A holiday named as the end of a period still to run ("extend the ceasefire until after
+# Ramadan", "a truce until after the Muslim holy month of Ramadan and the Jewish holiday of
+# Passover": both holidays, the second coordinated with the first): the report lies before the
+# holiday's end, during it perhaps (round 6, second pass: a report of 6 March 2025, in
+# Ramadan, read the Passover of such a sentence as past and its window missed the truth by a
+# day). Not "after Ramadan" alone, not "until Ramadan" (coming: :data:`AHEAD_OF`).
+_HOLIDAY_WORDS = (r"(?:holy\s+|Muslim\s+|Jewish\s+|fasting\s+|month\s+of\s+|holiday\s+of\s+|"
+                  r"festival\s+of\s+|\w+'s\s+)*")
+UNTIL_AFTER = re.compile(r"\b(?:until|till)\s+after\s+(?:the\s+)?" + _HOLIDAY_WORDS
+                         + r"(?:(?-i:[A-Z])[\w'’-]+\s+and\s+(?:the\s+)?" + _HOLIDAY_WORDS + r")?$",
+                         re.IGNORECASE)
 
 
 # An event named as a prospect ("the possible withdrawal of Israeli troops from the Netzarim
@@ -304,12 +318,15 @@ ENDED_WAR = re.compile(r"\b(?:\d+|[a-z]+)-day\s+(?:war|conflict)\b", re.IGNORECA
 
 def _event_tense(before: str, mention: dict) -> str:
     """An event's relation to the report, from the words right before it: 'future' ("ahead
-    of Ramadan", :data:`AHEAD_OF`), 'during' ("during Ramadan"), 'offset' ("two weeks after
+    of Ramadan", :data:`AHEAD_OF`), 'until' (a holiday: "until after Ramadan",
+    :data:`UNTIL_AFTER`), 'during' ("during Ramadan"), 'offset' ("two weeks after
     the killing", :data:`OFFSET_AFTER`, with ``offset_days``), 'recent' ("shortly after
     the ceasefire", "following the rescue", :data:`RECENTLY`; or the event phrase in the
     present perfect). Otherwise a holiday keeps the tense of its clause and a dated event
     is past (a named event is mostly mentioned once it happened; the clause's tense
     belongs to its main verb: "are expected to meet after the killing of Sinwar")."""
+    if mention["kind"] == "holiday" and UNTIL_AFTER.search(before[-100:]):
+        return "until"
     before = before[-60:]
     prospect = PROSPECT.search(before[-30:]) and mention.get("event_kind") != "proposal"
     if (AHEAD_OF.search(before) or prospect) and not mention.get("past_perfect"):

@@ -3,7 +3,8 @@
 From the noun's kind and the trigger (the tables `NOUN_METRICS` and `TRIGGER_METRICS`), the held
 metric (`_held_metric`), subsets and parts of a release, a metric inherited over "and"
 (`_inherit_metric`) and the plausibility of a value for its metric (`_plausible_metric`). Fed by
-:mod:`.states`; feeds :mod:`.groups`, :mod:`.rows`, :mod:`.vetoes`.
+:mod:`.states` (and the reading before it); feeds :mod:`.rows`, :mod:`.vetoes` and
+:mod:`.sentence`.
 """
 
 from __future__ import annotations

@@ -120,7 +120,7 @@ _CAPTURED_AFTER = re.compile(r"\s+(?:seized|abducted|kidnapped|captured|taken\s+
 
 
 # --------------------------------------------------------------------------------------------
-# the figure finder
+# before and around the number: quantities that are no counts of people, the hedge
 
 
 def _excluded_quantity(number: Number, left: str, right: str, lexicon: FigureLexicon) -> bool:

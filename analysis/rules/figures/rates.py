@@ -2,7 +2,8 @@
 
 "36 of the 128 hostages" (`_whole_after`: the number after "of (the)"), and per-day or 24-hour
 counts ("in the past 24 hours", "On Tuesday alone": `_rate_governs`), with the patterns about
-wholes and totals the later stages share. Fed by :mod:`.words`.
+wholes and totals the later stages share. Fed by :mod:`.words`; feeds :mod:`.reading` and
+every stage after it.
 """
 
 from __future__ import annotations

@@ -3,7 +3,8 @@
 The triggers of a reading (`_read_triggers`), relative clauses and participles ("hostages
 seized in the attack were freed"), parts said dead or alive, pending and planned releases,
 rescues, releases coordinated with another, and the trigger chosen (`_choose_trigger`). Fed by
-:mod:`.reading` and :mod:`.triggers`; feeds :mod:`.metric`.
+:mod:`.reading` and :mod:`.triggers`; feeds :mod:`.metric`, :mod:`.vetoes` and
+:mod:`.sentence`.
 """
 
 from __future__ import annotations

@@ -4,7 +4,8 @@ The trigger before the number ("killed", "released", "the death toll rose to": `
 the predicate after its noun phrase ("were killed", "remain in Gaza": `_right_trigger`), the
 nearest population cue (`_nearest_cue`), single-incident tolls (`_is_incident`), attribution
 ("according to X", "X said": `_attribution`, `canonical_source`), the kind of a release and the
-clauses of a sentence. Fed by :mod:`.words` and :mod:`.noun_phrase`.
+clauses of a sentence. Fed by :mod:`.words` and :mod:`.noun_phrase`; feeds :mod:`.reading`
+and every stage after it.
 """
 
 from __future__ import annotations

@@ -23,24 +23,14 @@ Everything here is cheap: two PhraseMatchers, token look-ups and a few regular e
 sentence. Without the statistical model (``rules_only``) the same rules run on the sentencizer's
 sentences; unknown people are then not reported (no PERSON entities).
 
-
 The package, by stage: ``base`` (constants, word lists, records), ``geometry`` (token
 distances and clauses), ``cues`` (word-level cues), ``rules`` (which groups are meetings),
 ``finder`` (the component and its candidates), ``sentence``, ``meeting``, ``checks`` and
-``terms`` (the parts of MeetingFinder, as mixins).
+``terms`` (the parts of MeetingFinder, as mixins). Only :class:`MeetingFinder` is imported
+from the package (by :mod:`analysis.components.meeting_finder`); the records and word lists
+are imported from ``base``.
 """
 
-from analysis.rules.meeting_mentions.base import (
-    Facts,
-    Group,
-    Item,
-    Sentence,
-    Trigger,
-    deal_number_words,
-    load_deal_terms,
-    load_lexicon,
-)
 from analysis.rules.meeting_mentions.finder import MeetingFinder
 
-__all__ = ["Facts", "Group", "Item", "MeetingFinder", "Sentence", "Trigger", "deal_number_words",
-           "load_deal_terms", "load_lexicon"]
+__all__ = ["MeetingFinder"]

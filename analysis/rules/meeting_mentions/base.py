@@ -1,7 +1,7 @@
 """The meeting rules' shared ground: constants, compiled patterns, the word lists
 (meeting_lexicon.csv, deal_terms.csv through analysis.rules.lexicon) and the small records the
 other modules pass around (Trigger, Item, DocState, Sentence, Group, Facts). Feeds every other
-module of the package.
+module of the package (terms reads its words through the finder: ``self.terms_lex``).
 """
 
 from __future__ import annotations
@@ -115,7 +115,6 @@ def deal_number_words() -> dict[str, int]:
 
 
 @lru_cache(maxsize=4096)
-@lru_cache(maxsize=64)
 def _phrases_re(phrases: tuple[str, ...]) -> re.Pattern:
     return re.compile(r"(?<![\w'])(?:" + "|".join(map(re.escape, phrases)) + r")(?![\w])")
 

@@ -1,6 +1,6 @@
 """The small checks a meeting's people, places and days go through: speakers apposed,
 places that are no venue, going home, a day of another event (ChecksMixin, a part of
-MeetingFinder). Called from sentence and meeting.
+MeetingFinder). Fed by base, geometry and cues; called from sentence and meeting.
 """
 
 from __future__ import annotations

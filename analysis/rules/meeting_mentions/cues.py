@@ -414,6 +414,16 @@ HEAD_VERBS = {"head", "heads", "headed", "heading"}
 HEAD_ON = {"to", "for", "back", "home", "toward", "towards", "into", "out", "off", "there", "by",
            "on", "again", "later", "first", "next", "this", "tomorrow", "today", "."}
 SIT_VERBS = {"sit", "sits", "sat", "sitting"}  # "sat down with": a meeting
+def _sat_with(lower: list[str], i: int) -> bool:
+    """'sat down with', 'sat with', 'sat in his office in Doha with Brett McGurk': a verb of
+    sitting (token i) then 'with' within seven words, no punctuation or clause word between.
+    Leaves 'sat in the cabinet' (no 'with') and 'sat down, with ...' (a comma)."""
+    for j in range(i + 1, min(len(lower), i + 8)):
+        if lower[j] == "with":
+            return True
+        if not lower[j].isalpha() or lower[j] in CLAUSE_WORDS:
+            return False
+    return False
 REACH_VERBS = {"reach", "reaches", "reached", "reaching"}  # "reached Cairo": an arrival
 
 

@@ -6,8 +6,6 @@ sentence, meeting, checks and terms mixins hold the rest.
 
 from __future__ import annotations
 
-import re
-
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -66,13 +64,7 @@ class MeetingFinder(SentenceMixin, MeetingMixin, ChecksMixin, TermsMixin):
         for alias, name in self.gazetteer.aliases.items():
             self.places.add(name, [nlp.make_doc(alias)])
         self._terms_re = self._build_terms_regex()
-        words = self.terms_lex
-        self._deal_re = re.compile(r"\b(?:" + "|".join(map(re.escape, words["deal_context"]))
-                                   + r")\b")
-        self._proposal_re = re.compile(
-            r"\b(?:" + "|".join(map(re.escape, words["proposal_context"])) + r")\b")
-        self._term_hint = re.compile(r"\d|phase|stage|all\s|" + "|".join(
-            map(re.escape, list(words["number_words"]) + words["truce_noun"])))
+        self._build_term_gates()
 
     # -- the component --
 

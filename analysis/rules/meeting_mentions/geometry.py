@@ -10,6 +10,7 @@ import re
 from spacy.tokens import Doc
 
 from analysis.rules.actors import TITLE_WORDS
+from analysis.rules.lexicon import NUMBER_WORDS
 from analysis.rules.meeting_mentions.base import (
     CLAUSE_AFTER_COMMA,
     CLAUSE_WORDS,
@@ -228,14 +229,14 @@ def _trip_word(group: Group) -> bool:
 ROUND_LENGTH = re.compile(r"\b(?:last(?:ed|s|ing)?|went on|continued|ran) (?:for )?(two|three|four"
                           r"|five|2|3|4|5) days\b|\b(two|three|four|five|2|3|4|5)-day "
                           r"(?:talks|round|meetings|negotiations|visit)\b")
-SMALL_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
-
-
 def _round_days(text_lower: str) -> int:
     """How many days the sentence says a round lasted ("which lasted for two days", "two-day
     talks"), else 0. Leaves "two days after", "in two days"."""
     match = ROUND_LENGTH.search(text_lower)
-    return SMALL_NUMBERS[match.group(1) or match.group(2)] if match else 0
+    if match is None:
+        return 0
+    count = match.group(1) or match.group(2)
+    return int(count) if count.isdigit() else NUMBER_WORDS[count]
 
 
 def _next_trip_between(doc: Doc, position: int, start: int) -> bool:

@@ -1,6 +1,6 @@
 """One sentence: its meeting words (triggers), people, places and days, attached to each
-other and grouped into meetings (SentenceMixin, a part of MeetingFinder). Feeds
-meeting.MeetingMixin.
+other and grouped into meetings (SentenceMixin, a part of MeetingFinder). Fed by base,
+geometry and cues; feeds meeting.MeetingMixin.
 """
 
 from __future__ import annotations
@@ -37,6 +37,7 @@ from analysis.rules.meeting_mentions.cues import (
     _purpose_verb,
     _repeat,
     _same_clause_after,
+    _sat_with,
     _talks_object,
     _the_one_that,
     _under_attack,
@@ -260,7 +261,7 @@ class SentenceMixin:
         if word in REACH_VERBS and lower[i + 1:i + 2] and s.tokens[i + 1].text[:1].isupper() \
                 and lower[i + 1] in self._place_heads:
             return "arrive"
-        if word in SIT_VERBS and lower[i + 1:i + 3] == ["down", "with"]:
+        if word in SIT_VERBS and _sat_with(lower, i):
             return "meet"
         if word == "meeting" and i > 0 and lower[i - 1] in ("been", "is", "are", "was", "were"):
             return "meet"

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from analysis.rules.doc_text import doc_text
+
 
 class TermsMixin:
     """Deal terms: truce days, phases, hostages, prisoners. (A part of MeetingFinder.)"""
@@ -21,16 +23,18 @@ class TermsMixin:
         hostages = "|".join(re.escape(w) for w in lex["hostage_noun"])
         prisoners = "|".join(re.escape(w) for w in lex["prisoner_noun"])
         ordinals = "|".join(re.escape(w) for w in lex["ordinals"])
+        lengths = frozenset(range(1, 5)) | {len(n) for n in numbers}  # of what `number` reads
         return {
             "truce_days": [
-                re.compile(number + r"[- ]" + units.replace("s?", "") +
-                           r"(?:[- ]long)?\s+(?:(?:humanitarian|initial|first|second|"
-                           r"temporary|military|new|possible|extended)\s+){0,2}(?:"
-                           + truce + r")\b", re.I),
+                _AfterNumber(re.compile(number + r"[- ]" + units.replace("s?", "") +
+                             r"(?:[- ]long)?\s+(?:(?:humanitarian|initial|first|second|"
+                             r"temporary|military|new|possible|extended)\s+){0,2}(?:"
+                             + truce + r")\b", re.I), _UNIT_AFTER, lengths),
                 re.compile(r"\b(?:" + truce + r")\b[^.;]{0,40}?\blast(?:s|ing)?\s+(?:for\s+)?"
                            r"(?:about\s+)?" + number + r"\s+" + units, re.I),
             ],
-            "phases": [re.compile(number + r"[- ](?:phase|stage)d?\b", re.I),
+            "phases": [_AfterNumber(re.compile(number + r"[- ](?:phase|stage)d?\b", re.I),
+                                    _PHASE_AFTER, lengths),
                        re.compile(r"\b(?P<ord>" + ordinals + r")\s+(?:phase|stage)\b", re.I)],
             "hostages": [re.compile(r"\b(?:release|freeing|free|return)\s+(?:of\s+)?(?:the\s+)?"
                                     r"(?:remaining\s+)?(?P<num>all|\d{1,4}|" + "|".join(numbers) +
@@ -41,6 +45,19 @@ class TermsMixin:
                                      r"(?:[\w-]+\s+){0,2}?(?:" + prisoners + r")\b", re.I)],
         }
 
+    def _build_term_gates(self) -> None:
+        """What a sentence needs before its terms are looked for: a deal word (`_deal_re`), a
+        number-like hint (`_term_hint`: a digit, 'all ', a number word or a truce noun; written
+        as a tree of letters, words that hold a shorter one left out, as it finds the same
+        sentences), and for hostages and prisoners a proposal word (`_proposal_re`)."""
+        words = self.terms_lex
+        self._deal_re = re.compile(r"\b(?:" + "|".join(map(re.escape, words["deal_context"]))
+                                   + r")\b")
+        self._proposal_re = re.compile(
+            r"\b(?:" + "|".join(map(re.escape, words["proposal_context"])) + r")\b")
+        self._term_hint = re.compile(r"\d|all\s|" + _letter_tree(_shortest_cover(
+            ["phase", "stage", *words["number_words"], *words["truce_noun"]])))
+
     def _number(self, text: str) -> int | str | None:
         text = text.lower()
         if text == "all":
@@ -50,7 +67,7 @@ class TermsMixin:
         return self.terms_lex["number_words"].get(text)
 
     def _terms(self, doc, sent) -> list[dict]:
-        text = sent.text
+        text = doc_text(doc)[sent.start_char:sent.end_char]  # sent.text, without joining tokens
         lower = text.lower()
         if not self._deal_re.search(lower) or not self._term_hint.search(lower):
             return []
@@ -81,3 +98,64 @@ class TermsMixin:
                                 "sentence_start": sent.start_char,
                                 "ordinal": bool(groups.get("ord"))})
         return out
+
+
+# what follows a term's number ("-day", " week", "-phase"): where the patterns that start with
+# the number are tried (see _AfterNumber)
+_UNIT_AFTER = re.compile(r"[- ](?:day|week|month)", re.I)
+_PHASE_AFTER = re.compile(r"[- ](?:phase|stage)", re.I)
+
+
+class _AfterNumber:
+    """A pattern that starts with a number ("six-week truce", "three-phase deal"), tried only
+    where its number can end: just before each place `after` finds, less every length a number
+    can have. Finds the same matches as ``pattern.finditer`` (leftmost first, none
+    overlapping), without trying the hundred number words at every character of the sentence;
+    `after` must find (at least) every place where a match's number ends."""
+
+    __slots__ = ("pattern", "after", "lengths")
+
+    def __init__(self, pattern: re.Pattern, after: re.Pattern, lengths: frozenset[int]):
+        self.pattern, self.after, self.lengths = pattern, after, lengths
+
+    def finditer(self, text: str):
+        starts = sorted({found.start() - length for found in self.after.finditer(text)
+                         for length in self.lengths if found.start() >= length})
+        end = 0
+        for start in starts:
+            if start < end:
+                continue
+            match = self.pattern.match(text, start)
+            if match:
+                yield match
+                end = match.end()
+
+
+def _shortest_cover(words: list[str]) -> list[str]:
+    """The words none of the others is part of: a text holds one of `words` exactly when it
+    holds one of these ('twenty-one' holds 'one', 'two dozen' holds 'dozen').
+
+    >>> _shortest_cover(["one", "twenty-one", "twenty", "two dozen", "dozen"])
+    ['one', 'dozen', 'twenty']
+    """
+    kept: list[str] = []
+    for word in sorted(set(words), key=len):
+        if not any(shorter in word for shorter in kept):
+            kept.append(word)
+    return kept
+
+
+def _letter_tree(words: list[str]) -> str:
+    """An alternation of `words` as a tree of their letters, which a regex tries in one step
+    per letter instead of one word after another; `words` must not hold both a word and a
+    longer one it starts ("ten" and "tens": :func:`_shortest_cover` leaves only "ten").
+
+    >>> _letter_tree(["ten", "two", "truce"])
+    't(?:en|ruce|wo)'
+    """
+    branches: dict[str, list[str]] = {}
+    for word in words:
+        branches.setdefault(word[0], []).append(word[1:])
+    alternatives = [re.escape(letter) + ("" if rest == [""] else _letter_tree(rest))
+                    for letter, rest in sorted(branches.items())]
+    return alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
