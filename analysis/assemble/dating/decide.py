@@ -219,6 +219,17 @@ def _far_conflicts(point: int, unmet: list[Constraint]) -> list[str]:
     return out
 
 
+def _evidence_text(point: int, used: list[Constraint], unmet: list[Constraint],
+                   constraints: list[Constraint], aside: str) -> str:
+    """The evidence an estimate names: the signals it meets, the preferences, the signals it
+    misses, the readings set aside."""
+    parts = [c.label_at(point) for c in used if c.kind != "since_war"]
+    parts += [c.label_at(point) for c in constraints if c.kind in SOFT_KINDS]
+    if unmet:
+        parts.append("not satisfied: " + "; ".join(c.label for c in unmet))
+    return "; ".join(parts + ([aside] if aside else []))
+
+
 def _decide(constraints: list[Constraint], set_aside: list[str]) -> Inference:
     """The best day and its window, or undated with the reason (module doc)."""
     days, _ = calendar_days()
@@ -234,11 +245,7 @@ def _decide(constraints: list[Constraint], set_aside: list[str]) -> Inference:
         constraints = [c for c in constraints if c.kind not in DECAYING_KINDS]
         point, (lo, hi), used, unmet, plateau, spread = _combine(constraints)
     window = (days[lo], days[hi])
-    parts = [c.label_at(point) for c in used if c.kind != "since_war"]
-    parts += [c.label_at(point) for c in constraints if c.kind in SOFT_KINDS]
-    if unmet:
-        parts.append("not satisfied: " + "; ".join(c.label for c in unmet))
-    evidence = "; ".join(parts + ([aside] if aside else []))
+    evidence = _evidence_text(point, used, unmet, constraints, aside)
     if spread is not None:  # no one window: the evidence points to distant days
         return Inference(None, None, f"undated: the evidence fits {spread[0]} and "
                          f"{spread[1]} equally well: {evidence}", constraints)

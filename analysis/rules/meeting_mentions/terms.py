@@ -26,15 +26,14 @@ class TermsMixin:
         lengths = frozenset(range(1, 5)) | {len(n) for n in numbers}  # of what `number` reads
         return {
             "truce_days": [
-                _AfterNumber(re.compile(number + r"[- ]" + units.replace("s?", "") +
+                _AfterNumber(number, lengths, r"[- ]" + units.replace("s?", ""),
                              r"(?:[- ]long)?\s+(?:(?:humanitarian|initial|first|second|"
                              r"temporary|military|new|possible|extended)\s+){0,2}(?:"
-                             + truce + r")\b", re.I), _UNIT_AFTER, lengths),
+                             + truce + r")\b"),
                 re.compile(r"\b(?:" + truce + r")\b[^.;]{0,40}?\blast(?:s|ing)?\s+(?:for\s+)?"
                            r"(?:about\s+)?" + number + r"\s+" + units, re.I),
             ],
-            "phases": [_AfterNumber(re.compile(number + r"[- ](?:phase|stage)d?\b", re.I),
-                                    _PHASE_AFTER, lengths),
+            "phases": [_AfterNumber(number, lengths, r"[- ](?:phase|stage)", r"d?\b"),
                        re.compile(r"\b(?P<ord>" + ordinals + r")\s+(?:phase|stage)\b", re.I)],
             "hostages": [re.compile(r"\b(?:release|freeing|free|return)\s+(?:of\s+)?(?:the\s+)?"
                                     r"(?:remaining\s+)?(?P<num>all|\d{1,4}|" + "|".join(numbers) +
@@ -100,23 +99,19 @@ class TermsMixin:
         return out
 
 
-# what follows a term's number ("-day", " week", "-phase"): where the patterns that start with
-# the number are tried (see _AfterNumber)
-_UNIT_AFTER = re.compile(r"[- ](?:day|week|month)", re.I)
-_PHASE_AFTER = re.compile(r"[- ](?:phase|stage)", re.I)
-
-
 class _AfterNumber:
-    """A pattern that starts with a number ("six-week truce", "three-phase deal"), tried only
-    where its number can end: just before each place `after` finds, less every length a number
-    can have. Finds the same matches as ``pattern.finditer`` (leftmost first, none
-    overlapping), without trying the hundred number words at every character of the sentence;
-    `after` must find (at least) every place where a match's number ends."""
+    """A pattern that starts with a number: ``number + after + rest`` ("six" "-week"
+    " truce", "three" "-phase" ""), compiled case-blind, and tried only where its number can
+    end: just before each place where `after` matches, less every length the number can have
+    (`lengths`). Finds the same matches as the pattern's ``finditer`` (leftmost first, none
+    overlapping), without trying the hundred number words at every character of a sentence."""
 
     __slots__ = ("pattern", "after", "lengths")
 
-    def __init__(self, pattern: re.Pattern, after: re.Pattern, lengths: frozenset[int]):
-        self.pattern, self.after, self.lengths = pattern, after, lengths
+    def __init__(self, number: str, lengths: frozenset[int], after: str, rest: str):
+        self.pattern = re.compile(number + after + rest, re.I)
+        self.after = re.compile("(?=" + after + ")", re.I)  # every place, overlapping or not
+        self.lengths = lengths
 
     def finditer(self, text: str):
         starts = sorted({found.start() - length for found in self.after.finditer(text)
