@@ -16,7 +16,7 @@ dated events, holidays, office tenures and hostage-count periods;
 signal              allowed report dates                                                 weight
 ==================  ===================================================================  ======
 Gaza toll           days whose official bulletin (published up to a week before) agrees  3
-                    under the qualifier (:func:`toll_constraint`)
+                    under the qualifier (:func:`.tolls.toll_constraint`)
 dateline            "TEL AVIV, July 28.": that day or the next                           3
 duration            "100 days into the war", "now in its fifth month"                    2
 dated mention       a date with its year: on/after it (past), on/before it (coming)      2
@@ -91,16 +91,11 @@ from analysis.assemble.dating.hostages import (  # noqa: F401
 )
 from analysis.assemble.dating.mentions import (  # noqa: F401
     absolute_constraint,
-    dateline_constraint,
     event_constraint,
     office_constraint,
-    relative_year_constraint,
-    weekday_constraint,
     yearless_constraint,
-    yearless_spans,
 )
 from analysis.assemble.dating.rounds import (  # noqa: F401
-    named_days,
     round_constraints,
 )
 from analysis.assemble.dating.score import (  # noqa: F401
@@ -110,22 +105,16 @@ from analysis.assemble.dating.spans import (  # noqa: F401
     _ahead,
     duration_constraint,
     fresh_constraint,
-    holiday_constraint,
     recency_constraint,
 )
 from analysis.assemble.dating.tolls import (  # noqa: F401
     is_milestone,
-    is_round,
-    israeli_early_toll_constraint,
     not_a_toll,
     rounding_step,
     since_date,
-    since_date_constraint,
     since_truce,
-    toll_constraint,
     toll_constraints,
     toll_weekday,
-    truce_toll_constraint,
 )
 from analysis.rules import dates, timeline
 
