@@ -35,6 +35,9 @@ from analysis.assemble.dating.base import (
 )
 from analysis.assemble.dating.spans import _ahead, _decay
 from analysis.rules import dates
+from analysis.rules.dates.resolving import _resolve_month_part
+from analysis.rules.dates.words import _norm
+from analysis.rules.lexicon import MONTHS
 
 
 def _month_only(resolved) -> bool:
@@ -95,11 +98,11 @@ def yearless_spans(text: str, years, dateline: bool = False) -> list[tuple[dt.da
     """(first, last) day of a year-less date expression in each of `years`: "July 28",
     "28 July", "the end of November". Feb 29 exists in leap years only; "Oct. 7" (the
     attack) gives nothing, but in a `dateline` ("Sharm El-Sheikh, Oct 7:") the report's day."""
-    low = dates._norm(text)
-    words = [w for w in re.findall(r"[a-z]+", low) if w in dates.MONTHS]
+    low = _norm(text)
+    words = [w for w in re.findall(r"[a-z]+", low) if w in MONTHS]
     if not words:
         return []
-    month = dates.MONTHS[words[0]]
+    month = MONTHS[words[0]]
     day = _DAY_NUMBER.search(re.sub(r"[a-z]+", " ", low))
     spans = []
     for year in years:
@@ -112,7 +115,7 @@ def yearless_spans(text: str, years, dateline: bool = False) -> list[tuple[dt.da
                 return []
             spans.append((first, first))
         else:
-            span = dates._resolve_month_part(low, dt.date(year, 12, 31), "past")
+            span = _resolve_month_part(low, dt.date(year, 12, 31), "past")
             if span:
                 spans.append(span)
     return spans
@@ -180,10 +183,10 @@ def yearless_constraint(mention: dict) -> Constraint | None:
 
 def _month_spans(low: str, years) -> list[tuple[dt.date, dt.date]]:
     """The first and last day of the month a text names ("in november"), in each year."""
-    words = [w for w in re.findall(r"[a-z]+", low) if w in dates.MONTHS]
+    words = [w for w in re.findall(r"[a-z]+", low) if w in MONTHS]
     if not words:
         return []
-    month = dates.MONTHS[words[0]]
+    month = MONTHS[words[0]]
     return [(dt.date(y, month, 1), dt.date(y + month // 12, month % 12 + 1, 1) -
              dt.timedelta(days=1)) for y in years]
 
@@ -194,7 +197,7 @@ def relative_year_constraint(mention: dict) -> Constraint | None:
     7" is the attack of 2023."""
     days, _ = calendar_days()
     n = len(days)
-    low = dates._norm(mention["text"])
+    low = _norm(mention["text"])
     if re.search(r"\b(?:oct(?:ober)?\.?\s+7(?:th)?|7(?:th)?\s+(?:of\s+)?october)\b", low):
         spans = [(WAR_START, WAR_START)]
     else:

@@ -28,6 +28,7 @@ from analysis.assemble.dating.mentions import _DAY_NUMBER
 from analysis.assemble.dating.spans import _ahead, _decay
 from analysis.paths import LEXICON_DIR
 from analysis.rules import dates, timeline
+from analysis.rules.dates.signals import _month_of
 
 
 def _venue(place: str) -> str:
@@ -155,7 +156,7 @@ def named_days(text: str) -> frozenset:
     out = set()
     for _, _, found, kind in dates.find_dates_typed(text or ""):
         if kind in ("month_day", "day_month"):
-            month = dates._month_of(found)
+            month = _month_of(found)
             day = _DAY_NUMBER.search(re.sub(r"[A-Za-z]+\.?|\b(?:19|20)\d\d\b", " ", found))
             if month and day:
                 out.add((month, int(day.group(1))))

@@ -55,17 +55,13 @@ from analysis.rules.dates.durations import (  # noqa: F401
 from analysis.rules.dates.finding import (  # noqa: F401
     find_dates,
     find_dates_typed,
-    local_tense,
     tense_of,
 )
 from analysis.rules.dates.resolving import (  # noqa: F401
-    _resolve_month_part,
     resolve,
 )
 from analysis.rules.dates.signals import (  # noqa: F401
-    _month_of,
     date_signals,
-    sentence_spans,
 )
 from analysis.rules.dates.tenses import (  # noqa: F401
     day_precise,
@@ -74,6 +70,4 @@ from analysis.rules.dates.words import (  # noqa: F401
     WEEKDAY_NAMES,
     WEEKDAYS,
     ResolvedDate,
-    _norm,
 )
-from analysis.rules.lexicon import MONTHS  # noqa: F401
