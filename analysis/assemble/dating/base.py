@@ -292,6 +292,3 @@ def _mask_range(n: int, start: int, end: int) -> np.ndarray:
     mask = np.zeros(n, dtype=bool)
     mask[max(0, start):max(0, min(n, end + 1))] = True
     return mask
-
-
-# --- signals -> constraints -------------------------------------------------------------------

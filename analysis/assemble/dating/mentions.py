@@ -335,7 +335,3 @@ def weekday_constraint(mentions: list[dict]) -> Constraint | None:
     best = days[int(np.argmax(prefer[:7]))].strftime("%A")
     label = f"weekdays {', '.join(dict.fromkeys(names))}: {best} most likely"
     return Constraint("weekday", label, np.ones(len(days), dtype=bool), prefer)
-
-
-# --- combining --------------------------------------------------------------------------------
-# --- combining --------------------------------------------------------------------------------
