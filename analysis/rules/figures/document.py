@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from analysis.rules.doc_text import doc_text
 from analysis.rules.figures.sentence import _headline_like, figures_in_sentence
 from analysis.rules.lexicon import NUMBER_WORDS, TENS_WORDS
 
@@ -23,7 +24,7 @@ def find_figures(doc) -> list[dict]:
     rows, seen = [], {}
     tagged = doc.has_annotation("TAG") or doc.has_annotation("POS")
     before = ["", ""]  # the two sentences before the current one, nearest last
-    text = doc.text
+    text = doc_text(doc)  # (the string the tokenizer was given: `doc.text` joins every token)
     line_break = _BLANK_LINE if _hard_wrapped(text) else _LINE_BREAK
     for sent_start, sent_end in _sentence_spans(doc, text):
         whole = text[sent_start:sent_end]
