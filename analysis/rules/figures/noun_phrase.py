@@ -199,7 +199,7 @@ def _hedge(left: str, lexicon: FigureLexicon) -> tuple[str, int]:
     match = lexicon.hedge_re.search(left)
     if match:
         word = re.sub(r"\s+", " ", match.group(1).lower())
-        for regex in lexicon.left.values():
+        for regex in lexicon.left.values() if lexicon.any_left_re.search(left) else ():
             trigger = regex.search(left)
             if trigger and trigger.start() < match.start() < trigger.end():
                 return "exact", len(left)  # "handed over 17": the hedge word ends a trigger

@@ -36,11 +36,12 @@ def _left_trigger(core_left: str, lexicon: FigureLexicon) -> tuple[str | None, i
     released ... to", "among those freed were"), or "the number of prisoners ... exceeds"."""
     core = _TRAILING_DETERMINERS.sub("", core_left)
     core = _TRAILING_DETERMINERS.sub("", _TIME_BEFORE_OBJECT.sub("", core))
-    for key in ("kill_left", "injure_left", "take_left", "release_left", "hold_left",
-                "displace_left"):
-        match = lexicon.left[key].search(core)
-        if match:
-            return key[:-5], match.start()
+    if lexicon.any_left_re.search(core):  # (none of the six when their union fails)
+        for key in ("kill_left", "injure_left", "take_left", "release_left", "hold_left",
+                    "displace_left"):
+            match = lexicon.left[key].search(core)
+            if match:
+                return key[:-5], match.start()
     # "the death toll ... rose to", "the number of injured stands at"
     match = lexicon.injury_toll_left_re.search(_mask_dates(core, lexicon))
     if match and not re.search(r"\b(?:killed|dead|deaths)\b", match.group(0), re.IGNORECASE) \
@@ -113,6 +114,8 @@ def _mask_dates(text: str, lexicon: FigureLexicon) -> str:
 
 def _right_trigger(after: str, lexicon: FigureLexicon) -> tuple[str | None, bool]:
     """The predicate after the noun phrase ("were killed", "are still held"); pending?"""
+    if not lexicon.any_right_re.match(after):  # (none of the seven when their union fails)
+        return None, False
     best = None
     matches = []
     for key in ("dead_right", "kill_right", "injure_right", "take_right", "release_right",

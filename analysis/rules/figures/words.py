@@ -62,6 +62,8 @@ class FigureLexicon:
     month_right_re: re.Pattern
     left: dict  # trigger name -> regex matching at the end of the left context
     right: dict  # trigger name -> regex matching at the start of the right context
+    any_left_re: re.Pattern  # matches where one of `left` does: skips the six when none
+    any_right_re: re.Pattern  # matches where one of `right` does: skips the seven when none
     toll_left_re: re.Pattern
     injury_toll_left_re: re.Pattern
     pending_re: re.Pattern
@@ -183,20 +185,29 @@ def _noun_lists(data: dict) -> dict:
 def _trigger_lists(data: dict) -> dict:
     """Triggers left and right of the number, tolls, and the markers of vetoes."""
 
-    def left_re(key):
-        return re.compile(rf"(?<![\w'’])(?:{_alternation(data[key])})\s*,?\s*$", re.IGNORECASE)
+    def left_re(*keys):
+        words = "|".join(f"(?:{_alternation(data[key])})" for key in keys)
+        return re.compile(rf"(?<![\w'’])(?:{words})\s*,?\s*$", re.IGNORECASE)
 
-    def right_re(key):
+    def right_re(*keys):
+        words = "|".join(f"(?:{_alternation(data[key])})" for key in keys)
         return re.compile(rf"^(?:{_APPOSITIVE}{_PLACE}|{_PLACE}{_APPOSITIVE}){_SAYS}"
-                          rf"\s*,?(?:\s+{_AUX})*\s*(?:{_alternation(data[key])})"
+                          rf"\s*,?(?:\s+{_AUX})*\s*(?:{words})"
                           r"(?![\w'’])", re.IGNORECASE)
 
+    left_keys = ("kill_left", "injure_left", "take_left", "release_left", "hold_left",
+                 "displace_left")
+    right_keys = ("kill_right", "injure_right", "take_right", "release_right", "hold_right",
+                  "dead_right", "displace_right")
+
     return dict(
-        left={key: left_re(key) for key in ("kill_left", "injure_left", "take_left",
-                                             "release_left", "hold_left", "displace_left")},
-        right={key: right_re(key) for key in ("kill_right", "injure_right", "take_right",
-                                               "release_right", "hold_right", "dead_right",
-                                               "displace_right")},
+        left={key: left_re(key) for key in left_keys},
+        right={key: right_re(key) for key in right_keys},
+        # one search for "does any trigger end the left context / start the right one?": a
+        # match of any one pattern is a match of the union and back (the union only tries
+        # every list at each place), so most numbers, which have none, cost one call, not 6-7
+        any_left_re=left_re(*left_keys),
+        any_right_re=right_re(*right_keys),
         # ("the 26 dead hostages so far, leaving 14": "dead" before a noun is no toll)
         toll_left_re=re.compile(rf"(?<![\w'’])(?:{_alternation(data['death_toll'])})"
                                 r"(?![\w'’])(?!\s+(?:hostages?|captives?|bodies|abductees))"
