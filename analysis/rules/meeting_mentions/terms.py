@@ -1,5 +1,14 @@
 """Deal terms: what a deal puts on the table (truce days, phases, hostages, prisoners) as
 ``doc._.terms`` (TermsMixin, a part of MeetingFinder).
+
+Fed by :mod:`.finder`: ``MeetingFinder.__call__`` hands :meth:`TermsMixin._terms` every
+segment it reads (the same sentences the meeting rules see), with the words of
+``deal_terms.csv`` (``self.terms_lex``, :func:`.base.load_deal_terms`). A sentence passes
+the finder's sentence gates (:meth:`TermsMixin._build_term_gates`) before any term pattern
+runs: a deal word, a number-like hint, and for hostages and prisoners a proposal word.
+Feeds ``doc._.terms`` (the per-document result's ``terms``), which
+:mod:`analysis.assemble.rounds` assigns to the nearest meeting and writes into the ``terms``
+column of rounds.csv (``truce_days=42; phases=3``).
 """
 
 from __future__ import annotations
