@@ -86,8 +86,21 @@ _ONE = (
 )
 _VAGUE = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in VAGUE_AMOUNTS)
 
+
+def _starts(words) -> str:
+    """What a number can start with: a digit or the first two letters of one of `words` (the
+    words every alternative of NUMBER_RE starts with; "a", one letter, stays one). A lookahead
+    on them skips the hundred words at a place where no number starts ("the", "said": most
+    places): the same matches, found faster."""
+    heads = {re.escape(w.lower()[:2]).replace(r"\ ", r"\s") for w in words}
+    return r"\d|" + "|".join(sorted(heads))
+
+
+_NUMBER_STARTS = _starts([*UNIT_WORDS, *TENS_WORDS, *SCALE_WORDS, *VAGUE_AMOUNTS, "between",
+                          "half", "a", "an", "dozen"])
+
 NUMBER_RE = re.compile(
-    rf"(?<![\w.,$€£])(?:"
+    rf"(?<![\w.,$€£])(?=(?:{_NUMBER_STARTS}))(?:"
     rf"(?P<between>between\s+(?P<b_low>{_ONE})\s+and\s+(?P<b_high>{_ONE}))"
     rf"|(?P<range>(?P<r_low>{_DIGITS})\s*(?:-|–|—|to)\s*(?P<r_high>{_DIGITS}(?:\s*(?:{_SCALE}))?))"
     rf"|(?P<vague>{_VAGUE})"
