@@ -92,7 +92,12 @@ def _hard_wrapped(text: str) -> bool:
     return sum(55 <= n <= 100 for n in lengths) >= 0.6 * len(lengths)
 
 
+_NUMBER_WORD_LIST = [w for w, n in NUMBER_WORDS.items() if n] + list(TENS_WORDS)
+# (the lookahead, the words' first two letters, only skips the word list at the many word
+# starts where none of them can match: "the", "said")
 _HAS_NUMBER = re.compile(
-    r"\d|\b(?:" + "|".join([w for w, n in NUMBER_WORDS.items() if n] + list(TENS_WORDS)) +
+    r"\d|\b(?=" + "|".join(sorted({w.lower()[:2] for w in _NUMBER_WORD_LIST}
+                                  | {"hu", "th", "mi", "do", "sc"})) +
+    r")(?:" + "|".join(_NUMBER_WORD_LIST) +
     r"|hundreds?|thousands?|millions?|dozens?|scores)\b",
     re.IGNORECASE)
