@@ -42,14 +42,15 @@ def _left_trigger(core_left: str, lexicon: FigureLexicon) -> tuple[str | None, i
             match = lexicon.left[key].search(core)
             if match:
                 return key[:-5], match.start()
+    masked = _mask_dates(core, lexicon)
     # "the death toll ... rose to", "the number of injured stands at"
-    match = lexicon.injury_toll_left_re.search(_mask_dates(core, lexicon))
+    match = lexicon.injury_toll_left_re.search(masked)
     if match and not re.search(r"\b(?:killed|dead|deaths)\b", match.group(0), re.IGNORECASE) \
             and not _LIST_GOES_ON.search(match.group(0)) \
             and not _CLAUSE_BREAK.search(match.group(0)):  # (not "... injured in Gaza since
         return "injure", match.start()  # October 7,” while 33 have been killed")
-    masked = _mask_dates(core, lexicon)
-    injured = _NUMBER_INJURED_LEFT.search(masked)
+    tally = _TALLY_WORD.search(masked)  # (the patterns of _NEEDS_TALLY fail without it)
+    injured = tally and _NUMBER_INJURED_LEFT.search(masked)
     if injured and not re.search(r"\b(?:killed|dead|deaths|martyr\w*|fatalities)\b",
                                  injured.group(0), re.IGNORECASE):
         return "injure", injured.start()  # "the total number of people injured in the
@@ -58,10 +59,12 @@ def _left_trigger(core_left: str, lexicon: FigureLexicon) -> tuple[str | None, i
                            (_NUMBER_DISPLACED_LEFT, "displace"),
                            (lexicon.toll_left_re, "toll"), (_NUMBER_KILLED_LEFT, "toll"),
                            (_TOTAL_LEFT, "release_total"), (_RELEASED_WERE, "release")):
+        if not tally and regex in _NEEDS_TALLY:
+            continue
         match = regex.search(masked)
         if match and not _LIST_GOES_ON.search(match.group(0)):
             return trigger, match.start()
-    match = _NUMBER_HELD_LEFT.search(masked)
+    match = tally and _NUMBER_HELD_LEFT.search(masked)
     if match:  # "the number of prisoners in occupation prisons exceeds 10,300"
         return "count_" + ("hostage" if re.search(r"hostage|captive|abductee|kidnap",
                                                   match.group(1), re.IGNORECASE)
@@ -355,6 +358,12 @@ def _same_clause(row: dict, sentence: str, number: Number) -> bool:
 _TOTAL_LEFT = re.compile(r"\b(?:total|number|tally|count)\s+(?:of\s+(?:[\w-]+\s+){0,2})?"
                          r"(?:released|freed|returned|set\s+free)\b[^\d.;:]{0,60}$",
                          re.IGNORECASE)
+
+# what every "number of ..." pattern above needs ("the total released", "the number of
+# injured"): one search for it spares the six when a left context has none
+_TALLY_WORD = re.compile(r"\b(?:number|total|tally|count)\s", re.IGNORECASE)
+_NEEDS_TALLY = frozenset({_NUMBER_INJURED_LEFT, _NUMBER_KILLED_LEFT, _NUMBER_DISPLACED_LEFT,
+                          _NUMBER_HELD_LEFT, _NUMBER_DEAD_HOSTAGES_LEFT, _TOTAL_LEFT})
 
 
 _WEAK_WAR = re.compile(r"the\s+(?:attacks?|assault|raid|incursion)", re.IGNORECASE)
