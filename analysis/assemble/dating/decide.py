@@ -90,6 +90,16 @@ WEAK_ROUND_STRENGTH = 0.6
 ROUND_ALONE_DAYS = 2 * MAX_WINDOW_DAYS
 
 
+def _run_without_rounds(point: int, used: list[Constraint], n: int) -> tuple[int, int]:
+    """The run of days around `point` that the evidence other than round matches and soft
+    preferences (weekdays, recency) allows: how far the article would reach without them."""
+    rest = np.ones(n, dtype=bool)
+    for c in used:
+        if c.kind not in FALLIBLE_KINDS and c.kind not in SOFT_KINDS:
+            rest &= c.allowed
+    return _run(rest, point)
+
+
 def _only_rounds_narrow(point: int, used: list[Constraint], n: int) -> tuple[int, int] | None:
     """The run of days around the estimate that the signals other than round matches allow,
     when it is wider than :data:`MAX_WINDOW_DAYS` and the match is weak
@@ -103,11 +113,7 @@ def _only_rounds_narrow(point: int, used: list[Constraint], n: int) -> tuple[int
     Office tenures (years long) count as the rest; weekday and recency preferences not."""
     if not any(c.kind in FALLIBLE_KINDS and c.strength < WEAK_ROUND_STRENGTH for c in used):
         return None
-    rest = np.ones(n, dtype=bool)
-    for c in used:
-        if c.kind not in FALLIBLE_KINDS and c.kind not in SOFT_KINDS:
-            rest &= c.allowed
-    lo, hi = _run(rest, point)
+    lo, hi = _run_without_rounds(point, used, n)
     return (lo, hi) if hi - lo + 1 > MAX_WINDOW_DAYS else None
 
 
@@ -124,11 +130,7 @@ def _one_name_round_alone(point: int, used: list[Constraint], n: int) -> bool:
     rounds = [c for c in used if c.kind in FALLIBLE_KINDS]
     if not rounds or any(c.strength >= 1.0 for c in rounds):
         return False
-    rest = np.ones(n, dtype=bool)
-    for c in used:
-        if c.kind not in FALLIBLE_KINDS and c.kind not in SOFT_KINDS:
-            rest &= c.allowed
-    lo, hi = _run(rest, point)
+    lo, hi = _run_without_rounds(point, used, n)
     return hi - lo + 1 > ROUND_ALONE_DAYS
 
 
