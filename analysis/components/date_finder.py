@@ -13,6 +13,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from analysis.rules import timeline
 from analysis.rules.dates import date_signals
 from analysis.rules.doc_text import doc_text
 
@@ -28,6 +29,10 @@ def make_date_finder(nlp: Language, name: str):
 class DateFinder:
     def __init__(self, nlp: Language):
         self.nlp = nlp
+        # the timeline's rows and their one-pass engine (about 0.2 s) made with the pipeline,
+        # so that workers forked after it share them instead of each making its own
+        timeline.find_events("")
+        timeline.holiday_patterns()
 
     def __call__(self, doc: Doc) -> Doc:
         sentences = None

@@ -28,6 +28,7 @@ from analysis.rules.dates.words import (
     _number,
 )
 from analysis.rules.lexicon import MONTHS
+from analysis.rules.timeline_match import guarded
 
 # The remains of hostages still held, told in the date text itself (the figures may miss
 # them): "the remains of 12 hostages remain in Gaza", "still holds the bodies of 11
@@ -212,12 +213,20 @@ def _segments(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in segments]
 
 
+# pattern -> the same pattern tried only where a match can begin (a look-ahead for its first
+# characters: the same matches; analysis.rules.timeline_match.guarded), made at first use
+_GUARDED: dict[re.Pattern, re.Pattern] = {}
+
+
 def _finditer(pattern: re.Pattern, text: str, segments=None):
     """pattern.finditer over the trigger windows only (same matches, much cheaper)."""
     if segments is None:
         segments = _segments(text) if len(text) > 400 else [(0, len(text))]
+    fast = _GUARDED.get(pattern)
+    if fast is None:
+        fast = _GUARDED[pattern] = guarded(pattern)
     for start, end in segments:
-        yield from pattern.finditer(text, start, end)
+        yield from fast.finditer(text, start, end)
 
 
 def _month_word(found: str) -> str:
