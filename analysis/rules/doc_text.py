@@ -25,3 +25,15 @@ def doc_text(doc) -> str:
     if text is None:
         text = doc.user_data[TEXT_KEY] = doc.text
     return text
+
+
+LOWERS_KEY = "hostage_talks.lowers"  # the key of the tokens' lower-case texts in doc.user_data
+
+
+def doc_lowers(doc) -> list[str]:
+    """``[token.lower_ for token in doc]``, computed at most once per Doc: slices of it give a
+    sentence's lower-case words without making a `Token` for each word again."""
+    lowers = doc.user_data.get(LOWERS_KEY)
+    if lowers is None:
+        lowers = doc.user_data[LOWERS_KEY] = [token.lower_ for token in doc]
+    return lowers

@@ -13,6 +13,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Span
 
+from analysis.rules.doc_text import doc_lowers, doc_text
 from analysis.rules.lexicon import NUMBER_WORDS, TENS_WORDS, word_lists
 from analysis.rules.numbers import words_to_int
 
@@ -179,9 +180,12 @@ class Sentence:
 
     @classmethod
     def of(cls, span: Span, index: int) -> Sentence:
-        tokens = list(span)
-        return cls(span, index, tokens, [t.lower_ for t in tokens],
-                   span.text.lower().replace("\u2019", "'"))
+        """`tokens` is the span itself (indexed as a list; no `Token` made until one is read),
+        `lower` a slice of the Doc's lower-case words, `text_lower` of the Doc's text."""
+        doc = span.doc
+        text = doc_text(doc)[span.start_char:span.end_char]
+        return cls(span, index, span, doc_lowers(doc)[span.start:span.end],
+                   text.lower().replace("\u2019", "'"))
 
     @property
     def start(self) -> int:

@@ -6,6 +6,10 @@ sentence, meeting, checks and terms mixins hold the rest.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left, bisect_right
+
+from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -35,6 +39,19 @@ from analysis.rules.meeting_mentions.checks import ChecksMixin
 from analysis.rules.meeting_mentions.meeting import MeetingMixin
 from analysis.rules.meeting_mentions.sentence import SentenceMixin
 from analysis.rules.meeting_mentions.terms import TermsMixin
+
+NEWLINE = re.compile("\n")
+
+
+def _line_breaks(doc: Doc, text: str) -> list[int]:
+    """The positions of the space tokens holding a line break, in order: the tokens the
+    line breaks of `text` fall in, kept when they are space tokens (as a loop over every
+    token would find them, without making a `Token` for each)."""
+    if "\n" not in text:
+        return []
+    starts = doc.to_array(IDX).tolist()  # each token's first character
+    found = {max(0, bisect_right(starts, m.start()) - 1) for m in NEWLINE.finditer(text)}
+    return [i for i in sorted(found) if doc[i].is_space and "\n" in doc[i].text]
 
 
 class MeetingFinder(SentenceMixin, MeetingMixin, ChecksMixin, TermsMixin):
@@ -110,23 +127,25 @@ class MeetingFinder(SentenceMixin, MeetingMixin, ChecksMixin, TermsMixin):
     def _segments(doc: Doc):
         """Sentences, also cut at paragraph breaks (captions and headlines often run into the
         first sentence)."""
+        text = doc_text(doc)  # (a span's text sliced from it: Span.text joins its tokens)
+        breaks = _line_breaks(doc, text)
         held = None  # a sentence cut after a title ("Maj. Gen. (ret.) | Nitzan Alon, ...")
         for sent in doc.sents:
             start = held if held is not None else sent.start
             held = None
-            for token in doc[start:sent.end]:
-                if token.is_space and "\n" in token.text:
-                    if token.i > start:
-                        yield doc[start:token.i]
-                    start = token.i + 1
+            for i in breaks[bisect_left(breaks, start):bisect_left(breaks, sent.end)]:
+                if i > start:
+                    yield doc[start:i]
+                start = i + 1
             if start < sent.end:
                 piece = doc[start:sent.end]
-                if TITLE_END.search(piece.text) and sent.end < len(doc):
+                piece_text = text[piece.start_char:piece.end_char]
+                if TITLE_END.search(piece_text) and sent.end < len(doc):
                     held = start
                     continue
-                if piece.text.strip():
+                if piece_text.strip():
                     yield piece
-        if held is not None and doc[held:].text.strip():
+        if held is not None and text[doc[held].idx:].strip():
             yield doc[held:]
 
     # -- candidates --
