@@ -75,6 +75,9 @@ PRESENCE_ADVERBS = {"currently", "also", "now", "already", "still", "again", "re
                     "expected", "due"}  # ("a Hamas delegation is expected in Cairo on Saturday")
 
 
+PRESENCE_WORDS = ("have", "has", "had", "is", "are", "was", "were", "been")  # _presence's
+
+
 def _presence(lower: list[str], i: int) -> bool:
     """'was in Qatar', 'are currently in Cairo', 'is also in Doha', 'have been in Doha since
     July 6': someone is at a place

@@ -21,6 +21,7 @@ from analysis.rules.meeting_mentions.base import (
 from analysis.rules.meeting_mentions.cues import (
     HEAD_ON,
     HEAD_VERBS,
+    PRESENCE_WORDS,
     REACH_VERBS,
     SIT_VERBS,
     _after_meeting,
@@ -59,6 +60,8 @@ from analysis.rules.meeting_mentions.geometry import (
 
 class SentenceMixin:
     """One sentence's meeting words, grouped with their people, places and days."""
+
+    _candidates: frozenset[str] | None = None  # (`_trigger_candidates`, made at first use)
 
     # -- one sentence --
 
@@ -163,8 +166,10 @@ class SentenceMixin:
     def _find_triggers(self, s: Sentence) -> list[Trigger]:
         """Meeting words of a sentence, with a cabinet/press-conference word blocking the
         weaker ones after it ("convened his war cabinet ... to review the negotiations")."""
-        triggers, blocked = [], None
-        for i in range(len(s.lower)):
+        triggers, blocked, candidates = [], None, self._trigger_candidates()
+        for i, word in enumerate(s.lower):
+            if word not in candidates:
+                continue  # (no kind for it: `_trigger_kind` is asked about no other word)
             kind = self._trigger_kind(s, i)
             if not kind:
                 continue
@@ -190,6 +195,21 @@ class SentenceMixin:
             triggers.append(Trigger(s.start + i, kind, s.tokens[i].text,
                                     _days_after(s.lower, i)))
         return triggers
+
+    def _trigger_candidates(self) -> frozenset[str]:
+        """Every word `_trigger_kind` can give a kind to, from its branches in order (made
+        once): `_find_triggers` asks it about these words only. A new branch there needs its
+        words here (tests/test_rule_shortcuts.py checks every word of the bundled and
+        development articles)."""
+        if self._candidates is None:
+            lex = self.lex
+            self._candidates = frozenset().union(
+                REACH_VERBS, SIT_VERBS, ("meeting", "engage", "engaged", "engaging"),  # phrases
+                lex["receive_verb"], lex["meet_verb"], lex["noun"], ("one",),  # the one that
+                lex["under_attack_verb"], PRESENCE_WORDS, lex["weak_verb"], lex["arrive_verb"],
+                lex["travel_verb"], lex["delegation"], lex["join_verb"],
+                ("part", "attendance", "present"))
+        return self._candidates
 
     def _trigger_kind(self, s: Sentence, i: int) -> str | None:
         """The kind of meeting word token i is, or None. A verb used as a noun ('the head of

@@ -1,0 +1,96 @@
+"""The rules' shortcuts of round 7 (docs/speed.md) give what the plain loops give.
+
+- the meeting finder's segments come from the text's line breaks, not a loop over every token;
+- `Sentence.of` slices the Doc's lower-case words (`doc_text.doc_lowers`) and keeps the span;
+- `_find_triggers` asks `_trigger_kind` only about the words `_trigger_candidates` lists;
+- the date rules' `_finditer` runs each pattern with a look-ahead for its first characters.
+
+Checked on the bundled articles, the development sets' articles and a few odd texts.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+
+from analysis.corpus import load_corpus
+from analysis.rules.meeting_mentions.base import TITLE_END, Sentence
+from tests.conftest import CORPUS, DATA
+
+FOLDERS = [CORPUS] + [DATA / "eval" / name / "corpus" for name in
+                      ("realnews-40", "dev", "dev2", "dev3", "dev4")]
+ODD = ["", "\n", "\n\nA.\n", "Maj. Gen. (ret.)\nNitzan Alon met Burns.", "x\n", " \n a",
+       "Gen.", "a\r\nb \n\n c.\n", "Talks\u2028resumed.\n\n\nThey met in Doha.  \n"]
+
+
+@cache
+def _texts() -> tuple[str, ...]:
+    texts = [d.text for folder in FOLDERS if folder.is_dir()
+             for d in load_corpus(folder).documents]
+    return tuple(texts + ODD)
+
+
+@pytest.fixture(scope="module")
+def docs(nlp):
+    return list(nlp.pipe(_texts()))
+
+
+def _token_loop_segments(doc):
+    """The segments as the loop over every token found them (before round 7)."""
+    held = None
+    for sent in doc.sents:
+        start = held if held is not None else sent.start
+        held = None
+        for token in doc[start:sent.end]:
+            if token.is_space and "\n" in token.text:
+                if token.i > start:
+                    yield doc[start:token.i]
+                start = token.i + 1
+        if start < sent.end:
+            piece = doc[start:sent.end]
+            if TITLE_END.search(piece.text) and sent.end < len(doc):
+                held = start
+                continue
+            if piece.text.strip():
+                yield piece
+    if held is not None and doc[held:].text.strip():
+        yield doc[held:]
+
+
+def test_segments_and_sentences_are_those_of_the_token_loop(nlp, docs):
+    finder = nlp.get_pipe("meeting_finder")
+    for doc in docs:
+        fast = list(finder._segments(doc))
+        assert [(p.start, p.end) for p in fast] == \
+            [(p.start, p.end) for p in _token_loop_segments(doc)]
+        for index, span in enumerate(fast):
+            s = Sentence.of(span, index)
+            assert s.lower == [t.lower_ for t in span]
+            assert s.text_lower == span.text.lower().replace("\u2019", "'")
+            assert [t.text for t in s.tokens] == [t.text for t in span]
+
+
+def test_trigger_candidates_hold_every_word_that_can_be_a_trigger(nlp, docs):
+    finder = nlp.get_pipe("meeting_finder")
+    candidates = finder._trigger_candidates()
+    for doc in docs:
+        for index, span in enumerate(finder._segments(doc)):
+            s = Sentence.of(span, index)
+            for i, word in enumerate(s.lower):
+                if word not in candidates:
+                    assert finder._trigger_kind(s, i) is None, (word, span.text)
+
+
+def test_date_patterns_find_the_same_with_their_guard():
+    from analysis.rules.dates import durations, finding, signals
+
+    patterns = [*durations._DURATION, *durations._TRUCE_AGE, *durations._ORDINAL_DURATION,
+                durations._WAR_AGO, finding._FINDER, signals._SINCE_WAR]
+    texts = list(_texts()) + ["\u017fix months of war", "\u212aeek", "SEVEN-MONTH WAR",
+                              "day 100 of the war", "the war, now in its fifth month"]
+    for pattern in patterns:
+        for text in texts:
+            whole = [(0, len(text))]
+            assert [(m.span(), m.groupdict()) for m in finding._finditer(pattern, text, whole)] \
+                == [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
