@@ -3,7 +3,8 @@
 - the meeting finder's segments come from the text's line breaks, not a loop over every token;
 - `Sentence.of` slices the Doc's lower-case words (`doc_text.doc_lowers`) and keeps the span;
 - `_find_triggers` asks `_trigger_kind` only about the words `_trigger_candidates` lists;
-- the date rules' `_finditer` runs each pattern with a look-ahead for its first characters.
+- the date rules' `_finditer` runs each pattern with a look-ahead for its first characters,
+  and only in the windows that hold the literals every match of it holds.
 
 Checked on the bundled articles, the development sets' articles and a few odd texts.
 """
@@ -88,9 +89,13 @@ def test_date_patterns_find_the_same_with_their_guard():
     patterns = [*durations._DURATION, *durations._TRUCE_AGE, *durations._ORDINAL_DURATION,
                 durations._WAR_AGO, finding._FINDER, signals._SINCE_WAR]
     texts = list(_texts()) + ["\u017fix months of war", "\u212aeek", "SEVEN-MONTH WAR",
-                              "day 100 of the war", "the war, now in its fifth month"]
-    for pattern in patterns:
-        for text in texts:
-            whole = [(0, len(text))]
-            assert [(m.span(), m.groupdict()) for m in finding._finditer(pattern, text, whole)] \
-                == [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+                              "day 100 of the war", "the war, now in its fifth month",
+                              "\u0130stanbul: six months of war", "six \u212aeeks of war",
+                              "since Oct. 7", "since OCTOBER 7th, on Monday, 2024-05-06"]
+    for text in texts:
+        for windows in ([(0, len(text))], finding._segments(text)):
+            for pattern in patterns:
+                assert [(m.span(), m.groupdict())
+                        for m in finding._finditer(pattern, text, windows)] == \
+                    [(m.span(), m.groupdict())
+                     for start, end in windows for m in pattern.finditer(text, start, end)]

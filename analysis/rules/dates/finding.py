@@ -7,6 +7,7 @@ the counts of hostages' remains told in the date text. Fed by :mod:`.words`; fee
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from analysis.rules.dates.words import (
     _DAY,
@@ -28,7 +29,7 @@ from analysis.rules.dates.words import (
     _number,
 )
 from analysis.rules.lexicon import MONTHS
-from analysis.rules.timeline_match import guarded
+from analysis.rules.timeline_match import FOLDS, Requirement, guarded, requirement
 
 # The remains of hostages still held, told in the date text itself (the figures may miss
 # them): "the remains of 12 hostages remain in Gaza", "still holds the bodies of 11
@@ -213,20 +214,33 @@ def _segments(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in segments]
 
 
-# pattern -> the same pattern tried only where a match can begin (a look-ahead for its first
-# characters: the same matches; analysis.rules.timeline_match.guarded), made at first use
-_GUARDED: dict[re.Pattern, re.Pattern] = {}
+# pattern -> (the same pattern tried only where a match can begin, the literals every match
+# holds): analysis.rules.timeline_match.guarded and .requirement, made at first use
+_FAST: dict[re.Pattern, tuple[re.Pattern, Requirement | None]] = {}
+
+
+@lru_cache(maxsize=1)
+def _lower(text: str) -> str | None:
+    """`text` in lower case (as long: no "İ"), where a requirement's literals are looked up;
+    None when `text` holds a character that ``re`` folds onto an ASCII letter and
+    ``str.lower`` does not (timeline_match.FOLDS): then no requirement is tested."""
+    return None if FOLDS.search(text) else text.lower()
 
 
 def _finditer(pattern: re.Pattern, text: str, segments=None):
-    """pattern.finditer over the trigger windows only (same matches, much cheaper)."""
+    """pattern.finditer over the trigger windows only (same matches, much cheaper): in a
+    window only when it holds the literals every match holds, and tried only where a match
+    can begin."""
     if segments is None:
         segments = _segments(text) if len(text) > 400 else [(0, len(text))]
-    fast = _GUARDED.get(pattern)
+    fast = _FAST.get(pattern)
     if fast is None:
-        fast = _GUARDED[pattern] = guarded(pattern)
+        fast = _FAST[pattern] = (guarded(pattern), requirement(pattern.pattern))
+    guarded_pattern, need = fast
+    lower = _lower(text) if need is not None else None
     for start, end in segments:
-        yield from fast.finditer(text, start, end)
+        if lower is None or need.holds(lower[start:end]):  # (a substring test per literal)
+            yield from guarded_pattern.finditer(text, start, end)
 
 
 def _month_word(found: str) -> str:
