@@ -87,7 +87,7 @@ def test_date_patterns_find_the_same_with_their_guard():
     from analysis.rules.dates import durations, finding, signals
 
     patterns = [*durations._DURATION, *durations._TRUCE_AGE, *durations._ORDINAL_DURATION,
-                durations._WAR_AGO, finding._FINDER, signals._SINCE_WAR]
+                durations._WAR_AGO, finding._FINDER, finding._REMAINS, signals._SINCE_WAR]
     texts = list(_texts()) + ["\u017fix months of war", "\u212aeek", "SEVEN-MONTH WAR",
                               "day 100 of the war", "the war, now in its fifth month",
                               "\u0130stanbul: six months of war", "six \u212aeeks of war",
@@ -99,3 +99,14 @@ def test_date_patterns_find_the_same_with_their_guard():
                         for m in finding._finditer(pattern, text, windows)] == \
                     [(m.span(), m.groupdict())
                      for start, end in windows for m in pattern.finditer(text, start, end)]
+
+
+def test_date_windows_are_those_of_the_word_loop():
+    from analysis.rules.dates import finding
+
+    odd = ["\u017funday", "MONDAY\u212a", "Today's", "xmay", "may5", "MaY", "mon-day",
+           "\u0130today", "days\u00e9 weeks"]
+    for text in list(_texts()) + odd:
+        words = [m.start() for m in finding._WORD.finditer(text)
+                 if m.group().lower() in finding._TRIGGER_WORDS]
+        assert [m.start() for m in finding._TRIGGER_RUN.finditer(text)] == words

@@ -126,7 +126,7 @@ def _remains_mentions(text: str) -> list[dict]:
     if not _REMAINS_WORD.search(text):
         return []
     out = []
-    for match in _REMAINS.finditer(text):
+    for match in _finditer(_REMAINS, text, [(0, len(text))]):  # (_REMAINS.finditer(text))
         if match.group("back2") or match.group("back3"):
             returned = _returned_since_truce(text, match)
             if returned is not None:
@@ -194,6 +194,13 @@ _TRIGGER_WORDS = frozenset(
 _WORD = re.compile(r"[A-Za-z]+")
 
 
+# a whole run of ASCII letters (_WORD) that is one of _TRIGGER_WORDS, in any case (ASCII only:
+# "ſunday" is no "sunday" for _WORD either): the words _segments looks for, in one search
+_TRIGGER_RUN = re.compile(r"(?<![A-Za-z])(?:" + "|".join(sorted(
+    (re.escape(w) for w in _TRIGGER_WORDS if w.isascii() and w.isalpha() and w.islower()),
+    key=lambda w: (-len(w), w))) + r")(?![A-Za-z])", re.IGNORECASE | re.ASCII)
+
+
 _ISO_TRIGGER = re.compile(r"\d{4}-\d")
 
 
@@ -202,7 +209,7 @@ _BEFORE, _AFTER = 48, 24  # characters of context a match may need around its tr
 
 def _segments(text: str) -> list[tuple[int, int]]:
     """Merged windows of text around trigger words, where a date expression can be."""
-    hits = [m.start() for m in _WORD.finditer(text) if m.group().lower() in _TRIGGER_WORDS]
+    hits = [m.start() for m in _TRIGGER_RUN.finditer(text)]  # (the runs of _WORD in the set)
     hits += [m.start() for m in _ISO_TRIGGER.finditer(text)]
     segments: list[list[int]] = []
     for pos in sorted(hits):
