@@ -110,3 +110,17 @@ def test_date_windows_are_those_of_the_word_loop():
         words = [m.start() for m in finding._WORD.finditer(text)
                  if m.group().lower() in finding._TRIGGER_WORDS]
         assert [m.start() for m in finding._TRIGGER_RUN.finditer(text)] == words
+
+
+def test_actor_patterns_find_the_same_through_the_prefilter():
+    from analysis.rules import actors
+    from analysis.rules.prefilter import finditer
+
+    texts = list(_texts()) + ["the heads of the CIA and Mossad met", "U.S. and Israeli spy chiefs",
+                              "the CIA and Mossad chiefs", "Qatar's Emir and prime minister",
+                              "THE HEADS OF \u0130NTELLIGENCE", "the \u017fpy chiefs"]
+    for pattern in (actors.HEADS_OF, actors.SPY_CHIEFS, actors.ORG_CHIEFS,
+                    actors.SHARED_POSSESSOR):
+        for text in texts:
+            assert [(m.span(), m.groupdict()) for m in finditer(pattern, text)] == \
+                [(m.span(), m.groupdict()) for m in pattern.finditer(text)]

@@ -36,6 +36,7 @@ if TYPE_CHECKING:  # spaCy is imported where a Doc is matched: the table alone n
 
 from analysis.paths import LEXICON_DIR
 from analysis.rules.lexicon import word_lists
+from analysis.rules.prefilter import finditer
 
 DATA_DIR = LEXICON_DIR
 
@@ -396,6 +397,8 @@ class ActorMatcher:
             label = "S|" + form
             self._short[label] = targets
             self.matcher.add(label, [make(form)])
+        self._office_of_phrase = {p.lower(): office for office, forms in
+                                  self.table.office_phrases.items() for p in forms}
 
     def __call__(self, doc: Doc, text: str | None = None) -> list[dict]:
         """Mentions in `doc`; `text` is doc.text when the caller has it already (Doc.text
@@ -461,7 +464,7 @@ class ActorMatcher:
         out = []
         text = doc.text if text is None else text
         for pattern, context in ((HEADS_OF, "org"), (SPY_CHIEFS, "spy"), (ORG_CHIEFS, "org")):
-            for match in pattern.finditer(text):
+            for match in finditer(pattern, text):  # (pattern.finditer(text))
                 listing = match.group("list").lower().replace("\u2019", "'")
                 seen = set()
                 spy = re.match(r"(.*?\bintelligence)\b", listing) if context == "org" else None
@@ -485,9 +488,8 @@ class ActorMatcher:
         phrase). Leaves 'Qatar's emir and the Hamas delegation'."""
         out = []
         text = doc.text if text is None else text
-        phrases = {p.lower(): office for office, forms in self.table.office_phrases.items()
-                   for p in forms}
-        for match in SHARED_POSSESSOR.finditer(text):
+        phrases = self._office_of_phrase
+        for match in finditer(SHARED_POSSESSOR, text):
             second = match.group("second").lower()
             for cut in range(len(second.split()), 0, -1):
                 words = " ".join(second.split()[:cut])

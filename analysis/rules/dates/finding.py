@@ -7,7 +7,6 @@ the counts of hostages' remains told in the date text. Fed by :mod:`.words`; fee
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from analysis.rules.dates.words import (
     _DAY,
@@ -29,7 +28,7 @@ from analysis.rules.dates.words import (
     _number,
 )
 from analysis.rules.lexicon import MONTHS
-from analysis.rules.timeline_match import FOLDS, Requirement, guarded, requirement
+from analysis.rules.prefilter import finditer
 
 # The remains of hostages still held, told in the date text itself (the figures may miss
 # them): "the remains of 12 hostages remain in Gaza", "still holds the bodies of 11
@@ -126,7 +125,7 @@ def _remains_mentions(text: str) -> list[dict]:
     if not _REMAINS_WORD.search(text):
         return []
     out = []
-    for match in _finditer(_REMAINS, text, [(0, len(text))]):  # (_REMAINS.finditer(text))
+    for match in finditer(_REMAINS, text):  # (_REMAINS.finditer(text))
         if match.group("back2") or match.group("back3"):
             returned = _returned_since_truce(text, match)
             if returned is not None:
@@ -221,33 +220,12 @@ def _segments(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in segments]
 
 
-# pattern -> (the same pattern tried only where a match can begin, the literals every match
-# holds): analysis.rules.timeline_match.guarded and .requirement, made at first use
-_FAST: dict[re.Pattern, tuple[re.Pattern, Requirement | None]] = {}
-
-
-@lru_cache(maxsize=1)
-def _lower(text: str) -> str | None:
-    """`text` in lower case (as long: no "İ"), where a requirement's literals are looked up;
-    None when `text` holds a character that ``re`` folds onto an ASCII letter and
-    ``str.lower`` does not (timeline_match.FOLDS): then no requirement is tested."""
-    return None if FOLDS.search(text) else text.lower()
-
-
 def _finditer(pattern: re.Pattern, text: str, segments=None):
-    """pattern.finditer over the trigger windows only (same matches, much cheaper): in a
-    window only when it holds the literals every match holds, and tried only where a match
-    can begin."""
+    """pattern.finditer over the trigger windows only (same matches, much cheaper), each
+    window only when it can hold a match (:func:`analysis.rules.prefilter.finditer`)."""
     if segments is None:
         segments = _segments(text) if len(text) > 400 else [(0, len(text))]
-    fast = _FAST.get(pattern)
-    if fast is None:
-        fast = _FAST[pattern] = (guarded(pattern), requirement(pattern.pattern))
-    guarded_pattern, need = fast
-    lower = _lower(text) if need is not None else None
-    for start, end in segments:
-        if lower is None or need.holds(lower[start:end]):  # (a substring test per literal)
-            yield from guarded_pattern.finditer(text, start, end)
+    return finditer(pattern, text, segments)
 
 
 def _month_word(found: str) -> str:
