@@ -9,6 +9,7 @@ import re
 
 from analysis.rules.actors import TITLE_WORDS
 from analysis.rules.dates import day_precise
+from analysis.rules.doc_text import doc_lowers
 from analysis.rules.meeting_mentions.base import (
     DEAL_VERBS,
     DETERMINERS,
@@ -291,7 +292,7 @@ class ChecksMixin:
             after = after[1:]  # "a senior Hamas official, Taher Nounou, said ...": a speaker
         if after and after[0] in speech_or_send or self._apposed_speaker(doc, mention, sent):
             return not self._says_he_met(doc, mention, sent)
-        later = " ".join(t.lower_ for t in doc[mention["end"]:min(sent.end, mention["end"] + 4)])
+        later = " ".join(doc_lowers(doc)[mention["end"]:min(sent.end, mention["end"] + 4)])
         if _phrase_in(later, self.lex_lists["absent"]):
             return True
         if after and after[0] in self.lex["proxy"] and mention["kind"] != "office":
@@ -311,7 +312,7 @@ class ChecksMixin:
             begin -= 1  # "the envoy of President-elect Donald Trump", "the office of Israeli
             # Prime Minister Benjamin Netanyahu", "the son of Hamas top negotiator X", "a deputy
             # of Shin Bet chief X" (capitalised words before a title already passed)
-        before = [t.lower_ for t in doc[max(sent.start, begin - 3):begin]]
+        before = doc_lowers(doc)[max(sent.start, begin - 3):begin]
         if len(before) >= 2 and before[-1] == "by" and (
                 before[-2] in self.lex["sender"] or before[-2] in self.lex["author_verb"]):
             return True  # "Burns, sent by President Joe Biden, will be arriving", "a
@@ -320,10 +321,10 @@ class ChecksMixin:
             return True  # "indications from US President Joe Biden that a deal was close"
         if self._not_present_before(doc, mention, sent):
             return True  # "In coordination with US envoy Steve Witkoff, Netanyahu instructed"
-        source = [t.lower_ for t in doc[max(sent.start, mention["start"] - 7):mention["start"]]]
+        source = doc_lowers(doc)[max(sent.start, mention["start"] - 7):mention["start"]]
         if "according" in source and "," not in source[source.index("according"):]:
             return True  # "according to senior Hamas figure Mahmoud Mardawi": a source
-        ahead = [t.lower_ for t in doc[mention["end"]:min(sent.end, mention["end"] + 12)]]
+        ahead = doc_lowers(doc)[mention["end"]:min(sent.end, mention["end"] + 12)]
         if before[-2:] and any(w in SPOKEN_ABOUT for w in before[-2:]) and not any(
                 w in self.lex["verbs"] or w in self.lex["noun"] or _presence(ahead, j)
                 for j, w in enumerate(ahead)):
@@ -338,7 +339,7 @@ class ChecksMixin:
         Witkoff', 'on behalf of President Trump': a phrase of `NOT_PRESENT_BEFORE` within the
         twelve words before the name, no comma between. Leaves 'met, in coordination with
         Egypt, Hamas leaders' (a comma)."""
-        words = [t.lower_ for t in doc[max(sent.start, mention["start"] - 12):mention["start"]]]
+        words = doc_lowers(doc)[max(sent.start, mention["start"] - 12):mention["start"]]
         text = " " + " ".join(words) + " "
         for phrase in NOT_PRESENT_BEFORE:
             at = text.rfind(" " + phrase + " ")
@@ -351,7 +352,7 @@ class ChecksMixin:
         and a day set off by commas or brackets left out: 'Abu Zuhri also said', 'Rashad later
         told', 'Netanyahu has, today (Sunday), instructed' read as 'said', 'told', 'has
         instructed'."""
-        words = [t.lower_ for t in doc[end:min(sent.end, end + n + 8)]]
+        words = doc_lowers(doc)[end:min(sent.end, end + n + 8)]
         first = words.index(",") if "," in words[:2] else -1
         close = words.index(",", first + 1) if first >= 0 and "," in words[first + 1:] else -1
         aside = words[first + 1:close]  # (not "Burns, sent by President Biden, will ...")
@@ -393,7 +394,7 @@ class ChecksMixin:
         Doha', 'Burns said he met Kamel': a speaker who reports his own meeting (he, she,
         his/her country or government, then a meeting word within eight words) takes part.
         Leaves 'Netanyahu said the delegation would leave'."""
-        words = [t.lower_ for t in doc[mention["end"] + 1:min(sent.end, mention["end"] + 10)]]
+        words = doc_lowers(doc)[mention["end"] + 1:min(sent.end, mention["end"] + 10)]
         if words[:1] == ["that"]:
             words = words[1:]
         if not words or words[0] not in ("he", "she", "his", "her"):
@@ -407,7 +408,7 @@ class ChecksMixin:
         "Qatar's prime minister", 'a press conference in Doha', 'returned to Israel' (going
         home), 'according to Israel Hayom' (a source)."""
         start, end = place[0], place[1]
-        following = [t.lower_ for t in doc[end:min(sent.end, end + 3)]]
+        following = doc_lowers(doc)[end:min(sent.end, end + 3)]
         if following[:1] == ["-"] and following[1:2] and following[1] in HOST_VERBS:
             return True  # "the Doha-hosted talks" (not "the Cairo-based", "Israel-Hamas")
         if following and following[0] in ("-", "'s", "\u2019s", "'"):
@@ -428,7 +429,7 @@ class ChecksMixin:
         word = doc[i].lower_ if i >= sent.start else ""
         previous = doc[i - 1].lower_ if i - 1 >= sent.start else ""
         if word in self.lex["place_preposition"] and _phrase_in(
-                " ".join(t.lower_ for t in doc[max(sent.start, i - 3):i]),
+                " ".join(doc_lowers(doc)[max(sent.start, i - 3):i]),
                 self.lex_lists["not_meeting"]) and "sidelines" not in [
                     t.lower_ for t in doc[max(sent.start, i - 7):i]]:
             return False  # (but "met on the sidelines of a conference in Paris")
@@ -521,7 +522,7 @@ class ChecksMixin:
     def _back_for_talks(self, doc, end: int, sent) -> bool:
         """'has returned to Cairo to continue discussing the ceasefire', 'went back to Doha for
         talks': a return with the talks as its purpose is a trip to them, not going home."""
-        after = [t.lower_ for t in doc[end:min(sent.end, end + 4)]]
+        after = doc_lowers(doc)[end:min(sent.end, end + 4)]
         return len(after) >= 2 and (
             (after[0] == "to" and after[1] in ("continue", "resume", "discuss", "attend",
                                                "hold", "join", "meet", "negotiate"))
@@ -533,8 +534,8 @@ class ChecksMixin:
         """'said on Friday' / 'on Friday said': the day of the saying; 'Friday, according to
         ...' is attribution and leaves the day to the meeting."""
         start, end = date[0], date[1]
-        before = [t.lower_ for t in doc[max(sent.start, start - 3):start]]
-        after = [t.lower_ for t in doc[end:min(sent.end, end + 2)]]
+        before = doc_lowers(doc)[max(sent.start, start - 3):start]
+        after = doc_lowers(doc)[end:min(sent.end, end + 2)]
         speech = self.lex["speech"]
         return any(w in speech for w in before) or any(
             w in speech and w != "according" for w in after)

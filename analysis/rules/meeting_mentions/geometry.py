@@ -10,6 +10,7 @@ import re
 from spacy.tokens import Doc
 
 from analysis.rules.actors import TITLE_WORDS
+from analysis.rules.doc_text import doc_lowers
 from analysis.rules.lexicon import NUMBER_WORDS
 from analysis.rules.meeting_mentions.base import (
     CLAUSE_AFTER_COMMA,
@@ -213,7 +214,7 @@ def _headed_place(doc: Doc, item, triggers) -> bool:
 def _where_follows(doc: Doc, item) -> bool:
     """A place followed by a 'where' clause ("in Cairo, where talks resumed"); leaves "in
     Cairo on Monday, when ..."."""
-    after = [t.lower_ for t in doc[item[1]:min(len(doc), item[1] + 2)]]
+    after = doc_lowers(doc)[item[1]:min(len(doc), item[1] + 2)]
     return after[:1] == ["where"] or after == [",", "where"]
 
 
@@ -252,7 +253,7 @@ def _purpose_noun(doc: Doc, trigger) -> bool:
     talks", "to Doha for the talks"): what comes before it is the verb's."""
     if trigger.kind != "noun":
         return False
-    before = [t.lower_ for t in doc[max(0, trigger.position - 3):trigger.position]]
+    before = doc_lowers(doc)[max(0, trigger.position - 3):trigger.position]
     return "for" in before
 
 

@@ -5,6 +5,7 @@ rules of rules.PRIMARY_RULES) or refer back to one, held or planned, its tense a
 
 from __future__ import annotations
 
+from analysis.rules.doc_text import doc_lowers
 from analysis.rules.meeting_mentions.base import (
     NEGOTIATOR_OFFICES,
     PLACE_WINDOW,
@@ -148,8 +149,8 @@ class MeetingMixin:
             location = ""  # "flew to the Middle East": a tour, not the place of a meeting
         if not location:
             location = self._the_country(state, s, group)
-        if not location and "there" in [t.lower_ for t in state.doc[min(group.positions):min(
-                s.end, max(group.positions) + 12)]]:
+        if not location and "there" in doc_lowers(state.doc)[min(group.positions):min(
+                s.end, max(group.positions) + 12)]:
             location = self._previous_place(state)  # "met X there": the place just named
         if not location and any(_under_attack(s.lower, p - s.start) for p in group.positions):
             location = self._struck_place(state, s)
@@ -210,9 +211,9 @@ class MeetingMixin:
         'due in Doha', 'in the coming days'), unless 'had' or 'previously' says it is past.
         'hopes', 'plans' ... only before 'to' ('hopes to meet', not 'Hopes rose after talks
         in Doha')."""
-        window = [t.lower_ for t in doc[max(s.start, first - 10):min(s.end, first + 4)]]
-        window += [t.lower_ for t in doc[min(s.end, first + 4):min(s.end, first + 7)]
-                   if t.lower_ in ("will", "set", "scheduled", "expected", "due")]
+        window = doc_lowers(doc)[max(s.start, first - 10):min(s.end, first + 4)]
+        window += [w for w in doc_lowers(doc)[min(s.end, first + 4):min(s.end, first + 7)]
+                   if w in ("will", "set", "scheduled", "expected", "due")]
         near = doc[max(s.start, first - 12):min(s.end, first + 12)].text.lower()
         planned = any(w in self.lex["planned"] and not (
             w in ("hopes", "aims", "plans", "intends") and window[k + 1:k + 2] != ["to"]
@@ -220,11 +221,11 @@ class MeetingMixin:
             and window[k + 1:k + 2] not in (["not"], ["n't"])  # "would not point fingers"
             for k, w in enumerate(window)) or bool(
             _phrase_in(near, self.lex_lists["planned_phrase"])) or _sent_to(
-                self.lex["sender"], [t.lower_ for t in doc[s.start:first]])
-        planned = planned or _to_send([t.lower_ for t in doc[max(s.start, first - 4):first]])
+                self.lex["sender"], doc_lowers(doc)[s.start:first])
+        planned = planned or _to_send(doc_lowers(doc)[max(s.start, first - 4):first])
         planned = planned or self._verb_planned(doc, s, first) or _sent_to_go(
             self.lex["sender"], self.lex["travel_verb"] | self.lex["meet_verb"],
-            [t.lower_ for t in doc[s.start:min(s.end, first + 6)]]) or _hedged_future(
+            doc_lowers(doc)[s.start:min(s.end, first + 6)]) or _hedged_future(
                 doc[max(s.start, first - 10):min(s.end, first + 4)])
         return planned and not any(w in ("had", "previously") for w in window)
 
@@ -314,11 +315,11 @@ class MeetingMixin:
         three days of talks') a round of several days: start | end | ''."""
         if not date:
             return ""
-        around = [t.lower_ for t in doc[max(s.start, first - 6):min(s.end, first + 6)]]
-        words = [t.lower_ for t in doc[max(s.start, date.start - 4):date.start]] + around
+        around = doc_lowers(doc)[max(s.start, first - 6):min(s.end, first + 6)]
+        words = doc_lowers(doc)[max(s.start, date.start - 4):date.start] + around
         if any(w in self.lex["round_start"] for w in words):
             return "start"
-        opener = [t.lower_ for t in doc[max(s.start, first - 4):first]]
+        opener = doc_lowers(doc)[max(s.start, first - 4):first]
         if "after" in opener:  # "after the mediators met Hamas on Wednesday": the meeting
             words = [w for w in words if w != "after"]  # of an 'after' clause ends nothing
         if any(w in self.lex["round_end"] for w in words):

@@ -6,6 +6,7 @@ geometry and cues; feeds meeting.MeetingMixin.
 from __future__ import annotations
 
 from analysis.rules.dates import day_precise
+from analysis.rules.doc_text import doc_lowers
 from analysis.rules.meeting_mentions.base import (
     DETERMINERS,
     PARTICIPANT_WINDOW,
@@ -117,7 +118,7 @@ class SentenceMixin:
                     for place, day in gapped]
         names = [places[0].text]
         for before, after in zip(places, places[1:]):
-            between = [t.lower_ for t in doc[before.end:after.start]]
+            between = doc_lowers(doc)[before.end:after.start]
             if not between or not set(between) <= {"and", ","} or "and" not in between \
                     and len(places) < 3:
                 return [meeting]
