@@ -35,6 +35,7 @@ if TYPE_CHECKING:  # spaCy is imported where a Doc is matched: the table alone n
     from spacy.tokens import Doc, Span
 
 from analysis.paths import LEXICON_DIR
+from analysis.rules.doc_text import doc_lowers
 from analysis.rules.lexicon import word_lists
 from analysis.rules.prefilter import finditer
 
@@ -296,10 +297,10 @@ def _cued_names(doc: Doc) -> list[Span]:
     Marzouq": the names listed after it too). "Mr. Hamdan" is left to the surname rules."""
     cues = name_lexicon()["person_cue"]
     out = []
-    for token in doc:
-        if token.lower_.rstrip(".") not in cues:
+    for i, word in enumerate(doc_lowers(doc)):
+        if word.rstrip(".") not in cues:
             continue
-        start = _appositive_start(doc, token.i + 1)
+        start = _appositive_start(doc, i + 1)
         while start < len(doc):
             end = _name_end(doc, start)
             if end - start < 2:

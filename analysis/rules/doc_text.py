@@ -37,3 +37,9 @@ def doc_lowers(doc) -> list[str]:
     if lowers is None:
         lowers = doc.user_data[LOWERS_KEY] = [token.lower_ for token in doc]
     return lowers
+
+
+def span_text(span) -> str:
+    """``span.text``, sliced from the Doc's text (``Span.text`` joins its tokens' texts
+    again each time it is read)."""
+    return doc_text(span.doc)[span.start_char:span.end_char] if len(span) else ""

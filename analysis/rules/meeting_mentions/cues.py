@@ -8,6 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from analysis.rules.actors import TITLE_WORDS
+from analysis.rules.doc_text import span_text
 from analysis.rules.meeting_mentions.base import (
     CLAUSE_WORDS,
     DELEGATION_SIDES,
@@ -161,7 +162,7 @@ def _apart(trigger: Trigger) -> bool:
 def _headline(s: Sentence) -> bool:
     """The article's first line when it reads as a headline (no closing full stop): its
     present tense ('Burns Travels to Egypt for Talks') does not say held or planned."""
-    return s.index == 0 and not s.span.text.rstrip().endswith((".", '"', "\u201d"))
+    return s.index == 0 and not span_text(s.span).rstrip().endswith((".", '"', "\u201d"))
 
 
 def _listed_after(doc: Doc, before: Item, place: Item) -> bool:

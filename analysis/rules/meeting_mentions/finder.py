@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 
 from analysis.rules.actors import ActorMatcher, load_actors
 from analysis.rules.dates import day_precise
-from analysis.rules.doc_text import doc_text
+from analysis.rules.doc_text import doc_text, span_text
 from analysis.rules.meeting_mentions.base import (
     DATE_KINDS,
     DATELINE_AFTER,
@@ -120,7 +120,8 @@ class MeetingFinder(SentenceMixin, MeetingMixin, ChecksMixin, TermsMixin):
         the text does not date); a headline's is left out."""
         days = [d.text for d in state.dates if span.start <= d.start < span.end
                 and day_precise(d.text)]
-        headline = span.start == 0 and not span.text.rstrip().endswith((".", '"', "\u201d"))
+        headline = span.start == 0 and not span_text(span).rstrip().endswith(
+            (".", '"', "\u201d"))
         return days[-1] if days and not headline else ""
 
     @staticmethod

@@ -10,7 +10,7 @@ import re
 from spacy.tokens import Doc
 
 from analysis.rules.actors import TITLE_WORDS
-from analysis.rules.doc_text import doc_lowers
+from analysis.rules.doc_text import doc_lowers, span_text
 from analysis.rules.lexicon import NUMBER_WORDS
 from analysis.rules.meeting_mentions.base import (
     CLAUSE_AFTER_COMMA,
@@ -354,4 +354,4 @@ def _quote(doc: Doc, group, facts, people: list[dict]) -> dict:
                 m["name"] in facts.names or m["name"] in facts.offices):
             pieces += [m["start"], m["end"] - 1]
     span = doc[min(pieces):max(pieces) + 1]
-    return {"quote": span.text, "start_char": span.start_char, "end_char": span.end_char}
+    return {"quote": span_text(span), "start_char": span.start_char, "end_char": span.end_char}

@@ -5,7 +5,7 @@ rules of rules.PRIMARY_RULES) or refer back to one, held or planned, its tense a
 
 from __future__ import annotations
 
-from analysis.rules.doc_text import doc_lowers
+from analysis.rules.doc_text import doc_lowers, span_text
 from analysis.rules.meeting_mentions.base import (
     NEGOTIATOR_OFFICES,
     PLACE_WINDOW,
@@ -100,7 +100,7 @@ class MeetingMixin:
             "boundary": self._boundary(state.doc, s, first, facts.date),
             "joining": "join" in facts.kinds or any(w in self.lex["join_verb"] for w in s.lower),
             "negotiator": facts.negotiator,
-            "sentence": s.span.text.strip(),
+            "sentence": span_text(s.span).strip(),
             "sentence_start": s.span.start_char,
             "sentence_end": s.span.end_char,
             "sentence_index": s.index,
@@ -214,7 +214,7 @@ class MeetingMixin:
         window = doc_lowers(doc)[max(s.start, first - 10):min(s.end, first + 4)]
         window += [w for w in doc_lowers(doc)[min(s.end, first + 4):min(s.end, first + 7)]
                    if w in ("will", "set", "scheduled", "expected", "due")]
-        near = doc[max(s.start, first - 12):min(s.end, first + 12)].text.lower()
+        near = span_text(doc[max(s.start, first - 12):min(s.end, first + 12)]).lower()
         planned = any(w in self.lex["planned"] and not (
             w in ("hopes", "aims", "plans", "intends") and window[k + 1:k + 2] != ["to"]
             and (w, window[k + 1:k + 2]) != ("plans", ["for"]))  # ("plans for a round")

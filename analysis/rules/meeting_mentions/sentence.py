@@ -6,7 +6,7 @@ geometry and cues; feeds meeting.MeetingMixin.
 from __future__ import annotations
 
 from analysis.rules.dates import day_precise
-from analysis.rules.doc_text import doc_lowers
+from analysis.rules.doc_text import doc_lowers, span_text
 from analysis.rules.meeting_mentions.base import (
     DETERMINERS,
     PARTICIPANT_WINDOW,
@@ -480,7 +480,8 @@ class SentenceMixin:
         first = min(group.positions)
         upto = min([s.end, first + 20] + [p for g in groups if g is not group
                                           for p in g.positions if p > first])
-        return bool(_phrase_in(doc[first:upto].text.lower(), self.lex_lists["called_off"])) or \
+        called_off = self.lex_lists["called_off"]
+        return bool(_phrase_in(span_text(doc[first:upto]).lower(), called_off)) or \
             any(t.kind == "noun" and _phrase_in(
-                doc[max(s.start, t.position - 5):t.position].text.lower(),
+                span_text(doc[max(s.start, t.position - 5):t.position]).lower(),
                 ("in lieu of", "instead of")) for t in group.triggers)
