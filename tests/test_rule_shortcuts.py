@@ -101,17 +101,6 @@ def test_date_patterns_find_the_same_with_their_guard():
                      for start, end in windows for m in pattern.finditer(text, start, end)]
 
 
-def test_date_windows_are_those_of_the_word_loop():
-    from analysis.rules.dates import finding
-
-    odd = ["\u017funday", "MONDAY\u212a", "Today's", "xmay", "may5", "MaY", "mon-day",
-           "\u0130today", "days\u00e9 weeks"]
-    for text in list(_texts()) + odd:
-        words = [m.start() for m in finding._WORD.finditer(text)
-                 if m.group().lower() in finding._TRIGGER_WORDS]
-        assert [m.start() for m in finding._TRIGGER_RUN.finditer(text)] == words
-
-
 def test_actor_patterns_find_the_same_through_the_prefilter():
     from analysis.rules import actors
     from analysis.rules.prefilter import finditer

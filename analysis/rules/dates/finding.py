@@ -193,13 +193,6 @@ _TRIGGER_WORDS = frozenset(
 _WORD = re.compile(r"[A-Za-z]+")
 
 
-# a whole run of ASCII letters (_WORD) that is one of _TRIGGER_WORDS, in any case (ASCII only:
-# "ſunday" is no "sunday" for _WORD either): the words _segments looks for, in one search
-_TRIGGER_RUN = re.compile(r"(?<![A-Za-z])(?:" + "|".join(sorted(
-    (re.escape(w) for w in _TRIGGER_WORDS if w.isascii() and w.isalpha() and w.islower()),
-    key=lambda w: (-len(w), w))) + r")(?![A-Za-z])", re.IGNORECASE | re.ASCII)
-
-
 _ISO_TRIGGER = re.compile(r"\d{4}-\d")
 
 
@@ -208,7 +201,7 @@ _BEFORE, _AFTER = 48, 24  # characters of context a match may need around its tr
 
 def _segments(text: str) -> list[tuple[int, int]]:
     """Merged windows of text around trigger words, where a date expression can be."""
-    hits = [m.start() for m in _TRIGGER_RUN.finditer(text)]  # (the runs of _WORD in the set)
+    hits = [m.start() for m in _WORD.finditer(text) if m.group().lower() in _TRIGGER_WORDS]
     hits += [m.start() for m in _ISO_TRIGGER.finditer(text)]
     segments: list[list[int]] = []
     for pos in sorted(hits):
