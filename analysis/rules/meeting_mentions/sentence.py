@@ -73,7 +73,7 @@ class SentenceMixin:
         if not triggers:
             return []
         breaks = [s.start + i for i, w in enumerate(s.lower) if w in self.lex["clause_break"]
-                  or _as_clause(s, i)]
+                  or (w == "as" and _as_clause(s, i))]  # (only an "as" opens a clause there)
         people = self._sentence_people(state, s, triggers, breaks)
         places = self._sentence_places(state, s, triggers)
         dates = self._sentence_dates(state, s, triggers, breaks)
@@ -168,10 +168,8 @@ class SentenceMixin:
         """Meeting words of a sentence, with a cabinet/press-conference word blocking the
         weaker ones after it ("convened his war cabinet ... to review the negotiations")."""
         triggers, blocked, candidates = [], None, self._trigger_candidates()
-        for i, word in enumerate(s.lower):
-            if word not in candidates:
-                continue  # (no kind for it: `_trigger_kind` is asked about no other word)
-            kind = self._trigger_kind(s, i)
+        for i in [i for i, word in enumerate(s.lower) if word in candidates]:
+            kind = self._trigger_kind(s, i)  # (no other word has a kind)
             if not kind:
                 continue
             if self._not_meeting(s.lower, i):
