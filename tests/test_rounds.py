@@ -233,9 +233,10 @@ def test_undated_article_month_day_resolves_in_its_window():
 
 def test_undated_article_weekday_takes_the_known_round():
     """A weekday, a place and the people of a known round of the record date the meeting:
-    two shared people inside the article's window. A weekday the record has no round on,
-    people of another period, or no window at all (even with three people of a known round)
-    leave it undated."""
+    two shared people inside the article's window. A weekday the record has no round on, or
+    people of another period leave it undated. Without a window, only a meeting whose people
+    (two or more) are all in one known round on that weekday at that place, and in no other,
+    is placed."""
     window = {"u": (dt.date(2024, 11, 9), dt.date(2025, 1, 24))}
     monday = _undated_meeting("Monday evening", "Doha", "Steve Witkoff;Brett McGurk")
     rounds = merge_rounds(pd.DataFrame([monday]), [], {}, window)
@@ -247,10 +248,40 @@ def test_undated_article_weekday_takes_the_known_round():
     summer = {"u": (dt.date(2024, 6, 20), dt.date(2024, 7, 20))}
     assert list(merge_rounds(pd.DataFrame([three]), [], {}, summer)["start_date"]) == \
         ["2024-07-10"]
-    assert list(merge_rounds(pd.DataFrame([three]), [], {})["start_date"]) == [""]
+    assert list(merge_rounds(pd.DataFrame([three]), [], {})["start_date"]) == ["2024-07-10"]
     # Witkoff was no envoy in July 2024: the Wednesday round of that July is not his
     later = _undated_meeting("on Wednesday", "Doha", "Steve Witkoff;Abbas Kamel;David Barnea")
     assert list(merge_rounds(pd.DataFrame([later]), [], {}, summer)["start_date"]) == [""]
+
+
+@pytest.mark.parametrize("date_text, location, people", [
+    ("on Friday", "Doha", "William Burns;David Barnea"),  # 22 March and 16 August 2024
+    ("on Monday", "Cairo", "Hassan Rashad"),  # one person: several Cairo rounds of his
+    ("", "Doha", "William Burns;Abbas Kamel;David Barnea"),  # no weekday
+    ("on Wednesday", "Doha", "William Burns;Abbas Kamel;Benjamin Netanyahu"),  # not all in it
+])
+def test_undated_article_without_window_needs_all_its_people_in_one_known_round(
+        date_text, location, people):
+    """Without a window the record places a meeting only when its two or more people are all
+    in one known round at its place on its weekday: these stay undated."""
+    row = _undated_meeting(date_text, location, people)
+    assert list(merge_rounds(pd.DataFrame([row]), [], {})["start_date"]) == [""]
+
+
+def test_undated_article_meeting_row_gets_the_anchored_day():
+    """The meetings table gives a meeting of an undated article the day the rounds take
+    ("on Wednesday" in Doha with Burns, Kamel and Barnea: the record's 2024-07-10); a meeting
+    whose words name no day keeps none."""
+    from analysis.assemble.meetings import anchor_undated
+
+    rows = [_undated_meeting("on Wednesday", "Doha", "William Burns;Abbas Kamel;David Barnea"),
+            _undated_meeting("", "Doha", "William Burns;Abbas Kamel;David Barnea")]
+    anchor_undated(rows, None)
+    assert [row["date"] for row in rows] == ["2024-07-10", ""]
+    window = (dt.date(2025, 7, 5), dt.date(2025, 8, 21))
+    rows = [_undated_meeting("July 6", "Doha", "")]
+    anchor_undated(rows, window)
+    assert rows[0]["date"] == "2025-07-06"
 
 
 def test_a_dated_article_is_never_placed_by_the_record():

@@ -233,14 +233,17 @@ def _usable(window) -> tuple[dt.date, dt.date] | None:
 def day_from_record(date_text: str, place: str, people: list[str], window,
                     rounds=None) -> dt.date | None:
     """Rule 2 (see the module's docstring): the day of the one known round at the place, on
-    the weekday the words name, in the window, sharing the most people; else None."""
+    the weekday the words name, in the window, sharing the most people; else None. Without a
+    usable window, rule 3: :func:`day_from_people`."""
     weekday = weekday_of(date_text)
     if weekday is None or not place:
         return None
     gazetteer = load_gazetteer()
     span = _usable(window)
     mine = set(people)
-    if span is None or (not mine and (window[1] - window[0]).days > NOBODY_WINDOW_DAYS):
+    if span is None:
+        return day_from_people(weekday, place, mine, window, rounds)
+    if not mine and (window[1] - window[0]).days > NOBODY_WINDOW_DAYS:
         return None
     needed = min(2, len(mine))
     scored: dict[dt.date, int] = {}
@@ -258,6 +261,28 @@ def day_from_record(date_text: str, place: str, people: list[str], window,
     best = max(scored.values())
     winners = [d for d, shared in scored.items() if shared == best]
     return winners[0] if len(winners) == 1 else None
+
+
+def day_from_people(weekday: int, place: str, people: set[str], window,
+                    rounds=None) -> dt.date | None:
+    """Rule 3, an article without a usable window (none, or one of months): the one day of
+    the whole record (inside the wide window, when there is one) at the place, on the
+    weekday, of a known round naming every one of the meeting's people, two or more, each in
+    office that day. "Burns, Kamel and Barnea in Doha on Wednesday" is 2024-07-10 (no other
+    Doha round of a Wednesday has the three); "Burns and Barnea in Doha on Friday" is nothing
+    (22 March and 16 August 2024); "Rashad in Cairo on Monday" is nothing (one person)."""
+    if len(people) < 2:
+        return None
+    gazetteer = load_gazetteer()
+    found = set()
+    for days, known_place, theirs in known_rounds() if rounds is None else rounds:
+        if not people <= theirs or not gazetteer.compatible(place, known_place):
+            continue
+        fitting = [d for d in days if d.weekday() == weekday
+                   and (window is None or window[0] - WEEK <= d <= window[1] + WEEK)
+                   and all(in_office(p, d) for p in people)]
+        found.update(fitting[:1])
+    return found.pop() if len(found) == 1 else None
 
 
 def anchored_day(date_text: str, status: str, place: str, people: list[str],

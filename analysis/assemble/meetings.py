@@ -744,15 +744,39 @@ def document_meetings(document, result: dict) -> list[tuple[dict, Cluster]]:
     return out
 
 
-def meetings_table(documents, results) -> pd.DataFrame:
-    """One row per meeting per article (MEETING_COLUMNS), ordered by doc_id and position."""
+def meetings_table(documents, results, windows: dict | None = None) -> pd.DataFrame:
+    """One row per meeting per article (MEETING_COLUMNS), ordered by doc_id and position.
+    `windows` (doc_id -> the report-date window of documents.csv) gives a meeting of an
+    article without a report date the day its words name in that window, or the record's
+    (:func:`anchor_undated`)."""
     rows = []
     for document in documents:
         result = results.get(document.doc_id)
         if not result:
             continue
-        rows.extend(row for row, _ in document_meetings(document, result))
+        found = [row for row, _ in document_meetings(document, result)]
+        if document.report_date is None:
+            anchor_undated(found, (windows or {}).get(document.doc_id))
+        rows.extend(found)
     if not rows:
         return schema.empty("meetings")
     frame = schema.conform(pd.DataFrame.from_records(rows), "meetings")
     return frame.sort_values(["doc_id", "start_char"], kind="stable", ignore_index=True)
+
+
+def anchor_undated(rows: list[dict], window) -> None:
+    """Give the meetings of an article without a report date that have no day the day
+    :func:`analysis.assemble.anchors.anchored_day` finds: "the talks, which began July 6" in
+    an article dated by its evidence to July-August 2025 is 2025-07-06; "Burns, Kamel and
+    Barnea in Doha on Wednesday" is the Doha round of 10 July 2024 in the record. Rows whose
+    words name no such day stay undated."""
+    from analysis.assemble.anchors import anchored_day
+
+    for row in rows:
+        if row.get("date"):
+            continue
+        people = [p for p in str(row.get("participants") or "").split(";") if p]
+        day, _ = anchored_day(str(row.get("date_text") or ""), str(row.get("status") or ""),
+                              str(row.get("location") or ""), people, window)
+        if day is not None:
+            row["date"] = day.isoformat()

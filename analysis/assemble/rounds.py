@@ -363,10 +363,17 @@ def _items(meetings: pd.DataFrame, documents, results, windows) -> list[_Meeting
         if estimated:  # a day the text does not give (the report's, the news of the day)
             window, day = (day - ESTIMATE_BEFORE, day), None
         anchor = ""
-        if day is None and report is None:  # an undated article: its window, or the record
-            day, anchor = anchored_day(str(row.get("date_text") or ""), str(row.get("status")),
-                                       str(row.get("location") or ""),
-                                       _people(row.get("participants")), windows.get(doc_id))
+        if report is None:  # an undated article: its window, or the record (the meetings
+            # table gives the day already when it had the window: the note says whence)
+            anchored, anchor = anchored_day(str(row.get("date_text") or ""),
+                                            str(row.get("status")),
+                                            str(row.get("location") or ""),
+                                            _people(row.get("participants")),
+                                            windows.get(doc_id))
+            if day is None:
+                day = anchored
+            elif day != anchored:
+                anchor = ""  # its own words give the day ("on July 6, 2024")
             window = (day, day) if day else window
         items.append(_Meeting(document.doc_id if document else doc_id, day, window,
                               sys.intern(str(row.get("location") or "")),
