@@ -827,9 +827,11 @@ def test_a_past_event_alone_leaves_the_report_undated_with_its_window_open():
     # after it: a report written within weeks of it when the timeline has its news hook, but
     # any time after when it lacks it (round 6, second pass: with a dev article's own hook
     # removed, its next-latest event put it 69 days early, the 21-day window missing the
-    # truth). Undated, the window from the event on
-    inference = infer("The release of soldier Edan Alexander was carried out as part of "
-                      "understandings reached in Doha, sources said.")
+    # truth). Undated, the window from the event on. (Round 7: the lede's latest event is the
+    # news, test_the_latest_event_of_the_lede_is_the_news_of_the_weeks_before; here the lede
+    # tells none)
+    inference = infer("Mediators say talks go on. The release of soldier Edan Alexander was "
+                      "carried out as part of understandings reached in Doha, sources said.")
     assert inference.report_date is None, inference.evidence
     assert "no later signal bounds it" not in inference.evidence
     assert inference.window[0] <= D(2025, 5, 12) and inference.window[1] > D(2025, 9, 1)
@@ -1218,7 +1220,8 @@ def test_an_event_n_weeks_ago_is_about_that_long_before_the_report():
     assert (event["date"], event["tense"], event["offset_days"]) == ("2025-03-01", "offset", 14)
     assert off(infer(text), D(2025, 3, 15)) <= 3
     # "three days ago" in another sentence says nothing of the event
-    other = date_signals("Sinwar was killed in Rafah. Three days ago talks resumed.")
+    other = date_signals("Talks stalled. Sinwar was killed in Rafah. Three days ago talks "
+                         "resumed.")   # (not in the lede: there it would be the news)
     assert next(m for m in other if m["kind"] == "event")["tense"] == "past"
 
 
@@ -1805,3 +1808,31 @@ def test_hamas_accepting_the_60_day_ceasefire_is_of_august_2025():
     # the 60-day ceasefire in Lebanon, or a proposal alone, is not it
     other = "The 60-day ceasefire in Lebanon took effect."
     assert "2025-08-18" not in {m["date"] for m in date_signals(other) if m["kind"] == "event"}
+
+
+# --- round 7: the lede's event is the report's news ------------------------------------------
+
+
+def test_the_latest_event_of_the_lede_is_the_news_of_the_weeks_before():
+    text = ("Qatar condemns strike on Hamas negotiators\n"
+            "Qatar's foreign ministry said that the Israeli strike on Hamas leaders in Doha "
+            "violated its sovereignty, in talks stalled since the killing of Yahya Sinwar.\n"
+            "Officials in Washington said they had been told in advance.")
+    events = {m["date"]: m["tense"] for m in date_signals(text) if m["kind"] == "event"}
+    assert events["2025-09-09"] == "recent"
+    assert events["2024-10-16"] != "recent"    # the older event of the lede: background
+    inference = infer(text)
+    assert inference.report_date is not None and off(inference, D(2025, 9, 10)) <= 7
+    assert inference.window[1] <= D(2025, 10, 12)
+
+
+def test_an_event_later_in_the_article_or_a_truce_in_the_lede_is_no_news_hook():
+    later = ("Talks resume in Cairo\n"
+             "Negotiators met again in Cairo on Sunday to discuss the next phase.\n"
+             "Months ago, Israel struck Hamas leaders in Doha.")
+    assert {m["tense"] for m in date_signals(later) if m["kind"] == "event"
+            and m["date"] == "2025-09-09"} == {"past"}
+    truce = ("Gaza update\n"
+             "The ceasefire that took effect on October 10 held through the weekend, "
+             "officials said.")
+    assert "recent" not in {m["tense"] for m in date_signals(truce) if m["kind"] == "event"}

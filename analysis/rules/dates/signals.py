@@ -226,7 +226,8 @@ def _relative_years(text: str, mentions: list[dict]) -> None:
 def _lead_dates(text: str, mentions: list[dict], sentences) -> None:
     """Mark ``lead`` the dates of the article's first sentence after its headline ("Egypt
     proposed a two-day Gaza ceasefire on October 27 that ..."): the lede tells the news, so
-    a past date there is days before the report. Not "since ...", not a background year."""
+    a past date there is days before the report. Not "since ...", not a background year.
+    The lede's latest past event is the news too (:func:`_lede_news_events`)."""
     headline = text.find("\n")   # a short first line without a full stop is a headline
     body = headline + 1 if 0 <= headline <= 200 and \
         not re.search(r"[.!?][\"”']?\s*$", text[:headline]) else 0
@@ -244,6 +245,43 @@ def _lead_dates(text: str, mentions: list[dict], sentences) -> None:
                 mention.get("tense") == "past" and not mention.get("since") and \
                 not mention.get("year_hint"):
             mention["lead"] = True
+    _lede_news_events(mentions, first)
+
+
+# The latest event the lede tells as past is the report's news (round 7): "Israel has
+# confirmed it carried out a strike on Hamas leaders in Doha". Not when a later event of the
+# lede is under way ("met on the sidelines of the UN General Assembly, with the release of
+# Edan Alexander behind him"). Not the states, offices and counts the timeline also holds,
+# nor a proposal (the talks' topic for weeks: "to discuss Biden's three-phase plan"), nor a
+# truce or ceasefire itself, nor words that also name one (an agreement's row matches "the
+# ceasefire that took effect": its first day is told in every report of its weeks and
+# months), nor an event told "since" or in the past perfect.
+TRUCE_KINDS = ("truce", "ceasefire")
+LEDE_SKIP_KINDS = ("state", "office", "hostages", "released", "anniversary", "holiday",
+                   "proposal") + TRUCE_KINDS
+
+
+def _lede_news_events(mentions: list[dict], first: tuple[int, int]) -> None:
+    """Make ``recent`` the latest past event (:func:`_lede_news`) of the lede `first`: every
+    event its words may name ("the resumption of strikes" is December 2023's or March
+    2025's); an older event of the lede is the story's background."""
+    truce = {m["start_char"] for m in mentions if m.get("event_kind") in TRUCE_KINDS}
+    news = [m for m in mentions if _lede_news(m) and first[0] <= m["start_char"] < first[1]
+            and m["start_char"] not in truce]   # ("the ceasefire that took effect")
+    under_way = [m["date"] for m in mentions if m["kind"] == "event" and
+                 m.get("tense") == "during" and first[0] <= m["start_char"] < first[1]]
+    latest = {m["start_char"] for m in news if m["date"] == max(e["date"] for e in news)
+              and not any(day > m["date"] for day in under_way)}
+    for mention in news:
+        if mention["start_char"] in latest:
+            mention["tense"] = "recent"
+
+
+def _lede_news(mention: dict) -> bool:
+    """Whether a mention is a past event the lede may tell as its news."""
+    return mention["kind"] == "event" and mention.get("tense") == "past" and \
+        mention.get("event_kind") not in LEDE_SKIP_KINDS and not mention.get("since") and \
+        not mention.get("past_perfect")
 
 
 # A year named in the same or the previous sentence ("In November 2023, Egypt and Qatar
