@@ -56,8 +56,10 @@ _DURATION = re.compile(r"\b(?:for|lasted|lasting|lasts)\s+(?:for\s+)?"  # "laste
                        r"before|after)\b", re.IGNORECASE)  # "just over a week ago"
 _RAISING_TOLL = re.compile(r",\s*(?:bringing|raising|taking|pushing|lifting)\b", re.IGNORECASE)
 # a clause of its own: "The toll includes 21 deaths in the previous 24 hours, according to the
-# ministry, which said 107,573 people have been wounded since the war began"
-_NEW_CLAUSE = re.compile(r"\b(?:adding|added|saying|noting)\s+that\b|,\s*(?:while|whereas)\b|"
+# ministry, which said 107,573 people have been wounded since the war began", "..., a
+# statement said, adding 85,653 people had been wounded"
+_NEW_CLAUSE = re.compile(r"\b(?:adding|added|saying|noting)\s+that\b|"
+                         r",\s*(?:adding|saying|noting)\b|,\s*(?:while|whereas)\b|"
                          r",\s*which\s+(?:also\s+)?(?:said|says|listed|lists|reported|recorded|put|"
                          r"puts|added|counted)\b", re.IGNORECASE)
 _ONE_DAY = re.compile(r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|that\s+day|"

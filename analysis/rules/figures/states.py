@@ -467,7 +467,8 @@ def _choose_trigger(s: _Sentence, r: _Reading) -> None:
     r.left_trigger = left
     right = r.right_trigger
     trigger = left or right
-    if (left == "toll" and right) or (left == "hold" and right in ("kill", "dead")):
+    if (left == "toll" and right and not _place_after_toll(r, right)) or (
+            left == "hold" and right in ("kill", "dead")):
         trigger = right
     if r.np.of_the and not r.alive and _said_dead(r.after, s.lexicon):
         trigger = "dead"
@@ -482,6 +483,20 @@ def _choose_trigger(s: _Sentence, r: _Reading) -> None:
         trigger = _shared_predicate(s.text, r.number, r.np, s.numbers, s.lexicon)
     r.trigger = trigger  # ("killed 1,200 people, including 815 civilians, and 251 were
     # abducted": the part shares its whole's predicate, not the next clause's)
+
+
+# a place right after a toll's number: "the death toll now stands at 10,022 in Gaza"
+_PLACE_ONLY = re.compile(r"^\s*(?:,\s*)?(?:still\s+)?(?:in|inside)\s+(?:the\s+)?"
+                         r"(?:gaza|strip|enclave|territory)\b", re.IGNORECASE)
+
+
+def _place_after_toll(r: _Reading, right: str) -> bool:
+    """After a toll phrase, a place is where the dead are counted, not hostages held: "the
+    death toll now exceeds 10,022 people in Gaza", "the toll has risen to 29,000 in the
+    Strip" (killed). Leaves a predicate of its own ("the toll ... 120 hostages remain in
+    Gaza": a hostage noun decides) and "remain", "held" (verbs, not a place)."""
+    return right == "hold" and r.np.kind not in ("hostage", "prisoner") and bool(
+        _PLACE_ONLY.match(r.after))
 
 
 _NUMBER_WORD = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|"

@@ -80,10 +80,10 @@ def _left_trigger(core_left: str, lexicon: FigureLexicon) -> tuple[str | None, i
 _LIST_GOES_ON = re.compile(r",\s*and\s", re.IGNORECASE)
 _NUMBER_INJURED_LEFT = re.compile(
     r"\b(?:number|total|tally|count)\s+of\s+(?:[\w-]+\s+){0,3}?(?:injured|wounded|injuries|"
-    r"wounds)\b[^\d.;:]{0,110}$", re.IGNORECASE)
+    r"wounds)\b[^\d.;:]{0,150}$", re.IGNORECASE)
 _NUMBER_KILLED_LEFT = re.compile(
     r"\bnumber\s+of\s+(?:[\w-]+\s+){0,4}(?:killed|dead|slain|deaths|martyrs|martyred|"
-    r"fatalities)\b[^\d.;:]{0,110}$", re.IGNORECASE)
+    r"fatalities)\b[^\d.;:]{0,150}$", re.IGNORECASE)
 # "the number of displaced is estimated at 1.9 million", "puts the number of IDPs at"
 _NUMBER_DISPLACED_LEFT = re.compile(r"\b(?:number|total|count)\s+of\s+(?:the\s+)?"
                                     r"(?:[\w-]+\s+){0,4}?(?:internally\s+)?(?:displaced|idps)\b[^\d.;:]{0,80}$",
@@ -106,7 +106,9 @@ _RELEASED_WERE = re.compile(r"\b(?:released|freed|set\s+free|let\s+go|returned)\
 _DATE_RE = re.compile(
     r"\b(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?"
     r"(?:,\s*(?:19|20)\d\d)?|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|"
-    r"oct|nov|dec)[a-z]*\.?(?:,?\s*(?:19|20)\d\d)?|(?:19|20)\d\d)\b", re.IGNORECASE)
+    r"oct|nov|dec)[a-z]*\.?(?:,?\s*(?:19|20)\d\d)?|(?:19|20)\d\d|"
+    r"\d+[-‐‑](?:day|week|month|year)(?:[-‐‑]long|[-‐‑]old)?)\b", re.IGNORECASE)
+# (a span is masked as a date: "the death toll from the 22-month conflict has surpassed")
 
 
 def _mask_dates(text: str, lexicon: FigureLexicon) -> str:

@@ -192,7 +192,7 @@ def _trigger_lists(data: dict) -> dict:
     def right_re(*keys):
         words = "|".join(f"(?:{_alternation(data[key])})" for key in keys)
         return re.compile(rf"^(?:{_APPOSITIVE}{_PLACE}|{_PLACE}{_APPOSITIVE}){_SAYS}"
-                          rf"\s*,?(?:\s+{_AUX})*\s*(?:{words})"
+                          rf"\s*(?:,|\s[–—-](?=\s))?(?:\s+{_AUX})*\s*(?:{words})"
                           r"(?![\w'’])", re.IGNORECASE)
 
     left_keys = ("kill_left", "injure_left", "take_left", "release_left", "hold_left",
