@@ -304,11 +304,11 @@ def test_undated_article_meeting_naming_nobody_needs_a_narrow_window():
     assert list(merge_rounds(pd.DataFrame([friday]), [], {}, spring)["start_date"]) == [""]
 
 
-def _news_of_the_day(location, date_text, participants=""):
+def _news_of_the_day(location, date_text, participants="", quote="talks"):
     """A one-article meeting dated 17 May 2025 by the report, not by date words."""
     return {"doc_id": "a", "report_date": "2025-05-17", "date": "2025-05-17",
             "date_text": date_text, "location": location, "participants": participants,
-            "status": "held", "quote": "talks", "start_char": 0, "end_char": 5}
+            "status": "held", "quote": quote, "start_char": 0, "end_char": 5}
 
 
 @pytest.mark.parametrize("date_text", ["", "ongoing", "have resumed"])
@@ -321,8 +321,33 @@ def test_talks_of_nobody_named_dated_by_the_news_of_the_day_need_the_record(date
         return list(merge_rounds(pd.DataFrame([row]), [], {})["start_date"])
     assert start(_news_of_the_day("Doha", date_text)) == ["2025-05-17"]
     assert start(_news_of_the_day("Cairo", date_text)) == [""]
-    named = _news_of_the_day("Cairo", date_text, "Khalil al-Hayya;Hassan Rashad")
+    named = _news_of_the_day("Cairo", date_text, "Khalil al-Hayya;Hassan Rashad",
+                             "its delegation met Rashad in Cairo")
     assert start(named) == ["2025-05-17"]
+
+
+@pytest.mark.parametrize("quote, day", [
+    ("Egypt hosts Hamas delegation", "2025-05-17"),
+    ("al-Hayya arrived in Cairo", "2025-05-17"),
+    ("al-Hayya's meetings with Egyptian officials in Cairo", ""),
+    ("negotiations gained momentum in Cairo", ""),
+    ("al-Hayya travelled from Doha to Cairo", ""),
+])
+def test_named_people_dated_by_the_news_of_the_day_need_a_verb_of_meeting(quote, day):
+    """A one-article meeting of named people with only the report's day keeps that day when
+    its quote has a verb of meeting; a noun ("meetings", "negotiations") or a journey leaves
+    the round undated (the record has no Cairo round on 17 May 2025)."""
+    row = _news_of_the_day("Cairo", "", "Khalil al-Hayya", quote)
+    assert list(merge_rounds(pd.DataFrame([row]), [], {})["start_date"]) == [day]
+
+
+@pytest.mark.parametrize("participants, day", [("", ""), ("Steve Witkoff", "2025-05-19")])
+def test_a_round_with_neither_place_nor_people_has_no_day(participants, day):
+    """'Talks are officially supposed to start only on Monday' names neither place nor
+    people: no round anyone can place, so it stays undated; naming a person, it keeps its day."""
+    row = {**_news_of_the_day("", "on Monday", participants), "date": "2025-05-19",
+           "status": "planned"}
+    assert list(merge_rounds(pd.DataFrame([row]), [], {})["start_date"]) == [day]
 
 
 def test_a_day_told_by_date_words_needs_no_record():

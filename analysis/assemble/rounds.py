@@ -36,6 +36,7 @@ from analysis import schema
 from analysis.assemble.anchors import anchored_day, known_round_near, load_reference_rounds
 from analysis.assemble.meetings import document_meetings
 from analysis.rules.actors import load_actors, merge_by_surname
+from analysis.rules.lexicon import word_lists
 from analysis.rules.places import load_gazetteer
 
 PLANNED_WINDOW = dt.timedelta(days=14)
@@ -78,6 +79,7 @@ class _Meeting:
     estimate: dt.date | None = None  # a day the text does not give (the news of the day)
     anchor: str = ""  # an undated article's meeting placed by its window or the record
     told: bool = True  # whether its date words name a time ("ongoing", "is in" do not)
+    met: bool = True  # whether its quote has a verb of meeting ("met", "hosts", "arrived")
 
 
 class _Round:
@@ -382,7 +384,8 @@ def _items(meetings: pd.DataFrame, documents, results, windows) -> list[_Meeting
                               _quote(sentence or str(row.get("quote") or "")),
                               [{"kind": t["kind"], "value": t["value"]} for t in terms],
                               _day(row.get("date")) if estimated else None, anchor,
-                              names_a_time(str(row.get("date_text") or ""))))
+                              names_a_time(str(row.get("date_text") or "")),
+                              says_met(str(row.get("quote") or ""))))
     return items
 
 
@@ -405,15 +408,40 @@ def names_a_time(date_text: str) -> bool:
     return bool(_TIME_WORD.search(date_text or ""))
 
 
+def _meeting_verbs() -> re.Pattern:
+    """The verbs of meeting, arriving and receiving of the meeting lexicon, as one pattern."""
+    lists = word_lists("meeting_lexicon.csv")
+    words = sorted({*lists["meet_verb"], *lists["arrive_verb"], *lists["receive_verb"]},
+                   key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", re.IGNORECASE)
+
+
+_MEETING_VERB = _meeting_verbs()
+
+
+def says_met(quote: str) -> bool:
+    """Whether a meeting's quote has a verb of meeting ('met', 'meets with', 'hosts',
+    'arrived', 'welcomed'), not only a noun ("Bahbah's meetings with Hamas officials",
+    "Witkoff's discussions with Dermer", "negotiations gained momentum in Cairo") or a
+    journey ("traveled from Israel to Qatar", "leaves Egypt after talks").
+
+    >>> says_met("Egypt hosts Hamas delegation"), says_met("Witkoff's discussions in Doha")
+    (True, False)
+    """
+    return bool(_MEETING_VERB.search(quote or ""))
+
+
 def _news_of_the_day(round_: _Round) -> list[dt.date]:
     """The days of a one-article round whose meetings are dated only by the news of the day
     (the report's day or the one before, no date words): that day when the meeting names people
-    ("Hamas said Wednesday that its delegation met Rashad in Cairo"), or when the record has a
+    and a verb of meeting ("Hamas said Wednesday that its delegation met Rashad in Cairo",
+    "Egypt hosts Hamas delegation", "Witkoff arrived in Israel"), or when the record has a
     round of talks at the place within a day of it ("indirect talks have resumed in Doha" in a
-    report of 17 May 2025); else none ("the delegation in Cairo": the reporting rarely dates
-    such talks)."""
+    report of 17 May 2025); else none ("the delegation in Cairo", "Witkoff's discussions with
+    Dermer in Washington", "negotiations gained momentum in Cairo": the reporting rarely dates
+    such talks, and a noun names talks of the past weeks as often as of the day)."""
     estimates = sorted(m.estimate for m in round_.members if m.estimate)
-    if round_.participants:
+    if round_.participants and any(m.met for m in round_.members if m.estimate):
         return estimates
     return [day for day in estimates if known_round_near(round_.location, day)]
 
@@ -428,6 +456,9 @@ def _record(round_: _Round, table) -> dict:
         days = [day for day in days if known_round_near(round_.location, day)]
     if not days and len(round_.docs) == 1 and round_.location:
         days = _news_of_the_day(round_)
+    if not round_.location and not round_.participants:
+        days = []  # talks of nobody named, nowhere named: "talks are officially supposed to
+        # start only on Monday" is no round anyone can place (the meetings row keeps its day)
     start, end = (days[0], days[-1]) if days else (None, None)
     participants = merge_by_surname(round_.participants, table)
     location = round_.location
