@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from analysis.rules.figures.noun_phrase import _noun_phrase
 from analysis.rules.figures.reading import _Reading, _Sentence
 from analysis.rules.figures.triggers import _mask_dates, _nearest_cue, _same_clause
 
@@ -115,6 +116,12 @@ def _group(s: _Sentence, r: _Reading) -> str | None:
     freed is a release of its own (group all), as is "24 of whom have died" (hostages dead)."""
     if r.nationality_part:
         return "all"  # "including 70 Israelis": a part by nationality, as in a breakdown
+    if r.metric in ("hostages_held", "hostages_dead") and _AMERICANS.search(r.right[:r.np.end]):
+        return "foreigners"  # "the five Americans believed to be held in Gaza": dual
+        # nationals among the held, a sub-count (not "Hamas released two American hostages")
+    subgroup = _part_of_subgroup(s, r)
+    if subgroup:
+        return subgroup
     if r.metric.startswith("hostages_") and _CITIZENSHIP_AFTER.match(r.right, r.np.end):
         return "dual nationals"  # "the eight hostages held in Gaza who hold dual Israeli-US
         # citizenship": the citizens of one country among them, a sub-count
@@ -166,6 +173,30 @@ def _group(s: _Sentence, r: _Reading) -> str | None:
         return named  # "33 ... presumed deceased, including eight soldiers": a part of the
         # dead (a part of the held said dead is the dead count: "including 36 who are dead")
     return "all"
+
+
+_AMERICANS = re.compile(r"\b(?:Americans?|U\.?S\.?\s+(?:citizens|nationals)|American\s+citizens)\b")
+# a bare count right after a sub-count, told as its part: "five Americans are included, with
+# four confirmed dead", "including 300 children, of whom 40 ..."
+_PART_AFTER_SUBGROUP = re.compile(r"^[^.;\d]{0,50}?(?:,\s*with|,?\s*of\s+(?:whom|them))\s+"
+                                  r"(?:\w+\s+)?$", re.IGNORECASE)
+
+
+def _part_of_subgroup(s: _Sentence, r: _Reading) -> str | None:
+    """A bare number told as a part of the sub-count just before it keeps that sub-count's
+    group: "five Americans are among the hostages, with four confirmed dead" (foreigners),
+    not the dead among all the hostages. Leaves "129 hostages remain in Gaza, with 34
+    believed dead" (the number before counts everyone)."""
+    if r.np.kind is not None:
+        return None
+    before = [n for n in s.numbers if n.end <= r.number.start]
+    if not before:
+        return None
+    np = _noun_phrase(s.text[before[-1].end:], s.lexicon)
+    if np.kind not in ("subgroup", "person") or not np.group or not _PART_AFTER_SUBGROUP.match(
+            s.text[before[-1].end + np.end:r.number.start]):
+        return None
+    return np.group
 
 
 def _state_of_the_taken(s: _Sentence, r: _Reading) -> bool:

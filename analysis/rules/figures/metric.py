@@ -113,7 +113,9 @@ def _hostage_context(s: _Sentence, r: _Reading) -> bool:
 
 _HELD_IN_GAZA = re.compile(r"\b(?:remain\w*|(?:still\s+)?(?:being\s+)?held|still)\s+"
                            r"(?:captive\s+)?in\s+(?:the\s+)?gaza(?:\s+strip)?\b|"
-                           r"\bstill\s+unaccounted\s+for\b", re.IGNORECASE)
+                           r"\bstill\s+unaccounted\s+for\b|\b(?:left|yet|still)\s+to\s+be\s+"
+                           r"(?:returned|handed\s+over|recovered)\b", re.IGNORECASE)  # ("four
+# bodies left to be returned" after a sentence about the hostages' remains)
 _ADVERB_ASIDE = re.compile(r",\s*(?:however|though|meanwhile|in\s+turn)\s*,", re.IGNORECASE)
 # a sentence that opens on a part of what the sentence before counted
 _ANAPHORIC_START = re.compile(r"^\W*(?:among|of)\s+(?:them|those|these|whom)\b[^.;\d]{0,25}$",
@@ -223,6 +225,9 @@ _HELD_STATE_AFTER = re.compile(r"^\s*,?\s*(?:(?:who|that)\s+(?:have\s+been|had\s
                                r"(?:still\s+)?held\b|still\b|in\s+captivity)", re.IGNORECASE)
 
 
+_TOLD_DEAD = re.compile(r"^[^.;]{0,80}?\b(?:that\s+)?(?:their|the)\s+(?:relatives|loved\s+ones|"
+                        r"family\s+members|sons|daughters|children)\s+(?:are|were|had\s+been|"
+                        r"have\s+been)\s+(?:dead|killed|deceased)\b", re.IGNORECASE)
 _NOTIFIED_AFTER = re.compile(r"^\s*(?:have|had|has)\s+(?:now\s+)?been\s+"
                              r"(?:informed|notified|told)\b", re.IGNORECASE)
 _NOTIFIED_BEFORE = re.compile(r"\b(?:notif(?:y|ied|ying)|inform(?:ed|ing)?)\s+(?:the\s+)?"
@@ -247,6 +252,9 @@ def _metric(s: _Sentence, r: _Reading) -> str | None:
     (held), "Of the 132 hostages, 29 are dead" (hostages dead), the parts of a count of
     hostages, releases whose noun does not say which side, and held counts by nationality."""
     np, trigger, lexicon = r.np, r.trigger, s.lexicon
+    if np.kind == "hostage" and _FAMILIES_OF.search(r.core_left) and _TOLD_DEAD.match(r.after):
+        return "hostages_dead"  # "informed the families of 31 people held in Gaza that their
+        # relatives are dead", "tells families of 31 hostages their loved ones are dead"
     if _families_of_the_held(r):
         return "hostages_held"
     if _HANDOVER_UNDER_WAY.search(r.core_left) and _DEAD_IN_PHRASE.search(r.right[:np.end]):

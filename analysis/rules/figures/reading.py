@@ -176,13 +176,20 @@ def _counts_things(s: _Sentence, r: _Reading) -> bool:
 _ALIVE_IN_CLAUSE = re.compile(r"^[^,;.]{0,40}?\b(?:are|is|were|was|remain)\s+(?:\w+\s+){0,3}?"
                               r"(?:still\s+)?(?<!no\slonger\s)(?<!not\s)alive\b", re.IGNORECASE)
 # ("are no longer alive", "are not alive" are the dead: see dead_right)
-# "Israel believes 63 hostages still held in Gaza are alive": only where and how they are held
+# "Israel believes 63 hostages still held in Gaza are alive", "the two dozen hostages held by
+# Hamas who are believed to still be alive": only where and how they are held
 # between the noun and "alive" (not "59 hostages of whom 24 were alive", "how many are alive")
-_HELD_ALIVE = re.compile(r"^(?:\s+(?:still|held|being|kept|in|inside|the|gaza|strip|captivity|by|"
+_HELD_ALIVE = re.compile(r"^(?:,?\s+(?:who|that|still|held|being|kept|in|inside|the|gaza|strip|"
+                         r"captivity|by|"
                          r"hamas|captive|are|is|were|remain|believed|thought|presumed|"
                          r"considered|to|be))+\s+alive\b", re.IGNORECASE)
 
 
+# a number's whole after a quantity: "one of the 20 captives believed to be alive" (not "the
+# fate of the two dozen hostages ... who are believed to still be alive")
+_QUANTITY_OF = re.compile(r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                          r"twelve|all|none|some|most|many|several|few|half|each|any|both))\s+"
+                          r"(?:out\s+)?of\s+(?:the\s+)?$", re.IGNORECASE)
 _SHARE_OF_LEFT = re.compile(r"\b(?:most|many|some|half|few|several|(?:a|one|two)[\s-]+(?:third|"
                             r"quarter|fifth)s?|two[\s-]+thirds|three[\s-]+quarters|(?:the\s+)?majority)"
                             r"\s+of\s+(?:the\s+)?(?:remaining\s+)?$", re.IGNORECASE)  # a share of a
@@ -235,7 +242,7 @@ def _alive_without_whole(s: _Sentence, r: _Reading) -> bool:
         return False  # "most of the 33 are alive", "fewer than half of the 59": the whole
     if not (lexicon.alive_re.match(after) or (np.of_the and _ALIVE_IN_CLAUSE.match(after))
             or (np.kind == "hostage" and _HELD_ALIVE.match(after)
-                and not re.search(r"\bof\s+(?:the\s+)?$", r.core_left, re.IGNORECASE))):
+                and not _QUANTITY_OF.search(r.core_left))):
         return False
     r.alive = True
     return not (np.kind in ("hostage", "pronoun") or lexicon.hostage_word_re.search(s.text)

@@ -35,6 +35,7 @@ from analysis.rules.figures.states import (
     _coordinated_release,
     _part_without_state,
     _pending_clause,
+    _pending_pair,
     _planned_before_trigger,
     _read_triggers,
     _rescue_veto,
@@ -121,7 +122,7 @@ def _read_number(s: _Sentence, number: Number, outcome: dict, previous: dict | N
         return None
     if _part_without_state(s, r) or _rescue_veto(s, r):
         return None
-    if _pending_clause(s, r):
+    if _pending_clause(s, r) or _pending_pair(s, r):
         outcome["pending"] = True
         return None
     if _rate_governs(s.text, number, r.after, r.core_left, s.lexicon):

@@ -366,8 +366,11 @@ def _rescue_veto(s: _Sentence, r: _Reading) -> bool:
     later = find_numbers(own_clause)  # nor "130 came home in truces and seven in rescues"
     own_clause = own_clause[:later[0].start] if later else own_clause  # not "148
     # hostages have returned alive, most in two deals, while eight were rescued by troops"
-    if not (s.lexicon.rescue_re.search(r.core_left[-40:]) or _rescued_after(r, own_clause,
-                                                                          bool(later))):
+    near_left = r.core_left[-40:]
+    if not r.part_of:  # ("handed over the bodies of 20 hostages, with just eight bodies left
+        near_left = re.split(r"\d", near_left)[-1]  # to be returned": the 20's rescue word)
+    if not (s.lexicon.rescue_re.search(near_left) or _rescued_after(r, own_clause,
+                                                                    bool(later))):
         return False
     if _RECOVERED_BODIES.search(r.core_left[-60:]):
         return True  # "recovered the bodies of two hostages held in Gaza"
@@ -449,6 +452,26 @@ def _pending_clause(s: _Sentence, r: _Reading) -> bool:
     if r.right_trigger == "hold" and definite:
         return False  # "must first identify the estimated 90 hostages it is holding": a state
     return bool(not r.coordinated and not r.still_held and not _TOTAL_LEFT.search(r.core_left))
+
+
+# a count joined by "and" to the pending count before it, with no verb of its own: "the deal
+# may involve 400 Palestinian prisoners and 40 captives believed to be held in Gaza"
+_NOUN_AND = re.compile(r"^\s+[^\d,;.:()]{1,50}?\s+and\s+$", re.IGNORECASE)
+_FINITE_AFTER = re.compile(r"^\s*(?:,\s*)?(?:who\s+|that\s+)?(?:remain|remains|are|is|were|was|have|"
+                           r"has|had|still)\b", re.IGNORECASE)
+
+
+def _pending_pair(s: _Sentence, r: _Reading) -> bool:
+    """The second count of a pending swap's terms is pending too: "the deal may involve 400
+    Palestinian prisoners and 40 captives believed to be held in Gaza" (40: a deal's number,
+    not the held count). Leaves a count with a finite verb of its own ("would free 33
+    hostages and 59 remain in Gaza") and pairs after a count that was read."""
+    earlier = [o for o in s.outcomes[:-1] if not o.get("excluded")]
+    before = [n for n in s.numbers if n.end <= r.number.start]
+    if not earlier or not earlier[-1].get("pending") or not before:
+        return False
+    between = s.text[before[-1].end:r.number.start - (len(r.left) - r.hedge_start)]
+    return bool(_NOUN_AND.match(between)) and not _FINITE_AFTER.match(r.after)
 
 
 def _choose_trigger(s: _Sentence, r: _Reading) -> None:
