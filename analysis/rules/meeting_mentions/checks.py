@@ -27,6 +27,7 @@ from analysis.rules.meeting_mentions.cues import (
     PARTY_COUNTRIES,
     TIME_UNITS,
     _after_receive_adverbials,
+    _for_consultations,
     _hosts,
     _no_venue,
     _presence,
@@ -40,6 +41,7 @@ from analysis.rules.meeting_mentions.geometry import (
 
 # a day set off by commas or brackets after a name: "Netanyahu has, today (Sunday), instructed"
 ADVERBIAL_WORDS = {",", "(", ")", "today", "tonight", "yesterday", "on", "earlier", "later"}
+WORD = re.compile(r"[\w'\u2019-]+")
 # the words before a name that say the person is not at the meeting
 NOT_PRESENT_BEFORE = {"in coordination with", "the request of", "on behalf of",
                       "the behest of", "the instructions of", "the direction of"}
@@ -242,7 +244,7 @@ class ChecksMixin:
             if state.previous_subject is not None and (all(
                     w in ("on", ",", "in", "at", "late", "early") or w[:1].isdigit()
                     or w in self.lex["weekday_words"] for w in opening) or (
-                    opening[:1] and opening[0] in OPENERS and opening[-1] == ","
+                    opening[:1] and opening[0] in OPENERS | {"while"} and opening[-1] == ","
                     and opening.count(",") == 1 and len(opening) >= 4)):  # "Since the talks
                 # began, he has traveled" (not "After Cairo, he is set to travel to Qatar")
                 return {**state.previous_subject, "borrowed": True, "start": pronoun,
@@ -291,6 +293,8 @@ class ChecksMixin:
             after = after[1:]  # "a senior Hamas official, Taher Nounou, said ...": a speaker
         if after and after[0] in speech_or_send or self._apposed_speaker(doc, mention, sent):
             return not self._says_he_met(doc, mention, sent)
+        if self._modifier_or_sender(doc, mention, sent):
+            return True
         later = " ".join(t.lower_ for t in doc[mention["end"]:min(sent.end, mention["end"] + 4)])
         if _phrase_in(later, self.lex_lists["absent"]):
             return True
@@ -329,8 +333,23 @@ class ChecksMixin:
                 for j, w in enumerate(ahead)):
             return True  # "where he said Prime Minister Netanyahu had accepted the proposal"
             # (but "said Mr Fidan had met Hamas officials": he is the one who met)
-        return len(before) >= 2 and before[-1] in ("of", "for", "to", "the") and any(
-            w in self.lex["proxy"] for w in before[:-1])
+        words = WORD.findall(doc[max(sent.start, begin - 7):begin].text.lower())
+        return len(words) >= 2 and words[-1] in ("of", "for", "to", "the") and any(
+            w in self.lex["proxy"] for w in words[-3:-1])  # ("the son-in-law of former US
+        # President Donald Trump": the words as written, not the tokens 'son - in - law')
+
+    def _modifier_or_sender(self, doc, mention, sent) -> bool:
+        """A name used as a modifier ('to discuss the Witkoff framework', 'the Witkoff plan':
+        a `plan_noun` right after it) or a name that sends others ('Netanyahu has agreed to
+        send the director of the Mossad', 'Netanyahu decided to dispatch a team': 'to' and a
+        sending verb within the four words after it, no comma). Leaves 'Witkoff plans to
+        travel' and 'Netanyahu agreed to meet Witkoff'."""
+        after = [t.lower_ for t in doc[mention["end"]:min(sent.end, mention["end"] + 4)]]
+        if after[:1] and after[0] in self.lex["plan_noun"]:
+            return True
+        cut = after.index(",") if "," in after else len(after)
+        return any(a == "to" and b in self.lex["send_verb"]
+                   for a, b in zip(after[:cut], after[1:cut]))
 
     @staticmethod
     def _not_present_before(doc, mention, sent) -> bool:
@@ -422,11 +441,16 @@ class ChecksMixin:
             return False  # "agreed to US proposals", "met US officials in Doha"
         if _hosts(following):
             return True  # "Warsaw will host Mossad chief David Barnea", "Cairo is also hosting"
+        if self._origin_of_arrival(doc, start, sent):
+            return False
         i = start - 1
         while i >= sent.start and doc[i].lower_ in ("the", "a", "an", "another"):
             i -= 1  # "in a European capital", "in another European capital"
         word = doc[i].lower_ if i >= sent.start else ""
         previous = doc[i - 1].lower_ if i - 1 >= sent.start else ""
+        if word != "from" and _for_consultations([t.lower_ for t in doc[end:min(sent.end,
+                                                                               end + 5)]]):
+            return False  # (but "bringing the team home from Doha for consultations")
         if word in self.lex["place_preposition"] and _phrase_in(
                 " ".join(t.lower_ for t in doc[max(sent.start, i - 3):i]),
                 self.lex_lists["not_meeting"]) and "sidelines" not in [
@@ -461,6 +485,21 @@ class ChecksMixin:
             self.gazetteer.canonical(place.text) not in PARTY_COUNTRIES
         # "the Doha talks", "leave Egypt talks"; not "direct US discussions with Hamas",
         # "hostage, Iran talks stall" (a party or a subject, not where they are)
+
+    def _origin_of_arrival(self, doc, start: int, sent) -> bool:
+        """'The delegation arrived from the movement's headquarters in Qatar', 'came from its
+        base in Doha': a place inside the 'from' phrase of an arrival (a place noun, then
+        'in'/'at' and the place, no other place between) is where they came from. Leaves
+        'arrived from Doha in Cairo' (Cairo: another place before it in the phrase) and
+        'arrived in Cairo from Doha'."""
+        words = [t.lower_ for t in doc[max(sent.start, start - 10):start]]
+        if len(words) < 3 or words[-1] not in ("in", "at") or "from" not in words:
+            return False
+        j = len(words) - 1 - words[::-1].index("from")
+        between = words[j + 1:-1]
+        return j > 0 and words[j - 1] in self.lex["arrive_verb"] | {"came", "come", "comes"} \
+            and bool(between) and not any(w in (",", "to", "in", "at", "and")
+                                          or w in self.gazetteer.aliases for w in between)
 
     def _title_follows(self, doc, end: int, sent) -> bool:
         """'with visiting US National Security Adviser Jake Sullivan': a capitalised word (no

@@ -45,10 +45,15 @@ def _after_receive_adverbials(s: Sentence, j: int) -> int:
     return j
 
 
+REFUSE_WORDS = {"refused", "refuses", "refusing", "declined", "declines", "declining"}
+
+
 def _negated(lower: list[str], i: int) -> bool:
-    """'did not attend the Doha sessions', 'never met': a meeting that did not happen.
-    Leaves 'not only met'... as negated too (rare)."""
+    """'did not attend the Doha sessions', 'never met', 'refused to send', 'declined to
+    meet': a meeting that did not happen. Leaves 'not only met'... as negated too (rare)."""
     if i > 0 and lower[i - 1] in ("not", "n't", "never"):
+        return True
+    if i > 1 and lower[i - 1] == "to" and lower[i - 2] in REFUSE_WORDS:
         return True
     return i > 1 and lower[i - 2] in ("not", "n't", "never") and lower[i - 1] in (
         "attend", "join", "meet", "hold")
@@ -137,8 +142,23 @@ def _on_the_way(s: Sentence, group: Group) -> bool:
         return True
     return any(t.kind in ("travel", "arrive") and t.word.lower().endswith("ing") and
                s.lower[t.position - s.start - 1:t.position - s.start] in (
-                   ["is"], ["are"], ["reportedly"])
+                   ["is"], ["are"], ["reportedly"]) and not _leaving_meeting(s, group, t)
                for t in group.triggers)
+
+
+DEPARTING = {"leaving", "departing"}
+
+
+def _leaving_meeting(s: Sentence, group: Group, trigger: Trigger) -> bool:
+    """'the negotiators in Cairo are leaving for Doha after talks ... ended': a departure under
+    way (token of `trigger`) whose group is not at the place it heads for (the place after
+    'for'/'to' within three words): the meeting left behind is over, not planned. Leaves 'is
+    leaving for Doha for talks on Sunday' (the group's place is the destination)."""
+    if trigger.word.lower() not in DEPARTING:
+        return False
+    ahead = [p for p in group.places if 0 < p.start - trigger.position <= 3
+             and s.lower[p.start - s.start - 1] in ("for", "to")]
+    return not any(p.text == group.location for p in ahead)
 
 
 def _as_clause(s: Sentence, i: int) -> bool:
@@ -251,9 +271,10 @@ def _sent_to(senders: set[str], before: list[str]) -> bool:
 
 
 def _to_send(before: list[str]) -> bool:
-    """'has approved sending a team to Doha', 'decided to send a delegation to Cairo': a
-    delegation still to be sent (a gerund or an infinitive of sending up to four words before
-    the meeting word). Leaves 'Israel sent a delegation to Cairo on Sunday' (it went)."""
+    """'has approved sending a team to Doha', 'decided to send a delegation to Cairo', 'has
+    agreed to send the director of the Mossad to ceasefire negotiations in Qatar': someone
+    still to be sent (a gerund or an infinitive of sending up to ten words before the meeting
+    word). Leaves 'Israel sent a delegation to Cairo on Sunday' (it went)."""
     return any(w in ("sending", "dispatching") or (
         w in ("send", "dispatch") and before[k - 1:k] == ["to"]) for k, w in enumerate(before))
 
@@ -400,6 +421,28 @@ def _no_venue(word: str, previous: str) -> bool:
         word == "in" and previous in RESIDENCE_WORDS | EVENT_NOUNS) or (
         word in ("to", "for") and previous in TITLE_NOUNS) or (
         word == "to" and previous in TRIP_NOUNS)
+
+
+def _for_consultations(following: list[str]) -> bool:
+    """'will return to Doha for further consultations', 'is leaving for Doha for
+    consultations': the words after a place send a delegation home to confer with its own
+    leaders, not to talks there. Leaves 'went to Doha for consultations with the Qatari prime
+    minister' (someone to confer with) and 'in Cairo for talks'."""
+    words = following[1:] if following[:1] == ["for"] else []
+    if words[:1] in (["further"], ["more"], ["internal"], ["additional"]):
+        words = words[1:]
+    return words[:1] == ["consultations"] and words[1:2] != ["with"]
+
+
+def _home_consultations(lower: list[str], i: int) -> bool:
+    """'consultations' (token i) as the purpose of going home: 'for further consultations',
+    'for consultations' with no one after 'with'. Leaves 'consultations with Egyptian officials
+    in Cairo' and 'held consultations in Doha'."""
+    if lower[i] != "consultations":
+        return False
+    j = i - 1 if i > 0 and lower[i - 1] not in ("further", "more", "internal", "additional") \
+        else i - 2
+    return j >= 0 and lower[j] == "for" and lower[i + 1:i + 2] != ["with"]
 
 
 EVENT_NOUNS = {"victory", "election", "elections", "win", "war", "fighting", "assassination",

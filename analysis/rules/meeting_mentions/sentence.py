@@ -29,6 +29,7 @@ from analysis.rules.meeting_mentions.cues import (
     _as_clause,
     _captives_move,
     _days_after,
+    _home_consultations,
     _listed_after,
     _negated,
     _onward,
@@ -55,6 +56,8 @@ from analysis.rules.meeting_mentions.geometry import (
     _title_head,
     _where_follows,
 )
+
+NOUN_BEFORE = DETERMINERS | {"'s", "\u2019s", "planned", "scheduled", "expected", "upcoming"}
 
 
 class SentenceMixin:
@@ -178,7 +181,8 @@ class SentenceMixin:
                 # from Doha": the 'after' clause is another event)
             if kind == "noun":
                 kind = self._reference_kind(s.lower, i)
-            if _negated(s.lower, i) or (kind == "travel" and _onward(s.lower, i)):
+            if _negated(s.lower, i) or (kind == "travel" and _onward(s.lower, i)) or \
+                    _home_consultations(s.lower, i):
                 continue
             if kind in ("meet", "travel", "arrive", "noun") and self._wished(s, i):
                 continue  # "has also expressed interest in visiting Washington soon"
@@ -462,4 +466,35 @@ class SentenceMixin:
         return bool(_phrase_in(doc[first:upto].text.lower(), self.lex_lists["called_off"])) or \
             any(t.kind == "noun" and _phrase_in(
                 doc[max(s.start, t.position - 5):t.position].text.lower(),
-                ("in lieu of", "instead of")) for t in group.triggers)
+                ("in lieu of", "instead of")) for t in group.triggers) or \
+            self._called_off_before(s, group) or self._unsent(s, group)
+
+    def _called_off_before(self, s: Sentence, group: Group) -> bool:
+        """'has cancelled Mossad chief David Barnea's planned trip to Qatar', 'scrapped a
+        visit to Cairo': a called-off word up to eight words before the group's first meeting
+        word, a noun, with no stop, comma or other meeting word between. Leaves 'after the
+        postponed talks, Burns met Barnea in Rome' (a comma) and 'delayed ... before they met'
+        (a verb)."""
+        trigger = min(group.triggers, key=lambda t: t.position)
+        first = trigger.position - s.start
+        if trigger.kind not in ("noun", "reference") and (
+                first == 0 or s.lower[first - 1] not in NOUN_BEFORE):
+            return False  # (a verb: "postponed ... before they met")
+        before = s.lower[max(0, first - 8):first]
+        cut = max((j for j, w in enumerate(before) if w in (",", ".", ";", ":")
+                   or w in self.lex["clause_break"]), default=-1)
+        return bool(_phrase_in(" ".join(before[cut + 1:]), self.lex_lists["called_off"]))
+
+    def _unsent(self, s: Sentence, group: Group) -> bool:
+        """'Netanyahu refused to send a delegation to Cairo today to meet with Burns', 'Israel
+        will not send negotiators to Doha': a negated sending (`_negated`) up to twelve words
+        before the group's first meeting word, no comma or 'but' between: whatever the people
+        sent were to do did not happen. Leaves 'sent a delegation to Cairo' and 'Israel did
+        not send a team, but Burns met Kamel in Cairo'."""
+        first = min(group.positions) - s.start
+        for j in range(max(0, first - 12), first):
+            if s.lower[j] in (",", ";", "but"):
+                return False
+            if s.lower[j] in self.lex["send_verb"] and _negated(s.lower, j):
+                return not any(w in (",", ";", "but") for w in s.lower[j:first])
+        return False
