@@ -118,8 +118,8 @@ def _noun_phrase(right: str, lexicon: FigureLexicon) -> NounPhrase:
 # the groups that together are everyone: "more than 1,200 men, women and children"
 _EVERYONE = re.compile(r"\s*(?:men|women|children)(?:\s*,\s*(?:and\s+)?(?:men|women|children)|"
                        r"\s+and\s+(?:men|women|children)){2}\b", re.IGNORECASE)
-_HELD_CAPTIVE_AFTER = re.compile(r"\s+(?:who\s+(?:are|were|remain)\s+)?(?:still\s+)?(?:(?:believed|thought|"
-                                 r"said|known|understood)\s+to\s+(?:still\s+)?be\s+)?(?:being\s+)?"
+_HELD_CAPTIVE_AFTER = re.compile(r"\s+(?:who\s+(?:are|were|remain)\s+)?(?:still\s+)?"
+                                 r"(?:(?:believed|thought|said|known|understood)\s+to\s+(?:still\s+)?be\s+)?(?:being\s+)?"
                                  r"held\s+(?:captive|hostage|in\s+(?:the\s+)?(?:gaza|strip|enclave|"
                                  r"tunnels|territory)|by\s+(?:hamas|militants|the\s+militants?|palestinian\s+"
                                  r"militants))\b", re.IGNORECASE)

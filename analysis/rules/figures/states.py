@@ -457,8 +457,8 @@ def _pending_clause(s: _Sentence, r: _Reading) -> bool:
 # a count joined by "and" to the pending count before it, with no verb of its own: "the deal
 # may involve 400 Palestinian prisoners and 40 captives believed to be held in Gaza"
 _NOUN_AND = re.compile(r"^\s+[^\d,;.:()]{1,50}?\s+and\s+$", re.IGNORECASE)
-_FINITE_AFTER = re.compile(r"^\s*(?:,\s*)?(?:who\s+|that\s+)?(?:remain|remains|are|is|were|was|have|"
-                           r"has|had|still)\b", re.IGNORECASE)
+_FINITE_AFTER = re.compile(r"^\s*(?:,\s*)?(?:who\s+|that\s+)?(?:remain|remains|are|is|were|was|"
+                           r"have|has|had|still)\b", re.IGNORECASE)
 
 
 def _pending_pair(s: _Sentence, r: _Reading) -> bool:
