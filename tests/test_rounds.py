@@ -378,3 +378,43 @@ def test_nobody_named_a_day_apart_stays_apart():
     rounds = merge_rounds(pd.DataFrame([talks, monday]), [], {})
     assert sorted(zip(rounds["start_date"], rounds["doc_ids"])) == [
         ("2025-05-18", "a"), ("2025-05-19", "b")]
+
+
+# --- "the January meeting": a month named before a meeting noun --------------------------
+
+@pytest.mark.parametrize("sentence, trigger, month", [
+    ("The January meeting in Paris between Barnea and Burns laid the framework.", "meeting",
+     "January"),
+    ("No one has met since the August 2024 summit in Doha.", "summit", "August 2024"),
+    ("Last November's talks in Cairo ended without a deal.", "talks", "November"),
+    ("Burns may meet Barnea in Paris.", "meet", ""),  # a verb: "may" is no month
+    ("In January, the meeting in Paris was postponed.", "meeting", ""),  # not right before it
+    ("The Mar meeting in Paris was postponed.", "meeting", ""),  # an abbreviation
+])
+def test_month_of_the_meeting(sentence, trigger, month):
+    """A month name in full, capitalised, right before a meeting noun dates the meeting to
+    that month ("The January meeting in Paris ..." in a March report); verbs, a month elsewhere
+    in the sentence and abbreviations give nothing."""
+    from analysis.assemble.meetings import month_of_the_meeting
+
+    start = sentence.lower().find(trigger)
+    mention = {"trigger": trigger, "sentence": sentence, "sentence_start": 0,
+               "start_char": start, "date_text": ""}
+    assert month_of_the_meeting(mention) == month
+
+
+def test_a_meeting_of_a_named_month_joins_that_months_round():
+    """'The January meeting in Paris' in a report of 12 March 2024 stands for January 2024:
+    it joins the Paris round of 28 January that another article dates, not a March one."""
+    rows = [
+        {"doc_id": "march", "report_date": "2024-03-12", "date": "", "date_text": "January",
+         "location": "Paris", "participants": "William Burns;David Barnea", "status": "held",
+         "quote": "The January meeting in Paris", "start_char": 0, "end_char": 20},
+        {"doc_id": "january", "report_date": "2024-01-28", "date": "2024-01-28",
+         "date_text": "on Sunday", "location": "Paris",
+         "participants": "William Burns;David Barnea", "status": "held",
+         "quote": "met in Paris on Sunday", "start_char": 0, "end_char": 20},
+    ]
+    rounds = merge_rounds(pd.DataFrame(rows), [], {})
+    assert [(r["start_date"], r["doc_ids"]) for r in rounds.to_dict("records")] == \
+        [("2024-01-28", "january;march")]

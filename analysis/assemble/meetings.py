@@ -20,6 +20,7 @@ import pandas as pd
 
 from analysis import schema
 from analysis.rules.actors import load_actors, merge_by_surname
+from analysis.rules.lexicon import MONTH_NAMES, word_lists
 from analysis.rules.places import Gazetteer, load_gazetteer
 
 NEWS_DAYS = dt.timedelta(days=7)  # the news of the day is at most a week before the report
@@ -27,6 +28,12 @@ FAR_FUTURE = dt.timedelta(days=183)  # a planned meeting is not announced half a
 # "will travel to Cairo in the coming hours", "talks resumed in recent hours": the report's day
 WITHIN_HOURS = re.compile(r"\b(coming|next|recent|past)\s+(?:few\s+)?hours\b", re.IGNORECASE)
 FULL_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")  # "July 6, 2024": a date of its own
+# a month name (capitalised, in full) with its year or not, right before a meeting noun: "the
+# January meeting", "the August 2024 summit", "last November's talks"
+MONTH_BEFORE_NOUN = re.compile(
+    r"\b(?P<when>(?:" + "|".join(m.capitalize() for m in MONTH_NAMES if len(m) > 3) +
+    r")(?:\s+(?:19|20)\d{2})?)(?:'s|’s)?\s+$")
+MEETING_NOUNS = frozenset(word_lists("meeting_lexicon.csv")["noun"])
 UNDATED_BASE = dt.date(2099, 12, 31)  # resolves a date with its year in an undated article
 
 
@@ -403,11 +410,36 @@ def _internal(row: dict, gazetteer: Gazetteer) -> bool:
         country, place)
 
 
+def month_of_the_meeting(mention: dict) -> str:
+    """The month named right before a meeting noun the mention has no date words for: "The
+    January meeting in Paris between Barnea, Burns and the Qatari premier" -> 'January';
+    "since the August 2024 summit in Doha" -> 'August 2024'. Leaves verbs ("Burns may meet
+    Barnea"), month names in lower case, abbreviations ("Mar"), and a month further away
+    ("in January, the meeting ...": the date rules find that one).
+
+    >>> month_of_the_meeting({"trigger": "meeting", "sentence": "The January meeting in Paris",
+    ...                       "sentence_start": 0, "start_char": 12})
+    'January'
+    """
+    trigger = (mention.get("trigger") or "").lower()
+    sentence = mention.get("sentence") or ""
+    if mention.get("date_text") or trigger not in MEETING_NOUNS or not sentence:
+        return ""
+    quote_at = max(0, (mention.get("start_char") or 0) - (mention.get("sentence_start") or 0))
+    at = sentence.lower().find(trigger, quote_at)
+    found = MONTH_BEFORE_NOUN.search(sentence[:at]) if at > 0 else None
+    return found["when"] if found else ""
+
+
 def _dated(mention: dict, report_date: dt.date | None) -> tuple[dict, dt.date | None]:
     """The mention with its day resolved against the report date: a planned day makes it
-    planned; a week or month is its span ("last week"); a week or month to come marks a
-    later trip ("expected to travel to Doha next week"); talks under way take the report's
-    day; a held meeting without a day gets the day of the news (see _news_day)."""
+    planned; a week or month is its span ("last week", "the January meeting"); a week or
+    month to come marks a later trip ("expected to travel to Doha next week"); talks under
+    way take the report's day; a held meeting without a day gets the day of the news (see
+    _news_day)."""
+    month = month_of_the_meeting(mention)
+    if month:
+        mention = {**mention, "date_text": month}
     day, planned = resolve_date(mention.get("date_text", ""), report_date, mention.get("tense"))
     if planned and mention.get("status") == "held":
         mention = {**mention, "status": "planned", "planned": True}
