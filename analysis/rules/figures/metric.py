@@ -26,6 +26,10 @@ def _is_subset(s: _Sentence, r: _Reading, previous: dict | None) -> bool:
     been killed in the West Bank")."""
     if s.lexicon.subset_left_re.search(r.core_left) or r.np.kind == "pronoun":
         return True
+    if previous is not None and previous["row"] is not None and _INCLUDING_ITEM.search(
+            r.core_left):
+        return True  # "183 prisoners are being freed, including those serving life sentences
+        # and 111 detainees from Gaza": the list's next item, after one without a number
     comma_and = re.search(r",\s*and\s*$", r.core_left)
     new_item = (r.right_trigger and (r.np.kind == "person" or (r.np.kind is None and comma_and))
                 ) or (comma_and and previous is not None and previous["row"] is None)
@@ -35,6 +39,9 @@ def _is_subset(s: _Sentence, r: _Reading, previous: dict | None) -> bool:
     return bool(previous and previous["subset"] and not r.left_trigger
                 and not new_item
                 and re.search(r"(?:,|\band)\s*$", r.core_left))
+
+
+_INCLUDING_ITEM = re.compile(r"\bincluding\s+[^,;.:\d]{1,60}?\s+and\s*$", re.IGNORECASE)
 
 
 def _part_of_release(r: _Reading, previous: dict | None) -> bool:

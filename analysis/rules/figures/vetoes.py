@@ -40,10 +40,31 @@ def _identified_part(s: _Sentence, r: _Reading) -> bool:
 def _bodies_handed_over(s: _Sentence, r: _Reading) -> bool:
     """ "returned the bodies of four hostages", "remains of": bodies are not people freed; nor
     is a count that takes bodies in ("154 others, including the bodies of the deceased, have
-    been returned")."""
+    been returned"), nor a bare count returned after the dead (:func:`_returned_of_the_dead`).
+    """
     phrase = re.split(r"\s+and\s+", r.right[:r.np.end])[0]  # "20 living hostages and the bodies"
     return r.metric.endswith("_released") and bool(
-        _DEAD_IN_PHRASE.search(phrase) or _WITH_BODIES.match(r.after))
+        _DEAD_IN_PHRASE.search(phrase) or _WITH_BODIES.match(r.after)
+        or _returned_of_the_dead(s, r))
+
+
+_RETURN_VERB_END = re.compile(r"\b(?:returned|handed\s+(?:over|back)|repatriated|transferred|"
+                              r"sent\s+back|given\s+back)\b[^.;\d]{0,25}$", re.IGNORECASE)
+_LATTER_START = re.compile(r"^\W*(?:of\s+(?:the\s+latter|these|those|them)|so\s+far)\b",
+                           re.IGNORECASE)
+
+
+def _returned_of_the_dead(s: _Sentence, r: _Reading) -> bool:
+    """A bare count returned whose antecedent is the dead: "Hamas was due to return all 28 of
+    the dead hostages by Monday, but has so far returned only nine", "... begun handing over
+    the remains of 28 deceased captives. Of the latter, it has so far returned 17": bodies
+    handed over, not people freed. Leaves "Hamas has returned 20 living hostages" (a noun of
+    its own) and "returned nine" after a count of the living."""
+    if r.np.kind not in (None, "pronoun") or not _RETURN_VERB_END.search(r.core_left):
+        return False
+    if s.rows:
+        return s.rows[-1]["metric"] == "hostages_dead"
+    return bool(_LATTER_START.match(s.text) and _DEAD_IN_PHRASE.search(s.context[-120:]))
 
 
 _WITH_BODIES = re.compile(r"^\s*,\s*including\s+(?:the\s+)?(?:bodies|remains)\b", re.IGNORECASE)
@@ -476,6 +497,22 @@ def _part_of_the_released(s: _Sentence, r: _Reading) -> bool:
             and not r.part_of and r.right_trigger is not None)
 
 
+# people named right after a count: ", Yarden Bibas, 35, and Ofer Kalderon" (not ", Hamas
+# said" or ", Red Cross officials said")
+_NAMES_AFTER = re.compile(r"^\s*(?:,|:|\s[–—-])\s*(?:[A-Z][\w'’-]+\s+){1,2}[A-Z][\w'’-]+"
+                          r"\s*(?:,|\band\b)")
+
+
+def _named_part_of_release(s: _Sentence, r: _Reading) -> bool:
+    """A part of a release day's hostages, told by name: "Hamas freed two of the hostages,
+    Yarden Bibas, 35, and Ofer Kalderon, 54, in Khan Younis" (the third was freed elsewhere:
+    the day's count is given apart). Leaves "Hamas released 24 of the hostages" (no names)
+    and "Hamas released three hostages, Eli Sharabi, Ohad Ben Ami and Or Levy" (no "of the":
+    the day's whole count)."""
+    return r.metric.endswith("_released") and r.np.of_the and not r.part_of and bool(
+        _NAMES_AFTER.match(r.after))
+
+
 def _projected_remainder(s: _Sentence, r: _Reading) -> bool:
     """What a planned release would leave is no count of the held: "50 captives are expected
     to be freed, leaving an estimated 190 other captives in Gaza", "The deal would free 33
@@ -497,4 +534,4 @@ _METRIC_VETOES = (_custody_death, _former_detainees, _identified_part, _bodies_h
                   _recipients, _release_withheld, _increment, _few_taken, _displaced_again,
                   _few_prisoners, _arrests_since, _combined_toll, _earlier_war, _other_war,
                   _batch_of_release, _shown_in_media,
-                  _part_of_the_released, _projected_remainder)
+                  _part_of_the_released, _projected_remainder, _named_part_of_release)

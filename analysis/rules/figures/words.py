@@ -98,7 +98,7 @@ class FigureLexicon:
 # auxiliaries, adverbs and appositives allowed between a noun phrase and its predicate
 _AUX = (r"(?:who|that|which|have|has|had|were|was|are|is|been|being|also|since|so\s+far|now|"
         r"still|reportedly|all|believed|thought|known|confirmed|presumed|said|to|be|in\s+total|"
-        r"already|later|then|subsequently|either|altogether|more|others?|allegedly|likely|"
+        r"already|later|then|subsequently|either|altogether|more|allegedly|likely|"
         r"estimated|feared|considered|listed\s+as|declared|either|currently|remain|"
         r"reported|recorded|registered|documented|"  # "were reported killed", "recorded injured"
         r"as(?=\s+(?:wounded|injured|killed|dead|missing|displaced)\b)|"  # "listed 92,743 people
