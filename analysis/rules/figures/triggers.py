@@ -90,7 +90,7 @@ _NUMBER_DISPLACED_LEFT = re.compile(r"\b(?:number|total|count)\s+of\s+(?:the\s+)
                                     re.IGNORECASE)  # ("the number of people internally
 # displaced in Gaza by the war has risen to more than 423,000")
 _NUMBER_HELD_LEFT = re.compile(
-    r"\b(?:number|total)\s+of\s+(?:(?!released\b|freed\b|returned\b)[\w-]+\s+){0,2}"
+    r"\b(?:number|total)\s+of\s+(?:(?!released\b|freed\b|returned\b)[A-Za-z-]+\s+){0,2}"
     r"(hostages|captives|abductees|kidnapped|prisoners|detainees|"
     r"(?:people|persons|israelis|civilians)\s+(?:[\w-]+\s+)?held\s+(?:hostage|captive)|"
     r"palestinians\s+(?:held|detained|imprisoned|jailed|in\s+israeli\s+(?:prisons|jails|custody)))\b"
