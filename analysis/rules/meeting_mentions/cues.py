@@ -445,6 +445,13 @@ def _home_consultations(lower: list[str], i: int) -> bool:
     return j >= 0 and lower[j] == "for" and lower[i + 1:i + 2] != ["with"]
 
 
+def _long_process(lower: list[str], i: int) -> bool:
+    """A talks noun (token i) after 'months of' or 'years of': 'after months of negotiations
+    in Doha' is a process, not one meeting. Leaves 'after two days of talks in Cairo' (a
+    round)."""
+    return i > 1 and lower[i - 1] == "of" and lower[i - 2] in ("months", "years", "year")
+
+
 EVENT_NOUNS = {"victory", "election", "elections", "win", "war", "fighting", "assassination",
                "killing", "bombing", "raid", "offensive", "protest", "protests", "rally", "vote",
                "crash", "hostilities", "attacks", "massacre", "invasion", "incursion"}

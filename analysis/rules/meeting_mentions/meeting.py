@@ -63,6 +63,21 @@ def _mention_place(primary: bool, group: Group, facts: Facts) -> str:
     return facts.location
 
 
+PAST_OPENERS = {"after", "following"}
+
+
+def _opener_end(doc, s: Sentence, first: int) -> int:
+    """Where the words that may make meeting word `first` planned end: the comma of an
+    opening 'After/Following ...,' clause that holds it ('Following Netanyahu's discussions in
+    Washington, Israel will dispatch a team to Qatar': the talks were held), else the
+    sentence's end."""
+    if s.lower[:1] and s.lower[0] in PAST_OPENERS:
+        comma = next((s.start + j for j, w in enumerate(s.lower[:25]) if w == ","), None)
+        if comma is not None and first < comma:
+            return comma
+    return s.end
+
+
 class MeetingMixin:
     """One meeting: its facts, held or planned, tense and day. (A part of MeetingFinder.)"""
 
@@ -210,10 +225,12 @@ class MeetingMixin:
         'due in Doha', 'in the coming days'), unless 'had' or 'previously' says it is past.
         'hopes', 'plans' ... only before 'to' ('hopes to meet', not 'Hopes rose after talks
         in Doha')."""
-        window = [t.lower_ for t in doc[max(s.start, first - 10):min(s.end, first + 4)]]
-        window += [t.lower_ for t in doc[min(s.end, first + 4):min(s.end, first + 7)]
+        end = _opener_end(doc, s, first)  # ("Following Netanyahu's discussions in
+        # Washington, Israel will dispatch a team": the main clause's future is not theirs)
+        window = [t.lower_ for t in doc[max(s.start, first - 10):min(end, first + 4)]]
+        window += [t.lower_ for t in doc[min(end, first + 4):min(end, first + 7)]
                    if t.lower_ in ("will", "set", "scheduled", "expected", "due")]
-        near = doc[max(s.start, first - 12):min(s.end, first + 12)].text.lower()
+        near = doc[max(s.start, first - 12):min(end, first + 12)].text.lower()
         planned = any(w in self.lex["planned"] and not (
             w in ("hopes", "aims", "plans", "intends") and window[k + 1:k + 2] != ["to"]
             and (w, window[k + 1:k + 2]) != ("plans", ["for"]))  # ("plans for a round")

@@ -176,7 +176,7 @@ def _delegation_rule(finder, facts: Facts, s: Sentence, group: Group) -> bool:
         if t.kind != "delegation":
             continue
         i = t.position - s.start
-        sent_by = [j for j in range(max(0, i - 3), i)
+        sent_by = [j for j in range(max(0, i - 5), i)  # ("dispatch a working-level team")
                    if s.lower[j] in finder.lex["send_verb"] or s.lower[j] in LEAD_VERBS]
         if sent_by:  # (also "Barnea will lead the Israeli delegation to Doha"; not "will not
             return not _negated(s.lower, sent_by[0])  # send a delegation to Cairo")

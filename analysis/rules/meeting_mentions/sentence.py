@@ -31,6 +31,7 @@ from analysis.rules.meeting_mentions.cues import (
     _days_after,
     _home_consultations,
     _listed_after,
+    _long_process,
     _negated,
     _onward,
     _other_clause,
@@ -50,6 +51,7 @@ from analysis.rules.meeting_mentions.geometry import (
     _framing_place,
     _gap,
     _headed_place,
+    _in_opener,
     _next_trip_between,
     _purpose_noun,
     _subordinate_between,
@@ -182,7 +184,7 @@ class SentenceMixin:
             if kind == "noun":
                 kind = self._reference_kind(s.lower, i)
             if _negated(s.lower, i) or (kind == "travel" and _onward(s.lower, i)) or \
-                    _home_consultations(s.lower, i):
+                    _home_consultations(s.lower, i) or _long_process(s.lower, i):
                 continue
             if kind in ("meet", "travel", "arrive", "noun") and self._wished(s, i):
                 continue  # "has also expressed interest in visiting Washington soon"
@@ -379,6 +381,11 @@ class SentenceMixin:
         verbs = verbs or {}
         slots = {t.position: {"places": [], "dates": []} for t in triggers}
         hosts = [t for t in triggers if t.kind not in ("delegation", "join")] or triggers
+        if hosts is not triggers:  # "Following Netanyahu's discussions in Washington, Israel
+            # will dispatch a delegation to Qatar": a delegation after an opening clause that
+            # holds every other meeting word takes the places and days of its own clause
+            hosts = hosts + [t for t in triggers if t.kind == "delegation" and _in_opener(
+                doc, [h.position for h in hosts], t.position)]
         for item, key in [(p, "places") for p in places] + [(d, "dates") for d in dates]:
             # a meeting named in passing keeps only what its own phrase says ("Before the
             # Rome talks, Netanyahu addressed Congress on Wednesday": not the talks' day)
