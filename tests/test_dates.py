@@ -505,3 +505,23 @@ def test_until_after_a_holiday_leaves_the_report_during_it():
     holidays = [c for c in dating.mention_constraints(date_signals(text)) if c.kind == "holiday"]
     assert len(holidays) == 2 and all(c.allowed[march6] for c in holidays)
     assert not any(c.allowed[dating._index(days, dt.date(2025, 4, 25))] for c in holidays)
+
+
+def test_a_deadline_aside_takes_the_tense_of_the_clause_after_it():
+    from analysis.rules.dates import date_signals
+    coming = "Within three days, meaning by Oct. 13, Hamas is due to free the captives."
+    assert [m["tense"] for m in date_signals(coming) if m["kind"] == "month_day"] == ["future"]
+    past = "In all, by March 1, Hamas had freed 33 captives."
+    assert [m["tense"] for m in date_signals(past) if m["kind"] == "month_day"] == ["past"]
+
+
+def test_remains_returned_to_date_are_counted_from_the_28():
+    from analysis.rules.dates import date_signals
+    found = [m for m in date_signals("So far, the bodies of 17 hostages held in Gaza have "
+                                     "been returned to Israel.") if m["kind"] == "remains"]
+    assert [m["count"] for m in found] == [11]
+    # eight or fewer: the January 2025 truce's bodies; no "to date": nothing
+    assert not [m for m in date_signals("So far, the bodies of 6 hostages have been "
+                                        "returned.") if m["kind"] == "remains"]
+    assert not [m for m in date_signals("The bodies of 17 hostages have been returned.")
+                if m["kind"] == "remains"]

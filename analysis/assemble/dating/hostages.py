@@ -51,6 +51,10 @@ PREWAR_HELD = ((dt.date(2025, 1, 19), 4), (dt.date(2025, 2, 22), 3), (dt.date.ma
 # From the release of the last living hostages every count held is of bodies, returned one or
 # two at a time and identified a day or two later: counts within 1 match.
 ALL_DEAD_FROM, ALL_DEAD_MATCH = dt.date(2025, 10, 13), 1
+# ... the period of the count itself preferred by this much (a report of 27 October 2025
+# telling 13 bodies held fitted the periods of 15, 13 and 11 equally, and the tie's middle
+# was 3 November)
+EXACT_COUNT_PREFER = 0.3
 RETURNED_SLACK = 2   # "handed over the remains of 27 out of 28" on 13 November (Israel: 25)
 
 
@@ -76,7 +80,17 @@ def _hostage_period_constraint(value: int, metric: str = "hostages_held",
     October 2025; :func:`_period_matches`): the report lies in one of those periods
     (widened by :data:`HOSTAGE_PERIOD_DAYS`)."""
     periods = [p for p in timeline.hostage_periods() if _period_matches(p, value, metric, slack)]
-    return _periods_constraint(periods, HOSTAGE_PERIOD_DAYS, f"{metric} {value}")
+    constraint = _periods_constraint(periods, HOSTAGE_PERIOD_DAYS, f"{metric} {value}")
+    exact = [p for p in periods if p.count == value]
+    if constraint is not None and exact and any(   # (round 7) counts of bodies within 1
+            p.start >= ALL_DEAD_FROM and p.count != value for p in periods):   # match, the
+        days, _ = calendar_days()   # period of the count itself is the likelier
+        prefer = np.zeros(len(days))
+        for p in exact:
+            prefer[_mask_range(len(days), _index(days, p.start), _index(days, p.end or p.start))] \
+                = EXACT_COUNT_PREFER
+        constraint.prefer = prefer
+    return constraint
 
 
 def _periods_constraint(periods, margin: tuple[int, int], what: str) -> Constraint | None:

@@ -41,6 +41,11 @@ _DEAD = r"(?:deceased\s+|dead\s+|slain\s+|fallen\s+|killed\s+)?"
 
 
 _REMAINS = re.compile(
+    # round 7 (first: a count "held" then "returned" is a count returned): "To date, the
+    # remains of 15 hostages who died ... have been returned to Israel"
+    rf"\b(?:remains|bodies)\s+of\s+(?P<back4>{_COUNT})\s+(?:deceased\s+|dead\s+)?(?:Israeli\s+)?"
+    rf"(?:hostages|captives)\b[^.;]{{0,80}}?\b(?:have|had)\s+(?:now\s+)?been\s+(?:returned|"
+    rf"handed\s+over|repatriated)|"
     rf"\b(?:remains|bodies)\s+of\s+(?:the\s+)?(?:last\s+|remaining\s+)?(?P<n>{_COUNT})\s+"
     rf"(?:more\s+|other\s+)?{_DEAD}(?:Israeli\s+)?(?:hostages|captives)\s+(?:still\s+)?"
     rf"(?:remain|are\s+still|are\s+believed|are\s+being\s+held|held|in\s+Gaza|left)"
@@ -75,18 +80,21 @@ _REMAINS = re.compile(
     re.IGNORECASE)
 # The bodies returned since a truce began count for the October 2025 deal (28 deceased) when
 # they are more than the eight bodies the January 2025 truce returned, and "since" the
-# ceasefire (or October), or the ceasefire "began", stands in the sentence.
+# ceasefire (or October), the ceasefire "began", or "to date", "so far" stands in the
+# sentence.
 JANUARY_2025_BODIES = 8
 _SINCE_TRUCE = re.compile(r"\bsince\b[^.;]{0,60}?\b(?:ceasefire|cease-fire|truce|October)\b|"
+                          r"\b(?:to\s+date|so\s+far|thus\s+far|in\s+total|altogether)\b|"
                           r"\b(?:ceasefire|cease-fire|truce)\b[^;]{0,80}?\b(?:began|started|took\s+"
                           r"effect|came\s+into\s+effect)\b", re.IGNORECASE)
 
 
 def _returned_since_truce(text: str, match: re.Match) -> int | None:
     """The count of bodies returned since the October 2025 ceasefire that `match` (group
-    back2 or back3 of :data:`_REMAINS`) tells, or None (fewer than nine, or no "since" in the
-    160 characters before it and the 80 after, within its paragraph)."""
-    word = match.group("back2") or match.group("back3")
+    back2, back3 or back4 of :data:`_REMAINS`) tells, or None (fewer than nine, or no
+    "since" nor "to date" in the 160 characters before it and the 80 after, within its
+    paragraph)."""
+    word = match.group("back2") or match.group("back3") or match.group("back4")
     count = _number(word)
     start = max(text.rfind("\n", 0, match.start()) + 1, match.start() - 160)
     end = text.find("\n", match.end())
@@ -125,7 +133,7 @@ def _remains_mentions(text: str) -> list[dict]:
         return []
     out = []
     for match in _REMAINS.finditer(text):
-        if match.group("back2") or match.group("back3"):
+        if match.group("back2") or match.group("back3") or match.group("back4"):
             returned = _returned_since_truce(text, match)
             if returned is not None:
                 out.append({"text": match.group(0), "start_char": match.start(),
@@ -293,12 +301,27 @@ def local_tense(sentence: str, start: int, end: int) -> str:
         return "future"   # "the truce would halt fighting until ... March 31"
     if _past_event_after_future(left):
         return "past"
-    if len(left.split()) <= 1:  # the date opens its clause: read the clause that follows
+    if len(left.split()) <= 1 or _deadline_aside(left):   # the date opens its clause (or a
+        # deadline aside: "Within 72 hours, meaning by Oct. 13 at noon, Hamas is set to
+        # release ..."): read the clause that follows
         after = sentence[end:]
         stop = min([i for i in (after.find(";"), after.find(" that ")) if i >= 0] +
                    [len(after)])
         return tense_of(after[:stop])
     return tense_of(left + sentence[start:end])
+
+
+# A deadline in an aside of its own, with no verb of its clause before it ("meaning by Oct. 13",
+# "or by March 1"): its tense is the next clause's (round 7: "... by Oct. 13 at noon, Hamas is
+# set to release the 48 hostages" read as past put a report of 10 October on or after 13
+# October, its window missing the truth).
+_DEADLINE_ASIDE = re.compile(r"^\s*(?:(?:meaning|or|and|i\.e\.|that\s+is)\s+)?by\s+$",
+                             re.IGNORECASE)
+
+
+def _deadline_aside(left: str) -> bool:
+    """Whether the clause before a date is "by" and a linking word (:data:`_DEADLINE_ASIDE`)."""
+    return bool(_DEADLINE_ASIDE.match(left))
 
 
 _AFTER_EVENT = re.compile(r"\b(?:after|since|following|in\s+the\s+wake\s+of)\s+(?:the\s+)?"

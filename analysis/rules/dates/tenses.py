@@ -22,7 +22,8 @@ from analysis.rules.lexicon import MONTHS
 AHEAD_OF = re.compile(r"\b(?:ahead\s+of|before|in\s+the\s+run-up\s+to|until|till|awaiting|"
                       r"in\s+time\s+for|by|"
                       r"upcoming|coming|start\s+of|beginning\s+of|eve\s+of)\s+(?:the\s+)?"
-                      r"(?:holy\s+|Muslim\s+|Jewish\s+|fasting\s+|month\s+of\s+|\w+'s\s+)*$",
+                      r"(?:holy\s+|Muslim\s+|Jewish\s+|fasting\s+|month\s+of\s+|\w+'s\s+)*"
+                      r"[\"“‘']?$",   # (a quoted name: 'before the "Gideon's Chariots" operation')
                       re.IGNORECASE)
 
 
@@ -46,6 +47,24 @@ UNTIL_AFTER = re.compile(r"\b(?:until|till)\s+after\s+(?:the\s+)?" + _HOLIDAY_WO
 # proposed 45-day ceasefire" names the proposal itself, made before the report.
 PROSPECT = re.compile(r"\b(?:possible|potential|proposed|prospective|eventual|any|future|"
                       r"hoped-for|would-be)\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
+# An event as the aim of an effort (round 7): "efforts to secure the release of Edan
+# Alexander", "Witkoff pushed to free Edan Alexander" (the event's phrase opening with the
+# verb): coming. Not "due to", "according to", "led to" (no verb of aim before "the").
+TO_BRING_ABOUT = re.compile(r"\bto\s+(?:secure|win|obtain|negotiate|seek|facilitate|ensure|"
+                            r"achieve|complete|allow|enable|bring\s+about|push\s+for|press\s+for"
+                            r")\s+(?:the\s+|a\s+)?$", re.IGNORECASE)
+TO_INFINITIVE = re.compile(r"\bto\s+$", re.IGNORECASE)
+AIM_VERB = re.compile(r"(?:free|release|return|rescue|recover|retrieve|bring\s+home)\b",
+                      re.IGNORECASE)
+
+
+def _as_aim(before: str, mention: dict) -> bool:
+    """Whether the event is named as the aim of an effort (:data:`TO_BRING_ABOUT`, or "to"
+    right before an event phrase opening with a verb of release: "to free ...")."""
+    return bool(TO_BRING_ABOUT.search(before) or (TO_INFINITIVE.search(before) and
+                                                  AIM_VERB.match(mention["text"])))
 
 
 # "since March 18", "since the ceasefire collapsed in March": the report follows it, but not
@@ -328,7 +347,8 @@ def _event_tense(before: str, mention: dict) -> str:
     if mention["kind"] == "holiday" and UNTIL_AFTER.search(before[-100:]):
         return "until"
     before = before[-60:]
-    prospect = PROSPECT.search(before[-30:]) and mention.get("event_kind") != "proposal"
+    prospect = (PROSPECT.search(before[-30:]) or _as_aim(before, mention)) and \
+        mention.get("event_kind") != "proposal"
     if (AHEAD_OF.search(before) or prospect) and not mention.get("past_perfect"):
         return "future"
     if _during(before, mention) and not ENDED_WAR.search(mention["text"]):
