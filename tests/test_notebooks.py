@@ -192,8 +192,9 @@ def test_notebook_runs_with_its_defaults_from_the_notebooks_folder(tmp_path):
 CHROMIUM_NAMES = ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"]
 
 # Opens every page in a 1,280 px wide frame and reports, one JSON object a page: its height and
-# width, images and broken images, interactive tables (itables: DataTables) and code cells or
-# prompts. Measured after a pause, so that the tables' scripts have run.
+# width, images and broken images, interactive tables (itables: DataTables), code cells or
+# prompts, and where the index's scores table ends. Measured after a pause, so that the tables'
+# scripts have run.
 HARNESS = """<!DOCTYPE html>
 <html><body><pre id="result">pending</pre>
 <script>
@@ -218,6 +219,8 @@ for (const page of pages) {
           .length,
         remote: frame.contentWindow.performance.getEntriesByType("resource")
           .filter(e => /^(https?|wss?):/.test(e.name)).map(e => e.name),
+        quality_bottom: (q => q ? Math.round(q.getBoundingClientRect().bottom) : null)(
+          doc.querySelector("table.quality")),
         code: doc.querySelectorAll(".jp-CodeCell .jp-InputArea, .jp-InputPrompt, " +
                                    ".jp-OutputPrompt, .jp-InputArea-editor").length
               + (/(In|Out)\\s*\\[\\d*\\]:/.test(doc.body.innerText) ? 1 : 0),
@@ -233,6 +236,7 @@ for (const page of pages) {
 """
 MAX_PAGE_HEIGHT = 15_000  # px at 1,280 px wide
 WINDOW_WIDTH = 1280
+FIRST_SCREEN = 800  # px: what a 1,280 x 800 window shows before any scrolling
 
 
 def chromium_binary() -> str | None:
@@ -350,7 +354,10 @@ def test_pages_read_well_in_headless_chromium(which, request, browser, tmp_path)
         assert page["width"] <= WINDOW_WIDTH, f"{name}: {page['width']} px wide"
         assert page["broken"] == 0, f"{name}: {page['broken']} images did not load"
         assert page["remote"] == [], f"{name} loaded from the network: {page['remote']}"
-        if name != "index.html":
+        if name == "index.html":
+            assert page["quality_bottom"] and page["quality_bottom"] <= FIRST_SCREEN, (
+                f"how good the extraction is: not in the first screen ({page['quality_bottom']})")
+        else:
             assert page["images"] > 0, f"{name} shows no charts"
             assert page["tables"] > 0, f"{name}: no interactive table"
     assert not console, "console messages from the report pages:\n" + "\n".join(console)

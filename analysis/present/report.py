@@ -413,6 +413,24 @@ PAGE_DESCRIPTIONS = {
 }
 
 
+def quality_section() -> str:
+    """The index's 'How good the extraction is': the scores measured on real articles annotated
+    by hand (analysis.present.quality), held-out sets first; what a reader should expect."""
+    from analysis.present.quality import quality_rows
+
+    esc = html.escape
+    rows, note = quality_rows()
+    body = "".join(f"<tr><th>{esc(measure)}</th><td>{esc(held)}</td><td>{esc(dev)}</td></tr>"
+                   for measure, held, dev in rows)
+    return ('<h2 id="quality">How good the extraction is</h2>\n'
+            "<p>Scores on real news reports annotated by hand. <strong>Expect the first column "
+            "on this corpus</strong>, and read a number's sentence before quoting it (every "
+            "figure and meeting in the pages opens on its sentence).</p>\n"
+            '<table class="quality"><thead><tr><th></th>'
+            "<th>on news the rules never saw</th><th>on the articles the rules were written "
+            f'from</th></tr></thead><tbody>{body}</tbody></table>\n<p class="note">{note}</p>')
+
+
 def _page_row(staging: Path, run: NotebookRun) -> str:
     """The index's row for one page: its title and what it shows, its notebook, status, files."""
     esc = html.escape
@@ -441,6 +459,7 @@ def write_index(staging: Path, runs: list[NotebookRun], parameters: dict, starte
                      for k, v in parameters.items())
     glance = "".join(f"<tr><th>{esc(label)}</th><td>{esc(value)}</td></tr>"
                      for label, value in headline_numbers(staging / "tables", start, end))
+    quality = quality_section()
     page = f"""<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -454,6 +473,10 @@ table {{ border-collapse: collapse; margin: 0.5em 0 1.5em 0; }}
 td, th {{ border-bottom: 1px solid #ddd; padding: 4px 10px; text-align: left;
           vertical-align: top; }}
 code {{ font-size: 90%; }}
+h1 {{ margin: 0.5em 0 0.4em 0; }}
+h2 {{ margin: 1em 0 0.4em 0; }}
+table.quality, p.note {{ font-size: 90%; }}
+table.quality td, table.quality th {{ padding: 3px 10px; }}
 </style>
 </head>
 <body>
@@ -462,6 +485,7 @@ code {{ font-size: 90%; }}
 sentence behind every number. Each page is a notebook executed with papermill.</p>
 <h2>At a glance</h2>
 <table class="glance">{glance}</table>
+{quality}
 <h2>Pages</h2>
 <table>
 <thead><tr><th>page</th><th>notebook</th><th>status</th><th>files written</th></tr></thead>
