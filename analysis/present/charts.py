@@ -13,6 +13,9 @@ line. An empty frame gives an Axes that says in words that nothing was found.
 
 from __future__ import annotations
 
+import math
+import re
+
 import matplotlib
 
 matplotlib.rcParams["svg.hashsalt"] = "hostage-talks"  # deterministic SVG ids
@@ -160,10 +163,44 @@ def _nothing(ax, title: str, message: str, source: str):
     return ax
 
 
+FOUR_DIGITS = re.compile(r"\d{4}")
+
+
+class YearedDateFormatter(mdates.ConciseDateFormatter):
+    """Matplotlib's concise date labels ('Mar', 'May', ..., '2025', 'Mar') with the year on the
+    first tick shown, in place of the corner offset. An axis from February 2024 to April 2025
+    read 'Mar May Jul Sep Nov 2025 Mar': nothing said which year the first months were in;
+    one within 2025 read 'Mar May ... Nov' with the year only in small type under the right
+    end, where a reader misses it.
+
+    >>> import datetime as dt
+    >>> formatter = YearedDateFormatter(mdates.AutoDateLocator())
+    >>> ticks = [mdates.date2num(dt.datetime(2024, m, 1)) for m in (3, 5, 7, 9, 11)]
+    >>> formatter.format_ticks(ticks + [mdates.date2num(dt.datetime(2025, 1, 1))])
+    ['Mar 2024', 'May', 'Jul', 'Sep', 'Nov', '2025']
+    >>> formatter.format_ticks([mdates.date2num(dt.datetime(2023, 11, d)) for d in (8, 15)])
+    ['8 Nov 2023', '15']
+    """
+
+    def __init__(self, locator):
+        super().__init__(locator, show_offset=False)
+
+    def format_ticks(self, values):
+        labels = list(super().format_ticks(values))
+        lo, hi = (sorted(self.axis.get_view_interval()) if self.axis is not None
+                  else (min(values, default=0), max(values, default=0)))
+        first = next((i for i, value in enumerate(values) if lo <= value <= hi), None)
+        if first is not None and not FOUR_DIGITS.search(labels[first]):
+            day = mdates.num2date(values[first])
+            labels[first] = (f"{day.day} {day:%b %Y}" if labels[first].isdigit()
+                             else f"{labels[first]} {day.year}")
+        return labels
+
+
 def _date_axis(ax) -> None:
     locator = mdates.AutoDateLocator(minticks=3, maxticks=8)
     ax.xaxis.set_major_locator(locator)
-    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+    ax.xaxis.set_major_formatter(YearedDateFormatter(locator))
 
 
 def _thousands(ax) -> None:
@@ -328,9 +365,23 @@ def _population_markers(ax, rows: pd.DataFrame, populations: list[str]) -> list:
     return handles
 
 
+HEADROOM = 0.08  # above the largest value drawn on a count axis, so its markers show whole
+
+
+def _from_zero(ax) -> None:
+    """The count axis from 0 to the largest value drawn plus HEADROOM: matplotlib's 5 % margin
+    is taken on the data's own range (8,800-9,900 prisoners), so with the axis pulled down to
+    0 the top markers were cut in half by the frame."""
+    top = ax.dataLim.intervaly[1]
+    if math.isfinite(top) and top > 0:
+        ax.set_ylim(0, top * (1 + HEADROOM))
+    else:
+        ax.set_ylim(bottom=0)
+
+
 def _count_axis(ax, label: str) -> None:
     ax.set_ylabel(label)
-    ax.set_ylim(bottom=0)
+    _from_zero(ax)
     _thousands(ax)
     ax.grid(axis="y", color="#dddddd", linewidth=0.6)
 
@@ -423,18 +474,19 @@ def hostage_figures(figures: pd.DataFrame, reported: pd.DataFrame | None = None,
                  None)
     heading = HOSTAGE_PANELS[panel][1] if panel else f"{what}"
     title = f"{heading}:\nfigures stated in the reports, by report date"
-    source = f"{SOURCE_FIGURES}; {SOURCE_REPORTED}."
     rows = _statements(figures, documents)
     rows = rows[rows["metric"].isin(metrics)] if len(rows) else rows
     if rows.empty:
         return _nothing(ax, title, f"No dated {what.lower()} figures in the selected reports.",
-                        source)
+                        f"{SOURCE_FIGURES}.")
     points = reported_hostage_points(reported)
     points = points[points["metric"].isin(metrics)].copy()
     points["_date"] = _dates(points["report_date"]).values
     lo = rows["_date"].min() - pd.Timedelta(days=60)
     hi = rows["_date"].max() + pd.Timedelta(days=60)
     points = points[(points["_date"] >= lo) & (points["_date"] <= hi)]
+    # the crosses' source only on a chart that draws crosses (none for prisoners held)
+    source = f"{SOURCE_FIGURES}; {SOURCE_REPORTED}." if len(points) else f"{SOURCE_FIGURES}."
 
     handles = []
     for metric in metrics:
@@ -459,7 +511,7 @@ def hostage_figures(figures: pd.DataFrame, reported: pd.DataFrame | None = None,
     ax.set_title(title, loc="left", fontweight="bold")
     ax.set_xlabel("report date")
     ax.set_ylabel("people")
-    ax.set_ylim(bottom=0)
+    _from_zero(ax)
     _thousands(ax)
     _date_axis(ax)
     _pad_dates(ax, pd.concat([rows["_date"], points["_date"]]))
