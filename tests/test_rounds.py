@@ -418,3 +418,17 @@ def test_a_meeting_of_a_named_month_joins_that_months_round():
     rounds = merge_rounds(pd.DataFrame(rows), [], {})
     assert [(r["start_date"], r["doc_ids"]) for r in rounds.to_dict("records")] == \
         [("2024-01-28", "january;march")]
+
+
+def test_a_planned_meeting_in_a_past_sentence_takes_the_nearer_weekday():
+    """'Witkoff is reportedly traveling to Doha on Tuesday ..., joining an Israeli delegation
+    that arrived on Monday' (a report of Monday 10 March 2025): the finder marks the trip
+    planned but the sentence past; its Tuesday is the next day, not the Tuesday before."""
+    from analysis.assemble.meetings import _dated
+
+    mention = {"date_text": "on Tuesday", "tense": "past", "status": "planned",
+               "participants": [], "offices": []}
+    _, day = _dated(mention, dt.date(2025, 3, 10))
+    assert day == dt.date(2025, 3, 11)
+    _, day = _dated({**mention, "status": "held"}, dt.date(2025, 3, 10))
+    assert day == dt.date(2025, 3, 4)  # held: the Tuesday before

@@ -410,6 +410,15 @@ def _internal(row: dict, gazetteer: Gazetteer) -> bool:
         country, place)
 
 
+def _tense(mention: dict) -> str | None:
+    """The tense its weekday resolves in: the mention's own, but a planned meeting whose
+    sentence reads past ("Witkoff is reportedly traveling to Doha on Tuesday ..., joining an
+    Israeli delegation that arrived on Monday", in a report of Monday) takes the nearer of
+    the past and the coming weekday ('present'), not last week's."""
+    tense = mention.get("tense")
+    return "present" if tense == "past" and mention.get("status") == "planned" else tense
+
+
 def month_of_the_meeting(mention: dict) -> str:
     """The month named right before a meeting noun the mention has no date words for: "The
     January meeting in Paris between Barnea, Burns and the Qatari premier" -> 'January';
@@ -440,7 +449,7 @@ def _dated(mention: dict, report_date: dt.date | None) -> tuple[dict, dt.date | 
     month = month_of_the_meeting(mention)
     if month:
         mention = {**mention, "date_text": month}
-    day, planned = resolve_date(mention.get("date_text", ""), report_date, mention.get("tense"))
+    day, planned = resolve_date(mention.get("date_text", ""), report_date, _tense(mention))
     if planned and mention.get("status") == "held":
         mention = {**mention, "status": "planned", "planned": True}
     if not day:
