@@ -641,6 +641,11 @@ def test_the_highest_marker_shows_whole_under_the_frame():
         "scope": "cumulative"}), "figures")
     top, low = charts.casualty_figures(figures, make_official()).figure.axes
     assert _marker_room_px(low) > radius_px and _marker_room_px(top) > radius_px
+    # a figure near 0 (2 hostages dead, a misread injured toll) was cut in half by the x-axis
+    near_zero = _prisoner_figures().assign(value=[2, 4, 30, 9900])
+    ax = charts.hostage_figures(near_zero, metrics=["prisoners_held"])
+    markers = [c for c in ax.collections if type(c).__name__ == "PathCollection"]
+    assert markers and not any(c.get_clip_on() for c in markers)
 
 
 def test_a_date_axis_names_the_year_of_its_first_tick():
@@ -667,3 +672,28 @@ def test_a_chart_without_crosses_does_not_explain_crosses():
     held = _prisoner_figures().assign(metric="hostages_held", value=[134, 133, 133, 59],
                                       population="israeli")
     assert "crosses" in texts(charts.hostage_figures(held, reported, metrics=["hostages_held"]))
+
+
+def test_figures_of_inferred_report_dates_are_pale():
+    """A ten-day window is narrower than a marker on a two-year axis: its dashed bar hid under
+    the marker, and nothing told a guessed report date from a given one. Their markers are now
+    filled pale, the others in the population's colour, and the legend says so."""
+    figures = schema.conform(pd.DataFrame({
+        "doc_id": ["given", "guessed"], "report_date": ["2024-01-28", "2025-06-23"],
+        "metric": "killed", "population": "palestinian", "value": [26422, 55998],
+        "qualifier": "exact", "scope": "cumulative"}), "figures")
+    documents = schema.conform(pd.DataFrame({
+        "doc_id": ["given", "guessed"], "report_date": ["2024-01-28", "2025-06-23"],
+        "date_source": ["header", "inferred"], "status": "ok",
+        "date_window_start": ["2024-01-28", "2025-06-22"],
+        "date_window_end": ["2024-01-28", "2025-06-25"]}), "documents")
+    ax = charts.casualty_figures(figures, make_official(), documents=documents)
+    colour = charts.POPULATION_STYLE["palestinian"]["color"]
+    fills = {}
+    for c in ax.collections:
+        if type(c).__name__ == "PathCollection":
+            for (_x, y), face in zip(c.get_offsets(), c.get_facecolor()):
+                fills[int(y)] = matplotlib.colors.to_hex(face)
+    assert fills == {26422: matplotlib.colors.to_hex(colour), 55998: charts.pale(colour)}
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert charts.INFERRED_WINDOW_LABEL in legend and "pale" in charts.INFERRED_WINDOW_LABEL

@@ -242,8 +242,8 @@ def statement_style(n: int) -> dict:
 
 def _plot_statements(ax, frame: pd.DataFrame, color: str, crowd: int | None = None) -> None:
     """Markers for figure statements (shape by qualifier) with their low-high range bars and,
-    for a report whose date was inferred, its date window as a horizontal dashed bar; drawn
-    as the chart's `crowd` statements in all call for (statement_style)."""
+    for a report whose date was inferred, a pale marker and its date window as a horizontal
+    dashed bar; drawn as the chart's `crowd` statements in all call for (statement_style)."""
     style = statement_style(len(frame) if crowd is None else crowd)
     ranges = frame[frame["_low"].notna() & frame["_high"].notna()
                    & (frame["_high"] > frame["_low"])]
@@ -257,13 +257,29 @@ def _plot_statements(ax, frame: pd.DataFrame, color: str, crowd: int | None = No
             ax.hlines(windows["_value"], windows["_win_lo"], windows["_win_hi"], color=color,
                       linewidth=style["window_width"], alpha=style["window_alpha"],
                       linestyle=(0, (4, 2)), zorder=3)
-    for qualifier, group in frame.groupby("_qualifier", sort=True):
+    inferred = (frame["_win_lo"].notna() if "_win_lo" in frame
+                else pd.Series(False, index=frame.index))
+    for (qualifier, guessed), group in frame.groupby(["_qualifier", inferred], sort=True):
         marker = QUALIFIER_MARKERS.get(qualifier, ("X", qualifier))[0]
-        ax.scatter(group["_date"], group["_value"], marker=marker, s=55, color=color,
-                   edgecolor="black", linewidth=0.6, alpha=style["marker_alpha"], zorder=4)
+        ax.scatter(group["_date"], group["_value"], marker=marker, s=55,
+                   color=pale(color) if guessed else color, edgecolor="black", linewidth=0.6,
+                   alpha=style["marker_alpha"], zorder=4, clip_on=False)  # whole at 0 too
 
 
-INFERRED_WINDOW_LABEL = "inferred report date:\nits window (dashed bar)"
+INFERRED_WINDOW_LABEL = "report date inferred: pale\nmarker, its window dashed"
+PALE = 0.5  # share of white mixed into a colour for the markers of inferred report dates
+
+
+def pale(color: str) -> str:
+    """`color` mixed with PALE white: the fill of a figure's marker when its report's date was
+    inferred. A window of ten days is narrower than a marker on a two-year axis, so its dashed
+    bar hides under the marker; the pale fill still tells the guessed dates from the given.
+
+    >>> pale("#000000")
+    '#808080'
+    """
+    red, green, blue = matplotlib.colors.to_rgb(color)
+    return matplotlib.colors.to_hex(tuple(c + (1 - c) * PALE for c in (red, green, blue)))
 
 
 def _date_windows(frame: pd.DataFrame, documents: pd.DataFrame | None) -> pd.DataFrame:
@@ -285,8 +301,9 @@ def _date_windows(frame: pd.DataFrame, documents: pd.DataFrame | None) -> pd.Dat
 def _window_legend(rows: pd.DataFrame) -> list:
     if "_win_lo" not in rows or not rows["_win_lo"].notna().any():
         return []
-    return [Line2D([], [], color="#444444", linestyle=(0, (4, 2)), linewidth=1.2,
-                   label=INFERRED_WINDOW_LABEL)]
+    return [Line2D([], [], color="#444444", linestyle=(0, (4, 2)), linewidth=1.2, marker="o",
+                   markersize=7, markerfacecolor=pale("#444444"), markeredgecolor="black",
+                   markeredgewidth=0.6, label=INFERRED_WINDOW_LABEL)]
 
 
 def _is_event(rows: pd.DataFrame) -> pd.Series:

@@ -614,8 +614,9 @@ def figures_summary(figures: pd.DataFrame, metrics, what: str, start=None, end=N
         reports = guessed["doc_id"].nunique()
         text += (f" {len(guessed)} {'comes' if len(guessed) == 1 else 'come'} from {reports} "
                  f"report{'' if reports == 1 else 's'} whose date was inferred from "
-                 f"{'its' if reports == 1 else 'their'} content: on the charts a dashed bar "
-                 "spans the window the true date lies in, and the tables give it under the date.")
+                 f"{'its' if reports == 1 else 'their'} content: on the charts their markers "
+                 "are pale and a dashed bar spans the window the true date lies in, and the "
+                 "tables give it under the date.")
     return text
 
 
