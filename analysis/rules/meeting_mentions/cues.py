@@ -202,6 +202,20 @@ def _other_clause(doc: Doc, group: Group, trigger: Trigger) -> bool:
         and doc[i - 1].lower_ not in ("such", "well")) for i in range(last + 1, trigger.position))
 
 
+def _new_subject(doc: Doc, group: Group, trigger: Trigger) -> bool:
+    """A delegation word opening a clause of its own after the group (', and', ', but', ';',
+    'while', 'whereas' between): 'An Israeli team was in Cairo on Monday to speak with
+    mediators, and a Hamas delegation traveled to the Egyptian capital on Tuesday' (the
+    delegation is the subject of the next trip, not more of the first meeting). Leaves 'met
+    Rashad and the Hamas delegation' (no comma)."""
+    if trigger.kind != "delegation":
+        return False
+    last = group.triggers[-1].position
+    return any(doc[i].text == ";" or doc[i].lower_ in ("while", "whereas") or (
+        doc[i].text == "," and doc[i + 1].lower_ in ("and", "but"))
+        for i in range(last + 1, trigger.position))
+
+
 def _same_clause_after(doc: Doc, position: int, place: Item) -> bool:
     """'discussed "ideas and proposals" related to a Gaza truce with Egyptian officials in
     Cairo': 'in' or 'at' a place later in the same clause as the meeting word (no comma,

@@ -33,6 +33,7 @@ from analysis.rules.meeting_mentions.cues import (
     _listed_after,
     _long_process,
     _negated,
+    _new_subject,
     _onward,
     _other_clause,
     _presence,
@@ -59,6 +60,8 @@ from analysis.rules.meeting_mentions.geometry import (
     _where_follows,
 )
 
+COINCIDE = {"parallel", "coinciding", "coincides", "coincided", "simultaneously"}  # a meeting
+# named as the time of another: "parallel to Netanyahu's meeting with Trump"
 NOUN_BEFORE = DETERMINERS | {"'s", "\u2019s", "planned", "scheduled", "expected", "upcoming"}
 
 
@@ -276,13 +279,18 @@ class SentenceMixin:
         return ""
 
     def _reference_kind(self, lower: list[str], i: int) -> str:
-        """'before the Rome talks', 'ahead of the summit': a meeting named in passing
-        (reference); but 'left Doha ... after holding talks there', 'returned to Israel on
-        Sunday night after a summit in the Italian capital' are the talks just held. The state
+        """'before the Rome talks', 'ahead of the summit', 'parallel to Netanyahu's meeting with
+        Trump' (`COINCIDE`): a meeting named in passing (reference); but 'left Doha ... after
+        holding talks there', 'returned to Israel on Sunday night after a summit in the
+        Italian capital' are the talks just held. The state
         of the talks ('played down chances of a breakthrough in talks', 'progress in the
         negotiations': `talks_state` in the lexicon) is a reference too: a meeting only with a
         place of its own ('a breakthrough in the Cairo talks') or a clause of its own ('progress
         in the talks that were launched Monday')."""
+        wide = lower[max(0, i - 10):i]
+        if any(w in COINCIDE for w in wide) and "," not in wide[max(
+                j for j, w in enumerate(wide) if w in COINCIDE):]:
+            return "reference"  # "will take place parallel to Netanyahu's meeting with Trump"
         before = lower[max(0, i - 4):i]
         state = [w for w in before if w not in DETERMINERS and w not in ("of", "ongoing")]
         if state[-2:-1] and state[-1] == "in" and state[-2] in self.lex["talks_state"] and \
@@ -450,7 +458,8 @@ class SentenceMixin:
                               and not _other_clause(doc, g, trigger)), None)
             elif (trigger.position - groups[-1].triggers[-1].position <= PARTICIPANT_WINDOW
                   or _purpose_verb(doc, groups[-1], trigger)) \
-                    and not any(map(_apart, groups[-1].triggers)):
+                    and not any(map(_apart, groups[-1].triggers)) \
+                    and not _new_subject(doc, groups[-1], trigger):
                 group = groups[-1]
             else:
                 group = None  # far from the others: a bare mention of its own
