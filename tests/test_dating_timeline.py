@@ -1902,3 +1902,22 @@ def test_a_quoted_name_after_before_keeps_the_event_coming():
     text = "Officials said it was the last chance before the \"Gideon's Chariots\" operation."
     found = [m for m in date_signals(text) if m["kind"] == "event"]
     assert found and all(m["tense"] == "future" for m in found)
+
+
+def test_the_day_of_the_latest_round_is_weeks_before_the_report():
+    text = ("Negotiators are back in Cairo.\nThe most recent round of indirect talks closed on "
+            "Aug. 16 in Doha with a text said to follow what Biden set out on May 31.\n"
+            "President Joe Biden urged both sides to accept it.")
+    found = {m["text"]: m.get("latest") for m in date_signals(text)
+             if m["kind"] in ("month_day", "day_month")}
+    assert found["Aug. 16"] and not found["May 31"]
+    inference = infer(text)
+    assert inference.report_date is not None, inference.evidence
+    assert D(2024, 8, 16) <= inference.report_date <= D(2024, 9, 15)
+    assert inference.window[1] <= D(2024, 9, 20)
+
+
+def test_a_headline_in_the_present_names_the_doha_strike():
+    found = {m["date"] for m in date_signals("Israel strikes Hamas leaders in Qatar\nDoha "
+                                             "condemned the attack.") if m["kind"] == "event"}
+    assert "2025-09-09" in found

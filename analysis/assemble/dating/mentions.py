@@ -58,7 +58,8 @@ def absolute_constraint(mention: dict) -> Constraint | None:
         return None
     n = len(days)
     near = WEEKDAY_DATE_DAYS if mention.get("weekday") is not None else \
-        LEAD_DATE_DAYS if mention.get("lead") else n
+        LEAD_DATE_DAYS if mention.get("lead") else \
+        RECENT_EVENT_DAYS if mention.get("latest") else n   # (the latest round's day)
     if mention.get("tense") == "future":
         idx = _index(days, resolved.end)
         if idx <= 0:   # "October 7, 2023" read as coming: a misread tense (no report before)
@@ -157,6 +158,8 @@ def yearless_constraint(mention: dict) -> Constraint | None:
         after = n
     elif mention.get("lead") and not future:   # the lede's date: the news of the days before
         after = LEAD_DATE_DAYS
+    elif mention.get("latest") and not future:   # the latest round's day: weeks before
+        after = RECENT_EVENT_DAYS
     for first, last in spans:
         i, j = _index(days, first), _index(days, last)
         if future:

@@ -128,6 +128,7 @@ def date_signals(text: str, sentences: list[tuple[int, int]] | None = None) -> l
     _year_hints(text, mentions, sentences)
     mentions += _truce_days(text, mentions, sentence_of)
     _lead_dates(text, mentions, sentences)
+    _latest_round_dates(text, mentions, sentence_of)
     _relative_years(text, mentions)
     return mentions
 
@@ -282,6 +283,32 @@ def _lede_news(mention: dict) -> bool:
     return mention["kind"] == "event" and mention.get("tense") == "past" and \
         mention.get("event_kind") not in LEDE_SKIP_KINDS and not mention.get("since") and \
         not mention.get("past_perfect")
+
+
+# The day of the latest round of talks ("The latest round of mediated negotiations ended on
+# Aug. 16 in Doha"): the report follows it within weeks, before the next round (round 7: a
+# report of 22 August 2024 whose evidence otherwise ran to January 2025). Not "the last round
+# of talks before the war ended" with no date.
+LATEST_ROUND = re.compile(r"\b(?:latest|most\s+recent|last)\s+(?:round|session)\s+of\s+"
+                          r"(?:[\w-]+\s+){0,2}(?:talks|negotiations|discussions)\b",
+                          re.IGNORECASE)
+LATEST_DATE_KINDS = ("month_day", "day_month", "iso")
+
+
+LATEST_REACH = 60   # characters from the phrase's end to the date
+
+
+def _latest_round_dates(text: str, mentions: list[dict], sentence_of) -> None:
+    """Mark ``latest`` the first past date within :data:`LATEST_REACH` characters after
+    :data:`LATEST_ROUND` in its sentence (not a later one: "... consistent with the
+    principles Biden set out on May 31")."""
+    for phrase in LATEST_ROUND.finditer(text):
+        end = sentence_of(phrase.start())[1]
+        after = [m for m in mentions if phrase.end() <= m["start_char"] <
+                 min(end, phrase.end() + LATEST_REACH) and m["kind"] in LATEST_DATE_KINDS]
+        first = min(after, key=lambda m: m["start_char"], default=None)
+        if first is not None and first.get("tense") == "past" and not first.get("since"):
+            first["latest"] = True
 
 
 # A year named in the same or the previous sentence ("In November 2023, Egypt and Qatar
