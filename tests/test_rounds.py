@@ -380,6 +380,21 @@ def test_nobody_named_a_day_apart_stays_apart():
         ("2025-05-18", "a"), ("2025-05-19", "b")]
 
 
+@pytest.mark.parametrize("first, second, merged", [
+    ("2024-08-15", "2024-08-16", True),  # the Doha summit of 15-16 August 2024 (the record)
+    ("2025-07-07", "2025-07-08", False),  # two days of the long Doha round of July 2025
+])
+def test_nobody_named_a_day_apart_inside_one_short_known_round(first, second, merged):
+    """'The talks will resume today in Doha' (16 August 2024, nobody named) and 'Burns met the
+    mediators in Doha on Thursday' (15 August) are the two days of one short round of the
+    record: one round. Two days of a round of weeks are sessions apart."""
+    talks = {**_news_of_the_day("Doha", "today"), "report_date": second, "date": second}
+    met = {**talks, "doc_id": "b", "report_date": first, "date": first,
+           "date_text": "on Thursday", "participants": "William Burns"}
+    rounds = merge_rounds(pd.DataFrame([talks, met]), [], {})
+    assert (list(rounds["doc_ids"]) == ["a;b"]) == merged
+
+
 # --- "the January meeting": a month named before a meeting noun --------------------------
 
 @pytest.mark.parametrize("sentence, trigger, month", [

@@ -48,6 +48,7 @@ MAX_WINDOW_DAYS = 120  # a wider window says little more than "some time in thes
 NOBODY_WINDOW_DAYS = 31  # a meeting naming nobody: a weekday and a place only within a month
 WEEK = dt.timedelta(days=7)
 ONE_DAY = dt.timedelta(days=1)
+SHORT_ROUND_DAYS = 4  # a summit or a round of a few days: its days are one event
 MONTH_DAY_REACH = dt.timedelta(days=183)  # "July 6" is the July 6 within half a year
 
 _WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAY_NAMES) + r")\b", re.IGNORECASE)
@@ -222,6 +223,26 @@ def known_round_near(place: str, day: dt.date) -> bool:
     return any(gazetteer.compatible(place, known_place) and place and
                days[0] - ONE_DAY <= day <= days[-1] + ONE_DAY
                for days, known_place, _ in known_rounds())
+
+
+def one_known_round(place: str, first: dt.date, second: dt.date) -> bool:
+    """Whether one short round of talks of the record (:data:`SHORT_ROUND_DAYS` days or
+    fewer), at the place (the same, or one inside the other), holds both days: the Doha
+    talks of 15 and 16 August 2024 are one round; two days of the Doha talks of 6-24 July
+    2025 are two sessions of a long round, not one event.
+
+    >>> one_known_round("Doha", dt.date(2024, 8, 15), dt.date(2024, 8, 16))
+    True
+    >>> one_known_round("Doha", dt.date(2024, 8, 16), dt.date(2024, 8, 17))
+    False
+    >>> one_known_round("Doha", dt.date(2025, 7, 7), dt.date(2025, 7, 8))
+    False
+    """
+    gazetteer = load_gazetteer()
+    return bool(place) and any(
+        len(days) <= SHORT_ROUND_DAYS and first in days and second in days
+        and gazetteer.compatible(place, known_place)
+        for days, known_place, _ in known_rounds())
 
 
 def _usable(window) -> tuple[dt.date, dt.date] | None:

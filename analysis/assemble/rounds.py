@@ -33,7 +33,12 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from analysis import schema
-from analysis.assemble.anchors import anchored_day, known_round_near, load_reference_rounds
+from analysis.assemble.anchors import (
+    anchored_day,
+    known_round_near,
+    load_reference_rounds,
+    one_known_round,
+)
 from analysis.assemble.meetings import document_meetings
 from analysis.rules.actors import load_actors, merge_by_surname
 from analysis.rules.lexicon import word_lists
@@ -142,9 +147,11 @@ def _fits(round_: _Round, meeting: _Meeting) -> bool:
     # the Doha round of that day
     day = meeting.date or meeting.estimate
     days = round_.days or [m.estimate for m in round_.members if m.estimate]
+    if not (day and days and meeting.location and round_.location):
+        return False
     slack = 0 if meeting.date and round_.days else 1
-    return bool(day and days and meeting.location and round_.location
-                and abs((day - days[0]).days) <= slack)
+    return abs((day - days[0]).days) <= slack or (
+        abs((day - days[0]).days) <= 1 and one_known_round(round_.location, day, days[0]))
 
 
 def _same_day_and_city(round_: _Round, meeting: _Meeting, gazetteer) -> bool:
