@@ -67,7 +67,7 @@ nh.save_chart(ax, out, "rounds_per_month")
 # ## Who took part, and when
 #
 # The most frequent participants, and in each month how many rounds they attended; the number
-# after each name is all their rounds.
+# after each name is all their dated rounds (the rounds without a date are in the tables below).
 
 # %%
 ax = charts.participants_heatmap(rounds, top=15)

@@ -697,3 +697,15 @@ def test_figures_of_inferred_report_dates_are_pale():
     assert fills == {26422: matplotlib.colors.to_hex(colour), 55998: charts.pale(colour)}
     legend = [t.get_text() for t in ax.get_legend().get_texts()]
     assert charts.INFERRED_WINDOW_LABEL in legend and "pale" in charts.INFERRED_WINDOW_LABEL
+
+
+def test_rounds_sentences_count_in_good_grammar_and_say_what_is_counted():
+    """'1 have no known date'; and the heatmap's 'all their rounds' beside a count that leaves
+    out their undated rounds (Burns (4) in a table listing him in five rounds)."""
+    rounds = make_rounds()
+    assert nh.rounds_summary(rounds).endswith(" 1 has no known date.")
+    two = pd.concat([rounds, rounds.tail(1).assign(round_id="R4")])
+    assert nh.rounds_summary(two).endswith(" 2 have no known date.")
+    ax = charts.participants_heatmap(rounds)
+    assert "all their dated rounds" in " ".join(texts(ax).split())
+    assert ax.get_ylabel() == "participant (dated rounds attended)"

@@ -821,7 +821,7 @@ def participants_heatmap(rounds: pd.DataFrame, top: int = 15, ax=None):
 
     title = f"Rounds attended per period: the {top} most frequent participants"
     source = ("Source: meetings reported in the corpus, merged into rounds (rounds.csv); "
-              "the number after a name is all their rounds.")
+              "the number after a name is all their dated rounds.")
     matrix = pd.DataFrame() if rounds is None or rounds.empty else _attendance(rounds, top)
     if matrix.empty:
         return _nothing(_axes(ax), title, "No dated round names its participants.", source)
@@ -838,7 +838,7 @@ def participants_heatmap(rounds: pd.DataFrame, top: int = 15, ax=None):
                  f"Rounds attended per period ({len(matrix)} participants)",
                  loc="left", fontweight="bold")
     ax.set_xlabel("month of the round" if "Q" not in matrix.columns[0] else "quarter")
-    ax.set_ylabel("participant (all rounds attended)")
+    ax.set_ylabel("participant (dated rounds attended)")
     ax.tick_params(axis="x", labelrotation=90, labelsize=8)
     ax.tick_params(axis="y", labelsize=8)
     _source(ax, source)

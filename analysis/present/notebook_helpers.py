@@ -709,7 +709,8 @@ def rounds_summary(rounds: pd.DataFrame, start=None, end=None) -> str:
                  f"{dated.max().date().isoformat()}")
     text += "."
     if dated.isna().any():
-        text += f" {int(dated.isna().sum())} have no known date."
+        undated = int(dated.isna().sum())
+        text += f" {undated} {'has' if undated == 1 else 'have'} no known date."
     return text
 
 
