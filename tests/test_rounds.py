@@ -447,3 +447,20 @@ def test_a_planned_meeting_in_a_past_sentence_takes_the_nearer_weekday():
     assert day == dt.date(2025, 3, 11)
     _, day = _dated({**mention, "status": "held"}, dt.date(2025, 3, 10))
     assert day == dt.date(2025, 3, 4)  # held: the Tuesday before
+
+
+@pytest.mark.parametrize("people, window, day", [
+    ("Ibrahim Kalin;Khalil al-Hayya", (dt.date(2025, 10, 14), dt.date(2025, 12, 3)),
+     "2025-11-05"),
+    ("Ibrahim Kalin;Khalil al-Hayya", (dt.date(2025, 6, 1), dt.date(2025, 12, 3)), ""),  # months
+    ("Ibrahim Kalin", (dt.date(2025, 10, 14), dt.date(2025, 12, 3)), ""),  # one person
+    ("Ibrahim Kalin;Hakan Fidan", (dt.date(2025, 10, 14), dt.date(2025, 12, 3)), ""),  # not them
+])
+def test_undated_article_news_takes_the_one_known_round_of_its_window(people, window, day):
+    """'Kalin has met in Istanbul with a Hamas delegation led by al-Hayya' (no date words) in
+    an undated article whose window is seven weeks of autumn 2025: the record's one Istanbul
+    round of those two in the window, 5 November. A window of months, one person, or people
+    no known round names leave it undated."""
+    row = _undated_meeting("", "Istanbul", people)
+    rounds = merge_rounds(pd.DataFrame([row]), [], {}, {"u": window})
+    assert list(rounds["start_date"]) == [day]

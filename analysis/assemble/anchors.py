@@ -45,6 +45,7 @@ from analysis.rules.lexicon import MONTHS
 from analysis.rules.places import load_gazetteer
 
 MAX_WINDOW_DAYS = 120  # a wider window says little more than "some time in these years"
+NEWS_WINDOW_DAYS = 62  # the news of an undated article: one known round in two months
 NOBODY_WINDOW_DAYS = 31  # a meeting naming nobody: a weekday and a place only within a month
 WEEK = dt.timedelta(days=7)
 ONE_DAY = dt.timedelta(days=1)
@@ -314,4 +315,22 @@ def anchored_day(date_text: str, status: str, place: str, people: list[str],
     if day is not None:
         return day, "window"
     day = day_from_record(date_text, place, people, window)
+    if day is None and not (date_text or "").strip() and status == "held":
+        day = news_round(place, set(people), window)
     return (day, "record") if day is not None else (None, "")
+
+
+def news_round(place: str, people: set[str], window) -> dt.date | None:
+    """Rule 4, a held meeting with no date words at all (the news the article reports:
+    "Kalin has met in Istanbul with a Hamas delegation led by al-Hayya"), in a window of two
+    months or less: the first day of the one known round at the place inside the window
+    naming all its people, two or more. A meeting of one person, or of people some known
+    round does not name, or a window of months, stays undated."""
+    if len(people) < 2 or window is None or \
+            (window[1] - window[0]).days > NEWS_WINDOW_DAYS:
+        return None
+    gazetteer = load_gazetteer()
+    found = {days[0] for days, known_place, theirs in known_rounds()
+             if people <= theirs and gazetteer.compatible(place, known_place)
+             and window[0] - WEEK <= days[0] <= window[1]}
+    return found.pop() if len(found) == 1 else None
