@@ -1,32 +1,39 @@
 """A day for a meeting of an article without a report date: from its own words within the
 article's date window, or from the record of known rounds of talks.
 
-Called by :mod:`analysis.assemble.rounds` (with each meeting's place, people, date words and
-status, and the article's date window from documents.csv); the day it gives back makes the
-meeting a dated one, which then merges into rounds like any other. The record is
+Called by :mod:`analysis.assemble.meetings` (the meetings table gives such a meeting the day)
+and :mod:`analysis.assemble.rounds` (with each meeting's place, people, date words and status,
+and the article's date window from documents.csv); the day it gives back makes the meeting a
+dated one, which then merges into rounds like any other. The record is
 ``data/reference/negotiation_rounds.csv`` (:func:`load_reference_rounds` reads it; only its
 rounds of talks count, not agreements or statements).
 
-Two rules, tried in order (an article with a report date never comes here: its words resolve
+Four rules, tried in order (an article with a report date never comes here: its words resolve
 against that date upstream):
 
 1. **the words name one day of the window.** "July 6" in an article dated by its evidence to
    5 July - 21 August 2025 is 2025-07-06 (one year puts it near the window); "on Sunday" is a
    day only when the week before the window (after it, for a planned meeting) holds one Sunday.
    Month words without a day ("in July"), "last week", "recently" name no day.
-2. **the record.** A known round at the meeting's place (the same place or one inside the
-   other: a "Qatar" meeting and a "Doha" round), with a day on the weekday the words name
-   ("on Wednesday", "Monday evening"; a meeting without a weekday is not placed), inside the
-   article's window widened by a week, and whose people include the meeting's (by canonical
-   actor: two shared, or all of the meeting's when it names one; nobody, when it names
-   nobody and the window is a month or less: "On Friday, Netanyahu approved a new round of
-   talks in Doha" in an article of February to April 2024 is no Doha round of a Friday).
-   Nobody named may be out of office on the day (a 2025 envoy in a 2024 round). The known
-   round sharing the most people wins; a tie places nothing. An article without a usable
-   window (none, or one wider than :data:`MAX_WINDOW_DAYS`) is not placed: a weekday, a
-   place and even three people name several days of two years ("Burns, Barnea and the
-   Qatari prime minister in Doha on Friday"), and a round the record lacks would take one of
-   them. The day is the known round's first day on that weekday.
+2. **the record, inside the window.** A known round at the meeting's place (the same place
+   or one inside the other: a "Qatar" meeting and a "Doha" round), with a day on the weekday
+   the words name ("on Wednesday", "Monday evening"), inside the article's window (of
+   :data:`MAX_WINDOW_DAYS` or fewer) widened by a week, and whose people include the
+   meeting's (by canonical actor: two shared, or all of the meeting's when it names one;
+   nobody, when it names nobody and the window is a month or less: "On Friday, Netanyahu
+   approved a new round of talks in Doha" in an article of February to April 2024 is no Doha
+   round of a Friday). Nobody named may be out of office on the day (a 2025 envoy in a 2024
+   round). The known round sharing the most people wins; a tie places nothing. The day is
+   the known round's first day on that weekday.
+3. **the record, without a usable window** (none, or one of months): only the one day of
+   the whole record (inside the wide window) at the place, on the weekday, of a known round
+   naming every one of the meeting's people, two or more: "Burns, Kamel and Barnea in Doha
+   on Wednesday" is 2024-07-10; "Burns and Barnea in Doha on Friday" is nothing (22 March
+   and 16 August 2024), nor is "Rashad in Cairo on Monday" (one person).
+4. **the news of the article.** A held meeting with no date words, in a window of two
+   months or less: the one known round at the place in the window naming all its people
+   (two or more): "Kalin has met in Istanbul with a Hamas delegation led by al-Hayya" in an
+   article of October-December 2025 is the Istanbul round of 5 November 2025.
 """
 
 from __future__ import annotations
