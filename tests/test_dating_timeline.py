@@ -1921,3 +1921,23 @@ def test_a_headline_in_the_present_names_the_doha_strike():
     found = {m["date"] for m in date_signals("Israel strikes Hamas leaders in Qatar\nDoha "
                                              "condemned the attack.") if m["kind"] == "event"}
     assert "2025-09-09" in found
+
+
+@pytest.mark.parametrize("text, days", [
+    ("Hamas said it had agreed to an Egyptian-Qatari truce proposal, hours after the "
+     "evacuation order.", {"2024-05-06", "2025-08-18"}),
+    ("Witkoff said Washington decided to bring its team home from Doha after the reply.",
+     {"2025-07-24"}),
+    ("The president is due to host Benjamin Netanyahu at the White House next week.",
+     {"2025-02-04", "2025-04-07", "2025-07-07", "2025-09-29"}),
+    ("Netanyahu is slated to meet President Trump on Monday.", {"2025-07-07"}),
+])
+def test_round_7_rows_from_fresh_news(text, days):
+    assert days <= {m["date"] for m in date_signals(text) if m["kind"] == "event"}
+
+
+def test_remains_told_as_returned_of_the_28():
+    found = [m["count"] for m in date_signals(
+        "Of the 28 dead hostages the group had to give back, it has so far returned 17.")
+        if m["kind"] == "remains"]
+    assert found == [11]

@@ -74,6 +74,11 @@ _REMAINS = re.compile(
     rf"(?:hostages|captives)\b"
     rf"|\b(?P<back3>{_COUNT})\s+(?:deceased\s+)?hostages['’]\s+(?:remains|bodies)\s+(?:have|had)\s+"
     rf"been\s+(?:returned|handed\s+over|repatriated)"
+    # round 7: "Of the 28 deceased hostages Hamas agreed to hand over, it has so far
+    # returned 21": 28 - 21 still held
+    rf"|\bof\s+the\s+28\s+(?:deceased\s+|dead\s+)?(?:hostages|captives|bodies)\b[^.;]{{0,80}}?"
+    rf"\b(?:has|have|had)\s+(?:so\s+far\s+|now\s+)?(?:returned|handed\s+over|released)\s+"
+    rf"(?P<back5>{_COUNT})\b"
     # "that would leave the remains of seven others in Gaza"
     rf"|\bleav(?:e|es|ing)\s+(?:the\s+)?(?:remains|bodies)\s+of\s+(?P<n7>{_COUNT})\s+"
     rf"(?:others|more|hostages)\s+(?:still\s+)?(?:in\s+Gaza|unaccounted|held)",
@@ -146,14 +151,15 @@ def _remains_mentions(text: str) -> list[dict]:
         if (match.group("n5") or match.group("n6")) and not _CAPTIVITY_WORD.search(
                 text, max(0, match.start() - 400), match.start()):
             continue   # (bodies under the rubble: no hostages named before)
-        word = next(g for g in match.group("n", "n2", "n3", "n4", "n5", "n6", "n7", "back") if g)
+        word = next(g for g in match.group("n", "n2", "n3", "n4", "n5", "n6", "n7", "back",
+                                           "back5") if g)
         count = _number(word)
-        if count is not None and match.group("back"):
+        if count is not None and (match.group("back") or match.group("back5")):
             count = DECEASED_OCT_2025 - count
         if count is not None:
             out.append({"text": match.group(0), "start_char": match.start(),
                         "end_char": match.end(), "kind": "remains", "count": count,
-                        "returned": bool(match.group("back"))})
+                        "returned": bool(match.group("back") or match.group("back5"))})
     counts = set()   # one mention per count: "returned the remains of 15 ... since the
     # ceasefire began, with 13 more still to be recovered" tells 13 twice
     return [m for m in out if not (m["count"] in counts or counts.add(m["count"]))]
