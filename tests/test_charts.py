@@ -290,9 +290,9 @@ def test_entity_counts_and_document_dates():
     assert counts.to_dict("records") == [
         {"text": "Doha", "label": "GPE", "mentions": 2, "articles": 2}]
     dates = nh.document_dates(make_documents())
-    assert list(dates["date"]) == ["given (header)", "given (metadata)", "inferred", "missing"]
+    assert list(dates["date"]) == ["given (header)", "given (metadata)", "inferred", "undated"]
     assert dates["window"].iloc[2] == "2024-05-07 to 2024-05-11"
-    assert nh.date_counts(make_documents()) == {"given": 2, "inferred": 1, "missing": 1}
+    assert nh.date_counts(make_documents()) == {"given": 2, "inferred": 1, "undated": 1}
     assert list(nh.problem_files(make_documents())["error"]) == ["empty file"]
 
 

@@ -86,6 +86,17 @@ def test_paired_script_matches_notebook(name):
 
 
 @pytest.mark.parametrize("name", NAMES)
+def test_reader_text_does_not_speak_of_hidden_code(name):
+    """The pages hide the code and the parameters cell: a sentence on what the parameters'
+    paths are relative to ('Paths in the parameters are relative to this notebooks/ folder',
+    atop the corpus overview) spoke to no one who reads the page; it is a comment in the
+    parameters cell now."""
+    for cell in read(name).cells:
+        if cell.cell_type == "markdown":
+            assert "parameter" not in cell.source.lower(), cell.source[:200]
+
+
+@pytest.mark.parametrize("name", NAMES)
 def test_notebooks_are_thin(name):
     """No function or class definitions and few lines per code cell: logic lives in analysis."""
     for cell in read(name).cells:

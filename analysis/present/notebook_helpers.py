@@ -238,14 +238,14 @@ def load_reported_hostages(reference_dir="../data/reference") -> pd.DataFrame:
 def document_dates(documents: pd.DataFrame) -> pd.DataFrame:
     """Each readable article's report date and where it came from: given (header, metadata),
     inferred (with its window, the confidence the window's width gives it, and the evidence)
-    or missing."""
+    or undated."""
     columns = ["doc_id", "report_date", "date", "window", "confidence", "evidence"]
     if documents.empty:
         return pd.DataFrame(columns=columns)
     frame = documents[documents["status"].fillna("ok") == "ok"].copy()
     kind = frame["date_source"].fillna("none").map(
         {"header": "given (header)", "metadata": "given (metadata)", "inferred": "inferred"})
-    frame["date"] = kind.fillna("missing")
+    frame["date"] = kind.fillna("undated")  # the index's word for it too
     start = frame["date_window_start"].fillna("").astype(str)
     end = frame["date_window_end"].fillna("").astype(str)
     frame["window"] = [f"{s} to {e}" if (s or e) and s != e else ""  # a given day: no window
@@ -259,18 +259,18 @@ def document_dates(documents: pd.DataFrame) -> pd.DataFrame:
 
 
 def date_counts(documents: pd.DataFrame) -> dict[str, int]:
-    """How many readable articles have a given, inferred or missing date.
+    """How many readable articles have a given or an inferred date, or are undated.
 
     >>> date_counts(pd.DataFrame({"status": ["ok", "ok", "rejected"],
     ...     "date_source": ["header", "none", "none"], "doc_id": ["a", "b", "c"],
     ...     "report_date": ["2024-01-01", None, None], "date_window_start": [None] * 3,
     ...     "date_window_end": [None] * 3, "date_evidence": [None] * 3}))
-    {'given': 1, 'inferred': 0, 'missing': 1}
+    {'given': 1, 'inferred': 0, 'undated': 1}
     """
     dates = document_dates(documents)["date"]
     return {"given": int(dates.str.startswith("given").sum()),
             "inferred": int((dates == "inferred").sum()),
-            "missing": int((dates == "missing").sum())}
+            "undated": int((dates == "undated").sum())}
 
 
 def problem_files(documents: pd.DataFrame) -> pd.DataFrame:
@@ -534,7 +534,7 @@ def corpus_summary(documents: pd.DataFrame, start=None, end=None) -> str:
             f"{status.get('rejected', 0)} rejected, {status.get('duplicate', 0)} duplicate. "
             f"Of the readable reports, {counts['given']} carry their date, "
             f"{counts['inferred']} have a date inferred from their content and "
-            f"{counts['missing']} have none.")
+            f"{counts['undated']} have none.")
     if start or end:
         text += f" Shown: {_range_text(start, end)}, plus the undated ones."
     return text
