@@ -909,3 +909,17 @@ def test_a_round_matched_on_one_name_alone_dates_no_article(strength, dated):
     inference = dating._decide([office, round_], [])
     assert (inference.report_date is not None) is dated, inference.evidence
     assert inference.window is not None and inference.window[0] <= days[400]
+
+
+def test_a_plateau_within_a_month_either_side_of_its_day_is_dated():
+    # round 7: Israel's first count of its dead ("more than 1,400", 7 October - 19 November
+    # 2023) and "on Wednesday": the weekday picks a day among 45 equally supported ones, but
+    # every one of them lies within 30 days of it, so the date is written with the window
+    text = "Relatives met officials on Wednesday, weeks after the attack."
+    figures = [{"metric": "killed", "population": "israeli", "value": 1400,
+                "qualifier": "lower_bound", "scope": "cumulative", "group": "all",
+                "quote": "more than 1,400", "sentence": "killed more than 1,400 people"}]
+    inference = dating.infer_date(date_signals(text), figures)
+    assert inference.report_date is not None, inference.evidence
+    w = inference.window
+    assert max((inference.report_date - w[0]).days, (w[1] - inference.report_date).days) <= 31
