@@ -272,7 +272,7 @@ def test_undated_article_meeting_row_gets_the_anchored_day():
     """The meetings table gives a meeting of an undated article the day the rounds take
     ("on Wednesday" in Doha with Burns, Kamel and Barnea: the record's 2024-07-10); a meeting
     whose words name no day keeps none."""
-    from analysis.assemble.meetings import anchor_undated
+    from analysis.assemble.meeting_days import anchor_undated
 
     rows = [_undated_meeting("on Wednesday", "Doha", "William Burns;Abbas Kamel;David Barnea"),
             _undated_meeting("", "Doha", "William Burns;Abbas Kamel;David Barnea")]
@@ -410,7 +410,7 @@ def test_month_of_the_meeting(sentence, trigger, month):
     """A month name in full, capitalised, right before a meeting noun dates the meeting to
     that month ("The January meeting in Paris ..." in a March report); verbs, a month elsewhere
     in the sentence and abbreviations give nothing."""
-    from analysis.assemble.meetings import month_of_the_meeting
+    from analysis.assemble.meeting_days import month_of_the_meeting
 
     start = sentence.lower().find(trigger)
     mention = {"trigger": trigger, "sentence": sentence, "sentence_start": 0,
