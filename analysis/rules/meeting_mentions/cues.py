@@ -16,6 +16,7 @@ from analysis.rules.meeting_mentions.base import (
     PLACE_CLAUSE_WINDOW,
     RECEIVE_ADVERBIAL,
     SEND_WORDS,
+    SUBORDINATE_AFTER_COMMA,
     TITLE_NOUNS,
     TRIP_NOUNS,
     Group,
@@ -191,15 +192,29 @@ def _listed_after(doc: Doc, before: Item, place: Item) -> bool:
 
 
 def _other_clause(doc: Doc, group: Group, trigger: Trigger) -> bool:
-    """A ';' or a 'while'/'whereas' clause (or an 'as' clause with a named subject) between a
-    group and a later meeting word with a place of its own: 'has arrived in Egypt ...; Israel
+    """A ';' or a 'while'/'whereas' clause (or an 'as' clause with a named subject, or an
+    after/before clause opened by a comma) between a group and a later meeting word with a
+    place of its own: 'has arrived in Egypt ...; Israel
     says its negotiators will leave on Monday for the talks', 'set to send a delegation to
     Cairo ... while a Hamas delegation has left the Egyptian capital', 'Trump and Netanyahu to
     meet Tuesday as Witkoff heads to Israel'."""
     last = group.triggers[-1].position
     return any(doc[i].text == ";" or doc[i].lower_ in ("while", "whereas") or (
         doc[i].lower_ == "as" and doc[i + 1].text[:1].isupper()
-        and doc[i - 1].lower_ not in ("such", "well")) for i in range(last + 1, trigger.position))
+        and doc[i - 1].lower_ not in ("such", "well")) or _comma_subordinate(doc, i)
+        for i in range(last + 1, trigger.position))
+
+
+def _comma_subordinate(doc: Doc, i: int) -> bool:
+    """A comma (token i) opening an 'after/before/since/following' clause, maybe after 'just'
+    or 'shortly': 'Trump convened his advisers to review the talks, just before Witkoff and
+    Kushner departed for Egypt' (the departure's place is not the review's)."""
+    if doc[i].text != ",":
+        return False
+    j = i + 1
+    while j < len(doc) and doc[j].lower_ in ("just", "shortly", "only", "soon", "right"):
+        j += 1
+    return j < len(doc) and doc[j].lower_ in SUBORDINATE_AFTER_COMMA
 
 
 def _new_subject(doc: Doc, group: Group, trigger: Trigger) -> bool:
@@ -289,6 +304,8 @@ def _to_send(before: list[str]) -> bool:
     agreed to send the director of the Mossad to ceasefire negotiations in Qatar': someone
     still to be sent (a gerund or an infinitive of sending up to ten words before the meeting
     word). Leaves 'Israel sent a delegation to Cairo on Sunday' (it went)."""
+    if "home" in before or "back" in before:
+        return False  # "is sending its negotiators home from Qatar": the talks were there
     return any(w in ("sending", "dispatching") or (
         w in ("send", "dispatch") and before[k - 1:k] == ["to"]) for k, w in enumerate(before))
 

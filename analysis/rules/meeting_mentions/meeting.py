@@ -6,6 +6,7 @@ rules of rules.PRIMARY_RULES) or refer back to one, held or planned, its tense a
 from __future__ import annotations
 
 from analysis.rules.meeting_mentions.base import (
+    DETERMINERS,
     NEGOTIATOR_OFFICES,
     PLACE_WINDOW,
     PRESENT_VERBS,
@@ -18,6 +19,7 @@ from analysis.rules.meeting_mentions.base import (
     _phrase_in,
 )
 from analysis.rules.meeting_mentions.cues import (
+    HOME_COUNTRIES,
     _already_there,
     _apart,
     _before_trip,
@@ -98,6 +100,8 @@ class MeetingMixin:
         planned = self._planned(state.doc, s, first) or self._planned(
             state.doc, s, min(group.positions)) or self._is_to(state.doc, s, group) or \
             self._headline_to(s, group)
+        if planned and self._home_trip(s, group):
+            planned = False  # "After a week of talks in Doha, the team will return to Israel"
         tense = "future" if planned else self._tense(s, group)
         planned = planned or _on_the_way(s, group)
         mention = {
@@ -212,6 +216,25 @@ class MeetingMixin:
             return [], []  # (but "Burns, Barnea and Al Thani are set to discuss a proposal")
         return names, offices
 
+    def _home_trip(self, s: Sentence, group: Group) -> bool:
+        """The group's only going is home ('the senior negotiation team will return to Israel
+        for consultation', 'will fly back home'): a return word followed by 'home', 'back' or
+        'to' a home country (`HOME_COUNTRIES`) that is not the group's place. What is planned
+        is the trip home; the talks at the group's place were held. Leaves 'will return to
+        Doha on Wednesday' and 'Burns will return to Israel' when Israel is the meeting's
+        place."""
+        goes = [t for t in group.triggers if t.kind not in ("delegation", "noun", "reference")]
+        if not goes or not group.location or any(
+                t.kind != "travel" or t.word.lower() not in self.lex["home_verb"] for t in goes):
+            return False
+        for t in goes:
+            after = s.lower[t.position - s.start + 1:t.position - s.start + 3]
+            home = after[:1] in (["home"], ["back"]) or (after[:1] == ["to"] and any(
+                self.gazetteer.canonical(w) in HOME_COUNTRIES for w in after[1:2]))
+            if not home or self.gazetteer.canonical(after[-1]) == group.location:
+                return False
+        return True
+
     @staticmethod
     def _owner(group: Group) -> int:
         """The meeting word that carries the group's place or day (else its first)."""
@@ -235,6 +258,8 @@ class MeetingMixin:
             w in ("hopes", "aims", "plans", "intends") and window[k + 1:k + 2] != ["to"]
             and (w, window[k + 1:k + 2]) != ("plans", ["for"]))  # ("plans for a round")
             and window[k + 1:k + 2] not in (["not"], ["n't"])  # "would not point fingers"
+            and not (w == "due" and window[k + 1:k + 2] == ["to"] and (  # "due to a lack of
+                window[k + 2:k + 3] == [] or window[k + 2] in DETERMINERS | {"lack"}))  # progress"
             for k, w in enumerate(window)) or bool(
             _phrase_in(near, self.lex_lists["planned_phrase"])) or _sent_to(
                 self.lex["sender"], [t.lower_ for t in doc[s.start:first]])
