@@ -32,7 +32,9 @@ _TOLL_AMONG = re.compile(r"\btoll\s+(?:among|of)\s+(?:the\s+)?(?:(?:slain|fallen
                          re.IGNORECASE)  # "The toll among children has surpassed 18,000", "the
 # toll of slain Israeli troops in the ground offensive to 101"
 _GROUP_TOLL = re.compile(r"\bnumber\s+of\s+(?:[\w-]+\s+){0,2}?(?P<word>[\w-]+)\s+(?:killed|dead|"
-                         r"slain|martyred|injured|wounded)\b[^\d.;:]{0,110}$", re.IGNORECASE)
+                         r"slain|martyred|martyrs|fatalities|deaths|casualties|victims|injured|"
+                         r"wounded)\b[^\d.;:]{0,110}$", re.IGNORECASE)  # ("the number of
+# child fatalities reached 14,350", "the number of journalist martyrs")
 # a tally of a group with no verb, read as a toll: "the number of UN staff members working with
 # UNRWA has reached 35" (after "In addition to the overall death toll")
 _GROUP_NUMBER = re.compile(r"\bnumber\s+of\s+(?:[\w-]+\s+){0,2}?(?P<word>staff|journalists|"
@@ -116,6 +118,10 @@ def _group(s: _Sentence, r: _Reading) -> str | None:
     freed is a release of its own (group all), as is "24 of whom have died" (hostages dead)."""
     if r.nationality_part:
         return "all"  # "including 70 Israelis": a part by nationality, as in a breakdown
+    who_are = _WHO_ARE_GROUP.match(r.after) if r.np.kind == "hostage" else None
+    if who_are and s.lexicon.group_of.get(who_are.group("word").lower()):
+        return s.lexicon.group_of[who_are.group("word").lower()]  # "13 hostages in captivity
+        # who are soldiers": a sub-count of the held
     if r.metric in ("hostages_held", "hostages_dead") and _AMERICANS.search(r.right[:r.np.end]):
         return "foreigners"  # "the five Americans believed to be held in Gaza": dual
         # nationals among the held, a sub-count (not "Hamas released two American hostages")
@@ -179,7 +185,11 @@ _AMERICANS = re.compile(r"\b(?:Americans?|U\.?S\.?\s+(?:citizens|nationals)|Amer
 # a bare count right after a sub-count, told as its part: "five Americans are included, with
 # four confirmed dead", "including 300 children, of whom 40 ..."
 _PART_AFTER_SUBGROUP = re.compile(r"^[^.;\d]{0,50}?(?:,\s*with|,?\s*of\s+(?:whom|them))\s+"
-                                  r"(?:\w+\s+)?$", re.IGNORECASE)
+                                  r"(?:\w+\s+){0,3}$", re.IGNORECASE)
+# a relative clause naming the group of the people counted: "Hostages in captivity who are
+# soldiers: 13" (read as "13 Hostages in captivity who are soldiers")
+_WHO_ARE_GROUP = re.compile(r"^[^.;,\d]{0,40}?\b(?:who|that)\s+(?:are|were)\s+(?P<word>[\w-]+)\b",
+                            re.IGNORECASE)
 
 
 def _part_of_subgroup(s: _Sentence, r: _Reading) -> str | None:
@@ -187,10 +197,16 @@ def _part_of_subgroup(s: _Sentence, r: _Reading) -> str | None:
     group: "five Americans are among the hostages, with four confirmed dead" (foreigners),
     not the dead among all the hostages. Leaves "129 hostages remain in Gaza, with 34
     believed dead" (the number before counts everyone)."""
-    if r.np.kind is not None:
-        return None
     before = [n for n in s.numbers if n.end <= r.number.start]
-    if not before:
+    if r.np.kind not in (None, "pronoun") or not before:
+        return None
+    row = next((o["row"] for o in reversed(s.outcomes[:-1]) if not o.get("excluded")), None)
+    if row is not None and row["group"] not in ("all", "alive") and (
+            r.np.kind == "pronoun" or _PART_AFTER_SUBGROUP.match(
+                s.text[before[-1].end:r.number.start])):
+        return row["group"]  # "13 hostages who are soldiers, of whom Israel has declared 7 to
+        # be dead": soldiers
+    if r.np.kind is not None:
         return None
     np = _noun_phrase(s.text[before[-1].end:], s.lexicon)
     if np.kind not in ("subgroup", "person") or not np.group or not _PART_AFTER_SUBGROUP.match(

@@ -38,9 +38,14 @@ def _is_subset(s: _Sentence, r: _Reading, previous: dict | None) -> bool:
     # them dead, and five Thais": the aside is closed
     return bool(previous and previous["subset"] and not r.left_trigger
                 and not new_item
-                and re.search(r"(?:,|\band)\s*$", r.core_left))
+                and re.search(r"(?:,|\band)\s*$", r.core_left)
+                and not _ASIDE_CLOSED.search(r.core_left))
 
 
+# the whole's predicate after an aside of parts: "15 Israelis, including four soldiers, have
+# been killed and 99 wounded" (the 99 are the whole's wounded, not a part)
+_ASIDE_CLOSED = re.compile(r",\s*(?:have|has|had|were|was|are|is)\s+(?:been\s+)?[a-z]+\s+and\s*$",
+                           re.IGNORECASE)
 _INCLUDING_ITEM = re.compile(r"\bincluding\s+[^,;.:\d]{1,60}?\s+and\s*$", re.IGNORECASE)
 
 

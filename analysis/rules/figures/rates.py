@@ -64,7 +64,9 @@ _NEW_CLAUSE = re.compile(r"\b(?:adding|added|saying|noting)\s+that\b|"
                          r"puts|added|counted)\b", re.IGNORECASE)
 _ONE_DAY = re.compile(r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|that\s+day|"
                       r"the\s+day)\s+alone\b|\bin\s+(?:a\s+single|one)\s+day\b", re.IGNORECASE)
-_FOR_EVERY = re.compile(r"\bfor\s+(?:every|each)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+_FOR_EVERY = re.compile(r"\bfor\s+(?:every|each)\s+(?:[\w-]+\s+)?$|"
+                        r"\bfor\s+(?:every|each)\b[^.;,\d]{1,60},\s*$", re.IGNORECASE)
+# ("for every Israeli hostage released, three Palestinian prisoners are set free": a ratio)
 _RATE_CLAUSE = re.compile(r"(?:past|last|previous)\s+24\s+hours|past\s+day|overnight",
                           re.IGNORECASE)
 

@@ -162,7 +162,8 @@ _OF_WHOM_REMAIN = re.compile(r"^[^.;\d]{0,30}?,\s*(?:(?:around|about|some|roughl
 
 _METRIC_LABEL = re.compile(r"(?:killed|dead|deaths|fatalities|martyrs|injured|wounded|displaced|"
                            r"hostages|captives|abductees|detainees|prisoners)", re.IGNORECASE)
-_TABLE_ROW = re.compile(r"^(?P<lead>\s*(?:[^:\n]{1,40}:\s+)?)"
+# (a bullet may open the line: "– Total captured: 251")
+_TABLE_ROW = re.compile(r"^(?P<lead>\s*(?:[-–—•*·]\s*)?(?:[^:\n]{1,40}:\s+)?)"
                         r"(?P<label>[A-Za-z][^:\n]{3,90}?)\s*:\s*(?P<value>[^:\n]{1,70}?)\s*$")
 
 

@@ -135,6 +135,9 @@ def _right_trigger(after: str, lexicon: FigureLexicon) -> tuple[str | None, bool
         if (best and candidate[1] > best[1] and candidate[2].startswith(best[2])
                 and re.fullmatch(r"\s+[A-Za-z]+", candidate[2][len(best[2]):])):
             best = candidate
+    if best is not None and best[0] == "hold" and re.match(r"\s+of\b", after[best[1]:]) and \
+            re.search(r"remains$", best[2], re.IGNORECASE):
+        best = None  # "Eight Remains of hostages handed back": a noun, not "remains in Gaza"
     if best is None:
         return None, False
     if best[0] == "take" and re.search(r"\bremain", best[2], re.IGNORECASE):

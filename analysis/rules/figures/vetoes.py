@@ -48,6 +48,20 @@ def _bodies_handed_over(s: _Sentence, r: _Reading) -> bool:
         or _returned_of_the_dead(s, r))
 
 
+_MOVED_AFTER = re.compile(r"^\s*(?:(?:were|was|have\s+been|has\s+been|had\s+been)\s+)?(?:returned|"
+                          r"handed\s+(?:over|back)|released|recovered|retrieved|repatriated|"
+                          r"received|transferred|brought\s+back|sent\s+back)\b", re.IGNORECASE)
+
+
+def _bodies_moved(s: _Sentence, r: _Reading) -> bool:
+    """Dead hostages said handed over or recovered are bodies moved, not the dead still held:
+    "Bodies of dead hostages returned in deals: Four", "four deceased hostages were returned
+    to Israel". Leaves "the bodies of the remaining 17 deceased hostages are expected to be
+    handed over" and "11 hostage bodies waiting to be returned" (still held)."""
+    return r.metric == "hostages_dead" and not r.part_of and bool(_MOVED_AFTER.match(r.after))
+    # ("only three out of 15 bodies of dead hostages had been brought back": the 15 the whole)
+
+
 _RETURN_VERB_END = re.compile(r"\b(?:returned|handed\s+(?:over|back)|repatriated|transferred|"
                               r"sent\s+back|given\s+back)\b[^.;\d]{0,25}$", re.IGNORECASE)
 _LATTER_START = re.compile(r"^\W*(?:of\s+(?:the\s+latter|these|those|them)|so\s+far)\b",
@@ -329,12 +343,25 @@ def _combined_toll(s: _Sentence, r: _Reading) -> bool:
 
 
 _KILLED_OR_INJURED = re.compile(
-    r"^[^.;,\d]{0,30}?\b(?:killed|martyred|martyrs|dead|injured|wounded)\s+(?:or|and|and/or)\s+"
+    r"^[^.;,\d]{0,30}?\b(?:killed|martyred|martyrs|dead|fatalities|deaths|injured|wounded)\s+"
+    r"(?:or|and|and/or)\s+"
     r"(?:(?:remain|remained|are|were|went)\s+)?(?:killed|martyred|dead|injured|wounded|missing)\b"
     r"(?!\s*[\d(])", re.IGNORECASE)
 
 
-# ("has left 40,207 martyrs and missing persons": the dead and the missing together)
+# ("has left 40,207 martyrs and missing persons", "resulting in 39,623 fatalities and missing
+# persons": the dead and the missing together)
+
+
+_MISSING_TALLY = re.compile(r"\b(?:number|count|tally)\s+of\s+(?:the\s+)?missing\b[^\d.;:]{0,60}$",
+                            re.IGNORECASE)
+
+
+def _missing_tally(s: _Sentence, r: _Reading) -> bool:
+    """The missing are neither killed nor wounded: "As for the number of wounded and missing,
+    the office said the number of missing persons reached 7,000" (the nearest tally is the
+    missing). Leaves "... while the number of wounded reached 75,092"."""
+    return r.metric in ("killed", "injured") and bool(_MISSING_TALLY.search(r.core_left))
 
 
 def _increment(s: _Sentence, r: _Reading) -> bool:
@@ -456,18 +483,43 @@ _FOUNDING = re.compile(r"\b(?:since|founding|founded|establishment|established|c
                        rf"[^|]{{0,25}}\bin\s+{_EARLIER_YEAR}\b", re.IGNORECASE)
 
 
+_IN_CALENDAR_YEAR = re.compile(r"\bin\s+(?:the\s+year\s+)?(?:19|20)\d\d\b(?!\s*[-–]\d)",
+                               re.IGNORECASE)
+_WAR_BEGAN_BEFORE = re.compile(r"(?:\b(?:began|started|erupted|broke\s+out|launched|since|"
+                               r"beginning|start|outbreak)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|"
+                               r"oct|nov|dec)[a-z]*\.?|\d)\s*$", re.IGNORECASE)
+_FROM_NEW_YEAR = re.compile(r"\bfrom\s+(?:jan(?:uary)?\.?\s+1(?:st)?|1(?:st)?\s+jan(?:uary)?)\b",
+                            re.IGNORECASE)
+
+
+_INCLUDING_ASIDE = re.compile(r",\s*including\b[^,;]{1,80},", re.IGNORECASE)
+
+
+def _calendar_year(near: str) -> bool:
+    """ "in 2023", "in the year 2024" next to a count: the count of a calendar year (which
+    began before the war, or is part of it). Leaves "the war that began in 2023", "since
+    October 2023" and "in October 2023" (a month or a start before the year)."""
+    return any(not _WAR_BEGAN_BEFORE.search(near, 0, m.start())
+               for m in _IN_CALENDAR_YEAR.finditer(near))
+
+
 def _earlier_war(s: _Sentence, r: _Reading) -> bool:
     """A count of an earlier war or a longer span, in the number's clause: "the number rose to
     252 deaths since 1967", "2,200 Palestinians were killed in the 2014 war". Leaves "since
     October 2023" and "held since 2014" with the hostages (the prewar captives' own rule)."""
     clause = next(part for part, start in _clauses(s.text)
                   if r.number.start < start + len(part) or start + len(part) == len(s.text))
-    if _EARLIER_WAR.search(clause):
-        return True
+    if _EARLIER_WAR.search(_INCLUDING_ASIDE.sub("", clause)):
+        return True  # (not "63 hostages, including the body of a soldier held since 2014,
+        # remain in Gaza": the aside's anchor)
     near = r.core_left[-40:] + " | " + r.after[:40]  # "killed 150 Palestinians there in
     # 2022", "The fighting in 2014 left" (not "the largest attack since its founding in 1948")
     if _IN_EARLIER_YEAR.search(near) and not _FOUNDING.search(near):
         return True
+    if r.metric in ("killed", "injured", "displaced") and (
+            _calendar_year(near) or _FROM_NEW_YEAR.search(clause)):
+        return True  # "killed in the West Bank ... in 2023 (507)", "477 Palestinians were
+        # killed from January 1 to December 15, 2023": a year's count, not the war's
     return bool(r.np.others and _IN_EARLIER_YEAR.search(s.text[:r.number.start]))  # "killed
     # 170 Palestinians in 2022, ..., while more than 9,000 others were injured"
 
@@ -528,10 +580,12 @@ _LEAVING_END = re.compile(r"\b(?:leaving|leave|leaves)\s+(?:\w+\s+){0,2}$", re.I
 
 
 _METRIC_VETOES = (_custody_death, _former_detainees, _identified_part, _bodies_handed_over,
+                  _bodies_moved,
                   _taken_before_war, _hostages_killed_by, _returnees,
                   _freed_by_israel, _incident_toll, _small_toll_without_war,
                   _count_since_restart, _proposed_release, _release_in_plan,
                   _recipients, _release_withheld, _increment, _few_taken, _displaced_again,
-                  _few_prisoners, _arrests_since, _combined_toll, _earlier_war, _other_war,
+                  _few_prisoners, _arrests_since, _combined_toll, _missing_tally, _earlier_war,
+                  _other_war,
                   _batch_of_release, _shown_in_media,
                   _part_of_the_released, _projected_remainder, _named_part_of_release)
