@@ -118,19 +118,9 @@ def _group(s: _Sentence, r: _Reading) -> str | None:
     freed is a release of its own (group all), as is "24 of whom have died" (hostages dead)."""
     if r.nationality_part:
         return "all"  # "including 70 Israelis": a part by nationality, as in a breakdown
-    who_are = _WHO_ARE_GROUP.match(r.after) if r.np.kind == "hostage" else None
-    if who_are and s.lexicon.group_of.get(who_are.group("word").lower()):
-        return s.lexicon.group_of[who_are.group("word").lower()]  # "13 hostages in captivity
-        # who are soldiers": a sub-count of the held
-    if r.metric in ("hostages_held", "hostages_dead") and _AMERICANS.search(r.right[:r.np.end]):
-        return "foreigners"  # "the five Americans believed to be held in Gaza": dual
-        # nationals among the held, a sub-count (not "Hamas released two American hostages")
-    subgroup = _part_of_subgroup(s, r)
-    if subgroup:
-        return subgroup
-    if r.metric.startswith("hostages_") and _CITIZENSHIP_AFTER.match(r.right, r.np.end):
-        return "dual nationals"  # "the eight hostages held in Gaza who hold dual Israeli-US
-        # citizenship": the citizens of one country among them, a sub-count
+    held_group = _group_among_the_held(s, r) or _part_of_subgroup(s, r)
+    if held_group:
+        return held_group
     if (r.alive and not r.metric.endswith("_released")) or (
             r.metric == "hostages_held" and _LIVING.search(r.right[:r.np.end])):
         return "alive"  # "20 of them believed alive", "holds 24 living hostages" (not
@@ -190,6 +180,21 @@ _PART_AFTER_SUBGROUP = re.compile(r"^[^.;\d]{0,50}?(?:,\s*with|,?\s*of\s+(?:whom
 # soldiers: 13" (read as "13 Hostages in captivity who are soldiers")
 _WHO_ARE_GROUP = re.compile(r"^[^.;,\d]{0,40}?\b(?:who|that)\s+(?:are|were)\s+(?P<word>[\w-]+)\b",
                             re.IGNORECASE)
+
+
+def _group_among_the_held(s: _Sentence, r: _Reading) -> str | None:
+    """A group the words name among the hostages: "13 hostages in captivity who are soldiers"
+    (soldiers), "the five Americans believed to be held in Gaza" (foreigners: dual nationals
+    among the held; not "Hamas released two American hostages", a release), "the eight
+    hostages held in Gaza who hold dual Israeli-US citizenship" (dual nationals)."""
+    who_are = _WHO_ARE_GROUP.match(r.after) if r.np.kind == "hostage" else None
+    if who_are and s.lexicon.group_of.get(who_are.group("word").lower()):
+        return s.lexicon.group_of[who_are.group("word").lower()]
+    if r.metric in ("hostages_held", "hostages_dead") and _AMERICANS.search(r.right[:r.np.end]):
+        return "foreigners"
+    if r.metric.startswith("hostages_") and _CITIZENSHIP_AFTER.match(r.right, r.np.end):
+        return "dual nationals"
+    return None
 
 
 def _part_of_subgroup(s: _Sentence, r: _Reading) -> str | None:
