@@ -33,13 +33,9 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from analysis import schema
-from analysis.assemble.anchors import (
-    anchored_day,
-    known_round_near,
-    load_reference_rounds,
-    one_known_round,
-)
+from analysis.assemble.anchors import anchored_day, known_round_near, one_known_round
 from analysis.assemble.meetings import document_meetings
+from analysis.assemble.record_check import rounds_vs_reference as rounds_vs_reference  # (callers)
 from analysis.rules.actors import load_actors, merge_by_surname
 from analysis.rules.lexicon import word_lists
 from analysis.rules.places import load_gazetteer
@@ -529,85 +525,3 @@ def rounds_of(items: list) -> pd.DataFrame:
         record["round_id"] = f"R{number:0{width}d}"
         del record["_key"]
     return schema.conform(pd.DataFrame.from_records(records), "rounds")
-
-
-# -- the check against the record ------------------------------------------------------------
-
-PERIOD_MARGIN = dt.timedelta(days=7)  # a round up to a week before the first report counts
-
-
-def _covers(round_row: dict, known: dict) -> bool:
-    """A found round is a known one when their days meet (within a day) and their places
-    agree (equal or one inside the other; a round without a place agrees with any)."""
-    start, end = _day(round_row["start_date"]), _day(round_row["end_date"])
-    if start is None:
-        return False
-    end = end or start
-    if not (start - TOLERANCE <= known["end"] and known["start"] - TOLERANCE <= end):
-        return False
-    gazetteer = load_gazetteer()
-    place = round_row.get("location") or ""
-    return not place or not known["places"] or any(
-        gazetteer.compatible(place, p) for p in known["places"])
-
-
-def rounds_vs_reference(rounds: pd.DataFrame, documents_table: pd.DataFrame | None,
-                        reference: pd.DataFrame | None = None) -> pd.DataFrame:
-    """For each known round in the corpus's period (first report date minus a week to the
-    last report date plus a week), and each earlier or later one the corpus reports: whether
-    the corpus reports it and from which articles; then each dated found round that matches
-    no known round (ROUNDS_VS_REFERENCE_COLUMNS)."""
-    reference = load_reference_rounds() if reference is None else reference
-    period = _corpus_period(documents_table)
-    found = [] if rounds is None else rounds.to_dict("records")
-    used: set[str] = set()
-    records = []
-    for known in reference.to_dict("records"):
-        if known["start"] is None:
-            continue
-        matches = [r for r in found if _covers(r, known)]
-        in_period = period is not None and period[0] <= known["start"] and \
-            known["end"] <= period[1]
-        if in_period or matches:  # (an earlier round the articles recall is listed too)
-            used.update(r["round_id"] for r in matches)
-            records.append(_known_row(known, matches))
-    for row in found:
-        if row["round_id"] not in used and _day(row["start_date"]):
-            records.append({"status": "not_in_reference", **_found_fields([row])})
-    if not records:
-        return schema.empty("rounds_vs_reference")
-    return schema.conform(pd.DataFrame.from_records(records), "rounds_vs_reference")
-
-
-def _corpus_period(documents_table) -> tuple[dt.date, dt.date] | None:
-    if documents_table is None or len(documents_table) == 0:
-        return None
-    days = [d for d in map(_day, documents_table["report_date"]) if d]
-    if not days:
-        return None
-    return min(days) - PERIOD_MARGIN, max(days) + PERIOD_MARGIN
-
-
-def _known_row(known: dict, matches: list[dict]) -> dict:
-    return {
-        "status": "reported" if matches else "not_reported",
-        "reference_start": known["start"].isoformat(),
-        "reference_end": known["end"].isoformat() if known["end"] != known["start"] else "",
-        "reference_place": known["city"],
-        "reference_participants": known["participants"],
-        "reference_event": known["event_type"],
-        "reference_source": known["source_url"],
-        **_found_fields(matches),
-    }
-
-
-def _found_fields(matches: list[dict]) -> dict:
-    docs = sorted({d for r in matches for d in str(r["doc_ids"]).split(";") if d})
-    return {
-        "round_ids": ";".join(r["round_id"] for r in matches),
-        "round_start": ";".join(r["start_date"] for r in matches if r["start_date"]),
-        "round_location": ";".join(dict.fromkeys(r["location"] for r in matches
-                                                 if r["location"])),
-        "n_reports": len(docs),
-        "doc_ids": ";".join(docs),
-    }
