@@ -5,6 +5,8 @@ rules of rules.PRIMARY_RULES) or refer back to one, held or planned, its tense a
 
 from __future__ import annotations
 
+import re
+
 from analysis.rules.meeting_mentions.base import (
     DETERMINERS,
     NEGOTIATOR_OFFICES,
@@ -63,6 +65,20 @@ def _mention_place(primary: bool, group: Group, facts: Facts) -> str:
     if not primary and group.kinds == {"reference"} and not facts.date:
         return ""
     return facts.location
+
+
+PAST_PERFECT = re.compile(r"\bhad (?:already |previously |earlier )?(?:taken place|been held"
+                          r"|been conducted|occurred)\b")
+
+
+def _past_perfect(lower: list[str], i: int) -> bool:
+    """A talks noun (token i) whose verb, within sixteen words and before a comma, is a past
+    perfect of taking place: 'where talks on the release of hostages had taken place
+    earlier', 'the negotiations had been held in Cairo': an earlier meeting. Leaves 'talks
+    have taken place' and 'talks took place on Monday'."""
+    words = lower[i + 1:i + 17]
+    words = words[:words.index(",")] if "," in words else words
+    return bool(PAST_PERFECT.search(" ".join(words)))
 
 
 PAST_OPENERS = {"after", "following"}
@@ -324,6 +340,9 @@ class MeetingMixin:
             return True
         if any(t.passing for t in group.triggers):
             return True  # "came a day after Al-Thani met in Paris with ..."
+        if any(_past_perfect(s.lower, t.position - s.start) for t in group.triggers
+               if t.kind == "noun"):
+            return True  # "to Doha, where talks on the hostages had taken place earlier"
         if s.lower[:1] == ["since"] and any(s.lower[max(0, p - s.start - 2):p - s.start][-1:] in (
                 ["has"], ["have"]) for p in group.positions):
             return True  # "Since the talks began in January, he has traveled to Paris, Cairo"

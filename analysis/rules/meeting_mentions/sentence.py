@@ -503,14 +503,16 @@ class SentenceMixin:
 
     def _unsent(self, s: Sentence, group: Group) -> bool:
         """'Netanyahu refused to send a delegation to Cairo today to meet with Burns', 'Israel
-        will not send negotiators to Doha': a negated sending (`_negated`) up to twelve words
+        will not send negotiators to Doha', 'officials will not go to Qatar to restart
+        negotiations': a negated sending or going (`_negated`) up to twelve words
         before the group's first meeting word, no comma or 'but' between: whatever the people
         sent were to do did not happen. Leaves 'sent a delegation to Cairo' and 'Israel did
         not send a team, but Burns met Kamel in Cairo'."""
         first = min(group.positions) - s.start
-        for j in range(max(0, first - 12), first):
+        going = self.lex["send_verb"] | self.lex["travel_verb"]  # ("will not go to Qatar to
+        for j in range(max(0, first - 12), first):  # restart negotiations")
             if s.lower[j] in (",", ";", "but"):
                 return False
-            if s.lower[j] in self.lex["send_verb"] and _negated(s.lower, j):
+            if s.lower[j] in going and _negated(s.lower, j):
                 return not any(w in (",", ";", "but") for w in s.lower[j:first])
         return False
