@@ -541,7 +541,7 @@ def test_round_and_record_tables_read_in_words():
 def test_summaries_say_what_is_inferred_and_what_cannot_be_checked():
     text = nh.figures_summary(make_figures(), nh.CASUALTY_METRICS, "casualty",
                               documents=make_documents())
-    assert "1 comes from undated reports" in text
+    assert "1 comes from an undated report and cannot be placed" in text
     assert "1 comes from 1 report whose date was inferred from its content" in text
     rounds = make_rounds()
     assert nh.reference_summary(None, rounds).endswith(

@@ -605,8 +605,8 @@ def figures_summary(figures: pd.DataFrame, metrics, what: str, start=None, end=N
     text = (f"{len(rows)} {what} figures in {rows['doc_id'].nunique()} reports "
             f"({_range_text(start, end)}).")
     if undated:
-        text += (f" {undated} {'comes' if undated == 1 else 'come'} from undated reports and "
-                 "cannot be placed on the charts.")
+        source = "comes from an undated report" if undated == 1 else "come from undated reports"
+        text += f" {undated} {source} and cannot be placed on the charts."
     inferred = set() if documents is None or documents.empty else set(
         documents.loc[documents["date_source"] == "inferred", "doc_id"])
     guessed = rows[rows["doc_id"].isin(inferred) & rows["report_date"].notna()]
