@@ -266,9 +266,11 @@ def _lede_news_events(mentions: list[dict], first: tuple[int, int]) -> None:
     """Make ``recent`` the latest past event (:func:`_lede_news`) of the lede `first`: every
     event its words may name ("the resumption of strikes" is December 2023's or March
     2025's); an older event of the lede is the story's background."""
-    truce = {m["start_char"] for m in mentions if m.get("event_kind") in TRUCE_KINDS}
+    truce = {(m["start_char"], m["end_char"]) for m in mentions
+             if m.get("event_kind") in TRUCE_KINDS}
     news = [m for m in mentions if _lede_news(m) and first[0] <= m["start_char"] < first[1]
-            and m["start_char"] not in truce]   # ("the ceasefire that took effect")
+            and (m["start_char"], m["end_char"]) not in truce]   # ("the ceasefire that took
+    # effect" is the agreement's and the ceasefire's; "the truce ... broke down" is no truce)
     under_way = [m["date"] for m in mentions if m["kind"] == "event" and
                  m.get("tense") == "during" and first[0] <= m["start_char"] < first[1]]
     latest = {m["start_char"] for m in news if m["date"] == max(e["date"] for e in news)

@@ -335,6 +335,11 @@ def _during(before: str, mention: dict) -> bool:
 ENDED_WAR = re.compile(r"\b(?:\d+|[a-z]+)-day\s+(?:war|conflict)\b", re.IGNORECASE)
 
 
+# An event phrase that opens with "recent" ("the recent humanitarian pause", a row's own
+# words): recent (round 7: a report of 8 December 2023 read it as past, months open after).
+RECENT_IN_PHRASE = re.compile(r"(?:recent|latest)\b", re.IGNORECASE)
+
+
 def _event_tense(before: str, mention: dict) -> str:
     """An event's relation to the report, from the words right before it: 'future' ("ahead
     of Ramadan", :data:`AHEAD_OF`), 'until' (a holiday: "until after Ramadan",
@@ -351,6 +356,8 @@ def _event_tense(before: str, mention: dict) -> str:
         mention.get("event_kind") != "proposal"
     if (AHEAD_OF.search(before) or prospect) and not mention.get("past_perfect"):
         return "future"
+    if RECENT_IN_PHRASE.match(mention["text"]):   # "in the recent humanitarian pause": over
+        return "recent"
     if _during(before, mention) and not ENDED_WAR.search(mention["text"]):
         return "during"
     if mention.get("since"):   # "the fourth exchange since the ceasefire took effect"
