@@ -66,8 +66,9 @@ nh.save_chart(ax, out, "rounds_per_month")
 # %% [markdown]
 # ## Who took part, and when
 #
-# The most frequent participants, and in each month how many rounds they attended; the number
-# after each name is all their dated rounds (the rounds without a date are in the tables below).
+# The most frequent participants, and in each month (each quarter when the rounds span more
+# than two years) how many rounds they attended; the number after each name is all their dated
+# rounds (the rounds without a date are in the tables below).
 
 # %%
 ax = charts.participants_heatmap(rounds, top=15)
