@@ -218,14 +218,17 @@ def _comma_subordinate(doc: Doc, i: int) -> bool:
 
 
 def _new_subject(doc: Doc, group: Group, trigger: Trigger) -> bool:
-    """A delegation word opening a clause of its own after the group (', and', ', but', ';',
-    'while', 'whereas' between): 'An Israeli team was in Cairo on Monday to speak with
-    mediators, and a Hamas delegation traveled to the Egyptian capital on Tuesday' (the
-    delegation is the subject of the next trip, not more of the first meeting). Leaves 'met
+    """A meeting word opening a clause of its own after the group: a delegation word after ',
+    and', ', but', ';', 'while', 'whereas' ('An Israeli team was in Cairo on Monday to speak
+    with mediators, and a Hamas delegation traveled to the Egyptian capital on Tuesday': the
+    subject of the next trip, not more of the first meeting), any other after an 'as' clause
+    with a named subject ('Witkoff, Kushner Meet Netanyahu as Vance Joins'). Leaves 'met
     Rashad and the Hamas delegation' (no comma)."""
-    if trigger.kind != "delegation":
-        return False
     last = group.triggers[-1].position
+    if trigger.kind != "delegation":  # "Witkoff, Kushner Meet Netanyahu as Vance Joins": an
+        return any(doc[i].lower_ == "as" and doc[i + 1].text[:1].isupper()  # 'as' clause
+                   and doc[i - 1].lower_ not in ("such", "well")  # with a named subject
+                   for i in range(last + 1, trigger.position))
     return any(doc[i].text == ";" or doc[i].lower_ in ("while", "whereas") or (
         doc[i].text == "," and doc[i + 1].lower_ in ("and", "but"))
         for i in range(last + 1, trigger.position))
