@@ -525,3 +525,22 @@ def test_remains_returned_to_date_are_counted_from_the_28():
                                         "returned.") if m["kind"] == "remains"]
     assert not [m for m in date_signals("The bodies of 17 hostages have been returned.")
                 if m["kind"] == "remains"]
+
+
+def test_the_muslim_holy_month_said_to_begin_in_a_week_or_named_with_its_weekend():
+    from analysis.rules.dates import date_signals
+    found = [m for m in date_signals("A deal was sought before Ramadan. The Muslim holy month "
+                                     "begins in a week.") if m["kind"] == "holiday"]
+    assert any(m.get("starts_soon") for m in found)
+    eid = [m for m in date_signals("A truce would begin over Eid al-Fitr this weekend.")
+           if m["kind"] == "holiday"]
+    assert eid and eid[0].get("starts_soon")
+    # "the Muslim holy month of Ramadan" is one mention, not two
+    assert len([m for m in date_signals("during the Muslim holy month of Ramadan")
+                if m["kind"] == "holiday"]) == 1
+
+
+def test_an_event_someone_wants_to_prevent_is_no_event():
+    from analysis.rules.dates import date_signals
+    assert not [m for m in date_signals("Hamas seeks guarantees to prevent a resumption of "
+                                        "the fighting after any deal.") if m["kind"] == "event"]

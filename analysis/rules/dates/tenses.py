@@ -163,8 +163,9 @@ def _set_tense(text: str, mention: dict, start: int, end: int) -> None:
                                            mention["start_char"]])[-1]))
         # "giving them up would invite a resumption of the bombardment": a hypothesis
         left = text[start:mention["start_char"]]
-        mention["hypothetical"] = bool(HYPOTHETICAL.search(left[-HYPOTHESIS_CHARS:])) and \
-            not FACT_BEFORE.search(left)
+        mention["hypothetical"] = (bool(HYPOTHETICAL.search(left[-HYPOTHESIS_CHARS:])) and
+                                   not FACT_BEFORE.search(left)) or \
+            bool(PREVENTED.search(left[-40:]))
         mention["tense"] = _event_tense(text[start:mention["start_char"]], mention)
         if CURRENT_STATE.match(mention["text"]):
             mention["tense"] = "during"   # "the current, fragile ceasefire": in force now
@@ -193,6 +194,13 @@ HYPOTHETICAL = re.compile(r"\b(?:would|could|might)\b(?!\s+have\b)", re.IGNORECA
 
 
 HYPOTHESIS_CHARS = 50   # ... the modal within this many characters before the event's phrase
+
+
+# ... or the object of a verb of preventing (round 7: "guarantees to prevent the resumption of
+# hostilities" in an April 2025 report read as the resumption of December 2023)
+PREVENTED = re.compile(r"\b(?:prevent(?:s|ed|ing)?|avoid(?:s|ed|ing)?|avert(?:s|ed|ing)?|"
+                       r"preclude|rule\s+out)\s+(?:a\s+|the\s+|any\s+)?(?:[\w-]+\s+)?$",
+                       re.IGNORECASE)
 
 
 # ... unless a preposition of time introduces it ("would respond after the killing of Sinwar")
@@ -446,12 +454,23 @@ HOLIDAY_STARTS = re.compile(
     r"(?:,?\s+(?:which|that)\s+|,\s+(?:the|a)\s+[^,.;]{0,50},\s+|\s+)(?:is\s+|will\s+)?"
     r"(?:(?:due|expected|set)\s+to\s+)?(?:begins?|starts?|commences?)\s+(?:on\s+)?"
     r"(?:(?P<soon>tomorrow|(?:early\s+|late\s+)?(?:next|this)\s+week|in\s+(?:a\s+few|two|three)"
-    r"\s+days)|(?:this\s+|next\s+)?(?P<wd>" + "|".join(WEEKDAY_NAMES) + r"))\b", re.IGNORECASE)
+    r"\s+days|in\s+a\s+week)|(?:this\s+|next\s+)?(?P<wd>" + "|".join(WEEKDAY_NAMES) + r"))\b",
+    re.IGNORECASE)
+
+
+# ... or named with its week right after it (round 7): "a truce beginning over Eid al-Fitr
+# this weekend", "Ramadan next week"
+HOLIDAY_SOON_AFTER = re.compile(r"\s+(?:this\s+(?:coming\s+)?weekend|next\s+week|tomorrow)\b",
+                                re.IGNORECASE)
 
 
 def _holiday_start(text: str, end: int, mention: dict) -> None:
     """Mark a holiday mention whose first day the text gives as a weekday
-    (``starts_weekday``) or as soon (``starts_soon``): :data:`HOLIDAY_STARTS`."""
+    (``starts_weekday``) or as soon (``starts_soon``): :data:`HOLIDAY_STARTS`,
+    :data:`HOLIDAY_SOON_AFTER`."""
+    if HOLIDAY_SOON_AFTER.match(text, end):
+        mention["starts_soon"] = True
+        return
     found = HOLIDAY_STARTS.match(text, end, min(len(text), end + 110))
     if found and found.group("wd"):
         mention["starts_weekday"] = WEEKDAYS[found.group("wd").lower()]
