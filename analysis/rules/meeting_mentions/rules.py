@@ -49,13 +49,22 @@ def _party(finder, name: str) -> bool:
 def _noun_rule(finder, facts: Facts, s: Sentence, group: Group) -> bool:
     """'talks in Cairo on Sunday' on the truce or with a negotiator, 'the Doha talks' in an
     article about the talks, 'after a summit in the Italian capital' (a meeting named in
-    passing, with its own place). Leaves 'talks' with neither place nor day, and 'before
-    the talks' without a place."""
-    named = "noun" in facts.kinds or ("reference" in facts.kinds and bool(facts.location))
+    passing, with its own place, or its own day and people: `_own_day_and_people`). Leaves
+    'talks' with neither place nor day, and 'before the talks' without a place."""
+    named = "noun" in facts.kinds or ("reference" in facts.kinds and bool(
+        facts.location or _own_day_and_people(facts)))
     if not named or not facts.has_info:
         return False
     return facts.topic or facts.negotiator or bool(
         facts.location and facts.doc_topic and _talks_noun(group))
+
+
+def _own_day_and_people(facts: Facts) -> bool:
+    """A meeting named in passing with a day of its own and two named people or offices: 'even
+    after Netanyahu's talks with Witkoff and Trump yesterday, Israel's position remains', 'ahead
+    of Netanyahu's meeting with Trump on Monday'. Leaves 'after the talks on Monday' (nobody
+    named) and 'before his meeting with Trump' (no day)."""
+    return bool(facts.date) and day_precise(facts.date.text) and facts.n_people >= 2
 
 
 def _weak_rule(finder, facts: Facts, s: Sentence, group: Group) -> bool:
