@@ -38,7 +38,7 @@ from analysis.present import notebook_helpers as nh
 nh.setup()
 out = nh.output_folder(output_dir)
 tables = nh.select_dates(nh.load_tables(tables_dir, corpus, output_dir, model), start, end)
-nh.say(nh.corpus_summary(tables.documents, start, end))
+nh.say(nh.corpus_summary(tables.documents, start, end), nh.trust("dates"))
 
 # %% [markdown]
 # ## Documents and their dates

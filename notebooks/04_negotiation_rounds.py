@@ -43,7 +43,7 @@ nh.setup()
 out = nh.output_folder(output_dir)
 tables = nh.select_dates(nh.load_tables(tables_dir, corpus, output_dir, model), start, end)
 rounds = nh.rounds_with_status(tables.rounds, tables.meetings)
-nh.say(nh.rounds_summary(rounds, start, end))
+nh.say(nh.rounds_summary(rounds, start, end), nh.trust("rounds"))
 
 # %% [markdown]
 # ## Timeline

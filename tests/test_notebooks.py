@@ -474,6 +474,44 @@ def test_rounds_page_shows_the_gold_meetings(report, gold):
     assert int(total) - int(undated or 0) == len(set(dated))
 
 
+def _held_out_range(measure: str) -> str:
+    """'80–89 %': the held-out sets' range of `measure`, read straight from the scores file."""
+    import pandas as pd
+
+    from analysis.present.quality import QUALITY_FILE
+
+    scores = pd.read_csv(QUALITY_FILE)
+    values = sorted(int(v * 100 + 0.5 + 1e-9)
+                    for v in scores.loc[scores["kind"] == "held_out", measure])
+    return f"{values[0]}–{values[-1]} %"
+
+
+@pytest.mark.slow
+def test_each_page_opens_with_how_far_to_trust_it(report):
+    """A page sent on its own, without the index: its opening paragraph says how far to trust
+    what it shows, with the scores measured on the held-out sets."""
+    expected = {
+        "01_corpus_overview": [f"{_held_out_range('undated_within_3d')} of the undated "
+                               "articles were dated within 3 days",
+                               f"{_held_out_range('undated_left_undated')} were left undated"],
+        "02_casualty_figures": [f"{_held_out_range('figures_exact_p')} of the figures found "
+                                "were right in every part",
+                                f"{_held_out_range('figures_exact_r')} of those the articles "
+                                "state were found"],
+        "04_negotiation_rounds": [f"F1 of {_held_out_range('meetings_f1')}",
+                                  f"{_held_out_range('rounds_recall')} of the known rounds",
+                                  f"{_held_out_range('rounds_precision')} of the dated rounds "
+                                  "found were real"],
+    }
+    expected["03_hostage_figures"] = expected["02_casualty_figures"]
+    for name, parts in expected.items():
+        text = page_text(report, name)
+        opening = text[:text.index("How far to trust") + 400]
+        assert all(part in opening for part in parts), (name, opening[-400:])
+        headings = [m.start() for m in re.finditer(r"¶", text)]
+        assert text.index("How far to trust") < headings[1], f"{name}: not in the opening"
+
+
 @pytest.mark.slow
 def test_default_pages_show_no_code_prompts_or_parameters(report):
     html = (report / "02_casualty_figures.html").read_text(encoding="utf-8")

@@ -221,6 +221,22 @@ def test_index_says_how_good_the_extraction_is(tmp_path):
     assert text.index("never saw") < text.index("the rules were written from")
 
 
+def test_pages_say_how_far_to_trust_them_with_the_held_out_scores():
+    """The sentence each page opens with (nh.trust), from the held-out rows only."""
+    from analysis.present import notebook_helpers as nh
+    from analysis.present.quality import trust_sentence
+
+    quality, _ = _quality_and_floors()
+    held = quality[quality["kind"] == "held_out"]
+    low = int(held["figures_exact_p"].min() * 100 + 0.5)
+    assert f"{low}–" in nh.trust("figures") and "never saw" in nh.trust("figures")
+    assert f"{int(held['meetings_f1'].max() * 100 + 0.5)} %" in nh.trust("rounds")
+    assert "left undated" in nh.trust("dates")
+    with pytest.raises(ValueError, match="'figures', 'dates' or 'rounds'"):
+        trust_sentence("meetings")
+    assert nh.say("One.", "", "Two <b>.").data == "One. Two &lt;b&gt;."
+
+
 def test_kernel_resolution():
     assert runner.check_kernel(None) in {"hostage-talks", "python3"}
     assert runner.check_kernel("python3") == "python3"

@@ -890,11 +890,19 @@ def show(frame: pd.DataFrame, empty: str = "Nothing found.", max_rows: int = 200
     return HtmlTable(frame, empty=empty, max_rows=max_rows, documents=documents)
 
 
-def say(text: str):
-    """A sentence of prose built from data, escaped, shown as Markdown."""
+def say(*texts: str):
+    """Sentences of prose built from data, escaped, shown as one Markdown paragraph."""
     from IPython.display import Markdown
 
-    return Markdown(escape(text))
+    return Markdown(" ".join(escape(text) for text in texts if text))
+
+
+def trust(topic: str) -> str:
+    """How far to trust a page's `topic` ('figures', 'dates', 'rounds'): the held-out scores
+    (analysis.present.quality.trust_sentence)."""
+    from analysis.present.quality import trust_sentence
+
+    return trust_sentence(topic)
 
 
 def save_table(frame: pd.DataFrame, output_dir, name: str) -> Path:

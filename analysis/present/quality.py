@@ -88,3 +88,33 @@ def quality_rows() -> tuple[list[tuple[str, str, str]], str]:
             f"and {count['development']:,} in {sets['development']} sets they were written "
             f"from; ranges over the sets, scores of {when}.")
     return rows, note
+
+
+def trust_sentence(topic: str) -> str:
+    """One sentence for a page's opening, so that a reader sent a page without the index knows
+    how far to trust it: the held-out scores of `topic` ('figures', 'dates' or 'rounds').
+
+    >>> trust_sentence("figures").startswith("How far to trust these figures: on news the rules")
+    True
+    """
+    held = [row for row in quality_table() if row["kind"] == "held_out"]
+
+    def share(measure):
+        return percent_range(held, measure)
+
+    where = f"on news the rules never saw ({len(held)} hand-annotated sets)"
+    if topic == "figures":
+        return (f"How far to trust these figures: {where}, {share('figures_exact_p')} of the "
+                f"figures found were right in every part (number, what it counts, of whom, its "
+                f"bound) and {share('figures_exact_r')} of those the articles state were found; "
+                f"read a figure's sentence before quoting it.")
+    if topic == "dates":
+        return (f"How far to trust the inferred dates: {where}, {share('undated_within_3d')} "
+                f"of the undated articles were dated within 3 days of their true date and "
+                f"{share('undated_left_undated')} were left undated.")
+    if topic == "rounds":
+        return (f"How far to trust these rounds: {where}, meetings were found at the right "
+                f"place and day with an F1 of {share('meetings_f1')}; {share('rounds_recall')} "
+                f"of the known rounds were found, and {share('rounds_precision')} of the dated "
+                f"rounds found were real.")
+    raise ValueError(f"no scores for {topic!r}: 'figures', 'dates' or 'rounds'")
