@@ -923,3 +923,24 @@ def test_a_plateau_within_a_month_either_side_of_its_day_is_dated():
     assert inference.report_date is not None, inference.evidence
     w = inference.window
     assert max((inference.report_date - w[0]).days, (w[1] - inference.report_date).days) <= 31
+
+
+def test_a_count_of_remains_a_pending_identification_would_leave_is_one_more_now():
+    # round 7: "if confirmed, it would mean the remains of 12 hostages remain": 13 held now
+    found = [m["count"] for m in date_signals(
+        "If the body is identified, it would mean the remains of 12 hostages remain in Gaza.")
+        if m["kind"] == "remains"]
+    assert found == [13]
+
+
+def test_a_count_prefers_its_own_period_to_the_margin_days():
+    # 59 held (27 February - 11 May 2025): the days of the period itself rate higher than the
+    # margin days after it; a count within 1 of a period (16 against 15) gets no such pull
+    from analysis.assemble.dating import hostages
+    c = hostages._hostage_period_constraint(59)
+    days, _ = dating.calendar_days()
+    idx = {d: i for i, d in enumerate(days)}
+    assert c.allowed[idx[D(2025, 5, 14)]] and c.allowed[idx[D(2025, 4, 1)]]
+    assert c.prefer[idx[D(2025, 4, 1)]] > c.prefer[idx[D(2025, 5, 14)]]
+    slack = hostages._hostage_period_constraint(16, "hostages_dead")
+    assert slack.prefer is None or not slack.prefer.any()
