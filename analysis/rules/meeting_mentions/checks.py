@@ -41,6 +41,8 @@ from analysis.rules.meeting_mentions.geometry import (
 
 # a day set off by commas or brackets after a name: "Netanyahu has, today (Sunday), instructed"
 ADVERBIAL_WORDS = {",", "(", ")", "today", "tonight", "yesterday", "on", "earlier", "later"}
+LEAD_WORDS = {"lead", "leads", "led", "leading", "head", "heads", "headed", "heading", "join",
+              "joins", "joined", "joining", "attend", "attends", "attended", "attending"}
 WORD = re.compile(r"[\w'\u2019-]+")
 # the words before a name that say the person is not at the meeting
 NOT_PRESENT_BEFORE = {"in coordination with", "the request of", "on behalf of",
@@ -289,7 +291,8 @@ class ChecksMixin:
                 w in self.lex["noun"] and w not in TRIP_WORDS for w in after[1:3]):
             return True  # (but "Bahbah's meetings with Hamas officials", "Witkoff's talks";
             # "ahead of Netanyahu's visit to the White House" stays out)
-        if after[:1] == [","] and after[1:2] and after[1] in self.lex["speech"]:
+        if after[:1] == [","] and after[1:2] and after[1] in self.lex["speech"] and \
+                after[1] != "according":  # (not "attended by Burns, according to sources")
             after = after[1:]  # "a senior Hamas official, Taher Nounou, said ...": a speaker
         if after and after[0] in speech_or_send or self._apposed_speaker(doc, mention, sent):
             return not self._says_he_met(doc, mention, sent)
@@ -330,9 +333,10 @@ class ChecksMixin:
         ahead = [t.lower_ for t in doc[mention["end"]:min(sent.end, mention["end"] + 12)]]
         if before[-2:] and any(w in SPOKEN_ABOUT for w in before[-2:]) and not any(
                 w in self.lex["verbs"] or w in self.lex["noun"] or _presence(ahead, j)
-                for j, w in enumerate(ahead)):
+                or w in LEAD_WORDS for j, w in enumerate(ahead)):
             return True  # "where he said Prime Minister Netanyahu had accepted the proposal"
-            # (but "said Mr Fidan had met Hamas officials": he is the one who met)
+            # (but "said Mr Fidan had met Hamas officials", "said Ron Dermer would lead the
+            # team to Doha": he is the one who met or goes)
         words = WORD.findall(doc[max(sent.start, begin - 7):begin].text.lower())
         return len(words) >= 2 and words[-1] in ("of", "for", "to", "the") and any(
             w in self.lex["proxy"] for w in words[-3:-1])  # ("the son-in-law of former US
