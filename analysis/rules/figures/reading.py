@@ -146,11 +146,15 @@ def _read_noun_phrase(s: _Sentence, r: _Reading) -> None:
         and _whole_after(s.text, before[-1], s.numbers) is r.number)  # "two of the 24
     # slain hostages": a part in words
     r.after = r.right[r.np.end:]
+    if r.qualifier == "exact" and _ESTIMATED_AFTER.match(r.after):
+        r.qualifier = "approx"  # "1.7 million people are estimated to be displaced" (not
+        # "are believed to be": a belief is no estimate)
     if r.np.kind == "hostage" and _SHARE_OF_LEFT.search(r.left) and not _TAKEN_PARTICIPLE.match(
             r.after) and (_said_dead(r.after, s.lexicon) or _said_alive(r.after, s.lexicon)):
         r.part_of = True  # "a third of the 101 remaining hostages are dead": 101 held
 
 
+_ESTIMATED_AFTER = re.compile(r"^\s*(?:are|is|were|was)\s+estimated\s+to\b", re.IGNORECASE)
 _BRINGS_TO = re.compile(r"\b(?:brings?|bringing|brought|raises?|raising|raised|takes?|taking|"
                         r"took|pushe?s?|pushing|pushed)\s+to\s*$", re.IGNORECASE)
 _INVERTED_TALLY = re.compile(r"^\s+the\s+(?:overall\s+|total\s+)?(?:number|total|tally|count)\s+of"
@@ -223,7 +227,13 @@ def _said_dead(after: str, lexicon: FigureLexicon) -> bool:
         text = text[:other.start()]
     text = _ANOTHER_COUNT.split(text, 1)[0]  # "the 59 hostages who remain in Gaza include 35
     # who are believed dead": the dead are the next count's
-    return bool(lexicon.dead_search_re.search(text[:60]))
+    found = lexicon.dead_search_re.search(text[:60])
+    return bool(found) and not _DETERMINER_END.search(text, 0, found.end() - len(
+        found.group(0).split()[-1]))  # (not "in front of the home of its slain leader")
+
+
+# a dead word after a determiner modifies another noun: "its slain leader", "the dead man"
+_DETERMINER_END = re.compile(r"\b(?:its|his|her|their|the|a|an)\s+$", re.IGNORECASE)
 
 
 _ANOTHER_COUNT = re.compile(r"\b\d")

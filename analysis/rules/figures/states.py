@@ -415,8 +415,10 @@ def _coordinated_release(s: _Sentence, r: _Reading, previous: dict | None) -> bo
         return False
     core = _TRAILING_DETERMINERS.sub("", r.core_left)
     core = _TRAILING_DETERMINERS.sub("", _NOMINAL_RELEASE_TAIL.sub("", core))
-    if _COORDINATION.search(core):  # "and the remaining 13", "in exchange for the Israeli
-        return True  # release of over 1,000 Palestinian prisoners"
+    if _COORDINATION.search(core) and not _OWN_PREDICATE.match(r.after):
+        return True  # "and the remaining 13", "in exchange for the Israeli release of over
+        # 1,000 Palestinian prisoners" (not "..., and 333 were detained without charge": a
+        # part with a predicate of its own)
     if _ALONG_WITH.search(core) and _other_side(s.rows[-1]["metric"], r):
         return True  # "Nine hostages were released along with 39 Palestinian prisoners"
     return bool(re.search(r",\s*$", r.core_left) and (r.np.foreign or r.np.nationality)
@@ -603,5 +605,9 @@ def _other_side(metric: str, r: _Reading) -> bool:
                                                or r.np.nationality == "israeli")
 
 
+_OWN_PREDICATE = re.compile(r"^\s*(?:[\w-]+\s+)?(?:were|was|had|have|has|are|is)\s+"
+                            r"(?!(?:also\s+|all\s+|then\s+|later\s+)?(?:been\s+)?(?:being\s+)?"
+                            r"(?:released|freed|set\s+free|returned|handed|exchanged|swapped|"
+                            r"let\s+go)\b)", re.IGNORECASE)
 _COORDINATION = re.compile(r"(?:\b(?:in\s+exchange\s+for|in\s+return\s+for|"
                            r"together\s+with|as\s+well\s+as|and|plus|for)\s*)$", re.IGNORECASE)

@@ -13,11 +13,12 @@ import re
 from analysis.rules.figures.groups import _toll_group
 from analysis.rules.figures.metric import PRISONERS_HELD_MIN
 from analysis.rules.figures.rates import _CUMULATIVE, _CUSTODY_AFTER, _SUBSET_BETWEEN
-from analysis.rules.figures.reading import _Reading, _Sentence
+from analysis.rules.figures.reading import _QUANTITY_OF, _Reading, _Sentence
 from analysis.rules.figures.rows import _population
 from analysis.rules.figures.states import _DEAD_IN_PHRASE
 from analysis.rules.figures.triggers import _TRAILING_DETERMINERS, _clauses, _is_incident
 from analysis.rules.lexicon import MONTH_NAMES
+from analysis.rules.numbers import find_numbers
 
 
 def _custody_death(s: _Sentence, r: _Reading) -> bool:
@@ -101,7 +102,8 @@ def _hostages_killed_by(s: _Sentence, r: _Reading) -> bool:
     return bool(verb or _KILLED_BY.match(r.after))
 
 
-_KILLED_BY = re.compile(r"^\s*(?:\w+\s+){0,3}?killed\s+by\b", re.IGNORECASE)
+_KILLED_BY = re.compile(r"^\s*(?:\w+\s+){0,3}?(?:killed|murdered|executed|shot|slain)\s+by\b",
+                        re.IGNORECASE)  # ("six hostages were murdered by their captors")
 _KILL_VERB = re.compile(r"(?:killed|killing|kills|kill|slaughtered|massacred|murdered|executed)\b",
                         re.IGNORECASE)  # not "the deaths of 41 of the hostages" (a state)
 
@@ -230,8 +232,9 @@ def _since_restart(s: _Sentence, r: _Reading) -> bool:
                         part, 0, since.start()):
                     continue  # the growth's anchor: "has surpassed 68,000, with the toll
                     # increasing since the ceasefire began"
-                if since.start() > r.number.end - start and _SUBSET_BETWEEN.search(
-                        part, r.number.end - start, since.start()):
+                if since.start() > r.number.end - start and (_SUBSET_BETWEEN.search(
+                        part, r.number.end - start, since.start()) or _SHARE_BETWEEN.search(
+                        part, r.number.end - start, since.start())):
                     continue  # a part's anchor: "has reached 50,021, including 1,000 killed
                     # since the resumption of strikes"
                 if _RESUMED.search(what) or _SINCE_MONTH.match(what) or (
@@ -240,6 +243,10 @@ def _since_restart(s: _Sentence, r: _Reading) -> bool:
     return False
 
 
+# a share of the count told after it: "has surpassed 4,047, with most casualties recorded since
+# September" (the anchor is the share's)
+_SHARE_BETWEEN = re.compile(r",\s*(?:with\s+)?(?:most|the\s+majority|many|half|much)\b",
+                            re.IGNORECASE)
 _GROWTH_BEFORE = re.compile(r"\b(?:increas(?:ing|ed|es)?|ris(?:ing|en)|rose|climb(?:ing|ed)|"
                             r"grow(?:ing|n)|grew|jump(?:ing|ed)|swell(?:ing|ed))\s+$",
                             re.IGNORECASE)
@@ -307,10 +314,23 @@ def _few_taken(s: _Sentence, r: _Reading) -> bool:
     were also taken captive", "kidnapped 40 others" at a festival, "the four were captured
     when militants overran the base"), not the count. Leaves foreign nationals ("23 Thais
     were abducted") and "took some 240 hostages"."""
-    if r.metric == "hostages_taken" and r.np.kind == "pronoun":
-        return True  # "120 hostages still held, 116 of whom were kidnapped on October 7": a part
-    return (r.metric == "hostages_taken" and r.value < HOSTAGES_TAKEN_MIN and not r.np.foreign
-            and r.group == "all")
+    if r.metric != "hostages_taken":
+        return False
+    if r.np.kind == "pronoun" or _TAKEN_BY_ISRAEL.match(r.after):
+        return True  # "120 hostages still held, 116 of whom were kidnapped on October 7": a
+        # part; "Of the 183 Palestinians released, 111 were taken by Israeli forces": arrests
+    if r.value < HOSTAGES_TAKEN_MIN and _WHO_HAD_BEEN_TAKEN.match(r.after):
+        return True  # "along with five Thai workers who had been kidnapped on the farms":
+        # people described, not a capture told
+    return r.value < HOSTAGES_TAKEN_MIN and not r.np.foreign and r.group == "all"
+
+
+_TAKEN_BY_ISRAEL = re.compile(r"^\s*(?:were|was|had\s+been|have\s+been)?\s*(?:taken|seized|"
+                              r"captured|abducted|detained)\s+(?:[\w-]+\s+){0,3}?by\s+(?:the\s+)?"
+                              r"(?:israeli|israel|army|military|idf|troops|soldiers|occupation)\b",
+                              re.IGNORECASE)
+_WHO_HAD_BEEN_TAKEN = re.compile(r"^\s*,?\s*(?:who|that)\s+had\s+been\s+(?:taken|seized|captured|"
+                                 r"abducted|kidnapped)\b", re.IGNORECASE)
 
 
 HOSTAGES_TAKEN_MIN = 100
@@ -545,8 +565,55 @@ def _part_of_the_released(s: _Sentence, r: _Reading) -> bool:
     remaining hostages were released" (the whole is stated: the part-whole rules read it),
     "Hamas released 24 of the hostages" (the verb comes first) and "25 of the hostages are
     dead" (no release)."""
-    return (r.metric.endswith("_released") and r.np.of_the and not r.left_trigger
-            and not r.part_of and r.right_trigger is not None)
+    if not r.metric.endswith("_released") or not r.np.of_the or r.part_of:
+        return False
+    if r.left_trigger is None:
+        return r.right_trigger is not None
+    earlier = _released_counts(s.context + " " + s.earlier)  # "Hamas freed eight hostages
+    # on Thursday ... Hamas released seven of the hostages in front of the home of its slain
+    # leader": a part of the day's eight
+    return any(_same_side(count, r) for count in earlier)
+
+
+# a release count in a sentence: "freed eight hostages", "released 183 Palestinian prisoners"
+_RELEASE_COUNT = re.compile(r"\b(?:freed|released|handed\s+over|frees|releases|releasing|"
+                            r"freeing)\s+"
+                            r"(?:(?:some|about|around|nearly|more\s+than|over|at\s+least)\s+)?"
+                            r"(?P<n>\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|"
+                            r"eleven|twelve|thirteen)\s+(?:[\w-]+\s+)?(?P<noun>hostages|captives|"
+                            r"prisoners|detainees|israelis|palestinians)\b", re.IGNORECASE)
+
+
+def _released_counts(text: str) -> list:
+    """The release counts a sentence states, as (number, noun) pairs (for a part of them told
+    next)."""
+    return [(number, match.group("noun").lower()) for match in _RELEASE_COUNT.finditer(text)
+            for number in find_numbers(match.group("n"))]
+
+
+def _same_side(count: tuple, r: _Reading) -> bool:
+    """Does an earlier release count free the same side as this reading's metric?"""
+    hostages = count[1] in ("hostages", "captives", "israelis")
+    return count[0].value > r.value and hostages == r.metric.startswith("hostages")
+
+
+# a release participle, then a finite predicate of another kind in the same clause: "five
+# prisoners released in Ramallah were taken straight to hospital"
+_RELEASED_THEN_OTHER = re.compile(
+    r"^\s*(?:released|freed|set\s+free)\b[^,;.:]{0,80}?\b(?:were|was|are|is|have|has|had)\s+"
+    r"(?!(?:also\s+|then\s+|later\s+)?(?:been\s+|being\s+)?(?:released|freed|set\s+free|"
+    r"returned|handed|exchanged|swapped|let\s+go)\b)[a-z]", re.IGNORECASE)
+
+
+def _released_described(s: _Sentence, r: _Reading) -> bool:
+    """People described as released, the subject of another predicate: "five Palestinian
+    prisoners released in Ramallah were taken straight to hospital", "12 hostages freed on
+    Friday were in good health" (a part of the day's release, not a release count). Leaves
+    "105 hostages seized in the attack were freed" and "30 prisoners released on Sunday"
+    (no other predicate)."""
+    return r.metric.endswith("_released") and not r.left_trigger and not r.part_of and \
+        not _QUANTITY_OF.search(r.core_left) and bool(_RELEASED_THEN_OTHER.match(r.after))
+    # (not "Some of the 1,968 detainees freed on Monday were sent into exile": the part's)
 
 
 # people named right after a count: ", Yarden Bibas, 35, and Ofer Kalderon" (not ", Hamas
@@ -588,4 +655,5 @@ _METRIC_VETOES = (_custody_death, _former_detainees, _identified_part, _bodies_h
                   _few_prisoners, _arrests_since, _combined_toll, _missing_tally, _earlier_war,
                   _other_war,
                   _batch_of_release, _shown_in_media,
-                  _part_of_the_released, _projected_remainder, _named_part_of_release)
+                  _part_of_the_released, _projected_remainder, _named_part_of_release,
+                  _released_described)
