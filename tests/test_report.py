@@ -230,7 +230,7 @@ def test_pages_say_how_far_to_trust_them_with_the_held_out_scores():
     held = quality[quality["kind"] == "held_out"]
     low = int(held["figures_exact_p"].min() * 100 + 0.5)
     assert f"{low}–" in nh.trust("figures") and "never saw" in nh.trust("figures")
-    assert f"{int(held['meetings_f1'].max() * 100 + 0.5)} %" in nh.trust("rounds")
+    assert f"{int(held['meetings_f1'].max() * 100 + 0.5)}\u00a0%" in nh.trust("rounds")
     assert "left undated" in nh.trust("dates")
     with pytest.raises(ValueError, match="'figures', 'dates' or 'rounds'"):
         trust_sentence("meetings")

@@ -9,7 +9,7 @@ floor in data/eval/thresholds.csv, so a new round's scores cannot be left out of
 
 >>> rows, note = quality_rows()
 >>> rows[0][0]
-'Figures: the number, what it counts, of whom, and its bound all right'
+'Figures (number, what, of whom, bound all right)'
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from analysis.paths import PRESENT_DATA_DIR
 
 QUALITY_FILE = PRESENT_DATA_DIR / "extraction_quality.csv"
 KINDS = ("held_out", "development")
+PERCENT = "\u00a0%"  # a no-break space: '76–91' and its '%' never on two lines
 
 
 @functools.cache
@@ -32,20 +33,20 @@ def quality_table() -> tuple[dict, ...]:
 
 def percent_range(rows, measure: str) -> str:
     """'81–90 %' over the rows that give `measure` ('' when none does); one value alone
-    is '93 %'.
+    is '93 %' (a no-break space before the %).
 
     >>> percent_range([{"m": "0.805"}, {"m": "0.896"}, {"m": ""}], "m")
-    '81–90 %'
+    '81–90\xa0%'
     >>> percent_range([{"m": "0.93"}], "m")
-    '93 %'
+    '93\xa0%'
     """
     values = sorted(int(float(row[measure]) * 100 + 0.5 + 1e-9) for row in rows
                     if row.get(measure))
     if not values:
         return ""
     if values[0] == values[-1]:
-        return f"{values[0]} %"
-    return f"{values[0]}–{values[-1]} %"
+        return f"{values[0]}{PERCENT}"
+    return f"{values[0]}–{values[-1]}{PERCENT}"
 
 
 def _cells(rows) -> list[str]:
