@@ -112,9 +112,11 @@ def _mention_constraint(mention: dict) -> Constraint | None:
         return holiday_constraint(mention)
     if kind == "remains":   # "the remains of 12 hostages remain in Gaza" (analysis.rules.dates); a
         # count returned "of 28" is Hamas's, with remains Israel did not accept: within 2
-        return _hostage_period_constraint(int(mention["count"]), "hostages_dead",
+        count = int(mention["count"])   # (a count a pending identification would leave:
+        return _hostage_period_constraint(count, "hostages_dead",   # that or one more now)
                                           RETURNED_SLACK if mention.get("returned")
-                                          else ALL_DEAD_MATCH)
+                                          else ALL_DEAD_MATCH,
+                                          {count, count + 1} if mention.get("pending") else None)
     if kind == "event":
         return event_constraint(mention)
     if kind == "office":

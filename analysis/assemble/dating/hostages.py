@@ -79,16 +79,18 @@ def _period_matches(period, value: int, metric: str, slack: int = ALL_DEAD_MATCH
 
 
 def _hostage_period_constraint(value: int, metric: str = "hostages_held",
-                               slack: int = ALL_DEAD_MATCH) -> Constraint | None:
+                               slack: int = ALL_DEAD_MATCH,
+                               own_counts: set[int] | None = None) -> Constraint | None:
     """A count of hostages held equal to one that stood for a known period (the timeline's
     hostages rows: 94 from 19 to 24 January 2025, 59 from March to May 2025, 24 bodies on 13
     October 2025; :func:`_period_matches`): the report lies in one of those periods
-    (widened by :data:`HOSTAGE_PERIOD_DAYS`)."""
+    (widened by :data:`HOSTAGE_PERIOD_DAYS`), the periods of the count itself (or of
+    `own_counts`) preferred."""
     periods = [p for p in timeline.hostage_periods() if _period_matches(p, value, metric, slack)]
-    constraint = _periods_constraint(periods, HOSTAGE_PERIOD_DAYS, f"{metric} {value}",
-                                     own=[p for p in periods if _period_matches(p, value,
-                                                                                metric, 0)])
-    exact = [p for p in periods if p.count == value]
+    own = [p for p in periods if _period_matches(p, value, metric, 0) or
+           p.count in (own_counts or ())]
+    constraint = _periods_constraint(periods, HOSTAGE_PERIOD_DAYS, f"{metric} {value}", own)
+    exact = [p for p in periods if p.count in (own_counts or {value})]
     if constraint is not None and exact and any(   # (round 7) counts of bodies within 1
             p.start >= ALL_DEAD_FROM and p.count != value for p in periods):   # match, the
         days, _ = calendar_days()   # period of the count itself is the likelier

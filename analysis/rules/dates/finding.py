@@ -127,8 +127,8 @@ _WORD_OR_DAY = re.compile(r"[A-Za-z]+|\d{1,2}")
 
 # A count of remains told as what a pending identification would leave ("If confirmed, it
 # would mean the remains of 12 hostages remain in Gaza", "that would leave the remains of
-# seven others"): one more body is held until then (round 7: a report of 27 October 2025
-# telling 12 fitted the periods of 13 and 11 alike, and was dated a week late).
+# seven others"): ``pending``, the count held now or one more (round 7: a report of 27
+# October 2025 telling 12 fitted the periods of 13 and 11 alike, and was dated a week late).
 _PENDING = re.compile(r"\b(?:would|will)\b[^.;]{0,50}$", re.IGNORECASE)
 
 
@@ -163,13 +163,13 @@ def _remains_mentions(text: str) -> list[dict]:
         count = _number(word)
         if count is not None and (match.group("back") or match.group("back5")):
             count = DECEASED_OCT_2025 - count
-        elif count is not None and _PENDING.search(text, max(0, match.start() - 60),
-                                                   match.start()):
-            count += 1   # the count once a body handed over is identified: one more now
+        pending = count is not None and not match.group("back") and bool(
+            _PENDING.search(text, max(0, match.start() - 60), match.start()))
         if count is not None:
             out.append({"text": match.group(0), "start_char": match.start(),
                         "end_char": match.end(), "kind": "remains", "count": count,
-                        "returned": bool(match.group("back") or match.group("back5"))})
+                        "returned": bool(match.group("back") or match.group("back5")),
+                        **({"pending": True} if pending else {})})
     counts = set()   # one mention per count: "returned the remains of 15 ... since the
     # ceasefire began, with 13 more still to be recovered" tells 13 twice
     return [m for m in out if not (m["count"] in counts or counts.add(m["count"]))]
