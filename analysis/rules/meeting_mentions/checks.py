@@ -41,6 +41,7 @@ from analysis.rules.meeting_mentions.geometry import (
 
 # a day set off by commas or brackets after a name: "Netanyahu has, today (Sunday), instructed"
 ADVERBIAL_WORDS = {",", "(", ")", "today", "tonight", "yesterday", "on", "earlier", "later"}
+KEEP_VERBS = {"extend", "recall", "keep", "allow", "authorize", "authorise"}  # a decider's
 LEAD_WORDS = {"lead", "leads", "led", "leading", "head", "heads", "headed", "heading", "join",
               "joins", "joined", "joining", "attend", "attends", "attended", "attending"}
 WORD = re.compile(r"[\w'\u2019-]+")
@@ -345,14 +346,15 @@ class ChecksMixin:
     def _modifier_or_sender(self, doc, mention, sent) -> bool:
         """A name used as a modifier ('to discuss the Witkoff framework', 'the Witkoff plan':
         a `plan_noun` right after it) or a name that sends others ('Netanyahu has agreed to
-        send the director of the Mossad', 'Netanyahu decided to dispatch a team': 'to' and a
-        sending verb within the four words after it, no comma). Leaves 'Witkoff plans to
-        travel' and 'Netanyahu agreed to meet Witkoff'."""
+        send the director of the Mossad', 'Netanyahu decided to dispatch a team', 'Netanyahu
+        had agreed to extend the delegation's stay in Doha': 'to' and a verb of sending or
+        keeping (`KEEP_VERBS`) within the four words after it, no comma). Leaves 'Witkoff plans
+        to travel' and 'Netanyahu agreed to meet Witkoff'."""
         after = [t.lower_ for t in doc[mention["end"]:min(sent.end, mention["end"] + 4)]]
         if after[:1] and after[0] in self.lex["plan_noun"]:
             return True
         cut = after.index(",") if "," in after else len(after)
-        return any(a == "to" and b in self.lex["send_verb"]
+        return any(a == "to" and (b in self.lex["send_verb"] or b in KEEP_VERBS)
                    for a, b in zip(after[:cut], after[1:cut]))
 
     @staticmethod
