@@ -459,9 +459,6 @@ def _record(round_: _Round, table) -> dict:
         days = [day for day in days if known_round_near(round_.location, day)]
     if not days and len(round_.docs) == 1 and round_.location:
         days = _news_of_the_day(round_)
-    if not round_.location and not round_.participants:
-        days = []  # talks of nobody named, nowhere named: "talks are officially supposed to
-        # start only on Monday" is no round anyone can place (the meetings row keeps its day)
     start, end = (days[0], days[-1]) if days else (None, None)
     participants = merge_by_surname(round_.participants, table)
     location = round_.location
@@ -513,13 +510,22 @@ def round_items(meetings: pd.DataFrame, documents, results,
     return _items(meetings, documents, results, windows or {})
 
 
+def _placeable(round_: _Round) -> bool:
+    """Whether a round says where or who: one with neither a place nor named people ("talks
+    are officially supposed to start only on Monday", "talks for the second phase had already
+    begun") is no round of talks anyone could check or place (it merges with no other: see
+    :func:`_fits`); its meeting stays in meetings.csv, the rounds table leaves it out."""
+    return bool(round_.location or round_.participants)
+
+
 def rounds_of(items: list) -> pd.DataFrame:
     """The rounds table of :func:`round_items` (of one corpus, in its order)."""
     if not items:
         return schema.empty("rounds")
     items = sorted(items, key=_order)
     table = load_actors()
-    records = sorted((_record(r, table) for r in _cluster(items)), key=lambda r: r["_key"])
+    records = sorted((_record(r, table) for r in _cluster(items) if _placeable(r)),
+                     key=lambda r: r["_key"])
     width = max(2, len(str(len(records))))
     for number, record in enumerate(records, start=1):
         record["round_id"] = f"R{number:0{width}d}"
