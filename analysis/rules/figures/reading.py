@@ -105,6 +105,7 @@ def _trailing_hedge(s: _Sentence, r: _Reading) -> None:
         r.qualifier = _TRAILING_HEDGES[(match.group(1) or "more").lower()]  # "45,000-plus"
 
 
+_AMERICAN_WORD = re.compile(r"\bAmericans?\b|\bU\.?S\.?\b")  # (dual nationals, a sub-count)
 _COPULA = re.compile(r"^\s+(?:were|are|was|is)\s+(?=[A-Z]|foreign|dual)")
 
 
@@ -119,6 +120,12 @@ def _nationality_after_copula(s: _Sentence, r: _Reading) -> None:
     if np.kind in ("person", "hostage") and (np.nationality or np.foreign):
         np.end += match.end()
         r.np = np
+        r.nationality_part = bool(s.rows and s.rows[-1]["metric"].startswith("hostages_")
+                                  and s.rows[-1]["group"] == "all" and np.foreign
+                                  and not _AMERICAN_WORD.search(r.right[:np.end])
+                                  and re.search(r",\s*(?:and\s+)?$", r.core_left))
+        # "Eleven of the deceased hostages are Israeli, one is Tanzanian, and one is Thai":
+        # the parts by nationality of the count just read
 
 
 def _read_noun_phrase(s: _Sentence, r: _Reading) -> None:

@@ -408,6 +408,9 @@ def _coordinated_release(s: _Sentence, r: _Reading, previous: dict | None) -> bo
     done = _DONE_RELEASE_FOR.search(_TRAILING_DETERMINERS.sub("", r.core_left))
     if done and (done.group("aux") or not _MODAL_RE.search(r.core_left[:done.start()][-60:])):
         return True  # ("Hamas released them in exchange for 240"; not "would see 33 released")
+    if _WAS_IN_EXCHANGE.search(_TRAILING_DETERMINERS.sub("", r.core_left)):
+        return True  # "Israel released 1,968 prisoners. This was in exchange for the return
+        # of 20 live hostages" (a swap told as done)
     if _REALIZED_RELEASE_FOR.search(_TRAILING_DETERMINERS.sub("", r.core_left)):
         return True  # "The truce saw the release of all living hostages in exchange for
         # nearly 2,000 Palestinian prisoners" (not "would see the release of")
@@ -430,6 +433,9 @@ _DONE_RELEASE_FOR = re.compile(
     r"(?<!\bto\s)(?<!\bbe\s)(?<!\bbeen\s))\b(?:released|freed|"
     r"returned|set\s+free|handed\s+over)\b(?:(?!\b(?:would|will|could|to|if)\b)[^;.])*"
     r"\bin\s+(?:exchange|return)\s+for\s*$", re.IGNORECASE)
+_WAS_IN_EXCHANGE = re.compile(r"\b(?:this|that|it|which|they|these)\s+(?:was|were)\s+"
+                              r"(?:\w+\s+)?in\s+(?:exchange|return)\s+for\s+(?:the\s+(?:release|return|freeing|"
+                              r"handover)\s+of\s*)?$", re.IGNORECASE)
 # a release that happened, told as a noun with no number, then its other side
 _REALIZED_RELEASE_FOR = re.compile(
     r"\b(?:saw|(?:has|have|had)\s+(?:already\s+|now\s+)?seen|secured|brought\s+about|led\s+to|"
