@@ -1985,3 +1985,13 @@ def test_months_into_the_hyphenated_war():
     found = [m for m in date_signals("About eight months into the Israel-Hamas war, talks "
                                      "stalled.") if m["kind"] == "duration"]
     assert found and found[0]["amount"] == 8
+
+
+def test_a_coming_event_next_to_a_weekday_is_this_weeks():
+    text = "Negotiators gathered.\nNetanyahu will meet President Trump on Monday in Washington."
+    found = [m for m in date_signals(text) if m["kind"] == "event"]
+    assert found and all(m["tense"] == "future" and m.get("coming_days") for m in found)
+    # the day of a report after it is not the event's ("... Reuters reported Wednesday")
+    other = date_signals("Talks went on.\nHis job begins on January 20, inauguration day, "
+                         "Reuters reported Wednesday night.")
+    assert not [m for m in other if m["kind"] == "event" and m.get("coming_days")]

@@ -27,6 +27,7 @@ from analysis.rules.dates.finding import (
 )
 from analysis.rules.dates.tenses import (
     _attach_weekdays,
+    _events_of_the_coming_week,
     _events_of_the_week,
     _events_on_a_coming_date,
     _set_tense,
@@ -125,6 +126,7 @@ def date_signals(text: str, sentences: list[tuple[int, int]] | None = None) -> l
     _attach_weekdays(text, mentions)
     _events_on_a_coming_date(mentions, sentence_of)
     _events_of_the_week(text, mentions, sentence_of)
+    _events_of_the_coming_week(text, mentions, sentence_of)
     _year_hints(text, mentions, sentences)
     mentions += _truce_days(text, mentions, sentence_of)
     _lead_dates(text, mentions, sentences)

@@ -323,6 +323,34 @@ def _events_of_the_week(text: str, mentions: list[dict], sentence_of) -> None:
                                         if r.get("weekday") is not None), None)
 
 
+# A coming event next to a weekday or "tomorrow" in its sentence ("Netanyahu will meet
+# Monday US President Donald Trump", "the summit opens on Sunday") is this coming week's
+# (round 7): the report lies within THIS_WEEK_DAYS before it. Not "next week", "next month".
+_COMING_DAY = re.compile(r"\b(?:tomorrow|tonight|today|later\s+this\s+week|this\s+week|"
+                         r"(?:on\s+|late\s+|early\s+|this\s+)?(?:monday|tuesday|wednesday|"
+                         r"thursday|friday|saturday|sunday))\b", re.IGNORECASE)
+
+
+def _events_of_the_coming_week(text: str, mentions: list[dict], sentence_of) -> None:
+    """Mark ``coming_days`` (:data:`THIS_WEEK_DAYS`) on a coming event with a day word of
+    :data:`_COMING_DAY` within :data:`THIS_WEEK_CHARS` in its sentence (not "next ...", not
+    the day of a report after it: "begins on January 20, Reuters reported Wednesday")."""
+    days = [m for m in mentions if m["kind"] in ("weekday", "relative") and
+            _COMING_DAY.search(m["text"]) and not re.search(r"\b(?:next|last|past|previous)\b",
+                                                             m["text"], re.I)]
+    for mention in mentions:
+        if mention["kind"] != "event" or mention.get("tense") != "future":
+            continue
+        sentence = sentence_of(mention["start_char"])
+        if any(sentence_of(d["start_char"]) == sentence and
+               min(abs(d["start_char"] - mention["end_char"]),
+                   abs(mention["start_char"] - d["end_char"])) <= THIS_WEEK_CHARS and
+               not REPORTED_AFTER.search(text[mention["end_char"]:max(mention["end_char"],
+                                                                       d["start_char"])])
+               for d in days):
+            mention["coming_days"] = THIS_WEEK_DAYS
+
+
 def _during(before: str, mention: dict) -> bool:
     """The report lies within the event or holiday: "during Ramadan", "throughout the
     truce", "in Ramadan", "this Passover", "in the truce" (a period, with an end date). Not
