@@ -25,13 +25,13 @@ from analysis.rules.dates.finding import (
     _segments,
     find_dates_typed,
 )
-from analysis.rules.dates.tenses import (
+from analysis.rules.dates.named import _timeline_mentions
+from analysis.rules.dates.tenses import _set_tense
+from analysis.rules.dates.weeks import (
     _attach_weekdays,
     _events_of_the_coming_week,
     _events_of_the_week,
     _events_on_a_coming_date,
-    _set_tense,
-    _timeline_mentions,
 )
 from analysis.rules.dates.words import _DAY, _MONTH, _MONTH_ALT, _YEAR, WEEKDAY_NAMES, WEEKDAYS
 from analysis.rules.lexicon import MONTHS
