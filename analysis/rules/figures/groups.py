@@ -20,7 +20,8 @@ _CIRCUMSTANCE_GROUPS = (  # (up to 90 characters: "killed and more than 13,500 w
                 r"receive|obtain|collect)|attempting\s+to\s+(?:reach|get|access|receive)|waiting\s+"
                 r"for|collecting|queu\w+\s+for)\s+(?:\w+\s+){0,2}?(?:aid|food|flour|help)\b",
                 re.IGNORECASE), "aid seekers"),
-    (re.compile(r"^[^.;]{0,40}?\b(?:died|dying|dead)\s+(?:of|from)\s+(?:\w+\s+){0,2}?(?:malnutrition|"
+    (re.compile(r"^[^.;]{0,40}?\b(?:died|dying|dead|perished|starved\s+to\s+death)\s+(?:of|from|"
+                r"due\s+to)\s+(?:\w+\s+){0,2}?(?:malnutrition|"
                 r"starvation|hunger|famine|dehydration)\b", re.IGNORECASE), "starvation"),
 )
 
@@ -57,6 +58,10 @@ _MILITARY_TOLL = re.compile(r"(?:\b(?:military|army|idf|military['’]s|army['�
 
 
 # ("the army's total deaths since ... jumps to 628", "the death toll of the ground campaign")
+# an army's own losses: "The IDF has announced it's suffered 15 fatalities", "the army has lost"
+_OWN_LOSSES = re.compile(r"\b(?:idf|army|military|israeli\s+forces)\b[^.;]{0,40}?\b(?:it['’]s|"
+                         r"it\s+has|it\s+had|has|have|had)\s+(?:now\s+)?(?:suffered|lost)\s*$",
+                         re.IGNORECASE)
 
 
 def _toll_group(s: _Sentence, r: _Reading) -> str | None:
@@ -69,8 +74,8 @@ def _toll_group(s: _Sentence, r: _Reading) -> str | None:
     match = _GROUP_TOLL.search(left) or _TOLL_AMONG.search(left) or _GROUP_NUMBER.search(left)
     if match and s.lexicon.group_of.get(match.group("word").lower()):
         return s.lexicon.group_of[match.group("word").lower()]
-    if _MILITARY_TOLL.search(left):  # (also "the toll of the ground campaign")
-        return "soldiers"
+    if _MILITARY_TOLL.search(left) or _OWN_LOSSES.search(left):  # (also "the toll of the
+        return "soldiers"  # ground campaign", "the IDF has announced it's suffered 15 fatalities")
     if _STARVATION_TOLL.search(left):
         return "starvation"
     last = s.rows[-1] if s.rows else None  # "17,000 children have been killed and over 33,000

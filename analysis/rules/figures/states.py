@@ -271,6 +271,8 @@ def _planned_before_trigger(s: _Sentence, r: _Reading) -> bool:
     if r.still_held:
         r.left_trigger, r.right_trigger = None, "hold"
         return False
+    if r.left_trigger == "release" and _BASE_BRING.match(r.core_left, r.trigger_start):
+        return True  # "bring 33 hostages home": sought, never a release told as done
     before = r.core_left[max(0, r.trigger_start - 45):r.trigger_start]
     if _PAST_VERB.match(r.core_left, r.trigger_start):
         before = re.split(r"[,;:(]", before)[-1]  # "In the first phase of the cease-fire, Hamas
@@ -280,6 +282,7 @@ def _planned_before_trigger(s: _Sentence, r: _Reading) -> bool:
                 and not r.coordinated)  # "released 30, in exchange for the release of 1,000"
 
 
+_BASE_BRING = re.compile(r"bring\b", re.IGNORECASE)
 # a finite past-tense release, kill or capture verb
 _PAST_VERB = re.compile(r"(?:released|freed|handed\s+over|returned|set\s+free|killed|took|"
                         r"abducted|kidnapped|seized|swapped|exchanged)\b", re.IGNORECASE)
@@ -327,7 +330,8 @@ def _held_object_of_release(s: _Sentence, r: _Reading) -> bool:
     sought = bool(_NOMINAL_RELEASE.search(trigger_text) or s.lexicon.pending_re.search(before)
                   or re.search(r"\bto\s*$", before) or _PRESENT_RELEASE.match(trigger_text))
     return sought and bool(remaining or r.right_trigger == "hold"
-                           or re.search(r"\ball\s*$", r.core_left))  # "return all 50 hostages"
+                           or re.search(r"\ball\s+(?:the\s+)?$", r.core_left))  # "return all
+    # 50 hostages", "bring all the 125 hostages home"
 
 
 _RELEASE_DONE_AFTER = re.compile(r"^[^,.;]{0,40}?\b(?:was|were|has\s+been|had\s+been)\s+"
@@ -335,8 +339,8 @@ _RELEASE_DONE_AFTER = re.compile(r"^[^,.;]{0,40}?\b(?:was|were|has\s+been|had\s+
                                  re.IGNORECASE)
 _NO_LONGER_HELD = re.compile(r"^\s*,?\s*(?:who|that)\s+had\s+(?:been|remained)\b", re.IGNORECASE)
 # a release verb not in the past: "until Hamas releases the remaining 59 hostages"
-_PRESENT_RELEASE = re.compile(r"(?:releases?|frees?|returns?|brings?\s+(?:back|home))\b",
-                              re.IGNORECASE)
+_PRESENT_RELEASE = re.compile(r"(?:releases?|frees?|returns?|brings?\s+(?:back|home)|bring)\b",
+                              re.IGNORECASE)  # ("bring all the 125 hostages home": sought)
 
 
 def _bodies_of_the_held(s: _Sentence, r: _Reading) -> bool:
