@@ -588,9 +588,11 @@ def test_real_index_numbers_are_the_tables(real_report):
     tolls = tolls[(tolls["metric"] == "killed") & (tolls["population"] == "palestinian")
                   & (tolls["official_value"] != "")]
     newest = tolls[tolls["report_date"] == tolls["report_date"].max()]
-    value = int(newest["value"].astype(float).max())
+    fits = newest[newest["consistent"].str.lower() != "false"]  # a misread toll is not headlined
+    value = int((fits if len(fits) else newest)["value"].astype(float).max())
     line = f"Latest Gaza death toll stated {value:,} ("
     assert line in index and f"in a report of {newest['report_date'].iloc[0]}" in index
+    assert ("does not fit it" in index) == fits.empty
     was_inferred = newest["doc_id"].iloc[0] in set(inferred["doc_id"])
     assert ("a date inferred from its content" in index) == was_inferred
 

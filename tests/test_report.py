@@ -102,6 +102,29 @@ def test_index_says_what_is_inferred_and_what_the_counts_hold(tmp_path):
     }
 
 
+def test_the_latest_toll_prefers_a_figure_that_fits_and_flags_one_that_does_not(tmp_path):
+    """With --start 2025-01-01 --end 2025-06-30 on real articles the index headlined '131,559
+    (exact) ...; official series that day 55,998': the newest report states 55,998 and a
+    misread 131,559, and the largest was taken. The newest report's toll that fits the
+    official value is taken; when none fits, the line says so."""
+    tables = tmp_path / "tables"
+    tables.mkdir()
+    header = ("doc_id,report_date,metric,population,value,qualifier,official_value,consistent,"
+              "start_char\n")
+    (tables / "figures_vs_reference.csv").write_text(
+        header + "a,2025-06-23,killed,palestinian,55998,exact,55998,True,116\n"
+                 "a,2025-06-23,killed,palestinian,131559,exact,55998,False,287\n"
+                 "b,2025-06-01,killed,palestinian,54418,exact,54418,True,10\n")
+    latest = dict(runner.headline_numbers(tables))["Latest Gaza death toll stated"]
+    assert latest == ("55,998 (exact) in a report of 2025-06-23; official series that day "
+                      "55,998")
+    (tables / "figures_vs_reference.csv").write_text(
+        header + "a,2025-06-23,killed,palestinian,131559,exact,55998,False,287\n")
+    latest = dict(runner.headline_numbers(tables))["Latest Gaza death toll stated"]
+    assert latest.startswith("131,559 (exact) in a report of 2025-06-23; official series "
+                             "that day 55,998 (the figure does not fit it")
+
+
 def test_normalise_notebook_removes_volatile_metadata(tmp_path):
     source = new_notebook(cells=[new_code_cell("x = 1", id="keep-me")])
     nbformat.write(source, tmp_path / "source.ipynb")

@@ -373,8 +373,10 @@ def _rounds_line(rounds, check) -> str:
 
 def _latest_toll(comparison, documents=None) -> str:
     """'70,100 (exact) in a report of 2025-11-29; official series that day 70,100' for the
-    newest stated Gaza toll (the largest the newest report states), with ', a date inferred
-    from its content (2025-11-20 to 2025-12-09)' when that report's date was inferred."""
+    newest stated Gaza toll (of the newest report's tolls, the largest that fits the official
+    value, else the largest), with ', a date inferred from its content (2025-11-20 to
+    2025-12-09)' when that report's date was inferred, and a warning when it does not fit the
+    official value. A report stating 55,998 and a misread 131,559 headlined 131,559."""
     from analysis.present.display import VALUE_WORDS
 
     if comparison is None or comparison.empty:
@@ -385,7 +387,8 @@ def _latest_toll(comparison, documents=None) -> str:
     if tolls.empty:
         return ""
     tolls["_value"] = tolls["value"].astype(float)
-    row = tolls.sort_values(["report_date", "_value", "start_char"]).iloc[-1]
+    tolls["_fits"] = _column(tolls, "consistent").str.lower() != "false"
+    row = tolls.sort_values(["report_date", "_fits", "_value", "start_char"]).iloc[-1]
     qualifier = VALUE_WORDS["qualifier"].get(row["qualifier"], row["qualifier"])
     line = f"{int(row['_value']):,} ({qualifier}) in a report of {row['report_date']}"
     inferred = (documents[(documents["doc_id"] == row["doc_id"])
@@ -397,7 +400,11 @@ def _latest_toll(comparison, documents=None) -> str:
         if _column(inferred, "date_window_start").iloc[0]:
             line += (f" (between {window['date_window_start']} and "
                      f"{window['date_window_end']})")
-    return line + f"; official series that day {int(float(row['official_value'])):,}"
+    line += f"; official series that day {int(float(row['official_value'])):,}"
+    if not row["_fits"]:
+        line += (" (the figure does not fit it given its qualifier: read its sentence among "
+                 "the figures that disagree, on the casualty page)")
+    return line
 
 
 # What each page shows, for the index (notebooks not listed are named by their file).
