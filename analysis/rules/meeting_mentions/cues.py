@@ -234,6 +234,26 @@ def _new_subject(doc: Doc, group: Group, trigger: Trigger) -> bool:
         for i in range(last + 1, trigger.position))
 
 
+OPENING_FRAMES = {"in", "during", "at"}
+
+
+def _meeting_opener(doc: Doc, group: Group, trigger: Trigger) -> bool:
+    """A sentence that opens with the meeting ('In their meeting in Doha, Prime Minister
+    Sheikh Mohammed bin Abdulrahman Al Thani discussed with Witkoff ...', 'During the talks,
+    ...'): a meeting word of the main clause, after the opener's comma, tells more of that
+    meeting however far it is. Leaves 'In Doha, ...' (no meeting word in the opener)."""
+    start = min(group.positions)
+    while start > doc[start].sent.start and "\n" not in doc[start - 1].text:
+        start -= 1  # (back to the sentence's or the paragraph's start)
+    if doc[start].lower_ not in OPENING_FRAMES or any(
+            t.kind not in ("noun", "reference") for t in group.triggers):
+        return False
+    comma = next((i for i in range(start, min(len(doc), start + 12)) if doc[i].text == ","),
+                 None)
+    return comma is not None and max(group.positions) < comma < trigger.position and \
+        min(group.positions) - start <= 3
+
+
 def _same_clause_after(doc: Doc, position: int, place: Item) -> bool:
     """'discussed "ideas and proposals" related to a Gaza truce with Egyptian officials in
     Cairo': 'in' or 'at' a place later in the same clause as the meeting word (no comma,

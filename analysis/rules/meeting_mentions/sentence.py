@@ -32,6 +32,7 @@ from analysis.rules.meeting_mentions.cues import (
     _home_consultations,
     _listed_after,
     _long_process,
+    _meeting_opener,
     _negated,
     _new_subject,
     _onward,
@@ -457,7 +458,8 @@ class SentenceMixin:
                               and not any(map(_apart, g.triggers))
                               and not _other_clause(doc, g, trigger)), None)
             elif (trigger.position - groups[-1].triggers[-1].position <= PARTICIPANT_WINDOW
-                  or _purpose_verb(doc, groups[-1], trigger)) \
+                  or _purpose_verb(doc, groups[-1], trigger)
+                  or _meeting_opener(doc, groups[-1], trigger)) \
                     and not any(map(_apart, groups[-1].triggers)) \
                     and not _new_subject(doc, groups[-1], trigger):
                 group = groups[-1]
