@@ -20,7 +20,8 @@ _CIRCUMSTANCE_GROUPS = (  # (up to 90 characters: "killed and more than 13,500 w
                 r"receive|obtain|collect)|attempting\s+to\s+(?:reach|get|access|receive)|waiting\s+"
                 r"for|collecting|queu\w+\s+for)\s+(?:\w+\s+){0,2}?(?:aid|food|flour|help)\b",
                 re.IGNORECASE), "aid seekers"),
-    (re.compile(r"^[^.;]{0,40}?\b(?:died|dying|dead|perished|starved\s+to\s+death)\s+(?:of|from|"
+    (re.compile(r"^(?:\s*,\s*(?:including|among\s+them)\b[^,;.]{0,60},)?[^.;\d]{0,40}?"
+                r"\b(?:died|dying|dead|perished|starved\s+to\s+death)\s+(?:of|from|"
                 r"due\s+to)\s+(?:\w+\s+){0,2}?(?:malnutrition|"
                 r"starvation|hunger|famine|dehydration)\b", re.IGNORECASE), "starvation"),
 )
