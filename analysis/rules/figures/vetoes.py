@@ -102,8 +102,9 @@ def _hostages_killed_by(s: _Sentence, r: _Reading) -> bool:
     return bool(verb or _KILLED_BY.match(r.after))
 
 
-_KILLED_BY = re.compile(r"^\s*(?:\w+\s+){0,3}?(?:killed|murdered|executed|shot|slain)\s+by\b",
-                        re.IGNORECASE)  # ("six hostages were murdered by their captors")
+_KILLED_BY = re.compile(r"^\s*(?:\w+\s+){0,3}?(?:killed|murdered|executed|shot|slain)\s+"
+                        r"(?:(?:last|this|in|on|that)\s+\w+\s+)?by\b", re.IGNORECASE)
+# ("six hostages were murdered by their captors", "the six hostages killed last year by")
 _KILL_VERB = re.compile(r"(?:killed|killing|kills|kill|slaughtered|massacred|murdered|executed)\b",
                         re.IGNORECASE)  # not "the deaths of 41 of the hostages" (a state)
 
