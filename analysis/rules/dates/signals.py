@@ -98,15 +98,7 @@ def date_signals(text: str, sentences: list[tuple[int, int]] | None = None) -> l
     mentions += _durations(text, segments, taken, _TRUCE_AGE)
     mentions += _durations(text, segments, taken) + _war_ago(text, taken)
     mentions += _ordinal_durations(text, segments, taken)
-    if "nniversar" in text:
-        for match in _ANNIVERSARY.finditer(text):
-            mentions.append({"text": match.group(0), "start_char": match.start(),
-                             "end_char": match.end(), "kind": "duration",
-                             "amount": _ORDINAL_YEARS[match.group("ord").lower()],
-                             "unit": "year", "qualifier": "anniversary"})
-    for match in _finditer(_SINCE_WAR, text, segments):
-        mentions.append({"text": match.group(0), "start_char": match.start(),
-                         "end_char": match.end(), "kind": "since_war"})
+    mentions += _anniversaries_and_since_war(text, segments)
     events = _timeline_mentions(text)
     spans = [(m["start_char"], m["end_char"]) for m in events if m["kind"] == "event" and
              m.get("event_kind") != "anniversary"]   # ("100 days of war" is both)
@@ -133,6 +125,22 @@ def date_signals(text: str, sentences: list[tuple[int, int]] | None = None) -> l
     _latest_round_dates(text, mentions, sentence_of)
     _relative_years(text, mentions)
     return mentions
+
+
+def _anniversaries_and_since_war(text: str, segments) -> list[dict]:
+    """The war's anniversaries ("the first anniversary of October 7": durations of N years)
+    and "since October 7" mentions (kind since_war)."""
+    found = []
+    if "nniversar" in text:
+        for match in _ANNIVERSARY.finditer(text):
+            found.append({"text": match.group(0), "start_char": match.start(),
+                          "end_char": match.end(), "kind": "duration",
+                          "amount": _ORDINAL_YEARS[match.group("ord").lower()],
+                          "unit": "year", "qualifier": "anniversary"})
+    for match in _finditer(_SINCE_WAR, text, segments):
+        found.append({"text": match.group(0), "start_char": match.start(),
+                      "end_char": match.end(), "kind": "since_war"})
+    return found
 
 
 # A year-less date in a sentence about a truce ("On Jan. 19, the first phase of a ceasefire
