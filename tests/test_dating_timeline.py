@@ -1995,3 +1995,12 @@ def test_a_coming_event_next_to_a_weekday_is_this_weeks():
     other = date_signals("Talks went on.\nHis job begins on January 20, inauguration day, "
                          "Reuters reported Wednesday night.")
     assert not [m for m in other if m["kind"] == "event" and m.get("coming_days")]
+
+
+def test_new_years_eve_and_thanksgiving_are_holidays_but_thanksgiving_only_capitalised():
+    assert [m["text"] for m in date_signals("He repeated the warning on New Year's Eve.")
+            if m["kind"] == "holiday"] == ["New Year's Eve"]
+    assert [m["kind"] for m in date_signals("Families met over Thanksgiving.")
+            if m["kind"] == "holiday"] == ["holiday"]
+    assert not [m for m in date_signals("They said a prayer of thanksgiving.")
+                if m["kind"] == "holiday"]
