@@ -29,14 +29,16 @@ from analysis.rules.figures.reading import (
     _Sentence,
     _start_reading,
 )
-from analysis.rules.figures.rows import _make_row, _row_of
-from analysis.rules.figures.states import (
-    _choose_trigger,
+from analysis.rules.figures.releases import (
     _coordinated_release,
-    _part_without_state,
     _pending_clause,
     _pending_pair,
     _planned_before_trigger,
+)
+from analysis.rules.figures.rows import _make_row, _row_of
+from analysis.rules.figures.states import (
+    _choose_trigger,
+    _part_without_state,
     _read_triggers,
     _rescue_veto,
 )
