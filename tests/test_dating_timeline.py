@@ -2004,3 +2004,10 @@ def test_new_years_eve_and_thanksgiving_are_holidays_but_thanksgiving_only_capit
             if m["kind"] == "holiday"] == ["holiday"]
     assert not [m for m in date_signals("They said a prayer of thanksgiving.")
                 if m["kind"] == "holiday"]
+
+
+def test_the_offensive_that_resumed_on_march_18_and_a_period_of_stability_ended():
+    found = {m["date"] for m in date_signals("The offensive, which resumed on March 18, ended a "
+                                             "two-month period of relative stability.")
+             if m["kind"] == "event"}
+    assert "2025-03-18" in found
