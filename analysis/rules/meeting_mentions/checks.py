@@ -432,21 +432,10 @@ class ChecksMixin:
         "Qatar's prime minister", 'a press conference in Doha', 'returned to Israel' (going
         home), 'according to Israel Hayom' (a source)."""
         start, end = place[0], place[1]
-        following = [t.lower_ for t in doc[end:min(sent.end, end + 3)]]
-        if following[:1] == ["-"] and following[1:2] and following[1] in HOST_VERBS:
-            return True  # "the Doha-hosted talks" (not "the Cairo-based", "Israel-Hamas")
-        if following and following[0] in ("-", "'s", "\u2019s", "'"):
-            return False
-        if any(w in self.lex["speech"] and w != "according" for w in following[:2]):
-            return False  # "the most read in Israel, reported" (not "in Doha, sources said",
-            # "in Turkey, according to diplomatic sources")
-        if following and following[0] in TRIP_WORDS and \
-                self.gazetteer.kind.get(place.text) == "region":
-            return False  # "Trump's Mideast trip": a tour of the region
-        if following and following[0] in self.lex["place_modifier_head"]:
-            return False  # "agreed to US proposals", "met US officials in Doha"
-        if _hosts(following):
-            return True  # "Warsaw will host Mossad chief David Barnea", "Cairo is also hosting"
+        verdict = self._said_after_place(place, [t.lower_ for t in doc[end:min(sent.end,
+                                                                               end + 3)]])
+        if verdict is not None:
+            return verdict
         if self._origin_of_arrival(doc, start, sent):
             return False
         i = start - 1
@@ -491,6 +480,25 @@ class ChecksMixin:
             self.gazetteer.canonical(place.text) not in PARTY_COUNTRIES
         # "the Doha talks", "leave Egypt talks"; not "direct US discussions with Hamas",
         # "hostage, Iran talks stall" (a party or a subject, not where they are)
+
+    def _said_after_place(self, place, following: list[str]) -> bool | None:
+        """What the words right after a place say of it: a venue ('the Doha-hosted talks',
+        'Warsaw will host', 'Cairo is also hosting'), no venue ("Qatar's prime minister",
+        'Israel-Hamas', 'the most read in Israel, reported', "Trump's Mideast trip", 'US
+        proposals'), or nothing (None). Leaves 'in Doha, sources said' and 'in Turkey,
+        according to diplomatic sources' (attribution)."""
+        if following[:1] == ["-"] and following[1:2] and following[1] in HOST_VERBS:
+            return True
+        if following and following[0] in ("-", "'s", "\u2019s", "'"):
+            return False
+        if any(w in self.lex["speech"] and w != "according" for w in following[:2]):
+            return False
+        if following and following[0] in TRIP_WORDS and \
+                self.gazetteer.kind.get(place.text) == "region":
+            return False
+        if following and following[0] in self.lex["place_modifier_head"]:
+            return False
+        return True if _hosts(following) else None
 
     def _origin_of_arrival(self, doc, start: int, sent) -> bool:
         """'The delegation arrived from the movement's headquarters in Qatar', 'came from its

@@ -20,12 +20,14 @@ from analysis.rules.meeting_mentions.base import (
     Sentence,
     _phrase_in,
 )
+from analysis.rules.meeting_mentions.clauses import (
+    _apart,
+    _headline,
+)
 from analysis.rules.meeting_mentions.cues import (
     HOME_COUNTRIES,
     _already_there,
-    _apart,
     _before_trip,
-    _headline,
     _hedged_future,
     _on_the_way,
     _ongoing,
