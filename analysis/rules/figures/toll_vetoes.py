@@ -108,7 +108,9 @@ _WHOLE_WAR = re.compile(r"\b(?:in|during|throughout)\s+(?:the|its|israel['’]s)
 _SINCE = re.compile(r"\bsince\b(?P<what>(?:[^,;]|,\s*(?:19|20)\d\d\b){0,80})", re.IGNORECASE)
 # what a war total counts since (8 October 2023: the day the Lebanese front opened)
 _WAR_START = re.compile(r"\b(?:oct(?:ober)?\.?\s+[78]\b|[78]\s+oct|oct(?:ober)?\.?\s+(?:20)?23|"
-                        r"(?:the|this)\s+(?:war|conflict|offensive|fighting|start|beginning|outbreak)|"
+                        r"(?:the|this)\s+(?:war|conflict|offensive|fighting|outbreak)|"
+                        r"(?:the|this)\s+(?:start|beginning)(?!\s+of\s+(?:the\s+)?(?:agreement|"
+                        r"ceasefire|cease-fire|truce|deal|accord))|"
                         r"(?:war|conflict|fighting)\s+(?:began|started|erupted|broke\s+out)|"
                         r"(?:hamas|the)\b[^,;]{0,30}\battack|2023)", re.IGNORECASE)
 # what a count since a restart counts since: a date, a weekday, a truce's end
@@ -117,7 +119,7 @@ _RESTART = re.compile(r"\b(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)
                       r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|dawn|midnight|"
                       r"this\s+morning|last\s+night|resum\w+|breach\w*|broke\s+down|collaps\w+|"
                       r"(?:early|mid|late)[\s-]+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|"
-                      r"ceasefire|cease-fire|truce)", re.IGNORECASE)
+                      r"ceasefire|cease-fire|truce|agreement|accord)", re.IGNORECASE)
 
 
 def _count_since_restart(s: _Sentence, r: _Reading) -> bool:
@@ -157,6 +159,7 @@ def _since_restart(s: _Sentence, r: _Reading) -> bool:
                     # increasing since the ceasefire began"
                 if since.start() > r.number.end - start and (_SUBSET_BETWEEN.search(
                         part, r.number.end - start, since.start()) or _SHARE_BETWEEN.search(
+                        part, r.number.end - start, since.start()) or _DIGIT.search(
                         part, r.number.end - start, since.start())):
                     continue  # a part's anchor: "has reached 50,021, including 1,000 killed
                     # since the resumption of strikes"
@@ -166,6 +169,9 @@ def _since_restart(s: _Sentence, r: _Reading) -> bool:
     return False
 
 
+_DIGIT = re.compile(r",\s*with\s+(?:[a-z]+\s+){0,2}\d")  # another count told with "with"
+# before the anchor: "has reached 70,100, with more than 350 fatalities recorded since the
+# October 10 ceasefire" (the 350's anchor; not "89 killed and 317 injured since October 11")
 # a share of the count told after it: "has surpassed 4,047, with most casualties recorded since
 # September" (the anchor is the share's)
 _SHARE_BETWEEN = re.compile(r",\s*(?:with\s+)?(?:most|the\s+majority|many|half|much)\b",

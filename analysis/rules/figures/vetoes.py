@@ -328,6 +328,23 @@ def _named_part_of_release(s: _Sentence, r: _Reading) -> bool:
         _NAMES_AFTER.match(r.after))
 
 
+# a bullet or a heading that names a release with no verb: "- Release of some 2,000
+# Palestinian prisoners" (a deal's term in a list)
+_RELEASE_HEADING = re.compile(r"^\W*(?:the\s+)?(?:release|return|freeing|exchange)\s+of\b",
+                              re.IGNORECASE)
+_FINITE_VERB = re.compile(r"\b(?:were|was|is|are|has|have|had|saw|took|freed|released|returned)\b",
+                          re.IGNORECASE)
+
+
+def _release_heading(s: _Sentence, r: _Reading) -> bool:
+    """A line that names a release as a noun with no verb is a heading or a deal's term, not a
+    release told: "- Release of some 2,000 Palestinian prisoners and disappeared people"
+    (the terms of the first phase, as a list). Leaves "The release of 33 hostages was
+    completed on Saturday" (a verb) and key-figure lines ("Hostages released: 138")."""
+    return r.metric.endswith("_released") and bool(_RELEASE_HEADING.match(s.text)) and \
+        not _FINITE_VERB.search(s.text, _RELEASE_HEADING.match(s.text).end())
+
+
 def _projected_remainder(s: _Sentence, r: _Reading) -> bool:
     """What a planned release would leave is no count of the held: "50 captives are expected
     to be freed, leaving an estimated 190 other captives in Gaza", "The deal would free 33
@@ -352,4 +369,4 @@ _METRIC_VETOES = (_custody_death, _former_detainees, _identified_part, _bodies_h
                   _other_war,
                   _batch_of_release, _shown_in_media,
                   _part_of_the_released, _projected_remainder, _named_part_of_release,
-                  _released_described)
+                  _released_described, _release_heading)
