@@ -170,7 +170,7 @@ class MeetingMixin:
         negotiations in Doha') keep no speakers."""
         primary = any(rule(self, facts, s, group) for rule in PRIMARY_RULES) and \
             not _placeless_politicians(facts) and not facts.region_trip and \
-            not _lone_visit(facts, group) and not _team_goes_on(s, facts)
+            not _lone_visit(facts, group, s) and not _team_goes_on(s, facts)
         if primary and talks_discussed(s, group):
             facts.names, facts.offices = [], []  # the talks they spoke about, not theirs
         return primary

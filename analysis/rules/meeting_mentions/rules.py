@@ -146,9 +146,13 @@ def _team_goes_on(s: Sentence, facts: Facts) -> bool:
         s.lower[:len(subject)] == subject for subject in TEAM_SUBJECTS)
 
 
-def _lone_visit(facts: Facts, group: Group) -> bool:
+def _lone_visit(facts: Facts, group: Group, s: Sentence | None = None) -> bool:
     """A visit with nobody to meet and no talks: 'killed Haniyeh in July while he was visiting
-    Tehran'. Leaves 'Blinken visited Cairo for talks', 'visited Doha and met the emir'."""
+    Tehran'. Leaves 'Blinken visited Cairo for talks', 'visited Doha and met the emir', 'is
+    likely to visit him in Florida' (a person visited: him, her, them)."""
+    if s is not None and any(s.lower[t.position - s.start + 1:t.position - s.start + 2] in (
+            ["him"], ["her"], ["them"]) for t in group.triggers):
+        return False
     return all(t.word.lower() in VISIT_VERBS for t in group.triggers) and \
         facts.n_people < 2 and not facts.talks_in_sentence
 
