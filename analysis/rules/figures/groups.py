@@ -80,11 +80,21 @@ def _toll_group(s: _Sentence, r: _Reading) -> str | None:
     if _STARVATION_TOLL.search(left):
         return "starvation"
     last = s.rows[-1] if s.rows else None  # "17,000 children have been killed and over 33,000
-    if (last and r.np.kind is None and last["group"] != "all"  # injured": the same group
-            and last["metric"] in ("killed", "injured") and _same_clause(last, s.text, r.number)
-            and not any(o["row"] is last and o["subset"] for o in s.outcomes)):
+    if (last and (r.np.kind is None or r.np.others) and last["group"] != "all"  # injured": the
+            and last["metric"] in ("killed", "injured") and (_same_clause(  # same group; "726
+                last, s.text, r.number) or r.np.others)  # soldiers killed, while 4,576 others
+            and not any(o["row"] is last and o["subset"] for o in s.outcomes)):  # injured"
         return last["group"]  # (not after "including 169 children": a part, not the subject)
+    among = _AMONG_GROUP.match(r.after)
+    if among and s.lexicon.group_of.get(among.group("word").lower()):
+        return s.lexicon.group_of[among.group("word").lower()]  # "891 casualties among its
+        # soldiers"
     return None
+
+
+# the group a toll is counted among: "recorded 891 casualties among its soldiers"
+_AMONG_GROUP = re.compile(r"^\s*(?:casualties\s+|deaths\s+|fatalities\s+)?among\s+(?:its|their|"
+                          r"the|israel['’]s|israeli)?\s*(?P<word>[\w-]+)\b", re.IGNORECASE)
 
 
 _LIVING = re.compile(r"\b(?:living|alive|surviving)\b", re.IGNORECASE)
@@ -124,7 +134,7 @@ def _group(s: _Sentence, r: _Reading) -> str | None:
     freed is a release of its own (group all), as is "24 of whom have died" (hostages dead)."""
     if r.nationality_part:
         return "all"  # "including 70 Israelis": a part by nationality, as in a breakdown
-    held_group = _group_among_the_held(s, r) or _part_of_subgroup(s, r)
+    held_group = _group_among_the_held(s, r) or _part_of_subgroup(s, r) or _part_in_aside(s, r)
     if held_group:
         return held_group
     if (r.alive and not r.metric.endswith("_released")) or (
@@ -186,6 +196,23 @@ _PART_AFTER_SUBGROUP = re.compile(r"^[^.;\d]{0,50}?(?:,\s*with|,?\s*of\s+(?:whom
 # soldiers: 13" (read as "13 Hostages in captivity who are soldiers")
 _WHO_ARE_GROUP = re.compile(r"^[^.;,\d]{0,40}?\b(?:who|that)\s+(?:are|were)\s+(?P<word>[\w-]+)\b",
                             re.IGNORECASE)
+
+
+# an aside opened right after a count: "39 Palestinians – six women and 33 minors –"
+_ASIDE_AFTER_COUNT = re.compile(r"^[^.;\d]{0,40}?(?:\s[–—-]\s|\s*[—–(:]\s*)[^.;()–—:]{0,40}$")
+
+
+def _part_in_aside(s: _Sentence, r: _Reading) -> str | None:
+    """A group's count inside an aside right after a count is a part of it: "Israel released
+    39 Palestinians – six women and 33 minors – from two prisons" (33: children). Leaves parts
+    by nationality (rows of the whole's metric, :mod:`.breakdowns`) and counts with no group
+    word."""
+    if r.np.kind != "subgroup" or not r.np.group or not s.rows:
+        return None
+    last = s.rows[-1]["end_char"] - s.offset
+    if 0 <= last <= r.number.start and _ASIDE_AFTER_COUNT.match(s.text[last:r.number.start]):
+        return r.np.group
+    return None
 
 
 def _group_among_the_held(s: _Sentence, r: _Reading) -> str | None:
