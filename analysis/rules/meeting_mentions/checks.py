@@ -41,13 +41,18 @@ from analysis.rules.meeting_mentions.geometry import (
 
 # a day set off by commas or brackets after a name: "Netanyahu has, today (Sunday), instructed"
 ADVERBIAL_WORDS = {",", "(", ")", "today", "tonight", "yesterday", "on", "earlier", "later"}
+# verbs whose object is someone addressed, not met: "Invites Trump", "praised President Trump"
+OBJECT_VERBS = {"invites", "invited", "invite", "inviting", "praised", "praises", "praising",
+                "thanked", "thanks", "thanking", "urged", "urges", "urging", "blamed", "blames",
+                "accused", "accuses", "congratulated", "congratulates", "criticized", "criticised"}
 KEEP_VERBS = {"extend", "recall", "keep", "allow", "authorize", "authorise"}  # a decider's
 LEAD_WORDS = {"lead", "leads", "led", "leading", "head", "heads", "headed", "heading", "join",
               "joins", "joined", "joining", "attend", "attends", "attended", "attending"}
 WORD = re.compile(r"[\w'\u2019-]+")
 # the words before a name that say the person is not at the meeting
 NOT_PRESENT_BEFORE = {"in coordination with", "the request of", "on behalf of",
-                      "the behest of", "the instructions of", "the direction of"}
+                      "the behest of", "the instructions of", "the direction of",
+                      "representing", "who represent", "who represents"}
 
 
 class ChecksMixin:
@@ -324,6 +329,8 @@ class ChecksMixin:
                 before[-2] in self.lex["sender"] or before[-2] in self.lex["author_verb"]):
             return True  # "Burns, sent by President Joe Biden, will be arriving", "a
             # proposal presented by President Donald Trump"
+        if before[-1:] and before[-1] in OBJECT_VERBS:
+            return True  # "Al-Sisi Meets US Envoys, Invites Trump", "praised President Trump"
         if len(before) >= 2 and before[-1] == "from" and before[-2] in self.lex["source_noun"]:
             return True  # "indications from US President Joe Biden that a deal was close"
         if self._not_present_before(doc, mention, sent):
