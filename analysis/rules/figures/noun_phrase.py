@@ -91,7 +91,9 @@ def _noun_phrase(right: str, lexicon: FigureLexicon) -> NounPhrase:
             nationality = named
     foreign, others = "foreign" in kinds, "others" in words
     everyone = _EVERYONE.match(right, pos)
-    if everyone and len({w.lower() for w in re.findall(r"\w+", everyone.group(0))} - {"and"}) == 3:
+    words_said = {w.lower() for w in re.findall(r"\w+", everyone.group(0))} - {"and"} \
+        if everyone else set()
+    if len(words_said) == 3 or words_said == {"male", "female"}:
         return NounPhrase("person", everyone.end(), bool(of_the), first_word=first_word)
         # "more than 1,200 men, women and children": everyone, not a sub-count
     groups = list(dict.fromkeys(lexicon.group_of[w] for w in words if w in lexicon.group_of))
@@ -116,8 +118,8 @@ def _noun_phrase(right: str, lexicon: FigureLexicon) -> NounPhrase:
 
 
 # the groups that together are everyone: "more than 1,200 men, women and children"
-_EVERYONE = re.compile(r"\s*(?:men|women|children)(?:\s*,\s*(?:and\s+)?(?:men|women|children)|"
-                       r"\s+and\s+(?:men|women|children)){2}\b", re.IGNORECASE)
+_EVERYONE = re.compile(r"\s*(?:(?:men|women|children)(?:\s*,\s*(?:and\s+)?(?:men|women|children)|"
+                       r"\s+and\s+(?:men|women|children)){2}|male\s+and\s+female)\b", re.IGNORECASE)
 _HELD_CAPTIVE_AFTER = re.compile(r"\s+(?:who\s+(?:are|were|remain)\s+)?(?:still\s+)?"
                                  r"(?:(?:believed|thought|said|known|understood)\s+to\s+(?:still\s+)?be\s+)?(?:being\s+)?"
                                  r"held\s+(?:captive|hostage|in\s+(?:the\s+)?(?:gaza|strip|enclave|"

@@ -36,8 +36,13 @@ _CUMULATIVE = re.compile(r"\b(?:since|so\s+far|to\s+date|in\s+total|overall|alto
                          r"throughout)\b", re.IGNORECASE)
 _STILL_HELD = re.compile(r"^\s*(?:(?:who|that)\s+(?:are|were)\s+)?(?:still|remaining)\b",
                          re.IGNORECASE)
-_CUSTODY_AFTER = re.compile(r"^[^.;,]{0,25}\b(?:in|while\s+in)\s+(?:\w+\s+){0,2}"
-                            r"(?:custody|detention|prisons?|jails?)\b", re.IGNORECASE)
+_CUSTODY_AFTER = re.compile(r"^[^.;,]{0,25}\b(?:in|while\s+in|within)\s+(?:\w+\s+){0,2}"
+                            r"(?:custody|detention|confinement|prisons?|jails?)\b", re.IGNORECASE)
+# a tally of deaths in custody before the number: "The count of Palestinian fatalities within
+# Israeli confinement has risen to nearly 100"
+_CUSTODY_TALLY = re.compile(r"\b(?:fatalities|deaths|dead|martyrs)\s+(?:in|within|inside)\s+"
+                            r"(?:\w+\s+){0,2}(?:custody|detention|confinement|prisons?|jails?)\b[^\d.;]{0,60}$",
+                            re.IGNORECASE)
 _BODIES_LEFT = re.compile(r"\b(?:bodies|remains)\s+of\s*$", re.IGNORECASE)
 _COMPARED_LEFT = re.compile(r"\b(?:up|down|rising|falling|compared)\s+(?:from|with|to)"
                             r"(?:\s+the)?\s*$",

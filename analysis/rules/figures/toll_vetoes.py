@@ -13,7 +13,12 @@ from __future__ import annotations
 import re
 
 from analysis.rules.figures.groups import _toll_group
-from analysis.rules.figures.rates import _CUMULATIVE, _CUSTODY_AFTER, _SUBSET_BETWEEN
+from analysis.rules.figures.rates import (
+    _CUMULATIVE,
+    _CUSTODY_AFTER,
+    _CUSTODY_TALLY,
+    _SUBSET_BETWEEN,
+)
 from analysis.rules.figures.reading import _Reading, _Sentence
 from analysis.rules.figures.rows import _population
 from analysis.rules.figures.triggers import _clauses, _is_incident
@@ -22,7 +27,8 @@ from analysis.rules.lexicon import MONTH_NAMES
 
 def _custody_death(s: _Sentence, r: _Reading) -> bool:
     """ "53 Palestinians have died in Israeli custody", "while in detention": not a war toll."""
-    return r.metric in ("killed", "hostages_dead") and bool(_CUSTODY_AFTER.match(r.after))
+    return r.metric in ("killed", "hostages_dead") and bool(
+        _CUSTODY_AFTER.match(r.after) or _CUSTODY_TALLY.search(r.core_left))
 
 
 def _identified_part(s: _Sentence, r: _Reading) -> bool:

@@ -105,6 +105,8 @@ def _hostages_killed_by(s: _Sentence, r: _Reading) -> bool:
 
 _KILLED_BY = re.compile(r"^\s*(?:\w+\s+){0,3}?(?:killed|murdered|executed|shot|slain)\s+"
                         r"(?:(?:last|this|in|on|that)\s+\w+\s+)?by\b", re.IGNORECASE)
+# (not "60 hostages have died as a result of Israeli attacks", "22 hostages were killed in
+# Israeli strikes": the gold counts a captor's claim of the dead)
 # ("six hostages were murdered by their captors", "the six hostages killed last year by")
 _KILL_VERB = re.compile(r"(?:killed|killing|kills|kill|slaughtered|massacred|murdered|executed)\b",
                         re.IGNORECASE)  # not "the deaths of 41 of the hostages" (a state)
