@@ -94,6 +94,11 @@ def _noun_phrase(right: str, lexicon: FigureLexicon) -> NounPhrase:
     words_said = {w.lower() for w in re.findall(r"\w+", everyone.group(0))} - {"and"} \
         if everyone else set()
     if len(words_said) == 3 or words_said == {"male", "female"}:
+        rest = _noun_phrase(right[everyone.end():], lexicon)  # ("9,500 male and female
+        if rest.kind in ("prisoner", "hostage", "person"):  # prisoners": the head after)
+            rest.end += everyone.end()
+            rest.group, rest.of_the, rest.first_word = None, bool(of_the), first_word
+            return rest
         return NounPhrase("person", everyone.end(), bool(of_the), first_word=first_word)
         # "more than 1,200 men, women and children": everyone, not a sub-count
     groups = list(dict.fromkeys(lexicon.group_of[w] for w in words if w in lexicon.group_of))
