@@ -311,19 +311,7 @@ class ChecksMixin:
             return True
         if len(after) > 1 and after[0] in ("has", "had", "have") and after[1] in speech_or_send:
             return True
-        begin = mention["start"]
-        while begin - 1 >= sent.start and (doc[begin - 1].lower_.rstrip(".") in TITLE_WORDS
-                                           or doc[begin - 1].lower_ in TITLE_EXTRA
-                                           or doc[begin - 1].lower_ in self.lex["nationality"]
-                                           or (doc[begin - 1].lower_ in self.lex["person_cue"]
-                                               and doc[begin - 1].lower_ != "by")
-                                           or doc[begin - 1].lower_ in ("top", "senior")
-                                           or (begin < mention["start"]
-                                               and doc[begin - 1].text[:1].isupper()
-                                               and doc[begin - 1].is_alpha)):
-            begin -= 1  # "the envoy of President-elect Donald Trump", "the office of Israeli
-            # Prime Minister Benjamin Netanyahu", "the son of Hamas top negotiator X", "a deputy
-            # of Shin Bet chief X" (capitalised words before a title already passed)
+        begin = self._title_start(doc, mention, sent)
         before = [t.lower_ for t in doc[max(sent.start, begin - 3):begin]]
         if len(before) >= 2 and before[-1] == "by" and (
                 before[-2] in self.lex["sender"] or before[-2] in self.lex["author_verb"]):
@@ -349,6 +337,24 @@ class ChecksMixin:
         return len(words) >= 2 and words[-1] in ("of", "for", "to", "the") and any(
             w in self.lex["proxy"] for w in words[-3:-1])  # ("the son-in-law of former US
         # President Donald Trump": the words as written, not the tokens 'son - in - law')
+
+    def _title_start(self, doc, mention, sent) -> int:
+        """Where a name's titles begin: 'the envoy of President-elect Donald Trump', 'the office
+        of Israeli Prime Minister Benjamin Netanyahu', 'the son of Hamas top negotiator X', 'a
+        deputy of Shin Bet chief X' (titles, nationalities, person cues, 'top', 'senior', and
+        capitalised words before a title already passed)."""
+        begin = mention["start"]
+        while begin - 1 >= sent.start and (doc[begin - 1].lower_.rstrip(".") in TITLE_WORDS
+                                           or doc[begin - 1].lower_ in TITLE_EXTRA
+                                           or doc[begin - 1].lower_ in self.lex["nationality"]
+                                           or (doc[begin - 1].lower_ in self.lex["person_cue"]
+                                               and doc[begin - 1].lower_ != "by")
+                                           or doc[begin - 1].lower_ in ("top", "senior")
+                                           or (begin < mention["start"]
+                                               and doc[begin - 1].text[:1].isupper()
+                                               and doc[begin - 1].is_alpha)):
+            begin -= 1
+        return begin
 
     def _modifier_or_sender(self, doc, mention, sent) -> bool:
         """A name used as a modifier ('to discuss the Witkoff framework', 'the Witkoff plan':

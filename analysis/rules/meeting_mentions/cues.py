@@ -248,18 +248,13 @@ TIME_UNITS = {"day", "days", "week", "weeks", "hours", "month", "months"}
 
 def _days_after(lower: list[str], i: int) -> bool:
     """'comes three days after the Qatari PM and Barnea met', 'came a day after Al-Thani met
-    in Paris', 'The talks follow ongoing discussions in Doha' (up to three words after
-    'follow(s/ed)', not 'followed by'): the meeting is another, earlier one than the news.
-    Leaves 'after talks in Cairo',
+    in Paris': the meeting is an earlier one than the news. Leaves 'after talks in Cairo',
     'left Doha late last night, a day after holding talks there' (the talks just held) and
     'The day after meeting Witkoff, Al Thani flew to Vienna' (the main clause after the
     comma is the news)."""
     window = lower[max(0, i - 8):i]
     if any(w in DEPARTURE_WORDS for w in lower[:i]):
         return False
-    if any(w in ("follow", "follows", "followed") and "," not in window[-3:][j:]
-           for j, w in enumerate(window[-3:])) and "by" not in window[-3:]:
-        return True  # "The talks follow ongoing discussions in Doha between the two sides"
     return any(w == "after" and j > 0 and window[j - 1] in TIME_UNITS
                and "," not in window[j:] for j, w in enumerate(window))
 
