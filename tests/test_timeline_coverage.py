@@ -1,0 +1,76 @@
+"""Round 7, timeline coverage: the events a report on the talks names as its news, added
+month by month (analysis/rules/data/timeline.csv; TIMELINE.md gives each row's source).
+Each row is checked on a sentence written for the test, and each risky row on a look-alike
+it must not take. The sentences are our own, not copied from the evaluation articles."""
+
+import pytest
+
+from analysis.rules.dates import date_signals
+
+
+def event_days(text):
+    return {m["date"] for m in date_signals(text) if m["kind"] == "event"}
+
+
+@pytest.mark.parametrize("text, day", [
+    ("Hamas sent its reply to the framework hammered out in Paris last month.", "2024-02-06"),
+    ("Netanyahu rejected the group's terms as \"delusional\" on Wednesday.", "2024-02-07"),
+    ("The strike that killed three sons of Hamas leader Ismail Haniyeh hit a car.", "2024-04-10"),
+    ("Israel killed three of Haniyeh's sons during the Eid holiday.", "2024-04-10"),
+    ("Netanyahu vowed to go into Rafah with or without a deal.", "2024-04-30"),
+    ("Biden hosted Netanyahu at the White House on Thursday.", "2024-07-25"),
+    ("The security cabinet voted to keep troops along the Philadelphi corridor.", "2024-08-29"),
+    ("Blinken, on his ninth trip to the region since the war began, landed in Tel Aviv.",
+     "2024-08-18"),
+    ("Blinken is making his 11th trip to the Middle East since the war erupted.", "2024-10-21"),
+    ("Israel held up the release of more than 600 Palestinian prisoners.", "2025-02-22"),
+    ("Hamas said it was ready to free Edan Alexander and the bodies of four dual nationals.",
+     "2025-03-14"),
+    ("Witkoff called the reply \"totally unacceptable\" on Saturday.", "2025-05-31"),
+    ("Trump said Israel had agreed to the necessary conditions to finalize a 60-day truce.",
+     "2025-07-01"),
+    ("An Israeli strike in Beirut killed Hezbollah's Haytham Ali Tabatabai.", "2025-11-23"),
+    ("The first aid trucks crossed into Gaza after an eleven-week blockade.", "2025-05-18"),
+    ("A new video showed a starving Evyatar David in a tunnel.", "2025-07-31"),
+    ("Officers at the Civil-Military Coordination Center watch the truce.", "2025-10-09"),
+    ("Troops recovered the remains of Gad Haggai and Judi Weinstein in Khan Younis.",
+     "2025-06-05"),
+    ("Energy Minister Eli Cohen signed an order halting the electricity supply.", "2025-03-09"),
+    ("Under a deal brokered by Qatar, medicine was sent to the hostages.", "2024-01-16"),
+    ("American airdrops of food began over the Gaza coast.", "2024-03-02"),
+])
+def test_the_rows_of_the_month_by_month_pass(text, day):
+    assert day in event_days(text)
+
+
+@pytest.mark.parametrize("text, days", [
+    # the return of the displaced to the north: January and October 2025 alike
+    ("Hundreds of thousands of displaced Palestinians streamed back to northern Gaza.",
+     {"2025-01-27", "2025-10-10"}),
+    # a reply to Biden's plan: June and July 2024 alike
+    ("Hamas delivered its response to Biden's three-phase proposal.",
+     {"2024-06-11", "2024-07-06"}),
+])
+def test_a_phrase_that_names_two_events_gives_both_and_the_rest_picks(text, days):
+    assert days <= event_days(text)
+
+
+@pytest.mark.parametrize("text, not_day", [
+    # the killing of his sons is not Haniyeh's own death (31 July 2024)
+    ("The strike that killed three sons of Ismail Haniyeh drew condemnation.", "2024-07-31"),
+    ("The killing of three of Haniyeh's sons did not change the talks.", "2024-07-31"),
+    # the earlier video of Evyatar David at a release ceremony (February 2025)
+    ("Hamas showed a video of Evyatar David watching the handover from a car.", "2025-07-31"),
+    # bodies still held are not recovered
+    ("The bodies of Judith Weinstein and Gadi Haggai are still held in Gaza.", "2025-06-05"),
+    # the ninth trip is not the eleventh, nor another official's journey
+    ("Blinken, on his ninth trip to the region, met Netanyahu.", "2024-10-21"),
+    # Biden's own plan is not Hamas's reply to it
+    ("The plan presented by President Joe Biden calls for a six-week truce.", "2024-06-11"),
+    # electricity cut in the first days of the war, not by the energy minister in 2025
+    ("Israel cut off electricity and fuel to Gaza after the attack.", "2025-03-09"),
+    # a count of airdrops by Jordan is not the US airdrops
+    ("Jordanian airdrops of medical supplies reached a field hospital.", "2024-03-02"),
+])
+def test_a_look_alike_does_not_take_the_row(text, not_day):
+    assert not_day not in event_days(text)
