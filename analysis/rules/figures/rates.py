@@ -87,6 +87,12 @@ _RELEASE_PREDICATE = re.compile(r"^[^.;]{0,80}?\b(?:were|have\s+been|had\s+been)
                                 r"(?:released|freed|set\s+free)\b", re.IGNORECASE)
 
 
+# a war-start anchor in the number's own clause, before any other number
+_WAR_ANCHOR_AFTER = re.compile(r"^[^\d.;]{0,60}?\bsince\s+(?:the\s+)?(?:war|conflict|fighting|"
+                               r"(?:start|beginning|outbreak)\s+of\s+the\s+(?:war|conflict)|"
+                               r"oct(?:ober)?\.?\s+7|7\s+oct)", re.IGNORECASE)
+
+
 def _rate_governs(sentence: str, number: Number, after: str, core_left: str,
                   lexicon: FigureLexicon) -> bool:
     """A per-day or 24-hour count: a rate marker right next to the number, or a 24-hour marker
@@ -104,6 +110,9 @@ def _rate_governs(sentence: str, number: Number, after: str, core_left: str,
                   if m.start() < 45]  # (read past the cut: "a week-long truce" is no rate)
     rate_before = lexicon.rate_re.search(_DURATION.sub("", near_left)[-50:])
     releases = _RELEASE_PREDICATE.match(after)
+    if rate_before and not rate_after and _WAR_ANCHOR_AFTER.match(after):
+        rate_before = None  # "127 people died in the last 24 hours, and 68,883 people have been
+        # injured since war erupted on October 7": the number's own anchor is the war's
     if [m for m in rate_after + [rate_before] if m and not (
             releases and _SPAN_OF_DAYS.search(m.group(0)))]:
         return True  # (not "Over the past week, 240 prisoners were released": a truce's total)
@@ -119,6 +128,8 @@ def _rate_governs(sentence: str, number: Number, after: str, core_left: str,
             between = sentence[number.end:match.start()]
         elif match.end() <= number.start:
             between = sentence[match.end():number.start]
+            if _WAR_ANCHOR_AFTER.match(after):
+                continue  # the number's own anchor is the war's (see above)
         else:
             continue
         if lexicon.war_re.search(between) or ";" in between or _NEW_CLAUSE.search(between):
