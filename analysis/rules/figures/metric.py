@@ -221,6 +221,7 @@ def _noun_metric(s: _Sentence, r: _Reading) -> str | None:
     return metric
 
 
+_REMAINS_BEFORE = re.compile(r"\b(?:remains|bodies)\s+of\b[^.;]{0,80}$", re.IGNORECASE)
 _HELD_IN_GAZA_PREDICATE = re.compile(r"^[^.;]{0,70}?\b(?:were|are|is|was|remain)\s+(?:still\s+)?"
                                      r"(?:being\s+)?held\s+(?:captive\s+)?in\s+(?:the\s+)?gaza\b",
                                      re.IGNORECASE)
@@ -301,7 +302,11 @@ def _metric(s: _Sentence, r: _Reading) -> str | None:
     if trigger == "release":
         return _release_kind(s.text, r.left, np, lexicon, s.context) + "_released"
     if trigger == "hold":
-        return _held_metric(s, r)
+        held = _held_metric(s, r)
+        if held == "hostages_held" and np.kind is None and _REMAINS_BEFORE.search(r.core_left):
+            return "hostages_dead"  # "returned the remains of 17 captives so far, and has
+            # pledged to return all 28": the whole of the remains
+        return held
     return TRIGGER_METRICS.get(trigger)
 
 

@@ -47,7 +47,12 @@ def _bodies_handed_over(s: _Sentence, r: _Reading) -> bool:
     phrase = re.split(r"\s+and\s+", r.right[:r.np.end])[0]  # "20 living hostages and the bodies"
     return r.metric.endswith("_released") and bool(
         _DEAD_IN_PHRASE.search(phrase) or _WITH_BODIES.match(r.after)
-        or _returned_of_the_dead(s, r))
+        or _returned_of_the_dead(s, r) or _BODIES_TALLY.search(r.core_left))
+
+
+# a tally of bodies returned: "brings the total number of bodies returned to 225"
+_BODIES_TALLY = re.compile(r"\b(?:number|total|tally)\s+of\s+(?:[\w-]+\s+){0,2}?(?:bodies|remains|"
+                           r"corpses)\b[^\d.;]{0,60}$", re.IGNORECASE)
 
 
 _MOVED_AFTER = re.compile(r"^\s*(?:(?:were|was|have\s+been|has\s+been|had\s+been)\s+)?(?:returned|"
