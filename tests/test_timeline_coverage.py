@@ -74,3 +74,23 @@ def test_a_phrase_that_names_two_events_gives_both_and_the_rest_picks(text, days
 ])
 def test_a_look_alike_does_not_take_the_row(text, not_day):
     assert not_day not in event_days(text)
+
+
+@pytest.mark.parametrize("text, day", [
+    ("President Biden will tell Netanyahu when the two meet at the White House on Thursday.",
+     "2024-07-25"),
+    ("Hamas's reply in July to President Biden's three-part plan is the starting point.",
+     "2024-07-06"),
+    ("Washington talks to Hamas through Bishara Bahbah, a Palestinian-American go-between.",
+     "2025-05-12"),
+    ("Mediators presented a proposal for a 70-day truce and the release of ten hostages.",
+     "2025-05-23"),
+])
+def test_phrasings_from_the_dev_sets_abstentions(text, day):
+    assert day in event_days(text)
+
+
+def test_bahbah_as_a_campaigner_is_not_the_backchannel():
+    # his 2024 role in the election campaign names no day of the talks
+    assert "2025-05-12" not in event_days(
+        "Bishara Bahbah, chairman of Arab Americans for Trump, spoke in Dearborn.")
