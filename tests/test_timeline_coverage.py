@@ -94,3 +94,26 @@ def test_bahbah_as_a_campaigner_is_not_the_backchannel():
     # his 2024 role in the election campaign names no day of the talks
     assert "2025-05-12" not in event_days(
         "Bishara Bahbah, chairman of Arab Americans for Trump, spoke in Dearborn.")
+
+
+@pytest.mark.parametrize("text, day", [
+    ("The security cabinet approved a plan that includes the conquest of the Gaza Strip.",
+     "2025-05-05"),
+    ("Families and the October Council called the strike to press for a deal.", "2025-08-17"),
+    ("Protesters blocked highways on what organisers called a \"day of stoppage\".",
+     "2025-08-17"),
+])
+def test_the_cabinets_conquest_plan_and_the_day_of_stoppage(text, day):
+    assert day in event_days(text)
+
+
+@pytest.mark.parametrize("text, not_day", [
+    # the strike of September 2024 after the six hostages were found dead
+    ("The Histadrut called a general strike after the six hostages were found dead.",
+     "2025-08-17"),
+    ("A general strike over the hostages paralysed Israel on Monday.", "2025-08-17"),
+    # the plan of August 2025 for Gaza City is not May's plan for the Strip
+    ("Ministers approved the conquest of Gaza City last week.", "2025-05-05"),
+])
+def test_a_strike_or_a_conquest_of_another_month_is_not_the_row(text, not_day):
+    assert not_day not in event_days(text)
