@@ -117,3 +117,37 @@ def test_the_cabinets_conquest_plan_and_the_day_of_stoppage(text, day):
 ])
 def test_a_strike_or_a_conquest_of_another_month_is_not_the_row(text, not_day):
     assert not_day not in event_days(text)
+
+
+@pytest.mark.parametrize("text, days", [
+    # Trump's threats: "all hell will break out" (January, February, October 2025)
+    ("Trump warned that all hell will break out if the captives are not freed.",
+     {"2025-01-07", "2025-02-10", "2025-10-03"}),
+    ("All HELL, like no one has ever seen before, will break out against Hamas, he wrote.",
+     {"2025-01-07", "2025-02-10", "2025-10-03"}),
+    # ... and his "last warning" (March and September 2025)
+    ("Trump sent Hamas what he called a \"last warning\".", {"2025-03-05", "2025-09-07"}),
+])
+def test_trumps_threats_name_each_of_their_occasions(text, days):
+    assert days <= event_days(text)
+
+
+@pytest.mark.parametrize("text, day, not_day", [
+    ("\"Shalom Hamas\" means hello and goodbye, the president wrote.", "2025-03-05",
+     "2025-09-07"),
+    ("\"The Israelis have accepted my terms,\" Trump posted.", "2025-09-07", "2025-03-05"),
+    # December 2024's "hell to pay" is not January's "hell will break out"
+    ("Trump warned there would be all hell to pay if the hostages stayed in Gaza.",
+     "2024-12-02", "2025-01-07"),
+    # Netanyahu's maps of September 2024, not his press conference of December 2023
+    ("Netanyahu pointed at maps to argue for holding the Philadelphi corridor.", "2024-09-02",
+     None),
+])
+def test_the_words_of_one_occasion_name_it_alone(text, day, not_day):
+    days = event_days(text)
+    assert day in days and not_day not in days
+
+
+def test_a_press_conference_on_philadelphi_without_maps_is_not_septembers():
+    assert "2024-09-02" not in event_days(
+        "Netanyahu told a press conference the Philadelphi corridor must stay in Israel's hands.")
