@@ -151,3 +151,23 @@ def test_the_words_of_one_occasion_name_it_alone(text, day, not_day):
 def test_a_press_conference_on_philadelphi_without_maps_is_not_septembers():
     assert "2024-09-02" not in event_days(
         "Netanyahu told a press conference the Philadelphi corridor must stay in Israel's hands.")
+
+
+@pytest.mark.parametrize("text, day", [
+    ("Some 200 militants stranded in tunnels behind the yellow line refuse to surrender.",
+     "2025-10-19"),
+    ("A daily tactical pause from 10 a.m. took effect in Deir al-Balah.", "2025-07-27"),
+    ("Gantz gave the prime minister a June 8 deadline to adopt a post-war plan.", "2024-05-18"),
+])
+def test_the_rafah_tunnels_the_tactical_pauses_and_gantzs_ultimatum(text, day):
+    assert day in event_days(text)
+
+
+@pytest.mark.parametrize("text, not_day", [
+    # the army's tactical pause of June 2024 on the Kerem Shalom road names no place of 2025
+    ("The army declared a tactical pause along the road to Kerem Shalom.", "2025-07-27"),
+    # hostages held in Rafah's tunnels in 2024 are not the trapped fighters
+    ("Hostages are believed to be held in tunnels under Rafah.", "2025-10-19"),
+])
+def test_other_pauses_and_tunnels_are_not_the_rows(text, not_day):
+    assert not_day not in event_days(text)
