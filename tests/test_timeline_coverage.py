@@ -171,3 +171,14 @@ def test_the_rafah_tunnels_the_tactical_pauses_and_gantzs_ultimatum(text, day):
 ])
 def test_other_pauses_and_tunnels_are_not_the_rows(text, not_day):
     assert not_day not in event_days(text)
+
+
+@pytest.mark.parametrize("text, day", [
+    ("Biden is to hold a one-on-one meeting with Benjamin Netanyahu at the White House.",
+     "2024-07-25"),
+    ("The cabinet approved a plan to widen the offensive in Gaza, including the conquest of "
+     "the enclave.", "2025-05-05"),
+    ("Eight ministers voted for keeping troops along the Philadelphi corridor.", "2024-08-29"),
+])
+def test_phrasings_from_real_reports_of_the_new_rows(text, day):
+    assert day in event_days(text)
