@@ -607,6 +607,24 @@ def _place_of_the_trip(out: list[tuple[dict, Cluster]]) -> None:
             break
 
 
+def _place_of_the_day(out: list[tuple[dict, Cluster]]) -> None:
+    """A held meeting without a place whose day is that of a held meeting at a place sharing
+    two or more of its people is at that place ('The emir held separate meetings on Monday
+    evening with a Hamas delegation and with Witkoff in Doha ... Sheikh Tamim also met with
+    Witkoff'). Leaves undated rows, planned ones, and meetings sharing one person (Netanyahu
+    meets someone else at home the day he met the envoy in Washington)."""
+    for row, _ in out:
+        if row["location"] or not row["date"] or row["status"] != "held":
+            continue
+        people = set(row["participants"].split(";")) - {""}
+        places = {other["location"] for other, _ in out
+                  if other["location"] and other["date"] == row["date"]
+                  and other["status"] == "held"
+                  and len(people & set(other["participants"].split(";"))) >= 2}
+        if len(places) == 1:
+            row["location"] = places.pop()
+
+
 def _days_after_trip(arrival: str, day: str) -> bool:
     """The meeting's day is the arrival's or up to TRIP_DAYS after it (undated: yes)."""
     if not arrival or not day:
@@ -631,6 +649,7 @@ def document_meetings(document, result: dict) -> list[tuple[dict, Cluster]]:
             continue
         out.append((row, cluster))
     _place_of_the_trip(out)
+    _place_of_the_day(out)
     taken = {row["location"] for row, _ in out}
     for row, cluster in out:
         row["location"] = _city_of_country(row["location"],

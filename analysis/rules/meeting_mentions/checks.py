@@ -40,6 +40,25 @@ from analysis.rules.meeting_mentions.geometry import (
 )
 
 # a day set off by commas or brackets after a name: "Netanyahu has, today (Sunday), instructed"
+OBJECT_DETERMINERS = {"a", "an", "the", "his", "her", "its", "their"}
+OBJECT_STOPS = {"from", "of", "by", "to", "with", "on", "for", ",", "and"}
+
+
+def _delegation_object(words: list[str], delegation: set) -> bool:
+    """A determiner, up to three words, then a delegation word: 'received a Hamas
+    delegation', 'welcomed the Israeli negotiating team', 'received a delegation led by X'
+    (people, so a meeting). Leaves 'received a proposal from the delegation' (the word is not
+    the object) and 'received Hamas's response'."""
+    if not words or words[0] not in OBJECT_DETERMINERS:
+        return False
+    for word in words[1:5]:
+        if word in delegation:
+            return True
+        if word in OBJECT_STOPS:
+            return False
+    return False
+
+
 ADVERBIAL_WORDS = {",", "(", ")", "today", "tonight", "yesterday", "on", "earlier", "later"}
 # verbs whose object is someone addressed, not met: "Invites Trump", "praised President Trump"
 OBJECT_VERBS = {"invites", "invited", "invite", "inviting", "praised", "praises", "praising",
@@ -193,6 +212,8 @@ class ChecksMixin:
         not 'received a proposal', 'received Hamas's response', 'received the Qatari plan'."""
         ents = {t.i for t in s.span if t.ent_type_ == "PERSON"}
         first = i + 2 if s.lower[i + 1:i + 2] == ["by"] else _after_receive_adverbials(s, i + 1)
+        if _delegation_object(s.lower[first:first + 5], self.lex["delegation"]):
+            return True  # "received a Hamas delegation led by al-Hayya in Doha"
         named = office = False
         for j in range(first, min(len(s.tokens), first + 7)):
             token = s.tokens[j]
@@ -263,13 +284,19 @@ class ChecksMixin:
         """'will travel to Cairo on Thursday for talks', 'flew to Doha to meet', 'will travel
         to Doha next week to try to extend the truce', 'head to Jerusalem, where he entered a
         meeting': a meeting word (or a deal verb with the topic) follows the travel verb
-        closely, in the same clause or its 'where' clause."""
+        closely (a place counting as one word: 'flew into the Red Sea resort of Sharm
+        el-Sheikh early on Wednesday for the talks'), in the same clause or its 'where'
+        clause."""
         lower = s.lower
         for trigger in group.triggers:
             if trigger.kind != "travel":
                 continue
             i = trigger.position - s.start
-            for j in range(i + 1, min(len(lower), i + 12)):
+            inside = {k - s.start for p in group.places + group.dates
+                      for k in range(p.start + 1, p.end)}
+            extra = sum(1 for k in range(i + 1, min(len(lower), i + 20))
+                        if k in inside or lower[k] in ("the", "early", "late"))
+            for j in range(i + 1, min(len(lower), i + 12 + extra)):
                 if lower[j] in (",", ";", ":") and lower[j + 1:j + 2] != ["where"]:
                     break  # (but "head to Jerusalem, where he entered a meeting with X")
                 if (lower[j] in self.lex["noun"] or lower[j] in self.lex["meet_verb"]) and \
