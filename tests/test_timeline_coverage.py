@@ -182,3 +182,16 @@ def test_other_pauses_and_tunnels_are_not_the_rows(text, not_day):
 ])
 def test_phrasings_from_real_reports_of_the_new_rows(text, day):
     assert day in event_days(text)
+
+
+@pytest.mark.parametrize("text, day", [
+    ("Witkoff toured a Gaza Humanitarian Foundation site in Rafah for five hours.",
+     "2025-08-01"),
+    ("Witkoff insisted on seeing Netanyahu on the Sabbath to press for a deal.", "2025-01-11"),
+])
+def test_witkoffs_visits(text, day):
+    assert day in event_days(text)
+
+
+def test_witkoff_in_doha_is_no_visit_to_gaza():
+    assert "2025-08-01" not in event_days("Witkoff visited Doha to meet the Qatari prime minister.")
