@@ -22,6 +22,7 @@ from analysis import schema
 from analysis.assemble.meeting_days import anchor_undated, date_mention
 from analysis.assemble.meeting_days import resolve_date as resolve_date  # (tests import it here)
 from analysis.rules.actors import load_actors, merge_by_surname
+from analysis.rules.lexicon import word_lists
 from analysis.rules.places import Gazetteer, load_gazetteer
 
 
@@ -427,18 +428,40 @@ def _delegation_words(mention: dict) -> bool:
                for w in mention.get("trigger", "").lower().split())
 
 
+HOSTS = dict(pair.split(":", 1) for pair in word_lists("meeting_lexicon.csv")["host_people"])
+HOST_LEADERS = re.compile(r"\b(?:meet|meets|met|meeting|talks)\s+(?:with\s+)?(?:the\s+)?"
+                          r"(?:senior\s+|top\s+)?(" + "|".join(map(re.escape, HOSTS)) +
+                          r")\s+(?:leaders|leadership|officials|counterparts|government)\b",
+                          re.IGNORECASE)
+
+
+def _host_country(mention: dict, gazetteer: Gazetteer) -> str:
+    """The country of the leaders a placeless meeting is with: 'Sullivan is expected to meet
+    with Israeli leaders on December 12' -> Israel, which picks the Israel leg of a trip to
+    Israel, Egypt and Qatar. Leaves mentions with a place, and 'met Israeli negotiators' or
+    'Egyptian and Qatari mediators' (go-betweens meet anywhere)."""
+    if mention.get("location"):
+        return ""
+    found = HOST_LEADERS.search(mention.get("sentence", ""))
+    return gazetteer.canonical(HOSTS[found.group(1).lower()]) if found else ""
+
+
 def _best_cluster(mention: dict, day, clusters: list[Cluster], last: Cluster | None,
                   gazetteer: Gazetteer) -> Cluster | None:
-    """The compatible meeting a primary mention joins: same day, then same place, then the
+    """The compatible meeting a primary mention joins: same day, then same place (for a
+    meeting without one, in the country of the leaders it is with: `_host_country`), then the
     one mentioned last, then the latest; None for a new meeting."""
     candidates = [c for c in clusters if _compatible(c, mention, day, gazetteer)]
     if not candidates or mention.get("separate"):  # "Cairo is also hosting separate talks"
         return None
     place = gazetteer.canonical(mention["location"]) if mention.get("location") else ""
+    host = _host_country(mention, gazetteer)
 
     def score(c: Cluster):
         same_day = bool(day and c.date and day == c.date)
-        same_place = bool(place and place == gazetteer.canonical(c.location))
+        same_place = bool(place and place == gazetteer.canonical(c.location)) or bool(
+            host and c.location and (host == gazetteer.canonical(c.location)
+                                     or gazetteer.contains(host, c.location)))
         return (same_day, same_place, c is last, clusters.index(c))
     return max(candidates, key=score)
 
