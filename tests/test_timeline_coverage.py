@@ -195,3 +195,18 @@ def test_witkoffs_visits(text, day):
 
 def test_witkoff_in_doha_is_no_visit_to_gaza():
     assert "2025-08-01" not in event_days("Witkoff visited Doha to meet the Qatari prime minister.")
+
+
+@pytest.mark.parametrize("text, day", [
+    ("Gantz, who left the government in June, spoke at the rally.", "2024-06-09"),
+    ("Israel killed the group's chief negotiator, Ismail Haniyeh, in Tehran.", "2024-07-31"),
+    ("Israel resumed its offensive in mid-March after ending the truce.", "2025-03-18"),
+    ("The two-month ceasefire fell apart in March.", "2025-03-18"),
+])
+def test_wider_phrasings_of_existing_rows(text, day):
+    assert day in event_days(text)
+
+
+def test_a_resumption_in_december_is_not_marchs():
+    assert "2025-03-18" not in event_days("The ceasefire collapsed in December and fighting "
+                                          "resumed in the south.")
