@@ -210,3 +210,13 @@ def test_wider_phrasings_of_existing_rows(text, day):
 def test_a_resumption_in_december_is_not_marchs():
     assert "2025-03-18" not in event_days("The ceasefire collapsed in December and fighting "
                                           "resumed in the south.")
+
+
+def test_a_us_veto_names_each_veto_of_the_war():
+    days = event_days("The United States vetoed a draft Security Council resolution on Gaza.")
+    assert {"2023-10-18", "2023-12-08", "2024-02-20", "2024-04-18", "2024-11-20",
+            "2025-06-04", "2025-09-18"} <= days
+
+
+def test_another_powers_veto_is_not_a_us_veto():
+    assert "2024-02-20" not in event_days("Russia and China vetoed a US-drafted resolution.")
