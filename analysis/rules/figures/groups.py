@@ -29,10 +29,11 @@ _CIRCUMSTANCE_GROUPS = (  # (up to 90 characters: "killed and more than 13,500 w
 
 _ADMINISTRATIVE = re.compile(r"\badministrative\s+(?:detention|detainees?)\b", re.IGNORECASE)
 _AID_SEEKERS = re.compile(r"\b(?:aid|bread|food|flour)[\s-]+seekers?\b", re.IGNORECASE)
-_TOLL_AMONG = re.compile(r"\btoll\s+(?:among|of)\s+(?:the\s+)?(?:(?:slain|fallen|killed|dead|"
-                         r"israeli|palestinian)\s+){0,2}(?P<word>[\w-]+)\b[^\d.;:]{0,100}$",
+_TOLL_AMONG = re.compile(r"\btoll\s+(?:among|of)\s+(?:the\s+|its\s+|their\s+)?(?:(?:slain|fallen|"
+                         r"killed|dead|israeli|palestinian)\s+){0,2}(?P<word>[\w-]+)\b[^\d.;:]{0,100}$",
                          re.IGNORECASE)  # "The toll among children has surpassed 18,000", "the
-# toll of slain Israeli troops in the ground offensive to 101"
+# toll of slain Israeli troops in the ground offensive to 101", "the death toll of its troops in
+# the ground war ... to 13 people" (an army's own dead)
 _GROUP_TOLL = re.compile(r"\bnumber\s+of\s+(?:[\w-]+\s+){0,2}?(?P<word>[\w-]+)\s+(?:killed|dead|"
                          r"slain|martyred|martyrs|fatalities|deaths|casualties|victims|injured|"
                          r"wounded)\b[^\d.;:]{0,110}$", re.IGNORECASE)  # ("the number of

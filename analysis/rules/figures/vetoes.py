@@ -278,9 +278,27 @@ def _part_of_the_released(s: _Sentence, r: _Reading) -> bool:
     return any(_same_side(count, r) for count in earlier)
 
 
+# a count sent to a place: "with 107 being sent to Ramallah", "and 16 to Gaza", "12 were
+# deported to Egypt" (a capital letter after "to": not "to be freed")
+_TO_A_PLACE = re.compile(r"^\s*(?:(?:of\s+them|others?)\s+)?(?:(?:were|was|being|been|are)\s+)?"
+                         r"(?:(?:sent|deported|transferred|bused|taken|exiled|released|freed)\s+)?"
+                         r"(?:to|into)\s+(?:the\s+)?[A-Z]")
+
+
+def _part_by_destination(s: _Sentence, r: _Reading) -> bool:
+    """A part of a day's release told by where it went: "Israel released a total of 200
+    prisoners, with 107 being sent to Ramallah, five to Jerusalem and 16 to Gaza" (parts of
+    the 200). Leaves "Israel released 90 prisoners to Ramallah" (no larger count before) and
+    "... 70 were to be freed" (no place)."""
+    if not r.metric.endswith("_released") or not _TO_A_PLACE.match(r.after):
+        return False
+    earlier = _released_counts(s.context + " " + s.earlier + " " + r.left)
+    return any(_same_side(count, r) for count in earlier)
+
+
 # a release count in a sentence: "freed eight hostages", "released 183 Palestinian prisoners"
 _RELEASE_COUNT = re.compile(r"\b(?:freed|released|handed\s+over|frees|releases|releasing|"
-                            r"freeing)\s+"
+                            r"freeing)\s+(?:a\s+total\s+of\s+)?"
                             r"(?:(?:some|about|around|nearly|more\s+than|over|at\s+least)\s+)?"
                             r"(?P<n>\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|"
                             r"eleven|twelve|thirteen)\s+(?:[\w-]+\s+)?(?P<noun>hostages|captives|"
@@ -376,4 +394,4 @@ _METRIC_VETOES = (_custody_death, _former_detainees, _identified_part, _bodies_h
                   _other_war,
                   _batch_of_release, _shown_in_media,
                   _part_of_the_released, _projected_remainder, _named_part_of_release,
-                  _released_described, _release_heading)
+                  _released_described, _release_heading, _part_by_destination)
