@@ -112,8 +112,9 @@ _WHOLE_WAR = re.compile(r"\b(?:in|during|throughout)\s+(?:the|its|israel['’]s)
 
 # ("since Oct. 8, 2023": the year after its comma belongs to the date)
 _SINCE = re.compile(r"\bsince\b(?P<what>(?:[^,;]|,\s*(?:19|20)\d\d\b){0,80})", re.IGNORECASE)
-# what a war total counts since (8 October 2023: the day the Lebanese front opened)
-_WAR_START = re.compile(r"\b(?:oct(?:ober)?\.?\s+[78]\b|[78]\s+oct|oct(?:ober)?\.?\s+(?:20)?23|"
+# what a war total counts since (8 October 2023: the day the Lebanese front opened; "since
+# October 7th", "since 7th October")
+_WAR_START = re.compile(r"\b(?:oct(?:ober)?\.?\s+[78](?:th)?\b|[78](?:th)?\s+oct|oct(?:ober)?\.?\s+(?:20)?23|"
                         r"(?:the|this)\s+(?:war|conflict|offensive|fighting|outbreak)|"
                         r"(?:the|this)\s+(?:start|beginning)(?!\s+of\s+(?:the\s+)?(?:agreement|"
                         r"ceasefire|cease-fire|truce|deal|accord))|"
