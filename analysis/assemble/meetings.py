@@ -44,6 +44,7 @@ class Cluster:
     span: tuple | None = None  # the week or month of an undated meeting ("last week")
     soft: dt.date | None = None  # the day the news is about, for a held meeting without one
     round_days: int = 0  # how long the text says the round lasted ("lasted for two days")
+    under_way: bool = False  # its day is the report's, for talks under way (no day named)
 
     @property
     def first(self) -> dict:
@@ -229,6 +230,11 @@ def _add(cluster: Cluster, mention: dict, day, gazetteer: Gazetteer, primary: bo
     if day and cluster.date is None:
         cluster.date, cluster.date_text, cluster.last = day, mention.get("date_text", ""), day
         cluster.boundary = mention.get("boundary", "")
+        cluster.under_way = _under_way(mention)
+    elif day and cluster.under_way and not _under_way(mention) and day <= cluster.date:
+        cluster.date, cluster.date_text, cluster.under_way = day, mention["date_text"], False
+        # "has met with the Hamas delegation in Doha as the negotiations continue. The
+        # meetings took place on Monday evening": Monday, not the report's day
     elif day and primary and cluster.date is not None:
         if day < cluster.date:  # a round is dated by its first day
             cluster.date, cluster.date_text = day, mention.get("date_text", "")
@@ -251,6 +257,12 @@ def _add(cluster: Cluster, mention: dict, day, gazetteer: Gazetteer, primary: bo
             cluster.held = True  # (a bare "negotiations ... in January" leaves a plan alone;
             # so does "sources described the talks in Oslo as exploratory" a plan for Saturday)
         cluster.earlier = cluster.earlier or bool(mention.get("earlier"))
+
+
+def _under_way(mention: dict) -> bool:
+    """The mention's day is the report's because the talks are said to be under way
+    ('as negotiations continue', 'currently'), not a day it names."""
+    return bool(mention.get("ongoing")) and mention.get("date_text") == mention["ongoing"]
 
 
 def _resolve_offices(mention: dict, when: dt.date | None) -> dict:

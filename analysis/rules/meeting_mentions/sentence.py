@@ -378,11 +378,21 @@ class SentenceMixin:
         dates = [d for d in state.dates if s.has(d)
                  and not self._speech_date(state.doc, d, s.span)
                  and not self._day_of_other_noun(state.doc, d, s)
-                 and not _date_elsewhere(state.doc, d, triggers, speech, breaks)]
+                 and not _date_elsewhere(state.doc, d, triggers, speech, breaks)
+                 and not self._cabinet_day(s, d)]
         precise = [d.start for d in dates if day_precise(d.text)]
         if precise:  # a month before the day is a section's ("JULY 2024 - ... on July 28")
             dates = [d for d in dates if day_precise(d.text) or d.start > min(precise)]
         return dates
+
+    def _cabinet_day(self, s: Sentence, date: Item) -> bool:
+        """The day of a meeting that is none ('Follow-up meetings have been scheduled for
+        this week and the war cabinet is due to meet today': the cabinet's day, not the
+        follow-up meetings'): a verb of meeting within the three words before the day that a
+        cabinet, briefing or press word blocks (`_not_meeting`)."""
+        i = date.start - s.start
+        return any(s.lower[j] in self.lex["meet_verb"] and self._not_meeting(s.lower, j)
+                   for j in range(max(0, i - 3), i))
 
     @staticmethod
     def _attach(doc, triggers, places, dates, verbs=None) -> dict[int, dict[str, list[Item]]]:
