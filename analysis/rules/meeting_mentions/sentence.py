@@ -379,7 +379,7 @@ class SentenceMixin:
                  and not self._speech_date(state.doc, d, s.span)
                  and not self._day_of_other_noun(state.doc, d, s)
                  and not _date_elsewhere(state.doc, d, triggers, speech, breaks)
-                 and not self._cabinet_day(s, d)]
+                 and not self._cabinet_day(s, d) and not self._decision_day(s, d)]
         precise = [d.start for d in dates if day_precise(d.text)]
         if precise:  # a month before the day is a section's ("JULY 2024 - ... on July 28")
             dates = [d for d in dates if day_precise(d.text) or d.start > min(precise)]
@@ -393,6 +393,17 @@ class SentenceMixin:
         i = date.start - s.start
         return any(s.lower[j] in self.lex["meet_verb"] and self._not_meeting(s.lower, j)
                    for j in range(max(0, i - 3), i))
+
+    def _decision_day(self, s: Sentence, date: Item) -> bool:
+        """The day of a decision to send ('the war cabinet had agreed on Saturday to send a
+        delegation to Qatar', 'approved Sunday to dispatch a team'): a deciding word (a
+        `sender` word or 'agreed') within the two words before the day, 'to' and a sending
+        verb right after it. Leaves 'will send a delegation on Saturday' (the sending's)."""
+        i, end = date.start - s.start, date.end - s.start
+        before = s.lower[max(0, i - 2):i]
+        return any(w in self.lex["sender"] or w == "agreed" for w in before) and \
+            s.lower[end:end + 1] == ["to"] and s.lower[end + 1:end + 2] != [] and \
+            s.lower[end + 1] in self.lex["send_verb"]
 
     @staticmethod
     def _attach(doc, triggers, places, dates, verbs=None) -> dict[int, dict[str, list[Item]]]:
