@@ -66,6 +66,21 @@ _OWN_LOSSES = re.compile(r"\b(?:idf|army|military|israeli\s+forces)\b[^.;]{0,40}
                          re.IGNORECASE)
 
 
+# the army as the group a toll counts, not its campaign: "the death toll among Israeli army
+# forces in Gaza has risen to 167", "the death toll of the Israeli army since ... to 491" (not
+# "the toll of the Israeli army's offensive", "the toll of Israeli army attacks")
+_ARMY_WORD = re.compile(r"(?:army|military|idf|forces)$", re.IGNORECASE)
+_ARMY_ACTION_AFTER = re.compile(r"^(?:['’]|\s+(?:forces\s+)?(?:attacks?|aggression|offensive|"
+                                r"assaults?|strikes?|bombardment|bombing|operations?|campaign|raids?|"
+                                r"shelling|fire|war)\b)", re.IGNORECASE)
+
+
+def _army_toll(match: re.Match) -> bool:
+    """Does a toll phrase ("toll among|of ...") name the army itself as its dead?"""
+    return bool(_ARMY_WORD.match(match.group("word"))) and "toll" in match.group(0).lower() \
+        and not _ARMY_ACTION_AFTER.match(match.string[match.end("word"):])
+
+
 def _toll_group(s: _Sentence, r: _Reading) -> str | None:
     """The group a tally phrase names: "the number of UNRWA personnel killed since the
     beginning of hostilities has increased to 135" (aid workers), "number of Palestinian
@@ -76,6 +91,8 @@ def _toll_group(s: _Sentence, r: _Reading) -> str | None:
     match = _GROUP_TOLL.search(left) or _TOLL_AMONG.search(left) or _GROUP_NUMBER.search(left)
     if match and s.lexicon.group_of.get(match.group("word").lower()):
         return s.lexicon.group_of[match.group("word").lower()]
+    if match and _army_toll(match):
+        return "soldiers"
     if _MILITARY_TOLL.search(left) or _OWN_LOSSES.search(left):  # (also "the toll of the
         return "soldiers"  # ground campaign", "the IDF has announced it's suffered 15 fatalities")
     if _STARVATION_TOLL.search(left):

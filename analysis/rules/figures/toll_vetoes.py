@@ -114,7 +114,8 @@ _WHOLE_WAR = re.compile(r"\b(?:in|during|throughout)\s+(?:the|its|israel['’]s)
 _SINCE = re.compile(r"\bsince\b(?P<what>(?:[^,;]|,\s*(?:19|20)\d\d\b){0,80})", re.IGNORECASE)
 # what a war total counts since (8 October 2023: the day the Lebanese front opened; "since
 # October 7th", "since 7th October")
-_WAR_START = re.compile(r"\b(?:oct(?:ober)?\.?\s+[78](?:th)?\b|[78](?:th)?\s+oct|oct(?:ober)?\.?\s+(?:20)?23|"
+_WAR_START = re.compile(r"\b(?:oct(?:ober)?\.?\s+[78](?:th)?\b|[78](?:th)?\s+oct|"
+                        r"oct(?:ober)?\.?\s+(?:20)?23|"
                         r"(?:the|this)\s+(?:war|conflict|offensive|fighting|outbreak)|"
                         r"(?:the|this)\s+(?:start|beginning)(?!\s+of\s+(?:the\s+)?(?:agreement|"
                         r"ceasefire|cease-fire|truce|deal|accord))|"
@@ -129,6 +130,17 @@ _RESTART = re.compile(r"\b(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)
                       r"ceasefire|cease-fire|truce|agreement|accord)", re.IGNORECASE)
 
 
+# an army's count of its dead since its ground offensive began: "the total number of troopers
+# killed since the launch of the military's ground offensive on October 27 to 44", "since the
+# ground invasion was launched on October 27" (a whole for soldiers, as "in the ground
+# operation" is; a restart for others)
+_GROUND_WAR_SINCE = re.compile(r"\bsince\s+(?:the\s+)?(?:(?:start|beginning|launch|outset)\s+of"
+                               r"\s+)?"
+                               r"(?:the\s+|its\s+|israel['’]s\s+|the\s+military['’]s\s+|the\s+"
+                               r"army['’]s\s+)?(?:[\w-]+\s+){0,2}?ground\s+(?:offensive|operations?|"
+                               r"invasion|incursion|war|campaign)\b", re.IGNORECASE)
+
+
 def _count_since_restart(s: _Sentence, r: _Reading) -> bool:
     """A toll counted since something other than the war's start: "since Israel resumed its
     strikes on Tuesday, 436 people have been killed", "89 killed since October 11", "since the
@@ -138,6 +150,8 @@ def _count_since_restart(s: _Sentence, r: _Reading) -> bool:
     the war began", "since Hamas' October 7, 2023 attack", "since October 2023"."""
     if r.metric not in ("killed", "injured", "displaced"):
         return False
+    if r.group == "soldiers" and _GROUND_WAR_SINCE.search(s.text):
+        return False  # the army's running count since its ground offensive began
     if _since_restart(s, r):
         s.outcomes[-1]["restart"] = True
         return True
