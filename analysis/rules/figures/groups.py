@@ -81,6 +81,17 @@ def _army_toll(match: re.Match) -> bool:
         and not _ARMY_ACTION_AFTER.match(match.string[match.end("word"):])
 
 
+# the army reporting a bare count of dead (no noun): its own soldiers. "The IDF has disclosed
+# that at least 726 have lost their lives since the onset of the war" (not "the IDF said 40
+# Palestinians were killed": a noun; not "the army said 40 were killed in the strike", an
+# incident, which the incident vetoes drop)
+_ARMY_REPORTS_BARE = re.compile(r"\b(?:the\s+)?(?:idf|army|military|israel\s+defen[cs]e\s+forces)\b"
+                                r"(?:\s+\w+){0,2}?\s+(?:has\s+|have\s+|had\s+)?(?:said|says|"
+                                r"disclosed|revealed|announced|reported|confirmed|stated)\s+"
+                                r"(?:that\s+)?(?:(?:at\s+least|some|about|around|more\s+than|"
+                                r"over|nearly)\s+)?$", re.IGNORECASE)
+
+
 def _toll_group(s: _Sentence, r: _Reading) -> str | None:
     """The group a tally phrase names: "the number of UNRWA personnel killed since the
     beginning of hostilities has increased to 135" (aid workers), "number of Palestinian
@@ -93,8 +104,10 @@ def _toll_group(s: _Sentence, r: _Reading) -> str | None:
         return s.lexicon.group_of[match.group("word").lower()]
     if match and _army_toll(match):
         return "soldiers"
-    if _MILITARY_TOLL.search(left) or _OWN_LOSSES.search(left):  # (also "the toll of the
-        return "soldiers"  # ground campaign", "the IDF has announced it's suffered 15 fatalities")
+    if _MILITARY_TOLL.search(left) or _OWN_LOSSES.search(left) or (  # (also "the toll of the
+            r.np.kind is None and _ARMY_REPORTS_BARE.search(r.left)):  # ground campaign", "the
+        return "soldiers"  # IDF has announced it's suffered 15 fatalities", "the IDF disclosed
+        # that at least 726 have lost their lives": its own dead, told with no noun)
     if _STARVATION_TOLL.search(left):
         return "starvation"
     last = s.rows[-1] if s.rows else None  # "17,000 children have been killed and over 33,000

@@ -211,7 +211,9 @@ _FIGHTING = (r"(?:war|strikes?|airstrikes?|attacks?|offensive|fighting|hostiliti
              r"bombardment|operations?|assault|aggression|campaign|military)")
 _RESUMED = re.compile(rf"\b(?:resum(?:ed|es|ing|ption)|renewed)\b(?:\s+(?:of\s+)?[\w'’-]+){{0,3}}?"
                       rf"\s+{_FIGHTING}\b|(?<!from\sthe\s)(?<!of\sthe\s)\b{_FIGHTING}\s+(?:has\s+|had\s+|"
-                      rf"have\s+|was\s+|were\s+)?(?:been\s+)?(?:resumed|renewed)\b", re.IGNORECASE)
+                      rf"have\s+|was\s+|were\s+)?(?:been\s+)?(?:resumed|renewed)\b|"
+                      r"\b(?:conflict|war|fighting)['’]s\s+resurgence\b|\bresurgence\s+of\b",
+                      re.IGNORECASE)  # ("the conflict's resurgence has resulted in the death")
 
 
 def _combined_toll(s: _Sentence, r: _Reading) -> bool:
