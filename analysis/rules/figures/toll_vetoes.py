@@ -51,6 +51,13 @@ def _incident_toll(s: _Sentence, r: _Reading) -> bool:
     return _is_incident(s.text, r.number.start, r.number.end, s.lexicon, toll=r.left_is_toll)
 
 
+# a toll said to be one day's: "bringing the military death toll on Tuesday to seven", "the
+# army's toll for the day to nine", "the toll today to five"
+_ONE_DAY_TOLL = re.compile(r"\btoll\s+(?:on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|"
+                           r"for\s+the\s+day|in\s+(?:a\s+single|one)\s+day)\s+(?:to|at)\s+"
+                           r"(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+
+
 def _small_toll_without_war(s: _Sentence, r: _Reading) -> bool:
     """A toll under 1,000 is one day's, one strike's or one site's unless its clause says it
     is a running total ("since", "so far", "to date", "in total", "overall", "throughout"):
@@ -61,9 +68,11 @@ def _small_toll_without_war(s: _Sentence, r: _Reading) -> bool:
     if r.metric not in ("killed", "injured") or r.value >= 1000 or (r.subset and
                                                                      r.group != "all"):
         return False  # ("killed 1,200 people, including 815 civilians": a part of a war toll)
-    if _toll_group(s, r) == "soldiers" or (r.np.group == "soldiers" and r.value >= 100):
+    if (_toll_group(s, r) == "soldiers" and not _ONE_DAY_TOLL.search(r.core_left)) or (
+            r.np.group == "soldiers" and r.value >= 100):
         return False  # "the army's death toll rose to 330", "174 soldiers have been killed in
-        # Gaza": an army counts its dead in a running total (not "two soldiers were killed")
+        # Gaza": an army counts its dead in a running total (not "two soldiers were killed",
+        # "bringing the military death toll on Tuesday to seven": one day's)
     if _elided_after_war_toll(s, r) or _paired_with_war_injuries(s, r):
         return False
     clause = next(part for part, start in _clauses(s.text)
@@ -364,3 +373,20 @@ def _earlier_war(s: _Sentence, r: _Reading) -> bool:
         # killed from January 1 to December 15, 2023": a year's count, not the war's
     return bool(r.np.others and _IN_EARLIER_YEAR.search(s.text[:r.number.start]))  # "killed
     # 170 Palestinians in 2022, ..., while more than 9,000 others were injured"
+
+
+# an injury count of one severity: "332 soldiers have been seriously injured", "576 had been
+# moderately wounded", "1,161 had received minor injuries" (parts of the wounded, by how badly)
+_SEVERITY_AFTER = re.compile(r"^\s*(?:[\w-]+\s+){0,2}?(?:(?:have|has|had|were|was|are|is)\s+)?"
+                             r"(?:been\s+)?(?:(?:seriously|severely|critically|moderately|lightly|"
+                             r"slightly|mildly)\s+(?:injured|wounded|hurt)|(?:received|sustained|"
+                             r"suffered)\s+(?:minor|light|moderate|serious|severe|critical)\s+"
+                             r"(?:injuries|wounds))\b", re.IGNORECASE)
+
+
+def _injured_by_severity(s: _Sentence, r: _Reading) -> bool:
+    """The wounded of one severity are a part, not the toll: "at least 332 Israeli soldiers
+    have been seriously injured", "1,161 had received minor injuries". Leaves "5,100 soldiers
+    have been injured, 800 of them seriously" (the whole comes first)."""
+    return r.metric == "injured" and bool(_SEVERITY_AFTER.match(r.after))
+
