@@ -140,9 +140,7 @@ def _compatible(cluster: Cluster, mention: dict, day, gazetteer: Gazetteer,
     met = bool(MET_WORDS & set(mention.get("trigger", "").lower().split()))
     if met and day and cluster.date and day < cluster.date and len(people) >= 2 and \
             people - mine and not mention.get("location") and not mention.get("boundary"):
-        return False  # "Sisi met Burns on Saturday", the day before the round: its own;
-        # "Witkoff's meeting with Qatar's prime minister on Friday" is not his arrival in
-        # Israel on Saturday
+        return False  # "Sisi met Burns on Saturday", the day before the round: its own
     if mention.get("boundary") or mention.get("joining") or inside or not (people and mine) \
             or people & mine:
         return True
@@ -169,6 +167,7 @@ def _other_side_trip(cluster: Cluster, mention: dict) -> bool:
 
 
 MET_WORDS = {"met", "meeting"}  # a meeting of its own people, not a round's arrival or talks
+# ("Witkoff's meeting with Qatar's prime minister on Friday" is not his arrival on Saturday)
 ARRIVAL = re.compile(r"\barriv(?:e|es|ed|ing)\b", re.IGNORECASE)
 
 
