@@ -117,6 +117,15 @@ def _mask_dates(text: str, lexicon: FigureLexicon) -> str:
     return _DATE_RE.sub(lambda m: "x" * len(m.group(0)), text)
 
 
+# a participle "held" describing the first of a pair whose shared predicate is a release:
+# "So far 19 hostages held in Gaza and over 1,000 Palestinian prisoners have been freed" (not
+# "59 hostages are held in Gaza", "hostages held in Gaza, and 20 were freed": own predicates)
+_HELD_THEN_FREED = re.compile(r"^\s+held\s+(?:in|by)\s+[\w\s'’-]{1,30}?\s+and\s+"
+                              r"(?:[^.;,]|,(?=\d)){0,60}?\b"
+                              r"(?:have|has|had|were)\s+(?:all\s+|now\s+)?been\s+(?:freed|"
+                              r"released|returned|set\s+free)\b", re.IGNORECASE)
+
+
 def _right_trigger(after: str, lexicon: FigureLexicon) -> tuple[str | None, bool]:
     """The predicate after the noun phrase ("were killed", "are still held"); pending?"""
     if not lexicon.any_right_re.match(after):  # (none of the seven when their union fails)
@@ -140,6 +149,9 @@ def _right_trigger(after: str, lexicon: FigureLexicon) -> tuple[str | None, bool
         best = None  # "Eight Remains of hostages handed back": a noun, not "remains in Gaza"
     if best is None:
         return None, False
+    if best[0] == "hold" and _HELD_THEN_FREED.match(after):
+        best = ("release",) + best[1:]  # "19 hostages held in Gaza and over 1,000 prisoners
+        # have been freed": "held" describes them; the pair's predicate is the release
     if best[0] == "take" and re.search(r"\bremain", best[2], re.IGNORECASE):
         best = ("hold",) + best[1:]  # "49 remain captive in Gaza"
     pending = bool(_MODAL_RE.search(best[2]) or (  # "1,904 prisoners to be freed"
