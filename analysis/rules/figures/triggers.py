@@ -126,6 +126,13 @@ _HELD_THEN_FREED = re.compile(r"^\s+held\s+(?:in|by)\s+[\w\s'’-]{1,30}?\s+and\
                               r"released|returned|set\s+free)\b", re.IGNORECASE)
 
 
+# where people "remain" when it is not captivity: "remain hospitalized", "remain in hospital",
+# "remain in stable condition", "remain under observation"
+_IN_CARE = re.compile(r"^\s*(?:hospitali[sz]ed|in\s+(?:the\s+)?hospital|in\s+(?:a\s+)?(?:\w+\s+)?"
+                      r"condition|under\s+(?:medical\s+)?observation|in\s+intensive\s+care)\b",
+                      re.IGNORECASE)
+
+
 def _right_trigger(after: str, lexicon: FigureLexicon) -> tuple[str | None, bool]:
     """The predicate after the noun phrase ("were killed", "are still held"); pending?"""
     if not lexicon.any_right_re.match(after):  # (none of the seven when their union fails)
@@ -149,6 +156,8 @@ def _right_trigger(after: str, lexicon: FigureLexicon) -> tuple[str | None, bool
         best = None  # "Eight Remains of hostages handed back": a noun, not "remains in Gaza"
     if best is None:
         return None, False
+    if best[0] == "hold" and _IN_CARE.match(after[best[1]:]):
+        return None, False  # "The four are expected to remain hospitalized": in care, not held
     if best[0] == "hold" and _HELD_THEN_FREED.match(after):
         best = ("release",) + best[1:]  # "19 hostages held in Gaza and over 1,000 prisoners
         # have been freed": "held" describes them; the pair's predicate is the release
