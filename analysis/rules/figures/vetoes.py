@@ -4,8 +4,9 @@ Each a small function whose docstring lists the phrases it drops and the ones it
 vetoes of tolls are in :mod:`.toll_vetoes`; here are those of hostages, prisoners and
 releases: bodies handed over, hostages taken before the war or killed by their captors,
 proposed or withheld releases, recipients, small captures, people shown in a video, what a
-plan would leave; those of the parts of a release day are in :mod:`.release_parts`. Fed by :mod:`.metric`, :mod:`.groups`, :mod:`.rows`,
-:mod:`.toll_vetoes`; feeds :mod:`.sentence`.
+plan would leave; those of the parts of a release day are in :mod:`.release_parts`. Fed by
+:mod:`.metric`, :mod:`.groups`, :mod:`.rows`, :mod:`.toll_vetoes`, :mod:`.release_parts`;
+feeds :mod:`.sentence`.
 """
 
 from __future__ import annotations
