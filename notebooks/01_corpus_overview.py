@@ -17,11 +17,12 @@
 # # Corpus overview
 #
 # What the corpus holds: every file read, the date each report carries (given in its text or
-# metadata, inferred from its content within a window, or missing), the files set aside and
+# metadata, inferred from its content within a window, or none), the files set aside and
 # why, how the reports spread over time, and the people, places and organisations they
-# mention most. Paths in the parameters are relative to this `notebooks/` folder.
+# mention most.
 
 # %% tags=["parameters"]
+# paths are relative to this notebooks/ folder
 corpus = "../data/corpus"  # articles: a folder of .txt/.jsonl/.csv files, or one export file
 tables_dir = None  # tables from `python -m analysis extract`, or None to extract the corpus first
 output_dir = "../reports/lab/01_corpus_overview"  # this notebook writes files only here
@@ -37,7 +38,7 @@ from analysis.present import notebook_helpers as nh
 nh.setup()
 out = nh.output_folder(output_dir)
 tables = nh.select_dates(nh.load_tables(tables_dir, corpus, output_dir, model), start, end)
-nh.say(nh.corpus_summary(tables.documents, start, end))
+nh.say(nh.corpus_summary(tables.documents, start, end), nh.trust("dates"))
 
 # %% [markdown]
 # ## Documents and their dates

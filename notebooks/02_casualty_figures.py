@@ -43,7 +43,7 @@ out = nh.output_folder(output_dir)
 tables = nh.select_dates(nh.load_tables(tables_dir, corpus, output_dir, model), start, end)
 official = nh.load_official_casualties(reference_dir)
 nh.say(nh.figures_summary(tables.figures, nh.CASUALTY_METRICS, "casualty", start, end,
-                          documents=tables.documents))
+                          documents=tables.documents), nh.trust("figures"))
 
 # %% [markdown]
 # ## Killed

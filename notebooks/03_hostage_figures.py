@@ -42,7 +42,7 @@ out = nh.output_folder(output_dir)
 tables = nh.select_dates(nh.load_tables(tables_dir, corpus, output_dir, model), start, end)
 reported = nh.load_reported_hostages(reference_dir)
 nh.say(nh.figures_summary(tables.figures, nh.HOSTAGE_TABLE_METRICS, "hostage and prisoner",
-                          start, end, documents=tables.documents))
+                          start, end, documents=tables.documents), nh.trust("figures"))
 
 # %% [markdown]
 # ## Hostages held

@@ -43,7 +43,7 @@ nh.setup()
 out = nh.output_folder(output_dir)
 tables = nh.select_dates(nh.load_tables(tables_dir, corpus, output_dir, model), start, end)
 rounds = nh.rounds_with_status(tables.rounds, tables.meetings)
-nh.say(nh.rounds_summary(rounds, start, end))
+nh.say(nh.rounds_summary(rounds, start, end), nh.trust("rounds"))
 
 # %% [markdown]
 # ## Timeline
@@ -66,8 +66,9 @@ nh.save_chart(ax, out, "rounds_per_month")
 # %% [markdown]
 # ## Who took part, and when
 #
-# The most frequent participants, and in each month how many rounds they attended; the number
-# after each name is all their rounds.
+# The most frequent participants, and in each month (each quarter when the rounds span more
+# than two years) how many rounds they attended; the number after each name is all their dated
+# rounds (the rounds without a date are in the tables below).
 
 # %%
 ax = charts.participants_heatmap(rounds, top=15)

@@ -290,9 +290,9 @@ def test_entity_counts_and_document_dates():
     assert counts.to_dict("records") == [
         {"text": "Doha", "label": "GPE", "mentions": 2, "articles": 2}]
     dates = nh.document_dates(make_documents())
-    assert list(dates["date"]) == ["given (header)", "given (metadata)", "inferred", "missing"]
+    assert list(dates["date"]) == ["given (header)", "given (metadata)", "inferred", "undated"]
     assert dates["window"].iloc[2] == "2024-05-07 to 2024-05-11"
-    assert nh.date_counts(make_documents()) == {"given": 2, "inferred": 1, "missing": 1}
+    assert nh.date_counts(make_documents()) == {"given": 2, "inferred": 1, "undated": 1}
     assert list(nh.problem_files(make_documents())["error"]) == ["empty file"]
 
 
@@ -541,7 +541,7 @@ def test_round_and_record_tables_read_in_words():
 def test_summaries_say_what_is_inferred_and_what_cannot_be_checked():
     text = nh.figures_summary(make_figures(), nh.CASUALTY_METRICS, "casualty",
                               documents=make_documents())
-    assert "1 comes from undated reports" in text
+    assert "1 comes from an undated report and cannot be placed" in text
     assert "1 comes from 1 report whose date was inferred from its content" in text
     rounds = make_rounds()
     assert nh.reference_summary(None, rounds).endswith(
@@ -602,3 +602,110 @@ def test_reference_sources_read_in_words():
     assert "a day without a report" in shown[1]
     assert shown[2].startswith("reported by <a href=\"https://www.atalayar.com/en/x\"")
     assert ">atalayar.com</a>" in shown[2]
+
+
+# ----------------------------------------------------------------------------- round 7
+
+
+def _prisoner_figures() -> pd.DataFrame:
+    """Prisoners held as a real corpus states them: 8,800 to 9,900, February 2024 to April
+    2025, far from 0."""
+    return schema.conform(pd.DataFrame({
+        "doc_id": list("abcd"), "report_date": ["2024-02-25", "2024-04-16", "2024-04-16",
+                                                "2025-04-17"],
+        "metric": "prisoners_held", "population": "palestinian",
+        "value": [8800, 9000, 9500, 9900], "qualifier": "lower_bound",
+        "scope": "cumulative"}), "figures")
+
+
+def _marker_room_px(ax) -> float:
+    """Pixels between the highest marker's centre and the top of its Axes."""
+    ax.figure.canvas.draw()
+    tops = [ax.transData.transform(point)[1] for c in ax.collections
+            if type(c).__name__ == "PathCollection" for point in c.get_offsets()]
+    return ax.bbox.y1 - max(tops)
+
+
+def test_the_highest_marker_shows_whole_under_the_frame():
+    """With the count axis pulled down to 0, matplotlib's 5 % margin (of 8,800-9,900) left the
+    top marker cut in half by the frame; so too the Israeli panel's 1,200s. Now the highest
+    marker's centre sits at least a marker's radius (about 5 px) below the top."""
+    radius_px = (55 ** 0.5) / 2 * 100 / 72
+    ax = charts.hostage_figures(_prisoner_figures(), metrics=["prisoners_held"])
+    assert ax.get_ylim()[0] == 0
+    assert _marker_room_px(ax) > radius_px
+    figures = schema.conform(pd.DataFrame({
+        "doc_id": list("abcd"), "report_date": ["2024-01-28", "2024-03-09"] * 2,
+        "metric": "killed", "population": ["palestinian"] * 2 + ["israeli"] * 2,
+        "value": [26422, 31000, 1200, 1200], "qualifier": "exact",
+        "scope": "cumulative"}), "figures")
+    top, low = charts.casualty_figures(figures, make_official()).figure.axes
+    assert _marker_room_px(low) > radius_px and _marker_room_px(top) > radius_px
+    # a figure near 0 (2 hostages dead, a misread injured toll) was cut in half by the x-axis
+    near_zero = _prisoner_figures().assign(value=[2, 4, 30, 9900])
+    ax = charts.hostage_figures(near_zero, metrics=["prisoners_held"])
+    markers = [c for c in ax.collections if type(c).__name__ == "PathCollection"]
+    assert markers and not any(c.get_clip_on() for c in markers)
+
+
+def test_a_date_axis_names_the_year_of_its_first_tick():
+    """'Mar May Jul Sep Nov 2025 Mar' left the reader to guess the first months' year."""
+    ax = charts.hostage_figures(_prisoner_figures(), metrics=["prisoners_held"])
+    ax.figure.canvas.draw()
+    labels = [t.get_text() for t in ax.get_xticklabels() if t.get_text()]
+    assert labels[0] == "Mar 2024" and "2025" in labels
+    within_a_year = _prisoner_figures().assign(report_date=["2025-01-16", "2025-03-03",
+                                                            "2025-10-13", "2025-11-18"])
+    ax = charts.hostage_figures(within_a_year, metrics=["prisoners_held"])
+    ax.figure.canvas.draw()
+    labels = [t.get_text() for t in ax.get_xticklabels() if t.get_text()]
+    assert "2025" in labels[0] and not any("2024" in label for label in labels)
+
+
+def test_a_chart_without_crosses_does_not_explain_crosses():
+    """The prisoners-held chart has no reported series, yet its source line explained the
+    crosses; the hostage chart with reported points still does."""
+    ax = charts.hostage_figures(_prisoner_figures(), metrics=["prisoners_held"])
+    assert "Source:" in texts(ax) and "crosses" not in texts(ax)
+    reported = pd.DataFrame({"report_date": ["2024-04-16"], "metric": ["hostages_remaining"],
+                             "value": ["133"]})
+    held = _prisoner_figures().assign(metric="hostages_held", value=[134, 133, 133, 59],
+                                      population="israeli")
+    assert "crosses" in texts(charts.hostage_figures(held, reported, metrics=["hostages_held"]))
+
+
+def test_figures_of_inferred_report_dates_are_pale():
+    """A ten-day window is narrower than a marker on a two-year axis: its dashed bar hid under
+    the marker, and nothing told a guessed report date from a given one. Their markers are now
+    filled pale, the others in the population's colour, and the legend says so."""
+    figures = schema.conform(pd.DataFrame({
+        "doc_id": ["given", "guessed"], "report_date": ["2024-01-28", "2025-06-23"],
+        "metric": "killed", "population": "palestinian", "value": [26422, 55998],
+        "qualifier": "exact", "scope": "cumulative"}), "figures")
+    documents = schema.conform(pd.DataFrame({
+        "doc_id": ["given", "guessed"], "report_date": ["2024-01-28", "2025-06-23"],
+        "date_source": ["header", "inferred"], "status": "ok",
+        "date_window_start": ["2024-01-28", "2025-06-22"],
+        "date_window_end": ["2024-01-28", "2025-06-25"]}), "documents")
+    ax = charts.casualty_figures(figures, make_official(), documents=documents)
+    colour = charts.POPULATION_STYLE["palestinian"]["color"]
+    fills = {}
+    for c in ax.collections:
+        if type(c).__name__ == "PathCollection":
+            for (_x, y), face in zip(c.get_offsets(), c.get_facecolor()):
+                fills[int(y)] = matplotlib.colors.to_hex(face)
+    assert fills == {26422: matplotlib.colors.to_hex(colour), 55998: charts.pale(colour)}
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert charts.INFERRED_WINDOW_LABEL in legend and "pale" in charts.INFERRED_WINDOW_LABEL
+
+
+def test_rounds_sentences_count_in_good_grammar_and_say_what_is_counted():
+    """'1 have no known date'; and the heatmap's 'all their rounds' beside a count that leaves
+    out their undated rounds (Burns (4) in a table listing him in five rounds)."""
+    rounds = make_rounds()
+    assert nh.rounds_summary(rounds).endswith(" 1 has no known date.")
+    two = pd.concat([rounds, rounds.tail(1).assign(round_id="R4")])
+    assert nh.rounds_summary(two).endswith(" 2 have no known date.")
+    ax = charts.participants_heatmap(rounds)
+    assert "all their dated rounds" in " ".join(texts(ax).split())
+    assert ax.get_ylabel() == "participant (dated rounds attended)"

@@ -363,7 +363,8 @@ def test_a_date_after_since_in_a_future_sentence_is_past():
 
 
 def test_a_war_named_by_its_length_is_over():
-    assert _events("During the 12-day conflict, 29 Israelis were killed.") == \
+    assert _events("Officials gave figures. During the 12-day conflict, 29 Israelis were "
+                   "killed.") == \
         [("event", "Israel strikes Iran (the twelve-day war)", "past")]
 
 
@@ -504,3 +505,42 @@ def test_until_after_a_holiday_leaves_the_report_during_it():
     holidays = [c for c in dating.mention_constraints(date_signals(text)) if c.kind == "holiday"]
     assert len(holidays) == 2 and all(c.allowed[march6] for c in holidays)
     assert not any(c.allowed[dating._index(days, dt.date(2025, 4, 25))] for c in holidays)
+
+
+def test_a_deadline_aside_takes_the_tense_of_the_clause_after_it():
+    from analysis.rules.dates import date_signals
+    coming = "Within three days, meaning by Oct. 13, Hamas is due to free the captives."
+    assert [m["tense"] for m in date_signals(coming) if m["kind"] == "month_day"] == ["future"]
+    past = "In all, by March 1, Hamas had freed 33 captives."
+    assert [m["tense"] for m in date_signals(past) if m["kind"] == "month_day"] == ["past"]
+
+
+def test_remains_returned_to_date_are_counted_from_the_28():
+    from analysis.rules.dates import date_signals
+    found = [m for m in date_signals("So far, the bodies of 17 hostages held in Gaza have "
+                                     "been returned to Israel.") if m["kind"] == "remains"]
+    assert [m["count"] for m in found] == [11]
+    # eight or fewer: the January 2025 truce's bodies; no "to date": nothing
+    assert not [m for m in date_signals("So far, the bodies of 6 hostages have been "
+                                        "returned.") if m["kind"] == "remains"]
+    assert not [m for m in date_signals("The bodies of 17 hostages have been returned.")
+                if m["kind"] == "remains"]
+
+
+def test_the_muslim_holy_month_said_to_begin_in_a_week_or_named_with_its_weekend():
+    from analysis.rules.dates import date_signals
+    found = [m for m in date_signals("A deal was sought before Ramadan. The Muslim holy month "
+                                     "begins in a week.") if m["kind"] == "holiday"]
+    assert any(m.get("starts_soon") for m in found)
+    eid = [m for m in date_signals("A truce would begin over Eid al-Fitr this weekend.")
+           if m["kind"] == "holiday"]
+    assert eid and eid[0].get("starts_soon")
+    # "the Muslim holy month of Ramadan" is one mention, not two
+    assert len([m for m in date_signals("during the Muslim holy month of Ramadan")
+                if m["kind"] == "holiday"]) == 1
+
+
+def test_an_event_someone_wants_to_prevent_is_no_event():
+    from analysis.rules.dates import date_signals
+    assert not [m for m in date_signals("Hamas seeks guarantees to prevent a resumption of "
+                                        "the fighting after any deal.") if m["kind"] == "event"]

@@ -909,3 +909,44 @@ def test_a_round_matched_on_one_name_alone_dates_no_article(strength, dated):
     inference = dating._decide([office, round_], [])
     assert (inference.report_date is not None) is dated, inference.evidence
     assert inference.window is not None and inference.window[0] <= days[400]
+
+
+def test_a_plateau_within_a_month_either_side_of_its_day_is_dated():
+    # round 7: Israel's first count of its dead ("more than 1,400", 7 October - 19 November
+    # 2023) and "on Wednesday": the weekday picks a day among 45 equally supported ones, but
+    # every one of them lies within 30 days of it, so the date is written with the window
+    text = "Relatives met officials on Wednesday, weeks after the attack."
+    figures = [{"metric": "killed", "population": "israeli", "value": 1400,
+                "qualifier": "lower_bound", "scope": "cumulative", "group": "all",
+                "quote": "more than 1,400", "sentence": "killed more than 1,400 people"}]
+    inference = dating.infer_date(date_signals(text), figures)
+    assert inference.report_date is not None, inference.evidence
+    w = inference.window
+    assert max((inference.report_date - w[0]).days, (w[1] - inference.report_date).days) <= 31
+
+
+def test_a_count_of_remains_a_pending_identification_would_leave_is_that_or_one_more():
+    # round 7: "if confirmed, it would mean the remains of 12 hostages remain": 12 or 13 held
+    # now (13 until the body is identified), the periods of both preferred to that of 11
+    found = [m for m in date_signals(
+        "If the body is identified, it would mean the remains of 12 hostages remain in Gaza.")
+        if m["kind"] == "remains"]
+    assert [(m["count"], m.get("pending")) for m in found] == [(12, True)]
+    from analysis.assemble.dating import hostages
+    c = hostages._hostage_period_constraint(12, "hostages_dead", 1, {12, 13})
+    days, _ = dating.calendar_days()
+    idx = {d: i for i, d in enumerate(days)}
+    assert c.prefer[idx[D(2025, 10, 28)]] > c.prefer[idx[D(2025, 10, 31)]]   # 13 over 11
+
+
+def test_a_count_prefers_its_own_period_to_the_margin_days():
+    # 59 held (27 February - 11 May 2025): the days of the period itself rate higher than the
+    # margin days after it; a count within 1 of a period (16 against 15) gets no such pull
+    from analysis.assemble.dating import hostages
+    c = hostages._hostage_period_constraint(59)
+    days, _ = dating.calendar_days()
+    idx = {d: i for i, d in enumerate(days)}
+    assert c.allowed[idx[D(2025, 5, 14)]] and c.allowed[idx[D(2025, 4, 1)]]
+    assert c.prefer[idx[D(2025, 4, 1)]] > c.prefer[idx[D(2025, 5, 14)]]
+    slack = hostages._hostage_period_constraint(16, "hostages_dead")
+    assert slack.prefer is None or not slack.prefer.any()

@@ -103,3 +103,52 @@ def test_compare_skips_event_figures_and_undated():
 def test_compare_empty():
     assert list(reference.compare_figures(schema.empty("figures")).columns) == \
         schema.COMPARISON_COLUMNS
+
+
+# --- the record of known rounds (data/reference/negotiation_rounds.csv) --------------------
+
+def _record_rows():
+    from analysis.paths import REFERENCE_ROUNDS
+
+    return pd.read_csv(REFERENCE_ROUNDS, dtype=str, keep_default_na=False)
+
+
+def test_every_record_row_has_a_source_and_ordered_days():
+    """Each row cites a primary page (http) and, when it has an end day, ends on or after its
+    start; the rows are in order of their first day, and the record reaches December 2025."""
+    rows = _record_rows()
+    assert rows["source_url"].str.startswith("http").all()
+    starts = pd.to_datetime(rows["date_start"], format="ISO8601")
+    assert starts.is_monotonic_increasing
+    ends = rows.loc[rows["date_end"] != ""]
+    assert (pd.to_datetime(ends["date_end"], format="ISO8601")
+            >= pd.to_datetime(ends["date_start"], format="ISO8601")).all()
+    assert starts.max() >= pd.Timestamp("2025-12-01")
+
+
+def test_every_known_round_has_a_place_the_gazetteer_knows():
+    """Each round of talks of the record (meeting, talks, summit) names a place the rounds can
+    match (the gazetteer knows it: Miami, Ankara, Istanbul as much as Doha and Cairo)."""
+    from analysis.assemble.anchors import load_reference_rounds
+
+    known = load_reference_rounds()
+    assert len(known) >= 50
+    missing = known.loc[[not places for places in known["places"]], "city"].tolist()
+    assert missing == []
+
+
+@pytest.mark.parametrize("day, place, people", [
+    ("2025-11-25", "Cairo", {"Ibrahim Kalin", "Hassan Rashad",
+                             "Mohammed bin Abdulrahman Al Thani"}),
+    ("2025-12-19", "Miami", {"Steve Witkoff", "Hakan Fidan", "Badr Abdelatty",
+                             "Mohammed bin Abdulrahman Al Thani"}),
+    ("2025-12-24", "Ankara", {"Hakan Fidan", "Khalil al-Hayya"}),
+])
+def test_late_2025_rounds_resolve_to_their_people(day, place, people):
+    """The rounds of November and December 2025 give the anchoring rules their people by
+    canonical actor (offices such as 'Qatari PM' resolved on the day)."""
+    from analysis.assemble.anchors import known_rounds
+
+    first = dt.date.fromisoformat(day)
+    assert any(days[0] == first and known_place == place and people <= theirs
+               for days, known_place, theirs in known_rounds())

@@ -102,6 +102,29 @@ def test_index_says_what_is_inferred_and_what_the_counts_hold(tmp_path):
     }
 
 
+def test_the_latest_toll_prefers_a_figure_that_fits_and_flags_one_that_does_not(tmp_path):
+    """With --start 2025-01-01 --end 2025-06-30 on real articles the index headlined '131,559
+    (exact) ...; official series that day 55,998': the newest report states 55,998 and a
+    misread 131,559, and the largest was taken. The newest report's toll that fits the
+    official value is taken; when none fits, the line says so."""
+    tables = tmp_path / "tables"
+    tables.mkdir()
+    header = ("doc_id,report_date,metric,population,value,qualifier,official_value,consistent,"
+              "start_char\n")
+    (tables / "figures_vs_reference.csv").write_text(
+        header + "a,2025-06-23,killed,palestinian,55998,exact,55998,True,116\n"
+                 "a,2025-06-23,killed,palestinian,131559,exact,55998,False,287\n"
+                 "b,2025-06-01,killed,palestinian,54418,exact,54418,True,10\n")
+    latest = dict(runner.headline_numbers(tables))["Latest Gaza death toll stated"]
+    assert latest == ("55,998 (exact) in a report of 2025-06-23; official series that day "
+                      "55,998")
+    (tables / "figures_vs_reference.csv").write_text(
+        header + "a,2025-06-23,killed,palestinian,131559,exact,55998,False,287\n")
+    latest = dict(runner.headline_numbers(tables))["Latest Gaza death toll stated"]
+    assert latest.startswith("131,559 (exact) in a report of 2025-06-23; official series "
+                             "that day 55,998 (the figure does not fit it")
+
+
 def test_normalise_notebook_removes_volatile_metadata(tmp_path):
     source = new_notebook(cells=[new_code_cell("x = 1", id="keep-me")])
     nbformat.write(source, tmp_path / "source.ipynb")
@@ -150,6 +173,91 @@ def test_index_names_each_page_and_what_it_shows(tmp_path):
     for name, (title, _what) in runner.PAGE_DESCRIPTIONS.items():
         assert f'<a href="{name}.html">{title}</a><br><small>' in page
     assert "Gaza Ministry of Health&#x27;s count" in page
+
+
+QUALITY_MEASURES = ["figures_exact_p", "figures_exact_r", "figures_exact_f1",
+                    "undated_within_3d", "meetings_f1", "rounds_recall", "rounds_precision"]
+
+
+def _quality_and_floors():
+    import pandas as pd
+
+    from analysis.present.quality import QUALITY_FILE
+
+    quality = pd.read_csv(QUALITY_FILE, dtype={"set": str})
+    floors = pd.read_csv(ROOT / "data" / "eval" / "thresholds.csv")
+    return quality, floors
+
+
+def test_the_scores_the_index_shows_are_the_sets_current_ones():
+    """The index's scores (extraction_quality.csv) against data/eval/thresholds.csv, which
+    holds every set's measures 0.03 to 0.04 under its latest scores: a score below its floor,
+    or more than 0.06 above it, is out of date. When the thresholds are reset after a round,
+    copy that round's scores from the README's tables into extraction_quality.csv."""
+    quality, floors = _quality_and_floors()
+    assert set(quality["kind"]) == {"held_out", "development"}
+    assert set(quality.loc[quality["kind"] == "held_out", "set"]) >= {"test", "test2", "test3",
+                                                                     "test4"}
+    long = quality.melt(id_vars=["set", "kind"], value_vars=QUALITY_MEASURES,
+                        var_name="measure").dropna()
+    checked = long.merge(floors, on=["set", "measure"], how="left")
+    assert checked["minimum"].notna().all(), checked[checked["minimum"].isna()]
+    stale = checked[(checked["value"] < checked["minimum"] - 1e-9)
+                    | (checked["value"] > checked["minimum"] + 0.06)]
+    assert stale.empty, f"extraction_quality.csv out of date:\n{stale}"
+    held_out = quality[quality["kind"] == "held_out"]
+    assert held_out[["figures_exact_p", "figures_exact_r", "undated_left_undated"]].notna().all(
+        axis=None), "held-out sets give precision, recall and the share left undated"
+
+
+def test_index_says_how_good_the_extraction_is(tmp_path):
+    """What a reader must know before trusting a number: the scores measured on real articles
+    annotated by hand, the held-out sets first (what to expect on a new corpus), as ranges
+    over the sets; in the index right after the numbers at a glance."""
+    quality, _ = _quality_and_floors()
+    held = quality[quality["kind"] == "held_out"]
+    dev = quality[quality["kind"] == "development"]
+
+    def span(rows, measure):
+        values = sorted(int(v * 100 + 0.5 + 1e-9) for v in rows[measure].dropna())
+        return f"{values[0]}–{values[-1]} %"
+
+    page = runner.write_index(tmp_path, [], {}, dt.datetime(2024, 1, 1, tzinfo=dt.UTC),
+                              1.0).read_text()
+    assert page.index("At a glance") < page.index("How good the extraction is") < page.index(
+        "<h2>Pages")
+    section = page[page.index("How good the extraction is"):page.index("<h2>Pages")]
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", section))
+    figures = re.search(r"Figures \(number, what, of whom, bound all right\) (.+?) Undated",
+                        text)[1]
+    assert figures.split(" F1")[0] == span(held, "figures_exact_f1")
+    assert (f"{span(held, 'figures_exact_p')} of the figures shown right, "
+            f"{span(held, 'figures_exact_r')} of those stated found") in figures
+    assert f"{span(dev, 'figures_exact_f1')} F1" in text
+    assert (f"Undated articles dated within 3 days {span(held, 'undated_within_3d')}; "
+            f"{span(held, 'undated_left_undated')} left undated") in text
+    assert f"Meetings (place and day right) {span(held, 'meetings_f1')} F1" in text
+    assert (f"Rounds of talks {span(held, 'rounds_recall')} of the known rounds found; "
+            f"{span(held, 'rounds_precision')} of those found real") in text
+    assert (f"{int(held['articles'].sum())} articles in {len(held)} sets never read while "
+            f"the rules were written") in text
+    assert text.index("never saw") < text.index("the rules were written from")
+
+
+def test_pages_say_how_far_to_trust_them_with_the_held_out_scores():
+    """The sentence each page opens with (nh.trust), from the held-out rows only."""
+    from analysis.present import notebook_helpers as nh
+    from analysis.present.quality import trust_sentence
+
+    quality, _ = _quality_and_floors()
+    held = quality[quality["kind"] == "held_out"]
+    low = int(held["figures_exact_p"].min() * 100 + 0.5)
+    assert f"{low}–" in nh.trust("figures") and "never saw" in nh.trust("figures")
+    assert f"{int(held['meetings_f1'].max() * 100 + 0.5)}\u00a0%" in nh.trust("rounds")
+    assert "left undated" in nh.trust("dates")
+    with pytest.raises(ValueError, match="'figures', 'dates' or 'rounds'"):
+        trust_sentence("meetings")
+    assert nh.say("One.", "", "Two <b>.").data == "One. Two &lt;b&gt;."
 
 
 def test_kernel_resolution():

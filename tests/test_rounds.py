@@ -233,9 +233,10 @@ def test_undated_article_month_day_resolves_in_its_window():
 
 def test_undated_article_weekday_takes_the_known_round():
     """A weekday, a place and the people of a known round of the record date the meeting:
-    two shared people inside the article's window. A weekday the record has no round on,
-    people of another period, or no window at all (even with three people of a known round)
-    leave it undated."""
+    two shared people inside the article's window. A weekday the record has no round on, or
+    people of another period leave it undated. Without a window, only a meeting whose people
+    (two or more) are all in one known round on that weekday at that place, and in no other,
+    is placed."""
     window = {"u": (dt.date(2024, 11, 9), dt.date(2025, 1, 24))}
     monday = _undated_meeting("Monday evening", "Doha", "Steve Witkoff;Brett McGurk")
     rounds = merge_rounds(pd.DataFrame([monday]), [], {}, window)
@@ -247,10 +248,40 @@ def test_undated_article_weekday_takes_the_known_round():
     summer = {"u": (dt.date(2024, 6, 20), dt.date(2024, 7, 20))}
     assert list(merge_rounds(pd.DataFrame([three]), [], {}, summer)["start_date"]) == \
         ["2024-07-10"]
-    assert list(merge_rounds(pd.DataFrame([three]), [], {})["start_date"]) == [""]
+    assert list(merge_rounds(pd.DataFrame([three]), [], {})["start_date"]) == ["2024-07-10"]
     # Witkoff was no envoy in July 2024: the Wednesday round of that July is not his
     later = _undated_meeting("on Wednesday", "Doha", "Steve Witkoff;Abbas Kamel;David Barnea")
     assert list(merge_rounds(pd.DataFrame([later]), [], {}, summer)["start_date"]) == [""]
+
+
+@pytest.mark.parametrize("date_text, location, people", [
+    ("on Friday", "Doha", "William Burns;David Barnea"),  # 22 March and 16 August 2024
+    ("on Monday", "Cairo", "Hassan Rashad"),  # one person: several Cairo rounds of his
+    ("", "Doha", "William Burns;Abbas Kamel;David Barnea"),  # no weekday
+    ("on Wednesday", "Doha", "William Burns;Abbas Kamel;Benjamin Netanyahu"),  # not all in it
+])
+def test_undated_article_without_window_needs_all_its_people_in_one_known_round(
+        date_text, location, people):
+    """Without a window the record places a meeting only when its two or more people are all
+    in one known round at its place on its weekday: these stay undated."""
+    row = _undated_meeting(date_text, location, people)
+    assert list(merge_rounds(pd.DataFrame([row]), [], {})["start_date"]) == [""]
+
+
+def test_undated_article_meeting_row_gets_the_anchored_day():
+    """The meetings table gives a meeting of an undated article the day the rounds take
+    ("on Wednesday" in Doha with Burns, Kamel and Barnea: the record's 2024-07-10); a meeting
+    whose words name no day keeps none."""
+    from analysis.assemble.meeting_days import anchor_undated
+
+    rows = [_undated_meeting("on Wednesday", "Doha", "William Burns;Abbas Kamel;David Barnea"),
+            _undated_meeting("", "Doha", "William Burns;Abbas Kamel;David Barnea")]
+    anchor_undated(rows, None)
+    assert [row["date"] for row in rows] == ["2024-07-10", ""]
+    window = (dt.date(2025, 7, 5), dt.date(2025, 8, 21))
+    rows = [_undated_meeting("July 6", "Doha", "")]
+    anchor_undated(rows, window)
+    assert rows[0]["date"] == "2025-07-06"
 
 
 def test_a_dated_article_is_never_placed_by_the_record():
@@ -273,11 +304,11 @@ def test_undated_article_meeting_naming_nobody_needs_a_narrow_window():
     assert list(merge_rounds(pd.DataFrame([friday]), [], {}, spring)["start_date"]) == [""]
 
 
-def _news_of_the_day(location, date_text, participants=""):
+def _news_of_the_day(location, date_text, participants="", quote="talks"):
     """A one-article meeting dated 17 May 2025 by the report, not by date words."""
     return {"doc_id": "a", "report_date": "2025-05-17", "date": "2025-05-17",
             "date_text": date_text, "location": location, "participants": participants,
-            "status": "held", "quote": "talks", "start_char": 0, "end_char": 5}
+            "status": "held", "quote": quote, "start_char": 0, "end_char": 5}
 
 
 @pytest.mark.parametrize("date_text", ["", "ongoing", "have resumed"])
@@ -290,8 +321,34 @@ def test_talks_of_nobody_named_dated_by_the_news_of_the_day_need_the_record(date
         return list(merge_rounds(pd.DataFrame([row]), [], {})["start_date"])
     assert start(_news_of_the_day("Doha", date_text)) == ["2025-05-17"]
     assert start(_news_of_the_day("Cairo", date_text)) == [""]
-    named = _news_of_the_day("Cairo", date_text, "Khalil al-Hayya;Hassan Rashad")
+    named = _news_of_the_day("Cairo", date_text, "Khalil al-Hayya;Hassan Rashad",
+                             "its delegation met Rashad in Cairo")
     assert start(named) == ["2025-05-17"]
+
+
+@pytest.mark.parametrize("quote, day", [
+    ("Egypt hosts Hamas delegation", "2025-05-17"),
+    ("al-Hayya arrived in Cairo", "2025-05-17"),
+    ("al-Hayya's meetings with Egyptian officials in Cairo", ""),
+    ("negotiations gained momentum in Cairo", ""),
+    ("al-Hayya travelled from Doha to Cairo", ""),
+])
+def test_named_people_dated_by_the_news_of_the_day_need_a_verb_of_meeting(quote, day):
+    """A one-article meeting of named people with only the report's day keeps that day when
+    its quote has a verb of meeting; a noun ("meetings", "negotiations") or a journey leaves
+    the round undated (the record has no Cairo round on 17 May 2025)."""
+    row = _news_of_the_day("Cairo", "", "Khalil al-Hayya", quote)
+    assert list(merge_rounds(pd.DataFrame([row]), [], {})["start_date"]) == [day]
+
+
+@pytest.mark.parametrize("participants, days", [("", []), ("Steve Witkoff", ["2025-05-19"])])
+def test_a_round_with_neither_place_nor_people_is_left_out(participants, days):
+    """'Talks are officially supposed to start only on Monday' names neither place nor
+    people: no round anyone can place or check, so the rounds table leaves it out (the
+    meetings table keeps it); naming a person, it is a round with its day."""
+    row = {**_news_of_the_day("", "on Monday", participants), "date": "2025-05-19",
+           "status": "planned"}
+    assert list(merge_rounds(pd.DataFrame([row]), [], {})["start_date"]) == days
 
 
 def test_a_day_told_by_date_words_needs_no_record():
@@ -322,3 +379,89 @@ def test_nobody_named_a_day_apart_stays_apart():
     rounds = merge_rounds(pd.DataFrame([talks, monday]), [], {})
     assert sorted(zip(rounds["start_date"], rounds["doc_ids"])) == [
         ("2025-05-18", "a"), ("2025-05-19", "b")]
+
+
+@pytest.mark.parametrize("first, second, merged", [
+    ("2024-08-15", "2024-08-16", True),  # the Doha summit of 15-16 August 2024 (the record)
+    ("2025-07-07", "2025-07-08", False),  # two days of the long Doha round of July 2025
+])
+def test_nobody_named_a_day_apart_inside_one_short_known_round(first, second, merged):
+    """'The talks will resume today in Doha' (16 August 2024, nobody named) and 'Burns met the
+    mediators in Doha on Thursday' (15 August) are the two days of one short round of the
+    record: one round. Two days of a round of weeks are sessions apart."""
+    talks = {**_news_of_the_day("Doha", "today"), "report_date": second, "date": second}
+    met = {**talks, "doc_id": "b", "report_date": first, "date": first,
+           "date_text": "on Thursday", "participants": "William Burns"}
+    rounds = merge_rounds(pd.DataFrame([talks, met]), [], {})
+    assert (list(rounds["doc_ids"]) == ["a;b"]) == merged
+
+
+# --- "the January meeting": a month named before a meeting noun --------------------------
+
+@pytest.mark.parametrize("sentence, trigger, month", [
+    ("The January meeting in Paris between Barnea and Burns laid the framework.", "meeting",
+     "January"),
+    ("No one has met since the August 2024 summit in Doha.", "summit", "August 2024"),
+    ("Last November's talks in Cairo ended without a deal.", "talks", "November"),
+    ("Burns may meet Barnea in Paris.", "meet", ""),  # a verb: "may" is no month
+    ("In January, the meeting in Paris was postponed.", "meeting", ""),  # not right before it
+    ("The Mar meeting in Paris was postponed.", "meeting", ""),  # an abbreviation
+])
+def test_month_of_the_meeting(sentence, trigger, month):
+    """A month name in full, capitalised, right before a meeting noun dates the meeting to
+    that month ("The January meeting in Paris ..." in a March report); verbs, a month elsewhere
+    in the sentence and abbreviations give nothing."""
+    from analysis.assemble.meeting_days import month_of_the_meeting
+
+    start = sentence.lower().find(trigger)
+    mention = {"trigger": trigger, "sentence": sentence, "sentence_start": 0,
+               "start_char": start, "date_text": ""}
+    assert month_of_the_meeting(mention) == month
+
+
+def test_a_meeting_of_a_named_month_joins_that_months_round():
+    """'The January meeting in Paris' in a report of 12 March 2024 stands for January 2024:
+    it joins the Paris round of 28 January that another article dates, not a March one."""
+    rows = [
+        {"doc_id": "march", "report_date": "2024-03-12", "date": "", "date_text": "January",
+         "location": "Paris", "participants": "William Burns;David Barnea", "status": "held",
+         "quote": "The January meeting in Paris", "start_char": 0, "end_char": 20},
+        {"doc_id": "january", "report_date": "2024-01-28", "date": "2024-01-28",
+         "date_text": "on Sunday", "location": "Paris",
+         "participants": "William Burns;David Barnea", "status": "held",
+         "quote": "met in Paris on Sunday", "start_char": 0, "end_char": 20},
+    ]
+    rounds = merge_rounds(pd.DataFrame(rows), [], {})
+    assert [(r["start_date"], r["doc_ids"]) for r in rounds.to_dict("records")] == \
+        [("2024-01-28", "january;march")]
+
+
+def test_a_planned_meeting_in_a_past_sentence_takes_the_nearer_weekday():
+    """'Witkoff is reportedly traveling to Doha on Tuesday ..., joining an Israeli delegation
+    that arrived on Monday' (a report of Monday 10 March 2025): the finder marks the trip
+    planned but the sentence past; its Tuesday is the next day, not the Tuesday before."""
+    from analysis.assemble.meetings import _dated
+
+    mention = {"date_text": "on Tuesday", "tense": "past", "status": "planned",
+               "participants": [], "offices": []}
+    _, day = _dated(mention, dt.date(2025, 3, 10))
+    assert day == dt.date(2025, 3, 11)
+    _, day = _dated({**mention, "status": "held"}, dt.date(2025, 3, 10))
+    assert day == dt.date(2025, 3, 4)  # held: the Tuesday before
+
+
+@pytest.mark.parametrize("people, window, day", [
+    ("Ibrahim Kalin;Khalil al-Hayya", (dt.date(2025, 10, 14), dt.date(2025, 12, 3)),
+     "2025-11-05"),
+    ("Ibrahim Kalin;Khalil al-Hayya", (dt.date(2025, 6, 1), dt.date(2025, 12, 3)), ""),  # months
+    ("Ibrahim Kalin", (dt.date(2025, 10, 14), dt.date(2025, 12, 3)), ""),  # one person
+    ("Ibrahim Kalin;Hakan Fidan", (dt.date(2025, 10, 14), dt.date(2025, 12, 3)), ""),  # not them
+])
+def test_undated_article_news_takes_the_one_known_round_of_its_window(people, window, day):
+    """'Kalin has met in Istanbul with a Hamas delegation led by al-Hayya' (no date words) in
+    an undated article whose window is seven weeks of autumn 2025: the record's one Istanbul
+    round of those two in the window, 5 November. A window of months, one person, or people
+    no known round names leave it undated."""
+    row = _undated_meeting("", "Istanbul", people)
+    rounds = merge_rounds(pd.DataFrame([row]), [], {}, {"u": window})
+    assert list(rounds["start_date"]) == [day]

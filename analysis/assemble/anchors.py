@@ -1,32 +1,39 @@
 """A day for a meeting of an article without a report date: from its own words within the
 article's date window, or from the record of known rounds of talks.
 
-Called by :mod:`analysis.assemble.rounds` (with each meeting's place, people, date words and
-status, and the article's date window from documents.csv); the day it gives back makes the
-meeting a dated one, which then merges into rounds like any other. The record is
+Called by :mod:`analysis.assemble.meetings` (the meetings table gives such a meeting the day)
+and :mod:`analysis.assemble.rounds` (with each meeting's place, people, date words and status,
+and the article's date window from documents.csv); the day it gives back makes the meeting a
+dated one, which then merges into rounds like any other. The record is
 ``data/reference/negotiation_rounds.csv`` (:func:`load_reference_rounds` reads it; only its
 rounds of talks count, not agreements or statements).
 
-Two rules, tried in order (an article with a report date never comes here: its words resolve
+Four rules, tried in order (an article with a report date never comes here: its words resolve
 against that date upstream):
 
 1. **the words name one day of the window.** "July 6" in an article dated by its evidence to
    5 July - 21 August 2025 is 2025-07-06 (one year puts it near the window); "on Sunday" is a
    day only when the week before the window (after it, for a planned meeting) holds one Sunday.
    Month words without a day ("in July"), "last week", "recently" name no day.
-2. **the record.** A known round at the meeting's place (the same place or one inside the
-   other: a "Qatar" meeting and a "Doha" round), with a day on the weekday the words name
-   ("on Wednesday", "Monday evening"; a meeting without a weekday is not placed), inside the
-   article's window widened by a week, and whose people include the meeting's (by canonical
-   actor: two shared, or all of the meeting's when it names one; nobody, when it names
-   nobody and the window is a month or less: "On Friday, Netanyahu approved a new round of
-   talks in Doha" in an article of February to April 2024 is no Doha round of a Friday).
-   Nobody named may be out of office on the day (a 2025 envoy in a 2024 round). The known
-   round sharing the most people wins; a tie places nothing. An article without a usable
-   window (none, or one wider than :data:`MAX_WINDOW_DAYS`) is not placed: a weekday, a
-   place and even three people name several days of two years ("Burns, Barnea and the
-   Qatari prime minister in Doha on Friday"), and a round the record lacks would take one of
-   them. The day is the known round's first day on that weekday.
+2. **the record, inside the window.** A known round at the meeting's place (the same place
+   or one inside the other: a "Qatar" meeting and a "Doha" round), with a day on the weekday
+   the words name ("on Wednesday", "Monday evening"), inside the article's window (of
+   :data:`MAX_WINDOW_DAYS` or fewer) widened by a week, and whose people include the
+   meeting's (by canonical actor: two shared, or all of the meeting's when it names one;
+   nobody, when it names nobody and the window is a month or less: "On Friday, Netanyahu
+   approved a new round of talks in Doha" in an article of February to April 2024 is no Doha
+   round of a Friday). Nobody named may be out of office on the day (a 2025 envoy in a 2024
+   round). The known round sharing the most people wins; a tie places nothing. The day is
+   the known round's first day on that weekday.
+3. **the record, without a usable window** (none, or one of months): only the one day of
+   the whole record (inside the wide window) at the place, on the weekday, of a known round
+   naming every one of the meeting's people, two or more: "Burns, Kamel and Barnea in Doha
+   on Wednesday" is 2024-07-10; "Burns and Barnea in Doha on Friday" is nothing (22 March
+   and 16 August 2024), nor is "Rashad in Cairo on Monday" (one person).
+4. **the news of the article.** A held meeting with no date words, in a window of two
+   months or less: the one known round at the place in the window naming all its people
+   (two or more): "Kalin has met in Istanbul with a Hamas delegation led by al-Hayya" in an
+   article of October-December 2025 is the Istanbul round of 5 November 2025.
 """
 
 from __future__ import annotations
@@ -45,9 +52,11 @@ from analysis.rules.lexicon import MONTHS
 from analysis.rules.places import load_gazetteer
 
 MAX_WINDOW_DAYS = 120  # a wider window says little more than "some time in these years"
+NEWS_WINDOW_DAYS = 62  # the news of an undated article: one known round in two months
 NOBODY_WINDOW_DAYS = 31  # a meeting naming nobody: a weekday and a place only within a month
 WEEK = dt.timedelta(days=7)
 ONE_DAY = dt.timedelta(days=1)
+SHORT_ROUND_DAYS = 4  # a summit or a round of a few days: its days are one event
 MONTH_DAY_REACH = dt.timedelta(days=183)  # "July 6" is the July 6 within half a year
 
 _WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAY_NAMES) + r")\b", re.IGNORECASE)
@@ -224,6 +233,26 @@ def known_round_near(place: str, day: dt.date) -> bool:
                for days, known_place, _ in known_rounds())
 
 
+def one_known_round(place: str, first: dt.date, second: dt.date) -> bool:
+    """Whether one short round of talks of the record (:data:`SHORT_ROUND_DAYS` days or
+    fewer), at the place (the same, or one inside the other), holds both days: the Doha
+    talks of 15 and 16 August 2024 are one round; two days of the Doha talks of 6-24 July
+    2025 are two sessions of a long round, not one event.
+
+    >>> one_known_round("Doha", dt.date(2024, 8, 15), dt.date(2024, 8, 16))
+    True
+    >>> one_known_round("Doha", dt.date(2024, 8, 16), dt.date(2024, 8, 17))
+    False
+    >>> one_known_round("Doha", dt.date(2025, 7, 7), dt.date(2025, 7, 8))
+    False
+    """
+    gazetteer = load_gazetteer()
+    return bool(place) and any(
+        len(days) <= SHORT_ROUND_DAYS and first in days and second in days
+        and gazetteer.compatible(place, known_place)
+        for days, known_place, _ in known_rounds())
+
+
 def _usable(window) -> tuple[dt.date, dt.date] | None:
     if window is None or (window[1] - window[0]).days > MAX_WINDOW_DAYS:
         return None
@@ -233,14 +262,17 @@ def _usable(window) -> tuple[dt.date, dt.date] | None:
 def day_from_record(date_text: str, place: str, people: list[str], window,
                     rounds=None) -> dt.date | None:
     """Rule 2 (see the module's docstring): the day of the one known round at the place, on
-    the weekday the words name, in the window, sharing the most people; else None."""
+    the weekday the words name, in the window, sharing the most people; else None. Without a
+    usable window, rule 3: :func:`day_from_people`."""
     weekday = weekday_of(date_text)
     if weekday is None or not place:
         return None
     gazetteer = load_gazetteer()
     span = _usable(window)
     mine = set(people)
-    if span is None or (not mine and (window[1] - window[0]).days > NOBODY_WINDOW_DAYS):
+    if span is None:
+        return day_from_people(weekday, place, mine, window, rounds)
+    if not mine and (window[1] - window[0]).days > NOBODY_WINDOW_DAYS:
         return None
     needed = min(2, len(mine))
     scored: dict[dt.date, int] = {}
@@ -260,6 +292,28 @@ def day_from_record(date_text: str, place: str, people: list[str], window,
     return winners[0] if len(winners) == 1 else None
 
 
+def day_from_people(weekday: int, place: str, people: set[str], window,
+                    rounds=None) -> dt.date | None:
+    """Rule 3, an article without a usable window (none, or one of months): the one day of
+    the whole record (inside the wide window, when there is one) at the place, on the
+    weekday, of a known round naming every one of the meeting's people, two or more, each in
+    office that day. "Burns, Kamel and Barnea in Doha on Wednesday" is 2024-07-10 (no other
+    Doha round of a Wednesday has the three); "Burns and Barnea in Doha on Friday" is nothing
+    (22 March and 16 August 2024); "Rashad in Cairo on Monday" is nothing (one person)."""
+    if len(people) < 2:
+        return None
+    gazetteer = load_gazetteer()
+    found = set()
+    for days, known_place, theirs in known_rounds() if rounds is None else rounds:
+        if not people <= theirs or not gazetteer.compatible(place, known_place):
+            continue
+        fitting = [d for d in days if d.weekday() == weekday
+                   and (window is None or window[0] - WEEK <= d <= window[1] + WEEK)
+                   and all(in_office(p, d) for p in people)]
+        found.update(fitting[:1])
+    return found.pop() if len(found) == 1 else None
+
+
 def anchored_day(date_text: str, status: str, place: str, people: list[str],
                  window) -> tuple[dt.date | None, str]:
     """The day of a meeting of an article without a report date, and where it came from
@@ -268,4 +322,22 @@ def anchored_day(date_text: str, status: str, place: str, people: list[str],
     if day is not None:
         return day, "window"
     day = day_from_record(date_text, place, people, window)
+    if day is None and not (date_text or "").strip() and status == "held":
+        day = news_round(place, set(people), window)
     return (day, "record") if day is not None else (None, "")
+
+
+def news_round(place: str, people: set[str], window) -> dt.date | None:
+    """Rule 4, a held meeting with no date words at all (the news the article reports:
+    "Kalin has met in Istanbul with a Hamas delegation led by al-Hayya"), in a window of two
+    months or less: the first day of the one known round at the place inside the window
+    naming all its people, two or more. A meeting of one person, or of people some known
+    round does not name, or a window of months, stays undated."""
+    if len(people) < 2 or window is None or \
+            (window[1] - window[0]).days > NEWS_WINDOW_DAYS:
+        return None
+    gazetteer = load_gazetteer()
+    found = {days[0] for days, known_place, theirs in known_rounds()
+             if people <= theirs and gazetteer.compatible(place, known_place)
+             and window[0] - WEEK <= days[0] <= window[1]}
+    return found.pop() if len(found) == 1 else None

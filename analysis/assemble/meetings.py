@@ -19,63 +19,11 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from analysis import schema
+from analysis.assemble.meeting_days import anchor_undated, date_mention
+from analysis.assemble.meeting_days import resolve_date as resolve_date  # (tests import it here)
 from analysis.rules.actors import load_actors, merge_by_surname
+from analysis.rules.lexicon import word_lists
 from analysis.rules.places import Gazetteer, load_gazetteer
-
-NEWS_DAYS = dt.timedelta(days=7)  # the news of the day is at most a week before the report
-FAR_FUTURE = dt.timedelta(days=183)  # a planned meeting is not announced half a year ahead
-# "will travel to Cairo in the coming hours", "talks resumed in recent hours": the report's day
-WITHIN_HOURS = re.compile(r"\b(coming|next|recent|past)\s+(?:few\s+)?hours\b", re.IGNORECASE)
-FULL_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")  # "July 6, 2024": a date of its own
-UNDATED_BASE = dt.date(2099, 12, 31)  # resolves a date with its year in an undated article
-
-
-def resolve_date(date_text: str, report_date: dt.date | None, tense: str | None = None):
-    """(date or None, planned) for a date expression, via analysis.rules.dates.resolve.
-
-    tense 'present' ("meets with Netanyahu on Thursday", "travels to Egypt on Tuesday") takes
-    the nearer of the past and the coming weekday (the past one on a tie). Without a report
-    date only a date that names its year resolves ("on July 6, 2024")."""
-    if not date_text:
-        return None, False
-    from analysis.rules.dates import resolve
-
-    hours = WITHIN_HOURS.search(date_text)
-    if hours and report_date is not None:  # "in the coming hours", "in recent hours": the day
-        return report_date, hours.group(1).lower() not in ("recent", "past")  # of the report
-
-    if report_date is None:
-        if not FULL_YEAR.search(date_text):
-            return None, False
-        resolved = resolve(date_text, UNDATED_BASE, "past")
-        return (resolved.date if resolved.precision in (None, "day") else None), False
-
-    if tense == "present":
-        past = resolve(date_text, report_date, "past")
-        future = resolve(date_text, report_date, "future")
-        resolved = past
-        if future.date and past.date and future.precision in (None, "day") and \
-                (future.date - report_date) < (report_date - past.date):
-            resolved = future
-    else:
-        resolved = resolve(date_text, report_date, tense)
-        if resolved.date and resolved.date - report_date > FAR_FUTURE:
-            resolved = resolve(date_text, report_date, "past")  # "on Sept. 29" in October
-    day = resolved.date if resolved.precision in (None, "day") else None
-    return day, bool(resolved.planned)
-
-
-def resolve_range(date_text: str, report_date: dt.date | None, tense: str | None = None):
-    """(first, last) day of a week or month expression ("last week", "in December"), else
-    None: a meeting "last week" is not the one on Monday."""
-    if not date_text or report_date is None:
-        return None
-    from analysis.rules.dates import resolve
-
-    resolved = resolve(date_text, report_date, "past" if tense == "present" else tense)
-    if resolved.precision in ("week", "month") and resolved.date:
-        return resolved.date, resolved.end or resolved.date
-    return None
 
 
 @dataclass
@@ -96,6 +44,7 @@ class Cluster:
     span: tuple | None = None  # the week or month of an undated meeting ("last week")
     soft: dt.date | None = None  # the day the news is about, for a held meeting without one
     round_days: int = 0  # how long the text says the round lasted ("lasted for two days")
+    under_way: bool = False  # its day is the report's, for talks under way (no day named)
 
     @property
     def first(self) -> dict:
@@ -188,7 +137,7 @@ def _compatible(cluster: Cluster, mention: dict, day, gazetteer: Gazetteer,
         return False
     inside = bool(day and cluster.date and cluster.last and cluster.last > cluster.date
                   and cluster.date <= day <= cluster.last)
-    met = "met" in mention.get("trigger", "").lower().split()
+    met = bool(MET_WORDS & set(mention.get("trigger", "").lower().split()))
     if met and day and cluster.date and day < cluster.date and len(people) >= 2 and \
             people - mine and not mention.get("location") and not mention.get("boundary"):
         return False  # "Sisi met Burns on Saturday", the day before the round: its own
@@ -217,6 +166,8 @@ def _other_side_trip(cluster: Cluster, mention: dict) -> bool:
     return bool(sides) and side not in sides
 
 
+MET_WORDS = {"met", "meeting"}  # a meeting of its own people, not a round's arrival or talks
+# ("Witkoff's meeting with Qatar's prime minister on Friday" is not his arrival on Saturday)
 ARRIVAL = re.compile(r"\barriv(?:e|es|ed|ing)\b", re.IGNORECASE)
 
 
@@ -278,6 +229,11 @@ def _add(cluster: Cluster, mention: dict, day, gazetteer: Gazetteer, primary: bo
     if day and cluster.date is None:
         cluster.date, cluster.date_text, cluster.last = day, mention.get("date_text", ""), day
         cluster.boundary = mention.get("boundary", "")
+        cluster.under_way = _under_way(mention)
+    elif day and cluster.under_way and not _under_way(mention) and day <= cluster.date:
+        cluster.date, cluster.date_text, cluster.under_way = day, mention["date_text"], False
+        # "has met with the Hamas delegation in Doha as the negotiations continue. The
+        # meetings took place on Monday evening": Monday, not the report's day
     elif day and primary and cluster.date is not None:
         if day < cluster.date:  # a round is dated by its first day
             cluster.date, cluster.date_text = day, mention.get("date_text", "")
@@ -302,6 +258,12 @@ def _add(cluster: Cluster, mention: dict, day, gazetteer: Gazetteer, primary: bo
         cluster.earlier = cluster.earlier or bool(mention.get("earlier"))
 
 
+def _under_way(mention: dict) -> bool:
+    """The mention's day is the report's because the talks are said to be under way
+    ('as negotiations continue', 'currently'), not a day it names."""
+    return bool(mention.get("ongoing")) and mention.get("date_text") == mention["ongoing"]
+
+
 def _resolve_offices(mention: dict, when: dt.date | None) -> dict:
     """Replace office keys by the people who held them on `when` (those it cannot place stay
     as office keys and are tried again for the whole meeting)."""
@@ -320,41 +282,6 @@ def _resolve_offices(mention: dict, when: dt.date | None) -> dict:
         else:
             left.append(office)
     return {**mention, "participants": people, "offices": left}
-
-
-def _planned_day(mention: dict, report_date: dt.date | None) -> dt.date | None:
-    """A planned meeting in a sentence that goes on from the one before ('Blinken on Monday
-    starts his tour ... He will meet Sisi in Cairo first'): the coming day that sentence
-    named."""
-    if mention.get("status") != "planned" or report_date is None:
-        return None
-    day, _ = resolve_date(mention.get("day_before") or "", report_date, "present")
-    return day if day and day >= report_date else None
-
-
-def _news_day(mention: dict, report_date: dt.date | None) -> dt.date | None:
-    """For a held meeting the text does not date, the day the news is about: the day it was
-    said ('Hamas said Wednesday that its team met ...'), else the last day the article named
-    before it ('pressure on Tuesday ... In Cairo, Burns met Barnea'), else none. An earlier
-    round, and a meeting named in passing ('two weeks after a secret meeting held in
-    Vienna'), get none."""
-    if mention.get("status") == "planned":
-        return _planned_day(mention, report_date)
-    if mention.get("status") != "held" or mention.get("earlier") or mention.get("passing") \
-            or report_date is None:
-        return None
-    for text in (mention.get("said_on"), mention.get("peg")):
-        day, _ = resolve_date(text or "", report_date, "past")
-        if day and report_date - NEWS_DAYS <= day <= report_date:
-            return day  # (not "the proposal it submitted on July 2" in late August)
-    return None
-
-
-def _arrival(mention: dict) -> bool:
-    """Someone travels to the talks ("will travel to Doha later this week to join"), rather
-    than the talks going on ("teams will continue talks in Doha over the weekend")."""
-    words = mention.get("trigger", "").lower().split()
-    return any(w in ("travel", "fly", "arrive", "head", "join", "visit") for w in words)
 
 
 def _own_meeting(cluster: Cluster, mention: dict, day: dt.date | None = None) -> bool:
@@ -404,27 +331,9 @@ def _internal(row: dict, gazetteer: Gazetteer) -> bool:
 
 
 def _dated(mention: dict, report_date: dt.date | None) -> tuple[dict, dt.date | None]:
-    """The mention with its day resolved against the report date: a planned day makes it
-    planned; a week or month is its span ("last week"); a week or month to come marks a
-    later trip ("expected to travel to Doha next week"); talks under way take the report's
-    day; a held meeting without a day gets the day of the news (see _news_day)."""
-    day, planned = resolve_date(mention.get("date_text", ""), report_date, mention.get("tense"))
-    if planned and mention.get("status") == "held":
-        mention = {**mention, "status": "planned", "planned": True}
-    if not day:
-        span = resolve_range(mention.get("date_text", ""), report_date, mention.get("tense"))
-        if span and mention.get("status") == "held":  # (planned: "continue ... over the
-            # weekend" goes on with the round)
-            mention = {**mention, "span": span}
-        elif span and report_date and (span[0] > report_date or (
-                span[1] > report_date and _arrival(mention)
-                and mention.get("status") == "planned")):
-            mention = {**mention, "later": True}
-    if not day and mention.get("ongoing") and report_date and not mention.get("span"):
-        day = report_date  # "talks, currently underway in Qatar": the report's day
-        mention = {**mention, "date_text": mention["ongoing"]}
-    elif not day and not mention.get("span"):
-        mention = {**mention, "soft": _news_day(mention, report_date)}
+    """:func:`analysis.assemble.meeting_days.date_mention`, with the mention's offices
+    resolved to people on its day (or the report's)."""
+    mention, day = date_mention(mention, report_date)
     return _resolve_offices(mention, day or report_date), day
 
 
@@ -533,18 +442,40 @@ def _delegation_words(mention: dict) -> bool:
                for w in mention.get("trigger", "").lower().split())
 
 
+HOSTS = dict(pair.split(":", 1) for pair in word_lists("meeting_lexicon.csv")["host_people"])
+HOST_LEADERS = re.compile(r"\b(?:meet|meets|met|meeting|talks)\s+(?:with\s+)?(?:the\s+)?"
+                          r"(?:senior\s+|top\s+)?(" + "|".join(map(re.escape, HOSTS)) +
+                          r")\s+(?:leaders|leadership|officials|counterparts|government)\b",
+                          re.IGNORECASE)
+
+
+def _host_country(mention: dict, gazetteer: Gazetteer) -> str:
+    """The country of the leaders a placeless meeting is with: 'Sullivan is expected to meet
+    with Israeli leaders on December 12' -> Israel, which picks the Israel leg of a trip to
+    Israel, Egypt and Qatar. Leaves mentions with a place, and 'met Israeli negotiators' or
+    'Egyptian and Qatari mediators' (go-betweens meet anywhere)."""
+    if mention.get("location"):
+        return ""
+    found = HOST_LEADERS.search(mention.get("sentence", ""))
+    return gazetteer.canonical(HOSTS[found.group(1).lower()]) if found else ""
+
+
 def _best_cluster(mention: dict, day, clusters: list[Cluster], last: Cluster | None,
                   gazetteer: Gazetteer) -> Cluster | None:
-    """The compatible meeting a primary mention joins: same day, then same place, then the
+    """The compatible meeting a primary mention joins: same day, then same place (for a
+    meeting without one, in the country of the leaders it is with: `_host_country`), then the
     one mentioned last, then the latest; None for a new meeting."""
     candidates = [c for c in clusters if _compatible(c, mention, day, gazetteer)]
     if not candidates or mention.get("separate"):  # "Cairo is also hosting separate talks"
         return None
     place = gazetteer.canonical(mention["location"]) if mention.get("location") else ""
+    host = _host_country(mention, gazetteer)
 
     def score(c: Cluster):
         same_day = bool(day and c.date and day == c.date)
-        same_place = bool(place and place == gazetteer.canonical(c.location))
+        same_place = bool(place and place == gazetteer.canonical(c.location)) or bool(
+            host and c.location and (host == gazetteer.canonical(c.location)
+                                     or gazetteer.contains(host, c.location)))
         return (same_day, same_place, c is last, clusters.index(c))
     return max(candidates, key=score)
 
@@ -713,6 +644,24 @@ def _place_of_the_trip(out: list[tuple[dict, Cluster]]) -> None:
             break
 
 
+def _place_of_the_day(out: list[tuple[dict, Cluster]]) -> None:
+    """A held meeting without a place whose day is that of a held meeting at a place sharing
+    two or more of its people is at that place ('The emir held separate meetings on Monday
+    evening with a Hamas delegation and with Witkoff in Doha ... Sheikh Tamim also met with
+    Witkoff'). Leaves undated rows, planned ones, and meetings sharing one person (Netanyahu
+    meets someone else at home the day he met the envoy in Washington)."""
+    for row, _ in out:
+        if row["location"] or not row["date"] or row["status"] != "held":
+            continue
+        people = set(row["participants"].split(";")) - {""}
+        places = {other["location"] for other, _ in out
+                  if other["location"] and other["date"] == row["date"]
+                  and other["status"] == "held"
+                  and len(people & set(other["participants"].split(";"))) >= 2}
+        if len(places) == 1:
+            row["location"] = places.pop()
+
+
 def _days_after_trip(arrival: str, day: str) -> bool:
     """The meeting's day is the arrival's or up to TRIP_DAYS after it (undated: yes)."""
     if not arrival or not day:
@@ -737,6 +686,7 @@ def document_meetings(document, result: dict) -> list[tuple[dict, Cluster]]:
             continue
         out.append((row, cluster))
     _place_of_the_trip(out)
+    _place_of_the_day(out)
     taken = {row["location"] for row, _ in out}
     for row, cluster in out:
         row["location"] = _city_of_country(row["location"],
@@ -744,14 +694,20 @@ def document_meetings(document, result: dict) -> list[tuple[dict, Cluster]]:
     return out
 
 
-def meetings_table(documents, results) -> pd.DataFrame:
-    """One row per meeting per article (MEETING_COLUMNS), ordered by doc_id and position."""
+def meetings_table(documents, results, windows: dict | None = None) -> pd.DataFrame:
+    """One row per meeting per article (MEETING_COLUMNS), ordered by doc_id and position.
+    `windows` (doc_id -> the report-date window of documents.csv) gives a meeting of an
+    article without a report date the day its words name in that window, or the record's
+    (:func:`anchor_undated`)."""
     rows = []
     for document in documents:
         result = results.get(document.doc_id)
         if not result:
             continue
-        rows.extend(row for row, _ in document_meetings(document, result))
+        found = [row for row, _ in document_meetings(document, result)]
+        if document.report_date is None:
+            anchor_undated(found, (windows or {}).get(document.doc_id))
+        rows.extend(found)
     if not rows:
         return schema.empty("meetings")
     frame = schema.conform(pd.DataFrame.from_records(rows), "meetings")

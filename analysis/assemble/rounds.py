@@ -33,9 +33,11 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from analysis import schema
-from analysis.assemble.anchors import anchored_day, known_round_near, load_reference_rounds
+from analysis.assemble.anchors import anchored_day, known_round_near, one_known_round
 from analysis.assemble.meetings import document_meetings
+from analysis.assemble.record_check import rounds_vs_reference as rounds_vs_reference  # (callers)
 from analysis.rules.actors import load_actors, merge_by_surname
+from analysis.rules.lexicon import word_lists
 from analysis.rules.places import load_gazetteer
 
 PLANNED_WINDOW = dt.timedelta(days=14)
@@ -78,6 +80,7 @@ class _Meeting:
     estimate: dt.date | None = None  # a day the text does not give (the news of the day)
     anchor: str = ""  # an undated article's meeting placed by its window or the record
     told: bool = True  # whether its date words name a time ("ongoing", "is in" do not)
+    met: bool = True  # whether its quote has a verb of meeting ("met", "hosts", "arrived")
 
 
 class _Round:
@@ -140,9 +143,11 @@ def _fits(round_: _Round, meeting: _Meeting) -> bool:
     # the Doha round of that day
     day = meeting.date or meeting.estimate
     days = round_.days or [m.estimate for m in round_.members if m.estimate]
+    if not (day and days and meeting.location and round_.location):
+        return False
     slack = 0 if meeting.date and round_.days else 1
-    return bool(day and days and meeting.location and round_.location
-                and abs((day - days[0]).days) <= slack)
+    return abs((day - days[0]).days) <= slack or (
+        abs((day - days[0]).days) <= 1 and one_known_round(round_.location, day, days[0]))
 
 
 def _same_day_and_city(round_: _Round, meeting: _Meeting, gazetteer) -> bool:
@@ -363,10 +368,17 @@ def _items(meetings: pd.DataFrame, documents, results, windows) -> list[_Meeting
         if estimated:  # a day the text does not give (the report's, the news of the day)
             window, day = (day - ESTIMATE_BEFORE, day), None
         anchor = ""
-        if day is None and report is None:  # an undated article: its window, or the record
-            day, anchor = anchored_day(str(row.get("date_text") or ""), str(row.get("status")),
-                                       str(row.get("location") or ""),
-                                       _people(row.get("participants")), windows.get(doc_id))
+        if report is None:  # an undated article: its window, or the record (the meetings
+            # table gives the day already when it had the window: the note says whence)
+            anchored, anchor = anchored_day(str(row.get("date_text") or ""),
+                                            str(row.get("status")),
+                                            str(row.get("location") or ""),
+                                            _people(row.get("participants")),
+                                            windows.get(doc_id))
+            if day is None:
+                day = anchored
+            elif day != anchored:
+                anchor = ""  # its own words give the day ("on July 6, 2024")
             window = (day, day) if day else window
         items.append(_Meeting(document.doc_id if document else doc_id, day, window,
                               sys.intern(str(row.get("location") or "")),
@@ -375,7 +387,8 @@ def _items(meetings: pd.DataFrame, documents, results, windows) -> list[_Meeting
                               _quote(sentence or str(row.get("quote") or "")),
                               [{"kind": t["kind"], "value": t["value"]} for t in terms],
                               _day(row.get("date")) if estimated else None, anchor,
-                              names_a_time(str(row.get("date_text") or ""))))
+                              names_a_time(str(row.get("date_text") or "")),
+                              says_met(str(row.get("quote") or ""))))
     return items
 
 
@@ -398,15 +411,40 @@ def names_a_time(date_text: str) -> bool:
     return bool(_TIME_WORD.search(date_text or ""))
 
 
+def _meeting_verbs() -> re.Pattern:
+    """The verbs of meeting, arriving and receiving of the meeting lexicon, as one pattern."""
+    lists = word_lists("meeting_lexicon.csv")
+    words = sorted({*lists["meet_verb"], *lists["arrive_verb"], *lists["receive_verb"]},
+                   key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", re.IGNORECASE)
+
+
+_MEETING_VERB = _meeting_verbs()
+
+
+def says_met(quote: str) -> bool:
+    """Whether a meeting's quote has a verb of meeting ('met', 'meets with', 'hosts',
+    'arrived', 'welcomed'), not only a noun ("Bahbah's meetings with Hamas officials",
+    "Witkoff's discussions with Dermer", "negotiations gained momentum in Cairo") or a
+    journey ("traveled from Israel to Qatar", "leaves Egypt after talks").
+
+    >>> says_met("Egypt hosts Hamas delegation"), says_met("Witkoff's discussions in Doha")
+    (True, False)
+    """
+    return bool(_MEETING_VERB.search(quote or ""))
+
+
 def _news_of_the_day(round_: _Round) -> list[dt.date]:
     """The days of a one-article round whose meetings are dated only by the news of the day
     (the report's day or the one before, no date words): that day when the meeting names people
-    ("Hamas said Wednesday that its delegation met Rashad in Cairo"), or when the record has a
+    and a verb of meeting ("Hamas said Wednesday that its delegation met Rashad in Cairo",
+    "Egypt hosts Hamas delegation", "Witkoff arrived in Israel"), or when the record has a
     round of talks at the place within a day of it ("indirect talks have resumed in Doha" in a
-    report of 17 May 2025); else none ("the delegation in Cairo": the reporting rarely dates
-    such talks)."""
+    report of 17 May 2025); else none ("the delegation in Cairo", "Witkoff's discussions with
+    Dermer in Washington", "negotiations gained momentum in Cairo": the reporting rarely dates
+    such talks, and a noun names talks of the past weeks as often as of the day)."""
     estimates = sorted(m.estimate for m in round_.members if m.estimate)
-    if round_.participants:
+    if round_.participants and any(m.met for m in round_.members if m.estimate):
         return estimates
     return [day for day in estimates if known_round_near(round_.location, day)]
 
@@ -472,97 +510,24 @@ def round_items(meetings: pd.DataFrame, documents, results,
     return _items(meetings, documents, results, windows or {})
 
 
+def _placeable(round_: _Round) -> bool:
+    """Whether a round says where or who: one with neither a place nor named people ("talks
+    are officially supposed to start only on Monday", "talks for the second phase had already
+    begun") is no round of talks anyone could check or place (it merges with no other: see
+    :func:`_fits`); its meeting stays in meetings.csv, the rounds table leaves it out."""
+    return bool(round_.location or round_.participants)
+
+
 def rounds_of(items: list) -> pd.DataFrame:
     """The rounds table of :func:`round_items` (of one corpus, in its order)."""
     if not items:
         return schema.empty("rounds")
     items = sorted(items, key=_order)
     table = load_actors()
-    records = sorted((_record(r, table) for r in _cluster(items)), key=lambda r: r["_key"])
+    records = sorted((_record(r, table) for r in _cluster(items) if _placeable(r)),
+                     key=lambda r: r["_key"])
     width = max(2, len(str(len(records))))
     for number, record in enumerate(records, start=1):
         record["round_id"] = f"R{number:0{width}d}"
         del record["_key"]
     return schema.conform(pd.DataFrame.from_records(records), "rounds")
-
-
-# -- the check against the record ------------------------------------------------------------
-
-PERIOD_MARGIN = dt.timedelta(days=7)  # a round up to a week before the first report counts
-
-
-def _covers(round_row: dict, known: dict) -> bool:
-    """A found round is a known one when their days meet (within a day) and their places
-    agree (equal or one inside the other; a round without a place agrees with any)."""
-    start, end = _day(round_row["start_date"]), _day(round_row["end_date"])
-    if start is None:
-        return False
-    end = end or start
-    if not (start - TOLERANCE <= known["end"] and known["start"] - TOLERANCE <= end):
-        return False
-    gazetteer = load_gazetteer()
-    place = round_row.get("location") or ""
-    return not place or not known["places"] or any(
-        gazetteer.compatible(place, p) for p in known["places"])
-
-
-def rounds_vs_reference(rounds: pd.DataFrame, documents_table: pd.DataFrame | None,
-                        reference: pd.DataFrame | None = None) -> pd.DataFrame:
-    """For each known round in the corpus's period (first report date minus a week to the
-    last report date plus a week), and each earlier or later one the corpus reports: whether
-    the corpus reports it and from which articles; then each dated found round that matches
-    no known round (ROUNDS_VS_REFERENCE_COLUMNS)."""
-    reference = load_reference_rounds() if reference is None else reference
-    period = _corpus_period(documents_table)
-    found = [] if rounds is None else rounds.to_dict("records")
-    used: set[str] = set()
-    records = []
-    for known in reference.to_dict("records"):
-        if known["start"] is None:
-            continue
-        matches = [r for r in found if _covers(r, known)]
-        in_period = period is not None and period[0] <= known["start"] and \
-            known["end"] <= period[1]
-        if in_period or matches:  # (an earlier round the articles recall is listed too)
-            used.update(r["round_id"] for r in matches)
-            records.append(_known_row(known, matches))
-    for row in found:
-        if row["round_id"] not in used and _day(row["start_date"]):
-            records.append({"status": "not_in_reference", **_found_fields([row])})
-    if not records:
-        return schema.empty("rounds_vs_reference")
-    return schema.conform(pd.DataFrame.from_records(records), "rounds_vs_reference")
-
-
-def _corpus_period(documents_table) -> tuple[dt.date, dt.date] | None:
-    if documents_table is None or len(documents_table) == 0:
-        return None
-    days = [d for d in map(_day, documents_table["report_date"]) if d]
-    if not days:
-        return None
-    return min(days) - PERIOD_MARGIN, max(days) + PERIOD_MARGIN
-
-
-def _known_row(known: dict, matches: list[dict]) -> dict:
-    return {
-        "status": "reported" if matches else "not_reported",
-        "reference_start": known["start"].isoformat(),
-        "reference_end": known["end"].isoformat() if known["end"] != known["start"] else "",
-        "reference_place": known["city"],
-        "reference_participants": known["participants"],
-        "reference_event": known["event_type"],
-        "reference_source": known["source_url"],
-        **_found_fields(matches),
-    }
-
-
-def _found_fields(matches: list[dict]) -> dict:
-    docs = sorted({d for r in matches for d in str(r["doc_ids"]).split(";") if d})
-    return {
-        "round_ids": ";".join(r["round_id"] for r in matches),
-        "round_start": ";".join(r["start_date"] for r in matches if r["start_date"]),
-        "round_location": ";".join(dict.fromkeys(r["location"] for r in matches
-                                                 if r["location"])),
-        "n_reports": len(docs),
-        "doc_ids": ";".join(docs),
-    }

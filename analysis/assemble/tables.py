@@ -92,14 +92,15 @@ def document_tables(table: pd.DataFrame, documents: list[Document],
     slice (analysis.batch.run streams it that way) with the same rows as in one go. Returns a dict
     of frames plus ``dated_documents``, the documents with inferred report dates filled in.
     """
-    from analysis.assemble import dating, meetings, reference
+    from analysis.assemble import dating, meetings, reference, rounds
 
     documents_table, dated = dating.infer_report_dates(table, documents, results)
     figures = figures_table(dated, results)
     return {
         "documents": schema.conform(documents_table, "documents"),
         "figures": figures,
-        "meetings": schema.conform(meetings.meetings_table(dated, results), "meetings"),
+        "meetings": schema.conform(meetings.meetings_table(
+            dated, results, rounds.article_windows(documents_table)), "meetings"),
         "figures_vs_reference": schema.conform(reference.compare_figures(figures),
                                                "figures_vs_reference"),
         "entities": entities_table(dated, results),

@@ -13,6 +13,9 @@ line. An empty frame gives an Axes that says in words that nothing was found.
 
 from __future__ import annotations
 
+import math
+import re
+
 import matplotlib
 
 matplotlib.rcParams["svg.hashsalt"] = "hostage-talks"  # deterministic SVG ids
@@ -160,10 +163,44 @@ def _nothing(ax, title: str, message: str, source: str):
     return ax
 
 
+FOUR_DIGITS = re.compile(r"\d{4}")
+
+
+class YearedDateFormatter(mdates.ConciseDateFormatter):
+    """Matplotlib's concise date labels ('Mar', 'May', ..., '2025', 'Mar') with the year on the
+    first tick shown, in place of the corner offset. An axis from February 2024 to April 2025
+    read 'Mar May Jul Sep Nov 2025 Mar': nothing said which year the first months were in;
+    one within 2025 read 'Mar May ... Nov' with the year only in small type under the right
+    end, where a reader misses it.
+
+    >>> import datetime as dt
+    >>> formatter = YearedDateFormatter(mdates.AutoDateLocator())
+    >>> ticks = [mdates.date2num(dt.datetime(2024, m, 1)) for m in (3, 5, 7, 9, 11)]
+    >>> formatter.format_ticks(ticks + [mdates.date2num(dt.datetime(2025, 1, 1))])
+    ['Mar 2024', 'May', 'Jul', 'Sep', 'Nov', '2025']
+    >>> formatter.format_ticks([mdates.date2num(dt.datetime(2023, 11, d)) for d in (8, 15)])
+    ['8 Nov 2023', '15']
+    """
+
+    def __init__(self, locator):
+        super().__init__(locator, show_offset=False)
+
+    def format_ticks(self, values):
+        labels = list(super().format_ticks(values))
+        lo, hi = (sorted(self.axis.get_view_interval()) if self.axis is not None
+                  else (min(values, default=0), max(values, default=0)))
+        first = next((i for i, value in enumerate(values) if lo <= value <= hi), None)
+        if first is not None and not FOUR_DIGITS.search(labels[first]):
+            day = mdates.num2date(values[first])
+            labels[first] = (f"{day.day} {day:%b %Y}" if labels[first].isdigit()
+                             else f"{labels[first]} {day.year}")
+        return labels
+
+
 def _date_axis(ax) -> None:
     locator = mdates.AutoDateLocator(minticks=3, maxticks=8)
     ax.xaxis.set_major_locator(locator)
-    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+    ax.xaxis.set_major_formatter(YearedDateFormatter(locator))
 
 
 def _thousands(ax) -> None:
@@ -205,8 +242,8 @@ def statement_style(n: int) -> dict:
 
 def _plot_statements(ax, frame: pd.DataFrame, color: str, crowd: int | None = None) -> None:
     """Markers for figure statements (shape by qualifier) with their low-high range bars and,
-    for a report whose date was inferred, its date window as a horizontal dashed bar; drawn
-    as the chart's `crowd` statements in all call for (statement_style)."""
+    for a report whose date was inferred, a pale marker and its date window as a horizontal
+    dashed bar; drawn as the chart's `crowd` statements in all call for (statement_style)."""
     style = statement_style(len(frame) if crowd is None else crowd)
     ranges = frame[frame["_low"].notna() & frame["_high"].notna()
                    & (frame["_high"] > frame["_low"])]
@@ -220,13 +257,29 @@ def _plot_statements(ax, frame: pd.DataFrame, color: str, crowd: int | None = No
             ax.hlines(windows["_value"], windows["_win_lo"], windows["_win_hi"], color=color,
                       linewidth=style["window_width"], alpha=style["window_alpha"],
                       linestyle=(0, (4, 2)), zorder=3)
-    for qualifier, group in frame.groupby("_qualifier", sort=True):
+    inferred = (frame["_win_lo"].notna() if "_win_lo" in frame
+                else pd.Series(False, index=frame.index))
+    for (qualifier, guessed), group in frame.groupby(["_qualifier", inferred], sort=True):
         marker = QUALIFIER_MARKERS.get(qualifier, ("X", qualifier))[0]
-        ax.scatter(group["_date"], group["_value"], marker=marker, s=55, color=color,
-                   edgecolor="black", linewidth=0.6, alpha=style["marker_alpha"], zorder=4)
+        ax.scatter(group["_date"], group["_value"], marker=marker, s=55,
+                   color=pale(color) if guessed else color, edgecolor="black", linewidth=0.6,
+                   alpha=style["marker_alpha"], zorder=4, clip_on=False)  # whole at 0 too
 
 
-INFERRED_WINDOW_LABEL = "inferred report date:\nits window (dashed bar)"
+INFERRED_WINDOW_LABEL = "report date inferred: pale\nmarker, its window dashed"
+PALE = 0.5  # share of white mixed into a colour for the markers of inferred report dates
+
+
+def pale(color: str) -> str:
+    """`color` mixed with PALE white: the fill of a figure's marker when its report's date was
+    inferred. A window of ten days is narrower than a marker on a two-year axis, so its dashed
+    bar hides under the marker; the pale fill still tells the guessed dates from the given.
+
+    >>> pale("#000000")
+    '#808080'
+    """
+    red, green, blue = matplotlib.colors.to_rgb(color)
+    return matplotlib.colors.to_hex(tuple(c + (1 - c) * PALE for c in (red, green, blue)))
 
 
 def _date_windows(frame: pd.DataFrame, documents: pd.DataFrame | None) -> pd.DataFrame:
@@ -248,8 +301,9 @@ def _date_windows(frame: pd.DataFrame, documents: pd.DataFrame | None) -> pd.Dat
 def _window_legend(rows: pd.DataFrame) -> list:
     if "_win_lo" not in rows or not rows["_win_lo"].notna().any():
         return []
-    return [Line2D([], [], color="#444444", linestyle=(0, (4, 2)), linewidth=1.2,
-                   label=INFERRED_WINDOW_LABEL)]
+    return [Line2D([], [], color="#444444", linestyle=(0, (4, 2)), linewidth=1.2, marker="o",
+                   markersize=7, markerfacecolor=pale("#444444"), markeredgecolor="black",
+                   markeredgewidth=0.6, label=INFERRED_WINDOW_LABEL)]
 
 
 def _is_event(rows: pd.DataFrame) -> pd.Series:
@@ -328,9 +382,23 @@ def _population_markers(ax, rows: pd.DataFrame, populations: list[str]) -> list:
     return handles
 
 
+HEADROOM = 0.08  # above the largest value drawn on a count axis, so its markers show whole
+
+
+def _from_zero(ax) -> None:
+    """The count axis from 0 to the largest value drawn plus HEADROOM: matplotlib's 5 % margin
+    is taken on the data's own range (8,800-9,900 prisoners), so with the axis pulled down to
+    0 the top markers were cut in half by the frame."""
+    top = ax.dataLim.intervaly[1]
+    if math.isfinite(top) and top > 0:
+        ax.set_ylim(0, top * (1 + HEADROOM))
+    else:
+        ax.set_ylim(bottom=0)
+
+
 def _count_axis(ax, label: str) -> None:
     ax.set_ylabel(label)
-    ax.set_ylim(bottom=0)
+    _from_zero(ax)
     _thousands(ax)
     ax.grid(axis="y", color="#dddddd", linewidth=0.6)
 
@@ -423,18 +491,19 @@ def hostage_figures(figures: pd.DataFrame, reported: pd.DataFrame | None = None,
                  None)
     heading = HOSTAGE_PANELS[panel][1] if panel else f"{what}"
     title = f"{heading}:\nfigures stated in the reports, by report date"
-    source = f"{SOURCE_FIGURES}; {SOURCE_REPORTED}."
     rows = _statements(figures, documents)
     rows = rows[rows["metric"].isin(metrics)] if len(rows) else rows
     if rows.empty:
         return _nothing(ax, title, f"No dated {what.lower()} figures in the selected reports.",
-                        source)
+                        f"{SOURCE_FIGURES}.")
     points = reported_hostage_points(reported)
     points = points[points["metric"].isin(metrics)].copy()
     points["_date"] = _dates(points["report_date"]).values
     lo = rows["_date"].min() - pd.Timedelta(days=60)
     hi = rows["_date"].max() + pd.Timedelta(days=60)
     points = points[(points["_date"] >= lo) & (points["_date"] <= hi)]
+    # the crosses' source only on a chart that draws crosses (none for prisoners held)
+    source = f"{SOURCE_FIGURES}; {SOURCE_REPORTED}." if len(points) else f"{SOURCE_FIGURES}."
 
     handles = []
     for metric in metrics:
@@ -459,7 +528,7 @@ def hostage_figures(figures: pd.DataFrame, reported: pd.DataFrame | None = None,
     ax.set_title(title, loc="left", fontweight="bold")
     ax.set_xlabel("report date")
     ax.set_ylabel("people")
-    ax.set_ylim(bottom=0)
+    _from_zero(ax)
     _thousands(ax)
     _date_axis(ax)
     _pad_dates(ax, pd.concat([rows["_date"], points["_date"]]))
@@ -752,7 +821,7 @@ def participants_heatmap(rounds: pd.DataFrame, top: int = 15, ax=None):
 
     title = f"Rounds attended per period: the {top} most frequent participants"
     source = ("Source: meetings reported in the corpus, merged into rounds (rounds.csv); "
-              "the number after a name is all their rounds.")
+              "the number after a name is all their dated rounds.")
     matrix = pd.DataFrame() if rounds is None or rounds.empty else _attendance(rounds, top)
     if matrix.empty:
         return _nothing(_axes(ax), title, "No dated round names its participants.", source)
@@ -769,7 +838,7 @@ def participants_heatmap(rounds: pd.DataFrame, top: int = 15, ax=None):
                  f"Rounds attended per period ({len(matrix)} participants)",
                  loc="left", fontweight="bold")
     ax.set_xlabel("month of the round" if "Q" not in matrix.columns[0] else "quarter")
-    ax.set_ylabel("participant (all rounds attended)")
+    ax.set_ylabel("participant (dated rounds attended)")
     ax.tick_params(axis="x", labelrotation=90, labelsize=8)
     ax.tick_params(axis="y", labelsize=8)
     _source(ax, source)

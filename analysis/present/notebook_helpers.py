@@ -238,14 +238,14 @@ def load_reported_hostages(reference_dir="../data/reference") -> pd.DataFrame:
 def document_dates(documents: pd.DataFrame) -> pd.DataFrame:
     """Each readable article's report date and where it came from: given (header, metadata),
     inferred (with its window, the confidence the window's width gives it, and the evidence)
-    or missing."""
+    or undated."""
     columns = ["doc_id", "report_date", "date", "window", "confidence", "evidence"]
     if documents.empty:
         return pd.DataFrame(columns=columns)
     frame = documents[documents["status"].fillna("ok") == "ok"].copy()
     kind = frame["date_source"].fillna("none").map(
         {"header": "given (header)", "metadata": "given (metadata)", "inferred": "inferred"})
-    frame["date"] = kind.fillna("missing")
+    frame["date"] = kind.fillna("undated")  # the index's word for it too
     start = frame["date_window_start"].fillna("").astype(str)
     end = frame["date_window_end"].fillna("").astype(str)
     frame["window"] = [f"{s} to {e}" if (s or e) and s != e else ""  # a given day: no window
@@ -259,18 +259,18 @@ def document_dates(documents: pd.DataFrame) -> pd.DataFrame:
 
 
 def date_counts(documents: pd.DataFrame) -> dict[str, int]:
-    """How many readable articles have a given, inferred or missing date.
+    """How many readable articles have a given or an inferred date, or are undated.
 
     >>> date_counts(pd.DataFrame({"status": ["ok", "ok", "rejected"],
     ...     "date_source": ["header", "none", "none"], "doc_id": ["a", "b", "c"],
     ...     "report_date": ["2024-01-01", None, None], "date_window_start": [None] * 3,
     ...     "date_window_end": [None] * 3, "date_evidence": [None] * 3}))
-    {'given': 1, 'inferred': 0, 'missing': 1}
+    {'given': 1, 'inferred': 0, 'undated': 1}
     """
     dates = document_dates(documents)["date"]
     return {"given": int(dates.str.startswith("given").sum()),
             "inferred": int((dates == "inferred").sum()),
-            "missing": int((dates == "missing").sum())}
+            "undated": int((dates == "undated").sum())}
 
 
 def problem_files(documents: pd.DataFrame) -> pd.DataFrame:
@@ -534,7 +534,7 @@ def corpus_summary(documents: pd.DataFrame, start=None, end=None) -> str:
             f"{status.get('rejected', 0)} rejected, {status.get('duplicate', 0)} duplicate. "
             f"Of the readable reports, {counts['given']} carry their date, "
             f"{counts['inferred']} have a date inferred from their content and "
-            f"{counts['missing']} have none.")
+            f"{counts['undated']} have none.")
     if start or end:
         text += f" Shown: {_range_text(start, end)}, plus the undated ones."
     return text
@@ -605,8 +605,8 @@ def figures_summary(figures: pd.DataFrame, metrics, what: str, start=None, end=N
     text = (f"{len(rows)} {what} figures in {rows['doc_id'].nunique()} reports "
             f"({_range_text(start, end)}).")
     if undated:
-        text += (f" {undated} {'comes' if undated == 1 else 'come'} from undated reports and "
-                 "cannot be placed on the charts.")
+        source = "comes from an undated report" if undated == 1 else "come from undated reports"
+        text += f" {undated} {source} and cannot be placed on the charts."
     inferred = set() if documents is None or documents.empty else set(
         documents.loc[documents["date_source"] == "inferred", "doc_id"])
     guessed = rows[rows["doc_id"].isin(inferred) & rows["report_date"].notna()]
@@ -614,8 +614,9 @@ def figures_summary(figures: pd.DataFrame, metrics, what: str, start=None, end=N
         reports = guessed["doc_id"].nunique()
         text += (f" {len(guessed)} {'comes' if len(guessed) == 1 else 'come'} from {reports} "
                  f"report{'' if reports == 1 else 's'} whose date was inferred from "
-                 f"{'its' if reports == 1 else 'their'} content: on the charts a dashed bar "
-                 "spans the window the true date lies in, and the tables give it under the date.")
+                 f"{'its' if reports == 1 else 'their'} content: on the charts their markers "
+                 "are pale and a dashed bar spans the window the true date lies in, and the "
+                 "tables give it under the date.")
     return text
 
 
@@ -708,7 +709,8 @@ def rounds_summary(rounds: pd.DataFrame, start=None, end=None) -> str:
                  f"{dated.max().date().isoformat()}")
     text += "."
     if dated.isna().any():
-        text += f" {int(dated.isna().sum())} have no known date."
+        undated = int(dated.isna().sum())
+        text += f" {undated} {'has' if undated == 1 else 'have'} no known date."
     return text
 
 
@@ -888,11 +890,19 @@ def show(frame: pd.DataFrame, empty: str = "Nothing found.", max_rows: int = 200
     return HtmlTable(frame, empty=empty, max_rows=max_rows, documents=documents)
 
 
-def say(text: str):
-    """A sentence of prose built from data, escaped, shown as Markdown."""
+def say(*texts: str):
+    """Sentences of prose built from data, escaped, shown as one Markdown paragraph."""
     from IPython.display import Markdown
 
-    return Markdown(escape(text))
+    return Markdown(" ".join(escape(text) for text in texts if text))
+
+
+def trust(topic: str) -> str:
+    """How far to trust a page's `topic` ('figures', 'dates', 'rounds'): the held-out scores
+    (analysis.present.quality.trust_sentence)."""
+    from analysis.present.quality import trust_sentence
+
+    return trust_sentence(topic)
 
 
 def save_table(frame: pd.DataFrame, output_dir, name: str) -> Path:

@@ -373,8 +373,10 @@ def _rounds_line(rounds, check) -> str:
 
 def _latest_toll(comparison, documents=None) -> str:
     """'70,100 (exact) in a report of 2025-11-29; official series that day 70,100' for the
-    newest stated Gaza toll (the largest the newest report states), with ', a date inferred
-    from its content (2025-11-20 to 2025-12-09)' when that report's date was inferred."""
+    newest stated Gaza toll (of the newest report's tolls, the largest that fits the official
+    value, else the largest), with ', a date inferred from its content (2025-11-20 to
+    2025-12-09)' when that report's date was inferred, and a warning when it does not fit the
+    official value. A report stating 55,998 and a misread 131,559 headlined 131,559."""
     from analysis.present.display import VALUE_WORDS
 
     if comparison is None or comparison.empty:
@@ -385,7 +387,8 @@ def _latest_toll(comparison, documents=None) -> str:
     if tolls.empty:
         return ""
     tolls["_value"] = tolls["value"].astype(float)
-    row = tolls.sort_values(["report_date", "_value", "start_char"]).iloc[-1]
+    tolls["_fits"] = _column(tolls, "consistent").str.lower() != "false"
+    row = tolls.sort_values(["report_date", "_fits", "_value", "start_char"]).iloc[-1]
     qualifier = VALUE_WORDS["qualifier"].get(row["qualifier"], row["qualifier"])
     line = f"{int(row['_value']):,} ({qualifier}) in a report of {row['report_date']}"
     inferred = (documents[(documents["doc_id"] == row["doc_id"])
@@ -397,7 +400,11 @@ def _latest_toll(comparison, documents=None) -> str:
         if _column(inferred, "date_window_start").iloc[0]:
             line += (f" (between {window['date_window_start']} and "
                      f"{window['date_window_end']})")
-    return line + f"; official series that day {int(float(row['official_value'])):,}"
+    line += f"; official series that day {int(float(row['official_value'])):,}"
+    if not row["_fits"]:
+        line += (" (the figure does not fit it given its qualifier: read its sentence among "
+                 "the figures that disagree, on the casualty page)")
+    return line
 
 
 # What each page shows, for the index (notebooks not listed are named by their file).
@@ -411,6 +418,24 @@ PAGE_DESCRIPTIONS = {
     "04_negotiation_rounds": ("Negotiation rounds", "rounds by date and country, who took part "
                               "when, one line per round with its articles, the record"),
 }
+
+
+def quality_section() -> str:
+    """The index's 'How good the extraction is': the scores measured on real articles annotated
+    by hand (analysis.present.quality), held-out sets first; what a reader should expect."""
+    from analysis.present.quality import quality_rows
+
+    esc = html.escape
+    rows, note = quality_rows()
+    body = "".join(f"<tr><th>{esc(measure)}</th><td>{esc(held)}</td><td>{esc(dev)}</td></tr>"
+                   for measure, held, dev in rows)
+    return ('<h2 id="quality">How good the extraction is</h2>\n'
+            "<p>Scores on real news reports annotated by hand. <strong>Expect the first column "
+            "on this corpus</strong>, and read a number's sentence before quoting it (every "
+            "figure and meeting in the pages opens on its sentence).</p>\n"
+            '<table class="quality"><thead><tr><th></th>'
+            "<th>on news the rules never saw</th><th>on the articles the rules were written "
+            f'from</th></tr></thead><tbody>{body}</tbody></table>\n<p class="note">{note}</p>')
 
 
 def _page_row(staging: Path, run: NotebookRun) -> str:
@@ -441,6 +466,7 @@ def write_index(staging: Path, runs: list[NotebookRun], parameters: dict, starte
                      for k, v in parameters.items())
     glance = "".join(f"<tr><th>{esc(label)}</th><td>{esc(value)}</td></tr>"
                      for label, value in headline_numbers(staging / "tables", start, end))
+    quality = quality_section()
     page = f"""<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -454,6 +480,10 @@ table {{ border-collapse: collapse; margin: 0.5em 0 1.5em 0; }}
 td, th {{ border-bottom: 1px solid #ddd; padding: 4px 10px; text-align: left;
           vertical-align: top; }}
 code {{ font-size: 90%; }}
+h1 {{ margin: 0.5em 0 0.4em 0; }}
+h2 {{ margin: 1em 0 0.4em 0; }}
+table.quality, p.note {{ font-size: 90%; }}
+table.quality td, table.quality th {{ padding: 3px 10px; }}
 </style>
 </head>
 <body>
@@ -462,6 +492,7 @@ code {{ font-size: 90%; }}
 sentence behind every number. Each page is a notebook executed with papermill.</p>
 <h2>At a glance</h2>
 <table class="glance">{glance}</table>
+{quality}
 <h2>Pages</h2>
 <table>
 <thead><tr><th>page</th><th>notebook</th><th>status</th><th>files written</th></tr></thead>

@@ -54,7 +54,8 @@ KEYS: dict[str, frozenset[str]] = {
         "weekday_words", "talks_subject", "person_cue", "not_name", "place_modifier_head",
         "role_verb", "wish", "country_spy_chief", "appeal", "departure_for", "nationality",
         "talks_state", "send_verb", "outlet_word", "source_noun", "under_attack_verb",
-        "author_verb", "talks_source", "speech_adverb", "press_audience"}),
+        "author_verb", "talks_source", "speech_adverb", "press_audience", "plan_noun",
+        "host_people"}),
     "deal_terms.csv": frozenset({
         "truce_noun", "unit_days", "ordinals", "deal_context",
         "hostage_noun", "prisoner_noun", "proposal_context"}),

@@ -39,7 +39,8 @@ widened over the days that only miss a weak round match and towards a strong sig
 misses by less than :data:`DISAGREE_WIDEN_DAYS`. An article stays undated when distant days
 fit the evidence equally well (no window then), when its window is wider than
 :data:`MAX_WINDOW_DAYS`, when only the soft preferences pick its day among more than
-:data:`MAX_PLATEAU_DAYS` equally supported ones, when its window reaches more than
+:data:`MAX_PLATEAU_DAYS` equally supported ones some of which lie more than a month from it
+(round 7: within a month either side it is dated), when its window reaches more than
 :data:`MAX_REACH_DAYS` from the best day (calibrated abstention: the window is kept), or when
 it has no usable signal; the reason is written to ``date_evidence``. ``date_confidence``
 sums the window up.

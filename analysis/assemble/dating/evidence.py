@@ -112,9 +112,11 @@ def _mention_constraint(mention: dict) -> Constraint | None:
         return holiday_constraint(mention)
     if kind == "remains":   # "the remains of 12 hostages remain in Gaza" (analysis.rules.dates); a
         # count returned "of 28" is Hamas's, with remains Israel did not accept: within 2
-        return _hostage_period_constraint(int(mention["count"]), "hostages_dead",
+        count = int(mention["count"])   # (a count a pending identification would leave:
+        return _hostage_period_constraint(count, "hostages_dead",   # that or one more now)
                                           RETURNED_SLACK if mention.get("returned")
-                                          else ALL_DEAD_MATCH)
+                                          else ALL_DEAD_MATCH,
+                                          {count, count + 1} if mention.get("pending") else None)
     if kind == "event":
         return event_constraint(mention)
     if kind == "office":
@@ -171,12 +173,26 @@ def _same_date_twice(c: Constraint, constraints: list[Constraint]) -> bool:
         for o in constraints)
 
 
+def _longest_event_at_each_start(mentions: list[dict]) -> list[dict]:
+    """Mentions without the events whose phrase a longer event phrase starting at the same
+    character contains (round 7: "a weeklong truce to allow hostages to be released broke
+    down" names the truce's collapse, not the truce: as alternatives, the truce's "on or
+    after 24 November" left the collapse's month unbounded). Phrases of the same span stay
+    alternatives ("the resumption of strikes": December 2023 or March 2025)."""
+    ends: dict[int, int] = {}
+    for m in mentions:
+        if m.get("kind") == "event":
+            ends[m["start_char"]] = max(ends.get(m["start_char"], 0), m["end_char"])
+    return [m for m in mentions if m.get("kind") != "event" or
+            m["end_char"] >= ends[m["start_char"]]]
+
+
 def mention_constraints(mentions: list[dict]) -> list[Constraint]:
     """Every date mention, event, office holder and holiday -> a constraint (one per
     distinct label; one per timeline event)."""
     days, _ = calendar_days()
     constraints, seen, offices = [], set(), {}
-    for mention in _one_mention_per_event(mentions or []):
+    for mention in _one_mention_per_event(_longest_event_at_each_start(mentions or [])):
         c = _mention_constraint(mention)
         if c is None or c.label in seen or _same_date_twice(c, constraints):
             continue

@@ -51,6 +51,15 @@ PREWAR_HELD = ((dt.date(2025, 1, 19), 4), (dt.date(2025, 2, 22), 3), (dt.date.ma
 # From the release of the last living hostages every count held is of bodies, returned one or
 # two at a time and identified a day or two later: counts within 1 match.
 ALL_DEAD_FROM, ALL_DEAD_MATCH = dt.date(2025, 10, 13), 1
+# ... the period of the count itself preferred by this much (a report of 27 October 2025
+# telling 13 bodies held fitted the periods of 15, 13 and 11 equally, and the tie's middle
+# was 3 November)
+EXACT_COUNT_PREFER = 0.3
+# The period of the count itself (not one within 1) is preferred by this much over the
+# margin days around it (a report quoting a count a day or two stale, or ahead of the
+# official tally, stays allowed; a count within 1 gets no such preference: reports of
+# October 2025 were often a body ahead of the identified count)
+OWN_PERIOD_PREFER = 0.2
 RETURNED_SLACK = 2   # "handed over the remains of 27 out of 28" on 13 November (Israel: 25)
 
 
@@ -70,28 +79,48 @@ def _period_matches(period, value: int, metric: str, slack: int = ALL_DEAD_MATCH
 
 
 def _hostage_period_constraint(value: int, metric: str = "hostages_held",
-                               slack: int = ALL_DEAD_MATCH) -> Constraint | None:
+                               slack: int = ALL_DEAD_MATCH,
+                               own_counts: set[int] | None = None) -> Constraint | None:
     """A count of hostages held equal to one that stood for a known period (the timeline's
     hostages rows: 94 from 19 to 24 January 2025, 59 from March to May 2025, 24 bodies on 13
     October 2025; :func:`_period_matches`): the report lies in one of those periods
-    (widened by :data:`HOSTAGE_PERIOD_DAYS`)."""
+    (widened by :data:`HOSTAGE_PERIOD_DAYS`), the periods of the count itself (or of
+    `own_counts`) preferred."""
     periods = [p for p in timeline.hostage_periods() if _period_matches(p, value, metric, slack)]
-    return _periods_constraint(periods, HOSTAGE_PERIOD_DAYS, f"{metric} {value}")
+    own = [p for p in periods if _period_matches(p, value, metric, 0) or
+           p.count in (own_counts or ())]
+    constraint = _periods_constraint(periods, HOSTAGE_PERIOD_DAYS, f"{metric} {value}", own)
+    exact = [p for p in periods if p.count in (own_counts or {value})]
+    if constraint is not None and exact and any(   # (round 7) counts of bodies within 1
+            p.start >= ALL_DEAD_FROM and p.count != value for p in periods):   # match, the
+        days, _ = calendar_days()   # period of the count itself is the likelier
+        prefer = np.zeros(len(days))
+        for p in exact:
+            prefer[_mask_range(len(days), _index(days, p.start), _index(days, p.end or p.start))] \
+                = EXACT_COUNT_PREFER
+        constraint.prefer = prefer if constraint.prefer is None else \
+            np.maximum(constraint.prefer, prefer)
+    return constraint
 
 
-def _periods_constraint(periods, margin: tuple[int, int], what: str) -> Constraint | None:
+def _periods_constraint(periods, margin: tuple[int, int], what: str,
+                        own=()) -> Constraint | None:
     """A hostage count's constraint: inside one of the timeline `periods` it stood for,
-    widened by `margin` (days before the start, after the end); None when none fits."""
+    widened by `margin` (days before the start, after the end), the days of the periods of
+    `own` (the count itself, not one within 1) preferred by :data:`OWN_PERIOD_PREFER`; None
+    when none fits."""
     if not periods:
         return None
     days, _ = calendar_days()
     n = len(days)
-    allowed = np.zeros(n, dtype=bool)
+    allowed, prefer = np.zeros(n, dtype=bool), np.zeros(n)
     for p in periods:
-        allowed |= _mask_range(n, _index(days, p.start) - margin[0],
-                               _index(days, p.end or p.start) + margin[1])
+        first, last = _index(days, p.start), _index(days, p.end or p.start)
+        allowed |= _mask_range(n, first - margin[0], last + margin[1])
+        if p in own:
+            prefer[_mask_range(n, first, last)] = OWN_PERIOD_PREFER
     label = f"{what}: " + "; ".join(f"{p.event} ({p.start}..{p.end})" for p in periods)
-    return Constraint("hostages", label, allowed)
+    return Constraint("hostages", label, allowed, prefer if prefer.any() else None)
 
 
 # A count of hostages that is not the count held at the report: told in the past perfect

@@ -58,7 +58,8 @@ def absolute_constraint(mention: dict) -> Constraint | None:
         return None
     n = len(days)
     near = WEEKDAY_DATE_DAYS if mention.get("weekday") is not None else \
-        LEAD_DATE_DAYS if mention.get("lead") else n
+        LEAD_DATE_DAYS if mention.get("lead") else \
+        RECENT_EVENT_DAYS if mention.get("latest") else n   # (the latest round's day)
     if mention.get("tense") == "future":
         idx = _index(days, resolved.end)
         if idx <= 0:   # "October 7, 2023" read as coming: a misread tense (no report before)
@@ -157,6 +158,8 @@ def yearless_constraint(mention: dict) -> Constraint | None:
         after = n
     elif mention.get("lead") and not future:   # the lede's date: the news of the days before
         after = LEAD_DATE_DAYS
+    elif mention.get("latest") and not future:   # the latest round's day: weeks before
+        after = RECENT_EVENT_DAYS
     for first, last in spans:
         i, j = _index(days, first), _index(days, last)
         if future:
@@ -254,8 +257,12 @@ def event_constraint(mention: dict) -> Constraint | None:
     if tense == "future":   # (an event of several days may be under way: "through the
         # Friday conclusion of Trump's Gulf trip"; most likely it is still to come)
         prefer = 0.5 * _ahead(first - np.arange(n), AHEAD_FLAT_DAYS, AHEAD_HALF_LIFE)
-        return Constraint("event", f"'{mention['text']}' still to come: {what}",
-                          _mask_range(n, 0, max(first, last - 1)), prefer)
+        # (round 7: "will meet Monday ...": this coming week's, the report days before it)
+        soon = int(mention.get("coming_days") or 0)
+        return Constraint("event", f"'{mention['text']}' still to come"
+                          f"{f' (within {soon} days)' if soon else ''}: {what}",
+                          _mask_range(n, first - soon if soon else 0, max(first, last - 1)),
+                          prefer)
     if tense == "during":   # (a ceasefire is "the current truce" from its announcement)
         early = CEASEFIRE_ANNOUNCED_DAYS if mention.get("event_kind") == "ceasefire" else 1
         # the event's own days rather than the margins ("on the sidelines of the UN General

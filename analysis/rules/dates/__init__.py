@@ -17,7 +17,9 @@ True
 
 The package: :mod:`.words` (word tables) -> :mod:`.finding` (date expressions, tense),
 :mod:`.resolving` (a date against a report date) -> :mod:`.durations`, :mod:`.tenses`
-(dating signals) -> :mod:`.signals` (:func:`date_signals`, every signal of an article).
+(an event's relation to the report), :mod:`.weeks` (events of the week and coming days),
+:mod:`.named` (the timeline's events, offices, holidays in a text) -> :mod:`.signals`
+(:func:`date_signals`, every signal of an article).
 
 The public functions:
 

@@ -33,7 +33,7 @@ _DURATION_PATTERNS = [
     rf"\b{_QUAL}\s*(?P<num>{_NUM})\s+(?P<unit>days?|weeks?|months?|years?)\s+"
     # ("six months since Hamas’s Oct. 7": a possessive with either apostrophe)
     rf"(?:of|into|since|after|in)\s+(?:the\s+|Israel['’]s\s+|Israeli\s+)?"
-    rf"(?:[\w'’]+\s+)?(?P<what>{WAR_WORDS})\b",
+    rf"(?:[\w'’-]+\s+)?(?P<what>{WAR_WORDS})\b",   # ("eight months into the Israel-Hamas war")
     # "in seven weeks during which Israel bombed", "for nearly seven months, Israel has..."
     rf"\b(?:in|for|after|over)\s+{_QUAL}\s*(?P<num>{_NUM})\s+(?P<unit>days|weeks|months)\b"
     rf"(?=[^.;]{{0,60}}\b(?P<what>{WAR_WORDS})\b)",

@@ -25,12 +25,13 @@ from analysis.rules.dates.finding import (
     _segments,
     find_dates_typed,
 )
-from analysis.rules.dates.tenses import (
+from analysis.rules.dates.named import _timeline_mentions
+from analysis.rules.dates.tenses import _set_tense
+from analysis.rules.dates.weeks import (
     _attach_weekdays,
+    _events_of_the_coming_week,
     _events_of_the_week,
     _events_on_a_coming_date,
-    _set_tense,
-    _timeline_mentions,
 )
 from analysis.rules.dates.words import _DAY, _MONTH, _MONTH_ALT, _YEAR, WEEKDAY_NAMES, WEEKDAYS
 from analysis.rules.lexicon import MONTHS
@@ -97,15 +98,7 @@ def date_signals(text: str, sentences: list[tuple[int, int]] | None = None) -> l
     mentions += _durations(text, segments, taken, _TRUCE_AGE)
     mentions += _durations(text, segments, taken) + _war_ago(text, taken)
     mentions += _ordinal_durations(text, segments, taken)
-    if "nniversar" in text:
-        for match in _ANNIVERSARY.finditer(text):
-            mentions.append({"text": match.group(0), "start_char": match.start(),
-                             "end_char": match.end(), "kind": "duration",
-                             "amount": _ORDINAL_YEARS[match.group("ord").lower()],
-                             "unit": "year", "qualifier": "anniversary"})
-    for match in _finditer(_SINCE_WAR, text, segments):
-        mentions.append({"text": match.group(0), "start_char": match.start(),
-                         "end_char": match.end(), "kind": "since_war"})
+    mentions += _anniversaries_and_since_war(text, segments)
     events = _timeline_mentions(text)
     spans = [(m["start_char"], m["end_char"]) for m in events if m["kind"] == "event" and
              m.get("event_kind") != "anniversary"]   # ("100 days of war" is both)
@@ -125,11 +118,29 @@ def date_signals(text: str, sentences: list[tuple[int, int]] | None = None) -> l
     _attach_weekdays(text, mentions)
     _events_on_a_coming_date(mentions, sentence_of)
     _events_of_the_week(text, mentions, sentence_of)
+    _events_of_the_coming_week(text, mentions, sentence_of)
     _year_hints(text, mentions, sentences)
     mentions += _truce_days(text, mentions, sentence_of)
     _lead_dates(text, mentions, sentences)
+    _latest_round_dates(text, mentions, sentence_of)
     _relative_years(text, mentions)
     return mentions
+
+
+def _anniversaries_and_since_war(text: str, segments) -> list[dict]:
+    """The war's anniversaries ("the first anniversary of October 7": durations of N years)
+    and "since October 7" mentions (kind since_war)."""
+    found = []
+    if "nniversar" in text:
+        for match in _ANNIVERSARY.finditer(text):
+            found.append({"text": match.group(0), "start_char": match.start(),
+                          "end_char": match.end(), "kind": "duration",
+                          "amount": _ORDINAL_YEARS[match.group("ord").lower()],
+                          "unit": "year", "qualifier": "anniversary"})
+    for match in _finditer(_SINCE_WAR, text, segments):
+        found.append({"text": match.group(0), "start_char": match.start(),
+                      "end_char": match.end(), "kind": "since_war"})
+    return found
 
 
 # A year-less date in a sentence about a truce ("On Jan. 19, the first phase of a ceasefire
@@ -226,7 +237,8 @@ def _relative_years(text: str, mentions: list[dict]) -> None:
 def _lead_dates(text: str, mentions: list[dict], sentences) -> None:
     """Mark ``lead`` the dates of the article's first sentence after its headline ("Egypt
     proposed a two-day Gaza ceasefire on October 27 that ..."): the lede tells the news, so
-    a past date there is days before the report. Not "since ...", not a background year."""
+    a past date there is days before the report. Not "since ...", not a background year.
+    The lede's latest past event is the news too (:func:`_lede_news_events`)."""
     headline = text.find("\n")   # a short first line without a full stop is a headline
     body = headline + 1 if 0 <= headline <= 200 and \
         not re.search(r"[.!?][\"”']?\s*$", text[:headline]) else 0
@@ -244,6 +256,71 @@ def _lead_dates(text: str, mentions: list[dict], sentences) -> None:
                 mention.get("tense") == "past" and not mention.get("since") and \
                 not mention.get("year_hint"):
             mention["lead"] = True
+    _lede_news_events(mentions, first)
+
+
+# The latest event the lede tells as past is the report's news (round 7): "Israel has
+# confirmed it carried out a strike on Hamas leaders in Doha". Not when a later event of the
+# lede is under way ("met on the sidelines of the UN General Assembly, with the release of
+# Edan Alexander behind him"). Not the states, offices and counts the timeline also holds,
+# nor a proposal (the talks' topic for weeks: "to discuss Biden's three-phase plan"), nor a
+# truce or ceasefire itself, nor words that also name one (an agreement's row matches "the
+# ceasefire that took effect": its first day is told in every report of its weeks and
+# months), nor an event told "since" or in the past perfect.
+TRUCE_KINDS = ("truce", "ceasefire")
+LEDE_SKIP_KINDS = ("state", "office", "hostages", "released", "anniversary", "holiday",
+                   "proposal") + TRUCE_KINDS
+
+
+def _lede_news_events(mentions: list[dict], first: tuple[int, int]) -> None:
+    """Make ``recent`` the latest past event (:func:`_lede_news`) of the lede `first`: every
+    event its words may name ("the resumption of strikes" is December 2023's or March
+    2025's); an older event of the lede is the story's background."""
+    truce = {(m["start_char"], m["end_char"]) for m in mentions
+             if m.get("event_kind") in TRUCE_KINDS}
+    news = [m for m in mentions if _lede_news(m) and first[0] <= m["start_char"] < first[1]
+            and (m["start_char"], m["end_char"]) not in truce]   # ("the ceasefire that took
+    # effect" is the agreement's and the ceasefire's; "the truce ... broke down" is no truce)
+    under_way = [m["date"] for m in mentions if m["kind"] == "event" and
+                 m.get("tense") == "during" and first[0] <= m["start_char"] < first[1]]
+    latest = {m["start_char"] for m in news if m["date"] == max(e["date"] for e in news)
+              and not any(day > m["date"] for day in under_way)}
+    for mention in news:
+        if mention["start_char"] in latest:
+            mention["tense"] = "recent"
+
+
+def _lede_news(mention: dict) -> bool:
+    """Whether a mention is a past event the lede may tell as its news."""
+    return mention["kind"] == "event" and mention.get("tense") == "past" and \
+        mention.get("event_kind") not in LEDE_SKIP_KINDS and not mention.get("since") and \
+        not mention.get("past_perfect")
+
+
+# The day of the latest round of talks ("The latest round of mediated negotiations ended on
+# Aug. 16 in Doha"): the report follows it within weeks, before the next round (round 7: a
+# report of 22 August 2024 whose evidence otherwise ran to January 2025). Not "the last round
+# of talks before the war ended" with no date.
+LATEST_ROUND = re.compile(r"\b(?:latest|most\s+recent|last)\s+(?:round|session)\s+of\s+"
+                          r"(?:[\w-]+\s+){0,2}(?:talks|negotiations|discussions)\b",
+                          re.IGNORECASE)
+LATEST_DATE_KINDS = ("month_day", "day_month", "iso")
+
+
+LATEST_REACH = 60   # characters from the phrase's end to the date
+
+
+def _latest_round_dates(text: str, mentions: list[dict], sentence_of) -> None:
+    """Mark ``latest`` the first past date within :data:`LATEST_REACH` characters after
+    :data:`LATEST_ROUND` in its sentence (not a later one: "... consistent with the
+    principles Biden set out on May 31")."""
+    for phrase in LATEST_ROUND.finditer(text):
+        end = sentence_of(phrase.start())[1]
+        after = [m for m in mentions if phrase.end() <= m["start_char"] <
+                 min(end, phrase.end() + LATEST_REACH) and m["kind"] in LATEST_DATE_KINDS]
+        first = min(after, key=lambda m: m["start_char"], default=None)
+        if first is not None and first.get("tense") == "past" and not first.get("since"):
+            first["latest"] = True
 
 
 # A year named in the same or the previous sentence ("In November 2023, Egypt and Qatar

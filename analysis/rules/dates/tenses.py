@@ -1,9 +1,9 @@
 """The relation of a mention to the report: tense in its clause, events as past, recent,
-coming, under way or at a distance ("two weeks after the killing"), events of the week and
-on a coming date, the timeline's events, holidays and offices found in the text, weekdays;
-and :func:`day_precise` (whether a date expression names a day), which the meeting rules
-read. Fed by :mod:`.finding`, :mod:`.resolving` and :mod:`analysis.rules.timeline`; feeds
-:mod:`.signals` and :mod:`analysis.rules.meeting_mentions`.
+coming, under way or at a distance ("two weeks after the killing"); and :func:`day_precise`
+(whether a date expression names a day), which the meeting rules read. The events of the
+week are in :mod:`.weeks`, the timeline's events, holidays and offices found in a text in
+:mod:`.named` (round 7). Fed by :mod:`.finding`; feeds :mod:`.signals` and
+:mod:`analysis.rules.meeting_mentions`.
 """
 
 from __future__ import annotations
@@ -11,10 +11,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from analysis.rules.dates.finding import _WORD_OR_DAY, local_tense, tense_of
+from analysis.rules.dates.finding import local_tense, tense_of
 from analysis.rules.dates.resolving import resolve
-from analysis.rules.dates.words import _MONTH_NAME_ALT, _NUM, WEEKDAY_NAMES, WEEKDAYS, _number
-from analysis.rules.lexicon import MONTHS
+from analysis.rules.dates.words import _NUM, _number
 
 # Words right before an event or holiday that make it a coming one ("ahead of Ramadan",
 # "before the inauguration", "in the run-up to Passover"); the others leave the tense of the
@@ -22,7 +21,8 @@ from analysis.rules.lexicon import MONTHS
 AHEAD_OF = re.compile(r"\b(?:ahead\s+of|before|in\s+the\s+run-up\s+to|until|till|awaiting|"
                       r"in\s+time\s+for|by|"
                       r"upcoming|coming|start\s+of|beginning\s+of|eve\s+of)\s+(?:the\s+)?"
-                      r"(?:holy\s+|Muslim\s+|Jewish\s+|fasting\s+|month\s+of\s+|\w+'s\s+)*$",
+                      r"(?:holy\s+|Muslim\s+|Jewish\s+|fasting\s+|month\s+of\s+|\w+'s\s+)*"
+                      r"[\"“‘']?$",   # (a quoted name: 'before the "Gideon's Chariots" operation')
                       re.IGNORECASE)
 
 
@@ -46,6 +46,24 @@ UNTIL_AFTER = re.compile(r"\b(?:until|till)\s+after\s+(?:the\s+)?" + _HOLIDAY_WO
 # proposed 45-day ceasefire" names the proposal itself, made before the report.
 PROSPECT = re.compile(r"\b(?:possible|potential|proposed|prospective|eventual|any|future|"
                       r"hoped-for|would-be)\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
+# An event as the aim of an effort (round 7): "efforts to secure the release of Edan
+# Alexander", "Witkoff pushed to free Edan Alexander" (the event's phrase opening with the
+# verb): coming. Not "due to", "according to", "led to" (no verb of aim before "the").
+TO_BRING_ABOUT = re.compile(r"\bto\s+(?:secure|win|obtain|negotiate|seek|facilitate|ensure|"
+                            r"achieve|complete|allow|enable|bring\s+about|push\s+for|press\s+for"
+                            r")\s+(?:the\s+|a\s+)?$", re.IGNORECASE)
+TO_INFINITIVE = re.compile(r"\bto\s+$", re.IGNORECASE)
+AIM_VERB = re.compile(r"(?:free|release|return|rescue|recover|retrieve|bring\s+home)\b",
+                      re.IGNORECASE)
+
+
+def _as_aim(before: str, mention: dict) -> bool:
+    """Whether the event is named as the aim of an effort (:data:`TO_BRING_ABOUT`, or "to"
+    right before an event phrase opening with a verb of release: "to free ...")."""
+    return bool(TO_BRING_ABOUT.search(before) or (TO_INFINITIVE.search(before) and
+                                                  AIM_VERB.match(mention["text"])))
 
 
 # "since March 18", "since the ceasefire collapsed in March": the report follows it, but not
@@ -144,8 +162,9 @@ def _set_tense(text: str, mention: dict, start: int, end: int) -> None:
                                            mention["start_char"]])[-1]))
         # "giving them up would invite a resumption of the bombardment": a hypothesis
         left = text[start:mention["start_char"]]
-        mention["hypothetical"] = bool(HYPOTHETICAL.search(left[-HYPOTHESIS_CHARS:])) and \
-            not FACT_BEFORE.search(left)
+        mention["hypothetical"] = (bool(HYPOTHETICAL.search(left[-HYPOTHESIS_CHARS:])) and
+                                   not FACT_BEFORE.search(left)) or \
+            bool(PREVENTED.search(left[-40:]))
         mention["tense"] = _event_tense(text[start:mention["start_char"]], mention)
         if CURRENT_STATE.match(mention["text"]):
             mention["tense"] = "during"   # "the current, fragile ceasefire": in force now
@@ -174,6 +193,13 @@ HYPOTHETICAL = re.compile(r"\b(?:would|could|might)\b(?!\s+have\b)", re.IGNORECA
 
 
 HYPOTHESIS_CHARS = 50   # ... the modal within this many characters before the event's phrase
+
+
+# ... or the object of a verb of preventing (round 7: "guarantees to prevent the resumption of
+# hostilities" in an April 2025 report read as the resumption of December 2023)
+PREVENTED = re.compile(r"\b(?:prevent(?:s|ed|ing)?|avoid(?:s|ed|ing)?|avert(?:s|ed|ing)?|"
+                       r"preclude|rule\s+out)\s+(?:a\s+|the\s+|any\s+)?(?:[\w-]+\s+)?$",
+                       re.IGNORECASE)
 
 
 # ... unless a preposition of time introduces it ("would respond after the killing of Sinwar")
@@ -207,95 +233,6 @@ AGO_AFTER = re.compile(rf"[\s,]*(?:some\s+|about\s+|nearly\s+|almost\s+|just\s+|
 AGO_UNIT_DAYS = {"day": 1, "week": 7, "month": 30}
 
 
-# Relative day words that make a past event in the same sentence this week's news ("Edan
-# Alexander was released on Monday", "the strike on Doha on Tuesday", "yesterday's rescue").
-_THIS_WEEK = re.compile(r"\b(?:yesterday|today|tonight|overnight|this\s+week|"
-                        r"(?:on\s+|late\s+|early\s+)?(?:monday|tuesday|wednesday|thursday|friday|"
-                        r"saturday|sunday))\b", re.IGNORECASE)
-
-
-THIS_WEEK_DAYS = 8
-
-
-THIS_WEEK_CHARS = 40   # the day word within this many characters of the event phrase
-
-
-def _events_on_a_coming_date(mentions: list[dict], sentence_of) -> None:
-    """An event whose own day a coming date of its sentence names ("his job only begins
-    on January 20, inauguration day, Reuters reported Wednesday night") is coming too,
-    whatever the tense of the clause's main verb."""
-    coming = {}
-    for m in mentions:
-        if m["kind"] in ("month_day", "day_month", "iso") and m.get("tense") == "future":
-            when = resolve(m["text"], None)
-            day = when.date if when.date is not None else _month_day(m["text"])
-            if day is not None:
-                coming.setdefault(sentence_of(m["start_char"]), set()).add(
-                    (day.month, day.day) if isinstance(day, dt.date) else day)
-    if not coming:
-        return
-    for mention in mentions:
-        if mention["kind"] == "event" and mention.get("tense") != "future":
-            day = dt.date.fromisoformat(mention["date"])
-            if (day.month, day.day) in coming.get(sentence_of(mention["start_char"]), ()):
-                mention["tense"] = "future"
-
-
-def _month_day(text: str) -> tuple[int, int] | None:
-    """(month, day) of a year-less date ("January 20", "20 January")."""
-    words = _WORD_OR_DAY.findall(text)
-    month = next((MONTHS[w.lower()] for w in words if w.lower() in MONTHS), None)
-    day = next((int(w) for w in words if w.isdigit()), None)
-    return (month, day) if month and day else None
-
-
-# The weekday of a report's source after the event's clause ("... begins on January 20,
-# inauguration day, Reuters reported Wednesday night") is not the event's day.
-REPORTED_AFTER = re.compile(r"^[^.;]*?,\s*(?:[\w.'’-]+\s+){0,4}(?:reported|said|told|announced|"
-                            r"wrote|added|confirmed)\s+(?:on\s+)?$", re.IGNORECASE)
-
-
-# An event followed or preceded by its own date ("in response to the plan presented by
-# President Joe Biden on May 31", "On May 31, Biden announced his plan") is of that day, not
-# of the weekday elsewhere in its sentence ("Hamas proposed amendments late Tuesday ..."):
-# round 6, a fresh report of 12 June 2024 was dated a week early, its window missing it.
-OWN_DATE_CHARS = 25
-
-
-def _own_date(mention: dict, dated: list[dict]) -> bool:
-    """Whether a full or year-less date stands within :data:`OWN_DATE_CHARS` of the event."""
-    return any(0 <= d["start_char"] - mention["end_char"] <= OWN_DATE_CHARS or
-               0 <= mention["start_char"] - d["end_char"] <= OWN_DATE_CHARS for d in dated)
-
-
-def _events_of_the_week(text: str, mentions: list[dict], sentence_of) -> None:
-    """A timeline event mentioned as past next to a weekday or "yesterday" (within
-    :data:`THIS_WEEK_CHARS` in its sentence; not a planned day, not "last week") happened in
-    the report's week: tense 'recent' within :data:`THIS_WEEK_DAYS`. A topic of talks
-    named farther from the day ("met on Thursday to discuss ... the cease-fire in
-    Lebanon") keeps its tense."""
-    relative = [m for m in mentions if m["kind"] in ("weekday", "relative", "overnight")
-                and m.get("tense") != "future" and _THIS_WEEK.search(m["text"])
-                and not re.search(r"\b(?:last|next|past|previous|coming)\b", m["text"], re.I)]
-    dated = [m for m in mentions if m["kind"] in ("month_day", "day_month", "iso")]
-    for mention in mentions:
-        if mention["kind"] != "event" or mention.get("tense") not in ("past", "recent") or \
-                _own_date(mention, dated):
-            continue
-        sentence = sentence_of(mention["start_char"])
-        near = [r for r in relative if sentence_of(r["start_char"]) == sentence and
-                min(abs(r["start_char"] - mention["end_char"]),
-                    abs(mention["start_char"] - r["end_char"])) <= THIS_WEEK_CHARS and
-                not REPORTED_AFTER.search(text[mention["end_char"]:max(mention["end_char"],
-                                                                        r["start_char"])])]
-        if near:
-            mention["tense"], mention["recent_days"] = "recent", THIS_WEEK_DAYS
-            # the weekday named next to it ("Or Levy was freed on Saturday"): when it is the
-            # event's own weekday, it names the event's day (dating prefers the days after)
-            mention["week_day"] = next((r["weekday"] for r in near
-                                        if r.get("weekday") is not None), None)
-
-
 def _during(before: str, mention: dict) -> bool:
     """The report lies within the event or holiday: "during Ramadan", "throughout the
     truce", "in Ramadan", "this Passover", "in the truce" (a period, with an end date). Not
@@ -316,6 +253,11 @@ def _during(before: str, mention: dict) -> bool:
 ENDED_WAR = re.compile(r"\b(?:\d+|[a-z]+)-day\s+(?:war|conflict)\b", re.IGNORECASE)
 
 
+# An event phrase that opens with "recent" ("the recent humanitarian pause", a row's own
+# words): recent (round 7: a report of 8 December 2023 read it as past, months open after).
+RECENT_IN_PHRASE = re.compile(r"(?:recent|latest)\b", re.IGNORECASE)
+
+
 def _event_tense(before: str, mention: dict) -> str:
     """An event's relation to the report, from the words right before it: 'future' ("ahead
     of Ramadan", :data:`AHEAD_OF`), 'until' (a holiday: "until after Ramadan",
@@ -328,9 +270,12 @@ def _event_tense(before: str, mention: dict) -> str:
     if mention["kind"] == "holiday" and UNTIL_AFTER.search(before[-100:]):
         return "until"
     before = before[-60:]
-    prospect = PROSPECT.search(before[-30:]) and mention.get("event_kind") != "proposal"
+    prospect = (PROSPECT.search(before[-30:]) or _as_aim(before, mention)) and \
+        mention.get("event_kind") != "proposal"
     if (AHEAD_OF.search(before) or prospect) and not mention.get("past_perfect"):
         return "future"
+    if RECENT_IN_PHRASE.match(mention["text"]):   # "in the recent humanitarian pause": over
+        return "recent"
     if _during(before, mention) and not ENDED_WAR.search(mention["text"]):
         return "during"
     if mention.get("since"):   # "the fourth exchange since the ceasefire took effect"
@@ -357,129 +302,6 @@ def _event_tense(before: str, mention: dict) -> str:
             mention.get("in_headline"):
         return "recent"
     return "past"
-
-
-# A state named as the past one ("then-U.S. President-elect Donald Trump", "the former war
-# cabinet"): "then-" or "former" up to two words before it says nothing of the report's day.
-THEN_BEFORE = re.compile(r"\b(?:then-|former\s+)(?:[\w.'’-]+\s+){0,2}$", re.IGNORECASE)
-
-
-def _then_state(text: str, mention: dict) -> bool:
-    """A state row's mention with :data:`THEN_BEFORE` right before it."""
-    return mention.get("event_kind") == "state" and bool(
-        THEN_BEFORE.search(text[max(0, mention["start_char"] - 30):mention["start_char"]]))
-
-
-# A holiday's one-word name as a surname ("one freed prisoner, Mahdi Ramadan, said"): a
-# capitalised given name right before it in the middle of a sentence (after a lower-case
-# word or a comma; not a title-case headline, not "the Muslim holy month of Ramadan", "on
-# Monday Ramadan begins").
-NAME_BEFORE = re.compile(
-    r"(?:[a-z,;]\s+)(?!(?:The|Holy|Muslim|Islamic|Jewish|Christian|During|Before|After|Until|"
-    r"Since|This|Last|Next|Eid|In|Of|For|Ahead|Gaza|" +
-    "|".join(w.capitalize() for w in WEEKDAY_NAMES) + "|" + _MONTH_NAME_ALT +
-    r")\b)[A-Z][a-z]+\s+$")
-
-
-def _a_persons_name(text: str, start: int) -> bool:
-    """Whether a holiday's name at `start` is a surname (:data:`NAME_BEFORE`)."""
-    return bool(NAME_BEFORE.search(text[max(0, start - 40):start]))
-
-
-def _timeline_mentions(text: str) -> list[dict]:
-    """Holidays, dated events and office holders the timeline knows (analysis.rules.timeline)."""
-    from analysis.rules import timeline
-
-    offices = timeline.find_offices(text)
-    # (a state a title names, "President-elect Donald Trump", is the holder's tenure already)
-    mentions = [m for m in timeline.find_events(text) if not _name_only(text, m) and
-                not _then_state(text, m) and not (
-        m.get("event_kind") == "state" and any(-3 <= o["start_char"] - m["end_char"] <= 3 or
-                                               0 <= m["start_char"] - o["end_char"] <= 8
-                                               for o in offices))] + offices
-    headline = text.find("\n")
-    for mention in mentions:  # an event in the headline is the news itself
-        mention["in_headline"] = 0 <= mention["start_char"] < headline <= 200
-    for name, pattern in timeline.holiday_patterns().items():
-        # every mention, up to a few ("Gaza truce for Ramadan ..." in a headline, "ahead of
-        # Ramadan" in the body): the inference keeps the most telling one
-        for match in [m for m in pattern.finditer(text)
-                      if " " in m.group(0).strip() or not _a_persons_name(text, m.start())
-                      ][:timeline.MAX_MENTIONS]:
-            mentions.append({"text": match.group(0), "start_char": match.start(),
-                             "end_char": match.end(), "kind": "holiday", "holiday": name})
-            _holiday_start(text, match.end(), mentions[-1])
-    return mentions
-
-
-# A holiday said to begin on a weekday or soon ("before Ramadan, the Muslim holy month of
-# fasting, begins Monday", "Ramadan, which starts early next week"): its first day is that
-# weekday, within days of the report.
-HOLIDAY_STARTS = re.compile(
-    r"(?:,?\s+(?:which|that)\s+|,\s+(?:the|a)\s+[^,.;]{0,50},\s+|\s+)(?:is\s+|will\s+)?"
-    r"(?:(?:due|expected|set)\s+to\s+)?(?:begins?|starts?|commences?)\s+(?:on\s+)?"
-    r"(?:(?P<soon>tomorrow|(?:early\s+|late\s+)?(?:next|this)\s+week|in\s+(?:a\s+few|two|three)"
-    r"\s+days)|(?:this\s+|next\s+)?(?P<wd>" + "|".join(WEEKDAY_NAMES) + r"))\b", re.IGNORECASE)
-
-
-def _holiday_start(text: str, end: int, mention: dict) -> None:
-    """Mark a holiday mention whose first day the text gives as a weekday
-    (``starts_weekday``) or as soon (``starts_soon``): :data:`HOLIDAY_STARTS`."""
-    found = HOLIDAY_STARTS.match(text, end, min(len(text), end + 110))
-    if found and found.group("wd"):
-        mention["starts_weekday"] = WEEKDAYS[found.group("wd").lower()]
-    elif found:
-        mention["starts_soon"] = True
-
-
-# A release, rescue or recovery found by a hostage's name alone ("Kfir Bibas", "Emily Damari")
-# says it happened only with such a word in the sentence: the names are in the news from the
-# day of the kidnapping ("Kfir Bibas was nine months old when he was taken").
-NAME_ONLY = re.compile(r"(?:[A-Z][\w'’-]*\.?\s+){0,3}[A-Z][\w'’-]*")
-
-
-FREED_WORDS = re.compile(r"\b(?:releas\w*|free[ds]?|freeing|return\w*|handed\s+over|hand\s+over|"
-                         r"handover|came\s+home|returned\s+home|homecoming|reunit\w*|rescu\w*|recover\w*|retriev\w*|"
-                         r"bodies|body|remains|coffins?|funerals?|buried|identified|exchange[ds]?|"
-                         r"swap|walked\s+free|back\s+in\s+Israel)\b", re.IGNORECASE)
-
-
-NAMED_KINDS = ("release", "rescue", "recovery")
-
-
-# ... nor with one saying the person was left out ("was not included in the release", "is still
-# held", "remains in captivity")
-NOT_FREED = re.compile(r"\bnot\s+(?:\w+\s+){0,2}(?:includ|releas|free|return)\w*|\bstill\s+"
-                       r"(?:being\s+)?(?:held|in\s+captivity)|\bremains?\s+in\s+captivity",
-                       re.IGNORECASE)
-
-
-def _name_only(text: str, mention: dict) -> bool:
-    """A release, rescue or recovery row matched by a hostage's name alone, with no word of
-    freeing in its sentence (:data:`FREED_WORDS`): not evidence that it happened."""
-    if mention.get("event_kind") not in NAMED_KINDS or \
-            not NAME_ONLY.fullmatch(mention["text"]):
-        return False
-    start = max(text.rfind(". ", 0, mention["start_char"]),
-                text.rfind("\n", 0, mention["start_char"])) + 1
-    stops = [i for i in (text.find(". ", mention["end_char"]),
-                         text.find("\n", mention["end_char"])) if i >= 0]
-    sentence = text[start:min(stops) if stops else len(text)]
-    return not FREED_WORDS.search(sentence) or bool(NOT_FREED.search(sentence))
-
-
-def _attach_weekdays(text: str, mentions: list[dict]) -> None:
-    """A weekday right before a date ("Tuesday 13 February", "Tuesday, Feb. 13") names the
-    date's weekday: it is stored on the date (``weekday``) and the weekday mention is marked
-    ``of_date`` (it says nothing about the report day)."""
-    for before, mention in zip(mentions, mentions[1:]):
-        if before["kind"] == "weekday" and mention["kind"] in ("month_day", "day_month", "iso") \
-                and re.fullmatch(r"[\s,]*(?:the\s+)?\(?",
-                                 text[before["end_char"]:mention["start_char"]]):
-            mention["weekday"] = before["weekday"]
-            before["of_date"] = True
-            if before.get("tense") == "future":   # "likely to take effect on Sunday, January 19"
-                mention["tense"] = "future"
 
 
 _PRECISION_BASE = dt.date(2024, 6, 15)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from analysis.rules.figures.noun_phrase import _noun_phrase
 from analysis.rules.figures.reading import _Reading, _Sentence
 from analysis.rules.figures.triggers import _mask_dates, _nearest_cue, _same_clause
 
@@ -19,19 +20,24 @@ _CIRCUMSTANCE_GROUPS = (  # (up to 90 characters: "killed and more than 13,500 w
                 r"receive|obtain|collect)|attempting\s+to\s+(?:reach|get|access|receive)|waiting\s+"
                 r"for|collecting|queu\w+\s+for)\s+(?:\w+\s+){0,2}?(?:aid|food|flour|help)\b",
                 re.IGNORECASE), "aid seekers"),
-    (re.compile(r"^[^.;]{0,40}?\b(?:died|dying|dead)\s+(?:of|from)\s+(?:\w+\s+){0,2}?(?:malnutrition|"
+    (re.compile(r"^(?:\s*,\s*(?:including|among\s+them)\b[^,;.]{0,60},)?[^.;\d]{0,40}?"
+                r"\b(?:died|dying|dead|perished|starved\s+to\s+death)\s+(?:of|from|"
+                r"due\s+to)\s+(?:\w+\s+){0,2}?(?:malnutrition|"
                 r"starvation|hunger|famine|dehydration)\b", re.IGNORECASE), "starvation"),
 )
 
 
 _ADMINISTRATIVE = re.compile(r"\badministrative\s+(?:detention|detainees?)\b", re.IGNORECASE)
 _AID_SEEKERS = re.compile(r"\b(?:aid|bread|food|flour)[\s-]+seekers?\b", re.IGNORECASE)
-_TOLL_AMONG = re.compile(r"\btoll\s+(?:among|of)\s+(?:the\s+)?(?:(?:slain|fallen|killed|dead|"
-                         r"israeli|palestinian)\s+){0,2}(?P<word>[\w-]+)\b[^\d.;:]{0,100}$",
+_TOLL_AMONG = re.compile(r"\btoll\s+(?:among|of)\s+(?:the\s+|its\s+|their\s+)?(?:(?:slain|fallen|"
+                         r"killed|dead|israeli|palestinian)\s+){0,2}(?P<word>[\w-]+)\b[^\d.;:]{0,100}$",
                          re.IGNORECASE)  # "The toll among children has surpassed 18,000", "the
-# toll of slain Israeli troops in the ground offensive to 101"
+# toll of slain Israeli troops in the ground offensive to 101", "the death toll of its troops in
+# the ground war ... to 13 people" (an army's own dead)
 _GROUP_TOLL = re.compile(r"\bnumber\s+of\s+(?:[\w-]+\s+){0,2}?(?P<word>[\w-]+)\s+(?:killed|dead|"
-                         r"slain|martyred|injured|wounded)\b[^\d.;:]{0,110}$", re.IGNORECASE)
+                         r"slain|martyred|martyrs|fatalities|deaths|casualties|victims|injured|"
+                         r"wounded)\b[^\d.;:]{0,110}$", re.IGNORECASE)  # ("the number of
+# child fatalities reached 14,350", "the number of journalist martyrs")
 # a tally of a group with no verb, read as a toll: "the number of UN staff members working with
 # UNRWA has reached 35" (after "In addition to the overall death toll")
 _GROUP_NUMBER = re.compile(r"\bnumber\s+of\s+(?:[\w-]+\s+){0,2}?(?P<word>staff|journalists|"
@@ -54,6 +60,36 @@ _MILITARY_TOLL = re.compile(r"(?:\b(?:military|army|idf|military['’]s|army['�
 
 
 # ("the army's total deaths since ... jumps to 628", "the death toll of the ground campaign")
+# an army's own losses: "The IDF has announced it's suffered 15 fatalities", "the army has lost"
+_OWN_LOSSES = re.compile(r"\b(?:idf|army|military|israeli\s+forces)\b[^.;]{0,40}?\b(?:it['’]s|"
+                         r"it\s+has|it\s+had|has|have|had)\s+(?:now\s+)?(?:suffered|lost)\s*$",
+                         re.IGNORECASE)
+
+
+# the army as the group a toll counts, not its campaign: "the death toll among Israeli army
+# forces in Gaza has risen to 167", "the death toll of the Israeli army since ... to 491" (not
+# "the toll of the Israeli army's offensive", "the toll of Israeli army attacks")
+_ARMY_WORD = re.compile(r"(?:army|military|idf|forces)$", re.IGNORECASE)
+_ARMY_ACTION_AFTER = re.compile(r"^(?:['’]|\s+(?:forces\s+)?(?:attacks?|aggression|offensive|"
+                                r"assaults?|strikes?|bombardment|bombing|operations?|campaign|raids?|"
+                                r"shelling|fire|war)\b)", re.IGNORECASE)
+
+
+def _army_toll(match: re.Match) -> bool:
+    """Does a toll phrase ("toll among|of ...") name the army itself as its dead?"""
+    return bool(_ARMY_WORD.match(match.group("word"))) and "toll" in match.group(0).lower() \
+        and not _ARMY_ACTION_AFTER.match(match.string[match.end("word"):])
+
+
+# the army reporting a bare count of dead (no noun): its own soldiers. "The IDF has disclosed
+# that at least 726 have lost their lives since the onset of the war" (not "the IDF said 40
+# Palestinians were killed": a noun; not "the army said 40 were killed in the strike", an
+# incident, which the incident vetoes drop)
+_ARMY_REPORTS_BARE = re.compile(r"\b(?:the\s+)?(?:idf|army|military|israel\s+defen[cs]e\s+forces)\b"
+                                r"(?:\s+\w+){0,2}?\s+(?:has\s+|have\s+|had\s+)?(?:said|says|"
+                                r"disclosed|revealed|announced|reported|confirmed|stated)\s+"
+                                r"(?:that\s+)?(?:(?:at\s+least|some|about|around|more\s+than|"
+                                r"over|nearly)\s+)?$", re.IGNORECASE)
 
 
 def _toll_group(s: _Sentence, r: _Reading) -> str | None:
@@ -66,16 +102,30 @@ def _toll_group(s: _Sentence, r: _Reading) -> str | None:
     match = _GROUP_TOLL.search(left) or _TOLL_AMONG.search(left) or _GROUP_NUMBER.search(left)
     if match and s.lexicon.group_of.get(match.group("word").lower()):
         return s.lexicon.group_of[match.group("word").lower()]
-    if _MILITARY_TOLL.search(left):  # (also "the toll of the ground campaign")
+    if match and _army_toll(match):
         return "soldiers"
+    if _MILITARY_TOLL.search(left) or _OWN_LOSSES.search(left) or (  # (also "the toll of the
+            r.np.kind is None and _ARMY_REPORTS_BARE.search(r.left)):  # ground campaign", "the
+        return "soldiers"  # IDF has announced it's suffered 15 fatalities", "the IDF disclosed
+        # that at least 726 have lost their lives": its own dead, told with no noun)
     if _STARVATION_TOLL.search(left):
         return "starvation"
     last = s.rows[-1] if s.rows else None  # "17,000 children have been killed and over 33,000
-    if (last and r.np.kind is None and last["group"] != "all"  # injured": the same group
-            and last["metric"] in ("killed", "injured") and _same_clause(last, s.text, r.number)
-            and not any(o["row"] is last and o["subset"] for o in s.outcomes)):
+    if (last and (r.np.kind is None or r.np.others) and last["group"] != "all"  # injured": the
+            and last["metric"] in ("killed", "injured") and (_same_clause(  # same group; "726
+                last, s.text, r.number) or r.np.others)  # soldiers killed, while 4,576 others
+            and not any(o["row"] is last and o["subset"] for o in s.outcomes)):  # injured"
         return last["group"]  # (not after "including 169 children": a part, not the subject)
+    among = _AMONG_GROUP.match(r.after)
+    if among and s.lexicon.group_of.get(among.group("word").lower()):
+        return s.lexicon.group_of[among.group("word").lower()]  # "891 casualties among its
+        # soldiers"
     return None
+
+
+# the group a toll is counted among: "recorded 891 casualties among its soldiers"
+_AMONG_GROUP = re.compile(r"^\s*(?:casualties\s+|deaths\s+|fatalities\s+)?among\s+(?:its|their|"
+                          r"the|israel['’]s|israeli)?\s*(?P<word>[\w-]+)\b", re.IGNORECASE)
 
 
 _LIVING = re.compile(r"\b(?:living|alive|surviving)\b", re.IGNORECASE)
@@ -115,9 +165,9 @@ def _group(s: _Sentence, r: _Reading) -> str | None:
     freed is a release of its own (group all), as is "24 of whom have died" (hostages dead)."""
     if r.nationality_part:
         return "all"  # "including 70 Israelis": a part by nationality, as in a breakdown
-    if r.metric.startswith("hostages_") and _CITIZENSHIP_AFTER.match(r.right, r.np.end):
-        return "dual nationals"  # "the eight hostages held in Gaza who hold dual Israeli-US
-        # citizenship": the citizens of one country among them, a sub-count
+    held_group = _group_among_the_held(s, r) or _part_of_subgroup(s, r) or _part_in_aside(s, r)
+    if held_group:
+        return held_group
     if (r.alive and not r.metric.endswith("_released")) or (
             r.metric == "hostages_held" and _LIVING.search(r.right[:r.np.end])):
         return "alive"  # "20 of them believed alive", "holds 24 living hostages" (not
@@ -166,6 +216,72 @@ def _group(s: _Sentence, r: _Reading) -> str | None:
         return named  # "33 ... presumed deceased, including eight soldiers": a part of the
         # dead (a part of the held said dead is the dead count: "including 36 who are dead")
     return "all"
+
+
+_AMERICANS = re.compile(r"\b(?:Americans?|U\.?S\.?\s+(?:citizens|nationals)|American\s+citizens)\b")
+# a bare count right after a sub-count, told as its part: "five Americans are included, with
+# four confirmed dead", "including 300 children, of whom 40 ..."
+_PART_AFTER_SUBGROUP = re.compile(r"^[^.;\d]{0,50}?(?:,\s*with|,?\s*of\s+(?:whom|them))\s+"
+                                  r"(?:\w+\s+){0,3}$", re.IGNORECASE)
+# a relative clause naming the group of the people counted: "Hostages in captivity who are
+# soldiers: 13" (read as "13 Hostages in captivity who are soldiers")
+_WHO_ARE_GROUP = re.compile(r"^[^.;,\d]{0,40}?\b(?:who|that)\s+(?:are|were)\s+(?P<word>[\w-]+)\b",
+                            re.IGNORECASE)
+
+
+# an aside opened right after a count: "39 Palestinians – six women and 33 minors –"
+_ASIDE_AFTER_COUNT = re.compile(r"^[^.;\d]{0,40}?(?:\s[–—-]\s|\s*[—–(:]\s*)[^.;()–—:]{0,40}$")
+
+
+def _part_in_aside(s: _Sentence, r: _Reading) -> str | None:
+    """A group's count inside an aside right after a count is a part of it: "Israel released
+    39 Palestinians – six women and 33 minors – from two prisons" (33: children). Leaves parts
+    by nationality (rows of the whole's metric, :mod:`.breakdowns`) and counts with no group
+    word."""
+    if r.np.kind != "subgroup" or not r.np.group or not s.rows:
+        return None
+    last = s.rows[-1]["end_char"] - s.offset
+    if 0 <= last <= r.number.start and _ASIDE_AFTER_COUNT.match(s.text[last:r.number.start]):
+        return r.np.group
+    return None
+
+
+def _group_among_the_held(s: _Sentence, r: _Reading) -> str | None:
+    """A group the words name among the hostages: "13 hostages in captivity who are soldiers"
+    (soldiers), "the five Americans believed to be held in Gaza" (foreigners: dual nationals
+    among the held; not "Hamas released two American hostages", a release), "the eight
+    hostages held in Gaza who hold dual Israeli-US citizenship" (dual nationals)."""
+    who_are = _WHO_ARE_GROUP.match(r.after) if r.np.kind == "hostage" else None
+    if who_are and s.lexicon.group_of.get(who_are.group("word").lower()):
+        return s.lexicon.group_of[who_are.group("word").lower()]
+    if r.metric in ("hostages_held", "hostages_dead") and _AMERICANS.search(r.right[:r.np.end]):
+        return "foreigners"
+    if r.metric.startswith("hostages_") and _CITIZENSHIP_AFTER.match(r.right, r.np.end):
+        return "dual nationals"
+    return None
+
+
+def _part_of_subgroup(s: _Sentence, r: _Reading) -> str | None:
+    """A bare number told as a part of the sub-count just before it keeps that sub-count's
+    group: "five Americans are among the hostages, with four confirmed dead" (foreigners),
+    not the dead among all the hostages. Leaves "129 hostages remain in Gaza, with 34
+    believed dead" (the number before counts everyone)."""
+    before = [n for n in s.numbers if n.end <= r.number.start]
+    if r.np.kind not in (None, "pronoun") or not before:
+        return None
+    row = next((o["row"] for o in reversed(s.outcomes[:-1]) if not o.get("excluded")), None)
+    if row is not None and row["group"] not in ("all", "alive") and (
+            r.np.kind == "pronoun" or _PART_AFTER_SUBGROUP.match(
+                s.text[before[-1].end:r.number.start])):
+        return row["group"]  # "13 hostages who are soldiers, of whom Israel has declared 7 to
+        # be dead": soldiers
+    if r.np.kind is not None:
+        return None
+    np = _noun_phrase(s.text[before[-1].end:], s.lexicon)
+    if np.kind not in ("subgroup", "person") or not np.group or not _PART_AFTER_SUBGROUP.match(
+            s.text[before[-1].end + np.end:r.number.start]):
+        return None
+    return np.group
 
 
 def _state_of_the_taken(s: _Sentence, r: _Reading) -> bool:

@@ -26,6 +26,10 @@ def _is_subset(s: _Sentence, r: _Reading, previous: dict | None) -> bool:
     been killed in the West Bank")."""
     if s.lexicon.subset_left_re.search(r.core_left) or r.np.kind == "pronoun":
         return True
+    if previous is not None and previous["row"] is not None and _INCLUDING_ITEM.search(
+            r.core_left):
+        return True  # "183 prisoners are being freed, including those serving life sentences
+        # and 111 detainees from Gaza": the list's next item, after one without a number
     comma_and = re.search(r",\s*and\s*$", r.core_left)
     new_item = (r.right_trigger and (r.np.kind == "person" or (r.np.kind is None and comma_and))
                 ) or (comma_and and previous is not None and previous["row"] is None)
@@ -34,7 +38,15 @@ def _is_subset(s: _Sentence, r: _Reading, previous: dict | None) -> bool:
     # them dead, and five Thais": the aside is closed
     return bool(previous and previous["subset"] and not r.left_trigger
                 and not new_item
-                and re.search(r"(?:,|\band)\s*$", r.core_left))
+                and re.search(r"(?:,|\band)\s*$", r.core_left)
+                and not _ASIDE_CLOSED.search(r.core_left))
+
+
+# the whole's predicate after an aside of parts: "15 Israelis, including four soldiers, have
+# been killed and 99 wounded" (the 99 are the whole's wounded, not a part)
+_ASIDE_CLOSED = re.compile(r",\s*(?:have|has|had|were|was|are|is)\s+(?:been\s+)?[a-z]+\s+and\s*$",
+                           re.IGNORECASE)
+_INCLUDING_ITEM = re.compile(r"\bincluding\s+[^,;.:\d]{1,60}?\s+and\s*$", re.IGNORECASE)
 
 
 def _part_of_release(r: _Reading, previous: dict | None) -> bool:
@@ -113,7 +125,9 @@ def _hostage_context(s: _Sentence, r: _Reading) -> bool:
 
 _HELD_IN_GAZA = re.compile(r"\b(?:remain\w*|(?:still\s+)?(?:being\s+)?held|still)\s+"
                            r"(?:captive\s+)?in\s+(?:the\s+)?gaza(?:\s+strip)?\b|"
-                           r"\bstill\s+unaccounted\s+for\b", re.IGNORECASE)
+                           r"\bstill\s+unaccounted\s+for\b|\b(?:left|yet|still)\s+to\s+be\s+"
+                           r"(?:returned|handed\s+over|recovered)\b", re.IGNORECASE)  # ("four
+# bodies left to be returned" after a sentence about the hostages' remains)
 _ADVERB_ASIDE = re.compile(r",\s*(?:however|though|meanwhile|in\s+turn)\s*,", re.IGNORECASE)
 # a sentence that opens on a part of what the sentence before counted
 _ANAPHORIC_START = re.compile(r"^\W*(?:among|of)\s+(?:them|those|these|whom)\b[^.;\d]{0,25}$",
@@ -207,6 +221,7 @@ def _noun_metric(s: _Sentence, r: _Reading) -> str | None:
     return metric
 
 
+_REMAINS_BEFORE = re.compile(r"\b(?:remains|bodies)\s+of\b[^.;]{0,80}$", re.IGNORECASE)
 _HELD_IN_GAZA_PREDICATE = re.compile(r"^[^.;]{0,70}?\b(?:were|are|is|was|remain)\s+(?:still\s+)?"
                                      r"(?:being\s+)?held\s+(?:captive\s+)?in\s+(?:the\s+)?gaza\b",
                                      re.IGNORECASE)
@@ -223,6 +238,9 @@ _HELD_STATE_AFTER = re.compile(r"^\s*,?\s*(?:(?:who|that)\s+(?:have\s+been|had\s
                                r"(?:still\s+)?held\b|still\b|in\s+captivity)", re.IGNORECASE)
 
 
+_TOLD_DEAD = re.compile(r"^[^.;]{0,80}?\b(?:that\s+)?(?:their|the)\s+(?:relatives|loved\s+ones|"
+                        r"family\s+members|sons|daughters|children)\s+(?:are|were|had\s+been|"
+                        r"have\s+been)\s+(?:dead|killed|deceased)\b", re.IGNORECASE)
 _NOTIFIED_AFTER = re.compile(r"^\s*(?:have|had|has)\s+(?:now\s+)?been\s+"
                              r"(?:informed|notified|told)\b", re.IGNORECASE)
 _NOTIFIED_BEFORE = re.compile(r"\b(?:notif(?:y|ied|ying)|inform(?:ed|ing)?)\s+(?:the\s+)?"
@@ -247,6 +265,9 @@ def _metric(s: _Sentence, r: _Reading) -> str | None:
     (held), "Of the 132 hostages, 29 are dead" (hostages dead), the parts of a count of
     hostages, releases whose noun does not say which side, and held counts by nationality."""
     np, trigger, lexicon = r.np, r.trigger, s.lexicon
+    if np.kind == "hostage" and _FAMILIES_OF.search(r.core_left) and _TOLD_DEAD.match(r.after):
+        return "hostages_dead"  # "informed the families of 31 people held in Gaza that their
+        # relatives are dead", "tells families of 31 hostages their loved ones are dead"
     if _families_of_the_held(r):
         return "hostages_held"
     if _HANDOVER_UNDER_WAY.search(r.core_left) and _DEAD_IN_PHRASE.search(r.right[:np.end]):
@@ -281,7 +302,11 @@ def _metric(s: _Sentence, r: _Reading) -> str | None:
     if trigger == "release":
         return _release_kind(s.text, r.left, np, lexicon, s.context) + "_released"
     if trigger == "hold":
-        return _held_metric(s, r)
+        held = _held_metric(s, r)
+        if held == "hostages_held" and np.kind is None and _REMAINS_BEFORE.search(r.core_left):
+            return "hostages_dead"  # "returned the remains of 17 captives so far, and has
+            # pledged to return all 28": the whole of the remains
+        return held
     return TRIGGER_METRICS.get(trigger)
 
 

@@ -90,6 +90,17 @@ def _noun_phrase(right: str, lexicon: FigureLexicon) -> NounPhrase:
         if named and not (weak and nationality):
             nationality = named
     foreign, others = "foreign" in kinds, "others" in words
+    everyone = _EVERYONE.match(right, pos)
+    words_said = {w.lower() for w in re.findall(r"\w+", everyone.group(0))} - {"and"} \
+        if everyone else set()
+    if len(words_said) == 3 or words_said == {"male", "female"}:
+        rest = _noun_phrase(right[everyone.end():], lexicon)  # ("9,500 male and female
+        if rest.kind in ("prisoner", "hostage", "person"):  # prisoners": the head after)
+            rest.end += everyone.end()
+            rest.group, rest.of_the, rest.first_word = None, bool(of_the), first_word
+            return rest
+        return NounPhrase("person", everyone.end(), bool(of_the), first_word=first_word)
+        # "more than 1,200 men, women and children": everyone, not a sub-count
     groups = list(dict.fromkeys(lexicon.group_of[w] for w in words if w in lexicon.group_of))
     phrase = NounPhrase(None, end, bool(of_the), foreign, nationality, first_word, others,
                         " and ".join(groups) or None)
@@ -111,9 +122,13 @@ def _noun_phrase(right: str, lexicon: FigureLexicon) -> NounPhrase:
     return phrase
 
 
-_HELD_CAPTIVE_AFTER = re.compile(r"\s+(?:who\s+(?:are|were|remain)\s+)?(?:still\s+)?(?:being\s+)?"
+# the groups that together are everyone: "more than 1,200 men, women and children"
+_EVERYONE = re.compile(r"\s*(?:(?:men|women|children)(?:\s*,\s*(?:and\s+)?(?:men|women|children)|"
+                       r"\s+and\s+(?:men|women|children)){2}|male\s+and\s+female)\b", re.IGNORECASE)
+_HELD_CAPTIVE_AFTER = re.compile(r"\s+(?:who\s+(?:are|were|remain)\s+)?(?:still\s+)?"
+                                 r"(?:(?:believed|thought|said|known|understood)\s+to\s+(?:still\s+)?be\s+)?(?:being\s+)?"
                                  r"held\s+(?:captive|hostage|in\s+(?:the\s+)?(?:gaza|strip|enclave|"
-                                 r"tunnels)|by\s+(?:hamas|militants|the\s+militants?|palestinian\s+"
+                                 r"tunnels|territory)|by\s+(?:hamas|militants|the\s+militants?|palestinian\s+"
                                  r"militants))\b", re.IGNORECASE)
 _CAPTURED_AFTER = re.compile(r"\s+(?:seized|abducted|kidnapped|captured|taken\s+(?:hostage|captive|"
                              r"into\s+gaza|to\s+gaza))\b", re.IGNORECASE)
@@ -153,7 +168,9 @@ def _excluded_quantity(number: Number, left: str, right: str, lexicon: FigureLex
                  r"(?:(?:some|about|"
                  r"around|roughly|nearly|"
                  r"almost|more\s+than|over|an\s+estimated)\s+)?$", left, re.IGNORECASE):
-        return not _displaced_after(right, lexicon)  # "Gaza's population of 2.1 million"
+        return not _displaced_after(right, lexicon) or bool(_SHARE_OF_POPULATION.search(left))
+        # "Gaza's population of 2.1 million"; "75 per cent of Gaza's population of 2.3
+        # million people ... are displaced": the base of a share
     if re.search(r"\b(?:of|for)\s+(?:the\s+)?[\w-]+['’]s?\s+(?:(?:some|about|around|roughly|"
                  r"nearly|more\s+than|over)\s+)?$", left, re.IGNORECASE):
         return True  # "90% of the territory's 2.1 million"
@@ -178,6 +195,8 @@ def _excluded_quantity(number: Number, left: str, right: str, lexicon: FigureLex
     return False
 
 
+_SHARE_OF_POPULATION = re.compile(r"(?:%|\bper\s*cent|\bpercent|\bhalf|\bmost|\bthirds?|"
+                                  r"\bquarters?|\bmajority)\s+of\s+[^.;\d]{0,30}$", re.IGNORECASE)
 _COUNT_PREDICATE = re.compile(r"^\s+(?:were\s+|have\s+been\s+)?(?:killed|injured|wounded|dead|"
                               r"hurt|displaced|detained|arrested|released|freed|martyred)\b",
                               re.IGNORECASE)
@@ -211,8 +230,10 @@ def _hedge(left: str, lexicon: FigureLexicon) -> tuple[str, int]:
 
 # a tally's value after "at" with no verb: "with the death toll in Gaza at 44,000", "the
 # number of people killed is now at 44,000" (not "struck at 6:30")
-_TALLY_AT = re.compile(r"\b(?:tolls?|count|number|tally|total|figure)\b[^\d.;:,()]{0,60}?\bat\s*$",
-                       re.IGNORECASE)
+_TALLY_AT = re.compile(r"\b(?:tolls?|count|number|tally|total|figure)\b"
+                       r"(?:[^\d.;:,()]|(?<!\d)(?:19|20)\d\d(?!\d)){0,150}?\bat\s*$",
+                       re.IGNORECASE)  # (a year and a long tally between: "put the number
+# of the Palestinians injured ... since the start of the war in October 2023 at 104,000")
 _STANDS_AT = re.compile(r"\b(?:stands?|stood|standing|puts?|putting|placed?|placing|"
                         r"estimated|estimates?|totals?|totalled|totaled|numbers?|numbered|"
                         r"remains?|remained|remaining|pegged|pegs?|sets?|fixed|fixes|assessed|"

@@ -36,8 +36,13 @@ _CUMULATIVE = re.compile(r"\b(?:since|so\s+far|to\s+date|in\s+total|overall|alto
                          r"throughout)\b", re.IGNORECASE)
 _STILL_HELD = re.compile(r"^\s*(?:(?:who|that)\s+(?:are|were)\s+)?(?:still|remaining)\b",
                          re.IGNORECASE)
-_CUSTODY_AFTER = re.compile(r"^[^.;,]{0,25}\b(?:in|while\s+in)\s+(?:\w+\s+){0,2}"
-                            r"(?:custody|detention|prisons?|jails?)\b", re.IGNORECASE)
+_CUSTODY_AFTER = re.compile(r"^[^.;,]{0,25}\b(?:in|while\s+in|within)\s+(?:\w+\s+){0,2}"
+                            r"(?:custody|detention|confinement|prisons?|jails?)\b", re.IGNORECASE)
+# a tally of deaths in custody before the number: "The count of Palestinian fatalities within
+# Israeli confinement has risen to nearly 100"
+_CUSTODY_TALLY = re.compile(r"\b(?:fatalities|deaths|dead|martyrs)\s+(?:in|within|inside)\s+"
+                            r"(?:\w+\s+){0,2}(?:custody|detention|confinement|prisons?|jails?)\b[^\d.;]{0,60}$",
+                            re.IGNORECASE)
 _BODIES_LEFT = re.compile(r"\b(?:bodies|remains)\s+of\s*$", re.IGNORECASE)
 _COMPARED_LEFT = re.compile(r"\b(?:up|down|rising|falling|compared)\s+(?:from|with|to)"
                             r"(?:\s+the)?\s*$",
@@ -56,13 +61,17 @@ _DURATION = re.compile(r"\b(?:for|lasted|lasting|lasts)\s+(?:for\s+)?"  # "laste
                        r"before|after)\b", re.IGNORECASE)  # "just over a week ago"
 _RAISING_TOLL = re.compile(r",\s*(?:bringing|raising|taking|pushing|lifting)\b", re.IGNORECASE)
 # a clause of its own: "The toll includes 21 deaths in the previous 24 hours, according to the
-# ministry, which said 107,573 people have been wounded since the war began"
-_NEW_CLAUSE = re.compile(r"\b(?:adding|added|saying|noting)\s+that\b|,\s*(?:while|whereas)\b|"
+# ministry, which said 107,573 people have been wounded since the war began", "..., a
+# statement said, adding 85,653 people had been wounded"
+_NEW_CLAUSE = re.compile(r"\b(?:adding|added|saying|noting)\s+that\b|"
+                         r",\s*(?:adding|saying|noting)\b|,\s*(?:while|whereas)\b|"
                          r",\s*which\s+(?:also\s+)?(?:said|says|listed|lists|reported|recorded|put|"
                          r"puts|added|counted)\b", re.IGNORECASE)
 _ONE_DAY = re.compile(r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|that\s+day|"
                       r"the\s+day)\s+alone\b|\bin\s+(?:a\s+single|one)\s+day\b", re.IGNORECASE)
-_FOR_EVERY = re.compile(r"\bfor\s+(?:every|each)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+_FOR_EVERY = re.compile(r"\bfor\s+(?:every|each)\s+(?:[\w-]+\s+)?$|"
+                        r"\bfor\s+(?:every|each)\b[^.;,\d]{1,60},\s*$", re.IGNORECASE)
+# ("for every Israeli hostage released, three Palestinian prisoners are set free": a ratio)
 _RATE_CLAUSE = re.compile(r"(?:past|last|previous)\s+24\s+hours|past\s+day|overnight",
                           re.IGNORECASE)
 
@@ -76,6 +85,12 @@ _PART_AFTER = re.compile(r",\s*(?:including|of\s+(?:them|whom)|among\s+them)\s+(
 _SPAN_OF_DAYS = re.compile(r"\b(?:week|few\s+days|overnight)\b", re.IGNORECASE)
 _RELEASE_PREDICATE = re.compile(r"^[^.;]{0,80}?\b(?:were|have\s+been|had\s+been)\s+"
                                 r"(?:released|freed|set\s+free)\b", re.IGNORECASE)
+
+
+# a war-start anchor in the number's own clause, before any other number
+_WAR_ANCHOR_AFTER = re.compile(r"^[^\d.;]{0,60}?\bsince\s+(?:the\s+)?(?:war|conflict|fighting|"
+                               r"(?:start|beginning|outbreak)\s+of\s+the\s+(?:war|conflict)|"
+                               r"oct(?:ober)?\.?\s+7|7\s+oct)", re.IGNORECASE)
 
 
 def _rate_governs(sentence: str, number: Number, after: str, core_left: str,
@@ -95,6 +110,9 @@ def _rate_governs(sentence: str, number: Number, after: str, core_left: str,
                   if m.start() < 45]  # (read past the cut: "a week-long truce" is no rate)
     rate_before = lexicon.rate_re.search(_DURATION.sub("", near_left)[-50:])
     releases = _RELEASE_PREDICATE.match(after)
+    if rate_before and not rate_after and _WAR_ANCHOR_AFTER.match(after):
+        rate_before = None  # "127 people died in the last 24 hours, and 68,883 people have been
+        # injured since war erupted on October 7": the number's own anchor is the war's
     if [m for m in rate_after + [rate_before] if m and not (
             releases and _SPAN_OF_DAYS.search(m.group(0)))]:
         return True  # (not "Over the past week, 240 prisoners were released": a truce's total)
@@ -110,6 +128,8 @@ def _rate_governs(sentence: str, number: Number, after: str, core_left: str,
             between = sentence[number.end:match.start()]
         elif match.end() <= number.start:
             between = sentence[match.end():number.start]
+            if _WAR_ANCHOR_AFTER.match(after):
+                continue  # the number's own anchor is the war's (see above)
         else:
             continue
         if lexicon.war_re.search(between) or ";" in between or _NEW_CLAUSE.search(between):

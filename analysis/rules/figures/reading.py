@@ -105,6 +105,7 @@ def _trailing_hedge(s: _Sentence, r: _Reading) -> None:
         r.qualifier = _TRAILING_HEDGES[(match.group(1) or "more").lower()]  # "45,000-plus"
 
 
+_AMERICAN_WORD = re.compile(r"\bAmericans?\b|\bU\.?S\.?\b")  # (dual nationals, a sub-count)
 _COPULA = re.compile(r"^\s+(?:were|are|was|is)\s+(?=[A-Z]|foreign|dual)")
 
 
@@ -119,6 +120,12 @@ def _nationality_after_copula(s: _Sentence, r: _Reading) -> None:
     if np.kind in ("person", "hostage") and (np.nationality or np.foreign):
         np.end += match.end()
         r.np = np
+        r.nationality_part = bool(s.rows and s.rows[-1]["metric"].startswith("hostages_")
+                                  and s.rows[-1]["group"] == "all" and np.foreign
+                                  and not _AMERICAN_WORD.search(r.right[:np.end])
+                                  and re.search(r",\s*(?:and\s+)?$", r.core_left))
+        # "Eleven of the deceased hostages are Israeli, one is Tanzanian, and one is Thai":
+        # the parts by nationality of the count just read
 
 
 def _read_noun_phrase(s: _Sentence, r: _Reading) -> None:
@@ -146,11 +153,15 @@ def _read_noun_phrase(s: _Sentence, r: _Reading) -> None:
         and _whole_after(s.text, before[-1], s.numbers) is r.number)  # "two of the 24
     # slain hostages": a part in words
     r.after = r.right[r.np.end:]
+    if r.qualifier == "exact" and _ESTIMATED_AFTER.match(r.after):
+        r.qualifier = "approx"  # "1.7 million people are estimated to be displaced" (not
+        # "are believed to be": a belief is no estimate)
     if r.np.kind == "hostage" and _SHARE_OF_LEFT.search(r.left) and not _TAKEN_PARTICIPLE.match(
             r.after) and (_said_dead(r.after, s.lexicon) or _said_alive(r.after, s.lexicon)):
         r.part_of = True  # "a third of the 101 remaining hostages are dead": 101 held
 
 
+_ESTIMATED_AFTER = re.compile(r"^\s*(?:are|is|were|was)\s+estimated\s+to\b", re.IGNORECASE)
 _BRINGS_TO = re.compile(r"\b(?:brings?|bringing|brought|raises?|raising|raised|takes?|taking|"
                         r"took|pushe?s?|pushing|pushed)\s+to\s*$", re.IGNORECASE)
 _INVERTED_TALLY = re.compile(r"^\s+the\s+(?:overall\s+|total\s+)?(?:number|total|tally|count)\s+of"
@@ -176,13 +187,20 @@ def _counts_things(s: _Sentence, r: _Reading) -> bool:
 _ALIVE_IN_CLAUSE = re.compile(r"^[^,;.]{0,40}?\b(?:are|is|were|was|remain)\s+(?:\w+\s+){0,3}?"
                               r"(?:still\s+)?(?<!no\slonger\s)(?<!not\s)alive\b", re.IGNORECASE)
 # ("are no longer alive", "are not alive" are the dead: see dead_right)
-# "Israel believes 63 hostages still held in Gaza are alive": only where and how they are held
+# "Israel believes 63 hostages still held in Gaza are alive", "the two dozen hostages held by
+# Hamas who are believed to still be alive": only where and how they are held
 # between the noun and "alive" (not "59 hostages of whom 24 were alive", "how many are alive")
-_HELD_ALIVE = re.compile(r"^(?:\s+(?:still|held|being|kept|in|inside|the|gaza|strip|captivity|by|"
+_HELD_ALIVE = re.compile(r"^(?:,?\s+(?:who|that|still|held|being|kept|in|inside|the|gaza|strip|"
+                         r"captivity|by|"
                          r"hamas|captive|are|is|were|remain|believed|thought|presumed|"
                          r"considered|to|be))+\s+alive\b", re.IGNORECASE)
 
 
+# a number's whole after a quantity: "one of the 20 captives believed to be alive" (not "the
+# fate of the two dozen hostages ... who are believed to still be alive")
+_QUANTITY_OF = re.compile(r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                          r"twelve|all|none|some|most|many|several|few|half|each|any|both))\s+"
+                          r"(?:out\s+)?of\s+(?:the\s+)?$", re.IGNORECASE)
 _SHARE_OF_LEFT = re.compile(r"\b(?:most|many|some|half|few|several|(?:a|one|two)[\s-]+(?:third|"
                             r"quarter|fifth)s?|two[\s-]+thirds|three[\s-]+quarters|(?:the\s+)?majority)"
                             r"\s+of\s+(?:the\s+)?(?:remaining\s+)?$", re.IGNORECASE)  # a share of a
@@ -216,7 +234,13 @@ def _said_dead(after: str, lexicon: FigureLexicon) -> bool:
         text = text[:other.start()]
     text = _ANOTHER_COUNT.split(text, 1)[0]  # "the 59 hostages who remain in Gaza include 35
     # who are believed dead": the dead are the next count's
-    return bool(lexicon.dead_search_re.search(text[:60]))
+    found = lexicon.dead_search_re.search(text[:60])
+    return bool(found) and not _DETERMINER_END.search(text, 0, found.end() - len(
+        found.group(0).split()[-1]))  # (not "in front of the home of its slain leader")
+
+
+# a dead word after a determiner modifies another noun: "its slain leader", "the dead man"
+_DETERMINER_END = re.compile(r"\b(?:its|his|her|their|the|a|an)\s+$", re.IGNORECASE)
 
 
 _ANOTHER_COUNT = re.compile(r"\b\d")
@@ -235,7 +259,7 @@ def _alive_without_whole(s: _Sentence, r: _Reading) -> bool:
         return False  # "most of the 33 are alive", "fewer than half of the 59": the whole
     if not (lexicon.alive_re.match(after) or (np.of_the and _ALIVE_IN_CLAUSE.match(after))
             or (np.kind == "hostage" and _HELD_ALIVE.match(after)
-                and not re.search(r"\bof\s+(?:the\s+)?$", r.core_left, re.IGNORECASE))):
+                and not _QUANTITY_OF.search(r.core_left))):
         return False
     r.alive = True
     return not (np.kind in ("hostage", "pronoun") or lexicon.hostage_word_re.search(s.text)

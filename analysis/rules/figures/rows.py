@@ -24,7 +24,8 @@ def _row_of(s: _Sentence, r: _Reading) -> dict:
     number, np = r.number, r.np
     population = r.population or ("palestinian" if r.group in ("aid seekers", "starvation")
                                   and not np.nationality else None) or _population(
-        r.metric, np, s.text, number, s.rows, s.lexicon, s.context)  # (aid seekers and famine:
+        r.metric, np, s.text, number, s.rows, s.lexicon, s.context, s.earlier)  # (aid seekers
+    # and famine:
     # Gaza's)
     qualifier = r.qualifier
     if (number.is_range and r.low is not None) or number.vague:
@@ -40,7 +41,7 @@ def _row_of(s: _Sentence, r: _Reading) -> dict:
 
 
 def _population(metric: str, np: NounPhrase, sentence: str, number: Number, rows: list,
-                lexicon: FigureLexicon, context: str = "") -> str:
+                lexicon: FigureLexicon, context: str = "", earlier: str = "") -> str:
     if metric.startswith("hostages"):  # ("250 Israelis and foreigners": the whole, israeli)
         return "other" if np.foreign and np.nationality != "israeli" else "israeli"
     if metric.startswith("prisoners"):
@@ -64,19 +65,24 @@ def _population(metric: str, np: NounPhrase, sentence: str, number: Number, rows
         population = "israeli"
     if population is None:
         population = _nearest_cue(sentence, number.start, number.end, lexicon.cue_res, lexicon,
-                                  None) or _previous_cue(context, lexicon)
+                                  None) or _previous_cue(context, earlier, lexicon)
     if population == "israeli" and number.value > ISRAELI_TOLL_MAX[metric] and not np.nationality:
         population = _nearest_cue(sentence, number.start, number.end,
                                   {"other": lexicon.cue_res["other"]}, lexicon, "palestinian")
     return population
 
 
-def _previous_cue(context: str, lexicon: FigureLexicon) -> str:
-    """A toll whose sentence names no side takes the side named last in the sentence before:
-    "The toll of Israelis reached 1,300. Around 3,300 people suffered injuries" (israeli);
-    Gaza's when neither names one."""
-    return _nearest_cue(context, len(context), len(context), lexicon.cue_res, lexicon,
-                        "palestinian") if context else "palestinian"
+def _previous_cue(context: str, earlier: str, lexicon: FigureLexicon) -> str:
+    """A toll whose sentence names no side takes the side named last in the sentence before,
+    or the one before that: "The toll of Israelis reached 1,300. Around 3,300 people
+    suffered injuries" (israeli); "Lebanon's health minister said the toll passed 4,047.
+    The figure includes fighters. He also reported 16,638 wounded" (other); Gaza's when
+    neither names one."""
+    for text in (context, earlier):
+        cue = text and _nearest_cue(text, len(text), len(text), lexicon.cue_res, lexicon, None)
+        if cue:
+            return cue
+    return "palestinian"
 
 
 _SINCE_BEFORE = re.compile(r"\b(?:since|from)\s+(?:the\s+)?$", re.IGNORECASE)

@@ -29,13 +29,16 @@ from analysis.rules.figures.reading import (
     _Sentence,
     _start_reading,
 )
+from analysis.rules.figures.releases import (
+    _coordinated_release,
+    _pending_clause,
+    _pending_pair,
+    _planned_before_trigger,
+)
 from analysis.rules.figures.rows import _make_row, _row_of
 from analysis.rules.figures.states import (
     _choose_trigger,
-    _coordinated_release,
     _part_without_state,
-    _pending_clause,
-    _planned_before_trigger,
     _read_triggers,
     _rescue_veto,
 )
@@ -121,7 +124,7 @@ def _read_number(s: _Sentence, number: Number, outcome: dict, previous: dict | N
         return None
     if _part_without_state(s, r) or _rescue_veto(s, r):
         return None
-    if _pending_clause(s, r):
+    if _pending_clause(s, r) or _pending_pair(s, r):
         outcome["pending"] = True
         return None
     if _rate_governs(s.text, number, r.after, r.core_left, s.lexicon):
@@ -161,7 +164,8 @@ _OF_WHOM_REMAIN = re.compile(r"^[^.;\d]{0,30}?,\s*(?:(?:around|about|some|roughl
 
 _METRIC_LABEL = re.compile(r"(?:killed|dead|deaths|fatalities|martyrs|injured|wounded|displaced|"
                            r"hostages|captives|abductees|detainees|prisoners)", re.IGNORECASE)
-_TABLE_ROW = re.compile(r"^(?P<lead>\s*(?:[^:\n]{1,40}:\s+)?)"
+# (a bullet may open the line: "– Total captured: 251")
+_TABLE_ROW = re.compile(r"^(?P<lead>\s*(?:[-–—•*·]\s*)?(?:[^:\n]{1,40}:\s+)?)"
                         r"(?P<label>[A-Za-z][^:\n]{3,90}?)\s*:\s*(?P<value>[^:\n]{1,70}?)\s*$")
 
 

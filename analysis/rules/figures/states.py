@@ -1,17 +1,17 @@
 """What the predicate says became of the people counted.
 
 The triggers of a reading (`_read_triggers`), relative clauses and participles ("hostages
-seized in the attack were freed"), parts said dead or alive, pending and planned releases,
-rescues, releases coordinated with another, and the trigger chosen (`_choose_trigger`). Fed by
-:mod:`.reading` and :mod:`.triggers`; feeds :mod:`.metric`, :mod:`.vetoes` and
-:mod:`.sentence`.
+seized in the attack were freed"), parts said dead or alive, rescues, and the trigger chosen
+(`_choose_trigger`); whether a release is done, sought or planned is :mod:`.releases`. Fed by
+:mod:`.reading` and :mod:`.triggers`; feeds :mod:`.releases`, :mod:`.metric`, :mod:`.vetoes`
+and :mod:`.sentence`.
 """
 
 from __future__ import annotations
 
 import re
 
-from analysis.rules.figures.rates import _BODIES_LEFT, _STILL_HELD, _TAKEN_THEN_HELD, _whole_after
+from analysis.rules.figures.rates import _BODIES_LEFT, _TAKEN_THEN_HELD
 from analysis.rules.figures.reading import (
     _ANOTHER_COUNT,
     _OTHER_SUBJECT,
@@ -22,14 +22,13 @@ from analysis.rules.figures.reading import (
     _Sentence,
 )
 from analysis.rules.figures.triggers import (
-    _TOTAL_LEFT,
     _TRAILING_DETERMINERS,
     _left_trigger,
     _mask_dates,
     _right_trigger,
     _shared_predicate,
 )
-from analysis.rules.figures.words import _MODAL_RE, FigureLexicon
+from analysis.rules.figures.words import FigureLexicon
 from analysis.rules.numbers import find_numbers
 
 
@@ -260,85 +259,6 @@ _STILL_HELD_WHOLE = re.compile(r"^\s+(?:(?:who|that)\s+(?:are|were)\s+)?(?:still
                                re.IGNORECASE)
 
 
-def _planned_before_trigger(s: _Sentence, r: _Reading) -> bool:
-    """A plan governing the trigger: "agreed to free 50", "a deal to release 40". Leaves "to
-    release the 136 hostages still held in Gaza" (a held count; the trigger is dropped)."""
-    whole = _whole_after(s.text, r.number, s.numbers) is not None  # ("would free 33 of the
-    # 98 hostages still held": the state is the whole's, the part's release is planned)
-    r.still_held = not whole and ((r.left_trigger == "release" and r.right_trigger == "hold"
-                                   and bool(_STILL_HELD.match(r.after)))
-                                  or _held_object_of_release(s, r))
-    if r.still_held:
-        r.left_trigger, r.right_trigger = None, "hold"
-        return False
-    before = r.core_left[max(0, r.trigger_start - 45):r.trigger_start]
-    if _PAST_VERB.match(r.core_left, r.trigger_start):
-        before = re.split(r"[,;:(]", before)[-1]  # "In the first phase of the cease-fire, Hamas
-        # handed over 33 Israeli captives": the phase frames a release that happened
-    plan = list(s.lexicon.pending_re.finditer(before))
-    return bool(r.left_trigger and plan and not _REALIZED.search(before, plan[-1].end())
-                and not r.coordinated)  # "released 30, in exchange for the release of 1,000"
-
-
-# a finite past-tense release, kill or capture verb
-_PAST_VERB = re.compile(r"(?:released|freed|handed\s+over|returned|set\s+free|killed|took|"
-                        r"abducted|kidnapped|seized|swapped|exchanged)\b", re.IGNORECASE)
-
-
-# a past verb after the plan word: the plan happened ("The first phase saw Hamas release 38")
-_REALIZED = re.compile(r"\b(?:saw|has\s+seen|have\s+seen|had\s+seen|brought|led\s+to|"
-                       r"resulted\s+in|secured|yielded|(?:ended|concluded|culminated|"
-                       r"(?:was\s+)?(?:finali[sz]ed|completed))\s+(?:with|in)|completed)\b",
-                       re.IGNORECASE)  # ("the first phase ended with the release of 33")
-
-
-_DEFINITE_BEFORE = re.compile(r"\b(?:the|all|remaining)(?:\s+(?:the|all|remaining|of|some|most))*"
-                              r"\s*$", re.IGNORECASE)
-_NOMINAL_RELEASE = re.compile(r"\b(?:release|return|freeing|liberation)\s+of\b", re.IGNORECASE)
-
-
-_EXCHANGE_FOR_THE = re.compile(r"\bin\s+(?:exchange|return)\s+for\s+(?:the|all)\b[^,;.\d]{0,25}$",
-                               re.IGNORECASE)
-
-
-def _held_object_of_release(s: _Sentence, r: _Reading) -> bool:
-    """The hostages a release is sought for, named by their present state, are the held
-    count: "secure the return of the remaining 134 hostages held in Gaza", "a deal that would
-    release all remaining 100 hostages", "the release of the approximately 130 hostages in
-    Gaza", "the release of some of the 130 remaining hostages". Needs a sought release (a
-    noun, "release of", or a plan before the verb), a definite object (the, all, remaining)
-    and a state (remaining, held, in Gaza). Leaves releases that happened ("Hamas released
-    the 24 hostages on Friday") and numbers of a deal ("would free 40 hostages")."""
-    remaining = re.search(r"\bremaining\b", r.core_left[-30:] + r.right[:r.np.end],
-                          re.IGNORECASE)
-    if r.np.kind not in ("hostage", None) or not (_DEFINITE_BEFORE.search(r.core_left)
-                                                  or remaining):
-        return False  # ("the return of about 60 remaining captives")
-    if _NO_LONGER_HELD.match(r.after) or _RELEASE_DONE_AFTER.match(r.after):
-        return False  # "the release of the 20 hostages who had been held captive since ...",
-        # "the release of all 20 living captives was completed": held no more
-    if r.left_trigger is None and _EXCHANGE_FOR_THE.search(r.core_left):
-        return r.np.kind == "hostage" and r.right_trigger == "hold"  # "in exchange for the 47
-        # hostages remaining in Gaza"
-    if r.left_trigger != "release":
-        return False
-    trigger_text = r.core_left[r.trigger_start:]
-    before = r.core_left[max(0, r.trigger_start - 45):r.trigger_start]
-    sought = bool(_NOMINAL_RELEASE.search(trigger_text) or s.lexicon.pending_re.search(before)
-                  or re.search(r"\bto\s*$", before) or _PRESENT_RELEASE.match(trigger_text))
-    return sought and bool(remaining or r.right_trigger == "hold"
-                           or re.search(r"\ball\s*$", r.core_left))  # "return all 50 hostages"
-
-
-_RELEASE_DONE_AFTER = re.compile(r"^[^,.;]{0,40}?\b(?:was|were|has\s+been|had\s+been)\s+"
-                                 r"(?:completed|carried\s+out|finali[sz]ed|concluded)\b",
-                                 re.IGNORECASE)
-_NO_LONGER_HELD = re.compile(r"^\s*,?\s*(?:who|that)\s+had\s+(?:been|remained)\b", re.IGNORECASE)
-# a release verb not in the past: "until Hamas releases the remaining 59 hostages"
-_PRESENT_RELEASE = re.compile(r"(?:releases?|frees?|returns?|brings?\s+(?:back|home))\b",
-                              re.IGNORECASE)
-
-
 def _bodies_of_the_held(s: _Sentence, r: _Reading) -> bool:
     """ "132 remain held in Gaza, including the remains of about two dozen who died", "111 of
     the captives have not been released, including the bodies of 39", "holds 24 living
@@ -366,8 +286,11 @@ def _rescue_veto(s: _Sentence, r: _Reading) -> bool:
     later = find_numbers(own_clause)  # nor "130 came home in truces and seven in rescues"
     own_clause = own_clause[:later[0].start] if later else own_clause  # not "148
     # hostages have returned alive, most in two deals, while eight were rescued by troops"
-    if not (s.lexicon.rescue_re.search(r.core_left[-40:]) or _rescued_after(r, own_clause,
-                                                                          bool(later))):
+    near_left = r.core_left[-40:]
+    if not r.part_of:  # ("handed over the bodies of 20 hostages, with just eight bodies left
+        near_left = re.split(r"\d", near_left)[-1]  # to be returned": the 20's rescue word)
+    if not (s.lexicon.rescue_re.search(near_left) or _rescued_after(r, own_clause,
+                                                                    bool(later))):
         return False
     if _RECOVERED_BODIES.search(r.core_left[-60:]):
         return True  # "recovered the bodies of two hostages held in Gaza"
@@ -396,61 +319,6 @@ _HOLDS_BODIES = re.compile(r"\b(?:holds?|holding|held|keeps?|keeping|has|have)\s
                            r"(?:bodies|remains)\s+of\s*$", re.IGNORECASE)
 
 
-def _coordinated_release(s: _Sentence, r: _Reading, previous: dict | None) -> bool:
-    """The second half of an exchange: "freed 105 hostages in exchange for 240 prisoners",
-    "released 13 Israelis and 39 Palestinians"; the next item of a list by nationality
-    right after a release ("were 13 Israelis, 10 Thais and one Filipino"); the price of a
-    release told as done without a number ("Most were released during the truce in exchange
-    for 240 Palestinian prisoners")."""
-    done = _DONE_RELEASE_FOR.search(_TRAILING_DETERMINERS.sub("", r.core_left))
-    if done and (done.group("aux") or not _MODAL_RE.search(r.core_left[:done.start()][-60:])):
-        return True  # ("Hamas released them in exchange for 240"; not "would see 33 released")
-    if _REALIZED_RELEASE_FOR.search(_TRAILING_DETERMINERS.sub("", r.core_left)):
-        return True  # "The truce saw the release of all living hostages in exchange for
-        # nearly 2,000 Palestinian prisoners" (not "would see the release of")
-    if not (s.rows and s.rows[-1]["metric"].endswith("_released")):
-        return False
-    core = _TRAILING_DETERMINERS.sub("", r.core_left)
-    core = _TRAILING_DETERMINERS.sub("", _NOMINAL_RELEASE_TAIL.sub("", core))
-    if _COORDINATION.search(core):  # "and the remaining 13", "in exchange for the Israeli
-        return True  # release of over 1,000 Palestinian prisoners"
-    if _ALONG_WITH.search(core) and _other_side(s.rows[-1]["metric"], r):
-        return True  # "Nine hostages were released along with 39 Palestinian prisoners"
-    return bool(re.search(r",\s*$", r.core_left) and (r.np.foreign or r.np.nationality)
-                and previous is not None and previous["row"] is s.rows[-1])
-
-
-_DONE_RELEASE_FOR = re.compile(
-    r"(?:\b(?P<aux>were|was|have\s+been|has\s+been|had\s+been|have|has|had)\s+(?:\w+\s+)?|"
-    r"(?<!\bto\s)(?<!\bbe\s)(?<!\bbeen\s))\b(?:released|freed|"
-    r"returned|set\s+free|handed\s+over)\b(?:(?!\b(?:would|will|could|to|if)\b)[^;.])*"
-    r"\bin\s+(?:exchange|return)\s+for\s*$", re.IGNORECASE)
-# a release that happened, told as a noun with no number, then its other side
-_REALIZED_RELEASE_FOR = re.compile(
-    r"\b(?:saw|(?:has|have|had)\s+(?:already\s+|now\s+)?seen|secured|brought\s+about|led\s+to|"
-    r"resulted\s+in)\s+(?:\w+\s+){0,2}?(?:the\s+)?(?:release|return|freeing|handover)\s+of\b"
-    r"[^;.\d]{0,80}?\b(?:in\s+(?:exchange|return)\s+for|and)\s*$", re.IGNORECASE)
-_NOMINAL_RELEASE_TAIL = re.compile(r"\b(?:[\w-]+\s+)?(?:release|freeing|return)"
-                                   r"(?:\s+by\s+(?:the\s+)?[\w-]+)?\s+of\s*$|"
-                                   r"\b(?:[\w'’-]+\s+)?(?:releasing|freeing)\s*$",
-                                   re.IGNORECASE)  # ("in exchange for Israel releasing 290")
-
-
-def _pending_clause(s: _Sentence, r: _Reading) -> bool:
-    """A pending marker in the number's own clause ("would", "proposal", "in exchange for",
-    "the first phase"): "a deal that would free 33". Leaves coordinated releases, "still held"
-    counts and tallies ("bringing the total released under the deal to 105")."""
-    clause = re.split(r"[,;:(]", r.core_left)[-1][-40:]
-    plan = list(s.lexicon.pending_re.finditer(clause))
-    if not plan or _REALIZED.search(clause, plan[-1].end()):
-        return False  # "The first phase saw Hamas release 38 captives": it happened
-    definite = _DEFINITE_BEFORE.search(r.core_left) or re.match(r"the\s", r.left[r.hedge_start:],
-                                                                re.IGNORECASE)
-    if r.right_trigger == "hold" and definite:
-        return False  # "must first identify the estimated 90 hostages it is holding": a state
-    return bool(not r.coordinated and not r.still_held and not _TOTAL_LEFT.search(r.core_left))
-
-
 def _choose_trigger(s: _Sentence, r: _Reading) -> None:
     """One trigger from the left and right ones. A predicate after a toll phrase or after
     "holds" decides ("the toll ... 120 hostages were killed"); the part of a whole said dead
@@ -467,7 +335,8 @@ def _choose_trigger(s: _Sentence, r: _Reading) -> None:
     r.left_trigger = left
     right = r.right_trigger
     trigger = left or right
-    if (left == "toll" and right) or (left == "hold" and right in ("kill", "dead")):
+    if (left == "toll" and right and not _place_after_toll(r, right)) or (
+            left == "hold" and right in ("kill", "dead")):
         trigger = right
     if r.np.of_the and not r.alive and _said_dead(r.after, s.lexicon):
         trigger = "dead"
@@ -482,6 +351,20 @@ def _choose_trigger(s: _Sentence, r: _Reading) -> None:
         trigger = _shared_predicate(s.text, r.number, r.np, s.numbers, s.lexicon)
     r.trigger = trigger  # ("killed 1,200 people, including 815 civilians, and 251 were
     # abducted": the part shares its whole's predicate, not the next clause's)
+
+
+# a place right after a toll's number: "the death toll now stands at 10,022 in Gaza"
+_PLACE_ONLY = re.compile(r"^\s*(?:,\s*)?(?:still\s+)?(?:in|inside)\s+(?:the\s+)?"
+                         r"(?:gaza|strip|enclave|territory)\b", re.IGNORECASE)
+
+
+def _place_after_toll(r: _Reading, right: str) -> bool:
+    """After a toll phrase, a place is where the dead are counted, not hostages held: "the
+    death toll now exceeds 10,022 people in Gaza", "the toll has risen to 29,000 in the
+    Strip" (killed). Leaves a predicate of its own ("the toll ... 120 hostages remain in
+    Gaza": a hostage noun decides) and "remain", "held" (verbs, not a place)."""
+    return right == "hold" and r.np.kind not in ("hostage", "prisoner") and bool(
+        _PLACE_ONLY.match(r.after))
 
 
 _NUMBER_WORD = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|"
@@ -548,22 +431,3 @@ def _rescued_after(r: _Reading, own_clause: str, count_follows: bool) -> bool:
         return True
     return "release" in (r.left_trigger, r.right_trigger) and bool(
         _OPERATION_AFTER.search(own_clause))
-# ("along with" only before the other side of the swap: it adds people of another kind to a
-# release, "along with the bodies of four", "along with 11 who had been held elsewhere", more
-# often than a second side)
-_ALONG_WITH = re.compile(r"\balong\s+with\s*$", re.IGNORECASE)
-
-
-def _other_side(metric: str, r: _Reading) -> bool:
-    """Is the reading's noun the other side of a swap whose release `metric` was just read
-    (prisoners after hostages, hostages after prisoners), or foreign hostages freed with the
-    Israelis?"""
-    if metric == "hostages_released":  # (foreign hostages freed with Israelis: "three
-        # Israeli captives ... along with five Thai nationals")
-        return r.np.kind == "prisoner" or r.np.nationality == "palestinian" or r.np.foreign
-    return metric == "prisoners_released" and (r.np.kind == "hostage"
-                                               or r.np.nationality == "israeli")
-
-
-_COORDINATION = re.compile(r"(?:\b(?:in\s+exchange\s+for|in\s+return\s+for|"
-                           r"together\s+with|as\s+well\s+as|and|plus|for)\s*)$", re.IGNORECASE)

@@ -80,17 +80,17 @@ def _left_trigger(core_left: str, lexicon: FigureLexicon) -> tuple[str | None, i
 _LIST_GOES_ON = re.compile(r",\s*and\s", re.IGNORECASE)
 _NUMBER_INJURED_LEFT = re.compile(
     r"\b(?:number|total|tally|count)\s+of\s+(?:[\w-]+\s+){0,3}?(?:injured|wounded|injuries|"
-    r"wounds)\b[^\d.;:]{0,110}$", re.IGNORECASE)
+    r"wounds)\b[^\d.;:]{0,150}$", re.IGNORECASE)
 _NUMBER_KILLED_LEFT = re.compile(
     r"\bnumber\s+of\s+(?:[\w-]+\s+){0,4}(?:killed|dead|slain|deaths|martyrs|martyred|"
-    r"fatalities)\b[^\d.;:]{0,110}$", re.IGNORECASE)
+    r"fatalities)\b[^\d.;:]{0,150}$", re.IGNORECASE)
 # "the number of displaced is estimated at 1.9 million", "puts the number of IDPs at"
 _NUMBER_DISPLACED_LEFT = re.compile(r"\b(?:number|total|count)\s+of\s+(?:the\s+)?"
                                     r"(?:[\w-]+\s+){0,4}?(?:internally\s+)?(?:displaced|idps)\b[^\d.;:]{0,80}$",
                                     re.IGNORECASE)  # ("the number of people internally
 # displaced in Gaza by the war has risen to more than 423,000")
 _NUMBER_HELD_LEFT = re.compile(
-    r"\b(?:number|total)\s+of\s+(?:(?!released\b|freed\b|returned\b)[\w-]+\s+){0,2}"
+    r"\b(?:number|total)\s+of\s+(?:(?!released\b|freed\b|returned\b)[A-Za-z-]+\s+){0,2}"
     r"(hostages|captives|abductees|kidnapped|prisoners|detainees|"
     r"(?:people|persons|israelis|civilians)\s+(?:[\w-]+\s+)?held\s+(?:hostage|captive)|"
     r"palestinians\s+(?:held|detained|imprisoned|jailed|in\s+israeli\s+(?:prisons|jails|custody)))\b"
@@ -106,13 +106,31 @@ _RELEASED_WERE = re.compile(r"\b(?:released|freed|set\s+free|let\s+go|returned)\
 _DATE_RE = re.compile(
     r"\b(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?"
     r"(?:,\s*(?:19|20)\d\d)?|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|"
-    r"oct|nov|dec)[a-z]*\.?(?:,?\s*(?:19|20)\d\d)?|(?:19|20)\d\d)\b", re.IGNORECASE)
+    r"oct|nov|dec)[a-z]*\.?(?:,?\s*(?:19|20)\d\d)?|(?:19|20)\d\d|"
+    r"\d+[-‐‑](?:day|week|month|year)(?:[-‐‑]long|[-‐‑]old)?)\b", re.IGNORECASE)
+# (a span is masked as a date: "the death toll from the 22-month conflict has surpassed")
 
 
 def _mask_dates(text: str, lexicon: FigureLexicon) -> str:
     """`text` with dates blanked out (same length), so a toll phrase reaches over them:
     "the death toll since October 7, 2023 has risen to"."""
     return _DATE_RE.sub(lambda m: "x" * len(m.group(0)), text)
+
+
+# a participle "held" describing the first of a pair whose shared predicate is a release:
+# "So far 19 hostages held in Gaza and over 1,000 Palestinian prisoners have been freed" (not
+# "59 hostages are held in Gaza", "hostages held in Gaza, and 20 were freed": own predicates)
+_HELD_THEN_FREED = re.compile(r"^\s+held\s+(?:in|by)\s+[\w\s'’-]{1,30}?\s+and\s+"
+                              r"(?:[^.;,]|,(?=\d)){0,60}?\b"
+                              r"(?:have|has|had|were)\s+(?:all\s+|now\s+)?been\s+(?:freed|"
+                              r"released|returned|set\s+free)\b", re.IGNORECASE)
+
+
+# where people "remain" when it is not captivity: "remain hospitalized", "remain in hospital",
+# "remain in stable condition", "remain under observation"
+_IN_CARE = re.compile(r"^\s*(?:hospitali[sz]ed|in\s+(?:the\s+)?hospital|in\s+(?:a\s+)?(?:\w+\s+)?"
+                      r"condition|under\s+(?:medical\s+)?observation|in\s+intensive\s+care)\b",
+                      re.IGNORECASE)
 
 
 def _right_trigger(after: str, lexicon: FigureLexicon) -> tuple[str | None, bool]:
@@ -133,8 +151,16 @@ def _right_trigger(after: str, lexicon: FigureLexicon) -> tuple[str | None, bool
         if (best and candidate[1] > best[1] and candidate[2].startswith(best[2])
                 and re.fullmatch(r"\s+[A-Za-z]+", candidate[2][len(best[2]):])):
             best = candidate
+    if best is not None and best[0] == "hold" and re.match(r"\s+of\b", after[best[1]:]) and \
+            re.search(r"remains$", best[2], re.IGNORECASE):
+        best = None  # "Eight Remains of hostages handed back": a noun, not "remains in Gaza"
     if best is None:
         return None, False
+    if best[0] == "hold" and _IN_CARE.match(after[best[1]:]):
+        return None, False  # "The four are expected to remain hospitalized": in care, not held
+    if best[0] == "hold" and _HELD_THEN_FREED.match(after):
+        best = ("release",) + best[1:]  # "19 hostages held in Gaza and over 1,000 prisoners
+        # have been freed": "held" describes them; the pair's predicate is the release
     if best[0] == "take" and re.search(r"\bremain", best[2], re.IGNORECASE):
         best = ("hold",) + best[1:]  # "49 remain captive in Gaza"
     pending = bool(_MODAL_RE.search(best[2]) or (  # "1,904 prisoners to be freed"

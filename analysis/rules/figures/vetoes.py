@@ -1,28 +1,44 @@
-"""The vetoes that need the metric (`_METRIC_VETOES`).
+"""The vetoes that need the metric (`_METRIC_VETOES`, in order).
 
-Each a small function whose docstring lists the phrases it drops and the ones it leaves: deaths
-in custody, single incidents, counts since a restart, proposed or withheld releases, increments,
-other wars, batches of a release, ... Fed by :mod:`.metric`, :mod:`.groups`, :mod:`.rows`; feeds
-:mod:`.sentence`.
+Each a small function whose docstring lists the phrases it drops and the ones it leaves. The
+vetoes of tolls are in :mod:`.toll_vetoes`; here are those of hostages, prisoners and
+releases: bodies handed over, hostages taken before the war or killed by their captors,
+proposed or withheld releases, recipients, small captures, people shown in a video, what a
+plan would leave; those of the parts of a release day are in :mod:`.release_parts`. Fed by
+:mod:`.metric`, :mod:`.groups`, :mod:`.rows`, :mod:`.toll_vetoes`, :mod:`.release_parts`;
+feeds :mod:`.sentence`.
 """
 
 from __future__ import annotations
 
 import re
 
-from analysis.rules.figures.groups import _toll_group
 from analysis.rules.figures.metric import PRISONERS_HELD_MIN
-from analysis.rules.figures.rates import _CUMULATIVE, _CUSTODY_AFTER, _SUBSET_BETWEEN
 from analysis.rules.figures.reading import _Reading, _Sentence
-from analysis.rules.figures.rows import _population
+from analysis.rules.figures.release_parts import (
+    _named_part_of_release,
+    _part_by_destination,
+    _part_of_the_freed,
+    _part_of_the_released,
+    _released_described,
+)
 from analysis.rules.figures.states import _DEAD_IN_PHRASE
-from analysis.rules.figures.triggers import _TRAILING_DETERMINERS, _clauses, _is_incident
-from analysis.rules.lexicon import MONTH_NAMES
-
-
-def _custody_death(s: _Sentence, r: _Reading) -> bool:
-    """ "53 Palestinians have died in Israeli custody", "while in detention": not a war toll."""
-    return r.metric in ("killed", "hostages_dead") and bool(_CUSTODY_AFTER.match(r.after))
+from analysis.rules.figures.toll_vetoes import (
+    _combined_toll,
+    _count_since_restart,
+    _custody_death,
+    _displaced_again,
+    _earlier_war,
+    _identified_part,
+    _incident_toll,
+    _increment,
+    _injured_by_severity,
+    _missing_tally,
+    _other_war,
+    _returnees,
+    _small_toll_without_war,
+)
+from analysis.rules.figures.triggers import _TRAILING_DETERMINERS
 
 
 def _former_detainees(s: _Sentence, r: _Reading) -> bool:
@@ -31,19 +47,53 @@ def _former_detainees(s: _Sentence, r: _Reading) -> bool:
         re.search(r"\bformer\b", r.right[:r.np.end], re.IGNORECASE))
 
 
-def _identified_part(s: _Sentence, r: _Reading) -> bool:
-    """ "the ministry has identified 24,686": the named part of a toll."""
-    return r.metric == "killed" and bool(re.search(r"\bidentified\s*$", r.core_left,
-                                                   re.IGNORECASE))
-
-
 def _bodies_handed_over(s: _Sentence, r: _Reading) -> bool:
     """ "returned the bodies of four hostages", "remains of": bodies are not people freed; nor
     is a count that takes bodies in ("154 others, including the bodies of the deceased, have
-    been returned")."""
+    been returned"), nor a bare count returned after the dead (:func:`_returned_of_the_dead`).
+    """
     phrase = re.split(r"\s+and\s+", r.right[:r.np.end])[0]  # "20 living hostages and the bodies"
     return r.metric.endswith("_released") and bool(
-        _DEAD_IN_PHRASE.search(phrase) or _WITH_BODIES.match(r.after))
+        _DEAD_IN_PHRASE.search(phrase) or _WITH_BODIES.match(r.after)
+        or _returned_of_the_dead(s, r) or _BODIES_TALLY.search(r.core_left))
+
+
+# a tally of bodies returned: "brings the total number of bodies returned to 225"
+_BODIES_TALLY = re.compile(r"\b(?:number|total|tally)\s+of\s+(?:[\w-]+\s+){0,2}?(?:bodies|remains|"
+                           r"corpses)\b[^\d.;]{0,60}$", re.IGNORECASE)
+
+
+_MOVED_AFTER = re.compile(r"^\s*(?:(?:were|was|have\s+been|has\s+been|had\s+been)\s+)?(?:returned|"
+                          r"handed\s+(?:over|back)|released|recovered|retrieved|repatriated|"
+                          r"received|transferred|brought\s+back|sent\s+back)\b", re.IGNORECASE)
+
+
+def _bodies_moved(s: _Sentence, r: _Reading) -> bool:
+    """Dead hostages said handed over or recovered are bodies moved, not the dead still held:
+    "Bodies of dead hostages returned in deals: Four", "four deceased hostages were returned
+    to Israel". Leaves "the bodies of the remaining 17 deceased hostages are expected to be
+    handed over" and "11 hostage bodies waiting to be returned" (still held)."""
+    return r.metric == "hostages_dead" and not r.part_of and bool(_MOVED_AFTER.match(r.after))
+    # ("only three out of 15 bodies of dead hostages had been brought back": the 15 the whole)
+
+
+_RETURN_VERB_END = re.compile(r"\b(?:returned|handed\s+(?:over|back)|repatriated|transferred|"
+                              r"sent\s+back|given\s+back)\b[^.;\d]{0,25}$", re.IGNORECASE)
+_LATTER_START = re.compile(r"^\W*(?:of\s+(?:the\s+latter|these|those|them)|so\s+far)\b",
+                           re.IGNORECASE)
+
+
+def _returned_of_the_dead(s: _Sentence, r: _Reading) -> bool:
+    """A bare count returned whose antecedent is the dead: "Hamas was due to return all 28 of
+    the dead hostages by Monday, but has so far returned only nine", "... begun handing over
+    the remains of 28 deceased captives. Of the latter, it has so far returned 17": bodies
+    handed over, not people freed. Leaves "Hamas has returned 20 living hostages" (a noun of
+    its own) and "returned nine" after a count of the living."""
+    if r.np.kind not in (None, "pronoun") or not _RETURN_VERB_END.search(r.core_left):
+        return False
+    if s.rows:
+        return s.rows[-1]["metric"] == "hostages_dead"
+    return bool(_LATTER_START.match(s.text) and _DEAD_IN_PHRASE.search(s.context[-120:]))
 
 
 _WITH_BODIES = re.compile(r"^\s*,\s*including\s+(?:the\s+)?(?:bodies|remains)\b", re.IGNORECASE)
@@ -66,160 +116,13 @@ def _hostages_killed_by(s: _Sentence, r: _Reading) -> bool:
     return bool(verb or _KILLED_BY.match(r.after))
 
 
-_KILLED_BY = re.compile(r"^\s*(?:\w+\s+){0,3}?killed\s+by\b", re.IGNORECASE)
+_KILLED_BY = re.compile(r"^\s*(?:\w+\s+){0,3}?(?:killed|murdered|executed|shot|slain)\s+"
+                        r"(?:(?:last|this|in|on|that)\s+\w+\s+)?by\b", re.IGNORECASE)
+# (not "60 hostages have died as a result of Israeli attacks", "22 hostages were killed in
+# Israeli strikes": the gold counts a captor's claim of the dead)
+# ("six hostages were murdered by their captors", "the six hostages killed last year by")
 _KILL_VERB = re.compile(r"(?:killed|killing|kills|kill|slaughtered|massacred|murdered|executed)\b",
                         re.IGNORECASE)  # not "the deaths of 41 of the hostages" (a state)
-
-
-def _incident_toll(s: _Sentence, r: _Reading) -> bool:
-    """One strike's or one incident's toll: "an Israeli strike on a school killed 12" (the
-    nearest of incident and war-level markers is an incident marker). Leaves the toll of the
-    7 October attack, however the sentence calls the attack ("Hamas strike", "attack on")."""
-    if r.metric not in ("killed", "injured") or r.value >= INCREMENT_MAX["killed"]:
-        return False  # ("attacks by Israeli troops have left 22 THOUSAND Palestinians dead")
-    if r.value >= 1000 and _population(r.metric, r.np, s.text, r.number, s.rows,
-                                       s.lexicon) == "israeli":
-        return False  # "in an unprecedented Hamas strike ... killed about 1,160 people in
-        # Israel", "1,400 Israelis were killed when Hamas attacked ..., shooting civilians":
-        # no single incident but 7 October killed a thousand Israelis
-    return _is_incident(s.text, r.number.start, r.number.end, s.lexicon, toll=r.left_is_toll)
-
-
-def _small_toll_without_war(s: _Sentence, r: _Reading) -> bool:
-    """A toll under 1,000 is one day's, one strike's or one site's unless its clause says it
-    is a running total ("since", "so far", "to date", "in total", "overall", "throughout"):
-    "Israeli strikes kill over 400 in Gaza, threatening total truce collapse", "at least 10
-    deaths in an attack on Gaza City" are dropped; "905 Palestinians have been killed in the
-    West Bank since October 7" is kept. Only the number's clause counts: "strikes kill 30
-    across Gaza; toll tops 44,000" (30 is one day's)."""
-    if r.metric not in ("killed", "injured") or r.value >= 1000 or (r.subset and
-                                                                     r.group != "all"):
-        return False  # ("killed 1,200 people, including 815 civilians": a part of a war toll)
-    if _toll_group(s, r) == "soldiers" or (r.np.group == "soldiers" and r.value >= 100):
-        return False  # "the army's death toll rose to 330", "174 soldiers have been killed in
-        # Gaza": an army counts its dead in a running total (not "two soldiers were killed")
-    if _elided_after_war_toll(s, r) or _paired_with_war_injuries(s, r):
-        return False
-    clause = next(part for part, start in _clauses(s.text)
-                  if r.number.start < start + len(part) or start + len(part) == len(s.text))
-    return not (_CUMULATIVE.search(clause) or _WHOLE_WAR.search(clause))
-
-
-def _elided_after_war_toll(s: _Sentence, r: _Reading) -> bool:
-    """A small toll joined by "and" to a war toll, its verb elided: "8,260 Palestinians were
-    killed in the Gaza Strip, and 122 others in the West Bank", "40,000 killed in Gaza and
-    600 in the West Bank" (the same running total, elsewhere). Leaves a toll with a verb of
-    its own ("and 30 were killed on Tuesday")."""
-    if r.left_trigger or r.right_trigger or not s.rows or not _AND_END.search(r.core_left):
-        return False
-    row = s.rows[-1]
-    return row["metric"] == r.metric and row["value"] >= 1000 and \
-        0 <= r.number.start - (row["end_char"] - s.offset) <= 80
-
-
-def _paired_with_war_injuries(s: _Sentence, r: _Reading) -> bool:
-    """A small death toll paired with a war-size count of the injured in one phrase is the
-    same running total: "In the West Bank, there were 91 deaths and 1,734 injuries", "482
-    killed and 5,200 wounded in the West Bank". Leaves "40 killed and 120 injured" (both one
-    day's) and pairs with a rate marker (dropped before this)."""
-    if r.metric != "killed":
-        return False
-    later = [n for n in s.numbers if n.start >= r.number.end]
-    if not later or later[0].value < 1000:
-        return False
-    between = s.text[r.number.end:later[0].start]
-    return bool(_PAIR_BETWEEN.fullmatch(between)
-                and _INJURED_AFTER.match(s.text, later[0].end))
-
-
-_PAIR_BETWEEN = re.compile(r"\s*(?:[\w-]+\s+)?(?:deaths?|killed|dead|martyrs|fatalities)?\s*"
-                           r"(?:,\s*)?and\s+(?:more\s+than\s+|over\s+|about\s+|some\s+)?",
-                           re.IGNORECASE)
-_INJURED_AFTER = re.compile(r"\s*(?:[\w-]+\s+)?(?:injuries|injured|wounded|hurt)\b", re.IGNORECASE)
-_AND_END = re.compile(r"(?:,\s*|\s)and\s*$", re.IGNORECASE)
-
-
-# a span that is the whole war so far: "405 soldiers have been killed in the ground operation"
-_WHOLE_WAR = re.compile(r"\b(?:in|during|throughout)\s+(?:the|its|israel['’]s)\s+(?:\w+\s+){0,2}?"
-                        r"(?:war|ground\s+(?:operation|offensive|invasion))\b", re.IGNORECASE)
-
-
-# ("since Oct. 8, 2023": the year after its comma belongs to the date)
-_SINCE = re.compile(r"\bsince\b(?P<what>(?:[^,;]|,\s*(?:19|20)\d\d\b){0,80})", re.IGNORECASE)
-# what a war total counts since (8 October 2023: the day the Lebanese front opened)
-_WAR_START = re.compile(r"\b(?:oct(?:ober)?\.?\s+[78]\b|[78]\s+oct|oct(?:ober)?\.?\s+(?:20)?23|"
-                        r"(?:the|this)\s+(?:war|conflict|offensive|fighting|start|beginning|outbreak)|"
-                        r"(?:war|conflict|fighting)\s+(?:began|started|erupted|broke\s+out)|"
-                        r"(?:hamas|the)\b[^,;]{0,30}\battack|2023)", re.IGNORECASE)
-# what a count since a restart counts since: a date, a weekday, a truce's end
-_RESTART = re.compile(r"\b(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|"
-                      r"\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|"
-                      r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|dawn|midnight|"
-                      r"this\s+morning|last\s+night|resum\w+|breach\w*|broke\s+down|collaps\w+|"
-                      r"(?:early|mid|late)[\s-]+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|"
-                      r"ceasefire|cease-fire|truce)", re.IGNORECASE)
-
-
-def _count_since_restart(s: _Sentence, r: _Reading) -> bool:
-    """A toll counted since something other than the war's start: "since Israel resumed its
-    strikes on Tuesday, 436 people have been killed", "89 killed since October 11", "since the
-    occupation breached the ceasefire agreement on March 18, ... 5,685 martyrs", "since the
-    truce collapsed", "Israel resumed the war on 18 March, killing over 1,500" (a resumption
-    before the number in its clause). Not the war's total. Leaves "since October 7", "since
-    the war began", "since Hamas' October 7, 2023 attack", "since October 2023"."""
-    if r.metric not in ("killed", "injured", "displaced"):
-        return False
-    if _since_restart(s, r):
-        s.outcomes[-1]["restart"] = True
-        return True
-    earlier = [o for o in s.outcomes[:-1] if not o.get("excluded")]
-    return bool(r.np.others and earlier and earlier[-1].get("restart"))  # "since March 18
-    # ... has reached 5,685, while 19,518 others were wounded": the same count's wounded
-
-
-def _since_restart(s: _Sentence, r: _Reading) -> bool:
-    """The clause test of :func:`_count_since_restart`."""
-    for part, start in _clauses(s.text):
-        if start <= r.number.start < start + len(part):
-            if not r.left_is_toll and _RESUMED.search(part[:r.number.start - start]):
-                return True  # "Israel resumed the war on 18 March, killing over 1,500" (not
-                # "In the wake of the renewed fighting, ... the death toll has surged to")
-            after = _SINCE.search(part[r.number.end - start:][:80])
-            if after and _WAR_START.search(after.group("what")) \
-                    and not _RESUMED.search(after.group("what")):
-                return False  # the number's own anchor: "43 killed since dawn ..., with
-                # casualties surpassing 65,000 dead and 173,000 wounded since October 2023"
-            for since in _SINCE.finditer(part):
-                what = since.group("what")
-                if since.start() > r.number.end - start and _GROWTH_BEFORE.search(
-                        part, 0, since.start()):
-                    continue  # the growth's anchor: "has surpassed 68,000, with the toll
-                    # increasing since the ceasefire began"
-                if since.start() > r.number.end - start and _SUBSET_BETWEEN.search(
-                        part, r.number.end - start, since.start()):
-                    continue  # a part's anchor: "has reached 50,021, including 1,000 killed
-                    # since the resumption of strikes"
-                if _RESUMED.search(what) or _SINCE_MONTH.match(what) or (
-                        _RESTART.search(what) and not _WAR_START.search(what)):
-                    return True  # "since Israel resumed the war on 18 March"
-    return False
-
-
-_GROWTH_BEFORE = re.compile(r"\b(?:increas(?:ing|ed|es)?|ris(?:ing|en)|rose|climb(?:ing|ed)|"
-                            r"grow(?:ing|n)|grew|jump(?:ing|ed)|swell(?:ing|ed))\s+$",
-                            re.IGNORECASE)
-# a month right after "since": "since May", "since late May" (not "since October": the war's;
-# not "since Israel's May offensive in Rafah", a displacement's cause)
-_SINCE_MONTH = re.compile(r"^\s*(?:(?:late|early|mid|the\s+end\s+of|the\s+start\s+of)[\s-]+)?"
-                          rf"(?:{'|'.join(m for m in MONTH_NAMES if m != 'october')})\b"
-                          r"(?!\s+\d{4})", re.IGNORECASE)
-# a resumption of the fighting ("resumed its strikes", "the war resumed", "the resumption of
-# hostilities"); not of a count ("a detailed count of casualties has been resumed")
-_FIGHTING = (r"(?:war|strikes?|airstrikes?|attacks?|offensive|fighting|hostilities|bombing|"
-             r"bombardment|operations?|assault|aggression|campaign|military)")
-_RESUMED = re.compile(rf"\b(?:resum(?:ed|es|ing|ption)|renewed)\b(?:\s+(?:of\s+)?[\w'’-]+){{0,3}}?"
-                      rf"\s+{_FIGHTING}\b|(?<!from\sthe\s)(?<!of\sthe\s)\b{_FIGHTING}\s+(?:has\s+|had\s+|"
-                      rf"have\s+|was\s+|were\s+)?(?:been\s+)?(?:resumed|renewed)\b", re.IGNORECASE)
 
 
 def _proposed_release(s: _Sentence, r: _Reading) -> bool:
@@ -272,10 +175,23 @@ def _few_taken(s: _Sentence, r: _Reading) -> bool:
     were also taken captive", "kidnapped 40 others" at a festival, "the four were captured
     when militants overran the base"), not the count. Leaves foreign nationals ("23 Thais
     were abducted") and "took some 240 hostages"."""
-    if r.metric == "hostages_taken" and r.np.kind == "pronoun":
-        return True  # "120 hostages still held, 116 of whom were kidnapped on October 7": a part
-    return (r.metric == "hostages_taken" and r.value < HOSTAGES_TAKEN_MIN and not r.np.foreign
-            and r.group == "all")
+    if r.metric != "hostages_taken":
+        return False
+    if r.np.kind == "pronoun" or _TAKEN_BY_ISRAEL.match(r.after):
+        return True  # "120 hostages still held, 116 of whom were kidnapped on October 7": a
+        # part; "Of the 183 Palestinians released, 111 were taken by Israeli forces": arrests
+    if r.value < HOSTAGES_TAKEN_MIN and _WHO_HAD_BEEN_TAKEN.match(r.after):
+        return True  # "along with five Thai workers who had been kidnapped on the farms":
+        # people described, not a capture told
+    return r.value < HOSTAGES_TAKEN_MIN and not r.np.foreign and r.group == "all"
+
+
+_TAKEN_BY_ISRAEL = re.compile(r"^\s*(?:were|was|had\s+been|have\s+been)?\s*(?:taken|seized|"
+                              r"captured|abducted|detained)\s+(?:[\w-]+\s+){0,3}?by\s+(?:the\s+)?"
+                              r"(?:israeli|israel|army|military|idf|troops|soldiers|occupation)\b",
+                              re.IGNORECASE)
+_WHO_HAD_BEEN_TAKEN = re.compile(r"^\s*,?\s*(?:who|that)\s+had\s+been\s+(?:taken|seized|captured|"
+                                 r"abducted|kidnapped)\b", re.IGNORECASE)
 
 
 HOSTAGES_TAKEN_MIN = 100
@@ -300,51 +216,6 @@ def _arrests_since(s: _Sentence, r: _Reading) -> bool:
         else re.match(r"^[^.;]{0,40}?\b(?:arrested|detained)\s+since\b", r.after))
 
 
-def _combined_toll(s: _Sentence, r: _Reading) -> bool:
-    """The killed and the wounded counted together are neither: "more than 159,000
-    Palestinians martyred or injured", "150,000 killed and wounded", "40,207 martyrs and
-    missing persons". Leaves "killed 59,219 people and injured 143,045" (two counts)."""
-    return r.metric in ("killed", "injured") and bool(_KILLED_OR_INJURED.match(r.after))
-
-
-_KILLED_OR_INJURED = re.compile(
-    r"^[^.;,\d]{0,30}?\b(?:killed|martyred|martyrs|dead|injured|wounded)\s+(?:or|and|and/or)\s+"
-    r"(?:(?:remain|remained|are|were|went)\s+)?(?:killed|martyred|dead|injured|wounded|missing)\b"
-    r"(?!\s*[\d(])", re.IGNORECASE)
-
-
-# ("has left 40,207 martyrs and missing persons": the dead and the missing together)
-
-
-def _increment(s: _Sentence, r: _Reading) -> bool:
-    """A toll's increment, not the toll: "four more hostages died in captivity", "four new
-    fatalities", "another 50 people were killed", "an additional 697 martyrs". Leaves "more
-    than 50 were killed" (a hedge) and releases ("Hamas freed 17 more hostages": a release
-    total of its own)."""
-    if r.metric not in ("killed", "injured", "hostages_dead") or (
-            r.trigger == "hold" and _FINITE_STATE.match(r.after)):
-        return False  # "Four more bodies are still being held in Gaza": a state (not "the Red
-        # Cross had received two more bodies in Gaza")
-    if r.value >= INCREMENT_MAX.get(r.metric, 10**9):
-        return False  # "A further 110,453 people have been injured": the running total; "862
-        # soldiers have been killed ... An additional 5,921 soldiers have been injured"
-    if r.metric == "hostages_dead" and re.match(r"^\s*(?:are|is|remain)\b", r.after):
-        return False  # "another 41 hostages are dead in Gaza": a state, not new deaths
-    another = _ANOTHER_BEFORE.search(r.left)
-    if another and re.search(r"\b(?:with|and|plus)\s+$", r.left[:another.start()]):
-        another = None  # "the toll climbed to 65,062, with another 165,697 wounded": a pair
-    return bool(_MORE_AFTER.match(r.right) or another)
-
-
-_MORE_AFTER = re.compile(r"^\s+(?:more|additional|further|new)\b(?!\s+than)", re.IGNORECASE)
-_FINITE_STATE = re.compile(r"^\s*(?:,[^,]{1,60},\s*)?(?:are|is|were|was|remain\w*|still)\b",
-                           re.IGNORECASE)
-# no day or single incident of the war killed (or, in a day, wounded) this many: a count this
-# large after "a further" or near an incident word is the running total
-INCREMENT_MAX = {"killed": 10_000, "injured": 2_000}
-_ANOTHER_BEFORE = re.compile(r"\b(?:another|an\s+additional|a\s+further)\s*$", re.IGNORECASE)
-
-
 def _release_withheld(s: _Sentence, r: _Reading) -> bool:
     """A release stopped or put off did not happen: "suspending the release of at least 600
     Palestinian prisoners", "Israel delayed the release of 110", "refused to free". Leaves
@@ -360,31 +231,12 @@ _WITHHELD = re.compile(r"\b(?:suspend\w*|delay\w*|postpon\w*|halt\w*|freez\w*|fr
                        re.IGNORECASE)
 
 
-def _returnees(s: _Sentence, r: _Reading) -> bool:
-    """People going back, not the displaced: "half a million displaced Palestinians have
-    returned to northern Gaza"."""
-    return r.metric == "displaced" and bool(_RETURNED_AFTER.match(r.after))
-
-
-def _displaced_again(s: _Sentence, r: _Reading) -> bool:
-    """People displaced anew are a part of the displaced, not their count: "More than a
-    million people have been displaced once again", "100,000 were displaced again this week".
-    Leaves "1.9 million people have been displaced, many of them several times"."""
-    return r.metric == "displaced" and bool(_AGAIN_AFTER.match(r.after))
-
-
-_AGAIN_AFTER = re.compile(r"^[^.;,]{0,40}?\b(?:displaced|uprooted|forced\s+to\s+flee)\s+"
-                          r"(?:once\s+)?(?:again|anew)\b", re.IGNORECASE)
-
-
 def _freed_by_israel(s: _Sentence, r: _Reading) -> bool:
     """Hostages freed by Israel's forces are rescued, not released: "Israel frees two
     hostages", "troops freed four hostages". Leaves "Hamas freed 24 hostages"."""
     return r.metric == "hostages_released" and bool(_ISRAEL_FREES.search(r.core_left))
 
 
-_RETURNED_AFTER = re.compile(r"^[^.;,]{0,40}?\b(?:have|has|had)\s+(?:now\s+)?returned\b",
-                             re.IGNORECASE)
 _ISRAEL_FREES = re.compile(r"\b(?:israel|israeli\s+(?:forces|troops|commandos)|"
                            r"the\s+(?:army|military|idf)|troops|commandos|special\s+forces)"
                            r"(?:\s+on\s+\w+day)?\s+(?:has\s+|have\s+|had\s+)?"
@@ -403,54 +255,6 @@ def _batch_of_release(s: _Sentence, r: _Reading) -> bool:
     return r.metric.endswith("_released") and bool(_ORDINAL_BATCH.search(r.core_left))
 
 
-def _other_war(s: _Sentence, r: _Reading) -> bool:
-    """A toll of another war in the number's clause: "Israeli strikes on Iran killed more than
-    1,000 people", "the 12-day war killed 29 people in Israel" (``other_war_cues``), when that
-    cue lies nearer the number than any cue of Gaza's side (not "Iran-backed Hamas ... 40,000
-    Palestinians killed in Gaza")."""
-    if r.metric not in ("killed", "injured", "displaced"):
-        return False
-    clause, start = next((part, start) for part, start in _clauses(s.text)
-                         if r.number.start < start + len(part)
-                         or start + len(part) == len(s.text))
-    at = r.number.start - start
-
-    def nearest(regex: re.Pattern) -> int:
-        return min((abs(m.start() - at) for m in regex.finditer(clause)), default=10**9)
-    other = nearest(s.lexicon.other_war_re)  # ("Israeli strikes on Iran": the nearer cue wins)
-    return other < 10**9 and other < nearest(s.lexicon.cue_res["palestinian"])
-
-
-# a count anchored before this war: "rose to 252 deaths since 1967", "in the 2014 war",
-# "during the 2008-09 conflict"
-_EARLIER_YEAR = r"(?:19\d\d|20(?:0\d|1\d|2[0-2]))"
-_EARLIER_WAR = re.compile(rf"\bsince\s+(?:the\s+)?{_EARLIER_YEAR}\b(?!\s*[-–]\d)|\b(?:in|during)\s+"
-                          rf"(?:the\s+)?{_EARLIER_YEAR}(?:[-–]\d\d)?\s+(?:war|conflict|"
-                          r"offensive|assault|fighting|operation|escalation|hostilities)\b|"
-                          r"\bsince\s+(?:the\s+)?(?:start|"
-                          r"beginning)\s+of\s+(?:the\s+year|20\d\d)\b", re.IGNORECASE)
-# ("since the start of 2023": January 2023, not the war; "in 2022" with its "others", below)
-_IN_EARLIER_YEAR = re.compile(rf"\bin\s+{_EARLIER_YEAR}\b(?!\s*[-–]\d)", re.IGNORECASE)
-_FOUNDING = re.compile(r"\b(?:since|founding|founded|establishment|established|creation)\b"
-                       rf"[^|]{{0,25}}\bin\s+{_EARLIER_YEAR}\b", re.IGNORECASE)
-
-
-def _earlier_war(s: _Sentence, r: _Reading) -> bool:
-    """A count of an earlier war or a longer span, in the number's clause: "the number rose to
-    252 deaths since 1967", "2,200 Palestinians were killed in the 2014 war". Leaves "since
-    October 2023" and "held since 2014" with the hostages (the prewar captives' own rule)."""
-    clause = next(part for part, start in _clauses(s.text)
-                  if r.number.start < start + len(part) or start + len(part) == len(s.text))
-    if _EARLIER_WAR.search(clause):
-        return True
-    near = r.core_left[-40:] + " | " + r.after[:40]  # "killed 150 Palestinians there in
-    # 2022", "The fighting in 2014 left" (not "the largest attack since its founding in 1948")
-    if _IN_EARLIER_YEAR.search(near) and not _FOUNDING.search(near):
-        return True
-    return bool(r.np.others and _IN_EARLIER_YEAR.search(s.text[:r.number.start]))  # "killed
-    # 170 Palestinians in 2022, ..., while more than 9,000 others were injured"
-
-
 def _shown_in_media(s: _Sentence, r: _Reading) -> bool:
     """People seen in a video, a photo or footage are the people shown, not a count of the
     held: "a new video in which you can see three Israeli hostages", "footage showing two
@@ -465,15 +269,22 @@ _MEDIA_BEFORE = re.compile(r"\b(?:videos?|footage|clips?|images?|photos?|photogr
                            r"depicting|of)\s+(?:the\s+|all\s+)?$", re.IGNORECASE)
 
 
-def _part_of_the_released(s: _Sentence, r: _Reading) -> bool:
-    """A part of a definite group said released, with no whole stated: "Eighty-eight of the
-    Palestinian prisoners were released onto buses", "12 of the freed hostages were taken to
-    hospital": a part of the day's release, not a release of its own. Leaves "36 of the 128
-    remaining hostages were released" (the whole is stated: the part-whole rules read it),
-    "Hamas released 24 of the hostages" (the verb comes first) and "25 of the hostages are
-    dead" (no release)."""
-    return (r.metric.endswith("_released") and r.np.of_the and not r.left_trigger
-            and not r.part_of and r.right_trigger is not None)
+
+# a bullet or a heading that names a release with no verb: "- Release of some 2,000
+# Palestinian prisoners" (a deal's term in a list)
+_RELEASE_HEADING = re.compile(r"^\W*(?:the\s+)?(?:release|return|freeing|exchange)\s+of\b",
+                              re.IGNORECASE)
+_FINITE_VERB = re.compile(r"\b(?:were|was|is|are|has|have|had|saw|took|freed|released|returned)\b",
+                          re.IGNORECASE)
+
+
+def _release_heading(s: _Sentence, r: _Reading) -> bool:
+    """A line that names a release as a noun with no verb is a heading or a deal's term, not a
+    release told: "- Release of some 2,000 Palestinian prisoners and disappeared people"
+    (the terms of the first phase, as a list). Leaves "The release of 33 hostages was
+    completed on Saturday" (a verb) and key-figure lines ("Hostages released: 138")."""
+    return r.metric.endswith("_released") and bool(_RELEASE_HEADING.match(s.text)) and \
+        not _FINITE_VERB.search(s.text, _RELEASE_HEADING.match(s.text).end())
 
 
 def _projected_remainder(s: _Sentence, r: _Reading) -> bool:
@@ -491,10 +302,15 @@ _LEAVING_END = re.compile(r"\b(?:leaving|leave|leaves)\s+(?:\w+\s+){0,2}$", re.I
 
 
 _METRIC_VETOES = (_custody_death, _former_detainees, _identified_part, _bodies_handed_over,
+                  _bodies_moved,
                   _taken_before_war, _hostages_killed_by, _returnees,
                   _freed_by_israel, _incident_toll, _small_toll_without_war,
                   _count_since_restart, _proposed_release, _release_in_plan,
                   _recipients, _release_withheld, _increment, _few_taken, _displaced_again,
-                  _few_prisoners, _arrests_since, _combined_toll, _earlier_war, _other_war,
+                  _few_prisoners, _arrests_since, _combined_toll, _missing_tally, _earlier_war,
+                  _injured_by_severity,
+                  _other_war,
                   _batch_of_release, _shown_in_media,
-                  _part_of_the_released, _projected_remainder)
+                  _part_of_the_released, _projected_remainder, _named_part_of_release,
+                  _released_described, _release_heading, _part_by_destination,
+                  _part_of_the_freed)

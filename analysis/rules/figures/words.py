@@ -98,7 +98,7 @@ class FigureLexicon:
 # auxiliaries, adverbs and appositives allowed between a noun phrase and its predicate
 _AUX = (r"(?:who|that|which|have|has|had|were|was|are|is|been|being|also|since|so\s+far|now|"
         r"still|reportedly|all|believed|thought|known|confirmed|presumed|said|to|be|in\s+total|"
-        r"already|later|then|subsequently|either|altogether|more|others?|allegedly|likely|"
+        r"already|later|then|subsequently|either|altogether|more|allegedly|likely|"
         r"estimated|feared|considered|listed\s+as|declared|either|currently|remain|"
         r"reported|recorded|registered|documented|"  # "were reported killed", "recorded injured"
         r"as(?=\s+(?:wounded|injured|killed|dead|missing|displaced)\b)|"  # "listed 92,743 people
@@ -114,7 +114,8 @@ _SAYS = (r"(?:\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,3}(?:military\s+|army\s+|go
          r"declared|confirmed|thinks?|considers?|reports?|reported|estimates?))?")
 # an aside between a noun phrase and its predicate: ", mostly civilians,", " — 13 of them
 # children —", "(IDPs)", ", including civilians, medics, and Hezbollah fighters,"
-_APPOSITIVE = (r"(?:\s*(?:,[^,.;]{1,70},|\s[–—-]\s[^–—.;]{1,70}\s[–—-]|\([^().;]{1,70}\)|"
+_APPOSITIVE = (r"(?:\s*(?:,[^,.;]{1,70},|\s[–—-]\s[^–—.;]{1,70}\s[–—-]|[–—][^–—.;]{1,70}[–—]|"
+               r"\([^().;]{1,70}\)|"
                r",\s*(?:including|mostly|mainly|among\s+them)\b[^.;]{1,90}?,))?")
 _MODAL_RE = re.compile(r"\b(?:will|would|could|might|may|shall|should|due|set(?!\s+free)|expected|"
                        r"scheduled|slated|going|are\s+to|is\s+to|were\s+to|was\s+to)\b",
@@ -192,7 +193,7 @@ def _trigger_lists(data: dict) -> dict:
     def right_re(*keys):
         words = "|".join(f"(?:{_alternation(data[key])})" for key in keys)
         return re.compile(rf"^(?:{_APPOSITIVE}{_PLACE}|{_PLACE}{_APPOSITIVE}){_SAYS}"
-                          rf"\s*,?(?:\s+{_AUX})*\s*(?:{words})"
+                          rf"\s*(?:,|\s[–—-](?=\s))?(?:(?:\s+|(?<=[–—])){_AUX})*\s*(?:{words})"
                           r"(?![\w'’])", re.IGNORECASE)
 
     left_keys = ("kill_left", "injure_left", "take_left", "release_left", "hold_left",

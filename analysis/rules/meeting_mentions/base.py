@@ -64,6 +64,11 @@ CLAUSE_AFTER_COMMA = {"and", "but", "while", "as", "whereas"}
 SUBORDINATE_AFTER_COMMA = {"after", "before", "since", "because", "although", "following"}
 HEADER = re.compile(r"\s*date\s+\d{4}-\d{2}-\d{2}$")
 # "Gaza, Jan 31 (IANS) A Hamas delegation ...": an agency in brackets, then the story
+# a place that opens a paragraph as its dateline: "TEL AVIV: ...", "CAIRO (Agencies): ...",
+# "DOHA, August 15. /TASS/. ...", "date 2024-12-15 Egypt - ..." (where the report was filed)
+DATELINE_PLACE_BEFORE = re.compile(r"(?:^|\n)\s*(?:date \d{4}-\d{2}-\d{2}\s+)?$")
+DATELINE_PLACE_AFTER = re.compile(r"\s*(?:\([^)\n]{0,30}\))?\s*"
+                                  r"(?::|[-\u2013\u2014]\s|,\s*[A-Z][a-z]+\.?\s+\d)")
 DATELINE_AGENCY = re.compile(r"\s*\([A-Z][A-Za-z.&' ]{0,30}\)\s*[A-Z\u201c\"]")
 DATELINE_BEFORE = re.compile(r"^\s*[A-Z][A-Z .'\-]{2,40},\s*$")
 # the date line a paragraph opens with: "Monday, January 29, 2024 – Top CIA officials ..."

@@ -9,7 +9,7 @@ import re
 
 from analysis.rules.actors import TITLE_WORDS
 from analysis.rules.dates import day_precise
-from analysis.rules.doc_text import doc_lowers
+from analysis.rules.doc_text import doc_lowers, span_text
 from analysis.rules.meeting_mentions.base import (
     DEAL_VERBS,
     DETERMINERS,
@@ -28,6 +28,7 @@ from analysis.rules.meeting_mentions.cues import (
     PARTY_COUNTRIES,
     TIME_UNITS,
     _after_receive_adverbials,
+    _for_consultations,
     _hosts,
     _no_venue,
     _presence,
@@ -40,10 +41,38 @@ from analysis.rules.meeting_mentions.geometry import (
 )
 
 # a day set off by commas or brackets after a name: "Netanyahu has, today (Sunday), instructed"
+OBJECT_DETERMINERS = {"a", "an", "the", "his", "her", "its", "their"}
+OBJECT_STOPS = {"from", "of", "by", "to", "with", "on", "for", ",", "and"}
+
+
+def _delegation_object(words: list[str], delegation: set) -> bool:
+    """A determiner, up to three words, then a delegation word: 'received a Hamas
+    delegation', 'welcomed the Israeli negotiating team', 'received a delegation led by X'
+    (people, so a meeting). Leaves 'received a proposal from the delegation' (the word is not
+    the object) and 'received Hamas's response'."""
+    if not words or words[0] not in OBJECT_DETERMINERS:
+        return False
+    for word in words[1:5]:
+        if word in delegation:
+            return True
+        if word in OBJECT_STOPS:
+            return False
+    return False
+
+
 ADVERBIAL_WORDS = {",", "(", ")", "today", "tonight", "yesterday", "on", "earlier", "later"}
+# verbs whose object is someone addressed, not met: "Invites Trump", "praised President Trump"
+OBJECT_VERBS = {"invites", "invited", "invite", "inviting", "praised", "praises", "praising",
+                "thanked", "thanks", "thanking", "urged", "urges", "urging", "blamed", "blames",
+                "accused", "accuses", "congratulated", "congratulates", "criticized", "criticised"}
+KEEP_VERBS = {"extend", "recall", "keep", "allow", "authorize", "authorise"}  # a decider's
+LEAD_WORDS = {"lead", "leads", "led", "leading", "head", "heads", "headed", "heading", "join",
+              "joins", "joined", "joining", "attend", "attends", "attended", "attending"}
+WORD = re.compile(r"[\w'\u2019-]+")
 # the words before a name that say the person is not at the meeting
 NOT_PRESENT_BEFORE = {"in coordination with", "the request of", "on behalf of",
-                      "the behest of", "the instructions of", "the direction of"}
+                      "the behest of", "the instructions of", "the direction of",
+                      "representing", "who represent", "who represents"}
 
 
 class ChecksMixin:
@@ -184,6 +213,8 @@ class ChecksMixin:
         not 'received a proposal', 'received Hamas's response', 'received the Qatari plan'."""
         ents = {t.i for t in s.span if t.ent_type_ == "PERSON"}
         first = i + 2 if s.lower[i + 1:i + 2] == ["by"] else _after_receive_adverbials(s, i + 1)
+        if _delegation_object(s.lower[first:first + 5], self.lex["delegation"]):
+            return True  # "received a Hamas delegation led by al-Hayya in Doha"
         named = office = False
         for j in range(first, min(len(s.tokens), first + 7)):
             token = s.tokens[j]
@@ -243,7 +274,7 @@ class ChecksMixin:
             if state.previous_subject is not None and (all(
                     w in ("on", ",", "in", "at", "late", "early") or w[:1].isdigit()
                     or w in self.lex["weekday_words"] for w in opening) or (
-                    opening[:1] and opening[0] in OPENERS and opening[-1] == ","
+                    opening[:1] and opening[0] in OPENERS | {"while"} and opening[-1] == ","
                     and opening.count(",") == 1 and len(opening) >= 4)):  # "Since the talks
                 # began, he has traveled" (not "After Cairo, he is set to travel to Qatar")
                 return {**state.previous_subject, "borrowed": True, "start": pronoun,
@@ -254,13 +285,19 @@ class ChecksMixin:
         """'will travel to Cairo on Thursday for talks', 'flew to Doha to meet', 'will travel
         to Doha next week to try to extend the truce', 'head to Jerusalem, where he entered a
         meeting': a meeting word (or a deal verb with the topic) follows the travel verb
-        closely, in the same clause or its 'where' clause."""
+        closely (a place counting as one word: 'flew into the Red Sea resort of Sharm
+        el-Sheikh early on Wednesday for the talks'), in the same clause or its 'where'
+        clause."""
         lower = s.lower
         for trigger in group.triggers:
             if trigger.kind != "travel":
                 continue
             i = trigger.position - s.start
-            for j in range(i + 1, min(len(lower), i + 12)):
+            inside = {k - s.start for p in group.places + group.dates
+                      for k in range(p.start + 1, p.end)}
+            extra = sum(1 for k in range(i + 1, min(len(lower), i + 20))
+                        if k in inside or lower[k] in ("the", "early", "late"))
+            for j in range(i + 1, min(len(lower), i + 12 + extra)):
                 if lower[j] in (",", ";", ":") and lower[j + 1:j + 2] != ["where"]:
                     break  # (but "head to Jerusalem, where he entered a meeting with X")
                 if (lower[j] in self.lex["noun"] or lower[j] in self.lex["meet_verb"]) and \
@@ -288,10 +325,13 @@ class ChecksMixin:
                 w in self.lex["noun"] and w not in TRIP_WORDS for w in after[1:3]):
             return True  # (but "Bahbah's meetings with Hamas officials", "Witkoff's talks";
             # "ahead of Netanyahu's visit to the White House" stays out)
-        if after[:1] == [","] and after[1:2] and after[1] in self.lex["speech"]:
+        if after[:1] == [","] and after[1:2] and after[1] in self.lex["speech"] and \
+                after[1] != "according":  # (not "attended by Burns, according to sources")
             after = after[1:]  # "a senior Hamas official, Taher Nounou, said ...": a speaker
         if after and after[0] in speech_or_send or self._apposed_speaker(doc, mention, sent):
             return not self._says_he_met(doc, mention, sent)
+        if self._modifier_or_sender(doc, mention, sent):
+            return True
         later = " ".join(doc_lowers(doc)[mention["end"]:min(sent.end, mention["end"] + 4)])
         if _phrase_in(later, self.lex_lists["absent"]):
             return True
@@ -299,24 +339,14 @@ class ChecksMixin:
             return True
         if len(after) > 1 and after[0] in ("has", "had", "have") and after[1] in speech_or_send:
             return True
-        begin = mention["start"]
-        while begin - 1 >= sent.start and (doc[begin - 1].lower_.rstrip(".") in TITLE_WORDS
-                                           or doc[begin - 1].lower_ in TITLE_EXTRA
-                                           or doc[begin - 1].lower_ in self.lex["nationality"]
-                                           or (doc[begin - 1].lower_ in self.lex["person_cue"]
-                                               and doc[begin - 1].lower_ != "by")
-                                           or doc[begin - 1].lower_ in ("top", "senior")
-                                           or (begin < mention["start"]
-                                               and doc[begin - 1].text[:1].isupper()
-                                               and doc[begin - 1].is_alpha)):
-            begin -= 1  # "the envoy of President-elect Donald Trump", "the office of Israeli
-            # Prime Minister Benjamin Netanyahu", "the son of Hamas top negotiator X", "a deputy
-            # of Shin Bet chief X" (capitalised words before a title already passed)
+        begin = self._title_start(doc, mention, sent)
         before = doc_lowers(doc)[max(sent.start, begin - 3):begin]
         if len(before) >= 2 and before[-1] == "by" and (
                 before[-2] in self.lex["sender"] or before[-2] in self.lex["author_verb"]):
             return True  # "Burns, sent by President Joe Biden, will be arriving", "a
             # proposal presented by President Donald Trump"
+        if before[-1:] and before[-1] in OBJECT_VERBS:
+            return True  # "Al-Sisi Meets US Envoys, Invites Trump", "praised President Trump"
         if len(before) >= 2 and before[-1] == "from" and before[-2] in self.lex["source_noun"]:
             return True  # "indications from US President Joe Biden that a deal was close"
         if self._not_present_before(doc, mention, sent):
@@ -327,11 +357,46 @@ class ChecksMixin:
         ahead = doc_lowers(doc)[mention["end"]:min(sent.end, mention["end"] + 12)]
         if before[-2:] and any(w in SPOKEN_ABOUT for w in before[-2:]) and not any(
                 w in self.lex["verbs"] or w in self.lex["noun"] or _presence(ahead, j)
-                for j, w in enumerate(ahead)):
+                or w in LEAD_WORDS for j, w in enumerate(ahead)):
             return True  # "where he said Prime Minister Netanyahu had accepted the proposal"
-            # (but "said Mr Fidan had met Hamas officials": he is the one who met)
-        return len(before) >= 2 and before[-1] in ("of", "for", "to", "the") and any(
-            w in self.lex["proxy"] for w in before[:-1])
+            # (but "said Mr Fidan had met Hamas officials", "said Ron Dermer would lead the
+            # team to Doha": he is the one who met or goes)
+        words = WORD.findall(span_text(doc[max(sent.start, begin - 7):begin]).lower())
+        return len(words) >= 2 and words[-1] in ("of", "for", "to", "the") and any(
+            w in self.lex["proxy"] for w in words[-3:-1])  # ("the son-in-law of former US
+        # President Donald Trump": the words as written, not the tokens 'son - in - law')
+
+    def _title_start(self, doc, mention, sent) -> int:
+        """Where a name's titles begin: 'the envoy of President-elect Donald Trump', 'the office
+        of Israeli Prime Minister Benjamin Netanyahu', 'the son of Hamas top negotiator X', 'a
+        deputy of Shin Bet chief X' (titles, nationalities, person cues, 'top', 'senior', and
+        capitalised words before a title already passed)."""
+        begin = mention["start"]
+        while begin - 1 >= sent.start and (doc[begin - 1].lower_.rstrip(".") in TITLE_WORDS
+                                           or doc[begin - 1].lower_ in TITLE_EXTRA
+                                           or doc[begin - 1].lower_ in self.lex["nationality"]
+                                           or (doc[begin - 1].lower_ in self.lex["person_cue"]
+                                               and doc[begin - 1].lower_ != "by")
+                                           or doc[begin - 1].lower_ in ("top", "senior")
+                                           or (begin < mention["start"]
+                                               and doc[begin - 1].text[:1].isupper()
+                                               and doc[begin - 1].is_alpha)):
+            begin -= 1
+        return begin
+
+    def _modifier_or_sender(self, doc, mention, sent) -> bool:
+        """A name used as a modifier ('to discuss the Witkoff framework', 'the Witkoff plan':
+        a `plan_noun` right after it) or a name that sends others ('Netanyahu has agreed to
+        send the director of the Mossad', 'Netanyahu decided to dispatch a team', 'Netanyahu
+        had agreed to extend the delegation's stay in Doha': 'to' and a verb of sending or
+        keeping (`KEEP_VERBS`) within the four words after it, no comma). Leaves 'Witkoff plans
+        to travel' and 'Netanyahu agreed to meet Witkoff'."""
+        after = doc_lowers(doc)[mention["end"]:min(sent.end, mention["end"] + 4)]
+        if after[:1] and after[0] in self.lex["plan_noun"]:
+            return True
+        cut = after.index(",") if "," in after else len(after)
+        return any(a == "to" and (b in self.lex["send_verb"] or b in KEEP_VERBS)
+                   for a, b in zip(after[:cut], after[1:cut]))
 
     @staticmethod
     def _not_present_before(doc, mention, sent) -> bool:
@@ -408,26 +473,20 @@ class ChecksMixin:
         "Qatar's prime minister", 'a press conference in Doha', 'returned to Israel' (going
         home), 'according to Israel Hayom' (a source)."""
         start, end = place[0], place[1]
-        following = doc_lowers(doc)[end:min(sent.end, end + 3)]
-        if following[:1] == ["-"] and following[1:2] and following[1] in HOST_VERBS:
-            return True  # "the Doha-hosted talks" (not "the Cairo-based", "Israel-Hamas")
-        if following and following[0] in ("-", "'s", "\u2019s", "'"):
+        verdict = self._said_after_place(place, doc_lowers(doc)[end:min(sent.end,
+                                                                               end + 3)])
+        if verdict is not None:
+            return verdict
+        if self._origin_of_arrival(doc, start, sent):
             return False
-        if any(w in self.lex["speech"] and w != "according" for w in following[:2]):
-            return False  # "the most read in Israel, reported" (not "in Doha, sources said",
-            # "in Turkey, according to diplomatic sources")
-        if following and following[0] in TRIP_WORDS and \
-                self.gazetteer.kind.get(place.text) == "region":
-            return False  # "Trump's Mideast trip": a tour of the region
-        if following and following[0] in self.lex["place_modifier_head"]:
-            return False  # "agreed to US proposals", "met US officials in Doha"
-        if _hosts(following):
-            return True  # "Warsaw will host Mossad chief David Barnea", "Cairo is also hosting"
         i = start - 1
         while i >= sent.start and doc[i].lower_ in ("the", "a", "an", "another"):
             i -= 1  # "in a European capital", "in another European capital"
         word = doc[i].lower_ if i >= sent.start else ""
         previous = doc[i - 1].lower_ if i - 1 >= sent.start else ""
+        if word != "from" and _for_consultations(doc_lowers(doc)[end:min(sent.end,
+                                                                               end + 5)]):
+            return False  # (but "bringing the team home from Doha for consultations")
         if word in self.lex["place_preposition"] and _phrase_in(
                 " ".join(doc_lowers(doc)[max(sent.start, i - 3):i]),
                 self.lex_lists["not_meeting"]) and "sidelines" not in [
@@ -462,6 +521,40 @@ class ChecksMixin:
             self.gazetteer.canonical(place.text) not in PARTY_COUNTRIES
         # "the Doha talks", "leave Egypt talks"; not "direct US discussions with Hamas",
         # "hostage, Iran talks stall" (a party or a subject, not where they are)
+
+    def _said_after_place(self, place, following: list[str]) -> bool | None:
+        """What the words right after a place say of it: a venue ('the Doha-hosted talks',
+        'Warsaw will host', 'Cairo is also hosting'), no venue ("Qatar's prime minister",
+        'Israel-Hamas', 'the most read in Israel, reported', "Trump's Mideast trip", 'US
+        proposals'), or nothing (None). Leaves 'in Doha, sources said' and 'in Turkey,
+        according to diplomatic sources' (attribution)."""
+        if following[:1] == ["-"] and following[1:2] and following[1] in HOST_VERBS:
+            return True
+        if following and following[0] in ("-", "'s", "\u2019s", "'"):
+            return False
+        if any(w in self.lex["speech"] and w != "according" for w in following[:2]):
+            return False
+        if following and following[0] in TRIP_WORDS and \
+                self.gazetteer.kind.get(place.text) == "region":
+            return False
+        if following and following[0] in self.lex["place_modifier_head"]:
+            return False
+        return True if _hosts(following) else None
+
+    def _origin_of_arrival(self, doc, start: int, sent) -> bool:
+        """'The delegation arrived from the movement's headquarters in Qatar', 'came from its
+        base in Doha': a place inside the 'from' phrase of an arrival (a place noun, then
+        'in'/'at' and the place, no other place between) is where they came from. Leaves
+        'arrived from Doha in Cairo' (Cairo: another place before it in the phrase) and
+        'arrived in Cairo from Doha'."""
+        words = doc_lowers(doc)[max(sent.start, start - 10):start]
+        if len(words) < 3 or words[-1] not in ("in", "at") or "from" not in words:
+            return False
+        j = len(words) - 1 - words[::-1].index("from")
+        between = words[j + 1:-1]
+        return j > 0 and words[j - 1] in self.lex["arrive_verb"] | {"came", "come", "comes"} \
+            and bool(between) and not any(w in (",", "to", "in", "at", "and")
+                                          or w in self.gazetteer.aliases for w in between)
 
     def _title_follows(self, doc, end: int, sent) -> bool:
         """'with visiting US National Security Adviser Jake Sullivan': a capitalised word (no

@@ -1,26 +1,20 @@
 """Word-level cues around a meeting word, each a small function over the lower-cased tokens
 (negation, 'on the way', 'already there', captives moving, hedged futures, a venue that is
-none, ...). Fed by base and geometry; feeds rules and the MeetingFinder mixins.
+none, ...). Fed by base; feeds rules and the MeetingFinder mixins. (Where one meeting's
+words end and another's begin is in clauses.)
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
-
-from analysis.rules.actors import TITLE_WORDS
-from analysis.rules.doc_text import span_text
 from analysis.rules.meeting_mentions.base import (
     CLAUSE_WORDS,
     DELEGATION_SIDES,
     DETERMINERS,
-    PARTICIPANT_WINDOW,
-    PLACE_CLAUSE_WINDOW,
     RECEIVE_ADVERBIAL,
     SEND_WORDS,
     TITLE_NOUNS,
     TRIP_NOUNS,
     Group,
-    Item,
     Sentence,
     Trigger,
 )
@@ -46,10 +40,15 @@ def _after_receive_adverbials(s: Sentence, j: int) -> int:
     return j
 
 
+REFUSE_WORDS = {"refused", "refuses", "refusing", "declined", "declines", "declining"}
+
+
 def _negated(lower: list[str], i: int) -> bool:
-    """'did not attend the Doha sessions', 'never met': a meeting that did not happen.
-    Leaves 'not only met'... as negated too (rare)."""
+    """'did not attend the Doha sessions', 'never met', 'refused to send', 'declined to
+    meet': a meeting that did not happen. Leaves 'not only met'... as negated too (rare)."""
     if i > 0 and lower[i - 1] in ("not", "n't", "never"):
+        return True
+    if i > 1 and lower[i - 1] == "to" and lower[i - 2] in REFUSE_WORDS:
         return True
     return i > 1 and lower[i - 2] in ("not", "n't", "never") and lower[i - 1] in (
         "attend", "join", "meet", "hold")
@@ -141,109 +140,23 @@ def _on_the_way(s: Sentence, group: Group) -> bool:
         return True
     return any(t.kind in ("travel", "arrive") and t.word.lower().endswith("ing") and
                s.lower[t.position - s.start - 1:t.position - s.start] in (
-                   ["is"], ["are"], ["reportedly"])
+                   ["is"], ["are"], ["reportedly"]) and not _leaving_meeting(s, group, t)
                for t in group.triggers)
 
 
-def _as_clause(s: Sentence, i: int) -> bool:
-    """'Talks in Doha as Netanyahu Heads to White House': 'as' opening a clause with a
-    named subject. Leaves 'as well as', 'such as', 'as part of'."""
-    return (s.lower[i] == "as" and i > 0 and i + 1 < len(s.tokens)
-            and s.tokens[i + 1].text[:1].isupper() and s.lower[i - 1] not in ("such", "well"))
+DEPARTING = {"leaving", "departing"}
 
 
-def _apart(trigger: Trigger) -> bool:
-    """Meeting words that name another meeting than the sentence's own, so never share a
-    group: 'after a visit to Doha earlier this week' (reference), 'the one that took place
-    in Paris end of January', 'comes three days after the Qatari PM and Barnea met'."""
-    return trigger.kind == "reference" or trigger.word.lower() == "one" or trigger.passing
-
-
-def _headline(s: Sentence) -> bool:
-    """The article's first line when it reads as a headline (no closing full stop): its
-    present tense ('Burns Travels to Egypt for Talks') does not say held or planned."""
-    return s.index == 0 and not span_text(s.span).rstrip().endswith((".", '"', "\u201d"))
-
-
-def _listed_after(doc: Doc, before: Item, place: Item) -> bool:
-    """'in Qatar and Egypt', 'in Doha, Cairo and Paris': a place listed right after another
-    meeting place shares its preposition. Leaves 'after the talks in Doha, Qatar's prime
-    minister flew ...' (a possessive opens the next clause)."""
-    return 0 < place.start - before.end <= 2 and all(
-        t.lower_ in ("and", ",", "or") for t in doc[before.end:place.start]) and not (
-        place.end < len(doc) and doc[place.end].lower_ in ("'s", "\u2019s"))
-
-
-def _other_clause(doc: Doc, group: Group, trigger: Trigger) -> bool:
-    """A ';' or a 'while'/'whereas' clause (or an 'as' clause with a named subject) between a
-    group and a later meeting word with a place of its own: 'has arrived in Egypt ...; Israel
-    says its negotiators will leave on Monday for the talks', 'set to send a delegation to
-    Cairo ... while a Hamas delegation has left the Egyptian capital', 'Trump and Netanyahu to
-    meet Tuesday as Witkoff heads to Israel'."""
-    last = group.triggers[-1].position
-    return any(doc[i].text == ";" or doc[i].lower_ in ("while", "whereas") or (
-        doc[i].lower_ == "as" and doc[i + 1].text[:1].isupper()
-        and doc[i - 1].lower_ not in ("such", "well")) for i in range(last + 1, trigger.position))
-
-
-def _same_clause_after(doc: Doc, position: int, place: Item) -> bool:
-    """'discussed "ideas and proposals" related to a Gaza truce with Egyptian officials in
-    Cairo': 'in' or 'at' a place later in the same clause as the meeting word (no comma,
-    semicolon, colon or clause word between), up to PLACE_CLAUSE_WINDOW tokens."""
-    before = place.start - 1 - (doc[place.start - 1].lower_ == "the")  # "at the Blair House"
-    if not 0 < place.start - position <= PLACE_CLAUSE_WINDOW or \
-            doc[before].lower_ not in ("in", "at"):
+def _leaving_meeting(s: Sentence, group: Group, trigger: Trigger) -> bool:
+    """'the negotiators in Cairo are leaving for Doha after talks ... ended': a departure under
+    way (token of `trigger`) whose group is not at the place it heads for (the place after
+    'for'/'to' within three words): the meeting left behind is over, not planned. Leaves 'is
+    leaving for Doha for talks on Sunday' (the group's place is the destination)."""
+    if trigger.word.lower() not in DEPARTING:
         return False
-    skip = _appositive_commas(doc, position + 1, place.start)
-    return not any((t.text in (",", ";", ":", "(") and t.i not in skip)
-                   or (t.lower_ in CLAUSE_WORDS and not _listing_and(doc, t.i))
-                   for t in doc[position + 1:place.start])
-
-
-VERB_LIKE = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could",
-             "met", "flew", "went", "said", "told", "left", "spoke", "held", "took", "made",
-             "meet", "fly", "go", "say", "tell", "leave", "speak", "hold", "take", "then"}
-
-
-def _listing_and(doc: Doc, i: int) -> bool:
-    """'and' joining people or things, not clauses: 'with Qatar's Emir and prime minister in
-    Doha', 'with Burns and Barnea in Paris', 'discussed "ideas and proposals" ... with Egyptian
-    officials in Cairo' (no verb follows). Leaves 'and flew to Doha', 'and said in Cairo',
-    'and returned to Cairo' (a verb, or a word in -ed, in the two words after it)."""
-    if doc[i].lower_ != "and" or i + 1 >= len(doc):
-        return False
-    if doc[i + 1].text.istitle() and doc[i + 1].is_alpha:
-        return True  # "between Burns and Barnea is scheduled ... in Rome": a name follows
-    after = doc[i + 1:min(len(doc), i + 3)]
-    return not any(t.lower_ in VERB_LIKE or (t.lower_.endswith("ed") and t.text.islower())
-                   for t in after)
-
-
-def _appositive_commas(doc: Doc, start: int, end: int) -> set[int]:
-    """The commas around a name in apposition ("met the head of the Democratic Front, Fahd
-    Suleiman, in Cairo"): one to five capitalised words between two commas. Leaves ", and
-    then ..." and lower-case clauses."""
-    commas = [i for i in range(start, end) if doc[i].text == ","]
-    out: set[int] = set()
-    for first, second in zip(commas, commas[1:]):
-        inside = doc[first + 1:second]
-        if 1 <= len(inside) <= 5 and all(t.text[:1].isupper() or t.text == "-" for t in inside):
-            out.update((first, second))
-        elif _title_apposition(inside):
-            out.update((first, second))
-    return out
-
-
-APPOSITION_TITLES = TITLE_WORDS | {"leader", "member", "deputy", "spokesman", "official"}
-
-
-def _title_apposition(inside) -> bool:
-    """', the head of Hamas' Shura Council,' ', a senior Hamas official,': a title phrase in
-    apposition (an article, a title word among its first three, at most eight words, no
-    verb). Leaves ', and then met ...'."""
-    words = [t.lower_ for t in inside]
-    return 2 <= len(words) <= 8 and words[0] in ("the", "a", "an") and any(
-        w in APPOSITION_TITLES for w in words[1:4]) and not any(w in VERB_LIKE for w in words)
+    ahead = [p for p in group.places if 0 < p.start - trigger.position <= 3
+             and s.lower[p.start - s.start - 1] in ("for", "to")]
+    return not any(p.text == group.location for p in ahead)
 
 
 def _sent_to(senders: set[str], before: list[str]) -> bool:
@@ -255,9 +168,12 @@ def _sent_to(senders: set[str], before: list[str]) -> bool:
 
 
 def _to_send(before: list[str]) -> bool:
-    """'has approved sending a team to Doha', 'decided to send a delegation to Cairo': a
-    delegation still to be sent (a gerund or an infinitive of sending up to four words before
-    the meeting word). Leaves 'Israel sent a delegation to Cairo on Sunday' (it went)."""
+    """'has approved sending a team to Doha', 'decided to send a delegation to Cairo', 'has
+    agreed to send the director of the Mossad to ceasefire negotiations in Qatar': someone
+    still to be sent (a gerund or an infinitive of sending up to ten words before the meeting
+    word). Leaves 'Israel sent a delegation to Cairo on Sunday' (it went)."""
+    if "home" in before or "back" in before:
+        return False  # "is sending its negotiators home from Qatar": the talks were there
     return any(w in ("sending", "dispatching") or (
         w in ("send", "dispatch") and before[k - 1:k] == ["to"]) for k, w in enumerate(before))
 
@@ -329,46 +245,6 @@ def _hedged_future(tokens) -> bool:
                for i, w in enumerate(words))
 
 
-def _purpose_verb(doc: Doc, group: Group, trigger: Trigger) -> bool:
-    """'met Qatar's prime minister ... and Egypt's intelligence chief Abbas Kamel to discuss
-    the latest developments': a 'to discuss' after a long list of people is the same
-    meeting's purpose (no ';' or clause word between). Leaves 'said he hopes to discuss'."""
-    if trigger.kind not in ("weak", "meet") or doc[trigger.position - 1].lower_ != "to":
-        return False
-    last = group.triggers[-1].position
-    return trigger.position - last <= 3 * PARTICIPANT_WINDOW and not any(
-        t.text in (";", ":") or t.lower_ in ("while", "whereas", "but", "after", "before",
-                                             "since", "because")
-        for t in doc[last + 1:trigger.position])
-
-
-def _after_meeting(doc: Doc, group: Group, trigger: Trigger) -> bool:
-    """'X, Y and Z held the meeting after Qatari mediators met Hamas officials on Wednesday
-    night': a meeting verb in an 'after'/'before'/'since' clause that follows a group is
-    another meeting, with a subject of its own. Leaves 'left Doha after holding talks there'
-    (a talks noun) and 'met ... and then met again'."""
-    if trigger.kind != "meet":
-        return False
-    last = group.triggers[-1].position
-    return any(doc[i].lower_ in ("after", "before", "since", "following")
-               for i in range(last + 1, trigger.position - 1))
-
-
-def _again(doc: Doc, group: Group) -> bool:
-    """'met with Hamas leaders in Doha on Monday night and again on Tuesday with ...': a day
-    introduced by 'again' repeats the meeting just named."""
-    return not group.location and any(
-        d.start > 0 and doc[d.start - 1].lower_ == "again" for d in group.dates)
-
-
-def _repeat(before: dict, mention: dict) -> dict:
-    """The meeting again on another day: its place and people, and whoever joins."""
-    people = list(dict.fromkeys(before["participants"] + mention["participants"]))
-    offices = list(dict.fromkeys(before["offices"] + mention["offices"]))
-    return {**mention, "kind": "primary", "location": before["location"],
-            "participants": people, "offices": offices, "again": True}
-
-
 DEPARTURE_WORDS = {"left", "leaves", "leaving", "departed", "departs", "returned", "flew"}
 TIME_UNITS = {"day", "days", "week", "weeks", "hours", "month", "months"}
 
@@ -404,6 +280,35 @@ def _no_venue(word: str, previous: str) -> bool:
         word == "in" and previous in RESIDENCE_WORDS | EVENT_NOUNS) or (
         word in ("to", "for") and previous in TITLE_NOUNS) or (
         word == "to" and previous in TRIP_NOUNS)
+
+
+def _for_consultations(following: list[str]) -> bool:
+    """'will return to Doha for further consultations', 'is leaving for Doha for
+    consultations': the words after a place send a delegation home to confer with its own
+    leaders, not to talks there. Leaves 'went to Doha for consultations with the Qatari prime
+    minister' (someone to confer with) and 'in Cairo for talks'."""
+    words = following[1:] if following[:1] == ["for"] else []
+    if words[:1] in (["further"], ["more"], ["internal"], ["additional"]):
+        words = words[1:]
+    return words[:1] == ["consultations"] and words[1:2] != ["with"]
+
+
+def _home_consultations(lower: list[str], i: int) -> bool:
+    """'consultations' (token i) as the purpose of going home: 'for further consultations',
+    'for consultations' with no one after 'with'. Leaves 'consultations with Egyptian officials
+    in Cairo' and 'held consultations in Doha'."""
+    if lower[i] != "consultations":
+        return False
+    j = i - 1 if i > 0 and lower[i - 1] not in ("further", "more", "internal", "additional") \
+        else i - 2
+    return j >= 0 and lower[j] == "for" and lower[i + 1:i + 2] != ["with"]
+
+
+def _long_process(lower: list[str], i: int) -> bool:
+    """A talks noun (token i) after 'months of' or 'years of': 'after months of negotiations
+    in Doha' is a process, not one meeting. Leaves 'after two days of talks in Cairo' (a
+    round)."""
+    return i > 1 and lower[i - 1] == "of" and lower[i - 2] in ("months", "years", "year")
 
 
 EVENT_NOUNS = {"victory", "election", "elections", "win", "war", "fighting", "assassination",

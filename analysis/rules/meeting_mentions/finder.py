@@ -24,6 +24,8 @@ from analysis.rules.meeting_mentions.base import (
     DATELINE_BEFORE,
     DATELINE_DASH,
     DATELINE_LEAD,
+    DATELINE_PLACE_AFTER,
+    DATELINE_PLACE_BEFORE,
     DOC_TOPIC_MIN,
     HEADER,
     OCTOBER_7,
@@ -52,6 +54,20 @@ def _line_breaks(doc: Doc, text: str) -> list[int]:
     starts = doc.to_array(IDX).tolist()  # each token's first character
     found = {max(0, bisect_right(starts, m.start()) - 1) for m in NEWLINE.finditer(text)}
     return [i for i in sorted(found) if doc[i].is_space and "\n" in doc[i].text]
+
+
+def _body_places(doc: Doc, text: str, places: list[Item]) -> set[str]:
+    """The places an article names outside its datelines ('TEL AVIV: ... arrived in Israel'
+    names Israel, not Tel Aviv: the dateline is where the report was filed), for the
+    assembly's country-to-city rule. A place named both in a dateline and in the body stays."""
+    found = set()
+    for item in places:
+        start = doc[item.start].idx
+        end = doc[item.end - 1].idx + len(doc[item.end - 1])
+        if not (DATELINE_PLACE_BEFORE.search(text, max(0, start - 20), start)
+                and DATELINE_PLACE_AFTER.match(text, end)):
+            found.add(item.text)
+    return found
 
 
 class MeetingFinder(SentenceMixin, MeetingMixin, ChecksMixin, TermsMixin):
@@ -92,7 +108,7 @@ class MeetingFinder(SentenceMixin, MeetingMixin, ChecksMixin, TermsMixin):
         state = DocState(doc, mentions, self._places(doc), self._dates(doc, text),
                          topic=len(topic_words) >= DOC_TOPIC_MIN)
         named = sorted({m["name"] for m in mentions if m["kind"] in ("name", "person")})
-        places = sorted({p.text for p in state.places})
+        places = sorted(_body_places(doc, text, state.places))
         meetings, terms = [], []
         for index, span in enumerate(self._segments(doc)):
             found = self._sentence(state, Sentence.of(span, index))

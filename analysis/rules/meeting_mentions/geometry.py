@@ -271,17 +271,19 @@ def _title_head(s: Sentence, i: int) -> bool:
 
 def _framing_place(state: DocState, s: Sentence) -> str:
     """The place a sentence opens with ("In Qatar, the prime minister met ... after the
-    mediators met Hamas officials on Wednesday", "During his visit to Doha, ..."): where every
+    mediators met Hamas officials on Wednesday", "During his visit to Doha, ...", "While in
+    Washington, he met ..."): where every
     meeting of the sentence is, unless it names its own. Leaves "In Gaza's south, ..." and
     places later in the sentence."""
     if s.lower[:1] == ["during"]:
         return _visit_frame(state, s)
-    if s.lower[:1] != ["in"]:
+    skip = 1 if s.lower[:2] == ["while", "in"] else 0  # "While in Washington, he met ..."
+    if s.lower[skip:skip + 1] != ["in"]:
         return ""
     for place in state.places:
-        if place.start in (s.start + 1, s.start + 2) and place.end < s.end and \
-                state.doc[place.end].text == "," and (place.start == s.start + 1 or
-                                                      s.lower[1] == "the"):
+        at = place.start - s.start - skip
+        if at in (1, 2) and place.end < s.end and state.doc[place.end].text == "," and (
+                at == 1 or s.lower[skip + 1] == "the"):
             return place.text
     return ""
 

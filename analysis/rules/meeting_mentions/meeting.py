@@ -5,8 +5,11 @@ rules of rules.PRIMARY_RULES) or refer back to one, held or planned, its tense a
 
 from __future__ import annotations
 
+import re
+
 from analysis.rules.doc_text import doc_lowers, span_text
 from analysis.rules.meeting_mentions.base import (
+    DETERMINERS,
     NEGOTIATOR_OFFICES,
     PLACE_WINDOW,
     PRESENT_VERBS,
@@ -18,11 +21,14 @@ from analysis.rules.meeting_mentions.base import (
     Sentence,
     _phrase_in,
 )
-from analysis.rules.meeting_mentions.cues import (
-    _already_there,
+from analysis.rules.meeting_mentions.clauses import (
     _apart,
-    _before_trip,
     _headline,
+)
+from analysis.rules.meeting_mentions.cues import (
+    HOME_COUNTRIES,
+    _already_there,
+    _before_trip,
     _hedged_future,
     _on_the_way,
     _ongoing,
@@ -64,6 +70,35 @@ def _mention_place(primary: bool, group: Group, facts: Facts) -> str:
     return facts.location
 
 
+PAST_PERFECT = re.compile(r"\bhad (?:already |previously |earlier )?(?:taken place|been held"
+                          r"|been conducted|occurred)\b")
+
+
+def _past_perfect(lower: list[str], i: int) -> bool:
+    """A talks noun (token i) whose verb, within sixteen words and before a comma, is a past
+    perfect of taking place: 'where talks on the release of hostages had taken place
+    earlier', 'the negotiations had been held in Cairo': an earlier meeting. Leaves 'talks
+    have taken place' and 'talks took place on Monday'."""
+    words = lower[i + 1:i + 17]
+    words = words[:words.index(",")] if "," in words else words
+    return bool(PAST_PERFECT.search(" ".join(words)))
+
+
+PAST_OPENERS = {"after", "following"}
+
+
+def _opener_end(doc, s: Sentence, first: int) -> int:
+    """Where the words that may make meeting word `first` planned end: the comma of an
+    opening 'After/Following ...,' clause that holds it ('Following Netanyahu's discussions in
+    Washington, Israel will dispatch a team to Qatar': the talks were held), else the
+    sentence's end."""
+    if s.lower[:1] and s.lower[0] in PAST_OPENERS:
+        comma = next((s.start + j for j, w in enumerate(s.lower[:25]) if w == ","), None)
+        if comma is not None and first < comma:
+            return comma
+    return s.end
+
+
 class MeetingMixin:
     """One meeting: its facts, held or planned, tense and day. (A part of MeetingFinder.)"""
 
@@ -84,6 +119,8 @@ class MeetingMixin:
         planned = self._planned(state.doc, s, first) or self._planned(
             state.doc, s, min(group.positions)) or self._is_to(state.doc, s, group) or \
             self._headline_to(s, group)
+        if planned and self._home_trip(s, group):
+            planned = False  # "After a week of talks in Doha, the team will return to Israel"
         tense = "future" if planned else self._tense(s, group)
         planned = planned or _on_the_way(s, group)
         mention = {
@@ -134,7 +171,7 @@ class MeetingMixin:
         negotiations in Doha') keep no speakers."""
         primary = any(rule(self, facts, s, group) for rule in PRIMARY_RULES) and \
             not _placeless_politicians(facts) and not facts.region_trip and \
-            not _lone_visit(facts, group) and not _team_goes_on(s, facts)
+            not _lone_visit(facts, group, s) and not _team_goes_on(s, facts)
         if primary and talks_discussed(s, group):
             facts.names, facts.offices = [], []  # the talks they spoke about, not theirs
         return primary
@@ -198,6 +235,25 @@ class MeetingMixin:
             return [], []  # (but "Burns, Barnea and Al Thani are set to discuss a proposal")
         return names, offices
 
+    def _home_trip(self, s: Sentence, group: Group) -> bool:
+        """The group's only going is home ('the senior negotiation team will return to Israel
+        for consultation', 'will fly back home'): a return word followed by 'home', 'back' or
+        'to' a home country (`HOME_COUNTRIES`) that is not the group's place. What is planned
+        is the trip home; the talks at the group's place were held. Leaves 'will return to
+        Doha on Wednesday' and 'Burns will return to Israel' when Israel is the meeting's
+        place."""
+        goes = [t for t in group.triggers if t.kind not in ("delegation", "noun", "reference")]
+        if not goes or not group.location or any(
+                t.kind != "travel" or t.word.lower() not in self.lex["home_verb"] for t in goes):
+            return False
+        for t in goes:
+            after = s.lower[t.position - s.start + 1:t.position - s.start + 3]
+            home = after[:1] in (["home"], ["back"]) or (after[:1] == ["to"] and any(
+                self.gazetteer.canonical(w) in HOME_COUNTRIES for w in after[1:2]))
+            if not home or self.gazetteer.canonical(after[-1]) == group.location:
+                return False
+        return True
+
     @staticmethod
     def _owner(group: Group) -> int:
         """The meeting word that carries the group's place or day (else its first)."""
@@ -211,18 +267,22 @@ class MeetingMixin:
         'due in Doha', 'in the coming days'), unless 'had' or 'previously' says it is past.
         'hopes', 'plans' ... only before 'to' ('hopes to meet', not 'Hopes rose after talks
         in Doha')."""
-        window = doc_lowers(doc)[max(s.start, first - 10):min(s.end, first + 4)]
-        window += [w for w in doc_lowers(doc)[min(s.end, first + 4):min(s.end, first + 7)]
+        end = _opener_end(doc, s, first)  # ("Following Netanyahu's discussions in
+        # Washington, Israel will dispatch a team": the main clause's future is not theirs)
+        window = doc_lowers(doc)[max(s.start, first - 10):min(end, first + 4)]
+        window += [w for w in doc_lowers(doc)[min(end, first + 4):min(end, first + 7)]
                    if w in ("will", "set", "scheduled", "expected", "due")]
-        near = span_text(doc[max(s.start, first - 12):min(s.end, first + 12)]).lower()
+        near = span_text(doc[max(s.start, first - 12):min(end, first + 12)]).lower()
         planned = any(w in self.lex["planned"] and not (
             w in ("hopes", "aims", "plans", "intends") and window[k + 1:k + 2] != ["to"]
             and (w, window[k + 1:k + 2]) != ("plans", ["for"]))  # ("plans for a round")
             and window[k + 1:k + 2] not in (["not"], ["n't"])  # "would not point fingers"
+            and not (w == "due" and window[k + 1:k + 2] == ["to"] and (  # "due to a lack of
+                window[k + 2:k + 3] == [] or window[k + 2] in DETERMINERS | {"lack"}))  # progress"
             for k, w in enumerate(window)) or bool(
             _phrase_in(near, self.lex_lists["planned_phrase"])) or _sent_to(
                 self.lex["sender"], doc_lowers(doc)[s.start:first])
-        planned = planned or _to_send(doc_lowers(doc)[max(s.start, first - 4):first])
+        planned = planned or _to_send(doc_lowers(doc)[max(s.start, first - 10):first])
         planned = planned or self._verb_planned(doc, s, first) or _sent_to_go(
             self.lex["sender"], self.lex["travel_verb"] | self.lex["meet_verb"],
             doc_lowers(doc)[s.start:min(s.end, first + 6)]) or _hedged_future(
@@ -283,6 +343,9 @@ class MeetingMixin:
             return True
         if any(t.passing for t in group.triggers):
             return True  # "came a day after Al-Thani met in Paris with ..."
+        if any(_past_perfect(s.lower, t.position - s.start) for t in group.triggers
+               if t.kind == "noun"):
+            return True  # "to Doha, where talks on the hostages had taken place earlier"
         if s.lower[:1] == ["since"] and any(s.lower[max(0, p - s.start - 2):p - s.start][-1:] in (
                 ["has"], ["have"]) for p in group.positions):
             return True  # "Since the talks began in January, he has traveled to Paris, Cairo"

@@ -49,13 +49,22 @@ def _party(finder, name: str) -> bool:
 def _noun_rule(finder, facts: Facts, s: Sentence, group: Group) -> bool:
     """'talks in Cairo on Sunday' on the truce or with a negotiator, 'the Doha talks' in an
     article about the talks, 'after a summit in the Italian capital' (a meeting named in
-    passing, with its own place). Leaves 'talks' with neither place nor day, and 'before
-    the talks' without a place."""
-    named = "noun" in facts.kinds or ("reference" in facts.kinds and bool(facts.location))
+    passing, with its own place, or its own day and people: `_own_day_and_people`). Leaves
+    'talks' with neither place nor day, and 'before the talks' without a place."""
+    named = "noun" in facts.kinds or ("reference" in facts.kinds and bool(
+        facts.location or _own_day_and_people(facts)))
     if not named or not facts.has_info:
         return False
     return facts.topic or facts.negotiator or bool(
         facts.location and facts.doc_topic and _talks_noun(group))
+
+
+def _own_day_and_people(facts: Facts) -> bool:
+    """A meeting named in passing with a day of its own and two named people or offices: 'even
+    after Netanyahu's talks with Witkoff and Trump yesterday, Israel's position remains', 'ahead
+    of Netanyahu's meeting with Trump on Monday'. Leaves 'after the talks on Monday' (nobody
+    named) and 'before his meeting with Trump' (no day)."""
+    return bool(facts.date) and day_precise(facts.date.text) and facts.n_people >= 2
 
 
 def _weak_rule(finder, facts: Facts, s: Sentence, group: Group) -> bool:
@@ -137,9 +146,13 @@ def _team_goes_on(s: Sentence, facts: Facts) -> bool:
         s.lower[:len(subject)] == subject for subject in TEAM_SUBJECTS)
 
 
-def _lone_visit(facts: Facts, group: Group) -> bool:
+def _lone_visit(facts: Facts, group: Group, s: Sentence | None = None) -> bool:
     """A visit with nobody to meet and no talks: 'killed Haniyeh in July while he was visiting
-    Tehran'. Leaves 'Blinken visited Cairo for talks', 'visited Doha and met the emir'."""
+    Tehran'. Leaves 'Blinken visited Cairo for talks', 'visited Doha and met the emir', 'is
+    likely to visit him in Florida' (a person visited: him, her, them)."""
+    if s is not None and any(s.lower[t.position - s.start + 1:t.position - s.start + 2] in (
+            ["him"], ["her"], ["them"]) for t in group.triggers):
+        return False
     return all(t.word.lower() in VISIT_VERBS for t in group.triggers) and \
         facts.n_people < 2 and not facts.talks_in_sentence
 
@@ -176,7 +189,7 @@ def _delegation_rule(finder, facts: Facts, s: Sentence, group: Group) -> bool:
         if t.kind != "delegation":
             continue
         i = t.position - s.start
-        sent_by = [j for j in range(max(0, i - 3), i)
+        sent_by = [j for j in range(max(0, i - 5), i)  # ("dispatch a working-level team")
                    if s.lower[j] in finder.lex["send_verb"] or s.lower[j] in LEAD_VERBS]
         if sent_by:  # (also "Barnea will lead the Israeli delegation to Doha"; not "will not
             return not _negated(s.lower, sent_by[0])  # send a delegation to Cairo")

@@ -19,26 +19,32 @@ from analysis.rules.meeting_mentions.base import (
     Trigger,
     _phrase_in,
 )
+from analysis.rules.meeting_mentions.clauses import (
+    _after_meeting,
+    _again,
+    _apart,
+    _as_clause,
+    _listed_after,
+    _meeting_opener,
+    _new_subject,
+    _other_clause,
+    _purpose_verb,
+    _repeat,
+    _same_clause_after,
+)
 from analysis.rules.meeting_mentions.cues import (
     HEAD_ON,
     HEAD_VERBS,
     PRESENCE_WORDS,
     REACH_VERBS,
     SIT_VERBS,
-    _after_meeting,
-    _again,
-    _apart,
-    _as_clause,
     _captives_move,
     _days_after,
-    _listed_after,
+    _home_consultations,
+    _long_process,
     _negated,
     _onward,
-    _other_clause,
     _presence,
-    _purpose_verb,
-    _repeat,
-    _same_clause_after,
     _sat_with,
     _talks_object,
     _the_one_that,
@@ -51,12 +57,17 @@ from analysis.rules.meeting_mentions.geometry import (
     _framing_place,
     _gap,
     _headed_place,
+    _in_opener,
     _next_trip_between,
     _purpose_noun,
     _subordinate_between,
     _title_head,
     _where_follows,
 )
+
+COINCIDE = {"parallel", "coinciding", "coincides", "coincided", "simultaneously"}  # a meeting
+# named as the time of another: "parallel to Netanyahu's meeting with Trump"
+NOUN_BEFORE = DETERMINERS | {"'s", "\u2019s", "planned", "scheduled", "expected", "upcoming"}
 
 
 class SentenceMixin:
@@ -182,7 +193,8 @@ class SentenceMixin:
                 # from Doha": the 'after' clause is another event)
             if kind == "noun":
                 kind = self._reference_kind(s.lower, i)
-            if _negated(s.lower, i) or (kind == "travel" and _onward(s.lower, i)):
+            if _negated(s.lower, i) or (kind == "travel" and _onward(s.lower, i)) or \
+                    _home_consultations(s.lower, i) or _long_process(s.lower, i):
                 continue
             if kind in ("meet", "travel", "arrive", "noun") and self._wished(s, i):
                 continue  # "has also expressed interest in visiting Washington soon"
@@ -289,13 +301,18 @@ class SentenceMixin:
         return ""
 
     def _reference_kind(self, lower: list[str], i: int) -> str:
-        """'before the Rome talks', 'ahead of the summit': a meeting named in passing
-        (reference); but 'left Doha ... after holding talks there', 'returned to Israel on
-        Sunday night after a summit in the Italian capital' are the talks just held. The state
+        """'before the Rome talks', 'ahead of the summit', 'parallel to Netanyahu's meeting with
+        Trump' (`COINCIDE`): a meeting named in passing (reference); but 'left Doha ... after
+        holding talks there', 'returned to Israel on Sunday night after a summit in the
+        Italian capital' are the talks just held. The state
         of the talks ('played down chances of a breakthrough in talks', 'progress in the
         negotiations': `talks_state` in the lexicon) is a reference too: a meeting only with a
         place of its own ('a breakthrough in the Cairo talks') or a clause of its own ('progress
         in the talks that were launched Monday')."""
+        wide = lower[max(0, i - 10):i]
+        if any(w in COINCIDE for w in wide) and "," not in wide[max(
+                j for j, w in enumerate(wide) if w in COINCIDE):]:
+            return "reference"  # "will take place parallel to Netanyahu's meeting with Trump"
         before = lower[max(0, i - 4):i]
         state = [w for w in before if w not in DETERMINERS and w not in ("of", "ongoing")]
         if state[-2:-1] and state[-1] == "in" and state[-2] in self.lex["talks_state"] and \
@@ -380,11 +397,32 @@ class SentenceMixin:
         dates = [d for d in state.dates if s.has(d)
                  and not self._speech_date(state.doc, d, s.span)
                  and not self._day_of_other_noun(state.doc, d, s)
-                 and not _date_elsewhere(state.doc, d, triggers, speech, breaks)]
+                 and not _date_elsewhere(state.doc, d, triggers, speech, breaks)
+                 and not self._cabinet_day(s, d) and not self._decision_day(s, d)]
         precise = [d.start for d in dates if day_precise(d.text)]
         if precise:  # a month before the day is a section's ("JULY 2024 - ... on July 28")
             dates = [d for d in dates if day_precise(d.text) or d.start > min(precise)]
         return dates
+
+    def _cabinet_day(self, s: Sentence, date: Item) -> bool:
+        """The day of a meeting that is none ('Follow-up meetings have been scheduled for
+        this week and the war cabinet is due to meet today': the cabinet's day, not the
+        follow-up meetings'): a verb of meeting within the three words before the day that a
+        cabinet, briefing or press word blocks (`_not_meeting`)."""
+        i = date.start - s.start
+        return any(s.lower[j] in self.lex["meet_verb"] and self._not_meeting(s.lower, j)
+                   for j in range(max(0, i - 3), i))
+
+    def _decision_day(self, s: Sentence, date: Item) -> bool:
+        """The day of a decision to send ('the war cabinet had agreed on Saturday to send a
+        delegation to Qatar', 'approved Sunday to dispatch a team'): a deciding word (a
+        `sender` word or 'agreed') within the two words before the day, 'to' and a sending
+        verb right after it. Leaves 'will send a delegation on Saturday' (the sending's)."""
+        i, end = date.start - s.start, date.end - s.start
+        before = s.lower[max(0, i - 2):i]
+        return any(w in self.lex["sender"] or w == "agreed" for w in before) and \
+            s.lower[end:end + 1] == ["to"] and s.lower[end + 1:end + 2] != [] and \
+            s.lower[end + 1] in self.lex["send_verb"]
 
     @staticmethod
     def _attach(doc, triggers, places, dates, verbs=None) -> dict[int, dict[str, list[Item]]]:
@@ -394,6 +432,11 @@ class SentenceMixin:
         verbs = verbs or {}
         slots = {t.position: {"places": [], "dates": []} for t in triggers}
         hosts = [t for t in triggers if t.kind not in ("delegation", "join")] or triggers
+        if hosts is not triggers:  # "Following Netanyahu's discussions in Washington, Israel
+            # will dispatch a delegation to Qatar": a delegation after an opening clause that
+            # holds every other meeting word takes the places and days of its own clause
+            hosts = hosts + [t for t in triggers if t.kind == "delegation" and _in_opener(
+                doc, [h.position for h in hosts], t.position)]
         for item, key in [(p, "places") for p in places] + [(d, "dates") for d in dates]:
             # a meeting named in passing keeps only what its own phrase says ("Before the
             # Rome talks, Netanyahu addressed Congress on Wednesday": not the talks' day)
@@ -457,8 +500,10 @@ class SentenceMixin:
                               and not any(map(_apart, g.triggers))
                               and not _other_clause(doc, g, trigger)), None)
             elif (trigger.position - groups[-1].triggers[-1].position <= PARTICIPANT_WINDOW
-                  or _purpose_verb(doc, groups[-1], trigger)) \
-                    and not any(map(_apart, groups[-1].triggers)):
+                  or _purpose_verb(doc, groups[-1], trigger)
+                  or _meeting_opener(doc, groups[-1], trigger)) \
+                    and not any(map(_apart, groups[-1].triggers)) \
+                    and not _new_subject(doc, groups[-1], trigger):
                 group = groups[-1]
             else:
                 group = None  # far from the others: a bare mention of its own
@@ -482,4 +527,37 @@ class SentenceMixin:
         return bool(_phrase_in(span_text(doc[first:upto]).lower(), called_off)) or \
             any(t.kind == "noun" and _phrase_in(
                 span_text(doc[max(s.start, t.position - 5):t.position]).lower(),
-                ("in lieu of", "instead of")) for t in group.triggers)
+                ("in lieu of", "instead of")) for t in group.triggers) or \
+            self._called_off_before(s, group) or self._unsent(s, group)
+
+    def _called_off_before(self, s: Sentence, group: Group) -> bool:
+        """'has cancelled Mossad chief David Barnea's planned trip to Qatar', 'scrapped a
+        visit to Cairo': a called-off word up to eight words before the group's first meeting
+        word, a noun, with no stop, comma or other meeting word between. Leaves 'after the
+        postponed talks, Burns met Barnea in Rome' (a comma) and 'delayed ... before they met'
+        (a verb)."""
+        trigger = min(group.triggers, key=lambda t: t.position)
+        first = trigger.position - s.start
+        if trigger.kind not in ("noun", "reference") and (
+                first == 0 or s.lower[first - 1] not in NOUN_BEFORE):
+            return False  # (a verb: "postponed ... before they met")
+        before = s.lower[max(0, first - 8):first]
+        cut = max((j for j, w in enumerate(before) if w in (",", ".", ";", ":")
+                   or w in self.lex["clause_break"]), default=-1)
+        return bool(_phrase_in(" ".join(before[cut + 1:]), self.lex_lists["called_off"]))
+
+    def _unsent(self, s: Sentence, group: Group) -> bool:
+        """'Netanyahu refused to send a delegation to Cairo today to meet with Burns', 'Israel
+        will not send negotiators to Doha', 'officials will not go to Qatar to restart
+        negotiations': a negated sending or going (`_negated`) up to twelve words
+        before the group's first meeting word, no comma or 'but' between: whatever the people
+        sent were to do did not happen. Leaves 'sent a delegation to Cairo' and 'Israel did
+        not send a team, but Burns met Kamel in Cairo'."""
+        first = min(group.positions) - s.start
+        going = self.lex["send_verb"] | self.lex["travel_verb"]  # ("will not go to Qatar to
+        for j in range(max(0, first - 12), first):  # restart negotiations")
+            if s.lower[j] in (",", ";", "but"):
+                return False
+            if s.lower[j] in going and _negated(s.lower, j):
+                return not any(w in (",", ";", "but") for w in s.lower[j:first])
+        return False

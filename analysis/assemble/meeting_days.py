@@ -1,0 +1,192 @@
+"""The days of the meetings: each mention's date words resolved against the article's report
+date, and a day for a meeting of an article without one.
+
+Fed by the meeting mentions of analysis.rules.meeting_mentions (their ``date_text``, tense,
+status, the day their sentence was said on); feeds :mod:`analysis.assemble.meetings`, which
+clusters the dated mentions into one row per meeting. Resolution goes through
+analysis.rules.dates ("on Tuesday" in a report of Monday 10 March 2025 is the 4th when held, the
+11th when planned); a week or month is a span ("last week", "the January meeting"); a held
+meeting without date words takes the day its news is about (the day it was said). Without a
+report date only a date naming its year resolves here; the rest waits for the article's date
+window and the record (:func:`anchor_undated`, analysis.assemble.anchors).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from analysis.rules.lexicon import MONTH_NAMES, word_lists
+
+NEWS_DAYS = dt.timedelta(days=7)  # the news of the day is at most a week before the report
+FAR_FUTURE = dt.timedelta(days=183)  # a planned meeting is not announced half a year ahead
+# "will travel to Cairo in the coming hours", "talks resumed in recent hours": the report's day
+WITHIN_HOURS = re.compile(r"\b(coming|next|recent|past)\s+(?:few\s+)?hours\b", re.IGNORECASE)
+FULL_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")  # "July 6, 2024": a date of its own
+# a month name (capitalised, in full) with its year or not, right before a meeting noun: "the
+# January meeting", "the August 2024 summit", "last November's talks"
+MONTH_BEFORE_NOUN = re.compile(
+    r"\b(?P<when>(?:" + "|".join(m.capitalize() for m in MONTH_NAMES if len(m) > 3) +
+    r")(?:\s+(?:19|20)\d{2})?)(?:'s|’s)?\s+$")
+MEETING_NOUNS = frozenset(word_lists("meeting_lexicon.csv")["noun"])
+UNDATED_BASE = dt.date(2099, 12, 31)  # resolves a date with its year in an undated article
+
+
+def resolve_date(date_text: str, report_date: dt.date | None, tense: str | None = None):
+    """(date or None, planned) for a date expression, via analysis.rules.dates.resolve.
+
+    tense 'present' ("meets with Netanyahu on Thursday", "travels to Egypt on Tuesday") takes
+    the nearer of the past and the coming weekday (the past one on a tie). Without a report
+    date only a date that names its year resolves ("on July 6, 2024")."""
+    if not date_text:
+        return None, False
+    from analysis.rules.dates import resolve
+
+    hours = WITHIN_HOURS.search(date_text)
+    if hours and report_date is not None:  # "in the coming hours", "in recent hours": the day
+        return report_date, hours.group(1).lower() not in ("recent", "past")  # of the report
+
+    if report_date is None:
+        if not FULL_YEAR.search(date_text):
+            return None, False
+        resolved = resolve(date_text, UNDATED_BASE, "past")
+        return (resolved.date if resolved.precision in (None, "day") else None), False
+
+    if tense == "present":
+        past = resolve(date_text, report_date, "past")
+        future = resolve(date_text, report_date, "future")
+        resolved = past
+        if future.date and past.date and future.precision in (None, "day") and \
+                (future.date - report_date) < (report_date - past.date):
+            resolved = future
+    else:
+        resolved = resolve(date_text, report_date, tense)
+        if resolved.date and resolved.date - report_date > FAR_FUTURE:
+            resolved = resolve(date_text, report_date, "past")  # "on Sept. 29" in October
+    day = resolved.date if resolved.precision in (None, "day") else None
+    return day, bool(resolved.planned)
+
+
+def resolve_range(date_text: str, report_date: dt.date | None, tense: str | None = None):
+    """(first, last) day of a week or month expression ("last week", "in December"), else
+    None: a meeting "last week" is not the one on Monday."""
+    if not date_text or report_date is None:
+        return None
+    from analysis.rules.dates import resolve
+
+    resolved = resolve(date_text, report_date, "past" if tense == "present" else tense)
+    if resolved.precision in ("week", "month") and resolved.date:
+        return resolved.date, resolved.end or resolved.date
+    return None
+
+
+def planned_day(mention: dict, report_date: dt.date | None) -> dt.date | None:
+    """A planned meeting in a sentence that goes on from the one before ('Blinken on Monday
+    starts his tour ... He will meet Sisi in Cairo first'): the coming day that sentence
+    named."""
+    if mention.get("status") != "planned" or report_date is None:
+        return None
+    day, _ = resolve_date(mention.get("day_before") or "", report_date, "present")
+    return day if day and day >= report_date else None
+
+
+def news_day(mention: dict, report_date: dt.date | None) -> dt.date | None:
+    """For a held meeting the text does not date, the day the news is about: the day it was
+    said ('Hamas said Wednesday that its team met ...'), else the last day the article named
+    before it ('pressure on Tuesday ... In Cairo, Burns met Barnea'), else none. An earlier
+    round, and a meeting named in passing ('two weeks after a secret meeting held in
+    Vienna'), get none."""
+    if mention.get("status") == "planned":
+        return planned_day(mention, report_date)
+    if mention.get("status") != "held" or mention.get("earlier") or mention.get("passing") \
+            or report_date is None:
+        return None
+    for text in (mention.get("said_on"), mention.get("peg")):
+        day, _ = resolve_date(text or "", report_date, "past")
+        if day and report_date - NEWS_DAYS <= day <= report_date:
+            return day  # (not "the proposal it submitted on July 2" in late August)
+    return None
+
+
+def arrival(mention: dict) -> bool:
+    """Someone travels to the talks ("will travel to Doha later this week to join"), rather
+    than the talks going on ("teams will continue talks in Doha over the weekend")."""
+    words = mention.get("trigger", "").lower().split()
+    return any(w in ("travel", "fly", "arrive", "head", "join", "visit") for w in words)
+
+
+def tense_of(mention: dict) -> str | None:
+    """The tense its weekday resolves in: the mention's own, but a planned meeting whose
+    sentence reads past ("Witkoff is reportedly traveling to Doha on Tuesday ..., joining an
+    Israeli delegation that arrived on Monday", in a report of Monday) takes the nearer of
+    the past and the coming weekday ('present'), not last week's."""
+    tense = mention.get("tense")
+    return "present" if tense == "past" and mention.get("status") == "planned" else tense
+
+
+def month_of_the_meeting(mention: dict) -> str:
+    """The month named right before a meeting noun the mention has no date words for: "The
+    January meeting in Paris between Barnea, Burns and the Qatari premier" -> 'January';
+    "since the August 2024 summit in Doha" -> 'August 2024'. Leaves verbs ("Burns may meet
+    Barnea"), month names in lower case, abbreviations ("Mar"), and a month further away
+    ("in January, the meeting ...": the date rules find that one).
+
+    >>> month_of_the_meeting({"trigger": "meeting", "sentence": "The January meeting in Paris",
+    ...                       "sentence_start": 0, "start_char": 12})
+    'January'
+    """
+    trigger = (mention.get("trigger") or "").lower()
+    sentence = mention.get("sentence") or ""
+    if mention.get("date_text") or trigger not in MEETING_NOUNS or not sentence:
+        return ""
+    quote_at = max(0, (mention.get("start_char") or 0) - (mention.get("sentence_start") or 0))
+    at = sentence.lower().find(trigger, quote_at)
+    found = MONTH_BEFORE_NOUN.search(sentence[:at]) if at > 0 else None
+    return found["when"] if found else ""
+
+
+def date_mention(mention: dict, report_date: dt.date | None) -> tuple[dict, dt.date | None]:
+    """The mention with its day resolved against the report date: a planned day makes it
+    planned; a week or month is its span ("last week", "the January meeting"); a week or
+    month to come marks a later trip ("expected to travel to Doha next week"); talks under
+    way take the report's day; a held meeting without a day gets the day of the news (see
+    news_day)."""
+    month = month_of_the_meeting(mention)
+    if month:
+        mention = {**mention, "date_text": month}
+    day, planned = resolve_date(mention.get("date_text", ""), report_date, tense_of(mention))
+    if planned and mention.get("status") == "held":
+        mention = {**mention, "status": "planned", "planned": True}
+    if not day:
+        span = resolve_range(mention.get("date_text", ""), report_date, mention.get("tense"))
+        if span and mention.get("status") == "held":  # (planned: "continue ... over the
+            # weekend" goes on with the round)
+            mention = {**mention, "span": span}
+        elif span and report_date and (span[0] > report_date or (
+                span[1] > report_date and arrival(mention)
+                and mention.get("status") == "planned")):
+            mention = {**mention, "later": True}
+    if not day and mention.get("ongoing") and report_date and not mention.get("span"):
+        day = report_date  # "talks, currently underway in Qatar": the report's day
+        mention = {**mention, "date_text": mention["ongoing"]}
+    elif not day and not mention.get("span"):
+        mention = {**mention, "soft": news_day(mention, report_date)}
+    return mention, day
+
+
+def anchor_undated(rows: list[dict], window) -> None:
+    """Give the meetings of an article without a report date that have no day the day
+    :func:`analysis.assemble.anchors.anchored_day` finds: "the talks, which began July 6" in
+    an article dated by its evidence to July-August 2025 is 2025-07-06; "Burns, Kamel and
+    Barnea in Doha on Wednesday" is the Doha round of 10 July 2024 in the record. Rows whose
+    words name no such day stay undated."""
+    from analysis.assemble.anchors import anchored_day
+
+    for row in rows:
+        if row.get("date"):
+            continue
+        people = [p for p in str(row.get("participants") or "").split(";") if p]
+        day, _ = anchored_day(str(row.get("date_text") or ""), str(row.get("status") or ""),
+                              str(row.get("location") or ""), people, window)
+        if day is not None:
+            row["date"] = day.isoformat()

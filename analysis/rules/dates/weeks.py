@@ -1,0 +1,144 @@
+"""Events of the report's week and of its coming days: an event next to a weekday,
+"yesterday" or "tomorrow" in its sentence, on a coming date, and a weekday naming a date's
+weekday ("Tuesday 13 February"). Fed by :mod:`.finding`, :mod:`.resolving`; feeds
+:mod:`.signals` (round 7: split from :mod:`.tenses`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from analysis.rules.dates.finding import _WORD_OR_DAY
+from analysis.rules.dates.resolving import resolve
+from analysis.rules.lexicon import MONTHS
+
+# Relative day words that make a past event in the same sentence this week's news ("Edan
+# Alexander was released on Monday", "the strike on Doha on Tuesday", "yesterday's rescue").
+_THIS_WEEK = re.compile(r"\b(?:yesterday|today|tonight|overnight|this\s+week|"
+                        r"(?:on\s+|late\s+|early\s+)?(?:monday|tuesday|wednesday|thursday|friday|"
+                        r"saturday|sunday))\b", re.IGNORECASE)
+
+
+THIS_WEEK_DAYS = 8
+
+
+THIS_WEEK_CHARS = 40   # the day word within this many characters of the event phrase
+
+
+def _events_on_a_coming_date(mentions: list[dict], sentence_of) -> None:
+    """An event whose own day a coming date of its sentence names ("his job only begins
+    on January 20, inauguration day, Reuters reported Wednesday night") is coming too,
+    whatever the tense of the clause's main verb."""
+    coming = {}
+    for m in mentions:
+        if m["kind"] in ("month_day", "day_month", "iso") and m.get("tense") == "future":
+            when = resolve(m["text"], None)
+            day = when.date if when.date is not None else _month_day(m["text"])
+            if day is not None:
+                coming.setdefault(sentence_of(m["start_char"]), set()).add(
+                    (day.month, day.day) if isinstance(day, dt.date) else day)
+    if not coming:
+        return
+    for mention in mentions:
+        if mention["kind"] == "event" and mention.get("tense") != "future":
+            day = dt.date.fromisoformat(mention["date"])
+            if (day.month, day.day) in coming.get(sentence_of(mention["start_char"]), ()):
+                mention["tense"] = "future"
+
+
+def _month_day(text: str) -> tuple[int, int] | None:
+    """(month, day) of a year-less date ("January 20", "20 January")."""
+    words = _WORD_OR_DAY.findall(text)
+    month = next((MONTHS[w.lower()] for w in words if w.lower() in MONTHS), None)
+    day = next((int(w) for w in words if w.isdigit()), None)
+    return (month, day) if month and day else None
+
+
+# The weekday of a report's source after the event's clause ("... begins on January 20,
+# inauguration day, Reuters reported Wednesday night") is not the event's day.
+REPORTED_AFTER = re.compile(r"^[^.;]*?,\s*(?:[\w.'’-]+\s+){0,4}(?:reported|said|told|announced|"
+                            r"wrote|added|confirmed)\s+(?:on\s+)?$", re.IGNORECASE)
+
+
+# An event followed or preceded by its own date ("in response to the plan presented by
+# President Joe Biden on May 31", "On May 31, Biden announced his plan") is of that day, not
+# of the weekday elsewhere in its sentence ("Hamas proposed amendments late Tuesday ..."):
+# round 6, a fresh report of 12 June 2024 was dated a week early, its window missing it.
+OWN_DATE_CHARS = 25
+
+
+def _own_date(mention: dict, dated: list[dict]) -> bool:
+    """Whether a full or year-less date stands within :data:`OWN_DATE_CHARS` of the event."""
+    return any(0 <= d["start_char"] - mention["end_char"] <= OWN_DATE_CHARS or
+               0 <= mention["start_char"] - d["end_char"] <= OWN_DATE_CHARS for d in dated)
+
+
+def _events_of_the_week(text: str, mentions: list[dict], sentence_of) -> None:
+    """A timeline event mentioned as past next to a weekday or "yesterday" (within
+    :data:`THIS_WEEK_CHARS` in its sentence; not a planned day, not "last week") happened in
+    the report's week: tense 'recent' within :data:`THIS_WEEK_DAYS`. A topic of talks
+    named farther from the day ("met on Thursday to discuss ... the cease-fire in
+    Lebanon") keeps its tense."""
+    relative = [m for m in mentions if m["kind"] in ("weekday", "relative", "overnight")
+                and m.get("tense") != "future" and _THIS_WEEK.search(m["text"])
+                and not re.search(r"\b(?:last|next|past|previous|coming)\b", m["text"], re.I)]
+    dated = [m for m in mentions if m["kind"] in ("month_day", "day_month", "iso")]
+    for mention in mentions:
+        if mention["kind"] != "event" or mention.get("tense") not in ("past", "recent") or \
+                _own_date(mention, dated):
+            continue
+        sentence = sentence_of(mention["start_char"])
+        near = [r for r in relative if sentence_of(r["start_char"]) == sentence and
+                min(abs(r["start_char"] - mention["end_char"]),
+                    abs(mention["start_char"] - r["end_char"])) <= THIS_WEEK_CHARS and
+                not REPORTED_AFTER.search(text[mention["end_char"]:max(mention["end_char"],
+                                                                        r["start_char"])])]
+        if near:
+            mention["tense"], mention["recent_days"] = "recent", THIS_WEEK_DAYS
+            # the weekday named next to it ("Or Levy was freed on Saturday"): when it is the
+            # event's own weekday, it names the event's day (dating prefers the days after)
+            mention["week_day"] = next((r["weekday"] for r in near
+                                        if r.get("weekday") is not None), None)
+
+
+# A coming event next to a weekday or "tomorrow" in its sentence ("Netanyahu will meet
+# Monday US President Donald Trump", "the summit opens on Sunday") is this coming week's
+# (round 7): the report lies within THIS_WEEK_DAYS before it. Not "next week", "next month".
+_COMING_DAY = re.compile(r"\b(?:tomorrow|tonight|today|later\s+this\s+week|this\s+week|"
+                         r"(?:on\s+|late\s+|early\s+|this\s+)?(?:monday|tuesday|wednesday|"
+                         r"thursday|friday|saturday|sunday))\b", re.IGNORECASE)
+
+
+def _events_of_the_coming_week(text: str, mentions: list[dict], sentence_of) -> None:
+    """Mark ``coming_days`` (:data:`THIS_WEEK_DAYS`) on a coming event with a day word of
+    :data:`_COMING_DAY` within :data:`THIS_WEEK_CHARS` in its sentence (not "next ...", not
+    the day of a report after it: "begins on January 20, Reuters reported Wednesday")."""
+    days = [m for m in mentions if m["kind"] in ("weekday", "relative") and
+            _COMING_DAY.search(m["text"]) and not re.search(r"\b(?:next|last|past|previous)\b",
+                                                             m["text"], re.I)]
+    for mention in mentions:
+        if mention["kind"] != "event" or mention.get("tense") != "future":
+            continue
+        sentence = sentence_of(mention["start_char"])
+        if any(sentence_of(d["start_char"]) == sentence and
+               min(abs(d["start_char"] - mention["end_char"]),
+                   abs(mention["start_char"] - d["end_char"])) <= THIS_WEEK_CHARS and
+               not REPORTED_AFTER.search(text[mention["end_char"]:max(mention["end_char"],
+                                                                       d["start_char"])])
+               for d in days):
+            mention["coming_days"] = THIS_WEEK_DAYS
+
+
+def _attach_weekdays(text: str, mentions: list[dict]) -> None:
+    """A weekday right before a date ("Tuesday 13 February", "Tuesday, Feb. 13") names the
+    date's weekday: it is stored on the date (``weekday``) and the weekday mention is marked
+    ``of_date`` (it says nothing about the report day)."""
+    for before, mention in zip(mentions, mentions[1:]):
+        if before["kind"] == "weekday" and mention["kind"] in ("month_day", "day_month", "iso") \
+                and re.fullmatch(r"[\s,]*(?:the\s+)?\(?",
+                                 text[before["end_char"]:mention["start_char"]]):
+            mention["weekday"] = before["weekday"]
+            before["of_date"] = True
+            if before.get("tense") == "future":   # "likely to take effect on Sunday, January 19"
+                mention["tense"] = "future"
