@@ -414,8 +414,8 @@ def names_a_time(date_text: str) -> bool:
 def _meeting_verbs() -> re.Pattern:
     """The verbs of meeting, arriving and receiving of the meeting lexicon, as one pattern."""
     lists = word_lists("meeting_lexicon.csv")
-    words = sorted({*lists["meet_verb"], *lists["arrive_verb"], *lists["receive_verb"]},
-                   key=len, reverse=True)
+    words = sorted(sorted({*lists["meet_verb"], *lists["arrive_verb"], *lists["receive_verb"]}),
+                   key=len, reverse=True)  # (ties in a fixed order: one pattern in every process)
     return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", re.IGNORECASE)
 
 

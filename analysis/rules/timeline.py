@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from analysis.paths import LEXICON_DIR, REFERENCE_ROUNDS
-from analysis.rules import timeline_match
+from analysis.rules import pattern_store, timeline_match
 
 try:  # the regular-expression parser (to find the literals a pattern requires)
     import re._constants as _c
@@ -138,6 +138,10 @@ def literals(pattern: str) -> tuple[str, ...] | None:
     >>> literals(r"(?:peace|truce)\s+deal")
     ('peace', 'truce')
     """
+    return pattern_store.remembered("timeline.literals", pattern, lambda: _literals(pattern))
+
+
+def _literals(pattern: str) -> tuple[str, ...] | None:
     keys = _required(_parser.parse(pattern, re.IGNORECASE))
     return tuple(dict.fromkeys(k.lower().strip() for k in keys)) if keys else None
 

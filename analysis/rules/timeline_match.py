@@ -33,6 +33,8 @@ from collections import defaultdict
 from functools import cached_property, lru_cache
 from typing import NamedTuple
 
+from analysis.rules import pattern_store
+
 try:  # the regular-expression parser
     import re._constants as _c
     import re._parser as _parser
@@ -130,8 +132,12 @@ class Requirement:
     def __init__(self, formula):
         self.formula = formula
         self.literals = frozenset(_leaves(formula))
+
+    @cached_property
+    def holds(self):
+        """The predicate (made when first needed: most rows are never tested)."""
         # "p" the set of literals present: ('18' in p and 'since' in p) or (...)
-        self.holds = eval(f"lambda p: {_expression(formula)}")  # noqa: S307 (literals only)
+        return eval(f"lambda p: {_expression(self.formula)}")  # noqa: S307 (literals only)
 
 
 def _leaves(formula):
@@ -262,7 +268,9 @@ def _formula(items):
 def requirement(pattern: str) -> Requirement | None:
     """The :class:`Requirement` of a case-insensitive pattern; None when some match of it
     need hold no literal worth a look-up (:func:`_usable`)."""
-    formula = _formula(_parser.parse(pattern, re.IGNORECASE))
+    formula = pattern_store.remembered(
+        "timeline_match.requirement", pattern,
+        lambda: _formula(_parser.parse(pattern, re.IGNORECASE)))
     return None if formula is True else Requirement(formula)
 
 
@@ -318,11 +326,19 @@ def guarded(pattern: re.Pattern) -> re.Pattern:
     >>> guarded(re.compile(r"\bsix\s+hostages|(?:Sharm|20)\s+x", re.I)).pattern
     '(?=[sS2])(?:\\bsix\\s+hostages|(?:Sharm|20)\\s+x)'
     """
+    guard = pattern_store.remembered("timeline_match.guard",
+                                     f"{int(pattern.flags)}:{pattern.pattern}",
+                                     lambda: _guard(pattern))
+    return pattern if guard is None else re.compile(f"{guard}(?:{pattern.pattern})",
+                                                    pattern.flags)
+
+
+def _guard(pattern: re.Pattern) -> str | None:
+    """The look-ahead :func:`guarded` puts before `pattern` (None: none)."""
     first = _first_of(_parser.parse(pattern.pattern, pattern.flags))
     if first is None or first[1] or not first[0]:
-        return pattern
-    chars = "".join(dict.fromkeys(_class_item(op, arg) for op, arg in first[0]))
-    return re.compile(f"(?=[{chars}])(?:{pattern.pattern})", pattern.flags)
+        return None
+    return "(?=[" + "".join(dict.fromkeys(_class_item(op, arg) for op, arg in first[0])) + "])"
 
 
 # What matters to cutting a pattern at its bars: escapes and classes (skipped whole; a "]"
@@ -356,12 +372,17 @@ def alternatives(pattern: str) -> list[str]:
     >>> alternatives(r"(?:a|(?:b[|)]|[]|]))|d(?:e|f)")
     ['a', 'b[|)]', '[]|]', 'd(?:e|f)']
     """
+    return pattern_store.remembered("timeline_match.alternatives", pattern,
+                                    lambda: _alternatives(pattern))
+
+
+def _alternatives(pattern: str) -> list[str]:
     parts, whole = _top_level(pattern)
     if whole:
-        return alternatives(pattern[3:-1])
+        return _alternatives(pattern[3:-1])
     if len(parts) == 1:
         return parts
-    return [alternative for part in parts for alternative in alternatives(part)]
+    return [alternative for part in parts for alternative in _alternatives(part)]
 
 
 class Scan(NamedTuple):

@@ -29,7 +29,8 @@ EVENT_METRICS = {"hostages_taken", "hostages_released", "prisoners_released"}
 
 
 def _alternation(words) -> str:
-    words = sorted({w.lower() for w in words}, key=len, reverse=True)
+    words = sorted(sorted({w.lower() for w in words}), key=len, reverse=True)  # (ties in a fixed
+    # order: the same pattern in every process, so the pattern store keeps it)
     return "|".join(re.escape(w).replace(r"\ ", r"\s+").replace("'", "['’]")
                     for w in words)  # (a typographic apostrophe too: "Israel’s north")
 

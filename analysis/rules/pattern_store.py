@@ -1,0 +1,179 @@
+"""Compiled regular expressions kept between processes, as ``.pyc`` files keep compiled code.
+
+Python's ``re`` parses and compiles every pattern in Python code (``re._parser``,
+``re._compiler``); only the last step, ``_sre.compile``, is C. The rules compile about 1,400
+patterns, some of them alternations of hundreds of phrases, and dateparser a few large ones:
+0.4-0.5 s of CPU in every process that extracts, a tenth of a whole `extract` of 200
+articles. :func:`install` (called by ``python -m analysis`` before anything else is imported)
+makes ``re`` look each (pattern, flags) up in a store read from ``analysis/__pycache__/``
+first; a pattern not in it is compiled as before, and the store is written again when the
+process ends. What is stored is the compiler's own output for exactly that pattern and those
+flags (the code ``_sre.compile`` takes, which checks it again), under a signature of the
+Python that made it, so a stored pattern gives the same ``re.Pattern`` as compiling it.
+
+:func:`remembered` keeps, the same way, the results of pure functions of a pattern that parse
+it (the timeline's required literals, :mod:`analysis.rules.timeline_match`).
+
+Nothing changes where the store is not installed (the library used from Python, the tests,
+``HOSTAGE_TALKS_PATTERN_STORE=off``) or cannot be read or written (a read-only install):
+patterns are then compiled and analyses computed as usual. (``PYTHONDONTWRITEBYTECODE``,
+which this machine sets, is about ``.pyc`` files and leaves the store alone.)
+"""
+
+from __future__ import annotations
+
+import atexit
+import marshal
+import os
+import re
+import sys
+from array import array
+from pathlib import Path
+
+try:
+    import _sre
+    import re._compiler as _compiler
+    import re._parser as _parser
+except ImportError:  # Python < 3.11: no store (patterns are compiled as usual)
+    _sre = _compiler = _parser = None  # type: ignore[assignment]
+
+FORMAT = 1   # of the stored entries: raise when the layout below changes
+FOLDER = Path(__file__).resolve().parent.parent / "__pycache__"
+NAME = f"patterns.{sys.implementation.cache_tag}.marshal"
+MAX_ENTRIES = 6000   # kept: those this process used first, then the most recent others
+_UNSTORED_FLAGS = re.DEBUG | re.LOCALE   # (printed while compiled; bound to the locale)
+
+
+def _signature() -> tuple:
+    return (FORMAT, sys.version, _sre.MAGIC, _sre.CODESIZE, _sre.MAXREPEAT, _sre.MAXGROUPS)
+
+
+class Store:
+    """Entries keyed by ("re", pattern, flags) or ("memo", kind, key), read from and written
+    to one marshal file; written only by the process that read it, when it added entries."""
+
+    def __init__(self, path: Path):
+        self.path, self.pid = path, os.getpid()
+        self.entries: dict = {}
+        self.used: set = set()
+        self.added = 0
+
+    def load(self) -> Store:
+        try:
+            with open(self.path, "rb") as handle:
+                data = marshal.load(handle)
+        except (OSError, EOFError, ValueError, TypeError):
+            return self   # none yet, unreadable or damaged: compiled as usual, written anew
+        if isinstance(data, tuple) and len(data) == 2 and data[0] == _signature() \
+                and isinstance(data[1], dict):
+            self.entries = data[1]
+        return self
+
+    def get(self, key):
+        entry = self.entries.get(key)
+        if entry is not None:
+            self.used.add(key)
+        return entry
+
+    def put(self, key, entry) -> None:
+        self.entries[key] = entry
+        self.used.add(key)
+        self.added += 1
+
+    def save(self) -> None:
+        """Write the entries (this process's first, others up to :data:`MAX_ENTRIES`) when
+        it added some; a folder that cannot be written is left alone."""
+        if not self.added or os.getpid() != self.pid:
+            return
+        kept = {key: entry for key, entry in self.entries.items() if key in self.used}
+        for key in reversed(list(self.entries)):
+            if len(kept) >= MAX_ENTRIES:
+                break
+            kept.setdefault(key, self.entries[key])
+        temporary = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
+        try:
+            self.path.parent.mkdir(exist_ok=True)
+            temporary.write_bytes(marshal.dumps((_signature(), kept)))
+            os.replace(temporary, self.path)
+        except OSError:   # (read-only install, full disk: the next process compiles again)
+            temporary.unlink(missing_ok=True)
+
+
+STORE: Store | None = None   # set by install()
+_ORIGINAL_COMPILE = _compiler.compile if _compiler is not None else None
+
+
+def _compiled(entry: tuple, pattern):
+    flags, code, groups, groupindex, indexgroup = entry
+    codes = array("I")
+    codes.frombytes(code)
+    return _sre.compile(pattern, flags, codes.tolist(), groups, groupindex, indexgroup)
+
+
+def _entry(pattern, flags: int) -> tuple:
+    """What ``re._compiler.compile`` passes to ``_sre.compile`` for `pattern`, as data."""
+    parsed = _parser.parse(pattern, flags)
+    code = array("I", _compiler._code(parsed, flags)).tobytes()
+    groupindex = dict(parsed.state.groupdict)
+    indexgroup = [None] * parsed.state.groups
+    for name, index in groupindex.items():
+        indexgroup[index] = name
+    return (int(flags | parsed.state.flags), code, parsed.state.groups - 1, groupindex,
+            tuple(indexgroup))
+
+
+def _compile(pattern, flags=0):
+    """``re._compiler.compile`` through the store."""
+    if STORE is None or not isinstance(pattern, (str, bytes)) or flags & _UNSTORED_FLAGS:
+        return _ORIGINAL_COMPILE(pattern, flags)
+    key = ("re", pattern, int(flags))
+    entry = STORE.get(key)
+    if entry is not None:
+        try:
+            return _compiled(entry, pattern)
+        except (TypeError, ValueError, RuntimeError):   # (a damaged entry: compiled again)
+            pass
+    entry = _entry(pattern, int(flags))
+    STORE.put(key, entry)
+    return _compiled(entry, pattern)
+
+
+def install(folder: Path = FOLDER) -> bool:
+    """Compile regular expressions through the store in `folder` from now on, for this
+    process (its forked workers read it too; only this process writes it, at exit). False
+    (and nothing done) where the store cannot work: another Python's ``re`` internals."""
+    global STORE
+    if STORE is not None:
+        return True
+    if os.environ.get("HOSTAGE_TALKS_PATTERN_STORE", "").lower() in ("off", "0", "no") or \
+            _compiler is None or array("I").itemsize != _sre.CODESIZE or \
+            getattr(_compiler, "compile", None) is not _ORIGINAL_COMPILE:
+        return False
+    STORE = Store(Path(folder) / NAME).load()
+    _compiler.compile = _compile
+    atexit.register(STORE.save)
+    return True
+
+
+def uninstall() -> None:
+    """Back to ``re``'s own compiling (the store is written first; for tests)."""
+    global STORE
+    if STORE is not None:
+        STORE.save()
+        atexit.unregister(STORE.save)
+        _compiler.compile = _ORIGINAL_COMPILE
+        STORE = None
+
+
+def remembered(kind: str, key: str, compute):
+    """``compute()``, kept in the store under (`kind`, `key`) when it is installed: for
+    pure functions of a pattern whose results are plain data (strings, tuples, lists,
+    numbers, None, True) that marshal keeps as they are."""
+    if STORE is None:
+        return compute()
+    entry = STORE.get(("memo", kind, key))
+    if entry is not None:
+        return entry[0]
+    value = compute()
+    STORE.put(("memo", kind, key), (value,))
+    return value
