@@ -121,15 +121,30 @@ def analyse_stream(items: Iterable[Item], *, workers: int = 0, backend: str = "l
     if backend != "local":
         raise ValueError(f"unknown backend {backend!r}; expected 'local' or 'dask'")
     items = iter(items)
-    if workers == 1:
-        for chunk in chunked(items, batch_size):
-            yield from analyse_chunk(chunk, **options)
-        return
-    # Load the model before forking so that workers share its memory pages.
+    # Load the model before forking so that workers share its memory pages (and, in one
+    # process, before freezing: the pipeline's objects are then out of the collector's reach)
     from analysis.nlp import cached_pipeline
 
     cached_pipeline(model, rules_only)
+    if workers == 1:
+        _freeze_start_up()
+        for chunk in chunked(items, batch_size):
+            yield from analyse_chunk(chunk, **options)
+        return
     yield from _WorkerPool(workers, options).run(chunked(items, batch_size))
+
+
+_FROZEN: list[bool] = []
+
+
+def _freeze_start_up() -> None:
+    """Move what start-up made (modules, word lists, the pipeline: it lives as long as the
+    process) out of the garbage collector's reach, once per process: 0.03-0.08 s of
+    collections over it in an extraction of 200 articles otherwise. (Not again in a later
+    run of the same process: its garbage would be frozen too.)"""
+    if not _FROZEN:
+        _FROZEN.append(True)
+        gc.freeze()
 
 
 def _worker_main(conn, options: dict, parent: int) -> None:
