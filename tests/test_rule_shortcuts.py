@@ -113,3 +113,49 @@ def test_actor_patterns_find_the_same_through_the_prefilter():
         for text in texts:
             assert [(m.span(), m.groupdict()) for m in finditer(pattern, text)] == \
                 [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+
+
+# -- round 8: the figure rules' word lists as tries (analysis.rules.figures.words._alternation)
+
+def _word_by_word(words) -> str:
+    """The alternation as it was written before round 8: every word, longest first."""
+    import re
+
+    words = sorted(sorted({w.lower() for w in words}), key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+").replace("'", "['’]") for w in words)
+
+
+def test_word_lists_as_tries_match_what_the_word_by_word_alternations_match():
+    """Every word list of figure_words.json (and the months), in the three ways the figure
+    rules use them (whole words anywhere; ending the text before a number; starting the text
+    after a number, after optional asides): the trie and the word-by-word alternation find the
+    same matches, with the same groups, in the development texts and in texts made of the
+    words (each in upper case, with line breaks for spaces, with typographic apostrophes)."""
+    import re
+
+    from analysis.rules.figures.words import _alternation
+    from analysis.rules.lexicon import MONTHS, word_lists
+
+    lists = {key: value for key, value in word_lists("figure_words.json").items()
+             if isinstance(value, list) and value and all(isinstance(w, str) for w in value)}
+    lists["months"] = list(MONTHS)
+    texts = list(_texts())[::6]
+    for key, words in lists.items():
+        made = " ".join(words) + " 1 " + " 2, ".join(w.upper() for w in words) + " 3 " + \
+            " 4  ".join(w.replace(" ", "\n ").replace("'", "’") for w in words)
+        settings = [re.compile(form.format(alternation), re.IGNORECASE)
+                    for alternation in (_alternation(words), _word_by_word(words))
+                    for form in (r"(?<![\w'’])({})(?![\w'’]|-\w)", r"(?<![\w'’])({})\s*,?\s*$",
+                                 r"(?:\s*,[^,.;]{{1,70}},)?(?:\s+\w+){{0,3}}\s*({})(?![\w'’])")]
+        for text in texts + [made]:
+            numbers = [m.span() for m in re.finditer(r"\d+", text)]
+            for trie, plain, kind in zip(settings[:3], settings[3:], ("any", "left", "right")):
+                if kind == "any":
+                    found = [[m.span(1) for m in p.finditer(text)] for p in (trie, plain)]
+                elif kind == "left":
+                    found = [[(m := p.search(text, 0, a)) and m.span(1) for a, _ in numbers]
+                             for p in (trie, plain)]
+                else:
+                    found = [[(m := p.match(text, b)) and m.span(1) for _, b in numbers]
+                             for p in (trie, plain)]
+                assert found[0] == found[1], (key, kind)

@@ -29,10 +29,59 @@ EVENT_METRICS = {"hostages_taken", "hostages_released", "prisoners_released"}
 
 
 def _alternation(words) -> str:
-    words = sorted(sorted({w.lower() for w in words}), key=len, reverse=True)  # (ties in a fixed
-    # order: the same pattern in every process, so the pattern store keeps it)
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+").replace("'", "['’]")
-                    for w in words)  # (a typographic apostrophe too: "Israel’s north")
+    """A pattern for any of `words` (case aside; a space stands for any run of white space, an
+    apostrophe for a typographic one too: "Israel’s north"), the longest first where several
+    match at one place.
+
+    Written as a trie of the words rather than word after word: at any place, the words that
+    can match lie on one path of the trie (no two branches of a node match the same
+    character), which tries them longest first, as the list sorted by length does; so the
+    matches and the order they are tried in are the same, without every word being tried at
+    every place (the figure finder's trigger and hedge tests: a fifth of its time). A list
+    whose trie would have two branches matching one character is written word by word.
+
+    >>> _alternation(["killed", "kill", "wounded", "taken hostage"])
+    '(?:kill(?:ed)?|taken\\\\s+hostage|wounded)'
+    """
+    words = sorted({w.lower() for w in words})
+    root: dict = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    if _ambiguous(root):
+        return "|".join("".join(map(_symbol, w)) for w in sorted(words, key=len, reverse=True))
+    return _trie_pattern(root)
+
+
+def _symbol(char: str) -> str:
+    return r"\s+" if char == " " else "['’]" if char == "'" else re.escape(char)
+
+
+def _ambiguous(node: dict) -> bool:
+    """Whether two branches of some node of the trie can match one character: white space,
+    the two apostrophes, the cases of a letter (or a character `re` folds specially)."""
+    seen = set()
+    for char in node:
+        if not char:
+            continue
+        if char == "\\" or (not char.isascii() and char != "’"
+                              and char.lower() != char.upper()):
+            return True
+        key = " " if char.isspace() else "'" if char in "'’" else char.lower()
+        if key in seen:
+            return True
+        seen.add(key)
+    return any(_ambiguous(child) for child in node.values())
+
+
+def _trie_pattern(node: dict) -> str:
+    tails = [_symbol(char) + _trie_pattern(child) for char, child in sorted(node.items()) if char]
+    if not tails:
+        return ""
+    body = tails[0] if len(tails) == 1 else "(?:" + "|".join(tails) + ")"
+    return f"(?:{body})?" if "" in node else body
 
 
 def _phrase_re(words, prefix: str = "", suffix: str = "") -> re.Pattern:
