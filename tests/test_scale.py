@@ -230,3 +230,23 @@ def test_rounds_are_the_same_whatever_the_slices(tmp_path):
                        progress=False)
     assert same_tables(tmp_path / "sliced", tmp_path / "whole")
     assert len((tmp_path / "whole" / "rounds.csv").read_text().splitlines()) > 10
+
+
+def test_the_first_chunk_keeps_its_words_and_later_chunks_free_theirs():
+    """analysis.batch.parallel._zone (round 8): a process's first chunk adds its words to the
+    vocabulary for good (later chunks need not make the common words again); every later
+    chunk's new words are freed after it, so memory stays bounded; the results are the same
+    either way."""
+    import spacy
+
+    from analysis.batch import parallel
+
+    nlp = spacy.blank("en")
+    strings = lambda: len(nlp.vocab.strings)  # noqa: E731
+    before = strings()
+    with parallel._zone(nlp):
+        nlp("Hostages were freed in Gaza on Sunday.")
+    kept = strings()
+    with parallel._zone(nlp):
+        nlp("Negotiators reconvened in Doha, Cairo and Paris yesterday.")
+    assert before < kept == strings()
