@@ -34,8 +34,9 @@ def _same(one: re.Pattern, other: re.Pattern) -> None:
 
 
 @pytest.fixture
-def store_folder(tmp_path):
+def store_folder(tmp_path, monkeypatch):
     pattern_store.uninstall()
+    monkeypatch.setattr(pattern_store, "WORTH_WRITING", 0.0)  # (a few small patterns)
     yield tmp_path
     pattern_store.uninstall()
 
@@ -87,3 +88,14 @@ def test_the_command_line_can_run_without_the_store():
                            "pattern_store; print(pattern_store.install())"],
                           capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "False"
+
+
+def test_a_store_is_written_only_when_its_new_patterns_were_worth_it(tmp_path):
+    """Patterns that cost less to compile than writing the store costs (made anew in every
+    process, as the standard library's tokenize pattern is) leave the file as it was."""
+    pattern_store.uninstall()
+    assert pattern_store.install(tmp_path)
+    re._compiler.compile(r"a(?:b|c)d", 0)
+    pattern_store.uninstall()
+    assert not (tmp_path / pattern_store.NAME).exists()
+

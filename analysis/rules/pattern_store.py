@@ -27,6 +27,7 @@ import marshal
 import os
 import re
 import sys
+import time
 from array import array
 from pathlib import Path
 
@@ -40,7 +41,10 @@ except ImportError:  # Python < 3.11: no store (patterns are compiled as usual)
 FORMAT = 1   # of the stored entries: raise when the layout below changes
 FOLDER = Path(__file__).resolve().parent.parent / "__pycache__"
 NAME = f"patterns.{sys.implementation.cache_tag}.marshal"
-MAX_ENTRIES = 6000   # kept: those this process used first, then the most recent others
+MAX_BYTES = 6_000_000   # of compiled code kept: what this process used, then recent others
+WORTH_WRITING = 0.01   # seconds of compiling or analysing that new entries must have cost
+# (patterns made anew in every process, such as the standard library's tokenize pattern,
+# whose alternatives follow a set's order, are not worth writing 5-10 MB for)
 _UNSTORED_FLAGS = re.DEBUG | re.LOCALE   # (printed while compiled; bound to the locale)
 
 
@@ -57,6 +61,7 @@ class Store:
         self.entries: dict = {}
         self.used: set = set()
         self.added = 0
+        self.added_seconds = 0.0   # what the added entries cost to make
 
     def load(self) -> Store:
         try:
@@ -75,19 +80,23 @@ class Store:
             self.used.add(key)
         return entry
 
-    def put(self, key, entry) -> None:
+    def put(self, key, entry, seconds: float) -> None:
         self.entries[key] = entry
         self.used.add(key)
         self.added += 1
+        self.added_seconds += seconds
 
     def save(self) -> None:
-        """Write the entries (this process's first, others up to :data:`MAX_ENTRIES`) when
-        it added some; a folder that cannot be written is left alone."""
-        if not self.added or os.getpid() != self.pid:
+        """Write the entries (those this process used, then the most recent others while the
+        compiled code stays under :data:`MAX_BYTES`) when the ones it added cost more than
+        :data:`WORTH_WRITING` to make; a folder that cannot be written is left alone."""
+        if self.added_seconds < WORTH_WRITING or os.getpid() != self.pid:
             return
         kept = {key: entry for key, entry in self.entries.items() if key in self.used}
+        size = sum(_size(entry) for entry in kept.values())
         for key in reversed(list(self.entries)):
-            if len(kept) >= MAX_ENTRIES:
+            size += _size(self.entries[key]) if key not in kept else 0
+            if size > MAX_BYTES:
                 break
             kept.setdefault(key, self.entries[key])
         temporary = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
@@ -97,6 +106,10 @@ class Store:
             os.replace(temporary, self.path)
         except OSError:   # (read-only install, full disk: the next process compiles again)
             temporary.unlink(missing_ok=True)
+
+
+def _size(entry: tuple) -> int:
+    return len(entry[1]) if len(entry) == 5 else 0   # (a compiled pattern's code; a memo: 0)
 
 
 STORE: Store | None = None   # set by install()
@@ -133,8 +146,9 @@ def _compile(pattern, flags=0):
             return _compiled(entry, pattern)
         except (TypeError, ValueError, RuntimeError):   # (a damaged entry: compiled again)
             pass
+    started = time.process_time()
     entry = _entry(pattern, int(flags))
-    STORE.put(key, entry)
+    STORE.put(key, entry, time.process_time() - started)
     return _compiled(entry, pattern)
 
 
@@ -174,6 +188,7 @@ def remembered(kind: str, key: str, compute):
     entry = STORE.get(("memo", kind, key))
     if entry is not None:
         return entry[0]
+    started = time.process_time()
     value = compute()
-    STORE.put(("memo", kind, key), (value,))
+    STORE.put(("memo", kind, key), (value,), time.process_time() - started)
     return value
