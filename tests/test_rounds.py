@@ -465,3 +465,54 @@ def test_undated_article_news_takes_the_one_known_round_of_its_window(people, wi
     row = _undated_meeting("", "Istanbul", people)
     rounds = merge_rounds(pd.DataFrame([row]), [], {}, {"u": window})
     assert list(rounds["start_date"]) == [day]
+
+
+# --- round 8: days from the placed meeting of an undated article; inferred report dates -------
+
+def test_undated_article_weekday_near_the_placed_meeting():
+    """An undated article whose Sunday departure to Doha the record placed on 6 July 2025
+    tells of that week: its Washington meeting 'on Monday' is 7 July. 'last week', a weekday
+    with nothing placed, and placed days two weeks apart give nothing."""
+    from analysis.assemble.meeting_days import anchor_undated
+
+    window = (dt.date(2025, 6, 14), dt.date(2025, 8, 21))
+    rows = [_undated_meeting("on Sunday", "Doha", "Gal Hirsch;Ofir Falk"),
+            _undated_meeting("on Monday", "Washington", "Donald Trump;Benjamin Netanyahu",
+                             status="planned"),
+            _undated_meeting("last week", "Ankara", "")]
+    anchor_undated(rows, window)
+    assert [row["date"] for row in rows] == ["2025-07-06", "2025-07-07", ""]
+    alone = [_undated_meeting("on Monday", "Washington", "Donald Trump;Benjamin Netanyahu")]
+    anchor_undated(alone, window)
+    assert alone[0]["date"] == ""
+
+
+def _inferred_meeting(date, date_text, location, participants):
+    return {**_undated_meeting(date_text, location, participants), "date": date,
+            "report_date": "2025-04-24"}
+
+
+@pytest.mark.parametrize("row, day", [
+    # a Saturday a week before the Cairo round of Saturday 26 April 2025 that names the three
+    (_inferred_meeting("2025-04-19", "on Saturday", "Cairo",
+                       "Mohammed Darwish;Khaled Meshaal;Khalil al-Hayya"), "2025-04-26"),
+    # one person, or nobody: a round the record lacks may be a week before the one it has
+    (_inferred_meeting("2025-04-19", "on Saturday", "Cairo", "Khalil al-Hayya"), "2025-04-19"),
+    (_inferred_meeting("2025-04-19", "on Saturday", "Cairo", ""), "2025-04-19"),
+    # a day the record holds stays: 12 April 2025 is the first day of a Cairo round
+    (_inferred_meeting("2025-04-12", "on Saturday", "Cairo",
+                       "Mohammed Darwish;Khaled Meshaal;Khalil al-Hayya"), "2025-04-12"),
+    # a month-day is the article's own
+    (_inferred_meeting("2025-04-19", "April 19", "Cairo",
+                       "Mohammed Darwish;Khaled Meshaal;Khalil al-Hayya"), "2025-04-19"),
+])
+def test_inferred_report_date_weekday_taken_from_the_record(row, day):
+    """A weekday resolved against an inferred report date (window 22 April - 1 May 2025)
+    takes the known round of that weekday in the window when it shares two people."""
+    from analysis.assemble.meeting_days import record_weekday
+
+    record_weekday([row], (dt.date(2025, 4, 22), dt.date(2025, 5, 1)))
+    assert row["date"] == day
+    header = {**row, "date": "2025-04-19"}
+    record_weekday([header], (dt.date(2025, 4, 24), dt.date(2025, 4, 24)))
+    assert header["date"] == "2025-04-19"  # a report date of the header: never moved

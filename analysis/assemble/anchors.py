@@ -341,3 +341,33 @@ def news_round(place: str, people: set[str], window) -> dt.date | None:
              if people <= theirs and gazetteer.compatible(place, known_place)
              and window[0] - WEEK <= days[0] <= window[1]}
     return found.pop() if len(found) == 1 else None
+
+
+def on_known_round(place: str, day: dt.date) -> bool:
+    """Whether `day` is a day of a round of talks of the record at the place (the same, or
+    one inside the other).
+
+    >>> on_known_round("Doha", dt.date(2025, 7, 13)), on_known_round("Cairo", dt.date(2025, 7, 13))
+    (True, False)
+    """
+    gazetteer = load_gazetteer()
+    return bool(place) and any(day in days and gazetteer.compatible(place, known_place)
+                               for days, known_place, _ in known_rounds())
+
+
+def day_on_weekday_near(weekday: int, days: list[dt.date]) -> dt.date | None:
+    """The day on `weekday` nearest to the anchored days of an article (three days either
+    side of the first), when they lie within a week of each other; else None.
+
+    >>> day_on_weekday_near(0, [dt.date(2025, 7, 6)])  # Monday near Sunday 6 July 2025
+    datetime.date(2025, 7, 7)
+    >>> day_on_weekday_near(3, [dt.date(2024, 7, 10)])  # Thursday near Wednesday 10 July
+    datetime.date(2024, 7, 11)
+    >>> day_on_weekday_near(3, [dt.date(2024, 7, 10), dt.date(2024, 7, 28)]) is None
+    True
+    """
+    if not days or max(days) - min(days) >= WEEK:
+        return None
+    anchor = min(days)
+    shift = (weekday - anchor.weekday()) % 7
+    return anchor + dt.timedelta(days=shift if shift <= 3 else shift - 7)

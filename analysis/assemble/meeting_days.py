@@ -29,6 +29,9 @@ MONTH_BEFORE_NOUN = re.compile(
     r"\b(?P<when>(?:" + "|".join(m.capitalize() for m in MONTH_NAMES if len(m) > 3) +
     r")(?:\s+(?:19|20)\d{2})?)(?:'s|’s)?\s+$")
 MEETING_NOUNS = frozenset(word_lists("meeting_lexicon.csv")["noun"])
+# "last week", "next Monday's", "this weekend": no weekday of the week the article is about
+WEEK_WORDS = re.compile(r"\b(?:last|next|weeks?|weekend)\b", re.IGNORECASE)
+MONTH_WORDS = re.compile(r"\b(?:" + "|".join(MONTH_NAMES) + r")\b|\d", re.IGNORECASE)
 UNDATED_BASE = dt.date(2099, 12, 31)  # resolves a date with its year in an undated article
 
 
@@ -178,10 +181,12 @@ def anchor_undated(rows: list[dict], window) -> None:
     """Give the meetings of an article without a report date that have no day the day
     :func:`analysis.assemble.anchors.anchored_day` finds: "the talks, which began July 6" in
     an article dated by its evidence to July-August 2025 is 2025-07-06; "Burns, Kamel and
-    Barnea in Doha on Wednesday" is the Doha round of 10 July 2024 in the record. Rows whose
-    words name no such day stay undated."""
+    Barnea in Doha on Wednesday" is the Doha round of 10 July 2024 in the record. Then
+    :func:`weekdays_near_anchor` for the rest; rows whose words name no such day stay
+    undated."""
     from analysis.assemble.anchors import anchored_day
 
+    anchored = []
     for row in rows:
         if row.get("date"):
             continue
@@ -190,3 +195,55 @@ def anchor_undated(rows: list[dict], window) -> None:
                               str(row.get("location") or ""), people, window)
         if day is not None:
             row["date"] = day.isoformat()
+            anchored.append(day)
+    weekdays_near_anchor(rows, anchored)
+
+
+def weekdays_near_anchor(rows: list[dict], anchored: list[dt.date]) -> None:
+    """An undated article one of whose meetings the record or the window placed tells of one
+    week: another meeting's weekday alone ("on Monday", "Thursday") is that weekday nearest
+    to the placed day ("An Israeli delegation departed for Doha on Sunday" placed on 6 July
+    2025: "his meeting with Netanyahu in Washington on Monday" is 7 July). Leaves weeks and
+    months ("last week"), and articles whose placed days lie a week or more apart."""
+    from analysis.assemble.anchors import day_on_weekday_near, weekday_of
+
+    if not anchored:
+        return
+    for row in rows:
+        text = str(row.get("date_text") or "")
+        weekday = weekday_of(text)
+        if row.get("date") or weekday is None or WEEK_WORDS.search(text):
+            continue
+        day = day_on_weekday_near(weekday, anchored)
+        if day is not None:
+            row["date"] = day.isoformat()
+
+
+def record_weekday(rows: list[dict], window) -> None:
+    """An article whose report date is inferred (a window of several days): a meeting's
+    weekday resolved against that guess is a week off when the guess is, so the record
+    decides. When the day found is on no known round at the place and the record has one
+    round at the place on that weekday inside the window (a week either side; rule 2 of
+    analysis.assemble.anchors) sharing two of its people, the meeting takes that round's
+    day: "A Hamas delegation arrived in Cairo on Saturday" with Darwish, Meshaal and
+    al-Hayya, window 22 April - 1 May 2025, guessed report date Thursday 24 April: not the
+    19th but the Cairo round of Saturday 26 April. Leaves meetings of one person or of
+    nobody named ("talks resumed in Cairo on Sunday" may be a round the record lacks, a week
+    before the one it has), a day the record holds, dates with a month, and articles dated
+    by their header (a window of one day)."""
+    from analysis.assemble.anchors import day_from_record, on_known_round, weekday_of
+
+    if window is None or window[0] == window[1]:
+        return
+    for row in rows:
+        text = str(row.get("date_text") or "")
+        if not row.get("date") or weekday_of(text) is None or WEEK_WORDS.search(text) \
+                or MONTH_WORDS.search(text):
+            continue
+        day, place = dt.date.fromisoformat(row["date"]), str(row.get("location") or "")
+        if day.weekday() != weekday_of(text) or on_known_round(place, day):
+            continue
+        people = [p for p in str(row.get("participants") or "").split(";") if p]
+        found = day_from_record(text, place, people, window) if len(people) >= 2 else None
+        if found is not None and found != day:
+            row["date"] = found.isoformat()

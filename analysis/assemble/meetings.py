@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from analysis import schema
-from analysis.assemble.meeting_days import anchor_undated, date_mention
+from analysis.assemble.meeting_days import anchor_undated, date_mention, record_weekday
 from analysis.assemble.meeting_days import resolve_date as resolve_date  # (tests import it here)
 from analysis.rules.actors import load_actors, merge_by_surname
 from analysis.rules.lexicon import word_lists
@@ -707,6 +707,8 @@ def meetings_table(documents, results, windows: dict | None = None) -> pd.DataFr
         found = [row for row, _ in document_meetings(document, result)]
         if document.report_date is None:
             anchor_undated(found, (windows or {}).get(document.doc_id))
+        elif document.date_source == "inferred":
+            record_weekday(found, (windows or {}).get(document.doc_id))
         rows.extend(found)
     if not rows:
         return schema.empty("meetings")
