@@ -516,3 +516,16 @@ def test_inferred_report_date_weekday_taken_from_the_record(row, day):
     header = {**row, "date": "2025-04-19"}
     record_weekday([header], (dt.date(2025, 4, 24), dt.date(2025, 4, 24)))
     assert header["date"] == "2025-04-19"  # a report date of the header: never moved
+
+
+def test_undated_article_names_every_person_of_a_known_round():
+    """Without a window: a meeting naming all three people of the Cairo round of Tuesday
+    25 November 2025 (Kalin, Rashad, the Qatari prime minister), and Hamas leaders besides,
+    is that round. Two of the three, or the three on another weekday, give nothing."""
+    mediators = "Hassan Rashad;Mohammed bin Abdulrahman Al Thani;Ibrahim Kalin"
+    every = _undated_meeting("Tuesday", "Cairo", mediators + ";Khalil al-Hayya;Ghazi Hamad")
+    assert list(merge_rounds(pd.DataFrame([every]), [], {})["start_date"]) == ["2025-11-25"]
+    two = _undated_meeting("Tuesday", "Cairo", "Hassan Rashad;Ibrahim Kalin;Ghazi Hamad")
+    monday = _undated_meeting("Monday", "Cairo", mediators + ";Khalil al-Hayya")
+    for row in (two, monday):
+        assert list(merge_rounds(pd.DataFrame([row]), [], {})["start_date"]) == [""]

@@ -27,9 +27,12 @@ against that date upstream):
    the known round's first day on that weekday.
 3. **the record, without a usable window** (none, or one of months): only the one day of
    the whole record (inside the wide window) at the place, on the weekday, of a known round
-   naming every one of the meeting's people, two or more: "Burns, Kamel and Barnea in Doha
-   on Wednesday" is 2024-07-10; "Burns and Barnea in Doha on Friday" is nothing (22 March
-   and 16 August 2024), nor is "Rashad in Cairo on Monday" (one person).
+   naming every one of the meeting's people, two or more, or whose own people, three or
+   more, the meeting all names: "Burns, Kamel and Barnea in Doha on Wednesday" is
+   2024-07-10; "mediators met Tuesday in Cairo" naming Rashad, the Qatari prime minister,
+   Kalin and the Hamas delegation is the Cairo round of Tuesday 25 November 2025 (Kalin,
+   Rashad, Al Thani); "Burns and Barnea in Doha on Friday" is nothing (22 March and 16
+   August 2024), nor is "Rashad in Cairo on Monday" (one person).
 4. **the news of the article.** A held meeting with no date words, in a window of two
    months or less: the one known round at the place in the window naming all its people
    (two or more): "Kalin has met in Istanbul with a Hamas delegation led by al-Hayya" in an
@@ -296,16 +299,18 @@ def day_from_people(weekday: int, place: str, people: set[str], window,
                     rounds=None) -> dt.date | None:
     """Rule 3, an article without a usable window (none, or one of months): the one day of
     the whole record (inside the wide window, when there is one) at the place, on the
-    weekday, of a known round naming every one of the meeting's people, two or more, each in
-    office that day. "Burns, Kamel and Barnea in Doha on Wednesday" is 2024-07-10 (no other
-    Doha round of a Wednesday has the three); "Burns and Barnea in Doha on Friday" is nothing
-    (22 March and 16 August 2024); "Rashad in Cairo on Monday" is nothing (one person)."""
+    weekday, of a known round naming every one of the meeting's people, two or more (or all
+    of whose people, three or more, the meeting names), each in office that day. "Burns,
+    Kamel and Barnea in Doha on Wednesday" is 2024-07-10 (no other Doha round of a Wednesday
+    has the three); "Burns and Barnea in Doha on Friday" is nothing (22 March and 16 August
+    2024); "Rashad in Cairo on Monday" is nothing (one person)."""
     if len(people) < 2:
         return None
     gazetteer = load_gazetteer()
     found = set()
     for days, known_place, theirs in known_rounds() if rounds is None else rounds:
-        if not people <= theirs or not gazetteer.compatible(place, known_place):
+        if not (people <= theirs or len(theirs) >= 3 and theirs <= people) or \
+                not gazetteer.compatible(place, known_place):
             continue
         fitting = [d for d in days if d.weekday() == weekday
                    and (window is None or window[0] - WEEK <= d <= window[1] + WEEK)
