@@ -529,3 +529,12 @@ def test_undated_article_names_every_person_of_a_known_round():
     monday = _undated_meeting("Monday", "Cairo", mediators + ";Khalil al-Hayya")
     for row in (two, monday):
         assert list(merge_rounds(pd.DataFrame([row]), [], {})["start_date"]) == [""]
+
+
+def test_undated_article_a_known_round_naming_all_comes_first():
+    """'on Friday' in Paris with Burns, Barnea, Bar, Kamel and the Qatari prime minister:
+    the Paris round of Friday 23 February 2024 names all five; that of Friday 24 May 2024
+    three of them (all its own people). The round naming all of them wins."""
+    five = _undated_meeting("on Friday", "Paris", "David Barnea;Ronen Bar;William Burns;"
+                            "Mohammed bin Abdulrahman Al Thani;Abbas Kamel")
+    assert list(merge_rounds(pd.DataFrame([five]), [], {})["start_date"]) == ["2024-02-23"]

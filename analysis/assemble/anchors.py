@@ -299,23 +299,29 @@ def day_from_people(weekday: int, place: str, people: set[str], window,
                     rounds=None) -> dt.date | None:
     """Rule 3, an article without a usable window (none, or one of months): the one day of
     the whole record (inside the wide window, when there is one) at the place, on the
-    weekday, of a known round naming every one of the meeting's people, two or more (or all
-    of whose people, three or more, the meeting names), each in office that day. "Burns,
-    Kamel and Barnea in Doha on Wednesday" is 2024-07-10 (no other Doha round of a Wednesday
-    has the three); "Burns and Barnea in Doha on Friday" is nothing (22 March and 16 August
-    2024); "Rashad in Cairo on Monday" is nothing (one person)."""
+    weekday, of a known round naming every one of the meeting's people, two or more, each in
+    office that day; when no known round names them all, the one such day of a known round
+    all of whose people, three or more, the meeting names. "Burns, Kamel and Barnea in Doha
+    on Wednesday" is 2024-07-10 (no other Doha round of a Wednesday has the three); "Burns,
+    Barnea, Bar, Kamel and the Qatari prime minister in Paris on Friday" is 23 February 2024
+    (the Paris round of Friday 24 May 2024 has three of them only); "Burns and Barnea in
+    Doha on Friday" is nothing (22 March and 16 August 2024); "Rashad in Cairo on Monday" is
+    nothing (one person)."""
     if len(people) < 2:
         return None
     gazetteer = load_gazetteer()
-    found = set()
+    naming_all, named_by = set(), set()
     for days, known_place, theirs in known_rounds() if rounds is None else rounds:
-        if not (people <= theirs or len(theirs) >= 3 and theirs <= people) or \
-                not gazetteer.compatible(place, known_place):
+        if not gazetteer.compatible(place, known_place):
             continue
         fitting = [d for d in days if d.weekday() == weekday
                    and (window is None or window[0] - WEEK <= d <= window[1] + WEEK)
                    and all(in_office(p, d) for p in people)]
-        found.update(fitting[:1])
+        if people <= theirs:
+            naming_all.update(fitting[:1])
+        elif len(theirs) >= 3 and theirs <= people:
+            named_by.update(fitting[:1])
+    found = naming_all or named_by
     return found.pop() if len(found) == 1 else None
 
 
