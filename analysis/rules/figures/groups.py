@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from analysis.rules.figures.metric import _INCLUDE_VERB
 from analysis.rules.figures.noun_phrase import _noun_phrase
 from analysis.rules.figures.reading import _Reading, _Sentence
 from analysis.rules.figures.triggers import _mask_dates, _nearest_cue, _same_clause
@@ -200,8 +201,10 @@ def _group(s: _Sentence, r: _Reading) -> str | None:
     named = r.np.group
     if r.np.kind == "subgroup" and r.metric in ("killed", "injured", "displaced"):
         return named
-    if r.np.kind == "subgroup" and named and _AMONG_WERE.match(s.text, 0, r.number.start):
-        return named  # "Among the hostages freed by Hamas were seven children and six women"
+    if r.np.kind == "subgroup" and named and (_AMONG_WERE.match(s.text, 0, r.number.start)
+                                              or _INCLUDE_VERB.search(r.core_left)):
+        return named  # "Among the hostages freed by Hamas were seven children and six women",
+        # "The hostages released on Saturday included seven children and six women"
     if r.metric == "prisoners_released" and _AMONG_WERE.match(s.text, 0, r.number.start):
         return None  # "Among those released from Ofer Prison were five Palestinians from
         # Jerusalem": a part of the release that names no group (hostages by nationality,

@@ -26,6 +26,9 @@ def _is_subset(s: _Sentence, r: _Reading, previous: dict | None) -> bool:
     been killed in the West Bank")."""
     if s.lexicon.subset_left_re.search(r.core_left) or r.np.kind == "pronoun":
         return True
+    if r.np.kind == "subgroup" and r.np.group and previous is not None and previous["row"] \
+            is not None and _INCLUDE_VERB.search(r.core_left):
+        return True  # "Israel released 39 Palestinians, which included 24 women and 15 teenagers"
     if previous is not None and previous["row"] is not None and _INCLUDING_ITEM.search(
             r.core_left):
         return True  # "183 prisoners are being freed, including those serving life sentences
@@ -46,6 +49,11 @@ def _is_subset(s: _Sentence, r: _Reading, previous: dict | None) -> bool:
 # been killed and 99 wounded" (the 99 are the whole's wounded, not a part)
 _ASIDE_CLOSED = re.compile(r",\s*(?:have|has|had|were|was|are|is)\s+(?:been\s+)?[a-z]+\s+and\s*$",
                            re.IGNORECASE)
+# a finite "include" listing the parts of a count: "The hostages released on Saturday included
+# seven children and six women", "Israel released 39 Palestinians, which included 24 women and
+# 15 teenagers" (the list's later items too); not "including" (a subset marker of its own)
+_INCLUDE_VERB = re.compile(r"\b(?:include|includes|included)\s+(?:[^,;.:]{0,50}?(?:,\s*|\s+and\s+|"
+                           r"\s+in\s+addition\s+to\s+))?$", re.IGNORECASE)
 _INCLUDING_ITEM = re.compile(r"\bincluding\s+[^,;.:\d]{1,60}?\s+and\s*$", re.IGNORECASE)
 
 
@@ -299,6 +307,10 @@ def _metric(s: _Sentence, r: _Reading) -> str | None:
         # believed to be dead"
     if trigger == "injure" and r.subset:
         return None
+    if trigger == "release" and r.subset and np.kind in ("subgroup", "person") and s.rows \
+            and s.rows[-1]["metric"].endswith("_released"):
+        return s.rows[-1]["metric"]  # "Israel released 39 Palestinians, including 24 women and
+        # 15 teenagers": a part of a release frees the same side
     if trigger == "release":
         return _release_kind(s.text, r.left, np, lexicon, s.context) + "_released"
     if trigger == "hold":

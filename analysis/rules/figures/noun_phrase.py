@@ -73,9 +73,11 @@ def _noun_phrase(right: str, lexicon: FigureLexicon) -> NounPhrase:
     """What the number counts: "security detainees" (prisoner), "Israeli women and children"
     (subgroup, israeli, group women and children), "others", "of whom" (pronoun)."""
     pronoun = _PRONOUN_RE.match(right)
-    if pronoun:
-        return NounPhrase("pronoun", pronoun.end())
     of_the = _OF_THE_RE.match(right)
+    if pronoun and not (of_the and re.search(r"(?:those|these)$", pronoun.group(0), re.IGNORECASE)
+                        and _noun_phrase_words(right, of_the.end() - 1, lexicon)[1]):
+        return NounPhrase("pronoun", pronoun.end())  # (not "34 of these hostages have died":
+        # a partitive with its noun, read as "of the hostages")
     pos = of_the.end() - 1 if of_the else (1 if right[:1] in ('"', "”") else 0)  # ('"almost
     # 50" Israeli hostages': a quote closed after the number)
     first = _NEXT_WORD_RE.match(right[pos:])

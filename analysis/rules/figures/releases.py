@@ -165,8 +165,9 @@ def _pending_clause(s: _Sentence, r: _Reading) -> bool:
         return False  # "The first phase saw Hamas release 38 captives": it happened
     definite = _DEFINITE_BEFORE.search(r.core_left) or re.match(r"the\s", r.left[r.hedge_start:],
                                                                 re.IGNORECASE)
-    if r.right_trigger == "hold" and definite:
-        return False  # "must first identify the estimated 90 hostages it is holding": a state
+    if r.right_trigger == "hold" and (definite or r.bodies):
+        return False  # "must first identify the estimated 90 hostages it is holding": a state;
+        # "Hamas has yet to return the bodies of 13 hostages": the dead still held
     return bool(not r.coordinated and not r.still_held and not _TOTAL_LEFT.search(r.core_left))
 
 

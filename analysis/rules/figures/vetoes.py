@@ -63,17 +63,29 @@ _BODIES_TALLY = re.compile(r"\b(?:number|total|tally)\s+of\s+(?:[\w-]+\s+){0,2}?
                            r"corpses)\b[^\d.;]{0,60}$", re.IGNORECASE)
 
 
-_MOVED_AFTER = re.compile(r"^\s*(?:(?:were|was|have\s+been|has\s+been|had\s+been)\s+)?(?:returned|"
+_MOVED_AFTER = re.compile(r"^\s*(?:(?:killed|murdered|slain|who\s+died)\s+in\s+(?:Hamas\s+)?"
+                          r"captivity\s*,?\s*)?"  # ("hostages killed in captivity have been ...")
+                          r"(?:(?:were|was|have\s+been|has\s+been|had\s+been)\s+)?(?:returned|"
                           r"handed\s+(?:over|back)|released|recovered|retrieved|repatriated|"
-                          r"received|transferred|brought\s+back|sent\s+back)\b", re.IGNORECASE)
+                          r"received|transferred|brought\s+back|sent\s+back|pulled\s+(?:out|from)|"
+                          r"found)\b", re.IGNORECASE)
+# a finite verb of receiving or recovering right before the count: "Israel receives four bodies
+# of deceased hostages", "the army recovered the remains of six hostages" (not "has yet to
+# receive", "is due to hand over": still held)
+_MOVED_BEFORE = re.compile(r"(?<!\bto\s)\b(?:receives|received|recovers|recovered|retrieves|"
+                           r"retrieved|repatriates|repatriated)\s+(?:the\s+(?:bodies|remains|"
+                           r"coffins)\s+of\s+(?:the\s+)?)?$", re.IGNORECASE)
 
 
 def _bodies_moved(s: _Sentence, r: _Reading) -> bool:
     """Dead hostages said handed over or recovered are bodies moved, not the dead still held:
     "Bodies of dead hostages returned in deals: Four", "four deceased hostages were returned
-    to Israel". Leaves "the bodies of the remaining 17 deceased hostages are expected to be
-    handed over" and "11 hostage bodies waiting to be returned" (still held)."""
-    return r.metric == "hostages_dead" and not r.part_of and bool(_MOVED_AFTER.match(r.after))
+    to Israel", "five hostages killed in captivity have been pulled from a tunnel", "Israel
+    receives four bodies of deceased hostages". Leaves "the bodies of the remaining 17
+    deceased hostages are expected to be handed over" and "11 hostage bodies waiting to be
+    returned" (still held)."""
+    return r.metric == "hostages_dead" and not r.part_of and bool(
+        _MOVED_AFTER.match(r.after) or _MOVED_BEFORE.search(r.core_left))
     # ("only three out of 15 bodies of dead hostages had been brought back": the 15 the whole)
 
 

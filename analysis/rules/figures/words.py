@@ -127,6 +127,10 @@ _PLACE = (r"(?:\s+(?:in|from|across|inside|throughout|of|by)\s+(?:the\s+)?"
 
 
 # an agent: "twelve Thai nationals held captive by Hamas were released")
+# the day they were taken, between the noun phrase and its predicate: "111 of the hostages from
+# Oct. 7 remain in Gaza", "the 101 hostages since October 7, 2023, are still held"
+_WHEN = (r"(?:\s+(?:from|since|on)\s+(?:Oct(?:ober|\.)?\s+7(?:th)?|7(?:th)?\s+Oct(?:ober|\.)?)"
+         r"(?:,?\s+2023)?,?)?")
 
 
 @lru_cache(maxsize=1)
@@ -192,7 +196,7 @@ def _trigger_lists(data: dict) -> dict:
 
     def right_re(*keys):
         words = "|".join(f"(?:{_alternation(data[key])})" for key in keys)
-        return re.compile(rf"^(?:{_APPOSITIVE}{_PLACE}|{_PLACE}{_APPOSITIVE}){_SAYS}"
+        return re.compile(rf"^(?:{_APPOSITIVE}{_PLACE}|{_PLACE}{_APPOSITIVE}){_WHEN}{_SAYS}"
                           rf"\s*(?:,|\s[–—-](?=\s))?(?:(?:\s+|(?<=[–—])){_AUX})*\s*(?:{words})"
                           r"(?![\w'’])", re.IGNORECASE)
 
