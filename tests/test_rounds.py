@@ -538,3 +538,25 @@ def test_undated_article_a_known_round_naming_all_comes_first():
     five = _undated_meeting("on Friday", "Paris", "David Barnea;Ronen Bar;William Burns;"
                             "Mohammed bin Abdulrahman Al Thani;Abbas Kamel")
     assert list(merge_rounds(pd.DataFrame([five]), [], {})["start_date"]) == ["2024-02-23"]
+
+
+def _mention(kind, trigger, status, **extra):
+    return {"kind": kind, "trigger": trigger, "status": status, "tense": "present",
+            "sentence_start": 0, "sentence_end": 200, "quote": trigger, "start_char": 0,
+            "end_char": 10, **extra}
+
+
+@pytest.mark.parametrize("status, day", [("planned", ""), ("held", "2024-05-05")])
+def test_talks_under_way_do_not_date_a_planned_trip(status, day):
+    """'Burns is travelling to Doha for an urgent meeting ... an official briefed on the
+    ongoing talks said': the talks under way (the report's day, no day of their own) leave
+    the planned trip undated; a meeting held ('Burns met ... as the talks continue') takes
+    the report's day as before."""
+    from analysis.assemble.meetings import cluster_mentions, finish_cluster
+
+    report = dt.date(2024, 5, 5)
+    trip = _mention("primary", "travelling meeting", status, location="Doha",
+                    participants=["William Burns"], planned=status == "planned")
+    talks = _mention("anaphor", "talks", "held", ongoing="ongoing", start_char=120)
+    rows = [finish_cluster(c, report) for c in cluster_mentions([trip, talks], report)]
+    assert [(row["location"], row["date"]) for row in rows] == [("Doha", day)]

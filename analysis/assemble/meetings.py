@@ -264,6 +264,14 @@ def _under_way(mention: dict) -> bool:
     return bool(mention.get("ongoing")) and mention.get("date_text") == mention["ongoing"]
 
 
+def _talks_under_way_of_a_trip(target: Cluster, mention: dict) -> bool:
+    """'Burns is traveling to Doha for an emergency meeting ... regarding the ongoing
+    negotiations': the talks said to be under way (dated by the report, no day of their own)
+    do not date the planned trip they are named in. Leaves held meetings ('has met ... as the
+    negotiations continue') and anaphors with a day of their own."""
+    return _under_way(mention) and not target.held and target.date is None
+
+
 def _resolve_offices(mention: dict, when: dt.date | None) -> dict:
     """Replace office keys by the people who held them on `when` (those it cannot place stay
     as office keys and are tried again for the whole meeting)."""
@@ -515,6 +523,8 @@ def cluster_mentions(mentions: list[dict], report_date: dt.date | None) -> list[
             if target is not None and _others_meetings(target, mention):
                 continue  # "Netanyahu's trip to the U.S. and his meetings with Biden, Harris
                 # and Trump" is not the Rome meeting of the spy chiefs
+            if target is not None and _talks_under_way_of_a_trip(target, mention):
+                day = None
             if target is not None and _compatible(target, mention, day, gazetteer,
                                                   anaphor=True):
                 _add(target, mention, day, gazetteer, primary=False)
