@@ -177,14 +177,20 @@ def _longest_event_at_each_start(mentions: list[dict]) -> list[dict]:
     """Mentions without the events whose phrase a longer event phrase starting at the same
     character contains (round 7: "a weeklong truce to allow hostages to be released broke
     down" names the truce's collapse, not the truce: as alternatives, the truce's "on or
-    after 24 November" left the collapse's month unbounded). Phrases of the same span stay
-    alternatives ("the resumption of strikes": December 2023 or March 2025)."""
+    after 24 November" left the month unbounded), nor an event read as under way inside a
+    longer event phrase (round 8: "Israel ended the existing ceasefire last week" names the
+    resumption, not a ceasefire in force, which put a report of the week after the
+    resumption inside the truce, 24 days early). Phrases of the same span stay alternatives
+    ("the resumption of strikes": December 2023 or March 2025)."""
+    spans = {(m["start_char"], m["end_char"]) for m in mentions if m.get("kind") == "event"}
     ends: dict[int, int] = {}
-    for m in mentions:
-        if m.get("kind") == "event":
-            ends[m["start_char"]] = max(ends.get(m["start_char"], 0), m["end_char"])
+    for start, end in spans:
+        ends[start] = max(ends.get(start, 0), end)
+    inside = {(a, b) for a, b in spans for c, d in spans
+              if c <= a and b <= d and (c, d) != (a, b)}
     return [m for m in mentions if m.get("kind") != "event" or
-            m["end_char"] >= ends[m["start_char"]]]
+            (m["end_char"] >= ends[m["start_char"]] and not (
+                m.get("tense") == "during" and (m["start_char"], m["end_char"]) in inside))]
 
 
 def mention_constraints(mentions: list[dict]) -> list[Constraint]:
