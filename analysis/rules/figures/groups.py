@@ -47,11 +47,19 @@ _GROUP_NUMBER = re.compile(r"\bnumber\s+of\s+(?:[\w-]+\s+){0,2}?(?P<word>staff|j
                            re.IGNORECASE)
 # "the total number of malnutrition-related deaths during the war to 289", "the death toll
 # from hunger has reached 222", "famine deaths rose to 300": a tally of one cause of death
-_STARVATION_TOLL = re.compile(r"\b(?:(?:malnutrition|starvation|hunger|famine)(?:[\s-]+related)?\s+"
+_STARVATION_TOLL = re.compile(r"\b(?:(?:malnutrition|starvation|hunger|famine)(?:[\s-]+(?:related|"
+                              r"linked|induced))?\s+"
                               r"(?:deaths|death\s+toll|toll|fatalities)|(?:deaths|death\s+toll|toll|"
                               r"fatalities)\s+(?:from|due\s+to|of|caused\s+by)\s+(?:\w+\s+)?"
                               r"(?:malnutrition|starvation|hunger|famine))\b[^\d.;:]{0,100}$",
                               re.IGNORECASE)
+# deaths from hunger told first, then a bare toll raised by them: "five people died from
+# malnutrition-related causes over the past day, raising the toll to 322" (the famine toll, not
+# the war's); ("famine-linked death toll" above)
+_STARVATION_RAISES = re.compile(r"\b(?:malnutrition|starvation|starved|hunger|famine)\b[^.;]{0,80}?"
+                                r"\b(?:raising|bringing|taking|pushing|raises|brings|takes)\s+"
+                                r"(?:the|its)\s+(?:total\s+|overall\s+)?(?:toll|total|tally)\s+to\s*$",
+                                re.IGNORECASE)
 # "the military death toll since the start of the ground offensive ... to 86", "Israeli Army
 # Death Toll ... Reaches 97", "the IDF's death toll": the toll of a side's soldiers
 _MILITARY_TOLL = re.compile(r"(?:\b(?:military|army|idf|military['’]s|army['’]s|idf['’]s)\s+"
@@ -109,7 +117,7 @@ def _toll_group(s: _Sentence, r: _Reading) -> str | None:
             r.np.kind is None and _ARMY_REPORTS_BARE.search(r.left)):  # ground campaign", "the
         return "soldiers"  # IDF has announced it's suffered 15 fatalities", "the IDF disclosed
         # that at least 726 have lost their lives": its own dead, told with no noun)
-    if _STARVATION_TOLL.search(left):
+    if _STARVATION_TOLL.search(left) or _STARVATION_RAISES.search(left):
         return "starvation"
     last = s.rows[-1] if s.rows else None  # "17,000 children have been killed and over 33,000
     if (last and (r.np.kind is None or r.np.others) and last["group"] != "all"  # injured": the
@@ -129,6 +137,10 @@ _AMONG_GROUP = re.compile(r"^\s*(?:casualties\s+|deaths\s+|fatalities\s+)?among\
                           r"the|israel['’]s|israeli)?\s*(?P<word>[\w-]+)\b", re.IGNORECASE)
 
 
+# groups of the held that are parts of them (not "foreigners": the held by nationality are
+# rows of their population)
+_HELD_PART_GROUPS = {"children", "women", "elderly", "men", "soldiers", "women and children",
+                     "children and women"}
 _LIVING = re.compile(r"\b(?:living|alive|surviving)\b", re.IGNORECASE)
 SUBSET_METRICS = {"killed", "injured", "hostages_held", "prisoners_held", "hostages_released",
                   "prisoners_released", "displaced"}
@@ -201,6 +213,8 @@ def _group(s: _Sentence, r: _Reading) -> str | None:
     named = r.np.group
     if r.np.kind == "subgroup" and r.metric in ("killed", "injured", "displaced"):
         return named
+    if r.metric == "hostages_held" and r.np.kind == "subgroup" and named in _HELD_PART_GROUPS:
+        return named  # "4 children and 20 women are thought to remain": parts of the held
     if r.np.kind == "subgroup" and named and (_AMONG_WERE.match(s.text, 0, r.number.start)
                                               or _INCLUDE_VERB.search(r.core_left)):
         return named  # "Among the hostages freed by Hamas were seven children and six women",

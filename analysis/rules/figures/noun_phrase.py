@@ -176,6 +176,10 @@ def _excluded_quantity(number: Number, left: str, right: str, lexicon: FigureLex
     if re.search(r"\b(?:of|for)\s+(?:the\s+)?[\w-]+['’]s?\s+(?:(?:some|about|around|roughly|"
                  r"nearly|more\s+than|over)\s+)?$", left, re.IGNORECASE):
         return True  # "90% of the territory's 2.1 million"
+    if number.value >= 1_000_000 and re.search(r"\bof\s+(?:its|their)\s+(?:(?:some|about|around|"
+                                                r"roughly|nearly|more\s+than|over)\s+)?$", left,
+                                                re.IGNORECASE):
+        return True  # "two-thirds of its 2.2 million people have been displaced": a base
     if (not number.words and number.value < 130 and re.search(r"[A-Za-z]\s*,\s*$", left)
             and re.match(r"^\s*[,)]", right)):
         return True  # an age in apposition: "Doron Steinbrecher, 31, was freed"

@@ -208,6 +208,7 @@ def _finite_after_participle(after: str, lexicon: FigureLexicon,
     # a date keeps the comma after its year ("abducted on October 7, 2023, remain in Gaza")
     masked = re.sub(r"(x{6,}),(?=\s*(?:still\s+)?(?:remain|are|were|is|was|have|has|had)\b)",
                     r"\1x", _mask_dates(after, lexicon))
+    masked = _blank_aside(masked)  # ("held in Gaza, including Thais, were released")
     clause = re.split(r"[,;.—–]", masked, maxsplit=1)[0]
     clause = _ANOTHER_COUNT.split(clause, 1)[0]  # ("who remain in Gaza include 35 who are
     # dead": the next count's predicate)
@@ -222,7 +223,30 @@ def _finite_after_participle(after: str, lexicon: FigureLexicon,
             return found, pending
     if trigger == "take" and _TAKEN_THEN_HELD.match(masked):
         return "hold", False
+    if _BARE_RELEASE_END.search(clause):
+        return "release", False  # a headline: "24 people held hostage by Hamas released"
     return trigger, False
+
+
+_BARE_RELEASE_END = re.compile(r"\s(?:released|freed)\s*$", re.IGNORECASE)
+# an aside between a participle's phrase and the predicate: ", including Thai nationals and
+# Israelis,", names with ages (", Emily Damari, 28, Romi Gonen, 24 and Doron Steinbrecher, 31,")
+_NAME = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}"
+_NAMED = rf"{_NAME}(?:\s*,\s*\d{{1,3}}|\s*\(\d{{1,3}}\))?"
+_ASIDE_BEFORE_PREDICATE = re.compile(
+    rf"^[^,;.—–]*?(?P<aside>,\s*(?:(?:including|among\s+them|mostly|mainly)\b[^.;,]{{1,80}}|"
+    rf"{_NAMED}(?:\s*(?:,\s*(?:and\s+)?|\s+and\s+){_NAMED})*)\s*,)")
+
+
+def _blank_aside(text: str) -> str:
+    """The text with the aside after a participle's phrase blanked out (same length, so
+    offsets hold): "... held in Gaza, including Thai nationals, were released" -> "... held
+    in Gaza                              were released". Leaves text with no such aside."""
+    match = _ASIDE_BEFORE_PREDICATE.match(text)
+    if not match:
+        return text
+    start, end = match.span("aside")
+    return text[:start] + " " * (end - start) + text[end:]
 
 
 def _part_without_state(s: _Sentence, r: _Reading) -> bool:

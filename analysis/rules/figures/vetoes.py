@@ -112,9 +112,30 @@ _WITH_BODIES = re.compile(r"^\s*,\s*including\s+(?:the\s+)?(?:bodies|remains)\b"
     # ("Four deceased hostages were returned to Israel": bodies too)
 
 
+# a count whose identities are the news: "the identities of two more hostages have not been
+# released for publication"; "Two of the deceased hostages were identified as ..."
+_IDENTITIES_OF = re.compile(r"\b(?:identities|identity|names|details)\s+of\s+(?:the\s+|all\s+)?$",
+                            re.IGNORECASE)
+_IDENTIFIED_AFTER = re.compile(r"^[^.;\d]{0,40}?\b(?:were|was|have\s+been|has\s+been|had\s+been)\s+"
+                               r"(?:\w+ly\s+)?identified\b", re.IGNORECASE)
+
+
+def _identified_hostages(s: _Sentence, r: _Reading) -> bool:
+    """Hostages counted by who they are, not by their state: "while the identities of two
+    additional hostages have not yet been released for publication" (not held: their names
+    were not released), "Two of the deceased hostages were identified by the army as ..."
+    (a part named). Leaves "the army has identified 24,686" (a toll: its own veto) and
+    "two hostages have not been released" (held)."""
+    return r.metric.startswith("hostages_") and bool(
+        _IDENTITIES_OF.search(r.core_left) or _IDENTIFIED_AFTER.match(r.after))
+
+
 def _taken_before_war(s: _Sentence, r: _Reading) -> bool:
     """ "four other Israelis were taken before the war", "held since 2014"."""
-    return r.metric.startswith("hostages") and bool(s.lexicon.prewar_re.search(r.after[:40]))
+    clause = re.split(r"[,;.]", r.after[:90], maxsplit=1)[0]  # ("two mentally ill Israeli
+    # civilians who entered the Strip in 2014": the whole clause, up to a comma)
+    return r.metric.startswith("hostages") and bool(s.lexicon.prewar_re.search(
+        r.after[:40]) or s.lexicon.prewar_re.search(clause))
 
 
 def _hostages_killed_by(s: _Sentence, r: _Reading) -> bool:
@@ -314,7 +335,7 @@ _LEAVING_END = re.compile(r"\b(?:leaving|leave|leaves)\s+(?:\w+\s+){0,2}$", re.I
 
 
 _METRIC_VETOES = (_custody_death, _former_detainees, _identified_part, _bodies_handed_over,
-                  _bodies_moved,
+                  _bodies_moved, _identified_hostages,
                   _taken_before_war, _hostages_killed_by, _returnees,
                   _freed_by_israel, _incident_toll, _small_toll_without_war,
                   _count_since_restart, _proposed_release, _release_in_plan,
