@@ -140,3 +140,38 @@ def test_a_pending_identification_keeps_its_preference_when_a_figure_repeats_it(
     without = dating.infer_date(mentions, [])
     assert with_figure.report_date == without.report_date, (with_figure.evidence,
                                                            without.evidence)
+
+
+# --- a count of hostages held alone dates nothing ---------------------------------------------
+
+def test_a_count_held_alone_leaves_the_article_undated_with_its_window():
+    # 76 held stood for a week in February 2025: alone it is one clause's reading
+    alone = dating.infer_date([], [_count(76, "76 hostages",
+                                          "Hamas still holds 76 hostages in Gaza.")])
+    assert alone.report_date is None and alone.window is not None, alone.evidence
+    assert "only a count of hostages held" in alone.evidence
+    # with a toll of the same week it dates
+    toll = {"metric": "killed", "population": "palestinian", "value": 48189,
+            "qualifier": "exact", "scope": "cumulative", "quote": "48,189"}
+    both = dating.infer_date([], [toll, _count(76, "76 hostages",
+                                               "Hamas still holds 76 hostages in Gaza.")])
+    assert both.report_date is not None, both.evidence
+
+
+# --- a past meeting told with its own date is background ----------------------------------
+
+def _meeting(date_text, quote, status="held"):
+    return {"kind": "primary", "status": status, "planned": status == "planned",
+            "location": "Doha", "participants": ["William Burns", "David Barnea"],
+            "date_text": date_text, "quote": quote}
+
+
+def test_a_dated_past_meeting_is_not_the_articles_round():
+    from analysis.assemble.dating.rounds import _still_on
+    assert not _still_on(_meeting("Nov. 9", "Burns traveled to Doha on Nov. 9"))
+    assert _still_on(_meeting("since July 6", "negotiators have been in Doha since July 6"))
+    assert _still_on(_meeting("March 10", "will meet in Doha on March 10", "planned"))
+    this_week = _meeting("on Tuesday", "Burns arrived in Doha on Tuesday for a new round")
+    background = _meeting("Nov. 9", "Burns traveled to Doha on Nov. 9")
+    label = " ".join(c.label for c in dating.round_constraints([this_week, background]))
+    assert "2023-11-09 doha" in label and "2023-11-28 doha" in label, label
