@@ -175,3 +175,30 @@ def test_a_dated_past_meeting_is_not_the_articles_round():
     background = _meeting("Nov. 9", "Burns traveled to Doha on Nov. 9")
     label = " ".join(c.label for c in dating.round_constraints([this_week, background]))
     assert "2023-11-09 doha" in label and "2023-11-28 doha" in label, label
+
+
+# --- the war's events in more of the words news uses (timeline rows) ------------------------
+
+def test_a_truce_under_way_named_with_its_first_day_is_that_truce():
+    text = ("The current hostage exchange agreement and cease-fire between Israel and Hamas "
+            "went into effect on Jan. 19 at 12:15 p.m. local time.")
+    under_way = [e for e, tense in _events(text) if tense == "during"]
+    assert under_way == ["the January 2025 ceasefire in force (until the strikes of the night "
+                         "to 18 March)"], under_way
+    # without its first day, the words name every truce (the rest of the evidence picks)
+    assert len([e for e, t in _events("The current cease-fire is holding.") if t == "during"]) == 3
+    # a round of talks is no truce under way
+    assert not [e for e, t in _events("They joined the current round of talks on a ceasefire.")
+                if t == "during"]
+
+
+def test_more_words_for_events_of_2025():
+    assert any("Gulf trip" in e for e, _ in _events(
+        "The discussions coincided with Trump's arrival in Doha, Qatar."))
+    assert any("34 hostages" in e for e, _ in _events(
+        "Israel said Hamas had not yet confirmed the status of 34 hostages it would free."))
+    assert any("34 hostages" in e for e, _ in _events(
+        "A Hamas official said the group had agreed to release 34 Israeli prisoners."))
+    # a round of talks is no truce under way, and 33 is not the list of 34
+    assert not any("34 hostages" in e for e, _ in _events(
+        "The first phase would free 33 hostages."))

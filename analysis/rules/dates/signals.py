@@ -6,6 +6,7 @@ holidays, remains. Fed by every other module of the package; feeds
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from functools import lru_cache
 
@@ -129,6 +130,7 @@ def date_signals(text: str, sentences: list[tuple[int, int]] | None = None) -> l
     _events_of_the_coming_week(text, mentions, sentence_of)
     _year_hints(text, mentions, sentences)
     mentions += _truce_days(text, mentions, sentence_of)
+    mentions = _truce_of_its_milestone(mentions, sentence_of)
     _lead_dates(text, mentions, sentences)
     _latest_round_dates(text, mentions, sentence_of)
     _relative_years(text, mentions)
@@ -216,10 +218,41 @@ def _truce_days(text: str, mentions: list[dict], sentence_of) -> list[dict]:
                       "start_char": mention["start_char"], "end_char": mention["end_char"],
                       "event": row.event, "event_kind": row.kind,
                       "date": row.start.isoformat(), "end_date": row.start.isoformat(),
-                      "tense": mention.get("tense") or "past",
+                      "tense": mention.get("tense") or "past", "from_date": True,
                       # "a truce has held since October 10": no news of that day
                       **({"since": True} if mention.get("since") else {})})
     return found
+
+
+# Round 8: "the current hostage exchange agreement and cease-fire ... went into effect on
+# Jan. 19": a truce under way named in the sentence of its own first day is that truce, not
+# the other truces the words "current cease-fire" also name (the October 2025 ceasefire,
+# open to the calendar's end, let a coming "Feb. 3" of 2026 fit as well as 2025's).
+def _truce_of_its_milestone(mentions: list[dict], sentence_of) -> list[dict]:
+    """The mentions without the alternatives of a ceasefire under way that a truce milestone
+    of the same sentence (:func:`_truce_days`) does not name, when one alternative starts
+    within days of the milestone."""
+    milestones = {}
+    for m in mentions:
+        if m.get("kind") == "event" and m.get("event_kind") in TRUCE_ROW_KINDS and \
+                m.get("text") and m.get("date") == m.get("end_date") and m.get("from_date"):
+            milestones.setdefault(sentence_of(m["start_char"]), []).append(m["date"])
+    if not milestones:
+        return mentions
+    drop = set()
+    for key, days in milestones.items():
+        under_way = [m for m in mentions if m.get("kind") == "event" and m.get("tense") ==
+                     "during" and m.get("event_kind") == "ceasefire" and
+                     sentence_of(m["start_char"]) == key]
+        named = [m for m in under_way if any(abs(_days_apart(m["date"], d)) <= 5 for d in days)]
+        if named:
+            drop.update(id(m) for m in under_way if m not in named)
+    return [m for m in mentions if id(m) not in drop]
+
+
+def _days_apart(a: str, b: str) -> int:
+    """Days from ISO day `b` to ISO day `a`."""
+    return (dt.date.fromisoformat(a) - dt.date.fromisoformat(b)).days
 
 
 # A year-less date followed by "last year" / "this year" ("the attack on October 7 last year",
