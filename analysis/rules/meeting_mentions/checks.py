@@ -45,6 +45,17 @@ OBJECT_DETERMINERS = {"a", "an", "the", "his", "her", "its", "their"}
 OBJECT_STOPS = {"from", "of", "by", "to", "with", "on", "for", ",", "and"}
 
 
+def _attributed(before: list[str]) -> bool:
+    """A place inside an attribution ('according to diplomatic sources in Ankara', 'according
+    to officials in Cairo'): where the source is, not where anyone met. 'according to' within
+    the seven words before the place, no comma between. Leaves 'met in Istanbul, according to
+    sources' (the place comes first)."""
+    if "according" not in before:
+        return False
+    k = len(before) - 1 - before[::-1].index("according")
+    return before[k + 1:k + 2] == ["to"] and "," not in before[k:]
+
+
 def _delegation_object(words: list[str], delegation: set) -> bool:
     """A determiner, up to three words, then a delegation word: 'received a Hamas
     delegation', 'welcomed the Israeli negotiating team', 'received a delegation led by X'
@@ -477,7 +488,8 @@ class ChecksMixin:
                                                                                end + 3)])
         if verdict is not None:
             return verdict
-        if self._origin_of_arrival(doc, start, sent):
+        if self._origin_of_arrival(doc, start, sent) or _attributed(doc_lowers(doc)[
+                max(sent.start, start - 7):start]):
             return False
         i = start - 1
         while i >= sent.start and doc[i].lower_ in ("the", "a", "an", "another"):

@@ -177,13 +177,15 @@ def _sent_to(senders: set[str], before: list[str]) -> bool:
 
 def _to_send(before: list[str]) -> bool:
     """'has approved sending a team to Doha', 'decided to send a delegation to Cairo', 'has
-    agreed to send the director of the Mossad to ceasefire negotiations in Qatar': someone
-    still to be sent (a gerund or an infinitive of sending up to ten words before the meeting
+    agreed to send the director of the Mossad to ceasefire negotiations in Qatar', 'Israel
+    will send the chief of its Mossad intelligence agency to Qatar to continue talks': someone
+    still to be sent (a gerund, an infinitive or a future of sending before the meeting
     word). Leaves 'Israel sent a delegation to Cairo on Sunday' (it went)."""
     if "home" in before or "back" in before:
         return False  # "is sending its negotiators home from Qatar": the talks were there
     return any(w in ("sending", "dispatching") or (
-        w in ("send", "dispatch") and before[k - 1:k] == ["to"]) for k, w in enumerate(before))
+        w in ("send", "dispatch") and before[k - 1:k] in (["to"], ["will"], ["would"], ["'ll"]))
+        for k, w in enumerate(before))
 
 
 def _sent_to_go(senders: set[str], goes: set[str], words: list[str]) -> bool:

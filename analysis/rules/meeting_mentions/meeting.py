@@ -282,7 +282,7 @@ class MeetingMixin:
             for k, w in enumerate(window)) or bool(
             _phrase_in(near, self.lex_lists["planned_phrase"])) or _sent_to(
                 self.lex["sender"], doc_lowers(doc)[s.start:first])
-        planned = planned or _to_send(doc_lowers(doc)[max(s.start, first - 10):first])
+        planned = planned or _to_send(doc_lowers(doc)[max(s.start, first - 16):first])
         planned = planned or self._verb_planned(doc, s, first) or _sent_to_go(
             self.lex["sender"], self.lex["travel_verb"] | self.lex["meet_verb"],
             doc_lowers(doc)[s.start:min(s.end, first + 6)]) or _hedged_future(
