@@ -560,3 +560,17 @@ def test_talks_under_way_do_not_date_a_planned_trip(status, day):
     talks = _mention("anaphor", "talks", "held", ongoing="ongoing", start_char=120)
     rows = [finish_cluster(c, report) for c in cluster_mentions([trip, talks], report)]
     assert [(row["location"], row["date"]) for row in rows] == [("Doha", day)]
+
+
+def test_the_day_of_a_statement_is_not_the_meetings(nlp):
+    """'Hamas said in a statement on Wednesday that negotiations are continuing in Doha':
+    Wednesday is the statement's day; the talks of nobody named, without a round of the
+    record that week, stay undated. 'Negotiations resumed in Doha on Wednesday' keeps its
+    day."""
+    report = dt.date(2024, 12, 26)
+    _, rounds = run(nlp, {"a": ("Hamas said in a statement on Wednesday that negotiations are "
+                                "continuing in Doha under Qatari and Egyptian mediation.", report)})
+    assert list(rounds["start_date"]) == [""]
+    _, rounds = run(nlp, {"a": ("Negotiations on a hostage deal resumed in Doha on Wednesday "
+                                "under Qatari and Egyptian mediation.", report)})
+    assert list(rounds["start_date"]) == ["2024-12-25"]

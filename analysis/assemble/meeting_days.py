@@ -33,6 +33,12 @@ MEETING_NOUNS = frozenset(word_lists("meeting_lexicon.csv")["noun"])
 WEEK_WORDS = re.compile(r"\b(?:last|next|weeks?|weekend)\b", re.IGNORECASE)
 MONTH_WORDS = re.compile(r"\b(?:" + "|".join(MONTH_NAMES) + r")\b|\d", re.IGNORECASE)
 UNDATED_BASE = dt.date(2099, 12, 31)  # resolves a date with its year in an undated article
+THAT = r",?\s+that\b"  # "said on Wednesday that ...", "disclosed on Wednesday, April 17, that"
+# who says or decides, before the date words of a statement's day: the meeting lexicon's verbs
+# of speech ("said", "told", "disclosed"), "in a statement", "a news conference", "decided"
+STATEMENT_WORDS = re.compile(r"\b(?:" + "|".join(sorted(
+    {*word_lists("meeting_lexicon.csv")["speech"], "statement", "conference", "decided"},
+    key=len, reverse=True)) + r")\b[^.;]{0,60}?$", re.IGNORECASE)
 
 
 def resolve_date(date_text: str, report_date: dt.date | None, tense: str | None = None):
@@ -148,6 +154,30 @@ def month_of_the_meeting(mention: dict) -> str:
     return found["when"] if found else ""
 
 
+def statement_day(mention: dict) -> bool:
+    """Whether the mention's date words are the day of a statement about it, right before
+    'that' after a verb of speech or decision ("The movement said in a statement on Wednesday
+    that negotiations are continuing in Doha", "Netanyahu decided on Tuesday that most of the
+    delegation in Doha will return"): the day it was said, not the meeting's. Leaves "a round
+    in Cairo on February 13 that ended without a breakthrough" (no one speaking), "on
+    Wednesday, when the talks resumed" and date words the sentence does not have.
+
+    >>> statement_day({"date_text": "on Wednesday",
+    ...                "sentence": "Hamas said on Wednesday that talks continue in Doha."})
+    True
+    >>> statement_day({"date_text": "on Wednesday",
+    ...                "sentence": "Talks resumed in Doha on Wednesday, officials said."})
+    False
+    >>> statement_day({"date_text": "on February 13",
+    ...                "sentence": "It follows a round in Cairo on February 13 that ended."})
+    False
+    """
+    date_text = mention.get("date_text") or ""
+    found = re.search(re.escape(date_text) + THAT, mention.get("sentence") or "") \
+        if date_text else None
+    return found is not None and STATEMENT_WORDS.search(found.string[:found.start()]) is not None
+
+
 def date_mention(mention: dict, report_date: dt.date | None) -> tuple[dict, dt.date | None]:
     """The mention with its day resolved against the report date: a planned day makes it
     planned; a week or month is its span ("last week", "the January meeting"); a week or
@@ -157,6 +187,8 @@ def date_mention(mention: dict, report_date: dt.date | None) -> tuple[dict, dt.d
     month = month_of_the_meeting(mention)
     if month:
         mention = {**mention, "date_text": month}
+    elif statement_day(mention):  # "said on Wednesday that talks continue": the day it was
+        mention = {**mention, "date_text": "", "said_on": mention["date_text"]}  # said
     day, planned = resolve_date(mention.get("date_text", ""), report_date, tense_of(mention))
     if planned and mention.get("status") == "held":
         mention = {**mention, "status": "planned", "planned": True}
