@@ -202,3 +202,26 @@ def test_more_words_for_events_of_2025():
     # a round of talks is no truce under way, and 33 is not the list of 34
     assert not any("34 hostages" in e for e, _ in _events(
         "The first phase would free 33 hostages."))
+
+
+# --- a holiday said to have begun this week ---------------------------------------------------
+
+def _holidays(text):
+    return [m for m in date_signals(text) if m["kind"] == "holiday"]
+
+
+def test_a_holiday_that_began_this_week_puts_the_report_in_its_first_days():
+    text = ("The talks would mark the first time both sides joined since the start of the "
+            "Muslim holy month of Ramadan earlier this week.")
+    (ramadan,) = _holidays(text)
+    assert ramadan.get("began_recently")
+    c = dating.mention_constraints(date_signals(text))[0]
+    days, _ = dating.calendar_days()
+    allowed = {days[i] for i in range(len(days)) if c.allowed[i]}
+    assert D(2024, 3, 14) in allowed and D(2024, 3, 8) not in allowed and \
+        D(2024, 3, 25) not in allowed
+    assert _holidays("Ramadan, which began on Monday, changed the rhythm of talks.")[0].get(
+        "began_recently")
+    # coming, and under way, stay as they were
+    assert not _holidays("Ramadan begins Monday.")[0].get("began_recently")
+    assert not _holidays("Talks continued during Ramadan.")[0].get("began_recently")
