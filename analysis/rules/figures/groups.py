@@ -123,8 +123,11 @@ def _toll_group(s: _Sentence, r: _Reading) -> str | None:
     if (last and (r.np.kind is None or r.np.others) and last["group"] != "all"  # injured": the
             and last["metric"] in ("killed", "injured") and (_same_clause(  # same group; "726
                 last, s.text, r.number) or r.np.others)  # soldiers killed, while 4,576 others
-            and not any(o["row"] is last and o["subset"] for o in s.outcomes)):  # injured"
-        return last["group"]  # (not after "including 169 children": a part, not the subject)
+            and not any(o["row"] is last and o["subset"] for o in s.outcomes)  # injured"
+            and not any(_AMONG_THE_DEAD.match(s.text, row["end_char"] - s.offset)
+                        for row in s.rows)):
+        return last["group"]  # (not after "including 169 children": a part, not the subject;
+        # not after "4,324 children among the dead and 2,823 women, with 26,000 more wounded")
     among = _AMONG_GROUP.match(r.after)
     if among and s.lexicon.group_of.get(among.group("word").lower()):
         return s.lexicon.group_of[among.group("word").lower()]  # "891 casualties among its
@@ -132,6 +135,7 @@ def _toll_group(s: _Sentence, r: _Reading) -> str | None:
     return None
 
 
+_AMONG_THE_DEAD = re.compile(r"\s*(?:were\s+|are\s+)?among\s+(?:the|those)\b", re.IGNORECASE)
 # the group a toll is counted among: "recorded 891 casualties among its soldiers"
 _AMONG_GROUP = re.compile(r"^\s*(?:casualties\s+|deaths\s+|fatalities\s+)?among\s+(?:its|their|"
                           r"the|israel['’]s|israeli)?\s*(?P<word>[\w-]+)\b", re.IGNORECASE)
@@ -287,6 +291,9 @@ def _part_of_subgroup(s: _Sentence, r: _Reading) -> str | None:
     if r.np.kind not in (None, "pronoun") or not before:
         return None
     row = next((o["row"] for o in reversed(s.outcomes[:-1]) if not o.get("excluded")), None)
+    if row is not None and row["value"] < r.value:
+        return None  # a part is no larger than its whole: "2,823 women, with more than 26,000
+        # more wounded" (a toll of its own)
     if row is not None and row["group"] not in ("all", "alive") and (
             r.np.kind == "pronoun" or _PART_AFTER_SUBGROUP.match(
                 s.text[before[-1].end:r.number.start])):

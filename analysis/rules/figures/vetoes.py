@@ -169,7 +169,7 @@ _PLAN_BEFORE = re.compile(
     r"\b(?:agreement|deal|accord|truce|pause|ceasefire|cease-fire|arrangement|phase|proposal|"
     r"plan|talks|negotiations|framework)\b[^.;]{0,60}?"
     r"\b(?:to\s+(?:extend|secure|bring|free|release|pause|halt|end|stop|allow|see|swap|exchange)|"
-    r"involv(?:es|e|ing)|entails?|provid(?:es|e|ing)\s+for|would|will|could|includes?|"
+    r"involv(?:es|e|ing)|entails?|provid(?:es|e|ing)\s+for|would|will|could|includ(?:es|e|ed|ing)|"
     r"outlin(?:es|e|ed|ing)|envisag(?:es|e|ed|ing)|foresees?|"
     r"touch(?:es|ed)?\s+on|calls?\s+for)\b", re.IGNORECASE)
 _NOMINAL_RELEASE_END = re.compile(r"\b(?:(?:release|return|freeing)\s+of|releasing|freeing|"
