@@ -225,3 +225,17 @@ def test_a_holiday_that_began_this_week_puts_the_report_in_its_first_days():
     # coming, and under way, stay as they were
     assert not _holidays("Ramadan begins Monday.")[0].get("began_recently")
     assert not _holidays("Talks continued during Ramadan.")[0].get("began_recently")
+
+
+def test_a_meeting_at_mar_a_lago_told_from_either_side():
+    text = ("Trump to Meet Netanyahu at Mar-a-Lago to Push Gaza Ceasefire\n\n"
+            "US President Donald Trump is set to meet Prime Minister Benjamin Netanyahu on "
+            "Monday at his Mar-a-Lago estate in Florida.")
+    found = {(e, t) for e, t in _events(text)}
+    # the headline's "X to Meet Y" is coming, not the news of a meeting held
+    assert all(t == "future" for _, t in found), found
+    constraints = dating.mention_constraints(date_signals(text))
+    meeting = [c for c in constraints if c.kind == "event"]
+    assert len(meeting) == 1 and "within 8 days" in meeting[0].label, [c.label for c in meeting]
+    assert "Mar-a-Lago (29 December 2025)" in meeting[0].label
+    assert "White House" not in meeting[0].label   # the longer phrase names the place

@@ -149,6 +149,8 @@ def _one_mention_per_event(mentions: list[dict]) -> list[dict]:
             tense = m.get("tense") or "past"
             tenses.setdefault(key, set()).add(tense)
             rank = EVENT_RELATION_ORDER.index(tense) if tense in EVENT_RELATION_ORDER else 9
+            if m.get("coming_days") or m.get("recent_days"):
+                rank -= 0.5   # (round 8) "will meet ... on Monday" tells more than a headline
             if m.get("starts_weekday") is not None or m.get("starts_soon") or \
                     m.get("began_recently"):
                 rank = -1   # "Ramadan ... begins Monday" tells the most

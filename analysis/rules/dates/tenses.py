@@ -168,6 +168,8 @@ def _set_tense(text: str, mention: dict, start: int, end: int) -> None:
         mention["tense"] = _event_tense(text[start:mention["start_char"]], mention)
         if CURRENT_STATE.match(mention["text"]):
             mention["tense"] = "during"   # "the current, fragile ceasefire": in force now
+        if HEADLINE_PLAN.match(mention["text"]):
+            mention["tense"] = "future"   # "Trump to Meet Netanyahu at Mar-a-Lago"
         if mention["tense"] == "past" and SIDELINES.match(mention["text"]):
             mention["tense"] = "during"   # "met on the sidelines of the UN General Assembly"
         after = text[mention["end_char"]:min(end, mention["end_char"] + 40)]
@@ -178,6 +180,13 @@ def _set_tense(text: str, mention: dict, start: int, end: int) -> None:
             mention["tense"] = "offset"
             mention["offset_days"] = _number(ago.group("num")) * AGO_UNIT_DAYS[
                 ago.group("unit").lower()]
+
+
+# Round 8: a name and "to" + a verb of meeting opening the event's words is a headline's
+# future ("Trump to Meet Netanyahu at Mar-a-Lago", "Witkoff to visit Israel"), not the news
+# of a meeting held (an event in the headline was read as the report's own news).
+HEADLINE_PLAN = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s+to\s+(?:meet|visit|host|"
+                           r"travel|fly|hold|sign|receive|welcome)\b", re.IGNORECASE)
 
 
 # A past verb right before a scheduled event's phrase keeps it past even in a future clause
