@@ -159,7 +159,9 @@ def test_rounds_vs_reference_found_round_matching_none():
 
 def test_undated_article_joins_only_rounds_inside_its_window():
     """An undated meeting of an undated article: with a date window it may join a round in
-    that window; without one, or with a window elsewhere, it stays a round of its own."""
+    that window; with a window elsewhere it stays a round of its own. Without any window the
+    record places it (rule 4 of analysis.assemble.anchors: the one Rome round naming Burns
+    and Barnea is that of 28 July 2024), and it joins the dated report of that round."""
     meetings = pd.DataFrame([
         {"doc_id": "dated", "report_date": "2024-07-29", "date": "2024-07-28",
          "date_text": "on Sunday", "location": "Rome", "participants": "William Burns;David Barnea",
@@ -173,7 +175,7 @@ def test_undated_article_joins_only_rounds_inside_its_window():
     elsewhere = merge_rounds(meetings, [], {}, {"undated": (dt.date(2025, 3, 1),
                                                             dt.date(2025, 3, 9))})
     assert list(elsewhere["n_reports"]) == [1, 1]
-    assert list(merge_rounds(meetings, [], {})["n_reports"]) == [1, 1]
+    assert list(merge_rounds(meetings, [], {})["n_reports"]) == [2]
 
 
 def test_rounds_notebook_shows_the_check(tmp_path, corpus_rounds):
@@ -574,3 +576,16 @@ def test_the_day_of_a_statement_is_not_the_meetings(nlp):
     _, rounds = run(nlp, {"a": ("Negotiations on a hostage deal resumed in Doha on Wednesday "
                                 "under Qatari and Egyptian mediation.", report)})
     assert list(rounds["start_date"]) == ["2024-12-25"]
+
+
+@pytest.mark.parametrize("place, people, day", [
+    ("Rome", "Steve Witkoff;Ron Dermer", "2025-07-24"),  # one Rome round names the two
+    ("Doha", "William Burns;David Barnea", ""),  # many Doha rounds name them
+    ("Rome", "Steve Witkoff", ""),  # one person
+    ("Washington", "Steve Witkoff;Ron Dermer", ""),  # no known round there
+])
+def test_undated_article_without_window_news_of_one_known_round(place, people, day):
+    """A held meeting with no date words in an article without any window takes the one
+    known round of the whole record at its place naming all its people (two or more)."""
+    row = _undated_meeting("", place, people)
+    assert list(merge_rounds(pd.DataFrame([row]), [], {})["start_date"]) == [day]

@@ -34,9 +34,11 @@ against that date upstream):
    Rashad, Al Thani); "Burns and Barnea in Doha on Friday" is nothing (22 March and 16
    August 2024), nor is "Rashad in Cairo on Monday" (one person).
 4. **the news of the article.** A held meeting with no date words, in a window of two
-   months or less: the one known round at the place in the window naming all its people
-   (two or more): "Kalin has met in Istanbul with a Hamas delegation led by al-Hayya" in an
-   article of October-December 2025 is the Istanbul round of 5 November 2025.
+   months or less, or without any window: the one known round at the place (in the window)
+   naming all its people (two or more, each in office): "Kalin has met in Istanbul with a
+   Hamas delegation led by al-Hayya" in an article of October-December 2025 is the Istanbul
+   round of 5 November 2025; "Witkoff met Dermer in Rome" in an article without a window is
+   the Rome round of 24 July 2025 (the one of July 2024 is Burns's).
 """
 
 from __future__ import annotations
@@ -341,16 +343,18 @@ def anchored_day(date_text: str, status: str, place: str, people: list[str],
 def news_round(place: str, people: set[str], window) -> dt.date | None:
     """Rule 4, a held meeting with no date words at all (the news the article reports:
     "Kalin has met in Istanbul with a Hamas delegation led by al-Hayya"), in a window of two
-    months or less: the first day of the one known round at the place inside the window
-    naming all its people, two or more. A meeting of one person, or of people some known
-    round does not name, or a window of months, stays undated."""
-    if len(people) < 2 or window is None or \
+    months or less or in none: the first day of the one known round at the place (inside
+    the window) naming all its people, two or more, each in office. A meeting of one person,
+    of people no known round names, of people several known rounds at the place name
+    ("Burns and Barnea in Doha"), or a window of months, stays undated."""
+    if len(people) < 2 or window is not None and \
             (window[1] - window[0]).days > NEWS_WINDOW_DAYS:
         return None
     gazetteer = load_gazetteer()
     found = {days[0] for days, known_place, theirs in known_rounds()
              if people <= theirs and gazetteer.compatible(place, known_place)
-             and window[0] - WEEK <= days[0] <= window[1]}
+             and (window is None or window[0] - WEEK <= days[0] <= window[1])
+             and all(in_office(p, days[0]) for p in people)}
     return found.pop() if len(found) == 1 else None
 
 
