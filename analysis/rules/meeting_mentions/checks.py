@@ -468,9 +468,14 @@ class ChecksMixin:
     def _says_he_met(self, doc, mention, sent) -> bool:
         """'The Qatari prime minister said his country has re-engaged with Hamas leaders in
         Doha', 'Burns said he met Kamel': a speaker who reports his own meeting (he, she,
-        his/her country or government, then a meeting word within eight words) takes part.
-        Leaves 'Netanyahu said the delegation would leave'."""
+        his/her country or government, then a meeting word within eight words) takes part; so
+        does one speaking at or during a meeting ('said at a meeting with Trump'). Leaves
+        'Netanyahu said the delegation would leave'."""
         words = doc_lowers(doc)[mention["end"] + 1:min(sent.end, mention["end"] + 10)]
+        if words[:1] in (["at"], ["during"]) and any(
+                w in self.lex["noun"] for w in words[1:4]):
+            return True  # "Netanyahu said at a meeting with Trump in Florida", "Sisi said
+            # during talks with Blinken": the speaker was at the meeting
         if words[:1] == ["that"]:
             words = words[1:]
         if not words or words[0] not in ("he", "she", "his", "her"):
