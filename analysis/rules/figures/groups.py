@@ -11,7 +11,7 @@ import re
 
 from analysis.rules.figures.metric import _INCLUDE_VERB
 from analysis.rules.figures.noun_phrase import _noun_phrase
-from analysis.rules.figures.reading import _Reading, _Sentence
+from analysis.rules.figures.reading import _ALIVE_PARTICIPLE, _Reading, _Sentence
 from analysis.rules.figures.triggers import _mask_dates, _nearest_cue, _same_clause
 
 # a toll of one cause or circumstance is a sub-count: (what follows the noun phrase, group)
@@ -186,8 +186,10 @@ def _group(s: _Sentence, r: _Reading) -> str | None:
     if held_group:
         return held_group
     if (r.alive and not r.metric.endswith("_released")) or (
-            r.metric == "hostages_held" and _LIVING.search(r.right[:r.np.end])):
-        return "alive"  # "20 of them believed alive", "holds 24 living hostages" (not
+            r.metric == "hostages_held" and (_LIVING.search(r.right[:r.np.end]) or (
+                r.part_of and _ALIVE_PARTICIPLE.match(r.after)))):
+        return "alive"  # "20 of them believed alive", "holds 24 living hostages", "three of
+        # the 24 hostages believed to be alive" (24: the living) (not
         # "released 20 Israeli captives alive": the release day's count)
     if r.metric == "displaced" and _IN_SHELTERS.match(r.after):
         return "in shelters"  # "1.3 million displaced people were sheltering in 155 UNRWA

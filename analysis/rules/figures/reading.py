@@ -255,6 +255,12 @@ def _alive_without_whole(s: _Sentence, r: _Reading) -> bool:
     if r.part_of and np.kind == "hostage" and (_said_dead(after, lexicon)
                                                or _said_alive(after, lexicon)):
         return False
+    participle = _ALIVE_PARTICIPLE.match(after) if np.kind == "hostage" and np.of_the else None
+    if participle:  # "three of the 24 hostages believed to be alive": the living are the whole;
+        if not _SURVIVED.match(after[participle.end():]):  # the part needs a predicate of its
+            return True  # own ("21 of 24 hostages believed alive had survived": alive)
+        r.alive = True
+        return False
     if _VAGUE_PART_OF.search(r.core_left):
         return False  # "most of the 33 are alive", "fewer than half of the 59": the whole
     if not (lexicon.alive_re.match(after) or (np.of_the and _ALIVE_IN_CLAUSE.match(after))
@@ -266,5 +272,12 @@ def _alive_without_whole(s: _Sentence, r: _Reading) -> bool:
                 or lexicon.hostage_word_re.search(s.context))
 
 
+# the living as a participle modifying a noun: "hostages believed to be alive", "thought to
+# still be alive" (not "are believed to be alive": a predicate)
+_ALIVE_PARTICIPLE = re.compile(r"^\s*(?:(?:still|previously|currently)\s+)?(?:believed|thought|"
+                               r"presumed|said|understood|known|confirmed)\s+(?:to\s+(?:still\s+)?"
+                               r"be\s+)?(?:still\s+)?alive\b", re.IGNORECASE)
+_SURVIVED = re.compile(r"^[^.;]{0,60}?\b(?:(?:had|have|has)\s+survived|(?:are|were|is|was)\s+"
+                       r"(?:still\s+)?alive)\b", re.IGNORECASE)
 _TAKEN_PARTICIPLE = re.compile(r"^\s*(?:taken|abducted|kidnapped|seized|captured)\b",
                                re.IGNORECASE)
