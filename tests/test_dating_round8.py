@@ -239,3 +239,13 @@ def test_a_meeting_at_mar_a_lago_told_from_either_side():
     assert len(meeting) == 1 and "within 8 days" in meeting[0].label, [c.label for c in meeting]
     assert "Mar-a-Lago (29 December 2025)" in meeting[0].label
     assert "White House" not in meeting[0].label   # the longer phrase names the place
+
+
+def test_dermer_named_to_lead_the_negotiating_team():
+    for text in ("Strategic Affairs Minister Ron Dermer will lead the Israeli delegation's "
+                 "negotiations over the second phase.",
+                 "On Tuesday, the Post confirmed that Dermer would take over the Israeli "
+                 "negotiating team."):
+        assert any("Dermer appointed" in e for e, _ in _events(text)), text
+    # leading the talks for months says nothing of the appointment's day
+    assert not _events("Dermer, who has led the talks since February, met Witkoff in Miami.")
