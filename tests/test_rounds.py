@@ -589,3 +589,19 @@ def test_undated_article_without_window_news_of_one_known_round(place, people, d
     known round of the whole record at its place naming all its people (two or more)."""
     row = _undated_meeting("", place, people)
     assert list(merge_rounds(pd.DataFrame([row]), [], {})["start_date"]) == [day]
+
+
+def test_no_place_on_either_side_needs_two_people_in_common():
+    """Two reports of one day naming no place merge only when they share two people: Trump
+    alone in one and Trump, Netanyahu and Witkoff in the other are two rounds; Netanyahu and
+    Witkoff in both, one round."""
+    def row(doc, people):
+        return {"doc_id": doc, "report_date": "2025-05-13", "date": "2025-05-12",
+                "date_text": "on Monday", "location": "", "participants": people,
+                "status": "held", "quote": "talks", "start_char": 0, "end_char": 5}
+    one = pd.DataFrame([row("a", "Donald Trump"),
+                        row("b", "Donald Trump;Benjamin Netanyahu;Steve Witkoff")])
+    assert sorted(merge_rounds(one, [], {})["n_reports"]) == [1, 1]
+    two = pd.DataFrame([row("a", "Benjamin Netanyahu;Steve Witkoff"),
+                        row("b", "Donald Trump;Benjamin Netanyahu;Steve Witkoff")])
+    assert list(merge_rounds(two, [], {})["n_reports"]) == [2]

@@ -137,6 +137,8 @@ def _fits(round_: _Round, meeting: _Meeting) -> bool:
         return True
     if mine and theirs:
         shared = len(mine & theirs)
+        if not round_.location and not meeting.location:
+            return shared >= 2  # nowhere named: one person (Trump) is no round in common
         return shared >= min(2, len(mine), len(theirs))
     # nobody named on one side: only the same day and place will do; a day from the news of
     # the day (that day or the one before) may be a day off: "talks continue in Doha" joins
