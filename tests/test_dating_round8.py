@@ -249,3 +249,13 @@ def test_dermer_named_to_lead_the_negotiating_team():
         assert any("Dermer appointed" in e for e, _ in _events(text)), text
     # leading the talks for months says nothing of the appointment's day
     assert not _events("Dermer, who has led the talks since February, met Witkoff in Miami.")
+
+
+def test_an_event_right_after_a_present_perfect_is_recent():
+    text = ("Witkoff said: \"We have decided to bring our team home from Doha for "
+            "consultations after the latest response from Hamas.\"")
+    assert [t for e, t in _events(text) if "recall" in e] == ["recent"]
+    # told as past, with no present perfect, it only bounds from below
+    assert [t for e, t in _events(
+        "In July, the US brought its team home from Doha and the talks stalled.")
+        if "recall" in e] in ([], ["past"])

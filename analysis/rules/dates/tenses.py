@@ -133,6 +133,11 @@ PAST_PERFECT = re.compile(r"\bhad\s+(?:already\s+|been\s+)?\w+(?:ed|en|t)\b", re
 # ... and an event phrase in the present perfect is the news itself ("Qatar has decided to
 # suspend its mediation").
 PRESENT_PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+\s+)?\w+ed\b", re.IGNORECASE)
+# ... or right before it (round 8): "We have decided to bring our team home from Doha" (the
+# statement of the day, quoted by every report of it: three fresh reports and a dev article
+# of 24 July 2025 left undated with the right best day), "Hamas has agreed to release".
+PRESENT_PERFECT_BEFORE = re.compile(r"\b(?:has|have)\s+(?:just\s+|now\s+|finally\s+)?\w+ed\s+"
+                                    r"(?:to\s+|on\s+|with\s+)?(?:the\s+)?$", re.IGNORECASE)
 
 
 DURING = re.compile(r"\b(?:during|throughout|this|in)\s+(?:the\s+)?(?:holy\s+|Muslim\s+|"
@@ -308,7 +313,7 @@ def _event_tense(before: str, mention: dict) -> str:
         mention["recent_days"] = RECENT_DAYS_DAYS    # "days after the strike"
     if recently or RECENTLY_NEW.search(before) or \
             PRESENT_PERFECT.search(mention["text"]) or \
-            mention.get("in_headline"):
+            PRESENT_PERFECT_BEFORE.search(before) or mention.get("in_headline"):
         return "recent"
     return "past"
 
