@@ -274,7 +274,8 @@ def _alive_without_whole(s: _Sentence, r: _Reading) -> bool:
 
 # the living as a participle modifying a noun: "hostages believed to be alive", "thought to
 # still be alive" (not "are believed to be alive": a predicate)
-_ALIVE_PARTICIPLE = re.compile(r"^\s*(?:(?:still|previously|currently)\s+)?(?:believed|thought|"
+_ALIVE_PARTICIPLE = re.compile(r"^\s*(?:(?:who|that)\s+(?:are|were)\s+)?"
+                               r"(?:(?:still|previously|currently)\s+)?(?:believed|thought|"
                                r"presumed|said|understood|known|confirmed)\s+(?:to\s+(?:still\s+)?"
                                r"be\s+)?(?:still\s+)?alive\b", re.IGNORECASE)
 _SURVIVED = re.compile(r"^[^.;]{0,60}?\b(?:(?:had|have|has)\s+survived|(?:are|were|is|was)\s+"

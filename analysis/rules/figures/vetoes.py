@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from analysis.rules.figures.metric import PRISONERS_HELD_MIN
+from analysis.rules.figures.rates import _whole_after
 from analysis.rules.figures.reading import _Reading, _Sentence
 from analysis.rules.figures.release_parts import (
     _named_part_of_release,
@@ -128,6 +129,24 @@ def _identified_hostages(s: _Sentence, r: _Reading) -> bool:
     "two hostages have not been released" (held)."""
     return r.metric.startswith("hostages_") and bool(
         _IDENTITIES_OF.search(r.core_left) or _IDENTIFIED_AFTER.match(r.after))
+
+
+# a participle of holding after a counted whole, with no finite verb after it in the clause
+_HELD_PARTICIPLE_ONLY = re.compile(
+    r"^\s*(?:(?:who|that)\s+(?:are|were)\s+)?(?:(?:still|currently|previously)\s+)?"
+    r"(?:(?:believed|thought|said|known)\s+to\s+(?:still\s+)?be\s+)?(?:still\s+)?(?:being\s+)?"
+    r"(?:held|kept|in\s+captivity)\b(?![^,;.]*\b(?:are|is|were|was|remain|remains|have|has|had)\b)",
+    re.IGNORECASE)
+
+
+def _part_told_by_the_whole(s: _Sentence, r: _Reading) -> bool:
+    """A part of a counted whole whose only state is the whole's participle: "the fate of three
+    out of 24 hostages believed to be held by Hamas" (the three are not said held; the 24
+    are). Leaves parts with a finite predicate of their own ("97 of the 251 hostages taken by
+    Hamas remain in Gaza") and releases ("Hamas freed three of the 24 hostages held")."""
+    return r.metric == "hostages_held" and r.np.of_the and not r.part_of \
+        and _whole_after(s.text, r.number, s.numbers) is not None \
+        and bool(_HELD_PARTICIPLE_ONLY.match(r.after))
 
 
 def _taken_before_war(s: _Sentence, r: _Reading) -> bool:
@@ -335,7 +354,7 @@ _LEAVING_END = re.compile(r"\b(?:leaving|leave|leaves)\s+(?:\w+\s+){0,2}$", re.I
 
 
 _METRIC_VETOES = (_custody_death, _former_detainees, _identified_part, _bodies_handed_over,
-                  _bodies_moved, _identified_hostages,
+                  _bodies_moved, _identified_hostages, _part_told_by_the_whole,
                   _taken_before_war, _hostages_killed_by, _returnees,
                   _freed_by_israel, _incident_toll, _small_toll_without_war,
                   _count_since_restart, _proposed_release, _release_in_plan,
