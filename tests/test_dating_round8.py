@@ -259,3 +259,10 @@ def test_an_event_right_after_a_present_perfect_is_recent():
     assert [t for e, t in _events(
         "In July, the US brought its team home from Doha and the talks stalled.")
         if "recall" in e] in ([], ["past"])
+
+
+def test_a_date_that_is_a_big_day_is_coming():
+    text = ("\u201cWe're working very hard to get the hostages back and as you know January 20 "
+            "is a very big day,\u201d Trump said on December 10.")
+    tenses = {m["text"]: m["tense"] for m in date_signals(text) if m["kind"] == "month_day"}
+    assert tenses == {"January 20": "future", "December 10": "past"}, tenses
