@@ -605,3 +605,17 @@ def test_no_place_on_either_side_needs_two_people_in_common():
     two = pd.DataFrame([row("a", "Benjamin Netanyahu;Steve Witkoff"),
                         row("b", "Donald Trump;Benjamin Netanyahu;Steve Witkoff")])
     assert list(merge_rounds(two, [], {})["n_reports"]) == [2]
+
+
+def test_a_known_round_naming_a_country_only_as_a_group_makes_the_day_doubtful():
+    """Burns, Barnea and the Qatari prime minister in Doha 'on Thursday', no window: the Doha
+    summit of Thursday 15 August 2024 names the three, but the Doha meeting of Thursday 9
+    November 2023 names Burns, Barnea and 'Qatari officials': either may be it, so the
+    meeting stays undated. Barnea and Bar 'on Thursday' in Doha are still placed (no row
+    naming one of them and a group of the other's country competes)."""
+    three = _undated_meeting("on Thursday", "Doha",
+                             "William Burns;David Barnea;Mohammed bin Abdulrahman Al Thani")
+    assert list(merge_rounds(pd.DataFrame([three]), [], {})["start_date"]) == [""]
+    from analysis.assemble.anchors import record_groups
+    assert record_groups("William Burns (CIA); David Barnea (Mossad); Qatari officials") == \
+        {"qatar"}

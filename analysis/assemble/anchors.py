@@ -53,7 +53,7 @@ import pandas as pd
 from analysis.paths import REFERENCE_ROUNDS
 from analysis.rules.actors import load_actors
 from analysis.rules.dates import WEEKDAY_NAMES
-from analysis.rules.lexicon import MONTHS
+from analysis.rules.lexicon import MONTHS, word_lists
 from analysis.rules.places import load_gazetteer
 
 MAX_WINDOW_DAYS = 120  # a wider window says little more than "some time in these years"
@@ -210,6 +210,55 @@ def in_office(name: str, day: dt.date) -> bool:
                for _, start, end in actor.tenures)
 
 
+# who a record row names only as a group: "Qatari officials", "Egyptian mediators", "Israeli
+# negotiating team", "Hamas delegation"; the country each demonym stands for
+_GROUP_NOUNS = r"(?:officials|mediators|delegations?|teams?|negotiators|representatives)"
+_DEMONYMS = {**{k: v for k, v in (pair.split(":", 1) for pair in
+                                  word_lists("meeting_lexicon.csv")["host_people"])},
+             "us": "united states", "u.s.": "united states", "american": "united states",
+             "hamas": "palestinian territories"}
+_DEMONYM = r"(?:" + "|".join(map(re.escape, sorted(_DEMONYMS, key=len, reverse=True))) + r")"
+_GROUP = re.compile(r"(?<![\w.])(" + _DEMONYM + r"(?:(?:,\s*|\s+and\s+)" + _DEMONYM + r")*)"
+                    r"(?:\s+[\w-]+){0,2}?\s+" + _GROUP_NOUNS + r"\b")
+_ONE_DEMONYM = re.compile(r"(?<![\w.])" + _DEMONYM + r"(?![\w])")
+
+
+def record_groups(text: str) -> frozenset[str]:
+    """The countries (lower case, as the actor table's) whose people a record row names only
+    as a group: 'William Burns (CIA); David Barnea (Mossad); Qatari officials' -> qatar;
+    'Israeli team; Hamas (indirect); Egyptian and Qatari mediators' -> israel, egypt, qatar
+    (not Hamas: 'indirect' is no group word).
+
+    >>> sorted(record_groups("Israeli team; Hamas (indirect); Egyptian and Qatari mediators"))
+    ['egypt', 'israel', 'qatar']
+    """
+    return frozenset(_DEMONYMS[d] for m in _GROUP.finditer((text or "").lower())
+                     for d in _ONE_DEMONYM.findall(m.group(1)))
+
+
+@lru_cache(maxsize=1)
+def known_groups() -> dict[tuple[dt.date, str], frozenset[str]]:
+    """(first day, place) of each known round -> :func:`record_groups` of its row."""
+    out: dict[tuple[dt.date, str], frozenset[str]] = {}
+    for row in load_reference_rounds().to_dict("records"):
+        for place in row["places"] if row["start"] is not None else []:
+            out[(row["start"], place)] = record_groups(row["participants"])
+    return out
+
+
+def maybe_in(people: set[str], theirs: frozenset[str], days, place: str) -> bool:
+    """Whether the people may all be at a known round that names all of them but one, that
+    one of a country whose people the row names only as a group: Burns, Barnea and the Qatari
+    prime minister may be the Doha round of 9 November 2023 ('William Burns; David Barnea;
+    Qatari officials'). A row naming fewer of them is another round."""
+    left = people - theirs
+    if len(left) != 1 or len(people) < 2:
+        return False
+    groups = known_groups().get((days[0], place), frozenset())
+    actor = load_actors().actors.get(next(iter(left)))
+    return actor is not None and actor.country.lower() in groups
+
+
 @lru_cache(maxsize=1)
 def known_rounds() -> tuple[tuple[tuple[dt.date, ...], str, frozenset[str]], ...]:
     """The record's rounds of talks as (their days, their place, their people)."""
@@ -312,7 +361,7 @@ def day_from_people(weekday: int, place: str, people: set[str], window,
     if len(people) < 2:
         return None
     gazetteer = load_gazetteer()
-    naming_all, named_by = set(), set()
+    naming_all, named_by, maybe = set(), set(), set()
     for days, known_place, theirs in known_rounds() if rounds is None else rounds:
         if not gazetteer.compatible(place, known_place):
             continue
@@ -323,8 +372,10 @@ def day_from_people(weekday: int, place: str, people: set[str], window,
             naming_all.update(fitting[:1])
         elif len(theirs) >= 3 and theirs <= people:
             named_by.update(fitting[:1])
+        elif maybe_in(people, theirs, days, known_place):
+            maybe.update(fitting[:1])
     found = naming_all or named_by
-    return found.pop() if len(found) == 1 else None
+    return found.pop() if len(found) == 1 and maybe <= found else None
 
 
 def anchored_day(date_text: str, status: str, place: str, people: list[str],
@@ -351,11 +402,16 @@ def news_round(place: str, people: set[str], window) -> dt.date | None:
             (window[1] - window[0]).days > NEWS_WINDOW_DAYS:
         return None
     gazetteer = load_gazetteer()
-    found = {days[0] for days, known_place, theirs in known_rounds()
-             if people <= theirs and gazetteer.compatible(place, known_place)
-             and (window is None or window[0] - WEEK <= days[0] <= window[1])
-             and all(in_office(p, days[0]) for p in people)}
-    return found.pop() if len(found) == 1 else None
+    found, maybe = set(), set()
+    for days, known_place, theirs in known_rounds():
+        if gazetteer.compatible(place, known_place) and \
+                (window is None or window[0] - WEEK <= days[0] <= window[1]) and \
+                all(in_office(p, days[0]) for p in people):
+            if people <= theirs:
+                found.add(days[0])
+            elif maybe_in(people, theirs, days, known_place):
+                maybe.add(days[0])
+    return found.pop() if len(found) == 1 and maybe <= found else None
 
 
 def on_known_round(place: str, day: dt.date) -> bool:
