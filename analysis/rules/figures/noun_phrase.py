@@ -110,6 +110,8 @@ def _noun_phrase(right: str, lexicon: FigureLexicon) -> NounPhrase:
         phrase.kind = "hostage" if "hostage" in kinds else "prisoner"
         if phrase.kind == "prisoner" and (nationality == "israeli" or foreign):
             phrase.kind = "hostage"  # "13 Israeli prisoners", "Israeli detainees": the held
+        elif phrase.kind == "hostage" and nationality == "palestinian" and "prisoner" not in kinds:
+            phrase.kind = "prisoner"  # "30 Palestinian hostages held in jails" (Iranian outlets)
         return phrase
     last = kinds[-1]
     if last == "foreign" or (foreign and last in ("person", "subgroup")):

@@ -263,9 +263,15 @@ def _arrests_since(s: _Sentence, r: _Reading) -> bool:
     """Arrests counted since a date are not the number held: "the total number of detainees
     since October 7, 2023, has exceeded 20,000". Leaves "the number of prisoners in Israeli
     jails has exceeded 10,000"."""
-    return r.metric == "prisoners_held" and bool(
-        re.search(r"\bsince\b", r.core_left[r.trigger_start:]) if r.left_trigger
-        else re.match(r"^[^.;]{0,40}?\b(?:arrested|detained)\s+since\b", r.after))
+    if r.metric != "prisoners_held":
+        return False
+    if r.left_trigger and re.search(r"\b(?:detained|arrested|detainees|arrests)\b",
+                                    r.core_left[max(0, r.trigger_start - 30):], re.IGNORECASE) \
+            and re.match(r"^[^.;\d]{0,30}?\bsince\b", r.after):
+        return True  # "the number of Palestinians detained in the West Bank has risen to 7,505
+        # since Oct. 7" (not "held in Israeli jails ... to 10,000 since": a count held)
+    return bool(re.search(r"\bsince\b", r.core_left[r.trigger_start:]) if r.left_trigger
+                else re.match(r"^[^.;]{0,40}?\b(?:arrested|detained)\s+since\b", r.after))
 
 
 def _release_withheld(s: _Sentence, r: _Reading) -> bool:

@@ -253,9 +253,10 @@ def _population_lists(data: dict, sources_path: str | Path) -> dict:
                  "palestinian": _phrase_re(data["palestinian_victim_cues"]),
                  "other": _phrase_re(data["other_victim_cues"])},
         other_war_re=_phrase_re(data["other_war_cues"]),
-        since_re=re.compile(r"(?:since|after|following|from|(?:began|started|erupted|broke\s+out)"
-                            r"\s+on)\s+(?:the\s+|an?\s+)?(?:hamas['’]s?\s+|its\s+)?$",
-                            re.IGNORECASE),
+        since_re=re.compile(r"(?:(?:since|after|following|from|(?:began|started|erupted|broke\s+out)"
+                            r"\s+on)\s+(?:the\s+|an?\s+)?(?:hamas['’]s?\s+|its\s+)?|"
+                            r"\b(?:war|conflict|fighting|hostilities|offensive|onslaught)\s+on\s+)$",
+                            re.IGNORECASE),  # ("since the outbreak of the conflict on October 7")
         displaced_cue_res={"israeli": _phrase_re(data["israeli_displaced_cues"]),
                            "other": _phrase_re(data["other_displaced_cues"])},
         israeli_agent_re=re.compile(rf"(?<![\w'’])(?:{_alternation(data['israeli_release_agents'])})"
