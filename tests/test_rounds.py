@@ -616,6 +616,8 @@ def test_a_known_round_naming_a_country_only_as_a_group_makes_the_day_doubtful()
     three = _undated_meeting("on Thursday", "Doha",
                              "William Burns;David Barnea;Mohammed bin Abdulrahman Al Thani")
     assert list(merge_rounds(pd.DataFrame([three]), [], {})["start_date"]) == [""]
+    two = _undated_meeting("on Thursday", "Doha", "David Barnea;Ronen Bar")
+    assert list(merge_rounds(pd.DataFrame([two]), [], {})["start_date"]) == ["2024-08-15"]
     from analysis.assemble.anchors import record_groups
     assert record_groups("William Burns (CIA); David Barnea (Mossad); Qatari officials") == \
         {"qatar"}
