@@ -266,3 +266,13 @@ def test_a_date_that_is_a_big_day_is_coming():
             "is a very big day,\u201d Trump said on December 10.")
     tenses = {m["text"]: m["tense"] for m in date_signals(text) if m["kind"] == "month_day"}
     assert tenses == {"January 20": "future", "December 10": "past"}, tenses
+
+
+def test_a_summit_where_one_spoke_is_under_way():
+    for text in ("Sullivan spoke to reporters on the sidelines of a Ukraine peace summit.",
+                 "Trump said at the NATO conference held in the Netherlands that the strike "
+                 "would help."):
+        assert [t for _, t in _events(text)] == ["during"], text
+    # after it, it is past news
+    assert [t for _, t in _events("After the NATO summit in The Hague, talks resumed.")] \
+        != ["during"]

@@ -247,11 +247,22 @@ AGO_AFTER = re.compile(rf"[\s,]*(?:some\s+|about\s+|nearly\s+|almost\s+|just\s+|
 AGO_UNIT_DAYS = {"day": 1, "week": 7, "month": 30}
 
 
+# Round 8: a summit named as where one spoke or met ("spoke to reporters on the sidelines of a
+# Ukraine peace summit", "Trump said at the NATO conference held in the Netherlands") is
+# under way or just ended: two reports of the summit's own days were left with months open.
+SIDELINES_BEFORE = re.compile(r"\bsidelines\s+of\s+(?:a|an|the)?\s*$", re.IGNORECASE)
+SAID_AT = re.compile(r"\b(?:said|says|told|spoke|speaking|remarks|announced|met|meeting)\s+"
+                     r"(?:[\w-]+\s+){0,3}?at\s+(?:a|an|the)\s+$", re.IGNORECASE)
+
+
 def _during(before: str, mention: dict) -> bool:
     """The report lies within the event or holiday: "during Ramadan", "throughout the
     truce", "in Ramadan", "this Passover", "in the truce" (a period, with an end date). Not
     "in the" or "this" before a one-day event ("the mediators in the ceasefire deal agreed
     in January", "this agreement"): its part in the story, not the time of the report."""
+    if SIDELINES_BEFORE.search(before) or (mention.get("event_kind") == "summit" and
+                                           SAID_AT.search(before)):
+        return True
     found = DURING.search(before)
     if not found:
         return False
