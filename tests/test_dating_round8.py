@@ -276,3 +276,15 @@ def test_a_summit_where_one_spoke_is_under_way():
     # after it, it is past news
     assert [t for _, t in _events("After the NATO summit in The Hague, talks resumed.")] \
         != ["during"]
+
+
+def test_an_event_of_several_rows_told_with_its_own_date_is_that_days_row():
+    text = "President Donald Trump met with Prime Minister Benjamin Netanyahu on the " \
+           "evening of July 7 at the White House."
+    mentions = date_signals(text)
+    rows = [m["date"] for m in mentions if m["kind"] == "event"]
+    assert rows == ["2025-07-07"], rows
+    assert [m.get("year_hint") for m in mentions if m["kind"] == "month_day"] == [2025]
+    # without its date, every meeting stays a candidate
+    assert len([m for m in date_signals("Trump met with Netanyahu at the White House.")
+                if m["kind"] == "event"]) >= 5

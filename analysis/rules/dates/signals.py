@@ -32,6 +32,7 @@ from analysis.rules.dates.weeks import (
     _attach_weekdays,
     _events_of_the_coming_week,
     _events_of_the_week,
+    _events_of_their_own_date,
     _events_on_a_coming_date,
 )
 from analysis.rules.dates.words import (
@@ -125,6 +126,7 @@ def date_signals(text: str, sentences: list[tuple[int, int]] | None = None) -> l
                                             m.get("tense") not in ("future", "during"))]
     mentions.sort(key=lambda m: (m["start_char"], m["end_char"]))
     _attach_weekdays(text, mentions)
+    mentions = _events_of_their_own_date(mentions)
     _events_on_a_coming_date(mentions, sentence_of)
     _events_of_the_week(text, mentions, sentence_of)
     _events_of_the_coming_week(text, mentions, sentence_of)
