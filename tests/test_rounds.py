@@ -621,3 +621,17 @@ def test_a_known_round_naming_a_country_only_as_a_group_makes_the_day_doubtful()
     from analysis.assemble.anchors import record_groups
     assert record_groups("William Burns (CIA); David Barnea (Mossad); Qatari officials") == \
         {"qatar"}
+
+
+def test_talks_to_resume_next_week_take_no_day_of_the_news():
+    """'Talks will resume next week in Cairo ... officials will reconvene in Cairo' (a report
+    of Friday 16 August 2024): the meeting is a week to come, not the day of the news."""
+    from analysis.assemble.meetings import cluster_mentions, finish_cluster
+
+    report = dt.date(2024, 8, 16)
+    plan = _mention("primary", "talks", "planned", location="Cairo", date_text="next week",
+                    tense="future", planned=True)
+    again = _mention("primary", "reconvene", "held", location="Cairo", peg="today",
+                     tense="past", start_char=120)
+    rows = [finish_cluster(c, report) for c in cluster_mentions([plan, again], report)]
+    assert [(row["location"], row["date"]) for row in rows] == [("Cairo", "")]

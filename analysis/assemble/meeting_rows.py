@@ -67,7 +67,9 @@ def finish_cluster(cluster: Cluster, report_date: dt.date | None) -> dict:
     if cluster.date and report_date and cluster.date > report_date:
         status = "planned"
     first = cluster.first
-    day = cluster.date or (cluster.soft if not cluster.span else None)
+    later = any(m.get("later") for m in cluster.mentions if m.get("kind") == "primary")
+    day = cluster.date or (cluster.soft if not cluster.span and not later else None)
+    # (the news of the day is no day of talks to resume "next week in Cairo")
     return {
         "date": day.isoformat() if day else "",
         "date_text": cluster.date_text,
