@@ -38,6 +38,7 @@ from analysis.rules.meeting_mentions.geometry import (
     OPENERS,
     TRIP_WORDS,
     _before_closing_clause,
+    _met_with,
 )
 
 # a day set off by commas or brackets after a name: "Netanyahu has, today (Sunday), instructed"
@@ -277,6 +278,10 @@ class ChecksMixin:
                                     if s.lower[j] in pronouns)
             before = [m for m in state.mentions if s.start <= m["start"] < pronoun
                       and m["kind"] in ("name", "person")]
+            before = [m for m in before if not _met_with(state.doc, m)
+                      and not self._met_object(state.doc, m)] or before
+            # ("Blinken met with el-Sisi in Cairo and is scheduled to travel to Israel, where
+            # he will meet Netanyahu": he is not the one met)
             if before:
                 # placed at the pronoun, so that it goes to the pronoun's meeting ("Burns will
                 # also attend, a source said after he met with Sisi in Cairo on Tuesday")
@@ -291,6 +296,15 @@ class ChecksMixin:
                 return {**state.previous_subject, "borrowed": True, "start": pronoun,
                         "end": pronoun + 1}  # (at the pronoun: it goes to the pronoun's group)
         return None
+
+    def _met_object(self, doc, mention: dict) -> bool:
+        """A person right after a verb of meeting, titles between ('met Egyptian President
+        Abdel Fattah el-Sisi'): the one met."""
+        i = mention["start"] - 1
+        while i >= max(0, mention["start"] - 6) and (doc[i].text[:1].isupper()
+                                                      or doc[i].lower_ in TITLE_WORDS):
+            i -= 1
+        return i >= 0 and doc[i].lower_ in self.lex["meet_verb"]
 
     def _travel_for_talks(self, s: Sentence, group: Group) -> bool:
         """'will travel to Cairo on Thursday for talks', 'flew to Doha to meet', 'will travel

@@ -36,12 +36,19 @@ def _distance(item, position: int) -> int:
 
 def _crosses_clause(doc: Doc, item, position: int, marks: str = ";") -> bool:
     """', and' or ';' between a place/day and a meeting word: another clause ("a round was
-    held in Cairo on Feb. 13, and negotiators met again in Paris"); with marks="," any
-    comma."""
+    held in Cairo on Feb. 13, and negotiators met again in Paris"), or 'and' before a second
+    predicate ('met el-Sisi in Cairo and is scheduled to travel to Israel': `NEXT_PREDICATE`);
+    with marks="," any comma."""
     low, high = (position, item[0]) if position < item[0] else (item[1], position)
     return any(doc[i].text in marks or (doc[i].text == "," and i + 1 < len(doc) and
                                         doc[i + 1].lower_ in CLAUSE_AFTER_COMMA)
+               or (doc[i].lower_ == "and" and i + 1 < len(doc)
+                   and doc[i + 1].lower_ in NEXT_PREDICATE)
                for i in range(low, high))
+
+
+NEXT_PREDICATE = {"is", "was", "are", "were", "will", "would", "has", "have", "had", "then"}
+# "met el-Sisi in Cairo and is scheduled to travel to Israel": a second predicate
 
 
 def _subordinate_between(doc: Doc, item, position: int) -> bool:

@@ -149,10 +149,17 @@ def _team_goes_on(s: Sentence, facts: Facts) -> bool:
 def _lone_visit(facts: Facts, group: Group, s: Sentence | None = None) -> bool:
     """A visit with nobody to meet and no talks: 'killed Haniyeh in July while he was visiting
     Tehran'. Leaves 'Blinken visited Cairo for talks', 'visited Doha and met the emir', 'is
-    likely to visit him in Florida' (a person visited: him, her, them)."""
+    likely to visit him in Florida' (a person visited: him, her, them), 'Blinken is set to
+    visit Egypt and Israel on Monday' to broker a ceasefire (a negotiator's visit to come,
+    the topic)."""
     if s is not None and any(s.lower[t.position - s.start + 1:t.position - s.start + 2] in (
             ["him"], ["her"], ["them"]) for t in group.triggers):
         return False
+    if s is not None and facts.negotiator and facts.topic and any(
+            s.lower[t.position - s.start - 1:t.position - s.start] in (["to"], ["will"])
+            for t in group.triggers):
+        return False  # "Blinken is set to visit Egypt and Israel on Monday, as the United
+        # States intensifies its efforts to broker a ceasefire in Gaza" (a visit to come)
     return all(t.word.lower() in VISIT_VERBS for t in group.triggers) and \
         facts.n_people < 2 and not facts.talks_in_sentence
 
