@@ -10,8 +10,8 @@ Two meetings from different articles are one round when
   window;
 - their places agree, or one contains the other (Paris is in Europe, Doha in Qatar; see
   ``analysis/rules/data/places.csv``), or one has no place;
-- they share participants (two, or all of the smaller list); meetings without named
-  participants merge only on the same day and place.
+- they share participants (two, or all of the smaller list; two when neither names a
+  place); meetings without named participants merge only on the same day and place.
 
 So "Burns will meet ... in Europe in the coming days" (a report of 2024-01-25) and "spoke this
 Sunday in Paris" (2024-01-28) with the same people are one round. An article never contributes
