@@ -288,3 +288,19 @@ def test_an_event_of_several_rows_told_with_its_own_date_is_that_days_row():
     # without its date, every meeting stays a candidate
     assert len([m for m in date_signals("Trump met with Netanyahu at the White House.")
                 if m["kind"] == "event"]) >= 5
+
+
+def test_the_nth_of_28_bodies_is_a_count_of_remains_still_held():
+    text = ("Israeli forces received a coffin containing what Hamas said was the 16th of 28 "
+            "bodies of hostages taken in the attacks.")
+    (remains,) = [m for m in date_signals(text) if m["kind"] == "remains"]
+    assert remains["count"] == 12 and remains.get("pending")
+    assert not [m for m in date_signals("The 16th of the month is a holiday.")
+                if m["kind"] == "remains"]
+
+
+def test_trump_and_the_emir_aboard_air_force_one():
+    assert any("Air Force One" in e for e, _ in _events(
+        "Trump held a summit aboard Air Force One with Tamim bin Hamad Al Thani, the Emir of "
+        "Qatar, during a refuelling stop in Doha."))
+    assert not _events("Trump flew to Florida aboard Air Force One.")

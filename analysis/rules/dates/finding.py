@@ -140,6 +140,21 @@ _RETURNED_BEFORE = re.compile(r"\b(?:recover|retriev|return|repatriat|receiv|ide
                               r"(?:the\s+)?$", re.IGNORECASE)
 
 
+# Round 8: a coffin said to hold "the 16th of 28 bodies" (Hamas's count, before Israel
+# identifies it): 28 minus that many still held, or one more if the identification fails.
+_NTH_OF_28 = re.compile(r"\b(?P<nth>[12]?\d)(?:st|nd|rd|th)\s+(?:of\s+(?:the\s+)?|out\s+of\s+"
+                        r"(?:the\s+)?)(?:28|twenty-eight)\s+(?:bodies|deceased|dead|remains|"
+                        r"hostages)\b", re.IGNORECASE)
+
+
+def _nth_of_the_bodies(text: str) -> list[dict]:
+    """Remains still held told as the ordinal of a coffin returned (:data:`_NTH_OF_28`)."""
+    return [{"text": m.group(0), "start_char": m.start(), "end_char": m.end(),
+             "kind": "remains", "count": DECEASED_OCT_2025 - int(m.group("nth")),
+             "returned": True, "pending": True}
+            for m in _NTH_OF_28.finditer(text) if 0 < int(m.group("nth")) < DECEASED_OCT_2025]
+
+
 def _remains_mentions(text: str) -> list[dict]:
     """Counts of hostages' remains still held (:data:`_REMAINS`), kind "remains"."""
     if not _REMAINS_WORD.search(text):
@@ -171,6 +186,7 @@ def _remains_mentions(text: str) -> list[dict]:
                         "end_char": match.end(), "kind": "remains", "count": count,
                         "returned": bool(match.group("back") or match.group("back5")),
                         **({"pending": True} if pending else {})})
+    out += _nth_of_the_bodies(text)
     counts = set()   # one mention per count: "returned the remains of 15 ... since the
     # ceasefire began, with 13 more still to be recovered" tells 13 twice
     return [m for m in out if not (m["count"] in counts or counts.add(m["count"]))]

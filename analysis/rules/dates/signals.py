@@ -355,9 +355,10 @@ CLAUSE_MARK = re.compile(r"[,;:()–—]")
 def _lede_background(text: str, mention: dict, first: tuple[int, int]) -> bool:
     """Whether the lede tells its event as distant or as a state (:data:`LEDE_DISTANT`,
     :data:`LEDE_STATE` within :data:`LEDE_DISTANT_CHARS` in the event's clause of the
-    lede `first`, or in the event's own words): "Israel broke the ceasefire in March" is no news of the report's
-    week. Leaves "Israel resumed strikes on Tuesday", "has confirmed it struck Hamas leaders
-    in Doha", "ended the January ceasefire" (a month naming the truce, not the day)."""
+    lede `first`, or in the event's own words): "Israel broke the ceasefire in March" is no
+    news of the report's week. Leaves "Israel resumed strikes on Tuesday", "has confirmed
+    it struck Hamas leaders in Doha", "ended the January ceasefire" (a month naming the
+    truce, not the day)."""
     start = max(first[0], mention["start_char"] - LEDE_DISTANT_CHARS)
     end = min(first[1], mention["end_char"] + LEDE_DISTANT_CHARS)
     # (the event's own clause: "..., in talks stalled since March" is another's distance)

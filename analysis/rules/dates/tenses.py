@@ -295,10 +295,12 @@ def _event_tense(before: str, mention: dict) -> str:
     if mention["kind"] == "holiday" and UNTIL_AFTER.search(before[-100:]):
         return "until"
     before = before[-60:]
-    prospect = (PROSPECT.search(before[-30:]) or _as_aim(before, mention)) and \
-        mention.get("event_kind") != "proposal"
+    not_proposal = mention.get("event_kind") != "proposal"
+    prospect = PROSPECT.search(before[-30:]) and not_proposal
     if (AHEAD_OF.search(before) or prospect) and not mention.get("past_perfect"):
         return "future"
+    if _as_aim(before, mention) and not_proposal:   # (round 8: "Hamas had offered to release
+        return "future"   # Edan Alexander": an aim, whatever the tense of the offer)
     if RECENT_IN_PHRASE.match(mention["text"]):   # "in the recent humanitarian pause": over
         return "recent"
     if _during(before, mention) and not ENDED_WAR.search(mention["text"]):
