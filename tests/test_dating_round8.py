@@ -304,3 +304,17 @@ def test_trump_and_the_emir_aboard_air_force_one():
         "Trump held a summit aboard Air Force One with Tamim bin Hamad Al Thani, the Emir of "
         "Qatar, during a refuelling stop in Doha."))
     assert not _events("Trump flew to Florida aboard Air Force One.")
+
+
+def test_netanyahus_visit_to_washington_names_each_visit():
+    text = ("Hostage families are ramping up pressure during Prime Minister Benjamin "
+            "Netanyahu's visit to Washington.")
+    found = [(m["date"], m["tense"]) for m in date_signals(text) if m["kind"] == "event"]
+    assert ("2024-07-22", "during") in found and len(found) == 5, found
+    assert not _events("Netanyahu's visit to Cairo was cancelled.")
+
+
+def test_witkoff_totally_unacceptable_past_an_abbreviation():
+    text = ("Steve Witkoff, the U.S. envoy, has dismissed the group's response as "
+            "\u201ctotally unacceptable.\u201d")
+    assert [t for e, t in _events(text) if "unacceptable" in e] == ["recent"]
