@@ -243,7 +243,10 @@ def _said_dead(after: str, lexicon: FigureLexicon) -> bool:
 _DETERMINER_END = re.compile(r"\b(?:its|his|her|their|the|a|an)\s+$", re.IGNORECASE)
 
 
-_ANOTHER_COUNT = re.compile(r"\b\d")
+_ANOTHER_COUNT = re.compile(r"\b(?:\d|(?:and|with|while)\s+(?:two|three|four|five|six|seven|eight|"
+                            r"nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty|thirty|"
+                            r"forty|fifty)\b)", re.IGNORECASE)  # ("10 living hostages and nine
+# deceased will be released": the dead are the next count's)
 
 
 def _alive_without_whole(s: _Sentence, r: _Reading) -> bool:

@@ -90,7 +90,8 @@ def _held_object_of_release(s: _Sentence, r: _Reading) -> bool:
     if r.left_trigger != "release":
         return False
     trigger_text = r.core_left[r.trigger_start:]
-    before = r.core_left[max(0, r.trigger_start - 45):r.trigger_start]
+    before = re.split(r"[.;]", r.core_left[max(0, r.trigger_start - 90):r.trigger_start])[-1]
+    # ("Mediators hope to secure a deal ending the war and releasing all 50 remaining")
     sought = bool(_NOMINAL_RELEASE.search(trigger_text) or s.lexicon.pending_re.search(before)
                   or re.search(r"\bto\s*$", before) or _PRESENT_RELEASE.match(trigger_text))
     return sought and bool(remaining or r.right_trigger == "hold"

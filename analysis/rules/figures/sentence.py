@@ -244,8 +244,11 @@ def _value_line(sentence: str, offset: int, context: str,
     return rows
 
 
-_NUMBER_FIRST = re.compile(r"^\s*(?P<value>[\d,.]+(?:\s*(?:million|m))?)\s*:\s+(?P<text>\S.*)$",
-                           re.IGNORECASE | re.DOTALL)
+_NUMBER_FIRST = re.compile(r"^\s*(?:[-–—•*·]\s*)?(?P<value>[\d,.]+(?:\s*(?:million|m))?)"
+                           r"(?:\s*:\s+|\s+(?=(?:the\s+)?(?:total\s+)?(?:number|count|tally)\s+of\b))"
+                           r"(?P<text>\S.*)$", re.IGNORECASE | re.DOTALL)
+# (also a bulleted list of such lines with no colon: "– 1.4 million Number of Palestinians
+# displaced in Gaza")
 
 
 def _number_first_line(sentence: str, offset: int, context: str,

@@ -22,6 +22,7 @@ from analysis.rules.figures.reading import (
     _Sentence,
 )
 from analysis.rules.figures.triggers import (
+    _DEAD_AS_NOUN,
     _TRAILING_DETERMINERS,
     _left_trigger,
     _mask_dates,
@@ -42,6 +43,11 @@ def _read_triggers(s: _Sentence, r: _Reading) -> None:
     r.left_trigger, r.trigger_start = _left_trigger(r.core_left, lexicon)
     r.left_is_toll = r.left_trigger == "toll"
     r.right_trigger, r.pending = _right_trigger(r.after, lexicon)
+    dead_noun = _DEAD_AS_NOUN.match(r.after) if r.np.kind is None else None
+    if dead_noun:  # "nine deceased will be released", "four dead were returned": the dead
+        found, pending = _right_trigger(r.after[dead_noun.end():], lexicon)  # moved or to
+        r.right_trigger, r.pending = ("dead", False) if found == "hold" else (  # be; "nine
+            "dead", True) if found else (r.right_trigger, r.pending)  # dead remain in Gaza"
     if r.right_trigger is None:
         r.right_trigger = _relative_state(r.after)
     if r.right_trigger is None and _WHO_CLAUSE.match(r.after):

@@ -360,8 +360,14 @@ def _shared_predicate(sentence: str, number: Number, np: NounPhrase, numbers: li
                         between, re.IGNORECASE):
         return None
     np2 = _noun_phrase(sentence[following.end:], lexicon)
-    trigger, pending = _right_trigger(sentence[following.end + np2.end:], lexicon)
-    return None if pending else trigger
+    rest = sentence[following.end + np2.end:]
+    noun = _DEAD_AS_NOUN.match(rest)  # "10 living hostages and nine deceased will be released":
+    trigger, pending = _right_trigger(rest[noun.end():] if noun else rest, lexicon)  # the
+    return None if pending else trigger  # predicate is "will be released", not "deceased"
+
+
+_DEAD_AS_NOUN = re.compile(r"\s+(?:deceased|dead)\b(?=\s+(?:will|would|could|are|were|is|was|have|"
+                           r"has|had|to|must|should)\b)", re.IGNORECASE)
 
 
 def _clauses(text: str) -> list[tuple[str, int]]:

@@ -149,6 +149,18 @@ def _part_told_by_the_whole(s: _Sentence, r: _Reading) -> bool:
         and bool(_HELD_PARTICIPLE_ONLY.match(r.after))
 
 
+_SWAPPED_FOR = re.compile(r"\b(?:exchange|exchanged|swap|swapped|trade|traded)\b[^.;]{0,60}?"
+                          r"\bfor\s*$", re.IGNORECASE)
+
+
+def _swapped_for(s: _Sentence, r: _Reading) -> bool:
+    """The hostages a swap gave back, told as "held by": "the pause allowed the exchange of
+    Palestinian prisoners for around 100 hostages held by the group" (the freed, not the held).
+    Leaves "in exchange for the 47 hostages remaining in Gaza" (a definite whole: the held)."""
+    return r.metric == "hostages_held" and not r.left_trigger and bool(
+        _SWAPPED_FOR.search(r.core_left))
+
+
 def _taken_before_war(s: _Sentence, r: _Reading) -> bool:
     """ "four other Israelis were taken before the war", "held since 2014"."""
     clause = re.split(r"[,;.]", r.after[:90], maxsplit=1)[0]  # ("two mentally ill Israeli
@@ -360,7 +372,7 @@ _LEAVING_END = re.compile(r"\b(?:leaving|leave|leaves)\s+(?:\w+\s+){0,2}$", re.I
 
 
 _METRIC_VETOES = (_custody_death, _former_detainees, _identified_part, _bodies_handed_over,
-                  _bodies_moved, _identified_hostages, _part_told_by_the_whole,
+                  _bodies_moved, _identified_hostages, _part_told_by_the_whole, _swapped_for,
                   _taken_before_war, _hostages_killed_by, _returnees,
                   _freed_by_israel, _incident_toll, _small_toll_without_war,
                   _count_since_restart, _proposed_release, _release_in_plan,

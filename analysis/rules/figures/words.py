@@ -167,8 +167,9 @@ def _noun_lists(data: dict) -> dict:
         hedge_re=re.compile(rf"(?<![\w'’])({_alternation(hedge_kind)})\s*$", re.IGNORECASE),
         hedge_kind=hedge_kind,
         estimate_re=re.compile(rf"(?<![\w'’])(?:{_alternation(data['hedge_estimate_verbs'])})"
-                               r"(?:\s+that)?(?:\s+there\s+(?:are|were|is|remain))?\s*$",
-                               re.IGNORECASE),
+                               r"(?:\s+that)?(?:\s+there\s+(?:are|were|is|remain))?\s*$|"
+                               r"\baccording\s+to\s+(?:\w+\s+){0,2}estimates\s*,\s*$",
+                               re.IGNORECASE),  # ("According to Israeli estimates, 50 ...")
         word_kind=word_kind,
         # scare quotes are allowed around a word: "13,000 ‘terrorists’", "50 'martyrs'"
         # (a closing quote only after an opening one: "hostages’ bodies" is a possessive)
