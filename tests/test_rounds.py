@@ -635,3 +635,24 @@ def test_talks_to_resume_next_week_take_no_day_of_the_news():
                      tense="past", start_char=120)
     rows = [finish_cluster(c, report) for c in cluster_mentions([plan, again], report)]
     assert [(row["location"], row["date"]) for row in rows] == [("Cairo", "")]
+
+
+@pytest.mark.parametrize("sentence, date_text, departed", [
+    ("Israel and the US withdrew their negotiating teams from the talks in Doha on Thursday.",
+     "on Thursday", True),
+    ("The Hamas delegation left Cairo this Monday morning after meetings with Rashad.",
+     "this Monday morning", True),
+    ("An Israeli delegation departed for Doha on Sunday to resume indirect talks.",
+     "on Sunday", False),
+    ("Barnea and Bar returned from Cairo on Thursday after talks with the Egyptians.",
+     "on Thursday", False),
+    ("The delegation left after the talks held Friday by Burns in Paris.", "Friday", False),
+    ("On Sunday the team met Rashad, and it left Cairo later.", "On Sunday", False),
+])
+def test_the_day_of_leaving_the_talks_is_not_the_meetings(sentence, date_text, departed):
+    """A day after a verb of leaving the talks (withdrew, left, pulled out) is the departure's;
+    journeys to the talks, returns from a day's trip and days of their own keep theirs."""
+    from analysis.assemble.meeting_days import departure_day
+
+    mention = {"date_text": date_text, "sentence": sentence, "status": "held"}
+    assert departure_day(mention) is departed

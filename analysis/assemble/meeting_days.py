@@ -33,6 +33,14 @@ MEETING_NOUNS = frozenset(word_lists("meeting_lexicon.csv")["noun"])
 WEEK_WORDS = re.compile(r"\b(?:last|next|weeks?|weekend)\b", re.IGNORECASE)
 MONTH_WORDS = re.compile(r"\b(?:" + "|".join(MONTH_NAMES) + r")\b|\d", re.IGNORECASE)
 UNDATED_BASE = dt.date(2099, 12, 31)  # resolves a date with its year in an undated article
+# leaving the talks (not for them): "withdrew ... from", "left Cairo", "pulled out"; the last
+# such verb before the date words, at most 80 characters, no "held"/"took place" between
+# ("returned from Cairo on Thursday after talks" is left alone: the reporting dates such a
+# day's trip by its return as often as not)
+DEPARTURE = re.compile(
+    r"\b(?:left|leaves|leaving|departed|departing|withdr(?:ew|awn|aws|awing)|pull(?:ed|s|ing)"
+    r"\s+out|recall(?:ed|s|ing))\b(?!\s+for\b)(?!.*\b(?:left|leaves|withdr\w+|held|took\s+"
+    r"place)\b)[^.;]{0,80}$", re.IGNORECASE)
 THAT = r",?\s+that\b"  # "said on Wednesday that ...", "disclosed on Wednesday, April 17, that"
 # who says or decides, before the date words of a statement's day: the meeting lexicon's verbs
 # of speech ("said", "told", "disclosed"), "in a statement", "a news conference", "decided"
@@ -108,7 +116,7 @@ def news_day(mention: dict, report_date: dt.date | None) -> dt.date | None:
     if mention.get("status") == "planned":
         return planned_day(mention, report_date)
     if mention.get("status") != "held" or mention.get("earlier") or mention.get("passing") \
-            or report_date is None:
+            or mention.get("departed") or report_date is None:
         return None
     for text in (mention.get("said_on"), mention.get("peg")):
         day, _ = resolve_date(text or "", report_date, "past")
@@ -178,6 +186,31 @@ def statement_day(mention: dict) -> bool:
     return found is not None and STATEMENT_WORDS.search(found.string[:found.start()]) is not None
 
 
+def departure_day(mention: dict) -> bool:
+    """Whether the mention's date words are the day its people left the talks: after a verb of
+    leaving in the same clause ("Israel and the United States withdrew their negotiating teams
+    from the talks in Doha on Thursday", "the Hamas delegation left Cairo this Monday
+    morning"). The talks were held before, on days the text does not give. Leaves journeys to
+    the talks ("departed for Doha on Sunday", "will leave for Cairo on Thursday"), returns
+    ("returned from Cairo on Thursday after talks with the Egyptians": a day's trip), a day of
+    its own ("left after talks held Friday") and days before the verb.
+
+    >>> departure_day({"date_text": "on Thursday", "status": "held", "sentence": "Israel "
+    ...                "withdrew its team from the talks in Doha on Thursday."})
+    True
+    >>> departure_day({"date_text": "on Sunday", "status": "held", "sentence": "A delegation "
+    ...                "departed for Doha on Sunday to resume talks."})
+    False
+    """
+    date_text = mention.get("date_text") or ""
+    sentence = mention.get("sentence") or ""
+    if not date_text or mention.get("status") != "held":
+        return False
+    at = sentence.find(date_text)
+    leaving = DEPARTURE.search(sentence, 0, at) if at > 0 else None
+    return leaving is not None and not re.search(r"[.;]", sentence[leaving.end():at])
+
+
 def date_mention(mention: dict, report_date: dt.date | None) -> tuple[dict, dt.date | None]:
     """The mention with its day resolved against the report date: a planned day makes it
     planned; a week or month is its span ("last week", "the January meeting"); a week or
@@ -189,6 +222,8 @@ def date_mention(mention: dict, report_date: dt.date | None) -> tuple[dict, dt.d
         mention = {**mention, "date_text": month}
     elif statement_day(mention):  # "said on Wednesday that talks continue": the day it was
         mention = {**mention, "date_text": "", "said_on": mention["date_text"]}  # said
+    elif departure_day(mention):  # "withdrew their teams from the talks in Doha on Thursday"
+        mention = {**mention, "date_text": "", "departed": True}
     day, planned = resolve_date(mention.get("date_text", ""), report_date, tense_of(mention))
     if planned and mention.get("status") == "held":
         mention = {**mention, "status": "planned", "planned": True}
