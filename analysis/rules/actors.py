@@ -631,6 +631,12 @@ class ActorMatcher:
                         bound = _possessive_apposition(doc[other["end"]:mention["start"]])
                     if bound:
                         break
+                bound = bound or any(
+                    m["kind"] == "office" and 0 <= m["start"] - mention["end"] <= 1
+                    and (self.table.lookup(doc[mention["end"]:m["start"] + 1].text)
+                         or self.table.by_surname(doc[m["start"]].text))
+                    for m in mentions)  # "US President Joe Biden's Middle East adviser":
+                # the title of the possessor named inside the next office phrase
                 if bound:
                     continue
             out.append(mention)

@@ -441,7 +441,7 @@ class ChecksMixin:
         """The first `n` words after a name, lower case, adverbs of speech (`speech_adverb`)
         and a day set off by commas or brackets left out: 'Abu Zuhri also said', 'Rashad later
         told', 'Netanyahu has, today (Sunday), instructed' read as 'said', 'told', 'has
-        instructed'."""
+        instructed'; so is a day right after the name ('Trump on Sunday voiced')."""
         words = doc_lowers(doc)[end:min(sent.end, end + n + 8)]
         first = words.index(",") if "," in words[:2] else -1
         close = words.index(",", first + 1) if first >= 0 and "," in words[first + 1:] else -1
@@ -449,7 +449,12 @@ class ChecksMixin:
         if aside and all(w in ADVERBIAL_WORDS or w in self.lex["weekday_words"] for w in aside) \
                 and any(w.isalpha() and w != "on" for w in aside):
             words = words[:first] + words[close + 1:]
-        return [w for w in words if w not in self.lex["speech_adverb"]][:n]
+        words = [w for w in words if w not in self.lex["speech_adverb"]]
+        if words[:1] == ["on"] and words[1:2] and words[1] in self.lex["weekday_words"]:
+            words = words[2:]  # "Trump on Sunday voiced optimism that ...": a speaker
+        elif words[:1] and words[0] in ("today", "yesterday", "tonight"):
+            words = words[1:]
+        return words[:n]
 
     def _told_press(self, doc, mention, sent) -> bool:
         """'Kirby told reporters at the White House while the two leaders met': a speaker

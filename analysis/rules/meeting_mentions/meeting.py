@@ -356,7 +356,7 @@ class MeetingMixin:
             window = s.lower[max(0, i - 6):i + 3]
             if any(w in markers for w in window) and not (
                     s.lower[:2] == ["earlier", ","] and "earlier" not in s.lower[2:]) and \
-                    not any(_already_there(s.lower, j) for j in range(max(0, i - 6), i + 3)):
+                    not any(_already_there(s.lower, j) for j in range(max(0, i - 9), i + 3)):
                 return True
         return False
 
