@@ -640,18 +640,18 @@ def test_talks_to_resume_next_week_take_no_day_of_the_news():
 @pytest.mark.parametrize("sentence, date_text, departed", [
     ("Israel and the US withdrew their negotiating teams from the talks in Doha on Thursday.",
      "on Thursday", True),
-    ("The Hamas delegation left Cairo this Monday morning after meetings with Rashad.",
-     "this Monday morning", True),
-    ("An Israeli delegation departed for Doha on Sunday to resume indirect talks.",
+    ("Netanyahu recalled the negotiating team from Doha on Tuesday for consultations.",
+     "on Tuesday", True),
+    ("The Hamas delegation left Cairo on Sunday after the talks with Rashad.",
      "on Sunday", False),
     ("Barnea and Bar returned from Cairo on Thursday after talks with the Egyptians.",
      "on Thursday", False),
-    ("The delegation left after the talks held Friday by Burns in Paris.", "Friday", False),
-    ("On Sunday the team met Rashad, and it left Cairo later.", "On Sunday", False),
+    ("The team withdrew after the talks held Friday by Burns in Paris.", "Friday", False),
+    ("On Sunday the team met Rashad, and Israel withdrew it later.", "On Sunday", False),
 ])
 def test_the_day_of_leaving_the_talks_is_not_the_meetings(sentence, date_text, departed):
-    """A day after a verb of leaving the talks (withdrew, left, pulled out) is the departure's;
-    journeys to the talks, returns from a day's trip and days of their own keep theirs."""
+    """A day after a verb of withdrawing from the talks (withdrew, pulled out, recalled) is the
+    departure's; departures and returns after a visit and days of their own keep theirs."""
     from analysis.assemble.meeting_days import departure_day
 
     mention = {"date_text": date_text, "sentence": sentence, "status": "held"}

@@ -33,14 +33,13 @@ MEETING_NOUNS = frozenset(word_lists("meeting_lexicon.csv")["noun"])
 WEEK_WORDS = re.compile(r"\b(?:last|next|weeks?|weekend)\b", re.IGNORECASE)
 MONTH_WORDS = re.compile(r"\b(?:" + "|".join(MONTH_NAMES) + r")\b|\d", re.IGNORECASE)
 UNDATED_BASE = dt.date(2099, 12, 31)  # resolves a date with its year in an undated article
-# leaving the talks (not for them): "withdrew ... from", "left Cairo", "pulled out"; the last
-# such verb before the date words, at most 80 characters, no "held"/"took place" between
-# ("returned from Cairo on Thursday after talks" is left alone: the reporting dates such a
-# day's trip by its return as often as not)
+# leaving the talks: "withdrew ... from", "pulled out of", "recalled"; the last such verb
+# before the date words, at most 80 characters, no "held"/"took place" between ("left Cairo
+# on Sunday after the talks", "returned from Cairo on Thursday after talks" are left alone: the
+# reporting dates a delegation's visit by its departure as often as not)
 DEPARTURE = re.compile(
-    r"\b(?:left|leaves|leaving|departed|departing|withdr(?:ew|awn|aws|awing)|pull(?:ed|s|ing)"
-    r"\s+out|recall(?:ed|s|ing))\b(?!\s+for\b)(?!.*\b(?:left|leaves|withdr\w+|held|took\s+"
-    r"place)\b)[^.;]{0,80}$", re.IGNORECASE)
+    r"\b(?:withdr(?:ew|awn|aws|awing)|pull(?:ed|s|ing)\s+out|recall(?:ed|s|ing))\b"
+    r"(?!.*\b(?:withdr\w+|held|took\s+place)\b)[^.;]{0,80}$", re.IGNORECASE)
 THAT = r",?\s+that\b"  # "said on Wednesday that ...", "disclosed on Wednesday, April 17, that"
 # who says or decides, before the date words of a statement's day: the meeting lexicon's verbs
 # of speech ("said", "told", "disclosed"), "in a statement", "a news conference", "decided"
@@ -188,18 +187,19 @@ def statement_day(mention: dict) -> bool:
 
 def departure_day(mention: dict) -> bool:
     """Whether the mention's date words are the day its people left the talks: after a verb of
-    leaving in the same clause ("Israel and the United States withdrew their negotiating teams
-    from the talks in Doha on Thursday", "the Hamas delegation left Cairo this Monday
-    morning"). The talks were held before, on days the text does not give. Leaves journeys to
-    the talks ("departed for Doha on Sunday", "will leave for Cairo on Thursday"), returns
-    ("returned from Cairo on Thursday after talks with the Egyptians": a day's trip), a day of
-    its own ("left after talks held Friday") and days before the verb.
+    withdrawing in the same clause ("Israel and the United States withdrew their negotiating
+    teams from the talks in Doha on Thursday", "pulled out of the talks on Monday", "recalled
+    its team from Doha on Tuesday"). The talks were held before, on days the text does not
+    give. Leaves departures and returns ("left Cairo on Sunday after the talks", "returned
+    from Cairo on Thursday after talks with the Egyptians": the reporting dates such a visit
+    by its last day as often as not), a day of its own ("withdrew after the talks held
+    Friday") and days before the verb.
 
     >>> departure_day({"date_text": "on Thursday", "status": "held", "sentence": "Israel "
     ...                "withdrew its team from the talks in Doha on Thursday."})
     True
-    >>> departure_day({"date_text": "on Sunday", "status": "held", "sentence": "A delegation "
-    ...                "departed for Doha on Sunday to resume talks."})
+    >>> departure_day({"date_text": "on Sunday", "status": "held", "sentence": "The delegation "
+    ...                "left Cairo on Sunday after the talks."})
     False
     """
     date_text = mention.get("date_text") or ""
