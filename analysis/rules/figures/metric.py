@@ -26,8 +26,9 @@ def _is_subset(s: _Sentence, r: _Reading, previous: dict | None) -> bool:
     been killed in the West Bank")."""
     if s.lexicon.subset_left_re.search(r.core_left) or r.np.kind == "pronoun":
         return True
-    if r.np.kind == "subgroup" and r.np.group and previous is not None and previous["row"] \
-            is not None and _INCLUDE_VERB.search(r.core_left):
+    if (r.np.kind == "subgroup" and r.np.group or r.np.kind == "person" and (
+            r.np.foreign or r.np.nationality == "israeli")) and previous is not None \
+            and previous["row"] is not None and _INCLUDE_VERB.search(r.core_left):
         return True  # "Israel released 39 Palestinians, which included 24 women and 15 teenagers"
     if previous is not None and previous["row"] is not None and _INCLUDING_ITEM.search(
             r.core_left):
@@ -76,8 +77,9 @@ def _nationality_part(r: _Reading, previous: dict | None) -> bool:
     stands at 102 people, including 70 Israelis", "251 hostages, among them 31 Thais". It is a
     row of that metric for that population (group all), as the parts of a breakdown are.
     Leaves other parts ("including 10 Americans", "including 30 children": sub-counts)."""
-    if not (r.subset and previous and previous.get("row") and not r.left_trigger):
-        return False
+    if not (r.subset and previous and previous.get("row") and (
+            not r.left_trigger or _INCLUDE_VERB.search(r.core_left))):
+        return False  # ("The 24 freed included 13 Israelis": the verb before is the whole's)
     if r.np.kind == "pronoun":  # "released 105 captives, 81 of them Israelis"
         named = _noun_phrase(r.right[r.np.end:], load_figure_lexicon())
         if named.kind != "person" or not (named.foreign or named.nationality == "israeli"):

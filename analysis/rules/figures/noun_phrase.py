@@ -30,6 +30,11 @@ class NounPhrase:
     group: str | None = None  # the sub-group its words name ("children", "women and children")
 
 
+# people named by the country they come from, with no noun: "13 from Israel, 10 from Thailand
+# and one from the Philippines" (a release's parts by nationality; not "30,000 from the
+# Israel-Hamas war")
+_FROM_COUNTRY = re.compile(r"^\s+from\s+(?:the\s+)?(?:(?P<israel>Israel)|Thailand|Philippines|"
+                           r"Nepal|Tanzania|Sri\s+Lanka|China)(?=\s*(?:[,.;)]|and\b|$))")
 _PRONOUN_RE = re.compile(r"^\s*,?\s*(?:of\s+(?:whom|them|those|these)|who|whom|whose)\b",
                          re.IGNORECASE)
 _OF_THE_RE = re.compile(r"^\s+of\s+(?:the|those|these|its|their|our|his|her)\s+", re.IGNORECASE)
@@ -72,6 +77,10 @@ def _noun_phrase_words(right: str, pos: int, lexicon: FigureLexicon) -> tuple[li
 def _noun_phrase(right: str, lexicon: FigureLexicon) -> NounPhrase:
     """What the number counts: "security detainees" (prisoner), "Israeli women and children"
     (subgroup, israeli, group women and children), "others", "of whom" (pronoun)."""
+    country = _FROM_COUNTRY.match(right)
+    if country:  # "10 from Thailand": foreigners; "13 from Israel": Israelis
+        return NounPhrase("person", country.end(), foreign=not country.group("israel"),
+                          nationality="israeli" if country.group("israel") else None)
     pronoun = _PRONOUN_RE.match(right)
     of_the = _OF_THE_RE.match(right)
     if pronoun and not (of_the and re.search(r"(?:those|these)$", pronoun.group(0), re.IGNORECASE)

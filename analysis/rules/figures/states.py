@@ -229,12 +229,17 @@ def _finite_after_participle(after: str, lexicon: FigureLexicon,
             return found, pending
     if trigger == "take" and _TAKEN_THEN_HELD.match(masked):
         return "hold", False
+    if _MODAL_RELEASE_END.search(clause):
+        return "release", True  # "33 people who were taken on October 7 will be released"
     if _BARE_RELEASE_END.search(clause):
         return "release", False  # a headline: "24 people held hostage by Hamas released"
     return trigger, False
 
 
-_BARE_RELEASE_END = re.compile(r"\s(?:released|freed)\s*$", re.IGNORECASE)
+_BARE_RELEASE_END = re.compile(r"(?<!\bbe)(?<!\bbeen)(?<!\bbeing)(?<!\bwere)(?<!\bwas)(?<!\bare)"
+                               r"(?<!\bis)\s(?:released|freed)\s*$", re.IGNORECASE)
+_MODAL_RELEASE_END = re.compile(r"\b(?:will|would|could|shall|may|might|to|should|must)\s+"
+                                r"(?:\w+\s+)?be\s+(?:released|freed)\s*$", re.IGNORECASE)
 # an aside between a participle's phrase and the predicate: ", including Thai nationals and
 # Israelis,", names with ages (", Emily Damari, 28, Romi Gonen, 24 and Doron Steinbrecher, 31,")
 _NAME = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}"
