@@ -133,7 +133,8 @@ def _hostage_context(s: _Sentence, r: _Reading) -> bool:
     return found
 
 
-_HELD_IN_GAZA = re.compile(r"\b(?:remain\w*|(?:still\s+)?(?:being\s+)?held|still)\s+"
+_HELD_IN_GAZA = re.compile(r"\b(?:remain\w*|(?:still\s+)?(?:being\s+)?held|still|"
+                           r"(?:still\s+)?(?:believed|thought)\s+to\s+be)\s+"
                            r"(?:captive\s+)?in\s+(?:the\s+)?gaza(?:\s+strip)?\b|"
                            r"\bstill\s+unaccounted\s+for\b|\b(?:left|yet|still)\s+to\s+be\s+"
                            r"(?:returned|handed\s+over|recovered)\b", re.IGNORECASE)  # ("four

@@ -25,6 +25,7 @@ from analysis.rules.figures.release_parts import (
 )
 from analysis.rules.figures.states import _DEAD_IN_PHRASE
 from analysis.rules.figures.toll_vetoes import (
+    _bodies_counted,
     _combined_toll,
     _count_since_restart,
     _custody_death,
@@ -371,7 +372,8 @@ def _projected_remainder(s: _Sentence, r: _Reading) -> bool:
 _LEAVING_END = re.compile(r"\b(?:leaving|leave|leaves)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 
 
-_METRIC_VETOES = (_custody_death, _former_detainees, _identified_part, _bodies_handed_over,
+_METRIC_VETOES = (_custody_death, _former_detainees, _identified_part, _bodies_counted,
+                  _bodies_handed_over,
                   _bodies_moved, _identified_hostages, _part_told_by_the_whole, _swapped_for,
                   _taken_before_war, _hostages_killed_by, _returnees,
                   _freed_by_israel, _incident_toll, _small_toll_without_war,
