@@ -262,6 +262,17 @@ def _count_alone(used: list[Constraint]) -> bool:
                                  for c in telling)
 
 
+def _one_reading_alone(point: int, used: list[Constraint], n: int) -> str:
+    """What alone dates the estimate when it is one fallible reading (a compiled round
+    matched on one name: :func:`_one_name_round_alone`; a count of hostages held:
+    :func:`_count_alone`), else an empty string."""
+    if _one_name_round_alone(point, used, n):
+        return "a match with a compiled round on one name"
+    if _count_alone(used):
+        return "a count of hostages held"
+    return ""
+
+
 def _far_conflicts(point: int, unmet: list[Constraint]) -> list[str]:
     """The signals of :data:`CONFLICT_KINDS` the estimate misses by more than
     :data:`DISAGREE_WIDEN_DAYS`, each with the distance: a toll equal to a bulletin months
@@ -290,6 +301,9 @@ def _evidence_text(point: int, used: list[Constraint], unmet: list[Constraint],
     return "; ".join(parts + ([aside] if aside else []))
 
 
+# (round 7: a plateau whose window lies within PREFERENCE_REACH_DAYS either side of the day
+# is dated: an honest window bounds the error to a month; on the dev sets the two such
+# articles were 3 and 7 days off)
 def _decide(constraints: list[Constraint], set_aside: list[str]) -> Inference:
     """The best day and its window, or undated with the reason (module doc)."""
     days, _ = calendar_days()
@@ -319,20 +333,14 @@ def _decide(constraints: list[Constraint], set_aside: list[str]) -> Inference:
         return Inference(None, None, f"undated: only a match with compiled rounds (not "
                          f"complete) narrows it; the rest allows {only[1] - only[0] + 1} "
                          f"days: {evidence}", constraints)
-    if _one_name_round_alone(point, used, len(days)):
+    alone = _one_reading_alone(point, used, len(days))
+    if alone:   # (the window kept: the article's meetings may join a round inside it)
         window = _with_margin(days, lo, hi)
-        return Inference(None, window, f"undated: only a match with a compiled round on one "
-                         f"name narrows it to {window[0]}..{window[1]}: {evidence}", constraints)
-    if _count_alone(used):
-        window = _with_margin(days, lo, hi)
-        return Inference(None, window, f"undated: only a count of hostages held narrows it to "
-                         f"{window[0]}..{window[1]}: {evidence}", constraints)
+        return Inference(None, window, f"undated: only {alone} narrows it to {window[0]}.."
+                         f"{window[1]}: {evidence}", constraints)
     if hi - lo + 1 > MAX_WINDOW_DAYS:
         return Inference(None, window, f"undated: evidence only narrows it to {window[0]}.."
                          f"{window[1]} ({hi - lo + 1} days): {evidence}", constraints)
-    # (round 7: a plateau whose window lies within PREFERENCE_REACH_DAYS either side of the
-    # day is dated: an honest window bounds the error to a month; on the dev sets the two
-    # such articles were 3 and 7 days off)
     if plateau > MAX_PLATEAU_DAYS and max(point - lo, hi - point) > PREFERENCE_REACH_DAYS:
         return Inference(None, window, f"undated: within {window[0]}..{window[1]} only "
                          f"weekday or recency preferences pick a day among {plateau} equally "
