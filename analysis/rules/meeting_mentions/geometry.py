@@ -51,6 +51,17 @@ NEXT_PREDICATE = {"is", "was", "are", "were", "will", "would", "has", "have", "h
 # "met el-Sisi in Cairo and is scheduled to travel to Israel": a second predicate
 
 
+def _across_after(doc: Doc, item, position: int) -> bool:
+    """'after' or 'following' between a place and a meeting word, the two words on either side
+    of it: the place is the other clause's ("the meeting between Netanyahu, Witkoff and Kushner
+    came after Kushner presented his plans at the forum in Davos": Davos is the presenting's;
+    "the decision to send negotiators to Paris came after a meeting ... in Jerusalem": Paris is
+    the sending's). Leaves 'talks in Doha after a break' (the place before 'after', with its
+    meeting word)."""
+    low, high = (position, item[0]) if position < item[0] else (item[1], position)
+    return any(doc[i].lower_ in ("after", "following") for i in range(low + 1, high))
+
+
 def _subordinate_between(doc: Doc, item, position: int) -> bool:
     """', after', ', before', ', since' ... between a place/day and a meeting word: the day is
     the main clause's ("met Burns on Thursday, after the mediators met Hamas officials on

@@ -85,6 +85,17 @@ def _past_perfect(lower: list[str], i: int) -> bool:
 
 
 PAST_OPENERS = {"after", "following"}
+CAME = {"came", "comes", "come", "followed", "follows"}
+
+
+def _came_after(before: list[str]) -> bool:
+    """'came after a meeting', 'comes after talks', 'followed a meeting': the meeting word
+    (right after `before`) names what came first, held whatever the main clause plans.
+    Leaves 'will fly to Cairo after a meeting with Sisi' (no verb of coming)."""
+    for k, word in enumerate(before):
+        if word in CAME and (word.startswith("follow") or before[k + 1:k + 2] == ["after"]):
+            return True
+    return False
 
 
 def _opener_end(doc, s: Sentence, first: int) -> int:
@@ -267,6 +278,9 @@ class MeetingMixin:
         'due in Doha', 'in the coming days'), unless 'had' or 'previously' says it is past.
         'hopes', 'plans' ... only before 'to' ('hopes to meet', not 'Hopes rose after talks
         in Doha')."""
+        if _came_after(doc_lowers(doc)[max(s.start, first - 5):first]):
+            return False  # "The decision to send negotiators to Paris came after a meeting
+            # between Netanyahu and McGurk in Jerusalem Thursday": that meeting was held
         end = _opener_end(doc, s, first)  # ("Following Netanyahu's discussions in
         # Washington, Israel will dispatch a team": the main clause's future is not theirs)
         window = doc_lowers(doc)[max(s.start, first - 10):min(end, first + 4)]
