@@ -318,3 +318,10 @@ def test_witkoff_totally_unacceptable_past_an_abbreviation():
     text = ("Steve Witkoff, the U.S. envoy, has dismissed the group's response as "
             "\u201ctotally unacceptable.\u201d")
     assert [t for e, t in _events(text) if "unacceptable" in e] == ["recent"]
+
+
+def test_trump_plans_to_meet_netanyahu_on_monday():
+    text = "Trump plans to meet Netanyahu on Monday at the White House."
+    found = [(m["date"], m["tense"], m.get("coming_days")) for m in date_signals(text)
+             if m["kind"] == "event"]
+    assert found and all(t == "future" and days == 8 for _, t, days in found), found
