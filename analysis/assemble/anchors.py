@@ -27,12 +27,15 @@ against that date upstream):
    the known round's first day on that weekday.
 3. **the record, without a usable window** (none, or one of months): only the one day of
    the whole record (inside the wide window) at the place, on the weekday, of a known round
-   naming every one of the meeting's people, two or more, or whose own people, three or
-   more, the meeting all names: "Burns, Kamel and Barnea in Doha on Wednesday" is
+   naming every one of the meeting's people, two or more (failing that, of a known round
+   whose own people, three or more, the meeting all names): "Burns, Kamel and Barnea in Doha
+   on Wednesday" is
    2024-07-10; "mediators met Tuesday in Cairo" naming Rashad, the Qatari prime minister,
    Kalin and the Hamas delegation is the Cairo round of Tuesday 25 November 2025 (Kalin,
    Rashad, Al Thani); "Burns and Barnea in Doha on Friday" is nothing (22 March and 16
-   August 2024), nor is "Rashad in Cairo on Monday" (one person).
+   August 2024), nor is "Rashad in Cairo on Monday" (one person). A known round naming all
+   the meeting's people but one, that one of a country it names only as a group ("Qatari
+   officials"), makes the day doubtful (:func:`maybe_in`), here and in rule 4.
 4. **the news of the article.** A held meeting with no date words, in a window of two
    months or less, or without any window: the one known round at the place (in the window)
    naming all its people (two or more, each in office): "Kalin has met in Istanbul with a
