@@ -40,7 +40,8 @@ UNDATED_BASE = dt.date(2099, 12, 31)  # resolves a date with its year in an unda
 DEPARTURE = re.compile(
     r"\b(?:withdr(?:ew|awn|aws|awing)|pull(?:ed|s|ing)\s+out|recall(?:ed|s|ing))\b"
     r"(?!.*\b(?:withdr\w+|held|took\s+place)\b)[^.;]{0,80}$", re.IGNORECASE)
-THAT = r",?\s+that\b"  # "said on Wednesday that ...", "disclosed on Wednesday, April 17, that"
+THAT = re.compile(r",?\s+that\b")  # "said on Wednesday that", "disclosed ... April 17, that"
+CLAUSE_END = re.compile(r"[.;]")
 # who says or decides, before the date words of a statement's day: the meeting lexicon's verbs
 # of speech ("said", "told", "disclosed"), "in a statement", "a news conference", "decided"
 STATEMENT_WORDS = re.compile(r"\b(?:" + "|".join(sorted(
@@ -180,9 +181,10 @@ def statement_day(mention: dict) -> bool:
     False
     """
     date_text = mention.get("date_text") or ""
-    found = re.search(re.escape(date_text) + THAT, mention.get("sentence") or "") \
-        if date_text else None
-    return found is not None and STATEMENT_WORDS.search(found.string[:found.start()]) is not None
+    sentence = mention.get("sentence") or ""
+    at = sentence.find(date_text) if date_text else -1
+    return at >= 0 and THAT.match(sentence, at + len(date_text)) is not None and \
+        STATEMENT_WORDS.search(sentence[:at]) is not None
 
 
 def departure_day(mention: dict) -> bool:
@@ -208,7 +210,7 @@ def departure_day(mention: dict) -> bool:
         return False
     at = sentence.find(date_text)
     leaving = DEPARTURE.search(sentence, 0, at) if at > 0 else None
-    return leaving is not None and not re.search(r"[.;]", sentence[leaving.end():at])
+    return leaving is not None and not CLAUSE_END.search(sentence, leaving.end(), at)
 
 
 def date_mention(mention: dict, report_date: dt.date | None) -> tuple[dict, dt.date | None]:
