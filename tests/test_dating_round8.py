@@ -325,3 +325,10 @@ def test_trump_plans_to_meet_netanyahu_on_monday():
     found = [(m["date"], m["tense"], m.get("coming_days")) for m in date_signals(text)
              if m["kind"] == "event"]
     assert found and all(t == "future" and days == 8 for _, t, days in found), found
+
+
+def test_an_offer_has_no_day_of_its_own():
+    # the weekday is the offer's; the release offered is no event of the coming week
+    text = "On Friday, Hamas had offered to release Israeli-American hostage Edan Alexander."
+    found = [m for m in date_signals(text) if m["kind"] == "event" and "released" in m["event"]]
+    assert found and all(m["tense"] == "future" and not m.get("coming_days") for m in found)

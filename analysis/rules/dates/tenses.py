@@ -300,7 +300,8 @@ def _event_tense(before: str, mention: dict) -> str:
     if (AHEAD_OF.search(before) or prospect) and not mention.get("past_perfect"):
         return "future"
     if _as_aim(before, mention) and not_proposal:   # (round 8: "Hamas had offered to release
-        return "future"   # Edan Alexander": an aim, whatever the tense of the offer)
+        mention["aim"] = True   # Edan Alexander": an aim, whatever the tense of the offer,
+        return "future"   # and no day of its own: not this coming week's)
     if RECENT_IN_PHRASE.match(mention["text"]):   # "in the recent humanitarian pause": over
         return "recent"
     if _during(before, mention) and not ENDED_WAR.search(mention["text"]):

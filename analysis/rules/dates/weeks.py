@@ -118,7 +118,8 @@ def _events_of_the_coming_week(text: str, mentions: list[dict], sentence_of) -> 
             _COMING_DAY.search(m["text"]) and not re.search(r"\b(?:next|last|past|previous)\b",
                                                              m["text"], re.I)]
     for mention in mentions:
-        if mention["kind"] != "event" or mention.get("tense") != "future":
+        if mention["kind"] != "event" or mention.get("tense") != "future" or \
+                mention.get("aim"):   # (an aim has no day: "had offered on Friday to free X")
             continue
         sentence = sentence_of(mention["start_char"])
         if any(sentence_of(d["start_char"]) == sentence and
