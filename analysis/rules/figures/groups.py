@@ -145,6 +145,24 @@ _AMONG_GROUP = re.compile(r"^\s*(?:casualties\s+|deaths\s+|fatalities\s+)?among\
 # rows of their population)
 _HELD_PART_GROUPS = {"children", "women", "elderly", "men", "soldiers", "women and children",
                      "children and women"}
+_NEXT_GROUP_COUNT = re.compile(r"\s+and\s+(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|"
+                               r"nine|ten|eleven|twelve)\s+(?:[\w-]+\s+)??(?P<word>[\w-]+)",
+                               re.IGNORECASE)
+
+
+def _groups_side_by_side(s: _Sentence, r: _Reading) -> bool:
+    """Counts of two groups joined by "and" are parts of one count: "Two mothers and nine
+    children freed from captivity" (women, children). Leaves "50 women and children were
+    freed" (one count of both groups: the release) and "13 Israelis and 4 Thais" (parts by
+    nationality: rows of their population)."""
+    after = _NEXT_GROUP_COUNT.match(r.right, r.np.end)
+    if after and s.lexicon.group_of.get(after.group("word").lower()) not in (None, r.np.group):
+        return True
+    last = s.rows[-1] if s.rows else None
+    return bool(last and last["group"] in _HELD_PART_GROUPS and last["group"] != r.np.group
+                and re.fullmatch(r"\s+and\s+", s.text[last["end_char"] - s.offset:r.number.start]))
+
+
 _LIVING = re.compile(r"\b(?:living|alive|surviving)\b", re.IGNORECASE)
 SUBSET_METRICS = {"killed", "injured", "hostages_held", "prisoners_held", "hostages_released",
                   "prisoners_released", "displaced"}
@@ -157,10 +175,12 @@ _AMONG_WERE = re.compile(r"\s*among\s+(?:the|those)\b[^.;:]{0,100}?\b(?:were|are
 # a relative or "with" clause naming the people's citizenship, in the noun phrase's clause:
 # "who hold dual Israeli-US citizenship", "who are American citizens", "with US passports"
 # (not "hostages, who are held by Hamas")
-_CITIZENSHIP_AFTER = re.compile(r"[^.;,]{0,60}?\b(?:(?:who|that)\s+(?:hold|have|carry|are|were)|"
-                                r"with|holding|carrying)\s+(?:dual\s+|both\s+)?(?:[\w-]+\s+){0,3}?"
-                                r"(?:citizenships?|citizens|nationals|nationality|passports?)\b",
-                                re.IGNORECASE)
+_CITIZENSHIP_AFTER = re.compile(r"(?:(?!\b(?:\d|one|two|three|four|five|six|seven|eight|nine|"
+                                r"ten)\b)[^.;,]){0,60}?\b(?:(?:who|that)\s+(?:hold|held|have|had|"
+                                r"carry|are|were)|with|holding|carrying)\s+(?:dual\s+|both\s+)?"
+                                r"(?:[\w-]+\s+){0,3}?(?:citizenships?|citizens|nationals|nationality|"
+                                r"passports?)\b", re.IGNORECASE)  # (not across another count: "four
+# Thais and two women with dual Russian-Israeli nationality")
 
 
 # the displaced counted where they shelter: "were sheltering in 155 UNRWA facilities", "have
@@ -221,6 +241,9 @@ def _group(s: _Sentence, r: _Reading) -> str | None:
         return named
     if r.metric == "hostages_held" and r.np.kind == "subgroup" and named in _HELD_PART_GROUPS:
         return named  # "4 children and 20 women are thought to remain": parts of the held
+    if r.metric.endswith("_released") and r.np.kind == "subgroup" and named in _HELD_PART_GROUPS \
+            and _groups_side_by_side(s, r):
+        return named  # "Two mothers and nine children freed": the day's release in parts
     if r.np.kind == "subgroup" and named and (_AMONG_WERE.match(s.text, 0, r.number.start)
                                               or _INCLUDE_VERB.search(r.core_left)):
         return named  # "Among the hostages freed by Hamas were seven children and six women",
