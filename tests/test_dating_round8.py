@@ -332,3 +332,13 @@ def test_an_offer_has_no_day_of_its_own():
     text = "On Friday, Hamas had offered to release Israeli-American hostage Edan Alexander."
     found = [m for m in date_signals(text) if m["kind"] == "event" and "released" in m["event"]]
     assert found and all(m["tense"] == "future" and not m.get("coming_days") for m in found)
+
+
+def test_a_past_act_placed_in_a_summit_and_last_tuesday():
+    text = ("The United States rejected the Egyptian proposal that was approved during the "
+            "emergency Arab summit in Cairo last Tuesday.")
+    found = [(m["tense"], m.get("recent_days")) for m in date_signals(text) if m["kind"] == "event"]
+    assert found == [("recent", 8)], found   # over, within the week before; not under way
+    # a period the report lies in stays under way
+    assert [m["tense"] for m in date_signals("Rafah was calm during Ramadan.")
+            if m["kind"] == "holiday"] == ["during"]

@@ -180,6 +180,9 @@ def _set_tense(text: str, mention: dict, start: int, end: int) -> None:
         after = text[mention["end_char"]:min(end, mention["end_char"] + 40)]
         if mention["tense"] == "past" and LAST_WEEK_AFTER.match(after):
             mention["tense"], mention["offset_days"] = "offset", 7
+        last_day = LAST_WEEKDAY_AFTER.match(after) if mention["tense"] == "past" else None
+        if last_day:   # "approved during the emergency Arab summit in Cairo last Tuesday"
+            mention["tense"], mention["recent_days"] = "recent", LAST_WEEKDAY_DAYS
         ago = AGO_AFTER.match(after) if mention["tense"] == "past" else None
         if ago and _number(ago.group("num")):   # "the first phase of which ended two weeks ago"
             mention["tense"] = "offset"
@@ -235,6 +238,11 @@ CURRENT_STATE = re.compile(r"(?:the\s+)?(?:current|ongoing|existing|present|frag
 # strike on Doha last week"): about a week before the report (tense 'offset').
 LAST_WEEK_AFTER = re.compile(r"[\s,]*(?:(?:on|in|at)\s+\w+\s+)?(?:late\s+|early\s+)?"
                              r"last\s+week\b", re.IGNORECASE)
+# ... or "last Tuesday" (round 8): within the week before the report, not a week to the day
+LAST_WEEKDAY_DAYS = 8
+LAST_WEEKDAY_AFTER = re.compile(r"[\s,]*(?:(?:on|in|at)\s+\w+\s+)?(?:late\s+|early\s+)?"
+                                r"last\s+(?:monday|tuesday|wednesday|thursday|friday|"
+                                r"saturday|sunday)\b", re.IGNORECASE)
 
 
 # ... or by "N days/weeks/months ago" ("the first phase of which ended two weeks ago"):
@@ -255,6 +263,13 @@ SAID_AT = re.compile(r"\b(?:said|says|told|spoke|speaking|remarks|announced|met|
                      r"(?:[\w-]+\s+){0,3}?at\s+(?:a|an|the)\s+$", re.IGNORECASE)
 
 
+# ... but a past act told in the passive is past ("the proposal was approved during the
+# emergency Arab summit in Cairo last Tuesday": the summit is over; dev7/976 was dated
+# inside it, its window a day short of the truth)
+PAST_DURING = re.compile(r"\b(?:was|were|had\s+been)\s+(?:\w+ed|held|made|struck|won|sealed|"
+                         r"brought)\s+$", re.IGNORECASE)
+
+
 def _during(before: str, mention: dict) -> bool:
     """The report lies within the event or holiday: "during Ramadan", "throughout the
     truce", "in Ramadan", "this Passover", "in the truce" (a period, with an end date). Not
@@ -264,7 +279,7 @@ def _during(before: str, mention: dict) -> bool:
                                            SAID_AT.search(before)):
         return True
     found = DURING.search(before)
-    if not found:
+    if not found or PAST_DURING.search(before[:found.start()]):
         return False
     one_day = mention.get("end_date") in (None, "", mention.get("date"))
     if mention["kind"] == "event" and one_day and \
