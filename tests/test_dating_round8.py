@@ -342,3 +342,16 @@ def test_a_past_act_placed_in_a_summit_and_last_tuesday():
     # a period the report lies in stays under way
     assert [m["tense"] for m in date_signals("Rafah was calm during Ramadan.")
             if m["kind"] == "holiday"] == ["during"]
+
+
+def test_the_latest_round_ended_on_a_date_a_long_clause_later():
+    text = ("The latest round of indirect negotiations, held in Doha under the auspices of "
+            "mediators, lasted for weeks before ending on July 25 without results.")
+    assert [m.get("latest") for m in date_signals(text) if m["kind"] == "month_day"] == [True]
+
+
+def test_hamas_announced_its_approval_of_a_proposal_by_mediators():
+    found = {m["date"] for m in date_signals(
+        "Hamas announced its approval of a new proposal put forward by mediators.")
+        if m["kind"] == "event"}
+    assert found == {"2024-05-06", "2025-08-18"}, found
