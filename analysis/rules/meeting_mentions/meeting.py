@@ -305,11 +305,12 @@ class MeetingMixin:
 
     def _headline_to(self, s: Sentence, group: Group) -> bool:
         """A headline's 'to' future: 'Israel to send delegation to Doha', 'Burns to travel to
-        Cairo for talks', 'Witkoff to meet Netanyahu' ('to' and a verb of going, meeting or
-        sending, at or before a meeting word). Leaves 'Delegation heads to Doha'."""
+        Cairo for talks', 'Witkoff to meet Netanyahu', 'Hamas Delegation to Attend Cairo Talks
+        Sunday' ('to' and a verb of going, meeting, joining or sending, at or before a meeting
+        word). Leaves 'Delegation heads to Doha'."""
         if not _headline(s):
             return False
-        verbs = self.lex["verbs"] | self.lex["send_verb"]
+        verbs = self.lex["verbs"] | self.lex["send_verb"] | self.lex["join_verb"]
         last = max(group.positions) - s.start
         return any(w == "to" and s.lower[k + 1] in verbs and k > 0
                    and s.lower[k - 1] not in verbs for k, w in enumerate(s.lower[:last])
