@@ -355,3 +355,10 @@ def test_hamas_announced_its_approval_of_a_proposal_by_mediators():
         "Hamas announced its approval of a new proposal put forward by mediators.")
         if m["kind"] == "event"}
     assert found == {"2024-05-06", "2025-08-18"}, found
+
+
+def test_an_initials_period_is_no_sentence_end_in_a_phrase_window():
+    from analysis.rules import timeline
+    pattern = timeline._pattern(r"Witkoff[^.]{0,40}?unacceptable")
+    assert pattern.search("Witkoff, the U.S. envoy, called it unacceptable")
+    assert not pattern.search("Witkoff spoke. Later, it was unacceptable")
