@@ -76,6 +76,9 @@ def _start_reading(s: _Sentence, number: Number) -> _Reading | None:
     ("2014-2015"). "rose from 30,000 to 31,000" reads the second number."""
     left, right = s.text[:number.start], s.text[number.end:]
     value, low, high = number.value, number.low, number.high
+    if number.is_range and low > high and not _TOLL_REVISED.search(left):
+        return None  # a fall read only in a toll revised: "revised its death toll down from
+        # 1,400 to 1,140" (not "dropped the number of hostages it would free from 40 to 20")
     if number.is_range and re.search(r"\bfrom\s*$", left, re.IGNORECASE):
         value, low, high = high, None, None
     if _excluded_quantity(number, left, right, s.lexicon):
@@ -83,6 +86,10 @@ def _start_reading(s: _Sentence, number: Number) -> _Reading | None:
     if number.is_range and re.fullmatch(r"\d{4}\s*[-–]\s*\d{4}", number.text.strip()):
         return None
     return _Reading(number, left, right, value, low, high)
+
+
+_TOLL_REVISED = re.compile(r"\b(?:toll|tally|death|deaths|dead|killed|casualties|fatalities)\b"
+                           r"[^.;]{0,60}\bfrom\s*$", re.IGNORECASE)
 
 
 _TRAILING_HEDGES = {"so": "approx", "more": "lower_bound", "fewer": "upper_bound",
