@@ -362,3 +362,18 @@ def test_an_initials_period_is_no_sentence_end_in_a_phrase_window():
     pattern = timeline._pattern(r"Witkoff[^.]{0,40}?unacceptable")
     assert pattern.search("Witkoff, the U.S. envoy, called it unacceptable")
     assert not pattern.search("Witkoff spoke. Later, it was unacceptable")
+
+
+def test_a_full_stop_the_splitter_missed_ends_the_clause():
+    from analysis.rules.dates.finding import local_tense
+    s = ("Hamas said they would be returning the remains of a slain hostage at 4 p.m. The "
+         "previous handover happened on Nov. 13.")
+    i = s.find("Nov. 13")
+    assert local_tense(s, i, i + 7) == "past"
+
+
+def test_murdered_hostages_whose_bodies_remain():
+    for text in ("The bodies of three murdered hostages remain in Gaza.",
+                 "Israel demands the return of the three deceased hostages who are still "
+                 "being held in the Gaza Strip."):
+        assert [m["count"] for m in date_signals(text) if m["kind"] == "remains"] == [3], text

@@ -38,7 +38,7 @@ _COUNT = r"(?:\d{1,2}|" + "|".join(k for k, v in _NUM_WORDS.items()
                                    if v and k not in {"a", "an"}) + ")"
 
 
-_DEAD = r"(?:deceased\s+|dead\s+|slain\s+|fallen\s+|killed\s+)?"
+_DEAD = r"(?:deceased\s+|dead\s+|slain\s+|fallen\s+|killed\s+|murdered\s+)?"
 
 
 _REMAINS = re.compile(
@@ -53,8 +53,9 @@ _REMAINS = re.compile(
     rf"|\b(?:still\s+)?(?:holds?|holding|has|have)\s+(?:the\s+)?(?:bodies|remains)\s+of\s+"
     rf"(?:the\s+)?(?:last\s+|remaining\s+)?(?P<n2>{_COUNT})\s+(?:more\s+|other\s+)?{_DEAD}"
     rf"(?:Israeli\s+)?(?:hostages|captives)"
-    rf"|\b(?P<n3>{_COUNT})\s+(?:more\s+|other\s+)?(?:bodies|(?:deceased|dead|slain|fallen)\s+"
-    rf"(?:hostages|captives))\s+(?:are\s+|were\s+)?(?:still\s+)(?:being\s+held|held|in\s+Gaza|"
+    rf"|\b(?P<n3>{_COUNT})\s+(?:more\s+|other\s+)?(?:bodies|(?:deceased|dead|slain|fallen|murdered)"
+    rf"\s+(?:hostages|captives))\s+(?:who\s+|that\s+)?(?:are\s+|were\s+)?(?:still\s+)"
+    rf"(?:being\s+held|held|in\s+Gaza|"
     rf"remain)"
     rf"|\bleav(?:es|ing)\s+(?:only\s+|just\s+)?(?P<n4>{_COUNT})\s+(?:more\s+)?{_DEAD}"
     rf"(?:hostages|captives|bodies)\s+(?:still\s+)?(?:in\s+Gaza|unaccounted|held)"
@@ -326,7 +327,7 @@ def local_tense(sentence: str, start: int, end: int) -> str:
         return "future"   # "as you know January 20 is a very big day," Trump said
     before = LIST_OF_NAMES.sub(lambda m: m.group(0).replace(",", " "), sentence[:start])
     clause_start = max(before.rfind(","), before.rfind(";"), before.rfind(" that "),
-                       before.rfind("“"), before.rfind('"'))
+                       before.rfind("“"), before.rfind('"'), _last_stop(before))
     left = before[clause_start + 1:] if clause_start >= 0 else before
     if SCHEDULED.search(left) or EXTEND_UNTIL.search(left):  # "which begins on March 10",
         return "future"   # "wants an extension of the first phase until mid-April"
@@ -353,6 +354,18 @@ def local_tense(sentence: str, start: int, end: int) -> str:
 DATE_IS_COMING = re.compile(r"\s+(?:is|will\s+be)\s+(?:a|an|the|going|set|expected|due)\b",
                             re.IGNORECASE)
 WAR_DAY = re.compile(r"\b(?:oct(?:ober|\.)?\s+7|7\s+oct(?:ober|\.)?)\b", re.IGNORECASE)
+
+
+# Round 8: a full stop after a lower-case word and before a capital ends a clause even where
+# the sentence splitter went on ("... would be returning the remains at 4 p.m. The previous
+# handover happened on Nov. 13": the conditional of the first sentence made the date coming).
+_STOP = re.compile(r"(?<=[a-z]\.)\s+(?=[A-Z])")
+
+
+def _last_stop(before: str) -> int:
+    """Offset of the last :data:`_STOP` in `before` (-1 when none)."""
+    stops = [m.start() for m in _STOP.finditer(before)]
+    return stops[-1] if stops else -1
 
 
 # A deadline in an aside of its own, with no verb of its clause before it ("meaning by Oct. 13",
