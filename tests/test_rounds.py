@@ -656,3 +656,42 @@ def test_the_day_of_leaving_the_talks_is_not_the_meetings(sentence, date_text, d
 
     mention = {"date_text": date_text, "sentence": sentence, "status": "held"}
     assert departure_day(mention) is departed
+
+
+@pytest.mark.parametrize("first, second, apart", [
+    ("on Tuesday", "Nov. 9", True),  # 9 November is no Tuesday in 2023-2026
+    ("on Tuesday", "Nov. 28", False),  # Tuesday 28 November 2023
+    ("on Tuesday", "on Thursday", True),
+    ("on Tuesday", "Wednesday evening", False),  # a day apart: one round
+    ("on Tuesday", "last week", False),  # names no day
+    ("Jan. 28", "January 29", False),
+])
+def test_undated_article_days_that_disagree_are_two_meetings(first, second, apart):
+    """Without a report date the days do not resolve, but their words may still disagree:
+    'Burns arrived in Doha on Tuesday for a new round ... Burns traveled to Doha on Nov. 9 as
+    he and Barnea held talks' are two meetings (the earlier round is not lost in the later
+    one); words a day apart, or naming no day, stay one meeting."""
+    from analysis.assemble.meetings import cluster_mentions
+
+    later = _mention("primary", "arrived", "held", location="Doha", date_text=first,
+                     participants=["William Burns"], tense="past")
+    earlier = _mention("primary", "traveled talks", "held", location="Doha",
+                       date_text=second, participants=["William Burns", "David Barnea"],
+                       tense="past", start_char=120)
+    clusters = cluster_mentions([later, earlier], None)
+    assert len(clusters) == (2 if apart else 1)
+
+
+@pytest.mark.parametrize("date_text, place, people, day", [
+    ("on Nov. 9", "Doha", "William Burns;David Barnea", "2023-11-09"),  # one known round
+    ("on Nov. 9", "Doha", "William Burns", "2023-11-09"),  # a month-day: one person will do
+    ("on Nov. 9", "Doha", "", ""),  # nobody named
+    ("on Nov. 9", "Cairo", "William Burns;David Barnea", ""),  # no such round in Cairo
+    ("on Nov. 10", "Doha", "William Burns;David Barnea", ""),  # no known round that day
+])
+def test_undated_article_month_day_without_window_from_the_record(date_text, place, people,
+                                                                  day):
+    """A month and day without a year, in an article without a window: the one known round
+    of the record on that month and day at the place naming all the meeting's people."""
+    row = _undated_meeting(date_text, place, people)
+    assert list(merge_rounds(pd.DataFrame([row]), [], {})["start_date"]) == [day or ""]

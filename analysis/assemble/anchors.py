@@ -322,6 +322,8 @@ def day_from_record(date_text: str, place: str, people: list[str], window,
     the weekday the words name, in the window, sharing the most people; else None. Without a
     usable window, rule 3: :func:`day_from_people`."""
     weekday = weekday_of(date_text)
+    if weekday is None and place and _usable(window) is None:
+        return day_of_month_day(date_text, place, set(people), window, rounds)
     if weekday is None or not place:
         return None
     gazetteer = load_gazetteer()
@@ -379,6 +381,36 @@ def day_from_people(weekday: int, place: str, people: set[str], window,
             maybe.update(fitting[:1])
     found = naming_all or named_by
     return found.pop() if len(found) == 1 and maybe <= found else None
+
+
+def day_of_month_day(date_text: str, place: str, people: set[str], window,
+                     rounds=None) -> dt.date | None:
+    """Rule 3 for a month and day without a year ("traveled to Doha on Nov. 9"), without a
+    usable window: the one day of the record (inside the wide window, if any) on that month
+    and day, at the place, of a known round naming every one of the meeting's people (one or
+    more), each in office that day. A month-day is rarer than a weekday, so one person will
+    do; nobody named places nothing ("talks in Cairo on Feb. 13").
+
+    >>> rounds = (((dt.date(2023, 11, 9),), "Doha", frozenset({"William Burns"})),
+    ...           ((dt.date(2024, 11, 9),), "Cairo", frozenset({"William Burns"})))
+    >>> day_of_month_day("on Nov. 9", "Doha", {"William Burns"}, None, rounds)
+    datetime.date(2023, 11, 9)
+    >>> day_of_month_day("on Nov. 9", "Doha", set(), None, rounds) is None
+    True
+    """
+    match = _MONTH_DAY.search(date_text or "")
+    if match is None or not people:
+        return None
+    month = MONTHS[(match["month"] or match["month2"]).lower()]
+    day = int(match["day"] or match["day2"])
+    gazetteer = load_gazetteer()
+    found = set()
+    for days, known_place, theirs in known_rounds() if rounds is None else rounds:
+        if gazetteer.compatible(place, known_place) and people <= theirs:
+            found.update(d for d in days if (d.month, d.day) == (month, day)
+                         and (window is None or window[0] - WEEK <= d <= window[1] + WEEK)
+                         and all(in_office(p, d) for p in people))
+    return found.pop() if len(found) == 1 else None
 
 
 def anchored_day(date_text: str, status: str, place: str, people: list[str],

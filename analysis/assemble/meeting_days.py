@@ -40,6 +40,10 @@ UNDATED_BASE = dt.date(2099, 12, 31)  # resolves a date with its year in an unda
 DEPARTURE = re.compile(
     r"\b(?:withdr(?:ew|awn|aws|awing)|pull(?:ed|s|ing)\s+out|recall(?:ed|s|ing))\b"
     r"(?!.*\b(?:withdr\w+|held|took\s+place)\b)[^.;]{0,80}$", re.IGNORECASE)
+WEEKDAY_NAME = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
+MONTH_NAME = re.compile(r"\b(?:" + "|".join(m[:3] for m in MONTH_NAMES) + r")[a-z]*\b",
+                        re.IGNORECASE)  # "November", "Nov."
+YEARS = range(2023, 2027)  # the years of the reporting: a month-day's weekdays in them
 THAT = re.compile(r",?\s+that\b")  # "said on Wednesday that", "disclosed ... April 17, that"
 CLAUSE_END = re.compile(r"[.;]")
 # who says or decides, before the date words of a statement's day: the meeting lexicon's verbs
@@ -211,6 +215,53 @@ def departure_day(mention: dict) -> bool:
     at = sentence.find(date_text)
     leaving = DEPARTURE.search(sentence, 0, at) if at > 0 else None
     return leaving is not None and not CLAUSE_END.search(sentence, leaving.end(), at)
+
+
+def _undated_day(date_text: str) -> tuple | None:
+    """A day named without a year, in an article without a report date: ('weekday', n) for
+    "on Tuesday", ('date', month, day) for "Nov. 9"; None for the rest ("last week",
+    "yesterday", "on July 6, 2024": a year resolves on its own)."""
+    if not date_text or FULL_YEAR.search(date_text):
+        return None
+    from analysis.rules.dates import resolve
+
+    resolved = resolve(date_text, UNDATED_BASE, "past")
+    if not resolved.date or resolved.precision not in (None, "day"):
+        return None
+    if MONTH_NAME.search(date_text):
+        return ("date", resolved.date.month, resolved.date.day)
+    if WEEKDAY_NAME.search(date_text):
+        return ("weekday", resolved.date.weekday())
+    return None
+
+
+def undated_days_disagree(one: str, other: str) -> bool:
+    """Whether two date words of an article without a report date cannot name one meeting's
+    days: two weekdays or two month-days more than a day apart ("on Tuesday", "on Thursday";
+    "Nov. 9", "Nov. 28"), or a month-day that falls on the weekday in none of the years of the
+    reporting ("traveled to Doha on Nov. 9" is not the round "on Tuesday": 9 November was a
+    Thursday, Saturday, Sunday or Monday). Leaves words that name no day and adjacent days.
+
+    >>> undated_days_disagree("Nov. 9", "on Tuesday")
+    True
+    >>> undated_days_disagree("Nov. 28", "on Tuesday")  # Tuesday 28 November 2023
+    False
+    >>> undated_days_disagree("on Monday", "Tuesday evening")
+    False
+    >>> undated_days_disagree("last week", "on Tuesday")
+    False
+    """
+    a, b = _undated_day(one), _undated_day(other)
+    if a is None or b is None:
+        return False
+    if a[0] == b[0] == "weekday":
+        return (a[1] - b[1]) % 7 not in (0, 1, 6)
+    if a[0] == b[0] == "date":
+        first, second = dt.date(2024, a[1], a[2]), dt.date(2024, b[1], b[2])
+        return abs((first - second).days) > 1
+    (_, month, day), (_, weekday) = (a, b) if a[0] == "date" else (b, a)
+    return all(dt.date(year, month, day).weekday() != weekday for year in YEARS
+               if month != 2 or day != 29 or year % 4 == 0)
 
 
 def date_mention(mention: dict, report_date: dt.date | None) -> tuple[dict, dt.date | None]:

@@ -14,6 +14,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from analysis.assemble.meeting_days import undated_days_disagree
 from analysis.rules.places import Gazetteer
 
 
@@ -53,7 +54,13 @@ ROUND_SPAN_DAYS = 4  # a round's first and last day ("began on Monday", "left on
 def _day_fits(cluster: Cluster, mention: dict, day) -> bool:
     """Days within a day of the meeting's days, or inside a round of several days whose first
     or last day the text marks ("talks began on Monday", "left Cairo on Thursday after three
-    days of talks")."""
+    days of talks"). Without a report date, the date words must not disagree
+    (:func:`analysis.assemble.meeting_days.undated_days_disagree`)."""
+    if day is None and cluster.date is None and not (
+            mention.get("boundary") or cluster.boundary or cluster.round_days
+            or mention.get("round_days")) and undated_days_disagree(
+                cluster.date_text, mention.get("date_text", "")):
+        return False  # undated article: "traveled to Doha on Nov. 9" is not "on Tuesday"
     span = mention.get("span")
     if span and cluster.date is not None and not span[0] <= cluster.date <= span[1]:
         return False  # "talks ... last week" are not the summit on Monday
