@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from analysis.rules.figures.metric import _INCLUDE_VERB
 from analysis.rules.figures.noun_phrase import _noun_phrase
+from analysis.rules.figures.parts import _INCLUDE_VERB
 from analysis.rules.figures.reading import _ALIVE_PARTICIPLE, _Reading, _Sentence
 from analysis.rules.figures.triggers import _mask_dates, _nearest_cue, _same_clause
 

@@ -15,12 +15,11 @@ from analysis.rules.figures.metric import (
     TOLL_MAX,
     _hostage_context,
     _inherit_metric,
-    _is_subset,
     _metric,
-    _part_of_release,
     _plausible_metric,
 )
 from analysis.rules.figures.noun_phrase import _noun_phrase
+from analysis.rules.figures.parts import _is_subset, _part_of_release
 from analysis.rules.figures.rates import _rate_governs, _whole_after
 from analysis.rules.figures.reading import (
     _alive_without_whole,
