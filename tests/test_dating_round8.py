@@ -377,3 +377,9 @@ def test_murdered_hostages_whose_bodies_remain():
                  "Israel demands the return of the three deceased hostages who are still "
                  "being held in the Gaza Strip."):
         assert [m["count"] for m in date_signals(text) if m["kind"] == "remains"] == [3], text
+
+
+def test_a_post_war_plan_is_no_state_of_a_name():
+    from analysis.rules.dates import signals
+    assert signals.LEDE_STATE.search("the post-Assad era")
+    assert not signals.LEDE_STATE.search("Netanyahu's post-war plan")

@@ -346,7 +346,7 @@ LEDE_DISTANT = re.compile(
     r"(?!\s+\d)\b|\b(?:last|earlier\s+this|the\s+previous|the\s+past)\s+(?:month|year|"
     r"summer|spring|winter|autumn|fall)\b|\b(?:months|a\s+year|years)\s+(?:ago|after|since|"
     r"later)\b|\bin\s+recent\s+months\b", re.IGNORECASE)
-LEDE_STATE = re.compile(r"\b(?:post-|now-(?:defunct|collapsed|shattered|stalled)\b)",
+LEDE_STATE = re.compile(r"\b(?:post-(?-i:[A-Z])|now-(?:defunct|collapsed|shattered|stalled)\b)",
                         re.IGNORECASE)
 LEDE_DISTANT_CHARS = 60   # the distance words within this many characters of the event
 CLAUSE_MARK = re.compile(r"[,;:()–—]")
