@@ -237,17 +237,8 @@ def _group(s: _Sentence, r: _Reading) -> str | None:
             + re.split(r"[,;.]", r.right[:r.np.end + 60])[0]):
         return "administrative detainees"  # "held under administrative detention ... 3,400"
     named = r.np.group
-    if r.np.kind == "subgroup" and r.metric in ("killed", "injured", "displaced"):
+    if r.np.kind == "subgroup" and named and _named_group_is_a_part(s, r):
         return named
-    if r.metric == "hostages_held" and r.np.kind == "subgroup" and named in _HELD_PART_GROUPS:
-        return named  # "4 children and 20 women are thought to remain": parts of the held
-    if r.metric.endswith("_released") and r.np.kind == "subgroup" and named in _HELD_PART_GROUPS \
-            and _groups_side_by_side(s, r):
-        return named  # "Two mothers and nine children freed": the day's release in parts
-    if r.np.kind == "subgroup" and named and (_AMONG_WERE.match(s.text, 0, r.number.start)
-                                              or _INCLUDE_VERB.search(r.core_left)):
-        return named  # "Among the hostages freed by Hamas were seven children and six women",
-        # "The hostages released on Saturday included seven children and six women"
     if r.metric == "prisoners_released" and _AMONG_WERE.match(s.text, 0, r.number.start):
         return None  # "Among those released from Ofer Prison were five Palestinians from
         # Jerusalem": a part of the release that names no group (hostages by nationality,
@@ -262,6 +253,22 @@ def _group(s: _Sentence, r: _Reading) -> str | None:
         return named  # "33 ... presumed deceased, including eight soldiers": a part of the
         # dead (a part of the held said dead is the dead count: "including 36 who are dead")
     return "all"
+
+
+def _named_group_is_a_part(s: _Sentence, r: _Reading) -> bool:
+    """Is a count whose noun names a group ("children", "women") a part, not the whole: a toll
+    or a displaced count of a group ("13,000 children have been killed"), the held by group
+    ("4 children and 20 women are thought to remain"), two groups side by side in a release
+    ("Two mothers and nine children freed"), a part after "Among the hostages freed were" or a
+    finite "include" ("The hostages released on Saturday included seven children and six
+    women"). Leaves a release of one group count ("Hamas freed 50 women and children")."""
+    named = r.np.group
+    if r.metric in ("killed", "injured", "displaced"):
+        return True
+    if named in _HELD_PART_GROUPS and (r.metric == "hostages_held" or (
+            r.metric.endswith("_released") and _groups_side_by_side(s, r))):
+        return True
+    return bool(_AMONG_WERE.match(s.text, 0, r.number.start) or _INCLUDE_VERB.search(r.core_left))
 
 
 _AMERICANS = re.compile(r"\b(?:Americans?|U\.?S\.?\s+(?:citizens|nationals)|American\s+citizens)\b")
