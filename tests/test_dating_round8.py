@@ -383,3 +383,12 @@ def test_a_post_war_plan_is_no_state_of_a_name():
     from analysis.rules.dates import signals
     assert signals.LEDE_STATE.search("the post-Assad era")
     assert not signals.LEDE_STATE.search("Netanyahu's post-war plan")
+
+
+def test_a_previous_occurrence_is_no_recency_anchor():
+    text = ("The Red Cross received a coffin on Tuesday. The previous handover happened on "
+            "Nov. 13, when Hamas transferred the body of Meny Godard.")
+    (date,) = [m for m in date_signals(text) if m["kind"] == "month_day"]
+    assert date.get("previous") and date["tense"] == "past"
+    c = [c for c in dating.mention_constraints([date]) if c.kind in ("yearless", "absolute")]
+    assert c and not c[0].anchors   # a lower bound, not the report's news
