@@ -39,6 +39,7 @@ from analysis.rules.meeting_mentions.base import (
 )
 from analysis.rules.meeting_mentions.checks import ChecksMixin, _attributed
 from analysis.rules.meeting_mentions.meeting import MeetingMixin
+from analysis.rules.meeting_mentions.people import PeopleMixin
 from analysis.rules.meeting_mentions.sentence import SentenceMixin
 from analysis.rules.meeting_mentions.terms import TermsMixin
 
@@ -73,7 +74,7 @@ def _body_places(doc: Doc, text: str, places: list[Item]) -> set[str]:
     return found
 
 
-class MeetingFinder(SentenceMixin, MeetingMixin, ChecksMixin, TermsMixin):
+class MeetingFinder(SentenceMixin, MeetingMixin, ChecksMixin, PeopleMixin, TermsMixin):
     """The meeting rules as a spaCy component (see the package docstring)."""
 
     def __init__(self, nlp: Language):

@@ -5,8 +5,6 @@ rules of rules.PRIMARY_RULES) or refer back to one, held or planned, its tense a
 
 from __future__ import annotations
 
-import re
-
 from analysis.rules.doc_text import doc_lowers, span_text
 from analysis.rules.meeting_mentions.base import (
     DETERMINERS,
@@ -23,7 +21,9 @@ from analysis.rules.meeting_mentions.base import (
 )
 from analysis.rules.meeting_mentions.clauses import (
     _apart,
+    _came_after,
     _headline,
+    _past_perfect,
 )
 from analysis.rules.meeting_mentions.cues import (
     HOME_COUNTRIES,
@@ -70,32 +70,7 @@ def _mention_place(primary: bool, group: Group, facts: Facts) -> str:
     return facts.location
 
 
-PAST_PERFECT = re.compile(r"\bhad (?:already |previously |earlier )?(?:taken place|been held"
-                          r"|been conducted|occurred)\b")
-
-
-def _past_perfect(lower: list[str], i: int) -> bool:
-    """A talks noun (token i) whose verb, within sixteen words and before a comma, is a past
-    perfect of taking place: 'where talks on the release of hostages had taken place
-    earlier', 'the negotiations had been held in Cairo': an earlier meeting. Leaves 'talks
-    have taken place' and 'talks took place on Monday'."""
-    words = lower[i + 1:i + 17]
-    words = words[:words.index(",")] if "," in words else words
-    return bool(PAST_PERFECT.search(" ".join(words)))
-
-
 PAST_OPENERS = {"after", "following"}
-CAME = {"came", "comes", "come", "followed", "follows"}
-
-
-def _came_after(before: list[str]) -> bool:
-    """'came after a meeting', 'comes after talks', 'followed a meeting': the meeting word
-    (right after `before`) names what came first, held whatever the main clause plans.
-    Leaves 'will fly to Cairo after a meeting with Sisi' (no verb of coming)."""
-    for k, word in enumerate(before):
-        if word in CAME and (word.startswith("follow") or before[k + 1:k + 2] == ["after"]):
-            return True
-    return False
 
 
 def _opener_end(doc, s: Sentence, first: int) -> int:
