@@ -392,3 +392,10 @@ def test_a_previous_occurrence_is_no_recency_anchor():
     assert date.get("previous") and date["tense"] == "past"
     c = [c for c in dating.mention_constraints([date]) if c.kind in ("yearless", "absolute")]
     assert c and not c[0].anchors   # a lower bound, not the report's news
+
+
+def test_an_agreement_after_after_is_past_in_a_future_sentence():
+    text = ("The envoys are set to work out the details after Hamas said on Friday that it "
+            "agrees with key parts of Trump's 20-point peace plan.")
+    tenses = {m["date"]: m["tense"] for m in date_signals(text) if m["kind"] == "event"}
+    assert tenses.get("2025-10-03") in ("past", "recent"), tenses

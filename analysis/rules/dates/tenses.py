@@ -165,7 +165,9 @@ def _set_tense(text: str, mention: dict, start: int, end: int) -> None:
         near = text[max(start, mention["start_char"] - 60):min(end, mention["end_char"] + 60)]
         if mention.get("event_kind") in SCHEDULED_KINDS and tense_of(near) == "future" and \
                 not mention.get("since") and not PAST_VERB_BEFORE.search(
-                    text[max(start, mention["start_char"] - 40):mention["start_char"]]):
+                    text[max(start, mention["start_char"] - 40):mention["start_char"]]) and \
+                not AFTER_BEFORE.search(text[max(start, mention["start_char"] - 20):
+                                             mention["start_char"]]):
             mention["tense"] = "future"   # "is expected to be freed ... the release of the 20"
         # "Ahead of the strike, Washington had floated a proposal": told from after it
         # ... or from a past plan ("The mediators had hoped to secure a ceasefire before the
@@ -204,6 +206,12 @@ def _set_tense(text: str, mention: dict, start: int, end: int) -> None:
 # of a meeting held (an event in the headline was read as the report's own news).
 HEADLINE_PLAN = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s+to\s+(?:meet|visit|host|"
                            r"travel|fly|hold|sign|receive|welcome)\b", re.IGNORECASE)
+
+
+# ... nor one that "after" or "following" opens ("The envoys are set to work out the details
+# after Hamas said on Friday that it agrees with key parts of Trump's plan": round 8, a fresh
+# report of the day after was dated before it)
+AFTER_BEFORE = re.compile(r"\b(?:after|following)\s+$", re.IGNORECASE)
 
 
 # A past verb right before a scheduled event's phrase keeps it past even in a future clause
@@ -333,7 +341,8 @@ def _event_tense(before: str, mention: dict) -> str:
     if mention.get("since"):   # "the fourth exchange since the ceasefire took effect"
         return "past"
     if mention["kind"] == "holiday" or (mention.get("event_kind") in SCHEDULED_KINDS and
-                                        mention["tense"] == "future"):
+                                        mention["tense"] == "future" and
+                                        not AFTER_BEFORE.search(before[-20:])):
         return mention["tense"]
     last = LAST_PERIOD_BEFORE.search(before)
     if last:   # "last week's strike in Doha", "yesterday's rescue"
