@@ -695,3 +695,34 @@ def test_undated_article_month_day_without_window_from_the_record(date_text, pla
     of the record on that month and day at the place naming all the meeting's people."""
     row = _undated_meeting(date_text, place, people)
     assert list(merge_rounds(pd.DataFrame([row]), [], {})["start_date"]) == [day or ""]
+
+
+@pytest.mark.parametrize("sentence, said_on, day", [
+    ("Witkoff announced on Thursday that Washington is withdrawing its delegation from the "
+     "ceasefire negotiations in Doha.", "on Thursday", None),
+    ("Netanyahu decided on Tuesday that most of the delegation in Doha will return to Israel.",
+     "on Tuesday", None),
+    ("Hamas said on Wednesday that its delegation met the mediators in Doha.", "on Wednesday",
+     dt.date(2024, 12, 25)),
+])
+def test_talks_the_team_leaves_take_no_day_of_the_news(sentence, said_on, day):
+    """A sentence telling that the team leaves the talks (withdrawing, recalled, will return,
+    back for consultations) gives the talks held before no day of the news: the day is the
+    withdrawal's. A statement that the team met keeps its day."""
+    from analysis.assemble.meeting_days import news_day
+
+    mention = {"status": "held", "said_on": said_on, "sentence": sentence}
+    assert news_day(mention, dt.date(2024, 12, 26)) == day
+
+
+def test_returned_for_consultations_is_the_day_of_leaving():
+    """'returned from the talks for consultations earlier Thursday' is a recall: Thursday is the
+    day the team left, not a day of the talks; 'returned from Cairo on Thursday after talks'
+    (the end of a visit) keeps its day."""
+    from analysis.assemble.meeting_days import departure_day
+
+    recall = {"date_text": "earlier Thursday", "status": "held", "sentence": "Israel's team "
+              "returned from the talks in Doha for consultations earlier Thursday."}
+    visit = {"date_text": "on Thursday", "status": "held", "sentence": "Barnea returned from "
+             "Cairo on Thursday after talks with the Egyptians."}
+    assert departure_day(recall) and not departure_day(visit)

@@ -33,17 +33,26 @@ MEETING_NOUNS = frozenset(word_lists("meeting_lexicon.csv")["noun"])
 WEEK_WORDS = re.compile(r"\b(?:last|next|weeks?|weekend)\b", re.IGNORECASE)
 MONTH_WORDS = re.compile(r"\b(?:" + "|".join(MONTH_NAMES) + r")\b|\d", re.IGNORECASE)
 UNDATED_BASE = dt.date(2099, 12, 31)  # resolves a date with its year in an undated article
-# leaving the talks: "withdrew ... from", "pulled out of", "recalled"; the last such verb
+# leaving the talks: "withdrew ... from", "pulled out of", "recalled", "returned ... for
+# consultations" (a recall, not the end of a visit); the last such verb
 # before the date words, at most 80 characters, no "held"/"took place" between ("left Cairo
 # on Sunday after the talks", "returned from Cairo on Thursday after talks" are left alone: the
 # reporting dates a delegation's visit by its departure as often as not)
 DEPARTURE = re.compile(
-    r"\b(?:withdr(?:ew|awn|aws|awing)|pull(?:ed|s|ing)\s+out|recall(?:ed|s|ing))\b"
+    r"\b(?:withdr(?:ew|awn|aws|awing)|pull(?:ed|s|ing)\s+out|recall(?:ed|s|ing)|"
+    r"return(?:ed|s|ing)?(?=[^.;]{0,60}\bfor\s+consultations\b))\b"
     r"(?!.*\b(?:withdr\w+|held|took\s+place)\b)[^.;]{0,80}$", re.IGNORECASE)
 WEEKDAY_NAME = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
 MONTH_NAME = re.compile(r"\b(?:" + "|".join(m[:3] for m in MONTH_NAMES) + r")[a-z]*\b",
                         re.IGNORECASE)  # "November", "Nov."
 YEARS = range(2023, 2027)  # the years of the reporting: a month-day's weekdays in them
+# a sentence telling that the team leaves the talks: no day of the news is theirs ("announced
+# on Thursday that Washington is withdrawing its delegation from the negotiations in Doha",
+# "decided on Tuesday that the delegation in Doha will return to Israel", "the delegation in
+# Doha would return home later on Friday"); not "left Cairo after the talks", "returned"
+LEAVING = re.compile(r"\b(?:withdr(?:ew|awn|aws|awing|aw)|pull(?:ed|s|ing)?\s+out|recall\w*|"
+                     r"(?:will|would|to)\s+return|return\w*(?=[^.;]{0,60}\bfor\s+consultations)|"
+                     r"bring\s+\w+\s+team\s+home)\b", re.IGNORECASE)
 THAT = re.compile(r",?\s+that\b")  # "said on Wednesday that", "disclosed ... April 17, that"
 CLAUSE_END = re.compile(r"[.;]")
 # who says or decides, before the date words of a statement's day: the meeting lexicon's verbs
@@ -115,12 +124,14 @@ def news_day(mention: dict, report_date: dt.date | None) -> dt.date | None:
     """For a held meeting the text does not date, the day the news is about: the day it was
     said ('Hamas said Wednesday that its team met ...'), else the last day the article named
     before it ('pressure on Tuesday ... In Cairo, Burns met Barnea'), else none. An earlier
-    round, and a meeting named in passing ('two weeks after a secret meeting held in
-    Vienna'), get none."""
+    round, a meeting named in passing ('two weeks after a secret meeting held in Vienna')
+    and talks a sentence has the team leave ('announced on Thursday that Washington is
+    withdrawing its delegation from the talks in Doha': :data:`LEAVING`) get none."""
     if mention.get("status") == "planned":
         return planned_day(mention, report_date)
     if mention.get("status") != "held" or mention.get("earlier") or mention.get("passing") \
-            or mention.get("departed") or report_date is None:
+            or mention.get("departed") or report_date is None \
+            or LEAVING.search(mention.get("sentence") or ""):
         return None
     for text in (mention.get("said_on"), mention.get("peg")):
         day, _ = resolve_date(text or "", report_date, "past")
@@ -195,7 +206,8 @@ def departure_day(mention: dict) -> bool:
     """Whether the mention's date words are the day its people left the talks: after a verb of
     withdrawing in the same clause ("Israel and the United States withdrew their negotiating
     teams from the talks in Doha on Thursday", "pulled out of the talks on Monday", "recalled
-    its team from Doha on Tuesday"). The talks were held before, on days the text does not
+    its team from Doha on Tuesday", "the team returned from the talks for consultations
+    earlier Thursday"). The talks were held before, on days the text does not
     give. Leaves departures and returns ("left Cairo on Sunday after the talks", "returned
     from Cairo on Thursday after talks with the Egyptians": the reporting dates such a visit
     by its last day as often as not), a day of its own ("withdrew after the talks held
