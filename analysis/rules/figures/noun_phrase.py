@@ -159,6 +159,8 @@ def _excluded_quantity(number: Number, left: str, right: str, lexicon: FigureLex
         return True  # four-day, 85-year-old (not "45,000-plus": at least)
     if _COMPARATIVE_AFTER.match(right):  # "the real toll is thousands higher": a difference
         return True
+    if _FROM_BEFORE.search(left) and _TO_NEW_VALUE.match(right):
+        return True  # "increased from 2,193 people to 2,234": the value before the change
     if re.match(r"^\s*(?:years?|yrs|-year)\b", right, re.IGNORECASE):
         return True
     if re.match(r"^\s*(?:in|out\s+of)\s+(?:every|each)\b|^\s*in\s+\d", right, re.IGNORECASE) or (
@@ -217,6 +219,10 @@ _SHARE_OF_POPULATION = re.compile(r"(?:%|\bper\s*cent|\bpercent|\bhalf|\bmost|\b
 _COUNT_PREDICATE = re.compile(r"^\s+(?:were\s+|have\s+been\s+)?(?:killed|injured|wounded|dead|"
                               r"hurt|displaced|detained|arrested|released|freed|martyred)\b",
                               re.IGNORECASE)
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:(?:about|around|some|roughly|nearly|over)\s+)?$",
+                          re.IGNORECASE)
+_TO_NEW_VALUE = re.compile(r"^(?:\s+[A-Za-z]+){1,2}\s+to\s+(?:(?:about|around|some|roughly|nearly|"
+                           r"over|more\s+than|at\s+least)\s+)?\d", re.IGNORECASE)
 _COMPARATIVE_AFTER = re.compile(r"^\s+(?:higher|lower|greater|larger|smaller|fewer|less|above|"
                                 r"below|more\s+than|short\s+of)\b", re.IGNORECASE)
 
