@@ -151,16 +151,22 @@ _CAPTURED_AFTER = re.compile(r"\s+(?:seized|abducted|kidnapped|captured|taken\s+
 # before and around the number: quantities that are no counts of people, the hedge
 
 
+def _a_difference(left: str, right: str) -> bool:
+    """A difference or the value before a change, not a count: "the real toll is thousands
+    higher", "increased from 2,193 people to 2,234" (the 2,193). Leaves "rose from 1,200 to
+    1,400" (a range: its new value is read) and "up from about 5,200 before the war"."""
+    return bool(_COMPARATIVE_AFTER.match(right)
+                or (_FROM_BEFORE.search(left) and _TO_NEW_VALUE.match(right)))
+
+
 def _excluded_quantity(number: Number, left: str, right: str, lexicon: FigureLexicon) -> bool:
     """Percentages, ages, years, dates, money, units, compound adjectives."""
     if re.match(r"^\s*(?:%|per\s*cent|percent|percentage)", right, re.IGNORECASE):
         return True
     if re.match(r"^[-‐‑]\s*[A-Za-z]", right) and not re.match(r"^[-‐‑]plus\b", right):
         return True  # four-day, 85-year-old (not "45,000-plus": at least)
-    if _COMPARATIVE_AFTER.match(right):  # "the real toll is thousands higher": a difference
+    if _a_difference(left, right):
         return True
-    if _FROM_BEFORE.search(left) and _TO_NEW_VALUE.match(right):
-        return True  # "increased from 2,193 people to 2,234": the value before the change
     if re.match(r"^\s*(?:years?|yrs|-year)\b", right, re.IGNORECASE):
         return True
     if re.match(r"^\s*(?:in|out\s+of)\s+(?:every|each)\b|^\s*in\s+\d", right, re.IGNORECASE) or (
