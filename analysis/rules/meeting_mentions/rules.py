@@ -212,10 +212,19 @@ def _delegation_rule(finder, facts: Facts, s: Sentence, group: Group) -> bool:
 BACK_WORDS = {"returned", "returns", "return", "returning", "home", "back", "came"}
 
 
+RECALL_WORDS = {"recalled", "recalls", "recall", "recalling", "withdrew", "withdraws",
+                "withdrawing", "withdrawn", "pulled", "pulls", "pulling"}
+
+
 def _back_from(lower: list[str], i: int, starts: set[int]) -> bool:
     """'a delegation returned from Doha', 'bring our team home from Doha', 'the team is back
     from Cairo': a delegation word (token i), a word of coming back, 'from' and a place (token
-    offsets `starts`), within five words. Leaves 'a delegation from Hamas' (no return)."""
+    offsets `starts`), within five words; 'Israel recalled its negotiating team from Doha' (a
+    word of recalling up to four words before the delegation word, 'from' and the place right
+    after it). Leaves 'a delegation from Hamas' (no return)."""
+    if any(w in RECALL_WORDS for w in lower[max(0, i - 4):i]) and lower[i + 1:i + 2] == \
+            ["from"] and (i + 2 in starts or (lower[i + 2:i + 3] == ["the"] and i + 3 in starts)):
+        return True
     for j in range(i + 1, min(len(lower) - 1, i + 4)):
         if lower[j] in BACK_WORDS and lower[j + 1] == "from" and (
                 j + 2 in starts or (lower[j + 2:j + 3] == ["the"] and j + 3 in starts)):
