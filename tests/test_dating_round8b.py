@@ -23,3 +23,21 @@ def test_an_event_whose_phrase_opens_with_since_is_past_in_a_future_sentence():
     coming = "Trump's inauguration on January 20 will be a very big day, the envoy said."
     assert [t for e, t, _ in _events(coming) if "inaugurated" in e] == ["future"], \
         _events(coming)
+
+
+def test_the_november_2023_truce_named_by_its_lengths():
+    for text in ("A total of 73 Israelis have been freed during the six-day truce.",
+                 "Aid trucks entered Gaza on the third day of the four-day humanitarian pause."):
+        assert [e for e, _, _ in _events(text) if "week-long truce" in e], _events(text)
+    # the deal's announcement tells the truce as coming: no truce under way or past
+    announced = "Qatar announced an agreement for a four-day pause in the fighting."
+    assert not [e for e, _, _ in _events(announced) if "week-long truce" in e], \
+        _events(announced)
+
+
+def test_a_yearless_date_beside_the_six_day_truce_takes_its_year():
+    from analysis.assemble import dating
+    text = ("The truce was extended again this morning. With the Nov. 29 releases, a total "
+            "of 73 Israelis have been freed during the six-day truce.")
+    inf = dating.infer_date(date_signals(text), [], [])
+    assert inf.report_date is not None and inf.report_date.year == 2023, inf.evidence
