@@ -726,3 +726,29 @@ def test_returned_for_consultations_is_the_day_of_leaving():
     visit = {"date_text": "on Thursday", "status": "held", "sentence": "Barnea returned from "
              "Cairo on Thursday after talks with the Egyptians."}
     assert departure_day(recall) and not departure_day(visit)
+
+
+@pytest.mark.parametrize("sentence, apart", [
+    ("The latest round of indirect negotiations, held in Doha, lasted for weeks before ending "
+     "on July 25 without results.", True),
+    ("The meeting comes after several weeks of indirect talks in the Qatari capital, Doha.",
+     True),
+    ("The meeting came after two days of talks in Doha.", False),  # a round of days
+])
+def test_talks_of_weeks_are_not_a_meeting_of_one_day(sentence, apart):
+    """'During their meeting on Monday, El-Sisi and Al Thani ...' then 'The latest round of
+    indirect negotiations, held in Doha, lasted for weeks': talks over weeks or months, with
+    no date words, are no part of the meeting of one day the article names (nor do they take
+    the day of the news); days of talks may be."""
+    from analysis.assemble.meetings import cluster_mentions
+
+    report = dt.date(2025, 8, 18)
+    monday = _mention("primary", "meeting", "held", date_text="on Monday", tense="past",
+                      participants=["Abdel Fattah al-Sisi",
+                                    "Mohammed bin Abdulrahman Al Thani"])
+    talks = _mention("primary", "negotiations held", "held", location="Doha", tense="past",
+                     sentence=sentence, peg="on Monday", start_char=120)
+    clusters = cluster_mentions([monday, talks], report)
+    assert len(clusters) == (2 if apart else 1)
+    if apart:
+        assert clusters[1].soft is None  # no day of the news either

@@ -53,6 +53,12 @@ YEARS = range(2023, 2027)  # the years of the reporting: a month-day's weekdays 
 LEAVING = re.compile(r"\b(?:withdr(?:ew|awn|aws|awing|aw)|pull(?:ed|s|ing)?\s+out|recall\w*|"
                      r"(?:will|would|to)\s+return|return\w*(?=[^.;]{0,60}\bfor\s+consultations)|"
                      r"bring\s+\w+\s+team\s+home)\b", re.IGNORECASE)
+# talks over weeks or months, no one day's meeting ("the meeting comes after several weeks of
+# indirect talks in Doha", "the latest round, held in Doha, lasted for weeks"); not "two days
+# of talks" (a round the text dates by its days)
+LONG_TALKS = re.compile(r"\b(?:(?:weeks|months)\s+of\s+(?:[a-z]+\s+){0,2}?(?:talks|negotiations|"
+                        r"discussions)|lasted\s+(?:for\s+)?(?:\w+\s+)?(?:weeks|months))\b",
+                        re.IGNORECASE)
 THAT = re.compile(r",?\s+that\b")  # "said on Wednesday that", "disclosed ... April 17, that"
 CLAUSE_END = re.compile(r"[.;]")
 # who says or decides, before the date words of a statement's day: the meeting lexicon's verbs
@@ -131,13 +137,32 @@ def news_day(mention: dict, report_date: dt.date | None) -> dt.date | None:
         return planned_day(mention, report_date)
     if mention.get("status") != "held" or mention.get("earlier") or mention.get("passing") \
             or mention.get("departed") or report_date is None \
-            or LEAVING.search(mention.get("sentence") or ""):
+            or LEAVING.search(mention.get("sentence") or "") or long_talks(mention):
         return None
     for text in (mention.get("said_on"), mention.get("peg")):
         day, _ = resolve_date(text or "", report_date, "past")
         if day and report_date - NEWS_DAYS <= day <= report_date:
             return day  # (not "the proposal it submitted on July 2" in late August)
     return None
+
+
+def long_talks(mention: dict) -> bool:
+    """Talks over weeks or months without date words of their own ("The meeting comes after
+    several weeks of indirect talks in the Qatari capital, Doha", "The latest round of
+    indirect negotiations, held in Doha, lasted for weeks"): no day of the news is theirs,
+    and they are not a meeting of one day the article names.
+
+    >>> long_talks({"quote": "round of talks, held in Doha", "sentence": "The latest round of "
+    ...             "talks, held in Doha, lasted for weeks before ending on July 25."})
+    True
+    >>> long_talks({"quote": "talks in Doha", "sentence": "After two days of talks in Doha, "
+    ...             "the teams left."})
+    False
+    """
+    if mention.get("date_text"):
+        return False
+    sentence = mention.get("sentence") or mention.get("quote") or ""
+    return LONG_TALKS.search(sentence) is not None
 
 
 def arrival(mention: dict) -> bool:

@@ -14,7 +14,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from analysis.assemble.meeting_days import undated_days_disagree
+from analysis.assemble.meeting_days import long_talks, undated_days_disagree
 from analysis.rules.places import Gazetteer
 
 
@@ -91,6 +91,9 @@ def _compatible(cluster: Cluster, mention: dict, day, gazetteer: Gazetteer,
                 anaphor: bool = False) -> bool:
     if not _day_fits(cluster, mention, day):
         return False
+    if not day and cluster.date and long_talks(mention):
+        return False  # "the latest round, held in Doha, lasted for weeks" is not the
+        # meeting "on Monday"
     if mention.get("again") and day and cluster.date and day != cluster.date:
         return False  # "met ... on Monday night and again on Tuesday": two meetings
     if day and cluster.date and day != cluster.date and cluster.mentions and \
