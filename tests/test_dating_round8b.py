@@ -41,3 +41,16 @@ def test_a_yearless_date_beside_the_six_day_truce_takes_its_year():
             "of 73 Israelis have been freed during the six-day truce.")
     inf = dating.infer_date(date_signals(text), [], [])
     assert inf.report_date is not None and inf.report_date.year == 2023, inf.evidence
+
+
+def test_a_proposal_of_the_paris_meetings_names_the_three_meetings():
+    text = "Hamas said it was studying a proposal thrashed out in Paris to halt the war."
+    events = [e for e, t, _ in _events(text) if "Paris" in e]
+    assert len(events) == 3, _events(text)
+    for text in ("The plan was put forward by Qatari and Egyptian officials during recent "
+                 "meetings in France.",
+                 "The delegation will discuss the outcome of the Paris meeting."):
+        assert [e for e, _, _ in _events(text) if "Paris" in e], _events(text)
+    # France's own proposal for Lebanon is not one of them
+    assert not [e for e, _, _ in _events("a proposal presented by France for a ceasefire in "
+                                         "Lebanon") if "Paris" in e]
