@@ -25,11 +25,11 @@ def test_an_event_whose_phrase_opens_with_since_is_past_in_a_future_sentence():
         _events(coming)
 
 
-def test_the_november_2023_truce_named_by_its_lengths():
-    for text in ("A total of 73 Israelis have been freed during the six-day truce.",
-                 "Aid trucks entered Gaza on the third day of the four-day humanitarian pause."):
-        assert [e for e, _, _ in _events(text) if "week-long truce" in e], _events(text)
-    # the deal's announcement tells the truce as coming: no truce under way or past
+def test_the_november_2023_truce_named_by_its_six_days():
+    text = "A total of 73 Israelis have been freed during the six-day truce."
+    assert [e for e, _, _ in _events(text) if "week-long truce" in e], _events(text)
+    # its first length is not read (withdrawn: the deal's announcement and later proposals
+    # name a four-day truce too)
     announced = "Qatar announced an agreement for a four-day pause in the fighting."
     assert not [e for e, _, _ in _events(announced) if "week-long truce" in e], \
         _events(announced)
