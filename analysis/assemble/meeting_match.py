@@ -55,12 +55,16 @@ def _day_fits(cluster: Cluster, mention: dict, day) -> bool:
     """Days within a day of the meeting's days, or inside a round of several days whose first
     or last day the text marks ("talks began on Monday", "left Cairo on Thursday after three
     days of talks"). Without a report date, the date words must not disagree
-    (:func:`analysis.assemble.meeting_days.undated_days_disagree`)."""
+    (:func:`analysis.assemble.meeting_days.undated_days_disagree`); talks of weeks or months
+    without a day fit no meeting of one day (:func:`analysis.assemble.meeting_days.long_talks`)."""
     if day is None and cluster.date is None and not (
             mention.get("boundary") or cluster.boundary or cluster.round_days
             or mention.get("round_days")) and undated_days_disagree(
                 cluster.date_text, mention.get("date_text", "")):
         return False  # undated article: "traveled to Doha on Nov. 9" is not "on Tuesday"
+    if not day and cluster.date and long_talks(mention):
+        return False  # "the latest round, held in Doha, lasted for weeks" is not the
+        # meeting "on Monday"
     span = mention.get("span")
     if span and cluster.date is not None and not span[0] <= cluster.date <= span[1]:
         return False  # "talks ... last week" are not the summit on Monday
@@ -91,9 +95,6 @@ def _compatible(cluster: Cluster, mention: dict, day, gazetteer: Gazetteer,
                 anaphor: bool = False) -> bool:
     if not _day_fits(cluster, mention, day):
         return False
-    if not day and cluster.date and long_talks(mention):
-        return False  # "the latest round, held in Doha, lasted for weeks" is not the
-        # meeting "on Monday"
     if mention.get("again") and day and cluster.date and day != cluster.date:
         return False  # "met ... on Monday night and again on Tuesday": two meetings
     if day and cluster.date and day != cluster.date and cluster.mentions and \
