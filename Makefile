@@ -8,7 +8,7 @@ EVAL_ARGS ?=
 PYTEST_ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help setup report extract evaluate test test-fast lint lab bench clean
+.PHONY: help setup report extract evaluate test test-fast lint lab bench plausibility clean
 
 help: ## Show this help
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -47,6 +47,9 @@ lab: setup ## Open JupyterLab with the project's kernel
 
 bench: setup ## Print speed and memory figures
 	$(PY) bench/benchmark.py
+
+plausibility: setup ## Measure the learned plausibility filter of figure rows (docs/plausibility.md; not wired in)
+	$(PY) bench/plausibility.py --out out/plausibility
 
 clean: ## Remove generated reports, tables and caches (keeps .venv)
 	rm -rf reports out .cache .pytest_cache .ruff_cache

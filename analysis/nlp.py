@@ -21,7 +21,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from analysis.paths import PACKAGE_DIR
+from analysis.paths import PACKAGE_DIR, REFERENCE_ROUNDS, REPO_ROOT
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -46,6 +46,11 @@ UNUSED_MODEL_COMPONENTS: list[str] = ["lemmatizer"]
 # present/, evaluate.py, ...) runs after the cache and may change without invalidating it;
 # tests/test_layers.py checks that building and running the pipeline imports nothing else.
 PIPELINE_SOURCES = ("paths.py", "rules", "components", "nlp.py")
+
+# Data files outside analysis/ that the rules read (the timeline takes the known rounds of
+# talks from the record): hashed into the pipeline version too, so that adding a round to the
+# record re-runs the articles it may change.
+PIPELINE_DATA = (REFERENCE_ROUNDS,)
 
 
 # Doc extensions the project's components fill, one per key of the per-document result.
@@ -181,6 +186,9 @@ def files_version(model: str | None = None, rules_only: bool = False) -> str:
         digest.update(f"model={meta.get('name', name)}-{meta.get('version', '')}".encode())
     for path in pipeline_files():
         digest.update(path.relative_to(PACKAGE_DIR).as_posix().encode())
+        digest.update(path.read_bytes())
+    for path in PIPELINE_DATA:
+        digest.update(path.relative_to(REPO_ROOT).as_posix().encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 

@@ -176,6 +176,42 @@ def test_the_pipeline_version_covers_every_module_the_pipeline_uses(rules_only):
     assert not outside, f"the pipeline uses files outside its version: {outside}"
 
 
+def test_the_pipeline_version_covers_the_data_the_rules_read_outside_the_package():
+    """Every path the rules and components import from analysis.paths lies inside the package
+    (hashed with its code) or is listed in PIPELINE_DATA: the record of rounds is read by the
+    timeline, so editing it must give the per-article results a new key."""
+    import analysis.paths as paths
+    from analysis.nlp import PIPELINE_DATA
+
+    names = set()
+    for folder in ("rules", "components"):
+        for source in (ROOT / "analysis" / folder).rglob("*.py"):
+            for line in source.read_text(encoding="utf-8").splitlines():
+                if line.startswith("from analysis.paths import"):
+                    names |= {n.strip() for n in line.split("import", 1)[1].split(",")}
+    assert "REFERENCE_ROUNDS" in names
+    for name in sorted(names):
+        path = Path(getattr(paths, name)).resolve()
+        inside = path.is_relative_to(paths.PACKAGE_DIR.resolve())
+        assert inside or path in {p.resolve() for p in PIPELINE_DATA}, \
+            f"the rules read {name} ({path}) but the pipeline version does not hash it"
+
+
+def test_editing_the_record_of_rounds_changes_the_pipeline_version(tmp_path, monkeypatch):
+    """A round added to the record gives a new version (the cache re-runs the articles)."""
+    import analysis.nlp as nlp
+    from analysis.paths import REFERENCE_ROUNDS
+
+    record = tmp_path / "data" / "reference" / "negotiation_rounds.csv"
+    record.parent.mkdir(parents=True)
+    record.write_bytes(REFERENCE_ROUNDS.read_bytes())
+    monkeypatch.setattr(nlp, "REPO_ROOT", tmp_path)
+    monkeypatch.setattr(nlp, "PIPELINE_DATA", (record,))
+    before = nlp.files_version(rules_only=True)
+    record.write_bytes(REFERENCE_ROUNDS.read_bytes() + b"\n")
+    assert nlp.files_version(rules_only=True) != before
+
+
 def test_every_project_factory_declares_what_it_assigns():
     """spaCy's own idiom: ``@Language.factory(name, assigns=[...], default_config={...})``, so
     `nlp.analyze_pipes()` can tell what each component writes."""

@@ -85,3 +85,10 @@ def test_plain_space_grouping_before_punctuation():
     assert [n.value for n in find_numbers("The toll stands at 45 000, it said.")] == [45000]
     assert [n.value for n in find_numbers("The toll reached 45 000.")] == [45000]
     assert 45000 not in [n.value for n in find_numbers("a ratio of 45 000,5")]
+
+
+def test_a_fall_told_with_to_is_a_range_whose_new_value_is_last():
+    """ "down from 1,400 to 1,140": the range is kept (the reading decides), not dropped."""
+    (number,) = find_numbers("revised its death toll down from 1,400 to 1,140")
+    assert (number.low, number.high, number.value) == (1400, 1140, 1140)
+    assert find_numbers("a score of 30-20") == []  # a hyphen's fall is no range

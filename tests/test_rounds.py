@@ -159,7 +159,9 @@ def test_rounds_vs_reference_found_round_matching_none():
 
 def test_undated_article_joins_only_rounds_inside_its_window():
     """An undated meeting of an undated article: with a date window it may join a round in
-    that window; without one, or with a window elsewhere, it stays a round of its own."""
+    that window; with a window elsewhere it stays a round of its own. Without any window the
+    record places it (rule 4 of analysis.assemble.anchors: the one Rome round naming Burns
+    and Barnea is that of 28 July 2024), and it joins the dated report of that round."""
     meetings = pd.DataFrame([
         {"doc_id": "dated", "report_date": "2024-07-29", "date": "2024-07-28",
          "date_text": "on Sunday", "location": "Rome", "participants": "William Burns;David Barnea",
@@ -173,7 +175,7 @@ def test_undated_article_joins_only_rounds_inside_its_window():
     elsewhere = merge_rounds(meetings, [], {}, {"undated": (dt.date(2025, 3, 1),
                                                             dt.date(2025, 3, 9))})
     assert list(elsewhere["n_reports"]) == [1, 1]
-    assert list(merge_rounds(meetings, [], {})["n_reports"]) == [1, 1]
+    assert list(merge_rounds(meetings, [], {})["n_reports"]) == [2]
 
 
 def test_rounds_notebook_shows_the_check(tmp_path, corpus_rounds):
@@ -465,3 +467,288 @@ def test_undated_article_news_takes_the_one_known_round_of_its_window(people, wi
     row = _undated_meeting("", "Istanbul", people)
     rounds = merge_rounds(pd.DataFrame([row]), [], {}, {"u": window})
     assert list(rounds["start_date"]) == [day]
+
+
+# --- round 8: days from the placed meeting of an undated article; inferred report dates -------
+
+def test_undated_article_weekday_near_the_placed_meeting():
+    """An undated article whose Sunday departure to Doha the record placed on 6 July 2025
+    tells of that week: its Washington meeting 'on Monday' is 7 July. 'last week', a weekday
+    with nothing placed, and placed days two weeks apart give nothing."""
+    from analysis.assemble.meeting_days import anchor_undated
+
+    window = (dt.date(2025, 6, 14), dt.date(2025, 8, 21))
+    rows = [_undated_meeting("on Sunday", "Doha", "Gal Hirsch;Ofir Falk"),
+            _undated_meeting("on Monday", "Washington", "Donald Trump;Benjamin Netanyahu",
+                             status="planned"),
+            _undated_meeting("last week", "Ankara", "")]
+    anchor_undated(rows, window)
+    assert [row["date"] for row in rows] == ["2025-07-06", "2025-07-07", ""]
+    alone = [_undated_meeting("on Monday", "Washington", "Donald Trump;Benjamin Netanyahu")]
+    anchor_undated(alone, window)
+    assert alone[0]["date"] == ""
+
+
+def _inferred_meeting(date, date_text, location, participants):
+    return {**_undated_meeting(date_text, location, participants), "date": date,
+            "report_date": "2025-04-24"}
+
+
+@pytest.mark.parametrize("row, day", [
+    # a Saturday a week before the Cairo round of Saturday 26 April 2025 that names the three
+    (_inferred_meeting("2025-04-19", "on Saturday", "Cairo",
+                       "Mohammed Darwish;Khaled Meshaal;Khalil al-Hayya"), "2025-04-26"),
+    # one person, or nobody: a round the record lacks may be a week before the one it has
+    (_inferred_meeting("2025-04-19", "on Saturday", "Cairo", "Khalil al-Hayya"), "2025-04-19"),
+    (_inferred_meeting("2025-04-19", "on Saturday", "Cairo", ""), "2025-04-19"),
+    # a day the record holds stays: 12 April 2025 is the first day of a Cairo round
+    (_inferred_meeting("2025-04-12", "on Saturday", "Cairo",
+                       "Mohammed Darwish;Khaled Meshaal;Khalil al-Hayya"), "2025-04-12"),
+    # a month-day is the article's own
+    (_inferred_meeting("2025-04-19", "April 19", "Cairo",
+                       "Mohammed Darwish;Khaled Meshaal;Khalil al-Hayya"), "2025-04-19"),
+])
+def test_inferred_report_date_weekday_taken_from_the_record(row, day):
+    """A weekday resolved against an inferred report date (window 22 April - 1 May 2025)
+    takes the known round of that weekday in the window when it shares two people."""
+    from analysis.assemble.meeting_days import record_weekday
+
+    record_weekday([row], (dt.date(2025, 4, 22), dt.date(2025, 5, 1)))
+    assert row["date"] == day
+    header = {**row, "date": "2025-04-19"}
+    record_weekday([header], (dt.date(2025, 4, 24), dt.date(2025, 4, 24)))
+    assert header["date"] == "2025-04-19"  # a report date of the header: never moved
+
+
+def test_undated_article_names_every_person_of_a_known_round():
+    """Without a window: a meeting naming all three people of the Cairo round of Tuesday
+    25 November 2025 (Kalin, Rashad, the Qatari prime minister), and Hamas leaders besides,
+    is that round. Two of the three, or the three on another weekday, give nothing."""
+    mediators = "Hassan Rashad;Mohammed bin Abdulrahman Al Thani;Ibrahim Kalin"
+    every = _undated_meeting("Tuesday", "Cairo", mediators + ";Khalil al-Hayya;Ghazi Hamad")
+    assert list(merge_rounds(pd.DataFrame([every]), [], {})["start_date"]) == ["2025-11-25"]
+    two = _undated_meeting("Tuesday", "Cairo", "Hassan Rashad;Ibrahim Kalin;Ghazi Hamad")
+    monday = _undated_meeting("Monday", "Cairo", mediators + ";Khalil al-Hayya")
+    for row in (two, monday):
+        assert list(merge_rounds(pd.DataFrame([row]), [], {})["start_date"]) == [""]
+
+
+def test_undated_article_a_known_round_naming_all_comes_first():
+    """'on Friday' in Paris with Burns, Barnea, Bar, Kamel and the Qatari prime minister:
+    the Paris round of Friday 23 February 2024 names all five; that of Friday 24 May 2024
+    three of them (all its own people). The round naming all of them wins."""
+    five = _undated_meeting("on Friday", "Paris", "David Barnea;Ronen Bar;William Burns;"
+                            "Mohammed bin Abdulrahman Al Thani;Abbas Kamel")
+    assert list(merge_rounds(pd.DataFrame([five]), [], {})["start_date"]) == ["2024-02-23"]
+
+
+def _mention(kind, trigger, status, **extra):
+    return {"kind": kind, "trigger": trigger, "status": status, "tense": "present",
+            "sentence_start": 0, "sentence_end": 200, "quote": trigger, "start_char": 0,
+            "end_char": 10, **extra}
+
+
+@pytest.mark.parametrize("status, day", [("planned", ""), ("held", "2024-05-05")])
+def test_talks_under_way_do_not_date_a_planned_trip(status, day):
+    """'Burns is travelling to Doha for an urgent meeting ... an official briefed on the
+    ongoing talks said': the talks under way (the report's day, no day of their own) leave
+    the planned trip undated; a meeting held ('Burns met ... as the talks continue') takes
+    the report's day as before."""
+    from analysis.assemble.meetings import cluster_mentions, finish_cluster
+
+    report = dt.date(2024, 5, 5)
+    trip = _mention("primary", "travelling meeting", status, location="Doha",
+                    participants=["William Burns"], planned=status == "planned")
+    talks = _mention("anaphor", "talks", "held", ongoing="ongoing", start_char=120)
+    rows = [finish_cluster(c, report) for c in cluster_mentions([trip, talks], report)]
+    assert [(row["location"], row["date"]) for row in rows] == [("Doha", day)]
+
+
+def test_the_day_of_a_statement_is_not_the_meetings(nlp):
+    """'Hamas said in a statement on Wednesday that negotiations are continuing in Doha':
+    Wednesday is the statement's day; the talks of nobody named, without a round of the
+    record that week, stay undated. 'Negotiations resumed in Doha on Wednesday' keeps its
+    day."""
+    report = dt.date(2024, 12, 26)
+    _, rounds = run(nlp, {"a": ("Hamas said in a statement on Wednesday that negotiations are "
+                                "continuing in Doha under Qatari and Egyptian mediation.", report)})
+    assert list(rounds["start_date"]) == [""]
+    _, rounds = run(nlp, {"a": ("Negotiations on a hostage deal resumed in Doha on Wednesday "
+                                "under Qatari and Egyptian mediation.", report)})
+    assert list(rounds["start_date"]) == ["2024-12-25"]
+
+
+@pytest.mark.parametrize("place, people, day", [
+    ("Rome", "Steve Witkoff;Ron Dermer", "2025-07-24"),  # one Rome round names the two
+    ("Doha", "William Burns;David Barnea", ""),  # many Doha rounds name them
+    ("Rome", "Steve Witkoff", ""),  # one person
+    ("Washington", "Steve Witkoff;Ron Dermer", ""),  # no known round there
+])
+def test_undated_article_without_window_news_of_one_known_round(place, people, day):
+    """A held meeting with no date words in an article without any window takes the one
+    known round of the whole record at its place naming all its people (two or more)."""
+    row = _undated_meeting("", place, people)
+    assert list(merge_rounds(pd.DataFrame([row]), [], {})["start_date"]) == [day]
+
+
+def test_no_place_on_either_side_needs_two_people_in_common():
+    """Two reports of one day naming no place merge only when they share two people: Trump
+    alone in one and Trump, Netanyahu and Witkoff in the other are two rounds; Netanyahu and
+    Witkoff in both, one round."""
+    def row(doc, people):
+        return {"doc_id": doc, "report_date": "2025-05-13", "date": "2025-05-12",
+                "date_text": "on Monday", "location": "", "participants": people,
+                "status": "held", "quote": "talks", "start_char": 0, "end_char": 5}
+    one = pd.DataFrame([row("a", "Donald Trump"),
+                        row("b", "Donald Trump;Benjamin Netanyahu;Steve Witkoff")])
+    assert sorted(merge_rounds(one, [], {})["n_reports"]) == [1, 1]
+    two = pd.DataFrame([row("a", "Benjamin Netanyahu;Steve Witkoff"),
+                        row("b", "Donald Trump;Benjamin Netanyahu;Steve Witkoff")])
+    assert list(merge_rounds(two, [], {})["n_reports"]) == [2]
+
+
+def test_a_known_round_naming_a_country_only_as_a_group_makes_the_day_doubtful():
+    """Burns, Barnea and the Qatari prime minister in Doha 'on Thursday', no window: the Doha
+    summit of Thursday 15 August 2024 names the three, but the Doha meeting of Thursday 9
+    November 2023 names Burns, Barnea and 'Qatari officials': either may be it, so the
+    meeting stays undated. Barnea and Bar 'on Thursday' in Doha are still placed (no row
+    naming one of them and a group of the other's country competes)."""
+    three = _undated_meeting("on Thursday", "Doha",
+                             "William Burns;David Barnea;Mohammed bin Abdulrahman Al Thani")
+    assert list(merge_rounds(pd.DataFrame([three]), [], {})["start_date"]) == [""]
+    two = _undated_meeting("on Thursday", "Doha", "David Barnea;Ronen Bar")
+    assert list(merge_rounds(pd.DataFrame([two]), [], {})["start_date"]) == ["2024-08-15"]
+    from analysis.assemble.anchors import record_groups
+    assert record_groups("William Burns (CIA); David Barnea (Mossad); Qatari officials") == \
+        {"qatar"}
+
+
+def test_talks_to_resume_next_week_take_no_day_of_the_news():
+    """'Talks will resume next week in Cairo ... officials will reconvene in Cairo' (a report
+    of Friday 16 August 2024): the meeting is a week to come, not the day of the news."""
+    from analysis.assemble.meetings import cluster_mentions, finish_cluster
+
+    report = dt.date(2024, 8, 16)
+    plan = _mention("primary", "talks", "planned", location="Cairo", date_text="next week",
+                    tense="future", planned=True)
+    again = _mention("primary", "reconvene", "held", location="Cairo", peg="today",
+                     tense="past", start_char=120)
+    rows = [finish_cluster(c, report) for c in cluster_mentions([plan, again], report)]
+    assert [(row["location"], row["date"]) for row in rows] == [("Cairo", "")]
+
+
+@pytest.mark.parametrize("sentence, date_text, departed", [
+    ("Israel and the US withdrew their negotiating teams from the talks in Doha on Thursday.",
+     "on Thursday", True),
+    ("Netanyahu recalled the negotiating team from Doha on Tuesday for consultations.",
+     "on Tuesday", True),
+    ("The Hamas delegation left Cairo on Sunday after the talks with Rashad.",
+     "on Sunday", False),
+    ("Barnea and Bar returned from Cairo on Thursday after talks with the Egyptians.",
+     "on Thursday", False),
+    ("The team withdrew after the talks held Friday by Burns in Paris.", "Friday", False),
+    ("On Sunday the team met Rashad, and Israel withdrew it later.", "On Sunday", False),
+])
+def test_the_day_of_leaving_the_talks_is_not_the_meetings(sentence, date_text, departed):
+    """A day after a verb of withdrawing from the talks (withdrew, pulled out, recalled) is the
+    departure's; departures and returns after a visit and days of their own keep theirs."""
+    from analysis.assemble.meeting_days import departure_day
+
+    mention = {"date_text": date_text, "sentence": sentence, "status": "held"}
+    assert departure_day(mention) is departed
+
+
+@pytest.mark.parametrize("first, second, apart", [
+    ("on Tuesday", "Nov. 9", True),  # 9 November is no Tuesday in 2023-2026
+    ("on Tuesday", "Nov. 28", False),  # Tuesday 28 November 2023
+    ("on Tuesday", "on Thursday", True),
+    ("on Tuesday", "Wednesday evening", False),  # a day apart: one round
+    ("on Tuesday", "last week", False),  # names no day
+    ("Jan. 28", "January 29", False),
+])
+def test_undated_article_days_that_disagree_are_two_meetings(first, second, apart):
+    """Without a report date the days do not resolve, but their words may still disagree:
+    'Burns arrived in Doha on Tuesday for a new round ... Burns traveled to Doha on Nov. 9 as
+    he and Barnea held talks' are two meetings (the earlier round is not lost in the later
+    one); words a day apart, or naming no day, stay one meeting."""
+    from analysis.assemble.meetings import cluster_mentions
+
+    later = _mention("primary", "arrived", "held", location="Doha", date_text=first,
+                     participants=["William Burns"], tense="past")
+    earlier = _mention("primary", "traveled talks", "held", location="Doha",
+                       date_text=second, participants=["William Burns", "David Barnea"],
+                       tense="past", start_char=120)
+    clusters = cluster_mentions([later, earlier], None)
+    assert len(clusters) == (2 if apart else 1)
+
+
+@pytest.mark.parametrize("date_text, place, people, day", [
+    ("on Nov. 9", "Doha", "William Burns;David Barnea", "2023-11-09"),  # one known round
+    ("on Nov. 9", "Doha", "William Burns", "2023-11-09"),  # a month-day: one person will do
+    ("on Nov. 9", "Doha", "", ""),  # nobody named
+    ("on Nov. 9", "Cairo", "William Burns;David Barnea", ""),  # no such round in Cairo
+    ("on Nov. 10", "Doha", "William Burns;David Barnea", ""),  # no known round that day
+])
+def test_undated_article_month_day_without_window_from_the_record(date_text, place, people,
+                                                                  day):
+    """A month and day without a year, in an article without a window: the one known round
+    of the record on that month and day at the place naming all the meeting's people."""
+    row = _undated_meeting(date_text, place, people)
+    assert list(merge_rounds(pd.DataFrame([row]), [], {})["start_date"]) == [day or ""]
+
+
+@pytest.mark.parametrize("sentence, said_on, day", [
+    ("Witkoff announced on Thursday that Washington is withdrawing its delegation from the "
+     "ceasefire negotiations in Doha.", "on Thursday", None),
+    ("Netanyahu decided on Tuesday that most of the delegation in Doha will return to Israel.",
+     "on Tuesday", None),
+    ("Hamas said on Wednesday that its delegation met the mediators in Doha.", "on Wednesday",
+     dt.date(2024, 12, 25)),
+])
+def test_talks_the_team_leaves_take_no_day_of_the_news(sentence, said_on, day):
+    """A sentence telling that the team leaves the talks (withdrawing, recalled, will return,
+    back for consultations) gives the talks held before no day of the news: the day is the
+    withdrawal's. A statement that the team met keeps its day."""
+    from analysis.assemble.meeting_days import news_day
+
+    mention = {"status": "held", "said_on": said_on, "sentence": sentence}
+    assert news_day(mention, dt.date(2024, 12, 26)) == day
+
+
+def test_returned_for_consultations_is_the_day_of_leaving():
+    """'returned from the talks for consultations earlier Thursday' is a recall: Thursday is the
+    day the team left, not a day of the talks; 'returned from Cairo on Thursday after talks'
+    (the end of a visit) keeps its day."""
+    from analysis.assemble.meeting_days import departure_day
+
+    recall = {"date_text": "earlier Thursday", "status": "held", "sentence": "Israel's team "
+              "returned from the talks in Doha for consultations earlier Thursday."}
+    visit = {"date_text": "on Thursday", "status": "held", "sentence": "Barnea returned from "
+             "Cairo on Thursday after talks with the Egyptians."}
+    assert departure_day(recall) and not departure_day(visit)
+
+
+@pytest.mark.parametrize("sentence, apart", [
+    ("The latest round of indirect negotiations, held in Doha, lasted for weeks before ending "
+     "on July 25 without results.", True),
+    ("The meeting comes after several weeks of indirect talks in the Qatari capital, Doha.",
+     True),
+    ("The meeting came after two days of talks in Doha.", False),  # a round of days
+])
+def test_talks_of_weeks_are_not_a_meeting_of_one_day(sentence, apart):
+    """'During their meeting on Monday, El-Sisi and Al Thani ...' then 'The latest round of
+    indirect negotiations, held in Doha, lasted for weeks': talks over weeks or months, with
+    no date words, are no part of the meeting of one day the article names (nor do they take
+    the day of the news); days of talks may be."""
+    from analysis.assemble.meetings import cluster_mentions
+
+    report = dt.date(2025, 8, 18)
+    monday = _mention("primary", "meeting", "held", date_text="on Monday", tense="past",
+                      participants=["Abdel Fattah al-Sisi",
+                                    "Mohammed bin Abdulrahman Al Thani"])
+    talks = _mention("primary", "negotiations held", "held", location="Doha", tense="past",
+                     sentence=sentence, peg="on Monday", start_char=120)
+    clusters = cluster_mentions([monday, talks], report)
+    assert len(clusters) == (2 if apart else 1)
+    if apart:
+        assert clusters[1].soft is None  # no day of the news either

@@ -27,13 +27,21 @@ against that date upstream):
    the known round's first day on that weekday.
 3. **the record, without a usable window** (none, or one of months): only the one day of
    the whole record (inside the wide window) at the place, on the weekday, of a known round
-   naming every one of the meeting's people, two or more: "Burns, Kamel and Barnea in Doha
-   on Wednesday" is 2024-07-10; "Burns and Barnea in Doha on Friday" is nothing (22 March
-   and 16 August 2024), nor is "Rashad in Cairo on Monday" (one person).
+   naming every one of the meeting's people, two or more (failing that, of a known round
+   whose own people, three or more, the meeting all names): "Burns, Kamel and Barnea in Doha
+   on Wednesday" is
+   2024-07-10; "mediators met Tuesday in Cairo" naming Rashad, the Qatari prime minister,
+   Kalin and the Hamas delegation is the Cairo round of Tuesday 25 November 2025 (Kalin,
+   Rashad, Al Thani); "Burns and Barnea in Doha on Friday" is nothing (22 March and 16
+   August 2024), nor is "Rashad in Cairo on Monday" (one person). A known round naming all
+   the meeting's people but one, that one of a country it names only as a group ("Qatari
+   officials"), makes the day doubtful (:func:`maybe_in`), here and in rule 4.
 4. **the news of the article.** A held meeting with no date words, in a window of two
-   months or less: the one known round at the place in the window naming all its people
-   (two or more): "Kalin has met in Istanbul with a Hamas delegation led by al-Hayya" in an
-   article of October-December 2025 is the Istanbul round of 5 November 2025.
+   months or less, or without any window: the one known round at the place (in the window)
+   naming all its people (two or more, each in office): "Kalin has met in Istanbul with a
+   Hamas delegation led by al-Hayya" in an article of October-December 2025 is the Istanbul
+   round of 5 November 2025; "Witkoff met Dermer in Rome" in an article without a window is
+   the Rome round of 24 July 2025 (the one of July 2024 is Burns's).
 """
 
 from __future__ import annotations
@@ -48,7 +56,7 @@ import pandas as pd
 from analysis.paths import REFERENCE_ROUNDS
 from analysis.rules.actors import load_actors
 from analysis.rules.dates import WEEKDAY_NAMES
-from analysis.rules.lexicon import MONTHS
+from analysis.rules.lexicon import MONTHS, word_lists
 from analysis.rules.places import load_gazetteer
 
 MAX_WINDOW_DAYS = 120  # a wider window says little more than "some time in these years"
@@ -205,6 +213,55 @@ def in_office(name: str, day: dt.date) -> bool:
                for _, start, end in actor.tenures)
 
 
+# who a record row names only as a group: "Qatari officials", "Egyptian mediators", "Israeli
+# negotiating team", "Hamas delegation"; the country each demonym stands for
+_GROUP_NOUNS = r"(?:officials|mediators|delegations?|teams?|negotiators|representatives)"
+_DEMONYMS = {**{k: v for k, v in (pair.split(":", 1) for pair in
+                                  word_lists("meeting_lexicon.csv")["host_people"])},
+             "us": "united states", "u.s.": "united states", "american": "united states",
+             "hamas": "palestinian territories"}
+_DEMONYM = r"(?:" + "|".join(map(re.escape, sorted(_DEMONYMS, key=len, reverse=True))) + r")"
+_GROUP = re.compile(r"(?<![\w.])(" + _DEMONYM + r"(?:(?:,\s*|\s+and\s+)" + _DEMONYM + r")*)"
+                    r"(?:\s+[\w-]+){0,2}?\s+" + _GROUP_NOUNS + r"\b")
+_ONE_DEMONYM = re.compile(r"(?<![\w.])" + _DEMONYM + r"(?![\w])")
+
+
+def record_groups(text: str) -> frozenset[str]:
+    """The countries (lower case, as the actor table's) whose people a record row names only
+    as a group: 'William Burns (CIA); David Barnea (Mossad); Qatari officials' -> qatar;
+    'Israeli team; Hamas (indirect); Egyptian and Qatari mediators' -> israel, egypt, qatar
+    (not Hamas: 'indirect' is no group word).
+
+    >>> sorted(record_groups("Israeli team; Hamas (indirect); Egyptian and Qatari mediators"))
+    ['egypt', 'israel', 'qatar']
+    """
+    return frozenset(_DEMONYMS[d] for m in _GROUP.finditer((text or "").lower())
+                     for d in _ONE_DEMONYM.findall(m.group(1)))
+
+
+@lru_cache(maxsize=1)
+def known_groups() -> dict[tuple[dt.date, str], frozenset[str]]:
+    """(first day, place) of each known round -> :func:`record_groups` of its row."""
+    out: dict[tuple[dt.date, str], frozenset[str]] = {}
+    for row in load_reference_rounds().to_dict("records"):
+        for place in row["places"] if row["start"] is not None else []:
+            out[(row["start"], place)] = record_groups(row["participants"])
+    return out
+
+
+def maybe_in(people: set[str], theirs: frozenset[str], days, place: str) -> bool:
+    """Whether the people may all be at a known round that names all of them but one, that
+    one of a country whose people the row names only as a group: Burns, Barnea and the Qatari
+    prime minister may be the Doha round of 9 November 2023 ('William Burns; David Barnea;
+    Qatari officials'). A row naming fewer of them is another round."""
+    left = people - theirs
+    if len(left) != 1 or len(people) < 2:
+        return False
+    groups = known_groups().get((days[0], place), frozenset())
+    actor = load_actors().actors.get(next(iter(left)))
+    return actor is not None and actor.country.lower() in groups
+
+
 @lru_cache(maxsize=1)
 def known_rounds() -> tuple[tuple[tuple[dt.date, ...], str, frozenset[str]], ...]:
     """The record's rounds of talks as (their days, their place, their people)."""
@@ -265,6 +322,8 @@ def day_from_record(date_text: str, place: str, people: list[str], window,
     the weekday the words name, in the window, sharing the most people; else None. Without a
     usable window, rule 3: :func:`day_from_people`."""
     weekday = weekday_of(date_text)
+    if weekday is None and place and _usable(window) is None:
+        return day_of_month_day(date_text, place, set(people), window, rounds)
     if weekday is None or not place:
         return None
     gazetteer = load_gazetteer()
@@ -297,20 +356,60 @@ def day_from_people(weekday: int, place: str, people: set[str], window,
     """Rule 3, an article without a usable window (none, or one of months): the one day of
     the whole record (inside the wide window, when there is one) at the place, on the
     weekday, of a known round naming every one of the meeting's people, two or more, each in
-    office that day. "Burns, Kamel and Barnea in Doha on Wednesday" is 2024-07-10 (no other
-    Doha round of a Wednesday has the three); "Burns and Barnea in Doha on Friday" is nothing
-    (22 March and 16 August 2024); "Rashad in Cairo on Monday" is nothing (one person)."""
+    office that day; when no known round names them all, the one such day of a known round
+    all of whose people, three or more, the meeting names. "Burns, Kamel and Barnea in Doha
+    on Wednesday" is 2024-07-10 (no other Doha round of a Wednesday has the three); "Burns,
+    Barnea, Bar, Kamel and the Qatari prime minister in Paris on Friday" is 23 February 2024
+    (the Paris round of Friday 24 May 2024 has three of them only); "Burns and Barnea in
+    Doha on Friday" is nothing (22 March and 16 August 2024); "Rashad in Cairo on Monday" is
+    nothing (one person)."""
     if len(people) < 2:
         return None
     gazetteer = load_gazetteer()
-    found = set()
+    naming_all, named_by, maybe = set(), set(), set()
     for days, known_place, theirs in known_rounds() if rounds is None else rounds:
-        if not people <= theirs or not gazetteer.compatible(place, known_place):
+        if not gazetteer.compatible(place, known_place):
             continue
         fitting = [d for d in days if d.weekday() == weekday
                    and (window is None or window[0] - WEEK <= d <= window[1] + WEEK)
                    and all(in_office(p, d) for p in people)]
-        found.update(fitting[:1])
+        if people <= theirs:
+            naming_all.update(fitting[:1])
+        elif len(theirs) >= 3 and theirs <= people:
+            named_by.update(fitting[:1])
+        elif maybe_in(people, theirs, days, known_place):
+            maybe.update(fitting[:1])
+    found = naming_all or named_by
+    return found.pop() if len(found) == 1 and maybe <= found else None
+
+
+def day_of_month_day(date_text: str, place: str, people: set[str], window,
+                     rounds=None) -> dt.date | None:
+    """Rule 3 for a month and day without a year ("traveled to Doha on Nov. 9"), without a
+    usable window: the one day of the record (inside the wide window, if any) on that month
+    and day, at the place, of a known round naming every one of the meeting's people (one or
+    more), each in office that day. A month-day is rarer than a weekday, so one person will
+    do; nobody named places nothing ("talks in Cairo on Feb. 13").
+
+    >>> rounds = (((dt.date(2023, 11, 9),), "Doha", frozenset({"William Burns"})),
+    ...           ((dt.date(2024, 11, 9),), "Cairo", frozenset({"William Burns"})))
+    >>> day_of_month_day("on Nov. 9", "Doha", {"William Burns"}, None, rounds)
+    datetime.date(2023, 11, 9)
+    >>> day_of_month_day("on Nov. 9", "Doha", set(), None, rounds) is None
+    True
+    """
+    match = _MONTH_DAY.search(date_text or "")
+    if match is None or not people:
+        return None
+    month = MONTHS[(match["month"] or match["month2"]).lower()]
+    day = int(match["day"] or match["day2"])
+    gazetteer = load_gazetteer()
+    found = set()
+    for days, known_place, theirs in known_rounds() if rounds is None else rounds:
+        if gazetteer.compatible(place, known_place) and people <= theirs:
+            found.update(d for d in days if (d.month, d.day) == (month, day)
+                         and (window is None or window[0] - WEEK <= d <= window[1] + WEEK)
+                         and all(in_office(p, d) for p in people))
     return found.pop() if len(found) == 1 else None
 
 
@@ -330,14 +429,51 @@ def anchored_day(date_text: str, status: str, place: str, people: list[str],
 def news_round(place: str, people: set[str], window) -> dt.date | None:
     """Rule 4, a held meeting with no date words at all (the news the article reports:
     "Kalin has met in Istanbul with a Hamas delegation led by al-Hayya"), in a window of two
-    months or less: the first day of the one known round at the place inside the window
-    naming all its people, two or more. A meeting of one person, or of people some known
-    round does not name, or a window of months, stays undated."""
-    if len(people) < 2 or window is None or \
+    months or less or in none: the first day of the one known round at the place (inside
+    the window) naming all its people, two or more, each in office. A meeting of one person,
+    of people no known round names, of people several known rounds at the place name
+    ("Burns and Barnea in Doha"), or a window of months, stays undated."""
+    if len(people) < 2 or window is not None and \
             (window[1] - window[0]).days > NEWS_WINDOW_DAYS:
         return None
     gazetteer = load_gazetteer()
-    found = {days[0] for days, known_place, theirs in known_rounds()
-             if people <= theirs and gazetteer.compatible(place, known_place)
-             and window[0] - WEEK <= days[0] <= window[1]}
-    return found.pop() if len(found) == 1 else None
+    found, maybe = set(), set()
+    for days, known_place, theirs in known_rounds():
+        if gazetteer.compatible(place, known_place) and \
+                (window is None or window[0] - WEEK <= days[0] <= window[1]) and \
+                all(in_office(p, days[0]) for p in people):
+            if people <= theirs:
+                found.add(days[0])
+            elif maybe_in(people, theirs, days, known_place):
+                maybe.add(days[0])
+    return found.pop() if len(found) == 1 and maybe <= found else None
+
+
+def on_known_round(place: str, day: dt.date) -> bool:
+    """Whether `day` is a day of a round of talks of the record at the place (the same, or
+    one inside the other).
+
+    >>> on_known_round("Doha", dt.date(2025, 7, 13)), on_known_round("Cairo", dt.date(2025, 7, 13))
+    (True, False)
+    """
+    gazetteer = load_gazetteer()
+    return bool(place) and any(day in days and gazetteer.compatible(place, known_place)
+                               for days, known_place, _ in known_rounds())
+
+
+def day_on_weekday_near(weekday: int, days: list[dt.date]) -> dt.date | None:
+    """The day on `weekday` nearest to the anchored days of an article (three days either
+    side of the first), when they lie within a week of each other; else None.
+
+    >>> day_on_weekday_near(0, [dt.date(2025, 7, 6)])  # Monday near Sunday 6 July 2025
+    datetime.date(2025, 7, 7)
+    >>> day_on_weekday_near(3, [dt.date(2024, 7, 10)])  # Thursday near Wednesday 10 July
+    datetime.date(2024, 7, 11)
+    >>> day_on_weekday_near(3, [dt.date(2024, 7, 10), dt.date(2024, 7, 28)]) is None
+    True
+    """
+    if not days or max(days) - min(days) >= WEEK:
+        return None
+    anchor = min(days)
+    shift = (weekday - anchor.weekday()) % 7
+    return anchor + dt.timedelta(days=shift if shift <= 3 else shift - 7)

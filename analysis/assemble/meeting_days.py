@@ -29,7 +29,43 @@ MONTH_BEFORE_NOUN = re.compile(
     r"\b(?P<when>(?:" + "|".join(m.capitalize() for m in MONTH_NAMES if len(m) > 3) +
     r")(?:\s+(?:19|20)\d{2})?)(?:'s|’s)?\s+$")
 MEETING_NOUNS = frozenset(word_lists("meeting_lexicon.csv")["noun"])
+# "last week", "next Monday's", "this weekend": no weekday of the week the article is about
+WEEK_WORDS = re.compile(r"\b(?:last|next|weeks?|weekend)\b", re.IGNORECASE)
+MONTH_WORDS = re.compile(r"\b(?:" + "|".join(MONTH_NAMES) + r")\b|\d", re.IGNORECASE)
 UNDATED_BASE = dt.date(2099, 12, 31)  # resolves a date with its year in an undated article
+# leaving the talks: "withdrew ... from", "pulled out of", "recalled", "returned ... for
+# consultations" (a recall, not the end of a visit); the last such verb
+# before the date words, at most 80 characters, no "held"/"took place" between ("left Cairo
+# on Sunday after the talks", "returned from Cairo on Thursday after talks" are left alone: the
+# reporting dates a delegation's visit by its departure as often as not)
+DEPARTURE = re.compile(
+    r"\b(?:withdr(?:ew|awn|aws|awing)|pull(?:ed|s|ing)\s+out|recall(?:ed|s|ing)|"
+    r"return(?:ed|s|ing)?(?=[^.;]{0,60}\bfor\s+consultations\b))\b"
+    r"(?!.*\b(?:withdr\w+|held|took\s+place)\b)[^.;]{0,80}$", re.IGNORECASE)
+WEEKDAY_NAME = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
+MONTH_NAME = re.compile(r"\b(?:" + "|".join(m[:3] for m in MONTH_NAMES) + r")[a-z]*\b",
+                        re.IGNORECASE)  # "November", "Nov."
+YEARS = range(2023, 2027)  # the years of the reporting: a month-day's weekdays in them
+# a sentence telling that the team leaves the talks: no day of the news is theirs ("announced
+# on Thursday that Washington is withdrawing its delegation from the negotiations in Doha",
+# "decided on Tuesday that the delegation in Doha will return to Israel", "the delegation in
+# Doha would return home later on Friday"); not "left Cairo after the talks", "returned"
+LEAVING = re.compile(r"\b(?:withdr(?:ew|awn|aws|awing|aw)|pull(?:ed|s|ing)?\s+out|recall\w*|"
+                     r"(?:will|would|to)\s+return|return\w*(?=[^.;]{0,60}\bfor\s+consultations)|"
+                     r"bring\s+\w+\s+team\s+home)\b", re.IGNORECASE)
+# talks over weeks or months, no one day's meeting ("the meeting comes after several weeks of
+# indirect talks in Doha", "the latest round, held in Doha, lasted for weeks"); not "two days
+# of talks" (a round the text dates by its days)
+LONG_TALKS = re.compile(r"\b(?:(?:weeks|months)\s+of\s+(?:[a-z]+\s+){0,2}?(?:talks|negotiations|"
+                        r"discussions)|lasted\s+(?:for\s+)?(?:\w+\s+)?(?:weeks|months))\b",
+                        re.IGNORECASE)
+THAT = re.compile(r",?\s+that\b")  # "said on Wednesday that", "disclosed ... April 17, that"
+CLAUSE_END = re.compile(r"[.;]")
+# who says or decides, before the date words of a statement's day: the meeting lexicon's verbs
+# of speech ("said", "told", "disclosed"), "in a statement", "a news conference", "decided"
+STATEMENT_WORDS = re.compile(r"\b(?:" + "|".join(sorted(
+    {*word_lists("meeting_lexicon.csv")["speech"], "statement", "conference", "decided"},
+    key=len, reverse=True)) + r")\b[^.;]{0,60}?$", re.IGNORECASE)
 
 
 def resolve_date(date_text: str, report_date: dt.date | None, tense: str | None = None):
@@ -94,18 +130,39 @@ def news_day(mention: dict, report_date: dt.date | None) -> dt.date | None:
     """For a held meeting the text does not date, the day the news is about: the day it was
     said ('Hamas said Wednesday that its team met ...'), else the last day the article named
     before it ('pressure on Tuesday ... In Cairo, Burns met Barnea'), else none. An earlier
-    round, and a meeting named in passing ('two weeks after a secret meeting held in
-    Vienna'), get none."""
+    round, a meeting named in passing ('two weeks after a secret meeting held in Vienna')
+    and talks a sentence has the team leave ('announced on Thursday that Washington is
+    withdrawing its delegation from the talks in Doha': :data:`LEAVING`) get none."""
     if mention.get("status") == "planned":
         return planned_day(mention, report_date)
     if mention.get("status") != "held" or mention.get("earlier") or mention.get("passing") \
-            or report_date is None:
+            or mention.get("departed") or report_date is None \
+            or LEAVING.search(mention.get("sentence") or "") or long_talks(mention):
         return None
     for text in (mention.get("said_on"), mention.get("peg")):
         day, _ = resolve_date(text or "", report_date, "past")
         if day and report_date - NEWS_DAYS <= day <= report_date:
             return day  # (not "the proposal it submitted on July 2" in late August)
     return None
+
+
+def long_talks(mention: dict) -> bool:
+    """Talks over weeks or months without date words of their own ("The meeting comes after
+    several weeks of indirect talks in the Qatari capital, Doha", "The latest round of
+    indirect negotiations, held in Doha, lasted for weeks"): no day of the news is theirs,
+    and they are not a meeting of one day the article names.
+
+    >>> long_talks({"quote": "round of talks, held in Doha", "sentence": "The latest round of "
+    ...             "talks, held in Doha, lasted for weeks before ending on July 25."})
+    True
+    >>> long_talks({"quote": "talks in Doha", "sentence": "After two days of talks in Doha, "
+    ...             "the teams left."})
+    False
+    """
+    if mention.get("date_text"):
+        return False
+    sentence = mention.get("sentence") or mention.get("quote") or ""
+    return LONG_TALKS.search(sentence) is not None
 
 
 def arrival(mention: dict) -> bool:
@@ -145,6 +202,105 @@ def month_of_the_meeting(mention: dict) -> str:
     return found["when"] if found else ""
 
 
+def statement_day(mention: dict) -> bool:
+    """Whether the mention's date words are the day of a statement about it, right before
+    'that' after a verb of speech or decision ("The movement said in a statement on Wednesday
+    that negotiations are continuing in Doha", "Netanyahu decided on Tuesday that most of the
+    delegation in Doha will return"): the day it was said, not the meeting's. Leaves "a round
+    in Cairo on February 13 that ended without a breakthrough" (no one speaking), "on
+    Wednesday, when the talks resumed" and date words the sentence does not have.
+
+    >>> statement_day({"date_text": "on Wednesday",
+    ...                "sentence": "Hamas said on Wednesday that talks continue in Doha."})
+    True
+    >>> statement_day({"date_text": "on Wednesday",
+    ...                "sentence": "Talks resumed in Doha on Wednesday, officials said."})
+    False
+    >>> statement_day({"date_text": "on February 13",
+    ...                "sentence": "It follows a round in Cairo on February 13 that ended."})
+    False
+    """
+    date_text = mention.get("date_text") or ""
+    sentence = mention.get("sentence") or ""
+    at = sentence.find(date_text) if date_text else -1
+    return at >= 0 and THAT.match(sentence, at + len(date_text)) is not None and \
+        STATEMENT_WORDS.search(sentence[:at]) is not None
+
+
+def departure_day(mention: dict) -> bool:
+    """Whether the mention's date words are the day its people left the talks: after a verb of
+    withdrawing in the same clause ("Israel and the United States withdrew their negotiating
+    teams from the talks in Doha on Thursday", "pulled out of the talks on Monday", "recalled
+    its team from Doha on Tuesday", "the team returned from the talks for consultations
+    earlier Thursday"). The talks were held before, on days the text does not
+    give. Leaves departures and returns ("left Cairo on Sunday after the talks", "returned
+    from Cairo on Thursday after talks with the Egyptians": the reporting dates such a visit
+    by its last day as often as not), a day of its own ("withdrew after the talks held
+    Friday") and days before the verb.
+
+    >>> departure_day({"date_text": "on Thursday", "status": "held", "sentence": "Israel "
+    ...                "withdrew its team from the talks in Doha on Thursday."})
+    True
+    >>> departure_day({"date_text": "on Sunday", "status": "held", "sentence": "The delegation "
+    ...                "left Cairo on Sunday after the talks."})
+    False
+    """
+    date_text = mention.get("date_text") or ""
+    sentence = mention.get("sentence") or ""
+    if not date_text or mention.get("status") != "held":
+        return False
+    at = sentence.find(date_text)
+    leaving = DEPARTURE.search(sentence, 0, at) if at > 0 else None
+    return leaving is not None and not CLAUSE_END.search(sentence, leaving.end(), at)
+
+
+def _undated_day(date_text: str) -> tuple | None:
+    """A day named without a year, in an article without a report date: ('weekday', n) for
+    "on Tuesday", ('date', month, day) for "Nov. 9"; None for the rest ("last week",
+    "yesterday", "on July 6, 2024": a year resolves on its own)."""
+    if not date_text or FULL_YEAR.search(date_text):
+        return None
+    from analysis.rules.dates import resolve
+
+    resolved = resolve(date_text, UNDATED_BASE, "past")
+    if not resolved.date or resolved.precision not in (None, "day"):
+        return None
+    if MONTH_NAME.search(date_text):
+        return ("date", resolved.date.month, resolved.date.day)
+    if WEEKDAY_NAME.search(date_text):
+        return ("weekday", resolved.date.weekday())
+    return None
+
+
+def undated_days_disagree(one: str, other: str) -> bool:
+    """Whether two date words of an article without a report date cannot name one meeting's
+    days: two weekdays or two month-days more than a day apart ("on Tuesday", "on Thursday";
+    "Nov. 9", "Nov. 28"), or a month-day that falls on the weekday in none of the years of the
+    reporting ("traveled to Doha on Nov. 9" is not the round "on Tuesday": 9 November was a
+    Thursday, Saturday, Sunday or Monday). Leaves words that name no day and adjacent days.
+
+    >>> undated_days_disagree("Nov. 9", "on Tuesday")
+    True
+    >>> undated_days_disagree("Nov. 28", "on Tuesday")  # Tuesday 28 November 2023
+    False
+    >>> undated_days_disagree("on Monday", "Tuesday evening")
+    False
+    >>> undated_days_disagree("last week", "on Tuesday")
+    False
+    """
+    a, b = _undated_day(one), _undated_day(other)
+    if a is None or b is None:
+        return False
+    if a[0] == b[0] == "weekday":
+        return (a[1] - b[1]) % 7 not in (0, 1, 6)
+    if a[0] == b[0] == "date":
+        first, second = dt.date(2024, a[1], a[2]), dt.date(2024, b[1], b[2])
+        return abs((first - second).days) > 1
+    (_, month, day), (_, weekday) = (a, b) if a[0] == "date" else (b, a)
+    return all(dt.date(year, month, day).weekday() != weekday for year in YEARS
+               if month != 2 or day != 29 or year % 4 == 0)
+
+
 def date_mention(mention: dict, report_date: dt.date | None) -> tuple[dict, dt.date | None]:
     """The mention with its day resolved against the report date: a planned day makes it
     planned; a week or month is its span ("last week", "the January meeting"); a week or
@@ -154,6 +310,10 @@ def date_mention(mention: dict, report_date: dt.date | None) -> tuple[dict, dt.d
     month = month_of_the_meeting(mention)
     if month:
         mention = {**mention, "date_text": month}
+    elif statement_day(mention):  # "said on Wednesday that talks continue": the day it was
+        mention = {**mention, "date_text": "", "said_on": mention["date_text"]}  # said
+    elif departure_day(mention):  # "withdrew their teams from the talks in Doha on Thursday"
+        mention = {**mention, "date_text": "", "departed": True}
     day, planned = resolve_date(mention.get("date_text", ""), report_date, tense_of(mention))
     if planned and mention.get("status") == "held":
         mention = {**mention, "status": "planned", "planned": True}
@@ -178,10 +338,12 @@ def anchor_undated(rows: list[dict], window) -> None:
     """Give the meetings of an article without a report date that have no day the day
     :func:`analysis.assemble.anchors.anchored_day` finds: "the talks, which began July 6" in
     an article dated by its evidence to July-August 2025 is 2025-07-06; "Burns, Kamel and
-    Barnea in Doha on Wednesday" is the Doha round of 10 July 2024 in the record. Rows whose
-    words name no such day stay undated."""
+    Barnea in Doha on Wednesday" is the Doha round of 10 July 2024 in the record. Then
+    :func:`weekdays_near_anchor` for the rest; rows whose words name no such day stay
+    undated."""
     from analysis.assemble.anchors import anchored_day
 
+    anchored = []
     for row in rows:
         if row.get("date"):
             continue
@@ -190,3 +352,55 @@ def anchor_undated(rows: list[dict], window) -> None:
                               str(row.get("location") or ""), people, window)
         if day is not None:
             row["date"] = day.isoformat()
+            anchored.append(day)
+    weekdays_near_anchor(rows, anchored)
+
+
+def weekdays_near_anchor(rows: list[dict], anchored: list[dt.date]) -> None:
+    """An undated article one of whose meetings the record or the window placed tells of one
+    week: another meeting's weekday alone ("on Monday", "Thursday") is that weekday nearest
+    to the placed day ("An Israeli delegation departed for Doha on Sunday" placed on 6 July
+    2025: "his meeting with Netanyahu in Washington on Monday" is 7 July). Leaves weeks and
+    months ("last week"), and articles whose placed days lie a week or more apart."""
+    from analysis.assemble.anchors import day_on_weekday_near, weekday_of
+
+    if not anchored:
+        return
+    for row in rows:
+        text = str(row.get("date_text") or "")
+        weekday = weekday_of(text)
+        if row.get("date") or weekday is None or WEEK_WORDS.search(text):
+            continue
+        day = day_on_weekday_near(weekday, anchored)
+        if day is not None:
+            row["date"] = day.isoformat()
+
+
+def record_weekday(rows: list[dict], window) -> None:
+    """An article whose report date is inferred (a window of several days): a meeting's
+    weekday resolved against that guess is a week off when the guess is, so the record
+    decides. When the day found is on no known round at the place and the record has one
+    round at the place on that weekday inside the window (a week either side; rule 2 of
+    analysis.assemble.anchors) sharing two of its people, the meeting takes that round's
+    day: "A Hamas delegation arrived in Cairo on Saturday" with Darwish, Meshaal and
+    al-Hayya, window 22 April - 1 May 2025, guessed report date Thursday 24 April: not the
+    19th but the Cairo round of Saturday 26 April. Leaves meetings of one person or of
+    nobody named ("talks resumed in Cairo on Sunday" may be a round the record lacks, a week
+    before the one it has), a day the record holds, dates with a month, and articles dated
+    by their header (a window of one day)."""
+    from analysis.assemble.anchors import day_from_record, on_known_round, weekday_of
+
+    if window is None or window[0] == window[1]:
+        return
+    for row in rows:
+        text = str(row.get("date_text") or "")
+        if not row.get("date") or weekday_of(text) is None or WEEK_WORDS.search(text) \
+                or MONTH_WORDS.search(text):
+            continue
+        day, place = dt.date.fromisoformat(row["date"]), str(row.get("location") or "")
+        if day.weekday() != weekday_of(text) or on_known_round(place, day):
+            continue
+        people = [p for p in str(row.get("participants") or "").split(";") if p]
+        found = day_from_record(text, place, people, window) if len(people) >= 2 else None
+        if found is not None and found != day:
+            row["date"] = found.isoformat()

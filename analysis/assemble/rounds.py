@@ -10,8 +10,8 @@ Two meetings from different articles are one round when
   window;
 - their places agree, or one contains the other (Paris is in Europe, Doha in Qatar; see
   ``analysis/rules/data/places.csv``), or one has no place;
-- they share participants (two, or all of the smaller list); meetings without named
-  participants merge only on the same day and place.
+- they share participants (two, or all of the smaller list; two when neither names a
+  place); meetings without named participants merge only on the same day and place.
 
 So "Burns will meet ... in Europe in the coming days" (a report of 2024-01-25) and "spoke this
 Sunday in Paris" (2024-01-28) with the same people are one round. An article never contributes
@@ -137,6 +137,8 @@ def _fits(round_: _Round, meeting: _Meeting) -> bool:
         return True
     if mine and theirs:
         shared = len(mine & theirs)
+        if not round_.location and not meeting.location:
+            return shared >= 2  # nowhere named: one person (Trump) is no round in common
         return shared >= min(2, len(mine), len(theirs))
     # nobody named on one side: only the same day and place will do; a day from the news of
     # the day (that day or the one before) may be a day off: "talks continue in Doha" joins

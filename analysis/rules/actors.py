@@ -361,6 +361,36 @@ def _first_name_of_another(doc: Doc, end: int) -> bool:
     return capitalised < 0.6 * len(words)
 
 
+def _another_first_name(doc: Doc, start: int, known: set[str]) -> bool:
+    """A bare surname right after a capitalised word that makes a person's name with it and
+    is none of the known person's own name words ("Mustafa Darwish" is not Mohammed Darwish,
+    "Yossi Cohen" is not Eli Cohen): someone else of that surname. Leaves a title or a
+    nationality before it ("Minister Dermer", "Egyptian intelligence chief Rashad": words
+    `looks_like_name` refuses), a sentence start or a common word before it ("While Netanyahu
+    has met Trump"), and the known person's first names ("Muhammad Darwish")."""
+    if start == 0 or doc[start].is_sent_start:
+        return False
+    before = doc[start - 1]
+    if not (before.is_alpha and before.text[:1].isupper() and before.text[1:2].islower()) \
+            or before.is_sent_start or before.is_stop or _fold(before.text) in TITLE_WORDS:
+        return False
+    skeleton = _skeleton(before.text)
+    if any(skeleton.startswith(k) or k.startswith(skeleton) for k in known):
+        return False  # a spelling of one of their names ("Mohamed", "Zahir", "Williams")
+    return looks_like_name([before.text, doc[start].text])
+
+
+VOWELS = re.compile(r"[aeiouy]")
+DOUBLED = re.compile(r"(.)\1+")
+
+
+def _skeleton(word: str) -> str:
+    """A name word's consonants, doubled letters once: 'Mohamed', 'Muhammad', 'Mohammad' ->
+    'mhmd'; 'Zaher', 'Zahir' -> 'zhr' (spellings of one name agree)."""
+    folded = _fold(word)
+    return DOUBLED.sub(r"\1", folded[:1] + VOWELS.sub("", folded[1:]))
+
+
 class ActorMatcher:
     """Find actor mentions in a Doc.
 
@@ -376,6 +406,7 @@ class ActorMatcher:
         self.matcher = PhraseMatcher(vocab, attr="LOWER")
         make = make_doc
         self._short = {}  # match label -> canonical names for short (single-word) forms
+        self._words_of_short: dict[str, set[str]] = {}  # label -> their name words
         names, offices, shorts = {}, {}, {}
         for actor in self.table.actors.values():
             for alias in [actor.canonical, *actor.aliases]:
@@ -413,6 +444,8 @@ class ActorMatcher:
                 continue  # surnames and short aliases only when capitalised ("Burns", not "burns")
             if kind == "S" and _first_name_of_another(doc, end):
                 continue  # "Hirsch Goldberg-Polin" is not Gal Hirsch
+            if kind == "S" and _another_first_name(doc, start, self._name_words(label)):
+                continue  # "Mustafa Darwish" is not Mohammed Darwish
             raw.append((start, end, kind, value, label))
         raw += self._coordinated_offices(doc, text)
         raw += self._shared_possessor(doc, text)
@@ -453,6 +486,20 @@ class ActorMatcher:
         return self._drop_bound_offices(doc, mentions)
 
     # -- helpers --
+
+    def _name_words(self, label: str) -> set[str]:
+        """The skeletons (`_skeleton`) of the words of every spelling of the people a short form
+        may name (their first names: 'mhmd' for Darwish), read once per form."""
+        words = self._words_of_short.get(label)
+        if words is None:
+            people = set()
+            for target in self._short[label]:
+                people.update(self.table.by_surname(target[1:]) if target.startswith("~")
+                              else [target])
+            words = {_skeleton(w) for name in people for alias in [
+                name, *self.table.actors[name].aliases] for w in alias.split()}
+            self._words_of_short[label] = words
+        return words
 
     @staticmethod
     def _mention(span: Span, kind: str, name: str) -> dict:
@@ -584,6 +631,12 @@ class ActorMatcher:
                         bound = _possessive_apposition(doc[other["end"]:mention["start"]])
                     if bound:
                         break
+                bound = bound or any(
+                    m["kind"] == "office" and 0 <= m["start"] - mention["end"] <= 1
+                    and (self.table.lookup(doc[mention["end"]:m["start"] + 1].text)
+                         or self.table.by_surname(doc[m["start"]].text))
+                    for m in mentions)  # "US President Joe Biden's Middle East adviser":
+                # the title of the possessor named inside the next office phrase
                 if bound:
                     continue
             out.append(mention)

@@ -245,8 +245,11 @@ def _from_match(match: re.Match, offset: int) -> Number | None:
             scale = re.search(rf"({_SCALE})\s*$", high_text, re.IGNORECASE)
             if scale:
                 low_value *= SCALE_WORDS[scale.group(1).lower()]
-        if low_value > high_value:
+        if low_value > high_value and not re.search(r"\sto\s", text):
             return None
+        if low_value > high_value:  # "revised down from 1,400 to 1,140": a fall, the new value
+            return Number(text, high_value, start, end, low=low_value, high=high_value,
+                          words=low[1])  # last (the reading takes `high` after "from")
         return Number(text, low_value, start, end, low=low_value, high=high_value,
                       words=low[1])
     one = _one_value(match.group("one"))

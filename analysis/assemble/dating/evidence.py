@@ -149,7 +149,10 @@ def _one_mention_per_event(mentions: list[dict]) -> list[dict]:
             tense = m.get("tense") or "past"
             tenses.setdefault(key, set()).add(tense)
             rank = EVENT_RELATION_ORDER.index(tense) if tense in EVENT_RELATION_ORDER else 9
-            if m.get("starts_weekday") is not None or m.get("starts_soon"):
+            if m.get("coming_days") or m.get("recent_days"):
+                rank -= 0.5   # (round 8) "will meet ... on Monday" tells more than a headline
+            if m.get("starts_weekday") is not None or m.get("starts_soon") or \
+                    m.get("began_recently"):
                 rank = -1   # "Ramadan ... begins Monday" tells the most
             if key not in best or rank < best[key][0]:
                 best[key] = (rank, m)
@@ -177,14 +180,20 @@ def _longest_event_at_each_start(mentions: list[dict]) -> list[dict]:
     """Mentions without the events whose phrase a longer event phrase starting at the same
     character contains (round 7: "a weeklong truce to allow hostages to be released broke
     down" names the truce's collapse, not the truce: as alternatives, the truce's "on or
-    after 24 November" left the collapse's month unbounded). Phrases of the same span stay
-    alternatives ("the resumption of strikes": December 2023 or March 2025)."""
+    after 24 November" left the month unbounded), nor an event read as under way inside a
+    longer event phrase (round 8: "Israel ended the existing ceasefire last week" names the
+    resumption, not a ceasefire in force, which put a report of the week after the
+    resumption inside the truce, 24 days early). Phrases of the same span stay alternatives
+    ("the resumption of strikes": December 2023 or March 2025)."""
+    spans = {(m["start_char"], m["end_char"]) for m in mentions if m.get("kind") == "event"}
     ends: dict[int, int] = {}
-    for m in mentions:
-        if m.get("kind") == "event":
-            ends[m["start_char"]] = max(ends.get(m["start_char"], 0), m["end_char"])
+    for start, end in spans:
+        ends[start] = max(ends.get(start, 0), end)
+    inside = {(a, b) for a, b in spans for c, d in spans
+              if c <= a and b <= d and (c, d) != (a, b)}
     return [m for m in mentions if m.get("kind") != "event" or
-            m["end_char"] >= ends[m["start_char"]]]
+            (m["end_char"] >= ends[m["start_char"]] and not (
+                m.get("tense") == "during" and (m["start_char"], m["end_char"]) in inside))]
 
 
 def mention_constraints(mentions: list[dict]) -> list[Constraint]:

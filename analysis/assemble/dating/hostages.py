@@ -128,17 +128,27 @@ def _periods_constraint(periods, margin: tuple[int, int], what: str,
 # alive ("63 hostages still held in Gaza are alive").
 PAST_COUNT = re.compile(r"\bhad\s+(?:been\s+)?(?:holding|held|kept|had)\b", re.IGNORECASE)
 ALIVE_COUNT = re.compile(r"^[^.]*?\b(?:are|is|were|remain)\s+(?:still\s+)?(?:believed\s+"
-                         r"(?:to\s+be\s+)?|thought\s+to\s+be\s+)?alive\b", re.IGNORECASE)
+                         r"(?:to\s+be\s+)?|thought\s+to\s+be\s+)?alive\b|"
+                         # (round 8) "24 believed to be alive", "around 20 of them believed by
+                         # Israel to be alive", "including 20 confirmed alive"
+                         r"^\s*(?:[\w-]+\s+){0,6}?(?:still\s+)?(?:believed|thought|confirmed|"
+                         r"presumed|said|known)\s+(?:by\s+(?:[\w-]+\s+){1,3}?)?"
+                         r"(?:to\s+(?:still\s+)?be\s+)?(?:still\s+)?alive\b", re.IGNORECASE)
 
 
 # ... or of a sub-group: "the eight hostages held in Gaza who hold dual Israeli-US
 # citizenship", "eight American hostages", "two Israeli citizens", "eight soldiers", "a Thai
 # worker", "a video of three Israeli hostages who remain in captivity" (after the count, in
 # its quote or clause; "video" before it). Not "Israeli and foreign hostages" (all of them).
+# Round 8: a noun of a group is one whatever follows ("4 children and 20 women are thought
+# to remain", a report of November 2023 read as the four bodies of November 2025, 731 days
+# off), up to four words after the count ("two mentally ill Israeli civilians").
 SUB_GROUP_AFTER = re.compile(
     r"^\s*(?:[\w-]+\s+)?(?:Americans?|U\.?S\.?|Thais?|German|French|British|Russian|"
-    r"Nepalese|Argentin\w*|female|women|men|soldiers?|citizens?|workers?|families|children|"
-    r"elderly)\b(?!\s+and\b)|\b(?:dual|citizenship|nationals?)\b", re.IGNORECASE)
+    r"Nepalese|Argentin\w*)\b(?!\s+and\b)|"
+    r"^\s*(?:[\w-]+\s+){0,4}?(?:female|women|men|soldiers?|citizens?|civilians?|workers?|"
+    r"families|children|elderly|minors|babies|infants)\b|"
+    r"\b(?:dual|citizenship|nationals?)\b", re.IGNORECASE)
 # ... or told in the past: "the release of all 48 hostages held by Hamas, 20 of whom were still
 # alive" (the deal of October 2025 told in December)
 PAST_OF_WHOM = re.compile(r"^[^.;]*?,\s+(?:\w+\s+){1,3}of\s+whom\s+were\b", re.IGNORECASE)

@@ -73,7 +73,8 @@ def absolute_constraint(mention: dict) -> Constraint | None:
     return Constraint("absolute", f"'{text}' mentioned as past: on/after {resolved.date}",
                       _mask_range(n, idx, _index(days, resolved.end) + near),
                       _named_day_prefer(mention, idx, n),
-                      anchors=() if mention.get("since") or _month_only(resolved) else
+                      anchors=() if mention.get("since") or mention.get("previous") or
+                      _month_only(resolved) else
                       (_index(days, resolved.end),))
 
 
@@ -178,7 +179,8 @@ def yearless_constraint(mention: dict) -> Constraint | None:
     kind = "absolute" if named else "yearless"
     return Constraint(kind, f"'{mention['text']}' {how} it, in {years}", allowed,
                       prefer if future or named or prefer.any() else None,
-                      anchors=() if future or hinted or mention.get("since") else
+                      anchors=() if future or hinted or mention.get("since") or
+                      mention.get("previous") else
                       tuple(_index(days, s[1]) for s in spans),
                       occurrences=tuple((_index(days, a), _index(days, b)) for a, b in spans),
                       text=mention["text"], future=future)

@@ -84,10 +84,26 @@ def _matching_rounds(meetings: list[dict]):
                  if dated or (people & r["people"] and
                               (weekday is None or _round_has_weekday(r, weekday)))]
         if found:
-            (by_date if dated else matches).append((m.get("status") or "held", found,
-                                                    bool(own)))
-    # a meeting its own date identifies is the article's round; the others are the same talks
+            (by_date if dated and _still_on(m) else matches).append(
+                (m.get("status") or "held", found, bool(own)))
+    # a meeting its own date identifies as still on is the article's round; the others are
+    # the same talks
     yield from by_date or matches
+
+
+# Round 8: a round the meeting's own date identifies is the article's round only when the
+# talks are still on ("negotiators have been in Doha since July 6", "will meet on March 10");
+# a past meeting told with its date is background ("Burns traveled to Doha on Nov. 9", in a
+# report of his return to Doha on 28 November 2023: dated to 9 November, 19 days early, its
+# window missing the truth), one candidate round among those of the other meetings.
+STILL_ON = re.compile(r"\bsince\b", re.IGNORECASE)
+
+
+def _still_on(meeting: dict) -> bool:
+    """Whether a meeting's date names talks under way or planned (:data:`STILL_ON`, or a
+    status other than held)."""
+    return (meeting.get("status") or "held") != "held" or bool(
+        STILL_ON.search(f"{meeting.get('date_text') or ''} {meeting.get('quote') or ''}"))
 
 
 # People who do not identify a round of talks by their presence: heads of state and

@@ -43,6 +43,12 @@ def holiday_constraint(mention: dict) -> Constraint | None:
     if mention.get("starts_weekday") is not None or mention.get("starts_soon"):
         return _holiday_start_constraint(mention, spans)
     n = len(days)
+    if mention.get("began_recently"):   # "since the start of Ramadan earlier this week"
+        allowed = np.zeros(n, dtype=bool)
+        for first, _ in spans:
+            allowed |= _mask_range(n, _index(days, first), _index(days, first) + HOLIDAY_START_DAYS)
+        return Constraint("holiday", f"'{mention['text']}' began days ago: days after "
+                          + ", ".join(str(first) for first, _ in spans), allowed)
     allowed = np.zeros(n, dtype=bool)
     before, after = HOLIDAY_MARGINS.get(mention.get("tense") or "past", dates.HOLIDAY_MARGIN)
     for first, last in spans:

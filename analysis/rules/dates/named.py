@@ -81,10 +81,39 @@ HOLIDAY_SOON_AFTER = re.compile(r"\s+(?:this\s+(?:coming\s+)?weekend|next\s+week
                                 re.IGNORECASE)
 
 
+# ... or said to have begun this week (round 8): "since the start of the Muslim holy month of
+# Ramadan earlier this week", "Ramadan, which began on Monday", "Ramadan started last week"
+# (the sentence's "would mark" read it as coming: a report of five days into Ramadan was
+# dated before it, its window missing the truth).
+_DAY_WORDS = "|".join(WEEKDAY_NAMES)
+HOLIDAY_BEGAN_BEFORE = re.compile(r"\b(?:start|beginning|onset|first\s+day)\s+of\s+(?:the\s+)?"
+                                  r"(?:[\w-]+\s+){0,5}$", re.IGNORECASE)
+HOLIDAY_THIS_WEEK = re.compile(rf"\s*,?\s*(?:(?:which|that)\s+)?(?:(?:began|started|begun)\s+)?"
+                               rf"(?:earlier\s+this\s+week|this\s+week|last\s+week|"
+                               rf"(?:on\s+|last\s+)?(?:{_DAY_WORDS}))\b", re.IGNORECASE)
+HOLIDAY_BEGAN_AFTER = re.compile(rf"\s*,?\s*(?:which|that)?\s*(?:began|started)\s+(?:earlier\s+"
+                                 rf"this\s+week|this\s+week|last\s+week|(?:on\s+|last\s+)?"
+                                 rf"(?:{_DAY_WORDS}))\b", re.IGNORECASE)
+
+
+def _holiday_began(text: str, start: int, end: int) -> bool:
+    """Whether the text says the holiday at start..end began this week or last
+    (:data:`HOLIDAY_BEGAN_BEFORE` with :data:`HOLIDAY_THIS_WEEK`, or
+    :data:`HOLIDAY_BEGAN_AFTER`)."""
+    after = text[end:end + 60]
+    return bool(HOLIDAY_BEGAN_AFTER.match(after) or (
+        HOLIDAY_BEGAN_BEFORE.search(text[max(0, start - 60):start]) and
+        HOLIDAY_THIS_WEEK.match(after)))
+
+
 def _holiday_start(text: str, end: int, mention: dict) -> None:
     """Mark a holiday mention whose first day the text gives as a weekday
     (``starts_weekday``) or as soon (``starts_soon``): :data:`HOLIDAY_STARTS`,
-    :data:`HOLIDAY_SOON_AFTER`."""
+    :data:`HOLIDAY_SOON_AFTER`; or as this week's past (``began_recently``:
+    :func:`_holiday_began`)."""
+    if _holiday_began(text, mention["start_char"], end):
+        mention["began_recently"] = True
+        return
     if HOLIDAY_SOON_AFTER.match(text, end):
         mention["starts_soon"] = True
         return

@@ -66,12 +66,26 @@ def _as_aim(before: str, mention: dict) -> bool:
                                                   AIM_VERB.match(mention["text"])))
 
 
+# Round 8: a date told as the previous occurrence ("The previous handover happened on Nov. 13",
+# in a report of the next handover twelve days later) bounds the report from below but is not
+# its news: no "soon after" preference (two fresh reports were dated a week early by it).
+PREVIOUS_BEFORE = re.compile(r"\b(?:previous|prior|preceding)\s+(?:[\w-]+\s+){1,5}$",
+                             re.IGNORECASE)
+
+
 # "since March 18", "since the ceasefire collapsed in March": the report follows it, but not
 # necessarily soon (no recency preference).
 SINCE_DATE = re.compile(r"\bsince\s+(?:on\s+)?$", re.IGNORECASE)
 
 
 SINCE_EVENT = re.compile(r"\bsince\s+(?:the\s+)?(?:[\w'-]+\s+){0,6}$", re.IGNORECASE)
+
+
+# An event whose own phrase opens with "since" ("since Trump took office on Jan. 20", "since
+# the October 10 ceasefire"): the span reaches the report, the event is past even in a future
+# sentence ("The talks will be the first since Trump took office on Jan. 20": round 8, a dev
+# report left undated as disagreeing with an inauguration 'still to come').
+SINCE_OWN = re.compile(r"since\b", re.IGNORECASE)
 
 
 DATED = ("iso", "month_day", "day_month", "month_year", "part_month", "bare_month")
@@ -133,6 +147,11 @@ PAST_PERFECT = re.compile(r"\bhad\s+(?:already\s+|been\s+)?\w+(?:ed|en|t)\b", re
 # ... and an event phrase in the present perfect is the news itself ("Qatar has decided to
 # suspend its mediation").
 PRESENT_PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+\s+)?\w+ed\b", re.IGNORECASE)
+# ... or right before it (round 8): "We have decided to bring our team home from Doha" (the
+# statement of the day, quoted by every report of it: three fresh reports and a dev article
+# of 24 July 2025 left undated with the right best day), "Hamas has agreed to release".
+PRESENT_PERFECT_BEFORE = re.compile(r"\b(?:has|have)\s+(?:just\s+|now\s+|finally\s+)?\w+ed\s+"
+                                    r"(?:to\s+|on\s+|with\s+)?(?:the\s+)?$", re.IGNORECASE)
 
 
 DURING = re.compile(r"\b(?:during|throughout|this|in)\s+(?:the\s+)?(?:holy\s+|Muslim\s+|"
@@ -145,13 +164,18 @@ def _set_tense(text: str, mention: dict, start: int, end: int) -> None:
     mention["tense"] = local_tense(text[start:end], mention["start_char"] - start,
                                    mention["end_char"] - start)
     before = text[max(start, mention["start_char"] - 60):mention["start_char"]]
-    if (SINCE_DATE if mention["kind"] in DATED else SINCE_EVENT).search(before):
+    if (SINCE_DATE if mention["kind"] in DATED else SINCE_EVENT).search(before) or \
+            (mention["kind"] == "event" and SINCE_OWN.match(mention["text"])):
         mention["since"] = True   # "killed since the ceasefire collapsed": not recent
+    if mention["kind"] in DATED and PREVIOUS_BEFORE.search(re.split(r"[,;:]", before)[-1]):
+        mention["previous"] = True   # "The previous handover happened on Nov. 13"
     if mention["kind"] in ("event", "holiday"):
         near = text[max(start, mention["start_char"] - 60):min(end, mention["end_char"] + 60)]
         if mention.get("event_kind") in SCHEDULED_KINDS and tense_of(near) == "future" and \
                 not mention.get("since") and not PAST_VERB_BEFORE.search(
-                    text[max(start, mention["start_char"] - 40):mention["start_char"]]):
+                    text[max(start, mention["start_char"] - 40):mention["start_char"]]) and \
+                not AFTER_BEFORE.search(text[max(start, mention["start_char"] - 20):
+                                             mention["start_char"]]):
             mention["tense"] = "future"   # "is expected to be freed ... the release of the 20"
         # "Ahead of the strike, Washington had floated a proposal": told from after it
         # ... or from a past plan ("The mediators had hoped to secure a ceasefire before the
@@ -168,16 +192,34 @@ def _set_tense(text: str, mention: dict, start: int, end: int) -> None:
         mention["tense"] = _event_tense(text[start:mention["start_char"]], mention)
         if CURRENT_STATE.match(mention["text"]):
             mention["tense"] = "during"   # "the current, fragile ceasefire": in force now
+        if HEADLINE_PLAN.match(mention["text"]):
+            mention["tense"] = "future"   # "Trump to Meet Netanyahu at Mar-a-Lago"
         if mention["tense"] == "past" and SIDELINES.match(mention["text"]):
             mention["tense"] = "during"   # "met on the sidelines of the UN General Assembly"
         after = text[mention["end_char"]:min(end, mention["end_char"] + 40)]
         if mention["tense"] == "past" and LAST_WEEK_AFTER.match(after):
             mention["tense"], mention["offset_days"] = "offset", 7
+        last_day = LAST_WEEKDAY_AFTER.match(after) if mention["tense"] == "past" else None
+        if last_day:   # "approved during the emergency Arab summit in Cairo last Tuesday"
+            mention["tense"], mention["recent_days"] = "recent", LAST_WEEKDAY_DAYS
         ago = AGO_AFTER.match(after) if mention["tense"] == "past" else None
         if ago and _number(ago.group("num")):   # "the first phase of which ended two weeks ago"
             mention["tense"] = "offset"
             mention["offset_days"] = _number(ago.group("num")) * AGO_UNIT_DAYS[
                 ago.group("unit").lower()]
+
+
+# Round 8: a name and "to" + a verb of meeting opening the event's words is a headline's
+# future ("Trump to Meet Netanyahu at Mar-a-Lago", "Witkoff to visit Israel"), not the news
+# of a meeting held (an event in the headline was read as the report's own news).
+HEADLINE_PLAN = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s+to\s+(?:meet|visit|host|"
+                           r"travel|fly|hold|sign|receive|welcome)\b", re.IGNORECASE)
+
+
+# ... nor one that "after" or "following" opens ("The envoys are set to work out the details
+# after Hamas said on Friday that it agrees with key parts of Trump's plan": round 8, a fresh
+# report of the day after was dated before it)
+AFTER_BEFORE = re.compile(r"\b(?:after|following)\s+$", re.IGNORECASE)
 
 
 # A past verb right before a scheduled event's phrase keeps it past even in a future clause
@@ -221,6 +263,11 @@ CURRENT_STATE = re.compile(r"(?:the\s+)?(?:current|ongoing|existing|present|frag
 # strike on Doha last week"): about a week before the report (tense 'offset').
 LAST_WEEK_AFTER = re.compile(r"[\s,]*(?:(?:on|in|at)\s+\w+\s+)?(?:late\s+|early\s+)?"
                              r"last\s+week\b", re.IGNORECASE)
+# ... or "last Tuesday" (round 8): within the week before the report, not a week to the day
+LAST_WEEKDAY_DAYS = 8
+LAST_WEEKDAY_AFTER = re.compile(r"[\s,]*(?:(?:on|in|at)\s+\w+\s+)?(?:late\s+|early\s+)?"
+                                r"last\s+(?:monday|tuesday|wednesday|thursday|friday|"
+                                r"saturday|sunday)\b", re.IGNORECASE)
 
 
 # ... or by "N days/weeks/months ago" ("the first phase of which ended two weeks ago"):
@@ -233,13 +280,31 @@ AGO_AFTER = re.compile(rf"[\s,]*(?:some\s+|about\s+|nearly\s+|almost\s+|just\s+|
 AGO_UNIT_DAYS = {"day": 1, "week": 7, "month": 30}
 
 
+# Round 8: a summit named as where one spoke or met ("spoke to reporters on the sidelines of a
+# Ukraine peace summit", "Trump said at the NATO conference held in the Netherlands") is
+# under way or just ended: two reports of the summit's own days were left with months open.
+SIDELINES_BEFORE = re.compile(r"\bsidelines\s+of\s+(?:a|an|the)?\s*$", re.IGNORECASE)
+SAID_AT = re.compile(r"\b(?:said|says|told|spoke|speaking|remarks|announced|met|meeting)\s+"
+                     r"(?:[\w-]+\s+){0,3}?at\s+(?:a|an|the)\s+$", re.IGNORECASE)
+
+
+# ... but a past act told in the passive is past ("the proposal was approved during the
+# emergency Arab summit in Cairo last Tuesday": the summit is over; dev7/976 was dated
+# inside it, its window a day short of the truth)
+PAST_DURING = re.compile(r"\b(?:was|were|had\s+been)\s+(?:\w+ed|held|made|struck|won|sealed|"
+                         r"brought)\s+$", re.IGNORECASE)
+
+
 def _during(before: str, mention: dict) -> bool:
     """The report lies within the event or holiday: "during Ramadan", "throughout the
     truce", "in Ramadan", "this Passover", "in the truce" (a period, with an end date). Not
     "in the" or "this" before a one-day event ("the mediators in the ceasefire deal agreed
     in January", "this agreement"): its part in the story, not the time of the report."""
+    if SIDELINES_BEFORE.search(before) or (mention.get("event_kind") == "summit" and
+                                           SAID_AT.search(before)):
+        return True
     found = DURING.search(before)
-    if not found:
+    if not found or PAST_DURING.search(before[:found.start()]):
         return False
     one_day = mention.get("end_date") in (None, "", mention.get("date"))
     if mention["kind"] == "event" and one_day and \
@@ -270,10 +335,13 @@ def _event_tense(before: str, mention: dict) -> str:
     if mention["kind"] == "holiday" and UNTIL_AFTER.search(before[-100:]):
         return "until"
     before = before[-60:]
-    prospect = (PROSPECT.search(before[-30:]) or _as_aim(before, mention)) and \
-        mention.get("event_kind") != "proposal"
+    not_proposal = mention.get("event_kind") != "proposal"
+    prospect = PROSPECT.search(before[-30:]) and not_proposal
     if (AHEAD_OF.search(before) or prospect) and not mention.get("past_perfect"):
         return "future"
+    if _as_aim(before, mention) and not_proposal:   # (round 8: "Hamas had offered to release
+        mention["aim"] = True   # Edan Alexander": an aim, whatever the tense of the offer,
+        return "future"   # and no day of its own: not this coming week's)
     if RECENT_IN_PHRASE.match(mention["text"]):   # "in the recent humanitarian pause": over
         return "recent"
     if _during(before, mention) and not ENDED_WAR.search(mention["text"]):
@@ -281,7 +349,8 @@ def _event_tense(before: str, mention: dict) -> str:
     if mention.get("since"):   # "the fourth exchange since the ceasefire took effect"
         return "past"
     if mention["kind"] == "holiday" or (mention.get("event_kind") in SCHEDULED_KINDS and
-                                        mention["tense"] == "future"):
+                                        mention["tense"] == "future" and
+                                        not AFTER_BEFORE.search(before[-20:])):
         return mention["tense"]
     last = LAST_PERIOD_BEFORE.search(before)
     if last:   # "last week's strike in Doha", "yesterday's rescue"
@@ -299,7 +368,7 @@ def _event_tense(before: str, mention: dict) -> str:
         mention["recent_days"] = RECENT_DAYS_DAYS    # "days after the strike"
     if recently or RECENTLY_NEW.search(before) or \
             PRESENT_PERFECT.search(mention["text"]) or \
-            mention.get("in_headline"):
+            PRESENT_PERFECT_BEFORE.search(before) or mention.get("in_headline"):
         return "recent"
     return "past"
 

@@ -118,7 +118,8 @@ def _events_of_the_coming_week(text: str, mentions: list[dict], sentence_of) -> 
             _COMING_DAY.search(m["text"]) and not re.search(r"\b(?:next|last|past|previous)\b",
                                                              m["text"], re.I)]
     for mention in mentions:
-        if mention["kind"] != "event" or mention.get("tense") != "future":
+        if mention["kind"] != "event" or mention.get("tense") != "future" or \
+                mention.get("aim"):   # (an aim has no day: "had offered on Friday to free X")
             continue
         sentence = sentence_of(mention["start_char"])
         if any(sentence_of(d["start_char"]) == sentence and
@@ -142,3 +143,45 @@ def _attach_weekdays(text: str, mentions: list[dict]) -> None:
             before["of_date"] = True
             if before.get("tense") == "future":   # "likely to take effect on Sunday, January 19"
                 mention["tense"] = "future"
+
+
+# Round 8: an event that several rows name ("Trump met with Netanyahu": six meetings) told
+# with its own year-less date ("on the evening of July 7") is the row of that day: the other
+# rows go, and the date takes the row's year ("July 7" of 2025, not of 2024).
+OWN_DAY_SLACK = 1   # days between the date and the row's first day (an evening, a time zone)
+
+
+def _events_of_their_own_date(mentions: list[dict]) -> list[dict]:
+    """The mentions without the alternatives of an event phrase (same place, several rows)
+    that a year-less date within :data:`OWN_DATE_CHARS` of it does not name, when one row's
+    first day is that date (within :data:`OWN_DAY_SLACK`); that date gets the row's year
+    (``year_hint``)."""
+    dated = [m for m in mentions if m["kind"] in ("month_day", "day_month") and
+             not m.get("year_hint") and not re.search(r"\d{4}", m["text"])]
+    places: dict[tuple[int, int], list[dict]] = {}
+    for m in mentions:
+        if m["kind"] == "event":
+            places.setdefault((m["start_char"], m["end_char"]), []).append(m)
+    drop = set()
+    for rows in places.values():
+        if len(rows) < 2:
+            continue
+        near = [d for d in dated if _own_date(rows[0], [d])]
+        for d in near:
+            day = _month_day(d["text"])
+            named = [r for r in rows if day and _within(r["date"], day)]
+            if named and len(named) < len(rows):
+                drop.update(id(r) for r in rows if r not in named)
+                d["year_hint"] = int(named[0]["date"][:4])
+                break
+    return [m for m in mentions if id(m) not in drop]
+
+
+def _within(iso: str, month_day: tuple[int, int]) -> bool:
+    """Whether the ISO day lies within :data:`OWN_DAY_SLACK` of (month, day) in its year."""
+    day = dt.date.fromisoformat(iso)
+    try:
+        named = dt.date(day.year, *month_day)
+    except ValueError:
+        return False
+    return abs((day - named).days) <= OWN_DAY_SLACK

@@ -36,8 +36,9 @@ examples and scores.
 The stages are modules of this package, each fed by the ones before it: :mod:`.words` (word
 lists, metrics), :mod:`.noun_phrase` (excluded quantities, hedge, noun phrase),
 :mod:`.triggers` (verbs, cues, attribution), :mod:`.rates` (parts of a whole, rates),
-:mod:`.reading` (one number's reading), :mod:`.states` (what the predicate says),
-:mod:`.metric`, :mod:`.groups` (sub-counts), :mod:`.rows` (population, bound, quote),
+:mod:`.reading` (one number's reading), :mod:`.predicates` (relative clauses and
+participles), :mod:`.states` (what the predicate says), :mod:`.parts` (parts of the count
+before), :mod:`.metric`, :mod:`.groups` (sub-counts), :mod:`.rows` (population, bound, quote),
 :mod:`.vetoes`, :mod:`.breakdowns` (by nationality), :mod:`.sentence`
 (:func:`figures_in_sentence`) and :mod:`.document` (:func:`find_figures`).
 

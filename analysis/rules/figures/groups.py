@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 
 from analysis.rules.figures.noun_phrase import _noun_phrase
-from analysis.rules.figures.reading import _Reading, _Sentence
+from analysis.rules.figures.parts import _INCLUDE_VERB
+from analysis.rules.figures.reading import _ALIVE_PARTICIPLE, _Reading, _Sentence
 from analysis.rules.figures.triggers import _mask_dates, _nearest_cue, _same_clause
 
 # a toll of one cause or circumstance is a sub-count: (what follows the noun phrase, group)
@@ -46,11 +47,19 @@ _GROUP_NUMBER = re.compile(r"\bnumber\s+of\s+(?:[\w-]+\s+){0,2}?(?P<word>staff|j
                            re.IGNORECASE)
 # "the total number of malnutrition-related deaths during the war to 289", "the death toll
 # from hunger has reached 222", "famine deaths rose to 300": a tally of one cause of death
-_STARVATION_TOLL = re.compile(r"\b(?:(?:malnutrition|starvation|hunger|famine)(?:[\s-]+related)?\s+"
+_STARVATION_TOLL = re.compile(r"\b(?:(?:malnutrition|starvation|hunger|famine)(?:[\s-]+(?:related|"
+                              r"linked|induced))?\s+"
                               r"(?:deaths|death\s+toll|toll|fatalities)|(?:deaths|death\s+toll|toll|"
                               r"fatalities)\s+(?:from|due\s+to|of|caused\s+by)\s+(?:\w+\s+)?"
                               r"(?:malnutrition|starvation|hunger|famine))\b[^\d.;:]{0,100}$",
                               re.IGNORECASE)
+# deaths from hunger told first, then a bare toll raised by them: "five people died from
+# malnutrition-related causes over the past day, raising the toll to 322" (the famine toll, not
+# the war's); ("famine-linked death toll" above)
+_STARVATION_RAISES = re.compile(r"\b(?:malnutrition|starvation|starved|hunger|famine)\b[^.;]{0,80}?"
+                                r"\b(?:raising|bringing|taking|pushing|raises|brings|takes)\s+"
+                                r"(?:the|its)\s+(?:total\s+|overall\s+)?(?:toll|total|tally)\s+to\s*$",
+                                re.IGNORECASE)
 # "the military death toll since the start of the ground offensive ... to 86", "Israeli Army
 # Death Toll ... Reaches 97", "the IDF's death toll": the toll of a side's soldiers
 _MILITARY_TOLL = re.compile(r"(?:\b(?:military|army|idf|military['’]s|army['’]s|idf['’]s)\s+"
@@ -108,14 +117,17 @@ def _toll_group(s: _Sentence, r: _Reading) -> str | None:
             r.np.kind is None and _ARMY_REPORTS_BARE.search(r.left)):  # ground campaign", "the
         return "soldiers"  # IDF has announced it's suffered 15 fatalities", "the IDF disclosed
         # that at least 726 have lost their lives": its own dead, told with no noun)
-    if _STARVATION_TOLL.search(left):
+    if _STARVATION_TOLL.search(left) or _STARVATION_RAISES.search(left):
         return "starvation"
     last = s.rows[-1] if s.rows else None  # "17,000 children have been killed and over 33,000
     if (last and (r.np.kind is None or r.np.others) and last["group"] != "all"  # injured": the
             and last["metric"] in ("killed", "injured") and (_same_clause(  # same group; "726
                 last, s.text, r.number) or r.np.others)  # soldiers killed, while 4,576 others
-            and not any(o["row"] is last and o["subset"] for o in s.outcomes)):  # injured"
-        return last["group"]  # (not after "including 169 children": a part, not the subject)
+            and not any(o["row"] is last and o["subset"] for o in s.outcomes)  # injured"
+            and not any(_AMONG_THE_DEAD.match(s.text, row["end_char"] - s.offset)
+                        for row in s.rows)):
+        return last["group"]  # (not after "including 169 children": a part, not the subject;
+        # not after "4,324 children among the dead and 2,823 women, with 26,000 more wounded")
     among = _AMONG_GROUP.match(r.after)
     if among and s.lexicon.group_of.get(among.group("word").lower()):
         return s.lexicon.group_of[among.group("word").lower()]  # "891 casualties among its
@@ -123,9 +135,32 @@ def _toll_group(s: _Sentence, r: _Reading) -> str | None:
     return None
 
 
+_AMONG_THE_DEAD = re.compile(r"\s*(?:were\s+|are\s+)?among\s+(?:the|those)\b", re.IGNORECASE)
 # the group a toll is counted among: "recorded 891 casualties among its soldiers"
 _AMONG_GROUP = re.compile(r"^\s*(?:casualties\s+|deaths\s+|fatalities\s+)?among\s+(?:its|their|"
                           r"the|israel['’]s|israeli)?\s*(?P<word>[\w-]+)\b", re.IGNORECASE)
+
+
+# groups of the held that are parts of them (not "foreigners": the held by nationality are
+# rows of their population)
+_HELD_PART_GROUPS = {"children", "women", "elderly", "men", "soldiers", "women and children",
+                     "children and women"}
+_NEXT_GROUP_COUNT = re.compile(r"\s+and\s+(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|"
+                               r"nine|ten|eleven|twelve)\s+(?:[\w-]+\s+)??(?P<word>[\w-]+)",
+                               re.IGNORECASE)
+
+
+def _groups_side_by_side(s: _Sentence, r: _Reading) -> bool:
+    """Counts of two groups joined by "and" are parts of one count: "Two mothers and nine
+    children freed from captivity" (women, children). Leaves "50 women and children were
+    freed" (one count of both groups: the release) and "13 Israelis and 4 Thais" (parts by
+    nationality: rows of their population)."""
+    after = _NEXT_GROUP_COUNT.match(r.right, r.np.end)
+    if after and s.lexicon.group_of.get(after.group("word").lower()) not in (None, r.np.group):
+        return True
+    last = s.rows[-1] if s.rows else None
+    return bool(last and last["group"] in _HELD_PART_GROUPS and last["group"] != r.np.group
+                and re.fullmatch(r"\s+and\s+", s.text[last["end_char"] - s.offset:r.number.start]))
 
 
 _LIVING = re.compile(r"\b(?:living|alive|surviving)\b", re.IGNORECASE)
@@ -140,10 +175,12 @@ _AMONG_WERE = re.compile(r"\s*among\s+(?:the|those)\b[^.;:]{0,100}?\b(?:were|are
 # a relative or "with" clause naming the people's citizenship, in the noun phrase's clause:
 # "who hold dual Israeli-US citizenship", "who are American citizens", "with US passports"
 # (not "hostages, who are held by Hamas")
-_CITIZENSHIP_AFTER = re.compile(r"[^.;,]{0,60}?\b(?:(?:who|that)\s+(?:hold|have|carry|are|were)|"
-                                r"with|holding|carrying)\s+(?:dual\s+|both\s+)?(?:[\w-]+\s+){0,3}?"
-                                r"(?:citizenships?|citizens|nationals|nationality|passports?)\b",
-                                re.IGNORECASE)
+_CITIZENSHIP_AFTER = re.compile(r"(?:(?!\b(?:\d|one|two|three|four|five|six|seven|eight|nine|"
+                                r"ten)\b)[^.;,]){0,60}?\b(?:(?:who|that)\s+(?:hold|held|have|had|"
+                                r"carry|are|were)|with|holding|carrying)\s+(?:dual\s+|both\s+)?"
+                                r"(?:[\w-]+\s+){0,3}?(?:citizenships?|citizens|nationals|nationality|"
+                                r"passports?)\b", re.IGNORECASE)  # (not across another count: "four
+# Thais and two women with dual Russian-Israeli nationality")
 
 
 # the displaced counted where they shelter: "were sheltering in 155 UNRWA facilities", "have
@@ -169,8 +206,10 @@ def _group(s: _Sentence, r: _Reading) -> str | None:
     if held_group:
         return held_group
     if (r.alive and not r.metric.endswith("_released")) or (
-            r.metric == "hostages_held" and _LIVING.search(r.right[:r.np.end])):
-        return "alive"  # "20 of them believed alive", "holds 24 living hostages" (not
+            r.metric == "hostages_held" and (_LIVING.search(r.right[:r.np.end]) or (
+                r.part_of and _ALIVE_PARTICIPLE.match(r.after)))):
+        return "alive"  # "20 of them believed alive", "holds 24 living hostages", "three of
+        # the 24 hostages believed to be alive" (24: the living) (not
         # "released 20 Israeli captives alive": the release day's count)
     if r.metric == "displaced" and _IN_SHELTERS.match(r.after):
         return "in shelters"  # "1.3 million displaced people were sheltering in 155 UNRWA
@@ -198,10 +237,8 @@ def _group(s: _Sentence, r: _Reading) -> str | None:
             + re.split(r"[,;.]", r.right[:r.np.end + 60])[0]):
         return "administrative detainees"  # "held under administrative detention ... 3,400"
     named = r.np.group
-    if r.np.kind == "subgroup" and r.metric in ("killed", "injured", "displaced"):
+    if r.np.kind == "subgroup" and named and _named_group_is_a_part(s, r):
         return named
-    if r.np.kind == "subgroup" and named and _AMONG_WERE.match(s.text, 0, r.number.start):
-        return named  # "Among the hostages freed by Hamas were seven children and six women"
     if r.metric == "prisoners_released" and _AMONG_WERE.match(s.text, 0, r.number.start):
         return None  # "Among those released from Ofer Prison were five Palestinians from
         # Jerusalem": a part of the release that names no group (hostages by nationality,
@@ -216,6 +253,22 @@ def _group(s: _Sentence, r: _Reading) -> str | None:
         return named  # "33 ... presumed deceased, including eight soldiers": a part of the
         # dead (a part of the held said dead is the dead count: "including 36 who are dead")
     return "all"
+
+
+def _named_group_is_a_part(s: _Sentence, r: _Reading) -> bool:
+    """Is a count whose noun names a group ("children", "women") a part, not the whole: a toll
+    or a displaced count of a group ("13,000 children have been killed"), the held by group
+    ("4 children and 20 women are thought to remain"), two groups side by side in a release
+    ("Two mothers and nine children freed"), a part after "Among the hostages freed were" or a
+    finite "include" ("The hostages released on Saturday included seven children and six
+    women"). Leaves a release of one group count ("Hamas freed 50 women and children")."""
+    named = r.np.group
+    if r.metric in ("killed", "injured", "displaced"):
+        return True
+    if named in _HELD_PART_GROUPS and (r.metric == "hostages_held" or (
+            r.metric.endswith("_released") and _groups_side_by_side(s, r))):
+        return True
+    return bool(_AMONG_WERE.match(s.text, 0, r.number.start) or _INCLUDE_VERB.search(r.core_left))
 
 
 _AMERICANS = re.compile(r"\b(?:Americans?|U\.?S\.?\s+(?:citizens|nationals)|American\s+citizens)\b")
@@ -270,6 +323,9 @@ def _part_of_subgroup(s: _Sentence, r: _Reading) -> str | None:
     if r.np.kind not in (None, "pronoun") or not before:
         return None
     row = next((o["row"] for o in reversed(s.outcomes[:-1]) if not o.get("excluded")), None)
+    if row is not None and row["value"] < r.value:
+        return None  # a part is no larger than its whole: "2,823 women, with more than 26,000
+        # more wounded" (a toll of its own)
     if row is not None and row["group"] not in ("all", "alive") and (
             r.np.kind == "pronoun" or _PART_AFTER_SUBGROUP.match(
                 s.text[before[-1].end:r.number.start])):

@@ -30,6 +30,11 @@ class NounPhrase:
     group: str | None = None  # the sub-group its words name ("children", "women and children")
 
 
+# people named by the country they come from, with no noun: "13 from Israel, 10 from Thailand
+# and one from the Philippines" (a release's parts by nationality; not "30,000 from the
+# Israel-Hamas war")
+_FROM_COUNTRY = re.compile(r"^\s+from\s+(?:the\s+)?(?:(?P<israel>Israel)|Thailand|Philippines|"
+                           r"Nepal|Tanzania|Sri\s+Lanka|China)(?=\s*(?:[,.;)]|and\b|$))")
 _PRONOUN_RE = re.compile(r"^\s*,?\s*(?:of\s+(?:whom|them|those|these)|who|whom|whose)\b",
                          re.IGNORECASE)
 _OF_THE_RE = re.compile(r"^\s+of\s+(?:the|those|these|its|their|our|his|her)\s+", re.IGNORECASE)
@@ -72,10 +77,16 @@ def _noun_phrase_words(right: str, pos: int, lexicon: FigureLexicon) -> tuple[li
 def _noun_phrase(right: str, lexicon: FigureLexicon) -> NounPhrase:
     """What the number counts: "security detainees" (prisoner), "Israeli women and children"
     (subgroup, israeli, group women and children), "others", "of whom" (pronoun)."""
+    country = _FROM_COUNTRY.match(right)
+    if country:  # "10 from Thailand": foreigners; "13 from Israel": Israelis
+        return NounPhrase("person", country.end(), foreign=not country.group("israel"),
+                          nationality="israeli" if country.group("israel") else None)
     pronoun = _PRONOUN_RE.match(right)
-    if pronoun:
-        return NounPhrase("pronoun", pronoun.end())
     of_the = _OF_THE_RE.match(right)
+    if pronoun and not (of_the and re.search(r"(?:those|these)$", pronoun.group(0), re.IGNORECASE)
+                        and _noun_phrase_words(right, of_the.end() - 1, lexicon)[1]):
+        return NounPhrase("pronoun", pronoun.end())  # (not "34 of these hostages have died":
+        # a partitive with its noun, read as "of the hostages")
     pos = of_the.end() - 1 if of_the else (1 if right[:1] in ('"', "”") else 0)  # ('"almost
     # 50" Israeli hostages': a quote closed after the number)
     first = _NEXT_WORD_RE.match(right[pos:])
@@ -108,6 +119,8 @@ def _noun_phrase(right: str, lexicon: FigureLexicon) -> NounPhrase:
         phrase.kind = "hostage" if "hostage" in kinds else "prisoner"
         if phrase.kind == "prisoner" and (nationality == "israeli" or foreign):
             phrase.kind = "hostage"  # "13 Israeli prisoners", "Israeli detainees": the held
+        elif phrase.kind == "hostage" and nationality == "palestinian" and "prisoner" not in kinds:
+            phrase.kind = "prisoner"  # "30 Palestinian hostages held in jails" (Iranian outlets)
         return phrase
     last = kinds[-1]
     if last == "foreign" or (foreign and last in ("person", "subgroup")):
@@ -138,13 +151,21 @@ _CAPTURED_AFTER = re.compile(r"\s+(?:seized|abducted|kidnapped|captured|taken\s+
 # before and around the number: quantities that are no counts of people, the hedge
 
 
+def _a_difference(left: str, right: str) -> bool:
+    """A difference or the value before a change, not a count: "the real toll is thousands
+    higher", "increased from 2,193 people to 2,234" (the 2,193). Leaves "rose from 1,200 to
+    1,400" (a range: its new value is read) and "up from about 5,200 before the war"."""
+    return bool(_COMPARATIVE_AFTER.match(right)
+                or (_FROM_BEFORE.search(left) and _TO_NEW_VALUE.match(right)))
+
+
 def _excluded_quantity(number: Number, left: str, right: str, lexicon: FigureLexicon) -> bool:
     """Percentages, ages, years, dates, money, units, compound adjectives."""
     if re.match(r"^\s*(?:%|per\s*cent|percent|percentage)", right, re.IGNORECASE):
         return True
     if re.match(r"^[-‐‑]\s*[A-Za-z]", right) and not re.match(r"^[-‐‑]plus\b", right):
         return True  # four-day, 85-year-old (not "45,000-plus": at least)
-    if _COMPARATIVE_AFTER.match(right):  # "the real toll is thousands higher": a difference
+    if _a_difference(left, right):
         return True
     if re.match(r"^\s*(?:years?|yrs|-year)\b", right, re.IGNORECASE):
         return True
@@ -174,6 +195,10 @@ def _excluded_quantity(number: Number, left: str, right: str, lexicon: FigureLex
     if re.search(r"\b(?:of|for)\s+(?:the\s+)?[\w-]+['’]s?\s+(?:(?:some|about|around|roughly|"
                  r"nearly|more\s+than|over)\s+)?$", left, re.IGNORECASE):
         return True  # "90% of the territory's 2.1 million"
+    if number.value >= 1_000_000 and re.search(r"\bof\s+(?:its|their)\s+(?:(?:some|about|around|"
+                                                r"roughly|nearly|more\s+than|over)\s+)?$", left,
+                                                re.IGNORECASE):
+        return True  # "two-thirds of its 2.2 million people have been displaced": a base
     if (not number.words and number.value < 130 and re.search(r"[A-Za-z]\s*,\s*$", left)
             and re.match(r"^\s*[,)]", right)):
         return True  # an age in apposition: "Doron Steinbrecher, 31, was freed"
@@ -200,6 +225,10 @@ _SHARE_OF_POPULATION = re.compile(r"(?:%|\bper\s*cent|\bpercent|\bhalf|\bmost|\b
 _COUNT_PREDICATE = re.compile(r"^\s+(?:were\s+|have\s+been\s+)?(?:killed|injured|wounded|dead|"
                               r"hurt|displaced|detained|arrested|released|freed|martyred)\b",
                               re.IGNORECASE)
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:(?:about|around|some|roughly|nearly|over)\s+)?$",
+                          re.IGNORECASE)
+_TO_NEW_VALUE = re.compile(r"^(?:\s+[A-Za-z]+){1,2}\s+to\s+(?:(?:about|around|some|roughly|nearly|"
+                           r"over|more\s+than|at\s+least)\s+)?\d", re.IGNORECASE)
 _COMPARATIVE_AFTER = re.compile(r"^\s+(?:higher|lower|greater|larger|smaller|fewer|less|above|"
                                 r"below|more\s+than|short\s+of)\b", re.IGNORECASE)
 

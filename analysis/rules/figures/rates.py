@@ -72,6 +72,8 @@ _ONE_DAY = re.compile(r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterda
 _FOR_EVERY = re.compile(r"\bfor\s+(?:every|each)\s+(?:[\w-]+\s+)?$|"
                         r"\bfor\s+(?:every|each)\b[^.;,\d]{1,60},\s*$", re.IGNORECASE)
 # ("for every Israeli hostage released, three Palestinian prisoners are set free": a ratio)
+_FOR_EACH_AFTER = re.compile(r"^\s+(?:[\w-]+\s+){0,3}?for\s+(?:every|each)\b", re.IGNORECASE)
+# ("releasing 15 Palestinian remains for each Israeli returned": a ratio told after the count)
 _RATE_CLAUSE = re.compile(r"(?:past|last|previous)\s+24\s+hours|past\s+day|overnight",
                           re.IGNORECASE)
 
@@ -116,7 +118,7 @@ def _rate_governs(sentence: str, number: Number, after: str, core_left: str,
     if [m for m in rate_after + [rate_before] if m and not (
             releases and _SPAN_OF_DAYS.search(m.group(0)))]:
         return True  # (not "Over the past week, 240 prisoners were released": a truce's total)
-    if _FOR_EVERY.search(core_left):
+    if _FOR_EVERY.search(core_left) or _FOR_EACH_AFTER.match(after):
         return True  # "for every additional 10 hostages released, one more day": a ratio
     clause = re.split(r"[;]", sentence)
     if any(_ONE_DAY.search(part) for part in clause if number.text in part):

@@ -76,6 +76,9 @@ def _start_reading(s: _Sentence, number: Number) -> _Reading | None:
     ("2014-2015"). "rose from 30,000 to 31,000" reads the second number."""
     left, right = s.text[:number.start], s.text[number.end:]
     value, low, high = number.value, number.low, number.high
+    if number.is_range and low > high and not _TOLL_REVISED.search(left):
+        return None  # a fall read only in a toll revised: "revised its death toll down from
+        # 1,400 to 1,140" (not "dropped the number of hostages it would free from 40 to 20")
     if number.is_range and re.search(r"\bfrom\s*$", left, re.IGNORECASE):
         value, low, high = high, None, None
     if _excluded_quantity(number, left, right, s.lexicon):
@@ -83,6 +86,10 @@ def _start_reading(s: _Sentence, number: Number) -> _Reading | None:
     if number.is_range and re.fullmatch(r"\d{4}\s*[-–]\s*\d{4}", number.text.strip()):
         return None
     return _Reading(number, left, right, value, low, high)
+
+
+_TOLL_REVISED = re.compile(r"\b(?:toll|tally|death|deaths|dead|killed|casualties|fatalities)\b"
+                           r"[^.;]{0,60}\bfrom\s*$", re.IGNORECASE)
 
 
 _TRAILING_HEDGES = {"so": "approx", "more": "lower_bound", "fewer": "upper_bound",
@@ -243,7 +250,10 @@ def _said_dead(after: str, lexicon: FigureLexicon) -> bool:
 _DETERMINER_END = re.compile(r"\b(?:its|his|her|their|the|a|an)\s+$", re.IGNORECASE)
 
 
-_ANOTHER_COUNT = re.compile(r"\b\d")
+_ANOTHER_COUNT = re.compile(r"\b(?:\d|(?:and|with|while)\s+(?:two|three|four|five|six|seven|eight|"
+                            r"nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty|thirty|"
+                            r"forty|fifty)\b)", re.IGNORECASE)  # ("10 living hostages and nine
+# deceased will be released": the dead are the next count's)
 
 
 def _alive_without_whole(s: _Sentence, r: _Reading) -> bool:
@@ -254,6 +264,12 @@ def _alive_without_whole(s: _Sentence, r: _Reading) -> bool:
     np, after, lexicon = r.np, _skip_dash_aside(r.after), s.lexicon
     if r.part_of and np.kind == "hostage" and (_said_dead(after, lexicon)
                                                or _said_alive(after, lexicon)):
+        return False
+    participle = _ALIVE_PARTICIPLE.match(after) if np.kind == "hostage" and np.of_the else None
+    if participle:  # "three of the 24 hostages believed to be alive": the living are the whole;
+        if not _SURVIVED.match(after[participle.end():]):  # the part needs a predicate of its
+            return True  # own ("21 of 24 hostages believed alive had survived": alive)
+        r.alive = True
         return False
     if _VAGUE_PART_OF.search(r.core_left):
         return False  # "most of the 33 are alive", "fewer than half of the 59": the whole
@@ -266,5 +282,13 @@ def _alive_without_whole(s: _Sentence, r: _Reading) -> bool:
                 or lexicon.hostage_word_re.search(s.context))
 
 
+# the living as a participle modifying a noun: "hostages believed to be alive", "thought to
+# still be alive" (not "are believed to be alive": a predicate)
+_ALIVE_PARTICIPLE = re.compile(r"^\s*(?:(?:who|that)\s+(?:are|were)\s+)?"
+                               r"(?:(?:still|previously|currently)\s+)?(?:believed|thought|"
+                               r"presumed|said|understood|known|confirmed)\s+(?:to\s+(?:still\s+)?"
+                               r"be\s+)?(?:still\s+)?alive\b", re.IGNORECASE)
+_SURVIVED = re.compile(r"^[^.;]{0,60}?\b(?:(?:had|have|has)\s+survived|(?:are|were|is|was)\s+"
+                       r"(?:still\s+)?alive)\b", re.IGNORECASE)
 _TAKEN_PARTICIPLE = re.compile(r"^\s*(?:taken|abducted|kidnapped|seized|captured)\b",
                                re.IGNORECASE)

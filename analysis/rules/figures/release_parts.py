@@ -86,9 +86,10 @@ def _same_side(count: tuple, r: _Reading) -> bool:
 # a release participle, then a finite predicate of another kind in the same clause: "five
 # prisoners released in Ramallah were taken straight to hospital"
 _RELEASED_THEN_OTHER = re.compile(
-    r"^\s*(?:released|freed|set\s+free)\b[^,;.:]{0,80}?\b(?:were|was|are|is|have|has|had)\s+"
+    r"^\s*(?:released|freed|set\s+free)\b[^,;.:]{0,80}?(?:\b(?:were|was|are|is|have|has|had)\s+"
     r"(?!(?:also\s+|then\s+|later\s+)?(?:been\s+|being\s+)?(?:released|freed|set\s+free|"
-    r"returned|handed|exchanged|swapped|let\s+go)\b)[a-z]", re.IGNORECASE)
+    r"returned|handed|exchanged|swapped|let\s+go)\b)[a-z]|\b(?:arrived|landed|reached|reunited)\b)",
+    re.IGNORECASE)  # (also "Two Thai hostages released by Hamas arrived at the hospital")
 
 
 def _released_described(s: _Sentence, r: _Reading) -> bool:

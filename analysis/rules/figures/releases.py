@@ -90,7 +90,8 @@ def _held_object_of_release(s: _Sentence, r: _Reading) -> bool:
     if r.left_trigger != "release":
         return False
     trigger_text = r.core_left[r.trigger_start:]
-    before = r.core_left[max(0, r.trigger_start - 45):r.trigger_start]
+    before = re.split(r"[.;]", r.core_left[max(0, r.trigger_start - 90):r.trigger_start])[-1]
+    # ("Mediators hope to secure a deal ending the war and releasing all 50 remaining")
     sought = bool(_NOMINAL_RELEASE.search(trigger_text) or s.lexicon.pending_re.search(before)
                   or re.search(r"\bto\s*$", before) or _PRESENT_RELEASE.match(trigger_text))
     return sought and bool(remaining or r.right_trigger == "hold"
@@ -165,8 +166,9 @@ def _pending_clause(s: _Sentence, r: _Reading) -> bool:
         return False  # "The first phase saw Hamas release 38 captives": it happened
     definite = _DEFINITE_BEFORE.search(r.core_left) or re.match(r"the\s", r.left[r.hedge_start:],
                                                                 re.IGNORECASE)
-    if r.right_trigger == "hold" and definite:
-        return False  # "must first identify the estimated 90 hostages it is holding": a state
+    if r.right_trigger == "hold" and (definite or r.bodies):
+        return False  # "must first identify the estimated 90 hostages it is holding": a state;
+        # "Hamas has yet to return the bodies of 13 hostages": the dead still held
     return bool(not r.coordinated and not r.still_held and not _TOTAL_LEFT.search(r.core_left))
 
 

@@ -15,12 +15,11 @@ from analysis.rules.figures.metric import (
     TOLL_MAX,
     _hostage_context,
     _inherit_metric,
-    _is_subset,
     _metric,
-    _part_of_release,
     _plausible_metric,
 )
 from analysis.rules.figures.noun_phrase import _noun_phrase
+from analysis.rules.figures.parts import _is_subset, _part_of_release
 from analysis.rules.figures.rates import _rate_governs, _whole_after
 from analysis.rules.figures.reading import (
     _alive_without_whole,
@@ -244,8 +243,11 @@ def _value_line(sentence: str, offset: int, context: str,
     return rows
 
 
-_NUMBER_FIRST = re.compile(r"^\s*(?P<value>[\d,.]+(?:\s*(?:million|m))?)\s*:\s+(?P<text>\S.*)$",
-                           re.IGNORECASE | re.DOTALL)
+_NUMBER_FIRST = re.compile(r"^\s*(?:[-–—•*·]\s*)?(?P<value>[\d,.]+(?:\s*(?:million|m))?)"
+                           r"(?:\s*:\s+|\s+(?=(?:the\s+)?(?:total\s+)?(?:number|count|tally)\s+of\b))"
+                           r"(?P<text>\S.*)$", re.IGNORECASE | re.DOTALL)
+# (also a bulleted list of such lines with no colon: "– 1.4 million Number of Palestinians
+# displaced in Gaza")
 
 
 def _number_first_line(sentence: str, offset: int, context: str,

@@ -1,19 +1,26 @@
 """What the predicate says became of the people counted.
 
-The triggers of a reading (`_read_triggers`), relative clauses and participles ("hostages
-seized in the attack were freed"), parts said dead or alive, rescues, and the trigger chosen
-(`_choose_trigger`); whether a release is done, sought or planned is :mod:`.releases`. Fed by
-:mod:`.reading` and :mod:`.triggers`; feeds :mod:`.releases`, :mod:`.metric`, :mod:`.vetoes`
-and :mod:`.sentence`.
+The triggers of a reading (`_read_triggers`; the predicate after relative clauses and
+participles, "hostages seized in the attack were freed", is :mod:`.predicates`), parts said dead
+or alive, rescues, and the trigger chosen (`_choose_trigger`); whether a release is done, sought
+or planned is :mod:`.releases`. Fed by :mod:`.reading`, :mod:`.triggers` and :mod:`.predicates`;
+feeds :mod:`.releases`, :mod:`.metric`, :mod:`.vetoes` and :mod:`.sentence`.
 """
 
 from __future__ import annotations
 
 import re
 
-from analysis.rules.figures.rates import _BODIES_LEFT, _TAKEN_THEN_HELD
+from analysis.rules.figures.predicates import (
+    _HELD_PARTICIPLE,
+    _RELATIVE_STATE,
+    _WHO_CLAUSE,
+    _finite_after_participle,
+    _predicate_after_relative,
+    _relative_state,
+)
+from analysis.rules.figures.rates import _BODIES_LEFT
 from analysis.rules.figures.reading import (
-    _ANOTHER_COUNT,
     _OTHER_SUBJECT,
     _TAKEN_PARTICIPLE,
     _Reading,
@@ -22,13 +29,13 @@ from analysis.rules.figures.reading import (
     _Sentence,
 )
 from analysis.rules.figures.triggers import (
+    _DEAD_AS_NOUN,
     _TRAILING_DETERMINERS,
     _left_trigger,
     _mask_dates,
     _right_trigger,
     _shared_predicate,
 )
-from analysis.rules.figures.words import FigureLexicon
 from analysis.rules.numbers import find_numbers
 
 
@@ -42,6 +49,11 @@ def _read_triggers(s: _Sentence, r: _Reading) -> None:
     r.left_trigger, r.trigger_start = _left_trigger(r.core_left, lexicon)
     r.left_is_toll = r.left_trigger == "toll"
     r.right_trigger, r.pending = _right_trigger(r.after, lexicon)
+    dead_noun = _DEAD_AS_NOUN.match(r.after) if r.np.kind is None else None
+    if dead_noun:  # "nine deceased will be released", "four dead were returned": the dead
+        found, pending = _right_trigger(r.after[dead_noun.end():], lexicon)  # moved or to
+        r.right_trigger, r.pending = ("dead", False) if found == "hold" else (  # be; "nine
+            "dead", True) if found else (r.right_trigger, r.pending)  # dead remain in Gaza"
     if r.right_trigger is None:
         r.right_trigger = _relative_state(r.after)
     if r.right_trigger is None and _WHO_CLAUSE.match(r.after):
@@ -152,77 +164,8 @@ def _state_then_plan(r: _Reading) -> None:
 
 _PARTITIVE_LEAD = re.compile(r"^\W*(?:of|out\s+of|among)\s+(?:the|those|all)\b[^;]*,\s*$",
                              re.IGNORECASE)
-_RELATIVE_STATE = re.compile(
-    r"^\s*(?:(?:that|which|whom)\s+|,\s*(?:which|whom)\s+)?(?:its\s+|their\s+)?(?:it|they|hamas|"
-    r"the\s+group|militants|"
-    r"fighters|captors|"
-    r"[A-Z][\w'’-]+)(?:\s+in\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+Strip)?)?"  # "militants in Gaza"
-    r"\s+(?:still\s+)?(?:(?P<hold>holds?|is\s+holding|are\s+holding|keeps?|has\s+held)|"
-    r"(?P<take>seized|took|abducted|kidnapped|captured|dragged)|"
-    r"(?P<release>(?:has\s+|have\s+|had\s+)?(?:released|freed|handed\s+over)))\b")
-_UNKNOWN = re.compile(r"\s+(?:unclear|unknown|uncertain|a\s+mystery)", re.IGNORECASE)
-_WHO_CLAUSE = re.compile(r"\s+(?:who|that)\s+(?:were|was|had|have|are|is)\s+(?!(?:still\s+)?"
-                         r"(?:being\s+)?(?:held|killed|released|freed|taken|abducted|kidnapped)\b)",
-                         re.IGNORECASE)
-
-
-def _predicate_after_relative(after: str, lexicon: FigureLexicon) -> tuple[str | None, bool]:
-    """The predicate after a relative clause whose verb is none of the triggers: "Five Thai
-    nationals who were working in Israel that day were freed", "250 Palestinians who were
-    serving life terms were released" (release). The clause ends at a comma, a full stop or
-    another count; its first verb is the relative's own."""
-    clause = _ANOTHER_COUNT.split(re.split(r"[,;.—–]", after, maxsplit=1)[0], 1)[0]
-    for finite in list(_FINITE.finditer(clause))[1:]:
-        found, pending = _right_trigger(after[finite.start() - 1:], lexicon)
-        if found:
-            return found, pending
-    return None, False
-
-
-_FINITE = re.compile(r"\b(?:were|was|are|is|have|has|had|remain|remains|remained|walked|came)\b",
-                     re.IGNORECASE)
-_HELD_PARTICIPLE = re.compile(r"^\s+(?:still\s+)?(?:held|kept|detained)\b", re.IGNORECASE)
-
-
 _CLAIMED = re.compile(r"\b(?:claimed|claiming|claims|claim|cost|costing|took|taken)\s*$",
                       re.IGNORECASE)  # "has claimed over 44,400 Palestinian lives"
-
-
-def _relative_state(after: str) -> str | None:
-    """A relative clause with its own subject after the noun phrase: "all 48 hostages it still
-    holds", "the estimated 100 hostages it is holding", "the 48 hostages that militants in Gaza
-    still hold" (hold); "the more than 250 hostages Hamas seized on October 7" (take); "20
-    living hostages Hamas has released", "2,000 prisoners Israel has released" (release)."""
-    match = _RELATIVE_STATE.match(after)
-    if not match:
-        return None
-    return next(kind for kind in ("hold", "take", "release") if match.group(kind))
-
-
-def _finite_after_participle(after: str, lexicon: FigureLexicon,
-                             trigger: str = "take") -> tuple[str | None, bool]:
-    """ "105 hostages seized in the attack were freed", "129 hostages abducted on October 7
-    remain in Gaza", "1,718 detainees held without charge were freed": a participle describes
-    the people; the finite predicate after it in the clause says what the count is. Leaves
-    "240 people were taken hostage" (take) and "132 remain held in Gaza" (hold)."""
-    # a date keeps the comma after its year ("abducted on October 7, 2023, remain in Gaza")
-    masked = re.sub(r"(x{6,}),(?=\s*(?:still\s+)?(?:remain|are|were|is|was|have|has|had)\b)",
-                    r"\1x", _mask_dates(after, lexicon))
-    clause = re.split(r"[,;.—–]", masked, maxsplit=1)[0]
-    clause = _ANOTHER_COUNT.split(clause, 1)[0]  # ("who remain in Gaza include 35 who are
-    # dead": the next count's predicate)
-    if re.match(r"^\s*(?:were|was|have|has|had|are|is|remain\w*|still)\b", clause,
-                re.IGNORECASE):
-        return trigger, False
-    for finite in _FINITE.finditer(clause):
-        if _UNKNOWN.match(clause, finite.end()):
-            return trigger, False  # "the fate of 150 people abducted ... remained unclear"
-        found, pending = _right_trigger(after[finite.start() - 1:], lexicon)
-        if found and found not in ("take", "hold"):
-            return found, pending
-    if trigger == "take" and _TAKEN_THEN_HELD.match(masked):
-        return "hold", False
-    return trigger, False
 
 
 def _part_without_state(s: _Sentence, r: _Reading) -> bool:
@@ -255,8 +198,9 @@ def _part_without_state(s: _Sentence, r: _Reading) -> bool:
 
 _BODIES_OF_PART = re.compile(r"\b(?:bodies|remains)\s+of\s+(?:all\s+but\s+)?[\w,-]+\s+"
                              r"(?:out\s+)?of\s+(?:the\s+)?$", re.IGNORECASE)
-_STILL_HELD_WHOLE = re.compile(r"^\s+(?:(?:who|that)\s+(?:are|were)\s+)?(?:still|remaining)\b",
-                               re.IGNORECASE)
+_STILL_HELD_WHOLE = re.compile(r"^\s+(?:(?:who|that)\s+(?:are|were)\s+)?(?:still|remaining|"
+                               r"(?:believed|thought)\s+to\s+(?:still\s+)?be\s+held)\b",
+                               re.IGNORECASE)  # ("three out of 24 hostages believed to be held")
 
 
 def _bodies_of_the_held(s: _Sentence, r: _Reading) -> bool:

@@ -31,6 +31,16 @@ def _custody_death(s: _Sentence, r: _Reading) -> bool:
         _CUSTODY_AFTER.match(r.after) or _CUSTODY_TALLY.search(r.core_left))
 
 
+_BODIES_NOUN = re.compile(r"^\s+(?:[\w-]+\s+)?(?:bodies|remains|corpses|coffins)\b", re.IGNORECASE)
+
+
+def _bodies_counted(s: _Sentence, r: _Reading) -> bool:
+    """Bodies counted are bodies moved or found, not a toll: "Hamas has released 20 live
+    captives and 21 bodies of those killed", "the bodies of 502 people have been recovered".
+    Leaves tolls with a person noun ("21 people killed") and the dead hostages' own rules."""
+    return r.metric in ("killed", "injured") and bool(_BODIES_NOUN.match(r.right))
+
+
 def _identified_part(s: _Sentence, r: _Reading) -> bool:
     """ "the ministry has identified 24,686": the named part of a toll."""
     return r.metric == "killed" and bool(re.search(r"\bidentified\s*$", r.core_left,
@@ -157,8 +167,11 @@ def _count_since_restart(s: _Sentence, r: _Reading) -> bool:
     truce collapsed", "Israel resumed the war on 18 March, killing over 1,500" (a resumption
     before the number in its clause). Not the war's total. Leaves "since October 7", "since
     the war began", "since Hamas' October 7, 2023 attack", "since October 2023"."""
-    if r.metric not in ("killed", "injured", "displaced"):
-        return False
+    if r.metric not in ("killed", "injured", "displaced") and not (
+            r.metric == "hostages_dead" and r.np.kind is None and r.trigger == "kill"
+            and not r.bodies):
+        return False  # (also a bare count of deaths read in a hostage story: "since the
+        # ceasefire, 241 deaths have occurred")
     if r.group == "soldiers" and _GROUND_WAR_SINCE.search(s.text):
         return False  # the army's running count since its ground offensive began
     if _since_restart(s, r):

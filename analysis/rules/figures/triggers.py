@@ -133,6 +133,10 @@ _IN_CARE = re.compile(r"^\s*(?:hospitali[sz]ed|in\s+(?:the\s+)?hospital|in\s+(?:
                       re.IGNORECASE)
 
 
+_FATE_UNKNOWN = re.compile(r"^\s+(?:unclear|unknown|uncertain|a\s+mystery|unconfirmed)\b",
+                           re.IGNORECASE)
+
+
 def _right_trigger(after: str, lexicon: FigureLexicon) -> tuple[str | None, bool]:
     """The predicate after the noun phrase ("were killed", "are still held"); pending?"""
     if not lexicon.any_right_re.match(after):  # (none of the seven when their union fails)
@@ -158,6 +162,8 @@ def _right_trigger(after: str, lexicon: FigureLexicon) -> tuple[str | None, bool
         return None, False
     if best[0] == "hold" and _IN_CARE.match(after[best[1]:]):
         return None, False  # "The four are expected to remain hospitalized": in care, not held
+    if best[0] == "hold" and _FATE_UNKNOWN.match(after[best[1]:]):
+        return None, False  # "the fate of three others remains unclear": not said held
     if best[0] == "hold" and _HELD_THEN_FREED.match(after):
         best = ("release",) + best[1:]  # "19 hostages held in Gaza and over 1,000 prisoners
         # have been freed": "held" describes them; the pair's predicate is the release
@@ -354,8 +360,14 @@ def _shared_predicate(sentence: str, number: Number, np: NounPhrase, numbers: li
                         between, re.IGNORECASE):
         return None
     np2 = _noun_phrase(sentence[following.end:], lexicon)
-    trigger, pending = _right_trigger(sentence[following.end + np2.end:], lexicon)
-    return None if pending else trigger
+    rest = sentence[following.end + np2.end:]
+    noun = _DEAD_AS_NOUN.match(rest)  # "10 living hostages and nine deceased will be released":
+    trigger, pending = _right_trigger(rest[noun.end():] if noun else rest, lexicon)  # the
+    return None if pending else trigger  # predicate is "will be released", not "deceased"
+
+
+_DEAD_AS_NOUN = re.compile(r"\s+(?:deceased|dead)\b(?=\s+(?:will|would|could|are|were|is|was|have|"
+                           r"has|had|to|must|should)\b)", re.IGNORECASE)
 
 
 def _clauses(text: str) -> list[tuple[str, int]]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from analysis.rules.figures.metric import PRISONERS_HELD_MIN
+from analysis.rules.figures.rates import _whole_after
 from analysis.rules.figures.reading import _Reading, _Sentence
 from analysis.rules.figures.release_parts import (
     _named_part_of_release,
@@ -24,6 +25,7 @@ from analysis.rules.figures.release_parts import (
 )
 from analysis.rules.figures.states import _DEAD_IN_PHRASE
 from analysis.rules.figures.toll_vetoes import (
+    _bodies_counted,
     _combined_toll,
     _count_since_restart,
     _custody_death,
@@ -63,17 +65,29 @@ _BODIES_TALLY = re.compile(r"\b(?:number|total|tally)\s+of\s+(?:[\w-]+\s+){0,2}?
                            r"corpses)\b[^\d.;]{0,60}$", re.IGNORECASE)
 
 
-_MOVED_AFTER = re.compile(r"^\s*(?:(?:were|was|have\s+been|has\s+been|had\s+been)\s+)?(?:returned|"
+_MOVED_AFTER = re.compile(r"^\s*(?:(?:killed|murdered|slain|who\s+died)\s+in\s+(?:Hamas\s+)?"
+                          r"captivity\s*,?\s*)?"  # ("hostages killed in captivity have been ...")
+                          r"(?:(?:were|was|have\s+been|has\s+been|had\s+been)\s+)?(?:returned|"
                           r"handed\s+(?:over|back)|released|recovered|retrieved|repatriated|"
-                          r"received|transferred|brought\s+back|sent\s+back)\b", re.IGNORECASE)
+                          r"received|transferred|brought\s+back|sent\s+back|pulled\s+(?:out|from)|"
+                          r"found)\b", re.IGNORECASE)
+# a finite verb of receiving or recovering right before the count: "Israel receives four bodies
+# of deceased hostages", "the army recovered the remains of six hostages" (not "has yet to
+# receive", "is due to hand over": still held)
+_MOVED_BEFORE = re.compile(r"(?<!\bto\s)\b(?:receives|received|recovers|recovered|retrieves|"
+                           r"retrieved|repatriates|repatriated)\s+(?:the\s+(?:bodies|remains|"
+                           r"coffins)\s+of\s+(?:the\s+)?)?$", re.IGNORECASE)
 
 
 def _bodies_moved(s: _Sentence, r: _Reading) -> bool:
     """Dead hostages said handed over or recovered are bodies moved, not the dead still held:
     "Bodies of dead hostages returned in deals: Four", "four deceased hostages were returned
-    to Israel". Leaves "the bodies of the remaining 17 deceased hostages are expected to be
-    handed over" and "11 hostage bodies waiting to be returned" (still held)."""
-    return r.metric == "hostages_dead" and not r.part_of and bool(_MOVED_AFTER.match(r.after))
+    to Israel", "five hostages killed in captivity have been pulled from a tunnel", "Israel
+    receives four bodies of deceased hostages". Leaves "the bodies of the remaining 17
+    deceased hostages are expected to be handed over" and "11 hostage bodies waiting to be
+    returned" (still held)."""
+    return r.metric == "hostages_dead" and not r.part_of and bool(
+        _MOVED_AFTER.match(r.after) or _MOVED_BEFORE.search(r.core_left))
     # ("only three out of 15 bodies of dead hostages had been brought back": the 15 the whole)
 
 
@@ -100,9 +114,60 @@ _WITH_BODIES = re.compile(r"^\s*,\s*including\s+(?:the\s+)?(?:bodies|remains)\b"
     # ("Four deceased hostages were returned to Israel": bodies too)
 
 
+# a count whose identities are the news: "the identities of two more hostages have not been
+# released for publication"; "Two of the deceased hostages were identified as ..."
+_IDENTITIES_OF = re.compile(r"\b(?:identities|identity|names|details)\s+of\s+(?:the\s+|all\s+)?$",
+                            re.IGNORECASE)
+_IDENTIFIED_AFTER = re.compile(r"^[^.;\d]{0,40}?\b(?:were|was|have\s+been|has\s+been|had\s+been)\s+"
+                               r"(?:\w+ly\s+)?identified\b", re.IGNORECASE)
+
+
+def _identified_hostages(s: _Sentence, r: _Reading) -> bool:
+    """Hostages counted by who they are, not by their state: "while the identities of two
+    additional hostages have not yet been released for publication" (not held: their names
+    were not released), "Two of the deceased hostages were identified by the army as ..."
+    (a part named). Leaves "the army has identified 24,686" (a toll: its own veto) and
+    "two hostages have not been released" (held)."""
+    return r.metric.startswith("hostages_") and bool(
+        _IDENTITIES_OF.search(r.core_left) or _IDENTIFIED_AFTER.match(r.after))
+
+
+# a participle of holding after a counted whole, with no finite verb after it in the clause
+_HELD_PARTICIPLE_ONLY = re.compile(
+    r"^\s*(?:(?:who|that)\s+(?:are|were)\s+)?(?:(?:still|currently|previously)\s+)?"
+    r"(?:(?:believed|thought|said|known)\s+to\s+(?:still\s+)?be\s+)?(?:still\s+)?(?:being\s+)?"
+    r"(?:held|kept|in\s+captivity)\b(?![^,;.]*\b(?:are|is|were|was|remain|remains|have|has|had)\b)",
+    re.IGNORECASE)
+
+
+def _part_told_by_the_whole(s: _Sentence, r: _Reading) -> bool:
+    """A part of a counted whole whose only state is the whole's participle: "the fate of three
+    out of 24 hostages believed to be held by Hamas" (the three are not said held; the 24
+    are). Leaves parts with a finite predicate of their own ("97 of the 251 hostages taken by
+    Hamas remain in Gaza") and releases ("Hamas freed three of the 24 hostages held")."""
+    return r.metric == "hostages_held" and r.np.of_the and not r.part_of \
+        and _whole_after(s.text, r.number, s.numbers) is not None \
+        and bool(_HELD_PARTICIPLE_ONLY.match(r.after))
+
+
+_SWAPPED_FOR = re.compile(r"\b(?:exchange|exchanged|swap|swapped|trade|traded)\b[^.;]{0,60}?"
+                          r"\bfor\s*$", re.IGNORECASE)
+
+
+def _swapped_for(s: _Sentence, r: _Reading) -> bool:
+    """The hostages a swap gave back, told as "held by": "the pause allowed the exchange of
+    Palestinian prisoners for around 100 hostages held by the group" (the freed, not the held).
+    Leaves "in exchange for the 47 hostages remaining in Gaza" (a definite whole: the held)."""
+    return r.metric == "hostages_held" and not r.left_trigger and bool(
+        _SWAPPED_FOR.search(r.core_left))
+
+
 def _taken_before_war(s: _Sentence, r: _Reading) -> bool:
     """ "four other Israelis were taken before the war", "held since 2014"."""
-    return r.metric.startswith("hostages") and bool(s.lexicon.prewar_re.search(r.after[:40]))
+    clause = re.split(r"[,;.]", r.after[:90], maxsplit=1)[0]  # ("two mentally ill Israeli
+    # civilians who entered the Strip in 2014": the whole clause, up to a comma)
+    return r.metric.startswith("hostages") and bool(s.lexicon.prewar_re.search(
+        r.after[:40]) or s.lexicon.prewar_re.search(clause))
 
 
 def _hostages_killed_by(s: _Sentence, r: _Reading) -> bool:
@@ -136,7 +201,7 @@ _PLAN_BEFORE = re.compile(
     r"\b(?:agreement|deal|accord|truce|pause|ceasefire|cease-fire|arrangement|phase|proposal|"
     r"plan|talks|negotiations|framework)\b[^.;]{0,60}?"
     r"\b(?:to\s+(?:extend|secure|bring|free|release|pause|halt|end|stop|allow|see|swap|exchange)|"
-    r"involv(?:es|e|ing)|entails?|provid(?:es|e|ing)\s+for|would|will|could|includes?|"
+    r"involv(?:es|e|ing)|entails?|provid(?:es|e|ing)\s+for|would|will|could|includ(?:es|e|ed|ing)|"
     r"outlin(?:es|e|ed|ing)|envisag(?:es|e|ed|ing)|foresees?|"
     r"touch(?:es|ed)?\s+on|calls?\s+for)\b", re.IGNORECASE)
 _NOMINAL_RELEASE_END = re.compile(r"\b(?:(?:release|return|freeing)\s+of|releasing|freeing|"
@@ -211,9 +276,15 @@ def _arrests_since(s: _Sentence, r: _Reading) -> bool:
     """Arrests counted since a date are not the number held: "the total number of detainees
     since October 7, 2023, has exceeded 20,000". Leaves "the number of prisoners in Israeli
     jails has exceeded 10,000"."""
-    return r.metric == "prisoners_held" and bool(
-        re.search(r"\bsince\b", r.core_left[r.trigger_start:]) if r.left_trigger
-        else re.match(r"^[^.;]{0,40}?\b(?:arrested|detained)\s+since\b", r.after))
+    if r.metric != "prisoners_held":
+        return False
+    if r.left_trigger and re.search(r"\b(?:detained|arrested|detainees|arrests)\b",
+                                    r.core_left[max(0, r.trigger_start - 30):], re.IGNORECASE) \
+            and re.match(r"^[^.;\d]{0,30}?\bsince\b", r.after):
+        return True  # "the number of Palestinians detained in the West Bank has risen to 7,505
+        # since Oct. 7" (not "held in Israeli jails ... to 10,000 since": a count held)
+    return bool(re.search(r"\bsince\b", r.core_left[r.trigger_start:]) if r.left_trigger
+                else re.match(r"^[^.;]{0,40}?\b(?:arrested|detained)\s+since\b", r.after))
 
 
 def _release_withheld(s: _Sentence, r: _Reading) -> bool:
@@ -301,8 +372,9 @@ def _projected_remainder(s: _Sentence, r: _Reading) -> bool:
 _LEAVING_END = re.compile(r"\b(?:leaving|leave|leaves)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 
 
-_METRIC_VETOES = (_custody_death, _former_detainees, _identified_part, _bodies_handed_over,
-                  _bodies_moved,
+_METRIC_VETOES = (_custody_death, _former_detainees, _identified_part, _bodies_counted,
+                  _bodies_handed_over,
+                  _bodies_moved, _identified_hostages, _part_told_by_the_whole, _swapped_for,
                   _taken_before_war, _hostages_killed_by, _returnees,
                   _freed_by_israel, _incident_toll, _small_toll_without_war,
                   _count_since_restart, _proposed_release, _release_in_plan,

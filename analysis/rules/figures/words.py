@@ -177,6 +177,10 @@ _PLACE = (r"(?:\s+(?:in|from|across|inside|throughout|of|by)\s+(?:the\s+)?"
 
 
 # an agent: "twelve Thai nationals held captive by Hamas were released")
+# the day they were taken, between the noun phrase and its predicate: "111 of the hostages from
+# Oct. 7 remain in Gaza", "the 101 hostages since October 7, 2023, are still held"
+_WHEN = (r"(?:\s+(?:from|since|on)\s+(?:Oct(?:ober|\.)?\s+7(?:th)?|7(?:th)?\s+Oct(?:ober|\.)?)"
+         r"(?:,?\s+2023)?,?)?")
 
 
 @lru_cache(maxsize=1)
@@ -213,8 +217,9 @@ def _noun_lists(data: dict) -> dict:
         hedge_re=re.compile(rf"(?<![\w'’])({_alternation(hedge_kind)})\s*$", re.IGNORECASE),
         hedge_kind=hedge_kind,
         estimate_re=re.compile(rf"(?<![\w'’])(?:{_alternation(data['hedge_estimate_verbs'])})"
-                               r"(?:\s+that)?(?:\s+there\s+(?:are|were|is|remain))?\s*$",
-                               re.IGNORECASE),
+                               r"(?:\s+that)?(?:\s+there\s+(?:are|were|is|remain))?\s*$|"
+                               r"\baccording\s+to\s+(?:\w+\s+){0,2}estimates\s*,\s*$",
+                               re.IGNORECASE),  # ("According to Israeli estimates, 50 ...")
         word_kind=word_kind,
         # scare quotes are allowed around a word: "13,000 ‘terrorists’", "50 'martyrs'"
         # (a closing quote only after an opening one: "hostages’ bodies" is a possessive)
@@ -242,7 +247,7 @@ def _trigger_lists(data: dict) -> dict:
 
     def right_re(*keys):
         words = "|".join(f"(?:{_alternation(data[key])})" for key in keys)
-        return re.compile(rf"^(?:{_APPOSITIVE}{_PLACE}|{_PLACE}{_APPOSITIVE}){_SAYS}"
+        return re.compile(rf"^(?:{_APPOSITIVE}{_PLACE}|{_PLACE}{_APPOSITIVE}){_WHEN}{_SAYS}"
                           rf"\s*(?:,|\s[–—-](?=\s))?(?:(?:\s+|(?<=[–—])){_AUX})*\s*(?:{words})"
                           r"(?![\w'’])", re.IGNORECASE)
 
@@ -299,9 +304,10 @@ def _population_lists(data: dict, sources_path: str | Path) -> dict:
                  "palestinian": _phrase_re(data["palestinian_victim_cues"]),
                  "other": _phrase_re(data["other_victim_cues"])},
         other_war_re=_phrase_re(data["other_war_cues"]),
-        since_re=re.compile(r"(?:since|after|following|from|(?:began|started|erupted|broke\s+out)"
-                            r"\s+on)\s+(?:the\s+|an?\s+)?(?:hamas['’]s?\s+|its\s+)?$",
-                            re.IGNORECASE),
+        since_re=re.compile(r"(?:(?:since|after|following|from|(?:began|started|erupted|broke\s+out)"
+                            r"\s+on)\s+(?:the\s+|an?\s+)?(?:hamas['’]s?\s+|its\s+)?|"
+                            r"\b(?:war|conflict|fighting|hostilities|offensive|onslaught)\s+on\s+)$",
+                            re.IGNORECASE),  # ("since the outbreak of the conflict on October 7")
         displaced_cue_res={"israeli": _phrase_re(data["israeli_displaced_cues"]),
                            "other": _phrase_re(data["other_displaced_cues"])},
         israeli_agent_re=re.compile(rf"(?<![\w'’])(?:{_alternation(data['israeli_release_agents'])})"

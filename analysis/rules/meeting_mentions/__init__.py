@@ -25,10 +25,11 @@ sentences; unknown people are then not reported (no PERSON entities).
 
 The package, by stage: ``base`` (constants, word lists, records), ``geometry`` (token
 distances and clauses), ``cues`` (word-level cues), ``rules`` (which groups are meetings),
-``finder`` (the component and its candidates), ``sentence``, ``meeting``, ``checks`` and
-``terms`` (the parts of MeetingFinder, as mixins). Only :class:`MeetingFinder` is imported
-from the package (by :mod:`analysis.components.meeting_finder`); the records and word lists
-are imported from ``base``.
+``finder`` (the component and its candidates), ``sentence``, ``meeting``, ``checks``,
+``people`` and ``terms`` (the parts of MeetingFinder, as mixins). Only
+:class:`MeetingFinder` is imported from the package (by
+:mod:`analysis.components.meeting_finder`); the records and word lists are imported from
+``base``.
 """
 
 from analysis.rules.meeting_mentions.finder import MeetingFinder

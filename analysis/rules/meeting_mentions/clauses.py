@@ -7,6 +7,8 @@ meeting (split from cues, which keeps the word-level cues).
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc
 
 from analysis.rules.actors import TITLE_WORDS
@@ -213,3 +215,30 @@ def _repeat(before: dict, mention: dict) -> dict:
     offices = list(dict.fromkeys(before["offices"] + mention["offices"]))
     return {**mention, "kind": "primary", "location": before["location"],
             "participants": people, "offices": offices, "again": True}
+
+
+PAST_PERFECT = re.compile(r"\bhad (?:already |previously |earlier )?(?:taken place|been held"
+                          r"|been conducted|occurred)\b")
+
+
+def _past_perfect(lower: list[str], i: int) -> bool:
+    """A talks noun (token i) whose verb, within sixteen words and before a comma, is a past
+    perfect of taking place: 'where talks on the release of hostages had taken place
+    earlier', 'the negotiations had been held in Cairo': an earlier meeting. Leaves 'talks
+    have taken place' and 'talks took place on Monday'."""
+    words = lower[i + 1:i + 17]
+    words = words[:words.index(",")] if "," in words else words
+    return bool(PAST_PERFECT.search(" ".join(words)))
+
+
+CAME = {"came", "comes", "come", "followed", "follows"}
+
+
+def _came_after(before: list[str]) -> bool:
+    """'came after a meeting', 'comes after talks', 'followed a meeting': the meeting word
+    (right after `before`) names what came first, held whatever the main clause plans.
+    Leaves 'will fly to Cairo after a meeting with Sisi' (no verb of coming)."""
+    for k, word in enumerate(before):
+        if word in CAME and (word.startswith("follow") or before[k + 1:k + 2] == ["after"]):
+            return True
+    return False

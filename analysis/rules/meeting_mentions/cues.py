@@ -75,16 +75,21 @@ PRESENCE_ADVERBS = {"currently", "also", "now", "already", "still", "again", "re
                     "expected", "due"}  # ("a Hamas delegation is expected in Cairo on Saturday")
 
 
-PRESENCE_WORDS = ("have", "has", "had", "is", "are", "was", "were", "been")  # _presence's
+PRESENCE_WORDS = ("have", "has", "had", "is", "are", "was", "were", "been", "be")  # _presence's
+FUTURE_BE = {"will", "would", "to", "'ll", "should", "could", "might", "may"}  # ... "be in Doha"
 
 
 def _presence(lower: list[str], i: int) -> bool:
     """'was in Qatar', 'are currently in Cairo', 'is also in Doha', 'have been in Doha since
-    July 6': someone is at a place
+    July 6', 'will be in Doha on Thursday' (planned: the tense rules): someone is at a place
     (the place is checked by the rules). Leaves 'who are in Qatar' (where someone lives) and
     'is in talks'; 'Israel and Hamas have representatives in Qatar this week' (a team)."""
     if lower[i] in ("have", "has", "had") and lower[i + 1:i + 2] and lower[i + 1] in TEAM_NOUNS:
         return lower[i + 2:i + 3] == ["in"]
+    if lower[i] == "be":  # "will be in Doha on Thursday", "is expected to be in Cairo"
+        return i > 0 and lower[i - 1] in FUTURE_BE and lower[i + 1:i + 2] == ["in"] and \
+            lower[i + 2:i + 3] != [] and lower[i + 2] not in (
+                "talks", "negotiations", "touch", "contact", "charge", "favour", "favor", "a")
     if lower[i] not in ("is", "are", "was", "were", "been") or (i > 0 and lower[i - 1] in (
             "who", "which", "that")) or (lower[i] == "been" and (
                 i < 2 or lower[i - 1] not in ("has", "have") or lower[i - 2] in (
@@ -134,11 +139,14 @@ def _ongoing(s: Sentence, group: Group) -> str:
 
 def _on_the_way(s: Sentence, group: Group) -> bool:
     """'is heading to Cairo on Sunday, where he will meet', 'is traveling to Doha for an
-    emergency meeting', 'are on their way': a trip under way, so the meeting is planned."""
+    emergency meeting', 'is headed for an emergency meeting in Qatar', 'are on their way': a
+    trip under way, so the meeting is planned. Leaves 'headed the delegation'."""
     if "on his way" in s.text_lower or "on their way" in s.text_lower or \
             "on her way" in s.text_lower:
         return True
-    return any(t.kind in ("travel", "arrive") and t.word.lower().endswith("ing") and
+    return any(t.kind in ("travel", "arrive") and (t.word.lower().endswith("ing") or (
+        t.word.lower() == "headed" and s.lower[t.position - s.start + 1:t.position - s.start
+                                                + 2] in (["for"], ["to"]))) and
                s.lower[t.position - s.start - 1:t.position - s.start] in (
                    ["is"], ["are"], ["reportedly"]) and not _leaving_meeting(s, group, t)
                for t in group.triggers)
@@ -169,13 +177,15 @@ def _sent_to(senders: set[str], before: list[str]) -> bool:
 
 def _to_send(before: list[str]) -> bool:
     """'has approved sending a team to Doha', 'decided to send a delegation to Cairo', 'has
-    agreed to send the director of the Mossad to ceasefire negotiations in Qatar': someone
-    still to be sent (a gerund or an infinitive of sending up to ten words before the meeting
+    agreed to send the director of the Mossad to ceasefire negotiations in Qatar', 'Israel
+    will send the chief of its Mossad intelligence agency to Qatar to continue talks': someone
+    still to be sent (a gerund, an infinitive or a future of sending before the meeting
     word). Leaves 'Israel sent a delegation to Cairo on Sunday' (it went)."""
     if "home" in before or "back" in before:
         return False  # "is sending its negotiators home from Qatar": the talks were there
     return any(w in ("sending", "dispatching") or (
-        w in ("send", "dispatch") and before[k - 1:k] == ["to"]) for k, w in enumerate(before))
+        w in ("send", "dispatch") and before[k - 1:k] in (["to"], ["will"], ["would"], ["'ll"]))
+        for k, w in enumerate(before))
 
 
 def _sent_to_go(senders: set[str], goes: set[str], words: list[str]) -> bool:
@@ -275,9 +285,10 @@ def _no_venue(word: str, previous: str) -> bool:
     """The two words before a place say it is no meeting place: 'According to Israel Hayom'
     (a source), 'who resides in Qatar' (where someone lives), 'US special envoy to the Middle
     East' (a title), 'Before his departure to the United States' (a trip), 'following Trump's
-    election victory in the United States' (the place of another event: `EVENT_NOUNS`)."""
+    election victory in the United States' (the place of another event: `EVENT_NOUNS`), 'more
+    hostages kidnapped in Israel' (where the captives were taken: `CAPTIVE_WORDS`)."""
     return (word == "to" and previous == "according") or (
-        word == "in" and previous in RESIDENCE_WORDS | EVENT_NOUNS) or (
+        word == "in" and previous in RESIDENCE_WORDS | EVENT_NOUNS | CAPTIVE_WORDS) or (
         word in ("to", "for") and previous in TITLE_NOUNS) or (
         word == "to" and previous in TRIP_NOUNS)
 
@@ -315,6 +326,9 @@ EVENT_NOUNS = {"victory", "election", "elections", "win", "war", "fighting", "as
                "killing", "bombing", "raid", "offensive", "protest", "protests", "rally", "vote",
                "crash", "hostilities", "attacks", "massacre", "invasion", "incursion"}
 # ("the election victory in the United States", "since the Oct. 7 attacks in Israel")
+CAPTIVE_WORDS = {"kidnapped", "abducted", "captured", "seized", "killed", "murdered", "detained",
+                 "imprisoned", "jailed", "wounded", "injured", "hostage", "captive", "born"}
+# ("hostages kidnapped in Israel", "taken hostage in Israel", "killed in Gaza": the victims')
 RESIDENCE_WORDS = {"resides", "reside", "resided", "residing", "lives", "live", "lived",
                    "living", "based", "headquartered", "exiled"}  # "who resides in Qatar"
 HOME_COUNTRIES = ("Israel", "United States")  # "returned to Israel": going home

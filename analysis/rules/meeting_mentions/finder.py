@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 
 from analysis.rules.actors import ActorMatcher, load_actors
 from analysis.rules.dates import day_precise
-from analysis.rules.doc_text import doc_text, span_text
+from analysis.rules.doc_text import doc_lowers, doc_text, span_text
 from analysis.rules.meeting_mentions.base import (
     DATE_KINDS,
     DATELINE_AFTER,
@@ -37,8 +37,9 @@ from analysis.rules.meeting_mentions.base import (
     load_deal_terms,
     load_lexicon,
 )
-from analysis.rules.meeting_mentions.checks import ChecksMixin
+from analysis.rules.meeting_mentions.checks import ChecksMixin, _attributed
 from analysis.rules.meeting_mentions.meeting import MeetingMixin
+from analysis.rules.meeting_mentions.people import PeopleMixin
 from analysis.rules.meeting_mentions.sentence import SentenceMixin
 from analysis.rules.meeting_mentions.terms import TermsMixin
 
@@ -59,18 +60,21 @@ def _line_breaks(doc: Doc, text: str) -> list[int]:
 def _body_places(doc: Doc, text: str, places: list[Item]) -> set[str]:
     """The places an article names outside its datelines ('TEL AVIV: ... arrived in Israel'
     names Israel, not Tel Aviv: the dateline is where the report was filed), for the
-    assembly's country-to-city rule. A place named both in a dateline and in the body stays."""
+    assembly's country-to-city rule. A place named both in a dateline and in the body stays;
+    a place of an attribution ('according to diplomatic sources in Ankara') is not named."""
     found = set()
+    lowers = doc_lowers(doc)
     for item in places:
         start = doc[item.start].idx
         end = doc[item.end - 1].idx + len(doc[item.end - 1])
         if not (DATELINE_PLACE_BEFORE.search(text, max(0, start - 20), start)
-                and DATELINE_PLACE_AFTER.match(text, end)):
+                and DATELINE_PLACE_AFTER.match(text, end)) and not _attributed(
+                    lowers[max(0, item.start - 7):item.start]):
             found.add(item.text)
     return found
 
 
-class MeetingFinder(SentenceMixin, MeetingMixin, ChecksMixin, TermsMixin):
+class MeetingFinder(SentenceMixin, MeetingMixin, ChecksMixin, PeopleMixin, TermsMixin):
     """The meeting rules as a spaCy component (see the package docstring)."""
 
     def __init__(self, nlp: Language):

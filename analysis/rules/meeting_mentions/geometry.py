@@ -15,6 +15,7 @@ from analysis.rules.lexicon import NUMBER_WORDS
 from analysis.rules.meeting_mentions.base import (
     CLAUSE_AFTER_COMMA,
     CLAUSE_WORDS,
+    DETERMINERS,
     PLACE_WINDOW,
     SUBORDINATE_AFTER_COMMA,
     DocState,
@@ -36,12 +37,38 @@ def _distance(item, position: int) -> int:
 
 def _crosses_clause(doc: Doc, item, position: int, marks: str = ";") -> bool:
     """', and' or ';' between a place/day and a meeting word: another clause ("a round was
-    held in Cairo on Feb. 13, and negotiators met again in Paris"); with marks="," any
-    comma."""
+    held in Cairo on Feb. 13, and negotiators met again in Paris"), or 'and' before a second
+    predicate ('met el-Sisi in Cairo and is scheduled to travel to Israel': `NEXT_PREDICATE`);
+    with marks="," any comma."""
     low, high = (position, item[0]) if position < item[0] else (item[1], position)
     return any(doc[i].text in marks or (doc[i].text == "," and i + 1 < len(doc) and
                                         doc[i + 1].lower_ in CLAUSE_AFTER_COMMA)
+               or (doc[i].lower_ == "and" and i + 1 < len(doc)
+                   and doc[i + 1].lower_ in NEXT_PREDICATE)
                for i in range(low, high))
+
+
+NEXT_PREDICATE = {"is", "was", "are", "were", "will", "would", "has", "have", "had", "then"}
+# "met el-Sisi in Cairo and is scheduled to travel to Israel": a second predicate
+
+
+STOP_WORDS = {"trip", "tour", "visit", "journey", "stop", "stopover", "leg"}
+
+
+def _across_after(doc: Doc, item, position: int) -> bool:
+    """'after' or 'following' between a place and a meeting word, the two words on either side
+    of it: the place is the other clause's ("the meeting between Netanyahu, Witkoff and Kushner
+    came after Kushner presented his plans at the forum in Davos": Davos is the presenting's;
+    "the decision to send negotiators to Paris came after a meeting ... in Jerusalem": Paris is
+    the sending's). Leaves 'talks in Doha after a break' (the place before 'after', with its
+    meeting word) and 'travels to Cairo after a stop in Israel' (a stop of the trip:
+    `STOP_WORDS`)."""
+    low, high = (position, item[0]) if position < item[0] else (item[1], position)
+    for i in range(low + 1, high):
+        if doc[i].lower_ in ("after", "following"):
+            head = [t.lower_ for t in doc[i + 1:min(high, i + 4)] if t.lower_ not in DETERMINERS]
+            return not (position < item[0] and head[:1] and head[0] in STOP_WORDS)
+    return False
 
 
 def _subordinate_between(doc: Doc, item, position: int) -> bool:

@@ -5,8 +5,6 @@ rules of rules.PRIMARY_RULES) or refer back to one, held or planned, its tense a
 
 from __future__ import annotations
 
-import re
-
 from analysis.rules.doc_text import doc_lowers, span_text
 from analysis.rules.meeting_mentions.base import (
     DETERMINERS,
@@ -23,7 +21,9 @@ from analysis.rules.meeting_mentions.base import (
 )
 from analysis.rules.meeting_mentions.clauses import (
     _apart,
+    _came_after,
     _headline,
+    _past_perfect,
 )
 from analysis.rules.meeting_mentions.cues import (
     HOME_COUNTRIES,
@@ -68,20 +68,6 @@ def _mention_place(primary: bool, group: Group, facts: Facts) -> str:
     if not primary and group.kinds == {"reference"} and not facts.date:
         return ""
     return facts.location
-
-
-PAST_PERFECT = re.compile(r"\bhad (?:already |previously |earlier )?(?:taken place|been held"
-                          r"|been conducted|occurred)\b")
-
-
-def _past_perfect(lower: list[str], i: int) -> bool:
-    """A talks noun (token i) whose verb, within sixteen words and before a comma, is a past
-    perfect of taking place: 'where talks on the release of hostages had taken place
-    earlier', 'the negotiations had been held in Cairo': an earlier meeting. Leaves 'talks
-    have taken place' and 'talks took place on Monday'."""
-    words = lower[i + 1:i + 17]
-    words = words[:words.index(",")] if "," in words else words
-    return bool(PAST_PERFECT.search(" ".join(words)))
 
 
 PAST_OPENERS = {"after", "following"}
@@ -267,6 +253,9 @@ class MeetingMixin:
         'due in Doha', 'in the coming days'), unless 'had' or 'previously' says it is past.
         'hopes', 'plans' ... only before 'to' ('hopes to meet', not 'Hopes rose after talks
         in Doha')."""
+        if _came_after(doc_lowers(doc)[max(s.start, first - 5):first]):
+            return False  # "The decision to send negotiators to Paris came after a meeting
+            # between Netanyahu and McGurk in Jerusalem Thursday": that meeting was held
         end = _opener_end(doc, s, first)  # ("Following Netanyahu's discussions in
         # Washington, Israel will dispatch a team": the main clause's future is not theirs)
         window = doc_lowers(doc)[max(s.start, first - 10):min(end, first + 4)]
@@ -282,7 +271,7 @@ class MeetingMixin:
             for k, w in enumerate(window)) or bool(
             _phrase_in(near, self.lex_lists["planned_phrase"])) or _sent_to(
                 self.lex["sender"], doc_lowers(doc)[s.start:first])
-        planned = planned or _to_send(doc_lowers(doc)[max(s.start, first - 10):first])
+        planned = planned or _to_send(doc_lowers(doc)[max(s.start, first - 16):first])
         planned = planned or self._verb_planned(doc, s, first) or _sent_to_go(
             self.lex["sender"], self.lex["travel_verb"] | self.lex["meet_verb"],
             doc_lowers(doc)[s.start:min(s.end, first + 6)]) or _hedged_future(
@@ -291,11 +280,12 @@ class MeetingMixin:
 
     def _headline_to(self, s: Sentence, group: Group) -> bool:
         """A headline's 'to' future: 'Israel to send delegation to Doha', 'Burns to travel to
-        Cairo for talks', 'Witkoff to meet Netanyahu' ('to' and a verb of going, meeting or
-        sending, at or before a meeting word). Leaves 'Delegation heads to Doha'."""
+        Cairo for talks', 'Witkoff to meet Netanyahu', 'Hamas Delegation to Attend Cairo Talks
+        Sunday' ('to' and a verb of going, meeting, joining or sending, at or before a meeting
+        word). Leaves 'Delegation heads to Doha'."""
         if not _headline(s):
             return False
-        verbs = self.lex["verbs"] | self.lex["send_verb"]
+        verbs = self.lex["verbs"] | self.lex["send_verb"] | self.lex["join_verb"]
         last = max(group.positions) - s.start
         return any(w == "to" and s.lower[k + 1] in verbs and k > 0
                    and s.lower[k - 1] not in verbs for k, w in enumerate(s.lower[:last])
@@ -356,7 +346,7 @@ class MeetingMixin:
             window = s.lower[max(0, i - 6):i + 3]
             if any(w in markers for w in window) and not (
                     s.lower[:2] == ["earlier", ","] and "earlier" not in s.lower[2:]) and \
-                    not any(_already_there(s.lower, j) for j in range(max(0, i - 6), i + 3)):
+                    not any(_already_there(s.lower, j) for j in range(max(0, i - 9), i + 3)):
                 return True
         return False
 

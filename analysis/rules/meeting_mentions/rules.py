@@ -149,10 +149,17 @@ def _team_goes_on(s: Sentence, facts: Facts) -> bool:
 def _lone_visit(facts: Facts, group: Group, s: Sentence | None = None) -> bool:
     """A visit with nobody to meet and no talks: 'killed Haniyeh in July while he was visiting
     Tehran'. Leaves 'Blinken visited Cairo for talks', 'visited Doha and met the emir', 'is
-    likely to visit him in Florida' (a person visited: him, her, them)."""
+    likely to visit him in Florida' (a person visited: him, her, them), 'Blinken is set to
+    visit Egypt and Israel on Monday' to broker a ceasefire (a negotiator's visit to come,
+    the topic)."""
     if s is not None and any(s.lower[t.position - s.start + 1:t.position - s.start + 2] in (
             ["him"], ["her"], ["them"]) for t in group.triggers):
         return False
+    if s is not None and facts.negotiator and facts.topic and any(
+            s.lower[t.position - s.start - 1:t.position - s.start] in (["to"], ["will"])
+            for t in group.triggers):
+        return False  # "Blinken is set to visit Egypt and Israel on Monday, as the United
+        # States intensifies its efforts to broker a ceasefire in Gaza" (a visit to come)
     return all(t.word.lower() in VISIT_VERBS for t in group.triggers) and \
         facts.n_people < 2 and not facts.talks_in_sentence
 
@@ -205,10 +212,19 @@ def _delegation_rule(finder, facts: Facts, s: Sentence, group: Group) -> bool:
 BACK_WORDS = {"returned", "returns", "return", "returning", "home", "back", "came"}
 
 
+RECALL_WORDS = {"recalled", "recalls", "recall", "recalling", "withdrew", "withdraws",
+                "withdrawing", "withdrawn", "pulled", "pulls", "pulling"}
+
+
 def _back_from(lower: list[str], i: int, starts: set[int]) -> bool:
     """'a delegation returned from Doha', 'bring our team home from Doha', 'the team is back
     from Cairo': a delegation word (token i), a word of coming back, 'from' and a place (token
-    offsets `starts`), within five words. Leaves 'a delegation from Hamas' (no return)."""
+    offsets `starts`), within five words; 'Israel recalled its negotiating team from Doha' (a
+    word of recalling up to four words before the delegation word, 'from' and the place right
+    after it). Leaves 'a delegation from Hamas' (no return)."""
+    if any(w in RECALL_WORDS for w in lower[max(0, i - 4):i]) and lower[i + 1:i + 2] == \
+            ["from"] and (i + 2 in starts or (lower[i + 2:i + 3] == ["the"] and i + 3 in starts)):
+        return True
     for j in range(i + 1, min(len(lower) - 1, i + 4)):
         if lower[j] in BACK_WORDS and lower[j + 1] == "from" and (
                 j + 2 in starts or (lower[j + 2:j + 3] == ["the"] and j + 3 in starts)):

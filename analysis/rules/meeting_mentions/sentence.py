@@ -51,6 +51,7 @@ from analysis.rules.meeting_mentions.cues import (
     _under_attack,
 )
 from analysis.rules.meeting_mentions.geometry import (
+    _across_after,
     _crosses_clause,
     _date_elsewhere,
     _distance,
@@ -460,6 +461,8 @@ class SentenceMixin:
                 # "Bahbah's meetings with Hamas officials in Qatar and Witkoff's discussions
                 # with Dermer in Washington": 'in Qatar' is the meetings', not the next word's
                 eligible = [t for t in eligible if t.position < item[0]]
+            eligible = [t for t in eligible if not _across_after(doc, item, t.position)] \
+                if key == "places" else eligible
             if item[0] > 0 and doc[item[0] - 1].lower_ == "again":
                 # "met ... on Monday and again on Tuesday with X present": the next meeting
                 eligible = [t for t in eligible if t.position > item[0]] or eligible
