@@ -99,3 +99,19 @@ def test_a_store_is_written_only_when_its_new_patterns_were_worth_it(tmp_path):
     pattern_store.uninstall()
     assert not (tmp_path / pattern_store.NAME).exists()
 
+
+
+def test_a_remembered_result_is_made_anew_when_its_module_changes(store_folder, tmp_path):
+    """An analysis kept in the store is keyed by the source of the module that computes it:
+    after an edit of that module, the store's old result is not used."""
+    module = tmp_path / "analyser.py"
+    module.write_text("# version 1\n")
+    calls = []
+    compute = eval(compile("lambda: calls.append(1) or len(calls)", str(module), "eval"),
+                   {"calls": calls})
+    assert pattern_store.install(store_folder)
+    assert pattern_store.remembered("test.kind", "key", compute) == 1
+    assert pattern_store.remembered("test.kind", "key", compute) == 1  # (kept)
+    module.write_text("# version 2\n")
+    pattern_store._source_stamp.cache_clear()
+    assert pattern_store.remembered("test.kind", "key", compute) == 2  # (made anew)

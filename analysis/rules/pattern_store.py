@@ -23,12 +23,14 @@ which this machine sets, is about ``.pyc`` files and leaves the store alone.)
 from __future__ import annotations
 
 import atexit
+import hashlib
 import marshal
 import os
 import re
 import sys
 import time
 from array import array
+from functools import lru_cache
 from pathlib import Path
 
 try:
@@ -182,13 +184,25 @@ def uninstall() -> None:
 def remembered(kind: str, key: str, compute):
     """``compute()``, kept in the store under (`kind`, `key`) when it is installed: for
     pure functions of a pattern whose results are plain data (strings, tuples, lists,
-    numbers, None, True) that marshal keeps as they are."""
+    numbers, None, True) that marshal keeps as they are. The entry is also keyed by the
+    source of the module `compute` is written in (which must hold the whole computation,
+    the standard library aside): editing that module makes its results anew."""
     if STORE is None:
         return compute()
-    entry = STORE.get(("memo", kind, key))
+    stored_key = ("memo", kind, _source_stamp(compute.__code__.co_filename), key)
+    entry = STORE.get(stored_key)
     if entry is not None:
         return entry[0]
     started = time.process_time()
     value = compute()
-    STORE.put(("memo", kind, key), (value,), time.process_time() - started)
+    STORE.put(stored_key, (value,), time.process_time() - started)
     return value
+
+
+@lru_cache(maxsize=16)
+def _source_stamp(filename: str) -> str:
+    """A hash of a module's source file (read once per process)."""
+    try:
+        return hashlib.sha256(Path(filename).read_bytes()).hexdigest()[:16]
+    except OSError:   # (no source to read: a stamp that matches no stored entry)
+        return f"unread-{os.getpid()}-{time.time_ns()}"
