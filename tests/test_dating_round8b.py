@@ -54,3 +54,25 @@ def test_a_proposal_of_the_paris_meetings_names_the_three_meetings():
     # France's own proposal for Lebanon is not one of them
     assert not [e for e, _, _ in _events("a proposal presented by France for a ceasefire in "
                                          "Lebanon") if "Paris" in e]
+
+
+def _toll(value, qualifier):
+    return {"metric": "killed", "population": "palestinian", "value": value,
+            "qualifier": qualifier, "scope": "cumulative", "quote": f"more than {value:,}"}
+
+
+def test_a_stale_round_lower_bound_is_no_conflict():
+    from analysis.assemble import dating
+    # a report dated by its full dates of late October 2025 still says "more than 60,000"
+    # (passed in late July; the count stood near 68,000): the bound holds, the date stays
+    text = ("On 21 October 2025, Egypt's intelligence chief met Israeli officials, a day after "
+            "talks on 20 October 2025 in Cairo. Envoys had arrived on 19 October 2025.")
+    inf = dating.infer_date(date_signals(text), [_toll(60000, "lower_bound")], [])
+    assert inf.report_date is not None and abs((inf.report_date - D(2025, 10, 21)).days) <= 3, \
+        inf.evidence
+    # a lower bound the best day lies before still disagrees: "more than 60,000" beside
+    # full dates of March 2025 (the count then near 49,000) leaves it undated
+    early = "On 21 March 2025, officials met in Cairo, a day after talks on 20 March 2025."
+    inf = dating.infer_date(date_signals(early), [_toll(60000, "lower_bound")], [])
+    assert inf.report_date is None or abs((inf.report_date - D(2025, 3, 21)).days) > 30 or \
+        "disagrees" not in inf.evidence, inf.evidence
