@@ -76,3 +76,18 @@ def test_a_stale_round_lower_bound_is_no_conflict():
     inf = dating.infer_date(date_signals(early), [_toll(60000, "lower_bound")], [])
     assert inf.report_date is None or abs((inf.report_date - D(2025, 3, 21)).days) > 30 or \
         "disagrees" not in inf.evidence, inf.evidence
+
+
+def test_a_yearless_date_after_a_truce_milestone_takes_its_year():
+    text = ("A three-phase ceasefire deal between Israel and Hamas took effect on January 19. "
+            "Talks on its second phase remain stalled after the initial 42-day phase expired "
+            "on March 1.")
+    hints = {m["text"]: m.get("year_hint") for m in date_signals(text)
+             if m["kind"] == "month_day"}
+    assert hints == {"January 19": 2025, "March 1": 2025}, hints
+    # an earlier month does not take the year (it may be of the next year)
+    text2 = ("The ceasefire took effect on October 10. Hamas returned the last remains on "
+             "January 5.")
+    hints2 = {m["text"]: m.get("year_hint") for m in date_signals(text2)
+              if m["kind"] == "month_day"}
+    assert hints2.get("January 5") is None, hints2

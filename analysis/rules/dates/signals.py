@@ -132,6 +132,7 @@ def date_signals(text: str, sentences: list[tuple[int, int]] | None = None) -> l
     _events_of_the_coming_week(text, mentions, sentence_of)
     _year_hints(text, mentions, sentences)
     mentions += _truce_days(text, mentions, sentence_of)
+    _hinted_years(mentions, sentences)
     mentions = _truce_of_its_milestone(mentions, sentence_of)
     _lead_dates(text, mentions, sentences)
     _latest_round_dates(text, mentions, sentence_of)
@@ -449,6 +450,34 @@ def _year_hints(text: str, mentions: list[dict], sentences) -> None:
         month = _month_of(mention["text"])
         if context and month and month >= context[1]:
             mention["year_hint"] = context[0]
+
+
+YEARLESS_KINDS = ("month_day", "day_month")
+
+
+# Round 8, second pass: "A three-phase ceasefire took effect on January 19. The negotiations
+# for the second phase remain stalled after the initial phase expired on March 1": the
+# truce's first day gives January 19 its year (:func:`_truce_days`), and a reader reads
+# March 1 in the same year; without it, a fresh report of March 2025 fitted March 2026 as
+# well and was left undated.
+def _hinted_years(mentions: list[dict], sentences) -> None:
+    """Set ``year_hint`` on a year-less date without one from the last year-less date with a
+    hint before it in its own or the previous sentence, when its month is not earlier than
+    that date's (no chains: only the hints found before this step pass on)."""
+    hinted = [m for m in mentions if m["kind"] in YEARLESS_KINDS and m.get("year_hint")]
+    for mention in mentions:
+        if mention["kind"] not in YEARLESS_KINDS or mention.get("year_hint") or \
+                mention.get("rel_year") is not None or re.search(r"\d{4}", mention["text"]):
+            continue
+        index = next((k for k, (a, b) in enumerate(sentences)
+                      if a <= mention["start_char"] < b), None)
+        if index is None:
+            continue
+        start = sentences[max(0, index - 1)][0]
+        before = [m for m in hinted if start <= m["start_char"] < mention["start_char"]]
+        month = _month_of(mention["text"])
+        if before and month and month >= _month_of(before[-1]["text"]):
+            mention["year_hint"] = before[-1]["year_hint"]
 
 
 def _date_expressions(text: str, segments) -> list[dict]:
