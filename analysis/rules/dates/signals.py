@@ -132,11 +132,11 @@ def date_signals(text: str, sentences: list[tuple[int, int]] | None = None) -> l
     _events_of_the_coming_week(text, mentions, sentence_of)
     _year_hints(text, mentions, sentences)
     mentions += _truce_days(text, mentions, sentence_of)
-    _hinted_years(mentions, sentences)
     mentions = _truce_of_its_milestone(mentions, sentence_of)
     _lead_dates(text, mentions, sentences)
     _latest_round_dates(text, mentions, sentence_of)
     _relative_years(text, mentions)
+    _hinted_years(mentions, sentences)
     return mentions
 
 
@@ -452,7 +452,7 @@ def _year_hints(text: str, mentions: list[dict], sentences) -> None:
             mention["year_hint"] = context[0]
 
 
-YEARLESS_KINDS = ("month_day", "day_month")
+DAY_MONTH_KINDS = ("month_day", "day_month")
 
 
 # Round 8, second pass: "A three-phase ceasefire took effect on January 19. The negotiations
@@ -464,9 +464,9 @@ def _hinted_years(mentions: list[dict], sentences) -> None:
     """Set ``year_hint`` on a year-less date without one from the last year-less date with a
     hint before it in its own or the previous sentence, when its month is not earlier than
     that date's (no chains: only the hints found before this step pass on)."""
-    hinted = [m for m in mentions if m["kind"] in YEARLESS_KINDS and m.get("year_hint")]
+    hinted = [m for m in mentions if m["kind"] in DAY_MONTH_KINDS and m.get("year_hint")]
     for mention in mentions:
-        if mention["kind"] not in YEARLESS_KINDS or mention.get("year_hint") or \
+        if mention["kind"] not in DAY_MONTH_KINDS or mention.get("year_hint") or \
                 mention.get("rel_year") is not None or re.search(r"\d{4}", mention["text"]):
             continue
         index = next((k for k, (a, b) in enumerate(sentences)
