@@ -91,3 +91,12 @@ def test_a_yearless_date_after_a_truce_milestone_takes_its_year():
     hints2 = {m["text"]: m.get("year_hint") for m in date_signals(text2)
               if m["kind"] == "month_day"}
     assert hints2.get("January 5") is None, hints2
+
+
+def test_deceased_hostages_it_is_still_holding_are_remains_held():
+    text = ("Hamas must immediately return the three deceased hostages it is still holding, "
+            "the prime minister's office said.")
+    assert [m["count"] for m in date_signals(text) if m["kind"] == "remains"] == [3]
+    # bodies recovered are not the count held
+    recovered = "Israel has recovered the bodies of two hostages held in Gaza."
+    assert not [m for m in date_signals(recovered) if m["kind"] == "remains"]
