@@ -100,3 +100,20 @@ def test_deceased_hostages_it_is_still_holding_are_remains_held():
     # bodies recovered are not the count held
     recovered = "Israel has recovered the bodies of two hostages held in Gaza."
     assert not [m for m in date_signals(recovered) if m["kind"] == "remains"]
+
+
+def test_a_holiday_named_since_its_start_has_begun():
+    from analysis.assemble import dating
+    text = ("Talks are set to restart on Sunday, the first indirect negotiations since the start "
+            "of Ramadan.")
+    ramadan = [m for m in date_signals(text) if m["kind"] == "holiday"]
+    assert ramadan and ramadan[0].get("began"), ramadan
+    inf = dating.infer_date(date_signals(text), [], [])
+    holiday = [c for c in inf.constraints if c.kind == "holiday"]
+    days, _ = dating.calendar_days()
+    allowed = [d for d, ok in zip(days, holiday[0].allowed) if ok]
+    assert D(2024, 3, 16) in allowed and D(2024, 3, 1) not in allowed, holiday[0].label
+    # "ahead of Ramadan" stays coming
+    ahead = [m for m in date_signals("Mediators hope for a deal ahead of Ramadan.")
+             if m["kind"] == "holiday"]
+    assert ahead and not ahead[0].get("began"), ahead
