@@ -49,6 +49,13 @@ def holiday_constraint(mention: dict) -> Constraint | None:
             allowed |= _mask_range(n, _index(days, first), _index(days, first) + HOLIDAY_START_DAYS)
         return Constraint("holiday", f"'{mention['text']}' began days ago: days after "
                           + ", ".join(str(first) for first, _ in spans), allowed)
+    if mention.get("began"):   # "since the start of Ramadan": on or after its first day
+        allowed = np.zeros(n, dtype=bool)
+        for first, last in spans:
+            allowed |= _mask_range(n, _index(days, first),
+                                   _index(days, last) + dates.HOLIDAY_MARGIN[1])
+        return Constraint("holiday", f"'{mention['text']}' has begun: from the first day of "
+                          "one of " + ", ".join(f"{a}..{b}" for a, b in spans), allowed)
     allowed = np.zeros(n, dtype=bool)
     before, after = HOLIDAY_MARGINS.get(mention.get("tense") or "past", dates.HOLIDAY_MARGIN)
     for first, last in spans:

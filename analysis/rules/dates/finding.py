@@ -54,9 +54,12 @@ _REMAINS = re.compile(
     rf"(?:the\s+)?(?:last\s+|remaining\s+)?(?P<n2>{_COUNT})\s+(?:more\s+|other\s+)?{_DEAD}"
     rf"(?:Israeli\s+)?(?:hostages|captives)"
     rf"|\b(?P<n3>{_COUNT})\s+(?:more\s+|other\s+)?(?:bodies|(?:deceased|dead|slain|fallen|murdered)"
-    rf"\s+(?:hostages|captives))\s+(?:who\s+|that\s+)?(?:are\s+|were\s+)?(?:still\s+)"
+    rf"\s+(?:hostages|captives))\s+(?:(?:who\s+|that\s+)?(?:are\s+|were\s+)?(?:still\s+)"
     rf"(?:being\s+held|held|in\s+Gaza|"
     rf"remain)"
+    # round 8, second pass: "return the three deceased hostages it is still holding"
+    rf"|(?P<holder>(?:that\s+|which\s+)?(?:it|Hamas|they|the\s+group)\s+(?:is\s+|are\s+)?"
+    rf"still\s+(?:holding|holds?|has))\b)"
     rf"|\bleav(?:es|ing)\s+(?:only\s+|just\s+)?(?P<n4>{_COUNT})\s+(?:more\s+)?{_DEAD}"
     rf"(?:hostages|captives|bodies)\s+(?:still\s+)?(?:in\s+Gaza|unaccounted|held)"
     # "with 13 more still to be recovered", "bring the number of bodies in Gaza down to two"
@@ -169,9 +172,10 @@ def _remains_mentions(text: str) -> list[dict]:
                             "end_char": match.end(), "kind": "remains",
                             "count": DECEASED_OCT_2025 - returned, "returned": True})
             continue
-        if not match.group("back") and _RETURNED_BEFORE.search(text, max(0, match.start() - 40),
-                                                               match.start()):
-            continue   # "Israel has recovered the bodies of two hostages held in Gaza"
+        if not match.group("back") and not match.group("holder") and _RETURNED_BEFORE.search(
+                text, max(0, match.start() - 40), match.start()):
+            continue   # "Israel has recovered the bodies of two hostages held in Gaza" (not
+            # "return the three deceased hostages it is still holding": a demand)
         if (match.group("n5") or match.group("n6")) and not _CAPTIVITY_WORD.search(
                 text, max(0, match.start() - 400), match.start()):
             continue   # (bodies under the rubble: no hostages named before)

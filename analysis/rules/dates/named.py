@@ -106,6 +106,13 @@ def _holiday_began(text: str, start: int, end: int) -> bool:
         HOLIDAY_THIS_WEEK.match(after)))
 
 
+# Round 8, second pass: "the first talks since the start of Ramadan" (no week named): the
+# holiday has begun, whatever the tense of the sentence ("are set to restart ... since the
+# start of Ramadan": a fresh report of 16 March 2024 read Ramadan as coming).
+HOLIDAY_SINCE_START = re.compile(r"\bsince\s+(?:the\s+)?(?:start|beginning|onset|first\s+day)"
+                                 r"\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,5}$", re.IGNORECASE)
+
+
 def _holiday_start(text: str, end: int, mention: dict) -> None:
     """Mark a holiday mention whose first day the text gives as a weekday
     (``starts_weekday``) or as soon (``starts_soon``): :data:`HOLIDAY_STARTS`,
@@ -113,6 +120,9 @@ def _holiday_start(text: str, end: int, mention: dict) -> None:
     :func:`_holiday_began`)."""
     if _holiday_began(text, mention["start_char"], end):
         mention["began_recently"] = True
+        return
+    if HOLIDAY_SINCE_START.search(text[max(0, mention["start_char"] - 60):mention["start_char"]]):
+        mention["began"] = True
         return
     if HOLIDAY_SOON_AFTER.match(text, end):
         mention["starts_soon"] = True

@@ -37,14 +37,13 @@ from analysis.rules.dates.weeks import (
 )
 from analysis.rules.dates.words import (
     _DAY,
-    _MONTH,
     _MONTH_ALT,
     _MONTH_NAME_ALT,
     _YEAR,
     WEEKDAY_NAMES,
     WEEKDAYS,
 )
-from analysis.rules.lexicon import MONTHS
+from analysis.rules.dates.years import _hinted_years, _month_of, _year_hints  # noqa: F401
 
 # A dateline opening the article or the line after its headline: "TEL AVIV, July 28.
 # /tass/.", "CAIRO, Dec 3 (Reuters) -", "Monday, January 29, 2024 – Top CIA officials",
@@ -136,6 +135,7 @@ def date_signals(text: str, sentences: list[tuple[int, int]] | None = None) -> l
     _lead_dates(text, mentions, sentences)
     _latest_round_dates(text, mentions, sentence_of)
     _relative_years(text, mentions)
+    _hinted_years(mentions, sentences)
     return mentions
 
 
@@ -403,52 +403,6 @@ def _latest_round_dates(text: str, mentions: list[dict], sentence_of) -> None:
         first = min(after, key=lambda m: m["start_char"], default=None)
         if first is not None and first.get("tense") == "past" and not first.get("since"):
             first["latest"] = True
-
-
-# A year named in the same or the previous sentence ("In November 2023, Egypt and Qatar
-# helped broker a seven-day pause ... The pause collapsed on December 1") is the year of a
-# year-less date that follows it. "October 7, 2023" (the attack, named in every report) is
-# no such context.
-_YEAR_CONTEXT = re.compile(rf"\b(?:(?P<month>{_MONTH})\s+(?:(?P<day>{_DAY}),?\s+)?)?"
-                           r"(?P<year>20[2-3]\d)\b", re.IGNORECASE)
-
-
-_WAR_START_DATE = re.compile(r"\b(?:oct(?:ober|\.)?\s+7(?:th)?|7(?:th)?\s+oct(?:ober|\.)?)"
-                             r",?\s+2023\b", re.IGNORECASE)
-
-
-def _year_context(text: str) -> tuple[int, int] | None:
-    """(year, month or 0) of the last year named in `text` other than 7 October 2023."""
-    found = None
-    for match in _YEAR_CONTEXT.finditer(text):
-        if _WAR_START_DATE.search(text[max(0, match.start() - 12):match.end()]):
-            continue
-        found = (int(match.group("year")), _month_of(match.group("month") or ""))
-    return found
-
-
-def _month_of(text: str) -> int:
-    """The month named in `text` (0 when none): "Dec. 1" -> 12."""
-    return next((MONTHS[w] for w in re.findall(r"[a-z]+", text.lower()) if w in MONTHS), 0)
-
-
-def _year_hints(text: str, mentions: list[dict], sentences) -> None:
-    """Set ``year_hint`` on a year-less date ("December 1") when the same or the previous
-    sentence names a year before it ("In November 2023, ..."), and its month is not earlier
-    than the month named with that year (else the hint is unsure: none)."""
-    for mention in mentions:
-        if mention["kind"] not in ("month_day", "day_month") or re.search(r"\d{4}",
-                                                                          mention["text"]):
-            continue
-        index = next((k for k, (a, b) in enumerate(sentences)
-                      if a <= mention["start_char"] < b), None)
-        if index is None:
-            continue
-        start = sentences[max(0, index - 1)][0]
-        context = _year_context(text[start:mention["start_char"]])
-        month = _month_of(mention["text"])
-        if context and month and month >= context[1]:
-            mention["year_hint"] = context[0]
 
 
 def _date_expressions(text: str, segments) -> list[dict]:
