@@ -32,9 +32,27 @@ def _year_context(text: str) -> tuple[int, int] | None:
     return found
 
 
+_WORD = re.compile(r"[a-z]+")
+_FOUR_DIGITS = re.compile(r"\d{4}")
+DAY_MONTH_KINDS = ("month_day", "day_month")
+
+
 def _month_of(text: str) -> int:
     """The month named in `text` (0 when none): "Dec. 1" -> 12."""
-    return next((MONTHS[w] for w in re.findall(r"[a-z]+", text.lower()) if w in MONTHS), 0)
+    return next((MONTHS[w] for w in _WORD.findall(text.lower()) if w in MONTHS), 0)
+
+
+def _yearless(mention: dict) -> bool:
+    """A day and month without a year ("December 1", "1 Dec."), not "December 1, 2024"."""
+    return mention["kind"] in DAY_MONTH_KINDS and not _FOUR_DIGITS.search(mention["text"])
+
+
+def _previous_sentence_start(mention: dict, sentences) -> int | None:
+    """Where the sentence before the mention's own begins (its own when it is the first);
+    None when the mention lies in no sentence."""
+    index = next((k for k, (a, b) in enumerate(sentences)
+                  if a <= mention["start_char"] < b), None)
+    return None if index is None else sentences[max(0, index - 1)][0]
 
 
 def _year_hints(text: str, mentions: list[dict], sentences) -> None:
@@ -42,21 +60,13 @@ def _year_hints(text: str, mentions: list[dict], sentences) -> None:
     sentence names a year before it ("In November 2023, ..."), and its month is not earlier
     than the month named with that year (else the hint is unsure: none)."""
     for mention in mentions:
-        if mention["kind"] not in ("month_day", "day_month") or re.search(r"\d{4}",
-                                                                          mention["text"]):
+        start = _previous_sentence_start(mention, sentences) if _yearless(mention) else None
+        if start is None:
             continue
-        index = next((k for k, (a, b) in enumerate(sentences)
-                      if a <= mention["start_char"] < b), None)
-        if index is None:
-            continue
-        start = sentences[max(0, index - 1)][0]
         context = _year_context(text[start:mention["start_char"]])
         month = _month_of(mention["text"])
         if context and month and month >= context[1]:
             mention["year_hint"] = context[0]
-
-
-DAY_MONTH_KINDS = ("month_day", "day_month")
 
 
 # Round 8, second pass: "A three-phase ceasefire took effect on January 19. The negotiations
@@ -70,14 +80,12 @@ def _hinted_years(mentions: list[dict], sentences) -> None:
     that date's (no chains: only the hints found before this step pass on)."""
     hinted = [m for m in mentions if m["kind"] in DAY_MONTH_KINDS and m.get("year_hint")]
     for mention in mentions:
-        if mention["kind"] not in DAY_MONTH_KINDS or mention.get("year_hint") or \
-                mention.get("rel_year") is not None or re.search(r"\d{4}", mention["text"]):
+        if not _yearless(mention) or mention.get("year_hint") or \
+                mention.get("rel_year") is not None:
             continue
-        index = next((k for k, (a, b) in enumerate(sentences)
-                      if a <= mention["start_char"] < b), None)
-        if index is None:
+        start = _previous_sentence_start(mention, sentences)
+        if start is None:
             continue
-        start = sentences[max(0, index - 1)][0]
         before = [m for m in hinted if start <= m["start_char"] < mention["start_char"]]
         month = _month_of(mention["text"])
         if before and month and month >= _month_of(before[-1]["text"]):
