@@ -34,6 +34,7 @@ from functools import cached_property, lru_cache
 from typing import NamedTuple
 
 from analysis.rules import pattern_store
+from analysis.rules.word_trie import build_trie, trie_pattern
 
 try:  # the regular-expression parser
     import re._constants as _c
@@ -53,21 +54,7 @@ _REPEATS = (_c.MAX_REPEAT, _c.MIN_REPEAT) + (
 def _trie(words: list[str]) -> str:
     """A pattern matching any of `words`, the longest one where several start at a place
     ("rafah crossing" before "rafah"): a trie whose optional tails are tried first."""
-    root: dict = {}
-    for word in words:
-        node = root
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        tails = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
-        if not tails:
-            return ""
-        body = tails[0] if len(tails) == 1 else "(?:" + "|".join(tails) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return build(root)
+    return trie_pattern(build_trie(words))
 
 
 class KeyScanner:

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from analysis.paths import LEXICON_DIR
 from analysis.rules.lexicon import MONTHS, word_lists
+from analysis.rules.word_trie import build_trie, trie_pattern
 
 WORDS_PATH = LEXICON_DIR / "figure_words.json"
 SOURCES_PATH = LEXICON_DIR / "figure_sources.csv"
@@ -44,15 +45,10 @@ def _alternation(words) -> str:
     '(?:kill(?:ed)?|taken\\\\s+hostage|wounded)'
     """
     words = sorted({w.lower() for w in words})
-    root: dict = {}
-    for word in words:
-        node = root
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
+    root = build_trie(words)
     if _ambiguous(root):
         return "|".join("".join(map(_symbol, w)) for w in sorted(words, key=len, reverse=True))
-    return _trie_pattern(root)
+    return trie_pattern(root, _symbol)
 
 
 def _symbol(char: str) -> str:
@@ -74,14 +70,6 @@ def _ambiguous(node: dict) -> bool:
             return True
         seen.add(key)
     return any(_ambiguous(child) for child in node.values())
-
-
-def _trie_pattern(node: dict) -> str:
-    tails = [_symbol(char) + _trie_pattern(child) for char, child in sorted(node.items()) if char]
-    if not tails:
-        return ""
-    body = tails[0] if len(tails) == 1 else "(?:" + "|".join(tails) + ")"
-    return f"(?:{body})?" if "" in node else body
 
 
 def _phrase_re(words, prefix: str = "", suffix: str = "") -> re.Pattern:
