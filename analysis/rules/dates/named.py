@@ -65,12 +65,14 @@ def _timeline_mentions(text: str) -> list[dict]:
 
 
 # A holiday said to begin on a weekday or soon ("before Ramadan, the Muslim holy month of
-# fasting, begins Monday", "Ramadan, which starts early next week"): its first day is that
+# fasting, begins Monday", "Ramadan, which starts early next week", "Ramadan begins at the
+# start of next week"): its first day is that
 # weekday, within days of the report.
 HOLIDAY_STARTS = re.compile(
     r"(?:,?\s+(?:which|that)\s+|,\s+(?:the|a)\s+[^,.;]{0,50},\s+|\s+)(?:is\s+|will\s+)?"
     r"(?:(?:due|expected|set)\s+to\s+)?(?:begins?|starts?|commences?)\s+(?:on\s+)?"
-    r"(?:(?P<soon>tomorrow|(?:early\s+|late\s+)?(?:next|this)\s+week|in\s+(?:a\s+few|two|three)"
+    r"(?:(?P<soon>tomorrow|(?:early\s+|late\s+|at\s+the\s+(?:start|beginning|end)\s+of\s+)?"
+    r"(?:next|this)\s+week|in\s+(?:a\s+few|two|three)"
     r"\s+days|in\s+a\s+week)|(?:this\s+|next\s+)?(?P<wd>" + "|".join(WEEKDAY_NAMES) + r"))\b",
     re.IGNORECASE)
 
