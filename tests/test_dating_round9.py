@@ -52,3 +52,14 @@ def test_the_biden_plan_named_by_whoever_put_it_forward():
     # Biden's plan for an aid pier is not the ceasefire proposal
     pier = "Biden's plan for a temporary pier off the Gaza coast drew criticism."
     assert not [e for e, _ in _events(pier) if "three-phase" in e], _events(pier)
+
+
+def test_a_yearless_date_told_with_its_event_takes_the_event_year():
+    text = ("Mohammed Sinwar is believed to have taken over since Yahya was killed by IDF "
+            "troops on October 16.")
+    days = [m for m in date_signals(text) if m["kind"] == "month_day"]
+    assert days and days[0].get("year_hint") == 2024, days
+    # a date that is not the event's day gets no year from it
+    other = "Yahya Sinwar was killed in Rafah, the army said on November 2."
+    days = [m for m in date_signals(other) if m["kind"] == "month_day"]
+    assert days and not days[0].get("year_hint"), days

@@ -148,11 +148,13 @@ def _attach_weekdays(text: str, mentions: list[dict]) -> None:
 # Round 8: an event that several rows name ("Trump met with Netanyahu": six meetings) told
 # with its own year-less date ("on the evening of July 7") is the row of that day: the other
 # rows go, and the date takes the row's year ("July 7" of 2025, not of 2024).
+# Round 9: so does an event of one row ("since Yahya was killed by IDF personnel on October
+# 16": 2024, not any October 16 up to the calendar's end).
 OWN_DAY_SLACK = 1   # days between the date and the row's first day (an evening, a time zone)
 
 
 def _events_of_their_own_date(mentions: list[dict]) -> list[dict]:
-    """The mentions without the alternatives of an event phrase (same place, several rows)
+    """The mentions without the alternatives of an event phrase (same place, one row or several)
     that a year-less date within :data:`OWN_DATE_CHARS` of it does not name, when one row's
     first day is that date (within :data:`OWN_DAY_SLACK`); that date gets the row's year
     (``year_hint``)."""
@@ -164,13 +166,11 @@ def _events_of_their_own_date(mentions: list[dict]) -> list[dict]:
             places.setdefault((m["start_char"], m["end_char"]), []).append(m)
     drop = set()
     for rows in places.values():
-        if len(rows) < 2:
-            continue
         near = [d for d in dated if _own_date(rows[0], [d])]
         for d in near:
             day = _month_day(d["text"])
             named = [r for r in rows if day and _within(r["date"], day)]
-            if named and len(named) < len(rows):
+            if named and len({r["date"][:4] for r in named}) == 1:
                 drop.update(id(r) for r in rows if r not in named)
                 d["year_hint"] = int(named[0]["date"][:4])
                 break
