@@ -377,10 +377,12 @@ def test_bodies_recovered_are_no_remains_held_in_the_text():
 
 
 def test_a_past_plan_before_a_holiday_does_not_make_it_coming():
-    past = _events("The mediators had hoped to secure a ceasefire before the start of "
-                   "Ramadan, but progress faltered.")
+    # (the holiday's mention; the 2024 push for a truce before Ramadan is a state, round 9)
+    past = [e for e in _events("The mediators had hoped to secure a ceasefire before the start "
+                               "of Ramadan, but progress faltered.") if e[0] == "holiday"]
     assert past and past[0][2] != "future", past
-    coming = _events("The mediators hope to secure a ceasefire before the start of Ramadan.")
+    coming = [e for e in _events("The mediators hope to secure a ceasefire before the start of "
+                                 "Ramadan.") if e[0] == "holiday"]
     assert coming and coming[0][2] == "future", coming
 
 
