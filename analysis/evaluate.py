@@ -36,7 +36,9 @@ import json
 import math
 import os
 import re
+import tempfile
 from collections import Counter, defaultdict
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -404,6 +406,13 @@ def score_meetings(gold: pd.DataFrame, pred: pd.DataFrame) -> tuple[Score, float
     return score, (sum(participants) / len(participants) if participants else 0.0)
 
 
+def score_meetings_any_date(gold: pd.DataFrame, pred: pd.DataFrame) -> Score:
+    """A diagnostic, not a DESIGN.md measure: meetings scored as if no gold meeting had a
+    day (the article and the place must still agree). What it gains over `score_meetings` is
+    the share of the meeting error that is the day alone (resolved wrongly, or not at all)."""
+    return score_meetings(gold.assign(date=""), pred)[0]
+
+
 # --------------------------------------------------------------------------- rounds
 
 def place_words(place) -> set[str]:
@@ -572,6 +581,7 @@ def evaluate_dir(gold_dir: str | Path, pred_dir: str | Path) -> dict:
     if "meetings" in frames:
         gold, pred = frames["meetings"]
         scores["meetings"], scores["participant_f1"] = score_meetings(gold, pred)
+        scores["meetings_any_date"] = score_meetings_any_date(gold, pred)
     if "rounds" in frames:
         scores["rounds"] = score_rounds(*frames["rounds"])
     return scores
@@ -611,6 +621,10 @@ def summary(scores: dict) -> dict:
     if "meetings" in scores:
         result.update(_score_fields("meetings", scores["meetings"]))
         result["meetings_participants_f1"] = scores["participant_f1"]
+    if "meetings_any_date" in scores:
+        any_date = scores["meetings_any_date"]
+        result.update(meetings_p_any_date=any_date.precision, meetings_r_any_date=any_date.recall,
+                      meetings_f1_any_date=any_date.f1)
     if "rounds" in scores:
         result.update(_round_fields(scores["rounds"]))
     return result
@@ -1026,10 +1040,21 @@ TABLE_MEASURES = [
     "meetings_p", "meetings_r", "meetings_f1", "meetings_participants_f1",
     "rounds_recall", "rounds_precision", "rounds_purity",
 ]
+# Diagnostic rows (docs/evaluation.md, "Where the meeting error comes from"): the meetings
+# scored ignoring the day, and meetings and rounds once more with each article's gold report
+# date given to the assembly (the same NLP results, from the cache). Not held to thresholds.
+TRUE_DATES = "_true_dates"
+TRUE_DATE_MEASURES = ["meetings_p", "meetings_r", "meetings_f1", "meetings_participants_f1",
+                      "rounds_recall", "rounds_precision", "rounds_purity"]
+DIAGNOSTIC_MEASURES = ["meetings_f1_any_date", "meetings_f1" + TRUE_DATES,
+                       "rounds_recall" + TRUE_DATES, "rounds_precision" + TRUE_DATES,
+                       "rounds_purity" + TRUE_DATES]
+TABLE_MEASURES += DIAGNOSTIC_MEASURES
 
 # the measures tests/test_eval_sets.py holds above a minimum (for these, higher is better)
 THRESHOLD_MEASURES = [m for m in TABLE_MEASURES
-                      if m not in ("undated_left_undated", "undated_max_error_days")]
+                      if m not in ("undated_left_undated", "undated_max_error_days",
+                                   *DIAGNOSTIC_MEASURES)]
 THRESHOLD_MARGIN = 0.03
 
 
@@ -1094,25 +1119,112 @@ def extract_set(eval_set: EvalSet, out_dir: Path, **options):
 
 
 def evaluate_sets(sets: list[EvalSet], out_dir: str | Path = "out/eval", log=None,
-                  errors: bool = False, **options) -> dict[str, dict]:
+                  errors: bool = False, diagnose: bool = True, **options) -> dict[str, dict]:
     """Extract each set into `out_dir/<set name>` and score it: set name -> `summary` dict.
 
     `log`, when given, is called with one line per extraction (e.g. ``print``). With
     `errors`, the `--errors` listing of each set is written to `out_dir/<set name>/errors.txt`.
+    With `diagnose`, each set is also extracted with its gold report dates into
+    `out_dir/with-true-dates/<set name>` and scored (`true_dates_fields`).
     """
     results = {}
-    for eval_set in sets:
-        pred_dir = Path(out_dir) / eval_set.name
-        extraction = extract_set(eval_set, pred_dir, **options)
-        scores = evaluate_dir(eval_set.gold, pred_dir)
-        results[eval_set.name] = summary(scores)
-        if errors:
-            (pred_dir / "errors.txt").write_text(
-                format_errors(scores, article_texts(eval_set.corpus)) + "\n", encoding="utf-8")
-        if log is not None:
-            log(f"{eval_set.name}: {extraction}"
-                + (f"; errors in {pred_dir / 'errors.txt'}" if errors else ""))
+    with _shared_cache(options) as options:
+        for eval_set in sets:
+            pred_dir = Path(out_dir) / eval_set.name
+            extraction = _extract_and_score(eval_set, pred_dir, errors, results, **options)
+            if diagnose:
+                true_dir = Path(out_dir) / TRUE_DATES_FOLDER / eval_set.name
+                results[eval_set.name].update(
+                    true_dates_fields(eval_set, true_dir, errors=errors, **options))
+            if log is not None:
+                log(f"{eval_set.name}: {extraction}"
+                    + (f"; errors in {pred_dir / 'errors.txt'}" if errors else ""))
     return results
+
+
+def _extract_and_score(eval_set: EvalSet, pred_dir: Path, errors: bool, results: dict,
+                       **options):
+    """Extract one set into `pred_dir`, put its `summary` in `results` (and its errors.txt
+    beside the tables); the extraction's summary."""
+    (pred_dir / "errors.txt").unlink(missing_ok=True)  # an earlier run's: extract refuses it
+    extraction = extract_set(eval_set, pred_dir, **options)
+    scores = evaluate_dir(eval_set.gold, pred_dir)
+    results[eval_set.name] = summary(scores)
+    if errors:
+        (pred_dir / "errors.txt").write_text(
+            format_errors(scores, article_texts(eval_set.corpus)) + "\n", encoding="utf-8")
+    return extraction
+
+
+TRUE_DATES_FOLDER = "with-true-dates"  # under --out: each set extracted with its gold dates
+
+
+@contextmanager
+def _shared_cache(options: dict):
+    """The options both extractions of a set run with. Without the cache (`use_cache`
+    false) they share a fresh temporary one, so the NLP runs once and no earlier result is
+    read: the tables are the same as without a cache."""
+    if options.get("use_cache", True):
+        yield options
+        return
+    with tempfile.TemporaryDirectory(prefix="evaluate-cache-") as folder:
+        # the run with true dates keeps its own cache beside this one: inside the folder too
+        yield {**options, "use_cache": True, "cache_dir": Path(folder) / "cache"}
+
+
+def _true_dates_cache(eval_set: EvalSet, options: dict) -> dict:
+    """The options of the run with true dates: its own cache folder beside the cache
+    (`<cache>-true-dates`), given the set's NLP results from the cache when it lacks them.
+    Each result keeps the table rows of its last run (analysis.batch.table_cache); sharing
+    the cache, the two runs would overwrite each other's rows and both assemble every
+    article anew each time."""
+    from analysis.batch.cache import ResultCache, default_cache_dir, text_key
+    from analysis.corpus import load_corpus
+    from analysis.nlp import pipeline_version
+
+    if not options.get("use_cache", True):
+        return options
+    root = Path(options.get("cache_dir") or default_cache_dir())
+    own_root = root.with_name(root.name + "-true-dates")
+    version = pipeline_version(options.get("model"), options.get("rules_only", False))
+    keys = {text_key(d.text) for d in load_corpus(eval_set.corpus).documents}
+    own = ResultCache(own_root, version)
+    missing = keys - set(own.get_many(keys))
+    if missing:
+        own.put_many(ResultCache(root, version).get_many(missing))
+    return {**options, "cache_dir": own_root}
+
+
+def gold_report_dates(gold_dir: Path, metadata_csv: Path) -> Path:
+    """Write the gold report date of every article of `gold_dir` as a metadata CSV (doc_id,
+    date) that `extract --metadata` reads; returns its path."""
+    gold = read_table(Path(gold_dir) / "documents.csv", "gold_documents")
+    dated = gold[gold["report_date"].map(_text) != ""]
+    pd.DataFrame({"doc_id": dated["doc_id"], "date": dated["report_date"]}).to_csv(
+        metadata_csv, index=False)
+    return metadata_csv
+
+
+def true_dates_fields(eval_set: EvalSet, out_dir: Path, errors: bool = False,
+                      **options) -> dict:
+    """A diagnostic: the set extracted once more with each article's gold report date given
+    to the assembly (as a metadata file would give it; the NLP results come from the cache),
+    and its meetings and rounds scored. The fields are those of TRUE_DATE_MEASURES with the
+    suffix `_true_dates`; the gap between `meetings_f1` and `meetings_f1_true_dates` is the
+    part of the meeting error that comes from the inferred report dates."""
+    if not (Path(eval_set.gold) / "documents.csv").is_file():
+        return {}
+    (out_dir / "errors.txt").unlink(missing_ok=True)
+    with tempfile.TemporaryDirectory(prefix="true-dates-") as folder:
+        metadata = gold_report_dates(eval_set.gold, Path(folder) / "gold_dates.csv")
+        extract_set(eval_set, out_dir, metadata=metadata,
+                    **_true_dates_cache(eval_set, options))
+    scores = evaluate_dir(eval_set.gold, out_dir)
+    if errors:
+        (out_dir / "errors.txt").write_text(
+            format_errors(scores, article_texts(eval_set.corpus)) + "\n", encoding="utf-8")
+    fields = summary(scores)
+    return {name + TRUE_DATES: fields.get(name) for name in TRUE_DATE_MEASURES}
 
 
 def sets_table(results: dict[str, dict], measures: list[str] = TABLE_MEASURES) -> pd.DataFrame:
