@@ -63,3 +63,22 @@ def test_a_yearless_date_told_with_its_event_takes_the_event_year():
     other = "Yahya Sinwar was killed in Rafah, the army said on November 2."
     days = [m for m in date_signals(other) if m["kind"] == "month_day"]
     assert days and not days[0].get("year_hint"), days
+
+
+def _durations(text):
+    return [(m["amount"], m["unit"], m.get("qualifier")) for m in date_signals(text)
+            if m["kind"] == "duration"]
+
+
+def test_the_war_entering_or_closing_in_on_its_nth_month():
+    assert _durations("Talks went on as the war closes in on its sixth month, reports "
+                      "said.") == [(6, "month", "ordinal")]
+    assert _durations("The war between Israel and Hamas entered its seventh month on "
+                      "Sunday.") == [(7, "month", "ordinal")]
+    assert _durations("As the war enters its 11th month, talks resume.") == \
+        [(11, "month", "ordinal")]
+    # "nearing" still reads the end of the month before
+    assert _durations("The war, now nearing its 22nd month, goes on.") == \
+        [(22, "month", "ordinal_near")]
+    # a month of something else is no age of the war
+    assert _durations("The talks entered its sixth month of deadlock.") == []

@@ -144,8 +144,13 @@ _ORD = rf"(?:{'|'.join(_ORDINALS)}|\d{{1,3}}(?:st|nd|rd|th))"
 
 
 _ORDINAL_DURATION = [re.compile(p, re.IGNORECASE) for p in (
-    rf"\b(?P<what>{WAR_WORDS})(?:'s)?,?\s+(?:which\s+is\s+|is\s+|was\s+)?(?:now\s+)?"
-    rf"(?P<near>nearing\s+|approaching\s+|heading\s+into\s+|in\s+|entering\s+|entered\s+)?"
+    rf"\b(?P<what>{WAR_WORDS})(?:'s)?"
+    # "the war between Israel and Hamas entered its seventh month"
+    rf"(?:\s+between\s+[A-Z][\w-]+\s+and\s+[A-Z][\w-]+)?,?\s+(?:which\s+is\s+|is\s+|was\s+)?"
+    rf"(?:now\s+)?(?P<near>nearing\s+|approaching\s+|heading\s+into\s+|in\s+|enter(?:s|ing|ed)\s+|"
+    # round 9: "as the war closes in on its sixth month" (a report of its 23rd week): within
+    # that month, as "in its sixth month"
+    rf"clos(?:es|ing)\s+in\s+on\s+|moves\s+into\s+|drags\s+(?:on\s+)?into\s+)?"
     rf"its\s+(?P<ord>{_ORD})\s+(?P<unit>day|week|month|year)\b",
     rf"\b(?:the\s+)?(?P<ord>{_ORD})\s+(?P<unit>day|week|month|year)\s+of\s+(?:the\s+)?"
     rf"(?:\w+\s+)?(?P<what>{WAR_WORDS})\b")]

@@ -241,7 +241,7 @@ _WORD = re.compile(r"[A-Za-z]+")
 _ISO_TRIGGER = re.compile(r"\d{4}-\d")
 
 
-_BEFORE, _AFTER = 48, 24  # characters of context a match may need around its trigger word
+_BEFORE, _AFTER = 64, 24  # characters of context a match may need around its trigger word
 
 
 def _segments(text: str) -> list[tuple[int, int]]:
