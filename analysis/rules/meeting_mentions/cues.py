@@ -83,7 +83,10 @@ def _presence(lower: list[str], i: int) -> bool:
     """'was in Qatar', 'are currently in Cairo', 'is also in Doha', 'have been in Doha since
     July 6', 'will be in Doha on Thursday' (planned: the tense rules): someone is at a place
     (the place is checked by the rules). Leaves 'who are in Qatar' (where someone lives) and
-    'is in talks'; 'Israel and Hamas have representatives in Qatar this week' (a team)."""
+    'is in talks'; 'Israel and Hamas have representatives in Qatar this week' (a team).
+    False past the sentence's end (callers look a few words ahead of a cue)."""
+    if i >= len(lower):
+        return False
     if lower[i] in ("have", "has", "had") and lower[i + 1:i + 2] and lower[i + 1] in TEAM_NOUNS:
         return lower[i + 2:i + 3] == ["in"]
     if lower[i] == "be":  # "will be in Doha on Thursday", "is expected to be in Cairo"
