@@ -82,3 +82,13 @@ def test_the_war_entering_or_closing_in_on_its_nth_month():
         [(22, "month", "ordinal_near")]
     # a month of something else is no age of the war
     assert _durations("The talks entered its sixth month of deadlock.") == []
+
+
+def test_a_coffin_handed_over_through_the_red_cross():
+    text = ("The Red Cross received a coffin containing the remains of a hostage held in Gaza, "
+            "the army said on Monday, as part of the ceasefire deal.")
+    found = [e for e, _ in _events(text) if e.startswith("coffins of deceased hostages")]
+    assert len(found) == 2, _events(text)   # February 2025 or October-December 2025
+    # the coffin at a hostage's funeral (a body recovered by the army in 2024) is not one
+    funeral = "Thousands lined the road as the coffin of the slain hostage passed by."
+    assert not [e for e, _ in _events(funeral) if e.startswith("coffins")], _events(funeral)
