@@ -92,3 +92,14 @@ def test_a_coffin_handed_over_through_the_red_cross():
     # the coffin at a hostage's funeral (a body recovered by the army in 2024) is not one
     funeral = "Thousands lined the road as the coffin of the slain hostage passed by."
     assert not [e for e, _ in _events(funeral) if e.startswith("coffins")], _events(funeral)
+
+
+def test_the_day_of_a_meeting_one_is_invited_to_is_coming():
+    for text in ("Trump has invited Netanyahu to the White House for a meeting on February 4, "
+                 "his office said on Tuesday.",
+                 "Trump had invited Netanyahu for a meeting at the White House on February 4."):
+        days = [m.get("tense") for m in date_signals(text) if m["kind"] == "month_day"]
+        assert days == ["future"], (text, days)
+    # a meeting held on a day stays past
+    held = "Trump met Netanyahu at the White House on February 4."
+    assert [m.get("tense") for m in date_signals(held) if m["kind"] == "month_day"] == ["past"]

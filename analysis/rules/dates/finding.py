@@ -20,6 +20,7 @@ from analysis.rules.dates.words import (
     CONDITIONAL,
     EXTEND_UNTIL,
     FUTURE_MARKERS,
+    INVITED_FOR,
     REPORTED_WOULD,
     SCHEDULED,
     WEEKDAY_NAMES,
@@ -333,8 +334,9 @@ def local_tense(sentence: str, start: int, end: int) -> str:
     clause_start = max(before.rfind(","), before.rfind(";"), before.rfind(" that "),
                        before.rfind("“"), before.rfind('"'), _last_stop(before))
     left = before[clause_start + 1:] if clause_start >= 0 else before
-    if SCHEDULED.search(left) or EXTEND_UNTIL.search(left):  # "which begins on March 10",
-        return "future"   # "wants an extension of the first phase until mid-April"
+    if SCHEDULED.search(left) or EXTEND_UNTIL.search(left) or INVITED_FOR.search(left):
+        # "which begins on March 10", "wants an extension of the first phase until
+        return "future"   # mid-April", "invited Netanyahu for a meeting on February 4"
     own_line = left.split("\n")[-1]   # (a headline the parser joined is no clause of it)
     if CONDITIONAL.search(own_line) and not re.search(r"\bhad\b", own_line) and \
             not REPORTED_WOULD.search(own_line):

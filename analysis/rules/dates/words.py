@@ -81,6 +81,14 @@ SCHEDULED = re.compile(r"\b(?:begins|starts|ends|expires|opens|kicks\s+off|is\s+
                        r"(?:on\s+|at\s+|in\s+)?(?:the\s+)?$", re.IGNORECASE)
 
 
+# Round 9: the day of a meeting one is invited to ("Trump has invited Netanyahu to the White
+# House for a meeting on February 4", "had invited Netanyahu for a meeting at the White House
+# on February 4"): the invitation is told in the past, the meeting is to come (two reports
+# of 28 January 2025 were put after 4 February, their windows missing the truth).
+INVITED_FOR = re.compile(r"\binvit(?:ed|es|ing)\b[^.;]{0,100}?\b(?:meeting|visit|talks|summit|"
+                         r"dinner|trip)\b[^.;]{0,40}?\b(?:on|for)\s+$", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class ResolvedDate:
     """One date expression resolved against a report date.
