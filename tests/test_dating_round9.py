@@ -103,3 +103,23 @@ def test_the_day_of_a_meeting_one_is_invited_to_is_coming():
     # a meeting held on a day stays past
     held = "Trump met Netanyahu at the White House on February 4."
     assert [m.get("tense") for m in date_signals(held) if m["kind"] == "month_day"] == ["past"]
+
+
+def _released(value, qualifier, sentence, quote):
+    return {"metric": "hostages_released", "value": value, "qualifier": qualifier,
+            "sentence": sentence, "quote": quote}
+
+
+def test_hostages_freed_since_the_truce_began_count_so_far():
+    from analysis.assemble.dating import hostages
+    over = _released(60, "lower_bound", "The group has freed over 60 captives since the Friday "
+                     "truce took hold, officials said.", "over 60 captives")
+    c = hostages.released_constraint(over)
+    assert c is not None and "69 hostages released" in c.label, c and c.label
+    now = _released(69, "exact", "After Monday's handover the group has now released 69 "
+                    "captives.", "69 captives")
+    assert hostages.released_constraint(now) is not None
+    # "12 more" is one release, not a count so far
+    more = _released(12, "exact", "Since the truce took hold, 12 more captives were freed "
+                     "on Tuesday.", "12 more captives")
+    assert hostages.released_constraint(more) is None

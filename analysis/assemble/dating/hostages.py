@@ -271,8 +271,15 @@ def hostage_constraint(figure: dict) -> Constraint | None:
 # from a release day to the day before the next), widened by these days (a late copy).
 RELEASED_SO_FAR = re.compile(r"\b(?:so\s+far|thus\s+far|to\s+date|until\s+now|in\s+total|"
                              r"a\s+total\s+of|the\s+total\s+(?:number\s+)?(?:of\s+)?|"
-                             r"bringing|brings|brought)\b", re.IGNORECASE)
+                             r"bringing|brings|brought|(?:has|have)\s+now|"
+                             # round 9: "Hamas has released over 60 hostages since Friday's
+                             # cease-fire", "since the truce began"
+                             r"since\s+(?:the\s+|Friday['’]s\s+|last\s+week['’]s\s+)?"
+                             r"(?:[\w-]+\s+){0,2}?(?:cease-?fire|truce|pause)\b)\b",
+                             re.IGNORECASE)
 RELEASED_DAYS = (0, 2)
+# ... "over 60", "nearly 60": the counts that stood within this many above (below) it
+RELEASED_ROUNDING = 10
 # ... freed alive ("released", "freed"), not bodies returned, nor a part of the count
 # ("including 15 Israelis")
 RELEASED_VERB = re.compile(r"\b(?:releas\w*|free[ds]?|freeing)\b", re.IGNORECASE)
@@ -282,14 +289,18 @@ NOT_ALIVE = re.compile(r"\b(?:bod(?:y|ies)|remains|coffins?|deceased|dead)\b", r
 def released_constraint(figure: dict) -> Constraint | None:
     """Hostages freed so far in a truce (:data:`RELEASED_SO_FAR` in the figure's sentence):
     the days that count stood (the timeline's ``released`` rows, all nationalities or Israelis
-    only). A count of one release ("Hamas released three more hostages") says nothing here."""
+    only; "over 60": the counts up to :data:`RELEASED_ROUNDING` above it). A count of one
+    release ("Hamas released three more hostages") says nothing here."""
     sentence = figure.get("sentence") if isinstance(figure.get("sentence"), str) else ""
     value = pd.to_numeric(figure.get("value"), errors="coerce")
     before = _clause_before(figure)
     if not RELEASED_SO_FAR.search(sentence) or not RELEASED_VERB.search(sentence) or \
             NOT_ALIVE.search(sentence) or pd.isna(value) or \
-            re.search(r"\bmore\b", figure.get("quote") or "") or \
+            re.search(r"\bmore\b(?!\s+than)", figure.get("quote") or "") or \
             re.search(r"\b(?:including|of\s+them|among\s+them)\s*$", before):
         return None
-    periods = [p for p in timeline.released_periods() if p.count == int(value)]
+    low, high = {"lower_bound": (value + 1, value + RELEASED_ROUNDING),
+                 "upper_bound": (value - RELEASED_ROUNDING, value - 1)}.get(
+        figure.get("qualifier"), (value, value))
+    periods = [p for p in timeline.released_periods() if low <= p.count <= high]
     return _periods_constraint(periods, RELEASED_DAYS, f"hostages_released {int(value)} so far")
