@@ -474,7 +474,7 @@ class ActorMatcher:
             if kind == "N":
                 mentions.append(self._mention(span, "name", value))
             elif kind in ("O", "H"):
-                if not _elect_after(doc, end):
+                if not _elect_after(doc, end) and not _second_before(doc, start):
                     mentions.append(self._mention(span, "office", value))
             else:
                 name = self._resolve_short(self._short[label], full_names, persons, span.text)
@@ -659,6 +659,17 @@ def _elect_after(doc: Doc, end: int) -> bool:
     sitting president of the day is someone else). Leaves 'President Trump'."""
     words = [t.lower_ for t in doc[end:end + 2]]
     return words[:1] in (["elect"], ["-elect"]) or words == ["-", "elect"]
+
+
+SECOND_IN_LINE = {"deputy", "vice", "former", "ex", "ex-", "assistant"}
+
+
+def _second_before(doc: Doc, start: int) -> bool:
+    """'the deputy head of the Shin Bet', 'Shin Bet deputy head', 'a former CIA director': an
+    office after 'deputy', 'vice', 'former' ... is not held by its holder of the day (Ronen Bar
+    is not his deputy). Leaves 'the head of the Shin Bet', 'Qatari Prime Minister'."""
+    words = [t.lower_ for t in doc[max(0, start - 2):start]]
+    return bool(words) and (words[-1] in SECOND_IN_LINE or words[-2:] == ["ex", "-"])
 
 
 def merge_by_surname(names: list[str], table: ActorTable | None = None) -> list[str]:

@@ -36,6 +36,10 @@ from analysis.rules.meeting_mentions.geometry import (
 )
 
 # a day set off by commas or brackets after a name: "Netanyahu has, today (Sunday), instructed"
+RETURN_DAY_WORDS = {"on", "today", "tomorrow", "tonight", "later", "this", "next", "week",
+                    "morning", "evening", "afternoon", "night"}  # a day after a return's place
+WISH_FILLERS = {"this", "last", "week", "weekend", "month", "today", "also", "reportedly",
+                "again", "now", "already"}  # time words inside a wish ("interest this week in")
 OBJECT_DETERMINERS = {"a", "an", "the", "his", "her", "its", "their"}
 OBJECT_STOPS = {"from", "of", "by", "to", "with", "on", "for", ",", "and"}
 
@@ -127,9 +131,10 @@ class ChecksMixin:
     def _wished(self, s: Sentence, i: int) -> bool:
         """A visit or meeting someone wishes for, not one planned or held: "expressed interest
         in visiting Washington", "hopes to meet Sisi", "is considering a trip" (the `wish`
-        phrases of meeting_lexicon.csv, up to four words before; "invited Netanyahu for a
-        meeting", up to seven). Leaves "will visit", "is set to meet"."""
-        before = " ".join(s.lower[max(0, i - 4):i])
+        phrases of meeting_lexicon.csv, up to four words before, time words not counted:
+        "showed interest this week in arranging a visit"; "invited Netanyahu for a meeting",
+        up to seven). Leaves "will visit", "is set to meet"."""
+        before = " ".join([w for w in s.lower[max(0, i - 8):i] if w not in WISH_FILLERS][-4:])
         return bool(_phrase_in(before, self.lex_lists["wish"])) or any(
             w in ("invited", "invites", "inviting", "invite") for w in s.lower[max(0, i - 7):i])
 
@@ -405,8 +410,12 @@ class ChecksMixin:
 
     def _back_for_talks(self, doc, end: int, sent) -> bool:
         """'has returned to Cairo to continue discussing the ceasefire', 'went back to Doha for
-        talks': a return with the talks as its purpose is a trip to them, not going home."""
-        after = doc_lowers(doc)[end:min(sent.end, end + 4)]
+        talks', 'returned to the White House on Tuesday for another private meeting' (a day
+        between): a return with the talks as its purpose is a trip to them, not going home."""
+        after = doc_lowers(doc)[end:min(sent.end, end + 8)]
+        while after and (after[0] in RETURN_DAY_WORDS or after[0] in self.lex["weekday_words"]):
+            after = after[1:]
+        after = after[:4]
         return len(after) >= 2 and (
             (after[0] == "to" and after[1] in ("continue", "resume", "discuss", "attend",
                                                "hold", "join", "meet", "negotiate"))
@@ -416,8 +425,13 @@ class ChecksMixin:
 
     def _speech_date(self, doc, date, sent) -> bool:
         """'said on Friday' / 'on Friday said': the day of the saying; 'Friday, according to
-        ...' is attribution and leaves the day to the meeting."""
+        ...' is attribution and leaves the day to the meeting. A date in apposition to a
+        weekday is that weekday ('disclosed on Wednesday, April 17, 2024, that negotiations
+        ...': the saying's)."""
         start, end = date[0], date[1]
+        if start >= sent.start + 2 and doc[start - 1].text == "," and \
+                doc[start - 2].lower_ in self.lex["weekday_words"]:
+            start -= 2
         before = doc_lowers(doc)[max(sent.start, start - 3):start]
         after = doc_lowers(doc)[end:min(sent.end, end + 2)]
         speech = self.lex["speech"]

@@ -32,6 +32,14 @@ def _as_clause(s: Sentence, i: int) -> bool:
             and s.tokens[i + 1].text[:1].isupper() and s.lower[i - 1] not in ("such", "well"))
 
 
+def _ahead_of(s: Sentence, i: int) -> bool:
+    """'ahead of' opening what comes later ('Hamas presented new demands on Thursday ahead of
+    planned talks in Doha': Thursday and the people before it are the presenting's, not the
+    talks'). A break like 'before'; a meeting word before it keeps its own day ('arrived in
+    Cairo on Sunday ahead of talks'). Leaves 'go ahead', 'the road ahead'."""
+    return s.lower[i] == "ahead" and i + 1 < len(s.lower) and s.lower[i + 1] == "of"
+
+
 def _apart(trigger: Trigger) -> bool:
     """Meeting words that name another meeting than the sentence's own, so never share a
     group: 'after a visit to Doha earlier this week' (reference), 'the one that took place

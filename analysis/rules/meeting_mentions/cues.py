@@ -206,11 +206,22 @@ def _sent_to_go(senders: set[str], goes: set[str], words: list[str]) -> bool:
 CAPTIVE_NOUNS = {"hostages", "captives", "abductees", "detainees", "prisoners", "returnees"}
 
 
+FREED_WORDS = {"released", "freed", "liberated"}
+
+
 def _captives_move(lower: list[str], i: int) -> bool:
     """Freed hostages or prisoners who arrive, travel or meet ('the hostages arriving in the
     country and meeting officers', 'released prisoners arrived in Ramallah'): no talks. The
     captive noun is the word before the verb, or before 'who', 'and' ... 'and meeting'.
-    Leaves 'hostage talks' and 'met the families of hostages'."""
+    Leaves 'hostage talks' and 'met the families of hostages'. A meeting with the freed
+    ('met fellow Thais released to Israel', 'met with freed hostages'): no talks either
+    (not 'met Sisi and released a statement')."""
+    after = lower[i + 1:i + 5]
+    for word in after:
+        if word in (",", "and", "to", "on", "in"):
+            break
+        if word in FREED_WORDS:
+            return True
     before = lower[max(0, i - 6):i]
     if before[-1:] and before[-1] in CAPTIVE_NOUNS:
         return True

@@ -174,7 +174,7 @@ def _talks_own_clause(doc: Doc, which: int, positions) -> bool:
 
 
 LATER_BREAKS = {"after", "before", "since", "because", "until", "following", "although",
-                "though", "despite"}  # (not "as", "while": at the same time)
+                "though", "despite", "ahead"}  # (not "as", "while": at the same time)
 
 
 def _before_closing_clause(doc: Doc, item, positions, breaks) -> bool:

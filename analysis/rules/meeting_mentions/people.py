@@ -35,6 +35,10 @@ OBJECT_VERBS = {"invites", "invited", "invite", "inviting", "praised", "praises"
 KEEP_VERBS = {"extend", "recall", "keep", "allow", "authorize", "authorise"}  # a decider's
 LEAD_WORDS = {"lead", "leads", "led", "leading", "head", "heads", "headed", "heading", "join",
               "joins", "joined", "joining", "attend", "attends", "attended", "attending"}
+CLAUSE_KEEP = {"and", "or", "of", "for", "to", "from", "with", "who", "whose", "as", "during",
+               "last", "this", "earlier", "later", "today", "yesterday", "on", "in", "at",
+               "is", "are", "was", "were", "will", "would", "has", "have", "had", "also",
+               "both", "all", "together", "respectively", "then", "too", "each"}
 WORD = re.compile(r"[\w'\u2019-]+")
 # the words before a name that say the person is not at the meeting
 NOT_PRESENT_BEFORE = {"in coordination with", "the request of", "on behalf of",
@@ -144,6 +148,9 @@ class PeopleMixin:
             return True  # "Al-Sisi Meets US Envoys, Invites Trump", "praised President Trump"
         if len(before) >= 2 and before[-1] == "from" and before[-2] in self.lex["source_noun"]:
             return True  # "indications from US President Joe Biden that a deal was close"
+        if self._new_clause_subject(doc, begin, mention["end"], sent):
+            return True  # "had met Witkoff in Paris last week, and President Donald Trump
+            # wanted to see progress"
         if self._not_present_before(doc, mention, sent):
             return True  # "In coordination with US envoy Steve Witkoff, Netanyahu instructed"
         source = doc_lowers(doc)[max(sent.start, mention["start"] - 7):mention["start"]]
@@ -160,6 +167,20 @@ class PeopleMixin:
         return len(words) >= 2 and words[-1] in ("of", "for", "to", "the") and any(
             w in self.lex["proxy"] for w in words[-3:-1])  # ("the son-in-law of former US
         # President Donald Trump": the words as written, not the tokens 'son - in - law')
+
+    def _new_clause_subject(self, doc, begin: int, end: int, sent) -> bool:
+        """A person after ', and'/', but' followed by a verb that is no meeting, travel,
+        joining or auxiliary word: the subject of a clause of their own ("met Witkoff in Paris
+        last week, and President Donald Trump wanted to see progress"). Leaves ', and Mossad
+        chief David Barnea in Doha', ', and Barnea met ...', ', and Burns was expected to'."""
+        before = doc_lowers(doc)[max(sent.start, begin - 2):begin]
+        if before not in ([",", "and"], [",", "but"]) or end >= sent.end:
+            return False
+        word = doc[end].text
+        return word.isalpha() and word.islower() and word not in CLAUSE_KEEP and not (
+            word in self.lex["verbs"] or word in self.lex["noun"] or word in self.lex["join_verb"]
+            or word in self.lex["participation"] or word in self.lex["speech"]
+            or word in self.lex["place_preposition"])
 
     def _title_start(self, doc, mention, sent) -> int:
         """Where a name's titles begin: 'the envoy of President-elect Donald Trump', 'the office

@@ -22,6 +22,7 @@ from analysis.rules.meeting_mentions.base import (
 from analysis.rules.meeting_mentions.clauses import (
     _after_meeting,
     _again,
+    _ahead_of,
     _apart,
     _as_clause,
     _listed_after,
@@ -85,7 +86,8 @@ class SentenceMixin:
         if not triggers:
             return []
         breaks = [s.start + i for i, w in enumerate(s.lower) if w in self.lex["clause_break"]
-                  or (w == "as" and _as_clause(s, i))]  # (only an "as" opens a clause there)
+                  or (w == "as" and _as_clause(s, i)) or _ahead_of(s, i)]  # (only an "as"
+        # opens a clause there)
         people = self._sentence_people(state, s, triggers, breaks)
         places = self._sentence_places(state, s, triggers)
         dates = self._sentence_dates(state, s, triggers, breaks)
@@ -476,6 +478,11 @@ class SentenceMixin:
                 _distance(item, verbs[nearest.position]) + PARTICIPANT_WINDOW]
                 if verbs.get(nearest.position) is not None else [_distance(
                     item, nearest.position)])
+            if item[1] <= nearest.position and any(
+                    doc[i].text == "," and doc[i + 1].lower_ == "but"
+                    for i in range(item[1], nearest.position - 1)):
+                continue  # "arranging a visit to Washington, but the timing depends on the
+                # outcome of Dermer's talks": a clause before ', but' is not the talks'
             beside = key == "dates" and any(0 <= item[0] - place.end <= 4
                                             for place in slots[nearest.position]["places"])
             if reach <= PARTICIPANT_WINDOW * 2 or beside:  # ("at the hotel in Sharm
