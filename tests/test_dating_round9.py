@@ -123,3 +123,16 @@ def test_hostages_freed_since_the_truce_began_count_so_far():
     more = _released(12, "exact", "Since the truce took hold, 12 more captives were freed "
                      "on Tuesday.", "12 more captives")
     assert hostages.released_constraint(more) is None
+
+
+def test_the_blockade_imposed_on_march_2_is_the_2025_aid_halt():
+    for text in ("Israel imposed a complete humanitarian blockade on Gaza on March 2, stopping "
+                 "food from entering.",
+                 "Hamas hesitates while Israel's full blockade on Gaza, imposed since March 2, "
+                 "remains in effect."):
+        assert [e for e, _ in _events(text) if "halts all aid" in e], (text, _events(text))
+        days = [m.get("year_hint") for m in date_signals(text) if m["kind"] == "month_day"]
+        assert days == [2025], days
+    # "March 20" is not March 2
+    other = "Israel tightened the blockade on March 20."
+    assert not [e for e, _ in _events(other) if "halts all aid" in e], _events(other)
