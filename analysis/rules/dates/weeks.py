@@ -166,8 +166,9 @@ def _events_of_their_own_date(mentions: list[dict]) -> list[dict]:
             places.setdefault((m["start_char"], m["end_char"]), []).append(m)
     drop = set()
     for rows in places.values():
-        near = [d for d in dated if _own_date(rows[0], [d])]
-        for d in near:
+        near = [d for d in dated if _own_date(rows[0], [d]) or   # (or inside its phrase:
+                rows[0]["start_char"] <= d["start_char"] < rows[0]["end_char"]]   # "blockade
+        for d in near:   # ... imposed since March 2")
             day = _month_day(d["text"])
             named = [r for r in rows if day and _within(r["date"], day)]
             if named and len({r["date"][:4] for r in named}) == 1:
