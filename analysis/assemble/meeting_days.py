@@ -68,6 +68,15 @@ STATEMENT_WORDS = re.compile(r"\b(?:" + "|".join(sorted(
     key=len, reverse=True)) + r")\b[^.;]{0,60}?$", re.IGNORECASE)
 
 
+# a verb of the future before a meeting's date words, in their clause, with no verb of a
+# meeting held (or of saying) between: "will commence in Cairo on Sunday", "is slated for"
+FUTURE_BEFORE_DAY = re.compile(
+    r"\b(?:will|would|(?:is|are|was|were)\s+(?:set|slated|scheduled|expected|due)\s+(?:to|for)|"
+    r"(?:slated|scheduled)\s+for)\b"
+    r"(?![^.;]*\b(?:held|took\s+place|began|met|ended|said|says|told|announced)\b)"
+    r"[^.;]{0,80}$", re.IGNORECASE)
+
+
 def resolve_date(date_text: str, report_date: dt.date | None, tense: str | None = None):
     """(date or None, planned) for a date expression, via analysis.rules.dates.resolve.
 
@@ -176,9 +185,33 @@ def tense_of(mention: dict) -> str | None:
     """The tense its weekday resolves in: the mention's own, but a planned meeting whose
     sentence reads past ("Witkoff is reportedly traveling to Doha on Tuesday ..., joining an
     Israeli delegation that arrived on Monday", in a report of Monday) takes the nearer of
-    the past and the coming weekday ('present'), not last week's."""
+    the past and the coming weekday ('present'), not last week's; and date words a future
+    verb governs are to come (:func:`future_day`)."""
     tense = mention.get("tense")
+    if tense != "future" and future_day(mention):
+        return "future"
     return "present" if tense == "past" and mention.get("status") == "planned" else tense
+
+
+def future_day(mention: dict) -> bool:
+    """Whether the mention's date words follow a verb of the future in their clause, with no
+    verb of a meeting held between: "talks ... will commence in Cairo on Sunday", "the next
+    round of talks in Cairo is slated for August 25", "said it would send delegates to Doha
+    on Monday", "is scheduled to attend a meeting in Cairo on Thursday". Leaves "will return
+    home after the talks held on Sunday" (the day of the talks held), "said on Sunday that it
+    will attend" (the day before the verb) and date words the sentence does not have.
+
+    >>> future_day({"date_text": "on Sunday", "sentence": "Talks will commence in Cairo on "
+    ...             "Sunday."})
+    True
+    >>> future_day({"date_text": "on Sunday", "sentence": "The team will return after the "
+    ...             "talks held on Sunday."})
+    False
+    """
+    date_text = mention.get("date_text") or ""
+    sentence = mention.get("sentence") or ""
+    at = sentence.find(date_text) if date_text else -1
+    return at > 0 and FUTURE_BEFORE_DAY.search(sentence, 0, at) is not None
 
 
 def month_of_the_meeting(mention: dict) -> str:
