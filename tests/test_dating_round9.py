@@ -136,3 +136,19 @@ def test_the_blockade_imposed_on_march_2_is_the_2025_aid_halt():
     # "March 20" is not March 2
     other = "Israel tightened the blockade on March 20."
     assert not [e for e, _ in _events(other) if "halts all aid" in e], _events(other)
+
+
+def test_more_than_100_hostages_is_said_of_111_and_of_128():
+    from analysis.assemble import dating
+    from analysis.assemble.dating import hostages
+    days, _ = dating.calendar_days()
+    fig = {"metric": "hostages_held", "population": "israeli", "value": 100,
+           "qualifier": "lower_bound", "sentence": "Hamas still holds more than 100 hostages.",
+           "quote": "more than 100 hostages"}
+    c = hostages.hostage_constraint(fig)
+    assert c is not None
+    allowed = {days[i] for i in range(len(days)) if c.allowed[i]}
+    for day in (D(2024, 5, 8), D(2024, 8, 15), D(2024, 12, 1)):
+        assert day in allowed, (day, c.label)
+    # ... but not once fewer than 100 were held for months
+    assert D(2025, 8, 1) not in allowed, c.label

@@ -26,6 +26,9 @@ HOSTAGE_MATCH = (0.05, 6)   # within 5% or 6 people of a compiled value (reports
 # dates the report to that period, widened by (days before, days after).
 HOSTAGE_PERIOD_MATCH, HOSTAGE_PERIOD_DAYS = 0, (5, 10)
 HOSTAGE_ROUND_PCT = 12      # "roughly 100", "more than 100": the count within 12% of it
+LOWER_BOUND_PCT = 35        # "more than 100": counts up to 35% above it, and no nearer (round 9:
+#                             said of 111-115 held in August 2024, of 128 in May 2024; a report of
+#                             15 August 2024 was put after 29 August)
 HOSTAGE_DAYS = 60           # ...reported within 60 days either side (reports are 1-2 months
 #                             apart and counts stay flat for weeks)
 
@@ -233,7 +236,10 @@ def hostage_constraint(figure: dict) -> Constraint | None:
     if figure.get("metric") in MONOTONIC_HOSTAGE_METRICS and points:
         # a falling count: after the last report clearly above it, before the first one
         # clearly below it (reports within the margin say nothing more)
-        above = [day for day, count, _ in points if count > value + margin]
+        # ("more than 100" is said of 111 and 115 as well: above it by a wider step)
+        up = max(margin, LOWER_BOUND_PCT * value / 100) \
+            if figure.get("qualifier") == "lower_bound" else margin
+        above = [day for day, count, _ in points if count > value + up]
         below = [day for day, count, _ in points if count < value - margin]
         if not above and max(c for _, c, _ in points) < value:
             return None   # more than any compiled report: the early, uncompiled weeks
@@ -241,7 +247,8 @@ def hostage_constraint(figure: dict) -> Constraint | None:
         hi = _index(days, min(below)) + HOSTAGE_DAYS if below else n
         if hi < lo:   # reports on different bases cross: keep the span between them
             lo, hi = hi - HOSTAGE_DAYS, lo + HOSTAGE_DAYS
-        near = [_index(days, day) for day, count, _ in points if abs(count - value) <= margin]
+        near = [_index(days, day) for day, count, _ in points
+                if abs(count - value) <= margin and up == margin]   # (not of "more than")
         if near:   # and, like any count, near the reports of about the same count
             lo = max(lo, min(near) - HOSTAGE_DAYS)
             hi = min(hi, max(near) + HOSTAGE_DAYS)
