@@ -152,3 +152,23 @@ def test_more_than_100_hostages_is_said_of_111_and_of_128():
         assert day in allowed, (day, c.label)
     # ... but not once fewer than 100 were held for months
     assert D(2025, 8, 1) not in allowed, c.label
+
+
+def test_a_truce_now_n_weeks_old():
+    found = [(m["amount"], m["unit"], m.get("anchor")) for m in date_signals(
+        "The Gaza truce, now one month old, has paused the fighting.") if m["kind"] == "duration"]
+    assert found == [(1, "month", "truce")], found
+    # a war "now in its fifth month" is no truce's age
+    war = [m.get("anchor") for m in date_signals("The war, now in its fifth month, goes on.")
+           if m["kind"] == "duration"]
+    assert war == [None], war
+
+
+def test_the_first_foreign_leader_at_trumps_white_house():
+    text = ("Netanyahu is expected on Tuesday to become the first foreign leader to visit the "
+            "White House since Trump's return to office.")
+    found = [(e, t) for e, t in _events(text) if "first foreign leader" in e]
+    assert found and found[0][1] == "future", _events(text)
+    # the invitation is not the visit
+    invited = "Netanyahu is the first foreign leader to be invited to the White House."
+    assert not [e for e, _ in _events(invited) if "first foreign leader" in e], _events(invited)

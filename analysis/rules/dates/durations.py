@@ -109,6 +109,9 @@ _TRUCE_AGE_PATTERNS = [
     rf"\b{_TRUCE_WORDS}\s+(?:that\s+|which\s+)?(?:had\s+|has\s+)?(?:been\s+)?(?:in\s+place|"
     rf"in\s+effect|in\s+force|holding|held)\s+for\s+(?:the\s+(?:past|last)\s+)?{_QUAL}\s*"
     rf"(?P<num>{_NUM})\s+(?P<unit>days|weeks|months)\b",
+    # round 9: "The Gaza truce, now one month old, has paused the fighting"
+    rf"\b{_TRUCE_WORDS},?\s+(?:which\s+is\s+|is\s+)?now\s+{_QUAL}\s*(?P<num>{_NUM})\s+"
+    rf"(?P<unit>days?|weeks?|months?)\s+old\b",
     rf"\b{_QUAL}\s*(?P<num>{_NUM})\s+(?P<unit>days?|weeks?|months?)\s+(?:into|after\s+the\s+"
     rf"start\s+of)\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+)?{_TRUCE_WORDS}",
     rf"\b{_TRUCE_WORDS}\s+(?:that\s+|which\s+)?(?:took\s+effect|began|started|went\s+into\s+"
