@@ -172,3 +172,13 @@ def test_the_first_foreign_leader_at_trumps_white_house():
     # the invitation is not the visit
     invited = "Netanyahu is the first foreign leader to be invited to the White House."
     assert not [e for e, _ in _events(invited) if "first foreign leader" in e], _events(invited)
+
+
+def test_kushner_beside_witkoff_is_of_late_2025():
+    for text in ("US envoys Steve Witkoff and Jared Kushner met the Hamas delegation.",
+                 "Witkoff and Trump's son-in-law Jared Kushner arrived in Egypt.",
+                 "US envoy Jared Kushner held talks with Netanyahu in Jerusalem."):
+        assert [e for e, _ in _events(text) if "Kushner" in e], (text, _events(text))
+    # Kushner alone, of his first-term role or his remarks of 2024, is not
+    alone = "Trump's son-in-law Jared Kushner said Gaza's waterfront could be valuable."
+    assert not [e for e, _ in _events(alone) if "Kushner" in e], _events(alone)
