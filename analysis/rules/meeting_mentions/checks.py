@@ -36,6 +36,7 @@ from analysis.rules.meeting_mentions.geometry import (
 )
 
 # a day set off by commas or brackets after a name: "Netanyahu has, today (Sunday), instructed"
+GAZA_SIDES = {"Hamas", "Palestinian Islamic Jihad", "mediator"}  # who makes talks these talks
 RETURN_DAY_WORDS = {"on", "today", "tomorrow", "tonight", "later", "this", "next", "week",
                     "morning", "evening", "afternoon", "night"}  # a day after a return's place
 WISH_FILLERS = {"this", "last", "week", "weekend", "month", "today", "also", "reportedly",
@@ -189,6 +190,20 @@ class ChecksMixin:
         here = [p for p in state.places if before.start <= p.start < before.end
                 and self._place_ok(state.doc, p, before)]
         return here[-1].text if here else ""
+
+    def _other_front(self, state: DocState, s: Sentence) -> bool:
+        """A sentence about another front and not this one: an `other_front` word (Russia,
+        Putin, Ukraine, Azerbaijan, nuclear ...), no `gaza_front` word (Gaza, Hamas, hostages,
+        truce ...) and nobody of Hamas or the mediators named: 'Witkoff also held talks with
+        officials in Russia and Azerbaijan', 'a five-hour meeting with Russian President
+        Vladimir Putin in Moscow'. Leaves 'a Hamas delegation met Bogdanov in Moscow', 'discuss
+        the Iranian nuclear talks, and also met Witkoff to discuss a hostage deal', 'met
+        Netanyahu to discuss the cease-fire in Lebanon' (Lebanon is no other front here)."""
+        if not any(w in self.lex["other_front"] for w in s.lower) or any(
+                w in self.lex["gaza_front"] for w in s.lower):
+            return False
+        return not any(self.table.side(m["name"]) in GAZA_SIDES for m in state.mentions
+                       if s.has((m["start"],)) and m["kind"] in ("name", "office"))
 
     def _other_subject(self, lower, i) -> bool:
         """The meeting word is followed by what was discussed, and that is not the hostage or

@@ -106,6 +106,8 @@ class SentenceMixin:
                 continue  # "a meeting ... that had been set for Sunday was postponed"
             if not topic and self._other_subject(s.lower, min(group.positions) - s.start):
                 continue  # "visited Tehran for talks with Iranian officials on de-escalation"
+            if self._other_front(state, s):
+                continue  # "Witkoff also held talks with officials in Russia and Azerbaijan"
             if not group.location and self._phone(s):
                 continue  # "the last talks between them, on October 16, were a phone call"
             meeting = self._meeting(state, s, group, people, groups, topic)
