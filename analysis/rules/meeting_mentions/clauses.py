@@ -40,6 +40,19 @@ def _ahead_of(s: Sentence, i: int) -> bool:
     return s.lower[i] == "ahead" and i + 1 < len(s.lower) and s.lower[i + 1] == "of"
 
 
+def _conditional(before: list[str]) -> bool:
+    """A meeting word in an 'if'/'unless' clause ('If Israel sends a delegation led by the head
+    of the Mossad to Cairo, it will be a sign of progress'): a meeting that may come, planned
+    at most. `before` is the words up to the meeting word; a comma after 'if' closes the
+    clause ('If talks fail, Burns met ...' is not conditional)."""
+    for k in range(len(before) - 1, -1, -1):
+        if before[k] in (",", ";"):
+            return False
+        if before[k] in ("if", "unless"):
+            return True
+    return False
+
+
 def _apart(trigger: Trigger) -> bool:
     """Meeting words that name another meeting than the sentence's own, so never share a
     group: 'after a visit to Doha earlier this week' (reference), 'the one that took place

@@ -22,6 +22,7 @@ from analysis.rules.meeting_mentions.base import (
 from analysis.rules.meeting_mentions.clauses import (
     _apart,
     _came_after,
+    _conditional,
     _headline,
     _past_perfect,
 )
@@ -271,7 +272,8 @@ class MeetingMixin:
             for k, w in enumerate(window)) or bool(
             _phrase_in(near, self.lex_lists["planned_phrase"])) or _sent_to(
                 self.lex["sender"], doc_lowers(doc)[s.start:first])
-        planned = planned or _to_send(doc_lowers(doc)[max(s.start, first - 16):first])
+        planned = planned or _to_send(doc_lowers(doc)[max(s.start, first - 16):first]) \
+            or _conditional(doc_lowers(doc)[max(s.start, first - 8):first])
         planned = planned or self._verb_planned(doc, s, first) or _sent_to_go(
             self.lex["sender"], self.lex["travel_verb"] | self.lex["meet_verb"],
             doc_lowers(doc)[s.start:min(s.end, first + 6)]) or _hedged_future(
