@@ -292,7 +292,8 @@ def find_numbers(text: str) -> list[Number]:
 # after a month ("October 7, 150 people") or inside a list ("aged 12, 150 and 300")
 _SPLIT_GROUP = re.compile(r"(?:\s,|,\s)(\d{3})(?!\d|[.,]\d|\s*(?:,|and|or)\s*\d)")
 _COUNT_WORD_BEFORE = re.compile(r"\b(?:reached|reaches|reach|to|at|was|is|hit|exceeded|exceeds|"
-                                r"surpassed|topped|nearly|almost|over|about|around|some|than|"
+                                r"surpassed|surpasses|topped|tops|crossed|crosses|passed|passes|"
+                                r"nearly|almost|over|about|around|some|than|"
                                 r"approximately|stood|stands|of)\s*$", re.IGNORECASE)
 
 

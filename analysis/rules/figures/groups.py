@@ -146,8 +146,8 @@ _AMONG_GROUP = re.compile(r"^\s*(?:casualties\s+|deaths\s+|fatalities\s+)?among\
 _HELD_PART_GROUPS = {"children", "women", "elderly", "men", "soldiers", "women and children",
                      "children and women"}
 _NEXT_GROUP_COUNT = re.compile(r"\s+and\s+(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|"
-                               r"nine|ten|eleven|twelve)\s+(?:[\w-]+\s+)??(?P<word>[\w-]+)",
-                               re.IGNORECASE)
+                               r"nine|ten|eleven|twelve)\s+(?P<word>[\w-]+)(?:\s+(?P<head>[\w-]+))?",
+                               re.IGNORECASE)  # ("and 21 teenage boys": the group is the head's)
 
 
 def _groups_side_by_side(s: _Sentence, r: _Reading) -> bool:
@@ -156,7 +156,9 @@ def _groups_side_by_side(s: _Sentence, r: _Reading) -> bool:
     freed" (one count of both groups: the release) and "13 Israelis and 4 Thais" (parts by
     nationality: rows of their population)."""
     after = _NEXT_GROUP_COUNT.match(r.right, r.np.end)
-    if after and s.lexicon.group_of.get(after.group("word").lower()) not in (None, r.np.group):
+    groups = [s.lexicon.group_of.get((after.group(key) or "").lower()) for key in ("word", "head")
+              ] if after else []
+    if any(group not in (None, r.np.group) for group in groups):
         return True
     last = s.rows[-1] if s.rows else None
     return bool(last and last["group"] in _HELD_PART_GROUPS and last["group"] != r.np.group
@@ -177,7 +179,8 @@ _AMONG_WERE = re.compile(r"\s*among\s+(?:the|those)\b[^.;:]{0,100}?\b(?:were|are
 # (not "hostages, who are held by Hamas")
 _CITIZENSHIP_AFTER = re.compile(r"(?:(?!\b(?:\d|one|two|three|four|five|six|seven|eight|nine|"
                                 r"ten)\b)[^.;,]){0,60}?\b(?:(?:who|that)\s+(?:hold|held|have|had|"
-                                r"carry|are|were)|with|holding|carrying)\s+(?:dual\s+|both\s+)?"
+                                r"carry|are|were)|with|holding|carrying|have|has|hold|holds)\s+"
+                                r"(?:dual\s+|both\s+)?"
                                 r"(?:[\w-]+\s+){0,3}?(?:citizenships?|citizens|nationals|nationality|"
                                 r"passports?)\b", re.IGNORECASE)  # (not across another count: "four
 # Thais and two women with dual Russian-Israeli nationality")
@@ -309,8 +312,10 @@ def _group_among_the_held(s: _Sentence, r: _Reading) -> str | None:
         return s.lexicon.group_of[who_are.group("word").lower()]
     if r.metric in ("hostages_held", "hostages_dead") and _AMERICANS.search(r.right[:r.np.end]):
         return "foreigners"
-    if r.metric.startswith("hostages_") and _CITIZENSHIP_AFTER.match(r.right, r.np.end):
-        return "dual nationals"
+    if r.metric.startswith("hostages_") and not r.part_of and _CITIZENSHIP_AFTER.match(
+            r.right, r.np.end):
+        return "dual nationals"  # (the whole of "six of the 220 hostages held by Hamas have
+        # Russian citizenship" is all the held)
     return None
 
 

@@ -147,6 +147,19 @@ def _noun_metric(s: _Sentence, r: _Reading) -> str | None:
     return metric
 
 
+_STILL_BEFORE = re.compile(r"\bstill\s+$", re.IGNORECASE)
+
+
+def still_taken(r: _Reading) -> bool:
+    """Hostages said taken whose count is of those still held: "34 of the 129 remaining
+    hostages abducted by Hamas on October 7", "there are still 18 Thai nationals abducted"
+    (held: "remaining" or "still" says what is left, the participle only when they were
+    taken). Leaves "251 hostages abducted on October 7" and "the 240 people kidnapped" (taken).
+    """
+    return bool(_REMAINING_BEFORE.search(r.core_left) or _REMAINING_AFTER.match(r.right)
+                or _STILL_BEFORE.search(r.left))
+
+
 _REMAINS_BEFORE = re.compile(r"\b(?:remains|bodies)\s+of\b[^.;]{0,80}$", re.IGNORECASE)
 _HELD_IN_GAZA_PREDICATE = re.compile(r"^[^.;]{0,70}?\b(?:were|are|is|was|remain)\s+(?:still\s+)?"
                                      r"(?:being\s+)?held\s+(?:captive\s+)?in\s+(?:the\s+)?gaza\b",

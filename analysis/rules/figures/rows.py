@@ -43,7 +43,8 @@ def _row_of(s: _Sentence, r: _Reading) -> dict:
 def _population(metric: str, np: NounPhrase, sentence: str, number: Number, rows: list,
                 lexicon: FigureLexicon, context: str = "", earlier: str = "") -> str:
     if metric.startswith("hostages"):  # ("250 Israelis and foreigners": the whole, israeli)
-        return "other" if np.foreign and np.nationality != "israeli" else "israeli"
+        return "other" if (np.foreign and np.nationality != "israeli") or _foreign_count(
+            np, sentence, number, rows) else "israeli"
     if metric.startswith("prisoners"):
         return "palestinian"
     if metric == "displaced":
@@ -70,6 +71,45 @@ def _population(metric: str, np: NounPhrase, sentence: str, number: Number, rows
         population = _nearest_cue(sentence, number.start, number.end,
                                   {"other": lexicon.cue_res["other"]}, lexicon, "palestinian")
     return population
+
+
+# a country's own people: "Thailand says Hamas still holds 20 of its nationals"
+_OWN_NATIONALS = re.compile(r"^\s+of\s+(?:its|their|our)\s+(?:own\s+)?(?:nationals|citizens|"
+                            r"workers|people)\b", re.IGNORECASE)
+_FOREIGN_COUNTRY = re.compile(r"\b(?:Thailand|Thai|Bangkok|Nepal|Nepalese|Kathmandu|Philippines|"
+                              r"Filipino|Manila|Tanzania|Sri\s+Lanka|China|Chinese)\b")
+# what links two counts of one nationality ("holding 20 Thai nationals after having freed 10")
+# and what ends the chain: a total, a side named, a new clause ("with 73 still in captivity")
+# a bare number: nothing that could describe the people after it ("and one dual
+# Russian-Israeli national" has a noun the lists do not know)
+_BARE_AFTER = re.compile(r"\s*(?:[,.;:)]|$|(?:from|on|in|to|so|this|last|earlier|later|since)\b)",
+                         re.IGNORECASE)
+_CHAIN_LINK = re.compile(r"\b(?:after|while|and)\b", re.IGNORECASE)
+_CHAIN_BREAK = re.compile(r"\b(?:total|in\s+all|overall|altogether|bringing|brings|including|"
+                          r"with|Israelis?|hostages?|captives?|people|others?)\b|\d|[,;:(—–]",
+                          re.IGNORECASE)
+
+
+def _foreign_count(np: NounPhrase, sentence: str, number: Number, rows: list) -> bool:
+    """A hostage count with no noun that continues a count of foreign nationals, or a
+    country's count of its own people: "Hamas is still holding 20 Thai nationals after having
+    freed 10" (10: other), "Thailand says Hamas still holds 20 of its nationals" (other).
+    Leaves a total after them ("freed 10 Thai nationals, bringing the total to 24": the
+    whole, israeli) and a noun of its own ("12 Thais and 13 Israelis")."""
+    if np.nationality:
+        return False
+    if _OWN_NATIONALS.match(sentence[number.end:]) and _FOREIGN_COUNTRY.search(
+            sentence[:number.start]):
+        return True
+    if np.kind not in (None, "pronoun"):
+        return False
+    last = rows[-1] if rows else None
+    if last is None or not last["metric"].startswith("hostages") or last["population"] != "other":
+        return False
+    end = sentence.rfind(last["quote"], 0, number.start)
+    between = sentence[end + len(last["quote"]):number.start] if end >= 0 else ""
+    return end >= 0 and len(between) <= 60 and bool(_CHAIN_LINK.search(between)) and \
+        not _CHAIN_BREAK.search(between) and bool(_BARE_AFTER.match(sentence, number.end))
 
 
 def _previous_cue(context: str, earlier: str, lexicon: FigureLexicon) -> str:

@@ -17,6 +17,7 @@ from analysis.rules.figures.metric import (
     _inherit_metric,
     _metric,
     _plausible_metric,
+    still_taken,
 )
 from analysis.rules.figures.noun_phrase import _noun_phrase
 from analysis.rules.figures.parts import _is_subset, _part_of_release
@@ -138,6 +139,8 @@ def _read_number(s: _Sentence, number: Number, outcome: dict, previous: dict | N
         return None
     r.hostage_context = _hostage_context(s, r)
     r.metric = _metric(s, r)
+    if r.metric == "hostages_taken" and still_taken(r):
+        r.metric = "hostages_held"  # "the 129 remaining hostages abducted on October 7"
     if r.metric == "hostages_held" and r.left_trigger != "hold" and _OF_WHOM_REMAIN.match(r.after):
         r.metric = "hostages_taken"  # "more than 250 held hostage, around 100 of whom remain"
     if r.metric is None:

@@ -199,8 +199,10 @@ def _part_without_state(s: _Sentence, r: _Reading) -> bool:
 _BODIES_OF_PART = re.compile(r"\b(?:bodies|remains)\s+of\s+(?:all\s+but\s+)?[\w,-]+\s+"
                              r"(?:out\s+)?of\s+(?:the\s+)?$", re.IGNORECASE)
 _STILL_HELD_WHOLE = re.compile(r"^\s+(?:(?:who|that)\s+(?:are|were)\s+)?(?:still|remaining|"
-                               r"(?:believed|thought)\s+to\s+(?:still\s+)?be\s+held)\b",
-                               re.IGNORECASE)  # ("three out of 24 hostages believed to be held")
+                               r"(?:believed|thought)\s+to\s+(?:still\s+)?be\s+held|"
+                               r"(?:being\s+)?held\s+(?:by|in)\b)\b",
+                               re.IGNORECASE)  # ("three out of 24 hostages believed to be held",
+# "six of the 220 hostages held by Hamas have Russian citizenship": 220 held)
 
 
 def _bodies_of_the_held(s: _Sentence, r: _Reading) -> bool:

@@ -309,7 +309,7 @@ def _displaced_again(s: _Sentence, r: _Reading) -> bool:
     return r.metric == "displaced" and bool(_AGAIN_AFTER.match(r.after))
 
 
-_AGAIN_AFTER = re.compile(r"^[^.;,]{0,40}?\b(?:displaced|uprooted|forced\s+to\s+flee)\s+"
+_AGAIN_AFTER = re.compile(r"^[^.;,]{0,40}?\b(?:displaced|uprooted|(?:forced\s+)?to\s+flee)\s+"
                           r"(?:once\s+)?(?:again|anew)\b", re.IGNORECASE)
 
 

@@ -23,6 +23,11 @@ from analysis.rules.figures.release_parts import (
     _part_of_the_released,
     _released_described,
 )
+from analysis.rules.figures.scope_vetoes import (
+    _count_from_restart,
+    _evacuated_wounded,
+    _period_before_war,
+)
 from analysis.rules.figures.states import _DEAD_IN_PHRASE
 from analysis.rules.figures.toll_vetoes import (
     _bodies_counted,
@@ -321,9 +326,11 @@ _ORDINAL_BATCH = re.compile(r"\b(?:first|second|third|fourth|initial|final|last|
 
 def _batch_of_release(s: _Sentence, r: _Reading) -> bool:
     """One batch of a release day: "The second group of 13 Israeli prisoners has been handed
-    over", "an initial group of seven" (parts of the day's release, counted whole elsewhere).
-    Leaves "Hamas released a group of 24 hostages on Friday"."""
-    return r.metric.endswith("_released") and bool(_ORDINAL_BATCH.search(r.core_left))
+    over", "an initial group of seven" (parts of the day's release, counted whole elsewhere),
+    also when its people are described as held ("the release of the first group of 13
+    hostages held by Hamas": a batch, not the held count). Leaves "Hamas released a group of
+    24 hostages on Friday"."""
+    return r.metric.endswith(("_released", "_held")) and bool(_ORDINAL_BATCH.search(r.core_left))
 
 
 def _shown_in_media(s: _Sentence, r: _Reading) -> bool:
@@ -380,7 +387,8 @@ _METRIC_VETOES = (_custody_death, _former_detainees, _identified_part, _bodies_c
                   _count_since_restart, _proposed_release, _release_in_plan,
                   _recipients, _release_withheld, _increment, _few_taken, _displaced_again,
                   _few_prisoners, _arrests_since, _combined_toll, _missing_tally, _earlier_war,
-                  _injured_by_severity,
+                  _injured_by_severity, _evacuated_wounded, _period_before_war,
+                  _count_from_restart,
                   _other_war,
                   _batch_of_release, _shown_in_media,
                   _part_of_the_released, _projected_remainder, _named_part_of_release,

@@ -205,7 +205,7 @@ def _noun_lists(data: dict) -> dict:
         hedge_re=re.compile(rf"(?<![\w'’])({_alternation(hedge_kind)})\s*$", re.IGNORECASE),
         hedge_kind=hedge_kind,
         estimate_re=re.compile(rf"(?<![\w'’])(?:{_alternation(data['hedge_estimate_verbs'])})"
-                               r"(?:\s+that)?(?:\s+there\s+(?:are|were|is|remain))?\s*$|"
+                               r"(?:\s+that)?(?:\s+there\s+(?:are|were|is|remain)(?:\s+still)?)?\s*$|"
                                r"\baccording\s+to\s+(?:\w+\s+){0,2}estimates\s*,\s*$",
                                re.IGNORECASE),  # ("According to Israeli estimates, 50 ...")
         word_kind=word_kind,
@@ -287,7 +287,8 @@ def _population_lists(data: dict, sources_path: str | Path) -> dict:
     return dict(
         hostage_word_re=_phrase_re(data["hostage_heads"] + ["taken hostage", "abducted",
                                                             "kidnapped", "captivity"]),
-        prisoner_word_re=_phrase_re(data["prisoner_heads"] + ["jails", "prisons"]),
+        prisoner_word_re=_phrase_re(data["prisoner_heads"] + ["jails", "prisons", "jail", "prison",
+                                                              "detention"]),
         cue_res={"israeli": _phrase_re(data["israeli_victim_cues"]),
                  "palestinian": _phrase_re(data["palestinian_victim_cues"]),
                  "other": _phrase_re(data["other_victim_cues"])},

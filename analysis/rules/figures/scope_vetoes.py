@@ -1,0 +1,85 @@
+"""Vetoes of counts of people that are not the war's tally: their scope is another one.
+
+The wounded counted as they leave Gaza for treatment (an evacuation, not the injury toll) and
+counts of a period that ended before the war ("During 2022 and the first eight months of 2023,
+1,105 Palestinians were forced to leave their homes"), counts from a restart told without
+"since" ("from March 18 this year until today"). Each a small function whose docstring
+lists the phrases it drops and the ones it leaves. Fed by :mod:`.reading`,
+:mod:`.toll_vetoes`; feeds :mod:`.vetoes`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from analysis.rules.figures.reading import _Reading, _Sentence
+from analysis.rules.figures.toll_vetoes import _RESTART, _RESUMED, _WAR_START
+
+# a movement of the wounded out of Gaza, in the count's clause
+_EVACUATED_AFTER = re.compile(
+    r"^[^.;]{0,80}?\b(?:(?:have|has|had|were|was|are|is|been|being)\s+)*(?:evacuated|departed|"
+    r"left\s+(?:the\s+)?(?:Gaza|Strip|enclave)|crossed\s+(?:into|through)|transferred\s+"
+    r"(?:abroad|out|to\s+(?:Egypt|Jordan|hospitals?\s+abroad))|flown\s+(?:out|abroad|to)|"
+    r"airlifted)\b|^[^.;]{0,120}?\b(?:for|to\s+seek|to\s+receive)\s+(?:medical\s+)?treatment\s+"
+    r"abroad\b", re.IGNORECASE)
+_EVACUATED_BEFORE = re.compile(r"\b(?:evacuat(?:ed|ing|ion\s+of)|airlift(?:ed|ing)|"
+                               r"(?:allowed|permitted)\s+to\s+(?:leave|exit))\s+(?:\w+\s+){0,2}$",
+                               re.IGNORECASE)
+
+
+def _evacuated_wounded(s: _Sentence, r: _Reading) -> bool:
+    """The wounded counted as they leave Gaza are an evacuation, not the injury toll: "a total
+    of 403 wounded and ill individuals have departed the Gaza Strip via the Rafah crossing",
+    "some 1,200 injured people were evacuated to Egypt", "the evacuation of 50 wounded", "to
+    seek medical treatment abroad". Leaves "40,000 people have been wounded" and "the wounded
+    number 59,604" (the toll)."""
+    return r.metric == "injured" and bool(
+        _EVACUATED_AFTER.match(r.after) or _EVACUATED_BEFORE.search(r.core_left))
+
+
+_BEFORE_WAR_YEAR = r"(?:19\d\d|20(?:0\d|1\d|2[0-2]))"
+# a period that ended before 7 October 2023 opening the count's sentence: "During 2022 and the
+# first eight months of 2023,", "Between January 1 and October 6,", "In 2021,"
+_PERIOD_OPENER = re.compile(
+    rf"^\W*(?:during|in|throughout|between|from|over)\s+(?:[^,.;]{{0,60}}?\b{_BEFORE_WAR_YEAR}\b"
+    r"(?!\s*[-–]\d)|(?:the\s+)?first\s+\w+\s+months\s+of\s+2023\b|jan(?:uary)?\.?\s+1\s+"
+    r"(?:and|to|until)\s+oct(?:ober)?\.?\s+6\b)[^,.;]{0,60},\s*$", re.IGNORECASE)
+
+
+def _period_before_war(s: _Sentence, r: _Reading) -> bool:
+    """A count of a period that ended before the war, told by the sentence's opening: "During
+    2022 and the first eight months of 2023, 1,105 Palestinians ... were forced to leave their
+    homes", "Between January 1 and October 6, security forces killed 192". Leaves "In 2024,
+    the toll passed 45,000" (a year of the war) and "Since October 7, 2023, 1,014 people have
+    been displaced"."""
+    return r.metric in ("killed", "injured", "displaced") and bool(
+        _PERIOD_OPENER.search(r.core_left))
+
+
+# a span from a restart to now: "from March 18 this year until today", "from the ceasefire to
+# date" (the anchor checked against the restarts and the war's start of :mod:`.toll_vetoes`)
+_FROM_UNTIL_NOW = re.compile(r"\bfrom\s+(?P<what>[^,;.]{3,60}?)\s+(?:until|till|to|up\s+to)\s+"
+                             r"(?:today|now|date|the\s+present)\b", re.IGNORECASE)
+# an anaphoric anchor opening the count's sentence: "Since that date, 345 Palestinians ..."
+_SINCE_THEN = re.compile(r"^\W*(?:since\s+(?:then|that\s+(?:date|day|time))|from\s+then\s+on)\b",
+                         re.IGNORECASE)
+_CEASEFIRE_WORD = re.compile(r"\b(?:ceasefire|cease-fire|truce|resum\w+|breach\w*|"
+                             r"collaps\w+)\b", re.IGNORECASE)
+
+
+def _count_from_restart(s: _Sentence, r: _Reading) -> bool:
+    """A toll counted from a restart told in other words than "since": "from March 18 this
+    year until today, 11,502 people have been killed and around 48,900 injured", and "Since
+    that date, 345 Palestinians have been killed" when the sentence before names a ceasefire
+    (and not the attack of 7 October). Leaves "from October 7, 2023 until today, 65,000
+    killed" and "Since then" after the attack ("Since then, Israel's assaults have killed over
+    67,000")."""
+    if r.metric not in ("killed", "injured", "displaced"):
+        return False
+    left = s.text[:r.number.start]
+    span = _FROM_UNTIL_NOW.search(left)
+    if span and (_RESTART.search(span.group("what")) or _RESUMED.search(span.group("what"))) \
+            and not _WAR_START.search(span.group("what")):
+        return True
+    return bool(_SINCE_THEN.search(left) and _CEASEFIRE_WORD.search(s.context)
+                and not s.lexicon.oct7_re.search(s.context))
