@@ -20,6 +20,7 @@ from analysis.rules.lexicon import MONTH_NAMES, word_lists
 
 NEWS_DAYS = dt.timedelta(days=7)  # the news of the day is at most a week before the report
 FAR_FUTURE = dt.timedelta(days=183)  # a planned meeting is not announced half a year ahead
+LATE_COPY = dt.timedelta(days=1)  # a copy of a report may be dated a day after the original
 # "will travel to Cairo in the coming hours", "talks resumed in recent hours": the report's day
 WITHIN_HOURS = re.compile(r"\b(coming|next|recent|past)\s+(?:few\s+)?hours\b", re.IGNORECASE)
 FULL_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")  # "July 6, 2024": a date of its own
@@ -97,7 +98,9 @@ def resolve_date(date_text: str, report_date: dt.date | None, tense: str | None 
         resolved = resolve(date_text, UNDATED_BASE, "past")
         return (resolved.date if resolved.precision in (None, "day") else None), False
 
-    if tense == "present":
+    if tense == "coming":
+        resolved = _coming(date_text, report_date)
+    elif tense == "present":
         past = resolve(date_text, report_date, "past")
         future = resolve(date_text, report_date, "future")
         resolved = past
@@ -110,6 +113,23 @@ def resolve_date(date_text: str, report_date: dt.date | None, tense: str | None 
             resolved = resolve(date_text, report_date, "past")  # "on Sept. 29" in October
     day = resolved.date if resolved.precision in (None, "day") else None
     return day, bool(resolved.planned)
+
+
+def _coming(date_text: str, report_date: dt.date):
+    """The day to come that date words a future verb governs name ("will commence on
+    Sunday", "is slated for August 25"), but the day of the report or the one before when
+    the words name it: a copy published a day after the original ("is scheduled to travel
+    to Cairo on Saturday" in a copy of Sunday) still reads as future."""
+    from analysis.rules.dates import resolve
+
+    past = resolve(date_text, report_date, "past")
+    if past.date and past.precision in (None, "day") and \
+            report_date - past.date <= LATE_COPY:
+        return past
+    future = resolve(date_text, report_date, "future")
+    if future.date and future.date - report_date > FAR_FUTURE:
+        return past
+    return future if future.date else past
 
 
 def resolve_range(date_text: str, report_date: dt.date | None, tense: str | None = None):
@@ -185,11 +205,13 @@ def tense_of(mention: dict) -> str | None:
     """The tense its weekday resolves in: the mention's own, but a planned meeting whose
     sentence reads past ("Witkoff is reportedly traveling to Doha on Tuesday ..., joining an
     Israeli delegation that arrived on Monday", in a report of Monday) takes the nearer of
-    the past and the coming weekday ('present'), not last week's; and date words a future
-    verb governs are to come (:func:`future_day`)."""
+    the past and the coming weekday ('present'), not last week's. Date words a future verb
+    governs (:func:`future_day`) in a sentence not read as future are 'coming': "talks will
+    commence in Cairo on Sunday" in a report of Wednesday is the coming Sunday, not the last
+    one (see :func:`resolve_date`)."""
     tense = mention.get("tense")
     if tense != "future" and future_day(mention):
-        return "future"
+        return "coming"
     return "present" if tense == "past" and mention.get("status") == "planned" else tense
 
 

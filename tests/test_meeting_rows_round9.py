@@ -1,0 +1,47 @@
+"""Round 9: the day of date words a future verb governs (analysis.assemble.meeting_days)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from analysis.assemble.meeting_days import future_day, resolve_date, tense_of
+
+WEDNESDAY = dt.date(2024, 8, 21)
+SATURDAY = dt.date(2024, 8, 24)
+SUNDAY = dt.date(2024, 12, 1)
+
+
+@pytest.mark.parametrize("words, report, day", [
+    ("on Sunday", WEDNESDAY, dt.date(2024, 8, 25)),  # the coming Sunday, not the last one
+    ("on Sunday", SATURDAY, dt.date(2024, 8, 25)),  # tomorrow
+    ("August 25", SATURDAY, dt.date(2024, 8, 25)),  # this year's, not last year's
+    ("on Saturday", SUNDAY, dt.date(2024, 11, 30)),  # a copy dated a day after the original
+    ("on Sunday", SUNDAY, SUNDAY),  # today
+])
+def test_coming_days(words, report, day):
+    assert resolve_date(words, report, "coming")[0] == day
+
+
+def mention(sentence, date_text, tense="past", status="held"):
+    return {"sentence": sentence, "date_text": date_text, "tense": tense, "status": status}
+
+
+def test_a_future_verb_before_the_day_makes_it_coming():
+    said = mention("Talks between Israel and Hamas will commence in Cairo on Sunday.",
+                   "on Sunday")
+    assert future_day(said) and tense_of(said) == "coming"
+    slated = mention("The delegation to the next round in Cairo is slated for August 25.",
+                     "August 25")
+    assert tense_of(slated) == "coming"
+
+
+def test_no_future_verb_or_one_after_a_held_meeting_leaves_the_tense():
+    held = mention("The team will return home after the talks held on Sunday.", "on Sunday")
+    assert not future_day(held) and tense_of(held) == "past"
+    said_first = mention("Hamas said on Sunday that it will attend the talks.", "on Sunday")
+    assert not future_day(said_first)
+    future = mention("Burns will travel to Doha on Friday.", "on Friday", tense="future",
+                     status="planned")
+    assert tense_of(future) == "future"  # the mention's own future stays
