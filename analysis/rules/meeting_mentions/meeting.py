@@ -86,6 +86,9 @@ def _opener_end(doc, s: Sentence, first: int) -> int:
     return s.end
 
 
+INVITE_WORDS = {"invited", "invites", "invite", "inviting", "invitation"}
+
+
 class MeetingMixin:
     """One meeting: its facts, held or planned, tense and day. (A part of MeetingFinder.)"""
 
@@ -273,7 +276,9 @@ class MeetingMixin:
             _phrase_in(near, self.lex_lists["planned_phrase"])) or _sent_to(
                 self.lex["sender"], doc_lowers(doc)[s.start:first])
         planned = planned or _to_send(doc_lowers(doc)[max(s.start, first - 16):first]) \
-            or _conditional(doc_lowers(doc)[max(s.start, first - 8):first])
+            or _conditional(doc_lowers(doc)[max(s.start, first - 8):first]) \
+            or any(w in INVITE_WORDS for w in doc_lowers(doc)[max(s.start, first - 8):first])
+        # ("Egypt has invited an Israeli delegation to travel to Cairo today": to come)
         planned = planned or self._verb_planned(doc, s, first) or _sent_to_go(
             self.lex["sender"], self.lex["travel_verb"] | self.lex["meet_verb"],
             doc_lowers(doc)[s.start:min(s.end, first + 6)]) or _hedged_future(
