@@ -182,3 +182,30 @@ def test_kushner_beside_witkoff_is_of_late_2025():
     # Kushner alone, of his first-term role or his remarks of 2024, is not
     alone = "Trump's son-in-law Jared Kushner said Gaza's waterfront could be valuable."
     assert not [e for e, _ in _events(alone) if "Kushner" in e], _events(alone)
+
+
+def test_the_nth_exchange_of_a_truce():
+    for text, nth in (("This was the fourth group of hostages freed.", "fourth"),
+                      ("This is the fifth such exchange since the truce took effect.", "fifth"),
+                      ("The sixth batch of hostages returned to Israel overnight.", "sixth")):
+        found = sorted(d for e, d in [(m["event"], m["date"]) for m in date_signals(text)
+                                      if m["kind"] == "event"] if nth in e)
+        assert len(found) == 2, (text, found)   # the November 2023 truce or January 2025
+    # a group of prisoners, a batch of remains, a round of talks are not
+    for text in ("The second group of 13 Israeli prisoners was handed over.",
+                 "Hamas handed over the third batch of remains.",
+                 "Negotiators met for the second round of talks."):
+        assert not [m for m in date_signals(text) if m["kind"] == "event" and
+                    "exchange" in m["event"]], text
+
+
+def test_the_pause_prolonged_for_an_additional_day():
+    text = ("Hamas and Israel agreed to prolong the humanitarian pause in Gaza for an "
+            "additional day.")
+    assert [e for e, _ in _events(text) if "seventh day" in e], _events(text)
+
+
+def test_an_agreement_reached_before_ramadan_is_the_2024_push():
+    text = ("Talks follow failed attempts to reach an agreement with Hamas before the start "
+            "of Ramadan.")
+    assert [e for e, _ in _events(text) if "before Ramadan 2024" in e], _events(text)
