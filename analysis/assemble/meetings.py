@@ -109,7 +109,20 @@ def _anaphor_target(mention: dict, clusters: list[Cluster], last: Cluster | None
             last.location, mention["location"]):
         target = next((c for c in clusters if c.location and
                        gazetteer.compatible(c.location, mention["location"])), None)
-    return target
+    return _planned_meeting_of_a_plan(mention, target, touched)
+
+
+def _planned_meeting_of_a_plan(mention: dict, target: Cluster | None,
+                               touched: list[Cluster]) -> Cluster | None:
+    """A planned anaphor naming people ('Hamas leaders al-Hayya and Hamad will participate in
+    the talks') refers to the latest planned meeting ('talks will commence in Cairo on
+    Sunday'), not to a held one told in between ('a meeting with Blinken in Tel Aviv on
+    August 19'). Leaves anaphors naming nobody, held ones, and articles with no planned
+    meeting (the held one stays the target)."""
+    if target is None or not target.held or mention.get("status") != "planned" or \
+            not mention.get("participants"):
+        return target
+    return next((c for c in reversed(touched) if not c.held), target)
 
 
 def _meeting_of_the_people(mention: dict, touched: list[Cluster],
