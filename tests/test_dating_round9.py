@@ -209,3 +209,15 @@ def test_an_agreement_reached_before_ramadan_is_the_2024_push():
     text = ("Talks follow failed attempts to reach an agreement with Hamas before the start "
             "of Ramadan.")
     assert [e for e, _ in _events(text) if "before Ramadan 2024" in e], _events(text)
+
+
+def test_a_fragile_ceasefire_that_ended_is_not_in_force():
+    text = ("A fragile ceasefire that had brought weeks of calm to Gaza ended on March 18 "
+            "when the strikes resumed.")
+    tenses = {t for e, t in _events(text) if "in force" in e}
+    assert tenses == {"past"}, _events(text)
+    ended = "Israel ended the existing ceasefire last week."
+    tenses = {t for e, t in _events(ended) if "in force" in e}
+    assert tenses == {"past"}, _events(ended)   # (not 'a week after its first day')
+    held = "The current ceasefire has held since January."
+    assert {t for e, t in _events(held) if "in force" in e} == {"during"}

@@ -192,6 +192,11 @@ def _set_tense(text: str, mention: dict, start: int, end: int) -> None:
         mention["tense"] = _event_tense(text[start:mention["start_char"]], mention)
         if CURRENT_STATE.match(mention["text"]):
             mention["tense"] = "during"   # "the current, fragile ceasefire": in force now
+            if ENDED_BEFORE.search(text[max(start, mention["start_char"] - 30):
+                                        mention["start_char"]]) or \
+                    ENDED_AFTER.match(text, mention["end_char"], end):
+                mention["tense"], mention["since"] = "past", True   # ... unless it ended:
+                return   # no news of its first day ("ended ... last week" is of the end)
         if HEADLINE_PLAN.match(mention["text"]):
             mention["tense"] = "future"   # "Trump to Meet Netanyahu at Mar-a-Lago"
         if mention["tense"] == "past" and SIDELINES.match(mention["text"]):
@@ -257,6 +262,12 @@ SIDELINES = re.compile(r"sidelines\s+of\b", re.IGNORECASE)
 # report lies within it (tense 'during'; the timeline has one row per period).
 CURRENT_STATE = re.compile(r"(?:the\s+)?(?:current|ongoing|existing|present|fragile)\b",
                            re.IGNORECASE)
+# Round 9: ... unless its clause says it ended ("Israel ended the existing ceasefire last
+# week", "A fragile ceasefire that had brought weeks of calm ended on March 18"): then past.
+ENDED_BEFORE = re.compile(r"\b(?:ended|ending|shattered|shattering|broke|collapse\s+of|end\s+of)"
+                          r"\s+(?:the\s+|a\s+|an\s+)?$", re.IGNORECASE)
+ENDED_AFTER = re.compile(r"[^.;]{0,80}?\b(?:ended|collapsed|broke\s+down|was\s+shattered|"
+                         r"fell\s+apart|unravell?ed|came\s+to\s+an\s+end)\b", re.IGNORECASE)
 
 
 # An event followed by "last week" ("Netanyahu broke the original deal last week", "the
