@@ -359,7 +359,10 @@ def test_a_holidays_name_as_a_surname_is_no_holiday():
 def test_a_date_after_since_in_a_future_sentence_is_past():
     found = _events("This will be the fourth exchange since the ceasefire agreement took "
                     "effect on January 19th.")
-    assert found and all(tense == "past" for _, _, tense in found), found
+    # (the fourth exchange itself is coming: round 9's rows of the Nth exchange)
+    since = [f for f in found if "fourth exchange" not in (f[1] or "")]
+    assert since and all(tense == "past" for _, _, tense in since), found
+    assert all(t == "future" for _, e, t in found if "fourth exchange" in (e or "")), found
 
 
 def test_a_war_named_by_its_length_is_over():
