@@ -29,7 +29,8 @@ _CIRCUMSTANCE_GROUPS = (  # (up to 90 characters: "killed and more than 13,500 w
 
 
 _ADMINISTRATIVE = re.compile(r"\badministrative\s+(?:detention|detainees?)\b", re.IGNORECASE)
-_AID_SEEKERS = re.compile(r"\b(?:aid|bread|food|flour)[\s-]+seekers?\b", re.IGNORECASE)
+_AID_SEEKERS = re.compile(r"\b(?:(?:aid|bread|food|flour)[\s-]+seekers?|bread[\s-]?line\s+"
+                          r"(?:martyrs|victims|deaths|casualties))\b", re.IGNORECASE)
 _TOLL_AMONG = re.compile(r"\btoll\s+(?:among|of)\s+(?:the\s+|its\s+|their\s+)?(?:(?:slain|fallen|"
                          r"killed|dead|israeli|palestinian)\s+){0,2}(?P<word>[\w-]+)\b[^\d.;:]{0,100}$",
                          re.IGNORECASE)  # "The toll among children has surpassed 18,000", "the
@@ -220,9 +221,10 @@ def _group(s: _Sentence, r: _Reading) -> str | None:
     for regex, group in _CIRCUMSTANCE_GROUPS:
         if r.metric in ("killed", "injured") and regex.match(r.after):
             return group  # "killed while seeking aid", "died of malnutrition"
-    if r.metric in ("killed", "injured") and _AID_SEEKERS.search(re.split(r"[;:]",
+    if r.metric in ("killed", "injured") and _AID_SEEKERS.search(re.split(r"[;:]|\d",
                                                                           r.core_left)[-1]):
-        return "aid seekers"  # "bringing the cumulative “bread-seeker” casualties to 549"
+        return "aid seekers"  # "bringing the cumulative “bread-seeker” casualties to 549" (not
+        # "60 killed, including 31 aid seekers, ..., pushing the total toll to 62,064")
     toll_group = _toll_group(s, r)
     if toll_group == "soldiers" or (r.np.group == "soldiers" and r.metric in ("killed",
                                                                               "injured")):

@@ -72,12 +72,19 @@ _ONE_DAY = re.compile(r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterda
 _FOR_EVERY = re.compile(r"\bfor\s+(?:every|each)\s+(?:[\w-]+\s+)?$|"
                         r"\bfor\s+(?:every|each)\b[^.;,\d]{1,60},\s*$", re.IGNORECASE)
 # ("for every Israeli hostage released, three Palestinian prisoners are set free": a ratio)
-_FOR_EACH_AFTER = re.compile(r"^\s+(?:[\w-]+\s+){0,3}?for\s+(?:every|each)\b", re.IGNORECASE)
-# ("releasing 15 Palestinian remains for each Israeli returned": a ratio told after the count)
+_FOR_EACH_AFTER = re.compile(r"^\s+(?:[\w-]+\s+){0,3}?for\s+(?:every|each|an?\s+(?:extra|"
+                             r"additional)\s+day)\b", re.IGNORECASE)
+# ("releasing 15 Palestinian remains for each Israeli returned": a ratio told after the count;
+# "the release of 10 Israeli captives for an extra day's pause": the price of a day)
 _RATE_CLAUSE = re.compile(r"(?:past|last|previous)\s+24\s+hours|past\s+day|overnight",
                           re.IGNORECASE)
 
 
+# an aside closed before the count's predicate: ", including 31 aid seekers, were killed",
+# " — half of Gaza's population — have been displaced"
+_CLOSED_ASIDE = re.compile(r"^(?P<lead>[^,.;—–]{0,40}?)(?:,\s*(?:including|among\s+them|"
+                           r"of\s+(?:them|whom))\b[^,.;]{1,60},|\s[—–]\s[^—–.;]{1,60}\s[—–])(?=\s+(?:were|was|have|"
+                           r"has|had|are|is)\b)", re.IGNORECASE)
 _PART_AFTER = re.compile(r",\s*(?:including|of\s+(?:them|whom)|among\s+them)\s+(?:\w+\s+)?\d",
                          re.IGNORECASE)
 
@@ -105,6 +112,9 @@ def _rate_governs(sentence: str, number: Number, after: str, core_left: str,
         _RAISING_TOLL.finditer(near_left))  # "killed overnight, raising the death toll to"
     if breaks:  # "35 deaths over the past day, according to the ministry, which said 98,000"
         near_left = near_left[max(b.end() for b in breaks):]
+    after = _CLOSED_ASIDE.sub(r"\g<lead>", after, count=1)  # "At least 60 Palestinians,
+    # including 31 aid seekers, were killed ... in the past 24 hours": a closed aside (the
+    # rate is the count's)
     part = _PART_AFTER.search(after[:80])
     after = after[:part.start()] if part else after  # "61,900, including 70 deaths in the past
     # 24 hours": the rate is the part's
@@ -127,7 +137,7 @@ def _rate_governs(sentence: str, number: Number, after: str, core_left: str,
         if releases and _SPAN_OF_DAYS.search(match.group(0)):
             continue  # "Thirty Palestinian prisoners were freed overnight"
         if match.start() >= number.end:
-            between = sentence[number.end:match.start()]
+            between = _CLOSED_ASIDE.sub(r"\g<lead>", sentence[number.end:match.start()], count=1)
         elif match.end() <= number.start:
             between = sentence[match.end():number.start]
             if _WAR_ANCHOR_AFTER.match(after):

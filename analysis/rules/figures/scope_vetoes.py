@@ -83,3 +83,32 @@ def _count_from_restart(s: _Sentence, r: _Reading) -> bool:
         return True
     return bool(_SINCE_THEN.search(left) and _CEASEFIRE_WORD.search(s.context)
                 and not s.lexicon.oct7_re.search(s.context))
+
+
+# the population a count is a share of: "half of the Palestinian population, totaling 2.3
+# million, are seeking shelter", "a population of 2.2 million"
+_POPULATION_BEFORE = re.compile(r"\bpopulation\s*(?:,\s*)?(?:totall?ing|numbering|of|"
+                                r"estimated\s+at|put\s+at)?\s*$", re.IGNORECASE)
+
+
+def _population_size(s: _Sentence, r: _Reading) -> bool:
+    """A population's size is no count of the displaced or the dead, whatever the sentence
+    says of a share of it: "half of the Palestinian population, totaling 2.3 million, are
+    seeking shelter in Rafah", "its population of 2.2 million has been displaced". Leaves
+    "1.9 million people, or 85 percent of the population, have been displaced"."""
+    return r.metric in ("displaced", "killed", "injured") and bool(
+        _POPULATION_BEFORE.search(r.core_left))
+
+
+# a reaction to an event, right before the count: "an outpouring of grief and fury over six
+# hostages killed", "protests over the deaths of", "outrage at 21 aid workers killed"
+_REACTION_BEFORE = re.compile(r"\b(?:fury|anger|grief|outrage|sorrow|mourning|protests?|"
+                              r"demonstrations?|shock|horror|uproar|outcry|condolences)\s+"
+                              r"(?:over|at|about|for)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _object_of_reaction(s: _Sentence, r: _Reading) -> bool:
+    """People a reaction is about are an event's victims, not a count (and "over" is no
+    hedge there): "tens of thousands of protesters ... in an outpouring of grief and fury over
+    six hostages killed in the Gaza Strip". Leaves "over 60,000 people have been killed"."""
+    return bool(_REACTION_BEFORE.search(r.left))
