@@ -221,3 +221,14 @@ def test_a_fragile_ceasefire_that_ended_is_not_in_force():
     assert tenses == {"past"}, _events(ended)   # (not 'a week after its first day')
     held = "The current ceasefire has held since January."
     assert {t for e, t in _events(held) if "in force" in e} == {"during"}
+
+
+def test_the_own_day_of_a_coming_event_is_coming():
+    text = ("The trip is part of an effort to reach a deal before Trump's inauguration on "
+            "Jan. 20.")
+    days = [m.get("tense") for m in date_signals(text) if m["kind"] == "month_day"]
+    assert days == ["future"], days
+    # a date of another day in the sentence keeps its tense
+    other = "Talks began on Jan. 6, before Trump's inauguration."
+    days = [m.get("tense") for m in date_signals(other) if m["kind"] == "month_day"]
+    assert days == ["past"], days

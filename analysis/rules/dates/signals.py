@@ -30,6 +30,7 @@ from analysis.rules.dates.named import _timeline_mentions
 from analysis.rules.dates.tenses import _set_tense
 from analysis.rules.dates.weeks import (
     _attach_weekdays,
+    _dates_of_a_coming_event,
     _events_of_the_coming_week,
     _events_of_the_week,
     _events_of_their_own_date,
@@ -127,6 +128,7 @@ def date_signals(text: str, sentences: list[tuple[int, int]] | None = None) -> l
     _attach_weekdays(text, mentions)
     mentions = _events_of_their_own_date(mentions)
     _events_on_a_coming_date(mentions, sentence_of)
+    _dates_of_a_coming_event(mentions, sentence_of)
     _events_of_the_week(text, mentions, sentence_of)
     _events_of_the_coming_week(text, mentions, sentence_of)
     _year_hints(text, mentions, sentences)

@@ -47,6 +47,27 @@ def _events_on_a_coming_date(mentions: list[dict], sentence_of) -> None:
                 mention["tense"] = "future"
 
 
+# Round 9: ... and the reverse: a date of a sentence that is the own day of a coming event
+# of that sentence ("a deal before Trump's inauguration on Jan. 20", read in a clause with
+# no future verb) is coming too (a report of 7 January 2025 was put on 20 January).
+def _dates_of_a_coming_event(mentions: list[dict], sentence_of) -> None:
+    """A date (not "past perfect", not after "since") whose month and day are the first
+    day of an event its sentence tells as coming takes the tense 'future'."""
+    coming: dict = {}
+    for m in mentions:
+        if m["kind"] == "event" and m.get("tense") == "future" and not m.get("hypothetical"):
+            day = dt.date.fromisoformat(m["date"])
+            coming.setdefault(sentence_of(m["start_char"]), set()).add((day.month, day.day))
+    if not coming:
+        return
+    for mention in mentions:
+        if mention["kind"] in ("month_day", "day_month") and \
+                mention.get("tense") == "past" and not mention.get("since"):
+            day = _month_day(mention["text"])
+            if day is not None and day in coming.get(sentence_of(mention["start_char"]), ()):
+                mention["tense"] = "future"
+
+
 def _month_day(text: str) -> tuple[int, int] | None:
     """(month, day) of a year-less date ("January 20", "20 January")."""
     words = _WORD_OR_DAY.findall(text)
