@@ -55,7 +55,7 @@ KEYS: dict[str, frozenset[str]] = {
         "role_verb", "wish", "country_spy_chief", "appeal", "departure_for", "nationality",
         "talks_state", "send_verb", "outlet_word", "source_noun", "under_attack_verb",
         "author_verb", "talks_source", "speech_adverb", "press_audience", "plan_noun",
-        "host_people", "other_front", "gaza_front"}),
+        "host_people", "other_front", "gaza_front", "foreign_nationality"}),
     "deal_terms.csv": frozenset({
         "truce_noun", "unit_days", "ordinals", "deal_context",
         "hostage_noun", "prisoner_noun", "proposal_context"}),

@@ -100,6 +100,9 @@ class MeetingMixin:
         of one."""
         near = _nearest_people(people, group, groups, state.doc)
         facts = self._facts(state, s, group, near, topic)
+        if self._outsiders_only(state.doc, s, near, facts):
+            return None  # "In a Thursday meeting with Czech Foreign Minister Jan Lipavsky in
+            # Jerusalem, Sa'ar said ...": a visit from outside the talks
         primary = self._primary(facts, s, group)
         if not primary:
             if not _anaphoric(facts):
@@ -154,6 +157,24 @@ class MeetingMixin:
         near = near if primary else []
         mention.update(_quote(state.doc, group, facts, near))
         return mention
+
+    def _outsiders_only(self, doc, s: Sentence, people, facts: Facts) -> bool:
+        """Every person named at the meeting is outside the talks: on no side of them in the
+        actor table (`regional`, `other`: 'Meloni', 'the Saudi crown prince') or unknown with a
+        foreign title ('Czech Foreign Minister Jan Lipavsky', `foreign_nationality`), and no
+        negotiator or delegation among its meeting words: a visit of other politics, no meeting of these
+        talks. Leaves 'Blinken met Macron' (a party), unknown people without such a title."""
+        named = [m for m in people if m["kind"] in ("name", "person")]
+        if not named or facts.negotiator or "delegation" in facts.kinds:
+            return False
+        for m in named:
+            side = self.table.side(m["name"])
+            if side in ("regional", "other"):
+                continue
+            before = doc_lowers(doc)[max(s.start, m["start"] - 4):m["start"]]
+            if side or not any(w in self.lex["foreign_nationality"] for w in before):
+                return False
+        return True
 
     def _primary(self, facts: Facts, s: Sentence, group: Group) -> bool:
         """Whether the group reports a meeting itself (a rule of PRIMARY_RULES, and none of
