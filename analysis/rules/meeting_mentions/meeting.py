@@ -162,8 +162,9 @@ class MeetingMixin:
         """Every person named at the meeting is outside the talks: on no side of them in the
         actor table (`regional`, `other`: 'Meloni', 'the Saudi crown prince') or unknown with a
         foreign title ('Czech Foreign Minister Jan Lipavsky', `foreign_nationality`), and no
-        negotiator or delegation among its meeting words: a visit of other politics, no meeting of these
-        talks. Leaves 'Blinken met Macron' (a party), unknown people without such a title."""
+        negotiator or delegation among its meeting words: a visit of other politics, no
+        meeting of these talks. Leaves 'Blinken met Macron' (a party), unknown people without
+        such a title."""
         named = [m for m in people if m["kind"] in ("name", "person")]
         if not named or facts.negotiator or "delegation" in facts.kinds:
             return False
