@@ -109,7 +109,7 @@ def _anaphor_target(mention: dict, clusters: list[Cluster], last: Cluster | None
             last.location, mention["location"]):
         target = next((c for c in clusters if c.location and
                        gazetteer.compatible(c.location, mention["location"])), None)
-    return _planned_meeting_of_a_plan(mention, target, touched)
+    return target
 
 
 def _planned_meeting_of_a_plan(mention: dict, target: Cluster | None,
@@ -117,12 +117,16 @@ def _planned_meeting_of_a_plan(mention: dict, target: Cluster | None,
     """A planned anaphor naming people ('Hamas leaders al-Hayya and Hamad will participate in
     the talks') refers to the latest planned meeting ('talks will commence in Cairo on
     Sunday'), not to a held one told in between ('a meeting with Blinken in Tel Aviv on
-    August 19'). Leaves anaphors naming nobody, held ones, and articles with no planned
-    meeting (the held one stays the target)."""
+    August 19'); with no planned meeting told, to none ('he is expected to meet al-Hayya
+    later' after Rashad's talks held in Israel on Tuesday). Leaves anaphors naming nobody,
+    held ones, people joining ('Burns will join the talks under way in Doha') and the people
+    of a delegation ('Our team leaves for Cairo on Thursday ... The delegation will be led
+    by Gal Hirsch')."""
     if target is None or not target.held or mention.get("status") != "planned" or \
-            not mention.get("participants"):
+            not mention.get("participants") or _delegation_words(mention):
         return target
-    return next((c for c in reversed(touched) if not c.held), target)
+    planned = next((c for c in reversed(touched) if not c.held), None)
+    return planned or (target if mention.get("joining") else None)
 
 
 def _meeting_of_the_people(mention: dict, touched: list[Cluster],
@@ -254,7 +258,8 @@ def cluster_mentions(mentions: list[dict], report_date: dt.date | None) -> list[
         if mention.get("kind") != "primary":
             if mention.get("before_trip"):
                 continue  # "Ahead of his departure to Oslo, Barnea attended a meeting with ..."
-            target = _anaphor_target(mention, clusters, last, touched, gazetteer)
+            target = _planned_meeting_of_a_plan(
+                mention, _anaphor_target(mention, clusters, last, touched, gazetteer), touched)
             if target is not None and day and _own_meeting(target, mention, day):
                 continue  # "Netanyahu was set to meet Vance and Johnson on Tuesday"
             if target is not None and _earlier_talks(target, mention, day):
