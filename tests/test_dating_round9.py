@@ -232,3 +232,19 @@ def test_the_own_day_of_a_coming_event_is_coming():
     other = "Talks began on Jan. 6, before Trump's inauguration."
     days = [m.get("tense") for m in date_signals(other) if m["kind"] == "month_day"]
     assert days == ["past"], days
+
+
+def test_the_count_of_prisoners_freed_names_its_exchange():
+    cases = (("Israel began releasing some 369 Palestinian prisoners in exchange.", ["2025-02-15"]),
+             ("It is expected that 183 Palestinian prisoners will be released on Saturday.",
+              ["2025-02-01", "2025-02-08"]),
+             ("In return, Israel released 1,968 prisoners and detainees.", ["2025-10-13"]),
+             ("Israel has released 90 Palestinian prisoners, hours after the hostages.",
+              ["2025-01-19"]))
+    for text, want in cases:
+        got = sorted(m["date"] for m in date_signals(text) if m["kind"] == "event" and
+                     "exchange" in m["event"])
+        assert got == want, (text, got)
+    # 90 of something else is not the first exchange
+    other = "Israel has detained 90 people in the West Bank."
+    assert not [m for m in date_signals(other) if m["kind"] == "event"]
