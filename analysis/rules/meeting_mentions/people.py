@@ -261,7 +261,8 @@ class PeopleMixin:
     def _apposed_speaker(self, doc, mention, sent) -> bool:
         """'Izzat al-Rishq, a member of Hamas' political bureau, confirmed that ...': a speaker
         behind an apposition (a comma, at most ten words without a meeting word, a comma,
-        then a speech word). Leaves 'Barnea, the Mossad chief, met Burns'."""
+        then a speech word). Leaves 'Barnea, the Mossad chief, met Burns' and 'led by X, a
+        member of the political bureau, according to the ministry' (attribution)."""
         end = mention["end"]
         if end >= sent.end or doc[end].text != ",":
             return False
@@ -272,7 +273,8 @@ class PeopleMixin:
                 return False
             if word == ",":
                 following = doc[j + 1].lower_
-                return following in self.lex["speech"] or following in self.lex["sender"]
+                return following != "according" and (  # (', according to the ministry':
+                    following in self.lex["speech"] or following in self.lex["sender"])  # a source)
         return False
 
     def _says_he_met(self, doc, mention, sent) -> bool:
