@@ -150,6 +150,20 @@ def _noun_metric(s: _Sentence, r: _Reading) -> str | None:
 _STILL_BEFORE = re.compile(r"\bstill\s+$", re.IGNORECASE)
 
 
+_HELD_PAST_BEFORE = re.compile(r"(?<!\bare\s)(?<!\bis\s)(?<!\bbeing\s)(?<!\bwere\s)\bheld\s+$",
+                               re.IGNORECASE)
+
+
+def held_on_the_day(s: _Sentence, r: _Reading) -> bool:
+    """The people seized on 7 October told with a past "held" in a sentence about the attack:
+    "On October 7, 2023, Hamas men swarmed into Israel, killed 1,200 people and held 251
+    people as hostages" (taken: the count of the day, 240 to 260). Leaves "Hamas is holding
+    about 240 hostages seized on October 7" and "the 250 hostages held in Gaza" (held)."""
+    low, high = TAKEN_RANGE
+    return low <= r.value <= high and bool(_HELD_PAST_BEFORE.search(r.core_left)) and bool(
+        s.lexicon.oct7_re.search(s.text))
+
+
 def still_taken(r: _Reading) -> bool:
     """Hostages said taken whose count is of those still held: "34 of the 129 remaining
     hostages abducted by Hamas on October 7", "there are still 18 Thai nationals abducted"

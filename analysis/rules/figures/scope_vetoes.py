@@ -112,3 +112,15 @@ def _object_of_reaction(s: _Sentence, r: _Reading) -> bool:
     hedge there): "tens of thousands of protesters ... in an outpouring of grief and fury over
     six hostages killed in the Gaza Strip". Leaves "over 60,000 people have been killed"."""
     return bool(_REACTION_BEFORE.search(r.left))
+
+
+_RECEIVED_BEFORE = re.compile(r"\b(?:received|receives|receive)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+
+
+def _received_not_hostages(s: _Sentence, r: _Reading) -> bool:
+    """ "received" is a release only of hostages handed back: "Israel has received 25 living
+    Israeli hostages", "it received 12 more hostages from Gaza"; hospitals receive the dead
+    and the wounded ("hospitals in Gaza received 459 wounded individuals", "received 32
+    martyrs in 24 hours"), which are no release."""
+    return r.metric.endswith("_released") and r.np.kind != "hostage" and not r.np.foreign \
+        and bool(_RECEIVED_BEFORE.search(r.core_left))

@@ -17,6 +17,7 @@ from analysis.rules.figures.metric import (
     _inherit_metric,
     _metric,
     _plausible_metric,
+    held_on_the_day,
     still_taken,
 )
 from analysis.rules.figures.noun_phrase import _noun_phrase
@@ -141,6 +142,9 @@ def _read_number(s: _Sentence, number: Number, outcome: dict, previous: dict | N
     r.metric = _metric(s, r)
     if r.metric == "hostages_taken" and still_taken(r):
         r.metric = "hostages_held"  # "the 129 remaining hostages abducted on October 7"
+    elif r.metric == "hostages_held" and held_on_the_day(s, r):
+        r.metric = "hostages_taken"  # "On October 7, 2023, Hamas men ... held 251 people as
+        # hostages and dragged them to Gaza"
     if r.metric == "hostages_held" and r.left_trigger != "hold" and _OF_WHOM_REMAIN.match(r.after):
         r.metric = "hostages_taken"  # "more than 250 held hostage, around 100 of whom remain"
     if r.metric is None:
