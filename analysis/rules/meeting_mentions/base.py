@@ -50,7 +50,10 @@ SEND_WORDS = {"send", "sends", "sent", "sending", "dispatch", "dispatches", "dis
 PRESENT_VERBS = {"meets", "travels", "visits", "heads", "arrives", "flies", "hosts", "goes",
                  "departs", "convenes", "holds", "discusses", "talks"}
 SPOKEN_ABOUT = {"said", "says", "say", "added", "stated", "announced", "confirmed", "reported",
-                "claimed", "noted"}  # (not "told": "Blinken told Netanyahu" may be a meeting)
+                "claimed", "noted", "stressed", "emphasized", "emphasised", "insisted",
+                "warned", "saying", "adding", "noting", "stressing", "emphasizing",
+                "emphasising", "insisting", "warning"}  # (not "told": "Blinken told Netanyahu"
+# may be a meeting; "emphasizing that President Donald Trump remains committed": spoken of)
 DEAL_VERBS = {"extend", "secure", "finalize", "finalise", "clinch", "broker", "close",
               "advance", "advancing", "conclude", "concluding", "complete", "completing",
               "reach", "reaching", "negotiate", "push", "pushing", "press", "pressing", "seal",
