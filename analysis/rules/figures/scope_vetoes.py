@@ -124,3 +124,35 @@ def _received_not_hostages(s: _Sentence, r: _Reading) -> bool:
     martyrs in 24 hours"), which are no release."""
     return r.metric.endswith("_released") and r.np.kind != "hostage" and not r.np.foreign \
         and bool(_RECEIVED_BEFORE.search(r.core_left))
+
+
+# the people a deal names for release, described after their count: "the 33 hostages
+# mentioned in the first phase of the agreement", "33 hostages set for release", "26 hostages
+# originally scheduled to be released by Hamas in the first phase"
+_DEAL_LIST = (r"\s*,?\s*(?:(?:who|that)\s+(?:are|were)\s+)?(?:initially\s+|originally\s+|first\s+)?"
+              r"(?:(?:mentioned|listed|named|included|set|slated|scheduled|due|expected|supposed|"
+              r"promised|meant|earmarked|designated)\b[^.;\d]{0,30}?\b(?:release|released|freed|"
+              r"phase|deal|agreement|list)\b|to\s+be\s+(?:released|freed|returned|handed))")
+_DEAL_LIST_AFTER = re.compile(rf"^\s+(?:[\w-]+\s+){{0,2}}?(?:hostages|captives|abductees)"
+                              rf"{_DEAL_LIST}", re.IGNORECASE)
+_PART_OF_DEAL_LIST = re.compile(rf"^\s+(?:out\s+)?of\s+(?:the\s+)?[\d,]+\s+(?:[\w-]+\s+){{0,2}}?"
+                                rf"(?:hostages|captives|abductees){_DEAL_LIST}", re.IGNORECASE)
+_AMONG_DEAL_LIST = re.compile(rf"\b(?:among|of|out\s+of)\s+(?:the\s+)?(?:remaining\s+)?[\d,]+\s+"
+                              rf"(?:[\w-]+\s+){{0,2}}?(?:hostages|captives|abductees){_DEAL_LIST}"
+                              r"[^.;\d]{0,80},\s*$", re.IGNORECASE)
+_AMONG_START = re.compile(r"\b(?:among|of|out\s+of)\s+(?:the\s+)?(?:remaining\s+)?$",
+                          re.IGNORECASE)
+
+
+def _deal_list(s: _Sentence, r: _Reading) -> bool:
+    """The hostages a deal names for release, and the dead or the living among them, are
+    the deal's list, not the held count: "eight of the 33 hostages mentioned in the first
+    phase of the agreement have died" (neither 8 nor 33), "among the remaining 26 hostages
+    originally scheduled to be released in the first phase, eight have died" (neither).
+    Leaves "eight of the 59 hostages still held have died" (the held and their dead)."""
+    if not r.metric.startswith("hostages_") or r.metric == "hostages_released":
+        return False
+    if _PART_OF_DEAL_LIST.match(r.right) or (_AMONG_START.search(r.core_left)
+                                             and _DEAL_LIST_AFTER.match(r.right)):
+        return True
+    return r.np.kind in (None, "pronoun") and bool(_AMONG_DEAL_LIST.search(r.core_left))

@@ -25,6 +25,7 @@ from analysis.rules.figures.release_parts import (
 )
 from analysis.rules.figures.scope_vetoes import (
     _count_from_restart,
+    _deal_list,
     _evacuated_wounded,
     _object_of_reaction,
     _period_before_war,
@@ -392,7 +393,7 @@ _METRIC_VETOES = (_custody_death, _former_detainees, _identified_part, _bodies_c
                   _few_prisoners, _arrests_since, _combined_toll, _missing_tally, _earlier_war,
                   _injured_by_severity, _evacuated_wounded, _period_before_war,
                   _count_from_restart, _population_size, _object_of_reaction,
-                  _received_not_hostages,
+                  _received_not_hostages, _deal_list,
                   _other_war,
                   _batch_of_release, _shown_in_media,
                   _part_of_the_released, _projected_remainder, _named_part_of_release,
