@@ -86,6 +86,8 @@ def _opener_end(doc, s: Sentence, first: int) -> int:
     return s.end
 
 
+UNSURE_WORDS = {"whether", "unclear"}  # an anaphor that leaves open who took part
+INCLUDE_WORDS = {"include", "includes", "included", "including"}
 INVITE_WORDS = {"invited", "invites", "invite", "inviting", "invitation"}
 
 
@@ -105,8 +107,9 @@ class MeetingMixin:
             # Jerusalem, Sa'ar said ...": a visit from outside the talks
         primary = self._primary(facts, s, group)
         if not primary:
-            if not _anaphoric(facts):
-                return None
+            if not _anaphoric(facts) or self._unsure_who(s):
+                return None  # (not "did not specify whether the delegation included the
+                # heads of Mossad and Shin Bet": who took part is left open)
             facts.names, facts.offices = self._anaphor_people(state.doc, s, group, facts)
         first = self._owner(group)
         planned = self._planned(state.doc, s, first) or self._planned(
@@ -157,6 +160,15 @@ class MeetingMixin:
         near = near if primary else []
         mention.update(_quote(state.doc, group, facts, near))
         return mention
+
+    def _unsure_who(self, s: Sentence) -> bool:
+        """'did not specify whether the delegation included the heads of Mossad and Shin Bet',
+        'it is unclear whether Barnea will join': a joining or inclusion word within five words
+        after 'whether'/'unclear' leaves open who took part. Leaves 'did not say whether
+        Haniyeh's talks with Kamel were successful'."""
+        joining = self.lex["participation"] | self.lex["join_verb"] | INCLUDE_WORDS
+        return any(w in UNSURE_WORDS and any(x in joining for x in s.lower[k + 1:k + 6])
+                   for k, w in enumerate(s.lower))
 
     def _outsiders_only(self, doc, s: Sentence, people, facts: Facts) -> bool:
         """Every person named at the meeting is outside the talks: on no side of them in the

@@ -284,5 +284,6 @@ def _anaphoric(facts: Facts) -> bool:
     kinds = facts.kinds
     return bool("noun" in kinds or "meet" in kinds or "reference" in kinds
                 or ("weak" in kinds and facts.pronoun_subject) or _negotiators_discuss(facts)
-                or ("delegation" in kinds and facts.participation and facts.names)
+                or ("delegation" in kinds and facts.participation
+                    and bool(facts.names or facts.offices))  # ("is led by the head of Mossad")
                 or ("join" in kinds and facts.n_people))
