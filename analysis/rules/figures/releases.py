@@ -77,7 +77,7 @@ def _held_object_of_release(s: _Sentence, r: _Reading) -> bool:
     and a state (remaining, held, in Gaza). Leaves releases that happened ("Hamas released
     the 24 hostages on Friday") and numbers of a deal ("would free 40 hostages")."""
     remaining = re.search(r"\bremaining\b", r.core_left[-30:] + r.right[:r.np.end],
-                          re.IGNORECASE)
+                          re.IGNORECASE) or _whole_held(s, r)
     if r.np.kind not in ("hostage", None) or not (_DEFINITE_BEFORE.search(r.core_left)
                                                   or remaining):
         return False  # ("the return of about 60 remaining captives")
@@ -97,6 +97,23 @@ def _held_object_of_release(s: _Sentence, r: _Reading) -> bool:
     return sought and bool(remaining or r.right_trigger == "hold"
                            or re.search(r"\ball\s+(?:the\s+)?$", r.core_left))  # "return all
     # 50 hostages", "bring all the 125 hostages home"
+
+
+# a hedged or progressive count of the held: "the release of over 130 hostages held by Hamas",
+# "the release of 115 hostages being held by Hamas" (a deal frees an exact number, not "over
+# 130", and the held are those "being held")
+_BEING_HELD_AFTER = re.compile(r"^\s*(?:(?:who|that)\s+(?:are|remain)\s+)?(?:still\s+)?"
+                               r"being\s+held\b", re.IGNORECASE)
+
+
+def _whole_held(s: _Sentence, r: _Reading) -> bool:
+    """The hostages a release is sought for, counted as all the held: a hedge that bounds
+    the count from below or approximates it ("the release of over 130 hostages held by
+    Hamas"), or "being held" ("the release of 115 hostages being held by Hamas"). Leaves
+    "the release of 33 hostages held in Gaza" (a deal's number)."""
+    if r.np.kind != "hostage" or r.right_trigger != "hold":
+        return False
+    return r.qualifier in ("lower_bound", "approx") or bool(_BEING_HELD_AFTER.match(r.after))
 
 
 _RELEASE_DONE_AFTER = re.compile(r"^[^,.;]{0,40}?\b(?:was|were|has\s+been|had\s+been)\s+"
