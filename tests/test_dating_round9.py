@@ -248,3 +248,11 @@ def test_the_count_of_prisoners_freed_names_its_exchange():
     # 90 of something else is not the first exchange
     other = "Israel has detained 90 people in the West Bank."
     assert not [m for m in date_signals(other) if m["kind"] == "event"]
+
+
+def test_an_exchange_told_as_done_beside_a_coming_release_stays_past():
+    text = ("Hamas released three women on Sunday in exchange for 90 Palestinian prisoners, "
+            "and four more hostages are due to be freed on Saturday.")
+    tenses = [m.get("tense") for m in date_signals(text)
+              if m["kind"] == "event" and "first exchange" in m["event"]]
+    assert tenses and "future" not in tenses, tenses

@@ -208,6 +208,40 @@ def _remains_constraint(figure: dict, value: int) -> Constraint | None:
     return _hostage_period_constraint(value, "hostages_dead")
 
 
+def _falling_count_constraint(figure: dict, value: float, margin: float,
+                              points) -> Constraint | None:
+    """A falling count (hostages held): after the last compiled report clearly above it,
+    before the first one clearly below it (reports within the margin say nothing more);
+    "more than 100" holds of counts up to :data:`LOWER_BOUND_PCT` above it."""
+    days, _ = calendar_days()
+    n = len(days)
+    # ("more than 100" is said of 111 and 115 as well: above it by a wider step)
+    up = max(margin, LOWER_BOUND_PCT * value / 100) \
+        if figure.get("qualifier") == "lower_bound" else margin
+    above = [day for day, count, _ in points if count > value + up]
+    below = [day for day, count, _ in points if count < value - margin]
+    if not above and max(c for _, c, _ in points) < value:
+        return None   # more than any compiled report: the early, uncompiled weeks
+    lo = _index(days, max(above)) - HOSTAGE_DAYS if above else 0
+    hi = _index(days, min(below)) + HOSTAGE_DAYS if below else n
+    if hi < lo:   # reports on different bases cross: keep the span between them
+        lo, hi = hi - HOSTAGE_DAYS, lo + HOSTAGE_DAYS
+    near = [_index(days, day) for day, count, _ in points
+            if abs(count - value) <= margin and up == margin]   # (not of "more than")
+    if near:   # and, like any count, near the reports of about the same count
+        lo = max(lo, min(near) - HOSTAGE_DAYS)
+        hi = min(hi, max(near) + HOSTAGE_DAYS)
+        if hi < lo:
+            lo, hi = min(near) - HOSTAGE_DAYS, max(near) + HOSTAGE_DAYS
+    allowed = _mask_range(n, lo, hi)
+    label = (f"{figure['metric']} {int(value)}: compiled counts fall through it between "
+             f"{days[max(lo, 0)]} and {days[min(hi, n - 1)]} (±{HOSTAGE_DAYS} days)")
+    if value < EARLY_COUNT[1] and lo > 0:
+        allowed |= _mask_range(n, 0, _index(days, EARLY_COUNT[0]))
+        label += f", or the first weeks of the war (to {EARLY_COUNT[0]})"
+    return Constraint("hostages", label, allowed) if allowed.any() else None
+
+
 def hostage_constraint(figure: dict) -> Constraint | None:
     """A weak signal: hostages still held / dead, near a compiled report of the same count.
     The compiled series is sparse and counts on different bases, hence the wide margins."""
@@ -234,33 +268,7 @@ def hostage_constraint(figure: dict) -> Constraint | None:
     n = len(days)
     allowed = np.zeros(n, dtype=bool)
     if figure.get("metric") in MONOTONIC_HOSTAGE_METRICS and points:
-        # a falling count: after the last report clearly above it, before the first one
-        # clearly below it (reports within the margin say nothing more)
-        # ("more than 100" is said of 111 and 115 as well: above it by a wider step)
-        up = max(margin, LOWER_BOUND_PCT * value / 100) \
-            if figure.get("qualifier") == "lower_bound" else margin
-        above = [day for day, count, _ in points if count > value + up]
-        below = [day for day, count, _ in points if count < value - margin]
-        if not above and max(c for _, c, _ in points) < value:
-            return None   # more than any compiled report: the early, uncompiled weeks
-        lo = _index(days, max(above)) - HOSTAGE_DAYS if above else 0
-        hi = _index(days, min(below)) + HOSTAGE_DAYS if below else n
-        if hi < lo:   # reports on different bases cross: keep the span between them
-            lo, hi = hi - HOSTAGE_DAYS, lo + HOSTAGE_DAYS
-        near = [_index(days, day) for day, count, _ in points
-                if abs(count - value) <= margin and up == margin]   # (not of "more than")
-        if near:   # and, like any count, near the reports of about the same count
-            lo = max(lo, min(near) - HOSTAGE_DAYS)
-            hi = min(hi, max(near) + HOSTAGE_DAYS)
-            if hi < lo:
-                lo, hi = min(near) - HOSTAGE_DAYS, max(near) + HOSTAGE_DAYS
-        allowed = _mask_range(n, lo, hi)
-        label = (f"{figure['metric']} {int(value)}: compiled counts fall through it between "
-                 f"{days[max(lo, 0)]} and {days[min(hi, n - 1)]} (±{HOSTAGE_DAYS} days)")
-        if value < EARLY_COUNT[1] and lo > 0:
-            allowed |= _mask_range(n, 0, _index(days, EARLY_COUNT[0]))
-            label += f", or the first weeks of the war (to {EARLY_COUNT[0]})"
-        return Constraint("hostages", label, allowed) if allowed.any() else None
+        return _falling_count_constraint(figure, value, margin, points)
     near = [(day, count) for day, count, _ in points if abs(count - value) <= margin]
     for day, _ in near:
         i = _index(days, day)

@@ -96,6 +96,10 @@ DATED = ("iso", "month_day", "day_month", "month_year", "part_month", "bare_mont
 # them coming.
 SCHEDULED_KINDS = ("inauguration", "election", "release", "agreement", "ceasefire", "talks",
                    "truce", "summit")
+# ... read up to the next clause only (round 9: "Hamas released three women on Sunday in
+# exchange for 90 Palestinian prisoners, and four more hostages are due to be freed on
+# Saturday": the exchange of Sunday is past)
+NEXT_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\s+|;")
 
 
 # ... or a recent one: "shortly after", "following", "in the wake of" (the report follows it
@@ -170,7 +174,8 @@ def _set_tense(text: str, mention: dict, start: int, end: int) -> None:
     if mention["kind"] in DATED and PREVIOUS_BEFORE.search(re.split(r"[,;:]", before)[-1]):
         mention["previous"] = True   # "The previous handover happened on Nov. 13"
     if mention["kind"] in ("event", "holiday"):
-        near = text[max(start, mention["start_char"] - 60):min(end, mention["end_char"] + 60)]
+        near = text[max(start, mention["start_char"] - 60):mention["end_char"]] + \
+            NEXT_CLAUSE.split(text[mention["end_char"]:min(end, mention["end_char"] + 60)])[0]
         if mention.get("event_kind") in SCHEDULED_KINDS and tense_of(near) == "future" and \
                 not mention.get("since") and not PAST_VERB_BEFORE.search(
                     text[max(start, mention["start_char"] - 40):mention["start_char"]]) and \
