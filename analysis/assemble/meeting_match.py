@@ -74,8 +74,9 @@ def _day_fits(cluster: Cluster, mention: dict, day) -> bool:
     if not day or cluster.date is None:
         return True
     first, last = cluster.date, cluster.last or cluster.date
-    if first - dt.timedelta(days=1) <= day <= last + dt.timedelta(days=1):
-        return True
+    if last - dt.timedelta(days=1) <= day <= first + dt.timedelta(days=1):
+        return True  # within a day of every day told so far: no chain of days a day apart
+        # ('traveled to Cairo on Monday', 'the visit ... on Sunday', 'left on Saturday')
     span = dt.timedelta(days=ROUND_SPAN_DAYS)
     if cluster.round_days or mention.get("round_days"):  # "began on Thursday, which lasted
         span = dt.timedelta(days=(cluster.round_days or mention["round_days"]) - 1)  # two days"
