@@ -112,13 +112,7 @@ class MeetingMixin:
                 # heads of Mossad and Shin Bet": who took part is left open)
             facts.names, facts.offices = self._anaphor_people(state.doc, s, group, facts)
         first = self._owner(group)
-        planned = self._planned(state.doc, s, first) or self._planned(
-            state.doc, s, min(group.positions)) or self._is_to(state.doc, s, group) or \
-            self._headline_to(s, group)
-        if planned and self._home_trip(s, group):
-            planned = False  # "After a week of talks in Doha, the team will return to Israel"
-        tense = "future" if planned else self._tense(s, group)
-        planned = planned or _on_the_way(s, group)
+        planned, tense = self._status(state, s, group, first)
         mention = {
             "kind": "primary" if primary else "anaphor",
             "trigger": " ".join(t.word for t in group.triggers),
@@ -160,6 +154,18 @@ class MeetingMixin:
         near = near if primary else []
         mention.update(_quote(state.doc, group, facts, near))
         return mention
+
+    def _status(self, state: DocState, s: Sentence, group: Group, first: int):
+        """(planned, tense) of a group: planned by a future word near its owner or first
+        meeting word, 'is to', a headline's 'to'; a trip home after talks is no plan ("After a
+        week of talks in Doha, the team will return to Israel"); a trip under way is."""
+        planned = self._planned(state.doc, s, first) or self._planned(
+            state.doc, s, min(group.positions)) or self._is_to(state.doc, s, group) or \
+            self._headline_to(s, group)
+        if planned and self._home_trip(s, group):
+            planned = False
+        tense = "future" if planned else self._tense(s, group)
+        return planned or _on_the_way(s, group), tense
 
     def _unsure_who(self, s: Sentence) -> bool:
         """'did not specify whether the delegation included the heads of Mossad and Shin Bet',
