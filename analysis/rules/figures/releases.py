@@ -173,11 +173,18 @@ _NOMINAL_RELEASE_TAIL = re.compile(r"\b(?:[\w-]+\s+)?(?:release|freeing|return)"
                                    re.IGNORECASE)  # ("in exchange for Israel releasing 290")
 
 
+_FOLLOWED_BY = re.compile(r"^\s*(?:then\s+)?followed\s+by\b", re.IGNORECASE)
+
+
 def _pending_clause(s: _Sentence, r: _Reading) -> bool:
     """A pending marker in the number's own clause ("would", "proposal", "in exchange for",
     "the first phase"): "a deal that would free 33". Leaves coordinated releases, "still held"
     counts and tallies ("bringing the total released under the deal to 105")."""
-    clause = re.split(r"[,;:(]", r.core_left)[-1][-40:]
+    parts = re.split(r"[,;:(]", r.core_left)
+    clause = parts[-1][-40:]
+    if len(parts) > 1 and _FOLLOWED_BY.match(parts[-1]):
+        clause = parts[-2][-40:] + "," + clause  # "five living hostages ... would be released,
+        # followed by five more living hostages and nine deceased": the plan goes on
     plan = list(s.lexicon.pending_re.finditer(clause))
     if not plan or _REALIZED.search(clause, plan[-1].end()):
         return False  # "The first phase saw Hamas release 38 captives": it happened

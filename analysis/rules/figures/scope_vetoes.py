@@ -156,3 +156,19 @@ def _deal_list(s: _Sentence, r: _Reading) -> bool:
                                              and _DEAL_LIST_AFTER.match(r.right)):
         return True
     return r.np.kind in (None, "pronoun") and bool(_AMONG_DEAL_LIST.search(r.core_left))
+
+
+# the remains named after the living in one release: "the release of 10 living hostages and
+# the remains of 18 others", "Hamas freed 20 hostages and the bodies of four"
+_REMAINS_IN_RELEASE = re.compile(r"\b(?:(?:release|return|freeing|handover|hand-over)\s+of|"
+                                 r"releas(?:ed?|es|ing)|fre(?:ed?|es|eing)|return(?:ed|s|ing)?|"
+                                 r"hand(?:ed|s|ing)?\s+over)\s+[^.;]{0,80}?\band\s+(?:the\s+)?"
+                                 r"(?:bodies|remains)\s+of\s*$", re.IGNORECASE)
+
+
+def _remains_in_release(s: _Sentence, r: _Reading) -> bool:
+    """The remains named with the living in one release, done or planned, are bodies handed
+    over, not the dead still held: "a framework that includes the release of 10 living
+    hostages and the remains of 18 others held by Hamas". Leaves "Hamas still holds 20
+    living hostages and the remains of 28" (no release: the dead held)."""
+    return r.metric == "hostages_dead" and bool(_REMAINS_IN_RELEASE.search(r.core_left))

@@ -31,6 +31,7 @@ from analysis.rules.figures.scope_vetoes import (
     _period_before_war,
     _population_size,
     _received_not_hostages,
+    _remains_in_release,
 )
 from analysis.rules.figures.states import _DEAD_IN_PHRASE
 from analysis.rules.figures.toll_vetoes import (
@@ -325,7 +326,8 @@ _ISRAEL_FREES = re.compile(r"\b(?:israel|israeli\s+(?:forces|troops|commandos)|"
 
 # vetoes once the metric is known, in order; each is a small function above
 _ORDINAL_BATCH = re.compile(r"\b(?:first|second|third|fourth|initial|final|last|next)\s+"
-                            r"(?:group|batch)\s+of\s*$", re.IGNORECASE)
+                            r"(?:group|batch)\s+of\s*$|\bfirst\s+(?:released|freed|handed\s+over)"
+                            r"\s+$", re.IGNORECASE)  # ("Hamas first released two hostages")
 
 
 def _batch_of_release(s: _Sentence, r: _Reading) -> bool:
@@ -393,7 +395,7 @@ _METRIC_VETOES = (_custody_death, _former_detainees, _identified_part, _bodies_c
                   _few_prisoners, _arrests_since, _combined_toll, _missing_tally, _earlier_war,
                   _injured_by_severity, _evacuated_wounded, _period_before_war,
                   _count_from_restart, _population_size, _object_of_reaction,
-                  _received_not_hostages, _deal_list,
+                  _received_not_hostages, _deal_list, _remains_in_release,
                   _other_war,
                   _batch_of_release, _shown_in_media,
                   _part_of_the_released, _projected_remainder, _named_part_of_release,
