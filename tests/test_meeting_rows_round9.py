@@ -45,3 +45,13 @@ def test_no_future_verb_or_one_after_a_held_meeting_leaves_the_tense():
     future = mention("Burns will travel to Doha on Friday.", "on Friday", tense="future",
                      status="planned")
     assert tense_of(future) == "future"  # the mention's own future stays
+
+
+def test_a_past_verb_before_the_day_makes_it_past():
+    relative = mention("Witkoff, who met the Qatari prime minister in Doha on Friday, will "
+                       "return to Qatar.", "on Friday", tense="future", status="planned")
+    assert tense_of(relative) == "past"
+    assert resolve_date("on Friday", dt.date(2025, 1, 11), "past")[0] == dt.date(2025, 1, 10)
+    plan = mention("He met Burns and will travel to Cairo on Monday.", "on Monday",
+                   tense="future", status="planned")
+    assert tense_of(plan) == "future"

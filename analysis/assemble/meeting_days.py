@@ -78,6 +78,14 @@ FUTURE_BEFORE_DAY = re.compile(
     r"[^.;]{0,80}$", re.IGNORECASE)
 
 
+# a verb of a meeting held before a meeting's date words, in their clause, with no verb of
+# the future between: "who met with the Qatari prime minister in Doha on Friday"
+PAST_BEFORE_DAY = re.compile(
+    r"\b(?:met|held|hosted|visited|arrived|landed|travell?ed|flew|received)\b"
+    r"(?![^.;]*\b(?:will|would|to|expected|set|scheduled|slated|due)\b)[^.;]{0,80}$",
+    re.IGNORECASE)
+
+
 def resolve_date(date_text: str, report_date: dt.date | None, tense: str | None = None):
     """(date or None, planned) for a date expression, via analysis.rules.dates.resolve.
 
@@ -212,7 +220,29 @@ def tense_of(mention: dict) -> str | None:
     tense = mention.get("tense")
     if tense != "future" and future_day(mention):
         return "coming"
+    if tense != "past" and past_day(mention):
+        return "past"
     return "present" if tense == "past" and mention.get("status") == "planned" else tense
+
+
+def past_day(mention: dict) -> bool:
+    """Whether the mention's date words follow a verb of a meeting held in the past tense
+    in their clause, with no verb of the future between: "Witkoff, who met with the Qatari
+    prime minister in Doha on Friday, will return to Qatar" (the Friday before the report,
+    though the sentence's meeting is planned). Leaves "met ... and will travel to Cairo on
+    Monday" and date words the sentence does not have.
+
+    >>> past_day({"date_text": "on Friday", "sentence": "Witkoff, who met the Qatari prime "
+    ...           "minister in Doha on Friday, will return to Qatar."})
+    True
+    >>> past_day({"date_text": "on Monday", "sentence": "He met Burns and will travel to "
+    ...           "Cairo on Monday."})
+    False
+    """
+    date_text = mention.get("date_text") or ""
+    sentence = mention.get("sentence") or ""
+    at = sentence.find(date_text) if date_text else -1
+    return at > 0 and PAST_BEFORE_DAY.search(sentence, 0, at) is not None
 
 
 def future_day(mention: dict) -> bool:
