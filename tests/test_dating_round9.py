@@ -256,3 +256,10 @@ def test_an_exchange_told_as_done_beside_a_coming_release_stays_past():
     tenses = [m.get("tense") for m in date_signals(text)
               if m["kind"] == "event" and "first exchange" in m["event"]]
     assert tenses and "future" not in tenses, tenses
+
+
+def test_ahead_of_saturdays_expiration_with_a_curly_apostrophe_is_coming():
+    text = ("Talks began on Thursday, averting a collapse ahead of Saturday’s expiration of "
+            "the agreement’s first phase.")
+    found = [(e, t) for e, t in _events(text) if "first phase of the 2025 ceasefire ends" in e]
+    assert found and found[0][1] == "future", _events(text)

@@ -21,8 +21,9 @@ from analysis.rules.dates.words import _NUM, _number
 AHEAD_OF = re.compile(r"\b(?:ahead\s+of|before|in\s+the\s+run-up\s+to|until|till|awaiting|"
                       r"in\s+time\s+for|by|"
                       r"upcoming|coming|start\s+of|beginning\s+of|eve\s+of)\s+(?:the\s+)?"
-                      r"(?:holy\s+|Muslim\s+|Jewish\s+|fasting\s+|month\s+of\s+|\w+'s\s+)*"
-                      r"[\"“‘']?$",   # (a quoted name: 'before the "Gideon's Chariots" operation')
+                      r"(?:holy\s+|Muslim\s+|Jewish\s+|fasting\s+|month\s+of\s+|\w+['’]s\s+)*"
+                      r"[\"“‘']?$",   # (a quoted name: 'before the "Gideon's Chariots" operation';
+                      # round 9: a curly apostrophe, "ahead of Saturday’s expiration")
                       re.IGNORECASE)
 
 
