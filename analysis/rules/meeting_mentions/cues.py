@@ -338,8 +338,11 @@ def _long_process(lower: list[str], i: int) -> bool:
 
 EVENT_NOUNS = {"victory", "election", "elections", "win", "war", "fighting", "assassination",
                "killing", "bombing", "raid", "offensive", "protest", "protests", "rally", "vote",
-               "crash", "hostilities", "attacks", "massacre", "invasion", "incursion"}
-# ("the election victory in the United States", "since the Oct. 7 attacks in Israel")
+               "crash", "hostilities", "attacks", "massacre", "invasion", "incursion",
+               "events", "developments", "situation", "crisis", "escalation", "conflict",
+               "tensions", "violence"}
+# ("the election victory in the United States", "since the Oct. 7 attacks in Israel", "an
+# emphasis on the events in Syria": a subject of the talks, not where they are)
 CAPTIVE_WORDS = {"kidnapped", "abducted", "captured", "seized", "killed", "murdered", "detained",
                  "imprisoned", "jailed", "wounded", "injured", "hostage", "captive", "born"}
 # ("hostages kidnapped in Israel", "taken hostage in Israel", "killed in Gaza": the victims')
