@@ -79,8 +79,10 @@ FUTURE_BEFORE_DAY = re.compile(
 
 
 # a verb of a meeting held before a meeting's date words, in their clause, with no verb of
-# the future between: "who met with the Qatari prime minister in Doha on Friday"
+# the future between: "who met with the Qatari prime minister in Doha on Friday" (not "will
+# be held in Cairo on Thursday")
 PAST_BEFORE_DAY = re.compile(
+    r"(?<!\bbe )(?<!\bbeing )"
     r"\b(?:met|held|hosted|visited|arrived|landed|travell?ed|flew|received)\b"
     r"(?![^.;]*\b(?:will|would|to|expected|set|scheduled|slated|due)\b)[^.;]{0,80}$",
     re.IGNORECASE)
@@ -237,6 +239,9 @@ def past_day(mention: dict) -> bool:
     True
     >>> past_day({"date_text": "on Monday", "sentence": "He met Burns and will travel to "
     ...           "Cairo on Monday."})
+    False
+    >>> past_day({"date_text": "on Thursday", "sentence": "Talks will be held in Cairo on "
+    ...           "Thursday."})
     False
     """
     date_text = mention.get("date_text") or ""
