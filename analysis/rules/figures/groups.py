@@ -166,6 +166,7 @@ def _groups_side_by_side(s: _Sentence, r: _Reading) -> bool:
                 and re.fullmatch(r"\s+and\s+", s.text[last["end_char"] - s.offset:r.number.start]))
 
 
+_REMAINING_NP = re.compile(r"\bremaining\b", re.IGNORECASE)
 _LIVING = re.compile(r"\b(?:living|alive|surviving)\b", re.IGNORECASE)
 SUBSET_METRICS = {"killed", "injured", "hostages_held", "prisoners_held", "hostages_released",
                   "prisoners_released", "displaced"}
@@ -211,9 +212,11 @@ def _group(s: _Sentence, r: _Reading) -> str | None:
         return held_group
     if (r.alive and not r.metric.endswith("_released")) or (
             r.metric == "hostages_held" and (_LIVING.search(r.right[:r.np.end]) or (
-                r.part_of and _ALIVE_PARTICIPLE.match(r.after)))):
+                (r.part_of or _REMAINING_NP.search(r.core_left[-30:] + r.right[:r.np.end]))
+                and _ALIVE_PARTICIPLE.match(r.after)))):
         return "alive"  # "20 of them believed alive", "holds 24 living hostages", "three of
-        # the 24 hostages believed to be alive" (24: the living) (not
+        # the 24 hostages believed to be alive" (24: the living), "the nearly 100 remaining
+        # hostages believed to be alive" (the living among the remaining) (not
         # "released 20 Israeli captives alive": the release day's count)
     if r.metric == "displaced" and _IN_SHELTERS.match(r.after):
         return "in shelters"  # "1.3 million displaced people were sheltering in 155 UNRWA
