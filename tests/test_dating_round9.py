@@ -263,3 +263,9 @@ def test_ahead_of_saturdays_expiration_with_a_curly_apostrophe_is_coming():
             "the agreement’s first phase.")
     found = [(e, t) for e, t in _events(text) if "first phase of the 2025 ceasefire ends" in e]
     assert found and found[0][1] == "future", _events(text)
+
+
+def test_prisoners_who_are_to_be_released_are_coming():
+    from analysis.rules.dates.finding import tense_of
+    assert tense_of("A total of 369 Palestinians are to be released on Saturday.") == "future"
+    assert tense_of("The 369 Palestinians were released on Saturday.") == "past"

@@ -47,7 +47,10 @@ FUTURE_MARKERS = re.compile(
     r"happen|take\s+place|be\s+(?:released|freed|handed\s+over|signed|held))\b|"
     r"\bto\s+(?:meet|travel|hold|host|visit|head)\b.*\b(?:next|coming|upcoming)\b|"
     r"\b(?:expected|scheduled|slated|due)\b|\blikely\s+to\b|"
-    r"\binvited\b[^.]{0,60}\bfor\s+(?:a\s+)?(?:meeting|talks|visit)\b",
+    r"\binvited\b[^.]{0,60}\bfor\s+(?:a\s+)?(?:meeting|talks|visit)\b|"
+    # round 9: "A total of 369 imprisoned Palestinians are to be released"
+    r"\b(?:is|are)\s+to\s+be\s+(?:released|freed|handed\s+over|held|signed|transferred|"
+    r"returned)\b",
     re.IGNORECASE,
 )
 
