@@ -55,3 +55,17 @@ def test_a_past_verb_before_the_day_makes_it_past():
     plan = mention("He met Burns and will travel to Cairo on Monday.", "on Monday",
                    tense="future", status="planned")
     assert tense_of(plan) == "future"
+
+
+def test_one_weekday_name_is_one_day_in_an_article():
+    from analysis.assemble.meeting_days import held_weekdays, same_weekday
+
+    tuesday = dt.date(2023, 12, 19)
+    held = held_weekdays([mention("He met with Burns on Monday.", "on Monday")], tuesday)
+    assert held == {0: dt.date(2023, 12, 18)}
+    plan = mention("Burns will meet them in Warsaw on Monday.", "on Monday", tense="future",
+                   status="planned")
+    assert same_weekday(plan, dt.date(2023, 12, 25), tuesday, held) == dt.date(2023, 12, 18)
+    following = {**plan, "date_text": "next Monday"}
+    assert same_weekday(following, dt.date(2023, 12, 25), tuesday, held) == dt.date(2023, 12, 25)
+    assert same_weekday(plan, dt.date(2023, 12, 25), tuesday, {}) == dt.date(2023, 12, 25)

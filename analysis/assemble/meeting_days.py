@@ -344,6 +344,38 @@ def departure_day(mention: dict) -> bool:
     return leaving is not None and not CLAUSE_END.search(sentence, leaving.end(), at)
 
 
+def held_weekdays(mentions: list[dict], report_date: dt.date | None) -> dict[int, dt.date]:
+    """weekday -> the day of the week before the report a held meeting in the past tense
+    names by it ("Poland's minister said he met with Burns on Monday"): one weekday name is
+    one day in an article (see :func:`same_weekday`). Leaves "last"/"next" weeks."""
+    days: dict[int, dt.date] = {}
+    if report_date is None:
+        return days
+    for mention in mentions:
+        words = mention.get("date_text") or ""
+        if mention.get("status") != "held" or mention.get("tense") != "past" or \
+                not WEEKDAY_NAME.search(words) or WEEK_WORDS.search(words) or \
+                MONTH_WORDS.search(words):
+            continue
+        day, _ = resolve_date(words, report_date, "past")
+        if day and report_date - NEWS_DAYS < day <= report_date:
+            days.setdefault(day.weekday(), day)
+    return days
+
+
+def same_weekday(mention: dict, day: dt.date | None, report_date: dt.date | None,
+                 held: dict[int, dt.date]) -> dt.date | None:
+    """A weekday to come that a held meeting of the article names as past is that past day:
+    "Burns will meet the Qatari prime minister in Warsaw on Monday" beside "met with Burns on
+    Monday", in a copy dated the Tuesday after, is that Monday, not the next. Leaves days
+    named with "next" or a month, and weekdays no held meeting names."""
+    words = mention.get("date_text") or ""
+    if not day or report_date is None or day <= report_date or \
+            not WEEKDAY_NAME.search(words) or WEEK_WORDS.search(words) or MONTH_WORDS.search(words):
+        return day
+    return held.get(day.weekday(), day)
+
+
 def _undated_day(date_text: str) -> tuple | None:
     """A day named without a year, in an article without a report date: ('weekday', n) for
     "on Tuesday", ('date', month, day) for "Nov. 9"; None for the rest ("last week",

@@ -18,7 +18,13 @@ import re
 import pandas as pd
 
 from analysis import schema
-from analysis.assemble.meeting_days import anchor_undated, date_mention, record_weekday
+from analysis.assemble.meeting_days import (
+    anchor_undated,
+    date_mention,
+    held_weekdays,
+    record_weekday,
+    same_weekday,
+)
 from analysis.assemble.meeting_days import resolve_date as resolve_date  # (tests import it here)
 from analysis.assemble.meeting_match import Cluster, _add, _compatible, _under_way
 from analysis.assemble.meeting_rows import (
@@ -79,10 +85,13 @@ def _own_meeting(cluster: Cluster, mention: dict, day: dt.date | None = None) ->
     return bool(cluster.participants) or bool(day and cluster.date and day != cluster.date)
 
 
-def _dated(mention: dict, report_date: dt.date | None) -> tuple[dict, dt.date | None]:
-    """:func:`analysis.assemble.meeting_days.date_mention`, with the mention's offices
-    resolved to people on its day (or the report's)."""
+def _dated(mention: dict, report_date: dt.date | None,
+           held: dict | None = None) -> tuple[dict, dt.date | None]:
+    """:func:`analysis.assemble.meeting_days.date_mention`, a weekday to come that a held
+    meeting names as past taken as that day (`held`: :func:`held_weekdays`), and the
+    mention's offices resolved to people on its day (or the report's)."""
     mention, day = date_mention(mention, report_date)
+    day = same_weekday(mention, day, report_date, held or {})
     return _resolve_offices(mention, day or report_date), day
 
 
@@ -109,7 +118,7 @@ def _anaphor_target(mention: dict, clusters: list[Cluster], last: Cluster | None
             last.location, mention["location"]):
         target = next((c for c in clusters if c.location and
                        gazetteer.compatible(c.location, mention["location"])), None)
-    return target
+    return _planned_meeting_of_a_plan(mention, target, touched)
 
 
 def _planned_meeting_of_a_plan(mention: dict, target: Cluster | None,
@@ -253,13 +262,13 @@ def cluster_mentions(mentions: list[dict], report_date: dt.date | None) -> list[
     last: Cluster | None = None  # the meeting a primary mention went to last
     touched: list[Cluster] = []  # clusters in the order they were last added to
     pending: list[tuple[dict, dt.date | None]] = []  # anaphors before any meeting
+    held = held_weekdays(mentions, report_date)
     for mention in mentions:
-        mention, day = _dated(mention, report_date)
+        mention, day = _dated(mention, report_date, held)
         if mention.get("kind") != "primary":
             if mention.get("before_trip"):
                 continue  # "Ahead of his departure to Oslo, Barnea attended a meeting with ..."
-            target = _planned_meeting_of_a_plan(
-                mention, _anaphor_target(mention, clusters, last, touched, gazetteer), touched)
+            target = _anaphor_target(mention, clusters, last, touched, gazetteer)
             if target is not None and day and _own_meeting(target, mention, day):
                 continue  # "Netanyahu was set to meet Vance and Johnson on Tuesday"
             if target is not None and _earlier_talks(target, mention, day):
