@@ -172,3 +172,16 @@ def _remains_in_release(s: _Sentence, r: _Reading) -> bool:
     hostages and the remains of 18 others held by Hamas". Leaves "Hamas still holds 20
     living hostages and the remains of 28" (no release: the dead held)."""
     return r.metric == "hostages_dead" and bool(_REMAINS_IN_RELEASE.search(r.core_left))
+
+
+# a family's members: "his wife and two children", "her three sons", "their two daughters"
+_FAMILY_BEFORE = re.compile(r"\b(?:his|her|their)\s+(?:(?:wife|husband|mother|father|partner|"
+                            r"sister|brother)\s+and\s+)?$", re.IGNORECASE)
+
+
+def _family_members(s: _Sentence, r: _Reading) -> bool:
+    """A family's members are people of one story, not a count: "Shoham was abducted along
+    with his wife and two children, who were freed in November 2023", "his wife and two
+    daughters were killed". Leaves "their 59 loved ones" (no family word: a count) and
+    "the families of 81 hostages"."""
+    return r.np.kind in ("subgroup", "person", None) and bool(_FAMILY_BEFORE.search(r.core_left))
