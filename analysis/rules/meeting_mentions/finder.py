@@ -42,6 +42,7 @@ from analysis.rules.meeting_mentions.meeting import MeetingMixin
 from analysis.rules.meeting_mentions.people import PeopleMixin
 from analysis.rules.meeting_mentions.sentence import SentenceMixin
 from analysis.rules.meeting_mentions.terms import TermsMixin
+from analysis.rules.meeting_mentions.triggers import TriggerMixin
 
 NEWLINE = re.compile("\n")
 
@@ -74,7 +75,8 @@ def _body_places(doc: Doc, text: str, places: list[Item]) -> set[str]:
     return found
 
 
-class MeetingFinder(SentenceMixin, MeetingMixin, ChecksMixin, PeopleMixin, TermsMixin):
+class MeetingFinder(SentenceMixin, TriggerMixin, MeetingMixin, ChecksMixin, PeopleMixin,
+                    TermsMixin):
     """The meeting rules as a spaCy component (see the package docstring)."""
 
     def __init__(self, nlp: Language):
