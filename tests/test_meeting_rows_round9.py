@@ -1,4 +1,5 @@
-"""Round 9: the day of date words a future verb governs (analysis.assemble.meeting_days)."""
+"""Round 9: the day of date words a future or past verb governs, one weekday one day
+(analysis.assemble.meeting_words, meeting_days)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,8 @@ import datetime as dt
 
 import pytest
 
-from analysis.assemble.meeting_days import future_day, resolve_date, tense_of
+from analysis.assemble.meeting_days import resolve_date
+from analysis.assemble.meeting_words import future_day, tense_of
 
 WEDNESDAY = dt.date(2024, 8, 21)
 SATURDAY = dt.date(2024, 8, 24)

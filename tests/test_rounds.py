@@ -413,7 +413,7 @@ def test_month_of_the_meeting(sentence, trigger, month):
     """A month name in full, capitalised, right before a meeting noun dates the meeting to
     that month ("The January meeting in Paris ..." in a March report); verbs, a month elsewhere
     in the sentence and abbreviations give nothing."""
-    from analysis.assemble.meeting_days import month_of_the_meeting
+    from analysis.assemble.meeting_words import month_of_the_meeting
 
     start = sentence.lower().find(trigger)
     mention = {"trigger": trigger, "sentence": sentence, "sentence_start": 0,
@@ -652,7 +652,7 @@ def test_talks_to_resume_next_week_take_no_day_of_the_news():
 def test_the_day_of_leaving_the_talks_is_not_the_meetings(sentence, date_text, departed):
     """A day after a verb of withdrawing from the talks (withdrew, pulled out, recalled) is the
     departure's; departures and returns after a visit and days of their own keep theirs."""
-    from analysis.assemble.meeting_days import departure_day
+    from analysis.assemble.meeting_words import departure_day
 
     mention = {"date_text": date_text, "sentence": sentence, "status": "held"}
     assert departure_day(mention) is departed
@@ -719,7 +719,7 @@ def test_returned_for_consultations_is_the_day_of_leaving():
     """'returned from the talks for consultations earlier Thursday' is a recall: Thursday is the
     day the team left, not a day of the talks; 'returned from Cairo on Thursday after talks'
     (the end of a visit) keeps its day."""
-    from analysis.assemble.meeting_days import departure_day
+    from analysis.assemble.meeting_words import departure_day
 
     recall = {"date_text": "earlier Thursday", "status": "held", "sentence": "Israel's team "
               "returned from the talks in Doha for consultations earlier Thursday."}

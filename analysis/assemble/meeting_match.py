@@ -14,7 +14,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from analysis.assemble.meeting_days import long_talks, undated_days_disagree
+from analysis.assemble.meeting_days import undated_days_disagree
+from analysis.assemble.meeting_words import long_talks
 from analysis.rules.places import Gazetteer
 
 
@@ -56,7 +57,7 @@ def _day_fits(cluster: Cluster, mention: dict, day) -> bool:
     or last day the text marks ("talks began on Monday", "left Cairo on Thursday after three
     days of talks"). Without a report date, the date words must not disagree
     (:func:`analysis.assemble.meeting_days.undated_days_disagree`); talks of weeks or months
-    without a day fit no meeting of one day (:func:`analysis.assemble.meeting_days.long_talks`)."""
+    without a day fit no meeting of one day (:func:`analysis.assemble.meeting_words.long_talks`)."""
     if day is None and cluster.date is None and not (
             mention.get("boundary") or cluster.boundary or cluster.round_days
             or mention.get("round_days")) and undated_days_disagree(
