@@ -269,3 +269,11 @@ def test_prisoners_who_are_to_be_released_are_coming():
     from analysis.rules.dates.finding import tense_of
     assert tense_of("A total of 369 Palestinians are to be released on Saturday.") == "future"
     assert tense_of("The 369 Palestinians were released on Saturday.") == "past"
+
+
+def test_a_release_told_in_the_present_perfect_is_the_news_of_days():
+    text = ("Swap goes ahead\n\nIn a closely watched exchange, Hamas has released three more "
+            "hostages in return for 369 Palestinian prisoners.")
+    found = [m for m in date_signals(text) if m["kind"] == "event" and m.get("tense") == "recent"
+             and m.get("event_kind") == "release"]
+    assert found and all(m.get("recent_days") == 10 for m in found), found

@@ -317,6 +317,9 @@ LEDE_SKIP_KINDS = ("state", "office", "hostages", "released", "anniversary", "ho
                    "proposal") + TRUCE_KINDS
 
 
+RELEASE_NEWS_DAYS = 10   # the days a release (an exchange) of the lede stays the news
+
+
 def _lede_news_events(text: str, mentions: list[dict], first: tuple[int, int]) -> None:
     """Make ``recent`` the latest past event (:func:`_lede_news`) of the lede `first`: every
     event its words may name ("the resumption of strikes" is December 2023's or March
@@ -335,6 +338,8 @@ def _lede_news_events(text: str, mentions: list[dict], first: tuple[int, int]) -
     for mention in news:
         if mention["start_char"] in latest:
             mention["tense"] = "recent"
+            if mention.get("event_kind") == "release":   # (round 9: a release is the news
+                mention.setdefault("recent_days", RELEASE_NEWS_DAYS)   # of days, not weeks)
 
 
 # Round 8: a lede event told as distant or as a lasting state is background, not the news
