@@ -71,3 +71,16 @@ def test_one_weekday_name_is_one_day_in_an_article():
     following = {**plan, "date_text": "next Monday"}
     assert same_weekday(following, dt.date(2023, 12, 25), tuesday, held) == dt.date(2023, 12, 25)
     assert same_weekday(plan, dt.date(2023, 12, 25), tuesday, {}) == dt.date(2023, 12, 25)
+
+
+def test_a_late_copy_takes_the_recorded_day_before_the_report():
+    from analysis.assemble.meeting_days import late_copy_weekday
+
+    rows = [{"date": "2024-12-07", "date_text": "on Saturday", "location": "Cairo",
+             "status": "planned"},
+            {"date": "2024-12-07", "date_text": "next Saturday", "location": "Cairo",
+             "status": "planned"},
+            {"date": "2024-12-07", "date_text": "on Saturday", "location": "Rome",
+             "status": "planned"}]
+    late_copy_weekday(rows, dt.date(2024, 12, 1))  # the record: Cairo, 30 Nov - 1 Dec 2024
+    assert [r["date"] for r in rows] == ["2024-11-30", "2024-12-07", "2024-12-07"]

@@ -330,3 +330,31 @@ def record_weekday(rows: list[dict], window) -> None:
         found = day_from_record(text, place, people, window) if len(people) >= 2 else None
         if found is not None and found != day:
             row["date"] = found.isoformat()
+
+
+LATE_COPY_AHEAD = dt.timedelta(days=6)  # "on Saturday" to come, in a copy of Sunday
+
+
+def late_copy_weekday(rows: list[dict], report_date: dt.date | None) -> None:
+    """A planned meeting whose weekday, resolved to come, is six days after the report, when
+    the record has a round of talks at its place on the day before the report (and none on
+    the day found): the report is a copy dated a day after its original, and the meeting is
+    that day. "A Hamas delegation is scheduled to travel to Cairo on Saturday" in a copy of
+    Sunday 1 December 2024 is the Cairo round of Saturday 30 November, not 7 December.
+    Leaves held meetings, days named with a week or month words, places the record has no
+    round at on that day."""
+    from analysis.assemble.anchors import on_known_round
+
+    if report_date is None:
+        return
+    for row in rows:
+        text = str(row.get("date_text") or "")
+        place = str(row.get("location") or "")
+        if row.get("status") != "planned" or not row.get("date") or \
+                not WEEKDAY_NAME.search(text) or WEEK_WORDS.search(text) or \
+                MONTH_WORDS.search(text):
+            continue
+        day, before = dt.date.fromisoformat(row["date"]), report_date - LATE_COPY
+        if day - report_date == LATE_COPY_AHEAD and on_known_round(place, before) and \
+                not on_known_round(place, day):
+            row["date"] = before.isoformat()

@@ -22,6 +22,7 @@ from analysis.assemble.meeting_days import (
     anchor_undated,
     date_mention,
     held_weekdays,
+    late_copy_weekday,
     record_weekday,
     same_weekday,
 )
@@ -388,6 +389,8 @@ def meetings_table(documents, results, windows: dict | None = None) -> pd.DataFr
             anchor_undated(found, (windows or {}).get(document.doc_id))
         elif document.date_source == "inferred":
             record_weekday(found, (windows or {}).get(document.doc_id))
+        else:
+            late_copy_weekday(found, document.report_date)
         rows.extend(found)
     if not rows:
         return schema.empty("meetings")
