@@ -279,7 +279,8 @@ def _named_group_is_a_part(s: _Sentence, r: _Reading) -> bool:
     return bool(_AMONG_WERE.match(s.text, 0, r.number.start) or _INCLUDE_VERB.search(r.core_left))
 
 
-_AMERICANS = re.compile(r"\b(?:Americans?|U\.?S\.?\s+(?:citizens|nationals)|American\s+citizens)\b")
+_AMERICANS = re.compile(r"\b(?:Americans?|U\.?S\.?\s+(?:citizens|nationals|captives|hostages)|"
+                        r"American\s+citizens)\b")
 # a bare count right after a sub-count, told as its part: "five Americans are included, with
 # four confirmed dead", "including 300 children, of whom 40 ..."
 _PART_AFTER_SUBGROUP = re.compile(r"^[^.;\d]{0,50}?(?:,\s*with|,?\s*of\s+(?:whom|them))\s+"

@@ -93,7 +93,10 @@ def _finite_after_participle(after: str, lexicon: FigureLexicon,
 _BARE_RELEASE_END = re.compile(r"(?<!\bbe)(?<!\bbeen)(?<!\bbeing)(?<!\bwere)(?<!\bwas)(?<!\bare)"
                                r"(?<!\bis)\s(?:released|freed)\s*$", re.IGNORECASE)
 _MODAL_RELEASE_END = re.compile(r"\b(?:will|would|could|shall|may|might|to|should|must)\s+"
-                                r"(?:\w+\s+)?be\s+(?:released|freed)\s*$", re.IGNORECASE)
+                                r"(?:\w+\s+)?be\s+(?:released|freed)(?:\s*$|\s+(?:in\s+(?:exchange|return)\s+"
+                                r"for|under|as\s+part\s+of)\b)", re.IGNORECASE)
+# (a deal's terms may follow: "33 hostages held in Gaza would be released in exchange for ...";
+# not a day: "The 20 living hostages held in Gaza will be freed on Monday" is the held count)
 # an aside between a participle's phrase and the predicate: ", including Thai nationals and
 # Israelis,", names with ages (", Emily Damari, 28, Romi Gonen, 24 and Doron Steinbrecher, 31,")
 _NAME = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}"

@@ -76,8 +76,9 @@ _BODIES_TALLY = re.compile(r"\b(?:number|total|tally)\s+of\s+(?:[\w-]+\s+){0,2}?
                            r"corpses)\b[^\d.;]{0,60}$", re.IGNORECASE)
 
 
+# ("hostages killed in captivity have been ...", "six hostages held in Gaza have been retrieved")
 _MOVED_AFTER = re.compile(r"^\s*(?:(?:killed|murdered|slain|who\s+died)\s+in\s+(?:Hamas\s+)?"
-                          r"captivity\s*,?\s*)?"  # ("hostages killed in captivity have been ...")
+                          r"captivity\s*,?\s*|held\s+in\s+(?:Gaza|captivity)\s+)?"
                           r"(?:(?:were|was|have\s+been|has\s+been|had\s+been)\s+)?(?:returned|"
                           r"handed\s+(?:over|back)|released|recovered|retrieved|repatriated|"
                           r"received|transferred|brought\s+back|sent\s+back|pulled\s+(?:out|from)|"
