@@ -199,6 +199,18 @@ _IN_SHELTERS = re.compile(r"^[^.;]{0,60}?\b(?:sheltering|sheltered|housed|stayin
                           r"installations|buildings|centres|centers)\b", re.IGNORECASE)
 
 
+def _the_living(r: _Reading) -> bool:
+    """A count of the living among the hostages: "20 of them believed alive", "holds 24
+    living hostages", "three of the 24 hostages believed to be alive" (24: the living), "the
+    nearly 100 remaining hostages believed to be alive" (the living among the remaining).
+    Leaves "released 20 Israeli captives alive" (the release day's count)."""
+    if r.alive and not r.metric.endswith("_released"):
+        return True
+    return r.metric == "hostages_held" and bool(_LIVING.search(r.right[:r.np.end]) or (
+        (r.part_of or _REMAINING_NP.search(r.core_left[-30:] + r.right[:r.np.end]))
+        and _ALIVE_PARTICIPLE.match(r.after)))
+
+
 def _group(s: _Sentence, r: _Reading) -> str | None:
     """`all` for a count of the whole population, else the sub-group counted (``groups`` in
     figure_words.json): "13,000 children have been killed" (children), "including 300
@@ -210,14 +222,8 @@ def _group(s: _Sentence, r: _Reading) -> str | None:
     held_group = _group_among_the_held(s, r) or _part_of_subgroup(s, r) or _part_in_aside(s, r)
     if held_group:
         return held_group
-    if (r.alive and not r.metric.endswith("_released")) or (
-            r.metric == "hostages_held" and (_LIVING.search(r.right[:r.np.end]) or (
-                (r.part_of or _REMAINING_NP.search(r.core_left[-30:] + r.right[:r.np.end]))
-                and _ALIVE_PARTICIPLE.match(r.after)))):
-        return "alive"  # "20 of them believed alive", "holds 24 living hostages", "three of
-        # the 24 hostages believed to be alive" (24: the living), "the nearly 100 remaining
-        # hostages believed to be alive" (the living among the remaining) (not
-        # "released 20 Israeli captives alive": the release day's count)
+    if _the_living(r):
+        return "alive"
     if r.metric == "displaced" and _IN_SHELTERS.match(r.after):
         return "in shelters"  # "1.3 million displaced people were sheltering in 155 UNRWA
         # facilities": the part in shelters (not "1.4 million people sheltering in Rafah")
