@@ -39,8 +39,9 @@ lists, metrics), :mod:`.noun_phrase` (excluded quantities, hedge, noun phrase),
 :mod:`.reading` (one number's reading), :mod:`.predicates` (relative clauses and
 participles), :mod:`.states` (what the predicate says), :mod:`.parts` (parts of the count
 before), :mod:`.metric`, :mod:`.groups` (sub-counts), :mod:`.rows` (population, bound, quote),
-:mod:`.vetoes`, :mod:`.breakdowns` (by nationality), :mod:`.sentence`
-(:func:`figures_in_sentence`) and :mod:`.document` (:func:`find_figures`).
+:mod:`.scope_vetoes` (counts of another scope), :mod:`.vetoes`, :mod:`.breakdowns` (by
+nationality), :mod:`.sentence` (:func:`figures_in_sentence`) and :mod:`.document`
+(:func:`find_figures`).
 
 >>> import spacy
 >>> nlp = spacy.blank("en"); nlp.add_pipe("sentencizer")           # doctest: +ELLIPSIS
