@@ -92,6 +92,10 @@ _PART_AFTER = re.compile(r",\s*(?:including|of\s+(?:them|whom)|among\s+them)\s+(
 # (a release of a night is that night's count: "Thirty Palestinian prisoners were freed
 # overnight")
 _SPAN_OF_DAYS = re.compile(r"\b(?:week|few\s+days|overnight)\b", re.IGNORECASE)
+# the other side of a release told before the count: "Overnight, Hamas released the remains of
+# four hostages in exchange for over 600 Palestinian prisoners" (a night's release, no rate)
+_RELEASE_FOR_BEFORE = re.compile(r"\b(?:released|freed|returned|handed\s+over)\b[^.;]{0,80}?"
+                                 r"\bin\s+(?:exchange|return)\s+for\s*$", re.IGNORECASE)
 _RELEASE_PREDICATE = re.compile(r"^[^.;]{0,80}?\b(?:were|have\s+been|had\s+been)\s+"
                                 r"(?:released|freed|set\s+free)\b", re.IGNORECASE)
 
@@ -121,7 +125,7 @@ def _rate_governs(sentence: str, number: Number, after: str, core_left: str,
     rate_after = [m for m in lexicon.rate_re.finditer(_DURATION.sub("", after[:80]))
                   if m.start() < 45]  # (read past the cut: "a week-long truce" is no rate)
     rate_before = lexicon.rate_re.search(_DURATION.sub("", near_left)[-50:])
-    releases = _RELEASE_PREDICATE.match(after)
+    releases = _RELEASE_PREDICATE.match(after) or _RELEASE_FOR_BEFORE.search(core_left)
     if rate_before and not rate_after and _WAR_ANCHOR_AFTER.match(after):
         rate_before = None  # "127 people died in the last 24 hours, and 68,883 people have been
         # injured since war erupted on October 7": the number's own anchor is the war's
