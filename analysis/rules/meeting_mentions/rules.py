@@ -84,7 +84,7 @@ def _arrive_rule(finder, facts: Facts, s: Sentence, group: Group) -> bool:
     non-negotiator."""
     return ("arrive" in facts.kinds and bool(facts.location)
             and (facts.negotiator or (facts.unnamed and (facts.talks_in_sentence or facts.topic))
-                 or _delegation_goes(facts))
+                 or _delegation_goes(facts) or _negotiators_go(s, group))
             and (facts.topic or facts.doc_topic or "noun" in facts.kinds))
 
 
@@ -104,7 +104,7 @@ def _travel_rule(finder, facts: Facts, s: Sentence, group: Group) -> bool:
     leaving = {t.word.lower() for t in group.triggers if t.kind == "travel"} <= \
         finder.lex["departure"] or any(w in finder.lex["departure"]
                                       for w in s.lower[:max(group.positions) - s.start])
-    if _delegation_goes(facts) and about and not leaving:
+    if (_delegation_goes(facts) or _negotiators_go(s, group)) and about and not leaving:
         return True
     return facts.negotiator and (finder._travel_for_talks(s, group) or (
         about and not leaving and all(map(finder.table.is_negotiator, facts.names))))
@@ -116,6 +116,21 @@ def _delegation_goes(facts: Facts) -> bool:
     will travel to Cairo', 'Delegations from Israel and Hamas have been in the Gulf state'.
     Leaves named people (their own rules) and 'officials flew to Cairo' (no delegation)."""
     return "delegation" in facts.kinds and facts.unnamed
+
+
+NEGOTIATOR_SUBJECTS = {"negotiators", "mediators"}  # unnamed, but in the talks by name
+
+
+def _negotiators_go(s: Sentence, group: Group) -> bool:
+    """Unnamed negotiators who arrive or travel, the word at most three words before the verb
+    (their subject): 'Israeli negotiators landed in Cairo on Sunday', 'Qatari and Egyptian
+    mediators arrived in Doha', 'the negotiators will fly to Cairo'. Leaves 'Netanyahu arrived
+    in Washington as negotiators met in Doha' (the negotiators after the verb) and 'officials
+    arrived in Cairo' (officials of anything)."""
+    return any(t.kind in ("arrive", "travel") and any(
+        w in NEGOTIATOR_SUBJECTS for w in s.lower[max(0, t.position - s.start - 4):
+                                                  t.position - s.start])
+        for t in group.triggers)
 
 
 VISIT_VERBS = {"visit", "visits", "visited", "visiting"}
