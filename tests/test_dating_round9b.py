@@ -1,0 +1,26 @@
+"""Round 9, second wave, of issue 12: evidence that chooses among the compiled rounds of
+talks an article's meetings fit (the largest class of abstentions). The sentences are our
+own, written to the mechanism; each case says what must and must not come out."""
+
+from analysis.rules.dates import date_signals
+
+
+def _events(text):
+    return [(m["event"], m.get("tense")) for m in date_signals(text) if m["kind"] == "event"]
+
+
+def _philadelphi(text):
+    return [e for e, t in _events(text) if "Philadelphi corridor" in e and t != "future"]
+
+
+def test_israeli_troops_on_the_philadelphi_corridor_are_after_may_2024():
+    for text in ("The talks stalled over Israel's presence in the Philadelphi Corridor.",
+                 "Hamas demands that Israeli forces withdraw from the Philadelphi corridor.",
+                 "Netanyahu insists on keeping troops deployed along the Philadelphi route.",
+                 "Egypt wants a full withdrawal of Israeli troops from the Philadelphi Corridor.",
+                 "Israel wants to maintain control of the Philadelphi Corridor."):
+        assert _philadelphi(text), (text, _events(text))
+    # the corridor named as a place, or as a plan before the army took it, is not that state
+    for text in ("The Philadelphi Corridor runs along Gaza's border with Egypt.",
+                 "Netanyahu said the Philadelphi corridor must be in Israel's hands."):
+        assert not _philadelphi(text), (text, _events(text))
