@@ -24,3 +24,13 @@ def test_israeli_troops_on_the_philadelphi_corridor_are_after_may_2024():
     for text in ("The Philadelphi Corridor runs along Gaza's border with Egypt.",
                  "Netanyahu said the Philadelphi corridor must be in Israel's hands."):
         assert not _philadelphi(text), (text, _events(text))
+
+
+def test_three_hostages_killed_by_mistake_in_other_words():
+    for text in ("This came after three Israeli hostages were accidentally killed by the army.",
+                 "Soldiers mistakenly shot and killed three hostages who had escaped.",
+                 "It came after three hostages were mistakenly killed by troops in Gaza."):
+        assert [e for e, _ in _events(text) if "mistakenly shot" in e], (text, _events(text))
+    # three others shot by mistake are not the hostages of December 2023
+    other = "Soldiers mistakenly shot dead three Palestinians near the fence."
+    assert not [e for e, _ in _events(other) if "mistakenly shot" in e], _events(other)
