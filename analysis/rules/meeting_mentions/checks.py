@@ -249,7 +249,8 @@ class ChecksMixin:
         meeting': a meeting word (or a deal verb with the topic) follows the travel verb
         closely (a place counting as one word: 'flew into the Red Sea resort of Sharm
         el-Sheikh early on Wednesday for the talks'), in the same clause or its 'where'
-        clause."""
+        clause. A hyphen counts as no word ('for a new series of face-to-face
+        discussions')."""
         lower = s.lower
         for trigger in group.triggers:
             if trigger.kind != "travel":
@@ -258,7 +259,7 @@ class ChecksMixin:
             inside = {k - s.start for p in group.places + group.dates
                       for k in range(p.start + 1, p.end)}
             extra = sum(1 for k in range(i + 1, min(len(lower), i + 20))
-                        if k in inside or lower[k] in ("the", "early", "late"))
+                        if k in inside or lower[k] in ("the", "early", "late", "-"))
             for j in range(i + 1, min(len(lower), i + 12 + extra)):
                 if lower[j] in (",", ";", ":") and lower[j + 1:j + 2] != ["where"]:
                     break  # (but "head to Jerusalem, where he entered a meeting with X")

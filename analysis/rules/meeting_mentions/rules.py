@@ -106,6 +106,9 @@ def _travel_rule(finder, facts: Facts, s: Sentence, group: Group) -> bool:
                                       for w in s.lower[:max(group.positions) - s.start])
     if (_delegation_goes(facts) or _negotiators_go(s, group)) and about and not leaving:
         return True
+    if about and not leaving and _negotiators_go(s, group, finder.lex["negotiator_noun"]) \
+            and _towards(s, group) and finder._travel_for_talks(s, group):
+        return True  # "Israeli officials traveled to Qatar for a new series of discussions"
     return facts.negotiator and (finder._travel_for_talks(s, group) or (
         about and not leaving and all(map(finder.table.is_negotiator, facts.names))))
 
@@ -121,16 +124,24 @@ def _delegation_goes(facts: Facts) -> bool:
 NEGOTIATOR_SUBJECTS = {"negotiators", "mediators"}  # unnamed, but in the talks by name
 
 
-def _negotiators_go(s: Sentence, group: Group) -> bool:
-    """Unnamed negotiators who arrive or travel, the word at most three words before the verb
-    (their subject): 'Israeli negotiators landed in Cairo on Sunday', 'Qatari and Egyptian
-    mediators arrived in Doha', 'the negotiators will fly to Cairo'. Leaves 'Netanyahu arrived
-    in Washington as negotiators met in Doha' (the negotiators after the verb) and 'officials
-    arrived in Cairo' (officials of anything)."""
+def _negotiators_go(s: Sentence, group: Group, words=NEGOTIATOR_SUBJECTS) -> bool:
+    """Unnamed negotiators who arrive or travel, the word (of `words`) at most three words
+    before the verb (their subject): 'Israeli negotiators landed in Cairo on Sunday', 'Qatari
+    and Egyptian mediators arrived in Doha', 'the negotiators will fly to Cairo'. Leaves
+    'Netanyahu arrived in Washington as negotiators met in Doha' (the negotiators after the
+    verb) and 'officials arrived in Cairo' (officials of anything: `_travel_rule` takes them
+    with talks as the trip's purpose)."""
     return any(t.kind in ("arrive", "travel") and any(
-        w in NEGOTIATOR_SUBJECTS for w in s.lower[max(0, t.position - s.start - 4):
-                                                  t.position - s.start])
+        w in words for w in s.lower[max(0, t.position - s.start - 4):t.position - s.start])
         for t in group.triggers)
+
+
+def _towards(s: Sentence, group: Group) -> bool:
+    """A travel verb of the group followed by 'to' or 'into' (a trip towards the place):
+    'traveled to Qatar', 'flew into Cairo'. Leaves 'returned from Qatar for consultations'."""
+    return any(t.kind == "travel" and s.lower[t.position - s.start + 1:
+                                              t.position - s.start + 2] in (["to"], ["into"])
+               for t in group.triggers)
 
 
 VISIT_VERBS = {"visit", "visits", "visited", "visiting"}

@@ -35,6 +35,7 @@ from analysis.rules.meeting_mentions.geometry import (
     _title_head,
 )
 
+POSSESSIVES = {"their", "its", "his", "her"}  # "on their way to Qatar": a trip
 COINCIDE = {"parallel", "coinciding", "coincides", "coincided", "simultaneously"}  # a meeting
 # named as the time of another: "parallel to Netanyahu's meeting with Trump"
 
@@ -84,7 +85,7 @@ class TriggerMixin:
         if self._candidates is None:
             lex = self.lex
             self._candidates = frozenset().union(
-                REACH_VERBS, SIT_VERBS, ("meeting", "engage", "engaged", "engaging"),  # phrases
+                REACH_VERBS, SIT_VERBS, ("meeting", "engage", "engaged", "engaging", "way"),
                 lex["receive_verb"], lex["meet_verb"], lex["noun"], ("one",),  # the one that
                 lex["under_attack_verb"], PRESENCE_WORDS, lex["weak_verb"], lex["arrive_verb"],
                 lex["travel_verb"], lex["delegation"], lex["join_verb"],
@@ -167,6 +168,9 @@ class TriggerMixin:
             return "meet"
         if word in ("engage", "engaged", "engaging") and lower[max(0, i - 2):i] == ["re", "-"]:
             return "meet"
+        if word == "way" and i > 1 and lower[i - 2] == "on" and lower[i - 1] in POSSESSIVES \
+                and lower[i + 1:i + 2] == ["to"]:
+            return "travel"  # "Israeli officials are on their way to Qatar for talks"
         return ""
 
     def _reference_kind(self, lower: list[str], i: int) -> str:
