@@ -34,3 +34,26 @@ def test_three_hostages_killed_by_mistake_in_other_words():
     # three others shot by mistake are not the hostages of December 2023
     other = "Soldiers mistakenly shot dead three Palestinians near the fence."
     assert not [e for e, _ in _events(other) if "mistakenly shot" in e], _events(other)
+
+
+def _last_month(text):
+    return [m["event"] for m in date_signals(text) if m["kind"] == "event" and m.get("last_month")]
+
+
+def test_an_event_told_as_last_months_puts_the_report_in_the_next_month():
+    import datetime as dt
+
+    from analysis.assemble import dating
+    for text in ("The deal follows the 20-point peace plan announced last month by Trump.",
+                 "Last month, the International Criminal Court issued arrest warrants for "
+                 "Netanyahu and Gallant."):
+        assert _last_month(text), (text, date_signals(text))
+    inf = dating.infer_date(date_signals(
+        "The deal follows the 20-point peace plan announced last month by Trump."), [], [])
+    told = [c for c in inf.constraints if "last month" in c.label]
+    days, _ = dating.calendar_days()
+    allowed = [days[i] for i in told[0].allowed.nonzero()[0]]
+    assert allowed[0] >= dt.date(2025, 9, 30) and allowed[-1] <= dt.date(2025, 11, 1), allowed
+    # "last month" of another clause is not the event's
+    other = "The talks broke down last month, after Israel's strike on Hamas leaders in Doha."
+    assert not _last_month(other), date_signals(other)

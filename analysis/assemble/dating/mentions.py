@@ -280,6 +280,8 @@ def event_constraint(mention: dict) -> Constraint | None:
         return Constraint("event", f"'{mention['text']}' {mention.get('offset_days')} days "
                           f"before: {what}", _mask_range(n, lo, hi), prefer,
                           anchors=(at,))
+    if mention.get("last_month") and tense in ("past", "recent"):
+        return _last_month_constraint(mention, first, what)
     if tense == "recent":
         within = int(mention.get("recent_days") or RECENT_EVENT_DAYS)   # (the recency
         # preference, from its anchor, already favours the days right after it)
@@ -294,6 +296,20 @@ def event_constraint(mention: dict) -> Constraint | None:
     return Constraint("event", f"'{mention['text']}' past: {what}", _mask_range(n, first, n),
                       anchors=() if mention.get("since") or mention.get("event_kind") == "state"
                       else (first,))
+
+
+def _last_month_constraint(mention: dict, first: int, what: str) -> Constraint:
+    """An event told as last month's ("the 20-point plan announced last month"): the report
+    lies in the calendar month after the event's day (a day of margin either side)."""
+    days, _ = calendar_days()
+    n = len(days)
+    day = days[max(0, min(first, n - 1))]
+    begin = (day.replace(day=1) + dt.timedelta(days=32)).replace(day=1)
+    end = (begin + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
+    return Constraint("event", f"'{mention['text']}' last month: {what}: in "
+                      f"{begin:%B %Y}", _mask_range(n, _index(days, begin) - 1,
+                                                    _index(days, end) + 1),
+                      anchors=(first,))
 
 
 def office_constraint(mention: dict) -> Constraint | None:

@@ -37,6 +37,7 @@ from analysis.rules.dates.truces import (  # noqa: F401
 from analysis.rules.dates.weeks import (
     _attach_weekdays,
     _dates_of_a_coming_event,
+    _events_of_last_month,
     _events_of_the_coming_week,
     _events_of_the_week,
     _events_of_their_own_date,
@@ -137,6 +138,7 @@ def date_signals(text: str, sentences: list[tuple[int, int]] | None = None) -> l
     _dates_of_a_coming_event(mentions, sentence_of)
     _events_of_the_week(text, mentions, sentence_of)
     _events_of_the_coming_week(text, mentions, sentence_of)
+    _events_of_last_month(text, mentions)
     _year_hints(text, mentions, sentences)
     mentions += _truce_days(text, mentions, sentence_of)
     mentions = _truce_of_its_milestone(mentions, sentence_of)
