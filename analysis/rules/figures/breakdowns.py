@@ -7,10 +7,12 @@ brackets or after a colon is a row of the whole's metric. Fed by :mod:`.rows`; f
 
 from __future__ import annotations
 
+import re
+
 from analysis.rules.figures.noun_phrase import _noun_phrase
 from analysis.rules.figures.rates import _BREAKDOWN_CLOSE, _BREAKDOWN_OPEN, _ONE_ARTICLE
 from analysis.rules.figures.rows import _make_row
-from analysis.rules.figures.words import FigureLexicon
+from analysis.rules.figures.words import _MODAL_RE, FigureLexicon
 from analysis.rules.numbers import Number
 
 
@@ -51,3 +53,41 @@ def _breakdowns(sentence: str, offset: int, numbers: list[Number], outcomes: lis
                                    False, sentence, offset, start, quote_end, start, lexicon,
                                    group=group))  # "20 Israeli civilians, five soldiers": groups
     return found
+
+
+# what says the people of a list by nationality were freed, in the sentence: "The released
+# hostages comprised", "were among those freed", "This third batch of hostages included"
+_RELEASED_LIST = re.compile(r"\b(?:released|freed|set\s+free|handed\s+over|batch(?:es)?)\b",
+                            re.IGNORECASE)
+# a gap between two parts of one list: ", ", " and ", ", including three members of one family, "
+_LIST_GAP = re.compile(r"^\s*(?:,\s*(?:including|among\s+them)\b[^,;.:]{0,60},?)?\s*"
+                       r"(?:,?\s*and\s+|,\s*)$", re.IGNORECASE)
+
+
+def _nationality_list(sentence: str, offset: int, numbers: list[Number], outcomes: list[dict],
+                      lexicon: FigureLexicon) -> list[dict]:
+    """Hostages freed, told as a list of counts by nationality with no whole before it and no
+    trigger beside the numbers: "The released hostages comprised 81 Israelis, 23 Thai nationals
+    and one Filipino", "10 Israelis ... and two Thai nationals were among those freed", "This
+    third batch of hostages included 13 Israelis, 3 Thais, and 1 Russian national": one
+    released row per part. Needs two parts or more, one of them foreign (a list of Israelis and
+    Thais is of hostages), a word of release in the sentence and no modal ("Hamas is expected to
+    free 10 Israelis and two Thais": pending). Leaves lists of the held or the dead ("Eleven of
+    the deceased hostages still in Gaza are Israeli, one is Tanzanian": no release word)."""
+    if not _RELEASED_LIST.search(sentence) or _MODAL_RE.search(sentence):
+        return []
+    parts = []
+    for number, outcome in zip(numbers, outcomes):
+        if outcome["metric"] is not None or outcome.get("excluded") or outcome.get("pending"):
+            continue
+        np = _noun_phrase(sentence[number.end:], lexicon)
+        if np.kind in ("person", "hostage") and (np.foreign or np.nationality == "israeli"):
+            parts.append((number, np))
+    joined = [p for i, p in enumerate(parts) if any(
+        _LIST_GAP.match(sentence[a[0].end + a[1].end:b[0].start])
+        for a, b in zip(parts, parts[1:]) if p in (a, b))]
+    if len(joined) < 2 or not any(np.foreign for _, np in joined):
+        return []
+    return [_make_row("hostages_released", "other" if np.foreign else "israeli", number.value,
+                      "exact", None, None, False, sentence, offset, number.start,
+                      number.end + np.end, number.start, lexicon) for number, np in joined]

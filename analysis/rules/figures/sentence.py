@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from analysis.rules.figures.breakdowns import _breakdowns
+from analysis.rules.figures.breakdowns import _breakdowns, _nationality_list
 from analysis.rules.figures.groups import _group
 from analysis.rules.figures.metric import (
     TOLL_MAX,
@@ -79,6 +79,7 @@ def figures_in_sentence(sentence: str, offset: int = 0, context: str = "",
             s.rows.append(row)
             outcome["metric"], outcome["row"] = row["metric"], row
     s.rows.extend(_breakdowns(sentence, offset, s.numbers, s.outcomes, lexicon))
+    s.rows.extend(_nationality_list(sentence, offset, s.numbers, s.outcomes, lexicon))
     s.rows.extend(_list_end_article(s))
     return s.rows
 
