@@ -78,6 +78,14 @@ _OWN_NATIONALS = re.compile(r"^\s+of\s+(?:its|their|our)\s+(?:own\s+)?(?:nationa
                             r"workers|people)\b", re.IGNORECASE)
 _FOREIGN_COUNTRY = re.compile(r"\b(?:Thailand|Thai|Bangkok|Nepal|Nepalese|Kathmandu|Philippines|"
                               r"Filipino|Manila|Tanzania|Sri\s+Lanka|China|Chinese)\b")
+# a foreign government opening the sentence, after a dateline: "Thailand says 12 hostages
+# freed", "TEL AVIV - Thai Foreign Minister ... hoped for freedom soon for the remaining 13
+# hostages" (its count is of its own nationals when no Israeli is named)
+_FOREIGN_SPEAKER = re.compile(r"^(?:[A-Z][A-Z .,/]{2,40}\s[-–—]\s*)?(?:Thailand|Nepal|"
+                              r"(?:Thai|Nepali|Nepalese|Filipino|Philippine)\s+(?:Foreign|Prime|"
+                              r"Labou?r)\s+Minister|(?:Thai|Nepali|Nepalese|Philippine)\s+"
+                              r"(?:government|officials?|ministry|PM|embassy))\b")
+_ISRAELI_WORD = re.compile(r"\bIsraelis?\b")
 # what links two counts of one nationality ("holding 20 Thai nationals after having freed 10")
 # and what ends the chain: a total, a side named, a new clause ("with 73 still in captivity")
 # a bare number: nothing that could describe the people after it ("and one dual
@@ -100,6 +108,9 @@ def _foreign_count(np: NounPhrase, sentence: str, number: Number, rows: list) ->
         return False
     if _OWN_NATIONALS.match(sentence[number.end:]) and _FOREIGN_COUNTRY.search(
             sentence[:number.start]):
+        return True
+    if np.kind == "hostage" and _FOREIGN_SPEAKER.match(sentence) and not _ISRAELI_WORD.search(
+            sentence):
         return True
     if np.kind not in (None, "pronoun"):
         return False
