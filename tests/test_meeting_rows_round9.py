@@ -84,3 +84,24 @@ def test_a_late_copy_takes_the_recorded_day_before_the_report():
              "status": "planned"}]
     late_copy_weekday(rows, dt.date(2024, 12, 1))  # the record: Cairo, 30 Nov - 1 Dec 2024
     assert [r["date"] for r in rows] == ["2024-11-30", "2024-12-07", "2024-12-07"]
+
+
+def _held_at(place):
+    from analysis.assemble.meeting_match import Cluster
+
+    return Cluster(mentions=[{"kind": "primary", "status": "held", "quote": "left Cairo"}],
+                   location=place, held=True)
+
+
+@pytest.mark.parametrize("quote, status, apart", [
+    ("delegation will return to Cairo", "planned", True),  # a coming back: another meeting
+    ("the next round of talks in Cairo", "planned", True),
+    ("Barnea is expected to return to Qatar Friday", "planned", True),
+    ("delegation will travel to Cairo for the talks", "planned", False),  # a trip to them
+    ("delegation returned to Cairo on Monday", "held", False),  # held: the same talks
+])
+def test_a_further_meeting_is_not_the_one_held(quote, status, apart):
+    from analysis.assemble.meeting_match import _further_meeting
+
+    mention = {"kind": "primary", "status": status, "quote": quote, "location": "Cairo"}
+    assert _further_meeting(_held_at("Cairo"), mention) is apart

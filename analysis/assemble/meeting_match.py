@@ -103,6 +103,10 @@ def _compatible(cluster: Cluster, mention: dict, day, gazetteer: Gazetteer,
             (mention.get("status") == "held") != cluster.held and not mention.get("boundary") \
             and not mention.get("location"):
         return False  # "Barnea met Netanyahu Thursday" is not the trip to Doha planned Friday
+    if _further_meeting(cluster, mention):
+        return False  # "a new round of talks will take place today in Miami" is not the
+        # meeting Witkoff held there; "a Hamas delegation will return to Cairo" is not the
+        # talks it has left
     if _other_side_trip(cluster, mention):
         return False  # "a Hamas delegation is expected to arrive in Cairo" is not the
         # Israeli delegation's talks held there
@@ -153,6 +157,23 @@ def _compatible(cluster: Cluster, mention: dict, day, gazetteer: Gazetteer,
     if len(people) >= 2 and "met" in mention.get("trigger", "").lower().split():
         return False  # "Sisi met Burns on Saturday": a meeting of its own
     return True
+
+
+FURTHER = re.compile(r"\b(?:new|next|another|fresh|further)\s+round\b|"
+                     r"\b(?:return|returns|returning|come\s+back|be\s+back)\s+to\b", re.IGNORECASE)
+
+
+def _further_meeting(cluster: Cluster, mention: dict) -> bool:
+    """A meeting planned as a further one ('a new round of talks will take place today in
+    Miami', 'the next round of talks', 'a Hamas delegation will return to Cairo') is a
+    meeting of its own, not the meeting held before it: the planned mention's words name
+    another round or a coming back while the meeting it would join is held. Leaves held
+    mentions ('returned to Cairo on Monday' joins the talks there), plans joining a plan,
+    and a planned trip to the talks ('will travel to Cairo for the talks')."""
+    if mention.get("status") != "planned" or mention.get("kind") != "primary" or \
+            not cluster.held:
+        return False
+    return bool(FURTHER.search(mention.get("quote", "")))
 
 
 def _other_side_trip(cluster: Cluster, mention: dict) -> bool:
