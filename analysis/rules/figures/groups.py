@@ -168,6 +168,9 @@ def _groups_side_by_side(s: _Sentence, r: _Reading) -> bool:
 
 _REMAINING_NP = re.compile(r"\bremaining\b", re.IGNORECASE)
 _LIVING = re.compile(r"\b(?:living|alive|surviving)\b", re.IGNORECASE)
+_LIVING_AND_DEAD = re.compile(r"\b(?:living|alive)\s+(?:and|or)\s+(?:the\s+)?(?:dead|deceased)\b|"
+                              r"\b(?:dead|deceased)\s+(?:and|or)\s+(?:the\s+)?(?:living|alive)\b",
+                              re.IGNORECASE)
 SUBSET_METRICS = {"killed", "injured", "hostages_held", "prisoners_held", "hostages_released",
                   "prisoners_released", "displaced"}
 
@@ -206,6 +209,8 @@ def _the_living(r: _Reading) -> bool:
     Leaves "released 20 Israeli captives alive" (the release day's count)."""
     if r.alive and not r.metric.endswith("_released"):
         return True
+    if _LIVING_AND_DEAD.search(r.right[:r.np.end]):
+        return False  # "the remaining 48 living and dead captives": all the held
     return r.metric == "hostages_held" and bool(_LIVING.search(r.right[:r.np.end]) or (
         (r.part_of or _REMAINING_NP.search(r.core_left[-30:] + r.right[:r.np.end]))
         and _ALIVE_PARTICIPLE.match(r.after)))

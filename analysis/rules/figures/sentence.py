@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from analysis.rules.figures.breakdowns import _breakdowns, _nationality_list
-from analysis.rules.figures.groups import _group
+from analysis.rules.figures.groups import _LIVING, _group
 from analysis.rules.figures.metric import (
     TOLL_MAX,
     _hostage_context,
@@ -150,6 +150,8 @@ def _read_number(s: _Sentence, number: Number, outcome: dict, previous: dict | N
         r.metric = "hostages_taken"  # "more than 250 held hostage, around 100 of whom remain"
     if r.metric is None:
         _inherit_metric(s, r, previous)
+    if r.metric == "hostages_dead" and _LIVING.search(r.right[:r.np.end]):
+        r.metric = "hostages_held"  # "the last 20 surviving hostages ... those confirmed dead"
     r.metric = _plausible_metric(r.metric, r.value)
     if r.metric is None:
         return None
