@@ -142,20 +142,25 @@ def _ongoing(s: Sentence, group: Group) -> str:
 
 def _on_the_way(s: Sentence, group: Group) -> bool:
     """'is heading to Cairo on Sunday, where he will meet', 'is traveling to Doha for an
-    emergency meeting', 'is headed for an emergency meeting in Qatar', 'are on their way': a
-    trip under way, so the meeting is planned. Leaves 'headed the delegation'."""
+    emergency meeting', 'is headed for an emergency meeting in Qatar', 'are on their way',
+    'The Israeli delegation heading to Doha Sunday is expected to include' (a delegation word
+    right before the -ing form): a trip under way, so the meeting is planned. Leaves 'headed
+    the delegation', 'the delegation that headed to Doha on Sunday'."""
     if "on his way" in s.text_lower or "on their way" in s.text_lower or \
             "on her way" in s.text_lower:
         return True
     return any(t.kind in ("travel", "arrive") and (t.word.lower().endswith("ing") or (
         t.word.lower() == "headed" and s.lower[t.position - s.start + 1:t.position - s.start
                                                 + 2] in (["for"], ["to"]))) and
-               s.lower[t.position - s.start - 1:t.position - s.start] in (
-                   ["is"], ["are"], ["reportedly"]) and not _leaving_meeting(s, group, t)
-               for t in group.triggers)
+               (s.lower[t.position - s.start - 1:t.position - s.start] in (
+                   ["is"], ["are"], ["reportedly"]) or (t.word.lower().endswith("ing") and s.lower[
+                       t.position - s.start - 1:t.position - s.start] in TRAVELLING_GROUPS))
+               and not _leaving_meeting(s, group, t) for t in group.triggers)
 
 
 DEPARTING = {"leaving", "departing"}
+TRAVELLING_GROUPS = (["delegation"], ["delegations"], ["team"], ["negotiators"])  # "the
+# delegation heading to Doha Sunday": the -ing form after them is a trip under way
 
 
 def _leaving_meeting(s: Sentence, group: Group, trigger: Trigger) -> bool:
