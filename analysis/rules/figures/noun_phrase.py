@@ -242,11 +242,19 @@ def _displaced_after(right: str, lexicon: FigureLexicon) -> bool:
     # million people packed into one of the most densely populated areas": its size)
 
 
+# a verb of rising whose particle is "up": "has shot up to 915", "went up to 7,000"
+_RISE_BEFORE = re.compile(r"\b(?:shot|shoots|shooting|gone|went|goes|going|jumped|jumps|climbed|"
+                          r"risen|rose|rises|moved|crept|creeping|ticked|edged)\s+$",
+                          re.IGNORECASE)
+
+
 def _hedge(left: str, lexicon: FigureLexicon) -> tuple[str, int]:
     """(qualifier, start offset of the hedge in `left`), exact when unhedged."""
     match = lexicon.hedge_re.search(left)
     if match:
         word = re.sub(r"\s+", " ", match.group(1).lower())
+        if word == "up to" and _RISE_BEFORE.search(left[:match.start()]):
+            return "exact", len(left)  # "has shot up to 915": a verb's particle, no bound
         for regex in lexicon.left.values() if lexicon.any_left_re.search(left) else ():
             trigger = regex.search(left)
             if trigger and trigger.start() < match.start() < trigger.end():

@@ -77,9 +77,11 @@ _BODIES_TALLY = re.compile(r"\b(?:number|total|tally)\s+of\s+(?:[\w-]+\s+){0,2}?
 
 
 # ("hostages killed in captivity have been ...", "six hostages held in Gaza have been retrieved")
-_MOVED_AFTER = re.compile(r"^\s*(?:(?:killed|murdered|slain|who\s+died)\s+in\s+(?:Hamas\s+)?"
-                          r"captivity\s*,?\s*|held\s+in\s+(?:Gaza|captivity)\s+)?"
-                          r"(?:(?:were|was|have\s+been|has\s+been|had\s+been)\s+)?(?:returned|"
+_MOVED_AFTER = re.compile(r"^\s*(?:(?:deceased|dead)\s+(?=have|has|were|was))?"
+                          r"(?:(?:killed|murdered|slain|who\s+died)\s+in\s+(?:Hamas\s+)?"
+                          r"captivity\s*,?\s*|held\s+in\s+(?:the\s+)?(?:Gaza(?:\s+Strip)?|captivity)\s+)?"
+                          r"(?:(?:were|was|have\s+been|has\s+been|had\s+been)\s+)?"
+                          r"(?:(?:confirmed|reported)\s+(?:as\s+)?)?(?:returned|"
                           r"handed\s+(?:over|back)|released|recovered|retrieved|repatriated|"
                           r"received|transferred|brought\s+back|sent\s+back|pulled\s+(?:out|from)|"
                           r"found)\b", re.IGNORECASE)
