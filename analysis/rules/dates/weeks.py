@@ -1,4 +1,5 @@
-"""Events of the report's week and of its coming days: an event next to a weekday,
+"""Events of the report's week and of its coming days, and of the month before it ("last
+month" next to an event): an event next to a weekday,
 "yesterday" or "tomorrow" in its sentence, on a coming date, and a weekday naming a date's
 weekday ("Tuesday 13 February"). Fed by :mod:`.finding`, :mod:`.resolving`; feeds
 :mod:`.signals` (round 7: split from :mod:`.tenses`).
