@@ -57,3 +57,12 @@ def test_an_event_told_as_last_months_puts_the_report_in_the_next_month():
     # "last month" of another clause is not the event's
     other = "The talks broke down last month, after Israel's strike on Hamas leaders in Doha."
     assert not _last_month(other), date_signals(other)
+
+
+def test_a_count_a_past_deal_named_is_not_the_count_held_now():
+    from analysis.assemble.dating.hostages import not_a_current_count
+    sentence = ("In the first phase of the Gaza deal, Palestinian terrorists committed to "
+                "releasing the remaining 48 living and dead captives held in the territory.")
+    assert not_a_current_count({"sentence": sentence, "quote": "48 living and dead captives"})
+    held = "Hamas is still holding 48 hostages in Gaza, the army said."
+    assert not not_a_current_count({"sentence": held, "quote": "48 hostages"})

@@ -156,13 +156,22 @@ SUB_GROUP_AFTER = re.compile(
 # alive" (the deal of October 2025 told in December)
 PAST_OF_WHOM = re.compile(r"^[^.;]*?,\s+(?:\w+\s+){1,3}of\s+whom\s+were\b", re.IGNORECASE)
 SUB_GROUP_BEFORE = re.compile(r"\b(?:video|footage|recording|clip)s?\b", re.IGNORECASE)
+# ... or the count a past deal's terms named (round 9, second wave): "Palestinian terrorists
+# committed to releasing the remaining 48 living and dead captives" (a report of December 2025
+# on the October deal), "Hamas agreed to free all 48 hostages": the count at the deal, not
+# at the report. Not "Hamas holds 48 hostages" nor a deal still to come ("would release").
+DEAL_TERMS_BEFORE = re.compile(r"\b(?:committed|agreed|pledged|promised|undertook)\s+to\s+"
+                               r"(?:release|releasing|free|freeing|return|returning|"
+                               r"hand(?:ing)?\s+over)\s+(?:the\s+|all\s+)?(?:remaining\s+)?$",
+                               re.IGNORECASE)
 # ... but a count after "of the" is the whole the living are a part of: "fewer than half of
 # the 59 hostages are alive", "20 of the 48 hostages are believed alive" (round 6)
 PARTITIVE_BEFORE = re.compile(r"\bof\s+(?:the\s+|all\s+)?$", re.IGNORECASE)
 
 
 def not_a_current_count(figure: dict) -> bool:
-    """:data:`PAST_COUNT` before the figure or :data:`ALIVE_COUNT` right after it (not after
+    """:data:`PAST_COUNT` or :data:`DEAL_TERMS_BEFORE` before the figure or
+    :data:`ALIVE_COUNT` right after it (not after
     "of the": :data:`PARTITIVE_BEFORE`); not "how many are alive" (a question about the
     count: "the 100 hostages it is holding and how many are alive" is the count held); a
     sub-group (:data:`SUB_GROUP_AFTER`, :data:`SUB_GROUP_BEFORE`)."""
@@ -175,6 +184,7 @@ def not_a_current_count(figure: dict) -> bool:
     told_past = quote and PAST_OF_WHOM.match(sentence[sentence.find(quote) + len(quote):])
     whole = PARTITIVE_BEFORE.search(before)   # "fewer than half of the 59 hostages are alive"
     return bool(PAST_COUNT.search(before) or SUB_GROUP_BEFORE.search(before) or told_past or
+                DEAL_TERMS_BEFORE.search(before) or
                 SUB_GROUP_AFTER.search(rest + after) or
                 (alive and not whole and
                  not re.search(r"\bhow\s+many\b", alive.group(0), re.IGNORECASE)))
