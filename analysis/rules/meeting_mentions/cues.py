@@ -345,10 +345,11 @@ EVENT_NOUNS = {"victory", "election", "elections", "win", "war", "fighting", "as
                "killing", "bombing", "raid", "offensive", "protest", "protests", "rally", "vote",
                "crash", "hostilities", "attacks", "massacre", "invasion", "incursion",
                "events", "developments", "situation", "crisis", "escalation", "conflict",
-               "tensions", "violence", "attack", "attempt", "strike", "airstrike", "airstrikes"}
+               "tensions", "violence", "attempt"}
 # ("the election victory in the United States", "since the Oct. 7 attacks in Israel", "an
 # emphasis on the events in Syria": a subject of the talks, not where they are; "who survived
-# an assassination attempt in Doha three weeks before the meeting": the attempt's place)
+# an assassination attempt in Doha three weeks before the meeting": the attempt's place; not
+# 'strike', 'attack': "an airstrike in Doha ... while its team was discussing" is the talks')
 CAPTIVE_WORDS = {"kidnapped", "abducted", "captured", "seized", "killed", "murdered", "detained",
                  "imprisoned", "jailed", "wounded", "injured", "hostage", "captive", "born"}
 # ("hostages kidnapped in Israel", "taken hostage in Israel", "killed in Gaza": the victims')
