@@ -212,9 +212,11 @@ def _excluded_quantity(number: Number, left: str, right: str, lexicon: FigureLex
     digits = re.sub(r"\D", "", number.text)
     if (not number.words and re.fullmatch(r"\d{4}", number.text.strip())
             and 1900 <= int(digits) <= 2100):
+        counted = _COUNT_PREDICATE.match(right) and not _YEAR_PREPOSITION.search(left)
         return _noun_phrase(right, lexicon).kind not in ("person", "prisoner", "hostage",
-                                                         "subgroup") and not _COUNT_PREDICATE.match(
-            right)  # a year, but not "nearly 2000 Palestinian prisoners", "and 1950 injured"
+                                                         "subgroup") and not counted
+        # a year, but not "nearly 2000 Palestinian prisoners", "and 1950 injured"; "abducted
+        # in 2023 have been freed": a year
     if re.search(r",\s*$", left) and re.fullmatch(r"\d{4}", number.text.strip()):
         return True
     return False
@@ -225,6 +227,8 @@ _SHARE_OF_POPULATION = re.compile(r"(?:%|\bper\s*cent|\bpercent|\bhalf|\bmost|\b
 _COUNT_PREDICATE = re.compile(r"^\s+(?:were\s+|have\s+been\s+)?(?:killed|injured|wounded|dead|"
                               r"hurt|displaced|detained|arrested|released|freed|martyred)\b",
                               re.IGNORECASE)
+_YEAR_PREPOSITION = re.compile(r"\b(?:in|since|during|until|till|before|after)\s+$",
+                               re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:(?:about|around|some|roughly|nearly|over)\s+)?$",
                           re.IGNORECASE)
 _TO_NEW_VALUE = re.compile(r"^(?:\s+[A-Za-z]+){1,2}\s+to\s+(?:(?:about|around|some|roughly|nearly|"
