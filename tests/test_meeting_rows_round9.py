@@ -105,3 +105,18 @@ def test_a_further_meeting_is_not_the_one_held(quote, status, apart):
 
     mention = {"kind": "primary", "status": status, "quote": quote, "location": "Cairo"}
     assert _further_meeting(_held_at("Cairo"), mention) is apart
+
+
+@pytest.mark.parametrize("people, side, apart", [
+    (["David Barnea", "Ronen Bar"], "Hamas", True),  # Israel's chiefs held, Hamas's trip planned
+    (["David Barnea", "William Burns"], "Hamas", False),  # a mediator in it: no single party
+    (["David Barnea"], "Israel", False),  # the same party's trip joins its talks
+    ([], "Hamas", False),  # nobody named: no party
+])
+def test_a_party_trip_is_not_the_other_partys_talks(people, side, apart):
+    from analysis.assemble.meeting_match import Cluster, _other_side_trip
+
+    held = Cluster(mentions=[{"kind": "primary", "status": "held", "participants": people}],
+                   participants=people, location="Cairo", held=True)
+    trip = {"kind": "primary", "status": "planned", "delegation_side": side, "location": "Cairo"}
+    assert _other_side_trip(held, trip) is apart

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from analysis.assemble.meeting_days import undated_days_disagree
 from analysis.assemble.meeting_words import long_talks
+from analysis.rules.actors import load_actors
 from analysis.rules.places import Gazetteer
 
 
@@ -182,13 +183,30 @@ def _other_side_trip(cluster: Cluster, mention: dict) -> bool:
     Cairo' after the Israeli delegation's talks there. Leaves both held ('the Hamas
     delegation arrived in Cairo' joins the Israeli one's round), a delegation planned to join
     talks of named people ('an Israeli team will travel to Doha' to the talks of Burns and the
-    Qatari prime minister: the same round), and delegations of no named side."""
-    side = mention.get("delegation_side")
+    Qatari prime minister: the same round), and delegations of no named side. Named people
+    all of one party count as that party's delegation (:func:`_party_sides`): 'a Hamas
+    delegation is expected to travel to Cairo' is not the talks 'Barnea and Bar returned
+    from' there, nor the meeting the Mossad and Shin Bet chiefs held with the mediators."""
+    side = mention.get("delegation_side") or "".join(_party_sides(mention.get("participants", [])))
     if not side or mention.get("kind") != "primary" or not cluster.mentions or \
             (mention.get("status") == "held") == cluster.held:
         return False
     sides = {m.get("delegation_side") for m in cluster.mentions} - {"", None}
+    if not sides and side in PARTY_SIDES:
+        sides = _party_sides(cluster.participants)
     return bool(sides) and side not in sides
+
+
+PARTY_SIDES = {"Israel", "Hamas"}  # the two parties; mediators' people join either side's trip
+
+
+def _party_sides(people: list[str]) -> set[str]:
+    """The party (Israel or Hamas) of a meeting's people when all its people are of that one
+    party: 'Barnea and Bar returned from Cairo after talks' is Israel's; a meeting with Burns
+    or the Qatari prime minister in it, or of no known person, has no single party."""
+    table = load_actors()
+    sides = {table.side(name) for name in people}
+    return sides if len(sides) == 1 and sides <= PARTY_SIDES else set()
 
 
 MET_WORDS = {"met", "meeting"}  # a meeting of its own people, not a round's arrival or talks
