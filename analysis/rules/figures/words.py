@@ -210,9 +210,10 @@ def _noun_lists(data: dict) -> dict:
                                re.IGNORECASE),  # ("According to Israeli estimates, 50 ...")
         word_kind=word_kind,
         # scare quotes are allowed around a word: "13,000 ‘terrorists’", "50 'martyrs'"
-        # (a closing quote only after an opening one: "hostages’ bodies" is a possessive)
+        # (a closing quote only after an opening one: "hostages’ bodies" is a possessive; a
+        # sentence's full stop may come before it: 'the release of 11 "foreign nationals."')
         head_re=re.compile(rf"\s*(?P<q>[\"“‘'])?(?P<head>{_alternation(heads_and_mods)})"
-                           rf"(?(q)[\"”’'](?!\w)|(?![\w'’]))", re.IGNORECASE),
+                           rf"(?(q)[.,]?[\"”’'](?!\w)|(?![\w'’]))", re.IGNORECASE),
         modifiers=frozenset(w.lower() for w in data["np_modifiers"]),
         unit_words=frozenset(w.lower() for w in data["unit_nouns"]),
         quantity_left_re=re.compile(rf"(?:^|(?<=[\s(]))(?:{_alternation(data['quantity_left'])})"
