@@ -381,6 +381,7 @@ class Scan(NamedTuple):
     exact: bool
     rows: tuple[int, ...]
     present: frozenset[str]   # the keys and literals found (those of hits)
+    row_set: frozenset[int] = frozenset()   # the rows, as a set (membership tests)
 
 
 class Row:
@@ -402,6 +403,7 @@ class Row:
         self.literals = frozenset(s for need in self.needs if need for s in need.literals)
         self.everything = tuple(range(len(parts)))
         self.original = pattern
+        self._live: dict = {}   # (literals present, alternatives asked) -> live ones
 
     @cached_property
     def whole(self) -> re.Pattern:
@@ -409,15 +411,27 @@ class Row:
         return guarded(self.original)
 
     def live(self, present, among=None) -> tuple[int, ...]:
-        """The alternatives whose requirement the literals `present` meet (of `among`)."""
-        return tuple(i for i in (self.everything if among is None else among)
-                     if self.needs[i] is None or self.needs[i].holds(present))
+        """The alternatives whose requirement the literals `present` (of this row's literals)
+        meet, of `among` (default all). Remembered per (present, among): the same few sets
+        of literals recur from article to article (at most :data:`LIVE_MEMO` kept a row)."""
+        key = (present if isinstance(present, frozenset) else frozenset(present), among)
+        found = self._live.get(key)
+        if found is None:
+            if len(self._live) >= LIVE_MEMO:
+                self._live.clear()
+            found = self._live[key] = tuple(
+                i for i in (self.everything if among is None else among)
+                if self.needs[i] is None or self.needs[i].holds(present))
+        return found
 
     def pattern(self, live: tuple[int, ...]) -> re.Pattern:
         """The alternatives `live`, in order, as one (guarded) pattern."""
         if live == self.everything:
             return self.whole
         return _alternation(tuple(self.parts[i] for i in live), self.flags)
+
+
+LIVE_MEMO = 512   # answers of Row.live remembered per row
 
 
 @lru_cache(maxsize=512)   # (a few hundred seen in all the development sets together)
@@ -455,14 +469,15 @@ class Engine:
         lower = text.lower()
         hits = self.scanner.occurrences(lower)
         rows = {i for key in hits for i in self.rows_of.get(key, ())}
-        return Scan(lower, hits, not FOLDS.search(text), tuple(sorted(rows | self.keyless)),
-                    frozenset(hits))
+        rows |= self.keyless
+        return Scan(lower, hits, not FOLDS.search(text), tuple(sorted(rows)), frozenset(hits),
+                    frozenset(rows))
 
     def _live(self, index: int, scan: Scan, by_keys: bool = True) -> tuple[int, ...]:
         """Row `index`'s alternatives that can match somewhere in the scanned text (none
         when `by_keys` and the text holds none of the row's keys)."""
         row = self.rows[index]
-        if by_keys and row.keys is not None and index not in scan.rows:
+        if by_keys and row.keys is not None and index not in scan.row_set:
             return ()
         return row.live(row.literals & scan.present) if scan.exact else row.everything
 
