@@ -374,17 +374,23 @@ def document_meetings(document, result: dict) -> list[tuple[dict, Cluster]]:
     return out
 
 
-def meetings_table(documents, results, windows: dict | None = None) -> pd.DataFrame:
+def meetings_table(documents, results, windows: dict | None = None,
+                   pairs: dict | None = None) -> pd.DataFrame:
     """One row per meeting per article (MEETING_COLUMNS), ordered by doc_id and position.
     `windows` (doc_id -> the report-date window of documents.csv) gives a meeting of an
     article without a report date the day its words name in that window, or the record's
-    (:func:`anchor_undated`)."""
+    (:func:`anchor_undated`). `pairs`, when given, receives doc_id -> each meeting's start
+    and cluster (what :func:`analysis.assemble.rounds.assigned_terms` needs, so that it need
+    not cluster the article's mentions again)."""
     rows = []
     for document in documents:
         result = results.get(document.doc_id)
         if not result:
             continue
-        found = [row for row, _ in document_meetings(document, result)]
+        meetings = document_meetings(document, result)
+        if pairs is not None:
+            pairs[document.doc_id] = [(row["start_char"], cluster) for row, cluster in meetings]
+        found = [row for row, _ in meetings]
         if document.report_date is None:
             anchor_undated(found, (windows or {}).get(document.doc_id))
         elif document.date_source == "inferred":

@@ -202,10 +202,15 @@ def assigned_terms(document, result) -> dict[int, tuple[str, list[dict]]]:
     return _assign_terms(document, result)
 
 
-def _assign_terms(document, result) -> dict[int, tuple[str, list[dict]]]:
-    """start_char of each meeting row -> (its first sentence, the terms nearest to it)."""
-    pairs = document_meetings(document, result)
-    out = {row["start_char"]: (cluster.first.get("sentence", ""), []) for row, cluster in pairs}
+def _assign_terms(document, result, pairs: list | None = None
+                  ) -> dict[int, tuple[str, list[dict]]]:
+    """start_char of each meeting row -> (its first sentence, the terms nearest to it).
+    `pairs`: the article's meetings as (start_char, cluster), when already made
+    (:func:`analysis.assemble.meetings.meetings_table`); else they are made here."""
+    if pairs is None:
+        pairs = [(row["start_char"], cluster)
+                 for row, cluster in document_meetings(document, result)]
+    out = {start: (cluster.first.get("sentence", ""), []) for start, cluster in pairs}
     if not pairs:
         return out
     for term in result.get("terms") or []:
@@ -213,8 +218,8 @@ def _assign_terms(document, result) -> dict[int, tuple[str, list[dict]]]:
 
         def distance(pair, position=position):
             return min(abs(position - start) for start, _ in pair[1].spans)
-        row, _ = min(pairs, key=distance)
-        out[row["start_char"]][1].append(term)
+        start, _ = min(pairs, key=distance)
+        out[start][1].append(term)
     return out
 
 

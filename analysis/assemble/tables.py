@@ -85,12 +85,14 @@ def build_tables(corpus: Corpus, results: dict[str, dict]) -> Tables:
 
 
 def document_tables(table: pd.DataFrame, documents: list[Document],
-                    results: dict[str, dict]) -> dict:
+                    results: dict[str, dict], meeting_pairs: dict | None = None) -> dict:
     """The per-document tables (all but rounds) for a slice of the corpus.
 
     Every step here looks at one document at a time, so a corpus can be assembled slice by
     slice (analysis.batch.run streams it that way) with the same rows as in one go. Returns a dict
     of frames plus ``dated_documents``, the documents with inferred report dates filled in.
+    `meeting_pairs`, when given, receives each article's meetings (start, cluster) as
+    :func:`analysis.assemble.meetings.meetings_table` leaves them.
     """
     from analysis.assemble import dating, meetings, reference, rounds
 
@@ -100,7 +102,8 @@ def document_tables(table: pd.DataFrame, documents: list[Document],
         "documents": schema.conform(documents_table, "documents"),
         "figures": figures,
         "meetings": schema.conform(meetings.meetings_table(
-            dated, results, rounds.article_windows(documents_table)), "meetings"),
+            dated, results, rounds.article_windows(documents_table), meeting_pairs),
+            "meetings"),
         "figures_vs_reference": schema.conform(reference.compare_figures(figures),
                                                "figures_vs_reference"),
         "entities": entities_table(dated, results),

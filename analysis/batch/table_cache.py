@@ -98,7 +98,8 @@ def slice_tables(table_slice: pd.DataFrame, documents: list, results: dict[str, 
              if (results[d.doc_id].get(ROWS) or {}).get("context") != contexts[d.doc_id]]
     if stale or not documents:
         stale_ids = {d.doc_id for d in stale}
-        fresh = document_tables(table_slice, stale, {i: results[i] for i in stale_ids})
+        pairs: dict[str, list] = {}   # (the meetings' clusters, made once for both uses)
+        fresh = document_tables(table_slice, stale, {i: results[i] for i in stale_ids}, pairs)
         ok = fresh["documents"]["status"] == "ok"  # a repeated doc_id's rejected row is not its
         per_table = {name: _records(fresh[name][ok] if name == "documents" else fresh[name])
                      for name in TABLE_ORDER}
@@ -109,7 +110,8 @@ def slice_tables(table_slice: pd.DataFrame, documents: list, results: dict[str, 
                 "context": contexts[document.doc_id],
                 "tables": {name: per_table[name].get(document.doc_id, [])
                            for name in TABLE_ORDER},
-                "assigned_terms": _assigned_terms(dated[document.doc_id], result),
+                "assigned_terms": _assigned_terms(dated[document.doc_id], result,
+                                                  pairs.get(document.doc_id)),
                 "meeting_spans": _meeting_spans(dated[document.doc_id],
                                                 per_table["meetings"].get(document.doc_id, []))}
         base = fresh["documents"]
@@ -118,14 +120,14 @@ def slice_tables(table_slice: pd.DataFrame, documents: list, results: dict[str, 
     return _assemble(table_slice, documents, results, base), [d.doc_id for d in stale]
 
 
-def _assigned_terms(document, result: dict) -> list:
+def _assigned_terms(document, result: dict, pairs: list | None = None) -> list:
     """What merging rounds needs of the article beyond its meeting rows: each meeting's first
     sentence and nearest terms (:func:`analysis.assemble.rounds.assigned_terms`), as JSON
-    keeps it."""
+    keeps it. `pairs`: its meetings as the meetings table made them (None: made again)."""
     from analysis.assemble.rounds import _assign_terms
 
     return [[start, sentence, terms]
-            for start, (sentence, terms) in _assign_terms(document, result).items()]
+            for start, (sentence, terms) in _assign_terms(document, result, pairs).items()]
 
 
 def _meeting_spans(document, meeting_rows: list[dict]) -> dict:
