@@ -568,14 +568,15 @@ def test_the_day_of_a_statement_is_not_the_meetings(nlp):
     """'Hamas said in a statement on Wednesday that negotiations are continuing in Doha':
     Wednesday is the statement's day; the talks of nobody named, without a round of the
     record that week, stay undated. 'Negotiations resumed in Doha on Wednesday' keeps its
-    day."""
-    report = dt.date(2024, 12, 26)
+    day. (Early October 2024: the record holds no round that week; in the week of 26 December
+    2024 it now holds the Doha working-level round, which does date the talks.)"""
+    report = dt.date(2024, 10, 3)
     _, rounds = run(nlp, {"a": ("Hamas said in a statement on Wednesday that negotiations are "
                                 "continuing in Doha under Qatari and Egyptian mediation.", report)})
     assert list(rounds["start_date"]) == [""]
     _, rounds = run(nlp, {"a": ("Negotiations on a hostage deal resumed in Doha on Wednesday "
                                 "under Qatari and Egyptian mediation.", report)})
-    assert list(rounds["start_date"]) == ["2024-12-25"]
+    assert list(rounds["start_date"]) == ["2024-10-02"]
 
 
 @pytest.mark.parametrize("place, people, day", [
