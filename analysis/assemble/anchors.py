@@ -449,6 +449,28 @@ def news_round(place: str, people: set[str], window) -> dt.date | None:
     return found.pop() if len(found) == 1 and maybe <= found else None
 
 
+def round_of_the_people(place: str, people: set[str], first: dt.date,
+                        last: dt.date) -> dt.date | None:
+    """The first day of the one known round at the place (the same, or one inside the
+    other) beginning between `first` and `last` that names all the people, two or more, each
+    in office that day; None when no round, or several, or one that may hold them with one
+    of them only as a group (:func:`maybe_in`), fits. See
+    :func:`analysis.assemble.meeting_days.record_round_day`."""
+    if len(people) < 2 or not place:
+        return None
+    gazetteer = load_gazetteer()
+    found, maybe = set(), set()
+    for days, known_place, theirs in known_rounds():
+        if not gazetteer.compatible(place, known_place) or not first <= days[0] <= last or \
+                not all(in_office(p, days[0]) for p in people):
+            continue
+        if people <= theirs:
+            found.add(days[0])
+        elif maybe_in(people, theirs, days, known_place):
+            maybe.add(days[0])
+    return found.pop() if len(found) == 1 and maybe <= found else None
+
+
 def on_known_round(place: str, day: dt.date) -> bool:
     """Whether `day` is a day of a round of talks of the record at the place (the same, or
     one inside the other).

@@ -332,6 +332,37 @@ def record_weekday(rows: list[dict], window) -> None:
             row["date"] = found.isoformat()
 
 
+ROUND_REACH = dt.timedelta(days=14)  # a plan without a day: the two weeks after the report
+
+
+def record_round_day(rows: list[dict], report_date: dt.date | None, window) -> None:
+    """A meeting of a dated article with no date words at all, at a place, naming two people
+    or more, takes the day of the one round of the record at that place naming them all
+    (:func:`analysis.assemble.anchors.round_of_the_people`) that begins, for a plan, from the
+    report's day (its window's first day, for an inferred date) to two weeks after it; for a
+    meeting held, from a week before the report (its window) to the report: "The three
+    officials will meet in the Polish capital, Warsaw" (Burns, Barnea, the Qatari prime
+    minister; a report of mid-December 2023) is the Warsaw round of 18 December. Leaves
+    rows with any date words ("last week", "on Sunday"), a day already, one person, and
+    people several known rounds at the place name."""
+    from analysis.assemble.anchors import WEEK, round_of_the_people
+
+    if report_date is None:
+        return
+    first, last = window if window is not None else (report_date, report_date)
+    for row in rows:
+        people = {p for p in str(row.get("participants") or "").split(";") if p}
+        if row.get("date") or str(row.get("date_text") or "").strip() or len(people) < 2:
+            continue
+        if row.get("status") == "planned":
+            span = (first, last + ROUND_REACH)
+        else:
+            span = (first - WEEK, last)
+        day = round_of_the_people(str(row.get("location") or ""), people, *span)
+        if day is not None:
+            row["date"] = day.isoformat()
+
+
 LATE_COPY_AHEAD = dt.timedelta(days=6)  # "on Saturday" to come, in a copy of Sunday
 
 

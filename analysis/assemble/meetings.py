@@ -23,6 +23,7 @@ from analysis.assemble.meeting_days import (
     date_mention,
     held_weekdays,
     late_copy_weekday,
+    record_round_day,
     record_weekday,
     same_weekday,
 )
@@ -397,6 +398,9 @@ def meetings_table(documents, results, windows: dict | None = None,
             record_weekday(found, (windows or {}).get(document.doc_id))
         else:
             late_copy_weekday(found, document.report_date)
+        if document.report_date is not None:
+            record_round_day(found, document.report_date, (windows or {}).get(document.doc_id)
+                             if document.date_source == "inferred" else None)
         rows.extend(found)
     if not rows:
         return schema.empty("meetings")
