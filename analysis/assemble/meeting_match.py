@@ -116,19 +116,8 @@ def _compatible(cluster: Cluster, mention: dict, day, gazetteer: Gazetteer,
         # Trump and the Qatari prime minister" is not the round held in Doha
     if mention.get("after_clause") and day and cluster.date and day != cluster.date:
         return False  # "met Burns on Thursday, after the mediators met Hamas on Wednesday"
-    if not day and cluster.date and not cluster.held and cluster.mentions and \
-            mention.get("status") == "held" and mention.get("kind") == "primary" and \
-            (len(mention.get("participants", [])) >= 2 or (
-                mention.get("participants") and not cluster.participants)):
-        return False  # "Earlier, Blinken met the emir" is not his visit planned for Wednesday;
-        # "talks with Rashad" are not a delegation's trip planned for Monday
-    if mention.get("later") and cluster.held and mention.get("kind") == "primary":
-        return False  # a visit planned for next week is not the talks held in recent weeks
-    if (day or mention.get("participants")) and cluster.date is None and not cluster.held \
-            and mention.get("kind") == "primary" and mention.get("status") == "held" and any(
-                m.get("later") for m in cluster.mentions if m.get("kind") == "primary"):
-        return False  # "a meeting between Netanyahu and Witkoff on Monday", "he has been
-        # re-engaging with Hamas in Doha" are not the talks planned in Doha next week
+    if _held_beside_a_plan(cluster, mention, day):
+        return False
     if not gazetteer.compatible(cluster.location, mention.get("location", "")):
         return False
     if bool(mention.get("earlier")) != cluster.earlier and not (day and cluster.date):
@@ -158,6 +147,26 @@ def _compatible(cluster: Cluster, mention: dict, day, gazetteer: Gazetteer,
     if len(people) >= 2 and "met" in mention.get("trigger", "").lower().split():
         return False  # "Sisi met Burns on Saturday": a meeting of its own
     return True
+
+
+def _held_beside_a_plan(cluster: Cluster, mention: dict, day) -> bool:
+    """A meeting held is not one planned, and the other way round, when the text tells them
+    apart: "Earlier, Blinken met the emir" is not his visit planned for Wednesday; "talks with
+    Rashad" are not a delegation's trip planned for Monday; a visit planned for next week is
+    not the talks held in recent weeks; "a meeting between Netanyahu and Witkoff on Monday",
+    "he has been re-engaging with Hamas in Doha" are not the talks planned in Doha next
+    week."""
+    primary = mention.get("kind") == "primary"
+    if not day and cluster.date and not cluster.held and cluster.mentions and \
+            mention.get("status") == "held" and primary and \
+            (len(mention.get("participants", [])) >= 2 or (
+                mention.get("participants") and not cluster.participants)):
+        return True
+    if mention.get("later") and cluster.held and primary:
+        return True
+    return bool((day or mention.get("participants")) and cluster.date is None
+                and not cluster.held and primary and mention.get("status") == "held"
+                and any(m.get("later") for m in cluster.mentions if m.get("kind") == "primary"))
 
 
 FURTHER = re.compile(r"\b(?:new|next|another|fresh|further)\s+round\b|"
