@@ -222,6 +222,10 @@ def _group(s: _Sentence, r: _Reading) -> str | None:
     soldiers" (soldiers), "20 of them believed alive" (alive). None drops a part whose group
     the words do not name ("including 15 in Rafah"). A hostage count of women and children
     freed is a release of its own (group all), as is "24 of whom have died" (hostages dead)."""
+    if r.metric in ("hostages_held", "hostages_dead") and _HYPHEN_AMERICANS.match(r.right,
+                                                                            r.np.end):
+        return "foreigners"  # "including six Israeli-Americans" held: dual nationals, a
+        # sub-count (not "released two Israeli-American hostages", a release)
     if r.nationality_part:
         return "all"  # "including 70 Israelis": a part by nationality, as in a breakdown
     held_group = _group_among_the_held(s, r) or _part_of_subgroup(s, r) or _part_in_aside(s, r)
@@ -292,6 +296,7 @@ def _named_group_is_a_part(s: _Sentence, r: _Reading) -> bool:
 
 _AMERICANS = re.compile(r"\b(?:Americans?|U\.?S\.?\s+(?:citizens|nationals|captives|hostages)|"
                         r"American\s+citizens)\b")
+_HYPHEN_AMERICANS = re.compile(r"[-‐‑]Americans?\b")
 # a bare count right after a sub-count, told as its part: "five Americans are included, with
 # four confirmed dead", "including 300 children, of whom 40 ..."
 _PART_AFTER_SUBGROUP = re.compile(r"^[^.;\d]{0,50}?(?:,\s*with|,?\s*of\s+(?:whom|them))\s+"

@@ -209,17 +209,20 @@ def _excluded_quantity(number: Number, left: str, right: str, lexicon: FigureLex
         return True  # one person: "Omer, one of the 22 captives believed to be alive"
     if lexicon.month_left_re.search(left) or lexicon.month_right_re.match(right):
         return True
+    return _a_year(number, left, right, lexicon)
+
+
+def _a_year(number: Number, left: str, right: str, lexicon: FigureLexicon) -> bool:
+    """A four-digit number read as a year: "in 2023", "October 7, 2023". Leaves "nearly 2000
+    Palestinian prisoners" and "and 1950 injured" (a count's noun or predicate follows);
+    "abducted in 2023 have been freed" stays a year (a preposition before it)."""
     digits = re.sub(r"\D", "", number.text)
     if (not number.words and re.fullmatch(r"\d{4}", number.text.strip())
             and 1900 <= int(digits) <= 2100):
         counted = _COUNT_PREDICATE.match(right) and not _YEAR_PREPOSITION.search(left)
         return _noun_phrase(right, lexicon).kind not in ("person", "prisoner", "hostage",
                                                          "subgroup") and not counted
-        # a year, but not "nearly 2000 Palestinian prisoners", "and 1950 injured"; "abducted
-        # in 2023 have been freed": a year
-    if re.search(r",\s*$", left) and re.fullmatch(r"\d{4}", number.text.strip()):
-        return True
-    return False
+    return bool(re.search(r",\s*$", left) and re.fullmatch(r"\d{4}", number.text.strip()))
 
 
 _SHARE_OF_POPULATION = re.compile(r"(?:%|\bper\s*cent|\bpercent|\bhalf|\bmost|\bthirds?|"

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from analysis.rules.figures.rates import _STILL_HELD, _whole_after
+from analysis.rules.figures.rates import _PART_OF_LEFT, _STILL_HELD, _whole_after
 from analysis.rules.figures.reading import (
     _Reading,
     _Sentence,
@@ -190,9 +190,10 @@ def _pending_clause(s: _Sentence, r: _Reading) -> bool:
         return False  # "The first phase saw Hamas release 38 captives": it happened
     definite = _DEFINITE_BEFORE.search(r.core_left) or re.match(r"the\s", r.left[r.hedge_start:],
                                                                 re.IGNORECASE)
-    if r.right_trigger == "hold" and (definite or r.bodies):
+    if r.right_trigger == "hold" and (definite or r.bodies or _PART_OF_LEFT.search(r.core_left)):
         return False  # "must first identify the estimated 90 hostages it is holding": a state;
-        # "Hamas has yet to return the bodies of 13 hostages": the dead still held
+        # "Hamas has yet to return the bodies of 13 hostages": the dead still held; "the
+        # release of 40 of more than 100 hostages held in Gaza": the whole of a part, a state
     return bool(not r.coordinated and not r.still_held and not _TOTAL_LEFT.search(r.core_left))
 
 

@@ -58,6 +58,24 @@ def figures_in_sentence(sentence: str, offset: int = 0, context: str = "",
     Each number goes through the steps of :func:`_read_number`; a nationality breakdown of a
     release ("— 13 Israelis, 10 Thais and a Filipino —") adds one row per part.
     """
+    spaced = _DOUBLE_HYPHEN.sub(" —", sentence)
+    rows = _figures_of_text(spaced, offset, context, noun_tags, earlier)
+    if spaced != sentence:
+        for row in rows:  # (quotes and the sentence as the article has them)
+            row.update(sentence=sentence.strip(),
+                       quote=sentence[row["start_char"] - offset:row["end_char"] - offset])
+    return rows
+
+
+# wire copy's dash typed as two hyphens: "a total of 50 civilian hostages -- all women and
+# children -- were freed", "(Xinhua) -- The death toll"; read as the dash " — " (same length,
+# so offsets hold)
+_DOUBLE_HYPHEN = re.compile(r"(?<=\s)--(?=\s)")
+
+
+def _figures_of_text(sentence: str, offset: int, context: str, noun_tags: dict | None,
+                     earlier: str) -> list[dict]:
+    """:func:`figures_in_sentence` on the sentence with its dashes read."""
     lexicon = load_figure_lexicon()
     table_rows = _table_row(sentence, offset, context, lexicon)
     if table_rows is None:

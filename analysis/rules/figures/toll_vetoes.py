@@ -351,7 +351,11 @@ _IN_CALENDAR_YEAR = re.compile(r"\bin\s+(?:the\s+year\s+)?(?:19|20)\d\d\b(?!\s*[
                                re.IGNORECASE)
 _WAR_BEGAN_BEFORE = re.compile(r"(?:\b(?:began|started|erupted|broke\s+out|launched|since|"
                                r"beginning|start|outbreak)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|"
-                               r"oct|nov|dec)[a-z]*\.?|\d)\s*$", re.IGNORECASE)
+                               r"oct|nov|dec)[a-z]*\.?|\d|\b(?:start|beginning|outbreak|onset)\s+of\s+"
+                               r"(?:the\s+|this\s+)?(?:[\w-]+\s+){0,2}?(?:war|conflict|aggression|"
+                               r"genocide|offensive|hostilities|fighting))\s*$", re.IGNORECASE)
+# ("since the start of the conflict in 2023", "since the outbreak of the Israeli aggression in
+# 2023": the year the war began, not a calendar year's count)
 _FROM_NEW_YEAR = re.compile(r"\bfrom\s+(?:jan(?:uary)?\.?\s+1(?:st)?|1(?:st)?\s+jan(?:uary)?)\b",
                             re.IGNORECASE)
 
@@ -359,11 +363,13 @@ _FROM_NEW_YEAR = re.compile(r"\bfrom\s+(?:jan(?:uary)?\.?\s+1(?:st)?|1(?:st)?\s+
 _INCLUDING_ASIDE = re.compile(r",\s*including\b[^,;]{1,80},", re.IGNORECASE)
 
 
-def _calendar_year(near: str) -> bool:
+def _calendar_year(near: str, lead: str = "") -> bool:
     """ "in 2023", "in the year 2024" next to a count: the count of a calendar year (which
     began before the war, or is part of it). Leaves "the war that began in 2023", "since
-    October 2023" and "in October 2023" (a month or a start before the year)."""
-    return any(not _WAR_BEGAN_BEFORE.search(near, 0, m.start())
+    October 2023", "in October 2023" and "since the start of the conflict in 2023" (a month or
+    a start before the year; `lead` is the text before `near`, where that start may begin)."""
+    text = lead + near
+    return any(not _WAR_BEGAN_BEFORE.search(text, 0, len(lead) + m.start())
                for m in _IN_CALENDAR_YEAR.finditer(near))
 
 
@@ -381,7 +387,7 @@ def _earlier_war(s: _Sentence, r: _Reading) -> bool:
     if _IN_EARLIER_YEAR.search(near) and not _FOUNDING.search(near):
         return True
     if r.metric in ("killed", "injured", "displaced") and (
-            _calendar_year(near) or _FROM_NEW_YEAR.search(clause)):
+            _calendar_year(near, r.core_left[:-40][-60:]) or _FROM_NEW_YEAR.search(clause)):
         return True  # "killed in the West Bank ... in 2023 (507)", "477 Palestinians were
         # killed from January 1 to December 15, 2023": a year's count, not the war's
     return bool(r.np.others and _IN_EARLIER_YEAR.search(s.text[:r.number.start]))  # "killed

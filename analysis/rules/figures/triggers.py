@@ -83,7 +83,7 @@ _NUMBER_INJURED_LEFT = re.compile(
     r"wounds)\b[^\d.;:]{0,150}$", re.IGNORECASE)
 _NUMBER_KILLED_LEFT = re.compile(
     r"\bnumber\s+of\s+(?:[\w-]+\s+){0,4}(?:killed|dead|slain|deaths|martyrs|martyred|"
-    r"fatalities)\b[^\d.;:]{0,150}$", re.IGNORECASE)
+    r"fatalities|murdered|slaughtered|massacred)\b[^\d.;:]{0,150}$", re.IGNORECASE)
 # "the number of displaced is estimated at 1.9 million", "puts the number of IDPs at"
 _NUMBER_DISPLACED_LEFT = re.compile(r"\b(?:number|total|count)\s+of\s+(?:the\s+)?"
                                     r"(?:[\w-]+\s+){0,4}?(?:internally\s+)?(?:displaced|idps)\b[^\d.;:]{0,80}$",
