@@ -44,6 +44,12 @@ _DURATION_PATTERNS = [
     # "as Israel's war in Gaza marks a year and a half", "the war marked 600 days"
     rf"\b(?P<what>{WAR_WORDS})\b[^.;]{{0,40}}?\bmark(?:s|ed|ing)?\s+{_QUAL}\s*(?:(?P<num>{_NUM})\s+"
     rf"(?P<unit>days|weeks|months|years)|(?:a|one)\s+year\s+and\s+a\s+(?P<half>half))\b",
+    # round 10: the war told as nearing a span: "as Israel's war in Gaza against Hamas
+    # approaches four months", "the conflict approaches its 20-month mark", "as the war nears
+    # two years" (the last unit before it, as "nearly": :data:`NEARING_VERB`)
+    rf"\b(?P<what>{WAR_WORDS})\b[^.;]{{0,40}}?\b(?P<qual>approach(?:es|ing)|near(?:s|ing)|"
+    rf"clos(?:es|ing)\s+in\s+on)\s+(?:its\s+|the\s+)?(?P<num>{_NUM})[- ]"
+    rf"(?P<unit>days?|weeks?|months?|years?)\b",
     # "day 100 of the war", "the 100th day of the war"
     rf"\bday\s+(?P<num>\d{{1,4}})\s+of\s+(?:the\s+)?(?P<what>{WAR_WORDS})\b(?P<unit>)",
     # "Israel - Hamas War day 493" (a live blog's running day)
@@ -193,6 +199,10 @@ ENDED_CAPTIVITY = re.compile(r"\b(?:former|freed|ex-|released|returned|rescued)\
                              r"\bafter\s+spending\b", re.IGNORECASE)
 
 
+# The verbs of a war nearing a span (round 10): read as "nearly".
+NEARING_VERB = re.compile(r"approach|near|clos")
+
+
 def _durations(text: str, segments, taken: list, patterns=None) -> list[dict]:
     """ "seven-month war", "100 days into the war" (see _DURATION_PATTERNS); with
     `patterns` :data:`_TRUCE_AGE`, the age of a truce (anchor "truce")."""
@@ -212,7 +222,8 @@ def _durations(text: str, segments, taken: list, patterns=None) -> list[dict]:
             start += len(match.group(0)) - len(match.group(0).lstrip())
             qual = re.sub(r"\s+", " ", (match.groupdict().get("qual") or "").lower())
             qualifier = ("lower_bound" if qual in ("more than", "over", "at least") else
-                         "upper_bound" if qual in ("nearly", "almost", "close to") else
+                         "upper_bound" if qual in ("nearly", "almost", "close to") or
+                         NEARING_VERB.match(qual) else
                          "approx" if qual else
                          "mark" if _MARK_WORD.search(match.group(0)) else "exact")
             if _CAPTIVITY_WORD.search(match.groupdict().get("what") or "") and \
