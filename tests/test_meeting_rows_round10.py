@@ -49,3 +49,18 @@ def test_people_several_recorded_rounds_name_give_no_day():
                                dt.date(2024, 2, 5)) == dt.date(2024, 1, 28)
     assert round_of_the_people("Europe", people | {"Ronen Bar"}, dt.date(2024, 1, 20),
                                dt.date(2024, 2, 5)) == dt.date(2024, 1, 28)
+
+
+def test_today_in_an_article_of_an_inferred_date_is_the_recorded_round():
+    from analysis.assemble.meeting_days import record_weekday
+
+    window = (dt.date(2024, 4, 2), dt.date(2024, 4, 26))  # guessed report date: 5 April
+    people = "Mohammed bin Abdulrahman Al Thani;William Burns"
+    rows = [_row("Cairo", people, date="2024-04-05", date_text="today"),
+            _row("Cairo", "William Burns", date="2024-04-05", date_text="today"),  # one person
+            _row("Cairo", people, date="2024-04-05", date_text="in the coming days")]
+    record_weekday(rows, window)  # the record: Cairo, Sunday 7 April 2024
+    header = [_row("Cairo", people, date="2024-04-05", date_text="today")]
+    record_weekday(header, (dt.date(2024, 4, 5), dt.date(2024, 4, 5)))  # dated by its header
+    assert [r["date"] for r in rows + header] == \
+        ["2024-04-07", "2024-04-05", "2024-04-05", "2024-04-05"]

@@ -318,6 +318,7 @@ def record_weekday(rows: list[dict], window) -> None:
 
     if window is None or window[0] == window[1]:
         return
+    _record_news_day(rows, window)
     for row in rows:
         text = str(row.get("date_text") or "")
         if not row.get("date") or weekday_of(text) is None or WEEK_WORDS.search(text) \
@@ -361,6 +362,34 @@ def record_round_day(rows: list[dict], report_date: dt.date | None, window) -> N
         day = round_of_the_people(str(row.get("location") or ""), people, *span)
         if day is not None:
             row["date"] = day.isoformat()
+
+
+TODAY_WORDS = re.compile(r"^(?:later\s+)?(?:today|tonight|this\s+(?:morning|afternoon|evening))$",
+                         re.IGNORECASE)
+
+
+def _record_news_day(rows: list[dict], window) -> None:
+    """The same for "today", "tonight", "this morning" (:data:`TODAY_WORDS`) in an article
+    whose report date is inferred: its day is the guess, so when that day is on no known
+    round at the place, the one round of the record at the place inside the window (a week
+    either side) naming all the meeting's people, two or more
+    (:func:`analysis.assemble.anchors.round_of_the_people`), gives the day: "Peace talks will
+    be held today in Cairo" with Burns and the Qatari prime minister, window 2-26 April 2024,
+    guessed report date 5 April, is the Cairo round of Sunday 7 April. Leaves a guess on a
+    known round, one person, and people several rounds there name."""
+    from analysis.assemble.anchors import WEEK, on_known_round, round_of_the_people
+
+    for row in rows:
+        text = str(row.get("date_text") or "").strip()
+        if not row.get("date") or not TODAY_WORDS.match(text):
+            continue
+        day, place = dt.date.fromisoformat(row["date"]), str(row.get("location") or "")
+        if on_known_round(place, day):
+            continue
+        people = {p for p in str(row.get("participants") or "").split(";") if p}
+        found = round_of_the_people(place, people, window[0] - WEEK, window[1] + WEEK)
+        if found is not None:
+            row["date"] = found.isoformat()
 
 
 LATE_COPY_AHEAD = dt.timedelta(days=6)  # "on Saturday" to come, in a copy of Sunday
