@@ -89,6 +89,12 @@ def _opener_end(doc, s: Sentence, first: int) -> int:
 UNSURE_WORDS = {"whether", "unclear"}  # an anaphor that leaves open who took part
 INCLUDE_WORDS = {"include", "includes", "included", "including"}
 INVITE_WORDS = {"invited", "invites", "invite", "inviting", "invitation"}
+# future words that say so only before 'to' ('hopes to meet', not 'Hopes rose after talks'),
+# some also before 'for' ('plans for a round', 'instructed negotiators to prepare for further
+# talks in Qatar', 'Mossad chief prepares to head to Qatar', 'Israel is preparing for the
+# delegation to leave for Doha'; not 'prepared', a participle: 'the proposal prepared by')
+TO_FUTURE_WORDS = {"hopes", "aims", "plans", "intends", "prepare", "prepares", "preparing"}
+FOR_FUTURE_WORDS = {"plans", "prepare", "prepares", "preparing"}
 
 
 class MeetingMixin:
@@ -295,8 +301,7 @@ class MeetingMixin:
     def _planned(self, doc, s: Sentence, first: int) -> bool:
         """Planned when a future word is near the meeting word ('will meet', 'is expected to',
         'due in Doha', 'in the coming days'), unless 'had' or 'previously' says it is past.
-        'hopes', 'plans' ... only before 'to' ('hopes to meet', not 'Hopes rose after talks
-        in Doha')."""
+        'hopes', 'plans', 'prepares' ... only before 'to' or 'for' (`TO_FUTURE_WORDS`)."""
         if _came_after(doc_lowers(doc)[max(s.start, first - 5):first]):
             return False  # "The decision to send negotiators to Paris came after a meeting
             # between Netanyahu and McGurk in Jerusalem Thursday": that meeting was held
@@ -307,8 +312,8 @@ class MeetingMixin:
                    if w in ("will", "set", "scheduled", "expected", "due")]
         near = span_text(doc[max(s.start, first - 12):min(end, first + 12)]).lower()
         planned = any(w in self.lex["planned"] and not (
-            w in ("hopes", "aims", "plans", "intends") and window[k + 1:k + 2] != ["to"]
-            and (w, window[k + 1:k + 2]) != ("plans", ["for"]))  # ("plans for a round")
+            w in TO_FUTURE_WORDS and window[k + 1:k + 2] != ["to"]
+            and not (w in FOR_FUTURE_WORDS and window[k + 1:k + 2] == ["for"]))
             and window[k + 1:k + 2] not in (["not"], ["n't"])  # "would not point fingers"
             and not (w == "due" and window[k + 1:k + 2] == ["to"] and (  # "due to a lack of
                 window[k + 2:k + 3] == [] or window[k + 2] in DETERMINERS | {"lack"}))  # progress"
