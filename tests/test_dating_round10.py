@@ -53,3 +53,25 @@ def test_the_fourth_month_of_the_war_bounds_the_report():
     days, _ = dating.calendar_days()
     allowed = [days[i] for i in told[0].allowed.nonzero()[0]]
     assert allowed[0] >= dt.date(2024, 1, 5) and allowed[-1] <= dt.date(2024, 2, 10), allowed
+
+
+def test_bodies_returned_by_name_and_counts_of_the_dead_told_after_the_noun():
+    # the names with a return are the return of 30 October 2025 (dev3/459, dev8/1065)
+    for text in ("Days earlier, Hamas returned the bodies of two other hostages — Amiram "
+                 "Cooper, 84, and Sahar Baruch, 25 — who were identified on arrival.",
+                 "On Thursday, the bodies of hostages Sahar Baruch and Amiram Cooper were "
+                 "returned to Israel by Hamas."):
+        assert [e for e, _ in _events(text) if "Amiram Cooper" in e], (text, _events(text))
+    # the names alone (their deaths were announced in June 2024) are no return
+    for text in ("The army announced the deaths of Amiram Cooper and three others in Gaza.",
+                 "Hamas still holds the bodies of Amiram Cooper and Sahar Baruch."):
+        assert not [e for e, _ in _events(text) if "Amiram Cooper" in e], (text, _events(text))
+
+    def remains(text):
+        return [(m["count"], bool(m.get("pending"))) for m in date_signals(text)
+                if m["kind"] == "remains"]
+    assert remains("If confirmed, this would mean that eight hostages who were killed in "
+                   "captivity still remain in Gaza.") == [(8, True)]
+    assert remains("Three captives who died in captivity are still held by Hamas.") == \
+        [(3, False)]
+    assert remains("Eight hostages who were killed on October 7 were taken to Gaza.") == []

@@ -85,6 +85,12 @@ _REMAINS = re.compile(
     rf"|\bof\s+the\s+28\s+(?:deceased\s+|dead\s+)?(?:hostages|captives|bodies)\b[^.;]{{0,80}}?"
     rf"\b(?:has|have|had)\s+(?:so\s+far\s+|now\s+)?(?:returned|handed\s+over|released)\s+"
     rf"(?P<back5>{_COUNT})\b"
+    # round 10: the dead told after the noun: "eight hostages who were killed in captivity
+    # still remain in Gaza", "three captives who died in captivity are still held"
+    rf"|\b(?P<n8>{_COUNT})\s+(?:more\s+|other\s+)?(?:Israeli\s+)?(?:hostages|captives)\s+"
+    rf"(?:who|that)\s+(?:were\s+killed|died|have\s+died|had\s+died|were\s+murdered)\s+"
+    rf"(?:in\s+captivity\s+)?(?:still\s+remain|remain\s+(?:in\s+Gaza|held)|are\s+still\s+"
+    rf"(?:held|in\s+Gaza|being\s+held))\b"
     # "that would leave the remains of seven others in Gaza"
     rf"|\bleav(?:e|es|ing)\s+(?:the\s+)?(?:remains|bodies)\s+of\s+(?P<n7>{_COUNT})\s+"
     rf"(?:others|more|hostages)\s+(?:still\s+)?(?:in\s+Gaza|unaccounted|held)",
@@ -119,7 +125,8 @@ def _returned_since_truce(text: str, match: re.Match) -> int | None:
 DECEASED_OCT_2025 = 28
 
 
-_REMAINS_WORD = re.compile(r"bod(?:y|ies)|remains|deceased|dead|slain|fallen", re.IGNORECASE)
+_REMAINS_WORD = re.compile(r"bod(?:y|ies)|remains|deceased|dead|slain|fallen|died|killed|murdered",
+                           re.IGNORECASE)
 
 
 _MARK_WORD = re.compile(r"\bmark", re.IGNORECASE)
@@ -180,7 +187,7 @@ def _remains_mentions(text: str) -> list[dict]:
         if (match.group("n5") or match.group("n6")) and not _CAPTIVITY_WORD.search(
                 text, max(0, match.start() - 400), match.start()):
             continue   # (bodies under the rubble: no hostages named before)
-        word = next(g for g in match.group("n", "n2", "n3", "n4", "n5", "n6", "n7", "back",
+        word = next(g for g in match.group("n", "n2", "n3", "n4", "n5", "n6", "n7", "n8", "back",
                                            "back5") if g)
         count = _number(word)
         if count is not None and (match.group("back") or match.group("back5")):
