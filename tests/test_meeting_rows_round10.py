@@ -64,3 +64,31 @@ def test_today_in_an_article_of_an_inferred_date_is_the_recorded_round():
     record_weekday(header, (dt.date(2024, 4, 5), dt.date(2024, 4, 5)))  # dated by its header
     assert [r["date"] for r in rows + header] == \
         ["2024-04-07", "2024-04-05", "2024-04-05", "2024-04-05"]
+
+
+def test_the_start_of_a_round_inside_a_recorded_round_is_its_first_day():
+    from analysis.assemble.meeting_days import record_first_day
+
+    window = (dt.date(2024, 3, 2), dt.date(2024, 3, 12))  # guessed report date: 7 March
+    rows = [_row("Cairo", "", status="held", date="2024-03-07", date_text="has arrived"),
+            _row("Cairo", "", status="held", date="2024-03-07"),  # starts nothing
+            _row("Cairo", "William Burns;David Barnea", status="held", date="2024-03-07"),
+            _row("Cairo", "", status="held", date="2024-03-07", date_text="on Thursday")]
+    record_first_day(rows, [True, False, True, True], window)  # the record: Cairo, 3-7 March
+    header = [_row("Cairo", "", status="held", date="2024-03-07", date_text="has arrived")]
+    record_first_day(header, [True], (dt.date(2024, 3, 7), dt.date(2024, 3, 7)))
+    assert [r["date"] for r in rows + header] == \
+        ["2024-03-03", "2024-03-07", "2024-03-07", "2024-03-07", "2024-03-07"]
+
+
+def test_a_round_starts_with_a_first_day_or_an_arrival():
+    from analysis.assemble.meeting_days import starts_a_round
+    from analysis.assemble.meeting_match import Cluster
+
+    def cluster(**mention):
+        return Cluster(mentions=[{"kind": "primary", "trigger": "", **mention}])
+
+    assert starts_a_round(cluster(trigger="delegation arrived negotiations"))
+    assert starts_a_round(cluster(boundary="start", trigger="negotiations"))
+    assert not starts_a_round(cluster(trigger="talks"))
+    assert not starts_a_round(cluster(kind="anaphor", trigger="arrived"))

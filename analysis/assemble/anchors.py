@@ -471,6 +471,19 @@ def round_of_the_people(place: str, people: set[str], first: dt.date,
     return found.pop() if len(found) == 1 and maybe <= found else None
 
 
+def first_day_of_round(place: str, day: dt.date) -> dt.date | None:
+    """The first day of the one round of talks of the record at the place (the same, or one
+    inside the other) whose days hold `day`; None when none or several do.
+
+    >>> first_day_of_round("Cairo", dt.date(2024, 3, 7))  # the Cairo talks of 3-7 March 2024
+    datetime.date(2024, 3, 3)
+    """
+    gazetteer = load_gazetteer()
+    firsts = {days[0] for days, known_place, _ in known_rounds()
+              if place and day in days and gazetteer.compatible(place, known_place)}
+    return firsts.pop() if len(firsts) == 1 else None
+
+
 def on_known_round(place: str, day: dt.date) -> bool:
     """Whether `day` is a day of a round of talks of the record at the place (the same, or
     one inside the other).

@@ -392,6 +392,46 @@ def _record_news_day(rows: list[dict], window) -> None:
             row["date"] = found.isoformat()
 
 
+START_TRIGGER = re.compile(r"\barriv(?:e|es|ed|ing)\b|\blanded\b", re.IGNORECASE)
+
+
+def starts_a_round(cluster) -> bool:
+    """Whether the meeting's words mark the start of a round: a first day ("set to resume on
+    Sunday", "will begin in Doha today") or an arrival ("a Hamas delegation has arrived in
+    Cairo")."""
+    return any(m.get("kind") == "primary" and (m.get("boundary") == "start" or
+                                                START_TRIGGER.search(m.get("trigger", "")))
+               for m in cluster.mentions)
+
+
+def record_first_day(rows: list[dict], starts: list[bool], window) -> None:
+    """An article whose report date is inferred: a meeting whose words mark the start of a
+    round (:func:`starts_a_round`) and whose day, resolved against the guess, falls inside a
+    round of the record at the place but after its first day, is that first day when it lies
+    in the window (on the weekday the words name, if any): "A Hamas delegation has arrived in
+    Cairo" guessed on 7 March 2024 is the Cairo round of 3-7 March, so 3 March; "negotiations
+    ... are set to resume on Sunday in Doha" guessed on Sunday 13 July 2025 is the Doha round
+    that began on Sunday 6 July. Leaves meetings that do not start anything ("talks continue
+    in Doha"), meetings naming two people or more (Witkoff, Kushner and Dermer "arrived in
+    Sharm el-Sheikh" on the third day of the talks there), days on no known round, and
+    articles dated by their header."""
+    from analysis.assemble.anchors import first_day_of_round, weekday_of
+
+    if window is None or window[0] == window[1]:
+        return
+    for row, start in zip(rows, starts):
+        people = [p for p in str(row.get("participants") or "").split(";") if p]
+        if not start or not row.get("date") or len(people) > 1 or \
+                MONTH_WORDS.search(str(row.get("date_text") or "")):
+            continue  # (envoys named arriving may join a round under way: Sharm, 8 Oct 2025)
+        day = dt.date.fromisoformat(row["date"])
+        first = first_day_of_round(str(row.get("location") or ""), day)
+        weekday = weekday_of(str(row.get("date_text") or ""))
+        if first is not None and first < day and window[0] <= first <= window[1] and \
+                (weekday is None or first.weekday() == weekday):
+            row["date"] = first.isoformat()
+
+
 LATE_COPY_AHEAD = dt.timedelta(days=6)  # "on Saturday" to come, in a copy of Sunday
 
 

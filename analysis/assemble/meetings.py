@@ -23,9 +23,11 @@ from analysis.assemble.meeting_days import (
     date_mention,
     held_weekdays,
     late_copy_weekday,
+    record_first_day,
     record_round_day,
     record_weekday,
     same_weekday,
+    starts_a_round,
 )
 from analysis.assemble.meeting_days import resolve_date as resolve_date  # (tests import it here)
 from analysis.assemble.meeting_match import Cluster, _add, _compatible, _under_way
@@ -396,6 +398,8 @@ def meetings_table(documents, results, windows: dict | None = None,
             anchor_undated(found, (windows or {}).get(document.doc_id))
         elif document.date_source == "inferred":
             record_weekday(found, (windows or {}).get(document.doc_id))
+            record_first_day(found, [starts_a_round(cluster) for _, cluster in meetings],
+                             (windows or {}).get(document.doc_id))
         else:
             late_copy_weekday(found, document.report_date)
         if document.report_date is not None:
