@@ -56,6 +56,26 @@ def _period_before_war(s: _Sentence, r: _Reading) -> bool:
         _PERIOD_OPENER.search(r.core_left))
 
 
+# a period named only by reference to one told before: "during the same period", "over this
+# period" (not "in that time": "31 hostages have died in that time" after a count of the held)
+_SAME_PERIOD = re.compile(r"\b(?:during|over|in|within)\s+(?:the\s+same|this|that)\s+"
+                          r"(?:period|timeframe|time\s+frame|span)\b", re.IGNORECASE)
+
+
+def _anaphoric_period(s: _Sentence, r: _Reading) -> bool:
+    """A toll or displacement counted over a period the sentence names only by pointing back:
+    "more than 7,000 injured in attacks ... across the occupied West Bank during the same
+    period", "more than 700,000 people had been displaced or re-displaced during this period".
+    The period is another count's (a month, a block, the West Bank's own tally), not the
+    war's. Leaves "31 hostages have died in that time" and "During this time, 110 hostages
+    were released" (hostages; no "period")."""
+    if r.metric not in ("killed", "injured", "displaced"):
+        return False
+    clause_left = re.split(r"[;:]|\.\s", r.core_left)[-1]
+    clause_right = re.split(r"[;:]|\.\s|,\s*(?:adding|saying|while|but)\b", r.after[:160])[0]
+    return bool(_SAME_PERIOD.search(clause_left) or _SAME_PERIOD.search(clause_right))
+
+
 # a span from a restart to now: "from March 18 this year until today", "from the ceasefire to
 # date" (the anchor checked against the restarts and the war's start of :mod:`.toll_vetoes`)
 _FROM_UNTIL_NOW = re.compile(r"\bfrom\s+(?P<what>[^,;.]{3,60}?)\s+(?:until|till|to|up\s+to)\s+"

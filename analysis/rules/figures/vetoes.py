@@ -24,6 +24,7 @@ from analysis.rules.figures.release_parts import (
     _released_described,
 )
 from analysis.rules.figures.scope_vetoes import (
+    _anaphoric_period,
     _count_from_restart,
     _deal_list,
     _evacuated_wounded,
@@ -398,6 +399,7 @@ _METRIC_VETOES = (_custody_death, _former_detainees, _identified_part, _bodies_c
                   _recipients, _release_withheld, _increment, _few_taken, _displaced_again,
                   _few_prisoners, _arrests_since, _combined_toll, _missing_tally, _earlier_war,
                   _injured_by_severity, _evacuated_wounded, _period_before_war,
+                  _anaphoric_period,
                   _count_from_restart, _population_size, _object_of_reaction,
                   _received_not_hostages, _deal_list, _remains_in_release, _family_members,
                   _other_war,
