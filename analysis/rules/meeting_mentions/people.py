@@ -46,6 +46,13 @@ NOT_PRESENT_BEFORE = {"in coordination with", "the request of", "on behalf of",
                       "representing", "who represent", "who represents"}
 
 
+# words that open a clause of another event before the main clause's comma
+OPENING_CLAUSE_WORDS = OPENERS | {"while", "whereas", "although", "though"}
+# the main clause's subject standing for someone of the opening clause ('After X arrived ...,
+# he met'; 'the two met')
+PRONOUN_SUBJECTS = ("he", "she", "they", "both", "the two", "the pair", "the three")
+
+
 class PeopleMixin:
     """Checks on the people of a meeting's sentence. (A part of MeetingFinder.)"""
 
@@ -65,6 +72,25 @@ class PeopleMixin:
                                 for i in range(brk, mention["start"])):
                 return True
         return _before_closing_clause(doc, (mention["start"], mention["end"]), positions, breaks)
+
+    @staticmethod
+    def _in_opening_clause(doc, mention, positions, sent) -> bool:
+        """A person inside the clause a sentence opens with ('After', 'Following', 'While',
+        'Although' ... up to its comma) when every meeting word comes after that comma: the
+        opening clause tells another event ('After his talk with Herzog, Blinken ... head to
+        Jerusalem, where he entered a private meeting with Netanyahu'; 'While US President
+        Donald Trump wants a comprehensive deal, Israeli leaders say the discussions ...').
+        Leaves 'After Burns arrived in Cairo, he met Kamel' (a meeting word inside the
+        opening clause) and an opening clause whose main clause begins with a pronoun."""
+        first = next((i for i in range(sent.start, sent.end) if doc[i].is_alpha), sent.end)
+        if not positions or first >= sent.end or doc[first].lower_ not in OPENING_CLAUSE_WORDS:
+            return False
+        comma = next((i for i in range(first, min(sent.end, first + 25))
+                      if doc[i].text == ","), None)
+        if comma is None or not mention["end"] <= comma < min(positions):
+            return False
+        subject = " ".join(t.lower_ for t in doc[comma + 1:min(sent.end, comma + 3)])
+        return not any(subject == p or subject.startswith(p + " ") for p in PRONOUN_SUBJECTS)
 
     def _pronoun_subject(self, state: DocState, s: Sentence, triggers):
         """'He met Netanyahu in Jerusalem on Saturday': he is the first person named in the

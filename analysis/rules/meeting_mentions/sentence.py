@@ -171,7 +171,8 @@ class SentenceMixin:
         people = [m for m in state.mentions if s.has((m["start"],))
                   and ((together and not self._told_press(doc, m, s.span))
                        or not self._excluded(doc, m, s.span))
-                  and not self._after_break(doc, m, positions, breaks)]
+                  and not self._after_break(doc, m, positions, breaks)
+                  and not self._in_opening_clause(doc, m, positions, s.span)]
         people += self._spy_chiefs_of(s)
         subject = self._pronoun_subject(state, s, triggers)
         if subject is not None and all(m["name"] != subject["name"] or m["start"] != subject[
