@@ -257,7 +257,8 @@ def _few_taken(s: _Sentence, r: _Reading) -> bool:
     were abducted") and "took some 240 hostages"."""
     if r.metric != "hostages_taken":
         return False
-    if r.np.kind == "pronoun" or _TAKEN_BY_ISRAEL.match(r.after):
+    if (r.np.kind == "pronoun" and not _WHOLE_WHO.search(r.core_left + "|" + r.right[:6])) \
+            or _TAKEN_BY_ISRAEL.match(r.after):
         return True  # "120 hostages still held, 116 of whom were kidnapped on October 7": a
         # part; "Of the 183 Palestinians released, 111 were taken by Israeli forces": arrests
     if r.value < HOSTAGES_TAKEN_MIN and _WHO_HAD_BEEN_TAKEN.match(r.after):
@@ -266,6 +267,9 @@ def _few_taken(s: _Sentence, r: _Reading) -> bool:
     return r.value < HOSTAGES_TAKEN_MIN and not r.np.foreign and r.group == "all"
 
 
+# the whole a part is out of, with a relative clause: "48 hostages remain, out of the 251 who
+# were initially taken" (a count of the taken; not "116 of whom were kidnapped", a part)
+_WHOLE_WHO = re.compile(r"\b(?:out\s+)?of\s+the\s*\|\s*who\b", re.IGNORECASE)
 _TAKEN_BY_ISRAEL = re.compile(r"^\s*(?:were|was|had\s+been|have\s+been)?\s*(?:taken|seized|"
                               r"captured|abducted|detained)\s+(?:[\w-]+\s+){0,3}?by\s+(?:the\s+)?"
                               r"(?:israeli|israel|army|military|idf|troops|soldiers|occupation)\b",
