@@ -70,6 +70,7 @@ def test_meeting_case(rules_nlp, day, text, expected, forbidden):
     (["Qatari", "Prime"], False),  # a nationality and a title
     (["Hamas", "Delegation"], False),  # an organisation
     (["IDF"], False),
+    (["Abdel", "Fattah", "Al"], False),  # a name cut before its particle's surname
 ])
 def test_participants_look_like_people(words, expected):
     assert looks_like_name(words) is expected

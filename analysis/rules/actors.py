@@ -266,10 +266,11 @@ def looks_like_name(words: list[str]) -> bool:
     """Whether capitalised words look like a person's name: two to five words, each
     capitalised (particles al, bin, el ... aside), none a place, an organisation, a nationality
     or a headline word. 'Taher al-Nunu', 'Fahd Suleiman' pass; 'Discuss Truce', 'Hamas
-    Delegation', 'Qatari Prime', 'White House', 'IDF' do not."""
+    Delegation', 'Qatari Prime', 'White House', 'IDF' do not; nor a name cut after a
+    particle ('Abdel Fattah Al' of 'Abdel Fattah Al-Sissi')."""
     words = [w for w in words if w not in APOSTROPHES and w.lower() not in ("'s", "\u2019s")]
     parts = [p for w in words for p in re.split(r"[-\u2010]", w) if p]
-    if not 2 <= len(words) <= 5 or not parts:
+    if not 2 <= len(words) <= 5 or not parts or _fold(parts[-1]) in PARTICLES:
         return False
     lexicon = name_lexicon()
     for part in parts:
