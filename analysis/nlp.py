@@ -115,8 +115,22 @@ def build_pipeline(model: str | None = None, rules_only: bool = False) -> Langua
         nlp = spacy.load(resolve_model_name(model), exclude=UNUSED_MODEL_COMPONENTS)
     for name in PROJECT_COMPONENTS:
         nlp.add_pipe(name)
+    _keep_title_abbreviations(nlp.tokenizer)
     nlp.tokenizer = TextKeepingTokenizer(nlp.tokenizer)
     return nlp
+
+
+def _keep_title_abbreviations(tokenizer) -> None:
+    """Ranks and titles with a full stop ('Maj.', 'Brig.', 'Sgt.', '(res.)': the
+    ``title_abbreviations`` of common_words.json) stay one token, so the sentencizer does not
+    end a sentence inside a name ('Egyptian intelligence chief Maj. Gen. Hassan Rashad',
+    'IDF hostage point man Maj. Gen. (res.) Nitzan Alon, and political advisor Ophir Falk')."""
+    from spacy.attrs import ORTH
+
+    from analysis.rules.lexicon import word_lists
+
+    for word in word_lists("common_words.json")["title_abbreviations"]:
+        tokenizer.add_special_case(word, [{ORTH: word}])
 
 
 class TextKeepingTokenizer:

@@ -30,7 +30,8 @@ from pathlib import Path
 from analysis.paths import LEXICON_DIR
 
 KEYS: dict[str, frozenset[str]] = {
-    "common_words.json": frozenset({"months", "number_words", "tens_words"}),
+    "common_words.json": frozenset({"months", "number_words", "tens_words",
+                                    "title_abbreviations"}),
     "figure_words.json": frozenset({
         "groups", "hedges", "hedge_estimate_verbs", "person_heads", "hostage_heads",
         "prisoner_heads", "subgroup_heads", "foreign_heads", "np_modifiers", "kill_left",
