@@ -54,7 +54,8 @@ KEYS: dict[str, frozenset[str]] = {
         "speech_gerund", "receive_verb", "absent", "called_off", "home_verb",
         "weekday_words", "talks_subject", "person_cue", "not_name", "place_modifier_head",
         "role_verb", "wish", "country_spy_chief", "appeal", "departure_for", "nationality",
-        "talks_state", "send_verb", "outlet_word", "source_noun", "under_attack_verb",
+        "talks_state", "send_verb", "outlet_word", "source_noun", "death_noun",
+        "under_attack_verb",
         "author_verb", "talks_source", "speech_adverb", "press_audience", "plan_noun",
         "host_people", "other_front", "gaza_front", "foreign_nationality"}),
     "deal_terms.csv": frozenset({

@@ -174,6 +174,8 @@ class PeopleMixin:
             return True  # "Al-Sisi Meets US Envoys, Invites Trump", "praised President Trump"
         if len(before) >= 2 and before[-1] == "from" and before[-2] in self.lex["source_noun"]:
             return True  # "indications from US President Joe Biden that a deal was close"
+        if self._victim(doc, mention, sent):
+            return True  # "the killing of Hamas's political chief Ismail Haniyeh in Tehran"
         if self._new_clause_subject(doc, begin, mention["end"], sent):
             return True  # "had met Witkoff in Paris last week, and President Donald Trump
             # wanted to see progress"
@@ -193,6 +195,25 @@ class PeopleMixin:
         return len(words) >= 2 and words[-1] in ("of", "for", "to", "the") and any(
             w in self.lex["proxy"] for w in words[-3:-1])  # ("the son-in-law of former US
         # President Donald Trump": the words as written, not the tokens 'son - in - law')
+
+    def _victim(self, doc, mention, sent) -> bool:
+        """A person whose death, killing or funeral the sentence tells (`death_noun` and 'of'
+        within the fourteen words before the name): "amid tensions over the killing of a top
+        Hezbollah commander in Beirut and Hamas's political chief Ismail Haniyeh in Tehran",
+        "after the assassination of Hamas political bureau chief, Ismail Haniyeh on
+        Wednesday", "following the death of Yahya Sinwar". The phrase ends at a meeting,
+        travel or speech word and at a comma that does not follow a title ('chief, Ismail
+        Haniyeh' goes on): 'After the killing of Sinwar, Blinken met Netanyahu' keeps both."""
+        lowers = doc_lowers(doc)
+        stops = self.lex["verbs"] | self.lex["noun"] | self.lex["speech"] | self.lex["join_verb"]
+        for i in range(mention["start"] - 1, max(sent.start, mention["start"] - 14), -1):
+            word = lowers[i]
+            if word == "of" and lowers[i - 1] in self.lex["death_noun"]:
+                return True
+            if word in stops or word in (";", ":", "(", ")", "\u2013", "\u2014", "-") or (
+                    word == "," and lowers[i - 1].rstrip(".") not in TITLE_WORDS):
+                return False
+        return False
 
     def _new_clause_subject(self, doc, begin: int, end: int, sent) -> bool:
         """A person after ', and'/', but' followed by a verb that is no meeting, travel,
