@@ -206,8 +206,12 @@ def _noun_lists(data: dict) -> dict:
         hedge_kind=hedge_kind,
         estimate_re=re.compile(rf"(?<![\w'’])(?:{_alternation(data['hedge_estimate_verbs'])})"
                                r"(?:\s+that)?(?:\s+there\s+(?:are|were|is|remain)(?:\s+still)?)?\s*$|"
-                               r"\baccording\s+to\s+(?:\w+\s+){0,2}estimates\s*,\s*$",
-                               re.IGNORECASE),  # ("According to Israeli estimates, 50 ...")
+                               r"\baccording\s+to\s+(?:\w+\s+){0,2}estimates\s*,\s*$|"
+                               r"(?<![\w'’])(?:estimates?|estimated)\s+(?!at\b)[^.;:,\d]{1,80}?"
+                               r"\bat\s*$",
+                               re.IGNORECASE),  # ("According to Israeli estimates, 50 ...";
+        # an estimate's tally: "the ministry estimates the death toll at 40,005", "the
+        # military's estimates put the number of hostages in Gaza at 132")
         word_kind=word_kind,
         # scare quotes are allowed around a word: "13,000 ‘terrorists’", "50 'martyrs'"
         # (a closing quote only after an opening one: "hostages’ bodies" is a possessive; a
