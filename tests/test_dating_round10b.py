@@ -1,0 +1,45 @@
+"""Round 10, second wave, of issue 12: mechanisms of dev10's first-run errors (the fresh
+batch), each counted across every dev corpus. The sentences are our own, written to the
+mechanism; each case says what must and must not come out."""
+
+from analysis.rules.dates import date_signals
+
+
+def _events(text):
+    return [(m["event"], m.get("tense")) for m in date_signals(text) if m["kind"] == "event"]
+
+
+EXTENDED = "the November 2023 truce extended by two days"
+
+
+def test_the_two_day_extension_told_with_its_agreement_place_and_hours():
+    # "will be extended by 48 hours" (dev10/1215), "the ceasefire agreement in the Gaza Strip
+    # was extended for another two days" (dev4/568)
+    assert _events("The ceasefire in Gaza will be extended by 48 hours after Hamas agreed "
+                   "to free 20 more hostages.") == [(EXTENDED, "future")]
+    assert _events("The day before, the ceasefire agreement in the Gaza Strip was extended "
+                   "for another two days.") == [(EXTENDED, "past")]
+    # another span, or a stay, is not this extension
+    assert not _events("The ceasefire was extended by 42 days.")
+    assert not _events("Netanyahu agreed to extend the delegation's stay in Doha by two days.")
+
+
+def test_the_last_bodies_returned_by_name():
+    # the return of a named body among the last held (as Hadar Goldin's, Amiram Cooper's):
+    # dev10/1304, dev4/525 (Sudthisak Rinthalak, 3 December 2025), dev10/1207 (Meny Godard)
+    def returned(text, who):
+        return [t for e, t in _events(text) if who in e]
+    for text in ("The body of Thai national Sudthisak Rinthalak has been handed over by "
+                 "militant groups and recovered, Israeli authorities confirmed.",
+                 "The body of Thai national Sudthisak Rinthalak, killed during the attack on "
+                 "October 7, 2023, was returned and identified by Israeli authorities.",
+                 "Remains of Thai Hostage Sudthisak Rinthalak Returned by Hamas"):
+        assert returned(text, "Sudthisak"), (text, _events(text))
+    assert returned("Israel identified the returned body as that of Meny Godard, who was "
+                    "abducted from Kibbutz Be'eri.", "Godard")
+    # named as still held, or at the time of the attack: no return
+    for text in ("Four more bodies are still held, including Meny Godard and a Thai national, "
+                 "Sudthisak Rinthalak, who was working in agriculture in Israel.",
+                 "Sudthisak Rinthalak was abducted from Kibbutz Be'eri on October 7, 2023."):
+        assert not returned(text, "Sudthisak") and not returned(text, "Godard"), \
+            (text, _events(text))
