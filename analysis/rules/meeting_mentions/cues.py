@@ -354,7 +354,8 @@ CAPTIVE_WORDS = {"kidnapped", "abducted", "captured", "seized", "killed", "murde
                  "imprisoned", "jailed", "wounded", "injured", "hostage", "captive", "born"}
 # ("hostages kidnapped in Israel", "taken hostage in Israel", "killed in Gaza": the victims')
 RESIDENCE_WORDS = {"resides", "reside", "resided", "residing", "lives", "live", "lived",
-                   "living", "based", "headquartered", "exiled"}  # "who resides in Qatar"
+                   "living", "based", "headquartered", "exiled", "exile"}
+# ("who resides in Qatar", "who lives in exile in Qatar": where someone lives)
 HOME_COUNTRIES = ("Israel", "United States")  # "returned to Israel": going home
 PARTY_COUNTRIES = HOME_COUNTRIES + ("Iran",)  # "US discussions", "Iran talks": not a venue
 HEAD_VERBS = {"head", "heads", "headed", "heading"}
