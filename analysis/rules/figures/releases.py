@@ -14,6 +14,7 @@ import re
 
 from analysis.rules.figures.rates import _PART_OF_LEFT, _STILL_HELD, _whole_after
 from analysis.rules.figures.reading import (
+    _SHARE_OF_LEFT,
     _Reading,
     _Sentence,
 )
@@ -27,6 +28,10 @@ from analysis.rules.figures.words import _MODAL_RE
 def _planned_before_trigger(s: _Sentence, r: _Reading) -> bool:
     """A plan governing the trigger: "agreed to free 50", "a deal to release 40". Leaves "to
     release the 136 hostages still held in Gaza" (a held count; the trigger is dropped)."""
+    if r.left_trigger == "release" and _SHARE_OF_LEFT.search(r.core_left):
+        r.left_trigger = None  # "talks aimed at freeing some of the 240 captives held by
+        # Hamas": the release is the share's, the number its whole (as in "freeing 40 of the
+        # 240 captives held"); the words after it say what the whole is
     whole = _whole_after(s.text, r.number, s.numbers) is not None  # ("would free 33 of the
     # 98 hostages still held": the state is the whole's, the part's release is planned)
     r.still_held = not whole and ((r.left_trigger == "release" and r.right_trigger == "hold"
