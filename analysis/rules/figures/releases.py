@@ -116,9 +116,20 @@ def _whole_held(s: _Sentence, r: _Reading) -> bool:
     the count from below or approximates it ("the release of over 130 hostages held by
     Hamas"), or "being held" ("the release of 115 hostages being held by Hamas"). Leaves
     "the release of 33 hostages held in Gaza" (a deal's number)."""
-    if r.np.kind != "hostage" or r.right_trigger != "hold":
-        return False
+    if r.np.kind != "hostage" or (r.right_trigger != "hold"
+                                  and not _LIVING_PART_AFTER.match(r.after)):
+        return False  # (the living among them say they are held: "secure the return of
+        # around 50 hostages, at least 20 of whom are believed to be alive")
     return r.qualifier in ("lower_bound", "approx") or bool(_BEING_HELD_AFTER.match(r.after))
+
+
+# a part of the count said alive right after it: ", at least 20 of whom are believed to be
+# alive", ", less than half of whom are alive" (not "the return of 16 captives held by Hamas,
+# eight of whom are alive" alone: a deal's exact number stays out, see _whole_held)
+_LIVING_PART_AFTER = re.compile(r"^\s*,\s*(?:(?:at\s+least|about|around|some|up\s+to|only|"
+                                r"fewer\s+than|less\s+than|more\s+than|over|nearly|almost|"
+                                r"roughly)\s+)?[\w-]+\s+of\s+(?:whom|them)\s+(?:are|were|is)\s+"
+                                r"(?:[\w-]+\s+){0,4}?alive\b", re.IGNORECASE)
 
 
 _RELEASE_DONE_AFTER = re.compile(r"^[^,.;]{0,40}?\b(?:was|were|has\s+been|had\s+been)\s+"
