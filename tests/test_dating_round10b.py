@@ -43,3 +43,17 @@ def test_the_last_bodies_returned_by_name():
                  "Sudthisak Rinthalak was abducted from Kibbutz Be'eri on October 7, 2023."):
         assert not returned(text, "Sudthisak") and not returned(text, "Godard"), \
             (text, _events(text))
+
+
+def test_the_ledes_second_sentence_tells_the_news():
+    # the first paragraph's second sentence is the lede too (dev10/1238; dev2/354, dev3/427,
+    # dev3/483, dev7/946 are read the same way, each within a day of its report)
+    resumed = "Israel resumes the war, ending the ceasefire"
+    text = ("Israeli airstrikes pounded Gaza on Tuesday, killing more than 400 people, "
+            "according to health authorities. The attacks ended weeks of relative calm after "
+            "ceasefire talks stalled.\nBoth sides accused each other of violating the truce.")
+    assert _events(text) == [(resumed, "recent")], _events(text)
+    # ... not past the first paragraph: a new paragraph is background
+    text = ("Israeli airstrikes pounded Gaza on Tuesday, killing more than 400 people.\n"
+            "The attacks ended weeks of relative calm after ceasefire talks stalled.")
+    assert _events(text) == [(resumed, "past")], _events(text)

@@ -207,7 +207,42 @@ def _lead_dates(text: str, mentions: list[dict], sentences) -> None:
                 mention.get("tense") == "past" and not mention.get("since") and \
                 not mention.get("year_hint"):
             mention["lead"] = True
-    _lede_news_events(text, mentions, first)
+    dated = any(first[0] <= m["start_char"] < first[1] and _of_the_news_days(m)
+                for m in mentions)
+    _lede_news_events(text, mentions,
+                      _with_next_sentence(text, first, sentences) if dated else first)
+
+
+# Round 10, second wave: a lede that dates its news to a day ("on Tuesday", "On October 13,
+# 2025", "today") goes on in the next sentence of its paragraph, which tells more of the
+# same news ("Israeli airstrikes pounded Gaza on Tuesday, killing more than 400 people. The
+# attacks ended weeks of relative calm ..."; "... releasing hostages and prisoners on Monday.
+# The return of 20 living hostages ignited scenes of jubilation"). A lede without such a day
+# ("Mediators say talks go on.") keeps to its first sentence.
+NEWS_DAY_KINDS = ("weekday", "month_day", "day_month", "iso")
+NEWS_DAY_WORDS = re.compile(r"\b(?:today|yesterday|tonight|overnight|this\s+morning)\b",
+                            re.IGNORECASE)
+
+
+def _of_the_news_days(mention: dict) -> bool:
+    """Whether a date of the lede names a day of the news (:data:`NEWS_DAY_KINDS`, or
+    :data:`NEWS_DAY_WORDS`), told as past or present, not "since" it."""
+    return (mention["kind"] in NEWS_DAY_KINDS or (mention["kind"] == "relative" and
+                                                  bool(NEWS_DAY_WORDS.search(mention["text"])))
+            ) and mention.get("tense") != "future" and not mention.get("since")
+
+
+def _with_next_sentence(text: str, first: tuple[int, int], sentences) -> tuple[int, int]:
+    """The lede `first` and the sentence after it when the first paragraph goes on (for a
+    lede that dates its news: :func:`_of_the_news_days`)."""
+    if first[1] >= len(text) or text[first[1]:first[1] + 1] == "\n" or \
+            "\n" in text[first[1]:first[1] + 3]:
+        return first
+    after = next(((a, b) for a, b in sentences if a >= first[1]), None)
+    if after is None:
+        return first
+    paragraph = text.find("\n", after[0])
+    return first[0], after[1] if paragraph < 0 else min(after[1], paragraph)
 
 
 # The latest event the lede tells as past is the report's news (round 7): "Israel has
