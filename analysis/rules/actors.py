@@ -237,10 +237,14 @@ def load_actors(data_dir: str | Path = DATA_DIR) -> ActorTable:
 
 # --- finding actors in a Doc ---------------------------------------------------------------
 
-# "The heads of the US Central Intelligence Agency (CIA) and Israel's Mossad met ..."
+# "The heads of the US Central Intelligence Agency (CIA) and Israel's Mossad met ..."; a
+# comma goes on to the next item when a capitalised one follows ("the heads of the National
+# Security Council, the Mossad, the Shin Bet, and the IDF chief of staff"; "heads of the Israeli
+# Security Agency and the Israeli intelligence service, Mossad, arrived")
 HEADS_OF = re.compile(r"\b(?:heads|chiefs|directors|bosses)\s+of\s+(?P<list>[^.;:]{3,120}?)"
                       r"(?=\s+(?:met|meet|meets|will|were|are|have|had|held|hold|to|was|"
-                      r"arrived|traveled|travelled|flew|said|discussed|in)\b|[,.;]|$)",
+                      r"arrived|traveled|travelled|flew|said|discussed|in)\b"
+                      r"|,(?!\s+(?:and\s+)?(?:the\s+)?(?-i:[A-Z]))|[.;]|$)",
                       re.IGNORECASE)
 # "... the U.S. and Israeli spy chiefs met ..."
 SPY_CHIEFS = re.compile(r"(?P<list>(?:[A-Z][\w.'\u2019]*\s*(?:,|and)\s*)+[A-Z][\w.'\u2019]*)\s+"
