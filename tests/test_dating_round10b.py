@@ -57,3 +57,18 @@ def test_the_ledes_second_sentence_tells_the_news():
     text = ("Israeli airstrikes pounded Gaza on Tuesday, killing more than 400 people.\n"
             "The attacks ended weeks of relative calm after ceasefire talks stalled.")
     assert _events(text) == [(resumed, "past")], _events(text)
+
+
+def test_the_twenty_living_hostages_handed_back():
+    # the return of 13 October 2025 told with "handed back", "live", "Israeli" (dev10/1296,
+    # dev/148, dev4/543, dev5/763, dev5/786)
+    twenty = "the last 20 living hostages released; Sharm el-Sheikh summit"
+    for text in ("On Monday, Hamas handed back 20 living hostages along with four bodies.",
+                 "Hamas has handed back 20 surviving hostages to Israel.",
+                 "All 20 living Israeli hostages were released shortly after the ceasefire.",
+                 "This was in exchange for the return of 20 live hostages held by Hamas."):
+        assert [e for e, _ in _events(text) if e == twenty], (text, _events(text))
+    # another count, or the bodies, is not this return
+    for text in ("Hamas handed back 20 bodies of hostages.",
+                 "Hamas handed back 2 living hostages."):
+        assert not [e for e, _ in _events(text) if e == twenty], (text, _events(text))
