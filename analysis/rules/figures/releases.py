@@ -20,7 +20,7 @@ from analysis.rules.figures.reading import (
 )
 from analysis.rules.figures.triggers import (
     _TOTAL_LEFT,
-    _TRAILING_DETERMINERS,
+    _without_determiners,
 )
 from analysis.rules.figures.words import _MODAL_RE
 
@@ -147,19 +147,19 @@ def _coordinated_release(s: _Sentence, r: _Reading, previous: dict | None) -> bo
     right after a release ("were 13 Israelis, 10 Thais and one Filipino"); the price of a
     release told as done without a number ("Most were released during the truce in exchange
     for 240 Palestinian prisoners")."""
-    done = _DONE_RELEASE_FOR.search(_TRAILING_DETERMINERS.sub("", r.core_left))
+    done = _DONE_RELEASE_FOR.search(_without_determiners(r.core_left))
     if done and (done.group("aux") or not _MODAL_RE.search(r.core_left[:done.start()][-60:])):
         return True  # ("Hamas released them in exchange for 240"; not "would see 33 released")
-    if _WAS_IN_EXCHANGE.search(_TRAILING_DETERMINERS.sub("", r.core_left)):
+    if _WAS_IN_EXCHANGE.search(_without_determiners(r.core_left)):
         return True  # "Israel released 1,968 prisoners. This was in exchange for the return
         # of 20 live hostages" (a swap told as done)
-    if _REALIZED_RELEASE_FOR.search(_TRAILING_DETERMINERS.sub("", r.core_left)):
+    if _REALIZED_RELEASE_FOR.search(_without_determiners(r.core_left)):
         return True  # "The truce saw the release of all living hostages in exchange for
         # nearly 2,000 Palestinian prisoners" (not "would see the release of")
     if not (s.rows and s.rows[-1]["metric"].endswith("_released")):
         return False
-    core = _TRAILING_DETERMINERS.sub("", r.core_left)
-    core = _TRAILING_DETERMINERS.sub("", _NOMINAL_RELEASE_TAIL.sub("", core))
+    core = _without_determiners(r.core_left)
+    core = _without_determiners(_NOMINAL_RELEASE_TAIL.sub("", core))
     if _COORDINATION.search(core) and not _OWN_PREDICATE.match(r.after):
         return True  # "and the remaining 13", "in exchange for the Israeli release of over
         # 1,000 Palestinian prisoners" (not "..., and 333 were detained without charge": a

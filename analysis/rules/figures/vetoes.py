@@ -52,7 +52,7 @@ from analysis.rules.figures.toll_vetoes import (
     _returnees,
     _small_toll_without_war,
 )
-from analysis.rules.figures.triggers import _TRAILING_DETERMINERS
+from analysis.rules.figures.triggers import _without_determiners
 
 
 def _former_detainees(s: _Sentence, r: _Reading) -> bool:
@@ -287,7 +287,7 @@ def _few_prisoners(s: _Sentence, r: _Reading) -> bool:
     exceeded 1,460", "remained in prisons, numbering 53"), not their number. Leaves sub-counts
     whose group the words name ("400 child prisoners": group children)."""
     return (r.metric == "prisoners_held" and r.group == "all" and r.value < PRISONERS_HELD_MIN
-            and not s.lexicon.left["hold_left"].search(_TRAILING_DETERMINERS.sub("", r.core_left)))
+            and not s.lexicon.left["hold_left"].search(_without_determiners(r.core_left)))
     # (not "the army said it was holding 793 Gazans": a holder's own count)
 
 
