@@ -84,10 +84,11 @@ def quality_rows() -> tuple[list[tuple[str, str, str]], str]:
     sets = {kind: len(rows_) for kind, rows_ in by_kind.items()}
     when = max(row["measured"] for row in table)
     note = (f"Measured with <code>python -m analysis evaluate</code> on real news reports "
-            f"annotated by hand (October 2023 to December 2025): {count['held_out']:,} "
+            f"annotated by hand (October 2023 to January 2026): {count['held_out']:,} "
             f"articles in {sets['held_out']} sets never read while the rules were written, "
             f"and {count['development']:,} in {sets['development']} sets they were written "
-            f"from; ranges over the sets, scores of {when}.")
+            f"from; ranges over the sets, scores of {when}. Read a number's sentence before "
+            f"quoting it.")
     return rows, note
 
 

@@ -430,9 +430,8 @@ def quality_section() -> str:
     body = "".join(f"<tr><th>{esc(measure)}</th><td>{esc(held)}</td><td>{esc(dev)}</td></tr>"
                    for measure, held, dev in rows)
     return ('<h2 id="quality">How good the extraction is</h2>\n'
-            "<p>Scores on real news reports annotated by hand. <strong>Expect the first column "
-            "on this corpus</strong>, and read a number's sentence before quoting it (every "
-            "figure and meeting in the pages opens on its sentence).</p>\n"
+            "<p>Scores on real news annotated by hand. <strong>Expect the first column on "
+            "this corpus.</strong></p>\n"
             '<table class="quality"><thead><tr><th></th>'
             "<th>on news the rules never saw</th><th>on the articles the rules were written "
             f'from</th></tr></thead><tbody>{body}</tbody></table>\n<p class="note">{note}</p>')
