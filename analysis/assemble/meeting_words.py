@@ -101,6 +101,15 @@ def tense_of(mention: dict) -> str | None:
     return "present" if tense == "past" and mention.get("status") == "planned" else tense
 
 
+
+def _before_date_words(mention: dict, pattern) -> bool:
+    """Whether `pattern` matches in the mention's sentence before its date words (False when
+    the sentence does not have them, or has them first)."""
+    date_text = mention.get("date_text") or ""
+    sentence = mention.get("sentence") or ""
+    at = sentence.find(date_text) if date_text else -1
+    return at > 0 and pattern.search(sentence, 0, at) is not None
+
 def past_day(mention: dict) -> bool:
     """Whether the mention's date words follow a verb of a meeting held in the past tense
     in their clause, with no verb of the future between: "Witkoff, who met with the Qatari
@@ -118,10 +127,7 @@ def past_day(mention: dict) -> bool:
     ...           "Thursday."})
     False
     """
-    date_text = mention.get("date_text") or ""
-    sentence = mention.get("sentence") or ""
-    at = sentence.find(date_text) if date_text else -1
-    return at > 0 and PAST_BEFORE_DAY.search(sentence, 0, at) is not None
+    return _before_date_words(mention, PAST_BEFORE_DAY)
 
 
 def future_day(mention: dict) -> bool:
@@ -139,10 +145,7 @@ def future_day(mention: dict) -> bool:
     ...             "talks held on Sunday."})
     False
     """
-    date_text = mention.get("date_text") or ""
-    sentence = mention.get("sentence") or ""
-    at = sentence.find(date_text) if date_text else -1
-    return at > 0 and FUTURE_BEFORE_DAY.search(sentence, 0, at) is not None
+    return _before_date_words(mention, FUTURE_BEFORE_DAY)
 
 
 def month_of_the_meeting(mention: dict) -> str:
