@@ -72,3 +72,30 @@ def test_the_twenty_living_hostages_handed_back():
     for text in ("Hamas handed back 20 bodies of hostages.",
                  "Hamas handed back 2 living hostages."):
         assert not [e for e, _ in _events(text) if e == twenty], (text, _events(text))
+
+
+def test_only_a_round_lower_bound_is_stale():
+    """'More than 60,000' is still quoted months after the count passed it: the best day lying
+    after its days is no conflict. A precise count told as a lower bound ('at least 50,983',
+    dev11/1364) is its bulletin's count, quoted while current: months later it is a conflict,
+    so the article stays undated rather than 120 days off."""
+    import numpy as np
+
+    from analysis.assemble.dating.base import Constraint, calendar_days
+    from analysis.assemble.dating.decide import _far_conflicts, _stale_lower_bound
+
+    n = len(calendar_days()[0])
+    early = np.zeros(n, dtype=bool)
+    early[100:110] = True
+    later = 250   # 140 days after the toll's last day
+
+    def toll(quote, value):
+        return Constraint("toll", f"killed '{quote}' (lower_bound): ...", early, value=value)
+
+    round_toll, precise_toll = toll("more than 60,000", 60000.0), toll("at least 50,983", 50983.0)
+    assert _stale_lower_bound(round_toll, later)
+    assert not _stale_lower_bound(precise_toll, later)
+    assert not _stale_lower_bound(round_toll, 105)          # the best day inside its days
+    assert _far_conflicts(later, [round_toll]) == []
+    assert _far_conflicts(later, [precise_toll]) == ["killed 'at least 50,983' (lower_bound): ... "
+                                                     "(141 days away)"]

@@ -195,6 +195,8 @@ class Constraint:
     # several periods one phrase may name ("the current ceasefire"), as (allowed, label):
     # the label names the one the point lies in
     parts: tuple = ()
+    # a toll's figure as the article gives it (44000.0 for "more than 44,000"); None otherwise
+    value: float | None = None
 
     def label_at(self, point: int) -> str:
         """The label, naming the occurrence of a year-less date the point goes with."""

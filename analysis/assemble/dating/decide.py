@@ -28,6 +28,7 @@ from analysis.assemble.dating.mentions import weekday_constraint
 from analysis.assemble.dating.rounds import round_constraints
 from analysis.assemble.dating.score import _combine, _run
 from analysis.assemble.dating.spans import fresh_constraint, recency_constraint
+from analysis.assemble.dating.tolls import is_round
 
 # A round match weaker than this (several candidate rounds, or one name in common) cannot date
 # an article by itself: :func:`_only_rounds_narrow`.
@@ -185,10 +186,15 @@ def _one_reading_alone(point: int, used: list[Constraint], n: int) -> str:
 # when the ministry counted 68,000, dated by its full date and events, was left undated as
 # disagreeing with the days the count stood between 60,000 and 61,000). A round lower bound
 # that the best day lies after is no conflict; one the best day lies before still is.
+# Round 10: only a round one. A precise count told as a lower bound ("at least 50,983") is
+# the count of its bulletin, quoted while current: a best day months after it is a conflict
+# (a report of April 2025 giving the ministry's "at least 50,983" and a media office's "more
+# than 61,700", which counts the missing, was dated to August, 120 days off).
 def _stale_lower_bound(c: Constraint, point: int) -> bool:
     """Whether `c` is a round toll told as a lower bound ("more than 60,000") whose days all
-    lie before the day `point`."""
+    lie before the day `point` (a toll without its figure counts as round)."""
     return c.kind in ("toll", "toll_range") and "(lower_bound)" in c.label and \
+        (c.value is None or is_round(int(c.value))) and \
         int(np.flatnonzero(c.allowed)[-1]) < point
 
 

@@ -282,7 +282,7 @@ def _toll(figure: dict):
     label = (f"{metric} '{figure.get('quote') or f'{int(value):,}'}' ({qualifier}): "
              f"{match.how} {_span_text(matched, metric)}" +
              (" (quoted as last week's)" if last_week else ""))
-    return Constraint("toll", label, allowed, prefer), match, lags
+    return Constraint("toll", label, allowed, prefer, value=float(value)), match, lags
 
 
 def _span_text(matched: np.ndarray, metric: str) -> str:
@@ -326,8 +326,8 @@ def toll_constraints(figure: dict) -> list[Constraint]:
     quote = figure.get("quote") or f"{int(value):,}"
     core_label = (f"{metric} '{quote}' ({qualifier}): the count within a rounding step of it "
                   f"{_span_text(ideal, metric)}")
-    return [Constraint("toll", core_label, core, c.prefer),
-            Constraint("toll_range", c.label, c.allowed)]
+    return [Constraint("toll", core_label, core, c.prefer, value=value),
+            Constraint("toll_range", c.label, c.allowed, value=value)]
 
 
 # Israel's first count of the dead of 7 October, "1,300" then "1,400", was revised to about
