@@ -1,0 +1,58 @@
+"""Round 11 of issue 12: the abstention policy as one decision. A precise toll equal to a
+bulletin (109 of 109 development articles with one had the truth in its days) outweighs a
+round toll and is not outvoted by weaker readings; the figures and sentences are our own,
+written to the mechanism (the bulletins are the series' own)."""
+
+import datetime as dt
+
+from analysis.assemble import dating
+from analysis.assemble.dating.tolls import PRECISE_BULLETIN_STRENGTH, precise_bulletin
+from analysis.rules.dates import date_signals
+
+
+def _toll(metric, value, qualifier="exact"):
+    return {"metric": metric, "population": "palestinian", "value": value,
+            "qualifier": qualifier, "quote": f"{value:,}"}
+
+
+def test_a_precise_bulletin_weighs_as_two_tolls_a_round_one_not():
+    precise, = dating.toll_constraints(_toll("killed", 46537))   # the bulletin of 11 Jan 2025
+    assert precise_bulletin(precise) and precise.weight == 3.0 * PRECISE_BULLETIN_STRENGTH
+    core, _ = dating.toll_constraints(_toll("killed", 46000, "lower_bound"))
+    assert not precise_bulletin(core) and core.weight == 3.0
+    # another source's count (no bulletin has it), or one a bulletin only comes near (within
+    # 0.1%, or inside a gap of the series), is no precise bulletin
+    other, = dating.toll_constraints(_toll("killed", 10251))
+    assert "no bulletin" in other.label and not precise_bulletin(other)
+    near, = dating.toll_constraints(_toll("killed", 61709))
+    assert not precise_bulletin(near)
+
+
+def test_a_span_told_of_part_of_the_war_does_not_outvote_the_days_bulletin():
+    # dev10/1225: the day's killed and wounded, and "nine months of attacks" (a part of the war)
+    text = "Gaza suffered through the first nine months of Israeli attacks before the truce talks."
+    inference = dating.infer_date(date_signals(text), [_toll("killed", 46537),
+                                                       _toll("injured", 109571, "lower_bound")])
+    assert inference.report_date == dt.date(2025, 1, 11), inference.evidence
+
+
+def test_the_ministrys_bulletin_outweighs_a_round_count_of_dead_and_missing():
+    # dev11/1364: the ministry's "at least 50,983" killed and "over 116,274" wounded (14 April
+    # 2025) beside the media office's "more than 61,700", which counts the missing (the
+    # ministry's series reached it in August): the report is of the bulletin's days
+    inference = dating.infer_date([], [_toll("killed", 50983, "lower_bound"),
+                                       _toll("injured", 116274, "lower_bound"),
+                                       _toll("killed", 61700, "lower_bound")])
+    assert inference.report_date is not None, inference.evidence
+    assert abs((inference.report_date - dt.date(2025, 4, 14)).days) <= 2, inference.evidence
+
+
+def test_two_precise_bulletins_months_apart_still_disagree():
+    # two precise counts of bulletins months apart: one of them is misread; no date
+    inference = dating.infer_date([], [_toll("killed", 50983), _toll("killed", 61776)])
+    assert inference.report_date is None
+    # ... nor against a full date with its year that the bulletin's days precede
+    text = "The talks resumed on March 3, 2026, in Cairo."
+    inference = dating.infer_date(date_signals(text), [_toll("killed", 50983, "lower_bound"),
+                                                       _toll("injured", 116274, "lower_bound")])
+    assert inference.report_date is None, inference.evidence
