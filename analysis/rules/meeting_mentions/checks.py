@@ -277,6 +277,19 @@ class ChecksMixin:
         window = " ".join(lower[max(0, i - 4):i + 6])
         return bool(_phrase_in(window, self.lex_lists["not_meeting"]))
 
+    def _departure_for(self, lower: list[str], i: int, first: int) -> bool:
+        """A departure verb before the 'for' at `i`, right before it or across a short object
+        or day: 'departed for Doha', 'will leave for Cairo', 'would leave the US for Doha',
+        'will leave Monday for Qatar', 'was departing Cairo for Doha', 'was slated to depart
+        on Wednesday for Israel' (the place after 'for' is where they go). At most three
+        words between, none a comma, 'to', 'for', 'from' or 'and'."""
+        for k in range(i - 1, max(first, i - 5) - 1, -1):
+            if lower[k] in self.lex["departure_for"]:
+                return True
+            if lower[k] in (",", ";", ":", "to", "for", "from", "and", "after", "before"):
+                return False
+        return False
+
     def _place_ok(self, doc, place, sent) -> bool:
         """A place that can be where people met: 'in Doha', 'visited Tehran', 'the resort town
         of Sharm el-Sheikh', 'left Qatar', 'returned from Cairo', 'the Doha talks', 'departed
@@ -314,7 +327,7 @@ class ChecksMixin:
             return True  # "negotiators are converging on Paris"
         if word == "by" and previous in HOST_VERBS:
             return True  # "the quartet meeting hosted by Cairo", "talks hosted by Qatar"
-        if word == "for" and previous in self.lex["departure_for"]:
+        if word == "for" and self._departure_for(doc_lowers(doc), i, sent.start):
             return True  # "departed for Doha", "will leave for Cairo" (not "left for good")
         if _no_venue(word, previous):
             return False
