@@ -16,9 +16,12 @@ from analysis.rules.figures.triggers import _mask_dates, _nearest_cue, _same_cla
 
 # a toll of one cause or circumstance is a sub-count: (what follows the noun phrase, group)
 _CIRCUMSTANCE_GROUPS = (  # (up to 90 characters: "killed and more than 13,500 wounded while
-    # seeking aid" gives both tolls the circumstance)
-    (re.compile(r"^[^.;]{0,90}?\b(?:while|when)\s+(?:seeking|trying\s+to\s+(?:reach|get|access|"
-                r"receive|obtain|collect)|attempting\s+to\s+(?:reach|get|access|receive)|waiting\s+"
+    # seeking aid" gives both tolls the circumstance; "among those seeking aid", "among
+    # Palestinians attempting to collect aid" name it as "while" does)
+    (re.compile(r"^[^.;]{0,90}?\b(?:while|when|among\s+(?:those|people|palestinians|civilians))"
+                r"\s+(?:seeking|trying\s+to\s+(?:reach|get|access|"
+                r"receive|obtain|collect)|attempting\s+to\s+(?:reach|get|access|receive|obtain|"
+                r"collect)|waiting\s+"
                 r"for|collecting|queu\w+\s+for)\s+(?:\w+\s+){0,2}?(?:aid|food|flour|help)\b",
                 re.IGNORECASE), "aid seekers"),
     (re.compile(r"^(?:\s*,\s*(?:including|among\s+them)\b[^,;.]{0,60},)?[^.;\d]{0,40}?"

@@ -77,9 +77,12 @@ def _anaphoric_period(s: _Sentence, r: _Reading) -> bool:
 
 
 # a span from a restart to now: "from March 18 this year until today", "from the ceasefire to
-# date" (the anchor checked against the restarts and the war's start of :mod:`.toll_vetoes`)
-_FROM_UNTIL_NOW = re.compile(r"\bfrom\s+(?P<what>[^,;.]{3,60}?)\s+(?:until|till|to|up\s+to)\s+"
-                             r"(?:today|now|date|the\s+present)\b", re.IGNORECASE)
+# date", "From March 18, 2025, to the present day" (the year after its comma belongs to the
+# date, as in toll_vetoes' _SINCE; the anchor checked against the restarts and the war's start
+# of :mod:`.toll_vetoes`)
+_FROM_UNTIL_NOW = re.compile(r"\bfrom\s+(?P<what>[^,;.]{3,60}?(?:,\s*(?:19|20)\d\d\b)?),?\s+"
+                             r"(?:until|till|to|up\s+to)\s+(?:today|now|date|the\s+present)\b",
+                             re.IGNORECASE)
 # an anaphoric anchor opening the count's sentence: "Since that date, 345 Palestinians ..."
 _SINCE_THEN = re.compile(r"^\W*(?:since\s+(?:then|that\s+(?:date|day|time))|from\s+then\s+on)\b",
                          re.IGNORECASE)
@@ -89,7 +92,8 @@ _CEASEFIRE_WORD = re.compile(r"\b(?:ceasefire|cease-fire|truce|resum\w+|breach\w
 
 def _count_from_restart(s: _Sentence, r: _Reading) -> bool:
     """A toll counted from a restart told in other words than "since": "from March 18 this
-    year until today, 11,502 people have been killed and around 48,900 injured", and "Since
+    year until today, 11,502 people have been killed and around 48,900 injured", "From March
+    18, 2025, to the present day, 10,251 Palestinians have been martyred", and "Since
     that date, 345 Palestinians have been killed" when the sentence before names a ceasefire
     (and not the attack of 7 October). Leaves "from October 7, 2023 until today, 65,000
     killed" and "Since then" after the attack ("Since then, Israel's assaults have killed over

@@ -344,8 +344,11 @@ _DEAD_PREDICATE = re.compile(r"\b(?:are|is|were|was|been|be|have|has|had|confirm
 
 _DEAD_IN_PHRASE = re.compile(r"\b(?:bodies|remains|deceased|dead|slain|fallen)\b", re.IGNORECASE)
 _REMAINING_BEFORE = re.compile(r"\b(?:the\s+|all\s+)?remaining\s*$", re.IGNORECASE)
+# ("begun handing over the remains of 28 deceased captives", "begun sending back the bodies of
+# 28 deceased hostages": a hand-over told by any of its verbs)
 _HANDOVER_UNDER_WAY = re.compile(r"\b(?:begun|began|begins?|started|starts?|start)\s+"
-                                 r"(?:handing\s+over|returning|to\s+(?:hand\s+over|return))\s+"
+                                 r"(?:(?:handing|sending|giving)\s+(?:over|back)|returning|"
+                                 r"to\s+(?:(?:hand|send|give)\s+(?:over|back)|return))\s+"
                                  r"(?:the\s+)?"
                                  r"(?:bodies|remains)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 
