@@ -56,3 +56,24 @@ def test_two_precise_bulletins_months_apart_still_disagree():
     inference = dating.infer_date(date_signals(text), [_toll("killed", 50983, "lower_bound"),
                                                        _toll("injured", 116274, "lower_bound")])
     assert inference.report_date is None, inference.evidence
+
+
+def _coming(text):
+    from analysis.assemble.dating.evidence import mention_constraints
+    return [c for c in mention_constraints(date_signals(text)) if c.kind not in ("weekday",)]
+
+
+def test_a_coming_day_fixed_long_before_bounds_without_preferring_its_eve():
+    """The inauguration of 20 January 2025, named as coming for weeks ('ahead of Trump's
+    inauguration', 'before Jan. 20'; dev4/542, dev9/1160, dev11/1319 ...): the report is before
+    it, with no preference for its last days; a coming talk keeps that preference."""
+    for text in ("Witkoff wants a deal ahead of Trump's inauguration.",
+                 "Hamas must free the hostages before Jan. 20, Trump said.",
+                 "Hamas must free the hostages before January 20, 2025, Trump said."):
+        cs = _coming(text)
+        assert cs and all(c.prefer is None or not c.prefer.any() for c in cs), text
+        days, _ = dating.calendar_days()
+        eve = (dt.date(2025, 1, 10) - days[0]).days
+        assert all(c.allowed[eve] for c in cs), text
+    cs = _coming("The talks will resume on March 3, 2025 in Cairo.")
+    assert cs and cs[0].prefer is not None and cs[0].prefer.any()

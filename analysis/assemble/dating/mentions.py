@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 import numpy as np
 
@@ -16,6 +17,7 @@ from analysis.assemble.dating.base import (
     AHEAD_HALF_LIFE,
     CEASEFIRE_ANNOUNCED_DAYS,
     DURING_PREFER,
+    FIXTURE_KINDS,
     FUTURE_WEEKDAY_GAP,
     LEAD_DATE_DAYS,
     OFFICE_MARGIN,
@@ -34,7 +36,7 @@ from analysis.assemble.dating.base import (
     calendar_days,
 )
 from analysis.assemble.dating.spans import _ahead, _decay
-from analysis.rules import dates
+from analysis.rules import dates, timeline
 from analysis.rules.dates.resolving import _resolve_month_part
 from analysis.rules.dates.words import _norm
 from analysis.rules.lexicon import MONTHS
@@ -46,6 +48,13 @@ def _month_only(resolved) -> bool:
     (a report of January 2026 telling of "the ceasefire ... since October 2025" was dated
     to the month after the month it named)."""
     return resolved.end is not None and resolved.end != resolved.date
+
+
+@lru_cache(maxsize=1)
+def fixture_days() -> frozenset[dt.date]:
+    """The days of the timeline's events fixed long before (:data:`FIXTURE_KINDS`): a
+    coming date on one of them ("before Jan. 20") prefers no days just before it."""
+    return frozenset(e.start for e in timeline.load() if e.kind in FIXTURE_KINDS)
 
 
 def absolute_constraint(mention: dict) -> Constraint | None:
@@ -64,9 +73,10 @@ def absolute_constraint(mention: dict) -> Constraint | None:
         idx = _index(days, resolved.end)
         if idx <= 0:   # "October 7, 2023" read as coming: a misread tense (no report before)
             return None
-        prefer = _ahead(idx - np.arange(n), AHEAD_FLAT_DAYS, AHEAD_HALF_LIFE)
+        prefer = None if resolved.end in fixture_days() else \
+            0.5 * _ahead(idx - np.arange(n), AHEAD_FLAT_DAYS, AHEAD_HALF_LIFE)
         return Constraint("absolute", f"'{text}' planned: on/before {resolved.end}",
-                          _mask_range(n, idx - near, idx), prefer * 0.5)
+                          _mask_range(n, idx - near, idx), prefer)
     idx = _index(days, resolved.date)
     if idx <= 0:
         return None  # 7 October itself says nothing beyond "since the war"
@@ -161,12 +171,14 @@ def yearless_constraint(mention: dict) -> Constraint | None:
         after = LEAD_DATE_DAYS
     elif mention.get("latest") and not future:   # the latest round's day: weeks before
         after = RECENT_EVENT_DAYS
+    fixture = future and any(first in fixture_days() for first, _ in spans)
     for first, last in spans:
         i, j = _index(days, first), _index(days, last)
         if future:
             allowed |= _mask_range(n, i - ahead, j)
-            prefer = np.maximum(prefer, 0.5 * _ahead(i - np.arange(n), AHEAD_FLAT_DAYS,
-                                                     AHEAD_HALF_LIFE))
+            if not fixture:   # ("Jan. 20": the inauguration's, whatever the year)
+                prefer = np.maximum(prefer, 0.5 * _ahead(i - np.arange(n), AHEAD_FLAT_DAYS,
+                                                         AHEAD_HALF_LIFE))
         else:
             allowed |= _mask_range(n, i, j + after)
             if named:
@@ -258,7 +270,8 @@ def event_constraint(mention: dict) -> Constraint | None:
         tense = "past"
     if tense == "future":   # (an event of several days may be under way: "through the
         # Friday conclusion of Trump's Gulf trip"; most likely it is still to come)
-        prefer = 0.5 * _ahead(first - np.arange(n), AHEAD_FLAT_DAYS, AHEAD_HALF_LIFE)
+        prefer = None if mention.get("event_kind") in FIXTURE_KINDS else \
+            0.5 * _ahead(first - np.arange(n), AHEAD_FLAT_DAYS, AHEAD_HALF_LIFE)
         # (round 7: "will meet Monday ...": this coming week's, the report days before it)
         soon = int(mention.get("coming_days") or 0)
         return Constraint("event", f"'{mention['text']}' still to come"
