@@ -305,11 +305,12 @@ def _no_venue(word: str, previous: str) -> bool:
     (a source), 'who resides in Qatar' (where someone lives), 'US special envoy to the Middle
     East' (a title), 'Before his departure to the United States' (a trip), 'following Trump's
     election victory in the United States' (the place of another event: `EVENT_NOUNS`), 'more
-    hostages kidnapped in Israel' (where the captives were taken: `CAPTIVE_WORDS`)."""
+    hostages kidnapped in Israel' (where the captives were taken: `CAPTIVE_WORDS`), 'stiff
+    demands unacceptable to Israel', 'a text acceptable to Egypt' (whose stance: `STANCE_WORDS`)."""
     return (word == "to" and previous == "according") or (
         word == "in" and previous in RESIDENCE_WORDS | EVENT_NOUNS | CAPTIVE_WORDS) or (
         word in ("to", "for") and previous in TITLE_NOUNS) or (
-        word == "to" and previous in TRIP_NOUNS)
+        word == "to" and previous in TRIP_NOUNS | STANCE_WORDS)
 
 
 def _for_consultations(following: list[str]) -> bool:
@@ -356,6 +357,9 @@ CAPTIVE_WORDS = {"kidnapped", "abducted", "captured", "seized", "killed", "murde
 RESIDENCE_WORDS = {"resides", "reside", "resided", "residing", "lives", "live", "lived",
                    "living", "based", "headquartered", "exiled", "exile"}
 # ("who resides in Qatar", "who lives in exile in Qatar": where someone lives)
+STANCE_WORDS = {"acceptable", "unacceptable", "opposed", "hostile", "amenable", "agreeable",
+                "favourable", "favorable", "sympathetic", "friendly", "loyal"}
+# ("demands unacceptable to Israel", "a formula acceptable to Hamas": a party's stance, no trip)
 HOME_COUNTRIES = ("Israel", "United States")  # "returned to Israel": going home
 PARTY_COUNTRIES = HOME_COUNTRIES + ("Iran",)  # "US discussions", "Iran talks": not a venue
 HEAD_VERBS = {"head", "heads", "headed", "heading"}
