@@ -77,6 +77,7 @@ def _read_triggers(s: _Sentence, r: _Reading) -> None:
     _state_then_plan(r)
     _appositive_count(s, r)
     _awaited_bodies(r)
+    _bodies_by_pronoun(r)
 
 
 # a return of bodies still awaited, right before "the bodies/remains of": "Hamas has yet to
@@ -106,6 +107,36 @@ def _awaited_bodies(r: _Reading) -> None:
     planned for a day ("Hamas will hand over the bodies of four hostages on Thursday")."""
     if r.np.kind == "hostage" and (_AWAITED_BODIES.search(r.core_left)
                                    or _SOUGHT_BODIES.search(r.core_left)):
+        r.left_trigger, r.right_trigger, r.pending, r.bodies = None, "hold", False, True
+
+
+# "those of N" standing for the bodies or remains named last before it in the sentence, and
+# the parts of its dashed aside ("those of two foreign workers – one Thai and one Nepalese");
+# the words between say whether they are still held
+THOSE_OF = re.compile(r"\bthose\s+of\s+(?:(?:the|another)\s+)?(?:(?:[\w-]+\s+){1,3}[–—]\s*"
+                      r"(?:[\w-]+\s+[\w-]+\s*(?:,|and|or)\s+)*)?$", re.IGNORECASE)
+_BODIES_BEFORE_PRONOUN = re.compile(r"\b(?:bodies|remains|coffins)\b(?P<between>(?:(?!\b(?:"
+                                    r"bodies|remains|coffins)\b)[^.;])*)$", re.IGNORECASE)
+_STILL_HELD_WORDS = re.compile(r"\b(?:held|holds?|holding|remain(?:s|ed|ing)?|still\s+in)\b",
+                               re.IGNORECASE)
+
+
+def bodies_before_pronoun(core_left: str) -> re.Match | None:
+    """The bodies "those of N" stands for: "Four more bodies are still being held in Gaza,
+    those of three Israelis"; None when the words before "those of" name no bodies ("the
+    names of 12 hostages with those of 12 soldiers")."""
+    pronoun = THOSE_OF.search(core_left)
+    return pronoun and _BODIES_BEFORE_PRONOUN.search(core_left[:pronoun.start()])
+
+
+def _bodies_by_pronoun(r: _Reading) -> None:
+    """Bodies still held told by a pronoun are the dead held: "Four more bodies are still being
+    held in Gaza, those of three Israelis" (hostages dead 3). Bodies moved told so ("sent
+    back 15 bodies ... and those of two foreign workers", "the remains of 13 Israeli hostages
+    ..., as well as those of two foreign nationals") are vetoed by
+    :func:`.vetoes._bodies_by_pronoun_moved`."""
+    bodies = bodies_before_pronoun(r.core_left)
+    if bodies and _STILL_HELD_WORDS.search(bodies.group("between")):
         r.left_trigger, r.right_trigger, r.pending, r.bodies = None, "hold", False, True
 
 

@@ -35,7 +35,7 @@ from analysis.rules.figures.scope_vetoes import (
     _received_not_hostages,
     _remains_in_release,
 )
-from analysis.rules.figures.states import _DEAD_IN_PHRASE
+from analysis.rules.figures.states import _DEAD_IN_PHRASE, bodies_before_pronoun
 from analysis.rules.figures.toll_vetoes import (
     _bodies_counted,
     _combined_toll,
@@ -394,7 +394,17 @@ def _projected_remainder(s: _Sentence, r: _Reading) -> bool:
 _LEAVING_END = re.compile(r"\b(?:leaving|leave|leaves)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 
 
-_METRIC_VETOES = (_custody_death, _former_detainees, _identified_part, _bodies_counted,
+def _bodies_by_pronoun_moved(s: _Sentence, r: _Reading) -> bool:
+    """Bodies moved told by a pronoun are no count of people: "Hamas has sent back 15 bodies
+    identified as Israeli hostages and those of two foreign workers", "the remains of 13
+    Israeli hostages recovered from Hamas, as well as those of two foreign nationals". Leaves
+    the bodies still held ("Four more bodies are still being held in Gaza, those of three
+    Israelis": hostages dead, :func:`.states._bodies_by_pronoun`)."""
+    return not r.bodies and bool(bodies_before_pronoun(r.core_left))
+
+
+_METRIC_VETOES = (_bodies_by_pronoun_moved, _custody_death, _former_detainees, _identified_part,
+                  _bodies_counted,
                   _bodies_handed_over,
                   _bodies_moved, _identified_hostages, _part_told_by_the_whole, _swapped_for,
                   _taken_before_war, _hostages_killed_by, _returnees,
