@@ -77,3 +77,23 @@ def test_a_coming_day_fixed_long_before_bounds_without_preferring_its_eve():
         assert all(c.allowed[eve] for c in cs), text
     cs = _coming("The talks will resume on March 3, 2025 in Cairo.")
     assert cs and cs[0].prefer is not None and cs[0].prefer.any()
+
+
+def test_more_than_n_months_of_war_prefers_the_days_soon_after_the_mark():
+    """'More than six months after the attack' (dev8/1057) is written soon after the six
+    months are passed (19 spans over the development articles: a median 13 days after the
+    mark, in a span of about 48 days): the days nearer the mark are the likelier, as for a
+    round toll told as a lower bound. 'Six months of war' keeps no such preference."""
+    from analysis.assemble.dating.spans import duration_constraint
+
+    days, _ = dating.calendar_days()
+    more, = [m for m in date_signals("It comes more than six months after the war began.")
+             if m["kind"] == "duration"]
+    c = duration_constraint(more)
+    allowed = c.allowed.nonzero()[0]
+    assert c.prefer is not None and c.prefer[allowed[0]] > c.prefer[allowed[len(allowed) // 2]] \
+        > c.prefer[allowed[-1]]
+    assert days[allowed[0]] >= dt.date(2024, 4, 6)
+    exact, = [m for m in date_signals("After six months of war, the talks resumed.")
+              if m["kind"] == "duration"]
+    assert duration_constraint(exact).prefer is None
