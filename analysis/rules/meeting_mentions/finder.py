@@ -45,6 +45,11 @@ from analysis.rules.meeting_mentions.terms import TermsMixin
 from analysis.rules.meeting_mentions.triggers import TriggerMixin
 
 NEWLINE = re.compile("\n")
+# a sentence about a crowd protesting: "demonstrated", "protesters", "a rally", "marched",
+# "demanded a deal" (the places it names are the crowd's; not "March", the month)
+PROTEST = re.compile(r"\b(?:protest(?:s|ed|ers|ors|ing)?|demonstrat(?:e|ed|es|ing|ion|ions|ors)|"
+                     r"rall(?:y|ies|ied|ying)|march(?:ed|es|ing)|demand(?:ed|ing))\b",
+                     re.IGNORECASE)
 
 
 def _line_breaks(doc: Doc, text: str) -> list[int]:
@@ -58,16 +63,32 @@ def _line_breaks(doc: Doc, text: str) -> list[int]:
     return [i for i in sorted(found) if doc[i].is_space and "\n" in doc[i].text]
 
 
+def _crowd_or_government(doc: Doc, item: Item) -> bool:
+    """A city named as where a crowd protests or as its government, not as where anyone met:
+    its possessive ("to secure Tel Aviv's approval of the deal", "Cairo's proposal") or a
+    sentence about a protest ('Thousands demonstrated in Tel Aviv to demand a deal',
+    'Thousands in Kaplan Square in central Tel Aviv demanded a hostage deal', 'a rally in
+    Hostages Square in Tel Aviv'; `PROTEST`)."""
+    lowers = doc_lowers(doc)
+    if lowers[item.end:item.end + 1] in (["'s"], ["\u2019s"]):
+        return True
+    sent = doc[item.start].sent
+    return PROTEST.search(span_text(sent)) is not None
+
+
 def _body_places(doc: Doc, text: str, places: list[Item]) -> set[str]:
     """The places an article names outside its datelines ('TEL AVIV: ... arrived in Israel'
     names Israel, not Tel Aviv: the dateline is where the report was filed), for the
     assembly's country-to-city rule. A place named both in a dateline and in the body stays;
-    a place of an attribution ('according to diplomatic sources in Ankara') is not named."""
+    a place of an attribution ('according to diplomatic sources in Ankara') is not named, nor
+    one named as where a crowd protests or as a government (`_crowd_or_government`)."""
     found = set()
     lowers = doc_lowers(doc)
     for item in places:
         start = doc[item.start].idx
         end = doc[item.end - 1].idx + len(doc[item.end - 1])
+        if _crowd_or_government(doc, item):
+            continue
         if not (DATELINE_PLACE_BEFORE.search(text, max(0, start - 20), start)
                 and DATELINE_PLACE_AFTER.match(text, end)) and not _attributed(
                     lowers[max(0, item.start - 7):item.start]):
