@@ -121,6 +121,10 @@ _STILL_HELD_WORDS = re.compile(r"\b(?:held|holds?|holding|remain(?:s|ed|ing)?|st
                                re.IGNORECASE)
 
 
+# a part told by the pronoun ("including those of two soldiers"): no count of its own
+_PART_PRONOUN = re.compile(r"\b(?:including|among\s+them)\s+those\s+of\b[^.;]*$", re.IGNORECASE)
+
+
 def bodies_before_pronoun(core_left: str) -> re.Match | None:
     """The bodies "those of N" stands for: "Four more bodies are still being held in Gaza,
     those of three Israelis"; None when the words before "those of" name no bodies ("the
@@ -131,12 +135,14 @@ def bodies_before_pronoun(core_left: str) -> re.Match | None:
 
 def _bodies_by_pronoun(r: _Reading) -> None:
     """Bodies still held told by a pronoun are the dead held: "Four more bodies are still being
-    held in Gaza, those of three Israelis" (hostages dead 3). Bodies moved told so ("sent
+    held in Gaza, those of three Israelis" (hostages dead 3); not a part ("including those of
+    two soldiers", vetoed as before). Bodies moved told so ("sent
     back 15 bodies ... and those of two foreign workers", "the remains of 13 Israeli hostages
     ..., as well as those of two foreign nationals") are vetoed by
     :func:`.vetoes._bodies_by_pronoun_moved`."""
     bodies = bodies_before_pronoun(r.core_left)
-    if bodies and _STILL_HELD_WORDS.search(bodies.group("between")):
+    if bodies and _STILL_HELD_WORDS.search(bodies.group("between")) \
+            and not _PART_PRONOUN.search(r.core_left):
         r.left_trigger, r.right_trigger, r.pending, r.bodies = None, "hold", False, True
 
 
