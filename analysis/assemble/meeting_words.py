@@ -49,6 +49,18 @@ FUTURE_BEFORE_DAY = re.compile(
     r"(?:slated|scheduled)\s+for)\b"
     r"(?![^.;]*\b(?:held|took\s+place|began|met|ended|said|says|told|announced)\b)"
     r"[^.;]{0,80}$", re.IGNORECASE)
+# the present progressive before a weekday, in its clause: with a day named it is an
+# arrangement to come ("Qatar is hosting talks in Doha on Sunday", "Burns is heading to Cairo
+# on Sunday", "the delegation is meeting mediators on Monday"; the day of the report or the
+# one before stays itself, see meeting_days._coming), with no verb of a meeting held, of
+# saying or of the past between or after ("is leading the team that arrived on Sunday")
+PROGRESSIVE_BEFORE_DAY = re.compile(
+    r"\b(?:is|are)\s+(?:[a-z]+ly\s+)?(?!according\b|including\b|nothing\b|something\b|"
+    r"anything\b|everything\b)[a-z]{3,}ing\b"
+    r"(?![^.;]*\b(?:held|took\s+place|began|met|ended|said|says|told|announced|arrived|"
+    r"landed|returned|left|came|was|were|had|has|have|ago|since)\b)[^.;]{0,80}$",
+    re.IGNORECASE)
+WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
 # a verb of a meeting held before a meeting's date words, in their clause, with no verb of
 # the future between: "who met with the Qatari prime minister in Doha on Friday" (not "will
 # be held in Cairo on Thursday")
@@ -134,9 +146,12 @@ def future_day(mention: dict) -> bool:
     """Whether the mention's date words follow a verb of the future in their clause, with no
     verb of a meeting held between: "talks ... will commence in Cairo on Sunday", "the next
     round of talks in Cairo is slated for August 25", "said it would send delegates to Doha
-    on Monday", "is scheduled to attend a meeting in Cairo on Thursday". Leaves "will return
-    home after the talks held on Sunday" (the day of the talks held), "said on Sunday that it
-    will attend" (the day before the verb) and date words the sentence does not have.
+    on Monday", "is scheduled to attend a meeting in Cairo on Thursday"; a weekday after the
+    present progressive (:data:`PROGRESSIVE_BEFORE_DAY`: "Qatar is hosting talks in Doha on
+    Sunday", "is heading to Cairo on Sunday", an arrangement). Leaves "will return home after
+    the talks held on Sunday" (the day of the talks held), "said on Sunday that it will
+    attend" (the day before the verb), "is leading the team that arrived on Sunday", weeks
+    ("are resuming this week") and date words the sentence does not have.
 
     >>> future_day({"date_text": "on Sunday", "sentence": "Talks will commence in Cairo on "
     ...             "Sunday."})
@@ -144,8 +159,16 @@ def future_day(mention: dict) -> bool:
     >>> future_day({"date_text": "on Sunday", "sentence": "The team will return after the "
     ...             "talks held on Sunday."})
     False
+    >>> future_day({"date_text": "on Sunday", "sentence": "Qatar is hosting talks between "
+    ...             "the two sides in Doha on Sunday."})
+    True
+    >>> future_day({"date_text": "on Sunday", "sentence": "Burns is leading the team that "
+    ...             "arrived in Cairo on Sunday."})
+    False
     """
-    return _before_date_words(mention, FUTURE_BEFORE_DAY)
+    return _before_date_words(mention, FUTURE_BEFORE_DAY) or (
+        WEEKDAY.search(mention.get("date_text") or "") is not None and
+        _before_date_words(mention, PROGRESSIVE_BEFORE_DAY))
 
 
 def month_of_the_meeting(mention: dict) -> str:
