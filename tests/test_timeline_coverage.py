@@ -220,3 +220,46 @@ def test_a_us_veto_names_each_veto_of_the_war():
 
 def test_another_powers_veto_is_not_a_us_veto():
     assert "2024-02-20" not in event_days("Russia and China vetoed a US-drafted resolution.")
+
+
+# --- round 11, second helper: named hostages' fates (their names as news spells them) -------
+
+
+@pytest.mark.parametrize("text, day", [
+    # transliterations of names the release and rescue rows hold
+    ("Soldiers Karina Ar'yeva and Naamah Levi were released in Gaza City.", "2025-01-25"),
+    ("Arbel Yehud was handed over in Khan Younis amid a crowd.", "2025-01-30"),
+    ("Iair Horn was freed with two other men.", "2025-02-15"),
+    ("Commandos freed Fernando Simon Marman and Louis Hare in Rafah.", "2024-02-12"),
+    ("Ofer Calderon was released on Saturday.", "2025-02-01"),
+    # the first four bodies of October 2025, told by the identification
+    ("The remains returned on Monday were identified as Guy Iluz and Bipin Joshi.",
+     "2025-10-13"),
+    ("The bodies of Yossi Sharabi and Daniel Peretz have been returned to Israel.",
+     "2025-10-13"),
+    # the six of the Rafah tunnel by any of their names
+    ("The dead were identified as Carmel Gat, Eden Yerushalmi and Alex Lubnov.", "2024-09-01"),
+    ("The army recovered the bodies of Ori Danino and Almog Sarusi from a tunnel.",
+     "2024-09-01"),
+    ("Troops retrieved the body of Ilad Katsir in Khan Younis.", "2024-04-06"),
+    # Ran Gvili's remains found: every hostage returned
+    ("The remains of police officer Ran Gvili had been discovered, an official said.",
+     "2026-01-26"),
+    ("The army retrieved the remains of the last hostage held in Gaza.", "2026-01-26"),
+    ("Forensic experts identified the remains of the last hostage, Master Sgt. Ran Gvili.",
+     "2026-01-26"),
+])
+def test_named_hostages_fates(text, day):
+    assert day in event_days(text)
+
+
+@pytest.mark.parametrize("text, not_day", [
+    # a body still held, or a search, is no return
+    ("The body of Yossi Sharabi is still held in Gaza, his brother said.", "2025-10-13"),
+    ("Hamas has not returned the bodies of Guy Iluz and Bipin Joshi.", "2025-10-13"),
+    ("Israel urged the mediators to resume the search for the body of Ran Gvili.", "2026-01-26"),
+    ("Hamas says it has not yet found the remains of the last hostage.", "2026-01-26"),
+    ("Carmel Gat's relatives pleaded for a deal that would free her.", "2024-09-01"),
+])
+def test_a_body_still_held_or_sought_is_not_returned(text, not_day):
+    assert not_day not in event_days(text)
