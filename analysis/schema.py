@@ -240,7 +240,9 @@ def write_csv(frame: pd.DataFrame, file, header: bool = True) -> None:
         for column in text_columns:
             cells = frame[column].map(inert_cell)
             frame[column] = cells
-            has_cr = [row or (isinstance(v, str) and "\r" in v) for row, v in zip(has_cr, cells)]
+            # (read as a list: iterating a pyarrow-backed column makes a scalar per cell)
+            has_cr = [row or (isinstance(v, str) and "\r" in v)
+                      for row, v in zip(has_cr, cells.tolist())]
     if not any(has_cr):
         frame.to_csv(file, index=False, header=header, lineterminator="\n")
         return

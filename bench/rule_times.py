@@ -49,7 +49,7 @@ WRAPPED = [
     ("analysis.rules.meeting_mentions.finder", "MeetingFinder._segments", "  segments"),
     ("analysis.rules.meeting_mentions.base", "Sentence.of", "  Sentence.of"),
     ("analysis.rules.meeting_mentions.sentence", "SentenceMixin._sentence", "  a sentence's rules"),
-    ("analysis.rules.meeting_mentions.sentence", "SentenceMixin._find_triggers", "    triggers"),
+    ("analysis.rules.meeting_mentions.triggers", "TriggerMixin._find_triggers", "    triggers"),
     ("analysis.rules.meeting_mentions.meeting", "MeetingMixin._facts", "    facts"),
     ("analysis.rules.meeting_mentions.meeting", "MeetingMixin._meeting", "    the meeting"),
     ("analysis.rules.meeting_mentions.terms", "TermsMixin._terms", "  deal terms (_terms)"),

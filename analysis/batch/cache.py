@@ -38,7 +38,6 @@ import time
 from pathlib import Path
 
 import pyarrow as pa
-import pyarrow.parquet as pq
 
 SCHEMA = pa.schema([("key", pa.string()), ("result", pa.string()), ("checksum", pa.string())])
 COMPACT_AFTER_PARTS = 32
@@ -47,6 +46,14 @@ LIST_OF_DICTS = ("figures", "meetings", "entities")
 LISTS = LIST_OF_DICTS + ("terms", "date_mentions")
 # Errors that mean "this part cannot be used"; anything else is a bug and is raised.
 UNREADABLE = (pa.ArrowException, OSError, ValueError)
+
+
+def _parquet():
+    """``pyarrow.parquet``, imported when the cache is first read or written: a run with
+    ``--no-cache`` never needs it (about 0.01 s of CPU; pyarrow itself comes with pandas)."""
+    import pyarrow.parquet
+
+    return pyarrow.parquet
 
 
 class CacheWarning(UserWarning):
@@ -173,7 +180,7 @@ class ResultCache:
         """The intact results of one part (all of them when `wanted` is None). A part that
         cannot be read, or has a wrong schema, is set aside; a bad row is counted and dropped."""
         try:
-            table = pq.read_table(path)
+            table = _parquet().read_table(path)
             if any(table.schema.field(n).type != pa.string() for n in SCHEMA.names):
                 raise ValueError(f"{path.name}: not a cache part (columns {table.schema.names})")
             columns = {n: table.column(n).to_pylist() for n in SCHEMA.names}
@@ -216,7 +223,7 @@ class ResultCache:
     def _check_footer(self, path: Path) -> None:
         """Set aside a part whose footer cannot be read (cheap: no rows are read)."""
         try:
-            pq.ParquetFile(path)
+            _parquet().ParquetFile(path)
         except FileNotFoundError:
             pass
         except UNREADABLE:
@@ -266,7 +273,7 @@ class ResultCache:
         name = f"part-{time.time_ns():020d}-{secrets.token_hex(4)}.parquet"
         temporary = self.folder / f".{name}.tmp"
         try:
-            pq.write_table(table, temporary)
+            _parquet().write_table(table, temporary)
             with open(temporary, "rb") as written:
                 os.fsync(written.fileno())  # a power loss leaves the old parts, not an empty one
             final = self.folder / name
@@ -301,7 +308,7 @@ class ResultCache:
         total = 0
         for path in self.parts():
             try:
-                total += pq.ParquetFile(path).metadata.num_rows
+                total += _parquet().ParquetFile(path).metadata.num_rows
             except UNREADABLE:
                 continue
         return total
