@@ -17,8 +17,9 @@ _TAKEN_THEN_HELD = re.compile(
     r"^\s*(?:abducted|taken|kidnapped|seized|captured)\b[^,;.]*?\b(?:remain|remains|remained|"
     r"(?:are|is|were)\s+still|still\s+held|still\s+remaining|(?:are|is)\s+(?:being\s+)?held)\b",
     re.IGNORECASE)  # ("73 out of 251 hostages taken during the attack still remaining in Gaza")
-_PART_OF_LEFT = re.compile(r"\d\s+(?:out\s+)?of\s+(?:the\s+)?(?:remaining\s+|other\s+)?$",
-                           re.IGNORECASE)  # ("seven of 28", "27 out of 28")
+_PART_OF_LEFT = re.compile(r"\d\s+(?:others\s+)?(?:out\s+)?of\s+(?:the\s+)?(?:remaining\s+|"
+                           r"other\s+)?$", re.IGNORECASE)  # ("seven of 28", "27 out of 28",
+# "the remains of 27 others out of 28")
 
 
 def _whole_after(sentence: str, number: Number, numbers: list[Number]) -> Number | None:
@@ -30,7 +31,7 @@ def _whole_after(sentence: str, number: Number, numbers: list[Number]) -> Number
 
 
 # between a part and its whole: "of the", "out of", "of Gaza's", "of the territory's"
-_PART_TO_WHOLE = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+)?(?:[\w-]+['’]s?\s+)?"
+_PART_TO_WHOLE = re.compile(r"\s+(?:others\s+)?(?:out\s+)?of\s+(?:the\s+)?(?:[\w-]+['’]s?\s+)?"
                             r"(?:remaining\s+|other\s+)?", re.IGNORECASE)
 _CUMULATIVE = re.compile(r"\b(?:since|so\s+far|to\s+date|in\s+total|overall|altogether|"
                          r"throughout)\b", re.IGNORECASE)

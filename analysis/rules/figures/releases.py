@@ -64,6 +64,13 @@ _REALIZED = re.compile(r"\b(?:saw|has\s+seen|have\s+seen|had\s+seen|brought|led\
                        re.IGNORECASE)  # ("the first phase ended with the release of 33")
 
 
+# "would mean (that)": what a fact just reported implies about a state now, not a plan ("If
+# confirmed, this would mean that eight hostages who were killed in captivity still remain in
+# Gaza", "it would mean the remains of 12 hostages remain in Gaza"); a release after it stays
+# pending by its own modal ("would mean that three hostages would continue to be released")
+_INFERRED_STATE = re.compile(r"\s+mean(?:\s+that)?\s*$", re.IGNORECASE)
+
+
 _DEFINITE_BEFORE = re.compile(r"\b(?:the|all|remaining)(?:\s+(?:the|all|remaining|of|some|most))*"
                               r"\s*$", re.IGNORECASE)
 _NOMINAL_RELEASE = re.compile(r"\b(?:release|return|freeing|liberation)\s+of\b", re.IGNORECASE)
@@ -204,6 +211,8 @@ def _pending_clause(s: _Sentence, r: _Reading) -> bool:
     plan = list(s.lexicon.pending_re.finditer(clause))
     if not plan or _REALIZED.search(clause, plan[-1].end()):
         return False  # "The first phase saw Hamas release 38 captives": it happened
+    if _INFERRED_STATE.match(clause, plan[-1].end()) and r.right_trigger in ("hold", "dead"):
+        return False  # "this would mean that eight hostages ... still remain in Gaza"
     definite = _DEFINITE_BEFORE.search(r.core_left) or re.match(r"the\s", r.left[r.hedge_start:],
                                                                 re.IGNORECASE)
     if r.right_trigger == "hold" and (definite or r.bodies or _PART_OF_LEFT.search(r.core_left)):

@@ -234,7 +234,8 @@ def _part_without_state(s: _Sentence, r: _Reading) -> bool:
 
 
 _BODIES_OF_PART = re.compile(r"\b(?:bodies|remains)\s+of\s+(?:all\s+but\s+)?[\w,-]+\s+"
-                             r"(?:out\s+)?of\s+(?:the\s+)?$", re.IGNORECASE)
+                             r"(?:others\s+)?(?:out\s+)?of\s+(?:the\s+)?$", re.IGNORECASE)
+# ("the remains of 27 others out of 28": the part told as "others" after the living freed)
 _STILL_HELD_WHOLE = re.compile(r"^\s+(?:(?:who|that)\s+(?:are|were)\s+)?(?:still|remaining|"
                                r"(?:believed|thought)\s+to\s+(?:still\s+)?be\s+held|"
                                r"(?:being\s+)?held\s+(?:by|in)\b)\b",
