@@ -28,6 +28,7 @@ class NounPhrase:
     first_word: str = ""
     others: bool = False
     group: str | None = None  # the sub-group its words name ("children", "women and children")
+    remains: bool = False  # hostages named by their remains ("one hostage's remains")
 
 
 # people named by the country they come from, with no noun: "13 from Israel, 10 from Thailand
@@ -35,6 +36,13 @@ class NounPhrase:
 # Israel-Hamas war")
 _FROM_COUNTRY = re.compile(r"^\s+from\s+(?:the\s+)?(?:(?P<israel>Israel)|Thailand|Philippines|"
                            r"Nepal|Tanzania|Sri\s+Lanka|China)(?=\s*(?:[,.;)]|and\b|$))")
+# hostages named by their remains, the possessive before the noun: "only one hostage's remains
+# remain in Gaza", "seven hostages' bodies are still held" (read as "the remains of N hostages":
+# the predicate after the remains says whether they are held; "the recovery of six Israeli
+# hostages' bodies" stays a recovery)
+_POSSESSED_REMAINS = re.compile(r"^\s+(?:(?P<israeli>Israeli)\s+|(?:more|other|deceased|dead|slain|"
+                                r"fallen)\s+)?(?:hostage|captive|abductee)s?(?:['’]s|s['’])\s+"
+                                r"(?:remains|bodies|body)\b", re.IGNORECASE)
 _PRONOUN_RE = re.compile(r"^\s*,?\s*(?:of\s+(?:whom|them|those|these)|who|whom|whose)\b",
                          re.IGNORECASE)
 _OF_THE_RE = re.compile(r"^\s+of\s+(?:the|those|these|its|their|our|his|her)\s+", re.IGNORECASE)
@@ -74,13 +82,26 @@ def _noun_phrase_words(right: str, pos: int, lexicon: FigureLexicon) -> tuple[li
     return words, end
 
 
+def _named_by_country_or_remains(right: str) -> NounPhrase | None:
+    """People named by their country with no noun ("10 from Thailand": foreigners; "13 from
+    Israel": Israelis), or hostages named by their remains ("one hostage's remains")."""
+    country = _FROM_COUNTRY.match(right)
+    if country:
+        return NounPhrase("person", country.end(), foreign=not country.group("israel"),
+                          nationality="israeli" if country.group("israel") else None)
+    possessed = _POSSESSED_REMAINS.match(right)
+    if possessed:  # the hostages whose remains the predicate tells of
+        return NounPhrase("hostage", possessed.end(), first_word="hostages", remains=True,
+                          nationality="israeli" if possessed.group("israeli") else None)
+    return None
+
+
 def _noun_phrase(right: str, lexicon: FigureLexicon) -> NounPhrase:
     """What the number counts: "security detainees" (prisoner), "Israeli women and children"
     (subgroup, israeli, group women and children), "others", "of whom" (pronoun)."""
-    country = _FROM_COUNTRY.match(right)
-    if country:  # "10 from Thailand": foreigners; "13 from Israel": Israelis
-        return NounPhrase("person", country.end(), foreign=not country.group("israel"),
-                          nationality="israeli" if country.group("israel") else None)
+    named = _named_by_country_or_remains(right)
+    if named:
+        return named
     pronoun = _PRONOUN_RE.match(right)
     of_the = _OF_THE_RE.match(right)
     if pronoun and not (of_the and re.search(r"(?:those|these)$", pronoun.group(0), re.IGNORECASE)

@@ -261,6 +261,8 @@ def _rescue_veto(s: _Sentence, r: _Reading) -> bool:
     """Rescues and recovered bodies: "rescued four hostages", "recovered the bodies of 3".
     Leaves "the bodies of 24 hostages are still in Gaza" (read as hostages dead) and the whole
     of a part recovered ("recovered the bodies of 10 of the 28 deceased hostages": 28 dead)."""
+    if r.np.remains and _RECOVERY_BEFORE.search(r.core_left):
+        return True  # "the recovery of six Israeli hostages' bodies in the Gaza Strip"
     if (r.part_of or r.bodies) and r.right_trigger == "hold":
         return False  # (bodies whose return is awaited: see _awaited_bodies)
     if _HANDOVER_UNDER_WAY.search(r.core_left):
@@ -299,6 +301,11 @@ _RECOVERED_BODIES = re.compile(r"\b(?:recover\w*|retriev\w*|rescu\w*|return\w*|h
                                r"repatriat\w*|receiv\w*)(?:,[^,.;]{0,40},)?\s+(?:the\s+)?"
                                r"(?:bodies|remains|coffins)\s+of\s*$", re.IGNORECASE)
 # ("Israel has received, through the Red Cross, the coffins of three fallen hostages")
+# a recovery or return right before hostages named by their remains ("the recovery of six
+# hostages' bodies", "Israel retrieved two hostages' remains")
+_RECOVERY_BEFORE = re.compile(r"\b(?:recover\w*|retriev\w*|rescu\w*|return\w*|repatriat\w*|"
+                              r"receiv\w*|hand\w*\s+over|identif\w*)(?:\s+of)?\s+(?:the\s+)?$",
+                              re.IGNORECASE)
 _HOLDS_BODIES = re.compile(r"\b(?:holds?|holding|held|keeps?|keeping|has|have)\s+(?:the\s+)?"
                            r"(?:bodies|remains)\s+of\s*$", re.IGNORECASE)
 
