@@ -151,13 +151,17 @@ def news_day(mention: dict, report_date: dt.date | None) -> dt.date | None:
 def held_weekdays(mentions: list[dict], report_date: dt.date | None) -> dict[int, dt.date]:
     """weekday -> the day of the week before the report a held meeting in the past tense
     names by it ("Poland's minister said he met with Burns on Monday"): one weekday name is
-    one day in an article (see :func:`same_weekday`). Leaves "last"/"next" weeks."""
+    one day in an article (see :func:`same_weekday`). Leaves "last"/"next" weeks, and a
+    mention whose words put its day to come though its sentence reads past ("A summit ... is
+    scheduled for Sunday in Cairo": :func:`tense_of` 'coming'), which would otherwise pull
+    its own day back to the Sunday before."""
     days: dict[int, dt.date] = {}
     if report_date is None:
         return days
     for mention in mentions:
         words = mention.get("date_text") or ""
         if mention.get("status") != "held" or mention.get("tense") != "past" or \
+                tense_of(mention) == "coming" or \
                 not WEEKDAY_NAME.search(words) or WEEK_WORDS.search(words) or \
                 MONTH_WORDS.search(words):
             continue
