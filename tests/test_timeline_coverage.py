@@ -263,3 +263,27 @@ def test_named_hostages_fates(text, day):
 ])
 def test_a_body_still_held_or_sought_is_not_returned(text, not_day):
     assert not_day not in event_days(text)
+
+
+@pytest.mark.parametrize("text, day", [
+    # Hamas's offer at the Cairo talks of 26 April 2025
+    ("Hamas told the Egyptians it was ready for a five-year truce and a single exchange.",
+     "2025-04-26"),
+    # the strike on Hamas's leaders in Doha, told as an attempt on their lives
+    ("Al-Hayya survived an Israeli assassination attempt in Doha last month.", "2025-09-09"),
+    ("Qatar condemned the strike on the Hamas delegation in Doha.", "2025-09-09"),
+    # the rescue of four hostages in Nuseirat, told as a raid on the camp
+    ("They were freed during a raid on the Nuseirat camp in central Gaza.", "2024-06-08"),
+])
+def test_phrasings_of_the_cairo_offer_the_doha_strike_and_the_nuseirat_raid(text, day):
+    assert day in event_days(text)
+
+
+@pytest.mark.parametrize("text, not_day", [
+    # al-Hayya's "truce of five years or more" of April 2024 is not the offer of 2025
+    ("Hamas would agree to a truce of five years or more, al-Hayya said.", "2025-04-26"),
+    # an air strike on the camp is no raid to free hostages
+    ("An Israeli air strike hit a school in the Nuseirat camp.", "2024-06-08"),
+])
+def test_other_truces_and_strikes_are_not_the_rows(text, not_day):
+    assert not_day not in event_days(text)
