@@ -56,6 +56,13 @@ _HELD_IN_GAZA = re.compile(r"\b(?:remain\w*|(?:still\s+)?(?:being\s+)?held|still
 # bodies left to be returned" after a sentence about the hostages' remains)
 _ADVERB_ASIDE = re.compile(r",\s*(?:however|though|meanwhile|in\s+turn)\s*,", re.IGNORECASE)
 # a sentence that opens on a part of what the sentence before counted
+# a count said to include the number, pointing back at it: "that number includes at least two
+# dozen Israelis who are dead", "a figure that includes 25 bodies of those who have been
+# killed" (the dead among the held count told before)
+_COUNT_INCLUDES = re.compile(r"\b(?:that|this|the|a)\s+(?:number|figure|count|total|tally)\s+"
+                             r"(?:that\s+|which\s+)?(?:now\s+|also\s+)?includ(?:es|ed)\s+(?:at\s+"
+                             r"least\s+|about\s+|around\s+|some\s+|more\s+than\s+|nearly\s+|"
+                             r"almost\s+|roughly\s+)?$", re.IGNORECASE)
 _ANAPHORIC_START = re.compile(r"^\W*(?:among|of)\s+(?:them|those|these|whom)\b[^.;\d]{0,25}$",
                               re.IGNORECASE)
 # nothing before the number but a connective and a hedge: the sentence is about the part
@@ -85,6 +92,12 @@ TRIGGER_METRICS = {
     "take": "hostages_taken",
     "displace": "displaced",
 }
+
+
+def _part_told_back(before: str) -> bool:
+    """Is a count of people a part of a count told before it: "Among them are 33 individuals
+    ... presumed deceased", "that number includes at least two dozen Israelis who are dead"?"""
+    return bool(_ANAPHORIC_START.match(before) or _COUNT_INCLUDES.search(before))
 
 
 def _palestinian_clause(s: _Sentence, r: _Reading) -> bool:
@@ -241,7 +254,7 @@ def _metric(s: _Sentence, r: _Reading) -> str | None:
     if trigger in ("dead", "kill", "toll"):
         if (trigger != "toll" and r.hostage_context and not r.left_trigger
                 and (np.kind is None or (np.kind == "person"
-                                         and _ANAPHORIC_START.match(s.text[:r.number.start])))
+                                         and _part_told_back(s.text[:r.number.start])))
                 and not _palestinian_clause(s, r)):
             return "hostages_dead"
         if np.kind == "pronoun" or r.subset:
