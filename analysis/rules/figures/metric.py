@@ -55,7 +55,6 @@ _HELD_IN_GAZA = re.compile(r"\b(?:remain\w*|(?:still\s+)?(?:being\s+)?held|still
                            r"(?:returned|handed\s+over|recovered)\b", re.IGNORECASE)  # ("four
 # bodies left to be returned" after a sentence about the hostages' remains)
 _ADVERB_ASIDE = re.compile(r",\s*(?:however|though|meanwhile|in\s+turn)\s*,", re.IGNORECASE)
-# a sentence that opens on a part of what the sentence before counted
 # a count said to include the number, pointing back at it: "that number includes at least two
 # dozen Israelis who are dead", "a figure that includes 25 bodies of those who have been
 # killed" (the dead among the held count told before)
@@ -63,6 +62,7 @@ _COUNT_INCLUDES = re.compile(r"\b(?:that|this|the|a)\s+(?:number|figure|count|to
                              r"(?:that\s+|which\s+)?(?:now\s+|also\s+)?includ(?:es|ed)\s+(?:at\s+"
                              r"least\s+|about\s+|around\s+|some\s+|more\s+than\s+|nearly\s+|"
                              r"almost\s+|roughly\s+)?$", re.IGNORECASE)
+# a sentence that opens on a part of what the sentence before counted
 _ANAPHORIC_START = re.compile(r"^\W*(?:among|of)\s+(?:them|those|these|whom)\b[^.;\d]{0,25}$",
                               re.IGNORECASE)
 # nothing before the number but a connective and a hedge: the sentence is about the part
