@@ -56,7 +56,7 @@ FUTURE_BEFORE_DAY = re.compile(
 # saying or of the past between or after ("is leading the team that arrived on Sunday")
 PROGRESSIVE_BEFORE_DAY = re.compile(
     r"\b(?:is|are)\s+(?:[a-z]+ly\s+)?(?!according\b|including\b|nothing\b|something\b|"
-    r"anything\b|everything\b)[a-z]{3,}ing\b"
+    r"anything\b|everything\b|ongoing\b|during\b|morning\b|evening\b)[a-z]{3,}ing\b"
     r"(?![^.;]*\b(?:held|took\s+place|began|met|ended|said|says|told|announced|arrived|"
     r"landed|returned|left|came|was|were|had|has|have|ago|since)\b)[^.;]{0,80}$",
     re.IGNORECASE)
