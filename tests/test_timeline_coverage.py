@@ -287,3 +287,17 @@ def test_phrasings_of_the_cairo_offer_the_doha_strike_and_the_nuseirat_raid(text
 ])
 def test_other_truces_and_strikes_are_not_the_rows(text, not_day):
     assert not_day not in event_days(text)
+
+
+@pytest.mark.parametrize("text, day", [
+    ("The war has now crossed the 100-day mark.", "2024-01-14"),
+    ("Fighting has raged for more than a hundred days since the attack.", "2024-01-14"),
+    ("100 Days in Hell: the hostages' families speak", "2024-01-14"),
+])
+def test_the_hundred_days_of_war_in_its_other_words(text, day):
+    assert day in event_days(text)
+
+
+def test_a_hundred_days_of_an_envoys_tenure_are_not_the_wars():
+    assert "2024-01-14" not in event_days(
+        "Families criticised him after 100 days without a single hostage release.")
