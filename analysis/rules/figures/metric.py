@@ -187,6 +187,7 @@ def still_taken(r: _Reading) -> bool:
                 or _STILL_BEFORE.search(r.left))
 
 
+_BODIES_NOUN = re.compile(r"\b(?:bodies|remains|coffins)\b", re.IGNORECASE)
 _REMAINS_BEFORE = re.compile(r"\b(?:remains|bodies)\s+of\b[^.;]{0,80}$", re.IGNORECASE)
 _HELD_IN_GAZA_PREDICATE = re.compile(r"^[^.;]{0,70}?\b(?:were|are|is|was|remain)\s+(?:still\s+)?"
                                      r"(?:being\s+)?held\s+(?:captive\s+)?in\s+(?:the\s+)?gaza\b",
@@ -273,9 +274,12 @@ def _metric(s: _Sentence, r: _Reading) -> str | None:
         return _release_kind(s.text, r.left, np, lexicon, s.context) + "_released"
     if trigger == "hold":
         held = _held_metric(s, r)
-        if held == "hostages_held" and np.kind is None and _REMAINS_BEFORE.search(r.core_left):
+        if held == "hostages_held" and (
+                (np.kind is None and _REMAINS_BEFORE.search(r.core_left))
+                or _BODIES_NOUN.search(r.right[:np.end])):
             return "hostages_dead"  # "returned the remains of 17 captives so far, and has
-            # pledged to return all 28": the whole of the remains
+            # pledged to return all 28": the whole of the remains; "Four more bodies are still
+            # being held in Gaza" with no hostage word in reach: bodies held are the dead
         return held
     return TRIGGER_METRICS.get(trigger)
 
