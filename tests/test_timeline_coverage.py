@@ -301,3 +301,13 @@ def test_the_hundred_days_of_war_in_its_other_words(text, day):
 def test_a_hundred_days_of_an_envoys_tenure_are_not_the_wars():
     assert "2024-01-14" not in event_days(
         "Families criticised him after 100 days without a single hostage release.")
+
+
+@pytest.mark.parametrize("text, day", [
+    # a number and its unit without the hyphen name the same offers and plans
+    ("Egypt has proposed a two day truce and the release of four hostages.", "2024-10-27"),
+    ("Hamas said it accepted a new 60 day ceasefire proposal from the mediators.", "2025-08-18"),
+    ("The 20 point peace plan calls for an international stabilisation force.", "2025-09-29"),
+])
+def test_the_number_and_its_unit_without_a_hyphen(text, day):
+    assert day in event_days(text)
