@@ -311,3 +311,17 @@ def test_a_hundred_days_of_an_envoys_tenure_are_not_the_wars():
 ])
 def test_the_number_and_its_unit_without_a_hyphen(text, day):
     assert day in event_days(text)
+
+
+@pytest.mark.parametrize("text, day", [
+    # the leaders' deaths with the typographic apostrophe
+    ("Families feared reprisals after Sinwar’s death was confirmed.", "2024-10-16"),
+    ("Talks stalled after Arouri’s assassination in Beirut.", "2024-01-02"),
+    ("Haniyeh’s assassination drew threats of revenge from Tehran.", "2024-07-31"),
+])
+def test_a_leaders_death_with_the_typographic_apostrophe(text, day):
+    assert day in event_days(text)
+
+
+def test_the_killing_of_haniyehs_sons_with_the_typographic_apostrophe_is_not_his():
+    assert "2024-07-31" not in event_days("Haniyeh’s sons were killed in an air strike.")
