@@ -97,3 +97,25 @@ def test_more_than_n_months_of_war_prefers_the_days_soon_after_the_mark():
     exact, = [m for m in date_signals("After six months of war, the talks resumed.")
               if m["kind"] == "duration"]
     assert duration_constraint(exact).prefer is None
+
+
+def _event_tense(text, phrase):
+    mention, = [m for m in date_signals(text) if m.get("kind") == "event" and
+                m["text"] == phrase]
+    return mention["tense"]
+
+
+def test_by_before_an_agent_or_a_means_is_no_deadline():
+    # the lead's round 11 (dev12/1431, a report of November 2025, was put 305 days early:
+    # "being utilized by the Trump administration" read as before its first day)
+    text = ("The talks underscore the extraordinary diplomatic channels being utilized by the "
+            "Trump administration.")
+    assert _event_tense(text, "Trump administration") != "future"
+    text = "The crisis triggered by the Doha strike has not ended."
+    assert _event_tense(text, "Doha strike") != "future"
+    # before a day it is one: "by his inauguration", "by Inauguration Day"
+    text = "Trump told Hamas to free the hostages by his inauguration on January 20."
+    assert _event_tense(text, "his inauguration on January 20") == "future"
+    inference = dating.infer_date(date_signals(
+        "Witkoff met Hamas in Istanbul, channels being utilized by the Trump administration."), [])
+    assert inference.report_date is None or inference.report_date >= dt.date(2025, 1, 20)
