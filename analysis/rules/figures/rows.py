@@ -73,8 +73,10 @@ def _population(metric: str, np: NounPhrase, sentence: str, number: Number, rows
     return population
 
 
-# a country's own people: "Thailand says Hamas still holds 20 of its nationals"
-_OWN_NATIONALS = re.compile(r"^\s+of\s+(?:its|their|our)\s+(?:own\s+)?(?:nationals|citizens|"
+# a country's own people: "Thailand says Hamas still holds 20 of its nationals", "Thai Prime
+# Minister ... confirmed today that 12 of the country's citizens have been released"
+_OWN_NATIONALS = re.compile(r"^\s+of\s+(?:its|their|our|the\s+country['’]s)\s+(?:own\s+)?"
+                            r"(?:nationals|citizens|"
                             r"workers|people)\b", re.IGNORECASE)
 _FOREIGN_COUNTRY = re.compile(r"\b(?:Thailand|Thai|Bangkok|Nepal|Nepalese|Kathmandu|Philippines|"
                               r"Filipino|Manila|Tanzania|Sri\s+Lanka|China|Chinese)\b")

@@ -38,6 +38,15 @@ from analysis.rules.figures.triggers import (
 )
 from analysis.rules.numbers import find_numbers
 
+# a relative clause that tells how long the released were held, not a state now: "Hamas
+# released the first three hostages it has held for 15 months" (as "the 20 remaining surviving
+# Israeli hostages it had held for two years", "all 20 surviving hostages it had been holding
+# since October 7, 2023" are read: released)
+_HELD_FOR = re.compile(r"^\s*(?:(?:that|which|whom)\s+)?(?:it|they|hamas|the\s+group)\s+has\s+"
+                       r"held\s+(?:them\s+)?(?:for|since)\b", re.IGNORECASE)
+_RELEASED_RIGHT_BEFORE = re.compile(r"\b(?:released|freed|handed\s+over)\s+(?:the\s+|all\s+)?"
+                                   r"(?:(?:first|last|final|remaining)\s+)?$", re.IGNORECASE)
+
 
 def _read_triggers(s: _Sentence, r: _Reading) -> None:
     """The trigger before the number ("killed", "released", "the death toll rose to") and the
@@ -56,6 +65,10 @@ def _read_triggers(s: _Sentence, r: _Reading) -> None:
             "dead", True) if found else (r.right_trigger, r.pending)  # dead remain in Gaza"
     if r.right_trigger is None:
         r.right_trigger = _relative_state(r.after)
+        if r.right_trigger == "hold" and _HELD_FOR.match(r.after) and _RELEASED_RIGHT_BEFORE.search(
+                r.core_left):
+            r.right_trigger = None  # "released the first three hostages it has held for 15
+            # months": how long they were held, as "it had held for two years" tells it
     if r.right_trigger is None and _WHO_CLAUSE.match(r.after):
         r.right_trigger, r.pending = _predicate_after_relative(r.after, lexicon)
     if r.left_trigger is None and _CLAIMED.search(r.core_left) \
