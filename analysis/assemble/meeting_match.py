@@ -131,6 +131,10 @@ def _compatible(cluster: Cluster, mention: dict, day, gazetteer: Gazetteer,
         # in Sharm today are Dermer, the Qatari prime minister and Kalin": one round
     if len(people) >= 2 and len(mine) >= 2 and not people & mine:
         return False
+    if (mention.get("leaders") or any(m.get("leaders") for m in cluster.mentions)) and \
+            not people & mine:
+        return False  # "Netanyahu is expected to meet Trump on Monday" is not the round of
+        # talks in Doha that names neither (the leaders of two sides, placeless: their own)
     if _other_people_elsewhere(cluster, mention, people, mine):
         return False
     inside = bool(day and cluster.date and cluster.last and cluster.last > cluster.date

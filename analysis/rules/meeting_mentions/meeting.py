@@ -57,8 +57,18 @@ from analysis.rules.meeting_mentions.rules import (
     _negotiators_discuss,
     _placeless_politicians,
     _team_goes_on,
+    _two_sides_on_a_day,
     also_meets,
 )
+
+
+def _leaders_only(finder, facts: Facts) -> bool:
+    """A meeting the placeless-politicians veto let through only because its people are the
+    leaders of two sides of the talks on a given day (`rules._two_sides_on_a_day`): no place,
+    no negotiator. 'At the start of his meeting with Prime Minister Benjamin Netanyahu on
+    Monday, U.S. President Donald Trump ...'."""
+    return not facts.location and bool(facts.names) and not facts.negotiator and \
+        _two_sides_on_a_day(finder, facts)
 
 
 def _mention_place(primary: bool, group: Group, facts: Facts) -> str:
@@ -112,6 +122,7 @@ class MeetingMixin:
             return None  # "In a Thursday meeting with Czech Foreign Minister Jan Lipavsky in
             # Jerusalem, Sa'ar said ...": a visit from outside the talks
         primary = self._primary(facts, s, group)
+        primary = primary and not self._leaders_to_come(state, s, group, facts)
         if not primary:
             if not _anaphoric(facts) or self._unsure_who(s):
                 return None  # (not "did not specify whether the delegation included the
@@ -133,6 +144,7 @@ class MeetingMixin:
             "boundary": self._boundary(state.doc, s, first, facts.date),
             "joining": "join" in facts.kinds or any(w in self.lex["join_verb"] for w in s.lower),
             "negotiator": facts.negotiator,
+            "leaders": bool(primary and _leaders_only(self, facts)),
             "sentence": span_text(s.span).strip(),
             "sentence_start": s.span.start_char,
             "sentence_end": s.span.end_char,
@@ -160,6 +172,16 @@ class MeetingMixin:
         near = near if primary else []
         mention.update(_quote(state.doc, group, facts, near))
         return mention
+
+    def _leaders_to_come(self, state: DocState, s: Sentence, group: Group,
+                         facts: Facts) -> bool:
+        """A placeless summit of two sides' leaders (`_leaders_only`) still to come: named in
+        passing as often as reported in the dev golds ('Netanyahu is expected to meet US
+        President Donald Trump on Monday' has no row in one article, 'Netanyahu will meet
+        Monday US President Donald Trump' one in Washington in another), so only held ones
+        are meetings of their own."""
+        return _leaders_only(self, facts) and self._status(state, s, group,
+                                                           self._owner(group))[0]
 
     def _status(self, state: DocState, s: Sentence, group: Group, first: int):
         """(planned, tense) of a group: planned by a future word near its owner or first
@@ -206,7 +228,7 @@ class MeetingMixin:
         the vetoes); the talks speakers spoke about ('spoke with the emir to discuss the
         negotiations in Doha') keep no speakers."""
         primary = any(rule(self, facts, s, group) for rule in PRIMARY_RULES) and \
-            not _placeless_politicians(facts) and not facts.region_trip and \
+            not _placeless_politicians(facts, self) and not facts.region_trip and \
             not _lone_visit(facts, group, s) and not _team_goes_on(s, facts)
         if primary and talks_discussed(s, group):
             facts.names, facts.offices = [], []  # the talks they spoke about, not theirs

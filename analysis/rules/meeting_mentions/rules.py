@@ -190,11 +190,28 @@ def _lone_visit(facts: Facts, group: Group, s: Sentence | None = None) -> bool:
         facts.n_people < 2 and not facts.talks_in_sentence
 
 
-def _placeless_politicians(facts: Facts) -> bool:
+def _placeless_politicians(facts: Facts, finder=None) -> bool:
     """A meeting with no place whose named people are none of them negotiators or mediators
     ('In a meeting on Monday with Benny Gantz, US Vice President Kamala Harris ...'): politics,
-    not the talks. Leaves 'Burns met Barnea on Monday' and unnamed negotiators."""
-    return not facts.location and bool(facts.names) and not facts.negotiator
+    not the talks. Leaves 'Burns met Barnea on Monday', unnamed negotiators, and the leaders
+    of two sides of the talks meeting on a given day (`_two_sides_on_a_day`)."""
+    return not facts.location and bool(facts.names) and not facts.negotiator and not (
+        finder is not None and _two_sides_on_a_day(finder, facts))
+
+
+def _two_sides_on_a_day(finder, facts: Facts) -> bool:
+    """Named people of two different sides of the talks (`_party`: the United States and
+    Israel, a mediator and Hamas) meeting on a given day, with no place in the sentence: 'At
+    the start of his meeting with Prime Minister Benjamin Netanyahu on Monday, U.S. President
+    Donald Trump outlined ...', 'Netanyahu will meet Monday US President Donald Trump', 'Vance
+    is scheduled to meet Israeli Prime Minister Benjamin Netanyahu on Wednesday'. Leaves 'In a
+    meeting on Monday with Benny Gantz, ... Kamala Harris' (Gantz and Netanyahu are one side,
+    Harris is not in the table), a meeting without a day ('before his meeting with Trump')
+    and 'this week' (a week, no day)."""
+    if not (facts.date and day_precise(facts.date.text)):
+        return False
+    sides = {finder.table.side(name) for name in facts.names if _party(finder, name)}
+    return len(sides) >= 2
 
 
 def _presence_rule(finder, facts: Facts, s: Sentence, group: Group) -> bool:
