@@ -67,10 +67,10 @@ PRECISE_BULLETIN_STRENGTH = 2.0
 
 
 def precise_bulletin(c) -> bool:
-    """Whether constraint `c` is a non-round toll that equals a bulletin of the series
-    (:data:`PRECISE_BULLETIN_STRENGTH`): not a round figure, not another source's count."""
-    return c.kind == "toll" and c.value is not None and not is_round(int(c.value)) and \
-        c.strength >= PRECISE_BULLETIN_STRENGTH
+    """Whether constraint `c` is a non-round toll that equals a bulletin of the series: not a
+    round figure, not another source's count (:func:`_toll` gives only those
+    :data:`PRECISE_BULLETIN_STRENGTH`)."""
+    return c.kind == "toll" and c.strength >= PRECISE_BULLETIN_STRENGTH
 
 
 def rounding_step(value: int) -> int:
