@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from analysis.rules.figures.noun_phrase import NounPhrase, _noun_phrase
 from analysis.rules.figures.predicates import (
     _HELD_PARTICIPLE,
     _RELATIVE_STATE,
@@ -331,6 +332,7 @@ def _choose_trigger(s: _Sentence, r: _Reading) -> None:
     left = r.left_trigger
     if left == "release_total":
         left = "release"
+        _tally_noun(s, r)
     if left and left.startswith("count_"):  # "the number of (dead) hostages ... 35"
         kind, _, state = left[6:].partition("_")
         if r.np.kind is None:
@@ -355,6 +357,32 @@ def _choose_trigger(s: _Sentence, r: _Reading) -> None:
         trigger = _shared_predicate(s.text, r.number, r.np, s.numbers, s.lexicon)
     r.trigger = trigger  # ("killed 1,200 people, including 815 civilians, and 251 were
     # abducted": the part shares its whole's predicate, not the next clause's)
+
+
+# the people a running total of releases names before its number: "the total number of
+# released Thai hostages to 23", "The total number of Palestinians freed under the deal now
+# stands at 180", "the total number of hostages released by Hamas to four"
+_TALLY_OF = re.compile(r"\b(?:number|total|tally|count)\s+of\s+(?:the\s+)?"
+                       r"(?:(?:released|freed|returned|set\s+free)\s+)?", re.IGNORECASE)
+
+
+def _tally_noun(s: _Sentence, r: _Reading) -> None:
+    """A running total of releases with no noun after its number takes the noun the tally
+    names before it ("the number of X ... to N", as "brings to N the number of X" is read): its
+    kind and nationality, so that "the total number of released Thai hostages to 23" is the
+    Thais' (other) and "The total number of Palestinians freed under the deal now stands at 180"
+    is prisoners released. The quote stays the number."""
+    if r.np.kind is not None:
+        return
+    tallies = list(_TALLY_OF.finditer(r.core_left))
+    if not tallies:
+        return
+    tally = tallies[-1]
+    named = _noun_phrase(" " + r.core_left[tally.end():], s.lexicon)
+    if named.kind in ("hostage", "prisoner") or (named.kind == "person" and (
+            named.nationality or named.foreign)):
+        r.np = NounPhrase(named.kind, 0, foreign=named.foreign, nationality=named.nationality,
+                          first_word=named.first_word, group=named.group)
 
 
 # a place right after a toll's number: "the death toll now stands at 10,022 in Gaza"
