@@ -265,7 +265,7 @@ def cluster_mentions(mentions: list[dict], report_date: dt.date | None) -> list[
     clusters: list[Cluster] = []
     last: Cluster | None = None  # the meeting a primary mention went to last
     touched: list[Cluster] = []  # clusters in the order they were last added to
-    pending: list[tuple[dict, dt.date | None]] = []  # anaphors before any meeting
+    pending, loose = [], []  # anaphors before any meeting; every anaphor past the vetoes
     held = held_weekdays(mentions, report_date)
     for mention in mentions:
         mention, day = _dated(mention, report_date, held)
@@ -289,16 +289,15 @@ def cluster_mentions(mentions: list[dict], report_date: dt.date | None) -> list[
                                "offices": offices}, day, gazetteer, primary=True)
                 clusters.append(cluster)
                 continue
+            loose.append((mention, day))
             if target is None and not clusters:
                 pending.append((mention, day))  # "X held talks with Y" before the meeting
                 continue  # that names a place: Y goes to the first meeting named
             if target is not None and _others_meetings(target, mention):
-                continue  # "Netanyahu's trip to the U.S. and his meetings with Biden, Harris
-                # and Trump" is not the Rome meeting of the spy chiefs
+                continue  # "his meetings with Biden, Harris and Trump": not the Rome meeting
             if target is not None and _talks_under_way_of_a_trip(target, mention):
                 day = None
-            if target is not None and _compatible(target, mention, day, gazetteer,
-                                                  anaphor=True):
+            if target is not None and _compatible(target, mention, day, gazetteer, anaphor=True):
                 _add(target, mention, day, gazetteer, primary=False)
                 touched.append(target)
             continue
@@ -318,7 +317,45 @@ def cluster_mentions(mentions: list[dict], report_date: dt.date | None) -> list[
         pending = _add_early(chosen, pending, gazetteer)
         last = chosen
         touched.append(chosen)
+    clusters += _placed_and_dated(loose, clusters, gazetteer)  # talks of no meeting's day
     return [c for c in clusters if any(m.get("kind") == "primary" for m in c.mentions)]
+
+
+def _people_of_another(mention: dict) -> bool:
+    """The mention's subject stands for people named elsewhere ('the two leaders met',
+    'they met', `anaphor_subject`): not talks told without people."""
+    subjects = word_lists("meeting_lexicon.csv")["anaphor_subject"]
+    start = mention.get("start_char", 0) - mention.get("sentence_start", 0)
+    before = " " + " ".join(mention.get("sentence", "")[:max(0, start)].lower().split()[-3:])
+    return any(before.endswith(" " + subject) for subject in subjects)
+
+
+def _placed_and_dated(loose: list[tuple[dict, dt.date | None]], clusters: list[Cluster],
+                      gazetteer: Gazetteer) -> list[Cluster]:
+    """Talks told without people but with their own place and day, which joined no meeting
+    of the article: a meeting of their own, as the golds annotate them (held or planned, no
+    participants): 'a high-level US-led summit in Cairo on Sunday', 'Negotiations, however,
+    continue in Cairo on Monday' (two days at one place: two meetings), 'Negotiators were to
+    meet in the Qatari capital Doha again on Friday'. One per place and day; leaves anaphors
+    without a place or a day of their own (the report's day of 'has hosted ... in Doha'),
+    anaphors naming people, and a place and day a meeting of the article has already."""
+    placed: list[Cluster] = []
+    used = {id(m) for c in clusters for m in c.mentions}
+    for mention, day in loose:
+        place = gazetteer.canonical(mention.get("location", ""))
+        if id(mention) in used or not day or not place or mention.get("participants"):
+            continue
+        if mention.get("ongoing") and mention.get("date_text") == mention["ongoing"]:
+            continue  # "has hosted Hamas' political office in Doha": no day of its own
+        if _people_of_another(mention):
+            continue  # "while the two leaders met at the White House on Thursday"
+        if any(c.date == day and gazetteer.canonical(c.location) == place
+               for c in clusters + placed):
+            continue
+        cluster = Cluster()
+        _add(cluster, {**mention, "kind": "primary"}, day, gazetteer, primary=True)
+        placed.append(cluster)
+    return placed
 
 
 def _early_part(cluster: Cluster, mention: dict, day) -> bool:
