@@ -23,6 +23,9 @@ WAR_WORDS = (r"war|conflict|fighting|offensive|campaign|bombardment|bombing|bomb
 
 _QUAL = r"(?P<qual>more\s+than|over|nearly|almost|about|around|some|roughly|close\s+to|at\s+least)?"
 
+# The adjectives of a long wait before its days: "after an unbearable 471 days" (round 12).
+_LONG_WAIT = r"(?:unbearable|agonizing|agonising|excruciating|grueling|gruelling|painful|long)"
+
 
 _DURATION_PATTERNS = [
     # "seven-month war", "100-day-old war", "the seven-month-long conflict"
@@ -61,10 +64,19 @@ _DURATION_PATTERNS = [
     # "hostages held by Hamas for the past 130 days", "the hostages who have been held in Gaza
     # for 200 days" (round 6: the hostages of 7 October, plural, still held; not "had been
     # held", told of those freed)
+    # (round 12: the agent and the place together, "hostages held captive by Hamas in the Gaza
+    # Strip for 640 days")
     rf"(?<!had been )\b(?P<what>hostages\s+(?:who\s+(?:are|have\s+been)\s+|have\s+been\s+|"
-    rf"being\s+|still\s+)?held\s+(?:captive\s+|hostage\s+)?(?:by\s+Hamas\s+|in\s+Gaza\s+|"
-    rf"in\s+the\s+Gaza\s+Strip\s+)?)for\s+(?:the\s+(?:past|last)\s+)?{_QUAL}\s*"
+    rf"being\s+|still\s+)?held\s+(?:captive\s+|hostage\s+)?(?:(?:by\s+Hamas|in\s+Gaza|"
+    rf"in\s+the\s+Gaza\s+Strip)\s+){{0,2}})for\s+(?:the\s+(?:past|last)\s+)?{_QUAL}\s*"
     rf"(?P<num>{_NUM})\s+(?P<unit>days|weeks|months)\b",
+    # round 12: a captivity told by the return that ends it, the news of the return itself:
+    # "allowing three Israeli hostages ... to return home after 471 days" (dev13/1633),
+    # "returning after 491 days of hell" (dev14/1857), "returned home after an unbearable 471
+    # days"; not "who returned home after 491 days"
+    # (a former hostage: the report later)
+    rf"(?<!who )(?<!had )\b(?P<what>return(?:s|ed|ing)?(?:\s+home)?|(?:came|come|coming)\s+home)"
+    rf"\s+after\s+{_QUAL}\s*(?:an?\s+{_LONG_WAIT}\s+)?(?P<num>{_NUM})\s+(?P<unit>days)\b",
 ]
 
 

@@ -1,0 +1,42 @@
+"""Round 12 of issue 12: captivity durations in two more forms (dev13/1633, dev14/1857,
+dev14/1849); the sentences are our own, written to the mechanism."""
+
+import datetime as dt
+
+from analysis.assemble import dating
+from analysis.rules.dates import date_signals
+
+
+def _durations(text):
+    return [(m["text"], m["amount"], m["unit"], m["qualifier"]) for m in date_signals(text)
+            if m["kind"] == "duration"]
+
+
+def test_hostages_held_by_an_agent_in_a_place_for_days():
+    assert _durations("Relatives of hostages held captive by Hamas in the Gaza Strip for 640 "
+                      "days met the minister.") == \
+        [("hostages held captive by Hamas in the Gaza Strip for 640 days", 640, "day", "exact")]
+    assert _durations("Hostages held in Gaza for 100 days.") == \
+        [("Hostages held in Gaza for 100 days", 100, "day", "exact")]
+
+
+def test_a_return_after_days_is_the_captivity_it_ends():
+    assert _durations("Three women were allowed to return home after 471 days. They are well.") \
+        == [("return home after 471 days", 471, "day", "exact")]
+    assert _durations("The men were returning after 491 days of hell, he said.") == \
+        [("returning after 491 days", 491, "day", "exact")]
+    assert _durations("She finally came home after an unbearable 471 days.") == \
+        [("came home after an unbearable 471 days", 471, "day", "exact")]
+
+
+def test_a_former_hostage_who_returned_is_not_read():
+    assert _durations("Or Levy, who returned home after 491 days, spoke at the rally.") == []
+    assert _durations("He had returned after 491 days and spoke.") == []
+
+
+def test_the_return_dates_the_report():
+    text = ("The ceasefire went into effect on Sunday, allowing three Israeli hostages held in "
+            "the Gaza Strip to return home after 471 days.")
+    inference = dating.infer_date(date_signals(text), [], [])
+    assert inference.window is not None
+    assert inference.window[0] <= dt.date(2025, 1, 20) <= inference.window[1]
