@@ -13,7 +13,12 @@ import re
 
 from analysis.rules.figures.rates import _COMPARED_LEFT
 from analysis.rules.figures.reading import _Reading, _Sentence
-from analysis.rules.figures.states import _DEAD_IN_PHRASE, _HANDOVER_UNDER_WAY, _REMAINING_BEFORE
+from analysis.rules.figures.states import (
+    _DEAD_IN_PHRASE,
+    _HANDOVER_UNDER_WAY,
+    _REMAINING_BEFORE,
+    TAKEN_RANGE,
+)
 from analysis.rules.figures.triggers import _release_kind
 from analysis.rules.figures.words import _APPOSITIVE
 
@@ -122,8 +127,6 @@ def _deceased_count(r: _Reading) -> bool:
     return r.trigger in (None, "hold") or bool(_WHOLE_LEFT.search(r.core_left))
 
 
-# the count of 7 October as news gives it: a whole of this size is the hostages taken
-TAKEN_RANGE = (240, 260)
 _LEADING_WHOLE = re.compile(r"(?:^|\bthat\s|[,;:]\s)\W*(?:of|out\s+of|among)\s+(?:all\s+)?"
                             r"(?:the\s+)?$", re.IGNORECASE)
 

@@ -156,7 +156,8 @@ def _read_noun_phrase(s: _Sentence, r: _Reading) -> None:
         r.np.end += inverted.end()
     before = [n for n in s.numbers if n.end <= r.number.start]
     r.part_of = bool(_PART_OF_LEFT.search(r.left)) or bool(
-        before and before[-1].value > 1  # (not "one of the 20 captives believed to be alive")
+        before and (before[-1].value > 1 or _ALL_BUT.search(r.left))  # (not "one of the 20
+        # captives believed to be alive"; "all but one of the 251 hostages taken" is a part)
         and _whole_after(s.text, before[-1], s.numbers) is r.number)  # "two of the 24
     # slain hostages": a part in words
     r.after = r.right[r.np.end:]
@@ -168,6 +169,8 @@ def _read_noun_phrase(s: _Sentence, r: _Reading) -> None:
         r.part_of = True  # "a third of the 101 remaining hostages are dead": 101 held
 
 
+# everyone but a part: "All but one of the 251 hostages taken then have been released"
+_ALL_BUT = re.compile(r"\ball\s+but\s+\w+\s+(?:out\s+)?of\s+(?:the\s+)?$", re.IGNORECASE)
 _ESTIMATED_AFTER = re.compile(r"^\s*(?:are|is|were|was)\s+estimated\s+to\b", re.IGNORECASE)
 _BRINGS_TO = re.compile(r"\b(?:brings?|bringing|brought|raises?|raising|raised|takes?|taking|"
                         r"took|pushe?s?|pushing|pushed)\s+to\s*$", re.IGNORECASE)

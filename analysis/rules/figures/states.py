@@ -232,6 +232,11 @@ def _part_without_state(s: _Sentence, r: _Reading) -> bool:
     if r.np.kind == "hostage" and _TAKEN_PARTICIPLE.match(r.after):
         r.left_trigger, r.right_trigger = None, "take"  # "97 of the 251 hostages taken ..."
         return False
+    if r.np.kind == "hostage" and TAKEN_RANGE[0] <= r.value <= TAKEN_RANGE[1] and \
+            _PART_STILL_HELD.match(r.after):
+        r.left_trigger, r.right_trigger = None, "take"  # "Seventy-three of the 251 hostages
+        return False  # are still held in Gaza": the whole of a part still held is the taken,
+        # as "Of the 251 hostages, 41 were killed" is read (metric.TAKEN_RANGE)
     if _BODIES_OF_PART.search(r.left) and (r.np.kind == "hostage" or (
             r.np.kind is None and lexicon.hostage_word_re.search(s.text))):  # ("handed over
         # the remains of 19 out of 28, most of them Israelis" after "20 Israeli captives")
@@ -247,6 +252,14 @@ def _part_without_state(s: _Sentence, r: _Reading) -> bool:
     return False  # 59 hostages still held in Gaza": 59 held
 
 
+# the count of 7 October as news gives it: a whole of this size is the hostages taken
+TAKEN_RANGE = (240, 260)
+# the part's predicate says it is still held: "73 of the 251 hostages are still held in Gaza",
+# "97 of the 251 hostages remain in Gaza"
+_PART_STILL_HELD = re.compile(r"^\s*(?:(?:are|were|is)\s+(?:still\s+)?(?:being\s+)?"
+                              r"(?:held|in\s+(?:gaza|captivity))|(?:still\s+)?remain(?:s|ed)?"
+                              r"\b(?!\s+(?:alive|dead|unaccounted|unclear|unknown)))\b",
+                              re.IGNORECASE)
 _BODIES_OF_PART = re.compile(r"\b(?:bodies|remains)\s+of\s+(?:all\s+but\s+)?[\w,-]+\s+"
                              r"(?:others\s+)?(?:out\s+)?of\s+(?:the\s+)?$", re.IGNORECASE)
 # ("the remains of 27 others out of 28": the part told as "others" after the living freed)
