@@ -245,7 +245,8 @@ def _best_cluster(mention: dict, day, clusters: list[Cluster], last: Cluster | N
     meeting without one, in the country of the leaders it is with: `_host_country`), then the
     one mentioned last, then the latest; None for a new meeting."""
     candidates = [c for c in clusters if _compatible(c, mention, day, gazetteer)]
-    if not candidates or mention.get("separate"):  # "Cairo is also hosting separate talks"
+    if not candidates or mention.get("separate") or mention.get("days_later"):
+        # "Cairo is also hosting separate talks"; "A day later, ... a second meeting"
         return None
     place = gazetteer.canonical(mention["location"]) if mention.get("location") else ""
     host = _host_country(mention, gazetteer)
@@ -257,6 +258,22 @@ def _best_cluster(mention: dict, day, clusters: list[Cluster], last: Cluster | N
                                      or gazetteer.contains(host, c.location)))
         return (same_day, same_place, c is last, clusters.index(c))
     return max(candidates, key=score)
+
+
+def _day_from_the_last(mention: dict, day: dt.date | None,
+                       last: Cluster | None) -> dt.date | None:
+    """A primary mention's day told against the meeting named last: 'comes three days after
+    X met' (before the news of that meeting), 'The following day, Witkoff met with Netanyahu'
+    and 'A day later, al-Thani and Rashad returned for a second meeting' (`days_later`: after
+    its day). Leaves a mention with a day of its own, and a meeting named last with no day."""
+    if day or last is None:
+        return day
+    if mention.get("days_before"):
+        news = last.date or last.soft
+        return news - dt.timedelta(days=mention["days_before"]) if news else None
+    if mention.get("days_later") and last.date:
+        return last.date + dt.timedelta(days=mention["days_later"])
+    return day
 
 
 def cluster_mentions(mentions: list[dict], report_date: dt.date | None) -> list[Cluster]:
@@ -306,9 +323,7 @@ def cluster_mentions(mentions: list[dict], report_date: dt.date | None) -> list[
             # meeting just mentioned, and whoever the sentence adds
             mention = {**mention, "participants": list(dict.fromkeys(
                 last.participants + list(mention.get("participants", []))))}
-        if not day and mention.get("days_before") and last is not None:
-            news = last.date or last.soft  # "comes three days after X met": before that
-            day = news - dt.timedelta(days=mention["days_before"]) if news else None
+        day = _day_from_the_last(mention, day, last)
         chosen = _best_cluster(mention, day, clusters, last, gazetteer)
         if chosen is None:
             chosen = Cluster()

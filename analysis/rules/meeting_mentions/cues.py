@@ -278,6 +278,20 @@ DEPARTURE_WORDS = {"left", "leaves", "leaving", "departed", "departs", "returned
 TIME_UNITS = {"day", "days", "week", "weeks", "hours", "month", "months"}
 
 
+LATER_OPENERS = {("the", "following", "day"): 1, ("the", "next", "day"): 1,
+                 ("a", "day", "later"): 1, ("one", "day", "later"): 1,
+                 ("two", "days", "later"): 2, ("three", "days", "later"): 3}
+
+
+def _days_later(lower: list[str]) -> int:
+    """How many days after the meeting told just before a sentence's meeting was, when the
+    sentence opens by saying so: 'The following day, Witkoff met with Netanyahu in Israel',
+    'A day later, al-Thani and Rashad returned for a second meeting in Doha', 'The next day,
+    ...', 'Two days later, ...'; 0 otherwise. Leaves 'The day after meeting Witkoff, Al-Thani
+    flew to Vienna' (after its own event) and the words inside a sentence."""
+    return LATER_OPENERS.get(tuple(lower[:3]), 0) if lower[3:4] == [","] else 0
+
+
 def _days_after(lower: list[str], i: int) -> bool:
     """'comes three days after the Qatari PM and Barnea met', 'came a day after Al-Thani met
     in Paris': the meeting is an earlier one than the news. Leaves 'after talks in Cairo',

@@ -30,6 +30,7 @@ from analysis.rules.meeting_mentions.cues import (
     HOME_COUNTRIES,
     _already_there,
     _before_trip,
+    _days_later,
     _hedged_future,
     _on_the_way,
     _ongoing,
@@ -158,6 +159,7 @@ class MeetingMixin:
             else "",  # "Blinken on Monday starts his tour ... He will meet Sisi in Cairo first"
             "passing": any(map(_apart, group.triggers)),
             "days_before": self._days_before(s, group),
+            "days_later": _days_later(s.lower),
             "before_trip": _before_trip(s),
             "round_days": _round_days(s.text_lower),
             "separate": any(w in ("separate", "parallel") for p in group.positions
@@ -166,7 +168,6 @@ class MeetingMixin:
             "delegation_side": delegation_side(s, group),
             "after_clause": "meet" in facts.kinds and "after" in s.lower[
                 max(0, first - s.start - 4):first - s.start],  # "after the mediators met X"
-
             "peg": state.peg,
         }
         near = near if primary else []
