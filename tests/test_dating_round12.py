@@ -40,3 +40,15 @@ def test_the_return_dates_the_report():
     inference = dating.infer_date(date_signals(text), [], [])
     assert inference.window is not None
     assert inference.window[0] <= dt.date(2025, 1, 20) <= inference.window[1]
+
+
+def test_the_second_exchange_of_january_2025_by_its_count_and_its_four_soldiers():
+    text = "Hamas has freed four Israeli female soldiers in a swap for 200 Palestinian prisoners."
+    inference = dating.infer_date(date_signals(text), [], [])
+    assert inference.window is not None
+    assert inference.window[0] <= dt.date(2025, 1, 25) <= inference.window[1]
+    assert dt.date(2025, 1, 20) <= inference.window[0]
+    assert inference.window[1] <= dt.date(2025, 2, 15)
+    # another count of prisoners, or four soldiers killed, is not that day
+    other = dating.infer_date(date_signals("Israel released 210 Palestinian prisoners."), [], [])
+    assert other.window is None or other.window[0] < dt.date(2025, 1, 25)
