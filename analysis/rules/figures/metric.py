@@ -107,9 +107,15 @@ def _part_told_back(before: str) -> bool:
 
 def _palestinian_clause(s: _Sentence, r: _Reading) -> bool:
     """Does the number's clause name Palestinians or Gaza's side before it ("Palestinian TV
-    says 74 killed in assault")? Then a bare death count there is no hostage count."""
-    start = max(s.text.rfind(",", 0, r.number.start), s.text.rfind(";", 0, r.number.start)) + 1
+    says 74 killed in assault")? Then a bare death count there is no hostage count. A dash
+    opens a clause as a comma does: "Hamas held 48 hostages in Gaza - 20 alive and 28
+    deceased" (the split of the held: 28 dead hostages)."""
+    found = ((s.text.rfind(mark, 0, r.number.start), mark) for mark in _CLAUSE_MARKS)
+    start = max((at + len(mark) for at, mark in found if at >= 0), default=0)
     return bool(s.lexicon.cue_res["palestinian"].search(s.text[start:r.number.start]))
+
+
+_CLAUSE_MARKS = (",", ";", " - ", "—", "–")
 
 
 _DECEASED_NP = re.compile(r"^[^.;,]{0,30}?\b(?:deceased|dead|slain)\s+(?:\w+\s+)?"
