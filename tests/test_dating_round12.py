@@ -52,3 +52,19 @@ def test_the_second_exchange_of_january_2025_by_its_count_and_its_four_soldiers(
     # another count of prisoners, or four soldiers killed, is not that day
     other = dating.infer_date(date_signals("Israel released 210 Palestinian prisoners."), [], [])
     assert other.window is None or other.window[0] < dt.date(2025, 1, 25)
+
+
+def _event_days(text):
+    return [(m["text"], m.get("date")) for m in date_signals(text) if m["kind"] == "event"]
+
+
+def test_a_truce_that_ended_on_its_weekday_names_its_end():
+    assert _event_days("The ceasefire that began last week came to an end on Friday morning.") \
+        == [("ceasefire that began last week came to an end on Friday", "2023-12-01")]
+    assert _event_days("It differed from the truce agreement that collapsed on Friday.") == \
+        [("truce agreement that collapsed on Friday", "2023-12-01")]
+    assert ("ceasefire collapsed on Tuesday", "2025-03-18") in \
+        _event_days("The ceasefire collapsed on Tuesday as the strikes began.")
+    # talks about a truce that ended, or a truce still to end, are not its end
+    assert _event_days("Ceasefire talks in Cairo ended on Friday without a deal.") == []
+    assert _event_days("The truce will end on Friday unless extended.") == []
