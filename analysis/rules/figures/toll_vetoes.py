@@ -231,11 +231,14 @@ _SINCE_MONTH = re.compile(r"^\s*(?:(?:late|early|mid|the\s+end\s+of|the\s+start\
 # hostilities"); not of a count ("a detailed count of casualties has been resumed")
 _FIGHTING = (r"(?:war|strikes?|airstrikes?|attacks?|offensive|fighting|hostilities|bombing|"
              r"bombardment|operations?|assault|aggression|campaign|military)")
-_RESUMED = re.compile(rf"\b(?:resum(?:ed|es|ing|ption)|renewed)\b(?:\s+(?:of\s+)?[\w'’-]+){{0,3}}?"
+_RESUMED = re.compile(rf"\b(?:resum(?:ed|es|ing|ption)|renewed|reignit(?:ed|es|ing)|"
+                      rf"restart(?:ed|s|ing))\b(?:\s+(?:of\s+)?[\w'’-]+){{0,3}}?"
                       rf"\s+{_FIGHTING}\b|(?<!from\sthe\s)(?<!of\sthe\s)\b{_FIGHTING}\s+(?:has\s+|had\s+|"
-                      rf"have\s+|was\s+|were\s+)?(?:been\s+)?(?:resumed|renewed)\b|"
+                      rf"have\s+|was\s+|were\s+)?(?:been\s+)?(?:resumed|renewed|reignited|restarted)\b|"
                       r"\b(?:conflict|war|fighting)['’]s\s+resurgence\b|\bresurgence\s+of\b",
-                      re.IGNORECASE)  # ("the conflict's resurgence has resulted in the death")
+                      re.IGNORECASE)  # ("the conflict's resurgence has resulted in the death";
+# "The Israeli military reignited its attacks on Gaza on March 18, resulting in 5,071 deaths",
+# "the war restarted after a week-long truce")
 
 
 def _combined_toll(s: _Sentence, r: _Reading) -> bool:
