@@ -188,14 +188,22 @@ def _taken_before_war(s: _Sentence, r: _Reading) -> bool:
 def _hostages_killed_by(s: _Sentence, r: _Reading) -> bool:
     """Hostages as the object of a killing: "Hamas had killed six of its hostages", "two
     hostages were killed by their captors": an event, not the count of the dead among the
-    held. Leaves states: "29 of them are presumed dead", "22 of them had been killed",
-    "31 are believed to have died or been killed"."""
+    held; so is a definite group said killed, one event's ("the six hostages were believed to
+    have been killed by Hamas shortly before forces reached them", "the three hostages had been
+    killed while Israeli forces were operating"). Leaves states: "29 of them are presumed
+    dead", "22 of them had been killed", "31 are believed to have died or been killed", "22
+    hostages were killed in Israeli strikes"."""
     if r.metric != "hostages_dead" or r.np.kind != "hostage":
         return False
     verb = r.left_trigger == "kill" and _KILL_VERB.match(r.core_left[r.trigger_start:])
-    return bool(verb or _KILLED_BY.match(r.after))
+    return bool(verb or _KILLED_BY.match(r.after) or (
+        _DEFINITE_BEFORE.search(r.core_left) and _KILLED_EVENT.match(r.after)))
 
 
+_DEFINITE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+_KILLED_EVENT = re.compile(r"^\s*(?:were|was|had\s+been|have\s+been)\s+(?:(?:believed|thought|"
+                           r"said|reported|presumed)\s+to\s+have\s+been\s+)?(?:killed|murdered|"
+                           r"executed|shot)\b", re.IGNORECASE)
 _KILLED_BY = re.compile(r"^\s*(?:\w+\s+){0,3}?(?:killed|murdered|executed|shot|slain)\s+"
                         r"(?:(?:last|this|in|on|that)\s+\w+\s+)?by\b", re.IGNORECASE)
 # (not "60 hostages have died as a result of Israeli attacks", "22 hostages were killed in
