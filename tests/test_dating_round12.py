@@ -68,3 +68,24 @@ def test_a_truce_that_ended_on_its_weekday_names_its_end():
     # talks about a truce that ended, or a truce still to end, are not its end
     assert _event_days("Ceasefire talks in Cairo ended on Friday without a deal.") == []
     assert _event_days("The truce will end on Friday unless extended.") == []
+
+
+def test_a_count_of_those_taken_still_rising_dates_the_first_weeks():
+    from analysis.assemble.dating.base import calendar_days
+    from analysis.assemble.dating.hostages import EARLY_TAKEN_UNTIL, early_taken_constraint
+
+    days, _ = calendar_days()
+
+    def taken(value, qualifier="exact", population="israeli"):
+        return early_taken_constraint({"metric": "hostages_taken", "value": value,
+                                       "qualifier": qualifier, "population": population})
+
+    c = taken(222, "lower_bound")   # "at least 222 people had been taken hostage"
+    allowed = [d for d, ok in zip(days, c.allowed) if ok]
+    assert allowed[0] <= dt.date(2023, 10, 23) <= allowed[-1] == EARLY_TAKEN_UNTIL
+    assert taken(199) is not None
+    # round counts ("more than 200", "about 150"), approximations, the final totals,
+    # sub-counts of one nationality say nothing
+    assert taken(200, "lower_bound") is None and taken(150) is None
+    assert taken(203, "approx") is None and taken(251) is None
+    assert taken(199, population="other") is None

@@ -14,6 +14,7 @@ from analysis.assemble.dating.hostages import (
     HOSTAGE_METRICS,
     RETURNED_SLACK,
     _hostage_period_constraint,
+    early_taken_constraint,
     hostage_constraint,
     released_constraint,
 )
@@ -79,6 +80,8 @@ def figure_constraints(figures: list[dict]) -> tuple[list[Constraint], list[str]
             c = hostage_constraint(figure)
         elif figure.get("metric") == "hostages_released":
             c = released_constraint(figure)
+        elif figure.get("metric") == "hostages_taken":
+            c = early_taken_constraint(figure)
         if c is not None:
             constraints.append(c)
     return _one_per_bulletin(constraints), set_aside

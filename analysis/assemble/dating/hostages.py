@@ -291,6 +291,31 @@ def hostage_constraint(figure: dict) -> Constraint | None:
     return Constraint("hostages", label, allowed)
 
 
+# Round 12: the count of hostages taken on 7 October as first told (the army notifying the
+# families of 199 on 16 October 2023, 203 on 20 October, at least 222 on 23 October, 220 on
+# 26 October; "at least 130" on 10 October) rose to about 240 by the end of October and stood
+# at 240-255 from November: a count of those taken below it, not a round one ("more than 200",
+# "about 150" are told for years), dates the report to the first weeks (to EARLY_TAKEN_UNTIL).
+EARLY_TAKEN = (120, 235)
+EARLY_TAKEN_UNTIL = dt.date(2023, 11, 10)
+
+
+def early_taken_constraint(figure: dict) -> Constraint | None:
+    """A count of all the hostages taken (population israeli, not approximate, not a
+    multiple of 50) within :data:`EARLY_TAKEN`: the weeks the count was still being
+    established, 7 October to :data:`EARLY_TAKEN_UNTIL`."""
+    value = pd.to_numeric(figure.get("value"), errors="coerce")
+    if figure.get("metric") != "hostages_taken" or pd.isna(value) or \
+            figure.get("population") not in ("israeli", None, "") or \
+            figure.get("qualifier") not in ("exact", "lower_bound") or \
+            not EARLY_TAKEN[0] <= value < EARLY_TAKEN[1] or value % 50 == 0:
+        return None
+    days, _ = calendar_days()
+    allowed = _mask_range(len(days), 0, _index(days, EARLY_TAKEN_UNTIL))
+    return Constraint("hostages", f"hostages_taken {int(value)}: a count of those taken still "
+                      f"rising (the first weeks of the war, to {EARLY_TAKEN_UNTIL})", allowed)
+
+
 # A count of hostages freed so far in a truce ("bringing the total number of hostages released
 # to 58", "So far, 21 hostages ... have been freed"): the timeline's released rows (the count
 # from a release day to the day before the next), widened by these days (a late copy).
