@@ -63,6 +63,8 @@ def test_a_truce_that_ended_on_its_weekday_names_its_end():
         == [("ceasefire that began last week came to an end on Friday", "2023-12-01")]
     assert _event_days("It differed from the truce agreement that collapsed on Friday.") == \
         [("truce agreement that collapsed on Friday", "2023-12-01")]
+    assert ("truce that broke on Friday", "2023-12-01") in \
+        _event_days("A new truce recedes after the seven-day truce that broke on Friday.")
     assert ("ceasefire collapsed on Tuesday", "2025-03-18") in \
         _event_days("The ceasefire collapsed on Tuesday as the strikes began.")
     # talks about a truce that ended, or a truce still to end, are not its end
