@@ -205,11 +205,13 @@ def _noun_lists(data: dict) -> dict:
         hedge_re=re.compile(rf"(?<![\w'’])({_alternation(hedge_kind)})\s*$", re.IGNORECASE),
         hedge_kind=hedge_kind,
         estimate_re=re.compile(rf"(?<![\w'’])(?:{_alternation(data['hedge_estimate_verbs'])})"
-                               r"(?:\s+that)?(?:\s+there\s+(?:are|were|is|remain)(?:\s+still)?)?\s*$|"
+                               r"(?:\s+that)?(?:\s+there\s+(?:are|were|is|remain)(?:\s+(?:still|currently|now))?)?"
+                               r"\s*$|"
                                r"\baccording\s+to\s+(?:\w+\s+){0,2}estimates\s*,\s*$|"
                                r"(?<![\w'’])(?:estimates?|estimated)\s+(?!at\b)[^.;:,\d]{1,80}?"
                                r"\bat\s*$",
                                re.IGNORECASE),  # ("According to Israeli estimates, 50 ...";
+        # "It is estimated that there are currently 137 hostages being held in Gaza";
         # an estimate's tally: "the ministry estimates the death toll at 40,005", "the
         # military's estimates put the number of hostages in Gaza at 132")
         word_kind=word_kind,
