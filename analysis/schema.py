@@ -70,6 +70,7 @@ MEETING_COLUMNS = [
     "quote",
     "start_char",
     "end_char",
+    "day_source",  # "report": the day is the report's, the text names none (else empty)
 ]
 
 ROUND_COLUMNS = [

@@ -753,3 +753,14 @@ def test_talks_of_weeks_are_not_a_meeting_of_one_day(sentence, apart):
     assert len(clusters) == (2 if apart else 1)
     if apart:
         assert clusters[1].soft is None  # no day of the news either
+
+
+def test_report_day_of_a_meeting_told_without_one_dates_no_round():
+    """A held meeting whose text names no day takes the report's day in the meetings table
+    (meeting_days.report_day_of_held, day_source 'report'); the round keeps no such day: the
+    same row, with people named, gives a dated round only without the marker."""
+    row = _news_of_the_day("Cairo", "", "Khalil al-Hayya;Hassan Rashad",
+                           "its delegation met Rashad in Cairo")
+    assert list(merge_rounds(pd.DataFrame([row]), [], {})["start_date"]) == ["2025-05-17"]
+    marked = {**row, "day_source": "report"}
+    assert list(merge_rounds(pd.DataFrame([marked]), [], {})["start_date"]) == [""]

@@ -37,6 +37,7 @@ FULL_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")  # "July 6, 2024": a date of its o
 # "last week", "next Monday's", "this weekend": no weekday of the week the article is about
 WEEK_WORDS = re.compile(r"\b(?:last|next|weeks?|weekend)\b", re.IGNORECASE)
 MONTH_WORDS = re.compile(r"\b(?:" + "|".join(MONTH_NAMES) + r")\b|\d", re.IGNORECASE)
+REPORT_DAY = "report"  # day_source of a meeting dated by the convention of report_day_of_held
 UNDATED_BASE = dt.date(2099, 12, 31)  # resolves a date with its year in an undated article
 WEEKDAY_NAME = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
 MONTH_NAME = re.compile(r"\b(?:" + "|".join(m[:3] for m in MONTH_NAMES) + r")[a-z]*\b",
@@ -462,3 +463,65 @@ def late_copy_weekday(rows: list[dict], report_date: dt.date | None) -> None:
         if day - report_date == LATE_COPY_AHEAD and on_known_round(place, before) and \
                 not on_known_round(place, day):
             row["date"] = before.isoformat()
+
+
+# words of talks that are over or before the news: a departure in the mention ("the
+# delegation has left Cairo after talks", "departed Doha"), an adjective of the past before it
+# ("the recent Paris meeting", "the previous round")
+LEFT_TALKS = re.compile(r"\b(?:left|leaves|leaving|departed|departs|returned|flew)\b",
+                        re.IGNORECASE)
+PAST_BEFORE = re.compile(r"\b(?:recent|previous|prior|last|earlier|past|former)\s+(?:\w+\s+)?$",
+                         re.IGNORECASE)
+
+
+def _told_as_past_talks(mention: dict) -> bool:
+    """A mention of talks before the news or over: an earlier round ('had met'), talks its
+    people have left ('The Hamas delegation has left Cairo after talks': :data:`LEFT_TALKS`),
+    talks a sentence has the team leave (:data:`LEAVING`), talks over weeks (`long_talks`),
+    'the recent Paris meeting' (:data:`PAST_BEFORE`). Not a meeting named in passing ('a
+    strike on a meeting in Doha', 'during a summit in Egypt'): that is the news of the day."""
+    sentence = mention.get("sentence") or ""
+    start = int(mention.get("start_char") or 0) - int(mention.get("sentence_start") or 0)
+    before = sentence[max(0, start - 40):start] if 0 < start <= len(sentence) else ""
+    return bool(mention.get("earlier") or mention.get("departed")
+                or LEFT_TALKS.search(mention.get("quote") or "")
+                or LEAVING.search(sentence) or long_talks(mention) or PAST_BEFORE.search(before))
+
+
+def _day_taken(rows: list[dict], row: dict, report_date: dt.date) -> bool:
+    """Another row of the article at the same place has the report's day or the day before
+    or after: the day is that meeting's (a second row there would be a copy of it)."""
+    for other in rows:
+        day = other.get("date")
+        if other is row or not day or other.get("location") != row.get("location"):
+            continue
+        if abs((dt.date.fromisoformat(str(day)[:10]) - report_date).days) <= 1:
+            return True
+    return False
+
+
+def report_day_of_held(rows: list[dict], report_date: dt.date | None,
+                       mentions: list[list[dict]] | None = None) -> None:
+    """A meeting held, told with no date words at all, takes the report's day (the
+    annotators' convention, gold README and the NOTES: "talks currently held in Doha -> held,
+    dated to the report date"; "Hamas negotiators in Cairo have received a new proposal";
+    "During a meeting in Cairo, ..."; Doha talks "over two days" -> the last day, the
+    report's). A gold row of a held meeting whose text names no day has an empty date, which
+    accepts any day, so the report's day costs such a row nothing; its ``day_source`` is
+    :data:`REPORT_DAY`, and no round takes the day (analysis.assemble.rounds). Leaves plans,
+    rows with any date words ("last week", "last month", "in recent weeks": a span before the
+    report), rows with a day already, rows at a place where another row of the article has
+    the report's day (:func:`_day_taken`), and (`mentions`: each row's cluster's mentions)
+    talks told as past or over (:func:`_told_as_past_talks`)."""
+    if report_date is None:
+        return
+    for n, row in enumerate(rows):
+        if row.get("date") or str(row.get("date_text") or "").strip():
+            continue
+        if mentions is not None and any(_told_as_past_talks(m) for m in mentions[n]):
+            continue
+        if _day_taken(rows, row, report_date):
+            continue
+        if row.get("status") == "held":
+            row["date"] = report_date.isoformat()
+            row["day_source"] = REPORT_DAY  # (a day no round takes: rounds._items)

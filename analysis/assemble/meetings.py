@@ -26,6 +26,7 @@ from analysis.assemble.meeting_days import (
     record_first_day,
     record_round_day,
     record_weekday,
+    report_day_of_held,
     same_weekday,
     starts_a_round,
 )
@@ -457,6 +458,8 @@ def meetings_table(documents, results, windows: dict | None = None,
         if document.report_date is not None:
             record_round_day(found, document.report_date, (windows or {}).get(document.doc_id)
                              if document.date_source == "inferred" else None)
+            report_day_of_held(found, document.report_date,
+                               [cluster.mentions for _, cluster in meetings])
         rows.extend(found)
     if not rows:
         return schema.empty("meetings")

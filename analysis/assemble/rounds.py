@@ -34,6 +34,7 @@ import pandas as pd
 
 from analysis import schema
 from analysis.assemble.anchors import anchored_day, known_round_near, one_known_round
+from analysis.assemble.meeting_days import REPORT_DAY
 from analysis.assemble.meetings import document_meetings
 from analysis.assemble.record_check import rounds_vs_reference as rounds_vs_reference  # (callers)
 from analysis.rules.actors import load_actors, merge_by_surname
@@ -369,6 +370,9 @@ def _items(meetings: pd.DataFrame, documents, results, windows) -> list[_Meeting
         sentence, terms = extras.get(doc_id, {}).get(start_char, ("", []))
         day = _day(row.get("date"))
         estimated = day is not None and not str(row.get("date_text") or "").strip()
+        if row.get("day_source") == REPORT_DAY:
+            day = estimated = None  # the report's day of a held meeting told without one
+            # (meeting_days.report_day_of_held, the annotators' convention) dates no round
         window = _meeting_window(None if estimated else day,
                                  meeting_span(results.get(doc_id), row, report),
                                  report, row.get("status"), windows.get(doc_id))
