@@ -56,6 +56,12 @@ _NATIONALITY_OF_WORD = {
     "israeli": ("israeli", True), "israelis": ("israeli", True),
     "soldiers": ("israeli", True), "troops": ("israeli", True),
     "servicemen": ("israeli", True), "reservists": ("israeli", True),
+    # hostages are israeli whatever their passports: an American hostage is a dual national
+    # ("Hamas has released two American hostages", "two American citizens", "Two US hostages
+    # were freed"; the gold of dev6 885, dev12 1490, dev13 1623, dev5 778); the phrase stays
+    # foreign, so held Americans remain a sub-count (groups._AMERICANS)
+    "american": ("israeli", True), "americans": ("israeli", True),
+    "us": ("israeli", True), "u.s.": ("israeli", True),
 }
 
 
