@@ -129,6 +129,14 @@ def planned_day(mention: dict, report_date: dt.date | None) -> dt.date | None:
     return day if day and day >= report_date else None
 
 
+def _talks_not_of_the_news(mention: dict) -> bool:
+    """Talks whose day is not the news's: an earlier round, talks the team departed, talks a
+    sentence has the team leave (:data:`LEAVING`), talks over weeks (`long_talks`). Shared by
+    :func:`news_day` and :func:`report_day_of_held`."""
+    return bool(mention.get("earlier") or mention.get("departed")
+                or LEAVING.search(mention.get("sentence") or "") or long_talks(mention))
+
+
 def news_day(mention: dict, report_date: dt.date | None) -> dt.date | None:
     """For a held meeting the text does not date, the day the news is about: the day it was
     said ('Hamas said Wednesday that its team met ...'), else the last day the article named
@@ -138,9 +146,8 @@ def news_day(mention: dict, report_date: dt.date | None) -> dt.date | None:
     withdrawing its delegation from the talks in Doha': :data:`LEAVING`) get none."""
     if mention.get("status") == "planned":
         return planned_day(mention, report_date)
-    if mention.get("status") != "held" or mention.get("earlier") or mention.get("passing") \
-            or mention.get("departed") or report_date is None \
-            or LEAVING.search(mention.get("sentence") or "") or long_talks(mention):
+    if mention.get("status") != "held" or mention.get("passing") or report_date is None \
+            or _talks_not_of_the_news(mention):
         return None
     for text in (mention.get("said_on"), mention.get("peg")):
         day, _ = resolve_date(text or "", report_date, "past")
@@ -483,9 +490,8 @@ def _told_as_past_talks(mention: dict) -> bool:
     sentence = mention.get("sentence") or ""
     start = int(mention.get("start_char") or 0) - int(mention.get("sentence_start") or 0)
     before = sentence[max(0, start - 40):start] if 0 < start <= len(sentence) else ""
-    return bool(mention.get("earlier") or mention.get("departed")
-                or LEFT_TALKS.search(mention.get("quote") or "")
-                or LEAVING.search(sentence) or long_talks(mention) or PAST_BEFORE.search(before))
+    return bool(_talks_not_of_the_news(mention) or LEFT_TALKS.search(mention.get("quote") or "")
+                or PAST_BEFORE.search(before))
 
 
 def _day_taken(rows: list[dict], row: dict, report_date: dt.date) -> bool:
