@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -172,8 +173,29 @@ def _windows(lower: str, keys: tuple[str, ...]) -> list[tuple[int, int]]:
 NOT_A_STOP = r"(?:[^.]|(?<=\b[A-Z])\.)"
 
 
+# Round 13: an event told by key terms that co-occur in one sentence, in any order and with
+# any words between them, rather than one more regex per phrasing. A phrase alternative
+# "A & B" (or "A & B & C") matches the terms in every order, each within TERMS_GAP characters
+# of the one before and no sentence's end between them: "Netanyahu & Mar-a-Lago" matches
+# "Netanyahu met Trump at Mar-a-Lago", "at Mar-a-Lago, Trump hosted Netanyahu", "the
+# Mar-a-Lago meeting between Trump and Netanyahu"; not "Netanyahu spoke. At Mar-a-Lago ...".
+TERMS = " & "
+TERMS_GAP = 150   # with the terms, within the timeline's SPAN of a key
+TERMS_STOP = NOT_A_STOP.replace("[^.]", r"[^.\n]")   # (nor a line's end)
+
+
+def _terms(alternative: str) -> str:
+    """One phrase alternative as a regular expression (the "A & B" form expanded)."""
+    terms = [t.strip() for t in alternative.split(TERMS)]
+    if len(terms) == 1:
+        return alternative.strip()
+    gap = f"{TERMS_STOP}{{0,{TERMS_GAP}}}?"
+    return "|".join(gap.join(f"(?:{t})" for t in order)
+                    for order in itertools.permutations(terms))
+
+
 def _pattern(text: str) -> re.Pattern:
-    return re.compile("|".join(f"(?:{p.strip()})" for p in text.replace("[^.]", NOT_A_STOP)
+    return re.compile("|".join(f"(?:{_terms(p)})" for p in text.replace("[^.]", NOT_A_STOP)
                                .split(";") if p.strip()), re.IGNORECASE)
 
 
