@@ -91,3 +91,42 @@ def _nationality_list(sentence: str, offset: int, numbers: list[Number], outcome
     return [_make_row("hostages_released", "other" if np.foreign else "israeli", number.value,
                       "exact", None, None, False, sentence, offset, number.start,
                       number.end + np.end, number.start, lexicon) for number, np in joined]
+
+
+# what may stand between a whole and its first part, or between two parts: a dash, a colon, a
+# bracket, a comma, "including", "among them", "and" ("24 hostages — 23 Thais and 1 Filipino")
+_PART_GAP = re.compile(r"^[\s,;:()\[\]—–-]*(?:(?:including|among\s+them|of\s+whom|namely|"
+                       r"comprising|and)\b[\s,:—–-]*)?$", re.IGNORECASE)
+_ISRAELI_WORD = re.compile(r"\bisraelis?\b", re.IGNORECASE)
+
+
+def _foreign_whole(sentence: str, offset: int, rows: list[dict]) -> None:
+    """A hostage count broken down into parts that are all foreign nationals counts foreign
+    nationals: "Another 24 hostages — 23 Thais and 1 Filipino — have also been released",
+    "freed 11 captives (10 Thai nationals and a Nepali)", "Hamas holds eight hostages: six
+    Thais and two Nepalese" give the whole `other` (the gold's convention: hostages are israeli
+    unless the figure is explicitly about foreign nationals). The parts must follow the whole
+    with nothing but list words between them, be rows of the same metric and add up to it;
+    a whole that names Israelis ("24 Israeli hostages") or has an Israeli part ("eight
+    hostages: three Israelis and five Thais") stays israeli. Changes the rows in place."""
+    ordered = sorted(rows, key=lambda row: row["start_char"])
+    for i, whole in enumerate(ordered):
+        if whole["metric"] not in _NATIONALITY_METRICS or whole["population"] != "israeli" \
+                or whole["group"] != "all" or whole["vague"] or _ISRAELI_WORD.search(
+                    whole["quote"]):
+            continue
+        parts, end, total = [], whole["end_char"], 0
+        for row in ordered[i + 1:]:
+            gap = sentence[end - offset:row["start_char"] - offset]
+            if row["metric"] != whole["metric"] or not _PART_GAP.match(gap):
+                break
+            parts.append(row)
+            end, total = row["end_char"], total + row["value"]
+            if total >= whole["value"]:
+                break
+        if len(parts) >= 2 and total == whole["value"] \
+                and all(part["population"] == "other" for part in parts):
+            whole["population"] = "other"
+
+
+_NATIONALITY_METRICS = ("hostages_released", "hostages_held", "hostages_dead", "hostages_taken")

@@ -34,8 +34,13 @@ class NounPhrase:
 # people named by the country they come from, with no noun: "13 from Israel, 10 from Thailand
 # and one from the Philippines" (a release's parts by nationality; not "30,000 from the
 # Israel-Hamas war")
-_FROM_COUNTRY = re.compile(r"^\s+from\s+(?:the\s+)?(?:(?P<israel>Israel)|Thailand|Philippines|"
-                           r"Nepal|Tanzania|Sri\s+Lanka|China)(?=\s*(?:[,.;)]|and\b|$))")
+_FOREIGN_COUNTRIES = r"Thailand|Philippines|Nepal|Tanzania|Sri\s+Lanka|China"
+_FROM_COUNTRY = re.compile(r"^\s+from\s+(?:the\s+)?(?:(?P<israel>Israel)|"
+                           rf"{_FOREIGN_COUNTRIES})(?=\s*(?:[,.;)]|and\b|$))")
+# people whose noun is followed by the foreign country they come from: "one citizen from the
+# Philippines", "two workers from Nepal", "11 hostages from Thailand" (foreign nationals; the
+# same words with no noun are _FROM_COUNTRY)
+_FROM_FOREIGN_COUNTRY = re.compile(rf"\s+from\s+(?:the\s+)?(?:{_FOREIGN_COUNTRIES})\b")
 # hostages named by their remains, the possessive before the noun: "only one hostage's remains
 # remain in Gaza", "seven hostages' bodies are still held" (read as "the remains of N hostages":
 # the predicate after the remains says whether they are held; "the recovery of six Israeli
@@ -140,6 +145,8 @@ def _noun_phrase(right: str, lexicon: FigureLexicon) -> NounPhrase:
         return NounPhrase("person", everyone.end(), bool(of_the), first_word=first_word)
         # "more than 1,200 men, women and children": everyone, not a sub-count
     groups = list(dict.fromkeys(lexicon.group_of[w] for w in words if w in lexicon.group_of))
+    if not nationality and _FROM_FOREIGN_COUNTRY.match(right, end):
+        foreign = True  # "one citizen from the Philippines": a foreign national
     phrase = NounPhrase(None, end, bool(of_the), foreign, nationality, first_word, others,
                         " and ".join(groups) or None)
     if "hostage" in kinds or "prisoner" in kinds:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from analysis.rules.figures.breakdowns import _breakdowns, _nationality_list
+from analysis.rules.figures.breakdowns import _breakdowns, _foreign_whole, _nationality_list
 from analysis.rules.figures.groups import _LIVING, _group
 from analysis.rules.figures.metric import (
     TOLL_MAX,
@@ -99,6 +99,7 @@ def _figures_of_text(sentence: str, offset: int, context: str, noun_tags: dict |
     s.rows.extend(_breakdowns(sentence, offset, s.numbers, s.outcomes, lexicon))
     s.rows.extend(_nationality_list(sentence, offset, s.numbers, s.outcomes, lexicon))
     s.rows.extend(_list_end_article(s))
+    _foreign_whole(sentence, offset, s.rows)
     return s.rows
 
 

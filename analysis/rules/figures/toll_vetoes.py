@@ -26,9 +26,19 @@ from analysis.rules.lexicon import MONTH_NAMES
 
 
 def _custody_death(s: _Sentence, r: _Reading) -> bool:
-    """ "53 Palestinians have died in Israeli custody", "while in detention": not a war toll."""
+    """ "53 Palestinians have died in Israeli custody", "while in detention": not a war toll.
+    Leaves the captors' custody of dead hostages: "the 20 bodies still in Hamas custody",
+    "hostages who died in the group's custody" (the dead among the held)."""
+    custody = _CUSTODY_AFTER.match(r.after)
+    if custody and r.metric == "hostages_dead" and _CAPTORS.search(custody.group(0)):
+        return False
     return r.metric in ("killed", "hostages_dead") and bool(
-        _CUSTODY_AFTER.match(r.after) or _CUSTODY_TALLY.search(r.core_left))
+        custody or _CUSTODY_TALLY.search(r.core_left))
+
+
+# the hostages' captors, in "in Hamas custody", "in the group's custody"
+_CAPTORS = re.compile(r"\b(?:hamas|militants?|captors?|the\s+group|islamic\s+jihad)\b",
+                      re.IGNORECASE)
 
 
 _BODIES_NOUN = re.compile(r"^\s+(?:[\w-]+\s+)?(?:bodies|remains|corpses|coffins)\b", re.IGNORECASE)
