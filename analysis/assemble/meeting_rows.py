@@ -2,8 +2,9 @@
 
 :func:`finish_cluster` makes the row (people by the office they held that day, held or
 planned, the day); the rest give a row without a place the place of the trip or of the day it
-belongs to, make a country precise by the one city of it the article names, and tell which rows
-are no meeting (officials of one country consulting at home; neither place nor day).
+belongs to, or where any sentence puts its negotiator that day (the finder's sightings), make a
+country precise by the one city of it the article names, and tell which rows are no meeting
+(officials of one country consulting at home; neither place nor day).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
+from analysis.assemble.meeting_days import resolve_date
 from analysis.rules.actors import load_actors, merge_by_surname
 from analysis.rules.places import Gazetteer, load_gazetteer
 
@@ -136,6 +138,41 @@ def _place_of_the_day(out: list[tuple[dict, Cluster]]) -> None:
                   if other["location"] and other["date"] == row["date"]
                   and other["status"] == "held"
                   and len(people & set(other["participants"].split(";"))) >= 2}
+        if len(places) == 1:
+            row["location"] = places.pop()
+
+
+SIGHTING_DAYS = 1  # a meeting a day before or after the day the article puts him there
+
+
+def _sighted_on(sighting: dict, row: dict, report_date: dt.date | None) -> bool:
+    """The sighting is of the row's day: both dated, at most SIGHTING_DAYS apart ('touched
+    down in Israel on Sunday night' for a meeting on Monday); both undated ('Barnea "left
+    Doha"' for 'Barnea was scheduled to meet with the Qatari Prime Minister'). A dated row
+    takes no undated sighting, nor an undated row a dated one (which day the text means is
+    not told)."""
+    if not sighting["date_text"] or not row["date"]:
+        return not sighting["date_text"] and not row["date"]
+    day, _ = resolve_date(sighting["date_text"], report_date)
+    return day is not None and abs(
+        (dt.date.fromisoformat(row["date"]) - day).days) <= SIGHTING_DAYS
+
+
+def _place_of_the_person(out: list[tuple[dict, Cluster]], report_date: dt.date | None) -> None:
+    """A meeting without a place is where the article puts one of its negotiators on its
+    day, in any sentence, told as a meeting or not ('Speaking to reporters in Doha on
+    Tuesday, Blinken said ...' for 'Earlier, Blinken met Qatar's Emir' on Tuesday; 'Blinken
+    touched down in Israel on Sunday night' for 'Netanyahu will meet Blinken on Monday';
+    the annotators place such a meeting where the text puts its people). The sightings are
+    the finder's (`analysis.rules.meeting_mentions.sightings`). Leaves the row when its
+    negotiators are put at two places that day, or nowhere."""
+    table = load_actors()
+    for row, cluster in out:
+        if row["location"]:
+            continue
+        people = {p for p in row["participants"].split(";") if table.is_negotiator(p)}
+        places = {s["place"] for s in cluster.first.get("sightings_in_doc", [])
+                  if s["name"] in people and _sighted_on(s, row, report_date)}
         if len(places) == 1:
             row["location"] = places.pop()
 

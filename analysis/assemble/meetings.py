@@ -37,6 +37,7 @@ from analysis.assemble.meeting_rows import (
     _internal,
     _named_meeting,
     _place_of_the_day,
+    _place_of_the_person,
     _place_of_the_trip,
     finish_cluster,
 )
@@ -427,6 +428,7 @@ def document_meetings(document, result: dict) -> list[tuple[dict, Cluster]]:
     for row, cluster in out:
         row["location"] = _city_of_country(row["location"],
                                            cluster.first.get("places_in_doc", []), taken)
+    _place_of_the_person(out, document.report_date)  # (the text's own place: no city made)
     return out
 
 

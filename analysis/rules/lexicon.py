@@ -57,7 +57,7 @@ KEYS: dict[str, frozenset[str]] = {
         "talks_state", "send_verb", "outlet_word", "source_noun", "death_noun",
         "under_attack_verb",
         "author_verb", "talks_source", "speech_adverb", "press_audience", "plan_noun",
-        "host_people", "other_front", "gaza_front", "foreign_nationality"}),
+        "host_people", "other_front", "gaza_front", "foreign_nationality", "not_there"}),
     "deal_terms.csv": frozenset({
         "truce_noun", "unit_days", "ordinals", "deal_context",
         "hostage_noun", "prisoner_noun", "proposal_context"}),

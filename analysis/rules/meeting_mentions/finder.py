@@ -41,6 +41,7 @@ from analysis.rules.meeting_mentions.checks import ChecksMixin, _attributed
 from analysis.rules.meeting_mentions.meeting import MeetingMixin
 from analysis.rules.meeting_mentions.people import PeopleMixin
 from analysis.rules.meeting_mentions.sentence import SentenceMixin
+from analysis.rules.meeting_mentions.sightings import sightings
 from analysis.rules.meeting_mentions.terms import TermsMixin
 from analysis.rules.meeting_mentions.triggers import TriggerMixin
 
@@ -136,9 +137,11 @@ class MeetingFinder(SentenceMixin, TriggerMixin, MeetingMixin, ChecksMixin, Peop
                          topic=len(topic_words) >= DOC_TOPIC_MIN)
         named = sorted({m["name"] for m in mentions if m["kind"] in ("name", "person")})
         places = sorted(_body_places(doc, text, state.places))
-        meetings, terms = [], []
+        meetings, terms, seen = [], [], []
         for index, span in enumerate(self._segments(doc)):
             found = self._sentence(state, Sentence.of(span, index))
+            seen.extend(sightings(state, span, self.lex, self.gazetteer.kind,
+                                  self.table.is_negotiator))
             state.previous_subject = next(
                 (m for m in mentions if span.start <= m["start"] < span.end
                  and m["kind"] in ("name", "person")), None) or (
@@ -153,6 +156,8 @@ class MeetingFinder(SentenceMixin, TriggerMixin, MeetingMixin, ChecksMixin, Peop
                 meeting["places_in_doc"] = places
             meetings.extend(found)
             terms.extend(self._terms(doc, span))
+        for meeting in meetings:
+            meeting["sightings_in_doc"] = seen
         doc._.meetings = meetings
         doc._.terms = terms
         return doc
