@@ -76,6 +76,9 @@ _DEFINITE_BEFORE = re.compile(r"\b(?:the|all|remaining)(?:\s+(?:the|all|remainin
 _NOMINAL_RELEASE = re.compile(r"\b(?:release|return|freeing|liberation)\s+of\b", re.IGNORECASE)
 
 
+# a release wished for, the verb in the subjunctive: "demanded that the remaining 76 hostages
+# be released" (as "... to be released" is pending)
+_SUBJUNCTIVE_BE = re.compile(r"\s+(?:(?:should|must|to)\s+)?be\s", re.IGNORECASE)
 _EXCHANGE_FOR_THE = re.compile(r"\bin\s+(?:exchange|return)\s+for\s+(?:the|all)\b[^,;.\d]{0,25}$",
                                re.IGNORECASE)
 
@@ -99,6 +102,12 @@ def _held_object_of_release(s: _Sentence, r: _Reading) -> bool:
     if r.left_trigger is None and _EXCHANGE_FOR_THE.search(r.core_left):
         return r.np.kind == "hostage" and r.right_trigger == "hold"  # "in exchange for the 47
         # hostages remaining in Gaza"
+    named_remaining = re.search(r"\bremaining\b", r.core_left[-30:] + r.right[:r.np.end],
+                                re.IGNORECASE)
+    if named_remaining and r.np.kind == "hostage" and r.right_trigger == "release" \
+            and (r.pending or _SUBJUNCTIVE_BE.match(r.after)):
+        return True  # "demanded that the remaining 76 hostages be released", "wants the
+        # remaining 59 hostages to be freed": the held, whose release is sought
     if r.left_trigger != "release":
         return False
     trigger_text = r.core_left[r.trigger_start:]
